@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * The one workflow definition format. The schema is deliberately lenient about graph
+ * soundness (a task may still lack a role while it is being drawn): shape errors are
+ * parse errors, meaning errors are lint findings.
+ */
+
+export const Id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "-", "_" and "." and start with a letter or digit');
+
+/** ISO 8601 duration such as PT4H, P2D, P1DT12H, P18M. */
+export const IsoDuration = z
+  .string()
+  .regex(
+    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+    'an ISO 8601 duration such as PT4H, P2D or P1DT12H',
+  );
+
+export const RoleSchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(120),
+    department: z.string().max(120).optional(),
+    description: z.string().max(4000).optional(),
+  })
+  .strict();
+
+export const DeadlineSchema = z
+  .object({
+    after: IsoDuration,
+    /** `business` counts only the clinic calendar's opening hours; `wall` (default) counts clock time. */
+    calendar: z.enum(['business', 'wall']).optional(),
+    escalateTo: Id.optional(),
+    goTo: Id.optional(),
+  })
+  .strict();
+
+export const FormFieldSchema = z
+  .object({
+    id: Id,
+    label: z.string().min(1).max(200),
+    type: z.enum(['text', 'textarea', 'number', 'boolean', 'select', 'date']),
+    required: z.boolean().optional(),
+    options: z.array(z.string().min(1).max(200)).max(100).optional(),
+    help: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const common = {
+  title: z.string().max(200).optional(),
+  description: z.string().max(4000).optional(),
+};
+
+export const TaskStepSchema = z
+  .object({
+    type: z.literal('task'),
+    ...common,
+    title: z.string().min(1).max(200),
+    role: Id.optional(),
+    outcomes: z.record(Id, Id),
+    deadline: DeadlineSchema.optional(),
+    form: z.array(FormFieldSchema).max(50).optional(),
+    help: z.string().max(8000).optional(),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+  })
+  .strict();
+
+export const DecisionStepSchema = z
+  .object({
+    type: z.literal('decision'),
+    ...common,
+    branches: z.array(z.object({ when: z.string().max(2000), to: Id }).strict()).max(50),
+    otherwise: Id.optional(),
+  })
+  .strict();
+
+export const ParallelStepSchema = z
+  .object({
+    type: z.literal('parallel'),
+    ...common,
+    branches: z.array(Id).min(1).max(20),
+    join: Id,
+  })
+  .strict();
+
+export const WaitStepSchema = z
+  .object({
+    type: z.literal('wait'),
+    ...common,
+    signal: Id.optional(),
+    for: IsoDuration.optional(),
+    next: Id,
+    deadline: DeadlineSchema.optional(),
+  })
+  .strict();
+
+export const EndStepSchema = z
+  .object({
+    type: z.literal('end'),
+    ...common,
+    outcome: z.string().max(80).optional(),
+  })
+  .strict();
+
+export const StepSchema = z.discriminatedUnion('type', [
+  TaskStepSchema,
+  DecisionStepSchema,
+  ParallelStepSchema,
+  WaitStepSchema,
+  EndStepSchema,
+]);
+
+export const DefinitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id,
+    title: z.string().min(1).max(200),
+    description: z.string().max(8000).optional(),
+    roles: z.array(RoleSchema).max(200),
+    start: Id,
+    steps: z.record(Id, StepSchema),
+  })
+  .strict();
+
+export type Role = z.infer<typeof RoleSchema>;
+export type Deadline = z.infer<typeof DeadlineSchema>;
+export type FormField = z.infer<typeof FormFieldSchema>;
+export type TaskStep = z.infer<typeof TaskStepSchema>;
+export type DecisionStep = z.infer<typeof DecisionStepSchema>;
+export type ParallelStep = z.infer<typeof ParallelStepSchema>;
+export type WaitStep = z.infer<typeof WaitStepSchema>;
+export type EndStep = z.infer<typeof EndStepSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type StepKind = Step['type'];
+export type Definition = z.infer<typeof DefinitionSchema>;
+
+export const STEP_KINDS = ['task', 'decision', 'parallel', 'wait', 'end'] as const satisfies readonly StepKind[];
+
+/** JSON Schema (draft 2020-12) of the definition format, for editors and other tools. */
+export function definitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(DefinitionSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
