@@ -10,7 +10,7 @@ export const Id = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "-", "_" and "." and start with a letter or digit');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids use letters, digits, "-" and "_" and start with a letter or digit');
 
 /** ISO 8601 duration such as PT4H, P2D, P1DT12H, P18M. */
 export const IsoDuration = z

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { demoCommand } from './commands/demo.ts';
+import { lintCommand } from './commands/lint.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { CliError, EXIT } from './io.ts';
+
+const USAGE = `portalflow — design, run and audit patient-portal workflows
+
+usage:
+  portalflow lint <file…> [--json]                 check workflow definitions (JSON or YAML)
+  portalflow simulate <file> --events <script>…    run scripted events on a simulated clock
+           [--calendar <file>] [--start <ISO time>] [--json]
+  portalflow schema                                print the definition format's JSON Schema
+  portalflow demo [--json]                         lint and simulate the bundled examples
+
+exit status: 0 ok · 1 findings or a rejected event · 2 usage error or unreadable input`;
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        events: { type: 'string', multiple: true },
+        calendar: { type: 'string' },
+        start: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, EXIT.usage);
+  }
+  const { values, positionals } = parsed;
+  const json = values.json === true;
+  switch (command) {
+    case 'lint':
+      return lintCommand(positionals, { json });
+    case 'simulate': {
+      const options: Parameters<typeof simulateCommand>[1] = { events: (values.events as string[] | undefined) ?? [], json };
+      if (typeof values.calendar === 'string') options.calendar = values.calendar;
+      if (typeof values.start === 'string') options.start = values.start;
+      return simulateCommand(positionals, options);
+    }
+    case 'schema':
+      return schemaCommand();
+    case 'demo':
+      return demoCommand({ json });
+    default:
+      throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);
+  }
+}
+
+function run(): void {
+  const json = process.argv.includes('--json');
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+      process.stderr.write(`portalflow: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    // An unexpected failure is a bug: say so plainly, without a stack trace.
+    process.stderr.write(`portalflow: internal error: ${(error as Error).message}\n`);
+    process.exitCode = 70;
+  }
+}
+
+run();

@@ -1,0 +1,55 @@
+import { type AnyActorScope, type AnyStateMachine, createActor } from 'xstate';
+import type { Definition } from '../definition.ts';
+import { PortalflowError } from '../errors.ts';
+import { hasErrors, lint } from '../lint/index.ts';
+import { compileMachine } from './machine.ts';
+
+export interface CompiledWorkflow {
+  definition: Definition;
+  machine: AnyStateMachine;
+  /**
+   * One inert actor scope reused for every transition of this machine. XState's `transition()`
+   * builds a fresh actor (and computes an initial state) on each call, which costs more than the
+   * step itself; the machine spawns no actors, so one scope serves every call.
+   */
+  scope: AnyActorScope;
+}
+
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  const self = createActor(machine);
+  return {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope;
+}
+
+const cache = new WeakMap<Definition, CompiledWorkflow>();
+
+/**
+ * Lints and compiles a definition once; later calls with the same object reuse the machine.
+ * Definitions are treated as immutable: edit a copy, not the compiled object.
+ */
+export function compile(definition: Definition): CompiledWorkflow {
+  const hit = cache.get(definition);
+  if (hit) return hit;
+  const findings = lint(definition);
+  if (hasErrors(findings)) {
+    const errors = findings.filter((f) => f.severity === 'error');
+    throw new PortalflowError(
+      'DEFINITION_HAS_ERRORS',
+      `Workflow '${definition.id}' has ${errors.length} lint error(s); first: ${errors[0]?.path}: ${errors[0]?.message}`,
+      { findings: errors },
+    );
+  }
+  const machine = compileMachine(definition);
+  const compiled = { definition, machine, scope: inertScope(machine) };
+  cache.set(definition, compiled);
+  return compiled;
+}

@@ -1,0 +1,279 @@
+import { type AnyStateMachine, assign, setup } from 'xstate';
+import { dueTime } from '../calendar/index.ts';
+import type { Definition, Step } from '../definition.ts';
+import { addWallDuration } from '../duration.ts';
+import { compileExpression, holds } from '../expression/index.ts';
+import type { ActiveStep, InstanceContext, Priority, Timer } from '../snapshot.ts';
+import { branchSteps } from './regions.ts';
+
+/** Events the compiled machine understands. `transition()` builds them after validating the caller's event. */
+export type MachineEvent =
+  | { type: string; now: string; data?: Record<string, unknown> }
+  | {
+      type: 'reassign';
+      now: string;
+      path: string;
+      toRole?: string;
+      assignee?: string | null;
+      due?: string | null;
+      priority?: Priority;
+    }
+  | { type: 'cancel'; now: string };
+
+export interface MachineInput {
+  context: InstanceContext;
+  now: string;
+}
+
+export const JOINED = '__joined';
+export const CANCELLED = '__cancelled';
+
+export const completeEventType = (path: string, outcome: string) => `complete:${path}:${outcome}`;
+export const signalEventType = (name: string) => `signal:${name}`;
+export const timerEventType = (path: string, kind: 'deadline' | 'wait') => `timer:${path}:${kind}`;
+export const endStateId = (step: string) => `end-${step}`;
+
+type StateConfig = Record<string, unknown>;
+
+const EMPTY_CONTEXT: InstanceContext = { data: {}, active: {}, timers: {}, counter: 1 };
+
+function eventTime(event: unknown): string {
+  const e = event as { now?: string; input?: { now?: string } };
+  return e.now ?? e.input?.now ?? '';
+}
+
+function withoutTimersOf(timers: Record<string, Timer>, token: string): Record<string, Timer> {
+  const next: Record<string, Timer> = {};
+  for (const [id, timer] of Object.entries(timers)) if (timer.token !== token) next[id] = timer;
+  return next;
+}
+
+/**
+ * Compiles a definition into an XState v5 machine: one state node per step, parallel steps as
+ * parallel state nodes with one region per branch, decisions as eventless transitions guarded by
+ * parsed expressions, deadlines and waits as timer events. Context holds the open work and timers,
+ * so the machine's snapshot is the instance's whole state. The caller must lint first.
+ */
+export function compileMachine(definition: Definition): AnyStateMachine {
+  const steps = definition.steps;
+
+  const machineSetup = setup({
+    types: {} as { context: InstanceContext; events: MachineEvent; input: MachineInput },
+    guards: {
+      when: ({ context }, params: { source: string }) =>
+        holds(compileExpression(params.source), { data: context.data }),
+    },
+    actions: {
+      /** Recorded as an `edge.taken` effect; changes nothing. */
+      edge: (_: unknown, _params: { from: string; to: string; kind: string; label: string }) => {},
+      openTask: assign(({ context, event }, params: { step: string; path: string }) => {
+        const step = steps[params.step] as Extract<Step, { type: 'task' }>;
+        const now = eventTime(event);
+        if (now === '') return {};
+        const token = String(context.counter);
+        const due = step.deadline ? dueTime(now, step.deadline, context.calendar) : undefined;
+        const item: ActiveStep = {
+          token,
+          step: params.step,
+          kind: 'task',
+          path: params.path,
+          openedAt: now,
+          role: step.role ?? '',
+          assignee: null,
+          priority: step.priority ?? 'normal',
+        };
+        if (due !== undefined) item.due = due;
+        const timers = { ...context.timers };
+        if (due !== undefined) {
+          const id = `${token}.deadline`;
+          timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
+        }
+        return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
+      }),
+      openWait: assign(({ context, event }, params: { step: string; path: string }) => {
+        const step = steps[params.step] as Extract<Step, { type: 'wait' }>;
+        const now = eventTime(event);
+        if (now === '') return {};
+        const token = String(context.counter);
+        const item: ActiveStep = { token, step: params.step, kind: 'wait', path: params.path, openedAt: now };
+        if (step.signal !== undefined) item.signal = step.signal;
+        const timers = { ...context.timers };
+        if (step.for !== undefined) {
+          const id = `${token}.wait`;
+          const due = addWallDuration(now, step.for);
+          item.due = due;
+          timers[id] = { id, token, step: params.step, path: params.path, kind: 'wait', due };
+        }
+        if (step.deadline !== undefined) {
+          const id = `${token}.deadline`;
+          const due = dueTime(now, step.deadline, context.calendar);
+          if (item.due === undefined || due < item.due) item.due = due;
+          timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
+        }
+        return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
+      }),
+      closeItem: assign(({ context }, params: { path: string }) => {
+        const item = context.active[params.path];
+        if (!item) return {};
+        const { [params.path]: _closed, ...active } = context.active;
+        return { active, timers: withoutTimersOf(context.timers, item.token) };
+      }),
+      escalate: assign(({ context }, params: { path: string; role: string }) => {
+        const item = context.active[params.path];
+        if (!item) return {};
+        const { [`${item.token}.deadline`]: _fired, ...timers } = context.timers;
+        const next: ActiveStep = { ...item, role: params.role, assignee: null, escalated: true };
+        return { active: { ...context.active, [params.path]: next }, timers };
+      }),
+      mergeData: assign(({ context, event }) => {
+        const data = (event as { data?: Record<string, unknown> }).data;
+        return data && Object.keys(data).length > 0 ? { data: { ...context.data, ...data } } : {};
+      }),
+      reassign: assign(({ context, event }) => {
+        const e = event as Extract<MachineEvent, { type: 'reassign' }>;
+        const item = context.active[e.path];
+        if (!item) return {};
+        const next: ActiveStep = { ...item };
+        if (e.toRole !== undefined && e.toRole !== item.role) {
+          next.role = e.toRole;
+          if (e.assignee === undefined) next.assignee = null;
+        }
+        if (e.assignee !== undefined) next.assignee = e.assignee;
+        if (e.priority !== undefined) next.priority = e.priority;
+        let timers = context.timers;
+        if (e.due !== undefined) {
+          const id = `${item.token}.deadline`;
+          timers = { ...timers };
+          if (e.due === null) {
+            delete next.due;
+            delete timers[id];
+          } else {
+            next.due = e.due;
+            const step = steps[item.step];
+            if (timers[id] || (step && 'deadline' in step && step.deadline)) {
+              timers[id] = { id, token: item.token, step: item.step, path: item.path, kind: 'deadline', due: e.due };
+            }
+          }
+        }
+        return { active: { ...context.active, [e.path]: next }, timers };
+      }),
+    },
+  });
+
+  /** States for a set of sibling steps. `join` is set inside a parallel branch. */
+  const scope = (ids: string[], prefix: string[], join: string | undefined): Record<string, StateConfig> => {
+    const target = (to: string): string => {
+      if (join !== undefined && to === join) return JOINED;
+      if (prefix.length > 0 && steps[to]?.type === 'end') return `#${endStateId(to)}`;
+      return to;
+    };
+    const edge = (from: string, to: string, kind: string, label: string) => ({
+      type: 'edge' as const,
+      params: { from, to, kind, label },
+    });
+    const states: Record<string, StateConfig> = {};
+    for (const id of ids) {
+      const step = steps[id];
+      if (!step) continue;
+      const path = [...prefix, id].join('/');
+      const on: Record<string, unknown> = {};
+      const deadline = (step.type === 'task' || step.type === 'wait') && step.deadline;
+      if (deadline) {
+        on[timerEventType(path, 'deadline')] =
+          deadline.goTo !== undefined
+            ? {
+                target: target(deadline.goTo),
+                reenter: deadline.goTo === id,
+                actions: [edge(id, deadline.goTo, 'deadline', `after ${deadline.after}`)],
+              }
+            : { actions: [{ type: 'escalate', params: { path, role: deadline.escalateTo ?? '' } }] };
+      }
+      switch (step.type) {
+        case 'task':
+          for (const [outcome, to] of Object.entries(step.outcomes)) {
+            on[completeEventType(path, outcome)] = {
+              target: target(to),
+              // An outcome that loops back to its own step closes the task and opens a new one.
+              reenter: to === id,
+              actions: ['mergeData', edge(id, to, 'outcome', outcome)],
+            };
+          }
+          states[id] = {
+            entry: [{ type: 'openTask', params: { step: id, path } }],
+            exit: [{ type: 'closeItem', params: { path } }],
+            on,
+          };
+          break;
+        case 'wait':
+          if (step.signal !== undefined) {
+            on[signalEventType(step.signal)] = {
+              target: target(step.next),
+              actions: ['mergeData', edge(id, step.next, 'next', step.signal)],
+            };
+          }
+          if (step.for !== undefined) {
+            on[timerEventType(path, 'wait')] = {
+              target: target(step.next),
+              actions: [edge(id, step.next, 'next', step.for)],
+            };
+          }
+          states[id] = {
+            entry: [{ type: 'openWait', params: { step: id, path } }],
+            exit: [{ type: 'closeItem', params: { path } }],
+            on,
+          };
+          break;
+        case 'decision': {
+          const always: unknown[] = step.branches.map((b) => ({
+            guard: { type: 'when', params: { source: b.when } },
+            target: target(b.to),
+            actions: [edge(id, b.to, 'branch', b.when)],
+          }));
+          if (step.otherwise !== undefined) {
+            always.push({ target: target(step.otherwise), actions: [edge(id, step.otherwise, 'otherwise', 'otherwise')] });
+          }
+          states[id] = { always };
+          break;
+        }
+        case 'parallel': {
+          const regions: Record<string, StateConfig> = {};
+          step.branches.forEach((first, i) => {
+            const key = `b${i}`;
+            const owned = branchSteps(definition, first, step.join);
+            const regionStates = scope(owned, [...prefix, id, key], step.join);
+            regionStates[JOINED] = { type: 'final' };
+            regions[key] = { initial: owned.includes(first) ? first : JOINED, states: regionStates };
+          });
+          states[id] = {
+            type: 'parallel',
+            entry: step.branches.map((first, i) => edge(id, first, 'fork', `branch ${i + 1}`)),
+            states: regions,
+            onDone: { target: target(step.join), actions: [edge(id, step.join, 'join', 'join')] },
+          };
+          break;
+        }
+        case 'end':
+          states[id] = { type: 'final', id: endStateId(id) };
+          break;
+      }
+    }
+    return states;
+  };
+
+  const states = scope(Object.keys(steps), [], undefined);
+  states[CANCELLED] = { type: 'final' };
+  const config = {
+    id: 'instance',
+    initial: definition.start,
+    // XState's pure transition() builds a throwaway actor that computes an initial state without
+    // input; answering that cheaply (instead of throwing) keeps every transition fast.
+    context: ({ input }: { input?: MachineInput }) => input?.context ?? EMPTY_CONTEXT,
+    states,
+    on: {
+      cancel: { target: `.${CANCELLED}` },
+      reassign: { actions: 'reassign' },
+    },
+  };
+  // The generated config is data, so it cannot be typed against the literal action/guard names here.
+  return machineSetup.createMachine(config as never) as unknown as AnyStateMachine;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Id } from './definition.ts';
+
+/**
+ * What can happen to an instance. Every change to an instance is one of these, recorded in its
+ * history with the time it happened; replay folds them from the start.
+ */
+const actorFields = {
+  /** Who did it (a user id), when a person did. */
+  actor: z.string().min(1).max(200).optional(),
+};
+
+export const StartEventSchema = z
+  .object({
+    type: z.literal('start'),
+    data: z.record(z.string(), z.unknown()).optional(),
+    /** Clinic calendar for business-day deadlines, recorded so that replay never depends on today's calendar. */
+    calendar: z.unknown().optional(),
+    ...actorFields,
+    role: Id.optional(),
+  })
+  .strict();
+
+export const CompleteEventSchema = z
+  .object({
+    type: z.literal('complete'),
+    step: Id,
+    outcome: Id,
+    /** Needed only when the same step is open twice (in two parallel branches). */
+    token: z.string().min(1).max(40).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    note: z.string().max(8000).optional(),
+    ...actorFields,
+    role: Id,
+  })
+  .strict();
+
+export const SignalEventSchema = z
+  .object({
+    type: z.literal('signal'),
+    name: Id,
+    data: z.record(z.string(), z.unknown()).optional(),
+    ...actorFields,
+    role: Id.optional(),
+  })
+  .strict();
+
+export const TimerFiredEventSchema = z
+  .object({
+    type: z.literal('timer-fired'),
+    timer: z.string().min(1).max(80),
+  })
+  .strict();
+
+export const ReassignEventSchema = z
+  .object({
+    type: z.literal('reassign'),
+    step: Id.optional(),
+    token: z.string().min(1).max(40).optional(),
+    /** Move the task to another role's pool. */
+    toRole: Id.optional(),
+    /** Give the task to a person (`null` returns it to the pool). */
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    due: z.iso.datetime({ offset: true }).nullable().optional(),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+    reason: z.string().max(2000).optional(),
+    ...actorFields,
+    role: Id.optional(),
+  })
+  .strict();
+
+export const CancelEventSchema = z
+  .object({
+    type: z.literal('cancel'),
+    reason: z.string().max(2000).optional(),
+    ...actorFields,
+    role: Id.optional(),
+  })
+  .strict();
+
+export const EngineEventSchema = z.discriminatedUnion('type', [
+  StartEventSchema,
+  CompleteEventSchema,
+  SignalEventSchema,
+  TimerFiredEventSchema,
+  ReassignEventSchema,
+  CancelEventSchema,
+]);
+
+export type StartEvent = z.infer<typeof StartEventSchema>;
+export type CompleteEvent = z.infer<typeof CompleteEventSchema>;
+export type SignalEvent = z.infer<typeof SignalEventSchema>;
+export type TimerFiredEvent = z.infer<typeof TimerFiredEventSchema>;
+export type ReassignEvent = z.infer<typeof ReassignEventSchema>;
+export type CancelEvent = z.infer<typeof CancelEventSchema>;
+export type EngineEvent = z.infer<typeof EngineEventSchema>;
+
+/** An event as stored in a history: the event and the time it was applied. */
+export interface RecordedEvent {
+  at: string;
+  event: EngineEvent;
+}

@@ -1,0 +1,49 @@
+export type { Calendar, Weekday } from './calendar/types.ts';
+export { addBusinessDuration, CalendarSchema, DEFAULT_CALENDAR, dueTime, isOpen, nextOpening, parseCalendar } from './calendar/index.ts';
+export { canonicalJson } from './canonical.ts';
+export { type CompiledWorkflow, compile } from './compile/compile.ts';
+export { type CoverageReport, coverage } from './coverage.ts';
+export {
+  type Deadline,
+  type DecisionStep,
+  type Definition,
+  DefinitionSchema,
+  type EndStep,
+  definitionJsonSchema,
+  type FormField,
+  type ParallelStep,
+  type Role,
+  STEP_KINDS,
+  type Step,
+  type StepKind,
+  type TaskStep,
+  type WaitStep,
+} from './definition.ts';
+export { addWallDuration, type Duration, formatDuration, parseDuration } from './duration.ts';
+export type { CloseReason, Effect, TaskChanges } from './effects.ts';
+export { ErrorCode, PortalflowError } from './errors.ts';
+export {
+  type EngineEvent,
+  EngineEventSchema,
+  type RecordedEvent,
+} from './events.ts';
+export { checkExpression, type Expr, evaluate, holds, parseExpression } from './expression/index.ts';
+export { type FieldError, validateForm } from './form.ts';
+export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
+export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
+export { type DefinitionIssue, locatePaths, parseDefinition, parseDefinitionText } from './parse.ts';
+export { enumeratePaths, type WorkflowPath } from './paths.ts';
+export { type ReplayCheck, replay, verifyReplay } from './replay.ts';
+export {
+  type ActiveView,
+  activeView,
+  DEFAULT_SIMULATION_START,
+  parseScript,
+  type ScriptEvent,
+  ScriptSchema,
+  type SimulationResult,
+  type SimulationStep,
+  simulate,
+} from './simulate.ts';
+export type { ActiveStep, InstanceContext, InstanceSnapshot, InstanceStatus, Priority, Timer } from './snapshot.ts';
+export { type TransitionResult, transition } from './transition.ts';

@@ -1,0 +1,34 @@
+import type { Edge } from '../graph.ts';
+
+/** How findings name an edge: the words the diagram shows on the arrow. */
+export function edgeLabel(edge: Edge): string {
+  switch (edge.kind) {
+    case 'outcome':
+      return `outcome "${edge.label}"`;
+    case 'branch':
+      return `branch "${edge.label}"`;
+    case 'otherwise':
+      return 'otherwise';
+    case 'fork':
+      return edge.label;
+    case 'join':
+      return 'join';
+    case 'next':
+      return 'next';
+    case 'deadline':
+      return `deadline ${edge.label}`;
+  }
+}
+
+/** The `edge` field of a finding. */
+export function edgeRef(edge: Edge): { from: string; to: string; label: string } {
+  return { from: edge.from, to: edge.to, label: edge.label };
+}
+
+/** `"a", "b" and "c"`, shortened after a few ids so a message stays one line. */
+export function listIds(ids: readonly string[], max = 5): string {
+  const shown = ids.slice(0, max).map((id) => `"${id}"`);
+  if (ids.length > max) return `${shown.join(', ')} and ${ids.length - max} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}

@@ -1,0 +1,50 @@
+import type { Definition } from '../definition.ts';
+import { createLintContext } from './context.ts';
+import { lintRules } from './recommended.ts';
+import type { Finding, Rule, Severity } from './types.ts';
+
+export interface LintOptions {
+  /** Rules to run; all recommended rules by default. */
+  rules?: readonly Rule[];
+  /**
+   * Per rule id: `off`, or a severity that every finding of that rule then takes, overriding
+   * both the rule's default and any severity a single finding chose.
+   */
+  severity?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Lints a parsed definition. Findings come errors first, then by path. */
+export function lint(definition: Definition, options: LintOptions = {}): Finding[] {
+  const rules = options.rules ?? lintRules;
+  const configured = options.severity ?? {};
+  const ctx = createLintContext(definition);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const override = Object.hasOwn(configured, rule.id) ? configured[rule.id] : undefined;
+    if (override === 'off') continue;
+    rule.check(ctx, ({ severity, ...rest }) => {
+      findings.push({ rule: rule.id, severity: override ?? severity ?? rule.severity, ...rest });
+    });
+  }
+  return findings.sort(compareFindings);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Code-unit order, not locale order, so every machine lists findings the same way. */
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    compare(a.path, b.path) ||
+    compare(a.rule, b.rule) ||
+    compare(a.message, b.message)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

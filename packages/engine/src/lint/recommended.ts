@@ -1,0 +1,55 @@
+import { cycleWithoutExit } from './rules/cycle-without-exit.ts';
+import { deadEnd } from './rules/dead-end.ts';
+import { deadlineWithoutEscalation } from './rules/deadline-without-escalation.ts';
+import { decisionWithoutOtherwise } from './rules/decision-without-otherwise.ts';
+import { duplicateRole } from './rules/duplicate-role.ts';
+import { duplicateTaskTitle } from './rules/duplicate-task-title.ts';
+import { escalationToUndeclaredRole } from './rules/escalation-to-undeclared-role.ts';
+import { formFieldDuplicate } from './rules/form-field-duplicate.ts';
+import { invalidDuration } from './rules/invalid-duration.ts';
+import { invalidExpression } from './rules/invalid-expression.ts';
+import { missingHelp } from './rules/missing-help.ts';
+import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
+import { selectWithoutOptions } from './rules/select-without-options.ts';
+import { taskWithoutRole } from './rules/task-without-role.ts';
+import { undeclaredRole } from './rules/undeclared-role.ts';
+import { unknownTarget } from './rules/unknown-target.ts';
+import { unreachableStep } from './rules/unreachable-step.ts';
+import { unusedRole } from './rules/unused-role.ts';
+import { waitWithoutTrigger } from './rules/wait-without-trigger.ts';
+import type { Rule, Severity } from './types.ts';
+
+/**
+ * Every rule and the severity it runs at: the one place to change a severity. A rule may still
+ * give single findings their own severity (both escalateTo and goTo on a deadline is an error
+ * even though a deadline doing nothing is a warning). Errors block publishing and compiling.
+ */
+export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
+  // The graph: every instance must be able to start, move and finish.
+  [unknownTarget, 'error'],
+  [deadEnd, 'error'],
+  [cycleWithoutExit, 'error'],
+  [parallelBranchNotJoining, 'error'],
+  [decisionWithoutOtherwise, 'error'],
+  [invalidExpression, 'error'],
+  [waitWithoutTrigger, 'error'],
+  [invalidDuration, 'error'],
+  [unreachableStep, 'warning'],
+  // Lanes: every task lands in someone's queue, late work in someone's pool.
+  [taskWithoutRole, 'error'],
+  [undeclaredRole, 'error'],
+  [duplicateRole, 'error'],
+  [escalationToUndeclaredRole, 'error'],
+  [deadlineWithoutEscalation, 'warning'],
+  [unusedRole, 'warning'],
+  // What staff see on a task.
+  [formFieldDuplicate, 'error'],
+  [selectWithoutOptions, 'error'],
+  [duplicateTaskTitle, 'warning'],
+  [missingHelp, 'info'],
+];
+
+/** All rules, at their recommended severities. */
+export const lintRules: readonly Rule[] = recommended.map(([rule, severity]) =>
+  rule.severity === severity ? rule : { ...rule, severity },
+);

@@ -1,0 +1,45 @@
+// Runs every test suite and ends with one plain "N passed, N failed" line computed from the
+// runners' own JSON results (CI reads that line, not vitest's summary).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, 'test-results');
+mkdirSync(outDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exitCode = 0;
+
+function runVitest(name, args) {
+  const outputFile = join(outDir, `${name}.json`);
+  rmSync(outputFile, { force: true });
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`, ...args],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  if (!existsSync(outputFile)) {
+    console.error(`${name}: the test runner wrote no results (exit ${result.status})`);
+    failed += 1;
+    exitCode = 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  for (const file of report.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1; // a file that failed to load
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'passed') passed += 1;
+      else if (test.status === 'failed') failed += 1;
+      else skipped += 1;
+    }
+  }
+  if (result.status !== 0) exitCode = 1;
+}
+
+runVitest('unit', process.argv.slice(2));
+
+console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(exitCode || (failed > 0 ? 1 : 0));
