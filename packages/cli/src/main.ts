@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { demoCommand } from './commands/demo.ts';
 import { lintCommand } from './commands/lint.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -16,7 +15,7 @@ usage:
 
 exit status: 0 ok · 1 findings or a rejected event · 2 usage error or unreadable input`;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
@@ -50,17 +49,20 @@ export function main(argv: string[]): number {
     }
     case 'schema':
       return schemaCommand();
-    case 'demo':
+    case 'demo': {
+      // Loaded on demand: only this command reads the bundled examples.
+      const { demoCommand } = await import('./commands/demo.ts');
       return demoCommand({ json });
+    }
     default:
       throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);
   }
 }
 
-function run(): void {
+async function run(): Promise<void> {
   const json = process.argv.includes('--json');
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof CliError) {
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
@@ -74,4 +76,4 @@ function run(): void {
   }
 }
 
-run();
+await run();

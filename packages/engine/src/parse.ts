@@ -104,7 +104,8 @@ export function parseDefinitionText(text: string, options: ParseOptions = {}): D
       const message = (error as Error).message;
       const at = /position (\d+)/.exec(message);
       const issue: DefinitionIssue = { path: '', message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
-      if (at) Object.assign(issue, lineOf(text, Number(at[1])));
+      const offset = at ? Number(at[1]) : /end of JSON/i.test(message) ? text.length : undefined;
+      if (offset !== undefined) Object.assign(issue, lineOf(text, offset));
       fail(options.filename, [issue]);
     }
   }

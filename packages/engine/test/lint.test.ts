@@ -17,6 +17,8 @@ function workflow(steps: Record<string, Step>, extra: Partial<Definition> = {}):
   return { id: 'wf', title: 'Workflow', roles: ROLES, start: Object.keys(steps)[0]!, steps, ...extra };
 }
 
+const END: Step = { type: 'end' };
+
 const only = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.path);
 
 /** The example from DESIGN.md. */
@@ -134,7 +136,7 @@ describe('lint', () => {
   });
 
   it('treats step ids like "constructor" as ordinary ids', () => {
-    const def = workflow({ constructor: task('nurse', { done: 'toString' }), toString: { type: 'end' } });
+    const def = workflow({ constructor: task('nurse', { done: 'toString' }), toString: END });
     expect(hasErrors(lint(def))).toBe(false);
     expect(only(lint(workflow({ a: task('nurse', { done: 'hasOwnProperty' }) })), 'unknown-target')).toEqual([
       'steps.a.outcomes.done',

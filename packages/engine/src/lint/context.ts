@@ -1,6 +1,7 @@
 import type { Definition, Step, StepKind } from '../definition.ts';
 import { allEdges, type Edge } from '../graph.ts';
-import { type Fork, forkBranches } from './fork-branches.ts';
+import { type Adjacency, adjacency, closure } from './adjacency.ts';
+import { type Fork, forkAnalysis } from './fork-branches.ts';
 import { cyclicComponents } from './strongly-connected.ts';
 
 export type StepOfKind<K extends StepKind> = Extract<Step, { type: K }>;
@@ -21,96 +22,104 @@ export interface LintContext {
   roleIds: ReadonlySet<string>;
   /** Every edge, including each parallel step's edge to its join (see `allEdges`). */
   edges: readonly Edge[];
-  /** Edges leaving a step. */
-  out(id: string): readonly Edge[];
-  /** Edges arriving at a step id, whether or not that step exists. */
-  in(id: string): readonly Edge[];
+  /** Edges leaving a step, in definition order. */
+  out(id: string): Edge[];
+  /** Edges arriving at an existing step. */
+  in(id: string): Edge[];
   /** Steps reachable from `start`; empty when `start` names no step. */
   reachable: ReadonlySet<string>;
-  /** Steps from which some end step can be reached. */
-  canReachEnd: ReadonlySet<string>;
+  /** Whether some end step can be reached from the step. */
+  canReachEnd(id: string): boolean;
   /** Strongly connected sets of steps that contain a cycle, each in definition order. */
   cycles: ReadonlyArray<readonly string[]>;
   /** Each parallel step whose join exists, with the steps of each branch. */
   forks: readonly Fork[];
 }
 
-const NONE: readonly never[] = [];
+type Entries = { [K in StepKind]: Array<{ id: string; step: StepOfKind<K> }> };
 
 export function createLintContext(definition: Definition): LintContext {
   const stepIds = Object.keys(definition.steps);
-  const steps = new Map<string, Step>(Object.entries(definition.steps));
-  const order = new Map<string, number>(stepIds.map((id, i) => [id, i]));
-  const byKind = new Map<StepKind, Array<{ id: string; step: Step }>>();
-  for (const [id, step] of steps) {
-    const list = byKind.get(step.type);
-    if (list) list.push({ id, step });
-    else byKind.set(step.type, [{ id, step }]);
+  const n = stepIds.length;
+  const steps = new Map<string, Step>();
+  const indexOf = new Map<string, number>();
+  const isEnd = new Uint8Array(n);
+  const byKind: Entries = { task: [], decision: [], parallel: [], wait: [], end: [] };
+  for (let i = 0; i < n; i++) {
+    const id = stepIds[i]!;
+    const step = definition.steps[id]!;
+    steps.set(id, step);
+    indexOf.set(id, i);
+    if (step.type === 'end') isEnd[i] = 1;
+    (byKind[step.type] as Array<{ id: string; step: Step }>).push({ id, step });
   }
 
+  // Edges as step indices; -1 marks a target that is not a step (unknown-target reports it).
   const edges = allEdges(definition);
-  const outMap = new Map<string, Edge[]>();
-  const inMap = new Map<string, Edge[]>();
-  for (const e of edges) {
-    push(outMap, e.from, e);
-    push(inMap, e.to, e);
+  const m = edges.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  let known = 0;
+  for (let e = 0; e < m; e++) {
+    const edge = edges[e]!;
+    from[e] = indexOf.get(edge.from)!;
+    const t = indexOf.get(edge.to);
+    to[e] = t ?? -1;
+    if (t !== undefined) known++;
   }
-  const out = (id: string): readonly Edge[] => outMap.get(id) ?? NONE;
-  const into = (id: string): readonly Edge[] => inMap.get(id) ?? NONE;
-  const isEnd = (id: string): boolean => steps.get(id)?.type === 'end';
-
-  const existingSuccessors = (id: string): string[] => {
-    const next: string[] = [];
-    for (const e of out(id)) if (steps.has(e.to)) next.push(e.to);
-    return next;
+  const knownFrom = new Int32Array(known);
+  const knownTo = new Int32Array(known);
+  const knownEdge = new Int32Array(known);
+  for (let e = 0, k = 0; e < m; e++) {
+    if (to[e] === -1) continue;
+    knownFrom[k] = from[e]!;
+    knownTo[k] = to[e]!;
+    knownEdge[k++] = e;
+  }
+  const succ = adjacency(n, knownFrom, knownTo);
+  const pred = adjacency(n, knownTo, knownFrom);
+  const outEdges = adjacency(n, from, Int32Array.from({ length: m }, (_, e) => e));
+  const inEdges = adjacency(n, knownTo, knownEdge);
+  const edgesAt = (graph: Adjacency, id: string): Edge[] => {
+    const i = indexOf.get(id);
+    if (i === undefined) return [];
+    const list: Edge[] = [];
+    for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) list.push(edges[graph.targets[k]!]!);
+    return list;
   };
-  const reachable = walk(steps.has(definition.start) ? [definition.start] : [], existingSuccessors);
-  const canReachEnd = walk(
-    stepIds.filter(isEnd),
-    (id) => into(id).map((e) => e.from),
-  );
-  const cycles = cyclicComponents(stepIds, existingSuccessors).map((c) =>
-    c.sort((a, b) => order.get(a)! - order.get(b)!),
-  );
 
-  const graph = { has: (id: string) => steps.has(id), isEnd, out, in: into };
+  const start = indexOf.get(definition.start);
+  const fromStart = closure(succ, start === undefined ? [] : [start], n);
+  const reachable = new Set<string>();
+  for (let i = 0; i < n; i++) if (fromStart[i]) reachable.add(stepIds[i]!);
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) if (isEnd[i]) ends.push(i);
+  const toEnd = closure(pred, ends, n);
+
+  // Tarjan visits in index order, so sorting indices restores definition order.
+  const cycles = cyclicComponents(succ, n).map((c) => c.sort((a, b) => a - b).map((i) => stepIds[i]!));
+
+  const analyse = forkAnalysis({ ids: stepIds, indexOf, isEnd, succ, pred });
   const forks: Fork[] = [];
-  for (const { id, step } of byKind.get('parallel') ?? []) {
-    if (step.type === 'parallel' && steps.has(step.join)) forks.push(forkBranches(id, step.branches, step.join, graph));
+  for (const { id, step } of byKind.parallel) {
+    if (indexOf.has(step.join)) forks.push(analyse(id, step.branches, step.join));
   }
 
   return {
     definition,
     stepIds,
     steps,
-    ofKind: <K extends StepKind>(kind: K) =>
-      (byKind.get(kind) ?? NONE) as ReadonlyArray<{ id: string; step: StepOfKind<K> }>,
+    ofKind: (kind) => byKind[kind],
     roleIds: new Set(definition.roles.map((r) => r.id)),
     edges,
-    out,
-    in: into,
+    out: (id) => edgesAt(outEdges, id),
+    in: (id) => edgesAt(inEdges, id),
     reachable,
-    canReachEnd,
+    canReachEnd: (id) => {
+      const i = indexOf.get(id);
+      return i !== undefined && toEnd[i] === 1;
+    },
     cycles,
     forks,
   };
-}
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Depth-first closure of `roots` under `next`. */
-function walk(roots: readonly string[], next: (id: string) => readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const todo = [...roots];
-  while (todo.length > 0) {
-    const id = todo.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const to of next(id)) if (!seen.has(to)) todo.push(to);
-  }
-  return seen;
 }

@@ -17,7 +17,7 @@ export const cycleWithoutExit: Rule = {
     for (const cycle of ctx.cycles) {
       const first = cycle[0]!;
       // Members of a strongly connected set reach the same steps, so one member answers for all.
-      if (ctx.canReachEnd.has(first)) continue;
+      if (ctx.canReachEnd(first)) continue;
       const message =
         cycle.length === 1
           ? `Step "${first}" loops back to itself with no way on to an end step`
