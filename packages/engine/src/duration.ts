@@ -43,8 +43,18 @@ export function parseDuration(iso: string): Duration {
   return d;
 }
 
+/** Parsed durations by text: a workflow uses a handful, and deadlines are computed on every task opened. */
+const parsed = new Map<string, Duration>();
+
 export function toDuration(duration: string | Duration): Duration {
-  return typeof duration === 'string' ? parseDuration(duration) : duration;
+  if (typeof duration !== 'string') return duration;
+  let d = parsed.get(duration);
+  if (d === undefined) {
+    d = Object.freeze(parseDuration(duration)) as Duration;
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(duration, d);
+  }
+  return d;
 }
 
 /** Milliseconds of the time part (hours, minutes, seconds) only. */

@@ -20,9 +20,10 @@ export interface ReplayOptions {
 export function replay(definition: Definition, history: readonly RecordedEvent[], options: ReplayOptions = {}): InstanceSnapshot | null {
   const until = Math.min(options.at ?? history.length, history.length);
   let snapshot: InstanceSnapshot | null = null;
+  const carry = {};
   for (let i = 0; i < until; i++) {
     const recorded = history[i]!;
-    const result = step(definition, snapshot, recorded.event, recorded.at, options.onEvent !== undefined);
+    const result = step(definition, snapshot, recorded.event, recorded.at, options.onEvent !== undefined, carry);
     if (!result.ok) {
       throw new PortalflowError(
         'REPLAY_MISMATCH',

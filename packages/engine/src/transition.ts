@@ -51,13 +51,17 @@ export function transition(
   return step(definition, snapshot, event, now, true);
 }
 
-/** `transition()`, optionally without working out effects (replay needs only the snapshots). */
+/**
+ * `transition()` for replay: optionally without working out effects, and carrying the machine
+ * snapshot from one event to the next instead of looking it up.
+ */
 export function step(
   definition: Definition,
   snapshot: InstanceSnapshot | null,
   event: EngineEvent,
   now: string,
   withEffects: boolean,
+  carry?: { machine?: AnyMachineSnapshot },
 ): TransitionResult {
   const at = normaliseTime(now);
   if (at === undefined) return fail(snapshot, 'EVENT_INVALID', `'${now}' is not a valid time`);
@@ -80,7 +84,8 @@ export function step(
     const context: InstanceContext = { data: { ...(event.data ?? {}) }, active: {}, timers: {}, counter: 1 };
     if (calendar) context.calendar = calendar;
     const [next, actions] = initialTransition(machine, { context, now: at });
-    return finish(definition, null, next, actions, event, at, undefined, withEffects);
+    if (carry) carry.machine = next;
+    return finish(definition, null, next, actions, event, at, undefined, withEffects, carry === undefined);
   }
 
   if (event.type === 'start') return fail(snapshot, 'ALREADY_STARTED', 'The instance has already started');
@@ -166,7 +171,7 @@ export function step(
   }
 
   const { scope } = compile(definition);
-  let current = resolved.get(snapshot);
+  let current = carry?.machine ?? resolved.get(snapshot);
   if (!current) {
     current = machine.resolveState({ value: snapshot.value as never, context: snapshot.context });
   }
@@ -176,7 +181,8 @@ export function step(
     actions.push(action);
   };
   const next = machine.transition(current, machineEvent as never, scope) as AnyMachineSnapshot;
-  return finish(definition, snapshot, next, actions, event, at, subject, withEffects);
+  if (carry) carry.machine = next;
+  return finish(definition, snapshot, next, actions, event, at, subject, withEffects, carry === undefined);
 }
 
 function findTask(
@@ -219,6 +225,7 @@ function finish(
   at: string,
   subject: ActiveStep | undefined,
   withEffects: boolean,
+  remember: boolean,
 ): TransitionResult {
   const context = next.context as InstanceContext;
   const value = next.value as unknown;
@@ -247,7 +254,7 @@ function finish(
     updatedAt: at,
   };
   if (end) snapshot.end = end;
-  if (status === 'active') resolved.set(snapshot, next);
+  if (status === 'active' && remember) resolved.set(snapshot, next);
   return { ok: true, snapshot, effects };
 }
 

@@ -22,27 +22,38 @@ describe('lint rule catalogue', () => {
     const ids = new Set(lintRules.map((r) => r.id));
     for (const file of files) {
       const id = file.replace(/\.ts$/, '');
-      const exported = Object.values((await import(new URL(file, RULES_DIR).href)) as Record<string, unknown>).filter(isRule);
-      expect(exported.map((r) => r.id), file).toEqual([id]);
+      const exported = Object.values(
+        (await import(new URL(file, RULES_DIR).href)) as Record<string, unknown>,
+      ).filter(isRule);
+      expect(
+        exported.map((r) => r.id),
+        file,
+      ).toEqual([id]);
       expect(ids.has(id), `${id} is not in lintRules`).toBe(true);
     }
     expect(files).toHaveLength(lintRules.length);
   });
 
-  it.each(lintRules.map((r) => [r.id, r] as const))('%s has a kebab-case id, a description and docs', (id, rule) => {
-    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-    expect(['error', 'warning', 'info']).toContain(rule.severity);
-    expect(rule.description.trim().length).toBeGreaterThan(10);
-    expect(rule.docs.rationale.trim().length).toBeGreaterThan(20);
-    expect(rule.docs.incorrect.trim()).not.toBe('');
-    expect(rule.docs.correct.trim()).not.toBe('');
-    expect(rule.docs.correct).not.toBe(rule.docs.incorrect);
-  });
+  it.each(lintRules.map((r) => [r.id, r] as const))(
+    '%s has a kebab-case id, a description and docs',
+    (id, rule) => {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.description.trim().length).toBeGreaterThan(10);
+      expect(rule.docs.rationale.trim().length).toBeGreaterThan(20);
+      expect(rule.docs.incorrect.trim()).not.toBe('');
+      expect(rule.docs.correct.trim()).not.toBe('');
+      expect(rule.docs.correct).not.toBe(rule.docs.incorrect);
+    },
+  );
 
-  it.each(lintRules.map((r) => [r.id, r] as const))('%s is in the README table with its severity', (id, rule) => {
-    const row = README.split('\n').find((line) => line.startsWith(`| [\`${id}\`]`));
-    expect(row, `README.md has no table row for ${id}`).toBeDefined();
-    expect(row!.split('|')[2]?.trim()).toBe(rule.severity);
-    expect(README).toContain(`### ${id}`);
-  });
+  it.each(lintRules.map((r) => [r.id, r] as const))(
+    '%s is in the README table with its severity',
+    (id, rule) => {
+      const row = README.split('\n').find((line) => line.startsWith(`| [\`${id}\`]`));
+      expect(row, `README.md has no table row for ${id}`).toBeDefined();
+      expect(row!.split('|')[2]?.trim()).toBe(rule.severity);
+      expect(README).toContain(`### ${id}`);
+    },
+  );
 });

@@ -25,7 +25,9 @@ describe('generateDefinition', () => {
     const definition = generateDefinition(1000);
     const kinds = new Set(Object.values(definition.steps).map((s) => s.type));
     expect([...kinds].sort()).toEqual([...STEP_KINDS].sort());
-    const owners = new Set(Object.values(definition.steps).flatMap((s) => (s.type === 'task' && s.role ? [s.role] : [])));
+    const owners = new Set(
+      Object.values(definition.steps).flatMap((s) => (s.type === 'task' && s.role ? [s.role] : [])),
+    );
     expect(owners.size).toBe(8);
     expect(definition.roles).toHaveLength(8);
   });

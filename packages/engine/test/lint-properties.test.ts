@@ -7,7 +7,10 @@ import { type Finding, lint } from '../src/lint/index.ts';
 /** Random small graphs of every step kind, with some arrows to steps that do not exist. */
 const definitions: fc.Arbitrary<Definition> = fc.integer({ min: 1, max: 9 }).chain((n) => {
   const ids = Array.from({ length: n }, (_, i) => `s${i}`);
-  const target = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constant('ghost') });
+  const target = fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: fc.constant('ghost') },
+  );
   const step: fc.Arbitrary<Step> = fc.oneof(
     fc.record({
       type: fc.constant('task' as const),
@@ -23,20 +26,26 @@ const definitions: fc.Arbitrary<Definition> = fc.integer({ min: 1, max: 9 }).cha
       },
       { requiredKeys: ['type', 'branches'] },
     ),
-    fc.record({ type: fc.constant('parallel' as const), branches: fc.array(target, { minLength: 1, maxLength: 3 }), join: target }),
+    fc.record({
+      type: fc.constant('parallel' as const),
+      branches: fc.array(target, { minLength: 1, maxLength: 3 }),
+      join: target,
+    }),
     fc.record({ type: fc.constant('wait' as const), signal: fc.constant('patient-replied'), next: target }),
     fc.constant({ type: 'end' as const }),
   );
-  return fc.tuple(fc.array(step, { minLength: n, maxLength: n }), fc.constantFrom(...ids, 'ghost')).map(([steps, start]) => ({
-    id: 'random',
-    title: 'Random',
-    roles: [
-      { id: 'nurse', name: 'Nurse' },
-      { id: 'provider', name: 'Provider' },
-    ],
-    start,
-    steps: Object.fromEntries(ids.map((id, i) => [id, steps[i]!])),
-  }));
+  return fc
+    .tuple(fc.array(step, { minLength: n, maxLength: n }), fc.constantFrom(...ids, 'ghost'))
+    .map(([steps, start]) => ({
+      id: 'random',
+      title: 'Random',
+      roles: [
+        { id: 'nurse', name: 'Nurse' },
+        { id: 'provider', name: 'Provider' },
+      ],
+      start,
+      steps: Object.fromEntries(ids.map((id, i) => [id, steps[i]!])),
+    }));
 });
 
 /** Steps reachable from `from` along existing edges, by plain search: the slow, obvious answer. */
@@ -66,9 +75,12 @@ describe('lint on random workflows', () => {
         for (let i = 1; i < findings.length; i++) {
           const a = findings[i - 1]!;
           const b = findings[i]!;
-          expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(true);
+          expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(
+            true,
+          );
         }
-        for (const f of findings) if (f.step !== undefined) expect(Object.hasOwn(definition.steps, f.step)).toBe(true);
+        for (const f of findings)
+          if (f.step !== undefined) expect(Object.hasOwn(definition.steps, f.step)).toBe(true);
       }),
     );
   });
@@ -77,7 +89,9 @@ describe('lint on random workflows', () => {
     fc.assert(
       fc.property(definitions, (definition) => {
         const findings = lint(definition);
-        const sound = ['unknown-target', 'dead-end', 'cycle-without-exit'].every((r) => of(findings, r).length === 0);
+        const sound = ['unknown-target', 'dead-end', 'cycle-without-exit'].every(
+          (r) => of(findings, r).length === 0,
+        );
         if (!sound) return;
         for (const id of Object.keys(definition.steps)) {
           if (definition.steps[id]!.type === 'end') continue;
@@ -96,7 +110,14 @@ describe('lint on random workflows', () => {
           ([id, r]) => r.has(id) && ![...r].some((s) => definition.steps[s]?.type === 'end'),
         );
         // Group trapped steps by mutual reachability.
-        const groups = new Set(trapped.map(([id, r]) => [...r].filter((s) => s === id || reaches.get(s)!.has(id)).sort().join(' ')));
+        const groups = new Set(
+          trapped.map(([id, r]) =>
+            [...r]
+              .filter((s) => s === id || reaches.get(s)!.has(id))
+              .sort()
+              .join(' '),
+          ),
+        );
         const reported = of(lint(definition), 'cycle-without-exit').map((f) => f.step);
         expect(reported).toHaveLength(groups.size);
         for (const step of reported) expect(trapped.some(([id]) => id === step)).toBe(true);
@@ -107,10 +128,16 @@ describe('lint on random workflows', () => {
   it('flags exactly the steps graph.ts cannot reach from a valid start', () => {
     fc.assert(
       fc.property(definitions, (definition) => {
-        const unreachable = of(lint(definition), 'unreachable-step').map((f) => f.step).sort();
+        const unreachable = of(lint(definition), 'unreachable-step')
+          .map((f) => f.step)
+          .sort();
         if (!Object.hasOwn(definition.steps, definition.start)) return void expect(unreachable).toEqual([]);
         const reachable = reachableSteps(definition);
-        expect(unreachable).toEqual(Object.keys(definition.steps).filter((id) => !reachable.has(id)).sort());
+        expect(unreachable).toEqual(
+          Object.keys(definition.steps)
+            .filter((id) => !reachable.has(id))
+            .sort(),
+        );
       }),
     );
   });

@@ -42,7 +42,8 @@ describe.each(lintRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule
     expect(found.map(key).sort()).toEqual(expected.map(key).sort());
     // Where the expectation names a severity (a rule reporting some findings at another level), check it.
     for (const e of expected) {
-      if (e.severity !== undefined) expect(found.find((f) => f.path === e.path)?.severity, e.path).toBe(e.severity);
+      if (e.severity !== undefined)
+        expect(found.find((f) => f.path === e.path)?.severity, e.path).toBe(e.severity);
     }
   });
 

@@ -8,7 +8,11 @@ const ROLES = [
   { id: 'provider', name: 'Provider' },
 ];
 
-function task(role: string, outcomes: Record<string, string>, title = `Task ${Object.values(outcomes).join(' ')}`): Step {
+function task(
+  role: string,
+  outcomes: Record<string, string>,
+  title = `Task ${Object.values(outcomes).join(' ')}`,
+): Step {
   return { type: 'task', role, title, outcomes, help: 'See the clinic checklist.' };
 }
 
@@ -19,7 +23,8 @@ function workflow(steps: Record<string, Step>, extra: Partial<Definition> = {}):
 
 const END: Step = { type: 'end' };
 
-const only = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.path);
+const only = (findings: Finding[], rule: string) =>
+  findings.filter((f) => f.rule === rule).map((f) => f.path);
 
 /** The example from DESIGN.md. */
 const TRIAGE: Definition = {
@@ -66,7 +71,12 @@ const TRIAGE: Definition = {
       outcomes: { replied: 'closed' },
       deadline: { after: 'P2D', escalateTo: 'nurse' },
     },
-    'admin-reply': { type: 'task', role: 'front-desk', title: 'Reply to admin request', outcomes: { replied: 'closed' } },
+    'admin-reply': {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Reply to admin request',
+      outcomes: { replied: 'closed' },
+    },
     closed: { type: 'end', outcome: 'resolved' },
   },
 };
@@ -86,7 +96,12 @@ describe('lint', () => {
   it('sorts errors first, then warnings, then info, each by path', () => {
     const findings = lint(
       workflow({
-        intake: { type: 'task', role: 'front-desk', title: 'Intake', outcomes: { next: 'triage', lost: 'nowhere' } },
+        intake: {
+          type: 'task',
+          role: 'front-desk',
+          title: 'Intake',
+          outcomes: { next: 'triage', lost: 'nowhere' },
+        },
         triage: { type: 'task', title: 'Triage', outcomes: { done: 'end' } },
         orphan: task('nurse', { done: 'end' }),
         end: { type: 'end' },
@@ -96,20 +111,32 @@ describe('lint', () => {
     for (let i = 1; i < findings.length; i++) {
       const a = findings[i - 1]!;
       const b = findings[i]!;
-      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(true);
+      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(
+        true,
+      );
     }
     expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'warning', 'warning', 'info', 'info']);
   });
 
   it('turns rules off and overrides severities', () => {
     const def = workflow({
-      a: { type: 'task', role: 'nurse', title: 'A', outcomes: { done: 'z' }, deadline: { after: 'PT1H', escalateTo: 'nurse', goTo: 'z' } },
+      a: {
+        type: 'task',
+        role: 'nurse',
+        title: 'A',
+        outcomes: { done: 'z' },
+        deadline: { after: 'PT1H', escalateTo: 'nurse', goTo: 'z' },
+      },
       z: { type: 'end' },
     });
     expect(only(lint(def), 'deadline-without-escalation')).toEqual(['steps.a.deadline']);
     expect(lint(def).find((f) => f.rule === 'deadline-without-escalation')?.severity).toBe('error');
-    expect(only(lint(def, { severity: { 'deadline-without-escalation': 'off' } }), 'deadline-without-escalation')).toEqual([]);
-    const downgraded = lint(def, { severity: { 'deadline-without-escalation': 'info', 'missing-help': 'off' } });
+    expect(
+      only(lint(def, { severity: { 'deadline-without-escalation': 'off' } }), 'deadline-without-escalation'),
+    ).toEqual([]);
+    const downgraded = lint(def, {
+      severity: { 'deadline-without-escalation': 'info', 'missing-help': 'off' },
+    });
     expect(downgraded.map((f) => `${f.severity} ${f.rule}`)).toContain('info deadline-without-escalation');
     expect(only(downgraded, 'missing-help')).toEqual([]);
   });
@@ -118,15 +145,31 @@ describe('lint', () => {
     const rule = lintRules.find((r) => r.id === 'task-without-role')!;
     const findings = lint(workflow({ a: { type: 'task', title: 'A', outcomes: {} } }), { rules: [rule] });
     expect(findings).toEqual([
-      { rule: 'task-without-role', severity: 'error', path: 'steps.a', step: 'a', message: expect.stringContaining('"a"') },
+      {
+        rule: 'task-without-role',
+        severity: 'error',
+        path: 'steps.a',
+        step: 'a',
+        message: expect.stringContaining('"a"'),
+      },
     ]);
   });
 
   it('hasErrors looks only at errors', () => {
     const base = { rule: 'r', message: 'm', path: 'p' };
     expect(hasErrors([])).toBe(false);
-    expect(hasErrors([{ ...base, severity: 'warning' }, { ...base, severity: 'info' }])).toBe(false);
-    expect(hasErrors([{ ...base, severity: 'info' }, { ...base, severity: 'error' }])).toBe(true);
+    expect(
+      hasErrors([
+        { ...base, severity: 'warning' },
+        { ...base, severity: 'info' },
+      ]),
+    ).toBe(false);
+    expect(
+      hasErrors([
+        { ...base, severity: 'info' },
+        { ...base, severity: 'error' },
+      ]),
+    ).toBe(true);
   });
 
   it('does not change the definition', () => {
@@ -146,7 +189,9 @@ describe('lint', () => {
 
 describe('unknown-target', () => {
   it('reports a start that names no step, once, without flagging every step unreachable', () => {
-    const findings = lint(workflow({ a: task('nurse', { done: 'z' }), z: { type: 'end' } }, { start: 'intake' }));
+    const findings = lint(
+      workflow({ a: task('nurse', { done: 'z' }), z: { type: 'end' } }, { start: 'intake' }),
+    );
     expect(only(findings, 'unknown-target')).toEqual(['start']);
     expect(only(findings, 'unreachable-step')).toEqual([]);
   });
@@ -155,9 +200,19 @@ describe('unknown-target', () => {
     const findings = lint(
       workflow({
         fork: { type: 'parallel', branches: ['a', 'ghost-branch'], join: 'ghost-join' },
-        a: { type: 'task', role: 'nurse', title: 'A', outcomes: { done: 'ghost-join' }, deadline: { after: 'P1D', goTo: 'ghost-goto' } },
+        a: {
+          type: 'task',
+          role: 'nurse',
+          title: 'A',
+          outcomes: { done: 'ghost-join' },
+          deadline: { after: 'P1D', goTo: 'ghost-goto' },
+        },
         w: { type: 'wait', signal: 's', next: 'ghost-next' },
-        d: { type: 'decision', branches: [{ when: 'data.x == 1', to: 'ghost-to' }], otherwise: 'ghost-otherwise' },
+        d: {
+          type: 'decision',
+          branches: [{ when: 'data.x == 1', to: 'ghost-to' }],
+          otherwise: 'ghost-otherwise',
+        },
       }),
     );
     const unknown = findings.filter((f) => f.rule === 'unknown-target');
@@ -170,7 +225,11 @@ describe('unknown-target', () => {
       'steps.fork.join',
       'steps.w.next',
     ]);
-    expect(unknown.find((f) => f.path === 'steps.w.next')?.edge).toEqual({ from: 'w', to: 'ghost-next', label: 's' });
+    expect(unknown.find((f) => f.path === 'steps.w.next')?.edge).toEqual({
+      from: 'w',
+      to: 'ghost-next',
+      label: 's',
+    });
   });
 });
 
@@ -182,7 +241,13 @@ describe('cycle-without-exit', () => {
 
   it('counts a deadline goTo as a way out', () => {
     const def = workflow({
-      a: { type: 'task', role: 'nurse', title: 'A', outcomes: { again: 'b' }, deadline: { after: 'P1D', goTo: 'z' } },
+      a: {
+        type: 'task',
+        role: 'nurse',
+        title: 'A',
+        outcomes: { again: 'b' },
+        deadline: { after: 'P1D', goTo: 'z' },
+      },
       b: task('nurse', { again: 'a' }),
       z: { type: 'end' },
     });
@@ -234,31 +299,68 @@ describe('parallel-branch-not-joining', () => {
 
   it('reports a fork whose join no branch reaches (join not reached from fork)', () => {
     const def = block({ a1: task('nurse', { done: 'z' }), b1: task('nurse', { done: 'z' }) });
-    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual(['steps.fork.branches.0', 'steps.fork.branches.1']);
+    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual([
+      'steps.fork.branches.0',
+      'steps.fork.branches.1',
+    ]);
   });
 
   it('reports a branch that goes back to its own fork', () => {
-    const def = block({ a1: task('nurse', { done: 'join', again: 'fork' }), b1: task('nurse', { done: 'join' }) });
+    const def = block({
+      a1: task('nurse', { done: 'join', again: 'fork' }),
+      b1: task('nurse', { done: 'join' }),
+    });
     expect(only(lint(def), 'parallel-branch-not-joining')).toEqual(['steps.a1.outcomes.again']);
   });
 
   it('reports a branch that leaves past the join', () => {
-    const def = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { done: 'join', skip: 'after' }) });
-    def.steps.after = task('provider', { done: 'z' });
-    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual(['steps.b1.outcomes.skip']);
+    const def = block({
+      a1: task('nurse', { done: 'join' }),
+      b1: task('nurse', { done: 'join', skip: 'after' }),
+    });
+    def.steps.join = task('provider', { done: 'after' });
+    def.steps.after = task('provider', { done: 'z' }, 'After');
+    const findings = lint(def).filter((f) => f.rule === 'parallel-branch-not-joining');
+    expect(findings.map((f) => f.path)).toEqual(['steps.b1.outcomes.skip']);
+    expect(findings[0]?.message).toContain('leaves branch 2 of "fork" for "after"');
   });
 
-  it('reports an edge from one branch into another, and a branch starting inside another', () => {
+  it('accepts a branch step that only ends the instance', () => {
+    // As in lab-release: a critical result is phoned and the instance ends, the other branch closes.
+    const def = block({
+      a1: task('nurse', { done: 'join' }),
+      b1: task('provider', { normal: 'join', critical: 'critical-call' }),
+      'critical-call': task('provider', { reached: 'z' }, 'Phone the critical value'),
+    });
+    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual([]);
+  });
+
+  it('reports an edge from one branch into another, and branches that start at the same step', () => {
     const crossing = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { help: 'a1' }) });
     expect(only(lint(crossing), 'parallel-branch-not-joining')).toEqual(['steps.b1.outcomes.help']);
-    const nested = block({ a1: task('nurse', { next: 'b1' }), b1: task('nurse', { done: 'join' }) });
-    expect(only(lint(nested), 'parallel-branch-not-joining')).toEqual(['steps.fork.branches.1']);
+    const into = block({ a1: task('nurse', { next: 'b1' }), b1: task('nurse', { done: 'join' }) });
+    expect(only(lint(into), 'parallel-branch-not-joining')).toEqual(['steps.a1.outcomes.next']);
+    const same = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { done: 'join' }) });
+    same.steps.fork = { type: 'parallel', branches: ['a1', 'a1'], join: 'join' };
+    expect(only(lint(same), 'parallel-branch-not-joining')).toEqual(['steps.fork.branches.1']);
   });
 
   it('reports a step outside the block that jumps into a branch', () => {
-    const def = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { done: 'join' }) });
-    def.steps.start = task('front-desk', { go: 'fork', shortcut: 'b1' });
-    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual(['steps.start.outcomes.shortcut']);
+    const def = block({
+      a1: task('nurse', { done: 'join' }),
+      b1: task('nurse', { done: 'join', more: 'b2' }),
+    });
+    def.steps.b2 = task('nurse', { done: 'join' }, 'B2');
+    def.steps.join = task('provider', { done: 'z', redo: 'b2' });
+    const findings = lint(def).filter((f) => f.rule === 'parallel-branch-not-joining');
+    expect(findings.map((f) => f.path)).toEqual(['steps.b1.outcomes.more']);
+    // The main flow reaches b2 first, so the branch's arrow is the one that disagrees; the message says why.
+    expect(findings[0]?.message).toContain('"b2"');
+    const atStart = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { done: 'join' }) });
+    atStart.steps.start = task('front-desk', { go: 'fork', shortcut: 'b1' });
+    const shortcut = lint(atStart).filter((f) => f.rule === 'parallel-branch-not-joining');
+    expect(shortcut.map((f) => f.path)).toEqual(['steps.fork.branches.1']);
+    expect(shortcut[0]?.message).toContain('reached from "start"');
   });
 
   it('reports a nested branch leaking into its outer branch once, against the inner fork', () => {
@@ -276,6 +378,67 @@ describe('parallel-branch-not-joining', () => {
   });
 });
 
+describe('parallel-branch-not-joining, odd shapes', () => {
+  it('reports a parallel step that joins at itself (it made the compiler recurse forever)', () => {
+    const def = workflow({
+      s0: { type: 'parallel', branches: ['s2'], join: 's0' },
+      s2: task('nurse', { redo: 's0', done: 's3', escalate: 's4' }),
+      s3: END,
+      s4: { type: 'parallel', branches: ['s2'], join: 's4' },
+    });
+    expect(only(lint(def), 'parallel-branch-not-joining')).toEqual(['steps.s0.join', 'steps.s4.join']);
+  });
+
+  it('warns about a branch that starts at its own join', () => {
+    const def = workflow({
+      fork: { type: 'parallel', branches: ['a', 'join'], join: 'join' },
+      a: task('nurse', { done: 'join' }),
+      join: task('provider', { done: 'z' }),
+      z: END,
+    });
+    const findings = lint(def).filter((f) => f.rule === 'parallel-branch-not-joining');
+    expect(findings.map((f) => `${f.severity} ${f.path}`)).toEqual(['warning steps.fork.branches.1']);
+  });
+});
+
+describe('automatic-loop', () => {
+  it('reports decisions that lead back to each other', () => {
+    const def = workflow({
+      a: { type: 'decision', branches: [{ when: 'data.ok == true', to: 'z' }], otherwise: 'b' },
+      b: { type: 'decision', branches: [{ when: 'data.retry == true', to: 'a' }], otherwise: 'z' },
+      c: { type: 'decision', branches: [{ when: 'data.again == true', to: 'c' }], otherwise: 'z' },
+      z: END,
+    });
+    expect(only(lint(def), 'automatic-loop')).toEqual(['steps.a', 'steps.c']);
+  });
+
+  it('sees through a parallel step whose branches have nothing to wait for', () => {
+    const def = workflow({
+      a: { type: 'decision', branches: [{ when: 'data.ok == true', to: 'z' }], otherwise: 'p' },
+      p: { type: 'parallel', branches: ['a'], join: 'a' },
+      z: END,
+    });
+    expect(only(lint(def), 'automatic-loop')).toEqual(['steps.a']);
+  });
+
+  it('accepts a loop with a task or a wait on it, and leaves a loop with no exit to cycle-without-exit', () => {
+    const withTask = workflow({
+      a: { type: 'decision', branches: [{ when: 'data.ok == true', to: 'z' }], otherwise: 'p' },
+      p: { type: 'parallel', branches: ['t'], join: 'a' },
+      t: task('nurse', { done: 'a' }),
+      z: END,
+    });
+    expect(only(lint(withTask), 'automatic-loop')).toEqual([]);
+    const closed = workflow({
+      a: { type: 'decision', branches: [{ when: 'data.ok == true', to: 'b' }], otherwise: 'b' },
+      b: { type: 'decision', branches: [], otherwise: 'a' },
+      z: END,
+    });
+    expect(only(lint(closed), 'automatic-loop')).toEqual([]);
+    expect(only(lint(closed), 'cycle-without-exit')).toEqual(['steps.a']);
+  });
+});
+
 describe('lint context', () => {
   it('precomputes branch bodies', () => {
     const ctx = createLintContext(
@@ -289,7 +452,9 @@ describe('lint context', () => {
       }),
     );
     expect(ctx.forks).toHaveLength(1);
-    expect(ctx.forks[0]!.branches.map((b) => [...b.body].sort())).toEqual([['a1', 'a2'], ['b1']]);
+    expect(ctx.forks[0]!.branches.map((b) => [...b.region].sort())).toEqual([['a1', 'a2'], ['b1']]);
+    expect(['fork', 'a1', 'b1', 'join'].map((id) => ctx.scopeOf(id)?.id)).toEqual([0, 1, 2, 0]);
+    expect(ctx.scopeOf('z')).toBeUndefined();
     expect(ctx.forks[0]!.branches.every((b) => b.reachesJoin)).toBe(true);
     expect([...ctx.reachable].sort()).toEqual(['a1', 'a2', 'b1', 'fork', 'join', 'z']);
     expect(ctx.cycles).toEqual([['a1', 'a2']]);

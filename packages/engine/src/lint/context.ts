@@ -2,6 +2,7 @@ import type { Definition, Step, StepKind } from '../definition.ts';
 import { allEdges, type Edge } from '../graph.ts';
 import { type Adjacency, adjacency, closure } from './adjacency.ts';
 import { type Fork, forkAnalysis } from './fork-branches.ts';
+import { assignScopes, type Scope } from './scopes.ts';
 import { cyclicComponents } from './strongly-connected.ts';
 
 export type StepOfKind<K extends StepKind> = Extract<Step, { type: K }>;
@@ -34,6 +35,19 @@ export interface LintContext {
   cycles: ReadonlyArray<readonly string[]>;
   /** Each parallel step whose join exists, with the steps of each branch. */
   forks: readonly Fork[];
+  /** The main flow (`scopes[0]`) and every parallel branch. */
+  scopes: readonly Scope[];
+  /** The scope a step lives in, or undefined for end steps (they may be reached from anywhere). */
+  scopeOf(id: string): Scope | undefined;
+  /** The scope of branch `index` of a parallel step. */
+  branchScope(fork: string, index: number): Scope | undefined;
+  /** The edge by which a step was first reached when scopes were assigned (undefined for roots). */
+  firstReachedBy(id: string): Edge | undefined;
+  /**
+   * Cycles that pass no task and no wait: only decisions, and parallel steps whose branches hold
+   * neither. Nothing can change the data on such a loop, so once entered it never leaves.
+   */
+  automaticCycles: ReadonlyArray<readonly string[]>;
 }
 
 type Entries = { [K in StepKind]: Array<{ id: string; step: StepOfKind<K> }> };
@@ -78,7 +92,9 @@ export function createLintContext(definition: Definition): LintContext {
   }
   const succ = adjacency(n, knownFrom, knownTo);
   const pred = adjacency(n, knownTo, knownFrom);
-  const outEdges = adjacency(n, from, Int32Array.from({ length: m }, (_, e) => e));
+  const edgeIds = new Int32Array(m);
+  for (let e = 0; e < m; e++) edgeIds[e] = e;
+  const outEdges = adjacency(n, from, edgeIds);
   const inEdges = adjacency(n, knownTo, knownEdge);
   const edgesAt = (graph: Adjacency, id: string): Edge[] => {
     const i = indexOf.get(id);
@@ -97,13 +113,43 @@ export function createLintContext(definition: Definition): LintContext {
   const toEnd = closure(pred, ends, n);
 
   // Tarjan visits in index order, so sorting indices restores definition order.
-  const cycles = cyclicComponents(succ, n).map((c) => c.sort((a, b) => a - b).map((i) => stepIds[i]!));
+  const inOrder = (component: number[]): string[] => component.sort((a, b) => a - b).map((i) => stepIds[i]!);
+  const cycles = cyclicComponents(succ, n).map(inOrder);
 
-  const analyse = forkAnalysis({ ids: stepIds, indexOf, isEnd, succ, pred });
+  const analyse = forkAnalysis({ ids: stepIds, indexOf, isEnd, succ });
   const forks: Fork[] = [];
   for (const { id, step } of byKind.parallel) {
     if (indexOf.has(step.join)) forks.push(analyse(id, step.branches, step.join));
   }
+
+  // Steps that move on by themselves, at once: decisions, and parallel steps with nothing to wait for.
+  const automatic = new Uint8Array(n);
+  for (const { id } of byKind.decision) automatic[indexOf.get(id)!] = 1;
+  const waitsForSomeone = (id: string): boolean => {
+    const type = steps.get(id)?.type;
+    return type === 'task' || type === 'wait';
+  };
+  for (const fork of forks) {
+    const instant = fork.branches.every((b) => b.reachesJoin && ![...b.region].some(waitsForSomeone));
+    if (instant) automatic[indexOf.get(fork.id)!] = 1;
+  }
+  let loops = 0;
+  for (let k = 0; k < known; k++) if (automatic[knownFrom[k]!] && automatic[knownTo[k]!]) loops++;
+  const autoFrom = new Int32Array(loops);
+  const autoTo = new Int32Array(loops);
+  for (let k = 0, a = 0; k < known; k++) {
+    if (!automatic[knownFrom[k]!] || !automatic[knownTo[k]!]) continue;
+    autoFrom[a] = knownFrom[k]!;
+    autoTo[a++] = knownTo[k]!;
+  }
+  const automaticCycles = cyclicComponents(adjacency(n, autoFrom, autoTo), n).map(inOrder);
+
+  const sources: number[] = [];
+  for (let i = 0; i < n; i++) if (pred.offsets[i] === pred.offsets[i + 1]) sources.push(i);
+  const placed = assignScopes({ n, edges, out: outEdges, to, isEnd, indexOf, start, sources });
+  // Keyed by the fork edge's path, `steps.<fork>.branches.<index>`.
+  const branchScopes = new Map<string, Scope>();
+  for (const [e, scope] of placed.branchScope) branchScopes.set(edges[e]!.path, placed.scopes[scope]!);
 
   return {
     definition,
@@ -121,5 +167,18 @@ export function createLintContext(definition: Definition): LintContext {
     },
     cycles,
     forks,
+    automaticCycles,
+    scopes: placed.scopes,
+    scopeOf: (id) => {
+      const i = indexOf.get(id);
+      const scope = i === undefined ? -1 : placed.home[i]!;
+      return scope === -1 ? undefined : placed.scopes[scope];
+    },
+    branchScope: (fork, index) => branchScopes.get(`steps.${fork}.branches.${index}`),
+    firstReachedBy: (id) => {
+      const i = indexOf.get(id);
+      const e = i === undefined ? -1 : placed.claimedBy[i]!;
+      return e === -1 ? undefined : edges[e];
+    },
   };
 }

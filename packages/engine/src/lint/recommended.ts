@@ -1,3 +1,4 @@
+import { automaticLoop } from './rules/automatic-loop.ts';
 import { cycleWithoutExit } from './rules/cycle-without-exit.ts';
 import { deadEnd } from './rules/dead-end.ts';
 import { deadlineWithoutEscalation } from './rules/deadline-without-escalation.ts';
@@ -29,6 +30,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [unknownTarget, 'error'],
   [deadEnd, 'error'],
   [cycleWithoutExit, 'error'],
+  [automaticLoop, 'error'],
   [parallelBranchNotJoining, 'error'],
   [decisionWithoutOtherwise, 'error'],
   [invalidExpression, 'error'],

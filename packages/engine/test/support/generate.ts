@@ -7,7 +7,8 @@ import type { Definition, Step, TaskStep } from '../../src/definition.ts';
  * definition. `steps` counts every step, including the one end step.
  */
 export function generateDefinition(steps: number): Definition {
-  if (!Number.isInteger(steps) || steps < 2) throw new Error(`generateDefinition needs at least 2 steps, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 2)
+    throw new Error(`generateDefinition needs at least 2 steps, got ${steps}`);
   const last = steps - 1; // positions 0..last-1 are work, `last` is the end step
   const id = (i: number): string => (i >= last ? 'done' : `s${String(i).padStart(5, '0')}`);
 
@@ -31,7 +32,12 @@ export function generateDefinition(steps: number): Definition {
     const kind = kinds[i]!;
     if (kind === 'fork') {
       // Branches i+1 → i+2 and i+3 → i+4, both joining at i+5.
-      result[id(i)] = { type: 'parallel', title: 'Prepare in parallel', branches: [id(i + 1), id(i + 3)], join: id(i + 5) };
+      result[id(i)] = {
+        type: 'parallel',
+        title: 'Prepare in parallel',
+        branches: [id(i + 1), id(i + 3)],
+        join: id(i + 5),
+      };
     } else if (kind === 'branch') {
       const offset = i - forkOf[i]!;
       const join = id(forkOf[i]! + 5);
@@ -64,7 +70,13 @@ export function generateDefinition(steps: number): Definition {
   }
   result.done = { type: 'end', outcome: 'completed' };
 
-  return { id: `generated-${steps}`, title: `Generated workflow (${steps} steps)`, roles: ROLES, start: id(0), steps: result };
+  return {
+    id: `generated-${steps}`,
+    title: `Generated workflow (${steps} steps)`,
+    roles: ROLES,
+    start: id(0),
+    steps: result,
+  };
 }
 
 const ROLES = [
@@ -101,11 +113,17 @@ function task(i: number, outcomes: Record<string, string>): TaskStep {
     outcomes,
     help: 'Follow the clinic checklist for this step; ask the supervisor if something does not fit.',
   };
-  if (i % 4 === 0) step.deadline = { after: 'PT4H', escalateTo: role === 'supervisor' ? 'provider' : 'supervisor' };
+  if (i % 4 === 0)
+    step.deadline = { after: 'PT4H', escalateTo: role === 'supervisor' ? 'provider' : 'supervisor' };
   if (i % 20 === 9) {
     step.form = [
       { id: 'note', label: 'Note for the chart', type: 'textarea' },
-      { id: 'channel', label: 'How the patient was reached', type: 'select', options: ['Portal', 'Phone', 'Letter'] },
+      {
+        id: 'channel',
+        label: 'How the patient was reached',
+        type: 'select',
+        options: ['Portal', 'Phone', 'Letter'],
+      },
     ];
   }
   return step;

@@ -3,7 +3,8 @@ import type { Rule } from '../types.ts';
 export const deadEnd: Rule = {
   id: 'dead-end',
   severity: 'error',
-  description: 'A step that is not an end step but has no way out: a task with no outcomes, a decision with no branches and no otherwise.',
+  description:
+    'A step that is not an end step but has no way out: a task with no outcomes, a decision with no branches and no otherwise.',
   docs: {
     rationale:
       'An instance that reaches such a step is stuck for good: a task without outcomes cannot be completed, a decision with nowhere to go cannot decide.',
@@ -13,11 +14,19 @@ export const deadEnd: Rule = {
   check(ctx, report) {
     for (const { id, step } of ctx.ofKind('task')) {
       if (Object.keys(step.outcomes).length > 0) continue;
-      report({ path: `steps.${id}`, step: id, message: `Task "${id}" has no outcomes, so it can never be completed` });
+      report({
+        path: `steps.${id}`,
+        step: id,
+        message: `Task "${id}" has no outcomes, so it can never be completed`,
+      });
     }
     for (const { id, step } of ctx.ofKind('decision')) {
       if (step.branches.length > 0 || step.otherwise !== undefined) continue;
-      report({ path: `steps.${id}`, step: id, message: `Decision "${id}" has no branches and no otherwise, so the workflow stops there` });
+      report({
+        path: `steps.${id}`,
+        step: id,
+        message: `Decision "${id}" has no branches and no otherwise, so the workflow stops there`,
+      });
     }
   },
 };

@@ -3,7 +3,8 @@ import type { Rule } from '../types.ts';
 export const deadlineWithoutEscalation: Rule = {
   id: 'deadline-without-escalation',
   severity: 'warning',
-  description: 'A deadline that neither escalates (`escalateTo`) nor moves on (`goTo`); an error when it has both.',
+  description:
+    'A deadline that neither escalates (`escalateTo`) nor moves on (`goTo`); an error when it has both.',
   docs: {
     rationale:
       'A deadline that does nothing when it passes gives a false sense that late work is handled. One with both escalateTo and goTo is ambiguous: the task cannot both move to another pool and be left.',
@@ -18,9 +19,16 @@ export const deadlineWithoutEscalation: Rule = {
       const escalates = deadline.escalateTo !== undefined;
       const moves = deadline.goTo !== undefined;
       if (escalates && moves) {
-        report({ ...at, severity: 'error', message: `The deadline of "${id}" has both escalateTo and goTo; choose one` });
+        report({
+          ...at,
+          severity: 'error',
+          message: `The deadline of "${id}" has both escalateTo and goTo; choose one`,
+        });
       } else if (!escalates && !moves) {
-        report({ ...at, message: `The deadline of "${id}" (after ${deadline.after}) does nothing when it passes; add escalateTo or goTo` });
+        report({
+          ...at,
+          message: `The deadline of "${id}" (after ${deadline.after}) does nothing when it passes; add escalateTo or goTo`,
+        });
       }
     }
   },

@@ -15,7 +15,11 @@ export const decisionWithoutOtherwise: Rule = {
     for (const { id, step } of ctx.ofKind('decision')) {
       // With no branches either, dead-end already reports the step.
       if (step.otherwise !== undefined || step.branches.length === 0) continue;
-      report({ path: `steps.${id}`, step: id, message: `Decision "${id}" has no otherwise; when no branch holds, the instance is stuck` });
+      report({
+        path: `steps.${id}`,
+        step: id,
+        message: `Decision "${id}" has no otherwise; when no branch holds, the instance is stuck`,
+      });
     }
   },
 };

@@ -5,7 +5,8 @@ export const duplicateRole: Rule = {
   severity: 'error',
   description: 'Two roles declared with the same id.',
   docs: {
-    rationale: 'A role id names one lane and one staff pool; declaring it twice leaves it unclear which name and department apply.',
+    rationale:
+      'A role id names one lane and one staff pool; declaring it twice leaves it unclear which name and department apply.',
     incorrect: `"roles": [{ "id": "nurse", "name": "Triage nurse" }, { "id": "nurse", "name": "Clinic nurse" }]`,
     correct: `"roles": [{ "id": "triage-nurse", "name": "Triage nurse" }, { "id": "clinic-nurse", "name": "Clinic nurse" }]`,
   },
@@ -14,7 +15,11 @@ export const duplicateRole: Rule = {
     ctx.definition.roles.forEach((role, i) => {
       const seen = first.get(role.id);
       if (seen === undefined) first.set(role.id, i);
-      else report({ path: `roles.${i}`, message: `Role "${role.id}" is declared twice (also at roles.${seen})` });
+      else
+        report({
+          path: `roles.${i}`,
+          message: `Role "${role.id}" is declared twice (also at roles.${seen})`,
+        });
     });
   },
 };

@@ -5,7 +5,8 @@ export const duplicateTaskTitle: Rule = {
   severity: 'warning',
   description: 'Two tasks in the same lane with the same title (ignoring case and surrounding spaces).',
   docs: {
-    rationale: 'Staff pick work from their queue by title; two identical titles in one lane make them guess which step they are completing.',
+    rationale:
+      'Staff pick work from their queue by title; two identical titles in one lane make them guess which step they are completing.',
     incorrect: `"call-patient": { "type": "task", "role": "nurse", "title": "Call the patient", ... },
 "call-back": { "type": "task", "role": "nurse", "title": "call the patient ", ... }`,
     correct: `"call-patient": { "type": "task", "role": "nurse", "title": "Call the patient today", ... },

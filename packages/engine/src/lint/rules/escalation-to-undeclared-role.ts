@@ -5,7 +5,8 @@ export const escalationToUndeclaredRole: Rule = {
   severity: 'error',
   description: 'A deadline that escalates to a role not declared in `roles`.',
   docs: {
-    rationale: 'Escalation moves late work into a role\'s pool; an undeclared role has no pool, so late work would vanish from every queue.',
+    rationale:
+      "Escalation moves late work into a role's pool; an undeclared role has no pool, so late work would vanish from every queue.",
     incorrect: `"deadline": { "after": "PT4H", "escalateTo": "office-manager" }   // roles: front-desk, supervisor`,
     correct: `"deadline": { "after": "PT4H", "escalateTo": "supervisor" }`,
   },

@@ -5,7 +5,8 @@ export const formFieldDuplicate: Rule = {
   severity: 'error',
   description: 'Two fields of one task form with the same id.',
   docs: {
-    rationale: 'A field id is the key its answer is saved under; two fields with one id overwrite each other\'s answers.',
+    rationale:
+      "A field id is the key its answer is saved under; two fields with one id overwrite each other's answers.",
     incorrect: `"form": [{ "id": "callback", "label": "Callback number", "type": "text" },
          { "id": "callback", "label": "Best time to call", "type": "text" }]`,
     correct: `"form": [{ "id": "callback-number", "label": "Callback number", "type": "text" },
@@ -18,7 +19,12 @@ export const formFieldDuplicate: Rule = {
       step.form.forEach((field, i) => {
         const seen = first.get(field.id);
         if (seen === undefined) first.set(field.id, i);
-        else report({ path: `steps.${id}.form.${i}.id`, step: id, message: `Task "${id}" has two form fields with id "${field.id}" (also form.${seen})` });
+        else
+          report({
+            path: `steps.${id}.form.${i}.id`,
+            step: id,
+            message: `Task "${id}" has two form fields with id "${field.id}" (also form.${seen})`,
+          });
       });
     }
   },

@@ -4,7 +4,8 @@ import type { Rule } from '../types.ts';
 export const invalidDuration: Rule = {
   id: 'invalid-duration',
   severity: 'error',
-  description: 'A deadline `after` or wait `for` that the engine cannot use as a duration (for example a field over 1,000,000).',
+  description:
+    'A deadline `after` or wait `for` that the engine cannot use as a duration (for example a field over 1,000,000).',
   docs: {
     rationale:
       'The schema checks the shape of a duration; the engine also bounds its size so timers stay exact. A duration it rejects would fail when the step opens, not when the lead saves.',

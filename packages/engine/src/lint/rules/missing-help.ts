@@ -14,7 +14,11 @@ export const missingHelp: Rule = {
   check(ctx, report) {
     for (const { id, step } of ctx.ofKind('task')) {
       if (step.help !== undefined && step.help.trim() !== '') continue;
-      report({ path: `steps.${id}`, step: id, message: `Task "${id}" has no help text for the staff who work it` });
+      report({
+        path: `steps.${id}`,
+        step: id,
+        message: `Task "${id}" has no help text for the staff who work it`,
+      });
     }
   },
 };

@@ -1,11 +1,12 @@
 import { edgeLabel, edgeRef } from '../describe.ts';
+import type { Scope } from '../scopes.ts';
 import type { Rule } from '../types.ts';
 
 export const parallelBranchNotJoining: Rule = {
   id: 'parallel-branch-not-joining',
   severity: 'error',
   description:
-    'A parallel branch that never reaches its join, starts inside another branch, leaves for a step outside the branch other than the join or an end step, or is entered from outside the fork.',
+    'A parallel branch that never reaches its join, starts at a step that belongs elsewhere, or leads to a step outside the branch other than its join or an end step; or a step outside the branch that leads into it.',
   docs: {
     rationale:
       'The instance moves on to the join only when every branch is done. A branch that cannot get there blocks the whole block; one that wanders into another branch or past the join runs steps twice or out of order.',
@@ -17,54 +18,74 @@ export const parallelBranchNotJoining: Rule = {
 "send-forms": { "type": "task", "role": "front-desk", "title": "Send intake forms", "outcomes": { "sent": "review" } }`,
   },
   check(ctx, report) {
-    for (const fork of ctx.forks) {
-      // Which branch a step belongs to: the first whose body holds it, so shared steps are caught once.
-      const owner = new Map<string, number>();
-      for (const branch of fork.branches) for (const id of branch.body) if (!owner.has(id)) owner.set(id, branch.index);
+    const describe = (scope: Scope): string =>
+      scope.fork === undefined ? 'the main flow' : `branch ${scope.branch! + 1} of "${scope.fork}"`;
+    const reachedFrom = (id: string): string => {
+      const edge = ctx.firstReachedBy(id);
+      return edge ? ` (reached from "${edge.from}")` : '';
+    };
+    const encloses = (outer: Scope, inner: Scope): boolean => {
+      for (let s = inner; s.parent !== -1; ) {
+        s = ctx.scopes[s.parent]!;
+        if (s === outer) return true;
+      }
+      return false;
+    };
 
+    // The shape of each parallel step and where each branch goes.
+    for (const fork of ctx.forks) {
+      if (fork.join === fork.id) {
+        const message = `Parallel step "${fork.id}" joins at itself; its branches would start it again instead of moving on`;
+        report({ path: `steps.${fork.id}.join`, step: fork.id, message });
+        continue;
+      }
       for (const branch of fork.branches) {
         const name = `Branch ${branch.index + 1} of "${fork.id}"`;
         const at = { path: `steps.${fork.id}.branches.${branch.index}`, step: fork.id };
         if (!ctx.steps.has(branch.start)) continue; // unknown-target
+        if (branch.start === fork.join) {
+          report({
+            ...at,
+            severity: 'warning',
+            message: `${name} starts at its join "${fork.join}", so it has nothing to do`,
+          });
+          continue;
+        }
+        const home = ctx.scopeOf(branch.start);
+        if (home !== undefined && home !== ctx.branchScope(fork.id, branch.index)) {
+          const message = `${name} starts at "${branch.start}", which is part of ${describe(home)}${reachedFrom(branch.start)}`;
+          report({ ...at, message });
+          continue;
+        }
         if (!branch.reachesJoin) {
-          report({ ...at, message: `${name} (starting at "${branch.start}") never reaches its join "${fork.join}"` });
-          continue;
-        }
-        const startOwner = owner.get(branch.start);
-        if (startOwner !== undefined && startOwner !== branch.index) {
-          report({ ...at, message: `${name} starts at "${branch.start}", which is already part of branch ${startOwner + 1}` });
-          continue;
-        }
-        for (const from of branch.body) {
-          if (owner.get(from) !== branch.index) continue;
-          // Ways in: only the fork, or the branch's own steps. Other branches are reported from their side.
-          for (const edge of ctx.in(from)) {
-            if (edge.from === fork.id || branch.body.has(edge.from) || owner.has(edge.from)) continue;
-            report({
-              path: edge.path,
-              step: edge.from,
-              edge: edgeRef(edge),
-              message: `"${edge.from}" enters branch ${branch.index + 1} of "${fork.id}" at "${from}" (${edgeLabel(edge)}) without passing the fork`,
-            });
-          }
-          for (const edge of ctx.out(from)) {
-            const to = edge.to;
-            if (to === fork.join || !ctx.steps.has(to) || ctx.steps.get(to)?.type === 'end') continue;
-            const toOwner = branch.body.has(to) ? owner.get(to) : undefined;
-            if (toOwner === branch.index) continue;
-            const where =
-              toOwner === undefined
-                ? `leaves branch ${branch.index + 1} of "${fork.id}" for "${to}"`
-                : `leads from branch ${branch.index + 1} of "${fork.id}" into branch ${toOwner + 1} at "${to}"`;
-            report({
-              path: edge.path,
-              step: from,
-              edge: edgeRef(edge),
-              message: `"${from}" ${where} (${edgeLabel(edge)}); a branch may only lead to its join "${fork.join}" or an end step`,
-            });
-          }
+          report({
+            ...at,
+            message: `${name} (starting at "${branch.start}") never reaches its join "${fork.join}"`,
+          });
         }
       }
+    }
+
+    // Every other arrow stays where it starts, except a branch's arrows to its join or to an end step.
+    for (const edge of ctx.edges) {
+      if (edge.kind === 'fork') continue;
+      const from = ctx.scopeOf(edge.from);
+      const to = ctx.scopeOf(edge.to);
+      if (from === undefined || to === undefined || from === to || from.join === edge.to) continue;
+      const via = `(${edgeLabel(edge)})`;
+      const rule =
+        from.join === undefined ? '' : `; a branch may only lead to its join "${from.join}" or an end step`;
+      let message: string;
+      if (edge.kind === 'join') {
+        message = `"${edge.from}" joins at "${edge.to}", which is part of ${describe(to)}${reachedFrom(edge.to)}`;
+      } else if (from.fork === undefined) {
+        message = `"${edge.from}" enters ${describe(to)} at "${edge.to}" ${via} without passing the fork`;
+      } else if (encloses(to, from)) {
+        message = `"${edge.from}" leaves ${describe(from)} for "${edge.to}" ${via}${rule}`;
+      } else {
+        message = `"${edge.from}" leads from ${describe(from)} into ${describe(to)} at "${edge.to}" ${via}${rule}`;
+      }
+      report({ path: edge.path, step: edge.from, edge: edgeRef(edge), message });
     }
   },
 };

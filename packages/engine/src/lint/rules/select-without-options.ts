@@ -5,7 +5,8 @@ export const selectWithoutOptions: Rule = {
   severity: 'error',
   description: 'A `select` form field with no options.',
   docs: {
-    rationale: 'Staff cannot answer a select with nothing to choose; if the field is required, the task cannot be completed.',
+    rationale:
+      'Staff cannot answer a select with nothing to choose; if the field is required, the task cannot be completed.',
     incorrect: `{ "id": "visit-type", "label": "Visit type", "type": "select" }`,
     correct: `{ "id": "visit-type", "label": "Visit type", "type": "select", "options": ["In person", "Video"] }`,
   },
@@ -13,7 +14,11 @@ export const selectWithoutOptions: Rule = {
     for (const { id, step } of ctx.ofKind('task')) {
       step.form?.forEach((field, i) => {
         if (field.type !== 'select' || (field.options?.length ?? 0) > 0) return;
-        report({ path: `steps.${id}.form.${i}`, step: id, message: `Select field "${field.id}" of task "${id}" has no options` });
+        report({
+          path: `steps.${id}.form.${i}`,
+          step: id,
+          message: `Select field "${field.id}" of task "${id}" has no options`,
+        });
       });
     }
   },

@@ -5,7 +5,8 @@ export const undeclaredRole: Rule = {
   severity: 'error',
   description: 'A task owned by a role that is not declared in `roles`.',
   docs: {
-    rationale: 'Staff are given roles from the declared list; a task owned by an undeclared role (often a typo) has no one to do it.',
+    rationale:
+      'Staff are given roles from the declared list; a task owned by an undeclared role (often a typo) has no one to do it.',
     incorrect: `"roles": [{ "id": "nurse", "name": "Triage nurse" }],
 "steps": { "call-patient": { "type": "task", "role": "nurses", "title": "Call the patient", "outcomes": { "reached": "closed" } } }`,
     correct: `"roles": [{ "id": "nurse", "name": "Triage nurse" }],
@@ -14,7 +15,11 @@ export const undeclaredRole: Rule = {
   check(ctx, report) {
     for (const { id, step } of ctx.ofKind('task')) {
       if (step.role === undefined || ctx.roleIds.has(step.role)) continue;
-      report({ path: `steps.${id}.role`, step: id, message: `Task "${id}" is owned by role "${step.role}", which is not declared in roles` });
+      report({
+        path: `steps.${id}.role`,
+        step: id,
+        message: `Task "${id}" is owned by role "${step.role}", which is not declared in roles`,
+      });
     }
   },
 };

@@ -7,13 +7,15 @@ export const unknownTarget: Rule = {
   description:
     'An outcome, branch, otherwise, parallel branch or join, wait `next`, deadline `goTo` or the `start` that names a step that does not exist.',
   docs: {
-    rationale: 'An arrow to nowhere is usually a typo or a step deleted in the editor; an instance following it would be lost.',
+    rationale:
+      'An arrow to nowhere is usually a typo or a step deleted in the editor; an instance following it would be lost.',
     incorrect: `"classify": { "type": "task", "role": "front-desk", "title": "Classify", "outcomes": { "clinical": "is-urgnt" } }`,
     correct: `"classify": { "type": "task", "role": "front-desk", "title": "Classify", "outcomes": { "clinical": "is-urgent" } }`,
   },
   check(ctx, report) {
     const { start } = ctx.definition;
-    if (!ctx.steps.has(start)) report({ path: 'start', message: `The workflow starts at "${start}", which is not a step` });
+    if (!ctx.steps.has(start))
+      report({ path: 'start', message: `The workflow starts at "${start}", which is not a step` });
     for (const edge of ctx.edges) {
       if (ctx.steps.has(edge.to)) continue;
       report({

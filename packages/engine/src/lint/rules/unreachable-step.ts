@@ -21,7 +21,11 @@ export const unreachableStep: Rule = {
     if (!ctx.steps.has(ctx.definition.start)) return;
     for (const id of ctx.stepIds) {
       if (ctx.reachable.has(id)) continue;
-      report({ path: `steps.${id}`, step: id, message: `Step "${id}" cannot be reached from the start "${ctx.definition.start}"` });
+      report({
+        path: `steps.${id}`,
+        step: id,
+        message: `Step "${id}" cannot be reached from the start "${ctx.definition.start}"`,
+      });
     }
   },
 };

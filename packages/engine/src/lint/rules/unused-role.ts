@@ -5,7 +5,8 @@ export const unusedRole: Rule = {
   severity: 'warning',
   description: 'A declared role that owns no task and receives no escalation.',
   docs: {
-    rationale: 'An empty lane is either a leftover or a department whose part of the workflow has not been drawn yet.',
+    rationale:
+      'An empty lane is either a leftover or a department whose part of the workflow has not been drawn yet.',
     incorrect: `"roles": [{ "id": "front-desk", "name": "Front desk" }, { "id": "billing", "name": "Billing" }]   // no task uses billing`,
     correct: `"roles": [{ "id": "front-desk", "name": "Front desk" }]`,
   },

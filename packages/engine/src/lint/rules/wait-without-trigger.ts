@@ -15,7 +15,10 @@ export const waitWithoutTrigger: Rule = {
     for (const { id, step } of ctx.ofKind('wait')) {
       const at = { path: `steps.${id}`, step: id };
       if (step.signal === undefined && step.for === undefined) {
-        report({ ...at, message: `Wait "${id}" has neither a signal nor a duration, so it would wait forever` });
+        report({
+          ...at,
+          message: `Wait "${id}" has neither a signal nor a duration, so it would wait forever`,
+        });
       } else if (step.signal !== undefined && step.for !== undefined) {
         report({
           ...at,

@@ -1,0 +1,72 @@
+import { GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
+import type { StoredEvent } from './records.ts';
+
+/** Why a history failed verification. */
+export type ChainFault = 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'wrong-instance' | 'head-mismatch' | 'not-found';
+
+export type ChainCheck =
+  | { ok: true; count: number; lastHash: string }
+  | { ok: false; instanceId: string; seq: number; fault: ChainFault; reason: string };
+
+export type ChainFailure = Extract<ChainCheck, { ok: false }>;
+
+export interface ChainReport {
+  ok: boolean;
+  instances: number;
+  events: number;
+  failures: ChainFailure[];
+}
+
+/**
+ * Checks one instance's events, in seq order from 1: each seq follows the last, each `prevHash` is the
+ * previous event's hash (64 zeros first), and each stored hash matches the event's content. The first
+ * fault found is reported by instance and seq.
+ */
+export function verifyChain(rows: readonly StoredEvent[]): ChainCheck {
+  const instanceId = rows[0]?.instanceId ?? '';
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const seq = i + 1;
+    if (row.instanceId !== instanceId) return failure(instanceId, row.seq, 'wrong-instance', `belongs to instance '${row.instanceId}'`);
+    if (row.seq !== seq) {
+      return failure(instanceId, row.seq, 'sequence-gap', `expected event ${seq} here; events are missing or out of order`);
+    }
+    if (row.prevHash !== prev) {
+      return failure(
+        instanceId,
+        seq,
+        'broken-link',
+        `prev_hash does not match the hash of event ${seq - 1}; event ${seq - 1} or ${seq} was altered`,
+      );
+    }
+    if (sha256Hex(hashInput(row, row.payload)) !== row.hash) {
+      return failure(instanceId, seq, 'hash-mismatch', 'content does not match its stored hash; the event was altered');
+    }
+    prev = row.hash;
+  }
+  return { ok: true, count: rows.length, lastHash: prev };
+}
+
+function failure(instanceId: string, seq: number, fault: ChainFault, reason: string): ChainFailure {
+  return { ok: false, instanceId, seq, fault, reason: `Instance '${instanceId}' event ${seq}: ${reason}` };
+}
+
+/** The instance row must point at the last event: catches a deleted tail that a chain alone cannot. */
+export function checkHead(
+  instanceId: string,
+  head: { revision: number; lastHash: string },
+  chain: ChainCheck,
+): ChainCheck {
+  if (!chain.ok) return chain;
+  if (chain.count !== head.revision || chain.lastHash !== head.lastHash) {
+    return {
+      ok: false,
+      instanceId,
+      seq: head.revision,
+      fault: 'head-mismatch',
+      reason: `Instance '${instanceId}' is at revision ${head.revision} but its history has ${chain.count} events ending in a different hash; events were removed or the instance row was altered`,
+    };
+  }
+  return chain;
+}

@@ -1,0 +1,94 @@
+import type { CloseReason, InstanceSnapshot, Priority } from '@portalflow/engine';
+import type { NotificationKind } from './records.ts';
+
+/** A row change in the task projection, keyed by the engine's task token. */
+export type TaskChange =
+  | {
+      op: 'open';
+      token: string;
+      step: string;
+      title: string;
+      role: string;
+      assignee?: string | null;
+      due?: string | null;
+      priority?: Priority;
+      openedAt: string;
+    }
+  | {
+      op: 'update';
+      token: string;
+      /** Only the fields present are changed; `null` clears assignee or due. */
+      role?: string;
+      assignee?: string | null;
+      due?: string | null;
+      priority?: Priority;
+      escalated?: boolean;
+    }
+  | {
+      op: 'close';
+      token: string;
+      closedAt: string;
+      outcome?: string | null;
+      reason?: CloseReason;
+      closedBy?: string | null;
+    };
+
+/** A durable timer to set (insert or move; clears any lease) or clear, keyed by the engine's timer id. */
+export type TimerChange = { op: 'set'; timerId: string; due: string } | { op: 'clear'; timerId: string };
+
+/** A notification written with the change; address a user, a role, or both. */
+export interface NotificationDraft {
+  kind: NotificationKind;
+  userId?: string | null;
+  role?: string | null;
+  /** Task token within this instance. */
+  taskToken?: string | null;
+  createdAt: string;
+}
+
+/** The event that records the change. `seq` is `expectedRevision + 1`; the store computes the hash. */
+export interface EventDraft {
+  at: string;
+  actor: string | null;
+  role: string | null;
+  type: string;
+  /** Usually the engine event itself, so replay can fold the history. Stored as canonical JSON. */
+  payload: unknown;
+  /** The instance's `lastHash` as read (GENESIS_HASH for a new instance). */
+  prevHash: string;
+}
+
+/** The response to replay when the same idempotency key comes back. */
+export interface IdempotencyDraft {
+  key: string;
+  userId: string;
+  route: string;
+  status: number;
+  response: unknown;
+}
+
+/**
+ * Everything one accepted event changes, written as one all-or-nothing unit that only applies if the
+ * instance is still at `expectedRevision` (and `lastHash` is `event.prevHash`).
+ */
+export interface InstanceChange {
+  instanceId: string;
+  /** The revision the caller read; 0 (with `create`) for a new instance. */
+  expectedRevision: number;
+  create?: { definitionId: string; version: number; startedBy: string | null; practice?: boolean };
+  event: EventDraft;
+  /** The engine's next snapshot; the instance's status is taken from it. */
+  snapshot: InstanceSnapshot;
+  tasks?: TaskChange[];
+  timers?: TimerChange[];
+  notifications?: NotificationDraft[];
+  idempotency?: IdempotencyDraft;
+}
+
+/**
+ * `conflict`: another change got there first (or the instance id is taken, for a create) — nothing was
+ * written; re-read and retry or report 409. `unknown-version`: the create names an unpublished version.
+ */
+export type CommitResult =
+  | { ok: true; revision: number; seq: number; hash: string }
+  | { ok: false; reason: 'conflict' | 'unknown-version' };

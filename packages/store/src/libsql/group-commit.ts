@@ -1,0 +1,88 @@
+import type { Client, InStatement, ResultSet } from '@libsql/client';
+import { StoreError } from '../errors.ts';
+import type { CommitStats } from '../types.ts';
+
+/** Statements that must commit together, and how to read their results back for the caller. */
+export interface BatchUnit<T> {
+  statements: InStatement[];
+  settle(results: ResultSet[]): T;
+}
+
+interface Pending {
+  unit: BatchUnit<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit. With synchronous=FULL every commit costs an fsync, so units submitted while a batch is
+ * being written (or within the same turn of the event loop) share the next `batch('write')`. Units
+ * must be written so a stale one changes nothing (conditional statements); each gets its own result.
+ * If the batch throws, it rolled back as a whole and every unit in it is rejected.
+ */
+export class GroupCommit {
+  readonly #client: Client;
+  readonly #maxUnits: number;
+  #pending: Pending[] = [];
+  #running: Promise<void> | null = null;
+  #closed = false;
+  #stats: CommitStats = { batches: 0, units: 0, largestBatch: 0 };
+
+  constructor(client: Client, maxUnits: number) {
+    this.#client = client;
+    this.#maxUnits = maxUnits;
+  }
+
+  submit<T>(unit: BatchUnit<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(new StoreError('CLOSED', 'The store is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ unit, resolve: resolve as (value: unknown) => void, reject });
+      // setImmediate, not a microtask: lets everything arriving in this turn of the event loop join.
+      if (!this.#running) this.#running = new Promise((done) => setImmediate(() => this.#drain().then(done)));
+    });
+  }
+
+  stats(): CommitStats {
+    return { ...this.#stats };
+  }
+
+  /** Stops accepting units and waits for those already queued. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const group = this.#pending.splice(0, this.#maxUnits);
+      const statements: InStatement[] = [];
+      for (const p of group) for (const s of p.unit.statements) statements.push(s);
+      this.#stats.batches += 1;
+      this.#stats.units += group.length;
+      this.#stats.largestBatch = Math.max(this.#stats.largestBatch, group.length);
+      let results: ResultSet[];
+      try {
+        results = await this.#client.batch(statements, 'write');
+      } catch (cause) {
+        const error = new StoreError(
+          'COMMIT_FAILED',
+          `A commit batch of ${group.length} change(s) failed and was rolled back: ${(cause as Error).message}`,
+          { cause },
+        );
+        for (const p of group) p.reject(error);
+        continue;
+      }
+      let offset = 0;
+      for (const p of group) {
+        const n = p.unit.statements.length;
+        try {
+          p.resolve(p.unit.settle(results.slice(offset, offset + n)));
+        } catch (error) {
+          p.reject(error);
+        }
+        offset += n;
+      }
+    }
+    this.#running = null;
+  }
+}

@@ -1,0 +1,100 @@
+import type { InValue, Row } from '@libsql/client';
+import type { InstanceSnapshot, InstanceStatus } from '@portalflow/engine';
+import { decodeCursor, encodeCursor, pageLimit } from '../cursor.ts';
+import type { AuditEvent, InstanceSummary, StoredEvent } from '../records.ts';
+import type { Store } from '../types.ts';
+import { changeUnit } from './commit.ts';
+import type { Db } from './db.ts';
+import { Conditions, flag, int, text, textOrNull } from './rows.ts';
+
+const SUMMARY_COLUMNS = 'id, definition_id, version, status, revision, last_hash, started_at, updated_at, started_by, practice';
+export const EVENT_COLUMNS = 'instance_id, seq, at, actor, role, type, payload, prev_hash, hash';
+
+function toSummary(row: Row): InstanceSummary {
+  return {
+    id: text(row, 'id'),
+    definitionId: text(row, 'definition_id'),
+    version: int(row, 'version'),
+    status: text(row, 'status') as InstanceStatus,
+    revision: int(row, 'revision'),
+    lastHash: text(row, 'last_hash'),
+    startedAt: text(row, 'started_at'),
+    updatedAt: text(row, 'updated_at'),
+    startedBy: textOrNull(row, 'started_by'),
+    practice: flag(row, 'practice'),
+  };
+}
+
+export function toStoredEvent(row: Row): StoredEvent {
+  return {
+    instanceId: text(row, 'instance_id'),
+    seq: int(row, 'seq'),
+    at: text(row, 'at'),
+    actor: textOrNull(row, 'actor'),
+    role: textOrNull(row, 'role'),
+    type: text(row, 'type'),
+    payload: text(row, 'payload'),
+    prevHash: text(row, 'prev_hash'),
+    hash: text(row, 'hash'),
+  };
+}
+
+type InstanceApi = Pick<Store, 'commitInstanceChange' | 'getInstance' | 'listInstances' | 'listEvents'>;
+
+export function instanceApi(db: Db): InstanceApi {
+  return {
+    async commitInstanceChange(change) {
+      const outcome = await db.queue.submit(changeUnit(change));
+      if (!outcome.checkCreate) return outcome.result;
+      // A create wrote nothing: say whether the id was taken or the version does not exist.
+      const rs = await db.client.execute({
+        sql: 'SELECT 1 FROM definition_versions WHERE definition_id = ? AND version = ?',
+        args: [change.create!.definitionId, change.create!.version],
+      });
+      return rs.rows.length === 0 ? { ok: false, reason: 'unknown-version' } : outcome.result;
+    },
+
+    async getInstance(id) {
+      const rs = await db.client.execute({ sql: `SELECT ${SUMMARY_COLUMNS}, snapshot FROM instances WHERE id = ?`, args: [id] });
+      const row = rs.rows[0];
+      if (!row) return null;
+      return { ...toSummary(row), snapshot: JSON.parse(text(row, 'snapshot')) as InstanceSnapshot };
+    },
+
+    async listInstances(filter = {}) {
+      const limit = pageLimit(filter.limit, 50, 500);
+      const where = new Conditions().add('practice = ?', filter.practice ? 1 : 0);
+      if (filter.definitionId !== undefined) where.add('definition_id = ?', filter.definitionId);
+      if (filter.status !== undefined) where.add('status = ?', filter.status);
+      if (filter.startedFrom !== undefined) where.add('started_at >= ?', filter.startedFrom);
+      if (filter.startedTo !== undefined) where.add('started_at < ?', filter.startedTo);
+      if (filter.actor !== undefined) {
+        where.add(
+          '(started_by = ? OR EXISTS (SELECT 1 FROM events e WHERE e.actor = ? AND e.instance_id = instances.id))',
+          filter.actor,
+          filter.actor,
+        );
+      }
+      if (filter.cursor) where.add('(started_at, id) < (?, ?)', ...(decodeCursor(filter.cursor, 2) as InValue[]));
+      const rs = await db.client.execute({
+        sql: `SELECT ${SUMMARY_COLUMNS} FROM instances WHERE ${where.parts.join(' AND ')}
+              ORDER BY started_at DESC, id DESC LIMIT ?`,
+        args: [...where.args, limit + 1],
+      });
+      const items = rs.rows.slice(0, limit).map(toSummary);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rs.rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };
+    },
+
+    async listEvents(instanceId, range = {}) {
+      const rs = await db.client.execute({
+        sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE instance_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+        args: [instanceId, range.fromSeq ?? 1, range.toSeq ?? Number.MAX_SAFE_INTEGER],
+      });
+      return rs.rows.map((row): AuditEvent => {
+        const stored = toStoredEvent(row);
+        return { ...stored, payload: JSON.parse(stored.payload) };
+      });
+    },
+  };
+}

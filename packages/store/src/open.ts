@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import { createLibsqlStore } from './libsql/store.ts';
+import { migrate } from './migrate.ts';
+import type { Store } from './types.ts';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/portalflow.db';
+const BUSY_TIMEOUT_MS = 5000;
+
+export interface StoreOptions {
+  /** `file:…` (embedded, the default `file:./data/portalflow.db`), or `libsql://…` / `http(s)://…` for a libSQL server. */
+  url?: string;
+  authToken?: string;
+  /** Clock for rows whose input gives no time. */
+  now?: () => string;
+  /** Most changes sharing one group-commit batch. */
+  maxBatch?: number;
+}
+
+/** The path of a `file:` URL, or null for anything else. */
+function filePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  let path = url.slice('file:'.length).split('?')[0]!;
+  if (path.startsWith('//')) path = path.replace(/^\/\/(localhost)?/, '');
+  return path === '' || path === ':memory:' ? null : decodeURIComponent(path);
+}
+
+/**
+ * Opens the database, makes a file durable (WAL, synchronous=FULL: an acknowledged commit survives a
+ * power cut), brings the schema up to date, and returns the store.
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const url = options.url ?? DEFAULT_DATABASE_URL;
+  const path = filePath(url);
+  let client: Client;
+  if (path !== null) {
+    mkdirSync(dirname(path), { recursive: true });
+    // One connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
+    client = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS });
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = FULL');
+    await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } else {
+    client = createClient(options.authToken === undefined ? { url } : { url, authToken: options.authToken });
+  }
+  const now = options.now ?? (() => new Date().toISOString());
+  try {
+    await migrate(client, undefined, now);
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+  return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200 });
+}

@@ -1,0 +1,234 @@
+import type { ChainCheck, ChainReport } from './chain.ts';
+import type { CommitResult, InstanceChange } from './change.ts';
+import type {
+  AccessEntry,
+  AccessOutcome,
+  AccessRecord,
+  ApiToken,
+  AuditEvent,
+  DefinitionSummary,
+  DefinitionVersion,
+  Draft,
+  IdempotencyRecord,
+  Instance,
+  InstanceSummary,
+  LeasedTimer,
+  Notification,
+  NotificationKind,
+  Page,
+  Session,
+  Task,
+  TaskComment,
+  TaskStatus,
+  User,
+  UserWithPassword,
+  VersionSummary,
+} from './records.ts';
+
+export interface SaveDraftInput {
+  id: string;
+  title: string;
+  definition: unknown;
+  /** Omit to keep the stored layout. */
+  layout?: unknown;
+  /** The revision the caller read; 0 creates the draft. */
+  expectedRevision: number;
+  updatedBy: string | null;
+  at?: string;
+}
+
+export type SaveDraftResult =
+  | { ok: true; draft: Draft }
+  | { ok: false; reason: 'conflict'; current: Draft | null }
+  | { ok: false; reason: 'not-found' };
+
+export interface PublishInput {
+  definitionId: string;
+  /** The draft revision the caller checked (linted); publishing fails with `conflict` if it moved. */
+  expectedRevision?: number;
+  publishedBy: string | null;
+  at?: string;
+}
+
+export type PublishResult =
+  | { ok: true; version: DefinitionVersion; created: boolean }
+  | { ok: false; reason: 'conflict'; current: Draft }
+  | { ok: false; reason: 'not-found' };
+
+export interface InstanceFilter {
+  definitionId?: string;
+  status?: Instance['status'];
+  /** Inclusive lower bound on `startedAt`. */
+  startedFrom?: string;
+  /** Exclusive upper bound on `startedAt`. */
+  startedTo?: string;
+  /** Default false: sandbox instances are listed only when asked for. */
+  practice?: boolean;
+  /** Instances this person started or recorded any event on. */
+  actor?: string;
+  /** Default 50, at most 500. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+export type TaskScope = 'mine' | 'pool' | 'all';
+
+/**
+ * `mine`: assigned to `userId`. `pool`: open and unassigned in one of `roles`. `all`: in one of `roles`
+ * (any assignee) or assigned to `userId`. Ordered by due (no due last), then opened time, then id.
+ */
+export interface TaskQuery {
+  scope: TaskScope;
+  userId?: string;
+  roles?: readonly string[];
+  /** Default `open`. `pool` is always open. */
+  status?: TaskStatus;
+  definitionId?: string;
+  /** Only tasks due strictly before this time (tasks without a due time are left out). */
+  dueBefore?: string;
+  /** Default false. */
+  practice?: boolean;
+  /** Default 50, at most 500. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface ClaimTimersInput {
+  now: string;
+  /** Worker identity, e.g. `${hostname}:${pid}`. */
+  owner: string;
+  leaseMs: number;
+  limit?: number;
+}
+
+export interface NewUser {
+  username: string;
+  passwordHash: string;
+  displayName?: string;
+  roles?: readonly string[];
+  /** Generated when omitted. */
+  id?: string;
+  at?: string;
+}
+
+export type CreateUserResult = { ok: true; user: User } | { ok: false; reason: 'username-taken' | 'id-taken' };
+
+export interface UserPatch {
+  displayName?: string;
+  passwordHash?: string;
+  /** `true` also revokes the user's sessions and API tokens. */
+  disabled?: boolean;
+}
+
+export interface AccessQuery {
+  /** Inclusive. */
+  from?: string;
+  /** Exclusive. */
+  to?: string;
+  userId?: string;
+  instanceId?: string;
+  outcome?: AccessOutcome;
+  /** Default 100, at most 1000. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** A notification written on its own (e.g. an overdue reminder), not as part of an instance change. */
+export interface NewNotification {
+  kind: NotificationKind;
+  userId?: string | null;
+  role?: string | null;
+  taskId?: string | null;
+  instanceId?: string | null;
+  createdAt?: string;
+}
+
+export interface NotificationQuery {
+  userId: string;
+  roles?: readonly string[];
+  unreadOnly?: boolean;
+  /** Default 50, at most 500. */
+  limit?: number;
+}
+
+/** Group-commit counters since open. */
+export interface CommitStats {
+  /** `batch()` calls made by the group-commit queue. */
+  batches: number;
+  /** Units committed through it (instance changes, access-log entries). */
+  units: number;
+  largestBatch: number;
+}
+
+/** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
+export interface Store {
+  // Definitions
+  saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
+  getDraft(id: string): Promise<Draft | null>;
+  listDefinitions(): Promise<DefinitionSummary[]>;
+  publish(input: PublishInput): Promise<PublishResult>;
+  /** The latest version when `version` is omitted. */
+  getVersion(definitionId: string, version?: number): Promise<DefinitionVersion | null>;
+  listVersions(definitionId: string): Promise<VersionSummary[]>;
+
+  // Instances and their history
+  commitInstanceChange(change: InstanceChange): Promise<CommitResult>;
+  getInstance(id: string): Promise<Instance | null>;
+  listInstances(filter?: InstanceFilter): Promise<Page<InstanceSummary>>;
+  listEvents(instanceId: string, range?: { fromSeq?: number; toSeq?: number }): Promise<AuditEvent[]>;
+  verifyInstance(id: string): Promise<ChainCheck>;
+  verifyAll(): Promise<ChainReport>;
+
+  // Tasks
+  listTasks(query: TaskQuery): Promise<Page<Task>>;
+  getTask(id: string): Promise<Task | null>;
+  listInstanceTasks(instanceId: string): Promise<Task[]>;
+
+  // Timers
+  claimDueTimers(input: ClaimTimersInput): Promise<LeasedTimer[]>;
+  releaseTimer(id: string, owner: string): Promise<boolean>;
+  nextTimerDue(): Promise<string | null>;
+
+  // Accounts
+  createUser(input: NewUser): Promise<CreateUserResult>;
+  getUser(id: string): Promise<User | null>;
+  findUserByUsername(username: string): Promise<UserWithPassword | null>;
+  listUsers(): Promise<User[]>;
+  updateUser(id: string, patch: UserPatch): Promise<User | null>;
+  setUserRoles(id: string, roles: readonly string[]): Promise<boolean>;
+  disableUser(id: string): Promise<boolean>;
+
+  // Sessions and API tokens (only SHA-256 hashes of secrets are stored)
+  createSession(input: { userId: string; ttlMs: number; at?: string }): Promise<{ secret: string; session: Session }>;
+  getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
+  touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;
+  revokeSession(id: string): Promise<boolean>;
+  revokeUserSessions(userId: string): Promise<number>;
+  createApiToken(input: { userId: string; name: string; at?: string }): Promise<{ secret: string; token: ApiToken }>;
+  findApiToken(secret: string): Promise<{ token: ApiToken; user: User } | null>;
+  listApiTokens(userId: string): Promise<ApiToken[]>;
+  revokeApiToken(id: string): Promise<boolean>;
+
+  // Access log (append-only; entries ride the group-commit queue)
+  logAccess(entry: AccessEntry): Promise<void>;
+  listAccess(query?: AccessQuery): Promise<Page<AccessRecord>>;
+
+  // Idempotency
+  getIdempotency(key: string, userId: string): Promise<IdempotencyRecord | null>;
+  saveIdempotency(record: Omit<IdempotencyRecord, 'createdAt'> & { createdAt?: string }): Promise<boolean>;
+  purgeIdempotency(before: string): Promise<number>;
+
+  // Notifications
+  addNotification(input: NewNotification): Promise<Notification>;
+  listNotifications(query: NotificationQuery): Promise<Notification[]>;
+  markNotificationsRead(ids: readonly string[], reader: { userId: string; roles?: readonly string[] }, at?: string): Promise<number>;
+
+  // Task comments
+  addComment(input: { taskId: string; userId: string; body: string; at?: string }): Promise<TaskComment | null>;
+  listComments(taskId: string): Promise<TaskComment[]>;
+
+  // Operations
+  commitStats(): CommitStats;
+  /** Waits for queued commits, then closes the connection. */
+  close(): Promise<void>;
+}
