@@ -10,14 +10,28 @@ export interface BenchRow {
   note?: string;
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toFixed(3));
+const fmt = (n: number) =>
+  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(2) : n.toFixed(3);
 
 export function printTable(title: string, rows: BenchRow[]): void {
-  const lines = [['benchmark', 'value', 'goal', ''], ...rows.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.goal ?? '', r.met === undefined ? '' : r.met ? 'met' : 'MISSED'])];
+  const lines = [
+    ['benchmark', 'value', 'goal', ''],
+    ...rows.map((r) => [
+      r.name,
+      `${fmt(r.value)} ${r.unit}`,
+      r.goal ?? '',
+      r.met === undefined ? '' : r.met ? 'met' : 'MISSED',
+    ]),
+  ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   console.log(`\n${title}`);
   lines.forEach((l, n) => {
-    console.log(`  ${l.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()}`);
+    console.log(
+      `  ${l
+        .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd()}`,
+    );
     if (n === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   });
   for (const r of rows) if (r.note) console.log(`  · ${r.name}: ${r.note}`);

@@ -42,7 +42,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'lint':
       return lintCommand(positionals, { json });
     case 'simulate': {
-      const options: Parameters<typeof simulateCommand>[1] = { events: (values.events as string[] | undefined) ?? [], json };
+      const options: Parameters<typeof simulateCommand>[1] = {
+        events: (values.events as string[] | undefined) ?? [],
+        json,
+      };
       if (typeof values.calendar === 'string') options.calendar = values.calendar;
       if (typeof values.start === 'string') options.start = values.start;
       return simulateCommand(positionals, options);
@@ -65,7 +68,8 @@ async function run(): Promise<void> {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof CliError) {
-      if (json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+      if (json)
+        process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
       process.stderr.write(`portalflow: ${error.message}\n`);
       process.exitCode = error.exitCode;
       return;

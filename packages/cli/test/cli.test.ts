@@ -6,7 +6,10 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const examples = new URL('../../../examples/', import.meta.url).pathname;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -31,7 +34,11 @@ describe('portalflow CLI', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report.errors).toBeGreaterThan(0);
-    expect(report.files[0].findings.some((f: { rule: string; line: number }) => f.rule === 'unknown-target' && f.line === 11)).toBe(true);
+    expect(
+      report.files[0].findings.some(
+        (f: { rule: string; line: number }) => f.rule === 'unknown-target' && f.line === 11,
+      ),
+    ).toBe(true);
   });
 
   it('a file with the wrong shape exits 2 with file, line and path — never a stack trace', () => {
@@ -61,7 +68,14 @@ describe('portalflow CLI', () => {
   });
 
   it('simulate prints each transition with active steps and owning roles', () => {
-    const r = cli('simulate', fixture('simple.yaml'), '--events', fixture('simple-ok.json'), '--calendar', `${examples}calendar.json`);
+    const r = cli(
+      'simulate',
+      fixture('simple.yaml'),
+      '--events',
+      fixture('simple-ok.json'),
+      '--calendar',
+      `${examples}calendar.json`,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('→ review (Nurse');

@@ -1,5 +1,5 @@
 import { createMachine, initialTransition, transition as xstateTransition } from 'xstate';
-import { opsPerSecond, medianMs, type BenchRow } from '../../../scripts/bench-table.ts';
+import { type BenchRow, medianMs, opsPerSecond } from '../../../scripts/bench-table.ts';
 import type { Definition } from '../src/definition.ts';
 import type { RecordedEvent } from '../src/events.ts';
 import { lint } from '../src/lint/index.ts';
@@ -17,10 +17,31 @@ const bareTriage = createMachine({
   initial: 'classify',
   context: { data: {} as Record<string, unknown> },
   states: {
-    classify: { on: { 'complete:classify:clinical': 'isUrgent', 'complete:classify:admin': 'adminReply', 'complete:classify:spam': 'closed' } },
-    isUrgent: { always: [{ guard: ({ context }) => context.data.urgent === true, target: 'callPatient' }, { target: 'nurseReview' }] },
-    callPatient: { on: { 'complete:call-patient:reached': 'closed', 'complete:call-patient:needs-provider': 'providerReview' } },
-    nurseReview: { on: { 'complete:nurse-review:answered': 'closed', 'complete:nurse-review:needs-provider': 'providerReview' } },
+    classify: {
+      on: {
+        'complete:classify:clinical': 'isUrgent',
+        'complete:classify:admin': 'adminReply',
+        'complete:classify:spam': 'closed',
+      },
+    },
+    isUrgent: {
+      always: [
+        { guard: ({ context }) => context.data.urgent === true, target: 'callPatient' },
+        { target: 'nurseReview' },
+      ],
+    },
+    callPatient: {
+      on: {
+        'complete:call-patient:reached': 'closed',
+        'complete:call-patient:needs-provider': 'providerReview',
+      },
+    },
+    nurseReview: {
+      on: {
+        'complete:nurse-review:answered': 'closed',
+        'complete:nurse-review:needs-provider': 'providerReview',
+      },
+    },
     providerReview: { on: { 'complete:provider-review:replied': 'closed' } },
     adminReply: { on: { 'complete:admin-reply:replied': 'closed' } },
     closed: { type: 'final' },
@@ -31,11 +52,26 @@ const bareTriage = createMachine({
 function engineRun(): void {
   let r = transition(triage, null, { type: 'start' }, T0);
   if (!r.ok) throw r.error;
-  r = transition(triage, r.snapshot, { type: 'complete', step: 'classify', outcome: 'clinical', role: 'front-desk', data: { urgent: false } }, T0);
+  r = transition(
+    triage,
+    r.snapshot,
+    { type: 'complete', step: 'classify', outcome: 'clinical', role: 'front-desk', data: { urgent: false } },
+    T0,
+  );
   if (!r.ok) throw r.error;
-  r = transition(triage, r.snapshot, { type: 'complete', step: 'nurse-review', outcome: 'needs-provider', role: 'nurse' }, T0);
+  r = transition(
+    triage,
+    r.snapshot,
+    { type: 'complete', step: 'nurse-review', outcome: 'needs-provider', role: 'nurse' },
+    T0,
+  );
   if (!r.ok) throw r.error;
-  r = transition(triage, r.snapshot, { type: 'complete', step: 'provider-review', outcome: 'replied', role: 'provider' }, T0);
+  r = transition(
+    triage,
+    r.snapshot,
+    { type: 'complete', step: 'provider-review', outcome: 'replied', role: 'provider' },
+    T0,
+  );
   if (!r.ok || r.snapshot.status !== 'done') throw new Error('engine run did not finish');
 }
 
@@ -54,7 +90,14 @@ const loop: Definition = {
   roles: [{ id: 'nurse', name: 'Nurse' }],
   start: 'review',
   steps: {
-    review: { type: 'task', role: 'nurse', title: 'Review', outcomes: { revise: 'review', done: 'end' }, deadline: { after: 'P1D', escalateTo: 'nurse' }, help: 'Review.' },
+    review: {
+      type: 'task',
+      role: 'nurse',
+      title: 'Review',
+      outcomes: { revise: 'review', done: 'end' },
+      deadline: { after: 'P1D', escalateTo: 'nurse' },
+      help: 'Review.',
+    },
     end: { type: 'end' },
   },
 };
@@ -68,7 +111,16 @@ export function longHistory(events: number): { history: RecordedEvent[]; snapsho
     history.push(
       history.length % 2 === 1
         ? { at, event: { type: 'reassign', step: 'review', assignee: `nurse-${history.length % 7}` } }
-        : { at, event: { type: 'complete', step: 'review', outcome: 'revise', role: 'nurse', actor: `nurse-${(history.length - 1) % 7}` } },
+        : {
+            at,
+            event: {
+              type: 'complete',
+              step: 'review',
+              outcome: 'revise',
+              role: 'nurse',
+              actor: `nurse-${(history.length - 1) % 7}`,
+            },
+          },
     );
   }
   const snapshot = replay(loop, history)!;
@@ -87,9 +139,20 @@ export async function engineBenchmarks(): Promise<BenchRow[]> {
   const replay10k = medianMs(() => replay(loop, h10k), 9);
   const replay51k = medianMs(() => replay(loop, h51k), 5);
   return [
-    { name: 'engine transition()', value: engine, unit: 'transitions/s', note: 'triage: start + 3 completes, with validation and effects' },
+    {
+      name: 'engine transition()',
+      value: engine,
+      unit: 'transitions/s',
+      note: 'triage: start + 3 completes, with validation and effects',
+    },
     { name: 'bare XState transition()', value: bare, unit: 'transitions/s' },
-    { name: 'engine / bare XState', value: engine / bare, unit: '×', goal: '≥ 0.5×', met: engine / bare >= 0.5 },
+    {
+      name: 'engine / bare XState',
+      value: engine / bare,
+      unit: '×',
+      goal: '≥ 0.5×',
+      met: engine / bare >= 0.5,
+    },
     { name: 'lint 1,000-step definition', value: lintMs, unit: 'ms', goal: '< 20 ms', met: lintMs < 20 },
     { name: 'replay 10,000 events', value: replay10k, unit: 'ms', goal: '< 50 ms', met: replay10k < 50 },
     { name: 'replay 51,200 events', value: replay51k, unit: 'ms', goal: '< 1,000 ms', met: replay51k < 1000 },

@@ -12,7 +12,8 @@ export interface CoverageReport {
   ratio: number;
 }
 
-const key = (e: { from: string; to: string; kind: string; label: string }) => `${e.from}|${e.kind}|${e.to}|${e.label}`;
+const key = (e: { from: string; to: string; kind: string; label: string }) =>
+  `${e.from}|${e.kind}|${e.to}|${e.label}`;
 
 /** Which steps, edges, outcomes and deadlines a set of simulation runs reached. */
 export function coverage(definition: Definition, runs: readonly SimulationResult[]): CoverageReport {
@@ -40,7 +41,9 @@ export function coverage(definition: Definition, runs: readonly SimulationResult
   const edges = allEdges(definition);
   const missingEdges = edges.filter((e) => !takenEdges.has(key(e)));
   const outcomeEdges = edges.filter((e) => e.kind === 'outcome');
-  const missingOutcomes = outcomeEdges.filter((e) => !takenEdges.has(key(e))).map((e) => ({ step: e.from, outcome: e.label }));
+  const missingOutcomes = outcomeEdges
+    .filter((e) => !takenEdges.has(key(e)))
+    .map((e) => ({ step: e.from, outcome: e.label }));
   const stepIds = Object.keys(definition.steps);
   const missingSteps = stepIds.filter((id) => !reachedSteps.has(id));
   const withDeadline = stepIds.filter((id) => {
@@ -53,8 +56,16 @@ export function coverage(definition: Definition, runs: readonly SimulationResult
   return {
     steps: { total: stepIds.length, covered: stepIds.length - missingSteps.length, missing: missingSteps },
     edges: { total: edges.length, covered: edges.length - missingEdges.length, missing: missingEdges },
-    outcomes: { total: outcomeEdges.length, covered: outcomeEdges.length - missingOutcomes.length, missing: missingOutcomes },
-    deadlines: { total: withDeadline.length, covered: withDeadline.length - missingDeadlines.length, missing: missingDeadlines },
+    outcomes: {
+      total: outcomeEdges.length,
+      covered: outcomeEdges.length - missingOutcomes.length,
+      missing: missingOutcomes,
+    },
+    deadlines: {
+      total: withDeadline.length,
+      covered: withDeadline.length - missingDeadlines.length,
+      missing: missingDeadlines,
+    },
     ratio: total === 0 ? 1 : covered / total,
   };
 }

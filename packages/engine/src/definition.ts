@@ -10,7 +10,10 @@ export const Id = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids use letters, digits, "-" and "_" and start with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+    'ids use letters, digits, "-" and "_" and start with a letter or digit',
+  );
 
 /** ISO 8601 duration such as PT4H, P2D, P1DT12H, P18M. */
 export const IsoDuration = z
@@ -138,7 +141,13 @@ export type Step = z.infer<typeof StepSchema>;
 export type StepKind = Step['type'];
 export type Definition = z.infer<typeof DefinitionSchema>;
 
-export const STEP_KINDS = ['task', 'decision', 'parallel', 'wait', 'end'] as const satisfies readonly StepKind[];
+export const STEP_KINDS = [
+  'task',
+  'decision',
+  'parallel',
+  'wait',
+  'end',
+] as const satisfies readonly StepKind[];
 
 /** JSON Schema (draft 2020-12) of the definition format, for editors and other tools. */
 export function definitionJsonSchema(): Record<string, unknown> {

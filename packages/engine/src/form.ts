@@ -8,7 +8,10 @@ export interface FieldError {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks submitted form data against a task's fields: required ones present, each of its type. */
-export function validateForm(fields: FormField[] | undefined, data: Record<string, unknown> | undefined): FieldError[] {
+export function validateForm(
+  fields: FormField[] | undefined,
+  data: Record<string, unknown> | undefined,
+): FieldError[] {
   if (!fields || fields.length === 0) return [];
   const errors: FieldError[] = [];
   for (const field of fields) {
@@ -20,7 +23,8 @@ export function validateForm(fields: FormField[] | undefined, data: Record<strin
     switch (field.type) {
       case 'text':
       case 'textarea':
-        if (typeof value !== 'string') errors.push({ field: field.id, message: `${field.label} must be text` });
+        if (typeof value !== 'string')
+          errors.push({ field: field.id, message: `${field.label} must be text` });
         break;
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -28,11 +32,15 @@ export function validateForm(fields: FormField[] | undefined, data: Record<strin
         }
         break;
       case 'boolean':
-        if (typeof value !== 'boolean') errors.push({ field: field.id, message: `${field.label} must be yes or no` });
+        if (typeof value !== 'boolean')
+          errors.push({ field: field.id, message: `${field.label} must be yes or no` });
         break;
       case 'select':
         if (typeof value !== 'string' || !(field.options ?? []).includes(value)) {
-          errors.push({ field: field.id, message: `${field.label} must be one of: ${(field.options ?? []).join(', ')}` });
+          errors.push({
+            field: field.id,
+            message: `${field.label} must be one of: ${(field.options ?? []).join(', ')}`,
+          });
         }
         break;
       case 'date':

@@ -26,7 +26,13 @@ export function edgesOf(id: string, step: Step): Edge[] {
         edges.push({ from: id, to: b.to, kind: 'branch', label: b.when, path: `${base}.branches.${i}.to` });
       });
       if (step.otherwise !== undefined) {
-        edges.push({ from: id, to: step.otherwise, kind: 'otherwise', label: 'otherwise', path: `${base}.otherwise` });
+        edges.push({
+          from: id,
+          to: step.otherwise,
+          kind: 'otherwise',
+          label: 'otherwise',
+          path: `${base}.otherwise`,
+        });
       }
       break;
     case 'parallel':
@@ -35,13 +41,25 @@ export function edgesOf(id: string, step: Step): Edge[] {
       });
       break;
     case 'wait':
-      edges.push({ from: id, to: step.next, kind: 'next', label: step.signal ?? step.for ?? 'next', path: `${base}.next` });
+      edges.push({
+        from: id,
+        to: step.next,
+        kind: 'next',
+        label: step.signal ?? step.for ?? 'next',
+        path: `${base}.next`,
+      });
       break;
     case 'end':
       break;
   }
   if ((step.type === 'task' || step.type === 'wait') && step.deadline?.goTo !== undefined) {
-    edges.push({ from: id, to: step.deadline.goTo, kind: 'deadline', label: `after ${step.deadline.after}`, path: `${base}.deadline.goTo` });
+    edges.push({
+      from: id,
+      to: step.deadline.goTo,
+      kind: 'deadline',
+      label: `after ${step.deadline.after}`,
+      path: `${base}.deadline.goTo`,
+    });
   }
   return edges;
 }

@@ -1,5 +1,13 @@
+export {
+  addBusinessDuration,
+  CalendarSchema,
+  DEFAULT_CALENDAR,
+  dueTime,
+  isOpen,
+  nextOpening,
+  parseCalendar,
+} from './calendar/index.ts';
 export type { Calendar, Weekday } from './calendar/types.ts';
-export { addBusinessDuration, CalendarSchema, DEFAULT_CALENDAR, dueTime, isOpen, nextOpening, parseCalendar } from './calendar/index.ts';
 export { canonicalJson } from './canonical.ts';
 export { type CompiledWorkflow, compile } from './compile/compile.ts';
 export { type CoverageReport, coverage } from './coverage.ts';
@@ -8,8 +16,8 @@ export {
   type DecisionStep,
   type Definition,
   DefinitionSchema,
-  type EndStep,
   definitionJsonSchema,
+  type EndStep,
   type FormField,
   type ParallelStep,
   type Role,
@@ -45,5 +53,12 @@ export {
   type SimulationStep,
   simulate,
 } from './simulate.ts';
-export type { ActiveStep, InstanceContext, InstanceSnapshot, InstanceStatus, Priority, Timer } from './snapshot.ts';
+export type {
+  ActiveStep,
+  InstanceContext,
+  InstanceSnapshot,
+  InstanceStatus,
+  Priority,
+  Timer,
+} from './snapshot.ts';
 export { type TransitionResult, transition } from './transition.ts';

@@ -39,13 +39,19 @@ function lineOf(text: string, offset: number): { line: number; column: number } 
 }
 
 /** Finds where a definition path (`steps.classify.outcomes`) is written in source text; a missing key points at its parent. */
-export function locatePaths(text: string, paths: readonly string[]): Array<{ line: number; column: number } | undefined> {
+export function locatePaths(
+  text: string,
+  paths: readonly string[],
+): Array<{ line: number; column: number } | undefined> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   return paths.map((path) => {
     const keys = path === '' ? [] : path.split('.');
     for (let n = keys.length; n >= 0; n--) {
-      const node = doc.getIn(keys.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k)), true);
+      const node = doc.getIn(
+        keys.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        true,
+      );
       if (isNode(node) && node.range) {
         const pos = lineCounter.linePos(node.range[0]);
         return { line: pos.line, column: pos.col };
@@ -94,7 +100,9 @@ export function parseDefinitionText(text: string, options: ParseOptions = {}): D
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      fail(options.filename, [{ path: '', message: error.message.split('\n')[0]!, line: pos.line, column: pos.col }]);
+      fail(options.filename, [
+        { path: '', message: error.message.split('\n')[0]!, line: pos.line, column: pos.col },
+      ]);
     }
     value = doc.toJS();
   } else {
@@ -103,7 +111,10 @@ export function parseDefinitionText(text: string, options: ParseOptions = {}): D
     } catch (error) {
       const message = (error as Error).message;
       const at = /position (\d+)/.exec(message);
-      const issue: DefinitionIssue = { path: '', message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+      const issue: DefinitionIssue = {
+        path: '',
+        message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      };
       const offset = at ? Number(at[1]) : /end of JSON/i.test(message) ? text.length : undefined;
       if (offset !== undefined) Object.assign(issue, lineOf(text, offset));
       fail(options.filename, [issue]);

@@ -1,5 +1,5 @@
 import type { Definition } from './definition.ts';
-import { edgesOf, type Edge } from './graph.ts';
+import { type Edge, edgesOf } from './graph.ts';
 
 export interface WorkflowPath {
   /** Steps in order, from the start (or a branch's first step) to an end step (or the join). */
@@ -18,7 +18,10 @@ export interface PathOptions {
  * Enumerates simple paths (no step twice) through the workflow. A parallel step counts as one
  * step on the outer path, continuing at its join; each branch's paths are listed on their own.
  */
-export function enumeratePaths(definition: Definition, options: PathOptions = {}): { paths: WorkflowPath[]; truncated: boolean } {
+export function enumeratePaths(
+  definition: Definition,
+  options: PathOptions = {},
+): { paths: WorkflowPath[]; truncated: boolean } {
   const limit = options.limit ?? 1000;
   const paths: WorkflowPath[] = [];
   let truncated = false;

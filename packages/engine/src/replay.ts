@@ -1,9 +1,9 @@
+import { canonicalJson } from './canonical.ts';
 import type { Definition } from './definition.ts';
 import type { Effect } from './effects.ts';
 import { PortalflowError } from './errors.ts';
 import type { RecordedEvent } from './events.ts';
 import type { InstanceSnapshot } from './snapshot.ts';
-import { canonicalJson } from './canonical.ts';
 import { step } from './transition.ts';
 
 export interface ReplayOptions {
@@ -17,13 +17,24 @@ export interface ReplayOptions {
  * Replay = folding the recorded events from the start. A recorded event the engine now rejects
  * means the history and the definition disagree: that is a REPLAY_MISMATCH naming the event.
  */
-export function replay(definition: Definition, history: readonly RecordedEvent[], options: ReplayOptions = {}): InstanceSnapshot | null {
+export function replay(
+  definition: Definition,
+  history: readonly RecordedEvent[],
+  options: ReplayOptions = {},
+): InstanceSnapshot | null {
   const until = Math.min(options.at ?? history.length, history.length);
   let snapshot: InstanceSnapshot | null = null;
   const carry = {};
   for (let i = 0; i < until; i++) {
     const recorded = history[i]!;
-    const result = step(definition, snapshot, recorded.event, recorded.at, options.onEvent !== undefined, carry);
+    const result = step(
+      definition,
+      snapshot,
+      recorded.event,
+      recorded.at,
+      options.onEvent !== undefined,
+      carry,
+    );
     if (!result.ok) {
       throw new PortalflowError(
         'REPLAY_MISMATCH',
@@ -62,7 +73,11 @@ export function verifyReplay(
         if (mismatch || !expectedEffects) return;
         const want = expectedEffects[i];
         if (want === undefined || canonicalJson(want) !== canonicalJson(effects)) {
-          mismatch = { ok: false, index: i, message: `Event ${i + 1} produced different effects than recorded` };
+          mismatch = {
+            ok: false,
+            index: i,
+            message: `Event ${i + 1} produced different effects than recorded`,
+          };
         }
       },
     });
@@ -74,7 +89,11 @@ export function verifyReplay(
   }
   if (mismatch) return mismatch;
   if (canonicalJson(actual) !== canonicalJson(expected)) {
-    return { ok: false, index: history.length - 1, message: 'Replay ended in a different state than recorded' };
+    return {
+      ok: false,
+      index: history.length - 1,
+      message: 'Replay ended in a different state than recorded',
+    };
   }
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addWallDuration } from './duration.ts';
 import type { Definition } from './definition.ts';
 import { IsoDuration } from './definition.ts';
+import { addWallDuration } from './duration.ts';
 import type { Effect } from './effects.ts';
 import { PortalflowError } from './errors.ts';
 import {
@@ -19,7 +19,9 @@ import { transition } from './transition.ts';
 
 /** A simulated clock move: timers falling due on the way fire, in order, at their due time. */
 export const AdvanceEventSchema = z.object({ type: z.literal('advance'), by: IsoDuration }).strict();
-const ScriptStartSchema = StartEventSchema.extend({ at: z.iso.datetime({ offset: true }).optional() }).strict();
+const ScriptStartSchema = StartEventSchema.extend({
+  at: z.iso.datetime({ offset: true }).optional(),
+}).strict();
 
 export const ScriptEventSchema = z.discriminatedUnion('type', [
   ScriptStartSchema,
@@ -76,7 +78,9 @@ export function parseScript(input: unknown): ScriptEvent[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
-    throw new PortalflowError('EVENT_INVALID', `Script event ${path}: ${issue?.message}`, { issues: parsed.error.issues });
+    throw new PortalflowError('EVENT_INVALID', `Script event ${path}: ${issue?.message}`, {
+      issues: parsed.error.issues,
+    });
   }
   return parsed.data;
 }
@@ -98,7 +102,11 @@ export function activeView(snapshot: InstanceSnapshot | null): ActiveView[] {
  * Runs a definition over a scripted event list on a simulated clock. Stops at the first event the
  * engine rejects and reports why; everything before it is kept.
  */
-export function simulate(definition: Definition, script: readonly ScriptEvent[], options: SimulationOptions = {}): SimulationResult {
+export function simulate(
+  definition: Definition,
+  script: readonly ScriptEvent[],
+  options: SimulationOptions = {},
+): SimulationResult {
   let clock = new Date(Date.parse(options.start ?? DEFAULT_SIMULATION_START)).toISOString();
   let snapshot: InstanceSnapshot | null = null;
   const steps: SimulationStep[] = [];
@@ -113,7 +121,14 @@ export function simulate(definition: Definition, script: readonly ScriptEvent[],
     if (!outcome.ok) return outcome.error;
     snapshot = outcome.snapshot;
     history.push({ at, event });
-    steps.push({ index, event, at, effects: outcome.effects, active: activeView(snapshot), status: snapshot.status });
+    steps.push({
+      index,
+      event,
+      at,
+      effects: outcome.effects,
+      active: activeView(snapshot),
+      status: snapshot.status,
+    });
     return undefined;
   };
 
@@ -128,10 +143,13 @@ export function simulate(definition: Definition, script: readonly ScriptEvent[],
     if (scripted.type === 'advance') {
       const target = addWallDuration(clock, scripted.by);
       for (;;) {
-        const timers: Array<{ id: string; due: string }> = snapshot && (snapshot as InstanceSnapshot).status === 'active'
-          ? Object.values((snapshot as InstanceSnapshot).context.timers)
-          : [];
-        const next = timers.filter((t) => t.due <= target).sort((a, b) => (a.due === b.due ? a.id.localeCompare(b.id) : a.due < b.due ? -1 : 1))[0];
+        const timers: Array<{ id: string; due: string }> =
+          snapshot && (snapshot as InstanceSnapshot).status === 'active'
+            ? Object.values((snapshot as InstanceSnapshot).context.timers)
+            : [];
+        const next = timers
+          .filter((t) => t.due <= target)
+          .sort((a, b) => (a.due === b.due ? a.id.localeCompare(b.id) : a.due < b.due ? -1 : 1))[0];
         if (!next) break;
         const at = next.due > clock ? next.due : clock;
         clock = at;

@@ -22,7 +22,12 @@ export type TransitionResult =
 /** XState snapshots behind the plain-JSON snapshots this module returned, so replay never re-resolves. */
 const resolved = new WeakMap<InstanceSnapshot, AnyMachineSnapshot>();
 
-const fail = (snapshot: InstanceSnapshot | null, code: PortalflowError['code'], message: string, details?: unknown) => ({
+const fail = (
+  snapshot: InstanceSnapshot | null,
+  code: PortalflowError['code'],
+  message: string,
+  details?: unknown,
+) => ({
   ok: false as const,
   error: new PortalflowError(code, message, details),
   snapshot,
@@ -68,10 +73,11 @@ export function step(
   if (!event || typeof event !== 'object' || typeof event.type !== 'string') {
     return fail(snapshot, 'EVENT_INVALID', 'An event needs a type');
   }
-  const { machine } = compile(definition);
+  const { machine, clock } = compile(definition);
 
   if (snapshot === null) {
-    if (event.type !== 'start') return fail(null, 'NOT_STARTED', `The instance has not started; '${event.type}' needs a start first`);
+    if (event.type !== 'start')
+      return fail(null, 'NOT_STARTED', `The instance has not started; '${event.type}' needs a start first`);
     let calendar: InstanceContext['calendar'];
     if (event.calendar !== undefined) {
       try {
@@ -83,17 +89,32 @@ export function step(
     }
     const context: InstanceContext = { data: { ...(event.data ?? {}) }, active: {}, timers: {}, counter: 1 };
     if (calendar) context.calendar = calendar;
-    const [next, actions] = initialTransition(machine, { context, now: at });
+    let initial: ReturnType<typeof initialTransition>;
+    clock.now = at;
+    try {
+      initial = initialTransition(machine, { context, now: at });
+    } finally {
+      clock.now = '';
+    }
+    const [next, actions] = initial;
     if (carry) carry.machine = next;
     return finish(definition, null, next, actions, event, at, undefined, withEffects, carry === undefined);
   }
 
   if (event.type === 'start') return fail(snapshot, 'ALREADY_STARTED', 'The instance has already started');
   if (snapshot.status !== 'active') {
-    return fail(snapshot, 'INSTANCE_ENDED', `The instance has ${snapshot.status === 'done' ? 'ended' : 'been cancelled'}`);
+    return fail(
+      snapshot,
+      'INSTANCE_ENDED',
+      `The instance has ${snapshot.status === 'done' ? 'ended' : 'been cancelled'}`,
+    );
   }
   if (at < snapshot.updatedAt) {
-    return fail(snapshot, 'TIME_WENT_BACKWARDS', `Event time ${at} is before the instance's last change ${snapshot.updatedAt}`);
+    return fail(
+      snapshot,
+      'TIME_WENT_BACKWARDS',
+      `Event time ${at} is before the instance's last change ${snapshot.updatedAt}`,
+    );
   }
 
   const ctx = snapshot.context;
@@ -105,11 +126,17 @@ export function step(
       if ('error' in found) return found.error;
       subject = found.item;
       const step = definition.steps[subject.step];
-      if (!step || step.type !== 'task') return fail(snapshot, 'STEP_NOT_ACTIVE', `Step '${event.step}' is not a task`);
+      if (step?.type !== 'task')
+        return fail(snapshot, 'STEP_NOT_ACTIVE', `Step '${event.step}' is not a task`);
       if (event.role !== subject.role) {
-        return fail(snapshot, 'WRONG_ROLE', `Step '${event.step}' is owned by role '${subject.role}', not '${event.role}'`, {
-          expected: subject.role,
-        });
+        return fail(
+          snapshot,
+          'WRONG_ROLE',
+          `Step '${event.step}' is owned by role '${subject.role}', not '${event.role}'`,
+          {
+            expected: subject.role,
+          },
+        );
       }
       if (subject.assignee && event.actor !== undefined && event.actor !== subject.assignee) {
         return fail(snapshot, 'NOT_ASSIGNEE', `Step '${event.step}' is assigned to someone else`);
@@ -124,23 +151,39 @@ export function step(
       }
       const fieldErrors = validateForm(step.form, event.data);
       if (fieldErrors.length > 0) {
-        return fail(snapshot, 'FORM_INVALID', `The form for '${event.step}' is not complete: ${fieldErrors[0]?.message}`, {
-          fields: fieldErrors,
-        });
+        return fail(
+          snapshot,
+          'FORM_INVALID',
+          `The form for '${event.step}' is not complete: ${fieldErrors[0]?.message}`,
+          {
+            fields: fieldErrors,
+          },
+        );
       }
-      machineEvent = { type: completeEventType(subject.path, event.outcome), now: at, data: event.data ?? {} };
+      machineEvent = {
+        type: completeEventType(subject.path, event.outcome),
+        now: at,
+        data: event.data ?? {},
+      };
       break;
     }
     case 'signal': {
       const waiting = Object.values(ctx.active).some((a) => a.kind === 'wait' && a.signal === event.name);
-      if (!waiting) return fail(snapshot, 'SIGNAL_NOT_AWAITED', `No step is waiting for signal '${event.name}'`);
+      if (!waiting)
+        return fail(snapshot, 'SIGNAL_NOT_AWAITED', `No step is waiting for signal '${event.name}'`);
       machineEvent = { type: signalEventType(event.name), now: at, data: event.data ?? {} };
       break;
     }
     case 'timer-fired': {
       const timer = ctx.timers[event.timer];
-      if (!timer) return fail(snapshot, 'UNKNOWN_TIMER', `Timer '${event.timer}' is not set (already fired or cleared)`);
-      if (at < timer.due) return fail(snapshot, 'TIMER_NOT_DUE', `Timer '${event.timer}' is due at ${timer.due}, not ${at}`);
+      if (!timer)
+        return fail(
+          snapshot,
+          'UNKNOWN_TIMER',
+          `Timer '${event.timer}' is not set (already fired or cleared)`,
+        );
+      if (at < timer.due)
+        return fail(snapshot, 'TIMER_NOT_DUE', `Timer '${event.timer}' is due at ${timer.due}, not ${at}`);
       subject = ctx.active[timer.path];
       machineEvent = { type: timerEventType(timer.path, timer.kind), now: at };
       break;
@@ -153,7 +196,11 @@ export function step(
       if ('error' in found) return found.error;
       subject = found.item;
       if (event.toRole !== undefined && !definition.roles.some((r) => r.id === event.toRole)) {
-        return fail(snapshot, 'UNKNOWN_ROLE', `Role '${event.toRole}' is not declared in workflow '${definition.id}'`);
+        return fail(
+          snapshot,
+          'UNKNOWN_ROLE',
+          `Role '${event.toRole}' is not declared in workflow '${definition.id}'`,
+        );
       }
       const due = event.due === undefined || event.due === null ? event.due : normaliseTime(event.due);
       machineEvent = { type: 'reassign', now: at, path: subject.path };
@@ -180,7 +227,13 @@ export function step(
   scope.actionExecutor = (action) => {
     actions.push(action);
   };
-  const next = machine.transition(current, machineEvent as never, scope) as AnyMachineSnapshot;
+  let next: AnyMachineSnapshot;
+  clock.now = at;
+  try {
+    next = machine.transition(current, machineEvent as never, scope) as AnyMachineSnapshot;
+  } finally {
+    clock.now = '';
+  }
   if (carry) carry.machine = next;
   return finish(definition, snapshot, next, actions, event, at, subject, withEffects, carry === undefined);
 }
@@ -191,26 +244,46 @@ function findTask(
   token: string | undefined,
 ): { item: ActiveStep } | { error: ReturnType<typeof fail> } {
   const matches = Object.values(snapshot.context.active).filter(
-    (a) => a.kind === 'task' && (step === undefined || a.step === step) && (token === undefined || a.token === token),
+    (a) =>
+      a.kind === 'task' &&
+      (step === undefined || a.step === step) &&
+      (token === undefined || a.token === token),
   );
   if (matches.length === 0) {
-    return { error: fail(snapshot, 'STEP_NOT_ACTIVE', `Step '${step ?? token}' is not waiting for anyone in this instance`) };
+    return {
+      error: fail(
+        snapshot,
+        'STEP_NOT_ACTIVE',
+        `Step '${step ?? token}' is not waiting for anyone in this instance`,
+      ),
+    };
   }
   if (matches.length > 1) {
     return {
-      error: fail(snapshot, 'STEP_AMBIGUOUS', `Step '${step}' is open ${matches.length} times; name the task token`, {
-        tokens: matches.map((m) => m.token),
-      }),
+      error: fail(
+        snapshot,
+        'STEP_AMBIGUOUS',
+        `Step '${step}' is open ${matches.length} times; name the task token`,
+        {
+          tokens: matches.map((m) => m.token),
+        },
+      ),
     };
   }
   return { item: matches[0]! };
 }
 
-function closeReason(event: EngineEvent, item: ActiveStep, subject: ActiveStep | undefined, status: string): CloseReason {
+function closeReason(
+  event: EngineEvent,
+  item: ActiveStep,
+  subject: ActiveStep | undefined,
+  status: string,
+): CloseReason {
   if (status === 'cancelled') return 'cancelled';
   if (subject && item.token === subject.token) {
     if (event.type === 'complete') return 'completed';
-    if (event.type === 'timer-fired') return item.kind === 'wait' && !event.timer.endsWith('.deadline') ? 'elapsed' : 'deadline';
+    if (event.type === 'timer-fired')
+      return item.kind === 'wait' && !event.timer.endsWith('.deadline') ? 'elapsed' : 'deadline';
   }
   if (event.type === 'signal' && item.kind === 'wait' && item.signal === event.name) return 'signalled';
   return 'ended';
@@ -227,6 +300,15 @@ function finish(
   withEffects: boolean,
   remember: boolean,
 ): TransitionResult {
+  if (next.status === 'error') {
+    // An action failed inside XState (e.g. a deadline that cannot be computed): refuse the event.
+    const cause = next.error instanceof PortalflowError ? next.error : undefined;
+    return fail(
+      previous,
+      cause?.code ?? 'EVENT_INVALID',
+      `The event could not be applied: ${(next.error as Error)?.message ?? 'unknown error'}`,
+    );
+  }
   const context = next.context as InstanceContext;
   const value = next.value as unknown;
   let status: InstanceSnapshot['status'] = 'active';
@@ -269,7 +351,11 @@ function effectsOf(
 ): Effect[] {
   const effects: Effect[] = [];
   for (const action of actions) {
-    if (action.type === 'edge') effects.push({ type: 'edge.taken', ...(action.params as { from: string; to: string; kind: string; label: string }) });
+    if (action.type === 'edge')
+      effects.push({
+        type: 'edge.taken',
+        ...(action.params as { from: string; to: string; kind: string; label: string }),
+      });
   }
   const before = previous?.context.active ?? {};
   const beforeByToken = new Map(Object.values(before).map((a) => [a.token, a]));
@@ -287,7 +373,13 @@ function effectsOf(
     const old = beforeByToken.get(token);
     if (!old) {
       if (item.kind === 'task') {
-        const opened: Effect = { type: 'task.opened', token, step: item.step, role: item.role ?? '', priority: item.priority ?? 'normal' };
+        const opened: Effect = {
+          type: 'task.opened',
+          token,
+          step: item.step,
+          role: item.role ?? '',
+          priority: item.priority ?? 'normal',
+        };
         if (item.due !== undefined) opened.due = item.due;
         effects.push(opened);
       } else {
@@ -320,7 +412,14 @@ function effectsOf(
   for (const [id, timer] of Object.entries(context.timers)) {
     const old = timersBefore[id];
     if (!old || old.due !== timer.due) {
-      effects.push({ type: 'timer.set', id, token: timer.token, step: timer.step, kind: timer.kind, due: timer.due });
+      effects.push({
+        type: 'timer.set',
+        id,
+        token: timer.token,
+        step: timer.step,
+        kind: timer.kind,
+        due: timer.due,
+      });
     }
   }
   if (status === 'done' && end) {

@@ -7,8 +7,12 @@ import type { GoldenHistory } from './support/golden.ts';
 
 const dir = new URL('./fixtures/histories/', import.meta.url).pathname;
 const load = (file: string): GoldenHistory => JSON.parse(readFileSync(file, 'utf8'));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const alteredFiles = readdirSync(join(dir, 'altered')).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const alteredFiles = readdirSync(join(dir, 'altered'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('golden histories', () => {
   it('there are recorded histories to replay', () => {
@@ -27,7 +31,12 @@ describe('golden histories', () => {
     for (const file of alteredFiles) {
       it(`committed altered copy ${file}`, () => {
         const golden = load(join(dir, 'altered', file));
-        const check = verifyReplay(parseDefinition(golden.definition), golden.history, golden.snapshot, golden.effects);
+        const check = verifyReplay(
+          parseDefinition(golden.definition),
+          golden.history,
+          golden.snapshot,
+          golden.effects,
+        );
         expect(check.ok).toBe(false);
       });
     }
@@ -37,10 +46,30 @@ describe('golden histories', () => {
     const alterations: Array<[string, (g: GoldenHistory) => void]> = [
       ['an event removed', (g) => g.history.splice(1, 1)],
       ['events reordered', (g) => g.history.reverse()],
-      ['a time moved', (g) => { g.history[g.history.length - 1]!.at = '2031-01-01T00:00:00.000Z'; }],
-      ['start data changed', (g) => { (g.history[0]!.event as { data?: unknown }).data = { altered: true }; }],
-      ['a recorded effect changed', (g) => { g.effects[0] = []; }],
-      ['the final snapshot changed', (g) => { if (g.snapshot) g.snapshot.context.data = { altered: true }; }],
+      [
+        'a time moved',
+        (g) => {
+          g.history[g.history.length - 1]!.at = '2031-01-01T00:00:00.000Z';
+        },
+      ],
+      [
+        'start data changed',
+        (g) => {
+          (g.history[0]!.event as { data?: unknown }).data = { altered: true };
+        },
+      ],
+      [
+        'a recorded effect changed',
+        (g) => {
+          g.effects[0] = [];
+        },
+      ],
+      [
+        'the final snapshot changed',
+        (g) => {
+          if (g.snapshot) g.snapshot.context.data = { altered: true };
+        },
+      ],
     ];
     for (const [name, alter] of alterations) {
       it(name, () => {

@@ -5,8 +5,8 @@ import { replay, verifyReplay } from '../src/replay.ts';
 import type { InstanceSnapshot } from '../src/snapshot.ts';
 import { transition } from '../src/transition.ts';
 import { labs, triage } from './support/definitions.ts';
+import { exampleCalendar, exampleDefinitions } from './support/examples.ts';
 import { randomWalk } from './support/walk.ts';
-import { exampleDefinitions, exampleCalendar } from './support/examples.ts';
 
 const START = '2026-03-02T16:00:00.000Z';
 const definitions = [triage, labs, ...exampleDefinitions()];
@@ -35,11 +35,20 @@ describe('replay', () => {
         fc.property(fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (seeds) => {
           let i = 0;
           const pick = (n: number) => (n <= 1 ? 0 : seeds[i++ % seeds.length]! % n);
-          const { history, snapshot } = randomWalk(definition, pick, { maxEvents: 60, start: START, calendar: exampleCalendar });
+          const { history, snapshot } = randomWalk(definition, pick, {
+            maxEvents: 60,
+            start: START,
+            calendar: exampleCalendar,
+          });
           // Live snapshots vs. snapshots that went through JSON (as a database stores them) must agree.
           let viaJson: InstanceSnapshot | null = null;
           for (const recorded of history) {
-            const result = transition(definition, viaJson === null ? null : JSON.parse(JSON.stringify(viaJson)), recorded.event, recorded.at);
+            const result = transition(
+              definition,
+              viaJson === null ? null : JSON.parse(JSON.stringify(viaJson)),
+              recorded.event,
+              recorded.at,
+            );
             if (!result.ok) throw result.error;
             viaJson = result.snapshot;
           }
@@ -52,7 +61,10 @@ describe('replay', () => {
   }
 
   it('detects a history that was altered', () => {
-    const { history, snapshot } = randomWalk(triage, (n) => (n <= 1 ? 0 : 1 % n), { maxEvents: 10, start: START });
+    const { history, snapshot } = randomWalk(triage, (n) => (n <= 1 ? 0 : 1 % n), {
+      maxEvents: 10,
+      start: START,
+    });
     const completes = history.filter((h) => h.event.type === 'complete');
     expect(completes.length).toBeGreaterThan(0);
     const altered = structuredClone(history);

@@ -1,8 +1,15 @@
+import { canonicalJson } from '@portalflow/engine';
 import { GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
 import type { StoredEvent } from './records.ts';
 
 /** Why a history failed verification. */
-export type ChainFault = 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'wrong-instance' | 'head-mismatch' | 'not-found';
+export type ChainFault =
+  | 'hash-mismatch'
+  | 'broken-link'
+  | 'sequence-gap'
+  | 'wrong-instance'
+  | 'head-mismatch'
+  | 'not-found';
 
 export type ChainCheck =
   | { ok: true; count: number; lastHash: string }
@@ -28,9 +35,15 @@ export function verifyChain(rows: readonly StoredEvent[]): ChainCheck {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const seq = i + 1;
-    if (row.instanceId !== instanceId) return failure(instanceId, row.seq, 'wrong-instance', `belongs to instance '${row.instanceId}'`);
+    if (row.instanceId !== instanceId)
+      return failure(instanceId, row.seq, 'wrong-instance', `belongs to instance '${row.instanceId}'`);
     if (row.seq !== seq) {
-      return failure(instanceId, row.seq, 'sequence-gap', `expected event ${seq} here; events are missing or out of order`);
+      return failure(
+        instanceId,
+        row.seq,
+        'sequence-gap',
+        `expected event ${seq} here; events are missing or out of order`,
+      );
     }
     if (row.prevHash !== prev) {
       return failure(
@@ -40,12 +53,32 @@ export function verifyChain(rows: readonly StoredEvent[]): ChainCheck {
         `prev_hash does not match the hash of event ${seq - 1}; event ${seq - 1} or ${seq} was altered`,
       );
     }
-    if (sha256Hex(hashInput(row, row.payload)) !== row.hash) {
-      return failure(instanceId, seq, 'hash-mismatch', 'content does not match its stored hash; the event was altered');
+    if (sha256Hex(hashInput(row, row.payload)) !== row.hash && !matchesReencoded(row)) {
+      return failure(
+        instanceId,
+        seq,
+        'hash-mismatch',
+        'content does not match its stored hash; the event was altered',
+      );
     }
     prev = row.hash;
   }
   return { ok: true, count: rows.length, lastHash: prev };
+}
+
+/**
+ * The hash covers the payload's value, not its text: the store writes canonical JSON so the fast path
+ * above hashes it as is; text stored any other way is re-encoded before it is judged altered.
+ */
+function matchesReencoded(row: StoredEvent): boolean {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    return false;
+  }
+  const canonical = canonicalJson(payload);
+  return canonical !== row.payload && sha256Hex(hashInput(row, canonical)) === row.hash;
 }
 
 function failure(instanceId: string, seq: number, fault: ChainFault, reason: string): ChainFailure {

@@ -18,13 +18,15 @@ export function decodeCursor(cursor: string, length: number): Key[] {
     Array.isArray(key) &&
     key.length === length &&
     key.every((k) => k === null || typeof k === 'string' || typeof k === 'number');
-  if (!valid) throw new StoreError('CURSOR_INVALID', `Cursor '${cursor.slice(0, 40)}' is not one this list returned`);
+  if (!valid)
+    throw new StoreError('CURSOR_INVALID', `Cursor '${cursor.slice(0, 40)}' is not one this list returned`);
   return key as Key[];
 }
 
 /** Clamps a caller's page size. */
 export function pageLimit(limit: number | undefined, fallback: number, max: number): number {
   if (limit === undefined) return fallback;
-  if (!Number.isInteger(limit) || limit < 1) throw new StoreError('QUERY_INVALID', `Page limit ${limit} must be a positive integer`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new StoreError('QUERY_INVALID', `Page limit ${limit} must be a positive integer`);
   return Math.min(limit, max);
 }

@@ -1,4 +1,11 @@
-export { type ChainCheck, type ChainFailure, type ChainFault, type ChainReport, checkHead, verifyChain } from './chain.ts';
+export {
+  type ChainCheck,
+  type ChainFailure,
+  type ChainFault,
+  type ChainReport,
+  checkHead,
+  verifyChain,
+} from './chain.ts';
 export type {
   CommitResult,
   EventDraft,
@@ -11,7 +18,7 @@ export type {
 export { StoreError, StoreErrorCode } from './errors.ts';
 export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
 export { migrate } from './migrate.ts';
-export { type Migration, MIGRATIONS } from './migrations/index.ts';
+export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';
 export { type Projection, type ProjectionContext, projectEffects } from './projection.ts';
 export type {
@@ -53,6 +60,7 @@ export type {
   SaveDraftInput,
   SaveDraftResult,
   Store,
+  StoreHealth,
   TaskQuery,
   TaskScope,
   UserPatch,

@@ -24,7 +24,11 @@ export async function migrate(
   now: () => string = () => new Date().toISOString(),
 ): Promise<number[]> {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new StoreError('MIGRATION_FAILED', `Migration '${m.name}' is numbered ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new StoreError(
+        'MIGRATION_FAILED',
+        `Migration '${m.name}' is numbered ${m.version}, expected ${i + 1}`,
+      );
   });
   await client.execute(CREATE_LEDGER);
   let applied = await appliedVersions(client);
@@ -42,7 +46,10 @@ export async function migrate(
       await client.batch(
         [
           ...m.statements,
-          { sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', args: [m.version, m.name, now()] },
+          {
+            sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+            args: [m.version, m.name, now()],
+          },
         ],
         'write',
       );
@@ -50,7 +57,11 @@ export async function migrate(
     } catch (error) {
       applied = await appliedVersions(client);
       if (applied.has(m.version)) continue;
-      throw new StoreError('MIGRATION_FAILED', `Migration ${m.version} '${m.name}' failed: ${(error as Error).message}`, { cause: error });
+      throw new StoreError(
+        'MIGRATION_FAILED',
+        `Migration ${m.version} '${m.name}' failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   return done;

@@ -21,7 +21,8 @@ export interface ProjectionContext {
 export function projectEffects(effects: readonly Effect[], context: ProjectionContext): Projection {
   const out: Projection = { tasks: [], timers: [], notifications: [] };
   const actor = context.actor ?? null;
-  const roleNow = (token: string) => Object.values(context.snapshot.context.active).find((a) => a.token === token)?.role;
+  const roleNow = (token: string) =>
+    Object.values(context.snapshot.context.active).find((a) => a.token === token)?.role;
   for (const effect of effects) {
     switch (effect.type) {
       case 'task.opened': {
@@ -59,7 +60,12 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
         out.tasks.push(change);
         const assignee = changes.assignee?.[1];
         if (assignee && assignee !== actor) {
-          out.notifications.push({ kind: 'assigned', userId: assignee, taskToken: effect.token, createdAt: context.at });
+          out.notifications.push({
+            kind: 'assigned',
+            userId: assignee,
+            taskToken: effect.token,
+            createdAt: context.at,
+          });
         }
         const role = changes.role?.[1] ?? roleNow(effect.token);
         if (effect.reason === 'escalated' && role) {

@@ -111,7 +111,9 @@ export interface NewUser {
   at?: string;
 }
 
-export type CreateUserResult = { ok: true; user: User } | { ok: false; reason: 'username-taken' | 'id-taken' };
+export type CreateUserResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'username-taken' | 'id-taken' };
 
 export interface UserPatch {
   displayName?: string;
@@ -160,6 +162,16 @@ export interface CommitStats {
   largestBatch: number;
 }
 
+/** What `health()` reports: the database answered, at this schema, with these durability settings. */
+export interface StoreHealth {
+  schemaVersion: number;
+  /** `wal` for a file database; null where the server does not say. */
+  journalMode: string | null;
+  /** 2 = FULL. */
+  synchronous: number | null;
+  foreignKeys: boolean | null;
+}
+
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
 export interface Store {
   // Definitions
@@ -199,12 +211,20 @@ export interface Store {
   disableUser(id: string): Promise<boolean>;
 
   // Sessions and API tokens (only SHA-256 hashes of secrets are stored)
-  createSession(input: { userId: string; ttlMs: number; at?: string }): Promise<{ secret: string; session: Session }>;
+  createSession(input: {
+    userId: string;
+    ttlMs: number;
+    at?: string;
+  }): Promise<{ secret: string; session: Session }>;
   getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;
   revokeSession(id: string): Promise<boolean>;
   revokeUserSessions(userId: string): Promise<number>;
-  createApiToken(input: { userId: string; name: string; at?: string }): Promise<{ secret: string; token: ApiToken }>;
+  createApiToken(input: {
+    userId: string;
+    name: string;
+    at?: string;
+  }): Promise<{ secret: string; token: ApiToken }>;
   findApiToken(secret: string): Promise<{ token: ApiToken; user: User } | null>;
   listApiTokens(userId: string): Promise<ApiToken[]>;
   revokeApiToken(id: string): Promise<boolean>;
@@ -221,13 +241,24 @@ export interface Store {
   // Notifications
   addNotification(input: NewNotification): Promise<Notification>;
   listNotifications(query: NotificationQuery): Promise<Notification[]>;
-  markNotificationsRead(ids: readonly string[], reader: { userId: string; roles?: readonly string[] }, at?: string): Promise<number>;
+  markNotificationsRead(
+    ids: readonly string[],
+    reader: { userId: string; roles?: readonly string[] },
+    at?: string,
+  ): Promise<number>;
 
   // Task comments
-  addComment(input: { taskId: string; userId: string; body: string; at?: string }): Promise<TaskComment | null>;
+  addComment(input: {
+    taskId: string;
+    userId: string;
+    body: string;
+    at?: string;
+  }): Promise<TaskComment | null>;
   listComments(taskId: string): Promise<TaskComment[]>;
 
   // Operations
+  /** One round trip to the database; throws if it cannot be reached. */
+  health(): Promise<StoreHealth>;
   commitStats(): CommitStats;
   /** Waits for queued commits, then closes the connection. */
   close(): Promise<void>;

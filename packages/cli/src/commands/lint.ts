@@ -1,6 +1,6 @@
 import { type Finding, lint } from '@portalflow/engine';
-import { CliError, EXIT, lineOf, loadDefinition } from '../io.ts';
 import { bold, dim, green, plural, red, yellow } from '../format.ts';
+import { CliError, EXIT, lineOf, loadDefinition } from '../io.ts';
 
 export interface LintFileResult {
   file: string;
@@ -28,7 +28,12 @@ export function lintCommand(files: string[], options: { json: boolean }): number
       if (findings.length === 0) continue;
       process.stdout.write(`${bold(file)}\n`);
       for (const f of findings) {
-        const sev = f.severity === 'error' ? red('error  ') : f.severity === 'warning' ? yellow('warning') : dim('info   ');
+        const sev =
+          f.severity === 'error'
+            ? red('error  ')
+            : f.severity === 'warning'
+              ? yellow('warning')
+              : dim('info   ');
         const where = `${file}${f.line !== undefined ? `:${f.line}` : ''}`;
         process.stdout.write(`  ${sev} ${f.message}  ${dim(`${f.rule} · ${f.path} · ${where}`)}\n`);
       }

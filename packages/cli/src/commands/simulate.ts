@@ -23,7 +23,8 @@ export function loadScript(file: string): ScriptEvent[] {
   try {
     return parseScript(loadData(file));
   } catch (error) {
-    if (error instanceof PortalflowError) throw new CliError(`${file}: ${error.message}`, EXIT.usage, error.code);
+    if (error instanceof PortalflowError)
+      throw new CliError(`${file}: ${error.message}`, EXIT.usage, error.code);
     throw error;
   }
 }
@@ -76,7 +77,10 @@ export function describeActive(step: SimulationStep, definition: Definition, tim
 /** `portalflow simulate <file> --events <file>…`: exit 1 when a scripted event is rejected. */
 export function simulateCommand(files: string[], options: SimulateOptions): number {
   if (files.length !== 1 || options.events.length === 0) {
-    throw new CliError('usage: portalflow simulate <definition> --events <script.json> [--events …] [--calendar file] [--start ISO] [--json]', EXIT.usage);
+    throw new CliError(
+      'usage: portalflow simulate <definition> --events <script.json> [--events …] [--calendar file] [--start ISO] [--json]',
+      EXIT.usage,
+    );
   }
   const { definition } = loadDefinition(files[0]!);
   const calendar = options.calendar ? loadData(options.calendar) : undefined;
@@ -90,7 +94,8 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
     try {
       runs.push({ file, result: simulate(definition, script, { calendar, start: options.start }) });
     } catch (error) {
-      if (error instanceof PortalflowError) throw new CliError(`${file}: ${error.message}`, EXIT.findings, error.code);
+      if (error instanceof PortalflowError)
+        throw new CliError(`${file}: ${error.message}`, EXIT.findings, error.code);
       throw error;
     }
   }
@@ -107,7 +112,13 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
         ok: result.ok,
         error: result.error,
         status: result.snapshot?.status ?? 'not-started',
-        steps: result.steps.map((s) => ({ index: s.index, at: s.at, event: s.event, active: s.active, status: s.status })),
+        steps: result.steps.map((s) => ({
+          index: s.index,
+          at: s.at,
+          event: s.event,
+          active: s.active,
+          status: s.status,
+        })),
       })),
       coverage: report,
     };
@@ -118,7 +129,9 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
     process.stdout.write(`${bold(definition.title)} ${dim(`· ${file}`)}\n`);
     for (const step of result.steps) {
       const n = String(step.index + 1).padStart(3);
-      process.stdout.write(`${n}  ${dim(clock(step.at, timeZone))}  ${describeEvent(step.event)}\n       → ${describeActive(step, definition, timeZone)}\n`);
+      process.stdout.write(
+        `${n}  ${dim(clock(step.at, timeZone))}  ${describeEvent(step.event)}\n       → ${describeActive(step, definition, timeZone)}\n`,
+      );
     }
     if (result.error) {
       process.stdout.write(
@@ -131,7 +144,8 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
       `coverage: steps ${report.steps.covered}/${report.steps.total}, outcomes ${report.outcomes.covered}/${report.outcomes.total}, ` +
         `edges ${report.edges.covered}/${report.edges.total}, deadlines ${report.deadlines.covered}/${report.deadlines.total} (${pct(report.ratio)})\n`,
     );
-    for (const m of report.outcomes.missing) process.stdout.write(dim(`  not taken: ${m.step} → ${m.outcome}\n`));
+    for (const m of report.outcomes.missing)
+      process.stdout.write(dim(`  not taken: ${m.step} → ${m.outcome}\n`));
   }
   process.stdout.write(
     rejected.length > 0

@@ -2,7 +2,7 @@ import { type AnyActorScope, type AnyStateMachine, createActor } from 'xstate';
 import type { Definition } from '../definition.ts';
 import { PortalflowError } from '../errors.ts';
 import { hasErrors, lint } from '../lint/index.ts';
-import { compileMachine } from './machine.ts';
+import { compileMachine, type MachineClock } from './machine.ts';
 
 export interface CompiledWorkflow {
   definition: Definition;
@@ -13,6 +13,8 @@ export interface CompiledWorkflow {
    * step itself; the machine spawns no actors, so one scope serves every call.
    */
   scope: AnyActorScope;
+  /** The time of the event being applied; see `MachineClock`. */
+  clock: MachineClock;
 }
 
 function inertScope(machine: AnyStateMachine): AnyActorScope {
@@ -48,8 +50,9 @@ export function compile(definition: Definition): CompiledWorkflow {
       { findings: errors },
     );
   }
-  const machine = compileMachine(definition);
-  const compiled = { definition, machine, scope: inertScope(machine) };
+  const clock: MachineClock = { now: '' };
+  const machine = compileMachine(definition, clock);
+  const compiled = { definition, machine, scope: inertScope(machine), clock };
   cache.set(definition, compiled);
   return compiled;
 }

@@ -37,9 +37,14 @@ type StateConfig = Record<string, unknown>;
 
 const EMPTY_CONTEXT: InstanceContext = { data: {}, active: {}, timers: {}, counter: 1 };
 
-function eventTime(event: unknown): string {
-  const e = event as { now?: string; input?: { now?: string } };
-  return e.now ?? e.input?.now ?? '';
+/**
+ * The time of the event being applied. Set by `transition()` right before it calls XState and read
+ * by entry actions: internal events (a parallel step's done event, eventless transitions) carry no
+ * time of their own. Everything runs synchronously inside one call, so this is a plain argument
+ * passed around XState, not state.
+ */
+export interface MachineClock {
+  now: string;
 }
 
 function withoutTimersOf(timers: Record<string, Timer>, token: string): Record<string, Timer> {
@@ -54,8 +59,9 @@ function withoutTimersOf(timers: Record<string, Timer>, token: string): Record<s
  * parsed expressions, deadlines and waits as timer events. Context holds the open work and timers,
  * so the machine's snapshot is the instance's whole state. The caller must lint first.
  */
-export function compileMachine(definition: Definition): AnyStateMachine {
+export function compileMachine(definition: Definition, clock: MachineClock): AnyStateMachine {
   const steps = definition.steps;
+  const eventTime = (_event: unknown) => clock.now;
 
   const machineSetup = setup({
     types: {} as { context: InstanceContext; events: MachineEvent; input: MachineInput },
@@ -151,7 +157,14 @@ export function compileMachine(definition: Definition): AnyStateMachine {
             next.due = e.due;
             const step = steps[item.step];
             if (timers[id] || (step && 'deadline' in step && step.deadline)) {
-              timers[id] = { id, token: item.token, step: item.step, path: item.path, kind: 'deadline', due: e.due };
+              timers[id] = {
+                id,
+                token: item.token,
+                step: item.step,
+                path: item.path,
+                kind: 'deadline',
+                due: e.due,
+              };
             }
           }
         }
@@ -230,7 +243,10 @@ export function compileMachine(definition: Definition): AnyStateMachine {
             actions: [edge(id, b.to, 'branch', b.when)],
           }));
           if (step.otherwise !== undefined) {
-            always.push({ target: target(step.otherwise), actions: [edge(id, step.otherwise, 'otherwise', 'otherwise')] });
+            always.push({
+              target: target(step.otherwise),
+              actions: [edge(id, step.otherwise, 'otherwise', 'otherwise')],
+            });
           }
           states[id] = { always };
           break;

@@ -1,13 +1,29 @@
 import type { Definition, FormField } from '../../src/definition.ts';
 import { addWallDuration } from '../../src/duration.ts';
 import type { EngineEvent, RecordedEvent } from '../../src/events.ts';
-import { paths } from '../../src/expression/index.ts';
-import { compileExpression } from '../../src/expression/index.ts';
+import { compileExpression, paths } from '../../src/expression/index.ts';
 import type { InstanceSnapshot } from '../../src/snapshot.ts';
 import { transition } from '../../src/transition.ts';
 
 /** Values a random walk may put into instance data for the paths decisions read. */
-const POOL: unknown[] = [true, false, 0, 1, 5, 12, 13, 17, 18, 40, 'billing', 'refill', 'clinical', 'yes', 'no', null];
+const POOL: unknown[] = [
+  true,
+  false,
+  0,
+  1,
+  5,
+  12,
+  13,
+  17,
+  18,
+  40,
+  'billing',
+  'refill',
+  'clinical',
+  'yes',
+  'no',
+  null,
+];
 
 function fieldValue(field: FormField, pick: (n: number) => number): unknown {
   switch (field.type) {
@@ -29,7 +45,8 @@ export function decisionKeys(definition: Definition): string[] {
   const keys = new Set<string>();
   for (const step of Object.values(definition.steps)) {
     if (step.type !== 'decision') continue;
-    for (const b of step.branches) for (const p of paths(compileExpression(b.when))) if (p[0] !== undefined) keys.add(p[0]);
+    for (const b of step.branches)
+      for (const p of paths(compileExpression(b.when))) if (p[0] !== undefined) keys.add(p[0]);
   }
   return [...keys];
 }
@@ -45,7 +62,8 @@ export function randomWalk(
   options: { maxEvents: number; start: string; calendar?: unknown },
 ): { history: RecordedEvent[]; snapshot: InstanceSnapshot | null } {
   const keys = decisionKeys(definition);
-  const randomData = () => Object.fromEntries(keys.filter(() => pick(2) === 0).map((k) => [k, POOL[pick(POOL.length)]]));
+  const randomData = () =>
+    Object.fromEntries(keys.filter(() => pick(2) === 0).map((k) => [k, POOL[pick(POOL.length)]]));
   const history: RecordedEvent[] = [];
   let now = options.start;
   let snapshot: InstanceSnapshot | null = null;
@@ -59,12 +77,18 @@ export function randomWalk(
   const start: EngineEvent = { type: 'start', data: randomData() };
   if (options.calendar !== undefined) start.calendar = options.calendar;
   apply(start);
-  for (let i = 0; i < options.maxEvents && snapshot !== null && (snapshot as InstanceSnapshot).status === 'active'; i++) {
+  for (
+    let i = 0;
+    i < options.maxEvents && snapshot !== null && (snapshot as InstanceSnapshot).status === 'active';
+    i++
+  ) {
     const s = snapshot as InstanceSnapshot;
     const active = Object.values(s.context.active);
     const tasks = active.filter((a) => a.kind === 'task');
     const waits = active.filter((a) => a.kind === 'wait' && a.signal !== undefined);
-    const timers = Object.values(s.context.timers).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id.localeCompare(b.id)));
+    const timers = Object.values(s.context.timers).sort((a, b) =>
+      a.due < b.due ? -1 : a.due > b.due ? 1 : a.id.localeCompare(b.id),
+    );
     const choice = pick(10);
     if (choice < 6 && tasks.length > 0) {
       const task = tasks[pick(tasks.length)]!;
@@ -72,8 +96,16 @@ export function randomWalk(
       if (step?.type !== 'task') continue;
       const outcomes = Object.keys(step.outcomes);
       const data: Record<string, unknown> = randomData();
-      for (const field of step.form ?? []) if (field.required || pick(2) === 0) data[field.id] = fieldValue(field, pick);
-      apply({ type: 'complete', step: task.step, token: task.token, outcome: outcomes[pick(outcomes.length)]!, role: task.role ?? '', data });
+      for (const field of step.form ?? [])
+        if (field.required || pick(2) === 0) data[field.id] = fieldValue(field, pick);
+      apply({
+        type: 'complete',
+        step: task.step,
+        token: task.token,
+        outcome: outcomes[pick(outcomes.length)]!,
+        role: task.role ?? '',
+        data,
+      });
     } else if (choice < 7 && waits.length > 0) {
       apply({ type: 'signal', name: waits[pick(waits.length)]!.signal!, data: randomData() });
     } else if (choice < 8 && tasks.length > 0) {

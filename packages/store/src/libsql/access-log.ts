@@ -28,8 +28,16 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
           {
             sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            args: [entry.at, entry.userId ?? null, entry.role ?? null, entry.action, entry.instanceId ?? null,
-              entry.dataCategory ?? null, entry.outcome, entry.detail ?? null],
+            args: [
+              entry.at,
+              entry.userId ?? null,
+              entry.role ?? null,
+              entry.action,
+              entry.instanceId ?? null,
+              entry.dataCategory ?? null,
+              entry.outcome,
+              entry.detail ?? null,
+            ],
           },
         ],
         settle: () => undefined,

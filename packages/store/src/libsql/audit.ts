@@ -39,10 +39,16 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
 
   return {
     async verifyInstance(id) {
-      const head = await db.client.execute({ sql: 'SELECT revision, last_hash FROM instances WHERE id = ?', args: [id] });
+      const head = await db.client.execute({
+        sql: 'SELECT revision, last_hash FROM instances WHERE id = ?',
+        args: [id],
+      });
       const row = head.rows[0];
       if (!row) return notFound(id);
-      const rs = await db.client.execute({ sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE instance_id = ? ORDER BY seq`, args: [id] });
+      const rs = await db.client.execute({
+        sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE instance_id = ? ORDER BY seq`,
+        args: [id],
+      });
       const chain = verifyChain(rs.rows.map(toStoredEvent));
       return checkHead(id, { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') }, chain);
     },
@@ -56,7 +62,10 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
       let pending = await stream.next();
       /** Events with no instance row (foreign keys prevent it, unless they were off): a failure. */
       const skipOrphans = async (orphanId: string) => {
-        failures.push({ ...notFound(orphanId), reason: `Events of instance '${orphanId}' have no instance row` } as ChainFailure);
+        failures.push({
+          ...notFound(orphanId),
+          reason: `Events of instance '${orphanId}' have no instance row`,
+        } as ChainFailure);
         let next = await stream.next();
         while (!next.done && next.value.instanceId === orphanId) next = await stream.next();
         return next;
@@ -70,7 +79,11 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
         for (const row of page.rows as Row[]) {
           const id = text(row, 'id');
           const rows: StoredEvent[] = [];
-          while (!pending.done && pending.value.instanceId !== id && sortsBefore(pending.value.instanceId, id)) {
+          while (
+            !pending.done &&
+            pending.value.instanceId !== id &&
+            sortsBefore(pending.value.instanceId, id)
+          ) {
             pending = await skipOrphans(pending.value.instanceId);
           }
           while (!pending.done && pending.value.instanceId === id) {
@@ -79,7 +92,11 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
           }
           instances += 1;
           events += rows.length;
-          const check = checkHead(id, { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') }, verifyChain(rows));
+          const check = checkHead(
+            id,
+            { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') },
+            verifyChain(rows),
+          );
           if (!check.ok) failures.push(check);
         }
         if (page.rows.length < PAGE) break;

@@ -27,12 +27,18 @@ export function commentApi(db: Db): Pick<Store, 'addComment' | 'listComments'> {
         args: [comment.id, userId, comment.at, body, taskId],
       });
       if (rs.rowsAffected !== 1) return null;
-      const row = await db.client.execute({ sql: 'SELECT * FROM task_comments WHERE id = ?', args: [comment.id] });
+      const row = await db.client.execute({
+        sql: 'SELECT * FROM task_comments WHERE id = ?',
+        args: [comment.id],
+      });
       return toComment(row.rows[0]!);
     },
 
     async listComments(taskId) {
-      const rs = await db.client.execute({ sql: 'SELECT * FROM task_comments WHERE task_id = ? ORDER BY at, id', args: [taskId] });
+      const rs = await db.client.execute({
+        sql: 'SELECT * FROM task_comments WHERE task_id = ? ORDER BY at, id',
+        args: [taskId],
+      });
       return rs.rows.map(toComment);
     },
   };

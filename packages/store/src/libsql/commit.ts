@@ -23,13 +23,18 @@ function validate(change: InstanceChange): void {
     throw new StoreError('CHANGE_INVALID', `Change to instance '${change.instanceId}': ${why}`);
   };
   if (typeof change.instanceId !== 'string' || change.instanceId.length === 0) fail('instanceId is required');
-  if (!Number.isInteger(change.expectedRevision) || change.expectedRevision < 0) fail('expectedRevision must be an integer ≥ 0');
+  if (!Number.isInteger(change.expectedRevision) || change.expectedRevision < 0)
+    fail('expectedRevision must be an integer ≥ 0');
   if ((change.expectedRevision === 0) !== (change.create !== undefined)) {
-    fail('a new instance needs expectedRevision 0 and `create`; an existing one, its revision and no `create`');
+    fail(
+      'a new instance needs expectedRevision 0 and `create`; an existing one, its revision and no `create`',
+    );
   }
   if (!HEX64.test(change.event.prevHash)) fail('event.prevHash must be 64 lowercase hex digits');
-  if (change.create && change.event.prevHash !== GENESIS_HASH) fail('the first event of an instance has prevHash GENESIS_HASH');
-  if (typeof change.event.at !== 'string' || typeof change.event.type !== 'string') fail('event.at and event.type are required');
+  if (change.create && change.event.prevHash !== GENESIS_HASH)
+    fail('the first event of an instance has prevHash GENESIS_HASH');
+  if (typeof change.event.at !== 'string' || typeof change.event.type !== 'string')
+    fail('event.at and event.type are required');
   if (!change.snapshot || typeof change.snapshot.status !== 'string') fail('snapshot is required');
 }
 
@@ -46,7 +51,12 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   const actor = event.actor ?? null;
   const role = event.role ?? null;
   const payload = canonicalJson(event.payload);
-  const hash = sha256Hex(hashInput({ instanceId, seq, at: event.at, actor, role, type: event.type, prevHash: event.prevHash }, payload));
+  const hash = sha256Hex(
+    hashInput(
+      { instanceId, seq, at: event.at, actor, role, type: event.type, prevHash: event.prevHash },
+      payload,
+    ),
+  );
   const snapshot = JSON.stringify(change.snapshot);
   const status = change.snapshot.status;
   const guard: InValue[] = [instanceId, token];
@@ -60,8 +70,21 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
             SELECT ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?
             WHERE EXISTS (SELECT 1 FROM definition_versions WHERE definition_id = ? AND version = ?)
             ON CONFLICT (id) DO NOTHING`,
-      args: [instanceId, c.definitionId, c.version, status, snapshot, hash, token, event.at, event.at, c.startedBy ?? null,
-        c.practice ? 1 : 0, c.definitionId, c.version],
+      args: [
+        instanceId,
+        c.definitionId,
+        c.version,
+        status,
+        snapshot,
+        hash,
+        token,
+        event.at,
+        event.at,
+        c.startedBy ?? null,
+        c.practice ? 1 : 0,
+        c.definitionId,
+        c.version,
+      ],
     });
   } else {
     statements.push({
@@ -81,8 +104,16 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     statements.push({
       sql: `INSERT INTO notifications (id, user_id, role, kind, task_id, instance_id, created_at)
             SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
-      args: [randomUUID(), n.userId ?? null, n.role ?? null, n.kind, n.taskToken ? `${instanceId}:${n.taskToken}` : null,
-        instanceId, n.createdAt, ...guard],
+      args: [
+        randomUUID(),
+        n.userId ?? null,
+        n.role ?? null,
+        n.kind,
+        n.taskToken ? `${instanceId}:${n.taskToken}` : null,
+        instanceId,
+        n.createdAt,
+        ...guard,
+      ],
     });
   }
   const idem = change.idempotency;
@@ -90,14 +121,23 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     statements.push({
       sql: `INSERT INTO idempotency (key, user_id, route, status, response, created_at)
             SELECT ?, ?, ?, ?, ?, ? WHERE ${WON} ON CONFLICT (key, user_id) DO NOTHING`,
-      args: [idem.key, idem.userId, idem.route, idem.status, JSON.stringify(idem.response ?? null), event.at, ...guard],
+      args: [
+        idem.key,
+        idem.userId,
+        idem.route,
+        idem.status,
+        JSON.stringify(idem.response ?? null),
+        event.at,
+        ...guard,
+      ],
     });
   }
 
   return {
     statements,
     settle(results: ResultSet[]): ChangeOutcome {
-      if (results[0]?.rowsAffected === 1) return { result: { ok: true, revision: seq, seq, hash }, checkCreate: false };
+      if (results[0]?.rowsAffected === 1)
+        return { result: { ok: true, revision: seq, seq, hash }, checkCreate: false };
       return { result: { ok: false, reason: 'conflict' }, checkCreate: change.create !== undefined };
     },
   };
@@ -114,7 +154,18 @@ function taskStatement(instanceId: string, t: TaskChange, guard: InValue[]): InS
               SELECT ?, i.id, i.definition_id, ?, ?, ?, ?, ?, 'open', ?, ?, ?, i.practice
               FROM instances i WHERE i.id = ? AND i.commit_token = ?
               ON CONFLICT (id) DO NOTHING`,
-        args: [id, t.token, t.step, t.title, t.role, t.assignee ?? null, t.due ?? null, t.priority ?? 'normal', t.openedAt, ...guard],
+        args: [
+          id,
+          t.token,
+          t.step,
+          t.title,
+          t.role,
+          t.assignee ?? null,
+          t.due ?? null,
+          t.priority ?? 'normal',
+          t.openedAt,
+          ...guard,
+        ],
       };
     case 'update': {
       const sets: string[] = [];
@@ -129,7 +180,10 @@ function taskStatement(instanceId: string, t: TaskChange, guard: InValue[]): InS
       if (t.priority !== undefined) set('priority', t.priority);
       if (t.escalated !== undefined) set('escalated', t.escalated ? 1 : 0);
       if (sets.length === 0) sets.push('id = id');
-      return { sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = ? AND ${WON}`, args: [...args, id, ...guard] };
+      return {
+        sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = ? AND ${WON}`,
+        args: [...args, id, ...guard],
+      };
     }
     case 'close':
       return {

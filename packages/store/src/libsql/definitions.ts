@@ -32,22 +32,38 @@ function toVersionSummary(row: Row): VersionSummary {
 }
 
 function toVersion(row: Row): DefinitionVersion {
-  return { ...toVersionSummary(row), definition: json(row, 'definition') as Definition, layout: json(row, 'layout') };
+  return {
+    ...toVersionSummary(row),
+    definition: json(row, 'definition') as Definition,
+    layout: json(row, 'layout'),
+  };
 }
 
-type DefinitionApi = Pick<Store, 'saveDraft' | 'getDraft' | 'listDefinitions' | 'publish' | 'getVersion' | 'listVersions'>;
+type DefinitionApi = Pick<
+  Store,
+  'saveDraft' | 'getDraft' | 'listDefinitions' | 'publish' | 'getVersion' | 'listVersions'
+>;
 
 export function definitionApi(db: Db): DefinitionApi {
   const getDraft = async (id: string) => {
-    const rs = await db.client.execute({ sql: `SELECT ${DRAFT_COLUMNS} FROM definitions WHERE id = ?`, args: [id] });
+    const rs = await db.client.execute({
+      sql: `SELECT ${DRAFT_COLUMNS} FROM definitions WHERE id = ?`,
+      args: [id],
+    });
     return rs.rows[0] ? toDraft(rs.rows[0]) : null;
   };
 
   const getVersion = async (definitionId: string, version?: number) => {
     const rs = await db.client.execute(
       version === undefined
-        ? { sql: 'SELECT * FROM definition_versions WHERE definition_id = ? ORDER BY version DESC LIMIT 1', args: [definitionId] }
-        : { sql: 'SELECT * FROM definition_versions WHERE definition_id = ? AND version = ?', args: [definitionId, version] },
+        ? {
+            sql: 'SELECT * FROM definition_versions WHERE definition_id = ? ORDER BY version DESC LIMIT 1',
+            args: [definitionId],
+          }
+        : {
+            sql: 'SELECT * FROM definition_versions WHERE definition_id = ? AND version = ?',
+            args: [definitionId, version],
+          },
     );
     return rs.rows[0] ? toVersion(rs.rows[0]) : null;
   };

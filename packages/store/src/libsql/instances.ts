@@ -7,7 +7,8 @@ import { changeUnit } from './commit.ts';
 import type { Db } from './db.ts';
 import { Conditions, flag, int, text, textOrNull } from './rows.ts';
 
-const SUMMARY_COLUMNS = 'id, definition_id, version, status, revision, last_hash, started_at, updated_at, started_by, practice';
+const SUMMARY_COLUMNS =
+  'id, definition_id, version, status, revision, last_hash, started_at, updated_at, started_by, practice';
 export const EVENT_COLUMNS = 'instance_id, seq, at, actor, role, type, payload, prev_hash, hash';
 
 function toSummary(row: Row): InstanceSummary {
@@ -55,7 +56,10 @@ export function instanceApi(db: Db): InstanceApi {
     },
 
     async getInstance(id) {
-      const rs = await db.client.execute({ sql: `SELECT ${SUMMARY_COLUMNS}, snapshot FROM instances WHERE id = ?`, args: [id] });
+      const rs = await db.client.execute({
+        sql: `SELECT ${SUMMARY_COLUMNS}, snapshot FROM instances WHERE id = ?`,
+        args: [id],
+      });
       const row = rs.rows[0];
       if (!row) return null;
       return { ...toSummary(row), snapshot: JSON.parse(text(row, 'snapshot')) as InstanceSnapshot };
@@ -75,7 +79,8 @@ export function instanceApi(db: Db): InstanceApi {
           filter.actor,
         );
       }
-      if (filter.cursor) where.add('(started_at, id) < (?, ?)', ...(decodeCursor(filter.cursor, 2) as InValue[]));
+      if (filter.cursor)
+        where.add('(started_at, id) < (?, ?)', ...(decodeCursor(filter.cursor, 2) as InValue[]));
       const rs = await db.client.execute({
         sql: `SELECT ${SUMMARY_COLUMNS} FROM instances WHERE ${where.parts.join(' AND ')}
               ORDER BY started_at DESC, id DESC LIMIT ?`,
@@ -83,7 +88,10 @@ export function instanceApi(db: Db): InstanceApi {
       });
       const items = rs.rows.slice(0, limit).map(toSummary);
       const last = items[items.length - 1];
-      return { items, nextCursor: rs.rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };
+      return {
+        items,
+        nextCursor: rs.rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null,
+      };
     },
 
     async listEvents(instanceId, range = {}) {

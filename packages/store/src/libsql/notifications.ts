@@ -29,10 +29,13 @@ function addressedTo(userId: string, roles: readonly string[] = []) {
   };
 }
 
-export function notificationApi(db: Db): Pick<Store, 'addNotification' | 'listNotifications' | 'markNotificationsRead'> {
+export function notificationApi(
+  db: Db,
+): Pick<Store, 'addNotification' | 'listNotifications' | 'markNotificationsRead'> {
   return {
     async addNotification(input) {
-      if (!input.userId && !input.role) throw new StoreError('QUERY_INVALID', 'A notification is addressed to a user or a role');
+      if (!input.userId && !input.role)
+        throw new StoreError('QUERY_INVALID', 'A notification is addressed to a user or a role');
       const n: Notification = {
         id: randomUUID(),
         userId: input.userId ?? null,

@@ -98,12 +98,18 @@ export function sessionApi(db: Db): SessionApi {
     },
 
     async revokeSession(id) {
-      const rs = await db.client.execute({ sql: 'UPDATE sessions SET revoked = 1 WHERE id = ? AND revoked = 0', args: [id] });
+      const rs = await db.client.execute({
+        sql: 'UPDATE sessions SET revoked = 1 WHERE id = ? AND revoked = 0',
+        args: [id],
+      });
       return rs.rowsAffected === 1;
     },
 
     async revokeUserSessions(userId) {
-      const rs = await db.client.execute({ sql: 'UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0', args: [userId] });
+      const rs = await db.client.execute({
+        sql: 'UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0',
+        args: [userId],
+      });
       return rs.rowsAffected;
     },
 
@@ -139,7 +145,10 @@ export function sessionApi(db: Db): SessionApi {
     },
 
     async revokeApiToken(id) {
-      const rs = await db.client.execute({ sql: 'UPDATE api_tokens SET revoked = 1 WHERE id = ? AND revoked = 0', args: [id] });
+      const rs = await db.client.execute({
+        sql: 'UPDATE api_tokens SET revoked = 1 WHERE id = ? AND revoked = 0',
+        args: [id],
+      });
       return rs.rowsAffected === 1;
     },
   };

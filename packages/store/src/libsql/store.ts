@@ -35,6 +35,29 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    async health() {
+      const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
+      // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.
+      const pragma = async (name: string) => {
+        try {
+          const rs = await client.execute(`PRAGMA ${name}`);
+          return rs.rows[0]?.[0] ?? null;
+        } catch {
+          return null;
+        }
+      };
+      const [journalMode, synchronous, foreignKeys] = await Promise.all([
+        pragma('journal_mode'),
+        pragma('synchronous'),
+        pragma('foreign_keys'),
+      ]);
+      return {
+        schemaVersion: Number(version.rows[0]?.v ?? 0),
+        journalMode: journalMode === null ? null : String(journalMode),
+        synchronous: synchronous === null ? null : Number(synchronous),
+        foreignKeys: foreignKeys === null ? null : Number(foreignKeys) === 1,
+      };
+    },
     commitStats: () => queue.stats(),
     async close() {
       await queue.close();

@@ -66,7 +66,10 @@ function branchesOf(q: TaskQuery, status: TaskStatus, practice: number): Branch[
       }));
       if (q.userId !== undefined) {
         const others = roles.length > 0 ? ` AND role NOT IN (${roles.map(() => '?').join(', ')})` : '';
-        branches.push({ where: `status = ? AND practice = ? AND assignee = ?${others}`, args: [status, practice, q.userId, ...roles] });
+        branches.push({
+          where: `status = ? AND practice = ? AND assignee = ?${others}`,
+          args: [status, practice, q.userId, ...roles],
+        });
       }
       return branches;
     }
@@ -85,7 +88,8 @@ export function taskApi(db: Db): Pick<Store, 'listTasks' | 'getTask' | 'listInst
       if (q.definitionId !== undefined) extra.add('definition_id = ?', q.definitionId);
       // Tasks without a due time sort as '~', after every timestamp, so this also leaves them out.
       if (q.dueBefore !== undefined) extra.add('due_order < ?', q.dueBefore);
-      if (q.cursor) extra.add('(due_order, opened_at, id) > (?, ?, ?)', ...(decodeCursor(q.cursor, 3) as InValue[]));
+      if (q.cursor)
+        extra.add('(due_order, opened_at, id) > (?, ?, ?)', ...(decodeCursor(q.cursor, 3) as InValue[]));
       const tail = extra.parts.map((e) => ` AND ${e}`).join('');
       const selects = branches.map((b) => ({
         sql: `SELECT ${COLUMNS} FROM tasks${b.index ? ` INDEXED BY ${b.index}` : ''} WHERE ${b.where}${tail} ${ORDER} LIMIT ?`,
@@ -104,7 +108,9 @@ export function taskApi(db: Db): Pick<Store, 'listTasks' | 'getTask' | 'listInst
       return {
         items: items.map(toTask),
         nextCursor:
-          rs.rows.length > limit && last ? encodeCursor([text(last, 'due_order'), text(last, 'opened_at'), text(last, 'id')]) : null,
+          rs.rows.length > limit && last
+            ? encodeCursor([text(last, 'due_order'), text(last, 'opened_at'), text(last, 'id')])
+            : null,
       };
     },
 

@@ -25,7 +25,10 @@ export function timerApi(db: Db): Pick<Store, 'claimDueTimers' | 'releaseTimer' 
     async claimDueTimers({ now, owner, leaseMs, limit = 100 }) {
       const at = Date.parse(now);
       if (Number.isNaN(at) || !(leaseMs > 0) || !owner) {
-        throw new StoreError('QUERY_INVALID', 'claimDueTimers needs a valid `now`, a positive `leaseMs` and an `owner`');
+        throw new StoreError(
+          'QUERY_INVALID',
+          'claimDueTimers needs a valid `now`, a positive `leaseMs` and an `owner`',
+        );
       }
       const nowIso = new Date(at).toISOString();
       const expires = new Date(at + leaseMs).toISOString();

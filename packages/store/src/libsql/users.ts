@@ -28,23 +28,34 @@ export function revokeAccessStatements(userId: string): InStatement[] {
 
 type UserApi = Pick<
   Store,
-  'createUser' | 'getUser' | 'findUserByUsername' | 'listUsers' | 'updateUser' | 'setUserRoles' | 'disableUser'
+  | 'createUser'
+  | 'getUser'
+  | 'findUserByUsername'
+  | 'listUsers'
+  | 'updateUser'
+  | 'setUserRoles'
+  | 'disableUser'
 >;
 
 export async function rolesOf(db: Db, userId: string): Promise<string[]> {
-  const rs = await db.client.execute({ sql: 'SELECT role FROM user_roles WHERE user_id = ? ORDER BY role', args: [userId] });
+  const rs = await db.client.execute({
+    sql: 'SELECT role FROM user_roles WHERE user_id = ? ORDER BY role',
+    args: [userId],
+  });
   return rs.rows.map((r) => text(r, 'role'));
 }
 
 export function userApi(db: Db): UserApi {
-
   const getUser = async (id: string) => {
     const rs = await db.client.execute({ sql: `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, args: [id] });
     return rs.rows[0] ? toUser(rs.rows[0], await rolesOf(db, id)) : null;
   };
 
   const setRoles = (id: string, roles: readonly string[]): InStatement[] => [
-    { sql: 'DELETE FROM user_roles WHERE user_id = ? AND EXISTS (SELECT 1 FROM users WHERE id = ?)', args: [id, id] },
+    {
+      sql: 'DELETE FROM user_roles WHERE user_id = ? AND EXISTS (SELECT 1 FROM users WHERE id = ?)',
+      args: [id, id],
+    },
     ...[...new Set(roles)].map((role) => ({
       sql: 'INSERT INTO user_roles (user_id, role) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)',
       args: [id, role, id],
@@ -61,7 +72,13 @@ export function userApi(db: Db): UserApi {
           {
             sql: `INSERT INTO users (id, username, password_hash, display_name, disabled, created_at)
                   VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING`,
-            args: [id, input.username, input.passwordHash, input.displayName ?? input.username, input.at ?? db.now()],
+            args: [
+              id,
+              input.username,
+              input.passwordHash,
+              input.displayName ?? input.username,
+              input.at ?? db.now(),
+            ],
           },
           // Only if this batch created the user: the id is fresh, so the username matching proves it.
           ...(input.roles ?? []).map((role) => ({
@@ -73,7 +90,10 @@ export function userApi(db: Db): UserApi {
         'write',
       );
       if (rs[0]?.rowsAffected !== 1) {
-        return { ok: false, reason: input.id !== undefined && (await getUser(id)) ? 'id-taken' : 'username-taken' };
+        return {
+          ok: false,
+          reason: input.id !== undefined && (await getUser(id)) ? 'id-taken' : 'username-taken',
+        };
       }
       return { ok: true, user: (await getUser(id))! };
     },
@@ -85,7 +105,10 @@ export function userApi(db: Db): UserApi {
       });
       const row = rs.rows[0];
       if (!row) return null;
-      const user: UserWithPassword = { ...toUser(row, await rolesOf(db, text(row, 'id'))), passwordHash: text(row, 'password_hash') };
+      const user: UserWithPassword = {
+        ...toUser(row, await rolesOf(db, text(row, 'id'))),
+        passwordHash: text(row, 'password_hash'),
+      };
       return user;
     },
 
@@ -104,10 +127,21 @@ export function userApi(db: Db): UserApi {
 
     async updateUser(id, patch) {
       const statements: InStatement[] = [];
-      if (patch.displayName !== undefined) statements.push({ sql: 'UPDATE users SET display_name = ? WHERE id = ?', args: [patch.displayName, id] });
-      if (patch.passwordHash !== undefined) statements.push({ sql: 'UPDATE users SET password_hash = ? WHERE id = ?', args: [patch.passwordHash, id] });
+      if (patch.displayName !== undefined)
+        statements.push({
+          sql: 'UPDATE users SET display_name = ? WHERE id = ?',
+          args: [patch.displayName, id],
+        });
+      if (patch.passwordHash !== undefined)
+        statements.push({
+          sql: 'UPDATE users SET password_hash = ? WHERE id = ?',
+          args: [patch.passwordHash, id],
+        });
       if (patch.disabled !== undefined) {
-        statements.push({ sql: 'UPDATE users SET disabled = ? WHERE id = ?', args: [patch.disabled ? 1 : 0, id] });
+        statements.push({
+          sql: 'UPDATE users SET disabled = ? WHERE id = ?',
+          args: [patch.disabled ? 1 : 0, id],
+        });
         if (patch.disabled) statements.push(...revokeAccessStatements(id));
       }
       if (statements.length > 0) await db.client.batch(statements, 'write');

@@ -1,0 +1,144 @@
+import { createClient } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../src/index.ts';
+import { runStoreSuite } from './store.case.ts';
+import type { StoreHarness } from './support/harness.ts';
+import { tempDir } from './support/temp-db.ts';
+import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
+
+/** A store on a real database file in a fresh temp directory, plus a second connection for raw SQL. */
+async function libsqlHarness(): Promise<StoreHarness> {
+  const tmp = await tempDir();
+  const store = await openStore({ url: tmp.url() });
+  const raw = createClient({ url: tmp.url() });
+  return {
+    store,
+    async sql(sql, args = []) {
+      const rs = await raw.execute({ sql, args });
+      return rs.rows.map((row) => Object.fromEntries(rs.columns.map((c) => [c, row[c]])));
+    },
+    async close() {
+      raw.close();
+      await store.close();
+      await tmp.remove();
+    },
+  };
+}
+
+describe('libSQL store', () => {
+  runStoreSuite(libsqlHarness);
+
+  describe('group commit', () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      h = await libsqlHarness();
+      store = h.store;
+      await publish(store);
+    });
+    afterEach(() => h.close());
+
+    it('shares batches: 500 concurrent commits take far fewer than 500 batches', async () => {
+      const before = store.commitStats();
+      const results = await Promise.all(
+        Array.from({ length: 500 }, (_, n) => store.commitInstanceChange(startChange(`i-${n}`))),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      const after = store.commitStats();
+      expect(after.units - before.units).toBe(500);
+      expect(after.batches - before.batches).toBeLessThanOrEqual(5);
+      expect(after.largestBatch).toBe(200);
+    });
+
+    it('puts 200 racing changes to one instance in one batch: the first wins, the rest conflict', async () => {
+      const read = await startInstance(store, 'x');
+      const before = store.commitStats().batches;
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, n) =>
+          store.commitInstanceChange(
+            nextChange(
+              read,
+              { type: 'reassign', step: 'classify', assignee: `u-${n}`, actor: `u-${n}`, role: 'front-desk' },
+              at(1),
+            ),
+          ),
+        ),
+      );
+      expect(store.commitStats().batches - before).toBe(1);
+      expect(results[0]).toMatchObject({ ok: true, revision: 2 });
+      expect(results.slice(1).every((r) => !r.ok && r.reason === 'conflict')).toBe(true);
+    });
+
+    it('answers each change in a shared batch on its own: a stale one does not sink the others', async () => {
+      const read = await startInstance(store, 'x');
+      const claim = (user: string) =>
+        nextChange(
+          read,
+          { type: 'reassign', step: 'classify', assignee: user, actor: user, role: 'front-desk' },
+          at(1),
+        );
+      const results = await Promise.all([
+        store.commitInstanceChange(claim('ana')),
+        store.commitInstanceChange(startChange('y')),
+        store.commitInstanceChange(claim('ben')),
+        store.commitInstanceChange(startChange('z')),
+      ]);
+      expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+      expect((await store.listInstanceTasks('x'))[0]?.assignee).toBe('ana');
+    });
+
+    it('fails every change in a batch that throws, and writes none of them', async () => {
+      await h.sql(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.actor = 'poison'
+                   BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+      const batchesBefore = store.commitStats().batches;
+      const settled = await Promise.allSettled([
+        store.commitInstanceChange(startChange('a')),
+        store.commitInstanceChange(startChange('b', { actor: 'poison' })),
+        store.commitInstanceChange(startChange('c')),
+      ]);
+      expect(store.commitStats().batches - batchesBefore).toBe(1);
+      for (const s of settled) {
+        expect(s.status).toBe('rejected');
+        if (s.status === 'rejected')
+          expect(s.reason).toMatchObject({
+            code: 'COMMIT_FAILED',
+            message: expect.stringContaining('disk on fire'),
+          });
+      }
+      expect(await h.sql('SELECT id FROM instances')).toEqual([]);
+      expect((await store.commitInstanceChange(startChange('a'))).ok).toBe(true);
+    });
+  });
+
+  describe('opening and closing', () => {
+    it('makes a file durable: WAL, synchronous=FULL, foreign keys; creates the directory', async () => {
+      const tmp = await tempDir();
+      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db` });
+      expect(await store.health()).toEqual({
+        schemaVersion: 3,
+        journalMode: 'wal',
+        synchronous: 2,
+        foreignKeys: true,
+      });
+      await store.close();
+      await tmp.remove();
+    });
+
+    it('waits for queued commits on close, then refuses new ones', async () => {
+      const tmp = await tempDir();
+      const store = await openStore({ url: tmp.url() });
+      await publish(store);
+      const pending = Promise.all(
+        Array.from({ length: 50 }, (_, n) => store.commitInstanceChange(startChange(`q-${n}`))),
+      );
+      await store.close();
+      expect((await pending).every((r) => r.ok)).toBe(true);
+      await expect(store.commitInstanceChange(startChange('late'))).rejects.toMatchObject({ code: 'CLOSED' });
+      const reopened = await openStore({ url: tmp.url() });
+      expect((await reopened.listInstances({ limit: 500 })).items).toHaveLength(50);
+      expect((await reopened.verifyAll()).ok).toBe(true);
+      await reopened.close();
+      await tmp.remove();
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { type Client, createClient } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventHash, GENESIS_HASH, MIGRATIONS, migrate, openStore } from '../src/index.ts';
+import { tempDir } from './support/temp-db.ts';
+import { mustGet, startChange, triage } from './support/workflow.ts';
+
+const tables = async (client: Client) =>
+  (
+    await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+  ).rows.map((r) => r.name);
+
+describe('migrations', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  let raw: Client;
+  beforeEach(async () => {
+    tmp = await tempDir();
+    raw = createClient({ url: tmp.url() });
+  });
+  afterEach(async () => {
+    raw.close();
+    await tmp.remove();
+  });
+
+  it('are numbered 1…n with names and statements', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.statements.length).toBeGreaterThan(0);
+  });
+
+  it('build the whole schema from an empty database, once', async () => {
+    expect(await migrate(raw)).toEqual([1, 2, 3]);
+    expect(await migrate(raw)).toEqual([]);
+    expect(await tables(raw)).toEqual([
+      'access_log',
+      'api_tokens',
+      'definition_versions',
+      'definitions',
+      'events',
+      'idempotency',
+      'instances',
+      'notifications',
+      'schema_migrations',
+      'sessions',
+      'task_comments',
+      'tasks',
+      'timers',
+      'user_roles',
+      'users',
+    ]);
+    const ledger = (
+      await raw.execute('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+    ).rows;
+    expect(ledger.map((r) => [r.version, r.name])).toEqual([
+      [1, 'core'],
+      [2, 'accounts'],
+      [3, 'collaboration'],
+    ]);
+    expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
+  });
+
+  it('bring an older schema up to date with its data intact', async () => {
+    // A database from a release that had only migration 1, with a published workflow and a started instance.
+    expect(await migrate(raw, MIGRATIONS.slice(0, 1))).toEqual([1]);
+    const start = startChange('old-1');
+    const fields = {
+      instanceId: 'old-1',
+      seq: 1,
+      at: start.event.at,
+      actor: start.event.actor,
+      role: start.event.role,
+      type: 'start',
+      payload: start.event.payload,
+      prevHash: GENESIS_HASH,
+    };
+    const hash = eventHash(fields);
+    const json = JSON.stringify(triage);
+    await raw.batch(
+      [
+        {
+          sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, triage.title, json],
+        },
+        {
+          sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, json],
+        },
+        {
+          sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
+              VALUES ('old-1', ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
+          args: [triage.id, JSON.stringify(start.snapshot), hash, start.event.at, start.event.at],
+        },
+        {
+          sql: "INSERT INTO events VALUES ('old-1', 1, ?, ?, ?, 'start', ?, ?, ?)",
+          args: [
+            start.event.at,
+            start.event.actor,
+            start.event.role,
+            JSON.stringify(start.event.payload),
+            GENESIS_HASH,
+            hash,
+          ],
+        },
+      ],
+      'write',
+    );
+    raw.close();
+
+    const store = await openStore({ url: tmp.url() });
+    expect((await store.health()).schemaVersion).toBe(3);
+    const instance = await mustGet(store, 'old-1');
+    expect(instance.snapshot).toEqual(start.snapshot);
+    expect(await store.verifyInstance('old-1')).toMatchObject({ ok: true, count: 1 });
+    expect((await store.getVersion(triage.id, 1))?.definition).toEqual(triage);
+    expect((await store.createUser({ username: 'new-table', passwordHash: 'x' })).ok).toBe(true);
+    await store.close();
+    raw = createClient({ url: tmp.url() });
+    expect(
+      (await raw.execute('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
+        (r) => r.version,
+      ),
+    ).toEqual([1, 2, 3]);
+  });
+
+  it('tolerate two processes migrating at once', async () => {
+    const other = createClient({ url: tmp.url() });
+    const [a, b] = await Promise.all([migrate(raw), migrate(other)]);
+    expect([...a, ...b].sort()).toEqual([1, 2, 3]);
+    other.close();
+  });
+
+  it('refuse a database migrated by a newer portalflow', async () => {
+    await migrate(raw);
+    await raw.execute("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00.000Z')");
+    await expect(openStore({ url: tmp.url() })).rejects.toMatchObject({ code: 'SCHEMA_TOO_NEW' });
+  });
+
+  it('roll back a migration that fails part-way', async () => {
+    const broken = [
+      ...MIGRATIONS.slice(0, 1),
+      { version: 2, name: 'broken', statements: ['CREATE TABLE half (x)', 'CREATE TABLE nope ('] },
+    ];
+    await expect(migrate(raw, broken)).rejects.toMatchObject({
+      code: 'MIGRATION_FAILED',
+      message: expect.stringContaining("2 'broken'"),
+    });
+    expect(await tables(raw)).not.toContain('half');
+    expect((await raw.execute('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v).toBe(1);
+  });
+});

@@ -1,0 +1,19 @@
+import { accountCases } from './cases/accounts.case.ts';
+import { auditCases } from './cases/audit.case.ts';
+import { definitionCases } from './cases/definitions.case.ts';
+import { instanceCases } from './cases/instances.case.ts';
+import { recordCases } from './cases/records.case.ts';
+import { taskCases } from './cases/tasks.case.ts';
+import { timerCases } from './cases/timers.case.ts';
+import type { NewHarness } from './support/harness.ts';
+
+/** The behaviour every `Store` implementation must show; each implementation's test calls this. */
+export function runStoreSuite(newHarness: NewHarness): void {
+  definitionCases(newHarness);
+  instanceCases(newHarness);
+  auditCases(newHarness);
+  taskCases(newHarness);
+  timerCases(newHarness);
+  accountCases(newHarness);
+  recordCases(newHarness);
+}
