@@ -1,4 +1,4 @@
-import { type AnyMachineSnapshot, initialTransition } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { parseCalendar } from './calendar/index.ts';
 import { compile } from './compile/compile.ts';
 import {
@@ -19,8 +19,15 @@ export type TransitionResult =
   | { ok: true; snapshot: InstanceSnapshot; effects: Effect[] }
   | { ok: false; error: PortalflowError; snapshot: InstanceSnapshot | null };
 
-/** XState snapshots behind the plain-JSON snapshots this module returned, so replay never re-resolves. */
-const resolved = new WeakMap<InstanceSnapshot, AnyMachineSnapshot>();
+/**
+ * The XState snapshot behind a snapshot this module returned, kept on a hidden symbol property so
+ * the next transition need not re-resolve it. Invisible to JSON, `canonicalJson` and
+ * `structuredClone`; a snapshot read back from storage simply resolves again. (A WeakMap did the
+ * same at several times the garbage-collection cost.)
+ */
+const MACHINE = Symbol('portalflow.machineSnapshot');
+const resolvedOf = (snapshot: InstanceSnapshot): AnyMachineSnapshot | undefined =>
+  (snapshot as unknown as { [MACHINE]?: AnyMachineSnapshot })[MACHINE];
 
 const fail = (
   snapshot: InstanceSnapshot | null,
@@ -89,14 +96,19 @@ export function step(
     }
     const context: InstanceContext = { data: { ...(event.data ?? {}) }, active: {}, timers: {}, counter: 1 };
     if (calendar) context.calendar = calendar;
-    let initial: ReturnType<typeof initialTransition>;
+    // What XState's pure initialTransition() does, with the compiled workflow's reusable scope.
+    const { scope } = compile(definition);
+    const actions: Array<{ type: string; params?: unknown }> = [];
+    scope.actionExecutor = (action) => {
+      actions.push(action);
+    };
+    let next: AnyMachineSnapshot;
     clock.now = at;
     try {
-      initial = initialTransition(machine, { context, now: at });
+      next = machine.getInitialSnapshot(scope, { context, now: at }) as AnyMachineSnapshot;
     } finally {
       clock.now = '';
     }
-    const [next, actions] = initial;
     if (carry) carry.machine = next;
     return finish(definition, null, next, actions, event, at, undefined, withEffects, carry === undefined);
   }
@@ -218,7 +230,7 @@ export function step(
   }
 
   const { scope } = compile(definition);
-  let current = carry?.machine ?? resolved.get(snapshot);
+  let current = carry?.machine ?? resolvedOf(snapshot);
   if (!current) {
     current = machine.resolveState({ value: snapshot.value as never, context: snapshot.context });
   }
@@ -336,7 +348,7 @@ function finish(
     updatedAt: at,
   };
   if (end) snapshot.end = end;
-  if (status === 'active' && remember) resolved.set(snapshot, next);
+  if (status === 'active' && remember) Object.defineProperty(snapshot, MACHINE, { value: next });
   return { ok: true, snapshot, effects };
 }
 
