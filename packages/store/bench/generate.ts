@@ -23,7 +23,12 @@ const ROWS_PER_INSERT = 1000;
 const INSERTS_PER_BATCH = 20;
 
 /** Sends multi-row INSERTs, a batch of them at a time. */
-async function insertRows(url: string, table: string, columns: string[], rows: Iterable<InValue[]>): Promise<void> {
+async function insertRows(
+  url: string,
+  table: string,
+  columns: string[],
+  rows: Iterable<InValue[]>,
+): Promise<void> {
   const client = createClient({ url, concurrency: 1 });
   // Loading only, on a throwaway file: the benchmarks measure the store's own durable settings.
   await client.execute('PRAGMA synchronous = OFF');
@@ -33,7 +38,10 @@ async function insertRows(url: string, table: string, columns: string[], rows: I
   let batch: InStatement[] = [];
   const flushInsert = () => {
     if (count === 0) return;
-    batch.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(one).join(', ')}`, args: values });
+    batch.push({
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(one).join(', ')}`,
+      args: values,
+    });
     values = [];
     count = 0;
   };
@@ -60,10 +68,32 @@ export async function loadTasks(url: string, definitionId: string, total: number
   await insertRows(
     url,
     'instances',
-    ['id', 'definition_id', 'version', 'status', 'snapshot', 'revision', 'last_hash', 'started_at', 'updated_at', 'started_by'],
+    [
+      'id',
+      'definition_id',
+      'version',
+      'status',
+      'snapshot',
+      'revision',
+      'last_hash',
+      'started_at',
+      'updated_at',
+      'started_by',
+    ],
     (function* () {
       for (let i = 0; i < instances; i++) {
-        yield [`inst-${i}`, definitionId, 1, 'active', '{}', 1, GENESIS_HASH, iso(EPOCH + i * 1000), iso(EPOCH + i * 1000), 'seed'];
+        yield [
+          `inst-${i}`,
+          definitionId,
+          1,
+          'active',
+          '{}',
+          1,
+          GENESIS_HASH,
+          iso(EPOCH + i * 1000),
+          iso(EPOCH + i * 1000),
+          'seed',
+        ];
       }
     })(),
   );
@@ -71,7 +101,19 @@ export async function loadTasks(url: string, definitionId: string, total: number
   await insertRows(
     url,
     'tasks',
-    ['id', 'instance_id', 'definition_id', 'token', 'step', 'title', 'role', 'assignee', 'status', 'due', 'opened_at'],
+    [
+      'id',
+      'instance_id',
+      'definition_id',
+      'token',
+      'step',
+      'title',
+      'role',
+      'assignee',
+      'status',
+      'due',
+      'opened_at',
+    ],
     (function* () {
       for (let n = 0; n < total; n++) {
         const instance = `inst-${Math.floor(n / TASKS_PER_INSTANCE)}`;
@@ -79,8 +121,71 @@ export async function loadTasks(url: string, definitionId: string, total: number
         const assignee = open && next() < 0.5 ? USERS[Math.floor(next() * USERS.length)]! : null;
         const opened = EPOCH + Math.floor(next() * 60 * DAY);
         const due = next() < 0.1 ? null : iso(opened + Math.floor(next() * 5 * DAY));
-        yield [`${instance}:t${n}`, instance, definitionId, `t${n}`, 'review', 'Review the message', ROLES[Math.floor(next() * ROLES.length)]!,
-          open ? assignee : (USERS[n % USERS.length] ?? null), open ? 'open' : 'closed', due, iso(opened)];
+        yield [
+          `${instance}:t${n}`,
+          instance,
+          definitionId,
+          `t${n}`,
+          'review',
+          'Review the message',
+          ROLES[Math.floor(next() * ROLES.length)]!,
+          open ? assignee : (USERS[n % USERS.length] ?? null),
+          open ? 'open' : 'closed',
+          due,
+          iso(opened),
+        ];
+      }
+    })(),
+  );
+}
+
+/** Stores the histories (and an instance row for each, at its last event) as `definitionId` v1 instances. */
+export async function loadEvents(
+  url: string,
+  definitionId: string,
+  histories: StoredEvent[][],
+): Promise<void> {
+  await insertRows(
+    url,
+    'instances',
+    [
+      'id',
+      'definition_id',
+      'version',
+      'status',
+      'snapshot',
+      'revision',
+      'last_hash',
+      'started_at',
+      'updated_at',
+      'started_by',
+    ],
+    (function* () {
+      for (const rows of histories) {
+        const last = rows[rows.length - 1]!;
+        yield [
+          last.instanceId,
+          definitionId,
+          1,
+          'active',
+          '{}',
+          rows.length,
+          last.hash,
+          rows[0]!.at,
+          last.at,
+          'seed',
+        ];
+      }
+    })(),
+  );
+  await insertRows(
+    url,
+    'events',
+    ['instance_id', 'seq', 'at', 'actor', 'role', 'type', 'payload', 'prev_hash', 'hash'],
+    (function* () {
+      for (const rows of histories) {
+        for (const r of rows)
+          yield [r.instanceId, r.seq, r.at, r.actor, r.role, r.type, r.payload, r.prevHash, r.hash];
       }
     })(),
   );
@@ -93,8 +198,24 @@ export function chains(instances: number, length: number): StoredEvent[][] {
     const rows: StoredEvent[] = [];
     let prevHash = GENESIS_HASH;
     for (let seq = 1; seq <= length; seq++) {
-      const payload = { type: 'complete', step: 'nurse-review', outcome: 'answered', role: 'nurse', actor: `user-${seq % 50}`, data: { urgent: false, note: 'Called the patient back; advised to continue the current dose.' } };
-      const fields: EventFields = { instanceId: `0b8f6c1e-4a5d-4f7e-9c3b-${String(i).padStart(12, '0')}`, seq, at: new Date(EPOCH + seq * 60_000).toISOString(), actor: `user-${seq % 50}`, role: 'nurse', type: 'complete', payload, prevHash };
+      const payload = {
+        type: 'complete',
+        step: 'nurse-review',
+        outcome: 'answered',
+        role: 'nurse',
+        actor: `user-${seq % 50}`,
+        data: { urgent: false, note: 'Called the patient back; advised to continue the current dose.' },
+      };
+      const fields: EventFields = {
+        instanceId: `0b8f6c1e-4a5d-4f7e-9c3b-${String(i).padStart(12, '0')}`,
+        seq,
+        at: new Date(EPOCH + seq * 60_000).toISOString(),
+        actor: `user-${seq % 50}`,
+        role: 'nurse',
+        type: 'complete',
+        payload,
+        prevHash,
+      };
       const hash = eventHash(fields);
       rows.push({ ...fields, payload: canonicalJson(payload), hash });
       prevHash = hash;

@@ -1,12 +1,36 @@
 import type { Row } from '@libsql/client';
-import { type ChainCheck, type ChainFailure, checkHead, verifyChain } from '../chain.ts';
-import type { StoredEvent } from '../records.ts';
+import {
+  type ChainCheck,
+  type ChainFailure,
+  checkHead,
+  type PreparedEvent,
+  verifyPreparedChain,
+} from '../chain.ts';
 import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './instances.ts';
-import { int, text } from './rows.ts';
+import { int, text, textOrNull } from './rows.ts';
 
 const PAGE = 5000;
+
+/** The exact text `eventHash` covers, assembled by SQLite while reading (see `verifyPreparedChain`). */
+const HASH_INPUT = `'{"actor":' || json_quote(actor) || ',"at":' || json_quote(at) || ',"instanceId":' || json_quote(instance_id)
+  || ',"payload":' || payload || ',"prevHash":' || json_quote(prev_hash) || ',"role":' || json_quote(role)
+  || ',"seq":' || seq || ',"type":' || json_quote(type) || '}' AS hash_input`;
+
+const toPreparedEvent = (row: Row): PreparedEvent => ({
+  ...toStoredEvent(row),
+  hashInput: textOrNull(row, 'hash_input') ?? '',
+});
+
+/** One instance's events as `verifyPreparedChain` wants them. */
+export async function readPreparedChain(db: Db, instanceId: string): Promise<PreparedEvent[]> {
+  const rs = await db.client.execute({
+    sql: `SELECT ${EVENT_COLUMNS}, ${HASH_INPUT} FROM events WHERE instance_id = ? ORDER BY seq`,
+    args: [instanceId],
+  });
+  return rs.rows.map(toPreparedEvent);
+}
 
 const notFound = (instanceId: string): ChainCheck => ({
   ok: false,
@@ -23,14 +47,14 @@ function sortsBefore(a: string, b: string): boolean {
 
 export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
   /** Every event in (instance_id, seq) order, a page at a time. */
-  async function* allEvents(): AsyncGenerator<StoredEvent> {
+  async function* allEvents(): AsyncGenerator<PreparedEvent> {
     let after: [string, number] = ['', 0];
     for (;;) {
       const rs = await db.client.execute({
-        sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE (instance_id, seq) > (?, ?) ORDER BY instance_id, seq LIMIT ?`,
+        sql: `SELECT ${EVENT_COLUMNS}, ${HASH_INPUT} FROM events WHERE (instance_id, seq) > (?, ?) ORDER BY instance_id, seq LIMIT ?`,
         args: [after[0], after[1], PAGE],
       });
-      for (const row of rs.rows) yield toStoredEvent(row);
+      for (const row of rs.rows) yield toPreparedEvent(row);
       if (rs.rows.length < PAGE) return;
       const last = rs.rows[rs.rows.length - 1]!;
       after = [text(last, 'instance_id'), int(last, 'seq')];
@@ -45,11 +69,7 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
       });
       const row = head.rows[0];
       if (!row) return notFound(id);
-      const rs = await db.client.execute({
-        sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE instance_id = ? ORDER BY seq`,
-        args: [id],
-      });
-      const chain = verifyChain(rs.rows.map(toStoredEvent));
+      const chain = verifyPreparedChain(await readPreparedChain(db, id));
       return checkHead(id, { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') }, chain);
     },
 
@@ -78,7 +98,7 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
         });
         for (const row of page.rows as Row[]) {
           const id = text(row, 'id');
-          const rows: StoredEvent[] = [];
+          const rows: PreparedEvent[] = [];
           while (
             !pending.done &&
             pending.value.instanceId !== id &&
@@ -95,7 +115,7 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
           const check = checkHead(
             id,
             { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') },
-            verifyChain(rows),
+            verifyPreparedChain(rows),
           );
           if (!check.ok) failures.push(check);
         }

@@ -1,0 +1,105 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { authenticate } from './auth/authenticate.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ApiError, toApiError } from './http/errors.ts';
+import { ApiDocs } from './http/openapi.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { InstanceService } from './instances/service.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes, meRoute } from './routes/auth.ts';
+import { definitionRoutes } from './routes/definitions.ts';
+import { eventRoutes } from './routes/events.ts';
+import { instanceRoutes } from './routes/instances.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import { tokenRoutes, userRoutes } from './routes/users.ts';
+
+export interface App {
+  app: Hono<AppEnv>;
+  docs: ApiDocs;
+  instances: InstanceService;
+}
+
+/** The whole HTTP API over the given dependencies. `main.ts` listens; tests call `app.request()`. */
+export function createApp(deps: AppDeps): App {
+  const app = new Hono<AppEnv>();
+  const docs = new ApiDocs();
+  const instances = new InstanceService(deps);
+
+  app.use(securityHeaders({ hsts: deps.config.secureCookies }));
+  app.use(async function requestLog(c, next) {
+    const started = performance.now();
+    await next();
+    // Method, route pattern and status only: never the URL's values, bodies or user data.
+    if (c.req.path.startsWith('/api/') && c.req.path !== '/api/events') {
+      deps.log(
+        `${c.req.method} ${c.req.routePath} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
+    }
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'BODY_TOO_LARGE',
+          `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
+        );
+      },
+    }),
+  );
+
+  docs.add({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness and database reachability',
+    tag: 'operations',
+    auth: false,
+    responses: { 200: 'Healthy', 503: 'Database unreachable' },
+  });
+  app.get('/api/health', async (c) => {
+    try {
+      const database = await deps.store.health();
+      return c.json({ ok: true, database, process: deps.config.processId });
+    } catch {
+      return c.json(
+        { ok: false, error: { code: 'DATABASE_UNREACHABLE', message: 'The database cannot be reached' } },
+        503,
+      );
+    }
+  });
+  docs.add({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tag: 'operations',
+    auth: false,
+  });
+  app.get('/api/openapi.json', (c) => c.json(docs.document()));
+
+  app.use('/api/*', authenticate(deps));
+  app.route('/api/auth', authRoutes(deps, docs));
+  app.route('/api/me', meRoute(docs));
+  app.route('/api/users', userRoutes(deps, docs));
+  app.route('/api/tokens', tokenRoutes(deps, docs));
+  app.route('/api/definitions', definitionRoutes(deps, docs));
+  app.route('/api/instances', instanceRoutes(deps, docs, instances));
+  app.route('/api/tasks', taskRoutes(deps, docs, instances));
+  app.route('/api', auditRoutes(deps, docs, instances));
+  app.route('/api/notifications', notificationRoutes(deps, docs));
+  app.route('/api/events', eventRoutes(deps, docs));
+
+  app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));
+  app.onError((error, c) => {
+    const api = toApiError(error);
+    if (api.status === 500)
+      deps.log(
+        `internal error on ${c.req.method} ${c.req.routePath}: ${(error as Error).name}: ${(error as Error).message}`,
+      );
+    return c.json(api.body(), api.status);
+  });
+  return { app, docs, instances };
+}

@@ -1,0 +1,73 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import type { AuthUser } from './roles.ts';
+import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Sessions are touched at most this often: every touch is a database write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Who is calling: an API token (`Authorization: Bearer pft_…`) or the session cookie. Unsafe
+ * requests on a session must carry its CSRF token. Routes decide what the caller may do.
+ */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async function authenticate(c, next) {
+    let user: AuthUser | null = null;
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const found = match ? await deps.store.findApiToken(match[1]!) : null;
+      if (!found) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or was revoked');
+      const { id, username, displayName, roles } = found.user;
+      user = { id, username, displayName, roles, via: 'token' };
+    } else {
+      const secret = readSessionCookie(c, deps.config);
+      if (secret) {
+        const now = deps.clock();
+        const found = await deps.store.getSession(secret, now);
+        if (found) {
+          const idle = Date.parse(now) - Date.parse(found.session.lastSeenAt);
+          if (idle > deps.config.sessionIdleMs) {
+            await deps.store.revokeSession(found.session.id);
+            clearSessionCookie(c, deps.config);
+          } else {
+            if (idle > TOUCH_EVERY_MS) await deps.store.touchSession(found.session.id, { at: now });
+            const { id, username, displayName, roles } = found.user;
+            user = {
+              id,
+              username,
+              displayName,
+              roles,
+              via: 'session',
+              sessionId: found.session.id,
+              csrfToken: csrfFor(secret),
+            };
+          }
+        } else {
+          clearSessionCookie(c, deps.config);
+        }
+      }
+    }
+    if (
+      user?.via === 'session' &&
+      UNSAFE.has(c.req.method) &&
+      c.req.header('x-csrf-token') !== user.csrfToken
+    ) {
+      throw new ApiError(
+        403,
+        'CSRF_FAILED',
+        'This request is missing its CSRF token (X-CSRF-Token); sign in again if it persists',
+      );
+    }
+    c.set('user', user);
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): AuthUser {
+  const user = c.get('user');
+  if (!user) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
+  return user;
+}

@@ -1,0 +1,32 @@
+/** Roles of the product itself; every other role name is a clinic role from a role catalog. */
+export const SystemRole = {
+  admin: 'admin',
+  /** Operations lead: designs and publishes workflows, sees and reassigns all open work. */
+  designer: 'designer',
+  /** Reads everything, acts on nothing. */
+  auditor: 'auditor',
+} as const;
+export type SystemRole = (typeof SystemRole)[keyof typeof SystemRole];
+
+const SYSTEM = new Set<string>(Object.values(SystemRole));
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** How the request was authenticated. */
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+}
+
+export const isSystemRole = (role: string) => SYSTEM.has(role);
+export const clinicRoles = (user: AuthUser) => user.roles.filter((r) => !SYSTEM.has(r));
+export const has = (user: AuthUser, role: SystemRole) => user.roles.includes(role);
+/** Leads see every open task and may reassign any of them. */
+export const isLead = (user: AuthUser) => has(user, 'admin') || has(user, 'designer');
+export const isAuditor = (user: AuthUser) => has(user, 'auditor');
+/** Auditors read but never act: a user whose only system role is auditor may not change anything. */
+export const canAct = (user: AuthUser) =>
+  !(isAuditor(user) && !isLead(user) && clinicRoles(user).length === 0);

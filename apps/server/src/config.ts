@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+
+export interface ServerConfig {
+  /** Names this process in timer leases and logs. */
+  processId: string;
+  /** `__Host-` cookies with `Secure`: on in production (behind TLS). */
+  secureCookies: boolean;
+  /** A session ends after this long without a request… */
+  sessionIdleMs: number;
+  /** …and after this long in any case. */
+  sessionAbsoluteMs: number;
+  /** Largest request body accepted. */
+  bodyLimitBytes: number;
+  /** How often the timer worker looks for due deadlines. */
+  timerPollMs: number;
+  timerLeaseMs: number;
+  /** Where the built web app lives, if it is served by this process. */
+  webRoot?: string;
+}
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    processId: `pf-${process.pid}-${randomUUID().slice(0, 8)}`,
+    secureCookies: process.env.NODE_ENV === 'production',
+    sessionIdleMs: 30 * 60_000,
+    sessionAbsoluteMs: 12 * 3600_000,
+    bodyLimitBytes: 1024 * 1024,
+    timerPollMs: 1000,
+    timerLeaseMs: 30_000,
+    ...overrides,
+  };
+}

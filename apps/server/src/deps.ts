@@ -1,0 +1,23 @@
+import type { Store } from '@portalflow/store';
+import type { AuthUser } from './auth/roles.ts';
+import type { ServerConfig } from './config.ts';
+import type { LiveHub } from './live/hub.ts';
+
+/** Everything the app needs from outside; tests pass their own clock and store. */
+export interface AppDeps {
+  store: Store;
+  config: ServerConfig;
+  live: LiveHub;
+  /** Current time as an ISO string. The only clock the server reads. */
+  clock: () => string;
+  /** The clinic calendar recorded with each new instance, for business-day deadlines. */
+  calendar?: unknown;
+  /** Operational log lines: never patient data. */
+  log: (line: string) => void;
+}
+
+export type AppEnv = {
+  Variables: {
+    user: AuthUser | null;
+  };
+};

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { AuthUser } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+
+export type DataCategory =
+  | 'phi'
+  | 'task-list'
+  | 'instance-list'
+  | 'history'
+  | 'definition'
+  | 'account'
+  | 'access-log';
+
+/**
+ * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
+ * the URL with its values), which instance, what kind of data, and whether it was allowed.
+ */
+export function recordAccess(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  user: AuthUser | null,
+  entry: { instanceId?: string | null; category: DataCategory; outcome: 'allow' | 'deny'; detail?: string },
+): Promise<void> {
+  return deps.store.logAccess({
+    at: deps.clock(),
+    userId: user?.id ?? null,
+    role: user ? user.roles.join(',') : null,
+    action: `${c.req.method} ${c.req.routePath}`,
+    instanceId: entry.instanceId ?? null,
+    dataCategory: entry.category,
+    outcome: entry.outcome,
+    detail: entry.detail ?? null,
+  });
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** One documented route; the same zod schemas validate the request in the handler. */
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path, e.g. `/api/tasks/{id}/claim`. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** False for the few routes that need no sign-in. */
+  auth?: boolean;
+  /** Mutating routes accept an `Idempotency-Key` header. */
+  idempotent?: boolean;
+  responses?: Record<string, string>;
+}
+
+export class ApiDocs {
+  readonly routes: RouteDoc[] = [];
+
+  add(doc: RouteDoc): void {
+    this.routes.push(doc);
+  }
+
+  document(): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    const errorRef = { $ref: '#/components/schemas/Error' };
+    for (const r of this.routes) {
+      const parameters: unknown[] = [];
+      for (const m of r.path.matchAll(/\{(\w+)\}/g)) {
+        parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+      }
+      if (r.query) {
+        const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as {
+          properties?: Record<string, unknown>;
+          required?: string[];
+        };
+        for (const [name, s] of Object.entries(schema.properties ?? {})) {
+          parameters.push({
+            name,
+            in: 'query',
+            required: schema.required?.includes(name) ?? false,
+            schema: s,
+          });
+        }
+      }
+      if (r.idempotent) {
+        parameters.push({
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', maxLength: 200 },
+        });
+      }
+      const responses: Record<string, unknown> = {};
+      for (const [status, description] of Object.entries(r.responses ?? { 200: 'OK' })) {
+        responses[status] =
+          Number(status) < 400
+            ? { description }
+            : { description, content: { 'application/json': { schema: errorRef } } };
+      }
+      responses['400'] ??= {
+        description: 'Malformed or invalid request',
+        content: { 'application/json': { schema: errorRef } },
+      };
+      if (r.auth !== false)
+        responses['401'] ??= {
+          description: 'Not signed in',
+          content: { 'application/json': { schema: errorRef } },
+        };
+      const operation: Record<string, unknown> = { summary: r.summary, tags: [r.tag], parameters, responses };
+      if (r.body) {
+        operation.requestBody = {
+          required: true,
+          content: {
+            'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) },
+          },
+        };
+      }
+      if (r.auth === false) operation.security = [];
+      paths[r.path] ??= {};
+      paths[r.path]![r.method] = operation;
+    }
+    return {
+      openapi: '3.1.0',
+      info: {
+        title: 'portalflow API',
+        version: '0.1.0',
+        description:
+          'Run, work and audit patient-portal workflows. Errors are { error: { code, message, details? } }.',
+      },
+      security: [{ session: [] }, { token: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pf_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+        schemas: {
+          Error: {
+            type: 'object',
+            required: ['error'],
+            properties: {
+              error: {
+                type: 'object',
+                required: ['code', 'message'],
+                properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+              },
+            },
+          },
+        },
+      },
+      paths,
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Request schemas: used to validate in handlers and to write /api/openapi.json. */
+const id = z.string().min(1).max(200);
+const data = z.record(z.string(), z.unknown());
+const priority = z.enum(['low', 'normal', 'high', 'urgent']);
+
+export const LoginBody = z
+  .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) })
+  .strict();
+
+export const CreateUserBody = z
+  .object({
+    username: z
+      .string()
+      .min(2)
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"'),
+    password: z.string().min(12, 'at least 12 characters').max(1000),
+    displayName: z.string().min(1).max(200).optional(),
+    roles: z.array(z.string().min(1).max(80)).max(50),
+  })
+  .strict();
+
+export const PatchUserBody = z
+  .object({
+    displayName: z.string().min(1).max(200).optional(),
+    password: z.string().min(12, 'at least 12 characters').max(1000).optional(),
+    roles: z.array(z.string().min(1).max(80)).max(50).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const CreateTokenBody = z.object({ name: z.string().min(1).max(200) }).strict();
+
+export const CreateDefinitionBody = z
+  .object({ definition: z.unknown(), layout: z.unknown().optional() })
+  .strict();
+export const SaveDefinitionBody = z
+  .object({ definition: z.unknown(), layout: z.unknown().optional(), revision: z.number().int().min(0) })
+  .strict();
+export const PublishBody = z.object({ revision: z.number().int().min(1).optional() }).strict();
+
+export const StartInstanceBody = z
+  .object({
+    definitionId: id,
+    version: z.number().int().min(1).optional(),
+    data: data.default({}),
+    practice: z.boolean().optional(),
+  })
+  .strict();
+
+export const ListInstancesQuery = z
+  .object({
+    definitionId: id.optional(),
+    status: z.enum(['active', 'done', 'cancelled']).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    person: id.optional(),
+    practice: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const SignalBody = z.object({ name: id, data: data.optional() }).strict();
+export const CancelBody = z.object({ reason: z.string().max(2000).optional() }).strict();
+
+export const TasksQuery = z
+  .object({
+    scope: z.enum(['mine', 'pool', 'all']).default('mine'),
+    definitionId: id.optional(),
+    role: id.optional(),
+    dueBefore: z.iso.datetime({ offset: true }).optional(),
+    status: z.enum(['open', 'closed']).optional(),
+    practice: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const CompleteBody = z
+  .object({ outcome: id, data: data.optional(), note: z.string().max(8000).optional() })
+  .strict();
+
+export const ReassignBody = z
+  .object({
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    role: id.optional(),
+    due: z.iso.datetime({ offset: true }).nullable().optional(),
+    priority: priority.optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const BulkReassignBody = z
+  .object({
+    /** Every open task of this person… */
+    from: id.optional(),
+    /** …or these tasks. */
+    taskIds: z.array(id).max(500).optional(),
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    role: id.optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine(
+    (b) => b.from !== undefined || b.taskIds !== undefined,
+    'name the tasks (taskIds) or the person (from)',
+  );
+
+export const CommentBody = z.object({ body: z.string().min(1).max(8000) }).strict();
+
+export const ReplayQuery = z.object({ at: z.coerce.number().int().min(0).optional() }).strict();
+export const VerifyQuery = z.object({ instanceId: id.optional() }).strict();
+export const ExportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
+export const AccessLogQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    userId: id.optional(),
+    instanceId: id.optional(),
+    outcome: z.enum(['allow', 'deny']).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();

@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+function issues(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/** Reads and validates a JSON body. Malformed JSON and wrong shapes are 400s that name the field. */
+export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  }
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const list = issues(parsed.error);
+    throw new ApiError(400, 'VALIDATION_FAILED', `${list[0]?.path || 'body'}: ${list[0]?.message}`, {
+      issues: list,
+    });
+  }
+  return parsed.data;
+}
+
+/** An optional JSON body: an empty body counts as `{}`. */
+export async function optionalBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const length = c.req.header('content-length');
+  if (length === '0' || (length === undefined && !c.req.header('content-type'))) {
+    const parsed = schema.safeParse({});
+    if (parsed.success) return parsed.data;
+  }
+  return body(c, schema);
+}
+
+export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    const list = issues(parsed.error);
+    throw new ApiError(400, 'VALIDATION_FAILED', `${list[0]?.path || 'query'}: ${list[0]?.message}`, {
+      issues: list,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+import type { Definition } from '@portalflow/engine';
+import type { Instance, Store, Task } from '@portalflow/store';
+import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+
+/** Roles that own a task anywhere in the workflow. */
+export function workflowRoles(definition: Definition): Set<string> {
+  const roles = new Set<string>();
+  for (const step of Object.values(definition.steps)) {
+    if (step.type === 'task' && step.role) roles.add(step.role);
+    if ((step.type === 'task' || step.type === 'wait') && step.deadline?.escalateTo)
+      roles.add(step.deadline.escalateTo);
+  }
+  return roles;
+}
+
+/** The clinic role a user acts in on this workflow, if any. */
+export function actingRole(user: AuthUser, definition: Definition): string | null {
+  const roles = workflowRoles(definition);
+  return clinicRoles(user).find((r) => roles.has(r)) ?? null;
+}
+
+/** Starting an instance: leads, and staff who hold a role in the workflow. Auditors never act. */
+export function canStart(user: AuthUser, definition: Definition): boolean {
+  return isLead(user) || actingRole(user, definition) !== null;
+}
+
+/**
+ * Object-level read access to an instance's data: leads and auditors; the person who started it;
+ * anyone holding the role of one of its tasks, or who was given one of them.
+ */
+export async function canReadInstance(user: AuthUser, instance: Instance, store: Store): Promise<boolean> {
+  if (isLead(user) || isAuditor(user) || instance.startedBy === user.id) return true;
+  const tasks = await store.listInstanceTasks(instance.id);
+  return tasks.some((t) => canSeeTask(user, t));
+}
+
+export function canSeeTask(user: AuthUser, task: Task): boolean {
+  return isLead(user) || isAuditor(user) || task.assignee === user.id || user.roles.includes(task.role);
+}

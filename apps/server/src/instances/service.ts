@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { type Definition, type Effect, type EngineEvent, transition } from '@portalflow/engine';
+import { GENESIS_HASH, type Instance, type InstanceChange, projectEffects } from '@portalflow/store';
+import type { AuthUser } from '../auth/roles.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, fromEngine, notFound } from '../http/errors.ts';
+
+/** How often a change that lost a race on the instance's revision is re-read and re-applied. */
+const MAX_ATTEMPTS = 8;
+
+export interface Actor {
+  /** A user, or null for the system (deadlines). */
+  user: AuthUser | null;
+  /** The role the actor acts in, recorded in the history. */
+  role: string | null;
+}
+
+export interface Idempotency {
+  key: string;
+  route: string;
+}
+
+export interface Applied {
+  instance: Instance;
+  definition: Definition;
+  effects: Effect[];
+  /** The stored response when an idempotency key was replayed. */
+  replayed?: { status: number; response: unknown };
+}
+
+/**
+ * Runs engine events against stored instances. Each change is read → engine transition → one
+ * conditional commit; a change that lost a race on the revision is re-read and re-applied, so the
+ * engine decides again on fresh state (a second "complete" of the same step then fails with 409).
+ */
+export class InstanceService {
+  private readonly versions = new Map<string, Definition>();
+
+  constructor(private readonly deps: AppDeps) {}
+
+  /** Published versions are immutable, so they are cached forever. */
+  async definition(definitionId: string, version: number): Promise<Definition> {
+    const key = `${definitionId}@${version}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
+    const found = await this.deps.store.getVersion(definitionId, version);
+    if (!found) throw notFound(`Version ${version} of workflow '${definitionId}'`);
+    this.versions.set(key, found.definition);
+    return found.definition;
+  }
+
+  /** Every role that owns or receives work in any published workflow (the leads' "all" queue). */
+  async allRoles(): Promise<string[]> {
+    const roles = new Set<string>();
+    for (const summary of await this.deps.store.listDefinitions()) {
+      if (summary.latestVersion === null) continue;
+      const definition = await this.definition(summary.id, summary.latestVersion);
+      for (const role of definition.roles) roles.add(role.id);
+    }
+    return [...roles];
+  }
+
+  async load(instanceId: string): Promise<{ instance: Instance; definition: Definition }> {
+    const instance = await this.deps.store.getInstance(instanceId);
+    if (!instance) throw notFound('The instance');
+    return { instance, definition: await this.definition(instance.definitionId, instance.version) };
+  }
+
+  /** Time for an event on this instance: the clock, never before the instance's last change. */
+  private timeFor(instance: Instance | null): string {
+    const now = this.deps.clock();
+    return instance && instance.snapshot.updatedAt > now ? instance.snapshot.updatedAt : now;
+  }
+
+  async start(
+    actor: Actor,
+    input: {
+      definitionId: string;
+      version?: number;
+      data: Record<string, unknown>;
+      practice?: boolean;
+      calendar?: unknown;
+    },
+    respond: (view: { instance: Instance; definition: Definition }) => unknown,
+    idempotency?: Idempotency,
+  ): Promise<Applied> {
+    const latest = await this.deps.store.getVersion(input.definitionId, input.version);
+    if (!latest) {
+      throw notFound(
+        input.version === undefined
+          ? `A published version of workflow '${input.definitionId}'`
+          : `Version ${input.version} of '${input.definitionId}'`,
+      );
+    }
+    const definition = await this.definition(latest.definitionId, latest.version);
+    const event: EngineEvent = { type: 'start', data: input.data };
+    if (input.calendar !== undefined) event.calendar = input.calendar;
+    if (actor.user) event.actor = actor.user.id;
+    if (actor.role) event.role = actor.role;
+    const now = this.timeFor(null);
+    const result = transition(definition, null, event, now);
+    if (!result.ok) throw fromEngine(result.error);
+    const id = randomUUID();
+    const instance: Instance = {
+      id,
+      definitionId: latest.definitionId,
+      version: latest.version,
+      status: result.snapshot.status,
+      snapshot: result.snapshot,
+      revision: 1,
+      lastHash: '',
+      startedAt: now,
+      updatedAt: now,
+      startedBy: actor.user?.id ?? null,
+      practice: input.practice === true,
+    };
+    const change: InstanceChange = {
+      instanceId: id,
+      expectedRevision: 0,
+      create: {
+        definitionId: latest.definitionId,
+        version: latest.version,
+        startedBy: actor.user?.id ?? null,
+        practice: input.practice === true,
+      },
+      event: {
+        at: now,
+        actor: actor.user?.id ?? null,
+        role: actor.role,
+        type: 'start',
+        payload: event,
+        prevHash: GENESIS_HASH,
+      },
+      snapshot: result.snapshot,
+      ...projectEffects(result.effects, {
+        definition,
+        snapshot: result.snapshot,
+        at: now,
+        actor: actor.user?.id ?? null,
+      }),
+    };
+    if (idempotency && actor.user) {
+      change.idempotency = {
+        key: idempotency.key,
+        userId: actor.user.id,
+        route: idempotency.route,
+        status: 201,
+        response: respond({ instance, definition }),
+      };
+    }
+    const committed = await this.deps.store.commitInstanceChange(change);
+    if (!committed.ok) throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
+    instance.lastHash = committed.hash;
+    this.announce(instance, definition, result.effects);
+    return { instance, definition, effects: result.effects };
+  }
+
+  /**
+   * Applies the event `build` makes from the current state. `build` runs again on every retry,
+   * so its checks (who may act, is the task still free) always see fresh state.
+   */
+  async act(
+    actor: Actor,
+    instanceId: string,
+    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
+    respond: (view: { instance: Instance; definition: Definition }) => unknown,
+    idempotency?: Idempotency,
+  ): Promise<Applied> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (idempotency && actor.user) {
+        const seen = await this.deps.store.getIdempotency(idempotency.key, actor.user.id);
+        if (seen) {
+          if (seen.route !== idempotency.route) {
+            throw new ApiError(
+              422,
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was already used for a different request',
+            );
+          }
+          const { instance, definition } = await this.load(instanceId);
+          return {
+            instance,
+            definition,
+            effects: [],
+            replayed: { status: seen.status, response: seen.response },
+          };
+        }
+      }
+      const { instance, definition } = await this.load(instanceId);
+      const event = await build(instance, definition);
+      const now = this.timeFor(instance);
+      const result = transition(definition, instance.snapshot, event, now);
+      if (!result.ok) throw fromEngine(result.error);
+      const next: Instance = {
+        ...instance,
+        status: result.snapshot.status,
+        snapshot: result.snapshot,
+        revision: instance.revision + 1,
+        updatedAt: now,
+      };
+      const change: InstanceChange = {
+        instanceId,
+        expectedRevision: instance.revision,
+        event: {
+          at: now,
+          actor: actor.user?.id ?? null,
+          role: actor.role,
+          type: event.type,
+          payload: event,
+          prevHash: instance.lastHash,
+        },
+        snapshot: result.snapshot,
+        ...projectEffects(result.effects, {
+          definition,
+          snapshot: result.snapshot,
+          at: now,
+          actor: actor.user?.id ?? null,
+        }),
+      };
+      if (idempotency && actor.user) {
+        change.idempotency = {
+          key: idempotency.key,
+          userId: actor.user.id,
+          route: idempotency.route,
+          status: 200,
+          response: respond({ instance: next, definition }),
+        };
+      }
+      const committed = await this.deps.store.commitInstanceChange(change);
+      if (committed.ok) {
+        next.lastHash = committed.hash;
+        this.announce(next, definition, result.effects);
+        return { instance: next, definition, effects: result.effects };
+      }
+      if (committed.reason !== 'conflict')
+        throw new ApiError(409, 'CONFLICT', `The change could not be recorded (${committed.reason})`);
+    }
+    throw new ApiError(409, 'CONFLICT', 'The instance is changing too quickly; reload and try again');
+  }
+
+  /** Tells live clients what changed: which tasks (by role and assignee) and which instance. */
+  private announce(instance: Instance, definition: Definition, effects: Effect[]): void {
+    const roles = new Set<string>();
+    const users = new Set<string>();
+    for (const effect of effects) {
+      if (effect.type === 'task.opened' || effect.type === 'task.closed') roles.add(effect.role);
+      if (effect.type === 'task.updated') {
+        for (const r of effect.changes.role ?? []) if (r) roles.add(r);
+        for (const u of effect.changes.assignee ?? []) if (u) users.add(u);
+      }
+    }
+    for (const a of Object.values(instance.snapshot.context.active)) {
+      if (a.role) roles.add(a.role);
+      if (a.assignee) users.add(a.assignee);
+    }
+    this.deps.live.publish({
+      type: 'instance.changed',
+      instanceId: instance.id,
+      definitionId: definition.id,
+      status: instance.status,
+      revision: instance.revision,
+      roles: [...roles],
+      users: [...users],
+      practice: instance.practice,
+    });
+  }
+}

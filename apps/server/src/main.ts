@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { clinicCalendar } from '@portalflow/examples';
+import { openStore, type Store } from '@portalflow/store';
+import { createApp } from './app.ts';
+import { defaultConfig, type ServerConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
+import { LiveHub } from './live/hub.ts';
+import { seedDemo } from './seed/demo.ts';
+import { startTimerWorker, type TimerWorker } from './timers/worker.ts';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** `file:…` (default `file:./data/portalflow.db`) or a libSQL server URL. */
+  databaseUrl?: string;
+  authToken?: string;
+  demo?: boolean;
+  config?: Partial<ServerConfig>;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  deps: AppDeps;
+  timers: TimerWorker;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), starts the HTTP listener and the timer worker. */
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const say = (line: string) => {
+    if (!options.quiet) process.stdout.write(`${line}\n`);
+  };
+  const storeOptions: Parameters<typeof openStore>[0] = {};
+  if (options.databaseUrl) storeOptions.url = options.databaseUrl;
+  if (options.authToken) storeOptions.authToken = options.authToken;
+  const store = await openStore(storeOptions);
+  const deps: AppDeps = {
+    store,
+    config: defaultConfig(options.config),
+    live: new LiveHub(),
+    clock: () => new Date().toISOString(),
+    calendar: clinicCalendar,
+    log: (line) => {
+      if (!options.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+    },
+  };
+  const { app, instances } = createApp(deps);
+  if (options.demo) {
+    const seed = await seedDemo(store, instances, deps.clock, process.env.PORTALFLOW_DEMO_PASSWORD);
+    say(
+      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started`,
+    );
+    if (seed.password && seed.generated)
+      say(`demo password (shown once; set PORTALFLOW_DEMO_PASSWORD to choose it): ${seed.password}`);
+    else if (seed.password) say('demo password: the value of PORTALFLOW_DEMO_PASSWORD');
+    else say('demo users already exist; their password was printed when they were created');
+  }
+  const port = options.port ?? 3000;
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s as Server));
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const timers = startTimerWorker(deps, instances);
+  const url = `http://${host}:${actualPort}`;
+  say(`portalflow listening on ${url} (database ${options.databaseUrl ?? 'file:./data/portalflow.db'})`);
+  if (options.demo)
+    say('sign in as admin, lead, auditor, or a clinic role such as triage-nurse or front-desk');
+  return {
+    url,
+    port: actualPort,
+    store,
+    deps,
+    timers,
+    async close() {
+      await timers.stop();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+/** Run directly: `node --import tsx apps/server/src/main.ts [--demo]`. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const running = await startServer({
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? '127.0.0.1',
+    databaseUrl: process.env.DATABASE_URL,
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+    demo: process.argv.includes('--demo'),
+  });
+  const shutdown = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}

@@ -1,0 +1,278 @@
+import { type Definition, type Effect, type RecordedEvent, replay } from '@portalflow/engine';
+import type { AuditEvent } from '@portalflow/store';
+import { Hono } from 'hono';
+import { requireUser } from '../auth/authenticate.ts';
+import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { AccessLogQuery, ExportQuery, ReplayQuery, VerifyQuery } from '../http/schemas.ts';
+import { query } from '../http/validate.ts';
+import { canReadInstance } from '../instances/access.ts';
+import type { InstanceService } from '../instances/service.ts';
+import { instanceView } from '../instances/view.ts';
+
+const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
+
+/** One row of the timeline: who, in which role, when, what, and the old → new values it changed. */
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actor: string | null;
+  role: string | null;
+  type: string;
+  summary: string;
+  changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
+  steps: string[];
+  hash: string;
+}
+
+function describe(event: AuditEvent): string {
+  const p = event.payload as Record<string, unknown>;
+  switch (event.type) {
+    case 'start':
+      return 'started';
+    case 'complete':
+      return `completed ${p.step} → ${p.outcome}`;
+    case 'signal':
+      return `signal ${p.name}`;
+    case 'timer-fired':
+      return `deadline ${p.timer} fired`;
+    case 'reassign':
+      return 'reassigned';
+    case 'cancel':
+      return 'cancelled';
+    default:
+      return event.type;
+  }
+}
+
+/** Replays the history once, turning each event's effects into old → new values for the timeline. */
+export function timeline(definition: Definition, events: AuditEvent[]): TimelineEntry[] {
+  const history: RecordedEvent[] = events.map((e) => ({
+    at: e.at,
+    event: e.payload as RecordedEvent['event'],
+  }));
+  const effectsAt: Effect[][] = [];
+  replay(definition, history, { onEvent: (i, _s, effects) => (effectsAt[i] = effects) });
+  return events.map((event, i) => {
+    const changes: TimelineEntry['changes'] = [];
+    const steps: string[] = [];
+    for (const effect of effectsAt[i] ?? []) {
+      if (effect.type === 'task.updated') {
+        for (const [field, pair] of Object.entries(effect.changes)) {
+          changes.push({
+            field,
+            task: effect.token,
+            step: effect.step,
+            from: pair?.[0] ?? null,
+            to: pair?.[1] ?? null,
+          });
+        }
+      } else if (effect.type === 'task.closed' && effect.outcome !== undefined) {
+        changes.push({
+          field: 'outcome',
+          task: effect.token,
+          step: effect.step,
+          from: null,
+          to: effect.outcome,
+        });
+      } else if (effect.type === 'task.opened') {
+        steps.push(effect.step);
+        if (effect.due)
+          changes.push({ field: 'due', task: effect.token, step: effect.step, from: null, to: effect.due });
+      } else if (effect.type === 'edge.taken') {
+        steps.push(effect.to);
+      }
+    }
+    return {
+      seq: event.seq,
+      at: event.at,
+      actor: event.actor,
+      role: event.role,
+      type: event.type,
+      summary: describe(event),
+      changes,
+      steps,
+      hash: event.hash,
+    };
+  });
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  // Leading =, +, -, @ would run as formulas in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  async function readable(c: Parameters<typeof requireUser>[0], detail: string) {
+    const user = requireUser(c);
+    const { instance, definition } = await instances.load(c.req.param('id')!);
+    if (!(await canReadInstance(user, instance, deps.store))) {
+      await recordAccess(deps, c, user, {
+        instanceId: instance.id,
+        category: 'history',
+        outcome: 'deny',
+        detail,
+      });
+      throw forbidden('You have no task in this instance');
+    }
+    await recordAccess(deps, c, user, {
+      instanceId: instance.id,
+      category: 'history',
+      outcome: 'allow',
+      detail,
+    });
+    return { user, instance, definition };
+  }
+
+  docs.add({
+    method: 'get',
+    path: '/api/instances/{id}/history',
+    summary: 'The event history as a timeline with old → new values',
+    tag: 'audit',
+  });
+  app.get('/instances/:id/history', async (c) => {
+    const { instance, definition } = await readable(c, 'history');
+    const events = await deps.store.listEvents(instance.id);
+    return c.json({
+      instance: instanceView(instance, definition),
+      events,
+      timeline: timeline(definition, events),
+    });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/instances/{id}/replay',
+    summary: 'The instance state replayed up to event `at`',
+    tag: 'audit',
+    query: ReplayQuery,
+  });
+  app.get('/instances/:id/replay', async (c) => {
+    const { at } = query(c, ReplayQuery);
+    const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`);
+    const events = await deps.store.listEvents(instance.id, at === undefined ? {} : { toSeq: at });
+    const snapshot = replay(
+      definition,
+      events.map((e) => ({ at: e.at, event: e.payload as RecordedEvent['event'] })),
+    );
+    if (!snapshot) return c.json({ at: 0, snapshot: null, active: [] });
+    const view = instanceView(
+      {
+        ...instance,
+        snapshot,
+        status: snapshot.status,
+        revision: snapshot.seq,
+        updatedAt: snapshot.updatedAt,
+      },
+      definition,
+    );
+    return c.json({ at: snapshot.seq, of: instance.revision, instance: view });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/instances/{id}/export',
+    summary: 'Export the history (JSON or CSV)',
+    tag: 'audit',
+    query: ExportQuery,
+  });
+  app.get('/instances/:id/export', async (c) => {
+    const { format } = query(c, ExportQuery);
+    const { instance, definition } = await readable(c, `export ${format}`);
+    const events = await deps.store.listEvents(instance.id);
+    const rows = timeline(definition, events);
+    c.header('Content-Disposition', `attachment; filename="instance-${instance.id}.${format}"`);
+    if (format === 'json') {
+      return c.json({
+        instance: { id: instance.id, definitionId: instance.definitionId, version: instance.version },
+        events,
+        timeline: rows,
+        verify: await deps.store.verifyInstance(instance.id),
+      });
+    }
+    const header = ['seq', 'at', 'actor', 'role', 'type', 'summary', 'changes', 'hash'];
+    const lines = rows.map((r) =>
+      [
+        r.seq,
+        r.at,
+        r.actor,
+        r.role,
+        r.type,
+        r.summary,
+        r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
+        r.hash,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+    return c.body(`${header.join(',')}\n${lines.join('\n')}\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/audit/verify',
+    summary: 'Verify the hash chains (all, or one instance)',
+    tag: 'audit',
+    query: VerifyQuery,
+  });
+  app.get('/audit/verify', async (c) => {
+    const user = requireUser(c);
+    const { instanceId } = query(c, VerifyQuery);
+    if (instanceId !== undefined) {
+      const { instance } = await instances.load(instanceId);
+      if (!canAudit(user) && !(await canReadInstance(user, instance, deps.store))) throw forbidden();
+      await recordAccess(deps, c, user, {
+        instanceId,
+        category: 'history',
+        outcome: 'allow',
+        detail: 'verify',
+      });
+      return c.json({ instanceId, result: await deps.store.verifyInstance(instanceId) });
+    }
+    if (!canAudit(user)) {
+      await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'verify all' });
+      throw forbidden('Only auditors and admins verify every history');
+    }
+    await recordAccess(deps, c, user, { category: 'history', outcome: 'allow', detail: 'verify all' });
+    return c.json(await deps.store.verifyAll());
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/audit/access-log',
+    summary: 'Who read or tried to read what, for a period (auditors)',
+    tag: 'audit',
+    query: AccessLogQuery,
+  });
+  app.get('/audit/access-log', async (c) => {
+    const user = requireUser(c);
+    if (!canAudit(user)) {
+      await recordAccess(deps, c, user, { category: 'access-log', outcome: 'deny' });
+      throw forbidden('Only auditors and admins read the access log');
+    }
+    const q = query(c, AccessLogQuery);
+    const filter: Parameters<typeof deps.store.listAccess>[0] = {};
+    if (q.from) filter.from = new Date(q.from).toISOString();
+    if (q.to) filter.to = new Date(q.to).toISOString();
+    if (q.userId) filter.userId = q.userId;
+    if (q.instanceId) filter.instanceId = q.instanceId;
+    if (q.outcome) filter.outcome = q.outcome;
+    if (q.limit) filter.limit = q.limit;
+    if (q.cursor) filter.cursor = q.cursor;
+    if (filter.from && filter.to && filter.from > filter.to)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
+    await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
+    return c.json(await deps.store.listAccess(filter));
+  });
+
+  return app;
+}

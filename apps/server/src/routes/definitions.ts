@@ -1,0 +1,237 @@
+import { type Definition, hasErrors, lint, PortalflowError, parseDefinition } from '@portalflow/engine';
+import { Hono } from 'hono';
+import { requireUser } from '../auth/authenticate.ts';
+import { type AuthUser, isAuditor, isLead } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { CreateDefinitionBody, PublishBody, SaveDefinitionBody } from '../http/schemas.ts';
+import { body, optionalBody } from '../http/validate.ts';
+
+function requireDesigner(user: AuthUser): void {
+  if (!isLead(user)) throw forbidden('Only designers and admins edit workflows');
+}
+/** Anyone signed in may read published workflows (staff need the step's help and diagram). */
+function canReadDrafts(user: AuthUser): boolean {
+  return isLead(user) || isAuditor(user);
+}
+
+function validate(definition: unknown): {
+  definition?: Definition;
+  findings: ReturnType<typeof lint>;
+  error?: unknown;
+} {
+  try {
+    const parsed = parseDefinition(definition);
+    return { definition: parsed, findings: lint(parsed) };
+  } catch (error) {
+    if (error instanceof PortalflowError) return { findings: [], error: error.toJSON() };
+    throw error;
+  }
+}
+
+export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  docs.add({
+    method: 'get',
+    path: '/api/definitions',
+    summary: 'Workflows with their latest published version',
+    tag: 'definitions',
+  });
+  app.get('/', async (c) => {
+    requireUser(c);
+    return c.json({ definitions: await deps.store.listDefinitions() });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/definitions',
+    summary: 'Create a draft workflow (designer)',
+    tag: 'definitions',
+    body: CreateDefinitionBody,
+    responses: { 201: 'Draft created', 409: 'A workflow with this id exists', 422: 'Not a valid definition' },
+  });
+  app.post('/', async (c) => {
+    const user = requireUser(c);
+    requireDesigner(user);
+    const input = await body(c, CreateDefinitionBody);
+    const definition = parseDefinition(input.definition);
+    const saved = await deps.store.saveDraft({
+      id: definition.id,
+      title: definition.title,
+      definition,
+      layout: input.layout ?? null,
+      expectedRevision: 0,
+      updatedBy: user.id,
+      at: deps.clock(),
+    });
+    if (!saved.ok)
+      throw new ApiError(409, 'DEFINITION_EXISTS', `A workflow with id '${definition.id}' already exists`);
+    return c.json({ draft: saved.draft, findings: lint(definition) }, 201);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/definitions/{id}',
+    summary: 'The draft (designers, auditors) or latest published version',
+    tag: 'definitions',
+    responses: { 200: 'Draft and latest version', 404: 'No such workflow' },
+  });
+  app.get('/:id', async (c) => {
+    const user = requireUser(c);
+    const id = c.req.param('id');
+    const [draft, latest] = await Promise.all([
+      canReadDrafts(user) ? deps.store.getDraft(id) : null,
+      deps.store.getVersion(id),
+    ]);
+    if (!draft && !latest) throw notFound(`Workflow '${id}'`);
+    return c.json({ draft, latest });
+  });
+
+  docs.add({
+    method: 'put',
+    path: '/api/definitions/{id}',
+    summary: 'Save the draft; refused (409) when someone saved since `revision`',
+    tag: 'definitions',
+    body: SaveDefinitionBody,
+    idempotent: true,
+    responses: {
+      200: 'Saved',
+      409: 'Stale revision: someone else saved; their version is in details',
+      422: 'Id in body differs',
+    },
+  });
+  app.put('/:id', async (c) => {
+    const user = requireUser(c);
+    requireDesigner(user);
+    const id = c.req.param('id');
+    const input = await body(c, SaveDefinitionBody);
+    // Drafts may be work in progress: only the id and title are required to store one.
+    const draft = input.definition as { id?: unknown; title?: unknown } | null;
+    if (!draft || typeof draft !== 'object' || draft.id !== id) {
+      throw new ApiError(422, 'ID_MISMATCH', `The definition's id must be '${id}'`);
+    }
+    const title = typeof draft.title === 'string' && draft.title.length > 0 ? draft.title : id;
+    const saved = await deps.store.saveDraft({
+      id,
+      title,
+      definition: input.definition,
+      layout: input.layout,
+      expectedRevision: input.revision,
+      updatedBy: user.id,
+      at: deps.clock(),
+    });
+    if (!saved.ok) {
+      if (saved.reason === 'not-found') throw notFound(`Workflow '${id}'`);
+      throw new ApiError(
+        409,
+        'STALE_REVISION',
+        'Someone else saved this workflow after you opened it; review their change before saving',
+        {
+          current: saved.current,
+        },
+      );
+    }
+    deps.live.publish({
+      type: 'definition.changed',
+      definitionId: id,
+      roles: ['designer', 'admin'],
+      users: [],
+    });
+    return c.json({ draft: saved.draft, ...validate(input.definition) });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/definitions/{id}/validate',
+    summary: 'Parse and lint the draft',
+    tag: 'definitions',
+    responses: { 200: 'Findings' },
+  });
+  app.post('/:id/validate', async (c) => {
+    const user = requireUser(c);
+    if (!canReadDrafts(user)) throw forbidden();
+    const draft = await deps.store.getDraft(c.req.param('id'));
+    if (!draft) throw notFound('The workflow');
+    const { findings, error } = validate(draft.definition);
+    return c.json({
+      revision: draft.revision,
+      valid: !error && !hasErrors(findings),
+      findings,
+      error: error ?? null,
+    });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/definitions/{id}/publish',
+    summary: 'Publish the draft as a new immutable version (refused while lint has errors)',
+    tag: 'definitions',
+    body: PublishBody,
+    idempotent: true,
+    responses: { 200: 'Published', 409: 'Draft changed since `revision`', 422: 'Lint errors' },
+  });
+  app.post('/:id/publish', async (c) => {
+    const user = requireUser(c);
+    requireDesigner(user);
+    const id = c.req.param('id');
+    const input = await optionalBody(c, PublishBody);
+    const draft = await deps.store.getDraft(id);
+    if (!draft) throw notFound('The workflow');
+    const { findings, error } = validate(draft.definition);
+    if (error) throw new ApiError(422, 'DEFINITION_INVALID', 'The draft is not a valid definition', error);
+    if (hasErrors(findings)) {
+      throw new ApiError(422, 'LINT_ERRORS', 'Fix the lint errors before publishing', {
+        findings: findings.filter((f) => f.severity === 'error'),
+      });
+    }
+    const published = await deps.store.publish({
+      definitionId: id,
+      expectedRevision: input.revision ?? draft.revision,
+      publishedBy: user.id,
+      at: deps.clock(),
+    });
+    if (!published.ok) {
+      if (published.reason === 'not-found') throw notFound('The workflow');
+      throw new ApiError(
+        409,
+        'STALE_REVISION',
+        'The draft changed since you checked it; check again before publishing',
+        { current: published.current },
+      );
+    }
+    deps.live.publish({ type: 'definition.changed', definitionId: id, roles: [], users: [] });
+    return c.json({ version: published.version, created: published.created });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/definitions/{id}/versions',
+    summary: 'Published versions',
+    tag: 'definitions',
+  });
+  app.get('/:id/versions', async (c) => {
+    requireUser(c);
+    return c.json({ versions: await deps.store.listVersions(c.req.param('id')) });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/definitions/{id}/versions/{v}',
+    summary: 'One published version',
+    tag: 'definitions',
+    responses: { 200: 'Version', 404: 'No such version' },
+  });
+  app.get('/:id/versions/:v', async (c) => {
+    requireUser(c);
+    const v = Number(c.req.param('v'));
+    if (!Number.isInteger(v) || v < 1)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'The version is a whole number from 1');
+    const version = await deps.store.getVersion(c.req.param('id'), v);
+    if (!version) throw notFound(`Version ${v}`);
+    return c.json({ version });
+  });
+
+  return app;
+}

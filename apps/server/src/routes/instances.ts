@@ -1,0 +1,186 @@
+import { Hono } from 'hono';
+import { requireUser } from '../auth/authenticate.ts';
+import { canAct, isAuditor, isLead } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { forbidden } from '../http/errors.ts';
+import { idempotencyOf } from '../http/idempotency.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { CancelBody, ListInstancesQuery, SignalBody, StartInstanceBody } from '../http/schemas.ts';
+import { body, optionalBody, query } from '../http/validate.ts';
+import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
+import type { InstanceService } from '../instances/service.ts';
+import { instanceView } from '../instances/view.ts';
+
+export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  docs.add({
+    method: 'post',
+    path: '/api/instances',
+    summary: 'Start an instance of a published workflow',
+    tag: 'instances',
+    body: StartInstanceBody,
+    idempotent: true,
+    responses: { 201: 'Started', 403: 'Your roles cannot start this workflow', 404: 'No published version' },
+  });
+  app.post('/', async (c) => {
+    const user = requireUser(c);
+    const input = await body(c, StartInstanceBody);
+    const idempotency = idempotencyOf(c);
+    if (idempotency) {
+      const seen = await deps.store.getIdempotency(idempotency.key, user.id);
+      if (seen && seen.route === idempotency.route)
+        return c.json(seen.response as object, seen.status as 201);
+    }
+    const version = await deps.store.getVersion(input.definitionId, input.version);
+    const definition = version ? await instances.definition(version.definitionId, version.version) : null;
+    if (definition && (!canAct(user) || !canStart(user, definition))) {
+      await recordAccess(deps, c, user, {
+        category: 'phi',
+        outcome: 'deny',
+        detail: `start ${input.definitionId}`,
+      });
+      throw forbidden(`Your roles cannot start '${input.definitionId}'`);
+    }
+    const role = definition ? (actingRole(user, definition) ?? user.roles[0] ?? null) : null;
+    const start: Parameters<InstanceService['start']>[1] = {
+      definitionId: input.definitionId,
+      data: input.data,
+      calendar: deps.calendar,
+    };
+    if (input.version !== undefined) start.version = input.version;
+    if (input.practice !== undefined) start.practice = input.practice;
+    const applied = await instances.start(
+      { user, role },
+      start,
+      (v) => ({ instance: instanceView(v.instance, v.definition) }),
+      idempotency,
+    );
+    await recordAccess(deps, c, user, {
+      instanceId: applied.instance.id,
+      category: 'phi',
+      outcome: 'allow',
+      detail: 'start',
+    });
+    return c.json({ instance: instanceView(applied.instance, applied.definition) }, 201);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/instances',
+    summary: 'Find instances (leads and auditors: all; staff: ones they took part in)',
+    tag: 'instances',
+    query: ListInstancesQuery,
+  });
+  app.get('/', async (c) => {
+    const user = requireUser(c);
+    const q = query(c, ListInstancesQuery);
+    const everyone = isLead(user) || isAuditor(user);
+    const filter: Parameters<typeof deps.store.listInstances>[0] = { practice: q.practice === 'true' };
+    if (q.definitionId) filter.definitionId = q.definitionId;
+    if (q.status) filter.status = q.status;
+    if (q.from) filter.startedFrom = new Date(q.from).toISOString();
+    if (q.to) filter.startedTo = new Date(q.to).toISOString();
+    if (q.limit) filter.limit = q.limit;
+    if (q.cursor) filter.cursor = q.cursor;
+    if (!everyone) filter.actor = user.id;
+    else if (q.person) filter.actor = q.person;
+    const page = await deps.store.listInstances(filter);
+    await recordAccess(deps, c, user, {
+      category: 'instance-list',
+      outcome: 'allow',
+      detail: `${page.items.length} instances`,
+    });
+    return c.json(page);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/instances/{id}',
+    summary: 'State, active steps, owning roles, assignees and data',
+    tag: 'instances',
+    responses: { 200: 'Instance', 403: 'Not yours to read', 404: 'No such instance' },
+  });
+  app.get('/:id', async (c) => {
+    const user = requireUser(c);
+    const { instance, definition } = await instances.load(c.req.param('id'));
+    if (!(await canReadInstance(user, instance, deps.store))) {
+      await recordAccess(deps, c, user, { instanceId: instance.id, category: 'phi', outcome: 'deny' });
+      throw forbidden('You have no task in this instance');
+    }
+    await recordAccess(deps, c, user, { instanceId: instance.id, category: 'phi', outcome: 'allow' });
+    const tasks = await deps.store.listInstanceTasks(instance.id);
+    return c.json({ instance: instanceView(instance, definition), tasks });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/instances/{id}/signal',
+    summary: 'Deliver an outside signal (e.g. patient-replied)',
+    tag: 'instances',
+    body: SignalBody,
+    idempotent: true,
+    responses: { 200: 'Delivered', 409: 'Nothing waits for it' },
+  });
+  app.post('/:id/signal', async (c) => {
+    const user = requireUser(c);
+    const input = await body(c, SignalBody);
+    const applied = await instances.act(
+      { user, role: null },
+      c.req.param('id'),
+      (_instance, definition) => {
+        if (!canAct(user) || !(isLead(user) || actingRole(user, definition)))
+          throw forbidden('Your roles cannot signal this workflow');
+        const event = { type: 'signal' as const, name: input.name, actor: user.id, data: input.data ?? {} };
+        const role = actingRole(user, definition);
+        return role ? { ...event, role } : event;
+      },
+      (v) => ({ instance: instanceView(v.instance, v.definition) }),
+      idempotencyOf(c),
+    );
+    await recordAccess(deps, c, user, {
+      instanceId: applied.instance.id,
+      category: 'phi',
+      outcome: 'allow',
+      detail: 'signal',
+    });
+    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/instances/{id}/cancel',
+    summary: 'Cancel an instance (leads)',
+    tag: 'instances',
+    body: CancelBody,
+    idempotent: true,
+    responses: { 200: 'Cancelled', 403: 'Leads only', 409: 'Already ended' },
+  });
+  app.post('/:id/cancel', async (c) => {
+    const user = requireUser(c);
+    const input = await optionalBody(c, CancelBody);
+    if (!isLead(user)) throw forbidden('Only leads cancel instances');
+    const applied = await instances.act(
+      { user, role: null },
+      c.req.param('id'),
+      () =>
+        input.reason
+          ? { type: 'cancel', reason: input.reason, actor: user.id }
+          : { type: 'cancel', actor: user.id },
+      (v) => ({ instance: instanceView(v.instance, v.definition) }),
+      idempotencyOf(c),
+    );
+    await recordAccess(deps, c, user, {
+      instanceId: applied.instance.id,
+      category: 'phi',
+      outcome: 'allow',
+      detail: 'cancel',
+    });
+    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+  });
+
+  return app;
+}

@@ -1,0 +1,117 @@
+import { Hono } from 'hono';
+import { requireUser } from '../auth/authenticate.ts';
+import { hashPassword } from '../auth/password.ts';
+import { type AuthUser, has } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { CreateTokenBody, CreateUserBody, PatchUserBody } from '../http/schemas.ts';
+import { body } from '../http/validate.ts';
+
+function requireAdmin(user: AuthUser): void {
+  if (!has(user, 'admin')) throw forbidden('Only an admin manages accounts');
+}
+
+export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  docs.add({
+    method: 'get',
+    path: '/api/users',
+    summary: 'Accounts and their roles (admin)',
+    tag: 'accounts',
+    responses: { 200: 'Accounts', 403: 'Not an admin' },
+  });
+  app.get('/', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    await recordAccess(deps, c, user, { category: 'account', outcome: 'allow' });
+    return c.json({ users: await deps.store.listUsers() });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create an account (admin)',
+    tag: 'accounts',
+    body: CreateUserBody,
+    responses: { 201: 'Created', 403: 'Not an admin', 409: 'Username taken' },
+  });
+  app.post('/', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const input = await body(c, CreateUserBody);
+    const created = await deps.store.createUser({
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName ?? input.username,
+      roles: input.roles,
+      at: deps.clock(),
+    });
+    if (!created.ok) throw new ApiError(409, 'USERNAME_TAKEN', `The username '${input.username}' is taken`);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `created ${created.user.id}`,
+    });
+    return c.json({ user: created.user }, 201);
+  });
+
+  docs.add({
+    method: 'patch',
+    path: '/api/users/{id}',
+    summary: 'Change name, password, roles, or disable (admin)',
+    tag: 'accounts',
+    body: PatchUserBody,
+    responses: { 200: 'Updated', 403: 'Not an admin', 404: 'No such account' },
+  });
+  app.patch('/:id', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const id = c.req.param('id');
+    const input = await body(c, PatchUserBody);
+    if (!(await deps.store.getUser(id))) throw notFound('The account');
+    const patch: { displayName?: string; passwordHash?: string; disabled?: boolean } = {};
+    if (input.displayName !== undefined) patch.displayName = input.displayName;
+    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+    if (input.disabled !== undefined) patch.disabled = input.disabled;
+    if (Object.keys(patch).length > 0) await deps.store.updateUser(id, patch);
+    if (input.roles !== undefined) await deps.store.setUserRoles(id, input.roles);
+    // New roles or a new password end the account's existing sessions.
+    if (input.roles !== undefined || input.password !== undefined) await deps.store.revokeUserSessions(id);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `updated ${id}: ${Object.keys(input).join(',')}`,
+    });
+    return c.json({ user: await deps.store.getUser(id) });
+  });
+
+  return app;
+}
+
+export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  docs.add({
+    method: 'post',
+    path: '/api/tokens',
+    summary: 'Create an API token for yourself; shown once',
+    tag: 'accounts',
+    body: CreateTokenBody,
+    responses: { 201: 'Token (secret shown once)' },
+  });
+  app.post('/', async (c) => {
+    const user = requireUser(c);
+    const { name } = await body(c, CreateTokenBody);
+    const { secret, token } = await deps.store.createApiToken({ userId: user.id, name, at: deps.clock() });
+    await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `token ${token.id}` });
+    return c.json({ token, secret }, 201);
+  });
+  docs.add({ method: 'get', path: '/api/tokens', summary: 'Your API tokens', tag: 'accounts' });
+  app.get('/', async (c) => {
+    const user = requireUser(c);
+    return c.json({ tokens: await deps.store.listApiTokens(user.id) });
+  });
+  return app;
+}

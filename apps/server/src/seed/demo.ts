@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { parseDefinition } from '@portalflow/engine';
+import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
+import type { Store } from '@portalflow/store';
+import { hashPassword } from '../auth/password.ts';
+import type { InstanceService } from '../instances/service.ts';
+
+export interface DemoSeed {
+  /** Set when the demo users were created now (a generated password is shown only then). */
+  password?: string;
+  generated: boolean;
+  users: string[];
+  published: string[];
+  instances: number;
+}
+
+/**
+ * `serve --demo`: publishes the bundled workflows, creates the demo users (admin, lead, auditor and
+ * one per clinic role, named after the role id) and starts a few instances so queues are not empty.
+ * Safe to run on every start: what exists is left alone.
+ */
+export async function seedDemo(
+  store: Store,
+  instances: InstanceService,
+  now: () => string,
+  passwordFromEnv?: string,
+): Promise<DemoSeed> {
+  const published: string[] = [];
+  for (const example of workflows) {
+    const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
+    if (await store.getVersion(definition.id)) continue;
+    const draft = (await store.getDraft(definition.id)) ?? null;
+    const saved = await store.saveDraft({
+      id: definition.id,
+      title: definition.title,
+      definition,
+      layout: null,
+      expectedRevision: draft?.revision ?? 0,
+      updatedBy: null,
+      at: now(),
+    });
+    if (!saved.ok) continue;
+    await store.publish({
+      definitionId: definition.id,
+      expectedRevision: saved.draft.revision,
+      publishedBy: null,
+      at: now(),
+    });
+    published.push(definition.id);
+  }
+
+  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
+  const password = generated ? randomBytes(12).toString('base64url') : passwordFromEnv;
+  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
+    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
+    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
+    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
+    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
+      username: r.id,
+      displayName: r.name,
+      roles: [r.id],
+    })),
+  ];
+  const users: string[] = [];
+  const hash = await hashPassword(password);
+  for (const u of wanted) {
+    if (await store.findUserByUsername(u.username)) continue;
+    const created = await store.createUser({
+      username: u.username,
+      passwordHash: hash,
+      displayName: u.displayName,
+      roles: u.roles,
+      at: now(),
+    });
+    if (created.ok) users.push(u.username);
+  }
+
+  let started = 0;
+  const existing = await store.listInstances({ limit: 1 });
+  if (existing.items.length === 0) {
+    const lead = await store.findUserByUsername('lead');
+    for (const example of workflows) {
+      for (const script of example.scripts.slice(0, 2)) {
+        const first = script.events[0] as { type?: string; data?: Record<string, unknown> } | undefined;
+        const data = first?.type === 'start' && first.data ? first.data : {};
+        await instances.start(
+          {
+            user: lead
+              ? {
+                  id: lead.id,
+                  username: lead.username,
+                  displayName: lead.displayName,
+                  roles: lead.roles,
+                  via: 'token',
+                }
+              : null,
+            role: null,
+          },
+          { definitionId: example.id, data, calendar: clinicCalendar },
+          () => null,
+        );
+        started++;
+      }
+    }
+  }
+  const seed: DemoSeed = { generated, users, published, instances: started };
+  if (users.length > 0) seed.password = password;
+  return seed;
+}
