@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError, toApiError } from './http/errors.ts';
 import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
 
+  if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));
   app.onError((error, c) => {
     const api = toApiError(error);

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clinicCalendar } from '@portalflow/examples';
 import { openStore, type Store } from '@portalflow/store';
@@ -38,9 +40,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
   const store = await openStore(storeOptions);
+  const config = defaultConfig(options.config);
+  // The built web app, when there is one (`pnpm build` makes it).
+  const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+  if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;
   const deps: AppDeps = {
     store,
-    config: defaultConfig(options.config),
+    config,
     live: new LiveHub(),
     clock: () => new Date().toISOString(),
     calendar: clinicCalendar,

@@ -54,9 +54,15 @@ export function startTimerWorker(
   }
 
   function tick(): Promise<number> {
-    running ??= fireDue().finally(() => {
-      running = undefined;
-    });
+    running ??= fireDue()
+      .then((fired) => {
+        // One line a pass, not one a timer: which process fired how many (no instance data).
+        if (fired > 0) deps.log(`timer worker ${deps.config.processId}: fired ${fired}`);
+        return fired;
+      })
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 

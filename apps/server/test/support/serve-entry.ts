@@ -1,0 +1,31 @@
+// A real server process for tests and benchmarks: `node --import tsx serve-entry.ts`, configured by
+// environment so each test chooses its database, port and timer settings. Prints one line
+// `READY {"url":…,"port":…,"processId":…,"pid":…}` on stdout once it listens.
+import { startServer } from '../../src/main.ts';
+
+const env = process.env;
+const config: Parameters<typeof startServer>[0] = {
+  port: Number(env.PORT ?? 0),
+  host: '127.0.0.1',
+  databaseUrl: env.DATABASE_URL,
+  quiet: env.QUIET === '1',
+  config: {
+    ...(env.PROCESS_ID ? { processId: env.PROCESS_ID } : {}),
+    ...(env.TIMER_POLL_MS ? { timerPollMs: Number(env.TIMER_POLL_MS) } : {}),
+    ...(env.TIMER_LEASE_MS ? { timerLeaseMs: Number(env.TIMER_LEASE_MS) } : {}),
+  },
+};
+const running = await startServer(config);
+process.stdout.write(
+  `READY ${JSON.stringify({ url: running.url, port: running.port, processId: running.deps.config.processId, pid: process.pid })}\n`,
+);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await running.close();
+  process.exit(0);
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

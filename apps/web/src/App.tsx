@@ -1,0 +1,45 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { useLive } from './api/useLive.ts';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { SignIn } from './auth/SignIn.tsx';
+import { clinicRoles, isAuditor, isLead, useMe } from './auth/useMe.ts';
+import { EditorPage } from './editor/EditorPage.tsx';
+import { WorkflowsPage } from './editor/WorkflowsPage.tsx';
+import { Shell } from './shell/Shell.tsx';
+import { MyWorkPage } from './work/MyWorkPage.tsx';
+import { TeamPage } from './work/TeamPage.tsx';
+
+function home(roles: string[]): string {
+  if (clinicRoles(roles).length > 0) return '/work';
+  if (isLead(roles)) return '/workflows';
+  if (isAuditor(roles)) return '/audit';
+  return '/work';
+}
+
+export function App() {
+  const me = useMe();
+  useLive(!!me.data);
+  if (me.isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (!me.data) return <SignIn />;
+  const roles = me.data.user.roles;
+  return (
+    <Shell me={me.data}>
+      <Routes>
+        <Route path="/" element={<Navigate to={home(roles)} replace />} />
+        <Route path="/work" element={<MyWorkPage me={me.data} />} />
+        {isLead(roles) && <Route path="/team" element={<TeamPage />} />}
+        {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
+        {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
+        {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+        <Route path="*" element={<Navigate to={home(roles)} replace />} />
+      </Routes>
+    </Shell>
+  );
+}

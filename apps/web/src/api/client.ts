@@ -1,0 +1,50 @@
+/**
+ * The one way the web app talks to the server: JSON under /api, the session cookie, the CSRF
+ * token on unsafe requests, and errors as `ApiError` with the server's code and message.
+ * Patient data goes in bodies, never in URLs.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+let onUnauthenticated: (() => void) | undefined;
+export const whenSignedOut = (fn: () => void) => {
+  onUnauthenticated = fn;
+};
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+  const response = await fetch(`/api${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const payload = type.includes('application/json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = (payload as { error?: { code: string; message: string; details?: unknown } }).error;
+    if (response.status === 401 && path !== '/auth/login') onUnauthenticated?.();
+    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `Request failed (${response.status})`, error?.details);
+  }
+  return payload as T;
+}
+
+/** A fresh key per user action, so a retried click never acts twice. */
+export const newIdempotencyKey = () => crypto.randomUUID();

@@ -1,0 +1,158 @@
+import type { Definition, Finding } from '@portalflow/engine';
+
+/** Shapes the server returns (see /api/openapi.json). */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface Me {
+  user: User;
+  via: 'session' | 'token';
+  csrfToken: string | null;
+}
+
+export interface Task {
+  id: string;
+  instanceId: string;
+  definitionId: string;
+  token: string;
+  step: string;
+  title: string;
+  role: string;
+  assignee: string | null;
+  status: 'open' | 'closed';
+  due: string | null;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  openedAt: string;
+  closedAt: string | null;
+  outcome: string | null;
+  closeReason: string | null;
+  closedBy: string | null;
+  escalated: boolean;
+  practice: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ActiveStepView {
+  token: string;
+  taskId: string;
+  step: string;
+  title: string;
+  kind: 'task' | 'wait';
+  role: string | null;
+  roleName: string | null;
+  assignee: string | null;
+  due: string | null;
+  priority: string | null;
+  escalated: boolean;
+  signal: string | null;
+}
+
+export interface InstanceView {
+  id: string;
+  definitionId: string;
+  definitionTitle: string;
+  version: number;
+  status: 'active' | 'done' | 'cancelled';
+  revision: number;
+  startedAt: string;
+  startedBy: string | null;
+  updatedAt: string;
+  practice: boolean;
+  data: Record<string, unknown>;
+  active: ActiveStepView[];
+  end: { step: string; outcome?: string } | null;
+}
+
+export interface InstanceSummary {
+  id: string;
+  definitionId: string;
+  version: number;
+  status: 'active' | 'done' | 'cancelled';
+  revision: number;
+  startedAt: string;
+  updatedAt: string;
+  startedBy: string | null;
+  practice: boolean;
+}
+
+export interface Draft {
+  id: string;
+  title: string;
+  definition: unknown;
+  layout: unknown;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface DefinitionVersion {
+  definitionId: string;
+  version: number;
+  contentHash: string;
+  definition: Definition;
+  layout: unknown;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface DefinitionSummary {
+  id: string;
+  title: string;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  latestVersion: number | null;
+  latestPublishedAt: string | null;
+}
+
+export interface TaskDetail {
+  task: Task;
+  step: { id: string; title: string; outcomes: string[]; form: NonNullable<Extract<Definition['steps'][string], { type: 'task' }>['form']>; help: string | null; deadline: unknown } | null;
+  instance: InstanceView;
+  comments: Array<{ id: string; userId: string; at: string; body: string }>;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actor: string | null;
+  role: string | null;
+  type: string;
+  summary: string;
+  changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
+  steps: string[];
+  hash: string;
+}
+
+export interface AuditEvent {
+  instanceId: string;
+  seq: number;
+  at: string;
+  actor: string | null;
+  role: string | null;
+  type: string;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Notification {
+  id: string;
+  userId: string | null;
+  role: string | null;
+  kind: 'assigned' | 'overdue' | 'escalated';
+  taskId: string | null;
+  instanceId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type { Finding };

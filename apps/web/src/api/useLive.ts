@@ -1,0 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+/**
+ * Live updates over Server-Sent Events: the server says what changed (ids and roles only) and the
+ * affected queries are re-read. EventSource reconnects by itself after a network drop.
+ */
+export function useLive(enabled: boolean): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    const source = new EventSource('/api/events', { withCredentials: true });
+    const onInstance = (event: MessageEvent) => {
+      const data = JSON.parse(event.data) as { instanceId: string };
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+      void client.invalidateQueries({ queryKey: ['task'] });
+      void client.invalidateQueries({ queryKey: ['instance', data.instanceId] });
+      void client.invalidateQueries({ queryKey: ['notifications'] });
+    };
+    const onNotification = () => void client.invalidateQueries({ queryKey: ['notifications'] });
+    const onDefinition = () => void client.invalidateQueries({ queryKey: ['definitions'] });
+    source.addEventListener('instance.changed', onInstance);
+    source.addEventListener('notification', onNotification);
+    source.addEventListener('definition.changed', onDefinition);
+    return () => source.close();
+  }, [client, enabled]);
+}

@@ -1,0 +1,31 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError, api, setCsrfToken, whenSignedOut } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+
+/** The signed-in user (null when signed out). Keeps the CSRF token for the API client. */
+export function useMe() {
+  const client = useQueryClient();
+  useEffect(() => {
+    whenSignedOut(() => client.setQueryData(['me'], null));
+  }, [client]);
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        const me = await api<Me>('/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export const SYSTEM_ROLES = ['admin', 'designer', 'auditor'];
+export const isLead = (roles: string[]) => roles.includes('admin') || roles.includes('designer');
+export const isAuditor = (roles: string[]) => roles.includes('auditor') || roles.includes('admin');
+export const clinicRoles = (roles: string[]) => roles.filter((r) => !SYSTEM_ROLES.includes(r));

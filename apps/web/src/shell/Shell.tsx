@@ -1,0 +1,80 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { ClipboardList, FileSearch, LogOut, Users, Workflow } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { api, setCsrfToken } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+import { NotificationBell } from '../work/NotificationBell.tsx';
+
+/** Where each kind of user works; the menu shows only what their roles allow. */
+export function navItems(roles: string[]) {
+  const items: Array<{ to: string; label: string; icon: ReactNode }> = [];
+  if (clinicRoles(roles).length > 0) items.push({ to: '/work', label: 'My work', icon: <ClipboardList size={18} aria-hidden /> });
+  if (isLead(roles)) {
+    items.push({ to: '/team', label: 'Team', icon: <Users size={18} aria-hidden /> });
+    items.push({ to: '/workflows', label: 'Workflows', icon: <Workflow size={18} aria-hidden /> });
+  }
+  if (isAuditor(roles)) items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
+  return items;
+}
+
+export function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const [opened, { toggle }] = useDisclosure();
+  const client = useQueryClient();
+  const location = useLocation();
+  const items = navItems(me.user.roles);
+
+  async function signOut() {
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setCsrfToken(null);
+    client.clear();
+    client.setQueryData(['me'], null);
+  }
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={0}>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Title order={1} size="h4">
+              portalflow
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {clinicRoles(me.user.roles).length > 0 && <NotificationBell />}
+            <Text size="sm" visibleFrom="sm">
+              {me.user.displayName}
+            </Text>
+            <Button variant="subtle" size="compact-sm" leftSection={<LogOut size={16} aria-hidden />} onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <Stack gap={4}>
+          {items.map((item) => (
+            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} />
+          ))}
+        </Stack>
+        <Stack gap={4} mt="auto" pt="md">
+          <Text size="xs" c="dimmed">
+            Signed in as {me.user.username}
+          </Text>
+          <Group gap={4}>
+            {me.user.roles.map((r) => (
+              <Badge key={r} size="xs" variant="light">
+                {r}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh">{children}</AppShell.Main>
+    </AppShell>
+  );
+}
