@@ -1,7 +1,11 @@
 // `pnpm bench`: every package's benchmarks, printed as tables of figures, goals and ratios.
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
+import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
+import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { printTable } from './bench-table.ts';
 
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
 printTable('engine', await engineBenchmarks());
+printTable('store', await storeBenchmarks());
+printTable('server', await serverBenchmarks());

@@ -39,7 +39,36 @@ function runVitest(name, args) {
   if (result.status !== 0) exitCode = 1;
 }
 
-runVitest('unit', process.argv.slice(2));
+/** Debian's Chromium for the browser tests; installed with apt when missing (never a browser download). */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(`e2e: ${path} is missing; install Debian's chromium package (apt-get install chromium)`);
+    return false;
+  }
+  console.log('e2e: installing Debian chromium with apt-get…');
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return install && install.status === 0 && existsSync(path);
+}
+
+const only = process.argv.slice(2);
+runVitest('unit', only);
+
+if (only.length === 0 && process.env.PORTALFLOW_SKIP_E2E !== '1') {
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web'), stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('e2e: the web app did not build');
+    failed += 1;
+    exitCode = 1;
+  } else if (!ensureChromium()) {
+    failed += 1;
+    exitCode = 1;
+  } else {
+    runVitest('e2e', ['--config', 'apps/web/e2e/vitest.config.ts']);
+  }
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));

@@ -67,9 +67,20 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
   const port = options.port ?? 3000;
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s as Server));
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port, hostname: host }, () => {
+        s.off('error', reject);
+        resolve(s);
+      }) as Server;
+      // A port in use (EADDRINUSE) or not allowed: reject instead of an uncaught 'error' event.
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const timers = startTimerWorker(deps, instances);

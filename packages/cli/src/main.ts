@@ -12,6 +12,13 @@ usage:
            [--calendar <file>] [--start <ISO time>] [--json]
   portalflow schema                                print the definition format's JSON Schema
   portalflow demo [--json]                         lint and simulate the bundled examples
+  portalflow serve [--port N] [--host H] [--db URL] [--demo]
+                                                   run the HTTP API, deadlines and web app
+  portalflow verify [--db URL] [--json]            check every instance's hash-chained history
+  portalflow replay <instanceId> [--at N] [--db URL] [--json]
+                                                   replay an instance's history (to event N)
+
+--db defaults to $DATABASE_URL, else file:./data/portalflow.db
 
 exit status: 0 ok · 1 findings or a rejected event · 2 usage error or unreadable input`;
 
@@ -31,6 +38,11 @@ export async function main(argv: string[]): Promise<number> {
         events: { type: 'string', multiple: true },
         calendar: { type: 'string' },
         start: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        at: { type: 'string' },
       },
     });
   } catch (error) {
@@ -56,6 +68,28 @@ export async function main(argv: string[]): Promise<number> {
       // Loaded on demand: only this command reads the bundled examples.
       const { demoCommand } = await import('./commands/demo.ts');
       return demoCommand({ json });
+    }
+    // The database commands are loaded on demand so that lint and simulate never load the server or libSQL.
+    case 'serve': {
+      const { serveCommand } = await import('./commands/serve.ts');
+      return serveCommand({
+        port: values.port as string | undefined,
+        host: values.host as string | undefined,
+        db: values.db as string | undefined,
+        demo: values.demo === true,
+      });
+    }
+    case 'verify': {
+      const { verifyCommand } = await import('./commands/verify.ts');
+      return verifyCommand({ db: values.db as string | undefined, json });
+    }
+    case 'replay': {
+      const { replayCommand } = await import('./commands/replay.ts');
+      return replayCommand(positionals, {
+        at: values.at as string | undefined,
+        db: values.db as string | undefined,
+        json,
+      });
     }
     default:
       throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);

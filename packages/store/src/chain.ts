@@ -30,65 +30,69 @@ export interface ChainReport {
  * fault found is reported by instance and seq.
  */
 export function verifyChain(rows: readonly StoredEvent[]): ChainCheck {
-  return walk(rows, (row) => hashInput(row, row.payload));
-}
-
-/** A stored event with the text its hash covers, assembled by the database from the row as it was read. */
-export interface PreparedEvent extends StoredEvent {
-  hashInput: string;
-}
-
-/**
- * `verifyChain` for rows read with their hash input built by SQL (`json_quote`, the same escaping as
- * `JSON.stringify`): only hashing is left to do here, which is what makes a full audit fast. Internal:
- * the input is trusted to come from the same row, which only the store's own read guarantees.
- */
-export function verifyPreparedChain(rows: readonly PreparedEvent[]): ChainCheck {
-  return walk(rows, (row) => row.hashInput);
-}
-
-function walk<R extends StoredEvent>(rows: readonly R[], inputOf: (row: R) => string): ChainCheck {
   const instanceId = rows[0]?.instanceId ?? '';
   let prev = GENESIS_HASH;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const seq = i + 1;
-    if (row.instanceId !== instanceId)
+    if (row.instanceId !== instanceId) {
       return failure(instanceId, row.seq, 'wrong-instance', `belongs to instance '${row.instanceId}'`);
-    if (row.seq !== seq) {
+    }
+    if (row.seq !== i + 1) {
       return failure(
         instanceId,
         row.seq,
         'sequence-gap',
-        `expected event ${seq} here; events are missing or out of order`,
+        `expected event ${i + 1} here; events are missing or out of order`,
       );
     }
-    if (row.prevHash !== prev) {
-      return failure(
-        instanceId,
-        seq,
-        'broken-link',
-        `prev_hash does not match the hash of event ${seq - 1}; event ${seq - 1} or ${seq} was altered`,
-      );
-    }
-    if (sha256Hex(inputOf(row)) !== row.hash && !matchesCanonical(row)) {
-      return failure(
-        instanceId,
-        seq,
-        'hash-mismatch',
-        'content does not match its stored hash; the event was altered',
-      );
-    }
+    if (row.prevHash !== prev) return brokenLink(instanceId, i + 1);
+    if (!eventMatchesHash(row)) return altered(instanceId, i + 1);
     prev = row.hash;
   }
   return { ok: true, count: rows.length, lastHash: prev };
 }
 
 /**
- * The slow, exact check before calling an event altered: the hash covers the payload's value, not its
- * text, so text stored in any other form than the canonical one the store writes is re-encoded first.
+ * One instance's events as the store reads them for an audit: in seq order, in columns (compact, so the
+ * loop below runs at hashing speed), each hash input assembled by SQLite from the row as it was read.
  */
-function matchesCanonical(row: StoredEvent): boolean {
+export interface PreparedChain {
+  instanceId: string;
+  seqs: number[];
+  prevHashes: string[];
+  hashes: string[];
+  inputs: string[];
+}
+
+/**
+ * `verifyChain` for a prepared chain, starting at index `from`. Internal: the inputs are trusted to come
+ * from the same rows, which only the store's own read guarantees. A `hash-mismatch` here may still be
+ * a legitimate event whose SQL encoding differs from canonicalJson's: confirm with `eventMatchesHash`.
+ */
+export function verifyPreparedChain(chain: PreparedChain, from = 0): ChainCheck {
+  const { instanceId, seqs, prevHashes, hashes, inputs } = chain;
+  let prev = from === 0 ? GENESIS_HASH : hashes[from - 1]!;
+  for (let i = from; i < seqs.length; i++) {
+    if (seqs[i] !== i + 1) {
+      return failure(
+        instanceId,
+        seqs[i]!,
+        'sequence-gap',
+        `expected event ${i + 1} here; events are missing or out of order`,
+      );
+    }
+    if (prevHashes[i] !== prev) return brokenLink(instanceId, i + 1);
+    if (sha256Hex(inputs[i]!) !== hashes[i]) return altered(instanceId, i + 1);
+    prev = hashes[i]!;
+  }
+  return { ok: true, count: seqs.length, lastHash: prev };
+}
+
+/**
+ * Whether an event's stored hash matches its content. The hash covers the payload's value, not its
+ * text: the store writes canonical JSON, which is hashed as is; any other text is re-encoded first.
+ */
+export function eventMatchesHash(row: StoredEvent): boolean {
   if (sha256Hex(hashInput(row, row.payload)) === row.hash) return true;
   let payload: unknown;
   try {
@@ -99,6 +103,17 @@ function matchesCanonical(row: StoredEvent): boolean {
   const canonical = canonicalJson(payload);
   return canonical !== row.payload && sha256Hex(hashInput(row, canonical)) === row.hash;
 }
+
+const brokenLink = (instanceId: string, seq: number) =>
+  failure(
+    instanceId,
+    seq,
+    'broken-link',
+    `prev_hash does not match the hash of event ${seq - 1}; event ${seq - 1} or ${seq} was altered`,
+  );
+
+const altered = (instanceId: string, seq: number) =>
+  failure(instanceId, seq, 'hash-mismatch', 'content does not match its stored hash; the event was altered');
 
 function failure(instanceId: string, seq: number, fault: ChainFault, reason: string): ChainFailure {
   return { ok: false, instanceId, seq, fault, reason: `Instance '${instanceId}' event ${seq}: ${reason}` };

@@ -20,14 +20,18 @@ const TYPES: Record<string, string> = {
  * `index.html` for every other non-API path so the app's own routes work on reload.
  */
 export function webApp(root: string): MiddlewareHandler<AppEnv> {
-  const base = normalize(root);
+  const base = normalize(root).replace(/[\/]+$/, '');
   return async function webApp(c, next) {
     if (c.req.path.startsWith('/api/') || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     const wanted = normalize(join(base, decodeURIComponent(c.req.path)));
     const inside = wanted === base || wanted.startsWith(base + sep);
     let file = inside ? wanted : join(base, 'index.html');
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) file = join(base, 'index.html');
+    if (!info?.isFile()) {
+      // A missing asset is a 404; any other path is one of the app's own routes.
+      if (extname(c.req.path) !== '') return next();
+      file = join(base, 'index.html');
+    }
     const body = await readFile(file).catch(() => null);
     if (!body) return next();
     const immutable = file.includes(`${sep}assets${sep}`);

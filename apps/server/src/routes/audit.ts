@@ -229,7 +229,15 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const { instanceId } = query(c, VerifyQuery);
     if (instanceId !== undefined) {
       const { instance } = await instances.load(instanceId);
-      if (!canAudit(user) && !(await canReadInstance(user, instance, deps.store))) throw forbidden();
+      if (!canAudit(user) && !(await canReadInstance(user, instance, deps.store))) {
+        await recordAccess(deps, c, user, {
+          instanceId,
+          category: 'history',
+          outcome: 'deny',
+          detail: 'verify',
+        });
+        throw forbidden();
+      }
       await recordAccess(deps, c, user, {
         instanceId,
         category: 'history',

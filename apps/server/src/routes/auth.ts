@@ -60,8 +60,8 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     tag: 'auth',
   });
   app.post('/logout', async (c) => {
-    const user = c.get('user');
-    if (user?.sessionId) await deps.store.revokeSession(user.sessionId);
+    const user = requireUser(c);
+    if (user.sessionId) await deps.store.revokeSession(user.sessionId);
     clearSessionCookie(c, deps.config);
     return c.json({ ok: true });
   });

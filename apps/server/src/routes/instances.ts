@@ -3,7 +3,7 @@ import { requireUser } from '../auth/authenticate.ts';
 import { canAct, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
-import { forbidden } from '../http/errors.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { CancelBody, ListInstancesQuery, SignalBody, StartInstanceBody } from '../http/schemas.ts';
@@ -126,19 +126,30 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
   app.post('/:id/signal', async (c) => {
     const user = requireUser(c);
     const input = await body(c, SignalBody);
-    const applied = await instances.act(
-      { user, role: null },
-      c.req.param('id'),
-      (_instance, definition) => {
-        if (!canAct(user) || !(isLead(user) || actingRole(user, definition)))
-          throw forbidden('Your roles cannot signal this workflow');
-        const event = { type: 'signal' as const, name: input.name, actor: user.id, data: input.data ?? {} };
-        const role = actingRole(user, definition);
-        return role ? { ...event, role } : event;
-      },
-      (v) => ({ instance: instanceView(v.instance, v.definition) }),
-      idempotencyOf(c),
-    );
+    const instanceId = c.req.param('id');
+    let applied: Awaited<ReturnType<InstanceService['act']>>;
+    try {
+      applied = await instances.act(
+        { user, role: null },
+        instanceId,
+        async (instance, definition) => {
+          // A role somewhere in the workflow is not enough: the instance itself must be one the user may read.
+          const allowed =
+            isLead(user) ||
+            (actingRole(user, definition) !== null && (await canReadInstance(user, instance, deps.store)));
+          if (!canAct(user) || !allowed) throw forbidden('Your roles cannot signal this instance');
+          const event = { type: 'signal' as const, name: input.name, actor: user.id, data: input.data ?? {} };
+          const role = actingRole(user, definition);
+          return role ? { ...event, role } : event;
+        },
+        (v) => ({ instance: instanceView(v.instance, v.definition) }),
+        idempotencyOf(c),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403)
+        await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail: 'signal' });
+      throw error;
+    }
     await recordAccess(deps, c, user, {
       instanceId: applied.instance.id,
       category: 'phi',
@@ -161,7 +172,15 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
   app.post('/:id/cancel', async (c) => {
     const user = requireUser(c);
     const input = await optionalBody(c, CancelBody);
-    if (!isLead(user)) throw forbidden('Only leads cancel instances');
+    if (!isLead(user)) {
+      await recordAccess(deps, c, user, {
+        instanceId: c.req.param('id'),
+        category: 'phi',
+        outcome: 'deny',
+        detail: 'cancel',
+      });
+      throw forbidden('Only leads cancel instances');
+    }
     const applied = await instances.act(
       { user, role: null },
       c.req.param('id'),

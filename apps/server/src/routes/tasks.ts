@@ -21,6 +21,12 @@ function splitTaskId(id: string): { instanceId: string; token: string } {
   return { instanceId: id.slice(0, at), token: id.slice(at + 1) };
 }
 
+/** The instance part of a task id, for logging a refusal before the task is looked up. */
+function instanceOfTask(id: string): string | null {
+  const at = id.lastIndexOf(':');
+  return at > 0 ? id.slice(0, at) : null;
+}
+
 /** The open task in the instance's current state, or a 409 (it moved on) / 404. */
 function openTask(instance: Instance, token: string) {
   const item = Object.values(instance.snapshot.context.active).find(
@@ -91,10 +97,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const user = requireUser(c);
     const q = query(c, TasksQuery);
     const everyone = isLead(user) || isAuditor(user);
-    if (q.scope === 'all' && !everyone) throw forbidden('Only leads and auditors see every task');
     const mine = clinicRoles(user);
-    if (q.role && !everyone && !mine.includes(q.role))
-      throw forbidden(`You do not hold the role '${q.role}'`);
+    if ((q.scope === 'all' || (q.role && !mine.includes(q.role))) && !everyone) {
+      await recordAccess(deps, c, user, { category: 'task-list', outcome: 'deny', detail: q.scope });
+      throw forbidden(
+        q.scope === 'all' ? 'Only leads and auditors see every task' : `You do not hold the role '${q.role}'`,
+      );
+    }
     const roles = q.role ? [q.role] : q.scope === 'all' ? await instances.allRoles() : mine;
     const filter: Parameters<typeof deps.store.listTasks>[0] = {
       scope: q.scope,
@@ -187,8 +196,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/:id/release', async (c) => {
     const user = requireUser(c);
     return onTask(c, user, c.req.param('id'), 'release', (item) => {
-      if (item.assignee !== user.id && !isLead(user))
+      if (item.assignee !== user.id && !isLead(user)) {
+        // Someone else's task in your own pool has moved on (409); a task of another role is not yours to touch.
+        if (!item.role || !user.roles.includes(item.role))
+          throw forbidden(`This task is in the '${item.role}' pool`);
         throw new ApiError(409, 'NOT_YOURS', 'Only the person who has the task (or a lead) can release it');
+      }
       if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
       const event: EngineEvent = { type: 'reassign', token: item.token, assignee: null, actor: user.id };
       if (item.role) event.role = item.role;
@@ -214,7 +227,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/:id/complete', async (c) => {
     const user = requireUser(c);
     const input = await body(c, CompleteBody);
-    return onTask(c, user, c.req.param('id'), `complete ${input.outcome}`, (item) => {
+    // Only the action: a refused request's outcome is unchecked text and could hold anything.
+    return onTask(c, user, c.req.param('id'), 'complete', (item) => {
       if (!item.role || !user.roles.includes(item.role))
         throw forbidden(`This task belongs to the '${item.role}' role`);
       const event: EngineEvent = {
@@ -243,7 +257,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/:id/reassign', async (c) => {
     const user = requireUser(c);
     const input = await body(c, ReassignBody);
-    if (!isLead(user)) throw forbidden('Only leads reassign tasks');
+    if (!isLead(user)) {
+      await recordAccess(deps, c, user, {
+        instanceId: instanceOfTask(c.req.param('id')),
+        category: 'phi',
+        outcome: 'deny',
+        detail: 'reassign',
+      });
+      throw forbidden('Only leads reassign tasks');
+    }
     return onTask(c, user, c.req.param('id'), 'reassign', (item) => reassignEvent(item.token, user, input));
   });
 
@@ -258,7 +280,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/reassign', async (c) => {
     const user = requireUser(c);
     const input = await body(c, BulkReassignBody);
-    if (!isLead(user)) throw forbidden('Only leads reassign tasks');
+    if (!isLead(user)) {
+      await recordAccess(deps, c, user, { category: 'phi', outcome: 'deny', detail: 'bulk reassign' });
+      throw forbidden('Only leads reassign tasks');
+    }
     let ids = input.taskIds ?? [];
     if (input.from !== undefined) {
       const tasks: Task[] = [];
@@ -306,7 +331,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const user = requireUser(c);
     const task = await deps.store.getTask(c.req.param('id'));
     if (!task) throw notFound('The task');
-    if (!canSeeTask(user, task)) throw forbidden();
+    if (!canSeeTask(user, task)) {
+      await recordAccess(deps, c, user, {
+        instanceId: task.instanceId,
+        category: 'phi',
+        outcome: 'deny',
+        detail: 'comments',
+      });
+      throw forbidden();
+    }
     await recordAccess(deps, c, user, {
       instanceId: task.instanceId,
       category: 'phi',
@@ -329,7 +362,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const input = await body(c, CommentBody);
     const task = await deps.store.getTask(c.req.param('id'));
     if (!task) throw notFound('The task');
-    if (!canAct(user) || !canSeeTask(user, task)) throw forbidden();
+    if (!canAct(user) || !canSeeTask(user, task)) {
+      await recordAccess(deps, c, user, {
+        instanceId: task.instanceId,
+        category: 'phi',
+        outcome: 'deny',
+        detail: 'comment',
+      });
+      throw forbidden();
+    }
     const comment = await deps.store.addComment({
       taskId: task.id,
       userId: user.id,

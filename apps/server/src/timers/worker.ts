@@ -33,8 +33,13 @@ export function startTimerWorker(
         limit: 50,
       });
       if (leased.length === 0) return fired;
-      for (const timer of leased) {
-        if (stopped) return fired;
+      let failed = false;
+      for (const [index, timer] of leased.entries()) {
+        if (stopped) {
+          // Hand the rest back now rather than leaving them leased (and unfired) until the lease expires.
+          for (const rest of leased.slice(index)) await deps.store.releaseTimer(rest.id, deps.config.processId);
+          return fired;
+        }
         try {
           await instances.act(
             { user: null, role: null },
@@ -48,8 +53,12 @@ export function startTimerWorker(
           const code = error instanceof ApiError ? error.code : 'INTERNAL';
           deps.log(`timer ${timer.id} not fired (${code})`);
           await deps.store.releaseTimer(timer.id, deps.config.processId);
+          failed = true;
         }
       }
+      // A released timer is due and free, so the next claim would take it straight back: end the pass
+      // and retry on the next poll instead of spinning on a timer that keeps failing.
+      if (failed) return fired;
     }
   }
 

@@ -37,16 +37,27 @@ export interface SpawnOptions {
 /** Starts `node --import tsx test/support/serve-entry.ts` as one real process and waits until it listens. */
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
     DATABASE_URL: options.databaseUrl,
     PORT: String(options.port ?? 0),
     QUIET: options.quiet ? '1' : '0',
-    NODE_ENV: 'test',
   };
   if (options.processId) env.PROCESS_ID = options.processId;
   if (options.timerPollMs !== undefined) env.TIMER_POLL_MS = String(options.timerPollMs);
   if (options.timerLeaseMs !== undefined) env.TIMER_LEASE_MS = String(options.timerLeaseMs);
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  return spawnReady(entry, env, options);
+}
+
+/**
+ * Runs a TypeScript entry script (`node --import tsx <entry>`) that prints `READY {json with url, port,
+ * processId, pid}` on stdout once it listens; resolves then, or rejects with its stderr if it exits first.
+ */
+export function spawnReady(
+  script: string,
+  extraEnv: NodeJS.ProcessEnv,
+  options: { keepLog?: boolean; readyTimeoutMs?: number } = {},
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...extraEnv };
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

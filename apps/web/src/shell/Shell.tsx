@@ -30,8 +30,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   async function signOut() {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(null);
-    client.clear();
+    // Signed out first (the app shows the sign-in page), then nothing of theirs stays in memory.
     client.setQueryData(['me'], null);
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
   }
 
   return (

@@ -1,4 +1,263 @@
-/** Placeholder until this view is built. */
-export function MyWorkPage(_props: Record<string, unknown>) {
-  return <div style={{ padding: 24 }}>MyWorkPage</div>;
+import { Button, Drawer, EmptyState } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { UserX } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Me, Task } from '../api/types.ts';
+import { clinicRoles, isLead } from '../auth/useMe.ts';
+import { roleLabel } from './format.ts';
+import { FolderNav } from './FolderNav.tsx';
+import { QueueFilterBar } from './QueueFilterBar.tsx';
+import {
+  applyFilters,
+  buildFolders,
+  type FolderId,
+  folderOf,
+  hasFilters,
+  moveCursor,
+  NO_FILTERS,
+  nextAfter,
+  type QueueFilters,
+  tasksInFolder,
+} from './queue.ts';
+import { TaskList } from './TaskList.tsx';
+import { TaskPanel } from './TaskPanel.tsx';
+import { useDefinitionTitles } from './useDefinitionTitles.ts';
+import { useNow } from './useNow.ts';
+import { usePeople } from './usePeople.ts';
+import { useQueueHotkeys } from './useQueueHotkeys.ts';
+import { useTaskActions } from './useTaskActions.ts';
+import { useTaskDetail } from './useTaskDetail.ts';
+import { useWorkQueues } from './useWorkQueues.ts';
+import classes from './work.module.css';
+
+/** What another view (the notification bell) may pass in router state: a task id, never patient data. */
+export interface WorkLocationState {
+  openTaskId?: string;
+}
+
+const focusRow = (id: string) =>
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`[data-task-row="${CSS.escape(id)}"]`)?.focus();
+  });
+
+/**
+ * My work: folders with counts (My tasks, a pool per clinic role, Overdue), the list by due time,
+ * and the task panel. The open task is React state (or router state from a notification), never
+ * in the URL.
+ */
+export function MyWorkPage({ me }: { me: Me }) {
+  const roles = useMemo(() => clinicRoles(me.user.roles), [me.user.roles]);
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
+  const now = useNow();
+  const queues = useWorkQueues(roles.length > 0);
+  const { titleOf } = useDefinitionTitles();
+  const { nameOf } = usePeople(me);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const [folderId, setFolderId] = useState<FolderId>('mine');
+  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [cursorId, setCursorId] = useState<string | null>(null);
+  const handledClosed = useRef(new Set<string>());
+
+  const folders = useMemo(
+    () => buildFolders(roles, queues.mine, queues.pool, now, roleLabel),
+    [roles, queues.mine, queues.pool, now],
+  );
+  const folder = folders.find((f) => f.id === folderId) ?? folders[0]!;
+  const inFolder = useMemo(
+    () => tasksInFolder(folder.id, queues.mine, queues.pool, now),
+    [folder.id, queues.mine, queues.pool, now],
+  );
+  const visible = useMemo(() => applyFilters(inFolder, filters, now), [inFolder, filters, now]);
+  const visibleIds = useMemo(() => visible.map((t) => t.id), [visible]);
+  const lastVisibleIds = useRef(visibleIds);
+
+  const workflowOptions = useMemo(() => {
+    const ids = new Set(inFolder.map((t) => t.definitionId));
+    if (filters.definitionId) ids.add(filters.definitionId);
+    return [...ids].map((id) => ({ value: id, label: titleOf(id) })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [inFolder, filters.definitionId, titleOf]);
+  const roleOptions = useMemo(() => [...new Set([...roles, ...inFolder.map((t) => t.role)])], [roles, inFolder]);
+
+  /** After my own complete, or when a task turns out to be gone: continue with the one that took its place. */
+  const continueAfter = useCallback(
+    (task: Task) => {
+      handledClosed.current.add(task.id);
+      const next = nextAfter(lastVisibleIds.current, task.id);
+      setCursorId(next);
+      setOpenId((current) => (current === task.id ? (wide ? next : null) : current));
+    },
+    [wide],
+  );
+
+  const actions = useTaskActions({ nameOf, onCompleted: continueAfter, onGone: continueAfter });
+
+  useEffect(() => {
+    lastVisibleIds.current = visibleIds;
+  }, [visibleIds]);
+
+  // A notification asked to open a task: select it and show the folder it is in.
+  useEffect(() => {
+    const state = location.state as WorkLocationState | null;
+    if (!state?.openTaskId) return;
+    const id = state.openTaskId;
+    setOpenId(id);
+    setCursorId(id);
+    const known = queues.byId.get(id);
+    const where = known ? folderOf(known, me.user.id, roles) : null;
+    if (where) setFolderId(where);
+    setFilters(NO_FILTERS);
+    navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate, queues.byId, me.user.id, roles]);
+
+  // The open task was completed elsewhere (live update): say so and move on.
+  const detail = useTaskDetail(openId);
+  useEffect(() => {
+    const task = detail.data?.task;
+    if (!task || task.status !== 'closed' || handledClosed.current.has(task.id)) return;
+    handledClosed.current.add(task.id);
+    if (task.closedBy !== me.user.id) {
+      notifications.show({
+        id: `closed-${task.id}`,
+        color: 'gray',
+        title: task.closeReason === 'cancelled' ? 'Request cancelled' : 'Completed elsewhere',
+        message:
+          task.closeReason === 'cancelled'
+            ? `“${task.title}” was cancelled. It has left your list.`
+            : `${nameOf(task.closedBy)} finished “${task.title}”. It has left your list.`,
+      });
+    }
+    continueAfter(task);
+  }, [detail.data, me.user.id, nameOf, continueAfter]);
+
+  const open = useCallback((task: Task) => {
+    setCursorId(task.id);
+    setOpenId(task.id);
+  }, []);
+
+  const selectFolder = useCallback((id: FolderId) => {
+    setFolderId(id);
+    setCursorId(null);
+  }, []);
+
+  useQueueHotkeys({
+    enabled: roles.length > 0 && (wide || openId === null),
+    onMove: (delta) => {
+      const next = moveCursor(visibleIds, cursorId, delta);
+      if (next) {
+        setCursorId(next);
+        focusRow(next);
+      }
+    },
+    onOpen: () => {
+      if (cursorId) setOpenId(cursorId);
+    },
+    onClaim: () => {
+      const id = cursorId ?? openId;
+      const task = id ? (queues.byId.get(id) ?? visible.find((t) => t.id === id)) : undefined;
+      if (!task) return;
+      if (task.assignee === me.user.id) {
+        notifications.show({ color: 'teal', title: 'Already yours', message: `“${task.title}” is in My tasks.` });
+        return;
+      }
+      actions.claim.mutate(task);
+    },
+  });
+
+  if (roles.length === 0) {
+    return (
+      <EmptyState
+        mt={80}
+        mx="lg"
+        icon={<UserX size={32} aria-hidden />}
+        title="My work is for clinic staff"
+        description="Your account holds no clinic role, so no pool or task is yours to work. Ask an admin to add your role."
+      >
+        {isLead(me.user.roles) && (
+          <EmptyState.Actions>
+            <Button component={Link} to="/team">
+              See all open work on Team
+            </Button>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  }
+
+  const list = (
+    <TaskList
+      folder={folder}
+      tasks={visible}
+      total={inFolder.length}
+      userId={me.user.id}
+      now={now}
+      openId={openId}
+      cursorId={cursorId}
+      loading={queues.isPending}
+      error={queues.error}
+      filtersActive={hasFilters(filters)}
+      filterBar={<QueueFilterBar filters={filters} onChange={setFilters} workflows={workflowOptions} roles={roleOptions} />}
+      titleOf={titleOf}
+      onOpen={open}
+      onCursor={(task) => setCursorId(task.id)}
+      onClearFilters={() => setFilters(NO_FILTERS)}
+      onGoToFolder={selectFolder}
+      onRetry={() => void queues.refetch()}
+      firstPool={folders.find((f) => f.role && f.count > 0) ?? folders.find((f) => f.role)}
+    />
+  );
+
+  if (wide) {
+    return (
+      <div className={classes.page} data-testid="my-work">
+        <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
+        <section className={classes.list} aria-label="Tasks">
+          {list}
+        </section>
+        <div className={classes.panel}>
+          <TaskPanel taskId={openId} me={me} now={now} nameOf={nameOf} actions={actions} />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={classes.stack} data-testid="my-work">
+      <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
+      <section className={classes.listCompact} aria-label="Tasks">
+        {list}
+      </section>
+      <Drawer
+        opened={openId !== null}
+        onClose={() => {
+          const id = openId;
+          setOpenId(null);
+          if (id) focusRow(id);
+        }}
+        position="right"
+        size="min(720px, 100%)"
+        padding={0}
+        withCloseButton={false}
+        title={undefined}
+        aria-label="Task"
+      >
+        <TaskPanel
+          taskId={openId}
+          me={me}
+          now={now}
+          nameOf={nameOf}
+          actions={actions}
+          onClose={() => {
+            const id = openId;
+            setOpenId(null);
+            if (id) focusRow(id);
+          }}
+        />
+      </Drawer>
+    </div>
+  );
 }

@@ -3,7 +3,8 @@ import {
   type ChainCheck,
   type ChainFailure,
   checkHead,
-  type PreparedEvent,
+  eventMatchesHash,
+  type PreparedChain,
   verifyPreparedChain,
 } from '../chain.ts';
 import type { Store } from '../types.ts';
@@ -13,31 +14,62 @@ import { int, text, textOrNull } from './rows.ts';
 
 const PAGE = 5000;
 
-/** The exact text `eventHash` covers, assembled by SQLite while reading (see `verifyPreparedChain`). */
-const HASH_INPUT = `'{"actor":' || json_quote(actor) || ',"at":' || json_quote(at) || ',"instanceId":' || json_quote(instance_id)
+/**
+ * What verification reads: the links, and the exact text `eventHash` covers, assembled by SQLite with
+ * `json_quote` (the escaping of `JSON.stringify`) so that JavaScript only hashes and compares.
+ */
+const CHAIN_COLUMNS = `instance_id, seq, prev_hash, hash,
+  '{"actor":' || json_quote(actor) || ',"at":' || json_quote(at) || ',"instanceId":' || json_quote(instance_id)
   || ',"payload":' || payload || ',"prevHash":' || json_quote(prev_hash) || ',"role":' || json_quote(role)
   || ',"seq":' || seq || ',"type":' || json_quote(type) || '}' AS hash_input`;
 
-const toPreparedEvent = (row: Row): PreparedEvent => ({
-  ...toStoredEvent(row),
-  hashInput: textOrNull(row, 'hash_input') ?? '',
+const emptyChain = (instanceId: string): PreparedChain => ({
+  instanceId,
+  seqs: [],
+  prevHashes: [],
+  hashes: [],
+  inputs: [],
 });
 
-/** One instance's events as `verifyPreparedChain` wants them. */
-export async function readPreparedChain(db: Db, instanceId: string): Promise<PreparedEvent[]> {
-  const rs = await db.client.execute({
-    sql: `SELECT ${EVENT_COLUMNS}, ${HASH_INPUT} FROM events WHERE instance_id = ? ORDER BY seq`,
-    args: [instanceId],
-  });
-  return rs.rows.map(toPreparedEvent);
+function append(chain: PreparedChain, row: Row): void {
+  chain.seqs.push(int(row, 'seq'));
+  chain.prevHashes.push(text(row, 'prev_hash'));
+  chain.hashes.push(text(row, 'hash'));
+  chain.inputs.push(textOrNull(row, 'hash_input') ?? '');
 }
 
-const notFound = (instanceId: string): ChainCheck => ({
+/** One instance's events, ready for `verifyPreparedChain`. */
+export async function readPreparedChain(db: Pick<Db, 'client'>, instanceId: string): Promise<PreparedChain> {
+  const rs = await db.client.execute({
+    sql: `SELECT ${CHAIN_COLUMNS} FROM events WHERE instance_id = ? ORDER BY seq`,
+    args: [instanceId],
+  });
+  const chain = emptyChain(instanceId);
+  for (const row of rs.rows) append(chain, row);
+  return chain;
+}
+
+/** Verifies a prepared chain; an event whose SQL-built input does not match is judged exactly before failing. */
+async function verifyPrepared(db: Db, chain: PreparedChain): Promise<ChainCheck> {
+  let from = 0;
+  for (;;) {
+    const check = verifyPreparedChain(chain, from);
+    if (check.ok || check.fault !== 'hash-mismatch') return check;
+    const rs = await db.client.execute({
+      sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE instance_id = ? AND seq = ?`,
+      args: [chain.instanceId, check.seq],
+    });
+    if (!rs.rows[0] || !eventMatchesHash(toStoredEvent(rs.rows[0]))) return check;
+    from = check.seq;
+  }
+}
+
+const notFound = (instanceId: string, reason = `Instance '${instanceId}' does not exist`): ChainFailure => ({
   ok: false,
   instanceId,
   seq: 0,
   fault: 'not-found',
-  reason: `Instance '${instanceId}' does not exist`,
+  reason,
 });
 
 /** SQLite's BINARY collation compares UTF-8 bytes, which JavaScript's `<` does not. */
@@ -45,22 +77,46 @@ function sortsBefore(a: string, b: string): boolean {
   return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
 }
 
-export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
-  /** Every event in (instance_id, seq) order, a page at a time. */
-  async function* allEvents(): AsyncGenerator<PreparedEvent> {
-    let after: [string, number] = ['', 0];
-    for (;;) {
-      const rs = await db.client.execute({
-        sql: `SELECT ${EVENT_COLUMNS}, ${HASH_INPUT} FROM events WHERE (instance_id, seq) > (?, ?) ORDER BY instance_id, seq LIMIT ?`,
-        args: [after[0], after[1], PAGE],
-      });
-      for (const row of rs.rows) yield toPreparedEvent(row);
-      if (rs.rows.length < PAGE) return;
-      const last = rs.rows[rs.rows.length - 1]!;
-      after = [text(last, 'instance_id'), int(last, 'seq')];
-    }
+/** Every event in (instance_id, seq) order, a page at a time; `current()` is synchronous within a page. */
+class EventCursor {
+  #rows: Row[] = [];
+  #pos = 0;
+  #after: [string, number] = ['', 0];
+  #exhausted = false;
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
   }
 
+  /** The row under the cursor, or undefined at the end. */
+  async current(): Promise<Row | undefined> {
+    if (this.#pos < this.#rows.length) return this.#rows[this.#pos];
+    if (this.#exhausted) return undefined;
+    const rs = await this.#db.client.execute({
+      sql: `SELECT ${CHAIN_COLUMNS} FROM events WHERE (instance_id, seq) > (?, ?) ORDER BY instance_id, seq LIMIT ?`,
+      args: [this.#after[0], this.#after[1], PAGE],
+    });
+    this.#rows = rs.rows;
+    this.#pos = 0;
+    this.#exhausted = rs.rows.length < PAGE;
+    const last = rs.rows[rs.rows.length - 1];
+    if (last) this.#after = [text(last, 'instance_id'), int(last, 'seq')];
+    return this.#rows[0];
+  }
+
+  /** Appends every event of `instanceId` under the cursor to `chain`. */
+  async take(instanceId: string, chain: PreparedChain): Promise<void> {
+    let row = await this.current();
+    while (row && text(row, 'instance_id') === instanceId) {
+      append(chain, row);
+      this.#pos += 1;
+      row = this.#pos < this.#rows.length ? this.#rows[this.#pos] : await this.current();
+    }
+  }
+}
+
+export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
   return {
     async verifyInstance(id) {
       const head = await db.client.execute({
@@ -69,7 +125,7 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
       });
       const row = head.rows[0];
       if (!row) return notFound(id);
-      const chain = verifyPreparedChain(await readPreparedChain(db, id));
+      const chain = await verifyPrepared(db, await readPreparedChain(db, id));
       return checkHead(id, { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') }, chain);
     },
 
@@ -78,17 +134,15 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
       const failures: ChainFailure[] = [];
       let instances = 0;
       let events = 0;
-      const stream = allEvents();
-      let pending = await stream.next();
-      /** Events with no instance row (foreign keys prevent it, unless they were off): a failure. */
-      const skipOrphans = async (orphanId: string) => {
-        failures.push({
-          ...notFound(orphanId),
-          reason: `Events of instance '${orphanId}' have no instance row`,
-        } as ChainFailure);
-        let next = await stream.next();
-        while (!next.done && next.value.instanceId === orphanId) next = await stream.next();
-        return next;
+      const cursor = new EventCursor(db);
+      // Events with no instance row (foreign keys prevent it, unless they were off) are a failure too.
+      const skipOrphansBefore = async (id: string | null) => {
+        for (let row = await cursor.current(); row; row = await cursor.current()) {
+          const orphan = text(row, 'instance_id');
+          if (id !== null && (orphan === id || !sortsBefore(orphan, id))) return;
+          failures.push(notFound(orphan, `Events of instance '${orphan}' have no instance row`));
+          await cursor.take(orphan, emptyChain(orphan));
+        }
       };
       let afterId = '';
       for (;;) {
@@ -96,33 +150,21 @@ export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
           sql: 'SELECT id, revision, last_hash FROM instances WHERE id > ? ORDER BY id LIMIT ?',
           args: [afterId, PAGE],
         });
-        for (const row of page.rows as Row[]) {
+        for (const row of page.rows) {
           const id = text(row, 'id');
-          const rows: PreparedEvent[] = [];
-          while (
-            !pending.done &&
-            pending.value.instanceId !== id &&
-            sortsBefore(pending.value.instanceId, id)
-          ) {
-            pending = await skipOrphans(pending.value.instanceId);
-          }
-          while (!pending.done && pending.value.instanceId === id) {
-            rows.push(pending.value);
-            pending = await stream.next();
-          }
+          await skipOrphansBefore(id);
+          const chain = emptyChain(id);
+          await cursor.take(id, chain);
           instances += 1;
-          events += rows.length;
-          const check = checkHead(
-            id,
-            { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') },
-            verifyPreparedChain(rows),
-          );
+          events += chain.seqs.length;
+          const head = { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') };
+          const check = checkHead(id, head, await verifyPrepared(db, chain));
           if (!check.ok) failures.push(check);
         }
         if (page.rows.length < PAGE) break;
         afterId = text(page.rows[page.rows.length - 1]!, 'id');
       }
-      while (!pending.done) pending = await skipOrphans(pending.value.instanceId);
+      await skipOrphansBefore(null);
       return { ok: failures.length === 0, instances, events, failures };
     },
   };

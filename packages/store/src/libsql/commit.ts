@@ -10,6 +10,8 @@ import type { BatchUnit } from './group-commit.ts';
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const STATUSES = new Set(['active', 'done', 'cancelled']);
+const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated']);
 
 /** What the batch reports back, plus whether a failed create needs a follow-up look. */
 export interface ChangeOutcome {
@@ -35,7 +37,25 @@ function validate(change: InstanceChange): void {
     fail('the first event of an instance has prevHash GENESIS_HASH');
   if (typeof change.event.at !== 'string' || typeof change.event.type !== 'string')
     fail('event.at and event.type are required');
-  if (!change.snapshot || typeof change.snapshot.status !== 'string') fail('snapshot is required');
+  if (!change.snapshot || !STATUSES.has(change.snapshot.status))
+    fail('snapshot with status active, done or cancelled is required');
+  // A row that breaks a constraint would fail the whole shared batch, so catch it here, alone.
+  for (const t of change.tasks ?? []) {
+    if (typeof t.token !== 'string' || !t.token) fail('every task change needs a token');
+    if (t.op === 'open' && ![t.step, t.title, t.role, t.openedAt].every((v) => typeof v === 'string')) {
+      fail(`task '${t.token}' needs step, title, role and openedAt to open`);
+    }
+    if (t.op === 'close' && typeof t.closedAt !== 'string') fail(`task '${t.token}' needs closedAt to close`);
+  }
+  for (const t of change.timers ?? []) {
+    if (typeof t.timerId !== 'string' || !t.timerId) fail('every timer change needs a timerId');
+    if (t.op === 'set' && typeof t.due !== 'string') fail(`timer '${t.timerId}' needs a due time`);
+  }
+  for (const n of change.notifications ?? []) {
+    if (!NOTIFICATION_KINDS.has(n.kind))
+      fail(`notification kind '${n.kind}' is not assigned, overdue or escalated`);
+    if (!n.userId && !n.role) fail('a notification is addressed to a user or a role');
+  }
 }
 
 /**

@@ -171,6 +171,12 @@ export function instanceCases(newHarness: NewHarness): void {
         { ...startChange('i-1'), create: undefined },
         { ...startChange('i-1'), event: { ...startChange('i-1').event, prevHash: 'abc' } },
         { ...startChange('i-1'), expectedRevision: -1 },
+        { ...startChange('i-1'), notifications: [{ kind: 'assigned', createdAt: T0 }] },
+        {
+          ...startChange('i-1'),
+          tasks: [{ op: 'open', token: 'x', step: 's', role: 'nurse', openedAt: T0 }],
+        },
+        { ...startChange('i-1'), timers: [{ op: 'set', timerId: 't' }] },
       ];
       for (const change of bad) {
         await expect(h.store.commitInstanceChange(change as InstanceChange)).rejects.toBeInstanceOf(

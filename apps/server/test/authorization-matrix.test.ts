@@ -1,0 +1,457 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from './support/app.ts';
+import {
+  documentedRoutes,
+  type MatrixWorld,
+  OTHER_ROLE,
+  PATIENT,
+  PEER,
+  type Req,
+  routeKey,
+  SORTER,
+  setupMatrix,
+  TASK_ROLE,
+  TRIAGE,
+  triageDefinition,
+  WHO,
+  type Who,
+} from './support/matrix-setup.ts';
+
+/**
+ * Every route of the app × seven kinds of caller, each cell a real request against fresh objects.
+ *
+ * 'allow' means 2xx: the action really happened. A number is the exact status expected instead:
+ * 401 not signed in, 403 not allowed, 409 allowed in principle but the state does not permit it
+ * (here: the task is already someone else's).
+ *
+ * Callers: anonymous; admin; designer (operations lead); auditor; staffRole (holds `triage-nurse`,
+ * the role of the task under test); staffOther (holds an unrelated clinic role, `billing-specialist`);
+ * staffClaimed (holds `triage-nurse`, but a colleague claimed the task first).
+ */
+type Expected = 'allow' | 401 | 403 | 409;
+type Row = Record<Who, Expected>;
+const A = 'allow';
+
+// biome-ignore format: a table is easier to review aligned
+const EXPECTED: Record<string, Row> = {
+  'GET /api/health':                          { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/openapi.json':                    { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/auth/login':                     { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/auth/logout':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // accounts: only admins manage users; anyone signed in manages their own API tokens
+  'GET /api/users':                           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/users':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'PATCH /api/users/{id}':                    { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/tokens':                         { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/tokens':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // definitions: everyone reads published versions; designers and admins edit and publish; auditors also lint drafts
+  'GET /api/definitions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/definitions':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/definitions/{id}':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/definitions/{id}':                { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/definitions/{id}/validate':      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/definitions/{id}/publish':       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/definitions/{id}/versions':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/definitions/{id}/versions/{v}':   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // instances: staff start workflows they have a role in and read instances of their roles; leads cancel
+  'POST /api/instances':                      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/instances':                       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/instances/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/instances/{id}/signal':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/instances/{id}/cancel':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // tasks: staff claim/complete only tasks of roles they hold; leads reassign and release; auditors never act
+  'GET /api/tasks':                           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/tasks/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/tasks/{id}/claim':               { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
+  'POST /api/tasks/{id}/release':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
+  'POST /api/tasks/{id}/complete':            { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
+  'POST /api/tasks/{id}/reassign':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/tasks/reassign':                 { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/tasks/{id}/comments':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/tasks/{id}/comments':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  // audit: readers of the instance see its history; verifying everything and the access log are for auditors and admins
+  'GET /api/instances/{id}/history':          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/instances/{id}/replay':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/audit/verify':                    { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/audit/access-log':                { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // the caller's own notifications and live updates
+  'GET /api/notifications':                   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/notifications/read':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/events':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+};
+
+/** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
+const taskFor = (w: MatrixWorld, who: Who) => w.nurseTask(who === 'staffClaimed' ? PEER : undefined);
+
+/** How to make a valid request for a route as `who`, against objects made fresh for that cell. */
+export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>> = {
+  'GET /api/health': async () => ({ method: 'GET', path: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ method: 'GET', path: '/api/openapi.json' }),
+  'POST /api/auth/login': async (w, who) => ({
+    method: 'POST',
+    path: '/api/auth/login',
+    body: { username: who === 'anonymous' ? SORTER : w.username(who), password: PASSWORD },
+  }),
+  'POST /api/auth/logout': async (w, who) => ({
+    method: 'POST',
+    path: '/api/auth/logout',
+    // Its own session, so signing out does not end the caller's shared one.
+    ...(who === 'anonymous' ? {} : { as: await w.t.login(w.username(who)) }),
+  }),
+  'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
+  'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
+  'POST /api/users': async (w) => ({
+    method: 'POST',
+    path: '/api/users',
+    body: { username: w.unique('new-user'), password: 'a long enough password', roles: ['front-desk'] },
+  }),
+  'PATCH /api/users/{id}': async (w) => ({
+    method: 'PATCH',
+    path: `/api/users/${(await w.freshUser(['front-desk'])).id}`,
+    body: { displayName: 'Renamed colleague' },
+  }),
+  'POST /api/tokens': async () => ({ method: 'POST', path: '/api/tokens', body: { name: 'cli' } }),
+  'GET /api/tokens': async () => ({ method: 'GET', path: '/api/tokens' }),
+  'GET /api/definitions': async () => ({ method: 'GET', path: '/api/definitions' }),
+  'POST /api/definitions': async (w) => ({
+    method: 'POST',
+    path: '/api/definitions',
+    body: { definition: { ...triageDefinition(), id: w.unique('new-workflow') } },
+  }),
+  'GET /api/definitions/{id}': async () => ({ method: 'GET', path: `/api/definitions/${TRIAGE}` }),
+  'PUT /api/definitions/{id}': async (w) => {
+    const id = await w.freshDraft();
+    return {
+      method: 'PUT',
+      path: `/api/definitions/${id}`,
+      body: { definition: { ...triageDefinition(), id, title: 'Edited title' }, revision: 1 },
+    };
+  },
+  'POST /api/definitions/{id}/validate': async (w) => ({
+    method: 'POST',
+    path: `/api/definitions/${await w.freshDraft()}/validate`,
+  }),
+  'POST /api/definitions/{id}/publish': async (w) => ({
+    method: 'POST',
+    path: `/api/definitions/${await w.freshDraft()}/publish`,
+    body: { revision: 1 },
+  }),
+  'GET /api/definitions/{id}/versions': async () => ({
+    method: 'GET',
+    path: `/api/definitions/${TRIAGE}/versions`,
+  }),
+  'GET /api/definitions/{id}/versions/{v}': async () => ({
+    method: 'GET',
+    path: `/api/definitions/${TRIAGE}/versions/1`,
+  }),
+  'POST /api/instances': async () => ({
+    method: 'POST',
+    path: '/api/instances',
+    body: { definitionId: TRIAGE, data: { patientName: PATIENT.name } },
+  }),
+  'GET /api/instances': async () => ({ method: 'GET', path: '/api/instances' }),
+  'GET /api/instances/{id}': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}`,
+  }),
+  'POST /api/instances/{id}/signal': async (w) => ({
+    method: 'POST',
+    path: `/api/instances/${(await w.awaitingPatient()).instanceId}/signal`,
+    body: { name: 'patient-replied' },
+  }),
+  'POST /api/instances/{id}/cancel': async (w, who) => ({
+    method: 'POST',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/cancel`,
+    body: { reason: 'duplicate message' },
+  }),
+  'GET /api/tasks': async () => ({ method: 'GET', path: '/api/tasks?scope=pool' }),
+  'GET /api/tasks/{id}': async (w, who) => ({
+    method: 'GET',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}`,
+  }),
+  'POST /api/tasks/{id}/claim': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/claim`,
+  }),
+  // Release needs a claimed task: the caller's own for staffRole, a colleague's for everyone else.
+  'POST /api/tasks/{id}/release': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await w.nurseTask(who === 'staffRole' ? 'staffRole' : PEER)).taskId}/release`,
+  }),
+  'POST /api/tasks/{id}/complete': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/complete`,
+    body: { outcome: 'answered', note: 'Answered in the portal' },
+  }),
+  'POST /api/tasks/{id}/reassign': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/reassign`,
+    body: { priority: 'high', reason: 'patient called twice' },
+  }),
+  'POST /api/tasks/reassign': async (w, who) => ({
+    method: 'POST',
+    path: '/api/tasks/reassign',
+    body: { taskIds: [(await taskFor(w, who)).taskId], assignee: w.userId(PEER) },
+  }),
+  'GET /api/tasks/{id}/comments': async (w, who) => ({
+    method: 'GET',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/comments`,
+  }),
+  'POST /api/tasks/{id}/comments': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/comments`,
+    body: { body: 'Called the patient back' },
+  }),
+  'GET /api/instances/{id}/history': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/history`,
+  }),
+  'GET /api/instances/{id}/replay': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/replay?at=1`,
+  }),
+  'GET /api/instances/{id}/export': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/export?format=csv`,
+  }),
+  'GET /api/audit/verify': async () => ({ method: 'GET', path: '/api/audit/verify' }),
+  'GET /api/audit/access-log': async () => ({ method: 'GET', path: '/api/audit/access-log?limit=5' }),
+  'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
+  'POST /api/notifications/read': async (w) => ({
+    method: 'POST',
+    path: '/api/notifications/read',
+    body: { ids: [await w.notificationForNurses()] },
+  }),
+  'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
+};
+
+/** The routes the app documents — and so serves: openapi.test.ts checks the two agree. */
+const DOCUMENTED = documentedRoutes().map(routeKey);
+
+const classify = (status: number): Expected | number => (status >= 200 && status < 300 ? 'allow' : status);
+
+/** Route × caller → what happened, for the table printed when anything differs. */
+const actual = new Map<string, Partial<Record<Who, { got: Expected | number; detail: string }>>>();
+
+function table(): string {
+  const width = Math.max(...DOCUMENTED.map((k) => k.length));
+  const head = `${'route'.padEnd(width)} | ${WHO.map((w) => w.padEnd(12)).join(' | ')}`;
+  const lines = DOCUMENTED.map((key) => {
+    const row = actual.get(key) ?? {};
+    const cells = WHO.map((who) => {
+      const cell = row[who];
+      const want = EXPECTED[key]?.[who];
+      if (!cell) return '-'.padEnd(12);
+      const text = String(cell.got);
+      return (cell.got === want ? text : `${text}≠${want ?? '?'}`).padEnd(12);
+    });
+    return `${key.padEnd(width)} | ${cells.join(' | ')}`;
+  });
+  return [head, '-'.repeat(head.length), ...lines].join('\n');
+}
+
+let w: MatrixWorld;
+beforeAll(async () => {
+  w = await setupMatrix();
+}, 60_000);
+afterAll(async () => {
+  const failed = [...actual.entries()].some(([key, row]) =>
+    WHO.some((who) => row[who] && row[who]!.got !== EXPECTED[key]?.[who]),
+  );
+  if (failed || process.env.PRINT_MATRIX) console.log(`authorization matrix:\n${table()}`);
+  await w?.close();
+});
+
+describe('authorization matrix', () => {
+  it('has an expected row and a request for every route the app documents, and nothing else', () => {
+    expect(DOCUMENTED.length).toBeGreaterThan(30);
+    expect(
+      DOCUMENTED.filter((k) => !EXPECTED[k]),
+      'routes without an expected row',
+    ).toEqual([]);
+    expect(
+      DOCUMENTED.filter((k) => !REQUESTS[k]),
+      'routes without a request',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !DOCUMENTED.includes(k)),
+      'stale rows',
+    ).toEqual([]);
+    expect(
+      Object.keys(REQUESTS).filter((k) => !DOCUMENTED.includes(k)),
+      'stale requests',
+    ).toEqual([]);
+  });
+
+  it.each(DOCUMENTED)(
+    '%s',
+    async (key) => {
+      const build = REQUESTS[key];
+      const want = EXPECTED[key];
+      expect(build && want, `no row for ${key}`).toBeTruthy();
+      const row: Partial<Record<Who, { got: Expected | number; detail: string }>> = {};
+      actual.set(key, row);
+      for (const who of WHO) {
+        const req = await build!(w, who);
+        const res = await w.send(who, req);
+        row[who] = { got: classify(res.status), detail: res.text.slice(0, 200) };
+      }
+      const wrong = WHO.filter((who) => row[who]!.got !== want![who]).map(
+        (who) => `${who}: got ${row[who]!.got}, expected ${want![who]} — ${row[who]!.detail}`,
+      );
+      expect(wrong, key).toEqual([]);
+    },
+    30_000,
+  );
+
+  it('claims by the task owner are exclusive: the colleague who lost gets 409 with the task untouched', async () => {
+    const { taskId } = await w.nurseTask(PEER);
+    const res = await w.send('staffClaimed', { method: 'POST', path: `/api/tasks/${taskId}/claim` });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('ALREADY_CLAIMED');
+    expect((await w.t.store.getTask(taskId))!.assignee).toBe(w.userId(PEER));
+  });
+
+  it('a role elsewhere in the workflow does not open every instance of it (object-level)', async () => {
+    // The provider owns later steps of the triage workflow, but has no task in this instance yet.
+    await w.t.addUser('provider-1', ['provider']);
+    const { instanceId } = await w.awaitingPatient();
+    const revision = (await w.t.store.getInstance(instanceId))!.revision;
+    for (const [method, path, body] of [
+      ['GET', `/api/instances/${instanceId}`, undefined],
+      ['GET', `/api/instances/${instanceId}/history`, undefined],
+      ['POST', `/api/instances/${instanceId}/signal`, { name: 'patient-replied' }],
+      ['POST', `/api/instances/${instanceId}/cancel`, {}],
+    ] as const) {
+      const res = await w.send('provider-1', { method, path, body });
+      expect(res.status, `${method} ${path}: ${res.text}`).toBe(403);
+      expect(res.text).not.toContain(PATIENT.name);
+    }
+    expect((await w.t.store.getInstance(instanceId))!.revision).toBe(revision);
+  });
+
+  it('marks as read only notifications addressed to the caller or their roles', async () => {
+    for (const who of ['staffRole', 'staffClaimed', 'staffOther', 'auditor', 'designer'] as const) {
+      const id = await w.notificationForNurses();
+      const res = await w.send(who, { method: 'POST', path: '/api/notifications/read', body: { ids: [id] } });
+      expect(res.status, who).toBe(200);
+      expect(res.body.marked, who).toBe(who === 'staffRole' || who === 'staffClaimed' ? 1 : 0);
+    }
+  });
+});
+
+describe('field-level protection (no mass assignment)', () => {
+  /** The first caller the matrix expects to be allowed, and the request that caller makes. */
+  async function allowedRequest(key: string): Promise<{ who: Who; req: Req }> {
+    const who = WHO.find((u) => EXPECTED[key]![u] === 'allow')!;
+    return { who, req: await REQUESTS[key]!(w, who) };
+  }
+  const withBody = documentedRoutes()
+    .filter((r) => r.body)
+    .map(routeKey);
+
+  it('documents a body for the routes that take one', () => {
+    expect(withBody.length).toBeGreaterThan(10);
+  });
+
+  it.each(withBody)('%s rejects an unknown field with 400 and changes nothing', async (key) => {
+    const { who, req } = await allowedRequest(key);
+    const before = await w.t.store.listAccess({ limit: 1000 });
+    const res = await w.send(who, {
+      ...req,
+      body: { ...((req.body as object | undefined) ?? {}), isAdmin: true },
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    // A rejected body reaches no handler logic: nothing was recorded as done.
+    const after = await w.t.store.listAccess({ limit: 1000 });
+    expect(after.items.filter((r) => r.outcome === 'allow').length).toBe(
+      before.items.filter((r) => r.outcome === 'allow').length,
+    );
+  });
+
+  it.each(['assignee', 'role', 'actor', 'roles'])(
+    'a staff member cannot set `%s` through complete',
+    async (field) => {
+      const { taskId } = await w.nurseTask();
+      const res = await w.send('staffRole', {
+        method: 'POST',
+        path: `/api/tasks/${taskId}/complete`,
+        body: { outcome: 'answered', [field]: field === 'roles' ? ['admin'] : w.userId('staffRole') },
+      });
+      expect(res.status).toBe(400);
+      const task = (await w.t.store.getTask(taskId))!;
+      expect(task).toMatchObject({ status: 'open', role: TASK_ROLE, assignee: null });
+    },
+  );
+
+  it('a staff member cannot move a task to another role or person through claim, release or comments', async () => {
+    const { taskId } = await w.nurseTask('staffRole');
+    for (const action of ['release', 'comments'] as const) {
+      const res = await w.send('staffRole', {
+        method: 'POST',
+        path: `/api/tasks/${taskId}/${action}`,
+        body: { body: 'x', role: OTHER_ROLE, assignee: w.userId('staffOther') },
+      });
+      expect(res.status, action).toBe(action === 'comments' ? 400 : 200);
+    }
+    const task = (await w.t.store.getTask(taskId))!;
+    expect(task.role).toBe(TASK_ROLE);
+    expect(task.assignee).toBe(null); // released, not handed to the other user
+  });
+
+  it('nobody can give themselves roles through any route', async () => {
+    const routes = documentedRoutes();
+    for (const who of ['designer', 'auditor', 'staffRole', 'staffOther'] as const) {
+      const id = w.userId(who);
+      const rolesBefore = (await w.t.store.getUser(id))!.roles;
+      // The account routes that take roles: refused to everyone but admins.
+      const patch = await w.send(who, {
+        method: 'PATCH',
+        path: `/api/users/${id}`,
+        body: { roles: ['admin', ...rolesBefore] },
+      });
+      expect(patch.status, `${who} PATCH self`).toBe(403);
+      const create = await w.send(who, {
+        method: 'POST',
+        path: '/api/users',
+        body: { username: w.unique('sock-puppet'), password: 'a long enough password', roles: ['admin'] },
+      });
+      expect(create.status, `${who} POST /api/users`).toBe(403);
+      // Every other route with a body: roles smuggled in beside a valid body are refused.
+      for (const doc of routes) {
+        const key = routeKey(doc);
+        if (!doc.body || key === 'PATCH /api/users/{id}' || key === 'POST /api/users') continue;
+        const req = await REQUESTS[key]!(w, who);
+        const res = await w.send(who, {
+          ...req,
+          body: { ...((req.body as object | undefined) ?? {}), roles: ['admin'], role: 'admin' },
+        });
+        expect([400, 401, 403], `${who} ${key}: ${res.text}`).toContain(res.status);
+      }
+      expect((await w.t.store.getUser(id))!.roles, who).toEqual(rolesBefore);
+      const me = await w.send(who, { method: 'GET', path: '/api/me' });
+      expect(me.body.user.roles, who).toEqual(rolesBefore);
+    }
+  }, 60_000);
+
+  it('an admin changing roles uses only the documented fields; ids and usernames are not assignable', async () => {
+    const target = await w.freshUser(['front-desk']);
+    for (const extra of [{ id: 'u-evil' }, { username: 'root' }, { createdAt: '2000-01-01T00:00:00Z' }]) {
+      const res = await w.send('admin', {
+        method: 'PATCH',
+        path: `/api/users/${target.id}`,
+        body: { displayName: 'x', ...extra },
+      });
+      expect(res.status).toBe(400);
+    }
+    const after = (await w.t.store.getUser(target.id))!;
+    expect(after).toMatchObject({
+      id: target.id,
+      username: target.username,
+      displayName: target.displayName,
+    });
+  });
+});

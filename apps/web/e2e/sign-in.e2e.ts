@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('sign-in', () => {
+  it('refuses a wrong password with a message, and has no serious accessibility violations', async () => {
+    const b = await openBrowser();
+    try {
+      await b.page.goto(server.url);
+      await b.page.getByRole('textbox', { name: /^Username/ }).fill('lead');
+      await b.page.locator('input[name="password"]').fill('not the password');
+      await b.page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(b.page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password');
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await screenshot(b.page, 'sign-in');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('each kind of user lands where their roles work, and sees only their menu', async () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['medical-assistant', '/work', ['My work']],
+      ['lead', '/work', ['Team', 'Workflows']],
+      ['auditor', '/audit', ['Audit']],
+    ];
+    for (const [username, landing, menu] of cases) {
+      const b = await openBrowser();
+      try {
+        await signIn(b.page, server.url, username, PASSWORD);
+        if (username !== 'lead') await b.page.waitForURL(`**${landing}**`);
+        const nav = b.page.getByRole('navigation', { name: 'Main' });
+        for (const label of menu) await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
+        if (username === 'auditor') await expect(nav.getByText('My work', { exact: true }).count()).resolves.toBe(0);
+        if (username === 'medical-assistant') await expect(nav.getByText('Workflows', { exact: true }).count()).resolves.toBe(0);
+      } finally {
+        await b.close();
+      }
+    }
+  });
+
+  it('no patient data in URLs: the session survives a reload and sign-out ends it on the server', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'triage-nurse', PASSWORD);
+      await b.page.reload();
+      await b.page.getByRole('button', { name: 'Sign out' }).waitFor();
+      const cookies = await b.context.cookies();
+      const session = cookies.find((c) => c.name.endsWith('pf_session'));
+      expect(session?.httpOnly).toBe(true);
+      expect(session?.sameSite).toBe('Strict');
+      await b.page.getByRole('button', { name: 'Sign out' }).click();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      const status = await b.page.evaluate(async () => (await fetch('/api/me')).status);
+      expect(status).toBe(401);
+    } finally {
+      await b.close();
+    }
+  });
+});

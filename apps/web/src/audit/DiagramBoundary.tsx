@@ -1,0 +1,12 @@
+import { Component, type ReactNode } from 'react';
+
+/** Shows `fallback` instead of the diagram if drawing it fails, so the replay page keeps working. */
+export class DiagramBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}

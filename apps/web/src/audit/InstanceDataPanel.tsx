@@ -1,0 +1,98 @@
+import { Alert, Box, Button, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Eye, EyeOff, Lock } from 'lucide-react';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import type { InstanceView } from '../api/types.ts';
+
+const show = (v: unknown) => (v === undefined ? '' : v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * The instance's data (patient information). Closed by default; opening it reads the instance from
+ * the server, which records the read in the access log. Shows the values at the replayed event next
+ * to today's.
+ */
+export function InstanceDataPanel({
+  instanceId,
+  dataAt,
+  at,
+}: {
+  instanceId: string;
+  dataAt: Record<string, unknown> | undefined;
+  at: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const current = useQuery({
+    queryKey: ['audit', 'instance', instanceId],
+    queryFn: () => api<{ instance: InstanceView }>(`/instances/${encodeURIComponent(instanceId)}`),
+    enabled: open,
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
+  const now = current.data?.instance.data ?? {};
+  const fields = [...new Set([...Object.keys(dataAt ?? {}), ...Object.keys(now)])].sort();
+  return (
+    <Box data-testid="instance-data-panel">
+      <Group gap="xs">
+        <Button
+          size="compact-sm"
+          variant={open ? 'light' : 'default'}
+          leftSection={open ? <EyeOff size={14} aria-hidden /> : <Eye size={14} aria-hidden />}
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls="audit-instance-data"
+          data-testid="instance-data-toggle"
+        >
+          {open ? 'Hide instance data' : 'Show instance data'}
+        </Button>
+        <Text size="xs" c="dimmed">
+          <Lock size={12} aria-hidden /> Patient information. Opening it is recorded in the access log.
+        </Text>
+      </Group>
+      <Collapse expanded={open} id="audit-instance-data">
+        {current.isPending && open ? (
+          <Group gap="xs" p="xs">
+            <Loader size={14} aria-label="Loading instance data" />
+            <Text size="sm">Loading…</Text>
+          </Group>
+        ) : current.isError ? (
+          <Alert color="red" mt="xs" title="The data could not be read">
+            {current.error.message}
+          </Alert>
+        ) : fields.length === 0 ? (
+          <Text size="sm" c="dimmed" p="xs">
+            This instance holds no data.
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={180} type="auto" mt={4}>
+            <Table fz="sm" verticalSpacing={2} striped aria-label="Instance data" data-testid="instance-data-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Field</Table.Th>
+                  <Table.Th>After event {at}</Table.Th>
+                  <Table.Th>Now</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {fields.map((f) => {
+                  const then = show(dataAt?.[f]);
+                  const today = show(now[f]);
+                  return (
+                    <Table.Tr key={f}>
+                      <Table.Td ff="monospace">{f}</Table.Td>
+                      <Table.Td>{then || <Text span c="dimmed" size="sm">not set yet</Text>}</Table.Td>
+                      <Table.Td fw={then !== today ? 600 : undefined}>
+                        {today || <Text span c="dimmed" size="sm">not set</Text>}
+                        {then !== today && <span className="visually-hidden"> (changed since)</span>}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Collapse>
+    </Box>
+  );
+}

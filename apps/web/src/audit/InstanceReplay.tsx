@@ -1,0 +1,307 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  CopyButton,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeft, Copy } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import { formatWhen } from '../shell/time.ts';
+import { ActiveSteps } from './ActiveSteps.tsx';
+import { describeEntry, shortId } from './changes.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { InstanceDataPanel } from './InstanceDataPanel.tsx';
+import { pathUpTo } from './path.ts';
+import { ReplayDiagram } from './ReplayDiagram.tsx';
+import { Scrubber } from './Scrubber.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { Timeline } from './Timeline.tsx';
+import type { DiagramHighlight, HistoryResponse, VersionResponse } from './types.ts';
+import { UserRef } from './UserRef.tsx';
+import { useReplayAt } from './useReplayAt.ts';
+import { useUserNames } from './useUserNames.ts';
+import { useVerify, VerifyBadge } from './VerifyBadge.tsx';
+
+const isTyping = (target: EventTarget | null) => {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.getAttribute('role') === 'slider' ||
+    target.closest('.react-flow') !== null
+  );
+};
+
+/**
+ * `/audit/instances/:id`: the diagram of the instance's pinned version with the path taken up to the
+ * scrubber, the timeline on the right, the scrubber below, and the verify badge and export on top.
+ * The replay position is `?at=N` (an event number, not patient data).
+ */
+export function InstanceReplay() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const nameOf = useUserNames();
+  const [view, setView] = useState<'diagram' | 'list'>('diagram');
+  const [selectedStep, setSelectedStep] = useState<string | null>(null);
+
+  const history = useQuery({
+    queryKey: ['audit', 'history', id],
+    queryFn: () => api<HistoryResponse>(`/instances/${encodeURIComponent(id)}/history`),
+    refetchOnWindowFocus: false,
+  });
+  const instance = history.data?.instance;
+  const version = useQuery({
+    queryKey: ['audit', 'version', instance?.definitionId, instance?.version],
+    queryFn: () =>
+      api<VersionResponse>(
+        `/definitions/${encodeURIComponent(instance!.definitionId)}/versions/${instance!.version}`,
+      ),
+    enabled: !!instance,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const verify = useVerify(id);
+
+  const timeline = history.data?.timeline ?? [];
+  const count = timeline.length;
+  const atParam = Number(params.get('at'));
+  const at = count === 0 ? 0 : Number.isInteger(atParam) && atParam >= 1 ? Math.min(atParam, count) : count;
+  const setAt = useCallback(
+    (seq: number) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('at', String(seq));
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  // Arrow keys step through events anywhere on the page except where they already mean something.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || count === 0) return;
+      if (e.key === 'ArrowLeft' && at > 1) setAt(at - 1);
+      else if (e.key === 'ArrowRight' && at < count) setAt(at + 1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [at, count, setAt]);
+
+  const [replayAt] = useDebouncedValue(at, 120);
+  const replay = useReplayAt(id, count > 0 ? replayAt : null);
+  const replayed = replay.data?.instance;
+  const definition = version.data?.version.definition;
+
+  const path = useMemo(
+    () => (definition ? pathUpTo(definition, timeline, at) : { visited: [], edges: [] }),
+    [definition, timeline, at],
+  );
+  const activeKey = (replayed?.active ?? []).map((a) => a.step).join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: activeKey stands for the active steps
+  const highlight = useMemo<DiagramHighlight>(
+    () => ({ active: activeKey ? activeKey.split('\u0000') : [], visited: path.visited, edges: path.edges }),
+    [activeKey, path],
+  );
+  const stepTitle = (step: string) => definition?.steps[step]?.title ?? step;
+  const brokenAt = verify.data && !verify.data.result.ok ? verify.data.result.seq : null;
+
+  const backSearch = (location.state as { search?: string } | null)?.search;
+  const back = (
+    <Anchor component={Link} to={backSearch ? `/audit?${backSearch}` : '/audit'} size="sm" data-testid="audit-back">
+      <ArrowLeft size={14} aria-hidden /> Instances
+    </Anchor>
+  );
+
+  if (history.isPending) {
+    return (
+      <Stack p="md" gap="sm">
+        {back}
+        <Group gap="xs">
+          <Loader size="sm" aria-label="Loading the history" />
+          <Text size="sm">Loading the history…</Text>
+        </Group>
+      </Stack>
+    );
+  }
+  if (history.isError || !instance) {
+    return (
+      <Stack p="md" gap="sm">
+        {back}
+        <Alert color="red" title="This history cannot be shown" role="alert">
+          {history.error?.message ?? 'No such instance.'}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  const entry = timeline.find((t) => t.seq === at);
+  const payload = history.data.events.find((e) => e.seq === at)?.payload;
+  const caption = entry ? (
+    <>
+      <b>
+        Event {at} of {count}
+      </b>{' '}
+      · {formatWhen(entry.at)} · {describeEntry(entry, payload, stepTitle)}
+      {entry.actor ? ` · by ${nameOf(entry.actor) ?? shortId(entry.actor)}` : ''}
+      {at < count ? ' · later events are greyed out' : ' · latest event'}
+    </>
+  ) : (
+    'This instance has no events.'
+  );
+
+  return (
+    <Stack h="100%" gap={0} style={{ minHeight: 0 }} data-testid="audit-replay">
+      <Group
+        justify="space-between"
+        px="md"
+        py={6}
+        gap="xs"
+        wrap="nowrap"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap">
+            {back}
+            <Title order={2} size="h4" truncate>
+              {instance.definitionTitle}
+            </Title>
+            <Badge variant="outline" color="gray" tt="none">
+              v{instance.version}
+            </Badge>
+            <StatusBadge status={instance.status} />
+            {instance.practice && (
+              <Badge color="grape" variant="light">
+                Practice
+              </Badge>
+            )}
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" component="div">
+              Started {formatWhen(instance.startedAt)} by <UserRef id={instance.startedBy} />
+            </Text>
+            <Text size="xs" c="dimmed">
+              · Instance
+            </Text>
+            <CopyButton value={instance.id}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? 'Copied' : `Copy the instance id ${instance.id}`}>
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    color="gray"
+                    ff="monospace"
+                    rightSection={<Copy size={10} aria-hidden />}
+                    onClick={copy}
+                    aria-label={`Copy the instance id ${instance.id}`}
+                  >
+                    {shortId(instance.id)}
+                  </Button>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <VerifyBadge instanceId={id} onJump={setAt} />
+          <ExportButtons instanceId={id} />
+        </Group>
+      </Group>
+
+      <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <Stack gap={0} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          <Group justify="space-between" px="sm" py={4} gap="xs">
+            <Text size="sm" c="dimmed">
+              Path taken up to event {at}: {path.visited.length} step{path.visited.length === 1 ? '' : 's'} reached
+              {replayed ? `, ${replayed.active.length} open` : ''}. Select a step to filter the timeline.
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={view}
+              onChange={(v) => setView(v as 'diagram' | 'list')}
+              data={[
+                { value: 'diagram', label: 'Diagram' },
+                { value: 'list', label: 'Step list' },
+              ]}
+              aria-label="Show the workflow as"
+            />
+          </Group>
+          <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
+            {version.isPending ? (
+              <Group gap="xs" p="md">
+                <Loader size="sm" aria-label="Loading the diagram" />
+                <Text size="sm">Loading version {instance.version} of the workflow…</Text>
+              </Group>
+            ) : version.isError || !definition ? (
+              <Alert color="red" m="md" title="The workflow version could not be loaded">
+                {version.error?.message ?? 'Unknown version.'}
+              </Alert>
+            ) : (
+              <ReplayDiagram
+                definition={definition}
+                layout={version.data?.version.layout ?? undefined}
+                highlight={highlight}
+                selected={selectedStep}
+                onSelectStep={(step) => setSelectedStep((s) => (s === step ? null : step))}
+                view={view}
+              />
+            )}
+          </Box>
+          <Stack
+            gap="xs"
+            px="sm"
+            py={6}
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxHeight: '48%', overflow: 'auto' }}
+          >
+            <ActiveSteps
+              view={replayed}
+              at={at}
+              loading={replay.isFetching}
+              error={replay.isError ? replay.error.message : null}
+              stepTitle={stepTitle}
+            />
+            <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} />
+          </Stack>
+        </Stack>
+        <Box w={400} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', minHeight: 0, flexShrink: 0 }}>
+          {definition ? (
+            <Timeline
+              definition={definition}
+              entries={timeline}
+              events={history.data.events}
+              at={at}
+              onSelect={setAt}
+              brokenAt={brokenAt}
+              stepFilter={selectedStep}
+              onClearFilter={() => setSelectedStep(null)}
+            />
+          ) : (
+            <Group gap="xs" p="md">
+              <Loader size="xs" aria-label="Loading the timeline" />
+              <Text size="sm">Loading the timeline…</Text>
+            </Group>
+          )}
+        </Box>
+      </Box>
+      <Scrubber at={at} count={count} onChange={setAt} caption={caption} />
+    </Stack>
+  );
+}

@@ -1,0 +1,301 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  ScrollArea,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { FileSearch, SearchX, X } from 'lucide-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import type { InstanceSummary, Page } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { PagingBar } from './PagingBar.tsx';
+import { isDay, periodBounds } from './period.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+import { UserRef } from './UserRef.tsx';
+import { useCursorPaging } from './useCursorPaging.ts';
+import { useDefinitions } from './useDefinitions.ts';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['workflow', 'status', 'from', 'to', 'person', 'practice'] as const;
+const validId = (s: string) => s.length <= 200;
+
+/**
+ * Find instances by workflow, start date, status and a person who took part. The filters live in the
+ * URL (no patient data in them), so Back from a replay returns to the same search.
+ */
+export function InstanceSearch() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const definitions = useDefinitions();
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+
+  const set = (key: (typeof FILTERS)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  // The person filter is typed: apply it when typing pauses.
+  const [person, setPerson] = useState(filters.person);
+  const [debouncedPerson] = useDebouncedValue(person.trim(), 400);
+  useEffect(() => {
+    if (debouncedPerson !== filters.person && validId(debouncedPerson))
+      set('person', debouncedPerson);
+    // biome-ignore lint/correctness/useExhaustiveDependencies: only a new typed value applies
+  }, [debouncedPerson]);
+  const personInvalid = !validId(person.trim());
+
+  const query = new URLSearchParams();
+  if (filters.workflow) query.set('definitionId', filters.workflow);
+  if (filters.status) query.set('status', filters.status);
+  const bounds = periodBounds(filters.from, filters.to);
+  if (bounds.from) query.set('from', bounds.from);
+  if (bounds.to) query.set('to', bounds.to);
+  if (filters.person) query.set('person', filters.person);
+  if (filters.practice === 'true') query.set('practice', 'true');
+  query.set('limit', String(PAGE_SIZE));
+  const filterKey = query.toString();
+  const paging = useCursorPaging(filterKey);
+  if (paging.cursor) query.set('cursor', paging.cursor);
+
+  const datesReversed = isDay(filters.from) && isDay(filters.to) && filters.from > filters.to;
+  const results = useQuery({
+    queryKey: ['audit', 'instances', query.toString()],
+    queryFn: () => api<Page<InstanceSummary>>(`/instances?${query.toString()}`),
+    placeholderData: keepPreviousData,
+    enabled: !datesReversed,
+  });
+
+  const titleOf = (id: string) => definitions.data?.find((d) => d.id === id)?.title;
+  const anyFilter = FILTERS.some((k) => filters[k] !== '');
+  const clear = () => {
+    setPerson('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+  const items = results.data?.items ?? [];
+  const open = (id: string) => navigate(`/audit/instances/${encodeURIComponent(id)}`, { state: { search: params.toString() } });
+
+  return (
+    <Stack h="100%" gap="sm" p="md" style={{ minHeight: 0 }}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h3">
+          Find an instance
+        </Title>
+        <Text size="sm" c="dimmed">
+          Open one to replay its history on the diagram and verify nobody altered it.
+        </Text>
+      </Group>
+      <Box
+        component="form"
+        role="search"
+        aria-label="Instance filters"
+        data-testid="audit-search"
+        onSubmit={(e: FormEvent) => e.preventDefault()}
+      >
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select
+            label="Workflow"
+            placeholder={definitions.isPending ? 'Loading…' : 'Any workflow'}
+            data={(definitions.data ?? []).map((d) => ({ value: d.id, label: d.title }))}
+            value={filters.workflow || null}
+            onChange={(v) => set('workflow', v ?? '')}
+            clearable
+            searchable
+            w={260}
+            data-testid="audit-filter-workflow"
+          />
+          <TextInput
+            type="date"
+            label="Started from"
+            value={filters.from}
+            onChange={(e) => set('from', e.currentTarget.value)}
+            w={150}
+            data-testid="audit-filter-from"
+          />
+          <TextInput
+            type="date"
+            label="Started to"
+            value={filters.to}
+            onChange={(e) => set('to', e.currentTarget.value)}
+            w={150}
+            error={datesReversed ? 'Before the start date' : undefined}
+            data-testid="audit-filter-to"
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={[
+              { value: 'active', label: 'Active' },
+              { value: 'done', label: 'Done' },
+              { value: 'cancelled', label: 'Cancelled' },
+            ]}
+            value={filters.status || null}
+            onChange={(v) => set('status', v ?? '')}
+            clearable
+            w={140}
+            data-testid="audit-filter-status"
+          />
+          <TextInput
+            label="Person (user id)"
+            placeholder="Started or acted on it"
+            value={person}
+            onChange={(e) => setPerson(e.currentTarget.value)}
+            error={personInvalid ? 'Not a user id' : undefined}
+            w={240}
+            data-testid="audit-filter-person"
+          />
+          <Switch
+            label="Practice runs"
+            checked={filters.practice === 'true'}
+            onChange={(e) => set('practice', e.currentTarget.checked ? 'true' : '')}
+            mb={8}
+            data-testid="audit-filter-practice"
+          />
+          {anyFilter && (
+            <Button variant="subtle" leftSection={<X size={14} aria-hidden />} onClick={clear} mb={2}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+      </Box>
+
+      {results.isError && (
+        <Alert color="red" title="The search failed" role="alert">
+          {results.error.message}
+        </Alert>
+      )}
+
+      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
+        {results.isPending && !datesReversed ? (
+          <Group justify="center" p="xl">
+            <Loader size="sm" aria-label="Loading instances" />
+            <Text size="sm" c="dimmed">
+              Searching…
+            </Text>
+          </Group>
+        ) : items.length === 0 && !results.isError ? (
+          <Stack align="center" gap="xs" p="xl" data-testid="audit-search-empty">
+            <SearchX size={32} aria-hidden />
+            <Text fw={600}>No instances match these filters</Text>
+            <Text size="sm" c="dimmed" maw={560} ta="center">
+              Instances are found by their workflow, the day they started (clinic time, both days included),
+              their status, and a person who started or acted on them (their user id). Widen the dates, pick
+              another workflow or status, or clear the filters.
+              {filters.practice === 'true' ? ' Practice runs are shown instead of real ones; switch it off to see real instances.' : ''}
+            </Text>
+            {anyFilter && (
+              <Button variant="light" size="xs" onClick={clear}>
+                Clear filters
+              </Button>
+            )}
+          </Stack>
+        ) : (
+          <Table
+            striped
+            highlightOnHover
+            stickyHeader
+            verticalSpacing={6}
+            data-testid="audit-results"
+            aria-busy={results.isFetching}
+          >
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }} className="visually-hidden">
+              Instances matching the filters, newest first
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Started</Table.Th>
+                <Table.Th>Workflow</Table.Th>
+                <Table.Th>Version</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Revision</Table.Th>
+                <Table.Th>Started by</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Open</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr
+                  key={item.id}
+                  data-testid={`audit-result-${item.id}`}
+                  onClick={() => open(item.id)}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Table.Td>
+                    <Text size="sm" title={item.startedAt}>
+                      {formatWhen(item.startedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{titleOf(item.definitionId) ?? item.definitionId}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {item.definitionId}
+                      {item.practice ? ' · practice' : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>v{item.version}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={item.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={`${item.revision} events`}>
+                      {item.revision}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <UserRef id={item.startedBy} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      component={Link}
+                      to={`/audit/instances/${encodeURIComponent(item.id)}`}
+                      state={{ search: params.toString() }}
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<FileSearch size={14} aria-hidden />}
+                      onClick={(e) => e.stopPropagation()}
+                      aria-label={`Replay instance started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId) ?? item.definitionId})`}
+                      data-testid={`audit-open-${item.id}`}
+                    >
+                      Replay
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ScrollArea>
+      {items.length > 0 && (
+        <PagingBar
+          page={paging.page}
+          count={items.length}
+          hasPrevious={paging.hasPrevious}
+          hasNext={!!results.data?.nextCursor}
+          onPrevious={paging.previous}
+          onNext={() => paging.next(results.data?.nextCursor ?? null)}
+          noun="instance"
+          testId="audit-paging"
+        />
+      )}
+    </Stack>
+  );
+}

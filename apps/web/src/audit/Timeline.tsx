@@ -1,0 +1,146 @@
+import type { Definition } from '@portalflow/engine';
+import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ShieldX, X } from 'lucide-react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { AuditEvent, TimelineEntry } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { describeEntry, formatChange, roleOfEvent } from './changes.ts';
+import { UserRef } from './UserRef.tsx';
+import { useUserNames } from './useUserNames.ts';
+
+/** Who did what, in which role, when, and the old → new values; the entry at the scrubber is marked. */
+export function Timeline({
+  definition,
+  entries,
+  events,
+  at,
+  onSelect,
+  brokenAt,
+  stepFilter,
+  onClearFilter,
+}: {
+  definition: Definition;
+  entries: TimelineEntry[];
+  events: AuditEvent[];
+  at: number;
+  onSelect: (seq: number) => void;
+  brokenAt: number | null;
+  stepFilter: string | null;
+  onClearFilter: () => void;
+}) {
+  const nameOf = useUserNames();
+  const payloadOf = useMemo(() => new Map(events.map((e) => [e.seq, e.payload])), [events]);
+  const stepTitle = (id: string) => definition.steps[id]?.title ?? id;
+  const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
+  const formatters = {
+    when: (iso: string) => formatWhen(iso),
+    who: (id: string) => nameOf(id) ?? id,
+    role: roleName,
+  };
+  const shown = stepFilter
+    ? entries.filter((e) => e.steps.includes(stepFilter) || e.changes.some((c) => c.step === stepFilter))
+    : entries;
+
+  const refs = useRef(new Map<number, HTMLElement>());
+  useEffect(() => {
+    refs.current.get(at)?.scrollIntoView({ block: 'nearest' });
+  }, [at]);
+
+  return (
+    <Stack gap={0} h="100%" style={{ minHeight: 0 }}>
+      <Group justify="space-between" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text fw={600} size="sm" id="audit-timeline-heading">
+          Timeline · {entries.length} event{entries.length === 1 ? '' : 's'}
+        </Text>
+        {stepFilter && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            rightSection={<X size={12} aria-hidden />}
+            onClick={onClearFilter}
+            aria-label={`Show all events (now only events on ${stepTitle(stepFilter)})`}
+            data-testid="timeline-clear-filter"
+          >
+            Only “{stepTitle(stepFilter)}”
+          </Button>
+        )}
+      </Group>
+      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
+        <Box component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="audit-timeline-heading" data-testid="audit-timeline">
+          {shown.length === 0 && (
+            <Text size="sm" c="dimmed" p="sm">
+              No event touched this step. Clear the step filter to see every event.
+            </Text>
+          )}
+          {shown.map((entry) => {
+            const payload = payloadOf.get(entry.seq);
+            const role = roleOfEvent(entry.role, payload);
+            const current = entry.seq === at;
+            const future = entry.seq > at;
+            const broken = brokenAt !== null && entry.seq === brokenAt;
+            return (
+              <li
+                key={entry.seq}
+                ref={(el) => {
+                  if (el) refs.current.set(entry.seq, el);
+                  else refs.current.delete(entry.seq);
+                }}
+                data-testid={`timeline-entry-${entry.seq}`}
+                data-current={current || undefined}
+              >
+                <UnstyledButton
+                  w="100%"
+                  px="sm"
+                  py={6}
+                  onClick={() => onSelect(entry.seq)}
+                  aria-current={current ? 'step' : undefined}
+                  style={{
+                    display: 'block',
+                    borderBottom: '1px solid var(--mantine-color-gray-2)',
+                    borderLeft: `4px solid ${broken ? 'var(--mantine-color-red-6)' : current ? 'var(--mantine-color-teal-6)' : 'transparent'}`,
+                    background: current ? 'var(--mantine-color-teal-0)' : undefined,
+                    opacity: future ? 0.55 : 1,
+                  }}
+                >
+                  <Group justify="space-between" gap={4} wrap="nowrap" align="baseline">
+                    <Group gap={6} wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
+                      <Badge size="sm" variant={current ? 'filled' : 'light'} color="gray" style={{ flexShrink: 0 }}>
+                        #{entry.seq}
+                      </Badge>
+                      <Text size="sm" fw={600} style={{ minWidth: 0 }}>
+                        {describeEntry(entry, payload, stepTitle)}
+                      </Text>
+                    </Group>
+                    <Text size="xs" c="dimmed" title={entry.at} style={{ flexShrink: 0 }}>
+                      {formatWhen(entry.at)}
+                    </Text>
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={2} component="div">
+                    <UserRef id={entry.actor} fallback={entry.type === 'timer-fired' ? 'clock (deadline)' : 'system'} />
+                    {role ? ` · as ${roleName(role)}` : ''}
+                  </Text>
+                  {entry.changes.length > 0 && (
+                    <Box component="ul" m={0} mt={2} pl={16}>
+                      {entry.changes.map((change, i) => (
+                        <Text component="li" size="xs" key={`${change.task ?? ''}-${change.field}-${i}`}>
+                          {change.step ? <Text span c="dimmed" size="xs">{stepTitle(change.step)}: </Text> : null}
+                          {formatChange(change, formatters)}
+                        </Text>
+                      ))}
+                    </Box>
+                  )}
+                  {broken && (
+                    <Text size="xs" c="red.8" fw={600} mt={2}>
+                      <ShieldX size={12} aria-hidden /> The hash chain breaks at this event
+                    </Text>
+                  )}
+                  {future && <span className="visually-hidden">(after the replayed point)</span>}
+                </UnstyledButton>
+              </li>
+            );
+          })}
+        </Box>
+      </ScrollArea>
+    </Stack>
+  );
+}

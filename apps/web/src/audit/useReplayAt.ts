@@ -1,0 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { ReplayResponse } from './types.ts';
+
+/**
+ * The instance's state replayed up to event `at`. A history only grows at its end, so the state at
+ * an event never changes: each N is fetched once and kept while the page is open.
+ */
+export function useReplayAt(instanceId: string, at: number | null) {
+  return useQuery({
+    queryKey: ['audit', 'replay', instanceId, at],
+    queryFn: () => api<ReplayResponse>(`/instances/${encodeURIComponent(instanceId)}/replay?at=${at}`),
+    enabled: at !== null && at > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 30 * 60_000,
+    refetchOnWindowFocus: false,
+    placeholderData: keepPreviousData,
+  });
+}

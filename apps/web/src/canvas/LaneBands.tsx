@@ -1,0 +1,74 @@
+import { useStore } from '@xyflow/react';
+import { memo } from 'react';
+import type { Lane } from '../model/lanes.ts';
+
+const transformOf = (s: { transform: [number, number, number] }) => s.transform;
+
+/**
+ * Lane backgrounds behind the canvas, stretched across the whole view, following the viewport's
+ * vertical pan and zoom. Drawn outside React Flow so they never cover an arrow.
+ */
+export const LaneBands = memo(function LaneBands({ lanes }: { lanes: readonly Lane[] }) {
+  const [, ty, zoom] = useStore(transformOf);
+  return (
+    <div className="pf-lane-bands" aria-hidden>
+      {lanes.map((lane) => (
+        <div
+          key={lane.role}
+          className="pf-lane-band"
+          style={{ top: ty + lane.y * zoom, height: lane.height * zoom, background: lane.color }}
+        />
+      ))}
+    </div>
+  );
+});
+
+/**
+ * Role name and department on a band at the left of each lane (BPMN convention). It stays put
+ * while the diagram pans sideways and follows it up and down.
+ */
+export const LaneLabels = memo(function LaneLabels({
+  lanes,
+  onSelectLane,
+}: {
+  lanes: readonly Lane[];
+  onSelectLane?: (role: string) => void;
+}) {
+  const [, ty, zoom] = useStore(transformOf);
+  return (
+    <div className="pf-lane-labels" data-testid="lane-labels">
+      {lanes.map((lane) => {
+        const top = ty + lane.y * zoom;
+        const height = lane.height * zoom;
+        const body = (
+          <>
+            <span className="pf-lane-name">{lane.name}</span>
+            {lane.department && <span className="pf-lane-dept">{lane.department}</span>}
+          </>
+        );
+        return onSelectLane ? (
+          <button
+            type="button"
+            key={lane.role}
+            className="pf-lane-label"
+            style={{ top, height, borderLeftColor: lane.color }}
+            onClick={() => onSelectLane(lane.role)}
+            aria-label={`Lane ${lane.name}${lane.department ? `, ${lane.department}` : ''}: edit role`}
+            data-testid={`lane-${lane.role || 'unassigned'}`}
+          >
+            {body}
+          </button>
+        ) : (
+          <div
+            key={lane.role}
+            className="pf-lane-label"
+            style={{ top, height }}
+            data-testid={`lane-${lane.role || 'unassigned'}`}
+          >
+            {body}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,135 @@
+import type { Definition } from '@portalflow/engine';
+import { MarkerType } from '@xyflow/react';
+import { edgeText, roleName, stepSubtitle, stepTitle } from '../model/describe.ts';
+import { edgeId, type LintOverlay } from '../model/lintOverlay.ts';
+import type { Scene } from '../model/scene.ts';
+import type { DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
+
+/** What is drawn over the plain diagram: lint marks, a run's path, a comparison, the selection. */
+export interface Decorations {
+  overlay?: LintOverlay;
+  highlight?: DiagramHighlight;
+  diff?: { steps: Map<string, DiffState>; edges: Map<string, DiffState>; notes: Map<string, string> };
+  selected?: ReadonlySet<string>;
+  editable?: boolean;
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+/**
+ * React Flow nodes for the steps. Unchanged nodes keep their previous object, so after an edit
+ * only the touched boxes re-render (what keeps a 1,000-step workflow responsive).
+ */
+export function toFlowNodes(
+  definition: Definition,
+  scene: Scene,
+  deco: Decorations,
+  previous: readonly StepNode[] = [],
+): StepNode[] {
+  const before = new Map(previous.map((n) => [n.id, n]));
+  const active = new Set(deco.highlight?.active ?? []);
+  const visited = new Set(deco.highlight?.visited ?? []);
+  const nodes: StepNode[] = [];
+  for (const box of scene.boxes.values()) {
+    const step = definition.steps[box.id]!;
+    const data: StepNode['data'] = {
+      stepId: box.id,
+      title: stepTitle(definition, box.id),
+      isStart: definition.start === box.id,
+    };
+    const subtitle = stepSubtitle(definition, box.id);
+    if (subtitle) data.subtitle = subtitle;
+    const marks = deco.overlay?.steps.get(box.id);
+    if (marks) data.marks = marks;
+    if (active.has(box.id)) {
+      data.state = 'active';
+      data.activeRole = step.type === 'task' ? roleName(definition, step.role) : 'automatic';
+    } else if (visited.has(box.id)) data.state = 'visited';
+    const diff = deco.diff?.steps.get(box.id);
+    if (diff) data.diff = diff;
+    const note = deco.diff?.notes.get(box.id);
+    if (note) data.note = note;
+    const selected = deco.selected?.has(box.id) ?? false;
+    const editable = deco.editable ?? false;
+    const old = before.get(box.id);
+    if (
+      old &&
+      old.type === box.kind &&
+      old.position.x === box.x &&
+      old.position.y === box.y &&
+      (old.selected ?? false) === selected &&
+      old.draggable === editable &&
+      shallowEqual(old.data, data)
+    ) {
+      nodes.push(old);
+      continue;
+    }
+    nodes.push({
+      id: box.id,
+      type: box.kind,
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      data,
+      selected,
+      draggable: editable,
+      connectable: editable,
+      deletable: editable,
+      ariaLabel: `${box.kind} ${data.title}`,
+    });
+  }
+  return nodes;
+}
+
+const ARROW = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#5c6b73' };
+
+export function toFlowEdges(
+  definition: Definition,
+  scene: Scene,
+  deco: Decorations,
+  previous: readonly StepEdge[] = [],
+): StepEdge[] {
+  const before = new Map(previous.map((e) => [e.id, e]));
+  const lit = new Set((deco.highlight?.edges ?? []).map((e) => `${e.from}->${e.to}`));
+  const edges: StepEdge[] = [];
+  for (const edge of scene.edges) {
+    if (!definition.steps[edge.to] || !definition.steps[edge.from]) continue;
+    const id = edgeId(edge);
+    const data: StepEdge['data'] & object = { text: edgeText(edge), kind: edge.kind };
+    const marks = deco.overlay?.edges.get(id);
+    if (marks) data.marks = marks;
+    if (lit.has(`${edge.from}->${edge.to}`)) data.highlighted = true;
+    const diff = deco.diff?.edges.get(id);
+    if (diff) data.diff = diff;
+    const selected = deco.selected?.has(id) ?? false;
+    const old = before.get(id);
+    if (
+      old &&
+      old.source === edge.from &&
+      old.target === edge.to &&
+      (old.selected ?? false) === selected &&
+      old.data &&
+      shallowEqual(old.data, data)
+    ) {
+      edges.push(old);
+      continue;
+    }
+    edges.push({
+      id,
+      type: 'step',
+      source: edge.from,
+      target: edge.to,
+      data,
+      selected,
+      deletable: deco.editable ?? false,
+      markerEnd: ARROW,
+      ariaLabel: `${edge.from} to ${edge.to}: ${data.text}`,
+      ...(data.highlighted || selected ? { zIndex: 1 } : {}),
+    });
+  }
+  return edges;
+}

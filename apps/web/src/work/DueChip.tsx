@@ -1,0 +1,32 @@
+import { Badge } from '@mantine/core';
+import { AlarmClock, CalendarOff, Clock, TriangleAlert } from 'lucide-react';
+import { dueLabel, formatWhen } from '../shell/time.ts';
+
+const SOON_MS = 4 * 3_600_000;
+
+/** "due in 2 h" / "overdue 1 d": red with a warning icon when overdue, amber when due soon — never colour alone. */
+export function DueChip({ due, now, size = 'sm' }: { due: string | null; now: number; size?: 'xs' | 'sm' | 'md' }) {
+  const label = dueLabel(due, now);
+  if (!label || !due) {
+    return (
+      <Badge size={size} tt="none" variant="outline" color="gray" leftSection={<CalendarOff size={12} aria-hidden />}>
+        no due date
+      </Badge>
+    );
+  }
+  const soon = !label.overdue && Date.parse(due) - now < SOON_MS;
+  const Icon = label.overdue ? TriangleAlert : soon ? AlarmClock : Clock;
+  return (
+    <Badge
+      size={size}
+      tt="none"
+      variant={label.overdue ? 'filled' : 'light'}
+      color={label.overdue ? 'red.8' : soon ? 'orange.9' : 'gray.7'}
+      leftSection={<Icon size={12} aria-hidden />}
+      title={`Due ${formatWhen(due, now)}`}
+      data-overdue={label.overdue ? 'true' : undefined}
+    >
+      {label.text}
+    </Badge>
+  );
+}

@@ -1,0 +1,93 @@
+import { Group, NumberInput, Radio, Select, Textarea, TextInput } from '@mantine/core';
+import type { FormField } from '@portalflow/engine';
+import { humanize } from './format.ts';
+
+interface Props {
+  field: FormField;
+  value: unknown;
+  error: string | undefined;
+  disabled: boolean;
+  inputId: string;
+  onChange: (value: unknown) => void;
+}
+
+/** One field of a step's form, as the input that fits its type. Required fields are marked. */
+export function FormFieldInput({ field, value, error, disabled, inputId, onChange }: Props) {
+  const common = {
+    id: inputId,
+    label: field.label,
+    description: field.help,
+    error,
+    disabled,
+    withAsterisk: !!field.required,
+    'aria-required': field.required ? true : undefined,
+    'data-testid': `form-field-${field.id}`,
+  } as const;
+  switch (field.type) {
+    case 'text':
+      return (
+        <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    case 'textarea':
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="date"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          maw={220}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' || typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(v)}
+          maw={220}
+          allowDecimal
+          thousandSeparator=","
+        />
+      );
+    case 'select':
+      return (
+        <Select
+          {...common}
+          data={(field.options ?? []).map((o) => ({ value: o, label: humanize(o) }))}
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange(v ?? undefined)}
+          placeholder="Choose…"
+          clearable={!field.required}
+          searchable={(field.options ?? []).length > 8}
+        />
+      );
+    case 'boolean':
+      return (
+        <Radio.Group
+          label={field.label}
+          description={field.help}
+          error={error}
+          withAsterisk={!!field.required}
+          value={value === true ? 'yes' : value === false ? 'no' : null}
+          onChange={(v) => onChange(v === 'yes')}
+          data-testid={`form-field-${field.id}`}
+        >
+          <Group gap="lg" mt={4}>
+            <Radio value="yes" label="Yes" disabled={disabled} id={`${inputId}-yes`} />
+            <Radio value="no" label="No" disabled={disabled} id={`${inputId}-no`} />
+          </Group>
+        </Radio.Group>
+      );
+  }
+}

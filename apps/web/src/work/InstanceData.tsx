@@ -1,0 +1,28 @@
+import { DataList, Text } from '@mantine/core';
+import { dataEntries } from './format.ts';
+
+/** The instance's data as a readable key/value list. */
+export function InstanceData({ data }: { data: Record<string, unknown> }) {
+  const entries = dataEntries(data);
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No details were recorded with this request yet.
+      </Text>
+    );
+  }
+  return (
+    <DataList size="sm" gap={6} labelWidth="150px" withDivider data-testid="instance-data">
+      {entries.map((e) => (
+        <DataList.Item key={e.key}>
+          <DataList.ItemLabel>
+            <Text size="sm" c="dimmed" component="span">
+              {e.label}
+            </Text>
+          </DataList.ItemLabel>
+          <DataList.ItemValue style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{e.value}</DataList.ItemValue>
+        </DataList.Item>
+      ))}
+    </DataList>
+  );
+}

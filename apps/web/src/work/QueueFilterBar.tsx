@@ -1,0 +1,73 @@
+import { Button, Group, Select, SimpleGrid } from '@mantine/core';
+import { X } from 'lucide-react';
+import { roleLabel } from './format.ts';
+import { type DueFilter, hasFilters, NO_FILTERS, type QueueFilters } from './queue.ts';
+
+interface Props {
+  filters: QueueFilters;
+  onChange: (filters: QueueFilters) => void;
+  workflows: Array<{ value: string; label: string }>;
+  roles: string[];
+}
+
+const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
+  { value: 'any', label: 'Any time' },
+  { value: 'overdue', label: 'Overdue' },
+  { value: 'today', label: 'By end of today' },
+  { value: 'week', label: 'By end of this week' },
+];
+
+/** Workflow, role and due filters over the current folder. */
+export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
+  return (
+    <div role="group" aria-label="Filters">
+      <SimpleGrid cols={roles.length > 1 ? 3 : 2} spacing={6}>
+        <Select
+          size="xs"
+          label="Workflow"
+          placeholder="All workflows"
+          data={workflows}
+          value={filters.definitionId}
+          onChange={(value) => onChange({ ...filters, definitionId: value })}
+          clearable
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          data-testid="filter-workflow"
+        />
+        {roles.length > 1 && (
+          <Select
+            size="xs"
+            label="Role"
+            placeholder="All my roles"
+            data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+            value={filters.role}
+            onChange={(value) => onChange({ ...filters, role: value })}
+            clearable
+            data-testid="filter-role"
+          />
+        )}
+        <Select
+          size="xs"
+          label="Due"
+          data={DUE_OPTIONS}
+          value={filters.due}
+          onChange={(value) => onChange({ ...filters, due: (value as DueFilter | null) ?? 'any' })}
+          allowDeselect={false}
+          data-testid="filter-due"
+        />
+      </SimpleGrid>
+      {hasFilters(filters) && (
+        <Group justify="flex-end" mt={4}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<X size={12} aria-hidden />}
+            onClick={() => onChange(NO_FILTERS)}
+          >
+            Clear filters
+          </Button>
+        </Group>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { FormField } from '@portalflow/engine';
+import { CircleAlert } from 'lucide-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Task } from '../api/types.ts';
+import {
+  checkForm,
+  type FieldErrors,
+  type FormValues,
+  fieldInputId,
+  initialValues,
+  serverFieldErrors,
+  toSubmission,
+} from './form.ts';
+import { FormFieldInput } from './FormFieldInput.tsx';
+import { humanize } from './format.ts';
+
+interface Props {
+  task: Task;
+  fields: FormField[];
+  outcomes: string[];
+  data: Record<string, unknown>;
+  /** False until the person has claimed the task. */
+  canComplete: boolean;
+  disabledReason: string | null;
+  busyOutcome: string | null;
+  onComplete: (outcome: string, data: Record<string, unknown>, note: string | undefined) => Promise<unknown>;
+}
+
+/**
+ * The step's form generated from its fields, a note, and one button per outcome. Checked in the
+ * browser with the engine's validateForm before sending; the server's per-field errors land on
+ * the same fields.
+ */
+export function TaskForm({ task, fields, outcomes, data, canComplete, disabledReason, busyOutcome, onComplete }: Props) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [note, setNote] = useState('');
+  const [summary, setSummary] = useState<string | null>(null);
+
+  // A different task starts from its own data.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the task changes
+  useEffect(() => {
+    setValues(initialValues(fields, data));
+    setErrors({});
+    setNote('');
+    setSummary(null);
+  }, [task.id]);
+
+  function focusFirst(errs: FieldErrors) {
+    const first = fields.find((f) => errs[f.id]);
+    if (!first) return;
+    const id = fieldInputId(task.id, first.id);
+    const el = document.getElementById(`${id}-yes`) ?? document.getElementById(id);
+    el?.focus();
+  }
+
+  async function finish(outcome: string) {
+    const errs = checkForm(fields, values);
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) {
+      const n = Object.keys(errs).length;
+      setSummary(`${n} ${n === 1 ? 'field needs' : 'fields need'} attention before “${humanize(outcome)}”.`);
+      focusFirst(errs);
+      return;
+    }
+    setSummary(null);
+    try {
+      await onComplete(outcome, toSubmission(fields, values), note.trim() === '' ? undefined : note.trim());
+    } catch (error) {
+      const server = serverFieldErrors(error);
+      if (server) {
+        setErrors(server);
+        setSummary(error instanceof Error ? error.message : 'The form is not complete.');
+        focusFirst(server);
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    // Enter in a field finishes only when there is a single, unambiguous outcome.
+    if (outcomes.length === 1 && canComplete) void finish(outcomes[0]!);
+  }
+
+  const disabled = !canComplete || busyOutcome !== null;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`form-title-${task.token}`} data-testid="task-form">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id={`form-title-${task.token}`}>
+          Finish this step
+        </Title>
+        {summary && (
+          <Alert color="red" variant="light" icon={<CircleAlert size={16} aria-hidden />} role="alert" p="xs">
+            {summary}
+          </Alert>
+        )}
+        {fields.length === 0 && (
+          <Text size="sm" c="dimmed">
+            This step has no form: choose the outcome below.
+          </Text>
+        )}
+        {fields.map((field) => (
+          <FormFieldInput
+            key={field.id}
+            field={field}
+            value={values[field.id]}
+            error={errors[field.id]}
+            disabled={!canComplete}
+            inputId={fieldInputId(task.id, field.id)}
+            onChange={(value) => {
+              setValues((v) => ({ ...v, [field.id]: value }));
+              if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
+            }}
+          />
+        ))}
+        <Textarea
+          label="Note (optional)"
+          description="Kept with the step in the history. No need to repeat the form."
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={8000}
+          value={note}
+          disabled={!canComplete}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-testid="task-note"
+        />
+        {disabledReason && (
+          <Text size="sm" c="dimmed" id={`outcomes-hint-${task.token}`}>
+            {disabledReason}
+          </Text>
+        )}
+        <Group gap="xs" role="group" aria-label="Outcomes">
+          {outcomes.map((outcome, i) => (
+            <Button
+              key={outcome}
+              type="button"
+              variant={i === 0 ? 'filled' : 'default'}
+              disabled={disabled && busyOutcome !== outcome}
+              loading={busyOutcome === outcome}
+              onClick={() => void finish(outcome)}
+              aria-describedby={disabledReason ? `outcomes-hint-${task.token}` : undefined}
+              data-testid={`outcome-button-${outcome}`}
+            >
+              {humanize(outcome)}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { Alert, Skeleton, Stack, Text, Timeline } from '@mantine/core';
+import { History, Lock } from 'lucide-react';
+import { ApiError } from '../api/client.ts';
+import type { TimelineEntry } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { formatValue, humanize, roleLabel } from './format.ts';
+import { useInstanceHistory } from './useInstanceHistory.ts';
+
+interface Props {
+  instanceId: string;
+  nameOf: (userId: string | null | undefined, fallback?: string) => string;
+  now: number;
+}
+
+function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
+  switch (e.type) {
+    case 'start':
+      return 'Request started';
+    case 'complete': {
+      const outcome = e.changes.find((c) => c.field === 'outcome');
+      return outcome?.step
+        ? `${humanize(outcome.step)} → ${humanize(String(outcome.to))}`
+        : humanize(e.summary);
+    }
+    case 'reassign': {
+      const assignee = e.changes.find((c) => c.field === 'assignee');
+      const role = e.changes.find((c) => c.field === 'role');
+      if (role) return `Moved to the ${roleLabel(String(role.to))} pool`;
+      if (assignee && assignee.to === null) return 'Released to the pool';
+      if (assignee) return `Assigned to ${nameOf(String(assignee.to)).replace(/^You$/, 'you')}`;
+      return 'Changed';
+    }
+    case 'timer-fired':
+      return 'Deadline reached';
+    case 'cancel':
+      return 'Cancelled';
+    default:
+      return humanize(e.summary);
+  }
+}
+
+function changeText(c: TimelineEntry['changes'][number], nameOf: Props['nameOf'], now: number): string | null {
+  const show = (field: string, v: unknown) => {
+    if (v === null || v === undefined) return '—';
+    if (field === 'assignee') return nameOf(String(v));
+    if (field === 'due') return formatWhen(String(v), now);
+    if (field === 'role') return roleLabel(String(v));
+    return formatValue(v);
+  };
+  if (c.field === 'outcome') return null;
+  return `${humanize(c.field)}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`;
+}
+
+/** "History so far": who did what, in which role, when — the instance's timeline. */
+export function TaskHistory({ instanceId, nameOf, now }: Props) {
+  const history = useInstanceHistory(instanceId);
+  if (history.isPending) {
+    return (
+      <Stack gap={6} aria-busy="true" aria-label="Loading history">
+        <Skeleton height={12} width="60%" />
+        <Skeleton height={12} width="40%" />
+      </Stack>
+    );
+  }
+  if (history.error) {
+    const refused = history.error instanceof ApiError && history.error.status === 403;
+    return (
+      <Alert color="gray" variant="light" icon={<Lock size={16} aria-hidden />} p="xs">
+        {refused
+          ? 'The history of this request is only open to people with a task in it.'
+          : `History could not be loaded: ${history.error.message}`}
+      </Alert>
+    );
+  }
+  const timeline = history.data.timeline;
+  if (timeline.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing has happened on this request yet.
+      </Text>
+    );
+  }
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1} data-testid="task-history">
+      {timeline.map((e) => {
+        const who = e.actor ? nameOf(e.actor, e.role ? roleLabel(e.role) : 'A colleague') : 'Clinic calendar';
+        const details = e.type === 'complete' || e.type === 'start' ? [] : e.changes.map((c) => changeText(c, nameOf, now));
+        return (
+          <Timeline.Item key={e.seq} bullet={<History size={9} aria-hidden />} title={headline(e, nameOf)} lineVariant="solid">
+            <Text size="xs" c="dimmed">
+              {formatWhen(e.at, now)} · {who}
+              {e.role && e.actor && nameOf(e.actor, '') !== '' ? ` (${roleLabel(e.role)})` : ''}
+            </Text>
+            {details
+              .filter((d): d is string => d !== null)
+              .map((d) => (
+                <Text key={d} size="xs">
+                  {d}
+                </Text>
+              ))}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

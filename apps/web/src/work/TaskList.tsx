@@ -1,0 +1,169 @@
+import { Alert, Button, EmptyState, Group, Kbd, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { CircleCheck, FilterX, Inbox, RefreshCw, Users } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { Task } from '../api/types.ts';
+import type { Folder } from './queue.ts';
+import { TaskRow } from './TaskRow.tsx';
+import classes from './work.module.css';
+
+interface Props {
+  folder: Folder;
+  tasks: Task[];
+  total: number;
+  userId: string;
+  now: number;
+  openId: string | null;
+  cursorId: string | null;
+  loading: boolean;
+  error: Error | null;
+  filtersActive: boolean;
+  filterBar: ReactNode;
+  titleOf: (definitionId: string) => string;
+  onOpen: (task: Task) => void;
+  onCursor: (task: Task) => void;
+  onClearFilters: () => void;
+  onGoToFolder: (id: Folder['id']) => void;
+  onRetry: () => void;
+  firstPool: Folder | undefined;
+}
+
+/** The centre column: the folder's tasks by due time, with filters, keyboard hints and empty states. */
+export function TaskList(props: Props) {
+  const { folder, tasks, total, now, openId, cursorId, loading, error } = props;
+  return (
+    <>
+      <Stack gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h4" id="task-list-heading">
+            {folder.role ? `${folder.label} pool` : folder.label}
+          </Title>
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {props.filtersActive ? `${tasks.length} of ${total} shown` : `${total} ${total === 1 ? 'task' : 'tasks'}`}
+          </Text>
+        </Group>
+        {props.filterBar}
+        <Text size="xs" c="dimmed" aria-hidden>
+          <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move · <Kbd size="xs">c</Kbd> claim · <Kbd size="xs">Enter</Kbd>{' '}
+          open
+        </Text>
+      </Stack>
+      <div className={classes.listScroll} data-testid="task-list">
+        {error ? (
+          <Alert color="red" m="sm" title="Could not load tasks">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{error.message}</Text>
+              <Button size="xs" variant="light" leftSection={<RefreshCw size={14} aria-hidden />} onClick={props.onRetry}>
+                Try again
+              </Button>
+            </Stack>
+          </Alert>
+        ) : loading ? (
+          <Stack gap={0} aria-busy="true" aria-label="Loading tasks">
+            {[0, 1, 2, 3, 4].map((i) => (
+              <Stack key={i} gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                <Skeleton height={14} width="70%" />
+                <Skeleton height={10} width="45%" />
+              </Stack>
+            ))}
+          </Stack>
+        ) : tasks.length === 0 ? (
+          <EmptyList {...props} />
+        ) : (
+          <ul className={classes.rows} aria-labelledby="task-list-heading">
+            {tasks.map((task) => (
+              <TaskRow
+                key={task.id}
+                task={task}
+                workflow={props.titleOf(task.definitionId)}
+                now={now}
+                mine={task.assignee === props.userId}
+                open={task.id === openId}
+                cursor={task.id === cursorId}
+                onOpen={props.onOpen}
+                onFocus={props.onCursor}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}
+
+function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder, firstPool }: Props) {
+  if (filtersActive && total > 0) {
+    return (
+      <EmptyState
+        m="lg"
+        size="sm"
+        icon={<FilterX size={28} aria-hidden />}
+        title="No tasks match these filters"
+        description={`${total} ${total === 1 ? 'task is' : 'tasks are'} hidden by the filters.`}
+      >
+        <EmptyState.Actions>
+          <Button size="xs" variant="light" onClick={onClearFilters}>
+            Clear filters
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
+  if (folder.id === 'mine') {
+    return (
+      <EmptyState
+        m="lg"
+        size="sm"
+        icon={<Inbox size={28} aria-hidden />}
+        title="Nothing assigned to you"
+        description={
+          firstPool && firstPool.count > 0
+            ? `Take the next task from the ${firstPool.label} pool: ${firstPool.count} waiting.`
+            : 'When a task is assigned to you or you claim one from a pool, it appears here.'
+        }
+        data-testid="work-empty"
+      >
+        {firstPool && firstPool.count > 0 && (
+          <EmptyState.Actions>
+            <Button size="xs" onClick={() => onGoToFolder(firstPool.id)}>
+              Open the {firstPool.label} pool
+            </Button>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  }
+  if (folder.id === 'overdue') {
+    return (
+      <EmptyState
+        m="lg"
+        size="sm"
+        icon={<CircleCheck size={28} aria-hidden />}
+        title="Nothing overdue"
+        description="Every task you and your pools hold is within its deadline. Work the oldest due first in My tasks."
+        data-testid="work-empty"
+      >
+        <EmptyState.Actions>
+          <Button size="xs" variant="light" onClick={() => onGoToFolder('mine')}>
+            Go to My tasks
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      m="lg"
+      size="sm"
+      icon={<Users size={28} aria-hidden />}
+      title={`The ${folder.label} pool is clear`}
+      description="New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold."
+      data-testid="work-empty"
+    >
+      <EmptyState.Actions>
+        <Button size="xs" variant="light" onClick={() => onGoToFolder('mine')}>
+          Go to My tasks
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,249 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  EmptyState,
+  Grid,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { ArrowUpRight, CircleHelp, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
+import { ApiError } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { DueChip } from './DueChip.tsx';
+import { roleLabel } from './format.ts';
+import { InstanceData } from './InstanceData.tsx';
+import { TaskComments } from './TaskComments.tsx';
+import { TaskForm } from './TaskForm.tsx';
+import { TaskHistory } from './TaskHistory.tsx';
+import type { useTaskActions } from './useTaskActions.ts';
+import { useTaskDetail } from './useTaskDetail.ts';
+import classes from './work.module.css';
+
+interface Props {
+  taskId: string | null;
+  me: Me;
+  now: number;
+  nameOf: (userId: string | null | undefined, fallback?: string) => string;
+  actions: ReturnType<typeof useTaskActions>;
+  onClose?: () => void;
+}
+
+/** The right-hand side: one task — its data, the outcome form beside the step's help, comments, history. */
+export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) {
+  const detail = useTaskDetail(taskId);
+
+  if (taskId === null) {
+    return (
+      <EmptyState
+        mt={80}
+        mx="lg"
+        icon={<MousePointerClick size={32} aria-hidden />}
+        title="Pick a task to work on"
+        description="Choose a task from the list, or move with j and k and press Enter. Claim pool tasks with c."
+        data-testid="task-panel-empty"
+      />
+    );
+  }
+
+  const closeButton = onClose && (
+    <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close task" data-testid="task-panel-close">
+      <X size={18} aria-hidden />
+    </ActionIcon>
+  );
+
+  if (detail.isPending) {
+    return (
+      <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading task" data-testid="task-panel">
+        <Skeleton height={12} width="30%" />
+        <Skeleton height={22} width="70%" />
+        <Skeleton height={14} width="50%" />
+        <Skeleton height={120} mt="md" />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  }
+
+  if (detail.error) {
+    const status = detail.error instanceof ApiError ? detail.error.status : 0;
+    return (
+      <Stack p="md" data-testid="task-panel">
+        <Group justify="flex-end">{closeButton}</Group>
+        <Alert color={status === 403 || status === 404 ? 'gray' : 'red'} icon={<Lock size={16} aria-hidden />} title="This task is not available">
+          {status === 403
+            ? 'It moved to a role you do not hold (for example, it was escalated or reassigned). It has left your list.'
+            : status === 404
+              ? 'It no longer exists.'
+              : detail.error.message}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  const { task, step, instance, comments } = detail.data;
+  const mine = task.assignee === me.user.id;
+  const unassigned = !task.assignee;
+  const holdsRole = me.user.roles.includes(task.role);
+  const open = task.status === 'open';
+  const canComplete = open && mine && holdsRole;
+  const disabledReason = !open
+    ? 'This task is closed.'
+    : unassigned
+      ? 'Claim this task to complete it.'
+      : !mine
+        ? `${nameOf(task.assignee)} has this task.`
+        : !holdsRole
+          ? `Only the ${roleLabel(task.role)} role can complete this task.`
+          : null;
+
+  return (
+    <section aria-labelledby="task-panel-title" data-testid="task-panel" data-task-id={task.id}>
+      <Stack gap="md" p="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Text size="xs" c="dimmed">
+              {instance.definitionTitle} · version {instance.version}
+            </Text>
+            <Title order={2} size="h3" id="task-panel-title">
+              {step?.title ?? task.title}
+            </Title>
+            <Group gap={6}>
+              <DueChip due={task.due} now={now} />
+              {task.due && (
+                <Text size="xs" c="dimmed">
+                  Due {formatWhen(task.due, now)}
+                </Text>
+              )}
+              <Badge size="sm" tt="none" variant="outline" color="gray.7">
+                {roleLabel(task.role)}
+              </Badge>
+              {task.escalated && (
+                <Badge size="sm" tt="none" color="grape.8" variant="light" leftSection={<ArrowUpRight size={12} aria-hidden />}>
+                  Escalated to {roleLabel(task.role)}
+                </Badge>
+              )}
+              {(task.priority === 'urgent' || task.priority === 'high') && (
+                <Badge size="sm" tt="none" color={task.priority === 'urgent' ? 'red.8' : 'orange.9'} variant="light" leftSection={<Flame size={12} aria-hidden />}>
+                  {task.priority === 'urgent' ? 'Urgent' : 'High priority'}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" data-testid="task-assignee">
+              {unassigned
+                ? `Unassigned — waiting in the ${roleLabel(task.role)} pool`
+                : mine
+                  ? 'Assigned to you'
+                  : `Assigned to ${nameOf(task.assignee)}`}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="nowrap">
+            {open && unassigned && holdsRole && (
+              <Button
+                leftSection={<Hand size={16} aria-hidden />}
+                onClick={() => actions.claim.mutate(task)}
+                loading={actions.claim.isPending && actions.claim.variables?.id === task.id}
+                data-testid="claim-button"
+              >
+                Claim
+              </Button>
+            )}
+            {open && mine && (
+              <Button
+                variant="default"
+                leftSection={<Undo2 size={16} aria-hidden />}
+                onClick={() => actions.release.mutate(task)}
+                loading={actions.release.isPending && actions.release.variables?.id === task.id}
+                data-testid="release-button"
+              >
+                Release
+              </Button>
+            )}
+            {closeButton}
+          </Group>
+        </Group>
+
+        {!open && (
+          <Alert color="gray" title="This task is closed">
+            {task.outcome ? `Finished with “${task.outcome}”.` : 'The workflow moved on.'}
+          </Alert>
+        )}
+        {open && !unassigned && !mine && (
+          <Alert color="orange" variant="light" title="Someone else has this task">
+            {nameOf(task.assignee)} is working on it. You can read it and comment, but not complete it.
+          </Alert>
+        )}
+
+        <div>
+          <Title order={3} size="h5" mb={6}>
+            Request details
+          </Title>
+          <InstanceData data={instance.data} />
+        </div>
+
+        <Divider />
+
+        {step ? (
+          <Grid type="container" breakpoints={{ xs: '300px', sm: '400px', md: '620px', lg: '900px', xl: '1200px' }} gutter="md">
+            <Grid.Col span={{ base: 12, md: step.help ? 7 : 12 }} order={{ base: 2, md: 1 }}>
+              <TaskForm
+                task={task}
+                fields={step.form}
+                outcomes={step.outcomes}
+                data={instance.data}
+                canComplete={canComplete}
+                disabledReason={disabledReason}
+                busyOutcome={
+                  actions.complete.isPending && actions.complete.variables?.task.id === task.id
+                    ? actions.complete.variables.outcome
+                    : null
+                }
+                onComplete={(outcome, data, note) =>
+                  actions.complete.mutateAsync(note ? { task, outcome, data, note } : { task, outcome, data })
+                }
+              />
+            </Grid.Col>
+            {step.help && (
+              <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+                <aside aria-labelledby="step-help-title" className={classes.helpBox} data-testid="step-help">
+                  <Group gap={6} mb={4}>
+                    <CircleHelp size={16} aria-hidden />
+                    <Text fw={600} size="sm" id="step-help-title">
+                      How to do this step
+                    </Text>
+                  </Group>
+                  <Text size="sm">{step.help}</Text>
+                </aside>
+              </Grid.Col>
+            )}
+          </Grid>
+        ) : (
+          <Text size="sm" c="dimmed">
+            This step has no form.
+          </Text>
+        )}
+
+        <Divider />
+        <div>
+          <Title order={3} size="h5" mb={6}>
+            Comments
+          </Title>
+          <TaskComments taskId={task.id} comments={comments} nameOf={nameOf} canComment={open} now={now} />
+        </div>
+
+        <Divider />
+        <div>
+          <Title order={3} size="h5" mb={6}>
+            History so far
+          </Title>
+          <TaskHistory instanceId={task.instanceId} nameOf={nameOf} now={now} />
+        </div>
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { ArrowUpRight, Flame, User } from 'lucide-react';
+import type { Task } from '../api/types.ts';
+import { dueLabel } from '../shell/time.ts';
+import { DueChip } from './DueChip.tsx';
+import { roleLabel } from './format.ts';
+import classes from './work.module.css';
+
+interface Props {
+  task: Task;
+  workflow: string;
+  now: number;
+  mine: boolean;
+  open: boolean;
+  cursor: boolean;
+  onOpen: (task: Task) => void;
+  onFocus: (task: Task) => void;
+}
+
+/** One task in the queue: a button whose name says what, which workflow, and when it is due. */
+export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFocus }: Props) {
+  const due = dueLabel(task.due, now);
+  const name = [
+    task.title,
+    workflow,
+    due ? due.text : 'no due date',
+    task.escalated ? `escalated to ${roleLabel(task.role)}` : null,
+    task.priority === 'urgent' || task.priority === 'high' ? `${task.priority} priority` : null,
+    mine ? 'assigned to you' : 'unassigned',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <li>
+      <button
+        type="button"
+        className={`${classes.row} ${open ? classes.rowOpen : cursor ? classes.rowCursor : ''}`}
+        aria-label={name}
+        aria-current={open ? 'true' : undefined}
+        data-testid={`task-row-${task.id}`}
+        data-task-row={task.id}
+        onClick={() => onOpen(task)}
+        onFocus={() => onFocus(task)}
+      >
+        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Text size="sm" fw={600} lineClamp={2} style={{ minWidth: 0 }}>
+            {task.title}
+          </Text>
+          <DueChip due={task.due} now={now} size="sm" />
+        </Group>
+        <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
+          <Text size="xs" c="dimmed" truncate style={{ minWidth: 0 }}>
+            {workflow} · {roleLabel(task.role)}
+          </Text>
+          <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
+            {task.escalated && (
+              <Badge size="xs" tt="none" color="grape.8" variant="light" leftSection={<ArrowUpRight size={11} aria-hidden />}>
+                Escalated
+              </Badge>
+            )}
+            {(task.priority === 'urgent' || task.priority === 'high') && (
+              <Badge
+                size="xs"
+                tt="none"
+                color={task.priority === 'urgent' ? 'red.8' : 'orange.9'}
+                variant="light"
+                leftSection={<Flame size={11} aria-hidden />}
+              >
+                {task.priority === 'urgent' ? 'Urgent' : 'High'}
+              </Badge>
+            )}
+            {mine && (
+              <Badge size="xs" tt="none" color="teal.8" variant="light" leftSection={<User size={11} aria-hidden />}>
+                Yours
+              </Badge>
+            )}
+          </Group>
+        </Group>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+import { type FormField, validateForm } from '@portalflow/engine';
+import { ApiError } from '../api/client.ts';
+
+/**
+ * The outcome form: values as the inputs hold them, the data sent to the server, and errors per
+ * field — checked with the engine's own `validateForm`, so the browser and the server agree.
+ */
+export type FormValues = Record<string, unknown>;
+export type FieldErrors = Record<string, string>;
+
+function fits(field: FormField, value: unknown): boolean {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'date':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'select':
+      return typeof value === 'string' && (field.options ?? []).includes(value);
+  }
+}
+
+/** Starts from what the instance already knows (a field with the same id and a fitting value). */
+export function initialValues(fields: readonly FormField[], data: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const known = data[field.id];
+    if (known !== undefined && fits(field, known)) values[field.id] = known;
+  }
+  return values;
+}
+
+/** Turns what an input reports into the value the engine expects (empty → absent, "12" → 12). */
+export function normalize(field: FormField, raw: unknown): unknown {
+  if (raw === null || raw === undefined || raw === '') return undefined;
+  if (field.type === 'number') {
+    if (typeof raw === 'number') return raw;
+    const n = Number(String(raw).replace(/,/g, '').trim());
+    return Number.isFinite(n) && String(raw).trim() !== '' ? n : String(raw);
+  }
+  if (field.type === 'boolean') {
+    if (raw === true || raw === 'yes' || raw === 'true') return true;
+    if (raw === false || raw === 'no' || raw === 'false') return false;
+    return undefined;
+  }
+  if (typeof raw === 'string' && (field.type === 'text' || field.type === 'textarea')) {
+    return raw.trim() === '' ? undefined : raw;
+  }
+  return raw;
+}
+
+/** The `data` of POST /complete: only the step's fields, only the ones filled in. */
+export function toSubmission(fields: readonly FormField[], values: FormValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = normalize(field, values[field.id]);
+    if (value !== undefined) out[field.id] = value;
+  }
+  return out;
+}
+
+/** Errors by field id, in the order of the form; empty when the form can be sent. */
+export function checkForm(fields: readonly FormField[], values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const e of validateForm([...fields], toSubmission(fields, values))) {
+    if (!(e.field in errors)) errors[e.field] = e.message;
+  }
+  return errors;
+}
+
+/** A 422 FORM_INVALID from the server as errors by field id; null for any other error. */
+export function serverFieldErrors(error: unknown): FieldErrors | null {
+  if (!(error instanceof ApiError) || error.code !== 'FORM_INVALID') return null;
+  const fields = (error.details as { fields?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.fields;
+  const errors: FieldErrors = {};
+  for (const f of Array.isArray(fields) ? fields : []) {
+    if (typeof f.field === 'string' && typeof f.message === 'string' && !(f.field in errors)) {
+      errors[f.field] = f.message;
+    }
+  }
+  return errors;
+}
+
+/** DOM id of a field's input, so the first invalid one can take focus. */
+export const fieldInputId = (taskId: string, fieldId: string) =>
+  `task-field-${taskId.replace(/[^a-zA-Z0-9_-]/g, '-')}-${fieldId}`;

@@ -1,0 +1,50 @@
+/**
+ * Plain-language labels for ids the engine uses ("needs-provider" → "Needs provider",
+ * "lastVisitDate" → "Last visit date") and readable values for the instance's data.
+ */
+export function humanize(id: string): string {
+  const spaced = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** A clinic role's name for people: the role id in words ("triage-nurse" → "Triage nurse"). */
+export const roleLabel = (role: string | null | undefined): string => (role ? humanize(role) : 'No role');
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A value from the instance's data as short readable text. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'string') {
+    if (ISO_DATE.test(value)) {
+      const [y, m, d] = value.split('-').map(Number);
+      return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
+        timeZone: 'UTC',
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+      });
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(', ');
+  return JSON.stringify(value);
+}
+
+/** Entries of the instance's data in a stable, readable order (scalars first, then the rest). */
+export function dataEntries(data: Record<string, unknown>): Array<{ key: string; label: string; value: string }> {
+  return Object.entries(data)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a, va], [b, vb]) => {
+      const oa = typeof va === 'object' && va !== null ? 1 : 0;
+      const ob = typeof vb === 'object' && vb !== null ? 1 : 0;
+      return oa - ob || a.localeCompare(b);
+    })
+    .map(([key, value]) => ({ key, label: humanize(key), value: formatValue(value) }));
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from '../api/client.ts';
+import type { TimelineEntry } from '../api/types.ts';
+
+/**
+ * "History so far" of an instance. Staff may be refused (403) for instances they hold no task in;
+ * the caller shows that calmly instead of as an error.
+ */
+export function useInstanceHistory(instanceId: string | null) {
+  return useQuery({
+    queryKey: ['instance', instanceId, 'history'],
+    queryFn: () => api<{ timeline: TimelineEntry[] }>(`/instances/${encodeURIComponent(instanceId!)}/history`),
+    enabled: instanceId !== null,
+    retry: (count, error) => !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,
+  });
+}

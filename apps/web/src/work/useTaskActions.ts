@@ -1,0 +1,132 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import type { Task, TaskDetail } from '../api/types.ts';
+import { humanize, roleLabel } from './format.ts';
+import { taskPath } from './taskApi.ts';
+
+/** Codes meaning "this task is no longer there to act on": someone finished it or the workflow moved on. */
+export const GONE_CODES = ['TASK_CLOSED', 'STEP_NOT_ACTIVE', 'INSTANCE_ENDED'];
+
+interface Options {
+  nameOf: (userId: string | null | undefined, fallback?: string) => string;
+  /** The task was completed by me. */
+  onCompleted?: (task: Task) => void;
+  /** The task turned out to be closed elsewhere. */
+  onGone?: (task: Task) => void;
+}
+
+type CompleteInput = { task: Task; outcome: string; data: Record<string, unknown>; note?: string };
+
+/**
+ * Claim, release and complete with a toast for each result. A lost claim race is said plainly,
+ * a task completed elsewhere is reported and dropped; a 422 FORM_INVALID is left to the form.
+ */
+export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
+  const client = useQueryClient();
+  const refresh = (taskId: string) => {
+    void client.invalidateQueries({ queryKey: ['tasks'] });
+    void client.invalidateQueries({ queryKey: ['task', taskId] });
+    void client.invalidateQueries({ queryKey: ['notifications'] });
+  };
+
+  function reportGone(task: Task) {
+    notifications.show({
+      id: `gone-${task.id}`,
+      color: 'gray',
+      title: 'Already done elsewhere',
+      message: `“${task.title}” was completed or moved on before you acted. It has left your list.`,
+    });
+    onGone?.(task);
+    refresh(task.id);
+  }
+
+  function reportError(action: string, task: Task, error: unknown): void {
+    if (error instanceof ApiError && GONE_CODES.includes(error.code)) return reportGone(task);
+    if (error instanceof ApiError && error.code === 'NOT_ASSIGNEE') {
+      notifications.show({
+        color: 'orange',
+        title: 'Someone else has this task',
+        message: 'It was given to a colleague while you were working on it.',
+      });
+      refresh(task.id);
+      return;
+    }
+    notifications.show({
+      color: 'red',
+      title: `Could not ${action}`,
+      message: error instanceof Error ? error.message : 'Something went wrong; try again.',
+    });
+  }
+
+  const claim = useMutation({
+    mutationFn: (task: Task) =>
+      api(taskPath(task.id, 'claim'), { method: 'POST', idempotencyKey: newIdempotencyKey() }),
+    onSuccess: (_result, task) => {
+      notifications.show({ color: 'teal', title: 'Claimed', message: `“${task.title}” is now in My tasks.` });
+      refresh(task.id);
+    },
+    onError: async (error, task) => {
+      if (error instanceof ApiError && error.code === 'ALREADY_CLAIMED') {
+        let who = 'A colleague';
+        try {
+          const fresh = await api<TaskDetail>(taskPath(task.id));
+          who = nameOf(fresh.task.assignee, 'A colleague');
+        } catch {
+          // The name is a courtesy; the message stands without it.
+        }
+        notifications.show({
+          color: 'orange',
+          title: 'Claimed by someone else',
+          message: `${who} claimed this first. It has left your pool.`,
+        });
+        refresh(task.id);
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'ALREADY_YOURS') {
+        notifications.show({ color: 'teal', title: 'Already yours', message: 'This task is already in My tasks.' });
+        refresh(task.id);
+        return;
+      }
+      reportError('claim the task', task, error);
+    },
+  });
+
+  const release = useMutation({
+    mutationFn: (task: Task) =>
+      api(taskPath(task.id, 'release'), { method: 'POST', idempotencyKey: newIdempotencyKey() }),
+    onSuccess: (_result, task) => {
+      notifications.show({
+        color: 'gray',
+        title: 'Released',
+        message: `“${task.title}” is back in the ${roleLabel(task.role)} pool.`,
+      });
+      refresh(task.id);
+    },
+    onError: (error, task) => reportError('release the task', task, error),
+  });
+
+  const complete = useMutation({
+    mutationFn: ({ task, outcome, data, note }: CompleteInput) =>
+      api(taskPath(task.id, 'complete'), {
+        method: 'POST',
+        body: note ? { outcome, data, note } : { outcome, data },
+        idempotencyKey: newIdempotencyKey(),
+      }),
+    onSuccess: (_result, { task, outcome }) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Completed',
+        message: `“${task.title}” — ${humanize(outcome)}.`,
+      });
+      onCompleted?.(task);
+      refresh(task.id);
+    },
+    onError: (error, { task }) => {
+      if (error instanceof ApiError && error.code === 'FORM_INVALID') return; // shown on the form
+      reportError('complete the task', task, error);
+    },
+  });
+
+  return { claim, release, complete };
+}

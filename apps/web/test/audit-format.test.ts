@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { describeEntry, formatChange, roleOfEvent, shortId } from '../src/audit/changes.ts';
+import { addDays, dayOf, dayStartIso, isDay, lastDays, periodBounds } from '../src/audit/period.ts';
+
+const f = {
+  when: (iso: string) => `T(${iso})`,
+  who: (id: string) => (id === 'u-ana' ? 'ana' : id),
+  role: (id: string) => (id === 'billing' ? 'Billing specialist' : id),
+};
+
+describe('formatChange', () => {
+  it('shows old → new with a dash for nothing', () => {
+    expect(formatChange({ field: 'assignee', from: null, to: 'u-ana' }, f)).toBe('assignee: — → ana');
+    expect(formatChange({ field: 'assignee', from: 'u-ana', to: null }, f)).toBe('assignee: ana → —');
+  });
+
+  it('formats times and roles', () => {
+    expect(formatChange({ field: 'due', from: 'a', to: 'b' }, f)).toBe('due: T(a) → T(b)');
+    expect(formatChange({ field: 'role', from: 'front', to: 'billing' }, f)).toBe('role: front → Billing specialist');
+  });
+
+  it('shows an outcome without an arrow', () => {
+    expect(formatChange({ field: 'outcome', step: 'x', from: null, to: 'needs-provider' }, f)).toBe(
+      'outcome: needs-provider',
+    );
+  });
+
+  it('shows other values as text', () => {
+    expect(formatChange({ field: 'priority', from: 'normal', to: 'urgent' }, f)).toBe('priority: normal → urgent');
+    expect(formatChange({ field: 'escalated', from: false, to: true }, f)).toBe('escalated: false → true');
+  });
+});
+
+describe('roleOfEvent', () => {
+  it('prefers the recorded role, else the payload role', () => {
+    expect(roleOfEvent('nurse', { role: 'x' })).toBe('nurse');
+    expect(roleOfEvent(null, { role: 'front-desk' })).toBe('front-desk');
+    expect(roleOfEvent(null, { type: 'timer-fired' })).toBeNull();
+    expect(roleOfEvent(null, undefined)).toBeNull();
+  });
+});
+
+describe('shortId', () => {
+  it('shortens uuids only', () => {
+    expect(shortId('eb92f30c-79fb-4e3f-b6fb-d7e3844170f7')).toBe('eb92f30c…');
+    expect(shortId('ana')).toBe('ana');
+  });
+});
+
+describe('periods in the clinic time zone', () => {
+  it('starts a day at local midnight, across daylight saving changes', () => {
+    expect(dayStartIso('2026-01-15', 'America/Denver')).toBe('2026-01-15T07:00:00.000Z');
+    expect(dayStartIso('2026-07-15', 'America/Denver')).toBe('2026-07-15T06:00:00.000Z');
+    expect(dayStartIso('2026-03-08', 'America/Denver')).toBe('2026-03-08T07:00:00.000Z');
+    expect(dayStartIso('2026-03-09', 'America/Denver')).toBe('2026-03-09T06:00:00.000Z');
+    expect(dayStartIso('2026-11-01', 'America/Denver')).toBe('2026-11-01T06:00:00.000Z');
+    expect(dayStartIso('2026-11-02', 'America/Denver')).toBe('2026-11-02T07:00:00.000Z');
+    expect(dayStartIso('2026-05-01', 'UTC')).toBe('2026-05-01T00:00:00.000Z');
+  });
+
+  it('makes the end day inclusive (the server end is exclusive)', () => {
+    expect(periodBounds('2026-11-19', '2026-11-25', 'America/Denver')).toEqual({
+      from: '2026-11-19T07:00:00.000Z',
+      to: '2026-11-26T07:00:00.000Z',
+    });
+    expect(periodBounds('', '2026-12-31', 'UTC')).toEqual({ to: '2027-01-01T00:00:00.000Z' });
+    expect(periodBounds('nope', '', 'UTC')).toEqual({});
+  });
+
+  it('knows today in the clinic and the last 7 days', () => {
+    const lateEvening = Date.parse('2026-11-26T05:30:00Z'); // 22:30 on the 25th in Denver
+    expect(dayOf(lateEvening, 'America/Denver')).toBe('2026-11-25');
+    expect(lastDays(7, lateEvening, 'America/Denver')).toEqual({ from: '2026-11-19', to: '2026-11-25' });
+  });
+
+  it('adds days across months and checks day strings', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(isDay('2026-02-28')).toBe(true);
+    expect(isDay('2026-02-30')).toBe(false);
+    expect(isDay('26-1-1')).toBe(false);
+  });
+});
+
+describe('describeEntry', () => {
+  const title = (id: string) => (id === 'check' ? 'Check the account' : id);
+  it('names steps by title', () => {
+    expect(describeEntry({ type: 'complete', summary: 'completed check → ok' }, { step: 'check', outcome: 'ok' }, title)).toBe(
+      'Completed “Check the account” → ok',
+    );
+    expect(describeEntry({ type: 'reassign', summary: 'reassigned' }, { step: 'check' }, title)).toBe(
+      'Reassigned “Check the account”',
+    );
+  });
+  it('falls back to the server summary', () => {
+    expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe('completed a → b');
+    expect(describeEntry({ type: 'start', summary: 'started' }, {}, title)).toBe('Started');
+    expect(describeEntry({ type: 'cancel', summary: 'cancelled' }, { reason: 'duplicate' }, title)).toBe(
+      'Cancelled: duplicate',
+    );
+    expect(describeEntry({ type: 'migrate', summary: 'migrate' }, {}, title)).toBe('Migrate');
+  });
+});

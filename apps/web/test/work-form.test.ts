@@ -1,0 +1,56 @@
+import type { FormField } from '@portalflow/engine';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api/client.ts';
+import { checkForm, initialValues, normalize, serverFieldErrors, toSubmission } from '../src/work/form.ts';
+
+const fields: FormField[] = [
+  { id: 'topic', label: 'Topic', type: 'select', required: true, options: ['refill', 'billing'] },
+  { id: 'redFlags', label: 'Mentions red-flag symptoms', type: 'boolean', required: true },
+  { id: 'months', label: 'Months since last visit', type: 'number' },
+  { id: 'seen', label: 'Last visit date', type: 'date' },
+  { id: 'notes', label: 'Call notes', type: 'textarea' },
+];
+
+describe('the outcome form', () => {
+  it('starts from instance data that fits each field', () => {
+    expect(initialValues(fields, { topic: 'refill', redFlags: 'yes', months: 4, patient: 'DEMO-1' })).toEqual({
+      topic: 'refill',
+      months: 4,
+    });
+    expect(initialValues(fields, { topic: 'not-an-option' })).toEqual({});
+  });
+
+  it('sends only filled fields, with numbers and yes/no as the engine expects', () => {
+    expect(toSubmission(fields, { topic: 'billing', redFlags: false, months: '12', notes: '  ', extra: 1 })).toEqual({
+      topic: 'billing',
+      redFlags: false,
+      months: 12,
+    });
+    expect(normalize(fields[1]!, 'yes')).toBe(true);
+    expect(normalize(fields[2]!, '1,200')).toBe(1200);
+    expect(normalize(fields[2]!, 'abc')).toBe('abc');
+  });
+
+  it('checks required fields and types with the engine’s validateForm', () => {
+    expect(checkForm(fields, {})).toEqual({
+      topic: 'Topic is required',
+      redFlags: 'Mentions red-flag symptoms is required',
+    });
+    const errors = checkForm(fields, { topic: 'refill', redFlags: true, months: 'abc', seen: '25/11/2026' });
+    expect(errors.months).toBe('Months since last visit must be a number');
+    expect(errors.seen).toBe('Last visit date must be a date (YYYY-MM-DD)');
+    expect(checkForm(fields, { topic: 'refill', redFlags: false })).toEqual({});
+  });
+
+  it('reads per-field errors from a 422 FORM_INVALID', () => {
+    const error = new ApiError(422, 'FORM_INVALID', 'The form is not complete', {
+      fields: [
+        { field: 'topic', message: 'Topic is required' },
+        { field: 'topic', message: 'second message ignored' },
+      ],
+    });
+    expect(serverFieldErrors(error)).toEqual({ topic: 'Topic is required' });
+    expect(serverFieldErrors(new ApiError(409, 'TASK_CLOSED', 'closed'))).toBeNull();
+    expect(serverFieldErrors(new Error('x'))).toBeNull();
+  });
+});

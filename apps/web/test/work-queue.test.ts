@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../src/api/types.ts';
+import {
+  applyFilters,
+  buildFolders,
+  clinicDate,
+  endOfWeekDate,
+  folderOf,
+  matchesDue,
+  moveCursor,
+  nextAfter,
+  sortByDue,
+  tasksInFolder,
+} from '../src/work/queue.ts';
+
+const NOW = Date.parse('2026-11-25T18:00:00Z'); // Wednesday 11:00 in Denver
+
+function task(id: string, over: Partial<Task> = {}): Task {
+  return {
+    id,
+    instanceId: `i-${id}`,
+    definitionId: 'portal-message-triage',
+    token: '1',
+    step: 'sort-message',
+    title: 'Sort the portal message',
+    role: 'medical-assistant',
+    assignee: null,
+    status: 'open',
+    due: null,
+    priority: 'normal',
+    openedAt: '2026-11-20T10:00:00Z',
+    closedAt: null,
+    outcome: null,
+    closeReason: null,
+    closedBy: null,
+    escalated: false,
+    practice: false,
+    ...over,
+  };
+}
+
+describe('sortByDue', () => {
+  it('puts the soonest due first and tasks without a due date last', () => {
+    const tasks = [
+      task('none'),
+      task('late', { due: '2026-11-27T10:00:00Z' }),
+      task('early', { due: '2026-11-24T10:00:00Z' }),
+    ];
+    expect(sortByDue(tasks).map((t) => t.id)).toEqual(['early', 'late', 'none']);
+  });
+
+  it('breaks ties by priority, then by age', () => {
+    const due = '2026-11-26T10:00:00Z';
+    const tasks = [
+      task('normal-new', { due, openedAt: '2026-11-22T00:00:00Z' }),
+      task('urgent', { due, priority: 'urgent' }),
+      task('normal-old', { due, openedAt: '2026-11-21T00:00:00Z' }),
+    ];
+    expect(sortByDue(tasks).map((t) => t.id)).toEqual(['urgent', 'normal-old', 'normal-new']);
+  });
+});
+
+describe('folders', () => {
+  const me = 'u-me';
+  const mine = [task('m1', { assignee: me, due: '2026-11-24T00:00:00Z' }), task('m2', { assignee: me })];
+  const pool = [
+    task('p1', { role: 'medical-assistant', due: '2026-11-20T00:00:00Z' }),
+    task('p2', { role: 'front-desk' }),
+    task('p3', { role: 'medical-assistant', assignee: 'u-other' }),
+  ];
+
+  it('counts my tasks, each pool and overdue across both', () => {
+    const folders = buildFolders(['medical-assistant', 'front-desk'], mine, pool, NOW, (r) => r.toUpperCase());
+    expect(folders.map((f) => [f.id, f.count, f.testId])).toEqual([
+      ['mine', 2, 'work-folder-mine'],
+      ['pool:medical-assistant', 1, 'work-folder-pool-medical-assistant'],
+      ['pool:front-desk', 1, 'work-folder-pool-front-desk'],
+      ['overdue', 2, 'work-folder-overdue'],
+    ]);
+    expect(folders[1]?.label).toBe('MEDICAL-ASSISTANT');
+  });
+
+  it('drops a pool task as soon as someone has claimed it', () => {
+    expect(tasksInFolder('pool:medical-assistant', mine, pool, NOW).map((t) => t.id)).toEqual(['p1']);
+  });
+
+  it('lists overdue tasks once even if a refresh shows them in both lists', () => {
+    const claimed = task('p1', { assignee: me, due: '2026-11-20T00:00:00Z' });
+    const ids = tasksInFolder('overdue', [...mine, claimed], pool, NOW).map((t) => t.id);
+    expect(ids).toEqual(['p1', 'm1']);
+  });
+
+  it('knows which folder shows a task', () => {
+    expect(folderOf({ assignee: me, role: 'x' }, me, ['medical-assistant'])).toBe('mine');
+    expect(folderOf({ assignee: null, role: 'medical-assistant' }, me, ['medical-assistant'])).toBe(
+      'pool:medical-assistant',
+    );
+    expect(folderOf({ assignee: 'u-other', role: 'medical-assistant' }, me, ['medical-assistant'])).toBeNull();
+  });
+});
+
+describe('due filters in the clinic time zone', () => {
+  it('reads dates in Denver time', () => {
+    // 03:00 UTC on the 26th is still the evening of the 25th in Denver.
+    expect(clinicDate(Date.parse('2026-11-26T03:00:00Z'))).toBe('2026-11-25');
+  });
+
+  it('ends the week on Sunday', () => {
+    expect(endOfWeekDate('2026-11-25')).toBe('2026-11-29'); // Wednesday → Sunday
+    expect(endOfWeekDate('2026-11-29')).toBe('2026-11-29'); // Sunday stays
+    expect(endOfWeekDate('2026-11-30')).toBe('2026-12-06'); // Monday → next Sunday
+  });
+
+  it('today and this week include what is already overdue', () => {
+    const overdue = { due: '2026-11-24T18:00:00Z' };
+    const tonight = { due: '2026-11-26T03:00:00Z' };
+    const friday = { due: '2026-11-27T18:00:00Z' };
+    const nextWeek = { due: '2026-12-01T18:00:00Z' };
+    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'today', NOW))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'week', NOW))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect([overdue, tonight].map((t) => matchesDue(t, 'overdue', NOW))).toEqual([true, false]);
+    expect(matchesDue({ due: null }, 'today', NOW)).toBe(false);
+    expect(matchesDue({ due: null }, 'any', NOW)).toBe(true);
+  });
+
+  it('filters by workflow and role together', () => {
+    const tasks = [
+      task('a', { definitionId: 'billing-question', role: 'front-desk' }),
+      task('b', { definitionId: 'billing-question', role: 'billing-specialist' }),
+      task('c', { role: 'front-desk' }),
+    ];
+    const ids = applyFilters(tasks, { definitionId: 'billing-question', role: 'front-desk', due: 'any' }, NOW).map(
+      (t) => t.id,
+    );
+    expect(ids).toEqual(['a']);
+  });
+});
+
+describe('keyboard movement', () => {
+  const ids = ['a', 'b', 'c'];
+  it('moves with j and k and stops at the ends', () => {
+    expect(moveCursor(ids, null, 1)).toBe('a');
+    expect(moveCursor(ids, null, -1)).toBe('c');
+    expect(moveCursor(ids, 'a', 1)).toBe('b');
+    expect(moveCursor(ids, 'c', 1)).toBe('c');
+    expect(moveCursor(ids, 'a', -1)).toBe('a');
+    expect(moveCursor(ids, 'gone', 1)).toBe('a');
+    expect(moveCursor([], 'a', 1)).toBeNull();
+  });
+
+  it('picks the task that takes a removed one’s place', () => {
+    expect(nextAfter(ids, 'b')).toBe('c');
+    expect(nextAfter(ids, 'c')).toBe('b');
+    expect(nextAfter(['a'], 'a')).toBeNull();
+    expect(nextAfter(ids, 'x')).toBeNull();
+  });
+});
