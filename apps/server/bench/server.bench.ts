@@ -89,7 +89,7 @@ async function closedLoop(
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-/** Completions over HTTP and the bare-Hono baseline, as rows for `printTable`. Takes about 20 s. */
+/** Completions over HTTP and in-process, and the bare-Hono baseline, as rows for `printTable`. About 30 s. */
 export async function serverBenchmarks(): Promise<BenchRow[]> {
   const db = await tempDb('portalflow-bench-server-');
   const running: ServerProcess[] = [];
@@ -108,6 +108,26 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       }
       current.push(row);
     }
+
+    // The floor under the HTTP figure: the same completes through InstanceService in this process, on
+    // other instances of the same file (engine + group commit; no HTTP, auth or access log).
+    const { instances: service } = servicesFor(setup);
+    const direct = await startInstances(service, workflow.id, CLIENTS * PER_CLIENT);
+    const directTurn = new Array<number>(CLIENTS).fill(0);
+    const inProcess = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
+      const slot = directTurn[k]! % PER_CLIENT;
+      directTurn[k] = slot + 1;
+      await service.act(
+        { user: null, role: null },
+        direct[k * PER_CLIENT + slot]!,
+        (instance) => {
+          const task = Object.values(instance.snapshot.context.active)[0]!;
+          return { type: 'complete', step: task.step, token: task.token, outcome: 'again', role: 'nurse' };
+        },
+        () => null,
+      );
+      return true;
+    });
     await setup.close();
 
     const headers = {
@@ -122,7 +142,8 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     running.push(server);
     const serverPool = new Pool(server.url, { connections: CLIENTS });
     const completes = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
-      const slot = turn[k]++ % PER_CLIENT;
+      const slot = turn[k]! % PER_CLIENT;
+      turn[k] = slot + 1;
       const taskId = current[k]![slot]!;
       const res = await serverPool.request({
         path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
@@ -144,11 +165,20 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const report = await check.verifyAll();
     await check.close();
 
-    const bare = await spawnReady(fileURLToPath(new URL('./support/bare-hono.ts', import.meta.url)), {}, { keepLog: false });
+    const bare = await spawnReady(
+      fileURLToPath(new URL('./support/bare-hono.ts', import.meta.url)),
+      {},
+      { keepLog: false },
+    );
     running.push(bare);
     const barePool = new Pool(bare.url, { connections: CLIENTS });
     const baseline = await closedLoop(CLIENTS, MEASURE_MS, async () => {
-      const res = await barePool.request({ path: '/api/tasks/bench/complete', method: 'POST', headers, body });
+      const res = await barePool.request({
+        path: '/api/tasks/bench/complete',
+        method: 'POST',
+        headers,
+        body,
+      });
       await res.body.json();
       return res.statusCode === 200;
     });
@@ -169,6 +199,12 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
           `${CLIENTS} keep-alive undici clients for ${MEASURE_MS / 1000} s after ${WARM_MS / 1000} s warm-up, ` +
           `each completing tasks of its own ${PER_CLIENT} instances (token auth, access log, timer re-set); ` +
           `${completes.failed} failed; verifyAll ${report.ok ? 'ok' : 'FAILED'} over ${report.events.toLocaleString('en-US')} events`,
+      },
+      {
+        name: 'task completions in-process (no HTTP)',
+        value: inProcess.ok / inProcess.seconds,
+        unit: 'completes/s',
+        note: `InstanceService.act from ${CLIENTS} concurrent loops on the same file: what the store and engine allow before HTTP, auth and the access log`,
       },
       {
         name: 'bare Hono JSON endpoint, same loop',

@@ -106,7 +106,9 @@ async function runStory(t: TestApp, example: ExampleWorkflow, script: ExampleScr
       case 'complete': {
         // A user holding the role that owns the task now finds it in their role's pool…
         const user = await as(event.role);
-        const pool = await t.call('GET', `/api/tasks?scope=pool&definitionId=${example.id}&limit=500`, { as: user });
+        const pool = await t.call('GET', `/api/tasks?scope=pool&definitionId=${example.id}&limit=500`, {
+          as: user,
+        });
         expect(pool.status, label).toBe(200);
         const found = (pool.body.items as Task[]).filter((x) => x.instanceId === id && x.step === event.step);
         expect(found.length, `${label}: one open '${event.step}' task in the ${event.role} pool`).toBe(1);
@@ -119,7 +121,10 @@ async function runStory(t: TestApp, example: ExampleWorkflow, script: ExampleScr
         // …and completes it with the script's outcome and form data.
         const body: Record<string, unknown> = { outcome: event.outcome };
         if (event.data) body.data = event.data;
-        const done = await t.call('POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, { as: user, body });
+        const done = await t.call('POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, {
+          as: user,
+          body,
+        });
         expect(done.status, `${label}: complete ${done.text}`).toBe(200);
         expect(done.body.task).toBeNull();
         break;
@@ -161,7 +166,9 @@ async function runStory(t: TestApp, example: ExampleWorkflow, script: ExampleScr
     h.filter((r) => r.event.type === 'timer-fired').map((r) => ({ at: r.at, event: r.event }));
   expect(fired(recorded)).toEqual(fired(expected.history));
   const completes = (h: RecordedEvent[]) =>
-    h.flatMap((r) => (r.event.type === 'complete' ? [[r.at, r.event.step, r.event.outcome, r.event.role]] : []));
+    h.flatMap((r) =>
+      r.event.type === 'complete' ? [[r.at, r.event.step, r.event.outcome, r.event.role]] : [],
+    );
   expect(completes(recorded)).toEqual(completes(expected.history));
 
   // The chain verifies.
@@ -200,7 +207,8 @@ const total = workflows.reduce((n, w) => n + w.scripts.length, 0);
  */
 describe(`every example workflow end to end through the API (${total} stories)`, () => {
   for (const example of workflows) {
-    describe.concurrent(example.id, () => {
+    // Generous per-story timeout: the nine run side by side on a busy CI machine.
+    describe.concurrent(example.id, { timeout: 30_000 }, () => {
       let t: TestApp;
       beforeAll(async () => {
         t = await makeApp({ publish: false });
@@ -210,7 +218,10 @@ describe(`every example workflow end to end through the API (${total} stories)`,
       afterEach(async () => {
         const lead = await t.token('lead');
         for (const left of (await t.store.listInstances({ status: 'active', limit: 500 })).items) {
-          await t.call('POST', `/api/instances/${left.id}/cancel`, { as: lead, body: { reason: 'story failed' } });
+          await t.call('POST', `/api/instances/${left.id}/cancel`, {
+            as: lead,
+            body: { reason: 'story failed' },
+          });
         }
       });
 
@@ -237,7 +248,9 @@ describe(`every example workflow end to end through the API (${total} stories)`,
         const open = await t.call('GET', '/api/tasks?scope=all&limit=500', { as: await t.token('lead') });
         expect(open.body.items).toEqual([]);
         expect(await t.store.nextTimerDue()).toBeNull();
-        expect(t.logs.filter((line) => / 5\d\d /.test(line) || line.startsWith('internal error'))).toEqual([]);
+        expect(t.logs.filter((line) => / 5\d\d /.test(line) || line.startsWith('internal error'))).toEqual(
+          [],
+        );
       });
     });
   }

@@ -131,7 +131,11 @@ describe('kill -9 mid-load', () => {
       try {
         const res = await fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
         const text = await res.text();
-        return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, headers: res.headers };
+        return {
+          status: res.status,
+          body: text ? (JSON.parse(text) as unknown) : null,
+          headers: res.headers,
+        };
       } catch {
         count('network-error');
         return null;
@@ -158,7 +162,7 @@ describe('kill -9 mid-load', () => {
           continue;
         }
         const list = await call('/api/tasks?scope=pool&limit=50', { headers: client.headers() });
-        if (!list || list.status !== 200) {
+        if (list?.status !== 200) {
           if (list) count(`list ${list.status}`);
           await sleep(25);
           continue;
@@ -170,7 +174,12 @@ describe('kill -9 mid-load', () => {
         }
         // A random pick among the first page: clients often collide, which must give clean 409s.
         const task = items[Math.floor(Math.random() * items.length)]!;
-        const ack = { taskId: task.id, instanceId: task.instanceId, token: task.token, userId: client.userId };
+        const ack = {
+          taskId: task.id,
+          instanceId: task.instanceId,
+          token: task.token,
+          userId: client.userId,
+        };
         if ((n + k) % 2 === 0) {
           const claim = await call(`/api/tasks/${encodeURIComponent(task.id)}/claim`, {
             method: 'POST',
@@ -200,14 +209,17 @@ describe('kill -9 mid-load', () => {
     const phases: string[] = [];
     try {
       for (let kill = 1; kill <= KILLS; kill++) {
-        const wait = LOAD_BEFORE_KILL_MS[0] + Math.random() * (LOAD_BEFORE_KILL_MS[1] - LOAD_BEFORE_KILL_MS[0]);
+        const wait =
+          LOAD_BEFORE_KILL_MS[0] + Math.random() * (LOAD_BEFORE_KILL_MS[1] - LOAD_BEFORE_KILL_MS[0]);
         const before = completes.length;
         await sleep(wait);
         const killed: ServerProcess = server!;
         await killed.kill9();
         base = null;
         server = null;
-        phases.push(`kill ${kill} after ${Math.round(wait)} ms (${completes.length - before} completes acked)`);
+        phases.push(
+          `kill ${kill} after ${Math.round(wait)} ms (${completes.length - before} completes acked)`,
+        );
         expect(completes.length, 'the server acknowledged work before each kill').toBeGreaterThan(before);
         // Same port, as a restarted service would have; clients just see refused connections meanwhile.
         server = await spawnServer({ databaseUrl: db.url, processId: `k9-${kill}`, port });
@@ -239,7 +251,8 @@ describe('kill -9 mid-load', () => {
 
     const definition = (await store.getVersion(workflow.id))!.definition;
     const ackedCompletes = new Map<string, Ack[]>();
-    for (const a of completes) ackedCompletes.set(a.instanceId, [...(ackedCompletes.get(a.instanceId) ?? []), a]);
+    for (const a of completes)
+      ackedCompletes.set(a.instanceId, [...(ackedCompletes.get(a.instanceId) ?? []), a]);
     const ackedClaims = new Map<string, Ack[]>();
     for (const a of claims) ackedClaims.set(a.instanceId, [...(ackedClaims.get(a.instanceId) ?? []), a]);
 
@@ -279,7 +292,10 @@ describe('kill -9 mid-load', () => {
       }
 
       // Projection = replay: the stored snapshot is exactly what the events fold to…
-      const history: RecordedEvent[] = events.map((e) => ({ at: e.at, event: e.payload as RecordedEvent['event'] }));
+      const history: RecordedEvent[] = events.map((e) => ({
+        at: e.at,
+        event: e.payload as RecordedEvent['event'],
+      }));
       const replayed = replay(definition, history)!;
       expect(canonicalJson(replayed), `snapshot of ${id}`).toBe(canonicalJson(instance.snapshot));
       expect(instance.status).toBe(replayed.status);
@@ -288,7 +304,14 @@ describe('kill -9 mid-load', () => {
       const tasks = await store.listInstanceTasks(id);
       const open = tasks
         .filter((t) => t.status === 'open')
-        .map((t) => ({ id: t.id, step: t.step, role: t.role, assignee: t.assignee, due: t.due, escalated: t.escalated }))
+        .map((t) => ({
+          id: t.id,
+          step: t.step,
+          role: t.role,
+          assignee: t.assignee,
+          due: t.due,
+          escalated: t.escalated,
+        }))
         .sort((x, y) => x.id.localeCompare(y.id));
       const active = (Object.values(replayed.context.active) as ActiveStep[])
         .filter((a) => a.kind === 'task')
@@ -305,9 +328,13 @@ describe('kill -9 mid-load', () => {
       // …and closed rows carry the outcome the history recorded.
       for (const e of events.filter((x) => x.type === 'complete')) {
         const p = e.payload as { token: string; outcome: string };
-        expect(tasks.find((t) => t.id === `${id}:${p.token}`)).toMatchObject({ status: 'closed', outcome: p.outcome });
+        expect(tasks.find((t) => t.id === `${id}:${p.token}`)).toMatchObject({
+          status: 'closed',
+          outcome: p.outcome,
+        });
       }
-      for (const [timerId, timer] of Object.entries(replayed.context.timers)) expectedTimers.set(`${id}:${timerId}`, timer.due);
+      for (const [timerId, timer] of Object.entries(replayed.context.timers))
+        expectedTimers.set(`${id}:${timerId}`, timer.due);
     }
     expect(completedInHistory).toBeGreaterThanOrEqual(completes.length);
 

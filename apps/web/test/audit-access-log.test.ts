@@ -23,13 +23,21 @@ const rows = [
 
 describe('sortAccessRows', () => {
   it('sorts by time both ways', () => {
-    expect(sortAccessRows(rows, { key: 'at', direction: 'ascending' }).map((r) => r.id)).toEqual([1, 2, 3, 4]);
-    expect(sortAccessRows(rows, { key: 'at', direction: 'descending' }).map((r) => r.id)).toEqual([4, 3, 2, 1]);
+    expect(sortAccessRows(rows, { key: 'at', direction: 'ascending' }).map((r) => r.id)).toEqual([
+      1, 2, 3, 4,
+    ]);
+    expect(sortAccessRows(rows, { key: 'at', direction: 'descending' }).map((r) => r.id)).toEqual([
+      4, 3, 2, 1,
+    ]);
   });
 
   it('keeps the server order for ties and puts empty values last either way', () => {
-    expect(sortAccessRows(rows, { key: 'userId', direction: 'ascending' }).map((r) => r.id)).toEqual([2, 4, 1, 3]);
-    expect(sortAccessRows(rows, { key: 'userId', direction: 'descending' }).map((r) => r.id)).toEqual([1, 2, 4, 3]);
+    expect(sortAccessRows(rows, { key: 'userId', direction: 'ascending' }).map((r) => r.id)).toEqual([
+      2, 4, 1, 3,
+    ]);
+    expect(sortAccessRows(rows, { key: 'userId', direction: 'descending' }).map((r) => r.id)).toEqual([
+      1, 2, 4, 3,
+    ]);
     expect(sortAccessRows(rows, { key: 'instanceId', direction: 'descending' }).map((r) => r.id)).toEqual([
       1, 3, 2, 4,
     ]);
@@ -53,9 +61,18 @@ describe('sortAccessRows', () => {
 
 describe('nextSort', () => {
   it('flips the same column and starts a new one ascending', () => {
-    expect(nextSort({ key: 'at', direction: 'descending' }, 'at')).toEqual({ key: 'at', direction: 'ascending' });
-    expect(nextSort({ key: 'at', direction: 'ascending' }, 'at')).toEqual({ key: 'at', direction: 'descending' });
-    expect(nextSort({ key: 'at', direction: 'descending' }, 'role')).toEqual({ key: 'role', direction: 'ascending' });
+    expect(nextSort({ key: 'at', direction: 'descending' }, 'at')).toEqual({
+      key: 'at',
+      direction: 'ascending',
+    });
+    expect(nextSort({ key: 'at', direction: 'ascending' }, 'at')).toEqual({
+      key: 'at',
+      direction: 'descending',
+    });
+    expect(nextSort({ key: 'at', direction: 'descending' }, 'role')).toEqual({
+      key: 'role',
+      direction: 'ascending',
+    });
   });
 });
 
@@ -67,8 +84,12 @@ describe('accessRowsToCsv', () => {
     ]);
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('id,at,userId,role,action,instanceId,dataCategory,outcome,detail');
-    expect(lines[1]).toBe('1,2026-11-21T10:00:00.000Z,u1,auditor,GET /api/instances/:id,,phi,allow,"said ""hi"", left"');
-    expect(lines[2]).toBe('2,2026-11-22T10:00:00.000Z,,auditor,GET /api/instances/:id,,phi,allow,"\'=HYPERLINK(""x"")"');
+    expect(lines[1]).toBe(
+      '1,2026-11-21T10:00:00.000Z,u1,auditor,GET /api/instances/:id,,phi,allow,"said ""hi"", left"',
+    );
+    expect(lines[2]).toBe(
+      '2,2026-11-22T10:00:00.000Z,,auditor,GET /api/instances/:id,,phi,allow,"\'=HYPERLINK(""x"")"',
+    );
     expect(csv.endsWith('\n')).toBe(true);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeEntry, formatChange, roleOfEvent, shortId } from '../src/audit/changes.ts';
-import { addDays, dayOf, dayStartIso, isDay, lastDays, periodBounds } from '../src/audit/period.ts';
+import { describeEntry, formatChange, roleOfEvent, shortId, shortReason } from '../src/audit/changes.ts';
+import {
+  addDays,
+  dayOf,
+  dayStartIso,
+  formatAuditTime,
+  isDay,
+  lastDays,
+  periodBounds,
+} from '../src/audit/period.ts';
 
 const f = {
   when: (iso: string) => `T(${iso})`,
@@ -16,7 +24,9 @@ describe('formatChange', () => {
 
   it('formats times and roles', () => {
     expect(formatChange({ field: 'due', from: 'a', to: 'b' }, f)).toBe('due: T(a) → T(b)');
-    expect(formatChange({ field: 'role', from: 'front', to: 'billing' }, f)).toBe('role: front → Billing specialist');
+    expect(formatChange({ field: 'role', from: 'front', to: 'billing' }, f)).toBe(
+      'role: front → Billing specialist',
+    );
   });
 
   it('shows an outcome without an arrow', () => {
@@ -26,7 +36,9 @@ describe('formatChange', () => {
   });
 
   it('shows other values as text', () => {
-    expect(formatChange({ field: 'priority', from: 'normal', to: 'urgent' }, f)).toBe('priority: normal → urgent');
+    expect(formatChange({ field: 'priority', from: 'normal', to: 'urgent' }, f)).toBe(
+      'priority: normal → urgent',
+    );
     expect(formatChange({ field: 'escalated', from: false, to: true }, f)).toBe('escalated: false → true');
   });
 });
@@ -85,19 +97,48 @@ describe('periods in the clinic time zone', () => {
 describe('describeEntry', () => {
   const title = (id: string) => (id === 'check' ? 'Check the account' : id);
   it('names steps by title', () => {
-    expect(describeEntry({ type: 'complete', summary: 'completed check → ok' }, { step: 'check', outcome: 'ok' }, title)).toBe(
-      'Completed “Check the account” → ok',
-    );
+    expect(
+      describeEntry(
+        { type: 'complete', summary: 'completed check → ok' },
+        { step: 'check', outcome: 'ok' },
+        title,
+      ),
+    ).toBe('Completed “Check the account” → ok');
     expect(describeEntry({ type: 'reassign', summary: 'reassigned' }, { step: 'check' }, title)).toBe(
       'Reassigned “Check the account”',
     );
   });
   it('falls back to the server summary', () => {
-    expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe('completed a → b');
+    expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe(
+      'completed a → b',
+    );
     expect(describeEntry({ type: 'start', summary: 'started' }, {}, title)).toBe('Started');
     expect(describeEntry({ type: 'cancel', summary: 'cancelled' }, { reason: 'duplicate' }, title)).toBe(
       'Cancelled: duplicate',
     );
     expect(describeEntry({ type: 'migrate', summary: 'migrate' }, {}, title)).toBe('Migrate');
+  });
+});
+
+describe('formatAuditTime', () => {
+  const now = Date.parse('2026-11-25T20:00:00Z');
+  it('shows seconds, the day name within a week and the date beyond', () => {
+    expect(formatAuditTime('2026-11-25T12:53:29.448Z', now, 'America/Denver')).toBe('Wed 5:53:29 AM');
+    expect(formatAuditTime('2026-11-02T12:00:05Z', now, 'America/Denver')).toBe('Nov 2, 2026, 5:00:05 AM');
+    expect(formatAuditTime(null, now)).toBe('—');
+  });
+});
+
+describe('shortReason', () => {
+  it('drops the instance prefix the badge already states', () => {
+    expect(
+      shortReason(
+        "Instance '8599e736-9902' event 3: content does not match its stored hash; the event was altered",
+        3,
+      ),
+    ).toBe('Content does not match its stored hash; the event was altered');
+    expect(shortReason('expected event 4 here; events are missing', 4)).toBe(
+      'Expected event 4 here; events are missing',
+    );
   });
 });

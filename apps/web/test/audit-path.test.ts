@@ -2,7 +2,12 @@ import type { Definition } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { pathUpTo, stepOrder } from '../src/audit/path.ts';
 
-const task = (role: string, outcomes: Record<string, string>) => ({ type: 'task' as const, title: role, role, outcomes });
+const task = (role: string, outcomes: Record<string, string>) => ({
+  type: 'task' as const,
+  title: role,
+  role,
+  outcomes,
+});
 
 const billing: Definition = {
   id: 'billing',
@@ -31,7 +36,11 @@ const outcome = (step: string, to: string) => ({ field: 'outcome', step, from: n
 // The shape GET /api/instances/:id/history returns: `steps` names each step entered (often twice:
 // once for the edge taken, once for the task opened).
 const timeline = [
-  { seq: 1, steps: ['log'], changes: [{ field: 'due', step: 'log', from: null, to: '2026-11-25T19:00:00Z' }] },
+  {
+    seq: 1,
+    steps: ['log'],
+    changes: [{ field: 'due', step: 'log', from: null, to: '2026-11-25T19:00:00Z' }],
+  },
   { seq: 2, steps: [], changes: [{ field: 'assignee', step: 'log', from: null, to: 'u1' }] },
   { seq: 3, steps: ['route', 'check', 'check'], changes: [outcome('log', 'logged')] },
   { seq: 4, steps: ['fix', 'fix'], changes: [outcome('check', 'guarantor-wrong')] },

@@ -13,15 +13,19 @@ const fields: FormField[] = [
 
 describe('the outcome form', () => {
   it('starts from instance data that fits each field', () => {
-    expect(initialValues(fields, { topic: 'refill', redFlags: 'yes', months: 4, patient: 'DEMO-1' })).toEqual({
-      topic: 'refill',
-      months: 4,
-    });
+    expect(initialValues(fields, { topic: 'refill', redFlags: 'yes', months: 4, patient: 'DEMO-1' })).toEqual(
+      {
+        topic: 'refill',
+        months: 4,
+      },
+    );
     expect(initialValues(fields, { topic: 'not-an-option' })).toEqual({});
   });
 
   it('sends only filled fields, with numbers and yes/no as the engine expects', () => {
-    expect(toSubmission(fields, { topic: 'billing', redFlags: false, months: '12', notes: '  ', extra: 1 })).toEqual({
+    expect(
+      toSubmission(fields, { topic: 'billing', redFlags: false, months: '12', notes: '  ', extra: 1 }),
+    ).toEqual({
       topic: 'billing',
       redFlags: false,
       months: 12,

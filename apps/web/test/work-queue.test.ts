@@ -70,7 +70,9 @@ describe('folders', () => {
   ];
 
   it('counts my tasks, each pool and overdue across both', () => {
-    const folders = buildFolders(['medical-assistant', 'front-desk'], mine, pool, NOW, (r) => r.toUpperCase());
+    const folders = buildFolders(['medical-assistant', 'front-desk'], mine, pool, NOW, (r) =>
+      r.toUpperCase(),
+    );
     expect(folders.map((f) => [f.id, f.count, f.testId])).toEqual([
       ['mine', 2, 'work-folder-mine'],
       ['pool:medical-assistant', 1, 'work-folder-pool-medical-assistant'],
@@ -95,7 +97,9 @@ describe('folders', () => {
     expect(folderOf({ assignee: null, role: 'medical-assistant' }, me, ['medical-assistant'])).toBe(
       'pool:medical-assistant',
     );
-    expect(folderOf({ assignee: 'u-other', role: 'medical-assistant' }, me, ['medical-assistant'])).toBeNull();
+    expect(
+      folderOf({ assignee: 'u-other', role: 'medical-assistant' }, me, ['medical-assistant']),
+    ).toBeNull();
   });
 });
 
@@ -139,9 +143,11 @@ describe('due filters in the clinic time zone', () => {
       task('b', { definitionId: 'billing-question', role: 'billing-specialist' }),
       task('c', { role: 'front-desk' }),
     ];
-    const ids = applyFilters(tasks, { definitionId: 'billing-question', role: 'front-desk', due: 'any' }, NOW).map(
-      (t) => t.id,
-    );
+    const ids = applyFilters(
+      tasks,
+      { definitionId: 'billing-question', role: 'front-desk', due: 'any' },
+      NOW,
+    ).map((t) => t.id);
     expect(ids).toEqual(['a']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../src/api/types.ts';
-import { humanize, formatValue, dataEntries } from '../src/work/format.ts';
+import { dataEntries, formatValue, humanize } from '../src/work/format.ts';
 import {
   filterTeamTasks,
   NO_TEAM_FILTERS,
@@ -40,19 +40,33 @@ function task(id: string, over: Partial<Task> = {}): Task {
 const tasks = [
   task('a', { role: 'triage-nurse', assignee: 'u1', due: '2026-11-24T00:00:00Z' }),
   task('b', { role: 'triage-nurse' }),
-  task('c', { role: 'front-desk', assignee: 'u2', due: '2026-11-30T00:00:00Z', definitionId: 'billing-question' }),
+  task('c', {
+    role: 'front-desk',
+    assignee: 'u2',
+    due: '2026-11-30T00:00:00Z',
+    definitionId: 'billing-question',
+  }),
   task('d', { role: 'triage-nurse', assignee: 'u1' }),
 ];
 
 describe('team filters', () => {
   it('filters by assignee, unassigned and overdue', () => {
-    expect(filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, assignee: 'u1' }, NOW).map((t) => t.id)).toEqual(['a', 'd']);
-    expect(filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, assignee: UNASSIGNED }, NOW).map((t) => t.id)).toEqual(['b']);
-    expect(filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, overdueOnly: true }, NOW).map((t) => t.id)).toEqual(['a']);
+    expect(filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, assignee: 'u1' }, NOW).map((t) => t.id)).toEqual([
+      'a',
+      'd',
+    ]);
     expect(
-      filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, definitionId: 'billing-question', role: 'front-desk' }, NOW).map(
-        (t) => t.id,
-      ),
+      filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, assignee: UNASSIGNED }, NOW).map((t) => t.id),
+    ).toEqual(['b']);
+    expect(filterTeamTasks(tasks, { ...NO_TEAM_FILTERS, overdueOnly: true }, NOW).map((t) => t.id)).toEqual([
+      'a',
+    ]);
+    expect(
+      filterTeamTasks(
+        tasks,
+        { ...NO_TEAM_FILTERS, definitionId: 'billing-question', role: 'front-desk' },
+        NOW,
+      ).map((t) => t.id),
     ).toEqual(['c']);
   });
 

@@ -7,7 +7,10 @@ import { Hono } from 'hono';
 const app = new Hono();
 app.post('/api/tasks/:id/complete', async (c) => {
   const body = (await c.req.json()) as { outcome?: string };
-  return c.json({ task: null, instance: { id: c.req.param('id'), outcome: body.outcome ?? null, active: [] } });
+  return c.json({
+    task: null,
+    instance: { id: c.req.param('id'), outcome: body.outcome ?? null, active: [] },
+  });
 });
 
 const server = await new Promise<Server>((resolve) => {

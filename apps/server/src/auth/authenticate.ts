@@ -5,6 +5,11 @@ import type { AuthUser } from './roles.ts';
 import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Signing in does not act on the session a browser may still hold (it replaces it), so it needs no
+ * CSRF token: otherwise a stale but unexpired cookie would lock the browser out of signing in.
+ */
+const NO_CSRF = new Set(['/api/auth/login']);
 /** Sessions are touched at most this often: every touch is a database write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -53,6 +58,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (
       user?.via === 'session' &&
       UNSAFE.has(c.req.method) &&
+      !NO_CSRF.has(c.req.path) &&
       c.req.header('x-csrf-token') !== user.csrfToken
     ) {
       throw new ApiError(

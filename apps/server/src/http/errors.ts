@@ -1,4 +1,5 @@
 import { PortalflowError } from '@portalflow/engine';
+import { StoreError } from '@portalflow/store';
 
 /** The one error type of the HTTP layer. Everything else is mapped to it once, in `onError`. */
 export class ApiError extends Error {
@@ -51,6 +52,9 @@ export function fromEngine(error: PortalflowError): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof PortalflowError) return fromEngine(error);
+  // A cursor comes from the caller: a forged or mangled one is bad input, not a server fault.
+  if (error instanceof StoreError && error.code === 'CURSOR_INVALID')
+    return new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this list returned');
   return new ApiError(
     500,
     'INTERNAL',

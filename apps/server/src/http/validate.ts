@@ -2,6 +2,24 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
 
+/**
+ * Deepest JSON nesting accepted in a body: far more than any definition, layout or form needs, and far
+ * less than what recursive code (hashing, canonical JSON) can walk without overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Measured with an explicit stack, so the check itself cannot overflow. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop()!;
+    if (next === null || typeof next !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(next)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function issues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
@@ -17,6 +35,13 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
     value = await c.req.json();
   } catch {
     throw new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+  }
+  if (deeperThan(value, MAX_JSON_DEPTH)) {
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
+    );
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

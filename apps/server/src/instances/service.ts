@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Definition, type Effect, type EngineEvent, transition } from '@portalflow/engine';
 import { GENESIS_HASH, type Instance, type InstanceChange, projectEffects } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
@@ -7,6 +7,27 @@ import { ApiError, fromEngine, notFound } from '../http/errors.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
+
+/**
+ * The id of an instance started with an Idempotency-Key: a name-based UUID (version 8) of the caller
+ * and the key, so requests racing with the same key all try to create the same row and only one can.
+ */
+function keyedInstanceId(userId: string, key: string): string {
+  const hex = createHash('sha256').update(`portalflow-instance\0${userId}\0${key}`).digest('hex');
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The role an event says its actor acted in (a completed task's role, a claim's pool), if any. */
+const actingRoleOf = (event: EngineEvent): string | null =>
+  'role' in event && typeof event.role === 'string' ? event.role : null;
+
+export const idempotencyKeyReused = () =>
+  new ApiError(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a different request',
+  );
 
 export interface Actor {
   /** A user, or null for the system (deadlines). */
@@ -100,7 +121,7 @@ export class InstanceService {
     const now = this.timeFor(null);
     const result = transition(definition, null, event, now);
     if (!result.ok) throw fromEngine(result.error);
-    const id = randomUUID();
+    const id = idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID();
     const instance: Instance = {
       id,
       definitionId: latest.definitionId,
@@ -149,7 +170,19 @@ export class InstanceService {
       };
     }
     const committed = await this.deps.store.commitInstanceChange(change);
-    if (!committed.ok) throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
+    if (!committed.ok) {
+      // Lost to a request with the same key: answer as it was answered.
+      const seen =
+        idempotency && actor.user
+          ? await this.deps.store.getIdempotency(idempotency.key, actor.user.id)
+          : null;
+      if (seen && idempotency) {
+        if (seen.route !== idempotency.route) throw idempotencyKeyReused();
+        const existing = await this.load(id);
+        return { ...existing, effects: [], replayed: { status: seen.status, response: seen.response } };
+      }
+      throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
+    }
     instance.lastHash = committed.hash;
     this.announce(instance, definition, result.effects);
     return { instance, definition, effects: result.effects };
@@ -170,13 +203,7 @@ export class InstanceService {
       if (idempotency && actor.user) {
         const seen = await this.deps.store.getIdempotency(idempotency.key, actor.user.id);
         if (seen) {
-          if (seen.route !== idempotency.route) {
-            throw new ApiError(
-              422,
-              'IDEMPOTENCY_KEY_REUSED',
-              'This Idempotency-Key was already used for a different request',
-            );
-          }
+          if (seen.route !== idempotency.route) throw idempotencyKeyReused();
           const { instance, definition } = await this.load(instanceId);
           return {
             instance,
@@ -204,7 +231,7 @@ export class InstanceService {
         event: {
           at: now,
           actor: actor.user?.id ?? null,
-          role: actor.role,
+          role: actor.role ?? actingRoleOf(event),
           type: event.type,
           payload: event,
           prevHash: instance.lastHash,

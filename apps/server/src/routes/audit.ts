@@ -1,4 +1,10 @@
-import { type Definition, type Effect, type RecordedEvent, replay } from '@portalflow/engine';
+import {
+  type Definition,
+  type Effect,
+  PortalflowError,
+  type RecordedEvent,
+  replay,
+} from '@portalflow/engine';
 import type { AuditEvent } from '@portalflow/store';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
@@ -26,6 +32,8 @@ export interface TimelineEntry {
   changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
   steps: string[];
   hash: string;
+  /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
+  replayError?: string;
 }
 
 function describe(event: AuditEvent): string {
@@ -55,7 +63,16 @@ export function timeline(definition: Definition, events: AuditEvent[]): Timeline
     event: e.payload as RecordedEvent['event'],
   }));
   const effectsAt: Effect[][] = [];
-  replay(definition, history, { onEvent: (i, _s, effects) => (effectsAt[i] = effects) });
+  // A history that stops replaying is exactly what an auditor must still be able to read and export:
+  // the rows after the failure keep who/when/what, without the values replay would have derived.
+  let failure: { index: number; message: string } | undefined;
+  try {
+    replay(definition, history, { onEvent: (i, _s, effects) => (effectsAt[i] = effects) });
+  } catch (error) {
+    if (!(error instanceof PortalflowError)) throw error;
+    const index = (error.details as { index?: unknown } | undefined)?.index;
+    failure = { index: typeof index === 'number' ? index : effectsAt.length, message: error.message };
+  }
   return events.map((event, i) => {
     const changes: TimelineEntry['changes'] = [];
     const steps: string[] = [];
@@ -96,6 +113,7 @@ export function timeline(definition: Definition, events: AuditEvent[]): Timeline
       changes,
       steps,
       hash: event.hash,
+      ...(failure?.index === i ? { replayError: failure.message } : {}),
     };
   });
 }

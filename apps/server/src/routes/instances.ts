@@ -9,7 +9,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { CancelBody, ListInstancesQuery, SignalBody, StartInstanceBody } from '../http/schemas.ts';
 import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
-import type { InstanceService } from '../instances/service.ts';
+import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
 
 export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
@@ -30,8 +30,8 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const idempotency = idempotencyOf(c);
     if (idempotency) {
       const seen = await deps.store.getIdempotency(idempotency.key, user.id);
-      if (seen && seen.route === idempotency.route)
-        return c.json(seen.response as object, seen.status as 201);
+      if (seen && seen.route !== idempotency.route) throw idempotencyKeyReused();
+      if (seen) return c.json(seen.response as object, seen.status as 201);
     }
     const version = await deps.store.getVersion(input.definitionId, input.version);
     const definition = version ? await instances.definition(version.definitionId, version.version) : null;
@@ -63,6 +63,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       outcome: 'allow',
       detail: 'start',
     });
+    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 201);
     return c.json({ instance: instanceView(applied.instance, applied.definition) }, 201);
   });
 

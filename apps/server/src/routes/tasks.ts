@@ -82,6 +82,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       if (error instanceof ApiError && error.status === 403) {
         await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
       }
+      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404.
+      if (error instanceof ApiError && error.code === 'TASK_CLOSED' && !(await deps.store.getTask(taskId)))
+        throw notFound('The task');
       throw error;
     }
   }

@@ -37,7 +37,8 @@ export function startTimerWorker(
       for (const [index, timer] of leased.entries()) {
         if (stopped) {
           // Hand the rest back now rather than leaving them leased (and unfired) until the lease expires.
-          for (const rest of leased.slice(index)) await deps.store.releaseTimer(rest.id, deps.config.processId);
+          for (const rest of leased.slice(index))
+            await deps.store.releaseTimer(rest.id, deps.config.processId);
           return fired;
         }
         try {

@@ -59,6 +59,7 @@ export class TestClock {
 /** Headers that make a request as a signed-in user. */
 export type AuthHeaders = Record<string, string>;
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -95,6 +96,7 @@ export interface TestApp {
   /** An API token (made in the store: no password hashing), once per user and app: { authorization: Bearer … }. */
   token(username: string): Promise<AuthHeaders>;
   /** A JSON request through `app.request()`; `body` is sent as JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: as ApiResponse
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
   /** Fires every timer due now, as the worker would. */
   tick(): Promise<number>;
@@ -176,6 +178,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     for (const w of workflows) await publishExample(store, w.id, clock.now());
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: as ApiResponse
   async function call<T = any>(
     method: string,
     path: string,

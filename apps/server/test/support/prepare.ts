@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Definition } from '@portalflow/engine';
-import { openStore, type Store } from '@portalflow/store';
+import type { Store } from '@portalflow/store';
 import { createApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { defaultConfig } from '../../src/config.ts';
@@ -11,9 +11,14 @@ import type { InstanceService } from '../../src/instances/service.ts';
 import { LiveHub } from '../../src/live/hub.ts';
 
 /** A fresh directory for one database file; `remove()` deletes it with its WAL files. */
-export async function tempDb(prefix = 'portalflow-server-'): Promise<{ url: string; remove(): Promise<void> }> {
+export async function tempDb(
+  prefix = 'portalflow-server-',
+): Promise<{ url: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { url: `file:${join(dir, 'portalflow.db')}`, remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    url: `file:${join(dir, 'portalflow.db')}`,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** The app's services over an open store, without a listener: how tests prepare a database. */

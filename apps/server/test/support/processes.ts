@@ -108,7 +108,17 @@ export function spawnReady(
         child.kill('SIGKILL');
         await exited;
       };
-      resolve({ child, pid: ready.pid, url: ready.url, port: ready.port, processId: ready.processId, log, exited, stop, kill9 });
+      resolve({
+        child,
+        pid: ready.pid,
+        url: ready.url,
+        port: ready.port,
+        processId: ready.processId,
+        log,
+        exited,
+        stop,
+        kill9,
+      });
     };
     child.stdout!.on('data', onData);
     void exited.then(({ code, signal }) => {

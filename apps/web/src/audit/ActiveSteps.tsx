@@ -69,14 +69,28 @@ export function ActiveSteps({
                     </Text>
                   )}
                   {a.escalated && (
-                    <Badge ml={6} size="xs" color="orange" variant="light" leftSection={<TriangleExclamationPoint size={10} aria-hidden />}>
+                    <Badge
+                      ml={6}
+                      size="xs"
+                      color="orange"
+                      variant="light"
+                      leftSection={<TriangleExclamationPoint size={10} aria-hidden />}
+                    >
                       Escalated
                     </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{a.roleName ?? '—'}</Table.Td>
                 <Table.Td>
-                  {a.kind === 'wait' ? '—' : a.assignee ? <UserRef id={a.assignee} /> : <Text span size="sm" c="dimmed">Unclaimed (in the role's pool)</Text>}
+                  {a.kind === 'wait' ? (
+                    '—'
+                  ) : a.assignee ? (
+                    <UserRef id={a.assignee} />
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      Unclaimed (in the role's pool)
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text span size="sm" title={a.due ?? undefined}>

@@ -1,6 +1,7 @@
 import { Box, Tabs } from '@mantine/core';
 import { FileSearch, ScrollText } from 'lucide-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import './audit.css';
 import { AccessLogReport } from './AccessLogReport.tsx';
 import { InstanceReplay } from './InstanceReplay.tsx';
 import { InstanceSearch } from './InstanceSearch.tsx';
@@ -11,17 +12,30 @@ export function AuditPage() {
   const navigate = useNavigate();
   const tab = location.pathname.startsWith('/audit/access-log') ? 'access-log' : 'instances';
   return (
-    <Box h="100%" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} data-testid="audit-page">
+    <Box
+      h="100%"
+      className="pf-audit"
+      style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      data-testid="audit-page"
+    >
       <Tabs
         value={tab}
         onChange={(value) => navigate(value === 'access-log' ? '/audit/access-log' : '/audit')}
         aria-label="Audit views"
       >
         <Tabs.List px="md" pt={6}>
-          <Tabs.Tab value="instances" leftSection={<FileSearch size={16} aria-hidden />} data-testid="audit-tab-instances">
+          <Tabs.Tab
+            value="instances"
+            leftSection={<FileSearch size={16} aria-hidden />}
+            data-testid="audit-tab-instances"
+          >
             Instances
           </Tabs.Tab>
-          <Tabs.Tab value="access-log" leftSection={<ScrollText size={16} aria-hidden />} data-testid="audit-tab-access-log">
+          <Tabs.Tab
+            value="access-log"
+            leftSection={<ScrollText size={16} aria-hidden />}
+            data-testid="audit-tab-access-log"
+          >
             Access log
           </Tabs.Tab>
         </Tabs.List>

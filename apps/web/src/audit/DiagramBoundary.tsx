@@ -1,12 +1,15 @@
 import { Component, type ReactNode } from 'react';
 
 /** Shows `fallback` instead of the diagram if drawing it fails, so the replay page keeps working. */
-export class DiagramBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
+export class DiagramBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
   }
-  render() {
+  override render() {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
 }

@@ -3,7 +3,8 @@ import { Braces, FileSpreadsheet } from 'lucide-react';
 
 /** Downloads the history from the server's export (an attachment; the download is logged). */
 export function ExportButtons({ instanceId }: { instanceId: string }) {
-  const href = (format: 'json' | 'csv') => `/api/instances/${encodeURIComponent(instanceId)}/export?format=${format}`;
+  const href = (format: 'json' | 'csv') =>
+    `/api/instances/${encodeURIComponent(instanceId)}/export?format=${format}`;
   return (
     <Group gap={6} role="group" aria-label="Export the history">
       <Button

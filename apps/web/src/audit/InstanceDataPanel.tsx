@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { InstanceView } from '../api/types.ts';
 
-const show = (v: unknown) => (v === undefined ? '' : v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined ? '' : v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /**
  * The instance's data (patient information). Closed by default; opening it reads the instance from
@@ -65,7 +66,13 @@ export function InstanceDataPanel({
           </Text>
         ) : (
           <ScrollArea.Autosize mah={180} type="auto" mt={4}>
-            <Table fz="sm" verticalSpacing={2} striped aria-label="Instance data" data-testid="instance-data-table">
+            <Table
+              fz="sm"
+              verticalSpacing={2}
+              striped
+              aria-label="Instance data"
+              data-testid="instance-data-table"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Field</Table.Th>
@@ -80,9 +87,19 @@ export function InstanceDataPanel({
                   return (
                     <Table.Tr key={f}>
                       <Table.Td ff="monospace">{f}</Table.Td>
-                      <Table.Td>{then || <Text span c="dimmed" size="sm">not set yet</Text>}</Table.Td>
+                      <Table.Td>
+                        {then || (
+                          <Text span c="dimmed" size="sm">
+                            not set yet
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td fw={then !== today ? 600 : undefined}>
-                        {today || <Text span c="dimmed" size="sm">not set</Text>}
+                        {today || (
+                          <Text span c="dimmed" size="sm">
+                            not set
+                          </Text>
+                        )}
                         {then !== today && <span className="visually-hidden"> (changed since)</span>}
                       </Table.Td>
                     </Table.Tr>

@@ -16,7 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Copy } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -25,6 +25,7 @@ import { describeEntry, shortId } from './changes.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { InstanceDataPanel } from './InstanceDataPanel.tsx';
 import { pathUpTo } from './path.ts';
+import { formatAuditTime } from './period.ts';
 import { ReplayDiagram } from './ReplayDiagram.tsx';
 import { Scrubber } from './Scrubber.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -94,17 +95,22 @@ export function InstanceReplay() {
   );
 
   // Arrow keys step through events anywhere on the page except where they already mean something.
+  // The position is read from a ref so that quick presses never act on a stale one.
+  const position = useRef({ at, count });
+  position.current = { at, count };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || count === 0) return;
-      if (e.key === 'ArrowLeft' && at > 1) setAt(at - 1);
-      else if (e.key === 'ArrowRight' && at < count) setAt(at + 1);
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const { at: now, count: of } = position.current;
+      if (e.key === 'ArrowLeft' && now > 1) position.current.at = now - 1;
+      else if (e.key === 'ArrowRight' && now < of) position.current.at = now + 1;
       else return;
       e.preventDefault();
+      setAt(position.current.at);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [at, count, setAt]);
+  }, [setAt]);
 
   const [replayAt] = useDebouncedValue(at, 120);
   const replay = useReplayAt(id, count > 0 ? replayAt : null);
@@ -116,7 +122,6 @@ export function InstanceReplay() {
     [definition, timeline, at],
   );
   const activeKey = (replayed?.active ?? []).map((a) => a.step).join('\u0000');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: activeKey stands for the active steps
   const highlight = useMemo<DiagramHighlight>(
     () => ({ active: activeKey ? activeKey.split('\u0000') : [], visited: path.visited, edges: path.edges }),
     [activeKey, path],
@@ -126,7 +131,12 @@ export function InstanceReplay() {
 
   const backSearch = (location.state as { search?: string } | null)?.search;
   const back = (
-    <Anchor component={Link} to={backSearch ? `/audit?${backSearch}` : '/audit'} size="sm" data-testid="audit-back">
+    <Anchor
+      component={Link}
+      to={backSearch ? `/audit?${backSearch}` : '/audit'}
+      size="sm"
+      data-testid="audit-back"
+    >
       <ArrowLeft size={14} aria-hidden /> Instances
     </Anchor>
   );
@@ -160,7 +170,7 @@ export function InstanceReplay() {
       <b>
         Event {at} of {count}
       </b>{' '}
-      · {formatWhen(entry.at)} · {describeEntry(entry, payload, stepTitle)}
+      · {formatAuditTime(entry.at)} · {describeEntry(entry, payload, stepTitle)}
       {entry.actor ? ` · by ${nameOf(entry.actor) ?? shortId(entry.actor)}` : ''}
       {at < count ? ' · later events are greyed out' : ' · latest event'}
     </>
@@ -170,31 +180,29 @@ export function InstanceReplay() {
 
   return (
     <Stack h="100%" gap={0} style={{ minHeight: 0 }} data-testid="audit-replay">
-      <Group
-        justify="space-between"
-        px="md"
-        py={6}
-        gap="xs"
-        wrap="nowrap"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      >
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Group gap="xs" wrap="nowrap">
+      <Box px="md" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             {back}
-            <Title order={2} size="h4" truncate>
+            <Title order={2} size="h4" lineClamp={1} style={{ minWidth: 0 }}>
               {instance.definitionTitle}
             </Title>
-            <Badge variant="outline" color="gray" tt="none">
+            <Badge variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
               v{instance.version}
             </Badge>
-            <StatusBadge status={instance.status} />
+            <Box style={{ flexShrink: 0 }}>
+              <StatusBadge status={instance.status} />
+            </Box>
             {instance.practice && (
-              <Badge color="grape" variant="light">
+              <Badge color="grape" variant="light" style={{ flexShrink: 0 }}>
                 Practice
               </Badge>
             )}
           </Group>
-          <Group gap={6} wrap="nowrap">
+          <ExportButtons instanceId={id} />
+        </Group>
+        <Group justify="space-between" gap="xs" wrap="nowrap" mt={4}>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Text size="xs" c="dimmed" component="div">
               Started {formatWhen(instance.startedAt)} by <UserRef id={instance.startedBy} />
             </Text>
@@ -219,19 +227,16 @@ export function InstanceReplay() {
               )}
             </CopyButton>
           </Group>
-        </Stack>
-        <Group gap="xs" wrap="nowrap">
           <VerifyBadge instanceId={id} onJump={setAt} />
-          <ExportButtons instanceId={id} />
         </Group>
-      </Group>
+      </Box>
 
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Stack gap={0} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
-          <Group justify="space-between" px="sm" py={4} gap="xs">
-            <Text size="sm" c="dimmed">
-              Path taken up to event {at}: {path.visited.length} step{path.visited.length === 1 ? '' : 's'} reached
-              {replayed ? `, ${replayed.active.length} open` : ''}. Select a step to filter the timeline.
+          <Group justify="space-between" px="sm" py={4} gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 0 }} truncate>
+              Path up to event {at}: {path.visited.length} step{path.visited.length === 1 ? '' : 's'} reached
+              {replayed ? `, ${replayed.active.length} open` : ''} · select a step to filter the timeline
             </Text>
             <SegmentedControl
               size="xs"
@@ -281,7 +286,10 @@ export function InstanceReplay() {
             <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} />
           </Stack>
         </Stack>
-        <Box w={400} style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', minHeight: 0, flexShrink: 0 }}>
+        <Box
+          w={360}
+          style={{ borderLeft: '1px solid var(--mantine-color-gray-3)', minHeight: 0, flexShrink: 0 }}
+        >
           {definition ? (
             <Timeline
               definition={definition}

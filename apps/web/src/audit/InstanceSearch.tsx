@@ -13,10 +13,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FileSearch, SearchX, X } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { InstanceSummary, Page } from '../api/types.ts';
@@ -27,6 +26,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
 import { useDefinitions } from './useDefinitions.ts';
+import { useTypedFilter } from './useTypedFilter.ts';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['workflow', 'status', 'from', 'to', 'person', 'practice'] as const;
@@ -52,14 +52,8 @@ export function InstanceSearch() {
     setParams(next, { replace: true });
   };
 
-  // The person filter is typed: apply it when typing pauses.
-  const [person, setPerson] = useState(filters.person);
-  const [debouncedPerson] = useDebouncedValue(person.trim(), 400);
-  useEffect(() => {
-    if (debouncedPerson !== filters.person && validId(debouncedPerson))
-      set('person', debouncedPerson);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only a new typed value applies
-  }, [debouncedPerson]);
+  // The person filter is typed: it applies when typing pauses.
+  const [person, setPerson] = useTypedFilter(filters.person, (v) => set('person', v), validId);
   const personInvalid = !validId(person.trim());
 
   const query = new URLSearchParams();
@@ -86,11 +80,11 @@ export function InstanceSearch() {
   const titleOf = (id: string) => definitions.data?.find((d) => d.id === id)?.title;
   const anyFilter = FILTERS.some((k) => filters[k] !== '');
   const clear = () => {
-    setPerson('');
     setParams(new URLSearchParams(), { replace: true });
   };
   const items = results.data?.items ?? [];
-  const open = (id: string) => navigate(`/audit/instances/${encodeURIComponent(id)}`, { state: { search: params.toString() } });
+  const open = (id: string) =>
+    navigate(`/audit/instances/${encodeURIComponent(id)}`, { state: { search: params.toString() } });
 
   return (
     <Stack h="100%" gap="sm" p="md" style={{ minHeight: 0 }}>
@@ -198,7 +192,9 @@ export function InstanceSearch() {
               Instances are found by their workflow, the day they started (clinic time, both days included),
               their status, and a person who started or acted on them (their user id). Widen the dates, pick
               another workflow or status, or clear the filters.
-              {filters.practice === 'true' ? ' Practice runs are shown instead of real ones; switch it off to see real instances.' : ''}
+              {filters.practice === 'true'
+                ? ' Practice runs are shown instead of real ones; switch it off to see real instances.'
+                : ''}
             </Text>
             {anyFilter && (
               <Button variant="light" size="xs" onClick={clear}>
@@ -269,7 +265,7 @@ export function InstanceSearch() {
                       to={`/audit/instances/${encodeURIComponent(item.id)}`}
                       state={{ search: params.toString() }}
                       size="compact-sm"
-                      variant="light"
+                      variant="default"
                       leftSection={<FileSearch size={14} aria-hidden />}
                       onClick={(e) => e.stopPropagation()}
                       aria-label={`Replay instance started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId) ?? item.definitionId})`}
@@ -293,6 +289,7 @@ export function InstanceSearch() {
           onPrevious={paging.previous}
           onNext={() => paging.next(results.data?.nextCursor ?? null)}
           noun="instance"
+          plural="instances"
           testId="audit-paging"
         />
       )}

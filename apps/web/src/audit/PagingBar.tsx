@@ -10,13 +10,13 @@ export function PagingBar(props: {
   onPrevious: () => void;
   onNext: () => void;
   noun: string;
+  plural: string;
   testId: string;
 }) {
   return (
     <Group justify="space-between" gap="xs" data-testid={props.testId}>
       <Text size="sm" c="dimmed" aria-live="polite">
-        Page {props.page} · {props.count} {props.noun}
-        {props.count === 1 ? '' : 's'}
+        Page {props.page} · {props.count} {props.count === 1 ? props.noun : props.plural}
         {props.hasNext ? ' · more on the next page' : ''}
       </Text>
       <Group gap="xs">

@@ -1,12 +1,14 @@
-import type { Definition } from '@portalflow/engine';
 import { Box } from '@mantine/core';
+import type { Definition } from '@portalflow/engine';
 import { lazy, Suspense } from 'react';
 import { DiagramBoundary } from './DiagramBoundary.tsx';
 import { StepList } from './StepList.tsx';
 import type { DiagramHighlight } from './types.ts';
 
 // The canvas (React Flow) is loaded only when a replay is opened.
-const WorkflowDiagram = lazy(() => import('../canvas/index.ts').then((m) => ({ default: m.WorkflowDiagram })));
+const WorkflowDiagram = lazy(() =>
+  import('../canvas/index.ts').then((m) => ({ default: m.WorkflowDiagram })),
+);
 
 /** The instance's pinned workflow version with the path taken; a step list as the text view and fallback. */
 export function ReplayDiagram(props: {

@@ -23,19 +23,34 @@ export function Scrubber({
     <Box
       px="md"
       py={8}
-      style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}
+      style={{
+        borderTop: '1px solid var(--mantine-color-gray-3)',
+        background: 'var(--mantine-color-gray-0)',
+      }}
       data-testid="audit-scrubber"
       role="group"
       aria-label="Replay position"
     >
       <Group gap="xs" wrap="nowrap">
         <Tooltip label="First event">
-          <ActionIcon variant="default" onClick={() => go(1)} disabled={at <= 1} aria-label="First event" data-testid="scrubber-first">
+          <ActionIcon
+            variant="default"
+            onClick={() => go(1)}
+            disabled={at <= 1}
+            aria-label="First event"
+            data-testid="scrubber-first"
+          >
             <ChevronsLeft size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
         <Tooltip label="Step back (←)">
-          <ActionIcon variant="default" onClick={() => go(at - 1)} disabled={at <= 1} aria-label="Step back one event" data-testid="scrubber-back">
+          <ActionIcon
+            variant="default"
+            onClick={() => go(at - 1)}
+            disabled={at <= 1}
+            aria-label="Step back one event"
+            data-testid="scrubber-back"
+          >
             <ChevronLeft size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
@@ -56,12 +71,24 @@ export function Scrubber({
           />
         </Box>
         <Tooltip label="Step forward (→)">
-          <ActionIcon variant="default" onClick={() => go(at + 1)} disabled={at >= count} aria-label="Step forward one event" data-testid="scrubber-forward">
+          <ActionIcon
+            variant="default"
+            onClick={() => go(at + 1)}
+            disabled={at >= count}
+            aria-label="Step forward one event"
+            data-testid="scrubber-forward"
+          >
             <ChevronRight size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
         <Tooltip label="Last event">
-          <ActionIcon variant="default" onClick={() => go(count)} disabled={at >= count} aria-label="Last event" data-testid="scrubber-last">
+          <ActionIcon
+            variant="default"
+            onClick={() => go(count)}
+            disabled={at >= count}
+            aria-label="Last event"
+            data-testid="scrubber-last"
+          >
             <ChevronsRight size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>

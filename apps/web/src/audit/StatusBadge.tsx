@@ -12,7 +12,12 @@ export function StatusBadge({ status }: { status: 'active' | 'done' | 'cancelled
   const look = LOOK[status] ?? LOOK.active;
   const Icon = look.icon;
   return (
-    <Badge color={look.color} variant="light" leftSection={<Icon size={12} aria-hidden />} data-status={status}>
+    <Badge
+      color={look.color}
+      variant="light"
+      leftSection={<Icon size={12} aria-hidden />}
+      data-status={status}
+    >
       {look.label}
     </Badge>
   );

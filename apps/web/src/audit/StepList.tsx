@@ -1,5 +1,5 @@
-import type { Definition } from '@portalflow/engine';
 import { ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
+import type { Definition } from '@portalflow/engine';
 import { Circle, CircleCheck, CirclePlay } from 'lucide-react';
 import { useMemo } from 'react';
 import { stepOrder } from './path.ts';
@@ -23,11 +23,16 @@ export function StepList({
   const order = useMemo(() => stepOrder(definition), [definition]);
   const active = new Set(highlight.active ?? []);
   const visited = new Set(highlight.visited ?? []);
-  const roleName = (id: string | undefined) => (id ? (definition.roles.find((r) => r.id === id)?.name ?? id) : '—');
+  const roleName = (id: string | undefined) =>
+    id ? (definition.roles.find((r) => r.id === id)?.name ?? id) : '—';
   const titleOf = (id: string) => definition.steps[id]?.title ?? id;
   return (
     <ScrollArea h="100%" type="auto" data-testid="audit-step-list">
-      <Table verticalSpacing={4} fz="sm" aria-label={`Steps of ${definition.title} and where this instance has been`}>
+      <Table
+        verticalSpacing={4}
+        fz="sm"
+        aria-label={`Steps of ${definition.title} and where this instance has been`}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={130}>At this point</Table.Th>
@@ -54,7 +59,7 @@ export function StepList({
                       <CirclePlay size={14} aria-hidden /> Open now
                     </Text>
                   ) : state === 'visited' ? (
-                    <Text span size="sm" c="teal.8">
+                    <Text span size="sm" c="teal.9">
                       <CircleCheck size={14} aria-hidden /> Passed
                     </Text>
                   ) : (
@@ -81,7 +86,8 @@ export function StepList({
       </Table>
       {(highlight.edges ?? []).length > 0 && (
         <Text size="xs" c="dimmed" p="xs">
-          Arrows followed: {(highlight.edges ?? []).map((e) => `${titleOf(e.from)} → ${titleOf(e.to)}`).join('; ')}
+          Arrows followed:{' '}
+          {(highlight.edges ?? []).map((e) => `${titleOf(e.from)} → ${titleOf(e.to)}`).join('; ')}
         </Text>
       )}
     </ScrollArea>

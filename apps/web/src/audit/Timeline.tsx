@@ -1,10 +1,11 @@
-import type { Definition } from '@portalflow/engine';
 import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { Definition } from '@portalflow/engine';
 import { ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEvent, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
-import { describeEntry, formatChange, roleOfEvent } from './changes.ts';
+import { describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
+import { formatAuditTime } from './period.ts';
 import { UserRef } from './UserRef.tsx';
 import { useUserNames } from './useUserNames.ts';
 
@@ -34,7 +35,7 @@ export function Timeline({
   const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
   const formatters = {
     when: (iso: string) => formatWhen(iso),
-    who: (id: string) => nameOf(id) ?? id,
+    who: (id: string) => nameOf(id) ?? shortId(id),
     role: roleName,
   };
   const shown = stepFilter
@@ -48,7 +49,12 @@ export function Timeline({
 
   return (
     <Stack gap={0} h="100%" style={{ minHeight: 0 }}>
-      <Group justify="space-between" px="sm" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group
+        justify="space-between"
+        px="sm"
+        py={6}
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Text fw={600} size="sm" id="audit-timeline-heading">
           Timeline · {entries.length} event{entries.length === 1 ? '' : 's'}
         </Text>
@@ -66,7 +72,14 @@ export function Timeline({
         )}
       </Group>
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
-        <Box component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="audit-timeline-heading" data-testid="audit-timeline">
+        <Box
+          component="ol"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-labelledby="audit-timeline-heading"
+          data-testid="audit-timeline"
+        >
           {shown.length === 0 && (
             <Text size="sm" c="dimmed" p="sm">
               No event touched this step. Clear the step filter to see every event.
@@ -104,7 +117,12 @@ export function Timeline({
                 >
                   <Group justify="space-between" gap={4} wrap="nowrap" align="baseline">
                     <Group gap={6} wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
-                      <Badge size="sm" variant={current ? 'filled' : 'light'} color="gray" style={{ flexShrink: 0 }}>
+                      <Badge
+                        size="sm"
+                        variant={current ? 'filled' : 'light'}
+                        color="gray"
+                        style={{ flexShrink: 0 }}
+                      >
                         #{entry.seq}
                       </Badge>
                       <Text size="sm" fw={600} style={{ minWidth: 0 }}>
@@ -112,18 +130,29 @@ export function Timeline({
                       </Text>
                     </Group>
                     <Text size="xs" c="dimmed" title={entry.at} style={{ flexShrink: 0 }}>
-                      {formatWhen(entry.at)}
+                      {formatAuditTime(entry.at)}
                     </Text>
                   </Group>
                   <Text size="xs" c="dimmed" mt={2} component="div">
-                    <UserRef id={entry.actor} fallback={entry.type === 'timer-fired' ? 'clock (deadline)' : 'system'} />
+                    <UserRef
+                      id={entry.actor}
+                      fallback={entry.type === 'timer-fired' ? 'clock (deadline)' : 'system'}
+                    />
                     {role ? ` · as ${roleName(role)}` : ''}
                   </Text>
                   {entry.changes.length > 0 && (
                     <Box component="ul" m={0} mt={2} pl={16}>
-                      {entry.changes.map((change, i) => (
-                        <Text component="li" size="xs" key={`${change.task ?? ''}-${change.field}-${i}`}>
-                          {change.step ? <Text span c="dimmed" size="xs">{stepTitle(change.step)}: </Text> : null}
+                      {entry.changes.map((change) => (
+                        <Text
+                          component="li"
+                          size="xs"
+                          key={`${change.task ?? ''}-${change.step ?? ''}-${change.field}`}
+                        >
+                          {change.step ? (
+                            <Text span c="dimmed" size="xs">
+                              {stepTitle(change.step)}:{' '}
+                            </Text>
+                          ) : null}
                           {formatChange(change, formatters)}
                         </Text>
                       ))}

@@ -1,7 +1,8 @@
-import { Badge, Loader, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Loader, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck, ShieldQuestionMark, ShieldX } from 'lucide-react';
 import { api } from '../api/client.ts';
+import { shortReason } from './changes.ts';
 import type { VerifyResponse } from './types.ts';
 
 export function useVerify(instanceId: string) {
@@ -17,7 +18,14 @@ export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump
   const verify = useVerify(instanceId);
   if (verify.isPending) {
     return (
-      <Badge size="lg" variant="light" color="gray" leftSection={<Loader size={12} />} data-testid="verify-badge" data-state="loading">
+      <Badge
+        size="lg"
+        variant="light"
+        color="gray"
+        leftSection={<Loader size={12} />}
+        data-testid="verify-badge"
+        data-state="loading"
+      >
         Verifying…
       </Badge>
     );
@@ -25,7 +33,14 @@ export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump
   if (verify.isError) {
     return (
       <Tooltip label={verify.error.message}>
-        <Badge size="lg" variant="light" color="yellow" leftSection={<ShieldQuestionMark size={14} aria-hidden />} data-testid="verify-badge" data-state="error">
+        <Badge
+          size="lg"
+          variant="light"
+          color="yellow"
+          leftSection={<ShieldQuestionMark size={14} aria-hidden />}
+          data-testid="verify-badge"
+          data-state="error"
+        >
           Not verified: the check failed
         </Badge>
       </Tooltip>
@@ -34,7 +49,9 @@ export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump
   const result = verify.data.result;
   if (result.ok) {
     return (
-      <Tooltip label={result.lastHash ? `Hash chain intact. Last hash ${result.lastHash}` : 'Hash chain intact'}>
+      <Tooltip
+        label={result.lastHash ? `Hash chain intact. Last hash ${result.lastHash}` : 'Hash chain intact'}
+      >
         <Badge
           size="lg"
           variant="light"
@@ -50,20 +67,27 @@ export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump
     );
   }
   return (
-    <Tooltip label={`Fault: ${result.fault}. Click to go to event ${result.seq}.`} multiline maw={320}>
-      <UnstyledButton onClick={() => onJump(result.seq)} aria-label={`Tampered at event ${result.seq}: ${result.reason}. Go to event ${result.seq}`}>
-        <Badge
-          size="lg"
-          variant="filled"
-          color="red"
-          leftSection={<ShieldX size={14} aria-hidden />}
-          data-testid="verify-badge"
-          data-state="tampered"
-          tt="none"
-          maw={460}
-        >
-          Tampered ✗ at event {result.seq}: {result.reason}
-        </Badge>
+    <Tooltip label={`Fault: ${result.fault}. Select to go to event ${result.seq}.`} multiline maw={320}>
+      <UnstyledButton
+        onClick={() => onJump(result.seq)}
+        data-testid="verify-badge"
+        data-state="tampered"
+        maw={520}
+        px="sm"
+        py={4}
+        style={{
+          display: 'flex',
+          alignItems: 'flex-start',
+          gap: 6,
+          borderRadius: 'var(--mantine-radius-sm)',
+          background: 'var(--mantine-color-red-7)',
+          color: 'white',
+        }}
+      >
+        <ShieldX size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+        <Text span size="sm" c="white" lineClamp={2} title={result.reason}>
+          <b>Tampered ✗ at event {result.seq}:</b> {shortReason(result.reason, result.seq)}
+        </Text>
       </UnstyledButton>
     </Tooltip>
   );

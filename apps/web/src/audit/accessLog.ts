@@ -33,7 +33,9 @@ export function sortAccessRows(rows: readonly AccessRow[], sort: AccessSort): Ac
         return xEmpty ? 1 : -1;
       }
       const c =
-        sort.key === 'at' ? Date.parse(String(x)) - Date.parse(String(y)) : String(x).localeCompare(String(y));
+        sort.key === 'at'
+          ? Date.parse(String(x)) - Date.parse(String(y))
+          : String(x).localeCompare(String(y));
       return c !== 0 ? sign * c : a.index - b.index;
     })
     .map((x) => x.row);

@@ -78,3 +78,9 @@ export function describeEntry(
       return entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1);
   }
 }
+
+/** The verify failure's reason without the "Instance '…' event N:" prefix the badge already says. */
+export function shortReason(reason: string, seq: number): string {
+  const stripped = reason.replace(new RegExp(`^Instance '[^']*' event ${seq}:\\s*`), '');
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}

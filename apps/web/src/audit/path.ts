@@ -52,13 +52,20 @@ export function pathUpTo(definition: Definition, timeline: readonly PathEntry[],
   for (const entry of entries) {
     const closed = entry.changes
       .filter((c) => c.field === 'outcome' && typeof c.step === 'string')
-      .map((c) => ({ step: c.step as string, outcome: c.to === null || c.to === undefined ? '' : String(c.to) }));
+      .map((c) => ({
+        step: c.step as string,
+        outcome: c.to === null || c.to === undefined ? '' : String(c.to),
+      }));
     const thisEvent: string[] = [];
     for (const step of entry.steps) {
       if (thisEvent.includes(step)) continue; // edge.taken and task.opened both name the step
-      const candidates = (into.get(step) ?? []).filter((e) => e.from !== step || closed.some((c) => c.step === step));
+      const candidates = (into.get(step) ?? []).filter(
+        (e) => e.from !== step || closed.some((c) => c.step === step),
+      );
       const pick =
-        candidates.find((e) => e.kind === 'outcome' && closed.some((c) => c.step === e.from && c.outcome === e.label)) ??
+        candidates.find(
+          (e) => e.kind === 'outcome' && closed.some((c) => c.step === e.from && c.outcome === e.label),
+        ) ??
         latest(
           candidates.filter((e) => e.kind !== 'join' && thisEvent.includes(e.from)),
           (e) => thisEvent.lastIndexOf(e.from),

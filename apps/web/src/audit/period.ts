@@ -68,3 +68,21 @@ export function lastDays(n: number, now = Date.now(), tz = CLINIC_TZ): { from: s
   const today = dayOf(now, tz);
   return { from: addDays(today, -(n - 1)), to: today };
 }
+
+/**
+ * A time to the second in the clinic's zone, with the day name within a week ("Wed 5:53:29 AM"),
+ * else the date ("Nov 2, 2026, 5:53:29 AM"): events of one instance are often minutes apart.
+ */
+export function formatAuditTime(iso: string | null | undefined, now = Date.now(), tz = CLINIC_TZ): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const withinWeek = Math.abs(ms - now) < 6 * 86_400_000;
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    ...(withinWeek ? { weekday: 'short' } : { month: 'short', day: 'numeric', year: 'numeric' }),
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(ms));
+}

@@ -5,11 +5,26 @@ import { dueLabel, formatWhen } from '../shell/time.ts';
 const SOON_MS = 4 * 3_600_000;
 
 /** "due in 2 h" / "overdue 1 d": red with a warning icon when overdue, amber when due soon — never colour alone. */
-export function DueChip({ due, now, size = 'sm' }: { due: string | null; now: number; size?: 'xs' | 'sm' | 'md' }) {
+export function DueChip({
+  due,
+  now,
+  size = 'sm',
+}: {
+  due: string | null;
+  now: number;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const label = dueLabel(due, now);
   if (!label || !due) {
     return (
-      <Badge size={size} tt="none" variant="outline" color="gray" leftSection={<CalendarOff size={12} aria-hidden />}>
+      <Badge
+        size={size}
+        tt="none"
+        variant="outline"
+        color="gray.7"
+        leftSection={<CalendarOff size={12} aria-hidden />}
+        style={{ flexShrink: 0 }}
+      >
         no due date
       </Badge>
     );
@@ -21,9 +36,11 @@ export function DueChip({ due, now, size = 'sm' }: { due: string | null; now: nu
       size={size}
       tt="none"
       variant={label.overdue ? 'filled' : 'light'}
-      color={label.overdue ? 'red.8' : soon ? 'orange.9' : 'gray.7'}
+      color={label.overdue ? 'red.8' : soon ? 'orange' : 'gray'}
+      c={label.overdue ? undefined : soon ? 'orange.9' : 'gray.8'}
       leftSection={<Icon size={12} aria-hidden />}
       title={`Due ${formatWhen(due, now)}`}
+      style={{ flexShrink: 0, overflow: 'visible' }}
       data-overdue={label.overdue ? 'true' : undefined}
     >
       {label.text}

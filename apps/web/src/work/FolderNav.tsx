@@ -21,7 +21,9 @@ const iconOf = (f: Folder) =>
   );
 
 const accessibleName = (f: Folder) =>
-  f.role ? `${f.label} pool, ${f.count} unassigned` : `${f.label}, ${f.count} ${f.count === 1 ? 'task' : 'tasks'}`;
+  f.role
+    ? `${f.label} pool, ${f.count} unassigned`
+    : `${f.label}, ${f.count} ${f.count === 1 ? 'task' : 'tasks'}`;
 
 /** My tasks, one pool per role, Overdue — each with its count (Epic In Basket style). */
 export function FolderNav({ folders, current, onSelect, compact = false }: Props) {
@@ -60,7 +62,8 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
           size="sm"
           circle={f.count < 100}
           variant={f.id === 'overdue' && f.count > 0 ? 'filled' : 'light'}
-          color={f.id === 'overdue' && f.count > 0 ? 'red.8' : 'gray.7'}
+          color={f.id === 'overdue' && f.count > 0 ? 'red.8' : 'gray'}
+          c={f.id === 'overdue' && f.count > 0 ? undefined : 'gray.8'}
         >
           {f.count}
         </Badge>

@@ -26,7 +26,11 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
   switch (field.type) {
     case 'text':
       return (
-        <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />
+        <TextInput
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
       );
     case 'textarea':
       return (

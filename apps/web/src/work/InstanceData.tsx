@@ -20,7 +20,9 @@ export function InstanceData({ data }: { data: Record<string, unknown> }) {
               {e.label}
             </Text>
           </DataList.ItemLabel>
-          <DataList.ItemValue style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{e.value}</DataList.ItemValue>
+          <DataList.ItemValue style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+            {e.value}
+          </DataList.ItemValue>
         </DataList.Item>
       ))}
     </DataList>

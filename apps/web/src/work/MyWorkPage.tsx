@@ -6,8 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
-import { roleLabel } from './format.ts';
 import { FolderNav } from './FolderNav.tsx';
+import { roleLabel } from './format.ts';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import {
   applyFilters,
@@ -79,15 +79,22 @@ export function MyWorkPage({ me }: { me: Me }) {
   const workflowOptions = useMemo(() => {
     const ids = new Set(inFolder.map((t) => t.definitionId));
     if (filters.definitionId) ids.add(filters.definitionId);
-    return [...ids].map((id) => ({ value: id, label: titleOf(id) })).sort((a, b) => a.label.localeCompare(b.label));
+    return [...ids]
+      .map((id) => ({ value: id, label: titleOf(id) }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   }, [inFolder, filters.definitionId, titleOf]);
-  const roleOptions = useMemo(() => [...new Set([...roles, ...inFolder.map((t) => t.role)])], [roles, inFolder]);
+  const roleOptions = useMemo(
+    () => [...new Set([...roles, ...inFolder.map((t) => t.role)])],
+    [roles, inFolder],
+  );
 
   /** After my own complete, or when a task turns out to be gone: continue with the one that took its place. */
   const continueAfter = useCallback(
     (task: Task) => {
       handledClosed.current.add(task.id);
-      const next = nextAfter(lastVisibleIds.current, task.id);
+      const ids = lastVisibleIds.current;
+      // The one that takes its place; if it had already left this list (claimed from a pool), the top one.
+      const next = ids.includes(task.id) ? nextAfter(ids, task.id) : (ids[0] ?? null);
       setCursorId(next);
       setOpenId((current) => (current === task.id ? (wide ? next : null) : current));
     },
@@ -118,7 +125,7 @@ export function MyWorkPage({ me }: { me: Me }) {
   const detail = useTaskDetail(openId);
   useEffect(() => {
     const task = detail.data?.task;
-    if (!task || task.status !== 'closed' || handledClosed.current.has(task.id)) return;
+    if (task?.status !== 'closed' || handledClosed.current.has(task.id)) return;
     handledClosed.current.add(task.id);
     if (task.closedBy !== me.user.id) {
       notifications.show({
@@ -161,7 +168,11 @@ export function MyWorkPage({ me }: { me: Me }) {
       const task = id ? (queues.byId.get(id) ?? visible.find((t) => t.id === id)) : undefined;
       if (!task) return;
       if (task.assignee === me.user.id) {
-        notifications.show({ color: 'teal', title: 'Already yours', message: `“${task.title}” is in My tasks.` });
+        notifications.show({
+          color: 'teal',
+          title: 'Already yours',
+          message: `“${task.title}” is in My tasks.`,
+        });
         return;
       }
       actions.claim.mutate(task);
@@ -200,7 +211,14 @@ export function MyWorkPage({ me }: { me: Me }) {
       loading={queues.isPending}
       error={queues.error}
       filtersActive={hasFilters(filters)}
-      filterBar={<QueueFilterBar filters={filters} onChange={setFilters} workflows={workflowOptions} roles={roleOptions} />}
+      filterBar={
+        <QueueFilterBar
+          filters={filters}
+          onChange={setFilters}
+          workflows={workflowOptions}
+          roles={roleOptions}
+        />
+      }
       titleOf={titleOf}
       onOpen={open}
       onCursor={(task) => setCursorId(task.id)}

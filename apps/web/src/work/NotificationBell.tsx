@@ -1,4 +1,171 @@
-/** Placeholder until this view is built. */
-export function NotificationBell(_props: Record<string, unknown>) {
-  return <div style={{ padding: 24 }}>NotificationBell</div>;
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AlarmClock, ArrowUpRight, Bell, CheckCheck, UserCheck } from 'lucide-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Notification } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { roleLabel } from './format.ts';
+import type { WorkLocationState } from './MyWorkPage.tsx';
+import { useDefinitionTitles } from './useDefinitionTitles.ts';
+import { useWorkQueues } from './useWorkQueues.ts';
+import classes from './work.module.css';
+
+const what = (n: Notification) =>
+  n.kind === 'assigned'
+    ? 'Assigned to you'
+    : n.kind === 'overdue'
+      ? 'Overdue'
+      : `Escalated to ${roleLabel(n.role)}`;
+
+const iconOf = (n: Notification) =>
+  n.kind === 'assigned' ? (
+    <UserCheck size={16} aria-hidden color="var(--mantine-color-teal-8)" />
+  ) : n.kind === 'overdue' ? (
+    <AlarmClock size={16} aria-hidden color="var(--mantine-color-red-8)" />
+  ) : (
+    <ArrowUpRight size={16} aria-hidden color="var(--mantine-color-grape-8)" />
+  );
+
+/**
+ * The bell in the header: unread count, and a list of "assigned to you", "overdue" and
+ * "escalated to <role>". Choosing one marks it read and opens the task in My work (by router
+ * state — no patient data in the URL).
+ */
+export function NotificationBell() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => api<{ notifications: Notification[] }>('/notifications?unread=true&limit=50'),
+    refetchInterval: 60_000,
+  });
+  const queues = useWorkQueues(true);
+  const { titleOf } = useDefinitionTitles();
+  const markRead = useMutation({
+    mutationFn: (ids: string[]) => api('/notifications/read', { method: 'POST', body: { ids } }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+
+  const items = unread.data?.notifications ?? [];
+  const count = items.length;
+  const now = Date.now();
+
+  function choose(n: Notification) {
+    markRead.mutate([n.id]);
+    setOpened(false);
+    if (n.taskId) navigate('/work', { state: { openTaskId: n.taskId } satisfies WorkLocationState });
+  }
+
+  return (
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      width={360}
+      position="bottom-end"
+      shadow="md"
+      withArrow
+      trapFocus
+    >
+      <Popover.Target>
+        <Indicator
+          label={count > 99 ? '99+' : count}
+          size={18}
+          color="red.8"
+          offset={4}
+          disabled={count === 0}
+        >
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            onClick={() => setOpened((o) => !o)}
+            aria-label={count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`}
+            data-testid="notification-bell"
+          >
+            <Bell size={20} aria-hidden />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="xs" aria-label="Notifications" data-testid="notification-list">
+        <Group justify="space-between" mb={6} px={4}>
+          <Text fw={600} size="sm">
+            Notifications
+          </Text>
+          {count > 0 && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<CheckCheck size={14} aria-hidden />}
+              onClick={() => markRead.mutate(items.map((n) => n.id))}
+              loading={markRead.isPending}
+            >
+              Mark all read
+            </Button>
+          )}
+        </Group>
+        {unread.isPending ? (
+          <Text size="sm" c="dimmed" p="sm">
+            Loading…
+          </Text>
+        ) : unread.isError ? (
+          <Text size="sm" c="red.8" p="sm">
+            Notifications could not be loaded: {unread.error.message}
+          </Text>
+        ) : count === 0 ? (
+          <Text size="sm" c="dimmed" p="sm">
+            You are all caught up. Tasks assigned to you, overdue or escalated to your roles show up here.
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={360}>
+            <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {items.map((n) => {
+                const task = n.taskId ? queues.byId.get(n.taskId) : undefined;
+                const subject = task
+                  ? `${task.title} · ${titleOf(task.definitionId)}`
+                  : 'Open the task in My work';
+                return (
+                  <li key={n.id}>
+                    <UnstyledButton
+                      className={classes.notificationItem}
+                      onClick={() => choose(n)}
+                      aria-label={`${what(n)}: ${subject}, ${formatWhen(n.createdAt, now)}`}
+                      data-testid={`notification-item-${n.id}`}
+                    >
+                      <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <span style={{ paddingTop: 2 }}>{iconOf(n)}</span>
+                        <Stack gap={0} style={{ minWidth: 0 }}>
+                          <Text size="sm" fw={600}>
+                            {what(n)}
+                          </Text>
+                          <Text size="xs" truncate>
+                            {subject}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {formatWhen(n.createdAt, now)}
+                          </Text>
+                        </Stack>
+                      </Group>
+                    </UnstyledButton>
+                  </li>
+                );
+              })}
+            </Stack>
+          </ScrollArea.Autosize>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  );
 }

@@ -20,7 +20,8 @@ const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
 /** Workflow, role and due filters over the current folder. */
 export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
   return (
-    <div role="group" aria-label="Filters">
+    <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+      <legend className="visually-hidden">Filters</legend>
       <SimpleGrid cols={roles.length > 1 ? 3 : 2} spacing={6}>
         <Select
           size="xs"
@@ -68,6 +69,6 @@ export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
           </Button>
         </Group>
       )}
-    </div>
+    </fieldset>
   );
 }

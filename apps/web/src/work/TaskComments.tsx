@@ -27,7 +27,11 @@ export function TaskComments({ taskId, comments, nameOf, canComment, now }: Prop
       void client.invalidateQueries({ queryKey: ['task', taskId] });
     },
     onError: (error) =>
-      notifications.show({ color: 'red', title: 'Comment not saved', message: error instanceof Error ? error.message : '' }),
+      notifications.show({
+        color: 'red',
+        title: 'Comment not saved',
+        message: error instanceof Error ? error.message : '',
+      }),
   });
   function submit(event: FormEvent) {
     event.preventDefault();

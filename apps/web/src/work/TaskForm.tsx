@@ -3,6 +3,7 @@ import type { FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Task } from '../api/types.ts';
+import { FormFieldInput } from './FormFieldInput.tsx';
 import {
   checkForm,
   type FieldErrors,
@@ -12,7 +13,6 @@ import {
   serverFieldErrors,
   toSubmission,
 } from './form.ts';
-import { FormFieldInput } from './FormFieldInput.tsx';
 import { humanize } from './format.ts';
 
 interface Props {
@@ -32,7 +32,16 @@ interface Props {
  * browser with the engine's validateForm before sending; the server's per-field errors land on
  * the same fields.
  */
-export function TaskForm({ task, fields, outcomes, data, canComplete, disabledReason, busyOutcome, onComplete }: Props) {
+export function TaskForm({
+  task,
+  fields,
+  outcomes,
+  data,
+  canComplete,
+  disabledReason,
+  busyOutcome,
+  onComplete,
+}: Props) {
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState('');

@@ -27,7 +27,8 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
       const role = e.changes.find((c) => c.field === 'role');
       if (role) return `Moved to the ${roleLabel(String(role.to))} pool`;
       if (assignee && assignee.to === null) return 'Released to the pool';
-      if (assignee) return `Assigned to ${nameOf(String(assignee.to)).replace(/^You$/, 'you')}`;
+      if (assignee)
+        return `Assigned to ${nameOf(String(assignee.to), 'a colleague').replace(/^You$/, 'you')}`;
       return 'Changed';
     }
     case 'timer-fired':
@@ -39,7 +40,11 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
   }
 }
 
-function changeText(c: TimelineEntry['changes'][number], nameOf: Props['nameOf'], now: number): string | null {
+function changeText(
+  c: TimelineEntry['changes'][number],
+  nameOf: Props['nameOf'],
+  now: number,
+): string | null {
   const show = (field: string, v: unknown) => {
     if (v === null || v === undefined) return '—';
     if (field === 'assignee') return nameOf(String(v));
@@ -84,9 +89,15 @@ export function TaskHistory({ instanceId, nameOf, now }: Props) {
     <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1} data-testid="task-history">
       {timeline.map((e) => {
         const who = e.actor ? nameOf(e.actor, e.role ? roleLabel(e.role) : 'A colleague') : 'Clinic calendar';
-        const details = e.type === 'complete' || e.type === 'start' ? [] : e.changes.map((c) => changeText(c, nameOf, now));
+        const details =
+          e.type === 'complete' || e.type === 'start' ? [] : e.changes.map((c) => changeText(c, nameOf, now));
         return (
-          <Timeline.Item key={e.seq} bullet={<History size={9} aria-hidden />} title={headline(e, nameOf)} lineVariant="solid">
+          <Timeline.Item
+            key={e.seq}
+            bullet={<History size={9} aria-hidden />}
+            title={headline(e, nameOf)}
+            lineVariant="solid"
+          >
             <Text size="xs" c="dimmed">
               {formatWhen(e.at, now)} · {who}
               {e.role && e.actor && nameOf(e.actor, '') !== '' ? ` (${roleLabel(e.role)})` : ''}

@@ -38,13 +38,15 @@ export function TaskList(props: Props) {
             {folder.role ? `${folder.label} pool` : folder.label}
           </Title>
           <Text size="xs" c="dimmed" aria-live="polite">
-            {props.filtersActive ? `${tasks.length} of ${total} shown` : `${total} ${total === 1 ? 'task' : 'tasks'}`}
+            {props.filtersActive
+              ? `${tasks.length} of ${total} shown`
+              : `${total} ${total === 1 ? 'task' : 'tasks'}`}
           </Text>
         </Group>
         {props.filterBar}
         <Text size="xs" c="dimmed" aria-hidden>
-          <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move · <Kbd size="xs">c</Kbd> claim · <Kbd size="xs">Enter</Kbd>{' '}
-          open
+          <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move · <Kbd size="xs">c</Kbd> claim ·{' '}
+          <Kbd size="xs">Enter</Kbd> open
         </Text>
       </Stack>
       <div className={classes.listScroll} data-testid="task-list">
@@ -52,7 +54,12 @@ export function TaskList(props: Props) {
           <Alert color="red" m="sm" title="Could not load tasks">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{error.message}</Text>
-              <Button size="xs" variant="light" leftSection={<RefreshCw size={14} aria-hidden />} onClick={props.onRetry}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<RefreshCw size={14} aria-hidden />}
+                onClick={props.onRetry}
+              >
                 Try again
               </Button>
             </Stack>

@@ -53,7 +53,13 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
   }
 
   const closeButton = onClose && (
-    <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close task" data-testid="task-panel-close">
+    <ActionIcon
+      variant="subtle"
+      color="gray"
+      onClick={onClose}
+      aria-label="Close task"
+      data-testid="task-panel-close"
+    >
       <X size={18} aria-hidden />
     </ActionIcon>
   );
@@ -70,12 +76,16 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
     );
   }
 
-  if (detail.error) {
+  if (detail.isError) {
     const status = detail.error instanceof ApiError ? detail.error.status : 0;
     return (
       <Stack p="md" data-testid="task-panel">
         <Group justify="flex-end">{closeButton}</Group>
-        <Alert color={status === 403 || status === 404 ? 'gray' : 'red'} icon={<Lock size={16} aria-hidden />} title="This task is not available">
+        <Alert
+          color={status === 403 || status === 404 ? 'gray' : 'red'}
+          icon={<Lock size={16} aria-hidden />}
+          title="This task is not available"
+        >
           {status === 403
             ? 'It moved to a role you do not hold (for example, it was escalated or reassigned). It has left your list.'
             : status === 404
@@ -124,12 +134,26 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
                 {roleLabel(task.role)}
               </Badge>
               {task.escalated && (
-                <Badge size="sm" tt="none" color="grape.8" variant="light" leftSection={<ArrowUpRight size={12} aria-hidden />}>
+                <Badge
+                  size="sm"
+                  tt="none"
+                  color="grape"
+                  c="grape.9"
+                  variant="light"
+                  leftSection={<ArrowUpRight size={12} aria-hidden />}
+                >
                   Escalated to {roleLabel(task.role)}
                 </Badge>
               )}
               {(task.priority === 'urgent' || task.priority === 'high') && (
-                <Badge size="sm" tt="none" color={task.priority === 'urgent' ? 'red.8' : 'orange.9'} variant="light" leftSection={<Flame size={12} aria-hidden />}>
+                <Badge
+                  size="sm"
+                  tt="none"
+                  color={task.priority === 'urgent' ? 'red' : 'orange'}
+                  c={task.priority === 'urgent' ? 'red.9' : 'orange.9'}
+                  variant="light"
+                  leftSection={<Flame size={12} aria-hidden />}
+                >
                   {task.priority === 'urgent' ? 'Urgent' : 'High priority'}
                 </Badge>
               )}
@@ -139,7 +163,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
                 ? `Unassigned — waiting in the ${roleLabel(task.role)} pool`
                 : mine
                   ? 'Assigned to you'
-                  : `Assigned to ${nameOf(task.assignee)}`}
+                  : `Assigned to ${nameOf(task.assignee, 'a colleague')}`}
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">
@@ -189,7 +213,11 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
         <Divider />
 
         {step ? (
-          <Grid type="container" breakpoints={{ xs: '300px', sm: '400px', md: '620px', lg: '900px', xl: '1200px' }} gutter="md">
+          <Grid
+            type="container"
+            breakpoints={{ xs: '300px', sm: '400px', md: '620px', lg: '900px', xl: '1200px' }}
+            gap="md"
+          >
             <Grid.Col span={{ base: 12, md: step.help ? 7 : 12 }} order={{ base: 2, md: 1 }}>
               <TaskForm
                 task={task}

@@ -54,7 +54,15 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
             {task.escalated && (
-              <Badge size="xs" tt="none" color="grape.8" variant="light" leftSection={<ArrowUpRight size={11} aria-hidden />}>
+              <Badge
+                size="xs"
+                tt="none"
+                color="grape"
+                c="grape.9"
+                variant="light"
+                leftSection={<ArrowUpRight size={11} aria-hidden />}
+                style={{ flexShrink: 0 }}
+              >
                 Escalated
               </Badge>
             )}
@@ -62,15 +70,25 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
               <Badge
                 size="xs"
                 tt="none"
-                color={task.priority === 'urgent' ? 'red.8' : 'orange.9'}
+                color={task.priority === 'urgent' ? 'red' : 'orange'}
+                c={task.priority === 'urgent' ? 'red.9' : 'orange.9'}
                 variant="light"
                 leftSection={<Flame size={11} aria-hidden />}
+                style={{ flexShrink: 0 }}
               >
                 {task.priority === 'urgent' ? 'Urgent' : 'High'}
               </Badge>
             )}
             {mine && (
-              <Badge size="xs" tt="none" color="teal.8" variant="light" leftSection={<User size={11} aria-hidden />}>
+              <Badge
+                size="xs"
+                tt="none"
+                color="teal"
+                c="teal.9"
+                variant="light"
+                leftSection={<User size={11} aria-hidden />}
+                style={{ flexShrink: 0 }}
+              >
                 Yours
               </Badge>
             )}

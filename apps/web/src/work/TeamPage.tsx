@@ -1,4 +1,231 @@
-/** Placeholder until this view is built. */
-export function TeamPage(_props: Record<string, unknown>) {
-  return <div style={{ padding: 24 }}>TeamPage</div>;
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Group,
+  Pagination,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { CircleCheck, FilterX, Shuffle, UserMinus } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useMe } from '../auth/useMe.ts';
+import { roleLabel } from './format.ts';
+import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
+import { TeamFilterBar } from './TeamFilterBar.tsx';
+import { TeamTable } from './TeamTable.tsx';
+import { fetchAllTasks } from './taskApi.ts';
+import { filterTeamTasks, NO_TEAM_FILTERS, type TeamFilters, toggle, workload } from './team.ts';
+import { useDefinitionTitles } from './useDefinitionTitles.ts';
+import { useNow } from './useNow.ts';
+import { usePeople } from './usePeople.ts';
+import { WorkloadTable } from './WorkloadTable.tsx';
+import classes from './work.module.css';
+
+const PAGE_SIZE = 50;
+
+/**
+ * Team (leads): every open task in a dense table with filters, the workload per role, bulk
+ * reassignment of a selection, and "reassign everything of an absent colleague".
+ */
+export function TeamPage() {
+  const me = useMe().data;
+  const now = useNow();
+  const { titleOf } = useDefinitionTitles();
+  const { people, nameOf } = usePeople(me);
+  const all = useQuery({
+    queryKey: ['tasks', 'all'],
+    queryFn: () => fetchAllTasks({ scope: 'all' }, 5000),
+    refetchInterval: 60_000,
+  });
+  const [filters, setFilters] = useState<TeamFilters>(NO_TEAM_FILTERS);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<ReassignMode | null>(null);
+
+  const tasks = all.data ?? [];
+  const matching = useMemo(() => filterTeamTasks(tasks, filters, now), [tasks, filters, now]);
+  const load = useMemo(() => workload(tasks, now), [tasks, now]);
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const shown = matching.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  // Only what is still open counts as selected (a live update may have closed some).
+  const liveSelected = useMemo(() => {
+    const open = new Set(tasks.map((t) => t.id));
+    return [...selected].filter((id) => open.has(id));
+  }, [tasks, selected]);
+
+  const workflowOptions = useMemo(
+    () =>
+      [...new Set(tasks.map((t) => t.definitionId))]
+        .map((id) => ({ value: id, label: titleOf(id) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [tasks, titleOf],
+  );
+  const roles = useMemo(() => [...new Set(tasks.map((t) => t.role))].sort(), [tasks]);
+  const allRoles = useMemo(() => {
+    const set = new Set(roles);
+    for (const p of people.values())
+      for (const r of p.roles) if (!['admin', 'designer', 'auditor'].includes(r)) set.add(r);
+    return [...set].sort();
+  }, [roles, people]);
+  const assigneeOptions = useMemo(
+    () =>
+      [...new Set(tasks.map((t) => t.assignee).filter((a): a is string => !!a))]
+        .map((id) => ({ value: id, label: nameOf(id, `User ${id.slice(0, 8)}`) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [tasks, nameOf],
+  );
+
+  const changeFilters = (f: TeamFilters) => {
+    setFilters(f);
+    setPage(1);
+  };
+
+  return (
+    <div className={classes.teamPage} data-testid="team-page">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={2} size="h3">
+              Team
+            </Title>
+            <Text size="sm" c="dimmed">
+              Every open task across the clinic. Select tasks to reassign them, or move an absent colleague's
+              work.
+            </Text>
+          </div>
+          <Group gap="xs">
+            <Button
+              leftSection={<Shuffle size={16} aria-hidden />}
+              disabled={liveSelected.length === 0}
+              onClick={() => setDialog({ kind: 'selected', taskIds: liveSelected })}
+              data-testid="bulk-reassign-button"
+            >
+              Reassign selected{liveSelected.length > 0 ? ` (${liveSelected.length})` : ''}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<UserMinus size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: 'absent' })}
+              data-testid="absent-reassign-button"
+            >
+              Colleague absent…
+            </Button>
+          </Group>
+        </Group>
+
+        {all.isError ? (
+          <Alert color="red" title="Could not load open tasks">
+            {all.error.message}{' '}
+            <Button size="compact-xs" variant="light" onClick={() => void all.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        ) : (
+          <>
+            <Paper withBorder p="sm" component="section" aria-labelledby="workload-title">
+              <Group justify="space-between" mb={6}>
+                <Title order={3} size="h5" id="workload-title">
+                  Workload per role
+                </Title>
+                <Text size="xs" c="dimmed">
+                  {filters.role
+                    ? `Showing only ${roleLabel(filters.role)} — choose it again to show all`
+                    : 'Choose a role to filter the table'}
+                </Text>
+              </Group>
+              {all.isPending ? (
+                <Skeleton height={56} />
+              ) : (
+                <WorkloadTable
+                  rows={load}
+                  activeRole={filters.role}
+                  onPickRole={(role) => changeFilters({ ...filters, role })}
+                />
+              )}
+            </Paper>
+            <TeamFilterBar
+              filters={filters}
+              onChange={changeFilters}
+              workflows={workflowOptions}
+              roles={roles}
+              assignees={assigneeOptions}
+            />
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed" aria-live="polite">
+                {all.isPending
+                  ? 'Loading…'
+                  : `${matching.length} of ${tasks.length} open tasks${liveSelected.length ? ` · ${liveSelected.length} selected` : ''}`}
+              </Text>
+              {liveSelected.length > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </Button>
+              )}
+            </Group>
+            {all.isPending ? (
+              <Stack gap={6} aria-busy="true" aria-label="Loading tasks">
+                {[0, 1, 2, 3, 4, 5].map((i) => (
+                  <Skeleton key={i} height={26} />
+                ))}
+              </Stack>
+            ) : matching.length === 0 ? (
+              tasks.length === 0 ? (
+                <EmptyState
+                  icon={<CircleCheck size={28} aria-hidden />}
+                  title="No open work"
+                  description="Every task is done. New requests will show up here as workflows start."
+                />
+              ) : (
+                <EmptyState icon={<FilterX size={28} aria-hidden />} title="No tasks match these filters">
+                  <EmptyState.Actions>
+                    <Button size="xs" variant="light" onClick={() => changeFilters(NO_TEAM_FILTERS)}>
+                      Clear filters
+                    </Button>
+                  </EmptyState.Actions>
+                </EmptyState>
+              )
+            ) : (
+              <>
+                <TeamTable
+                  tasks={shown}
+                  matching={matching}
+                  selected={selected}
+                  onToggle={(id) => setSelected((s) => toggle(s, id))}
+                  onSelectAll={(ids) => setSelected(new Set(ids ?? []))}
+                  now={now}
+                  titleOf={titleOf}
+                  nameOf={nameOf}
+                />
+                {pages > 1 && (
+                  <Pagination
+                    total={pages}
+                    value={current}
+                    onChange={setPage}
+                    size="sm"
+                    aria-label="Pages of tasks"
+                    getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                  />
+                )}
+              </>
+            )}
+          </>
+        )}
+      </Stack>
+      <ReassignDialog
+        mode={dialog}
+        onClose={() => setDialog(null)}
+        onDone={() => setSelected(new Set())}
+        tasks={tasks}
+        roles={allRoles}
+        people={people}
+        nameOf={nameOf}
+      />
+    </div>
+  );
 }

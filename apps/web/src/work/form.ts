@@ -74,7 +74,8 @@ export function checkForm(fields: readonly FormField[], values: FormValues): Fie
 /** A 422 FORM_INVALID from the server as errors by field id; null for any other error. */
 export function serverFieldErrors(error: unknown): FieldErrors | null {
   if (!(error instanceof ApiError) || error.code !== 'FORM_INVALID') return null;
-  const fields = (error.details as { fields?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.fields;
+  const fields = (error.details as { fields?: Array<{ field?: unknown; message?: unknown }> } | undefined)
+    ?.fields;
   const errors: FieldErrors = {};
   for (const f of Array.isArray(fields) ? fields : []) {
     if (typeof f.field === 'string' && typeof f.message === 'string' && !(f.field in errors)) {

@@ -20,7 +20,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
   if (typeof value === 'string') {
     if (ISO_DATE.test(value)) {
       const [y, m, d] = value.split('-').map(Number);
@@ -38,7 +39,9 @@ export function formatValue(value: unknown): string {
 }
 
 /** Entries of the instance's data in a stable, readable order (scalars first, then the rest). */
-export function dataEntries(data: Record<string, unknown>): Array<{ key: string; label: string; value: string }> {
+export function dataEntries(
+  data: Record<string, unknown>,
+): Array<{ key: string; label: string; value: string }> {
   return Object.entries(data)
     .filter(([, v]) => v !== undefined)
     .sort(([a, va], [b, vb]) => {

@@ -87,7 +87,12 @@ export function buildFolders(
   roleName: (role: string) => string,
 ): Folder[] {
   const folders: Folder[] = [
-    { id: 'mine', label: 'My tasks', count: tasksInFolder('mine', mine, pool, now).length, testId: 'work-folder-mine' },
+    {
+      id: 'mine',
+      label: 'My tasks',
+      count: tasksInFolder('mine', mine, pool, now).length,
+      testId: 'work-folder-mine',
+    },
   ];
   for (const role of roles) {
     folders.push({
@@ -109,9 +114,12 @@ export function buildFolders(
 
 /** "YYYY-MM-DD" of an instant in the clinic's time zone. */
 export function clinicDate(ms: number, tz = CLINIC_TZ): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(ms),
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
 }
 
 /** The clinic-local date of the Sunday that ends the week containing `today` (weeks run Monday–Sunday). */
@@ -138,7 +146,12 @@ export function matchesDue(task: Pick<Task, 'due'>, due: DueFilter, now: number,
   return local <= endOfWeekDate(today);
 }
 
-export function applyFilters(tasks: readonly Task[], filters: QueueFilters, now: number, tz = CLINIC_TZ): Task[] {
+export function applyFilters(
+  tasks: readonly Task[],
+  filters: QueueFilters,
+  now: number,
+  tz = CLINIC_TZ,
+): Task[] {
   return tasks.filter(
     (t) =>
       (filters.definitionId === null || t.definitionId === filters.definitionId) &&
@@ -166,7 +179,11 @@ export function nextAfter(ids: readonly string[], removed: string): string | nul
 }
 
 /** Which folder shows a task: mine if it is assigned to me, else its role's pool. */
-export function folderOf(task: Pick<Task, 'assignee' | 'role'>, userId: string, roles: readonly string[]): FolderId | null {
+export function folderOf(
+  task: Pick<Task, 'assignee' | 'role'>,
+  userId: string,
+  roles: readonly string[],
+): FolderId | null {
   if (task.assignee === userId) return 'mine';
   if (!task.assignee && roles.includes(task.role)) return `pool:${task.role}`;
   return null;

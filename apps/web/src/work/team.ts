@@ -12,7 +12,12 @@ export interface TeamFilters {
   overdueOnly: boolean;
 }
 
-export const NO_TEAM_FILTERS: TeamFilters = { definitionId: null, role: null, assignee: null, overdueOnly: false };
+export const NO_TEAM_FILTERS: TeamFilters = {
+  definitionId: null,
+  role: null,
+  assignee: null,
+  overdueOnly: false,
+};
 
 export function filterTeamTasks(tasks: readonly Task[], f: TeamFilters, now: number): Task[] {
   return sortByDue(
@@ -45,7 +50,9 @@ export function workload(tasks: readonly Task[], now: number): RoleLoad[] {
     if (!t.assignee) row.unassigned++;
     byRole.set(t.role, row);
   }
-  return [...byRole.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.role.localeCompare(b.role));
+  return [...byRole.values()].sort(
+    (a, b) => b.overdue - a.overdue || b.open - a.open || a.role.localeCompare(b.role),
+  );
 }
 
 /** Open tasks per assignee, for "reassign everything of an absent colleague". */

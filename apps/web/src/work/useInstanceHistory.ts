@@ -7,10 +7,12 @@ import type { TimelineEntry } from '../api/types.ts';
  * the caller shows that calmly instead of as an error.
  */
 export function useInstanceHistory(instanceId: string | null) {
-  return useQuery({
+  return useQuery<{ timeline: TimelineEntry[] }, Error>({
     queryKey: ['instance', instanceId, 'history'],
-    queryFn: () => api<{ timeline: TimelineEntry[] }>(`/instances/${encodeURIComponent(instanceId!)}/history`),
+    queryFn: () =>
+      api<{ timeline: TimelineEntry[] }>(`/instances/${encodeURIComponent(instanceId!)}/history`),
     enabled: instanceId !== null,
-    retry: (count, error) => !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,
+    retry: (count, error) =>
+      !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,
   });
 }

@@ -42,7 +42,10 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
   }
 
   function reportError(action: string, task: Task, error: unknown): void {
-    if (error instanceof ApiError && GONE_CODES.includes(error.code)) return reportGone(task);
+    if (error instanceof ApiError && GONE_CODES.includes(error.code)) {
+      reportGone(task);
+      return;
+    }
     if (error instanceof ApiError && error.code === 'NOT_ASSIGNEE') {
       notifications.show({
         color: 'orange',
@@ -84,7 +87,11 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
         return;
       }
       if (error instanceof ApiError && error.code === 'ALREADY_YOURS') {
-        notifications.show({ color: 'teal', title: 'Already yours', message: 'This task is already in My tasks.' });
+        notifications.show({
+          color: 'teal',
+          title: 'Already yours',
+          message: 'This task is already in My tasks.',
+        });
         refresh(task.id);
         return;
       }

@@ -8,7 +8,7 @@ const noRetryOnRefusal = (count: number, error: unknown) =>
 
 /** One task with its step (form, outcomes, help), the instance's data and comments. */
 export function useTaskDetail(taskId: string | null) {
-  return useQuery({
+  return useQuery<TaskDetail, Error>({
     queryKey: ['task', taskId],
     queryFn: () => api<TaskDetail>(taskPath(taskId!)),
     enabled: taskId !== null,

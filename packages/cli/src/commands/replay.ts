@@ -35,7 +35,8 @@ export async function replayCommand(positionals: string[], options: ReplayOption
   const store = await openExisting(databaseUrl(options.db));
   try {
     const instance = await store.getInstance(instanceId);
-    if (!instance) throw new CliError(`no instance '${instanceId}' in this database`, EXIT.usage, 'NOT_FOUND');
+    if (!instance)
+      throw new CliError(`no instance '${instanceId}' in this database`, EXIT.usage, 'NOT_FOUND');
     const version = await store.getVersion(instance.definitionId, instance.version);
     if (!version) {
       throw new CliError(
@@ -46,16 +47,24 @@ export async function replayCommand(positionals: string[], options: ReplayOption
     }
     const events = await store.listEvents(instanceId);
     if (at !== undefined && at > events.length)
-      throw new CliError(`--at ${at}: instance '${instanceId}' has ${plural(events.length, 'event')}`, EXIT.usage);
+      throw new CliError(
+        `--at ${at}: instance '${instanceId}' has ${plural(events.length, 'event')}`,
+        EXIT.usage,
+      );
     const upTo = at ?? events.length;
-    const history: RecordedEvent[] = events.map((e) => ({ at: e.at, event: e.payload as RecordedEvent['event'] }));
+    const history: RecordedEvent[] = events.map((e) => ({
+      at: e.at,
+      event: e.payload as RecordedEvent['event'],
+    }));
     let snapshot: InstanceSnapshot | null;
     try {
       snapshot = replay(version.definition, history, { at: upTo });
     } catch (error) {
       if (!(error instanceof PortalflowError)) throw error;
       if (options.json)
-        process.stdout.write(`${JSON.stringify({ instanceId, ok: false, error: error.toJSON() }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ instanceId, ok: false, error: error.toJSON() }, null, 2)}\n`,
+        );
       else process.stdout.write(red(`✗ instance ${instanceId}: ${error.message}\n`));
       return EXIT.findings;
     }
@@ -101,11 +110,15 @@ export async function replayCommand(positionals: string[], options: ReplayOption
     }
 
     const out: string[] = [];
-    out.push(`${bold(`instance ${instanceId}`)} — ${definition.title} (${instance.definitionId} v${instance.version})`);
+    out.push(
+      `${bold(`instance ${instanceId}`)} — ${definition.title} (${instance.definitionId} v${instance.version})`,
+    );
     out.push(
       `at event ${upTo} of ${events.length}${last ? ` (${last.type}, ${last.at})` : ''}${whole ? '' : dim(' — a past state')}`,
     );
-    out.push(`status: ${snapshot?.status ?? 'not started'}${snapshot?.end ? ` at ${snapshot.end.step}${snapshot.end.outcome ? ` (${snapshot.end.outcome})` : ''}` : ''}`);
+    out.push(
+      `status: ${snapshot?.status ?? 'not started'}${snapshot?.end ? ` at ${snapshot.end.step}${snapshot.end.outcome ? ` (${snapshot.end.outcome})` : ''}` : ''}`,
+    );
     if (active.length === 0) out.push('active steps: none');
     else {
       out.push('active steps:');
@@ -114,11 +127,15 @@ export async function replayCommand(positionals: string[], options: ReplayOption
           a.kind === 'wait'
             ? `waiting${a.signal ? ` for signal ${a.signal}` : ''}`
             : `role ${a.role ?? '—'}, ${a.assignee ? `assigned to ${a.assignee}` : 'in the pool'}`;
-        const extras = [a.due ? `due ${a.due}` : '', a.escalated ? 'escalated' : ''].filter(Boolean).join(', ');
+        const extras = [a.due ? `due ${a.due}` : '', a.escalated ? 'escalated' : '']
+          .filter(Boolean)
+          .join(', ');
         out.push(`  ${a.step} — ${a.title}: ${who}${extras ? `, ${extras}` : ''}`);
       }
     }
-    out.push(`data: ${plural(Object.keys(snapshot?.context.data ?? {}).length, 'field')} (values not shown; use --json)`);
+    out.push(
+      `data: ${plural(Object.keys(snapshot?.context.data ?? {}).length, 'field')} (values not shown; use --json)`,
+    );
     if (matchesStored === true) out.push(green('✓ replay matches the stored state'));
     if (matchesStored === false) out.push(red('✗ replay differs from the stored state'));
     out.push(

@@ -20,12 +20,18 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const { startServer } = await import('@portalflow/server');
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    const serveOptions: Parameters<typeof startServer>[0] = { port, host, databaseUrl: url, demo: options.demo };
+    const serveOptions: Parameters<typeof startServer>[0] = {
+      port,
+      host,
+      databaseUrl: url,
+      demo: options.demo,
+    };
     if (process.env.DATABASE_AUTH_TOKEN) serveOptions.authToken = process.env.DATABASE_AUTH_TOKEN;
     running = await startServer(serveOptions);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') throw new CliError(`${host}:${port} is already in use (try --port)`, EXIT.usage, e.code);
+    if (e.code === 'EADDRINUSE')
+      throw new CliError(`${host}:${port} is already in use (try --port)`, EXIT.usage, e.code);
     if (e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
       throw new CliError(`cannot listen on ${host}:${port} (${e.code})`, EXIT.usage, e.code);
     if (e.name === 'StoreError') throw new CliError(`${url}: ${e.message}`, EXIT.usage, 'UNREADABLE');

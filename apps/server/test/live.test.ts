@@ -1,0 +1,211 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * Live updates over a real socket: Server-Sent Events reach the users whose queues changed and
+ * nobody else, and say only what changed (ids, status), never patient data.
+ */
+
+const SUBJECT = 'Chest tightness after climbing stairs';
+const PATIENT = 'DEMO-7781';
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+
+beforeAll(async () => {
+  t = await makeApp();
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  if (server) {
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await t?.close();
+});
+
+interface SseEvent {
+  event: string;
+  data: string;
+  id?: string;
+}
+
+interface Stream {
+  events: SseEvent[];
+  /** Everything received, as sent. */
+  raw(): string;
+  /** The first event (from the start) matching, waiting up to `ms` for it. */
+  next(match: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
+  close(): void;
+}
+
+/** Connects to /api/events with a session cookie and parses the stream as it arrives. */
+async function connect(as: AuthHeaders): Promise<Stream> {
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/events`, {
+    headers: { cookie: as.cookie! },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  const events: SseEvent[] = [];
+  let text = '';
+  let buffer = '';
+  let wake: (() => void) | undefined;
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+        buffer += value;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields: Record<string, string> = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            const colon = line.indexOf(':');
+            if (colon > 0) fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
+          }
+          if (fields.event !== undefined || fields.data !== undefined) {
+            const e: SseEvent = { event: fields.event ?? 'message', data: fields.data ?? '' };
+            if (fields.id !== undefined) e.id = fields.id;
+            events.push(e);
+          }
+          end = buffer.indexOf('\n\n');
+        }
+        wake?.();
+      }
+    } catch {
+      // Aborted by close().
+    }
+  })();
+  return {
+    events,
+    raw: () => text,
+    async next(match, ms = 3000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = events.find(match);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, 100));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+const changed = (instanceId: string) => (e: SseEvent) =>
+  e.event === 'instance.changed' && JSON.parse(e.data).instanceId === instanceId;
+
+describe('GET /api/events', () => {
+  it('refuses a caller without a session', async () => {
+    const res = await fetch(`${base}/api/events`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('tells the role whose queue changed, not an unrelated role, and carries no patient data', async () => {
+    const [lead, sorter, nurse, frontDesk] = await Promise.all([
+      t.login('lead'),
+      t.login('medical-assistant'),
+      t.login('triage-nurse'),
+      t.login('front-desk'),
+    ]);
+    const nurseStream = await connect(nurse);
+    const frontDeskStream = await connect(frontDesk);
+    const sorterStream = await connect(sorter);
+    const streams = [nurseStream, frontDeskStream, sorterStream];
+    try {
+      for (const s of streams) await s.next((e) => e.event === 'ready');
+
+      const started = await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: 'portal-message-triage', data: { subject: SUBJECT, patient: PATIENT } },
+      });
+      expect(started.status).toBe(201);
+      const instanceId: string = started.body.instance.id;
+      // The new message lands in the medical assistants' pool.
+      await sorterStream.next(changed(instanceId));
+
+      const taskId = started.body.instance.active[0].taskId;
+      const done = await t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+        as: sorter,
+        body: { outcome: 'sorted', data: { topic: 'medical-question', redFlags: false } },
+      });
+      expect(done.status).toBe(200);
+
+      // The nurse's queue gained the review: the nurse hears about it, with ids and status only.
+      const heard = await nurseStream.next(changed(instanceId));
+      const payload = JSON.parse(heard.data);
+      expect(payload).toEqual({
+        type: 'instance.changed',
+        instanceId,
+        definitionId: 'portal-message-triage',
+        status: 'active',
+        revision: 2,
+        practice: false,
+      });
+      expect(heard.id).toMatch(/^\d+$/);
+
+      // Then something that does concern the front desk: a billing question in their pool. Events
+      // arrive in order, so if the triage change had reached the front desk it would come first.
+      const marker = await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: 'billing-question', data: {} },
+      });
+      expect(marker.status).toBe(201);
+      const first = await frontDeskStream.next((e) => e.event === 'instance.changed');
+      expect(JSON.parse(first.data).instanceId).toBe(marker.body.instance.id);
+      expect(frontDeskStream.events.filter(changed(instanceId))).toEqual([]);
+      // …and the billing question is none of the nurse's business.
+      expect(nurseStream.events.filter(changed(marker.body.instance.id))).toEqual([]);
+
+      for (const s of streams) {
+        expect(s.raw()).not.toContain(SUBJECT);
+        expect(s.raw()).not.toContain(PATIENT);
+        expect(s.raw()).not.toContain('medical-question');
+        for (const e of s.events) {
+          if (e.event !== 'instance.changed') continue;
+          expect(Object.keys(JSON.parse(e.data)).sort()).toEqual([
+            'definitionId',
+            'instanceId',
+            'practice',
+            'revision',
+            'status',
+            'type',
+          ]);
+        }
+      }
+    } finally {
+      for (const s of streams) s.close();
+    }
+  });
+
+  it('lets go of a connection when the client leaves', async () => {
+    const stream = await connect(await t.login('provider'));
+    await stream.next((e) => e.event === 'ready');
+    expect(t.live.size).toBeGreaterThan(0);
+    stream.close();
+    const deadline = Date.now() + 3000;
+    while (t.live.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(t.live.size).toBe(0);
+  });
+});

@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Input,
+  Loader,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Ban, CircleCheck, Download, SearchX, X } from 'lucide-react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Page } from '../api/types.ts';
+import {
+  type AccessRow,
+  type AccessSort,
+  type AccessSortKey,
+  accessRowsToCsv,
+  nextSort,
+  sortAccessRows,
+} from './accessLog.ts';
+import { shortId } from './changes.ts';
+import { downloadText } from './download.ts';
+import { PagingBar } from './PagingBar.tsx';
+import { formatAuditTime, isDay, lastDays, periodBounds } from './period.ts';
+import { SortHeader } from './SortHeader.tsx';
+import { UserRef } from './UserRef.tsx';
+import { useCursorPaging } from './useCursorPaging.ts';
+import { useTypedFilter } from './useTypedFilter.ts';
+
+const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
+  { key: 'at', label: 'At', width: 160 },
+  { key: 'userId', label: 'User' },
+  { key: 'role', label: 'Role' },
+  { key: 'action', label: 'Action' },
+  { key: 'instanceId', label: 'Instance', width: 110 },
+  { key: 'dataCategory', label: 'Category' },
+  { key: 'outcome', label: 'Outcome', width: 110 },
+];
+const validId = (s: string) => s.length <= 200;
+
+/**
+ * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
+ * time), filtered by user, instance and outcome; denials stand out; the rows shown download as CSV.
+ */
+export function AccessLogReport() {
+  const [params, setParams] = useSearchParams();
+  const defaults = useMemo(() => lastDays(7), []);
+  const from = params.get('from') ?? defaults.from;
+  const to = params.get('to') ?? defaults.to;
+  const userId = params.get('user') ?? '';
+  const instanceId = params.get('instance') ?? '';
+  const outcome = params.get('outcome') ?? '';
+  const limit = params.get('limit') ?? '100';
+
+  const set = (key: string, value: string) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const [userText, setUserText] = useTypedFilter(userId, (v) => set('user', v), validId);
+  const [instanceText, setInstanceText] = useTypedFilter(instanceId, (v) => set('instance', v), validId);
+
+  const reversed = isDay(from) && isDay(to) && from > to;
+  const query = new URLSearchParams();
+  const bounds = periodBounds(from, to);
+  if (bounds.from) query.set('from', bounds.from);
+  if (bounds.to) query.set('to', bounds.to);
+  if (userId) query.set('userId', userId);
+  if (instanceId) query.set('instanceId', instanceId);
+  if (outcome === 'allow' || outcome === 'deny') query.set('outcome', outcome);
+  query.set('limit', limit);
+  const paging = useCursorPaging(query.toString());
+  if (paging.cursor) query.set('cursor', paging.cursor);
+
+  const log = useQuery({
+    queryKey: ['audit', 'access-log', query.toString()],
+    queryFn: () => api<Page<AccessRow>>(`/audit/access-log?${query.toString()}`),
+    placeholderData: keepPreviousData,
+    enabled: !reversed,
+  });
+
+  const [sort, setSort] = useState<AccessSort>({ key: 'at', direction: 'ascending' });
+  const rows = useMemo(() => sortAccessRows(log.data?.items ?? [], sort), [log.data, sort]);
+  const denied = rows.filter((r) => r.outcome === 'deny').length;
+  const filtered =
+    userId !== '' || instanceId !== '' || outcome !== '' || params.has('from') || params.has('to');
+  const reset = () => setParams(new URLSearchParams(), { replace: true });
+
+  const downloadCsv = () =>
+    downloadText(
+      `access-log-${from}-to-${to}${paging.page > 1 ? `-page-${paging.page}` : ''}.csv`,
+      accessRowsToCsv(rows),
+    );
+
+  return (
+    <Stack h="100%" gap="sm" p="md" style={{ minHeight: 0 }} data-testid="access-log">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h3">
+          Access log
+        </Title>
+        <Text size="sm" c="dimmed">
+          Who read or tried to read what. Times are clinic time; both days are included.
+        </Text>
+      </Group>
+      <Box
+        component="form"
+        role="search"
+        aria-label="Access log filters"
+        onSubmit={(e: FormEvent) => e.preventDefault()}
+      >
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            type="date"
+            label="From"
+            value={from}
+            onChange={(e) => set('from', e.currentTarget.value)}
+            w={140}
+            data-testid="access-log-from"
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={to}
+            onChange={(e) => set('to', e.currentTarget.value)}
+            error={reversed ? 'Before “From”' : undefined}
+            w={140}
+            data-testid="access-log-to"
+          />
+          <TextInput
+            label="User id"
+            placeholder="Any user"
+            value={userText}
+            onChange={(e) => setUserText(e.currentTarget.value)}
+            w={190}
+            data-testid="access-log-user"
+          />
+          <TextInput
+            label="Instance id"
+            placeholder="Any instance"
+            value={instanceText}
+            onChange={(e) => setInstanceText(e.currentTarget.value)}
+            w={190}
+            data-testid="access-log-instance"
+          />
+          <Box>
+            <Input.Label id="access-log-outcome-label" display="block">
+              Outcome
+            </Input.Label>
+            <SegmentedControl
+              aria-labelledby="access-log-outcome-label"
+              value={outcome || 'all'}
+              onChange={(v) => set('outcome', v === 'all' ? '' : v)}
+              data={[
+                { value: 'all', label: 'All' },
+                { value: 'allow', label: 'Allowed' },
+                { value: 'deny', label: 'Denied' },
+              ]}
+              data-testid="access-log-outcome"
+            />
+          </Box>
+          <Select
+            label="Per page"
+            value={limit}
+            onChange={(v) => set('limit', v && v !== '100' ? v : '')}
+            data={['50', '100', '250', '500']}
+            allowDeselect={false}
+            w={90}
+            data-testid="access-log-limit"
+          />
+        </Group>
+      </Box>
+
+      {log.isError && (
+        <Alert color="red" title="The access log could not be read" role="alert">
+          {log.error.message}
+        </Alert>
+      )}
+
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite" data-testid="access-log-summary">
+          {log.isPending ? (
+            'Loading…'
+          ) : (
+            <>
+              {rows.length} entr{rows.length === 1 ? 'y' : 'ies'} on this page
+              {denied > 0 && (
+                <Text span c="red.8" fw={600}>
+                  {' '}
+                  · <Ban size={13} aria-hidden /> {denied} denied
+                </Text>
+              )}
+              <Text span c="dimmed" size="sm">
+                {' '}
+                · sorting applies to the rows on this page
+              </Text>
+            </>
+          )}
+        </Text>
+        <Group gap="xs">
+          {filtered && (
+            <Button size="xs" variant="subtle" leftSection={<X size={14} aria-hidden />} onClick={reset}>
+              Last 7 days, no filters
+            </Button>
+          )}
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<Download size={14} aria-hidden />}
+            onClick={downloadCsv}
+            disabled={rows.length === 0}
+            data-testid="access-log-csv"
+          >
+            Download CSV of these rows
+          </Button>
+        </Group>
+      </Group>
+
+      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
+        {log.isPending && !reversed ? (
+          <Group justify="center" p="xl">
+            <Loader size="sm" aria-label="Loading the access log" />
+          </Group>
+        ) : rows.length === 0 && !log.isError ? (
+          <Stack align="center" gap="xs" p="xl" data-testid="access-log-empty">
+            <SearchX size={32} aria-hidden />
+            <Text fw={600}>No access recorded for these filters</Text>
+            <Text size="sm" c="dimmed" maw={520} ta="center">
+              {reversed
+                ? 'The “To” day is before the “From” day.'
+                : 'Widen the period, or clear the user, instance and outcome filters. User and instance ids must match exactly.'}
+            </Text>
+            {filtered && (
+              <Button variant="light" size="xs" onClick={reset}>
+                Last 7 days, no filters
+              </Button>
+            )}
+          </Stack>
+        ) : (
+          <Table
+            stickyHeader
+            verticalSpacing={4}
+            fz="sm"
+            data-testid="access-log-table"
+            aria-busy={log.isFetching}
+          >
+            <Table.Caption className="visually-hidden">Access log entries; column headers sort</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                {COLUMNS.map((c) => (
+                  <SortHeader
+                    key={c.key}
+                    label={c.label}
+                    direction={sort.key === c.key ? sort.direction : null}
+                    onSort={() => setSort((s) => nextSort(s, c.key))}
+                    testId={`access-log-sort-${c.key}`}
+                    {...(c.width ? { width: c.width } : {})}
+                  />
+                ))}
+                <Table.Th>Detail</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => {
+                const deny = row.outcome === 'deny';
+                return (
+                  <Table.Tr
+                    key={row.id}
+                    data-testid={`access-log-row-${row.id}`}
+                    data-outcome={row.outcome}
+                    bg={deny ? 'var(--mantine-color-red-0)' : undefined}
+                  >
+                    <Table.Td title={row.at} style={{ whiteSpace: 'nowrap' }}>
+                      {formatAuditTime(row.at)}
+                    </Table.Td>
+                    <Table.Td>
+                      <UserRef id={row.userId} fallback="not signed in" />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.role ?? '—'}</Table.Td>
+                    <Table.Td ff="monospace" fz="xs">
+                      {row.action}
+                    </Table.Td>
+                    <Table.Td>
+                      {row.instanceId ? (
+                        <Anchor
+                          component={Link}
+                          to={`/audit/instances/${encodeURIComponent(row.instanceId)}`}
+                          ff="monospace"
+                          fz="xs"
+                          title={row.instanceId}
+                          aria-label={`Replay instance ${row.instanceId}`}
+                        >
+                          {shortId(row.instanceId)}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>{row.dataCategory ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {deny ? (
+                        <Text span size="sm" c="red.8" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                          <Ban size={14} aria-hidden /> Denied
+                        </Text>
+                      ) : (
+                        <Text span size="sm" c="teal.9" style={{ whiteSpace: 'nowrap' }}>
+                          <CircleCheck size={14} aria-hidden /> Allowed
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td c="dimmed">{row.detail ?? ''}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ScrollArea>
+      {rows.length > 0 && (
+        <PagingBar
+          page={paging.page}
+          count={rows.length}
+          hasPrevious={paging.hasPrevious}
+          hasNext={!!log.data?.nextCursor}
+          onPrevious={paging.previous}
+          onNext={() => paging.next(log.data?.nextCursor ?? null)}
+          noun="entry"
+          plural="entries"
+          testId="access-log-paging"
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,227 @@
+import type { Definition, StepKind } from '@portalflow/engine';
+import {
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Change } from '../model/changes.ts';
+import type { Layout, StepPosition } from '../model/document.ts';
+import { NODE_SIZE } from '../model/geometry.ts';
+import { type Lane, laneAt } from '../model/lanes.ts';
+import type { LintOverlay } from '../model/lintOverlay.ts';
+import { positionInLane, sceneOf } from '../model/scene.ts';
+import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
+import { LaneBands, LaneLabels } from './LaneBands.tsx';
+import { edgeTypes, nodeTypes } from './nodeTypes.ts';
+import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
+import { FIT_PADDING } from './WorkflowDiagram.tsx';
+
+export const PALETTE_MIME = 'application/x-portalflow-step-kind';
+
+export interface CanvasSelection {
+  steps: string[];
+  edges: string[];
+}
+
+export interface EditableDiagramProps {
+  definition: Definition;
+  layout: Layout;
+  overlay?: LintOverlay | null;
+  selection: CanvasSelection;
+  highlight?: DiagramHighlight;
+  diff?: Decorations['diff'];
+  readOnly?: boolean;
+  focus?: { id: string; nonce: number } | null;
+  /** Changing it refits the view (a different workflow, or a new mode). */
+  fitKey?: unknown;
+  onChanges(changes: Change[], options?: { squash?: string }): void;
+  onSelect(selection: CanvasSelection): void;
+  onSelectLane?(role: string): void;
+  onDropKind?(kind: StepKind, lane: Lane, position: StepPosition): void;
+  onConnect?(from: string, to: string): void;
+}
+
+const MINIMAP_COLORS: Record<string, string> = { task: '#adb5bd', decision: '#ffe066', parallel: '#343a40', wait: '#ced4da', end: '#495057' };
+const minimapColor = (node: StepNode) => (node.data.marks?.errors ? '#fa5252' : (MINIMAP_COLORS[node.type ?? 'task'] ?? '#adb5bd'));
+
+/**
+ * The editable swimlane canvas: a thin adapter from the document to React Flow and from React
+ * Flow's gestures back to model changes. A drag is shown locally and committed once on drop
+ * (moveStep, or setOwner when a task lands in another role's lane).
+ */
+export function EditableDiagram(props: EditableDiagramProps) {
+  const { definition, layout, overlay, selection, highlight, diff, readOnly = false, focus, fitKey } = props;
+  const scene = useMemo(() => sceneOf(definition, layout), [definition, layout]);
+  const selected = useMemo(() => new Set([...selection.steps, ...selection.edges]), [selection]);
+  const deco = useMemo(() => {
+    const d: Decorations = { selected, editable: !readOnly };
+    if (overlay) d.overlay = overlay;
+    if (highlight) d.highlight = highlight;
+    if (diff) d.diff = diff;
+    return d;
+  }, [selected, readOnly, overlay, highlight, diff]);
+  const previousNodes = useRef<StepNode[]>([]);
+  const previousEdges = useRef<StepEdge[]>([]);
+  const baseNodes = useMemo(() => {
+    previousNodes.current = toFlowNodes(definition, scene, deco, previousNodes.current);
+    return previousNodes.current;
+  }, [definition, scene, deco]);
+  const edges = useMemo(() => {
+    previousEdges.current = toFlowEdges(definition, scene, deco, previousEdges.current);
+    return previousEdges.current;
+  }, [definition, scene, deco]);
+
+  // Positions of boxes being dragged, until the drop commits them to the document.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const nodes = useMemo(
+    () => (dragging.size === 0 ? baseNodes : baseNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)! } : n))),
+    [baseNodes, dragging],
+  );
+
+  const latest = useRef(props);
+  latest.current = props;
+  // Node and edge selection changes arrive in separate calls in one tick: keep the latest here.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+  const choose = useCallback((next: CanvasSelection) => {
+    selectionRef.current = next;
+    latest.current.onSelect(next);
+  }, []);
+
+  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+    let moved: Map<string, { x: number; y: number }> | null = null;
+    const steps = new Set(selectionRef.current.steps);
+    let selectChanged = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position && c.dragging) {
+        moved ??= new Map();
+        moved.set(c.id, c.position);
+      } else if (c.type === 'select') {
+        selectChanged = true;
+        if (c.selected) steps.add(c.id);
+        else steps.delete(c.id);
+      }
+    }
+    if (moved) {
+      const update = moved;
+      setDragging((d) => new Map([...d, ...update]));
+    }
+    if (selectChanged) choose({ steps: [...steps], edges: selectionRef.current.edges });
+  }, [choose]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<StepEdge>[]) => {
+    const edgeIds = new Set(selectionRef.current.edges);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      changed = true;
+      if (c.selected) edgeIds.add(c.id);
+      else edgeIds.delete(c.id);
+    }
+    if (changed) choose({ steps: selectionRef.current.steps, edges: [...edgeIds] });
+  }, [choose]);
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: StepNode, dragged: StepNode[]) => {
+      const changes: Change[] = [];
+      for (const node of dragged) {
+        const step = latest.current.definition.steps[node.id];
+        const box = scene.boxes.get(node.id);
+        if (!step || !box) continue;
+        const centre = node.position.y + box.height / 2;
+        const lane = laneAt(scene.lanes, centre);
+        if (!lane) continue;
+        if (step.type === 'task' && lane.role !== box.lane && lane.role !== '') {
+          changes.push({ type: 'setOwner', id: node.id, role: lane.role, position: positionInLane(lane, node.position.x, node.position.y, 'task') });
+        } else {
+          // A task dropped on a lane it cannot own stays in its own lane.
+          const home = step.type === 'task' ? (scene.lanes.find((l) => l.role === box.lane) ?? lane) : lane;
+          changes.push({ type: 'moveStep', id: node.id, position: positionInLane(home, node.position.x, node.position.y, step.type) });
+        }
+      }
+      setDragging(new Map());
+      if (changes.length > 0) latest.current.onChanges(changes);
+    },
+    [scene],
+  );
+
+  const flow = useReactFlow<StepNode, StepEdge>();
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as StepKind;
+      if (!kind || !NODE_SIZE[kind]) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const lane = laneAt(scene.lanes, point.y);
+      if (!lane) return;
+      const size = NODE_SIZE[kind];
+      latest.current.onDropKind?.(kind, lane, positionInLane(lane, point.x - size.width / 2, point.y - size.height / 2, kind));
+    },
+    [flow, scene],
+  );
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) latest.current.onConnect?.(c.source, c.target);
+  }, []);
+
+  useEffect(() => {
+    if (!focus) return;
+    const box = scene.boxes.get(focus.id);
+    if (!box) return;
+    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+  }, [focus, flow, scene]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when the caller says the view changed
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }));
+    return () => cancelAnimationFrame(frame);
+  }, [fitKey]);
+
+  return (
+    <div className="pf-diagram" data-testid="editor-canvas">
+      <LaneBands lanes={scene.lanes} />
+      <div className="pf-flow" onDrop={readOnly ? undefined : onDrop} onDragOver={readOnly ? undefined : onDragOver}>
+        <ReactFlow<StepNode, StepEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={readOnly ? undefined : onNodeDragStop}
+          onConnect={readOnly ? undefined : onConnect}
+          isValidConnection={(c) => c.source !== c.target}
+          onPaneClick={() => choose({ steps: [], edges: [] })}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          fitView
+          fitViewOptions={{ padding: FIT_PADDING }}
+          minZoom={0.05}
+          maxZoom={2}
+          onlyRenderVisibleElements={nodes.length > 150}
+          attributionPosition="top-right"
+          aria-label={`Swimlane diagram of ${definition.title}`}
+        >
+          <Controls showInteractive={false} position="bottom-right" fitViewOptions={{ padding: FIT_PADDING }} aria-label="Zoom controls" />
+          <MiniMap<StepNode> position="top-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 160, height: 100, marginTop: 24 }} />
+        </ReactFlow>
+      </div>
+      <LaneLabels lanes={scene.lanes} {...(props.onSelectLane ? { onSelectLane: props.onSelectLane } : {})} />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Finding } from '@portalflow/engine';
+import { notifications } from '@mantine/notifications';
+import { create } from 'zustand';
+import { applyChanges, type Change, ModelError } from '../model/changes.ts';
+import { checkDefinition } from '../model/check.ts';
+import type { EditorDocument } from '../model/document.ts';
+import {
+  canRedo,
+  canUndo,
+  emptyHistory,
+  type History,
+  type RecordOptions,
+  record,
+  redo as redoHistory,
+  undo as undoHistory,
+} from '../model/history.ts';
+import { type LintOverlay, lintOverlay } from '../model/lintOverlay.ts';
+
+/** The draft as the server last gave it to us: what a save must name as its base. */
+export interface SavedBase {
+  document: EditorDocument;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface Selection {
+  steps: string[];
+  edges: string[];
+  role?: string;
+}
+
+export const NO_SELECTION: Selection = { steps: [], edges: [] };
+
+export interface EditorState {
+  document: EditorDocument | null;
+  base: SavedBase | null;
+  history: History;
+  canUndo: boolean;
+  canRedo: boolean;
+  findings: Finding[];
+  overlay: LintOverlay | null;
+  selection: Selection;
+  /** A request to scroll the canvas to a step (the nonce re-triggers for the same step). */
+  focus: { id: string; nonce: number } | null;
+
+  load(base: SavedBase, document?: EditorDocument): void;
+  /** Applies changes as one undo step; false (and a toast) when one cannot apply. */
+  apply(changes: Change[], options?: RecordOptions & { select?: Selection }): boolean;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection, focus?: boolean): void;
+  rebase(base: SavedBase): void;
+}
+
+function checked(document: EditorDocument, previous: EditorState) {
+  // Lint only when the definition changed: moving boxes never re-lints.
+  if (previous.document && previous.document.definition === document.definition && previous.overlay)
+    return { findings: previous.findings, overlay: previous.overlay };
+  const findings = checkDefinition(document.definition);
+  return { findings, overlay: lintOverlay(document.definition, findings) };
+}
+
+/** Drops selected ids that no longer exist (after a delete, undo or reload). */
+function prune(selection: Selection, document: EditorDocument): Selection {
+  const steps = selection.steps.filter((id) => document.definition.steps[id]);
+  const edges = selection.edges.filter((path) => {
+    const id = /^steps\.([^.]+)\./.exec(path)?.[1];
+    return id !== undefined && document.definition.steps[id];
+  });
+  const role = selection.role !== undefined && document.definition.roles.some((r) => r.id === selection.role) ? selection.role : undefined;
+  if (steps.length === selection.steps.length && edges.length === selection.edges.length && role === selection.role) return selection;
+  return role === undefined ? { steps, edges } : { steps, edges, role };
+}
+
+export const useEditorStore = create<EditorState>()((set, get) => ({
+  document: null,
+  base: null,
+  history: emptyHistory(),
+  canUndo: false,
+  canRedo: false,
+  findings: [],
+  overlay: null,
+  selection: NO_SELECTION,
+  focus: null,
+
+  load(base, document = base.document) {
+    const state = get();
+    set({
+      base,
+      document,
+      history: emptyHistory(),
+      canUndo: false,
+      canRedo: false,
+      selection: NO_SELECTION,
+      focus: null,
+      ...checked(document, { ...state, document: null }),
+    });
+  },
+
+  apply(changes, options = {}) {
+    const state = get();
+    if (!state.document || changes.length === 0) return false;
+    let next: EditorDocument;
+    try {
+      next = applyChanges(state.document, changes);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      notifications.show({ color: 'red', title: 'That change cannot be made', message: error.message });
+      return false;
+    }
+    const history = record(state.history, state.document, next, options);
+    set({
+      document: next,
+      history,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+      selection: prune(options.select ?? state.selection, next),
+      ...checked(next, state),
+    });
+    return true;
+  },
+
+  undo() {
+    const state = get();
+    if (!state.document || !canUndo(state.history)) return;
+    const { history, document } = undoHistory(state.history, state.document);
+    set({ document, history, canUndo: canUndo(history), canRedo: canRedo(history), selection: prune(state.selection, document), ...checked(document, state) });
+  },
+
+  redo() {
+    const state = get();
+    if (!state.document || !canRedo(state.history)) return;
+    const { history, document } = redoHistory(state.history, state.document);
+    set({ document, history, canUndo: canUndo(history), canRedo: canRedo(history), selection: prune(state.selection, document), ...checked(document, state) });
+  },
+
+  select(selection, focus = false) {
+    const state = get();
+    const id = selection.steps[0];
+    set({ selection, focus: focus && id !== undefined ? { id, nonce: (state.focus?.nonce ?? 0) + 1 } : state.focus });
+  },
+
+  /** After a save: the server's revision becomes the base; the edits stay undoable. */
+  rebase(base) {
+    set({ base });
+  },
+}));

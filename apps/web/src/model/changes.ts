@@ -1,0 +1,409 @@
+import type { Definition, Role, Step } from '@portalflow/engine';
+import type { EditorDocument, Layout, LaneLayout, StepPosition } from './document.ts';
+import { lanesOf } from './lanes.ts';
+
+/**
+ * Every edit is data. `applyChanges` is pure: it returns a new document and never mutates the old
+ * one (untouched steps keep their identity, which is what the history diffs and the canvas reuse).
+ */
+export type ConnectVia =
+  | { kind: 'outcome'; name: string }
+  | { kind: 'branch'; when: string; index?: number }
+  | { kind: 'otherwise' }
+  | { kind: 'fork'; index?: number }
+  | { kind: 'join' }
+  | { kind: 'next' }
+  | { kind: 'deadline' };
+
+export type Change =
+  | { type: 'addStep'; id: string; step: Step; position?: StepPosition }
+  | { type: 'removeStep'; id: string }
+  /** Merges `patch` into the step; a key set to `undefined` is removed. */
+  | { type: 'updateStep'; id: string; patch: Record<string, unknown> }
+  | { type: 'renameStep'; id: string; newId: string }
+  /** Layout only: never changes the definition. */
+  | { type: 'moveStep'; id: string; position: StepPosition }
+  /** A task dragged into another lane: its owner becomes that lane's role. */
+  | { type: 'setOwner'; id: string; role: string; position?: StepPosition }
+  | { type: 'connect'; from: string; to: string; via: ConnectVia }
+  /** Removes the arrow written at `path` (e.g. `steps.classify.outcomes.spam`). */
+  | { type: 'disconnect'; path: string }
+  | { type: 'addRole'; role: Role; color?: string }
+  | { type: 'renameRole'; id: string; name?: string; department?: string; description?: string; newId?: string }
+  | { type: 'reorderLane'; role: string; toIndex: number }
+  | { type: 'colorLane'; role: string; color?: string }
+  /** Removes a role; its tasks and escalations move to `reassignTo` (or lose their role). */
+  | { type: 'removeRole'; id: string; reassignTo?: string }
+  | { type: 'setStart'; id: string }
+  | { type: 'setWorkflow'; title?: string; description?: string }
+  | { type: 'replaceAll'; document: EditorDocument };
+
+export type ChangeType = Change['type'];
+
+/** Changes that only move boxes (squashable in the history, no lint needed). */
+export const LAYOUT_ONLY: ReadonlySet<ChangeType> = new Set(['moveStep', 'reorderLane', 'colorLane']);
+
+export class ModelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function exhaustive(x: never): never {
+  throw new ModelError('UNKNOWN_CHANGE', `Unknown change ${JSON.stringify(x)}`);
+}
+
+const withSteps = (doc: EditorDocument, steps: Definition['steps']): EditorDocument => ({
+  ...doc,
+  definition: { ...doc.definition, steps },
+});
+
+function requireStep(doc: EditorDocument, id: string): Step {
+  const step = doc.definition.steps[id];
+  if (!step) throw new ModelError('STEP_NOT_FOUND', `Step '${id}' does not exist in '${doc.definition.id}'`);
+  return step;
+}
+
+function setPosition(layout: Layout, id: string, position: StepPosition | undefined): Layout {
+  const positions = { ...layout.positions };
+  if (position) positions[id] = { ...position };
+  else delete positions[id];
+  return { ...layout, positions };
+}
+
+/** Rewrites every reference to a step (outcomes, branches, joins, next, goTo, start) with `map`. */
+function retarget(step: Step, map: (to: string) => string | undefined): Step {
+  switch (step.type) {
+    case 'task': {
+      const outcomes: Record<string, string> = {};
+      let changed = false;
+      for (const [name, to] of Object.entries(step.outcomes)) {
+        const next = map(to);
+        if (next !== to) changed = true;
+        if (next !== undefined) outcomes[name] = next;
+      }
+      const goTo = step.deadline?.goTo;
+      const nextGoTo = goTo === undefined ? undefined : map(goTo);
+      if (!changed && nextGoTo === goTo) return step;
+      const out = { ...step, outcomes };
+      if (goTo !== undefined && step.deadline) out.deadline = withGoTo(step.deadline, nextGoTo);
+      return out;
+    }
+    case 'decision': {
+      const branches = step.branches.flatMap((b) => {
+        const to = map(b.to);
+        return to === undefined ? [] : [to === b.to ? b : { ...b, to }];
+      });
+      const otherwise = step.otherwise === undefined ? undefined : map(step.otherwise);
+      if (branches.length === step.branches.length && branches.every((b, i) => b === step.branches[i]) && otherwise === step.otherwise)
+        return step;
+      const out = { ...step, branches };
+      if (otherwise === undefined) delete out.otherwise;
+      else out.otherwise = otherwise;
+      return out;
+    }
+    case 'parallel': {
+      const branches = step.branches.flatMap((b) => {
+        const to = map(b);
+        return to === undefined ? [] : [to];
+      });
+      const join = map(step.join) ?? step.join;
+      if (join === step.join && branches.length === step.branches.length && branches.every((b, i) => b === step.branches[i]))
+        return step;
+      return { ...step, branches, join };
+    }
+    case 'wait': {
+      const next = map(step.next) ?? step.next;
+      const goTo = step.deadline?.goTo;
+      const nextGoTo = goTo === undefined ? undefined : map(goTo);
+      if (next === step.next && nextGoTo === goTo) return step;
+      const out = { ...step, next };
+      if (goTo !== undefined && step.deadline) out.deadline = withGoTo(step.deadline, nextGoTo);
+      return out;
+    }
+    case 'end':
+      return step;
+    default:
+      return exhaustive(step);
+  }
+}
+
+function withGoTo<D extends { goTo?: string }>(deadline: D, goTo: string | undefined): D {
+  const out = { ...deadline };
+  if (goTo === undefined) delete out.goTo;
+  else out.goTo = goTo;
+  return out;
+}
+
+function mapSteps(definition: Definition, fn: (step: Step, id: string) => Step): Definition['steps'] {
+  let changed = false;
+  const steps: Definition['steps'] = {};
+  for (const [id, step] of Object.entries(definition.steps)) {
+    const next = fn(step, id);
+    if (next !== step) changed = true;
+    steps[id] = next;
+  }
+  return changed ? steps : definition.steps;
+}
+
+function connect(step: Step, from: string, to: string, via: ConnectVia): Step {
+  switch (via.kind) {
+    case 'outcome':
+      if (step.type !== 'task') break;
+      return { ...step, outcomes: { ...step.outcomes, [via.name]: to } };
+    case 'branch': {
+      if (step.type !== 'decision') break;
+      const branches = [...step.branches];
+      if (via.index !== undefined && branches[via.index]) branches[via.index] = { ...branches[via.index]!, to };
+      else branches.push({ when: via.when, to });
+      return { ...step, branches };
+    }
+    case 'otherwise':
+      if (step.type !== 'decision') break;
+      return { ...step, otherwise: to };
+    case 'fork': {
+      if (step.type !== 'parallel') break;
+      const branches = [...step.branches];
+      if (via.index !== undefined && via.index < branches.length) branches[via.index] = to;
+      else branches.push(to);
+      return { ...step, branches };
+    }
+    case 'join':
+      if (step.type !== 'parallel') break;
+      return { ...step, join: to };
+    case 'next':
+      if (step.type !== 'wait') break;
+      return { ...step, next: to };
+    case 'deadline':
+      if ((step.type !== 'task' && step.type !== 'wait') || !step.deadline) break;
+      return { ...step, deadline: { ...step.deadline, goTo: to } };
+    default:
+      return exhaustive(via);
+  }
+  throw new ModelError('CANNOT_CONNECT', `A ${step.type} step ('${from}') cannot have a ${via.kind} arrow`);
+}
+
+/** Removes the arrow at `path`. Required arrows (a join, a wait's next) cannot be removed, only moved. */
+function disconnect(doc: EditorDocument, path: string): EditorDocument {
+  const m = /^steps\.([^.]+)\.(.+)$/.exec(path);
+  if (!m) throw new ModelError('NOT_AN_EDGE', `'${path}' is not an arrow`);
+  const id = m[1]!;
+  const rest = m[2]!;
+  const step = requireStep(doc, id);
+  let next: Step | undefined;
+  const outcome = /^outcomes\.(.+)$/.exec(rest);
+  const branch = /^branches\.(\d+)(\.to)?$/.exec(rest);
+  if (outcome && step.type === 'task') {
+    const outcomes = { ...step.outcomes };
+    delete outcomes[outcome[1]!];
+    next = { ...step, outcomes };
+  } else if (branch && step.type === 'decision') {
+    next = { ...step, branches: step.branches.filter((_, i) => i !== Number(branch[1])) };
+  } else if (branch && step.type === 'parallel') {
+    next = { ...step, branches: step.branches.filter((_, i) => i !== Number(branch[1])) };
+  } else if (rest === 'otherwise' && step.type === 'decision') {
+    next = { ...step };
+    delete next.otherwise;
+  } else if (rest === 'deadline.goTo' && (step.type === 'task' || step.type === 'wait') && step.deadline) {
+    next = { ...step, deadline: withGoTo(step.deadline, undefined) };
+  }
+  if (!next) throw new ModelError('REQUIRED_EDGE', `The arrow at '${path}' is required; point it elsewhere instead`);
+  return withSteps(doc, { ...doc.definition.steps, [id]: next });
+}
+
+function orderedLanes(doc: EditorDocument): LaneLayout[] {
+  const lanes = lanesOf(doc.definition, doc.layout);
+  return lanes.map((l, order) => {
+    const saved = doc.layout.lanes.find((s) => s.role === l.role);
+    return saved?.color ? { role: l.role, order, color: saved.color } : { role: l.role, order };
+  });
+}
+
+export function applyChange(doc: EditorDocument, change: Change): EditorDocument {
+  const { definition, layout } = doc;
+  switch (change.type) {
+    case 'addStep': {
+      if (definition.steps[change.id])
+        throw new ModelError('STEP_EXISTS', `Step '${change.id}' already exists in '${definition.id}'`);
+      const next = withSteps(doc, { ...definition.steps, [change.id]: change.step });
+      return change.position ? { ...next, layout: setPosition(layout, change.id, change.position) } : next;
+    }
+    case 'removeStep': {
+      requireStep(doc, change.id);
+      const steps = { ...definition.steps };
+      delete steps[change.id];
+      const pruned = mapSteps({ ...definition, steps }, (s) => retarget(s, (to) => (to === change.id ? undefined : to)));
+      return { definition: { ...definition, steps: pruned }, layout: setPosition(layout, change.id, undefined) };
+    }
+    case 'updateStep': {
+      const step = requireStep(doc, change.id);
+      const merged: Record<string, unknown> = { ...step };
+      for (const [key, value] of Object.entries(change.patch)) {
+        if (key === 'type') continue;
+        if (value === undefined) delete merged[key];
+        else merged[key] = value;
+      }
+      return withSteps(doc, { ...definition.steps, [change.id]: merged as Step });
+    }
+    case 'renameStep': {
+      const { id, newId } = change;
+      requireStep(doc, id);
+      if (id === newId) return doc;
+      if (definition.steps[newId]) throw new ModelError('STEP_EXISTS', `Step '${newId}' already exists in '${definition.id}'`);
+      const steps: Definition['steps'] = {};
+      for (const [key, step] of Object.entries(definition.steps)) steps[key === id ? newId : key] = step;
+      const renamed = mapSteps({ ...definition, steps }, (s) => retarget(s, (to) => (to === id ? newId : to)));
+      const position = layout.positions[id];
+      const moved = setPosition(setPosition(layout, id, undefined), newId, position);
+      return {
+        definition: { ...definition, steps: renamed, start: definition.start === id ? newId : definition.start },
+        layout: position ? moved : layout,
+      };
+    }
+    case 'moveStep': {
+      requireStep(doc, change.id);
+      return { ...doc, layout: setPosition(layout, change.id, change.position) };
+    }
+    case 'setOwner': {
+      const step = requireStep(doc, change.id);
+      if (step.type !== 'task') throw new ModelError('NOT_A_TASK', `Only tasks have an owner; '${change.id}' is a ${step.type}`);
+      const owned = step.role === change.role ? doc : withSteps(doc, { ...definition.steps, [change.id]: { ...step, role: change.role } });
+      return change.position ? { ...owned, layout: setPosition(owned.layout, change.id, change.position) } : owned;
+    }
+    case 'connect': {
+      const step = requireStep(doc, change.from);
+      return withSteps(doc, { ...definition.steps, [change.from]: connect(step, change.from, change.to, change.via) });
+    }
+    case 'disconnect':
+      return disconnect(doc, change.path);
+    case 'addRole': {
+      if (definition.roles.some((r) => r.id === change.role.id))
+        throw new ModelError('ROLE_EXISTS', `Role '${change.role.id}' already exists in '${definition.id}'`);
+      const next: EditorDocument = { ...doc, definition: { ...definition, roles: [...definition.roles, change.role] } };
+      if (change.color === undefined) return next;
+      return applyChange(next, { type: 'colorLane', role: change.role.id, color: change.color });
+    }
+    case 'renameRole': {
+      const index = definition.roles.findIndex((r) => r.id === change.id);
+      if (index < 0) throw new ModelError('ROLE_NOT_FOUND', `Role '${change.id}' does not exist in '${definition.id}'`);
+      const role: Role = { ...definition.roles[index]! };
+      if (change.name !== undefined) role.name = change.name;
+      if (change.department !== undefined) {
+        if (change.department === '') delete role.department;
+        else role.department = change.department;
+      }
+      if (change.description !== undefined) {
+        if (change.description === '') delete role.description;
+        else role.description = change.description;
+      }
+      const roles = [...definition.roles];
+      const newId = change.newId;
+      if (newId === undefined || newId === change.id) {
+        roles[index] = role;
+        return { ...doc, definition: { ...definition, roles } };
+      }
+      if (definition.roles.some((r) => r.id === newId))
+        throw new ModelError('ROLE_EXISTS', `Role '${newId}' already exists in '${definition.id}'`);
+      roles[index] = { ...role, id: newId };
+      const steps = mapSteps(definition, (s) => reassignRole(s, change.id, newId));
+      return {
+        definition: { ...definition, roles, steps },
+        layout: {
+          positions: renameLanePlacement(layout.positions, change.id, newId),
+          lanes: layout.lanes.map((l) => (l.role === change.id ? { ...l, role: newId } : l)),
+        },
+      };
+    }
+    case 'reorderLane': {
+      const lanes = orderedLanes(doc);
+      const from = lanes.findIndex((l) => l.role === change.role);
+      if (from < 0) throw new ModelError('ROLE_NOT_FOUND', `No lane for role '${change.role}'`);
+      const [lane] = lanes.splice(from, 1);
+      lanes.splice(Math.max(0, Math.min(change.toIndex, lanes.length)), 0, lane!);
+      return { ...doc, layout: { ...layout, lanes: lanes.map((l, order) => ({ ...l, order })) } };
+    }
+    case 'colorLane': {
+      const lanes = orderedLanes(doc).map((l) => {
+        if (l.role !== change.role) return l;
+        const out: LaneLayout = { role: l.role, order: l.order };
+        if (change.color !== undefined) out.color = change.color;
+        return out;
+      });
+      return { ...doc, layout: { ...layout, lanes } };
+    }
+    case 'removeRole': {
+      if (!definition.roles.some((r) => r.id === change.id))
+        throw new ModelError('ROLE_NOT_FOUND', `Role '${change.id}' does not exist in '${definition.id}'`);
+      const roles = definition.roles.filter((r) => r.id !== change.id);
+      const steps = mapSteps(definition, (s) => reassignRole(s, change.id, change.reassignTo));
+      return {
+        definition: { ...definition, roles, steps },
+        layout: {
+          positions: renameLanePlacement(layout.positions, change.id, change.reassignTo),
+          lanes: layout.lanes.filter((l) => l.role !== change.id),
+        },
+      };
+    }
+    case 'setStart':
+      requireStep(doc, change.id);
+      return { ...doc, definition: { ...definition, start: change.id } };
+    case 'setWorkflow': {
+      const next = { ...definition };
+      if (change.title !== undefined) next.title = change.title;
+      if (change.description !== undefined) {
+        if (change.description === '') delete next.description;
+        else next.description = change.description;
+      }
+      return { ...doc, definition: next };
+    }
+    case 'replaceAll':
+      return change.document;
+    default:
+      return exhaustive(change);
+  }
+}
+
+function reassignRole(step: Step, from: string, to: string | undefined): Step {
+  if (step.type !== 'task' && step.type !== 'wait') return step;
+  let out: Step = step;
+  if (step.type === 'task' && step.role === from) {
+    out = { ...step };
+    if (to === undefined) delete out.role;
+    else out.role = to;
+  }
+  if ((out.type === 'task' || out.type === 'wait') && out.deadline?.escalateTo === from) {
+    const deadline = { ...out.deadline };
+    if (to === undefined) delete deadline.escalateTo;
+    else deadline.escalateTo = to;
+    out = { ...out, deadline };
+  }
+  return out;
+}
+
+function renameLanePlacement(
+  positions: Record<string, StepPosition>,
+  from: string,
+  to: string | undefined,
+): Record<string, StepPosition> {
+  let changed = false;
+  const out: Record<string, StepPosition> = {};
+  for (const [id, p] of Object.entries(positions)) {
+    if (p.lane === from) {
+      changed = true;
+      const moved: StepPosition = { x: p.x, y: p.y };
+      if (to !== undefined) moved.lane = to;
+      out[id] = moved;
+    } else out[id] = p;
+  }
+  return changed ? out : positions;
+}
+
+/** Applies changes in order. Throws a `ModelError` naming the offending id if one cannot apply. */
+export function applyChanges(doc: EditorDocument, changes: readonly Change[]): EditorDocument {
+  return changes.reduce(applyChange, doc);
+}
+
+export const isLayoutOnly = (changes: readonly Change[]) => changes.every((c) => LAYOUT_ONLY.has(c.type));

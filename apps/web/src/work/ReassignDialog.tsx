@@ -1,0 +1,305 @@
+import { Alert, Button, Group, List, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { CircleCheck, TriangleAlert } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import type { Task } from '../api/types.ts';
+import { roleLabel } from './format.ts';
+import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
+import type { Person } from './usePeople.ts';
+
+export type ReassignMode = { kind: 'selected'; taskIds: string[] } | { kind: 'absent' };
+
+type Target = 'own-pool' | 'person' | 'role';
+
+interface Props {
+  mode: ReassignMode | null;
+  onClose: () => void;
+  onDone: () => void;
+  /** All open tasks (for counts and role checks). */
+  tasks: Task[];
+  roles: string[];
+  /** Accounts with names and roles; empty when the viewer is not an admin. */
+  people: Map<string, Person>;
+  nameOf: (id: string | null | undefined, fallback?: string) => string;
+}
+
+const CHUNK = 500;
+
+/**
+ * Bulk reassignment with a confirmation step and a results summary: the selected tasks, or every
+ * open task of an absent colleague, to a person, to a role's pool, or back to each task's own pool.
+ */
+export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, nameOf }: Props) {
+  const client = useQueryClient();
+  const [stage, setStage] = useState<'form' | 'confirm' | 'done'>('form');
+  const [from, setFrom] = useState<string | null>(null);
+  const [target, setTarget] = useState<Target>('own-pool');
+  const [person, setPerson] = useState<string | null>(null);
+  const [role, setRole] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<BulkResult[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!mode) return;
+    setStage('form');
+    setFrom(null);
+    setTarget(mode.kind === 'absent' ? 'own-pool' : 'person');
+    setPerson(null);
+    setRole(null);
+    setReason('');
+    setResults([]);
+    setFailure(null);
+  }, [mode]);
+
+  const label = useCallback((id: string) => nameOf(id, `User ${id.slice(0, 8)}`), [nameOf]);
+  const counts = useMemo(() => openCountByAssignee(tasks), [tasks]);
+  const fromOptions = useMemo(
+    () =>
+      [...counts]
+        .map(([id, n]) => ({ value: id, label: `${label(id)} · ${n} open` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [counts, label],
+  );
+  const personOptions = useMemo(() => {
+    const known = [...people.values()].filter((p) => !p.disabled && p.id !== from);
+    if (known.length > 0)
+      return known
+        .map((p) => ({
+          value: p.id,
+          label: `${p.displayName} (${p.username})${p.roles.length ? ` — ${p.roles.map(roleLabel).join(', ')}` : ''}`,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    return [...counts.keys()].filter((id) => id !== from).map((id) => ({ value: id, label: label(id) }));
+  }, [people, counts, from, label]);
+
+  if (!mode) return null;
+
+  const affected =
+    mode.kind === 'selected'
+      ? tasks.filter((t) => mode.taskIds.includes(t.id))
+      : tasks.filter((t) => from && t.assignee === from);
+  const count = mode.kind === 'selected' ? mode.taskIds.length : affected.length;
+  const ready =
+    (mode.kind === 'selected' || from !== null) &&
+    count > 0 &&
+    (target === 'own-pool' ||
+      (target === 'person' && person !== null) ||
+      (target === 'role' && role !== null));
+
+  const targetText =
+    target === 'person'
+      ? label(person ?? '')
+      : target === 'role'
+        ? `the ${roleLabel(role)} pool`
+        : "each task's own pool";
+  const sourceText =
+    mode.kind === 'selected'
+      ? `${count} selected ${count === 1 ? 'task' : 'tasks'}`
+      : `all ${count} open ${count === 1 ? 'task' : 'tasks'} of ${label(from ?? '')}`;
+  const personRoles = person ? people.get(person)?.roles : undefined;
+  const cannotComplete =
+    target === 'person' && personRoles ? affected.filter((t) => !personRoles.includes(t.role)).length : 0;
+
+  function body(): Record<string, unknown> {
+    const b: Record<string, unknown> = {};
+    if (target === 'person') b.assignee = person;
+    else if (target === 'role') {
+      b.role = role;
+      b.assignee = null;
+    } else b.assignee = null;
+    if (reason.trim()) b.reason = reason.trim();
+    return b;
+  }
+
+  async function run() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const all: BulkResult[] = [];
+      if (mode?.kind === 'selected') {
+        for (let i = 0; i < mode.taskIds.length; i += CHUNK) {
+          const r = await api<{ results: BulkResult[] }>('/tasks/reassign', {
+            method: 'POST',
+            body: { taskIds: mode.taskIds.slice(i, i + CHUNK), ...body() },
+          });
+          all.push(...r.results);
+        }
+      } else {
+        const r = await api<{ results: BulkResult[] }>('/tasks/reassign', {
+          method: 'POST',
+          body: { from, ...body() },
+        });
+        all.push(...r.results);
+      }
+      setResults(all);
+      setStage('done');
+      const s = summarizeResults(all);
+      notifications.show({
+        color: s.moved === s.total ? 'teal' : 'orange',
+        title: 'Reassignment finished',
+        message: `Moved ${s.moved} of ${s.total} ${s.total === 1 ? 'task' : 'tasks'} to ${targetText}.`,
+      });
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+      onDone();
+    } catch (error) {
+      setFailure(
+        error instanceof ApiError || error instanceof Error ? error.message : 'The reassignment failed.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary = summarizeResults(results);
+  const title = mode.kind === 'selected' ? 'Reassign selected tasks' : "Reassign an absent colleague's work";
+
+  return (
+    <Modal
+      opened
+      onClose={busy ? () => undefined : onClose}
+      title={title}
+      size="lg"
+      data-testid="reassign-dialog"
+    >
+      {stage === 'form' && (
+        <Stack gap="sm">
+          {mode.kind === 'absent' && (
+            <Select
+              label="Whose work?"
+              description={
+                people.size === 0
+                  ? 'People who hold open tasks. Names are shown to admins; others see an id.'
+                  : 'People who hold open tasks.'
+              }
+              placeholder={fromOptions.length ? 'Choose a colleague' : 'Nobody holds an open task'}
+              data={fromOptions}
+              value={from}
+              onChange={setFrom}
+              searchable
+              data-testid="reassign-from"
+            />
+          )}
+          {mode.kind === 'selected' && <Text size="sm">{sourceText}</Text>}
+          <Radio.Group label="Move them to" value={target} onChange={(v) => setTarget(v as Target)}>
+            <Stack gap={6} mt={6}>
+              <Radio
+                value="own-pool"
+                label="Back to each task's own pool (unassigned)"
+                data-testid="reassign-target-own-pool"
+              />
+              <Radio value="person" label="A person" data-testid="reassign-target-person" />
+              <Radio value="role" label="Another role's pool" data-testid="reassign-target-role" />
+            </Stack>
+          </Radio.Group>
+          {target === 'person' && (
+            <Select
+              label="Person"
+              placeholder="Choose a person"
+              data={personOptions}
+              value={person}
+              onChange={setPerson}
+              searchable
+              nothingFoundMessage="Nobody found"
+              data-testid="reassign-person"
+            />
+          )}
+          {target === 'role' && (
+            <Select
+              label="Role"
+              placeholder="Choose a role"
+              data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+              value={role}
+              onChange={setRole}
+              searchable
+              data-testid="reassign-role"
+            />
+          )}
+          <Textarea
+            label="Reason (optional)"
+            description="Recorded in each task's history, e.g. “Sam out sick today”."
+            autosize
+            minRows={1}
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button disabled={!ready} onClick={() => setStage('confirm')} data-testid="reassign-review">
+              Review
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {stage === 'confirm' && (
+        <Stack gap="sm">
+          <Alert color="orange" icon={<TriangleAlert size={18} aria-hidden />} title="Please confirm">
+            Move {sourceText} to {targetText}? Whoever holds them now loses them, and each change is recorded
+            in the audit history.
+          </Alert>
+          {cannotComplete > 0 && (
+            <Alert color="red" variant="light" icon={<TriangleAlert size={16} aria-hidden />}>
+              {label(person ?? '')} does not hold the role of {cannotComplete} of these tasks and could not
+              complete them.
+            </Alert>
+          )}
+          {failure && (
+            <Alert color="red" title="Nothing was changed" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setStage('form')} disabled={busy}>
+              Back
+            </Button>
+            <Button color="orange.8" onClick={() => void run()} loading={busy} data-testid="reassign-confirm">
+              Reassign {count} {count === 1 ? 'task' : 'tasks'}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {stage === 'done' && (
+        <Stack gap="sm" data-testid="reassign-results">
+          <Alert
+            color={summary.moved === summary.total ? 'teal' : 'orange'}
+            icon={
+              summary.moved === summary.total ? (
+                <CircleCheck size={18} aria-hidden />
+              ) : (
+                <TriangleAlert size={18} aria-hidden />
+              )
+            }
+            title={`Moved ${summary.moved} of ${summary.total} ${summary.total === 1 ? 'task' : 'tasks'}`}
+            role="status"
+          >
+            {summary.total === 0
+              ? 'There was nothing to move.'
+              : summary.moved === summary.total
+                ? `All of them are now with ${targetText}.`
+                : 'The others stayed where they were:'}
+            {summary.failures.length > 0 && (
+              <List size="sm" mt={4}>
+                {summary.failures.map((f) => (
+                  <List.Item key={f.message}>
+                    {f.count} × {f.message}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-testid="reassign-close">
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

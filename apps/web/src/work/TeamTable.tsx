@@ -1,0 +1,127 @@
+import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { ArrowUpRight, Flame } from 'lucide-react';
+import type { Task } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { DueChip } from './DueChip.tsx';
+import { roleLabel } from './format.ts';
+
+interface Props {
+  tasks: Task[];
+  /** All tasks the filters match (the select-all checkbox covers these, not only this page). */
+  matching: Task[];
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onSelectAll: (ids: string[] | null) => void;
+  now: number;
+  titleOf: (definitionId: string) => string;
+  nameOf: (id: string | null | undefined, fallback?: string) => string;
+}
+
+/** All open tasks, dense, with a checkbox per row for bulk reassignment. */
+export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, now, titleOf, nameOf }: Props) {
+  const all = matching.length > 0 && matching.every((t) => selected.has(t.id));
+  const some = !all && matching.some((t) => selected.has(t.id));
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table
+        striped
+        highlightOnHover
+        withTableBorder
+        fz="xs"
+        verticalSpacing={4}
+        horizontalSpacing="xs"
+        stickyHeader
+        data-testid="team-table"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={32}>
+              <Checkbox
+                size="xs"
+                checked={all}
+                indeterminate={some}
+                onChange={() => onSelectAll(all ? null : matching.map((t) => t.id))}
+                aria-label={
+                  all ? 'Clear the selection' : `Select all ${matching.length} tasks that match the filters`
+                }
+                data-testid="team-select-all"
+              />
+            </Table.Th>
+            <Table.Th scope="col">Task</Table.Th>
+            <Table.Th scope="col">Workflow</Table.Th>
+            <Table.Th scope="col">Role</Table.Th>
+            <Table.Th scope="col">Assignee</Table.Th>
+            <Table.Th scope="col">Due</Table.Th>
+            <Table.Th scope="col">Opened</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tasks.map((t) => (
+            <Table.Tr
+              key={t.id}
+              data-testid={`team-row-${t.id}`}
+              bg={selected.has(t.id) ? 'teal.0' : undefined}
+            >
+              <Table.Td>
+                <Checkbox
+                  size="xs"
+                  checked={selected.has(t.id)}
+                  onChange={() => onToggle(t.id)}
+                  aria-label={`Select “${t.title}” (${titleOf(t.definitionId)}, ${roleLabel(t.role)})`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Text fz="xs" fw={500} lineClamp={2} style={{ minWidth: 0 }}>
+                    {t.title}
+                  </Text>
+                  {t.escalated && (
+                    <Badge
+                      size="xs"
+                      tt="none"
+                      color="grape"
+                      c="grape.9"
+                      variant="light"
+                      leftSection={<ArrowUpRight size={10} aria-hidden />}
+                      style={{ flexShrink: 0 }}
+                    >
+                      Escalated
+                    </Badge>
+                  )}
+                  {(t.priority === 'urgent' || t.priority === 'high') && (
+                    <Badge
+                      size="xs"
+                      tt="none"
+                      color={t.priority === 'urgent' ? 'red' : 'orange'}
+                      c={t.priority === 'urgent' ? 'red.9' : 'orange.9'}
+                      variant="light"
+                      leftSection={<Flame size={10} aria-hidden />}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {t.priority === 'urgent' ? 'Urgent' : 'High'}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{titleOf(t.definitionId)}</Table.Td>
+              <Table.Td>{roleLabel(t.role)}</Table.Td>
+              <Table.Td>
+                {t.assignee ? (
+                  nameOf(t.assignee, `User ${t.assignee.slice(0, 8)}`)
+                ) : (
+                  <Text fz="xs" c="dimmed" component="span">
+                    Pool
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <DueChip due={t.due} now={now} size="xs" />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWhen(t.openedAt, now)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,70 @@
+import { Group, Progress, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
+import { TriangleAlert } from 'lucide-react';
+import { roleLabel } from './format.ts';
+import type { RoleLoad } from './team.ts';
+
+interface Props {
+  rows: RoleLoad[];
+  activeRole: string | null;
+  onPickRole: (role: string | null) => void;
+}
+
+/**
+ * Workload per role as small bars: overdue (red), assigned (teal), unassigned (grey), with the
+ * counts in words beside them. Choosing a role filters the table to it.
+ */
+export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No open work in any role.
+      </Text>
+    );
+  }
+  return (
+    <SimpleGrid cols={{ base: 2, md: 3, xl: 4 }} spacing={6} verticalSpacing={6} data-testid="team-workload">
+      {rows.map((r) => {
+        const active = activeRole === r.role;
+        const assigned = r.open - r.unassigned;
+        const overdueAssigned = Math.min(r.overdue, assigned);
+        return (
+          <UnstyledButton
+            key={r.role}
+            onClick={() => onPickRole(active ? null : r.role)}
+            aria-pressed={active}
+            aria-label={`${roleLabel(r.role)}: ${r.open} open, ${r.overdue} overdue, ${r.unassigned} unassigned. ${active ? 'Showing only this role; choose again to show all' : 'Show only this role'}`}
+            data-testid={`workload-${r.role}`}
+            p={8}
+            style={{
+              border: `1px solid var(--mantine-color-${active ? 'teal-6' : 'gray-3'})`,
+              borderRadius: 'var(--mantine-radius-sm)',
+              background: active ? 'var(--mantine-color-teal-0)' : undefined,
+            }}
+          >
+            <Group justify="space-between" gap={4} wrap="nowrap">
+              <Text size="xs" fw={600} truncate>
+                {roleLabel(r.role)}
+              </Text>
+              {r.overdue > 0 && (
+                <Group gap={2} wrap="nowrap" c="red.8" style={{ flexShrink: 0 }}>
+                  <TriangleAlert size={12} aria-hidden />
+                  <Text size="xs" fw={700} c="red.8" component="span">
+                    {r.overdue} overdue
+                  </Text>
+                </Group>
+              )}
+            </Group>
+            <Progress.Root size={8} mt={4} aria-hidden>
+              <Progress.Section value={(overdueAssigned / r.open) * 100} color="red.7" />
+              <Progress.Section value={((assigned - overdueAssigned) / r.open) * 100} color="teal.6" />
+              <Progress.Section value={(r.unassigned / r.open) * 100} color="gray.4" />
+            </Progress.Root>
+            <Text size="xs" c="dimmed" mt={2}>
+              {r.open} open · {r.unassigned} unassigned
+            </Text>
+          </UnstyledButton>
+        );
+      })}
+    </SimpleGrid>
+  );
+}

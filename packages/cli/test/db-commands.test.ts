@@ -1,0 +1,295 @@
+// `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { type Definition, type EngineEvent, parseDefinition, transition } from '@portalflow/engine';
+import { GENESIS_HASH, type Instance, openStore, projectEffects, type Store } from '@portalflow/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '', ...env },
+    timeout: 30_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const workflow: Definition = parseDefinition({
+  id: 'refill',
+  title: 'Prescription refill',
+  roles: [
+    { id: 'front-desk', name: 'Front desk' },
+    { id: 'nurse', name: 'Nurse' },
+    { id: 'supervisor', name: 'Supervisor' },
+  ],
+  start: 'intake',
+  steps: {
+    intake: {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Check the request',
+      outcomes: { ok: 'review' },
+      deadline: { after: 'PT4H', escalateTo: 'supervisor' },
+    },
+    review: { type: 'task', role: 'nurse', title: 'Review the refill', outcomes: { approved: 'done' } },
+    done: { type: 'end', outcome: 'refilled' },
+  },
+});
+
+const T0 = '2026-03-02T16:00:00.000Z';
+const PATIENT = 'Jane Q. Patient';
+
+/** Applies `event` to the stored instance the way the server does: engine, then one conditional commit. */
+async function apply(store: Store, id: string, event: EngineEvent, at: string, previous: Instance | null) {
+  const r = transition(workflow, previous?.snapshot ?? null, event, at);
+  if (!r.ok) throw r.error;
+  const actor = 'actor' in event ? (event.actor ?? null) : null;
+  const committed = await store.commitInstanceChange({
+    instanceId: id,
+    expectedRevision: previous?.revision ?? 0,
+    ...(previous ? {} : { create: { definitionId: workflow.id, version: 1, startedBy: actor } }),
+    event: {
+      at,
+      actor,
+      role: 'role' in event ? (event.role ?? null) : null,
+      type: event.type,
+      payload: event,
+      prevHash: previous?.lastHash ?? GENESIS_HASH,
+    },
+    snapshot: r.snapshot,
+    ...projectEffects(r.effects, { definition: workflow, snapshot: r.snapshot, at, actor }),
+  });
+  if (!committed.ok) throw new Error(`commit ${id}: ${committed.reason}`);
+  return (await store.getInstance(id))!;
+}
+
+/** A database with three instances: i-1 moved on to the nurse (3 events), i-2 and i-3 just started. */
+async function prepare(url: string): Promise<void> {
+  const store = await openStore({ url });
+  await store.saveDraft({
+    id: workflow.id,
+    title: workflow.title,
+    definition: workflow,
+    expectedRevision: 0,
+    updatedBy: null,
+  });
+  await store.publish({ definitionId: workflow.id, publishedBy: null });
+  for (const id of ['i-1', 'i-2', 'i-3']) {
+    const started = await apply(
+      store,
+      id,
+      { type: 'start', actor: 'fd-1', role: 'front-desk', data: { patient: PATIENT, drug: 'lisinopril' } },
+      T0,
+      null,
+    );
+    if (id !== 'i-1') continue;
+    const token = Object.values(started.snapshot.context.active)[0]!.token;
+    const claimed = await apply(
+      store,
+      id,
+      { type: 'reassign', token, assignee: 'fd-1', actor: 'fd-1', role: 'front-desk' },
+      '2026-03-02T16:05:00.000Z',
+      started,
+    );
+    await apply(
+      store,
+      id,
+      {
+        type: 'complete',
+        step: 'intake',
+        token,
+        outcome: 'ok',
+        actor: 'fd-1',
+        role: 'front-desk',
+        data: { pharmacy: 'Main St' },
+      },
+      '2026-03-02T16:10:00.000Z',
+      claimed,
+    );
+  }
+  await store.close();
+}
+
+describe('portalflow verify / replay / serve', () => {
+  let dir: string;
+  let clean: string;
+  let tampered: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'portalflow-cli-'));
+    clean = `file:${join(dir, 'clean.db')}`;
+    tampered = `file:${join(dir, 'tampered.db')}`;
+    await prepare(clean);
+    await prepare(tampered);
+    // Edit history around the append-only triggers, as an attacker with file access could.
+    const side = createClient({ url: tampered });
+    await side.execute('DROP TRIGGER events_no_update');
+    await side.execute({
+      sql: `UPDATE events SET payload = replace(payload, '"outcome":"ok"', '"outcome":"ok","note":"edited"')
+            WHERE instance_id = 'i-1' AND seq = 3`,
+      args: [],
+    });
+    side.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('verify: intact histories exit 0', () => {
+    const r = cli(['verify', '--db', clean]);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('✓ 3 instances, 5 events');
+    expect(r.code).toBe(0);
+  });
+
+  it('verify: an edited event exits 1 naming the instance and sequence', () => {
+    const r = cli(['verify', '--db', tampered]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('1 of 3 instances have a broken history');
+    expect(r.out).toMatch(/instance i-1 event 3: hash-mismatch/);
+  });
+
+  it('verify --json, with the database from DATABASE_URL', () => {
+    const r = cli(['verify', '--json'], { DATABASE_URL: tampered });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ ok: false, instances: 3, events: 5 });
+    expect(report.failures).toEqual([
+      expect.objectContaining({ instanceId: 'i-1', seq: 3, fault: 'hash-mismatch' }),
+    ]);
+  });
+
+  it('verify: a database that does not exist is exit 2, and is not created', () => {
+    const missing = `file:${join(dir, 'nope', 'missing.db')}`;
+    const r = cli(['verify', '--db', missing]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no database there');
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+  });
+
+  it('replay: status, active steps with roles, a count of data fields — no data values', () => {
+    const r = cli(['replay', 'i-1', '--db', clean]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('instance i-1 — Prescription refill (refill v1)');
+    expect(r.out).toContain('at event 3 of 3 (complete, 2026-03-02T16:10:00.000Z)');
+    expect(r.out).toContain('status: active');
+    expect(r.out).toContain('review — Review the refill: role nurse, in the pool');
+    expect(r.out).toContain('data: 3 fields');
+    expect(r.out).toContain('✓ replay matches the stored state');
+    expect(r.out).toContain('✓ hash chain verifies (3 events)');
+    expect(r.out).not.toContain(PATIENT);
+    expect(r.out).not.toContain('lisinopril');
+  });
+
+  it('replay --at N shows a past state', () => {
+    const r = cli(['replay', 'i-1', '--at', '2', '--db', clean]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('at event 2 of 3 (reassign');
+    expect(r.out).toContain(
+      'intake — Check the request: role front-desk, assigned to fd-1, due 2026-03-02T20:00:00.000Z',
+    );
+    expect(r.out).not.toContain('replay matches');
+  });
+
+  it('replay --json is machine-readable and includes the data', () => {
+    const r = cli(['replay', 'i-1', '--at', '1', '--json', '--db', clean]);
+    expect(r.code).toBe(0);
+    const state = JSON.parse(r.out);
+    expect(state).toMatchObject({
+      instanceId: 'i-1',
+      at: 1,
+      events: 3,
+      status: 'active',
+      data: { patient: PATIENT, drug: 'lisinopril' },
+      matchesStored: null,
+      ok: true,
+    });
+    expect(state.active).toEqual([
+      expect.objectContaining({ step: 'intake', role: 'front-desk', assignee: null }),
+    ]);
+  });
+
+  it('replay of an edited history exits 1 and says where the chain breaks', () => {
+    const r = cli(['replay', 'i-1', '--db', tampered]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ hash chain broken at event 3: hash-mismatch/);
+  });
+
+  it('replay: usage errors and unknown instances exit 2', () => {
+    expect(cli(['replay', '--db', clean]).code).toBe(2);
+    const unknown = cli(['replay', 'nope', '--db', clean]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("no instance 'nope'");
+    const beyond = cli(['replay', 'i-2', '--at', '5', '--db', clean]);
+    expect(beyond.code).toBe(2);
+    expect(beyond.err).toContain('has 1 event');
+    expect(cli(['replay', 'i-2', '--at', 'x', '--db', clean]).code).toBe(2);
+  });
+
+  it('serve: listens, answers /api/health, stops on SIGTERM with exit 0', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', clean], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
+        child.stdout!.setEncoding('utf8');
+        child.stdout!.on('data', (chunk: string) => {
+          out += chunk;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ ok: true });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 40_000);
+
+  it('serve: a port in use is exit 2 with a message, not a stack trace', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', clean], {
+          env: { ...process.env, NO_COLOR: '1' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        child.stderr!.setEncoding('utf8');
+        child.stderr!.on('data', (c: string) => (err += c));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, err });
+        });
+      });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('already in use');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  }, 40_000);
+});
