@@ -79,9 +79,8 @@ async function checkConsistent(t: TestApp, definition: Definition, instanceId: s
   expect(await t.store.nextTimerDue(), `${label}: timers == snapshot`).toBe(next);
 }
 
-async function runStory(t: TestApp, example: ExampleWorkflow, script: ExampleScript) {
+async function runStory(t: TestApp, example: ExampleWorkflow, definition: Definition, script: ExampleScript) {
   const as = (username: string) => t.token(username);
-  const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
   const events: ScriptEvent[] = parseScript(script.events);
   const expected = simulate(definition, events, { calendar: clinicCalendar });
   expect(expected.error).toBeUndefined();
@@ -209,6 +208,8 @@ describe(`every example workflow end to end through the API (${total} stories)`,
   for (const example of workflows) {
     // Generous per-story timeout: the nine run side by side on a busy CI machine.
     describe.concurrent(example.id, { timeout: 30_000 }, () => {
+      // Parsed once: the engine compiles (and caches) a machine per definition object.
+      const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
       let t: TestApp;
       beforeAll(async () => {
         t = await makeApp({ publish: false });
@@ -238,7 +239,7 @@ describe(`every example workflow end to end through the API (${total} stories)`,
       });
 
       for (const script of example.scripts) {
-        it.sequential(script.name, () => runStory(t, example, script));
+        it.sequential(script.name, () => runStory(t, example, definition, script));
       }
 
       it.sequential('ends with every history verified, no open work and no server errors', async () => {

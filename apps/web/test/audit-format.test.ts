@@ -107,6 +107,13 @@ describe('describeEntry', () => {
     expect(describeEntry({ type: 'reassign', summary: 'reassigned' }, { step: 'check' }, title)).toBe(
       'Reassigned “Check the account”',
     );
+    const claimed = { field: 'assignee', task: '2', step: 'check', from: null, to: 'u1' };
+    expect(
+      describeEntry({ type: 'reassign', summary: 'reassigned', changes: [claimed] }, { token: '2' }, title),
+    ).toBe('Reassigned “Check the account”');
+    expect(
+      describeEntry({ type: 'reassign', summary: 'reassigned', changes: [] }, { token: '2' }, title),
+    ).toBe('Reassigned');
   });
   it('falls back to the server summary', () => {
     expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe(

@@ -143,9 +143,12 @@ export async function publishExample(store: Store, id: string, at: string): Prom
   if (!published.ok) throw new Error(`could not publish '${id}': ${published.reason}`);
 }
 
-/** The real app over a real libSQL file in a fresh temp directory, with a hand-moved clock. */
+/**
+ * The real app over a real libSQL file in a fresh temp directory (under `PORTALFLOW_TEST_TMPDIR` if
+ * set, e.g. /dev/shm where fsync is free; else the OS temp dir), with a hand-moved clock.
+ */
 export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
-  const dir = await mkdtemp(join(process.env.TEST_TMP ?? tmpdir(), 'portalflow-server-'));
+  const dir = await mkdtemp(join(process.env.PORTALFLOW_TEST_TMPDIR ?? tmpdir(), 'portalflow-server-'));
   const dbPath = join(dir, 'portalflow.db');
   const dbUrl = `file:${dbPath}`;
   const clock = new TestClock(options.start);

@@ -88,10 +88,11 @@ export function InstanceReplay() {
           next.set('at', String(seq));
           return next;
         },
-        { replace: true },
+        // Keep the state (the search to go back to) across position changes.
+        { replace: true, state: location.state },
       );
     },
-    [setParams],
+    [setParams, location.state],
   );
 
   // Arrow keys step through events anywhere on the page except where they already mean something.
@@ -172,7 +173,7 @@ export function InstanceReplay() {
       </b>{' '}
       · {formatAuditTime(entry.at)} · {describeEntry(entry, payload, stepTitle)}
       {entry.actor ? ` · by ${nameOf(entry.actor) ?? shortId(entry.actor)}` : ''}
-      {at < count ? ' · later events are greyed out' : ' · latest event'}
+      {at === count ? ' · latest event' : ''}
     </>
   ) : (
     'This instance has no events.'

@@ -54,7 +54,7 @@ export function shortId(id: string): string {
 
 /** What an event did, in words, with step titles instead of ids where the server summary uses ids. */
 export function describeEntry(
-  entry: { type: string; summary: string },
+  entry: { type: string; summary: string; changes?: Change[] },
   payload: unknown,
   stepTitle: (id: string) => string,
 ): string {
@@ -70,8 +70,10 @@ export function describeEntry(
       return typeof p.name === 'string' ? `Signal “${p.name}” received` : entry.summary;
     case 'timer-fired':
       return typeof p.timer === 'string' ? `Deadline ${p.timer} passed` : entry.summary;
-    case 'reassign':
-      return typeof p.step === 'string' ? `Reassigned “${stepTitle(p.step)}”` : 'Reassigned';
+    case 'reassign': {
+      const step = typeof p.step === 'string' ? p.step : entry.changes?.find((c) => c.step)?.step;
+      return step ? `Reassigned “${stepTitle(step)}”` : 'Reassigned';
+    }
     case 'cancel':
       return typeof p.reason === 'string' && p.reason !== '' ? `Cancelled: ${p.reason}` : 'Cancelled';
     default:

@@ -23,7 +23,7 @@ export function DueChip({
         variant="outline"
         color="gray.7"
         leftSection={<CalendarOff size={12} aria-hidden />}
-        style={{ flexShrink: 0 }}
+        style={{ flexShrink: 0, minWidth: 'max-content' }}
       >
         no due date
       </Badge>
@@ -40,7 +40,7 @@ export function DueChip({
       c={label.overdue ? undefined : soon ? 'orange.9' : 'gray.8'}
       leftSection={<Icon size={12} aria-hidden />}
       title={`Due ${formatWhen(due, now)}`}
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
       data-overdue={label.overdue ? 'true' : undefined}
     >
       {label.text}

@@ -150,7 +150,7 @@ export function NotificationBell() {
                           <Text size="sm" fw={600}>
                             {what(n)}
                           </Text>
-                          <Text size="xs" truncate>
+                          <Text size="xs" lineClamp={2}>
                             {subject}
                           </Text>
                           <Text size="xs" c="dimmed">

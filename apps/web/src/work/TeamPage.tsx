@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, FilterX, Shuffle, UserMinus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useMe } from '../auth/useMe.ts';
+import { BarLegend } from './BarLegend.tsx';
 import { roleLabel } from './format.ts';
 import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
 import { TeamFilterBar } from './TeamFilterBar.tsx';
@@ -23,6 +24,7 @@ import { filterTeamTasks, NO_TEAM_FILTERS, type TeamFilters, toggle, workload } 
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
+import { useRoleCatalog } from './useRoleCatalog.ts';
 import { WorkloadTable } from './WorkloadTable.tsx';
 import classes from './work.module.css';
 
@@ -37,6 +39,7 @@ export function TeamPage() {
   const now = useNow();
   const { titleOf } = useDefinitionTitles();
   const { people, nameOf } = usePeople(me);
+  const catalog = useRoleCatalog();
   const all = useQuery({
     queryKey: ['tasks', 'all'],
     queryFn: () => fetchAllTasks({ scope: 'all' }, 5000),
@@ -69,10 +72,11 @@ export function TeamPage() {
   const roles = useMemo(() => [...new Set(tasks.map((t) => t.role))].sort(), [tasks]);
   const allRoles = useMemo(() => {
     const set = new Set(roles);
+    for (const r of catalog.data?.keys() ?? []) set.add(r);
     for (const p of people.values())
       for (const r of p.roles) if (!['admin', 'designer', 'auditor'].includes(r)) set.add(r);
     return [...set].sort();
-  }, [roles, people]);
+  }, [roles, people, catalog.data]);
   const assigneeOptions = useMemo(
     () =>
       [...new Set(tasks.map((t) => t.assignee).filter((a): a is string => !!a))]
@@ -133,11 +137,16 @@ export function TeamPage() {
                 <Title order={3} size="h5" id="workload-title">
                   Workload per role
                 </Title>
-                <Text size="xs" c="dimmed">
-                  {filters.role
-                    ? `Showing only ${roleLabel(filters.role)} — choose it again to show all`
-                    : 'Choose a role to filter the table'}
-                </Text>
+                <Group gap="sm" wrap="wrap">
+                  <BarLegend color="red.7" label="overdue" />
+                  <BarLegend color="teal.6" label="assigned" />
+                  <BarLegend color="gray.4" label="unassigned" />
+                  <Text size="xs" c="dimmed">
+                    {filters.role
+                      ? `Showing only ${roleLabel(filters.role)} — choose it again to show all`
+                      : 'Choose a role to filter the table'}
+                  </Text>
+                </Group>
               </Group>
               {all.isPending ? (
                 <Skeleton height={56} />

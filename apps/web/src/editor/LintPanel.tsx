@@ -1,0 +1,72 @@
+import type { Finding } from '@portalflow/engine';
+import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
+import { useState } from 'react';
+import type { LintOverlay } from '../model/lintOverlay.ts';
+
+const ICON = {
+  error: <CircleAlert size={14} color="#c92a2a" aria-hidden />,
+  warning: <TriangleAlert size={14} color="#e67700" aria-hidden />,
+  info: <Info size={14} color="#1c7ed6" aria-hidden />,
+};
+
+/** Problems in the workflow, errors first; choosing one selects its box or arrow. */
+export function LintPanel({
+  findings,
+  overlay,
+  onPick,
+}: {
+  findings: Finding[];
+  overlay: LintOverlay | null;
+  onPick: (target: { step?: string; edge?: string }) => void;
+}) {
+  const [open, setOpen] = useState(true);
+  const errors = overlay?.errors ?? 0;
+  const warnings = overlay?.warnings ?? 0;
+  return (
+    <section className="pf-lint" aria-label="Problems" data-testid="lint-panel">
+      <Group justify="space-between" px="sm" py={4} className="pf-lint-head">
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            Problems
+          </Text>
+          <Badge color={errors ? 'red' : 'gray'} variant={errors ? 'filled' : 'light'} leftSection={<CircleAlert size={12} aria-hidden />} data-testid="lint-count-errors">
+            {errors} {errors === 1 ? 'error' : 'errors'}
+          </Badge>
+          <Badge color={warnings ? 'orange' : 'gray'} variant="light" leftSection={<TriangleAlert size={12} aria-hidden />} data-testid="lint-count-warnings">
+            {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+          </Badge>
+        </Group>
+        <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={open ? 'Hide problems' : 'Show problems'} className="pf-icon-button">
+          {open ? <ChevronDown size={16} aria-hidden /> : <ChevronUp size={16} aria-hidden />}
+        </UnstyledButton>
+      </Group>
+      {open && (
+        <ScrollArea h={112} type="auto">
+          {findings.length === 0 ? (
+            <Group gap={6} px="sm" py={6}>
+              <CircleCheck size={14} color="#2b8a3e" aria-hidden />
+              <Text size="sm">No problems: this workflow can be published.</Text>
+            </Group>
+          ) : (
+            <ul className="pf-lint-list">
+              {findings.map((f, i) => {
+                const target = overlay?.targets[i] ?? {};
+                return (
+                  <li key={`${f.rule}-${f.path}-${i}`}>
+                    <UnstyledButton className="pf-lint-row" onClick={() => onPick(target)} data-testid="lint-finding" data-severity={f.severity}>
+                      {ICON[f.severity]}
+                      <span className={`pf-lint-sev pf-lint-${f.severity}`}>{f.severity}</span>
+                      <span className="pf-lint-msg">{f.message}</span>
+                      <span className="pf-lint-where">{target.step ?? (f.path || 'workflow')}</span>
+                    </UnstyledButton>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </ScrollArea>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { DecisionStep, Definition } from '@portalflow/engine';
+import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
+import { useStepOptions, useStepPatch } from './common.ts';
+import { ConditionInput } from './ConditionInput.tsx';
+
+/** Branches in order (the first that holds wins), then where everything else goes. */
+export function DecisionFields({ id, step, definition }: { id: string; step: DecisionStep; definition: Definition }) {
+  const patch = useStepPatch(id);
+  const options = useStepOptions(definition, id);
+  const branches = step.branches;
+  const write = (next: DecisionStep['branches'], field?: string) => patch({ branches: next }, field);
+  const move = (i: number, by: number) => {
+    const next = [...branches];
+    const [b] = next.splice(i, 1);
+    next.splice(i + by, 0, b!);
+    write(next);
+  };
+  return (
+    <Stack gap={8}>
+      <Text size="xs" c="dimmed">
+        Checked in order; the first condition that holds wins.
+      </Text>
+      {branches.map((b, i) => (
+        <Stack key={i} gap={4} className="pf-fieldset" role="group" aria-label={`Branch ${i + 1}`}>
+          <ConditionInput label={`Branch ${i + 1}: when`} value={b.when} onChange={(when) => write(branches.map((x, j) => (j === i ? { ...x, when } : x)), `branch.${i}.when`)} />
+          <Group gap={4} wrap="nowrap">
+            <Select
+              size="xs"
+              aria-label={`Branch ${i + 1} goes to`}
+              data={options}
+              value={b.to || null}
+              onChange={(v) => v && write(branches.map((x, j) => (j === i ? { ...x, to: v } : x)))}
+              searchable
+              allowDeselect={false}
+              style={{ flex: 1 }}
+            />
+            <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move branch ${i + 1} up`}>
+              <ArrowUp size={14} aria-hidden />
+            </ActionIcon>
+            <ActionIcon variant="subtle" disabled={i === branches.length - 1} onClick={() => move(i, 1)} aria-label={`Move branch ${i + 1} down`}>
+              <ArrowDown size={14} aria-hidden />
+            </ActionIcon>
+            <ActionIcon variant="subtle" color="red" onClick={() => write(branches.filter((_, j) => j !== i))} aria-label={`Remove branch ${i + 1}`}>
+              <Trash2 size={14} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Stack>
+      ))}
+      <Button
+        size="compact-xs"
+        variant="light"
+        leftSection={<Plus size={12} aria-hidden />}
+        onClick={() => write([...branches, { when: '', to: step.otherwise ?? options[0]?.value ?? '' }])}
+      >
+        Add branch
+      </Button>
+      <Select
+        size="xs"
+        label="Otherwise go to"
+        data={options}
+        value={step.otherwise ?? null}
+        onChange={(v) => patch({ otherwise: v ?? undefined })}
+        searchable
+        clearable
+        placeholder="Required: where everything else goes"
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Definition } from '@portalflow/engine';
+import { allEdges } from '@portalflow/engine';
+import { Button, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import type { ConnectVia } from '../../model/changes.ts';
+import { stepTitle } from '../../model/describe.ts';
+import { useEditorStore } from '../useEditorStore.ts';
+import { ID_PATTERN, useStepOptions } from './common.ts';
+import { ConditionInput } from './ConditionInput.tsx';
+import { renameOutcome } from './OutcomesEditor.tsx';
+
+const KIND_TEXT: Record<string, string> = {
+  outcome: 'Outcome',
+  branch: 'Decision branch',
+  otherwise: 'Otherwise',
+  fork: 'Parallel branch',
+  join: 'Join',
+  next: 'Next after the wait',
+  deadline: 'When the deadline passes',
+};
+
+/** One arrow: rename the outcome, edit the condition, point it elsewhere, or remove it. */
+export function EdgeInspector({ path, definition }: { path: string; definition: Definition }) {
+  const apply = useEditorStore((s) => s.apply);
+  const edge = allEdges(definition).find((e) => e.path === path);
+  const options = useStepOptions(definition);
+  const [name, setName] = useState(edge?.kind === 'outcome' ? edge.label : '');
+  if (!edge) return <Text size="sm">This arrow no longer exists.</Text>;
+  const step = definition.steps[edge.from]!;
+  const index = Number(/branches\.(\d+)/.exec(path)?.[1] ?? -1);
+  const via: ConnectVia | null =
+    edge.kind === 'outcome'
+      ? { kind: 'outcome', name: edge.label }
+      : edge.kind === 'branch'
+        ? { kind: 'branch', when: edge.label, index }
+        : edge.kind === 'fork'
+          ? { kind: 'fork', index }
+          : edge.kind === 'otherwise' || edge.kind === 'join' || edge.kind === 'next' || edge.kind === 'deadline'
+            ? { kind: edge.kind }
+            : null;
+  const removable = edge.kind !== 'join' && edge.kind !== 'next';
+  const nameError = name === edge.label ? undefined : !ID_PATTERN.test(name) ? 'Letters, digits, - and _' : step.type === 'task' && name in step.outcomes ? 'Already an outcome' : undefined;
+  const commitName = () => {
+    if (step.type !== 'task' || name === edge.label || nameError) return setName(edge.label);
+    apply([{ type: 'updateStep', id: edge.from, patch: { outcomes: renameOutcome(step.outcomes, edge.label, name) } }], {
+      select: { steps: [], edges: [`steps.${edge.from}.outcomes.${name}`] },
+    });
+  };
+  return (
+    <Stack gap={8}>
+      <Text size="sm">
+        <b>{KIND_TEXT[edge.kind]}</b> from “{stepTitle(definition, edge.from)}” to “{stepTitle(definition, edge.to)}”
+      </Text>
+      {edge.kind === 'outcome' && (
+        <TextInput
+          size="xs"
+          label="Outcome name"
+          description="The button staff press to finish the task"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onBlur={commitName}
+          onKeyDown={(e) => e.key === 'Enter' && commitName()}
+          error={nameError}
+          data-autofocus
+          data-testid="edge-outcome-name"
+        />
+      )}
+      {edge.kind === 'branch' && step.type === 'decision' && step.branches[index] && (
+        <ConditionInput
+          label="When"
+          value={step.branches[index].when}
+          onChange={(when) =>
+            apply([{ type: 'updateStep', id: edge.from, patch: { branches: step.branches.map((b, i) => (i === index ? { ...b, when } : b)) } }], {
+              squash: `branch.${index}.when:${edge.from}`,
+            })
+          }
+        />
+      )}
+      {via && (
+        <Select
+          size="xs"
+          label="Goes to"
+          data={options}
+          value={edge.to}
+          onChange={(to) => to && apply([{ type: 'connect', from: edge.from, to, via }])}
+          searchable
+          allowDeselect={false}
+        />
+      )}
+      {removable && (
+        <Button
+          size="compact-sm"
+          color="red"
+          variant="light"
+          leftSection={<Trash2 size={14} aria-hidden />}
+          onClick={() => apply([{ type: 'disconnect', path }], { select: { steps: [edge.from], edges: [] } })}
+        >
+          Remove arrow
+        </Button>
+      )}
+    </Stack>
+  );
+}

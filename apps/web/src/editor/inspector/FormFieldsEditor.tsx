@@ -1,0 +1,63 @@
+import type { FormField } from '@portalflow/engine';
+import { ActionIcon, Button, Checkbox, Group, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Plus, Trash2 } from 'lucide-react';
+import { uniqueId } from '../../model/document.ts';
+import { useStepPatch } from './common.ts';
+
+const TYPES: Array<{ value: FormField['type']; label: string }> = [
+  { value: 'text', label: 'Short text' },
+  { value: 'textarea', label: 'Long text' },
+  { value: 'number', label: 'Number' },
+  { value: 'boolean', label: 'Yes / no' },
+  { value: 'select', label: 'Choice' },
+  { value: 'date', label: 'Date' },
+];
+
+/** The form staff fill in when they finish the task. */
+export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField[] }) {
+  const patch = useStepPatch(id);
+  const write = (next: FormField[], field?: string) => patch({ form: next.length ? next : undefined }, field);
+  const update = (i: number, change: Partial<FormField>, field?: string) => {
+    const next = fields.map((f, j) => {
+      if (j !== i) return f;
+      const merged: Record<string, unknown> = { ...f, ...change };
+      for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+      return merged as unknown as FormField;
+    });
+    write(next, field && `form.${i}.${field}`);
+  };
+  const add = () => {
+    const fieldId = uniqueId('field', (c) => fields.some((f) => f.id === c));
+    write([...fields, { id: fieldId, label: 'New field', type: 'text' }]);
+  };
+  return (
+    <Stack gap={8} role="group" aria-label="Form fields">
+      {fields.length === 0 && (
+        <Text size="xs" c="dimmed">
+          No form: staff only choose an outcome.
+        </Text>
+      )}
+      {fields.map((f, i) => (
+        <Stack key={`${i}-${f.id}`} gap={4} className="pf-fieldset">
+          <Group gap={6} align="flex-end" wrap="nowrap">
+            <TextInput size="xs" label="Label" value={f.label} onChange={(e) => update(i, { label: e.currentTarget.value }, 'label')} style={{ flex: 1 }} />
+            <ActionIcon variant="subtle" color="red" onClick={() => write(fields.filter((_, j) => j !== i))} aria-label={`Remove field ${f.label}`}>
+              <Trash2 size={14} aria-hidden />
+            </ActionIcon>
+          </Group>
+          <Group gap={6} grow>
+            <TextInput size="xs" label="Data key" value={f.id} onChange={(e) => update(i, { id: e.currentTarget.value }, 'id')} />
+            <Select size="xs" label="Type" data={TYPES} value={f.type} onChange={(v) => v && update(i, { type: v as FormField['type'] })} allowDeselect={false} />
+          </Group>
+          {f.type === 'select' && (
+            <TagsInput size="xs" label="Choices" value={f.options ?? []} onChange={(v) => update(i, { options: v.length ? v : undefined })} placeholder="Type a choice, press Enter" />
+          )}
+          <Checkbox size="xs" label="Required" checked={f.required ?? false} onChange={(e) => update(i, { required: e.currentTarget.checked || undefined })} />
+        </Stack>
+      ))}
+      <Button size="compact-xs" variant="light" leftSection={<Plus size={12} aria-hidden />} onClick={add}>
+        Add field
+      </Button>
+    </Stack>
+  );
+}
