@@ -178,3 +178,25 @@ describe('history against a reference model (property)', () => {
     );
   });
 });
+
+describe('rebaseDocument (stale save)', () => {
+  it('puts my changes on top of theirs and lists the steps we both changed', async () => {
+    const { rebaseDocument } = await import('../src/model/rebase.ts');
+    const base = doc();
+    const mine = applyChange(applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Mine' } }), {
+      type: 'addStep',
+      id: 'log',
+      step: { type: 'end' },
+    });
+    const theirs = applyChange(applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Theirs' } }), {
+      type: 'setOwner',
+      id: 'nurse-review',
+      role: 'provider',
+    });
+    const { document, conflicts } = rebaseDocument(base, mine, theirs);
+    expect(document.definition.steps.classify).toMatchObject({ title: 'Mine' });
+    expect(document.definition.steps['nurse-review']).toMatchObject({ role: 'provider' });
+    expect(document.definition.steps.log).toEqual({ type: 'end' });
+    expect(conflicts).toEqual(['step classify']);
+  });
+});

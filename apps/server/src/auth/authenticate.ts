@@ -6,8 +6,8 @@ import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
- * Signing in does not act on the session a browser may still hold (it replaces it), so it needs no
- * CSRF token: otherwise a stale but unexpired cookie would lock the browser out of signing in.
+ * Signing in does not act on the session a browser may still hold (it sets a new cookie), so it needs
+ * no CSRF token: otherwise a cookie whose token the client no longer has locks it out of signing in.
  */
 const NO_CSRF = new Set(['/api/auth/login']);
 /** Sessions are touched at most this often: every touch is a database write. */

@@ -43,8 +43,6 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     }
     throttle.succeed(username);
     // A new session id at every login; any session the browser had is dropped.
-    const previous = c.get('user');
-    if (previous?.sessionId) await deps.store.revokeSession(previous.sessionId);
     const { secret } = await deps.store.createSession({
       userId: found.id,
       ttlMs: deps.config.sessionAbsoluteMs,

@@ -15,7 +15,7 @@ export function BarLegend({ color, label }: { color: string; label: string }) {
           background: `var(--mantine-color-${name}-${shade ?? 6})`,
         }}
       />
-      <Text size="xs" c="dimmed" component="span">
+      <Text size="xs" c="gray.7" component="span">
         {label}
       </Text>
     </Group>

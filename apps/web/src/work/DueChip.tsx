@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { AlarmClock, CalendarOff, Clock, TriangleAlert } from 'lucide-react';
 import { dueLabel, formatWhen } from '../shell/time.ts';
+import { AMBER_TEXT, OVERDUE } from './palette.ts';
 
 const SOON_MS = 4 * 3_600_000;
 
@@ -36,8 +37,8 @@ export function DueChip({
       size={size}
       tt="none"
       variant={label.overdue ? 'filled' : 'light'}
-      color={label.overdue ? 'red.8' : soon ? 'orange' : 'gray'}
-      c={label.overdue ? undefined : soon ? 'orange.9' : 'gray.8'}
+      color={label.overdue ? OVERDUE : soon ? 'orange' : 'gray'}
+      c={label.overdue ? undefined : soon ? AMBER_TEXT : 'gray.8'}
       leftSection={<Icon size={12} aria-hidden />}
       title={`Due ${formatWhen(due, now)}`}
       style={{ flexShrink: 0, minWidth: 'max-content' }}

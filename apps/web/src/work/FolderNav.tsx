@@ -1,5 +1,7 @@
 import { Badge, Button, NavLink, Stack, Text } from '@mantine/core';
 import { AlarmClockOff, Inbox, Users } from 'lucide-react';
+import type { CSSProperties } from 'react';
+import { OVERDUE } from './palette.ts';
 import type { Folder, FolderId } from './queue.ts';
 import classes from './work.module.css';
 
@@ -20,10 +22,14 @@ const iconOf = (f: Folder) =>
     <Users size={16} aria-hidden />
   );
 
-const accessibleName = (f: Folder) =>
-  f.role
-    ? `${f.label} pool, ${f.count} unassigned`
-    : `${f.label}, ${f.count} ${f.count === 1 ? 'task' : 'tasks'}`;
+/** Words that make the count read well to a screen reader ("Triage nurse pool 3 unassigned"). */
+const countWords = (f: Folder) => (f.role ? ' unassigned' : f.count === 1 ? ' task' : ' tasks');
+
+/** The active folder: a lighter background than Mantine's default so the label keeps AA contrast. */
+const ACTIVE_STYLE = {
+  '--nl-bg': 'var(--mantine-color-teal-0)',
+  '--nl-color': 'var(--mantine-color-teal-9)',
+} as CSSProperties;
 
 /** My tasks, one pool per role, Overdue — each with its count (Epic In Basket style). */
 export function FolderNav({ folders, current, onSelect, compact = false }: Props) {
@@ -35,15 +41,16 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
             key={f.id}
             size="compact-sm"
             variant={f.id === current ? 'filled' : 'default'}
-            color={f.id === 'overdue' && f.count > 0 && f.id !== current ? 'red' : undefined}
+            color={f.id === current ? 'teal.9' : undefined}
+            c={f.id !== current && f.id === 'overdue' && f.count > 0 ? 'red.9' : undefined}
             leftSection={iconOf(f)}
             onClick={() => onSelect(f.id)}
             aria-current={f.id === current ? 'page' : undefined}
-            aria-label={accessibleName(f)}
             data-testid={f.testId}
             style={{ flex: '0 0 auto' }}
           >
             {f.role ? `${f.label} pool` : f.label} · {f.count}
+            <span className="visually-hidden">{countWords(f)}</span>
           </Button>
         ))}
       </nav>
@@ -55,24 +62,30 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
       key={f.id}
       component="button"
       type="button"
-      label={f.label}
+      label={
+        <>
+          {f.label}
+          {f.role && <span className="visually-hidden"> pool</span>}
+        </>
+      }
       leftSection={iconOf(f)}
       rightSection={
         <Badge
           size="sm"
           circle={f.count < 100}
           variant={f.id === 'overdue' && f.count > 0 ? 'filled' : 'light'}
-          color={f.id === 'overdue' && f.count > 0 ? 'red.8' : 'gray'}
+          color={f.id === 'overdue' && f.count > 0 ? OVERDUE : 'gray'}
           c={f.id === 'overdue' && f.count > 0 ? undefined : 'gray.8'}
         >
           {f.count}
+          <span className="visually-hidden">{countWords(f)}</span>
         </Badge>
       }
       active={f.id === current}
       onClick={() => onSelect(f.id)}
       aria-current={f.id === current ? 'page' : undefined}
-      aria-label={accessibleName(f)}
       data-testid={f.testId}
+      style={f.id === current ? ACTIVE_STYLE : undefined}
     />
   );
   return (
@@ -80,12 +93,12 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
       <Stack gap={2}>
         {folders.filter((f) => f.id === 'mine').map(render)}
         {pools.length > 0 && (
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="sm" mb={2} px="xs" id="pools-heading">
+          <Text size="xs" fw={600} c="gray.7" tt="uppercase" mt="sm" mb={2} px="xs">
             Pools
           </Text>
         )}
         {pools.map(render)}
-        <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="sm" mb={2} px="xs">
+        <Text size="xs" fw={600} c="gray.7" tt="uppercase" mt="sm" mb={2} px="xs">
           Needs attention
         </Text>
         {folders.filter((f) => f.id === 'overdue').map(render)}

@@ -6,7 +6,7 @@ export function InstanceData({ data }: { data: Record<string, unknown> }) {
   const entries = dataEntries(data);
   if (entries.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         No details were recorded with this request yet.
       </Text>
     );
@@ -16,7 +16,7 @@ export function InstanceData({ data }: { data: Record<string, unknown> }) {
       {entries.map((e) => (
         <DataList.Item key={e.key}>
           <DataList.ItemLabel>
-            <Text size="sm" c="dimmed" component="span">
+            <Text size="sm" c="gray.7" component="span">
               {e.label}
             </Text>
           </DataList.ItemLabel>

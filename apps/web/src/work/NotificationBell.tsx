@@ -70,23 +70,17 @@ export function NotificationBell() {
   }
 
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      width={360}
-      position="bottom-end"
-      shadow="md"
-      withArrow
-      trapFocus
-    >
-      <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : count}
-          size={18}
-          color="red.8"
-          offset={4}
-          disabled={count === 0}
-        >
+    <Indicator label={count > 99 ? '99+' : count} size={18} color="red.8" offset={4} disabled={count === 0}>
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        width={360}
+        position="bottom-end"
+        shadow="md"
+        withArrow
+        trapFocus
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -97,75 +91,74 @@ export function NotificationBell() {
           >
             <Bell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" aria-label="Notifications" data-testid="notification-list">
-        <Group justify="space-between" mb={6} px={4}>
-          <Text fw={600} size="sm">
-            Notifications
-          </Text>
-          {count > 0 && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              leftSection={<CheckCheck size={14} aria-hidden />}
-              onClick={() => markRead.mutate(items.map((n) => n.id))}
-              loading={markRead.isPending}
-            >
-              Mark all read
-            </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" aria-label="Notifications" data-testid="notification-list">
+          <Group justify="space-between" mb={6} px={4}>
+            <Text fw={600} size="sm">
+              Notifications
+            </Text>
+            {count > 0 && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<CheckCheck size={14} aria-hidden />}
+                onClick={() => markRead.mutate(items.map((n) => n.id))}
+                loading={markRead.isPending}
+              >
+                Mark all read
+              </Button>
+            )}
+          </Group>
+          {unread.isPending ? (
+            <Text size="sm" c="gray.7" p="sm">
+              Loading…
+            </Text>
+          ) : unread.isError ? (
+            <Text size="sm" c="red.8" p="sm">
+              Notifications could not be loaded: {unread.error.message}
+            </Text>
+          ) : count === 0 ? (
+            <Text size="sm" c="gray.7" p="sm">
+              You are all caught up. Tasks assigned to you, overdue or escalated to your roles show up here.
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={360}>
+              <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {items.map((n) => {
+                  const task = n.taskId ? queues.byId.get(n.taskId) : undefined;
+                  const subject = task
+                    ? `${task.title} · ${titleOf(task.definitionId)}`
+                    : 'Open the task in My work';
+                  return (
+                    <li key={n.id}>
+                      <UnstyledButton
+                        className={classes.notificationItem}
+                        onClick={() => choose(n)}
+                        data-testid={`notification-item-${n.id}`}
+                      >
+                        <Group gap="xs" wrap="nowrap" align="flex-start">
+                          <span style={{ paddingTop: 2 }}>{iconOf(n)}</span>
+                          <Stack gap={0} style={{ minWidth: 0 }}>
+                            <Text size="sm" fw={600}>
+                              {what(n)}
+                            </Text>
+                            <Text size="xs" lineClamp={2}>
+                              {subject}
+                            </Text>
+                            <Text size="xs" c="gray.7">
+                              {formatWhen(n.createdAt, now)}
+                            </Text>
+                          </Stack>
+                        </Group>
+                      </UnstyledButton>
+                    </li>
+                  );
+                })}
+              </Stack>
+            </ScrollArea.Autosize>
           )}
-        </Group>
-        {unread.isPending ? (
-          <Text size="sm" c="dimmed" p="sm">
-            Loading…
-          </Text>
-        ) : unread.isError ? (
-          <Text size="sm" c="red.8" p="sm">
-            Notifications could not be loaded: {unread.error.message}
-          </Text>
-        ) : count === 0 ? (
-          <Text size="sm" c="dimmed" p="sm">
-            You are all caught up. Tasks assigned to you, overdue or escalated to your roles show up here.
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={360}>
-            <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {items.map((n) => {
-                const task = n.taskId ? queues.byId.get(n.taskId) : undefined;
-                const subject = task
-                  ? `${task.title} · ${titleOf(task.definitionId)}`
-                  : 'Open the task in My work';
-                return (
-                  <li key={n.id}>
-                    <UnstyledButton
-                      className={classes.notificationItem}
-                      onClick={() => choose(n)}
-                      aria-label={`${what(n)}: ${subject}, ${formatWhen(n.createdAt, now)}`}
-                      data-testid={`notification-item-${n.id}`}
-                    >
-                      <Group gap="xs" wrap="nowrap" align="flex-start">
-                        <span style={{ paddingTop: 2 }}>{iconOf(n)}</span>
-                        <Stack gap={0} style={{ minWidth: 0 }}>
-                          <Text size="sm" fw={600}>
-                            {what(n)}
-                          </Text>
-                          <Text size="xs" lineClamp={2}>
-                            {subject}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {formatWhen(n.createdAt, now)}
-                          </Text>
-                        </Stack>
-                      </Group>
-                    </UnstyledButton>
-                  </li>
-                );
-              })}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { roleLabel } from './format.ts';
+import { AMBER_TEXT } from './palette.ts';
 import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
 import type { Person } from './usePeople.ts';
 
@@ -159,6 +160,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened
       onClose={busy ? () => undefined : onClose}
       title={title}
@@ -239,7 +241,12 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
       )}
       {stage === 'confirm' && (
         <Stack gap="sm">
-          <Alert color="orange" icon={<TriangleAlert size={18} aria-hidden />} title="Please confirm">
+          <Alert
+            color="orange"
+            icon={<TriangleAlert size={18} aria-hidden />}
+            title="Please confirm"
+            styles={{ title: { color: AMBER_TEXT }, icon: { color: AMBER_TEXT } }}
+          >
             Move {sourceText} to {targetText}? Whoever holds them now loses them, and each change is recorded
             in the audit history.
           </Alert>
@@ -258,7 +265,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
             <Button variant="default" onClick={() => setStage('form')} disabled={busy}>
               Back
             </Button>
-            <Button color="orange.8" onClick={() => void run()} loading={busy} data-testid="reassign-confirm">
+            <Button color="red.9" onClick={() => void run()} loading={busy} data-testid="reassign-confirm">
               Reassign {count} {count === 1 ? 'task' : 'tasks'}
             </Button>
           </Group>
@@ -268,6 +275,9 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
         <Stack gap="sm" data-testid="reassign-results">
           <Alert
             color={summary.moved === summary.total ? 'teal' : 'orange'}
+            styles={{
+              title: { color: summary.moved === summary.total ? 'var(--mantine-color-teal-9)' : AMBER_TEXT },
+            }}
             icon={
               summary.moved === summary.total ? (
                 <CircleCheck size={18} aria-hidden />

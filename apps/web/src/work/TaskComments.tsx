@@ -40,7 +40,7 @@ export function TaskComments({ taskId, comments, nameOf, canComment, now }: Prop
   return (
     <Stack gap="xs" data-testid="task-comments">
       {comments.length === 0 ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           No comments yet. Leave one for whoever picks this up next.
         </Text>
       ) : (
@@ -50,7 +50,7 @@ export function TaskComments({ taskId, comments, nameOf, canComment, now }: Prop
               <Text size="xs" fw={600}>
                 {nameOf(c.userId)}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {formatWhen(c.at, now)}
               </Text>
             </Group>

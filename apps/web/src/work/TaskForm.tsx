@@ -105,7 +105,7 @@ export function TaskForm({
           </Alert>
         )}
         {fields.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             This step has no form: choose the outcome below.
           </Text>
         )}
@@ -136,7 +136,7 @@ export function TaskForm({
           data-testid="task-note"
         />
         {disabledReason && (
-          <Text size="sm" c="dimmed" id={`outcomes-hint-${task.token}`}>
+          <Text size="sm" c="gray.7" id={`outcomes-hint-${task.token}`}>
             {disabledReason}
           </Text>
         )}

@@ -80,7 +80,7 @@ export function TaskHistory({ instanceId, nameOf, now }: Props) {
   const timeline = history.data.timeline;
   if (timeline.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         Nothing has happened on this request yet.
       </Text>
     );
@@ -98,7 +98,7 @@ export function TaskHistory({ instanceId, nameOf, now }: Props) {
             title={headline(e, nameOf)}
             lineVariant="solid"
           >
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {formatWhen(e.at, now)} · {who}
               {e.role && e.actor && nameOf(e.actor, '') !== '' ? ` (${roleLabel(e.role)})` : ''}
             </Text>

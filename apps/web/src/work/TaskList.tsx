@@ -37,14 +37,14 @@ export function TaskList(props: Props) {
           <Title order={2} size="h4" id="task-list-heading">
             {folder.role ? `${folder.label} pool` : folder.label}
           </Title>
-          <Text size="xs" c="dimmed" aria-live="polite">
+          <Text size="xs" c="gray.7" aria-live="polite">
             {props.filtersActive
               ? `${tasks.length} of ${total} shown`
               : `${total} ${total === 1 ? 'task' : 'tasks'}`}
           </Text>
         </Group>
         {props.filterBar}
-        <Text size="xs" c="dimmed" aria-hidden>
+        <Text size="xs" c="gray.7" aria-hidden>
           <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move · <Kbd size="xs">c</Kbd> claim ·{' '}
           <Kbd size="xs">Enter</Kbd> open
         </Text>

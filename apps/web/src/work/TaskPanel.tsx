@@ -19,6 +19,7 @@ import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
+import { AMBER_TEXT } from './palette.ts';
 import { TaskComments } from './TaskComments.tsx';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
@@ -117,7 +118,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
       <Stack gap="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Stack gap={4} style={{ minWidth: 0 }}>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {instance.definitionTitle} · version {instance.version}
             </Text>
             <Title order={2} size="h3" id="task-panel-title">
@@ -126,7 +127,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
             <Group gap={6}>
               <DueChip due={task.due} now={now} />
               {task.due && (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   Due {formatWhen(task.due, now)}
                 </Text>
               )}
@@ -150,7 +151,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
                   size="sm"
                   tt="none"
                   color={task.priority === 'urgent' ? 'red' : 'orange'}
-                  c={task.priority === 'urgent' ? 'red.9' : 'orange.9'}
+                  c={task.priority === 'urgent' ? 'red.9' : AMBER_TEXT}
                   variant="light"
                   leftSection={<Flame size={12} aria-hidden />}
                 >
@@ -198,7 +199,12 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           </Alert>
         )}
         {open && !unassigned && !mine && (
-          <Alert color="orange" variant="light" title="Someone else has this task">
+          <Alert
+            color="orange"
+            variant="light"
+            title="Someone else has this task"
+            styles={{ title: { color: AMBER_TEXT } }}
+          >
             {nameOf(task.assignee)} is working on it. You can read it and comment, but not complete it.
           </Alert>
         )}
@@ -251,7 +257,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
             )}
           </Grid>
         ) : (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             This step has no form.
           </Text>
         )}

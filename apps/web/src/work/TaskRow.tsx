@@ -1,9 +1,9 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { ArrowUpRight, Flame, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
-import { dueLabel } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
+import { AMBER_TEXT } from './palette.ts';
 import classes from './work.module.css';
 
 interface Props {
@@ -19,23 +19,11 @@ interface Props {
 
 /** One task in the queue: a button whose name says what, which workflow, and when it is due. */
 export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFocus }: Props) {
-  const due = dueLabel(task.due, now);
-  const name = [
-    task.title,
-    workflow,
-    due ? due.text : 'no due date',
-    task.escalated ? `escalated to ${roleLabel(task.role)}` : null,
-    task.priority === 'urgent' || task.priority === 'high' ? `${task.priority} priority` : null,
-    mine ? 'assigned to you' : 'unassigned',
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <li>
       <button
         type="button"
         className={`${classes.row} ${open ? classes.rowOpen : cursor ? classes.rowCursor : ''}`}
-        aria-label={name}
         aria-current={open ? 'true' : undefined}
         data-testid={`task-row-${task.id}`}
         data-task-row={task.id}
@@ -49,7 +37,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
           <DueChip due={task.due} now={now} size="sm" />
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
-          <Text size="xs" c="dimmed" truncate style={{ minWidth: 0 }}>
+          <Text size="xs" c="gray.7" truncate style={{ minWidth: 0 }}>
             {workflow} · {roleLabel(task.role)}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
@@ -64,6 +52,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
                 style={{ flexShrink: 0 }}
               >
                 Escalated
+                <span className="visually-hidden"> to {roleLabel(task.role)}</span>
               </Badge>
             )}
             {(task.priority === 'urgent' || task.priority === 'high') && (
@@ -71,7 +60,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
                 size="xs"
                 tt="none"
                 color={task.priority === 'urgent' ? 'red' : 'orange'}
-                c={task.priority === 'urgent' ? 'red.9' : 'orange.9'}
+                c={task.priority === 'urgent' ? 'red.9' : AMBER_TEXT}
                 variant="light"
                 leftSection={<Flame size={11} aria-hidden />}
                 style={{ flexShrink: 0 }}
@@ -79,13 +68,13 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
                 {task.priority === 'urgent' ? 'Urgent' : 'High'}
               </Badge>
             )}
+            {!mine && <span className="visually-hidden">, unassigned</span>}
             {mine && (
               <Badge
                 size="xs"
                 tt="none"
-                color="teal"
-                c="teal.9"
-                variant="light"
+                color="teal.9"
+                variant="outline"
                 leftSection={<User size={11} aria-hidden />}
                 style={{ flexShrink: 0 }}
               >

@@ -98,7 +98,7 @@ export function TeamPage() {
             <Title order={2} size="h3">
               Team
             </Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               Every open task across the clinic. Select tasks to reassign them, or move an absent colleague's
               work.
             </Text>
@@ -141,7 +141,7 @@ export function TeamPage() {
                   <BarLegend color="red.7" label="overdue" />
                   <BarLegend color="teal.6" label="assigned" />
                   <BarLegend color="gray.4" label="unassigned" />
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="gray.7">
                     {filters.role
                       ? `Showing only ${roleLabel(filters.role)} — choose it again to show all`
                       : 'Choose a role to filter the table'}
@@ -166,7 +166,7 @@ export function TeamPage() {
               assignees={assigneeOptions}
             />
             <Group justify="space-between">
-              <Text size="xs" c="dimmed" aria-live="polite">
+              <Text size="xs" c="gray.7" aria-live="polite">
                 {all.isPending
                   ? 'Loading…'
                   : `${matching.length} of ${tasks.length} open tasks${liveSelected.length ? ` · ${liveSelected.length} selected` : ''}`}

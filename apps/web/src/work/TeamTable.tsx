@@ -4,6 +4,7 @@ import type { Task } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
+import { AMBER_TEXT } from './palette.ts';
 
 interface Props {
   tasks: Task[];
@@ -93,7 +94,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                       size="xs"
                       tt="none"
                       color={t.priority === 'urgent' ? 'red' : 'orange'}
-                      c={t.priority === 'urgent' ? 'red.9' : 'orange.9'}
+                      c={t.priority === 'urgent' ? 'red.9' : AMBER_TEXT}
                       variant="light"
                       leftSection={<Flame size={10} aria-hidden />}
                       style={{ flexShrink: 0 }}
@@ -109,7 +110,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                 {t.assignee ? (
                   nameOf(t.assignee, `User ${t.assignee.slice(0, 8)}`)
                 ) : (
-                  <Text fz="xs" c="dimmed" component="span">
+                  <Text fz="xs" c="gray.7" component="span">
                     Pool
                   </Text>
                 )}

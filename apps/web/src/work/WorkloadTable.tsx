@@ -16,7 +16,7 @@ interface Props {
 export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
   if (rows.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         No open work in any role.
       </Text>
     );
@@ -32,7 +32,6 @@ export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
             key={r.role}
             onClick={() => onPickRole(active ? null : r.role)}
             aria-pressed={active}
-            aria-label={`${roleLabel(r.role)}: ${r.open} open, ${r.overdue} overdue, ${r.unassigned} unassigned. ${active ? 'Showing only this role; choose again to show all' : 'Show only this role'}`}
             data-testid={`workload-${r.role}`}
             p={8}
             style={{
@@ -59,7 +58,7 @@ export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
               <Progress.Section value={((assigned - overdueAssigned) / r.open) * 100} color="teal.6" />
               <Progress.Section value={(r.unassigned / r.open) * 100} color="gray.4" />
             </Progress.Root>
-            <Text size="xs" c="dimmed" mt={2}>
+            <Text size="xs" c="gray.7" mt={2}>
               {r.open} open · {r.unassigned} unassigned
             </Text>
           </UnstyledButton>

@@ -1,0 +1,135 @@
+import type { Definition, Step } from '@portalflow/engine';
+import { Badge, Button, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Copy, Flag, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import type { EditorDocument } from '../../model/document.ts';
+import type { Selection } from '../useEditorStore.ts';
+import { useEditorStore } from '../useEditorStore.ts';
+import { DecisionFields } from './DecisionFields.tsx';
+import { EdgeInspector } from './EdgeInspector.tsx';
+import { EndFields, ParallelFields, WaitFields } from './OtherFields.tsx';
+import { RoleEditor } from './RoleEditor.tsx';
+import { TaskFields } from './TaskFields.tsx';
+import { WorkflowInspector } from './WorkflowInspector.tsx';
+import { ID_PATTERN, useStepPatch } from './common.ts';
+
+const KIND_NAME: Record<Step['type'], string> = { task: 'Task', decision: 'Decision', parallel: 'Parallel', wait: 'Wait', end: 'End' };
+
+function StepId({ id, definition }: { id: string; definition: Definition }) {
+  const apply = useEditorStore((s) => s.apply);
+  const [value, setValue] = useState(id);
+  const error = value === id ? undefined : !ID_PATTERN.test(value) ? 'Letters, digits, - and _, starting with a letter or digit' : definition.steps[value] ? 'Another step has this id' : undefined;
+  const commit = () => {
+    if (value === id || error) return setValue(id);
+    apply([{ type: 'renameStep', id, newId: value }], { select: { steps: [value], edges: [] } });
+  };
+  return (
+    <TextInput
+      size="xs"
+      label="Step id"
+      description="Used in arrows and the audit trail"
+      value={value}
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={error}
+    />
+  );
+}
+
+function StepInspector({ id, document }: { id: string; document: EditorDocument }) {
+  const { definition } = document;
+  const step = definition.steps[id]!;
+  const patch = useStepPatch(id);
+  const apply = useEditorStore((s) => s.apply);
+  return (
+    <Stack gap={10}>
+      <Group justify="space-between" wrap="nowrap">
+        <Badge variant="light" size="lg">
+          {KIND_NAME[step.type]}
+        </Badge>
+        {definition.start === id ? (
+          <Badge variant="outline" leftSection={<Flag size={12} aria-hidden />}>
+            Start
+          </Badge>
+        ) : (
+          <Button size="compact-xs" variant="subtle" leftSection={<Flag size={12} aria-hidden />} onClick={() => apply([{ type: 'setStart', id }])}>
+            Make start
+          </Button>
+        )}
+      </Group>
+      <TextInput
+        size="xs"
+        label="Title"
+        required={step.type === 'task'}
+        value={step.title ?? ''}
+        onChange={(e) => patch({ title: e.currentTarget.value || (step.type === 'task' ? '' : undefined) }, 'title')}
+        error={step.type === 'task' && !step.title ? 'A task needs a title' : undefined}
+        data-testid="inspector-title"
+      />
+      <StepId key={id} id={id} definition={definition} />
+      {step.type === 'task' && <TaskFields id={id} step={step} definition={definition} />}
+      {step.type === 'decision' && <DecisionFields id={id} step={step} definition={definition} />}
+      {step.type === 'parallel' && <ParallelFields id={id} step={step} definition={definition} />}
+      {step.type === 'wait' && <WaitFields id={id} step={step} definition={definition} />}
+      {step.type === 'end' && <EndFields id={id} step={step} />}
+    </Stack>
+  );
+}
+
+export function Inspector({
+  document,
+  selection,
+  onDelete,
+  onCopy,
+}: {
+  document: EditorDocument;
+  selection: Selection;
+  onDelete: () => void;
+  onCopy: () => void;
+}) {
+  const { definition, layout } = document;
+  let heading = 'Workflow';
+  let body: React.ReactNode;
+  const role = selection.role !== undefined ? definition.roles.find((r) => r.id === selection.role) : undefined;
+  if (selection.steps.length === 1 && selection.edges.length === 0) {
+    const id = selection.steps[0]!;
+    heading = 'Step';
+    body = <StepInspector key={id} id={id} document={document} />;
+  } else if (selection.steps.length > 1 || (selection.steps.length > 0 && selection.edges.length > 0)) {
+    heading = 'Selection';
+    body = (
+      <Stack gap={8}>
+        <Text size="sm">
+          {selection.steps.length} steps{selection.edges.length ? ` and ${selection.edges.length} arrows` : ''} selected.
+        </Text>
+        <Group gap={6}>
+          <Button size="compact-sm" variant="light" leftSection={<Copy size={14} aria-hidden />} onClick={onCopy}>
+            Copy
+          </Button>
+          <Button size="compact-sm" color="red" variant="light" leftSection={<Trash2 size={14} aria-hidden />} onClick={onDelete}>
+            Delete
+          </Button>
+        </Group>
+      </Stack>
+    );
+  } else if (selection.edges.length === 1) {
+    heading = 'Arrow';
+    body = <EdgeInspector key={selection.edges[0]} path={selection.edges[0]!} definition={definition} />;
+  } else if (role) {
+    heading = 'Lane';
+    body = <RoleEditor role={role} definition={definition} layout={layout} />;
+  } else {
+    body = <WorkflowInspector definition={definition} layout={layout} />;
+  }
+  return (
+    <aside className="pf-inspector" aria-label="Inspector" data-testid="inspector">
+      <Title order={2} size="h5" px="sm" pt="xs" pb={4}>
+        {heading}
+      </Title>
+      <ScrollArea className="pf-inspector-scroll" type="auto" offsetScrollbars>
+        <div className="pf-inspector-body">{body}</div>
+      </ScrollArea>
+    </aside>
+  );
+}
