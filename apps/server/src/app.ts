@@ -14,7 +14,7 @@ import { eventRoutes } from './routes/events.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { tokenRoutes, userRoutes } from './routes/users.ts';
+import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 
 export interface App {
   app: Hono<AppEnv>;
@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/me', meRoute(docs));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
+  app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));

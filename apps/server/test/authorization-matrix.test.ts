@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Row> = {
   'PATCH /api/users/{id}':                    { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/tokens':                         { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/tokens':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/people':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // definitions: everyone reads published versions; designers and admins edit and publish; auditors also lint drafts
   'GET /api/definitions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/definitions':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -114,6 +115,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   }),
   'POST /api/tokens': async () => ({ method: 'POST', path: '/api/tokens', body: { name: 'cli' } }),
   'GET /api/tokens': async () => ({ method: 'GET', path: '/api/tokens' }),
+  'GET /api/people': async () => ({ method: 'GET', path: '/api/people' }),
   'GET /api/definitions': async () => ({ method: 'GET', path: '/api/definitions' }),
   'POST /api/definitions': async (w) => ({
     method: 'POST',

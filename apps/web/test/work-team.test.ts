@@ -72,8 +72,8 @@ describe('team filters', () => {
 
   it('counts open, overdue and unassigned per role, busiest first', () => {
     expect(workload(tasks, NOW)).toEqual([
-      { role: 'triage-nurse', open: 3, overdue: 1, unassigned: 1 },
-      { role: 'front-desk', open: 1, overdue: 0, unassigned: 0 },
+      { role: 'triage-nurse', open: 3, overdue: 1, unassigned: 1, overdueUnassigned: 0 },
+      { role: 'front-desk', open: 1, overdue: 0, unassigned: 0, overdueUnassigned: 0 },
     ]);
   });
 

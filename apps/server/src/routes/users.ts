@@ -91,6 +91,23 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   return app;
 }
 
+/**
+ * Colleagues by name, for every signed-in user: who has a task, who to hand work to. Workforce
+ * directory data only (id, name, roles) — never passwords, sessions or patient data.
+ */
+export function peopleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  docs.add({ method: 'get', path: '/api/people', summary: 'Colleagues: id, name and roles of active accounts', tag: 'accounts' });
+  app.get('/', async (c) => {
+    requireUser(c);
+    const people = (await deps.store.listUsers())
+      .filter((u) => !u.disabled)
+      .map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
+    return c.json({ people });
+  });
+  return app;
+}
+
 export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   docs.add({

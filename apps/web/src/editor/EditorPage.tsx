@@ -1,17 +1,237 @@
-import { parseDefinition } from '@portalflow/engine';
+import type { Definition, StepKind } from '@portalflow/engine';
+import { Alert, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../api/client.ts';
-import type { Draft } from '../api/types.ts';
-import { WorkflowDiagram } from '../canvas/index.ts';
+import '../canvas/index.ts';
+import { type CanvasSelection, EditableDiagram } from '../canvas/EditableDiagram.tsx';
+import { loadElk } from '../canvas/elk.ts';
+import { autoLayout } from '../model/autoLayout.ts';
+import { canonical } from '../model/canonical.ts';
+import type { Change } from '../model/changes.ts';
+import { diffOverlay } from '../model/diff.ts';
+import { readLayout, type StepPosition } from '../model/document.ts';
+import type { Lane } from '../model/lanes.ts';
+import { ComparePanel, type Side } from './ComparePanel.tsx';
+import { exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
+import { ImportButton } from './ImportButton.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { LintPanel } from './LintPanel.tsx';
+import { Palette } from './Palette.tsx';
+import { SimulatePanel } from './SimulatePanel.tsx';
+import { StaleSaveDialog } from './StaleSaveDialog.tsx';
+import { type EditorMode, TopBar } from './TopBar.tsx';
+import { useDirty, useDraftActions } from './useDraftActions.ts';
+import { useEditorCommands } from './useEditorCommands.ts';
+import { useEditorKeys } from './useEditorKeys.ts';
+import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
+import { useEditorStore } from './useEditorStore.ts';
+import { useSimulation } from './useSimulation.ts';
+import './editor.css';
 
 export function EditorPage() {
-  const { id } = useParams();
-  const q = useQuery({ queryKey: ['definition', id], queryFn: () => api<{ draft: Draft }>(`/definitions/${id}`) });
-  if (!q.data) return null;
+  const { id = '' } = useParams();
+  const { query, ready, issues } = useLoadDraft(id);
+  if (query.isPending || (!ready && !issues && query.data?.draft))
+    return (
+      <Center h="100%">
+        <Loader aria-label="Loading the workflow" />
+      </Center>
+    );
+  if (query.isError || !query.data?.draft)
+    return (
+      <Center h="100%">
+        <Alert color="red" title="This workflow cannot be opened">
+          {query.error instanceof Error ? query.error.message : 'There is no draft of this workflow.'}
+        </Alert>
+      </Center>
+    );
+  if (issues)
+    return (
+      <Center h="100%" p="md">
+        <Alert color="red" title="The saved draft is not a valid definition" maw={640}>
+          <List size="sm">
+            {issues.map((i, n) => (
+              <List.Item key={n}>
+                <code>{i.path || '(definition)'}</code> — {i.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      </Center>
+    );
   return (
-    <div style={{ height: '100%' }}>
-      <WorkflowDiagram definition={parseDefinition(q.data.draft.definition)} layout={q.data.draft.layout} highlight={{ active: ['check-request'], visited: [], edges: [] }} />
+    <ReactFlowProvider>
+      <Editor id={id} />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor({ id }: { id: string }) {
+  const document = useEditorStore((s) => s.document)!;
+  const base = useEditorStore((s) => s.base)!;
+  const findings = useEditorStore((s) => s.findings);
+  const overlay = useEditorStore((s) => s.overlay);
+  const selection = useEditorStore((s) => s.selection);
+  const focus = useEditorStore((s) => s.focus);
+  const canUndo = useEditorStore((s) => s.canUndo);
+  const canRedo = useEditorStore((s) => s.canRedo);
+  const { apply, undo, redo, select } = useEditorStore.getState();
+  const dirty = useDirty();
+  const { save, publish, saving, publishing, conflict, clearConflict } = useDraftActions(id);
+  const commands = useEditorCommands();
+  const onKeyDown = useEditorKeys(commands);
+  const [mode, setMode] = useState<EditorMode>('edit');
+  const [pair, setPair] = useState<{ before: Side; after: Side } | null>(null);
+  const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
+  const [laying, setLaying] = useState(false);
+  // The cached GET of this workflow (kept current by publish) tells which version is live.
+  const latest = useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false }).data?.latest ?? null;
+  const published = useMemo(
+    () => (latest && canonical(latest.definition) === canonical(base.document.definition) ? latest.version : null),
+    [latest, base],
+  );
+  const sim = useSimulation(document.definition, mode === 'simulate');
+
+  const onChanges = useCallback((changes: Change[], options?: { squash?: string }) => apply(changes, options), [apply]);
+  const onSelect = useCallback((s: CanvasSelection) => select(s), [select]);
+  const onSelectLane = useCallback((role: string) => select({ steps: [], edges: [], role }), [select]);
+  const onDropKind = useCallback((kind: StepKind, lane: Lane, position: StepPosition) => commands.addStep(kind, { lane, position }), [commands]);
+  const onCompare = useCallback((p: { before: Side; after: Side } | null) => setPair(p), []);
+
+  const diff = useMemo(() => {
+    if (mode !== 'compare' || !pair) return null;
+    const o = diffOverlay(pair.before.definition, pair.before.layout, pair.after.definition, pair.after.layout);
+    return { overlay: o, decorations: { steps: o.steps, edges: o.edges, notes: o.notes } };
+  }, [mode, pair]);
+
+  const relayout = async () => {
+    setLaying(true);
+    try {
+      const layout = await autoLayout(await loadElk(), document.definition, document.layout);
+      const changes: Change[] = Object.entries(layout.positions).map(([stepId, position]) => ({ type: 'moveStep', id: stepId, position }));
+      apply(changes, { label: 'Auto layout' });
+    } finally {
+      setLaying(false);
+    }
+  };
+
+  const importDefinition = async (definition: Definition) => {
+    const renamed = definition.id === id ? definition : { ...definition, id };
+    if (renamed !== definition)
+      notifications.show({ color: 'orange', title: 'Imported into this workflow', message: `The file's id '${definition.id}' became '${id}'.` });
+    apply([{ type: 'replaceAll', document: await documentFrom(renamed, null) }], { select: { steps: [], edges: [] } });
+  };
+
+  const restore = async (side: Side) => {
+    const restored = await documentFrom({ ...side.definition, id }, side.layout);
+    if (apply([{ type: 'replaceAll', document: restored }], { label: `Restore ${side.label}` }) && (await save())) {
+      notifications.show({ color: 'teal', title: `${side.label} restored as the draft`, message: 'Undo brings your previous draft back.' });
+      setMode('edit');
+    }
+  };
+
+  const onExport = (kind: 'json' | 'svg' | 'png' | 'mermaid') => {
+    if (kind === 'json') exportJson(document);
+    else if (kind === 'svg') exportSvg(document);
+    else if (kind === 'mermaid') exportMermaid(document);
+    else exportPng(document).catch((e: Error) => notifications.show({ color: 'red', title: 'PNG export failed', message: e.message }));
+  };
+
+  const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the editor's keyboard shortcuts listen here; every control inside is itself keyboard reachable
+    <div className="pf-editor" onKeyDown={onKeyDown} data-testid="editor">
+      <TopBar
+        title={document.definition.title}
+        published={published}
+        dirty={dirty}
+        mode={mode}
+        errors={overlay?.errors ?? 0}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        saving={saving}
+        publishing={publishing}
+        laying={laying}
+        importButton={<ImportButton onImport={importDefinition} label="Import" />}
+        onUndo={undo}
+        onRedo={redo}
+        onSave={() => void save()}
+        onPublish={() => void publish(dirty)}
+        onMode={(m) => {
+          setInitialPair(undefined);
+          setMode(m);
+        }}
+        onLayout={() => void relayout()}
+        onExport={onExport}
+      />
+      <Palette onAdd={(kind) => commands.addStep(kind)} disabled={mode !== 'edit'} />
+      <main className="pf-canvas" aria-label="Canvas">
+        <EditableDiagram
+          definition={canvasDoc.definition}
+          layout={canvasDoc.layout}
+          overlay={mode === 'edit' ? overlay : null}
+          selection={mode === 'edit' ? selection : EMPTY}
+          {...(mode === 'simulate' ? { highlight: sim.highlight } : {})}
+          {...(diff ? { diff: diff.decorations } : {})}
+          readOnly={mode !== 'edit'}
+          focus={focus}
+          fitKey={`${id}:${mode}`}
+          onChanges={onChanges}
+          onSelect={onSelect}
+          onSelectLane={onSelectLane}
+          onDropKind={onDropKind}
+          onConnect={commands.connect}
+        />
+      </main>
+      {mode === 'edit' && <Inspector document={document} selection={selection} onDelete={commands.deleteSelection} onCopy={commands.copy} />}
+      {mode === 'simulate' && <SimulatePanel definition={document.definition} sim={sim} />}
+      {mode === 'compare' && (
+        <ComparePanel
+          id={id}
+          draft={document}
+          {...(initialPair ? { initial: initialPair } : {})}
+          onCompare={onCompare}
+          onRestore={(side) => void restore(side)}
+          onClose={() => setMode('edit')}
+        />
+      )}
+      <LintPanel
+        findings={findings}
+        overlay={overlay}
+        onPick={(target) => {
+          setMode('edit');
+          if (target.edge) select({ steps: [], edges: [target.edge] });
+          else if (target.step) select({ steps: [target.step], edges: [] }, true);
+        }}
+      />
+      {conflict && (
+        <StaleSaveDialog
+          theirs={conflict}
+          onClose={clearConflict}
+          onShowOnCanvas={(theirs) => {
+            setInitialPair({
+              before: { label: 'when you opened it', definition: base.document.definition, layout: base.document.layout },
+              after: { label: 'their save', definition: theirs, layout: readLayout(conflict.layout) },
+            });
+            setMode('compare');
+            clearConflict();
+          }}
+        />
+      )}
+      {Object.keys(document.definition.steps).length === 0 && mode === 'edit' && (
+        <Stack className="pf-empty-canvas" gap={4} align="center">
+          <Text fw={600}>This workflow has no steps yet</Text>
+          <Text size="sm">Drag a Task from the palette into a lane, or click it to add one.</Text>
+          <Button size="compact-sm" onClick={() => commands.addStep('task')}>
+            Add the first task
+          </Button>
+        </Stack>
+      )}
     </div>
   );
 }
+
+const EMPTY: CanvasSelection = { steps: [], edges: [] };

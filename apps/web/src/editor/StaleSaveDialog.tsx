@@ -21,6 +21,8 @@ function useSaverName(userId: string | null): string {
     queryFn: () => api<{ users: User[] }>('/users'),
     retry: false,
     staleTime: 60_000,
+    // Only admins may list accounts; others see "Another designer".
+    enabled: !!userId && !!me.data?.user.roles.includes('admin') && me.data.user.id !== userId,
   });
   if (!userId) return 'Someone';
   if (me.data?.user.id === userId) return 'You (in another window)';

@@ -59,16 +59,16 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={4}>
           {items.map((item) => (
-            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} />
+            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} color="teal.9" fw={500} />
           ))}
         </Stack>
         <Stack gap={4} mt="auto" pt="md">
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             Signed in as {me.user.username}
           </Text>
           <Group gap={4}>
             {me.user.roles.map((r) => (
-              <Badge key={r} size="xs" variant="light">
+              <Badge key={r} size="xs" variant="outline" color="teal.9">
                 {r}
               </Badge>
             ))}

@@ -25,8 +25,10 @@ export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
     <SimpleGrid cols={{ base: 2, md: 3, xl: 4 }} spacing={6} verticalSpacing={6} data-testid="team-workload">
       {rows.map((r) => {
         const active = activeRole === r.role;
-        const assigned = r.open - r.unassigned;
-        const overdueAssigned = Math.min(r.overdue, assigned);
+        const onTime = {
+          assigned: r.open - r.unassigned - (r.overdue - r.overdueUnassigned),
+          unassigned: r.unassigned - r.overdueUnassigned,
+        };
         return (
           <UnstyledButton
             key={r.role}
@@ -45,18 +47,18 @@ export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
                 {roleLabel(r.role)}
               </Text>
               {r.overdue > 0 && (
-                <Group gap={2} wrap="nowrap" c="red.8" style={{ flexShrink: 0 }}>
+                <Group gap={2} wrap="nowrap" c="red.9" style={{ flexShrink: 0 }}>
                   <TriangleAlert size={12} aria-hidden />
-                  <Text size="xs" fw={700} c="red.8" component="span">
+                  <Text size="xs" fw={700} c="red.9" component="span">
                     {r.overdue} overdue
                   </Text>
                 </Group>
               )}
             </Group>
             <Progress.Root size={8} mt={4} aria-hidden>
-              <Progress.Section value={(overdueAssigned / r.open) * 100} color="red.7" />
-              <Progress.Section value={((assigned - overdueAssigned) / r.open) * 100} color="teal.6" />
-              <Progress.Section value={(r.unassigned / r.open) * 100} color="gray.4" />
+              <Progress.Section value={(r.overdue / r.open) * 100} color="red.7" />
+              <Progress.Section value={(onTime.assigned / r.open) * 100} color="teal.6" />
+              <Progress.Section value={(onTime.unassigned / r.open) * 100} color="gray.4" />
             </Progress.Root>
             <Text size="xs" c="gray.7" mt={2}>
               {r.open} open · {r.unassigned} unassigned

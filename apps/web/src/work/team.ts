@@ -37,6 +37,8 @@ export interface RoleLoad {
   open: number;
   overdue: number;
   unassigned: number;
+  /** Overdue and still unassigned (part of both counts above). */
+  overdueUnassigned: number;
 }
 
 /** Open, overdue and unassigned counts per role, busiest role first. */
@@ -44,10 +46,17 @@ export function workload(tasks: readonly Task[], now: number): RoleLoad[] {
   const byRole = new Map<string, RoleLoad>();
   for (const t of tasks) {
     if (t.status !== 'open') continue;
-    const row = byRole.get(t.role) ?? { role: t.role, open: 0, overdue: 0, unassigned: 0 };
+    const row = byRole.get(t.role) ?? {
+      role: t.role,
+      open: 0,
+      overdue: 0,
+      unassigned: 0,
+      overdueUnassigned: 0,
+    };
     row.open++;
     if (isOverdue(t, now)) row.overdue++;
     if (!t.assignee) row.unassigned++;
+    if (!t.assignee && isOverdue(t, now)) row.overdueUnassigned++;
     byRole.set(t.role, row);
   }
   return [...byRole.values()].sort(

@@ -1,0 +1,121 @@
+import type { Definition } from '@portalflow/engine';
+import { Alert, Badge, Button, Divider, Group, Progress, ScrollArea, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Clock, RotateCcw, Send, Undo2 } from 'lucide-react';
+import { useState } from 'react';
+import { roleName, stepTitle } from '../model/describe.ts';
+import type { Simulation } from './useSimulation.ts';
+
+const ADVANCE = [
+  { value: 'PT1H', label: '1 hour' },
+  { value: 'PT4H', label: '4 hours' },
+  { value: 'P1D', label: '1 day' },
+  { value: 'P2D', label: '2 days' },
+  { value: 'P1W', label: '1 week' },
+  { value: 'P30D', label: '30 days' },
+];
+
+const clinicTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'America/Denver', weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
+function Meter({ label, covered, total }: { label: string; covered: number; total: number }) {
+  return (
+    <div>
+      <Group justify="space-between" gap={4}>
+        <Text size="xs">{label}</Text>
+        <Text size="xs" fw={600}>
+          {covered} / {total}
+        </Text>
+      </Group>
+      <Progress value={total ? (covered / total) * 100 : 100} size="sm" aria-label={`${label}: ${covered} of ${total} covered`} />
+    </div>
+  );
+}
+
+/** Step through the workflow: pick outcomes for open tasks, send signals, move the clock. */
+export function SimulatePanel({ definition, sim }: { definition: Definition; sim: Simulation }) {
+  const [by, setBy] = useState<string>('PT4H');
+  const { result, actions } = sim;
+  const status = result.snapshot?.status ?? 'active';
+  return (
+    <aside className="pf-inspector" aria-label="Simulation" data-testid="simulate-panel">
+      <Title order={2} size="h5" px="sm" pt="xs" pb={4}>
+        Simulation · run {sim.runs}
+      </Title>
+      <ScrollArea className="pf-inspector-scroll" type="auto" offsetScrollbars>
+        <Stack gap={8} className="pf-inspector-body">
+          <Group gap={6}>
+            <Badge color={status === 'done' ? 'teal' : status === 'cancelled' ? 'gray' : 'blue'}>{status === 'done' ? `Ended: ${result.snapshot?.end?.outcome ?? 'done'}` : status}</Badge>
+            <Text size="xs" c="dimmed">
+              <Clock size={11} aria-hidden /> {clinicTime(result.clock)}
+            </Text>
+          </Group>
+          {result.error && (
+            <Alert color="red" title="The engine refused the last event" data-testid="simulate-error">
+              {result.error.message}
+            </Alert>
+          )}
+          {actions.length === 0 && status === 'active' && <Text size="sm">Nothing is open.</Text>}
+          {actions.map((a) => (
+            <Stack key={a.token} gap={4} className="pf-fieldset" data-testid={`sim-active-${a.step}`}>
+              <Text size="sm" fw={600}>
+                {stepTitle(definition, a.step)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {a.kind === 'complete' ? `Open for ${roleName(definition, a.role)}` : `Waiting${a.signal ? ` for signal “${a.signal}”` : ''}`}
+              </Text>
+              <Group gap={4}>
+                {a.kind === 'complete' &&
+                  a.outcomes.map((o) => (
+                    <Button key={o} size="compact-xs" variant="light" onClick={() => sim.complete(a, o)} data-testid={`sim-outcome-${a.step}-${o}`}>
+                      {o}
+                    </Button>
+                  ))}
+                {a.kind === 'signal' && a.signal && (
+                  <Button size="compact-xs" variant="light" leftSection={<Send size={12} aria-hidden />} onClick={() => sim.signal(a.signal!)}>
+                    Send “{a.signal}”
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          ))}
+          <Group gap={4} align="flex-end" wrap="nowrap">
+            <Select size="xs" label="Advance time by" data={ADVANCE} value={by} onChange={(v) => v && setBy(v)} allowDeselect={false} style={{ flex: 1 }} />
+            <Button size="compact-sm" onClick={() => sim.advance(by)} disabled={status !== 'active'} data-testid="sim-advance">
+              Advance
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Deadlines that fall due fire in order; business deadlines count clinic hours.
+          </Text>
+          <Group gap={4}>
+            <Button size="compact-xs" variant="default" leftSection={<Undo2 size={12} aria-hidden />} onClick={sim.undoLast} disabled={!sim.canStepBack}>
+              Step back
+            </Button>
+            <Button size="compact-xs" variant="default" leftSection={<RotateCcw size={12} aria-hidden />} onClick={sim.newRun}>
+              New run
+            </Button>
+          </Group>
+          <Textarea
+            size="xs"
+            label="Instance data (JSON)"
+            description="Decisions read it, e.g. {&quot;urgent&quot;: true}; changing it restarts the run"
+            value={sim.data}
+            onChange={(e) => sim.setData(e.currentTarget.value)}
+            error={sim.dataError}
+            autosize
+            minRows={2}
+            styles={{ input: { fontFamily: 'ui-monospace, monospace' } }}
+          />
+          <Divider label="Path coverage (all runs)" labelPosition="left" />
+          <Stack gap={6} data-testid="sim-coverage">
+            <Meter label="Steps reached" covered={sim.coverage.steps.covered} total={sim.coverage.steps.total} />
+            <Meter label="Arrows taken" covered={sim.coverage.edges.covered} total={sim.coverage.edges.total} />
+            <Meter label="Outcomes chosen" covered={sim.coverage.outcomes.covered} total={sim.coverage.outcomes.total} />
+            <Meter label="Deadlines fired" covered={sim.coverage.deadlines.covered} total={sim.coverage.deadlines.total} />
+            <Text size="xs">Overall {Math.round(sim.coverage.ratio * 100)}% of steps, arrows and deadlines.</Text>
+          </Stack>
+        </Stack>
+      </ScrollArea>
+    </aside>
+  );
+}

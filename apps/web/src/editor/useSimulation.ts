@@ -1,0 +1,65 @@
+import { type CoverageReport, coverage, type Definition, type ScriptEvent, type SimulationResult } from '@portalflow/engine';
+import { useMemo, useState } from 'react';
+import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
+
+export interface Simulation {
+  result: SimulationResult;
+  actions: SimAction[];
+  highlight: ReturnType<typeof highlightOf>;
+  coverage: CoverageReport;
+  runs: number;
+  canStepBack: boolean;
+  data: string;
+  dataError: string | null;
+  setData(text: string): void;
+  complete(action: SimAction, outcome: string): void;
+  signal(name: string): void;
+  advance(by: string): void;
+  undoLast(): void;
+  newRun(): void;
+}
+
+const IDLE: SimulationResult = { ok: true, steps: [], history: [], snapshot: null, clock: new Date(0).toISOString() };
+
+/** A practice run in the browser: the script of events is the state; the engine replays it. */
+export function useSimulation(definition: Definition, enabled = true): Simulation {
+  const [script, setScript] = useState<ScriptEvent[]>([]);
+  const [data, setData] = useState('{}');
+  const [finished, setFinished] = useState<SimulationResult[]>([]);
+  const parsed = useMemo(() => {
+    try {
+      const value = JSON.parse(data || '{}') as unknown;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'Instance data must be a JSON object' };
+      return { value: value as Record<string, unknown> };
+    } catch (error) {
+      return { error: `Instance data is not valid JSON: ${(error as Error).message}` };
+    }
+  }, [data]);
+  // Nothing runs while the editor is not simulating: compiling on every edit would cost for nothing.
+  const result = useMemo(
+    () => (enabled ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script]) : IDLE),
+    [enabled, definition, script, parsed.value],
+  );
+  const actions = useMemo(() => (enabled ? actionsOf(definition, result) : []), [enabled, definition, result]);
+  const highlight = useMemo(() => highlightOf(definition, result), [definition, result]);
+  const report = useMemo(() => coverage(definition, enabled ? [...finished, result] : []), [enabled, definition, finished, result]);
+  return {
+    result,
+    actions,
+    highlight,
+    coverage: report,
+    runs: finished.length + 1,
+    canStepBack: script.length > 0,
+    data,
+    dataError: parsed.error ?? null,
+    setData,
+    complete: (action, outcome) => setScript((s) => [...s, completeEvent(action, outcome)]),
+    signal: (name) => setScript((s) => [...s, { type: 'signal', name }]),
+    advance: (by) => setScript((s) => [...s, { type: 'advance', by }]),
+    undoLast: () => setScript((s) => s.slice(0, -1)),
+    newRun: () => {
+      setFinished((f) => [...f, result]);
+      setScript([]);
+    },
+  };
+}
