@@ -16,8 +16,8 @@ const queryClient = new QueryClient({
 
 const theme = createTheme({
   primaryColor: 'teal',
-  // Shade 8 keeps white text on buttons above 4.5:1 contrast.
-  primaryShade: 8,
+  // Shade 9 keeps white text on buttons above 4.5:1 contrast.
+  primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
 });

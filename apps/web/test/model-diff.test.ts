@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../src/model/changes.ts';
-import { emptyLayout } from '../src/model/document.ts';
 import { diffOverlay, diffVersions } from '../src/model/diff.ts';
+import { emptyLayout } from '../src/model/document.ts';
 import { doc, triage } from './model-support.ts';
 
 describe('diffVersions', () => {
   const a = triage();
   const b = applyChanges(doc(a), [
-    { type: 'addStep', id: 'log', step: { type: 'task', role: 'front-desk', title: 'Log it', outcomes: { done: 'closed' } } },
+    {
+      type: 'addStep',
+      id: 'log',
+      step: { type: 'task', role: 'front-desk', title: 'Log it', outcomes: { done: 'closed' } },
+    },
     { type: 'removeStep', id: 'admin-reply' },
     { type: 'setOwner', id: 'nurse-review', role: 'provider' },
     { type: 'updateStep', id: 'call-patient', patch: { title: 'Call the patient within the hour' } },
@@ -20,9 +24,19 @@ describe('diffVersions', () => {
     expect(diff.removed).toEqual(['admin-reply']);
     expect(diff.changed.map((c) => c.id).sort()).toEqual(['call-patient', 'classify', 'nurse-review']);
     expect(diff.changed.find((c) => c.id === 'call-patient')?.fields).toEqual(['title']);
-    expect(diff.owners).toEqual([{ id: 'nurse-review', from: 'nurse', to: 'provider', text: 'Triage nurse → Provider' }]);
-    expect(diff.edges.retargeted).toEqual([expect.objectContaining({ was: 'closed', edge: expect.objectContaining({ path: 'steps.classify.outcomes.spam', to: 'log' }) })]);
-    expect(diff.edges.removed.map((e) => e.path).sort()).toEqual(['steps.admin-reply.outcomes.replied', 'steps.classify.outcomes.admin']);
+    expect(diff.owners).toEqual([
+      { id: 'nurse-review', from: 'nurse', to: 'provider', text: 'Triage nurse → Provider' },
+    ]);
+    expect(diff.edges.retargeted).toEqual([
+      expect.objectContaining({
+        was: 'closed',
+        edge: expect.objectContaining({ path: 'steps.classify.outcomes.spam', to: 'log' }),
+      }),
+    ]);
+    expect(diff.edges.removed.map((e) => e.path).sort()).toEqual([
+      'steps.admin-reply.outcomes.replied',
+      'steps.classify.outcomes.admin',
+    ]);
     expect(diff.edges.added.map((e) => e.path)).toEqual(['steps.log.outcomes.done']);
     expect(diff.empty).toBe(false);
   });

@@ -21,11 +21,15 @@ describe('export and labels', () => {
     const d = triage();
     expect(deadlineText(d, d.steps['provider-review']!)).toBe('2 business days → Triage nurse');
     expect(deadlineText(d, d.steps.classify!)).toBe('4 h → Front office supervisor');
-    expect(edgeText({ from: 'a', to: 'b', kind: 'deadline', label: 'after PT4H', path: 'x' })).toBe('late: 4 h');
+    expect(edgeText({ from: 'a', to: 'b', kind: 'deadline', label: 'after PT4H', path: 'x' })).toBe(
+      'late: 4 h',
+    );
   });
 
   it('reads stored layouts leniently', () => {
-    expect(readLayout({ positions: { a: { x: 1, y: 2, lane: 'n' }, b: { x: 'no' } }, lanes: [{ role: 'n' }, 3] })).toEqual({
+    expect(
+      readLayout({ positions: { a: { x: 1, y: 2, lane: 'n' }, b: { x: 'no' } }, lanes: [{ role: 'n' }, 3] }),
+    ).toEqual({
       positions: { a: { x: 1, y: 2, lane: 'n' } },
       lanes: [{ role: 'n', order: 0 }],
     });

@@ -30,7 +30,12 @@ function changeFrom(d: EditorDocument, [kind, a, b]: [number, number, number]): 
     case 0:
       return { type: 'moveStep', id, position: { x: a, y: b % 400 } };
     case 1:
-      return { type: 'addStep', id: `new-${a}-${b}-${ids.length}`, step: { type: 'end' }, position: { x: b, y: 10 } };
+      return {
+        type: 'addStep',
+        id: `new-${a}-${b}-${ids.length}`,
+        step: { type: 'end' },
+        position: { x: b, y: 10 },
+      };
     case 2:
       return ids.length > 1 ? { type: 'removeStep', id } : { type: 'setStart', id };
     case 3:
@@ -40,13 +45,25 @@ function changeFrom(d: EditorDocument, [kind, a, b]: [number, number, number]): 
     case 5:
       return { type: 'setOwner', id: task!, role: roles[b % roles.length]! };
     case 6:
-      return { type: 'updateStep', id: task!, patch: { title: `Task ${b}`, help: b % 2 ? undefined : 'Help' } };
+      return {
+        type: 'updateStep',
+        id: task!,
+        patch: { title: `Task ${b}`, help: b % 2 ? undefined : 'Help' },
+      };
     default:
-      return { type: 'connect', from: task!, to: ids[b % ids.length]!, via: { kind: 'outcome', name: ['a', 'b', 'done'][b % 3]! } };
+      return {
+        type: 'connect',
+        from: task!,
+        to: ids[b % ids.length]!,
+        via: { kind: 'outcome', name: ['a', 'b', 'done'][b % 3]! },
+      };
   }
 }
 
-const editScripts = fc.array(fc.tuple(fc.nat(7), fc.nat(5000), fc.nat(5000)), { minLength: 1, maxLength: 25 });
+const editScripts = fc.array(fc.tuple(fc.nat(7), fc.nat(5000), fc.nat(5000)), {
+  minLength: 1,
+  maxLength: 25,
+});
 
 /** Applies the scripted edits, recording each, and returns every document along the way. */
 function run(script: Array<[number, number, number]>) {
@@ -64,7 +81,11 @@ function run(script: Array<[number, number, number]>) {
 describe('diff-based history', () => {
   it('records only the keys an edit touched', () => {
     const before = doc();
-    const after = applyChange(before, { type: 'updateStep', id: 'classify', patch: { title: 'Sort the message' } });
+    const after = applyChange(before, {
+      type: 'updateStep',
+      id: 'classify',
+      patch: { title: 'Sort the message' },
+    });
     const diff = diffDocuments(before, after);
     expect(Object.keys(diff.steps)).toEqual(['classify']);
     expect(diff.fields).toEqual({});
@@ -83,7 +104,9 @@ describe('diff-based history', () => {
         while (canRedo(h)) ({ history: h, document: current } = redo(h, current));
         expect(plain(current)).toEqual(plain(docs[docs.length - 1]!));
         // Step order survives removing and re-adding steps.
-        expect(Object.keys(current.definition.steps)).toEqual(Object.keys(docs[docs.length - 1]!.definition.steps));
+        expect(Object.keys(current.definition.steps)).toEqual(
+          Object.keys(docs[docs.length - 1]!.definition.steps),
+        );
       }),
       { numRuns: 200 },
     );
@@ -183,16 +206,22 @@ describe('rebaseDocument (stale save)', () => {
   it('puts my changes on top of theirs and lists the steps we both changed', async () => {
     const { rebaseDocument } = await import('../src/model/rebase.ts');
     const base = doc();
-    const mine = applyChange(applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Mine' } }), {
-      type: 'addStep',
-      id: 'log',
-      step: { type: 'end' },
-    });
-    const theirs = applyChange(applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Theirs' } }), {
-      type: 'setOwner',
-      id: 'nurse-review',
-      role: 'provider',
-    });
+    const mine = applyChange(
+      applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Mine' } }),
+      {
+        type: 'addStep',
+        id: 'log',
+        step: { type: 'end' },
+      },
+    );
+    const theirs = applyChange(
+      applyChange(base, { type: 'updateStep', id: 'classify', patch: { title: 'Theirs' } }),
+      {
+        type: 'setOwner',
+        id: 'nurse-review',
+        role: 'provider',
+      },
+    );
     const { document, conflicts } = rebaseDocument(base, mine, theirs);
     expect(document.definition.steps.classify).toMatchObject({ title: 'Mine' });
     expect(document.definition.steps['nurse-review']).toMatchObject({ role: 'provider' });

@@ -28,7 +28,10 @@ describe('lanes', () => {
     const laneOf = laneOfSteps(triage(), emptyLayout());
     expect(laneOf.get('is-urgent')).toBe('front-desk');
     expect(laneOf.get('classify')).toBe('front-desk');
-    const placed = laneOfSteps(triage(), { positions: { 'is-urgent': { x: 0, y: 0, lane: 'nurse' } }, lanes: [] });
+    const placed = laneOfSteps(triage(), {
+      positions: { 'is-urgent': { x: 0, y: 0, lane: 'nurse' } },
+      lanes: [],
+    });
     expect(placed.get('is-urgent')).toBe('nurse');
   });
 
@@ -54,5 +57,18 @@ describe('lanes', () => {
     expect(laneAt(lanes, 99_999)?.role).toBe(lanes[lanes.length - 1]!.role);
     expect(positionInLane(nurse, 120.4, nurse.y - 10, 'task')).toEqual({ x: 120, y: LANE.padding / 2 });
     expect(positionInLane(nurse, 0, nurse.y + 50, 'decision')).toEqual({ x: 0, y: 50, lane: 'nurse' });
+  });
+});
+
+describe('freeSpot', () => {
+  it('moves a new box down until it overlaps nothing', async () => {
+    const { freeSpot } = await import('../src/model/scene.ts');
+    const d = triage();
+    const scene = sceneOf(d, completeLayout(d, emptyLayout()));
+    const classify = scene.boxes.get('classify')!;
+    const lane = scene.lanes.find((l) => l.role === classify.lane)!;
+    const spot = freeSpot(scene, lane, classify.x, classify.y - lane.y, 'task');
+    expect(spot.x).toBe(classify.x);
+    expect(lane.y + spot.y).toBeGreaterThanOrEqual(classify.y + classify.height);
   });
 });

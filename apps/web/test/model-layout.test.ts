@@ -31,7 +31,9 @@ describe('autoLayout (elkjs in Node)', () => {
       }
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++)
-          expect(overlaps(boxes[i]!, boxes[j]!), `${name}: ${boxes[i]!.id} overlaps ${boxes[j]!.id}`).toBe(false);
+          expect(overlaps(boxes[i]!, boxes[j]!), `${name}: ${boxes[i]!.id} overlaps ${boxes[j]!.id}`).toBe(
+            false,
+          );
     }
   });
 

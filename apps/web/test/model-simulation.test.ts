@@ -9,7 +9,14 @@ describe('simulation in the browser', () => {
     const script: ScriptEvent[] = [];
     let result = runScript(d, script);
     let actions = actionsOf(d, result);
-    expect(actions).toEqual([expect.objectContaining({ kind: 'complete', step: 'classify', role: 'front-desk', outcomes: ['clinical', 'admin', 'spam'] })]);
+    expect(actions).toEqual([
+      expect.objectContaining({
+        kind: 'complete',
+        step: 'classify',
+        role: 'front-desk',
+        outcomes: ['clinical', 'admin', 'spam'],
+      }),
+    ]);
     script.push(completeEvent(actions[0]!, 'admin'));
     result = runScript(d, script);
     actions = actionsOf(d, result);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDefinition, type Definition } from '@portalflow/engine';
+import { type Definition, parseDefinition } from '@portalflow/engine';
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkLike } from '../src/model/autoLayout.ts';
 import { type EditorDocument, emptyLayout } from '../src/model/document.ts';
@@ -83,7 +83,10 @@ export function triage(): Definition {
   };
 }
 
-export const doc = (definition: Definition = triage()): EditorDocument => ({ definition, layout: emptyLayout() });
+export const doc = (definition: Definition = triage()): EditorDocument => ({
+  definition,
+  layout: emptyLayout(),
+});
 
 /** elkjs's bundle is CommonJS; its constructor sits on `default` under some interops. */
 export function newElk(): ElkLike {

@@ -8,6 +8,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: number;
+  /** Where, so a failure says which element to fix. */
+  targets: string[];
 }
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
@@ -17,8 +19,16 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<unknown> } }).axe.run(document, {
       resultTypes: ['violations'],
     }),
-  )) as { violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> };
+  )) as {
+    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+  };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').slice(0, 160)}`),
+    }));
 }

@@ -46,8 +46,15 @@ export interface EditableDiagramProps {
   onConnect?(from: string, to: string): void;
 }
 
-const MINIMAP_COLORS: Record<string, string> = { task: '#adb5bd', decision: '#ffe066', parallel: '#343a40', wait: '#ced4da', end: '#495057' };
-const minimapColor = (node: StepNode) => (node.data.marks?.errors ? '#fa5252' : (MINIMAP_COLORS[node.type ?? 'task'] ?? '#adb5bd'));
+const MINIMAP_COLORS: Record<string, string> = {
+  task: '#adb5bd',
+  decision: '#ffe066',
+  parallel: '#343a40',
+  wait: '#ced4da',
+  end: '#495057',
+};
+const minimapColor = (node: StepNode) =>
+  node.data.marks?.errors ? '#fa5252' : (MINIMAP_COLORS[node.type ?? 'task'] ?? '#adb5bd');
 
 /**
  * The editable swimlane canvas: a thin adapter from the document to React Flow and from React
@@ -79,7 +86,10 @@ export function EditableDiagram(props: EditableDiagramProps) {
   // Positions of boxes being dragged, until the drop commits them to the document.
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const nodes = useMemo(
-    () => (dragging.size === 0 ? baseNodes : baseNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)! } : n))),
+    () =>
+      dragging.size === 0
+        ? baseNodes
+        : baseNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)! } : n)),
     [baseNodes, dragging],
   );
 
@@ -95,38 +105,44 @@ export function EditableDiagram(props: EditableDiagramProps) {
     latest.current.onSelect(next);
   }, []);
 
-  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
-    let moved: Map<string, { x: number; y: number }> | null = null;
-    const steps = new Set(selectionRef.current.steps);
-    let selectChanged = false;
-    for (const c of changes) {
-      if (c.type === 'position' && c.position && c.dragging) {
-        moved ??= new Map();
-        moved.set(c.id, c.position);
-      } else if (c.type === 'select') {
-        selectChanged = true;
-        if (c.selected) steps.add(c.id);
-        else steps.delete(c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNode>[]) => {
+      let moved: Map<string, { x: number; y: number }> | null = null;
+      const steps = new Set(selectionRef.current.steps);
+      let selectChanged = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging) {
+          moved ??= new Map();
+          moved.set(c.id, c.position);
+        } else if (c.type === 'select') {
+          selectChanged = true;
+          if (c.selected) steps.add(c.id);
+          else steps.delete(c.id);
+        }
       }
-    }
-    if (moved) {
-      const update = moved;
-      setDragging((d) => new Map([...d, ...update]));
-    }
-    if (selectChanged) choose({ steps: [...steps], edges: selectionRef.current.edges });
-  }, [choose]);
+      if (moved) {
+        const update = moved;
+        setDragging((d) => new Map([...d, ...update]));
+      }
+      if (selectChanged) choose({ steps: [...steps], edges: selectionRef.current.edges });
+    },
+    [choose],
+  );
 
-  const onEdgesChange = useCallback((changes: EdgeChange<StepEdge>[]) => {
-    const edgeIds = new Set(selectionRef.current.edges);
-    let changed = false;
-    for (const c of changes) {
-      if (c.type !== 'select') continue;
-      changed = true;
-      if (c.selected) edgeIds.add(c.id);
-      else edgeIds.delete(c.id);
-    }
-    if (changed) choose({ steps: selectionRef.current.steps, edges: [...edgeIds] });
-  }, [choose]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<StepEdge>[]) => {
+      const edgeIds = new Set(selectionRef.current.edges);
+      let changed = false;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        changed = true;
+        if (c.selected) edgeIds.add(c.id);
+        else edgeIds.delete(c.id);
+      }
+      if (changed) choose({ steps: selectionRef.current.steps, edges: [...edgeIds] });
+    },
+    [choose],
+  );
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: StepNode, dragged: StepNode[]) => {
@@ -139,11 +155,20 @@ export function EditableDiagram(props: EditableDiagramProps) {
         const lane = laneAt(scene.lanes, centre);
         if (!lane) continue;
         if (step.type === 'task' && lane.role !== box.lane && lane.role !== '') {
-          changes.push({ type: 'setOwner', id: node.id, role: lane.role, position: positionInLane(lane, node.position.x, node.position.y, 'task') });
+          changes.push({
+            type: 'setOwner',
+            id: node.id,
+            role: lane.role,
+            position: positionInLane(lane, node.position.x, node.position.y, 'task'),
+          });
         } else {
           // A task dropped on a lane it cannot own stays in its own lane.
           const home = step.type === 'task' ? (scene.lanes.find((l) => l.role === box.lane) ?? lane) : lane;
-          changes.push({ type: 'moveStep', id: node.id, position: positionInLane(home, node.position.x, node.position.y, step.type) });
+          changes.push({
+            type: 'moveStep',
+            id: node.id,
+            position: positionInLane(home, node.position.x, node.position.y, step.type),
+          });
         }
       }
       setDragging(new Map());
@@ -162,7 +187,11 @@ export function EditableDiagram(props: EditableDiagramProps) {
       const lane = laneAt(scene.lanes, point.y);
       if (!lane) return;
       const size = NODE_SIZE[kind];
-      latest.current.onDropKind?.(kind, lane, positionInLane(lane, point.x - size.width / 2, point.y - size.height / 2, kind));
+      latest.current.onDropKind?.(
+        kind,
+        lane,
+        positionInLane(lane, point.x - size.width / 2, point.y - size.height / 2, kind),
+      );
     },
     [flow, scene],
   );
@@ -180,7 +209,10 @@ export function EditableDiagram(props: EditableDiagramProps) {
     if (!focus) return;
     const box = scene.boxes.get(focus.id);
     if (!box) return;
-    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
+      zoom: Math.max(flow.getZoom(), 0.9),
+      duration: 250,
+    });
   }, [focus, flow, scene]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when the caller says the view changed
@@ -192,7 +224,12 @@ export function EditableDiagram(props: EditableDiagramProps) {
   return (
     <div className="pf-diagram" data-testid="editor-canvas">
       <LaneBands lanes={scene.lanes} />
-      <div className="pf-flow" onDrop={readOnly ? undefined : onDrop} onDragOver={readOnly ? undefined : onDragOver}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target for palette drags; the palette's buttons add steps from the keyboard */}
+      <div
+        className="pf-flow"
+        onDrop={readOnly ? undefined : onDrop}
+        onDragOver={readOnly ? undefined : onDragOver}
+      >
         <ReactFlow<StepNode, StepEdge>
           nodes={nodes}
           edges={edges}
@@ -217,8 +254,20 @@ export function EditableDiagram(props: EditableDiagramProps) {
           attributionPosition="top-right"
           aria-label={`Swimlane diagram of ${definition.title}`}
         >
-          <Controls showInteractive={false} position="bottom-right" fitViewOptions={{ padding: FIT_PADDING }} aria-label="Zoom controls" />
-          <MiniMap<StepNode> position="top-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 160, height: 100, marginTop: 24 }} />
+          <Controls
+            showInteractive={false}
+            position="bottom-right"
+            fitViewOptions={{ padding: FIT_PADDING }}
+            aria-label="Zoom controls"
+          />
+          <MiniMap<StepNode>
+            position="top-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            ariaLabel="Minimap"
+            style={{ width: 160, height: 100, marginTop: 24 }}
+          />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} {...(props.onSelectLane ? { onSelectLane: props.onSelectLane } : {})} />

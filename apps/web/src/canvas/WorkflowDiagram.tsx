@@ -7,8 +7,8 @@ import { sceneOf } from '../model/scene.ts';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
-import { useAutoLayout } from './useAutoLayout.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
+import { useAutoLayout } from './useAutoLayout.ts';
 
 export interface WorkflowDiagramProps {
   definition: Definition;

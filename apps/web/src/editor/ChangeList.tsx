@@ -1,10 +1,18 @@
-import type { Definition } from '@portalflow/engine';
 import { List, Text } from '@mantine/core';
+import type { Definition } from '@portalflow/engine';
 import { stepTitle } from '../model/describe.ts';
 import type { VersionDiff } from '../model/diff.ts';
 
 /** A comparison as a list, in the words a reviewer uses, each line with its kind in text. */
-export function ChangeList({ diff, before, after }: { diff: VersionDiff; before: Definition; after: Definition }) {
+export function ChangeList({
+  diff,
+  before,
+  after,
+}: {
+  diff: VersionDiff;
+  before: Definition;
+  after: Definition;
+}) {
   if (diff.empty)
     return (
       <Text size="sm" c="dimmed">
@@ -14,8 +22,16 @@ export function ChangeList({ diff, before, after }: { diff: VersionDiff; before:
   const title = (id: string) => stepTitle(after.steps[id] ? after : before, id);
   return (
     <List size="sm" spacing={2} className="pf-change-list" data-testid="change-list">
-      {diff.title && <List.Item>Title: “{diff.title.from}” → “{diff.title.to}”</List.Item>}
-      {diff.start && <List.Item>Starts at {title(diff.start.to)} instead of {title(diff.start.from)}</List.Item>}
+      {diff.title && (
+        <List.Item>
+          Title: “{diff.title.from}” → “{diff.title.to}”
+        </List.Item>
+      )}
+      {diff.start && (
+        <List.Item>
+          Starts at {title(diff.start.to)} instead of {title(diff.start.from)}
+        </List.Item>
+      )}
       {diff.added.map((id) => (
         <List.Item key={`a-${id}`} className="pf-change-added">
           <b>Added</b> {title(id)}

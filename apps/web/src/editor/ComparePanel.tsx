@@ -1,13 +1,25 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Loader,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { parseDefinition } from '@portalflow/engine';
-import { Alert, Badge, Button, Divider, Group, Loader, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { History as HistoryIcon } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { DefinitionVersion } from '../api/types.ts';
-import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { diffVersions } from '../model/diff.ts';
+import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ChangeList } from './ChangeList.tsx';
 
@@ -29,7 +41,8 @@ function useVersionSide(id: string, which: string | null, draft: EditorDocument)
   const v = which && which !== DRAFT ? Number(which) : null;
   const q = useQuery({
     queryKey: ['version', id, v],
-    queryFn: () => api<{ version: DefinitionVersion }>(`/definitions/${encodeURIComponent(id)}/versions/${v}`),
+    queryFn: () =>
+      api<{ version: DefinitionVersion }>(`/definitions/${encodeURIComponent(id)}/versions/${v}`),
     enabled: v !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -38,7 +51,11 @@ function useVersionSide(id: string, which: string | null, draft: EditorDocument)
     if (!which) return null;
     if (which === DRAFT) return { label: 'Draft (now)', definition: draft.definition, layout: draft.layout };
     if (!q.data) return undefined;
-    return { label: `v${v}`, definition: parseDefinition(q.data.version.definition), layout: readLayout(q.data.version.layout) };
+    return {
+      label: `v${v}`,
+      definition: parseDefinition(q.data.version.definition),
+      layout: readLayout(q.data.version.layout),
+    };
   }, [which, draft, q.data, v]);
 }
 
@@ -68,17 +85,30 @@ export function ComparePanel({
   });
   const list = versions.data?.versions ?? [];
   const latest = list[list.length - 1]?.version;
-  const [from, setFrom] = useState<string | null>(initial ? null : latest !== undefined ? String(latest) : null);
+  const [from, setFrom] = useState<string | null>(
+    initial ? null : latest !== undefined ? String(latest) : null,
+  );
   const [to, setTo] = useState<string | null>(initial ? null : DRAFT);
   useEffect(() => {
     if (!initial && from === null && latest !== undefined) setFrom(String(latest));
   }, [initial, from, latest]);
   const before = useVersionSide(id, from, draft);
   const after = useVersionSide(id, to, draft);
-  const pair = useMemo(() => (before && after ? { before, after } : (initial ?? null)), [before, after, initial]);
+  const pair = useMemo(
+    () => (before && after ? { before, after } : (initial ?? null)),
+    [before, after, initial],
+  );
   useEffect(() => onCompare(pair), [pair, onCompare]);
-  const diff = useMemo(() => (pair ? diffVersions(pair.before.definition, pair.after.definition) : null), [pair]);
-  const options = [{ value: DRAFT, label: 'Draft (now)' }, ...[...list].reverse().map((v) => ({ value: String(v.version), label: `v${v.version} · ${formatWhen(v.publishedAt)}` }))];
+  const diff = useMemo(
+    () => (pair ? diffVersions(pair.before.definition, pair.after.definition) : null),
+    [pair],
+  );
+  const options = [
+    { value: DRAFT, label: 'Draft (now)' },
+    ...[...list]
+      .reverse()
+      .map((v) => ({ value: String(v.version), label: `v${v.version} · ${formatWhen(v.publishedAt)}` })),
+  ];
   return (
     <aside className="pf-inspector" aria-label="Versions and comparison" data-testid="compare-panel">
       <Title order={2} size="h5" px="sm" pt="xs" pb={4}>
@@ -92,17 +122,41 @@ export function ComparePanel({
             </Alert>
           ) : (
             <Group gap={4} grow>
-              <Select size="xs" label="From" data={options} value={from} onChange={setFrom} allowDeselect={false} data-testid="compare-from" />
-              <Select size="xs" label="To" data={options} value={to} onChange={setTo} allowDeselect={false} data-testid="compare-to" />
+              <Select
+                size="xs"
+                label="From"
+                data={options}
+                value={from}
+                onChange={setFrom}
+                allowDeselect={false}
+                data-testid="compare-from"
+              />
+              <Select
+                size="xs"
+                label="To"
+                data={options}
+                value={to}
+                onChange={setTo}
+                allowDeselect={false}
+                data-testid="compare-to"
+              />
             </Group>
           )}
           <Group gap={4}>
-            <Badge color="green" variant="light">Added</Badge>
-            <Badge color="red" variant="light">Removed (dashed)</Badge>
-            <Badge color="orange" variant="light">Changed</Badge>
+            <Badge color="green" variant="light">
+              Added
+            </Badge>
+            <Badge color="red" variant="light">
+              Removed (dashed)
+            </Badge>
+            <Badge color="orange" variant="light">
+              Changed
+            </Badge>
           </Group>
           {(before === undefined || after === undefined) && <Loader size="sm" aria-label="Loading version" />}
-          {diff && pair && <ChangeList diff={diff} before={pair.before.definition} after={pair.after.definition} />}
+          {diff && pair && (
+            <ChangeList diff={diff} before={pair.before.definition} after={pair.after.definition} />
+          )}
           <Divider label="Published versions" labelPosition="left" />
           {versions.isPending && <Loader size="sm" aria-label="Loading versions" />}
           {list.length === 0 && !versions.isPending && (
@@ -111,12 +165,25 @@ export function ComparePanel({
             </Text>
           )}
           {[...list].reverse().map((v) => (
-            <Group key={v.version} gap={6} justify="space-between" wrap="nowrap" data-testid={`version-${v.version}`}>
+            <Group
+              key={v.version}
+              gap={6}
+              justify="space-between"
+              wrap="nowrap"
+              data-testid={`version-${v.version}`}
+            >
               <Text size="sm">
                 <b>v{v.version}</b> · {formatWhen(v.publishedAt)}
               </Text>
               <Group gap={4} wrap="nowrap">
-                <Button size="compact-xs" variant="subtle" onClick={() => { setFrom(String(v.version)); setTo(DRAFT); }}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => {
+                    setFrom(String(v.version));
+                    setTo(DRAFT);
+                  }}
+                >
                   Compare
                 </Button>
                 <RestoreButton id={id} version={v.version} onRestore={onRestore} />
@@ -132,7 +199,15 @@ export function ComparePanel({
   );
 }
 
-function RestoreButton({ id, version, onRestore }: { id: string; version: number; onRestore: (side: Side) => void }) {
+function RestoreButton({
+  id,
+  version,
+  onRestore,
+}: {
+  id: string;
+  version: number;
+  onRestore: (side: Side) => void;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -144,8 +219,14 @@ function RestoreButton({ id, version, onRestore }: { id: string; version: number
       onClick={async () => {
         setBusy(true);
         try {
-          const res = await api<{ version: DefinitionVersion }>(`/definitions/${encodeURIComponent(id)}/versions/${version}`);
-          onRestore({ label: `v${version}`, definition: parseDefinition(res.version.definition), layout: readLayout(res.version.layout) });
+          const res = await api<{ version: DefinitionVersion }>(
+            `/definitions/${encodeURIComponent(id)}/versions/${version}`,
+          );
+          onRestore({
+            label: `v${version}`,
+            definition: parseDefinition(res.version.definition),
+            layout: readLayout(res.version.layout),
+          });
         } finally {
           setBusy(false);
         }

@@ -1,6 +1,6 @@
-import type { Definition, StepKind } from '@portalflow/engine';
 import { Alert, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { Definition, StepKind } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
@@ -16,7 +16,7 @@ import { readLayout, type StepPosition } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
 import { ComparePanel, type Side } from './ComparePanel.tsx';
 import { exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
-import { ImportButton } from './ImportButton.tsx';
+import { useDefinitionImport } from './ImportButton.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Palette } from './Palette.tsx';
@@ -26,8 +26,8 @@ import { type EditorMode, TopBar } from './TopBar.tsx';
 import { useDirty, useDraftActions } from './useDraftActions.ts';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useEditorKeys } from './useEditorKeys.ts';
-import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
 import { useEditorStore } from './useEditorStore.ts';
+import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
 import { useSimulation } from './useSimulation.ts';
 import './editor.css';
 
@@ -53,8 +53,8 @@ export function EditorPage() {
       <Center h="100%" p="md">
         <Alert color="red" title="The saved draft is not a valid definition" maw={640}>
           <List size="sm">
-            {issues.map((i, n) => (
-              <List.Item key={n}>
+            {issues.map((i) => (
+              <List.Item key={`${i.path}:${i.message}`}>
                 <code>{i.path || '(definition)'}</code> — {i.message}
               </List.Item>
             ))}
@@ -88,22 +88,35 @@ function Editor({ id }: { id: string }) {
   const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
   const [laying, setLaying] = useState(false);
   // The cached GET of this workflow (kept current by publish) tells which version is live.
-  const latest = useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false }).data?.latest ?? null;
+  const latest =
+    useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false }).data?.latest ?? null;
   const published = useMemo(
-    () => (latest && canonical(latest.definition) === canonical(base.document.definition) ? latest.version : null),
+    () =>
+      latest && canonical(latest.definition) === canonical(base.document.definition) ? latest.version : null,
     [latest, base],
   );
   const sim = useSimulation(document.definition, mode === 'simulate');
 
-  const onChanges = useCallback((changes: Change[], options?: { squash?: string }) => apply(changes, options), [apply]);
+  const onChanges = useCallback(
+    (changes: Change[], options?: { squash?: string }) => apply(changes, options),
+    [apply],
+  );
   const onSelect = useCallback((s: CanvasSelection) => select(s), [select]);
   const onSelectLane = useCallback((role: string) => select({ steps: [], edges: [], role }), [select]);
-  const onDropKind = useCallback((kind: StepKind, lane: Lane, position: StepPosition) => commands.addStep(kind, { lane, position }), [commands]);
+  const onDropKind = useCallback(
+    (kind: StepKind, lane: Lane, position: StepPosition) => commands.addStep(kind, { lane, position }),
+    [commands],
+  );
   const onCompare = useCallback((p: { before: Side; after: Side } | null) => setPair(p), []);
 
   const diff = useMemo(() => {
     if (mode !== 'compare' || !pair) return null;
-    const o = diffOverlay(pair.before.definition, pair.before.layout, pair.after.definition, pair.after.layout);
+    const o = diffOverlay(
+      pair.before.definition,
+      pair.before.layout,
+      pair.after.definition,
+      pair.after.layout,
+    );
     return { overlay: o, decorations: { steps: o.steps, edges: o.edges, notes: o.notes } };
   }, [mode, pair]);
 
@@ -111,7 +124,11 @@ function Editor({ id }: { id: string }) {
     setLaying(true);
     try {
       const layout = await autoLayout(await loadElk(), document.definition, document.layout);
-      const changes: Change[] = Object.entries(layout.positions).map(([stepId, position]) => ({ type: 'moveStep', id: stepId, position }));
+      const changes: Change[] = Object.entries(layout.positions).map(([stepId, position]) => ({
+        type: 'moveStep',
+        id: stepId,
+        position,
+      }));
       apply(changes, { label: 'Auto layout' });
     } finally {
       setLaying(false);
@@ -121,14 +138,29 @@ function Editor({ id }: { id: string }) {
   const importDefinition = async (definition: Definition) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
     if (renamed !== definition)
-      notifications.show({ color: 'orange', title: 'Imported into this workflow', message: `The file's id '${definition.id}' became '${id}'.` });
-    apply([{ type: 'replaceAll', document: await documentFrom(renamed, null) }], { select: { steps: [], edges: [] } });
+      notifications.show({
+        color: 'orange',
+        title: 'Imported into this workflow',
+        message: `The file's id '${definition.id}' became '${id}'.`,
+      });
+    apply([{ type: 'replaceAll', document: await documentFrom(renamed, null) }], {
+      select: { steps: [], edges: [] },
+    });
   };
+
+  const importer = useDefinitionImport((definition) => void importDefinition(definition));
 
   const restore = async (side: Side) => {
     const restored = await documentFrom({ ...side.definition, id }, side.layout);
-    if (apply([{ type: 'replaceAll', document: restored }], { label: `Restore ${side.label}` }) && (await save())) {
-      notifications.show({ color: 'teal', title: `${side.label} restored as the draft`, message: 'Undo brings your previous draft back.' });
+    if (
+      apply([{ type: 'replaceAll', document: restored }], { label: `Restore ${side.label}` }) &&
+      (await save())
+    ) {
+      notifications.show({
+        color: 'teal',
+        title: `${side.label} restored as the draft`,
+        message: 'Undo brings your previous draft back.',
+      });
       setMode('edit');
     }
   };
@@ -137,7 +169,10 @@ function Editor({ id }: { id: string }) {
     if (kind === 'json') exportJson(document);
     else if (kind === 'svg') exportSvg(document);
     else if (kind === 'mermaid') exportMermaid(document);
-    else exportPng(document).catch((e: Error) => notifications.show({ color: 'red', title: 'PNG export failed', message: e.message }));
+    else
+      exportPng(document).catch((e: Error) =>
+        notifications.show({ color: 'red', title: 'PNG export failed', message: e.message }),
+      );
   };
 
   const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
@@ -155,7 +190,7 @@ function Editor({ id }: { id: string }) {
         saving={saving}
         publishing={publishing}
         laying={laying}
-        importButton={<ImportButton onImport={importDefinition} label="Import" />}
+        onImport={importer.pick}
         onUndo={undo}
         onRedo={redo}
         onSave={() => void save()}
@@ -186,7 +221,14 @@ function Editor({ id }: { id: string }) {
           onConnect={commands.connect}
         />
       </main>
-      {mode === 'edit' && <Inspector document={document} selection={selection} onDelete={commands.deleteSelection} onCopy={commands.copy} />}
+      {mode === 'edit' && (
+        <Inspector
+          document={document}
+          selection={selection}
+          onDelete={commands.deleteSelection}
+          onCopy={commands.copy}
+        />
+      )}
       {mode === 'simulate' && <SimulatePanel definition={document.definition} sim={sim} />}
       {mode === 'compare' && (
         <ComparePanel
@@ -207,13 +249,18 @@ function Editor({ id }: { id: string }) {
           else if (target.step) select({ steps: [target.step], edges: [] }, true);
         }}
       />
+      {importer.element}
       {conflict && (
         <StaleSaveDialog
           theirs={conflict}
           onClose={clearConflict}
           onShowOnCanvas={(theirs) => {
             setInitialPair({
-              before: { label: 'when you opened it', definition: base.document.definition, layout: base.document.layout },
+              before: {
+                label: 'when you opened it',
+                definition: base.document.definition,
+                layout: base.document.layout,
+              },
               after: { label: 'their save', definition: theirs, layout: readLayout(conflict.layout) },
             });
             setMode('compare');

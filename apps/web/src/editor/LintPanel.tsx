@@ -1,5 +1,5 @@
-import type { Finding } from '@portalflow/engine';
 import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import type { Finding } from '@portalflow/engine';
 import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { LintOverlay } from '../model/lintOverlay.ts';
@@ -30,14 +30,29 @@ export function LintPanel({
           <Text size="sm" fw={600}>
             Problems
           </Text>
-          <Badge color={errors ? 'red' : 'gray'} variant={errors ? 'filled' : 'light'} leftSection={<CircleAlert size={12} aria-hidden />} data-testid="lint-count-errors">
+          <Badge
+            color={errors ? 'red' : 'gray'}
+            variant={errors ? 'filled' : 'light'}
+            leftSection={<CircleAlert size={12} aria-hidden />}
+            data-testid="lint-count-errors"
+          >
             {errors} {errors === 1 ? 'error' : 'errors'}
           </Badge>
-          <Badge color={warnings ? 'orange' : 'gray'} variant="light" leftSection={<TriangleAlert size={12} aria-hidden />} data-testid="lint-count-warnings">
+          <Badge
+            color={warnings ? 'orange' : 'gray'}
+            variant="light"
+            leftSection={<TriangleAlert size={12} aria-hidden />}
+            data-testid="lint-count-warnings"
+          >
             {warnings} {warnings === 1 ? 'warning' : 'warnings'}
           </Badge>
         </Group>
-        <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={open ? 'Hide problems' : 'Show problems'} className="pf-icon-button">
+        <UnstyledButton
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-label={open ? 'Hide problems' : 'Show problems'}
+          className="pf-icon-button"
+        >
           {open ? <ChevronDown size={16} aria-hidden /> : <ChevronUp size={16} aria-hidden />}
         </UnstyledButton>
       </Group>
@@ -53,8 +68,14 @@ export function LintPanel({
               {findings.map((f, i) => {
                 const target = overlay?.targets[i] ?? {};
                 return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fresh list each edit; the same rule can report one path twice
                   <li key={`${f.rule}-${f.path}-${i}`}>
-                    <UnstyledButton className="pf-lint-row" onClick={() => onPick(target)} data-testid="lint-finding" data-severity={f.severity}>
+                    <UnstyledButton
+                      className="pf-lint-row"
+                      onClick={() => onPick(target)}
+                      data-testid="lint-finding"
+                      data-severity={f.severity}
+                    >
                       {ICON[f.severity]}
                       <span className={`pf-lint-sev pf-lint-${f.severity}`}>{f.severity}</span>
                       <span className="pf-lint-msg">{f.message}</span>

@@ -1,15 +1,40 @@
-import type { StepKind } from '@portalflow/engine';
 import { Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import type { StepKind } from '@portalflow/engine';
 import { Circle, Diamond, Hourglass, RectangleHorizontal, Split } from 'lucide-react';
 import type { DragEvent, ReactNode } from 'react';
 import { PALETTE_MIME } from '../canvas/EditableDiagram.tsx';
 
 const KINDS: Array<{ kind: StepKind; label: string; help: string; icon: ReactNode }> = [
-  { kind: 'task', label: 'Task', help: 'Work one role does, finished by choosing an outcome', icon: <RectangleHorizontal size={20} aria-hidden /> },
-  { kind: 'decision', label: 'Decision', help: 'An automatic choice on the instance data', icon: <Diamond size={20} aria-hidden /> },
-  { kind: 'parallel', label: 'Parallel', help: 'Branches that run at the same time, then join', icon: <Split size={20} aria-hidden /> },
-  { kind: 'wait', label: 'Wait', help: 'Wait for a signal (the patient replied) or a time', icon: <Hourglass size={20} aria-hidden /> },
-  { kind: 'end', label: 'End', help: 'The instance is finished', icon: <Circle size={20} strokeWidth={3} aria-hidden /> },
+  {
+    kind: 'task',
+    label: 'Task',
+    help: 'Work one role does, finished by choosing an outcome',
+    icon: <RectangleHorizontal size={20} aria-hidden />,
+  },
+  {
+    kind: 'decision',
+    label: 'Decision',
+    help: 'An automatic choice on the instance data',
+    icon: <Diamond size={20} aria-hidden />,
+  },
+  {
+    kind: 'parallel',
+    label: 'Parallel',
+    help: 'Branches that run at the same time, then join',
+    icon: <Split size={20} aria-hidden />,
+  },
+  {
+    kind: 'wait',
+    label: 'Wait',
+    help: 'Wait for a signal (the patient replied) or a time',
+    icon: <Hourglass size={20} aria-hidden />,
+  },
+  {
+    kind: 'end',
+    label: 'End',
+    help: 'The instance is finished',
+    icon: <Circle size={20} strokeWidth={3} aria-hidden />,
+  },
 ];
 
 /** Step kinds: click to add beside the selection, or drag into a lane. */
@@ -25,7 +50,14 @@ export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; 
       </Text>
       <Stack gap={4}>
         {KINDS.map((k) => (
-          <Tooltip key={k.kind} label={`${k.help}. Click to add, or drag into a lane.`} position="right" multiline w={220} openDelay={400}>
+          <Tooltip
+            key={k.kind}
+            label={`${k.help}. Click to add, or drag into a lane.`}
+            position="right"
+            multiline
+            w={220}
+            openDelay={400}
+          >
             <UnstyledButton
               className="pf-palette-item"
               draggable={!disabled}

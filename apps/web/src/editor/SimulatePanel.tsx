@@ -1,5 +1,18 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Progress,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
-import { Alert, Badge, Button, Divider, Group, Progress, ScrollArea, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Clock, RotateCcw, Send, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { roleName, stepTitle } from '../model/describe.ts';
@@ -15,7 +28,14 @@ const ADVANCE = [
 ];
 
 const clinicTime = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: 'America/Denver', weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Denver',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
 function Meter({ label, covered, total }: { label: string; covered: number; total: number }) {
   return (
@@ -26,7 +46,11 @@ function Meter({ label, covered, total }: { label: string; covered: number; tota
           {covered} / {total}
         </Text>
       </Group>
-      <Progress value={total ? (covered / total) * 100 : 100} size="sm" aria-label={`${label}: ${covered} of ${total} covered`} />
+      <Progress
+        value={total ? (covered / total) * 100 : 100}
+        size="sm"
+        aria-label={`${label}: ${covered} of ${total} covered`}
+      />
     </div>
   );
 }
@@ -44,7 +68,9 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
       <ScrollArea className="pf-inspector-scroll" type="auto" offsetScrollbars>
         <Stack gap={8} className="pf-inspector-body">
           <Group gap={6}>
-            <Badge color={status === 'done' ? 'teal' : status === 'cancelled' ? 'gray' : 'blue'}>{status === 'done' ? `Ended: ${result.snapshot?.end?.outcome ?? 'done'}` : status}</Badge>
+            <Badge color={status === 'done' ? 'teal' : status === 'cancelled' ? 'gray' : 'blue'}>
+              {status === 'done' ? `Ended: ${result.snapshot?.end?.outcome ?? 'done'}` : status}
+            </Badge>
             <Text size="xs" c="dimmed">
               <Clock size={11} aria-hidden /> {clinicTime(result.clock)}
             </Text>
@@ -61,17 +87,30 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
                 {stepTitle(definition, a.step)}
               </Text>
               <Text size="xs" c="dimmed">
-                {a.kind === 'complete' ? `Open for ${roleName(definition, a.role)}` : `Waiting${a.signal ? ` for signal “${a.signal}”` : ''}`}
+                {a.kind === 'complete'
+                  ? `Open for ${roleName(definition, a.role)}`
+                  : `Waiting${a.signal ? ` for signal “${a.signal}”` : ''}`}
               </Text>
               <Group gap={4}>
                 {a.kind === 'complete' &&
                   a.outcomes.map((o) => (
-                    <Button key={o} size="compact-xs" variant="light" onClick={() => sim.complete(a, o)} data-testid={`sim-outcome-${a.step}-${o}`}>
+                    <Button
+                      key={o}
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => sim.complete(a, o)}
+                      data-testid={`sim-outcome-${a.step}-${o}`}
+                    >
                       {o}
                     </Button>
                   ))}
                 {a.kind === 'signal' && a.signal && (
-                  <Button size="compact-xs" variant="light" leftSection={<Send size={12} aria-hidden />} onClick={() => sim.signal(a.signal!)}>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    leftSection={<Send size={12} aria-hidden />}
+                    onClick={() => sim.signal(a.signal!)}
+                  >
                     Send “{a.signal}”
                   </Button>
                 )}
@@ -79,8 +118,21 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
             </Stack>
           ))}
           <Group gap={4} align="flex-end" wrap="nowrap">
-            <Select size="xs" label="Advance time by" data={ADVANCE} value={by} onChange={(v) => v && setBy(v)} allowDeselect={false} style={{ flex: 1 }} />
-            <Button size="compact-sm" onClick={() => sim.advance(by)} disabled={status !== 'active'} data-testid="sim-advance">
+            <Select
+              size="xs"
+              label="Advance time by"
+              data={ADVANCE}
+              value={by}
+              onChange={(v) => v && setBy(v)}
+              allowDeselect={false}
+              style={{ flex: 1 }}
+            />
+            <Button
+              size="compact-sm"
+              onClick={() => sim.advance(by)}
+              disabled={status !== 'active'}
+              data-testid="sim-advance"
+            >
               Advance
             </Button>
           </Group>
@@ -88,10 +140,21 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
             Deadlines that fall due fire in order; business deadlines count clinic hours.
           </Text>
           <Group gap={4}>
-            <Button size="compact-xs" variant="default" leftSection={<Undo2 size={12} aria-hidden />} onClick={sim.undoLast} disabled={!sim.canStepBack}>
+            <Button
+              size="compact-xs"
+              variant="default"
+              leftSection={<Undo2 size={12} aria-hidden />}
+              onClick={sim.undoLast}
+              disabled={!sim.canStepBack}
+            >
               Step back
             </Button>
-            <Button size="compact-xs" variant="default" leftSection={<RotateCcw size={12} aria-hidden />} onClick={sim.newRun}>
+            <Button
+              size="compact-xs"
+              variant="default"
+              leftSection={<RotateCcw size={12} aria-hidden />}
+              onClick={sim.newRun}
+            >
               New run
             </Button>
           </Group>
@@ -108,11 +171,29 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
           />
           <Divider label="Path coverage (all runs)" labelPosition="left" />
           <Stack gap={6} data-testid="sim-coverage">
-            <Meter label="Steps reached" covered={sim.coverage.steps.covered} total={sim.coverage.steps.total} />
-            <Meter label="Arrows taken" covered={sim.coverage.edges.covered} total={sim.coverage.edges.total} />
-            <Meter label="Outcomes chosen" covered={sim.coverage.outcomes.covered} total={sim.coverage.outcomes.total} />
-            <Meter label="Deadlines fired" covered={sim.coverage.deadlines.covered} total={sim.coverage.deadlines.total} />
-            <Text size="xs">Overall {Math.round(sim.coverage.ratio * 100)}% of steps, arrows and deadlines.</Text>
+            <Meter
+              label="Steps reached"
+              covered={sim.coverage.steps.covered}
+              total={sim.coverage.steps.total}
+            />
+            <Meter
+              label="Arrows taken"
+              covered={sim.coverage.edges.covered}
+              total={sim.coverage.edges.total}
+            />
+            <Meter
+              label="Outcomes chosen"
+              covered={sim.coverage.outcomes.covered}
+              total={sim.coverage.outcomes.total}
+            />
+            <Meter
+              label="Deadlines fired"
+              covered={sim.coverage.deadlines.covered}
+              total={sim.coverage.deadlines.total}
+            />
+            <Text size="xs">
+              Overall {Math.round(sim.coverage.ratio * 100)}% of steps, arrows and deadlines.
+            </Text>
           </Stack>
         </Stack>
       </ScrollArea>

@@ -1,33 +1,31 @@
-import { type Definition, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { type Definition, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Draft, Me, User } from '../api/types.ts';
-import { formatWhen } from '../shell/time.ts';
 import { diffVersions } from '../model/diff.ts';
 import { rebaseDocument } from '../model/rebase.ts';
+import { formatWhen } from '../shell/time.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { definitionJson } from './exporting.ts';
-import { baseFrom } from './useLoadDraft.ts';
 import { useEditorStore } from './useEditorStore.ts';
+import { baseFrom } from './useLoadDraft.ts';
 
-/** Who saved: the admin's user list when it can be read, "you" for your own other window. */
+/** Who saved, from the colleague directory; "you" for your own other window. */
 function useSaverName(userId: string | null): string {
   const me = useQuery<Me | null>({ queryKey: ['me'], enabled: false });
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: () => api<{ users: User[] }>('/users'),
+  const people = useQuery({
+    queryKey: ['people'],
+    queryFn: () => api<{ people: User[] }>('/people'),
     retry: false,
-    staleTime: 60_000,
-    // Only admins may list accounts; others see "Another designer".
-    enabled: !!userId && !!me.data?.user.roles.includes('admin') && me.data.user.id !== userId,
+    staleTime: 5 * 60_000,
+    enabled: !!userId,
   });
   if (!userId) return 'Someone';
   if (me.data?.user.id === userId) return 'You (in another window)';
-  const user = users.data?.users.find((u) => u.id === userId);
-  return user?.displayName ?? user?.username ?? 'Another designer';
+  return people.data?.people.find((u) => u.id === userId)?.displayName ?? 'Another designer';
 }
 
 function parseOrNull(value: unknown): Definition | null {
@@ -43,7 +41,15 @@ function parseOrNull(value: unknown): Definition | null {
  * Shown when a save is refused because someone saved after we opened the workflow: who and when,
  * what they changed, and the ways forward — none of which overwrites their work unseen.
  */
-export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: Draft; onClose: () => void; onShowOnCanvas: (theirs: Definition) => void }) {
+export function StaleSaveDialog({
+  theirs,
+  onClose,
+  onShowOnCanvas,
+}: {
+  theirs: Draft;
+  onClose: () => void;
+  onShowOnCanvas: (theirs: Definition) => void;
+}) {
   const base = useEditorStore((s) => s.base);
   const mine = useEditorStore((s) => s.document);
   const load = useEditorStore((s) => s.load);
@@ -51,7 +57,10 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const theirDefinition = useMemo(() => parseOrNull(theirs.definition), [theirs]);
-  const diff = useMemo(() => (base && theirDefinition ? diffVersions(base.document.definition, theirDefinition) : null), [base, theirDefinition]);
+  const diff = useMemo(
+    () => (base && theirDefinition ? diffVersions(base.document.definition, theirDefinition) : null),
+    [base, theirDefinition],
+  );
   if (!base || !mine) return null;
 
   const openTheirs = async () => {
@@ -59,7 +68,11 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
     try {
       load(await baseFrom(theirs));
       onClose();
-      notifications.show({ color: 'teal', title: 'Their version is open', message: 'Your unsaved changes were discarded.' });
+      notifications.show({
+        color: 'teal',
+        title: 'Their version is open',
+        message: 'Your unsaved changes were discarded.',
+      });
     } finally {
       setBusy(false);
     }
@@ -87,7 +100,11 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
     const text = JSON.stringify({ definition: mine.definition, layout: mine.layout }, null, 2);
     try {
       await navigator.clipboard.writeText(text);
-      notifications.show({ color: 'teal', title: 'Copied', message: 'Your version is on the clipboard as JSON.' });
+      notifications.show({
+        color: 'teal',
+        title: 'Copied',
+        message: 'Your version is on the clipboard as JSON.',
+      });
     } catch {
       const blob = new Blob([definitionJson(mine)], { type: 'application/json' });
       window.open(URL.createObjectURL(blob), '_blank');
@@ -95,11 +112,17 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
   };
 
   return (
-    <Modal opened onClose={onClose} title="Someone else saved this workflow" size="lg" data-testid="stale-save-dialog">
+    <Modal
+      opened
+      onClose={onClose}
+      title="Someone else saved this workflow"
+      size="lg"
+      data-testid="stale-save-dialog"
+    >
       <Stack gap="sm">
         <Text data-testid="stale-save-message">
-          <b>{who}</b> saved this workflow at <b>{formatWhen(theirs.updatedAt)}</b> after you opened it. Your changes are not saved yet, and
-          theirs were not overwritten.
+          <b>{who}</b> saved this workflow at <b>{formatWhen(theirs.updatedAt)}</b> after you opened it. Your
+          changes are not saved yet, and theirs were not overwritten.
         </Text>
         <Text size="sm" fw={600}>
           What they changed (since you opened it)
@@ -108,11 +131,18 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
           {diff && theirDefinition ? (
             <ChangeList diff={diff} before={base.document.definition} after={theirDefinition} />
           ) : (
-            <Alert color="orange">Their draft is not a complete definition yet, so it cannot be compared step by step.</Alert>
+            <Alert color="orange">
+              Their draft is not a complete definition yet, so it cannot be compared step by step.
+            </Alert>
           )}
         </ScrollArea.Autosize>
         <Group gap="xs">
-          <Button variant="light" disabled={!theirDefinition} onClick={() => theirDefinition && onShowOnCanvas(theirDefinition)} data-testid="stale-show-theirs">
+          <Button
+            variant="light"
+            disabled={!theirDefinition}
+            onClick={() => theirDefinition && onShowOnCanvas(theirDefinition)}
+            data-testid="stale-show-theirs"
+          >
             Show their changes on the canvas
           </Button>
           <Button onClick={mergeMine} loading={busy} disabled={!theirDefinition} data-testid="stale-merge">
@@ -128,7 +158,12 @@ export function StaleSaveDialog({ theirs, onClose, onShowOnCanvas }: { theirs: D
               Discard my changes and open theirs
             </Button>
           ) : (
-            <Button variant="default" onClick={() => setConfirmDiscard(true)} disabled={!theirDefinition} data-testid="stale-open-theirs">
+            <Button
+              variant="default"
+              onClick={() => setConfirmDiscard(true)}
+              disabled={!theirDefinition}
+              data-testid="stale-open-theirs"
+            >
               Open theirs…
             </Button>
           )}

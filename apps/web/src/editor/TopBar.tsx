@@ -1,6 +1,19 @@
 import { ActionIcon, Badge, Button, Group, Menu, Text, Title, Tooltip } from '@mantine/core';
-import { ChevronDown, Download, FileCode2, FileImage, FileJson, GitCompare, LayoutGrid, Play, Redo2, Save, Send, Undo2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import {
+  ChevronDown,
+  Download,
+  FileCode2,
+  FileImage,
+  FileJson,
+  GitCompare,
+  LayoutGrid,
+  Play,
+  Redo2,
+  Save,
+  Send,
+  Undo2,
+  Upload,
+} from 'lucide-react';
 
 export type EditorMode = 'edit' | 'simulate' | 'compare';
 
@@ -15,7 +28,7 @@ export interface TopBarProps {
   saving: boolean;
   publishing: boolean;
   laying: boolean;
-  importButton: ReactNode;
+  onImport(): void;
   onUndo(): void;
   onRedo(): void;
   onSave(): void;
@@ -27,7 +40,12 @@ export interface TopBarProps {
 
 /** Name, version badge and the commands: Save, Publish, Simulate, Compare, undo/redo, layout, export. */
 export function TopBar(p: TopBarProps) {
-  const publishReason = p.errors > 0 ? `Fix ${p.errors} ${p.errors === 1 ? 'error' : 'errors'} before publishing` : p.dirty ? 'Saves, then publishes a new version' : 'Publish this draft as a new version';
+  const publishReason =
+    p.errors > 0
+      ? `Fix ${p.errors} ${p.errors === 1 ? 'error' : 'errors'} before publishing`
+      : p.dirty
+        ? 'Saves, then publishes a new version'
+        : 'Publish this draft as a new version';
   const editing = p.mode === 'edit';
   return (
     <header className="pf-topbar">
@@ -36,71 +54,156 @@ export function TopBar(p: TopBarProps) {
           {p.title}
         </Title>
         {p.published !== null && !p.dirty ? (
-          <Badge color="teal" variant="light" data-testid="version-badge">
+          <Badge color="teal" variant="light" style={{ flex: 'none' }} data-testid="version-badge">
             Published v{p.published}
           </Badge>
         ) : (
-          <Badge color="gray" variant="light" data-testid="version-badge">
+          <Badge color="gray" variant="light" style={{ flex: 'none' }} data-testid="version-badge">
             Draft{p.published !== null ? ` · v${p.published} live` : ''}
           </Badge>
         )}
         {p.dirty && (
-          <Text size="xs" c="orange.9" fw={600} data-testid="unsaved-indicator">
-            Unsaved changes
+          <Text size="xs" c="orange.9" fw={600} style={{ flex: 'none' }} data-testid="unsaved-indicator">
+            Unsaved
           </Text>
         )}
       </Group>
       <Group gap={6} wrap="nowrap">
         <Tooltip label="Undo (Ctrl+Z)">
-          <ActionIcon variant="default" onClick={p.onUndo} disabled={!p.canUndo || !editing} aria-label="Undo" data-testid="undo-button">
+          <ActionIcon
+            variant="default"
+            onClick={p.onUndo}
+            disabled={!p.canUndo || !editing}
+            aria-label="Undo"
+            data-testid="undo-button"
+          >
             <Undo2 size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
         <Tooltip label="Redo (Ctrl+Shift+Z)">
-          <ActionIcon variant="default" onClick={p.onRedo} disabled={!p.canRedo || !editing} aria-label="Redo" data-testid="redo-button">
+          <ActionIcon
+            variant="default"
+            onClick={p.onRedo}
+            disabled={!p.canRedo || !editing}
+            aria-label="Redo"
+            data-testid="redo-button"
+          >
             <Redo2 size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
         <Tooltip label="Lay out automatically (keeps lanes)">
-          <ActionIcon variant="default" onClick={p.onLayout} disabled={!editing} loading={p.laying} aria-label="Auto layout" data-testid="layout-button">
+          <ActionIcon
+            variant="default"
+            onClick={p.onLayout}
+            disabled={!editing}
+            loading={p.laying}
+            aria-label="Auto layout"
+            data-testid="layout-button"
+          >
             <LayoutGrid size={16} aria-hidden />
           </ActionIcon>
         </Tooltip>
-        <Button size="compact-sm" variant={p.mode === 'simulate' ? 'filled' : 'default'} leftSection={<Play size={14} aria-hidden />} onClick={() => p.onMode(p.mode === 'simulate' ? 'edit' : 'simulate')} aria-pressed={p.mode === 'simulate'} data-testid="simulate-button">
+        <Button
+          size="compact-sm"
+          variant={p.mode === 'simulate' ? 'filled' : 'default'}
+          leftSection={<Play size={14} aria-hidden />}
+          onClick={() => p.onMode(p.mode === 'simulate' ? 'edit' : 'simulate')}
+          aria-pressed={p.mode === 'simulate'}
+          data-testid="simulate-button"
+        >
           Simulate
         </Button>
-        <Button size="compact-sm" variant={p.mode === 'compare' ? 'filled' : 'default'} leftSection={<GitCompare size={14} aria-hidden />} onClick={() => p.onMode(p.mode === 'compare' ? 'edit' : 'compare')} aria-pressed={p.mode === 'compare'} data-testid="compare-button">
+        <Button
+          size="compact-sm"
+          variant={p.mode === 'compare' ? 'filled' : 'default'}
+          leftSection={<GitCompare size={14} aria-hidden />}
+          onClick={() => p.onMode(p.mode === 'compare' ? 'edit' : 'compare')}
+          aria-pressed={p.mode === 'compare'}
+          data-testid="compare-button"
+        >
           Compare
         </Button>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button size="compact-sm" variant="default" leftSection={<Download size={14} aria-hidden />} rightSection={<ChevronDown size={12} aria-hidden />} data-testid="export-menu">
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<Download size={14} aria-hidden />}
+              rightSection={<ChevronDown size={12} aria-hidden />}
+              data-testid="export-menu"
+            >
               Export
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item leftSection={<FileJson size={14} aria-hidden />} onClick={() => p.onExport('json')} data-testid="export-json">
+            <Menu.Item
+              leftSection={<FileJson size={14} aria-hidden />}
+              onClick={() => p.onExport('json')}
+              data-testid="export-json"
+            >
               Definition (JSON)
             </Menu.Item>
-            <Menu.Item leftSection={<FileImage size={14} aria-hidden />} onClick={() => p.onExport('svg')} data-testid="export-svg">
+            <Menu.Item
+              leftSection={<FileImage size={14} aria-hidden />}
+              onClick={() => p.onExport('svg')}
+              data-testid="export-svg"
+            >
               Diagram (SVG)
             </Menu.Item>
-            <Menu.Item leftSection={<FileImage size={14} aria-hidden />} onClick={() => p.onExport('png')} data-testid="export-png">
+            <Menu.Item
+              leftSection={<FileImage size={14} aria-hidden />}
+              onClick={() => p.onExport('png')}
+              data-testid="export-png"
+            >
               Diagram (PNG)
             </Menu.Item>
-            <Menu.Item leftSection={<FileCode2 size={14} aria-hidden />} onClick={() => p.onExport('mermaid')} data-testid="export-mermaid">
+            <Menu.Item
+              leftSection={<FileCode2 size={14} aria-hidden />}
+              onClick={() => p.onExport('mermaid')}
+              data-testid="export-mermaid"
+            >
               Mermaid text
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        {p.importButton}
-        <Button size="compact-sm" variant={p.dirty ? 'filled' : 'default'} leftSection={<Save size={14} aria-hidden />} onClick={p.onSave} loading={p.saving} disabled={!p.dirty} data-testid="save-button">
+        <Tooltip label="Import a definition (JSON) into this workflow">
+          <ActionIcon
+            variant="default"
+            onClick={p.onImport}
+            disabled={!editing}
+            aria-label="Import definition JSON"
+            data-testid="import-button"
+          >
+            <Upload size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Button
+          size="compact-sm"
+          variant={p.dirty ? 'filled' : 'default'}
+          leftSection={<Save size={14} aria-hidden />}
+          onClick={p.onSave}
+          loading={p.saving}
+          disabled={!p.dirty}
+          data-testid="save-button"
+        >
           Save
         </Button>
         <Tooltip label={publishReason}>
           {/* A disabled button gets no hover events: the wrapper carries the tooltip and the reason. */}
-          <span aria-label={p.errors > 0 ? publishReason : undefined}>
-            <Button size="compact-sm" color="teal" leftSection={<Send size={14} aria-hidden />} onClick={p.onPublish} loading={p.publishing} disabled={p.errors > 0 || p.mode !== 'edit'} data-testid="publish-button">
+          <span>
+            <span id="pf-publish-reason" className="visually-hidden">
+              {publishReason}
+            </span>
+            <Button
+              aria-describedby="pf-publish-reason"
+              size="compact-sm"
+              color="teal"
+              leftSection={<Send size={14} aria-hidden />}
+              onClick={p.onPublish}
+              loading={p.publishing}
+              disabled={p.errors > 0 || p.mode !== 'edit'}
+              data-testid="publish-button"
+            >
               Publish
             </Button>
           </span>

@@ -1,4 +1,210 @@
-/** Placeholder until this view is built. */
-export function WorkflowsPage(_props: Record<string, unknown>) {
-  return <div style={{ padding: 24 }}>WorkflowsPage</div>;
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Definition } from '@portalflow/engine';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Plus, Workflow } from 'lucide-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import type { DefinitionSummary } from '../api/types.ts';
+import { slugify, starterDefinition } from '../model/document.ts';
+import { formatWhen } from '../shell/time.ts';
+import { ImportButton } from './ImportButton.tsx';
+import './editor.css';
+
+function useCreate() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return async (definition: Definition): Promise<string | null> => {
+    try {
+      await api(`/definitions`, {
+        method: 'POST',
+        body: { definition },
+        idempotencyKey: newIdempotencyKey(),
+      });
+      void client.invalidateQueries({ queryKey: ['definitions'] });
+      navigate(`/workflows/${encodeURIComponent(definition.id)}`);
+      return null;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'DEFINITION_EXISTS')
+        return `A workflow with the id “${definition.id}” already exists.`;
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+}
+
+function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<string> }) {
+  const create = useCreate();
+  const [title, setTitle] = useState('');
+  const [id, setId] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const effectiveId = touched ? id : slugify(title, '');
+  const idError = !effectiveId
+    ? undefined
+    : !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(effectiveId)
+      ? 'Letters, digits, - and _'
+      : taken.has(effectiveId)
+        ? 'Already used by another workflow'
+        : undefined;
+  const submit = async () => {
+    if (!title.trim() || !effectiveId || idError) return;
+    setBusy(true);
+    setError(await create(starterDefinition(effectiveId, title.trim())));
+    setBusy(false);
+  };
+  return (
+    <Modal opened onClose={onClose} title="New workflow">
+      <Stack gap="sm">
+        <TextInput
+          label="Title"
+          placeholder="Refill request from the portal"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          data-autofocus
+          required
+          data-testid="new-workflow-title"
+        />
+        <TextInput
+          label="Id"
+          description="Used in links and by the API; cannot change later"
+          value={effectiveId}
+          onChange={(e) => {
+            setTouched(true);
+            setId(e.currentTarget.value);
+          }}
+          error={idError}
+          data-testid="new-workflow-id"
+        />
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            onClick={submit}
+            loading={busy}
+            disabled={!title.trim() || !effectiveId || !!idError}
+            data-testid="new-workflow-create"
+          >
+            Create and open
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The designer's list of workflows with their live version; create or import one. */
+export function WorkflowsPage() {
+  const query = useQuery({
+    queryKey: ['definitions'],
+    queryFn: () => api<{ definitions: DefinitionSummary[] }>('/definitions'),
+  });
+  const create = useCreate();
+  const [creating, setCreating] = useState(false);
+  const list = query.data?.definitions ?? [];
+  const importFile = async (definition: Definition) => {
+    const problem = await create(definition);
+    if (problem) notifications.show({ color: 'red', title: 'Not imported', message: problem });
+  };
+  return (
+    <div className="pf-workflows" data-testid="workflows-page">
+      <Group justify="space-between" mb="md">
+        <Title order={1} size="h3">
+          Workflows
+        </Title>
+        <Group gap="xs">
+          <ImportButton onImport={importFile} label="Import JSON" />
+          <Button
+            size="compact-sm"
+            leftSection={<Plus size={14} aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="new-workflow"
+          >
+            New workflow
+          </Button>
+        </Group>
+      </Group>
+      {query.isPending && (
+        <Center p="xl">
+          <Loader aria-label="Loading workflows" />
+        </Center>
+      )}
+      {query.isError && <Alert color="red">{query.error.message}</Alert>}
+      {query.isSuccess && list.length === 0 && (
+        <Stack align="center" gap="xs" p="xl" className="pf-fieldset">
+          <Workflow size={28} aria-hidden />
+          <Text fw={600}>No workflows yet</Text>
+          <Text size="sm">Create one from scratch, or import a definition JSON file.</Text>
+          <Button size="compact-sm" onClick={() => setCreating(true)}>
+            New workflow
+          </Button>
+        </Stack>
+      )}
+      {list.length > 0 && (
+        <Table striped highlightOnHover verticalSpacing={6} data-testid="workflows-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Workflow</Table.Th>
+              <Table.Th>Live version</Table.Th>
+              <Table.Th>Draft saved</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((d) => (
+              <Table.Tr key={d.id} data-testid={`workflow-row-${d.id}`}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/workflows/${encodeURIComponent(d.id)}`} fw={600}>
+                    {d.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {d.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {d.latestVersion !== null ? (
+                    <Badge color="teal" variant="light">
+                      Published v{d.latestVersion}
+                    </Badge>
+                  ) : (
+                    <Badge color="gray" variant="light">
+                      Not published
+                    </Badge>
+                  )}
+                  {d.latestPublishedAt && (
+                    <Text size="xs" c="dimmed">
+                      {formatWhen(d.latestPublishedAt)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatWhen(d.updatedAt)}</Text>
+                  <Text size="xs" c="dimmed">
+                    revision {d.revision}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {creating && <NewWorkflow onClose={() => setCreating(false)} taken={new Set(list.map((d) => d.id))} />}
+    </div>
+  );
 }

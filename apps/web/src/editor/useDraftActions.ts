@@ -4,12 +4,14 @@ import { useCallback, useState } from 'react';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import type { Draft } from '../api/types.ts';
 import { diffDocuments, isEmptyDiff } from '../model/history.ts';
-import type { DefinitionResponse } from './useLoadDraft.ts';
 import { useEditorStore } from './useEditorStore.ts';
+import type { DefinitionResponse } from './useLoadDraft.ts';
 
 /** Whether the editor holds edits the server does not have. */
 export function useDirty(): boolean {
-  return useEditorStore((s) => !!s.document && !!s.base && !isEmptyDiff(diffDocuments(s.base.document, s.document)));
+  return useEditorStore(
+    (s) => !!s.document && !!s.base && !isEmptyDiff(diffDocuments(s.base.document, s.document)),
+  );
 }
 
 /**
@@ -33,16 +35,29 @@ export function useDraftActions(id: string) {
         body: { definition: document.definition, layout: document.layout, revision: base.revision },
         idempotencyKey: newIdempotencyKey(),
       });
-      rebase({ document, revision: res.draft.revision, updatedAt: res.draft.updatedAt, updatedBy: res.draft.updatedBy });
+      rebase({
+        document,
+        revision: res.draft.revision,
+        updatedAt: res.draft.updatedAt,
+        updatedBy: res.draft.updatedBy,
+      });
       void client.invalidateQueries({ queryKey: ['definitions'] });
-      notifications.show({ color: 'teal', title: 'Saved', message: `${document.definition.title} — draft saved` });
+      notifications.show({
+        color: 'teal',
+        title: 'Saved',
+        message: `${document.definition.title} — draft saved`,
+      });
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STALE_REVISION') {
         setConflict((error.details as { current: Draft }).current);
         return false;
       }
-      notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) });
+      notifications.show({
+        color: 'red',
+        title: 'Not saved',
+        message: error instanceof Error ? error.message : String(error),
+      });
       return false;
     } finally {
       setSaving(false);
@@ -56,20 +71,29 @@ export function useDraftActions(id: string) {
       if (!base) return false;
       setPublishing(true);
       try {
-        const res = await api<{ version: number; created: boolean }>(`/definitions/${encodeURIComponent(id)}/publish`, {
-          method: 'POST',
-          body: { revision: base.revision },
-          idempotencyKey: newIdempotencyKey(),
-        });
+        const res = await api<{ version: number; created: boolean }>(
+          `/definitions/${encodeURIComponent(id)}/publish`,
+          {
+            method: 'POST',
+            body: { revision: base.revision },
+            idempotencyKey: newIdempotencyKey(),
+          },
+        );
         // Update only `latest`: the draft object stays the same, so the editor is not reloaded.
-        const latest = await api<{ version: DefinitionResponse['latest'] }>(`/definitions/${encodeURIComponent(id)}/versions/${res.version}`);
-        client.setQueryData<DefinitionResponse>(['definition', id], (old) => (old ? { ...old, latest: latest.version } : old));
+        const latest = await api<{ version: DefinitionResponse['latest'] }>(
+          `/definitions/${encodeURIComponent(id)}/versions/${res.version}`,
+        );
+        client.setQueryData<DefinitionResponse>(['definition', id], (old) =>
+          old ? { ...old, latest: latest.version } : old,
+        );
         void client.invalidateQueries({ queryKey: ['definitions'] });
         void client.invalidateQueries({ queryKey: ['versions', id] });
         notifications.show({
           color: 'teal',
           title: res.created ? `Published v${res.version}` : `Already published as v${res.version}`,
-          message: res.created ? 'New instances start on this version; running ones stay on theirs.' : 'Nothing changed since that version.',
+          message: res.created
+            ? 'New instances start on this version; running ones stay on theirs.'
+            : 'Nothing changed since that version.',
         });
         return true;
       } catch (error) {
@@ -77,7 +101,11 @@ export function useDraftActions(id: string) {
           setConflict((error.details as { current: Draft }).current);
           return false;
         }
-        notifications.show({ color: 'red', title: 'Not published', message: error instanceof Error ? error.message : String(error) });
+        notifications.show({
+          color: 'red',
+          title: 'Not published',
+          message: error instanceof Error ? error.message : String(error),
+        });
         return false;
       } finally {
         setPublishing(false);

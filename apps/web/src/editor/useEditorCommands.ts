@@ -1,5 +1,5 @@
-import type { Step, StepKind } from '@portalflow/engine';
 import { notifications } from '@mantine/notifications';
+import type { Step, StepKind } from '@portalflow/engine';
 import { useCallback } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
@@ -15,7 +15,9 @@ let clipboard: StepClipboard | null = null;
 function newStep(kind: StepKind, role: string | undefined): Step {
   switch (kind) {
     case 'task':
-      return role ? { type: 'task', title: 'New task', role, outcomes: {} } : { type: 'task', title: 'New task', outcomes: {} };
+      return role
+        ? { type: 'task', title: 'New task', role, outcomes: {} }
+        : { type: 'task', title: 'New task', outcomes: {} };
     case 'decision':
       return { type: 'decision', title: 'Decision', branches: [] };
     case 'parallel':
@@ -41,17 +43,27 @@ export function useEditorCommands() {
       const selected = selection.steps[0] !== undefined ? scene.boxes.get(selection.steps[0]) : undefined;
       lane = scene.lanes.find((l) => l.role === (selected?.lane ?? scene.lanes[0]?.role)) ?? scene.lanes[0];
       if (!lane) {
-        notifications.show({ color: 'orange', title: 'Add a role first', message: 'Steps live in lanes, and every lane is a role.' });
+        notifications.show({
+          color: 'orange',
+          title: 'Add a role first',
+          message: 'Steps live in lanes, and every lane is a role.',
+        });
         return;
       }
       const inLane = [...scene.boxes.values()].filter((b) => b.lane === lane!.role);
-      const x = selected ? selected.x + COLUMN_WIDTH : Math.max(LANE.contentLeft - COLUMN_WIDTH, ...inLane.map((b) => b.x)) + COLUMN_WIDTH;
-      const y = (selected ? selected.y - lane.y : LANE.padding) + (NODE_SIZE.task.height - NODE_SIZE[kind].height) / 2;
+      const x = selected
+        ? selected.x + COLUMN_WIDTH
+        : Math.max(LANE.contentLeft - COLUMN_WIDTH, ...inLane.map((b) => b.x)) + COLUMN_WIDTH;
+      const y =
+        (selected ? selected.y - lane.y : LANE.padding) +
+        (NODE_SIZE.task.height - NODE_SIZE[kind].height) / 2;
       position = kind === 'task' ? { x, y } : { x, y, lane: lane.role };
     }
     const id = uniqueId(kind === 'task' ? 'new-task' : kind, (c) => !!definition.steps[c]);
     const role = lane.role === '' ? undefined : lane.role;
-    apply([{ type: 'addStep', id, step: newStep(kind, role), position }], { select: { steps: [id], edges: [] } });
+    apply([{ type: 'addStep', id, step: newStep(kind, role), position }], {
+      select: { steps: [id], edges: [] },
+    });
     useEditorStore.getState().select({ steps: [id], edges: [] }, true);
   }, []);
 
@@ -63,7 +75,10 @@ export function useEditorCommands() {
     let path: string;
     switch (step.type) {
       case 'task': {
-        const name = uniqueId(Object.keys(step.outcomes).length === 0 ? 'done' : 'outcome', (n) => n in step.outcomes);
+        const name = uniqueId(
+          Object.keys(step.outcomes).length === 0 ? 'done' : 'outcome',
+          (n) => n in step.outcomes,
+        );
         via = { kind: 'outcome', name };
         path = `steps.${from}.outcomes.${name}`;
         break;
@@ -104,11 +119,17 @@ export function useEditorCommands() {
     // Arrows first, highest branch index first, so removing one never shifts another's index.
     const edges = selection.edges.filter((p) => !removedSteps.has(/^steps\.([^.]+)\./.exec(p)?.[1] ?? ''));
     const skipped = edges.filter((p) => /\.(join|next)$/.test(p));
-    for (const path of edges.filter((p) => !skipped.includes(p)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true })))
+    for (const path of edges
+      .filter((p) => !skipped.includes(p))
+      .sort((a, b) => b.localeCompare(a, 'en', { numeric: true })))
       changes.push({ type: 'disconnect', path });
     for (const id of selection.steps) changes.push({ type: 'removeStep', id });
     if (skipped.length)
-      notifications.show({ color: 'orange', title: 'Some arrows stay', message: 'A join and a wait’s next are required: point them elsewhere in the inspector.' });
+      notifications.show({
+        color: 'orange',
+        title: 'Some arrows stay',
+        message: 'A join and a wait’s next are required: point them elsewhere in the inspector.',
+      });
     if (changes.length) apply(changes, { select: { steps: [], edges: [] } });
   }, []);
 
@@ -117,7 +138,11 @@ export function useEditorCommands() {
     if (!document || selection.steps.length === 0) return false;
     clipboard = copySteps(document, selection.steps);
     void navigator.clipboard?.writeText(JSON.stringify(clipboard)).catch(() => undefined);
-    notifications.show({ color: 'gray', message: `Copied ${selection.steps.length} step${selection.steps.length > 1 ? 's' : ''}`, autoClose: 1500 });
+    notifications.show({
+      color: 'gray',
+      message: `Copied ${selection.steps.length} step${selection.steps.length > 1 ? 's' : ''}`,
+      autoClose: 1500,
+    });
     return true;
   }, []);
 

@@ -3,7 +3,10 @@ import { sceneOf } from '../model/scene.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
 const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('[role="combobox"],[role="listbox"]') !== null);
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
+    el.closest('[role="combobox"],[role="listbox"]') !== null);
 
 type Direction = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
 
@@ -22,7 +25,14 @@ function neighbour(from: string, direction: Direction): string | undefined {
     if (b.id === from) continue;
     const dx = b.x + b.width / 2 - ax;
     const dy = b.y + b.height / 2 - ay;
-    const [ahead, side] = direction === 'ArrowRight' ? [dx, dy] : direction === 'ArrowLeft' ? [-dx, dy] : direction === 'ArrowDown' ? [dy, dx] : [-dy, dx];
+    const [ahead, side] =
+      direction === 'ArrowRight'
+        ? [dx, dy]
+        : direction === 'ArrowLeft'
+          ? [-dx, dy]
+          : direction === 'ArrowDown'
+            ? [dy, dx]
+            : [-dy, dx];
     if (ahead <= 1) continue;
     const score = ahead + 2.5 * Math.abs(side);
     if (score < bestScore) {
@@ -34,7 +44,9 @@ function neighbour(from: string, direction: Direction): string | undefined {
 }
 
 function focusNode(id: string) {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus());
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus(),
+  );
 }
 
 /**
@@ -70,7 +82,10 @@ export function useEditorKeys(commands: { deleteSelection(): void; copy(): boole
         return;
       }
       const onCanvas = event.target instanceof HTMLElement && event.target.closest('.pf-diagram') !== null;
-      if ((event.key === 'Delete' || event.key === 'Backspace') && (onCanvas || event.target === event.currentTarget)) {
+      if (
+        (event.key === 'Delete' || event.key === 'Backspace') &&
+        (onCanvas || event.target === event.currentTarget)
+      ) {
         event.preventDefault();
         commands.deleteSelection();
         return;
@@ -87,7 +102,10 @@ export function useEditorKeys(commands: { deleteSelection(): void; copy(): boole
         store.select({ steps: [], edges: [] });
         return;
       } else if (event.key.startsWith('Arrow')) {
-        next = current === undefined ? store.document.definition.start : neighbour(current, event.key as Direction);
+        next =
+          current === undefined
+            ? store.document.definition.start
+            : neighbour(current, event.key as Direction);
       }
       if (next !== undefined && store.document.definition.steps[next]) {
         event.preventDefault();

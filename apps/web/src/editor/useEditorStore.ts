@@ -1,5 +1,5 @@
-import type { Finding } from '@portalflow/engine';
 import { notifications } from '@mantine/notifications';
+import type { Finding } from '@portalflow/engine';
 import { create } from 'zustand';
 import { applyChanges, type Change, ModelError } from '../model/changes.ts';
 import { checkDefinition } from '../model/check.ts';
@@ -68,8 +68,16 @@ function prune(selection: Selection, document: EditorDocument): Selection {
     const id = /^steps\.([^.]+)\./.exec(path)?.[1];
     return id !== undefined && document.definition.steps[id];
   });
-  const role = selection.role !== undefined && document.definition.roles.some((r) => r.id === selection.role) ? selection.role : undefined;
-  if (steps.length === selection.steps.length && edges.length === selection.edges.length && role === selection.role) return selection;
+  const role =
+    selection.role !== undefined && document.definition.roles.some((r) => r.id === selection.role)
+      ? selection.role
+      : undefined;
+  if (
+    steps.length === selection.steps.length &&
+    edges.length === selection.edges.length &&
+    role === selection.role
+  )
+    return selection;
   return role === undefined ? { steps, edges } : { steps, edges, role };
 }
 
@@ -125,20 +133,37 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const state = get();
     if (!state.document || !canUndo(state.history)) return;
     const { history, document } = undoHistory(state.history, state.document);
-    set({ document, history, canUndo: canUndo(history), canRedo: canRedo(history), selection: prune(state.selection, document), ...checked(document, state) });
+    set({
+      document,
+      history,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+      selection: prune(state.selection, document),
+      ...checked(document, state),
+    });
   },
 
   redo() {
     const state = get();
     if (!state.document || !canRedo(state.history)) return;
     const { history, document } = redoHistory(state.history, state.document);
-    set({ document, history, canUndo: canUndo(history), canRedo: canRedo(history), selection: prune(state.selection, document), ...checked(document, state) });
+    set({
+      document,
+      history,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+      selection: prune(state.selection, document),
+      ...checked(document, state),
+    });
   },
 
   select(selection, focus = false) {
     const state = get();
     const id = selection.steps[0];
-    set({ selection, focus: focus && id !== undefined ? { id, nonce: (state.focus?.nonce ?? 0) + 1 } : state.focus });
+    set({
+      selection,
+      focus: focus && id !== undefined ? { id, nonce: (state.focus?.nonce ?? 0) + 1 } : state.focus,
+    });
   },
 
   /** After a save: the server's revision becomes the base; the edits stay undoable. */

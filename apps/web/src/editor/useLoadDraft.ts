@@ -48,7 +48,10 @@ export function useLoadDraft(id: string) {
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
-  const [state, setState] = useState<{ id: string; issues?: DefinitionIssue[]; ready: boolean }>({ id, ready: false });
+  const [state, setState] = useState<{ id: string; issues?: DefinitionIssue[]; ready: boolean }>({
+    id,
+    ready: false,
+  });
   const load = useEditorStore((s) => s.load);
   const draft = query.data?.draft;
   useEffect(() => {

@@ -1,4 +1,10 @@
-import { type CoverageReport, coverage, type Definition, type ScriptEvent, type SimulationResult } from '@portalflow/engine';
+import {
+  type CoverageReport,
+  coverage,
+  type Definition,
+  type ScriptEvent,
+  type SimulationResult,
+} from '@portalflow/engine';
 import { useMemo, useState } from 'react';
 import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
 
@@ -19,7 +25,13 @@ export interface Simulation {
   newRun(): void;
 }
 
-const IDLE: SimulationResult = { ok: true, steps: [], history: [], snapshot: null, clock: new Date(0).toISOString() };
+const IDLE: SimulationResult = {
+  ok: true,
+  steps: [],
+  history: [],
+  snapshot: null,
+  clock: new Date(0).toISOString(),
+};
 
 /** A practice run in the browser: the script of events is the state; the engine replays it. */
 export function useSimulation(definition: Definition, enabled = true): Simulation {
@@ -29,7 +41,8 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(data || '{}') as unknown;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'Instance data must be a JSON object' };
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        return { error: 'Instance data must be a JSON object' };
       return { value: value as Record<string, unknown> };
     } catch (error) {
       return { error: `Instance data is not valid JSON: ${(error as Error).message}` };
@@ -40,9 +53,15 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     () => (enabled ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script]) : IDLE),
     [enabled, definition, script, parsed.value],
   );
-  const actions = useMemo(() => (enabled ? actionsOf(definition, result) : []), [enabled, definition, result]);
+  const actions = useMemo(
+    () => (enabled ? actionsOf(definition, result) : []),
+    [enabled, definition, result],
+  );
   const highlight = useMemo(() => highlightOf(definition, result), [definition, result]);
-  const report = useMemo(() => coverage(definition, enabled ? [...finished, result] : []), [enabled, definition, finished, result]);
+  const report = useMemo(
+    () => coverage(definition, enabled ? [...finished, result] : []),
+    [enabled, definition, finished, result],
+  );
   return {
     result,
     actions,

@@ -2,7 +2,7 @@ import type { Definition } from '@portalflow/engine';
 import { allEdges } from '@portalflow/engine';
 import type { Layout, StepPosition } from './document.ts';
 import { LANE, NODE_SIZE, ROW_HEIGHT } from './geometry.ts';
-import { lanesOf, laneOfSteps } from './lanes.ts';
+import { laneOfSteps, lanesOf } from './lanes.ts';
 
 /** The part of an ELK instance the layout needs (so tests pass a Node ELK, the browser a lazy one). */
 export interface ElkNodeLike {
@@ -46,7 +46,8 @@ export async function autoLayout(elk: ElkLike, definition: Definition, layout: L
   const order = new Map(ids.map((id, i) => [id, i]));
   const byLane = [...ids].sort(
     (a, b) =>
-      (laneIndex.get(laneOf.get(a)!) ?? 0) - (laneIndex.get(laneOf.get(b)!) ?? 0) || order.get(a)! - order.get(b)!,
+      (laneIndex.get(laneOf.get(a)!) ?? 0) - (laneIndex.get(laneOf.get(b)!) ?? 0) ||
+      order.get(a)! - order.get(b)!,
   );
   // The start first, so model-order cycle breaking points loops backwards.
   const start = byLane.indexOf(definition.start);
@@ -87,7 +88,10 @@ export async function autoLayout(elk: ElkLike, definition: Definition, layout: L
       positions[id] = position;
     }
   }
-  return { positions, lanes: lanes.map((l, i) => ({ role: l.role, order: i, ...(layoutColor(layout, l.role) ?? {}) })) };
+  return {
+    positions,
+    lanes: lanes.map((l, i) => ({ role: l.role, order: i, ...(layoutColor(layout, l.role) ?? {}) })),
+  };
 }
 
 function layoutColor(layout: Layout, role: string): { color: string } | undefined {

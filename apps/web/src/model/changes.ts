@@ -1,5 +1,5 @@
 import type { Definition, Role, Step } from '@portalflow/engine';
-import type { EditorDocument, Layout, LaneLayout, StepPosition } from './document.ts';
+import type { EditorDocument, LaneLayout, Layout, StepPosition } from './document.ts';
 import { lanesOf } from './lanes.ts';
 
 /**
@@ -29,7 +29,14 @@ export type Change =
   /** Removes the arrow written at `path` (e.g. `steps.classify.outcomes.spam`). */
   | { type: 'disconnect'; path: string }
   | { type: 'addRole'; role: Role; color?: string }
-  | { type: 'renameRole'; id: string; name?: string; department?: string; description?: string; newId?: string }
+  | {
+      type: 'renameRole';
+      id: string;
+      name?: string;
+      department?: string;
+      description?: string;
+      newId?: string;
+    }
   | { type: 'reorderLane'; role: string; toIndex: number }
   | { type: 'colorLane'; role: string; color?: string }
   /** Removes a role; its tasks and escalations move to `reassignTo` (or lose their role). */
@@ -98,7 +105,11 @@ function retarget(step: Step, map: (to: string) => string | undefined): Step {
         return to === undefined ? [] : [to === b.to ? b : { ...b, to }];
       });
       const otherwise = step.otherwise === undefined ? undefined : map(step.otherwise);
-      if (branches.length === step.branches.length && branches.every((b, i) => b === step.branches[i]) && otherwise === step.otherwise)
+      if (
+        branches.length === step.branches.length &&
+        branches.every((b, i) => b === step.branches[i]) &&
+        otherwise === step.otherwise
+      )
         return step;
       const out = { ...step, branches };
       if (otherwise === undefined) delete out.otherwise;
@@ -111,7 +122,11 @@ function retarget(step: Step, map: (to: string) => string | undefined): Step {
         return to === undefined ? [] : [to];
       });
       const join = map(step.join) ?? step.join;
-      if (join === step.join && branches.length === step.branches.length && branches.every((b, i) => b === step.branches[i]))
+      if (
+        join === step.join &&
+        branches.length === step.branches.length &&
+        branches.every((b, i) => b === step.branches[i])
+      )
         return step;
       return { ...step, branches, join };
     }
@@ -157,7 +172,8 @@ function connect(step: Step, from: string, to: string, via: ConnectVia): Step {
     case 'branch': {
       if (step.type !== 'decision') break;
       const branches = [...step.branches];
-      if (via.index !== undefined && branches[via.index]) branches[via.index] = { ...branches[via.index]!, to };
+      if (via.index !== undefined && branches[via.index])
+        branches[via.index] = { ...branches[via.index]!, to };
       else branches.push({ when: via.when, to });
       return { ...step, branches };
     }
@@ -210,7 +226,8 @@ function disconnect(doc: EditorDocument, path: string): EditorDocument {
   } else if (rest === 'deadline.goTo' && (step.type === 'task' || step.type === 'wait') && step.deadline) {
     next = { ...step, deadline: withGoTo(step.deadline, undefined) };
   }
-  if (!next) throw new ModelError('REQUIRED_EDGE', `The arrow at '${path}' is required; point it elsewhere instead`);
+  if (!next)
+    throw new ModelError('REQUIRED_EDGE', `The arrow at '${path}' is required; point it elsewhere instead`);
   return withSteps(doc, { ...doc.definition.steps, [id]: next });
 }
 
@@ -235,8 +252,13 @@ export function applyChange(doc: EditorDocument, change: Change): EditorDocument
       requireStep(doc, change.id);
       const steps = { ...definition.steps };
       delete steps[change.id];
-      const pruned = mapSteps({ ...definition, steps }, (s) => retarget(s, (to) => (to === change.id ? undefined : to)));
-      return { definition: { ...definition, steps: pruned }, layout: setPosition(layout, change.id, undefined) };
+      const pruned = mapSteps({ ...definition, steps }, (s) =>
+        retarget(s, (to) => (to === change.id ? undefined : to)),
+      );
+      return {
+        definition: { ...definition, steps: pruned },
+        layout: setPosition(layout, change.id, undefined),
+      };
     }
     case 'updateStep': {
       const step = requireStep(doc, change.id);
@@ -252,14 +274,21 @@ export function applyChange(doc: EditorDocument, change: Change): EditorDocument
       const { id, newId } = change;
       requireStep(doc, id);
       if (id === newId) return doc;
-      if (definition.steps[newId]) throw new ModelError('STEP_EXISTS', `Step '${newId}' already exists in '${definition.id}'`);
+      if (definition.steps[newId])
+        throw new ModelError('STEP_EXISTS', `Step '${newId}' already exists in '${definition.id}'`);
       const steps: Definition['steps'] = {};
       for (const [key, step] of Object.entries(definition.steps)) steps[key === id ? newId : key] = step;
-      const renamed = mapSteps({ ...definition, steps }, (s) => retarget(s, (to) => (to === id ? newId : to)));
+      const renamed = mapSteps({ ...definition, steps }, (s) =>
+        retarget(s, (to) => (to === id ? newId : to)),
+      );
       const position = layout.positions[id];
       const moved = setPosition(setPosition(layout, id, undefined), newId, position);
       return {
-        definition: { ...definition, steps: renamed, start: definition.start === id ? newId : definition.start },
+        definition: {
+          ...definition,
+          steps: renamed,
+          start: definition.start === id ? newId : definition.start,
+        },
         layout: position ? moved : layout,
       };
     }
@@ -269,26 +298,39 @@ export function applyChange(doc: EditorDocument, change: Change): EditorDocument
     }
     case 'setOwner': {
       const step = requireStep(doc, change.id);
-      if (step.type !== 'task') throw new ModelError('NOT_A_TASK', `Only tasks have an owner; '${change.id}' is a ${step.type}`);
-      const owned = step.role === change.role ? doc : withSteps(doc, { ...definition.steps, [change.id]: { ...step, role: change.role } });
-      return change.position ? { ...owned, layout: setPosition(owned.layout, change.id, change.position) } : owned;
+      if (step.type !== 'task')
+        throw new ModelError('NOT_A_TASK', `Only tasks have an owner; '${change.id}' is a ${step.type}`);
+      const owned =
+        step.role === change.role
+          ? doc
+          : withSteps(doc, { ...definition.steps, [change.id]: { ...step, role: change.role } });
+      return change.position
+        ? { ...owned, layout: setPosition(owned.layout, change.id, change.position) }
+        : owned;
     }
     case 'connect': {
       const step = requireStep(doc, change.from);
-      return withSteps(doc, { ...definition.steps, [change.from]: connect(step, change.from, change.to, change.via) });
+      return withSteps(doc, {
+        ...definition.steps,
+        [change.from]: connect(step, change.from, change.to, change.via),
+      });
     }
     case 'disconnect':
       return disconnect(doc, change.path);
     case 'addRole': {
       if (definition.roles.some((r) => r.id === change.role.id))
         throw new ModelError('ROLE_EXISTS', `Role '${change.role.id}' already exists in '${definition.id}'`);
-      const next: EditorDocument = { ...doc, definition: { ...definition, roles: [...definition.roles, change.role] } };
+      const next: EditorDocument = {
+        ...doc,
+        definition: { ...definition, roles: [...definition.roles, change.role] },
+      };
       if (change.color === undefined) return next;
       return applyChange(next, { type: 'colorLane', role: change.role.id, color: change.color });
     }
     case 'renameRole': {
       const index = definition.roles.findIndex((r) => r.id === change.id);
-      if (index < 0) throw new ModelError('ROLE_NOT_FOUND', `Role '${change.id}' does not exist in '${definition.id}'`);
+      if (index < 0)
+        throw new ModelError('ROLE_NOT_FOUND', `Role '${change.id}' does not exist in '${definition.id}'`);
       const role: Role = { ...definition.roles[index]! };
       if (change.name !== undefined) role.name = change.name;
       if (change.department !== undefined) {

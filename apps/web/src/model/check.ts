@@ -11,7 +11,8 @@ export function checkDefinition(definition: Definition): Finding[] {
     parseDefinition(definition);
   } catch (error) {
     if (!(error instanceof PortalflowError)) throw error;
-    const issues = (error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? [];
+    const issues =
+      (error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? [];
     for (const issue of issues) {
       const step = /^steps\.([^.]+)/.exec(issue.path)?.[1];
       const finding: Finding = {
@@ -28,7 +29,12 @@ export function checkDefinition(definition: Definition): Finding[] {
     findings.push(...lint(definition));
   } catch (error) {
     // A half-drawn definition must never take the editor down; report it instead.
-    findings.push({ rule: 'lint', severity: 'error', path: '', message: `Lint could not run: ${String(error)}` });
+    findings.push({
+      rule: 'lint',
+      severity: 'error',
+      path: '',
+      message: `Lint could not run: ${String(error)}`,
+    });
   }
   return findings;
 }

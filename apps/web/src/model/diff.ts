@@ -84,8 +84,15 @@ export function diffVersions(a: Definition, b: Definition): VersionDiff {
   if (a.start !== b.start) diff.start = { from: a.start, to: b.start };
   if (a.title !== b.title) diff.title = { from: a.title, to: b.title };
   diff.empty =
-    diff.added.length + diff.removed.length + diff.changed.length + diff.edges.added.length + diff.edges.removed.length +
-      diff.edges.retargeted.length + diff.roles.added.length + diff.roles.removed.length + diff.roles.renamed.length ===
+    diff.added.length +
+      diff.removed.length +
+      diff.changed.length +
+      diff.edges.added.length +
+      diff.edges.removed.length +
+      diff.edges.retargeted.length +
+      diff.roles.added.length +
+      diff.roles.removed.length +
+      diff.roles.renamed.length ===
       0 &&
     !diff.start &&
     !diff.title;
@@ -107,7 +114,13 @@ export interface DiffOverlay {
  * Builds one diagram showing both versions: everything in `b`, plus `a`'s removed steps and the
  * removed outcome and otherwise arrows of steps still there, drawn dashed.
  */
-export function diffOverlay(a: Definition, layoutA: Layout, b: Definition, layoutB: Layout, diff = diffVersions(a, b)): DiffOverlay {
+export function diffOverlay(
+  a: Definition,
+  layoutA: Layout,
+  b: Definition,
+  layoutB: Layout,
+  diff = diffVersions(a, b),
+): DiffOverlay {
   const steps: Definition['steps'] = { ...b.steps };
   for (const id of diff.removed) steps[id] = a.steps[id]!;
   const edges = new Map<string, DiffMark>();

@@ -60,7 +60,9 @@ export function diffDocuments(a: EditorDocument, b: EditorDocument): DocumentDif
 }
 
 export function isEmptyDiff(diff: DocumentDiff): boolean {
-  return isEmpty(diff.fields) && isEmpty(diff.steps) && isEmpty(diff.positions) && !diff.lanes && !diff.stepOrder;
+  return (
+    isEmpty(diff.fields) && isEmpty(diff.steps) && isEmpty(diff.positions) && !diff.lanes && !diff.stepOrder
+  );
 }
 
 /** True when the diff moves boxes or lanes only: the workflow itself is unchanged. */
@@ -121,8 +123,12 @@ export function squashDiffs(older: DocumentDiff, newer: DocumentDiff): DocumentD
     positions: merge(older.positions, newer.positions),
   };
   if (older.stepOrder || newer.stepOrder)
-    out.stepOrder = [older.stepOrder?.[0] ?? newer.stepOrder![0], newer.stepOrder?.[1] ?? older.stepOrder![1]];
-  if (older.lanes || newer.lanes) out.lanes = [older.lanes?.[0] ?? newer.lanes![0], newer.lanes?.[1] ?? older.lanes![1]];
+    out.stepOrder = [
+      older.stepOrder?.[0] ?? newer.stepOrder![0],
+      newer.stepOrder?.[1] ?? older.stepOrder![1],
+    ];
+  if (older.lanes || newer.lanes)
+    out.lanes = [older.lanes?.[0] ?? newer.lanes![0], newer.lanes?.[1] ?? older.lanes![1]];
   return out;
 }
 
@@ -155,7 +161,12 @@ export interface RecordOptions {
 }
 
 /** Records the edit from `before` to `after`. A no-op edit records nothing. */
-export function record(history: History, before: EditorDocument, after: EditorDocument, options: RecordOptions = {}): History {
+export function record(
+  history: History,
+  before: EditorDocument,
+  after: EditorDocument,
+  options: RecordOptions = {},
+): History {
   const diff = diffDocuments(before, after);
   if (isEmptyDiff(diff)) return history;
   const top = history.undo[history.undo.length - 1];
@@ -178,7 +189,10 @@ export function undo(history: History, doc: EditorDocument): { history: History;
   while (stack.length > 0) {
     const entry = stack.pop()!;
     if (isMark(entry)) continue;
-    return { history: { undo: stack, redo: [...history.redo, entry] }, document: applyDiff(doc, entry.diff, 'before') };
+    return {
+      history: { undo: stack, redo: [...history.redo, entry] },
+      document: applyDiff(doc, entry.diff, 'before'),
+    };
   }
   return { history, document: doc };
 }
@@ -202,7 +216,11 @@ const markIndex = (history: History, name: string) =>
   history.undo.findLastIndex((e) => isMark(e) && e.mark === name);
 
 /** Reverts everything since the mark and forgets it (no redo): a cancelled drag or dialog. */
-export function bailToMark(history: History, doc: EditorDocument, name: string): { history: History; document: EditorDocument } {
+export function bailToMark(
+  history: History,
+  doc: EditorDocument,
+  name: string,
+): { history: History; document: EditorDocument } {
   const at = markIndex(history, name);
   if (at < 0) return { history, document: doc };
   let document = doc;

@@ -49,7 +49,8 @@ export function toMermaid(definition: Definition): string {
     const r = definition.roles.find((x) => x.id === role);
     const label = r ? (r.department ? `${r.name} (${r.department})` : r.name) : 'No role';
     lines.push(`  subgraph lane_${i}[${text(label)}]`);
-    for (const id of members) lines.push(`    ${shape(nodeId(id), definition.steps[id]!, stepTitle(definition, id))}`);
+    for (const id of members)
+      lines.push(`    ${shape(nodeId(id), definition.steps[id]!, stepTitle(definition, id))}`);
     lines.push('  end');
   });
   for (const edge of allEdges(definition)) {

@@ -1,5 +1,5 @@
 import type { EditorDocument } from './document.ts';
-import { applyDiff, diffDocuments, type DocumentDiff } from './history.ts';
+import { applyDiff, type DocumentDiff, diffDocuments } from './history.ts';
 
 /**
  * Puts my edits on top of someone else's save: the keys I changed since we both started from
@@ -19,7 +19,8 @@ export function rebaseDocument(
     if (!a || !b || Array.isArray(a) || Array.isArray(b)) return;
     for (const [key, pair] of Object.entries(a as Record<string, [unknown, unknown]>)) {
       const other = (b as Record<string, [unknown, unknown]>)[key];
-      if (other && !same(pair[1], other[1])) conflicts.push(kind === 'steps' ? `step ${key}` : kind === 'fields' ? key : `position of ${key}`);
+      if (other && !same(pair[1], other[1]))
+        conflicts.push(kind === 'steps' ? `step ${key}` : kind === 'fields' ? key : `position of ${key}`);
     }
   };
   check('fields', my.fields, their.fields);

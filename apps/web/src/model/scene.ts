@@ -114,3 +114,25 @@ export function positionInLane(lane: Lane, x: number, y: number, kind: StepKind)
   if (kind !== 'task') position.lane = lane.role;
   return position;
 }
+
+/**
+ * The first place at or below (x, y) in `lane` where a box of `kind` overlaps no other box;
+ * `y` is measured in the lane, as positions are stored.
+ */
+export function freeSpot(scene: Scene, lane: Lane, x: number, y: number, kind: StepKind): StepPosition {
+  const size = NODE_SIZE[kind];
+  const gap = 16;
+  const clash = (top: number) =>
+    [...scene.boxes.values()].some(
+      (b) =>
+        x < b.x + b.width + gap &&
+        b.x < x + size.width + gap &&
+        lane.y + top < b.y + b.height + gap &&
+        b.y < lane.y + top + size.height + gap,
+    );
+  let top = y;
+  for (let tries = 0; tries < 200 && clash(top); tries++) top += ROW_HEIGHT / 2;
+  const position: StepPosition = { x: Math.round(x), y: Math.round(top) };
+  if (kind !== 'task') position.lane = lane.role;
+  return position;
+}

@@ -18,7 +18,7 @@ export function runScript(definition: Definition, script: readonly ScriptEvent[]
 /** What can be done next: pick an outcome for an open task, send the signal a wait expects. */
 export function actionsOf(definition: Definition, result: SimulationResult): SimAction[] {
   const snapshot = result.snapshot;
-  if (!snapshot || snapshot.status !== 'active') return [];
+  if (snapshot?.status !== 'active') return [];
   return Object.values(snapshot.context.active)
     .sort((a, b) => Number(a.token) - Number(b.token))
     .map((a) => {
@@ -56,7 +56,12 @@ export function highlightOf(definition: Definition, result: SimulationResult) {
 }
 
 export function completeEvent(action: SimAction, outcome: string): ScriptEvent {
-  const event: ScriptEvent = { type: 'complete', step: action.step, outcome, role: action.role ?? 'simulator' };
+  const event: ScriptEvent = {
+    type: 'complete',
+    step: action.step,
+    outcome,
+    role: action.role ?? 'simulator',
+  };
   if (action.token) event.token = action.token;
   return event;
 }

@@ -8,7 +8,8 @@ import { type Box, sceneOf } from './scene.ts';
  * The diagram as a standalone SVG drawn from the model (lanes, boxes, arrows, labels), so export
  * needs no screenshot library and matches the saved layout exactly.
  */
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 
@@ -41,7 +42,10 @@ function box(definition: Definition, b: Box): string {
     case 'task': {
       const lines = wrap(title, 30, 2);
       const text = lines
-        .map((l, i) => `<text x="${b.x + 10}" y="${b.y + 20 + i * 15}" font-size="12" font-weight="600">${esc(l)}</text>`)
+        .map(
+          (l, i) =>
+            `<text x="${b.x + 10}" y="${b.y + 20 + i * 15}" font-size="12" font-weight="600">${esc(l)}</text>`,
+        )
         .join('');
       const deadline = sub
         ? `<text x="${b.x + 10}" y="${b.y + b.height - 10}" font-size="10.5" fill="#495057">${esc(clip(sub, 36))}</text>`
@@ -69,7 +73,8 @@ export function toSvg(definition: Definition, layout: Layout): string {
       `<rect x="0" y="${lane.y}" width="${width}" height="${lane.height}" fill="${esc(lane.color)}" stroke="#ced4da"/>`,
       `<rect x="0" y="${lane.y}" width="${LANE.labelWidth - 36}" height="${lane.height}" fill="#f8f9fa" stroke="#adb5bd"/>`,
       ...wrap(lane.name, 16, 3).map(
-        (l, i) => `<text x="10" y="${lane.y + 24 + i * 15}" font-size="13" font-weight="600">${esc(l)}</text>`,
+        (l, i) =>
+          `<text x="10" y="${lane.y + 24 + i * 15}" font-size="13" font-weight="600">${esc(l)}</text>`,
       ),
       lane.department
         ? `<text x="10" y="${lane.y + lane.height - 12}" font-size="11" fill="#495057">${esc(clip(lane.department, 20))}</text>`
@@ -85,7 +90,10 @@ export function toSvg(definition: Definition, layout: Layout): string {
     const x2 = to.x;
     const y2 = to.y + to.height / 2;
     const mid = x2 > x1 + 20 ? (x1 + x2) / 2 : x1 + 20;
-    const d = x2 > x1 + 20 ? `M${x1},${y1} H${mid} V${y2} H${x2}` : `M${x1},${y1} H${mid} V${Math.max(from.y + from.height, to.y + to.height) + 18} H${x2 - 20} V${y2} H${x2}`;
+    const d =
+      x2 > x1 + 20
+        ? `M${x1},${y1} H${mid} V${y2} H${x2}`
+        : `M${x1},${y1} H${mid} V${Math.max(from.y + from.height, to.y + to.height) + 18} H${x2 - 20} V${y2} H${x2}`;
     const dash = edge.kind === 'join' || edge.kind === 'deadline' ? ' stroke-dasharray="6 4"' : '';
     const label = clip(edgeText(edge), 28);
     parts.push(

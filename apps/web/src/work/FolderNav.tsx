@@ -86,6 +86,7 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
       aria-current={f.id === current ? 'page' : undefined}
       data-testid={f.testId}
       style={f.id === current ? ACTIVE_STYLE : undefined}
+      className={f.id === current ? classes.activeFolder : undefined}
     />
   );
   return (

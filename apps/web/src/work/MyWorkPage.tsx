@@ -260,8 +260,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         size="min(720px, 100%)"
         padding={0}
         withCloseButton={false}
-        title={undefined}
-        aria-label="Task"
+        title={<span className="visually-hidden">Task</span>}
       >
         <TaskPanel
           taskId={openId}

@@ -1,9 +1,17 @@
-import { checkExpression } from '@portalflow/engine';
 import { Text, Textarea } from '@mantine/core';
+import { checkExpression } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
 
 /** A decision condition, parsed as you type; a problem shows where it is: "character 14". */
-export function ConditionInput({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
+export function ConditionInput({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+}) {
   const result = checkExpression(value);
   const position = result.ok ? -1 : Math.min(result.position, value.length);
   return (
@@ -19,7 +27,7 @@ export function ConditionInput({ value, onChange, label }: { value: string; onCh
         spellCheck={false}
         styles={{ input: { fontFamily: 'ui-monospace, monospace' } }}
         error={result.ok ? undefined : true}
-        placeholder='data.urgent == true and data.age >= 18'
+        placeholder="data.urgent == true and data.age >= 18"
         className="nodrag nokey"
         data-testid="condition-input"
       />

@@ -1,6 +1,6 @@
+import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, TaskStep, WaitStep } from '@portalflow/engine';
 import { formatDuration, parseDuration } from '@portalflow/engine';
-import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
 
 function durationPreview(after: string, business: boolean): { ok: boolean; text: string } {
@@ -13,7 +13,15 @@ function durationPreview(after: string, business: boolean): { ok: boolean; text:
 }
 
 /** Deadline: after how long, on which clock, and what happens then (escalate or go to a step). */
-export function DeadlineFields({ id, step, definition }: { id: string; step: TaskStep | WaitStep; definition: Definition }) {
+export function DeadlineFields({
+  id,
+  step,
+  definition,
+}: {
+  id: string;
+  step: TaskStep | WaitStep;
+  definition: Definition;
+}) {
   const patch = useStepPatch(id);
   const roles = useRoleOptions(definition);
   const steps = useStepOptions(definition, id);
@@ -23,12 +31,21 @@ export function DeadlineFields({ id, step, definition }: { id: string; step: Tas
       <Checkbox
         label="Has a deadline"
         checked={false}
-        onChange={() => patch({ deadline: { after: 'P1D', calendar: 'business', ...(roles[0] ? { escalateTo: roles[0].value } : {}) } })}
+        onChange={() =>
+          patch({
+            deadline: {
+              after: 'P1D',
+              calendar: 'business',
+              ...(roles[0] ? { escalateTo: roles[0].value } : {}),
+            },
+          })
+        }
       />
     );
   }
   const preview = durationPreview(deadline.after, deadline.calendar === 'business');
-  const action = deadline.goTo !== undefined ? 'goTo' : deadline.escalateTo !== undefined ? 'escalate' : 'none';
+  const action =
+    deadline.goTo !== undefined ? 'goTo' : deadline.escalateTo !== undefined ? 'escalate' : 'none';
   const set = (next: Partial<typeof deadline>, field?: string) => {
     const merged: Record<string, unknown> = { ...deadline, ...next };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
@@ -87,10 +104,23 @@ export function DeadlineFields({ id, step, definition }: { id: string; step: Tas
         />
       </div>
       {action === 'escalate' && (
-        <Select label="Escalate to role" data={roles} value={deadline.escalateTo ?? null} onChange={(v) => set({ escalateTo: v ?? undefined })} allowDeselect={false} />
+        <Select
+          label="Escalate to role"
+          data={roles}
+          value={deadline.escalateTo ?? null}
+          onChange={(v) => set({ escalateTo: v ?? undefined })}
+          allowDeselect={false}
+        />
       )}
       {action === 'goTo' && (
-        <Select label="Go to step" data={steps} value={deadline.goTo ?? null} onChange={(v) => set({ goTo: v ?? undefined })} searchable allowDeselect={false} />
+        <Select
+          label="Go to step"
+          data={steps}
+          value={deadline.goTo ?? null}
+          onChange={(v) => set({ goTo: v ?? undefined })}
+          searchable
+          allowDeselect={false}
+        />
       )}
       {action === 'none' && (
         <Group gap={4}>

@@ -1,11 +1,19 @@
-import type { DecisionStep, Definition } from '@portalflow/engine';
 import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
+import type { DecisionStep, Definition } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
-import { useStepOptions, useStepPatch } from './common.ts';
 import { ConditionInput } from './ConditionInput.tsx';
+import { useStepOptions, useStepPatch } from './common.ts';
 
 /** Branches in order (the first that holds wins), then where everything else goes. */
-export function DecisionFields({ id, step, definition }: { id: string; step: DecisionStep; definition: Definition }) {
+export function DecisionFields({
+  id,
+  step,
+  definition,
+}: {
+  id: string;
+  step: DecisionStep;
+  definition: Definition;
+}) {
   const patch = useStepPatch(id);
   const options = useStepOptions(definition, id);
   const branches = step.branches;
@@ -22,8 +30,18 @@ export function DecisionFields({ id, step, definition }: { id: string; step: Dec
         Checked in order; the first condition that holds wins.
       </Text>
       {branches.map((b, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a branch's identity is its position (the order decides which wins)
         <Stack key={i} gap={4} className="pf-fieldset" role="group" aria-label={`Branch ${i + 1}`}>
-          <ConditionInput label={`Branch ${i + 1}: when`} value={b.when} onChange={(when) => write(branches.map((x, j) => (j === i ? { ...x, when } : x)), `branch.${i}.when`)} />
+          <ConditionInput
+            label={`Branch ${i + 1}: when`}
+            value={b.when}
+            onChange={(when) =>
+              write(
+                branches.map((x, j) => (j === i ? { ...x, when } : x)),
+                `branch.${i}.when`,
+              )
+            }
+          />
           <Group gap={4} wrap="nowrap">
             <Select
               size="xs"
@@ -35,13 +53,28 @@ export function DecisionFields({ id, step, definition }: { id: string; step: Dec
               allowDeselect={false}
               style={{ flex: 1 }}
             />
-            <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move branch ${i + 1} up`}>
+            <ActionIcon
+              variant="subtle"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={`Move branch ${i + 1} up`}
+            >
               <ArrowUp size={14} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="subtle" disabled={i === branches.length - 1} onClick={() => move(i, 1)} aria-label={`Move branch ${i + 1} down`}>
+            <ActionIcon
+              variant="subtle"
+              disabled={i === branches.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`Move branch ${i + 1} down`}
+            >
               <ArrowDown size={14} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="subtle" color="red" onClick={() => write(branches.filter((_, j) => j !== i))} aria-label={`Remove branch ${i + 1}`}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              onClick={() => write(branches.filter((_, j) => j !== i))}
+              aria-label={`Remove branch ${i + 1}`}
+            >
               <Trash2 size={14} aria-hidden />
             </ActionIcon>
           </Group>

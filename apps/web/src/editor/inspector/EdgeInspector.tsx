@@ -1,13 +1,13 @@
+import { Button, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { allEdges } from '@portalflow/engine';
-import { Button, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { ConnectVia } from '../../model/changes.ts';
 import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { ID_PATTERN, useStepOptions } from './common.ts';
 import { ConditionInput } from './ConditionInput.tsx';
+import { ID_PATTERN, useStepOptions } from './common.ts';
 import { renameOutcome } from './OutcomesEditor.tsx';
 
 const KIND_TEXT: Record<string, string> = {
@@ -36,21 +36,41 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
         ? { kind: 'branch', when: edge.label, index }
         : edge.kind === 'fork'
           ? { kind: 'fork', index }
-          : edge.kind === 'otherwise' || edge.kind === 'join' || edge.kind === 'next' || edge.kind === 'deadline'
+          : edge.kind === 'otherwise' ||
+              edge.kind === 'join' ||
+              edge.kind === 'next' ||
+              edge.kind === 'deadline'
             ? { kind: edge.kind }
             : null;
   const removable = edge.kind !== 'join' && edge.kind !== 'next';
-  const nameError = name === edge.label ? undefined : !ID_PATTERN.test(name) ? 'Letters, digits, - and _' : step.type === 'task' && name in step.outcomes ? 'Already an outcome' : undefined;
+  const nameError =
+    name === edge.label
+      ? undefined
+      : !ID_PATTERN.test(name)
+        ? 'Letters, digits, - and _'
+        : step.type === 'task' && name in step.outcomes
+          ? 'Already an outcome'
+          : undefined;
   const commitName = () => {
     if (step.type !== 'task' || name === edge.label || nameError) return setName(edge.label);
-    apply([{ type: 'updateStep', id: edge.from, patch: { outcomes: renameOutcome(step.outcomes, edge.label, name) } }], {
-      select: { steps: [], edges: [`steps.${edge.from}.outcomes.${name}`] },
-    });
+    apply(
+      [
+        {
+          type: 'updateStep',
+          id: edge.from,
+          patch: { outcomes: renameOutcome(step.outcomes, edge.label, name) },
+        },
+      ],
+      {
+        select: { steps: [], edges: [`steps.${edge.from}.outcomes.${name}`] },
+      },
+    );
   };
   return (
     <Stack gap={8}>
       <Text size="sm">
-        <b>{KIND_TEXT[edge.kind]}</b> from “{stepTitle(definition, edge.from)}” to “{stepTitle(definition, edge.to)}”
+        <b>{KIND_TEXT[edge.kind]}</b> from “{stepTitle(definition, edge.from)}” to “
+        {stepTitle(definition, edge.to)}”
       </Text>
       {edge.kind === 'outcome' && (
         <TextInput
@@ -71,9 +91,18 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
           label="When"
           value={step.branches[index].when}
           onChange={(when) =>
-            apply([{ type: 'updateStep', id: edge.from, patch: { branches: step.branches.map((b, i) => (i === index ? { ...b, when } : b)) } }], {
-              squash: `branch.${index}.when:${edge.from}`,
-            })
+            apply(
+              [
+                {
+                  type: 'updateStep',
+                  id: edge.from,
+                  patch: { branches: step.branches.map((b, i) => (i === index ? { ...b, when } : b)) },
+                },
+              ],
+              {
+                squash: `branch.${index}.when:${edge.from}`,
+              },
+            )
           }
         />
       )}

@@ -1,5 +1,15 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { FormField } from '@portalflow/engine';
-import { ActionIcon, Button, Checkbox, Group, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { Plus, Trash2 } from 'lucide-react';
 import { uniqueId } from '../../model/document.ts';
 import { useStepPatch } from './common.ts';
@@ -38,21 +48,56 @@ export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField
         </Text>
       )}
       {fields.map((f, i) => (
-        <Stack key={`${i}-${f.id}`} gap={4} className="pf-fieldset">
+        // biome-ignore lint/suspicious/noArrayIndexKey: the data key is being edited; the position keeps the inputs focused while typing
+        <Stack key={i} gap={4} className="pf-fieldset">
           <Group gap={6} align="flex-end" wrap="nowrap">
-            <TextInput size="xs" label="Label" value={f.label} onChange={(e) => update(i, { label: e.currentTarget.value }, 'label')} style={{ flex: 1 }} />
-            <ActionIcon variant="subtle" color="red" onClick={() => write(fields.filter((_, j) => j !== i))} aria-label={`Remove field ${f.label}`}>
+            <TextInput
+              size="xs"
+              label="Label"
+              value={f.label}
+              onChange={(e) => update(i, { label: e.currentTarget.value }, 'label')}
+              style={{ flex: 1 }}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              onClick={() => write(fields.filter((_, j) => j !== i))}
+              aria-label={`Remove field ${f.label}`}
+            >
               <Trash2 size={14} aria-hidden />
             </ActionIcon>
           </Group>
           <Group gap={6} grow>
-            <TextInput size="xs" label="Data key" value={f.id} onChange={(e) => update(i, { id: e.currentTarget.value }, 'id')} />
-            <Select size="xs" label="Type" data={TYPES} value={f.type} onChange={(v) => v && update(i, { type: v as FormField['type'] })} allowDeselect={false} />
+            <TextInput
+              size="xs"
+              label="Data key"
+              value={f.id}
+              onChange={(e) => update(i, { id: e.currentTarget.value }, 'id')}
+            />
+            <Select
+              size="xs"
+              label="Type"
+              data={TYPES}
+              value={f.type}
+              onChange={(v) => v && update(i, { type: v as FormField['type'] })}
+              allowDeselect={false}
+            />
           </Group>
           {f.type === 'select' && (
-            <TagsInput size="xs" label="Choices" value={f.options ?? []} onChange={(v) => update(i, { options: v.length ? v : undefined })} placeholder="Type a choice, press Enter" />
+            <TagsInput
+              size="xs"
+              label="Choices"
+              value={f.options ?? []}
+              onChange={(v) => update(i, { options: v.length ? v : undefined })}
+              placeholder="Type a choice, press Enter"
+            />
           )}
-          <Checkbox size="xs" label="Required" checked={f.required ?? false} onChange={(e) => update(i, { required: e.currentTarget.checked || undefined })} />
+          <Checkbox
+            size="xs"
+            label="Required"
+            checked={f.required ?? false}
+            onChange={(e) => update(i, { required: e.currentTarget.checked || undefined })}
+          />
         </Stack>
       ))}
       <Button size="compact-xs" variant="light" leftSection={<Plus size={12} aria-hidden />} onClick={add}>

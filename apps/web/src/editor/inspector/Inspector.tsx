@@ -1,24 +1,37 @@
-import type { Definition, Step } from '@portalflow/engine';
 import { Badge, Button, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { Definition, Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
+import { ID_PATTERN, useStepPatch } from './common.ts';
 import { DecisionFields } from './DecisionFields.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { EndFields, ParallelFields, WaitFields } from './OtherFields.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
 import { TaskFields } from './TaskFields.tsx';
 import { WorkflowInspector } from './WorkflowInspector.tsx';
-import { ID_PATTERN, useStepPatch } from './common.ts';
 
-const KIND_NAME: Record<Step['type'], string> = { task: 'Task', decision: 'Decision', parallel: 'Parallel', wait: 'Wait', end: 'End' };
+const KIND_NAME: Record<Step['type'], string> = {
+  task: 'Task',
+  decision: 'Decision',
+  parallel: 'Parallel',
+  wait: 'Wait',
+  end: 'End',
+};
 
 function StepId({ id, definition }: { id: string; definition: Definition }) {
   const apply = useEditorStore((s) => s.apply);
   const [value, setValue] = useState(id);
-  const error = value === id ? undefined : !ID_PATTERN.test(value) ? 'Letters, digits, - and _, starting with a letter or digit' : definition.steps[value] ? 'Another step has this id' : undefined;
+  const error =
+    value === id
+      ? undefined
+      : !ID_PATTERN.test(value)
+        ? 'Letters, digits, - and _, starting with a letter or digit'
+        : definition.steps[value]
+          ? 'Another step has this id'
+          : undefined;
   const commit = () => {
     if (value === id || error) return setValue(id);
     apply([{ type: 'renameStep', id, newId: value }], { select: { steps: [value], edges: [] } });
@@ -53,7 +66,12 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
             Start
           </Badge>
         ) : (
-          <Button size="compact-xs" variant="subtle" leftSection={<Flag size={12} aria-hidden />} onClick={() => apply([{ type: 'setStart', id }])}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<Flag size={12} aria-hidden />}
+            onClick={() => apply([{ type: 'setStart', id }])}
+          >
             Make start
           </Button>
         )}
@@ -63,7 +81,9 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
         label="Title"
         required={step.type === 'task'}
         value={step.title ?? ''}
-        onChange={(e) => patch({ title: e.currentTarget.value || (step.type === 'task' ? '' : undefined) }, 'title')}
+        onChange={(e) =>
+          patch({ title: e.currentTarget.value || (step.type === 'task' ? '' : undefined) }, 'title')
+        }
         error={step.type === 'task' && !step.title ? 'A task needs a title' : undefined}
         data-testid="inspector-title"
       />
@@ -91,7 +111,8 @@ export function Inspector({
   const { definition, layout } = document;
   let heading = 'Workflow';
   let body: React.ReactNode;
-  const role = selection.role !== undefined ? definition.roles.find((r) => r.id === selection.role) : undefined;
+  const role =
+    selection.role !== undefined ? definition.roles.find((r) => r.id === selection.role) : undefined;
   if (selection.steps.length === 1 && selection.edges.length === 0) {
     const id = selection.steps[0]!;
     heading = 'Step';
@@ -101,13 +122,25 @@ export function Inspector({
     body = (
       <Stack gap={8}>
         <Text size="sm">
-          {selection.steps.length} steps{selection.edges.length ? ` and ${selection.edges.length} arrows` : ''} selected.
+          {selection.steps.length} steps
+          {selection.edges.length ? ` and ${selection.edges.length} arrows` : ''} selected.
         </Text>
         <Group gap={6}>
-          <Button size="compact-sm" variant="light" leftSection={<Copy size={14} aria-hidden />} onClick={onCopy}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<Copy size={14} aria-hidden />}
+            onClick={onCopy}
+          >
             Copy
           </Button>
-          <Button size="compact-sm" color="red" variant="light" leftSection={<Trash2 size={14} aria-hidden />} onClick={onDelete}>
+          <Button
+            size="compact-sm"
+            color="red"
+            variant="light"
+            leftSection={<Trash2 size={14} aria-hidden />}
+            onClick={onDelete}
+          >
             Delete
           </Button>
         </Group>

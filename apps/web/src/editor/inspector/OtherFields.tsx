@@ -1,19 +1,29 @@
+import { ActionIcon, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, EndStep, ParallelStep, WaitStep } from '@portalflow/engine';
 import { formatDuration, parseDuration } from '@portalflow/engine';
-import { ActionIcon, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Trash2 } from 'lucide-react';
-import { DeadlineFields } from './DeadlineFields.tsx';
 import { useStepOptions, useStepPatch } from './common.ts';
+import { DeadlineFields } from './DeadlineFields.tsx';
 
-export function ParallelFields({ id, step, definition }: { id: string; step: ParallelStep; definition: Definition }) {
+export function ParallelFields({
+  id,
+  step,
+  definition,
+}: {
+  id: string;
+  step: ParallelStep;
+  definition: Definition;
+}) {
   const patch = useStepPatch(id);
   const options = useStepOptions(definition, id);
   return (
     <Stack gap={6}>
       <Text size="xs" c="dimmed">
-        Each branch starts at its step and is done when it reaches the join; the work moves on once every branch is done.
+        Each branch starts at its step and is done when it reaches the join; the work moves on once every
+        branch is done.
       </Text>
       {step.branches.map((b, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two branches may start at the same step; position is the identity
         <Group key={i} gap={4} wrap="nowrap">
           <Select
             size="xs"
@@ -25,13 +35,35 @@ export function ParallelFields({ id, step, definition }: { id: string; step: Par
             allowDeselect={false}
             style={{ flex: 1 }}
           />
-          <ActionIcon variant="subtle" color="red" onClick={() => patch({ branches: step.branches.filter((_, j) => j !== i) })} aria-label={`Remove branch ${i + 1}`}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            onClick={() => patch({ branches: step.branches.filter((_, j) => j !== i) })}
+            aria-label={`Remove branch ${i + 1}`}
+          >
             <Trash2 size={14} aria-hidden />
           </ActionIcon>
         </Group>
       ))}
-      <Select size="xs" aria-label="Add a branch starting at" placeholder="Add a branch starting at…" data={options} value={null} onChange={(v) => v && patch({ branches: [...step.branches, v] })} searchable />
-      <Select size="xs" label="Join at" data={options} value={step.join || null} onChange={(v) => v && patch({ join: v })} searchable allowDeselect={false} placeholder="Required" />
+      <Select
+        size="xs"
+        aria-label="Add a branch starting at"
+        placeholder="Add a branch starting at…"
+        data={options}
+        value={null}
+        onChange={(v) => v && patch({ branches: [...step.branches, v] })}
+        searchable
+      />
+      <Select
+        size="xs"
+        label="Join at"
+        data={options}
+        value={step.join || null}
+        onChange={(v) => v && patch({ join: v })}
+        searchable
+        allowDeselect={false}
+        placeholder="Required"
+      />
     </Stack>
   );
 }
@@ -61,7 +93,13 @@ export function WaitFields({ id, step, definition }: { id: string; step: WaitSte
           fullWidth
           aria-labelledby={`trigger-${id}`}
           value={trigger}
-          onChange={(v) => patch(v === 'time' ? { for: step.for ?? 'P1D', signal: undefined } : { signal: step.signal ?? 'patient-replied', for: undefined })}
+          onChange={(v) =>
+            patch(
+              v === 'time'
+                ? { for: step.for ?? 'P1D', signal: undefined }
+                : { signal: step.signal ?? 'patient-replied', for: undefined },
+            )
+          }
           data={[
             { value: 'signal', label: 'A signal' },
             { value: 'time', label: 'A time' },
@@ -69,11 +107,32 @@ export function WaitFields({ id, step, definition }: { id: string; step: WaitSte
         />
       </div>
       {trigger === 'signal' ? (
-        <TextInput size="xs" label="Signal name" description="Sent by the portal or staff, e.g. patient-replied" value={step.signal ?? ''} onChange={(e) => patch({ signal: e.currentTarget.value || undefined }, 'signal')} />
+        <TextInput
+          size="xs"
+          label="Signal name"
+          description="Sent by the portal or staff, e.g. patient-replied"
+          value={step.signal ?? ''}
+          onChange={(e) => patch({ signal: e.currentTarget.value || undefined }, 'signal')}
+        />
       ) : (
-        <TextInput size="xs" label="Wait for (ISO duration)" description={durationHint(step.for)} value={step.for ?? ''} onChange={(e) => patch({ for: e.currentTarget.value.toUpperCase() || undefined }, 'for')} />
+        <TextInput
+          size="xs"
+          label="Wait for (ISO duration)"
+          description={durationHint(step.for)}
+          value={step.for ?? ''}
+          onChange={(e) => patch({ for: e.currentTarget.value.toUpperCase() || undefined }, 'for')}
+        />
       )}
-      <Select size="xs" label="Then go to" data={options} value={step.next || null} onChange={(v) => v && patch({ next: v })} searchable allowDeselect={false} placeholder="Required" />
+      <Select
+        size="xs"
+        label="Then go to"
+        data={options}
+        value={step.next || null}
+        onChange={(v) => v && patch({ next: v })}
+        searchable
+        allowDeselect={false}
+        placeholder="Required"
+      />
       <DeadlineFields id={id} step={step} definition={definition} />
     </Stack>
   );

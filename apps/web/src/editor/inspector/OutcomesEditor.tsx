@@ -1,26 +1,44 @@
-import type { TaskStep } from '@portalflow/engine';
 import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { Definition, TaskStep } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import type { Definition } from '@portalflow/engine';
 import { uniqueId } from '../../model/document.ts';
 import { ID_PATTERN, useStepOptions, useStepPatch } from './common.ts';
 
 /** Renames an outcome, keeping the outcomes' order (the order staff see the buttons in). */
-export function renameOutcome(outcomes: Record<string, string>, from: string, to: string): Record<string, string> {
+export function renameOutcome(
+  outcomes: Record<string, string>,
+  from: string,
+  to: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, target] of Object.entries(outcomes)) out[name === from ? to : name] = target;
   return out;
 }
 
-function OutcomeName({ name, taken, onRename }: { name: string; taken: (n: string) => boolean; onRename: (to: string) => void }) {
+function OutcomeName({
+  name,
+  taken,
+  onRename,
+}: {
+  name: string;
+  taken: (n: string) => boolean;
+  onRename: (to: string) => void;
+}) {
   const [value, setValue] = useState(name);
   const [seen, setSeen] = useState(name);
   if (seen !== name) {
     setSeen(name);
     setValue(name);
   }
-  const error = value === name ? undefined : !ID_PATTERN.test(value) ? 'Letters, digits, - and _' : taken(value) ? 'Already an outcome' : undefined;
+  const error =
+    value === name
+      ? undefined
+      : !ID_PATTERN.test(value)
+        ? 'Letters, digits, - and _'
+        : taken(value)
+          ? 'Already an outcome'
+          : undefined;
   const commit = () => {
     if (value !== name && !error) onRename(value);
     else setValue(name);
@@ -40,7 +58,15 @@ function OutcomeName({ name, taken, onRename }: { name: string; taken: (n: strin
   );
 }
 
-export function OutcomesEditor({ id, step, definition }: { id: string; step: TaskStep; definition: Definition }) {
+export function OutcomesEditor({
+  id,
+  step,
+  definition,
+}: {
+  id: string;
+  step: TaskStep;
+  definition: Definition;
+}) {
   const patch = useStepPatch(id);
   const options = useStepOptions(definition);
   const names = Object.keys(step.outcomes);
@@ -55,12 +81,17 @@ export function OutcomesEditor({ id, step, definition }: { id: string; step: Tas
     <Stack gap={6} role="group" aria-label="Outcomes">
       {names.length === 0 && (
         <Text size="xs" c="dimmed">
-          No outcomes yet: staff could never finish this task. Add one, or drag from the box's right handle to the next step.
+          No outcomes yet: staff could never finish this task. Add one, or drag from the box's right handle to
+          the next step.
         </Text>
       )}
       {names.map((name) => (
         <Group key={name} gap={4} wrap="nowrap" align="flex-start">
-          <OutcomeName name={name} taken={(n) => n in step.outcomes} onRename={(to) => patch({ outcomes: renameOutcome(step.outcomes, name, to) })} />
+          <OutcomeName
+            name={name}
+            taken={(n) => n in step.outcomes}
+            onRename={(to) => patch({ outcomes: renameOutcome(step.outcomes, name, to) })}
+          />
           <Text size="xs" pt={6} aria-hidden>
             →
           </Text>
@@ -90,8 +121,24 @@ export function OutcomesEditor({ id, step, definition }: { id: string; step: Tas
         </Group>
       ))}
       <Group gap={4} wrap="nowrap">
-        <Select size="xs" aria-label="New outcome leads to" placeholder="New outcome leads to…" data={options} value={target} onChange={setTarget} searchable style={{ flex: 1 }} />
-        <Button size="compact-sm" variant="light" leftSection={<Plus size={12} aria-hidden />} onClick={add} disabled={!target} data-testid="add-outcome">
+        <Select
+          size="xs"
+          aria-label="New outcome leads to"
+          placeholder="New outcome leads to…"
+          data={options}
+          value={target}
+          onChange={setTarget}
+          searchable
+          style={{ flex: 1 }}
+        />
+        <Button
+          size="compact-sm"
+          variant="light"
+          leftSection={<Plus size={12} aria-hidden />}
+          onClick={add}
+          disabled={!target}
+          data-testid="add-outcome"
+        >
           Add
         </Button>
       </Group>

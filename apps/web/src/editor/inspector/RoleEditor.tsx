@@ -1,5 +1,5 @@
-import type { Definition, Role } from '@portalflow/engine';
 import { ActionIcon, Button, ColorSwatch, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Layout } from '../../model/document.ts';
@@ -8,7 +8,15 @@ import { lanesOf } from '../../model/lanes.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 
 /** One role and its lane: name, department, colour, position; removing it moves its tasks. */
-export function RoleEditor({ role, definition, layout }: { role: Role; definition: Definition; layout: Layout }) {
+export function RoleEditor({
+  role,
+  definition,
+  layout,
+}: {
+  role: Role;
+  definition: Definition;
+  layout: Layout;
+}) {
   const apply = useEditorStore((s) => s.apply);
   const [removing, setRemoving] = useState(false);
   const [reassignTo, setReassignTo] = useState<string | null>(null);
@@ -16,11 +24,31 @@ export function RoleEditor({ role, definition, layout }: { role: Role; definitio
   const index = lanes.findIndex((l) => l.role === role.id);
   const color = lanes[index]?.color;
   const tasks = Object.values(definition.steps).filter((s) => s.type === 'task' && s.role === role.id).length;
-  const others = definition.roles.filter((r) => r.id !== role.id).map((r) => ({ value: r.id, label: r.name }));
+  const others = definition.roles
+    .filter((r) => r.id !== role.id)
+    .map((r) => ({ value: r.id, label: r.name }));
   return (
     <Stack gap={6} className="pf-fieldset" role="group" aria-label={`Role ${role.name}`}>
-      <TextInput size="xs" label="Role name" value={role.name} onChange={(e) => apply([{ type: 'renameRole', id: role.id, name: e.currentTarget.value }], { squash: `role.name:${role.id}` })} />
-      <TextInput size="xs" label="Department" value={role.department ?? ''} onChange={(e) => apply([{ type: 'renameRole', id: role.id, department: e.currentTarget.value }], { squash: `role.dept:${role.id}` })} />
+      <TextInput
+        size="xs"
+        label="Role name"
+        value={role.name}
+        onChange={(e) =>
+          apply([{ type: 'renameRole', id: role.id, name: e.currentTarget.value }], {
+            squash: `role.name:${role.id}`,
+          })
+        }
+      />
+      <TextInput
+        size="xs"
+        label="Department"
+        value={role.department ?? ''}
+        onChange={(e) =>
+          apply([{ type: 'renameRole', id: role.id, department: e.currentTarget.value }], {
+            squash: `role.dept:${role.id}`,
+          })
+        }
+      />
       <Text size="xs" c="dimmed">
         Id <code>{role.id}</code> · {tasks} {tasks === 1 ? 'task' : 'tasks'} in this lane
       </Text>
@@ -43,28 +71,56 @@ export function RoleEditor({ role, definition, layout }: { role: Role; definitio
         ))}
       </Group>
       <Group gap={4}>
-        <ActionIcon variant="default" disabled={index <= 0} onClick={() => apply([{ type: 'reorderLane', role: role.id, toIndex: index - 1 }])} aria-label={`Move lane ${role.name} up`}>
+        <ActionIcon
+          variant="default"
+          disabled={index <= 0}
+          onClick={() => apply([{ type: 'reorderLane', role: role.id, toIndex: index - 1 }])}
+          aria-label={`Move lane ${role.name} up`}
+        >
           <ArrowUp size={14} aria-hidden />
         </ActionIcon>
-        <ActionIcon variant="default" disabled={index < 0 || index >= lanes.length - 1} onClick={() => apply([{ type: 'reorderLane', role: role.id, toIndex: index + 1 }])} aria-label={`Move lane ${role.name} down`}>
+        <ActionIcon
+          variant="default"
+          disabled={index < 0 || index >= lanes.length - 1}
+          onClick={() => apply([{ type: 'reorderLane', role: role.id, toIndex: index + 1 }])}
+          aria-label={`Move lane ${role.name} down`}
+        >
           <ArrowDown size={14} aria-hidden />
         </ActionIcon>
-        <Button size="compact-xs" color="red" variant="subtle" leftSection={<Trash2 size={12} aria-hidden />} onClick={() => setRemoving(true)} ml="auto">
+        <Button
+          size="compact-xs"
+          color="red"
+          variant="subtle"
+          leftSection={<Trash2 size={12} aria-hidden />}
+          onClick={() => setRemoving(true)}
+          ml="auto"
+        >
           Remove role
         </Button>
       </Group>
       {removing && (
         <Stack gap={4} className="pf-confirm" role="alertdialog" aria-label={`Remove role ${role.name}`}>
           <Text size="xs">
-            Remove “{role.name}”? Its {tasks} {tasks === 1 ? 'task moves' : 'tasks move'} to the role you choose (or lose their owner), and escalations to it follow.
+            Remove “{role.name}”? Its {tasks} {tasks === 1 ? 'task moves' : 'tasks move'} to the role you
+            choose (or lose their owner), and escalations to it follow.
           </Text>
-          <Select size="xs" label="Move its tasks to" data={others} value={reassignTo} onChange={setReassignTo} clearable placeholder="Nobody (tasks need a new owner)" />
+          <Select
+            size="xs"
+            label="Move its tasks to"
+            data={others}
+            value={reassignTo}
+            onChange={setReassignTo}
+            clearable
+            placeholder="Nobody (tasks need a new owner)"
+          />
           <Group gap={4}>
             <Button
               size="compact-xs"
               color="red"
               onClick={() => {
-                apply([{ type: 'removeRole', id: role.id, ...(reassignTo ? { reassignTo } : {}) }], { select: { steps: [], edges: [] } });
+                apply([{ type: 'removeRole', id: role.id, ...(reassignTo ? { reassignTo } : {}) }], {
+                  select: { steps: [], edges: [] },
+                });
                 setRemoving(false);
               }}
             >

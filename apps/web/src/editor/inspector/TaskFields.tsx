@@ -1,10 +1,10 @@
-import type { Definition, TaskStep } from '@portalflow/engine';
 import { Divider, Select, Stack, Textarea } from '@mantine/core';
+import type { Definition, TaskStep } from '@portalflow/engine';
 import { useEditorStore } from '../useEditorStore.ts';
+import { useRoleOptions, useStepPatch } from './common.ts';
 import { DeadlineFields } from './DeadlineFields.tsx';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 import { OutcomesEditor } from './OutcomesEditor.tsx';
-import { useRoleOptions, useStepPatch } from './common.ts';
 
 export function TaskFields({ id, step, definition }: { id: string; step: TaskStep; definition: Definition }) {
   const patch = useStepPatch(id);

@@ -1,5 +1,5 @@
-import type { Definition } from '@portalflow/engine';
 import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { Definition } from '@portalflow/engine';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { type Layout, slugify, uniqueId } from '../../model/document.ts';
@@ -16,7 +16,9 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
   const addRole = () => {
     if (!name.trim()) return;
     const id = uniqueId(slugify(name, 'role'), (c) => definition.roles.some((r) => r.id === c));
-    const role = department.trim() ? { id, name: name.trim(), department: department.trim() } : { id, name: name.trim() };
+    const role = department.trim()
+      ? { id, name: name.trim(), department: department.trim() }
+      : { id, name: name.trim() };
     if (apply([{ type: 'addRole', role }], { select: { steps: [], edges: [], role: id } })) {
       setName('');
       setDepartment('');
@@ -24,17 +26,38 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
   };
   return (
     <Stack gap={10}>
-      <TextInput size="xs" label="Workflow title" value={definition.title} onChange={(e) => apply([{ type: 'setWorkflow', title: e.currentTarget.value }], { squash: 'workflow.title' })} data-testid="workflow-title" />
+      <TextInput
+        size="xs"
+        label="Workflow title"
+        value={definition.title}
+        onChange={(e) =>
+          apply([{ type: 'setWorkflow', title: e.currentTarget.value }], { squash: 'workflow.title' })
+        }
+        data-testid="workflow-title"
+      />
       <Textarea
         size="xs"
         label="Description"
         value={definition.description ?? ''}
-        onChange={(e) => apply([{ type: 'setWorkflow', description: e.currentTarget.value }], { squash: 'workflow.description' })}
+        onChange={(e) =>
+          apply([{ type: 'setWorkflow', description: e.currentTarget.value }], {
+            squash: 'workflow.description',
+          })
+        }
         autosize
         minRows={2}
         maxRows={6}
       />
-      <Select size="xs" label="Starts at" data={options} value={definition.steps[definition.start] ? definition.start : null} onChange={(v) => v && apply([{ type: 'setStart', id: v }])} searchable allowDeselect={false} placeholder="Choose the first step" />
+      <Select
+        size="xs"
+        label="Starts at"
+        data={options}
+        value={definition.steps[definition.start] ? definition.start : null}
+        onChange={(v) => v && apply([{ type: 'setStart', id: v }])}
+        searchable
+        allowDeselect={false}
+        placeholder="Choose the first step"
+      />
       <Text size="xs" c="dimmed">
         Id <code>{definition.id}</code>
       </Text>
@@ -44,10 +67,31 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
       ))}
       <Stack gap={4} className="pf-fieldset" role="group" aria-label="Add a role">
         <Group gap={4} grow>
-          <TextInput size="xs" label="New role" placeholder="Billing specialist" value={name} onChange={(e) => setName(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addRole()} />
-          <TextInput size="xs" label="Department" placeholder="Billing" value={department} onChange={(e) => setDepartment(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addRole()} />
+          <TextInput
+            size="xs"
+            label="New role"
+            placeholder="Billing specialist"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && addRole()}
+          />
+          <TextInput
+            size="xs"
+            label="Department"
+            placeholder="Billing"
+            value={department}
+            onChange={(e) => setDepartment(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && addRole()}
+          />
         </Group>
-        <Button size="compact-xs" variant="light" leftSection={<Plus size={12} aria-hidden />} onClick={addRole} disabled={!name.trim()} data-testid="add-role">
+        <Button
+          size="compact-xs"
+          variant="light"
+          leftSection={<Plus size={12} aria-hidden />}
+          onClick={addRole}
+          disabled={!name.trim()}
+          data-testid="add-role"
+        >
           Add role (new lane)
         </Button>
       </Stack>

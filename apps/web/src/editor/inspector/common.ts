@@ -18,7 +18,11 @@ export function useStepOptions(definition: Definition, except?: string) {
 
 export function useRoleOptions(definition: Definition) {
   return useMemo(
-    () => definition.roles.map((r) => ({ value: r.id, label: r.department ? `${r.name} · ${r.department}` : r.name })),
+    () =>
+      definition.roles.map((r) => ({
+        value: r.id,
+        label: r.department ? `${r.name} · ${r.department}` : r.name,
+      })),
     [definition.roles],
   );
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  // A second medical assistant, so two people share one pool.
+  const admin = await server.server.store.findUserByUsername('admin');
+  const ma = await server.server.store.findUserByUsername('medical-assistant');
+  if (!admin || !ma) throw new Error('demo users missing');
+  await server.server.store.createUser({ username: 'medical-assistant-2', passwordHash: ma.passwordHash, displayName: 'Second MA', roles: ['medical-assistant'] });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('My work', () => {
+  it('a staff user claims and completes a pool task while a colleague sees it leave the pool live', async () => {
+    const ana = await openBrowser();
+    const ben = await openBrowser();
+    try {
+      await signIn(ana.page, server.url, 'medical-assistant', PASSWORD);
+      await signIn(ben.page, server.url, 'medical-assistant-2', PASSWORD);
+      for (const b of [ana, ben]) {
+        await b.page.getByTestId('work-folder-pool-medical-assistant').click();
+        await b.page.getByTestId('task-list').waitFor();
+      }
+      // The triage task "Sort the portal message" is in both pools.
+      const row = ana.page.locator('[data-testid^="task-row-"]', { hasText: 'Sort the portal message' }).first();
+      await row.waitFor();
+      const testId = (await row.getAttribute('data-testid'))!;
+      await ben.page.getByTestId(testId).waitFor();
+      expect(await seriousViolations(ana.page)).toEqual([]);
+
+      await row.click();
+      await ana.page.getByTestId('claim-button').click();
+      // Ben's pool loses it without a reload (Server-Sent Events).
+      await ben.page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
+
+      const form = ana.page.getByTestId('task-form');
+      await form.waitFor();
+      await screenshot(ana.page, 'my-work');
+      // Fill the step's form from its fields.
+      const topic = ana.page.getByTestId('form-field-topic');
+      if (await topic.count()) {
+        await topic.click();
+        await ana.page.getByRole('option').first().click();
+      }
+      const redFlag = ana.page.getByTestId('form-field-redFlags');
+      if (await redFlag.count()) await redFlag.getByText('No', { exact: true }).click();
+      const outcome = ana.page.locator('[data-testid^="outcome-button-"]').first();
+      await outcome.click();
+      await ana.page.getByText(/Completed/).first().waitFor();
+      await ana.page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
+    } finally {
+      await ana.close();
+      await ben.close();
+    }
+  });
+
+  it('works at tablet width', async () => {
+    const b = await openBrowser({ width: 768, height: 1024 });
+    try {
+      await signIn(b.page, server.url, 'triage-nurse', PASSWORD);
+      await b.page.getByTestId('my-work').waitFor();
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await screenshot(b.page, 'my-work-tablet');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('leads see the team view with workload per role', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      await b.page.goto(`${server.url}/team`);
+      await b.page.getByTestId('team-table').waitFor();
+      await b.page.getByTestId('team-workload').waitFor();
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await screenshot(b.page, 'team');
+    } finally {
+      await b.close();
+    }
+  });
+});
