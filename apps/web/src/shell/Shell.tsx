@@ -59,7 +59,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={4}>
           {items.map((item) => (
-            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} color="teal.9" fw={500} />
+            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} className={location.pathname.startsWith(item.to) ? 'pf-nav-active' : undefined} fw={500} />
           ))}
         </Stack>
         <Stack gap={4} mt="auto" pt="md">
