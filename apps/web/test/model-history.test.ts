@@ -229,3 +229,16 @@ describe('rebaseDocument (stale save)', () => {
     expect(conflicts).toEqual(['step classify']);
   });
 });
+
+describe('rebaseDocument with a draft read back from the server', () => {
+  it('does not call a step a conflict just because their copy is a fresh object', async () => {
+    const { rebaseDocument } = await import('../src/model/rebase.ts');
+    const base = doc();
+    const mine = applyChange(base, { type: 'updateStep', id: 'is-urgent', patch: { title: 'Urgent?' } });
+    const theirs = JSON.parse(JSON.stringify(applyChange(base, { type: 'setStart', id: 'nurse-review' })));
+    const { document, conflicts } = rebaseDocument(base, mine, theirs);
+    expect(conflicts).toEqual([]);
+    expect(document.definition.start).toBe('nurse-review');
+    expect(document.definition.steps['is-urgent']).toMatchObject({ title: 'Urgent?' });
+  });
+});

@@ -61,14 +61,16 @@ describe('lanes', () => {
 });
 
 describe('freeSpot', () => {
-  it('moves a new box down until it overlaps nothing', async () => {
+  it('puts a new box in the first free column of the row, else lower down', async () => {
     const { freeSpot } = await import('../src/model/scene.ts');
     const d = triage();
     const scene = sceneOf(d, completeLayout(d, emptyLayout()));
     const classify = scene.boxes.get('classify')!;
     const lane = scene.lanes.find((l) => l.role === classify.lane)!;
     const spot = freeSpot(scene, lane, classify.x, classify.y - lane.y, 'task');
-    expect(spot.x).toBe(classify.x);
-    expect(lane.y + spot.y).toBeGreaterThanOrEqual(classify.y + classify.height);
+    expect(spot.y).toBe(classify.y - lane.y);
+    expect(spot.x).toBeGreaterThan(classify.x);
+    for (const b of scene.boxes.values())
+      expect(spot.x >= b.x + b.width || b.x >= spot.x + 208 || lane.y + spot.y >= b.y + b.height || b.y >= lane.y + spot.y + 68).toBe(true);
   });
 });

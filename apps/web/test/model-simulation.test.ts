@@ -38,3 +38,29 @@ describe('simulation in the browser', () => {
     expect(actionsOf(d, result)[0]).toMatchObject({ step: 'classify', role: 'supervisor' });
   });
 });
+
+describe('simulation of a broken workflow', () => {
+  it('reports the lint error instead of throwing', () => {
+    const d = triage();
+    d.steps['admin-reply'] = { type: 'task', role: 'front-desk', title: 'Reply', outcomes: {} };
+    const result = runScript(d, []);
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toMatch(/admin-reply/);
+    expect(actionsOf(d, result)).toEqual([]);
+  });
+});
+
+describe('form data in practice runs', () => {
+  it('fills a task form with answers the engine accepts', async () => {
+    const { sampleFormData } = await import('../src/model/simulation.ts');
+    const { example } = await import('./model-support.ts');
+    const d = example('portal-message-triage');
+    const result = runScript(d, []);
+    const action = actionsOf(d, result)[0]!;
+    const step = d.steps[action.step]!;
+    const data = sampleFormData(step.type === 'task' ? step.form : undefined);
+    const next = runScript(d, [completeEvent(action, action.outcomes[0]!, data)]);
+    expect(next.error).toBeUndefined();
+    expect(next.history).toHaveLength(2);
+  });
+});

@@ -3,6 +3,7 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   ReactFlow,
@@ -204,6 +205,15 @@ export function EditableDiagram(props: EditableDiagramProps) {
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) latest.current.onConnect?.(c.source, c.target);
   }, []);
+  // Released on a box but not on its handle: still a connection to that box (handles are small).
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const element = document.elementFromPoint(point.clientX, point.clientY);
+    const target = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    if (target && target !== state.fromNode.id) latest.current.onConnect?.(state.fromNode.id, target);
+  }, []);
 
   useEffect(() => {
     if (!focus) return;
@@ -239,6 +249,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
           onEdgesChange={onEdgesChange}
           onNodeDragStop={readOnly ? undefined : onNodeDragStop}
           onConnect={readOnly ? undefined : onConnect}
+          onConnectEnd={readOnly ? undefined : onConnectEnd}
           isValidConnection={(c) => c.source !== c.target}
           onPaneClick={() => choose({ steps: [], edges: [] })}
           nodesDraggable={!readOnly}

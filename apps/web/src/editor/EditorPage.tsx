@@ -1,10 +1,10 @@
 import { Alert, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Definition, StepKind } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { toast } from './toast.ts';
 import '../canvas/index.ts';
 import { type CanvasSelection, EditableDiagram } from '../canvas/EditableDiagram.tsx';
 import { loadElk } from '../canvas/elk.ts';
@@ -82,7 +82,8 @@ function Editor({ id }: { id: string }) {
   const dirty = useDirty();
   const { save, publish, saving, publishing, conflict, clearConflict } = useDraftActions(id);
   const commands = useEditorCommands();
-  const onKeyDown = useEditorKeys(commands);
+  const root = useRef<HTMLDivElement>(null);
+  useEditorKeys(root, commands);
   const [mode, setMode] = useState<EditorMode>('edit');
   const [pair, setPair] = useState<{ before: Side; after: Side } | null>(null);
   const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
@@ -138,7 +139,7 @@ function Editor({ id }: { id: string }) {
   const importDefinition = async (definition: Definition) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
     if (renamed !== definition)
-      notifications.show({
+      toast({
         color: 'orange',
         title: 'Imported into this workflow',
         message: `The file's id '${definition.id}' became '${id}'.`,
@@ -156,7 +157,7 @@ function Editor({ id }: { id: string }) {
       apply([{ type: 'replaceAll', document: restored }], { label: `Restore ${side.label}` }) &&
       (await save())
     ) {
-      notifications.show({
+      toast({
         color: 'teal',
         title: `${side.label} restored as the draft`,
         message: 'Undo brings your previous draft back.',
@@ -171,14 +172,13 @@ function Editor({ id }: { id: string }) {
     else if (kind === 'mermaid') exportMermaid(document);
     else
       exportPng(document).catch((e: Error) =>
-        notifications.show({ color: 'red', title: 'PNG export failed', message: e.message }),
+        toast({ color: 'red', title: 'PNG export failed', message: e.message }),
       );
   };
 
   const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the editor's keyboard shortcuts listen here; every control inside is itself keyboard reachable
-    <div className="pf-editor" onKeyDown={onKeyDown} data-testid="editor">
+    <div className="pf-editor" ref={root} data-testid="editor">
       <TopBar
         title={document.definition.title}
         published={published}

@@ -13,9 +13,9 @@ import {
   Title,
 } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
-import { Clock, RotateCcw, Send, Undo2 } from 'lucide-react';
+import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
-import { roleName, stepTitle } from '../model/describe.ts';
+import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
 
 const ADVANCE = [
@@ -75,47 +75,33 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               <Clock size={11} aria-hidden /> {clinicTime(result.clock)}
             </Text>
           </Group>
+          {sim.rejected && (
+            <Alert color="orange" title="The engine refused that event" data-testid="simulate-rejected">
+              {sim.rejected}
+            </Alert>
+          )}
           {result.error && (
-            <Alert color="red" title="The engine refused the last event" data-testid="simulate-error">
+            <Alert
+              color="red"
+              title={
+                result.history.length === 0
+                  ? 'This workflow cannot run yet'
+                  : 'The engine refused the last event'
+              }
+              data-testid="simulate-error"
+            >
               {result.error.message}
             </Alert>
           )}
           {actions.length === 0 && status === 'active' && <Text size="sm">Nothing is open.</Text>}
           {actions.map((a) => (
-            <Stack key={a.token} gap={4} className="pf-fieldset" data-testid={`sim-active-${a.step}`}>
-              <Text size="sm" fw={600}>
-                {stepTitle(definition, a.step)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {a.kind === 'complete'
-                  ? `Open for ${roleName(definition, a.role)}`
-                  : `Waiting${a.signal ? ` for signal “${a.signal}”` : ''}`}
-              </Text>
-              <Group gap={4}>
-                {a.kind === 'complete' &&
-                  a.outcomes.map((o) => (
-                    <Button
-                      key={o}
-                      size="compact-xs"
-                      variant="light"
-                      onClick={() => sim.complete(a, o)}
-                      data-testid={`sim-outcome-${a.step}-${o}`}
-                    >
-                      {o}
-                    </Button>
-                  ))}
-                {a.kind === 'signal' && a.signal && (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    leftSection={<Send size={12} aria-hidden />}
-                    onClick={() => sim.signal(a.signal!)}
-                  >
-                    Send “{a.signal}”
-                  </Button>
-                )}
-              </Group>
-            </Stack>
+            <SimTaskCard
+              key={`${sim.runs}-${a.token}`}
+              action={a}
+              definition={definition}
+              onComplete={(outcome, data) => sim.complete(a, outcome, data)}
+              onSignal={sim.signal}
+            />
           ))}
           <Group gap={4} align="flex-end" wrap="nowrap">
             <Select

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type Definition, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -10,6 +9,7 @@ import { rebaseDocument } from '../model/rebase.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { definitionJson } from './exporting.ts';
+import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import { baseFrom } from './useLoadDraft.ts';
 
@@ -68,7 +68,7 @@ export function StaleSaveDialog({
     try {
       load(await baseFrom(theirs));
       onClose();
-      notifications.show({
+      toast({
         color: 'teal',
         title: 'Their version is open',
         message: 'Your unsaved changes were discarded.',
@@ -84,7 +84,7 @@ export function StaleSaveDialog({
       const { document, conflicts } = rebaseDocument(base.document, mine, theirBase.document);
       load(theirBase, document);
       onClose();
-      notifications.show({
+      toast({
         color: conflicts.length ? 'orange' : 'teal',
         title: 'Your changes are on top of theirs',
         message: conflicts.length
@@ -100,7 +100,7 @@ export function StaleSaveDialog({
     const text = JSON.stringify({ definition: mine.definition, layout: mine.layout }, null, 2);
     try {
       await navigator.clipboard.writeText(text);
-      notifications.show({
+      toast({
         color: 'teal',
         title: 'Copied',
         message: 'Your version is on the clipboard as JSON.',

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Definition } from '@portalflow/engine';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Workflow } from 'lucide-react';
@@ -24,6 +23,7 @@ import type { DefinitionSummary } from '../api/types.ts';
 import { slugify, starterDefinition } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ImportButton } from './ImportButton.tsx';
+import { toast } from './toast.ts';
 import './editor.css';
 
 function useCreate() {
@@ -121,7 +121,7 @@ export function WorkflowsPage() {
   const list = query.data?.definitions ?? [];
   const importFile = async (definition: Definition) => {
     const problem = await create(definition);
-    if (problem) notifications.show({ color: 'red', title: 'Not imported', message: problem });
+    if (problem) toast({ color: 'red', title: 'Not imported', message: problem });
   };
   return (
     <div className="pf-workflows" data-testid="workflows-page">

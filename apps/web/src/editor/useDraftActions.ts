@@ -1,9 +1,9 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import type { Draft } from '../api/types.ts';
 import { diffDocuments, isEmptyDiff } from '../model/history.ts';
+import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import type { DefinitionResponse } from './useLoadDraft.ts';
 
@@ -42,7 +42,7 @@ export function useDraftActions(id: string) {
         updatedBy: res.draft.updatedBy,
       });
       void client.invalidateQueries({ queryKey: ['definitions'] });
-      notifications.show({
+      toast({
         color: 'teal',
         title: 'Saved',
         message: `${document.definition.title} — draft saved`,
@@ -53,7 +53,7 @@ export function useDraftActions(id: string) {
         setConflict((error.details as { current: Draft }).current);
         return false;
       }
-      notifications.show({
+      toast({
         color: 'red',
         title: 'Not saved',
         message: error instanceof Error ? error.message : String(error),
@@ -88,7 +88,7 @@ export function useDraftActions(id: string) {
         );
         void client.invalidateQueries({ queryKey: ['definitions'] });
         void client.invalidateQueries({ queryKey: ['versions', id] });
-        notifications.show({
+        toast({
           color: 'teal',
           title: res.created ? `Published v${res.version}` : `Already published as v${res.version}`,
           message: res.created
@@ -101,7 +101,7 @@ export function useDraftActions(id: string) {
           setConflict((error.details as { current: Draft }).current);
           return false;
         }
-        notifications.show({
+        toast({
           color: 'red',
           title: 'Not published',
           message: error instanceof Error ? error.message : String(error),

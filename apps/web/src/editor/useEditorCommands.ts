@@ -1,12 +1,12 @@
-import { notifications } from '@mantine/notifications';
 import type { Step, StepKind } from '@portalflow/engine';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
 import { type StepPosition, uniqueId } from '../model/document.ts';
 import { COLUMN_WIDTH, LANE, NODE_SIZE } from '../model/geometry.ts';
 import type { Lane } from '../model/lanes.ts';
-import { sceneOf } from '../model/scene.ts';
+import { freeSpot, sceneOf } from '../model/scene.ts';
+import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
 /** What the app's own clipboard holds (also written to the system clipboard as JSON). */
@@ -43,7 +43,7 @@ export function useEditorCommands() {
       const selected = selection.steps[0] !== undefined ? scene.boxes.get(selection.steps[0]) : undefined;
       lane = scene.lanes.find((l) => l.role === (selected?.lane ?? scene.lanes[0]?.role)) ?? scene.lanes[0];
       if (!lane) {
-        notifications.show({
+        toast({
           color: 'orange',
           title: 'Add a role first',
           message: 'Steps live in lanes, and every lane is a role.',
@@ -57,7 +57,7 @@ export function useEditorCommands() {
       const y =
         (selected ? selected.y - lane.y : LANE.padding) +
         (NODE_SIZE.task.height - NODE_SIZE[kind].height) / 2;
-      position = kind === 'task' ? { x, y } : { x, y, lane: lane.role };
+      position = freeSpot(scene, lane, x, y, kind);
     }
     const id = uniqueId(kind === 'task' ? 'new-task' : kind, (c) => !!definition.steps[c]);
     const role = lane.role === '' ? undefined : lane.role;
@@ -125,7 +125,7 @@ export function useEditorCommands() {
       changes.push({ type: 'disconnect', path });
     for (const id of selection.steps) changes.push({ type: 'removeStep', id });
     if (skipped.length)
-      notifications.show({
+      toast({
         color: 'orange',
         title: 'Some arrows stay',
         message: 'A join and a wait’s next are required: point them elsewhere in the inspector.',
@@ -138,7 +138,7 @@ export function useEditorCommands() {
     if (!document || selection.steps.length === 0) return false;
     clipboard = copySteps(document, selection.steps);
     void navigator.clipboard?.writeText(JSON.stringify(clipboard)).catch(() => undefined);
-    notifications.show({
+    toast({
       color: 'gray',
       message: `Copied ${selection.steps.length} step${selection.steps.length > 1 ? 's' : ''}`,
       autoClose: 1500,
@@ -153,5 +153,8 @@ export function useEditorCommands() {
     apply(changes, { select: { steps: ids, edges: [] } });
   }, []);
 
-  return { addStep, connect, deleteSelection, copy, paste };
+  return useMemo(
+    () => ({ addStep, connect, deleteSelection, copy, paste }),
+    [addStep, connect, deleteSelection, copy, paste],
+  );
 }

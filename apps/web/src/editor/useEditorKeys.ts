@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback } from 'react';
+import { type RefObject, useEffect } from 'react';
 import { sceneOf } from '../model/scene.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
@@ -54,10 +54,18 @@ function focusNode(id: string) {
  * Ctrl+C / Ctrl+V copy and paste steps; on the canvas, Tab and the arrow keys move the selection
  * between steps. Keys typed into a field are left alone.
  */
-export function useEditorKeys(commands: { deleteSelection(): void; copy(): boolean; paste(): void }) {
-  return useCallback(
-    (event: KeyboardEvent) => {
-      if (typing(event.target)) return;
+export function useEditorKeys(
+  root: RefObject<HTMLElement | null>,
+  commands: { deleteSelection(): void; copy(): boolean; paste(): void },
+) {
+  useEffect(() => {
+    // On the document, not the editor's element: after a delete the focused box is gone and
+    // focus falls back to <body>, yet Ctrl+Z must still undo.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      const inEditor = target instanceof Node && root.current?.contains(target);
+      if (!inEditor && target !== document.body) return;
+      if (typing(target) || (target instanceof HTMLElement && target.closest('[role="dialog"]'))) return;
       const store = useEditorStore.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -81,11 +89,8 @@ export function useEditorKeys(commands: { deleteSelection(): void; copy(): boole
         commands.paste();
         return;
       }
-      const onCanvas = event.target instanceof HTMLElement && event.target.closest('.pf-diagram') !== null;
-      if (
-        (event.key === 'Delete' || event.key === 'Backspace') &&
-        (onCanvas || event.target === event.currentTarget)
-      ) {
+      const onCanvas = target instanceof HTMLElement && target.closest('.pf-diagram') !== null;
+      if ((event.key === 'Delete' || event.key === 'Backspace') && (onCanvas || target === document.body)) {
         event.preventDefault();
         commands.deleteSelection();
         return;
@@ -112,7 +117,8 @@ export function useEditorKeys(commands: { deleteSelection(): void; copy(): boole
         store.select({ steps: [next], edges: [] }, true);
         focusNode(next);
       }
-    },
-    [commands],
-  );
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [root, commands]);
 }

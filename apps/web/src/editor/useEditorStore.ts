@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import type { Finding } from '@portalflow/engine';
 import { create } from 'zustand';
 import { applyChanges, type Change, ModelError } from '../model/changes.ts';
@@ -15,6 +14,7 @@ import {
   undo as undoHistory,
 } from '../model/history.ts';
 import { type LintOverlay, lintOverlay } from '../model/lintOverlay.ts';
+import { toast } from './toast.ts';
 
 /** The draft as the server last gave it to us: what a save must name as its base. */
 export interface SavedBase {
@@ -114,7 +114,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       next = applyChanges(state.document, changes);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      notifications.show({ color: 'red', title: 'That change cannot be made', message: error.message });
+      toast({ color: 'red', title: 'That change cannot be made', message: error.message });
       return false;
     }
     const history = record(state.history, state.document, next, options);

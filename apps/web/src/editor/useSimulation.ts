@@ -18,7 +18,9 @@ export interface Simulation {
   data: string;
   dataError: string | null;
   setData(text: string): void;
-  complete(action: SimAction, outcome: string): void;
+  /** The last event the engine refused (it is not kept in the run). */
+  rejected: string | null;
+  complete(action: SimAction, outcome: string, data?: Record<string, unknown>): void;
   signal(name: string): void;
   advance(by: string): void;
   undoLast(): void;
@@ -38,6 +40,7 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   const [script, setScript] = useState<ScriptEvent[]>([]);
   const [data, setData] = useState('{}');
   const [finished, setFinished] = useState<SimulationResult[]>([]);
+  const [rejected, setRejected] = useState<string | null>(null);
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(data || '{}') as unknown;
@@ -62,6 +65,17 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     () => coverage(definition, enabled ? [...finished, result] : []),
     [enabled, definition, finished, result],
   );
+  // An event the engine refuses is reported and dropped, so the run stays usable.
+  const push = (event: ScriptEvent) => {
+    const next = [...script, event];
+    const attempt = runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...next]);
+    if (attempt.error && attempt.error.index === next.length) {
+      setRejected(attempt.error.message);
+      return;
+    }
+    setRejected(null);
+    setScript(next);
+  };
   return {
     result,
     actions,
@@ -72,13 +86,18 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     data,
     dataError: parsed.error ?? null,
     setData,
-    complete: (action, outcome) => setScript((s) => [...s, completeEvent(action, outcome)]),
-    signal: (name) => setScript((s) => [...s, { type: 'signal', name }]),
-    advance: (by) => setScript((s) => [...s, { type: 'advance', by }]),
-    undoLast: () => setScript((s) => s.slice(0, -1)),
+    rejected,
+    complete: (action, outcome, data) => push(completeEvent(action, outcome, data)),
+    signal: (name) => push({ type: 'signal', name }),
+    advance: (by) => push({ type: 'advance', by }),
+    undoLast: () => {
+      setRejected(null);
+      setScript((s) => s.slice(0, -1));
+    },
     newRun: () => {
       setFinished((f) => [...f, result]);
       setScript([]);
+      setRejected(null);
     },
   };
 }

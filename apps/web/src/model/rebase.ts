@@ -15,12 +15,13 @@ export function rebaseDocument(
   const their = diffDocuments(base, theirs);
   const conflicts: string[] = [];
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // Theirs is parsed from the server, so every object is new: compare by value, not identity.
   const check = (kind: string, a: DocumentDiff[keyof DocumentDiff], b: DocumentDiff[keyof DocumentDiff]) => {
     if (!a || !b || Array.isArray(a) || Array.isArray(b)) return;
     for (const [key, pair] of Object.entries(a as Record<string, [unknown, unknown]>)) {
       const other = (b as Record<string, [unknown, unknown]>)[key];
-      if (other && !same(pair[1], other[1]))
-        conflicts.push(kind === 'steps' ? `step ${key}` : kind === 'fields' ? key : `position of ${key}`);
+      if (!other || same(other[0], other[1]) || same(pair[1], other[1])) continue;
+      conflicts.push(kind === 'steps' ? `step ${key}` : kind === 'fields' ? key : `position of ${key}`);
     }
   };
   check('fields', my.fields, their.fields);

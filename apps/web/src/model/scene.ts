@@ -116,23 +116,27 @@ export function positionInLane(lane: Lane, x: number, y: number, kind: StepKind)
 }
 
 /**
- * The first place at or below (x, y) in `lane` where a box of `kind` overlaps no other box;
- * `y` is measured in the lane, as positions are stored.
+ * Where a new box of `kind` fits near (x, y) in `lane` without overlapping another: the same row
+ * a few columns to the right first, else further down the lane. `y` is measured in the lane.
  */
 export function freeSpot(scene: Scene, lane: Lane, x: number, y: number, kind: StepKind): StepPosition {
   const size = NODE_SIZE[kind];
   const gap = 16;
-  const clash = (top: number) =>
-    [...scene.boxes.values()].some(
+  const boxes = [...scene.boxes.values()];
+  const clash = (left: number, top: number) =>
+    boxes.some(
       (b) =>
-        x < b.x + b.width + gap &&
-        b.x < x + size.width + gap &&
+        left < b.x + b.width + gap &&
+        b.x < left + size.width + gap &&
         lane.y + top < b.y + b.height + gap &&
         b.y < lane.y + top + size.height + gap,
     );
+  let left = x;
   let top = y;
-  for (let tries = 0; tries < 200 && clash(top); tries++) top += ROW_HEIGHT / 2;
-  const position: StepPosition = { x: Math.round(x), y: Math.round(top) };
+  const column = [0, 1, 2, 3, 4].map((n) => x + n * COLUMN_WIDTH).find((candidate) => !clash(candidate, y));
+  if (column !== undefined) left = column;
+  else for (let tries = 0; tries < 200 && clash(left, top); tries++) top += ROW_HEIGHT / 2;
+  const position: StepPosition = { x: Math.round(left), y: Math.round(top) };
   if (kind !== 'task') position.lane = lane.role;
   return position;
 }

@@ -1,5 +1,5 @@
-import type { Definition, ScriptEvent, SimulationResult } from '@portalflow/engine';
-import { simulate } from '@portalflow/engine';
+import type { Definition, FormField, ScriptEvent, SimulationResult } from '@portalflow/engine';
+import { DEFAULT_SIMULATION_START, PortalflowError, simulate } from '@portalflow/engine';
 
 /** A browser simulation: the script so far is the state; the engine replays it on each step. */
 export interface SimAction {
@@ -11,8 +11,22 @@ export interface SimAction {
   signal?: string;
 }
 
+/** Runs the script; a workflow the engine cannot compile (lint errors) comes back as an error result. */
 export function runScript(definition: Definition, script: readonly ScriptEvent[]): SimulationResult {
-  return simulate(definition, script);
+  try {
+    return simulate(definition, script);
+  } catch (error) {
+    const code = error instanceof PortalflowError ? error.code : 'SIMULATION_FAILED';
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      steps: [],
+      history: [],
+      snapshot: null,
+      clock: DEFAULT_SIMULATION_START,
+      error: { index: 0, event: script[0] ?? { type: 'start' }, code, message },
+    };
+  }
 }
 
 /** What can be done next: pick an outcome for an open task, send the signal a wait expects. */
@@ -55,7 +69,11 @@ export function highlightOf(definition: Definition, result: SimulationResult) {
   return { active, visited: [...visited], edges };
 }
 
-export function completeEvent(action: SimAction, outcome: string): ScriptEvent {
+export function completeEvent(
+  action: SimAction,
+  outcome: string,
+  data?: Record<string, unknown>,
+): ScriptEvent {
   const event: ScriptEvent = {
     type: 'complete',
     step: action.step,
@@ -63,5 +81,19 @@ export function completeEvent(action: SimAction, outcome: string): ScriptEvent {
     role: action.role ?? 'simulator',
   };
   if (action.token) event.token = action.token;
+  if (data && Object.keys(data).length > 0) event.data = data;
   return event;
+}
+
+/** Plausible answers for a task's form, so a practice run can go on with one click. */
+export function sampleFormData(fields: readonly FormField[] | undefined): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const f of fields ?? []) {
+    if (f.type === 'select') data[f.id] = f.options?.[0] ?? '';
+    else if (f.type === 'boolean') data[f.id] = false;
+    else if (f.type === 'number') data[f.id] = 1;
+    else if (f.type === 'date') data[f.id] = DEFAULT_SIMULATION_START.slice(0, 10);
+    else data[f.id] = 'example';
+  }
+  return data;
 }
