@@ -1,5 +1,5 @@
 import type { CloseReason, InstanceSnapshot, Priority } from '@portalflow/engine';
-import type { NotificationKind } from './records.ts';
+import type { AccessEntry, NotificationKind } from './records.ts';
 
 /** A row change in the task projection, keyed by the engine's task token. */
 export type TaskChange =
@@ -83,6 +83,11 @@ export interface InstanceChange {
   timers?: TimerChange[];
   notifications?: NotificationDraft[];
   idempotency?: IdempotencyDraft;
+  /**
+   * Access-log entries for the request that made the change, written only if the change wins — in
+   * the same batch, so a request costs one group commit, not two.
+   */
+  access?: AccessEntry[];
 }
 
 /**

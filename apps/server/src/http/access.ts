@@ -1,3 +1,4 @@
+import type { AccessEntry } from '@portalflow/store';
 import type { Context } from 'hono';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -15,13 +16,30 @@ export type DataCategory =
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
  * the URL with its values), which instance, what kind of data, and whether it was allowed.
  */
+export type AccessDraft = {
+  instanceId?: string | null;
+  category: DataCategory;
+  outcome: 'allow' | 'deny';
+  detail?: string;
+};
+
 export function recordAccess(
   deps: AppDeps,
   c: Context<AppEnv>,
   user: AuthUser | null,
-  entry: { instanceId?: string | null; category: DataCategory; outcome: 'allow' | 'deny'; detail?: string },
+  entry: AccessDraft,
 ): Promise<void> {
-  return deps.store.logAccess({
+  return deps.store.logAccess(accessEntry(deps, c, user, entry));
+}
+
+/** The entry `recordAccess` writes, for a change to carry into its own commit. */
+export function accessEntry(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  user: AuthUser | null,
+  entry: AccessDraft,
+): AccessEntry {
+  return {
     at: deps.clock(),
     userId: user?.id ?? null,
     role: user ? user.roles.join(',') : null,
@@ -30,5 +48,5 @@ export function recordAccess(
     dataCategory: entry.category,
     outcome: entry.outcome,
     detail: entry.detail ?? null,
-  });
+  };
 }

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
  * `index.html` for every other non-API path so the app's own routes work on reload.
  */
 export function webApp(root: string): MiddlewareHandler<AppEnv> {
-  const base = normalize(root).replace(/[\/]+$/, '');
+  const base = normalize(root).replace(/[/]+$/, '');
   return async function webApp(c, next) {
     if (c.req.path.startsWith('/api/') || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     const wanted = normalize(join(base, decodeURIComponent(c.req.path)));

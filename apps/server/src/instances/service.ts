@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Definition, type Effect, type EngineEvent, transition } from '@portalflow/engine';
-import { GENESIS_HASH, type Instance, type InstanceChange, projectEffects } from '@portalflow/store';
+import {
+  type AccessEntry,
+  GENESIS_HASH,
+  type Instance,
+  type InstanceChange,
+  projectEffects,
+} from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, fromEngine, notFound } from '../http/errors.ts';
@@ -39,6 +45,12 @@ export interface Actor {
 export interface Idempotency {
   key: string;
   route: string;
+}
+
+/** What else a change carries into its commit. */
+export interface Extras {
+  /** The request's access-log entry, written in the same batch as the change (only if it wins). */
+  access?: (instanceId: string) => AccessEntry;
 }
 
 export interface Applied {
@@ -104,6 +116,7 @@ export class InstanceService {
     },
     respond: (view: { instance: Instance; definition: Definition }) => unknown,
     idempotency?: Idempotency,
+    extras: Extras = {},
   ): Promise<Applied> {
     const latest = await this.deps.store.getVersion(input.definitionId, input.version);
     if (!latest) {
@@ -169,6 +182,7 @@ export class InstanceService {
         response: respond({ instance, definition }),
       };
     }
+    if (extras.access) change.access = [extras.access(id)];
     const committed = await this.deps.store.commitInstanceChange(change);
     if (!committed.ok) {
       // Lost to a request with the same key: answer as it was answered.
@@ -198,6 +212,7 @@ export class InstanceService {
     build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
     respond: (view: { instance: Instance; definition: Definition }) => unknown,
     idempotency?: Idempotency,
+    extras: Extras = {},
   ): Promise<Applied> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (idempotency && actor.user) {
@@ -253,6 +268,7 @@ export class InstanceService {
           response: respond({ instance: next, definition }),
         };
       }
+      if (extras.access) change.access = [extras.access(instanceId)];
       const committed = await this.deps.store.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;

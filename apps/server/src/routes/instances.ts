@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { canAct, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { recordAccess } from '../http/access.ts';
+import { accessEntry, recordAccess } from '../http/access.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
@@ -56,14 +56,21 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       start,
       (v) => ({ instance: instanceView(v.instance, v.definition) }),
       idempotency,
+      {
+        access: (id) =>
+          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'start' }),
+      },
     );
-    await recordAccess(deps, c, user, {
-      instanceId: applied.instance.id,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'start',
-    });
-    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 201);
+    // The allowed access was logged in the change's own commit; a replayed request is logged here.
+    if (applied.replayed) {
+      await recordAccess(deps, c, user, {
+        instanceId: applied.instance.id,
+        category: 'phi',
+        outcome: 'allow',
+        detail: 'start (replayed)',
+      });
+      return c.json(applied.replayed.response as object, applied.replayed.status as 201);
+    }
     return c.json({ instance: instanceView(applied.instance, applied.definition) }, 201);
   });
 
@@ -145,19 +152,31 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         },
         (v) => ({ instance: instanceView(v.instance, v.definition) }),
         idempotencyOf(c),
+        {
+          access: (id) =>
+            accessEntry(deps, c, user, {
+              instanceId: id,
+              category: 'phi',
+              outcome: 'allow',
+              detail: 'signal',
+            }),
+        },
       );
     } catch (error) {
       if (error instanceof ApiError && error.status === 403)
         await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail: 'signal' });
       throw error;
     }
-    await recordAccess(deps, c, user, {
-      instanceId: applied.instance.id,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'signal',
-    });
-    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    // The allowed access was logged in the change's own commit; a replayed request is logged here.
+    if (applied.replayed) {
+      await recordAccess(deps, c, user, {
+        instanceId: applied.instance.id,
+        category: 'phi',
+        outcome: 'allow',
+        detail: 'signal (replayed)',
+      });
+      return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    }
     return c.json({ instance: instanceView(applied.instance, applied.definition) });
   });
 
@@ -191,14 +210,21 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
           : { type: 'cancel', actor: user.id },
       (v) => ({ instance: instanceView(v.instance, v.definition) }),
       idempotencyOf(c),
+      {
+        access: (id) =>
+          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'cancel' }),
+      },
     );
-    await recordAccess(deps, c, user, {
-      instanceId: applied.instance.id,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'cancel',
-    });
-    if (applied.replayed) return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    // The allowed access was logged in the change's own commit; a replayed request is logged here.
+    if (applied.replayed) {
+      await recordAccess(deps, c, user, {
+        instanceId: applied.instance.id,
+        category: 'phi',
+        outcome: 'allow',
+        detail: 'cancel (replayed)',
+      });
+      return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+    }
     return c.json({ instance: instanceView(applied.instance, applied.definition) });
   });
 

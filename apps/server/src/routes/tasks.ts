@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { recordAccess } from '../http/access.ts';
+import { accessEntry, recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
@@ -73,10 +73,21 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         (instance, definition) => build(openTask(instance, token), instance, definition),
         (v) => taskView(v, token),
         idempotencyOf(c),
+        // Logged in the change's own commit: one group commit per request.
+        {
+          access: (id) =>
+            accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail }),
+        },
       );
-      await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'allow', detail });
-      if (applied.replayed)
+      if (applied.replayed) {
+        await recordAccess(deps, c, user, {
+          instanceId,
+          category: 'phi',
+          outcome: 'allow',
+          detail: `${detail} (replayed)`,
+        });
         return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+      }
       return c.json(taskView(applied, token));
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) {

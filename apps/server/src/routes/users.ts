@@ -97,7 +97,12 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
  */
 export function peopleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  docs.add({ method: 'get', path: '/api/people', summary: 'Colleagues: id, name and roles of active accounts', tag: 'accounts' });
+  docs.add({
+    method: 'get',
+    path: '/api/people',
+    summary: 'Colleagues: id, name and roles of active accounts',
+    tag: 'accounts',
+  });
   app.get('/', async (c) => {
     requireUser(c);
     const people = (await deps.store.listUsers())

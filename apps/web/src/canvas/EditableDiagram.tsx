@@ -15,7 +15,7 @@ import type { Layout, StepPosition } from '../model/document.ts';
 import { NODE_SIZE } from '../model/geometry.ts';
 import { type Lane, laneAt } from '../model/lanes.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
-import { positionInLane, sceneOf } from '../model/scene.ts';
+import { freeSpot, positionInLane, sceneOf } from '../model/scene.ts';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
@@ -148,29 +148,28 @@ export function EditableDiagram(props: EditableDiagramProps) {
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: StepNode, dragged: StepNode[]) => {
       const changes: Change[] = [];
+      const moving = new Set(dragged.map((n) => n.id));
       for (const node of dragged) {
         const step = latest.current.definition.steps[node.id];
         const box = scene.boxes.get(node.id);
         if (!step || !box) continue;
-        const centre = node.position.y + box.height / 2;
-        const lane = laneAt(scene.lanes, centre);
+        const lane = laneAt(scene.lanes, node.position.y + box.height / 2);
         if (!lane) continue;
-        if (step.type === 'task' && lane.role !== box.lane && lane.role !== '') {
-          changes.push({
-            type: 'setOwner',
-            id: node.id,
-            role: lane.role,
-            position: positionInLane(lane, node.position.x, node.position.y, 'task'),
-          });
-        } else {
-          // A task dropped on a lane it cannot own stays in its own lane.
-          const home = step.type === 'task' ? (scene.lanes.find((l) => l.role === box.lane) ?? lane) : lane;
-          changes.push({
-            type: 'moveStep',
-            id: node.id,
-            position: positionInLane(home, node.position.x, node.position.y, step.type),
-          });
-        }
+        const ownerChange = step.type === 'task' && lane.role !== box.lane && lane.role !== '';
+        // A task dropped on a lane it cannot own stays in its own lane.
+        const home =
+          ownerChange || step.type !== 'task' ? lane : (scene.lanes.find((l) => l.role === box.lane) ?? lane);
+        const dropped = positionInLane(home, node.position.x, node.position.y, step.type);
+        // A single box dropped onto another slides down to the first free place; a group keeps its shape.
+        const position =
+          dragged.length === 1
+            ? freeSpot(scene, home, dropped.x, dropped.y, step.type, 'down', moving)
+            : dropped;
+        changes.push(
+          ownerChange
+            ? { type: 'setOwner', id: node.id, role: lane.role, position }
+            : { type: 'moveStep', id: node.id, position },
+        );
       }
       setDragging(new Map());
       if (changes.length > 0) latest.current.onChanges(changes);

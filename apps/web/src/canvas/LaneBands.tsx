@@ -53,10 +53,11 @@ export const LaneLabels = memo(function LaneLabels({
             className="pf-lane-label"
             style={{ top, height, borderLeftColor: lane.color }}
             onClick={() => onSelectLane(lane.role)}
-            aria-label={`Lane ${lane.name}${lane.department ? `, ${lane.department}` : ''}: edit role`}
+            title={`Edit the role ${lane.name}`}
             data-testid={`lane-${lane.role || 'unassigned'}`}
           >
             {body}
+            <span className="visually-hidden">: edit role</span>
           </button>
         ) : (
           <div

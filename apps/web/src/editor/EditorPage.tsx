@@ -178,7 +178,7 @@ function Editor({ id }: { id: string }) {
 
   const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
   return (
-    <div className="pf-editor" ref={root} data-testid="editor">
+    <div className="pf-editor pf-contrast" ref={root} data-testid="editor">
       <TopBar
         title={document.definition.title}
         published={published}

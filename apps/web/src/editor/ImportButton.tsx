@@ -41,6 +41,7 @@ export function useDefinitionImport(onImport: (definition: Definition) => void):
       />
       {issues && (
         <Modal
+          className="pf-contrast"
           opened
           onClose={() => setIssues(null)}
           title={`${issues.file} is not a valid workflow definition`}

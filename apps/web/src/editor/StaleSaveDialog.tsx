@@ -113,6 +113,7 @@ export function StaleSaveDialog({
 
   return (
     <Modal
+      className="pf-contrast"
       opened
       onClose={onClose}
       title="Someone else saved this workflow"

@@ -69,7 +69,7 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
     setBusy(false);
   };
   return (
-    <Modal opened onClose={onClose} title="New workflow">
+    <Modal opened onClose={onClose} title="New workflow" className="pf-contrast">
       <Stack gap="sm">
         <TextInput
           label="Title"
@@ -124,7 +124,7 @@ export function WorkflowsPage() {
     if (problem) toast({ color: 'red', title: 'Not imported', message: problem });
   };
   return (
-    <div className="pf-workflows" data-testid="workflows-page">
+    <div className="pf-workflows pf-contrast" data-testid="workflows-page">
       <Group justify="space-between" mb="md">
         <Title order={1} size="h3">
           Workflows

@@ -116,13 +116,22 @@ export function positionInLane(lane: Lane, x: number, y: number, kind: StepKind)
 }
 
 /**
- * Where a new box of `kind` fits near (x, y) in `lane` without overlapping another: the same row
- * a few columns to the right first, else further down the lane. `y` is measured in the lane.
+ * Where a box of `kind` fits near (x, y) in `lane` without overlapping another. A new box tries
+ * the same row a few columns to the right first (`prefer: 'right'`); a dropped box moves down the
+ * lane (`'down'`). `y` is measured in the lane, as positions are stored.
  */
-export function freeSpot(scene: Scene, lane: Lane, x: number, y: number, kind: StepKind): StepPosition {
+export function freeSpot(
+  scene: Scene,
+  lane: Lane,
+  x: number,
+  y: number,
+  kind: StepKind,
+  prefer: 'right' | 'down' = 'right',
+  ignore: ReadonlySet<string> = new Set(),
+): StepPosition {
   const size = NODE_SIZE[kind];
   const gap = 16;
-  const boxes = [...scene.boxes.values()];
+  const boxes = [...scene.boxes.values()].filter((b) => !ignore.has(b.id));
   const clash = (left: number, top: number) =>
     boxes.some(
       (b) =>
@@ -133,9 +142,12 @@ export function freeSpot(scene: Scene, lane: Lane, x: number, y: number, kind: S
     );
   let left = x;
   let top = y;
-  const column = [0, 1, 2, 3, 4].map((n) => x + n * COLUMN_WIDTH).find((candidate) => !clash(candidate, y));
+  const column =
+    prefer === 'right'
+      ? [0, 1, 2, 3, 4].map((n) => x + n * COLUMN_WIDTH).find((candidate) => !clash(candidate, y))
+      : undefined;
   if (column !== undefined) left = column;
-  else for (let tries = 0; tries < 200 && clash(left, top); tries++) top += ROW_HEIGHT / 2;
+  else for (let tries = 0; tries < 200 && clash(left, top); tries++) top += ROW_HEIGHT / 4;
   const position: StepPosition = { x: Math.round(left), y: Math.round(top) };
   if (kind !== 'task') position.lane = lane.role;
   return position;
