@@ -71,6 +71,11 @@ describe('freeSpot', () => {
     expect(spot.y).toBe(classify.y - lane.y);
     expect(spot.x).toBeGreaterThan(classify.x);
     for (const b of scene.boxes.values())
-      expect(spot.x >= b.x + b.width || b.x >= spot.x + 208 || lane.y + spot.y >= b.y + b.height || b.y >= lane.y + spot.y + 68).toBe(true);
+      expect(
+        spot.x >= b.x + b.width ||
+          b.x >= spot.x + 208 ||
+          lane.y + spot.y >= b.y + b.height ||
+          b.y >= lane.y + spot.y + 68,
+      ).toBe(true);
   });
 });

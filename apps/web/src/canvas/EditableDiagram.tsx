@@ -22,6 +22,9 @@ import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { FIT_PADDING } from './WorkflowDiagram.tsx';
 
+/** Below this zoom a task's title is hard to read, so the first view does not go further out. */
+const READABLE_ZOOM = 0.55;
+
 export const PALETTE_MIME = 'application/x-portalflow-step-kind';
 
 export interface CanvasSelection {
@@ -214,24 +217,50 @@ export function EditableDiagram(props: EditableDiagramProps) {
     if (target && target !== state.fromNode.id) latest.current.onConnect?.(state.fromNode.id, target);
   }, []);
 
+  // Only a new focus request moves the view (not every edit, nor a change of mode).
+  const sceneRef = useRef(scene);
+  sceneRef.current = scene;
   useEffect(() => {
     if (!focus) return;
-    const box = scene.boxes.get(focus.id);
+    const box = sceneRef.current.boxes.get(focus.id);
     if (!box) return;
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
       zoom: Math.max(flow.getZoom(), 0.9),
       duration: 250,
     });
-  }, [focus, flow, scene]);
+  }, [focus, flow]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when the caller says the view changed
+  // A readable first view: the whole workflow when it fits at a zoom people can read, else its
+  // start (left edge) at that zoom; the fit-view control still shows everything.
+  const container = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame only when the caller says the view changed
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING }));
+    const frame = requestAnimationFrame(() => {
+      const el = container.current;
+      const boxes = [...sceneRef.current.boxes.values()];
+      if (!el || boxes.length === 0) return void flow.fitView({ padding: FIT_PADDING });
+      const minX = Math.min(...boxes.map((b) => b.x));
+      const maxX = Math.max(...boxes.map((b) => b.x + b.width));
+      const minY = Math.min(...boxes.map((b) => b.y));
+      const maxY = Math.max(...boxes.map((b) => b.y + b.height));
+      const [left, top, right, bottom] = [150, 40, 24, 24];
+      const fit = Math.min(
+        (el.clientWidth - left - right) / (maxX - minX),
+        (el.clientHeight - top - bottom) / (maxY - minY),
+      );
+      if (fit >= READABLE_ZOOM) return void flow.fitView({ padding: FIT_PADDING, maxZoom: 1 });
+      const zoom = READABLE_ZOOM;
+      const y =
+        (maxY - minY) * zoom < el.clientHeight - top - bottom
+          ? (el.clientHeight - (maxY - minY) * zoom) / 2
+          : top;
+      void flow.setViewport({ x: left - minX * zoom, y: y - minY * zoom, zoom });
+    });
     return () => cancelAnimationFrame(frame);
   }, [fitKey]);
 
   return (
-    <div className="pf-diagram" data-testid="editor-canvas">
+    <div className="pf-diagram" ref={container} data-testid="editor-canvas">
       <LaneBands lanes={scene.lanes} />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target for palette drags; the palette's buttons add steps from the keyboard */}
       <div
@@ -256,27 +285,25 @@ export function EditableDiagram(props: EditableDiagramProps) {
           elementsSelectable
           deleteKeyCode={null}
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          fitView
-          fitViewOptions={{ padding: FIT_PADDING }}
           minZoom={0.05}
           maxZoom={2}
           onlyRenderVisibleElements={nodes.length > 150}
-          attributionPosition="top-right"
+          attributionPosition="bottom-center"
           aria-label={`Swimlane diagram of ${definition.title}`}
         >
           <Controls
             showInteractive={false}
-            position="bottom-right"
+            position="top-right"
             fitViewOptions={{ padding: FIT_PADDING }}
             aria-label="Zoom controls"
           />
           <MiniMap<StepNode>
-            position="top-right"
+            position="bottom-right"
             pannable
             zoomable
             nodeColor={minimapColor}
             ariaLabel="Minimap"
-            style={{ width: 160, height: 100, marginTop: 24 }}
+            style={{ width: 150, height: 96 }}
           />
         </ReactFlow>
       </div>

@@ -40,6 +40,8 @@ export const LaneLabels = memo(function LaneLabels({
       {lanes.map((lane) => {
         const top = ty + lane.y * zoom;
         const height = lane.height * zoom;
+        // Zoomed far out, a lane keeps only its role name.
+        const className = height < 64 ? 'pf-lane-label pf-lane-compact' : 'pf-lane-label';
         const body = (
           <>
             <span className="pf-lane-name">{lane.name}</span>
@@ -50,7 +52,7 @@ export const LaneLabels = memo(function LaneLabels({
           <button
             type="button"
             key={lane.role}
-            className="pf-lane-label"
+            className={className}
             style={{ top, height, borderLeftColor: lane.color }}
             onClick={() => onSelectLane(lane.role)}
             title={`Edit the role ${lane.name}`}
@@ -62,7 +64,7 @@ export const LaneLabels = memo(function LaneLabels({
         ) : (
           <div
             key={lane.role}
-            className="pf-lane-label"
+            className={className}
             style={{ top, height }}
             data-testid={`lane-${lane.role || 'unassigned'}`}
           >
