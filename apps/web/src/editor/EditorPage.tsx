@@ -2,7 +2,7 @@ import { Alert, Button, Center, List, Loader, Stack, Text } from '@mantine/core'
 import type { Definition, StepKind } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { toast } from './toast.ts';
 import '../canvas/index.ts';
@@ -64,7 +64,7 @@ export function EditorPage() {
     );
   return (
     <ReactFlowProvider>
-      <Editor id={id} />
+      <Editor key={id} id={id} />
     </ReactFlowProvider>
   );
 }
@@ -80,6 +80,13 @@ function Editor({ id }: { id: string }) {
   const canRedo = useEditorStore((s) => s.canRedo);
   const { apply, undo, redo, select } = useEditorStore.getState();
   const dirty = useDirty();
+  // Closing or reloading the tab with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const { save, publish, saving, publishing, conflict, clearConflict } = useDraftActions(id);
   const commands = useEditorCommands();
   const root = useRef<HTMLDivElement>(null);
@@ -90,7 +97,8 @@ function Editor({ id }: { id: string }) {
   const [laying, setLaying] = useState(false);
   // The cached GET of this workflow (kept current by publish) tells which version is live.
   const latest =
-    useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false }).data?.latest ?? null;
+    useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false, gcTime: 0 }).data?.latest ??
+    null;
   const published = useMemo(
     () =>
       latest && canonical(latest.definition) === canonical(base.document.definition) ? latest.version : null,

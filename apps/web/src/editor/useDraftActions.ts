@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { Draft } from '../api/types.ts';
+import type { DefinitionVersion, Draft } from '../api/types.ts';
 import { diffDocuments, isEmptyDiff } from '../model/history.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
@@ -71,7 +71,7 @@ export function useDraftActions(id: string) {
       if (!base) return false;
       setPublishing(true);
       try {
-        const res = await api<{ version: number; created: boolean }>(
+        const res = await api<{ version: DefinitionVersion; created: boolean }>(
           `/definitions/${encodeURIComponent(id)}/publish`,
           {
             method: 'POST',
@@ -79,18 +79,16 @@ export function useDraftActions(id: string) {
             idempotencyKey: newIdempotencyKey(),
           },
         );
+        const v = res.version.version;
         // Update only `latest`: the draft object stays the same, so the editor is not reloaded.
-        const latest = await api<{ version: DefinitionResponse['latest'] }>(
-          `/definitions/${encodeURIComponent(id)}/versions/${res.version}`,
-        );
         client.setQueryData<DefinitionResponse>(['definition', id], (old) =>
-          old ? { ...old, latest: latest.version } : old,
+          old ? { ...old, latest: res.version } : old,
         );
         void client.invalidateQueries({ queryKey: ['definitions'] });
         void client.invalidateQueries({ queryKey: ['versions', id] });
         toast({
           color: 'teal',
-          title: res.created ? `Published v${res.version}` : `Already published as v${res.version}`,
+          title: res.created ? `Published v${v}` : `Already published as v${v}`,
           message: res.created
             ? 'New instances start on this version; running ones stay on theirs.'
             : 'Nothing changed since that version.',

@@ -45,7 +45,10 @@ export function useLoadDraft(id: string) {
   const query = useQuery({
     queryKey: ['definition', id],
     queryFn: () => api<DefinitionResponse>(`/definitions/${encodeURIComponent(id)}`),
+    // Read once per visit: a refetch while editing must not replace the document, and leaving the
+    // editor drops the copy so the next visit reads the latest draft.
     staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
   const [state, setState] = useState<{ id: string; issues?: DefinitionIssue[]; ready: boolean }>({

@@ -1,20 +1,16 @@
 import type { Definition, Role, Step } from '@portalflow/engine';
+import { arrowSource, type ConnectVia, connect, disconnect, mapSteps, retarget } from './arrows.ts';
 import type { EditorDocument, LaneLayout, Layout, StepPosition } from './document.ts';
+import { exhaustive, ModelError } from './errors.ts';
 import { lanesOf } from './lanes.ts';
+
+export type { ConnectVia };
+export { ModelError };
 
 /**
  * Every edit is data. `applyChanges` is pure: it returns a new document and never mutates the old
  * one (untouched steps keep their identity, which is what the history diffs and the canvas reuse).
  */
-export type ConnectVia =
-  | { kind: 'outcome'; name: string }
-  | { kind: 'branch'; when: string; index?: number }
-  | { kind: 'otherwise' }
-  | { kind: 'fork'; index?: number }
-  | { kind: 'join' }
-  | { kind: 'next' }
-  | { kind: 'deadline' };
-
 export type Change =
   | { type: 'addStep'; id: string; step: Step; position?: StepPosition }
   | { type: 'removeStep'; id: string }
@@ -50,19 +46,6 @@ export type ChangeType = Change['type'];
 /** Changes that only move boxes (squashable in the history, no lint needed). */
 export const LAYOUT_ONLY: ReadonlySet<ChangeType> = new Set(['moveStep', 'reorderLane', 'colorLane']);
 
-export class ModelError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function exhaustive(x: never): never {
-  throw new ModelError('UNKNOWN_CHANGE', `Unknown change ${JSON.stringify(x)}`);
-}
-
 const withSteps = (doc: EditorDocument, steps: Definition['steps']): EditorDocument => ({
   ...doc,
   definition: { ...doc.definition, steps },
@@ -79,156 +62,6 @@ function setPosition(layout: Layout, id: string, position: StepPosition | undefi
   if (position) positions[id] = { ...position };
   else delete positions[id];
   return { ...layout, positions };
-}
-
-/** Rewrites every reference to a step (outcomes, branches, joins, next, goTo, start) with `map`. */
-function retarget(step: Step, map: (to: string) => string | undefined): Step {
-  switch (step.type) {
-    case 'task': {
-      const outcomes: Record<string, string> = {};
-      let changed = false;
-      for (const [name, to] of Object.entries(step.outcomes)) {
-        const next = map(to);
-        if (next !== to) changed = true;
-        if (next !== undefined) outcomes[name] = next;
-      }
-      const goTo = step.deadline?.goTo;
-      const nextGoTo = goTo === undefined ? undefined : map(goTo);
-      if (!changed && nextGoTo === goTo) return step;
-      const out = { ...step, outcomes };
-      if (goTo !== undefined && step.deadline) out.deadline = withGoTo(step.deadline, nextGoTo);
-      return out;
-    }
-    case 'decision': {
-      const branches = step.branches.flatMap((b) => {
-        const to = map(b.to);
-        return to === undefined ? [] : [to === b.to ? b : { ...b, to }];
-      });
-      const otherwise = step.otherwise === undefined ? undefined : map(step.otherwise);
-      if (
-        branches.length === step.branches.length &&
-        branches.every((b, i) => b === step.branches[i]) &&
-        otherwise === step.otherwise
-      )
-        return step;
-      const out = { ...step, branches };
-      if (otherwise === undefined) delete out.otherwise;
-      else out.otherwise = otherwise;
-      return out;
-    }
-    case 'parallel': {
-      const branches = step.branches.flatMap((b) => {
-        const to = map(b);
-        return to === undefined ? [] : [to];
-      });
-      const join = map(step.join) ?? step.join;
-      if (
-        join === step.join &&
-        branches.length === step.branches.length &&
-        branches.every((b, i) => b === step.branches[i])
-      )
-        return step;
-      return { ...step, branches, join };
-    }
-    case 'wait': {
-      const next = map(step.next) ?? step.next;
-      const goTo = step.deadline?.goTo;
-      const nextGoTo = goTo === undefined ? undefined : map(goTo);
-      if (next === step.next && nextGoTo === goTo) return step;
-      const out = { ...step, next };
-      if (goTo !== undefined && step.deadline) out.deadline = withGoTo(step.deadline, nextGoTo);
-      return out;
-    }
-    case 'end':
-      return step;
-    default:
-      return exhaustive(step);
-  }
-}
-
-function withGoTo<D extends { goTo?: string }>(deadline: D, goTo: string | undefined): D {
-  const out = { ...deadline };
-  if (goTo === undefined) delete out.goTo;
-  else out.goTo = goTo;
-  return out;
-}
-
-function mapSteps(definition: Definition, fn: (step: Step, id: string) => Step): Definition['steps'] {
-  let changed = false;
-  const steps: Definition['steps'] = {};
-  for (const [id, step] of Object.entries(definition.steps)) {
-    const next = fn(step, id);
-    if (next !== step) changed = true;
-    steps[id] = next;
-  }
-  return changed ? steps : definition.steps;
-}
-
-function connect(step: Step, from: string, to: string, via: ConnectVia): Step {
-  switch (via.kind) {
-    case 'outcome':
-      if (step.type !== 'task') break;
-      return { ...step, outcomes: { ...step.outcomes, [via.name]: to } };
-    case 'branch': {
-      if (step.type !== 'decision') break;
-      const branches = [...step.branches];
-      if (via.index !== undefined && branches[via.index])
-        branches[via.index] = { ...branches[via.index]!, to };
-      else branches.push({ when: via.when, to });
-      return { ...step, branches };
-    }
-    case 'otherwise':
-      if (step.type !== 'decision') break;
-      return { ...step, otherwise: to };
-    case 'fork': {
-      if (step.type !== 'parallel') break;
-      const branches = [...step.branches];
-      if (via.index !== undefined && via.index < branches.length) branches[via.index] = to;
-      else branches.push(to);
-      return { ...step, branches };
-    }
-    case 'join':
-      if (step.type !== 'parallel') break;
-      return { ...step, join: to };
-    case 'next':
-      if (step.type !== 'wait') break;
-      return { ...step, next: to };
-    case 'deadline':
-      if ((step.type !== 'task' && step.type !== 'wait') || !step.deadline) break;
-      return { ...step, deadline: { ...step.deadline, goTo: to } };
-    default:
-      return exhaustive(via);
-  }
-  throw new ModelError('CANNOT_CONNECT', `A ${step.type} step ('${from}') cannot have a ${via.kind} arrow`);
-}
-
-/** Removes the arrow at `path`. Required arrows (a join, a wait's next) cannot be removed, only moved. */
-function disconnect(doc: EditorDocument, path: string): EditorDocument {
-  const m = /^steps\.([^.]+)\.(.+)$/.exec(path);
-  if (!m) throw new ModelError('NOT_AN_EDGE', `'${path}' is not an arrow`);
-  const id = m[1]!;
-  const rest = m[2]!;
-  const step = requireStep(doc, id);
-  let next: Step | undefined;
-  const outcome = /^outcomes\.(.+)$/.exec(rest);
-  const branch = /^branches\.(\d+)(\.to)?$/.exec(rest);
-  if (outcome && step.type === 'task') {
-    const outcomes = { ...step.outcomes };
-    delete outcomes[outcome[1]!];
-    next = { ...step, outcomes };
-  } else if (branch && step.type === 'decision') {
-    next = { ...step, branches: step.branches.filter((_, i) => i !== Number(branch[1])) };
-  } else if (branch && step.type === 'parallel') {
-    next = { ...step, branches: step.branches.filter((_, i) => i !== Number(branch[1])) };
-  } else if (rest === 'otherwise' && step.type === 'decision') {
-    next = { ...step };
-    delete next.otherwise;
-  } else if (rest === 'deadline.goTo' && (step.type === 'task' || step.type === 'wait') && step.deadline) {
-    next = { ...step, deadline: withGoTo(step.deadline, undefined) };
-  }
-  if (!next)
-    throw new ModelError('REQUIRED_EDGE', `The arrow at '${path}' is required; point it elsewhere instead`);
-  return withSteps(doc, { ...doc.definition.steps, [id]: next });
 }
 
 function orderedLanes(doc: EditorDocument): LaneLayout[] {
@@ -315,8 +148,10 @@ export function applyChange(doc: EditorDocument, change: Change): EditorDocument
         [change.from]: connect(step, change.from, change.to, change.via),
       });
     }
-    case 'disconnect':
-      return disconnect(doc, change.path);
+    case 'disconnect': {
+      const { id } = arrowSource(change.path);
+      return withSteps(doc, { ...definition.steps, [id]: disconnect(requireStep(doc, id), change.path) });
+    }
     case 'addRole': {
       if (definition.roles.some((r) => r.id === change.role.id))
         throw new ModelError('ROLE_EXISTS', `Role '${change.role.id}' already exists in '${definition.id}'`);
