@@ -49,7 +49,12 @@ function ensureChromium() {
   }
   console.log('e2e: installing Debian chromium with apt-get…');
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   return install && install.status === 0 && existsSync(path);
 }
 
@@ -57,7 +62,10 @@ const only = process.argv.slice(2);
 runVitest('unit', only);
 
 if (only.length === 0 && process.env.PORTALFLOW_SKIP_E2E !== '1') {
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web'), stdio: 'inherit' });
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'apps/web'),
+    stdio: 'inherit',
+  });
   if (built.status !== 0) {
     console.error('e2e: the web app did not build');
     failed += 1;

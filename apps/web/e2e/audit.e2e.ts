@@ -11,16 +11,35 @@ beforeAll(async () => {
   server = await startTestServer();
   // Give one triage instance a few events: claim, release, claim again, complete.
   const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
-  const pool = await ma<{ items: Array<{ id: string; instanceId: string; step: string }> }>('GET', '/tasks?scope=pool');
-  const task = pool.body.items.find((t) => t.step === 'sort-message' || t.step === 'classify') ?? pool.body.items.find((t) => t.id.length > 0)!;
+  const pool = await ma<{ items: Array<{ id: string; instanceId: string; step: string }> }>(
+    'GET',
+    '/tasks?scope=pool',
+  );
+  const task =
+    pool.body.items.find((t) => t.step === 'sort-message' || t.step === 'classify') ??
+    pool.body.items.find((t) => t.id.length > 0)!;
   instanceId = task.instanceId;
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/release`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
-  const detail = await ma<{ step: { outcomes: string[]; form: Array<{ id: string; type: string; options?: string[] }> } }>('GET', `/tasks/${task.id}`);
+  const detail = await ma<{
+    step: { outcomes: string[]; form: Array<{ id: string; type: string; options?: string[] }> };
+  }>('GET', `/tasks/${task.id}`);
   const data: Record<string, unknown> = {};
-  for (const f of detail.body.step.form) data[f.id] = f.type === 'boolean' ? false : f.type === 'select' ? f.options![0] : f.type === 'number' ? 1 : f.type === 'date' ? '2026-03-02' : 'checked';
-  expect((await ma('POST', `/tasks/${task.id}/complete`, { outcome: detail.body.step.outcomes[0], data })).status).toBe(200);
+  for (const f of detail.body.step.form)
+    data[f.id] =
+      f.type === 'boolean'
+        ? false
+        : f.type === 'select'
+          ? f.options![0]
+          : f.type === 'number'
+            ? 1
+            : f.type === 'date'
+              ? '2026-03-02'
+              : 'checked';
+  expect(
+    (await ma('POST', `/tasks/${task.id}/complete`, { outcome: detail.body.step.outcomes[0], data })).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await server?.stop();
@@ -42,7 +61,8 @@ describe('Audit', () => {
       await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('verified');
       const entries = b.page.locator('[data-testid^="timeline-entry-"]');
       await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(5);
-      const current = () => b.page.locator('[data-testid^="timeline-entry-"][data-current="true"]').getAttribute('data-testid');
+      const current = () =>
+        b.page.locator('[data-testid^="timeline-entry-"][data-current="true"]').getAttribute('data-testid');
       await expect.poll(current).toBe('timeline-entry-5');
       // Scrub back two events, then to the first: the state at each point comes from a server replay.
       await b.page.getByTestId('scrubber-back').click();
@@ -65,7 +85,9 @@ describe('Audit', () => {
       await signIn(b.page, server.url, 'auditor', PASSWORD);
       await b.page.getByTestId('audit-tab-access-log').click();
       await b.page.getByTestId('access-log-table').waitFor();
-      await expect.poll(() => b.page.locator('[data-testid="access-log-table"] tbody tr').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => b.page.locator('[data-testid="access-log-table"] tbody tr').count())
+        .toBeGreaterThan(0);
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'audit-access-log');
     } finally {

@@ -10,7 +10,12 @@ beforeAll(async () => {
   const admin = await server.server.store.findUserByUsername('admin');
   const ma = await server.server.store.findUserByUsername('medical-assistant');
   if (!admin || !ma) throw new Error('demo users missing');
-  await server.server.store.createUser({ username: 'medical-assistant-2', passwordHash: ma.passwordHash, displayName: 'Second MA', roles: ['medical-assistant'] });
+  await server.server.store.createUser({
+    username: 'medical-assistant-2',
+    passwordHash: ma.passwordHash,
+    displayName: 'Second MA',
+    roles: ['medical-assistant'],
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -28,7 +33,9 @@ describe('My work', () => {
         await b.page.getByTestId('task-list').waitFor();
       }
       // The triage task "Sort the portal message" is in both pools.
-      const row = ana.page.locator('[data-testid^="task-row-"]', { hasText: 'Sort the portal message' }).first();
+      const row = ana.page
+        .locator('[data-testid^="task-row-"]', { hasText: 'Sort the portal message' })
+        .first();
       await row.waitFor();
       const testId = (await row.getAttribute('data-testid'))!;
       await ben.page.getByTestId(testId).waitFor();
@@ -52,7 +59,10 @@ describe('My work', () => {
       if (await redFlag.count()) await redFlag.getByText('No', { exact: true }).click();
       const outcome = ana.page.locator('[data-testid^="outcome-button-"]').first();
       await outcome.click();
-      await ana.page.getByText(/Completed/).first().waitFor();
+      await ana.page
+        .getByText(/Completed/)
+        .first()
+        .waitFor();
       await ana.page.getByTestId(testId).waitFor({ state: 'detached', timeout: 15_000 });
     } finally {
       await ana.close();

@@ -39,9 +39,12 @@ describe('sign-in', () => {
         await signIn(b.page, server.url, username, PASSWORD);
         if (username !== 'lead') await b.page.waitForURL(`**${landing}**`);
         const nav = b.page.getByRole('navigation', { name: 'Main' });
-        for (const label of menu) await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
-        if (username === 'auditor') await expect(nav.getByText('My work', { exact: true }).count()).resolves.toBe(0);
-        if (username === 'medical-assistant') await expect(nav.getByText('Workflows', { exact: true }).count()).resolves.toBe(0);
+        for (const label of menu)
+          await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
+        if (username === 'auditor')
+          await expect(nav.getByText('My work', { exact: true }).count()).resolves.toBe(0);
+        if (username === 'medical-assistant')
+          await expect(nav.getByText('Workflows', { exact: true }).count()).resolves.toBe(0);
       } finally {
         await b.close();
       }

@@ -16,11 +16,19 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<unknown> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
+    (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<unknown> } }).axe.run(
+      document,
+      {
+        resultTypes: ['violations'],
+      },
+    ),
   )) as {
-    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+    violations: Array<{
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: string[]; failureSummary?: string }>;
+    }>;
   };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -29,6 +37,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.length,
-      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').slice(0, 160)}`),
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').slice(0, 160)}`,
+        ),
     }));
 }

@@ -15,7 +15,12 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-e2e-'));
   process.env.PORTALFLOW_DEMO_PASSWORD = PASSWORD;
-  const server = await startServer({ port: 0, databaseUrl: `file:${join(dir, 'pf.db')}`, demo: true, quiet: true });
+  const server = await startServer({
+    port: 0,
+    databaseUrl: `file:${join(dir, 'pf.db')}`,
+    demo: true,
+    quiet: true,
+  });
   return {
     url: server.url,
     server,

@@ -24,7 +24,10 @@ export const whenSignedOut = (fn: () => void) => {
   onUnauthenticated = fn;
 };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -41,7 +44,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!response.ok) {
     const error = (payload as { error?: { code: string; message: string; details?: unknown } }).error;
     if (response.status === 401 && path !== '/auth/login') onUnauthenticated?.();
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `Request failed (${response.status})`, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? `Request failed (${response.status})`,
+      error?.details,
+    );
   }
   return payload as T;
 }

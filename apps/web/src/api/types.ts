@@ -115,7 +115,14 @@ export interface DefinitionSummary {
 
 export interface TaskDetail {
   task: Task;
-  step: { id: string; title: string; outcomes: string[]; form: NonNullable<Extract<Definition['steps'][string], { type: 'task' }>['form']>; help: string | null; deadline: unknown } | null;
+  step: {
+    id: string;
+    title: string;
+    outcomes: string[];
+    form: NonNullable<Extract<Definition['steps'][string], { type: 'task' }>['form']>;
+    help: string | null;
+    deadline: unknown;
+  } | null;
   instance: InstanceView;
   comments: Array<{ id: string; userId: string; at: string; body: string }>;
 }

@@ -112,7 +112,11 @@ export function Timeline({
                     borderBottom: '1px solid var(--mantine-color-gray-2)',
                     borderLeft: `4px solid ${broken ? 'var(--mantine-color-red-6)' : current ? 'var(--mantine-color-teal-6)' : 'transparent'}`,
                     // Events after the replayed point sit on a grey wash (not faded text, which would be unreadable).
-                    background: current ? 'var(--mantine-color-teal-0)' : future ? 'var(--mantine-color-gray-1)' : undefined,
+                    background: current
+                      ? 'var(--mantine-color-teal-0)'
+                      : future
+                        ? 'var(--mantine-color-gray-1)'
+                        : undefined,
                   }}
                 >
                   <Group justify="space-between" gap={4} wrap="nowrap" align="baseline">

@@ -16,7 +16,10 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: { username, password } });
+      const result = await api<{ user: User; csrfToken: string }>('/auth/login', {
+        method: 'POST',
+        body: { username, password },
+      });
       setCsrfToken(result.csrfToken);
       client.setQueryData(['me'], { user: result.user, via: 'session', csrfToken: result.csrfToken });
       await client.invalidateQueries();
@@ -43,8 +46,22 @@ export function SignIn() {
                 {error}
               </Alert>
             )}
-            <TextInput label="Username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} />
-            <PasswordInput label="Password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput
+              label="Username"
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label="Password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <Button type="submit" loading={busy}>
               Sign in
             </Button>

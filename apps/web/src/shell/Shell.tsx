@@ -12,12 +12,14 @@ import { NotificationBell } from '../work/NotificationBell.tsx';
 /** Where each kind of user works; the menu shows only what their roles allow. */
 export function navItems(roles: string[]) {
   const items: Array<{ to: string; label: string; icon: ReactNode }> = [];
-  if (clinicRoles(roles).length > 0) items.push({ to: '/work', label: 'My work', icon: <ClipboardList size={18} aria-hidden /> });
+  if (clinicRoles(roles).length > 0)
+    items.push({ to: '/work', label: 'My work', icon: <ClipboardList size={18} aria-hidden /> });
   if (isLead(roles)) {
     items.push({ to: '/team', label: 'Team', icon: <Users size={18} aria-hidden /> });
     items.push({ to: '/workflows', label: 'Workflows', icon: <Workflow size={18} aria-hidden /> });
   }
-  if (isAuditor(roles)) items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
+  if (isAuditor(roles))
+    items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
   return items;
 }
 
@@ -36,7 +38,11 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   }
 
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={0}>
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={0}
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -50,7 +56,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             <Text size="sm" visibleFrom="sm">
               {me.user.displayName}
             </Text>
-            <Button variant="subtle" size="compact-sm" leftSection={<LogOut size={16} aria-hidden />} onClick={signOut}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<LogOut size={16} aria-hidden />}
+              onClick={signOut}
+            >
               Sign out
             </Button>
           </Group>
@@ -59,7 +70,16 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={4}>
           {items.map((item) => (
-            <NavLink key={item.to} component={RouterLink} to={item.to} label={item.label} leftSection={item.icon} active={location.pathname.startsWith(item.to)} className={location.pathname.startsWith(item.to) ? 'pf-nav-active' : undefined} fw={500} />
+            <NavLink
+              key={item.to}
+              component={RouterLink}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={location.pathname.startsWith(item.to)}
+              className={location.pathname.startsWith(item.to) ? 'pf-nav-active' : undefined}
+              fw={500}
+            />
           ))}
         </Stack>
         <Stack gap={4} mt="auto" pt="md">

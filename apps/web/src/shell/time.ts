@@ -18,6 +18,13 @@ export function dueLabel(due: string | null, now = Date.now()): { text: string; 
   if (!due) return null;
   const diff = Date.parse(due) - now;
   const abs = Math.abs(diff);
-  const amount = abs >= 86_400_000 ? `${Math.round(abs / 86_400_000)} d` : abs >= 3_600_000 ? `${Math.round(abs / 3_600_000)} h` : `${Math.max(1, Math.round(abs / 60_000))} min`;
-  return diff < 0 ? { text: `overdue ${amount}`, overdue: true } : { text: `due in ${amount}`, overdue: false };
+  const amount =
+    abs >= 86_400_000
+      ? `${Math.round(abs / 86_400_000)} d`
+      : abs >= 3_600_000
+        ? `${Math.round(abs / 3_600_000)} h`
+        : `${Math.max(1, Math.round(abs / 60_000))} min`;
+  return diff < 0
+    ? { text: `overdue ${amount}`, overdue: true }
+    : { text: `due in ${amount}`, overdue: false };
 }

@@ -129,7 +129,11 @@ async function verifyConsistent(db: Db, id: string): Promise<ChainCheck> {
   if (!row) return notFound(id);
   const chain = emptyChain(id);
   for (const event of events?.rows ?? []) append(chain, event);
-  return checkHead(id, { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') }, await verifyPrepared(db, chain));
+  return checkHead(
+    id,
+    { revision: int(row, 'revision'), lastHash: text(row, 'last_hash') },
+    await verifyPrepared(db, chain),
+  );
 }
 
 export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {

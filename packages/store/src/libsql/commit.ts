@@ -140,7 +140,17 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     statements.push({
       sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail)
             SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
-      args: [a.at, a.userId ?? null, a.role ?? null, a.action, a.instanceId ?? null, a.dataCategory ?? null, a.outcome, a.detail ?? null, ...guard],
+      args: [
+        a.at,
+        a.userId ?? null,
+        a.role ?? null,
+        a.action,
+        a.instanceId ?? null,
+        a.dataCategory ?? null,
+        a.outcome,
+        a.detail ?? null,
+        ...guard,
+      ],
     });
   }
   const idem = change.idempotency;
