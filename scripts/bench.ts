@@ -1,6 +1,7 @@
 // `pnpm bench`: every package's benchmarks, printed as tables of figures, goals and ratios.
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
+import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { printTable } from './bench-table.ts';
@@ -9,3 +10,4 @@ console.log(`portalflow benchmarks — node ${process.version}, ${process.platfo
 printTable('engine', await engineBenchmarks());
 printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
+printTable('web (Chromium)', await editorBenchmarks());

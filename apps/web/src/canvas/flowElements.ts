@@ -5,6 +5,11 @@ import { edgeId, type LintOverlay } from '../model/lintOverlay.ts';
 import type { Scene } from '../model/scene.ts';
 import type { DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
 
+/** Info findings (e.g. no help text) live only in the problems panel: a box shows errors and warnings. */
+function drawn<M extends { errors: number; warnings: number }>(marks: M | undefined): marks is M {
+  return !!marks && (marks.errors > 0 || marks.warnings > 0);
+}
+
 /** What is drawn over the plain diagram: lint marks, a run's path, a comparison, the selection. */
 export interface Decorations {
   overlay?: LintOverlay;
@@ -44,7 +49,7 @@ export function toFlowNodes(
     const subtitle = stepSubtitle(definition, box.id);
     if (subtitle) data.subtitle = subtitle;
     const marks = deco.overlay?.steps.get(box.id);
-    if (marks) data.marks = marks;
+    if (drawn(marks)) data.marks = marks;
     if (active.has(box.id)) {
       data.state = 'active';
       data.activeRole = step.type === 'task' ? roleName(definition, step.role) : 'automatic';
@@ -101,7 +106,7 @@ export function toFlowEdges(
     const id = edgeId(edge);
     const data: StepEdge['data'] & object = { text: edgeText(edge), kind: edge.kind };
     const marks = deco.overlay?.edges.get(id);
-    if (marks) data.marks = marks;
+    if (drawn(marks)) data.marks = marks;
     if (lit.has(`${edge.from}->${edge.to}`)) data.highlighted = true;
     const diff = deco.diff?.edges.get(id);
     if (diff) data.diff = diff;

@@ -46,6 +46,7 @@ export function useDefinitionImport(onImport: (definition: Definition) => void):
           onClose={() => setIssues(null)}
           title={`${issues.file} is not a valid workflow definition`}
           size="lg"
+          closeButtonProps={{ 'aria-label': 'Close' }}
           data-testid="import-errors"
         >
           <Text size="sm" mb="xs">

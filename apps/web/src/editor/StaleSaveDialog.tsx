@@ -118,6 +118,7 @@ export function StaleSaveDialog({
       onClose={onClose}
       title="Someone else saved this workflow"
       size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
       data-testid="stale-save-dialog"
     >
       <Stack gap="sm">

@@ -14,6 +14,7 @@ import {
   Undo2,
   Upload,
 } from 'lucide-react';
+import { AMBER_TEXT } from '../work/palette.ts';
 
 export type EditorMode = 'edit' | 'simulate' | 'compare';
 
@@ -63,7 +64,7 @@ export function TopBar(p: TopBarProps) {
           </Badge>
         )}
         {p.dirty && (
-          <Text size="xs" c="orange.9" fw={600} style={{ flex: 'none' }} data-testid="unsaved-indicator">
+          <Text size="xs" c={AMBER_TEXT} fw={600} style={{ flex: 'none' }} data-testid="unsaved-indicator">
             Unsaved
           </Text>
         )}

@@ -69,7 +69,13 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
     setBusy(false);
   };
   return (
-    <Modal opened onClose={onClose} title="New workflow" className="pf-contrast">
+    <Modal
+      opened
+      onClose={onClose}
+      title="New workflow"
+      className="pf-contrast"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="sm">
         <TextInput
           label="Title"

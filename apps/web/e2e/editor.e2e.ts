@@ -1,0 +1,417 @@
+import type { Definition } from '@portalflow/engine';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let lead: Awaited<ReturnType<typeof apiSession>>;
+/** The workflow drawn from scratch in the first test, once it is published. */
+let published: { id: string; firstRole: string } | null = null;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  lead = await apiSession(server.url, 'lead', PASSWORD);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A small valid two-lane workflow stored through the API, for the tests that do not draw one. */
+async function createWorkflow(id: string): Promise<void> {
+  const definition: Definition = {
+    id,
+    title: `Callback ${id}`,
+    roles: [
+      { id: 'front-desk', name: 'Front desk' },
+      { id: 'triage-nurse', name: 'Triage nurse' },
+    ],
+    start: 'take-call',
+    steps: {
+      'take-call': {
+        type: 'task',
+        role: 'front-desk',
+        title: 'Take the call',
+        outcomes: { done: 'call-back' },
+      },
+      'call-back': {
+        type: 'task',
+        role: 'triage-nurse',
+        title: 'Call the patient back',
+        outcomes: { done: 'finished' },
+      },
+      finished: { type: 'end', outcome: 'done' },
+    },
+  };
+  const res = await lead('POST', '/definitions', { definition });
+  expect(res.status).toBe(201);
+}
+
+async function openEditor(page: Page, id: string): Promise<void> {
+  await page.goto(`${server.url}/workflows/${encodeURIComponent(id)}`);
+  await page.getByTestId('editor-canvas').waitFor();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+/** Chooses an option of a Mantine Select (a combobox that opens a listbox of options). */
+async function choose(page: Page, input: Locator, option: string | RegExp): Promise<void> {
+  await input.click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+const errorCount = async (page: Page) =>
+  Number.parseInt((await page.getByTestId('lint-count-errors').textContent()) ?? 'NaN', 10);
+
+/** The id of the step the inspector shows (the "Step id" field). */
+const selectedStepId = (page: Page) => page.getByRole('textbox', { name: /^Step id/ }).inputValue();
+
+/** Closes the toasts (Saved, Published…) so they do not cover the screenshot. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close notification' });
+  // They slide in and close themselves too: a click without waiting for them to stand still.
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .dispatchEvent('click', undefined, { timeout: 1000 })
+      .catch(() => undefined);
+  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(0);
+}
+
+/** A point on the empty canvas (no box, arrow, label, minimap or controls under it). */
+async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.getByTestId('editor-canvas').evaluate((canvas) => {
+    const r = canvas.getBoundingClientRect();
+    for (let fy = 0.9; fy > 0.1; fy -= 0.08)
+      for (let fx = 0.5; fx < 0.95; fx += 0.05) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    return null;
+  });
+  expect(point, 'an empty spot on the canvas').not.toBeNull();
+  return point!;
+}
+
+/** Clears the selection (a click on the empty canvas) so the inspector shows the workflow and its roles. */
+async function clearSelection(page: Page): Promise<void> {
+  const heading = page.getByTestId('inspector').getByRole('heading');
+  if ((await heading.textContent()) !== 'Workflow') {
+    const { x, y } = await emptyCanvasPoint(page);
+    await page.mouse.click(x, y);
+  }
+  await expect.poll(() => heading.textContent()).toBe('Workflow');
+}
+
+async function addRole(page: Page, name: string): Promise<void> {
+  await clearSelection(page);
+  await page.getByRole('textbox', { name: 'New role' }).fill(name);
+  await page.getByTestId('add-role').click();
+  await page
+    .getByRole('group', { name: `Role ${name}` })
+    .or(page.getByRole('textbox', { name: 'Role name' }))
+    .first()
+    .waitFor();
+}
+
+/** Adds a task from the palette beside the selected step; returns its id. */
+async function addTask(page: Page, title: string, owner: string): Promise<string> {
+  await page.getByTestId('palette-task').click();
+  await expect.poll(() => selectedStepId(page)).toMatch(/^new-task/);
+  const id = await selectedStepId(page);
+  await page.getByTestId('inspector-title').fill(title);
+  await choose(page, page.getByTestId('inspector-owner'), owner);
+  await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe(owner);
+  await expect.poll(() => page.getByTestId(`node-${id}`).textContent()).toContain(title);
+  return id;
+}
+
+/** Whether a step's box lies inside the visible canvas. */
+async function onScreen(page: Page, id: string): Promise<boolean> {
+  const canvas = (await page.getByTestId('editor-canvas').boundingBox())!;
+  const box = await page.getByTestId(`node-${id}`).boundingBox();
+  return (
+    !!box &&
+    box.x >= canvas.x + 150 && // the lane labels band
+    box.y >= canvas.y &&
+    box.x + box.width <= canvas.x + canvas.width &&
+    box.y + box.height <= canvas.y + canvas.height
+  );
+}
+
+async function selectStep(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`node-${id}`).waitFor();
+  if (!(await onScreen(page, id))) {
+    await page.locator('.react-flow__controls-fitview').click();
+    await expect.poll(() => onScreen(page, id)).toBe(true);
+  }
+  await page.getByTestId(`node-${id}`).click();
+  await expect.poll(() => selectedStepId(page)).toBe(id);
+}
+
+/** Adds an outcome to the selected task that leads to `to`. */
+async function addOutcome(page: Page, to: string): Promise<void> {
+  await choose(
+    page,
+    page.getByRole('combobox', { name: 'New outcome leads to' }),
+    new RegExp(`\\(${to}\\)$`),
+  );
+  await page.getByTestId('add-outcome').click();
+}
+
+describe('Editor', () => {
+  it('draws a 3-lane workflow from scratch and publishes it', async () => {
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const page = b.page;
+      await page.goto(`${server.url}/workflows`);
+      await page.getByTestId('workflows-table').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'workflows');
+
+      await page.getByTestId('new-workflow').click();
+      await page.getByTestId('new-workflow-title').fill('Prescription refill from the portal');
+      await expect
+        .poll(() => page.getByTestId('new-workflow-id').inputValue())
+        .toBe('prescription-refill-from-the-portal');
+      await page.getByTestId('new-workflow-create').click();
+      await page.waitForURL('**/workflows/prescription-refill-from-the-portal');
+      await page.getByTestId('editor').waitFor();
+      await page.getByTestId('node-first-task').waitFor();
+      const id = 'prescription-refill-from-the-portal';
+
+      // Three lanes, one per role; the starter's "Front desk" role goes, its task moving to Scheduler.
+      for (const role of ['Scheduler', 'Triage nurse', 'Provider']) await addRole(page, role);
+      await clearSelection(page);
+      await page
+        .getByRole('group', { name: 'Role Front desk' })
+        .getByRole('button', { name: 'Remove role' })
+        .click();
+      const confirm = page.getByRole('alertdialog', { name: 'Remove role Front desk' });
+      await choose(page, confirm.getByRole('combobox', { name: 'Move its tasks to' }), 'Scheduler');
+      await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+      const lanes = page.getByTestId('lane-labels').locator('[data-testid^="lane-"]');
+      await expect.poll(() => lanes.count()).toBe(3);
+      for (const role of ['scheduler', 'triage-nurse', 'provider'])
+        await page.getByTestId(`lane-${role}`).waitFor();
+
+      // A task in each lane, titled and owned, connected by outcomes, then an end step.
+      await selectStep(page, 'first-task');
+      await page.getByTestId('inspector-title').fill('Check the refill request');
+      await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe('Scheduler');
+      const review = await addTask(page, 'Review the medication list', 'Triage nurse');
+      const approve = await addTask(page, 'Approve the refill', 'Provider');
+      await page.getByTestId('palette-end').click();
+      await expect.poll(() => selectedStepId(page)).toMatch(/^end/);
+      const end = await selectedStepId(page);
+
+      await selectStep(page, approve);
+      await addOutcome(page, end);
+      await selectStep(page, review);
+      await addOutcome(page, approve);
+      await page.getByTestId(`edge-steps.${review}.outcomes.done`).waitFor();
+      await selectStep(page, 'first-task');
+      await choose(
+        page,
+        page.getByRole('combobox', { name: 'Outcome done leads to' }),
+        new RegExp(`\\(${review}\\)$`),
+      );
+      await page.getByTestId('edge-steps.first-task.outcomes.done').waitFor();
+      // The starter's end step is no longer reached: remove it.
+      await page.getByTestId('node-finished').click();
+      await page.keyboard.press('Delete');
+      await page.getByTestId('node-finished').waitFor({ state: 'detached' });
+
+      await expect.poll(() => errorCount(page)).toBe(0);
+      await expect.poll(() => page.getByTestId('publish-button').isEnabled()).toBe(true);
+      await page.getByTestId('save-button').click();
+      await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+      await page.getByTestId('publish-button').click();
+      await expect
+        .poll(() => page.getByTestId('version-badge').textContent(), { timeout: 15_000 })
+        .toBe('Published v1');
+
+      const server1 = await lead<{ latest: { version: number; definition: Definition } | null }>(
+        'GET',
+        `/definitions/${id}`,
+      );
+      expect(server1.body.latest?.version).toBe(1);
+      const def = server1.body.latest!.definition;
+      expect(def.roles.map((r) => r.id).sort()).toEqual(['provider', 'scheduler', 'triage-nurse']);
+      expect(def.steps['first-task']).toMatchObject({ role: 'scheduler', outcomes: { done: review } });
+      expect(def.steps[review]).toMatchObject({ role: 'triage-nurse', title: 'Review the medication list' });
+      expect(def.steps[approve]).toMatchObject({ role: 'provider', outcomes: { done: end } });
+      expect(def.steps[end]?.type).toBe('end');
+      published = { id, firstRole: 'scheduler' };
+
+      await clearSelection(page);
+      await dismissToasts(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'editor');
+
+      // Simulate: the first task is open in the Scheduler lane; finish it, the nurse's task opens.
+      await page.getByTestId('simulate-button').click();
+      await page.getByTestId('simulate-panel').waitFor();
+      await page.getByTestId('sim-outcome-first-task-done').click();
+      await page.getByTestId(`sim-active-${review}`).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'editor-simulate');
+      await page.getByTestId('simulate-button').click();
+      await page.getByTestId('inspector').waitFor();
+
+      // Compare: v1 against a draft where the provider's task was renamed.
+      await selectStep(page, approve);
+      await page.getByTestId('inspector-title').fill('Approve or decline the refill');
+      await page.getByTestId('unsaved-indicator').waitFor();
+      await page.getByTestId('compare-button').click();
+      await page.getByTestId('compare-panel').waitFor();
+      await expect.poll(() => page.getByTestId('compare-from').inputValue()).toMatch(/^v1\b/);
+      await expect.poll(() => page.getByTestId('change-list').textContent()).toContain('Approve or decline');
+      await page.getByTestId(`node-${approve}`).getByText('Changed').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'editor-compare');
+      await page.getByTestId('compare-close').click();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('starts an instance of the published workflow: its first task is in the first lane’s pool', async () => {
+    expect(published, 'the first test publishes the workflow').not.toBeNull();
+    const { id, firstRole } = published!;
+    const started = await lead<{ instance: { id: string } }>('POST', '/instances', { definitionId: id });
+    expect(started.status).toBe(201);
+    const tasks = await lead<{ items: Array<{ instanceId: string; step: string; role: string | null }> }>(
+      'GET',
+      `/tasks?scope=all&definitionId=${id}&limit=500`,
+    );
+    expect(tasks.status).toBe(200);
+    const mine = tasks.body.items.filter((t) => t.instanceId === started.body.instance.id);
+    expect(mine).toEqual([expect.objectContaining({ step: 'first-task', role: firstRole })]);
+  });
+
+  it('a lint error appears and clears; Publish follows it', async () => {
+    await createWorkflow('lint-check');
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const page = b.page;
+      await openEditor(page, 'lint-check');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      await expect.poll(() => page.getByTestId('publish-button').isEnabled()).toBe(true);
+
+      // A task with no outcome: staff could never finish it.
+      await selectStep(page, 'take-call');
+      await page.getByTestId('palette-task').click();
+      await expect.poll(() => selectedStepId(page)).toMatch(/^new-task/);
+      const added = await selectedStepId(page);
+      await expect.poll(() => errorCount(page)).toBeGreaterThan(0);
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+      await expect
+        .poll(() => page.locator('#pf-publish-reason').textContent())
+        .toMatch(/^Fix \d+ errors? before publishing$/);
+      await page.locator('[data-testid="lint-finding"][data-severity="error"]').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Fix it: wire it into the flow and give it an outcome.
+      await selectStep(page, 'take-call');
+      await choose(
+        page,
+        page.getByRole('combobox', { name: 'Outcome done leads to' }),
+        new RegExp(`\\(${added}\\)$`),
+      );
+      await selectStep(page, added);
+      await addOutcome(page, 'call-back');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      await expect.poll(() => page.getByTestId('publish-button').isEnabled()).toBe(true);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('undo and redo: Ctrl+Z reverts an edit, Ctrl+Shift+Z redoes it, and so do the buttons', async () => {
+    await createWorkflow('undo-check');
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const page = b.page;
+      await openEditor(page, 'undo-check');
+      const title = page.getByTestId('inspector-title');
+      const node = page.getByTestId('node-take-call');
+      await expect.poll(() => page.getByTestId('undo-button').isDisabled()).toBe(true);
+
+      await selectStep(page, 'take-call');
+      await title.fill('Answer the phone');
+      await expect.poll(() => node.textContent()).toContain('Answer the phone');
+      // Keys typed into a field are the field's own: focus the box before undoing.
+      await node.click();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => title.inputValue()).toBe('Take the call');
+      await expect.poll(() => node.textContent()).toContain('Take the call');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => title.inputValue()).toBe('Answer the phone');
+      await expect.poll(() => node.textContent()).toContain('Answer the phone');
+
+      // A new step: undo removes the box, redo brings it back.
+      await page.getByTestId('palette-task').click();
+      await expect.poll(() => selectedStepId(page)).toMatch(/^new-task/);
+      const added = await selectedStepId(page);
+      await page.getByTestId(`node-${added}`).waitFor();
+      await page.getByTestId('undo-button').click();
+      await page.getByTestId(`node-${added}`).waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('redo-button').isEnabled()).toBe(true);
+      await page.getByTestId('redo-button').click();
+      await page.getByTestId(`node-${added}`).waitFor();
+      await page.getByTestId('undo-button').click();
+      await page.getByTestId(`node-${added}`).waitFor({ state: 'detached' });
+      await page.getByTestId('undo-button').click();
+      await expect.poll(() => node.textContent()).toContain('Take the call');
+      await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a stale save is refused: the second window sees who saved, and the server keeps the first save', async () => {
+    await createWorkflow('stale-check');
+    const first = await openBrowser({ width: 1440, height: 900 });
+    const second = await openBrowser({ width: 1440, height: 900 });
+    try {
+      for (const b of [first, second]) {
+        await signIn(b.page, server.url, 'lead', PASSWORD);
+        await openEditor(b.page, 'stale-check');
+      }
+      await selectStep(first.page, 'take-call');
+      await first.page.getByTestId('inspector-title').fill('Take the call (first window)');
+      await first.page.getByTestId('save-button').click();
+      await first.page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+
+      await selectStep(second.page, 'call-back');
+      await second.page.getByTestId('inspector-title').fill('Call back (second window)');
+      await second.page.getByTestId('save-button').click();
+      // The dialog's root is a zero-size wrapper around the fixed-position modal: wait on its message.
+      await second.page.getByTestId('stale-save-message').waitFor();
+      await second.page.getByTestId('stale-save-dialog').waitFor({ state: 'attached' });
+      const message = (await second.page.getByTestId('stale-save-message').textContent()) ?? '';
+      expect(message).toMatch(/You \(in another window\)|Operations lead/);
+      expect(await seriousViolations(second.page)).toEqual([]);
+      // Still unsaved in the second window; nothing overwritten on the server.
+      await second.page.getByTestId('unsaved-indicator').waitFor();
+      const stored = await lead<{ draft: { definition: Definition; revision: number } }>(
+        'GET',
+        '/definitions/stale-check',
+      );
+      expect(stored.body.draft.definition.steps['take-call']?.title).toBe('Take the call (first window)');
+      expect(stored.body.draft.definition.steps['call-back']?.title).toBe('Call the patient back');
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
