@@ -235,7 +235,7 @@ export function AccessLogReport() {
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         {log.isPending && !reversed ? (
           <Group justify="center" p="xl">
-            <Loader size="sm" aria-label="Loading the access log" />
+            <Loader size="sm" role="status" aria-label="Loading the access log" />
           </Group>
         ) : rows.length === 0 && !log.isError ? (
           <Stack align="center" gap="xs" p="xl" data-testid="access-log-empty">

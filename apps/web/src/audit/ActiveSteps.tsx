@@ -26,7 +26,7 @@ export function ActiveSteps({
           State after event {at}
         </Text>
         {view && <StatusBadge status={view.status} />}
-        {loading && <Loader size={14} aria-label="Replaying" />}
+        {loading && <Loader size={14} role="status" aria-label="Replaying" />}
         {error && (
           <Text size="sm" c="red.8">
             <TriangleExclamationPoint size={14} aria-hidden /> {error}

@@ -53,7 +53,7 @@ export function InstanceDataPanel({
       <Collapse expanded={open} id="audit-instance-data">
         {current.isPending && open ? (
           <Group gap="xs" p="xs">
-            <Loader size={14} aria-label="Loading instance data" />
+            <Loader size={14} role="status" aria-label="Loading instance data" />
             <Text size="sm">Loading…</Text>
           </Group>
         ) : current.isError ? (

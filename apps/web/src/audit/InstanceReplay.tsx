@@ -147,7 +147,7 @@ export function InstanceReplay() {
       <Stack p="md" gap="sm">
         {back}
         <Group gap="xs">
-          <Loader size="sm" aria-label="Loading the history" />
+          <Loader size="sm" role="status" aria-label="Loading the history" />
           <Text size="sm">Loading the history…</Text>
         </Group>
       </Stack>
@@ -253,7 +253,7 @@ export function InstanceReplay() {
           <Box style={{ flex: 1, minHeight: 0, position: 'relative' }}>
             {version.isPending ? (
               <Group gap="xs" p="md">
-                <Loader size="sm" aria-label="Loading the diagram" />
+                <Loader size="sm" role="status" aria-label="Loading the diagram" />
                 <Text size="sm">Loading version {instance.version} of the workflow…</Text>
               </Group>
             ) : version.isError || !definition ? (
@@ -304,7 +304,7 @@ export function InstanceReplay() {
             />
           ) : (
             <Group gap="xs" p="md">
-              <Loader size="xs" aria-label="Loading the timeline" />
+              <Loader size="xs" role="status" aria-label="Loading the timeline" />
               <Text size="sm">Loading the timeline…</Text>
             </Group>
           )}

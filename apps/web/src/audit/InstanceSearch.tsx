@@ -179,7 +179,7 @@ export function InstanceSearch() {
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         {results.isPending && !datesReversed ? (
           <Group justify="center" p="xl">
-            <Loader size="sm" aria-label="Loading instances" />
+            <Loader size="sm" role="status" aria-label="Loading instances" />
             <Text size="sm" c="dimmed">
               Searching…
             </Text>

@@ -153,12 +153,12 @@ export function ComparePanel({
               Changed
             </Badge>
           </Group>
-          {(before === undefined || after === undefined) && <Loader size="sm" aria-label="Loading version" />}
+          {(before === undefined || after === undefined) && <Loader size="sm" role="status" aria-label="Loading version" />}
           {diff && pair && (
             <ChangeList diff={diff} before={pair.before.definition} after={pair.after.definition} />
           )}
           <Divider label="Published versions" labelPosition="left" />
-          {versions.isPending && <Loader size="sm" aria-label="Loading versions" />}
+          {versions.isPending && <Loader size="sm" role="status" aria-label="Loading versions" />}
           {list.length === 0 && !versions.isPending && (
             <Text size="sm" c="dimmed">
               Not published yet. Publish to create version 1.

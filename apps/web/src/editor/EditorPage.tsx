@@ -37,7 +37,7 @@ export function EditorPage() {
   if (query.isPending || (!ready && !issues && query.data?.draft))
     return (
       <Center h="100%">
-        <Loader aria-label="Loading the workflow" />
+        <Loader role="status" aria-label="Loading the workflow" />
       </Center>
     );
   if (query.isError || !query.data?.draft)

@@ -149,7 +149,7 @@ export function WorkflowsPage() {
       </Group>
       {query.isPending && (
         <Center p="xl">
-          <Loader aria-label="Loading workflows" />
+          <Loader role="status" aria-label="Loading workflows" />
         </Center>
       )}
       {query.isError && <Alert color="red">{query.error.message}</Alert>}
