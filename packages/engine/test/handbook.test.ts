@@ -20,7 +20,7 @@ function wellFormed(xml: string): void {
   expect(stack).toEqual([]);
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
@@ -32,7 +32,7 @@ describe('handbook of every example', () => {
     it(`${definition.id}: SVG is well-formed with every step title and lane; Markdown lists every step`, () => {
       const svg = workflowSvg(definition);
       wellFormed(svg);
-      const text = unescape(svg);
+      const text = unescapeXml(svg);
       for (const [id, step] of Object.entries(definition.steps)) {
         if (step.title) expect(text).toContain(`<title>${step.title}</title>`);
         expect(svg).toContain(`data-step="${id}"`);
