@@ -107,10 +107,10 @@ function changedForNurses(w: MatrixWorld): Promise<string> {
   nurseRefresher ??= (async () => {
     const id = await w.freshDraft();
     await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
-    const definition = { ...triageDefinition(), id } as {
+    const definition = { ...triageDefinition(), id } as unknown as {
       steps: Record<string, { outcomes: Record<string, string> }>;
     };
-    definition.steps['nurse-review'].outcomes['needs-visit'] = 'book-visit';
+    definition.steps['nurse-review']!.outcomes['needs-visit'] = 'book-visit';
     await w.ok('designer', 'PUT', `/api/definitions/${id}`, { definition, revision: 1 });
     await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 2 });
     return id;
