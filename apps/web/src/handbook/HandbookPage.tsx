@@ -199,11 +199,11 @@ export function HandbookPage() {
                   {i + 1}. {s.title}
                 </Title>
                 <Group gap={4} wrap="nowrap">
-                  <Badge variant="light" color="gray.7">
+                  <Badge variant="outline" color="gray.7">
                     {KIND[s.kind]}
                   </Badge>
                   {s.owner && (
-                    <Badge variant="light" color="teal.9" tt="none">
+                    <Badge variant="outline" color="teal.9" tt="none">
                       {s.owner}
                     </Badge>
                   )}

@@ -1,10 +1,11 @@
 import { Badge } from '@mantine/core';
 import { CircleAlert, CircleCheck, CircleDashed } from 'lucide-react';
+import { TODO_COLOR } from './colors.ts';
 import type { ApprovalState } from './types.ts';
 
 const LOOK: Record<ApprovalState, { color: string; label: string; icon: typeof CircleCheck }> = {
   approved: { color: 'teal.9', label: 'Approved', icon: CircleCheck },
-  'needs-reapproval': { color: 'orange.9', label: 'Needs re-approval', icon: CircleAlert },
+  'needs-reapproval': { color: TODO_COLOR, label: 'Needs re-approval', icon: CircleAlert },
   'not-approved': { color: 'gray.7', label: 'Not approved yet', icon: CircleDashed },
 };
 
@@ -15,7 +16,7 @@ export function ApprovalBadge({ state }: { state: ApprovalState }) {
   return (
     <Badge
       color={look.color}
-      variant="light"
+      variant="outline"
       leftSection={<Icon size={12} aria-hidden />}
       data-testid="approval-state"
       data-state={state}

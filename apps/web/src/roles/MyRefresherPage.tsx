@@ -10,6 +10,7 @@ import { RoleChangeList } from './RoleChangeList.tsx';
 import type { MyRefreshers } from './types.ts';
 import { usePracticeRun } from './usePracticeRun.ts';
 import './print.css';
+import { TODO_COLOR } from './colors.ts';
 
 type Change = MyRefreshers['changes'][number];
 
@@ -101,7 +102,7 @@ export function MyRefresherPage() {
                   {c.previousVersion}
                 </Text>
               </div>
-              <Badge color="orange.9" variant="light">
+              <Badge color={TODO_COLOR} variant="outline">
                 Refresher to do
               </Badge>
             </Group>
@@ -127,7 +128,7 @@ export function MyRefresherPage() {
               </Button>
               <Button
                 leftSection={<Dumbbell size={16} aria-hidden />}
-                variant={c.practiceDoneAt ? 'default' : 'light'}
+                variant="default"
                 loading={practice.isPending && practice.variables === c.definitionId}
                 onClick={() => practice.mutate(c.definitionId)}
                 data-testid="refresher-practice"

@@ -10,6 +10,7 @@ import { useRefresherOverview } from './api.ts';
 import { RoleChangeList } from './RoleChangeList.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import './print.css';
+import { TODO_COLOR } from './colors.ts';
 
 const Done = ({ when }: { when: string | null }) =>
   when ? (
@@ -76,8 +77,8 @@ export function RefreshersPage({ me }: { me: Me }) {
                     </Text>
                   </div>
                   <Badge
-                    color={doneCount === r.people.length ? 'teal.9' : 'orange.9'}
-                    variant="light"
+                    color={doneCount === r.people.length ? 'teal.9' : TODO_COLOR}
+                    variant="outline"
                     data-testid="refresher-progress"
                   >
                     {doneCount} of {r.people.length} done
@@ -121,7 +122,7 @@ export function RefreshersPage({ me }: { me: Me }) {
                           <Done when={p.practiceDoneAt} />
                         </Table.Td>
                         <Table.Td>
-                          <Badge color={p.done ? 'teal.9' : 'gray.7'} variant="light">
+                          <Badge color={p.done ? 'teal.9' : 'gray.7'} variant="outline">
                             {p.done ? 'Done' : 'To do'}
                           </Badge>
                         </Table.Td>
@@ -165,7 +166,7 @@ export function RefreshersPage({ me }: { me: Me }) {
               </Group>
               <Group gap="xs" mt={4}>
                 {s.people.map((p) => (
-                  <Badge key={p.id} variant="light" color={p.due ? 'orange.9' : 'teal.9'} tt="none">
+                  <Badge key={p.id} variant="outline" color={p.due ? TODO_COLOR : 'teal.9'} tt="none">
                     {p.displayName}: {p.due ? 'due' : `next ${formatWhen(p.dueAt)}`}
                   </Badge>
                 ))}

@@ -15,6 +15,7 @@ import { JobTextForm } from './JobTextForm.tsx';
 import { RoleChangeList } from './RoleChangeList.tsx';
 import type { RoleDetail } from './types.ts';
 import './print.css';
+import { TODO_COLOR } from './colors.ts';
 
 /** One role's job description: generated duties, hand-written text, exports and leadership sign-off. */
 export function RolePage({ me }: { me: Me }) {
@@ -148,6 +149,7 @@ export function RolePage({ me }: { me: Me }) {
           color="orange"
           variant="light"
           title="Changed since the last sign-off"
+          styles={{ title: { color: TODO_COLOR } }}
           data-testid="reapproval-changes"
         >
           <Stack gap="xs">
