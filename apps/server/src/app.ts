@@ -11,8 +11,11 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { eventRoutes } from './routes/events.ts';
+import { handbookRoutes } from './routes/handbook.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
+import { roleRoutes } from './routes/roles.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 
@@ -93,6 +96,10 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/roles', roleRoutes(deps, docs));
+  app.route('/api/refreshers', refresherRoutes(deps, docs));
+  app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
+  app.route('/api/handbook', handbookRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

@@ -81,7 +81,42 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/notifications':                   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/notifications/read':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/events':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // roles and job descriptions: everyone signed in reads them; leads edit and sign off
+  'GET /api/roles':                           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/roles/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/roles/{id}/job-description':      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/roles/{id}/job-text':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/roles/{id}/approve':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // refreshers: people acknowledge changes to roles they hold; leads and auditors see who has done what; leads schedule
+  'GET /api/refreshers/mine':                 { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/refreshers/acknowledge':         { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/refreshers':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/refresher-schedules':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/refresher-schedules':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/refresher-schedules/{id}':     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // the handbook of a published version: for everyone signed in
+  'GET /api/handbook/{id}/{v}':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
 };
+
+/**
+ * A copy of the triage workflow published twice, the second time with a new outcome for the triage
+ * nurse: a refresher for `TASK_ROLE` (made once; acknowledging again is allowed).
+ */
+let nurseRefresher: Promise<string> | undefined;
+function changedForNurses(w: MatrixWorld): Promise<string> {
+  nurseRefresher ??= (async () => {
+    const id = await w.freshDraft();
+    await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
+    const definition = { ...triageDefinition(), id } as unknown as {
+      steps: Record<string, { outcomes: Record<string, string> }>;
+    };
+    definition.steps['nurse-review']!.outcomes['needs-visit'] = 'book-visit';
+    await w.ok('designer', 'PUT', `/api/definitions/${id}`, { definition, revision: 1 });
+    await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 2 });
+    return id;
+  })();
+  return nurseRefresher;
+}
 
 /** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
 const taskFor = (w: MatrixWorld, who: Who) => w.nurseTask(who === 'staffClaimed' ? PEER : undefined);
@@ -227,6 +262,59 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     body: { ids: [await w.notificationForNurses()] },
   }),
   'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
+  'GET /api/roles': async () => ({ method: 'GET', path: '/api/roles' }),
+  'GET /api/roles/{id}': async () => ({ method: 'GET', path: `/api/roles/${TASK_ROLE}` }),
+  'GET /api/roles/{id}/job-description': async () => ({
+    method: 'GET',
+    path: `/api/roles/${TASK_ROLE}/job-description?format=md`,
+  }),
+  'PUT /api/roles/{id}/job-text': async (w) => {
+    const { textRevision } = await w.ok('designer', 'GET', `/api/roles/${TASK_ROLE}`);
+    return {
+      method: 'PUT',
+      path: `/api/roles/${TASK_ROLE}/job-text`,
+      body: {
+        reportsTo: w.unique('Nurse manager'),
+        skills: '',
+        languages: '',
+        hours: '',
+        revision: textRevision,
+      },
+    };
+  },
+  'POST /api/roles/{id}/approve': async (w) => {
+    // A fresh text each time, so every cell has something new to sign off.
+    const { textRevision } = await w.ok('designer', 'GET', `/api/roles/${SORTER}`);
+    const saved = await w.ok('designer', 'PUT', `/api/roles/${SORTER}/job-text`, {
+      reportsTo: w.unique('Nurse manager'),
+      skills: '',
+      languages: '',
+      hours: '',
+      revision: textRevision,
+    });
+    return { method: 'POST', path: `/api/roles/${SORTER}/approve`, body: { fingerprint: saved.fingerprint } };
+  },
+  'GET /api/refreshers/mine': async () => ({ method: 'GET', path: '/api/refreshers/mine' }),
+  'POST /api/refreshers/acknowledge': async (w) => ({
+    method: 'POST',
+    path: '/api/refreshers/acknowledge',
+    body: { definitionId: await changedForNurses(w), version: 2, role: TASK_ROLE },
+  }),
+  'GET /api/refreshers': async () => ({ method: 'GET', path: '/api/refreshers' }),
+  'GET /api/refresher-schedules': async () => ({ method: 'GET', path: '/api/refresher-schedules' }),
+  'POST /api/refresher-schedules': async () => ({
+    method: 'POST',
+    path: '/api/refresher-schedules',
+    body: { role: TASK_ROLE, everyDays: 90 },
+  }),
+  'DELETE /api/refresher-schedules/{id}': async (w) => {
+    const { schedule } = await w.ok('designer', 'POST', '/api/refresher-schedules', {
+      definitionId: TRIAGE,
+      everyDays: 30,
+    });
+    return { method: 'DELETE', path: `/api/refresher-schedules/${schedule.id}` };
+  },
+  'GET /api/handbook/{id}/{v}': async () => ({ method: 'GET', path: `/api/handbook/${TRIAGE}/1?format=svg` }),
 };
 
 /** The routes the app documents — and so serves: openapi.test.ts checks the two agree. */

@@ -6,6 +6,12 @@ import { SignIn } from './auth/SignIn.tsx';
 import { clinicRoles, isAuditor, isLead, useMe } from './auth/useMe.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { WorkflowsPage } from './editor/WorkflowsPage.tsx';
+import { HandbookIndex } from './handbook/HandbookIndex.tsx';
+import { HandbookPage } from './handbook/HandbookPage.tsx';
+import { MyRefresherPage } from './roles/MyRefresherPage.tsx';
+import { RefreshersPage } from './roles/RefreshersPage.tsx';
+import { RolePage } from './roles/RolePage.tsx';
+import { RolesPage } from './roles/RolesPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -38,6 +44,14 @@ export function App() {
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+        <Route path="/roles" element={<RolesPage />} />
+        <Route path="/roles/:id" element={<RolePage me={me.data} />} />
+        <Route path="/refresher" element={<MyRefresherPage />} />
+        {(isLead(roles) || isAuditor(roles)) && (
+          <Route path="/refreshers" element={<RefreshersPage me={me.data} />} />
+        )}
+        <Route path="/handbook" element={<HandbookIndex />} />
+        <Route path="/handbook/:id/:v" element={<HandbookPage />} />
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

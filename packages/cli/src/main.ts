@@ -11,6 +11,8 @@ usage:
   portalflow simulate <file> --events <script>…    run scripted events on a simulated clock
            [--calendar <file>] [--start <ISO time>] [--json]
   portalflow schema                                print the definition format's JSON Schema
+  portalflow handbook <file> [--format md|svg] [--layout <file>]
+                                                   print the workflow handbook or its swimlane SVG
   portalflow demo [--json]                         lint and simulate the bundled examples
   portalflow serve [--port N] [--host H] [--db URL] [--demo]
                                                    run the HTTP API, deadlines and web app
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
         at: { type: 'string' },
+        format: { type: 'string' },
+        layout: { type: 'string' },
       },
     });
   } catch (error) {
@@ -64,6 +68,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'schema':
       return schemaCommand();
+    case 'handbook': {
+      const { handbookCommand } = await import('./commands/handbook.ts');
+      const options: Parameters<typeof handbookCommand>[1] = {};
+      if (typeof values.format === 'string') options.format = values.format;
+      if (typeof values.layout === 'string') options.layout = values.layout;
+      return handbookCommand(positionals, options);
+    }
     case 'demo': {
       // Loaded on demand: only this command reads the bundled examples.
       const { demoCommand } = await import('./commands/demo.ts');

@@ -14,6 +14,20 @@ function cli(...args: string[]) {
 }
 
 describe('portalflow CLI', () => {
+  it('handbook: Markdown and SVG of an example; a bad format is a usage error', () => {
+    const file = `${examples}workflows/password-reset.json`;
+    const md = cli('handbook', file, '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^# /);
+    expect(md.out).toContain('## Steps');
+    const svg = cli('handbook', file, '--format', 'svg');
+    expect(svg.code).toBe(0);
+    expect(svg.out.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.out.trim().endsWith('</svg>')).toBe(true);
+    expect(cli('handbook', file, '--format', 'pdf').code).toBe(2);
+    expect(cli('handbook').code).toBe(2);
+  });
+
   it('lint: a clean file exits 0', () => {
     const r = cli('lint', fixture('simple.yaml'));
     expect(r.err).toBe('');

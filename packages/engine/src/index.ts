@@ -38,10 +38,46 @@ export {
 export { checkExpression, type Expr, evaluate, holds, parseExpression } from './expression/index.ts';
 export { type FieldError, validateForm } from './form.ts';
 export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
+export {
+  durationText,
+  type Handbook,
+  type HandbookOptions,
+  type HandbookStep,
+  handbookMarkdown,
+  handbookOf,
+  type VersionChange,
+  versionChanges,
+  workflowSvg,
+} from './handbook/index.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
 export { type DefinitionIssue, locatePaths, parseDefinition, parseDefinitionText } from './parse.ts';
 export { enumeratePaths, type WorkflowPath } from './paths.ts';
 export { type ReplayCheck, replay, verifyReplay } from './replay.ts';
+export {
+  CHANGE_KINDS,
+  CHANGE_LABELS,
+  type ChangeItem,
+  type ChangeKind,
+  type DeadlineDuty,
+  dutiesForFingerprint,
+  EMPTY_JOB_TEXT,
+  type EscalationDuty,
+  type Handoff,
+  type JobDescription,
+  type JobSection,
+  type JobText,
+  jobDescription,
+  jobDescriptionHtml,
+  jobDescriptionMarkdown,
+  type RoleChange,
+  type RoleDuties,
+  roleChange,
+  roleChanges,
+  roleDuties,
+  type StepDuty,
+  type WorkflowDuties,
+  type WorkflowInput,
+} from './roles/index.ts';
 export {
   type ActiveView,
   activeView,

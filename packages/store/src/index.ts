@@ -47,6 +47,16 @@ export type {
   VersionSummary,
 } from './records.ts';
 export type {
+  JobApproval,
+  JobTextRecord,
+  PracticeCompletion,
+  RefresherAcknowledgement,
+  RefresherSchedule,
+  RoleSignOffStore,
+  SaveJobTextInput,
+  SaveJobTextResult,
+} from './role-records.ts';
+export type {
   AccessQuery,
   ClaimTimersInput,
   CommitStats,

@@ -24,6 +24,7 @@ import type {
   UserWithPassword,
   VersionSummary,
 } from './records.ts';
+import type { RoleSignOffStore } from './role-records.ts';
 
 export interface SaveDraftInput {
   id: string;
@@ -173,7 +174,7 @@ export interface StoreHealth {
 }
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store {
+export interface Store extends RoleSignOffStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

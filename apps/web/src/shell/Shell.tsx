@@ -1,7 +1,16 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { ClipboardList, FileSearch, LogOut, Users, Workflow } from 'lucide-react';
+import {
+  BookOpen,
+  ClipboardList,
+  FileSearch,
+  GraduationCap,
+  IdCard,
+  LogOut,
+  Users,
+  Workflow,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
@@ -20,6 +29,10 @@ export function navItems(roles: string[]) {
   }
   if (isAuditor(roles))
     items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
+  items.push({ to: '/roles', label: 'Roles', icon: <IdCard size={18} aria-hidden /> });
+  items.push({ to: '/handbook', label: 'Handbook', icon: <BookOpen size={18} aria-hidden /> });
+  if (isLead(roles) || isAuditor(roles))
+    items.push({ to: '/refreshers', label: 'Training', icon: <GraduationCap size={18} aria-hidden /> });
   return items;
 }
 

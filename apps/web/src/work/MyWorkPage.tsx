@@ -21,6 +21,7 @@ import {
   type QueueFilters,
   tasksInFolder,
 } from './queue.ts';
+import { RefresherCard } from './RefresherCard.tsx';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
@@ -234,6 +235,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <div className={classes.page} data-testid="my-work">
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
+          <RefresherCard />
           {list}
         </section>
         <div className={classes.panel}>
@@ -247,6 +249,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     <div className={classes.stack} data-testid="my-work">
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
+        <RefresherCard />
         {list}
       </section>
       <Drawer

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * Roles, sign-off and refreshers end to end: a lead signs off the medical assistant's job
+ * description, publishes a triage change that gives the sort step two business days, sees the role
+ * flagged with exactly that change; the medical assistant sees "what changed for you", reads it and
+ * finishes a practice run; the lead sees it done. Then the handbook, printed.
+ */
+const TRIAGE = 'portal-message-triage';
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('roles, refreshers and the handbook', () => {
+  it('lead signs off, publishes a change, staff does the refresher, lead sees it done', async () => {
+    const lead = await openBrowser({ width: 1366, height: 900 });
+    const staff = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const page = lead.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.getByRole('link', { name: 'Roles' }).click();
+      await page.getByTestId('role-table').waitFor();
+      await page.locator('[data-testid="role-row"][data-role="medical-assistant"]').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'roles-catalog');
+
+      await page.getByRole('link', { name: 'Medical assistant (care-team pool)' }).click();
+      await page.getByTestId('job-description').waitFor();
+      expect(await page.getByTestId('approval-state').getAttribute('data-state')).toBe('not-approved');
+      await expect
+        .poll(() => page.getByTestId('job-description').innerText())
+        .toContain('Sort the portal message');
+      await page.getByTestId('job-text-reports-to').fill('Nurse manager');
+      await page.getByTestId('job-text-languages').fill('English, Spanish');
+      await page.getByTestId('job-text-save').click();
+      await page.getByText('Reports to:').first().waitFor();
+      await page.getByTestId('approve-role').click();
+      await page.locator('[data-testid="approval-state"][data-state="approved"]').waitFor();
+      await page.getByTestId('approved-by').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'job-description');
+
+      // The triage nurse is signed off too: the change below must leave that role alone.
+      const api = await apiSession(server.url, 'lead', PASSWORD);
+      const nurse = await api<{ fingerprint: string }>('GET', '/roles/triage-nurse');
+      expect(
+        (await api('POST', '/roles/triage-nurse/approve', { fingerprint: nurse.body.fingerprint })).status,
+      ).toBe(200);
+
+      // Publish a change: the medical assistant gets two business days to sort a message.
+      const current = await api<{ draft: { revision: number }; latest: { definition: any } }>(
+        'GET',
+        `/definitions/${TRIAGE}`,
+      );
+      const definition = structuredClone(current.body.latest.definition);
+      definition.steps['sort-message'].deadline.after = 'P2D';
+      expect(
+        (await api('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
+          .status,
+      ).toBe(200);
+      expect((await api('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+
+      await page.reload();
+      await page.locator('[data-testid="approval-state"][data-state="needs-reapproval"]').waitFor();
+      const changes = await page.getByTestId('reapproval-changes').innerText();
+      expect(changes).toContain('Deadlines');
+      expect(changes).toContain(
+        '1 business day, then to Nurse manager → 2 business days, then to Nurse manager',
+      );
+      await screenshot(page, 'role-needs-reapproval');
+      await page.goto(`${server.url}/roles`);
+      await page.getByTestId('role-table').waitFor();
+      const state = (role: string) =>
+        page
+          .locator(`[data-testid="role-row"][data-role="${role}"] [data-testid="approval-state"]`)
+          .getAttribute('data-state');
+      expect(await state('medical-assistant')).toBe('needs-reapproval');
+      expect(await state('triage-nurse')).toBe('approved');
+
+      // Staff: "what changed for you" in My work, then the refresher page.
+      const s = staff.page;
+      await signIn(s, server.url, 'medical-assistant', PASSWORD);
+      await s.getByTestId('refresher-card').waitFor();
+      expect(await seriousViolations(s)).toEqual([]);
+      expect(await s.getByTestId('refresher-card').innerText()).toContain('Patient portal message triage');
+      await screenshot(s, 'refresher-card');
+      await s.getByTestId('refresher-card-open').click();
+      const item = s.locator('[data-testid="refresher-item"][data-role="medical-assistant"]');
+      await item.waitFor();
+      expect(await item.innerText()).toContain('2 business days');
+      expect(await seriousViolations(s)).toEqual([]);
+      await screenshot(s, 'refresher-what-changed');
+      await s.getByTestId('refresher-acknowledge').click();
+      await s.getByRole('button', { name: 'Read', exact: true }).waitFor();
+
+      // The practice run opens its first task in My work; finish it there.
+      await s.getByTestId('refresher-practice').click();
+      await s.getByTestId('my-work').waitFor();
+      await s.getByTestId('claim-button').click();
+      await s.getByTestId('task-form').waitFor();
+      await s.getByTestId('form-field-topic').click();
+      await s.getByRole('option', { name: 'other' }).click();
+      await s.getByTestId('form-field-redFlags').getByText('No', { exact: true }).click();
+      await s.getByTestId('outcome-button-no-reply-needed').click();
+      await s
+        .getByText(/Completed/)
+        .first()
+        .waitFor();
+      await s
+        .getByRole('link', { name: 'Review and practise' })
+        .waitFor({ state: 'detached', timeout: 15_000 });
+      await s.goto(`${server.url}/refresher`);
+      await s.getByTestId('refresher-up-to-date').waitFor();
+      await s.getByTestId('refresher-done').waitFor();
+      await screenshot(s, 'refresher-done');
+
+      // The lead sees who has done it.
+      await page.getByRole('link', { name: 'Training' }).click();
+      const row = page.locator('[data-testid="refresher-row"][data-role="medical-assistant"]');
+      await row.waitFor();
+      await row
+        .locator('[data-testid="refresher-person"][data-username="medical-assistant"][data-done="true"]')
+        .waitFor();
+      await page
+        .locator('[data-testid="refresher-row"][data-role="nurse-manager"] [data-done="false"]')
+        .waitFor();
+      expect(await page.locator('[data-testid="refresher-row"]').count()).toBe(2);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'refresher-training');
+    } finally {
+      await lead.close();
+      await staff.close();
+    }
+  });
+
+  it('the handbook shows diagram, steps and changes, and prints', async () => {
+    const b = await openBrowser({ width: 1280, height: 900 });
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByRole('link', { name: 'Handbook' }).click();
+      await page.getByRole('link', { name: 'Patient portal message triage' }).click();
+      await page.getByTestId('handbook-page').waitFor();
+      await page.getByTestId('handbook-diagram').waitFor();
+      const steps = await page.getByTestId('handbook-step').count();
+      expect(steps).toBeGreaterThan(8);
+      expect(await page.getByTestId('handbook-changes').innerText()).toContain('Since version 1');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'handbook');
+
+      // The server's SVG parses as XML and names every lane.
+      const parsed = await page.evaluate(async (url) => {
+        const text = await (await fetch(url)).text();
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          error: doc.getElementsByTagName('parsererror').length,
+          lanes: [...doc.querySelectorAll('g[data-lane] > title')].map((t) => t.textContent),
+        };
+      }, `${server.url}/api/handbook/${TRIAGE}/2?format=svg`);
+      expect(parsed.error).toBe(0);
+      expect(parsed.lanes).toContain('Triage nurse (RN)');
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByTestId('handbook-svg').isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      await page.screenshot({
+        path: `${(await import('./support/browser.ts')).SCREENSHOTS}handbook-print.png`,
+        fullPage: true,
+      });
+      await page.emulateMedia({ media: 'screen' });
+    } finally {
+      await b.close();
+    }
+  });
+});

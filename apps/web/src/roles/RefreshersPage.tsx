@@ -1,0 +1,185 @@
+import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CircleCheck, Trash2 } from 'lucide-react';
+import { api } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { isLead } from '../auth/useMe.ts';
+import { formatWhen } from '../shell/time.ts';
+import { useRefresherOverview } from './api.ts';
+import { RoleChangeList } from './RoleChangeList.tsx';
+import { ScheduleForm } from './ScheduleForm.tsx';
+import './print.css';
+import { TODO_COLOR } from './colors.ts';
+
+const Done = ({ when }: { when: string | null }) =>
+  when ? (
+    <Group gap={4} wrap="nowrap">
+      <CircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden />
+      <Text size="sm">{formatWhen(when)}</Text>
+    </Group>
+  ) : (
+    <Text size="sm" c="gray.7">
+      not yet
+    </Text>
+  );
+
+/** Training records for leads and auditors: who has done each refresher, and the regular schedules. */
+export function RefreshersPage({ me }: { me: Me }) {
+  const overview = useRefresherOverview();
+  const client = useQueryClient();
+  const lead = isLead(me.user.roles);
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/refresher-schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['refreshers'] }),
+    onError: (error) => notifications.show({ color: 'red', title: 'Not removed', message: error.message }),
+  });
+  if (overview.isPending) return <Loader role="status" aria-label="Loading refreshers" m="md" />;
+  if (overview.error)
+    return (
+      <Alert color="red" m="md" title="Could not load refreshers">
+        {overview.error.message}
+      </Alert>
+    );
+  const { changes, schedules } = overview.data;
+  return (
+    <Stack p="md" gap="lg" className="pf-document" data-testid="refreshers-page">
+      <Title order={2}>Refresher training</Title>
+      <section>
+        <Title order={3} size="h4" mb="xs">
+          After published changes
+        </Title>
+        {changes.length === 0 && (
+          <Text size="sm" c="gray.7">
+            No published version has changed anyone's job yet. When one does, the people holding the role are
+            asked to read what changed and do a practice run.
+          </Text>
+        )}
+        <Stack gap="md">
+          {changes.map((r) => {
+            const doneCount = r.people.filter((p) => p.done).length;
+            return (
+              <Paper
+                key={`${r.definitionId}-${r.version}-${r.role}`}
+                withBorder
+                p="md"
+                data-testid="refresher-row"
+                data-role={r.role}
+              >
+                <Group justify="space-between" mb="xs">
+                  <div>
+                    <Text fw={600}>
+                      {r.title} v{r.version} — {r.roleName}
+                    </Text>
+                    <Text size="xs" c="gray.7">
+                      Published {formatWhen(r.publishedAt)} · {r.change.count}{' '}
+                      {r.change.count === 1 ? 'change' : 'changes'}
+                    </Text>
+                  </div>
+                  <Badge
+                    color={doneCount === r.people.length ? 'teal.9' : TODO_COLOR}
+                    variant="outline"
+                    data-testid="refresher-progress"
+                  >
+                    {doneCount} of {r.people.length} done
+                  </Badge>
+                </Group>
+                <details>
+                  <summary>What changed</summary>
+                  <RoleChangeList change={r.change} />
+                </details>
+                <Table mt="xs" withTableBorder data-testid="refresher-people">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Person</Table.Th>
+                      <Table.Th>Read the changes</Table.Th>
+                      <Table.Th>Practice run</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {r.people.length === 0 && (
+                      <Table.Tr>
+                        <Table.Td colSpan={4}>
+                          <Text size="sm" c="gray.7">
+                            Nobody holds this role.
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                    {r.people.map((p) => (
+                      <Table.Tr
+                        key={p.id}
+                        data-testid="refresher-person"
+                        data-username={p.username}
+                        data-done={p.done}
+                      >
+                        <Table.Td>{p.displayName}</Table.Td>
+                        <Table.Td>
+                          <Done when={p.acknowledgedAt} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Done when={p.practiceDoneAt} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge color={p.done ? 'teal.9' : 'gray.7'} variant="outline">
+                            {p.done ? 'Done' : 'To do'}
+                          </Badge>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            );
+          })}
+        </Stack>
+      </section>
+      <section>
+        <Title order={3} size="h4" mb="xs">
+          Regular refreshers
+        </Title>
+        {lead && <ScheduleForm />}
+        <Stack gap="sm" mt="sm">
+          {schedules.length === 0 && (
+            <Text size="sm" c="gray.7">
+              No regular refresher is scheduled.
+            </Text>
+          )}
+          {schedules.map((s) => (
+            <Paper key={s.id} withBorder p="sm" data-testid="schedule-row">
+              <Group justify="space-between">
+                <Text fw={600}>
+                  Every {s.everyDays} days: {[s.roleName, s.title].filter(Boolean).join(' in ')}
+                </Text>
+                {lead && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    aria-label="Remove this schedule"
+                    onClick={() => remove.mutate(s.id)}
+                    className="pf-no-print"
+                  >
+                    <Trash2 size={16} aria-hidden />
+                  </ActionIcon>
+                )}
+              </Group>
+              <Group gap="xs" mt={4}>
+                {s.people.map((p) => (
+                  <Badge key={p.id} variant="outline" color={p.due ? TODO_COLOR : 'teal.9'} tt="none">
+                    {p.displayName}: {p.due ? 'due' : `next ${formatWhen(p.dueAt)}`}
+                  </Badge>
+                ))}
+                {s.people.length === 0 && (
+                  <Text size="sm" c="gray.7">
+                    Nobody holds a role it covers.
+                  </Text>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}

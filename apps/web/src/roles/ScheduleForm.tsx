@@ -1,0 +1,84 @@
+import { Button, Group, NumberInput, Select } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, newIdempotencyKey } from '../api/client.ts';
+import type { DefinitionSummary } from '../api/types.ts';
+import { useRoles } from './api.ts';
+
+/** A lead schedules a regular refresher: every N days, for a role, a workflow, or a role in one workflow. */
+export function ScheduleForm() {
+  const client = useQueryClient();
+  const roles = useRoles();
+  const definitions = useQuery({
+    queryKey: ['definitions'],
+    queryFn: () => api<{ definitions: DefinitionSummary[] }>('/definitions').then((r) => r.definitions),
+  });
+  const [role, setRole] = useState<string | null>(null);
+  const [definitionId, setDefinitionId] = useState<string | null>(null);
+  const [everyDays, setEveryDays] = useState<number | string>(90);
+  const add = useMutation({
+    mutationFn: () =>
+      api('/refresher-schedules', {
+        method: 'POST',
+        body: {
+          ...(role ? { role } : {}),
+          ...(definitionId ? { definitionId } : {}),
+          everyDays: Number(everyDays),
+        },
+        idempotencyKey: newIdempotencyKey(),
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['refreshers'] });
+      notifications.show({ color: 'teal', title: 'Scheduled', message: 'People see it when it falls due.' });
+      setRole(null);
+      setDefinitionId(null);
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Not scheduled', message: error.message }),
+  });
+  return (
+    <Group align="flex-end" gap="sm" data-testid="schedule-form" className="pf-no-print">
+      <Select
+        label="Role"
+        placeholder="Any role in the workflow"
+        clearable
+        searchable
+        data={(roles.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        value={role}
+        onChange={setRole}
+        w={260}
+        data-testid="schedule-role"
+      />
+      <Select
+        label="Workflow"
+        placeholder="Every workflow of the role"
+        clearable
+        searchable
+        data={(definitions.data ?? [])
+          .filter((d) => d.latestVersion !== null)
+          .map((d) => ({ value: d.id, label: d.title }))}
+        value={definitionId}
+        onChange={setDefinitionId}
+        w={300}
+        data-testid="schedule-workflow"
+      />
+      <NumberInput
+        label="Every (days)"
+        min={1}
+        max={3650}
+        value={everyDays}
+        onChange={setEveryDays}
+        w={130}
+        data-testid="schedule-days"
+      />
+      <Button
+        onClick={() => add.mutate()}
+        loading={add.isPending}
+        disabled={(!role && !definitionId) || !(Number(everyDays) >= 1)}
+        data-testid="schedule-add"
+      >
+        Schedule
+      </Button>
+    </Group>
+  );
+}

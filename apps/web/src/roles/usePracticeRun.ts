@@ -1,0 +1,35 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, newIdempotencyKey } from '../api/client.ts';
+import type { InstanceView } from '../api/types.ts';
+import type { WorkLocationState } from '../work/MyWorkPage.tsx';
+
+/**
+ * Starts a practice instance of a workflow (the latest version: practising a later version also
+ * covers an earlier change) and opens its first task in My work. Practice instances are flagged and
+ * kept apart from real work; finishing one is what completes a refresher.
+ */
+export function usePracticeRun() {
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: (definitionId: string) =>
+      api<{ instance: InstanceView }>('/instances', {
+        method: 'POST',
+        body: { definitionId, practice: true, data: {} },
+        idempotencyKey: newIdempotencyKey(),
+      }),
+    onSuccess: ({ instance }) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Practice run started',
+        message: 'It is marked “practice” and kept apart from real work. Finish it in My work.',
+      });
+      const first = instance.active.find((a) => a.kind === 'task');
+      const state: WorkLocationState = first ? { openTaskId: first.taskId } : {};
+      navigate('/work', { state });
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Could not start the practice run', message: error.message }),
+  });
+}

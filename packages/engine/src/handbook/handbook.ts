@@ -1,0 +1,134 @@
+import type { Definition } from '../definition.ts';
+import { allEdges } from '../graph.ts';
+import { type VersionChange, versionChanges } from './changes.ts';
+import { edgeText, roleNameIn, stepDeadlineText, stepTitle } from './describe.ts';
+
+/** One step as the handbook lists it. */
+export interface HandbookStep {
+  id: string;
+  kind: Definition['steps'][string]['type'];
+  title: string;
+  /** Owning role's name (tasks), or empty for automatic steps. */
+  owner: string;
+  ownerId?: string;
+  /** "outcome → next step" (tasks), "condition → step" (decisions), "next → step" (waits). */
+  ways: Array<{ label: string; to: string }>;
+  deadline?: string;
+  help?: string;
+  description?: string;
+}
+
+export interface Handbook {
+  id: string;
+  title: string;
+  description: string;
+  version: number | null;
+  publishedAt: string | null;
+  lanes: Array<{ id: string; name: string; department: string }>;
+  steps: HandbookStep[];
+  /** Null for the first version (nothing to compare with). */
+  changes: VersionChange[] | null;
+  previousVersion: number | null;
+}
+
+export interface HandbookOptions {
+  version?: number;
+  publishedAt?: string;
+  previous?: { definition: Definition; version: number };
+}
+
+/** Steps in reading order: breadth-first from the start, the rest after in definition order. */
+function readingOrder(definition: Definition): string[] {
+  const out = new Map<string, string[]>();
+  for (const e of allEdges(definition)) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const queue = definition.steps[definition.start] ? [definition.start] : [];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id) || !definition.steps[id]) continue;
+    seen.add(id);
+    order.push(id);
+    queue.push(...(out.get(id) ?? []));
+  }
+  for (const id of Object.keys(definition.steps)) if (!seen.has(id)) order.push(id);
+  return order;
+}
+
+export function handbookOf(definition: Definition, options: HandbookOptions = {}): Handbook {
+  const steps = readingOrder(definition).map((id): HandbookStep => {
+    const step = definition.steps[id]!;
+    const s: HandbookStep = { id, kind: step.type, title: stepTitle(definition, id), owner: '', ways: [] };
+    if (step.type === 'task') {
+      s.owner = roleNameIn(definition, step.role);
+      if (step.role !== undefined) s.ownerId = step.role;
+      if (step.help) s.help = step.help;
+    }
+    if (step.description) s.description = step.description;
+    const deadline = stepDeadlineText(definition, step);
+    if (deadline) s.deadline = deadline;
+    for (const e of allEdges(definition).filter((x) => x.from === id && x.kind !== 'deadline'))
+      s.ways.push({ label: edgeText(e), to: stepTitle(definition, e.to) });
+    return s;
+  });
+  return {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description ?? '',
+    version: options.version ?? null,
+    publishedAt: options.publishedAt ?? null,
+    lanes: definition.roles.map((r) => ({ id: r.id, name: r.name, department: r.department ?? '' })),
+    steps,
+    changes: options.previous ? versionChanges(options.previous.definition, definition) : null,
+    previousVersion: options.previous?.version ?? null,
+  };
+}
+
+const md = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+const KIND: Record<HandbookStep['kind'], string> = {
+  task: 'Task',
+  decision: 'Decision (automatic)',
+  parallel: 'In parallel (automatic)',
+  wait: 'Wait',
+  end: 'End',
+};
+
+/** The handbook as Markdown: lanes, every step with owner, outcomes, deadline and help, and the changes. */
+export function handbookMarkdown(h: Handbook, svgFileName?: string): string {
+  const out: string[] = [`# ${md(h.title)}`, ''];
+  const meta = [
+    h.version !== null ? `Version ${h.version}` : 'Draft',
+    h.publishedAt ? `published ${h.publishedAt.slice(0, 10)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  out.push(`*${meta}*`, '');
+  if (h.description) out.push(md(h.description), '');
+  if (svgFileName) out.push(`![Swimlane diagram of ${md(h.title)}](${svgFileName})`, '');
+  out.push('## What changed', '');
+  if (h.changes === null) out.push('First published version.', '');
+  else if (h.changes.length === 0)
+    out.push(`No changes in the steps since version ${h.previousVersion}.`, '');
+  else {
+    out.push(`Since version ${h.previousVersion}:`, '');
+    for (const c of h.changes) out.push(`- ${md(c.text)}`);
+    out.push('');
+  }
+  out.push('## Roles (lanes)', '', '| Role | Department |', '| --- | --- |');
+  for (const l of h.lanes) out.push(`| ${md(l.name)} | ${md(l.department) || '—'} |`);
+  out.push('', '## Steps', '');
+  h.steps.forEach((s, i) => {
+    out.push(`### ${i + 1}. ${md(s.title)}`, '');
+    out.push(`- **Kind:** ${KIND[s.kind]}`);
+    if (s.owner) out.push(`- **Owner:** ${md(s.owner)}`);
+    if (s.deadline) out.push(`- **Deadline:** ${md(s.deadline)}`);
+    if (s.ways.length) {
+      out.push(`- **${s.kind === 'task' ? 'Outcomes' : 'Next'}:**`);
+      for (const w of s.ways) out.push(`  - ${md(w.label)} → ${md(w.to)}`);
+    }
+    out.push('');
+    if (s.description) out.push(md(s.description), '');
+    if (s.help) out.push(`> ${md(s.help).replace(/\n/g, '\n> ')}`, '');
+  });
+  return out.join('\n');
+}

@@ -1,0 +1,203 @@
+import type { DeadlineDuty, Handoff, RoleDuties, WorkflowDuties } from './duties.ts';
+
+/**
+ * What changed in a role's job between two derivations of its duties: the list a lead reviews
+ * before signing off again, and what the people holding the role are told in their refresher.
+ */
+export interface ChangeItem {
+  definitionId: string;
+  workflowTitle: string;
+  /** One plain sentence: "Sort the portal message: deadline 1 business day → 2 business days". */
+  text: string;
+}
+
+export interface RoleChange {
+  roleId: string;
+  stepsAdded: ChangeItem[];
+  stepsRemoved: ChangeItem[];
+  outcomesAdded: ChangeItem[];
+  outcomesRemoved: ChangeItem[];
+  deadlines: ChangeItem[];
+  escalationsAdded: ChangeItem[];
+  escalationsRemoved: ChangeItem[];
+  handoffsAdded: ChangeItem[];
+  handoffsRemoved: ChangeItem[];
+  /** Number of items in all lists. */
+  count: number;
+}
+
+export const CHANGE_KINDS = [
+  'stepsAdded',
+  'stepsRemoved',
+  'outcomesAdded',
+  'outcomesRemoved',
+  'deadlines',
+  'escalationsAdded',
+  'escalationsRemoved',
+  'handoffsAdded',
+  'handoffsRemoved',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const CHANGE_LABELS: Record<ChangeKind, string> = {
+  stepsAdded: 'Steps added',
+  stepsRemoved: 'Steps removed',
+  outcomesAdded: 'Outcomes added',
+  outcomesRemoved: 'Outcomes removed',
+  deadlines: 'Deadlines',
+  escalationsAdded: 'Escalations now landing on this role',
+  escalationsRemoved: 'Escalations no longer landing on this role',
+  handoffsAdded: 'Handoffs added',
+  handoffsRemoved: 'Handoffs removed',
+};
+
+export function deadlineText(d: DeadlineDuty | undefined, roleName = (id: string) => id): string {
+  if (!d) return 'no deadline';
+  if (d.escalateTo !== undefined) return `${d.text}, then to ${roleName(d.escalateTo)}`;
+  if (d.goTo !== undefined) return `${d.text}, then moves on to ${d.goTo}`;
+  return d.text;
+}
+
+export function handoffText(h: Handoff, direction: 'to' | 'from', roleName = (id: string) => id): string {
+  return direction === 'to'
+    ? `${h.fromTitle} —${h.outcome}→ ${roleName(h.toRole)}: ${h.toTitle}`
+    : `${roleName(h.fromRole)}: ${h.fromTitle} —${h.outcome}→ ${h.toTitle}`;
+}
+
+const emptyChange = (roleId: string): RoleChange => ({
+  roleId,
+  stepsAdded: [],
+  stepsRemoved: [],
+  outcomesAdded: [],
+  outcomesRemoved: [],
+  deadlines: [],
+  escalationsAdded: [],
+  escalationsRemoved: [],
+  handoffsAdded: [],
+  handoffsRemoved: [],
+  count: 0,
+});
+
+/** Keyed items of one kind, so two derivations can be compared item by item. */
+function keyed<T>(
+  workflows: readonly WorkflowDuties[],
+  pick: (w: WorkflowDuties) => T[],
+  key: (item: T) => string,
+): Map<string, { workflow: WorkflowDuties; item: T }> {
+  const map = new Map<string, { workflow: WorkflowDuties; item: T }>();
+  for (const workflow of workflows) {
+    for (const item of pick(workflow)) map.set(`${workflow.definitionId}|${key(item)}`, { workflow, item });
+  }
+  return map;
+}
+
+function addedRemoved<T>(
+  before: Map<string, { workflow: WorkflowDuties; item: T }>,
+  after: Map<string, { workflow: WorkflowDuties; item: T }>,
+  text: (item: T) => string,
+): { added: ChangeItem[]; removed: ChangeItem[] } {
+  const item = (w: WorkflowDuties, t: T): ChangeItem => ({
+    definitionId: w.definitionId,
+    workflowTitle: w.title,
+    text: text(t),
+  });
+  const added: ChangeItem[] = [];
+  const removed: ChangeItem[] = [];
+  for (const [k, v] of after) if (!before.has(k)) added.push(item(v.workflow, v.item));
+  for (const [k, v] of before) if (!after.has(k)) removed.push(item(v.workflow, v.item));
+  return { added, removed };
+}
+
+/** The change for one role; `before` or `after` may be missing (a role that is new or gone). */
+export function roleChange(
+  roleId: string,
+  before: RoleDuties | undefined,
+  after: RoleDuties | undefined,
+  roleName: (id: string) => string = (id) => id,
+): RoleChange {
+  const a = before?.workflows ?? [];
+  const b = after?.workflows ?? [];
+  const change = emptyChange(roleId);
+
+  const steps = (w: WorkflowDuties) => w.steps;
+  const stepDiff = addedRemoved(
+    keyed(a, steps, (s) => s.stepId),
+    keyed(b, steps, (s) => s.stepId),
+    (s) => s.title,
+  );
+  change.stepsAdded = stepDiff.added;
+  change.stepsRemoved = stepDiff.removed;
+
+  // Outcomes of steps the role keeps; a new or removed step already says its outcomes came or went.
+  const stepsBefore = keyed(a, steps, (s) => s.stepId);
+  const stepsAfter = keyed(b, steps, (s) => s.stepId);
+  for (const [k, now] of stepsAfter) {
+    const was = stepsBefore.get(k);
+    if (!was) continue;
+    const base = { definitionId: now.workflow.definitionId, workflowTitle: now.workflow.title };
+    for (const o of now.item.outcomes)
+      if (!was.item.outcomes.includes(o))
+        change.outcomesAdded.push({ ...base, text: `${now.item.title}: ${o}` });
+    for (const o of was.item.outcomes)
+      if (!now.item.outcomes.includes(o))
+        change.outcomesRemoved.push({ ...base, text: `${now.item.title}: ${o}` });
+    const d0 = deadlineText(was.item.deadline, roleName);
+    const d1 = deadlineText(now.item.deadline, roleName);
+    if (d0 !== d1 || was.item.deadline?.after !== now.item.deadline?.after)
+      change.deadlines.push({ ...base, text: `${now.item.title}: ${d0} → ${d1}` });
+  }
+  // A new step with a deadline is a new deadline to meet.
+  for (const [k, now] of stepsAfter) {
+    if (stepsBefore.has(k) || !now.item.deadline) continue;
+    change.deadlines.push({
+      definitionId: now.workflow.definitionId,
+      workflowTitle: now.workflow.title,
+      text: `${now.item.title}: new deadline ${deadlineText(now.item.deadline, roleName)}`,
+    });
+  }
+
+  const escalations = (w: WorkflowDuties) => w.escalations;
+  const escText = (e: { stepTitle: string; fromRole: string; text: string }) =>
+    `${e.stepTitle} (${roleName(e.fromRole)}) when not done within ${e.text}`;
+  const escDiff = addedRemoved(
+    keyed(a, escalations, (e) => `${e.stepId}|${e.fromRole}|${e.after}|${e.calendar}`),
+    keyed(b, escalations, (e) => `${e.stepId}|${e.fromRole}|${e.after}|${e.calendar}`),
+    escText,
+  );
+  change.escalationsAdded = escDiff.added;
+  change.escalationsRemoved = escDiff.removed;
+
+  const hKey = (h: Handoff) => `${h.fromStep}|${h.outcome}|${h.toStep}|${h.fromRole}|${h.toRole}`;
+  const toDiff = addedRemoved(
+    keyed(a, (w) => w.handsTo, hKey),
+    keyed(b, (w) => w.handsTo, hKey),
+    (h) => `hands to ${handoffText(h, 'to', roleName)}`,
+  );
+  const fromDiff = addedRemoved(
+    keyed(a, (w) => w.receivesFrom, hKey),
+    keyed(b, (w) => w.receivesFrom, hKey),
+    (h) => `receives from ${handoffText(h, 'from', roleName)}`,
+  );
+  change.handoffsAdded = [...toDiff.added, ...fromDiff.added];
+  change.handoffsRemoved = [...toDiff.removed, ...fromDiff.removed];
+
+  change.count = CHANGE_KINDS.reduce((n, kind) => n + change[kind].length, 0);
+  return change;
+}
+
+/**
+ * Every role whose job changed between two derivations (see `roleDuties`), keyed by role id.
+ * Roles whose duties are the same on both sides are left out.
+ */
+export function roleChanges(
+  before: Record<string, RoleDuties>,
+  after: Record<string, RoleDuties>,
+): Record<string, RoleChange> {
+  const name = (id: string) => after[id]?.name ?? before[id]?.name ?? id;
+  const out: Record<string, RoleChange> = {};
+  for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const change = roleChange(id, before[id], after[id], name);
+    if (change.count > 0) out[id] = change;
+  }
+  return out;
+}
