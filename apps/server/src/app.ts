@@ -14,6 +14,7 @@ import { eventRoutes } from './routes/events.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 
 export interface App {
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/tracking', trackingRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

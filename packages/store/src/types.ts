@@ -148,6 +148,8 @@ export interface AccessQuery {
   userId?: string;
   instanceId?: string;
   outcome?: AccessOutcome;
+  /** Default false: entries about practice instances are left out; true lists only those. */
+  practice?: boolean;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;
