@@ -31,6 +31,7 @@ import type {
   OpenOverdueQuery,
   OpenOverdueTally,
   TallyFilter,
+  TallyKey,
   TaskTally,
   TaskTallyQuery,
   TrackingChainCheck,
@@ -279,6 +280,11 @@ export interface Store {
   // Task tracking sheet (practice work is never counted)
   /** Tasks completed in the period, grouped by `keys`, with nearest-rank median and p90 time to complete. */
   tallyCompletedTasks(query: TaskTallyQuery): Promise<TaskTally[]>;
+  /** Several groupings of the same tasks from one scan (e.g. detail, totals and per role). */
+  tallyCompletedTaskSets(
+    filter: TallyFilter,
+    groupings: readonly (readonly TallyKey[])[],
+  ): Promise<TaskTally[][]>;
   /** Tasks still open whose due time is in the period and before `asOf`. */
   tallyOpenOverdue(query: OpenOverdueQuery): Promise<OpenOverdueTally[]>;
   /** Completed tasks per clinic-local day and role. */

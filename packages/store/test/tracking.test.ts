@@ -166,6 +166,13 @@ describe('tracking sheet tallies', () => {
     },
   );
 
+  it('several groupings from one scan equal each grouping on its own', async () => {
+    const sets = await store.tallyCompletedTaskSets({ from: FROM, to: TO }, groupings);
+    for (const [i, keys] of groupings.entries()) {
+      expect(sets[i]).toEqual(await store.tallyCompletedTasks({ from: FROM, to: TO, keys }));
+    }
+  });
+
   it('a narrower period and a person filter select the same tasks the events do', async () => {
     const from = at(600);
     const to = at(1400);

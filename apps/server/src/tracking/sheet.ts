@@ -1,4 +1,4 @@
-import type { Store, TallyKey, TrackingEntry } from '@portalflow/store';
+import type { Store, TallyKey, TaskTally, TrackingEntry } from '@portalflow/store';
 import { ENROLLMENT, enrollmentTallies } from './enrollment.ts';
 import type { Period } from './period.ts';
 
@@ -73,11 +73,11 @@ export async function buildSheet(
     ...(scope.role !== undefined ? { role: scope.role } : {}),
   };
   const who: TallyKey[] = byPerson ? ['person', 'role'] : ['role'];
-  const [detail, totals, open, byRole, volume, completions, events, entries] = await Promise.all([
-    store.tallyCompletedTasks({ ...filter, keys: [...who, 'workflow', 'outcome'] }),
-    store.tallyCompletedTasks({ ...filter, keys: who }),
+  const [[detail, totals, byRole], open, volume, completions, events, entries] = await Promise.all([
+    store.tallyCompletedTaskSets(filter, [[...who, 'workflow', 'outcome'], who, ['role']]) as Promise<
+      [TaskTally[], TaskTally[], TaskTally[]]
+    >,
     store.tallyOpenOverdue({ ...filter, asOf, keys: who as ('person' | 'role')[] }),
-    store.tallyCompletedTasks({ ...filter, keys: ['role'] }),
     store.tallyVolume({
       days: period.days,
       ...(scope.userId !== undefined ? { userId: scope.userId } : {}),

@@ -39,61 +39,129 @@ function keyed(row: Row, keys: readonly string[]) {
   return out;
 }
 
+/** Nearest-rank percentile of ascending values: the value at rank ⌈p·n⌉. */
+function rank(sorted: Float64Array, p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const tallyOf = (
+  keys: Record<string, string | null>,
+  times: Float64Array,
+  late: number,
+  escalated: number,
+): TaskTally => {
+  times.sort();
+  return {
+    person: keys.person ?? null,
+    role: keys.role ?? null,
+    workflow: keys.workflow ?? null,
+    outcome: keys.outcome ?? null,
+    completed: times.length,
+    medianMs: rank(times, 50),
+    p90Ms: rank(times, 90),
+    late,
+    escalated,
+  };
+};
+
 /**
- * Period tallies for the task tracking sheet. Every query leaves practice work out and runs as one
- * SQL aggregation (window functions for the percentiles), so a sheet over 100k tasks is one scan of
- * an index range, not 100k rows shipped to JavaScript.
+ * One scan for several groupings: SQL groups completed tasks at the finest grain the groupings need
+ * (each group with its count, late and escalated sums, and its times to complete as one list); each
+ * grouping is then a roll-up of those groups, with its percentiles taken from the merged, sorted times.
+ */
+async function completedSetsOn(
+  db: Db,
+  q: TallyFilter,
+  groupings: readonly (readonly TallyKey[])[],
+): Promise<TaskTally[][]> {
+  for (const keys of groupings) checkKeys(keys, COMPLETED_BY);
+  const finest = (Object.keys(COMPLETED_BY) as TallyKey[]).filter((k) =>
+    groupings.some((g) => g.includes(k)),
+  );
+  const where = new Conditions().add(
+    "close_reason = 'completed' AND practice = 0 AND closed_at >= ? AND closed_at < ?",
+    q.from,
+    q.to,
+  );
+  if (q.userId !== undefined) where.add('closed_by = ?', q.userId);
+  if (q.role !== undefined) where.add('role = ?', q.role);
+  const cols = finest.map((k) => `${COMPLETED_BY[k]} AS ${k}`);
+  const rs = await db.client.execute({
+    sql: `SELECT ${[...cols, ''].join(', ')} count(*) AS completed,
+            group_concat(CAST(round((julianday(closed_at) - julianday(opened_at)) * 86400000.0) AS INTEGER)) AS times,
+            sum(CASE WHEN due IS NOT NULL AND closed_at > due THEN 1 ELSE 0 END) AS late, sum(escalated) AS escalated
+          FROM tasks INDEXED BY tasks_completed WHERE ${where.parts.join(' AND ')}
+          ${finest.length ? `GROUP BY ${finest.join(', ')}` : ''}`,
+    args: where.args,
+  });
+  const groups = rs.rows
+    .filter((r) => int(r, 'completed') > 0)
+    .map((r) => ({
+      keys: keyed(r, finest),
+      times: String(r.times).split(',').map(Number),
+      late: int(r, 'late'),
+      escalated: int(r, 'escalated'),
+    }));
+  return groupings.map((keys) => {
+    const merged = new Map<
+      string,
+      { keys: Record<string, string | null>; parts: number[][]; late: number; escalated: number }
+    >();
+    for (const g of groups) {
+      const id = JSON.stringify(keys.map((k) => g.keys[k]));
+      let m = merged.get(id);
+      if (!m) {
+        m = {
+          keys: Object.fromEntries(keys.map((k) => [k, g.keys[k] ?? null])),
+          parts: [],
+          late: 0,
+          escalated: 0,
+        };
+        merged.set(id, m);
+      }
+      m.parts.push(g.times);
+      m.late += g.late;
+      m.escalated += g.escalated;
+    }
+    const out = [...merged.values()].map((m) =>
+      tallyOf(m.keys, Float64Array.from(m.parts.flat()), m.late, m.escalated),
+    );
+    return out.sort((a, b) => {
+      for (const k of keys) {
+        const x = a[k] ?? '';
+        const y = b[k] ?? '';
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+  });
+}
+
+/**
+ * Period tallies for the task tracking sheet. Every query leaves practice work out and is one SQL
+ * aggregation over an index range (the completed-task index covers every column read), so a sheet over
+ * 100k tasks is one index scan and one grouping, not 100k rows shipped to JavaScript.
  */
 export function trackingApi(
   db: Db,
 ): Pick<
   Store,
-  'tallyCompletedTasks' | 'tallyOpenOverdue' | 'tallyVolume' | 'countCompletions' | 'countCompletionEvents'
+  | 'tallyCompletedTaskSets'
+  | 'tallyCompletedTasks'
+  | 'tallyOpenOverdue'
+  | 'tallyVolume'
+  | 'countCompletions'
+  | 'countCompletionEvents'
 > {
+  const completedSets = (q: TallyFilter, groupings: readonly (readonly TallyKey[])[]) =>
+    completedSetsOn(db, q, groupings);
   return {
     async tallyCompletedTasks(q) {
-      checkKeys(q.keys, COMPLETED_BY);
-      const where = new Conditions().add(
-        "practice = 0 AND close_reason = 'completed' AND closed_at >= ? AND closed_at < ?",
-        q.from,
-        q.to,
-      );
-      if (q.userId !== undefined) where.add('closed_by = ?', q.userId);
-      if (q.role !== undefined) where.add('role = ?', q.role);
-      const cols = q.keys.map((k) => `${COMPLETED_BY[k]} AS ${k}`);
-      const partition = q.keys.length ? `PARTITION BY ${q.keys.join(', ')}` : '';
-      const group = q.keys.length ? `GROUP BY ${q.keys.join(', ')} ORDER BY ${q.keys.join(', ')}` : '';
-      const sql = `
-        WITH done AS (
-          SELECT ${[...cols, ''].join(', ')}
-            CAST(round((julianday(closed_at) - julianday(opened_at)) * 86400000.0) AS INTEGER) AS ms,
-            CASE WHEN due IS NOT NULL AND closed_at > due THEN 1 ELSE 0 END AS late,
-            escalated
-          FROM tasks INDEXED BY tasks_by_closed
-          WHERE ${where.parts.join(' AND ')}
-        ), ranked AS (
-          SELECT *, row_number() OVER (${partition} ORDER BY ms) AS rn, count(*) OVER (${partition}) AS n
-          FROM done
-        )
-        SELECT ${[...q.keys, ''].join(', ')}
-          count(*) AS completed,
-          max(CASE WHEN rn = (n * 50 + 99) / 100 THEN ms END) AS median_ms,
-          max(CASE WHEN rn = (n * 90 + 99) / 100 THEN ms END) AS p90_ms,
-          sum(late) AS late, sum(escalated) AS escalated
-        FROM ranked ${group}`;
-      const rs = await db.client.execute({ sql, args: where.args });
-      return rs.rows
-        .filter((r) => int(r, 'completed') > 0)
-        .map(
-          (r): TaskTally => ({
-            ...(keyed(r, q.keys) as Pick<TaskTally, 'person' | 'role' | 'workflow' | 'outcome'>),
-            completed: int(r, 'completed'),
-            medianMs: int(r, 'median_ms'),
-            p90Ms: int(r, 'p90_ms'),
-            late: int(r, 'late'),
-            escalated: int(r, 'escalated'),
-          }),
-        );
+      return (await completedSets(q, [q.keys]))[0]!;
+    },
+
+    tallyCompletedTaskSets(filter, groupings) {
+      return completedSets(filter, groupings);
     },
 
     async tallyOpenOverdue(q) {
@@ -128,7 +196,7 @@ export function trackingApi(
       if (q.days.length > MAX_DAYS)
         throw new StoreError('QUERY_INVALID', `At most ${MAX_DAYS} days in one volume query`);
       const where = new Conditions().add(
-        "t.practice = 0 AND t.close_reason = 'completed' AND t.closed_at >= d.start AND t.closed_at < d.stop",
+        "t.close_reason = 'completed' AND t.practice = 0 AND t.closed_at >= d.start AND t.closed_at < d.stop",
       );
       if (q.userId !== undefined) where.add('t.closed_by = ?', q.userId);
       if (q.role !== undefined) where.add('t.role = ?', q.role);
@@ -137,7 +205,7 @@ export function trackingApi(
       const rs = await db.client.execute({
         sql: `WITH d(day, start, stop) AS (VALUES ${values})
               SELECT d.day AS day, t.role AS role, count(*) AS completed
-              FROM d JOIN tasks t INDEXED BY tasks_by_closed ON ${where.parts.join(' AND ')}
+              FROM d JOIN tasks t INDEXED BY tasks_completed ON ${where.parts.join(' AND ')}
               GROUP BY d.day, t.role ORDER BY d.day, t.role`,
         args: [...args, ...where.args],
       });
@@ -164,7 +232,7 @@ export function trackingApi(
       const rs = await db.client.execute({
         sql: `SELECT e.actor AS person, json_extract(e.payload, '$.step') AS step,
                 json_extract(e.payload, '$.outcome') AS outcome, ${[...fieldCols, ''].join(', ')} count(*) AS n
-              FROM events e INDEXED BY events_by_type_at JOIN instances i ON i.id = e.instance_id
+              FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
               WHERE ${where.parts.join(' AND ')}
               GROUP BY ${group} ORDER BY ${group}`,
         args: [...q.fields.map((f) => `$.data."${f}"`), ...where.args],
@@ -189,7 +257,7 @@ export function trackingApi(
       if (q.userId !== undefined) where.add('e.actor = ?', q.userId);
       if (q.role !== undefined) where.add('e.role = ?', q.role);
       const rs = await db.client.execute({
-        sql: `SELECT count(*) AS n FROM events e INDEXED BY events_by_type_at JOIN instances i ON i.id = e.instance_id
+        sql: `SELECT count(*) AS n FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
               WHERE ${where.parts.join(' AND ')}`,
         args: where.args,
       });
