@@ -17,6 +17,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 
 export interface App {
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/refreshers', refresherRoutes(deps, docs));
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
   app.route('/api/handbook', handbookRoutes(deps, docs));
+  app.route('/api/tracking', trackingRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

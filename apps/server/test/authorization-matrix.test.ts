@@ -96,6 +96,14 @@ const EXPECTED: Record<string, Row> = {
   'DELETE /api/refresher-schedules/{id}':     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // the handbook of a published version: for everyone signed in
   'GET /api/handbook/{id}/{v}':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // tracking sheet: a person sees their own; leads and auditors see everyone's and per role. Manual entries:
+  // the owner (staffRole here) and leads change them; auditors read and never write
+  'GET /api/tracking/sheet':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/tracking/entries':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: 403 },
+  'POST /api/tracking/entries':               { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
+  'PATCH /api/tracking/entries/{id}':         { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/tracking/entries/{id}':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
+  'GET /api/tracking/entries/{id}/changes':   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -315,7 +323,49 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     return { method: 'DELETE', path: `/api/refresher-schedules/${schedule.id}` };
   },
   'GET /api/handbook/{id}/{v}': async () => ({ method: 'GET', path: `/api/handbook/${TRIAGE}/1?format=svg` }),
+  // Everyone's sheet per role: what only leads and auditors may read (each person's own is tested in tracking.test.ts).
+  'GET /api/tracking/sheet': async () => ({
+    method: 'GET',
+    path: '/api/tracking/sheet?from=2026-03-01&to=2026-03-31&view=role',
+  }),
+  'GET /api/tracking/entries': async (w) => ({
+    method: 'GET',
+    path: `/api/tracking/entries?from=2026-03-01&to=2026-03-31&person=${w.userId('staffRole')}`,
+  }),
+  'POST /api/tracking/entries': async (w) => ({
+    method: 'POST',
+    path: '/api/tracking/entries',
+    body: {
+      kind: 'support',
+      day: '2026-03-02',
+      fields: { contactType: 'lockout', count: 3, escalatedToIt: 1 },
+      userId: w.userId('staffRole'),
+    },
+  }),
+  'PATCH /api/tracking/entries/{id}': async (w) => ({
+    method: 'PATCH',
+    path: `/api/tracking/entries/${(await trackingEntry(w)).id}`,
+    body: { revision: 1, fields: { shift: 'morning', site: 'Main clinic', hours: 5 } },
+  }),
+  'DELETE /api/tracking/entries/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/tracking/entries/${(await trackingEntry(w)).id}?revision=1`,
+  }),
+  'GET /api/tracking/entries/{id}/changes': async (w) => ({
+    method: 'GET',
+    path: `/api/tracking/entries/${(await trackingEntry(w)).id}/changes`,
+  }),
 };
+
+/** A fresh manual tracking entry (a shift) owned by the `staffRole` caller. */
+const trackingEntry = (w: MatrixWorld) =>
+  w.t.store.createTrackingEntry({
+    userId: w.userId('staffRole'),
+    kind: 'shift',
+    day: '2026-03-02',
+    fields: { shift: 'morning', site: 'Main clinic', hours: 4 },
+    actor: w.userId('staffRole'),
+  });
 
 /** The routes the app documents — and so serves: openapi.test.ts checks the two agree. */
 const DOCUMENTED = documentedRoutes().map(routeKey);

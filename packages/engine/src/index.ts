@@ -3,9 +3,11 @@ export {
   CalendarSchema,
   DEFAULT_CALENDAR,
   dueTime,
+  fromWall,
   isOpen,
   nextOpening,
   parseCalendar,
+  toWall,
 } from './calendar/index.ts';
 export type { Calendar, Weekday } from './calendar/types.ts';
 export { canonicalJson } from './canonical.ts';

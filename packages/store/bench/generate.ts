@@ -23,7 +23,7 @@ const ROWS_PER_INSERT = 1000;
 const INSERTS_PER_BATCH = 20;
 
 /** Sends multi-row INSERTs, a batch of them at a time. */
-async function insertRows(
+export async function insertRows(
   url: string,
   table: string,
   columns: string[],

@@ -11,6 +11,7 @@ import { type InstanceChange, openStore, type Store, type TaskQuery, verifyChain
 import { readPreparedChain } from '../src/libsql/audit.ts';
 import { publish, startChange } from '../test/support/workflow.ts';
 import { chains, loadEvents, loadTasks, ROLES, random, USERS } from './generate.ts';
+import { trackingBenchmarks } from './tracking.bench.ts';
 
 const TASKS = 1_000_000;
 
@@ -235,5 +236,10 @@ async function commitBenchmarks(): Promise<BenchRow[]> {
 
 /** Every store benchmark, as rows for `printTable`. Takes about a minute, mostly generating 1M tasks. */
 export async function storeBenchmarks(): Promise<BenchRow[]> {
-  return [...(await chainBenchmarks()), ...(await commitBenchmarks()), ...(await queueBenchmarks())];
+  return [
+    ...(await chainBenchmarks()),
+    ...(await commitBenchmarks()),
+    ...(await queueBenchmarks()),
+    ...(await trackingBenchmarks()),
+  ];
 }

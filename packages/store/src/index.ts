@@ -46,6 +46,14 @@ export type {
   UserWithPassword,
   VersionSummary,
 } from './records.ts';
+export {
+  auditedValues,
+  diffValues,
+  entryChangeHash,
+  verifyEntryChain,
+} from './tracking/entry-audit.ts';
+export { type TaskFact, taskFactsFromHistory } from './tracking/facts.ts';
+export type * from './tracking/types.ts';
 export type {
   JobApproval,
   JobTextRecord,

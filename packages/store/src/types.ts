@@ -25,6 +25,25 @@ import type {
   VersionSummary,
 } from './records.ts';
 import type { RoleSignOffStore } from './role-records.ts';
+import type {
+  CompletionCount,
+  CompletionQuery,
+  NewTrackingEntry,
+  OpenOverdueQuery,
+  OpenOverdueTally,
+  TallyFilter,
+  TallyKey,
+  TaskTally,
+  TaskTallyQuery,
+  TrackingChainCheck,
+  TrackingEntry,
+  TrackingEntryChange,
+  TrackingEntryEdit,
+  TrackingEntryQuery,
+  TrackingEntryResult,
+  VolumeQuery,
+  VolumeRow,
+} from './tracking/types.ts';
 
 export interface SaveDraftInput {
   id: string;
@@ -131,6 +150,8 @@ export interface AccessQuery {
   userId?: string;
   instanceId?: string;
   outcome?: AccessOutcome;
+  /** Default false: entries about practice instances are left out; true lists only those. */
+  practice?: boolean;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;
@@ -256,6 +277,32 @@ export interface Store extends RoleSignOffStore {
     at?: string;
   }): Promise<TaskComment | null>;
   listComments(taskId: string): Promise<TaskComment[]>;
+
+  // Task tracking sheet (practice work is never counted)
+  /** Tasks completed in the period, grouped by `keys`, with nearest-rank median and p90 time to complete. */
+  tallyCompletedTasks(query: TaskTallyQuery): Promise<TaskTally[]>;
+  /** Several groupings of the same tasks from one scan (e.g. detail, totals and per role). */
+  tallyCompletedTaskSets(
+    filter: TallyFilter,
+    groupings: readonly (readonly TallyKey[])[],
+  ): Promise<TaskTally[][]>;
+  /** Tasks still open whose due time is in the period and before `asOf`. */
+  tallyOpenOverdue(query: OpenOverdueQuery): Promise<OpenOverdueTally[]>;
+  /** Completed tasks per clinic-local day and role. */
+  tallyVolume(query: VolumeQuery): Promise<VolumeRow[]>;
+  /** Completions of one workflow counted from its hash-chained events, by step, outcome and form fields. */
+  countCompletions(query: CompletionQuery): Promise<CompletionCount[]>;
+  /** `complete` events in the period (event role and actor): the cross-check for the task projection. */
+  countCompletionEvents(filter: TallyFilter): Promise<number>;
+  createTrackingEntry(input: NewTrackingEntry): Promise<TrackingEntry>;
+  updateTrackingEntry(edit: TrackingEntryEdit): Promise<TrackingEntryResult>;
+  deleteTrackingEntry(edit: Omit<TrackingEntryEdit, 'day' | 'fields'>): Promise<TrackingEntryResult>;
+  /** Null when unknown or deleted. */
+  getTrackingEntry(id: string): Promise<TrackingEntry | null>;
+  listTrackingEntries(query: TrackingEntryQuery): Promise<TrackingEntry[]>;
+  /** The entry's audit trail, oldest first (kept after a delete). */
+  listTrackingEntryChanges(id: string): Promise<TrackingEntryChange[]>;
+  verifyTrackingEntry(id: string): Promise<TrackingChainCheck>;
 
   // Operations
   /** One round trip to the database; throws if it cannot be reached. */

@@ -49,6 +49,8 @@ describe('migrations', () => {
       'task_comments',
       'tasks',
       'timers',
+      'tracking_entries',
+      'tracking_entry_audit',
       'user_roles',
       'users',
     ]);
@@ -60,6 +62,7 @@ describe('migrations', () => {
       [2, 'accounts'],
       [3, 'collaboration'],
       [4, 'role-sign-off'],
+      [4, 'tracking-sheet'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -113,6 +116,7 @@ describe('migrations', () => {
 
     const store = await openStore({ url: tmp.url() });
     expect((await store.health()).schemaVersion).toBe(MIGRATIONS.length);
+    expect((await store.health()).schemaVersion).toBe(4);
     const instance = await mustGet(store, 'old-1');
     expect(instance.snapshot).toEqual(start.snapshot);
     expect(await store.verifyInstance('old-1')).toMatchObject({ ok: true, count: 1 });
@@ -125,12 +129,14 @@ describe('migrations', () => {
         (r) => r.version,
       ),
     ).toEqual(MIGRATIONS.map((m) => m.version));
+    ).toEqual([1, 2, 3, 4]);
   });
 
   it('tolerate two processes migrating at once', async () => {
     const other = createClient({ url: tmp.url() });
     const [a, b] = await Promise.all([migrate(raw), migrate(other)]);
     expect([...a, ...b].sort()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect([...a, ...b].sort()).toEqual([1, 2, 3, 4]);
     other.close();
   });
 

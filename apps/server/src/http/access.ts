@@ -10,7 +10,8 @@ export type DataCategory =
   | 'history'
   | 'definition'
   | 'account'
-  | 'access-log';
+  | 'access-log'
+  | 'tracking';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never

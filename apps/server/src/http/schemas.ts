@@ -121,6 +121,7 @@ export const AccessLogQuery = z
     userId: id.optional(),
     instanceId: id.optional(),
     outcome: z.enum(['allow', 'deny']).optional(),
+    practice: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     cursor: z.string().max(500).optional(),
   })

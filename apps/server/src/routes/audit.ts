@@ -206,16 +206,24 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const { instance, definition } = await readable(c, `export ${format}`);
     const events = await deps.store.listEvents(instance.id);
     const rows = timeline(definition, events);
-    c.header('Content-Disposition', `attachment; filename="instance-${instance.id}.${format}"`);
+    // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
+    const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'json') {
       return c.json({
-        instance: { id: instance.id, definitionId: instance.definitionId, version: instance.version },
+        instance: {
+          id: instance.id,
+          definitionId: instance.definitionId,
+          version: instance.version,
+          ...(instance.practice ? { practice: true } : {}),
+        },
         events,
         timeline: rows,
         verify: await deps.store.verifyInstance(instance.id),
       });
     }
     const header = ['seq', 'at', 'actor', 'role', 'type', 'summary', 'changes', 'hash'];
+    if (instance.practice) header.push('practice');
     const lines = rows.map((r) =>
       [
         r.seq,
@@ -226,6 +234,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         r.summary,
         r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
         r.hash,
+        ...(instance.practice ? ['practice'] : []),
       ]
         .map(csvCell)
         .join(','),
@@ -292,6 +301,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.userId) filter.userId = q.userId;
     if (q.instanceId) filter.instanceId = q.instanceId;
     if (q.outcome) filter.outcome = q.outcome;
+    if (q.practice === 'true') filter.practice = true;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)

@@ -52,12 +52,16 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       if (query.userId !== undefined) where.add('user_id = ?', query.userId);
       if (query.instanceId !== undefined) where.add('instance_id = ?', query.instanceId);
       if (query.outcome !== undefined) where.add('outcome = ?', query.outcome);
+      // Reads of practice (sandbox) instances stay out of the report unless it is asked for them.
+      where.add(
+        `${query.practice ? '' : 'NOT '}(instance_id IS NOT NULL AND instance_id IN (SELECT id FROM instances WHERE practice = 1))`,
+      );
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor, 2);
         where.add('(at, id) > (?, ?)', at ?? null, id ?? null);
       }
       const rs = await db.client.execute({
-        sql: `SELECT * FROM access_log ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''} ORDER BY at, id LIMIT ?`,
+        sql: `SELECT * FROM access_log WHERE ${where.parts.join(' AND ')} ORDER BY at, id LIMIT ?`,
         args: [...where.args, limit + 1],
       });
       const items = rs.rows.slice(0, limit).map(toAccessRecord);

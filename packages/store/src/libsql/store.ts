@@ -13,6 +13,8 @@ import { roleSignOffApi } from './role-sign-off.ts';
 import { sessionApi } from './sessions.ts';
 import { taskApi } from './tasks.ts';
 import { timerApi } from './timers.ts';
+import { trackingApi } from './tracking.ts';
+import { trackingEntryApi } from './tracking-entries.ts';
 import { userApi } from './users.ts';
 
 export interface LibsqlStoreOptions {
@@ -37,6 +39,8 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...notificationApi(db),
     ...commentApi(db),
     ...roleSignOffApi(db),
+    ...trackingApi(db),
+    ...trackingEntryApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

@@ -2,9 +2,11 @@ import { core } from './001-core.ts';
 import { accounts } from './002-accounts.ts';
 import { collaboration } from './003-collaboration.ts';
 import { roleSignOff } from './004-role-sign-off.ts';
+import { tracking } from './004-tracking.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, roleSignOff];
+export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, tracking];

@@ -1,0 +1,330 @@
+import type { TrackingEntry, TrackingEntryResult } from '@portalflow/store';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/authenticate.ts';
+import { type AuthUser, canAct, isAuditor, isLead } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { idempotencyOf } from '../http/idempotency.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { body, query } from '../http/validate.ts';
+import { idempotencyKeyReused } from '../instances/service.ts';
+import {
+  CreateEntryBody,
+  type CreateEntryInput,
+  DeleteEntryQuery,
+  ENTRY_FIELDS,
+  type EntryKind,
+  ListEntriesQuery,
+  PatchEntryBody,
+} from '../tracking/entries.ts';
+import { clinicTimeZone, period } from '../tracking/period.ts';
+import { buildSheet, type Names, SHEET_TABLES, type SheetScope, tableCsv } from '../tracking/sheet.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)');
+const id = z.string().min(1).max(200);
+
+export const SheetQuery = z
+  .object({
+    from: day,
+    to: day,
+    /** `person` (default): per person and role; `role`: per role (leads and auditors). */
+    view: z.enum(['person', 'role']).optional(),
+    person: id.optional(),
+    role: id.optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    /** Which table the CSV holds. */
+    table: z.enum(SHEET_TABLES).default('totals'),
+  })
+  .strict();
+
+/** Leads (admin, designer) and auditors read everyone's sheet; everyone else reads their own. */
+const readsEveryone = (user: AuthUser) => isLead(user) || isAuditor(user);
+
+/** Who may change a manual entry: its owner, and leads for anyone's. Auditors never write. */
+const mayEdit = (user: AuthUser, entry: TrackingEntry) =>
+  canAct(user) && (isLead(user) || entry.userId === user.id);
+
+/**
+ * The task tracking sheet and manual tracking entries. Workflow numbers come from the task projection
+ * and the hash-chained events, with practice (sandbox) work left out; manual entries carry their own
+ * append-only, hash-chained audit trail.
+ */
+export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const timeZone = clinicTimeZone(deps.calendar);
+
+  async function names(): Promise<Names> {
+    const [users, definitions] = await Promise.all([deps.store.listUsers(), deps.store.listDefinitions()]);
+    const people = new Map(users.map((u) => [u.id, u.displayName]));
+    const workflows = new Map(definitions.map((d) => [d.id, d.title]));
+    const roles = new Map<string, string>();
+    const versions = await Promise.all(
+      definitions.filter((d) => d.latestVersion !== null).map((d) => deps.store.getVersion(d.id)),
+    );
+    for (const v of versions)
+      for (const r of v?.definition.roles ?? []) if (!roles.has(r.id)) roles.set(r.id, r.name);
+    return {
+      person: (p) => (p === null ? 'Nobody' : (people.get(p) ?? p)),
+      role: (r) => (r === null ? '' : (roles.get(r) ?? r)),
+      workflow: (w) => (w === null ? '' : (workflows.get(w) ?? w)),
+      holders: (role) => new Set(users.filter((u) => u.roles.includes(role)).map((u) => u.id)),
+    };
+  }
+
+  /** Replays a stored answer for a reused Idempotency-Key, or runs `fn` and stores its answer. */
+  async function idempotent(
+    c: Context<AppEnv>,
+    user: AuthUser,
+    fn: () => Promise<{ status: 200 | 201; body: object }>,
+  ) {
+    const key = idempotencyOf(c);
+    if (key) {
+      const seen = await deps.store.getIdempotency(key.key, user.id);
+      if (seen && seen.route !== key.route) throw idempotencyKeyReused();
+      if (seen) return c.json(seen.response as object, seen.status as 200);
+    }
+    const out = await fn();
+    if (key)
+      await deps.store.saveIdempotency({
+        key: key.key,
+        userId: user.id,
+        route: key.route,
+        status: out.status,
+        response: out.body,
+        createdAt: deps.clock(),
+      });
+    return c.json(out.body, out.status);
+  }
+
+  function answer(result: TrackingEntryResult) {
+    if (result.ok) return result.entry;
+    if (result.reason === 'not-found') throw notFound('The tracking entry');
+    throw new ApiError(409, 'STALE_REVISION', 'The entry was changed by someone else; reload it', {
+      current: result.current,
+    });
+  }
+
+  async function editable(c: Context<AppEnv>, user: AuthUser, action: string) {
+    const entry = await deps.store.getTrackingEntry(c.req.param('id')!);
+    if (!entry) throw notFound('The tracking entry');
+    if (!mayEdit(user, entry)) {
+      await recordAccess(deps, c, user, {
+        category: 'tracking',
+        outcome: 'deny',
+        detail: `${action} ${entry.id}`,
+      });
+      throw forbidden('You change your own entries; leads change anyone’s');
+    }
+    return entry;
+  }
+
+  docs.add({
+    method: 'get',
+    path: '/api/tracking/sheet',
+    summary: 'Task tracking sheet for a period: per person or role, JSON or one table as CSV',
+    tag: 'tracking',
+    query: SheetQuery,
+    responses: {
+      200: 'Sheet',
+      400: 'Bad period',
+      403: 'Someone else’s sheet, or the per-role view, for staff',
+    },
+  });
+  app.get('/sheet', async (c) => {
+    const user = requireUser(c);
+    const q = query(c, SheetQuery);
+    const scope: SheetScope = { view: q.view ?? 'person' };
+    if (!readsEveryone(user)) {
+      if (q.view === 'role' || (q.person !== undefined && q.person !== user.id)) {
+        await recordAccess(deps, c, user, { category: 'tracking', outcome: 'deny', detail: 'sheet' });
+        throw forbidden('You see your own tracking sheet; leads see everyone’s and per role');
+      }
+      scope.userId = user.id;
+    } else if (q.person !== undefined) scope.userId = q.person;
+    if (q.role !== undefined) scope.role = q.role;
+    const p = period(q.from, q.to, timeZone);
+    const sheet = await buildSheet(deps.store, p, scope, deps.clock(), await names());
+    await recordAccess(deps, c, user, {
+      category: 'tracking',
+      outcome: 'allow',
+      detail: `sheet ${scope.view}${q.format === 'csv' ? ` csv ${q.table}` : ''}`,
+    });
+    if (q.format === 'csv') {
+      const table = sheet.tables.find((t) => t.id === q.table)!;
+      c.header('Content-Disposition', `attachment; filename="tracking-${q.table}-${q.from}-to-${q.to}.csv"`);
+      return c.body(tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(sheet);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/tracking/entries',
+    summary: 'Manual tracking entries for a period (yours; leads and auditors: anyone’s)',
+    tag: 'tracking',
+    query: ListEntriesQuery,
+  });
+  app.get('/entries', async (c) => {
+    const user = requireUser(c);
+    const q = query(c, ListEntriesQuery);
+    if (q.to < q.from) throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
+    let userId = q.person;
+    if (!readsEveryone(user)) {
+      if (userId !== undefined && userId !== user.id) {
+        await recordAccess(deps, c, user, { category: 'tracking', outcome: 'deny', detail: 'entries' });
+        throw forbidden('You see your own entries');
+      }
+      userId = user.id;
+    }
+    const entries = await deps.store.listTrackingEntries({
+      fromDay: q.from,
+      toDay: q.to,
+      ...(userId !== undefined ? { userId } : {}),
+      ...(q.kind !== undefined ? { kind: q.kind } : {}),
+    });
+    await recordAccess(deps, c, user, { category: 'tracking', outcome: 'allow', detail: 'entries' });
+    return c.json({ entries });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/tracking/entries',
+    summary: 'Record work done outside workflows (leads may record it for someone else)',
+    tag: 'tracking',
+    body: CreateEntryBody,
+    idempotent: true,
+    responses: { 201: 'Recorded', 403: 'Auditors, or someone else’s entry for staff', 404: 'No such person' },
+  });
+  app.post('/entries', async (c) => {
+    const user = requireUser(c);
+    const input = (await body(c, CreateEntryBody)) as CreateEntryInput;
+    const owner = input.userId ?? user.id;
+    if (!canAct(user) || (owner !== user.id && !isLead(user))) {
+      await recordAccess(deps, c, user, { category: 'tracking', outcome: 'deny', detail: 'create entry' });
+      throw forbidden('You record your own work; leads record anyone’s');
+    }
+    if (owner !== user.id && !(await deps.store.getUser(owner))) throw notFound('The person');
+    return idempotent(c, user, async () => {
+      const entry = await deps.store.createTrackingEntry({
+        userId: owner,
+        kind: input.kind,
+        day: input.day,
+        fields: input.fields,
+        actor: user.id,
+        at: deps.clock(),
+      });
+      await recordAccess(deps, c, user, {
+        category: 'tracking',
+        outcome: 'allow',
+        detail: `created ${entry.id}`,
+      });
+      return { status: 201, body: { entry } };
+    });
+  });
+
+  docs.add({
+    method: 'patch',
+    path: '/api/tracking/entries/{id}',
+    summary: 'Edit a manual entry at the revision read (owner or lead)',
+    tag: 'tracking',
+    body: PatchEntryBody,
+    idempotent: true,
+    responses: { 200: 'Edited', 403: 'Not yours', 404: 'No such entry', 409: 'Changed since read' },
+  });
+  app.patch('/entries/:id', async (c) => {
+    const user = requireUser(c);
+    const input = await body(c, PatchEntryBody);
+    const entry = await editable(c, user, 'edit');
+    let fields: Record<string, unknown> | undefined;
+    if (input.fields !== undefined) {
+      const parsed = ENTRY_FIELDS[entry.kind as EntryKind].safeParse(input.fields);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ApiError(400, 'VALIDATION_FAILED', `fields.${issue?.path.join('.')}: ${issue?.message}`);
+      }
+      fields = parsed.data as Record<string, unknown>;
+    }
+    return idempotent(c, user, async () => {
+      const updated = answer(
+        await deps.store.updateTrackingEntry({
+          id: entry.id,
+          expectedRevision: input.revision,
+          actor: user.id,
+          at: deps.clock(),
+          ...(input.day !== undefined ? { day: input.day } : {}),
+          ...(fields !== undefined ? { fields } : {}),
+        }),
+      );
+      await recordAccess(deps, c, user, {
+        category: 'tracking',
+        outcome: 'allow',
+        detail: `edited ${entry.id}`,
+      });
+      return { status: 200, body: { entry: updated } };
+    });
+  });
+
+  docs.add({
+    method: 'delete',
+    path: '/api/tracking/entries/{id}',
+    summary: 'Delete a manual entry at the revision read (owner or lead); its audit trail stays',
+    tag: 'tracking',
+    query: DeleteEntryQuery,
+    idempotent: true,
+    responses: { 200: 'Deleted', 403: 'Not yours', 404: 'No such entry', 409: 'Changed since read' },
+  });
+  app.delete('/entries/:id', async (c) => {
+    const user = requireUser(c);
+    const { revision } = query(c, DeleteEntryQuery);
+    const entry = await editable(c, user, 'delete');
+    return idempotent(c, user, async () => {
+      answer(
+        await deps.store.deleteTrackingEntry({
+          id: entry.id,
+          expectedRevision: revision,
+          actor: user.id,
+          at: deps.clock(),
+        }),
+      );
+      await recordAccess(deps, c, user, {
+        category: 'tracking',
+        outcome: 'allow',
+        detail: `deleted ${entry.id}`,
+      });
+      return { status: 200, body: { deleted: entry.id } };
+    });
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/tracking/entries/{id}/changes',
+    summary: 'An entry’s audit trail (old → new, who, when) and its hash-chain check',
+    tag: 'tracking',
+    responses: { 200: 'Audit trail', 403: 'Not yours', 404: 'No such entry' },
+  });
+  app.get('/entries/:id/changes', async (c) => {
+    const user = requireUser(c);
+    const entryId = c.req.param('id');
+    const changes = await deps.store.listTrackingEntryChanges(entryId);
+    if (changes.length === 0) throw notFound('The tracking entry');
+    const owner = changes[0]!.changes.find((ch) => ch.field === 'userId')?.to;
+    if (!readsEveryone(user) && owner !== user.id) {
+      await recordAccess(deps, c, user, {
+        category: 'tracking',
+        outcome: 'deny',
+        detail: `changes ${entryId}`,
+      });
+      throw forbidden('You see the history of your own entries');
+    }
+    await recordAccess(deps, c, user, {
+      category: 'tracking',
+      outcome: 'allow',
+      detail: `changes ${entryId}`,
+    });
+    return c.json({ changes, verify: await deps.store.verifyTrackingEntry(entryId) });
+  });
+
+  return app;
+}

@@ -1,0 +1,453 @@
+import { addWallDuration, DEFAULT_SIMULATION_START, parseScript, type ScriptEvent } from '@portalflow/engine';
+import { workflows } from '@portalflow/examples';
+import type { Task } from '@portalflow/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * The task tracking sheet through the HTTP API: every enrollment story of the examples is played by
+ * the staff who own its steps, then the sheet must count what the stories did — and nothing that a
+ * practice (sandbox) run did, in the sheet, the CSV, the queues, the instance search or the access log.
+ */
+
+const ENROLLMENT = 'enrollment-activation';
+const SPECIALIST = 'portal-enrollment-specialist';
+const PERIOD = 'from=2026-03-01&to=2026-04-30';
+const stories = workflows.find((w) => w.id === ENROLLMENT)!.scripts;
+
+let t: TestApp;
+
+/** Plays one script through the API; returns the instance id. */
+async function play(script: unknown, practice = false): Promise<string> {
+  const events: ScriptEvent[] = parseScript(script);
+  const first = events[0]!;
+  if (first.type !== 'start') throw new Error('a script begins with start');
+  t.clock.set(first.at ?? DEFAULT_SIMULATION_START);
+  const starter = await t.token(SPECIALIST);
+  const started = await t.call('POST', '/api/instances', {
+    as: starter,
+    body: { definitionId: ENROLLMENT, data: first.data ?? {}, practice },
+  });
+  expect(started.status, started.text).toBe(201);
+  const id: string = started.body.instance.id;
+  for (const event of events.slice(1)) {
+    if (event.type === 'complete') {
+      const user = await t.token(event.role);
+      const pool = await t.call(
+        'GET',
+        `/api/tasks?scope=pool&definitionId=${ENROLLMENT}&limit=500${practice ? '&practice=true' : ''}`,
+        { as: user },
+      );
+      const task = (pool.body.items as Task[]).find((x) => x.instanceId === id && x.step === event.step)!;
+      expect(task, `${event.step} in the ${event.role} pool`).toBeDefined();
+      expect((await t.call('POST', `/api/tasks/${task.id}/claim`, { as: user })).status).toBe(200);
+      const body: Record<string, unknown> = { outcome: event.outcome };
+      if (event.data) body.data = event.data;
+      const done = await t.call('POST', `/api/tasks/${task.id}/complete`, { as: user, body });
+      expect(done.status, done.text).toBe(200);
+    } else if (event.type === 'signal') {
+      const r = await t.call('POST', `/api/instances/${id}/signal`, {
+        as: starter,
+        body: { name: event.name },
+      });
+      expect(r.status, r.text).toBe(200);
+    } else if (event.type === 'advance') {
+      await t.advanceTo(addWallDuration(t.clock.now(), event.by));
+    }
+  }
+  return id;
+}
+
+/** The enrollment numbers read straight from the scripts (no database, no sheet code involved). */
+function fromScripts() {
+  const n = {
+    approached: 0,
+    enrolled: 0,
+    codesIssued: 0,
+    activated: 0,
+    sameDay: 0,
+    declined: 0,
+    escalatedToIt: 0,
+    reasons: new Map<string, number>(),
+  };
+  for (const s of stories) {
+    for (const e of parseScript(s.events)) {
+      if (e.type !== 'complete') continue;
+      const at = `${e.step}/${e.outcome}`;
+      if (e.step === 'offer-enrollment') n.approached++;
+      if (at === 'offer-enrollment/wants-portal') n.enrolled++;
+      if (
+        [
+          'link-existing-account/token-sent',
+          'send-invite/sent',
+          'no-email-workaround/printed-activation-code',
+          'reissue-code/reissued',
+        ].includes(at)
+      )
+        n.codesIssued++;
+      if (at === 'record-activation/recorded') {
+        n.activated++;
+        if (e.data?.activatedWithin === 'same-day') n.sameDay++;
+      }
+      if (at === 'link-existing-account/link-error') n.escalatedToIt++;
+      if (
+        [
+          'offer-enrollment/declined',
+          'no-email-workaround/declined',
+          'reissue-code/patient-declined',
+        ].includes(at)
+      ) {
+        n.declined++;
+        const reason = String(e.data?.declineReason ?? 'not-recorded');
+        n.reasons.set(reason, (n.reasons.get(reason) ?? 0) + 1);
+      }
+    }
+  }
+  return n;
+}
+
+type Table = { id: string; columns: { key: string; label: string }[]; rows: (string | number)[][] };
+const table = (sheet: { tables: Table[] }, id: string) => sheet.tables.find((x) => x.id === id)!;
+const column = (tb: Table, key: string) => tb.columns.findIndex((c) => c.key === key);
+const sum = (tb: Table, key: string) => tb.rows.reduce((s, r) => s + Number(r[column(tb, key)]), 0);
+
+async function sheet(username: string, query = '') {
+  const r = await t.call('GET', `/api/tracking/sheet?${PERIOD}${query}`, { as: await t.token(username) });
+  expect(r.status, r.text).toBe(200);
+  return r.body;
+}
+
+/** Parses the sheet's CSV (quoted cells included) into rows of strings. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  t = await makeApp();
+  for (const s of stories) await play(s.events);
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('tracking sheet from real workflow work', () => {
+  it('counts the enrollment stories: approached, enrolled, codes, activations, declines by reason, IT escalations', async () => {
+    const want = fromScripts();
+    expect(want.approached).toBeGreaterThan(5);
+    const s = await sheet('lead', '&view=role');
+    const e = table(s, 'enrollment');
+    expect(e.rows).toHaveLength(1);
+    expect({
+      approached: sum(e, 'approached'),
+      enrolled: sum(e, 'enrolled'),
+      codesIssued: sum(e, 'codesIssued'),
+      activated: sum(e, 'activated'),
+      sameDay: sum(e, 'sameDay'),
+      declined: sum(e, 'declined'),
+      escalatedToIt: sum(e, 'escalatedToIt'),
+    }).toEqual({
+      approached: want.approached,
+      enrolled: want.enrolled,
+      codesIssued: want.codesIssued,
+      activated: want.activated,
+      sameDay: want.sameDay,
+      declined: want.declined,
+      escalatedToIt: want.escalatedToIt,
+    });
+    const d = table(s, 'declines');
+    expect(new Map(d.rows.map((r) => [String(r[1]), Number(r[2])]))).toEqual(want.reasons);
+  });
+
+  it('never puts patient identifiers in the sheet', async () => {
+    const s = await sheet('lead');
+    const text = JSON.stringify(s);
+    for (const story of stories) {
+      const start = parseScript(story.events)[0]!;
+      const patient = start.type === 'start' ? start.data?.patient : undefined;
+      if (typeof patient === 'string') expect(text).not.toContain(patient);
+    }
+    expect(text).not.toMatch(/DEMO-\d+/);
+  });
+
+  it('totals agree with the detail rows and with the completions counted from the events', async () => {
+    const s = await sheet('lead');
+    expect(s.check.consistent).toBe(true);
+    expect(s.check.completionEvents).toBeGreaterThan(20);
+    expect(sum(table(s, 'totals'), 'completed')).toBe(s.check.completionEvents);
+    expect(sum(table(s, 'tasks'), 'completed')).toBe(s.check.completionEvents);
+    expect(sum(table(s, 'totals'), 'escalations')).toBeGreaterThan(0); // the busy-day and IT-ticket stories escalate
+    const volume = (s.charts.volume as Record<string, number | string>[]).reduce(
+      (n, row) => n + Object.entries(row).reduce((m, [k, v]) => m + (k === 'day' ? 0 : Number(v)), 0),
+      0,
+    );
+    expect(volume).toBe(s.check.completionEvents);
+    expect(s.period.timeZone).toBe('America/Denver');
+  });
+
+  it('the CSV export of every table is exactly the table: same header, rows and numbers', async () => {
+    const lead = await t.token('lead');
+    for (const view of ['person', 'role']) {
+      const s = await sheet('lead', `&view=${view}`);
+      for (const tb of s.tables as Table[]) {
+        const r = await t.call(
+          'GET',
+          `/api/tracking/sheet?${PERIOD}&view=${view}&format=csv&table=${tb.id}`,
+          {
+            as: lead,
+          },
+        );
+        expect(r.status).toBe(200);
+        expect(r.headers.get('content-type')).toContain('text/csv');
+        expect(parseCsv(r.text)).toEqual([
+          tb.columns.map((c) => c.label),
+          ...tb.rows.map((row) => row.map(String)),
+        ]);
+      }
+      expect(table(s, 'tasks').rows.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('staff see their own sheet only; leads and auditors see everyone and per role', async () => {
+    const own = await sheet(SPECIALIST);
+    const me = t.user(SPECIALIST);
+    const totals = table(own, 'totals');
+    expect(totals.rows.length).toBeGreaterThan(0);
+    expect(new Set(totals.rows.map((r) => r[0]))).toEqual(new Set([me.displayName]));
+    const staff = await t.token(SPECIALIST);
+    const other = t.user('front-desk').id;
+    expect((await t.call('GET', `/api/tracking/sheet?${PERIOD}&person=${other}`, { as: staff })).status).toBe(
+      403,
+    );
+    expect((await t.call('GET', `/api/tracking/sheet?${PERIOD}&view=role`, { as: staff })).status).toBe(403);
+    const everyone = await sheet('auditor');
+    expect(new Set(table(everyone, 'totals').rows.map((r) => r[0])).size).toBeGreaterThan(1);
+    const frontDesk = await sheet('lead', `&person=${other}`);
+    expect(new Set(table(frontDesk, 'totals').rows.map((r) => r[0]))).toEqual(
+      new Set([t.user('front-desk').displayName]),
+    );
+  });
+
+  it('rejects a bad period with 400', async () => {
+    const lead = await t.token('lead');
+    for (const q of [
+      'from=2026-04-01&to=2026-03-01',
+      'from=2026-02-30&to=2026-03-01',
+      'from=2024-01-01&to=2026-01-01',
+      'to=2026-01-01',
+    ]) {
+      const r = await t.call('GET', `/api/tracking/sheet?${q}`, { as: lead });
+      expect(r.status, q).toBe(400);
+    }
+  });
+});
+
+describe('practice instances stay out of real data', () => {
+  it('a practice run counts nowhere: sheet, CSV, queues, instance search, access log; its export says practice', async () => {
+    const lead = await t.token('lead');
+    const auditor = await t.token('auditor');
+    const before = await sheet('lead');
+    const beforeOwn = await sheet(SPECIALIST);
+    const csvBefore = await t.call('GET', `/api/tracking/sheet?${PERIOD}&format=csv&table=tasks`, {
+      as: lead,
+    });
+
+    const practiceId = await play(stories[0]!.events, true);
+    const inst = await t.call('GET', `/api/instances/${practiceId}`, { as: lead });
+    expect(inst.body.instance.practice).toBe(true);
+    expect(inst.body.instance.status).toBe('done');
+
+    // Tracking numbers: identical tables and charts, the CSV byte for byte.
+    const after = await sheet('lead');
+    expect(after.tables).toEqual(before.tables);
+    expect(after.charts).toEqual(before.charts);
+    expect(after.check).toEqual(before.check);
+    expect((await sheet(SPECIALIST)).tables).toEqual(beforeOwn.tables);
+    const csvAfter = await t.call('GET', `/api/tracking/sheet?${PERIOD}&format=csv&table=tasks`, {
+      as: lead,
+    });
+    expect(csvAfter.text).toBe(csvBefore.text);
+
+    // Instance search and queues: only when asked for practice.
+    const real = await t.call('GET', '/api/instances?limit=500', { as: auditor });
+    expect(real.body.items.map((i: { id: string }) => i.id)).not.toContain(practiceId);
+    const asked = await t.call('GET', '/api/instances?limit=500&practice=true', { as: auditor });
+    expect(asked.body.items.map((i: { id: string }) => i.id)).toContain(practiceId);
+    const closed = await t.call('GET', '/api/tasks?scope=all&status=closed&limit=500', { as: lead });
+    expect(closed.body.items.length).toBeGreaterThan(0);
+    expect(closed.body.items.some((x: Task) => x.instanceId === practiceId)).toBe(false);
+
+    // The access-log report: reads of the practice instance only when asked for.
+    const log = await t.call('GET', '/api/audit/access-log?limit=1000', { as: auditor });
+    expect(log.status).toBe(200);
+    expect(log.body.items.some((e: { instanceId: string | null }) => e.instanceId === practiceId)).toBe(
+      false,
+    );
+    const practiceLog = await t.call('GET', '/api/audit/access-log?limit=1000&practice=true', {
+      as: auditor,
+    });
+    expect(practiceLog.body.items.length).toBeGreaterThan(0);
+    expect(
+      practiceLog.body.items.every((e: { instanceId: string | null }) => e.instanceId === practiceId),
+    ).toBe(true);
+
+    // Its own export is marked as practice in name and content; real exports are not.
+    const json = await t.call('GET', `/api/instances/${practiceId}/export?format=json`, { as: auditor });
+    expect(json.headers.get('content-disposition')).toContain(`practice-instance-${practiceId}.json`);
+    expect(json.body.instance.practice).toBe(true);
+    const csv = await t.call('GET', `/api/instances/${practiceId}/export?format=csv`, { as: auditor });
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]!.endsWith(',practice')).toBe(true);
+    expect(lines.slice(1).every((l) => l.endsWith(',practice'))).toBe(true);
+    const realId = real.body.items[0].id as string;
+    const realJson = await t.call('GET', `/api/instances/${realId}/export?format=json`, { as: auditor });
+    expect(realJson.body.instance.practice).toBeUndefined();
+  });
+});
+
+describe('manual tracking entries', () => {
+  it('the person records, a lead corrects, the person deletes: the trail has old → new, who and when, and verifies', async () => {
+    const me = await t.token(SPECIALIST);
+    const lead = await t.token('lead');
+    t.clock.set('2026-03-10T17:00:00.000Z');
+    const created = await t.call('POST', '/api/tracking/entries', {
+      as: me,
+      body: {
+        kind: 'training',
+        day: '2026-03-10',
+        fields: { topic: 'Proxy forms', format: 'short-session', attendees: 6 },
+      },
+      headers: { 'idempotency-key': 'training-1' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const again = await t.call('POST', '/api/tracking/entries', {
+      as: me,
+      body: {
+        kind: 'training',
+        day: '2026-03-10',
+        fields: { topic: 'Proxy forms', format: 'short-session', attendees: 6 },
+      },
+      headers: { 'idempotency-key': 'training-1' },
+    });
+    expect(again.body.entry.id).toBe(created.body.entry.id);
+    const id = created.body.entry.id as string;
+    const shift = await t.call('POST', '/api/tracking/entries', {
+      as: me,
+      body: {
+        kind: 'shift',
+        day: '2026-03-10',
+        fields: { shift: 'full-day', site: 'Main clinic', hours: 7.5 },
+      },
+    });
+    expect(shift.status).toBe(201);
+
+    let manual = table(await sheet(SPECIALIST), 'manual');
+    expect(manual.rows).toHaveLength(1);
+    expect(manual.rows[0]![column(manual, 'trainings')]).toBe(1);
+    expect(manual.rows[0]![column(manual, 'attendees')]).toBe(6);
+    expect(manual.rows[0]![column(manual, 'hours')]).toBe(7.5);
+
+    t.clock.set('2026-03-11T15:00:00.000Z');
+    const edited = await t.call('PATCH', `/api/tracking/entries/${id}`, {
+      as: lead,
+      body: { revision: 1, fields: { topic: 'Proxy forms', format: 'short-session', attendees: 8 } },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    const stale = await t.call('PATCH', `/api/tracking/entries/${id}`, {
+      as: me,
+      body: { revision: 1, day: '2026-03-09' },
+    });
+    expect(stale.status).toBe(409);
+    // Someone else's entry: staff and auditors may not touch it.
+    const other = await t.token('front-desk');
+    expect(
+      (
+        await t.call('PATCH', `/api/tracking/entries/${id}`, {
+          as: other,
+          body: { revision: 2, day: '2026-03-09' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.call('DELETE', `/api/tracking/entries/${id}?revision=2`, { as: await t.token('auditor') }))
+        .status,
+    ).toBe(403);
+    expect((await t.call('GET', `/api/tracking/entries/${id}/changes`, { as: other })).status).toBe(403);
+
+    manual = table(await sheet(SPECIALIST), 'manual');
+    expect(manual.rows[0]![column(manual, 'attendees')]).toBe(8);
+
+    t.clock.set('2026-03-12T15:00:00.000Z');
+    expect((await t.call('DELETE', `/api/tracking/entries/${id}?revision=2`, { as: me })).status).toBe(200);
+    manual = table(await sheet(SPECIALIST), 'manual');
+    expect(manual.rows[0]![column(manual, 'trainings')]).toBe(0);
+
+    const trail = await t.call('GET', `/api/tracking/entries/${id}/changes`, {
+      as: await t.token('auditor'),
+    });
+    expect(trail.status).toBe(200);
+    expect(trail.body.verify).toMatchObject({ ok: true, count: 3 });
+    const steps = trail.body.changes as { action: string; actor: string; at: string; changes: unknown[] }[];
+    expect(steps.map((s) => [s.action, s.actor, s.at])).toEqual([
+      ['create', t.user(SPECIALIST).id, '2026-03-10T17:00:00.000Z'],
+      ['update', t.user('lead').id, '2026-03-11T15:00:00.000Z'],
+      ['delete', t.user(SPECIALIST).id, '2026-03-12T15:00:00.000Z'],
+    ]);
+    expect(steps[1]!.changes).toEqual([{ field: 'fields.attendees', from: 6, to: 8 }]);
+  });
+
+  it('validates each kind of entry and who it is for', async () => {
+    const me = await t.token(SPECIALIST);
+    const bad = [
+      { kind: 'shift', day: '2026-03-10', fields: { shift: 'morning', site: 'Main', hours: 30 } },
+      { kind: 'support', day: '2026-03-10', fields: { contactType: 'lockout', count: 1, escalatedToIt: 2 } },
+      { kind: 'faq', day: '10/03/2026', fields: { itemType: 'faq', title: 'Reset' } },
+      { kind: 'payroll', day: '2026-03-10', fields: {} },
+    ];
+    for (const body of bad) {
+      const r = await t.call('POST', '/api/tracking/entries', { as: me, body });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+    }
+    const forOther = await t.call('POST', '/api/tracking/entries', {
+      as: me,
+      body: {
+        kind: 'faq',
+        day: '2026-03-10',
+        fields: { itemType: 'video', title: 'Activate with your code' },
+        userId: t.user('front-desk').id,
+      },
+    });
+    expect(forOther.status).toBe(403);
+    const byLead = await t.call('POST', '/api/tracking/entries', {
+      as: await t.token('lead'),
+      body: {
+        kind: 'project',
+        day: '2026-03-10',
+        fields: { task: 'Kiosk survey', status: 'blocked', blocker: 'Tablet stand on order' },
+        userId: t.user('front-desk').id,
+      },
+    });
+    expect(byLead.status, byLead.text).toBe(201);
+    expect(byLead.body.entry.userId).toBe(t.user('front-desk').id);
+  });
+});

@@ -1,0 +1,267 @@
+import type { InValue, Row } from '@libsql/client';
+import { StoreError } from '../errors.ts';
+import type {
+  CompletionCount,
+  OpenOverdueTally,
+  TallyFilter,
+  TallyKey,
+  TaskTally,
+} from '../tracking/types.ts';
+import type { Store } from '../types.ts';
+import type { Db } from './db.ts';
+import { Conditions, int, textOrNull } from './rows.ts';
+
+/** Grouping keys → task columns. A fixed map: keys never reach SQL as caller text. */
+const COMPLETED_BY: Record<TallyKey, string> = {
+  person: 'closed_by',
+  role: 'role',
+  workflow: 'definition_id',
+  outcome: 'outcome',
+};
+const OPEN_BY: Record<Exclude<TallyKey, 'outcome'>, string> = {
+  person: 'assignee',
+  role: 'role',
+  workflow: 'definition_id',
+};
+const FIELD = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const MAX_DAYS = 400;
+
+function checkKeys(keys: readonly string[], allowed: Record<string, string>): void {
+  for (const k of keys) {
+    if (!Object.hasOwn(allowed, k)) throw new StoreError('QUERY_INVALID', `Unknown tally key '${k}'`);
+  }
+  if (new Set(keys).size !== keys.length) throw new StoreError('QUERY_INVALID', 'Tally keys repeat');
+}
+
+function keyed(row: Row, keys: readonly string[]) {
+  const out: Record<string, string | null> = { person: null, role: null, workflow: null, outcome: null };
+  for (const k of keys) out[k] = textOrNull(row, k);
+  return out;
+}
+
+/** Nearest-rank percentile of ascending values: the value at rank ⌈p·n⌉. */
+function rank(sorted: Float64Array, p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const tallyOf = (
+  keys: Record<string, string | null>,
+  times: Float64Array,
+  late: number,
+  escalated: number,
+): TaskTally => {
+  times.sort();
+  return {
+    person: keys.person ?? null,
+    role: keys.role ?? null,
+    workflow: keys.workflow ?? null,
+    outcome: keys.outcome ?? null,
+    completed: times.length,
+    medianMs: rank(times, 50),
+    p90Ms: rank(times, 90),
+    late,
+    escalated,
+  };
+};
+
+/**
+ * One scan for several groupings: SQL groups completed tasks at the finest grain the groupings need
+ * (each group with its count, late and escalated sums, and its times to complete as one list); each
+ * grouping is then a roll-up of those groups, with its percentiles taken from the merged, sorted times.
+ */
+async function completedSetsOn(
+  db: Db,
+  q: TallyFilter,
+  groupings: readonly (readonly TallyKey[])[],
+): Promise<TaskTally[][]> {
+  for (const keys of groupings) checkKeys(keys, COMPLETED_BY);
+  const finest = (Object.keys(COMPLETED_BY) as TallyKey[]).filter((k) =>
+    groupings.some((g) => g.includes(k)),
+  );
+  const where = new Conditions().add(
+    "close_reason = 'completed' AND practice = 0 AND closed_at >= ? AND closed_at < ?",
+    q.from,
+    q.to,
+  );
+  if (q.userId !== undefined) where.add('closed_by = ?', q.userId);
+  if (q.role !== undefined) where.add('role = ?', q.role);
+  const cols = finest.map((k) => `${COMPLETED_BY[k]} AS ${k}`);
+  const rs = await db.client.execute({
+    sql: `SELECT ${[...cols, ''].join(', ')} count(*) AS completed,
+            group_concat(CAST(round((julianday(closed_at) - julianday(opened_at)) * 86400000.0) AS INTEGER)) AS times,
+            sum(CASE WHEN due IS NOT NULL AND closed_at > due THEN 1 ELSE 0 END) AS late, sum(escalated) AS escalated
+          FROM tasks INDEXED BY tasks_completed WHERE ${where.parts.join(' AND ')}
+          ${finest.length ? `GROUP BY ${finest.join(', ')}` : ''}`,
+    args: where.args,
+  });
+  const groups = rs.rows
+    .filter((r) => int(r, 'completed') > 0)
+    .map((r) => ({
+      keys: keyed(r, finest),
+      times: String(r.times).split(',').map(Number),
+      late: int(r, 'late'),
+      escalated: int(r, 'escalated'),
+    }));
+  return groupings.map((keys) => {
+    const merged = new Map<
+      string,
+      { keys: Record<string, string | null>; parts: number[][]; late: number; escalated: number }
+    >();
+    for (const g of groups) {
+      const id = JSON.stringify(keys.map((k) => g.keys[k]));
+      let m = merged.get(id);
+      if (!m) {
+        m = {
+          keys: Object.fromEntries(keys.map((k) => [k, g.keys[k] ?? null])),
+          parts: [],
+          late: 0,
+          escalated: 0,
+        };
+        merged.set(id, m);
+      }
+      m.parts.push(g.times);
+      m.late += g.late;
+      m.escalated += g.escalated;
+    }
+    const out = [...merged.values()].map((m) =>
+      tallyOf(m.keys, Float64Array.from(m.parts.flat()), m.late, m.escalated),
+    );
+    return out.sort((a, b) => {
+      for (const k of keys) {
+        const x = a[k] ?? '';
+        const y = b[k] ?? '';
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+  });
+}
+
+/**
+ * Period tallies for the task tracking sheet. Every query leaves practice work out and is one SQL
+ * aggregation over an index range (the completed-task index covers every column read), so a sheet over
+ * 100k tasks is one index scan and one grouping, not 100k rows shipped to JavaScript.
+ */
+export function trackingApi(
+  db: Db,
+): Pick<
+  Store,
+  | 'tallyCompletedTaskSets'
+  | 'tallyCompletedTasks'
+  | 'tallyOpenOverdue'
+  | 'tallyVolume'
+  | 'countCompletions'
+  | 'countCompletionEvents'
+> {
+  const completedSets = (q: TallyFilter, groupings: readonly (readonly TallyKey[])[]) =>
+    completedSetsOn(db, q, groupings);
+  return {
+    async tallyCompletedTasks(q) {
+      return (await completedSets(q, [q.keys]))[0]!;
+    },
+
+    tallyCompletedTaskSets(filter, groupings) {
+      return completedSets(filter, groupings);
+    },
+
+    async tallyOpenOverdue(q) {
+      checkKeys(q.keys, OPEN_BY);
+      const until = q.asOf < q.to ? q.asOf : q.to;
+      if (until <= q.from) return [];
+      const where = new Conditions().add(
+        "status = 'open' AND practice = 0 AND due_order >= ? AND due_order < ?",
+        q.from,
+        until,
+      );
+      if (q.userId !== undefined) where.add('assignee = ?', q.userId);
+      if (q.role !== undefined) where.add('role = ?', q.role);
+      const cols = q.keys.map((k) => `${OPEN_BY[k]} AS ${k}`);
+      const group = q.keys.length ? `GROUP BY ${q.keys.join(', ')} ORDER BY ${q.keys.join(', ')}` : '';
+      const rs = await db.client.execute({
+        sql: `SELECT ${[...cols, ''].join(', ')} count(*) AS open FROM tasks WHERE ${where.parts.join(' AND ')} ${group}`,
+        args: where.args,
+      });
+      return rs.rows
+        .filter((r) => int(r, 'open') > 0)
+        .map(
+          (r): OpenOverdueTally => ({
+            ...(keyed(r, q.keys) as Pick<OpenOverdueTally, 'person' | 'role' | 'workflow'>),
+            open: int(r, 'open'),
+          }),
+        );
+    },
+
+    async tallyVolume(q) {
+      if (q.days.length === 0) return [];
+      if (q.days.length > MAX_DAYS)
+        throw new StoreError('QUERY_INVALID', `At most ${MAX_DAYS} days in one volume query`);
+      const where = new Conditions().add(
+        "t.close_reason = 'completed' AND t.practice = 0 AND t.closed_at >= d.start AND t.closed_at < d.stop",
+      );
+      if (q.userId !== undefined) where.add('t.closed_by = ?', q.userId);
+      if (q.role !== undefined) where.add('t.role = ?', q.role);
+      const values = q.days.map(() => '(?, ?, ?)').join(', ');
+      const args: InValue[] = q.days.flatMap((d) => [d.day, d.start, d.end]);
+      const rs = await db.client.execute({
+        sql: `WITH d(day, start, stop) AS (VALUES ${values})
+              SELECT d.day AS day, t.role AS role, count(*) AS completed
+              FROM d JOIN tasks t INDEXED BY tasks_completed ON ${where.parts.join(' AND ')}
+              GROUP BY d.day, t.role ORDER BY d.day, t.role`,
+        args: [...args, ...where.args],
+      });
+      return rs.rows.map((r) => ({
+        day: String(r.day),
+        role: String(r.role),
+        completed: int(r, 'completed'),
+      }));
+    },
+
+    async countCompletions(q) {
+      for (const f of q.fields) {
+        if (!FIELD.test(f)) throw new StoreError('QUERY_INVALID', `Form field '${f}' is not a field name`);
+      }
+      const where = new Conditions().add(
+        "e.type = 'complete' AND e.at >= ? AND e.at < ? AND i.definition_id = ? AND i.practice = 0",
+        q.from,
+        q.to,
+        q.workflow,
+      );
+      if (q.userId !== undefined) where.add('e.actor = ?', q.userId);
+      const fieldCols = q.fields.map((_, i) => `json_extract(e.payload, ?) AS f${i}`);
+      const group = ['person', 'step', 'outcome', ...q.fields.map((_, i) => `f${i}`)].join(', ');
+      const rs = await db.client.execute({
+        sql: `SELECT e.actor AS person, json_extract(e.payload, '$.step') AS step,
+                json_extract(e.payload, '$.outcome') AS outcome, ${[...fieldCols, ''].join(', ')} count(*) AS n
+              FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
+              WHERE ${where.parts.join(' AND ')}
+              GROUP BY ${group} ORDER BY ${group}`,
+        args: [...q.fields.map((f) => `$.data."${f}"`), ...where.args],
+      });
+      return rs.rows.map(
+        (r): CompletionCount => ({
+          person: textOrNull(r, 'person'),
+          step: String(r.step),
+          outcome: String(r.outcome),
+          values: Object.fromEntries(q.fields.map((f, i) => [f, textOrNull(r, `f${i}`)])),
+          count: int(r, 'n'),
+        }),
+      );
+    },
+
+    async countCompletionEvents(q: TallyFilter) {
+      const where = new Conditions().add(
+        "e.type = 'complete' AND e.at >= ? AND e.at < ? AND i.practice = 0",
+        q.from,
+        q.to,
+      );
+      if (q.userId !== undefined) where.add('e.actor = ?', q.userId);
+      if (q.role !== undefined) where.add('e.role = ?', q.role);
+      const rs = await db.client.execute({
+        sql: `SELECT count(*) AS n FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
+              WHERE ${where.parts.join(' AND ')}`,
+        args: where.args,
+      });
+      return int(rs.rows[0]!, 'n');
+    },
+  };
+}
