@@ -61,4 +61,23 @@ export type {
   Priority,
   Timer,
 } from './snapshot.ts';
+export {
+  type Block,
+  editDistance,
+  fold,
+  type Inline,
+  parseInline,
+  parseMarkup,
+  plainText,
+  type Range,
+  type SearchDocument,
+  type SearchHit,
+  SearchIndex,
+  type SearchOptions,
+  safeHref,
+  segments,
+  snippet,
+  stem,
+  tokenize,
+} from './text/index.ts';
 export { type TransitionResult, transition } from './transition.ts';
