@@ -11,8 +11,10 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { eventRoutes } from './routes/events.ts';
+import { helpRoutes } from './routes/help.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { publicHelpRoutes } from './routes/public-help.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): App {
   });
   app.get('/api/openapi.json', (c) => c.json(docs.document()));
 
+  // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
+  app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs));
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/help', helpRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

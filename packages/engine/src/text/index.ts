@@ -11,3 +11,4 @@ export {
 } from './search.ts';
 export { stem } from './stem.ts';
 export { fold, STOP_WORDS, type Token, tokenize } from './tokenize.ts';
+export { HELP_FIELD_WEIGHTS, type HelpMatch, type Searchable, searchHelp } from './help-search.ts';
