@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { type ApiResponse, type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * The help center over the real app and a real libSQL file: writing, publishing and auditing entries,
@@ -344,7 +345,7 @@ describe('the public help site, as an anonymous client', () => {
     });
     await limited.store.putHelpClinic({ slug: CLINIC, name: 'Riverside' });
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<TestApp['call']>> | undefined;
+    let last: ApiResponse | undefined;
     for (let i = 0; i < 5; i++) {
       last = await limited.call('GET', `/api/public/help/${CLINIC}`);
       statuses.push(last.status);
@@ -355,5 +356,35 @@ describe('the public help site, as an anonymous client', () => {
     // Staff routes are not counted against the public limit.
     expect((await limited.call('GET', '/api/health')).status).toBe(200);
     await limited.close();
+  });
+});
+
+describe('the demo seed', () => {
+  it('publishes a bilingual patient help site and staff job aids, keeping drafts private', async () => {
+    const demo = await makeApp({ publish: false });
+    const seeded = await seedDemo(demo.store, demo.instances, demo.clock.now, 'demo password for tests');
+    expect(seeded.helpEntries).toBeGreaterThan(20);
+    expect((await seedDemo(demo.store, demo.instances, demo.clock.now, 'x')).helpEntries).toBe(0);
+    const site = await demo.call('GET', '/api/public/help/riverside');
+    expect(site.status).toBe(200);
+    expect(site.body.languages).toEqual(['en', 'es']);
+    const titles = site.body.entries.map((e: { title: string }) => e.title);
+    for (const topic of [/password/i, /activation code/i, /proxy/i, /answer to my message/i, /lab results/i])
+      expect(
+        titles.some((t: string) => topic.test(t)),
+        String(topic),
+      ).toBe(true);
+    expect(
+      site.body.entries.some((e: { videoUrl: string | null }) => e.videoUrl?.startsWith('https://')),
+    ).toBe(true);
+    expect(site.text).not.toContain('coming in spring');
+    expect(site.text).not.toContain('identity check first');
+    const author = demo.user('portal-enrollment-specialist').id;
+    const staffView = await demo.call('GET', '/api/help/entries?clinic=riverside&audience=staff&q=unlock', {
+      as: await demo.session('front-desk'),
+    });
+    expect(staffView.body.entries[0].title).toMatch(/Unlocking a patient account/);
+    expect(staffView.body.entries[0].createdBy).toBe(author);
+    await demo.close();
   });
 });
