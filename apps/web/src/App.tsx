@@ -6,6 +6,7 @@ import { SignIn } from './auth/SignIn.tsx';
 import { clinicRoles, isAuditor, isLead, useMe } from './auth/useMe.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { WorkflowsPage } from './editor/WorkflowsPage.tsx';
+import { FaqPage } from './help/FaqPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -38,6 +39,7 @@ export function App() {
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+        <Route path="/faq" element={<FaqPage me={me.data} />} />
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

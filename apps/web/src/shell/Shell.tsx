@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { ClipboardList, FileSearch, LogOut, Users, Workflow } from 'lucide-react';
+import { ClipboardList, FileSearch, LifeBuoy, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
@@ -20,6 +20,7 @@ export function navItems(roles: string[]) {
   }
   if (isAuditor(roles))
     items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
+  items.push({ to: '/faq', label: 'Help & FAQ', icon: <LifeBuoy size={18} aria-hidden /> });
   return items;
 }
 
