@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 2500,
+    // The patients' help page (/help/<clinic>) is its own small bundle, without the staff app.
+    rollupOptions: { input: { main: 'index.html', help: 'help.html' } },
   },
   test: {
     environment: 'node',

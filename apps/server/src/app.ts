@@ -16,6 +16,10 @@ import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { roleRoutes } from './routes/roles.ts';
+import { helpRoutes } from './routes/help.ts';
+import { instanceRoutes } from './routes/instances.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { publicHelpRoutes } from './routes/public-help.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
@@ -85,6 +89,8 @@ export function createApp(deps: AppDeps): App {
   });
   app.get('/api/openapi.json', (c) => c.json(docs.document()));
 
+  // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
+  app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs));
@@ -102,6 +108,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
   app.route('/api/handbook', handbookRoutes(deps, docs));
   app.route('/api/tracking', trackingRoutes(deps, docs));
+  app.route('/api/help', helpRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

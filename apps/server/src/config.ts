@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** How often the timer worker looks for due deadlines. */
   timerPollMs: number;
   timerLeaseMs: number;
+  /** Requests per client per window on the unauthenticated public help routes. */
+  publicRateLimit: { limit: number; windowMs: number };
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
 }
@@ -27,6 +29,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,
     timerLeaseMs: 30_000,
+    publicRateLimit: { limit: 120, windowMs: 60_000 },
     ...overrides,
   };
 }

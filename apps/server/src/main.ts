@@ -58,7 +58,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.demo) {
     const seed = await seedDemo(store, instances, deps.clock, process.env.PORTALFLOW_DEMO_PASSWORD);
     say(
-      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started`,
+      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
     );
     if (seed.password && seed.generated)
       say(`demo password (shown once; set PORTALFLOW_DEMO_PASSWORD to choose it): ${seed.password}`);

@@ -104,6 +104,20 @@ const EXPECTED: Record<string, Row> = {
   'PATCH /api/tracking/entries/{id}':         { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
   'DELETE /api/tracking/entries/{id}':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
   'GET /api/tracking/entries/{id}/changes':   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: 403 },
+  // help: public help needs no sign-in; everyone signed in reads published staff help; admins, designers
+  // and the portal support role write; the edit history is for writers and auditors
+  'GET /api/public/help/{clinic}':            { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/public/help/{clinic}/search':     { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/help/clinics':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/help/clinics/{slug}':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/help/entries':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/help/entries':                   { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/help/entries/{id}':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/help/entries/{id}':               { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/help/entries/{id}/publish':      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/help/entries/{id}/unpublish':    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/help/entries/{id}':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/help/entries/{id}/changes':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -366,6 +380,86 @@ const trackingEntry = (w: MatrixWorld) =>
     fields: { shift: 'morning', site: 'Main clinic', hours: 4 },
     actor: w.userId('staffRole'),
   });
+  'GET /api/public/help/{clinic}': async (w) => ({
+    method: 'GET',
+    path: `/api/public/help/${await helpClinic(w)}`,
+  }),
+  'GET /api/public/help/{clinic}/search': async (w) => ({
+    method: 'GET',
+    path: `/api/public/help/${await helpClinic(w)}/search?q=password`,
+  }),
+  'GET /api/help/clinics': async () => ({ method: 'GET', path: '/api/help/clinics' }),
+  'PUT /api/help/clinics/{slug}': async (w) => ({
+    method: 'PUT',
+    path: `/api/help/clinics/${w.unique('clinic')}`,
+    body: { name: 'Northside Clinic' },
+  }),
+  'GET /api/help/entries': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries?clinic=${await helpClinic(w)}&q=reset`,
+  }),
+  'POST /api/help/entries': async (w) => ({
+    method: 'POST',
+    path: '/api/help/entries',
+    body: { ...HELP_CONTENT, clinic: await helpClinic(w) },
+  }),
+  'GET /api/help/entries/{id}': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}`,
+  }),
+  'PUT /api/help/entries/{id}': async (w) => ({
+    method: 'PUT',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}`,
+    body: { revision: 1, title: 'Resetting your portal password' },
+  }),
+  'POST /api/help/entries/{id}/publish': async (w) => ({
+    method: 'POST',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}/publish`,
+    body: { revision: 1 },
+  }),
+  'POST /api/help/entries/{id}/unpublish': async (w) => ({
+    method: 'POST',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/unpublish`,
+    body: { revision: 1 },
+  }),
+  'DELETE /api/help/entries/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}?revision=1`,
+  }),
+  'GET /api/help/entries/{id}/changes': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/changes`,
+  }),
+};
+
+const HELP_CONTENT = {
+  kind: 'faq',
+  audience: 'patients',
+  category: 'Signing in',
+  title: 'How do I reset my password?',
+  body: 'Choose **Forgot password** on the sign-in page.',
+};
+
+/** The clinic whose help the cells read, made once through the store. */
+async function helpClinic(w: MatrixWorld): Promise<string> {
+  if (!(await w.t.store.getHelpClinic('matrix-clinic')))
+    await w.t.store.putHelpClinic({ slug: 'matrix-clinic', name: 'Matrix Clinic' });
+  return 'matrix-clinic';
+}
+
+/** A fresh entry for one cell, at revision 1. */
+async function helpEntry(w: MatrixWorld, status: 'draft' | 'published') {
+  const entry = await w.t.store.createHelpEntry({
+    ...(HELP_CONTENT as { kind: 'faq'; audience: 'patients'; category: string; title: string; body: string }),
+    clinic: await helpClinic(w),
+    language: 'en',
+    tags: ['password'],
+    videoUrl: null,
+    status,
+    userId: null,
+  });
+  return entry!;
+}
 
 /** The routes the app documents — and so serves: openapi.test.ts checks the two agree. */
 const DOCUMENTED = documentedRoutes().map(routeKey);

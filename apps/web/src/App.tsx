@@ -12,6 +12,7 @@ import { MyRefresherPage } from './roles/MyRefresherPage.tsx';
 import { RefreshersPage } from './roles/RefreshersPage.tsx';
 import { RolePage } from './roles/RolePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
+import { FaqPage } from './help/FaqPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -52,6 +53,7 @@ export function App() {
         )}
         <Route path="/handbook" element={<HandbookIndex />} />
         <Route path="/handbook/:id/:v" element={<HandbookPage />} />
+        <Route path="/faq" element={<FaqPage me={me.data} />} />
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

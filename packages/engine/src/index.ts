@@ -99,4 +99,27 @@ export type {
   Priority,
   Timer,
 } from './snapshot.ts';
+export {
+  type Block,
+  editDistance,
+  fold,
+  HELP_FIELD_WEIGHTS,
+  type HelpMatch,
+  type Inline,
+  parseInline,
+  parseMarkup,
+  plainText,
+  type Range,
+  type SearchDocument,
+  type SearchHit,
+  SearchIndex,
+  type SearchOptions,
+  type Searchable,
+  safeHref,
+  searchHelp,
+  segments,
+  snippet,
+  stem,
+  tokenize,
+} from './text/index.ts';
 export { type TransitionResult, transition } from './transition.ts';

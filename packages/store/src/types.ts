@@ -1,5 +1,6 @@
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
+import type { HelpStore } from './help.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -196,6 +197,7 @@ export interface StoreHealth {
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
 export interface Store extends RoleSignOffStore {
+export interface Store extends HelpStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

@@ -37,6 +37,9 @@ describe('migrations', () => {
       'definition_versions',
       'definitions',
       'events',
+      'help_clinics',
+      'help_entries',
+      'help_entry_changes',
       'idempotency',
       'instances',
       'job_approvals',
@@ -63,6 +66,7 @@ describe('migrations', () => {
       [3, 'collaboration'],
       [4, 'role-sign-off'],
       [4, 'tracking-sheet'],
+      [4, 'help-center'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { accountCases } from './cases/accounts.case.ts';
 import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
+import { helpCases } from './cases/help.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
@@ -18,4 +19,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   accountCases(newHarness);
   recordCases(newHarness);
   roleSignOffCases(newHarness);
+  helpCases(newHarness);
 }

@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** `/help/<clinic>`: the public help page. */
+const PUBLIC_HELP = /^\/help\/[^/]+\/?$/;
+
 /**
  * Serves the built web app from `root`: files as they are (hashed assets cached for a year), and
  * `index.html` for every other non-API path so the app's own routes work on reload.
@@ -30,7 +33,8 @@ export function webApp(root: string): MiddlewareHandler<AppEnv> {
     if (!info?.isFile()) {
       // A missing asset is a 404; any other path is one of the app's own routes.
       if (extname(c.req.path) !== '') return next();
-      file = join(base, 'index.html');
+      // The patients' help pages are a separate, smaller page of the build.
+      file = join(base, PUBLIC_HELP.test(c.req.path) ? 'help.html' : 'index.html');
     }
     const body = await readFile(file).catch(() => null);
     if (!body) return next();

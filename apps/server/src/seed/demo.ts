@@ -4,6 +4,7 @@ import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import type { Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES } from './help-content.ts';
 
 export interface DemoSeed {
   /** Set when the demo users were created now (a generated password is shown only then). */
@@ -12,6 +13,8 @@ export interface DemoSeed {
   users: string[];
   published: string[];
   instances: number;
+  /** Help entries written now (none when the demo clinic already has a help site). */
+  helpEntries: number;
 }
 
 /**
@@ -103,7 +106,37 @@ export async function seedDemo(
       }
     }
   }
-  const seed: DemoSeed = { generated, users, published, instances: started };
+  const helpEntries = await seedHelp(store, now);
+  const seed: DemoSeed = { generated, users, published, instances: started, helpEntries };
   if (users.length > 0) seed.password = password;
   return seed;
+}
+
+/** The demo clinic's help site, written and published by the portal enrollment specialist. */
+async function seedHelp(store: Store, now: () => string): Promise<number> {
+  if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) return 0;
+  await store.putHelpClinic({ ...DEMO_HELP_CLINIC, at: now() });
+  const author = (await store.findUserByUsername('portal-enrollment-specialist'))?.id ?? null;
+  let written = 0;
+  for (const { draft, videoUrl, tags, ...content } of DEMO_HELP_ENTRIES) {
+    const entry = await store.createHelpEntry({
+      ...content,
+      tags: tags ?? [],
+      videoUrl: videoUrl ?? null,
+      clinic: DEMO_HELP_CLINIC.slug,
+      userId: author,
+      at: now(),
+    });
+    if (!entry) continue;
+    written++;
+    if (!draft)
+      await store.updateHelpEntry({
+        id: entry.id,
+        expectedRevision: entry.revision,
+        patch: { status: 'published' },
+        userId: author,
+        at: now(),
+      });
+  }
+  return written;
 }

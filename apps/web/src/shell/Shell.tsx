@@ -11,6 +11,7 @@ import {
   Users,
   Workflow,
 } from 'lucide-react';
+import { ClipboardList, FileSearch, LifeBuoy, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
@@ -33,6 +34,7 @@ export function navItems(roles: string[]) {
   items.push({ to: '/handbook', label: 'Handbook', icon: <BookOpen size={18} aria-hidden /> });
   if (isLead(roles) || isAuditor(roles))
     items.push({ to: '/refreshers', label: 'Training', icon: <GraduationCap size={18} aria-hidden /> });
+  items.push({ to: '/faq', label: 'Help & FAQ', icon: <LifeBuoy size={18} aria-hidden /> });
   return items;
 }
 

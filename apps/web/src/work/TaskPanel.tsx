@@ -12,9 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { ArrowUpRight, CircleHelp, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
+import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { StepHelp } from '../help/StepHelp.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
@@ -244,15 +245,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
             </Grid.Col>
             {step.help && (
               <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-                <aside aria-labelledby="step-help-title" className={classes.helpBox} data-testid="step-help">
-                  <Group gap={6} mb={4}>
-                    <CircleHelp size={16} aria-hidden />
-                    <Text fw={600} size="sm" id="step-help-title">
-                      How to do this step
-                    </Text>
-                  </Group>
-                  <Text size="sm">{step.help}</Text>
-                </aside>
+                <StepHelp help={step.help} stepTitle={step.title} className={classes.helpBox} />
               </Grid.Col>
             )}
           </Grid>

@@ -6,6 +6,7 @@ import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
 import { GroupCommit } from './group-commit.ts';
+import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceApi } from './instances.ts';
 import { notificationApi } from './notifications.ts';
@@ -41,6 +42,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...roleSignOffApi(db),
     ...trackingApi(db),
     ...trackingEntryApi(db),
+    ...helpApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

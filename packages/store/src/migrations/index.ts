@@ -3,6 +3,7 @@ import { accounts } from './002-accounts.ts';
 import { collaboration } from './003-collaboration.ts';
 import { roleSignOff } from './004-role-sign-off.ts';
 import { tracking } from './004-tracking.ts';
+import { helpCenter } from './004-help-center.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -10,3 +11,4 @@ export type { Migration } from './migration.ts';
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, roleSignOff];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, tracking];
+export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, helpCenter];

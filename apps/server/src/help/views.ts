@@ -1,0 +1,48 @@
+import type { HelpClinic, HelpEntry } from '@portalflow/store';
+
+/**
+ * What the public help page may show of an entry, picked field by field so nothing added to the
+ * record later (authors, status, audience, revisions) can reach anonymous readers by accident.
+ */
+export interface PublicHelpEntry {
+  id: string;
+  kind: HelpEntry['kind'];
+  language: string;
+  category: string;
+  tags: string[];
+  title: string;
+  body: string;
+  videoUrl: string | null;
+  updatedAt: string;
+}
+
+export const PUBLIC_ENTRY_KEYS = [
+  'id',
+  'kind',
+  'language',
+  'category',
+  'tags',
+  'title',
+  'body',
+  'videoUrl',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof PublicHelpEntry>;
+
+export function publicEntry(e: HelpEntry): PublicHelpEntry {
+  return {
+    id: e.id,
+    kind: e.kind,
+    language: e.language,
+    category: e.category,
+    tags: [...e.tags],
+    title: e.title,
+    body: e.body,
+    videoUrl: e.videoUrl,
+    updatedAt: e.updatedAt,
+  };
+}
+
+export const publicClinic = (c: HelpClinic) => ({ slug: c.slug, name: c.name });
+
+/** Published entries for patients, the only ones a public route ever reads. */
+export const isPublic = (e: HelpEntry) => e.status === 'published' && e.audience === 'patients';

@@ -1,0 +1,49 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from './errors.ts';
+
+export interface RateLimitOptions {
+  /** Requests allowed per client within one window. */
+  limit: number;
+  windowMs: number;
+  /** Wall-clock milliseconds; tests pass their own. */
+  nowMs?: () => number;
+  /** Most clients remembered; the oldest windows are dropped first. */
+  maxClients?: number;
+}
+
+/** The caller's address as the Node server saw it; a proxy in front should set its own limits too. */
+function clientKey(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * Fixed-window limit per client for the unauthenticated routes, so anyone on the internet cannot
+ * make the server search or serialize without end. Over the limit: 429 with `Retry-After`.
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const windows = new Map<string, { start: number; count: number }>();
+  const now = options.nowMs ?? Date.now;
+  const maxClients = options.maxClients ?? 10_000;
+  return async function rateLimit(c, next) {
+    const key = clientKey(c);
+    const t = now();
+    let w = windows.get(key);
+    if (!w || t - w.start >= options.windowMs) {
+      windows.delete(key);
+      if (windows.size >= maxClients) windows.delete(windows.keys().next().value!);
+      w = { start: t, count: 0 };
+      windows.set(key, w);
+    }
+    w.count++;
+    c.header('RateLimit-Limit', String(options.limit));
+    c.header('RateLimit-Remaining', String(Math.max(0, options.limit - w.count)));
+    if (w.count > options.limit) {
+      const retry = Math.ceil((w.start + options.windowMs - t) / 1000);
+      c.header('Retry-After', String(Math.max(1, retry)));
+      throw new ApiError(429, 'RATE_LIMITED', `Too many requests; try again in ${Math.max(1, retry)} s`);
+    }
+    await next();
+  };
+}

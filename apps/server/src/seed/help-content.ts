@@ -1,0 +1,205 @@
+import type { HelpContent } from '@portalflow/store';
+
+/** The demo clinic's help site: `/help/riverside`. */
+export const DEMO_HELP_CLINIC = { slug: 'riverside', name: 'Riverside Community Health' };
+
+type Seed = Omit<HelpContent, 'videoUrl' | 'tags'> & { tags?: string[]; videoUrl?: string; draft?: boolean };
+
+const faq =
+  (audience: Seed['audience'], language: string) =>
+  (category: string, title: string, body: string, tags: string[] = [], extra: Partial<Seed> = {}): Seed => ({
+    kind: 'faq',
+    audience,
+    language,
+    category,
+    title,
+    body,
+    tags,
+    ...extra,
+  });
+const patient = faq('patients', 'en');
+const paciente = faq('patients', 'es');
+const staff = faq('staff', 'en');
+
+/**
+ * Plain-language answers for patients (English and Spanish) and job aids for staff, written from the
+ * clinic workflows in examples/: lockouts, activation codes, proxy access, reply times, results.
+ * Video links point at a placeholder host; a clinic replaces them with its own short videos.
+ */
+export const DEMO_HELP_ENTRIES: Seed[] = [
+  patient(
+    'Signing in',
+    'I forgot my password. How do I reset it?',
+    'On the sign-in page, choose **Forgot password**. We send a link to the email you gave us. The link works for 30 minutes.\n\nNo email from us? Check your spam folder, then call the front desk at **(555) 010-2000**.',
+    ['password', 'reset', 'login', 'email'],
+  ),
+  patient(
+    'Signing in',
+    'My account is locked',
+    'After **5 wrong passwords** in a row, the portal locks your account to keep it safe.\n\n- Wait 15 minutes and try again, or\n- Call the front desk at (555) 010-2000. We will ask your name, date of birth and address, then unlock it.\n\nThe IT help desk cannot unlock accounts: only the front desk can check who you are.',
+    ['lockout', 'locked', 'password', 'login'],
+  ),
+  patient(
+    'Getting started',
+    'How do I sign up for the portal?',
+    'Ask for the portal at check-in, or look at the bottom of your visit summary. You can sign up two ways:\n\n1. **By email**: we send you a link. Open it and make a password.\n2. **With an activation code**: type the code and your date of birth at the sign-up page.\n\nOur enrollment specialist can help you sign up on a tablet in the waiting room.',
+    ['sign up', 'enroll', 'activation', 'account'],
+  ),
+  patient(
+    'Getting started',
+    'My activation code expired or does not work',
+    'Activation codes work for **30 days**, one time only. If yours expired or the portal says it is not valid, call the front desk at (555) 010-2000 or ask at your next visit. We will give you a new code.\n\nType the code exactly as printed. The letter O and the number 0 look alike.',
+    ['activation', 'code', 'expired', 'enroll'],
+  ),
+  patient(
+    'Getting started',
+    'I do not have an email address. Can I still use the portal?',
+    'Yes. Ask for an **activation code** at the front desk. You can sign up with the code and your date of birth. Later, you can add an email to get reminders.',
+    ['email', 'activation', 'sign up'],
+  ),
+  patient(
+    'Messages',
+    'How soon will I get an answer to my message?',
+    'We answer portal messages within **2 business days** (Monday to Friday, not holidays). Messages sent on a weekend are read on Monday.\n\n**Do not use messages for emergencies.** Call 911. For symptoms that cannot wait, call our nurse line at (555) 010-2100.',
+    ['message', 'reply', 'response time', 'business days'],
+  ),
+  patient(
+    'Messages',
+    'Can I send a message about new or urgent symptoms?',
+    'Please call instead. A nurse will call you back the same day. Nurses do not check symptoms by message, because they need to talk with you.\n\nAfter hours, the portal shows the nurse line number. In an emergency, call 911.',
+    ['urgent', 'symptoms', 'nurse', 'after hours'],
+  ),
+  patient(
+    'Results',
+    'When will I see my lab results?',
+    'Most results show in the portal **as soon as they are final**. This means you may see a result before your provider has looked at it.\n\n- Your provider or nurse will explain your results within 2 to 3 business days.\n- If a result needs quick action, we will **call** you.\n\nQuestions about a result? Send a message from the result page.',
+    ['lab', 'results', 'test'],
+  ),
+  patient(
+    'Family and caregivers',
+    "Can I see my child's or my parent's records? (proxy access)",
+    'Yes, with **proxy access**. Fill out the proxy form at the front desk and bring a photo ID.\n\n- Parents of children up to age 12 get full access.\n- For teens 13 to 17, some information stays private between the teen and the provider.\n- A step-parent needs a parent to sign too. A guardian brings the court papers.\n- Access for an adult family member lasts 18 months; then you renew it.\n\nProxy access for a child ends at age 18.',
+    ['proxy', 'caregiver', 'parent', 'child', 'family'],
+  ),
+  patient(
+    'Prescriptions',
+    'How do I ask for a prescription refill?',
+    'Choose **Request a refill** in the portal, or ask your pharmacy to send us the request. Please allow **3 business days**.\n\nIf we have not seen you in the last 12 months, we may ask you to make an appointment first. Some medicines can only be refilled by your provider.',
+    ['refill', 'prescription', 'medicine', 'pharmacy'],
+  ),
+  patient(
+    'Appointments',
+    'How do I ask for an appointment?',
+    'Choose **Request an appointment**, pick the reason and a few times that work for you. Our schedulers answer within 1 business day with a time, or with other choices.',
+    ['appointment', 'schedule', 'visit'],
+  ),
+  patient(
+    'Billing',
+    'I have a question about my bill',
+    'Send a message and choose the topic **Billing**. Our billing team answers within 3 business days. Have your statement nearby. We can help with insurance questions and payment plans.',
+    ['bill', 'billing', 'payment', 'insurance'],
+  ),
+  {
+    kind: 'howto',
+    audience: 'patients',
+    language: 'en',
+    category: 'Signing in',
+    title: 'Video: reset your password in 2 minutes',
+    body: '1. Open the portal sign-in page.\n2. Choose **Forgot password**.\n3. Type your email and choose **Send**.\n4. Open the email from Riverside and choose the link.\n5. Make a new password with at least 12 characters.',
+    tags: ['password', 'reset', 'video'],
+    videoUrl: 'https://videos.example.org/riverside/reset-password',
+  },
+  {
+    kind: 'howto',
+    audience: 'patients',
+    language: 'en',
+    category: 'Messages',
+    title: 'How to send a message to your care team',
+    body: '1. Sign in and choose **Messages**.\n2. Choose **New message**.\n3. Pick a topic: medical question, refill, appointment or billing.\n4. Write your question and choose **Send**.\n\nYou get an email when we answer.',
+    tags: ['message', 'care team'],
+    videoUrl: 'https://videos.example.org/riverside/send-a-message',
+  },
+  paciente(
+    'Acceso',
+    'Olvidé mi contraseña. ¿Cómo la cambio?',
+    'En la página de inicio de sesión, elija **Olvidé mi contraseña**. Le enviamos un enlace a su correo. El enlace funciona por 30 minutos.\n\n¿No le llegó? Revise el correo no deseado o llame a la recepción al **(555) 010-2000**.',
+    ['contraseña', 'acceso', 'correo'],
+  ),
+  paciente(
+    'Primeros pasos',
+    'Mi código de activación venció',
+    'Los códigos de activación funcionan por **30 días**. Si su código venció, llame a la recepción al (555) 010-2000 o pida uno nuevo en su próxima cita.',
+    ['código', 'activación', 'inscripción'],
+  ),
+  paciente(
+    'Resultados',
+    '¿Cuándo veré mis resultados de laboratorio?',
+    'La mayoría de los resultados aparecen en el portal **en cuanto están listos**, a veces antes de que su proveedor los revise. Su proveedor o enfermera se los explicará en 2 a 3 días hábiles. Si un resultado es urgente, le **llamaremos**.',
+    ['resultados', 'laboratorio'],
+  ),
+  paciente(
+    'Mensajes',
+    '¿Cuánto tardan en contestar mi mensaje?',
+    'Contestamos los mensajes en **2 días hábiles**. **No use los mensajes para emergencias**: llame al 911. Si tiene síntomas que no pueden esperar, llame a la línea de enfermería al (555) 010-2100.',
+    ['mensaje', 'respuesta'],
+  ),
+  staff(
+    'Account help',
+    'Unlocking a patient account: identity check first',
+    'A locked account needs a front-desk identity check before you unlock it.\n\n1. Ask for full name, date of birth and home address; compare with the chart.\n2. If anything does not match, do not unlock: offer an in-person visit with photo ID.\n3. Unlock in the portal admin screen and tell the patient to reset the password.\n\nIT can fix technical errors but cannot verify identity: send identity questions back to the front desk.',
+    ['lockout', 'unlock', 'identity', 'password'],
+  ),
+  staff(
+    'Enrollment',
+    'Reissuing an expired activation code',
+    'Codes expire after 30 days unused. Reissue from the enrollment screen, hand or mail the new code, and record **why** it expired (no email, lost paper, typed wrong) on the tracking sheet: the reasons show where enrollment gets stuck.',
+    ['activation', 'code', 'expired', 'tracking sheet'],
+  ),
+  staff(
+    'Enrollment',
+    'Patient without an email address',
+    'Offer an activation code instead of the email link. Note "no email" as the enrollment path. Encourage adding an email later for reminders; never create an email address for the patient.',
+    ['email', 'activation', 'workaround'],
+  ),
+  staff(
+    'Proxy access',
+    'Proxy requests: which documents do we need?',
+    '- **Parent**: photo ID; child 0–12 gets full proxy, 13–17 partial (confidential notes hidden).\n- **Step-parent**: a parent co-signs the form.\n- **Guardian**: copy of the court order.\n- **Foster parent**: placement letter; re-checked every year.\n- **Adult proxy**: the patient signs; expires after 18 months.\n\nSend the completed form to Medical records for linking.',
+    ['proxy', 'guardian', 'caregiver', 'documents'],
+  ),
+  staff(
+    'Messages',
+    'Urgent symptoms in a portal message',
+    'Never assess symptoms by message. Route it to the triage nurse, who phones the patient the same day. Not reached: retry next business day, then close with the standard message. After hours, the auto-reply points to 911 and the nurse line.',
+    ['urgent', 'symptoms', 'triage', 'nurse'],
+  ),
+  staff(
+    'Results',
+    'A patient saw a result before the provider reviewed it',
+    "That is expected: results are released as soon as final (Cures Act). Tell the patient the provider will explain it within 2–3 business days; critical values are phoned within hours. Do not interpret the result yourself; route questions to the provider's pool.",
+    ['results', 'cures act', 'release', 'lab'],
+  ),
+  staff(
+    'Prescriptions',
+    'Refills you may pass on under a standing order',
+    'Only **exact** refills (same drug, dose and quantity) under a standing order. Controlled substances always go to the provider. Last visit more than 12 months ago: deny and schedule, or a one-month bridge if the provider allows.',
+    ['refill', 'standing order', 'controlled substance'],
+  ),
+  {
+    kind: 'howto',
+    audience: 'staff',
+    language: 'en',
+    category: 'Enrollment',
+    title: 'Enrolling a patient on the waiting-room tablet',
+    body: '1. Confirm identity with photo ID.\n2. Open the enrollment app on the tablet and pick the patient.\n3. Email on file? Send the link. No email? Print an activation code.\n4. Stay while the patient makes a password.\n5. Record enrolled, declined (with reason) or code issued on the tracking sheet.',
+    tags: ['enrollment', 'tablet', 'activation'],
+    videoUrl: 'https://videos.example.org/riverside/tablet-enrollment',
+  },
+  staff(
+    'Account help',
+    'New portal sign-in page (coming in spring)',
+    'Draft: the vendor is changing the sign-in page. Screenshots and the new reset steps will follow.',
+    ['password', 'login'],
+    { draft: true },
+  ),
+];

@@ -1,0 +1,100 @@
+/*
+ * portalflow service worker: the staff help (FAQ) keeps working offline after one visit.
+ *
+ * - App shell: on install, the start page and the scripts and styles it references are cached;
+ *   later visits refresh them. Navigations go to the network first and fall back to the cached shell.
+ * - Help data: GET /api/help/* and /api/me (who is signed in, so the app opens) go to the network first;
+ *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
+ *   stored: instance and task data (PHI) never enter this cache.
+ * - Signing out, or a 401, empties the data cache.
+ */
+const VERSION = 'v1';
+const SHELL = `pf-shell-${VERSION}`;
+const DATA = `pf-help-data-${VERSION}`;
+
+const isData = (url) => url.pathname === '/api/me' || url.pathname.startsWith('/api/help/');
+
+async function cacheShell() {
+  const cache = await caches.open(SHELL);
+  const response = await fetch('/', { cache: 'no-cache' });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  await cache.put('/', response);
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll([...new Set(['/favicon.svg', ...assets])]);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('pf-') && name !== SHELL && name !== DATA) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function networkFirstData(request) {
+  const cache = await caches.open(DATA);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    else if (response.status === 401) await caches.delete(DATA);
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function navigation(request) {
+  try {
+    const response = await fetch(request);
+    const url = new URL(request.url);
+    // The staff app's pages all share one shell; keep the newest copy of it.
+    if (response.ok && !url.pathname.startsWith('/help/')) {
+      const cache = await caches.open(SHELL);
+      await cache.put('/', response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match('/', { cacheName: SHELL });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function asset(request) {
+  const cache = await caches.open(SHELL);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // Hashed file names never change content, so a cached copy is always right.
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method === 'POST' && url.pathname === '/api/auth/logout') {
+    event.respondWith(caches.delete(DATA).then(() => fetch(request)));
+    return;
+  }
+  if (request.method !== 'GET') return;
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith('/help/')) return;
+    event.respondWith(navigation(request));
+  } else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') {
+    event.respondWith(asset(request));
+  } else if (isData(url)) {
+    event.respondWith(networkFirstData(request));
+  }
+});

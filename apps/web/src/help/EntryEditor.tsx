@@ -1,0 +1,200 @@
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { RichText } from './RichText.tsx';
+import type { HelpContent, HelpEntry } from './types.ts';
+
+const EMPTY: HelpContent = {
+  kind: 'faq',
+  audience: 'patients',
+  language: 'en',
+  category: '',
+  tags: [],
+  title: '',
+  body: '',
+  videoUrl: null,
+};
+
+const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español (Spanish)' },
+];
+
+function contentOf(entry: HelpEntry | null): HelpContent {
+  if (!entry) return EMPTY;
+  const { kind, audience, language, category, tags, title, body, videoUrl } = entry;
+  return { kind, audience, language, category, tags, title, body, videoUrl };
+}
+
+/** Write or edit one entry, with a live preview of how the text will look. */
+export function EntryEditor({
+  entry,
+  categories,
+  opened,
+  saving,
+  error,
+  onSave,
+  onClose,
+}: {
+  entry: HelpEntry | null;
+  categories: string[];
+  opened: boolean;
+  saving: boolean;
+  error: unknown;
+  onSave: (content: HelpContent) => void;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<HelpContent>(() => contentOf(entry));
+  const set = <K extends keyof HelpContent>(key: K, value: HelpContent[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const issues = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error.message : null;
+  const ready = draft.title.trim().length >= 3 && draft.body.trim() !== '' && draft.category.trim() !== '';
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={entry ? 'Edit help entry' : 'New help entry'}
+      size="xl"
+      data-testid="help-entry-editor"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) onSave({ ...draft, videoUrl: draft.videoUrl?.trim() ? draft.videoUrl.trim() : null });
+        }}
+      >
+        <Stack gap="sm">
+          <Group gap="md" wrap="wrap">
+            <div>
+              <Text size="sm" fw={500} id="help-kind-label" mb={4}>
+                Kind
+              </Text>
+              <SegmentedControl
+                aria-labelledby="help-kind-label"
+                value={draft.kind}
+                onChange={(v) => set('kind', v as HelpContent['kind'])}
+                data={[
+                  { value: 'faq', label: 'Question (FAQ)' },
+                  { value: 'howto', label: 'How-to' },
+                ]}
+              />
+            </div>
+            <div>
+              <Text size="sm" fw={500} id="help-audience-label" mb={4}>
+                Who reads it
+              </Text>
+              <SegmentedControl
+                aria-labelledby="help-audience-label"
+                value={draft.audience}
+                onChange={(v) => set('audience', v as HelpContent['audience'])}
+                data={[
+                  { value: 'patients', label: 'Patients (public page)' },
+                  { value: 'staff', label: 'Staff only' },
+                ]}
+                data-testid="help-audience"
+              />
+            </div>
+            <Select
+              label="Language"
+              data={LANGUAGES}
+              value={draft.language}
+              onChange={(v) => set('language', v ?? 'en')}
+              allowDeselect={false}
+              w={200}
+            />
+          </Group>
+          <TextInput
+            label={draft.kind === 'faq' ? 'Question' : 'Task'}
+            description="Plain words, as a patient or colleague would ask it"
+            required
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            data-testid="help-title-input"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Autocomplete
+              label="Category"
+              required
+              data={categories}
+              value={draft.category}
+              onChange={(v) => set('category', v)}
+              data-testid="help-category-input"
+            />
+            <TagsInput
+              label="Search words (tags)"
+              description="Words people might search for; press Enter after each"
+              value={draft.tags}
+              onChange={(v) => set('tags', v)}
+              maxTags={20}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Textarea
+              label="Answer"
+              description="Blank line = new paragraph · “- ” list · “1. ” steps · **bold** · [link text](https://…)"
+              required
+              autosize
+              minRows={8}
+              maxRows={18}
+              value={draft.body}
+              onChange={(e) => set('body', e.currentTarget.value)}
+              data-testid="help-body-input"
+            />
+            <div>
+              <Text size="sm" fw={500} mb={4} id="help-preview-label">
+                Preview
+              </Text>
+              <Paper withBorder p="sm" aria-labelledby="help-preview-label" role="region" mih={120}>
+                {draft.body.trim() ? (
+                  <Text size="sm" component="div">
+                    <RichText source={draft.body} />
+                  </Text>
+                ) : (
+                  <Text size="sm" c="gray.7">
+                    The answer appears here as readers will see it.
+                  </Text>
+                )}
+              </Paper>
+            </div>
+          </SimpleGrid>
+          <TextInput
+            label="Video link (optional)"
+            description="An https:// link to a short clinic video; shown as a link, never embedded"
+            value={draft.videoUrl ?? ''}
+            onChange={(e) => set('videoUrl', e.currentTarget.value)}
+            type="url"
+          />
+          {issues && (
+            <Alert color="red" title="Please check the entry">
+              {issues}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving} disabled={!ready} data-testid="help-save">
+              {entry ? 'Save changes' : 'Save as draft'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,295 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Loader,
+  Modal,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { searchHelp } from '@portalflow/engine/text';
+import { useQueryClient } from '@tanstack/react-query';
+import { CloudOff, Search } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Me } from '../api/types.ts';
+import { usePeople } from '../work/usePeople.ts';
+import './help.css';
+import { EntryEditor } from './EntryEditor.tsx';
+import { EntryHistory } from './EntryHistory.tsx';
+import { FaqResults } from './FaqResults.tsx';
+import { useHelpActions } from './helpActions.ts';
+import { ManageEntries } from './ManageEntries.tsx';
+import { registerHelpWorker } from './offline/registerHelpWorker.ts';
+import { useOnline } from './offline/useOnline.ts';
+import { canReadHelpHistory, canWriteHelp, type HelpEntry } from './types.ts';
+import { useHelpClinics, useHelpEntries } from './useHelpData.ts';
+
+type Audience = 'all' | 'staff' | 'patients';
+
+/**
+ * Help & FAQ for staff: search every published answer (staff job aids and what patients are told),
+ * instantly and offline; writers also manage entries, drafts and the patients' public page.
+ */
+export function FaqPage({ me }: { me: Me }) {
+  const roles = me.user.roles;
+  const writer = canWriteHelp(roles);
+  const online = useOnline();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const setQuery = (q: string) =>
+    setParams(
+      (p) => {
+        if (q) p.set('q', q);
+        else p.delete('q');
+        return p;
+      },
+      { replace: true },
+    );
+  const [audience, setAudience] = useState<Audience>('all');
+  const [category, setCategory] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('browse');
+  const [editing, setEditing] = useState<HelpEntry | 'new' | null>(null);
+  const [historyOf, setHistoryOf] = useState<HelpEntry | null>(null);
+  const [deleting, setDeleting] = useState<HelpEntry | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { nameOf } = usePeople(me);
+  const actions = useHelpActions();
+
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      registerHelpWorker(() => {
+        void client.invalidateQueries({ queryKey: ['help'] });
+        void client.invalidateQueries({ queryKey: ['me'] });
+      }),
+    [client],
+  );
+
+  const clinics = useHelpClinics();
+  const [clinicChoice, setClinicChoice] = useState<string | null>(null);
+  const clinic = clinicChoice ?? clinics.data?.[0]?.slug;
+  const entries = useHelpEntries(clinic);
+
+  const published = useMemo(
+    () => (entries.data ?? []).filter((e) => e.status === 'published'),
+    [entries.data],
+  );
+  const categories = useMemo(() => [...new Set(published.map((e) => e.category))].sort(), [published]);
+  const matches = useMemo(() => {
+    const pool = published.filter(
+      (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
+    );
+    if (query.trim()) return searchHelp(pool, query);
+    return pool
+      .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
+      .map((entry) => ({ entry, title: [], snippet: { text: '', ranges: [] } }));
+  }, [published, audience, category, query]);
+
+  const clinicName = clinics.data?.find((c) => c.slug === clinic)?.name;
+  const loading = clinics.isPending || (clinic !== undefined && entries.isPending);
+  const failed = clinics.isError || entries.isError;
+
+  return (
+    <ScrollArea h="100%" type="auto">
+      <Stack p="md" gap="md" maw={980} data-testid="faq-page">
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <div>
+            <Title order={2} size="h3">
+              Help &amp; FAQ
+            </Title>
+            <Text size="sm" c="gray.8">
+              Answers for staff and what patients are told{clinicName ? ` at ${clinicName}` : ''}. Works
+              offline once opened.
+            </Text>
+          </div>
+          <Group gap="xs">
+            {!online && (
+              <Badge
+                color="orange.9"
+                variant="light"
+                leftSection={<CloudOff size={12} aria-hidden />}
+                data-testid="faq-offline"
+              >
+                Offline: saved copy
+              </Badge>
+            )}
+            {(clinics.data?.length ?? 0) > 1 && (
+              <Select
+                size="xs"
+                aria-label="Clinic"
+                data={(clinics.data ?? []).map((c) => ({ value: c.slug, label: c.name }))}
+                value={clinic ?? null}
+                onChange={setClinicChoice}
+                allowDeselect={false}
+              />
+            )}
+            {clinic && (
+              <Button
+                size="xs"
+                variant="default"
+                component="a"
+                href={`/help/${clinic}`}
+                target="_blank"
+                rel="noopener"
+                data-testid="faq-public-link"
+              >
+                Patients' help page
+              </Button>
+            )}
+          </Group>
+        </Group>
+
+        {failed && !entries.data && (
+          <Alert color="red" title="Help could not be loaded">
+            {online
+              ? 'The server did not answer. Try again in a moment.'
+              : 'You are offline and this device has no saved copy yet. Open this page once while online.'}
+          </Alert>
+        )}
+        {!loading && !failed && clinics.data?.length === 0 && (
+          <Alert color="gray" title="No help site yet">
+            An admin or help writer creates the clinic's help site first.
+          </Alert>
+        )}
+
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          {writer && (
+            <Tabs.List mb="sm">
+              <Tabs.Tab value="browse">Browse and search</Tabs.Tab>
+              <Tabs.Tab value="manage" data-testid="help-manage-tab">
+                Manage entries
+              </Tabs.Tab>
+            </Tabs.List>
+          )}
+          <Tabs.Panel value="browse">
+            <Stack gap="sm">
+              <TextInput
+                ref={searchRef}
+                size="md"
+                label="Search help"
+                placeholder="e.g. locked out, activation code, proxy form"
+                leftSection={<Search size={18} aria-hidden />}
+                value={query}
+                onChange={(e) => setQuery(e.currentTarget.value)}
+                rightSection={
+                  query ? (
+                    <CloseButton
+                      aria-label="Clear search"
+                      onClick={() => {
+                        setQuery('');
+                        searchRef.current?.focus();
+                      }}
+                    />
+                  ) : null
+                }
+                data-testid="faq-search"
+                autoFocus
+              />
+              <Group gap="sm" wrap="wrap">
+                <SegmentedControl
+                  size="xs"
+                  aria-label="Readers"
+                  value={audience}
+                  onChange={(v) => setAudience(v as Audience)}
+                  data={[
+                    { value: 'all', label: 'All' },
+                    { value: 'staff', label: 'For staff' },
+                    { value: 'patients', label: 'For patients' },
+                  ]}
+                  data-testid="faq-audience"
+                />
+                <Select
+                  size="xs"
+                  aria-label="Category"
+                  placeholder="All categories"
+                  data={categories}
+                  value={category}
+                  onChange={setCategory}
+                  clearable
+                  w={200}
+                />
+                <Text size="xs" c="gray.8" aria-live="polite" data-testid="faq-count">
+                  {loading ? '' : `${matches.length} ${matches.length === 1 ? 'answer' : 'answers'}`}
+                </Text>
+              </Group>
+              {loading ? (
+                <Loader role="status" aria-label="Loading help" size="sm" />
+              ) : (
+                <FaqResults matches={matches} query={query.trim()} onClear={() => setQuery('')} />
+              )}
+            </Stack>
+          </Tabs.Panel>
+          {writer && (
+            <Tabs.Panel value="manage">
+              <ManageEntries
+                entries={entries.data ?? []}
+                nameOf={nameOf}
+                canHistory={canReadHelpHistory(roles)}
+                onNew={() => setEditing('new')}
+                onEdit={setEditing}
+                onHistory={setHistoryOf}
+                onPublish={(entry, publish) => actions.setStatus.mutate({ entry, publish })}
+                onDelete={setDeleting}
+              />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      </Stack>
+
+      {editing !== null && clinic && (
+        <EntryEditor
+          key={editing === 'new' ? 'new' : `${editing.id}:${editing.revision}`}
+          opened
+          entry={editing === 'new' ? null : editing}
+          categories={[...new Set((entries.data ?? []).map((e) => e.category))].sort()}
+          saving={actions.save.isPending}
+          error={actions.save.error}
+          onClose={() => {
+            setEditing(null);
+            actions.save.reset();
+          }}
+          onSave={(content) =>
+            actions.save.mutate(
+              { clinic, entry: editing === 'new' ? null : editing, content },
+              { onSuccess: () => setEditing(null) },
+            )
+          }
+        />
+      )}
+      <EntryHistory
+        entry={historyOf}
+        nameOf={(id) => nameOf(id, 'A former colleague')}
+        onClose={() => setHistoryOf(null)}
+      />
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete this entry?">
+        <Text size="sm">
+          “{deleting?.title}” disappears for its readers. Its edit history is kept for the audit.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setDeleting(null)}>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              if (deleting) actions.remove.mutate(deleting);
+              setDeleting(null);
+            }}
+            data-testid="help-confirm-delete"
+          >
+            Delete
+          </Button>
+        </Group>
+      </Modal>
+    </ScrollArea>
+  );
+}

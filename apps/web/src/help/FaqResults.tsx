@@ -1,0 +1,104 @@
+import { Accordion, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
+import type { HelpMatch } from '@portalflow/engine/text';
+import { SearchX } from 'lucide-react';
+import { Highlighted } from './Highlighted.tsx';
+import { RichText } from './RichText.tsx';
+import type { HelpEntry } from './types.ts';
+import { VideoLink } from './VideoLink.tsx';
+
+function EntryBadges({ entry }: { entry: HelpEntry }) {
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge size="xs" variant="light" color="gray.8">
+        {entry.category}
+      </Badge>
+      <Badge size="xs" variant="outline" color={entry.audience === 'staff' ? 'indigo.9' : 'teal.9'}>
+        {entry.audience === 'staff' ? 'For staff' : 'For patients'}
+      </Badge>
+      {entry.kind === 'howto' && (
+        <Badge size="xs" variant="outline" color="gray.8">
+          How-to
+        </Badge>
+      )}
+      {entry.language !== 'en' && (
+        <Badge size="xs" variant="outline" color="gray.8" lang={entry.language}>
+          {entry.language.toUpperCase()}
+        </Badge>
+      )}
+      {entry.status === 'draft' && (
+        <Badge size="xs" color="orange.9">
+          Draft
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** Entries as an accordion: ranked with highlighted words while searching, by category otherwise. */
+export function FaqResults({
+  matches,
+  query,
+  onClear,
+}: {
+  matches: Array<Pick<HelpMatch<HelpEntry>, 'entry' | 'title' | 'snippet'>>;
+  query: string;
+  onClear: () => void;
+}) {
+  if (matches.length === 0) {
+    return (
+      <EmptyState
+        size="sm"
+        icon={<SearchX size={28} aria-hidden />}
+        title={query ? `Nothing found for “${query}”` : 'No help entries yet'}
+        description={
+          query
+            ? 'Try fewer or other words, e.g. "lockout", "activation code" or "proxy".'
+            : 'Help writers can add the first entry under Manage entries.'
+        }
+        data-testid="faq-empty"
+      >
+        {query && (
+          <EmptyState.Actions>
+            <button type="button" className="pf-link-button" onClick={onClear}>
+              Clear the search
+            </button>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  }
+  return (
+    <Accordion multiple variant="separated" chevronPosition="left" data-testid="faq-results">
+      {matches.map(({ entry, title, snippet }) => (
+        <Accordion.Item key={entry.id} value={entry.id} data-testid={`faq-entry-${entry.id}`}>
+          <Accordion.Control>
+            <Stack gap={2}>
+              <Text fw={600} size="sm" component="span" lang={entry.language}>
+                <Highlighted text={entry.title} ranges={title} />
+              </Text>
+              {query && snippet.text && (
+                <Text size="xs" c="gray.8" component="span" lang={entry.language} data-testid="faq-snippet">
+                  <Highlighted text={snippet.text} ranges={snippet.ranges} />
+                </Text>
+              )}
+              <EntryBadges entry={entry} />
+            </Stack>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <Stack gap="xs" lang={entry.language}>
+              <Text size="sm" component="div">
+                <RichText source={entry.body} />
+              </Text>
+              {entry.videoUrl && <VideoLink href={entry.videoUrl} />}
+              {entry.tags.length > 0 && (
+                <Text size="xs" c="gray.8">
+                  Tags: {entry.tags.join(', ')}
+                </Text>
+              )}
+            </Stack>
+          </Accordion.Panel>
+        </Accordion.Item>
+      ))}
+    </Accordion>
+  );
+}

@@ -1,0 +1,76 @@
+/** The public page's own words in each language it offers; entries bring their own language. */
+export interface Strings {
+  heading: (clinic: string) => string;
+  intro: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  clear: string;
+  results: (n: number) => string;
+  nothing: (q: string) => string;
+  nothingHint: string;
+  emergency: string;
+  language: string;
+  howto: string;
+  updated: (date: string) => string;
+  watch: string;
+  loading: string;
+  notFound: string;
+  failed: string;
+  retry: string;
+  browse: string;
+}
+
+export const STRINGS: Record<'en' | 'es', Strings> = {
+  en: {
+    heading: (clinic) => `${clinic}: portal help`,
+    intro: 'Answers to common questions about the patient portal. No sign-in needed.',
+    searchLabel: 'Search for help',
+    searchPlaceholder: 'For example: password, activation code',
+    clear: 'Clear',
+    results: (n) => (n === 1 ? '1 answer found' : `${n} answers found`),
+    nothing: (q) => `No answers found for “${q}”.`,
+    nothingHint: 'Try other words, or call the front desk.',
+    emergency: 'Emergency? Call 911. Do not use the portal for urgent symptoms.',
+    language: 'Language',
+    howto: 'How-to',
+    updated: (date) => `Updated ${date}`,
+    watch: 'Watch the video',
+    loading: 'Loading help…',
+    notFound: 'We could not find this help page. Check the address, or ask the clinic for it.',
+    failed: 'The help page could not load. Check your connection and try again.',
+    retry: 'Try again',
+    browse: 'All topics',
+  },
+  es: {
+    heading: (clinic) => `${clinic}: ayuda con el portal`,
+    intro: 'Respuestas a preguntas comunes sobre el portal del paciente. No necesita iniciar sesión.',
+    searchLabel: 'Buscar ayuda',
+    searchPlaceholder: 'Por ejemplo: contraseña, código',
+    clear: 'Borrar',
+    results: (n) => (n === 1 ? '1 respuesta' : `${n} respuestas`),
+    nothing: (q) => `No encontramos respuestas para «${q}».`,
+    nothingHint: 'Pruebe otras palabras o llame a la recepción.',
+    emergency: '¿Emergencia? Llame al 911. No use el portal para síntomas urgentes.',
+    language: 'Idioma',
+    howto: 'Guía',
+    updated: (date) => `Actualizado el ${date}`,
+    watch: 'Ver el video',
+    loading: 'Cargando la ayuda…',
+    notFound: 'No encontramos esta página de ayuda. Revise la dirección o pídala en la clínica.',
+    failed: 'La página de ayuda no cargó. Revise su conexión e intente de nuevo.',
+    retry: 'Intentar de nuevo',
+    browse: 'Todos los temas',
+  },
+};
+
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español' };
+
+export function pickLanguage(available: string[], preferred: readonly string[]): string {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0]!;
+    if (available.includes(base)) return base;
+  }
+  return available.includes('en') ? 'en' : (available[0] ?? 'en');
+}
+
+export const stringsFor = (lang: string): Strings => STRINGS[lang as 'en' | 'es'] ?? STRINGS.en;

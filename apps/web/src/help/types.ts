@@ -1,0 +1,71 @@
+import type { Range } from '@portalflow/engine/text';
+
+export type HelpKind = 'faq' | 'howto';
+export type HelpAudience = 'staff' | 'patients';
+export type HelpStatus = 'draft' | 'published';
+
+export interface HelpClinic {
+  slug: string;
+  name: string;
+}
+
+/** What authors write. */
+export interface HelpContent {
+  kind: HelpKind;
+  audience: HelpAudience;
+  language: string;
+  category: string;
+  tags: string[];
+  title: string;
+  body: string;
+  videoUrl: string | null;
+}
+
+/** A help entry as staff see it (`/api/help/entries`). */
+export interface HelpEntry extends HelpContent {
+  id: string;
+  clinic: string;
+  status: HelpStatus;
+  revision: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  publishedAt: string | null;
+}
+
+/** A help entry as the public page gets it (`/api/public/help/<clinic>`). */
+export interface PublicHelpEntry {
+  id: string;
+  kind: HelpKind;
+  language: string;
+  category: string;
+  tags: string[];
+  title: string;
+  body: string;
+  videoUrl: string | null;
+  updatedAt: string;
+}
+
+export interface PublicHelpSite {
+  clinic: HelpClinic;
+  languages: string[];
+  entries: PublicHelpEntry[];
+}
+
+export interface HelpEntryChange {
+  entryId: string;
+  seq: number;
+  at: string;
+  userId: string | null;
+  action: 'created' | 'edited' | 'published' | 'unpublished' | 'deleted';
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export type { Range };
+
+/** Who may write help: mirrors the server (admins, designers and the portal support role). */
+export const HELP_SUPPORT_ROLE = 'portal-enrollment-specialist';
+export const canWriteHelp = (roles: string[]) =>
+  roles.includes('admin') || roles.includes('designer') || roles.includes(HELP_SUPPORT_ROLE);
+export const canReadHelpHistory = (roles: string[]) => canWriteHelp(roles) || roles.includes('auditor');

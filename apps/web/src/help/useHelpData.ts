@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { HelpClinic, HelpEntry } from './types.ts';
+
+/**
+ * The staff help library: the clinics and every entry the caller may read (writers also get drafts).
+ * Loaded whole and searched in the browser, so search is instant and — with the service worker
+ * keeping the last answer — still works offline.
+ */
+export function useHelpClinics() {
+  return useQuery({
+    queryKey: ['help', 'clinics'],
+    queryFn: async () => (await api<{ clinics: HelpClinic[] }>('/help/clinics')).clinics,
+    staleTime: 5 * 60_000,
+    networkMode: 'always',
+  });
+}
+
+export function useHelpEntries(clinic: string | undefined) {
+  return useQuery({
+    queryKey: ['help', 'entries', clinic],
+    queryFn: async () =>
+      (await api<{ entries: HelpEntry[] }>(`/help/entries?clinic=${encodeURIComponent(clinic!)}`)).entries,
+    enabled: clinic !== undefined,
+    staleTime: 60_000,
+    // Offline, the request still goes out: the service worker answers it from its cache.
+    networkMode: 'always',
+  });
+}

@@ -1,0 +1,46 @@
+import { plainText } from './markup.ts';
+import { type Range, SearchIndex, snippet } from './search.ts';
+
+/** What a help entry needs to be searchable: the server's records and the web app's views both fit. */
+export interface Searchable {
+  id: string;
+  title: string;
+  body: string;
+  category: string;
+  tags: readonly string[];
+}
+
+export interface HelpMatch<T> {
+  entry: T;
+  score: number;
+  /** Matched words in the title. */
+  title: Range[];
+  /** A short plain-text passage of the body around the first match, with its matched words. */
+  snippet: { text: string; ranges: Range[] };
+}
+
+/** Title words count most, then tags, then the category, then the body. */
+export const HELP_FIELD_WEIGHTS = { title: 3, tags: 2, category: 1.5, body: 1 };
+
+/** Ranks help entries for a query, the same way on the server and in the browser (offline too). */
+export function searchHelp<T extends Searchable>(
+  entries: readonly T[],
+  query: string,
+  limit = 50,
+): Array<HelpMatch<T>> {
+  const bodies = new Map(entries.map((e) => [e.id, plainText(e.body)]));
+  const index = new SearchIndex(
+    entries.map((e) => ({
+      id: e.id,
+      fields: { title: e.title, tags: e.tags.join(' '), category: e.category, body: bodies.get(e.id)! },
+    })),
+    HELP_FIELD_WEIGHTS,
+  );
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return index.search(query, { limit }).map((hit) => ({
+    entry: byId.get(hit.id)!,
+    score: hit.score,
+    title: hit.highlights.title ?? [],
+    snippet: snippet(bodies.get(hit.id)!, hit.highlights.body ?? []),
+  }));
+}

@@ -1,0 +1,14 @@
+export { editDistance } from './distance.ts';
+export { type Block, type Inline, parseInline, parseMarkup, plainText, safeHref } from './markup.ts';
+export {
+  type Range,
+  type SearchDocument,
+  type SearchHit,
+  SearchIndex,
+  type SearchOptions,
+  segments,
+  snippet,
+} from './search.ts';
+export { stem } from './stem.ts';
+export { fold, STOP_WORDS, type Token, tokenize } from './tokenize.ts';
+export { HELP_FIELD_WEIGHTS, type HelpMatch, type Searchable, searchHelp } from './help-search.ts';

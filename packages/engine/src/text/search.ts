@@ -1,0 +1,212 @@
+import { editDistance } from './distance.ts';
+import { stem } from './stem.ts';
+import { STOP_WORDS, type Token, tokenize } from './tokenize.ts';
+
+/** One searchable thing: an id and its named text fields (title, body, tags…). */
+export interface SearchDocument {
+  id: string;
+  fields: Record<string, string>;
+}
+
+/** `[start, end)` offsets into a field's text. */
+export type Range = [number, number];
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Which query words this document matched (folded, as typed). */
+  matched: string[];
+  /** Per field, the ranges of words that matched, for `<mark>`. */
+  highlights: Record<string, Range[]>;
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+/** How a query word reached an indexed stem: exact or same stem, a prefix, or a typo. */
+const EXACT = 1;
+const PREFIX = 0.75;
+const TYPO_1 = 0.6;
+const TYPO_2 = 0.35;
+const K1 = 1.2;
+const B = 0.75;
+
+interface Posting {
+  /** Weighted term frequency over fields. */
+  tf: number;
+}
+
+interface IndexedDoc {
+  id: string;
+  fields: Record<string, string>;
+  tokens: Record<string, Token[]>;
+  length: number;
+}
+
+/**
+ * A small in-memory full-text index, the same in the browser (offline staff FAQ, the patients' page)
+ * and on the server: BM25 over weighted fields, with stems for word forms, prefixes for words still
+ * being typed and edit distance for typos.
+ */
+export class SearchIndex {
+  private readonly docs: IndexedDoc[] = [];
+  private readonly postings = new Map<string, Map<number, Posting>>();
+  /** Every surface word and stem seen, pointing to the stems it stands for. */
+  private readonly vocabulary = new Map<string, Set<string>>();
+  private averageLength = 1;
+
+  constructor(
+    documents: readonly SearchDocument[],
+    private readonly weights: Record<string, number> = {},
+  ) {
+    let total = 0;
+    documents.forEach((doc, n) => {
+      const tokens: Record<string, Token[]> = {};
+      let length = 0;
+      for (const [field, text] of Object.entries(doc.fields)) {
+        const weight = this.weights[field] ?? 1;
+        tokens[field] = tokenize(text);
+        for (const t of tokens[field]) {
+          if (STOP_WORDS.has(t.word)) continue;
+          const s = stem(t.word);
+          this.see(t.word, s);
+          this.see(s, s);
+          const byDoc = this.postings.get(s) ?? new Map<number, Posting>();
+          this.postings.set(s, byDoc);
+          const posting = byDoc.get(n) ?? { tf: 0 };
+          posting.tf += weight;
+          byDoc.set(n, posting);
+          length += weight;
+        }
+      }
+      this.docs.push({ id: doc.id, fields: doc.fields, tokens, length });
+      total += length;
+    });
+    this.averageLength = documents.length > 0 ? Math.max(1, total / documents.length) : 1;
+  }
+
+  private see(key: string, s: string) {
+    const stems = this.vocabulary.get(key) ?? new Set<string>();
+    stems.add(s);
+    this.vocabulary.set(key, stems);
+  }
+
+  /** The indexed stems a query word may stand for, each with how sure the match is. */
+  expand(word: string): Map<string, number> {
+    const found = new Map<string, number>();
+    const offer = (stems: Iterable<string> | undefined, weight: number) => {
+      for (const s of stems ?? []) if ((found.get(s) ?? 0) < weight) found.set(s, weight);
+    };
+    const s = stem(word);
+    offer(this.vocabulary.get(word), EXACT);
+    offer(this.vocabulary.get(s), EXACT);
+    if (found.size > 0 && word.length < 4) return found;
+    const maxTypos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    for (const [key, stems] of this.vocabulary) {
+      if (key === word || key === s) continue;
+      if (word.length >= 3 && key.startsWith(word)) offer(stems, PREFIX);
+      else if (maxTypos > 0) {
+        const d = Math.min(editDistance(word, key, maxTypos), editDistance(s, key, maxTypos));
+        if (d === 1) offer(stems, TYPO_1);
+        else if (d === 2 && maxTypos >= 2) offer(stems, TYPO_2);
+      }
+    }
+    return found;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    // Stop words are not indexed, so a query of only stop words finds nothing.
+    const words = [...new Set(tokenize(query).map((t) => t.word))].filter((w) => !STOP_WORDS.has(w));
+    if (words.length === 0) return [];
+    const n = this.docs.length;
+    const scores = new Map<number, { score: number; matched: Set<string>; stems: Set<string> }>();
+    for (const word of words) {
+      const perDoc = new Map<number, { score: number; stems: Set<string> }>();
+      for (const [s, sureness] of this.expand(word)) {
+        const byDoc = this.postings.get(s);
+        if (!byDoc) continue;
+        const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
+        for (const [doc, { tf }] of byDoc) {
+          const norm = tf + K1 * (1 - B + (B * this.docs[doc]!.length) / this.averageLength);
+          const value = sureness * idf * ((tf * (K1 + 1)) / norm);
+          const best = perDoc.get(doc);
+          if (!best) perDoc.set(doc, { score: value, stems: new Set([s]) });
+          else {
+            best.score = Math.max(best.score, value);
+            best.stems.add(s);
+          }
+        }
+      }
+      for (const [doc, { score, stems }] of perDoc) {
+        const entry = scores.get(doc) ?? { score: 0, matched: new Set<string>(), stems: new Set<string>() };
+        entry.score += score;
+        entry.matched.add(word);
+        for (const s of stems) entry.stems.add(s);
+        scores.set(doc, entry);
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (const [doc, { score, matched, stems }] of scores) {
+      // Documents that answer every word of the question come first.
+      const coverage = matched.size / words.length;
+      hits.push({
+        id: this.docs[doc]!.id,
+        score: Number((score * coverage * coverage).toFixed(4)),
+        matched: [...matched],
+        highlights: this.highlight(this.docs[doc]!, stems),
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  }
+
+  private highlight(doc: IndexedDoc, stems: Set<string>): Record<string, Range[]> {
+    const out: Record<string, Range[]> = {};
+    for (const [field, tokens] of Object.entries(doc.tokens)) {
+      const ranges = tokens
+        .filter((t) => !STOP_WORDS.has(t.word) && stems.has(stem(t.word)))
+        .map((t): Range => [t.start, t.end]);
+      if (ranges.length > 0) out[field] = ranges;
+    }
+    return out;
+  }
+}
+
+/** Text split at highlight ranges, for renderers that wrap the marked parts. */
+export function segments(
+  text: string,
+  ranges: readonly Range[] = [],
+): Array<{ text: string; mark: boolean }> {
+  const out: Array<{ text: string; mark: boolean }> = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    if (start > at) out.push({ text: text.slice(at, start), mark: false });
+    out.push({ text: text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  return out;
+}
+
+/** About `length` characters of `text` around its first highlight, with the ranges moved to match. */
+export function snippet(
+  text: string,
+  ranges: readonly Range[] = [],
+  length = 180,
+): { text: string; ranges: Range[] } {
+  if (text.length <= length) return { text, ranges: [...ranges] };
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 3));
+  const space = text.lastIndexOf(' ', start);
+  if (start > 0 && space > start - 20) start = space + 1;
+  const end = Math.min(text.length, start + length);
+  const prefix = start > 0 ? '… ' : '';
+  const suffix = end < text.length ? ' …' : '';
+  const shift = prefix.length - start;
+  return {
+    text: prefix + text.slice(start, end) + suffix,
+    ranges: ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): Range => [s + shift, e + shift]),
+  };
+}

@@ -1,0 +1,101 @@
+/** Help center records: FAQ and how-to entries that staff write for staff or for patients. */
+
+export type HelpKind = 'faq' | 'howto';
+export type HelpAudience = 'staff' | 'patients';
+export type HelpStatus = 'draft' | 'published';
+export type HelpAction = 'created' | 'edited' | 'published' | 'unpublished' | 'deleted';
+
+/** A clinic's public help site, addressed by its slug (`/help/<slug>`). */
+export interface HelpClinic {
+  slug: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields an author writes. */
+export interface HelpContent {
+  kind: HelpKind;
+  audience: HelpAudience;
+  /** BCP 47 tag, e.g. `en`, `es`. */
+  language: string;
+  category: string;
+  tags: string[];
+  /** The question (FAQ) or the task (how-to). */
+  title: string;
+  /** Markdown subset: paragraphs, lists, bold, links. */
+  body: string;
+  videoUrl: string | null;
+}
+
+export interface HelpEntry extends HelpContent {
+  id: string;
+  clinic: string;
+  status: HelpStatus;
+  revision: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  publishedAt: string | null;
+}
+
+/** One audited edit: who, when, what it did, and each changed field's old → new value. */
+export interface HelpEntryChange {
+  entryId: string;
+  seq: number;
+  at: string;
+  userId: string | null;
+  action: HelpAction;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface HelpEntryFilter {
+  clinic?: string;
+  audience?: HelpAudience;
+  status?: HelpStatus;
+  language?: string;
+}
+
+export interface NewHelpEntry extends HelpContent {
+  clinic: string;
+  status?: HelpStatus;
+  userId: string | null;
+  at?: string;
+}
+
+export interface HelpEntryPatch extends Partial<HelpContent> {
+  status?: HelpStatus;
+}
+
+export type HelpWriteResult =
+  | { ok: true; entry: HelpEntry }
+  | { ok: false; reason: 'conflict'; current: HelpEntry }
+  | { ok: false; reason: 'not-found' };
+
+export interface HelpStore {
+  putHelpClinic(input: { slug: string; name: string; at?: string }): Promise<HelpClinic>;
+  getHelpClinic(slug: string): Promise<HelpClinic | null>;
+  listHelpClinics(): Promise<HelpClinic[]>;
+  /** Null when the clinic does not exist. */
+  createHelpEntry(input: NewHelpEntry): Promise<HelpEntry | null>;
+  getHelpEntry(id: string): Promise<HelpEntry | null>;
+  /** Ordered by category, then title. */
+  listHelpEntries(filter?: HelpEntryFilter): Promise<HelpEntry[]>;
+  /** Changes only the given fields, at the revision the caller read; records old → new. */
+  updateHelpEntry(input: {
+    id: string;
+    expectedRevision: number;
+    patch: HelpEntryPatch;
+    userId: string | null;
+    at?: string;
+  }): Promise<HelpWriteResult>;
+  deleteHelpEntry(input: {
+    id: string;
+    expectedRevision: number;
+    userId: string | null;
+    at?: string;
+  }): Promise<HelpWriteResult>;
+  /** Oldest first. Kept after the entry is deleted. */
+  listHelpEntryChanges(entryId: string): Promise<HelpEntryChange[]>;
+}
