@@ -17,6 +17,17 @@ export type {
 } from './change.ts';
 export { StoreError, StoreErrorCode } from './errors.ts';
 export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
+export type {
+  InstanceMigrationStore,
+  MigrationPlan,
+  MigrationResult,
+  MigrationResultStatus,
+  MigrationRun,
+  MigrationRunStatus,
+  NewMigrationPlan,
+  StartRunResult,
+  UpdatePlanResult,
+} from './instance-migration.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';

@@ -1,5 +1,6 @@
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
+import type { InstanceMigrationStore } from './instance-migration.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -62,6 +63,8 @@ export interface InstanceFilter {
   startedFrom?: string;
   /** Exclusive upper bound on `startedAt`. */
   startedTo?: string;
+  /** Only instances pinned to this version. */
+  version?: number;
   /** Default false: sandbox instances are listed only when asked for. */
   practice?: boolean;
   /** Instances this person started or recorded any event on. */
@@ -173,7 +176,7 @@ export interface StoreHealth {
 }
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store {
+export interface Store extends InstanceMigrationStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

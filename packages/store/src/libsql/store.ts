@@ -7,6 +7,7 @@ import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
 import { GroupCommit } from './group-commit.ts';
 import { idempotencyApi } from './idempotency.ts';
+import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
 import { notificationApi } from './notifications.ts';
 import { sessionApi } from './sessions.ts';
@@ -35,6 +36,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    ...instanceMigrationApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.
