@@ -7,11 +7,13 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { eventRoutes } from './routes/events.ts';
 import { instanceRoutes } from './routes/instances.ts';
+import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
@@ -20,6 +22,7 @@ export interface App {
   app: Hono<AppEnv>;
   docs: ApiDocs;
   instances: InstanceService;
+  migrations: MigrationService;
 }
 
 /** The whole HTTP API over the given dependencies. `main.ts` listens; tests call `app.request()`. */
@@ -27,6 +30,7 @@ export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   const docs = new ApiDocs();
   const instances = new InstanceService(deps);
+  const migrations = new MigrationService(deps, instances);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));
@@ -104,5 +109,5 @@ export function createApp(deps: AppDeps): App {
       );
     return c.json(api.body(), api.status);
   });
-  return { app, docs, instances };
+  return { app, docs, instances, migrations };
 }
