@@ -227,7 +227,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   });
   app.get('/instances/:id/export', async (c) => {
     const { format } = query(c, ExportQuery);
-    const { instance, definition } = await readable(c, `export ${format}`);
+    const { instance } = await readable(c, `export ${format}`);
     const events = await deps.store.listEvents(instance.id);
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
     const rows = timeline(start, events, versions);
