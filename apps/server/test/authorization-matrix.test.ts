@@ -81,6 +81,15 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/notifications':                   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/notifications/read':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/events':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // migrations of running instances: leads plan, dry-run, apply and stop; auditors read plans and runs
+  'POST /api/migrations':                     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations/{id}':                 { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'PUT /api/migrations/{id}':                 { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/dry-run':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/apply':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations/{id}/runs/{runId}':    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/runs/{runId}/stop': { anonymous: 401, admin: A, designer: A,  auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
@@ -227,6 +236,44 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     body: { ids: [await w.notificationForNurses()] },
   }),
   'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
+  'POST /api/migrations': async (w) => {
+    const planId = await w.freshPlan();
+    const plan = (await w.t.store.getMigrationPlan(planId))!;
+    return {
+      method: 'POST',
+      path: '/api/migrations',
+      body: { definitionId: plan.definitionId, fromVersion: 2, toVersion: 1 },
+    };
+  },
+  'GET /api/migrations': async (w) => {
+    const plan = (await w.t.store.getMigrationPlan(await w.freshPlan()))!;
+    return { method: 'GET', path: `/api/migrations?definitionId=${plan.definitionId}` };
+  },
+  'GET /api/migrations/{id}': async (w) => ({
+    method: 'GET',
+    path: `/api/migrations/${await w.freshPlan()}`,
+  }),
+  'PUT /api/migrations/{id}': async (w) => ({
+    method: 'PUT',
+    path: `/api/migrations/${await w.freshPlan()}`,
+    body: { mapping: { 'nurse-review': null }, revision: 1 },
+  }),
+  'POST /api/migrations/{id}/dry-run': async (w) => ({
+    method: 'POST',
+    path: `/api/migrations/${await w.freshPlan()}/dry-run`,
+  }),
+  'POST /api/migrations/{id}/apply': async (w) => ({
+    method: 'POST',
+    path: `/api/migrations/${await w.freshPlan()}/apply`,
+  }),
+  'GET /api/migrations/{id}/runs/{runId}': async (w) => {
+    const { planId, runId } = await w.freshRun();
+    return { method: 'GET', path: `/api/migrations/${planId}/runs/${runId}` };
+  },
+  'POST /api/migrations/{id}/runs/{runId}/stop': async (w) => {
+    const { planId, runId } = await w.freshRun();
+    return { method: 'POST', path: `/api/migrations/${planId}/runs/${runId}/stop` };
+  },
 };
 
 /** The routes the app documents — and so serves: openapi.test.ts checks the two agree. */
