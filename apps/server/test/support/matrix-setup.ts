@@ -188,7 +188,7 @@ export async function setupMatrix(): Promise<MatrixWorld> {
 
   async function freshPlan() {
     const id = `matrix-migrate-${++counter}`;
-    const definition = { ...triageDefinition(), id } as Record<string, unknown> & { steps: unknown };
+    const definition: Record<string, unknown> = { ...triageDefinition(), id };
     await ok('designer', 'POST', '/api/definitions', { definition });
     await ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
     const steps = structuredClone(definition.steps) as Record<string, { title?: string }>;
