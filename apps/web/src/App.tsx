@@ -6,6 +6,7 @@ import { SignIn } from './auth/SignIn.tsx';
 import { clinicRoles, isAuditor, isLead, useMe } from './auth/useMe.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { WorkflowsPage } from './editor/WorkflowsPage.tsx';
+import { MigrationPage } from './migrate/MigrationPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -37,6 +38,7 @@ export function App() {
         {isLead(roles) && <Route path="/team" element={<TeamPage />} />}
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
+        {isLead(roles) && <Route path="/workflows/:id/migrate" element={<MigrationPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
