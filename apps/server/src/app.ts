@@ -7,12 +7,14 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { eventRoutes } from './routes/events.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { instanceRoutes } from './routes/instances.ts';
+import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { roleRoutes } from './routes/roles.ts';
@@ -28,6 +30,7 @@ export interface App {
   app: Hono<AppEnv>;
   docs: ApiDocs;
   instances: InstanceService;
+  migrations: MigrationService;
 }
 
 /** The whole HTTP API over the given dependencies. `main.ts` listens; tests call `app.request()`. */
@@ -35,6 +38,7 @@ export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   const docs = new ApiDocs();
   const instances = new InstanceService(deps);
+  const migrations = new MigrationService(deps, instances);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -109,6 +113,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/handbook', handbookRoutes(deps, docs));
   app.route('/api/tracking', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
+  app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));
@@ -120,5 +125,5 @@ export function createApp(deps: AppDeps): App {
       );
     return c.json(api.body(), api.status);
   });
-  return { app, docs, instances };
+  return { app, docs, instances, migrations };
 }

@@ -118,6 +118,15 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/help/entries/{id}/unpublish':    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/help/entries/{id}':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/help/entries/{id}/changes':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // migrations of running instances: leads plan, dry-run, apply and stop; auditors read plans and runs
+  'POST /api/migrations':                     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations/{id}':                 { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'PUT /api/migrations/{id}':                 { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/dry-run':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/apply':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/migrations/{id}/runs/{runId}':    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/migrations/{id}/runs/{runId}/stop': { anonymous: 401, admin: A, designer: A,  auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -369,6 +378,44 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'GET',
     path: `/api/tracking/entries/${(await trackingEntry(w)).id}/changes`,
   }),
+  'POST /api/migrations': async (w) => {
+    const planId = await w.freshPlan();
+    const plan = (await w.t.store.getMigrationPlan(planId))!;
+    return {
+      method: 'POST',
+      path: '/api/migrations',
+      body: { definitionId: plan.definitionId, fromVersion: 2, toVersion: 1 },
+    };
+  },
+  'GET /api/migrations': async (w) => {
+    const plan = (await w.t.store.getMigrationPlan(await w.freshPlan()))!;
+    return { method: 'GET', path: `/api/migrations?definitionId=${plan.definitionId}` };
+  },
+  'GET /api/migrations/{id}': async (w) => ({
+    method: 'GET',
+    path: `/api/migrations/${await w.freshPlan()}`,
+  }),
+  'PUT /api/migrations/{id}': async (w) => ({
+    method: 'PUT',
+    path: `/api/migrations/${await w.freshPlan()}`,
+    body: { mapping: { 'nurse-review': null }, revision: 1 },
+  }),
+  'POST /api/migrations/{id}/dry-run': async (w) => ({
+    method: 'POST',
+    path: `/api/migrations/${await w.freshPlan()}/dry-run`,
+  }),
+  'POST /api/migrations/{id}/apply': async (w) => ({
+    method: 'POST',
+    path: `/api/migrations/${await w.freshPlan()}/apply`,
+  }),
+  'GET /api/migrations/{id}/runs/{runId}': async (w) => {
+    const { planId, runId } = await w.freshRun();
+    return { method: 'GET', path: `/api/migrations/${planId}/runs/${runId}` };
+  },
+  'POST /api/migrations/{id}/runs/{runId}/stop': async (w) => {
+    const { planId, runId } = await w.freshRun();
+    return { method: 'POST', path: `/api/migrations/${planId}/runs/${runId}/stop` };
+  },
 };
 
 /** A fresh manual tracking entry (a shift) owned by the `staffRole` caller. */

@@ -13,6 +13,7 @@ import { RefreshersPage } from './roles/RefreshersPage.tsx';
 import { RolePage } from './roles/RolePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { FaqPage } from './help/FaqPage.tsx';
+import { MigrationPage } from './migrate/MigrationPage.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -44,6 +45,7 @@ export function App() {
         {isLead(roles) && <Route path="/team" element={<TeamPage />} />}
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
+        {isLead(roles) && <Route path="/workflows/:id/migrate" element={<MigrationPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
         <Route path="/roles" element={<RolesPage />} />
         <Route path="/roles/:id" element={<RolePage me={me.data} />} />

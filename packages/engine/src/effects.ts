@@ -15,7 +15,7 @@ export type Effect =
       type: 'task.updated';
       token: string;
       step: string;
-      reason: 'escalated' | 'reassigned';
+      reason: 'escalated' | 'reassigned' | 'migrated';
       changes: TaskChanges;
     }
   | { type: 'wait.opened'; token: string; step: string; signal?: string }
@@ -30,6 +30,8 @@ export type CloseReason = 'completed' | 'signalled' | 'elapsed' | 'deadline' | '
 
 /** Old → new values, for the audit trail. */
 export interface TaskChanges {
+  /** Set when a migration moves the task to another step of the new version. */
+  step?: [string, string];
   role?: [string | undefined, string | undefined];
   assignee?: [string | null | undefined, string | null | undefined];
   due?: [string | undefined, string | undefined];

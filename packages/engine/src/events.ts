@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './definition.ts';
+import type { MigratedEvent } from './migration/event.ts';
 
 /**
  * What can happen to an instance. Every change to an instance is one of these, recorded in its
@@ -99,4 +100,10 @@ export type EngineEvent = z.infer<typeof EngineEventSchema>;
 export interface RecordedEvent {
   at: string;
   event: EngineEvent;
+}
+
+/** A stored history entry: an engine event, or a move of the instance to another version. */
+export interface HistoryEntry {
+  at: string;
+  event: EngineEvent | MigratedEvent;
 }

@@ -35,6 +35,7 @@ export { ErrorCode, PortalflowError } from './errors.ts';
 export {
   type EngineEvent,
   EngineEventSchema,
+  type HistoryEntry,
   type RecordedEvent,
 } from './events.ts';
 export { checkExpression, type Expr, evaluate, holds, parseExpression } from './expression/index.ts';
@@ -52,9 +53,24 @@ export {
   workflowSvg,
 } from './handbook/index.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
+export {
+  type Blocker,
+  BlockerCode,
+  checkMapping,
+  historyVersions,
+  type Landing,
+  type MigratedEvent,
+  MigratedEventSchema,
+  type MigrationResult,
+  migrateSnapshot,
+  parkableSteps,
+  proposeMapping,
+  type StepMapping,
+  StepMappingSchema,
+} from './migration/index.ts';
 export { type DefinitionIssue, locatePaths, parseDefinition, parseDefinitionText } from './parse.ts';
 export { enumeratePaths, type WorkflowPath } from './paths.ts';
-export { type ReplayCheck, replay, verifyReplay } from './replay.ts';
+export { type ReplayCheck, replay, type VersionLookup, verifyReplay } from './replay.ts';
 export {
   CHANGE_KINDS,
   CHANGE_LABELS,

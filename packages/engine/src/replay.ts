@@ -2,15 +2,24 @@ import { canonicalJson } from './canonical.ts';
 import type { Definition } from './definition.ts';
 import type { Effect } from './effects.ts';
 import { PortalflowError } from './errors.ts';
-import type { RecordedEvent } from './events.ts';
+import type { HistoryEntry } from './events.ts';
+import { migrateSnapshot } from './migration/migrate.ts';
 import type { InstanceSnapshot } from './snapshot.ts';
 import { step } from './transition.ts';
+
+/** The definition of a published version, for histories that migrate from one version to another. */
+export type VersionLookup = (version: number) => Definition | undefined;
 
 export interface ReplayOptions {
   /** Stop after this many events (the state "at sequence N"). */
   at?: number;
   /** Called after each event, e.g. to compare effects with what was recorded. */
   onEvent?: (index: number, snapshot: InstanceSnapshot, effects: Effect[]) => void;
+  /**
+   * Needed when the history contains a `migrated` event: replay switches to the version it names
+   * and re-applies its step mapping from there on.
+   */
+  versions?: VersionLookup;
 }
 
 /**
@@ -19,22 +28,40 @@ export interface ReplayOptions {
  */
 export function replay(
   definition: Definition,
-  history: readonly RecordedEvent[],
+  history: readonly HistoryEntry[],
   options: ReplayOptions = {},
 ): InstanceSnapshot | null {
   const until = Math.min(options.at ?? history.length, history.length);
   let snapshot: InstanceSnapshot | null = null;
-  const carry = {};
+  let current = definition;
+  let carry = {};
   for (let i = 0; i < until; i++) {
     const recorded = history[i]!;
-    const result = step(
-      definition,
-      snapshot,
-      recorded.event,
-      recorded.at,
-      options.onEvent !== undefined,
-      carry,
-    );
+    if (recorded.event.type === 'migrated') {
+      const event = recorded.event;
+      const next = options.versions?.(event.to);
+      if (!next || snapshot === null) {
+        throw new PortalflowError(
+          'REPLAY_MISMATCH',
+          `Event ${i + 1} (migrated) ${snapshot === null ? 'comes before the start' : `needs version ${event.to}, which replay was not given`}`,
+          { index: i },
+        );
+      }
+      const moved = migrateSnapshot(current, next, snapshot, event.mapping, recorded.at);
+      if (!moved.ok) {
+        throw new PortalflowError(
+          'REPLAY_MISMATCH',
+          `Event ${i + 1} (migrated) no longer applies: ${moved.blockers.map((b) => b.message).join('; ')}`,
+          { index: i, blockers: moved.blockers },
+        );
+      }
+      snapshot = moved.snapshot;
+      current = next;
+      carry = {};
+      options.onEvent?.(i, snapshot, moved.effects);
+      continue;
+    }
+    const result = step(current, snapshot, recorded.event, recorded.at, options.onEvent !== undefined, carry);
     if (!result.ok) {
       throw new PortalflowError(
         'REPLAY_MISMATCH',
@@ -61,14 +88,16 @@ export interface ReplayCheck {
  */
 export function verifyReplay(
   definition: Definition,
-  history: readonly RecordedEvent[],
+  history: readonly HistoryEntry[],
   expected: InstanceSnapshot | null,
   expectedEffects?: readonly Effect[][],
+  versions?: VersionLookup,
 ): ReplayCheck {
   let mismatch: ReplayCheck | undefined;
   let actual: InstanceSnapshot | null;
   try {
     actual = replay(definition, history, {
+      ...(versions ? { versions } : {}),
       onEvent: (i, _s, effects) => {
         if (mismatch || !expectedEffects) return;
         const want = expectedEffects[i];

@@ -17,6 +17,9 @@ export type TaskChange =
   | {
       op: 'update';
       token: string;
+      /** A migration moves the task to another step (and its title) of the new version. */
+      step?: string;
+      title?: string;
       /** Only the fields present are changed; `null` clears assignee or due. */
       role?: string;
       assignee?: string | null;
@@ -76,6 +79,11 @@ export interface InstanceChange {
   /** The revision the caller read; 0 (with `create`) for a new instance. */
   expectedRevision: number;
   create?: { definitionId: string; version: number; startedBy: string | null; practice?: boolean };
+  /**
+   * A migration: the instance must still be pinned to `from`, and is pinned to `to` (a published
+   * version of the same workflow) by the same conditional write. `runId` records the result row.
+   */
+  pin?: { from: number; to: number; runId?: string };
   event: EventDraft;
   /** The engine's next snapshot; the instance's status is taken from it. */
   snapshot: InstanceSnapshot;
@@ -97,3 +105,4 @@ export interface InstanceChange {
 export type CommitResult =
   | { ok: true; revision: number; seq: number; hash: string }
   | { ok: false; reason: 'conflict' | 'unknown-version' };
+// A `pin` to a version that does not exist, or from a version the instance is no longer on, is a `conflict`.

@@ -32,6 +32,16 @@ export type {
   HelpWriteResult,
   NewHelpEntry,
 } from './help.ts';
+  InstanceMigrationStore,
+  MigrationPlan,
+  MigrationResult,
+  MigrationResultStatus,
+  MigrationRun,
+  MigrationRunStatus,
+  NewMigrationPlan,
+  StartRunResult,
+  UpdatePlanResult,
+} from './instance-migration.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';

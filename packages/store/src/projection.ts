@@ -52,6 +52,11 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
       case 'task.updated': {
         const { changes } = effect;
         const change: Extract<TaskChange, { op: 'update' }> = { op: 'update', token: effect.token };
+        if (changes.step) {
+          const step = context.definition.steps[changes.step[1]];
+          change.step = changes.step[1];
+          change.title = step?.type === 'task' ? step.title : changes.step[1];
+        }
         if (changes.role) change.role = changes.role[1];
         if (changes.assignee) change.assignee = changes.assignee[1] ?? null;
         if (changes.due) change.due = changes.due[1] ?? null;

@@ -1,6 +1,7 @@
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
+import type { InstanceMigrationStore } from './instance-migration.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -83,6 +84,8 @@ export interface InstanceFilter {
   startedFrom?: string;
   /** Exclusive upper bound on `startedAt`. */
   startedTo?: string;
+  /** Only instances pinned to this version. */
+  version?: number;
   /** Default false: sandbox instances are listed only when asked for. */
   practice?: boolean;
   /** Instances this person started or recorded any event on. */
@@ -198,6 +201,7 @@ export interface StoreHealth {
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
 export interface Store extends RoleSignOffStore {
 export interface Store extends HelpStore {
+export interface Store extends InstanceMigrationStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

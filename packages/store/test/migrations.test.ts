@@ -44,6 +44,9 @@ describe('migrations', () => {
       'instances',
       'job_approvals',
       'job_texts',
+      'migration_plans',
+      'migration_results',
+      'migration_runs',
       'notifications',
       'refresher_acknowledgements',
       'refresher_schedules',
@@ -67,6 +70,7 @@ describe('migrations', () => {
       [4, 'role-sign-off'],
       [4, 'tracking-sheet'],
       [4, 'help-center'],
+      [4, 'instance-migrations'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

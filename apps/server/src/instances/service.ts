@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Definition, type Effect, type EngineEvent, transition } from '@portalflow/engine';
+import {
+  type Definition,
+  type Effect,
+  type EngineEvent,
+  type HistoryEntry,
+  historyVersions,
+  transition,
+  type VersionLookup,
+} from '@portalflow/engine';
 import {
   type AccessEntry,
   GENESIS_HASH,
@@ -97,6 +105,20 @@ export class InstanceService {
     const instance = await this.deps.store.getInstance(instanceId);
     if (!instance) throw notFound('The instance');
     return { instance, definition: await this.definition(instance.definitionId, instance.version) };
+  }
+
+  /**
+   * What replaying a history needs: the definition it starts on and every version it migrates to
+   * (a history with a `migrated` event starts on an earlier version than the instance is pinned to).
+   */
+  async historyDefinitions(
+    instance: Pick<Instance, 'definitionId' | 'version'>,
+    history: readonly HistoryEntry[],
+  ): Promise<{ start: Definition; versions: VersionLookup }> {
+    const { start, versions } = historyVersions(history, instance.version);
+    const loaded = new Map<number, Definition>();
+    for (const v of versions) loaded.set(v, await this.definition(instance.definitionId, v));
+    return { start: loaded.get(start)!, versions: (v) => loaded.get(v) };
   }
 
   /** Time for an event on this instance: the clock, never before the instance's last change. */

@@ -1,9 +1,11 @@
 import {
   type Definition,
   type Effect,
+  type HistoryEntry,
+  historyVersions,
   PortalflowError,
-  type RecordedEvent,
   replay,
+  type VersionLookup,
 } from '@portalflow/engine';
 import type { AuditEvent } from '@portalflow/store';
 import { Hono } from 'hono';
@@ -51,23 +53,35 @@ function describe(event: AuditEvent): string {
       return 'reassigned';
     case 'cancel':
       return 'cancelled';
+    case 'migrated':
+      return `migrated from version ${p.from} to ${p.to}`;
     default:
       return event.type;
   }
 }
 
-/** Replays the history once, turning each event's effects into old → new values for the timeline. */
-export function timeline(definition: Definition, events: AuditEvent[]): TimelineEntry[] {
-  const history: RecordedEvent[] = events.map((e) => ({
-    at: e.at,
-    event: e.payload as RecordedEvent['event'],
-  }));
+export const historyOf = (events: AuditEvent[]): HistoryEntry[] =>
+  events.map((e) => ({ at: e.at, event: e.payload as HistoryEntry['event'] }));
+
+/**
+ * Replays the history once, turning each event's effects into old → new values for the timeline.
+ * `definition` is the version the history starts on; `versions` gives the ones it migrates to.
+ */
+export function timeline(
+  definition: Definition,
+  events: AuditEvent[],
+  versions?: VersionLookup,
+): TimelineEntry[] {
+  const history = historyOf(events);
   const effectsAt: Effect[][] = [];
   // A history that stops replaying is exactly what an auditor must still be able to read and export:
   // the rows after the failure keep who/when/what, without the values replay would have derived.
   let failure: { index: number; message: string } | undefined;
   try {
-    replay(definition, history, { onEvent: (i, _s, effects) => (effectsAt[i] = effects) });
+    replay(definition, history, {
+      ...(versions ? { versions } : {}),
+      onEvent: (i, _s, effects) => (effectsAt[i] = effects),
+    });
   } catch (error) {
     if (!(error instanceof PortalflowError)) throw error;
     const index = (error.details as { index?: unknown } | undefined)?.index;
@@ -158,10 +172,11 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   app.get('/instances/:id/history', async (c) => {
     const { instance, definition } = await readable(c, 'history');
     const events = await deps.store.listEvents(instance.id);
+    const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
     return c.json({
       instance: instanceView(instance, definition),
       events,
-      timeline: timeline(definition, events),
+      timeline: timeline(start, events, versions),
     });
   });
 
@@ -175,21 +190,30 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   app.get('/instances/:id/replay', async (c) => {
     const { at } = query(c, ReplayQuery);
     const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`);
-    const events = await deps.store.listEvents(instance.id, at === undefined ? {} : { toSeq: at });
-    const snapshot = replay(
-      definition,
-      events.map((e) => ({ at: e.at, event: e.payload as RecordedEvent['event'] })),
-    );
+    // The whole history says which version it starts on; the state at event N belongs to the version
+    // the instance was on then.
+    const history = historyOf(await deps.store.listEvents(instance.id));
+    const { start, versions } = await instances.historyDefinitions(instance, history);
+    const upTo = Math.min(at ?? history.length, history.length);
+    const snapshot = replay(start, history, { versions, at: upTo });
     if (!snapshot) return c.json({ at: 0, snapshot: null, active: [] });
+    const lastMove = history
+      .slice(0, upTo)
+      .map((h) => h.event)
+      .filter((e) => e.type === 'migrated')
+      .at(-1);
+    const atDefinition = lastMove?.type === 'migrated' ? (versions(lastMove.to) ?? definition) : start;
     const view = instanceView(
       {
         ...instance,
+        version:
+          lastMove?.type === 'migrated' ? lastMove.to : historyVersions(history, instance.version).start,
         snapshot,
         status: snapshot.status,
         revision: snapshot.seq,
         updatedAt: snapshot.updatedAt,
       },
-      definition,
+      atDefinition,
     );
     return c.json({ at: snapshot.seq, of: instance.revision, instance: view });
   });
@@ -203,9 +227,10 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   });
   app.get('/instances/:id/export', async (c) => {
     const { format } = query(c, ExportQuery);
-    const { instance, definition } = await readable(c, `export ${format}`);
+    const { instance } = await readable(c, `export ${format}`);
     const events = await deps.store.listEvents(instance.id);
-    const rows = timeline(definition, events);
+    const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
+    const rows = timeline(start, events, versions);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);

@@ -11,6 +11,7 @@ import { defaultConfig, type ServerConfig } from '../../src/config.ts';
 import type { AppDeps, AppEnv } from '../../src/deps.ts';
 import type { InstanceService } from '../../src/instances/service.ts';
 import { LiveHub } from '../../src/live/hub.ts';
+import type { MigrationService } from '../../src/migrations/service.ts';
 import { startTimerWorker, type TimerWorker } from '../../src/timers/worker.ts';
 
 /** Every test user signs in with this. */
@@ -78,6 +79,7 @@ export interface TestApp {
   deps: AppDeps;
   store: Store;
   instances: InstanceService;
+  migrations: MigrationService;
   timers: TimerWorker;
   clock: TestClock;
   live: LiveHub;
@@ -165,7 +167,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
       logs.push(line);
     },
   };
-  const { app, instances } = createApp(deps);
+  const { app, instances, migrations } = createApp(deps);
   const timers = startTimerWorker(deps, instances, { autostart: false });
 
   const users = new Map<string, User>();
@@ -255,6 +257,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     deps,
     store,
     instances,
+    migrations,
     timers,
     clock,
     live,

@@ -108,6 +108,10 @@ export interface MatrixWorld {
   freshUser(roles: string[]): Promise<User>;
   /** A notification to the triage nurses' pool about a fresh task. */
   notificationForNurses(): Promise<string>;
+  /** A fresh workflow published twice and a migration plan from version 1 to 2, made by the lead. */
+  freshPlan(): Promise<string>;
+  /** A finished run of a fresh plan (it had no instances to move). */
+  freshRun(): Promise<{ planId: string; runId: string }>;
   close(): Promise<void>;
 }
 
@@ -182,6 +186,26 @@ export async function setupMatrix(): Promise<MatrixWorld> {
     return { instanceId, taskId: task.taskId };
   }
 
+  async function freshPlan() {
+    const id = `matrix-migrate-${++counter}`;
+    const definition: Record<string, unknown> = { ...triageDefinition(), id };
+    await ok('designer', 'POST', '/api/definitions', { definition });
+    await ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
+    const steps = structuredClone(definition.steps) as Record<string, { title?: string }>;
+    for (const step of Object.values(steps)) if (step.title) step.title = `${step.title} (v2)`;
+    await ok('designer', 'PUT', `/api/definitions/${id}`, {
+      definition: { ...definition, steps },
+      revision: 1,
+    });
+    await ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 2 });
+    const created = await ok('designer', 'POST', '/api/migrations', {
+      definitionId: id,
+      fromVersion: 1,
+      toVersion: 2,
+    });
+    return created.plan.id as string;
+  }
+
   return {
     t,
     username,
@@ -213,6 +237,12 @@ export async function setupMatrix(): Promise<MatrixWorld> {
         createdAt: t.clock.now(),
       });
       return n.id;
+    },
+    freshPlan,
+    async freshRun() {
+      const planId = await freshPlan();
+      const applied = await ok('designer', 'POST', `/api/migrations/${planId}/apply`);
+      return { planId, runId: applied.run.id as string };
     },
     close: () => t.close(),
   };

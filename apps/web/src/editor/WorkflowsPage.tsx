@@ -198,6 +198,17 @@ export function WorkflowsPage() {
                       {formatWhen(d.latestPublishedAt)}
                     </Text>
                   )}
+                  {d.latestVersion !== null && d.latestVersion > 1 && (
+                    <Anchor
+                      component={Link}
+                      to={`/workflows/${encodeURIComponent(d.id)}/migrate`}
+                      size="xs"
+                      display="block"
+                      data-testid={`workflow-migrate-${d.id}`}
+                    >
+                      Move running instances between versions
+                    </Anchor>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatWhen(d.updatedAt)}</Text>

@@ -1,8 +1,10 @@
 import {
   canonicalJson,
+  type Definition,
+  type HistoryEntry,
+  historyVersions,
   type InstanceSnapshot,
   PortalflowError,
-  type RecordedEvent,
   replay,
 } from '@portalflow/engine';
 import { bold, dim, green, plural, red } from '../format.ts';
@@ -52,13 +54,29 @@ export async function replayCommand(positionals: string[], options: ReplayOption
         EXIT.usage,
       );
     const upTo = at ?? events.length;
-    const history: RecordedEvent[] = events.map((e) => ({
+    const history: HistoryEntry[] = events.map((e) => ({
       at: e.at,
-      event: e.payload as RecordedEvent['event'],
+      event: e.payload as HistoryEntry['event'],
     }));
+    // A history with a `migrated` event starts on an earlier version and switches at that event.
+    const needed = historyVersions(history, instance.version);
+    const loaded = new Map<number, Definition>([[instance.version, version.definition]]);
+    for (const v of needed.versions) {
+      if (loaded.has(v)) continue;
+      const found = await store.getVersion(instance.definitionId, v);
+      if (found) loaded.set(v, found.definition);
+    }
+    const start = loaded.get(needed.start);
+    if (!start) {
+      throw new CliError(
+        `instance '${instanceId}' started on ${instance.definitionId} v${needed.start}, which is not in this database`,
+        EXIT.findings,
+        'VERSION_MISSING',
+      );
+    }
     let snapshot: InstanceSnapshot | null;
     try {
-      snapshot = replay(version.definition, history, { at: upTo });
+      snapshot = replay(start, history, { at: upTo, versions: (v) => loaded.get(v) });
     } catch (error) {
       if (!(error instanceof PortalflowError)) throw error;
       if (options.json)

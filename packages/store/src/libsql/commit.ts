@@ -27,6 +27,8 @@ function validate(change: InstanceChange): void {
   if (typeof change.instanceId !== 'string' || change.instanceId.length === 0) fail('instanceId is required');
   if (!Number.isInteger(change.expectedRevision) || change.expectedRevision < 0)
     fail('expectedRevision must be an integer ≥ 0');
+  if (change.pin && (change.create || !Number.isInteger(change.pin.to) || change.pin.to < 1))
+    fail('a pin moves an existing instance to a version ≥ 1');
   if ((change.expectedRevision === 0) !== (change.create !== undefined)) {
     fail(
       'a new instance needs expectedRevision 0 and `create`; an existing one, its revision and no `create`',
@@ -106,6 +108,27 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         c.version,
       ],
     });
+  } else if (change.pin) {
+    const { from, to } = change.pin;
+    statements.push({
+      sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?,
+              version = ?
+            WHERE id = ? AND revision = ? AND last_hash = ? AND version = ?
+              AND EXISTS (SELECT 1 FROM definition_versions v WHERE v.definition_id = instances.definition_id AND v.version = ?)`,
+      args: [
+        token,
+        snapshot,
+        status,
+        hash,
+        event.at,
+        to,
+        instanceId,
+        expectedRevision,
+        event.prevHash,
+        from,
+        to,
+      ],
+    });
   } else {
     statements.push({
       sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?
@@ -151,6 +174,14 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         a.detail ?? null,
         ...guard,
       ],
+    });
+  }
+  if (change.pin?.runId) {
+    statements.push({
+      sql: `INSERT INTO migration_results (run_id, instance_id, status, reason, seq, at)
+            SELECT ?, ?, 'migrated', NULL, ?, ? WHERE ${WON}
+            ON CONFLICT (run_id, instance_id) DO UPDATE SET status = 'migrated', reason = NULL, seq = excluded.seq, at = excluded.at`,
+      args: [change.pin.runId, instanceId, seq, event.at, ...guard],
     });
   }
   const idem = change.idempotency;
@@ -211,6 +242,8 @@ function taskStatement(instanceId: string, t: TaskChange, guard: InValue[]): InS
         sets.push(`${column} = ?`);
         args.push(value);
       };
+      if (t.step !== undefined) set('step', t.step);
+      if (t.title !== undefined) set('title', t.title);
       if (t.role !== undefined) set('role', t.role);
       if (t.assignee !== undefined) set('assignee', t.assignee);
       if (t.due !== undefined) set('due', t.due);

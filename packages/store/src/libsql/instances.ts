@@ -70,6 +70,7 @@ export function instanceApi(db: Db): InstanceApi {
       const where = new Conditions().add('practice = ?', filter.practice ? 1 : 0);
       if (filter.definitionId !== undefined) where.add('definition_id = ?', filter.definitionId);
       if (filter.status !== undefined) where.add('status = ?', filter.status);
+      if (filter.version !== undefined) where.add('version = ?', filter.version);
       if (filter.startedFrom !== undefined) where.add('started_at >= ?', filter.startedFrom);
       if (filter.startedTo !== undefined) where.add('started_at < ?', filter.startedTo);
       if (filter.actor !== undefined) {

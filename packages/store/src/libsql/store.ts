@@ -8,6 +8,7 @@ import { definitionApi } from './definitions.ts';
 import { GroupCommit } from './group-commit.ts';
 import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
+import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
 import { notificationApi } from './notifications.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
@@ -43,6 +44,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...trackingApi(db),
     ...trackingEntryApi(db),
     ...helpApi(db),
+    ...instanceMigrationApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

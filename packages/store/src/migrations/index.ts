@@ -4,6 +4,7 @@ import { collaboration } from './003-collaboration.ts';
 import { roleSignOff } from './004-role-sign-off.ts';
 import { tracking } from './004-tracking.ts';
 import { helpCenter } from './004-help-center.ts';
+import { instanceMigrations } from './004-instance-migrations.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -12,3 +13,4 @@ export type { Migration } from './migration.ts';
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, roleSignOff];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, tracking];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, helpCenter];
+export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, instanceMigrations];

@@ -1,0 +1,70 @@
+import type { Blocker, Definition, InstanceSnapshot, Landing } from '@portalflow/engine';
+import type { InstanceSummary } from '@portalflow/store';
+
+/** One open step, as a lead sees it in the queues: no instance data. */
+export interface StepView {
+  step: string;
+  title: string;
+  kind: 'task' | 'wait';
+  role: string | null;
+  roleName: string | null;
+}
+
+/** One row of a dry run: where an instance is, where it would land, or why it cannot move. */
+export interface DryRunRow {
+  instanceId: string;
+  practice: boolean;
+  startedAt: string;
+  updatedAt: string;
+  workflow: string;
+  now: StepView[];
+  ok: boolean;
+  after: Array<StepView & { fromStep: string; assigneeKept: boolean; due: string | null }>;
+  blockers: Blocker[];
+}
+
+const roleName = (definition: Definition, role: string | null | undefined) =>
+  role ? (definition.roles.find((r) => r.id === role)?.name ?? role) : null;
+const titleOf = (definition: Definition, step: string) => definition.steps[step]?.title ?? step;
+
+export function stepViews(definition: Definition, snapshot: InstanceSnapshot): StepView[] {
+  return Object.values(snapshot.context.active)
+    .sort((x, y) => Number(x.token) - Number(y.token))
+    .map((a) => ({
+      step: a.step,
+      title: titleOf(definition, a.step),
+      kind: a.kind,
+      role: a.role ?? null,
+      roleName: roleName(definition, a.role),
+    }));
+}
+
+export function dryRunRow(
+  instance: InstanceSummary & { snapshot: InstanceSnapshot },
+  from: Definition,
+  to: Definition,
+  outcome: { ok: true; landing: Landing[] } | { ok: false; blockers: Blocker[] },
+): DryRunRow {
+  return {
+    instanceId: instance.id,
+    practice: instance.practice,
+    startedAt: instance.startedAt,
+    updatedAt: instance.updatedAt,
+    workflow: from.title,
+    now: stepViews(from, instance.snapshot),
+    ok: outcome.ok,
+    after: outcome.ok
+      ? outcome.landing.map((l) => ({
+          step: l.step,
+          fromStep: l.fromStep,
+          title: titleOf(to, l.step),
+          kind: l.kind,
+          role: l.role ?? null,
+          roleName: roleName(to, l.role),
+          assigneeKept: l.kind === 'task' && l.assignee !== null && l.assignee !== undefined,
+          due: l.due ?? null,
+        }))
+      : [],
+    blockers: outcome.ok ? [] : outcome.blockers,
+  };
+}

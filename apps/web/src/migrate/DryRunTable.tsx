@@ -1,0 +1,86 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { formatWhen } from '../shell/time.ts';
+import type { DryRun, StepView } from './types.ts';
+
+function Steps({ steps }: { steps: Array<StepView & { assigneeKept?: boolean }> }) {
+  return (
+    <Stack gap={2}>
+      {steps.map((s) => (
+        <Text size="sm" key={`${s.step}-${s.role}`}>
+          {s.title}
+          <Text span size="xs" c="gray.7">
+            {s.kind === 'wait' ? ' · waiting' : s.roleName ? ` · ${s.roleName}` : ''}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Every running instance of version A: where it is, where it would land and who would own it, or why not. */
+export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
+  const { summary, rows } = dryRun;
+  return (
+    <Stack gap="xs" data-testid="dry-run">
+      <Group gap="xs" data-testid="dry-run-summary">
+        <Badge color="teal.9" variant="light">
+          {summary.movable} can move
+        </Badge>
+        <Badge color={summary.blocked > 0 ? 'red.9' : 'gray.7'} variant="light">
+          {summary.blocked} cannot move
+        </Badge>
+        <Badge color="gray.7" variant="outline">
+          {summary.total} running, {summary.practice} practice
+        </Badge>
+      </Group>
+      {rows.length === 0 ? (
+        <Text size="sm">No running instances are on this version: there is nothing to move.</Text>
+      ) : (
+        <Table verticalSpacing={4} striped data-testid="dry-run-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Instance</Table.Th>
+              <Table.Th>Started</Table.Th>
+              <Table.Th>Now at</Table.Th>
+              <Table.Th>Would land at (new owner)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.instanceId} data-testid={`dry-run-row-${row.instanceId}`}>
+                <Table.Td>
+                  <Text size="xs" ff="monospace">
+                    {row.instanceId.slice(0, 8)}
+                  </Text>
+                  <Text size="xs" c="gray.7">
+                    {row.workflow}
+                  </Text>
+                  {row.practice && (
+                    <Badge size="xs" color="grape.9" variant="light">
+                      practice
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatWhen(row.startedAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Steps steps={row.now} />
+                </Table.Td>
+                <Table.Td>
+                  {row.ok ? (
+                    <Steps steps={row.after} />
+                  ) : (
+                    <Text size="sm" c="red.9" data-testid="cannot-move">
+                      Cannot move: {row.blockers.map((b) => b.message).join('; ')}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

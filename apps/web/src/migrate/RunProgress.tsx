@@ -1,0 +1,60 @@
+import { Alert, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { Square } from 'lucide-react';
+import { type MigrationRun, runEnded } from './types.ts';
+
+const STATUS: Record<MigrationRun['status'], { label: string; color: string }> = {
+  running: { label: 'Moving instances', color: 'blue.9' },
+  stopping: { label: 'Stopping after this instance', color: 'orange.9' },
+  stopped: { label: 'Stopped', color: 'orange.9' },
+  done: { label: 'Done', color: 'teal.9' },
+  failed: { label: 'Failed', color: 'red.9' },
+};
+
+/** A run's progress, counts and the Stop button. */
+export function RunProgress({
+  run,
+  onStop,
+  stopping,
+}: {
+  run: MigrationRun;
+  onStop: () => void;
+  stopping: boolean;
+}) {
+  const seen = run.counts.migrated + run.counts.skipped + run.counts.conflict + run.counts.failed;
+  const percent = run.total === 0 ? 100 : Math.round((seen / run.total) * 100);
+  const status = STATUS[run.status];
+  return (
+    <Stack gap="xs" data-testid="run-progress" aria-live="polite">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Badge color={status.color} variant="light" data-testid="run-status">
+            {status.label}
+          </Badge>
+          <Text size="sm" data-testid="run-counts">
+            {run.counts.migrated} moved · {run.counts.skipped} left on the old version
+            {run.counts.conflict > 0 ? ` · ${run.counts.conflict} kept changing` : ''} · {seen} of {run.total}
+          </Text>
+        </Group>
+        {!runEnded(run) && (
+          <Button
+            size="compact-sm"
+            color="red.9"
+            variant="light"
+            leftSection={<Square size={14} aria-hidden />}
+            onClick={onStop}
+            loading={stopping}
+            disabled={run.status === 'stopping'}
+            data-testid="run-stop"
+          >
+            Stop
+          </Button>
+        )}
+      </Group>
+      <Progress value={percent} aria-label="Instances looked at" size="lg" />
+      {run.status === 'stopped' && (
+        <Text size="sm">Instances already moved stay on the new version. Apply again to move the rest.</Text>
+      )}
+      {run.error && <Alert color="red">{run.error}</Alert>}
+    </Stack>
+  );
+}
