@@ -23,7 +23,8 @@ const MARGIN = 60;
 const X_SCALE = 1.5;
 
 /** Editor x (of a box centre) → diagram x (of a shape centre), with the pool at x = 0. */
-export const toDiagramX = (editorX: number) => round(POOL_HEADER + MARGIN + (editorX - LANE.labelWidth) / X_SCALE);
+export const toDiagramX = (editorX: number) =>
+  round(POOL_HEADER + MARGIN + (editorX - LANE.labelWidth) / X_SCALE);
 /** Diagram x of a shape centre in a lane starting at `laneLeft` → editor x of the box centre. */
 export const fromDiagramX = (diagramX: number, laneLeft: number) =>
   (diagramX - laneLeft - MARGIN) * X_SCALE + LANE.labelWidth;

@@ -98,7 +98,8 @@ function targetsOf(step: Step): string[] {
 
 export function plan(definition: Definition, rawLayout?: unknown): Plan {
   let layout: Layout = readLayout(rawLayout);
-  if (!Object.keys(definition.steps).every((id) => layout.positions[id])) layout = autoLayout(definition, layout);
+  if (!Object.keys(definition.steps).every((id) => layout.positions[id]))
+    layout = autoLayout(definition, layout);
   const laneOf = laneOfSteps(definition, layout);
   const order = laneOrder(definition, layout, laneOf);
   const heights = laneHeights(definition, layout, laneOf);
@@ -127,8 +128,10 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
     const role = laneOf.get(id) ?? UNASSIGNED_LANE;
     const cx = toDiagramX(p.x + size.width / 2);
     const cy = (laneTop.get(role) ?? 0) + p.y + size.height / 2;
-    const simpleWait = step.type === 'wait' && !step.deadline && (step.signal === undefined) !== (step.for === undefined);
-    const plainWait = step.type === 'wait' && !step.deadline && step.signal === undefined && step.for === undefined;
+    const simpleWait =
+      step.type === 'wait' && !step.deadline && (step.signal === undefined) !== (step.for === undefined);
+    const plainWait =
+      step.type === 'wait' && !step.deadline && step.signal === undefined && step.for === undefined;
     const kind: NodeKind =
       step.type === 'task'
         ? 'userTask'
@@ -206,10 +209,17 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
     flow('start.event', bpmnId(definition.start));
   }
 
-  const deadlineFlows = (source: string, stepId: string, deadline: Deadline, anchor: PlannedNode['bounds']) => {
+  const deadlineFlows = (
+    source: string,
+    stepId: string,
+    deadline: Deadline,
+    anchor: PlannedNode['bounds'],
+  ) => {
     if (deadline.goTo !== undefined && exists(deadline.goTo)) flow(source, targetFrom(stepId, deadline.goTo));
     if (deadline.escalateTo !== undefined) {
-      const role = laneTop.has(deadline.escalateTo) ? deadline.escalateTo : (laneOf.get(stepId) ?? UNASSIGNED_LANE);
+      const role = laneTop.has(deadline.escalateTo)
+        ? deadline.escalateTo
+        : (laneOf.get(stepId) ?? UNASSIGNED_LANE);
       const size = BPMN_SIZE.endEvent;
       const id = `escalate.${stepId}`;
       const sameLane = role === (laneOf.get(stepId) ?? UNASSIGNED_LANE);
@@ -259,7 +269,11 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
         if (step.deadline) {
           const size = BPMN_SIZE.boundaryEvent;
           const bid = `deadline.${id}`;
-          const bounds = { x: box.x + box.width - size.width - 8, y: box.y + box.height - size.height / 2, ...size };
+          const bounds = {
+            x: box.x + box.width - size.width - 8,
+            y: box.y + box.height - size.height / 2,
+            ...size,
+          };
           nodes.push({
             id: bid,
             kind: 'boundaryEvent',
@@ -319,7 +333,10 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
           if (next) flow(`timer.${id}`, next);
         }
         if (step.deadline) {
-          add(`deadline.${id}`, `after ${step.deadline.after}`, { type: 'deadline', deadline: step.deadline });
+          add(`deadline.${id}`, `after ${step.deadline.after}`, {
+            type: 'deadline',
+            deadline: step.deadline,
+          });
           deadlineFlows(`deadline.${id}`, id, step.deadline, catches[catches.length - 1]!.bounds);
         }
         break;

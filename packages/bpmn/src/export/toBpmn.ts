@@ -149,7 +149,8 @@ function writeNode(
         if (own) documentation(w, step?.description);
         if (d.type === 'wait') extension(w, () => w.empty('pf:wait'));
         links();
-        if (d.signal !== undefined) w.empty('bpmn:messageEventDefinition', { messageRef: `message.${d.signal}` });
+        if (d.signal !== undefined)
+          w.empty('bpmn:messageEventDefinition', { messageRef: `message.${d.signal}` });
         if (d.for !== undefined) timer(w, d.for);
       });
       return;
@@ -158,11 +159,15 @@ function writeNode(
         attrs.attachedToRef = d.attachedTo;
         attrs.cancelActivity = d.deadline.goTo !== undefined;
       }
-      w.element(d.attachedTo !== undefined ? 'bpmn:boundaryEvent' : 'bpmn:intermediateCatchEvent', attrs, () => {
-        extension(w, () => w.empty('pf:deadline', { calendar: d.deadline.calendar }));
-        links();
-        timer(w, d.deadline.after);
-      });
+      w.element(
+        d.attachedTo !== undefined ? 'bpmn:boundaryEvent' : 'bpmn:intermediateCatchEvent',
+        attrs,
+        () => {
+          extension(w, () => w.empty('pf:deadline', { calendar: d.deadline.calendar }));
+          links();
+          timer(w, d.deadline.after);
+        },
+      );
       return;
     case 'escalation':
       w.element('bpmn:endEvent', attrs, () => {
@@ -231,11 +236,17 @@ function writeDiagram(w: XmlWriter, p: Plan): void {
   const bottom = p.height;
   w.element('bpmndi:BPMNDiagram', { id: 'diagram' }, () => {
     w.element('bpmndi:BPMNPlane', { id: 'plane', bpmnElement: 'collaboration' }, () => {
-      w.element('bpmndi:BPMNShape', { id: 'participant.di', bpmnElement: 'participant', isHorizontal: true }, () =>
-        bounds({ x: 0, y: 0, width: p.width, height: p.height }),
+      w.element(
+        'bpmndi:BPMNShape',
+        { id: 'participant.di', bpmnElement: 'participant', isHorizontal: true },
+        () => bounds({ x: 0, y: 0, width: p.width, height: p.height }),
       );
       for (const lane of p.lanes) {
-        const attrs: Attrs = { id: `${laneId(lane.role)}.di`, bpmnElement: laneId(lane.role), isHorizontal: true };
+        const attrs: Attrs = {
+          id: `${laneId(lane.role)}.di`,
+          bpmnElement: laneId(lane.role),
+          isHorizontal: true,
+        };
         if (lane.color) attrs['color:background-color'] = lane.color;
         w.element('bpmndi:BPMNShape', attrs, () =>
           bounds({ x: POOL_HEADER, y: lane.y, width: p.width - POOL_HEADER, height: lane.height }),
@@ -267,12 +278,26 @@ function waypoints(s: Box, t: Box, bottom: number): Array<[number, number]> {
   const sx = s.x + s.width;
   const tx = t.x;
   if (tx >= sx) {
-    if (Math.abs(sy - ty) < 1) return [[sx, sy], [tx, ty]];
+    if (Math.abs(sy - ty) < 1)
+      return [
+        [sx, sy],
+        [tx, ty],
+      ];
     const mx = (sx + tx) / 2;
-    return [[sx, sy], [mx, sy], [mx, ty], [tx, ty]];
+    return [
+      [sx, sy],
+      [mx, sy],
+      [mx, ty],
+      [tx, ty],
+    ];
   }
   const below = Math.min(bottom - 4, Math.max(s.y + s.height, t.y + t.height) + 16);
   const scx = s.x + s.width / 2;
   const tcx = t.x + t.width / 2;
-  return [[scx, s.y + s.height], [scx, below], [tcx, below], [tcx, t.y + t.height]];
+  return [
+    [scx, s.y + s.height],
+    [scx, below],
+    [tcx, below],
+    [tcx, t.y + t.height],
+  ];
 }

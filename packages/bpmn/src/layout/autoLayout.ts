@@ -74,8 +74,8 @@ export function autoLayout(definition: Definition, base: Layout = { positions: {
     lanes: lanes
       .filter((role) => role !== UNASSIGNED_LANE)
       .map((role, order) => {
-      const color = base.lanes.find((l) => l.role === role)?.color;
-      return color ? { role, order, color } : { role, order };
-    }),
+        const color = base.lanes.find((l) => l.role === role)?.color;
+        return color ? { role, order, color } : { role, order };
+      }),
   };
 }

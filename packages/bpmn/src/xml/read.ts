@@ -62,7 +62,8 @@ export function readXml(text: string): XmlElement {
     stack.pop();
   });
   parser.write(text).close();
-  if (!root) throw new BpmnError(BpmnErrorCode.XML_MALFORMED, 'the file has no root element', { line: 1, column: 1 });
+  if (!root)
+    throw new BpmnError(BpmnErrorCode.XML_MALFORMED, 'the file has no root element', { line: 1, column: 1 });
   return root;
 }
 
