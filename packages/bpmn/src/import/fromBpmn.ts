@@ -35,8 +35,19 @@ const PRIORITIES = new Set(['low', 'normal', 'high', 'urgent']);
 const FIELD_TYPES = new Set(['text', 'textarea', 'number', 'boolean', 'select', 'date']);
 
 /** A name kept as the id when it already is one, else its slug. */
-const asId = (text: string | undefined) =>
-  text !== undefined && ID.test(text) && text.length <= 80 ? text : slugify(text);
+const asId = (text: string | undefined, ours: boolean) =>
+  ours && text !== undefined && ID.test(text) && text.length <= 80 ? text : slugify(text);
+
+/** Readable step ids for unnamed foreign elements. */
+const UNNAMED: Record<string, string> = {
+  exclusiveGateway: 'decision',
+  inclusiveGateway: 'decision',
+  complexGateway: 'decision',
+  parallelGateway: 'parallel',
+  eventBasedGateway: 'wait',
+  intermediateCatchEvent: 'wait',
+  endEvent: 'end',
+};
 
 type NodeRole =
   | { type: 'step'; stepId: string }
@@ -77,6 +88,7 @@ class Importer {
   private model!: ProcessModel;
   private process!: XmlElement;
   private poolName: string | undefined;
+  private hasPool = false;
   private readonly ours: boolean;
 
   constructor(private readonly root: XmlElement) {
@@ -146,6 +158,7 @@ class Importer {
       const ref = refLocal(attr(part, 'processRef'));
       if (ref !== undefined && ref === chosenId) {
         this.poolName = this.text(attr(part, 'name'));
+        this.hasPool = true;
         continue;
       }
       const process = processes.find((p) => attr(p, 'id') === ref);
@@ -223,7 +236,7 @@ class Importer {
     if (node.lane) return this.roleOfLane.get(node.lane);
     const group = camundaGroup(node.el);
     if (group) return this.roleNamed(group);
-    if (!this.model.anyLanes) return this.roleNamed(this.poolName ?? 'Performer');
+    if (!this.model.anyLanes) return this.roleNamed(this.hasPool ? (this.poolName ?? 'Staff') : 'Staff');
     this.warnings.push(`task '${node.name ?? node.id}' is in no lane: it has no role`);
     return undefined;
   }
@@ -336,14 +349,23 @@ class Importer {
         case 'intermediateCatchEvent':
           if (n.incoming.some((f) => this.model.nodes.get(f.source)?.kind === 'eventBasedGateway'))
             set(n, { type: 'consumed' });
-          else if (defs.includes('linkEventDefinition')) set(n, { type: 'through' });
-          else step(n);
+          else if (defs.includes('linkEventDefinition')) {
+            set(n, { type: 'through' });
+            this.skip(
+              n,
+              'link events are not modelled: the flow continues from the matching link throw event',
+            );
+          } else step(n);
           break;
         case 'intermediateThrowEvent':
         case 'implicitThrowEvent':
           set(n, { type: 'through' });
-          if (!defs.includes('linkEventDefinition'))
-            this.skip(n, 'throw events are not modelled: the flow passes straight through');
+          this.skip(
+            n,
+            defs.includes('linkEventDefinition')
+              ? 'link events are not modelled: the flow continues at the matching link catch event'
+              : 'throw events are not modelled: the flow passes straight through',
+          );
           break;
         case 'boundaryEvent':
           set(n, { type: 'consumed' });
@@ -354,21 +376,26 @@ class Importer {
     for (const n of nodes) {
       const r = this.roles_.get(n.id);
       if (r?.type !== 'step') continue;
-      const base = this.ours ? sanitizeId(n.id) : slugify(n.name) || sanitizeId(n.id);
+      const base = this.ours ? sanitizeId(n.id) : slugify(n.name) || UNNAMED[n.kind] || sanitizeId(n.id);
       r.stepId = this.stepIds.claim(base, 'step');
     }
   }
 
-  /** A diverging gateway right after a task that has no other way out: the task's outcomes. */
+  /**
+   * An exclusive gateway right after tasks that have no other way out ("Approved?") holds those
+   * tasks' outcomes: the person chooses, no data condition does.
+   */
   private isOutcomeGateway(n: FlowNode): boolean {
-    if (n.incoming.length !== 1) return false;
-    const source = this.model.nodes.get(n.incoming[0]!.source);
-    return (
-      !!source &&
-      this.role(source.id).type === 'step' &&
-      TASK_KINDS.has(source.kind) &&
-      source.outgoing.length === 1
-    );
+    if (n.kind !== 'exclusiveGateway' || n.incoming.length === 0) return false;
+    return n.incoming.every((f) => {
+      const source = this.model.nodes.get(f.source);
+      return (
+        !!source &&
+        this.role(source.id).type === 'step' &&
+        TASK_KINDS.has(source.kind) &&
+        source.outgoing.length === 1
+      );
+    });
   }
 
   private fromTimer(n: FlowNode): boolean {
@@ -498,7 +525,10 @@ class Importer {
       const target = this.model.nodes.get(f.target);
       const pfOutcome = pfExtension(f.el, 'outcome');
       const outcome = names.claim(
-        (pfOutcome ? attr(pfOutcome, 'name') : undefined) || asId(f.name) || slugify(target?.name) || '',
+        (pfOutcome ? attr(pfOutcome, 'name') : undefined) ||
+          asId(f.name, this.ours) ||
+          slugify(target?.name) ||
+          '',
         flows.length === 1 ? 'done' : 'outcome',
       );
       if (to === undefined) {
@@ -707,7 +737,7 @@ class Importer {
     return step;
   }
 
-  private signalOf(c: FlowNode): string {
+  private signalOf(c: FlowNode, warn = true): string {
     const defs = eventDefinitions(c.el);
     const message = defs.find((d) => d.local === 'messageEventDefinition');
     const signal = defs.find((d) => d.local === 'signalEventDefinition');
@@ -719,11 +749,11 @@ class Importer {
     let name: string | undefined;
     if (message) name = refName(attr(message, 'messageRef'), 'message');
     else if (signal) name = refName(attr(signal, 'signalRef'), 'signal');
-    else if (defs.length > 0)
+    else if (defs.length > 0 && warn)
       this.warnings.push(
         `${defs[0]!.local.replace('EventDefinition', '')} event '${c.name ?? c.id}' was imported as a wait for a signal`,
       );
-    return clip(asId(name) || asId(c.name) || sanitizeId(c.id) || 'signal', 80);
+    return clip(asId(name, this.ours) || asId(c.name, this.ours) || sanitizeId(c.id) || 'signal', 80);
   }
 
   /** An intermediate catch event: a wait for a message, a signal or a time. */
@@ -738,7 +768,7 @@ class Importer {
         `timer '${node.name ?? node.id}' is not an ISO 8601 duration: it became a wait for a signal`,
       );
     if (defs.some((d) => d.local !== 'timerEventDefinition') || (timer && step.for === undefined))
-      step.signal = this.signalOf(node);
+      step.signal = this.signalOf(node, !timer);
     if (node.outgoing.length > 1)
       this.warnings.push(`several flows leave '${node.name ?? node.id}': only the first was kept`);
     const to = node.outgoing[0] ? this.resolve(node.outgoing[0].target) : undefined;

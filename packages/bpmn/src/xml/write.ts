@@ -8,8 +8,17 @@ const escapeAttr = (s: string) =>
   escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 /** Characters XML 1.0 cannot carry at all; dropped rather than producing an unreadable file. */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (s: string) => s.replace(INVALID_XML, '');
+const allowed = (code: number) =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+const clean = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    if (!allowed(s.charCodeAt(i)))
+      return Array.from(s)
+        .filter((c) => allowed(c.charCodeAt(0)))
+        .join('');
+  }
+  return s;
+};
 
 export class XmlWriter {
   private readonly out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
