@@ -1,6 +1,7 @@
 import type { Definition } from '@portalflow/engine';
 import { fromDiagramX } from '../export/geometry.ts';
 import { autoLayout } from '../layout/autoLayout.ts';
+import { laneOfSteps } from '../layout/lanes.ts';
 import { LANE, type LaneLayout, type Layout, NODE_SIZE, type StepPosition } from '../layout/layout.ts';
 import { NS } from '../namespaces.ts';
 import { attr, attrNs, childOf, childrenOf, refLocal, type XmlElement } from '../xml/read.ts';
@@ -95,9 +96,18 @@ export function layoutFromDiagram(
   }
   const layout: Layout = { positions, lanes };
   const missing = Object.keys(definition.steps).filter((id) => !positions[id]);
-  if (missing.length === 0) return layout;
-  const auto = autoLayout(definition, layout);
-  if (missing.length === Object.keys(definition.steps).length) return auto;
-  for (const id of missing) positions[id] = auto.positions[id]!;
+  if (missing.length === Object.keys(definition.steps).length) return autoLayout(definition, layout);
+  if (missing.length > 0) {
+    const auto = autoLayout(definition, layout);
+    for (const id of missing) positions[id] = auto.positions[id]!;
+  }
+  // Roleless steps drawn outside any lane sit beside their neighbours, as the editor would put them.
+  const laneOf = laneOfSteps(definition, layout);
+  for (const [id, p] of Object.entries(positions)) {
+    if (definition.steps[id]?.type !== 'task' && p.lane === undefined) {
+      const lane = laneOf.get(id);
+      if (lane) p.lane = lane;
+    }
+  }
   return layout;
 }
