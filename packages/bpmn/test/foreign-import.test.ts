@@ -60,7 +60,7 @@ describe('files from other modelers', () => {
       type: 'decision',
       title: 'Which review?',
       branches: [
-        { when: '${controlledSubstance == true}', to: 'decide-on-the-refill' },
+        { when: `\${controlledSubstance == true}`, to: 'decide-on-the-refill' },
         { when: 'data.monthsSinceLastVisit <= 12', to: 'approve-under-the-standing-order' },
       ],
       otherwise: 'decide-on-the-refill',
@@ -90,7 +90,9 @@ describe('files from other modelers', () => {
       'dataObjectReference:DataObjectReference_chart',
       'dataOutputAssociation:DataOutputAssociation_chart',
     ]);
-    expect(r.warnings.join('\n')).toContain('"${controlledSubstance == true}" is not a portalflow condition');
+    expect(r.warnings.join('\n')).toContain(
+      `"\${controlledSubstance == true}" is not a portalflow condition`,
+    );
   });
 
   it('Signavio: nested lanes give leaf roles with the parent as department; parallel fork and join', () => {

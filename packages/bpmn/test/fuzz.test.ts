@@ -46,7 +46,7 @@ const EVENT_DEFS = [
   'conditional',
   'compensate',
 ];
-const TIMERS = ['PT4H', 'P2D', 'P1DT12H', 'R3/PT10M', '2027-01-01T00:00:00Z', '${due}', ''];
+const TIMERS = ['PT4H', 'P2D', 'P1DT12H', 'R3/PT10M', '2027-01-01T00:00:00Z', `\${due}`, ''];
 const PREFIXES = ['bpmn', 'bpmn2', 'semantic', ''];
 
 const esc = (s: string) =>
@@ -54,7 +54,18 @@ const esc = (s: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/"/g, '&quot;')
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD]/g, '');
+    .split('')
+    .filter((c) => {
+      const code = c.charCodeAt(0);
+      return (
+        code === 9 ||
+        code === 10 ||
+        code === 13 ||
+        (code >= 0x20 && code < 0xd800) ||
+        (code >= 0xe000 && code <= 0xfffd)
+      );
+    })
+    .join('');
 
 const nodeArb = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -86,7 +97,7 @@ const bpmnArb = fc.record({
       from: fc.nat(40),
       to: fc.nat(40),
       name: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }),
-      condition: fc.option(fc.constantFrom('data.x == 1', '${ok}', 'x >', ''), { nil: undefined }),
+      condition: fc.option(fc.constantFrom('data.x == 1', `\${ok}`, 'x >', ''), { nil: undefined }),
     }),
     { maxLength: 40 },
   ),
