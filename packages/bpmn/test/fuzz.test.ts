@@ -200,11 +200,11 @@ function render(spec: Spec): string {
   out.push(`<${p}message id="M1" name="Patient replied"/>`);
   if (spec.diagram) {
     out.push(`<bpmndi:BPMNDiagram id="DG"><bpmndi:BPMNPlane id="PL" bpmnElement="C">`);
-    spec.lanes.forEach((_, i) =>
+    spec.lanes.forEach((_, i) => {
       out.push(
         `<bpmndi:BPMNShape id="L${i}_di" bpmnElement="L${i}"><dc:Bounds x="60" y="${i * 150}" width="1200" height="150"/></bpmndi:BPMNShape>`,
-      ),
-    );
+      );
+    });
     spec.nodes.forEach((node, i) => {
       if (i % 4 === 3) return; // some elements without a shape
       out.push(
