@@ -293,20 +293,20 @@ class Importer {
             set(n, { type: 'dropped' });
             this.skip(
               n,
-              `event sub-processes are not modelled (${inside} elements inside)`,
+              `event sub-processes are not modelled (${inside} ${inside === 1 ? 'element' : 'elements'} inside)`,
               'eventSubProcess',
             );
           } else if (n.outgoing.length === 1 && n.incoming.length > 0) {
             set(n, { type: 'through' });
             this.skip(
               n,
-              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled: the flow passes straight through${inside ? ` (${inside} elements inside)` : ''}`,
+              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled: the flow passes straight through${inside ? ` (${inside} ${inside === 1 ? 'element' : 'elements'} inside)` : ''}`,
             );
           } else {
             set(n, { type: 'dropped' });
             this.skip(
               n,
-              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled${inside ? ` (${inside} elements inside)` : ''}`,
+              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled${inside ? ` (${inside} ${inside === 1 ? 'element' : 'elements'} inside)` : ''}`,
             );
           }
           break;

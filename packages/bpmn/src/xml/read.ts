@@ -20,12 +20,25 @@ export interface XmlElement {
 
 /** Parses XML text into a tree of namespace-resolved elements; malformed XML throws with line and column. */
 export function readXml(text: string): XmlElement {
+  // Text that does not even start like XML (JSON, YAML, a PDF…) is named at its first character.
+  const first = text.search(/[^\s\uFEFF]/);
+  if (first >= 0 && text[first] !== '<') {
+    const before = text.slice(0, first).split('\n');
+    throw new BpmnError(
+      BpmnErrorCode.XML_MALFORMED,
+      `not XML: the file starts with '${text[first]}', not '<'`,
+      {
+        line: before.length,
+        column: before[before.length - 1]!.length + 1,
+      },
+    );
+  }
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on('error', (error) => {
     // saxes prefixes its message with "line:column: "; the position is reported separately.
-    const message = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '');
+    const message = error.message.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '');
     throw new BpmnError(BpmnErrorCode.XML_MALFORMED, `not well-formed XML: ${message}`, {
       line: parser.line,
       column: parser.column + 1,
