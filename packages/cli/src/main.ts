@@ -19,6 +19,11 @@ usage:
   portalflow verify [--db URL] [--json]            check every instance's hash-chained history
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
+  portalflow export <file> --format bpmn [--layout <file>] [-o <out>]
+                                                   write a definition as BPMN 2.0 with its diagram
+  portalflow import <file.bpmn> [--json] [-o <out>]
+                                                   read a BPMN 2.0 file from any modeler; reports
+                                                   the elements it skipped
 
 --db defaults to $DATABASE_URL, else file:./data/portalflow.db
 
@@ -47,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         at: { type: 'string' },
         format: { type: 'string' },
         layout: { type: 'string' },
+        out: { type: 'string', short: 'o' },
       },
     });
   } catch (error) {
@@ -101,6 +107,19 @@ export async function main(argv: string[]): Promise<number> {
         db: values.db as string | undefined,
         json,
       });
+    }
+    // BPMN interchange is loaded on demand, like the database commands.
+    case 'export': {
+      const { exportCommand } = await import('./commands/export.ts');
+      return exportCommand(positionals, {
+        format: values.format as string | undefined,
+        layout: values.layout as string | undefined,
+        out: values.out as string | undefined,
+      });
+    }
+    case 'import': {
+      const { importCommand } = await import('./commands/import.ts');
+      return importCommand(positionals, { json, out: values.out as string | undefined });
     }
     default:
       throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);

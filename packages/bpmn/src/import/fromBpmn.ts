@@ -1,0 +1,816 @@
+import type { Deadline, Definition, FormField, Role, Step, TaskStep } from '@portalflow/engine';
+import { parseExpression } from '@portalflow/engine';
+import { BpmnError, BpmnErrorCode } from '../errors.ts';
+import type { Layout } from '../layout/layout.ts';
+import { EXPORTER, NS } from '../namespaces.ts';
+import { attr, childOf, childrenOf, readXml, refLocal, type XmlElement } from '../xml/read.ts';
+import { camundaForm, camundaGroup } from './camunda.ts';
+import { layoutFromDiagram } from './diagram.ts';
+import {
+  countFlowNodes,
+  documentationOf,
+  eventDefinitions,
+  type FlowNode,
+  indexProcess,
+  type Lane,
+  type ProcessModel,
+  pfExtension,
+  type Skipped,
+  TASK_KINDS,
+} from './model.ts';
+import { clip, IdPool, sanitizeId, slugify } from './names.ts';
+
+export interface ImportResult {
+  definition: Definition;
+  layout: Layout;
+  /** Every element that was not imported, by id and kind, with the reason. */
+  skipped: Skipped[];
+  /** Things imported with a loss or a guess (an inclusive gateway read as a decision, a cut title…). */
+  warnings: string[];
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+const PRIORITIES = new Set(['low', 'normal', 'high', 'urgent']);
+const FIELD_TYPES = new Set(['text', 'textarea', 'number', 'boolean', 'select', 'date']);
+
+/** A name kept as the id when it already is one, else its slug. */
+const asId = (text: string | undefined, ours: boolean) =>
+  ours && text !== undefined && ID.test(text) && text.length <= 80 ? text : slugify(text);
+
+/** Readable step ids for unnamed foreign elements. */
+const UNNAMED: Record<string, string> = {
+  exclusiveGateway: 'decision',
+  inclusiveGateway: 'decision',
+  complexGateway: 'decision',
+  parallelGateway: 'parallel',
+  eventBasedGateway: 'wait',
+  intermediateCatchEvent: 'wait',
+  endEvent: 'end',
+};
+
+type NodeRole =
+  | { type: 'step'; stepId: string }
+  | { type: 'through' }
+  | { type: 'outcomes' }
+  | { type: 'consumed' }
+  | { type: 'dropped' };
+
+/**
+ * Reads a BPMN 2.0 file from any modeler: lanes become roles, tasks of any type become tasks
+ * owned by their lane, gateways become outcomes, decisions and parallel steps, timers become
+ * deadlines and waits. What does not map is reported by id and kind, never thrown; only text
+ * that is not XML, or XML that is not BPMN, throws a `BpmnError`.
+ */
+export function fromBpmn(xml: string): ImportResult {
+  const root = readXml(xml);
+  if (root.uri !== NS.model || root.local !== 'definitions') {
+    const found = root.uri ? `{${root.uri}}${root.local}` : root.local;
+    throw new BpmnError(
+      BpmnErrorCode.NOT_BPMN,
+      `not a BPMN 2.0 file: the root element is ${found}, expected definitions in ${NS.model}`,
+      { line: root.line, column: root.column },
+    );
+  }
+  return new Importer(root).run();
+}
+
+class Importer {
+  private readonly skipped: Skipped[] = [];
+  private readonly warnings: string[] = [];
+  private readonly steps: Record<string, Step> = {};
+  private readonly roles: Role[] = [];
+  private readonly roleOfLane = new Map<Lane, string | undefined>();
+  private readonly stepIds = new IdPool();
+  private readonly roleIds = new IdPool();
+  private readonly roleByName = new Map<string, string>();
+  private readonly roles_ = new Map<string, NodeRole>();
+  private model!: ProcessModel;
+  private process!: XmlElement;
+  private poolName: string | undefined;
+  private hasPool = false;
+  private readonly ours: boolean;
+
+  constructor(private readonly root: XmlElement) {
+    this.ours = attr(root, 'exporter') === EXPORTER;
+  }
+
+  run(): ImportResult {
+    this.chooseProcess();
+    this.model = indexProcess(this.process, !this.ours);
+    this.skipped.push(...this.model.skipped);
+    this.makeRoles();
+    this.classify();
+    for (const node of this.model.nodes.values()) this.buildStep(node);
+    const start = this.findStart();
+    const workflow = pfExtension(this.process, 'workflow');
+    const definition: Definition = {
+      id: clip(
+        sanitizeId(workflow ? attr(workflow, 'id') : undefined) ||
+          slugify(this.poolName ?? attr(this.process, 'name')) ||
+          sanitizeId(attr(this.process, 'id')) ||
+          'imported-workflow',
+        80,
+      ),
+      title: this.clipped(this.poolName ?? 'Imported workflow', 200, 'title'),
+      roles: this.roles.slice(0, 200),
+      start,
+      steps: this.steps,
+    };
+    const schema = workflow ? attr(workflow, 'schema') : undefined;
+    if (schema !== undefined) definition.$schema = schema;
+    const description = documentationOf(this.ours, this.process);
+    if (description !== undefined) definition.description = this.clipped(description, 8000, 'description');
+    if (definition.title === '') definition.title = 'Imported workflow';
+    if (this.roles.length > 200)
+      this.warnings.push(`only the first 200 of ${this.roles.length} lanes were imported`);
+    const stepOf = new Map<string, string>();
+    for (const [id, r] of this.roles_) if (r.type === 'step') stepOf.set(id, r.stepId);
+    const layout = layoutFromDiagram(this.root, definition, stepOf, this.model, this.laneRoles(), this.ours);
+    return { definition, layout, skipped: this.skipped, warnings: this.warnings };
+  }
+
+  private clipped(text: string, max: number, what: string): string {
+    if (text.length > max) this.warnings.push(`${what} was longer than ${max} characters and was cut`);
+    return clip(text, max);
+  }
+
+  /** The pool to import: the process with the most tasks; every other pool is reported. */
+  private chooseProcess(): void {
+    const processes = childrenOf(this.root, NS.model, 'process');
+    const participants = childrenOf(this.root, NS.model, 'collaboration').flatMap((c) =>
+      childrenOf(c, NS.model, 'participant'),
+    );
+    if (processes.length === 0)
+      throw new BpmnError(
+        BpmnErrorCode.NO_PROCESS,
+        participants.length > 0
+          ? 'the file has only black-box pools: there is no process to import'
+          : 'the file has no process to import',
+      );
+    const tasks = (p: XmlElement) =>
+      p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
+    let chosen = processes[0]!;
+    for (const p of processes) if (tasks(p) > tasks(chosen)) chosen = p;
+    this.process = chosen;
+    const chosenId = attr(chosen, 'id');
+    for (const part of participants) {
+      const ref = refLocal(attr(part, 'processRef'));
+      if (ref !== undefined && ref === chosenId) {
+        this.poolName = this.text(attr(part, 'name'));
+        this.hasPool = true;
+        continue;
+      }
+      const process = processes.find((p) => attr(p, 'id') === ref);
+      this.skipped.push({
+        id: attr(part, 'id') ?? '',
+        kind: 'participant',
+        reason: process
+          ? `only one pool is imported; this pool's ${countFlowNodes(process)} elements were left out`
+          : 'a black-box pool has no process to import',
+      });
+    }
+    for (const p of processes) {
+      if (p === chosen) continue;
+      const id = attr(p, 'id');
+      if (participants.some((part) => refLocal(attr(part, 'processRef')) === id)) continue;
+      this.skipped.push({
+        id: id ?? '',
+        kind: 'process',
+        reason: `only one process is imported; its ${countFlowNodes(p)} elements were left out`,
+      });
+    }
+    for (const c of childrenOf(this.root, NS.model, 'collaboration'))
+      for (const m of childrenOf(c, NS.model, 'messageFlow'))
+        this.skipped.push({
+          id: attr(m, 'id') ?? '',
+          kind: 'messageFlow',
+          reason: 'message flows between pools are not modelled',
+        });
+    if (!this.poolName) this.poolName = this.text(attr(chosen, 'name'));
+  }
+
+  /** Names from our own files are kept exactly; other tools' are trimmed. */
+  private text(s: string | undefined): string | undefined {
+    return this.ours ? s : s?.trim() || undefined;
+  }
+
+  private laneRoles(): Map<Lane, string | undefined> {
+    return this.roleOfLane;
+  }
+
+  /** Leaf lanes become roles; the department is the parent lane's name. */
+  private makeRoles(): void {
+    for (const lane of this.model.leafLanes) {
+      if (pfExtension(lane.el, 'unassigned')) {
+        this.roleOfLane.set(lane, undefined);
+        continue;
+      }
+      const pf = pfExtension(lane.el, 'role');
+      const id = this.roleIds.claim(
+        sanitizeId(pf ? attr(pf, 'id') : undefined) || slugify(lane.name) || sanitizeId(lane.id),
+        'role',
+      );
+      const role: Role = { id, name: clip(lane.name ?? id, 120) };
+      const department = pf ? attr(pf, 'department') : lane.parent?.name;
+      if (department !== undefined) role.department = clip(department, 120);
+      const description = pf ? attr(pf, 'description') : documentationOf(this.ours, lane.el);
+      if (description !== undefined) role.description = clip(description, 4000);
+      this.roles.push(role);
+      this.roleOfLane.set(lane, id);
+      this.roleByName.set(role.name.toLowerCase(), id);
+    }
+  }
+
+  /** A role named `name` (a Camunda candidate group, or the pool when there are no lanes). */
+  private roleNamed(name: string): string {
+    const known = this.roleByName.get(name.toLowerCase());
+    if (known) return known;
+    const id = this.roleIds.claim(slugify(name), 'performer');
+    this.roles.push({ id, name: clip(name, 120) });
+    this.roleByName.set(name.toLowerCase(), id);
+    return id;
+  }
+
+  private roleOf(node: FlowNode): string | undefined {
+    if (node.lane) return this.roleOfLane.get(node.lane);
+    const group = camundaGroup(node.el);
+    if (group) return this.roleNamed(group);
+    if (!this.model.anyLanes) return this.roleNamed(this.hasPool ? (this.poolName ?? 'Staff') : 'Staff');
+    this.warnings.push(`task '${node.name ?? node.id}' is in no lane: it has no role`);
+    return undefined;
+  }
+
+  private role(id: string): NodeRole {
+    return this.roles_.get(id) ?? { type: 'dropped' };
+  }
+
+  private skip(node: FlowNode, reason: string, kind = node.kind): void {
+    this.skipped.push({ id: node.id, kind, reason });
+  }
+
+  /** Decides what each node becomes, then hands out step ids in document order. */
+  private classify(): void {
+    const nodes = [...this.model.nodes.values()];
+    const set = (n: FlowNode, r: NodeRole) => this.roles_.set(n.id, r);
+    const step = (n: FlowNode) => set(n, { type: 'step', stepId: '' });
+    // Tasks first: outcome gateways are recognised by the task before them.
+    for (const n of nodes) {
+      if (!TASK_KINDS.has(n.kind)) continue;
+      if (attr(n.el, 'isForCompensation') === 'true') {
+        set(n, { type: 'dropped' });
+        this.skip(n, 'compensation handlers are not modelled');
+      } else {
+        step(n);
+        for (const c of n.el.children) {
+          if (c.uri !== NS.model) continue;
+          if (c.local === 'multiInstanceLoopCharacteristics' || c.local === 'standardLoopCharacteristics')
+            this.skipped.push({
+              id: attr(c, 'id') ?? n.id,
+              kind: c.local,
+              reason: 'loops are not modelled: imported as one task',
+            });
+          else if (c.local === 'dataInputAssociation' || c.local === 'dataOutputAssociation')
+            this.skipped.push({
+              id: attr(c, 'id') ?? n.id,
+              kind: c.local,
+              reason: 'data associations are not modelled',
+            });
+        }
+      }
+    }
+    for (const n of nodes) {
+      if (TASK_KINDS.has(n.kind)) continue;
+      const defs = eventDefinitions(n.el).map((d) => d.local);
+      switch (n.kind) {
+        case 'subProcess':
+        case 'transaction':
+        case 'adHocSubProcess':
+        case 'callActivity': {
+          const event = attr(n.el, 'triggeredByEvent') === 'true';
+          const inside = countFlowNodes(n.el);
+          if (event) {
+            set(n, { type: 'dropped' });
+            this.skip(
+              n,
+              `event sub-processes are not modelled (${inside} ${inside === 1 ? 'element' : 'elements'} inside)`,
+              'eventSubProcess',
+            );
+          } else if (n.outgoing.length === 1 && n.incoming.length > 0) {
+            set(n, { type: 'through' });
+            this.skip(
+              n,
+              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled: the flow passes straight through${inside ? ` (${inside} ${inside === 1 ? 'element' : 'elements'} inside)` : ''}`,
+            );
+          } else {
+            set(n, { type: 'dropped' });
+            this.skip(
+              n,
+              `${n.kind === 'callActivity' ? 'call activities' : 'sub-processes'} are not modelled${inside ? ` (${inside} ${inside === 1 ? 'element' : 'elements'} inside)` : ''}`,
+            );
+          }
+          break;
+        }
+        case 'exclusiveGateway':
+        case 'inclusiveGateway':
+        case 'complexGateway': {
+          if (pfExtension(n.el, 'outcomes')) set(n, { type: 'outcomes' });
+          else if (pfExtension(n.el, 'decision')) step(n);
+          else if (n.outgoing.length <= 1) set(n, { type: 'through' });
+          else if (this.isOutcomeGateway(n)) set(n, { type: 'outcomes' });
+          else {
+            step(n);
+            if (n.kind !== 'exclusiveGateway')
+              this.warnings.push(
+                `${n.kind} '${n.name ?? n.id}' was imported as a decision: only the first branch that holds is taken`,
+              );
+          }
+          break;
+        }
+        case 'parallelGateway':
+          if (pfExtension(n.el, 'join')) set(n, { type: 'through' });
+          else if (pfExtension(n.el, 'fork') || n.outgoing.length >= 2) step(n);
+          else set(n, { type: 'through' });
+          break;
+        case 'eventBasedGateway':
+          step(n);
+          break;
+        case 'startEvent':
+          set(n, { type: 'consumed' });
+          break;
+        case 'endEvent':
+          if (
+            pfExtension(n.el, 'escalation') ||
+            (defs.includes('escalationEventDefinition') && this.fromTimer(n))
+          )
+            set(n, { type: 'consumed' });
+          else step(n);
+          break;
+        case 'intermediateCatchEvent':
+          if (n.incoming.some((f) => this.model.nodes.get(f.source)?.kind === 'eventBasedGateway'))
+            set(n, { type: 'consumed' });
+          else if (defs.includes('linkEventDefinition')) {
+            set(n, { type: 'through' });
+            this.skip(
+              n,
+              'link events are not modelled: the flow continues from the matching link throw event',
+            );
+          } else step(n);
+          break;
+        case 'intermediateThrowEvent':
+        case 'implicitThrowEvent':
+          set(n, { type: 'through' });
+          this.skip(
+            n,
+            defs.includes('linkEventDefinition')
+              ? 'link events are not modelled: the flow continues at the matching link catch event'
+              : 'throw events are not modelled: the flow passes straight through',
+          );
+          break;
+        case 'boundaryEvent':
+          set(n, { type: 'consumed' });
+          break;
+      }
+    }
+    // Step ids: our own files keep theirs; others get readable ids from names.
+    for (const n of nodes) {
+      const r = this.roles_.get(n.id);
+      if (r?.type !== 'step') continue;
+      const base = this.ours ? sanitizeId(n.id) : slugify(n.name) || UNNAMED[n.kind] || sanitizeId(n.id);
+      r.stepId = this.stepIds.claim(base, 'step');
+    }
+  }
+
+  /**
+   * An exclusive gateway right after tasks that have no other way out ("Approved?") holds those
+   * tasks' outcomes: the person chooses, no data condition does.
+   */
+  private isOutcomeGateway(n: FlowNode): boolean {
+    if (n.kind !== 'exclusiveGateway' || n.incoming.length === 0) return false;
+    return n.incoming.every((f) => {
+      const source = this.model.nodes.get(f.source);
+      return (
+        !!source &&
+        this.role(source.id).type === 'step' &&
+        TASK_KINDS.has(source.kind) &&
+        source.outgoing.length === 1
+      );
+    });
+  }
+
+  private fromTimer(n: FlowNode): boolean {
+    return n.incoming.some((f) => {
+      const s = this.model.nodes.get(f.source);
+      return !!s && eventDefinitions(s.el).some((d) => d.local === 'timerEventDefinition');
+    });
+  }
+
+  /** The step a flow into `nodeId` ends up at, passing through merges, joins and skipped elements. */
+  private resolve(nodeId: string, seen = new Set<string>()): string | undefined {
+    if (seen.has(nodeId)) return undefined;
+    seen.add(nodeId);
+    const node = this.model.nodes.get(nodeId);
+    if (!node) return undefined;
+    const r = this.role(nodeId);
+    if (r.type === 'step') return r.stepId;
+    if (r.type !== 'through') return undefined;
+    const link = this.linkTarget(node);
+    if (link) return this.resolve(link.id, seen);
+    if (node.outgoing.length === 0) return undefined;
+    return this.resolve(node.outgoing[0]!.target, seen);
+  }
+
+  /** A link throw event continues at the link catch event of the same name. */
+  private linkTarget(node: FlowNode): FlowNode | undefined {
+    if (node.kind !== 'intermediateThrowEvent') return undefined;
+    const def = eventDefinitions(node.el).find((d) => d.local === 'linkEventDefinition');
+    if (!def) return undefined;
+    const name = attr(def, 'name') ?? node.name;
+    for (const other of this.model.nodes.values()) {
+      if (other.kind !== 'intermediateCatchEvent') continue;
+      const d = eventDefinitions(other.el).find((e) => e.local === 'linkEventDefinition');
+      if (d && (attr(d, 'name') ?? other.name) === name) return other;
+    }
+    return undefined;
+  }
+
+  private idOf(node: FlowNode): string {
+    const r = this.role(node.id);
+    return r.type === 'step' ? r.stepId : node.id;
+  }
+
+  /** An end step added where BPMN leaves a flow open and portalflow needs a target. */
+  private addedEnd(near: string, why: string): string {
+    const id = this.stepIds.claim(`${near}-end`.slice(0, 72), 'end');
+    this.steps[id] = { type: 'end', title: 'End (added on import)' };
+    this.warnings.push(`${why}: an end step '${id}' was added`);
+    return id;
+  }
+
+  private buildStep(node: FlowNode): void {
+    const r = this.role(node.id);
+    if (r.type !== 'step') return;
+    const id = r.stepId;
+    const name =
+      node.name !== undefined ? this.clipped(node.name, 200, `the name of '${node.id}'`) : undefined;
+    const description = documentationOf(this.ours, node.el);
+    const common = (step: Step) => {
+      if (name !== undefined) step.title = name;
+      if (description !== undefined)
+        step.description = this.clipped(description, 4000, `the documentation of '${node.id}'`);
+      return step;
+    };
+    if (TASK_KINDS.has(node.kind)) {
+      this.steps[id] = this.task(node, name ?? node.id);
+      return;
+    }
+    switch (node.kind) {
+      case 'exclusiveGateway':
+      case 'inclusiveGateway':
+      case 'complexGateway':
+        this.steps[id] = common(this.decision(node));
+        return;
+      case 'parallelGateway':
+        this.steps[id] = common(this.fork(node, id));
+        return;
+      case 'eventBasedGateway':
+        this.steps[id] = common(this.waitGateway(node, id));
+        return;
+      case 'intermediateCatchEvent':
+        this.steps[id] = common(this.waitEvent(node, id));
+        return;
+      case 'endEvent': {
+        const end: Step = { type: 'end' };
+        const pf = pfExtension(node.el, 'end');
+        const outcome = pf ? attr(pf, 'outcome') : undefined;
+        if (outcome !== undefined) end.outcome = clip(outcome, 80);
+        this.steps[id] = common(end);
+        return;
+      }
+    }
+  }
+
+  private task(node: FlowNode, title: string): TaskStep {
+    const pf = pfExtension(node.el, 'task');
+    const task: TaskStep = { type: 'task', title, outcomes: {} };
+    const role = pf ? attr(pf, 'role') : this.roleOf(node);
+    if (role !== undefined) task.role = role;
+    const help = documentationOf(this.ours, node.el);
+    if (help !== undefined) task.help = this.clipped(help, 8000, `the documentation of '${node.id}'`);
+    if (pf) {
+      const description = childOf(pf, NS.portalflow, 'description');
+      if (description) task.description = clip(description.text, 4000);
+      const priority = attr(pf, 'priority');
+      if (priority !== undefined && PRIORITIES.has(priority))
+        task.priority = priority as TaskStep['priority'];
+      const form = childrenOf(pf, NS.portalflow, 'field')
+        .map(fieldOf)
+        .filter((f) => f !== undefined);
+      if (form.length > 0) task.form = form.slice(0, 50);
+    } else {
+      const form = camundaForm(node.el);
+      if (form.length > 0) task.form = form.slice(0, 50);
+    }
+    // Outcomes: the flows out of the task, or out of the gateway right after it.
+    let flows = node.outgoing;
+    if (flows.length === 1 && this.role(flows[0]!.target).type === 'outcomes')
+      flows = this.model.nodes.get(flows[0]!.target)!.outgoing;
+    else if (flows.length > 1)
+      this.warnings.push(
+        `several flows leave task '${title}' without a gateway: they were imported as its outcomes`,
+      );
+    const names = new IdPool();
+    for (const f of flows) {
+      const to = this.resolve(f.target);
+      const target = this.model.nodes.get(f.target);
+      const pfOutcome = pfExtension(f.el, 'outcome');
+      const outcome = names.claim(
+        (pfOutcome ? attr(pfOutcome, 'name') : undefined) ||
+          asId(f.name, this.ours) ||
+          slugify(target?.name) ||
+          '',
+        flows.length === 1 ? 'done' : 'outcome',
+      );
+      if (to === undefined) {
+        this.warnings.push(
+          `outcome '${outcome}' of task '${title}' leads to nothing that was imported: it was left out`,
+        );
+        continue;
+      }
+      task.outcomes[outcome] = to;
+    }
+    const deadline = this.taskDeadline(node);
+    if (deadline) task.deadline = deadline;
+    return task;
+  }
+
+  private taskDeadline(node: FlowNode): Deadline | undefined {
+    let deadline: Deadline | undefined;
+    for (const b of this.model.nodes.values()) {
+      if (b.kind !== 'boundaryEvent' || refLocal(attr(b.el, 'attachedToRef')) !== node.id) continue;
+      const defs = eventDefinitions(b.el);
+      const kind = defs[0]?.local.replace('EventDefinition', '') ?? 'none';
+      if (defs.length !== 1 || kind !== 'timer') {
+        this.skip(b, `${kind} boundary events are not modelled; only timers become deadlines`);
+        continue;
+      }
+      if (deadline) {
+        this.skip(b, 'a task has one deadline: a second timer is not modelled');
+        continue;
+      }
+      const interrupting = attr(b.el, 'cancelActivity') !== 'false';
+      const escalates = b.outgoing.some((f) => this.isEscalationEnd(f.target));
+      const other = b.outgoing.some((f) => !this.isEscalationEnd(f.target));
+      if (!interrupting && other && !escalates) {
+        this.skip(b, 'a non-interrupting timer that starts other work is not modelled');
+        continue;
+      }
+      deadline = this.deadlineFrom(b, defs[0]!, interrupting);
+    }
+    return deadline;
+  }
+
+  private isEscalationEnd(nodeId: string): boolean {
+    const n = this.model.nodes.get(nodeId);
+    return !!n && n.kind === 'endEvent' && this.role(nodeId).type === 'consumed';
+  }
+
+  /** A timer (boundary or catch event) as a deadline; undefined, reported, when it is not a duration. */
+  private deadlineFrom(timerNode: FlowNode, def: XmlElement, interrupting: boolean): Deadline | undefined {
+    const duration = childOf(def, NS.model, 'timeDuration')?.text.trim();
+    if (duration === undefined || !DURATION.test(duration)) {
+      this.skip(
+        timerNode,
+        `the timer is not an ISO 8601 duration (${duration ?? 'a date or a cycle'}): no deadline`,
+      );
+      return undefined;
+    }
+    const deadline: Deadline = { after: duration };
+    const pf = pfExtension(timerNode.el, 'deadline');
+    const calendar = pf ? attr(pf, 'calendar') : undefined;
+    if (calendar === 'business' || calendar === 'wall') deadline.calendar = calendar;
+    for (const f of timerNode.outgoing) {
+      if (this.isEscalationEnd(f.target)) {
+        const end = this.model.nodes.get(f.target)!;
+        const esc = pfExtension(end.el, 'escalation');
+        const role = esc ? attr(esc, 'role') : end.lane ? this.roleOfLane.get(end.lane) : undefined;
+        if (role !== undefined) deadline.escalateTo = role;
+      } else if (interrupting && deadline.goTo === undefined) {
+        const to = this.resolve(f.target);
+        if (to !== undefined) deadline.goTo = to;
+      }
+    }
+    return deadline;
+  }
+
+  private decision(node: FlowNode): Step {
+    const defaultFlow = attr(node.el, 'default');
+    const branches: Array<{ when: string; to: string }> = [];
+    let otherwise: string | undefined;
+    const label = node.name ?? node.id;
+    for (const f of node.outgoing) {
+      const to = this.resolve(f.target);
+      if (to === undefined) {
+        this.warnings.push(
+          `a branch of decision '${label}' leads to nothing that was imported: it was left out`,
+        );
+        continue;
+      }
+      if (f.id === defaultFlow) {
+        otherwise = to;
+        continue;
+      }
+      // Without a default flow, the one flow without a condition is the way out when nothing holds.
+      if (defaultFlow === undefined && f.condition === undefined && otherwise === undefined) {
+        otherwise = to;
+        continue;
+      }
+      const when = clip((this.ours ? f.condition : f.condition?.trim()) ?? f.name ?? 'true', 2000);
+      if (branches.length >= 50) continue;
+      try {
+        parseExpression(when);
+      } catch {
+        this.warnings.push(
+          `decision '${label}': "${when}" is not a portalflow condition; rewrite it in the editor`,
+        );
+      }
+      branches.push({ when, to });
+    }
+    const step: Step = { type: 'decision', branches };
+    if (otherwise !== undefined) step.otherwise = otherwise;
+    return step;
+  }
+
+  private fork(node: FlowNode, id: string): Step {
+    const branches = node.outgoing.map((f) => this.resolve(f.target)).filter((t) => t !== undefined);
+    let join: string | undefined;
+    let found = false;
+    for (const n of this.model.nodes.values()) {
+      const pf = pfExtension(n.el, 'join');
+      if (pf && attr(pf, 'fork') === id && n.kind === 'parallelGateway') {
+        found = true;
+        join = this.resolve(n.id);
+      }
+    }
+    if (!found) join = this.findJoin(node);
+    if (branches.length === 0) {
+      this.warnings.push(
+        `parallel gateway '${node.name ?? node.id}' has no branch that was imported: it became an empty decision`,
+      );
+      return { type: 'decision', branches: [] };
+    }
+    if (branches.length > 20)
+      this.warnings.push(`parallel gateway '${node.name ?? node.id}': only 20 branches are kept`);
+    return {
+      type: 'parallel',
+      branches: branches.slice(0, 20),
+      join: join ?? this.addedEnd(id, `the branches of '${node.name ?? node.id}' never join`),
+    };
+  }
+
+  /** The nearest converging parallel gateway after a fork; the step after it is the join. */
+  private findJoin(fork: FlowNode): string | undefined {
+    const seen = new Set([fork.id]);
+    let frontier = fork.outgoing.map((f) => f.target);
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const n = this.model.nodes.get(id);
+        if (!n) continue;
+        if (n.kind === 'parallelGateway' && n.incoming.length >= 2 && this.role(id).type === 'through')
+          return this.resolve(id);
+        for (const f of n.outgoing) next.push(f.target);
+      }
+      frontier = next;
+    }
+    return undefined;
+  }
+
+  /** An event-based gateway: a wait for the first of its events. */
+  private waitGateway(node: FlowNode, id: string): Step {
+    let signal: string | undefined;
+    let next: string | undefined;
+    let deadline: Deadline | undefined;
+    const timers: Array<{ node: FlowNode; def: XmlElement; to: string | undefined }> = [];
+    for (const f of node.outgoing) {
+      const c = this.model.nodes.get(f.target);
+      if (!c || this.role(c.id).type !== 'consumed') {
+        this.warnings.push(
+          `event-based gateway '${node.name ?? node.id}': only catch events are read after it`,
+        );
+        continue;
+      }
+      const defs = eventDefinitions(c.el);
+      const timer = defs.find((d) => d.local === 'timerEventDefinition');
+      if (pfExtension(c.el, 'deadline') && timer) {
+        deadline = this.deadlineFrom(c, timer, true);
+        continue;
+      }
+      const to = c.outgoing[0] ? this.resolve(c.outgoing[0].target) : undefined;
+      if (timer) {
+        timers.push({ node: c, def: timer, to });
+        continue;
+      }
+      const s = this.signalOf(c);
+      if (signal === undefined) {
+        signal = s;
+        next = to;
+      } else this.skip(c, 'a wait listens for one signal: a second one is not modelled');
+    }
+    const step: Step = { type: 'wait', next: '' };
+    for (const t of timers) {
+      const duration = childOf(t.def, NS.model, 'timeDuration')?.text.trim();
+      if (duration === undefined || !DURATION.test(duration)) {
+        this.skip(t.node, `the timer is not an ISO 8601 duration (${duration ?? 'a date or a cycle'})`);
+      } else if (step.for === undefined && (next === undefined || t.to === next)) {
+        step.for = duration;
+        next ??= t.to;
+      } else if (!deadline && t.to !== undefined) {
+        deadline = { after: duration, goTo: t.to };
+      } else this.skip(t.node, 'this timer of an event-based gateway is not modelled');
+    }
+    if (signal !== undefined) step.signal = signal;
+    if (deadline) step.deadline = deadline;
+    step.next = next ?? this.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
+    return step;
+  }
+
+  private signalOf(c: FlowNode, warn = true): string {
+    const defs = eventDefinitions(c.el);
+    const message = defs.find((d) => d.local === 'messageEventDefinition');
+    const signal = defs.find((d) => d.local === 'signalEventDefinition');
+    const refName = (ref: string | undefined, local: string) => {
+      const id = refLocal(ref);
+      const el = childrenOf(this.root, NS.model, local).find((m) => attr(m, 'id') === id);
+      return el ? attr(el, 'name') : undefined;
+    };
+    let name: string | undefined;
+    if (message) name = refName(attr(message, 'messageRef'), 'message');
+    else if (signal) name = refName(attr(signal, 'signalRef'), 'signal');
+    else if (defs.length > 0 && warn)
+      this.warnings.push(
+        `${defs[0]!.local.replace('EventDefinition', '')} event '${c.name ?? c.id}' was imported as a wait for a signal`,
+      );
+    return clip(asId(name, this.ours) || asId(c.name, this.ours) || sanitizeId(c.id) || 'signal', 80);
+  }
+
+  /** An intermediate catch event: a wait for a message, a signal or a time. */
+  private waitEvent(node: FlowNode, id: string): Step {
+    const step: Step = { type: 'wait', next: '' };
+    const defs = eventDefinitions(node.el);
+    const timer = defs.find((d) => d.local === 'timerEventDefinition');
+    const duration = timer ? childOf(timer, NS.model, 'timeDuration')?.text.trim() : undefined;
+    if (timer && duration !== undefined && DURATION.test(duration)) step.for = duration;
+    else if (timer)
+      this.warnings.push(
+        `timer '${node.name ?? node.id}' is not an ISO 8601 duration: it became a wait for a signal`,
+      );
+    if (defs.some((d) => d.local !== 'timerEventDefinition') || (timer && step.for === undefined))
+      step.signal = this.signalOf(node, !timer);
+    if (node.outgoing.length > 1)
+      this.warnings.push(`several flows leave '${node.name ?? node.id}': only the first was kept`);
+    const to = node.outgoing[0] ? this.resolve(node.outgoing[0].target) : undefined;
+    step.next = to ?? this.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
+    return step;
+  }
+
+  /** The start: the flow out of the (first plain) start event. */
+  private findStart(): string {
+    const starts = [...this.model.nodes.values()].filter((n) => n.kind === 'startEvent');
+    const chosen = starts.find((s) => eventDefinitions(s.el).length === 0) ?? starts[0];
+    for (const s of starts) if (s !== chosen) this.skip(s, 'only one start event is imported');
+    if (chosen && eventDefinitions(chosen.el).length > 0)
+      this.warnings.push(
+        `start event '${chosen.name ?? chosen.id}' is triggered by an event: it was imported as a plain start`,
+      );
+    const viaStart = chosen?.outgoing[0] ? this.resolve(chosen.outgoing[0].target) : undefined;
+    if (viaStart !== undefined) return viaStart;
+    const ids = Object.keys(this.steps);
+    const firstFree = [...this.model.nodes.values()].find(
+      (n) => this.role(n.id).type === 'step' && n.incoming.length === 0,
+    );
+    const fallback = firstFree ? this.idOf(firstFree) : ids[0];
+    if (fallback !== undefined) {
+      this.warnings.push(`no start event leads to a step: '${fallback}' is the start`);
+      return fallback;
+    }
+    return 'start';
+  }
+}
+
+function fieldOf(el: XmlElement): FormField | undefined {
+  const id = attr(el, 'id');
+  const label = attr(el, 'label');
+  const type = attr(el, 'type');
+  if (!id || !ID.test(id) || !label || !type || !FIELD_TYPES.has(type)) return undefined;
+  const field: FormField = { id, label: clip(label, 200), type: type as FormField['type'] };
+  const required = attr(el, 'required');
+  if (required !== undefined) field.required = required === 'true';
+  const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));
+  if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
+  const help = childOf(el, NS.portalflow, 'help');
+  if (help) field.help = clip(help.text, 2000);
+  return field;
+}
