@@ -51,6 +51,8 @@ export type {
   ClaimTimersInput,
   CommitStats,
   CreateUserResult,
+  FeedBounds,
+  FeedEntry,
   InstanceFilter,
   NewNotification,
   NewUser,

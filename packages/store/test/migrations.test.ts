@@ -4,6 +4,8 @@ import { eventHash, GENESIS_HASH, MIGRATIONS, migrate, openStore } from '../src/
 import { tempDir } from './support/temp-db.ts';
 import { mustGet, startChange, triage } from './support/workflow.ts';
 
+const ALL = MIGRATIONS.map((m) => m.version);
+
 const tables = async (client: Client) =>
   (
     await client.execute(
@@ -29,11 +31,12 @@ describe('migrations', () => {
   });
 
   it('build the whole schema from an empty database, once', async () => {
-    expect(await migrate(raw)).toEqual([1, 2, 3]);
+    expect(await migrate(raw)).toEqual(ALL);
     expect(await migrate(raw)).toEqual([]);
     expect(await tables(raw)).toEqual([
       'access_log',
       'api_tokens',
+      'change_feed',
       'definition_versions',
       'definitions',
       'events',
@@ -55,6 +58,7 @@ describe('migrations', () => {
       [1, 'core'],
       [2, 'accounts'],
       [3, 'collaboration'],
+      [4, 'change-feed'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -107,7 +111,7 @@ describe('migrations', () => {
     raw.close();
 
     const store = await openStore({ url: tmp.url() });
-    expect((await store.health()).schemaVersion).toBe(3);
+    expect((await store.health()).schemaVersion).toBe(ALL.length);
     const instance = await mustGet(store, 'old-1');
     expect(instance.snapshot).toEqual(start.snapshot);
     expect(await store.verifyInstance('old-1')).toMatchObject({ ok: true, count: 1 });
@@ -119,13 +123,13 @@ describe('migrations', () => {
       (await raw.execute('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
         (r) => r.version,
       ),
-    ).toEqual([1, 2, 3]);
+    ).toEqual(ALL);
   });
 
   it('tolerate two processes migrating at once', async () => {
     const other = createClient({ url: tmp.url() });
     const [a, b] = await Promise.all([migrate(raw), migrate(other)]);
-    expect([...a, ...b].sort()).toEqual([1, 2, 3]);
+    expect([...a, ...b].sort()).toEqual(ALL);
     other.close();
   });
 

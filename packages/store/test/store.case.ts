@@ -1,6 +1,7 @@
 import { accountCases } from './cases/accounts.case.ts';
 import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
+import { feedCases } from './cases/feed.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { taskCases } from './cases/tasks.case.ts';
@@ -16,4 +17,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   timerCases(newHarness);
   accountCases(newHarness);
   recordCases(newHarness);
+  feedCases(newHarness);
 }

@@ -153,6 +153,12 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       ],
     });
   }
+  if (change.feed !== undefined) {
+    statements.push({
+      sql: `INSERT INTO change_feed (at, message) SELECT ?, ? WHERE ${WON}`,
+      args: [event.at, JSON.stringify(change.feed), ...guard],
+    });
+  }
   const idem = change.idempotency;
   if (idem) {
     statements.push({

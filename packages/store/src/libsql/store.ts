@@ -5,6 +5,7 @@ import { auditApi } from './audit.ts';
 import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
+import { feedApi } from './feed.ts';
 import { GroupCommit } from './group-commit.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceApi } from './instances.ts';
@@ -35,6 +36,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    ...feedApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.
