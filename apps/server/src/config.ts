@@ -14,6 +14,10 @@ export interface ServerConfig {
   /** How often the timer worker looks for due deadlines. */
   timerPollMs: number;
   timerLeaseMs: number;
+  /** How often the change feed is read for changes made by other processes. */
+  livePollMs: number;
+  /** How long change-feed entries are kept for clients resuming with Last-Event-ID. */
+  liveRetentionMs: number;
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
 }
@@ -27,6 +31,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,
     timerLeaseMs: 30_000,
+    livePollMs: 100,
+    liveRetentionMs: 15 * 60_000,
     ...overrides,
   };
 }

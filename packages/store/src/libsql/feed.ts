@@ -51,7 +51,8 @@ export function feedApi(db: Db): Pick<Store, 'appendFeed' | 'readFeed' | 'feedBo
     },
 
     async pruneFeed(throughId) {
-      if (!Number.isInteger(throughId)) throw new StoreError('QUERY_INVALID', 'pruneFeed needs an integer id');
+      if (!Number.isInteger(throughId))
+        throw new StoreError('QUERY_INVALID', 'pruneFeed needs an integer id');
       const rs = await db.client.execute({ sql: 'DELETE FROM change_feed WHERE id <= ?', args: [throughId] });
       return rs.rowsAffected;
     },
