@@ -212,9 +212,9 @@ export class LiveHub {
 }
 
 function add(index: Map<string, Set<Subscriber>>, key: string, s: Subscriber): void {
-  let set = index.get(key);
-  if (!set) index.set(key, (set = new Set()));
-  set.add(s);
+  const set = index.get(key);
+  if (set) set.add(s);
+  else index.set(key, new Set([s]));
 }
 
 /** 1 when `s` was in the index under `key`. */
