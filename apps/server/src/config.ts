@@ -16,6 +16,10 @@ export interface ServerConfig {
   timerLeaseMs: number;
   /** Requests per client per window on the unauthenticated public help routes. */
   publicRateLimit: { limit: number; windowMs: number };
+  /** How often the change feed is read for changes made by other processes. */
+  livePollMs: number;
+  /** How long change-feed entries are kept for clients resuming with Last-Event-ID. */
+  liveRetentionMs: number;
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
 }
@@ -30,6 +34,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     timerPollMs: 1000,
     timerLeaseMs: 30_000,
     publicRateLimit: { limit: 120, windowMs: 60_000 },
+    livePollMs: 100,
+    liveRetentionMs: 15 * 60_000,
     ...overrides,
   };
 }

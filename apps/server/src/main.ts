@@ -7,6 +7,7 @@ import { openStore, type Store } from '@portalflow/store';
 import { createApp } from './app.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { type FeedTail, startFeedTail } from './live/feed-tail.ts';
 import { LiveHub } from './live/hub.ts';
 import { seedDemo } from './seed/demo.ts';
 import { startTimerWorker, type TimerWorker } from './timers/worker.ts';
@@ -28,6 +29,7 @@ export interface RunningServer {
   store: Store;
   deps: AppDeps;
   timers: TimerWorker;
+  feed: FeedTail;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     else if (seed.password) say('demo password: the value of PORTALFLOW_DEMO_PASSWORD');
     else say('demo users already exist; their password was printed when they were created');
   }
+  // Live updates from every process's changes, this one's included, arrive through the change feed.
+  const feed = await startFeedTail(deps);
   const port = options.port ?? 3000;
   const host = options.host ?? '127.0.0.1';
   let server: Server;
@@ -78,6 +82,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       s.once('error', reject);
     });
   } catch (error) {
+    await feed.stop();
     await store.close();
     throw error;
   }
@@ -94,8 +99,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     store,
     deps,
     timers,
+    feed,
     async close() {
       await timers.stop();
+      await feed.stop();
+      deps.live.closeAll();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

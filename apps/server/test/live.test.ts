@@ -46,10 +46,12 @@ interface Stream {
 }
 
 /** Connects to /api/events with a session cookie and parses the stream as it arrives. */
-async function connect(as: AuthHeaders): Promise<Stream> {
+async function connect(as: AuthHeaders, lastEventId?: string): Promise<Stream> {
   const controller = new AbortController();
+  const headers: Record<string, string> = { cookie: as.cookie! };
+  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
   const res = await fetch(`${base}/api/events`, {
-    headers: { cookie: as.cookie! },
+    headers,
     signal: controller.signal,
   });
   expect(res.status).toBe(200);
@@ -196,6 +198,83 @@ describe('GET /api/events', () => {
       }
     } finally {
       for (const s of streams) s.close();
+    }
+  });
+
+  it('resumes from Last-Event-ID: a reconnecting client gets what it missed, and only that', async () => {
+    const [lead, sorter] = await Promise.all([t.login('lead'), t.login('medical-assistant')]);
+    const first = await connect(sorter);
+    await first.next((e) => e.event === 'ready');
+    const before = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'portal-message-triage', data: {} },
+    });
+    const seen = await first.next(changed(before.body.instance.id));
+    first.close();
+
+    // While it is away: one change for its pool, one that is none of its business, then another for it.
+    const missed = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'portal-message-triage', data: {} },
+    });
+    const other = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'billing-question', data: {} },
+    });
+    const missedToo = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'portal-message-triage', data: {} },
+    });
+    await t.feed.poll();
+
+    const back = await connect(sorter, seen.id);
+    try {
+      await back.next(changed(missedToo.body.instance.id));
+      const changes = back.events.filter((e) => e.event === 'instance.changed');
+      expect(changes.map((e) => JSON.parse(e.data).instanceId)).toEqual([
+        missed.body.instance.id,
+        missedToo.body.instance.id,
+      ]);
+      expect(back.events.filter(changed(other.body.instance.id))).toEqual([]);
+      const ids = changes.map((e) => Number(e.id));
+      expect(ids[0]).toBeGreaterThan(Number(seen.id));
+      expect(ids[1]).toBeGreaterThan(ids[0]!);
+      // Live again after catching up: the next change arrives once, after the replayed ones.
+      const later = await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: 'portal-message-triage', data: {} },
+      });
+      await back.next(changed(later.body.instance.id));
+      expect(back.events.filter((e) => e.event === 'instance.changed')).toHaveLength(3);
+    } finally {
+      back.close();
+    }
+  });
+
+  it('tells a client to start over when what it missed is no longer kept', async () => {
+    const [lead, sorter] = await Promise.all([t.login('lead'), t.login('medical-assistant')]);
+    const old = await connect(sorter);
+    await old.next((e) => e.event === 'ready');
+    const started = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'portal-message-triage', data: {} },
+    });
+    const seen = await old.next(changed(started.body.instance.id));
+    old.close();
+    await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: 'portal-message-triage', data: {} },
+    });
+    await t.feed.poll();
+    await t.store.pruneFeed(t.live.cursor);
+
+    const back = await connect(sorter, seen.id);
+    try {
+      const reset = await back.next((e) => e.event === 'reset');
+      expect(Number(reset.id)).toBe(t.live.cursor);
+      expect(back.events.filter((e) => e.event === 'instance.changed')).toEqual([]);
+    } finally {
+      back.close();
     }
   });
 

@@ -96,6 +96,12 @@ export interface InstanceChange {
    * the same batch, so a request costs one group commit, not two.
    */
   access?: AccessEntry[];
+  /**
+   * A change-feed message (JSON; ids, roles and status only, never patient data) appended to
+   * `change_feed` only if the change wins, in the same batch: live clients on every server process
+   * hear about exactly the changes that were committed.
+   */
+  feed?: unknown;
 }
 
 /**

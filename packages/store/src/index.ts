@@ -94,6 +94,8 @@ export type {
   ClaimTimersInput,
   CommitStats,
   CreateUserResult,
+  FeedBounds,
+  FeedEntry,
   InstanceFilter,
   NewNotification,
   NewUser,

@@ -179,6 +179,22 @@ export interface NotificationQuery {
   limit?: number;
 }
 
+/** One change-feed row: `message` is the JSON text as written; ids rise in commit order. */
+export interface FeedEntry {
+  id: number;
+  at: string;
+  message: string;
+}
+
+/**
+ * The ids the feed holds now. `oldest` is null when pruning emptied it; `newest` is the highest id ever
+ * written (0 for none), so a reader that saw id n has missed something exactly when `oldest > n + 1`.
+ */
+export interface FeedBounds {
+  oldest: number | null;
+  newest: number;
+}
+
 /** Group-commit counters since open. */
 export interface CommitStats {
   /** `batch()` calls made by the group-commit queue. */
@@ -309,6 +325,14 @@ export interface Store extends InstanceMigrationStore {
   /** The entry's audit trail, oldest first (kept after a delete). */
   listTrackingEntryChanges(id: string): Promise<TrackingEntryChange[]>;
   verifyTrackingEntry(id: string): Promise<TrackingChainCheck>;
+  // Change feed (what live clients hear about; tailed by every server process)
+  /** Appends a message outside an instance change (e.g. a published definition); returns its id. */
+  appendFeed(message: unknown, at?: string): Promise<number>;
+  /** Entries with id > `afterId`, oldest first; default limit 500, at most 5,000. */
+  readFeed(afterId: number, limit?: number): Promise<FeedEntry[]>;
+  feedBounds(): Promise<FeedBounds>;
+  /** Deletes entries with id ≤ `throughId`; returns how many. */
+  pruneFeed(throughId: number): Promise<number>;
 
   // Operations
   /** One round trip to the database; throws if it cannot be reached. */

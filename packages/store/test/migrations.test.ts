@@ -4,6 +4,8 @@ import { eventHash, GENESIS_HASH, MIGRATIONS, migrate, openStore } from '../src/
 import { tempDir } from './support/temp-db.ts';
 import { mustGet, startChange, triage } from './support/workflow.ts';
 
+const ALL = MIGRATIONS.map((m) => m.version);
+
 const tables = async (client: Client) =>
   (
     await client.execute(
@@ -30,10 +32,12 @@ describe('migrations', () => {
 
   it('build the whole schema from an empty database, once', async () => {
     expect(await migrate(raw)).toEqual([1, 2, 3, 4]);
+    expect(await migrate(raw)).toEqual(ALL);
     expect(await migrate(raw)).toEqual([]);
     expect(await tables(raw)).toEqual([
       'access_log',
       'api_tokens',
+      'change_feed',
       'definition_versions',
       'definitions',
       'events',
@@ -71,6 +75,7 @@ describe('migrations', () => {
       [4, 'tracking-sheet'],
       [4, 'help-center'],
       [4, 'instance-migrations'],
+      [4, 'change-feed'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -125,6 +130,7 @@ describe('migrations', () => {
     const store = await openStore({ url: tmp.url() });
     expect((await store.health()).schemaVersion).toBe(MIGRATIONS.length);
     expect((await store.health()).schemaVersion).toBe(4);
+    expect((await store.health()).schemaVersion).toBe(ALL.length);
     const instance = await mustGet(store, 'old-1');
     expect(instance.snapshot).toEqual(start.snapshot);
     expect(await store.verifyInstance('old-1')).toMatchObject({ ok: true, count: 1 });
@@ -138,6 +144,7 @@ describe('migrations', () => {
       ),
     ).toEqual(MIGRATIONS.map((m) => m.version));
     ).toEqual([1, 2, 3, 4]);
+    ).toEqual(ALL);
   });
 
   it('tolerate two processes migrating at once', async () => {
@@ -145,6 +152,7 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([migrate(raw), migrate(other)]);
     expect([...a, ...b].sort()).toEqual(MIGRATIONS.map((m) => m.version));
     expect([...a, ...b].sort()).toEqual([1, 2, 3, 4]);
+    expect([...a, ...b].sort()).toEqual(ALL);
     other.close();
   });
 

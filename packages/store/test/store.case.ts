@@ -3,6 +3,7 @@ import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
 import { helpCases } from './cases/help.case.ts';
 import { instanceMigrationCases } from './cases/instance-migrations.case.ts';
+import { feedCases } from './cases/feed.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
@@ -22,4 +23,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   roleSignOffCases(newHarness);
   helpCases(newHarness);
   instanceMigrationCases(newHarness);
+  feedCases(newHarness);
 }

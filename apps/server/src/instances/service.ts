@@ -18,6 +18,7 @@ import {
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, fromEngine, notFound } from '../http/errors.ts';
+import type { LiveMessage } from '../live/hub.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
@@ -205,6 +206,7 @@ export class InstanceService {
       };
     }
     if (extras.access) change.access = [extras.access(id)];
+    change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.store.commitInstanceChange(change);
     if (!committed.ok) {
       // Lost to a request with the same key: answer as it was answered.
@@ -220,7 +222,7 @@ export class InstanceService {
       throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
     }
     instance.lastHash = committed.hash;
-    this.announce(instance, definition, result.effects);
+    this.deps.live.committed();
     return { instance, definition, effects: result.effects };
   }
 
@@ -291,10 +293,11 @@ export class InstanceService {
         };
       }
       if (extras.access) change.access = [extras.access(instanceId)];
+      change.feed = liveMessage(next, definition, result.effects);
       const committed = await this.deps.store.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;
-        this.announce(next, definition, result.effects);
+        this.deps.live.committed();
         return { instance: next, definition, effects: result.effects };
       }
       if (committed.reason !== 'conflict')
@@ -302,31 +305,34 @@ export class InstanceService {
     }
     throw new ApiError(409, 'CONFLICT', 'The instance is changing too quickly; reload and try again');
   }
+}
 
-  /** Tells live clients what changed: which tasks (by role and assignee) and which instance. */
-  private announce(instance: Instance, definition: Definition, effects: Effect[]): void {
-    const roles = new Set<string>();
-    const users = new Set<string>();
-    for (const effect of effects) {
-      if (effect.type === 'task.opened' || effect.type === 'task.closed') roles.add(effect.role);
-      if (effect.type === 'task.updated') {
-        for (const r of effect.changes.role ?? []) if (r) roles.add(r);
-        for (const u of effect.changes.assignee ?? []) if (u) users.add(u);
-      }
+/**
+ * What live clients hear about a change: which tasks (by role and assignee) and which instance. It
+ * rides in the change's own commit (the change feed), so it is announced exactly when the change lands.
+ */
+function liveMessage(instance: Instance, definition: Definition, effects: Effect[]): LiveMessage {
+  const roles = new Set<string>();
+  const users = new Set<string>();
+  for (const effect of effects) {
+    if (effect.type === 'task.opened' || effect.type === 'task.closed') roles.add(effect.role);
+    if (effect.type === 'task.updated') {
+      for (const r of effect.changes.role ?? []) if (r) roles.add(r);
+      for (const u of effect.changes.assignee ?? []) if (u) users.add(u);
     }
-    for (const a of Object.values(instance.snapshot.context.active)) {
-      if (a.role) roles.add(a.role);
-      if (a.assignee) users.add(a.assignee);
-    }
-    this.deps.live.publish({
-      type: 'instance.changed',
-      instanceId: instance.id,
-      definitionId: definition.id,
-      status: instance.status,
-      revision: instance.revision,
-      roles: [...roles],
-      users: [...users],
-      practice: instance.practice,
-    });
   }
+  for (const a of Object.values(instance.snapshot.context.active)) {
+    if (a.role) roles.add(a.role);
+    if (a.assignee) users.add(a.assignee);
+  }
+  return {
+    type: 'instance.changed',
+    instanceId: instance.id,
+    definitionId: definition.id,
+    status: instance.status,
+    revision: instance.revision,
+    roles: [...roles],
+    users: [...users],
+    practice: instance.practice,
+  };
 }

@@ -1,6 +1,8 @@
 /**
  * Live updates: what changed, never patient data — ids, roles, status. Clients re-read what they
- * are allowed to see. One hub per process; `publish` fans out to this process's SSE connections.
+ * are allowed to see. Messages travel through the store's change feed (written in the same batch as
+ * the change), and every process's feed tail hands them to its hub, which writes them to that
+ * process's SSE connections: a client hears about a change whichever process made it.
  */
 export type LiveMessage =
   | {
@@ -18,27 +20,213 @@ export type LiveMessage =
   | { type: 'notification'; roles: string[]; users: string[] }
   | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] };
 
-export type Listener = (message: LiveMessage) => void;
+/** A message as read back from the change feed, with its id (the SSE event id). */
+export interface FeedItem {
+  id: number;
+  message: LiveMessage;
+}
 
-export class LiveHub {
-  private readonly listeners = new Set<Listener>();
+/** Who a connection listens for, worked out once when it connects. */
+export interface Audience {
+  /** Leads and auditors hear about everything. */
+  everything: boolean;
+  roles: readonly string[];
+  userId: string;
+}
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+/** Where a connection's bytes go. `false` from `write` means the client fell too far behind. */
+export interface LiveSink {
+  write(chunk: Uint8Array): boolean;
+  close(): void;
+}
 
-  publish(message: LiveMessage): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(message);
-      } catch {
-        // One broken connection must not stop the others.
+export interface Subscription {
+  /** Delivers frames held back while the connection caught up from the feed, then goes live. */
+  release(): void;
+  /** Ignores feed entries up to this id (the client already has them). */
+  skipThrough(id: number): void;
+  close(): void;
+}
+
+const HEARTBEAT_MS = 25_000;
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(': keep-alive\n\n');
+
+export function concerns(audience: Audience, message: LiveMessage): boolean {
+  if (audience.everything) return true;
+  return message.users.includes(audience.userId) || message.roles.some((r) => audience.roles.includes(r));
+}
+
+/** One SSE frame, serialised once for every connection that gets it. Roles and users stay server-side. */
+export function sseFrame(item: FeedItem): Uint8Array {
+  const { roles: _r, users: _u, ...data } = item.message;
+  return encoder.encode(`id: ${item.id}\nevent: ${item.message.type}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+class Subscriber implements Subscription {
+  /** Delivery round in which this subscriber was last collected (dedupes role/user overlaps). */
+  round = 0;
+  lastId = 0;
+  out: Uint8Array[] = [];
+  held: Uint8Array[] | null = [];
+  after = 0;
+
+  constructor(
+    readonly audience: Audience,
+    readonly sink: LiveSink,
+    private readonly hub: LiveHub,
+  ) {}
+
+  send(chunks: Uint8Array[]): void {
+    if (this.held) {
+      this.held.push(...chunks);
+      return;
+    }
+    for (const chunk of chunks) {
+      if (!this.sink.write(chunk)) {
+        // A client this far behind reconnects and resumes from its Last-Event-ID.
+        this.close();
+        this.sink.close();
+        return;
       }
     }
   }
 
-  get size(): number {
-    return this.listeners.size;
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    if (held.length > 0) this.send(held);
   }
+
+  skipThrough(id: number): void {
+    this.after = Math.max(this.after, id);
+  }
+
+  close(): void {
+    this.hub.remove(this);
+  }
+}
+
+/**
+ * The connections of one process, indexed by role and user so a message touches only the connections
+ * it concerns. A message is serialised once; one shared heartbeat keeps idle connections open.
+ */
+export class LiveHub {
+  readonly #everyone = new Set<Subscriber>();
+  readonly #byRole = new Map<string, Set<Subscriber>>();
+  readonly #byUser = new Map<string, Set<Subscriber>>();
+  #count = 0;
+  #round = 0;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #onCommit: (() => void) | undefined;
+  /** The last feed id handed to the connections. */
+  cursor = 0;
+
+  /** Starts listening; frames are held until `release()` (after any catch-up from the feed). */
+  subscribe(audience: Audience, sink: LiveSink): Subscription {
+    const s = new Subscriber(audience, sink, this);
+    if (audience.everything) this.#everyone.add(s);
+    else {
+      for (const role of new Set(audience.roles)) add(this.#byRole, role, s);
+      add(this.#byUser, audience.userId, s);
+    }
+    this.#count++;
+    this.#heartbeat ??= setInterval(() => this.#beat(), HEARTBEAT_MS);
+    this.#heartbeat.unref?.();
+    return s;
+  }
+
+  /** @internal */
+  remove(s: Subscriber): void {
+    const removed = s.audience.everything
+      ? this.#everyone.delete(s)
+      : drop(this.#byUser, s.audience.userId, s) | dropAll(this.#byRole, s.audience.roles, s);
+    if (!removed) return;
+    this.#count--;
+    if (this.#count === 0 && this.#heartbeat) {
+      clearInterval(this.#heartbeat);
+      this.#heartbeat = undefined;
+    }
+  }
+
+  /** Writes feed entries (in id order) to every connection they concern; entries already seen are skipped. */
+  deliver(items: readonly FeedItem[]): void {
+    const touched: Subscriber[] = [];
+    for (const item of items) {
+      if (item.id <= this.cursor) continue;
+      this.cursor = item.id;
+      if (this.#count === 0) continue;
+      const round = ++this.#round;
+      let frame: Uint8Array | undefined;
+      const visit = (s: Subscriber) => {
+        if (s.round === round || s.after >= item.id) return;
+        s.round = round;
+        frame ??= sseFrame(item);
+        if (s.out.length === 0) touched.push(s);
+        s.out.push(frame);
+      };
+      for (const s of this.#everyone) visit(s);
+      for (const role of item.message.roles) this.#byRole.get(role)?.forEach(visit);
+      for (const user of item.message.users) this.#byUser.get(user)?.forEach(visit);
+    }
+    for (const s of touched) {
+      const out = s.out;
+      s.out = [];
+      s.send(out);
+    }
+  }
+
+  /** A change was committed in this process: the feed tail reads at once instead of at its next poll. */
+  committed(): void {
+    this.#onCommit?.();
+  }
+
+  /** @internal The feed tail registers how to be woken. */
+  onCommit(wake: (() => void) | undefined): void {
+    this.#onCommit = wake;
+  }
+
+  /** Open connections. */
+  get size(): number {
+    return this.#count;
+  }
+
+  /** Ends every connection (on shutdown). */
+  closeAll(): void {
+    for (const s of this.#all()) {
+      s.close();
+      s.sink.close();
+    }
+  }
+
+  #beat(): void {
+    for (const s of this.#all()) if (!s.held) s.send([HEARTBEAT]);
+  }
+
+  *#all(): Generator<Subscriber> {
+    yield* [...this.#everyone];
+    const seen = new Set<Subscriber>();
+    for (const set of this.#byUser.values()) for (const s of set) if (!seen.has(s)) seen.add(s);
+    yield* seen;
+  }
+}
+
+function add(index: Map<string, Set<Subscriber>>, key: string, s: Subscriber): void {
+  const set = index.get(key);
+  if (set) set.add(s);
+  else index.set(key, new Set([s]));
+}
+
+/** 1 when `s` was in the index under `key`. */
+function drop(index: Map<string, Set<Subscriber>>, key: string, s: Subscriber): number {
+  const set = index.get(key);
+  if (!set?.delete(s)) return 0;
+  if (set.size === 0) index.delete(key);
+  return 1;
+}
+
+function dropAll(index: Map<string, Set<Subscriber>>, keys: readonly string[], s: Subscriber): number {
+  let n = 0;
+  for (const key of keys) n |= drop(index, key, s);
+  return n;
 }

@@ -7,6 +7,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { CreateDefinitionBody, PublishBody, SaveDefinitionBody } from '../http/schemas.ts';
 import { body, optionalBody } from '../http/validate.ts';
+import { announce } from '../live/announce.ts';
 
 function requireDesigner(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins edit workflows');
@@ -133,7 +134,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         },
       );
     }
-    deps.live.publish({
+    await announce(deps, {
       type: 'definition.changed',
       definitionId: id,
       roles: ['designer', 'admin'],
@@ -201,7 +202,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         { current: published.current },
       );
     }
-    deps.live.publish({ type: 'definition.changed', definitionId: id, roles: [], users: [] });
+    await announce(deps, { type: 'definition.changed', definitionId: id, roles: [], users: [] });
     return c.json({ version: published.version, created: published.created });
   });
 

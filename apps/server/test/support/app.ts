@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/auth/password.ts';
 import { defaultConfig, type ServerConfig } from '../../src/config.ts';
 import type { AppDeps, AppEnv } from '../../src/deps.ts';
 import type { InstanceService } from '../../src/instances/service.ts';
+import { type FeedTail, startFeedTail } from '../../src/live/feed-tail.ts';
 import { LiveHub } from '../../src/live/hub.ts';
 import type { MigrationService } from '../../src/migrations/service.ts';
 import { startTimerWorker, type TimerWorker } from '../../src/timers/worker.ts';
@@ -83,6 +84,8 @@ export interface TestApp {
   timers: TimerWorker;
   clock: TestClock;
   live: LiveHub;
+  /** Tails the change feed into `live`; `poll()` reads it now. */
+  feed: FeedTail;
   /** Operational log lines the server wrote. */
   logs: string[];
   dbPath: string;
@@ -169,6 +172,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
   };
   const { app, instances, migrations } = createApp(deps);
   const timers = startTimerWorker(deps, instances, { autostart: false });
+  const feed = await startFeedTail(deps);
 
   const users = new Map<string, User>();
   const hash = await passwordHash();
@@ -259,6 +263,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     instances,
     migrations,
     timers,
+    feed,
     clock,
     live,
     logs,
@@ -279,6 +284,8 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     advanceTo,
     async close() {
       await timers.stop();
+      await feed.stop();
+      live.closeAll();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

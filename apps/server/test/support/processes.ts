@@ -28,6 +28,8 @@ export interface SpawnOptions {
   port?: number;
   timerPollMs?: number;
   timerLeaseMs?: number;
+  /** How often the process reads the change feed for other processes' changes. */
+  livePollMs?: number;
   quiet?: boolean;
   /** Keep stderr lines in memory (off for benchmarks that log every request). */
   keepLog?: boolean;
@@ -44,6 +46,7 @@ export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   if (options.processId) env.PROCESS_ID = options.processId;
   if (options.timerPollMs !== undefined) env.TIMER_POLL_MS = String(options.timerPollMs);
   if (options.timerLeaseMs !== undefined) env.TIMER_LEASE_MS = String(options.timerLeaseMs);
+  if (options.livePollMs !== undefined) env.LIVE_POLL_MS = String(options.livePollMs);
   return spawnReady(entry, env, options);
 }
 

@@ -13,6 +13,7 @@ const config: Parameters<typeof startServer>[0] = {
     ...(env.PROCESS_ID ? { processId: env.PROCESS_ID } : {}),
     ...(env.TIMER_POLL_MS ? { timerPollMs: Number(env.TIMER_POLL_MS) } : {}),
     ...(env.TIMER_LEASE_MS ? { timerLeaseMs: Number(env.TIMER_LEASE_MS) } : {}),
+    ...(env.LIVE_POLL_MS ? { livePollMs: Number(env.LIVE_POLL_MS) } : {}),
   },
 };
 const running = await startServer(config);

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 
 /**
  * Live updates over Server-Sent Events: the server says what changed (ids and roles only) and the
- * affected queries are re-read. EventSource reconnects by itself after a network drop.
+ * affected queries are re-read. EventSource reconnects by itself after a network drop and sends the
+ * last event id, so the server replays what was missed — or sends `reset` when it no longer can.
  */
 export function useLive(enabled: boolean): void {
   const client = useQueryClient();
@@ -22,6 +23,8 @@ export function useLive(enabled: boolean): void {
     source.addEventListener('instance.changed', onInstance);
     source.addEventListener('notification', onNotification);
     source.addEventListener('definition.changed', onDefinition);
+    const onReset = () => void client.invalidateQueries();
+    source.addEventListener('reset', onReset);
     return () => source.close();
   }, [client, enabled]);
 }

@@ -184,6 +184,12 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       args: [change.pin.runId, instanceId, seq, event.at, ...guard],
     });
   }
+  if (change.feed !== undefined) {
+    statements.push({
+      sql: `INSERT INTO change_feed (at, message) SELECT ?, ? WHERE ${WON}`,
+      args: [event.at, JSON.stringify(change.feed), ...guard],
+    });
+  }
   const idem = change.idempotency;
   if (idem) {
     statements.push({

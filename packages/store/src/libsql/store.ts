@@ -5,6 +5,7 @@ import { auditApi } from './audit.ts';
 import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
+import { feedApi } from './feed.ts';
 import { GroupCommit } from './group-commit.ts';
 import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
@@ -45,6 +46,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...trackingEntryApi(db),
     ...helpApi(db),
     ...instanceMigrationApi(db),
+    ...feedApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

@@ -5,6 +5,7 @@ import { roleSignOff } from './004-role-sign-off.ts';
 import { tracking } from './004-tracking.ts';
 import { helpCenter } from './004-help-center.ts';
 import { instanceMigrations } from './004-instance-migrations.ts';
+import { changeFeed } from './004-change-feed.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -14,3 +15,4 @@ export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, 
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, tracking];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, helpCenter];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, instanceMigrations];
+export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, changeFeed];

@@ -1,0 +1,238 @@
+// Three real server processes on one libSQL file, as behind a load balancer: a task claimed through
+// two processes at once goes to exactly one person (one 2xx, one 409); a browser connected to one
+// process hears about a change made through another within a bound; every process answers the same
+// queues; and deadlines fire exactly once between the three.
+import { type Definition, parseDefinition } from '@portalflow/engine';
+import { openStore, type Store } from '@portalflow/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish, tempDb, userWithToken } from './support/prepare.ts';
+import { killAllServers, type ServerProcess, spawnServer } from './support/processes.ts';
+import { openSse, type SseClient } from './support/sse.ts';
+
+const CLAIM_RACES = 20;
+const TIMED_INSTANCES = 150;
+/** Generous for a loaded CI machine; the poll interval is 100 ms and the figure is printed. */
+const DELIVERY_BOUND_MS = 3000;
+
+const intake: Definition = parseDefinition({
+  id: 'portal-intake',
+  title: 'Portal message intake',
+  roles: [
+    { id: 'front-desk', name: 'Front desk' },
+    { id: 'nurse', name: 'Triage nurse' },
+  ],
+  start: 'classify',
+  steps: {
+    classify: {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Classify the message',
+      outcomes: { clinical: 'review', spam: 'closed' },
+    },
+    review: { type: 'task', role: 'nurse', title: 'Review', outcomes: { done: 'closed' } },
+    closed: { type: 'end', outcome: 'resolved' },
+  },
+});
+
+const deadlines: Definition = parseDefinition({
+  id: 'deadline-race-3',
+  title: 'Deadline race',
+  roles: [
+    { id: 'front-desk', name: 'Front desk' },
+    { id: 'supervisor', name: 'Front office supervisor' },
+  ],
+  start: 'classify',
+  steps: {
+    classify: {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Classify the message',
+      outcomes: { done: 'closed' },
+      deadline: { after: 'PT3S', escalateTo: 'supervisor' },
+    },
+    closed: { type: 'end', outcome: 'resolved' },
+  },
+});
+
+type Who = { id: string; token: string };
+const bearer = (who: Who) => ({ authorization: `Bearer ${who.token}` });
+
+async function api(
+  server: ServerProcess,
+  who: Who,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...bearer(who), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+describe('three server processes, one database', () => {
+  let db: Awaited<ReturnType<typeof tempDb>>;
+  let store: Store;
+  let servers: ServerProcess[] = [];
+  let lead: Who;
+  let desk1: Who;
+  let desk2: Who;
+  let nurse: Who;
+
+  beforeAll(async () => {
+    db = await tempDb();
+    store = await openStore({ url: db.url });
+    await publish(store, intake);
+    await publish(store, deadlines);
+    lead = await userWithToken(store, 'lead', ['designer']);
+    desk1 = await userWithToken(store, 'desk-1', ['front-desk']);
+    desk2 = await userWithToken(store, 'desk-2', ['front-desk']);
+    nurse = await userWithToken(store, 'nurse-1', ['nurse']);
+    servers = await Promise.all(
+      ['A', 'B', 'C'].map((name) =>
+        spawnServer({ databaseUrl: db.url, processId: `proc-${name}`, timerPollMs: 50, livePollMs: 100 }),
+      ),
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    await killAllServers();
+    await store?.close();
+    await db?.remove();
+  });
+
+  it('gives a task claimed through two processes at once to exactly one person', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const taskIds: string[] = [];
+    for (let n = 0; n < CLAIM_RACES; n++) {
+      const started = await api(servers[n % 3]!, lead, 'POST', '/api/instances', {
+        definitionId: intake.id,
+        data: {},
+      });
+      expect(started.status).toBe(201);
+      taskIds.push(started.body.instance.active[0].taskId);
+    }
+    const outcomes = await Promise.all(
+      taskIds.map(async (taskId) => {
+        const path = `/api/tasks/${encodeURIComponent(taskId)}/claim`;
+        const [one, two] = await Promise.all([api(a, desk1, 'POST', path), api(b, desk2, 'POST', path)]);
+        return { taskId, one, two };
+      }),
+    );
+    for (const { taskId, one, two } of outcomes) {
+      expect([one.status, two.status].sort(), taskId).toEqual([200, 409]);
+      const loser = one.status === 409 ? one : two;
+      expect(loser.body.error.code).toBe('ALREADY_CLAIMED');
+      // The third process sees the winner as the assignee.
+      const winner = one.status === 200 ? desk1 : desk2;
+      const seen = await api(c, lead, 'GET', `/api/tasks/${encodeURIComponent(taskId)}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.task.assignee).toBe(winner.id);
+    }
+  }, 60_000);
+
+  it('tells a client connected to one process about a change made through another', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    // The nurse listens on A, the front desk on C; changes are made through B.
+    const onA: SseClient = await openSse(`${a.url}/api/events`, bearer(nurse));
+    const onC: SseClient = await openSse(`${c.url}/api/events`, bearer(desk1));
+    const delays: number[] = [];
+    try {
+      expect(onA.status).toBe(200);
+      expect(onC.status).toBe(200);
+      await onA.next((e) => e.event === 'ready');
+      await onC.next((e) => e.event === 'ready');
+      for (let n = 0; n < 5; n++) {
+        // Measured from before the request: the figure includes the request itself (an upper bound).
+        const sentAt = performance.now();
+        const started = await api(b, desk1, 'POST', '/api/instances', { definitionId: intake.id, data: {} });
+        expect(started.status).toBe(201);
+        const id: string = started.body.instance.id;
+        const forDesk = await onC.next(
+          (e) => e.event === 'instance.changed' && JSON.parse(e.data).instanceId === id,
+          DELIVERY_BOUND_MS,
+        );
+        delays.push(forDesk.receivedAt - sentAt);
+        const taskId = started.body.instance.active[0].taskId;
+        const doneAt = performance.now();
+        const done = await api(b, desk1, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+          outcome: 'clinical',
+        });
+        expect(done.status).toBe(200);
+        // The nurse's pool gained the review: the nurse on A hears of it.
+        const forNurse = await onA.next(
+          (e) => e.event === 'instance.changed' && JSON.parse(e.data).instanceId === id,
+          DELIVERY_BOUND_MS,
+        );
+        delays.push(forNurse.receivedAt - doneAt);
+        expect(JSON.parse(forNurse.data)).toMatchObject({ revision: 2, status: 'active' });
+      }
+      // The same change carries the same feed id on every process.
+      const idOnA = onA.events.filter((e) => e.event === 'instance.changed').map((e) => e.id);
+      expect(idOnA.every((id) => /^\d+$/.test(id ?? ''))).toBe(true);
+      console.log(
+        `cross-process delivery (B → A, B → C): max ${Math.max(...delays).toFixed(0)} ms, ` +
+          `mean ${(delays.reduce((x, y) => x + y, 0) / delays.length).toFixed(0)} ms over ${delays.length}`,
+      );
+    } finally {
+      onA.close();
+      onC.close();
+    }
+  }, 60_000);
+
+  it('answers the same queues from every process, and fires each deadline exactly once', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < TIMED_INSTANCES; n += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          api(servers[(n + k) % 3]!, lead, 'POST', '/api/instances', {
+            definitionId: deadlines.id,
+            data: {},
+          }),
+        ),
+      );
+      for (const r of batch) {
+        expect(r.status).toBe(201);
+        ids.push(r.body.instance.id);
+      }
+    }
+    // Bounded wait until no timer is left (a fired timer's commit deletes its row).
+    const until = Date.now() + 45_000;
+    let remaining = await store.nextTimerDue();
+    while (remaining !== null && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      remaining = await store.nextTimerDue();
+    }
+    expect(remaining).toBeNull();
+    for (const id of ids) {
+      const fired = (await store.listEvents(id)).filter((e) => e.type === 'timer-fired');
+      expect(fired, `instance ${id}`).toHaveLength(1);
+    }
+
+    // Nothing is changing now: each process gives the same answer to the same question.
+    for (const [who, query] of [
+      [lead, 'scope=all&limit=500'],
+      [desk1, 'scope=mine&limit=500'],
+      [desk2, 'scope=pool&limit=500'],
+      [nurse, 'scope=pool&limit=500'],
+    ] as const) {
+      const answers = await Promise.all(servers.map((s) => api(s, who, 'GET', `/api/tasks?${query}`)));
+      for (const r of answers) expect(r.status).toBe(200);
+      if (who === lead) expect(answers[0]!.body.items.length).toBeGreaterThan(TIMED_INSTANCES);
+      expect(answers[1]!.body).toEqual(answers[0]!.body);
+      expect(answers[2]!.body).toEqual(answers[0]!.body);
+    }
+
+    const report = await store.verifyAll();
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+
+    const split = await Promise.all(servers.map((s) => api(s, lead, 'GET', '/api/health')));
+    for (const r of split) expect(r.body.ok).toBe(true);
+    expect(new Set(split.map((r) => r.body.process)).size).toBe(3);
+  }, 90_000);
+});
