@@ -16,6 +16,23 @@ export interface ServerConfig {
   timerLeaseMs: number;
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
+  /** An instance's history this long gets a warning on every change (response header and log)… */
+  historyWarnAt: number;
+  /** …and past this many events only `cancel` is accepted (409 HISTORY_LIMIT). */
+  historyLimit: number;
+  /** Largest event payload (canonical JSON, bytes) one change may record (413 PAYLOAD_TOO_LARGE). */
+  eventPayloadLimitBytes: number;
+  /** Signed checkpoints of every history; off when null. */
+  checkpoints: CheckpointConfig | null;
+}
+
+export interface CheckpointConfig {
+  /** Directory of checkpoint files (append-only), kept apart from the database. */
+  dir: string;
+  /** Ed25519 private key (PEM); generated with mode 0600 on first use when missing. */
+  keyFile: string;
+  /** How often one is written; 0 = only on demand. */
+  intervalMs: number;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -27,6 +44,10 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,
     timerLeaseMs: 30_000,
+    historyWarnAt: 10_000,
+    historyLimit: 50_000,
+    eventPayloadLimitBytes: 256 * 1024,
+    checkpoints: null,
     ...overrides,
   };
 }
