@@ -2,7 +2,7 @@
 // an oversized event payload is a typed 413. Neither is ever a crash or a half-written change.
 import { parseDefinition } from '@portalflow/engine';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config.ts';
+import { defaultConfig, type ServerConfig } from '../src/config.ts';
 import { makeApp, type TestApp } from './support/app.ts';
 import { publish } from './support/prepare.ts';
 
@@ -34,7 +34,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function setUp(config: Parameters<typeof makeApp>[0]['config'] = {}) {
+async function setUp(config: Partial<ServerConfig> = {}) {
   t = await makeApp({
     publish: false,
     config,

@@ -15,6 +15,10 @@ usage:
   portalflow serve [--port N] [--host H] [--db URL] [--demo]
                                                    run the HTTP API, deadlines and web app
   portalflow verify [--db URL] [--json]            check every instance's hash-chained history
+           [--checkpoints DIR [--public-key FILE]]  …and that it still holds what each signed
+                                                   checkpoint in DIR says (no removed tail, no rewrite)
+  portalflow checkpoint [--db URL] [--checkpoints DIR] [--key FILE] [--json]
+                                                   sign the head of every history into DIR now
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
 
@@ -43,6 +47,9 @@ export async function main(argv: string[]): Promise<number> {
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
         at: { type: 'string' },
+        checkpoints: { type: 'string' },
+        'public-key': { type: 'string' },
+        key: { type: 'string' },
       },
     });
   } catch (error) {
@@ -81,7 +88,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'verify': {
       const { verifyCommand } = await import('./commands/verify.ts');
-      return verifyCommand({ db: values.db as string | undefined, json });
+      const options: Parameters<typeof verifyCommand>[0] = { json };
+      if (typeof values.db === 'string') options.db = values.db;
+      if (typeof values.checkpoints === 'string') options.checkpoints = values.checkpoints;
+      if (typeof values['public-key'] === 'string') options.publicKey = values['public-key'];
+      return verifyCommand(options);
+    }
+    case 'checkpoint': {
+      const { checkpointCommand } = await import('./commands/checkpoint.ts');
+      const options: Parameters<typeof checkpointCommand>[0] = { json };
+      if (typeof values.db === 'string') options.db = values.db;
+      if (typeof values.checkpoints === 'string') options.checkpoints = values.checkpoints;
+      if (typeof values.key === 'string') options.key = values.key;
+      return checkpointCommand(options);
     }
     case 'replay': {
       const { replayCommand } = await import('./commands/replay.ts');
