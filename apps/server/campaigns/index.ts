@@ -1,7 +1,9 @@
 import { kill9Campaign } from './kill9.ts';
 import type { Campaign } from './support/result.ts';
+import { tamperCampaign } from './tamper.ts';
 
 /** Every campaign by the name `pnpm campaign <name>` takes. */
 export const CAMPAIGNS: Record<string, Campaign> = {
   kill9: kill9Campaign,
+  tamper: tamperCampaign,
 };
