@@ -1,5 +1,6 @@
 import { ioErrorsCampaign } from './io-errors.ts';
 import { kill9Campaign } from './kill9.ts';
+import { retriesCampaign } from './retries.ts';
 import type { Campaign } from './support/result.ts';
 import { tamperCampaign } from './tamper.ts';
 
@@ -7,5 +8,6 @@ import { tamperCampaign } from './tamper.ts';
 export const CAMPAIGNS: Record<string, Campaign> = {
   kill9: kill9Campaign,
   'io-errors': ioErrorsCampaign,
+  retries: retriesCampaign,
   tamper: tamperCampaign,
 };
