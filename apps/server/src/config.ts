@@ -22,6 +22,23 @@ export interface ServerConfig {
   liveRetentionMs: number;
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
+  /** An instance's history this long gets a warning on every change (response header and log)… */
+  historyWarnAt: number;
+  /** …and past this many events only `cancel` is accepted (409 HISTORY_LIMIT). */
+  historyLimit: number;
+  /** Largest event payload (canonical JSON, bytes) one change may record (413 PAYLOAD_TOO_LARGE). */
+  eventPayloadLimitBytes: number;
+  /** Signed checkpoints of every history; off when null. */
+  checkpoints: CheckpointConfig | null;
+}
+
+export interface CheckpointConfig {
+  /** Directory of checkpoint files (append-only), kept apart from the database. */
+  dir: string;
+  /** Ed25519 private key (PEM); generated with mode 0600 on first use when missing. */
+  keyFile: string;
+  /** How often one is written; 0 = only on demand. */
+  intervalMs: number;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -36,6 +53,10 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     publicRateLimit: { limit: 120, windowMs: 60_000 },
     livePollMs: 100,
     liveRetentionMs: 15 * 60_000,
+    historyWarnAt: 10_000,
+    historyLimit: 50_000,
+    eventPayloadLimitBytes: 256 * 1024,
+    checkpoints: null,
     ...overrides,
   };
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { clinicCalendar } from '@portalflow/examples';
 import { openStore, type Store } from '@portalflow/store';
 import { createApp } from './app.ts';
-import { defaultConfig, type ServerConfig } from './config.ts';
+import { startCheckpointer } from './audit/checkpoints.ts';
+import { type CheckpointConfig, defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { type FeedTail, startFeedTail } from './live/feed-tail.ts';
 import { LiveHub } from './live/hub.ts';
@@ -33,6 +35,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Checkpoints from the environment: `PORTALFLOW_CHECKPOINT_DIR` (default: `checkpoints/` beside a file
+ * database; none for a server URL), `PORTALFLOW_CHECKPOINT_KEY` (default `checkpoint-key.pem` beside
+ * the database; put it on another volume in production), `PORTALFLOW_CHECKPOINT_INTERVAL_MS`
+ * (default 300000; 0 = on demand only). `PORTALFLOW_CHECKPOINT_DIR=off` turns them off.
+ */
+export function checkpointConfig(url: string | undefined, env = process.env): CheckpointConfig | null {
+  const dbFile = fileOf(url ?? 'file:./data/portalflow.db');
+  const near = (name: string) => (dbFile ? join(dirname(dbFile), name) : null);
+  const dir = env.PORTALFLOW_CHECKPOINT_DIR ?? near('checkpoints');
+  if (!dir || dir === 'off') return null;
+  const keyFile =
+    env.PORTALFLOW_CHECKPOINT_KEY ?? near('checkpoint-key.pem') ?? join(dir, '..', 'checkpoint-key.pem');
+  const interval = Number(env.PORTALFLOW_CHECKPOINT_INTERVAL_MS ?? 300_000);
+  return { dir, keyFile, intervalMs: Number.isFinite(interval) && interval >= 0 ? interval : 300_000 };
+}
+
+function fileOf(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const path = decodeURIComponent(
+    url
+      .slice('file:'.length)
+      .split('?')[0]!
+      .replace(/^\/\/(localhost)?/, ''),
+  );
+  return path === '' || path === ':memory:' ? null : path;
+}
+
 /** Opens the database (migrating it), starts the HTTP listener and the timer worker. */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const say = (line: string) => {
@@ -42,7 +72,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
   const store = await openStore(storeOptions);
-  const config = defaultConfig(options.config);
+  const config = defaultConfig({ checkpoints: checkpointConfig(storeOptions.url), ...options.config });
   // The built web app, when there is one (`pnpm build` makes it).
   const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
   if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;
@@ -89,6 +119,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const timers = startTimerWorker(deps, instances);
+  const checkpointer = startCheckpointer(deps);
   const url = `http://${host}:${actualPort}`;
   say(`portalflow listening on ${url} (database ${options.databaseUrl ?? 'file:./data/portalflow.db'})`);
   if (options.demo)
@@ -101,6 +132,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     timers,
     feed,
     async close() {
+      checkpointer.stop();
       await timers.stop();
       await feed.stop();
       deps.live.closeAll();

@@ -180,6 +180,28 @@ const EXPECTED: Record<string, Expectation> = {
       make: async () => ({ req: { method: 'GET', path: '/api/audit/access-log' }, instanceId: null }),
     },
   },
+  'POST /api/audit/checkpoints': {
+    category: 'history',
+    allow: {
+      who: 'auditor',
+      make: async () => ({ req: { method: 'POST', path: '/api/audit/checkpoints' }, instanceId: null }),
+    },
+    deny: {
+      who: 'staffRole',
+      make: async () => ({ req: { method: 'POST', path: '/api/audit/checkpoints' }, instanceId: null }),
+    },
+  },
+  'GET /api/audit/checkpoints': {
+    category: 'history',
+    allow: {
+      who: 'admin',
+      make: async () => ({ req: { method: 'GET', path: '/api/audit/checkpoints' }, instanceId: null }),
+    },
+    deny: {
+      who: 'designer',
+      make: async () => ({ req: { method: 'GET', path: '/api/audit/checkpoints' }, instanceId: null }),
+    },
+  },
 };
 
 async function readInstance(w: MatrixWorld, suffix: string) {

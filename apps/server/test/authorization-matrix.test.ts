@@ -77,6 +77,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/audit/verify':                    { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/access-log':                { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/audit/checkpoints':              { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/audit/checkpoints':               { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // the caller's own notifications and live updates
   'GET /api/notifications':                   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/notifications/read':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -286,6 +288,8 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   }),
   'GET /api/audit/verify': async () => ({ method: 'GET', path: '/api/audit/verify' }),
   'GET /api/audit/access-log': async () => ({ method: 'GET', path: '/api/audit/access-log?limit=5' }),
+  'POST /api/audit/checkpoints': async () => ({ method: 'POST', path: '/api/audit/checkpoints' }),
+  'GET /api/audit/checkpoints': async () => ({ method: 'GET', path: '/api/audit/checkpoints' }),
   'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
   'POST /api/notifications/read': async (w) => ({
     method: 'POST',

@@ -17,6 +17,10 @@ usage:
   portalflow serve [--port N] [--host H] [--db URL] [--demo]
                                                    run the HTTP API, deadlines and web app
   portalflow verify [--db URL] [--json]            check every instance's hash-chained history
+           [--checkpoints DIR [--public-key FILE]]  …and that it still holds what each signed
+                                                   checkpoint in DIR says (no removed tail, no rewrite)
+  portalflow checkpoint [--db URL] [--checkpoints DIR] [--key FILE] [--json]
+                                                   sign the head of every history into DIR now
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
   portalflow export <file> --format bpmn [--layout <file>] [-o <out>]
@@ -53,6 +57,9 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         layout: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        checkpoints: { type: 'string' },
+        'public-key': { type: 'string' },
+        key: { type: 'string' },
       },
     });
   } catch (error) {
@@ -98,7 +105,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'verify': {
       const { verifyCommand } = await import('./commands/verify.ts');
-      return verifyCommand({ db: values.db as string | undefined, json });
+      const options: Parameters<typeof verifyCommand>[0] = { json };
+      if (typeof values.db === 'string') options.db = values.db;
+      if (typeof values.checkpoints === 'string') options.checkpoints = values.checkpoints;
+      if (typeof values['public-key'] === 'string') options.publicKey = values['public-key'];
+      return verifyCommand(options);
+    }
+    case 'checkpoint': {
+      const { checkpointCommand } = await import('./commands/checkpoint.ts');
+      const options: Parameters<typeof checkpointCommand>[0] = { json };
+      if (typeof values.db === 'string') options.db = values.db;
+      if (typeof values.checkpoints === 'string') options.checkpoints = values.checkpoints;
+      if (typeof values.key === 'string') options.key = values.key;
+      return checkpointCommand(options);
     }
     case 'replay': {
       const { replayCommand } = await import('./commands/replay.ts');

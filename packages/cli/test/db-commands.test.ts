@@ -1,6 +1,6 @@
 // `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -292,4 +292,70 @@ describe('portalflow verify / replay / serve', () => {
       blocker.close();
     }
   }, 40_000);
+});
+
+describe('portalflow checkpoint / verify --checkpoints', () => {
+  let dir: string;
+  let url: string;
+  let checkpoints: string;
+  let key: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'portalflow-cli-cp-'));
+    url = `file:${join(dir, 'signed.db')}`;
+    checkpoints = join(dir, 'checkpoints');
+    key = join(dir, 'keys', 'checkpoint.pem');
+    await prepare(url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('signs a checkpoint, generating a 0600 key, and verifies against the pinned public key', () => {
+    const made = cli(['checkpoint', '--db', url, '--checkpoints', checkpoints, '--key', key]);
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('checkpoint #1: 3 instances, 5 events');
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    const r = cli(['verify', '--db', url, '--checkpoints', checkpoints, '--public-key', `${key}.pub`]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 signed checkpoint verify');
+    expect(r.out).not.toContain('note:');
+  });
+
+  it('a removed tail passes the chain check but not the checkpoint, and --json says why', async () => {
+    const side = createClient({ url });
+    await side.execute('DROP TRIGGER IF EXISTS events_no_delete');
+    await side.execute("DELETE FROM events WHERE instance_id = 'i-1' AND seq = 3");
+    await side.execute(
+      "UPDATE instances SET revision = 2, last_hash = (SELECT hash FROM events WHERE instance_id = 'i-1' AND seq = 2) WHERE id = 'i-1'",
+    );
+    side.close();
+    expect(cli(['verify', '--db', url]).code).toBe(0);
+    const r = cli([
+      'verify',
+      '--db',
+      url,
+      '--checkpoints',
+      checkpoints,
+      '--public-key',
+      `${key}.pub`,
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ ok: false, chainsOk: true });
+    expect(report.checkpoints.findings.map((f: { fault: string }) => f.fault)).toEqual([
+      'truncated',
+      'truncated',
+    ]);
+    const again = cli(['checkpoint', '--db', url, '--checkpoints', checkpoints, '--key', key]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('checkpoint refused');
+  });
+
+  it('--public-key without --checkpoints is a usage error', () => {
+    expect(cli(['verify', '--db', url, '--public-key', `${key}.pub`]).code).toBe(2);
+  });
 });

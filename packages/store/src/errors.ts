@@ -13,6 +13,10 @@ export const StoreErrorCode = {
   CURSOR_INVALID: 'CURSOR_INVALID',
   QUERY_INVALID: 'QUERY_INVALID',
   CLOSED: 'CLOSED',
+  /** The checkpoint signing key is missing its protection (mode) or is not Ed25519. */
+  CHECKPOINT_KEY_INVALID: 'CHECKPOINT_KEY_INVALID',
+  /** A checkpoint could not be written (directory unwritable, or the history no longer extends the last one). */
+  CHECKPOINT_FAILED: 'CHECKPOINT_FAILED',
 } as const;
 export type StoreErrorCode = (typeof StoreErrorCode)[keyof typeof StoreErrorCode];
 

@@ -15,6 +15,29 @@ export type {
   TaskChange,
   TimerChange,
 } from './change.ts';
+export {
+  bodyDigest,
+  CHECKPOINT_FORMAT,
+  type CheckpointBody,
+  type CheckpointFile,
+  checkpointName,
+  headsDigest,
+} from './checkpoints/format.ts';
+export { keyIdOf, loadOrCreateSigningKey, readPublicKey, type SigningKey } from './checkpoints/key.ts';
+export {
+  type CheckpointFault,
+  type CheckpointFinding,
+  type CheckpointReport,
+  type VerifyCheckpointsInput,
+  verifyCheckpoints,
+} from './checkpoints/verify.ts';
+export {
+  listCheckpointFiles,
+  readCheckpoint,
+  type WriteCheckpointInput,
+  type WrittenCheckpoint,
+  writeCheckpoint,
+} from './checkpoints/write.ts';
 export { StoreError, StoreErrorCode } from './errors.ts';
 export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
 export type {
@@ -91,6 +114,7 @@ export type {
 } from './role-records.ts';
 export type {
   AccessQuery,
+  ChainHead,
   ClaimTimersInput,
   CommitStats,
   CreateUserResult,

@@ -16,6 +16,11 @@ export interface StoreOptions {
   now?: () => string;
   /** Most changes sharing one group-commit batch. */
   maxBatch?: number;
+  /**
+   * Wraps the client after its pragmas are set, before migrations: for fault injection (failing
+   * writes) and instrumentation. The wrapper must keep the client's semantics when it does not fail.
+   */
+  wrapClient?: (client: Client) => Client;
 }
 
 /** The path of a `file:` URL, or null for anything else. */
@@ -45,6 +50,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   } else {
     client = createClient(options.authToken === undefined ? { url } : { url, authToken: options.authToken });
   }
+  if (options.wrapClient) client = options.wrapClient(client);
   const now = options.now ?? (() => new Date().toISOString());
   try {
     await migrate(client, undefined, now);

@@ -193,6 +193,11 @@ export interface FeedEntry {
 export interface FeedBounds {
   oldest: number | null;
   newest: number;
+/** Where one instance's history ends: its last event's seq and hash. */
+export interface ChainHead {
+  instanceId: string;
+  seq: number;
+  hash: string;
 }
 
 /** Group-commit counters since open. */
@@ -234,6 +239,10 @@ export interface Store extends InstanceMigrationStore {
   listEvents(instanceId: string, range?: { fromSeq?: number; toSeq?: number }): Promise<AuditEvent[]>;
   verifyInstance(id: string): Promise<ChainCheck>;
   verifyAll(): Promise<ChainReport>;
+  /** Every instance's chain head (by id) and the number of stored events, read together. */
+  chainHeads(): Promise<{ events: number; heads: ChainHead[] }>;
+  /** The stored hash of each (instance, seq), or null where there is no such event. */
+  eventHashes(points: ReadonlyArray<{ instanceId: string; seq: number }>): Promise<Array<string | null>>;
 
   // Tasks
   listTasks(query: TaskQuery): Promise<Page<Task>>;

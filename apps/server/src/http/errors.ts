@@ -55,6 +55,13 @@ export function toApiError(error: unknown): ApiError {
   // A cursor comes from the caller: a forged or mangled one is bad input, not a server fault.
   if (error instanceof StoreError && error.code === 'CURSOR_INVALID')
     return new ApiError(400, 'CURSOR_INVALID', 'The cursor is not one this list returned');
+  // The database refused the write (disk full, I/O error): the batch rolled back, so nothing changed.
+  if (error instanceof StoreError && error.code === 'COMMIT_FAILED')
+    return new ApiError(
+      503,
+      'STORE_UNAVAILABLE',
+      'The change could not be saved right now; nothing was changed. Try again shortly.',
+    );
   return new ApiError(
     500,
     'INTERNAL',

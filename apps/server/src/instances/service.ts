@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  canonicalJson,
   type Definition,
   type Effect,
   type EngineEvent,
@@ -68,7 +69,20 @@ export interface Applied {
   effects: Effect[];
   /** The stored response when an idempotency key was replayed. */
   replayed?: { status: number; response: unknown };
+  /** Set when the instance's history is long enough to approach the limit. */
+  historyWarning?: HistoryWarning;
 }
+
+/** An instance whose history nears `historyLimit`: counts only, never instance data. */
+export interface HistoryWarning {
+  events: number;
+  warnAt: number;
+  limit: number;
+}
+
+/** The `Portalflow-Warning` header value for a history warning. */
+export const historyWarningHeader = (w: HistoryWarning) =>
+  `history-near-limit; events=${w.events}; limit=${w.limit}`;
 
 /**
  * Runs engine events against stored instances. Each change is read → engine transition → one
@@ -154,6 +168,7 @@ export class InstanceService {
     if (input.calendar !== undefined) event.calendar = input.calendar;
     if (actor.user) event.actor = actor.user.id;
     if (actor.role) event.role = actor.role;
+    this.checkPayload(event);
     const now = this.timeFor(null);
     const result = transition(definition, null, event, now);
     if (!result.ok) throw fromEngine(result.error);
@@ -253,7 +268,8 @@ export class InstanceService {
         }
       }
       const { instance, definition } = await this.load(instanceId);
-      const event = await build(instance, definition);
+      const event = await this.buildWithinLimit(instance, definition, build);
+      this.checkPayload(event);
       const now = this.timeFor(instance);
       const result = transition(definition, instance.snapshot, event, now);
       if (!result.ok) throw fromEngine(result.error);
@@ -298,12 +314,71 @@ export class InstanceService {
       if (committed.ok) {
         next.lastHash = committed.hash;
         this.deps.live.committed();
-        return { instance: next, definition, effects: result.effects };
+        const historyWarning = this.historyWarning(next);
+        return historyWarning
+          ? { instance: next, definition, effects: result.effects, historyWarning }
+          : { instance: next, definition, effects: result.effects };
       }
       if (committed.reason !== 'conflict')
         throw new ApiError(409, 'CONFLICT', `The change could not be recorded (${committed.reason})`);
     }
     throw new ApiError(409, 'CONFLICT', 'The instance is changing too quickly; reload and try again');
+  }
+
+  /**
+   * A history past `historyLimit` takes no more events but `cancel` (so it can still be ended): replay,
+   * verification and export of one instance stay bounded.
+   */
+  private async buildWithinLimit(
+    instance: Instance,
+    definition: Definition,
+    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
+  ): Promise<EngineEvent> {
+    const { historyLimit } = this.deps.config;
+    if (instance.revision < historyLimit) return build(instance, definition);
+    const full = new ApiError(
+      409,
+      'HISTORY_LIMIT',
+      `This instance's history has reached ${historyLimit} events; it accepts only cancel`,
+      { events: instance.revision, limit: historyLimit },
+    );
+    // Past the limit that is the answer (a 403 still says who may not act); only a permitted cancel passes.
+    let event: EngineEvent;
+    try {
+      event = await build(instance, definition);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) throw error;
+      throw full;
+    }
+    if (event.type !== 'cancel') throw full;
+    return event;
+  }
+
+  /** One event's recorded payload is bounded, whatever the request body limit is. */
+  private checkPayload(event: EngineEvent): void {
+    const limit = this.deps.config.eventPayloadLimitBytes;
+    const bytes = Buffer.byteLength(canonicalJson(event));
+    if (bytes > limit) {
+      throw new ApiError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `This change would record ${bytes} bytes; one event is limited to ${limit} bytes`,
+        { bytes, limit },
+      );
+    }
+  }
+
+  /** A warning (and a log line with counts only) once the history reaches `historyWarnAt`. */
+  private historyWarning(instance: Instance): HistoryWarning | undefined {
+    const { historyWarnAt, historyLimit } = this.deps.config;
+    if (instance.revision < historyWarnAt) return undefined;
+    // One log line at the threshold and every 1,000 events after it, not one per change.
+    if ((instance.revision - historyWarnAt) % 1000 === 0) {
+      this.deps.log(
+        `instance ${instance.id} history at ${instance.revision} events (warning at ${historyWarnAt}, limit ${historyLimit})`,
+      );
+    }
+    return { events: instance.revision, warnAt: historyWarnAt, limit: historyLimit };
   }
 }
 

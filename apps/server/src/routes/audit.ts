@@ -9,6 +9,7 @@ import {
 } from '@portalflow/engine';
 import type { AuditEvent } from '@portalflow/store';
 import { Hono } from 'hono';
+import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -333,6 +334,45 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
     return c.json(await deps.store.listAccess(filter));
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/audit/checkpoints',
+    summary: 'Sign a checkpoint of every history now (auditors and admins)',
+    tag: 'audit',
+    responses: {
+      201: 'Written',
+      403: 'Auditors and admins only',
+      409: 'Checkpoints are off, or the history no longer extends the last checkpoint',
+    },
+  });
+  app.post('/audit/checkpoints', async (c) => {
+    const user = requireUser(c);
+    if (!canAudit(user)) {
+      await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'checkpoint' });
+      throw forbidden('Only auditors and admins take checkpoints');
+    }
+    await recordAccess(deps, c, user, { category: 'history', outcome: 'allow', detail: 'checkpoint' });
+    return c.json({ checkpoint: await takeCheckpoint(deps) }, 201);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/audit/checkpoints',
+    summary: 'The newest signed checkpoints, newest first (auditors and admins)',
+    tag: 'audit',
+    responses: { 200: 'Checkpoints', 403: 'Auditors and admins only', 409: 'Checkpoints are off' },
+  });
+  app.get('/audit/checkpoints', async (c) => {
+    const user = requireUser(c);
+    if (!canAudit(user)) {
+      await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'checkpoints' });
+      throw forbidden('Only auditors and admins list checkpoints');
+    }
+    await recordAccess(deps, c, user, { category: 'history', outcome: 'allow', detail: 'checkpoints' });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: listCheckpoints(deps) });
   });
 
   return app;

@@ -9,7 +9,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { CancelBody, ListInstancesQuery, SignalBody, StartInstanceBody } from '../http/schemas.ts';
 import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
-import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
+import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
 
 export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
@@ -177,6 +177,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       });
       return c.json(applied.replayed.response as object, applied.replayed.status as 200);
     }
+    if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
     return c.json({ instance: instanceView(applied.instance, applied.definition) });
   });
 
@@ -225,6 +226,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       });
       return c.json(applied.replayed.response as object, applied.replayed.status as 200);
     }
+    if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
     return c.json({ instance: instanceView(applied.instance, applied.definition) });
   });
 

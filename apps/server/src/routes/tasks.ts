@@ -11,7 +11,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
-import type { InstanceService } from '../instances/service.ts';
+import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
 
 /** `${instanceId}:${token}` → its parts. */
@@ -88,6 +88,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         });
         return c.json(applied.replayed.response as object, applied.replayed.status as 200);
       }
+      if (applied.historyWarning)
+        c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
       return c.json(taskView(applied, token));
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) {

@@ -162,7 +162,12 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
   const logs: string[] = [];
   const deps: AppDeps = {
     store,
-    config: defaultConfig({ processId: 'test-server', secureCookies: false, ...options.config }),
+    config: defaultConfig({
+      processId: 'test-server',
+      secureCookies: false,
+      checkpoints: { dir: join(dir, 'checkpoints'), keyFile: join(dir, 'checkpoint-key.pem'), intervalMs: 0 },
+      ...options.config,
+    }),
     live,
     clock: clock.now,
     calendar: options.calendar === undefined ? clinicCalendar : options.calendar,

@@ -136,8 +136,40 @@ async function verifyConsistent(db: Db, id: string): Promise<ChainCheck> {
   );
 }
 
-export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll'> {
+const HASH_LOOKUP_CHUNK = 500;
+
+export function auditApi(db: Db): Pick<Store, 'verifyInstance' | 'verifyAll' | 'chainHeads' | 'eventHashes'> {
   return {
+    /** Every instance's head and the event count, in one read transaction (what a checkpoint signs). */
+    async chainHeads() {
+      const [count, rows] = await db.client.batch(
+        ['SELECT count(*) AS n FROM events', 'SELECT id, revision, last_hash FROM instances ORDER BY id'],
+        'read',
+      );
+      const heads = (rows?.rows ?? []).map((row) => ({
+        instanceId: text(row, 'id'),
+        seq: int(row, 'revision'),
+        hash: text(row, 'last_hash'),
+      }));
+      return { events: int(count!.rows[0]!, 'n'), heads };
+    },
+
+    async eventHashes(points) {
+      const out: Array<string | null> = [];
+      for (let from = 0; from < points.length; from += HASH_LOOKUP_CHUNK) {
+        const chunk = points.slice(from, from + HASH_LOOKUP_CHUNK);
+        const results = await db.client.batch(
+          chunk.map((p) => ({
+            sql: 'SELECT hash FROM events WHERE instance_id = ? AND seq = ?',
+            args: [p.instanceId, p.seq],
+          })),
+          'read',
+        );
+        for (const rs of results) out.push(rs.rows[0] ? text(rs.rows[0], 'hash') : null);
+      }
+      return out;
+    },
+
     verifyInstance: (id) => verifyConsistent(db, id),
 
     /** Merge-joins instances (by id) with the event stream (by instance_id, seq): one pass over each. */

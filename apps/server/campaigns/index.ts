@@ -1,0 +1,13 @@
+import { ioErrorsCampaign } from './io-errors.ts';
+import { kill9Campaign } from './kill9.ts';
+import { retriesCampaign } from './retries.ts';
+import type { Campaign } from './support/result.ts';
+import { tamperCampaign } from './tamper.ts';
+
+/** Every campaign by the name `pnpm campaign <name>` takes. */
+export const CAMPAIGNS: Record<string, Campaign> = {
+  kill9: kill9Campaign,
+  'io-errors': ioErrorsCampaign,
+  retries: retriesCampaign,
+  tamper: tamperCampaign,
+};
