@@ -47,6 +47,14 @@ export type {
   VersionSummary,
 } from './records.ts';
 export type {
+  Device,
+  EmergencyAccess,
+  EmergencyAccessQuery,
+  SecurityStore,
+  SessionStage,
+  TotpRecord,
+} from './security.ts';
+export type {
   AccessQuery,
   ClaimTimersInput,
   CommitStats,

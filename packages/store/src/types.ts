@@ -24,6 +24,7 @@ import type {
   UserWithPassword,
   VersionSummary,
 } from './records.ts';
+import type { SecurityStore, SessionStage } from './security.ts';
 
 export interface SaveDraftInput {
   id: string;
@@ -130,6 +131,8 @@ export interface AccessQuery {
   userId?: string;
   instanceId?: string;
   outcome?: AccessOutcome;
+  /** Only entries made under break-glass emergency access. */
+  emergency?: boolean;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;
@@ -173,7 +176,7 @@ export interface StoreHealth {
 }
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store {
+export interface Store extends SecurityStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;
@@ -215,6 +218,8 @@ export interface Store {
     userId: string;
     ttlMs: number;
     at?: string;
+    /** Default `full`. */
+    stage?: SessionStage;
   }): Promise<{ secret: string; session: Session }>;
   getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;

@@ -29,22 +29,26 @@ describe('migrations', () => {
   });
 
   it('build the whole schema from an empty database, once', async () => {
-    expect(await migrate(raw)).toEqual([1, 2, 3]);
+    expect(await migrate(raw)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(raw)).toEqual([]);
     expect(await tables(raw)).toEqual([
       'access_log',
       'api_tokens',
       'definition_versions',
       'definitions',
+      'devices',
+      'emergency_access',
       'events',
       'idempotency',
       'instances',
       'notifications',
+      'recovery_codes',
       'schema_migrations',
       'sessions',
       'task_comments',
       'tasks',
       'timers',
+      'totp_secrets',
       'user_roles',
       'users',
     ]);
@@ -55,6 +59,7 @@ describe('migrations', () => {
       [1, 'core'],
       [2, 'accounts'],
       [3, 'collaboration'],
+      [4, 'security-hardening'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -107,7 +112,7 @@ describe('migrations', () => {
     raw.close();
 
     const store = await openStore({ url: tmp.url() });
-    expect((await store.health()).schemaVersion).toBe(3);
+    expect((await store.health()).schemaVersion).toBe(MIGRATIONS.length);
     const instance = await mustGet(store, 'old-1');
     expect(instance.snapshot).toEqual(start.snapshot);
     expect(await store.verifyInstance('old-1')).toMatchObject({ ok: true, count: 1 });
@@ -119,13 +124,13 @@ describe('migrations', () => {
       (await raw.execute('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
         (r) => r.version,
       ),
-    ).toEqual([1, 2, 3]);
+    ).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('tolerate two processes migrating at once', async () => {
     const other = createClient({ url: tmp.url() });
     const [a, b] = await Promise.all([migrate(raw), migrate(other)]);
-    expect([...a, ...b].sort()).toEqual([1, 2, 3]);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
     other.close();
   });
 

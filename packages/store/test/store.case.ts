@@ -3,6 +3,7 @@ import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
+import { securityCases } from './cases/security.case.ts';
 import { taskCases } from './cases/tasks.case.ts';
 import { timerCases } from './cases/timers.case.ts';
 import type { NewHarness } from './support/harness.ts';
@@ -16,4 +17,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   timerCases(newHarness);
   accountCases(newHarness);
   recordCases(newHarness);
+  securityCases(newHarness);
 }

@@ -9,6 +9,7 @@ import { GroupCommit } from './group-commit.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceApi } from './instances.ts';
 import { notificationApi } from './notifications.ts';
+import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
 import { taskApi } from './tasks.ts';
 import { timerApi } from './timers.ts';
@@ -35,6 +36,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    ...securityApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.
