@@ -10,6 +10,7 @@ import { InstanceService } from './instances/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): App {
     path: '/api/health',
     summary: 'Liveness and database reachability',
     tag: 'operations',
+    instanceData: false,
     auth: false,
     responses: { 200: 'Healthy', 503: 'Database unreachable' },
   });
@@ -77,13 +79,14 @@ export function createApp(deps: AppDeps): App {
     path: '/api/openapi.json',
     summary: 'This document',
     tag: 'operations',
+    instanceData: false,
     auth: false,
   });
   app.get('/api/openapi.json', (c) => c.json(docs.document()));
 
   app.use('/api/*', authenticate(deps));
   app.route('/api/auth', authRoutes(deps, docs));
-  app.route('/api/me', meRoute(docs));
+  app.route('/api/me', meRoute(docs, deps));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
   app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

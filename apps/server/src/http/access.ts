@@ -10,7 +10,8 @@ export type DataCategory =
   | 'history'
   | 'definition'
   | 'account'
-  | 'access-log';
+  | 'access-log'
+  | 'emergency-access';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
@@ -21,6 +22,7 @@ export type AccessDraft = {
   category: DataCategory;
   outcome: 'allow' | 'deny';
   detail?: string;
+  emergencyAccessId?: string;
 };
 
 export function recordAccess(
@@ -48,5 +50,7 @@ export function accessEntry(
     dataCategory: entry.category,
     outcome: entry.outcome,
     detail: entry.detail ?? null,
+    // A read that only a break-glass grant allowed names the grant, so the audit report flags it.
+    emergencyAccessId: entry.emergencyAccessId ?? (user?.emergencyUsed ? (user.emergency?.id ?? null) : null),
   };
 }

@@ -21,6 +21,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/events',
     summary: 'Server-Sent Events: queue, instance and notification changes (ids only, never patient data)',
     tag: 'live',
+    instanceData: false,
   });
   app.get('/', (c) => {
     const user = requireUser(c);

@@ -105,6 +105,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks',
     summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
     tag: 'tasks',
+    instanceData: true,
     query: TasksQuery,
   });
   app.get('/', async (c) => {
@@ -144,6 +145,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}',
     summary: 'A task with its step (form, outcomes, help), instance data and comments',
     tag: 'tasks',
+    instanceData: true,
     responses: { 200: 'Task', 403: 'Not your role', 404: 'No such task' },
   });
   app.get('/:id', async (c) => {
@@ -180,6 +182,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/claim',
     summary: "Take an unassigned task from your role's pool; a lost race is 409",
     tag: 'tasks',
+    instanceData: true,
     idempotent: true,
     responses: { 200: 'Claimed', 403: 'Not your role', 409: 'Someone else has it, or it closed' },
   });
@@ -204,6 +207,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/release',
     summary: 'Put your task back in its pool',
     tag: 'tasks',
+    instanceData: true,
     idempotent: true,
     responses: { 200: 'Released', 409: 'Not yours' },
   });
@@ -229,6 +233,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     summary:
       'Finish a task with an outcome and its form; one of two racing completes wins, the other gets 409',
     tag: 'tasks',
+    instanceData: true,
     body: CompleteBody,
     idempotent: true,
     responses: {
@@ -264,6 +269,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/reassign',
     summary: "Give a task to a person or another role's pool, or change its due date or priority (leads)",
     tag: 'tasks',
+    instanceData: true,
     body: ReassignBody,
     idempotent: true,
     responses: { 200: 'Reassigned', 403: 'Leads only' },
@@ -288,6 +294,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/reassign',
     summary: 'Bulk reassign: every open task of an absent colleague, or a list (leads)',
     tag: 'tasks',
+    instanceData: true,
     body: BulkReassignBody,
     responses: { 200: 'Per-task results' },
   });
@@ -340,7 +347,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     return c.json({ results, moved: results.filter((r) => r.ok).length });
   });
 
-  docs.add({ method: 'get', path: '/api/tasks/{id}/comments', summary: 'Comments on a task', tag: 'tasks' });
+  docs.add({
+    method: 'get',
+    path: '/api/tasks/{id}/comments',
+    summary: 'Comments on a task',
+    tag: 'tasks',
+    instanceData: true,
+  });
   app.get('/:id/comments', async (c) => {
     const user = requireUser(c);
     const task = await deps.store.getTask(c.req.param('id'));
@@ -368,6 +381,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/comments',
     summary: 'Comment on a task',
     tag: 'tasks',
+    instanceData: true,
     body: CommentBody,
     responses: { 201: 'Added' },
   });
@@ -376,7 +390,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const input = await body(c, CommentBody);
     const task = await deps.store.getTask(c.req.param('id'));
     if (!task) throw notFound('The task');
-    if (!canAct(user) || !canSeeTask(user, task)) {
+    if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
       await recordAccess(deps, c, user, {
         instanceId: task.instanceId,
         category: 'phi',
