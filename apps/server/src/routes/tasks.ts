@@ -93,9 +93,16 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       if (error instanceof ApiError && error.status === 403) {
         await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
       }
-      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404.
-      if (error instanceof ApiError && error.code === 'TASK_CLOSED' && !(await deps.store.getTask(taskId)))
-        throw notFound('The task');
+      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404,
+      // and a task the caller could never see is refused without saying what became of it.
+      if (error instanceof ApiError && error.code === 'TASK_CLOSED') {
+        const task = await deps.store.getTask(taskId);
+        if (!task) throw notFound('The task');
+        if (!canSeeTask(user, task, { emergency: false })) {
+          await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
+          throw forbidden('This task belongs to a role you do not hold');
+        }
+      }
       throw error;
     }
   }
@@ -399,6 +406,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden();
     }
+    // A closed task is part of the record: it is read, not added to.
+    if (task.status !== 'open')
+      throw new ApiError(
+        409,
+        'TASK_CLOSED',
+        'This task is closed; its comments can be read but not added to',
+      );
     const comment = await deps.store.addComment({
       taskId: task.id,
       userId: user.id,
