@@ -11,6 +11,7 @@ import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { instanceRoutes } from './routes/instances.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): App {
     path: '/api/health',
     summary: 'Liveness and database reachability',
     tag: 'operations',
+    instanceData: false,
     auth: false,
     responses: { 200: 'Healthy', 503: 'Database unreachable' },
   });
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps): App {
     path: '/api/openapi.json',
     summary: 'This document',
     tag: 'operations',
+    instanceData: false,
     auth: false,
   });
   app.get('/api/openapi.json', (c) => c.json(docs.document()));
@@ -97,7 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.route('/api/auth', authRoutes(deps, docs));
-  app.route('/api/me', meRoute(docs));
+  app.route('/api/me', meRoute(docs, deps));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tracking', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
+  app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

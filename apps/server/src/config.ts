@@ -3,12 +3,34 @@ import { randomUUID } from 'node:crypto';
 export interface ServerConfig {
   /** Names this process in timer leases and logs. */
   processId: string;
-  /** `__Host-` cookies with `Secure`: on in production (behind TLS). */
+  /** `__Host-` cookies with `Secure`, and HSTS: on in production (behind TLS). */
   secureCookies: boolean;
   /** A session ends after this long without a request… */
   sessionIdleMs: number;
   /** …and after this long in any case. */
   sessionAbsoluteMs: number;
+  /** How long a half-finished sign-in (password given, code not yet) may wait for its next step. */
+  signInStepMs: number;
+  /** Accounts holding any of these roles must sign in with a TOTP code; they must enroll first. */
+  totpRoles: string[];
+  /** How long "remember this device" spares the code on one browser. */
+  totpRememberMs: number;
+  /** How long a browser stays a known device for its user (known devices bypass the account-wide lockout). */
+  deviceMs: number;
+  /** Sign-in throttle: failures per account and client before waiting begins… */
+  loginFreeFailures: number;
+  /** …the first wait, doubled at each further failure… */
+  loginBackoffBaseMs: number;
+  /** …and never longer than this: a lockout always expires. */
+  loginBackoffCapMs: number;
+  /** Failures per account from all unknown clients together before they (not known devices) must wait. */
+  loginAccountFailures: number;
+  /** Break-glass emergency access lasts this long unless the requester asks for less… */
+  emergencyAccessDefaultMs: number;
+  /** …and never longer than this. */
+  emergencyAccessMaxMs: number;
+  /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
+  trustProxy: boolean;
   /** Largest request body accepted. */
   bodyLimitBytes: number;
   /** How often the timer worker looks for due deadlines. */
@@ -41,12 +63,43 @@ export interface CheckpointConfig {
   intervalMs: number;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** A positive number from the environment, or the default. */
+function envNumber(name: string, fallback: number, unitMs: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not '${raw}'`);
+  return value * unitMs;
+}
+
+/**
+ * Defaults, overridable by environment variables (documented in SECURITY.md and the server README)
+ * and then by `overrides`.
+ */
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     processId: `pf-${process.pid}-${randomUUID().slice(0, 8)}`,
     secureCookies: process.env.NODE_ENV === 'production',
-    sessionIdleMs: 30 * 60_000,
-    sessionAbsoluteMs: 12 * 3600_000,
+    sessionIdleMs: envNumber('PORTALFLOW_SESSION_IDLE_MINUTES', 30 * MINUTE, MINUTE),
+    sessionAbsoluteMs: envNumber('PORTALFLOW_SESSION_ABSOLUTE_HOURS', 12 * HOUR, HOUR),
+    signInStepMs: 10 * MINUTE,
+    totpRoles: (process.env.PORTALFLOW_TOTP_ROLES ?? 'admin,designer,auditor')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+    totpRememberMs: envNumber('PORTALFLOW_TOTP_REMEMBER_HOURS', 12 * HOUR, HOUR),
+    deviceMs: 90 * 24 * HOUR,
+    loginFreeFailures: 5,
+    loginBackoffBaseMs: 30_000,
+    loginBackoffCapMs: 15 * MINUTE,
+    loginAccountFailures: 20,
+    emergencyAccessDefaultMs: envNumber('PORTALFLOW_EMERGENCY_ACCESS_MINUTES', 60 * MINUTE, MINUTE),
+    emergencyAccessMaxMs: 4 * HOUR,
+    trustProxy: process.env.PORTALFLOW_TRUST_PROXY === '1',
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,
     timerLeaseMs: 30_000,

@@ -256,9 +256,9 @@ async function verifyOne(w: MatrixWorld) {
   return { req: { method: 'GET', path: `/api/audit/verify?instanceId=${instanceId}` }, instanceId };
 }
 
-/** Routes that return or change instance data, as the app lists them. */
+/** Routes that return or change instance data, as each route declares it (`instanceData` in docs.add). */
 const PHI_ROUTES = documentedRoutes()
-  .filter((r) => r.path.startsWith('/api/instances') || r.path.startsWith('/api/tasks') || r.tag === 'audit')
+  .filter((r) => r.instanceData === true)
   .map((r) => ({
     key: routeKey(r),
     pattern: `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`,
@@ -291,7 +291,37 @@ async function run(probe: Probe) {
 }
 
 describe('access log', () => {
-  it('covers every route under /api/instances, /api/tasks and the audit routes', () => {
+  it('every documented route declares whether it returns instance data; instance and task routes do', () => {
+    const routes = documentedRoutes();
+    expect(
+      routes.filter((r) => r.instanceData === undefined).map(routeKey),
+      'routes that do not say (add instanceData to their docs.add)',
+    ).toEqual([]);
+    expect(
+      routes
+        .filter((r) => /^\/api\/(instances|tasks|audit)(\/|$)/.test(r.path) && r.instanceData !== true)
+        .map(routeKey),
+      'instance, task and audit routes declared as not returning instance data',
+    ).toEqual([]);
+  });
+
+  it('routes that say they return no instance data do not: no patient data in any answer', async () => {
+    await w.nurseTask('staffRole'); // patient data exists, and a notification about it
+    const plain = documentedRoutes().filter(
+      (r) =>
+        r.instanceData === false && r.method === 'get' && !r.path.includes('{') && r.path !== '/api/events',
+    );
+    expect(plain.length).toBeGreaterThan(6);
+    for (const r of plain)
+      for (const who of ['admin', 'designer', 'auditor', 'staffRole'] as const) {
+        const res = await w.send(who, { method: 'GET', path: r.path });
+        expect(res.status, `${routeKey(r)} as ${who}`).toBeLessThan(500);
+        for (const value of [PATIENT.name, PATIENT.phone])
+          expect(res.text, `${routeKey(r)} as ${who}`).not.toContain(value);
+      }
+  });
+
+  it('covers every route that declares instance data', () => {
     const keys = PHI_ROUTES.map((r) => r.key);
     expect(keys.length).toBeGreaterThanOrEqual(19);
     expect(

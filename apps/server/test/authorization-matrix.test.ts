@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../src/auth/totp.ts';
 import { PASSWORD } from './support/app.ts';
 import {
   documentedRoutes,
@@ -28,7 +29,7 @@ import {
  * the role of the task under test); staffOther (holds an unrelated clinic role, `billing-specialist`);
  * staffClaimed (holds `triage-nurse`, but a colleague claimed the task first).
  */
-type Expected = 'allow' | 401 | 403 | 409;
+type Expected = 'allow' | 401 | 403 | 404 | 409;
 type Row = Record<Who, Expected>;
 const A = 'allow';
 
@@ -37,6 +38,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/health':                          { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/openapi.json':                    { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/login':                     { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // two-factor steps: each acts only on the caller's own half-finished sign-in or enrollment (409 when there is none)
+  'POST /api/auth/totp/verify':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 409, staffOther: 409, staffClaimed: 409 },
+  'POST /api/auth/totp/setup':                { anonymous: 401, admin: 409, designer: 409, auditor: 409, staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/auth/totp/confirm':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/logout':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // accounts: only admins manage users; anyone signed in manages their own API tokens
@@ -129,6 +134,10 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/migrations/{id}/apply':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/migrations/{id}/runs/{runId}':    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/migrations/{id}/runs/{runId}/stop': { anonymous: 401, admin: A, designer: A,  auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // break glass: only holders of the break-glass role (none of these callers) ask; a grant is ended by its holder
+  'POST /api/emergency-access':               { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/emergency-access':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/emergency-access/{id}/end':      { anonymous: 401, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
 };
 
 /**
@@ -162,7 +171,32 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/auth/login',
     body: { username: who === 'anonymous' ? SORTER : w.username(who), password: PASSWORD },
+    // From another browser: signing in revokes the session the sending browser held.
+    as: {},
   }),
+  // A second browser of the caller that has given its password but no code yet; a recovery code finishes it.
+  'POST /api/auth/totp/verify': async (w, who) => {
+    if (who === 'anonymous' || !['admin', 'designer', 'auditor'].includes(who))
+      return { method: 'POST', path: '/api/auth/totp/verify', body: { code: '123456' } };
+    await w.headers(who); // enrolled on first sign-in
+    return {
+      method: 'POST',
+      path: '/api/auth/totp/verify',
+      body: { recoveryCode: w.t.recoveryCode(w.username(who)) },
+      as: await w.t.passwordOnly(w.username(who)),
+    };
+  },
+  'POST /api/auth/totp/setup': async () => ({ method: 'POST', path: '/api/auth/totp/setup', body: {} }),
+  // A colleague with the caller's roles enrolling for the first time (admins, designers and auditors must).
+  'POST /api/auth/totp/confirm': async (w, who) => {
+    if (who === 'anonymous')
+      return { method: 'POST', path: '/api/auth/totp/confirm', body: { code: '123456' } };
+    const colleague = await w.freshUser(w.t.user(w.username(who)).roles);
+    const as = await w.t.passwordOnly(colleague.username);
+    const setup = await w.send(colleague.username, { method: 'POST', path: '/api/auth/totp/setup', as });
+    const code = totpCode(setup.body.secret, Date.parse(w.t.clock.now()));
+    return { method: 'POST', path: '/api/auth/totp/confirm', body: { code }, as };
+  },
   'POST /api/auth/logout': async (w, who) => ({
     method: 'POST',
     path: '/api/auth/logout',
@@ -420,6 +454,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     const { planId, runId } = await w.freshRun();
     return { method: 'POST', path: `/api/migrations/${planId}/runs/${runId}/stop` };
   },
+  'POST /api/emergency-access': async () => ({
+    method: 'POST',
+    path: '/api/emergency-access',
+    body: { reason: 'Patient arrived unconscious; on-call cover', minutes: 30 },
+  }),
+  'GET /api/emergency-access': async () => ({ method: 'GET', path: '/api/emergency-access' }),
+  'POST /api/emergency-access/{id}/end': async () => ({
+    method: 'POST',
+    path: '/api/emergency-access/00000000-0000-4000-8000-000000000000/end',
+  }),
 };
 
 /** A fresh manual tracking entry (a shift) owned by the `staffRole` caller. */
@@ -630,7 +674,12 @@ describe('authorization matrix', () => {
 describe('field-level protection (no mass assignment)', () => {
   /** The first caller the matrix expects to be allowed, and the request that caller makes. */
   async function allowedRequest(key: string): Promise<{ who: Who; req: Req }> {
-    const who = WHO.find((u) => EXPECTED[key]![u] === 'allow')!;
+    // The first caller allowed; else one the route lets through to its state checks (body validated first).
+    const row = EXPECTED[key]!;
+    const who =
+      WHO.find((u) => row[u] === 'allow') ??
+      WHO.find((u) => u !== 'anonymous' && row[u] !== 401 && row[u] !== 403) ??
+      WHO.find((u) => u !== 'anonymous')!;
     return { who, req: await REQUESTS[key]!(w, who) };
   }
   const withBody = documentedRoutes()

@@ -113,6 +113,14 @@ export type {
   SaveJobTextResult,
 } from './role-records.ts';
 export type {
+  Device,
+  EmergencyAccess,
+  EmergencyAccessQuery,
+  SecurityStore,
+  SessionStage,
+  TotpRecord,
+} from './security.ts';
+export type {
   AccessQuery,
   ChainHead,
   ClaimTimersInput,

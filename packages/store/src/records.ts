@@ -1,4 +1,5 @@
 import type { Definition, InstanceSnapshot, InstanceStatus, Priority } from '@portalflow/engine';
+import type { SessionStage } from './security.ts';
 
 /**
  * What the store hands back. Times are ISO-8601 UTC strings (`2026-03-02T16:00:00.000Z`), the same
@@ -140,6 +141,7 @@ export interface Session {
   lastSeenAt: string;
   expiresAt: string;
   revoked: boolean;
+  stage: SessionStage;
 }
 
 export interface ApiToken {
@@ -163,10 +165,15 @@ export interface AccessEntry {
   dataCategory: string | null;
   outcome: AccessOutcome;
   detail: string | null;
+  /** The break-glass grant this access relied on, if it was allowed only by one. */
+  emergencyAccessId?: string | null;
 }
 
 export interface AccessRecord extends AccessEntry {
   id: number;
+  emergencyAccessId: string | null;
+  /** The reason given for that grant. */
+  emergencyReason: string | null;
 }
 
 export interface IdempotencyRecord {

@@ -46,6 +46,7 @@ import type {
   VolumeQuery,
   VolumeRow,
 } from './tracking/types.ts';
+import type { SecurityStore, SessionStage } from './security.ts';
 
 export interface SaveDraftInput {
   id: string;
@@ -156,6 +157,8 @@ export interface AccessQuery {
   outcome?: AccessOutcome;
   /** Default false: entries about practice instances are left out; true lists only those. */
   practice?: boolean;
+  /** Only entries made under break-glass emergency access. */
+  emergency?: boolean;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;
@@ -223,6 +226,7 @@ export interface StoreHealth {
 export interface Store extends RoleSignOffStore {
 export interface Store extends HelpStore {
 export interface Store extends InstanceMigrationStore {
+export interface Store extends SecurityStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;
@@ -268,6 +272,8 @@ export interface Store extends InstanceMigrationStore {
     userId: string;
     ttlMs: number;
     at?: string;
+    /** Default `full`. */
+    stage?: SessionStage;
   }): Promise<{ secret: string; session: Session }>;
   getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;

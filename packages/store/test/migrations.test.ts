@@ -33,6 +33,7 @@ describe('migrations', () => {
   it('build the whole schema from an empty database, once', async () => {
     expect(await migrate(raw)).toEqual([1, 2, 3, 4]);
     expect(await migrate(raw)).toEqual(ALL);
+    expect(await migrate(raw)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(raw)).toEqual([]);
     expect(await tables(raw)).toEqual([
       'access_log',
@@ -40,6 +41,8 @@ describe('migrations', () => {
       'change_feed',
       'definition_versions',
       'definitions',
+      'devices',
+      'emergency_access',
       'events',
       'help_clinics',
       'help_entries',
@@ -54,6 +57,7 @@ describe('migrations', () => {
       'notifications',
       'refresher_acknowledgements',
       'refresher_schedules',
+      'recovery_codes',
       'schema_migrations',
       'sessions',
       'task_comments',
@@ -61,6 +65,7 @@ describe('migrations', () => {
       'timers',
       'tracking_entries',
       'tracking_entry_audit',
+      'totp_secrets',
       'user_roles',
       'users',
     ]);
@@ -76,6 +81,7 @@ describe('migrations', () => {
       [4, 'help-center'],
       [4, 'instance-migrations'],
       [4, 'change-feed'],
+      [4, 'security-hardening'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -153,6 +159,7 @@ describe('migrations', () => {
     expect([...a, ...b].sort()).toEqual(MIGRATIONS.map((m) => m.version));
     expect([...a, ...b].sort()).toEqual([1, 2, 3, 4]);
     expect([...a, ...b].sort()).toEqual(ALL);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
     other.close();
   });
 

@@ -7,6 +7,7 @@ import { feedCases } from './cases/feed.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
+import { securityCases } from './cases/security.case.ts';
 import { taskCases } from './cases/tasks.case.ts';
 import { timerCases } from './cases/timers.case.ts';
 import type { NewHarness } from './support/harness.ts';
@@ -24,4 +25,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   helpCases(newHarness);
   instanceMigrationCases(newHarness);
   feedCases(newHarness);
+  securityCases(newHarness);
 }

@@ -1,7 +1,8 @@
+import type { SessionStage } from '@portalflow/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import type { AuthUser } from './roles.ts';
+import { type AuthUser, SystemRole } from './roles.ts';
 import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -12,6 +13,23 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NO_CSRF = new Set(['/api/auth/login']);
 /** Sessions are touched at most this often: every touch is a database write. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** All a half-signed-in session may do: finish signing in (or give up). */
+const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> = {
+  totp: new Set([
+    'GET /api/me',
+    'POST /api/auth/login',
+    'POST /api/auth/logout',
+    'POST /api/auth/totp/verify',
+  ]),
+  enroll: new Set([
+    'GET /api/me',
+    'POST /api/auth/login',
+    'POST /api/auth/logout',
+    'POST /api/auth/totp/setup',
+    'POST /api/auth/totp/confirm',
+  ]),
+};
 
 /**
  * Who is calling: an API token (`Authorization: Bearer pft_…`) or the session cookie. Unsafe
@@ -48,6 +66,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
               via: 'session',
               sessionId: found.session.id,
               csrfToken: csrfFor(secret),
+              stage: found.session.stage,
             };
           }
         } else {
@@ -66,6 +85,25 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         'CSRF_FAILED',
         'This request is missing its CSRF token (X-CSRF-Token); sign in again if it persists',
       );
+    }
+    const stage = user?.stage ?? 'full';
+    if (stage !== 'full' && !STAGE_ROUTES[stage].has(`${c.req.method} ${c.req.path}`)) {
+      throw stage === 'enroll'
+        ? new ApiError(
+            403,
+            'TOTP_ENROLLMENT_REQUIRED',
+            'Your roles need two-factor sign-in: set up an authenticator app first',
+          )
+        : new ApiError(
+            403,
+            'TOTP_REQUIRED',
+            'Enter the code from your authenticator app to finish signing in',
+          );
+    }
+    // Only holders of the break-glass role can have a grant: nobody else pays for the lookup.
+    if (user && stage === 'full' && user.roles.includes(SystemRole.breakGlass)) {
+      const grant = await deps.store.activeEmergencyAccess(user.id, deps.clock());
+      if (grant) user.emergency = grant;
     }
     c.set('user', user);
     await next();

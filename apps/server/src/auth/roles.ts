@@ -1,3 +1,5 @@
+import type { EmergencyAccess, SessionStage } from '@portalflow/store';
+
 /** Roles of the product itself; every other role name is a clinic role from a role catalog. */
 export const SystemRole = {
   admin: 'admin',
@@ -5,6 +7,8 @@ export const SystemRole = {
   designer: 'designer',
   /** Reads everything, acts on nothing. */
   auditor: 'auditor',
+  /** May request time-limited emergency read access to instances outside their roles, with a reason. */
+  breakGlass: 'break-glass',
 } as const;
 export type SystemRole = (typeof SystemRole)[keyof typeof SystemRole];
 
@@ -19,6 +23,12 @@ export interface AuthUser {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** How far the session got through sign-in; only `full` sessions reach the API. */
+  stage?: SessionStage;
+  /** The break-glass grant in force for this user, if any. */
+  emergency?: EmergencyAccess;
+  /** Set when this request read something only that grant allowed (its access-log rows name it). */
+  emergencyUsed?: boolean;
 }
 
 export const isSystemRole = (role: string) => SYSTEM.has(role);

@@ -6,6 +6,10 @@ import type { ServerConfig } from '../config.ts';
 export const cookieName = (config: ServerConfig) =>
   config.secureCookies ? '__Host-pf_session' : 'pf_session';
 
+/** The known-device cookie: lets the throttle tell the account's own browsers from strangers. */
+export const deviceCookieName = (config: ServerConfig) =>
+  config.secureCookies ? '__Host-pf_device' : 'pf_device';
+
 /**
  * The CSRF token of a session: derived from the session secret, which only the cookie holds, so a
  * page on another site cannot compute it. Sent back in `X-CSRF-Token` on every unsafe request.
@@ -30,4 +34,18 @@ export function writeSessionCookie(c: Context, config: ServerConfig, secret: str
 
 export function clearSessionCookie(c: Context, config: ServerConfig): void {
   deleteCookie(c, cookieName(config), { path: '/', secure: config.secureCookies });
+}
+
+export function readDeviceCookie(c: Context, config: ServerConfig): string | undefined {
+  return getCookie(c, deviceCookieName(config));
+}
+
+export function writeDeviceCookie(c: Context, config: ServerConfig, secret: string): void {
+  setCookie(c, deviceCookieName(config), secret, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: config.secureCookies,
+    path: '/',
+    maxAge: Math.floor(config.deviceMs / 1000),
+  });
 }

@@ -1,33 +1,77 @@
 /**
- * Slows password guessing: after `limit` failures for one username within `windowMs`, that
- * username is refused until the window passes. It always expires, so it cannot be used to lock
- * someone out for good. In memory, per process.
+ * Slows password and code guessing without letting anyone lock a colleague out for good.
+ *
+ * Failures are counted per account *and client* (a known device of that account, else the client
+ * address). After `freeFailures` the client waits `baseMs`, doubled at each further failure, never
+ * more than `capMs` after its last failure, so every lockout expires. Failures from all unknown
+ * clients together are also counted per account: past `accountFailures` unknown clients wait too,
+ * but a device the account already signed in from does not — someone guessing from elsewhere cannot
+ * keep the real user out of their own workstation. In memory, per process.
  */
+export interface ThrottleOptions {
+  freeFailures: number;
+  baseMs: number;
+  capMs: number;
+  accountFailures: number;
+}
+
+interface Failures {
+  count: number;
+  last: number;
+}
+
+/** Entries quiet for this long are forgotten. */
+const FORGET_MS = 24 * 3600_000;
+const SWEEP_AT = 10_000;
+
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures = new Map<string, Failures>();
 
-  constructor(
-    private readonly limit = 5,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+  constructor(private readonly options: ThrottleOptions) {}
 
-  /** Milliseconds until another try is allowed (0 when allowed now). */
-  wait(username: string, nowMs: number): number {
-    const recent = this.recent(username, nowMs);
-    return recent.length < this.limit ? 0 : recent[0]! + this.windowMs - nowMs;
+  /** Milliseconds until this client may try this account again (0 when allowed now). */
+  wait(account: string, client: string, knownDevice: boolean, nowMs: number): number {
+    const own = this.delay(this.get(this.pairKey(account, client), nowMs), this.options.freeFailures, nowMs);
+    if (knownDevice) return own;
+    const shared = this.delay(this.get(this.accountKey(account), nowMs), this.options.accountFailures, nowMs);
+    return Math.max(own, shared);
   }
 
-  fail(username: string, nowMs: number): void {
-    const recent = this.recent(username, nowMs);
-    recent.push(nowMs);
-    this.failures.set(username.toLowerCase(), recent);
+  fail(account: string, client: string, knownDevice: boolean, nowMs: number): void {
+    if (this.failures.size > SWEEP_AT) this.sweep(nowMs);
+    this.bump(this.pairKey(account, client), nowMs);
+    if (!knownDevice) this.bump(this.accountKey(account), nowMs);
   }
 
-  succeed(username: string): void {
-    this.failures.delete(username.toLowerCase());
+  /** A success clears this client's failures on the account (not other clients'). */
+  succeed(account: string, client: string): void {
+    this.failures.delete(this.pairKey(account, client));
   }
 
-  private recent(username: string, nowMs: number): number[] {
-    return (this.failures.get(username.toLowerCase()) ?? []).filter((t) => nowMs - t < this.windowMs);
+  private delay(entry: Failures | undefined, free: number, nowMs: number): number {
+    if (!entry || entry.count < free) return 0;
+    const backoff = Math.min(this.options.capMs, this.options.baseMs * 2 ** Math.min(entry.count - free, 30));
+    return Math.max(0, entry.last + backoff - nowMs);
   }
+
+  private get(key: string, nowMs: number): Failures | undefined {
+    const entry = this.failures.get(key);
+    if (entry && nowMs - entry.last > FORGET_MS) {
+      this.failures.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private bump(key: string, nowMs: number): void {
+    const entry = this.get(key, nowMs);
+    this.failures.set(key, { count: (entry?.count ?? 0) + 1, last: nowMs });
+  }
+
+  private sweep(nowMs: number): void {
+    for (const [key, entry] of this.failures) if (nowMs - entry.last > FORGET_MS) this.failures.delete(key);
+  }
+
+  private pairKey = (account: string, client: string) => `${account.toLowerCase()}\0${client}`;
+  private accountKey = (account: string) => `${account.toLowerCase()}\0*`;
 }

@@ -11,7 +11,8 @@ export type DataCategory =
   | 'definition'
   | 'account'
   | 'access-log'
-  | 'tracking';
+  | 'tracking'
+  | 'emergency-access';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
@@ -22,6 +23,7 @@ export type AccessDraft = {
   category: DataCategory;
   outcome: 'allow' | 'deny';
   detail?: string;
+  emergencyAccessId?: string;
 };
 
 export function recordAccess(
@@ -49,5 +51,7 @@ export function accessEntry(
     dataCategory: entry.category,
     outcome: entry.outcome,
     detail: entry.detail ?? null,
+    // A read that only a break-glass grant allowed names the grant, so the audit report flags it.
+    emergencyAccessId: entry.emergencyAccessId ?? (user?.emergencyUsed ? (user.emergency?.id ?? null) : null),
   };
 }

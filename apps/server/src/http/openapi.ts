@@ -13,6 +13,12 @@ export interface RouteDoc {
   auth?: boolean;
   /** Mutating routes accept an `Idempotency-Key` header. */
   idempotent?: boolean;
+  /**
+   * Whether the route returns or changes instance data (protected health information). Such routes
+   * write an access-log row for every request, allowed or refused, and answer with `no-store`; the
+   * access-log test requires every documented route to say, and checks each one that says true.
+   */
+  instanceData?: boolean;
   responses?: Record<string, string>;
 }
 
@@ -79,6 +85,7 @@ export class ApiDocs {
         };
       }
       if (r.auth === false) operation.security = [];
+      if (r.instanceData !== undefined) operation['x-instance-data'] = r.instanceData;
       paths[r.path] ??= {};
       paths[r.path]![r.method] = operation;
     }

@@ -9,6 +9,34 @@ export const LoginBody = z
   .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) })
   .strict();
 
+/** A six-digit authenticator code (spaces allowed, as apps show them). */
+const totpCode = z.string().min(6).max(12);
+
+export const TotpVerifyBody = z
+  .object({
+    code: totpCode.optional(),
+    /** One of the recovery codes shown at enrollment, instead of a code. */
+    recoveryCode: z.string().min(10).max(20).optional(),
+    /** Ask for no code from this browser for a while (`totpRememberMs`). */
+    rememberDevice: z.boolean().optional(),
+  })
+  .strict()
+  .refine(
+    (b) => (b.code === undefined) !== (b.recoveryCode === undefined),
+    'give either code or recoveryCode',
+  );
+
+export const TotpSetupBody = z.object({}).strict();
+export const TotpConfirmBody = z.object({ code: totpCode, rememberDevice: z.boolean().optional() }).strict();
+
+export const EmergencyAccessBody = z
+  .object({
+    /** Why: recorded with every access made under the grant and shown to auditors. */
+    reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(500),
+    minutes: z.number().int().min(5).max(240).optional(),
+  })
+  .strict();
+
 export const CreateUserBody = z
   .object({
     username: z
@@ -28,6 +56,8 @@ export const PatchUserBody = z
     password: z.string().min(12, 'at least 12 characters').max(1000).optional(),
     roles: z.array(z.string().min(1).max(80)).max(50).optional(),
     disabled: z.boolean().optional(),
+    /** Forget the account's authenticator and recovery codes (a lost phone): it enrolls again. */
+    resetTwoFactor: z.literal(true).optional(),
   })
   .strict();
 
@@ -122,6 +152,8 @@ export const AccessLogQuery = z
     instanceId: id.optional(),
     outcome: z.enum(['allow', 'deny']).optional(),
     practice: z.enum(['true', 'false']).optional(),
+    /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
+    emergency: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     cursor: z.string().max(500).optional(),
   })

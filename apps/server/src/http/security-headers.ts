@@ -16,7 +16,12 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
       'Content-Security-Policy',
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     );
-    if (options.hsts) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (c.req.path.startsWith('/api/') && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    h.set('Cross-Origin-Resource-Policy', 'same-origin');
+    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (options.hsts || new URL(c.req.url).protocol === 'https:')
+      h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Every API answer may carry patient data or account secrets: never kept by a browser or proxy.
+    if (c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
   };
 }

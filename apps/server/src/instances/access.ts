@@ -24,16 +24,40 @@ export function canStart(user: AuthUser, definition: Definition): boolean {
   return isLead(user) || actingRole(user, definition) !== null;
 }
 
-/**
- * Object-level read access to an instance's data: leads and auditors; the person who started it;
- * anyone holding the role of one of its tasks, or who was given one of them.
- */
-export async function canReadInstance(user: AuthUser, instance: Instance, store: Store): Promise<boolean> {
-  if (isLead(user) || isAuditor(user) || instance.startedBy === user.id) return true;
-  const tasks = await store.listInstanceTasks(instance.id);
-  return tasks.some((t) => canSeeTask(user, t));
+/** Whether break-glass emergency access may stand in for the normal rules (reads only, never actions). */
+export interface ReadOptions {
+  emergency?: boolean;
 }
 
-export function canSeeTask(user: AuthUser, task: Task): boolean {
-  return isLead(user) || isAuditor(user) || task.assignee === user.id || user.roles.includes(task.role);
+/** Normal rules failed: a break-glass grant in force allows the read, and marks the request as using it. */
+function byEmergency(user: AuthUser, options: ReadOptions): boolean {
+  if (options.emergency === false || !user.emergency) return false;
+  user.emergencyUsed = true;
+  return true;
+}
+
+/**
+ * Object-level read access to an instance's data: leads and auditors; the person who started it;
+ * anyone holding the role of one of its tasks, or who was given one of them; and, for reading only,
+ * a holder of a break-glass grant in force.
+ */
+export async function canReadInstance(
+  user: AuthUser,
+  instance: Instance,
+  store: Store,
+  options: ReadOptions = {},
+): Promise<boolean> {
+  if (isLead(user) || isAuditor(user) || instance.startedBy === user.id) return true;
+  const tasks = await store.listInstanceTasks(instance.id);
+  return tasks.some((t) => canSeeTask(user, t, { emergency: false })) || byEmergency(user, options);
+}
+
+export function canSeeTask(user: AuthUser, task: Task, options: ReadOptions = {}): boolean {
+  return (
+    isLead(user) ||
+    isAuditor(user) ||
+    task.assignee === user.id ||
+    user.roles.includes(task.role) ||
+    byEmergency(user, options)
+  );
 }

@@ -169,6 +169,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     path: '/api/instances/{id}/history',
     summary: 'The event history as a timeline with old → new values',
     tag: 'audit',
+    instanceData: true,
   });
   app.get('/instances/:id/history', async (c) => {
     const { instance, definition } = await readable(c, 'history');
@@ -186,6 +187,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     path: '/api/instances/{id}/replay',
     summary: 'The instance state replayed up to event `at`',
     tag: 'audit',
+    instanceData: true,
     query: ReplayQuery,
   });
   app.get('/instances/:id/replay', async (c) => {
@@ -224,6 +226,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     path: '/api/instances/{id}/export',
     summary: 'Export the history (JSON or CSV)',
     tag: 'audit',
+    instanceData: true,
     query: ExportQuery,
   });
   app.get('/instances/:id/export', async (c) => {
@@ -275,6 +278,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     path: '/api/audit/verify',
     summary: 'Verify the hash chains (all, or one instance)',
     tag: 'audit',
+    instanceData: true,
     query: VerifyQuery,
   });
   app.get('/audit/verify', async (c) => {
@@ -312,6 +316,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     path: '/api/audit/access-log',
     summary: 'Who read or tried to read what, for a period (auditors)',
     tag: 'audit',
+    instanceData: true,
     query: AccessLogQuery,
   });
   app.get('/audit/access-log', async (c) => {
@@ -328,6 +333,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.instanceId) filter.instanceId = q.instanceId;
     if (q.outcome) filter.outcome = q.outcome;
     if (q.practice === 'true') filter.practice = true;
+    if (q.emergency) filter.emergency = q.emergency === 'true';
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)

@@ -1,56 +1,254 @@
-import { Hono } from 'hono';
+import type { Device, SessionStage, User } from '@portalflow/store';
+import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { dummyHash, verifyPassword } from '../auth/password.ts';
-import { clearSessionCookie, csrfFor, writeSessionCookie } from '../auth/session.ts';
+import { hashRecoveryCode, newRecoveryCodes } from '../auth/recovery-codes.ts';
+import type { AuthUser } from '../auth/roles.ts';
+import {
+  clearSessionCookie,
+  csrfFor,
+  readDeviceCookie,
+  readSessionCookie,
+  writeDeviceCookie,
+  writeSessionCookie,
+} from '../auth/session.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
+import { matchTotp, newTotpSecret, otpauthUri } from '../auth/totp.ts';
+import { stageAfterPassword, totpRequired } from '../auth/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { clientAddress } from '../http/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { LoginBody } from '../http/schemas.ts';
-import { body } from '../http/validate.ts';
+import { LoginBody, TotpConfirmBody, TotpSetupBody, TotpVerifyBody } from '../http/schemas.ts';
+import { body, optionalBody } from '../http/validate.ts';
+
+const publicUser = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  roles: u.roles,
+});
+
+const tooMany = (c: Context, wait: number, what: string) => {
+  c.header('Retry-After', String(Math.ceil(wait / 1000)));
+  return new ApiError(429, 'TOO_MANY_ATTEMPTS', `Too many failed ${what}; wait a few minutes and try again`);
+};
 
 export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle({
+    freeFailures: deps.config.loginFreeFailures,
+    baseMs: deps.config.loginBackoffBaseMs,
+    capMs: deps.config.loginBackoffCapMs,
+    accountFailures: deps.config.loginAccountFailures,
+  });
+
+  /** This browser's known-device record, if its cookie names one of `userId`'s devices. */
+  async function knownDevice(c: Context, userId: string | undefined): Promise<Device | null> {
+    const secret = readDeviceCookie(c, deps.config);
+    if (!secret || !userId) return null;
+    const device = await deps.store.getDevice(secret, deps.clock());
+    return device?.userId === userId ? device : null;
+  }
+  const clientOf = (c: Context, device: Device | null) =>
+    device ? `device:${device.id}` : `ip:${clientAddress(c, deps.config)}`;
+
+  /** A new session id for every step of signing in; the session this browser held is revoked. */
+  async function startSession(c: Context, userId: string, stage: SessionStage): Promise<string> {
+    const previous = readSessionCookie(c, deps.config);
+    if (previous) {
+      const old = await deps.store.getSession(previous, deps.clock());
+      if (old) await deps.store.revokeSession(old.session.id);
+    }
+    const { secret } = await deps.store.createSession({
+      userId,
+      ttlMs: stage === 'full' ? deps.config.sessionAbsoluteMs : deps.config.signInStepMs,
+      at: deps.clock(),
+      stage,
+    });
+    writeSessionCookie(c, deps.config, secret);
+    return csrfFor(secret);
+  }
+
+  /** After a full sign-in: this browser becomes (or stays) a known device of the user. */
+  async function markDevice(c: Context, userId: string, device: Device | null, rememberTotp: boolean) {
+    const at = deps.clock();
+    const totpUntil = rememberTotp
+      ? new Date(Date.parse(at) + deps.config.totpRememberMs).toISOString()
+      : undefined;
+    if (device) {
+      await deps.store.touchDevice(device.id, totpUntil === undefined ? { at } : { at, totpUntil });
+      return;
+    }
+    const made = await deps.store.createDevice({
+      userId,
+      ttlMs: deps.config.deviceMs,
+      at,
+      totpUntil: totpUntil ?? null,
+    });
+    writeDeviceCookie(c, deps.config, made.secret);
+  }
 
   docs.add({
     method: 'post',
     path: '/api/auth/login',
-    summary: 'Sign in; sets the session cookie',
+    summary:
+      'Sign in with username and password; sets the session cookie. `stage` says what is still needed: nothing (`full`), a code (`totp`) or enrolling an authenticator (`enroll`)',
     tag: 'auth',
     body: LoginBody,
     auth: false,
-    responses: { 200: 'Signed in', 401: 'Wrong username or password', 429: 'Too many failed attempts' },
+    instanceData: false,
+    responses: {
+      200: 'Signed in (see stage)',
+      401: 'Wrong username or password',
+      429: 'Too many failed attempts',
+    },
   });
   app.post('/login', async (c) => {
     const { username, password } = await body(c, LoginBody);
-    const nowMs = Date.parse(deps.clock());
-    const wait = throttle.wait(username, nowMs);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new ApiError(
-        429,
-        'TOO_MANY_ATTEMPTS',
-        'Too many failed sign-ins for this account; wait a few minutes and try again',
-      );
-    }
+    const now = deps.clock();
+    const nowMs = Date.parse(now);
     const found = await deps.store.findUserByUsername(username);
+    const device = await knownDevice(c, found?.id);
+    const client = clientOf(c, device);
+    const wait = throttle.wait(username, client, device !== null, nowMs);
+    if (wait > 0) throw tooMany(c, wait, 'sign-ins for this account');
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
     if (!found || !ok || found.disabled) {
-      throttle.fail(username, nowMs);
+      throttle.fail(username, client, device !== null, nowMs);
       deps.log(`login failed (${found ? (found.disabled ? 'disabled' : 'password') : 'unknown user'})`);
       throw new ApiError(401, 'LOGIN_FAILED', 'Wrong username or password');
     }
-    throttle.succeed(username);
-    // A new session id at every login; any session the browser had is dropped.
-    const { secret } = await deps.store.createSession({
-      userId: found.id,
-      ttlMs: deps.config.sessionAbsoluteMs,
-      at: deps.clock(),
+    throttle.succeed(username, client);
+    const stage = await stageAfterPassword(deps, found, device, now);
+    const csrfToken = await startSession(c, found.id, stage);
+    if (stage === 'full') await markDevice(c, found.id, device, false);
+    return c.json({ user: publicUser(found), csrfToken, stage });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/auth/totp/verify',
+    summary: 'Second sign-in step: a code from the authenticator app, or one unused recovery code',
+    tag: 'auth',
+    body: TotpVerifyBody,
+    instanceData: false,
+    responses: {
+      200: 'Signed in; a new session cookie',
+      401: 'Wrong or reused code',
+      409: 'This session is not waiting for a code',
+      429: 'Too many failed attempts',
+    },
+  });
+  app.post('/totp/verify', async (c) => {
+    const user = requireUser(c);
+    const input = await body(c, TotpVerifyBody);
+    if (user.stage !== 'totp')
+      throw new ApiError(409, 'NOT_WAITING_FOR_CODE', 'This session is not waiting for a code');
+    const totp = await deps.store.getTotp(user.id);
+    if (!totp?.confirmedAt) throw new ApiError(409, 'NOT_ENROLLED', 'This account has no authenticator');
+    const now = deps.clock();
+    const nowMs = Date.parse(now);
+    const device = await knownDevice(c, user.id);
+    const client = clientOf(c, device);
+    const account = `totp:${user.id}`;
+    const wait = throttle.wait(account, client, device !== null, nowMs);
+    if (wait > 0) throw tooMany(c, wait, 'codes');
+    let ok = false;
+    if (input.code !== undefined) {
+      const step = matchTotp(totp.secret, input.code, nowMs);
+      ok = step !== null && (await deps.store.acceptTotpStep(user.id, step));
+    } else if (input.recoveryCode !== undefined) {
+      const hash = hashRecoveryCode(user.id, input.recoveryCode);
+      ok = await deps.store.useRecoveryCode({ userId: user.id, hash, at: now });
+    }
+    if (!ok) {
+      throttle.fail(account, client, device !== null, nowMs);
+      deps.log('second factor failed');
+      throw new ApiError(401, 'CODE_FAILED', 'That code is not right, or was already used');
+    }
+    throttle.succeed(account, client);
+    const csrfToken = await startSession(c, user.id, 'full');
+    await markDevice(c, user.id, device, input.rememberDevice === true);
+    return c.json({
+      user: publicUser(user),
+      csrfToken,
+      stage: 'full',
+      recoveryCodesLeft: await deps.store.unusedRecoveryCodes(user.id),
     });
-    writeSessionCookie(c, deps.config, secret);
-    const { id, displayName, roles } = found;
-    return c.json({ user: { id, username: found.username, displayName, roles }, csrfToken: csrfFor(secret) });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/auth/totp/setup',
+    summary:
+      'Start enrolling an authenticator app: a new secret and its otpauth:// URI, shown this once (a new call replaces them)',
+    tag: 'auth',
+    body: TotpSetupBody,
+    instanceData: false,
+    responses: { 200: 'Secret and URI', 409: 'Already enrolled' },
+  });
+  app.post('/totp/setup', async (c) => {
+    const user = requireUser(c);
+    await optionalBody(c, TotpSetupBody);
+    if (user.via !== 'session') throw new ApiError(403, 'FORBIDDEN', 'Enroll from a signed-in browser');
+    const existing = await deps.store.getTotp(user.id);
+    if (existing?.confirmedAt)
+      throw new ApiError(
+        409,
+        'ALREADY_ENROLLED',
+        'This account already has an authenticator; an admin can reset it',
+      );
+    const secret = newTotpSecret();
+    await deps.store.setTotpSecret({ userId: user.id, secret, at: deps.clock() });
+    deps.log('authenticator enrollment started');
+    return c.json({ secret, otpauthUri: otpauthUri(secret, user.username) });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/auth/totp/confirm',
+    summary:
+      'Finish enrolling with a first code; returns recovery codes (shown this once) and a fully signed-in session',
+    tag: 'auth',
+    body: TotpConfirmBody,
+    instanceData: false,
+    responses: { 200: 'Enrolled', 401: 'Wrong code', 409: 'No enrollment started' },
+  });
+  app.post('/totp/confirm', async (c) => {
+    const user = requireUser(c);
+    const input = await body(c, TotpConfirmBody);
+    if (user.via !== 'session') throw new ApiError(403, 'FORBIDDEN', 'Enroll from a signed-in browser');
+    const totp = await deps.store.getTotp(user.id);
+    if (!totp || totp.confirmedAt)
+      throw new ApiError(409, 'NO_ENROLLMENT', 'Start enrolling first (POST /api/auth/totp/setup)');
+    const now = deps.clock();
+    const nowMs = Date.parse(now);
+    const device = await knownDevice(c, user.id);
+    const client = clientOf(c, device);
+    const account = `totp:${user.id}`;
+    const wait = throttle.wait(account, client, device !== null, nowMs);
+    if (wait > 0) throw tooMany(c, wait, 'codes');
+    const step = matchTotp(totp.secret, input.code, nowMs);
+    if (step === null || !(await deps.store.acceptTotpStep(user.id, step, { at: now }))) {
+      throttle.fail(account, client, device !== null, nowMs);
+      throw new ApiError(
+        401,
+        'CODE_FAILED',
+        'That code is not right; check the app shows portalflow and try the newest code',
+      );
+    }
+    throttle.succeed(account, client);
+    const recoveryCodes = newRecoveryCodes();
+    await deps.store.replaceRecoveryCodes({
+      userId: user.id,
+      hashes: recoveryCodes.map((code) => hashRecoveryCode(user.id, code)),
+      at: now,
+    });
+    const csrfToken = await startSession(c, user.id, 'full');
+    await markDevice(c, user.id, device, input.rememberDevice === true);
+    deps.log('authenticator enrolled');
+    return c.json({ user: publicUser(user), csrfToken, stage: 'full', recoveryCodes });
   });
 
   docs.add({
@@ -58,6 +256,7 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/auth/logout',
     summary: 'Sign out; the session is revoked on the server',
     tag: 'auth',
+    instanceData: false,
   });
   app.post('/logout', async (c) => {
     const user = requireUser(c);
@@ -69,18 +268,36 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   return app;
 }
 
-export function meRoute(docs: ApiDocs): Hono<AppEnv> {
+async function twoFactorOf(deps: AppDeps, user: AuthUser) {
+  const totp = await deps.store.getTotp(user.id);
+  return {
+    enrolled: totp?.confirmedAt != null,
+    required: totpRequired(deps, user.roles),
+    recoveryCodesLeft: totp?.confirmedAt ? await deps.store.unusedRecoveryCodes(user.id) : 0,
+  };
+}
+
+export function meRoute(docs: ApiDocs, deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   docs.add({
     method: 'get',
     path: '/api/me',
-    summary: 'The signed-in user, their roles and CSRF token',
+    summary:
+      'The signed-in user, their roles, CSRF token, sign-in stage, two-factor status and break-glass grant',
     tag: 'auth',
+    instanceData: false,
   });
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const user = requireUser(c);
     const { id, username, displayName, roles, via, csrfToken } = user;
-    return c.json({ user: { id, username, displayName, roles }, via, csrfToken: csrfToken ?? null });
+    return c.json({
+      user: { id, username, displayName, roles },
+      via,
+      csrfToken: csrfToken ?? null,
+      stage: user.stage ?? 'full',
+      twoFactor: await twoFactorOf(deps, user),
+      emergency: user.emergency ?? null,
+    });
   });
   return app;
 }

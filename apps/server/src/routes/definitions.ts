@@ -39,6 +39,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions',
     summary: 'Workflows with their latest published version',
     tag: 'definitions',
+    instanceData: false,
   });
   app.get('/', async (c) => {
     requireUser(c);
@@ -50,6 +51,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions',
     summary: 'Create a draft workflow (designer)',
     tag: 'definitions',
+    instanceData: false,
     body: CreateDefinitionBody,
     responses: { 201: 'Draft created', 409: 'A workflow with this id exists', 422: 'Not a valid definition' },
   });
@@ -77,6 +79,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}',
     summary: 'The draft (designers, auditors) or latest published version',
     tag: 'definitions',
+    instanceData: false,
     responses: { 200: 'Draft and latest version', 404: 'No such workflow' },
   });
   app.get('/:id', async (c) => {
@@ -95,6 +98,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}',
     summary: 'Save the draft; refused (409) when someone saved since `revision`',
     tag: 'definitions',
+    instanceData: false,
     body: SaveDefinitionBody,
     idempotent: true,
     responses: {
@@ -148,6 +152,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}/validate',
     summary: 'Parse and lint the draft',
     tag: 'definitions',
+    instanceData: false,
     responses: { 200: 'Findings' },
   });
   app.post('/:id/validate', async (c) => {
@@ -169,6 +174,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}/publish',
     summary: 'Publish the draft as a new immutable version (refused while lint has errors)',
     tag: 'definitions',
+    instanceData: false,
     body: PublishBody,
     idempotent: true,
     responses: { 200: 'Published', 409: 'Draft changed since `revision`', 422: 'Lint errors' },
@@ -211,6 +217,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}/versions',
     summary: 'Published versions',
     tag: 'definitions',
+    instanceData: false,
   });
   app.get('/:id/versions', async (c) => {
     requireUser(c);
@@ -222,6 +229,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/definitions/{id}/versions/{v}',
     summary: 'One published version',
     tag: 'definitions',
+    instanceData: false,
     responses: { 200: 'Version', 404: 'No such version' },
   });
   app.get('/:id/versions/:v', async (c) => {

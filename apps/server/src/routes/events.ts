@@ -40,6 +40,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       'Event ids are change-feed ids: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
       '`reset` event when that is no longer kept.',
     tag: 'live',
+    instanceData: false,
   });
   app.get('/', (c) => {
     const user = requireUser(c);

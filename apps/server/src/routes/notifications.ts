@@ -21,6 +21,7 @@ export function notificationRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/notifications',
     summary: 'Assigned to me, overdue, escalated to my roles',
     tag: 'notifications',
+    instanceData: false,
     query: ListQuery,
   });
   app.get('/', async (c) => {
@@ -39,6 +40,7 @@ export function notificationRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/notifications/read',
     summary: 'Mark notifications read',
     tag: 'notifications',
+    instanceData: false,
     body: ReadBody,
   });
   app.post('/read', async (c) => {

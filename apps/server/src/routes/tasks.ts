@@ -95,9 +95,16 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       if (error instanceof ApiError && error.status === 403) {
         await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
       }
-      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404.
-      if (error instanceof ApiError && error.code === 'TASK_CLOSED' && !(await deps.store.getTask(taskId)))
-        throw notFound('The task');
+      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404,
+      // and a task the caller could never see is refused without saying what became of it.
+      if (error instanceof ApiError && error.code === 'TASK_CLOSED') {
+        const task = await deps.store.getTask(taskId);
+        if (!task) throw notFound('The task');
+        if (!canSeeTask(user, task, { emergency: false })) {
+          await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
+          throw forbidden('This task belongs to a role you do not hold');
+        }
+      }
       throw error;
     }
   }
@@ -107,6 +114,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks',
     summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
     tag: 'tasks',
+    instanceData: true,
     query: TasksQuery,
   });
   app.get('/', async (c) => {
@@ -146,6 +154,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}',
     summary: 'A task with its step (form, outcomes, help), instance data and comments',
     tag: 'tasks',
+    instanceData: true,
     responses: { 200: 'Task', 403: 'Not your role', 404: 'No such task' },
   });
   app.get('/:id', async (c) => {
@@ -182,6 +191,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/claim',
     summary: "Take an unassigned task from your role's pool; a lost race is 409",
     tag: 'tasks',
+    instanceData: true,
     idempotent: true,
     responses: { 200: 'Claimed', 403: 'Not your role', 409: 'Someone else has it, or it closed' },
   });
@@ -206,6 +216,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/release',
     summary: 'Put your task back in its pool',
     tag: 'tasks',
+    instanceData: true,
     idempotent: true,
     responses: { 200: 'Released', 409: 'Not yours' },
   });
@@ -231,6 +242,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     summary:
       'Finish a task with an outcome and its form; one of two racing completes wins, the other gets 409',
     tag: 'tasks',
+    instanceData: true,
     body: CompleteBody,
     idempotent: true,
     responses: {
@@ -266,6 +278,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/reassign',
     summary: "Give a task to a person or another role's pool, or change its due date or priority (leads)",
     tag: 'tasks',
+    instanceData: true,
     body: ReassignBody,
     idempotent: true,
     responses: { 200: 'Reassigned', 403: 'Leads only' },
@@ -290,6 +303,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/reassign',
     summary: 'Bulk reassign: every open task of an absent colleague, or a list (leads)',
     tag: 'tasks',
+    instanceData: true,
     body: BulkReassignBody,
     responses: { 200: 'Per-task results' },
   });
@@ -342,7 +356,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     return c.json({ results, moved: results.filter((r) => r.ok).length });
   });
 
-  docs.add({ method: 'get', path: '/api/tasks/{id}/comments', summary: 'Comments on a task', tag: 'tasks' });
+  docs.add({
+    method: 'get',
+    path: '/api/tasks/{id}/comments',
+    summary: 'Comments on a task',
+    tag: 'tasks',
+    instanceData: true,
+  });
   app.get('/:id/comments', async (c) => {
     const user = requireUser(c);
     const task = await deps.store.getTask(c.req.param('id'));
@@ -370,6 +390,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     path: '/api/tasks/{id}/comments',
     summary: 'Comment on a task',
     tag: 'tasks',
+    instanceData: true,
     body: CommentBody,
     responses: { 201: 'Added' },
   });
@@ -378,7 +399,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const input = await body(c, CommentBody);
     const task = await deps.store.getTask(c.req.param('id'));
     if (!task) throw notFound('The task');
-    if (!canAct(user) || !canSeeTask(user, task)) {
+    if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
       await recordAccess(deps, c, user, {
         instanceId: task.instanceId,
         category: 'phi',
@@ -387,6 +408,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden();
     }
+    // A closed task is part of the record: it is read, not added to.
+    if (task.status !== 'open')
+      throw new ApiError(
+        409,
+        'TASK_CLOSED',
+        'This task is closed; its comments can be read but not added to',
+      );
     const comment = await deps.store.addComment({
       taskId: task.id,
       userId: user.id,

@@ -21,6 +21,7 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/users',
     summary: 'Accounts and their roles (admin)',
     tag: 'accounts',
+    instanceData: false,
     responses: { 200: 'Accounts', 403: 'Not an admin' },
   });
   app.get('/', async (c) => {
@@ -35,6 +36,7 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/users',
     summary: 'Create an account (admin)',
     tag: 'accounts',
+    instanceData: false,
     body: CreateUserBody,
     responses: { 201: 'Created', 403: 'Not an admin', 409: 'Username taken' },
   });
@@ -61,8 +63,9 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'patch',
     path: '/api/users/{id}',
-    summary: 'Change name, password, roles, or disable (admin)',
+    summary: 'Change name, password, roles, disable, or reset two-factor sign-in (admin)',
     tag: 'accounts',
+    instanceData: false,
     body: PatchUserBody,
     responses: { 200: 'Updated', 403: 'Not an admin', 404: 'No such account' },
   });
@@ -78,8 +81,10 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     if (input.disabled !== undefined) patch.disabled = input.disabled;
     if (Object.keys(patch).length > 0) await deps.store.updateUser(id, patch);
     if (input.roles !== undefined) await deps.store.setUserRoles(id, input.roles);
-    // New roles or a new password end the account's existing sessions.
-    if (input.roles !== undefined || input.password !== undefined) await deps.store.revokeUserSessions(id);
+    if (input.resetTwoFactor) await deps.store.resetTotp(id);
+    // New roles, a new password or a reset second factor end the account's existing sessions.
+    if (input.roles !== undefined || input.password !== undefined || input.resetTwoFactor)
+      await deps.store.revokeUserSessions(id);
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
@@ -102,6 +107,7 @@ export function peopleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/people',
     summary: 'Colleagues: id, name and roles of active accounts',
     tag: 'accounts',
+    instanceData: false,
   });
   app.get('/', async (c) => {
     requireUser(c);
@@ -120,6 +126,7 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/tokens',
     summary: 'Create an API token for yourself; shown once',
     tag: 'accounts',
+    instanceData: false,
     body: CreateTokenBody,
     responses: { 201: 'Token (secret shown once)' },
   });
@@ -130,7 +137,13 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `token ${token.id}` });
     return c.json({ token, secret }, 201);
   });
-  docs.add({ method: 'get', path: '/api/tokens', summary: 'Your API tokens', tag: 'accounts' });
+  docs.add({
+    method: 'get',
+    path: '/api/tokens',
+    summary: 'Your API tokens',
+    tag: 'accounts',
+    instanceData: false,
+  });
   app.get('/', async (c) => {
     const user = requireUser(c);
     return c.json({ tokens: await deps.store.listApiTokens(user.id) });

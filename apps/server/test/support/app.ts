@@ -7,6 +7,7 @@ import { openStore, type Store, type User } from '@portalflow/store';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
+import { totpCode } from '../../src/auth/totp.ts';
 import { defaultConfig, type ServerConfig } from '../../src/config.ts';
 import type { AppDeps, AppEnv } from '../../src/deps.ts';
 import type { InstanceService } from '../../src/instances/service.ts';
@@ -94,8 +95,18 @@ export interface TestApp {
   user(username: string): User;
   /** Adds a user with the shared password. */
   addUser(username: string, roles: string[]): Promise<User>;
-  /** POST /api/auth/login; returns { cookie, x-csrf-token }. */
+  /**
+   * POST /api/auth/login; returns { cookie, x-csrf-token } of a fully signed-in session. Accounts
+   * that need two-factor sign-in are enrolled (first time) or given a code from the test clock, the
+   * way a person would; the browser is then remembered, so later logins need no code.
+   */
   login(username: string): Promise<AuthHeaders>;
+  /** The authenticator secret `login` enrolled for this user, if it did. */
+  totpSecret(username: string): string | undefined;
+  /** One unused recovery code of a user `login` enrolled (each is handed out once). */
+  recoveryCode(username: string): string;
+  /** The password step alone, from a browser that is not a known device: { cookie, x-csrf-token, stage }. */
+  passwordOnly(username: string): Promise<AuthHeaders & { stage: string }>;
   /** `login`, once per user and app. */
   session(username: string): Promise<AuthHeaders>;
   /** An API token (made in the store: no password hashing), once per user and app: { authorization: Bearer … }. */
@@ -212,17 +223,65 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     return { status: res.status, body: parsed as T, text, headers: res.headers };
   }
 
-  async function login(username: string): Promise<AuthHeaders> {
-    const res = await app.request('/api/auth/login', {
+  const totpSecrets = new Map<string, string>();
+  const recoveryCodes = new Map<string, string[]>();
+  /** Each user's known-device cookie, as their browser would keep it. */
+  const deviceCookies = new Map<string, string>();
+  const cookieOf = (res: Response, name: string) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${name}=`))
+      ?.split(';')[0];
+
+  async function post(path: string, headers: Record<string, string>, body?: unknown) {
+    const res = await app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body ?? {}),
     });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pf_session='));
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return {
+      res,
+      json: (await res.json()) as {
+        csrfToken: string;
+        stage?: string;
+        secret?: string;
+        recoveryCodes?: string[];
+      },
+    };
+  }
+
+  async function login(username: string): Promise<AuthHeaders> {
+    const device = deviceCookies.get(username);
+    let { res, json } = await post('/api/auth/login', device ? { cookie: device } : {}, {
+      username,
+      password: PASSWORD,
+    }).catch((error: Error) => {
+      throw new Error(`login ${username}: ${error.message}`);
+    });
+    let cookie = cookieOf(res, 'pf_session');
     if (!cookie) throw new Error(`login ${username}: no session cookie`);
-    return { cookie: cookie.split(';')[0]!, 'x-csrf-token': csrfToken };
+    if (json.stage === 'enroll' || json.stage === 'totp') {
+      const headers = { cookie: [cookie, device].filter(Boolean).join('; '), 'x-csrf-token': json.csrfToken };
+      let secret = totpSecrets.get(username);
+      if (json.stage === 'enroll') {
+        secret = (await post('/api/auth/totp/setup', headers)).json.secret!;
+        totpSecrets.set(username, secret);
+      }
+      if (!secret) throw new Error(`login ${username}: enrolled outside the test helper`);
+      const code = totpCode(secret, Date.parse(clock.now()));
+      ({ res, json } = await post(
+        json.stage === 'enroll' ? '/api/auth/totp/confirm' : '/api/auth/totp/verify',
+        headers,
+        { code, rememberDevice: true },
+      ));
+      cookie = cookieOf(res, 'pf_session');
+      if (!cookie) throw new Error(`login ${username}: no session cookie after the code`);
+      if (json.recoveryCodes) recoveryCodes.set(username, [...json.recoveryCodes]);
+    }
+    const newDevice = cookieOf(res, 'pf_device');
+    if (newDevice) deviceCookies.set(username, newDevice);
+    return { cookie, 'x-csrf-token': json.csrfToken };
   }
 
   const sessions = new Map<string, AuthHeaders>();
@@ -282,6 +341,16 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     },
     addUser,
     login,
+    totpSecret: (username) => totpSecrets.get(username),
+    recoveryCode(username) {
+      const code = recoveryCodes.get(username)?.shift();
+      if (!code) throw new Error(`no recovery code left for '${username}'`);
+      return code;
+    },
+    async passwordOnly(username) {
+      const { res, json } = await post('/api/auth/login', {}, { username, password: PASSWORD });
+      return { cookie: cookieOf(res, 'pf_session')!, 'x-csrf-token': json.csrfToken, stage: json.stage! };
+    },
     session,
     token,
     call,

@@ -16,6 +16,8 @@ function toAccessRecord(row: Row): AccessRecord {
     dataCategory: textOrNull(row, 'data_category'),
     outcome: text(row, 'outcome') as AccessOutcome,
     detail: textOrNull(row, 'detail'),
+    emergencyAccessId: textOrNull(row, 'emergency_access_id'),
+    emergencyReason: textOrNull(row, 'emergency_reason'),
   };
 }
 
@@ -26,8 +28,8 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       return db.queue.submit({
         statements: [
           {
-            sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail, emergency_access_id)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             args: [
               entry.at,
               entry.userId ?? null,
@@ -37,6 +39,7 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
               entry.dataCategory ?? null,
               entry.outcome,
               entry.detail ?? null,
+              entry.emergencyAccessId ?? null,
             ],
           },
         ],
@@ -47,21 +50,25 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
     async listAccess(query = {}) {
       const limit = pageLimit(query.limit, 100, 1000);
       const where = new Conditions();
-      if (query.from !== undefined) where.add('at >= ?', query.from);
-      if (query.to !== undefined) where.add('at < ?', query.to);
-      if (query.userId !== undefined) where.add('user_id = ?', query.userId);
-      if (query.instanceId !== undefined) where.add('instance_id = ?', query.instanceId);
-      if (query.outcome !== undefined) where.add('outcome = ?', query.outcome);
+      if (query.from !== undefined) where.add('a.at >= ?', query.from);
+      if (query.to !== undefined) where.add('a.at < ?', query.to);
+      if (query.userId !== undefined) where.add('a.user_id = ?', query.userId);
+      if (query.instanceId !== undefined) where.add('a.instance_id = ?', query.instanceId);
+      if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
+      if (query.emergency === true) where.add('a.emergency_access_id IS NOT NULL');
+      if (query.emergency === false) where.add('a.emergency_access_id IS NULL');
       // Reads of practice (sandbox) instances stay out of the report unless it is asked for them.
       where.add(
-        `${query.practice ? '' : 'NOT '}(instance_id IS NOT NULL AND instance_id IN (SELECT id FROM instances WHERE practice = 1))`,
+        `${query.practice ? '' : 'NOT '}(a.instance_id IS NOT NULL AND a.instance_id IN (SELECT id FROM instances WHERE practice = 1))`,
       );
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor, 2);
-        where.add('(at, id) > (?, ?)', at ?? null, id ?? null);
+        where.add('(a.at, a.id) > (?, ?)', at ?? null, id ?? null);
       }
       const rs = await db.client.execute({
-        sql: `SELECT * FROM access_log WHERE ${where.parts.join(' AND ')} ORDER BY at, id LIMIT ?`,
+        sql: `SELECT a.*, e.reason AS emergency_reason FROM access_log a
+              LEFT JOIN emergency_access e ON e.id = a.emergency_access_id
+              ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''} ORDER BY a.at, a.id LIMIT ?`,
         args: [...where.args, limit + 1],
       });
       const items = rs.rows.slice(0, limit).map(toAccessRecord);

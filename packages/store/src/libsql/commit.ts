@@ -161,8 +161,8 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   }
   for (const a of change.access ?? []) {
     statements.push({
-      sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
+      sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail, emergency_access_id)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
       args: [
         a.at,
         a.userId ?? null,
@@ -172,6 +172,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         a.dataCategory ?? null,
         a.outcome,
         a.detail ?? null,
+        a.emergencyAccessId ?? null,
         ...guard,
       ],
     });

@@ -18,6 +18,7 @@ function toSession(row: Row): Session {
     lastSeenAt: text(row, 'last_seen_at'),
     expiresAt: text(row, 'expires_at'),
     revoked: flag(row, 'revoked'),
+    stage: text(row, 'stage') as Session['stage'],
   };
 }
 
@@ -59,7 +60,7 @@ function joinedUser(row: Row, roles: string[]): User {
 
 export function sessionApi(db: Db): SessionApi {
   return {
-    async createSession({ userId, ttlMs, at }) {
+    async createSession({ userId, ttlMs, at, stage = 'full' }) {
       const secret = newSecret();
       const now = at ?? db.now();
       const session: Session = {
@@ -69,10 +70,11 @@ export function sessionApi(db: Db): SessionApi {
         lastSeenAt: now,
         expiresAt: new Date(Date.parse(now) + ttlMs).toISOString(),
         revoked: false,
+        stage,
       };
       await db.client.execute({
-        sql: 'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, 0)',
-        args: [session.id, userId, now, now, session.expiresAt],
+        sql: 'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, revoked, stage) VALUES (?, ?, ?, ?, ?, 0, ?)',
+        args: [session.id, userId, now, now, session.expiresAt, stage],
       });
       return { secret, session };
     },

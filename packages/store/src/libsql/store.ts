@@ -13,6 +13,7 @@ import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
 import { notificationApi } from './notifications.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
+import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
 import { taskApi } from './tasks.ts';
 import { timerApi } from './timers.ts';
@@ -47,6 +48,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...helpApi(db),
     ...instanceMigrationApi(db),
     ...feedApi(db),
+    ...securityApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

@@ -6,6 +6,7 @@ import { tracking } from './004-tracking.ts';
 import { helpCenter } from './004-help-center.ts';
 import { instanceMigrations } from './004-instance-migrations.ts';
 import { changeFeed } from './004-change-feed.ts';
+import { securityHardening } from './004-security-hardening.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -16,3 +17,4 @@ export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, 
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, helpCenter];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, instanceMigrations];
 export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, changeFeed];
+export const MIGRATIONS: readonly Migration[] = [core, accounts, collaboration, securityHardening];

@@ -1,0 +1,15 @@
+import type { Context } from 'hono';
+import type { ServerConfig } from '../config.ts';
+
+/**
+ * The client's address, for throttling only (never logged with patient data). `X-Forwarded-For` is
+ * believed only when the server is configured to sit behind a proxy that sets it.
+ */
+export function clientAddress(c: Context, config: ServerConfig): string {
+  if (config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

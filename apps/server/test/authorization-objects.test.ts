@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteDoc } from '../src/http/openapi.ts';
+import {
+  documentedRoutes,
+  type MatrixWorld,
+  PATIENT,
+  PEER,
+  routeKey,
+  SORTER,
+  setupMatrix,
+  TASK_ROLE,
+  TRIAGE,
+  triageDefinition,
+} from './support/matrix-setup.ts';
+
+/**
+ * The object-level companion of the authorization matrix, generated from the documented routes:
+ * every route that takes an instance or task id is tried, by every kind of signed-in caller, on
+ * objects the caller's roles do not reach (another workflow's instance), on an ended instance, on a
+ * practice instance, and on an id that does not exist. Whatever is refused changes nothing and
+ * shows no patient data. Definition, account and break-glass ids get the same treatment below.
+ */
+
+type Caller = 'designer' | 'auditor' | 'staffRole' | 'staffOther';
+const CALLERS: Caller[] = ['designer', 'auditor', 'staffRole', 'staffOther'];
+type ObjectKind = 'foreign' | 'ended' | 'practice' | 'missing';
+const OBJECTS: ObjectKind[] = ['foreign', 'ended', 'practice', 'missing'];
+
+interface Target {
+  instanceId: string;
+  taskId: string;
+}
+
+/** A valid body for each id route (what the matrix sends); the id decides the outcome. */
+const BODIES: Record<string, unknown> = {
+  'GET /api/instances/{id}': undefined,
+  'GET /api/instances/{id}/history': undefined,
+  'GET /api/instances/{id}/replay': undefined,
+  'GET /api/instances/{id}/export': undefined,
+  'POST /api/instances/{id}/signal': { name: 'patient-replied' },
+  'POST /api/instances/{id}/cancel': { reason: 'duplicate' },
+  'GET /api/tasks/{id}': undefined,
+  'POST /api/tasks/{id}/claim': undefined,
+  'POST /api/tasks/{id}/release': undefined,
+  'POST /api/tasks/{id}/complete': { outcome: 'answered' },
+  'POST /api/tasks/{id}/reassign': { priority: 'high' },
+  'GET /api/tasks/{id}/comments': undefined,
+  'POST /api/tasks/{id}/comments': { body: 'Called back' },
+};
+
+const instanceRoutes = documentedRoutes().filter(
+  (r) => r.path.includes('{id}') && /^\/api\/(instances|tasks)\//.test(r.path),
+);
+const isRead = (r: RouteDoc) => r.method === 'get';
+
+/**
+ * What a caller gets. Reads: leads and auditors read everything; staff read an instance only if a
+ * task in it is of their role. Actions on an ended instance are refused as 409 (or 403 where the
+ * caller may not do that action at all); actions on objects out of reach are 403; a missing id is
+ * 404 (or 403 when the route refuses the caller before looking).
+ */
+function expected(r: RouteDoc, object: ObjectKind, who: Caller): number[] {
+  const lead = who === 'designer';
+  const reader = lead || who === 'auditor';
+  if (object === 'missing') return lead && isRead(r) ? [404] : [403, 404];
+  const reaches = reader || (who === 'staffRole' && object !== 'foreign');
+  if (isRead(r)) return reaches ? [200] : [403];
+  if (who === 'auditor' || !reaches) return [403];
+  if (object === 'ended') return [403, 409];
+  return [200, 201, 403, 409]; // actions on live objects in reach: the matrix pins these down exactly
+}
+
+let w: MatrixWorld;
+const targets = {} as Record<Exclude<ObjectKind, 'missing'>, () => Promise<Target>>;
+
+beforeAll(async () => {
+  w = await setupMatrix();
+  // Another workflow: billing, whose open task belongs to the front desk (none of the callers').
+  targets.foreign = async () => {
+    const started = await w.ok('designer', 'POST', '/api/instances', {
+      definitionId: 'billing-question',
+      data: { patientName: PATIENT.name },
+    });
+    return { instanceId: started.instance.id, taskId: started.instance.active[0].taskId };
+  };
+  // The nurse's task was open, then a lead cancelled the instance.
+  targets.ended = async () => {
+    const { instanceId, taskId } = await w.nurseTask();
+    await w.ok('designer', 'POST', `/api/instances/${instanceId}/cancel`, { reason: 'duplicate' });
+    return { instanceId, taskId };
+  };
+  // A sandbox instance: the same rules as a real one.
+  targets.practice = async () => {
+    const started = await w.ok('designer', 'POST', '/api/instances', {
+      definitionId: TRIAGE,
+      data: { patientName: PATIENT.name },
+      practice: true,
+    });
+    const sorted = await w.ok(SORTER, 'POST', `/api/tasks/${started.instance.active[0].taskId}/complete`, {
+      outcome: 'sorted',
+      data: { topic: 'medical-question', redFlags: false },
+    });
+    const task = sorted.instance.active.find((a: { step: string }) => a.step === 'nurse-review');
+    return { instanceId: started.instance.id, taskId: task.taskId };
+  };
+}, 60_000);
+afterAll(() => w?.close());
+
+function pathFor(r: RouteDoc, target: Target): string {
+  const id = r.path.startsWith('/api/tasks/') ? target.taskId : target.instanceId;
+  const path = r.path.replace('{id}', id);
+  return r.path.endsWith('/replay') ? `${path}?at=1` : path;
+}
+
+describe('object-level authorization, generated over every instance and task route', () => {
+  it('has a request body for every documented route that takes an instance or task id', () => {
+    expect(instanceRoutes.length).toBeGreaterThanOrEqual(13);
+    expect(instanceRoutes.map(routeKey).filter((k) => !(k in BODIES))).toEqual([]);
+  });
+
+  describe.each(OBJECTS)('%s object', (object) => {
+    it.each(instanceRoutes.map((r) => [routeKey(r), r] as const))(
+      '%s',
+      async (_key, r) => {
+        const wrong: string[] = [];
+        for (const who of CALLERS) {
+          const target =
+            object === 'missing'
+              ? {
+                  instanceId: '7b0e1c5e-0000-4000-8000-000000000000',
+                  taskId: '7b0e1c5e-0000-4000-8000-000000000000:1',
+                }
+              : await targets[object]();
+          const before = await w.t.store.getInstance(target.instanceId);
+          const res = await w.send(who, {
+            method: r.method.toUpperCase(),
+            path: pathFor(r, target),
+            body: BODIES[routeKey(r)],
+          });
+          const want = expected(r, object, who);
+          if (!want.includes(res.status))
+            wrong.push(`${who}: got ${res.status}, expected ${want.join('|')} — ${res.text.slice(0, 160)}`);
+          expect(res.status, `${who} ${routeKey(r)}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.text, `${who}: a refusal shows no patient data`).not.toContain(PATIENT.name);
+            const after = await w.t.store.getInstance(target.instanceId);
+            expect(after?.revision, `${who}: a refusal changes nothing`).toBe(before?.revision);
+          }
+        }
+        expect(wrong).toEqual([]);
+      },
+      30_000,
+    );
+  });
+
+  it('practice instances stay out of real work lists, and real ones out of practice lists', async () => {
+    const practice = await targets.practice();
+    const real = await w.nurseTask();
+    for (const who of ['designer', 'staffRole'] as const) {
+      const live = await w.send(who, { method: 'GET', path: '/api/instances?limit=500' });
+      const sandbox = await w.send(who, { method: 'GET', path: '/api/instances?practice=true&limit=500' });
+      const ids = (page: { items: Array<{ id: string }> }) => page.items.map((i) => i.id);
+      expect(ids(live.body), who).not.toContain(practice.instanceId);
+      expect(ids(sandbox.body), who).not.toContain(real.instanceId);
+      if (who === 'designer') {
+        expect(ids(live.body)).toContain(real.instanceId);
+        expect(ids(sandbox.body)).toContain(practice.instanceId);
+      }
+    }
+    const pool = await w.send('staffRole', { method: 'GET', path: '/api/tasks?scope=pool&limit=500' });
+    const tasks = pool.body.items.map((t: { id: string }) => t.id);
+    expect(tasks).toContain(real.taskId);
+    expect(tasks).not.toContain(practice.taskId);
+  });
+});
+
+describe('object-level authorization on definitions, accounts and break-glass grants', () => {
+  it('drafts are hidden from staff; only leads change or publish any workflow', async () => {
+    const draft = await w.freshDraft();
+    for (const who of CALLERS) {
+      const get = await w.send(who, { method: 'GET', path: `/api/definitions/${draft}` });
+      expect(get.status, `${who} GET draft`).toBe(who === 'designer' || who === 'auditor' ? 200 : 404);
+    }
+    for (const who of [...CALLERS].reverse()) {
+      const lead = who === 'designer';
+      for (const id of [draft, TRIAGE]) {
+        const put = await w.send(who, {
+          method: 'PUT',
+          path: `/api/definitions/${id}`,
+          body: { definition: { ...triageDefinition(), id, title: 'Changed' }, revision: 1 },
+        });
+        expect(put.status, `${who} PUT ${id}`).toBe(lead ? 200 : 403);
+        const publish = await w.send(who, {
+          method: 'POST',
+          path: `/api/definitions/${id}/publish`,
+          body: {},
+        });
+        if (!lead) expect(publish.status, `${who} publish ${id}`).toBe(403);
+      }
+    }
+  });
+
+  it('nobody but an admin changes an account, their own included; unknown fields are refused even to admins', async () => {
+    const colleague = await w.freshUser([TASK_ROLE]);
+    for (const who of CALLERS)
+      for (const id of [colleague.id, w.userId(who)])
+        for (const body of [
+          { roles: ['admin'] },
+          { passwordHash: 'scrypt$forged' },
+          { displayName: 'Renamed' },
+          { disabled: true },
+          { resetTwoFactor: true },
+        ]) {
+          const res = await w.send(who, { method: 'PATCH', path: `/api/users/${id}`, body });
+          expect(res.status, `${who} PATCH ${JSON.stringify(body)}`).toBe(403);
+        }
+    for (const body of [
+      { passwordHash: 'scrypt$forged' },
+      { id: 'u-1' },
+      { createdAt: '2000-01-01T00:00:00Z' },
+    ]) {
+      const res = await w.send('admin', { method: 'PATCH', path: `/api/users/${colleague.id}`, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await w.t.store.getUser(colleague.id)).toMatchObject({ roles: [TASK_ROLE], disabled: false });
+    const missing = await w.send('admin', {
+      method: 'PATCH',
+      path: '/api/users/no-such-user',
+      body: { displayName: 'x' },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it("a break-glass grant is ended only by its holder; another's grant is not found", async () => {
+    await w.t.addUser('on-call-2', ['front-desk', 'break-glass']);
+    const granted = await w.ok('on-call-2', 'POST', '/api/emergency-access', {
+      reason: 'Covering the ED overnight for a colleague',
+      minutes: 10,
+    });
+    for (const who of CALLERS) {
+      const res = await w.send(who, {
+        method: 'POST',
+        path: `/api/emergency-access/${granted.grant.id}/end`,
+      });
+      expect(res.status, who).toBe(404);
+    }
+    const mine = await w.send('staffRole', { method: 'GET', path: '/api/emergency-access' });
+    expect(mine.body.grants).toEqual([]);
+    expect(
+      (await w.send('on-call-2', { method: 'POST', path: `/api/emergency-access/${granted.grant.id}/end` }))
+        .status,
+    ).toBe(200);
+  });
+});
+
+describe('field-level protection: forbidden fields are refused, and routes without a body read none', () => {
+  it.each([
+    ['revision', 7],
+    ['status', 'done'],
+    ['actor', 'someone'],
+    ['practice', true],
+    ['assignee', 'someone'],
+  ])('complete and signal refuse `%s`', async (field, value) => {
+    const { taskId, instanceId } = await w.nurseTask('staffRole');
+    const complete = await w.send('staffRole', {
+      method: 'POST',
+      path: `/api/tasks/${taskId}/complete`,
+      body: { outcome: 'answered', [field]: value },
+    });
+    expect(complete.status).toBe(400);
+    const signal = await w.send('staffRole', {
+      method: 'POST',
+      path: `/api/instances/${instanceId}/signal`,
+      body: { name: 'patient-replied', [field]: value },
+    });
+    expect(signal.status).toBe(400);
+    expect((await w.t.store.getTask(taskId))!.status).toBe('open');
+  });
+
+  it('starting an instance cannot set who started it, its revision or its status', async () => {
+    for (const extra of [
+      { startedBy: w.userId(PEER) },
+      { revision: 5 },
+      { status: 'done' },
+      { id: 'chosen-id' },
+    ]) {
+      const res = await w.send('staffRole', {
+        method: 'POST',
+        path: '/api/instances',
+        body: { definitionId: TRIAGE, data: {}, ...extra },
+      });
+      expect(res.status, JSON.stringify(extra)).toBe(400);
+    }
+  });
+
+  it('a claim gives the task to the caller, whatever a body says (claim reads no body)', async () => {
+    const { taskId } = await w.nurseTask();
+    const res = await w.send('staffRole', {
+      method: 'POST',
+      path: `/api/tasks/${taskId}/claim`,
+      body: { assignee: w.userId(PEER), role: 'provider' },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(await w.t.store.getTask(taskId)).toMatchObject({
+      assignee: w.userId('staffRole'),
+      role: TASK_ROLE,
+    });
+  });
+
+  it('only leads set an assignee, a role or a due time; staff get 403 even for their own task', async () => {
+    const { taskId } = await w.nurseTask('staffRole');
+    for (const body of [
+      { assignee: w.userId(PEER) },
+      { role: 'provider' },
+      { due: '2026-03-03T09:00:00Z' },
+    ]) {
+      const res = await w.send('staffRole', { method: 'POST', path: `/api/tasks/${taskId}/reassign`, body });
+      expect(res.status, JSON.stringify(body)).toBe(403);
+    }
+    expect(await w.t.store.getTask(taskId)).toMatchObject({
+      assignee: w.userId('staffRole'),
+      role: TASK_ROLE,
+    });
+  });
+});
