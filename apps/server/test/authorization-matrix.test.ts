@@ -416,6 +416,56 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'GET',
     path: `/api/tracking/entries/${(await trackingEntry(w)).id}/changes`,
   }),
+  'GET /api/public/help/{clinic}': async (w) => ({
+    method: 'GET',
+    path: `/api/public/help/${await helpClinic(w)}`,
+  }),
+  'GET /api/public/help/{clinic}/search': async (w) => ({
+    method: 'GET',
+    path: `/api/public/help/${await helpClinic(w)}/search?q=password`,
+  }),
+  'GET /api/help/clinics': async () => ({ method: 'GET', path: '/api/help/clinics' }),
+  'PUT /api/help/clinics/{slug}': async (w) => ({
+    method: 'PUT',
+    path: `/api/help/clinics/${w.unique('clinic')}`,
+    body: { name: 'Northside Clinic' },
+  }),
+  'GET /api/help/entries': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries?clinic=${await helpClinic(w)}&q=reset`,
+  }),
+  'POST /api/help/entries': async (w) => ({
+    method: 'POST',
+    path: '/api/help/entries',
+    body: { ...HELP_CONTENT, clinic: await helpClinic(w) },
+  }),
+  'GET /api/help/entries/{id}': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}`,
+  }),
+  'PUT /api/help/entries/{id}': async (w) => ({
+    method: 'PUT',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}`,
+    body: { revision: 1, title: 'Resetting your portal password' },
+  }),
+  'POST /api/help/entries/{id}/publish': async (w) => ({
+    method: 'POST',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}/publish`,
+    body: { revision: 1 },
+  }),
+  'POST /api/help/entries/{id}/unpublish': async (w) => ({
+    method: 'POST',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/unpublish`,
+    body: { revision: 1 },
+  }),
+  'DELETE /api/help/entries/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}?revision=1`,
+  }),
+  'GET /api/help/entries/{id}/changes': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/changes`,
+  }),
   'POST /api/migrations': async (w) => {
     const planId = await w.freshPlan();
     const plan = (await w.t.store.getMigrationPlan(planId))!;
@@ -475,57 +525,6 @@ const trackingEntry = (w: MatrixWorld) =>
     fields: { shift: 'morning', site: 'Main clinic', hours: 4 },
     actor: w.userId('staffRole'),
   });
-  'GET /api/public/help/{clinic}': async (w) => ({
-    method: 'GET',
-    path: `/api/public/help/${await helpClinic(w)}`,
-  }),
-  'GET /api/public/help/{clinic}/search': async (w) => ({
-    method: 'GET',
-    path: `/api/public/help/${await helpClinic(w)}/search?q=password`,
-  }),
-  'GET /api/help/clinics': async () => ({ method: 'GET', path: '/api/help/clinics' }),
-  'PUT /api/help/clinics/{slug}': async (w) => ({
-    method: 'PUT',
-    path: `/api/help/clinics/${w.unique('clinic')}`,
-    body: { name: 'Northside Clinic' },
-  }),
-  'GET /api/help/entries': async (w) => ({
-    method: 'GET',
-    path: `/api/help/entries?clinic=${await helpClinic(w)}&q=reset`,
-  }),
-  'POST /api/help/entries': async (w) => ({
-    method: 'POST',
-    path: '/api/help/entries',
-    body: { ...HELP_CONTENT, clinic: await helpClinic(w) },
-  }),
-  'GET /api/help/entries/{id}': async (w) => ({
-    method: 'GET',
-    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}`,
-  }),
-  'PUT /api/help/entries/{id}': async (w) => ({
-    method: 'PUT',
-    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}`,
-    body: { revision: 1, title: 'Resetting your portal password' },
-  }),
-  'POST /api/help/entries/{id}/publish': async (w) => ({
-    method: 'POST',
-    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}/publish`,
-    body: { revision: 1 },
-  }),
-  'POST /api/help/entries/{id}/unpublish': async (w) => ({
-    method: 'POST',
-    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/unpublish`,
-    body: { revision: 1 },
-  }),
-  'DELETE /api/help/entries/{id}': async (w) => ({
-    method: 'DELETE',
-    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}?revision=1`,
-  }),
-  'GET /api/help/entries/{id}/changes': async (w) => ({
-    method: 'GET',
-    path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/changes`,
-  }),
-};
 
 const HELP_CONTENT = {
   kind: 'faq',

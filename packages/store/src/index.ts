@@ -55,6 +55,7 @@ export type {
   HelpWriteResult,
   NewHelpEntry,
 } from './help.ts';
+export type {
   InstanceMigrationStore,
   MigrationPlan,
   MigrationResult,
@@ -94,14 +95,6 @@ export type {
   UserWithPassword,
   VersionSummary,
 } from './records.ts';
-export {
-  auditedValues,
-  diffValues,
-  entryChangeHash,
-  verifyEntryChain,
-} from './tracking/entry-audit.ts';
-export { type TaskFact, taskFactsFromHistory } from './tracking/facts.ts';
-export type * from './tracking/types.ts';
 export type {
   JobApproval,
   JobTextRecord,
@@ -120,6 +113,14 @@ export type {
   SessionStage,
   TotpRecord,
 } from './security.ts';
+export {
+  auditedValues,
+  diffValues,
+  entryChangeHash,
+  verifyEntryChain,
+} from './tracking/entry-audit.ts';
+export { type TaskFact, taskFactsFromHistory } from './tracking/facts.ts';
+export type * from './tracking/types.ts';
 export type {
   AccessQuery,
   ChainHead,

@@ -27,6 +27,7 @@ import type {
   VersionSummary,
 } from './records.ts';
 import type { RoleSignOffStore } from './role-records.ts';
+import type { SecurityStore, SessionStage } from './security.ts';
 import type {
   CompletionCount,
   CompletionQuery,
@@ -46,7 +47,6 @@ import type {
   VolumeQuery,
   VolumeRow,
 } from './tracking/types.ts';
-import type { SecurityStore, SessionStage } from './security.ts';
 
 export interface SaveDraftInput {
   id: string;
@@ -196,6 +196,8 @@ export interface FeedEntry {
 export interface FeedBounds {
   oldest: number | null;
   newest: number;
+}
+
 /** Where one instance's history ends: its last event's seq and hash. */
 export interface ChainHead {
   instanceId: string;
@@ -223,10 +225,7 @@ export interface StoreHealth {
 }
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store extends RoleSignOffStore {
-export interface Store extends HelpStore {
-export interface Store extends InstanceMigrationStore {
-export interface Store extends SecurityStore {
+export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationStore, SecurityStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

@@ -1,9 +1,9 @@
 import { accountCases } from './cases/accounts.case.ts';
 import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
+import { feedCases } from './cases/feed.case.ts';
 import { helpCases } from './cases/help.case.ts';
 import { instanceMigrationCases } from './cases/instance-migrations.case.ts';
-import { feedCases } from './cases/feed.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';

@@ -20,6 +20,7 @@ import { type AuthUser, has } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
+import type { LiveMessage } from '../live/hub.ts';
 import { type DryRunRow, dryRunRow } from './view.ts';
 
 /** How often one instance's migration is re-read and re-tried after losing a race on its revision. */
@@ -282,12 +283,14 @@ export class MigrationService {
         snapshot: moved.snapshot,
         ...projectEffects(moved.effects, { definition: to, snapshot: moved.snapshot, at, actor: actor.id }),
       };
+      // Live clients on every process hear of it through the change feed, in the same commit.
+      change.feed = liveMessage(
+        { ...instance, version: plan.toVersion, snapshot: moved.snapshot, revision: instance.revision + 1 },
+        instance,
+      );
       const committed = await store.commitInstanceChange(change);
       if (committed.ok) {
-        this.announce(
-          { ...instance, version: plan.toVersion, snapshot: moved.snapshot, revision: committed.revision },
-          instance,
-        );
+        this.deps.live.committed();
         return;
       }
     }
@@ -299,25 +302,26 @@ export class MigrationService {
       at: this.deps.clock(),
     });
   }
+}
 
-  private announce(after: Instance, before: Instance): void {
-    const roles = new Set<string>();
-    const users = new Set<string>();
-    for (const s of [before.snapshot, after.snapshot]) {
-      for (const a of Object.values(s.context.active)) {
-        if (a.role) roles.add(a.role);
-        if (a.assignee) users.add(a.assignee);
-      }
+/** What live clients hear of a migration: the roles and people whose tasks moved, never patient data. */
+function liveMessage(after: Instance, before: Instance): LiveMessage {
+  const roles = new Set<string>();
+  const users = new Set<string>();
+  for (const s of [before.snapshot, after.snapshot]) {
+    for (const a of Object.values(s.context.active)) {
+      if (a.role) roles.add(a.role);
+      if (a.assignee) users.add(a.assignee);
     }
-    this.deps.live.publish({
-      type: 'instance.changed',
-      instanceId: after.id,
-      definitionId: after.definitionId,
-      status: after.snapshot.status,
-      revision: after.revision,
-      roles: [...roles],
-      users: [...users],
-      practice: after.practice,
-    });
   }
+  return {
+    type: 'instance.changed',
+    instanceId: after.id,
+    definitionId: after.definitionId,
+    status: after.snapshot.status,
+    revision: after.revision,
+    roles: [...roles],
+    users: [...users],
+    practice: after.practice,
+  };
 }

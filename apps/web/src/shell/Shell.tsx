@@ -7,11 +7,11 @@ import {
   FileSearch,
   GraduationCap,
   IdCard,
+  LifeBuoy,
   LogOut,
   Users,
   Workflow,
 } from 'lucide-react';
-import { ClipboardList, FileSearch, LifeBuoy, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';

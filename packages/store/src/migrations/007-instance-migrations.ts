@@ -5,7 +5,7 @@ import type { Migration } from './migration.ts';
  * it, and what happened to every instance the run looked at.
  */
 export const instanceMigrations: Migration = {
-  version: 4,
+  version: 7,
   name: 'instance-migrations',
   statements: [
     `CREATE TABLE migration_plans (

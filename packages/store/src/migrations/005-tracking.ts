@@ -6,7 +6,7 @@ import type { Migration } from './migration.ts';
  * append-only, hash-chained audit trail of every create, edit and delete.
  */
 export const tracking: Migration = {
-  version: 4,
+  version: 5,
   name: 'tracking-sheet',
   statements: [
     // Completed work by period: the sheet's scans are a range on closed_at, answered from this index alone.

@@ -2,7 +2,7 @@ import type { Migration } from './migration.ts';
 
 /** The help center: FAQ and how-to entries per clinic, for staff or patients, with an edit history. */
 export const helpCenter: Migration = {
-  version: 4,
+  version: 6,
   name: 'help-center',
   statements: [
     `CREATE TABLE help_clinics (

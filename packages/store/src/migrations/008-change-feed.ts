@@ -7,7 +7,7 @@ import type { Migration } from './migration.ts';
  * empties the table, which is what lets a client resume from the last id it saw.
  */
 export const changeFeed: Migration = {
-  version: 4,
+  version: 8,
   name: 'change-feed',
   statements: [
     `CREATE TABLE change_feed (

@@ -5,7 +5,7 @@ import type { Migration } from './migration.ts';
  * devices, and break-glass emergency access with every access made under it marked in the access log.
  */
 export const securityHardening: Migration = {
-  version: 4,
+  version: 9,
   name: 'security-hardening',
   statements: [
     // A session is `full` only once every sign-in factor the account needs was given.
