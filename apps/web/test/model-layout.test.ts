@@ -35,7 +35,7 @@ describe('autoLayout (elkjs in Node)', () => {
             false,
           );
     }
-  });
+  }, 60_000);
 
   it('keeps the saved lane order and colours', async () => {
     const layout = await autoLayout(newElk(), triage(), {

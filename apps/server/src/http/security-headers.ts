@@ -22,6 +22,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
     if (options.hsts || new URL(c.req.url).protocol === 'https:')
       h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Every API answer may carry patient data or account secrets: never kept by a browser or proxy.
-    if (c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
+    // The public help site is the exception: the same published text for everyone, cacheable by design.
+    if (c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/public/'))
+      h.set('Cache-Control', 'no-store');
   };
 }

@@ -345,6 +345,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   docs.add({
     method: 'post',
     path: '/api/audit/checkpoints',
+    instanceData: true,
     summary: 'Sign a checkpoint of every history now (auditors and admins)',
     tag: 'audit',
     responses: {
@@ -366,6 +367,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   docs.add({
     method: 'get',
     path: '/api/audit/checkpoints',
+    instanceData: true,
     summary: 'The newest signed checkpoints, newest first (auditors and admins)',
     tag: 'audit',
     responses: { 200: 'Checkpoints', 403: 'Auditors and admins only', 409: 'Checkpoints are off' },

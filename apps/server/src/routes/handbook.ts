@@ -18,6 +18,7 @@ export function handbookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'get',
     path: '/api/handbook/{id}/{v}',
+    instanceData: false,
     summary: 'Handbook of a published version as JSON, a Markdown download or an SVG diagram',
     tag: 'definitions',
     query: HandbookQuery,

@@ -43,13 +43,20 @@ function written(result: HelpWriteResult, id: string): HelpEntry {
 export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  docs.add({ method: 'get', path: '/api/help/clinics', summary: 'Clinics with a help site', tag: 'help' });
+  docs.add({
+    instanceData: false,
+    method: 'get',
+    path: '/api/help/clinics',
+    summary: 'Clinics with a help site',
+    tag: 'help',
+  });
   app.get('/clinics', async (c) => {
     requireUser(c);
     return c.json({ clinics: await deps.store.listHelpClinics() });
   });
 
   docs.add({
+    instanceData: false,
     method: 'put',
     path: '/api/help/clinics/{slug}',
     summary: `Create or rename a clinic's help site (admins, designers, ${HELP_SUPPORT_ROLE})`,
@@ -67,6 +74,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/help/entries',
     summary:
@@ -94,6 +102,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/help/entries',
     summary: 'Write a new entry (a draft unless published later)',
@@ -133,13 +142,20 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return c.json({ entry }, 201);
   });
 
-  docs.add({ method: 'get', path: '/api/help/entries/{id}', summary: 'One entry', tag: 'help' });
+  docs.add({
+    instanceData: false,
+    method: 'get',
+    path: '/api/help/entries/{id}',
+    summary: 'One entry',
+    tag: 'help',
+  });
   app.get('/entries/:id', async (c) => {
     const user = requireUser(c);
     return c.json({ entry: await visibleEntry(deps, user, c.req.param('id')) });
   });
 
   docs.add({
+    instanceData: false,
     method: 'put',
     path: '/api/help/entries/{id}',
     summary: 'Edit the given fields; refused (409) when someone changed the entry since `revision`',
@@ -168,6 +184,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     ['unpublish', 'draft'],
   ] as const) {
     docs.add({
+      instanceData: false,
       method: 'post',
       path: `/api/help/entries/{id}/${action}`,
       summary: action === 'publish' ? 'Publish the entry to its audience' : 'Take the entry back to draft',
@@ -196,6 +213,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   }
 
   docs.add({
+    instanceData: false,
     method: 'delete',
     path: '/api/help/entries/{id}',
     summary: 'Delete the entry at `revision` (its edit history stays)',
@@ -218,6 +236,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/help/entries/{id}/changes',
     summary: 'Who changed the entry, when, and each field old → new (writers and auditors)',

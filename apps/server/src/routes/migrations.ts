@@ -38,6 +38,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   const app = new Hono<AppEnv>();
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/migrations',
     summary:
@@ -54,6 +55,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/migrations',
     summary: "A workflow's migration plans (leads, auditors)",
@@ -68,6 +70,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/migrations/{id}',
     summary: 'A plan with its step lists and runs (leads, auditors)',
@@ -82,6 +85,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'put',
     path: '/api/migrations/{id}',
     summary:
@@ -99,6 +103,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/migrations/{id}/dry-run',
     summary: 'Where every running instance would land, with its new owner role, or why it cannot move (lead)',
@@ -128,6 +133,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/migrations/{id}/apply',
     summary: 'Start moving the instances, one at a time, each atomically (lead)',
@@ -143,6 +149,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/migrations/{id}/runs/{runId}',
     summary: 'A run: status, counts and the result for each instance (leads, auditors)',
@@ -158,6 +165,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/migrations/{id}/runs/{runId}/stop',
     summary: 'Stop a run after the instance it is on (lead); moved instances stay moved',

@@ -37,6 +37,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   }
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/public/help/{clinic}',
     summary: "A clinic's published help for patients (no sign-in; rate-limited; cacheable)",
@@ -60,6 +61,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/public/help/{clinic}/search',
     summary: "Search a clinic's published help for patients, ranked, with highlights",

@@ -38,6 +38,7 @@ export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const latestDuties = async () => roleDuties(await versions.latest());
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/refreshers/mine',
     summary: 'What changed for you: refreshers for the roles you hold, and periodic refreshers due',
@@ -67,6 +68,7 @@ export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/refreshers/acknowledge',
     summary: 'Confirm you read what changed for one of your roles in a published version',
@@ -92,6 +94,7 @@ export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/refreshers',
     summary: 'Every refresher with who has done it and who has not (leads, auditors)',
@@ -146,6 +149,7 @@ export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppE
   const app = new Hono<AppEnv>();
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/refresher-schedules',
     summary: 'Periodic refresher schedules (leads, auditors)',
@@ -158,6 +162,7 @@ export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppE
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/refresher-schedules',
     summary: 'Schedule a refresher every N days for a role, a workflow, or a role in one workflow (lead)',
@@ -197,6 +202,7 @@ export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppE
   });
 
   docs.add({
+    instanceData: false,
     method: 'delete',
     path: '/api/refresher-schedules/{id}',
     summary: 'Stop a periodic refresher (lead)',

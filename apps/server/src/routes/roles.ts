@@ -74,6 +74,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   };
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/roles',
     summary: 'Role catalog: every role of the published workflows, its holders and sign-off state',
@@ -86,6 +87,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/roles/{id}',
     summary: 'One role: derived duties, job description, editable text and what changed since sign-off',
@@ -99,6 +101,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/roles/{id}/job-description',
     summary: 'The job description as a Markdown or HTML download',
@@ -119,6 +122,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'put',
     path: '/api/roles/{id}/job-text',
     summary:
@@ -165,6 +169,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/roles/{id}/approve',
     summary: 'Sign off the current job description (lead); `fingerprint` is the version you reviewed',

@@ -121,6 +121,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   }
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/tracking/sheet',
     summary: 'Task tracking sheet for a period: per person or role, JSON or one table as CSV',
@@ -160,6 +161,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/tracking/entries',
     summary: 'Manual tracking entries for a period (yours; leads and auditors: anyone’s)',
@@ -189,6 +191,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'post',
     path: '/api/tracking/entries',
     summary: 'Record work done outside workflows (leads may record it for someone else)',
@@ -225,6 +228,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'patch',
     path: '/api/tracking/entries/{id}',
     summary: 'Edit a manual entry at the revision read (owner or lead)',
@@ -267,6 +271,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'delete',
     path: '/api/tracking/entries/{id}',
     summary: 'Delete a manual entry at the revision read (owner or lead); its audit trail stays',
@@ -298,6 +303,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   });
 
   docs.add({
+    instanceData: false,
     method: 'get',
     path: '/api/tracking/entries/{id}/changes',
     summary: 'An entry’s audit trail (old → new, who, when) and its hash-chain check',
