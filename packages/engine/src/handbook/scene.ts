@@ -224,5 +224,6 @@ export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
     boxes.set(id, box);
     width = Math.max(width, box.x + box.width);
   }
-  return { lanes, boxes, edges: allEdges(definition), width: width + LANE.columnGap, height: y };
+  // Room on the right for the labels of arrows that loop back past the last column.
+  return { lanes, boxes, edges: allEdges(definition), width: width + LANE.columnGap + 60, height: y };
 }
