@@ -56,12 +56,12 @@ describe('roles, refreshers and the handbook', () => {
       ).toBe(200);
 
       // Publish a change: the medical assistant gets two business days to sort a message.
-      const current = await api<{ draft: { revision: number }; latest: { definition: any } }>(
-        'GET',
-        `/definitions/${TRIAGE}`,
-      );
+      const current = await api<{
+        draft: { revision: number };
+        latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
+      }>('GET', `/definitions/${TRIAGE}`);
       const definition = structuredClone(current.body.latest.definition);
-      definition.steps['sort-message'].deadline.after = 'P2D';
+      definition.steps['sort-message']!.deadline.after = 'P2D';
       expect(
         (await api('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
           .status,
