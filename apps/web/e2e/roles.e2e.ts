@@ -133,6 +133,16 @@ describe('roles, refreshers and the handbook', () => {
         .locator('[data-testid="refresher-row"][data-role="nurse-manager"] [data-done="false"]')
         .waitFor();
       expect(await page.locator('[data-testid="refresher-row"]').count()).toBe(2);
+      // A regular refresher: every 30 days for the triage workflow.
+      await page.getByTestId('schedule-workflow').click();
+      await page.getByRole('option', { name: 'Patient portal message triage' }).click();
+      await page.getByTestId('schedule-days').fill('30');
+      await page.getByTestId('schedule-add').click();
+      const schedule = page.getByTestId('schedule-row');
+      await schedule.waitFor();
+      await expect.poll(() => schedule.innerText()).toContain('Every 30 days: Patient portal message triage');
+      expect(await schedule.innerText()).toContain('Triage nurse (RN): due');
+      expect(await schedule.innerText()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'refresher-training');
     } finally {
