@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -11,6 +12,13 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
  * finishes a practice run; the lead sees it done. Then the handbook, printed.
  */
 const TRIAGE = 'portal-message-triage';
+
+/** Toasts would cover the page's buttons in the screenshots. */
+async function closeToasts(page: Page): Promise<void> {
+  for (const close of await page.getByRole('button', { name: 'Close notification' }).all())
+    await close.click();
+  await page.getByRole('button', { name: 'Close notification' }).first().waitFor({ state: 'detached' });
+}
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -46,6 +54,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.locator('[data-testid="approval-state"][data-state="approved"]').waitFor();
       await page.getByTestId('approved-by').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await closeToasts(page);
       await screenshot(page, 'job-description');
 
       // The triage nurse is signed off too: the change below must leave that role alone.
@@ -144,6 +153,7 @@ describe('roles, refreshers and the handbook', () => {
       expect(await schedule.innerText()).toContain('Triage nurse (RN): due');
       expect(await schedule.innerText()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
+      await closeToasts(page);
       await screenshot(page, 'refresher-training');
     } finally {
       await lead.close();
