@@ -44,7 +44,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('job-description').waitFor();
       expect(await page.getByTestId('approval-state').getAttribute('data-state')).toBe('not-approved');
       await expect
-        .poll(() => page.getByTestId('job-description').innerText())
+        .poll(() => page.getByTestId('job-description').textContent())
         .toContain('Sort the portal message');
       await page.getByTestId('job-text-reports-to').fill('Nurse manager');
       await page.getByTestId('job-text-languages').fill('English, Spanish');
@@ -79,7 +79,7 @@ describe('roles, refreshers and the handbook', () => {
 
       await page.reload();
       await page.locator('[data-testid="approval-state"][data-state="needs-reapproval"]').waitFor();
-      const changes = await page.getByTestId('reapproval-changes').innerText();
+      const changes = await page.getByTestId('reapproval-changes').textContent();
       expect(changes).toContain('Deadlines');
       expect(changes).toContain(
         '1 business day, then to Nurse manager → 2 business days, then to Nurse manager',
@@ -99,12 +99,12 @@ describe('roles, refreshers and the handbook', () => {
       await signIn(s, server.url, 'medical-assistant', PASSWORD);
       await s.getByTestId('refresher-card').waitFor();
       expect(await seriousViolations(s)).toEqual([]);
-      expect(await s.getByTestId('refresher-card').innerText()).toContain('Patient portal message triage');
+      expect(await s.getByTestId('refresher-card').textContent()).toContain('Patient portal message triage');
       await screenshot(s, 'refresher-card');
       await s.getByTestId('refresher-card-open').click();
       const item = s.locator('[data-testid="refresher-item"][data-role="medical-assistant"]');
       await item.waitFor();
-      expect(await item.innerText()).toContain('2 business days');
+      expect(await item.textContent()).toContain('2 business days');
       expect(await seriousViolations(s)).toEqual([]);
       await screenshot(s, 'refresher-what-changed');
       await s.getByTestId('refresher-acknowledge').click();
@@ -149,9 +149,9 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('schedule-add').click();
       const schedule = page.getByTestId('schedule-row');
       await schedule.waitFor();
-      await expect.poll(() => schedule.innerText()).toContain('Every 30 days: Patient portal message triage');
-      expect(await schedule.innerText()).toContain('Triage nurse (RN): due');
-      expect(await schedule.innerText()).toMatch(/Medical assistant \(care-team pool\): next/);
+      await expect.poll(() => schedule.textContent()).toContain('Every 30 days: Patient portal message triage');
+      expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
+      expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
       await closeToasts(page);
       await screenshot(page, 'refresher-training');
@@ -172,7 +172,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('handbook-diagram').waitFor();
       const steps = await page.getByTestId('handbook-step').count();
       expect(steps).toBeGreaterThan(8);
-      expect(await page.getByTestId('handbook-changes').innerText()).toContain('Since version 1');
+      expect(await page.getByTestId('handbook-changes').textContent()).toContain('Since version 1');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'handbook');
 
