@@ -149,7 +149,9 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('schedule-add').click();
       const schedule = page.getByTestId('schedule-row');
       await schedule.waitFor();
-      await expect.poll(() => schedule.textContent()).toContain('Every 30 days: Patient portal message triage');
+      await expect
+        .poll(() => schedule.textContent())
+        .toContain('Every 30 days: Patient portal message triage');
       expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
       expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
