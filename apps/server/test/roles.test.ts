@@ -341,6 +341,58 @@ describe('roles, sign-off and refreshers', () => {
   });
 });
 
+describe('a new outcome that hands work to another role', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
+  afterAll(() => t.close());
+
+  it('flags the owner and the role that now receives the work, and nobody else', async () => {
+    const lead = await t.token('lead');
+    const { body } = await t.call('GET', '/api/roles', { as: lead });
+    for (const role of body.roles) {
+      const detail = await t.call('GET', `/api/roles/${role.id}`, { as: lead });
+      await t.call('POST', `/api/roles/${role.id}/approve`, {
+        as: lead,
+        body: { fingerprint: detail.body.fingerprint },
+      });
+    }
+    const current = await t.call('GET', `/api/definitions/${TRIAGE}`, { as: lead });
+    const definition = structuredClone(current.body.latest.definition);
+    // The nurse may now ask the medical assistant to book a visit directly.
+    definition.steps['nurse-review'].outcomes['needs-visit'] = 'book-visit';
+    await t.call('PUT', `/api/definitions/${TRIAGE}`, {
+      as: lead,
+      body: { definition, revision: current.body.draft.revision },
+    });
+    expect((await t.call('POST', `/api/definitions/${TRIAGE}/publish`, { as: lead, body: {} })).status).toBe(
+      200,
+    );
+
+    const after = await t.call('GET', '/api/roles', { as: lead });
+    expect(
+      after.body.roles
+        .filter((r: any) => r.state === 'needs-reapproval')
+        .map((r: any) => r.id)
+        .sort(),
+    ).toEqual(['medical-assistant', 'triage-nurse']);
+    const nurse = (await t.call('GET', '/api/roles/triage-nurse', { as: lead })).body.changes;
+    expect(nurse.outcomesAdded.map((c: any) => c.text)).toEqual([
+      'Answer the clinical question or route it to the provider: needs-visit',
+    ]);
+    expect(nurse.handoffsAdded).toHaveLength(1);
+    const ma = (await t.call('GET', '/api/roles/medical-assistant', { as: lead })).body.changes;
+    expect(ma.count).toBe(1);
+    expect(ma.handoffsAdded[0].text).toContain('receives from Triage nurse (RN)');
+    const refreshers = await t.call('GET', '/api/refreshers', { as: lead });
+    expect(refreshers.body.changes.map((r: any) => r.role).sort()).toEqual([
+      'medical-assistant',
+      'triage-nurse',
+    ]);
+  });
+});
+
 describe('handbook', () => {
   let t: TestApp;
   beforeAll(async () => {

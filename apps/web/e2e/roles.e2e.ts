@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -11,6 +12,13 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
  * finishes a practice run; the lead sees it done. Then the handbook, printed.
  */
 const TRIAGE = 'portal-message-triage';
+
+/** Toasts would cover the page's buttons in the screenshots. */
+async function closeToasts(page: Page): Promise<void> {
+  for (const close of await page.getByRole('button', { name: 'Close notification' }).all())
+    await close.click();
+  await page.getByRole('button', { name: 'Close notification' }).first().waitFor({ state: 'detached' });
+}
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -36,7 +44,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('job-description').waitFor();
       expect(await page.getByTestId('approval-state').getAttribute('data-state')).toBe('not-approved');
       await expect
-        .poll(() => page.getByTestId('job-description').innerText())
+        .poll(() => page.getByTestId('job-description').textContent())
         .toContain('Sort the portal message');
       await page.getByTestId('job-text-reports-to').fill('Nurse manager');
       await page.getByTestId('job-text-languages').fill('English, Spanish');
@@ -46,6 +54,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.locator('[data-testid="approval-state"][data-state="approved"]').waitFor();
       await page.getByTestId('approved-by').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await closeToasts(page);
       await screenshot(page, 'job-description');
 
       // The triage nurse is signed off too: the change below must leave that role alone.
@@ -56,12 +65,12 @@ describe('roles, refreshers and the handbook', () => {
       ).toBe(200);
 
       // Publish a change: the medical assistant gets two business days to sort a message.
-      const current = await api<{ draft: { revision: number }; latest: { definition: any } }>(
-        'GET',
-        `/definitions/${TRIAGE}`,
-      );
+      const current = await api<{
+        draft: { revision: number };
+        latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
+      }>('GET', `/definitions/${TRIAGE}`);
       const definition = structuredClone(current.body.latest.definition);
-      definition.steps['sort-message'].deadline.after = 'P2D';
+      definition.steps['sort-message']!.deadline.after = 'P2D';
       expect(
         (await api('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
           .status,
@@ -70,7 +79,7 @@ describe('roles, refreshers and the handbook', () => {
 
       await page.reload();
       await page.locator('[data-testid="approval-state"][data-state="needs-reapproval"]').waitFor();
-      const changes = await page.getByTestId('reapproval-changes').innerText();
+      const changes = await page.getByTestId('reapproval-changes').textContent();
       expect(changes).toContain('Deadlines');
       expect(changes).toContain(
         '1 business day, then to Nurse manager → 2 business days, then to Nurse manager',
@@ -90,12 +99,12 @@ describe('roles, refreshers and the handbook', () => {
       await signIn(s, server.url, 'medical-assistant', PASSWORD);
       await s.getByTestId('refresher-card').waitFor();
       expect(await seriousViolations(s)).toEqual([]);
-      expect(await s.getByTestId('refresher-card').innerText()).toContain('Patient portal message triage');
+      expect(await s.getByTestId('refresher-card').textContent()).toContain('Patient portal message triage');
       await screenshot(s, 'refresher-card');
       await s.getByTestId('refresher-card-open').click();
       const item = s.locator('[data-testid="refresher-item"][data-role="medical-assistant"]');
       await item.waitFor();
-      expect(await item.innerText()).toContain('2 business days');
+      expect(await item.textContent()).toContain('2 business days');
       expect(await seriousViolations(s)).toEqual([]);
       await screenshot(s, 'refresher-what-changed');
       await s.getByTestId('refresher-acknowledge').click();
@@ -133,7 +142,20 @@ describe('roles, refreshers and the handbook', () => {
         .locator('[data-testid="refresher-row"][data-role="nurse-manager"] [data-done="false"]')
         .waitFor();
       expect(await page.locator('[data-testid="refresher-row"]').count()).toBe(2);
+      // A regular refresher: every 30 days for the triage workflow.
+      await page.getByTestId('schedule-workflow').click();
+      await page.getByRole('option', { name: 'Patient portal message triage' }).click();
+      await page.getByTestId('schedule-days').fill('30');
+      await page.getByTestId('schedule-add').click();
+      const schedule = page.getByTestId('schedule-row');
+      await schedule.waitFor();
+      await expect
+        .poll(() => schedule.textContent())
+        .toContain('Every 30 days: Patient portal message triage');
+      expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
+      expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
+      await closeToasts(page);
       await screenshot(page, 'refresher-training');
     } finally {
       await lead.close();
@@ -152,7 +174,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('handbook-diagram').waitFor();
       const steps = await page.getByTestId('handbook-step').count();
       expect(steps).toBeGreaterThan(8);
-      expect(await page.getByTestId('handbook-changes').innerText()).toContain('Since version 1');
+      expect(await page.getByTestId('handbook-changes').textContent()).toContain('Since version 1');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'handbook');
 

@@ -26,7 +26,7 @@ describe('portalflow CLI', () => {
     expect(svg.out.trim().endsWith('</svg>')).toBe(true);
     expect(cli('handbook', file, '--format', 'pdf').code).toBe(2);
     expect(cli('handbook').code).toBe(2);
-  });
+  }, 60_000);
 
   it('lint: a clean file exits 0', () => {
     const r = cli('lint', fixture('simple.yaml'));

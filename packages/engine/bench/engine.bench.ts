@@ -2,11 +2,14 @@ import { createMachine, initialTransition, transition as xstateTransition } from
 import { type BenchRow, medianMs, opsPerSecond } from '../../../scripts/bench-table.ts';
 import type { Definition } from '../src/definition.ts';
 import type { RecordedEvent } from '../src/events.ts';
+import { workflowSvg } from '../src/handbook/index.ts';
 import { lint } from '../src/lint/index.ts';
 import { replay } from '../src/replay.ts';
+import { roleChanges, roleDuties } from '../src/roles/index.ts';
 import type { InstanceSnapshot } from '../src/snapshot.ts';
 import { transition } from '../src/transition.ts';
 import { triage } from '../test/support/definitions.ts';
+import { exampleDefinitions } from '../test/support/examples.ts';
 import { generateDefinition } from '../test/support/generate.ts';
 
 const T0 = '2026-03-02T16:00:00.000Z';
@@ -138,6 +141,12 @@ export async function engineBenchmarks(): Promise<BenchRow[]> {
   const h51k = longHistory(51_200).history;
   const replay10k = medianMs(() => replay(loop, h10k), 9);
   const replay51k = medianMs(() => replay(loop, h51k), 5);
+  // The role catalog derives every role's duties from the published workflows on each request.
+  const examples = exampleDefinitions();
+  const dutiesMs = medianMs(() => roleDuties(examples), 25);
+  const before = roleDuties(examples);
+  const changesMs = medianMs(() => roleChanges(before, roleDuties(examples)), 25);
+  const svgBig = medianMs(() => workflowSvg(big), 5);
   return [
     {
       name: 'engine transition()',
@@ -156,5 +165,20 @@ export async function engineBenchmarks(): Promise<BenchRow[]> {
     { name: 'lint 1,000-step definition', value: lintMs, unit: 'ms', goal: '< 20 ms', met: lintMs < 20 },
     { name: 'replay 10,000 events', value: replay10k, unit: 'ms', goal: '< 50 ms', met: replay10k < 50 },
     { name: 'replay 51,200 events', value: replay51k, unit: 'ms', goal: '< 1,000 ms', met: replay51k < 1000 },
+    { name: 'roleDuties, 9 examples', value: dutiesMs, unit: 'ms', goal: '< 10 ms', met: dutiesMs < 10 },
+    {
+      name: 'roleDuties + roleChanges, 9 examples',
+      value: changesMs,
+      unit: 'ms',
+      goal: '< 20 ms',
+      met: changesMs < 20,
+    },
+    {
+      name: 'workflowSvg 1,000-step definition',
+      value: svgBig,
+      unit: 'ms',
+      goal: '< 500 ms',
+      met: svgBig < 500,
+    },
   ];
 }

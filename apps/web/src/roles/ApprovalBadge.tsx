@@ -18,6 +18,8 @@ export function ApprovalBadge({ state }: { state: ApprovalState }) {
       color={look.color}
       variant="outline"
       leftSection={<Icon size={12} aria-hidden />}
+      tt="none"
+      style={{ flexShrink: 0, overflow: 'visible' }}
       data-testid="approval-state"
       data-state={state}
     >

@@ -107,6 +107,13 @@ export function MyRefresherPage() {
               </Badge>
             </Group>
             <RoleChangeList change={c.change} />
+            {c.change.escalationsAdded.length + c.change.escalationsRemoved.length === c.change.count && (
+              <Text size="sm" c="gray.8" data-testid="refresher-escalation-hint">
+                In this workflow your role takes over work others have not finished in time. The practice run
+                starts at the first step: colleagues in the other roles play their parts (their practice tasks
+                are marked and kept apart), or ask a lead to send you the overdue practice task.
+              </Text>
+            )}
             <Stack gap={4}>
               <Step done={c.acknowledgedAt !== null} label="Read the changes" when={c.acknowledgedAt} />
               <Step

@@ -40,47 +40,49 @@ export function RolesPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {roles.data.map((r) => (
-              <Table.Tr key={r.id} data-testid="role-row" data-role={r.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/roles/${encodeURIComponent(r.id)}`} fw={600}>
-                    {r.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{r.department || '—'}</Table.Td>
-                <Table.Td>
-                  {r.holders.length === 0 ? (
-                    <Text size="sm" c="gray.7">
-                      Nobody yet
-                    </Text>
-                  ) : (
-                    <Group gap={4}>
-                      {r.holders.map((h) => (
-                        <Badge key={h.id} variant="outline" color="gray.8" tt="none">
-                          {h.displayName}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {r.counts.steps} steps in {r.counts.workflows} workflows
-                    {r.counts.escalations > 0 ? ` · ${r.counts.escalations} escalations` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <ApprovalBadge state={r.state} />
-                    {r.state === 'needs-reapproval' && r.counts.changes > 0 && (
-                      <Text size="xs" c="gray.7">
-                        {r.counts.changes} {r.counts.changes === 1 ? 'change' : 'changes'}
+            {[...roles.data]
+              .sort((a, b) => a.department.localeCompare(b.department) || a.name.localeCompare(b.name))
+              .map((r) => (
+                <Table.Tr key={r.id} data-testid="role-row" data-role={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/roles/${encodeURIComponent(r.id)}`} fw={600}>
+                      {r.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.department || '—'}</Table.Td>
+                  <Table.Td>
+                    {r.holders.length === 0 ? (
+                      <Text size="sm" c="gray.7">
+                        Nobody yet
                       </Text>
+                    ) : (
+                      <Group gap={4}>
+                        {r.holders.map((h) => (
+                          <Badge key={h.id} variant="outline" color="gray.8" tt="none">
+                            {h.displayName}
+                          </Badge>
+                        ))}
+                      </Group>
                     )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {r.counts.steps} steps in {r.counts.workflows} workflows
+                      {r.counts.escalations > 0 ? ` · ${r.counts.escalations} escalations` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <ApprovalBadge state={r.state} />
+                      {r.state === 'needs-reapproval' && r.counts.changes > 0 && (
+                        <Text size="xs" c="gray.7">
+                          {r.counts.changes} {r.counts.changes === 1 ? 'change' : 'changes'}
+                        </Text>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       )}

@@ -40,12 +40,16 @@ export interface HandbookOptions {
 /** Steps in reading order: breadth-first from the start, the rest after in definition order. */
 function readingOrder(definition: Definition): string[] {
   const out = new Map<string, string[]>();
-  for (const e of allEdges(definition)) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of allEdges(definition)) {
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
+  }
   const seen = new Set<string>();
   const order: string[] = [];
   const queue = definition.steps[definition.start] ? [definition.start] : [];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
     if (seen.has(id) || !definition.steps[id]) continue;
     seen.add(id);
     order.push(id);
@@ -56,6 +60,13 @@ function readingOrder(definition: Definition): string[] {
 }
 
 export function handbookOf(definition: Definition, options: HandbookOptions = {}): Handbook {
+  const leaving = new Map<string, ReturnType<typeof allEdges>>();
+  for (const e of allEdges(definition)) {
+    if (e.kind === 'deadline') continue;
+    const list = leaving.get(e.from);
+    if (list) list.push(e);
+    else leaving.set(e.from, [e]);
+  }
   const steps = readingOrder(definition).map((id): HandbookStep => {
     const step = definition.steps[id]!;
     const s: HandbookStep = { id, kind: step.type, title: stepTitle(definition, id), owner: '', ways: [] };
@@ -67,7 +78,7 @@ export function handbookOf(definition: Definition, options: HandbookOptions = {}
     if (step.description) s.description = step.description;
     const deadline = stepDeadlineText(definition, step);
     if (deadline) s.deadline = deadline;
-    for (const e of allEdges(definition).filter((x) => x.from === id && x.kind !== 'deadline'))
+    for (const e of leaving.get(id) ?? [])
       s.ways.push({ label: edgeText(e), to: stepTitle(definition, e.to) });
     return s;
   });

@@ -105,9 +105,14 @@ function laneOfSteps(definition: Definition, layout: StoredLayout): Map<string, 
     }
   }
   const near = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = near.get(a);
+    if (list) list.push(b);
+    else near.set(a, [b]);
+  };
   for (const e of allEdges(definition)) {
-    near.set(e.to, [...(near.get(e.to) ?? []), e.from]);
-    near.set(e.from, [...(near.get(e.from) ?? []), e.to]);
+    link(e.to, e.from);
+    link(e.from, e.to);
   }
   for (let pass = 0; pass < 6 && pending.length > 0; pass++) {
     for (let i = pending.length - 1; i >= 0; i--) {
@@ -126,11 +131,15 @@ function laneOfSteps(definition: Definition, layout: StoredLayout): Map<string, 
 function columnsOf(definition: Definition): Map<string, number> {
   const column = new Map<string, number>();
   const out = new Map<string, string[]>();
-  for (const e of allEdges(definition)) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of allEdges(definition)) {
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
+  }
   const queue = definition.steps[definition.start] ? [definition.start] : [];
   if (queue.length) column.set(definition.start, 0);
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
     for (const to of out.get(id) ?? []) {
       if (column.has(to) || !definition.steps[to]) continue;
       column.set(to, column.get(id)! + 1);
@@ -224,5 +233,6 @@ export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
     boxes.set(id, box);
     width = Math.max(width, box.x + box.width);
   }
-  return { lanes, boxes, edges: allEdges(definition), width: width + LANE.columnGap, height: y };
+  // Room on the right for the labels of arrows that loop back past the last column.
+  return { lanes, boxes, edges: allEdges(definition), width: width + LANE.columnGap + 60, height: y };
 }
