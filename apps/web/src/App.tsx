@@ -6,7 +6,9 @@ import { SignIn } from './auth/SignIn.tsx';
 import { clinicRoles, isAuditor, isLead, useMe } from './auth/useMe.ts';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { WorkflowsPage } from './editor/WorkflowsPage.tsx';
+import { PracticePage } from './practice/PracticePage.tsx';
 import { Shell } from './shell/Shell.tsx';
+import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
 
@@ -38,6 +40,10 @@ export function App() {
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+        <Route path="/tracking" element={<TrackingPage me={me.data} />} />
+        {(clinicRoles(roles).length > 0 || isLead(roles)) && (
+          <Route path="/practice" element={<PracticePage me={me.data} />} />
+        )}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { ClipboardList, FileSearch, LogOut, Users, Workflow } from 'lucide-react';
+import { ChartColumn, ClipboardList, FileSearch, FlaskConical, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
@@ -20,6 +20,9 @@ export function navItems(roles: string[]) {
   }
   if (isAuditor(roles))
     items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
+  items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
+  if (clinicRoles(roles).length > 0 || isLead(roles))
+    items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   return items;
 }
 
