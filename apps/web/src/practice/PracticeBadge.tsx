@@ -5,6 +5,7 @@ import { FlaskConical } from 'lucide-react';
 export function PracticeBadge({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
   return (
     <Badge
+      tt="none"
       size={size}
       color="grape.9"
       variant="filled"

@@ -107,7 +107,7 @@ export function PracticePage({ me }: { me: Me }) {
                     loading={start.isPending && start.variables === d.id}
                     onClick={() => start.mutate(d.id)}
                     data-testid={`practice-start-${d.id}`}
-                    aria-label={`Start a practice run of ${d.title}`}
+                    aria-label={`Start practice run: ${d.title}`}
                   >
                     Start practice run
                   </Button>
@@ -146,7 +146,7 @@ export function PracticePage({ me }: { me: Me }) {
                   </Table.Td>
                   <Table.Td>{formatWhen(r.startedAt)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={r.status === 'done' ? 'teal.9' : 'gray.8'}>
+                    <Badge tt="none" variant="outline" color={r.status === 'done' ? 'teal.9' : 'gray.7'}>
                       {r.status}
                     </Badge>
                   </Table.Td>

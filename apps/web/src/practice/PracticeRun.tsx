@@ -28,8 +28,9 @@ export function PracticeRun({ id, onWork }: { id: string; onWork: () => void }) 
             {i.definitionTitle}
           </Title>
           <Badge
-            variant="light"
-            color={i.status === 'done' ? 'teal.9' : 'gray.8'}
+            tt="none"
+            variant="outline"
+            color={i.status === 'done' ? 'teal.9' : 'gray.7'}
             data-testid="practice-run-status"
           >
             {i.status === 'done' ? `finished${i.end?.outcome ? `: ${i.end.outcome}` : ''}` : i.status}

@@ -133,7 +133,7 @@ export function EntriesPanel({
                 <Table.Td>{e.day}</Table.Td>
                 <Table.Td>{nameOf(e.userId)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color="gray.8">
+                  <Badge tt="none" variant="outline" color="gray.7">
                     {KIND_LABELS[e.kind]}
                   </Badge>
                 </Table.Td>
@@ -198,7 +198,12 @@ export function EntriesPanel({
         />
       )}
       <EntryHistory entryId={historyOf} nameOf={nameOf} onClose={() => setHistoryOf(null)} />
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete this entry?">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete this entry?"
+      >
         <Text size="sm">It leaves the sheet. Its history (who recorded and changed it) is kept.</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setDeleting(null)}>

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { humanize } from '../work/format.ts';
 import { KIND_FIELDS, KIND_LABELS } from './entryKinds.ts';
 import type { EntryKind, TrackingEntry } from './types.ts';
 
@@ -44,7 +45,12 @@ export function EntryForm({
     });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={entry ? 'Edit entry' : 'Add work done outside workflows'}>
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title={entry ? 'Edit entry' : 'Add work done outside workflows'}
+    >
       <form
         data-testid="entry-form"
         onSubmit={(e) => {
@@ -98,7 +104,7 @@ export function EntryForm({
                 <Select
                   key={f.id}
                   {...common}
-                  data={f.options ?? []}
+                  data={(f.options ?? []).map((o) => ({ value: o, label: humanize(o) }))}
                   value={(fields[f.id] as string | undefined) ?? null}
                   onChange={(v) => set(f.id, v)}
                 />

@@ -25,7 +25,13 @@ export function EntryHistory({
     enabled: entryId !== null,
   });
   return (
-    <Modal opened={entryId !== null} onClose={onClose} title="Entry history" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={entryId !== null}
+      onClose={onClose}
+      title="Entry history"
+      size="lg"
+    >
       {trail.isPending ? (
         <Loader role="status" aria-label="Loading history" />
       ) : trail.error ? (
@@ -34,11 +40,13 @@ export function EntryHistory({
         <Stack gap="sm" data-testid="entry-history">
           <Group>
             {trail.data.verify.ok ? (
-              <Badge color="teal.9" data-testid="entry-history-verified">
+              <Badge tt="none" color="teal.9" data-testid="entry-history-verified">
                 Hash chain verified
               </Badge>
             ) : (
-              <Badge color="red.9">Altered: {trail.data.verify.reason}</Badge>
+              <Badge tt="none" color="red.9">
+                Altered: {trail.data.verify.reason}
+              </Badge>
             )}
           </Group>
           <Table fz="sm">

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
@@ -29,7 +29,7 @@ export function SheetTableView({ table, csvQuery }: { table: SheetTable; csvQuer
         </Title>
         <Button
           size="compact-sm"
-          variant="light"
+          variant="default"
           leftSection={<Download size={14} aria-hidden />}
           onClick={download}
           loading={busy}
@@ -44,7 +44,8 @@ export function SheetTableView({ table, csvQuery }: { table: SheetTable; csvQuer
           Nothing recorded in this period.
         </Text>
       ) : (
-        <ScrollArea type="auto">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls; the keyboard must reach it
+        <section aria-labelledby={headingId} tabIndex={0} style={{ overflowX: 'auto' }}>
           <Table striped highlightOnHover withTableBorder={false} aria-labelledby={headingId} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -71,7 +72,7 @@ export function SheetTableView({ table, csvQuery }: { table: SheetTable; csvQuer
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </section>
       )}
     </Paper>
   );

@@ -75,6 +75,7 @@ export function TrackingPage({ me }: { me: Me }) {
         </div>
         {sheet.data && (
           <Badge
+            tt="none"
             size="lg"
             variant="light"
             color={sheet.data.check.consistent ? 'teal.9' : 'red.9'}
@@ -82,7 +83,7 @@ export function TrackingPage({ me }: { me: Me }) {
             data-testid="tracking-check"
           >
             {sheet.data.check.consistent
-              ? `Matches the event log (${sheet.data.check.completionEvents} completions)`
+              ? `Matches the event log (${sheet.data.check.completionEvents} ${sheet.data.check.completionEvents === 1 ? 'completion' : 'completions'})`
               : `Event log ${sheet.data.check.completionEvents} ≠ tasks ${sheet.data.check.completedTasks}`}
           </Badge>
         )}
