@@ -126,12 +126,16 @@ describe('tracking sheet and practice mode', () => {
       const panel = page.getByTestId('task-panel');
       await panel.getByTestId('practice-badge').waitFor();
       await page.getByTestId('task-form').waitFor();
+      await page.getByTestId('work-folder-mine').click();
+      await page.locator('[data-testid^="task-row-"]').first().getByTestId('practice-badge').waitFor();
+      await screenshot(page, 'practice-my-work');
       await page.getByTestId('form-field-hasEmail').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-enrolledElsewhere').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-declineReason').click();
       await page.getByRole('option', { name: /not interested/i }).click();
       expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, 'practice-my-work');
+      await page.getByTestId('practice-leave').waitFor();
+      expect(await page.getByTestId('practice-leave').isVisible()).toBe(true);
       await page.getByTestId('outcome-button-declined').click();
       await row.waitFor({ state: 'detached', timeout: 15_000 });
 
@@ -160,6 +164,7 @@ describe('tracking sheet and practice mode', () => {
       expect(await downloadedCsv(page, 'enrollment')).toEqual(enrollmentBefore);
       await page.getByTestId('tracking-chart-volume').locator('svg').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'tracking');
     } finally {
       await b.close();

@@ -77,7 +77,7 @@ export function TrackingPage({ me }: { me: Me }) {
           <Badge
             tt="none"
             size="lg"
-            variant="light"
+            variant="outline"
             color={sheet.data.check.consistent ? 'teal.9' : 'red.9'}
             leftSection={<ShieldCheck size={14} aria-hidden />}
             data-testid="tracking-check"

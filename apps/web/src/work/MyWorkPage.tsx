@@ -293,7 +293,7 @@ export function MyWorkPage({ me }: { me: Me }) {
 function PracticeFrame({ banner, children }: { banner: ReactNode; children: ReactNode }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      {banner}
+      <div style={{ flex: '0 0 auto' }}>{banner}</div>
       <div style={{ flex: '1 1 auto', minHeight: 0 }}>{children}</div>
     </div>
   );
