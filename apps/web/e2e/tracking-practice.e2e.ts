@@ -102,7 +102,7 @@ describe('tracking sheet and practice mode', () => {
       expect(await downloadedCsv(page, 'totals')).toEqual(totalsBefore);
       expect(await downloadedCsv(page, 'tasks')).toEqual(await shownTable(page, 'tasks'));
       await page.getByTestId('tracking-check').waitFor();
-      expect(await page.getByTestId('tracking-check').innerText()).toContain('Matches the event log');
+      expect(await page.getByTestId('tracking-check').textContent()).toContain('Matches the event log');
 
       // Practice: start a sandbox run of the enrollment workflow.
       await page.getByRole('link', { name: 'Practice' }).click();
@@ -205,7 +205,7 @@ describe('tracking sheet and practice mode', () => {
       const history = page.getByTestId('entry-history');
       await history.waitFor();
       await history.getByTestId('entry-history-verified').waitFor();
-      expect(await history.innerText()).toContain('hours: 4 → 6.5');
+      expect(await history.textContent()).toContain('hours: 4 → 6.5');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'tracking-entry-history');
     } finally {
