@@ -67,7 +67,9 @@ export function EntryHistory({
                   <Table.Td>
                     {c.changes.map((ch) => (
                       <div key={ch.field}>
-                        {ch.field.replace(/^fields\./, '')}: {show(ch.from)} → {show(ch.to)}
+                        {ch.field === 'userId'
+                          ? `person: ${ch.from ? nameOf(String(ch.from)) : '∅'} → ${ch.to ? nameOf(String(ch.to)) : '∅'}`
+                          : `${ch.field.replace(/^fields\./, '')}: ${show(ch.from)} → ${show(ch.to)}`}
                       </div>
                     ))}
                   </Table.Td>
