@@ -325,6 +325,32 @@ describe('practice instances stay out of real data', () => {
   });
 });
 
+describe('practice work notifies nobody', () => {
+  it('handing a practice task to someone sends no notification; the same on a real task does', async () => {
+    const lead = await t.token('lead');
+    const specialist = t.user(SPECIALIST);
+    const notes = async () =>
+      (await t.store.listNotifications({ userId: specialist.id, limit: 500 })).filter(
+        (n) => n.kind === 'assigned',
+      ).length;
+    for (const practice of [true, false]) {
+      const before = await notes();
+      const started = await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: ENROLLMENT, data: {}, practice },
+      });
+      expect(started.status, started.text).toBe(201);
+      const taskId = started.body.instance.active[0].taskId as string;
+      const moved = await t.call('POST', `/api/tasks/${taskId}/reassign`, {
+        as: lead,
+        body: { assignee: specialist.id, reason: 'covering the desk' },
+      });
+      expect(moved.status, moved.text).toBe(200);
+      expect(await notes(), practice ? 'practice' : 'real').toBe(before + (practice ? 0 : 1));
+    }
+  });
+});
+
 describe('manual tracking entries', () => {
   it('the person records, a lead corrects, the person deletes: the trail has old → new, who and when, and verifies', async () => {
     const me = await t.token(SPECIALIST);

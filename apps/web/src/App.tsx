@@ -14,7 +14,9 @@ import { MyRefresherPage } from './roles/MyRefresherPage.tsx';
 import { RefreshersPage } from './roles/RefreshersPage.tsx';
 import { RolePage } from './roles/RolePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
+import { PracticePage } from './practice/PracticePage.tsx';
 import { Shell } from './shell/Shell.tsx';
+import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
 
@@ -56,6 +58,10 @@ export function App() {
         <Route path="/handbook" element={<HandbookIndex />} />
         <Route path="/handbook/:id/:v" element={<HandbookPage />} />
         <Route path="/faq" element={<FaqPage me={me.data} />} />
+        <Route path="/tracking" element={<TrackingPage me={me.data} />} />
+        {(clinicRoles(roles).length > 0 || isLead(roles)) && (
+          <Route path="/practice" element={<PracticePage me={me.data} />} />
+        )}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

@@ -220,6 +220,8 @@ export class InstanceService {
         response: respond({ instance, definition }),
       };
     }
+    // Sandbox work notifies nobody: a practice task never reaches a colleague's bell.
+    if (input.practice === true) change.notifications = [];
     if (extras.access) change.access = [extras.access(id)];
     change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.store.commitInstanceChange(change);
@@ -299,6 +301,7 @@ export class InstanceService {
           actor: actor.user?.id ?? null,
         }),
       };
+      if (instance.practice) change.notifications = [];
       if (idempotency && actor.user) {
         change.idempotency = {
           key: idempotency.key,

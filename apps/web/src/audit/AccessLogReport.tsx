@@ -3,6 +3,7 @@ import {
   Anchor,
   Box,
   Button,
+  Checkbox,
   Group,
   Input,
   Loader,
@@ -61,6 +62,8 @@ export function AccessLogReport() {
   const userId = params.get('user') ?? '';
   const instanceId = params.get('instance') ?? '';
   const outcome = params.get('outcome') ?? '';
+  // Reads of practice (sandbox) instances are a report of their own, only when asked for.
+  const practice = params.get('practice') === 'true';
   const limit = params.get('limit') ?? '100';
 
   const set = (key: string, value: string) => {
@@ -85,6 +88,7 @@ export function AccessLogReport() {
   if (userId) query.set('userId', userId);
   if (instanceId) query.set('instanceId', instanceId);
   if (outcome === 'allow' || outcome === 'deny') query.set('outcome', outcome);
+  if (practice) query.set('practice', 'true');
   query.set('limit', limit);
   const paging = useCursorPaging(query.toString());
   if (paging.cursor) query.set('cursor', paging.cursor);
@@ -175,6 +179,13 @@ export function AccessLogReport() {
               data-testid="access-log-outcome"
             />
           </Box>
+          <Checkbox
+            label="Practice runs only"
+            checked={practice}
+            onChange={(e) => set('practice', e.currentTarget.checked ? 'true' : '')}
+            data-testid="access-log-practice"
+            mb={8}
+          />
           <Select
             label="Per page"
             value={limit}

@@ -12,6 +12,7 @@ import {
   Users,
   Workflow,
 } from 'lucide-react';
+import { ChartColumn, ClipboardList, FileSearch, FlaskConical, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
@@ -35,6 +36,9 @@ export function navItems(roles: string[]) {
   if (isLead(roles) || isAuditor(roles))
     items.push({ to: '/refreshers', label: 'Training', icon: <GraduationCap size={18} aria-hidden /> });
   items.push({ to: '/faq', label: 'Help & FAQ', icon: <LifeBuoy size={18} aria-hidden /> });
+  items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
+  if (clinicRoles(roles).length > 0 || isLead(roles))
+    items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   return items;
 }
 

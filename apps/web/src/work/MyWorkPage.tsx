@@ -2,10 +2,11 @@ import { Button, Drawer, EmptyState } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { UserX } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
+import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
@@ -52,7 +53,10 @@ export function MyWorkPage({ me }: { me: Me }) {
   const roles = useMemo(() => clinicRoles(me.user.roles), [me.user.roles]);
   const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   const now = useNow();
-  const queues = useWorkQueues(roles.length > 0);
+  const [search, setSearch] = useSearchParams();
+  // The practice view (a view name in the URL, never patient data) shows only sandbox tasks.
+  const practice = search.get('view') === 'practice';
+  const queues = useWorkQueues(roles.length > 0, practice);
   const { titleOf } = useDefinitionTitles();
   const { nameOf } = usePeople(me);
   const location = useLocation();
@@ -230,9 +234,13 @@ export function MyWorkPage({ me }: { me: Me }) {
     />
   );
 
+  const banner = practice && (
+    <PracticeBanner action={<LeavePracticeButton onClick={() => setSearch({})} />} />
+  );
+
   if (wide) {
-    return (
-      <div className={classes.page} data-testid="my-work">
+    const page = (
+      <div className={classes.page} data-testid="my-work" data-practice={practice || undefined}>
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
           <RefresherCard />
@@ -243,10 +251,11 @@ export function MyWorkPage({ me }: { me: Me }) {
         </div>
       </div>
     );
+    return banner ? <PracticeFrame banner={banner}>{page}</PracticeFrame> : page;
   }
 
-  return (
-    <div className={classes.stack} data-testid="my-work">
+  const compact = (
+    <div className={classes.stack} data-testid="my-work" data-practice={practice || undefined}>
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
         <RefresherCard />
@@ -278,6 +287,17 @@ export function MyWorkPage({ me }: { me: Me }) {
           }}
         />
       </Drawer>
+    </div>
+  );
+  return banner ? <PracticeFrame banner={banner}>{compact}</PracticeFrame> : compact;
+}
+
+/** The practice banner above the whole view, the view filling the rest of the height. */
+function PracticeFrame({ banner, children }: { banner: ReactNode; children: ReactNode }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <div style={{ flex: '0 0 auto' }}>{banner}</div>
+      <div style={{ flex: '1 1 auto', minHeight: 0 }}>{children}</div>
     </div>
   );
 }

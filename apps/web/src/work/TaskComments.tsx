@@ -77,7 +77,7 @@ export function TaskComments({ taskId, comments, nameOf, canComment, now }: Prop
               <Button
                 type="submit"
                 size="xs"
-                variant="light"
+                variant="default"
                 leftSection={<MessageSquarePlus size={14} aria-hidden />}
                 loading={add.isPending}
                 disabled={body.trim() === ''}

@@ -108,7 +108,7 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
         description={`${total} ${total === 1 ? 'task is' : 'tasks are'} hidden by the filters.`}
       >
         <EmptyState.Actions>
-          <Button size="xs" variant="light" onClick={onClearFilters}>
+          <Button size="xs" variant="default" onClick={onClearFilters}>
             Clear filters
           </Button>
         </EmptyState.Actions>
@@ -150,7 +150,7 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
         data-testid="work-empty"
       >
         <EmptyState.Actions>
-          <Button size="xs" variant="light" onClick={() => onGoToFolder('mine')}>
+          <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
             Go to My tasks
           </Button>
         </EmptyState.Actions>
@@ -167,7 +167,7 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
       data-testid="work-empty"
     >
       <EmptyState.Actions>
-        <Button size="xs" variant="light" onClick={() => onGoToFolder('mine')}>
+        <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
           Go to My tasks
         </Button>
       </EmptyState.Actions>

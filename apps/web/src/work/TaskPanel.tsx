@@ -16,6 +16,7 @@ import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lu
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
+import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
@@ -126,6 +127,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
               {step?.title ?? task.title}
             </Title>
             <Group gap={6}>
+              {task.practice && <PracticeBadge />}
               <DueChip due={task.due} now={now} />
               {task.due && (
                 <Text size="xs" c="gray.7">

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { ArrowUpRight, Flame, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
+import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
@@ -41,6 +42,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
             {workflow} · {roleLabel(task.role)}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
+            {task.practice && <PracticeBadge size="xs" />}
             {task.escalated && (
               <Badge
                 size="xs"

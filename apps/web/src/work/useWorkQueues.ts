@@ -7,16 +7,18 @@ import { fetchAllTasks } from './taskApi.ts';
  * My tasks and the unassigned pools of my clinic roles. Both re-read when the server says an
  * instance changed (useLive invalidates ['tasks']), so a task someone else claims leaves the pool.
  */
-export function useWorkQueues(enabled: boolean) {
+export function useWorkQueues(enabled: boolean, practice = false) {
+  // Practice (sandbox) tasks are a queue of their own: never mixed into the real one.
+  const only: Record<string, string> = practice ? { practice: 'true' } : {};
   const mine = useQuery({
-    queryKey: ['tasks', 'mine'],
-    queryFn: () => fetchAllTasks({ scope: 'mine' }),
+    queryKey: ['tasks', 'mine', ...(practice ? ['practice'] : [])],
+    queryFn: () => fetchAllTasks({ scope: 'mine', ...only }),
     enabled,
     refetchInterval: 60_000,
   });
   const pool = useQuery({
-    queryKey: ['tasks', 'pool'],
-    queryFn: () => fetchAllTasks({ scope: 'pool' }),
+    queryKey: ['tasks', 'pool', ...(practice ? ['practice'] : [])],
+    queryFn: () => fetchAllTasks({ scope: 'pool', ...only }),
     enabled,
     refetchInterval: 60_000,
   });

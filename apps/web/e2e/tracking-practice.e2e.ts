@@ -1,0 +1,229 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+const SPECIALIST = 'portal-enrollment-specialist';
+const ENROLLMENT = 'enrollment-activation';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  // Real work first: the specialist offers the portal to one patient, who declines (no device).
+  const api = await apiSession(server.url, SPECIALIST, PASSWORD);
+  const started = await api<{ instance: { id: string; active: { taskId: string }[] } }>(
+    'POST',
+    '/instances',
+    {
+      definitionId: ENROLLMENT,
+      data: { patient: 'DEMO-E2E-1' },
+    },
+  );
+  const taskId = started.body.instance.active[0]!.taskId;
+  expect((await api('POST', `/tasks/${taskId}/claim`)).status).toBe(200);
+  const done = await api('POST', `/tasks/${taskId}/complete`, {
+    outcome: 'declined',
+    data: { hasEmail: false, enrolledElsewhere: false, declineReason: 'no-device' },
+  });
+  expect(done.status).toBe(200);
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A table's header and cells as shown on the page. */
+async function shownTable(page: Page, id: string): Promise<string[][]> {
+  const table = page.getByTestId(`tracking-table-${id}`).locator('table');
+  await table.waitFor();
+  const head = await table.locator('thead th').allInnerTexts();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+    );
+  return [head.map((h) => h.trim()), ...rows];
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  return rows;
+}
+
+/** Clicks the table's CSV button and reads the file the browser saved. */
+async function downloadedCsv(page: Page, id: string): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`tracking-csv-${id}`).click(),
+  ]);
+  return parseCsv(await readFile((await download.path())!, 'utf8'));
+}
+
+describe('tracking sheet and practice mode', () => {
+  it('a staff member runs a practice instance to the end: marked everywhere, not counted on their sheet', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, SPECIALIST, PASSWORD);
+
+      // The sheet before practice: the real decline is counted, and the CSV is exactly the table.
+      await page.getByRole('link', { name: 'Tracking' }).click();
+      await page.getByTestId('tracking-page').waitFor();
+      const enrollmentBefore = await shownTable(page, 'enrollment');
+      const approached = enrollmentBefore[0]!.indexOf('Approached');
+      const declined = enrollmentBefore[0]!.indexOf('Declined');
+      expect(enrollmentBefore.slice(1).map((r) => [r[approached], r[declined]])).toEqual([['1', '1']]);
+      const totalsBefore = await shownTable(page, 'totals');
+      expect(await downloadedCsv(page, 'enrollment')).toEqual(enrollmentBefore);
+      expect(await downloadedCsv(page, 'totals')).toEqual(totalsBefore);
+      expect(await downloadedCsv(page, 'tasks')).toEqual(await shownTable(page, 'tasks'));
+      await page.getByTestId('tracking-check').waitFor();
+      expect(await page.getByTestId('tracking-check').textContent()).toContain('Matches the event log');
+
+      // Practice: start a sandbox run of the enrollment workflow.
+      await page.getByRole('link', { name: 'Practice' }).click();
+      await page.getByTestId('practice-banner').waitFor();
+      await page.getByTestId(`practice-start-${ENROLLMENT}`).click();
+      const run = page.getByTestId('practice-run');
+      await run.waitFor();
+      await run.getByTestId('practice-badge').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'practice');
+
+      // Work it in My work's practice view: banner, badge on the row and in the task.
+      await page.getByTestId('practice-work').click();
+      await page.getByTestId('practice-banner').waitFor();
+      await page.getByTestId('work-folder-pool-portal-enrollment-specialist').click();
+      const row = page.locator('[data-testid^="task-row-"]', { hasText: 'Offer the portal' }).first();
+      await row.waitFor();
+      await row.getByTestId('practice-badge').waitFor();
+      await row.click();
+      await page.getByTestId('claim-button').click();
+      const panel = page.getByTestId('task-panel');
+      await panel.getByTestId('practice-badge').waitFor();
+      await page.getByTestId('task-form').waitFor();
+      await page.getByTestId('work-folder-mine').click();
+      await page.locator('[data-testid^="task-row-"]').first().getByTestId('practice-badge').waitFor();
+      await screenshot(page, 'practice-my-work');
+      await page.getByTestId('form-field-hasEmail').getByText('No', { exact: true }).click();
+      await page.getByTestId('form-field-enrolledElsewhere').getByText('No', { exact: true }).click();
+      await page.getByTestId('form-field-declineReason').click();
+      await page.getByRole('option', { name: /not interested/i }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId('practice-leave').waitFor();
+      expect(await page.getByTestId('practice-leave').isVisible()).toBe(true);
+      await page.getByTestId('outcome-button-declined').click();
+      await row.waitFor({ state: 'detached', timeout: 15_000 });
+
+      // The real queue shows no practice task.
+      await page.getByTestId('practice-leave').click();
+      await page.getByTestId('my-work').waitFor();
+      expect(await page.getByTestId('practice-banner').count()).toBe(0);
+      await page.getByTestId('work-folder-pool-portal-enrollment-specialist').click();
+      await page.getByTestId('task-list').waitFor();
+      expect(await page.locator('[data-testid="practice-badge"]').count()).toBe(0);
+
+      // The practice run went to its end.
+      await page.getByRole('link', { name: 'Practice' }).click();
+      await page.getByTestId('practice-runs').waitFor();
+      await page.getByTestId('practice-runs').getByRole('button', { name: 'Open' }).first().click();
+      await page
+        .getByTestId('practice-run-status')
+        .getByText(/finished/)
+        .waitFor();
+
+      // The sheet after: the same numbers — the practice decline is not counted.
+      await page.getByRole('link', { name: 'Tracking' }).click();
+      await page.getByTestId('tracking-page').waitFor();
+      expect(await shownTable(page, 'enrollment')).toEqual(enrollmentBefore);
+      expect(await shownTable(page, 'totals')).toEqual(totalsBefore);
+      expect(await downloadedCsv(page, 'enrollment')).toEqual(enrollmentBefore);
+      await page.getByTestId('tracking-chart-volume').locator('svg').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'tracking');
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
+
+  it('the person records a shift, corrects it, and sees its history; a lead sees everyone per role', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, SPECIALIST, PASSWORD);
+      await page.getByRole('link', { name: 'Tracking' }).click();
+      await page.getByTestId('tracking-entries').waitFor();
+      await page.getByTestId('entry-add').click();
+      const form = page.getByTestId('entry-form');
+      await form.waitFor();
+      await page.getByTestId('entry-field-shift').click();
+      await page.getByRole('option', { name: /morning/i }).click();
+      await page.getByTestId('entry-field-site').fill('Main clinic');
+      await page.getByTestId('entry-field-hours').fill('4');
+      await page.getByTestId('entry-save').click();
+      await form.waitFor({ state: 'detached' });
+      const manual = page.getByTestId('tracking-table-manual');
+      await manual.locator('tbody tr').first().waitFor();
+      const shown = await shownTable(page, 'manual');
+      expect(shown[1]![shown[0]!.indexOf('Hours')]).toBe('4');
+
+      await page.getByTestId('entry-edit').first().click();
+      await page.getByTestId('entry-field-hours').fill('6.5');
+      await page.getByTestId('entry-save').click();
+      await page.getByTestId('entry-form').waitFor({ state: 'detached' });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="tracking-table-manual"] td')].some(
+          (td) => td.textContent === '6.5',
+        ),
+      );
+      await page.getByTestId('entry-history-button').first().click();
+      const history = page.getByTestId('entry-history');
+      await history.waitFor();
+      await history.getByTestId('entry-history-verified').waitFor();
+      expect(await history.textContent()).toContain('hours: 4 → 6.5');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'tracking-entry-history');
+    } finally {
+      await b.close();
+    }
+    const lead = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = lead;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.getByRole('link', { name: 'Tracking' }).click();
+      await page.getByTestId('tracking-view').getByText('Per role').click();
+      await page.getByTestId('tracking-table-totals').getByText('Totals per role').waitFor();
+      const totals = await shownTable(page, 'totals');
+      expect(totals[0]![0]).toBe('Role');
+      expect(await downloadedCsv(page, 'totals')).toEqual(totals);
+      await screenshot(page, 'tracking-per-role');
+    } finally {
+      await lead.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,166 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FlaskConical } from 'lucide-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import type { InstanceSummary, InstanceView, Me, Page } from '../api/types.ts';
+import { formatWhen } from '../shell/time.ts';
+import { PracticeBadge } from './PracticeBadge.tsx';
+import { PracticeBanner } from './PracticeBanner.tsx';
+import { PracticeRun } from './PracticeRun.tsx';
+import { usePracticeWorkflows } from './usePracticeWorkflows.ts';
+
+/** Made-up start data: a practice run never carries a real patient. */
+const PRACTICE_DATA = { patient: 'PRACTICE-0001', note: 'Practice run — not a real patient' };
+
+/**
+ * Practice: start a sandbox run of any published workflow you hold a role in, then work its steps in
+ * My work's practice view. Practice runs stay out of real queues, the tracking sheet and audit reports.
+ */
+export function PracticePage({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const workflows = usePracticeWorkflows(me.user.roles);
+  const [selected, setSelected] = useState<string | null>(null);
+  const runs = useQuery({
+    queryKey: ['practice', 'runs'],
+    queryFn: () => api<Page<InstanceSummary>>('/instances?practice=true&limit=50'),
+  });
+  const titles = new Map((workflows.data ?? []).map((d) => [d.id, d.title]));
+  const start = useMutation({
+    mutationFn: (definitionId: string) =>
+      api<{ instance: InstanceView }>('/instances', {
+        method: 'POST',
+        body: { definitionId, practice: true, data: PRACTICE_DATA },
+        idempotencyKey: newIdempotencyKey(),
+      }),
+    onSuccess: ({ instance }) => {
+      notifications.show({
+        color: 'grape',
+        title: 'Practice run started',
+        message: `${instance.definitionTitle}: its first step is in My work’s practice view.`,
+      });
+      setSelected(instance.id);
+      void client.invalidateQueries({ queryKey: ['practice'] });
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (e) =>
+      notifications.show({
+        color: 'red',
+        title: 'Could not start',
+        message: e instanceof ApiError ? e.message : 'Try again',
+      }),
+  });
+  const workInPractice = () => navigate('/work?view=practice');
+
+  return (
+    <Stack gap={0} data-testid="practice-page">
+      <PracticeBanner />
+      <Stack p="md" gap="md">
+        <div>
+          <Title order={2} size="h3">
+            Practice
+          </Title>
+          <Text size="sm" c="gray.7">
+            Try a workflow from start to end with made-up data. Your practice tasks appear only in My work’s
+            practice view.
+          </Text>
+        </div>
+        {selected && <PracticeRun id={selected} onWork={workInPractice} />}
+        <Title order={3} size="h4">
+          Start a practice run
+        </Title>
+        {workflows.isPending ? (
+          <Loader role="status" aria-label="Loading workflows" />
+        ) : workflows.error ? (
+          <Alert color="red">{(workflows.error as Error).message}</Alert>
+        ) : workflows.data.length === 0 ? (
+          <Text size="sm">No published workflow has a step for your roles yet.</Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+            {workflows.data.map((d) => (
+              <Card withBorder key={d.id} data-testid={`practice-workflow-${d.id}`}>
+                <Stack gap="xs" h="100%" justify="space-between">
+                  <div>
+                    <Text fw={600}>{d.title}</Text>
+                    <Text size="xs" c="gray.7" lineClamp={3}>
+                      {d.description ?? ''}
+                    </Text>
+                  </div>
+                  <Button
+                    color="grape.9"
+                    leftSection={<FlaskConical size={16} aria-hidden />}
+                    loading={start.isPending && start.variables === d.id}
+                    onClick={() => start.mutate(d.id)}
+                    data-testid={`practice-start-${d.id}`}
+                    aria-label={`Start practice run: ${d.title}`}
+                  >
+                    Start practice run
+                  </Button>
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+        <Title order={3} size="h4">
+          Your practice runs
+        </Title>
+        {runs.isPending ? (
+          <Loader role="status" aria-label="Loading practice runs" />
+        ) : (runs.data?.items.length ?? 0) === 0 ? (
+          <Text size="sm">None yet. Start one above.</Text>
+        ) : (
+          <Table fz="sm" striped data-testid="practice-runs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Workflow</Table.Th>
+                <Table.Th>Started</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Open</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {runs.data!.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <PracticeBadge size="xs" />
+                      {titles.get(r.definitionId) ?? r.definitionId}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{formatWhen(r.startedAt)}</Table.Td>
+                  <Table.Td>
+                    <Badge tt="none" variant="outline" color={r.status === 'done' ? 'teal.9' : 'gray.7'}>
+                      {r.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setSelected(r.id)}>
+                      Open
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

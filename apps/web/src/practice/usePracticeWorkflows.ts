@@ -1,0 +1,46 @@
+import type { Definition } from '@portalflow/engine';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { DefinitionVersion } from '../api/types.ts';
+import { clinicRoles, isLead } from '../auth/useMe.ts';
+
+interface DefinitionSummary {
+  id: string;
+  title: string;
+  latestVersion: number | null;
+}
+
+/** Roles that own a task anywhere in the workflow (as the server decides who may start it). */
+export function workflowRoles(definition: Definition): Set<string> {
+  const roles = new Set<string>();
+  for (const step of Object.values(definition.steps)) {
+    if (step.type === 'task' && step.role) roles.add(step.role);
+    if ((step.type === 'task' || step.type === 'wait') && step.deadline?.escalateTo)
+      roles.add(step.deadline.escalateTo);
+  }
+  return roles;
+}
+
+/** Published workflows this person may practise: ones where they hold a role (leads: all). */
+export function usePracticeWorkflows(roles: string[]) {
+  return useQuery({
+    queryKey: ['practice', 'workflows', roles],
+    queryFn: async () => {
+      const { definitions } = await api<{ definitions: DefinitionSummary[] }>('/definitions');
+      const published = definitions.filter((d) => d.latestVersion !== null);
+      const versions = await Promise.all(
+        published.map((d) =>
+          api<{ version: DefinitionVersion }>(
+            `/definitions/${encodeURIComponent(d.id)}/versions/${d.latestVersion}`,
+          ),
+        ),
+      );
+      const mine = new Set(clinicRoles(roles));
+      return versions
+        .map((v) => v.version.definition)
+        .filter((def) => isLead(roles) || [...workflowRoles(def)].some((r) => mine.has(r)))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    },
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,155 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { humanize } from '../work/format.ts';
+import { KIND_FIELDS, KIND_LABELS } from './entryKinds.ts';
+import type { EntryKind, TrackingEntry } from './types.ts';
+
+export interface EntryDraft {
+  kind: EntryKind;
+  day: string;
+  fields: Record<string, unknown>;
+  userId?: string;
+}
+
+/** Add or edit one manual entry; fields follow its kind. Work notes only — no patient identifiers. */
+export function EntryForm({
+  opened,
+  entry,
+  defaultDay,
+  people,
+  busy,
+  error,
+  onClose,
+  onSave,
+}: {
+  opened: boolean;
+  entry: TrackingEntry | null;
+  defaultDay: string;
+  /** Leads record work for others: who it is for. */
+  people?: Array<{ value: string; label: string }>;
+  busy: boolean;
+  error: string | null;
+  onClose: () => void;
+  onSave: (draft: EntryDraft) => void;
+}) {
+  const [kind, setKind] = useState<EntryKind>(entry?.kind ?? 'shift');
+  const [day, setDay] = useState(entry?.day ?? defaultDay);
+  const [fields, setFields] = useState<Record<string, unknown>>(entry?.fields ?? {});
+  const [userId, setUserId] = useState<string | null>(null);
+  const set = (id: string, value: unknown) =>
+    setFields((f) => {
+      const next = { ...f };
+      if (value === '' || value === null || value === undefined) delete next[id];
+      else next[id] = value;
+      return next;
+    });
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title={entry ? 'Edit entry' : 'Add work done outside workflows'}
+    >
+      <form
+        data-testid="entry-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ kind, day, fields, ...(userId ? { userId } : {}) });
+        }}
+      >
+        <Stack gap="sm">
+          <Select
+            label="Kind"
+            data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            value={kind}
+            onChange={(v) => {
+              if (v) {
+                setKind(v as EntryKind);
+                setFields({});
+              }
+            }}
+            disabled={entry !== null}
+            allowDeselect={false}
+            data-testid="entry-kind"
+          />
+          <TextInput
+            type="date"
+            label="Day"
+            value={day}
+            onChange={(e) => setDay(e.currentTarget.value)}
+            required
+            data-testid="entry-day"
+          />
+          {!entry && people && people.length > 0 && (
+            <Select
+              label="For"
+              placeholder="Myself"
+              data={people}
+              value={userId}
+              onChange={setUserId}
+              clearable
+              searchable
+              data-testid="entry-person"
+            />
+          )}
+          {KIND_FIELDS[kind].map((f) => {
+            const common = {
+              label: f.label,
+              required: f.required,
+              'data-testid': `entry-field-${f.id}`,
+            };
+            if (f.type === 'select')
+              return (
+                <Select
+                  key={f.id}
+                  {...common}
+                  data={(f.options ?? []).map((o) => ({ value: o, label: humanize(o) }))}
+                  value={(fields[f.id] as string | undefined) ?? null}
+                  onChange={(v) => set(f.id, v)}
+                />
+              );
+            if (f.type === 'number')
+              return (
+                <NumberInput
+                  key={f.id}
+                  {...common}
+                  min={f.min}
+                  max={f.max}
+                  step={f.step}
+                  decimalScale={f.step && f.step < 1 ? 2 : 0}
+                  value={(fields[f.id] as number | undefined) ?? ''}
+                  onChange={(v) => set(f.id, typeof v === 'number' ? v : v === '' ? undefined : Number(v))}
+                />
+              );
+            return (
+              <TextInput
+                key={f.id}
+                {...common}
+                type={f.type === 'date' ? 'date' : 'text'}
+                value={(fields[f.id] as string | undefined) ?? ''}
+                onChange={(e) => set(f.id, e.currentTarget.value)}
+              />
+            );
+          })}
+          <Text size="xs" c="gray.7">
+            Work notes only: never a patient’s name, date of birth or record number.
+          </Text>
+          {error && (
+            <Text size="sm" c="red.9" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy} data-testid="entry-save">
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,185 @@
+import {
+  Alert,
+  Badge,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { ShieldCheck } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { clinicRoles, isAuditor, isLead, SYSTEM_ROLES } from '../auth/useMe.ts';
+import { usePeople } from '../work/usePeople.ts';
+import { EntriesPanel } from './EntriesPanel.tsx';
+import { SheetTableView } from './SheetTableView.tsx';
+import { defaultPeriod, sheetQuery } from './sheetQuery.ts';
+import { TrackingCharts } from './TrackingCharts.tsx';
+import type { Sheet, SheetFilters } from './types.ts';
+
+/**
+ * The task tracking sheet: what each person (or role) completed in a period, how fast, what ran late
+ * or was escalated, the portal enrollment counts, and work done outside workflows. Staff see their own;
+ * leads and auditors see everyone's and per role. Practice runs are never counted.
+ */
+export function TrackingPage({ me }: { me: Me }) {
+  const roles = me.user.roles;
+  const everyone = isLead(roles) || isAuditor(roles);
+  const [filters, setFilters] = useState<SheetFilters>(() => ({
+    ...defaultPeriod(),
+    view: 'person',
+    person: '',
+    role: '',
+  }));
+  const { people, nameOf } = usePeople(me);
+  const set = (patch: Partial<SheetFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(filters.from) && /^\d{4}-\d{2}-\d{2}$/.test(filters.to);
+
+  const sheet = useQuery({
+    queryKey: ['tracking', 'sheet', filters],
+    queryFn: () => api<Sheet>(`/tracking/sheet?${sheetQuery(filters)}`),
+    enabled: valid,
+  });
+
+  const personOptions = useMemo(
+    () =>
+      [...people.values()]
+        .map((p) => ({ value: p.id, label: p.displayName }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [people],
+  );
+  const roleOptions = useMemo(() => {
+    const all = new Set<string>();
+    for (const p of people.values()) for (const r of p.roles) if (!SYSTEM_ROLES.includes(r)) all.add(r);
+    for (const r of clinicRoles(roles)) all.add(r);
+    return [...all].sort().map((r) => ({ value: r, label: r }));
+  }, [people, roles]);
+
+  return (
+    <Stack p="md" gap="md" data-testid="tracking-page">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">
+            Task tracking sheet
+          </Title>
+          <Text size="sm" c="gray.7">
+            {everyone ? 'Everyone’s work, per person or per role.' : 'Your work.'} Practice runs are never
+            counted.
+          </Text>
+        </div>
+        {sheet.data && (
+          <Badge
+            tt="none"
+            size="lg"
+            variant="outline"
+            color={sheet.data.check.consistent ? 'teal.9' : 'red.9'}
+            leftSection={<ShieldCheck size={14} aria-hidden />}
+            data-testid="tracking-check"
+          >
+            {sheet.data.check.consistent
+              ? `Matches the event log (${sheet.data.check.completionEvents} ${sheet.data.check.completionEvents === 1 ? 'completion' : 'completions'})`
+              : `Event log ${sheet.data.check.completionEvents} ≠ tasks ${sheet.data.check.completedTasks}`}
+          </Badge>
+        )}
+      </Group>
+      <Group align="flex-end" gap="sm" wrap="wrap" data-testid="tracking-filters">
+        <TextInput
+          type="date"
+          label="From"
+          value={filters.from}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+          data-testid="tracking-from"
+        />
+        <TextInput
+          type="date"
+          label="To"
+          value={filters.to}
+          onChange={(e) => set({ to: e.currentTarget.value })}
+          data-testid="tracking-to"
+        />
+        {everyone && (
+          <>
+            <div>
+              <Text size="sm" fw={500} id="tracking-view-label" mb={2}>
+                View
+              </Text>
+              <SegmentedControl
+                aria-labelledby="tracking-view-label"
+                value={filters.view}
+                onChange={(v) => set({ view: v as SheetFilters['view'] })}
+                data={[
+                  { value: 'person', label: 'Per person' },
+                  { value: 'role', label: 'Per role' },
+                ]}
+                data-testid="tracking-view"
+              />
+            </div>
+            <Select
+              label="Person"
+              placeholder="Everyone"
+              data={personOptions}
+              value={filters.person || null}
+              onChange={(v) => set({ person: v ?? '' })}
+              clearable
+              searchable
+              data-testid="tracking-person"
+            />
+          </>
+        )}
+        <Select
+          label="Role"
+          placeholder="Every role"
+          data={roleOptions}
+          value={filters.role || null}
+          onChange={(v) => set({ role: v ?? '' })}
+          clearable
+          searchable
+          data-testid="tracking-role"
+        />
+        {sheet.data && (
+          <Text size="xs" c="gray.7" pb={8}>
+            Days in {sheet.data.period.timeZone}
+          </Text>
+        )}
+      </Group>
+      {!valid ? (
+        <Alert color="orange">Choose a start and an end date.</Alert>
+      ) : sheet.isPending ? (
+        <Loader role="status" aria-label="Loading the tracking sheet" />
+      ) : sheet.error ? (
+        <Alert color="red" title="The sheet could not be loaded">
+          {(sheet.error as Error).message}
+        </Alert>
+      ) : (
+        <>
+          <TrackingCharts sheet={sheet.data} />
+          {sheet.data.tables.map((table) => (
+            <SheetTableView
+              key={table.id}
+              table={table}
+              csvQuery={sheetQuery(filters, { format: 'csv', table: table.id })}
+            />
+          ))}
+        </>
+      )}
+      {valid && (
+        <EntriesPanel
+          from={filters.from}
+          to={filters.to}
+          person={everyone ? filters.person : ''}
+          meId={me.user.id}
+          lead={isLead(roles)}
+          canWrite={isLead(roles) || clinicRoles(roles).length > 0}
+          nameOf={nameOf}
+          people={personOptions}
+        />
+      )}
+    </Stack>
+  );
+}

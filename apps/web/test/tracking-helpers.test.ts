@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { describeEntry, KIND_FIELDS } from '../src/tracking/entryKinds.ts';
+import { defaultPeriod, sheetQuery } from '../src/tracking/sheetQuery.ts';
+
+describe('tracking helpers', () => {
+  it('the sheet query carries only dates, the view and workforce filters', () => {
+    const q = new URLSearchParams(
+      sheetQuery(
+        { from: '2026-03-01', to: '2026-03-31', view: 'role', person: '', role: 'front-desk' },
+        { format: 'csv', table: 'totals' },
+      ),
+    );
+    expect(Object.fromEntries(q)).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      view: 'role',
+      role: 'front-desk',
+      format: 'csv',
+      table: 'totals',
+    });
+  });
+
+  it('opens on this month so far', () => {
+    expect(defaultPeriod(new Date(2026, 2, 17, 9))).toEqual({ from: '2026-03-01', to: '2026-03-17' });
+    expect(defaultPeriod(new Date(2026, 0, 1, 23))).toEqual({ from: '2026-01-01', to: '2026-01-01' });
+  });
+
+  it('describes an entry by its kind’s fields, skipping empty ones', () => {
+    expect(
+      describeEntry('project', {
+        task: 'Kiosk survey',
+        status: 'blocked',
+        blocker: 'Stand on order',
+        dueDate: '',
+      }),
+    ).toBe('Task: Kiosk survey · Status: blocked · Blocker: Stand on order');
+    expect(KIND_FIELDS.support.map((f) => f.id)).toEqual(['contactType', 'count', 'escalatedToIt']);
+  });
+});
+
+describe('entry forms match what the server accepts', () => {
+  it('every kind offers exactly the fields the server validates', async () => {
+    const { ENTRY_FIELDS } = await import('@portalflow/server');
+    for (const [kind, fields] of Object.entries(KIND_FIELDS)) {
+      const schema = ENTRY_FIELDS[kind as keyof typeof ENTRY_FIELDS] as unknown as {
+        shape: Record<string, unknown>;
+      };
+      expect(fields.map((f) => f.id).sort(), kind).toEqual(Object.keys(schema.shape).sort());
+    }
+  }, 30_000);
+});
