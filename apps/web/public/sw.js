@@ -80,6 +80,27 @@ async function asset(request) {
   return response;
 }
 
+/*
+ * A page that loaded its help before this worker controlled it asks for those answers to be kept:
+ * fetched again here (with the page's cookies) and cached, so the very first visit is enough.
+ */
+self.addEventListener('message', (event) => {
+  const { type, urls } = event.data ?? {};
+  if (type !== 'keep' || !Array.isArray(urls)) return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(DATA);
+      for (const href of urls) {
+        const url = new URL(href, self.location.origin);
+        if (url.origin !== self.location.origin || !isData(url)) continue;
+        const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+        if (response?.ok) await cache.put(url, response);
+      }
+      event.source?.postMessage({ type: 'kept', urls });
+    })(),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);

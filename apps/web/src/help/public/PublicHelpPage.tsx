@@ -64,7 +64,7 @@ export function PublicHelpPage({ clinic }: { clinic: string }) {
         <div className="ph-wrap ph-header-row">
           <div>
             <p className="ph-clinic">{site?.clinic.name ?? '\u00a0'}</p>
-            <h1>{site ? t.heading(site.clinic.name).split(': ')[1] : 'Portal help'}</h1>
+            <h1>{t.title}</h1>
           </div>
           {site && site.languages.length > 1 && (
             <fieldset className="ph-languages">
