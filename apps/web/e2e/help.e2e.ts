@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -106,6 +107,61 @@ describe('help for staff', () => {
       await b.page.getByTestId('faq-page').waitFor();
       expect(new URL(b.page.url()).searchParams.get('q')).toBe('Sort the portal message');
       await b.page.getByTestId('faq-results').waitFor();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('renders a step help written with links, bold and steps as such in the task panel', async () => {
+    const lead = await apiSession(server.url, 'lead', PASSWORD);
+    const definition = {
+      id: 'lockout-call',
+      title: 'Portal lockout call',
+      roles: [{ id: 'front-desk', name: 'Front desk receptionist', department: 'Front office' }],
+      start: 'verify',
+      steps: {
+        verify: {
+          type: 'task',
+          role: 'front-desk',
+          title: 'Verify the caller and unlock',
+          outcomes: { unlocked: 'done', 'not-verified': 'done' },
+          help: 'Check **name, date of birth and address** against the chart.\n\n1. Unlock in the portal admin screen.\n2. Ask the patient to reset the password.\n\nScript: [lockout FAQ](/faq?q=lockout) · vendor guide https://vendor.example.org/unlock',
+        },
+        done: { type: 'end', outcome: 'resolved' },
+      },
+    };
+    expect((await lead('POST', '/definitions', { definition })).status).toBe(201);
+    expect((await lead('POST', '/definitions/lockout-call/publish', { revision: 1 })).status).toBe(200);
+    expect((await lead('POST', '/instances', { definitionId: 'lockout-call', data: {} })).status).toBe(201);
+
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'front-desk', PASSWORD);
+      await b.page.getByTestId('work-folder-pool-front-desk').click();
+      await b.page
+        .locator('[data-testid^="task-row-"]', { hasText: 'Verify the caller and unlock' })
+        .first()
+        .click();
+      const help = b.page.getByTestId('step-help');
+      await help.waitFor();
+      expect(await help.locator('strong').innerText()).toBe('name, date of birth and address');
+      expect(await help.locator('ol > li').count()).toBe(2);
+      const internal = help.getByRole('link', { name: 'lockout FAQ' });
+      expect(await internal.getAttribute('href')).toBe('/faq?q=lockout');
+      const external = help.getByRole('link', { name: /vendor\.example\.org/ });
+      expect(await external.getAttribute('target')).toBe('_blank');
+      expect(await external.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await help.scrollIntoViewIfNeeded();
+      await screenshot(b.page, 'my-work-step-help');
+      await internal.click();
+      await b.page.getByTestId('faq-page').waitFor();
+      await b.page
+        .locator('[data-testid^="faq-entry-"]')
+        .first()
+        .getByText(/locked/i)
+        .first()
+        .waitFor();
     } finally {
       await b.close();
     }

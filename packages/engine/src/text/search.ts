@@ -201,7 +201,9 @@ export function snippet(
   let start = Math.max(0, first - Math.floor(length / 3));
   const space = text.lastIndexOf(' ', start);
   if (start > 0 && space > start - 20) start = space + 1;
-  const end = Math.min(text.length, start + length);
+  let end = Math.min(text.length, start + length);
+  const lastSpace = text.lastIndexOf(' ', end);
+  if (end < text.length && lastSpace > start + length / 2) end = lastSpace;
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
   const shift = prefix.length - start;
