@@ -63,6 +63,7 @@ export type {
 } from './snapshot.ts';
 export {
   type Block,
+  createHelpSearch,
   editDistance,
   fold,
   HELP_FIELD_WEIGHTS,
@@ -72,11 +73,11 @@ export {
   parseMarkup,
   plainText,
   type Range,
+  type Searchable,
   type SearchDocument,
   type SearchHit,
   SearchIndex,
   type SearchOptions,
-  type Searchable,
   safeHref,
   searchHelp,
   segments,

@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { searchHelp } from '@portalflow/engine/text';
+import { createHelpSearch } from '@portalflow/engine/text';
 import { CloudOff, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -84,15 +84,21 @@ export function FaqPage({ me }: { me: Me }) {
     [entries.data],
   );
   const categories = useMemo(() => [...new Set(published.map((e) => e.category))].sort(), [published]);
+  const pool = useMemo(
+    () =>
+      published.filter(
+        (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
+      ),
+    [published, audience, category],
+  );
+  // Built when the entries or filters change; every keystroke only searches it.
+  const search = useMemo(() => createHelpSearch(pool), [pool]);
   const matches = useMemo(() => {
-    const pool = published.filter(
-      (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
-    );
-    if (query.trim()) return searchHelp(pool, query);
-    return pool
+    if (query.trim()) return search(query);
+    return [...pool]
       .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
       .map((entry) => ({ entry, title: [], snippet: { text: '', ranges: [] } }));
-  }, [published, audience, category, query]);
+  }, [pool, search, query]);
 
   const clinicName = clinics.data?.find((c) => c.slug === clinic)?.name;
   const loading = clinics.isPending || (clinic !== undefined && entries.isPending);

@@ -1,5 +1,11 @@
 export { editDistance } from './distance.ts';
-export { HELP_FIELD_WEIGHTS, type HelpMatch, type Searchable, searchHelp } from './help-search.ts';
+export {
+  createHelpSearch,
+  HELP_FIELD_WEIGHTS,
+  type HelpMatch,
+  type Searchable,
+  searchHelp,
+} from './help-search.ts';
 export { type Block, type Inline, parseInline, parseMarkup, plainText, safeHref } from './markup.ts';
 export {
   type Range,
