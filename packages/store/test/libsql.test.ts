@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../src/index.ts';
+import { MIGRATIONS, openStore, type Store } from '../src/index.ts';
 import { runStoreSuite } from './store.case.ts';
 import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
@@ -115,7 +115,7 @@ describe('libSQL store', () => {
       const tmp = await tempDir();
       const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db` });
       expect(await store.health()).toEqual({
-        schemaVersion: 3,
+        schemaVersion: MIGRATIONS.length,
         journalMode: 'wal',
         synchronous: 2,
         foreignKeys: true,
