@@ -54,12 +54,7 @@ async function once(
   if (idempotency) {
     const seen = await deps.store.getIdempotency(idempotency.key, user.id);
     if (seen) {
-      if (seen.route !== idempotency.route)
-        throw new ApiError(
-          422,
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was used for another request',
-        );
+      if (seen.route !== idempotency.route) throw idempotencyKeyReused();
       return c.json(seen.response as object, seen.status as 200);
     }
   }
