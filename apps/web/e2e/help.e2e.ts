@@ -288,7 +288,14 @@ describe('help for staff', () => {
       await b.page.reload();
       await b.page.getByTestId('faq-search').fill('proxy');
       await b.page.locator('[data-testid^="faq-entry-"]').first().waitFor();
+
+      // Signing out leaves no one's data behind on the device.
       await b.context.setOffline(false);
+      await b.page.getByRole('button', { name: 'Sign out' }).click();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await expect
+        .poll(() => b.page.evaluate(async () => (await (await caches.open('pf-help-data-v1')).keys()).length))
+        .toBe(0);
     } finally {
       await b.close();
     }
