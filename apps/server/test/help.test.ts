@@ -192,6 +192,28 @@ describe('writing entries', () => {
     expect((await t.call('GET', `/api/help/entries/${e.id}/changes`, { as: nurse })).status).toBe(403);
   });
 
+  it('replays an edit retried with the same Idempotency-Key instead of answering 409', async () => {
+    const e = await create(writer, { title: 'Retried edit', body: 'v1' });
+    const send = () =>
+      t.call('PUT', `/api/help/entries/${e.id}`, {
+        as: writer,
+        headers: { 'idempotency-key': 'help-edit-1' },
+        body: { revision: 1, body: 'v2' },
+      });
+    const [a, b] = [await send(), await send()];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body).toEqual(a.body);
+    expect((await t.store.getHelpEntry(e.id))!.revision).toBe(2);
+    expect((await t.store.listHelpEntryChanges(e.id)).length).toBe(2);
+    const other = await t.call('POST', `/api/help/entries/${e.id}/publish`, {
+      as: writer,
+      headers: { 'idempotency-key': 'help-edit-1' },
+      body: { revision: 2 },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('replays a create retried with the same Idempotency-Key instead of writing twice', async () => {
     const send = () =>
       t.call('POST', '/api/help/entries', {

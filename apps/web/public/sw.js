@@ -14,14 +14,29 @@ const DATA = `pf-help-data-${VERSION}`;
 
 const isData = (url) => url.pathname === '/api/me' || url.pathname.startsWith('/api/help/');
 
+const assetsOf = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+
 async function cacheShell() {
   const cache = await caches.open(SHELL);
   const response = await fetch('/', { cache: 'no-cache' });
   if (!response.ok) return;
   const html = await response.clone().text();
   await cache.put('/', response);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll([...new Set(['/favicon.svg', ...assets])]);
+  await cache.addAll([...new Set(['/favicon.svg', ...assetsOf(html)])]);
+}
+
+/** After a new release: keep the new shell's files, drop the old release's hashed ones. */
+async function keepShell(response) {
+  const cache = await caches.open(SHELL);
+  const html = await response.clone().text();
+  await cache.put('/', response);
+  const wanted = new Set(assetsOf(html));
+  if (wanted.size === 0) return;
+  await cache.addAll([...wanted]).catch(() => undefined);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !wanted.has(path)) await cache.delete(request);
+  }
 }
 
 self.addEventListener('install', (event) => {
@@ -58,10 +73,8 @@ async function navigation(request) {
     const response = await fetch(request);
     const url = new URL(request.url);
     // The staff app's pages all share one shell; keep the newest copy of it.
-    if (response.ok && !url.pathname.startsWith('/help/')) {
-      const cache = await caches.open(SHELL);
-      await cache.put('/', response.clone());
-    }
+    const html = (response.headers.get('content-type') ?? '').includes('text/html');
+    if (response.ok && html && !url.pathname.startsWith('/help/')) await keepShell(response.clone());
     return response;
   } catch (error) {
     const cached = await caches.match('/', { cacheName: SHELL });
@@ -79,6 +92,27 @@ async function asset(request) {
   if (response.ok) await cache.put(request, response.clone());
   return response;
 }
+
+/*
+ * A page that loaded its help before this worker controlled it asks for those answers to be kept:
+ * fetched again here (with the page's cookies) and cached, so the very first visit is enough.
+ */
+self.addEventListener('message', (event) => {
+  const { type, urls } = event.data ?? {};
+  if (type !== 'keep' || !Array.isArray(urls)) return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(DATA);
+      for (const href of urls) {
+        const url = new URL(href, self.location.origin);
+        if (url.origin !== self.location.origin || !isData(url)) continue;
+        const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+        if (response?.ok) await cache.put(url, response);
+      }
+      event.source?.postMessage({ type: 'kept', urls });
+    })(),
+  );
+});
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

@@ -117,6 +117,7 @@ export type {
 } from './snapshot.ts';
 export {
   type Block,
+  createHelpSearch,
   editDistance,
   fold,
   HELP_FIELD_WEIGHTS,
@@ -126,11 +127,11 @@ export {
   parseMarkup,
   plainText,
   type Range,
+  type Searchable,
   type SearchDocument,
   type SearchHit,
   SearchIndex,
   type SearchOptions,
-  type Searchable,
   safeHref,
   searchHelp,
   segments,

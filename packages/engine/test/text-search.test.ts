@@ -200,5 +200,6 @@ describe('markup', () => {
 
   it('gives the plain words for search', () => {
     expect(plainText('See **this** [form](https://e.org).\n- a\n- b')).toBe('See this form.\na; b');
+    expect(plainText('1. Ask first.\n2. Then act')).toBe('Ask first. Then act');
   });
 });

@@ -1,6 +1,6 @@
 import { searchHelp } from '@portalflow/engine';
 import type { HelpEntry, HelpWriteResult } from '@portalflow/store';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -18,6 +18,7 @@ import { ApiError } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { body, query } from '../http/validate.ts';
+import { idempotencyKeyReused } from '../instances/service.ts';
 
 const notFound = (id: string) => new ApiError(404, 'NOT_FOUND', `Help entry '${id}' does not exist`);
 
@@ -37,6 +38,37 @@ function written(result: HelpWriteResult, id: string): HelpEntry {
     'Someone else changed this entry after you opened it; review their change first',
     { current: result.current },
   );
+}
+
+/**
+ * Runs a write once per `Idempotency-Key`: a retry with the same key gets the first answer again
+ * instead of a second write (or a 409 for the revision the first one already moved past).
+ */
+async function once(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  user: AuthUser,
+  write: () => Promise<{ status: 200 | 201; body: object }>,
+): Promise<Response> {
+  const idempotency = idempotencyOf(c);
+  if (idempotency) {
+    const seen = await deps.store.getIdempotency(idempotency.key, user.id);
+    if (seen) {
+      if (seen.route !== idempotency.route) throw idempotencyKeyReused();
+      return c.json(seen.response as object, seen.status as 200);
+    }
+  }
+  const { status, body } = await write();
+  if (idempotency)
+    await deps.store.saveIdempotency({
+      key: idempotency.key,
+      userId: user.id,
+      route: idempotency.route,
+      status,
+      response: body,
+      createdAt: deps.clock(),
+    });
+  return c.json(body, status);
 }
 
 /** Staff help: FAQ and how-to entries, read by everyone signed in, written by help writers. */
@@ -70,7 +102,10 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const slug = ClinicSlug.safeParse(c.req.param('slug'));
     if (!slug.success) throw new ApiError(400, 'VALIDATION_FAILED', `slug: ${slug.error.issues[0]?.message}`);
     const { name } = await body(c, ClinicBody);
-    return c.json({ clinic: await deps.store.putHelpClinic({ slug: slug.data, name, at: deps.clock() }) });
+    return once(deps, c, user, async () => ({
+      status: 200,
+      body: { clinic: await deps.store.putHelpClinic({ slug: slug.data, name, at: deps.clock() }) },
+    }));
   });
 
   docs.add({
@@ -115,31 +150,11 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const user = requireUser(c);
     requireHelpWriter(user);
     const input = await body(c, CreateHelpEntryBody);
-    const idempotency = idempotencyOf(c);
-    if (idempotency) {
-      const seen = await deps.store.getIdempotency(idempotency.key, user.id);
-      if (seen) {
-        if (seen.route !== idempotency.route)
-          throw new ApiError(
-            422,
-            'IDEMPOTENCY_KEY_REUSED',
-            'This Idempotency-Key was used for another request',
-          );
-        return c.json(seen.response as object, seen.status as 201);
-      }
-    }
-    const entry = await deps.store.createHelpEntry({ ...input, userId: user.id, at: deps.clock() });
-    if (!entry) throw new ApiError(404, 'NOT_FOUND', `Clinic '${input.clinic}' has no help site`);
-    if (idempotency)
-      await deps.store.saveIdempotency({
-        key: idempotency.key,
-        userId: user.id,
-        route: idempotency.route,
-        status: 201,
-        response: { entry },
-        createdAt: deps.clock(),
-      });
-    return c.json({ entry }, 201);
+    return once(deps, c, user, async () => {
+      const entry = await deps.store.createHelpEntry({ ...input, userId: user.id, at: deps.clock() });
+      if (!entry) throw new ApiError(404, 'NOT_FOUND', `Clinic '${input.clinic}' has no help site`);
+      return { status: 201, body: { entry } };
+    });
   });
 
   docs.add({
@@ -169,14 +184,16 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     requireHelpWriter(user);
     const id = c.req.param('id');
     const { revision, ...patch } = await body(c, UpdateHelpEntryBody);
-    const result = await deps.store.updateHelpEntry({
-      id,
-      expectedRevision: revision,
-      patch,
-      userId: user.id,
-      at: deps.clock(),
+    return once(deps, c, user, async () => {
+      const result = await deps.store.updateHelpEntry({
+        id,
+        expectedRevision: revision,
+        patch,
+        userId: user.id,
+        at: deps.clock(),
+      });
+      return { status: 200, body: { entry: written(result, id) } };
     });
-    return c.json({ entry: written(result, id) });
   });
 
   for (const [action, status] of [
@@ -198,17 +215,19 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       requireHelpWriter(user);
       const id = c.req.param('id');
       const { revision } = await body(c, RevisionBody);
-      const current = await deps.store.getHelpEntry(id);
-      // Publishing what is already published is a no-op, so a retried click is harmless.
-      if (current?.status === status) return c.json({ entry: current });
-      const result = await deps.store.updateHelpEntry({
-        id,
-        expectedRevision: revision,
-        patch: { status },
-        userId: user.id,
-        at: deps.clock(),
+      return once(deps, c, user, async () => {
+        const current = await deps.store.getHelpEntry(id);
+        // Publishing what is already published is a no-op, so a retried click is harmless.
+        if (current?.status === status) return { status: 200, body: { entry: current } };
+        const result = await deps.store.updateHelpEntry({
+          id,
+          expectedRevision: revision,
+          patch: { status },
+          userId: user.id,
+          at: deps.clock(),
+        });
+        return { status: 200, body: { entry: written(result, id) } };
       });
-      return c.json({ entry: written(result, id) });
     });
   }
 
@@ -219,6 +238,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     summary: 'Delete the entry at `revision` (its edit history stays)',
     tag: 'help',
     query: DeleteHelpQuery,
+    idempotent: true,
     responses: { 200: 'Deleted', 409: 'Stale revision' },
   });
   app.delete('/entries/:id', async (c) => {
@@ -226,13 +246,15 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     requireHelpWriter(user);
     const id = c.req.param('id');
     const { revision } = query(c, DeleteHelpQuery);
-    const result = await deps.store.deleteHelpEntry({
-      id,
-      expectedRevision: revision,
-      userId: user.id,
-      at: deps.clock(),
+    return once(deps, c, user, async () => {
+      const result = await deps.store.deleteHelpEntry({
+        id,
+        expectedRevision: revision,
+        userId: user.id,
+        at: deps.clock(),
+      });
+      return { status: 200, body: { entry: written(result, id) } };
     });
-    return c.json({ entry: written(result, id) });
   });
 
   docs.add({

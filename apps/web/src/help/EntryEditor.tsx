@@ -69,6 +69,7 @@ export function EntryEditor({
     <Modal
       opened={opened}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title={entry ? 'Edit help entry' : 'New help entry'}
       size="xl"
       data-testid="help-entry-editor"

@@ -36,7 +36,13 @@ export function EntryHistory({
     enabled: entry !== null,
   });
   return (
-    <Modal opened={entry !== null} onClose={onClose} title={`History: ${entry?.title ?? ''}`} size="lg">
+    <Modal
+      opened={entry !== null}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`History: ${entry?.title ?? ''}`}
+      size="lg"
+    >
       {history.isPending ? (
         <Loader role="status" aria-label="Loading history" size="sm" />
       ) : (
@@ -59,7 +65,7 @@ export function EntryHistory({
                     {Object.entries(change.changes).map(([field, { from, to }]) => (
                       <Table.Tr key={field}>
                         <Table.Td w={90}>
-                          <Badge size="xs" variant="light" color="gray.8">
+                          <Badge size="xs" variant="outline" color="gray.8">
                             {field}
                           </Badge>
                         </Table.Td>

@@ -15,12 +15,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { searchHelp } from '@portalflow/engine/text';
-import { useQueryClient } from '@tanstack/react-query';
+import { createHelpSearch } from '@portalflow/engine/text';
 import { CloudOff, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Me } from '../api/types.ts';
+import { AMBER_TEXT } from '../work/palette.ts';
 import { usePeople } from '../work/usePeople.ts';
 import './help.css';
 import { EntryEditor } from './EntryEditor.tsx';
@@ -28,7 +28,7 @@ import { EntryHistory } from './EntryHistory.tsx';
 import { FaqResults } from './FaqResults.tsx';
 import { useHelpActions } from './helpActions.ts';
 import { ManageEntries } from './ManageEntries.tsx';
-import { registerHelpWorker } from './offline/registerHelpWorker.ts';
+import { keepForOffline, registerHelpWorker } from './offline/registerHelpWorker.ts';
 import { useOnline } from './offline/useOnline.ts';
 import { canReadHelpHistory, canWriteHelp, type HelpEntry } from './types.ts';
 import { useHelpClinics, useHelpEntries } from './useHelpData.ts';
@@ -64,35 +64,41 @@ export function FaqPage({ me }: { me: Me }) {
   const { nameOf } = usePeople(me);
   const actions = useHelpActions();
 
-  const client = useQueryClient();
-  useEffect(
-    () =>
-      registerHelpWorker(() => {
-        void client.invalidateQueries({ queryKey: ['help'] });
-        void client.invalidateQueries({ queryKey: ['me'] });
-      }),
-    [client],
-  );
+  useEffect(() => registerHelpWorker(), []);
 
   const clinics = useHelpClinics();
   const [clinicChoice, setClinicChoice] = useState<string | null>(null);
   const clinic = clinicChoice ?? clinics.data?.[0]?.slug;
   const entries = useHelpEntries(clinic);
+  useEffect(() => {
+    if (clinic && entries.isSuccess)
+      keepForOffline([
+        '/api/me',
+        '/api/help/clinics',
+        `/api/help/entries?clinic=${encodeURIComponent(clinic)}`,
+      ]);
+  }, [clinic, entries.isSuccess]);
 
   const published = useMemo(
     () => (entries.data ?? []).filter((e) => e.status === 'published'),
     [entries.data],
   );
   const categories = useMemo(() => [...new Set(published.map((e) => e.category))].sort(), [published]);
+  const pool = useMemo(
+    () =>
+      published.filter(
+        (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
+      ),
+    [published, audience, category],
+  );
+  // Built when the entries or filters change; every keystroke only searches it.
+  const search = useMemo(() => createHelpSearch(pool), [pool]);
   const matches = useMemo(() => {
-    const pool = published.filter(
-      (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
-    );
-    if (query.trim()) return searchHelp(pool, query);
-    return pool
+    if (query.trim()) return search(query);
+    return [...pool]
       .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
       .map((entry) => ({ entry, title: [], snippet: { text: '', ranges: [] } }));
-  }, [published, audience, category, query]);
+  }, [pool, search, query]);
 
   const clinicName = clinics.data?.find((c) => c.slug === clinic)?.name;
   const loading = clinics.isPending || (clinic !== undefined && entries.isPending);
@@ -114,7 +120,8 @@ export function FaqPage({ me }: { me: Me }) {
           <Group gap="xs">
             {!online && (
               <Badge
-                color="orange.9"
+                color="orange"
+                c={AMBER_TEXT}
                 variant="light"
                 leftSection={<CloudOff size={12} aria-hidden />}
                 data-testid="faq-offline"
@@ -270,7 +277,12 @@ export function FaqPage({ me }: { me: Me }) {
         nameOf={(id) => nameOf(id, 'A former colleague')}
         onClose={() => setHistoryOf(null)}
       />
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete this entry?">
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        title="Delete this entry?"
+      >
         <Text size="sm">
           “{deleting?.title}” disappears for its readers. Its edit history is kept for the audit.
         </Text>

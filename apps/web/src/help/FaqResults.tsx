@@ -1,6 +1,7 @@
 import { Accordion, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
 import type { HelpMatch } from '@portalflow/engine/text';
 import { SearchX } from 'lucide-react';
+import { AMBER_TEXT } from '../work/palette.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { RichText } from './RichText.tsx';
 import type { HelpEntry } from './types.ts';
@@ -9,7 +10,7 @@ import { VideoLink } from './VideoLink.tsx';
 function EntryBadges({ entry }: { entry: HelpEntry }) {
   return (
     <Group gap={4} wrap="wrap">
-      <Badge size="xs" variant="light" color="gray.8">
+      <Badge size="xs" variant="outline" color="gray.8">
         {entry.category}
       </Badge>
       <Badge size="xs" variant="outline" color={entry.audience === 'staff' ? 'indigo.9' : 'teal.9'}>
@@ -26,7 +27,7 @@ function EntryBadges({ entry }: { entry: HelpEntry }) {
         </Badge>
       )}
       {entry.status === 'draft' && (
-        <Badge size="xs" color="orange.9">
+        <Badge size="xs" color="orange" variant="light" c={AMBER_TEXT}>
           Draft
         </Badge>
       )}

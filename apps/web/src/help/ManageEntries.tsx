@@ -12,6 +12,7 @@ import {
 import { EllipsisVertical, History, Pencil, Plus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
+import { AMBER_TEXT } from '../work/palette.ts';
 import type { HelpEntry } from './types.ts';
 
 type Filter = 'all' | 'draft' | 'published';
@@ -97,11 +98,11 @@ export function ManageEntries({
                 </Table.Td>
                 <Table.Td>
                   {e.status === 'published' ? (
-                    <Badge size="sm" color="teal.9" variant="light">
+                    <Badge size="sm" color="teal.9" variant="outline">
                       Published
                     </Badge>
                   ) : (
-                    <Badge size="sm" color="orange.9" variant="light">
+                    <Badge size="sm" color="orange" variant="light" c={AMBER_TEXT}>
                       Draft
                     </Badge>
                   )}

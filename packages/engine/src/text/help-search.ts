@@ -22,12 +22,13 @@ export interface HelpMatch<T> {
 /** Title words count most, then tags, then the category, then the body. */
 export const HELP_FIELD_WEIGHTS = { title: 3, tags: 2, category: 1.5, body: 1 };
 
-/** Ranks help entries for a query, the same way on the server and in the browser (offline too). */
-export function searchHelp<T extends Searchable>(
+/**
+ * An index over help entries, built once, that ranks them for any query — the same way on the server
+ * and in the browser (offline too). Build it when the entries change, not on every keystroke.
+ */
+export function createHelpSearch<T extends Searchable>(
   entries: readonly T[],
-  query: string,
-  limit = 50,
-): Array<HelpMatch<T>> {
+): (query: string, limit?: number) => Array<HelpMatch<T>> {
   const bodies = new Map(entries.map((e) => [e.id, plainText(e.body)]));
   const index = new SearchIndex(
     entries.map((e) => ({
@@ -37,10 +38,20 @@ export function searchHelp<T extends Searchable>(
     HELP_FIELD_WEIGHTS,
   );
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return index.search(query, { limit }).map((hit) => ({
-    entry: byId.get(hit.id)!,
-    score: hit.score,
-    title: hit.highlights.title ?? [],
-    snippet: snippet(bodies.get(hit.id)!, hit.highlights.body ?? []),
-  }));
+  return (query, limit = 50) =>
+    index.search(query, { limit }).map((hit) => ({
+      entry: byId.get(hit.id)!,
+      score: hit.score,
+      title: hit.highlights.title ?? [],
+      snippet: snippet(bodies.get(hit.id)!, hit.highlights.body ?? []),
+    }));
+}
+
+/** Ranks help entries for one query (builds the index, then searches it). */
+export function searchHelp<T extends Searchable>(
+  entries: readonly T[],
+  query: string,
+  limit = 50,
+): Array<HelpMatch<T>> {
+  return createHelpSearch(entries)(query, limit);
 }

@@ -1,4 +1,11 @@
 export { editDistance } from './distance.ts';
+export {
+  createHelpSearch,
+  HELP_FIELD_WEIGHTS,
+  type HelpMatch,
+  type Searchable,
+  searchHelp,
+} from './help-search.ts';
 export { type Block, type Inline, parseInline, parseMarkup, plainText, safeHref } from './markup.ts';
 export {
   type Range,
@@ -11,4 +18,3 @@ export {
 } from './search.ts';
 export { stem } from './stem.ts';
 export { fold, STOP_WORDS, type Token, tokenize } from './tokenize.ts';
-export { HELP_FIELD_WEIGHTS, type HelpMatch, type Searchable, searchHelp } from './help-search.ts';

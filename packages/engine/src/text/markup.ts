@@ -82,11 +82,16 @@ export function parseMarkup(source: string): Block[] {
 
 const inlineText = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 
+/** List items read as one sentence, `a; b; c`, unless an item ends its own sentence. */
+function listText(items: Inline[][]): string {
+  return items
+    .map(inlineText)
+    .reduce((text, item) => (text === '' ? item : `${text}${/[.!?:;]$/.test(text) ? ' ' : '; '}${item}`), '');
+}
+
 /** The words a reader sees, without markup: what search indexes and snippets quote. */
 export function plainText(source: string): string {
   return parseMarkup(source)
-    .map((b) =>
-      b.kind === 'paragraph' ? b.lines.map(inlineText).join(' ') : b.items.map(inlineText).join('; '),
-    )
+    .map((b) => (b.kind === 'paragraph' ? b.lines.map(inlineText).join(' ') : listText(b.items)))
     .join('\n');
 }

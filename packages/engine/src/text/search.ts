@@ -1,6 +1,6 @@
 import { editDistance } from './distance.ts';
 import { stem } from './stem.ts';
-import { STOP_WORDS, type Token, tokenize } from './tokenize.ts';
+import { STOP_WORDS, tokenize } from './tokenize.ts';
 
 /** One searchable thing: an id and its named text fields (title, body, tags…). */
 export interface SearchDocument {
@@ -40,7 +40,6 @@ interface Posting {
 interface IndexedDoc {
   id: string;
   fields: Record<string, string>;
-  tokens: Record<string, Token[]>;
   length: number;
 }
 
@@ -62,12 +61,10 @@ export class SearchIndex {
   ) {
     let total = 0;
     documents.forEach((doc, n) => {
-      const tokens: Record<string, Token[]> = {};
       let length = 0;
       for (const [field, text] of Object.entries(doc.fields)) {
         const weight = this.weights[field] ?? 1;
-        tokens[field] = tokenize(text);
-        for (const t of tokens[field]) {
+        for (const t of tokenize(text)) {
           if (STOP_WORDS.has(t.word)) continue;
           const s = stem(t.word);
           this.see(t.word, s);
@@ -80,7 +77,7 @@ export class SearchIndex {
           length += weight;
         }
       }
-      this.docs.push({ id: doc.id, fields: doc.fields, tokens, length });
+      this.docs.push({ id: doc.id, fields: doc.fields, length });
       total += length;
     });
     this.averageLength = documents.length > 0 ? Math.max(1, total / documents.length) : 1;
@@ -146,25 +143,27 @@ export class SearchIndex {
         scores.set(doc, entry);
       }
     }
-    const hits: SearchHit[] = [];
-    for (const [doc, { score, matched, stems }] of scores) {
+    const ranked = [...scores].map(([doc, { score, matched, stems }]) => {
       // Documents that answer every word of the question come first.
       const coverage = matched.size / words.length;
-      hits.push({
+      return { doc, score: Number((score * coverage * coverage).toFixed(4)), matched, stems };
+    });
+    ranked.sort((a, b) => b.score - a.score || this.docs[a.doc]!.id.localeCompare(this.docs[b.doc]!.id));
+    // Only the hits returned are highlighted: that is the part that re-reads their text.
+    return (options.limit === undefined ? ranked : ranked.slice(0, options.limit)).map(
+      ({ doc, score, matched, stems }): SearchHit => ({
         id: this.docs[doc]!.id,
-        score: Number((score * coverage * coverage).toFixed(4)),
+        score,
         matched: [...matched],
         highlights: this.highlight(this.docs[doc]!, stems),
-      });
-    }
-    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+      }),
+    );
   }
 
   private highlight(doc: IndexedDoc, stems: Set<string>): Record<string, Range[]> {
     const out: Record<string, Range[]> = {};
-    for (const [field, tokens] of Object.entries(doc.tokens)) {
-      const ranges = tokens
+    for (const [field, text] of Object.entries(doc.fields)) {
+      const ranges = tokenize(text)
         .filter((t) => !STOP_WORDS.has(t.word) && stems.has(stem(t.word)))
         .map((t): Range => [t.start, t.end]);
       if (ranges.length > 0) out[field] = ranges;
@@ -201,7 +200,9 @@ export function snippet(
   let start = Math.max(0, first - Math.floor(length / 3));
   const space = text.lastIndexOf(' ', start);
   if (start > 0 && space > start - 20) start = space + 1;
-  const end = Math.min(text.length, start + length);
+  let end = Math.min(text.length, start + length);
+  const lastSpace = text.lastIndexOf(' ', end);
+  if (end < text.length && lastSpace > start + length / 2) end = lastSpace;
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
   const shift = prefix.length - start;

@@ -26,7 +26,20 @@ const SUFFIXES = [
 ];
 const MIN_STEM = 3;
 
+/** Stems repeat endlessly in a help library; remembering them makes indexing several times faster. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 export function stem(word: string): string {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const s = strip(word);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, s);
+  return s;
+}
+
+function strip(word: string): string {
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

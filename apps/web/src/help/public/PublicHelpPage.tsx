@@ -1,4 +1,4 @@
-import { searchHelp } from '@portalflow/engine/text';
+import { createHelpSearch } from '@portalflow/engine/text';
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicHelpEntry } from '../types.ts';
 import { PublicEntry } from './PublicEntry.tsx';
@@ -26,10 +26,9 @@ export function PublicHelpPage({ clinic }: { clinic: string }) {
   }, [lang, site, t]);
 
   const inLanguage = useMemo(() => (site?.entries ?? []).filter((e) => e.language === lang), [site, lang]);
-  const matches = useMemo(
-    () => (query.trim() ? searchHelp(inLanguage, query, 30) : null),
-    [inLanguage, query],
-  );
+  // Built once per language; every keystroke only searches it.
+  const search = useMemo(() => createHelpSearch(inLanguage), [inLanguage]);
+  const matches = useMemo(() => (query.trim() ? search(query, 30) : null), [search, query]);
   const byCategory = useMemo(() => {
     const groups = new Map<string, PublicHelpEntry[]>();
     for (const e of [...inLanguage].sort((a, b) => a.title.localeCompare(b.title, lang))) {
@@ -64,7 +63,7 @@ export function PublicHelpPage({ clinic }: { clinic: string }) {
         <div className="ph-wrap ph-header-row">
           <div>
             <p className="ph-clinic">{site?.clinic.name ?? '\u00a0'}</p>
-            <h1>{site ? t.heading(site.clinic.name).split(': ')[1] : 'Portal help'}</h1>
+            <h1>{t.title}</h1>
           </div>
           {site && site.languages.length > 1 && (
             <fieldset className="ph-languages">

@@ -1,6 +1,7 @@
 /** The public page's own words in each language it offers; entries bring their own language. */
 export interface Strings {
   heading: (clinic: string) => string;
+  title: string;
   intro: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -23,9 +24,10 @@ export interface Strings {
 export const STRINGS: Record<'en' | 'es', Strings> = {
   en: {
     heading: (clinic) => `${clinic}: portal help`,
+    title: 'Portal help',
     intro: 'Answers to common questions about the patient portal. No sign-in needed.',
     searchLabel: 'Search for help',
-    searchPlaceholder: 'For example: password, activation code',
+    searchPlaceholder: 'e.g. password, code',
     clear: 'Clear',
     results: (n) => (n === 1 ? '1 answer found' : `${n} answers found`),
     nothing: (q) => `No answers found for “${q}”.`,
@@ -43,9 +45,10 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
   },
   es: {
     heading: (clinic) => `${clinic}: ayuda con el portal`,
+    title: 'Ayuda con el portal',
     intro: 'Respuestas a preguntas comunes sobre el portal del paciente. No necesita iniciar sesión.',
     searchLabel: 'Buscar ayuda',
-    searchPlaceholder: 'Por ejemplo: contraseña, código',
+    searchPlaceholder: 'p. ej. contraseña',
     clear: 'Borrar',
     results: (n) => (n === 1 ? '1 respuesta' : `${n} respuestas`),
     nothing: (q) => `No encontramos respuestas para «${q}».`,
