@@ -3,11 +3,11 @@ import { Square } from 'lucide-react';
 import { type MigrationRun, runEnded } from './types.ts';
 
 const STATUS: Record<MigrationRun['status'], { label: string; color: string }> = {
-  running: { label: 'Moving instances', color: 'blue.9' },
-  stopping: { label: 'Stopping after this instance', color: 'orange.9' },
-  stopped: { label: 'Stopped', color: 'orange.9' },
-  done: { label: 'Done', color: 'teal.9' },
-  failed: { label: 'Failed', color: 'red.9' },
+  running: { label: 'Moving instances', color: 'blue' },
+  stopping: { label: 'Stopping after this instance', color: 'yellow' },
+  stopped: { label: 'Stopped', color: 'yellow' },
+  done: { label: 'Done', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
 };
 
 /** A run's progress, counts and the Stop button. */
