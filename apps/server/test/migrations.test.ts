@@ -86,7 +86,7 @@ describe('migrating running instances between versions', () => {
   beforeEach(async () => {
     t = await makeApp();
     await publishLabV2(t);
-  });
+  }, 60_000);
   afterEach(() => t.close());
 
   it('plans, dry-runs, edits, applies across every parked step; replay and verify hold afterwards', async () => {
