@@ -29,9 +29,9 @@ export async function migrationBenchmarks(): Promise<BenchRow[]> {
       name: 'migrateSnapshot (two open parallel branches)',
       value: perSecond,
       unit: 'instances/s',
-      goal: '≥ 2,000/s',
-      met: perSecond >= 2000,
-      note: 'lab result release v1 → v2; a run is bounded by its commits, not by this',
+      goal: '≥ 500/s',
+      met: perSecond >= 500,
+      note: 'lab result release v1 → v2, re-computing one changed business-day deadline (most of the cost); a run commits one instance at a time, so commits bound it',
     },
     { name: 'replay 2 events', value: plainMs, unit: 'ms' },
     {
