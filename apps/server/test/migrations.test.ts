@@ -157,6 +157,10 @@ describe('migrating running instances between versions', () => {
       counts: { migrated: 8, skipped: 0, conflict: 0 },
     });
     expect(run.body.results).toHaveLength(8);
+    // Each move is in the access log, written with the change itself.
+    const log = await t.store.listAccess({ limit: 1000 });
+    const moves = log.items.filter((e) => e.detail?.startsWith('migrated to version 2'));
+    expect(moves.map((e) => e.instanceId).sort()).toEqual([...Object.values(ids), practiceId].sort());
 
     for (const id of [...Object.values(ids), practiceId]) {
       const instance = (await t.store.getInstance(id))!;

@@ -281,6 +281,19 @@ export class MigrationService {
         },
         snapshot: moved.snapshot,
         ...projectEffects(moved.effects, { definition: to, snapshot: moved.snapshot, at, actor: actor.id }),
+        // The run read and rewrote this instance's state on the lead's behalf: logged with the change.
+        access: [
+          {
+            at,
+            userId: actor.id,
+            role: actor.role,
+            action: 'POST /api/migrations/:id/apply',
+            instanceId,
+            dataCategory: 'history',
+            outcome: 'allow',
+            detail: `migrated to version ${plan.toVersion} in run ${run.id}`,
+          },
+        ],
       };
       const committed = await store.commitInstanceChange(change);
       if (committed.ok) {
