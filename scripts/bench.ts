@@ -4,12 +4,14 @@ import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench.ts';
+import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
 import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { printTable } from './bench-table.ts';
 
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
 printTable('engine', await engineBenchmarks());
 printTable('help search', await helpSearchBenchmarks());
+printTable('engine: migration between versions', await migrationBenchmarks());
 printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
 printTable('web (Chromium)', await editorBenchmarks());

@@ -86,7 +86,7 @@ describe('migrating running instances between versions', () => {
   beforeEach(async () => {
     t = await makeApp();
     await publishLabV2(t);
-  });
+  }, 60_000);
   afterEach(() => t.close());
 
   it('plans, dry-runs, edits, applies across every parked step; replay and verify hold afterwards', async () => {
@@ -157,6 +157,10 @@ describe('migrating running instances between versions', () => {
       counts: { migrated: 8, skipped: 0, conflict: 0 },
     });
     expect(run.body.results).toHaveLength(8);
+    // Each move is in the access log, written with the change itself.
+    const log = await t.store.listAccess({ limit: 1000 });
+    const moves = log.items.filter((e) => e.detail?.startsWith('migrated to version 2'));
+    expect(moves.map((e) => e.instanceId).sort()).toEqual([...Object.values(ids), practiceId].sort());
 
     for (const id of [...Object.values(ids), practiceId]) {
       const instance = (await t.store.getInstance(id))!;
@@ -202,6 +206,29 @@ describe('migrating running instances between versions', () => {
     expect(verify.body).toMatchObject({ ok: true });
   }, 60_000);
 
+  it('an apply retried with the same Idempotency-Key starts one run and answers the same', async () => {
+    const lead = await t.session('lead');
+    await park(t, parkedAt['verify-result']!);
+    const created = await t.call('POST', '/api/migrations', {
+      as: lead,
+      body: { definitionId: LAB, fromVersion: 1, toVersion: 2 },
+    });
+    const planId = created.body.plan.id;
+    const headers = { 'idempotency-key': 'apply-once' };
+    const first = await t.call('POST', `/api/migrations/${planId}/apply`, { as: lead, headers });
+    expect(first.status, first.text).toBe(202);
+    await t.migrations.settled(first.body.run.id);
+    const again = await t.call('POST', `/api/migrations/${planId}/apply`, { as: lead, headers });
+    expect(again.status).toBe(202);
+    expect(again.body.run.id).toBe(first.body.run.id);
+    expect(await t.store.listMigrationRuns(planId)).toHaveLength(1);
+    // Without the key, a second apply is a new run (with nothing left to move).
+    const fresh = await t.call('POST', `/api/migrations/${planId}/apply`, { as: lead });
+    expect(fresh.status).toBe(202);
+    expect(fresh.body.run).toMatchObject({ total: 0 });
+    await t.migrations.settled(fresh.body.run.id);
+  }, 60_000);
+
   it('refuses an impossible mapping before anything changes', async () => {
     const lead = await t.session('lead');
     await park(t, parkedAt['harm-review+abnormal-review']!);
@@ -240,7 +267,7 @@ describe('migrating running instances between versions', () => {
     expect(apply.status, apply.text).toBe(422);
     expect(apply.body.error.details.issues[0]).toMatchObject({ code: 'kind-mismatch', step: 'harm-review' });
     expect(await dump(t)).toBe(tampered);
-  });
+  }, 60_000);
 
   it('stopped half way, migrated and unmigrated instances are both consistent, and a new run finishes the job', async () => {
     const lead = await t.session('lead');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical.ts';
+import type { Definition } from '../src/definition.ts';
 import {
   BlockerCode,
   checkMapping,
@@ -9,6 +10,7 @@ import {
   proposeMapping,
   type StepMapping,
 } from '../src/migration/index.ts';
+import { parseDefinition } from '../src/parse.ts';
 import { replay, verifyReplay } from '../src/replay.ts';
 import { transition } from '../src/transition.ts';
 import { labV1, labV2, parkedAt, run } from './support/migration.ts';
@@ -255,5 +257,73 @@ describe('replay across a migration', () => {
     const check = verifyReplay(v1, altered, after.snapshot, undefined, versions);
     expect(check.ok).toBe(false);
     expect(check.message).toContain('no longer applies');
+  });
+});
+
+describe('nested parallel steps', () => {
+  const nested = (renamed: boolean): Definition => {
+    const x = renamed ? 'check-x2' : 'check-x';
+    return parseDefinition({
+      id: 'nested',
+      title: 'Nested parallel',
+      roles: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
+      start: 'outer',
+      steps: {
+        outer: { type: 'parallel', branches: ['left', 'inner'], join: 'finish' },
+        left: { type: 'task', role: 'a', title: 'Left', outcomes: { done: 'finish' } },
+        inner: { type: 'parallel', branches: [x, 'check-y'], join: 'after-inner' },
+        [x]: { type: 'task', role: renamed ? 'b' : 'a', title: 'Check X', outcomes: { done: 'after-inner' } },
+        'check-y': { type: 'task', role: 'b', title: 'Check Y', outcomes: { done: 'after-inner' } },
+        'after-inner': { type: 'task', role: 'a', title: 'After inner', outcomes: { done: 'finish' } },
+        finish: { type: 'end' },
+      },
+    });
+  };
+  const n1 = nested(false);
+  const n2 = nested(true);
+
+  it('moves open steps inside nested regions and replays exactly', () => {
+    const before = run(n1, [{ type: 'complete', step: 'check-y', outcome: 'done', role: 'b' }]);
+    expect(before.snapshot.value).toEqual({
+      outer: { b0: 'left', b1: { inner: { b0: 'check-x', b1: '__joined' } } },
+    });
+    const mapping = proposeMapping(n1, n2);
+    expect(mapping['check-x']).toBe('check-x2');
+    const moved = migrateSnapshot(n1, n2, before.snapshot, mapping, before.at);
+    if (!moved.ok) throw new Error(moved.blockers[0]!.message);
+    expect(moved.snapshot.value).toEqual({
+      outer: { b0: 'left', b1: { inner: { b0: 'check-x2', b1: '__joined' } } },
+    });
+    expect(moved.landing.find((l) => l.fromStep === 'check-x')).toMatchObject({
+      step: 'check-x2',
+      role: 'b',
+    });
+    const history = [
+      ...before.history,
+      { at: before.at, event: { type: 'migrated' as const, from: 1, to: 2, mapping } },
+    ];
+    const after = run(n2, [{ type: 'complete', step: 'check-x2', outcome: 'done', role: 'b' }], {
+      snapshot: moved.snapshot,
+      history,
+      at: before.at,
+    });
+    expect(
+      Object.values(after.snapshot.context.active)
+        .map((a) => a.step)
+        .sort(),
+    ).toEqual(['after-inner', 'left']);
+    const versions = (v: number) => (v === 1 ? n1 : n2);
+    expect(verifyReplay(n1, after.history, after.snapshot, undefined, versions)).toEqual({ ok: true });
+  });
+
+  it('refuses to move a step from the inner parallel to the outer one', () => {
+    const before = run(n1, [{ type: 'complete', step: 'check-y', outcome: 'done', role: 'b' }]);
+    const mapping = { ...proposeMapping(n1, n2), 'check-x': 'after-inner' };
+    const moved = migrateSnapshot(n1, n2, before.snapshot, mapping, before.at);
+    expect(moved.ok).toBe(false);
+    if (!moved.ok) expect(moved.blockers[0]!.code).toBe(BlockerCode.PARALLEL_MISMATCH);
   });
 });

@@ -282,6 +282,19 @@ export class MigrationService {
         },
         snapshot: moved.snapshot,
         ...projectEffects(moved.effects, { definition: to, snapshot: moved.snapshot, at, actor: actor.id }),
+        // The run read and rewrote this instance's state on the lead's behalf: logged with the change.
+        access: [
+          {
+            at,
+            userId: actor.id,
+            role: actor.role,
+            action: 'POST /api/migrations/:id/apply',
+            instanceId,
+            dataCategory: 'history',
+            outcome: 'allow',
+            detail: `migrated to version ${plan.toVersion} in run ${run.id}`,
+          },
+        ],
       };
       // Live clients on every process hear of it through the change feed, in the same commit.
       change.feed = liveMessage(

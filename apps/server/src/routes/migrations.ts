@@ -1,12 +1,14 @@
 import { parkableSteps } from '@portalflow/engine';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { body, query } from '../http/validate.ts';
+import { idempotencyKeyReused } from '../instances/service.ts';
 import { CreatePlanBody, EditPlanBody, PlanListQuery } from '../migrations/schemas.ts';
 import type { MigrationService, PlanContext } from '../migrations/service.ts';
 
@@ -37,6 +39,38 @@ function planView({ plan, from, to }: PlanContext) {
 export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: MigrationService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  /**
+   * Runs `work` once per Idempotency-Key: a retried request gets the first answer instead of acting
+   * again (a second apply would otherwise start another run once the first finished).
+   */
+  async function once(
+    c: Context<AppEnv>,
+    user: AuthUser,
+    status: 200 | 201 | 202,
+    work: () => Promise<object>,
+  ): Promise<Response> {
+    const idempotency = idempotencyOf(c);
+    if (idempotency) {
+      const seen = await deps.store.getIdempotency(idempotency.key, user.id);
+      if (seen) {
+        if (seen.route !== idempotency.route) throw idempotencyKeyReused();
+        return c.json(seen.response as object, seen.status as 200);
+      }
+    }
+    const response = await work();
+    if (idempotency) {
+      await deps.store.saveIdempotency({
+        key: idempotency.key,
+        userId: user.id,
+        route: idempotency.route,
+        status,
+        response,
+        createdAt: deps.clock(),
+      });
+    }
+    return c.json(response, status);
+  }
+
   docs.add({
     instanceData: false,
     method: 'post',
@@ -45,13 +79,14 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
       'Plan a migration of running instances from one version to another (lead); mapping proposed by step id',
     tag: 'migrations',
     body: CreatePlanBody,
+    idempotent: true,
     responses: { 201: 'Plan created', 404: 'No such version', 422: 'Impossible mapping or same version' },
   });
   app.post('/', async (c) => {
     const user = requireUser(c);
     requireLead(user);
     const input = await body(c, CreatePlanBody);
-    return c.json(planView(await migrations.create(user, input)), 201);
+    return once(c, user, 201, async () => planView(await migrations.create(user, input)));
   });
 
   docs.add({
@@ -99,7 +134,9 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
     const user = requireUser(c);
     requireLead(user);
     const input = await body(c, EditPlanBody);
-    return c.json(planView(await migrations.edit(c.req.param('id'), input.mapping, input.revision)));
+    return once(c, user, 200, async () =>
+      planView(await migrations.edit(c.req.param('id'), input.mapping, input.revision)),
+    );
   });
 
   docs.add({
@@ -144,8 +181,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
   app.post('/:id/apply', async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const run = await migrations.apply(user, c.req.param('id'));
-    return c.json({ run }, 202);
+    return once(c, user, 202, async () => ({ run: await migrations.apply(user, c.req.param('id')) }));
   });
 
   docs.add({
@@ -178,7 +214,7 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
     requireLead(user);
     const run = await deps.store.getMigrationRun(c.req.param('runId'));
     if (!run || run.planId !== c.req.param('id')) throw notFound('The migration run');
-    return c.json({ run: await migrations.stop(run.id) });
+    return once(c, user, 200, async () => ({ run: await migrations.stop(run.id) }));
   });
 
   return app;

@@ -65,15 +65,6 @@ export function InstanceReplay() {
     refetchOnWindowFocus: false,
   });
   const instance = history.data?.instance;
-  const version = useQuery({
-    queryKey: ['audit', 'version', instance?.definitionId, instance?.version],
-    queryFn: () =>
-      api<VersionResponse>(
-        `/definitions/${encodeURIComponent(instance!.definitionId)}/versions/${instance!.version}`,
-      ),
-    enabled: !!instance,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
   const verify = useVerify(id);
 
   const timeline = history.data?.timeline ?? [];
@@ -116,6 +107,18 @@ export function InstanceReplay() {
   const [replayAt] = useDebouncedValue(at, 120);
   const replay = useReplayAt(id, count > 0 ? replayAt : null);
   const replayed = replay.data?.instance;
+  // A migrated instance was on an earlier version before its `migrated` event: draw that one.
+  const shownVersion = replayed?.version ?? instance?.version;
+  const version = useQuery({
+    queryKey: ['audit', 'version', instance?.definitionId, shownVersion],
+    queryFn: () =>
+      api<VersionResponse>(
+        `/definitions/${encodeURIComponent(instance!.definitionId)}/versions/${shownVersion}`,
+      ),
+    enabled: !!instance && shownVersion !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: (previous) => previous,
+  });
   const definition = version.data?.version.definition;
 
   const path = useMemo(
@@ -254,7 +257,7 @@ export function InstanceReplay() {
             {version.isPending ? (
               <Group gap="xs" p="md">
                 <Loader size="sm" role="status" aria-label="Loading the diagram" />
-                <Text size="sm">Loading version {instance.version} of the workflow…</Text>
+                <Text size="sm">Loading version {shownVersion} of the workflow…</Text>
               </Group>
             ) : version.isError || !definition ? (
               <Alert color="red" m="md" title="The workflow version could not be loaded">

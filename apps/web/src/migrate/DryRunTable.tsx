@@ -1,18 +1,28 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { formatWhen } from '../shell/time.ts';
+import { AMBER_TEXT } from '../work/palette.ts';
 import type { DryRun, StepView } from './types.ts';
 
-function Steps({ steps }: { steps: Array<StepView & { assigneeKept?: boolean }> }) {
+/** Open steps with their owners; `before` marks an owner that changes (the task moves pools). */
+function Steps({ steps, before }: { steps: Array<StepView & { fromStep?: string }>; before?: StepView[] }) {
   return (
     <Stack gap={2}>
-      {steps.map((s) => (
-        <Text size="sm" key={`${s.step}-${s.role}`}>
-          {s.title}
-          <Text span size="xs" c="gray.7">
-            {s.kind === 'wait' ? ' · waiting' : s.roleName ? ` · ${s.roleName}` : ''}
+      {steps.map((s) => {
+        const was = before?.find((b) => b.step === s.fromStep);
+        const moved = was !== undefined && s.kind === 'task' && was.role !== s.role;
+        return (
+          <Text size="sm" key={`${s.step}-${s.role}`}>
+            {s.title}
+            <Text span size="xs" c={moved ? AMBER_TEXT : 'gray.7'} fw={moved ? 600 : undefined}>
+              {s.kind === 'wait'
+                ? ' · waiting'
+                : s.roleName
+                  ? ` · ${moved ? 'new owner: ' : ''}${s.roleName}`
+                  : ''}
+            </Text>
           </Text>
-        </Text>
-      ))}
+        );
+      })}
     </Stack>
   );
 }
@@ -23,13 +33,13 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
   return (
     <Stack gap="xs" data-testid="dry-run">
       <Group gap="xs" data-testid="dry-run-summary">
-        <Badge color="teal.9" variant="light">
+        <Badge color="teal" variant="light">
           {summary.movable} can move
         </Badge>
-        <Badge color={summary.blocked > 0 ? 'red.9' : 'gray.7'} variant="light">
+        <Badge color={summary.blocked > 0 ? 'red' : 'gray'} variant="light">
           {summary.blocked} cannot move
         </Badge>
-        <Badge color="gray.7" variant="outline">
+        <Badge color="gray" variant="outline">
           {summary.total} running, {summary.practice} practice
         </Badge>
       </Group>
@@ -56,7 +66,7 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
                     {row.workflow}
                   </Text>
                   {row.practice && (
-                    <Badge size="xs" color="grape.9" variant="light">
+                    <Badge size="xs" color="grape" variant="light">
                       practice
                     </Badge>
                   )}
@@ -69,7 +79,7 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
                 </Table.Td>
                 <Table.Td>
                   {row.ok ? (
-                    <Steps steps={row.after} />
+                    <Steps steps={row.after} before={row.now} />
                   ) : (
                     <Text size="sm" c="red.9" data-testid="cannot-move">
                       Cannot move: {row.blockers.map((b) => b.message).join('; ')}

@@ -1,4 +1,5 @@
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { AMBER_TEXT } from '../work/palette.ts';
 import type { PlanStep, StepMapping } from './types.ts';
 
 const NOT_MAPPED = '__none';
@@ -37,7 +38,7 @@ export function MappingTable({
             .filter((t) => t.kind === step.kind)
             .map((t) => ({
               value: t.id,
-              label: `${t.title} (${t.id})${t.roleName ? ` — ${t.roleName}` : ''}`,
+              label: `${t.id} · ${t.title}`,
             }));
           const chosen = to.find((t) => t.id === target);
           return (
@@ -58,7 +59,7 @@ export function MappingTable({
               <Table.Td>
                 <Text size="sm">{step.roleName ?? '—'}</Text>
                 {chosen && chosen.role !== step.role && chosen.roleName && (
-                  <Text size="xs" c="orange.9">
+                  <Text size="xs" c={AMBER_TEXT} fw={600}>
                     → {chosen.roleName}
                   </Text>
                 )}
@@ -73,16 +74,21 @@ export function MappingTable({
                     allowDeselect={false}
                     disabled={disabled}
                     size="xs"
-                    w={360}
+                    w={340}
                     data-testid={`mapping-select-${step.id}`}
                   />
                   {target === step.id && (
-                    <Badge size="xs" color="teal.9" variant="light">
+                    <Badge size="xs" color="teal" variant="light" style={{ flex: 'none' }}>
                       same id
                     </Badge>
                   )}
+                  {target !== null && target !== step.id && (
+                    <Badge size="xs" color="blue" variant="light" style={{ flex: 'none' }}>
+                      other step
+                    </Badge>
+                  )}
                   {target === null && (
-                    <Badge size="xs" color="red.9" variant="light">
+                    <Badge size="xs" color="red" variant="light" style={{ flex: 'none' }}>
                       unmapped
                     </Badge>
                   )}

@@ -20,7 +20,7 @@ import { toast } from '../editor/toast.ts';
 import { DryRunTable } from './DryRunTable.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
-import type { DryRun, MigrationPlan, MigrationRun, PlanView, StepMapping } from './types.ts';
+import type { DryRun, MigrationPlan, MigrationResult, MigrationRun, PlanView, StepMapping } from './types.ts';
 import { runEnded } from './types.ts';
 import './migrate.css';
 
@@ -70,7 +70,10 @@ export function MigrationPage() {
   const activeRunId = runId ?? (lastRun && !runEnded(lastRun) ? lastRun.id : null);
   const run = useQuery({
     queryKey: ['migration-run', activeRunId],
-    queryFn: () => api<{ run: MigrationRun }>(`/migrations/${currentPlanId}/runs/${activeRunId}`),
+    queryFn: () =>
+      api<{ run: MigrationRun; results?: MigrationResult[] }>(
+        `/migrations/${currentPlanId}/runs/${activeRunId}`,
+      ),
     enabled: activeRunId !== null && currentPlanId !== null,
     refetchInterval: (q) => (q.state.data && runEnded(q.state.data.run) ? false : 600),
   });
@@ -274,7 +277,12 @@ export function MigrationPage() {
               )}
             </Group>
             {run.data && (
-              <RunProgress run={run.data.run} onStop={() => stop.mutate()} stopping={stop.isPending} />
+              <RunProgress
+                run={run.data.run}
+                results={run.data.results ?? []}
+                onStop={() => stop.mutate()}
+                stopping={stop.isPending}
+              />
             )}
             {dryRun && <DryRunTable dryRun={dryRun} />}
           </>

@@ -1,25 +1,28 @@
 import { Alert, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Square } from 'lucide-react';
-import { type MigrationRun, runEnded } from './types.ts';
+import { type MigrationResult, type MigrationRun, runEnded } from './types.ts';
 
 const STATUS: Record<MigrationRun['status'], { label: string; color: string }> = {
-  running: { label: 'Moving instances', color: 'blue.9' },
-  stopping: { label: 'Stopping after this instance', color: 'orange.9' },
-  stopped: { label: 'Stopped', color: 'orange.9' },
-  done: { label: 'Done', color: 'teal.9' },
-  failed: { label: 'Failed', color: 'red.9' },
+  running: { label: 'Moving instances', color: 'blue' },
+  stopping: { label: 'Stopping after this instance', color: 'yellow' },
+  stopped: { label: 'Stopped', color: 'yellow' },
+  done: { label: 'Done', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
 };
 
 /** A run's progress, counts and the Stop button. */
 export function RunProgress({
   run,
+  results = [],
   onStop,
   stopping,
 }: {
   run: MigrationRun;
+  results?: MigrationResult[];
   onStop: () => void;
   stopping: boolean;
 }) {
+  const leftBehind = results.filter((r) => r.status !== 'migrated');
   const seen = run.counts.migrated + run.counts.skipped + run.counts.conflict + run.counts.failed;
   const percent = run.total === 0 ? 100 : Math.round((seen / run.total) * 100);
   const status = STATUS[run.status];
@@ -55,6 +58,21 @@ export function RunProgress({
         <Text size="sm">Instances already moved stay on the new version. Apply again to move the rest.</Text>
       )}
       {run.error && <Alert color="red">{run.error}</Alert>}
+      {leftBehind.length > 0 && (
+        <Stack gap={2} data-testid="run-left-behind">
+          <Text size="sm" fw={600}>
+            Left on the old version
+          </Text>
+          {leftBehind.map((r) => (
+            <Text size="sm" key={r.instanceId}>
+              <Text span ff="monospace" size="xs">
+                {r.instanceId.slice(0, 8)}
+              </Text>{' '}
+              — {r.reason ?? r.status}
+            </Text>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -9,20 +9,25 @@ export interface Region {
 
 /**
  * Where each step lives in the compiled machine: the chain of parallel regions around it (empty at
- * the top level). Every step is also compiled at the top level, but a step a branch owns is only
- * ever entered inside that branch, so those placements win.
+ * the top level). Every step is also compiled at the top level, but a step a branch owns (a nested
+ * parallel included) is only ever entered inside that branch, so only its branch placements count.
  */
 export function placements(definition: Definition): Map<string, Region[][]> {
-  const inRegions = new Map<string, Region[][]>();
+  const ownedByBranch = new Set<string>();
+  for (const step of Object.values(definition.steps)) {
+    if (step.type !== 'parallel') continue;
+    for (const first of step.branches) {
+      for (const id of branchSteps(definition, first, step.join)) ownedByBranch.add(id);
+    }
+  }
+  const found = new Map<string, Region[][]>();
   const walk = (ids: readonly string[], chain: Region[]) => {
     for (const id of ids) {
       const step = definition.steps[id];
       if (!step) continue;
-      if (chain.length > 0) {
-        const list = inRegions.get(id) ?? [];
-        list.push(chain);
-        inRegions.set(id, list);
-      }
+      const list = found.get(id) ?? [];
+      list.push(chain);
+      found.set(id, list);
       if (step.type === 'parallel') {
         step.branches.forEach((first, branch) => {
           walk(branchSteps(definition, first, step.join), [...chain, { parallel: id, branch }]);
@@ -30,9 +35,12 @@ export function placements(definition: Definition): Map<string, Region[][]> {
       }
     }
   };
-  walk(Object.keys(definition.steps), []);
+  walk(
+    Object.keys(definition.steps).filter((id) => !ownedByBranch.has(id)),
+    [],
+  );
   const result = new Map<string, Region[][]>();
-  for (const id of Object.keys(definition.steps)) result.set(id, inRegions.get(id) ?? [[]]);
+  for (const id of Object.keys(definition.steps)) result.set(id, found.get(id) ?? [[]]);
   return result;
 }
 
