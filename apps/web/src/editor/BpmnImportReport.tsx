@@ -1,4 +1,4 @@
-import { Button, Group, List, Modal, ScrollArea, Table, Text } from '@mantine/core';
+import { Button, Group, List, Modal, Table, Text } from '@mantine/core';
 import type { Skipped } from '@portalflow/bpmn';
 
 export interface BpmnReport {
@@ -29,26 +29,24 @@ export function BpmnImportReport({ report, onClose }: { report: BpmnReport; onCl
           : `${skipped.length} ${skipped.length === 1 ? 'element was' : 'elements were'} not imported: portalflow does not model ${skipped.length === 1 ? 'it' : 'them'}. Check the diagram and redraw what matters.`}
       </Text>
       {skipped.length > 0 && (
-        <ScrollArea.Autosize mah={320} mb="sm">
-          <Table striped verticalSpacing={4} fz="sm" data-testid="bpmn-skipped-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Element id</Table.Th>
-                <Table.Th>Why it was skipped</Table.Th>
+        <Table striped verticalSpacing={4} fz="sm" mb="sm" data-testid="bpmn-skipped-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Element id</Table.Th>
+              <Table.Th>Why it was skipped</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {skipped.map((s) => (
+              <Table.Tr key={`${s.kind}:${s.id}:${s.reason}`} data-testid="bpmn-skipped-row">
+                <Table.Td>{s.kind}</Table.Td>
+                <Table.Td ff="monospace">{s.id || '(no id)'}</Table.Td>
+                <Table.Td>{s.reason}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {skipped.map((s) => (
-                <Table.Tr key={`${s.kind}:${s.id}:${s.reason}`} data-testid="bpmn-skipped-row">
-                  <Table.Td>{s.kind}</Table.Td>
-                  <Table.Td ff="monospace">{s.id || '(no id)'}</Table.Td>
-                  <Table.Td>{s.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {warnings.length > 0 && (
         <>

@@ -150,6 +150,8 @@ function Editor({ id }: { id: string }) {
     }
   };
 
+  // Each import refits the view to the new diagram.
+  const [imports, setImports] = useState(0);
   const importDefinition = async ({ definition, layout, report }: Imported) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
     if (renamed !== definition)
@@ -161,6 +163,7 @@ function Editor({ id }: { id: string }) {
     apply([{ type: 'replaceAll', document: await documentFrom(renamed, layout ?? null) }], {
       select: { steps: [], edges: [] },
     });
+    setImports((n) => n + 1);
     if (report && (report.skipped.length > 0 || report.warnings.length > 0)) setBpmnReport(report);
   };
 
@@ -229,7 +232,7 @@ function Editor({ id }: { id: string }) {
           {...(diff ? { diff: diff.decorations } : {})}
           readOnly={mode !== 'edit'}
           focus={focus}
-          fitKey={`${id}:${mode}`}
+          fitKey={`${id}:${mode}:${imports}`}
           onChanges={onChanges}
           onSelect={onSelect}
           onSelectLane={onSelectLane}
