@@ -2,12 +2,14 @@
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
+import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { printTable } from './bench-table.ts';
 
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
 printTable('engine', await engineBenchmarks());
+printTable('bpmn', await bpmnBenchmarks());
 printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
 printTable('web (Chromium)', await editorBenchmarks());

@@ -544,10 +544,24 @@ class Importer {
     return task;
   }
 
+  /** Boundary events by the id of the activity they are attached to. */
+  private boundaries: Map<string, FlowNode[]> | undefined;
+
+  private boundariesOf(id: string): FlowNode[] {
+    if (!this.boundaries) {
+      this.boundaries = new Map();
+      for (const b of this.model.nodes.values()) {
+        if (b.kind !== 'boundaryEvent') continue;
+        const host = refLocal(attr(b.el, 'attachedToRef')) ?? '';
+        this.boundaries.set(host, [...(this.boundaries.get(host) ?? []), b]);
+      }
+    }
+    return this.boundaries.get(id) ?? [];
+  }
+
   private taskDeadline(node: FlowNode): Deadline | undefined {
     let deadline: Deadline | undefined;
-    for (const b of this.model.nodes.values()) {
-      if (b.kind !== 'boundaryEvent' || refLocal(attr(b.el, 'attachedToRef')) !== node.id) continue;
+    for (const b of this.boundariesOf(node.id)) {
       const defs = eventDefinitions(b.el);
       const kind = defs[0]?.local.replace('EventDefinition', '') ?? 'none';
       if (defs.length !== 1 || kind !== 'timer') {
