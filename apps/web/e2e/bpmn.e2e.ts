@@ -11,6 +11,9 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 /** A file written in bpmn.io's style: three pools, a sub-process, message flows, data stores, compensation. */
 const FIXTURE = new URL('../../../packages/bpmn/test/fixtures/bpmnjs-lab-results.bpmn', import.meta.url)
   .pathname;
+/** A Signavio file with nested lanes: imported from the workflow list, it becomes a new workflow. */
+const SIGNAVIO = new URL('../../../packages/bpmn/test/fixtures/signavio-enrollment.bpmn', import.meta.url)
+  .pathname;
 
 let server: TestServer;
 
@@ -102,6 +105,35 @@ describe('BPMN in the editor', () => {
         'viewed-within-3-days',
       ]);
       expect(back.definition.roles.map((r) => r.id)).toEqual(['ordering-provider', 'results-nurse']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('imported from the workflow list, a BPMN file becomes a new workflow whose editor shows the report', async () => {
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows`);
+      await page.getByTestId('workflows-page').waitFor();
+      await page.getByTestId('import-file-input').setInputFiles(SIGNAVIO);
+      await page.waitForURL(/\/workflows\/clinic-portal-enrollment$/);
+      await page.getByTestId('bpmn-skipped-table').waitFor();
+      expect(await page.getByTestId('bpmn-skipped-row').allTextContents()).toEqual([
+        'groupsid-GROUP-0001groups are not modelled',
+      ]);
+      await page.getByTestId('bpmn-import-report-close').click();
+      // Leaf lanes of the nested lanes, as drawn, with the diagram's layout stored with the draft.
+      for (const role of ['front-desk', 'enrollment-specialist', 'medical-records-clerk'])
+        await page.getByTestId(`lane-${role}`).first().waitFor();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+      const lead = await apiSession(server.url, 'lead', PASSWORD);
+      const stored = await lead<{ draft: { layout: { positions: Record<string, unknown> } } }>(
+        'GET',
+        '/definitions/clinic-portal-enrollment',
+      );
+      expect(Object.keys(stored.body.draft.layout.positions)).toHaveLength(6);
     } finally {
       await b.close();
     }
