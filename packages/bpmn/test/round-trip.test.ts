@@ -1,7 +1,7 @@
 import { canonicalJson, type Definition, parseDefinition } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { autoLayout, fromBpmn, toBpmn } from '../src/index.ts';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
+import { autoLayout, fromBpmn, toBpmn } from '../src/index.ts';
 import { exampleWorkflows } from './support/examples.ts';
 import { validateBpmn } from './support/xmllint.ts';
 

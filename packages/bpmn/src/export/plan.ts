@@ -332,6 +332,11 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
           add(`timer.${id}`, step.for, { type: 'catch', for: step.for });
           if (next) flow(`timer.${id}`, next);
         }
+        if (step.signal === undefined && step.for === undefined) {
+          // Neither a signal nor a time: a plain catch event still carries the way on.
+          add(`next.${id}`, 'next', { type: 'catch' });
+          if (next) flow(`next.${id}`, next);
+        }
         if (step.deadline) {
           add(`deadline.${id}`, `after ${step.deadline.after}`, {
             type: 'deadline',

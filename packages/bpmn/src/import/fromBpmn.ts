@@ -718,6 +718,10 @@ class Importer {
       }
       const defs = eventDefinitions(c.el);
       const timer = defs.find((d) => d.local === 'timerEventDefinition');
+      if (pfExtension(c.el, 'next')) {
+        next ??= c.outgoing[0] ? this.resolve(c.outgoing[0].target) : undefined;
+        continue;
+      }
       if (pfExtension(c.el, 'deadline') && timer) {
         deadline = this.deadlineFrom(c, timer, true);
         continue;
