@@ -1,6 +1,6 @@
 import type { Step } from '@portalflow/engine';
-import { parseExpression } from '@portalflow/engine';
 import { attr } from '../xml/read.ts';
+import { isCondition, rewriteCondition } from './conditions.ts';
 import type { ImportContext } from './context.ts';
 import { type FlowNode, pfExtension } from './model.ts';
 import { clip } from './names.ts';
@@ -27,12 +27,15 @@ export function decision(ctx: ImportContext, node: FlowNode): Step {
       otherwise = to;
       continue;
     }
-    const when = clip((ctx.ours ? f.condition : f.condition?.trim()) ?? f.name ?? 'true', 2000);
+    let when = clip((ctx.ours ? f.condition : f.condition?.trim()) ?? f.name ?? 'true', 2000);
     if (branches.length >= 50) continue;
-    try {
-      parseExpression(when);
-    } catch {
-      ctx.warn(`decision '${label}': "${when}" is not a portalflow condition; rewrite it in the editor`);
+    if (!ctx.ours && !isCondition(when)) {
+      const rewritten = rewriteCondition(when);
+      if (rewritten !== undefined && rewritten.length <= 2000) {
+        ctx.warn(`decision '${label}': the condition "${when}" was rewritten as "${rewritten}"; check it`);
+        when = rewritten;
+      } else
+        ctx.warn(`decision '${label}': "${when}" is not a portalflow condition; rewrite it in the editor`);
     }
     branches.push({ when, to });
   }
