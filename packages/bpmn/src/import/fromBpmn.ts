@@ -75,7 +75,7 @@ class Importer implements ImportContext {
   private readonly stepIds = new IdPool();
   private readonly roleIds = new IdPool();
   private readonly roleByName = new Map<string, string>();
-  private readonly roles_ = new Map<string, NodeRole>();
+  private readonly nodeRoles = new Map<string, NodeRole>();
   model!: ProcessModel;
   private process!: XmlElement;
   private poolName: string | undefined;
@@ -120,8 +120,8 @@ class Importer implements ImportContext {
     if (this.roles.length > 200)
       this.warnings.push(`only the first 200 of ${this.roles.length} lanes were imported`);
     const stepOf = new Map<string, string>();
-    for (const [id, r] of this.roles_) if (r.type === 'step') stepOf.set(id, r.stepId);
-    const layout = layoutFromDiagram(this.root, definition, stepOf, this.model, this.laneRoles(), this.ours);
+    for (const [id, r] of this.nodeRoles) if (r.type === 'step') stepOf.set(id, r.stepId);
+    const layout = layoutFromDiagram(this.root, definition, stepOf, this.model, this.roleOfLane, this.ours);
     return { definition, layout, skipped: this.skipped, warnings: this.warnings };
   }
 
@@ -133,10 +133,6 @@ class Importer implements ImportContext {
   /** Names from our own files are kept exactly; other tools' are trimmed. */
   private text(s: string | undefined): string | undefined {
     return this.ours ? s : s?.trim() || undefined;
-  }
-
-  private laneRoles(): Map<Lane, string | undefined> {
-    return this.roleOfLane;
   }
 
   /** Leaf lanes become roles; the department is the parent lane's name. */
@@ -182,7 +178,7 @@ class Importer implements ImportContext {
   }
 
   role(id: string): NodeRole {
-    return this.roles_.get(id) ?? { type: 'dropped' };
+    return this.nodeRoles.get(id) ?? { type: 'dropped' };
   }
 
   warn(message: string): void {
@@ -196,7 +192,7 @@ class Importer implements ImportContext {
   /** Decides what each node becomes, then hands out step ids in document order. */
   private classify(): void {
     const nodes = [...this.model.nodes.values()];
-    const set = (n: FlowNode, r: NodeRole) => this.roles_.set(n.id, r);
+    const set = (n: FlowNode, r: NodeRole) => this.nodeRoles.set(n.id, r);
     const step = (n: FlowNode) => set(n, { type: 'step', stepId: '' });
     // Tasks first: outcome gateways are recognised by the task before them.
     for (const n of nodes) {
@@ -318,7 +314,7 @@ class Importer implements ImportContext {
     }
     // Step ids: our own files keep theirs; others get readable ids from names.
     for (const n of nodes) {
-      const r = this.roles_.get(n.id);
+      const r = this.nodeRoles.get(n.id);
       if (r?.type !== 'step') continue;
       const base = this.ours ? sanitizeId(n.id) : slugify(n.name) || UNNAMED[n.kind] || sanitizeId(n.id);
       r.stepId = this.stepIds.claim(base, 'step');
