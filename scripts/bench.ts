@@ -2,6 +2,7 @@
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
+import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench.ts';
 import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
@@ -12,6 +13,7 @@ console.log(`portalflow benchmarks — node ${process.version}, ${process.platfo
 printTable('engine', await engineBenchmarks());
 printTable('help search', await helpSearchBenchmarks());
 printTable('engine: migration between versions', await migrationBenchmarks());
+printTable('bpmn', await bpmnBenchmarks());
 printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
 printTable('web (Chromium)', await editorBenchmarks());

@@ -3,5 +3,12 @@ export { toBpmn } from './export/toBpmn.ts';
 export { fromBpmn, type ImportResult } from './import/fromBpmn.ts';
 export type { Skipped } from './import/model.ts';
 export { autoLayout } from './layout/autoLayout.ts';
-export { type LaneLayout, type Layout, NODE_SIZE, readLayout, type StepPosition } from './layout/layout.ts';
+export {
+  LANE,
+  type LaneLayout,
+  type Layout,
+  NODE_SIZE,
+  readLayout,
+  type StepPosition,
+} from './layout/layout.ts';
 export { NS } from './namespaces.ts';

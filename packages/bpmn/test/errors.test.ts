@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BpmnError, BpmnErrorCode, fromBpmn } from '../src/index.ts';
+import { BpmnError, BpmnErrorCode, fromBpmn, toBpmn } from '../src/index.ts';
+import { validateBpmn } from './support/xmllint.ts';
 
 function failure(xml: string): BpmnError {
   try {
@@ -72,5 +73,23 @@ describe('files that cannot be imported fail with a code and a place', () => {
       '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p" name="&x;"/></definitions>',
     );
     expect(e.code).toBe(BpmnErrorCode.XML_MALFORMED);
+  });
+
+  it('the schema check fails loudly, with the install command, when xmllint is missing', () => {
+    const xml = toBpmn({ id: 'w', title: 'W', roles: [], start: 'e', steps: { e: { type: 'end' } } });
+    expect(validateBpmn({ 'w.bpmn': xml }).ok).toBe(true);
+    expect(() => validateBpmn({ 'w.bpmn': xml }, { PATH: '/nonexistent' })).toThrow(
+      /xmllint is not installed.*apt-get install -y libxml2-utils/,
+    );
+  });
+
+  it('the schema check catches an invalid file (so a passing check means something)', () => {
+    const bad = toBpmn({ id: 'w', title: 'W', roles: [], start: 'e', steps: { e: { type: 'end' } } }).replace(
+      '<bpmn:endEvent id="e"',
+      '<bpmn:endEvent id="e" cancelActivity="maybe"',
+    );
+    const check = validateBpmn({ 'bad.bpmn': bad });
+    expect(check.ok).toBe(false);
+    expect(check.output).toMatch(/fails to validate/);
   });
 });

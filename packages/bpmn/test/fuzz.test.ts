@@ -244,5 +244,5 @@ describe('fuzz: generated BPMN structures never crash the import', () => {
     // One xmllint run checks a sample of the exports against the OMG schema.
     const check = validateBpmn(exports);
     expect(check.ok, check.output.slice(0, 2000)).toBe(true);
-  });
+  }, 60_000);
 });

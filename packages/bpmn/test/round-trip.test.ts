@@ -1,5 +1,6 @@
 import { canonicalJson, type Definition, parseDefinition } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
+import { generateDefinition } from '../../engine/test/support/generate.ts';
 import { autoLayout, fromBpmn, toBpmn } from '../src/index.ts';
 import { exampleWorkflows } from './support/examples.ts';
 import { validateBpmn } from './support/xmllint.ts';
@@ -82,5 +83,19 @@ describe('export → import of the example workflows', () => {
     const xml = toBpmn(definition);
     expect(validateBpmn({ 'exact.bpmn': xml }).ok).toBe(true);
     expect(canonical(fromBpmn(xml).definition)).toEqual(canonical(definition));
+  });
+
+  it('generated workflows of 2 to 400 steps (tasks, decisions, waits, parallel blocks) come back exactly and validate', () => {
+    const files: Record<string, string> = {};
+    for (const steps of [2, 7, 60, 400]) {
+      const definition = generateDefinition(steps);
+      const xml = toBpmn(definition);
+      files[`generated-${steps}.bpmn`] = xml;
+      const back = fromBpmn(xml);
+      expect(canonical(back.definition)).toEqual(canonical(definition));
+      expect(back.skipped).toEqual([]);
+    }
+    const check = validateBpmn(files);
+    expect(check.ok, check.output.slice(0, 2000)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { Alert, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
-import type { Definition, StepKind } from '@portalflow/engine';
+import type { StepKind } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { toast } from './toast.ts';
 import '../canvas/index.ts';
 import { type CanvasSelection, EditableDiagram } from '../canvas/EditableDiagram.tsx';
@@ -14,9 +14,10 @@ import type { Change } from '../model/changes.ts';
 import { diffOverlay } from '../model/diff.ts';
 import { readLayout, type StepPosition } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
+import { BpmnImportReport, type BpmnReport } from './BpmnImportReport.tsx';
 import { ComparePanel, type Side } from './ComparePanel.tsx';
-import { exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
-import { useDefinitionImport } from './ImportButton.tsx';
+import { type ExportKind, exportBpmn, exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
+import { type Imported, useDefinitionImport } from './ImportButton.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Palette } from './Palette.tsx';
@@ -95,6 +96,11 @@ function Editor({ id }: { id: string }) {
   const [pair, setPair] = useState<{ before: Side; after: Side } | null>(null);
   const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
   const [laying, setLaying] = useState(false);
+  // A BPMN file imported from the workflow list arrives with its report in the navigation state.
+  const location = useLocation();
+  const [bpmnReport, setBpmnReport] = useState<BpmnReport | null>(
+    () => (location.state as { bpmnReport?: BpmnReport } | null)?.bpmnReport ?? null,
+  );
   // The cached GET of this workflow (kept current by publish) tells which version is live.
   const latest =
     useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false, gcTime: 0 }).data?.latest ??
@@ -144,7 +150,9 @@ function Editor({ id }: { id: string }) {
     }
   };
 
-  const importDefinition = async (definition: Definition) => {
+  // Each import refits the view to the new diagram.
+  const [imports, setImports] = useState(0);
+  const importDefinition = async ({ definition, layout, report }: Imported) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
     if (renamed !== definition)
       toast({
@@ -152,12 +160,14 @@ function Editor({ id }: { id: string }) {
         title: 'Imported into this workflow',
         message: `The file's id '${definition.id}' became '${id}'.`,
       });
-    apply([{ type: 'replaceAll', document: await documentFrom(renamed, null) }], {
+    apply([{ type: 'replaceAll', document: await documentFrom(renamed, layout ?? null) }], {
       select: { steps: [], edges: [] },
     });
+    setImports((n) => n + 1);
+    if (report && (report.skipped.length > 0 || report.warnings.length > 0)) setBpmnReport(report);
   };
 
-  const importer = useDefinitionImport((definition) => void importDefinition(definition));
+  const importer = useDefinitionImport((imported) => void importDefinition(imported));
 
   const restore = async (side: Side) => {
     const restored = await documentFrom({ ...side.definition, id }, side.layout);
@@ -174,8 +184,9 @@ function Editor({ id }: { id: string }) {
     }
   };
 
-  const onExport = (kind: 'json' | 'svg' | 'png' | 'mermaid') => {
+  const onExport = (kind: ExportKind) => {
     if (kind === 'json') exportJson(document);
+    else if (kind === 'bpmn') exportBpmn(document);
     else if (kind === 'svg') exportSvg(document);
     else if (kind === 'mermaid') exportMermaid(document);
     else
@@ -221,7 +232,7 @@ function Editor({ id }: { id: string }) {
           {...(diff ? { diff: diff.decorations } : {})}
           readOnly={mode !== 'edit'}
           focus={focus}
-          fitKey={`${id}:${mode}`}
+          fitKey={`${id}:${mode}:${imports}`}
           onChanges={onChanges}
           onSelect={onSelect}
           onSelectLane={onSelectLane}
@@ -258,6 +269,7 @@ function Editor({ id }: { id: string }) {
         }}
       />
       {importer.element}
+      {bpmnReport && <BpmnImportReport report={bpmnReport} onClose={() => setBpmnReport(null)} />}
       {conflict && (
         <StaleSaveDialog
           theirs={conflict}

@@ -1,14 +1,33 @@
 import { Button, List, Modal, Text } from '@mantine/core';
-import { type Definition, type DefinitionIssue, parseDefinitionText } from '@portalflow/engine';
+import { BpmnError, fromBpmn } from '@portalflow/bpmn';
+import {
+  type Definition,
+  type DefinitionIssue,
+  parseDefinition,
+  parseDefinitionText,
+} from '@portalflow/engine';
 import { Upload } from 'lucide-react';
 import { type ReactNode, useRef, useState } from 'react';
+import type { BpmnReport } from './BpmnImportReport.tsx';
+import { toast } from './toast.ts';
 import { issuesOf } from './useLoadDraft.ts';
 
+/** What an import hands over: the definition, and for BPMN files the diagram's layout and the report. */
+export interface Imported {
+  definition: Definition;
+  layout?: unknown;
+  report?: BpmnReport;
+}
+
+const isBpmn = (name: string, text: string) =>
+  /\.(bpmn|bpmn2|xml)$/i.test(name) || text.trimStart().startsWith('<');
+
 /**
- * Picking a definition JSON file and validating it; problems are listed with their path and line,
- * and nothing is imported until the file is valid.
+ * Picking a definition file — JSON, YAML or BPMN 2.0 from another modeler — and validating it;
+ * problems are listed with their path and line, and nothing is imported until the file is valid.
+ * A BPMN import also says which elements it could not map (shown by the caller, see `report`).
  */
-export function useDefinitionImport(onImport: (definition: Definition) => void): {
+export function useDefinitionImport(onImport: (imported: Imported) => void): {
   pick: () => void;
   element: ReactNode;
 } {
@@ -18,10 +37,37 @@ export function useDefinitionImport(onImport: (definition: Definition) => void):
     if (!file) return;
     const text = await file.text();
     try {
+      if (isBpmn(file.name, text)) {
+        const result = fromBpmn(text);
+        const definition = parseDefinition(result.definition, { filename: file.name });
+        setIssues(null);
+        const report = { file: file.name, skipped: result.skipped, warnings: result.warnings };
+        if (report.skipped.length === 0 && report.warnings.length === 0)
+          toast({
+            color: 'teal',
+            title: `Imported ${file.name}`,
+            message: 'Every BPMN element was imported.',
+          });
+        onImport({ definition, layout: result.layout, report });
+        return;
+      }
       const definition = parseDefinitionText(text, { filename: file.name });
       setIssues(null);
-      onImport(definition);
+      onImport({ definition });
     } catch (error) {
+      if (error instanceof BpmnError) {
+        setIssues({
+          file: file.name,
+          issues: [
+            {
+              path: error.code,
+              message: error.message.replace(/^line \d+, column \d+: /, ''),
+              ...(error.line !== undefined ? { line: error.line, column: error.column ?? 1 } : {}),
+            },
+          ],
+        });
+        return;
+      }
       setIssues({ file: file.name, issues: issuesOf(error) });
     }
   };
@@ -30,9 +76,9 @@ export function useDefinitionImport(onImport: (definition: Definition) => void):
       <input
         ref={input}
         type="file"
-        accept="application/json,.json"
+        accept="application/json,.json,.yaml,.yml,.bpmn,.bpmn2,.xml,application/xml,text/xml"
         hidden
-        aria-label="Definition file to import"
+        aria-label="Definition file to import (JSON or BPMN)"
         data-testid="import-file-input"
         onChange={(e) => {
           void read(e.currentTarget.files?.[0]);
@@ -73,9 +119,9 @@ export function useDefinitionImport(onImport: (definition: Definition) => void):
 
 export function ImportButton({
   onImport,
-  label = 'Import JSON',
+  label = 'Import JSON or BPMN',
 }: {
-  onImport: (definition: Definition) => void;
+  onImport: (imported: Imported) => void;
   label?: string;
 }) {
   const { pick, element } = useDefinitionImport(onImport);

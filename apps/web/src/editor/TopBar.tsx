@@ -13,8 +13,10 @@ import {
   Send,
   Undo2,
   Upload,
+  Workflow,
 } from 'lucide-react';
 import { AMBER_TEXT } from '../work/palette.ts';
+import type { ExportKind } from './exporting.ts';
 
 export type EditorMode = 'edit' | 'simulate' | 'compare';
 
@@ -36,7 +38,7 @@ export interface TopBarProps {
   onPublish(): void;
   onMode(mode: EditorMode): void;
   onLayout(): void;
-  onExport(kind: 'json' | 'svg' | 'png' | 'mermaid'): void;
+  onExport(kind: ExportKind): void;
 }
 
 /** Name, version badge and the commands: Save, Publish, Simulate, Compare, undo/redo, layout, export. */
@@ -145,6 +147,13 @@ export function TopBar(p: TopBarProps) {
               Definition (JSON)
             </Menu.Item>
             <Menu.Item
+              leftSection={<Workflow size={14} aria-hidden />}
+              onClick={() => p.onExport('bpmn')}
+              data-testid="export-bpmn"
+            >
+              BPMN 2.0 (.bpmn)
+            </Menu.Item>
+            <Menu.Item
               leftSection={<FileImage size={14} aria-hidden />}
               onClick={() => p.onExport('svg')}
               data-testid="export-svg"
@@ -167,12 +176,12 @@ export function TopBar(p: TopBarProps) {
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        <Tooltip label="Import a definition (JSON) into this workflow">
+        <Tooltip label="Import a definition (JSON or BPMN 2.0) into this workflow">
           <ActionIcon
             variant="default"
             onClick={p.onImport}
             disabled={!editing}
-            aria-label="Import definition JSON"
+            aria-label="Import a definition (JSON or BPMN)"
             data-testid="import-button"
           >
             <Upload size={16} aria-hidden />

@@ -22,22 +22,29 @@ import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import type { DefinitionSummary } from '../api/types.ts';
 import { slugify, starterDefinition } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
-import { ImportButton } from './ImportButton.tsx';
+import { ImportButton, type Imported } from './ImportButton.tsx';
 import { toast } from './toast.ts';
 import './editor.css';
 
 function useCreate() {
   const client = useQueryClient();
   const navigate = useNavigate();
-  return async (definition: Definition): Promise<string | null> => {
+  return async (definition: Definition, imported?: Omit<Imported, 'definition'>): Promise<string | null> => {
     try {
       await api(`/definitions`, {
         method: 'POST',
-        body: { definition },
+        body: imported?.layout !== undefined ? { definition, layout: imported.layout } : { definition },
         idempotencyKey: newIdempotencyKey(),
       });
       void client.invalidateQueries({ queryKey: ['definitions'] });
-      navigate(`/workflows/${encodeURIComponent(definition.id)}`);
+      // A BPMN import's report is shown in the editor it opens.
+      const report = imported?.report;
+      navigate(
+        `/workflows/${encodeURIComponent(definition.id)}`,
+        report && (report.skipped.length > 0 || report.warnings.length > 0)
+          ? { state: { bpmnReport: report } }
+          : {},
+      );
       return null;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'DEFINITION_EXISTS')
@@ -125,8 +132,8 @@ export function WorkflowsPage() {
   const create = useCreate();
   const [creating, setCreating] = useState(false);
   const list = query.data?.definitions ?? [];
-  const importFile = async (definition: Definition) => {
-    const problem = await create(definition);
+  const importFile = async ({ definition, ...imported }: Imported) => {
+    const problem = await create(definition, imported);
     if (problem) toast({ color: 'red', title: 'Not imported', message: problem });
   };
   return (
@@ -136,7 +143,7 @@ export function WorkflowsPage() {
           Workflows
         </Title>
         <Group gap="xs">
-          <ImportButton onImport={importFile} label="Import JSON" />
+          <ImportButton onImport={importFile} label="Import JSON or BPMN" />
           <Button
             size="compact-sm"
             leftSection={<Plus size={14} aria-hidden />}
@@ -157,7 +164,9 @@ export function WorkflowsPage() {
         <Stack align="center" gap="xs" p="xl" className="pf-fieldset">
           <Workflow size={28} aria-hidden />
           <Text fw={600}>No workflows yet</Text>
-          <Text size="sm">Create one from scratch, or import a definition JSON file.</Text>
+          <Text size="sm">
+            Create one from scratch, or import a definition (JSON, or BPMN 2.0 from another modeler).
+          </Text>
           <Button size="compact-sm" onClick={() => setCreating(true)}>
             New workflow
           </Button>

@@ -1,3 +1,4 @@
+import { toBpmn } from '@portalflow/bpmn';
 import type { EditorDocument } from '../model/document.ts';
 import { toMermaid } from '../model/mermaid.ts';
 import { toSvg } from '../model/svg.ts';
@@ -13,10 +14,17 @@ export function download(filename: string, content: Blob | string, type = 'appli
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+export type ExportKind = 'json' | 'bpmn' | 'svg' | 'png' | 'mermaid';
+
 export const definitionJson = (doc: EditorDocument) => `${JSON.stringify(doc.definition, null, 2)}\n`;
 
 export function exportJson(doc: EditorDocument): void {
   download(`${doc.definition.id}.json`, definitionJson(doc));
+}
+
+/** BPMN 2.0 with the diagram as laid out here, for Camunda Modeler, Signavio, bpmn.io and others. */
+export function exportBpmn(doc: EditorDocument): void {
+  download(`${doc.definition.id}.bpmn`, toBpmn(doc.definition, doc.layout), 'application/xml');
 }
 
 export function exportMermaid(doc: EditorDocument): void {

@@ -209,6 +209,8 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
     flow('start.event', bpmnId(definition.start));
   }
 
+  // Escalation end events already placed per lane, so two never sit on the same spot.
+  const escalationSpots = new Map<string, number[]>();
   const deadlineFlows = (
     source: string,
     stepId: string,
@@ -224,6 +226,10 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
       const id = `escalate.${stepId}`;
       const sameLane = role === (laneOf.get(stepId) ?? UNASSIGNED_LANE);
       const laneY = lanes.find((l) => l.role === role)!;
+      const taken = escalationSpots.get(role) ?? [];
+      let x = anchor.x + anchor.width + 10;
+      while (taken.some((t) => Math.abs(t - x) < 48)) x += 48;
+      escalationSpots.set(role, [...taken, x]);
       nodes.push({
         id,
         kind: 'endEvent',
@@ -231,7 +237,7 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
         role,
         name: `Escalate to ${definition.roles.find((r) => r.id === deadline.escalateTo)?.name ?? deadline.escalateTo}`,
         bounds: {
-          x: anchor.x + anchor.width + 10,
+          x,
           y: sameLane ? anchor.y + anchor.height + 30 : laneY.y + laneY.height - size.height - 12,
           ...size,
         },
@@ -331,6 +337,11 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
         if (step.for !== undefined) {
           add(`timer.${id}`, step.for, { type: 'catch', for: step.for });
           if (next) flow(`timer.${id}`, next);
+        }
+        if (step.signal === undefined && step.for === undefined) {
+          // Neither a signal nor a time: a plain catch event still carries the way on.
+          add(`next.${id}`, 'next', { type: 'catch' });
+          if (next) flow(`next.${id}`, next);
         }
         if (step.deadline) {
           add(`deadline.${id}`, `after ${step.deadline.after}`, {

@@ -148,6 +148,7 @@ function writeNode(
       w.element('bpmn:intermediateCatchEvent', attrs, () => {
         if (own) documentation(w, step?.description);
         if (d.type === 'wait') extension(w, () => w.empty('pf:wait'));
+        else if (d.signal === undefined && d.for === undefined) extension(w, () => w.empty('pf:next'));
         links();
         if (d.signal !== undefined)
           w.empty('bpmn:messageEventDefinition', { messageRef: `message.${d.signal}` });

@@ -1,11 +1,14 @@
-import type { Deadline, Definition, FormField, Role, Step, TaskStep } from '@portalflow/engine';
-import { parseExpression } from '@portalflow/engine';
+import type { Definition, Role, Step, TaskStep } from '@portalflow/engine';
 import { BpmnError, BpmnErrorCode } from '../errors.ts';
 import type { Layout } from '../layout/layout.ts';
 import { EXPORTER, NS } from '../namespaces.ts';
-import { attr, childOf, childrenOf, readXml, refLocal, type XmlElement } from '../xml/read.ts';
+import { attr, childOf, childrenOf, readXml, type XmlElement } from '../xml/read.ts';
 import { camundaForm, camundaGroup } from './camunda.ts';
+import { asId, type ImportContext, type NodeRole } from './context.ts';
+import { taskDeadline } from './deadlines.ts';
 import { layoutFromDiagram } from './diagram.ts';
+import { fieldOf } from './form.ts';
+import { decision, fork } from './gateways.ts';
 import {
   countFlowNodes,
   documentationOf,
@@ -19,6 +22,8 @@ import {
   TASK_KINDS,
 } from './model.ts';
 import { clip, IdPool, sanitizeId, slugify } from './names.ts';
+import { choosePool } from './pools.ts';
+import { waitEvent, waitGateway } from './waits.ts';
 
 export interface ImportResult {
   definition: Definition;
@@ -29,14 +34,7 @@ export interface ImportResult {
   warnings: string[];
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const PRIORITIES = new Set(['low', 'normal', 'high', 'urgent']);
-const FIELD_TYPES = new Set(['text', 'textarea', 'number', 'boolean', 'select', 'date']);
-
-/** A name kept as the id when it already is one, else its slug. */
-const asId = (text: string | undefined, ours: boolean) =>
-  ours && text !== undefined && ID.test(text) && text.length <= 80 ? text : slugify(text);
 
 /** Readable step ids for unnamed foreign elements. */
 const UNNAMED: Record<string, string> = {
@@ -48,13 +46,6 @@ const UNNAMED: Record<string, string> = {
   intermediateCatchEvent: 'wait',
   endEvent: 'end',
 };
-
-type NodeRole =
-  | { type: 'step'; stepId: string }
-  | { type: 'through' }
-  | { type: 'outcomes' }
-  | { type: 'consumed' }
-  | { type: 'dropped' };
 
 /**
  * Reads a BPMN 2.0 file from any modeler: lanes become roles, tasks of any type become tasks
@@ -75,28 +66,32 @@ export function fromBpmn(xml: string): ImportResult {
   return new Importer(root).run();
 }
 
-class Importer {
+class Importer implements ImportContext {
   private readonly skipped: Skipped[] = [];
   private readonly warnings: string[] = [];
   private readonly steps: Record<string, Step> = {};
   private readonly roles: Role[] = [];
-  private readonly roleOfLane = new Map<Lane, string | undefined>();
+  readonly roleOfLane = new Map<Lane, string | undefined>();
   private readonly stepIds = new IdPool();
   private readonly roleIds = new IdPool();
   private readonly roleByName = new Map<string, string>();
-  private readonly roles_ = new Map<string, NodeRole>();
-  private model!: ProcessModel;
+  private readonly nodeRoles = new Map<string, NodeRole>();
+  model!: ProcessModel;
   private process!: XmlElement;
   private poolName: string | undefined;
   private hasPool = false;
-  private readonly ours: boolean;
+  readonly ours: boolean;
 
-  constructor(private readonly root: XmlElement) {
+  constructor(readonly root: XmlElement) {
     this.ours = attr(root, 'exporter') === EXPORTER;
   }
 
   run(): ImportResult {
-    this.chooseProcess();
+    const pool = choosePool(this.root, (s) => this.text(s));
+    this.process = pool.process;
+    this.poolName = pool.name;
+    this.hasPool = pool.hasPool;
+    this.skipped.push(...pool.skipped);
     this.model = indexProcess(this.process, !this.ours);
     this.skipped.push(...this.model.skipped);
     this.makeRoles();
@@ -125,8 +120,8 @@ class Importer {
     if (this.roles.length > 200)
       this.warnings.push(`only the first 200 of ${this.roles.length} lanes were imported`);
     const stepOf = new Map<string, string>();
-    for (const [id, r] of this.roles_) if (r.type === 'step') stepOf.set(id, r.stepId);
-    const layout = layoutFromDiagram(this.root, definition, stepOf, this.model, this.laneRoles(), this.ours);
+    for (const [id, r] of this.nodeRoles) if (r.type === 'step') stepOf.set(id, r.stepId);
+    const layout = layoutFromDiagram(this.root, definition, stepOf, this.model, this.roleOfLane, this.ours);
     return { definition, layout, skipped: this.skipped, warnings: this.warnings };
   }
 
@@ -135,68 +130,9 @@ class Importer {
     return clip(text, max);
   }
 
-  /** The pool to import: the process with the most tasks; every other pool is reported. */
-  private chooseProcess(): void {
-    const processes = childrenOf(this.root, NS.model, 'process');
-    const participants = childrenOf(this.root, NS.model, 'collaboration').flatMap((c) =>
-      childrenOf(c, NS.model, 'participant'),
-    );
-    if (processes.length === 0)
-      throw new BpmnError(
-        BpmnErrorCode.NO_PROCESS,
-        participants.length > 0
-          ? 'the file has only black-box pools: there is no process to import'
-          : 'the file has no process to import',
-      );
-    const tasks = (p: XmlElement) =>
-      p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
-    let chosen = processes[0]!;
-    for (const p of processes) if (tasks(p) > tasks(chosen)) chosen = p;
-    this.process = chosen;
-    const chosenId = attr(chosen, 'id');
-    for (const part of participants) {
-      const ref = refLocal(attr(part, 'processRef'));
-      if (ref !== undefined && ref === chosenId) {
-        this.poolName = this.text(attr(part, 'name'));
-        this.hasPool = true;
-        continue;
-      }
-      const process = processes.find((p) => attr(p, 'id') === ref);
-      this.skipped.push({
-        id: attr(part, 'id') ?? '',
-        kind: 'participant',
-        reason: process
-          ? `only one pool is imported; this pool's ${countFlowNodes(process)} elements were left out`
-          : 'a black-box pool has no process to import',
-      });
-    }
-    for (const p of processes) {
-      if (p === chosen) continue;
-      const id = attr(p, 'id');
-      if (participants.some((part) => refLocal(attr(part, 'processRef')) === id)) continue;
-      this.skipped.push({
-        id: id ?? '',
-        kind: 'process',
-        reason: `only one process is imported; its ${countFlowNodes(p)} elements were left out`,
-      });
-    }
-    for (const c of childrenOf(this.root, NS.model, 'collaboration'))
-      for (const m of childrenOf(c, NS.model, 'messageFlow'))
-        this.skipped.push({
-          id: attr(m, 'id') ?? '',
-          kind: 'messageFlow',
-          reason: 'message flows between pools are not modelled',
-        });
-    if (!this.poolName) this.poolName = this.text(attr(chosen, 'name'));
-  }
-
   /** Names from our own files are kept exactly; other tools' are trimmed. */
   private text(s: string | undefined): string | undefined {
     return this.ours ? s : s?.trim() || undefined;
-  }
-
-  private laneRoles(): Map<Lane, string | undefined> {
-    return this.roleOfLane;
   }
 
   /** Leaf lanes become roles; the department is the parent lane's name. */
@@ -241,18 +177,22 @@ class Importer {
     return undefined;
   }
 
-  private role(id: string): NodeRole {
-    return this.roles_.get(id) ?? { type: 'dropped' };
+  role(id: string): NodeRole {
+    return this.nodeRoles.get(id) ?? { type: 'dropped' };
   }
 
-  private skip(node: FlowNode, reason: string, kind = node.kind): void {
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  skip(node: FlowNode, reason: string, kind = node.kind): void {
     this.skipped.push({ id: node.id, kind, reason });
   }
 
   /** Decides what each node becomes, then hands out step ids in document order. */
   private classify(): void {
     const nodes = [...this.model.nodes.values()];
-    const set = (n: FlowNode, r: NodeRole) => this.roles_.set(n.id, r);
+    const set = (n: FlowNode, r: NodeRole) => this.nodeRoles.set(n.id, r);
     const step = (n: FlowNode) => set(n, { type: 'step', stepId: '' });
     // Tasks first: outcome gateways are recognised by the task before them.
     for (const n of nodes) {
@@ -374,7 +314,7 @@ class Importer {
     }
     // Step ids: our own files keep theirs; others get readable ids from names.
     for (const n of nodes) {
-      const r = this.roles_.get(n.id);
+      const r = this.nodeRoles.get(n.id);
       if (r?.type !== 'step') continue;
       const base = this.ours ? sanitizeId(n.id) : slugify(n.name) || UNNAMED[n.kind] || sanitizeId(n.id);
       r.stepId = this.stepIds.claim(base, 'step');
@@ -406,7 +346,7 @@ class Importer {
   }
 
   /** The step a flow into `nodeId` ends up at, passing through merges, joins and skipped elements. */
-  private resolve(nodeId: string, seen = new Set<string>()): string | undefined {
+  resolve(nodeId: string, seen = new Set<string>()): string | undefined {
     if (seen.has(nodeId)) return undefined;
     seen.add(nodeId);
     const node = this.model.nodes.get(nodeId);
@@ -440,7 +380,7 @@ class Importer {
   }
 
   /** An end step added where BPMN leaves a flow open and portalflow needs a target. */
-  private addedEnd(near: string, why: string): string {
+  addedEnd(near: string, why: string): string {
     const id = this.stepIds.claim(`${near}-end`.slice(0, 72), 'end');
     this.steps[id] = { type: 'end', title: 'End (added on import)' };
     this.warnings.push(`${why}: an end step '${id}' was added`);
@@ -468,16 +408,16 @@ class Importer {
       case 'exclusiveGateway':
       case 'inclusiveGateway':
       case 'complexGateway':
-        this.steps[id] = common(this.decision(node));
+        this.steps[id] = common(decision(this, node));
         return;
       case 'parallelGateway':
-        this.steps[id] = common(this.fork(node, id));
+        this.steps[id] = common(fork(this, node, id));
         return;
       case 'eventBasedGateway':
-        this.steps[id] = common(this.waitGateway(node, id));
+        this.steps[id] = common(waitGateway(this, node, id));
         return;
       case 'intermediateCatchEvent':
-        this.steps[id] = common(this.waitEvent(node, id));
+        this.steps[id] = common(waitEvent(this, node, id));
         return;
       case 'endEvent': {
         const end: Step = { type: 'end' };
@@ -539,241 +479,9 @@ class Importer {
       }
       task.outcomes[outcome] = to;
     }
-    const deadline = this.taskDeadline(node);
+    const deadline = taskDeadline(this, node);
     if (deadline) task.deadline = deadline;
     return task;
-  }
-
-  private taskDeadline(node: FlowNode): Deadline | undefined {
-    let deadline: Deadline | undefined;
-    for (const b of this.model.nodes.values()) {
-      if (b.kind !== 'boundaryEvent' || refLocal(attr(b.el, 'attachedToRef')) !== node.id) continue;
-      const defs = eventDefinitions(b.el);
-      const kind = defs[0]?.local.replace('EventDefinition', '') ?? 'none';
-      if (defs.length !== 1 || kind !== 'timer') {
-        this.skip(b, `${kind} boundary events are not modelled; only timers become deadlines`);
-        continue;
-      }
-      if (deadline) {
-        this.skip(b, 'a task has one deadline: a second timer is not modelled');
-        continue;
-      }
-      const interrupting = attr(b.el, 'cancelActivity') !== 'false';
-      const escalates = b.outgoing.some((f) => this.isEscalationEnd(f.target));
-      const other = b.outgoing.some((f) => !this.isEscalationEnd(f.target));
-      if (!interrupting && other && !escalates) {
-        this.skip(b, 'a non-interrupting timer that starts other work is not modelled');
-        continue;
-      }
-      deadline = this.deadlineFrom(b, defs[0]!, interrupting);
-    }
-    return deadline;
-  }
-
-  private isEscalationEnd(nodeId: string): boolean {
-    const n = this.model.nodes.get(nodeId);
-    return !!n && n.kind === 'endEvent' && this.role(nodeId).type === 'consumed';
-  }
-
-  /** A timer (boundary or catch event) as a deadline; undefined, reported, when it is not a duration. */
-  private deadlineFrom(timerNode: FlowNode, def: XmlElement, interrupting: boolean): Deadline | undefined {
-    const duration = childOf(def, NS.model, 'timeDuration')?.text.trim();
-    if (duration === undefined || !DURATION.test(duration)) {
-      this.skip(
-        timerNode,
-        `the timer is not an ISO 8601 duration (${duration ?? 'a date or a cycle'}): no deadline`,
-      );
-      return undefined;
-    }
-    const deadline: Deadline = { after: duration };
-    const pf = pfExtension(timerNode.el, 'deadline');
-    const calendar = pf ? attr(pf, 'calendar') : undefined;
-    if (calendar === 'business' || calendar === 'wall') deadline.calendar = calendar;
-    for (const f of timerNode.outgoing) {
-      if (this.isEscalationEnd(f.target)) {
-        const end = this.model.nodes.get(f.target)!;
-        const esc = pfExtension(end.el, 'escalation');
-        const role = esc ? attr(esc, 'role') : end.lane ? this.roleOfLane.get(end.lane) : undefined;
-        if (role !== undefined) deadline.escalateTo = role;
-      } else if (interrupting && deadline.goTo === undefined) {
-        const to = this.resolve(f.target);
-        if (to !== undefined) deadline.goTo = to;
-      }
-    }
-    return deadline;
-  }
-
-  private decision(node: FlowNode): Step {
-    const defaultFlow = attr(node.el, 'default');
-    const branches: Array<{ when: string; to: string }> = [];
-    let otherwise: string | undefined;
-    const label = node.name ?? node.id;
-    for (const f of node.outgoing) {
-      const to = this.resolve(f.target);
-      if (to === undefined) {
-        this.warnings.push(
-          `a branch of decision '${label}' leads to nothing that was imported: it was left out`,
-        );
-        continue;
-      }
-      if (f.id === defaultFlow) {
-        otherwise = to;
-        continue;
-      }
-      // Without a default flow, the one flow without a condition is the way out when nothing holds.
-      if (defaultFlow === undefined && f.condition === undefined && otherwise === undefined) {
-        otherwise = to;
-        continue;
-      }
-      const when = clip((this.ours ? f.condition : f.condition?.trim()) ?? f.name ?? 'true', 2000);
-      if (branches.length >= 50) continue;
-      try {
-        parseExpression(when);
-      } catch {
-        this.warnings.push(
-          `decision '${label}': "${when}" is not a portalflow condition; rewrite it in the editor`,
-        );
-      }
-      branches.push({ when, to });
-    }
-    const step: Step = { type: 'decision', branches };
-    if (otherwise !== undefined) step.otherwise = otherwise;
-    return step;
-  }
-
-  private fork(node: FlowNode, id: string): Step {
-    const branches = node.outgoing.map((f) => this.resolve(f.target)).filter((t) => t !== undefined);
-    let join: string | undefined;
-    let found = false;
-    for (const n of this.model.nodes.values()) {
-      const pf = pfExtension(n.el, 'join');
-      if (pf && attr(pf, 'fork') === id && n.kind === 'parallelGateway') {
-        found = true;
-        join = this.resolve(n.id);
-      }
-    }
-    if (!found) join = this.findJoin(node);
-    if (branches.length === 0) {
-      this.warnings.push(
-        `parallel gateway '${node.name ?? node.id}' has no branch that was imported: it became an empty decision`,
-      );
-      return { type: 'decision', branches: [] };
-    }
-    if (branches.length > 20)
-      this.warnings.push(`parallel gateway '${node.name ?? node.id}': only 20 branches are kept`);
-    return {
-      type: 'parallel',
-      branches: branches.slice(0, 20),
-      join: join ?? this.addedEnd(id, `the branches of '${node.name ?? node.id}' never join`),
-    };
-  }
-
-  /** The nearest converging parallel gateway after a fork; the step after it is the join. */
-  private findJoin(fork: FlowNode): string | undefined {
-    const seen = new Set([fork.id]);
-    let frontier = fork.outgoing.map((f) => f.target);
-    while (frontier.length > 0) {
-      const next: string[] = [];
-      for (const id of frontier) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const n = this.model.nodes.get(id);
-        if (!n) continue;
-        if (n.kind === 'parallelGateway' && n.incoming.length >= 2 && this.role(id).type === 'through')
-          return this.resolve(id);
-        for (const f of n.outgoing) next.push(f.target);
-      }
-      frontier = next;
-    }
-    return undefined;
-  }
-
-  /** An event-based gateway: a wait for the first of its events. */
-  private waitGateway(node: FlowNode, id: string): Step {
-    let signal: string | undefined;
-    let next: string | undefined;
-    let deadline: Deadline | undefined;
-    const timers: Array<{ node: FlowNode; def: XmlElement; to: string | undefined }> = [];
-    for (const f of node.outgoing) {
-      const c = this.model.nodes.get(f.target);
-      if (!c || this.role(c.id).type !== 'consumed') {
-        this.warnings.push(
-          `event-based gateway '${node.name ?? node.id}': only catch events are read after it`,
-        );
-        continue;
-      }
-      const defs = eventDefinitions(c.el);
-      const timer = defs.find((d) => d.local === 'timerEventDefinition');
-      if (pfExtension(c.el, 'deadline') && timer) {
-        deadline = this.deadlineFrom(c, timer, true);
-        continue;
-      }
-      const to = c.outgoing[0] ? this.resolve(c.outgoing[0].target) : undefined;
-      if (timer) {
-        timers.push({ node: c, def: timer, to });
-        continue;
-      }
-      const s = this.signalOf(c);
-      if (signal === undefined) {
-        signal = s;
-        next = to;
-      } else this.skip(c, 'a wait listens for one signal: a second one is not modelled');
-    }
-    const step: Step = { type: 'wait', next: '' };
-    for (const t of timers) {
-      const duration = childOf(t.def, NS.model, 'timeDuration')?.text.trim();
-      if (duration === undefined || !DURATION.test(duration)) {
-        this.skip(t.node, `the timer is not an ISO 8601 duration (${duration ?? 'a date or a cycle'})`);
-      } else if (step.for === undefined && (next === undefined || t.to === next)) {
-        step.for = duration;
-        next ??= t.to;
-      } else if (!deadline && t.to !== undefined) {
-        deadline = { after: duration, goTo: t.to };
-      } else this.skip(t.node, 'this timer of an event-based gateway is not modelled');
-    }
-    if (signal !== undefined) step.signal = signal;
-    if (deadline) step.deadline = deadline;
-    step.next = next ?? this.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
-    return step;
-  }
-
-  private signalOf(c: FlowNode, warn = true): string {
-    const defs = eventDefinitions(c.el);
-    const message = defs.find((d) => d.local === 'messageEventDefinition');
-    const signal = defs.find((d) => d.local === 'signalEventDefinition');
-    const refName = (ref: string | undefined, local: string) => {
-      const id = refLocal(ref);
-      const el = childrenOf(this.root, NS.model, local).find((m) => attr(m, 'id') === id);
-      return el ? attr(el, 'name') : undefined;
-    };
-    let name: string | undefined;
-    if (message) name = refName(attr(message, 'messageRef'), 'message');
-    else if (signal) name = refName(attr(signal, 'signalRef'), 'signal');
-    else if (defs.length > 0 && warn)
-      this.warnings.push(
-        `${defs[0]!.local.replace('EventDefinition', '')} event '${c.name ?? c.id}' was imported as a wait for a signal`,
-      );
-    return clip(asId(name, this.ours) || asId(c.name, this.ours) || sanitizeId(c.id) || 'signal', 80);
-  }
-
-  /** An intermediate catch event: a wait for a message, a signal or a time. */
-  private waitEvent(node: FlowNode, id: string): Step {
-    const step: Step = { type: 'wait', next: '' };
-    const defs = eventDefinitions(node.el);
-    const timer = defs.find((d) => d.local === 'timerEventDefinition');
-    const duration = timer ? childOf(timer, NS.model, 'timeDuration')?.text.trim() : undefined;
-    if (timer && duration !== undefined && DURATION.test(duration)) step.for = duration;
-    else if (timer)
-      this.warnings.push(
-        `timer '${node.name ?? node.id}' is not an ISO 8601 duration: it became a wait for a signal`,
-      );
-    if (defs.some((d) => d.local !== 'timerEventDefinition') || (timer && step.for === undefined))
-      step.signal = this.signalOf(node, !timer);
-    if (node.outgoing.length > 1)
-      this.warnings.push(`several flows leave '${node.name ?? node.id}': only the first was kept`);
-    const to = node.outgoing[0] ? this.resolve(node.outgoing[0].target) : undefined;
-    step.next = to ?? this.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
-    return step;
   }
 
   /** The start: the flow out of the (first plain) start event. */
@@ -798,19 +506,4 @@ class Importer {
     }
     return 'start';
   }
-}
-
-function fieldOf(el: XmlElement): FormField | undefined {
-  const id = attr(el, 'id');
-  const label = attr(el, 'label');
-  const type = attr(el, 'type');
-  if (!id || !ID.test(id) || !label || !type || !FIELD_TYPES.has(type)) return undefined;
-  const field: FormField = { id, label: clip(label, 200), type: type as FormField['type'] };
-  const required = attr(el, 'required');
-  if (required !== undefined) field.required = required === 'true';
-  const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));
-  if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
-  const help = childOf(el, NS.portalflow, 'help');
-  if (help) field.help = clip(help.text, 2000);
-  return field;
 }

@@ -14,8 +14,6 @@ export interface XmlElement {
   text: string;
   line: number;
   column: number;
-  /** Prefix → namespace URI in scope at this element (for QName attribute values). */
-  scope: Record<string, string>;
 }
 
 /** Parses XML text into a tree of namespace-resolved elements; malformed XML throws with line and column. */
@@ -59,7 +57,6 @@ export function readXml(text: string): XmlElement {
       text: '',
       line: parser.line,
       column: parser.column + 1,
-      scope: { ...(parent?.scope ?? {}), ...(tag.ns ?? {}) },
     };
     if (parent) parent.children.push(element);
     else root = element;

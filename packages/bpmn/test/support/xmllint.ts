@@ -17,14 +17,17 @@ export interface SchemaCheck {
  * Validates BPMN texts against the OMG schema with libxml2's xmllint (one process for many
  * files). A missing xmllint fails loudly: schema validity is a requirement, not an extra.
  */
-export function validateBpmn(files: Record<string, string>): SchemaCheck {
+export function validateBpmn(
+  files: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): SchemaCheck {
   const dir = mkdtempSync(join(tmpdir(), 'portalflow-bpmn-'));
   const paths = Object.entries(files).map(([name, xml]) => {
     const path = join(dir, name);
     writeFileSync(path, xml);
     return path;
   });
-  const run = spawnSync('xmllint', ['--noout', '--schema', BPMN_XSD, ...paths], { encoding: 'utf8' });
+  const run = spawnSync('xmllint', ['--noout', '--schema', BPMN_XSD, ...paths], { encoding: 'utf8', env });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT')
     throw new Error(
       'xmllint is not installed, so BPMN exports cannot be checked against the OMG schema. ' +

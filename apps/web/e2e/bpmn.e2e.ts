@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { fromBpmn } from '@portalflow/bpmn';
+import type { Definition } from '@portalflow/engine';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/** A file written in bpmn.io's style: three pools, a sub-process, message flows, data stores, compensation. */
+const FIXTURE = new URL('../../../packages/bpmn/test/fixtures/bpmnjs-lab-results.bpmn', import.meta.url)
+  .pathname;
+/** A Signavio file with nested lanes: imported from the workflow list, it becomes a new workflow. */
+const SIGNAVIO = new URL('../../../packages/bpmn/test/fixtures/signavio-enrollment.bpmn', import.meta.url)
+  .pathname;
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const lead = await apiSession(server.url, 'lead', PASSWORD);
+  const definition: Definition = {
+    id: 'results-from-bpmn',
+    title: 'Results (to be replaced by the import)',
+    roles: [{ id: 'front-desk', name: 'Front desk' }],
+    start: 'first',
+    steps: {
+      first: { type: 'task', role: 'front-desk', title: 'First', outcomes: { done: 'end' } },
+      end: { type: 'end' },
+    },
+  };
+  expect((await lead('POST', '/definitions', { definition })).status).toBe(201);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close notification' });
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .dispatchEvent('click', undefined, { timeout: 1000 })
+      .catch(() => undefined);
+  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(0);
+}
+
+describe('BPMN in the editor', () => {
+  it('imports a foreign BPMN file: the report lists what was skipped, the diagram shows the lanes; export gives BPMN back', async () => {
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows/results-from-bpmn`);
+      await page.getByTestId('editor-canvas').waitFor();
+      await page.locator('.react-flow__node').first().waitFor();
+
+      await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
+      // Mantine's modal root has no box of its own: wait for what it shows.
+      const report = page.getByTestId('bpmn-import-report');
+      await page.getByTestId('bpmn-skipped-table').waitFor();
+      await expect.poll(() => page.getByTestId('bpmn-skipped-row').count()).toBe(11);
+      const rows = await page.getByTestId('bpmn-skipped-row').allTextContents();
+      expect(rows.some((r) => r.includes('subProcess') && r.includes('Activity_call_critical'))).toBe(true);
+      expect(rows.some((r) => r.includes('messageFlow') && r.includes('Flow_msg_result'))).toBe(true);
+      expect(rows.some((r) => r.includes('participant') && r.includes('Participant_lab'))).toBe(true);
+      expect(await page.getByTestId('bpmn-import-summary').textContent()).toContain(
+        '11 elements were not imported',
+      );
+      expect(await page.getByTestId('bpmn-import-warnings').textContent()).toContain(
+        'imported as a plain start',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'editor-bpmn-import-report');
+
+      await page.getByTestId('bpmn-import-report-close').click();
+      await report.waitFor({ state: 'detached' });
+      // The two lanes of the file, as roles, with the six steps that map.
+      await page.getByTestId('lane-ordering-provider').first().waitFor();
+      await page.getByTestId('lane-results-nurse').first().waitFor();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+      await expect.poll(() => page.getByText('Review the result').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('Viewed within 3 days?').count()).toBeGreaterThan(0);
+      await dismissToasts(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'editor-bpmn-imported');
+
+      // Export offers BPMN: the download reads back as the same workflow.
+      await page.getByTestId('export-menu').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-bpmn').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('results-from-bpmn.bpmn');
+      const xml = readFileSync((await download.path())!, 'utf8');
+      const back = fromBpmn(xml);
+      expect(back.skipped).toEqual([]);
+      expect(Object.keys(back.definition.steps).sort()).toEqual([
+        'patient-reached',
+        'phone-the-patient',
+        'release-to-the-portal-with-a-note',
+        'result-seen',
+        'review-the-result',
+        'viewed-within-3-days',
+      ]);
+      expect(back.definition.roles.map((r) => r.id)).toEqual(['ordering-provider', 'results-nurse']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('imported from the workflow list, a BPMN file becomes a new workflow whose editor shows the report', async () => {
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows`);
+      await page.getByTestId('workflows-page').waitFor();
+      await page.getByTestId('import-file-input').setInputFiles(SIGNAVIO);
+      await page.waitForURL(/\/workflows\/clinic-portal-enrollment$/);
+      await page.getByTestId('bpmn-skipped-table').waitFor();
+      expect(await page.getByTestId('bpmn-skipped-row').allTextContents()).toEqual([
+        'groupsid-GROUP-0001groups are not modelled',
+      ]);
+      await page.getByTestId('bpmn-import-report-close').click();
+      // Leaf lanes of the nested lanes, as drawn, with the diagram's layout stored with the draft.
+      for (const role of ['front-desk', 'enrollment-specialist', 'medical-records-clerk'])
+        await page.getByTestId(`lane-${role}`).first().waitFor();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+      const lead = await apiSession(server.url, 'lead', PASSWORD);
+      const stored = await lead<{ draft: { layout: { positions: Record<string, unknown> } } }>(
+        'GET',
+        '/definitions/clinic-portal-enrollment',
+      );
+      expect(Object.keys(stored.body.draft.layout.positions)).toHaveLength(6);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a file that is not BPMN is refused with its code and line, and nothing changes', async () => {
+    const b = await openBrowser();
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows/results-from-bpmn`);
+      await page.getByTestId('editor-canvas').waitFor();
+      await page.locator('.react-flow__node').first().waitFor();
+      const before = await page.locator('.react-flow__node').count();
+      await page.getByTestId('import-file-input').setInputFiles({
+        name: 'broken.bpmn',
+        mimeType: 'application/xml',
+        buffer: Buffer.from('<?xml version="1.0"?>\n<definitions>\n  <process>\n</definitions>\n'),
+      });
+      const errors = page.getByTestId('import-errors');
+      await page.getByRole('dialog', { name: /broken\.bpmn/ }).waitFor();
+      const text = (await errors.textContent()) ?? '';
+      expect(text).toContain('BPMN_XML_MALFORMED');
+      expect(text).toMatch(/line 4:\d+/);
+      expect(await page.locator('.react-flow__node').count()).toBe(before);
+    } finally {
+      await b.close();
+    }
+  });
+});

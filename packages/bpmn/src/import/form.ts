@@ -1,0 +1,23 @@
+import type { FormField } from '@portalflow/engine';
+import { NS } from '../namespaces.ts';
+import { attr, childOf, childrenOf, type XmlElement } from '../xml/read.ts';
+import { ID } from './context.ts';
+import { clip } from './names.ts';
+
+const FIELD_TYPES = new Set(['text', 'textarea', 'number', 'boolean', 'select', 'date']);
+
+/** A form field written by portalflow (`pf:field`); undefined when it is not a valid one. */
+export function fieldOf(el: XmlElement): FormField | undefined {
+  const id = attr(el, 'id');
+  const label = attr(el, 'label');
+  const type = attr(el, 'type');
+  if (!id || !ID.test(id) || !label || !type || !FIELD_TYPES.has(type)) return undefined;
+  const field: FormField = { id, label: clip(label, 200), type: type as FormField['type'] };
+  const required = attr(el, 'required');
+  if (required !== undefined) field.required = required === 'true';
+  const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));
+  if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
+  const help = childOf(el, NS.portalflow, 'help');
+  if (help) field.help = clip(help.text, 2000);
+  return field;
+}
