@@ -1,3 +1,5 @@
+import { eventFrame, type Frame, HEARTBEAT } from './frame.ts';
+
 /**
  * Live updates: what changed, never patient data — ids, roles, status. Clients re-read what they
  * are allowed to see. Messages travel through the store's change feed (written in the same batch as
@@ -34,9 +36,9 @@ export interface Audience {
   userId: string;
 }
 
-/** Where a connection's bytes go. `false` from `write` means the client fell too far behind. */
+/** Where a connection's frames go. `false` from `write` means the client fell too far behind. */
 export interface LiveSink {
-  write(chunk: Uint8Array): boolean;
+  write(frame: Frame): boolean;
   close(): void;
 }
 
@@ -49,8 +51,6 @@ export interface Subscription {
 }
 
 const HEARTBEAT_MS = 25_000;
-const encoder = new TextEncoder();
-const HEARTBEAT = encoder.encode(': keep-alive\n\n');
 
 export function concerns(audience: Audience, message: LiveMessage): boolean {
   if (audience.everything) return true;
@@ -58,17 +58,17 @@ export function concerns(audience: Audience, message: LiveMessage): boolean {
 }
 
 /** One SSE frame, serialised once for every connection that gets it. Roles and users stay server-side. */
-export function sseFrame(item: FeedItem): Uint8Array {
+export function sseFrame(item: FeedItem): Frame {
   const { roles: _r, users: _u, ...data } = item.message;
-  return encoder.encode(`id: ${item.id}\nevent: ${item.message.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  return eventFrame(item.message.type, data, item.id);
 }
 
 class Subscriber implements Subscription {
   /** Delivery round in which this subscriber was last collected (dedupes role/user overlaps). */
   round = 0;
   lastId = 0;
-  out: Uint8Array[] = [];
-  held: Uint8Array[] | null = [];
+  out: Frame[] = [];
+  held: Frame[] | null = [];
   after = 0;
 
   constructor(
@@ -77,13 +77,13 @@ class Subscriber implements Subscription {
     private readonly hub: LiveHub,
   ) {}
 
-  send(chunks: Uint8Array[]): void {
+  send(frames: Frame[]): void {
     if (this.held) {
-      this.held.push(...chunks);
+      this.held.push(...frames);
       return;
     }
-    for (const chunk of chunks) {
-      if (!this.sink.write(chunk)) {
+    for (const frame of frames) {
+      if (!this.sink.write(frame)) {
         // A client this far behind reconnects and resumes from its Last-Event-ID.
         this.close();
         this.sink.close();
@@ -157,7 +157,7 @@ export class LiveHub {
       this.cursor = item.id;
       if (this.#count === 0) continue;
       const round = ++this.#round;
-      let frame: Uint8Array | undefined;
+      let frame: Frame | undefined;
       const visit = (s: Subscriber) => {
         if (s.round === round || s.after >= item.id) return;
         s.round = round;
