@@ -261,10 +261,13 @@ describe('GET /api/events', () => {
     });
     const seen = await old.next(changed(started.body.instance.id));
     old.close();
-    await t.call('POST', '/api/instances', {
-      as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
-    });
+    // Two changes while it is away; pruning (which always keeps the newest entry) drops the first.
+    for (let n = 0; n < 2; n++) {
+      await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: 'portal-message-triage', data: {} },
+      });
+    }
     await t.feed.poll();
     await t.store.pruneFeed(t.live.cursor);
 
