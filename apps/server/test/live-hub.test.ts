@@ -2,7 +2,7 @@
 // catching up before going live; letting go of a client that fell too far behind.
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../src/live/frame.ts';
-import { type Audience, type FeedItem, LiveHub, type LiveMessage } from '../src/live/hub.ts';
+import { type Audience, type FeedRow, LiveHub, type LiveMessage } from '../src/live/hub.ts';
 
 class RecordingSink {
   frames: string[] = [];
@@ -18,22 +18,25 @@ class RecordingSink {
   }
   /** The ids of the events received, in order. */
   ids(): number[] {
-    return this.frames.map((f) => Number(/^id: (\d+)/.exec(f)?.[1]));
+    return this.frames.map((f) => Number(/^id: ([\d.]+)/.exec(f)?.[1]));
   }
 }
 
-const changed = (id: number, roles: string[], users: string[] = []): FeedItem => ({
+const message = (instanceId: string, roles: string[], users: string[] = []): LiveMessage => ({
+  type: 'instance.changed',
+  instanceId,
+  definitionId: 'portal-message-triage',
+  status: 'active',
+  revision: 1,
+  roles,
+  users,
+  practice: false,
+});
+
+/** A feed row with one change. */
+const changed = (id: number, roles: string[], users: string[] = []): FeedRow => ({
   id,
-  message: {
-    type: 'instance.changed',
-    instanceId: `i-${id}`,
-    definitionId: 'portal-message-triage',
-    status: 'active',
-    revision: 1,
-    roles,
-    users,
-    practice: false,
-  } satisfies LiveMessage,
+  messages: [message(`i-${id}`, roles, users)],
 });
 
 const staff = (userId: string, roles: string[]): Audience => ({ everything: false, roles, userId });
@@ -69,6 +72,21 @@ describe('LiveHub', () => {
     expect(nurse.ids()).toEqual([1, 3, 4]);
     expect(hub.cursor).toBe(4);
     expect(hub.size).toBe(4);
+  });
+
+  it('numbers the messages of a row so a client knows how far into it it got', () => {
+    const hub = new LiveHub();
+    const nurse = new RecordingSink();
+    const lead = new RecordingSink();
+    hub.subscribe(staff('u-nurse', ['nurse']), nurse).release();
+    hub.subscribe({ everything: true, roles: ['auditor'], userId: 'u-aud' }, lead).release();
+    // Three changes committed in one batch share feed row 7.
+    hub.deliver([
+      { id: 7, messages: [message('a', ['nurse']), message('b', ['billing']), message('c', ['nurse'])] },
+    ]);
+    expect(lead.frames.map((f) => /^id: (\S+)/.exec(f)?.[1])).toEqual(['7.0', '7.1', '7']);
+    expect(nurse.frames.map((f) => /^id: (\S+)/.exec(f)?.[1])).toEqual(['7.0', '7']);
+    expect(nurse.frames.map((f) => JSON.parse(f.split('data: ')[1]!).instanceId)).toEqual(['a', 'c']);
   });
 
   it('holds live events while a connection catches up, and skips what the client already has', () => {

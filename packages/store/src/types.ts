@@ -153,7 +153,10 @@ export interface NotificationQuery {
   limit?: number;
 }
 
-/** One change-feed row: `message` is the JSON text as written; ids rise in commit order. */
+/**
+ * One change-feed row: `message` is the JSON text of an array — the messages of every change that won
+ * in one group-commit batch (or the one message of `appendFeed`). Ids rise in commit order.
+ */
 export interface FeedEntry {
   id: number;
   at: string;

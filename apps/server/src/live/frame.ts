@@ -19,7 +19,7 @@ export class Frame {
 }
 
 /** `id:` (when given), `event:` and one `data:` line of JSON. */
-export function eventFrame(event: string, data: unknown, id?: number): Frame {
+export function eventFrame(event: string, data: unknown, id?: number | string): Frame {
   return new Frame(
     `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
   );

@@ -5,16 +5,9 @@ import { requireUser } from '../auth/authenticate.ts';
 import { isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { parseFeedRow } from '../live/feed-tail.ts';
 import { eventFrame, type Frame } from '../live/frame.ts';
-import {
-  type Audience,
-  concerns,
-  type FeedItem,
-  type LiveMessage,
-  type LiveSink,
-  type Subscription,
-  sseFrame,
-} from '../live/hub.ts';
+import { type Audience, concerns, type LiveSink, type Subscription, sseFrame } from '../live/hub.ts';
 
 /** Bytes queued for one slow client before it is dropped (it reconnects and resumes from its last id). */
 const MAX_QUEUED_BYTES = 256 * 1024;
@@ -23,10 +16,17 @@ const MAX_REPLAY = 5000;
 
 const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 
-/** The feed id a reconnecting EventSource sends back, or null. */
-function lastEventId(header: string | undefined): number | null {
-  if (header === undefined || !/^\d{1,15}$/.test(header.trim())) return null;
-  return Number(header.trim());
+/** How far a client got: a whole feed row, or a row up to message `index` (see `eventId`). */
+interface Position {
+  row: number;
+  index: number | null;
+}
+
+/** The id a reconnecting EventSource sends back (`12` or `12.3`), or null. */
+function lastEventId(header: string | undefined): Position | null {
+  const match = header === undefined ? null : /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(header.trim());
+  if (!match) return null;
+  return { row: Number(match[1]), index: match[2] === undefined ? null : Number(match[2]) };
 }
 
 export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
@@ -36,7 +36,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/events',
     summary:
       'Server-Sent Events: queue, instance and notification changes (ids only, never patient data). ' +
-      'Event ids are change-feed ids: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
+      'Event ids are change-feed positions: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
       '`reset` event when that is no longer kept.',
     tag: 'live',
   });
@@ -123,12 +123,14 @@ function sseHeaders(hsts: boolean): Record<string, string> {
  * Starts a connection: the `ready` event, then (when resuming) what it missed from the feed, then
  * live frames — those that arrived meanwhile are held and follow in order.
  */
-function open(deps: AppDeps, audience: Audience, resumeFrom: number | null, sink: LiveSink): Subscription {
+function open(deps: AppDeps, audience: Audience, resumeFrom: Position | null, sink: LiveSink): Subscription {
   sink.write(eventFrame('ready', { at: deps.clock() }));
   const upTo = deps.live.cursor;
   const subscription = deps.live.subscribe(audience, sink);
-  if (resumeFrom === null || resumeFrom >= upTo) {
-    if (resumeFrom !== null) subscription.skipThrough(resumeFrom);
+  if (resumeFrom === null || resumeFrom.row >= upTo) {
+    // A client ahead of this process (it was on a faster one) skips what it has.
+    if (resumeFrom !== null)
+      subscription.skipThrough(resumeFrom.index === null ? resumeFrom.row : resumeFrom.row - 1);
     subscription.release();
     return subscription;
   }
@@ -151,10 +153,12 @@ function open(deps: AppDeps, audience: Audience, resumeFrom: number | null, sink
 }
 
 /**
- * What a client that last saw `after` missed up to `upTo` (the hub's position when it reconnected),
- * filtered for it; a single `reset` when the feed no longer reaches back that far.
+ * What a client at `from` missed up to `upTo` (the hub's position when it reconnected), filtered for
+ * it; a single `reset` when the feed no longer reaches back that far.
  */
-async function catchUp(deps: AppDeps, audience: Audience, after: number, upTo: number): Promise<Frame[]> {
+async function catchUp(deps: AppDeps, audience: Audience, from: Position, upTo: number): Promise<Frame[]> {
+  // A row the client saw only part of is read again, and the part it saw skipped.
+  const after = from.index === null ? from.row : from.row - 1;
   const bounds = await deps.store.feedBounds();
   const gone = bounds.oldest === null || bounds.oldest > after + 1;
   if (gone || upTo - after > MAX_REPLAY) return [eventFrame('reset', {}, upTo)];
@@ -164,16 +168,11 @@ async function catchUp(deps: AppDeps, audience: Audience, after: number, upTo: n
   if (entries.length > 0 && entries[0]!.id !== after + 1) return [eventFrame('reset', {}, upTo)];
   for (const entry of entries) {
     if (entry.id > upTo) break;
-    let message: LiveMessage;
-    try {
-      message = JSON.parse(entry.message) as LiveMessage;
-    } catch {
-      continue;
-    }
-    message.roles ??= [];
-    message.users ??= [];
-    const item: FeedItem = { id: entry.id, message };
-    if (concerns(audience, message)) frames.push(sseFrame(item));
+    const row = parseFeedRow(entry);
+    row.messages.forEach((message, index) => {
+      const seen = row.id === from.row && from.index !== null && index <= from.index;
+      if (!seen && concerns(audience, message)) frames.push(sseFrame(row, index));
+    });
   }
   return frames;
 }

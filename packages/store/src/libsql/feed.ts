@@ -23,7 +23,7 @@ export function feedApi(db: Db): Pick<Store, 'appendFeed' | 'readFeed' | 'feedBo
         statements: [
           {
             sql: 'INSERT INTO change_feed (at, message) VALUES (?, ?) RETURNING id',
-            args: [at ?? db.now(), JSON.stringify(message)],
+            args: [at ?? db.now(), JSON.stringify([message])],
           },
         ],
         settle: (results) => int(results[0]!.rows[0]!, 'id'),
