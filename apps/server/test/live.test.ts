@@ -57,6 +57,9 @@ async function connect(as: AuthHeaders, lastEventId?: string): Promise<Stream> {
   });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
+  // Written straight to the socket, the stream still carries the API's no-store and security headers.
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   const events: SseEvent[] = [];
   let text = '';
   let buffer = '';
