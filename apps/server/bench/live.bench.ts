@@ -2,6 +2,7 @@
 // other processes), memory per connection, and how long a task change takes to reach every client.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Definition, parseDefinition } from '@portalflow/engine';
@@ -199,7 +200,8 @@ export async function liveBenchmarks(): Promise<BenchRow[]> {
     const note =
       `${open} connections open (${failed} failed) on one server process, clients in ${CLIENT_PROCESSES} ` +
       `other processes, connected in ${connectSeconds.toFixed(1)} s; ${CHANGES} task changes ${CHANGE_GAP_MS} ms apart` +
-      (connections < CONNECTIONS ? `; limited to ${connections} by ulimit -n ${limit}` : '');
+      (connections < CONNECTIONS ? `; limited to ${connections} by ulimit -n ${limit}` : '') +
+      `; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
     return [
       {
         name: 'SSE connections held',
