@@ -1,5 +1,6 @@
 // `pnpm bench`: every package's benchmarks, printed as tables of figures, goals and ratios.
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
+import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
@@ -16,4 +17,5 @@ printTable('engine: migration between versions', await migrationBenchmarks());
 printTable('bpmn', await bpmnBenchmarks());
 printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
+printTable('live updates (5,000 SSE clients)', await liveBenchmarks());
 printTable('web (Chromium)', await editorBenchmarks());

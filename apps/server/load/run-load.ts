@@ -1,6 +1,8 @@
 // A load run: N server processes on one database, seeded with the demo workflows, and M staff clients
 // starting, claiming and completing tasks through whichever process they pick for each request. Loopback
 // only; bounded by time and by request count. Ends with a consistency check of the whole database.
+
+import { cpus, loadavg } from 'node:os';
 import { type Definition, type FormField, parseDefinition, type Step } from '@portalflow/engine';
 import { roleCatalog, workflows } from '@portalflow/examples';
 import { openStore, type Store } from '@portalflow/store';
@@ -265,7 +267,8 @@ export function formatReport(r: LoadReport): string {
   const ms = (l: Latency) => `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms (${l.count})`;
   const c = r.consistency;
   return [
-    `${r.processes} processes, ${r.clients} clients, ${r.seconds.toFixed(1)} s: ${r.requests} requests`,
+    `${r.processes} processes, ${r.clients} clients, ${r.seconds.toFixed(1)} s: ${r.requests} requests ` +
+      `(machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
     `throughput ${r.throughput.toFixed(0)} req/s, ${r.changesPerSecond.toFixed(0)} accepted changes/s`,
     `latency all ${ms(r.latency.all)}`,
     `  start ${ms(r.latency.start)}; list ${ms(r.latency.list)}`,

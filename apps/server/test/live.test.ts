@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
 
@@ -56,6 +57,9 @@ async function connect(as: AuthHeaders, lastEventId?: string): Promise<Stream> {
   });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
+  // Written straight to the socket, the stream still carries the API's no-store and security headers.
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   const events: SseEvent[] = [];
   let text = '';
   let buffer = '';
@@ -261,10 +265,13 @@ describe('GET /api/events', () => {
     });
     const seen = await old.next(changed(started.body.instance.id));
     old.close();
-    await t.call('POST', '/api/instances', {
-      as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
-    });
+    // Two changes while it is away; pruning (which always keeps the newest entry) drops the first.
+    for (let n = 0; n < 2; n++) {
+      await t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: 'portal-message-triage', data: {} },
+      });
+    }
     await t.feed.poll();
     await t.store.pruneFeed(t.live.cursor);
 
@@ -273,6 +280,51 @@ describe('GET /api/events', () => {
       const reset = await back.next((e) => e.event === 'reset');
       expect(Number(reset.id)).toBe(t.live.cursor);
       expect(back.events.filter((e) => e.event === 'instance.changed')).toEqual([]);
+    } finally {
+      back.close();
+    }
+  });
+
+  it('resumes part-way through a row that holds several changes committed together', async () => {
+    const sorter = await t.login('medical-assistant');
+    const msg = (instanceId: string) =>
+      JSON.stringify({
+        type: 'instance.changed',
+        instanceId,
+        definitionId: 'portal-message-triage',
+        status: 'active',
+        revision: 1,
+        roles: ['medical-assistant'],
+        users: [],
+        practice: false,
+      });
+    // A batch that committed three changes writes one row with three messages; then one more row.
+    const raw = createClient({ url: t.dbUrl });
+    const row = Number(
+      (
+        await raw.execute({
+          sql: 'INSERT INTO change_feed (at, message) VALUES (?, json_array(json(?), json(?), json(?))) RETURNING id',
+          args: [t.clock.now(), msg('x-0'), msg('x-1'), msg('x-2')],
+        })
+      ).rows[0]!.id,
+    );
+    await raw.execute({
+      sql: 'INSERT INTO change_feed (at, message) VALUES (?, json_array(json(?)))',
+      args: [t.clock.now(), msg('x-3')],
+    });
+    raw.close();
+    await t.feed.poll();
+
+    // The client saw the row's first message (id `row.0`) before it dropped.
+    const back = await connect(sorter, `${row}.0`);
+    try {
+      await back.next((e) => e.event === 'instance.changed' && JSON.parse(e.data).instanceId === 'x-3');
+      const got = back.events.filter((e) => e.event === 'instance.changed');
+      expect(got.map((e) => [e.id, JSON.parse(e.data).instanceId])).toEqual([
+        [`${row}.1`, 'x-1'],
+        [`${row}`, 'x-2'],
+        [`${row + 1}`, 'x-3'],
+      ]);
     } finally {
       back.close();
     }

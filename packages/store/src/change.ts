@@ -97,9 +97,9 @@ export interface InstanceChange {
    */
   access?: AccessEntry[];
   /**
-   * A change-feed message (JSON; ids, roles and status only, never patient data) appended to
-   * `change_feed` only if the change wins, in the same batch: live clients on every server process
-   * hear about exactly the changes that were committed.
+   * A change-feed message (JSON; ids, roles and status only, never patient data) recorded in
+   * `change_feed` only if the change wins, in the same batch (one feed row holds the messages of all
+   * the batch's winners): live clients on every server process hear about exactly the committed changes.
    */
   feed?: unknown;
 }

@@ -182,7 +182,10 @@ export interface NotificationQuery {
   limit?: number;
 }
 
-/** One change-feed row: `message` is the JSON text as written; ids rise in commit order. */
+/**
+ * One change-feed row: `message` is the JSON text of an array — the messages of every change that won
+ * in one group-commit batch (or the one message of `appendFeed`). Ids rise in commit order.
+ */
 export interface FeedEntry {
   id: number;
   at: string;
@@ -190,8 +193,8 @@ export interface FeedEntry {
 }
 
 /**
- * The ids the feed holds now. `oldest` is null when pruning emptied it; `newest` is the highest id ever
- * written (0 for none), so a reader that saw id n has missed something exactly when `oldest > n + 1`.
+ * The ids the feed holds now (null / 0 before anything was written). A reader that saw id n has missed
+ * pruned entries exactly when `oldest > n + 1`.
  */
 export interface FeedBounds {
   oldest: number | null;
@@ -345,7 +348,7 @@ export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationSto
   /** Entries with id > `afterId`, oldest first; default limit 500, at most 5,000. */
   readFeed(afterId: number, limit?: number): Promise<FeedEntry[]>;
   feedBounds(): Promise<FeedBounds>;
-  /** Deletes entries with id ≤ `throughId`; returns how many. */
+  /** Deletes entries with id ≤ `throughId`, always keeping the newest; returns how many. */
   pruneFeed(throughId: number): Promise<number>;
 
   // Operations

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import type { FeedItem, LiveMessage } from './hub.ts';
+import type { FeedRow, LiveMessage } from './hub.ts';
 
 /** Most entries read per query; a longer backlog is read in several. */
 const PAGE = 1000;
@@ -11,16 +11,23 @@ export interface FeedTail {
   stop(): Promise<void>;
 }
 
-function parse(entry: { id: number; message: string }): FeedItem | null {
+/** A feed row's messages (a JSON array; a lone object is taken as one); malformed ones are skipped. */
+export function parseFeedRow(entry: { id: number; message: string }): FeedRow {
+  let parsed: unknown;
   try {
-    const message = JSON.parse(entry.message) as LiveMessage;
-    if (!message || typeof message.type !== 'string') return null;
-    message.roles ??= [];
-    message.users ??= [];
-    return { id: entry.id, message };
+    parsed = JSON.parse(entry.message);
   } catch {
-    return null;
+    return { id: entry.id, messages: [] };
   }
+  const messages: LiveMessage[] = [];
+  for (const m of Array.isArray(parsed) ? parsed : [parsed]) {
+    if (!m || typeof m !== 'object' || typeof (m as LiveMessage).type !== 'string') continue;
+    const message = m as LiveMessage;
+    message.roles = Array.isArray(message.roles) ? message.roles : [];
+    message.users = Array.isArray(message.users) ? message.users : [];
+    messages.push(message);
+  }
+  return { id: entry.id, messages };
 }
 
 /**
@@ -55,13 +62,7 @@ export async function startFeedTail(deps: AppDeps): Promise<FeedTail> {
         failing = true;
         return;
       }
-      const items: FeedItem[] = [];
-      for (const entry of entries) {
-        const item = parse(entry);
-        if (item) items.push(item);
-        else live.cursor = Math.max(live.cursor, entry.id);
-      }
-      live.deliver(items);
+      live.deliver(entries.map(parseFeedRow));
       if (entries.length === PAGE) again = true;
     } while (again && !stopped);
     await prune();

@@ -1,3 +1,5 @@
+import { eventFrame, type Frame, HEARTBEAT } from './frame.ts';
+
 /**
  * Live updates: what changed, never patient data — ids, roles, status. Clients re-read what they
  * are allowed to see. Messages travel through the store's change feed (written in the same batch as
@@ -20,10 +22,10 @@ export type LiveMessage =
   | { type: 'notification'; roles: string[]; users: string[] }
   | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] };
 
-/** A message as read back from the change feed, with its id (the SSE event id). */
-export interface FeedItem {
+/** A change-feed row as read back: the messages of the changes one group-commit batch committed. */
+export interface FeedRow {
   id: number;
-  message: LiveMessage;
+  messages: LiveMessage[];
 }
 
 /** Who a connection listens for, worked out once when it connects. */
@@ -34,41 +36,47 @@ export interface Audience {
   userId: string;
 }
 
-/** Where a connection's bytes go. `false` from `write` means the client fell too far behind. */
+/** Where a connection's frames go. `false` from `write` means the client fell too far behind. */
 export interface LiveSink {
-  write(chunk: Uint8Array): boolean;
+  write(frame: Frame): boolean;
   close(): void;
 }
 
 export interface Subscription {
   /** Delivers frames held back while the connection caught up from the feed, then goes live. */
   release(): void;
-  /** Ignores feed entries up to this id (the client already has them). */
+  /** Ignores feed rows up to this id (the client already has them). */
   skipThrough(id: number): void;
   close(): void;
 }
 
 const HEARTBEAT_MS = 25_000;
-const encoder = new TextEncoder();
-const HEARTBEAT = encoder.encode(': keep-alive\n\n');
 
 export function concerns(audience: Audience, message: LiveMessage): boolean {
   if (audience.everything) return true;
   return message.users.includes(audience.userId) || message.roles.some((r) => audience.roles.includes(r));
 }
 
+/**
+ * The SSE id of message `index` of a feed row: the row id for its last message, `row.index` before
+ * that — so the id a client last saw says how far into a row it got.
+ */
+export function eventId(row: FeedRow, index: number): string {
+  return index === row.messages.length - 1 ? String(row.id) : `${row.id}.${index}`;
+}
+
 /** One SSE frame, serialised once for every connection that gets it. Roles and users stay server-side. */
-export function sseFrame(item: FeedItem): Uint8Array {
-  const { roles: _r, users: _u, ...data } = item.message;
-  return encoder.encode(`id: ${item.id}\nevent: ${item.message.type}\ndata: ${JSON.stringify(data)}\n\n`);
+export function sseFrame(row: FeedRow, index: number): Frame {
+  const message = row.messages[index]!;
+  const { roles: _r, users: _u, ...data } = message;
+  return eventFrame(message.type, data, eventId(row, index));
 }
 
 class Subscriber implements Subscription {
   /** Delivery round in which this subscriber was last collected (dedupes role/user overlaps). */
   round = 0;
-  lastId = 0;
-  out: Uint8Array[] = [];
-  held: Uint8Array[] | null = [];
+  out: Frame[] = [];
+  held: Frame[] | null = [];
   after = 0;
 
   constructor(
@@ -77,13 +85,13 @@ class Subscriber implements Subscription {
     private readonly hub: LiveHub,
   ) {}
 
-  send(chunks: Uint8Array[]): void {
+  send(frames: Frame[]): void {
     if (this.held) {
-      this.held.push(...chunks);
+      this.held.push(...frames);
       return;
     }
-    for (const chunk of chunks) {
-      if (!this.sink.write(chunk)) {
+    for (const frame of frames) {
+      if (!this.sink.write(frame)) {
         // A client this far behind reconnects and resumes from its Last-Event-ID.
         this.close();
         this.sink.close();
@@ -149,25 +157,27 @@ export class LiveHub {
     }
   }
 
-  /** Writes feed entries (in id order) to every connection they concern; entries already seen are skipped. */
-  deliver(items: readonly FeedItem[]): void {
+  /** Writes feed rows (in id order) to every connection they concern; rows already seen are skipped. */
+  deliver(rows: readonly FeedRow[]): void {
     const touched: Subscriber[] = [];
-    for (const item of items) {
-      if (item.id <= this.cursor) continue;
-      this.cursor = item.id;
+    for (const row of rows) {
+      if (row.id <= this.cursor) continue;
+      this.cursor = row.id;
       if (this.#count === 0) continue;
-      const round = ++this.#round;
-      let frame: Uint8Array | undefined;
-      const visit = (s: Subscriber) => {
-        if (s.round === round || s.after >= item.id) return;
-        s.round = round;
-        frame ??= sseFrame(item);
-        if (s.out.length === 0) touched.push(s);
-        s.out.push(frame);
-      };
-      for (const s of this.#everyone) visit(s);
-      for (const role of item.message.roles) this.#byRole.get(role)?.forEach(visit);
-      for (const user of item.message.users) this.#byUser.get(user)?.forEach(visit);
+      row.messages.forEach((message, index) => {
+        const round = ++this.#round;
+        let frame: Frame | undefined;
+        const visit = (s: Subscriber) => {
+          if (s.round === round || s.after >= row.id) return;
+          s.round = round;
+          frame ??= sseFrame(row, index);
+          if (s.out.length === 0) touched.push(s);
+          s.out.push(frame);
+        };
+        for (const s of this.#everyone) visit(s);
+        for (const role of message.roles) this.#byRole.get(role)?.forEach(visit);
+        for (const user of message.users) this.#byUser.get(user)?.forEach(visit);
+      });
     }
     for (const s of touched) {
       const out = s.out;

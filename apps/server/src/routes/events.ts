@@ -1,33 +1,32 @@
+import { ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import {
-  type Audience,
-  concerns,
-  type FeedItem,
-  type LiveMessage,
-  type LiveSink,
-  type Subscription,
-  sseFrame,
-} from '../live/hub.ts';
+import { parseFeedRow } from '../live/feed-tail.ts';
+import { eventFrame, type Frame } from '../live/frame.ts';
+import { type Audience, concerns, type LiveSink, type Subscription, sseFrame } from '../live/hub.ts';
 
 /** Bytes queued for one slow client before it is dropped (it reconnects and resumes from its last id). */
 const MAX_QUEUED_BYTES = 256 * 1024;
 /** A client further behind than this starts over (`reset`) instead of replaying the feed. */
 const MAX_REPLAY = 5000;
 
-const encoder = new TextEncoder();
-const frame = (event: string, data: unknown, id?: number) =>
-  encoder.encode(
-    `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
-  );
+const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 
-/** The feed id a reconnecting EventSource sends back, or null. */
-function lastEventId(header: string | undefined): number | null {
-  if (header === undefined || !/^\d{1,15}$/.test(header.trim())) return null;
-  return Number(header.trim());
+/** How far a client got: a whole feed row, or a row up to message `index` (see `eventId`). */
+interface Position {
+  row: number;
+  index: number | null;
+}
+
+/** The id a reconnecting EventSource sends back (`12` or `12.3`), or null. */
+function lastEventId(header: string | undefined): Position | null {
+  const match = header === undefined ? null : /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(header.trim());
+  if (!match) return null;
+  return { row: Number(match[1]), index: match[2] === undefined ? null : Number(match[2]) };
 }
 
 export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
@@ -37,7 +36,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/events',
     summary:
       'Server-Sent Events: queue, instance and notification changes (ids only, never patient data). ' +
-      'Event ids are change-feed ids: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
+      'Event ids are change-feed positions: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
       '`reset` event when that is no longer kept.',
     tag: 'live',
     instanceData: false,
@@ -50,92 +49,131 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       userId: user.id,
     };
     const resumeFrom = lastEventId(c.req.header('last-event-id'));
+    const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+    if (outgoing instanceof ServerResponse) {
+      // On Node, frames go straight to the socket: no stream machinery per connection and per event.
+      // After the head, each frame is one ready-made HTTP/1.1 chunk written to the socket itself.
+      outgoing.writeHead(200, { ...sseHeaders(deps.config.secureCookies), 'Transfer-Encoding': 'chunked' });
+      outgoing.flushHeaders();
+      const socket = outgoing.socket!;
+      const sink: LiveSink = {
+        write(frame) {
+          if (socket.destroyed || socket.writableLength > MAX_QUEUED_BYTES) return false;
+          socket.write(frame.chunk);
+          return true;
+        },
+        close() {
+          if (!socket.destroyed) socket.end(LAST_CHUNK);
+        },
+      };
+      const subscription = open(deps, audience, resumeFrom, sink);
+      outgoing.once('close', () => subscription.close());
+      return RESPONSE_ALREADY_SENT;
+    }
+    // Elsewhere (app.request() in tests, other runtimes): a web stream.
     let subscription: Subscription | undefined;
-    let open = true;
+    let closed = false;
     const body = new ReadableStream<Uint8Array>(
       {
         start(controller) {
-          const sink: LiveSink = {
-            write(chunk) {
-              if (!open || (controller.desiredSize ?? 0) <= 0) return false;
-              controller.enqueue(chunk);
+          subscription = open(deps, audience, resumeFrom, {
+            write(frame) {
+              if (closed || (controller.desiredSize ?? 0) <= 0) return false;
+              controller.enqueue(frame.bytes);
               return true;
             },
             close() {
-              if (!open) return;
-              open = false;
+              if (closed) return;
+              closed = true;
               try {
                 controller.close();
               } catch {
                 // Already closed by the client.
               }
             },
-          };
-          controller.enqueue(frame('ready', { at: deps.clock() }));
-          const upTo = deps.live.cursor;
-          subscription = deps.live.subscribe(audience, sink);
-          if (resumeFrom === null || resumeFrom >= upTo) {
-            if (resumeFrom !== null) subscription.skipThrough(resumeFrom);
-            subscription.release();
-            return;
-          }
-          const live = subscription;
-          void catchUp(deps, audience, resumeFrom, upTo).then(
-            (frames) => {
-              for (const f of frames) if (!sink.write(f)) return live.close();
-              live.release();
-            },
-            () => {
-              sink.write(frame('reset', {}, upTo));
-              live.release();
-            },
-          );
+          });
         },
         cancel() {
-          open = false;
+          closed = true;
           subscription?.close();
         },
       },
       { highWaterMark: MAX_QUEUED_BYTES, size: (chunk) => chunk.byteLength },
     );
-    c.header('Content-Type', 'text/event-stream');
-    c.header('Cache-Control', 'no-store');
-    c.header('Transfer-Encoding', 'chunked');
-    c.header('X-Accel-Buffering', 'no');
+    for (const [name, value] of Object.entries(sseHeaders(deps.config.secureCookies))) c.header(name, value);
     return c.body(body);
   });
   return app;
 }
 
+/** Headers of the event stream: the API's security headers, set here because the stream bypasses them. */
+function sseHeaders(hsts: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-store',
+    'X-Accel-Buffering': 'no',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+  };
+  if (hsts) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  return headers;
+}
+
 /**
- * What a client that last saw `after` missed up to `upTo` (the hub's position when it reconnected),
- * filtered for it; a single `reset` when the feed no longer reaches back that far.
+ * Starts a connection: the `ready` event, then (when resuming) what it missed from the feed, then
+ * live frames — those that arrived meanwhile are held and follow in order.
  */
-async function catchUp(
-  deps: AppDeps,
-  audience: Audience,
-  after: number,
-  upTo: number,
-): Promise<Uint8Array[]> {
+function open(deps: AppDeps, audience: Audience, resumeFrom: Position | null, sink: LiveSink): Subscription {
+  sink.write(eventFrame('ready', { at: deps.clock() }));
+  const upTo = deps.live.cursor;
+  const subscription = deps.live.subscribe(audience, sink);
+  if (resumeFrom === null || resumeFrom.row >= upTo) {
+    // A client ahead of this process (it was on a faster one) skips what it has.
+    if (resumeFrom !== null)
+      subscription.skipThrough(resumeFrom.index === null ? resumeFrom.row : resumeFrom.row - 1);
+    subscription.release();
+    return subscription;
+  }
+  void catchUp(deps, audience, resumeFrom, upTo).then(
+    (frames) => {
+      for (const f of frames) {
+        if (!sink.write(f)) {
+          subscription.close();
+          return sink.close();
+        }
+      }
+      subscription.release();
+    },
+    () => {
+      sink.write(eventFrame('reset', {}, upTo));
+      subscription.release();
+    },
+  );
+  return subscription;
+}
+
+/**
+ * What a client at `from` missed up to `upTo` (the hub's position when it reconnected), filtered for
+ * it; a single `reset` when the feed no longer reaches back that far.
+ */
+async function catchUp(deps: AppDeps, audience: Audience, from: Position, upTo: number): Promise<Frame[]> {
+  // A row the client saw only part of is read again, and the part it saw skipped.
+  const after = from.index === null ? from.row : from.row - 1;
   const bounds = await deps.store.feedBounds();
   const gone = bounds.oldest === null || bounds.oldest > after + 1;
-  if (gone || upTo - after > MAX_REPLAY) return [frame('reset', {}, upTo)];
-  const frames: Uint8Array[] = [];
+  if (gone || upTo - after > MAX_REPLAY) return [eventFrame('reset', {}, upTo)];
+  const frames: Frame[] = [];
   const entries = await deps.store.readFeed(after, upTo - after);
   // Ids are dense: a first entry past `after + 1` means pruning got there between the two reads.
-  if (entries.length > 0 && entries[0]!.id !== after + 1) return [frame('reset', {}, upTo)];
+  if (entries.length > 0 && entries[0]!.id !== after + 1) return [eventFrame('reset', {}, upTo)];
   for (const entry of entries) {
     if (entry.id > upTo) break;
-    let message: LiveMessage;
-    try {
-      message = JSON.parse(entry.message) as LiveMessage;
-    } catch {
-      continue;
-    }
-    message.roles ??= [];
-    message.users ??= [];
-    const item: FeedItem = { id: entry.id, message };
-    if (concerns(audience, message)) frames.push(sseFrame(item));
+    const row = parseFeedRow(entry);
+    row.messages.forEach((message, index) => {
+      const seen = row.id === from.row && from.index !== null && index <= from.index;
+      if (!seen && concerns(audience, message)) frames.push(sseFrame(row, index));
+    });
   }
   return frames;
 }

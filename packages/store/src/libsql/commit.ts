@@ -185,12 +185,6 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       args: [change.pin.runId, instanceId, seq, event.at, ...guard],
     });
   }
-  if (change.feed !== undefined) {
-    statements.push({
-      sql: `INSERT INTO change_feed (at, message) SELECT ?, ? WHERE ${WON}`,
-      args: [event.at, JSON.stringify(change.feed), ...guard],
-    });
-  }
   const idem = change.idempotency;
   if (idem) {
     statements.push({
@@ -210,6 +204,9 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
 
   return {
     statements,
+    ...(change.feed === undefined
+      ? {}
+      : { feed: { instanceId, token, message: JSON.stringify(change.feed) } }),
     settle(results: ResultSet[]): ChangeOutcome {
       if (results[0]?.rowsAffected === 1)
         return { result: { ok: true, revision: seq, seq, hash }, checkCreate: false };

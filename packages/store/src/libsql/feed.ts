@@ -23,7 +23,7 @@ export function feedApi(db: Db): Pick<Store, 'appendFeed' | 'readFeed' | 'feedBo
         statements: [
           {
             sql: 'INSERT INTO change_feed (at, message) VALUES (?, ?) RETURNING id',
-            args: [at ?? db.now(), JSON.stringify(message)],
+            args: [at ?? db.now(), JSON.stringify([message])],
           },
         ],
         settle: (results) => int(results[0]!.rows[0]!, 'id'),
@@ -43,8 +43,7 @@ export function feedApi(db: Db): Pick<Store, 'appendFeed' | 'readFeed' | 'feedBo
 
     async feedBounds() {
       const rs = await db.client.execute(
-        `SELECT (SELECT min(id) FROM change_feed) AS oldest,
-                coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_feed'), 0) AS newest`,
+        'SELECT min(id) AS oldest, coalesce(max(id), 0) AS newest FROM change_feed',
       );
       const row = rs.rows[0]!;
       return { oldest: row.oldest === null ? null : int(row, 'oldest'), newest: int(row, 'newest') };
@@ -53,7 +52,11 @@ export function feedApi(db: Db): Pick<Store, 'appendFeed' | 'readFeed' | 'feedBo
     async pruneFeed(throughId) {
       if (!Number.isInteger(throughId))
         throw new StoreError('QUERY_INVALID', 'pruneFeed needs an integer id');
-      const rs = await db.client.execute({ sql: 'DELETE FROM change_feed WHERE id <= ?', args: [throughId] });
+      // The newest row stays: ids are max + 1, so removing it would let the next row reuse its id.
+      const rs = await db.client.execute({
+        sql: 'DELETE FROM change_feed WHERE id <= ? AND id < (SELECT max(id) FROM change_feed)',
+        args: [throughId],
+      });
       return rs.rowsAffected;
     },
   };

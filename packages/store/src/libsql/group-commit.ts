@@ -1,4 +1,4 @@
-import type { Client, InStatement, ResultSet } from '@libsql/client';
+import type { Client, InStatement, InValue, ResultSet } from '@libsql/client';
 import { StoreError } from '../errors.ts';
 import type { CommitStats } from '../types.ts';
 
@@ -6,6 +6,34 @@ import type { CommitStats } from '../types.ts';
 export interface BatchUnit<T> {
   statements: InStatement[];
   settle(results: ResultSet[]): T;
+  /**
+   * A change-feed message that counts only if this unit's change won (its instance row carries
+   * `token`). All of a batch's messages share one feed row written by one statement at its end.
+   */
+  feed?: { instanceId: string; token: string; message: string };
+}
+
+/**
+ * One statement for a whole batch: the messages of the changes that won (their instance rows carry their
+ * commit tokens) as one JSON array in one feed row; no row when none won. One statement per batch rather
+ * than one per change keeps the feed nearly free on the hot path.
+ */
+function feedStatement(units: BatchUnit<unknown>[], at: string): InStatement | null {
+  const rows: string[] = [];
+  const args: InValue[] = [at];
+  for (const unit of units) {
+    if (!unit.feed) continue;
+    rows.push('(?, ?, ?)');
+    args.push(unit.feed.instanceId, unit.feed.token, unit.feed.message);
+  }
+  if (rows.length === 0) return null;
+  return {
+    sql: `INSERT INTO change_feed (at, message)
+          SELECT ?, json_group_array(json(m.column3)) FROM (VALUES ${rows.join(', ')}) AS m
+          JOIN instances i ON i.id = m.column1 AND i.commit_token = m.column2
+          HAVING count(*) > 0`,
+    args,
+  };
 }
 
 interface Pending {
@@ -23,14 +51,16 @@ interface Pending {
 export class GroupCommit {
   readonly #client: Client;
   readonly #maxUnits: number;
+  readonly #now: () => string;
   #pending: Pending[] = [];
   #running: Promise<void> | null = null;
   #closed = false;
   #stats: CommitStats = { batches: 0, units: 0, largestBatch: 0 };
 
-  constructor(client: Client, maxUnits: number) {
+  constructor(client: Client, maxUnits: number, now: () => string) {
     this.#client = client;
     this.#maxUnits = maxUnits;
+    this.#now = now;
   }
 
   submit<T>(unit: BatchUnit<T>): Promise<T> {
@@ -57,6 +87,11 @@ export class GroupCommit {
       const group = this.#pending.splice(0, this.#maxUnits);
       const statements: InStatement[] = [];
       for (const p of group) for (const s of p.unit.statements) statements.push(s);
+      const feed = feedStatement(
+        group.map((p) => p.unit),
+        this.#now(),
+      );
+      if (feed) statements.push(feed);
       this.#stats.batches += 1;
       this.#stats.units += group.length;
       this.#stats.largestBatch = Math.max(this.#stats.largestBatch, group.length);

@@ -28,7 +28,7 @@ export interface LibsqlStoreOptions {
 
 /** The libSQL `Store`: one facade over a part per concern, all sharing one client and commit queue. */
 export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): Store {
-  const queue = new GroupCommit(client, options.maxBatch);
+  const queue = new GroupCommit(client, options.maxBatch, options.now);
   const db: Db = { client, queue, now: options.now };
   return {
     ...definitionApi(db),

@@ -33,12 +33,12 @@ export function feedCases(newHarness: NewHarness): void {
       expect([a!.ok, b!.ok].sort()).toEqual([false, true]);
       const winner = a!.ok ? 'u-a' : 'u-b';
       const entries = await h.store.readFeed(0);
+      // The two claims shared a batch: its feed row holds the winner's message only.
       expect(entries.map((e) => JSON.parse(e.message))).toEqual([
-        { type: 'instance.changed', instanceId: 'i-1' },
-        { by: winner },
+        [{ type: 'instance.changed', instanceId: 'i-1' }],
+        [{ by: winner }],
       ]);
       expect(entries.map((e) => e.id)).toEqual([1, 2]);
-      expect(entries.map((e) => e.at)).toEqual([start.event.at, at(1)]);
       // A change without a message adds no row.
       const again = await mustGet(h.store, 'i-1');
       const release = { type: 'reassign' as const, step: 'classify', assignee: null, actor: winner };
@@ -51,17 +51,41 @@ export function feedCases(newHarness: NewHarness): void {
       for (let n = 0; n < 5; n++) ids.push(await h.store.appendFeed({ n }, at(n)));
       expect(ids).toEqual([1, 2, 3, 4, 5]);
       expect((await h.store.readFeed(2)).map((e) => e.id)).toEqual([3, 4, 5]);
-      expect((await h.store.readFeed(0, 2)).map((e) => JSON.parse(e.message))).toEqual([{ n: 0 }, { n: 1 }]);
+      expect((await h.store.readFeed(0, 2)).map((e) => JSON.parse(e.message))).toEqual([
+        [{ n: 0 }],
+        [{ n: 1 }],
+      ]);
       expect(await h.store.readFeed(5)).toEqual([]);
 
       expect(await h.store.pruneFeed(3)).toBe(3);
       expect(await h.store.feedBounds()).toEqual({ oldest: 4, newest: 5 });
-      expect(await h.store.pruneFeed(5)).toBe(2);
-      expect(await h.store.feedBounds()).toEqual({ oldest: null, newest: 5 });
-      // An emptied feed does not reuse ids: a reader that saw 5 never mistakes a new row for an old one.
+      // Pruning keeps the newest entry, so ids never go back: a reader that saw 5 never mistakes a
+      // new row for an old one.
+      expect(await h.store.pruneFeed(5)).toBe(1);
+      expect(await h.store.feedBounds()).toEqual({ oldest: 5, newest: 5 });
       expect(await h.store.appendFeed({ n: 5 })).toBe(6);
-      expect(await h.store.feedBounds()).toEqual({ oldest: 6, newest: 6 });
+      expect(await h.store.feedBounds()).toEqual({ oldest: 5, newest: 6 });
+      expect((await h.store.readFeed(4)).map((e) => e.id)).toEqual([5, 6]);
       await expect(h.store.readFeed(-1)).rejects.toMatchObject({ code: 'QUERY_INVALID' });
+    });
+
+    it('writes one row per batch holding the messages of every change in it that won', async () => {
+      const before = h.store.commitStats().batches;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, n) =>
+          h.store.commitInstanceChange({ ...startChange(`i-${n}`, { when: at(n) }), feed: { n } }),
+        ),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      const batches = h.store.commitStats().batches - before;
+      const rows = await h.store.readFeed(0);
+      expect(rows).toHaveLength(batches);
+      const messages = rows.flatMap((r) => JSON.parse(r.message) as Array<{ n: number }>);
+      expect(messages.map((m) => m.n).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+      // A batch in which nothing won writes no row: a stale change alone.
+      const stale = { ...startChange('i-0', { when: at(0) }), feed: { n: 'stale' } };
+      expect((await h.store.commitInstanceChange(stale)).ok).toBe(false);
+      expect(await h.store.readFeed(rows.at(-1)!.id)).toEqual([]);
     });
 
     it('gives concurrent writers distinct ids with no gaps', async () => {
