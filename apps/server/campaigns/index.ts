@@ -1,6 +1,7 @@
 import { ioErrorsCampaign } from './io-errors.ts';
 import { kill9Campaign } from './kill9.ts';
 import { retriesCampaign } from './retries.ts';
+import { simulationCampaign } from './simulation.ts';
 import type { Campaign } from './support/result.ts';
 import { tamperCampaign } from './tamper.ts';
 
@@ -9,5 +10,6 @@ export const CAMPAIGNS: Record<string, Campaign> = {
   kill9: kill9Campaign,
   'io-errors': ioErrorsCampaign,
   retries: retriesCampaign,
+  simulation: simulationCampaign,
   tamper: tamperCampaign,
 };
