@@ -5,6 +5,7 @@ import { retriesCampaign } from './retries.ts';
 import { simulationCampaign } from './simulation.ts';
 import type { Campaign } from './support/result.ts';
 import { tamperCampaign } from './tamper.ts';
+import { timersCampaign } from './timers.ts';
 
 /** Every campaign by the name `pnpm campaign <name>` takes. */
 export const CAMPAIGNS: Record<string, Campaign> = {
@@ -14,4 +15,5 @@ export const CAMPAIGNS: Record<string, Campaign> = {
   retries: retriesCampaign,
   simulation: simulationCampaign,
   tamper: tamperCampaign,
+  timers: timersCampaign,
 };
