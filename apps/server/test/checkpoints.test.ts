@@ -53,7 +53,9 @@ describe('signed checkpoints', () => {
     const side = createClient({ url: app.dbUrl });
     await side.execute('DROP TRIGGER events_no_delete');
     await side.execute('PRAGMA foreign_keys = OFF');
-    const victim = (await side.execute('SELECT instance_id FROM events LIMIT 1')).rows[0]!.instance_id;
+    const victim = String(
+      (await side.execute('SELECT instance_id FROM events LIMIT 1')).rows[0]!.instance_id,
+    );
     await side.execute({ sql: 'DELETE FROM events WHERE instance_id = ?', args: [victim] });
     await side.execute({ sql: 'DELETE FROM instances WHERE id = ?', args: [victim] });
     side.close();
