@@ -6,3 +6,4 @@ export { LiveHub } from './live/hub.ts';
 export { type RunningServer, type ServeOptions, startServer } from './main.ts';
 export { seedDemo } from './seed/demo.ts';
 export { startTimerWorker } from './timers/worker.ts';
+export { otpauthUri, totpCode } from './auth/totp.ts';

@@ -19,7 +19,8 @@ function home(roles: string[]): string {
 
 export function App() {
   const me = useMe();
-  useLive(!!me.data);
+  const signedIn = !!me.data && (me.data.stage ?? 'full') === 'full';
+  useLive(signedIn);
   if (me.isPending) {
     return (
       <Center mih="100vh">
@@ -27,7 +28,7 @@ export function App() {
       </Center>
     );
   }
-  if (!me.data) return <SignIn />;
+  if (!me.data || !signedIn) return <SignIn me={me.data} />;
   const roles = me.data.user.roles;
   return (
     <Shell me={me.data}>
@@ -37,7 +38,7 @@ export function App() {
         {isLead(roles) && <Route path="/team" element={<TeamPage />} />}
         {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
-        {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+        {(isAuditor(roles) || !!me.data.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

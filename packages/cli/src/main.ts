@@ -17,6 +17,7 @@ usage:
   portalflow verify [--db URL] [--json]            check every instance's hash-chained history
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
+  portalflow totp <setup key> [--json]             the current sign-in code for an authenticator key
 
 --db defaults to $DATABASE_URL, else file:./data/portalflow.db
 
@@ -90,6 +91,10 @@ export async function main(argv: string[]): Promise<number> {
         db: values.db as string | undefined,
         json,
       });
+    }
+    case 'totp': {
+      const { totpCommand } = await import('./commands/totp.ts');
+      return totpCommand(positionals, { json });
     }
     default:
       throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);

@@ -153,7 +153,9 @@ export function ComparePanel({
               Changed
             </Badge>
           </Group>
-          {(before === undefined || after === undefined) && <Loader size="sm" role="status" aria-label="Loading version" />}
+          {(before === undefined || after === undefined) && (
+            <Loader size="sm" role="status" aria-label="Loading version" />
+          )}
           {diff && pair && (
             <ChangeList diff={diff} before={pair.before.definition} after={pair.after.definition} />
           )}
