@@ -224,7 +224,7 @@ export function AccessLogReport() {
                 </Text>
               )}
               {emergency > 0 && (
-                <Text span c="orange.9" fw={600} data-testid="access-log-emergency-count">
+                <Text span c="red.9" fw={600} data-testid="access-log-emergency-count">
                   {' '}
                   · <Siren size={13} aria-hidden /> {emergency} under break-glass access
                 </Text>
@@ -358,7 +358,7 @@ export function AccessLogReport() {
                     <Table.Td>
                       {glass && (
                         <Badge
-                          color="orange.9"
+                          color="red.9"
                           variant="filled"
                           size="sm"
                           leftSection={<Siren size={12} aria-hidden />}
@@ -368,7 +368,7 @@ export function AccessLogReport() {
                         </Badge>
                       )}
                       {glass && row.emergencyReason && (
-                        <Text size="xs" c="orange.9" data-testid="access-log-emergency-reason">
+                        <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
                           Reason: {row.emergencyReason}
                         </Text>
                       )}

@@ -9,7 +9,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <Title order={1} size="h2">
         Save your recovery codes
       </Title>
-      <Alert color="orange" title="Shown only now">
+      <Alert color="red" title="Shown only now">
         If you lose your phone, each of these codes signs you in once. Keep them somewhere safe and private (a
         password manager, or printed in a locked drawer). An admin can also reset your two-factor sign-in.
       </Alert>

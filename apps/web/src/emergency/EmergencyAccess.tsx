@@ -50,16 +50,10 @@ export function EmergencyAccess({ me }: { me: Me }) {
   if (grant)
     return (
       <Group gap="xs" wrap="nowrap" data-testid="emergency-active" role="status">
-        <Text size="sm" c="orange.9" fw={700} style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" c="red.9" fw={700} style={{ whiteSpace: 'nowrap' }}>
           <Siren size={14} aria-hidden /> Emergency access until {time(grant.expiresAt)} — logged for review
         </Text>
-        <Button
-          size="compact-xs"
-          variant="outline"
-          color="orange.9"
-          onClick={end}
-          data-testid="emergency-end"
-        >
+        <Button size="compact-xs" variant="outline" color="red.9" onClick={end} data-testid="emergency-end">
           End now
         </Button>
       </Group>
@@ -70,14 +64,20 @@ export function EmergencyAccess({ me }: { me: Me }) {
       <Button
         size="compact-sm"
         variant="outline"
-        color="orange.9"
+        color="red.9"
         leftSection={<Siren size={14} aria-hidden />}
         onClick={() => setOpen(true)}
         data-testid="emergency-open"
       >
         Break glass
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Emergency access" centered>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title="Emergency access"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={request}>
           <Stack>
             <Text size="sm">
@@ -112,7 +112,7 @@ export function EmergencyAccess({ me }: { me: Me }) {
               onChange={(v) => setMinutes(v ?? '60')}
               allowDeselect={false}
             />
-            <Button type="submit" color="orange.9" loading={busy} data-testid="emergency-request">
+            <Button type="submit" color="red.9" loading={busy} data-testid="emergency-request">
               Break glass
             </Button>
           </Stack>
