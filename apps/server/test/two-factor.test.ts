@@ -115,6 +115,10 @@ describe('enrollment (required for admin, designer and auditor)', () => {
     expect(done.body.stage).toBe('full');
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect(new Set(done.body.recoveryCodes).size).toBe(10);
+    // 24 characters from 31: about 119 bits each, enough for a plain hash at rest (ASVS 6.5.2).
+    for (const code of done.body.recoveryCodes)
+      expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}(-[A-HJ-NP-Z2-9]{6}){3}$/);
+    expect(JSON.stringify(await t.store.listUsers())).not.toContain(done.body.recoveryCodes[0]);
     // A new session id for the full session; the half-signed-in one is gone.
     const full = { cookie: cookie(done, 'pf_session')!, 'x-csrf-token': done.body.csrfToken };
     expect(full.cookie).not.toBe(as.cookie);
