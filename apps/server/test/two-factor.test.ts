@@ -263,3 +263,25 @@ describe('the code step', () => {
     expect((await passwordStep('auditor-1')).stage).toBe('enroll');
   });
 });
+
+describe('the access log records every sign-in step', () => {
+  it('passwords, codes and sign-outs, allowed and refused, by user id (never the name typed)', async () => {
+    await t.addUser('logged-1', ['front-desk']);
+    const mark = Math.max(0, ...(await t.store.listAccess({ limit: 1000 })).items.map((r) => r.id));
+    await t.call('POST', '/api/auth/login', { body: { username: 'logged-1', password: 'wrong password!' } });
+    await t.call('POST', '/api/auth/login', { body: { username: 'Ada Lovelace-typo', password: 'x' } });
+    const { as } = await passwordStep('logged-1');
+    await t.call('POST', '/api/auth/logout', { as });
+    const rows = (await t.store.listAccess({ limit: 1000 })).items.filter(
+      (r) => r.id > mark && r.dataCategory === 'authentication',
+    );
+    const id = t.user('logged-1').id;
+    expect(rows.map((r) => [r.userId, r.outcome, r.detail])).toEqual([
+      [id, 'deny', 'password: wrong'],
+      [null, 'deny', 'password: unknown account'],
+      [id, 'allow', 'password; next: signed in'],
+      [id, 'allow', 'signed out'],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('Ada Lovelace');
+  });
+});

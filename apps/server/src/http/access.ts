@@ -11,7 +11,8 @@ export type DataCategory =
   | 'definition'
   | 'account'
   | 'access-log'
-  | 'emergency-access';
+  | 'emergency-access'
+  | 'authentication';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
