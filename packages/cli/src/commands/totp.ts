@@ -16,6 +16,8 @@ export async function totpCommand(positionals: string[], options: { json: boolea
     throw new CliError('that is not a setup key (letters A–Z and digits 2–7)', EXIT.usage);
   }
   const secondsLeft = 30 - (Math.floor(Date.now() / 1000) % 30);
-  process.stdout.write(options.json ? `${JSON.stringify({ code, secondsLeft })}\n` : `${code} (valid for ${secondsLeft} s)\n`);
+  process.stdout.write(
+    options.json ? `${JSON.stringify({ code, secondsLeft })}\n` : `${code} (valid for ${secondsLeft} s)\n`,
+  );
   return EXIT.ok;
 }
