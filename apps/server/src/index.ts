@@ -1,4 +1,5 @@
 export { type App, createApp } from './app.ts';
+export { otpauthUri, totpCode } from './auth/totp.ts';
 export { defaultConfig, type ServerConfig } from './config.ts';
 export type { AppDeps } from './deps.ts';
 export { ApiError } from './http/errors.ts';

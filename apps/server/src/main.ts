@@ -123,7 +123,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `http://${host}:${actualPort}`;
   say(`portalflow listening on ${url} (database ${options.databaseUrl ?? 'file:./data/portalflow.db'})`);
   if (options.demo)
-    say('sign in as admin, lead, auditor, or a clinic role such as triage-nurse or front-desk');
+    say(
+      'sign in as admin, lead, auditor (each sets up an authenticator app at first sign-in; `portalflow totp <setup key>` prints codes), or a clinic role such as triage-nurse or front-desk',
+    );
   return {
     url,
     port: actualPort,

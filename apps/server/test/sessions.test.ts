@@ -140,5 +140,5 @@ describe('login throttle', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 30_000);
 });

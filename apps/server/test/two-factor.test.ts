@@ -116,6 +116,10 @@ describe('enrollment (required for admin, designer and auditor)', () => {
     expect(done.body.stage).toBe('full');
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect(new Set(done.body.recoveryCodes).size).toBe(10);
+    // 24 characters from 31: about 119 bits each, enough for a plain hash at rest (ASVS 6.5.2).
+    for (const code of done.body.recoveryCodes)
+      expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}(-[A-HJ-NP-Z2-9]{6}){3}$/);
+    expect(JSON.stringify(await t.store.listUsers())).not.toContain(done.body.recoveryCodes[0]);
     // A new session id for the full session; the half-signed-in one is gone.
     const full = { cookie: cookie(done, 'pf_session')!, 'x-csrf-token': done.body.csrfToken };
     expect(full.cookie).not.toBe(as.cookie);
@@ -258,5 +262,27 @@ describe('the code step', () => {
     expect(reset.status, reset.text).toBe(200);
     expect((await t.call('GET', '/api/me', { as: session })).status).toBe(401);
     expect((await passwordStep('auditor-1')).stage).toBe('enroll');
+  });
+});
+
+describe('the access log records every sign-in step', () => {
+  it('passwords, codes and sign-outs, allowed and refused, by user id (never the name typed)', async () => {
+    await t.addUser('logged-1', ['front-desk']);
+    const mark = Math.max(0, ...(await t.store.listAccess({ limit: 1000 })).items.map((r) => r.id));
+    await t.call('POST', '/api/auth/login', { body: { username: 'logged-1', password: 'wrong password!' } });
+    await t.call('POST', '/api/auth/login', { body: { username: 'Ada Lovelace-typo', password: 'x' } });
+    const { as } = await passwordStep('logged-1');
+    await t.call('POST', '/api/auth/logout', { as });
+    const rows = (await t.store.listAccess({ limit: 1000 })).items.filter(
+      (r) => r.id > mark && r.dataCategory === 'authentication',
+    );
+    const id = t.user('logged-1').id;
+    expect(rows.map((r) => [r.userId, r.outcome, r.detail])).toEqual([
+      [id, 'deny', 'password: wrong'],
+      [null, 'deny', 'password: unknown account'],
+      [id, 'allow', 'password; next: signed in'],
+      [id, 'allow', 'signed out'],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('Ada Lovelace');
   });
 });

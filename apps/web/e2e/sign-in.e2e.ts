@@ -20,8 +20,30 @@ describe('sign-in', () => {
       await b.page.locator('input[name="password"]').fill('not the password');
       await b.page.getByRole('button', { name: 'Sign in' }).click();
       await expect(b.page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password');
+      // The page tells admins, leads and auditors about the second step before they need it.
+      await expect(b.page.getByTestId('two-factor-help').textContent()).resolves.toContain('portalflow totp');
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'sign-in');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a lead cannot skip the second step: a password alone leads to enrollment, and nothing else answers', async () => {
+    const b = await openBrowser();
+    try {
+      await b.page.goto(server.url);
+      await b.page.getByRole('textbox', { name: /^Username/ }).fill('admin');
+      await b.page.locator('input[name="password"]').fill(PASSWORD);
+      await b.page.getByRole('button', { name: 'Sign in' }).click();
+      await b.page.getByTestId('totp-enroll').waitFor();
+      await b.page.goto(`${server.url}/workflows`);
+      await b.page.getByTestId('totp-enroll').waitFor();
+      const status = await b.page.evaluate(async () => (await fetch('/api/users')).status);
+      expect(status).toBe(403);
+      await b.page.getByRole('button', { name: 'Cancel' }).or(b.page.getByText('Cancel')).first().click();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await b.page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
     } finally {
       await b.close();
     }

@@ -29,7 +29,8 @@ function home(roles: string[]): string {
 
 export function App() {
   const me = useMe();
-  useLive(!!me.data);
+  const signedIn = !!me.data && (me.data.stage ?? 'full') === 'full';
+  useLive(signedIn);
   if (me.isPending) {
     return (
       <Center mih="100vh">
@@ -37,7 +38,7 @@ export function App() {
       </Center>
     );
   }
-  if (!me.data) return <SignIn />;
+  if (!me.data || !signedIn) return <SignIn me={me.data} />;
   const roles = me.data.user.roles;
   return (
     <Shell me={me.data}>
@@ -62,6 +63,7 @@ export function App() {
         {(clinicRoles(roles).length > 0 || isLead(roles)) && (
           <Route path="/practice" element={<PracticePage me={me.data} />} />
         )}
+        {(isAuditor(roles) || !!me.data.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

@@ -83,17 +83,26 @@ describe('accessRowsToCsv', () => {
       row(2, { detail: '=HYPERLINK("x")', userId: null }),
     ]);
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,at,userId,role,action,instanceId,dataCategory,outcome,detail');
+    expect(lines[0]).toBe(
+      'id,at,userId,role,action,instanceId,dataCategory,outcome,detail,emergencyAccessId,emergencyReason',
+    );
     expect(lines[1]).toBe(
-      '1,2026-11-21T10:00:00.000Z,u1,auditor,GET /api/instances/:id,,phi,allow,"said ""hi"", left"',
+      '1,2026-11-21T10:00:00.000Z,u1,auditor,GET /api/instances/:id,,phi,allow,"said ""hi"", left",,',
     );
     expect(lines[2]).toBe(
-      '2,2026-11-22T10:00:00.000Z,,auditor,GET /api/instances/:id,,phi,allow,"\'=HYPERLINK(""x"")"',
+      '2,2026-11-22T10:00:00.000Z,,auditor,GET /api/instances/:id,,phi,allow,"\'=HYPERLINK(""x"")",,',
     );
     expect(csv.endsWith('\n')).toBe(true);
   });
 
+  it('names the break-glass grant and its reason on rows that relied on one', () => {
+    const csv = accessRowsToCsv([row(1, { emergencyAccessId: 'g-1', emergencyReason: 'Code blue, bed 4' })]);
+    expect(csv.trimEnd().split('\n')[1]).toMatch(/,g-1,"Code blue, bed 4"$/);
+  });
+
   it('writes only the header for no rows', () => {
-    expect(accessRowsToCsv([])).toBe('id,at,userId,role,action,instanceId,dataCategory,outcome,detail\n');
+    expect(accessRowsToCsv([])).toBe(
+      'id,at,userId,role,action,instanceId,dataCategory,outcome,detail,emergencyAccessId,emergencyReason\n',
+    );
   });
 });

@@ -28,6 +28,7 @@ usage:
   portalflow import <file.bpmn> [--json] [-o <out>]
                                                    read a BPMN 2.0 file from any modeler; reports
                                                    the elements it skipped
+  portalflow totp <setup key> [--json]             the current sign-in code for an authenticator key
 
 --db defaults to $DATABASE_URL, else file:./data/portalflow.db
 
@@ -139,6 +140,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { importCommand } = await import('./commands/import.ts');
       return importCommand(positionals, { json, out: values.out as string | undefined });
+    case 'totp': {
+      const { totpCommand } = await import('./commands/totp.ts');
+      return totpCommand(positionals, { json });
     }
     default:
       throw new CliError(`unknown command '${command}'\n\n${USAGE}`, EXIT.usage);

@@ -104,7 +104,14 @@ export function parseDefinitionText(text: string, options: ParseOptions = {}): D
         { path: '', message: error.message.split('\n')[0]!, line: pos.line, column: pos.col },
       ]);
     }
-    value = doc.toJS();
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // Unresolved or runaway aliases (`*x`, alias bombs) fail only when the document is built.
+      fail(options.filename, [
+        { path: '', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` },
+      ]);
+    }
   } else {
     try {
       value = JSON.parse(text);

@@ -12,7 +12,8 @@ export type DataCategory =
   | 'account'
   | 'access-log'
   | 'tracking'
-  | 'emergency-access';
+  | 'emergency-access'
+  | 'authentication';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never

@@ -16,7 +16,7 @@ export const TotpVerifyBody = z
   .object({
     code: totpCode.optional(),
     /** One of the recovery codes shown at enrollment, instead of a code. */
-    recoveryCode: z.string().min(10).max(20).optional(),
+    recoveryCode: z.string().min(10).max(40).optional(),
     /** Ask for no code from this browser for a while (`totpRememberMs`). */
     rememberDevice: z.boolean().optional(),
   })

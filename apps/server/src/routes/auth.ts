@@ -16,11 +16,18 @@ import { LoginThrottle } from '../auth/throttle.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from '../auth/totp.ts';
 import { stageAfterPassword, totpRequired } from '../auth/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
 import { clientAddress } from '../http/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { LoginBody, TotpConfirmBody, TotpSetupBody, TotpVerifyBody } from '../http/schemas.ts';
 import { body, optionalBody } from '../http/validate.ts';
+
+/** Who a sign-in step is about, for its access-log row (never the username typed, which may be anything). */
+const subject = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>): AuthUser => ({
+  ...publicUser(u),
+  via: 'session',
+});
 
 const publicUser = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>) => ({
   id: u.id,
@@ -112,9 +119,23 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const device = await knownDevice(c, found?.id);
     const client = clientOf(c, device);
     const wait = throttle.wait(username, client, device !== null, nowMs);
-    if (wait > 0) throw tooMany(c, wait, 'sign-ins for this account');
+    // Every sign-in step is in the access log: who (when known), the step, and how it ended.
+    const audit = (outcome: 'allow' | 'deny', detail: string) =>
+      recordAccess(deps, c, found ? subject(found) : null, { category: 'authentication', outcome, detail });
+    if (wait > 0) {
+      await audit('deny', 'password: throttled');
+      throw tooMany(c, wait, 'sign-ins for this account');
+    }
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
     if (!found || !ok || found.disabled) {
+      await audit(
+        'deny',
+        found
+          ? found.disabled
+            ? 'password: account disabled'
+            : 'password: wrong'
+          : 'password: unknown account',
+      );
       throttle.fail(username, client, device !== null, nowMs);
       deps.log(`login failed (${found ? (found.disabled ? 'disabled' : 'password') : 'unknown user'})`);
       throw new ApiError(401, 'LOGIN_FAILED', 'Wrong username or password');
@@ -123,6 +144,10 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const stage = await stageAfterPassword(deps, found, device, now);
     const csrfToken = await startSession(c, found.id, stage);
     if (stage === 'full') await markDevice(c, found.id, device, false);
+    await audit(
+      'allow',
+      `password${device ? ' from a known device' : ''}; next: ${stage === 'full' ? 'signed in' : stage}`,
+    );
     return c.json({ user: publicUser(found), csrfToken, stage });
   });
 
@@ -153,7 +178,13 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const client = clientOf(c, device);
     const account = `totp:${user.id}`;
     const wait = throttle.wait(account, client, device !== null, nowMs);
-    if (wait > 0) throw tooMany(c, wait, 'codes');
+    const factor = input.code !== undefined ? 'authenticator code' : 'recovery code';
+    const audit = (outcome: 'allow' | 'deny', detail: string) =>
+      recordAccess(deps, c, user, { category: 'authentication', outcome, detail: `${factor}: ${detail}` });
+    if (wait > 0) {
+      await audit('deny', 'throttled');
+      throw tooMany(c, wait, 'codes');
+    }
     let ok = false;
     if (input.code !== undefined) {
       const step = matchTotp(totp.secret, input.code, nowMs);
@@ -163,6 +194,7 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       ok = await deps.store.useRecoveryCode({ userId: user.id, hash, at: now });
     }
     if (!ok) {
+      await audit('deny', 'wrong or reused');
       throttle.fail(account, client, device !== null, nowMs);
       deps.log('second factor failed');
       throw new ApiError(401, 'CODE_FAILED', 'That code is not right, or was already used');
@@ -170,6 +202,7 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     throttle.succeed(account, client);
     const csrfToken = await startSession(c, user.id, 'full');
     await markDevice(c, user.id, device, input.rememberDevice === true);
+    await audit('allow', `signed in${input.rememberDevice ? '; browser remembered' : ''}`);
     return c.json({
       user: publicUser(user),
       csrfToken,
@@ -228,9 +261,15 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const client = clientOf(c, device);
     const account = `totp:${user.id}`;
     const wait = throttle.wait(account, client, device !== null, nowMs);
-    if (wait > 0) throw tooMany(c, wait, 'codes');
+    const audit = (outcome: 'allow' | 'deny', detail: string) =>
+      recordAccess(deps, c, user, { category: 'authentication', outcome, detail: `enrollment: ${detail}` });
+    if (wait > 0) {
+      await audit('deny', 'throttled');
+      throw tooMany(c, wait, 'codes');
+    }
     const step = matchTotp(totp.secret, input.code, nowMs);
     if (step === null || !(await deps.store.acceptTotpStep(user.id, step, { at: now }))) {
+      await audit('deny', 'wrong code');
       throttle.fail(account, client, device !== null, nowMs);
       throw new ApiError(
         401,
@@ -248,6 +287,7 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const csrfToken = await startSession(c, user.id, 'full');
     await markDevice(c, user.id, device, input.rememberDevice === true);
     deps.log('authenticator enrolled');
+    await audit('allow', 'authenticator confirmed; recovery codes issued');
     return c.json({ user: publicUser(user), csrfToken, stage: 'full', recoveryCodes });
   });
 
@@ -262,6 +302,7 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const user = requireUser(c);
     if (user.sessionId) await deps.store.revokeSession(user.sessionId);
     clearSessionCookie(c, deps.config);
+    await recordAccess(deps, c, user, { category: 'authentication', outcome: 'allow', detail: 'signed out' });
     return c.json({ ok: true });
   });
 

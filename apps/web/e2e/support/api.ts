@@ -1,13 +1,48 @@
-/** A signed-in API client for preparing state in end-to-end tests (the same HTTP API the app uses). */
+import { deviceCookieOf, freshCode, keeper } from './two-factor.ts';
+
+interface StepResult {
+  csrfToken: string;
+  stage?: 'full' | 'totp' | 'enroll';
+  secret?: string;
+  recoveryCodes?: string[];
+}
+
+/**
+ * A signed-in API client for preparing state in end-to-end tests (the same HTTP API the app uses).
+ * Accounts that need two-factor sign-in are enrolled the first time and then remembered on this
+ * "browser", as a person would; the key and recovery codes are kept for `signIn` too.
+ */
 export async function apiSession(baseUrl: string, username: string, password: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const k = keeper(baseUrl, username);
+  let cookie = '';
+  let csrfToken = '';
+  async function post(path: string, body: unknown): Promise<StepResult> {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: [cookie, k.device].filter(Boolean).join('; '),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} as ${username}: ${response.status} ${await response.text()}`);
+    const session = response.headers.getSetCookie().find((c) => /^(__Host-)?pf_session=/.test(c));
+    if (session) cookie = session.split(';')[0]!;
+    const device = deviceCookieOf(response.headers.getSetCookie());
+    if (device) k.device = device;
+    const result = (await response.json()) as StepResult;
+    csrfToken = result.csrfToken ?? csrfToken;
+    return result;
+  }
+  const login = await post('/auth/login', { username, password });
+  if (login.stage === 'enroll') {
+    k.secret = (await post('/auth/totp/setup', {})).secret!;
+    const done = await post('/auth/totp/confirm', { code: await freshCode(k), rememberDevice: true });
+    k.recoveryCodes = done.recoveryCodes ?? [];
+  } else if (login.stage === 'totp') {
+    await post('/auth/totp/verify', { code: await freshCode(k), rememberDevice: true });
+  }
   return async function call<T = unknown>(
     method: string,
     path: string,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { freshCode, keeper } from './two-factor.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of every main view land here (and are shown in the README). */
@@ -24,7 +25,13 @@ export interface Browser {
 }
 
 /** A fresh, isolated Chromium profile (one per signed-in person). */
-export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
+export async function openBrowser(
+  options: {
+    width?: number;
+    height?: number /** Keep the app's CSP in force (axe cannot be injected then). */;
+    enforceCsp?: boolean;
+  } = {},
+): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -32,7 +39,7 @@ export async function openBrowser(options: { width?: number; height?: number } =
     args: ARGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     // Lets the accessibility checker be injected despite the app's strict CSP.
-    bypassCSP: true,
+    bypassCSP: options.enforceCsp !== true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -45,12 +52,43 @@ export async function openBrowser(options: { width?: number; height?: number } =
   };
 }
 
+/**
+ * Signs in through the sign-in page. Accounts that need two-factor sign-in get it done the way a
+ * person would: enrolling an authenticator the first time (keeping its key and recovery codes),
+ * typing a code after that — or not at all on a browser remembered by an earlier sign-in.
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  const k = keeper(baseUrl, username);
+  if (k.device) {
+    const [name, value] = k.device.split(/=(.*)/s) as [string, string];
+    await page.context().addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+  }
   await page.goto(baseUrl);
   await page.getByRole('textbox', { name: /^Username/ }).fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  const signedIn = page.getByRole('button', { name: 'Sign out' });
+  const enroll = page.getByTestId('totp-enroll');
+  const code = page.getByTestId('totp-step');
+  await signedIn.or(enroll).or(code).first().waitFor();
+  if (await enroll.isVisible()) {
+    await page.getByTestId('totp-enroll-start').click();
+    k.secret = (await page.getByTestId('totp-secret').getAttribute('data-secret')) ?? undefined;
+    await page.getByTestId('totp-code').fill(await freshCode(k));
+    await page.getByTestId('totp-remember').check();
+    await page.getByTestId('totp-enroll-confirm').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    k.recoveryCodes = await page.getByTestId('recovery-code').allTextContents();
+    await page.getByTestId('recovery-codes-saved').check();
+    await page.getByTestId('recovery-codes-continue').click();
+  } else if (await code.isVisible()) {
+    await page.getByTestId('totp-code').fill(await freshCode(k));
+    await page.getByTestId('totp-remember').check();
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await signedIn.waitFor();
+  const device = (await page.context().cookies(baseUrl)).find((c) => /^(__Host-)?pf_device$/.test(c.name));
+  if (device) k.device = `${device.name}=${device.value}`;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -43,7 +43,8 @@ export async function api<T>(
   const payload = type.includes('application/json') ? await response.json() : await response.text();
   if (!response.ok) {
     const error = (payload as { error?: { code: string; message: string; details?: unknown } }).error;
-    if (response.status === 401 && path !== '/auth/login') onUnauthenticated?.();
+    // A wrong password or code is an answer to show, not a sign that the session ended.
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP_ERROR',

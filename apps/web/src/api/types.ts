@@ -8,10 +8,35 @@ export interface User {
   roles: string[];
 }
 
+/** A break-glass grant: time-limited read access outside the holder's roles. */
+export interface EmergencyGrant {
+  id: string;
+  userId: string;
+  reason: string;
+  grantedAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+/** How far sign-in got: `full`, or still owing a code (`totp`) or an authenticator (`enroll`). */
+export type SignInStage = 'full' | 'totp' | 'enroll';
+
 export interface Me {
   user: User;
   via: 'session' | 'token';
   csrfToken: string | null;
+  stage?: SignInStage;
+  twoFactor?: { enrolled: boolean; required: boolean; recoveryCodesLeft: number };
+  emergency?: EmergencyGrant | null;
+}
+
+/** What each sign-in step answers. */
+export interface SignInResult {
+  user: User;
+  csrfToken: string;
+  stage: SignInStage;
+  recoveryCodes?: string[];
+  recoveryCodesLeft?: number;
 }
 
 export interface Task {

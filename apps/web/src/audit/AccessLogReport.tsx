@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Box,
   Button,
   Checkbox,
@@ -11,13 +12,14 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Ban, CircleCheck, Download, SearchX, X } from 'lucide-react';
+import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -64,6 +66,7 @@ export function AccessLogReport() {
   const outcome = params.get('outcome') ?? '';
   // Reads of practice (sandbox) instances are a report of their own, only when asked for.
   const practice = params.get('practice') === 'true';
+  const emergencyOnly = params.get('emergency') === 'true';
   const limit = params.get('limit') ?? '100';
 
   const set = (key: string, value: string) => {
@@ -89,6 +92,7 @@ export function AccessLogReport() {
   if (instanceId) query.set('instanceId', instanceId);
   if (outcome === 'allow' || outcome === 'deny') query.set('outcome', outcome);
   if (practice) query.set('practice', 'true');
+  if (emergencyOnly) query.set('emergency', 'true');
   query.set('limit', limit);
   const paging = useCursorPaging(query.toString());
   if (paging.cursor) query.set('cursor', paging.cursor);
@@ -103,8 +107,14 @@ export function AccessLogReport() {
   const [sort, setSort] = useState<AccessSort>({ key: 'at', direction: 'ascending' });
   const rows = useMemo(() => sortAccessRows(log.data?.items ?? [], sort), [log.data, sort]);
   const denied = rows.filter((r) => r.outcome === 'deny').length;
+  const emergency = rows.filter((r) => r.emergencyAccessId).length;
   const filtered =
-    userId !== '' || instanceId !== '' || outcome !== '' || params.has('from') || params.has('to');
+    userId !== '' ||
+    instanceId !== '' ||
+    outcome !== '' ||
+    emergencyOnly ||
+    params.has('from') ||
+    params.has('to');
   const reset = () => setParams(new URLSearchParams(), { replace: true });
 
   const downloadCsv = () =>
@@ -186,6 +196,13 @@ export function AccessLogReport() {
             data-testid="access-log-practice"
             mb={8}
           />
+          <Switch
+            label="Break-glass only"
+            checked={emergencyOnly}
+            onChange={(e) => set('emergency', e.currentTarget.checked ? 'true' : '')}
+            data-testid="access-log-emergency-only"
+            mb={6}
+          />
           <Select
             label="Per page"
             value={limit}
@@ -215,6 +232,12 @@ export function AccessLogReport() {
                 <Text span c="red.8" fw={600}>
                   {' '}
                   · <Ban size={13} aria-hidden /> {denied} denied
+                </Text>
+              )}
+              {emergency > 0 && (
+                <Text span c="red.9" fw={600} data-testid="access-log-emergency-count">
+                  {' '}
+                  · <Siren size={13} aria-hidden /> {emergency} under break-glass access
                 </Text>
               )}
               <Text span c="dimmed" size="sm">
@@ -290,12 +313,20 @@ export function AccessLogReport() {
             <Table.Tbody>
               {rows.map((row) => {
                 const deny = row.outcome === 'deny';
+                const glass = !!row.emergencyAccessId;
                 return (
                   <Table.Tr
                     key={row.id}
                     data-testid={`access-log-row-${row.id}`}
                     data-outcome={row.outcome}
-                    bg={deny ? 'var(--mantine-color-red-0)' : undefined}
+                    data-emergency={glass ? 'true' : undefined}
+                    bg={
+                      deny
+                        ? 'var(--mantine-color-red-0)'
+                        : glass
+                          ? 'var(--mantine-color-orange-0)'
+                          : undefined
+                    }
                   >
                     <Table.Td title={row.at} style={{ whiteSpace: 'nowrap' }}>
                       {formatAuditTime(row.at)}
@@ -335,7 +366,27 @@ export function AccessLogReport() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td c="dimmed">{row.detail ?? ''}</Table.Td>
+                    <Table.Td>
+                      {glass && (
+                        <Badge
+                          color="red.9"
+                          variant="filled"
+                          size="sm"
+                          leftSection={<Siren size={12} aria-hidden />}
+                          data-testid="access-log-emergency-flag"
+                        >
+                          Break glass
+                        </Badge>
+                      )}
+                      {glass && row.emergencyReason && (
+                        <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
+                          Reason: {row.emergencyReason}
+                        </Text>
+                      )}
+                      <Text span size="sm" c="dimmed">
+                        {row.detail ?? ''}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

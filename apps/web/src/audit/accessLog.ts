@@ -9,6 +9,9 @@ export interface AccessRow {
   dataCategory: string | null;
   outcome: 'allow' | 'deny';
   detail: string | null;
+  /** The break-glass grant this access relied on, and the reason its holder gave. */
+  emergencyAccessId?: string | null;
+  emergencyReason?: string | null;
 }
 
 export type AccessSortKey = 'at' | 'userId' | 'role' | 'action' | 'instanceId' | 'dataCategory' | 'outcome';
@@ -65,6 +68,8 @@ export const ACCESS_CSV_COLUMNS = [
   'dataCategory',
   'outcome',
   'detail',
+  'emergencyAccessId',
+  'emergencyReason',
 ] as const;
 
 /** The rows shown, as CSV (header line, CRLF-free, ends with a newline). */

@@ -2,27 +2,56 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import type { Me, SignInResult, SignInStage } from '../api/types.ts';
+import { CodeStep } from './CodeStep.tsx';
+import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
+import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
-export function SignIn() {
+/**
+ * Signing in: the password, then — for accounts that need it — a code from an authenticator app, or
+ * enrolling one first. `me` is a half-finished sign-in the browser still holds (after a reload).
+ */
+export function SignIn({ me }: { me?: Me | null }) {
   const client = useQueryClient();
-  const [username, setUsername] = useState('');
+  const [stage, setStage] = useState<SignInStage | null>(me?.stage && me.stage !== 'full' ? me.stage : null);
+  const [username, setUsername] = useState(me?.user.username ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
+
+  /** Fully signed in: into the app (after the recovery codes were seen, when there are new ones). */
+  async function enter(result: SignInResult) {
+    setCsrfToken(result.csrfToken);
+    client.setQueryData(['me'], null);
+    await client.invalidateQueries();
+  }
+
+  async function afterStep(result: SignInResult) {
+    setCsrfToken(result.csrfToken);
+    if (result.stage !== 'full') {
+      setStage(result.stage);
+      return;
+    }
+    if (result.recoveryCodes) {
+      setRecoveryCodes(result.recoveryCodes);
+      setSignedIn(result);
+      return;
+    }
+    await enter(result);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ user: User; csrfToken: string }>('/auth/login', {
-        method: 'POST',
-        body: { username, password },
-      });
-      setCsrfToken(result.csrfToken);
-      client.setQueryData(['me'], { user: result.user, via: 'session', csrfToken: result.csrfToken });
-      await client.invalidateQueries();
+      await afterStep(
+        await api<SignInResult>('/auth/login', { method: 'POST', body: { username, password } }),
+      );
+      setPassword('');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
     } finally {
@@ -30,43 +59,65 @@ export function SignIn() {
     }
   }
 
+  async function startOver() {
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setCsrfToken(null);
+    setStage(null);
+    setError(null);
+    client.setQueryData(['me'], null);
+  }
+
+  let content: React.ReactNode;
+  if (recoveryCodes && signedIn) {
+    content = <RecoveryCodes codes={recoveryCodes} onDone={() => enter(signedIn)} />;
+  } else if (stage === 'totp') {
+    content = <CodeStep username={username} onSignedIn={afterStep} onCancel={startOver} />;
+  } else if (stage === 'enroll') {
+    content = <EnrollTwoFactor username={username} onEnrolled={afterStep} onCancel={startOver} />;
+  } else {
+    content = (
+      <form onSubmit={submit} aria-labelledby="signin-title">
+        <Stack>
+          <Title id="signin-title" order={1} size="h2">
+            portalflow
+          </Title>
+          <Text size="sm" c="dimmed">
+            Sign in to your clinic's portal workflows.
+          </Text>
+          {error && (
+            <Alert color="red" role="alert" title="Sign-in failed">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label="Username"
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label="Password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy}>
+            Sign in
+          </Button>
+          <TwoFactorHelp />
+        </Stack>
+      </form>
+    );
+  }
+
   return (
     <Center mih="100vh" bg="gray.0">
-      <Paper component="main" withBorder p="xl" w={380} shadow="xs">
-        <form onSubmit={submit} aria-labelledby="signin-title">
-          <Stack>
-            <Title id="signin-title" order={1} size="h2">
-              portalflow
-            </Title>
-            <Text size="sm" c="dimmed">
-              Sign in to your clinic's portal workflows.
-            </Text>
-            {error && (
-              <Alert color="red" role="alert" title="Sign-in failed">
-                {error}
-              </Alert>
-            )}
-            <TextInput
-              label="Username"
-              name="username"
-              autoComplete="username"
-              required
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label="Password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-            />
-            <Button type="submit" loading={busy}>
-              Sign in
-            </Button>
-          </Stack>
-        </form>
+      <Paper component="main" withBorder p="xl" w={420} shadow="xs">
+        {content}
       </Paper>
     </Center>
   );

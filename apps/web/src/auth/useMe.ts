@@ -25,7 +25,7 @@ export function useMe() {
   });
 }
 
-export const SYSTEM_ROLES = ['admin', 'designer', 'auditor'];
+export const SYSTEM_ROLES = ['admin', 'designer', 'auditor', 'break-glass'];
 export const isLead = (roles: string[]) => roles.includes('admin') || roles.includes('designer');
 export const isAuditor = (roles: string[]) => roles.includes('auditor') || roles.includes('admin');
 export const clinicRoles = (roles: string[]) => roles.filter((r) => !SYSTEM_ROLES.includes(r));

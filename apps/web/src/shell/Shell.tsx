@@ -18,10 +18,11 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 
 /** Where each kind of user works; the menu shows only what their roles allow. */
-export function navItems(roles: string[]) {
+export function navItems(roles: string[], emergency = false) {
   const items: Array<{ to: string; label: string; icon: ReactNode }> = [];
   if (clinicRoles(roles).length > 0)
     items.push({ to: '/work', label: 'My work', icon: <ClipboardList size={18} aria-hidden /> });
@@ -29,7 +30,8 @@ export function navItems(roles: string[]) {
     items.push({ to: '/team', label: 'Team', icon: <Users size={18} aria-hidden /> });
     items.push({ to: '/workflows', label: 'Workflows', icon: <Workflow size={18} aria-hidden /> });
   }
-  if (isAuditor(roles))
+  // Break-glass access reads instances through the audit view.
+  if (isAuditor(roles) || emergency)
     items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
   items.push({ to: '/roles', label: 'Roles', icon: <IdCard size={18} aria-hidden /> });
   items.push({ to: '/handbook', label: 'Handbook', icon: <BookOpen size={18} aria-hidden /> });
@@ -46,7 +48,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
   const client = useQueryClient();
   const location = useLocation();
-  const items = navItems(me.user.roles);
+  const items = navItems(me.user.roles, !!me.emergency);
 
   async function signOut() {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
@@ -71,6 +73,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <EmergencyAccess me={me} />
             {clinicRoles(me.user.roles).length > 0 && <NotificationBell />}
             <Text size="sm" visibleFrom="sm">
               {me.user.displayName}

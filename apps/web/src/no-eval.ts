@@ -1,0 +1,5 @@
+import { config } from 'zod';
+
+// Imported first: zod would otherwise probe `new Function` (to speed up parsing) the first time any
+// schema parses, which the app's CSP (script-src 'self', no 'unsafe-eval') reports as a violation.
+config({ jitless: true });
