@@ -140,6 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { importCommand } = await import('./commands/import.ts');
       return importCommand(positionals, { json, out: values.out as string | undefined });
+    }
     case 'totp': {
       const { totpCommand } = await import('./commands/totp.ts');
       return totpCommand(positionals, { json });

@@ -3,8 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   BookOpen,
+  ChartColumn,
   ClipboardList,
   FileSearch,
+  FlaskConical,
   GraduationCap,
   IdCard,
   LifeBuoy,
@@ -12,7 +14,6 @@ import {
   Users,
   Workflow,
 } from 'lucide-react';
-import { ChartColumn, ClipboardList, FileSearch, FlaskConical, LogOut, Users, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { api, setCsrfToken } from '../api/client.ts';
