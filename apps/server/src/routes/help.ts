@@ -235,7 +235,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     instanceData: false,
     method: 'delete',
     path: '/api/help/entries/{id}',
-    summary: 'Delete the entry at `revision` (its edit history stays)',
+    summary: 'Delete the entry as of `revision`; its edit history stays',
     tag: 'help',
     query: DeleteHelpQuery,
     idempotent: true,
