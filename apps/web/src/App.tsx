@@ -41,9 +41,7 @@ export function App() {
         {isLead(roles) && <Route path="/workflows/:id" element={<EditorPage />} />}
         {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
         <Route path="/tracking" element={<TrackingPage me={me.data} />} />
-        {(clinicRoles(roles).length > 0 || isLead(roles)) && (
-          <Route path="/practice" element={<PracticePage me={me.data} />} />
-        )}
+        {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me.data} />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

@@ -21,7 +21,7 @@ export function navItems(roles: string[]) {
   if (isAuditor(roles))
     items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
   items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
-  if (clinicRoles(roles).length > 0 || isLead(roles))
+  if (clinicRoles(roles).length > 0)
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   return items;
 }
