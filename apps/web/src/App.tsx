@@ -60,10 +60,8 @@ export function App() {
         <Route path="/handbook/:id/:v" element={<HandbookPage />} />
         <Route path="/faq" element={<FaqPage me={me.data} />} />
         <Route path="/tracking" element={<TrackingPage me={me.data} />} />
-        {(clinicRoles(roles).length > 0 || isLead(roles)) && (
-          <Route path="/practice" element={<PracticePage me={me.data} />} />
-        )}
         {(isAuditor(roles) || !!me.data.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
+        {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me.data} />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />
       </Routes>
     </Shell>

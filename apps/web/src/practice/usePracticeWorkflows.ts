@@ -2,7 +2,7 @@ import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { DefinitionVersion } from '../api/types.ts';
-import { clinicRoles, isLead } from '../auth/useMe.ts';
+import { clinicRoles } from '../auth/useMe.ts';
 
 interface DefinitionSummary {
   id: string;
@@ -21,7 +21,7 @@ export function workflowRoles(definition: Definition): Set<string> {
   return roles;
 }
 
-/** Published workflows this person may practise: ones where they hold a role (leads: all). */
+/** Published workflows this person may practise: ones with a step (or escalation) for a role they hold. */
 export function usePracticeWorkflows(roles: string[]) {
   return useQuery({
     queryKey: ['practice', 'workflows', roles],
@@ -38,7 +38,7 @@ export function usePracticeWorkflows(roles: string[]) {
       const mine = new Set(clinicRoles(roles));
       return versions
         .map((v) => v.version.definition)
-        .filter((def) => isLead(roles) || [...workflowRoles(def)].some((r) => mine.has(r)))
+        .filter((def) => [...workflowRoles(def)].some((r) => mine.has(r)))
         .sort((a, b) => a.title.localeCompare(b.title));
     },
     staleTime: 60_000,

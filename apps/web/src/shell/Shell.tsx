@@ -40,7 +40,7 @@ export function navItems(roles: string[], emergency = false) {
     items.push({ to: '/refreshers', label: 'Training', icon: <GraduationCap size={18} aria-hidden /> });
   items.push({ to: '/faq', label: 'Help & FAQ', icon: <LifeBuoy size={18} aria-hidden /> });
   items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
-  if (clinicRoles(roles).length > 0 || isLead(roles))
+  if (clinicRoles(roles).length > 0)
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   return items;
 }
