@@ -103,6 +103,15 @@ describe('signed checkpoints', () => {
     expect(report).toMatchObject({ ok: true, checkpoints: 2, findings: [], headsChecked: 3 });
   });
 
+  it('writers racing for the next number each get their own, and the sequence still verifies', async () => {
+    await writeCheckpoint({ store, dir, keyFile, now }); // the key exists before the race
+    const written = await Promise.all([1, 2, 3].map(() => writeCheckpoint({ store, dir, keyFile, now })));
+    expect(written.map((w) => w.body.seq).sort()).toEqual([2, 3, 4]);
+    expect(listCheckpointFiles(dir).map((f) => f.seq)).toEqual([1, 2, 3, 4]);
+    const report = await verifyCheckpoints({ store, dir, publicKey: readPub() });
+    expect(report.findings).toEqual([]);
+  });
+
   it('detects a removed tail that the chain alone cannot see', async () => {
     await writeCheckpoint({ store, dir, keyFile, now });
     await attack([

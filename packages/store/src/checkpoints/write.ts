@@ -1,5 +1,15 @@
-import { sign } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { randomUUID, sign } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../errors.ts';
 import type { Store } from '../types.ts';
@@ -50,20 +60,27 @@ export function readCheckpoint(path: string): CheckpointFile {
   return JSON.parse(readFileSync(path, 'utf8')) as CheckpointFile;
 }
 
-/** Creates the file or fails if it exists (another process took that number), durably. */
+/**
+ * Creates the file whole or not at all, and never over another: written to a temporary name and
+ * fsynced, then hard-linked to its real name (which fails if another process took that number), so a
+ * crash mid-write leaves no half-written checkpoint.
+ */
 function writeExclusive(dir: string, name: string, text: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(join(dir, name), 'wx', 0o444);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
+  const temp = join(dir, `.${name}.${process.pid}.${randomUUID()}.tmp`);
+  const fd = openSync(temp, 'wx', 0o444);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  try {
+    linkSync(temp, join(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
   }
   const dirFd = openSync(dir, 'r');
   try {
