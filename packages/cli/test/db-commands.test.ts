@@ -233,7 +233,7 @@ describe('portalflow verify / replay / serve', () => {
     expect(beyond.code).toBe(2);
     expect(beyond.err).toContain('has 1 event');
     expect(cli(['replay', 'i-2', '--at', 'x', '--db', clean]).code).toBe(2);
-  });
+  }, 20_000); // four CLI processes: slow on a busy machine
 
   it('serve: listens, answers /api/health, stops on SIGTERM with exit 0', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', clean], {

@@ -156,6 +156,9 @@ export interface Ids {
   users: string[];
 }
 
+/** Any generated value as query text (some have no prototype, so String() would throw). */
+const asText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+
 const deepNesting = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
 /** A request for one documented route: schema-shaped or random body, query and path values. */
@@ -194,7 +197,7 @@ export function requestFor(route: RouteDoc, ids: Ids, callers: readonly string[]
       arbitrary: fromSchema(querySchema).map((q) =>
         q && typeof q === 'object' && !Array.isArray(q)
           ? new URLSearchParams(
-              Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]),
+              Object.entries(q).map(([k, v]): [string, string] => [k, asText(v)]),
             ).toString()
           : '',
       ),
