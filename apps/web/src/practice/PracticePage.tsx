@@ -39,6 +39,8 @@ export function PracticePage({ me }: { me: Me }) {
   const runs = useQuery({
     queryKey: ['practice', 'runs'],
     queryFn: () => api<Page<InstanceSummary>>('/instances?practice=true&limit=50'),
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
   const titles = new Map((workflows.data ?? []).map((d) => [d.id, d.title]));
   const start = useMutation({

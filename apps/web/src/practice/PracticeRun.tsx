@@ -10,6 +10,9 @@ export function PracticeRun({ id, onWork }: { id: string; onWork: () => void }) 
   const run = useQuery({
     queryKey: ['practice', 'run', id],
     queryFn: () => api<{ instance: InstanceView }>(`/instances/${encodeURIComponent(id)}`),
+    // Worked in another view a moment ago: always show where the run stands now.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
   if (run.isPending) return <Loader role="status" aria-label="Loading the practice run" />;
   if (run.error) return <Text c="red.9">{(run.error as Error).message}</Text>;
