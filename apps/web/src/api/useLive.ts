@@ -12,11 +12,16 @@ export function useLive(enabled: boolean): void {
     if (!enabled) return;
     const source = new EventSource('/api/events', { withCredentials: true });
     const onInstance = (event: MessageEvent) => {
-      const data = JSON.parse(event.data) as { instanceId: string };
+      const data = JSON.parse(event.data) as { instanceId: string; practice?: boolean };
       void client.invalidateQueries({ queryKey: ['tasks'] });
       void client.invalidateQueries({ queryKey: ['task'] });
       void client.invalidateQueries({ queryKey: ['instance', data.instanceId] });
       void client.invalidateQueries({ queryKey: ['notifications'] });
+      // The Practice page's run list and open run are keyed apart from real instances.
+      if (data.practice) {
+        void client.invalidateQueries({ queryKey: ['practice', 'runs'] });
+        void client.invalidateQueries({ queryKey: ['practice', 'run', data.instanceId] });
+      }
     };
     const onNotification = () => void client.invalidateQueries({ queryKey: ['notifications'] });
     const onDefinition = () => void client.invalidateQueries({ queryKey: ['definitions'] });
