@@ -92,7 +92,18 @@ export function timeline(
     const changes: TimelineEntry['changes'] = [];
     const steps: string[] = [];
     for (const effect of effectsAt[i] ?? []) {
-      if (effect.type === 'task.updated') {
+      if (effect.type === 'data.changed') {
+        // `data.` keeps a form field named like a task property (due, role) apart from it.
+        for (const [field, [from, to]] of Object.entries(effect.changes)) {
+          changes.push({
+            field: `data.${field}`,
+            ...(effect.token !== undefined ? { task: effect.token } : {}),
+            ...(effect.step !== undefined ? { step: effect.step } : {}),
+            from,
+            to,
+          });
+        }
+      } else if (effect.type === 'task.updated') {
         for (const [field, pair] of Object.entries(effect.changes)) {
           changes.push({
             field,

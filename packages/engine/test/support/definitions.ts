@@ -19,6 +19,7 @@ export const triage: Definition = {
       outcomes: { clinical: 'is-urgent', admin: 'admin-reply', spam: 'closed' },
       deadline: { after: 'PT4H', escalateTo: 'supervisor' },
       help: 'Clinical: symptoms, medications, results. Admin: scheduling, billing, forms.',
+      form: [{ id: 'urgent', label: 'Urgent', type: 'boolean' }],
     },
     'is-urgent': {
       type: 'decision',
