@@ -144,6 +144,10 @@ export function timeline(
   });
 }
 
+/** One old or new value in the CSV `changes` column: ∅ for none, JSON for anything but text. */
+const changeValue = (v: unknown) =>
+  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);
+
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   // Leading =, +, -, @ would run as formulas in a spreadsheet.
@@ -272,7 +276,12 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         r.role,
         r.type,
         r.summary,
-        r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
+        r.changes
+          .map(
+            (ch) =>
+              `${ch.step ? `${ch.step} ` : ''}${ch.field}: ${changeValue(ch.from)} → ${changeValue(ch.to)}`,
+          )
+          .join('; '),
         r.hash,
         ...(instance.practice ? ['practice'] : []),
       ]
