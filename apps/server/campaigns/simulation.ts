@@ -16,6 +16,7 @@ import {
 } from '@portalflow/engine';
 import { openStore, type Store, sha256Hex } from '@portalflow/store';
 import { createApp } from '../src/app.ts';
+import { toolToken } from '../test/support/prepare.ts';
 import { defaultConfig } from '../src/config.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { LiveHub } from '../src/live/hub.ts';
@@ -155,7 +156,7 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
         at: clock(),
       });
       if (!made.ok) throw new Error(`user ${u.username}: ${made.reason}`);
-      tokens.set(u.id, (await world.store.createApiToken({ userId: u.id, name: 'sim', at: clock() })).secret);
+      tokens.set(u.id, await toolToken(world.store, u.id, u.roles, { name: 'sim', at: clock() }));
     }
 
     const call = async (user: SimUser, path: string, body: unknown) => {
