@@ -16,12 +16,11 @@ import {
 } from '@portalflow/engine';
 import { openStore, type Store, sha256Hex } from '@portalflow/store';
 import { createApp } from '../src/app.ts';
-import { toolToken } from '../test/support/prepare.ts';
 import { defaultConfig } from '../src/config.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { startTimerWorker, type TimerWorker } from '../src/timers/worker.ts';
-import { publish } from '../test/support/prepare.ts';
+import { publish, toolToken } from '../test/support/prepare.ts';
 import { checkProjection, storedTimers } from './support/consistency.ts';
 import { FaultyClient } from './support/faulty-client.ts';
 import { Prng } from './support/prng.ts';

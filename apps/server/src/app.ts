@@ -22,8 +22,8 @@ import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { trackingRoutes } from './routes/tracking.ts';
 import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, userRoutes } from './routes/users.ts';
 
 export interface App {

@@ -224,7 +224,9 @@ describe('listing and revoking', () => {
     const admin = await t.login('admin');
     const lead = await t.login('lead');
     expect((await t.call('GET', `/api/users/${user.id}/tokens`, { as: lead })).status).toBe(403);
-    expect((await t.call('DELETE', `/api/users/${user.id}/tokens/${token.id}`, { as: lead })).status).toBe(403);
+    expect((await t.call('DELETE', `/api/users/${user.id}/tokens/${token.id}`, { as: lead })).status).toBe(
+      403,
+    );
     expect((await me(as)).status).toBe(200);
 
     const listed = await t.call('GET', `/api/users/${user.id}/tokens`, { as: admin });
@@ -245,7 +247,9 @@ describe('listing and revoking', () => {
     const details = rows.map((r) => `${r.action} ${r.outcome} ${r.detail}`);
     expect(details).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^POST /api/tokens allow created token ${token.id} \\(act, expires `)),
+        expect.stringMatching(
+          new RegExp(`^POST /api/tokens allow created token ${token.id} \\(act, expires `),
+        ),
         `DELETE /api/tokens/:id allow revoked token ${token.id} of ${user.id} (owner)`,
       ]),
     );
@@ -254,6 +258,8 @@ describe('listing and revoking', () => {
       as: await t.login('admin'),
     });
     const byAdmin = (await t.store.listAccess({ userId: t.user('admin').id, limit: 1000 })).items;
-    expect(byAdmin.map((r) => r.detail)).toContain(`revoked token ${second.body.token.id} of ${user.id} (admin)`);
+    expect(byAdmin.map((r) => r.detail)).toContain(
+      `revoked token ${second.body.token.id} of ${user.id} (admin)`,
+    );
   });
 });

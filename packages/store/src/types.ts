@@ -299,7 +299,10 @@ export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationSto
    * The token and its owner; null when unknown, revoked, expired at `now` or the owner is disabled.
    * `twoFactor`: the owner has a confirmed authenticator.
    */
-  findApiToken(secret: string, now?: string): Promise<{ token: ApiToken; user: User; twoFactor: boolean } | null>;
+  findApiToken(
+    secret: string,
+    now?: string,
+  ): Promise<{ token: ApiToken; user: User; twoFactor: boolean } | null>;
   getApiToken(id: string): Promise<ApiToken | null>;
   /** Newest first, revoked and expired ones included. */
   listApiTokens(userId: string): Promise<ApiToken[]>;

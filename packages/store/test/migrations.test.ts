@@ -162,7 +162,13 @@ describe('migrations', () => {
     const store = await openStore({ url: tmp.url() });
     const after = Date.now();
     const [token] = await store.listApiTokens('u-1');
-    expect(token).toMatchObject({ id: 't-1', scope: 'act', revoked: false, lastUsedAt: null, revokedAt: null });
+    expect(token).toMatchObject({
+      id: 't-1',
+      scope: 'act',
+      revoked: false,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const days = 24 * 3600_000;
     // The expiry is written by SQLite at millisecond precision: allow its rounding.
     expect(Date.parse(token!.expiresAt)).toBeGreaterThanOrEqual(before + 30 * days - 1000);

@@ -63,7 +63,11 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const input = await body(c, CreateTokenBody);
     // A stolen token must not be able to outlive its own revocation by minting others.
     if (user.via !== 'session') {
-      await recordAccess(deps, c, user, { category: 'account', outcome: 'deny', detail: 'token creation by a token' });
+      await recordAccess(deps, c, user, {
+        category: 'account',
+        outcome: 'deny',
+        detail: 'token creation by a token',
+      });
       throw new ApiError(
         403,
         'TOKEN_CANNOT_CREATE_TOKENS',
@@ -77,7 +81,8 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         'TOTP_ENROLLMENT_REQUIRED',
         'Your roles need two-factor sign-in: set up an authenticator before creating API tokens',
       );
-    const lifetimeMs = input.lifetimeDays !== undefined ? input.lifetimeDays * DAY : deps.config.apiTokenDefaultMs;
+    const lifetimeMs =
+      input.lifetimeDays !== undefined ? input.lifetimeDays * DAY : deps.config.apiTokenDefaultMs;
     if (lifetimeMs > deps.config.apiTokenMaxMs)
       throw new ApiError(
         400,
@@ -117,7 +122,7 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'delete',
     path: '/api/tokens/{id}',
-    summary: 'Revoke one of your API tokens; it stops working at once',
+    summary: 'Revoke one of your API tokens; it stops working immediately',
     tag: 'accounts',
     instanceData: false,
     responses: { 200: 'Revoked (or had already ended)', 404: 'You have no such token' },
@@ -160,10 +165,14 @@ export function userTokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'delete',
     path: '/api/users/{id}/tokens/{tokenId}',
-    summary: "Revoke an account's API token (admin); it stops working at once",
+    summary: "Revoke an account's API token (admin); it stops working immediately",
     tag: 'accounts',
     instanceData: false,
-    responses: { 200: 'Revoked (or had already ended)', 403: 'Not an admin', 404: 'No such token of that account' },
+    responses: {
+      200: 'Revoked (or had already ended)',
+      403: 'Not an admin',
+      404: 'No such token of that account',
+    },
   });
   app.delete('/:id/tokens/:tokenId', async (c) => {
     const user = requireUser(c);

@@ -77,7 +77,10 @@ export function apiTokenApi(db: Db): ApiTokenApi {
     },
 
     async getApiToken(id) {
-      const rs = await db.client.execute({ sql: `SELECT ${COLUMNS} FROM api_tokens t WHERE t.id = ?`, args: [id] });
+      const rs = await db.client.execute({
+        sql: `SELECT ${COLUMNS} FROM api_tokens t WHERE t.id = ?`,
+        args: [id],
+      });
       return rs.rows[0] ? toApiToken(rs.rows[0]) : null;
     },
 

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Row } from '@libsql/client';
 import { sha256Hex } from '../hash.ts';
 import type { Session, User } from '../records.ts';

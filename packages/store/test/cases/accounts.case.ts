@@ -105,19 +105,38 @@ export function accountCases(newHarness: NewHarness): void {
       expect(await h.store.disableUser('ghost')).toBe(false);
 
       await h.store.updateUser(created.user.id, { disabled: false });
-      const again = await h.store.createApiToken({ userId: created.user.id, name: 'ci2', expiresAt: '2999-01-01T00:00:00.000Z' });
+      const again = await h.store.createApiToken({
+        userId: created.user.id,
+        name: 'ci2',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
       expect(await h.store.findApiToken(again.secret)).not.toBeNull();
       expect(await h.store.revokeApiToken(again.token.id)).toBe(true);
       expect(await h.store.findApiToken(again.secret)).toBeNull();
     });
 
     it('API tokens carry a scope and an expiry, are listed newest first, and end with a reason', async () => {
-      const created = await h.store.createUser({ username: 'integrator', passwordHash: 'x', roles: ['nurse'] });
+      const created = await h.store.createUser({
+        username: 'integrator',
+        passwordHash: 'x',
+        roles: ['nurse'],
+      });
       if (!created.ok) throw new Error('user');
       const userId = created.user.id;
-      const read = await h.store.createApiToken({ userId, name: 'reports', scope: 'read', expiresAt: at(60), at: at(0) });
+      const read = await h.store.createApiToken({
+        userId,
+        name: 'reports',
+        scope: 'read',
+        expiresAt: at(60),
+        at: at(0),
+      });
       const act = await h.store.createApiToken({ userId, name: 'intake', expiresAt: at(120), at: at(1) });
-      expect(read.token).toMatchObject({ scope: 'read', expiresAt: at(60), lastUsedAt: null, revokedAt: null });
+      expect(read.token).toMatchObject({
+        scope: 'read',
+        expiresAt: at(60),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       expect(act.token.scope).toBe('act');
 
       expect(await h.store.findApiToken(read.secret, at(59))).toMatchObject({ twoFactor: false });
