@@ -106,7 +106,12 @@ export function TokensPage() {
         </Stack>
       </Paper>
       {made && (
-        <Alert color="teal" title={`Token “${made.name}” created`} data-testid="token-secret-shown">
+        <Alert
+          color="teal.9"
+          variant="outline"
+          title={`Token “${made.name}” created`}
+          data-testid="token-secret-shown"
+        >
           <Stack gap="xs">
             <Text size="sm">Copy it now: it is shown only this once and cannot be looked up later.</Text>
             <Group gap="xs" wrap="nowrap">
@@ -115,13 +120,13 @@ export function TokensPage() {
               </Code>
               <CopyButton value={made.secret}>
                 {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy}>
+                  <Button size="compact-sm" variant="default" onClick={copy}>
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}
               </CopyButton>
             </Group>
-            <Button size="compact-sm" variant="subtle" onClick={() => setMade(null)} w="fit-content">
+            <Button size="compact-sm" variant="default" onClick={() => setMade(null)} w="fit-content">
               I have saved it
             </Button>
           </Stack>
