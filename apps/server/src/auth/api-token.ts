@@ -28,8 +28,9 @@ export async function tokenUser(deps: AppDeps, header: string): Promise<AuthUser
       'TOTP_ENROLLMENT_REQUIRED',
       "This account's roles need two-factor sign-in: its owner must set up an authenticator before its API tokens work",
     );
+  // Best effort: a failed last-used note must not fail the request it describes.
   if (token.lastUsedAt === null || Date.parse(now) - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS)
-    await deps.store.touchApiToken(token.id, now);
+    await deps.store.touchApiToken(token.id, now).catch(() => deps.log('API token last-used time not saved'));
   return {
     id: user.id,
     username: user.username,
