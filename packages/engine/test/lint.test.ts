@@ -115,7 +115,7 @@ describe('lint', () => {
         true,
       );
     }
-    expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'warning', 'warning', 'info', 'info']);
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'warning', 'info', 'info']);
   });
 
   it('turns rules off and overrides severities', () => {
@@ -230,6 +230,19 @@ describe('unknown-target', () => {
       to: 'ghost-next',
       label: 's',
     });
+  });
+});
+
+describe('unreachable-step', () => {
+  it('is an error: a step nobody can reach blocks publishing', () => {
+    const def = workflow({
+      classify: task('front-desk', { done: 'closed' }),
+      'old-intake': task('front-desk', { done: 'closed' }, 'Old intake'),
+      closed: END,
+    });
+    const findings = lint(def).filter((f) => f.rule === 'unreachable-step');
+    expect(findings.map((f) => `${f.severity} ${f.path}`)).toEqual(['error steps.old-intake']);
+    expect(hasErrors(lint(def))).toBe(true);
   });
 });
 

@@ -36,7 +36,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [invalidExpression, 'error'],
   [waitWithoutTrigger, 'error'],
   [invalidDuration, 'error'],
-  [unreachableStep, 'warning'],
+  [unreachableStep, 'error'],
   // Lanes: every task lands in someone's queue, late work in someone's pool.
   [taskWithoutRole, 'error'],
   [undeclaredRole, 'error'],
