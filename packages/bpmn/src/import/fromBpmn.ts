@@ -9,6 +9,7 @@ import { taskDeadline } from './deadlines.ts';
 import { layoutFromDiagram } from './diagram.ts';
 import { fieldOf } from './form.ts';
 import { decision, fork } from './gateways.ts';
+import { type Handoffs, readHandoffs } from './handoffs.ts';
 import {
   countFlowNodes,
   documentationOf,
@@ -23,7 +24,6 @@ import {
   TASK_KINDS,
 } from './model.ts';
 import { clip, IdPool, sanitizeId, slugify } from './names.ts';
-import { type Handoffs, readHandoffs } from './handoffs.ts';
 import { type Pool, type Pools, readPools } from './pools.ts';
 import { waitEvent, waitGateway } from './waits.ts';
 
@@ -96,7 +96,9 @@ class Importer implements ImportContext {
       if (!pool.process) return this.wholePool(pool, i, []);
       const model = indexProcess(pool.process, !this.ours, i);
       // In a collaboration a pool without lanes is one role, as a lane of its own.
-      return this.pools.multi && !model.anyLanes ? this.wholePool(pool, i, [...model.nodes.values()], model) : model;
+      return this.pools.multi && !model.anyLanes
+        ? this.wholePool(pool, i, [...model.nodes.values()], model)
+        : model;
     });
     this.model = mergeModels(models);
     this.skipped.push(...this.model.skipped);
@@ -109,7 +111,8 @@ class Importer implements ImportContext {
     const start = this.findStart();
     const main = this.pools.main.process!;
     const collaboration = this.pools.multi ? this.pools.collaboration : undefined;
-    const workflow = (collaboration && pfExtension(collaboration, 'workflow')) ?? pfExtension(main, 'workflow');
+    const workflow =
+      (collaboration && pfExtension(collaboration, 'workflow')) ?? pfExtension(main, 'workflow');
     const title = this.pools.multi
       ? (this.text(collaboration && attr(collaboration, 'name')) ??
         this.text(attr(this.root, 'name')) ??
@@ -568,7 +571,8 @@ class Importer implements ImportContext {
     const leads = (s: FlowNode) => !!s.outgoing[0] && this.resolve(s.outgoing[0].target) !== undefined;
     const pick = (list: FlowNode[]) => list.find((s) => eventDefinitions(s.el).length === 0) ?? list[0];
     const leading = starts.filter(leads);
-    const chosen = leading.length > 0 ? pick(leading.filter((s) => s.pool === leading[0]!.pool)) : pick(starts);
+    const chosen =
+      leading.length > 0 ? pick(leading.filter((s) => s.pool === leading[0]!.pool)) : pick(starts);
     const poolName = (s: FlowNode) => {
       const pool = this.pools.pools[s.pool]!;
       return `'${pool.name ?? pool.id}'`;

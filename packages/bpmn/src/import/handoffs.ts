@@ -1,4 +1,11 @@
-import { eventDefinitions, type Flow, type FlowNode, type ProcessModel, type Skipped, TASK_KINDS } from './model.ts';
+import {
+  eventDefinitions,
+  type Flow,
+  type FlowNode,
+  type ProcessModel,
+  type Skipped,
+  TASK_KINDS,
+} from './model.ts';
 import type { MessageFlow, Pool } from './pools.ts';
 
 /**
@@ -59,8 +66,12 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
     if (!to && toPool?.process) to = startOf(toPool);
     if (!to) {
       if (toPool && !toPool.process)
-        report(m, `a message to '${toPool.name ?? toPool.id}', a pool without a process: portalflow sends no messages`);
-      else if (toPool) report(m, `a message to the pool '${toPool.name ?? toPool.id}', which has no single start event`);
+        report(
+          m,
+          `a message to '${toPool.name ?? toPool.id}', a pool without a process: portalflow sends no messages`,
+        );
+      else if (toPool)
+        report(m, `a message to the pool '${toPool.name ?? toPool.id}', which has no single start event`);
       else report(m, 'its target is not a step of an imported pool');
       continue;
     }
@@ -70,8 +81,12 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
       if (fromPool && !fromPool.process && (to.kind === 'startEvent' || to.kind === 'intermediateCatchEvent'))
         continue;
       if (fromPool?.process)
-        report(m, `it comes from the pool '${fromPool.name ?? fromPool.id}', not from a step in it: the handoff is not known`);
-      else if (fromPool) report(m, `a message from '${fromPool.name ?? fromPool.id}' into a ${to.kind} is not modelled`);
+        report(
+          m,
+          `it comes from the pool '${fromPool.name ?? fromPool.id}', not from a step in it: the handoff is not known`,
+        );
+      else if (fromPool)
+        report(m, `a message from '${fromPool.name ?? fromPool.id}' into a ${to.kind} is not modelled`);
       else report(m, 'its source is not a step of an imported pool');
       continue;
     }
@@ -93,7 +108,8 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
   /** Where a pool stops or waits for another pool: a plain end event, or a catch event another pool sends to. */
   const stops = (q: FlowNode) =>
     !senders.has(q.id) &&
-    ((q.kind === 'endEvent' && !eventDefinitions(q.el).some((d) => d.local === 'escalationEventDefinition')) ||
+    ((q.kind === 'endEvent' &&
+      !eventDefinitions(q.el).some((d) => d.local === 'escalationEventDefinition')) ||
       (q.kind === 'intermediateCatchEvent' && receivers.has(q.id)));
 
   /** Moves the flow where the sender's pool next stops or waits to the receiving node. */
@@ -128,7 +144,14 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
         report(m, `'${label(from)}' sends it and its pool carries on: the handoff is not known`);
     } else if (TASK_KINDS.has(from.kind)) {
       if (from.outgoing.length > 0 && deliver(from, to)) continue;
-      const flow: Flow = { id: m.id, el: m.el, source: from.id, target: to.id, name: m.name, condition: undefined };
+      const flow: Flow = {
+        id: m.id,
+        el: m.el,
+        source: from.id,
+        target: to.id,
+        name: m.name,
+        condition: undefined,
+      };
       to.incoming.push(flow);
       result.extraOutcomes.set(from.id, [...(result.extraOutcomes.get(from.id) ?? []), flow]);
       if (from.outgoing.length > 0)

@@ -34,7 +34,8 @@ export interface Pools {
   skipped: Skipped[];
 }
 
-const tasks = (p: XmlElement) => p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
+const tasks = (p: XmlElement) =>
+  p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
 
 /**
  * The pools to import: every pool of the collaboration, each with its process (black-box pools
@@ -85,7 +86,12 @@ export function readPools(root: XmlElement, text: (s: string | undefined) => str
     let chosen = processes[0]!;
     for (const p of processes) if (tasks(p) > tasks(chosen)) chosen = p;
     shown.add(chosen);
-    pools.unshift({ id: attr(chosen, 'id') ?? '', name: text(attr(chosen, 'name')), participant: undefined, process: chosen });
+    pools.unshift({
+      id: attr(chosen, 'id') ?? '',
+      name: text(attr(chosen, 'name')),
+      participant: undefined,
+      process: chosen,
+    });
   }
   for (const p of processes) {
     if (shown.has(p)) continue;
