@@ -56,7 +56,10 @@ describe('unreachable steps', () => {
   });
 
   it('publishing it is refused with the finding, and the draft stays as saved', async () => {
-    const refused = await t.call('POST', `/api/definitions/${ID}/publish`, { as: lead, body: { revision: 2 } });
+    const refused = await t.call('POST', `/api/definitions/${ID}/publish`, {
+      as: lead,
+      body: { revision: 2 },
+    });
     expect(refused.status, refused.text).toBe(422);
     expect(refused.body.error.code).toBe('LINT_ERRORS');
     expect(refused.body.error.details.findings).toEqual([
@@ -65,6 +68,6 @@ describe('unreachable steps', () => {
     expect(await t.store.getVersion(ID)).toBeNull();
     const draft = await t.store.getDraft(ID);
     expect(draft?.revision).toBe(2);
-    expect((draft?.definition as { title: string }).title).toBe('Call back (edited)');
+    expect((draft!.definition as { title: string }).title).toBe('Call back (edited)');
   });
 });
