@@ -229,6 +229,34 @@ describe('collaborations: handoffs that need a choice', () => {
     );
   });
 
+  it('a message to a catch event after an event-based gateway leads to that wait', () => {
+    const r = fromBpmn(
+      collaboration(
+        [
+          {
+            id: 'A',
+            name: 'Front desk',
+            body: `<startEvent id="sa"/><sendTask id="ta" name="Ask billing"/><eventBasedGateway id="g" name="Answer or a week"/><intermediateCatchEvent id="c" name="Billing answered"><messageEventDefinition/></intermediateCatchEvent><intermediateCatchEvent id="w" name="A week"><timerEventDefinition><timeDuration>P7D</timeDuration></timerEventDefinition></intermediateCatchEvent><task id="tc" name="Call the patient"/><endEvent id="ea"/>${flow('a1', 'sa', 'ta')}${flow('a2', 'ta', 'g')}${flow('a3', 'g', 'c')}${flow('a4', 'g', 'w')}${flow('a5', 'c', 'tc')}${flow('a6', 'w', 'tc')}${flow('a7', 'tc', 'ea')}`,
+          },
+          {
+            id: 'B',
+            name: 'Billing',
+            body: `<startEvent id="sb"><messageEventDefinition/></startEvent><sendTask id="tb" name="Answer the question"/><endEvent id="eb"/>${flow('b1', 'sb', 'tb')}${flow('b2', 'tb', 'eb')}`,
+          },
+        ],
+        '<messageFlow id="m1" sourceRef="ta" targetRef="sb"/><messageFlow id="m2" sourceRef="tb" targetRef="c"/>',
+      ),
+    );
+    const d = r.definition;
+    expect(d.steps['ask-billing']).toMatchObject({ outcomes: { done: 'answer-the-question' } });
+    expect(d.steps['answer-the-question']).toMatchObject({
+      outcomes: { 'answer-or-a-week': 'answer-or-a-week' },
+    });
+    expect(d.steps['answer-or-a-week']).toMatchObject({ type: 'wait', next: 'call-the-patient' });
+    expect(r.skipped).toEqual([]);
+    expect(lint(d).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('a message to a pool enters at its start event; one from a pool as a whole, or inside one pool, is reported', () => {
     const r = fromBpmn(
       collaboration(

@@ -98,7 +98,11 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
       report(m, `a message into a ${to.kind} is not modelled`);
       continue;
     }
-    handoffs.push({ m, from, to });
+    // A catch event after an event-based gateway is one way out of that wait: the wait is the receiver.
+    const gateway = to.incoming
+      .map((f) => model.nodes.get(f.source))
+      .find((n) => n?.kind === 'eventBasedGateway');
+    handoffs.push({ m, from, to: to.kind === 'intermediateCatchEvent' && gateway ? gateway : to });
   }
 
   const receivers = new Set(handoffs.map((h) => h.to.id));
@@ -110,7 +114,7 @@ export function readHandoffs(model: ProcessModel, pools: Pool[], messageFlows: M
     !senders.has(q.id) &&
     ((q.kind === 'endEvent' &&
       !eventDefinitions(q.el).some((d) => d.local === 'escalationEventDefinition')) ||
-      (q.kind === 'intermediateCatchEvent' && receivers.has(q.id)));
+      ((q.kind === 'intermediateCatchEvent' || q.kind === 'eventBasedGateway') && receivers.has(q.id)));
 
   /** Moves the flow where the sender's pool next stops or waits to the receiving node. */
   const deliver = (from: FlowNode, to: FlowNode): boolean => {
