@@ -86,6 +86,7 @@ export type {
   Notification,
   NotificationKind,
   Page,
+  PublishedSummary,
   Session,
   StoredEvent,
   Task,
