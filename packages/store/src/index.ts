@@ -1,3 +1,4 @@
+export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export {
   type ChainCheck,
   type ChainFailure,

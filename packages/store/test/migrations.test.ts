@@ -80,6 +80,8 @@ describe('migrations', () => {
       [7, 'instance-migrations'],
       [8, 'change-feed'],
       [9, 'security-hardening'],
+      [10, 'reserved'],
+      [11, 'audit-append-only'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
