@@ -59,7 +59,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     user: AuthUser,
     taskId: string,
     detail: string,
-    build: (item: ReturnType<typeof openTask>, instance: Instance, definition: Definition) => EngineEvent,
+    build: (
+      item: ReturnType<typeof openTask>,
+      instance: Instance,
+      definition: Definition,
+    ) => EngineEvent | Promise<EngineEvent>,
   ) {
     const { instanceId, token } = splitTaskId(taskId);
     if (!canAct(user)) {
@@ -281,7 +285,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     instanceData: true,
     body: ReassignBody,
     idempotent: true,
-    responses: { 200: 'Reassigned', 403: 'Leads only' },
+    responses: {
+      200: 'Reassigned',
+      403: 'Leads only',
+      422: 'The assignee is not an active account holding the task’s role',
+    },
   });
   app.post('/:id/reassign', async (c) => {
     const user = requireUser(c);
@@ -295,7 +303,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
-    return onTask(c, user, c.req.param('id'), 'reassign', (item) => reassignEvent(item.token, user, input));
+    return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
+      // Checked on the state the change applies to: the role may have moved since the request was sent.
+      await requireAssignee(deps.store, input.assignee, input.role ?? item.role ?? null);
+      return reassignEvent(item.token, user, input);
+    });
   });
 
   docs.add({
@@ -305,7 +317,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     tag: 'tasks',
     instanceData: true,
     body: BulkReassignBody,
-    responses: { 200: 'Per-task results' },
+    responses: {
+      200: 'Per-task results',
+      422: 'The assignee is not an active account holding the role of every named task; nothing was moved',
+    },
   });
   app.post('/reassign', async (c) => {
     const user = requireUser(c);
@@ -331,6 +346,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       } while (cursor);
       ids = [...ids, ...tasks.map((t) => t.id)];
     }
+    // All or nothing for a bad assignee: checked against every task before any moves.
+    for (const taskId of ids) {
+      const task = await deps.store.getTask(taskId);
+      if (task?.status === 'open') await requireAssignee(deps.store, input.assignee, input.role ?? task.role);
+    }
+    if (ids.length === 0) await requireAssignee(deps.store, input.assignee, input.role ?? null);
     const results: Array<{ taskId: string; ok: boolean; error?: { code: string; message: string } }> = [];
     for (const taskId of ids) {
       const { instanceId, token } = splitTaskId(taskId);
@@ -338,7 +359,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         await instances.act(
           { user, role: null },
           instanceId,
-          (instance) => reassignEvent(openTask(instance, token).token, user, input),
+          async (instance) => {
+            const item = openTask(instance, token);
+            await requireAssignee(deps.store, input.assignee, input.role ?? item.role ?? null);
+            return reassignEvent(item.token, user, input);
+          },
           () => null,
         );
         await recordAccess(deps, c, user, {
@@ -431,6 +456,25 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
 
   return app;
+}
+
+/**
+ * A task goes only to someone who can work it: an active account holding the task's role (the new role
+ * when the reassign moves it too). `null` (back to the pool) and no assignee at all need no check.
+ */
+async function requireAssignee(
+  store: AppDeps['store'],
+  assignee: string | null | undefined,
+  role: string | null,
+): Promise<void> {
+  if (assignee === undefined || assignee === null) return;
+  const person = await store.getUser(assignee);
+  if (!person || person.disabled) {
+    throw new ApiError(422, 'ASSIGNEE_INVALID', 'The assignee is not an active account; give a user id');
+  }
+  if (role !== null && !person.roles.includes(role)) {
+    throw new ApiError(422, 'ASSIGNEE_INVALID', `The assignee does not hold the role '${role}'`, { role });
+  }
 }
 
 function reassignEvent(
