@@ -122,8 +122,12 @@ export type {
 export {
   type Block,
   createHelpSearch,
+  csvCell,
+  csvLine,
+  csvText,
   editDistance,
   fold,
+  formulaStarts,
   HELP_FIELD_WEIGHTS,
   type HelpMatch,
   type Inline,

@@ -1,9 +1,6 @@
 import type { Migration } from './migration.ts';
 
-/**
- * Version 10 belongs to a change developed alongside 011; until it lands, this keeps the versions
- * contiguous. When merging, the real migration 010 replaces this file.
- */
+/** Version 10 is taken by another schema change; this keeps the versions contiguous until it is merged in. */
 export const reserved010: Migration = {
   version: 10,
   name: 'reserved',
