@@ -73,6 +73,23 @@ describe('GET /api/definitions', () => {
     expect(res.text).not.toContain('not ready');
   });
 
+  it("a staff member's tracking sheet names workflows by their published title, not the draft's", async () => {
+    const started = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: TRIAGE, data: { subject: 'Refill question' } },
+    });
+    expect(started.status, started.text).toBe(201);
+    const done = await t.call('POST', `/api/tasks/${started.body.instance.active[0].taskId}/complete`, {
+      as: staff,
+      body: { outcome: 'sorted', data: { topic: 'medical-question', redFlags: false } },
+    });
+    expect(done.status, done.text).toBe(200);
+    const sheet = await t.call('GET', '/api/tracking/sheet?from=2026-03-01&to=2026-03-31', { as: staff });
+    expect(sheet.status, sheet.text).toBe(200);
+    expect(sheet.text).toContain(publishedTitle);
+    expect(sheet.text).not.toContain('work in progress');
+  });
+
   it('designers, admins and auditors see drafts with their details', async () => {
     for (const as of [lead, admin, auditor]) {
       const res = await t.call('GET', '/api/definitions', { as });
