@@ -11,6 +11,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
+import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
 import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
 
@@ -305,7 +306,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     }
     return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
       // Checked on the state the change applies to: the role may have moved since the request was sent.
-      await requireAssignee(deps.store, input.assignee, input.role ?? item.role ?? null);
+      requireHoldsRole(await activeAssignee(deps.store, input.assignee), input.role ?? item.role);
       return reassignEvent(item.token, user, input);
     });
   });
@@ -346,12 +347,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       } while (cursor);
       ids = [...ids, ...tasks.map((t) => t.id)];
     }
-    // All or nothing for a bad assignee: checked against every task before any moves.
+    // All or nothing for a bad assignee: checked against every open task before any moves, and again
+    // on each task as it changes (its role may have moved meanwhile).
+    const person = await activeAssignee(deps.store, input.assignee);
     for (const taskId of ids) {
       const task = await deps.store.getTask(taskId);
-      if (task?.status === 'open') await requireAssignee(deps.store, input.assignee, input.role ?? task.role);
+      if (task?.status === 'open') requireHoldsRole(person, input.role ?? task.role);
     }
-    if (ids.length === 0) await requireAssignee(deps.store, input.assignee, input.role ?? null);
     const results: Array<{ taskId: string; ok: boolean; error?: { code: string; message: string } }> = [];
     for (const taskId of ids) {
       const { instanceId, token } = splitTaskId(taskId);
@@ -359,9 +361,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         await instances.act(
           { user, role: null },
           instanceId,
-          async (instance) => {
+          (instance) => {
             const item = openTask(instance, token);
-            await requireAssignee(deps.store, input.assignee, input.role ?? item.role ?? null);
+            requireHoldsRole(person, input.role ?? item.role);
             return reassignEvent(item.token, user, input);
           },
           () => null,
@@ -456,25 +458,6 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
 
   return app;
-}
-
-/**
- * A task goes only to someone who can work it: an active account holding the task's role (the new role
- * when the reassign moves it too). `null` (back to the pool) and no assignee at all need no check.
- */
-async function requireAssignee(
-  store: AppDeps['store'],
-  assignee: string | null | undefined,
-  role: string | null,
-): Promise<void> {
-  if (assignee === undefined || assignee === null) return;
-  const person = await store.getUser(assignee);
-  if (!person || person.disabled) {
-    throw new ApiError(422, 'ASSIGNEE_INVALID', 'The assignee is not an active account; give a user id');
-  }
-  if (role !== null && !person.roles.includes(role)) {
-    throw new ApiError(422, 'ASSIGNEE_INVALID', `The assignee does not hold the role '${role}'`, { role });
-  }
 }
 
 function reassignEvent(

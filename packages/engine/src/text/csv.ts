@@ -2,14 +2,14 @@
  * The one CSV writer: every export (audit history, tracking sheet, access-log report) writes its cells
  * here, so they are safe to open in a spreadsheet (OWASP "CSV Injection").
  *
- * A spreadsheet runs a cell as a formula when it starts with `=`, `+`, `-` or `@` (also after spaces, a
- * tab or a carriage return, and in the full-width forms East Asian input produces). Guarding only a cell's first
- * character is not enough: where `;` is the list separator (much of Europe), a spreadsheet opening the
- * file splits `Dr Smith;=HYPERLINK(…)` at the `;` and runs the second half — quotes do not stop a
- * program that splits on another separator. So a `'` goes before every formula character that starts
- * the cell or follows any separator a spreadsheet might use (`,` `;` tab `|` line break), after any
- * spaces, quotes or line breaks; spreadsheets show such a cell as text. Cells holding a separator or quote are
- * also quoted (RFC 4180). Numbers are data, never formulas, and are written as they are.
+ * A spreadsheet runs a cell as a formula when it starts with `=`, `+`, `-` or `@` (also after spaces,
+ * a tab or a carriage return, and in the full-width forms East Asian input produces). Guarding only a
+ * cell's first character is not enough: where `;` is the list separator (much of Europe), a spreadsheet
+ * opening the file splits `Dr Smith;=HYPERLINK(…)` at the `;` and runs the second half — quotes do not
+ * stop a program that splits on another separator. So a `'` goes before every formula character that
+ * starts the cell or follows any separator a spreadsheet might use (`,` `;` tab `|` line break), after
+ * any spaces, quotes or line breaks; spreadsheets show such a cell as text. Cells holding a separator or
+ * a quote are also quoted (RFC 4180). Numbers are data, never formulas, and are written as they are.
  */
 
 const FORMULA = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
