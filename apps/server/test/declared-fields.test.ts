@@ -307,7 +307,7 @@ describe('every data change shows old → new', () => {
     expect(csv.text).toContain('review-request data.needsPriorAuth: ∅ → true');
     expect(csv.text).toContain('review-request data.dose: ∅ → 10 mg');
     // Start data has no step: the change reads on its own.
-    expect(csv.text).toMatch(/,data\.patient: ∅ → DEMO-3001; data\.subject: ∅ → Lisinopril refill;/);
+    expect(csv.text).toMatch(/,"?data\.patient: ∅ → DEMO-3001; data\.subject: ∅ → Lisinopril refill;/);
   });
 
   it('a value replaced by a later step shows the old and the new value', async () => {

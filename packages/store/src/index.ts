@@ -1,3 +1,4 @@
+export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export {
   type ChainCheck,
   type ChainFailure,
@@ -75,6 +76,7 @@ export type {
   AccessOutcome,
   AccessRecord,
   ApiToken,
+  ApiTokenScope,
   AuditEvent,
   DefinitionSummary,
   DefinitionVersion,
@@ -86,6 +88,7 @@ export type {
   Notification,
   NotificationKind,
   Page,
+  PublishedSummary,
   Session,
   StoredEvent,
   Task,
