@@ -48,11 +48,11 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [unusedRole, 'warning'],
   // What staff see on a task.
   [formFieldDuplicate, 'error'],
-  // What a step may write into the instance data that decisions read.
-  [fieldWrittenByTwoSteps, 'warning'],
   [selectWithoutOptions, 'error'],
   [duplicateTaskTitle, 'warning'],
   [missingHelp, 'info'],
+  // What a step may write into the instance data that decisions read.
+  [fieldWrittenByTwoSteps, 'warning'],
 ];
 
 /** All rules, at their recommended severities. */
