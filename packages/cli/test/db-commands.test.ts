@@ -37,6 +37,7 @@ const workflow: Definition = parseDefinition({
       title: 'Check the request',
       outcomes: { ok: 'review' },
       deadline: { after: 'PT4H', escalateTo: 'supervisor' },
+      form: [{ id: 'pharmacy', label: 'Pharmacy', type: 'text' }],
     },
     review: { type: 'task', role: 'nurse', title: 'Review the refill', outcomes: { approved: 'done' } },
     done: { type: 'end', outcome: 'refilled' },
