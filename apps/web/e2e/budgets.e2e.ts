@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from './support/browser.ts';
-import { HEAVY_CHUNKS, LOAD_BUDGETS, measureLoad } from './support/load.ts';
+import { openBrowser, signIn } from './support/browser.ts';
+import { HEAVY_CHUNKS, LOAD_BUDGETS, measureLoad, ScriptMeter, settle } from './support/load.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -33,6 +33,35 @@ describe('what a front-desk PC downloads', () => {
       // The sign-in page is not the staff app: no code behind sign-in yet.
       expect(load.signIn.files.filter((f) => /\/assets\/(?:SignedInApp|MyWorkPage)-/.test(f))).toEqual([]);
       expect(load.myWork.files.some((f) => /\/assets\/MyWorkPage-/.test(f))).toBe(true);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a lead opening the editor the first time sees it load, and only then downloads its code', async () => {
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const meter = await ScriptMeter.attach(b.page);
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const table = b.page.getByTestId('workflows-table');
+      await table.waitFor();
+      await settle(b.page);
+      const editorCode = (files: string[]) => files.filter((f) => /\/assets\/(?:EditorPage|canvas)-/.test(f));
+      expect(editorCode(meter.snapshot().files)).toEqual([]);
+
+      // On a slow link the editor's code takes a while: the screen says so with a progress bar.
+      await meter.cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 300,
+        downloadThroughput: 250_000,
+        uploadThroughput: 100_000,
+      });
+      await table.getByRole('link').first().click();
+      await b.page.getByTestId('screen-loading-progress').waitFor();
+      expect(await b.page.getByRole('status').filter({ hasText: 'Loading the editor' }).count()).toBe(1);
+      await b.page.getByTestId('editor').waitFor({ timeout: 60_000 });
+      expect(await b.page.getByTestId('screen-loading').count()).toBe(0);
+      expect(editorCode(meter.snapshot().files).length).toBeGreaterThan(0);
     } finally {
       await b.close();
     }

@@ -32,6 +32,9 @@ function screen<M extends Record<K, AnyComponent>, K extends keyof M>(
   return Object.assign(component, { preload });
 }
 
+/** Everything behind sign-in: the shell (navigation, live updates, toasts) and the routes. */
+export const SignedInApp = screen(() => import('../SignedInApp.tsx'), 'SignedInApp');
+
 export const MyWorkPage = screen(() => import('../work/MyWorkPage.tsx'), 'MyWorkPage');
 export const TeamPage = screen(() => import('../work/TeamPage.tsx'), 'TeamPage');
 export const WorkflowsPage = screen(() => import('../editor/WorkflowsPage.tsx'), 'WorkflowsPage');
@@ -79,4 +82,15 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
 export function screenFor(roles: string[], path: string): Screen<AnyComponent> | undefined {
   const match = (p: string) => BY_PATH.find(([pattern]) => pattern.test(p))?.[1];
   return match(path) ?? match(home(roles));
+}
+
+/**
+ * Starts fetching the code behind sign-in and the screen `path` opens, all at once: called as soon
+ * as the session is known (even before the app asks who is signed in), so no chunk waits for another.
+ */
+export function preloadSignedIn(roles: string[], path: string): void {
+  void SignedInApp.preload().catch(() => undefined);
+  void screenFor(roles, path)
+    ?.preload()
+    .catch(() => undefined);
 }
