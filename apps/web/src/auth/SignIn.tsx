@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import type { Me, SignInResult, SignInStage } from '../api/types.ts';
-import { preloadSignedIn } from '../screens/screens.ts';
+import { preloadSignedIn, SignedInApp } from '../screens/screens.ts';
 import { CodeStep } from './CodeStep.tsx';
 import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
@@ -48,6 +48,8 @@ export function SignIn({ me }: { me?: Me | null }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The app behind sign-in downloads while the password is checked (a slow link's seconds overlap).
+    void SignedInApp.preload().catch(() => undefined);
     setBusy(true);
     setError(null);
     try {
