@@ -3,6 +3,7 @@
 import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
+import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench.ts';
@@ -19,3 +20,4 @@ printTable('store', await storeBenchmarks());
 printTable('server', await serverBenchmarks());
 printTable('live updates (5,000 SSE clients)', await liveBenchmarks());
 printTable('web (Chromium)', await editorBenchmarks());
+printTable('web load (Chromium, 4× CPU throttling)', await loadBenchmarks());

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { compressResponses } from './http/compress.ts';
 import { ApiError, toApiError } from './http/errors.ts';
 import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps): App {
       );
     }
   });
+  // Answers of 1 KiB and more travel compressed (never the live-update stream); see http/compress.ts.
+  app.use('/api/*', compressResponses());
   app.use(
     '/api/*',
     bodyLimit({
