@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
+import { NativeClient } from './libsql/native-client.ts';
 import { createLibsqlStore } from './libsql/store.ts';
 import { migrate } from './migrate.ts';
 import type { Store } from './types.ts';
@@ -14,6 +15,12 @@ export interface StoreOptions {
   authToken?: string;
   /** Clock for rows whose input gives no time. */
   now?: () => string;
+  /**
+   * Which driver opens a `file:` URL: `native` (the default) talks to the `libsql` engine directly
+   * and keeps its prepared statements; `client` goes through `@libsql/client`, the code path remote
+   * URLs always take — tests use it on a file to cover that path where no server can run.
+   */
+  driver?: 'native' | 'client';
   /** Most changes sharing one group-commit batch. */
   maxBatch?: number;
   /**
@@ -42,7 +49,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (path !== null) {
     mkdirSync(dirname(path), { recursive: true });
     // One connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
-    client = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS });
+    client =
+      options.driver === 'client'
+        ? createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS })
+        : new NativeClient(path, { timeout: BUSY_TIMEOUT_MS });
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');

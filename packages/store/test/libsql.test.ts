@@ -6,10 +6,12 @@ import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
 import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
 
+type Driver = 'native' | 'client';
+
 /** A store on a real database file in a fresh temp directory, plus a second connection for raw SQL. */
-async function libsqlHarness(): Promise<StoreHarness> {
+async function libsqlHarness(driver: Driver): Promise<StoreHarness> {
   const tmp = await tempDir();
-  const store = await openStore({ url: tmp.url() });
+  const store = await openStore({ url: tmp.url(), driver });
   const raw = createClient({ url: tmp.url() });
   return {
     store,
@@ -25,14 +27,16 @@ async function libsqlHarness(): Promise<StoreHarness> {
   };
 }
 
-describe('libSQL store', () => {
-  runStoreSuite(libsqlHarness);
+// The embedded file's own driver, and `@libsql/client` on a file standing in for a libSQL server
+// (remote URLs take that code path; no server can run here): one behaviour for both.
+describe.each<Driver>(['native', 'client'])('libSQL store, %s driver', (driver) => {
+  runStoreSuite(() => libsqlHarness(driver));
 
   describe('group commit', () => {
     let h: StoreHarness;
     let store: Store;
     beforeEach(async () => {
-      h = await libsqlHarness();
+      h = await libsqlHarness(driver);
       store = h.store;
       await publish(store);
     });
@@ -113,7 +117,7 @@ describe('libSQL store', () => {
   describe('opening and closing', () => {
     it('makes a file durable: WAL, synchronous=FULL, foreign keys; creates the directory', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db` });
+      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db`, driver });
       expect(await store.health()).toEqual({
         schemaVersion: MIGRATIONS.length,
         journalMode: 'wal',
@@ -126,7 +130,7 @@ describe('libSQL store', () => {
 
     it('waits for queued commits on close, then refuses new ones', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: tmp.url() });
+      const store = await openStore({ url: tmp.url(), driver });
       await publish(store);
       const pending = Promise.all(
         Array.from({ length: 50 }, (_, n) => store.commitInstanceChange(startChange(`q-${n}`))),
@@ -134,7 +138,7 @@ describe('libSQL store', () => {
       await store.close();
       expect((await pending).every((r) => r.ok)).toBe(true);
       await expect(store.commitInstanceChange(startChange('late'))).rejects.toMatchObject({ code: 'CLOSED' });
-      const reopened = await openStore({ url: tmp.url() });
+      const reopened = await openStore({ url: tmp.url(), driver });
       expect((await reopened.listInstances({ limit: 500 })).items).toHaveLength(50);
       expect((await reopened.verifyAll()).ok).toBe(true);
       await reopened.close();
