@@ -68,9 +68,19 @@ function toSql(value: InValue): unknown {
   return value;
 }
 
+const NONE: never[] = [];
+Object.freeze(NONE);
+
+/** Whether a positional value binds as it is (the common case: no copy of the argument list needed). */
+const plain = (v: InValue) =>
+  typeof v === 'string' ||
+  v === null ||
+  typeof v === 'bigint' ||
+  (typeof v === 'number' && Number.isFinite(v));
+
 function toArgs(args: InArgs | undefined): Args {
-  if (args === undefined) return [];
-  if (Array.isArray(args)) return args.map(toSql);
+  if (args === undefined) return NONE;
+  if (Array.isArray(args)) return args.every(plain) ? args : args.map(toSql);
   const named: Record<string, unknown> = {};
   for (const name in args) {
     const bare = name[0] === '@' || name[0] === '$' || name[0] === ':' ? name.slice(1) : name;
@@ -134,6 +144,8 @@ function rowMaker(columns: string[]): RowMaker {
 interface Cached {
   stmt: NativeStatement;
   reader: boolean;
+  /** May change the schema: every cached statement is dropped after it runs. */
+  ddl: boolean;
   columns: string[];
   columnTypes: string[];
   makeRow: RowMaker;
@@ -199,9 +211,10 @@ export class NativeClient implements Client {
     stmt.safeIntegers(true);
     const reader = stmt.reader;
     if (reader) stmt.raw(true);
-    const cached: Cached = { stmt, reader, columns: [], columnTypes: [], makeRow: rowMaker([]) };
+    const ddl = DDL.test(sql);
+    const cached: Cached = { stmt, reader, ddl, columns: NONE, columnTypes: NONE, makeRow: rowMaker(NONE) };
     if (reader) this.#describe(cached);
-    if (DDL.test(sql)) return cached; // never reused: the schema it sees is about to change
+    if (ddl) return cached; // never reused: the schema it sees is about to change
     if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
     this.#cache.set(sql, cached);
     return cached;
@@ -227,8 +240,8 @@ export class NativeClient implements Client {
         return new Result(cached.columns, cached.columnTypes, rows, 0, undefined);
       }
       const info = cached.stmt.run(bound);
-      if (DDL.test(sql)) this.#cache.clear();
-      return new Result([], [], [], info.changes, BigInt(info.lastInsertRowid));
+      if (cached.ddl) this.#cache.clear();
+      return new Result(NONE, NONE, NONE, info.changes, BigInt(info.lastInsertRowid));
     } catch (error) {
       throw toLibsqlError(error);
     }
