@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { NativeClient } from './libsql/native-client.ts';
 import { createLibsqlStore } from './libsql/store.ts';
+import { ThreadedClient } from './libsql/threaded-client.ts';
 import { migrate } from './migrate.ts';
 import type { Store } from './types.ts';
 
@@ -21,6 +22,11 @@ export interface StoreOptions {
    * URLs always take — tests use it on a file to cover that path where no server can run.
    */
   driver?: 'native' | 'client';
+  /**
+   * With the native driver: write on a worker thread (the default), so commits and their fsyncs do
+   * not block the event loop; `false` writes on the calling thread (tools, benchmarks of the floor).
+   */
+  writeThread?: boolean;
   /** Most changes sharing one group-commit batch. */
   maxBatch?: number;
   /**
@@ -52,7 +58,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     client =
       options.driver === 'client'
         ? createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS })
-        : new NativeClient(path, { timeout: BUSY_TIMEOUT_MS });
+        : options.writeThread === false
+          ? new NativeClient(path, { timeout: BUSY_TIMEOUT_MS })
+          : new ThreadedClient(path, { timeout: BUSY_TIMEOUT_MS });
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');

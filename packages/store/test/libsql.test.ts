@@ -6,12 +6,18 @@ import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
 import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
 
-type Driver = 'native' | 'client';
+/** How the store reaches the file: the native driver writing on its thread or inline, or @libsql/client. */
+const DRIVERS = {
+  native: { driver: 'native' },
+  'native, writes inline': { driver: 'native', writeThread: false },
+  client: { driver: 'client' },
+} as const;
+type Driver = keyof typeof DRIVERS;
 
 /** A store on a real database file in a fresh temp directory, plus a second connection for raw SQL. */
 async function libsqlHarness(driver: Driver): Promise<StoreHarness> {
   const tmp = await tempDir();
-  const store = await openStore({ url: tmp.url(), driver });
+  const store = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
   const raw = createClient({ url: tmp.url() });
   return {
     store,
@@ -29,7 +35,7 @@ async function libsqlHarness(driver: Driver): Promise<StoreHarness> {
 
 // The embedded file's own driver, and `@libsql/client` on a file standing in for a libSQL server
 // (remote URLs take that code path; no server can run here): one behaviour for both.
-describe.each<Driver>(['native', 'client'])('libSQL store, %s driver', (driver) => {
+describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driver) => {
   runStoreSuite(() => libsqlHarness(driver));
 
   describe('group commit', () => {
@@ -117,7 +123,7 @@ describe.each<Driver>(['native', 'client'])('libSQL store, %s driver', (driver) 
   describe('opening and closing', () => {
     it('makes a file durable: WAL, synchronous=FULL, foreign keys; creates the directory', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db`, driver });
+      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db`, ...DRIVERS[driver] });
       expect(await store.health()).toEqual({
         schemaVersion: MIGRATIONS.length,
         journalMode: 'wal',
@@ -130,7 +136,7 @@ describe.each<Driver>(['native', 'client'])('libSQL store, %s driver', (driver) 
 
     it('waits for queued commits on close, then refuses new ones', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: tmp.url(), driver });
+      const store = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
       await publish(store);
       const pending = Promise.all(
         Array.from({ length: 50 }, (_, n) => store.commitInstanceChange(startChange(`q-${n}`))),
@@ -138,11 +144,34 @@ describe.each<Driver>(['native', 'client'])('libSQL store, %s driver', (driver) 
       await store.close();
       expect((await pending).every((r) => r.ok)).toBe(true);
       await expect(store.commitInstanceChange(startChange('late'))).rejects.toMatchObject({ code: 'CLOSED' });
-      const reopened = await openStore({ url: tmp.url(), driver });
+      const reopened = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
       expect((await reopened.listInstances({ limit: 500 })).items).toHaveLength(50);
       expect((await reopened.verifyAll()).ok).toBe(true);
       await reopened.close();
       await tmp.remove();
     });
+  });
+});
+
+describe('libSQL store, writes on their own thread', () => {
+  it('keeps answering reads while a commit waits for another connection to let go of the file', async () => {
+    const tmp = await tempDir();
+    const store = await openStore({ url: tmp.url() });
+    await publish(store);
+    await startInstance(store, 'x');
+    const other = createClient({ url: tmp.url() });
+    const held = await other.transaction('write'); // BEGIN IMMEDIATE: the write lock is taken
+    let settled = false;
+    const commit = store.commitInstanceChange(startChange('y')).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve)); // the group commit has started its batch
+    expect((await store.getInstance('x'))?.id).toBe('x');
+    expect(settled).toBe(false);
+    await held.rollback();
+    expect((await commit).ok).toBe(true);
+    other.close();
+    await store.close();
+    await tmp.remove();
   });
 });

@@ -1,18 +1,24 @@
 import { type Client, createClient, LibsqlError } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NativeClient } from '../src/libsql/native-client.ts';
+import { ThreadedClient } from '../src/libsql/threaded-client.ts';
 import { tempDir } from './support/temp-db.ts';
 
-// The native client stands in for `@libsql/client` under the store and under wrappers such as the
-// campaigns' fault injection, so it must answer exactly as `@libsql/client` does on the same file.
-describe('native libSQL client', () => {
+const clients = {
+  'on the calling thread': NativeClient,
+  'writing on a worker thread': ThreadedClient,
+};
+
+// The native clients stand in for `@libsql/client` under the store and under wrappers such as the
+// campaigns' fault injection, so they must answer exactly as `@libsql/client` does on the same file.
+describe.each(Object.entries(clients))('native libSQL client %s', (_, Native) => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
-  let native: NativeClient;
+  let native: NativeClient | ThreadedClient;
   let reference: Client;
 
   beforeEach(async () => {
     tmp = await tempDir();
-    native = new NativeClient(`${tmp.dir}/db.sqlite`, { timeout: 5000 });
+    native = new Native(`${tmp.dir}/db.sqlite`, { timeout: 5000 });
     await native.execute('PRAGMA journal_mode = WAL');
     reference = createClient({ url: tmp.url('db.sqlite') });
     await native.executeMultiple(`

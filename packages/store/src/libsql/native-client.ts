@@ -21,7 +21,7 @@ const CACHE_SIZE = 512;
 /** A statement that may change the schema: cached statements are dropped after it, columns and all. */
 const DDL = /^\s*(create|alter|drop)\b/i;
 
-const BEGIN: Record<TransactionMode, string> = {
+export const BEGIN: Record<TransactionMode, string> = {
   write: 'BEGIN IMMEDIATE',
   read: 'BEGIN DEFERRED',
   deferred: 'BEGIN DEFERRED',
@@ -51,11 +51,21 @@ const CODES = [
   'SQLITE_CONSTRAINT',
 ];
 
+/** A `LibsqlError` named by the base result code, as `@libsql/client` reports SQLite's errors. */
+export function sqliteError(
+  message: string,
+  extendedCode: string | undefined,
+  raw: number | undefined,
+  cause?: Error,
+) {
+  const code = raw === undefined ? 'SQLITE_UNKNOWN' : (CODES[raw & 0xff] ?? `SQLITE_UNKNOWN_${raw & 0xff}`);
+  return new LibsqlError(message, code, extendedCode, raw, cause);
+}
+
 function toLibsqlError(error: unknown): unknown {
   if (!(error instanceof Database.SqliteError)) return error;
-  const raw = (error as { rawCode?: number }).rawCode;
-  const code = raw === undefined ? 'SQLITE_UNKNOWN' : (CODES[raw & 0xff] ?? `SQLITE_UNKNOWN_${raw & 0xff}`);
-  return new LibsqlError(error.message, code, (error as { code?: string }).code, raw, error);
+  const e = error as Error & { code?: string; rawCode?: number };
+  return sqliteError(e.message, e.code, e.rawCode, e);
 }
 
 function toSql(value: InValue): unknown {
@@ -68,7 +78,7 @@ function toSql(value: InValue): unknown {
   return value;
 }
 
-const NONE: never[] = [];
+export const NONE: never[] = [];
 Object.freeze(NONE);
 
 /** Whether a positional value binds as it is (the common case: no copy of the argument list needed). */
@@ -78,7 +88,7 @@ const plain = (v: InValue) =>
   typeof v === 'bigint' ||
   (typeof v === 'number' && Number.isFinite(v));
 
-function toArgs(args: InArgs | undefined): Args {
+export function toArgs(args: InArgs | undefined): Args {
   if (args === undefined) return NONE;
   if (Array.isArray(args)) return args.every(plain) ? args : args.map(toSql);
   const named: Record<string, unknown> = {};
@@ -89,13 +99,15 @@ function toArgs(args: InArgs | undefined): Args {
   return named;
 }
 
-function fromSql(value: unknown): unknown {
+export function fromSql(value: unknown): unknown {
   if (typeof value === 'bigint') {
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
       throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
     return Number(value);
   }
-  if (Buffer.isBuffer(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.length);
+  // A Buffer from SQLite, or a Uint8Array once it has crossed from another thread.
+  if (value instanceof Uint8Array)
+    return value.buffer.slice(value.byteOffset, value.byteOffset + value.length);
   return value;
 }
 
@@ -103,9 +115,9 @@ function fromSql(value: unknown): unknown {
  * Rows as `@libsql/client` shapes them (named columns enumerable, indexes and length not), built by a
  * class per column list: a constructor that assigns properties, not a defineProperty per value.
  */
-type RowMaker = (values: unknown[]) => Row;
+export type RowMaker = (values: unknown[]) => Row;
 
-function rowMaker(columns: string[]): RowMaker {
+export function rowMaker(columns: string[]): RowMaker {
   if (new Set(columns).size !== columns.length) {
     // A repeated name keeps its first value under the name; indexes keep every value.
     return (values) => {
@@ -151,7 +163,7 @@ interface Cached {
   makeRow: RowMaker;
 }
 
-class Result implements ResultSet {
+export class Result implements ResultSet {
   constructor(
     readonly columns: string[],
     readonly columnTypes: string[],
