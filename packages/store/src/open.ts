@@ -52,15 +52,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const url = options.url ?? DEFAULT_DATABASE_URL;
   const path = filePath(url);
   let client: Client;
+  let orderedBatches = false;
   if (path !== null) {
     mkdirSync(dirname(path), { recursive: true });
-    // One connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
+    // One write connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
     client =
       options.driver === 'client'
         ? createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS })
         : options.writeThread === false
           ? new NativeClient(path, { timeout: BUSY_TIMEOUT_MS })
           : new ThreadedClient(path, { timeout: BUSY_TIMEOUT_MS });
+    orderedBatches = client instanceof ThreadedClient;
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');
@@ -76,5 +78,5 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     client.close();
     throw error;
   }
-  return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200 });
+  return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200, orderedBatches });
 }

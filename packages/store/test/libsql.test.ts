@@ -118,6 +118,24 @@ describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driv
       expect(await h.sql('SELECT id FROM instances')).toEqual([]);
       expect((await store.commitInstanceChange(startChange('a'))).ok).toBe(true);
     });
+
+    it('fails only the batch that throws when full batches follow each other: the others commit', async () => {
+      await h.sql(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.actor = 'poison'
+                   BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+      // 600 at once are three full batches of 200; the poisoned change is in the second.
+      const settled = await Promise.allSettled(
+        Array.from({ length: 600 }, (_, n) =>
+          store.commitInstanceChange(startChange(`p-${n}`, n === 300 ? { actor: 'poison' } : {})),
+        ),
+      );
+      const ok = settled.map((s) => s.status === 'fulfilled' && s.value.ok);
+      expect(ok.slice(0, 200).every(Boolean)).toBe(true);
+      expect(ok.slice(200, 400).some(Boolean)).toBe(false);
+      expect(ok.slice(400).every(Boolean)).toBe(true);
+      const [row] = await h.sql('SELECT count(*) AS n FROM instances');
+      expect(row?.n).toBe(400);
+      expect((await store.verifyAll()).ok).toBe(true);
+    });
   });
 
   describe('opening and closing', () => {
