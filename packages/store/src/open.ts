@@ -31,7 +31,8 @@ export interface StoreOptions {
   maxBatch?: number;
   /**
    * Wraps the client after its pragmas are set, before migrations: for fault injection (failing
-   * writes) and instrumentation. The wrapper must keep the client's semantics when it does not fail.
+   * writes) and instrumentation. The wrapper must keep the client's semantics when it does not fail,
+   * and pass batches on in the order it is given them (group commit may send one before the last is answered).
    */
   wrapClient?: (client: Client) => Client;
 }

@@ -116,7 +116,13 @@ export class GroupCommit {
       this.#stats.batches += 1;
       this.#stats.units += group.length;
       this.#stats.largestBatch = Math.max(this.#stats.largestBatch, group.length);
-      const written = this.#client.batch(statements, 'write').then(
+      let sent: Promise<ResultSet[]>;
+      try {
+        sent = this.#client.batch(statements, 'write');
+      } catch (error) {
+        sent = Promise.reject(error); // a wrapper that throws before returning a promise
+      }
+      const written = sent.then(
         (results) => this.#answer(group, results),
         (cause) => {
           const error = new StoreError(
