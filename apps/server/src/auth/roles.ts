@@ -25,6 +25,8 @@ export interface AuthUser {
   csrfToken?: string;
   /** How far the session got through sign-in; only `full` sessions reach the API. */
   stage?: SessionStage;
+  /** When the session ends unless used again (its idle or absolute end); live streams hold frames past it. */
+  until?: string;
   /** The break-glass grant in force for this user, if any. */
   emergency?: EmergencyAccess;
   /** Set when this request read something only that grant allowed (its access-log rows name it). */
