@@ -49,7 +49,8 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): 
     const user = requireUser(c);
     const credential = credentialOf(c, deps);
     if (credential?.secret == null) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
-    const held = { ...credential, secret: credential.secret };
+    // Kept for the stream's life: it re-checks this very session or token (see StreamAuth).
+    const presented = { ...credential, secret: credential.secret };
     const headers = securityHeaderValues({
       hsts: deps.config.secureCookies || new URL(c.req.url).protocol === 'https:',
       path: c.req.path,
@@ -78,7 +79,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): 
         },
       };
       let subscription: Subscription | undefined;
-      const guard = streams.watch(held, user, socketSink, () => {
+      const guard = streams.watch(presented, user, socketSink, () => {
         subscription?.close();
         socketSink.close();
       });
@@ -113,7 +114,7 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): 
               }
             },
           };
-          const guard = streams.watch(held, user, sink, () => {
+          const guard = streams.watch(presented, user, sink, () => {
             subscription?.close();
             sink.close();
           });
