@@ -59,6 +59,7 @@ export class StreamAuth {
     this.#timer ??= setInterval(() => void this.#periodic(), this.deps.config.liveAuthCheckMs);
     this.#timer.unref?.();
     let held: Frame[] | null = null;
+    let closed = false;
     const gated: LiveSink = {
       write: (frame) => {
         if (held) {
@@ -70,12 +71,15 @@ export class StreamAuth {
         void this.#check([watched]).then(() => {
           const frames = held ?? [];
           held = null;
-          if (!this.#streams.has(watched)) return;
+          if (closed || !this.#streams.has(watched)) return;
           for (const f of frames) if (!sink.write(f)) return end();
         });
         return true;
       },
-      close: () => sink.close(),
+      close: () => {
+        closed = true;
+        sink.close();
+      },
     };
     return { sink: gated, stop: () => this.#forget(watched) };
   }
