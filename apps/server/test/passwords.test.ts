@@ -130,7 +130,9 @@ describe('the password rule', () => {
           /PORTALFLOW_DEMO_PASSWORD is too weak/,
         );
       }
+      // Refused before anything was written.
       expect(await demo.store.listUsers()).toEqual([]);
+      expect(await demo.store.listDefinitions()).toEqual([]);
       const seeded = await seedDemo(demo.store, demo.instances, demo.clock.now);
       expect(seeded.generated).toBe(true);
       expect(passwordProblem(seeded.password!, seeded.users)).toBeNull();

@@ -5,8 +5,8 @@ import { ApiError } from '../http/errors.ts';
  * The password rule (OWASP ASVS 5.0 §6.2): at least 12 characters, up to 1000, any characters,
  * spaces welcome — but not only whitespace, not one of the passwords people pick most (a bundled
  * list, `common-passwords.txt`), not such a password with digits or symbols around it
- * (`password1234`), not a run or repetition (`abcdefghijkl`, `qwertyqwerty`), not a few characters over and over, and not containing the
- * account's username or the product's name. No rules about kinds of characters: length and the list
+ * (`password1234`), not a run or repetition (`abcdefghijkl`, `qwertyqwerty`), not a few characters
+ * over and over, and not containing the account's username or the product's name. No rules about kinds of characters: length and the list
  * do the work. Applies wherever a password is chosen: new accounts, admin resets, the demo password.
  */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -29,6 +29,34 @@ export async function seedDemo(
   now: () => string,
   passwordFromEnv?: string,
 ): Promise<DemoSeed> {
+  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
+  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
+    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
+    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
+    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
+    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
+      username: r.id,
+      displayName: r.name,
+      roles: [r.id],
+    })),
+  ];
+  // The demo password obeys the password rule like any other, for every demo username; a weak one
+  // stops the seed before anything is written.
+  const usernames = wanted.map((u) => u.username);
+  let password = passwordFromEnv ?? '';
+  if (generated) {
+    do password = randomBytes(12).toString('base64url');
+    while (passwordProblem(password, usernames) !== null);
+  } else {
+    const problem = passwordProblem(password, usernames);
+    if (problem)
+      throw Object.assign(
+        new Error(
+          `PORTALFLOW_DEMO_PASSWORD is too weak: ${problem}. Choose another, or leave it unset for a generated one.`,
+        ),
+        { code: 'PASSWORD_TOO_WEAK' },
+      );
+  }
   const published: string[] = [];
   for (const example of workflows) {
     const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
@@ -53,33 +81,6 @@ export async function seedDemo(
     published.push(definition.id);
   }
 
-  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
-  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
-    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
-    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
-    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
-    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
-      username: r.id,
-      displayName: r.name,
-      roles: [r.id],
-    })),
-  ];
-  // The demo password obeys the password rule like any other, for every demo username.
-  const usernames = wanted.map((u) => u.username);
-  let password = passwordFromEnv ?? '';
-  if (generated) {
-    do password = randomBytes(12).toString('base64url');
-    while (passwordProblem(password, usernames) !== null);
-  } else {
-    const problem = passwordProblem(password, usernames);
-    if (problem)
-      throw Object.assign(
-        new Error(
-          `PORTALFLOW_DEMO_PASSWORD is too weak: ${problem}. Choose another, or leave it unset for a generated one.`,
-        ),
-        { code: 'PASSWORD_TOO_WEAK' },
-      );
-  }
   const users: string[] = [];
   const hash = await hashPassword(password);
   for (const u of wanted) {
