@@ -181,10 +181,20 @@ describe('the live stream ends with its credential', { timeout: 60_000 }, () => 
 
   it('revoking an API token ends a stream opened with it, even when done elsewhere (in the store)', async () => {
     const user = await t.addUser('integration-assistant', [LISTENER]);
-    const { secret, token } = await t.store.createApiToken({ userId: user.id, name: 'wallboard' });
+    const expiresAt = new Date(Date.parse(t.clock.now()) + 24 * 3600_000).toISOString();
+    const { secret, token } = await t.store.createApiToken({ userId: user.id, name: 'wallboard', expiresAt });
     const { stream } = await liveStream({ authorization: `Bearer ${secret}` });
     await t.store.revokeApiToken(token.id);
     expect(await endsWithin(stream)).toBe(true);
+  });
+
+  it('an API token that expires ends a stream opened with it, and nothing is delivered after', async () => {
+    const user = await t.addUser('kiosk-assistant', [LISTENER]);
+    const expiresAt = new Date(Date.parse(t.clock.now()) + 3600_000).toISOString();
+    const { secret } = await t.store.createApiToken({ userId: user.id, name: 'kiosk', expiresAt });
+    const { stream } = await liveStream({ authorization: `Bearer ${secret}` });
+    t.clock.advance(3600_000 + 1000);
+    await expectEndedForGood(stream);
   });
 
   it('a password reset by an admin ends it', async () => {

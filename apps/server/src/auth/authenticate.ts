@@ -2,6 +2,7 @@ import type { SessionStage } from '@portalflow/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { checkTokenScope, tokenUser } from './api-token.ts';
 import { type AuthUser, SystemRole } from './roles.ts';
 import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
 
@@ -31,20 +32,21 @@ const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> =
   ]),
 };
 
-/** What a request presents: an API token (`Authorization: Bearer pft_…`, null when malformed) or a session cookie. */
-export type Credential = { kind: 'token'; secret: string | null } | { kind: 'session'; secret: string };
+/** What a request presents: an API token (the `Authorization` header, see `api-token.ts`) or a session cookie. */
+export type Credential = { kind: 'token'; header: string } | { kind: 'session'; secret: string };
 
 export function credentialOf(c: Context, deps: AppDeps): Credential | null {
   const header = c.req.header('authorization');
-  if (header !== undefined) return { kind: 'token', secret: /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null };
+  if (header !== undefined) return { kind: 'token', header };
   const secret = readSessionCookie(c, deps.config);
   return secret ? { kind: 'session', secret } : null;
 }
 
 /**
  * Who holds `credential` now, or null when it no longer works (revoked, expired, idle too long, the
- * account disabled). The one rule for every request and for open live streams, which re-run it while
- * they last. `touch` records activity (requests do; a stream left open is no activity).
+ * account disabled, a token whose owner must enroll a second factor first). The one rule for every
+ * request and for open live streams, which re-run it while they last. `touch` records activity on a
+ * session (requests do; a stream left open is no activity).
  */
 export async function callerOf(
   deps: AppDeps,
@@ -52,10 +54,12 @@ export async function callerOf(
   options: { touch: boolean },
 ): Promise<AuthUser | null> {
   if (credential.kind === 'token') {
-    const found = credential.secret === null ? null : await deps.store.findApiToken(credential.secret);
-    if (!found) return null;
-    const { id, username, displayName, roles } = found.user;
-    return { id, username, displayName, roles, via: 'token' };
+    try {
+      return await tokenUser(deps, credential.header);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+      throw error;
+    }
   }
   const now = deps.clock();
   const found = await deps.store.getSession(credential.secret, now);
@@ -87,16 +91,18 @@ export async function callerOf(
 
 /**
  * Who is calling: an API token or the session cookie (see `callerOf`). Unsafe requests on a session
- * must carry its CSRF token. Routes decide what the caller may do.
+ * must carry its CSRF token; on a token, its scope must be `act`. Routes decide what the caller may do.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     let user: AuthUser | null = null;
     const credential = credentialOf(c, deps);
-    if (credential) {
+    if (credential?.kind === 'token') {
+      // The token's own refusals (401, or 403 when its owner must enroll a second factor) stand.
+      user = await tokenUser(deps, credential.header);
+      checkTokenScope(user, c.req.method);
+    } else if (credential) {
       user = await callerOf(deps, credential, { touch: true });
-      if (!user && credential.kind === 'token')
-        throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or was revoked');
       if (!user) clearSessionCookie(c, deps.config);
     }
     if (

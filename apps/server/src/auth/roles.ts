@@ -1,4 +1,4 @@
-import type { EmergencyAccess, SessionStage } from '@portalflow/store';
+import type { ApiTokenScope, EmergencyAccess, SessionStage } from '@portalflow/store';
 
 /** Roles of the product itself; every other role name is a clinic role from a role catalog. */
 export const SystemRole = {
@@ -23,9 +23,12 @@ export interface AuthUser {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** The API token of this request, and what it may do. */
+  tokenId?: string;
+  tokenScope?: ApiTokenScope;
   /** How far the session got through sign-in; only `full` sessions reach the API. */
   stage?: SessionStage;
-  /** When the session ends unless used again (its idle or absolute end); live streams hold frames past it. */
+  /** When the credential ends unless renewed (a session's idle or absolute end, a token's expiry); live streams hold frames past it. */
   until?: string;
   /** The break-glass grant in force for this user, if any. */
   emergency?: EmergencyAccess;

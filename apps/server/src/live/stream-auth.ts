@@ -10,7 +10,7 @@ const MAX_HELD = 1000;
 
 /** An open stream as the guard sees it. */
 interface Watched {
-  credential: Credential & { secret: string };
+  credential: Credential;
   userId: string;
   roles: string;
   /** When its credential ends unless renewed (a session's idle or absolute end); null: no known end. */
@@ -43,7 +43,7 @@ export class StreamAuth {
    * through (it holds frames past the credential's known end) and how to stop watching.
    */
   watch(
-    credential: Credential & { secret: string },
+    credential: Credential,
     user: AuthUser,
     sink: LiveSink,
     end: () => void,
@@ -128,7 +128,8 @@ export class StreamAuth {
     // One look-up per credential, however many streams share it.
     const byCredential = new Map<string, Watched[]>();
     for (const w of streams) {
-      const key = `${w.credential.kind}:${w.credential.secret}`;
+      const key =
+        w.credential.kind === 'token' ? `token:${w.credential.header}` : `session:${w.credential.secret}`;
       byCredential.set(key, [...(byCredential.get(key) ?? []), w]);
     }
     for (const group of byCredential.values()) {

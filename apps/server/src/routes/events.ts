@@ -47,10 +47,9 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): 
   });
   app.get('/', (c) => {
     const user = requireUser(c);
-    const credential = credentialOf(c, deps);
-    if (credential?.secret == null) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
     // Kept for the stream's life: it re-checks this very session or token (see StreamAuth).
-    const presented = { ...credential, secret: credential.secret };
+    const presented = credentialOf(c, deps);
+    if (!presented) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
     const headers = securityHeaderValues({
       hsts: deps.config.secureCookies || new URL(c.req.url).protocol === 'https:',
       path: c.req.path,
