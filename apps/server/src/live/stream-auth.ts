@@ -13,7 +13,7 @@ interface Watched {
   credential: Credential;
   userId: string;
   roles: string;
-  /** When its credential ends unless renewed (a session's idle or absolute end); null: no known end. */
+  /** When its credential ends unless renewed (a session's idle or absolute end, a token's expiry). */
   until: string | null;
   end(): void;
 }
@@ -26,9 +26,9 @@ const rolesKey = (roles: readonly string[]) => [...roles].sort().join('\n');
  * and at once after a request in this process that can end sessions or tokens (sign-out, account
  * and token changes). A stream whose credential no longer works, whose user was disabled, or whose
  * roles changed (its audience was worked out from them) is ended; the client may reconnect and is
- * then authenticated afresh. A frame due after the credential's known end (idle or absolute timeout)
- * is held until a check says the session is still alive, so nothing reaches a session that ended
- * between two checks.
+ * then authenticated afresh. A frame due after the credential's known end (idle or absolute timeout,
+ * token expiry) is held until a check says the credential still works, so nothing reaches a session
+ * or token that ended between two checks.
  */
 export class StreamAuth {
   readonly #streams = new Set<Watched>();
@@ -107,7 +107,8 @@ export class StreamAuth {
       const path = c.req.path;
       const caller = c.get('user');
       const account = /^\/api\/users\/([^/]+)/.exec(path)?.[1];
-      if (account !== undefined) await this.recheck((w) => w.userId === decodeURIComponent(account));
+      if (account !== undefined)
+        await this.recheck((w) => encodeURIComponent(w.userId) === account || w.userId === account);
       else if (path.startsWith('/api/tokens'))
         await this.recheck((w) => w.kind === 'token' || w.userId === caller?.id);
       else if (path.startsWith('/api/auth/') && caller) await this.recheck((w) => w.userId === caller.id);
