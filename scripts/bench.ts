@@ -1,21 +1,33 @@
 // `pnpm bench`: every package's benchmarks, printed as tables of figures, goals and ratios.
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
+// `pnpm bench commits server` runs only the sections whose titles contain one of the words given.
 import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
+import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench.ts';
 import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
-import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
-import { printTable } from './bench-table.ts';
+import { commitBenchmarks, storeBenchmarks } from '../packages/store/bench/store.bench.ts';
+import { type BenchRow, printTable } from './bench-table.ts';
 
+const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
+  ['engine', engineBenchmarks],
+  ['help search', helpSearchBenchmarks],
+  ['engine: migration between versions', migrationBenchmarks],
+  ['bpmn', bpmnBenchmarks],
+  ['store: durable commits', commitBenchmarks],
+  ['store', storeBenchmarks],
+  ['server', serverBenchmarks],
+  ['live updates (5,000 SSE clients)', liveBenchmarks],
+  ['web (Chromium)', editorBenchmarks],
+  ['web load (Chromium, 4× CPU throttling)', loadBenchmarks],
+];
+
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
-printTable('engine', await engineBenchmarks());
-printTable('help search', await helpSearchBenchmarks());
-printTable('engine: migration between versions', await migrationBenchmarks());
-printTable('bpmn', await bpmnBenchmarks());
-printTable('store', await storeBenchmarks());
-printTable('server', await serverBenchmarks());
-printTable('live updates (5,000 SSE clients)', await liveBenchmarks());
-printTable('web (Chromium)', await editorBenchmarks());
+for (const [title, run] of sections) {
+  if (only.length > 0 && !only.some((word) => title.includes(word))) continue;
+  printTable(title, await run());
+}

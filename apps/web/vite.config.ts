@@ -1,9 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { offlineAssets } from './build/offlineAssets.ts';
+import { precompress } from './build/precompress.ts';
 
 // Dev: `pnpm --filter @portalflow/web dev` with the server on :3000 (the proxy keeps cookies same-origin).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The staff help works offline: the service worker keeps the code for signed-in pages and the FAQ.
+    offlineAssets(['src/SignedInApp.tsx', 'src/help/FaqPage.tsx']),
+    // Brotli and gzip copies of every text file, served by apps/server (http/static.ts).
+    precompress(),
+  ],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

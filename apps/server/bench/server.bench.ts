@@ -157,6 +157,18 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       current[k]![slot] = next;
       return true;
     });
+    // Instance starts on the same server: a new instance, its first task and timer, access log.
+    const startBody = (k: number) => JSON.stringify({ definitionId: workflow.id, data: { client: k } });
+    const starts = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
+      const res = await serverPool.request({
+        path: '/api/instances',
+        method: 'POST',
+        headers,
+        body: startBody(k),
+      });
+      const answer = (await res.body.json()) as { instance?: { id?: string } };
+      return res.statusCode === 201 && typeof answer.instance?.id === 'string';
+    });
     await serverPool.close();
     await server.stop();
 
@@ -182,6 +194,16 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       await res.body.json();
       return res.statusCode === 200;
     });
+    const bareStarts = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
+      const res = await barePool.request({
+        path: '/api/instances',
+        method: 'POST',
+        headers,
+        body: startBody(k),
+      });
+      await res.body.json();
+      return res.statusCode === 201;
+    });
     await barePool.close();
     await bare.stop();
 
@@ -190,6 +212,9 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const ratio = perSecond / barePerSecond;
     const p50 = percentile(completes.latencies, 0.5);
     const p99 = percentile(completes.latencies, 0.99);
+    const startsPerSecond = starts.ok / starts.seconds;
+    const startRatio = startsPerSecond / (bareStarts.ok / bareStarts.seconds);
+    const startP99 = percentile(starts.latencies, 0.99);
     return [
       {
         name: 'task completions over HTTP (FULL)',
@@ -221,6 +246,20 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       },
       { name: 'complete latency p50', value: p50, unit: 'ms' },
       { name: 'complete latency p99', value: p99, unit: 'ms', goal: '< 50 ms', met: p99 < 50 },
+      {
+        name: 'instance starts over HTTP (FULL)',
+        value: startsPerSecond,
+        unit: 'starts/s',
+        note: `the same ${CLIENTS} clients POST /api/instances (token auth, access log, first task and its timer); ${starts.failed} failed`,
+      },
+      {
+        name: 'bare Hono, start-shaped route',
+        value: bareStarts.ok / bareStarts.seconds,
+        unit: 'req/s',
+        note: `${bareStarts.failed} failed`,
+      },
+      { name: 'starts ÷ bare Hono', value: startRatio, unit: '×', goal: '≥ 0.2×', met: startRatio >= 0.2 },
+      { name: 'start latency p99', value: startP99, unit: 'ms', goal: '< 50 ms', met: startP99 < 50 },
     ];
   } finally {
     await Promise.all(running.map((r) => r.stop(2000)));

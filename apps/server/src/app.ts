@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { compressResponses } from './http/compress.ts';
 import { ApiError, toApiError } from './http/errors.ts';
 import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps): App {
   const docs = new ApiDocs();
   const instances = new InstanceService(deps);
   const migrations = new MigrationService(deps, instances);
+  const streams = new StreamAuth(deps);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -51,6 +54,8 @@ export function createApp(deps: AppDeps): App {
       );
     }
   });
+  // Answers of 1 KiB and more travel compressed (never the live-update stream); see http/compress.ts.
+  app.use('/api/*', compressResponses());
   app.use(
     '/api/*',
     bodyLimit({
@@ -98,6 +103,7 @@ export function createApp(deps: AppDeps): App {
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs, deps));
   app.route('/api/users', userTokenRoutes(deps, docs));
@@ -109,7 +115,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
-  app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/events', eventRoutes(deps, docs, streams));
   app.route('/api/roles', roleRoutes(deps, docs));
   app.route('/api/refreshers', refresherRoutes(deps, docs));
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));

@@ -250,6 +250,17 @@ describe('help for staff', () => {
           { timeout: 20_000, interval: 250 },
         )
         .toEqual(['/api/help/clinics', '/api/help/entries', '/api/me']);
+      // The app's code is split by screen: the worker keeps what the help needs, and only that.
+      const kept = await b.page.evaluate(async () =>
+        (await (await caches.open('pf-shell-v2')).keys()).map((r) => new URL(r.url).pathname),
+      );
+      expect(kept.some((p) => /^\/assets\/FaqPage-[\w-]+\.js$/.test(p))).toBe(true);
+      expect(kept.some((p) => /^\/assets\/SignedInApp-[\w-]+\.js$/.test(p))).toBe(true);
+      expect(kept.some((p) => /^\/assets\/main-[\w-]+\.js$/.test(p))).toBe(true);
+      // My work was opened first, but its code (and the editor's, never opened) is not kept.
+      expect(
+        kept.filter((p) => /^\/assets\/(?:MyWorkPage|EditorPage|elk|canvas|TrackingPage|AuditPage)-/.test(p)),
+      ).toEqual([]);
       const count = async () =>
         Number(((await b.page.getByTestId('faq-count').textContent()) ?? '').split(' ')[0]);
       const online = await count();

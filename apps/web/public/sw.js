@@ -1,38 +1,59 @@
 /*
  * portalflow service worker: the staff help (FAQ) keeps working offline after one visit.
  *
- * - App shell: on install, the start page and the scripts and styles it references are cached;
- *   later visits refresh them. Navigations go to the network first and fall back to the cached shell.
+ * - App shell: on install, the start page, the scripts and styles it references, and the code the
+ *   staff help needs behind sign-in (listed by the build in /offline-assets.json: the signed-in
+ *   frame and the FAQ screen, with what they import) are cached; later visits refresh them. Other
+ *   screens' code (the editor, charts, audit…) is never kept: it is fetched as usual, online.
+ *   Navigations go to the network first and fall back to the cached shell.
  * - Help data: GET /api/help/* and /api/me (who is signed in, so the app opens) go to the network first;
  *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
  *   stored: instance and task data (PHI) never enter this cache.
  * - Signing out, or a 401, empties the data cache.
  */
 const VERSION = 'v1';
-const SHELL = `pf-shell-${VERSION}`;
+// v2: the app is split into per-screen files; only those listed for offline use are kept.
+const SHELL = 'pf-shell-v2';
 const DATA = `pf-help-data-${VERSION}`;
 
 const isData = (url) => url.pathname === '/api/me' || url.pathname.startsWith('/api/help/');
 
 const assetsOf = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
+/** The files the build lists for offline use (none if the list cannot be read). */
+async function offlineAssets() {
+  try {
+    const response = await fetch('/offline-assets.json', { cache: 'no-cache' });
+    if (!response.ok) return [];
+    const { assets } = await response.json();
+    return Array.isArray(assets)
+      ? assets.filter((a) => typeof a === 'string' && a.startsWith('/assets/'))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 async function cacheShell() {
   const cache = await caches.open(SHELL);
   const response = await fetch('/', { cache: 'no-cache' });
   if (!response.ok) return;
   const html = await response.clone().text();
+  const offline = await offlineAssets();
   await cache.put('/', response);
-  await cache.addAll([...new Set(['/favicon.svg', ...assetsOf(html)])]);
+  await cache.addAll([...new Set(['/favicon.svg', ...assetsOf(html), ...offline])]);
 }
 
-/** After a new release: keep the new shell's files, drop the old release's hashed ones. */
+/** After a new release: keep the new release's files (fetching only the missing), drop the old ones. */
 async function keepShell(response) {
   const cache = await caches.open(SHELL);
   const html = await response.clone().text();
   await cache.put('/', response);
-  const wanted = new Set(assetsOf(html));
+  const wanted = new Set([...assetsOf(html), ...(await offlineAssets())]);
   if (wanted.size === 0) return;
-  await cache.addAll([...wanted]).catch(() => undefined);
+  const missing = [];
+  for (const path of wanted) if (!(await cache.match(path))) missing.push(path);
+  await cache.addAll(missing).catch(() => undefined);
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
     if (path.startsWith('/assets/') && !wanted.has(path)) await cache.delete(request);
@@ -83,14 +104,10 @@ async function navigation(request) {
   }
 }
 
+/** Hashed file names never change content, so a kept copy is always right; others come from the network. */
 async function asset(request) {
-  const cache = await caches.open(SHELL);
-  const cached = await cache.match(request);
-  if (cached) return cached;
-  const response = await fetch(request);
-  // Hashed file names never change content, so a cached copy is always right.
-  if (response.ok) await cache.put(request, response.clone());
-  return response;
+  const cached = await caches.match(request, { cacheName: SHELL });
+  return cached ?? fetch(request);
 }
 
 /*

@@ -267,6 +267,16 @@ describe('portalflow verify / replay / serve', () => {
     }
   }, 40_000);
 
+  it('serve --demo: a weak PORTALFLOW_DEMO_PASSWORD is exit 2 with the reason, and nothing starts', () => {
+    const r = cli(['serve', '--demo', '--port', '0', '--db', `file:${join(dir, 'weak-demo.db')}`], {
+      PORTALFLOW_DEMO_PASSWORD: 'password1234',
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PORTALFLOW_DEMO_PASSWORD is too weak');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).not.toContain('listening');
+  }, 40_000);
+
   it('serve: a port in use is exit 2 with a message, not a stack trace', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

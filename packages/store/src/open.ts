@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
+import { NativeClient } from './libsql/native-client.ts';
 import { createLibsqlStore } from './libsql/store.ts';
+import { ThreadedClient } from './libsql/threaded-client.ts';
 import { migrate } from './migrate.ts';
 import type { Store } from './types.ts';
 
@@ -14,11 +16,23 @@ export interface StoreOptions {
   authToken?: string;
   /** Clock for rows whose input gives no time. */
   now?: () => string;
+  /**
+   * Which driver opens a `file:` URL: `native` (the default) talks to the `libsql` engine directly
+   * and keeps its prepared statements; `client` goes through `@libsql/client`, the code path remote
+   * URLs always take — tests use it on a file to cover that path where no server can run.
+   */
+  driver?: 'native' | 'client';
+  /**
+   * With the native driver: write on a worker thread (the default), so commits and their fsyncs do
+   * not block the event loop; `false` writes on the calling thread (tools, benchmarks of the floor).
+   */
+  writeThread?: boolean;
   /** Most changes sharing one group-commit batch. */
   maxBatch?: number;
   /**
    * Wraps the client after its pragmas are set, before migrations: for fault injection (failing
-   * writes) and instrumentation. The wrapper must keep the client's semantics when it does not fail.
+   * writes) and instrumentation. The wrapper must keep the client's semantics when it does not fail,
+   * and pass batches on in the order it is given them (group commit may send one before the last is answered).
    */
   wrapClient?: (client: Client) => Client;
 }
@@ -39,10 +53,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const url = options.url ?? DEFAULT_DATABASE_URL;
   const path = filePath(url);
   let client: Client;
+  let orderedBatches = false;
   if (path !== null) {
     mkdirSync(dirname(path), { recursive: true });
-    // One connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
-    client = createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS });
+    // One write connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
+    client =
+      options.driver === 'client'
+        ? createClient({ url, concurrency: 1, timeout: BUSY_TIMEOUT_MS })
+        : options.writeThread === false
+          ? new NativeClient(path, { timeout: BUSY_TIMEOUT_MS })
+          : new ThreadedClient(path, { timeout: BUSY_TIMEOUT_MS });
+    orderedBatches = client instanceof ThreadedClient;
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');
@@ -58,5 +79,5 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     client.close();
     throw error;
   }
-  return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200 });
+  return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200, orderedBatches });
 }

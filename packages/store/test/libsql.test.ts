@@ -6,10 +6,18 @@ import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
 import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
 
+/** How the store reaches the file: the native driver writing on its thread or inline, or @libsql/client. */
+const DRIVERS = {
+  native: { driver: 'native' },
+  'native, writes inline': { driver: 'native', writeThread: false },
+  client: { driver: 'client' },
+} as const;
+type Driver = keyof typeof DRIVERS;
+
 /** A store on a real database file in a fresh temp directory, plus a second connection for raw SQL. */
-async function libsqlHarness(): Promise<StoreHarness> {
+async function libsqlHarness(driver: Driver): Promise<StoreHarness> {
   const tmp = await tempDir();
-  const store = await openStore({ url: tmp.url() });
+  const store = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
   const raw = createClient({ url: tmp.url() });
   return {
     store,
@@ -25,14 +33,16 @@ async function libsqlHarness(): Promise<StoreHarness> {
   };
 }
 
-describe('libSQL store', () => {
-  runStoreSuite(libsqlHarness);
+// The embedded file's own driver, and `@libsql/client` on a file standing in for a libSQL server
+// (remote URLs take that code path; no server can run here): one behaviour for both.
+describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driver) => {
+  runStoreSuite(() => libsqlHarness(driver));
 
   describe('group commit', () => {
     let h: StoreHarness;
     let store: Store;
     beforeEach(async () => {
-      h = await libsqlHarness();
+      h = await libsqlHarness(driver);
       store = h.store;
       await publish(store);
     });
@@ -108,12 +118,30 @@ describe('libSQL store', () => {
       expect(await h.sql('SELECT id FROM instances')).toEqual([]);
       expect((await store.commitInstanceChange(startChange('a'))).ok).toBe(true);
     });
+
+    it('fails only the batch that throws when full batches follow each other: the others commit', async () => {
+      await h.sql(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.actor = 'poison'
+                   BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+      // 600 at once are three full batches of 200; the poisoned change is in the second.
+      const settled = await Promise.allSettled(
+        Array.from({ length: 600 }, (_, n) =>
+          store.commitInstanceChange(startChange(`p-${n}`, n === 300 ? { actor: 'poison' } : {})),
+        ),
+      );
+      const ok = settled.map((s) => s.status === 'fulfilled' && s.value.ok);
+      expect(ok.slice(0, 200).every(Boolean)).toBe(true);
+      expect(ok.slice(200, 400).some(Boolean)).toBe(false);
+      expect(ok.slice(400).every(Boolean)).toBe(true);
+      const [row] = await h.sql('SELECT count(*) AS n FROM instances');
+      expect(row?.n).toBe(400);
+      expect((await store.verifyAll()).ok).toBe(true);
+    });
   });
 
   describe('opening and closing', () => {
     it('makes a file durable: WAL, synchronous=FULL, foreign keys; creates the directory', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db` });
+      const store = await openStore({ url: `file:${tmp.dir}/nested/dir/portalflow.db`, ...DRIVERS[driver] });
       expect(await store.health()).toEqual({
         schemaVersion: MIGRATIONS.length,
         journalMode: 'wal',
@@ -126,7 +154,7 @@ describe('libSQL store', () => {
 
     it('waits for queued commits on close, then refuses new ones', async () => {
       const tmp = await tempDir();
-      const store = await openStore({ url: tmp.url() });
+      const store = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
       await publish(store);
       const pending = Promise.all(
         Array.from({ length: 50 }, (_, n) => store.commitInstanceChange(startChange(`q-${n}`))),
@@ -134,11 +162,34 @@ describe('libSQL store', () => {
       await store.close();
       expect((await pending).every((r) => r.ok)).toBe(true);
       await expect(store.commitInstanceChange(startChange('late'))).rejects.toMatchObject({ code: 'CLOSED' });
-      const reopened = await openStore({ url: tmp.url() });
+      const reopened = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
       expect((await reopened.listInstances({ limit: 500 })).items).toHaveLength(50);
       expect((await reopened.verifyAll()).ok).toBe(true);
       await reopened.close();
       await tmp.remove();
     });
+  });
+});
+
+describe('libSQL store, writes on their own thread', () => {
+  it('keeps answering reads while a commit waits for another connection to let go of the file', async () => {
+    const tmp = await tempDir();
+    const store = await openStore({ url: tmp.url() });
+    await publish(store);
+    await startInstance(store, 'x');
+    const other = createClient({ url: tmp.url() });
+    const held = await other.transaction('write'); // BEGIN IMMEDIATE: the write lock is taken
+    let settled = false;
+    const commit = store.commitInstanceChange(startChange('y')).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve)); // the group commit has started its batch
+    expect((await store.getInstance('x'))?.id).toBe('x');
+    expect(settled).toBe(false);
+    await held.rollback();
+    expect((await commit).ok).toBe(true);
+    other.close();
+    await store.close();
+    await tmp.remove();
   });
 });

@@ -1,5 +1,6 @@
-// The baseline for the server benchmark: Hono on @hono/node-server with one JSON route that parses the
-// request body and answers, no auth, no database. Prints `READY {…}` like the real server entry.
+// The baseline for the server benchmark: Hono on @hono/node-server with JSON routes shaped like task
+// complete and instance start that parse the request body and answer, no auth, no database. Prints
+// `READY {…}` like the real server entry.
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -11,6 +12,14 @@ app.post('/api/tasks/:id/complete', async (c) => {
     task: null,
     instance: { id: c.req.param('id'), outcome: body.outcome ?? null, active: [] },
   });
+});
+
+app.post('/api/instances', async (c) => {
+  const body = (await c.req.json()) as { definitionId?: string };
+  return c.json(
+    { instance: { id: crypto.randomUUID(), definitionId: body.definitionId ?? null, active: [] } },
+    201,
+  );
 });
 
 const server = await new Promise<Server>((resolve) => {

@@ -3,6 +3,7 @@ import { parseDefinition } from '@portalflow/engine';
 import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import type { Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-rule.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES } from './help-content.ts';
 
@@ -28,6 +29,34 @@ export async function seedDemo(
   now: () => string,
   passwordFromEnv?: string,
 ): Promise<DemoSeed> {
+  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
+  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
+    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
+    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
+    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
+    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
+      username: r.id,
+      displayName: r.name,
+      roles: [r.id],
+    })),
+  ];
+  // The demo password obeys the password rule like any other, for every demo username; a weak one
+  // stops the seed before anything is written.
+  const usernames = wanted.map((u) => u.username);
+  let password = passwordFromEnv ?? '';
+  if (generated) {
+    do password = randomBytes(12).toString('base64url');
+    while (passwordProblem(password, usernames) !== null);
+  } else {
+    const problem = passwordProblem(password, usernames);
+    if (problem)
+      throw Object.assign(
+        new Error(
+          `PORTALFLOW_DEMO_PASSWORD is too weak: ${problem}. Choose another, or leave it unset for a generated one.`,
+        ),
+        { code: 'PASSWORD_TOO_WEAK' },
+      );
+  }
   const published: string[] = [];
   for (const example of workflows) {
     const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
@@ -52,18 +81,6 @@ export async function seedDemo(
     published.push(definition.id);
   }
 
-  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
-  const password = generated ? randomBytes(12).toString('base64url') : passwordFromEnv;
-  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
-    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
-    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
-    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
-    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
-      username: r.id,
-      displayName: r.name,
-      roles: [r.id],
-    })),
-  ];
   const users: string[] = [];
   const hash = await hashPassword(password);
   for (const u of wanted) {

@@ -60,7 +60,11 @@ export function spawnReady(
   options: { keepLog?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...extraEnv };
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // CPU_PROF_DIR=… profiles every spawned process (a .cpuprofile each, written when it exits cleanly).
+  const profile = process.env.CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

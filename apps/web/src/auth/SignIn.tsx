@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import type { Me, SignInResult, SignInStage } from '../api/types.ts';
+import { preloadSignedIn, SignedInApp } from '../screens/screens.ts';
 import { CodeStep } from './CodeStep.tsx';
 import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
@@ -25,6 +26,8 @@ export function SignIn({ me }: { me?: Me | null }) {
   /** Fully signed in: into the app (after the recovery codes were seen, when there are new ones). */
   async function enter(result: SignInResult) {
     setCsrfToken(result.csrfToken);
+    // The app's code downloads while the session is read back.
+    preloadSignedIn(result.user.roles, window.location.pathname);
     client.setQueryData(['me'], null);
     await client.invalidateQueries();
   }
@@ -45,6 +48,8 @@ export function SignIn({ me }: { me?: Me | null }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The app behind sign-in downloads while the password is checked (a slow link's seconds overlap).
+    void SignedInApp.preload().catch(() => undefined);
     setBusy(true);
     setError(null);
     try {

@@ -134,11 +134,16 @@ function transitionBetween(zone: string, loMs: number, hiMs: number): number {
   return hi * 1000;
 }
 
+/** Zones already accepted: building a DateTimeFormat to check costs more than the transition it guards. */
+const validZones = new Set<string>();
+
 /** Whether `zone` is an IANA zone this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
   if (typeof zone !== 'string' || zone === '') return false;
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    validZones.add(zone);
     return true;
   } catch {
     return false;

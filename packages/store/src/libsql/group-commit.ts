@@ -52,13 +52,19 @@ export class GroupCommit {
   readonly #client: Client;
   readonly #maxUnits: number;
   readonly #now: () => string;
+  readonly #ordered: boolean;
   #pending: Pending[] = [];
   #running: Promise<void> | null = null;
   #closed = false;
   #stats: CommitStats = { batches: 0, units: 0, largestBatch: 0 };
 
-  constructor(client: Client, maxUnits: number, now: () => string) {
+  /**
+   * `ordered`: the client runs batches strictly in the order they are sent (one connection behind a
+   * queue, as the write thread is), so a second batch may be sent before the first is answered.
+   */
+  constructor(client: Client, maxUnits: number, now: () => string, ordered = false) {
     this.#client = client;
+    this.#ordered = ordered;
     this.#maxUnits = maxUnits;
     this.#now = now;
   }
@@ -72,6 +78,19 @@ export class GroupCommit {
     });
   }
 
+  #answer(group: Pending[], results: ResultSet[]): void {
+    let offset = 0;
+    for (const p of group) {
+      const n = p.unit.statements.length;
+      try {
+        p.resolve(p.unit.settle(results.slice(offset, offset + n)));
+      } catch (error) {
+        p.reject(error);
+      }
+      offset += n;
+    }
+  }
+
   stats(): CommitStats {
     return { ...this.#stats };
   }
@@ -83,6 +102,8 @@ export class GroupCommit {
   }
 
   async #drain(): Promise<void> {
+    // A batch sent while the previous one is still being written (see `ordered`), answered in order.
+    let previous: Promise<void> | null = null;
     while (this.#pending.length > 0) {
       const group = this.#pending.splice(0, this.#maxUnits);
       const statements: InStatement[] = [];
@@ -95,27 +116,37 @@ export class GroupCommit {
       this.#stats.batches += 1;
       this.#stats.units += group.length;
       this.#stats.largestBatch = Math.max(this.#stats.largestBatch, group.length);
-      let results: ResultSet[];
+      let sent: Promise<ResultSet[]>;
       try {
-        results = await this.#client.batch(statements, 'write');
-      } catch (cause) {
-        const error = new StoreError(
-          'COMMIT_FAILED',
-          `A commit batch of ${group.length} change(s) failed and was rolled back: ${(cause as Error).message}`,
-          { cause },
-        );
-        for (const p of group) p.reject(error);
-        continue;
+        sent = this.#client.batch(statements, 'write');
+      } catch (error) {
+        sent = Promise.reject(error); // a wrapper that throws before returning a promise
       }
-      let offset = 0;
-      for (const p of group) {
-        const n = p.unit.statements.length;
-        try {
-          p.resolve(p.unit.settle(results.slice(offset, offset + n)));
-        } catch (error) {
-          p.reject(error);
-        }
-        offset += n;
+      const written = sent.then(
+        (results) => this.#answer(group, results),
+        (cause) => {
+          const error = new StoreError(
+            'COMMIT_FAILED',
+            `A commit batch of ${group.length} change(s) failed and was rolled back: ${(cause as Error).message}`,
+            { cause },
+          );
+          for (const p of group) p.reject(error);
+        },
+      );
+      if (previous) await previous;
+      // With a full batch already waiting, a client that writes in order may take it while this one is
+      // written (its statements prepared and sent meanwhile); otherwise wait, so that changes arriving
+      // during this commit gather into one next batch instead of trickling into small ones.
+      if (this.#ordered && this.#pending.length >= this.#maxUnits) previous = written;
+      else {
+        await written;
+        previous = null;
+      }
+      // Checked again after the last wait, and `#running` cleared in the same turn: a unit submitted
+      // while that wait ended either is seen here or starts a new drain.
+      if (this.#pending.length === 0 && previous) {
+        await previous;
+        previous = null;
       }
     }
     this.#running = null;

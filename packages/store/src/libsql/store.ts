@@ -25,11 +25,13 @@ import { userApi } from './users.ts';
 export interface LibsqlStoreOptions {
   now: () => string;
   maxBatch: number;
+  /** The client runs batches in the order sent (the write thread): a full batch may be sent early. */
+  orderedBatches?: boolean;
 }
 
 /** The libSQL `Store`: one facade over a part per concern, all sharing one client and commit queue. */
 export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): Store {
-  const queue = new GroupCommit(client, options.maxBatch, options.now);
+  const queue = new GroupCommit(client, options.maxBatch, options.now, options.orderedBatches ?? false);
   const db: Db = { client, queue, now: options.now };
   return {
     ...definitionApi(db),

@@ -1,0 +1,91 @@
+import { Notifications } from '@mantine/notifications';
+import { type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Me } from './api/types.ts';
+import { useLive } from './api/useLive.ts';
+import { clinicRoles, isAuditor, isLead } from './auth/useMe.ts';
+import { ScreenBoundary } from './screens/ScreenBoundary.tsx';
+import { ScreenLoading } from './screens/ScreenLoading.tsx';
+import {
+  AccountsPage,
+  AuditPage,
+  EditorPage,
+  FaqPage,
+  HandbookIndex,
+  HandbookPage,
+  home,
+  MigrationPage,
+  MyRefresherPage,
+  MyWorkPage,
+  PracticePage,
+  RefreshersPage,
+  RolePage,
+  RolesPage,
+  TeamPage,
+  TokensPage,
+  TrackingPage,
+  WorkflowsPage,
+} from './screens/screens.ts';
+import { Shell } from './shell/Shell.tsx';
+
+/**
+ * The app behind sign-in: navigation, live updates, toasts and one route per screen. Its own chunk,
+ * so the sign-in page downloads none of it.
+ */
+export function SignedInApp({ me }: { me: Me }) {
+  useLive(true);
+  const roles = me.user.roles;
+  return (
+    <BrowserRouter>
+      <Notifications position="top-right" />
+      <Shell me={me}>
+        <Screens>
+          <Routes>
+            <Route path="/" element={<Navigate to={home(roles)} replace />} />
+            <Route path="/work" element={<MyWorkPage me={me} />} />
+            {isLead(roles) && <Route path="/team" element={<TeamPage />} />}
+            {isLead(roles) && <Route path="/workflows" element={<WorkflowsPage />} />}
+            {isLead(roles) && (
+              <Route
+                path="/workflows/:id"
+                element={
+                  // The editor is the largest download (React Flow, ELK, BPMN): its own progress on first open.
+                  <Suspense fallback={<ScreenLoading what="the editor" bar />}>
+                    <EditorPage />
+                  </Suspense>
+                }
+              />
+            )}
+            {isLead(roles) && <Route path="/workflows/:id/migrate" element={<MigrationPage />} />}
+            {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
+            <Route path="/roles" element={<RolesPage />} />
+            <Route path="/roles/:id" element={<RolePage me={me} />} />
+            <Route path="/refresher" element={<MyRefresherPage />} />
+            {(isLead(roles) || isAuditor(roles)) && (
+              <Route path="/refreshers" element={<RefreshersPage me={me} />} />
+            )}
+            <Route path="/handbook" element={<HandbookIndex />} />
+            <Route path="/handbook/:id/:v" element={<HandbookPage />} />
+            <Route path="/faq" element={<FaqPage me={me} />} />
+            <Route path="/tracking" element={<TrackingPage me={me} />} />
+            <Route path="/tokens" element={<TokensPage />} />
+            {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
+            {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
+            {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
+            <Route path="*" element={<Navigate to={home(roles)} replace />} />
+          </Routes>
+        </Screens>
+      </Shell>
+    </BrowserRouter>
+  );
+}
+
+/** A screen's code is fetched on first open: a loading state meanwhile, a clear message if it fails. */
+function Screens({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ScreenBoundary resetKey={pathname}>
+      <Suspense fallback={<ScreenLoading what="this screen" />}>{children}</Suspense>
+    </ScreenBoundary>
+  );
+}

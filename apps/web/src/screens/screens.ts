@@ -1,0 +1,100 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+
+/*
+ * Every screen behind sign-in is its own chunk, fetched the first time it is opened: a receptionist
+ * who only works the queue never downloads the editor (React Flow, ELK, BPMN), the audit replay or
+ * the tracking charts.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: each screen takes its own props; `lazy()` keeps them.
+type AnyComponent = ComponentType<any>;
+
+export type Screen<C extends AnyComponent> = LazyExoticComponent<C> & {
+  /** Starts fetching the screen's code (once; again after a failure). */
+  preload(): Promise<unknown>;
+};
+
+/** `lazy()` for a module's named export (the screens are named exports), plus a `preload()`. */
+function screen<M extends Record<K, AnyComponent>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): Screen<M[K]> {
+  let loading: Promise<M> | undefined;
+  const preload = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  const component: LazyExoticComponent<M[K]> = lazy(async () => ({ default: (await preload())[name] }));
+  return Object.assign(component, { preload });
+}
+
+/** Everything behind sign-in: the shell (navigation, live updates, toasts) and the routes. */
+export const SignedInApp = screen(() => import('../SignedInApp.tsx'), 'SignedInApp');
+
+export const MyWorkPage = screen(() => import('../work/MyWorkPage.tsx'), 'MyWorkPage');
+export const TeamPage = screen(() => import('../work/TeamPage.tsx'), 'TeamPage');
+export const WorkflowsPage = screen(() => import('../editor/WorkflowsPage.tsx'), 'WorkflowsPage');
+export const EditorPage = screen(() => import('../editor/EditorPage.tsx'), 'EditorPage');
+export const MigrationPage = screen(() => import('../migrate/MigrationPage.tsx'), 'MigrationPage');
+export const AuditPage = screen(() => import('../audit/AuditPage.tsx'), 'AuditPage');
+export const RolesPage = screen(() => import('../roles/RolesPage.tsx'), 'RolesPage');
+export const RolePage = screen(() => import('../roles/RolePage.tsx'), 'RolePage');
+export const MyRefresherPage = screen(() => import('../roles/MyRefresherPage.tsx'), 'MyRefresherPage');
+export const RefreshersPage = screen(() => import('../roles/RefreshersPage.tsx'), 'RefreshersPage');
+export const HandbookIndex = screen(() => import('../handbook/HandbookIndex.tsx'), 'HandbookIndex');
+export const HandbookPage = screen(() => import('../handbook/HandbookPage.tsx'), 'HandbookPage');
+export const FaqPage = screen(() => import('../help/FaqPage.tsx'), 'FaqPage');
+export const TrackingPage = screen(() => import('../tracking/TrackingPage.tsx'), 'TrackingPage');
+export const PracticePage = screen(() => import('../practice/PracticePage.tsx'), 'PracticePage');
+export const TokensPage = screen(() => import('../tokens/TokensPage.tsx'), 'TokensPage');
+export const AccountsPage = screen(() => import('../tokens/AccountsPage.tsx'), 'AccountsPage');
+
+/** Where a person lands after signing in. */
+export function home(roles: string[]): string {
+  if (clinicRoles(roles).length > 0) return '/work';
+  if (isLead(roles)) return '/workflows';
+  if (isAuditor(roles)) return '/audit';
+  return '/work';
+}
+
+/** Which screen a path opens (best effort; the routes decide), so its code is fetched early. */
+const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
+  [/^\/work/, MyWorkPage],
+  [/^\/team/, TeamPage],
+  [/^\/workflows\/[^/]+\/migrate/, MigrationPage],
+  [/^\/workflows\/[^/]+/, EditorPage],
+  [/^\/workflows/, WorkflowsPage],
+  [/^\/audit/, AuditPage],
+  [/^\/roles\/[^/]+/, RolePage],
+  [/^\/roles/, RolesPage],
+  [/^\/refreshers/, RefreshersPage],
+  [/^\/refresher/, MyRefresherPage],
+  [/^\/handbook\/[^/]+/, HandbookPage],
+  [/^\/handbook/, HandbookIndex],
+  [/^\/faq/, FaqPage],
+  [/^\/tracking/, TrackingPage],
+  [/^\/practice/, PracticePage],
+  [/^\/tokens/, TokensPage],
+  [/^\/accounts/, AccountsPage],
+];
+
+/** The screen that `path` (or, for any other path, the person's home) opens. */
+export function screenFor(roles: string[], path: string): Screen<AnyComponent> | undefined {
+  const match = (p: string) => BY_PATH.find(([pattern]) => pattern.test(p))?.[1];
+  return match(path) ?? match(home(roles));
+}
+
+/**
+ * Starts fetching the code behind sign-in and the screen `path` opens, all at once: called as soon
+ * as the session is known (even before the app asks who is signed in), so no chunk waits for another.
+ */
+export function preloadSignedIn(roles: string[], path: string): void {
+  void SignedInApp.preload().catch(() => undefined);
+  void screenFor(roles, path)
+    ?.preload()
+    .catch(() => undefined);
+}

@@ -1,0 +1,185 @@
+import { Worker } from 'node:worker_threads';
+import type {
+  Client,
+  InArgs,
+  InStatement,
+  Replicated,
+  ResultSet,
+  Transaction,
+  TransactionMode,
+} from '@libsql/client';
+import { LibsqlError } from '@libsql/client';
+import {
+  BEGIN,
+  fromSql,
+  NativeClient,
+  Result,
+  type RowMaker,
+  rowMaker,
+  sqliteError,
+  toArgs,
+} from './native-client.ts';
+
+/** Statements that only read: answered on this thread, by its own connection. */
+const READ = /^\s*select\b/i;
+
+interface RawResult {
+  columns: string[];
+  columnTypes: string[];
+  rows: unknown[][];
+  rowsAffected: number;
+  lastInsertRowid: bigint | undefined;
+}
+
+interface Reply {
+  id: number;
+  results?: RawResult[];
+  error?: { name: string; message: string; code?: string; rawCode?: number; sqlite: boolean };
+}
+
+interface Waiting {
+  resolve(results: RawResult[]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * A `Client` for an embedded file that keeps SQLite's writes off the event loop. Writes — every
+ * statement that is not a SELECT, every batch — go to one connection on a worker thread, in order;
+ * the fsync of a commit blocks that thread only, so HTTP, auth and JSON keep running meanwhile and
+ * changes arriving during a commit gather for the next group commit. SELECTs run on a second
+ * connection on this thread: in WAL mode they never wait for the writer, and a write acknowledged by
+ * the worker has committed, so a read issued after it sees it.
+ */
+export class ThreadedClient implements Client {
+  readonly protocol = 'file';
+  closed = false;
+  readonly #reader: NativeClient;
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, Waiting>();
+  readonly #rowMakers = new Map<string, RowMaker>();
+  #next = 0;
+  #exited: Error | null = null;
+
+  constructor(path: string, options: { timeout: number }) {
+    this.#reader = new NativeClient(path, options);
+    this.#worker = new Worker(new URL('./write-thread.mjs', import.meta.url), {
+      workerData: { path, timeout: options.timeout },
+    });
+    this.#worker.unref();
+    this.#worker.on('message', (reply: Reply) => this.#settle(reply));
+    const fail = (error: Error) => {
+      this.#exited = error;
+      for (const w of this.#waiting.values()) w.reject(error);
+      this.#waiting.clear();
+    };
+    this.#worker.on('error', (error) => fail(error));
+    this.#worker.on('exit', () => fail(new LibsqlError('The write thread has stopped', 'CLIENT_CLOSED')));
+  }
+
+  #settle(reply: Reply): void {
+    const waiting = this.#waiting.get(reply.id);
+    if (!waiting) return;
+    this.#waiting.delete(reply.id);
+    // Idle, the thread must not keep the process alive; busy, it must (a commit is in flight).
+    if (this.#waiting.size === 0) this.#worker.unref();
+    if (reply.error) {
+      const e = reply.error;
+      if (e.sqlite) waiting.reject(sqliteError(e.message, e.code, e.rawCode));
+      else {
+        const error = e.name === 'RangeError' ? new RangeError(e.message) : new Error(e.message);
+        waiting.reject(error);
+      }
+    } else waiting.resolve(reply.results ?? []);
+  }
+
+  #send(message: Record<string, unknown>): Promise<RawResult[]> {
+    if (this.closed) return Promise.reject(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
+    if (this.#exited) return Promise.reject(this.#exited);
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      if (this.#waiting.size === 0) this.#worker.ref();
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.postMessage({ ...message, id });
+    });
+  }
+
+  #shape(raw: RawResult): ResultSet {
+    if (raw.columns.length === 0) {
+      return new Result(raw.columns, raw.columnTypes, [], raw.rowsAffected, raw.lastInsertRowid);
+    }
+    const key = raw.columns.join('\u0000');
+    let make = this.#rowMakers.get(key);
+    if (!make) {
+      make = rowMaker(raw.columns);
+      if (this.#rowMakers.size > 256) this.#rowMakers.clear();
+      this.#rowMakers.set(key, make);
+    }
+    const rows = raw.rows.map((values) => make(values.map(fromSql)));
+    return new Result(raw.columns, raw.columnTypes, rows, 0, undefined);
+  }
+
+  async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+    if (READ.test(sql)) {
+      if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
+      return this.#reader.execute(stmt as InStatement, args);
+    }
+    const bound = toArgs(typeof stmt === 'string' ? args : stmt.args);
+    const [raw] = await this.#send({ op: 'execute', sql, args: bound });
+    return this.#shape(raw!);
+  }
+
+  async batch(
+    stmts: Array<InStatement | [string, InArgs?]>,
+    mode: TransactionMode = 'deferred',
+  ): Promise<ResultSet[]> {
+    const normal = stmts.map((s) =>
+      typeof s === 'string'
+        ? { sql: s, args: [] }
+        : Array.isArray(s)
+          ? { sql: s[0], args: toArgs(s[1]) }
+          : { sql: s.sql, args: toArgs(s.args) },
+    );
+    const results = await this.#send({ op: 'batch', begin: BEGIN[mode], stmts: normal });
+    return results.map((raw) => this.#shape(raw));
+  }
+
+  async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    await this.execute('PRAGMA foreign_keys = OFF');
+    try {
+      return await this.batch(stmts, 'deferred');
+    } finally {
+      await this.execute('PRAGMA foreign_keys = ON');
+    }
+  }
+
+  async transaction(): Promise<Transaction> {
+    throw new LibsqlError(
+      'Interactive transactions are not offered on the embedded connections; use batch()',
+      'TRANSACTION_UNSUPPORTED',
+    );
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    await this.#send({ op: 'exec', sql });
+  }
+
+  async sync(): Promise<Replicated> {
+    throw new LibsqlError('An embedded file without a sync URL has nothing to sync', 'SYNC_NOT_SUPPORTED');
+  }
+
+  reconnect(): void {
+    throw new LibsqlError('The embedded connection cannot be reopened; open a new store', 'CLIENT_CLOSED');
+  }
+
+  /** Closes both connections; writes already sent finish first (the thread takes messages in order). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.#reader.close();
+    const id = this.#next++;
+    this.#waiting.set(id, { resolve: () => {}, reject: () => {} });
+    this.#worker.ref();
+    this.#worker.postMessage({ op: 'close', id });
+  }
+}

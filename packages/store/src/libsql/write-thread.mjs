@@ -1,0 +1,120 @@
+// The store's write connection, on its own thread: every write statement and batch of the embedded
+// file runs here, so SQLite's work and the fsync of each commit no longer hold up the event loop that
+// serves HTTP. Plain JavaScript because a worker thread gets no TypeScript loader of its own.
+// Messages in: { id, op: 'execute' | 'batch' | 'exec' | 'close', sql?, args?, stmts?, begin? }, with
+// arguments already converted for binding. Messages out: { id, results } or { id, error }.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'libsql';
+
+const CACHE_SIZE = 512;
+const DDL = /^\s*(create|alter|drop)\b/i;
+
+/** @type {import('libsql').Database | null} */
+let db = null;
+let openError = null;
+try {
+  db = new Database(workerData.path, { timeout: workerData.timeout });
+  db.defaultSafeIntegers(true);
+} catch (error) {
+  openError = error;
+}
+
+/** @type {Map<string, { stmt: any, reader: boolean, ddl: boolean }>} */
+const cache = new Map();
+
+function prepare(sql) {
+  const hit = cache.get(sql);
+  if (hit) {
+    cache.delete(sql);
+    cache.set(sql, hit);
+    return hit;
+  }
+  const stmt = db.prepare(sql);
+  stmt.safeIntegers(true);
+  const reader = stmt.reader;
+  if (reader) stmt.raw(true);
+  const entry = { stmt, reader, ddl: DDL.test(sql) };
+  if (entry.ddl) return entry;
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
+  cache.set(sql, entry);
+  return entry;
+}
+
+/** One statement; rows stay arrays of SQLite values (the caller shapes them). */
+function run(sql, args) {
+  const entry = prepare(sql);
+  if (entry.reader) {
+    const rows = entry.stmt.all(args);
+    const columns = entry.stmt.columns();
+    return {
+      columns: columns.map((c) => c.name),
+      columnTypes: columns.map((c) => c.type ?? ''),
+      rows,
+      rowsAffected: 0,
+      lastInsertRowid: undefined,
+    };
+  }
+  const info = entry.stmt.run(args);
+  if (entry.ddl) cache.clear();
+  return {
+    columns: [],
+    columnTypes: [],
+    rows: [],
+    rowsAffected: info.changes,
+    lastInsertRowid: BigInt(info.lastInsertRowid),
+  };
+}
+
+/** All of `stmts` or none: a failure rolls back what ran before it and is reported. */
+function batch(begin, stmts) {
+  run(begin, []);
+  try {
+    const results = stmts.map((s) => run(s.sql, s.args));
+    run('COMMIT', []);
+    return results;
+  } catch (error) {
+    // A failed COMMIT (disk full, I/O error) leaves the transaction open too: end it here.
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function describe(error) {
+  return {
+    name: error?.name ?? 'Error',
+    message: String(error?.message ?? error),
+    code: error?.code,
+    rawCode: error?.rawCode,
+    sqlite: error instanceof Database.SqliteError,
+  };
+}
+
+parentPort.on('message', (message) => {
+  const { id, op } = message;
+  if (op === 'close') {
+    try {
+      if (db?.open) db.close();
+    } finally {
+      parentPort.postMessage({ id, results: [] });
+      parentPort.close();
+    }
+    return;
+  }
+  try {
+    if (openError) throw openError;
+    let results;
+    if (op === 'execute') results = [run(message.sql, message.args)];
+    else if (op === 'batch') results = batch(message.begin, message.stmts);
+    else if (op === 'exec') {
+      try {
+        db.exec(message.sql);
+      } finally {
+        cache.clear();
+      }
+      results = [];
+    } else throw new Error(`unknown operation ${op}`);
+    parentPort.postMessage({ id, results });
+  } catch (error) {
+    parentPort.postMessage({ id, error: describe(error) });
+  }
+});
