@@ -1,9 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { sourceConditions } from '../../vitest.shared.ts';
 
 // Dev: `pnpm --filter @portalflow/web dev` with the server on :3000 (the proxy keeps cookies same-origin).
 export default defineConfig({
   plugins: [react()],
+  // The workspace packages are bundled (and tested) from their TypeScript sources.
+  ...sourceConditions,
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

@@ -1,15 +1,15 @@
+import { binArgs } from './support/bin.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 const examples = new URL('../../../examples/workflows/', import.meta.url).pathname;
 const fixtures = new URL('../../bpmn/test/fixtures/', import.meta.url).pathname;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });

@@ -1,4 +1,5 @@
 // `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
+import { binArgs } from './support/bin.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,10 +11,9 @@ import { type Definition, type EngineEvent, parseDefinition, transition } from '
 import { GENESIS_HASH, type Instance, openStore, projectEffects, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '', ...env },
     timeout: 30_000,
@@ -236,7 +236,7 @@ describe('portalflow verify / replay / serve', () => {
   }, 20_000); // four CLI processes: slow on a busy machine
 
   it('serve: listens, answers /api/health, stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', clean], {
+    const child = spawn(process.execPath, [...binArgs, 'serve', '--port', '0', '--db', clean], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -272,7 +272,7 @@ describe('portalflow verify / replay / serve', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', clean], {
+        const child = spawn(process.execPath, [...binArgs, 'serve', '--port', String(port), '--db', clean], {
           env: { ...process.env, NO_COLOR: '1' },
           stdio: ['ignore', 'ignore', 'pipe'],
         });

@@ -36,7 +36,7 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/** Starts `node --import tsx test/support/serve-entry.ts` as one real process and waits until it listens. */
+/** Starts `node --conditions=source --import tsx test/support/serve-entry.ts` (the TypeScript sources) as one real process and waits until it listens. */
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     DATABASE_URL: options.databaseUrl,
@@ -51,7 +51,7 @@ export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
 }
 
 /**
- * Runs a TypeScript entry script (`node --import tsx <entry>`) that prints `READY {json with url, port,
+ * Runs a TypeScript entry script (`node --conditions=source --import tsx <entry>`) that prints `READY {json with url, port,
  * processId, pid}` on stdout once it listens; resolves then, or rejects with its stderr if it exits first.
  */
 export function spawnReady(
@@ -60,7 +60,7 @@ export function spawnReady(
   options: { keepLog?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...extraEnv };
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
