@@ -12,7 +12,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...path) => join(root, ...path);
 
 /** The compiled projects, in `tsconfig.build.json`: each has src/ → dist/ with a build-info stamp. */
-const PROJECTS = ['packages/engine', 'packages/store', 'packages/bpmn', 'examples', 'apps/server', 'packages/cli'];
+const PROJECTS = [
+  'packages/engine',
+  'packages/store',
+  'packages/bpmn',
+  'examples',
+  'apps/server',
+  'packages/cli',
+];
 const SHARED_CONFIG = ['tsconfig.base.json', 'tsconfig.build-base.json', 'tsconfig.build.json'];
 
 /** Newest modification time under the given files and folders (0 when none exist). */
@@ -22,7 +29,8 @@ function newest(paths) {
     if (!existsSync(path)) return;
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      for (const name of readdirSync(path)) if (name !== 'node_modules' && name !== 'dist') visit(join(path, name));
+      for (const name of readdirSync(path))
+        if (name !== 'node_modules' && name !== 'dist') visit(join(path, name));
     } else latest = Math.max(latest, stat.mtimeMs);
   };
   for (const path of paths) visit(path);
@@ -92,9 +100,13 @@ if (webStale()) {
 }
 
 // The server in its own process, on the compiled JavaScript; this one only relays signals and the exit code.
-const server = spawn(process.execPath, [at('packages/cli/dist/main.js'), 'serve', '--demo', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [at('packages/cli/dist/main.js'), 'serve', '--demo', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 // Ctrl-C reaches the whole foreground process group, the server included: it shuts down by itself.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => server.kill('SIGTERM'));

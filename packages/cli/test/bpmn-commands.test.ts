@@ -1,9 +1,9 @@
-import { binArgs } from './support/bin.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
 const examples = new URL('../../../examples/workflows/', import.meta.url).pathname;
 const fixtures = new URL('../../bpmn/test/fixtures/', import.meta.url).pathname;

@@ -1,6 +1,6 @@
-import { binArgs } from './support/bin.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const examples = new URL('../../../examples/', import.meta.url).pathname;

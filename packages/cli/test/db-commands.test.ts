@@ -1,5 +1,5 @@
 // `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
-import { binArgs } from './support/bin.ts';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { createClient } from '@libsql/client';
 import { type Definition, type EngineEvent, parseDefinition, transition } from '@portalflow/engine';
 import { GENESIS_HASH, type Instance, openStore, projectEffects, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
+import { binArgs } from './support/bin.ts';
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [...binArgs, ...args], {

@@ -1,5 +1,5 @@
 // `replay` of an instance moved to another version: it starts on version 1 and switches at the move.
-import { binArgs } from './support/bin.ts';
+
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import {
 } from '@portalflow/engine';
 import { GENESIS_HASH, openStore, projectEffects, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
 const cli = (args: string[]) => {
   const r = spawnSync(process.execPath, [...binArgs, ...args], {

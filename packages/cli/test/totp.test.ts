@@ -1,7 +1,7 @@
-import { binArgs } from './support/bin.ts';
 import { spawnSync } from 'node:child_process';
 import { totpCode } from '@portalflow/server';
 import { describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, [...binArgs, ...args], { encoding: 'utf8' });

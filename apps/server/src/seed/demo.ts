@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { parseDefinition } from '@portalflow/engine';
-import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import type { Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -27,7 +26,10 @@ export async function seedDemo(
   instances: InstanceService,
   now: () => string,
   passwordFromEnv?: string,
+  calendar?: unknown,
 ): Promise<DemoSeed> {
+  // Loaded here, not at the top: only the demo needs the bundled examples.
+  const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
   const published: string[] = [];
   for (const example of workflows) {
     const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
@@ -99,7 +101,7 @@ export async function seedDemo(
               : null,
             role: null,
           },
-          { definitionId: example.id, data, calendar: clinicCalendar },
+          { definitionId: example.id, data, calendar: calendar ?? clinicCalendar },
           () => null,
         );
         started++;

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
+/** The clinic calendar the test workflows' deadlines are written for (the server's is configuration). */
+const calendarFile = fileURLToPath(new URL('../../../../examples/calendar.json', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -59,7 +61,12 @@ export function spawnReady(
   extraEnv: NodeJS.ProcessEnv,
   options: { keepLog?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORTALFLOW_CALENDAR: calendarFile,
+    ...extraEnv,
+  };
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
     cwd: serverDir,
     env,
