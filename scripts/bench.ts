@@ -9,8 +9,11 @@ import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench
 import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
 import { storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { printTable } from './bench-table.ts';
+import { startBenchmarks } from './start-bench.ts';
 
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
+// First, while nothing else has warmed the machine up: what a person waits for after `pnpm start`.
+printTable('start', await startBenchmarks());
 printTable('engine', await engineBenchmarks());
 printTable('help search', await helpSearchBenchmarks());
 printTable('engine: migration between versions', await migrationBenchmarks());
