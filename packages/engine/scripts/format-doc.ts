@@ -2,7 +2,9 @@
 // reference generated from the engine's own schemas (definition, clinic calendar, simulation scripts),
 // so the document cannot drift from what `parseDefinition` accepts.
 // `node --conditions=source --import tsx packages/engine/scripts/format-doc.ts [--check]`
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CalendarSchema, definitionJsonSchema, ScriptSchema } from '../src/index.ts';
@@ -147,8 +149,23 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const INTRO = `${root}docs/format.intro.md`;
 const TARGET = `${root}docs/format.md`;
 
+/** Laid out by the repository's formatter (Biome), so `pnpm lint` and the generated file agree. */
+function formatted(markdown: string): string {
+  const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+  const run = spawnSync(process.execPath, [biome, 'format', `--stdin-file-path=${TARGET}`], {
+    input: markdown,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`biome format failed: ${run.stderr}`);
+  return run.stdout;
+}
+
 /** The whole document: the introduction, then the generated reference. */
 export function formatDoc(): string {
+  return formatted(unformattedDoc());
+}
+
+function unformattedDoc(): string {
   const intro = readFileSync(INTRO, 'utf8').trimEnd();
   const definition = definitionJsonSchema() as Schema;
   const calendar = z.toJSONSchema(CalendarSchema, { unrepresentable: 'any' }) as Schema;
