@@ -1,6 +1,7 @@
 export { type App, createApp } from './app.ts';
 export { otpauthUri, totpCode } from './auth/totp.ts';
 export { type ClinicSettings, ClinicSettingsError, clinicSettings } from './clinic/settings.ts';
+export { type Composition, composeApp } from './compose.ts';
 export { defaultConfig, type ServerConfig } from './config.ts';
 export type { AppDeps } from './deps.ts';
 export { ApiError } from './http/errors.ts';
