@@ -1,6 +1,5 @@
+// Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in).
 import { clinicTimeZone } from '../shell/clinic.ts';
-
-/** Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in). */
 
 /** `YYYY-MM-DD` of the instant `ms` in `tz`. */
 export function dayOf(ms: number, tz = clinicTimeZone()): string {
