@@ -20,7 +20,7 @@ import { defaultConfig } from '../src/config.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { LiveHub } from '../src/live/hub.ts';
 import { startTimerWorker, type TimerWorker } from '../src/timers/worker.ts';
-import { publish } from '../test/support/prepare.ts';
+import { publish, toolToken } from '../test/support/prepare.ts';
 import { checkProjection, storedTimers } from './support/consistency.ts';
 import { FaultyClient } from './support/faulty-client.ts';
 import { Prng } from './support/prng.ts';
@@ -155,7 +155,7 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
         at: clock(),
       });
       if (!made.ok) throw new Error(`user ${u.username}: ${made.reason}`);
-      tokens.set(u.id, (await world.store.createApiToken({ userId: u.id, name: 'sim', at: clock() })).secret);
+      tokens.set(u.id, await toolToken(world.store, u.id, u.roles, { name: 'sim', at: clock() }));
     }
 
     const call = async (user: SimUser, path: string, body: unknown) => {

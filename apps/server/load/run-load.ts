@@ -8,7 +8,7 @@ import { roleCatalog, workflows } from '@portalflow/examples';
 import { openStore, type Store } from '@portalflow/store';
 import { Agent, request } from 'undici';
 import { seedDemo } from '../src/seed/demo.ts';
-import { servicesFor, tempDb } from '../test/support/prepare.ts';
+import { servicesFor, tempDb, toolToken } from '../test/support/prepare.ts';
 import { type ServerProcess, spawnServer } from '../test/support/processes.ts';
 import { type ConsistencyReport, checkConsistency } from './consistency.ts';
 
@@ -106,10 +106,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         roles: clinicRoles,
       });
       if (!created.ok) throw new Error(`could not create load user ${k + 1}: ${created.reason}`);
-      tokens.push((await store.createApiToken({ userId: created.user.id, name: 'load' })).secret);
+      tokens.push(await toolToken(store, created.user.id, clinicRoles, { name: 'load' }));
     }
     const lead = await store.findUserByUsername('lead');
-    const leadToken = (await store.createApiToken({ userId: lead!.id, name: 'load' })).secret;
+    const leadToken = await toolToken(store, lead!.id, lead!.roles, { name: 'load' });
     log(
       `seeded ${definitions.size} workflows and ${options.clients} staff on ${db ? 'a temp file' : databaseUrl}`,
     );

@@ -23,8 +23,9 @@ import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
-import { peopleRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
+import { peopleRoutes, userRoutes } from './routes/users.ts';
 
 export interface App {
   app: Hono<AppEnv>;
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs, deps));
   app.route('/api/config', configRoutes(deps, docs));
+  app.route('/api/users', userTokenRoutes(deps, docs));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));

@@ -29,6 +29,10 @@ export interface ServerConfig {
   emergencyAccessDefaultMs: number;
   /** …and never longer than this. */
   emergencyAccessMaxMs: number;
+  /** An API token lasts this long unless its creator asks for less… */
+  apiTokenDefaultMs: number;
+  /** …and never longer than this. */
+  apiTokenMaxMs: number;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
   trustProxy: boolean;
   /** Largest request body accepted. */
@@ -65,6 +69,7 @@ export interface CheckpointConfig {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /** A positive number from the environment, or the default. */
 function envNumber(name: string, fallback: number, unitMs: number): number {
@@ -81,7 +86,7 @@ function envNumber(name: string, fallback: number, unitMs: number): number {
  * and then by `overrides`.
  */
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return {
+  const config: ServerConfig = {
     processId: `pf-${process.pid}-${randomUUID().slice(0, 8)}`,
     secureCookies: process.env.NODE_ENV === 'production',
     sessionIdleMs: envNumber('PORTALFLOW_SESSION_IDLE_MINUTES', 30 * MINUTE, MINUTE),
@@ -99,6 +104,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     loginAccountFailures: 20,
     emergencyAccessDefaultMs: envNumber('PORTALFLOW_EMERGENCY_ACCESS_MINUTES', 60 * MINUTE, MINUTE),
     emergencyAccessMaxMs: 4 * HOUR,
+    apiTokenDefaultMs: envNumber('PORTALFLOW_API_TOKEN_DAYS', 30 * DAY, DAY),
+    apiTokenMaxMs: envNumber('PORTALFLOW_API_TOKEN_MAX_DAYS', 90 * DAY, DAY),
     trustProxy: process.env.PORTALFLOW_TRUST_PROXY === '1',
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,
@@ -112,4 +119,9 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     checkpoints: null,
     ...overrides,
   };
+  if (config.apiTokenDefaultMs > config.apiTokenMaxMs)
+    throw new Error(
+      'PORTALFLOW_API_TOKEN_DAYS (the default token lifetime) must not exceed PORTALFLOW_API_TOKEN_MAX_DAYS',
+    );
+  return config;
 }

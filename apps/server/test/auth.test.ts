@@ -152,7 +152,10 @@ describe('CSRF', () => {
 describe('API tokens', () => {
   it('work with Authorization: Bearer and need no CSRF token', async () => {
     const session = await t.login('medical-assistant');
-    const made = await t.call('POST', '/api/tokens', { as: session, body: { name: 'portal integration' } });
+    const made = await t.call('POST', '/api/tokens', {
+      as: session,
+      body: { name: 'portal integration', scope: 'act' },
+    });
     expect(made.status).toBe(201);
     expect(made.body.secret).toMatch(/^pft_/);
     const bearer = { authorization: `Bearer ${made.body.secret}` };
@@ -180,7 +183,10 @@ describe('API tokens', () => {
       expect(res.status, authorization).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
     }
-    const made = await t.call('POST', '/api/tokens', { as: session, body: { name: 'short-lived' } });
+    const made = await t.call('POST', '/api/tokens', {
+      as: session,
+      body: { name: 'short-lived', scope: 'read' },
+    });
     expect(made.status).toBe(201);
     await t.store.revokeApiToken(made.body.token.id);
     expect((await me({ authorization: `Bearer ${made.body.secret}` })).status).toBe(401);
@@ -217,7 +223,10 @@ describe('disabled accounts', () => {
   it('are refused: their session, their tokens and new sign-ins', async () => {
     const user = await t.addUser('leaving-nurse', ['triage-nurse']);
     const session = await t.login('leaving-nurse');
-    const made = await t.call('POST', '/api/tokens', { as: session, body: { name: 'script' } });
+    const made = await t.call('POST', '/api/tokens', {
+      as: session,
+      body: { name: 'script', scope: 'read' },
+    });
     expect(made.status).toBe(201);
     const bearer = { authorization: `Bearer ${made.body.secret}` };
     expect((await me(session)).status).toBe(200);

@@ -50,8 +50,12 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/users':                           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PATCH /api/users/{id}':                    { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // API tokens: anyone fully signed in makes, lists and revokes their own (another's: 404); admins any account's
   'POST /api/tokens':                         { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/tokens':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'DELETE /api/tokens/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/users/{id}/tokens':               { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/users/{id}/tokens/{tokenId}':  { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/people':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // definitions: everyone reads published versions; designers and admins edit and publish; auditors also lint drafts
   'GET /api/definitions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -218,8 +222,25 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     path: `/api/users/${(await w.freshUser(['front-desk'])).id}`,
     body: { displayName: 'Renamed colleague' },
   }),
-  'POST /api/tokens': async () => ({ method: 'POST', path: '/api/tokens', body: { name: 'cli' } }),
+  'POST /api/tokens': async () => ({
+    method: 'POST',
+    path: '/api/tokens',
+    body: { name: 'cli', scope: 'read' },
+  }),
   'GET /api/tokens': async () => ({ method: 'GET', path: '/api/tokens' }),
+  // A fresh token of the caller's own (anonymous: of the sorter).
+  'DELETE /api/tokens/{id}': async (w, who) => ({
+    method: 'DELETE',
+    path: `/api/tokens/${await w.freshToken(who === 'anonymous' ? SORTER : who)}`,
+  }),
+  'GET /api/users/{id}/tokens': async (w) => ({
+    method: 'GET',
+    path: `/api/users/${w.userId('staffRole')}/tokens`,
+  }),
+  'DELETE /api/users/{id}/tokens/{tokenId}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/users/${w.userId('staffRole')}/tokens/${await w.freshToken('staffRole')}`,
+  }),
   'GET /api/people': async () => ({ method: 'GET', path: '/api/people' }),
   'GET /api/definitions': async () => ({ method: 'GET', path: '/api/definitions' }),
   'POST /api/definitions': async (w) => ({

@@ -16,6 +16,8 @@ import { RefreshersPage } from './roles/RefreshersPage.tsx';
 import { RolePage } from './roles/RolePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { Shell } from './shell/Shell.tsx';
+import { AccountsPage } from './tokens/AccountsPage.tsx';
+import { TokensPage } from './tokens/TokensPage.tsx';
 import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
 import { TeamPage } from './work/TeamPage.tsx';
@@ -60,6 +62,8 @@ export function App() {
         <Route path="/handbook/:id/:v" element={<HandbookPage />} />
         <Route path="/faq" element={<FaqPage me={me.data} />} />
         <Route path="/tracking" element={<TrackingPage me={me.data} />} />
+        <Route path="/tokens" element={<TokensPage />} />
+        {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
         {(isAuditor(roles) || !!me.data.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
         {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me.data} />} />}
         <Route path="*" element={<Navigate to={home(roles)} replace />} />

@@ -75,6 +75,7 @@ export type {
   AccessOutcome,
   AccessRecord,
   ApiToken,
+  ApiTokenScope,
   AuditEvent,
   DefinitionSummary,
   DefinitionVersion,

@@ -144,12 +144,23 @@ export interface Session {
   stage: SessionStage;
 }
 
+/** `read`: safe methods only; `act`: everything its owner's roles allow. */
+export type ApiTokenScope = 'read' | 'act';
+
+/** The token's secret is never stored, only its SHA-256. */
 export interface ApiToken {
   id: string;
   userId: string;
   name: string;
+  scope: ApiTokenScope;
   createdAt: string;
+  expiresAt: string;
+  /** Updated at most about once a minute (each update is a write). */
+  lastUsedAt: string | null;
   revoked: boolean;
+  revokedAt: string | null;
+  /** `owner`, `admin`, or the account change that ended it: `password`, `roles`, `two-factor`, `disabled`. */
+  revokedReason: string | null;
 }
 
 export type AccessOutcome = 'allow' | 'deny';

@@ -7,6 +7,7 @@ import type {
   AccessOutcome,
   AccessRecord,
   ApiToken,
+  ApiTokenScope,
   AuditEvent,
   DefinitionSummary,
   DefinitionVersion,
@@ -281,14 +282,33 @@ export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationSto
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;
   revokeSession(id: string): Promise<boolean>;
   revokeUserSessions(userId: string): Promise<number>;
+  /** Ends every session and API token of the account in one batch (new password, roles, second factor). */
+  revokeUserAccess(
+    userId: string,
+    input: { at: string; reason: string },
+  ): Promise<{ sessions: number; tokens: number }>;
   createApiToken(input: {
     userId: string;
     name: string;
+    /** Default `act`. */
+    scope?: ApiTokenScope;
+    expiresAt: string;
     at?: string;
   }): Promise<{ secret: string; token: ApiToken }>;
-  findApiToken(secret: string): Promise<{ token: ApiToken; user: User } | null>;
+  /**
+   * The token and its owner; null when unknown, revoked, expired at `now` or the owner is disabled.
+   * `twoFactor`: the owner has a confirmed authenticator.
+   */
+  findApiToken(
+    secret: string,
+    now?: string,
+  ): Promise<{ token: ApiToken; user: User; twoFactor: boolean } | null>;
+  getApiToken(id: string): Promise<ApiToken | null>;
+  /** Newest first, revoked and expired ones included. */
   listApiTokens(userId: string): Promise<ApiToken[]>;
-  revokeApiToken(id: string): Promise<boolean>;
+  /** False when there is no such token or it was already revoked. */
+  revokeApiToken(id: string, input?: { at?: string; reason?: string }): Promise<boolean>;
+  touchApiToken(id: string, at: string): Promise<boolean>;
 
   // Access log (append-only; entries ride the group-commit queue)
   logAccess(entry: AccessEntry): Promise<void>;

@@ -1,6 +1,6 @@
 import { type Client, createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventHash, GENESIS_HASH, MIGRATIONS, migrate, openStore } from '../src/index.ts';
+import { eventHash, GENESIS_HASH, MIGRATIONS, migrate, openStore, sha256Hex } from '../src/index.ts';
 import { tempDir } from './support/temp-db.ts';
 import { mustGet, startChange, triage } from './support/workflow.ts';
 
@@ -80,6 +80,7 @@ describe('migrations', () => {
       [7, 'instance-migrations'],
       [8, 'change-feed'],
       [9, 'security-hardening'],
+      [10, 'api-token-lifetime'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -145,6 +146,37 @@ describe('migrations', () => {
         (r) => r.version,
       ),
     ).toEqual(ALL);
+  });
+
+  it('give API tokens made before token lifetimes an expiry, 30 days from the migration, and keep their power', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 9))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await raw.batch(
+      [
+        "INSERT INTO users VALUES ('u-1', 'script-owner', 'x', 'Script owner', 0, '2025-01-01T00:00:00.000Z')",
+        "INSERT INTO api_tokens VALUES ('t-1', 'u-1', ?, 'nightly export', '2025-01-02T00:00:00.000Z', 0)",
+      ].map((sql) => ({ sql, args: sql.includes('?') ? [sha256Hex('pft_old-secret')] : [] })),
+      'write',
+    );
+    raw.close();
+    const before = Date.now();
+    const store = await openStore({ url: tmp.url() });
+    const after = Date.now();
+    const [token] = await store.listApiTokens('u-1');
+    expect(token).toMatchObject({
+      id: 't-1',
+      scope: 'act',
+      revoked: false,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    const days = 24 * 3600_000;
+    // The expiry is written by SQLite at millisecond precision: allow its rounding.
+    expect(Date.parse(token!.expiresAt)).toBeGreaterThanOrEqual(before + 30 * days - 1000);
+    expect(Date.parse(token!.expiresAt)).toBeLessThanOrEqual(after + 30 * days + 1000);
+    expect(await store.findApiToken('pft_old-secret', new Date(before).toISOString())).not.toBeNull();
+    expect(await store.findApiToken('pft_old-secret', new Date(after + 31 * days).toISOString())).toBeNull();
+    await store.close();
+    raw = createClient({ url: tmp.url() });
   });
 
   it('tolerate two processes migrating at once', async () => {

@@ -2,6 +2,7 @@ import type { SessionStage } from '@portalflow/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { checkTokenScope, tokenUser } from './api-token.ts';
 import { type AuthUser, SystemRole } from './roles.ts';
 import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
 
@@ -32,19 +33,17 @@ const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> =
 };
 
 /**
- * Who is calling: an API token (`Authorization: Bearer pft_…`) or the session cookie. Unsafe
- * requests on a session must carry its CSRF token. Routes decide what the caller may do.
+ * Who is calling: an API token (`Authorization: Bearer pft_…`, see `api-token.ts`) or the session
+ * cookie. Unsafe requests on a session must carry its CSRF token; on a token, its scope must be `act`.
+ * Routes decide what the caller may do.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     let user: AuthUser | null = null;
     const header = c.req.header('authorization');
     if (header !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const found = match ? await deps.store.findApiToken(match[1]!) : null;
-      if (!found) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or was revoked');
-      const { id, username, displayName, roles } = found.user;
-      user = { id, username, displayName, roles, via: 'token' };
+      user = await tokenUser(deps, header);
+      checkTokenScope(user, c.req.method);
     } else {
       const secret = readSessionCookie(c, deps.config);
       if (secret) {

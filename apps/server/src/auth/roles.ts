@@ -1,4 +1,4 @@
-import type { EmergencyAccess, SessionStage } from '@portalflow/store';
+import type { ApiTokenScope, EmergencyAccess, SessionStage } from '@portalflow/store';
 
 /** Roles of the product itself; every other role name is a clinic role from a role catalog. */
 export const SystemRole = {
@@ -23,6 +23,9 @@ export interface AuthUser {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** The API token of this request, and what it may do. */
+  tokenId?: string;
+  tokenScope?: ApiTokenScope;
   /** How far the session got through sign-in; only `full` sessions reach the API. */
   stage?: SessionStage;
   /** The break-glass grant in force for this user, if any. */

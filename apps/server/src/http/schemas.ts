@@ -61,7 +61,14 @@ export const PatchUserBody = z
   })
   .strict();
 
-export const CreateTokenBody = z.object({ name: z.string().min(1).max(200) }).strict();
+/** `lifetimeDays`: shorter than the server's default if wanted; never longer than its maximum (checked in the route). */
+export const CreateTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    scope: z.enum(['read', 'act']),
+    lifetimeDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
 
 export const CreateDefinitionBody = z
   .object({ definition: z.unknown(), layout: z.unknown().optional() })

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateTokenBody, CreateUserBody, PatchUserBody } from '../http/schemas.ts';
+import { CreateUserBody, PatchUserBody } from '../http/schemas.ts';
 import { body } from '../http/validate.ts';
 
 function requireAdmin(user: AuthUser): void {
@@ -79,16 +79,31 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     if (input.displayName !== undefined) patch.displayName = input.displayName;
     if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
     if (input.disabled !== undefined) patch.disabled = input.disabled;
+    // New roles, a new password or a reset second factor end the account's sessions and API tokens:
+    // nothing issued under the old roles or factors keeps working. Ended before the change, so no
+    // old credential ever carries the new roles, and again after it, so nothing made in between
+    // (a sign-in with the old password, say) survives.
+    const reasons = [
+      input.password !== undefined && 'password',
+      input.roles !== undefined && 'roles',
+      input.resetTwoFactor && 'two-factor',
+    ].filter((r): r is string => typeof r === 'string');
+    const ended = { sessions: 0, tokens: 0 };
+    const endAccess = async () => {
+      if (reasons.length === 0) return;
+      const n = await deps.store.revokeUserAccess(id, { at: deps.clock(), reason: reasons.join(',') });
+      ended.sessions += n.sessions;
+      ended.tokens += n.tokens;
+    };
+    await endAccess();
     if (Object.keys(patch).length > 0) await deps.store.updateUser(id, patch);
     if (input.roles !== undefined) await deps.store.setUserRoles(id, input.roles);
     if (input.resetTwoFactor) await deps.store.resetTotp(id);
-    // New roles, a new password or a reset second factor end the account's existing sessions.
-    if (input.roles !== undefined || input.password !== undefined || input.resetTwoFactor)
-      await deps.store.revokeUserSessions(id);
+    await endAccess();
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
-      detail: `updated ${id}: ${Object.keys(input).join(',')}`,
+      detail: `updated ${id}: ${Object.keys(input).join(',')}${reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}`,
     });
     return c.json({ user: await deps.store.getUser(id) });
   });
@@ -115,38 +130,6 @@ export function peopleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       .filter((u) => !u.disabled)
       .map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
     return c.json({ people });
-  });
-  return app;
-}
-
-export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'post',
-    path: '/api/tokens',
-    summary: 'Create an API token for yourself; shown once',
-    tag: 'accounts',
-    instanceData: false,
-    body: CreateTokenBody,
-    responses: { 201: 'Token (secret shown once)' },
-  });
-  app.post('/', async (c) => {
-    const user = requireUser(c);
-    const { name } = await body(c, CreateTokenBody);
-    const { secret, token } = await deps.store.createApiToken({ userId: user.id, name, at: deps.clock() });
-    await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `token ${token.id}` });
-    return c.json({ token, secret }, 201);
-  });
-  docs.add({
-    method: 'get',
-    path: '/api/tokens',
-    summary: 'Your API tokens',
-    tag: 'accounts',
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
-    const user = requireUser(c);
-    return c.json({ tokens: await deps.store.listApiTokens(user.id) });
   });
   return app;
 }

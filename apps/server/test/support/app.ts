@@ -15,6 +15,7 @@ import { type FeedTail, startFeedTail } from '../../src/live/feed-tail.ts';
 import { LiveHub } from '../../src/live/hub.ts';
 import type { MigrationService } from '../../src/migrations/service.ts';
 import { startTimerWorker, type TimerWorker } from '../../src/timers/worker.ts';
+import { toolToken } from './prepare.ts';
 
 /** Every test user signs in with this. */
 export const PASSWORD = 'correct horse battery staple';
@@ -109,7 +110,10 @@ export interface TestApp {
   passwordOnly(username: string): Promise<AuthHeaders & { stage: string }>;
   /** `login`, once per user and app. */
   session(username: string): Promise<AuthHeaders>;
-  /** An API token (made in the store: no password hashing), once per user and app: { authorization: Bearer … }. */
+  /**
+   * An `act` API token (made in the store: no password hashing), once per user and app: { authorization:
+   * Bearer … }. Accounts whose roles need two-factor sign-in get an authenticator first (see `toolToken`).
+   */
   token(username: string): Promise<AuthHeaders>;
   /** A JSON request through `app.request()`; `body` is sent as JSON. */
   // biome-ignore lint/suspicious/noExplicitAny: as ApiResponse
@@ -298,7 +302,17 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
   async function token(username: string): Promise<AuthHeaders> {
     let headers = tokens.get(username);
     if (!headers) {
-      const { secret } = await store.createApiToken({ userId: users.get(username)!.id, name: 'tests' });
+      const user = users.get(username)!;
+      const secret = await toolToken(store, user.id, user.roles, {
+        name: 'tests',
+        at: clock.now(),
+        totpRoles: deps.config.totpRoles,
+      });
+      // An authenticator made for the token is the one `login` gives codes from.
+      if (!totpSecrets.has(username)) {
+        const totp = await store.getTotp(user.id);
+        if (totp?.confirmedAt) totpSecrets.set(username, totp.secret);
+      }
       headers = { authorization: `Bearer ${secret}` };
       tokens.set(username, headers);
     }

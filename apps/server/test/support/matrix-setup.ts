@@ -106,6 +106,8 @@ export interface MatrixWorld {
   /** A new draft workflow (a copy of the triage example under a new id), saved by the lead. */
   freshDraft(): Promise<string>;
   freshUser(roles: string[]): Promise<User>;
+  /** A new API token of `who`, made through the API from their session; returns its id. */
+  freshToken(who: Who | string): Promise<string>;
   /** A notification to the triage nurses' pool about a fresh task. */
   notificationForNurses(): Promise<string>;
   /** A fresh workflow published twice and a migration plan from version 1 to 2, made by the lead. */
@@ -227,6 +229,10 @@ export async function setupMatrix(): Promise<MatrixWorld> {
       return id;
     },
     freshUser: (roles) => t.addUser(`fresh-${++counter}`, roles),
+    async freshToken(who) {
+      const made = await ok(who, 'POST', '/api/tokens', { name: `matrix-${++counter}`, scope: 'read' });
+      return made.token.id as string;
+    },
     async notificationForNurses() {
       const { instanceId, taskId } = await nurseTask();
       const n = await t.store.addNotification({

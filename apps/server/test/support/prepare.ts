@@ -5,6 +5,7 @@ import type { Definition } from '@portalflow/engine';
 import type { Store } from '@portalflow/store';
 import { createApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
+import { newTotpSecret } from '../../src/auth/totp.ts';
 import { defaultConfig } from '../../src/config.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import type { InstanceService } from '../../src/instances/service.ts';
@@ -82,6 +83,31 @@ export async function userWithToken(
 ): Promise<{ id: string; token: string; password: string }> {
   const created = await store.createUser({ username, passwordHash: await hashPassword(password), roles });
   if (!created.ok) throw new Error(`could not create ${username}: ${created.reason}`);
-  const { secret } = await store.createApiToken({ userId: created.user.id, name: 'test' });
-  return { id: created.user.id, token: secret, password };
+  const token = await toolToken(store, created.user.id, roles, { name: 'test' });
+  return { id: created.user.id, token, password };
+}
+
+/** Tools' and tests' tokens last this long: the runs they serve move their clocks by months. */
+const TOOL_TOKEN_MS = 10 * 365 * 24 * 3600_000;
+
+/**
+ * An `act` API token made straight in the store, for tests, load runs and campaigns. The server
+ * refuses tokens of accounts whose roles need two-factor sign-in (`totpRoles`) until they have an
+ * authenticator, so such accounts get a confirmed one first (its secret is returned; its accepted
+ * step is 0, so every real code still works once).
+ */
+export async function toolToken(
+  store: Store,
+  userId: string,
+  roles: readonly string[],
+  options: { name: string; at?: string; totpRoles?: readonly string[] },
+): Promise<string> {
+  const at = options.at ?? new Date().toISOString();
+  const totpRoles = options.totpRoles ?? defaultConfig({ processId: 'tool-token' }).totpRoles;
+  if (roles.some((r) => totpRoles.includes(r)) && !(await store.getTotp(userId))?.confirmedAt) {
+    await store.setTotpSecret({ userId, secret: newTotpSecret(), at });
+    await store.acceptTotpStep(userId, 0, { at });
+  }
+  const expiresAt = new Date(Date.parse(at) + TOOL_TOKEN_MS).toISOString();
+  return (await store.createApiToken({ userId, name: options.name, scope: 'act', expiresAt, at })).secret;
 }

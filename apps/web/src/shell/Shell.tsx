@@ -9,8 +9,10 @@ import {
   FlaskConical,
   GraduationCap,
   IdCard,
+  KeyRound,
   LifeBuoy,
   LogOut,
+  UserCog,
   Users,
   Workflow,
 } from 'lucide-react';
@@ -43,6 +45,9 @@ export function navItems(roles: string[], emergency = false) {
   items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
   if (clinicRoles(roles).length > 0)
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
+  items.push({ to: '/tokens', label: 'API tokens', icon: <KeyRound size={18} aria-hidden /> });
+  if (roles.includes('admin'))
+    items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
   return items;
 }
 

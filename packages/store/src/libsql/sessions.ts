@@ -1,14 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Row } from '@libsql/client';
 import { sha256Hex } from '../hash.ts';
-import type { ApiToken, Session, User } from '../records.ts';
+import type { Session, User } from '../records.ts';
 import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { flag, text } from './rows.ts';
-import { rolesOf } from './users.ts';
+import { revokeAccessStatements, rolesOf } from './users.ts';
 
 // Secrets carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
-const newSecret = (prefix = '') => `${prefix}${randomBytes(32).toString('base64url')}`;
+export const newSecret = (prefix = '') => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 function toSession(row: Row): Session {
   return {
@@ -22,16 +22,6 @@ function toSession(row: Row): Session {
   };
 }
 
-function toApiToken(row: Row): ApiToken {
-  return {
-    id: text(row, 'id'),
-    userId: text(row, 'user_id'),
-    name: text(row, 'name'),
-    createdAt: text(row, 'created_at'),
-    revoked: flag(row, 'revoked'),
-  };
-}
-
 type SessionApi = Pick<
   Store,
   | 'createSession'
@@ -39,15 +29,12 @@ type SessionApi = Pick<
   | 'touchSession'
   | 'revokeSession'
   | 'revokeUserSessions'
-  | 'createApiToken'
-  | 'findApiToken'
-  | 'listApiTokens'
-  | 'revokeApiToken'
+  | 'revokeUserAccess'
 >;
 
-const USER_JOIN = 'u.id AS u_id, u.username, u.display_name, u.disabled, u.created_at AS u_created_at';
+export const USER_JOIN = 'u.id AS u_id, u.username, u.display_name, u.disabled, u.created_at AS u_created_at';
 
-function joinedUser(row: Row, roles: string[]): User {
+export function joinedUser(row: Row, roles: string[]): User {
   return {
     id: text(row, 'u_id'),
     username: text(row, 'username'),
@@ -115,43 +102,9 @@ export function sessionApi(db: Db): SessionApi {
       return rs.rowsAffected;
     },
 
-    async createApiToken({ userId, name, at }) {
-      const secret = newSecret('pft_');
-      const token: ApiToken = { id: randomUUID(), userId, name, createdAt: at ?? db.now(), revoked: false };
-      await db.client.execute({
-        sql: 'INSERT INTO api_tokens (id, user_id, token_hash, name, created_at, revoked) VALUES (?, ?, ?, ?, ?, 0)',
-        args: [token.id, userId, sha256Hex(secret), name, token.createdAt],
-      });
-      return { secret, token };
-    },
-
-    async findApiToken(secret) {
-      const rs = await db.client.execute({
-        sql: `SELECT t.id, t.user_id, t.name, t.created_at, t.revoked, ${USER_JOIN}
-              FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`,
-        args: [sha256Hex(secret)],
-      });
-      const row = rs.rows[0];
-      if (!row) return null;
-      const token = toApiToken(row);
-      if (token.revoked || flag(row, 'disabled')) return null;
-      return { token, user: joinedUser(row, await rolesOf(db, token.userId)) };
-    },
-
-    async listApiTokens(userId) {
-      const rs = await db.client.execute({
-        sql: 'SELECT id, user_id, name, created_at, revoked FROM api_tokens WHERE user_id = ? ORDER BY created_at, id',
-        args: [userId],
-      });
-      return rs.rows.map(toApiToken);
-    },
-
-    async revokeApiToken(id) {
-      const rs = await db.client.execute({
-        sql: 'UPDATE api_tokens SET revoked = 1 WHERE id = ? AND revoked = 0',
-        args: [id],
-      });
-      return rs.rowsAffected === 1;
+    async revokeUserAccess(userId, { at, reason }) {
+      const [sessions, tokens] = await db.client.batch(revokeAccessStatements(userId, at, reason), 'write');
+      return { sessions: sessions!.rowsAffected, tokens: tokens!.rowsAffected };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { Store } from '../types.ts';
 import { accessLogApi } from './access-log.ts';
+import { apiTokenApi } from './api-tokens.ts';
 import { auditApi } from './audit.ts';
 import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
@@ -38,6 +39,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...timerApi(db),
     ...userApi(db),
     ...sessionApi(db),
+    ...apiTokenApi(db),
     ...accessLogApi(db),
     ...idempotencyApi(db),
     ...notificationApi(db),

@@ -18,11 +18,17 @@ export function toUser(row: Row, roles: string[]): User {
   };
 }
 
-/** Disabling an account ends its sessions and tokens in the same batch. */
-export function revokeAccessStatements(userId: string): InStatement[] {
+/**
+ * Ends every session and API token of an account, in the batch of the change that calls for it
+ * (disabling; a new password, new roles or a reset second factor through `revokeUserAccess`).
+ */
+export function revokeAccessStatements(userId: string, at: string, reason: string): InStatement[] {
   return [
     { sql: 'UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0', args: [userId] },
-    { sql: 'UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0', args: [userId] },
+    {
+      sql: 'UPDATE api_tokens SET revoked = 1, revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked = 0',
+      args: [at, reason, userId],
+    },
   ];
 }
 
@@ -142,7 +148,7 @@ export function userApi(db: Db): UserApi {
           sql: 'UPDATE users SET disabled = ? WHERE id = ?',
           args: [patch.disabled ? 1 : 0, id],
         });
-        if (patch.disabled) statements.push(...revokeAccessStatements(id));
+        if (patch.disabled) statements.push(...revokeAccessStatements(id, db.now(), 'disabled'));
       }
       if (statements.length > 0) await db.client.batch(statements, 'write');
       return getUser(id);
@@ -156,7 +162,10 @@ export function userApi(db: Db): UserApi {
 
     async disableUser(id) {
       const rs = await db.client.batch(
-        [{ sql: 'UPDATE users SET disabled = 1 WHERE id = ?', args: [id] }, ...revokeAccessStatements(id)],
+        [
+          { sql: 'UPDATE users SET disabled = 1 WHERE id = ?', args: [id] },
+          ...revokeAccessStatements(id, db.now(), 'disabled'),
+        ],
         'write',
       );
       return rs[0]?.rowsAffected === 1;

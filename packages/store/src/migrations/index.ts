@@ -7,6 +7,7 @@ import { helpCenter } from './006-help-center.ts';
 import { instanceMigrations } from './007-instance-migrations.ts';
 import { changeFeed } from './008-change-feed.ts';
 import { securityHardening } from './009-security-hardening.ts';
+import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   instanceMigrations,
   changeFeed,
   securityHardening,
+  apiTokenLifetime,
 ];

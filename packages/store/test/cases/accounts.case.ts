@@ -84,7 +84,11 @@ export function accountCases(newHarness: NewHarness): void {
     it('finds API tokens by secret; disabling a user ends their sessions and tokens', async () => {
       const created = await h.store.createUser({ username: 'bot', passwordHash: 'x', roles: ['admin'] });
       if (!created.ok) throw new Error('user');
-      const { secret, token } = await h.store.createApiToken({ userId: created.user.id, name: 'ci' });
+      const { secret, token } = await h.store.createApiToken({
+        userId: created.user.id,
+        name: 'ci',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
       expect(secret).toMatch(/^pft_/);
       expect(await h.store.findApiToken(secret)).toMatchObject({
         token: { id: token.id, name: 'ci' },
@@ -95,14 +99,93 @@ export function accountCases(newHarness: NewHarness): void {
       expect(await h.store.disableUser(created.user.id)).toBe(true);
       expect(await h.store.findApiToken(secret)).toBeNull();
       expect(await h.store.getSession(session.secret)).toBeNull();
-      expect(await h.store.listApiTokens(created.user.id)).toMatchObject([{ id: token.id, revoked: true }]);
+      expect(await h.store.listApiTokens(created.user.id)).toMatchObject([
+        { id: token.id, revoked: true, revokedReason: 'disabled' },
+      ]);
       expect(await h.store.disableUser('ghost')).toBe(false);
 
       await h.store.updateUser(created.user.id, { disabled: false });
-      const again = await h.store.createApiToken({ userId: created.user.id, name: 'ci2' });
+      const again = await h.store.createApiToken({
+        userId: created.user.id,
+        name: 'ci2',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
       expect(await h.store.findApiToken(again.secret)).not.toBeNull();
       expect(await h.store.revokeApiToken(again.token.id)).toBe(true);
       expect(await h.store.findApiToken(again.secret)).toBeNull();
+    });
+
+    it('API tokens carry a scope and an expiry, are listed newest first, and end with a reason', async () => {
+      const created = await h.store.createUser({
+        username: 'integrator',
+        passwordHash: 'x',
+        roles: ['nurse'],
+      });
+      if (!created.ok) throw new Error('user');
+      const userId = created.user.id;
+      const read = await h.store.createApiToken({
+        userId,
+        name: 'reports',
+        scope: 'read',
+        expiresAt: at(60),
+        at: at(0),
+      });
+      const act = await h.store.createApiToken({ userId, name: 'intake', expiresAt: at(120), at: at(1) });
+      expect(read.token).toMatchObject({
+        scope: 'read',
+        expiresAt: at(60),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      expect(act.token.scope).toBe('act');
+
+      expect(await h.store.findApiToken(read.secret, at(59))).toMatchObject({ twoFactor: false });
+      expect(await h.store.findApiToken(read.secret, at(60))).toBeNull();
+      expect(await h.store.touchApiToken(act.token.id, at(5))).toBe(true);
+      expect((await h.store.getApiToken(act.token.id))?.lastUsedAt).toBe(at(5));
+      expect((await h.store.listApiTokens(userId)).map((t) => t.name)).toEqual(['intake', 'reports']);
+
+      expect(await h.store.revokeApiToken(act.token.id, { at: at(6), reason: 'owner' })).toBe(true);
+      expect(await h.store.revokeApiToken(act.token.id, { at: at(7), reason: 'admin' })).toBe(false);
+      expect(await h.store.getApiToken(act.token.id)).toMatchObject({
+        revoked: true,
+        revokedAt: at(6),
+        revokedReason: 'owner',
+      });
+      expect(await h.store.findApiToken(act.secret, at(8))).toBeNull();
+      expect(await h.store.getApiToken('no-such-token')).toBeNull();
+    });
+
+    it('revokeUserAccess ends every session and token of the account in one batch', async () => {
+      const created = await h.store.createUser({ username: 'promoted', passwordHash: 'x', roles: ['nurse'] });
+      if (!created.ok) throw new Error('user');
+      const userId = created.user.id;
+      const session = await h.store.createSession({ userId, ttlMs: 3_600_000 });
+      const tokens = await Promise.all(
+        ['a', 'b'].map((name) => h.store.createApiToken({ userId, name, expiresAt: at(600) })),
+      );
+      expect(await h.store.revokeUserAccess(userId, { at: at(3), reason: 'roles' })).toEqual({
+        sessions: 1,
+        tokens: 2,
+      });
+      expect(await h.store.getSession(session.secret)).toBeNull();
+      for (const { secret } of tokens) expect(await h.store.findApiToken(secret, at(4))).toBeNull();
+      expect(await h.store.listApiTokens(userId)).toMatchObject([
+        { revokedAt: at(3), revokedReason: 'roles' },
+        { revokedAt: at(3), revokedReason: 'roles' },
+      ]);
+    });
+
+    it('findApiToken says whether the owner has a confirmed authenticator', async () => {
+      const created = await h.store.createUser({ username: 'admin-2', passwordHash: 'x', roles: ['admin'] });
+      if (!created.ok) throw new Error('user');
+      const userId = created.user.id;
+      const { secret } = await h.store.createApiToken({ userId, name: 'ops', expiresAt: at(600) });
+      expect((await h.store.findApiToken(secret, at(1)))?.twoFactor).toBe(false);
+      await h.store.setTotpSecret({ userId, secret: 'JBSWY3DPEHPK3PXP', at: at(1) });
+      expect((await h.store.findApiToken(secret, at(1)))?.twoFactor).toBe(false);
+      expect(await h.store.acceptTotpStep(userId, 1, { at: at(2) })).toBe(true);
+      expect((await h.store.findApiToken(secret, at(3)))?.twoFactor).toBe(true);
     });
   });
 }

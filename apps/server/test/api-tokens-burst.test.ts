@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * Revoking a token while requests with it are in flight, over a real socket: once the revoke has
+ * been answered, no request sent with the token succeeds. Requests already under way when it was
+ * revoked end either way (done before the revoke, or refused), never with a server error.
+ */
+
+const TRIAGE = 'portal-message-triage';
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+
+beforeAll(async () => {
+  t = await makeApp();
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  if (server) {
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await t?.close();
+});
+
+async function send(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+describe('revoking a token under load', () => {
+  it.each([
+    ['the owner', 'owner'],
+    ['an admin', 'admin'],
+  ] as const)(
+    'by %s: 50 requests in flight, and none sent after the revoke answered succeeds',
+    async (_, by) => {
+      const owner = await t.addUser(`burst-${by}`, ['medical-assistant']);
+      const session = await t.login(owner.username);
+      const made = await send('POST', '/api/tokens', session, { name: 'burst', scope: 'act' });
+      expect(made.status, made.text).toBe(201);
+      const { token, secret } = JSON.parse(made.text);
+      const bearer = { authorization: `Bearer ${secret}` };
+      const instancesBefore = (await t.store.listInstances({ limit: 500 })).items.length;
+
+      // Reads and writes with the token, all released together; the revoke goes out among them.
+      const inFlight = Array.from({ length: 50 }, (_, k) =>
+        k % 5 === 0
+          ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: {} })
+          : send('GET', '/api/tasks', bearer),
+      );
+      const revoked =
+        by === 'owner'
+          ? await send('DELETE', `/api/tokens/${token.id}`, session)
+          : await send('DELETE', `/api/users/${owner.id}/tokens/${token.id}`, await t.login('admin'));
+      expect(revoked.status, revoked.text).toBe(200);
+
+      const after = await Promise.all(
+        Array.from({ length: 50 }, (_, k) =>
+          k % 5 === 0
+            ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: {} })
+            : send('GET', '/api/tasks', bearer),
+        ),
+      );
+      expect(after.map((r) => r.status)).toEqual(after.map(() => 401));
+
+      const during = await Promise.all(inFlight);
+      for (const r of during) expect([200, 201, 401], r.text).toContain(r.status);
+      // Every write the token got through is one it was told about; nothing more was recorded.
+      const written = during.filter((r) => r.status === 201).length;
+      expect((await t.store.listInstances({ limit: 500 })).items.length).toBe(instancesBefore + written);
+    },
+  );
+});

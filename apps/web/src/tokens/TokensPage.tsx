@@ -1,0 +1,149 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { KeyRound } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useCreateToken, useTokens } from './api.ts';
+import { TokenTable } from './TokenTable.tsx';
+
+/**
+ * The signed-in user's API tokens, for scripts and integrations: make one (name, scope, lifetime; the
+ * secret is shown this once), see when each was used and when it ends, revoke.
+ */
+export function TokensPage() {
+  const tokens = useTokens(null);
+  const create = useCreateToken();
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<'read' | 'act'>('read');
+  const [days, setDays] = useState<number | string>('');
+  const [made, setMade] = useState<{ name: string; secret: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMade(null);
+    const lifetimeDays = typeof days === 'number' ? days : undefined;
+    const res = await create
+      .mutateAsync({ name: name.trim(), scope, ...(lifetimeDays ? { lifetimeDays } : {}) })
+      .catch(() => null);
+    if (res) {
+      setMade({ name: res.token.name, secret: res.secret });
+      setName('');
+    }
+  }
+
+  return (
+    <Stack p="md" gap="md" maw={1100} data-testid="tokens-page">
+      <Title order={2}>API tokens</Title>
+      <Text size="sm" c="gray.8">
+        A token lets a script or another system use portalflow as you, with your roles, until it expires or is
+        revoked. A read-only token can only look; choose “Read and act” only if the script must change things.
+        Changing your password or roles ends all your tokens.
+      </Text>
+      <Paper withBorder p="md" component="form" onSubmit={submit} aria-label="New API token">
+        <Stack gap="sm">
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              label="Name"
+              description="What uses it, e.g. “nightly export”"
+              required
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              data-testid="token-name"
+              w={280}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="token-scope-label">
+                Scope
+              </Text>
+              <SegmentedControl
+                aria-labelledby="token-scope-label"
+                value={scope}
+                onChange={(v) => setScope(v as 'read' | 'act')}
+                data={[
+                  { value: 'read', label: 'Read only' },
+                  { value: 'act', label: 'Read and act' },
+                ]}
+                data-testid="token-scope"
+              />
+            </Stack>
+            <NumberInput
+              label="Lifetime (days)"
+              description="Empty: the server's default"
+              min={1}
+              allowDecimal={false}
+              value={days}
+              onChange={setDays}
+              data-testid="token-days"
+              w={180}
+            />
+            <Button
+              type="submit"
+              leftSection={<KeyRound size={16} aria-hidden />}
+              loading={create.isPending}
+              data-testid="token-create"
+            >
+              Create token
+            </Button>
+          </Group>
+          {create.error && (
+            <Alert color="red" title="Not created" role="alert">
+              {create.error.message}
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+      {made && (
+        <Alert
+          color="teal.9"
+          variant="outline"
+          title={`Token “${made.name}” created`}
+          data-testid="token-secret-shown"
+        >
+          <Stack gap="xs">
+            <Text size="sm">Copy it now: it is shown only this once and cannot be looked up later.</Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
+                {made.secret}
+              </Code>
+              <CopyButton value={made.secret}>
+                {({ copied, copy }) => (
+                  <Button size="compact-sm" variant="default" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Button size="compact-sm" variant="default" onClick={() => setMade(null)} w="fit-content">
+              I have saved it
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        Your tokens
+      </Title>
+      {tokens.isPending ? (
+        <Loader role="status" aria-label="Loading your tokens" />
+      ) : tokens.error ? (
+        <Alert color="red" title="Could not load your tokens">
+          {tokens.error.message}
+        </Alert>
+      ) : (
+        <TokenTable tokens={tokens.data} userId={null} />
+      )}
+    </Stack>
+  );
+}
