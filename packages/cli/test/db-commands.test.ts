@@ -292,6 +292,15 @@ describe('portalflow verify / replay / serve', () => {
       blocker.close();
     }
   }, 40_000);
+
+  it('serve: a bad clinic calendar or time zone is exit 2 naming the variable, with the database untouched', () => {
+    const fresh = `file:${join(dir, 'never-opened.db')}`;
+    const r = cli(['serve', '--port', '0', '--db', fresh], { PORTALFLOW_TIME_ZONE: 'Nowhere/Atlantis' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PORTALFLOW_TIME_ZONE=Nowhere/Atlantis');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'never-opened.db'))).toBe(false);
+  }, 40_000);
 });
 
 describe('portalflow checkpoint / verify --checkpoints', () => {

@@ -12,6 +12,7 @@ export interface ClinicSettings {
 /** A setting the server cannot start with: the message names the variable and what is wrong. */
 export class ClinicSettingsError extends Error {
   override readonly name = 'ClinicSettingsError';
+  readonly code = 'CLINIC_SETTINGS_INVALID';
 }
 
 /**
