@@ -413,6 +413,29 @@ const cases: Case[] = [
         'content-type': 'application/x-www-form-urlencoded',
       }),
   },
+  // The media type is parsed, not searched: application/json hidden in a parameter, a suffix or a list is refused.
+  ...[
+    'text/plain; x=application/json',
+    'text/plain;application/json',
+    'multipart/form-data; boundary=application/json',
+    'application/jsonx',
+    'xapplication/json',
+    'application/json, text/plain',
+    'application/json-seq',
+    'application/json/x',
+    'application /json',
+  ].map(
+    (type): Case => ({
+      name: `complete: content type "${type}"`,
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      send: () =>
+        raw('POST', complete(), JSON.stringify({ outcome: 'sorted', data: GOOD_FORM }), {
+          ...sorter,
+          'content-type': type,
+        }),
+    }),
+  ),
   {
     name: 'start: no content type',
     status: 415,
@@ -442,6 +465,18 @@ describe('bad input never changes anything and never surfaces a server error', (
   it('logged no internal errors and no request bodies', () => {
     expect(t.logs.filter((line) => line.startsWith('internal error') || / 5\d\d /.test(line))).toEqual([]);
     expect(t.logs.join('\n')).not.toContain('rash');
+  });
+
+  it('application/json in any letter case, with parameters, is read as JSON', async () => {
+    for (const type of ['Application/JSON ; Charset=UTF-8', 'APPLICATION/json;charset="utf-8"']) {
+      const started = await raw(
+        'POST',
+        '/api/instances',
+        JSON.stringify({ definitionId: TRIAGE, data: { subject: 'Media type check' } }),
+        { ...lead, 'content-type': type },
+      );
+      expect(started.status, `${type}: ${started.text}`).toBe(201);
+    }
   });
 
   it('still works afterwards: the task completes normally', async () => {

@@ -8,7 +8,7 @@ import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
-/** A file written in bpmn.io's style: three pools, a sub-process, message flows, data stores, compensation. */
+/** A file written in bpmn.io's style: three pools (one a black box), a sub-process, message flows, data stores, compensation. */
 const FIXTURE = new URL('../../../packages/bpmn/test/fixtures/bpmnjs-lab-results.bpmn', import.meta.url)
   .pathname;
 /** A Signavio file with nested lanes: imported from the workflow list, it becomes a new workflow. */
@@ -60,26 +60,27 @@ describe('BPMN in the editor', () => {
       // Mantine's modal root has no box of its own: wait for what it shows.
       const report = page.getByTestId('bpmn-import-report');
       await page.getByTestId('bpmn-skipped-table').waitFor();
-      await expect.poll(() => page.getByTestId('bpmn-skipped-row').count()).toBe(11);
+      await expect.poll(() => page.getByTestId('bpmn-skipped-row').count()).toBe(8);
       const rows = await page.getByTestId('bpmn-skipped-row').allTextContents();
       expect(rows.some((r) => r.includes('subProcess') && r.includes('Activity_call_critical'))).toBe(true);
-      expect(rows.some((r) => r.includes('messageFlow') && r.includes('Flow_msg_result'))).toBe(true);
-      expect(rows.some((r) => r.includes('participant') && r.includes('Participant_lab'))).toBe(true);
+      // Every pool comes in: only the message to the patient (a black box) has no equivalent.
+      expect(rows.some((r) => r.includes('messageFlow') && r.includes('Flow_msg_patient'))).toBe(true);
+      expect(rows.some((r) => r.includes('participant'))).toBe(false);
       expect(await page.getByTestId('bpmn-import-summary').textContent()).toContain(
-        '11 elements were not imported',
+        '8 elements were not imported',
       );
       expect(await page.getByTestId('bpmn-import-warnings').textContent()).toContain(
-        'imported as a plain start',
+        "pool 'Patient' is a black box",
       );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'editor-bpmn-import-report');
 
       await page.getByTestId('bpmn-import-report-close').click();
       await report.waitFor({ state: 'detached' });
-      // The two lanes of the file, as roles, with the six steps that map.
-      await page.getByTestId('lane-ordering-provider').first().waitFor();
-      await page.getByTestId('lane-results-nurse').first().waitFor();
-      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+      // The lanes of every pool, as roles, with the seven steps that map.
+      for (const role of ['patient', 'ordering-provider', 'results-nurse', 'reference-lab'])
+        await page.getByTestId(`lane-${role}`).first().waitFor();
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
       await expect.poll(() => page.getByText('Review the result').count()).toBeGreaterThan(0);
       await expect.poll(() => page.getByText('Viewed within 3 days?').count()).toBeGreaterThan(0);
       await dismissToasts(page);
@@ -102,9 +103,25 @@ describe('BPMN in the editor', () => {
         'release-to-the-portal-with-a-note',
         'result-seen',
         'review-the-result',
+        'run-the-assay',
         'viewed-within-3-days',
       ]);
-      expect(back.definition.roles.map((r) => r.id)).toEqual(['ordering-provider', 'results-nurse']);
+      expect(back.definition.roles.map((r) => r.id)).toEqual([
+        'patient',
+        'ordering-provider',
+        'results-nurse',
+        'reference-lab',
+      ]);
+
+      // …or one pool per department, which reads back as the same workflow.
+      await page.getByTestId('export-menu').click();
+      const [pooled] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-bpmn-pools').click(),
+      ]);
+      const pooledXml = readFileSync((await pooled.path())!, 'utf8');
+      expect(pooledXml.match(/<bpmn:participant /g)!.length).toBeGreaterThan(1);
+      expect(fromBpmn(pooledXml).definition).toEqual(back.definition);
     } finally {
       await b.close();
     }

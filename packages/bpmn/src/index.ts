@@ -1,5 +1,6 @@
 export { BpmnError, BpmnErrorCode } from './errors.ts';
-export { toBpmn } from './export/toBpmn.ts';
+export type { PoolMode } from './export/pools.ts';
+export { type ExportOptions, toBpmn } from './export/toBpmn.ts';
 export { fromBpmn, type ImportResult } from './import/fromBpmn.ts';
 export type { Skipped } from './import/model.ts';
 export { autoLayout } from './layout/autoLayout.ts';

@@ -9,11 +9,13 @@ const canonical = (d: Definition) => JSON.parse(canonicalJson(d));
 const skippedIds = (r: ImportResult) => r.skipped.map((s) => `${s.kind}:${s.id}`).sort();
 
 describe('files from other modelers', () => {
-  it('has fixtures from six tools, each valid against the OMG schema', () => {
+  it('has fixtures from six tools and two collaborations, each valid against the OMG schema', () => {
     expect(foreignFixtures.map((f) => f.name)).toEqual([
       'bizagi-billing.bpmn',
       'bpmnjs-lab-results.bpmn',
       'camunda-refill.bpmn',
+      'collaboration-outside-lab-order.bpmn',
+      'collaboration-specialist-referral.bpmn',
       'eclipse-proxy-no-lanes.bpmn',
       'signavio-enrollment.bpmn',
       'trisotech-urgent-after-hours.bpmn',
@@ -35,6 +37,12 @@ describe('files from other modelers', () => {
       expect(second.layout.positions).toEqual(first.layout.positions);
       expect(second.skipped).toEqual([]);
       expect(toBpmn(second.definition, second.layout)).toBe(exported);
+      // One pool per department comes back to the same definition too.
+      const pooled = toBpmn(first.definition, first.layout, { pools: 'department' });
+      expect(validateBpmn({ [name]: pooled }).ok).toBe(true);
+      const third = fromBpmn(pooled);
+      expect(canonical(third.definition)).toEqual(canonical(first.definition));
+      expect(third.skipped).toEqual([]);
     });
   }
 
@@ -125,10 +133,22 @@ describe('files from other modelers', () => {
     ]);
   });
 
-  it('bpmn-js: one of three pools, escalation timers, event-based waits, and every construct it cannot map reported', () => {
+  it('bpmn-js: three pools, escalation timers, event-based waits, and every construct it cannot map reported', () => {
     const r = load('bpmnjs-lab-results.bpmn');
     const d = r.definition;
     expect(d.title).toBe('Lab result release');
+    // The lab's pool has no lanes: one role. Its task's message starts the clinic's pool.
+    expect(d.roles.map((x) => x.id)).toEqual([
+      'patient',
+      'ordering-provider',
+      'results-nurse',
+      'reference-lab',
+    ]);
+    expect(d.start).toBe('run-the-assay');
+    expect(d.steps['run-the-assay']).toMatchObject({
+      role: 'reference-lab',
+      outcomes: { 'result-received': 'review-the-result' },
+    });
     expect(d.steps['review-the-result']).toMatchObject({
       role: 'ordering-provider',
       outcomes: { critical: 'patient-reached', release: 'release-to-the-portal-with-a-note' },
@@ -148,14 +168,24 @@ describe('files from other modelers', () => {
       'dataStoreReference:DataStoreReference_lis',
       'eventSubProcess:Activity_0followup',
       'messageFlow:Flow_msg_patient',
-      'messageFlow:Flow_msg_result',
-      'participant:Participant_lab',
-      'participant:Participant_patient',
       'subProcess:Activity_call_critical',
       'task:Activity_0undo',
     ]);
     expect(r.skipped.find((s) => s.id === 'Activity_0undo')?.reason).toMatch(/compensation/);
-    expect(r.layout.lanes[0]).toEqual({ role: 'ordering-provider', order: 0, color: '#bbdefb' });
+    expect(r.skipped.find((s) => s.id === 'Flow_msg_patient')?.reason).toMatch(
+      /'Patient', a pool without a process/,
+    );
+    expect(r.warnings).toContain(
+      "pool 'Patient' is a black box (no process): it became a role that owns no task",
+    );
+    // Lanes in the order drawn: the patient's pool is on top.
+    expect(r.layout.lanes.map((l) => l.role)).toEqual([
+      'patient',
+      'ordering-provider',
+      'results-nurse',
+      'reference-lab',
+    ]);
+    expect(r.layout.lanes[1]).toEqual({ role: 'ordering-provider', order: 1, color: '#bbdefb' });
   });
 
   it('Bizagi (default namespace): inclusive gateway as a decision with a default flow, a timer wait', () => {

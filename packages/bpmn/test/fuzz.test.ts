@@ -109,6 +109,10 @@ const bpmnArb = fc.record({
     { maxLength: 6 },
   ),
   pools: fc.nat(2),
+  // Message flows between the main pool's nodes and the second pool's start, task and end event.
+  messages: fc.array(fc.record({ node: fc.nat(40), other: fc.nat(2), outbound: fc.boolean() }), {
+    maxLength: 4,
+  }),
   diagram: fc.boolean(),
   name: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
 });
@@ -134,6 +138,13 @@ function render(spec: Spec): string {
   for (let i = 1; i <= spec.pools; i++)
     out.push(`<${p}participant id="P${i}" name="Other ${i}"${i === 2 ? '' : ` processRef="Proc${i}"`}/>`);
   if (spec.pools > 0) out.push(`<${p}messageFlow id="MF" sourceRef="P1" targetRef="P0"/>`);
+  if (spec.pools > 0 && n > 0)
+    spec.messages.forEach((m, i) => {
+      const mine = nodeId(m.node % n);
+      const other = ['S1', 'X1', 'E1'][m.other]!;
+      const [from, to] = m.outbound ? [mine, other] : [other, mine];
+      out.push(`<${p}messageFlow id="MF${i}" sourceRef="${from}" targetRef="${to}"/>`);
+    });
   out.push(`</${p}collaboration>`);
   out.push(`<${p}process id="Proc0"${spec.name ? ` name="${esc(spec.name)}"` : ''}>`);
   if (spec.lanes.length > 0) {
@@ -196,7 +207,10 @@ function render(spec: Spec): string {
     );
   }
   out.push(`</${p}process>`);
-  if (spec.pools >= 1) out.push(`<${p}process id="Proc1"><${p}task id="X1" name="Other"/></${p}process>`);
+  if (spec.pools >= 1)
+    out.push(
+      `<${p}process id="Proc1"><${p}startEvent id="S1"><${p}messageEventDefinition/></${p}startEvent><${p}task id="X1" name="Other"/><${p}endEvent id="E1"/><${p}sequenceFlow id="S1F" sourceRef="S1" targetRef="X1"/><${p}sequenceFlow id="X1F" sourceRef="X1" targetRef="E1"/></${p}process>`,
+    );
   out.push(`<${p}message id="M1" name="Patient replied"/>`);
   if (spec.diagram) {
     out.push(`<bpmndi:BPMNDiagram id="DG"><bpmndi:BPMNPlane id="PL" bpmnElement="C">`);
@@ -236,7 +250,11 @@ describe('fuzz: generated BPMN structures never crash the import', () => {
         const exported = toBpmn(result.definition, result.layout);
         const again = fromBpmn(exported);
         expect(canonicalJson(again.definition)).toBe(canonicalJson(result.definition));
+        // One pool per department reads back the same too.
+        const pooled = toBpmn(result.definition, result.layout, { pools: 'department' });
+        expect(canonicalJson(fromBpmn(pooled).definition)).toBe(canonicalJson(result.definition));
         if (count < 60) exports[`fuzz-${count}.bpmn`] = exported;
+        if (count < 60 && pooled !== exported) exports[`fuzz-${count}-pools.bpmn`] = pooled;
         count++;
       }),
       { numRuns: 300, seed: 20261125 },

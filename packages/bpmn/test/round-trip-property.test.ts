@@ -147,21 +147,25 @@ const definitionArb = fc
   });
 
 describe('property: export → import is exact for any definition', () => {
-  it('gives back the same definition, and the exports validate', () => {
-    const sample: Record<string, string> = {};
-    let n = 0;
-    fc.assert(
-      fc.property(definitionArb, (definition) => {
-        expect(DefinitionSchema.safeParse(definition).success).toBe(true);
-        const xml = toBpmn(definition);
-        const back = fromBpmn(xml);
-        expect(JSON.parse(canonicalJson(back.definition))).toEqual(JSON.parse(canonicalJson(definition)));
-        expect(back.skipped).toEqual([]);
-        if (n++ < 50) sample[`property-${n}.bpmn`] = xml;
-      }),
-      { numRuns: 250, seed: 4242 },
-    );
-    const check = validateBpmn(sample);
-    expect(check.ok, check.output.slice(0, 2000)).toBe(true);
-  }, 60_000);
+  it.each(['single', 'department'] as const)(
+    '%s pool(s): gives back the same definition, and the exports validate',
+    (pools) => {
+      const sample: Record<string, string> = {};
+      let n = 0;
+      fc.assert(
+        fc.property(definitionArb, (definition) => {
+          expect(DefinitionSchema.safeParse(definition).success).toBe(true);
+          const xml = toBpmn(definition, undefined, { pools });
+          const back = fromBpmn(xml);
+          expect(JSON.parse(canonicalJson(back.definition))).toEqual(JSON.parse(canonicalJson(definition)));
+          expect(back.skipped).toEqual([]);
+          if (n++ < 50) sample[`property-${n}.bpmn`] = xml;
+        }),
+        { numRuns: 250, seed: 4242 },
+      );
+      const check = validateBpmn(sample);
+      expect(check.ok, check.output.slice(0, 2000)).toBe(true);
+    },
+    60_000,
+  );
 });

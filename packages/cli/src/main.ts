@@ -23,8 +23,9 @@ usage:
                                                    sign the head of every history into DIR now
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
-  portalflow export <file> --format bpmn [--layout <file>] [-o <out>]
-                                                   write a definition as BPMN 2.0 with its diagram
+  portalflow export <file> --format bpmn [--pools single|department] [--layout <file>] [-o <out>]
+                                                   write a definition as BPMN 2.0 with its diagram;
+                                                   --pools department: one pool per department
   portalflow import <file.bpmn> [--json] [-o <out>]
                                                    read a BPMN 2.0 file from any modeler; reports
                                                    the elements it skipped
@@ -57,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         at: { type: 'string' },
         format: { type: 'string' },
         layout: { type: 'string' },
+        pools: { type: 'string' },
         out: { type: 'string', short: 'o' },
         checkpoints: { type: 'string' },
         'public-key': { type: 'string' },
@@ -135,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
         format: values.format as string | undefined,
         layout: values.layout as string | undefined,
         out: values.out as string | undefined,
+        pools: values.pools as string | undefined,
       });
     }
     case 'import': {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateBpmn } from '../../bpmn/test/support/xmllint.ts';
 import { binArgs } from './support/bin.ts';
 
 const examples = new URL('../../../examples/workflows/', import.meta.url).pathname;
@@ -38,6 +39,54 @@ describe('portalflow export --format bpmn / import', { timeout: 30_000 }, () => 
     expect(JSON.parse(readFileSync(join(dir, 'refill.json'), 'utf8'))).toEqual(original);
   });
 
+  it('export --pools department writes one pool per department that validates and imports back exactly', () => {
+    const out = join(dir, 'refill-pools.bpmn');
+    const exported = cli(
+      'export',
+      `${examples}prescription-refill.json`,
+      '--format',
+      'bpmn',
+      '--pools',
+      'department',
+      '-o',
+      out,
+    );
+    expect(exported.code).toBe(0);
+    const xml = readFileSync(out, 'utf8');
+    const original = JSON.parse(readFileSync(`${examples}prescription-refill.json`, 'utf8'));
+    const departments = new Set(original.roles.map((r: { department?: string }) => r.department));
+    expect(xml.match(/<bpmn:participant /g)).toHaveLength(departments.size);
+    expect(xml).toMatch(/<bpmn:messageFlow /);
+    expect(validateBpmn({ 'refill-pools.bpmn': xml }).ok).toBe(true);
+    const imported = cli('import', out, '-o', join(dir, 'refill-pools.json'));
+    expect(imported.out).toContain('Nothing was skipped.');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'refill-pools.json'), 'utf8'))).toEqual(original);
+    // The default is one pool.
+    expect(
+      cli('export', `${examples}prescription-refill.json`).out.match(/<bpmn:participant /g),
+    ).toHaveLength(1);
+  });
+
+  it('import of a collaboration keeps every pool: its lanes as roles, message flows as handoffs', () => {
+    const r = cli('import', '--json', `${fixtures}collaboration-specialist-referral.bpmn`);
+    const report = JSON.parse(r.out);
+    expect(report.definition.roles.map((x: { name: string }) => x.name)).toEqual([
+      'Patient',
+      'Referral coordinator',
+      'Front desk',
+      'Specialist',
+      'Scheduler',
+    ]);
+    expect(report.definition.steps['send-the-referral'].outcomes).toEqual({
+      'referral-received': 'review-the-referral',
+    });
+    expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    // Only the message to the patient (a black box) has no equivalent.
+    expect(report.skipped.map((s: { id: string }) => s.id)).toEqual(['MessageFlow_patient']);
+    expect(r.code).toBe(1);
+  });
+
   it('export prints to stdout without -o, and takes a stored layout with --layout', () => {
     const layout = join(dir, 'layout.json');
     const r = cli('export', `${examples}password-reset.json`, '--format', 'bpmn');
@@ -60,9 +109,9 @@ describe('portalflow export --format bpmn / import', { timeout: 30_000 }, () => 
     const r = cli('import', `${fixtures}bpmnjs-lab-results.bpmn`);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).title).toBe('Lab result release');
-    expect(r.err).toContain('Skipped 11 elements that portalflow does not model:');
+    expect(r.err).toContain('Skipped 8 elements that portalflow does not model:');
     expect(r.err).toMatch(/subProcess\s+Activity_call_critical\s+sub-processes are not modelled/);
-    expect(r.err).toMatch(/messageFlow\s+Flow_msg_result/);
+    expect(r.err).toMatch(/messageFlow\s+Flow_msg_patient\s+a message to 'Patient'/);
     noStack(r.err);
   });
 
@@ -108,6 +157,9 @@ describe('portalflow export --format bpmn / import', { timeout: 30_000 }, () => 
 
   it('usage errors exit 2: unknown format, missing file, no argument', () => {
     expect(cli('export', `${examples}proxy-access.json`, '--format', 'pdf').code).toBe(2);
+    const pools = cli('export', `${examples}proxy-access.json`, '--pools', 'lanes');
+    expect(pools.code).toBe(2);
+    expect(pools.err).toContain("unknown --pools 'lanes': use single or department");
     const missing = cli('import', join(dir, 'nope.bpmn'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no such file');

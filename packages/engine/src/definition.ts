@@ -6,14 +6,17 @@ import { z } from 'zod';
  * parse errors, meaning errors are lint findings.
  */
 
-export const Id = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
-    'ids use letters, digits, "-" and "_" and start with a letter or digit',
-  );
+/** Ids of workflows, steps, roles, outcomes and fields: safe in URLs, file names, logs and CSV. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const ID_MAX_LENGTH = 80;
+export const ID_RULE = 'ids use letters, digits, "-" and "_" and start with a letter or digit';
+
+export const Id = z.string().min(1).max(ID_MAX_LENGTH).regex(ID_PATTERN, ID_RULE);
+
+/** Whether `value` is a well-formed id (the same rule the schema applies). */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= ID_MAX_LENGTH && ID_PATTERN.test(value);
+}
 
 /** ISO 8601 duration such as PT4H, P2D, P1DT12H, P18M. */
 export const IsoDuration = z

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from '../src/compile/compile.ts';
 import type { Definition, Step } from '../src/definition.ts';
 import { createLintContext, type Finding, hasErrors, lint, lintRules } from '../src/lint/index.ts';
 
@@ -115,7 +116,7 @@ describe('lint', () => {
         true,
       );
     }
-    expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'warning', 'warning', 'info', 'info']);
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'warning', 'info', 'info']);
   });
 
   it('turns rules off and overrides severities', () => {
@@ -230,6 +231,31 @@ describe('unknown-target', () => {
       to: 'ghost-next',
       label: 's',
     });
+  });
+});
+
+describe('unreachable-step', () => {
+  it('is an error: a step nobody can reach blocks publishing', () => {
+    const def = workflow({
+      classify: task('front-desk', { done: 'closed' }),
+      'old-intake': task('front-desk', { done: 'closed' }, 'Old intake'),
+      closed: END,
+    });
+    const findings = lint(def).filter((f) => f.rule === 'unreachable-step');
+    expect(findings.map((f) => `${f.severity} ${f.path}`)).toEqual(['error steps.old-intake']);
+    expect(hasErrors(lint(def))).toBe(true);
+  });
+
+  it('does not stop a published version from running: compile still builds its machine', () => {
+    // Versions published while this was a warning keep their instances moving.
+    const def = workflow({
+      classify: task('front-desk', { done: 'closed' }),
+      'old-intake': task('front-desk', { done: 'closed' }, 'Old intake'),
+      closed: END,
+    });
+    expect(compile(def).machine).toBeDefined();
+    const broken = workflow({ classify: task('front-desk', { done: 'nowhere' }), closed: END });
+    expect(() => compile(broken)).toThrow(/lint error/);
   });
 });
 

@@ -1,3 +1,4 @@
+export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export {
   type ChainCheck,
   type ChainFailure,
@@ -87,6 +88,7 @@ export type {
   Notification,
   NotificationKind,
   Page,
+  PublishedSummary,
   Session,
   StoredEvent,
   Task,

@@ -34,6 +34,15 @@ export interface DefinitionSummary {
   latestPublishedAt: string | null;
 }
 
+/** A workflow as people who only use it see it: its latest published version, no draft details. */
+export interface PublishedSummary {
+  id: string;
+  /** The title of the latest published version (the draft may have moved on). */
+  title: string;
+  latestVersion: number;
+  latestPublishedAt: string;
+}
+
 /** A published, immutable version; instances are pinned to one. */
 export interface DefinitionVersion {
   definitionId: string;

@@ -19,6 +19,7 @@ import type {
   Notification,
   NotificationKind,
   Page,
+  PublishedSummary,
   Session,
   Task,
   TaskComment,
@@ -234,6 +235,8 @@ export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationSto
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;
   listDefinitions(): Promise<DefinitionSummary[]>;
+  /** Workflows with at least one published version; drafts never published are left out. */
+  listPublished(): Promise<PublishedSummary[]>;
   publish(input: PublishInput): Promise<PublishResult>;
   /** The latest version when `version` is omitted. */
   getVersion(definitionId: string, version?: number): Promise<DefinitionVersion | null>;

@@ -81,6 +81,7 @@ describe('migrations', () => {
       [8, 'change-feed'],
       [9, 'security-hardening'],
       [10, 'api-token-lifetime'],
+      [11, 'audit-append-only'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

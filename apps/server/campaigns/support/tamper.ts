@@ -23,6 +23,8 @@ export type TamperKind = (typeof TAMPER_KINDS)[number];
 export async function dropGuards(client: Client): Promise<void> {
   await client.execute('DROP TRIGGER IF EXISTS events_no_update');
   await client.execute('DROP TRIGGER IF EXISTS events_no_delete');
+  // Deleting a whole instance takes its access-log rows with it.
+  await client.execute('DROP TRIGGER IF EXISTS access_log_no_delete');
   await client.execute('PRAGMA foreign_keys = OFF');
 }
 

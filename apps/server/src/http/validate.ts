@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
+import { isJsonMediaType } from './media-type.ts';
 
 /**
  * Deepest JSON nesting accepted in a body: far more than any definition, layout or form needs, and far
@@ -26,8 +27,7 @@ function issues(error: z.ZodError) {
 
 /** Reads and validates a JSON body. Malformed JSON and wrong shapes are 400s that name the field. */
 export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json')) {
+  if (!isJsonMediaType(c.req.header('content-type'))) {
     throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
   let value: unknown;

@@ -7,6 +7,7 @@ import {
   replay,
   type VersionLookup,
 } from '@portalflow/engine';
+import { csvText } from '@portalflow/engine/text';
 import type { AuditEvent } from '@portalflow/store';
 import { Hono } from 'hono';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
@@ -133,13 +134,6 @@ export function timeline(
   });
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  // Leading =, +, -, @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -253,22 +247,18 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     }
     const header = ['seq', 'at', 'actor', 'role', 'type', 'summary', 'changes', 'hash'];
     if (instance.practice) header.push('practice');
-    const lines = rows.map((r) =>
-      [
-        r.seq,
-        r.at,
-        r.actor,
-        r.role,
-        r.type,
-        r.summary,
-        r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
-        r.hash,
-        ...(instance.practice ? ['practice'] : []),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return c.body(`${header.join(',')}\n${lines.join('\n')}\n`, 200, {
+    const lines = rows.map((r) => [
+      r.seq,
+      r.at,
+      r.actor,
+      r.role,
+      r.type,
+      r.summary,
+      r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
+      r.hash,
+      ...(instance.practice ? ['practice'] : []),
+    ]);
+    return c.body(csvText([header, ...lines]), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });

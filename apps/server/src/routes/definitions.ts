@@ -1,4 +1,12 @@
-import { type Definition, hasErrors, lint, PortalflowError, parseDefinition } from '@portalflow/engine';
+import {
+  type Definition,
+  hasErrors,
+  ID_RULE,
+  isId,
+  lint,
+  PortalflowError,
+  parseDefinition,
+} from '@portalflow/engine';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isAuditor, isLead } from '../auth/roles.ts';
@@ -12,9 +20,29 @@ import { announce } from '../live/announce.ts';
 function requireDesigner(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins edit workflows');
 }
-/** Anyone signed in may read published workflows (staff need the step's help and diagram). */
+/**
+ * Anyone signed in may read published workflows (staff need the step's help and diagram); drafts are
+ * work in progress, for designers and admins, and auditors who review them.
+ */
 function canReadDrafts(user: AuthUser): boolean {
   return isLead(user) || isAuditor(user);
+}
+
+/**
+ * The id of a workflow being stored, checked before anything else: it ends up in URLs, file names, log
+ * lines and exports. (The store refuses it too; this gives the caller a coded 400.)
+ */
+function requireDefinitionId(id: unknown): void {
+  if (!isId(id)) {
+    throw new ApiError(400, 'DEFINITION_ID_INVALID', `The workflow id is not valid: ${ID_RULE} (at most 80)`);
+  }
+}
+
+/** The id a submitted definition names, if it names one at all (a missing id is a definition error). */
+function namedId(definition: unknown): unknown {
+  return definition !== null && typeof definition === 'object' && 'id' in definition
+    ? (definition as { id: unknown }).id
+    : undefined;
 }
 
 function validate(definition: unknown): {
@@ -37,13 +65,18 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'get',
     path: '/api/definitions',
-    summary: 'Workflows with their latest published version',
+    summary:
+      'Workflows with their latest published version; drafts and their details only for designers, admins and auditors',
     tag: 'definitions',
     instanceData: false,
   });
   app.get('/', async (c) => {
-    requireUser(c);
-    return c.json({ definitions: await deps.store.listDefinitions() });
+    const user = requireUser(c);
+    // Staff get only what they work with: published workflows, no draft titles, revisions or editors.
+    const definitions = canReadDrafts(user)
+      ? await deps.store.listDefinitions()
+      : await deps.store.listPublished();
+    return c.json({ definitions });
   });
 
   docs.add({
@@ -53,12 +86,19 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     tag: 'definitions',
     instanceData: false,
     body: CreateDefinitionBody,
-    responses: { 201: 'Draft created', 409: 'A workflow with this id exists', 422: 'Not a valid definition' },
+    responses: {
+      201: 'Draft created',
+      400: 'The id is not a valid workflow id',
+      409: 'A workflow with this id exists',
+      422: 'Not a valid definition',
+    },
   });
   app.post('/', async (c) => {
     const user = requireUser(c);
     requireDesigner(user);
     const input = await body(c, CreateDefinitionBody);
+    const named = namedId(input.definition);
+    if (named !== undefined) requireDefinitionId(named);
     const definition = parseDefinition(input.definition);
     const saved = await deps.store.saveDraft({
       id: definition.id,
@@ -103,6 +143,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     idempotent: true,
     responses: {
       200: 'Saved',
+      400: 'The id is not a valid workflow id',
       409: 'Stale revision: someone else saved; their version is in details',
       422: 'Id in body differs',
     },
@@ -111,6 +152,7 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const user = requireUser(c);
     requireDesigner(user);
     const id = c.req.param('id');
+    requireDefinitionId(id);
     const input = await body(c, SaveDefinitionBody);
     // Drafts may be work in progress: only the id and title are required to store one.
     const draft = input.definition as { id?: unknown; title?: unknown } | null;

@@ -11,6 +11,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
+import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
 import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
 
@@ -59,7 +60,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     user: AuthUser,
     taskId: string,
     detail: string,
-    build: (item: ReturnType<typeof openTask>, instance: Instance, definition: Definition) => EngineEvent,
+    build: (
+      item: ReturnType<typeof openTask>,
+      instance: Instance,
+      definition: Definition,
+    ) => EngineEvent | Promise<EngineEvent>,
   ) {
     const { instanceId, token } = splitTaskId(taskId);
     if (!canAct(user)) {
@@ -281,7 +286,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     instanceData: true,
     body: ReassignBody,
     idempotent: true,
-    responses: { 200: 'Reassigned', 403: 'Leads only' },
+    responses: {
+      200: 'Reassigned',
+      403: 'Leads only',
+      422: 'The assignee is not an active account holding the task’s role',
+    },
   });
   app.post('/:id/reassign', async (c) => {
     const user = requireUser(c);
@@ -295,7 +304,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
-    return onTask(c, user, c.req.param('id'), 'reassign', (item) => reassignEvent(item.token, user, input));
+    return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
+      // Checked on the state the change applies to: the role may have moved since the request was sent.
+      requireHoldsRole(await activeAssignee(deps.store, input.assignee), input.role ?? item.role);
+      return reassignEvent(item.token, user, input);
+    });
   });
 
   docs.add({
@@ -305,7 +318,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     tag: 'tasks',
     instanceData: true,
     body: BulkReassignBody,
-    responses: { 200: 'Per-task results' },
+    responses: {
+      200: 'Per-task results',
+      422: 'The assignee is not an active account holding the role of every named task; nothing was moved',
+    },
   });
   app.post('/reassign', async (c) => {
     const user = requireUser(c);
@@ -331,6 +347,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       } while (cursor);
       ids = [...ids, ...tasks.map((t) => t.id)];
     }
+    // All or nothing for a bad assignee: checked against every open task before any moves, and again
+    // on each task as it changes (its role may have moved meanwhile).
+    const person = await activeAssignee(deps.store, input.assignee);
+    for (const taskId of ids) {
+      const task = await deps.store.getTask(taskId);
+      if (task?.status === 'open') requireHoldsRole(person, input.role ?? task.role);
+    }
     const results: Array<{ taskId: string; ok: boolean; error?: { code: string; message: string } }> = [];
     for (const taskId of ids) {
       const { instanceId, token } = splitTaskId(taskId);
@@ -338,7 +361,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         await instances.act(
           { user, role: null },
           instanceId,
-          (instance) => reassignEvent(openTask(instance, token).token, user, input),
+          (instance) => {
+            const item = openTask(instance, token);
+            requireHoldsRole(person, input.role ?? item.role);
+            return reassignEvent(item.token, user, input);
+          },
           () => null,
         );
         await recordAccess(deps, c, user, {

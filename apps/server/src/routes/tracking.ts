@@ -56,13 +56,12 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const timeZone = clinicTimeZone(deps.calendar);
 
   async function names(): Promise<Names> {
-    const [users, definitions] = await Promise.all([deps.store.listUsers(), deps.store.listDefinitions()]);
+    // Work is only ever done on published versions: their titles, never a draft's work in progress.
+    const [users, definitions] = await Promise.all([deps.store.listUsers(), deps.store.listPublished()]);
     const people = new Map(users.map((u) => [u.id, u.displayName]));
     const workflows = new Map(definitions.map((d) => [d.id, d.title]));
     const roles = new Map<string, string>();
-    const versions = await Promise.all(
-      definitions.filter((d) => d.latestVersion !== null).map((d) => deps.store.getVersion(d.id)),
-    );
+    const versions = await Promise.all(definitions.map((d) => deps.store.getVersion(d.id, d.latestVersion)));
     for (const v of versions)
       for (const r of v?.definition.roles ?? []) if (!roles.has(r.id)) roles.set(r.id, r.name);
     return {

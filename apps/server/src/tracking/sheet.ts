@@ -1,3 +1,4 @@
+import { csvText } from '@portalflow/engine/text';
 import type { Store, TallyKey, TaskTally, TrackingEntry } from '@portalflow/store';
 import { ENROLLMENT, enrollmentTallies } from './enrollment.ts';
 import type { Period } from './period.ts';
@@ -368,16 +369,7 @@ function manualSummary(entries: readonly TrackingEntry[], byPerson: boolean, nam
   };
 }
 
-const csvCell = (v: Cell) => {
-  const s = String(v);
-  // Leading =, +, -, @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** The table as CSV: its column labels, then exactly its cells. */
+/** The table as CSV: its column labels, then exactly its cells (guarded against formulas). */
 export function tableCsv(table: SheetTable): string {
-  const lines = [table.columns.map((c) => csvCell(c.label)).join(',')];
-  for (const row of table.rows) lines.push(row.map(csvCell).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvText([table.columns.map((c) => c.label), ...table.rows]);
 }

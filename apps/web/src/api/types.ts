@@ -128,14 +128,19 @@ export interface DefinitionVersion {
   publishedBy: string | null;
 }
 
-export interface DefinitionSummary {
+/** A workflow in `GET /definitions` as everyone gets it (staff get only published ones, only these fields). */
+export interface WorkflowSummary {
   id: string;
   title: string;
+  latestVersion: number | null;
+  latestPublishedAt: string | null;
+}
+
+/** Designers, admins and auditors also get drafts and the draft's details. */
+export interface DefinitionSummary extends WorkflowSummary {
   revision: number;
   updatedAt: string;
   updatedBy: string | null;
-  latestVersion: number | null;
-  latestPublishedAt: string | null;
 }
 
 export interface TaskDetail {

@@ -1,3 +1,4 @@
+import { csvText } from '@portalflow/engine/text';
 /** One row of GET /api/audit/access-log. */
 export interface AccessRow {
   id: number;
@@ -51,13 +52,6 @@ export function nextSort(current: AccessSort, key: AccessSortKey): AccessSort {
   return { key, direction: 'ascending' };
 }
 
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // A leading =, +, -, @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export const ACCESS_CSV_COLUMNS = [
   'id',
   'at',
@@ -74,6 +68,5 @@ export const ACCESS_CSV_COLUMNS = [
 
 /** The rows shown, as CSV (header line, CRLF-free, ends with a newline). */
 export function accessRowsToCsv(rows: readonly AccessRow[]): string {
-  const lines = rows.map((row) => ACCESS_CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  return `${[ACCESS_CSV_COLUMNS.join(','), ...lines].join('\n')}\n`;
+  return csvText([ACCESS_CSV_COLUMNS, ...rows.map((row) => ACCESS_CSV_COLUMNS.map((c) => row[c]))]);
 }

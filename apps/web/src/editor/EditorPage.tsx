@@ -187,6 +187,7 @@ function Editor({ id }: { id: string }) {
   const onExport = (kind: ExportKind) => {
     if (kind === 'json') exportJson(document);
     else if (kind === 'bpmn') exportBpmn(document);
+    else if (kind === 'bpmn-pools') exportBpmn(document, 'department');
     else if (kind === 'svg') exportSvg(document);
     else if (kind === 'mermaid') exportMermaid(document);
     else

@@ -151,7 +151,14 @@ export function TopBar(p: TopBarProps) {
               onClick={() => p.onExport('bpmn')}
               data-testid="export-bpmn"
             >
-              BPMN 2.0 (.bpmn)
+              BPMN 2.0, one pool (.bpmn)
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<Workflow size={14} aria-hidden />}
+              onClick={() => p.onExport('bpmn-pools')}
+              data-testid="export-bpmn-pools"
+            >
+              BPMN 2.0, a pool per department (.bpmn)
             </Menu.Item>
             <Menu.Item
               leftSection={<FileImage size={14} aria-hidden />}

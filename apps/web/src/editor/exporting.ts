@@ -1,4 +1,4 @@
-import { toBpmn } from '@portalflow/bpmn';
+import { type PoolMode, toBpmn } from '@portalflow/bpmn';
 import type { EditorDocument } from '../model/document.ts';
 import { toMermaid } from '../model/mermaid.ts';
 import { toSvg } from '../model/svg.ts';
@@ -14,7 +14,7 @@ export function download(filename: string, content: Blob | string, type = 'appli
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export type ExportKind = 'json' | 'bpmn' | 'svg' | 'png' | 'mermaid';
+export type ExportKind = 'json' | 'bpmn' | 'bpmn-pools' | 'svg' | 'png' | 'mermaid';
 
 export const definitionJson = (doc: EditorDocument) => `${JSON.stringify(doc.definition, null, 2)}\n`;
 
@@ -22,9 +22,12 @@ export function exportJson(doc: EditorDocument): void {
   download(`${doc.definition.id}.json`, definitionJson(doc));
 }
 
-/** BPMN 2.0 with the diagram as laid out here, for Camunda Modeler, Signavio, bpmn.io and others. */
-export function exportBpmn(doc: EditorDocument): void {
-  download(`${doc.definition.id}.bpmn`, toBpmn(doc.definition, doc.layout), 'application/xml');
+/**
+ * BPMN 2.0 with the diagram as laid out here, for Camunda Modeler, Signavio, bpmn.io and others:
+ * one pool with a lane per role, or one pool per department with message flows between them.
+ */
+export function exportBpmn(doc: EditorDocument, pools: PoolMode = 'single'): void {
+  download(`${doc.definition.id}.bpmn`, toBpmn(doc.definition, doc.layout, { pools }), 'application/xml');
 }
 
 export function exportMermaid(doc: EditorDocument): void {

@@ -1,14 +1,8 @@
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { DefinitionVersion } from '../api/types.ts';
+import type { DefinitionVersion, WorkflowSummary } from '../api/types.ts';
 import { clinicRoles } from '../auth/useMe.ts';
-
-interface DefinitionSummary {
-  id: string;
-  title: string;
-  latestVersion: number | null;
-}
 
 /** Roles that own a task anywhere in the workflow (as the server decides who may start it). */
 export function workflowRoles(definition: Definition): Set<string> {
@@ -26,7 +20,7 @@ export function usePracticeWorkflows(roles: string[]) {
   return useQuery({
     queryKey: ['practice', 'workflows', roles],
     queryFn: async () => {
-      const { definitions } = await api<{ definitions: DefinitionSummary[] }>('/definitions');
+      const { definitions } = await api<{ definitions: WorkflowSummary[] }>('/definitions');
       const published = definitions.filter((d) => d.latestVersion !== null);
       const versions = await Promise.all(
         published.map((d) =>

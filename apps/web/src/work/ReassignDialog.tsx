@@ -252,8 +252,8 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
           </Alert>
           {cannotComplete > 0 && (
             <Alert color="red" variant="light" icon={<TriangleAlert size={16} aria-hidden />}>
-              {label(person ?? '')} does not hold the role of {cannotComplete} of these tasks and could not
-              complete them.
+              {label(person ?? '')} does not hold the role of {cannotComplete} of these tasks, so the server
+              will not give them these tasks. Choose someone who holds the role, or move them to a pool.
             </Alert>
           )}
           {failure && (
@@ -265,7 +265,13 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
             <Button variant="default" onClick={() => setStage('form')} disabled={busy}>
               Back
             </Button>
-            <Button color="red.9" onClick={() => void run()} loading={busy} data-testid="reassign-confirm">
+            <Button
+              color="red.9"
+              onClick={() => void run()}
+              loading={busy}
+              disabled={cannotComplete > 0}
+              data-testid="reassign-confirm"
+            >
               Reassign {count} {count === 1 ? 'task' : 'tasks'}
             </Button>
           </Group>

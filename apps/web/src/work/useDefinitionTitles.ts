@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../api/client.ts';
-import type { DefinitionSummary } from '../api/types.ts';
+import type { WorkflowSummary } from '../api/types.ts';
 import { humanize } from './format.ts';
 
 /** Workflow titles by definition id, for lists that only carry the id. */
 export function useDefinitionTitles() {
   const query = useQuery({
     queryKey: ['definitions', 'titles'],
-    queryFn: () => api<{ definitions: DefinitionSummary[] }>('/definitions'),
+    queryFn: () => api<{ definitions: WorkflowSummary[] }>('/definitions'),
     staleTime: 5 * 60_000,
   });
   return useMemo(() => {

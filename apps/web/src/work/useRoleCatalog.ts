@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { DefinitionSummary, DefinitionVersion } from '../api/types.ts';
+import type { DefinitionVersion, WorkflowSummary } from '../api/types.ts';
 
 /**
  * Every clinic role named in a published workflow (id → name), so a lead can send work to a role's
@@ -10,7 +10,7 @@ export function useRoleCatalog() {
   return useQuery({
     queryKey: ['definitions', 'role-catalog'],
     queryFn: async () => {
-      const { definitions } = await api<{ definitions: DefinitionSummary[] }>('/definitions');
+      const { definitions } = await api<{ definitions: WorkflowSummary[] }>('/definitions');
       const versions = await Promise.all(
         definitions
           .filter((d) => d.latestVersion !== null)

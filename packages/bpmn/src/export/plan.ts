@@ -3,6 +3,14 @@ import { autoLayout } from '../layout/autoLayout.ts';
 import { laneHeights, laneOfSteps, laneOrder, UNASSIGNED_LANE } from '../layout/lanes.ts';
 import { type Layout, NODE_SIZE, readLayout } from '../layout/layout.ts';
 import { BPMN_SIZE, toDiagramX } from './geometry.ts';
+import {
+  type PlannedMessageFlow,
+  type PlannedPool,
+  POOL_GAP,
+  type PoolMode,
+  planPools,
+  splitAcrossPools,
+} from './pools.ts';
 
 /**
  * The BPMN picture of a definition before it is written: flow nodes with their lane and bounds,
@@ -40,7 +48,10 @@ export interface PlannedNode {
     | { type: 'deadline'; deadline: Deadline; attachedTo?: string }
     | { type: 'escalation'; role: string }
     | { type: 'start' }
-    | { type: 'end' };
+    | { type: 'end' }
+    /** An end event handing the flow to another pool, and the start event that takes it. */
+    | { type: 'handoff' }
+    | { type: 'entry' };
 }
 
 export interface PlannedFlow {
@@ -55,7 +66,9 @@ export interface PlannedFlow {
 export interface Plan {
   nodes: PlannedNode[];
   flows: PlannedFlow[];
-  lanes: Array<{ role: string; y: number; height: number; color?: string }>;
+  lanes: Array<{ role: string; y: number; height: number; color?: string; pool: number }>;
+  pools: Array<PlannedPool & { y: number; height: number }>;
+  messageFlows: PlannedMessageFlow[];
   width: number;
   height: number;
 }
@@ -96,7 +109,7 @@ function targetsOf(step: Step): string[] {
   }
 }
 
-export function plan(definition: Definition, rawLayout?: unknown): Plan {
+export function plan(definition: Definition, rawLayout?: unknown, mode: PoolMode = 'single'): Plan {
   let layout: Layout = readLayout(rawLayout);
   if (!Object.keys(definition.steps).every((id) => layout.positions[id]))
     layout = autoLayout(definition, layout);
@@ -104,14 +117,21 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
   const order = laneOrder(definition, layout, laneOf);
   const heights = laneHeights(definition, layout, laneOf);
   const lanes: Plan['lanes'] = [];
+  const pools: Plan['pools'] = [];
   let top = 0;
-  for (const role of order) {
-    const height = heights.get(role) ?? 148;
-    const color = layout.lanes.find((l) => l.role === role)?.color;
-    lanes.push(color ? { role, y: top, height, color } : { role, y: top, height });
-    top += height;
+  for (const [i, pool] of planPools(definition, order, mode).entries()) {
+    if (i > 0) top += POOL_GAP;
+    const poolTop = top;
+    for (const role of pool.roles) {
+      const height = heights.get(role) ?? 148;
+      const color = layout.lanes.find((l) => l.role === role)?.color;
+      lanes.push(color ? { role, y: top, height, color, pool: i } : { role, y: top, height, pool: i });
+      top += height;
+    }
+    pools.push({ ...pool, y: poolTop, height: top - poolTop });
   }
   const laneTop = new Map(lanes.map((l) => [l.role, l.y]));
+  const poolOfLane = new Map(lanes.map((l) => [l.role, l.pool]));
   const exists = (id: string) => definition.steps[id] !== undefined;
 
   const nodes: PlannedNode[] = [];
@@ -219,9 +239,12 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
   ) => {
     if (deadline.goTo !== undefined && exists(deadline.goTo)) flow(source, targetFrom(stepId, deadline.goTo));
     if (deadline.escalateTo !== undefined) {
-      const role = laneTop.has(deadline.escalateTo)
-        ? deadline.escalateTo
-        : (laneOf.get(stepId) ?? UNASSIGNED_LANE);
+      const own = laneOf.get(stepId) ?? UNASSIGNED_LANE;
+      // The escalation end event stays in the task's pool: a sequence flow cannot leave its pool.
+      const role =
+        laneTop.has(deadline.escalateTo) && poolOfLane.get(deadline.escalateTo) === poolOfLane.get(own)
+          ? deadline.escalateTo
+          : own;
       const size = BPMN_SIZE.endEvent;
       const id = `escalate.${stepId}`;
       const sameLane = role === (laneOf.get(stepId) ?? UNASSIGNED_LANE);
@@ -357,6 +380,7 @@ export function plan(definition: Definition, rawLayout?: unknown): Plan {
     }
   }
 
+  const messageFlows = pools.length > 1 ? splitAcrossPools(nodes, flows, pools) : [];
   const right = Math.max(400, ...nodes.map((n) => n.bounds.x + n.bounds.width)) + 60;
-  return { nodes, flows, lanes, width: right, height: top };
+  return { nodes, flows, lanes, pools, messageFlows, width: right, height: top };
 }

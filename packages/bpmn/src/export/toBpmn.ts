@@ -4,18 +4,28 @@ import { EXPORTER, NS } from '../namespaces.ts';
 import { type Attrs, XmlWriter } from '../xml/write.ts';
 import { POOL_HEADER, round } from './geometry.ts';
 import { bpmnId, type Plan, type PlannedFlow, type PlannedNode, plan } from './plan.ts';
+import type { PoolMode } from './pools.ts';
+
+export interface ExportOptions {
+  /**
+   * `single` (default): one pool, a lane per role. `department`: one pool per department, arrows
+   * between departments as message flows (one pool when there is only one department).
+   */
+  pools?: PoolMode;
+}
 
 /** Lane ids; the lane of tasks without a declared role has an id no role can have. */
 export const laneId = (role: string) => (role === UNASSIGNED_LANE ? 'lanes.unassigned' : `lane.${role}`);
 
 /**
- * Writes a definition as a BPMN 2.0 file: one pool, one lane per role, user tasks, gateways and
- * events, portalflow's details under its own namespace, and a diagram (BPMNDI) from the stored
- * layout, or a simple lane/rank layout when there is none. Edges to steps that do not exist
- * (a draft still being drawn) are left out.
+ * Writes a definition as a BPMN 2.0 file: one pool (or one per department), one lane per role,
+ * user tasks, gateways and events, portalflow's details under its own namespace, and a diagram
+ * (BPMNDI) from the stored layout, or a simple lane/rank layout when there is none. Edges to
+ * steps that do not exist (a draft still being drawn) are left out.
  */
-export function toBpmn(definition: Definition, layout?: unknown): string {
-  const p = plan(definition, layout);
+export function toBpmn(definition: Definition, layout?: unknown, options: ExportOptions = {}): string {
+  const p = plan(definition, layout, options.pools);
+  const multi = p.pools.length > 1;
   const w = new XmlWriter();
   const incoming = new Map<string, string[]>();
   const outgoing = new Map<string, string[]>();
@@ -47,15 +57,32 @@ export function toBpmn(definition: Definition, layout?: unknown): string {
       exporterVersion: '1.0',
     },
     () => {
-      w.element('bpmn:collaboration', { id: 'collaboration' }, () => {
-        w.empty('bpmn:participant', { id: 'participant', name: definition.title, processRef: 'process' });
-      });
-      w.element('bpmn:process', { id: 'process', name: definition.title, isExecutable: true }, () => {
+      const workflow = () => {
         documentation(w, definition.description);
         extension(w, () => w.empty('pf:workflow', { id: definition.id, schema: definition.$schema }));
-        writeLanes(w, definition, p);
-        for (const n of p.nodes) writeNode(w, definition, n, incoming.get(n.id), outgoing.get(n.id));
-        for (const f of p.flows) writeFlow(w, f);
+      };
+      // With several pools the workflow's own details sit on the collaboration.
+      w.element(
+        'bpmn:collaboration',
+        multi ? { id: 'collaboration', name: definition.title } : { id: 'collaboration' },
+        () => {
+          if (multi) workflow();
+          for (const pool of p.pools)
+            w.empty('bpmn:participant', { id: pool.id, name: pool.name, processRef: pool.process });
+          for (const m of p.messageFlows)
+            w.empty('bpmn:messageFlow', { id: m.id, sourceRef: m.source, targetRef: m.target });
+        },
+      );
+      const poolOfLane = new Map(p.lanes.map((l) => [l.role, l.pool]));
+      const poolOf = new Map(p.nodes.map((n) => [n.id, poolOfLane.get(n.role) ?? 0]));
+      p.pools.forEach((pool, i) => {
+        w.element('bpmn:process', { id: pool.process, name: pool.name, isExecutable: true }, () => {
+          if (!multi) workflow();
+          writeLanes(w, definition, p, i);
+          for (const n of p.nodes)
+            if (poolOf.get(n.id) === i) writeNode(w, definition, n, incoming.get(n.id), outgoing.get(n.id));
+          for (const f of p.flows) if (poolOf.get(f.source) === i) writeFlow(w, f);
+        });
       });
       for (const s of signals) w.empty('bpmn:message', { id: `message.${s}`, name: s });
       for (const r of escalations)
@@ -74,23 +101,32 @@ function extension(w: XmlWriter, body: () => void): void {
   w.element('bpmn:extensionElements', {}, body);
 }
 
-function writeLanes(w: XmlWriter, definition: Definition, p: Plan): void {
+function writeLanes(w: XmlWriter, definition: Definition, p: Plan, pool: number): void {
   const members = new Map<string, string[]>();
   for (const n of p.nodes) {
     if (n.kind === 'boundaryEvent') continue;
     (members.get(n.role) ?? members.set(n.role, []).get(n.role)!).push(n.id);
   }
-  const hasUnassigned = p.lanes.some((l) => l.role === UNASSIGNED_LANE);
-  w.element('bpmn:laneSet', { id: 'laneSet' }, () => {
+  const multi = p.pools.length > 1;
+  const inPool = new Set(p.lanes.filter((l) => l.pool === pool).map((l) => l.role));
+  const hasUnassigned = inPool.has(UNASSIGNED_LANE);
+  w.element('bpmn:laneSet', { id: multi ? `laneSet.${pool + 1}` : 'laneSet' }, () => {
     // Document order is the role order of the definition; the diagram keeps the lane order.
-    for (const role of definition.roles) {
+    // Pools split the roles up, so each role then carries its place in the definition.
+    definition.roles.forEach((role, order) => {
+      if (!inPool.has(role.id)) return;
       w.element('bpmn:lane', { id: laneId(role.id), name: role.name }, () => {
         extension(w, () =>
-          w.empty('pf:role', { id: role.id, department: role.department, description: role.description }),
+          w.empty('pf:role', {
+            id: role.id,
+            department: role.department,
+            description: role.description,
+            order: multi ? order : undefined,
+          }),
         );
         for (const id of members.get(role.id) ?? []) w.text('bpmn:flowNodeRef', {}, id);
       });
-    }
+    });
     if (hasUnassigned) {
       w.element('bpmn:lane', { id: laneId(UNASSIGNED_LANE), name: 'No role' }, () => {
         extension(w, () => w.empty('pf:unassigned'));
@@ -180,6 +216,18 @@ function writeNode(
     case 'start':
       w.element('bpmn:startEvent', attrs, links);
       return;
+    case 'entry':
+      w.element('bpmn:startEvent', attrs, () => {
+        links();
+        w.empty('bpmn:messageEventDefinition', {});
+      });
+      return;
+    case 'handoff':
+      w.element('bpmn:endEvent', attrs, () => {
+        links();
+        w.empty('bpmn:messageEventDefinition', {});
+      });
+      return;
     case 'end': {
       const outcome = step?.type === 'end' ? step.outcome : undefined;
       w.element('bpmn:endEvent', attrs, () => {
@@ -237,11 +285,10 @@ function writeDiagram(w: XmlWriter, p: Plan): void {
   const bottom = p.height;
   w.element('bpmndi:BPMNDiagram', { id: 'diagram' }, () => {
     w.element('bpmndi:BPMNPlane', { id: 'plane', bpmnElement: 'collaboration' }, () => {
-      w.element(
-        'bpmndi:BPMNShape',
-        { id: 'participant.di', bpmnElement: 'participant', isHorizontal: true },
-        () => bounds({ x: 0, y: 0, width: p.width, height: p.height }),
-      );
+      for (const pool of p.pools)
+        w.element('bpmndi:BPMNShape', { id: `${pool.id}.di`, bpmnElement: pool.id, isHorizontal: true }, () =>
+          bounds({ x: 0, y: pool.y, width: p.width, height: pool.height }),
+        );
       for (const lane of p.lanes) {
         const attrs: Attrs = {
           id: `${laneId(lane.role)}.di`,
@@ -266,11 +313,34 @@ function writeDiagram(w: XmlWriter, p: Plan): void {
           for (const [x, y] of waypoints(s, t, bottom)) w.empty('di:waypoint', { x: round(x), y: round(y) });
         });
       }
+      for (const m of p.messageFlows) {
+        const s = byId.get(m.source)!;
+        const t = byId.get(m.target)!;
+        w.element('bpmndi:BPMNEdge', { id: `${m.id}.di`, bpmnElement: m.id }, () => {
+          for (const [x, y] of messageWaypoints(s, t)) w.empty('di:waypoint', { x: round(x), y: round(y) });
+        });
+      }
     });
   });
 }
 
 type Box = { x: number; y: number; width: number; height: number };
+
+/** A message flow runs up or down between pools: out of one event's edge, into the other's. */
+function messageWaypoints(s: Box, t: Box): Array<[number, number]> {
+  const sx = s.x + s.width / 2;
+  const tx = t.x + t.width / 2;
+  const down = t.y > s.y;
+  const sy = down ? s.y + s.height : s.y;
+  const ty = down ? t.y : t.y + t.height;
+  const my = (sy + ty) / 2;
+  return [
+    [sx, sy],
+    [sx, my],
+    [tx, my],
+    [tx, ty],
+  ];
+}
 
 /** Right side to left side with one elbow; an edge going back runs below both shapes. */
 function waypoints(s: Box, t: Box, bottom: number): Array<[number, number]> {

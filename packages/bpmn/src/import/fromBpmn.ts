@@ -9,6 +9,7 @@ import { taskDeadline } from './deadlines.ts';
 import { layoutFromDiagram } from './diagram.ts';
 import { fieldOf } from './form.ts';
 import { decision, fork } from './gateways.ts';
+import { type Handoffs, readHandoffs } from './handoffs.ts';
 import {
   countFlowNodes,
   documentationOf,
@@ -16,13 +17,14 @@ import {
   type FlowNode,
   indexProcess,
   type Lane,
+  mergeModels,
   type ProcessModel,
   pfExtension,
   type Skipped,
   TASK_KINDS,
 } from './model.ts';
 import { clip, IdPool, sanitizeId, slugify } from './names.ts';
-import { choosePool } from './pools.ts';
+import { type Pool, type Pools, readPools } from './pools.ts';
 import { waitEvent, waitGateway } from './waits.ts';
 
 export interface ImportResult {
@@ -77,9 +79,10 @@ class Importer implements ImportContext {
   private readonly roleByName = new Map<string, string>();
   private readonly nodeRoles = new Map<string, NodeRole>();
   model!: ProcessModel;
-  private process!: XmlElement;
-  private poolName: string | undefined;
-  private hasPool = false;
+  private pools!: Pools;
+  private handoffs!: Handoffs;
+  /** Role order written by portalflow when pools put the lanes in another order. */
+  private readonly roleOrder = new Map<string, number>();
   readonly ours: boolean;
 
   constructor(readonly root: XmlElement) {
@@ -87,34 +90,51 @@ class Importer implements ImportContext {
   }
 
   run(): ImportResult {
-    const pool = choosePool(this.root, (s) => this.text(s));
-    this.process = pool.process;
-    this.poolName = pool.name;
-    this.hasPool = pool.hasPool;
-    this.skipped.push(...pool.skipped);
-    this.model = indexProcess(this.process, !this.ours);
+    this.pools = readPools(this.root, (s) => this.text(s));
+    this.skipped.push(...this.pools.skipped);
+    const models = this.pools.pools.map((pool, i) => {
+      if (!pool.process) return this.wholePool(pool, i, []);
+      const model = indexProcess(pool.process, !this.ours, i);
+      // In a collaboration a pool without lanes is one role, as a lane of its own.
+      return this.pools.multi && !model.anyLanes
+        ? this.wholePool(pool, i, [...model.nodes.values()], model)
+        : model;
+    });
+    this.model = mergeModels(models);
     this.skipped.push(...this.model.skipped);
+    this.handoffs = readHandoffs(this.model, this.pools.pools, this.pools.messageFlows);
+    this.skipped.push(...this.handoffs.skipped);
+    this.warnings.push(...this.handoffs.warnings);
     this.makeRoles();
     this.classify();
     for (const node of this.model.nodes.values()) this.buildStep(node);
     const start = this.findStart();
-    const workflow = pfExtension(this.process, 'workflow');
+    const main = this.pools.main.process!;
+    const collaboration = this.pools.multi ? this.pools.collaboration : undefined;
+    const workflow =
+      (collaboration && pfExtension(collaboration, 'workflow')) ?? pfExtension(main, 'workflow');
+    const title = this.pools.multi
+      ? (this.text(collaboration && attr(collaboration, 'name')) ??
+        this.text(attr(this.root, 'name')) ??
+        this.pools.main.name)
+      : this.pools.main.name;
     const definition: Definition = {
       id: clip(
         sanitizeId(workflow ? attr(workflow, 'id') : undefined) ||
-          slugify(this.poolName ?? attr(this.process, 'name')) ||
-          sanitizeId(attr(this.process, 'id')) ||
+          slugify(title ?? attr(main, 'name')) ||
+          sanitizeId(attr(main, 'id')) ||
           'imported-workflow',
         80,
       ),
-      title: this.clipped(this.poolName ?? 'Imported workflow', 200, 'title'),
+      title: this.clipped(title ?? 'Imported workflow', 200, 'title'),
       roles: this.roles.slice(0, 200),
       start,
       steps: this.steps,
     };
     const schema = workflow ? attr(workflow, 'schema') : undefined;
     if (schema !== undefined) definition.$schema = schema;
-    const description = documentationOf(this.ours, this.process);
+    const description =
+      (collaboration && documentationOf(this.ours, collaboration)) ?? documentationOf(this.ours, main);
     if (description !== undefined) definition.description = this.clipped(description, 8000, 'description');
     if (definition.title === '') definition.title = 'Imported workflow';
     if (this.roles.length > 200)
@@ -135,26 +155,71 @@ class Importer implements ImportContext {
     return this.ours ? s : s?.trim() || undefined;
   }
 
-  /** Leaf lanes become roles; the department is the parent lane's name. */
+  /**
+   * A pool as one lane: a black-box pool (no process), or in a collaboration a pool without lanes.
+   * Either becomes one role named after the pool.
+   */
+  private wholePool(pool: Pool, index: number, nodes: FlowNode[], model?: ProcessModel): ProcessModel {
+    const lane: Lane = {
+      id: pool.id,
+      el: pool.participant ?? pool.process!,
+      name: pool.name,
+      parent: undefined,
+      leaf: true,
+      pool: index,
+      wholePool: true,
+    };
+    for (const n of nodes) n.lane = lane;
+    if (!pool.process)
+      this.warnings.push(
+        `pool '${pool.name ?? pool.id}' is a black box (no process): it became a role that owns no task`,
+      );
+    return {
+      nodes: model?.nodes ?? new Map(),
+      flows: model?.flows ?? [],
+      leafLanes: [lane],
+      // A black box holds no node: the pools around it keep their own way of naming roles.
+      anyLanes: pool.process !== undefined,
+      skipped: model?.skipped ?? [],
+    };
+  }
+
+  /**
+   * Leaf lanes become roles; the department is the parent lane's name, or in a collaboration the
+   * pool's. Our own files keep the role order they were written with.
+   */
   private makeRoles(): void {
     for (const lane of this.model.leafLanes) {
       if (pfExtension(lane.el, 'unassigned')) {
         this.roleOfLane.set(lane, undefined);
         continue;
       }
-      const pf = pfExtension(lane.el, 'role');
+      const pf = lane.wholePool ? undefined : pfExtension(lane.el, 'role');
       const id = this.roleIds.claim(
         sanitizeId(pf ? attr(pf, 'id') : undefined) || slugify(lane.name) || sanitizeId(lane.id),
         'role',
       );
       const role: Role = { id, name: clip(lane.name ?? id, 120) };
-      const department = pf ? attr(pf, 'department') : lane.parent?.name;
+      const pool = this.pools.pools[lane.pool]!;
+      const department = pf
+        ? attr(pf, 'department')
+        : (lane.parent?.name ?? (this.pools.multi && !lane.wholePool ? pool.name : undefined));
       if (department !== undefined) role.department = clip(department, 120);
-      const description = pf ? attr(pf, 'description') : documentationOf(this.ours, lane.el);
+      const description = pf
+        ? attr(pf, 'description')
+        : lane.wholePool
+          ? undefined
+          : documentationOf(this.ours, lane.el);
       if (description !== undefined) role.description = clip(description, 4000);
+      const order = pf ? Number(attr(pf, 'order')) : Number.NaN;
+      if (Number.isInteger(order)) this.roleOrder.set(id, order);
       this.roles.push(role);
       this.roleOfLane.set(lane, id);
       this.roleByName.set(role.name.toLowerCase(), id);
+    }
+    if (this.roleOrder.size > 0) {
+      const at = (r: Role) => this.roleOrder.get(r.id) ?? Number.MAX_SAFE_INTEGER;
+      this.roles.sort((a, b) => at(a) - at(b));
     }
   }
 
@@ -172,7 +237,10 @@ class Importer implements ImportContext {
     if (node.lane) return this.roleOfLane.get(node.lane);
     const group = camundaGroup(node.el);
     if (group) return this.roleNamed(group);
-    if (!this.model.anyLanes) return this.roleNamed(this.hasPool ? (this.poolName ?? 'Staff') : 'Staff');
+    if (!this.model.anyLanes) {
+      const main = this.pools.main;
+      return this.roleNamed(main.participant ? (main.name ?? 'Staff') : 'Staff');
+    }
     this.warnings.push(`task '${node.name ?? node.id}' is in no lane: it has no role`);
     return undefined;
   }
@@ -276,10 +344,13 @@ class Importer implements ImportContext {
           step(n);
           break;
         case 'startEvent':
-          set(n, { type: 'consumed' });
+          // Entered from another pool: the flow passes on to its first step.
+          set(n, this.handoffs.entries.has(n.id) ? { type: 'through' } : { type: 'consumed' });
           break;
         case 'endEvent':
-          if (
+          if (this.handoffs.through.has(n.id)) set(n, { type: 'through' });
+          else if (this.handoffs.folded.has(n.id)) set(n, { type: 'dropped' });
+          else if (
             pfExtension(n.el, 'escalation') ||
             (defs.includes('escalationEventDefinition') && this.fromTimer(n))
           )
@@ -300,6 +371,7 @@ class Importer implements ImportContext {
         case 'intermediateThrowEvent':
         case 'implicitThrowEvent':
           set(n, { type: 'through' });
+          if (this.handoffs.through.has(n.id)) break;
           this.skip(
             n,
             defs.includes('linkEventDefinition')
@@ -354,6 +426,8 @@ class Importer implements ImportContext {
     const r = this.role(nodeId);
     if (r.type === 'step') return r.stepId;
     if (r.type !== 'through') return undefined;
+    const handoff = this.handoffs.through.get(nodeId);
+    if (handoff !== undefined) return this.resolve(handoff, seen);
     const link = this.linkTarget(node);
     if (link) return this.resolve(link.id, seen);
     if (node.outgoing.length === 0) return undefined;
@@ -459,6 +533,7 @@ class Importer implements ImportContext {
       this.warnings.push(
         `several flows leave task '${title}' without a gateway: they were imported as its outcomes`,
       );
+    flows = [...flows, ...(this.handoffs.extraOutcomes.get(node.id) ?? [])];
     const names = new IdPool();
     for (const f of flows) {
       const to = this.resolve(f.target);
@@ -484,11 +559,38 @@ class Importer implements ImportContext {
     return task;
   }
 
-  /** The start: the flow out of the (first plain) start event. */
+  /**
+   * The start: the flow out of the (first plain) start event. In a collaboration, start events
+   * entered from another pool are handoffs; of the others, the first pool's that leads to a step
+   * is the start, and several pools starting on their own is reported.
+   */
   private findStart(): string {
-    const starts = [...this.model.nodes.values()].filter((n) => n.kind === 'startEvent');
-    const chosen = starts.find((s) => eventDefinitions(s.el).length === 0) ?? starts[0];
-    for (const s of starts) if (s !== chosen) this.skip(s, 'only one start event is imported');
+    const starts = [...this.model.nodes.values()].filter(
+      (n) => n.kind === 'startEvent' && !this.handoffs.entries.has(n.id),
+    );
+    const leads = (s: FlowNode) => !!s.outgoing[0] && this.resolve(s.outgoing[0].target) !== undefined;
+    const pick = (list: FlowNode[]) => list.find((s) => eventDefinitions(s.el).length === 0) ?? list[0];
+    const leading = starts.filter(leads);
+    const chosen =
+      leading.length > 0 ? pick(leading.filter((s) => s.pool === leading[0]!.pool)) : pick(starts);
+    const poolName = (s: FlowNode) => {
+      const pool = this.pools.pools[s.pool]!;
+      return `'${pool.name ?? pool.id}'`;
+    };
+    const otherPools = [...new Set(leading.filter((s) => s.pool !== chosen?.pool).map(poolName))];
+    if (chosen && otherPools.length > 0)
+      this.warnings.push(
+        `pools ${[poolName(chosen), ...otherPools].join(', ')} each start on their own (no message starts them): the workflow starts in ${poolName(chosen)}`,
+      );
+    for (const s of starts) {
+      if (s === chosen) continue;
+      this.skip(
+        s,
+        chosen && s.pool !== chosen.pool
+          ? `only one start event is imported: the workflow starts in ${poolName(chosen)}`
+          : 'only one start event is imported',
+      );
+    }
     if (chosen && eventDefinitions(chosen.el).length > 0)
       this.warnings.push(
         `start event '${chosen.name ?? chosen.id}' is triggered by an event: it was imported as a plain start`,

@@ -12,6 +12,8 @@ export interface FlowNode {
   outgoing: Flow[];
   /** The leaf lane holding the node, if any. */
   lane: Lane | undefined;
+  /** Index of the pool (see `readPools`) whose process holds the node. */
+  pool: number;
 }
 
 export interface Flow {
@@ -30,6 +32,10 @@ export interface Lane {
   name: string | undefined;
   parent: Lane | undefined;
   leaf: boolean;
+  /** Index of the pool whose process holds the lane. */
+  pool: number;
+  /** A whole pool standing in for a lane: a pool without lanes, or a black-box pool. */
+  wholePool?: boolean;
 }
 
 export interface Skipped {
@@ -117,7 +123,7 @@ export interface ProcessModel {
   skipped: Skipped[];
 }
 
-export function indexProcess(process: XmlElement, trim: boolean): ProcessModel {
+export function indexProcess(process: XmlElement, trim: boolean, pool = 0): ProcessModel {
   const clean = (s: string | undefined) => (trim ? s?.trim() || undefined : s);
   const nodes = new Map<string, FlowNode>();
   const flows: Flow[] = [];
@@ -139,6 +145,7 @@ export function indexProcess(process: XmlElement, trim: boolean): ProcessModel {
         incoming: [],
         outgoing: [],
         lane: undefined,
+        pool,
       });
     } else if (el.local === 'sequenceFlow') {
       const condition = childOf(el, NS.model, 'conditionExpression');
@@ -175,7 +182,14 @@ export function indexProcess(process: XmlElement, trim: boolean): ProcessModel {
       anyLanes = true;
       const childSets = childrenOf(el, NS.model, 'childLaneSet');
       const hasChildren = childSets.some((s) => childrenOf(s, NS.model, 'lane').length > 0);
-      const lane: Lane = { id: idOf(el), el, name: clean(attr(el, 'name')), parent, leaf: !hasChildren };
+      const lane: Lane = {
+        id: idOf(el),
+        el,
+        name: clean(attr(el, 'name')),
+        parent,
+        leaf: !hasChildren,
+        pool,
+      };
       for (const s of childSets) visit(s, lane);
       if (lane.leaf) leafLanes.push(lane);
       for (const ref of childrenOf(el, NS.model, 'flowNodeRef')) {
@@ -188,6 +202,27 @@ export function indexProcess(process: XmlElement, trim: boolean): ProcessModel {
   };
   for (const laneSet of childrenOf(process, NS.model, 'laneSet')) visit(laneSet, undefined);
   return { nodes, flows, leafLanes, anyLanes, skipped };
+}
+
+/**
+ * The processes of several pools as one model: node ids are unique in a file, so flows, lanes and
+ * message flows can be followed across pools. A second element with an id already taken is reported.
+ */
+export function mergeModels(models: ProcessModel[]): ProcessModel {
+  if (models.length === 1) return models[0]!;
+  const merged: ProcessModel = { nodes: new Map(), flows: [], leafLanes: [], anyLanes: false, skipped: [] };
+  for (const m of models) {
+    for (const [id, node] of m.nodes) {
+      if (merged.nodes.has(id))
+        merged.skipped.push({ id, kind: node.kind, reason: 'a second element with the same id' });
+      else merged.nodes.set(id, node);
+    }
+    merged.flows.push(...m.flows);
+    merged.leafLanes.push(...m.leafLanes);
+    merged.anyLanes ||= m.anyLanes;
+    merged.skipped.push(...m.skipped);
+  }
+  return merged;
 }
 
 function firstLeaf(lane: Lane, leaves: Lane[]): Lane | undefined {

@@ -3,27 +3,50 @@ import { NS } from '../namespaces.ts';
 import { attr, childrenOf, refLocal, type XmlElement } from '../xml/read.ts';
 import { countFlowNodes, type Skipped, TASK_KINDS } from './model.ts';
 
-export interface ChosenPool {
-  process: XmlElement;
+/** A pool of the file: a participant showing a process, a black-box participant, or a process without a pool. */
+export interface Pool {
+  /** The participant's id, else the process's. */
+  id: string;
   /** The pool's (else the process's) name. */
   name: string | undefined;
-  /** Whether a pool (participant) shows the process. */
-  hasPool: boolean;
+  participant: XmlElement | undefined;
+  /** Undefined for a black-box pool. */
+  process: XmlElement | undefined;
+}
+
+export interface MessageFlow {
+  id: string;
+  el: XmlElement;
+  source: string;
+  target: string;
+  name: string | undefined;
+}
+
+export interface Pools {
+  /** In the order the collaboration lists them; black-box pools included. */
+  pools: Pool[];
+  /** The pool with the most tasks: it names the workflow when the collaboration does not. */
+  main: Pool;
+  collaboration: XmlElement | undefined;
+  /** More than one pool holds a process: the file is a collaboration of departments. */
+  multi: boolean;
+  messageFlows: MessageFlow[];
   skipped: Skipped[];
 }
 
-/** The pool to import: the process with the most tasks; every other pool and message flow is reported. */
-export function choosePool(
-  root: XmlElement,
-  text: (s: string | undefined) => string | undefined,
-): ChosenPool {
+const tasks = (p: XmlElement) =>
+  p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
+
+/**
+ * The pools to import: every pool of the collaboration, each with its process (black-box pools
+ * have none). A file without pools imports its process with the most tasks; other processes no
+ * pool shows are reported.
+ */
+export function readPools(root: XmlElement, text: (s: string | undefined) => string | undefined): Pools {
   const skipped: Skipped[] = [];
-  let poolName: string | undefined;
-  let hasPool = false;
   const processes = childrenOf(root, NS.model, 'process');
-  const participants = childrenOf(root, NS.model, 'collaboration').flatMap((c) =>
-    childrenOf(c, NS.model, 'participant'),
-  );
+  const collaborations = childrenOf(root, NS.model, 'collaboration');
+  const participants = collaborations.flatMap((c) => childrenOf(c, NS.model, 'participant'));
   if (processes.length === 0)
     throw new BpmnError(
       BpmnErrorCode.NO_PROCESS,
@@ -31,45 +54,72 @@ export function choosePool(
         ? 'the file has only black-box pools: there is no process to import'
         : 'the file has no process to import',
     );
-  const tasks = (p: XmlElement) =>
-    p.children.filter((c) => c.uri === NS.model && TASK_KINDS.has(c.local)).length;
-  let chosen = processes[0]!;
-  for (const p of processes) if (tasks(p) > tasks(chosen)) chosen = p;
+  const byId = new Map<string, XmlElement>();
+  for (const p of processes) {
+    const id = attr(p, 'id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, p);
+  }
 
-  const chosenId = attr(chosen, 'id');
+  const pools: Pool[] = [];
+  const shown = new Set<XmlElement>();
   for (const part of participants) {
-    const ref = refLocal(attr(part, 'processRef'));
-    if (ref !== undefined && ref === chosenId) {
-      poolName = text(attr(part, 'name'));
-      hasPool = true;
+    const process = byId.get(refLocal(attr(part, 'processRef')) ?? '');
+    const pool: Pool = {
+      id: attr(part, 'id') ?? '',
+      name: text(attr(part, 'name')),
+      participant: part,
+      process: undefined,
+    };
+    if (process && shown.has(process)) {
+      skipped.push({ id: pool.id, kind: 'participant', reason: 'a second pool shows the same process' });
       continue;
     }
-    const process = processes.find((p) => attr(p, 'id') === ref);
-    skipped.push({
-      id: attr(part, 'id') ?? '',
-      kind: 'participant',
-      reason: process
-        ? `only one pool is imported; this pool's ${countFlowNodes(process)} elements were left out`
-        : 'a black-box pool has no process to import',
+    if (process) {
+      shown.add(process);
+      pool.process = process;
+      pool.name ??= text(attr(process, 'name'));
+    }
+    pools.push(pool);
+  }
+  if (shown.size === 0) {
+    // No pool shows a process: the process with the most tasks is the workflow.
+    let chosen = processes[0]!;
+    for (const p of processes) if (tasks(p) > tasks(chosen)) chosen = p;
+    shown.add(chosen);
+    pools.unshift({
+      id: attr(chosen, 'id') ?? '',
+      name: text(attr(chosen, 'name')),
+      participant: undefined,
+      process: chosen,
     });
   }
   for (const p of processes) {
-    if (p === chosen) continue;
-    const id = attr(p, 'id');
-    if (participants.some((part) => refLocal(attr(part, 'processRef')) === id)) continue;
+    if (shown.has(p)) continue;
     skipped.push({
-      id: id ?? '',
+      id: attr(p, 'id') ?? '',
       kind: 'process',
-      reason: `only one process is imported; its ${countFlowNodes(p)} elements were left out`,
+      reason: `no pool shows this process; its ${countFlowNodes(p)} elements were left out`,
     });
   }
-  for (const c of childrenOf(root, NS.model, 'collaboration'))
-    for (const m of childrenOf(c, NS.model, 'messageFlow'))
-      skipped.push({
-        id: attr(m, 'id') ?? '',
-        kind: 'messageFlow',
-        reason: 'message flows between pools are not modelled',
-      });
-  if (!poolName) poolName = text(attr(chosen, 'name'));
-  return { process: chosen, name: poolName, hasPool, skipped };
+
+  const withProcess = pools.filter((p) => p.process !== undefined);
+  let main = withProcess[0]!;
+  for (const p of withProcess) if (tasks(p.process!) > tasks(main.process!)) main = p;
+  const messageFlows: MessageFlow[] = collaborations.flatMap((c) =>
+    childrenOf(c, NS.model, 'messageFlow').map((el) => ({
+      id: attr(el, 'id') ?? `line-${el.line}`,
+      el,
+      source: refLocal(attr(el, 'sourceRef')) ?? '',
+      target: refLocal(attr(el, 'targetRef')) ?? '',
+      name: text(attr(el, 'name')),
+    })),
+  );
+  return {
+    pools,
+    main,
+    collaboration: collaborations[0],
+    multi: withProcess.length > 1,
+    messageFlows,
+    skipped,
+  };
 }

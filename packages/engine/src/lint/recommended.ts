@@ -23,7 +23,8 @@ import type { Rule, Severity } from './types.ts';
 /**
  * Every rule and the severity it runs at: the one place to change a severity. A rule may still
  * give single findings their own severity (both escalateTo and goTo on a deadline is an error
- * even though a deadline doing nothing is a warning). Errors block publishing and compiling.
+ * even though a deadline doing nothing is a warning). Errors block publishing and compiling
+ * (`unreachable-step` blocks only publishing: see `compile`).
  */
 export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   // The graph: every instance must be able to start, move and finish.
@@ -36,7 +37,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [invalidExpression, 'error'],
   [waitWithoutTrigger, 'error'],
   [invalidDuration, 'error'],
-  [unreachableStep, 'warning'],
+  [unreachableStep, 'error'],
   // Lanes: every task lands in someone's queue, late work in someone's pool.
   [taskWithoutRole, 'error'],
   [undeclaredRole, 'error'],

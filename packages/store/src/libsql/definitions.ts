@@ -1,5 +1,6 @@
 import type { Row } from '@libsql/client';
-import type { Definition } from '@portalflow/engine';
+import { type Definition, ID_RULE, isId } from '@portalflow/engine';
+import { StoreError } from '../errors.ts';
 import { definitionHash } from '../hash.ts';
 import type { DefinitionVersion, Draft, VersionSummary } from '../records.ts';
 import type { Store } from '../types.ts';
@@ -41,7 +42,7 @@ function toVersion(row: Row): DefinitionVersion {
 
 type DefinitionApi = Pick<
   Store,
-  'saveDraft' | 'getDraft' | 'listDefinitions' | 'publish' | 'getVersion' | 'listVersions'
+  'saveDraft' | 'getDraft' | 'listDefinitions' | 'listPublished' | 'publish' | 'getVersion' | 'listVersions'
 >;
 
 export function definitionApi(db: Db): DefinitionApi {
@@ -73,6 +74,10 @@ export function definitionApi(db: Db): DefinitionApi {
     getVersion,
 
     async saveDraft(input) {
+      // Every way a workflow is stored passes here: an id outside the pattern never reaches a row (it
+      // would end up in URLs, file names, log lines and exports).
+      if (!isId(input.id))
+        throw new StoreError('CHANGE_INVALID', `Workflow id ${JSON.stringify(input.id)}: ${ID_RULE}`);
       const at = input.at ?? db.now();
       const definition = JSON.stringify(input.definition ?? null);
       const layout = input.layout === undefined ? undefined : JSON.stringify(input.layout ?? null);
@@ -123,6 +128,21 @@ export function definitionApi(db: Db): DefinitionApi {
         updatedBy: textOrNull(row, 'updated_by'),
         latestVersion: row.latest_version === null ? null : int(row, 'latest_version'),
         latestPublishedAt: textOrNull(row, 'published_at'),
+      }));
+    },
+
+    async listPublished() {
+      const rs = await db.client.execute(
+        `SELECT v.definition_id, json_extract(v.definition, '$.title') AS title, v.version, v.published_at
+         FROM definition_versions v
+         WHERE v.version = (SELECT max(version) FROM definition_versions WHERE definition_id = v.definition_id)
+         ORDER BY title, v.definition_id`,
+      );
+      return rs.rows.map((row) => ({
+        id: text(row, 'definition_id'),
+        title: text(row, 'title'),
+        latestVersion: int(row, 'version'),
+        latestPublishedAt: text(row, 'published_at'),
       }));
     },
 

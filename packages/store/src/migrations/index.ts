@@ -8,6 +8,7 @@ import { instanceMigrations } from './007-instance-migrations.ts';
 import { changeFeed } from './008-change-feed.ts';
 import { securityHardening } from './009-security-hardening.ts';
 import { apiTokenLifetime } from './010-api-token-lifetime.ts';
+import { auditAppendOnly } from './011-audit-append-only.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   changeFeed,
   securityHardening,
   apiTokenLifetime,
+  auditAppendOnly,
 ];

@@ -51,6 +51,41 @@ export function definitionCases(newHarness: NewHarness): void {
       ).toEqual({ ok: false, reason: 'not-found' });
     });
 
+    it('refuses to store a workflow whose id breaks the id pattern', async () => {
+      for (const id of ['weird"id\r\n', 'has space', '-x', '', 'x'.repeat(81)]) {
+        await expect(
+          h.store.saveDraft({ id, title: 'x', definition: { id }, expectedRevision: 0, updatedBy: null }),
+        ).rejects.toMatchObject({ code: 'CHANGE_INVALID' });
+        expect(await h.store.getDraft(id)).toBeNull();
+      }
+      expect(await h.store.listDefinitions()).toEqual([]);
+    });
+
+    it('lists published workflows by their latest version, leaving out drafts never published', async () => {
+      await save(0);
+      await h.store.saveDraft({
+        id: 'wip',
+        title: 'WIP',
+        definition: {},
+        expectedRevision: 0,
+        updatedBy: null,
+      });
+      expect(await h.store.listPublished()).toEqual([]);
+      await h.store.publish({ definitionId: triage.id, publishedBy: 'lead', at: '2026-03-02T16:00:00.000Z' });
+      await save(1, {
+        title: 'Renamed in the draft',
+        definition: { ...triage, title: 'Renamed in the draft' },
+      });
+      expect(await h.store.listPublished()).toEqual([
+        {
+          id: triage.id,
+          title: triage.title,
+          latestVersion: 1,
+          latestPublishedAt: '2026-03-02T16:00:00.000Z',
+        },
+      ]);
+    });
+
     it('keeps an invalid work-in-progress draft as it was written', async () => {
       await h.store.saveDraft({
         id: 'wip',

@@ -2,11 +2,11 @@ import type { Rule } from '../types.ts';
 
 export const unreachableStep: Rule = {
   id: 'unreachable-step',
-  severity: 'warning',
+  severity: 'error',
   description: 'A step that no path from `start` leads to.',
   docs: {
     rationale:
-      'A box no instance can ever get to is usually a forgotten arrow: staff in that lane would never see the work the lead drew for them.',
+      'A box no instance can ever get to is usually a forgotten arrow: staff in that lane would never see the work the lead drew for them. Publishing it would document work that never happens, so it blocks publishing; a draft may still be saved with it while the arrow is drawn.',
     incorrect: `{ "start": "classify",
   "steps": { "classify": { "type": "task", "role": "front-desk", "title": "Classify", "outcomes": { "done": "closed" } },
              "admin-reply": { "type": "task", "role": "front-desk", "title": "Reply", "outcomes": { "replied": "closed" } },
