@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,7 +95,6 @@ describe('GET /api/config', () => {
 
 describe('a server started with a configured calendar', () => {
   let running: RunningServer;
-  const saved = { ...process.env };
   beforeAll(async () => {
     const file = join(dir, 'server-calendar.json');
     await writeFile(file, JSON.stringify(lisbon));
@@ -103,11 +103,12 @@ describe('a server started with a configured calendar', () => {
     running = await startServer({ port: 0, databaseUrl: `file:${join(dir, 'server.db')}`, quiet: true });
   }, 60_000);
   afterAll(async () => {
-    process.env = saved;
+    delete process.env.PORTALFLOW_CALENDAR;
+    delete process.env.PORTALFLOW_CLINIC_NAME;
     await running?.close();
   });
 
-  it('records that calendar with new instances and serves it, behind sign-in, on a real listener', async () => {
+  it('runs on that calendar and name, and serves them only behind sign-in, on a real listener', async () => {
     expect(running.deps.calendar).toEqual(lisbon);
     expect(running.deps.clinicName).toBe('Clínica do Rio');
     const anonymous = await fetch(`${running.url}/api/config`);
@@ -122,7 +123,6 @@ describe('a server started with a configured calendar', () => {
     );
     delete process.env.PORTALFLOW_TIME_ZONE;
     expect(error).toBeInstanceOf(ClinicSettingsError);
-    const { existsSync } = await import('node:fs');
     expect(existsSync(db)).toBe(false);
   });
 });
