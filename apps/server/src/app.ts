@@ -12,6 +12,7 @@ import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
+import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -35,7 +36,7 @@ export interface App {
   migrations: MigrationService;
 }
 
-/** The whole HTTP API over the given dependencies. `main.ts` listens; tests call `app.request()`. */
+/** The whole HTTP API over the given dependencies. `server.ts` composes and listens; tests call `app.request()`. */
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   const docs = new ApiDocs();
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs, deps));
+  app.route('/api/config', configRoutes(deps, docs));
   app.route('/api/users', userTokenRoutes(deps, docs));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));

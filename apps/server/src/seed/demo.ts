@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { parseDefinition } from '@portalflow/engine';
-import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import type { Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
@@ -28,7 +27,10 @@ export async function seedDemo(
   instances: InstanceService,
   now: () => string,
   passwordFromEnv?: string,
+  calendar?: unknown,
 ): Promise<DemoSeed> {
+  // Loaded here, not at the top: only the demo needs the bundled examples.
+  const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
   const generated = passwordFromEnv === undefined || passwordFromEnv === '';
   const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
     { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
@@ -116,7 +118,7 @@ export async function seedDemo(
               : null,
             role: null,
           },
-          { definitionId: example.id, data, calendar: clinicCalendar },
+          { definitionId: example.id, data, calendar: calendar ?? clinicCalendar },
           () => null,
         );
         started++;

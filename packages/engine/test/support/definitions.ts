@@ -1,6 +1,6 @@
 import type { Definition } from '../../src/definition.ts';
 
-/** The triage workflow of DESIGN.md, verbatim. */
+/** The triage workflow of docs/format.md, with help on every task. */
 export const triage: Definition = {
   id: 'portal-message-triage',
   title: 'Patient portal message triage',
