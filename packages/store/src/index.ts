@@ -1,3 +1,12 @@
+export type {
+  Account,
+  AccountAdminStore,
+  AccountChange,
+  AccountChangeDraft,
+  AccountEdit,
+  AccountEditResult,
+  SessionSummary,
+} from './accounts.ts';
 export {
   type ChainCheck,
   type ChainFailure,
