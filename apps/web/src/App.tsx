@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
+import { AccountsPage } from './accounts/AccountsPage.tsx';
 import { useLive } from './api/useLive.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { SignIn } from './auth/SignIn.tsx';
@@ -16,7 +17,6 @@ import { RefreshersPage } from './roles/RefreshersPage.tsx';
 import { RolePage } from './roles/RolePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { Shell } from './shell/Shell.tsx';
-import { AccountsPage } from './tokens/AccountsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
 import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { MyWorkPage } from './work/MyWorkPage.tsx';
