@@ -114,7 +114,7 @@ export function AccountsPage() {
                     <Table.Td>
                       <Badge
                         color={p.disabled ? 'gray.7' : 'teal.9'}
-                        variant={p.disabled ? 'outline' : 'light'}
+                        variant={p.disabled ? 'outline' : 'filled'}
                       >
                         {p.disabled ? 'Disabled' : 'Active'}
                       </Badge>

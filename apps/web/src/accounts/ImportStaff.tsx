@@ -109,9 +109,7 @@ export function ImportStaff() {
               <Table.Tr key={r.line}>
                 <Table.Td>{r.line}</Table.Td>
                 <Table.Td>
-                  <Badge color={ACTION[r.action].color} variant="light">
-                    {ACTION[r.action].label}
-                  </Badge>
+                  <Badge color={ACTION[r.action].color}>{ACTION[r.action].label}</Badge>
                 </Table.Td>
                 <Table.Td>{r.username}</Table.Td>
                 <Table.Td>{r.displayName}</Table.Td>

@@ -1,3 +1,4 @@
+import { formatWhen } from '../shell/time.ts';
 import type { AccountChange } from './api.ts';
 
 const WHAT: Record<string, string> = {
@@ -31,4 +32,10 @@ function plain(value: string | null): string {
 
 export const changeLabel = (c: AccountChange) => WHAT[c.what] ?? c.what;
 export const changeFrom = (c: AccountChange) => plain(c.oldValue);
-export const changeTo = (c: AccountChange) => plain(c.newValue);
+export function changeTo(c: AccountChange): string {
+  if (c.what === 'set-password-code' && c.newValue) {
+    const { expiresAt } = JSON.parse(c.newValue) as { expiresAt?: string };
+    return expiresAt ? `valid until ${formatWhen(expiresAt)}` : 'issued';
+  }
+  return plain(c.newValue);
+}
