@@ -26,10 +26,15 @@ describe('account administration', () => {
       await dialog.getByRole('textbox', { name: /^Username/ }).fill('ma-second');
       await dialog.getByRole('textbox', { name: /^Full name/ }).fill('Maria Second');
       await dialog.getByLabel(/^Roles/).click();
-      await admin.page.getByRole('option', { name: /Medical assistant/i }).first().click();
+      await admin.page
+        .getByRole('option', { name: /Medical assistant/i })
+        .first()
+        .click();
       await admin.page.keyboard.press('Tab');
       await dialog.getByRole('button', { name: 'Add person' }).click();
-      const code = (await admin.page.getByTestId('one-time-code').locator('[data-code]').getAttribute('data-code')) ?? '';
+      const code =
+        (await admin.page.getByTestId('one-time-code').locator('[data-code]').getAttribute('data-code')) ??
+        '';
       expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
       await screenshot(admin.page, 'accounts-one-time-code');
       await admin.page.getByRole('button', { name: 'Done' }).click();
@@ -42,9 +47,9 @@ describe('account administration', () => {
       await person.page.locator('input[autocomplete="new-password"]').nth(0).fill(NEW_PASSWORD);
       await person.page.locator('input[autocomplete="new-password"]').nth(1).fill(NEW_PASSWORD);
       await person.page.getByRole('button', { name: 'Set password' }).click();
-      await expect(person.page.getByRole('status').filter({ hasText: 'Password set' }).textContent()).resolves.toContain(
-        'new password',
-      );
+      await expect(
+        person.page.getByRole('status').filter({ hasText: 'Password set' }).textContent(),
+      ).resolves.toContain('new password');
       await signIn(person.page, server.url, 'ma-second', NEW_PASSWORD);
       expect(await person.page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
 
@@ -73,7 +78,9 @@ describe('account administration', () => {
       await admin.page.getByRole('tab', { name: 'Import staff list' }).click();
       await admin.page
         .getByRole('textbox', { name: /paste it here/ })
-        .fill('username,display name,roles\nfd-two,Frank Desk,front-desk\nBad Name,Someone,front-desk\npharm,Pat,pharmacist');
+        .fill(
+          'username,display name,roles\nfd-two,Frank Desk,front-desk\nBad Name,Someone,front-desk\npharm,Pat,pharmacist',
+        );
       await admin.page.getByRole('button', { name: 'Preview' }).click();
       const preview = admin.page.getByTestId('import-preview');
       await expect(preview.textContent()).resolves.toContain('unknown role: pharmacist');
