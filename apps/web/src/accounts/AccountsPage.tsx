@@ -156,6 +156,7 @@ export function AccountsPage() {
         opened={open !== null}
         onClose={() => setOpenId(null)}
         position="right"
+        closeButtonProps={{ 'aria-label': 'Close' }}
         size="xl"
         title={open?.displayName}
       >

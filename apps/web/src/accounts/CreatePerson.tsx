@@ -59,7 +59,13 @@ export function CreatePerson({
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="Add a person" size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Add a person"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {issued ? (
         <Stack>
           <OneTimeCode name={issued.name} code={issued.code} expiresAt={issued.expiresAt} />
