@@ -33,6 +33,8 @@ export interface ServerConfig {
   apiTokenDefaultMs: number;
   /** …and never longer than this. */
   apiTokenMaxMs: number;
+  /** A one-time set-password code an admin issues works for this long. */
+  setPasswordCodeMs: number;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
   trustProxy: boolean;
   /** Largest request body accepted. */
@@ -111,6 +113,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     emergencyAccessMaxMs: 4 * HOUR,
     apiTokenDefaultMs: envNumber('PORTALFLOW_API_TOKEN_DAYS', 30 * DAY, DAY),
     apiTokenMaxMs: envNumber('PORTALFLOW_API_TOKEN_MAX_DAYS', 90 * DAY, DAY),
+    setPasswordCodeMs: envNumber('PORTALFLOW_SET_PASSWORD_CODE_HOURS', 72 * HOUR, HOUR),
     trustProxy: process.env.PORTALFLOW_TRUST_PROXY === '1',
     bodyLimitBytes: 1024 * 1024,
     timerPollMs: 1000,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSetPasswordCode } from '../src/accounts/set-password-code.ts';
 import { totpCode } from '../src/auth/totp.ts';
 import { PASSWORD } from './support/app.ts';
 import {
@@ -56,6 +57,15 @@ const EXPECTED: Record<string, Row> = {
   'DELETE /api/tokens/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/users/{id}/tokens':               { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/tokens/{tokenId}':  { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // account administration: admins only; auditors also read the account change trail; anyone may redeem a set-password code
+  'POST /api/auth/set-password':              { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/users/{id}/set-password-code':   { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/users/{id}/sessions':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/users/{id}/sessions/{sessionId}': { anonymous: 401, admin: A, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/users/{id}/sessions':          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/users/import/preview':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/users/import':                   { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/account-changes':                 { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/people':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // definitions: everyone reads published versions; designers and admins edit and publish; auditors also lint drafts
   'GET /api/definitions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -241,6 +251,57 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'DELETE',
     path: `/api/users/${w.userId('staffRole')}/tokens/${await w.freshToken('staffRole')}`,
   }),
+  // A colleague given a code by an admin a moment ago (written through the store) redeems it.
+  'POST /api/auth/set-password': async (w) => {
+    const colleague = await w.freshUser(['front-desk']);
+    const code = `CODE-${w.unique('x')}`;
+    const at = w.t.clock.now();
+    await w.t.store.createSetPasswordCode({
+      userId: colleague.id,
+      codeHash: hashSetPasswordCode(code),
+      actorId: null,
+      at,
+      expiresAt: new Date(Date.parse(at) + 3600_000).toISOString(),
+    });
+    return {
+      method: 'POST',
+      path: '/api/auth/set-password',
+      body: { username: colleague.username, code, password: 'a long enough password' },
+      as: {},
+    };
+  },
+  'POST /api/users/{id}/set-password-code': async (w) => ({
+    method: 'POST',
+    path: `/api/users/${(await w.freshUser(['front-desk'])).id}/set-password-code`,
+  }),
+  'GET /api/users/{id}/sessions': async (w) => ({
+    method: 'GET',
+    path: `/api/users/${w.userId('staffRole')}/sessions`,
+  }),
+  'DELETE /api/users/{id}/sessions/{sessionId}': async (w) => {
+    const colleague = await w.freshUser(['front-desk']);
+    const { session } = await w.t.store.createSession({
+      userId: colleague.id,
+      ttlMs: 3600_000,
+      at: w.t.clock.now(),
+    });
+    return { method: 'DELETE', path: `/api/users/${colleague.id}/sessions/${session.id}` };
+  },
+  'DELETE /api/users/{id}/sessions': async (w) => ({
+    method: 'DELETE',
+    path: `/api/users/${(await w.freshUser(['front-desk'])).id}/sessions`,
+  }),
+  'POST /api/users/import/preview': async (w) => ({
+    method: 'POST',
+    path: '/api/users/import/preview',
+    body: { csv: `username,display name,roles\n${w.unique('staff')},New colleague,front-desk` },
+  }),
+  'POST /api/users/import': async (w) => ({
+    method: 'POST',
+    path: '/api/users/import',
+    body: { csv: `username,display name,roles\n${w.unique('staff')},New colleague,front-desk` },
+  }),
+  'GET /api/account-changes': async () => ({ method: 'GET', path: '/api/account-changes' }),
   'GET /api/people': async () => ({ method: 'GET', path: '/api/people' }),
   'GET /api/definitions': async () => ({ method: 'GET', path: '/api/definitions' }),
   'POST /api/definitions': async (w) => ({

@@ -50,6 +50,12 @@ describe('security headers', () => {
     expect((await t.call('GET', '/')).headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('images may be data: URLs (the 2FA enrolment QR code) while scripts stay same-origin only', async () => {
+    const csp = directives((await t.call('GET', '/')).headers.get('content-security-policy'));
+    expect(csp.get('img-src')?.split(' ')).toContain('data:');
+    expect(csp.get('script-src')).not.toMatch(/data:|unsafe-inline|unsafe-eval/);
+  });
+
   it('sends HSTS only over TLS (secure cookies or an https request), never on plain HTTP', async () => {
     expect((await t.call('GET', '/api/health')).headers.get('strict-transport-security')).toBe(null);
     const https = await t.app.request('https://portal.example.org/api/health');

@@ -61,8 +61,10 @@ describe('API tokens in the browser', () => {
     try {
       await signIn(admin.page, server.url, 'admin', PASSWORD);
       await admin.page.getByRole('link', { name: 'Accounts' }).click();
-      await admin.page.getByTestId('account-select').click();
-      await admin.page.getByRole('option', { name: /\(front-desk\)/ }).click();
+      await admin.page
+        .locator('[data-username="front-desk"]')
+        .getByRole('button', { name: /Manage/ })
+        .click();
       const row = admin.page.getByTestId('token-row').filter({ hasText: 'intake bridge' });
       await row.getByTestId('token-revoke').click();
       await admin.page.getByTestId('token-revoke-confirm').click();

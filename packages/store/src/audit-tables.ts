@@ -30,6 +30,7 @@ export const AUDIT_TABLES: readonly AuditTable[] = [
   { table: 'job_approvals', records: "leadership sign-offs of a role's job description" },
   { table: 'refresher_acknowledgements', records: 'who acknowledged what changed in their role, when' },
   { table: 'help_entry_changes', records: 'every edit, publication and deletion of a help entry' },
+  { table: 'account_changes', records: 'every change to an account by an admin, old → new' },
   {
     table: 'emergency_access',
     records: 'break-glass grants with their reason',

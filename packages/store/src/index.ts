@@ -1,4 +1,13 @@
 export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
+export type {
+  Account,
+  AccountAdminStore,
+  AccountChange,
+  AccountChangeDraft,
+  AccountEdit,
+  AccountEditResult,
+  SessionSummary,
+} from './accounts.ts';
 export {
   type ChainCheck,
   type ChainFailure,

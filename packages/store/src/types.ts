@@ -1,3 +1,4 @@
+import type { AccountAdminStore } from './accounts.ts';
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
@@ -230,7 +231,12 @@ export interface StoreHealth {
 }
 
 /** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationStore, SecurityStore {
+export interface Store
+  extends RoleSignOffStore,
+    HelpStore,
+    InstanceMigrationStore,
+    SecurityStore,
+    AccountAdminStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;
@@ -280,6 +286,8 @@ export interface Store extends RoleSignOffStore, HelpStore, InstanceMigrationSto
     at?: string;
     /** Default `full`. */
     stage?: SessionStage;
+    /** A short description of the browser ("Chrome on Windows"), shown to admins. */
+    clientHint?: string | null;
   }): Promise<{ secret: string; session: Session }>;
   getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;

@@ -35,6 +35,7 @@ describe('migrations', () => {
     expect(await migrate(raw)).toEqual([]);
     expect(await tables(raw)).toEqual([
       'access_log',
+      'account_changes',
       'api_tokens',
       'change_feed',
       'definition_versions',
@@ -58,6 +59,7 @@ describe('migrations', () => {
       'refresher_schedules',
       'schema_migrations',
       'sessions',
+      'set_password_codes',
       'task_comments',
       'tasks',
       'timers',
@@ -82,6 +84,7 @@ describe('migrations', () => {
       [9, 'security-hardening'],
       [10, 'api-token-lifetime'],
       [11, 'audit-append-only'],
+      [12, 'account-administration'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

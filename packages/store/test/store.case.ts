@@ -1,3 +1,4 @@
+import { accountAdminCases } from './cases/account-admin.case.ts';
 import { accountCases } from './cases/accounts.case.ts';
 import { auditCases } from './cases/audit.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
@@ -20,6 +21,7 @@ export function runStoreSuite(newHarness: NewHarness): void {
   taskCases(newHarness);
   timerCases(newHarness);
   accountCases(newHarness);
+  accountAdminCases(newHarness);
   recordCases(newHarness);
   roleSignOffCases(newHarness);
   helpCases(newHarness);

@@ -37,6 +37,11 @@ export const EmergencyAccessBody = z
   })
   .strict();
 
+/** Every password a person chooses passes this one rule (the server checks it nowhere else). */
+/** A new password: its strength is the password rule's to judge (400 PASSWORD_TOO_WEAK names why). */
+export const NewPassword = z.string().max(1000);
+
+/** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems at sign-in. */
 export const CreateUserBody = z
   .object({
     username: z
@@ -44,21 +49,45 @@ export const CreateUserBody = z
       .min(2)
       .max(64)
       .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"'),
-    /** At least 12 characters and not a common password: see the password rule (400 PASSWORD_TOO_WEAK). */
-    password: z.string().max(1000),
+    password: NewPassword.optional(),
+    setPasswordCode: z.literal(true).optional(),
     displayName: z.string().min(1).max(200).optional(),
     roles: z.array(z.string().min(1).max(80)).max(50),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.password === undefined) !== (b.setPasswordCode === undefined), {
+    message: 'give either an initial password or setPasswordCode: true, not both',
+    path: ['password'],
+  });
 
 export const PatchUserBody = z
   .object({
     displayName: z.string().min(1).max(200).optional(),
-    password: z.string().max(1000).optional(),
+    password: NewPassword.optional(),
     roles: z.array(z.string().min(1).max(80)).max(50).optional(),
     disabled: z.boolean().optional(),
     /** Forget the account's authenticator and recovery codes (a lost phone): it enrolls again. */
     resetTwoFactor: z.literal(true).optional(),
+  })
+  .strict();
+
+/** A staff list: CSV text with the columns username, display name, roles (`;`-separated role ids). */
+export const StaffListBody = z.object({ csv: z.string().min(1, 'the file is empty').max(512_000) }).strict();
+
+/** Redeeming a one-time set-password code at sign-in. */
+export const SetPasswordBody = z
+  .object({
+    username: z.string().min(1).max(64),
+    code: z.string().trim().min(8).max(64),
+    password: NewPassword,
+  })
+  .strict();
+
+export const AccountChangesQuery = z
+  .object({
+    userId: z.string().min(1).max(80).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
+    format: z.enum(['json', 'csv']).optional(),
   })
   .strict();
 

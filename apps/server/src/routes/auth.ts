@@ -1,5 +1,6 @@
 import type { Device, SessionStage, User } from '@portalflow/store';
 import { type Context, Hono } from 'hono';
+import { clientHint } from '../accounts/client-hint.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { hashRecoveryCode, newRecoveryCodes } from '../auth/recovery-codes.ts';
@@ -72,7 +73,10 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       ttlMs: stage === 'full' ? deps.config.sessionAbsoluteMs : deps.config.signInStepMs,
       at: deps.clock(),
       stage,
+      clientHint: clientHint(c.req.header('user-agent')),
     });
+    // Last sign-in: when every factor the account needs was given.
+    if (stage === 'full') await deps.store.recordSignIn(userId, deps.clock());
     writeSessionCookie(c, deps.config, secret);
     return csrfFor(secret);
   }

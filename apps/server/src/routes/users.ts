@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { knownRoles } from '../accounts/known-roles.ts';
+import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-rule.ts';
@@ -10,9 +12,44 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { CreateUserBody, PatchUserBody } from '../http/schemas.ts';
 import { body } from '../http/validate.ts';
 
-function requireAdmin(user: AuthUser): void {
+export function requireAdmin(user: AuthUser): void {
   if (!has(user, 'admin')) throw forbidden('Only an admin manages accounts');
 }
+
+/** Every role given must be one the clinic knows; nothing is written otherwise. */
+export async function checkRoles(deps: AppDeps, roles: readonly string[]): Promise<void> {
+  const known = await knownRoles(deps);
+  const unknown = roles.filter((r) => !known.has(r));
+  if (unknown.length > 0)
+    throw new ApiError(422, 'UNKNOWN_ROLE', `No such role in the catalog: ${unknown.join(', ')}`, {
+      unknown,
+    });
+}
+
+/**
+ * A new one-time set-password code for the account: stored hashed, valid for
+ * `setPasswordCodeMs`, shown to the admin this once; it replaces any unused earlier code.
+ */
+export async function issueSetPasswordCode(deps: AppDeps, userId: string, actorId: string) {
+  const code = newSetPasswordCode();
+  const at = deps.clock();
+  const expiresAt = new Date(Date.parse(at) + deps.config.setPasswordCodeMs).toISOString();
+  await deps.store.createSetPasswordCode({
+    userId,
+    codeHash: hashSetPasswordCode(code),
+    actorId,
+    at,
+    expiresAt,
+  });
+  return { code, expiresAt };
+}
+
+export const lastAdmin = () =>
+  new ApiError(
+    409,
+    'LAST_ADMIN',
+    'This is the last active admin: give another account the admin role first, so the clinic is never locked out',
+  );
 
 export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -20,7 +57,7 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'get',
     path: '/api/users',
-    summary: 'Accounts and their roles (admin)',
+    summary: 'Accounts with roles, status, last sign-in and whether two-factor sign-in is set up (admin)',
     tag: 'accounts',
     instanceData: false,
     responses: { 200: 'Accounts', 403: 'Not an admin' },
@@ -29,42 +66,57 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const user = requireUser(c);
     requireAdmin(user);
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow' });
-    return c.json({ users: await deps.store.listUsers() });
+    return c.json({ users: await deps.store.listAccounts() });
   });
 
   docs.add({
     method: 'post',
     path: '/api/users',
-    summary: 'Create an account (admin)',
+    summary:
+      'Create an account (admin) with an initial password, or with `setPasswordCode: true` for a one-time code (shown once) the person redeems at sign-in',
     tag: 'accounts',
     instanceData: false,
     body: CreateUserBody,
     responses: {
-      201: 'Created',
+      201: 'Created (with `setPasswordCode` and its expiry when asked for)',
       400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
       403: 'Not an admin',
-      409: 'Username taken',
+      409: 'Username taken (USERNAME_TAKEN)',
+      422: 'A role not in the catalog (UNKNOWN_ROLE)',
     },
   });
   app.post('/', async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
     const input = await body(c, CreateUserBody);
-    requireStrongPassword(input.password, [input.username]);
+    if (input.password !== undefined) requireStrongPassword(input.password, [input.username]);
+    await checkRoles(deps, input.roles);
+    const at = deps.clock();
     const created = await deps.store.createUser({
       username: input.username,
-      passwordHash: await hashPassword(input.password),
+      // Without a password the account cannot sign in until its set-password code is redeemed.
+      passwordHash: input.password !== undefined ? await hashPassword(input.password) : '!unset',
       displayName: input.displayName ?? input.username,
       roles: input.roles,
-      at: deps.clock(),
+      at,
     });
     if (!created.ok) throw new ApiError(409, 'USERNAME_TAKEN', `The username '${input.username}' is taken`);
-    await recordAccess(deps, c, user, {
-      category: 'account',
-      outcome: 'allow',
-      detail: `created ${created.user.id}`,
+    const { id, username, displayName, roles } = created.user;
+    await deps.store.recordAccountChanges({
+      userId: id,
+      actorId: user.id,
+      at,
+      changes: [{ what: 'created', newValue: JSON.stringify({ username, displayName, roles }) }],
     });
-    return c.json({ user: created.user }, 201);
+    const code = input.setPasswordCode ? await issueSetPasswordCode(deps, id, user.id) : null;
+    await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `created ${id}` });
+    return c.json(
+      {
+        user: created.user,
+        ...(code ? { setPasswordCode: code.code, setPasswordCodeExpiresAt: code.expiresAt } : {}),
+      },
+      201,
+    );
   });
 
   docs.add({
@@ -79,6 +131,8 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
       403: 'Not an admin',
       404: 'No such account',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN)',
+      422: 'A role not in the catalog (UNKNOWN_ROLE)',
     },
   });
   app.patch('/:id', async (c) => {
@@ -89,37 +143,47 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const target = await deps.store.getUser(id);
     if (!target) throw notFound('The account');
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
-    const patch: { displayName?: string; passwordHash?: string; disabled?: boolean } = {};
-    if (input.displayName !== undefined) patch.displayName = input.displayName;
-    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
-    if (input.disabled !== undefined) patch.disabled = input.disabled;
+    if (input.roles !== undefined) await checkRoles(deps, input.roles);
     // New roles, a new password or a reset second factor end the account's sessions and API tokens:
-    // nothing issued under the old roles or factors keeps working. Ended before the change, so no
-    // old credential ever carries the new roles, and again after it, so nothing made in between
-    // (a sign-in with the old password, say) survives.
+    // nothing issued under the old roles or factors keeps working. They end in the transaction of the
+    // change, and again after it, so nothing made in between (a sign-in with the old password) survives.
     const reasons = [
       input.password !== undefined && 'password',
       input.roles !== undefined && 'roles',
       input.resetTwoFactor && 'two-factor',
     ].filter((r): r is string => typeof r === 'string');
-    const ended = { sessions: 0, tokens: 0 };
-    const endAccess = async () => {
-      if (reasons.length === 0) return;
-      const n = await deps.store.revokeUserAccess(id, { at: deps.clock(), reason: reasons.join(',') });
-      ended.sessions += n.sessions;
-      ended.tokens += n.tokens;
-    };
-    await endAccess();
-    if (Object.keys(patch).length > 0) await deps.store.updateUser(id, patch);
-    if (input.roles !== undefined) await deps.store.setUserRoles(id, input.roles);
-    if (input.resetTwoFactor) await deps.store.resetTotp(id);
-    await endAccess();
+    const edited = await deps.store.editAccount({
+      userId: id,
+      actorId: user.id,
+      at: deps.clock(),
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+      ...(input.roles !== undefined ? { roles: input.roles } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+      ...(input.resetTwoFactor ? { resetTwoFactor: true } : {}),
+      ...(reasons.length > 0 ? { revokeReason: reasons.join(',') } : {}),
+    });
+    if (!edited.ok) {
+      if (edited.reason === 'not-found') throw notFound('The account');
+      await recordAccess(deps, c, user, {
+        category: 'account',
+        outcome: 'deny',
+        detail: `update of ${id} refused: last active admin`,
+      });
+      throw lastAdmin();
+    }
+    const ended = { ...edited.ended };
+    if (reasons.length > 0) {
+      const again = await deps.store.revokeUserAccess(id, { at: deps.clock(), reason: reasons.join(',') });
+      ended.sessions += again.sessions;
+      ended.tokens += again.tokens;
+    }
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
-      detail: `updated ${id}: ${Object.keys(input).join(',')}${reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}`,
+      detail: `updated ${id}: ${Object.keys(input).join(',')}${ended.sessions + ended.tokens > 0 || reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}`,
     });
-    return c.json({ user: await deps.store.getUser(id) });
+    return c.json({ user: edited.user });
   });
 
   return app;

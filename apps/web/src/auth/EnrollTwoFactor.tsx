@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
+import { OtpQrCode } from './OtpQrCode.tsx';
 
 interface Setup {
   secret: string;
@@ -102,11 +103,11 @@ export function EnrollTwoFactor({
           <Stack>
             <List type="ordered" size="sm" spacing={6}>
               <List.Item>
-                In your authenticator app, add an account and choose to enter a setup key (or open the link
-                below on the device that has the app).
+                In your authenticator app, add an account and scan this code:
+                <OtpQrCode uri={setup.otpauthUri} />
               </List.Item>
               <List.Item>
-                Setup key (shown only now):{' '}
+                Cannot scan? Enter this setup key instead (shown only now):{' '}
                 <Code fz="sm" data-testid="totp-secret" data-secret={setup.secret}>
                   {grouped(setup.secret)}
                 </Code>{' '}

@@ -7,6 +7,7 @@ import { preloadSignedIn, SignedInApp } from '../screens/screens.ts';
 import { CodeStep } from './CodeStep.tsx';
 import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { SetPasswordWithCode } from './SetPasswordWithCode.tsx';
 import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
 /**
@@ -22,6 +23,8 @@ export function SignIn({ me }: { me?: Me | null }) {
   const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
+  const [settingPassword, setSettingPassword] = useState(false);
+  const [passwordSet, setPasswordSet] = useState(false);
 
   /** Fully signed in: into the app (after the recovery codes were seen, when there are new ones). */
   async function enter(result: SignInResult) {
@@ -75,6 +78,19 @@ export function SignIn({ me }: { me?: Me | null }) {
   let content: React.ReactNode;
   if (recoveryCodes && signedIn) {
     content = <RecoveryCodes codes={recoveryCodes} onDone={() => enter(signedIn)} />;
+  } else if (settingPassword) {
+    content = (
+      <SetPasswordWithCode
+        initialUsername={username}
+        onDone={(name) => {
+          setUsername(name);
+          setSettingPassword(false);
+          setPasswordSet(true);
+          setError(null);
+        }}
+        onCancel={() => setSettingPassword(false)}
+      />
+    );
   } else if (stage === 'totp') {
     content = <CodeStep username={username} onSignedIn={afterStep} onCancel={startOver} />;
   } else if (stage === 'enroll') {
@@ -89,6 +105,11 @@ export function SignIn({ me }: { me?: Me | null }) {
           <Text size="sm" c="dimmed">
             Sign in to your clinic's portal workflows.
           </Text>
+          {passwordSet && !error && (
+            <Alert color="teal" role="status" title="Password set">
+              Sign in with your new password.
+            </Alert>
+          )}
           {error && (
             <Alert color="red" role="alert" title="Sign-in failed">
               {error}
@@ -112,6 +133,9 @@ export function SignIn({ me }: { me?: Me | null }) {
           />
           <Button type="submit" loading={busy}>
             Sign in
+          </Button>
+          <Button variant="subtle" onClick={() => setSettingPassword(true)}>
+            I have a one-time code from my admin
           </Button>
           <TwoFactorHelp />
         </Stack>

@@ -51,7 +51,7 @@ export const FaqPage = screen(() => import('../help/FaqPage.tsx'), 'FaqPage');
 export const TrackingPage = screen(() => import('../tracking/TrackingPage.tsx'), 'TrackingPage');
 export const PracticePage = screen(() => import('../practice/PracticePage.tsx'), 'PracticePage');
 export const TokensPage = screen(() => import('../tokens/TokensPage.tsx'), 'TokensPage');
-export const AccountsPage = screen(() => import('../tokens/AccountsPage.tsx'), 'AccountsPage');
+export const AccountsPage = screen(() => import('../accounts/AccountsPage.tsx'), 'AccountsPage');
 
 /** Where a person lands after signing in. */
 export function home(roles: string[]): string {

@@ -15,14 +15,6 @@ export interface ApiToken {
   status: 'active' | 'expired' | 'revoked';
 }
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  roles: string[];
-}
-
 /** Whose tokens: the signed-in user's own (`null`) or, for admins, an account's. */
 const tokensPath = (userId: string | null) => (userId === null ? '/tokens' : `/users/${userId}/tokens`);
 
@@ -47,13 +39,6 @@ export function useCreateToken() {
     mutationFn: (input: { name: string; scope: 'read' | 'act'; lifetimeDays?: number }) =>
       api<{ token: ApiToken; secret: string }>('/tokens', { method: 'POST', body: input }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }),
-  });
-}
-
-export function useAccounts() {
-  return useQuery({
-    queryKey: ['accounts'],
-    queryFn: async () => (await api<{ users: Account[] }>('/users')).users,
   });
 }
 

@@ -47,7 +47,7 @@ export function joinedUser(row: Row, roles: string[]): User {
 
 export function sessionApi(db: Db): SessionApi {
   return {
-    async createSession({ userId, ttlMs, at, stage = 'full' }) {
+    async createSession({ userId, ttlMs, at, stage = 'full', clientHint = null }) {
       const secret = newSecret();
       const now = at ?? db.now();
       const session: Session = {
@@ -60,8 +60,8 @@ export function sessionApi(db: Db): SessionApi {
         stage,
       };
       await db.client.execute({
-        sql: 'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, revoked, stage) VALUES (?, ?, ?, ?, ?, 0, ?)',
-        args: [session.id, userId, now, now, session.expiresAt, stage],
+        sql: 'INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, revoked, stage, client_hint) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+        args: [session.id, userId, now, now, session.expiresAt, stage, clientHint],
       });
       return { secret, session };
     },

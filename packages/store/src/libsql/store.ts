@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { Store } from '../types.ts';
 import { accessLogApi } from './access-log.ts';
+import { accountAdminApi } from './account-admin.ts';
 import { apiTokenApi } from './api-tokens.ts';
 import { auditApi } from './audit.ts';
 import { commentApi } from './comments.ts';
@@ -53,6 +54,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...instanceMigrationApi(db),
     ...feedApi(db),
     ...securityApi(db),
+    ...accountAdminApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

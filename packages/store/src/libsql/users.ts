@@ -57,16 +57,26 @@ export function userApi(db: Db): UserApi {
     return rs.rows[0] ? toUser(rs.rows[0], await rolesOf(db, id)) : null;
   };
 
-  const setRoles = (id: string, roles: readonly string[]): InStatement[] => [
-    {
-      sql: 'DELETE FROM user_roles WHERE user_id = ? AND EXISTS (SELECT 1 FROM users WHERE id = ?)',
-      args: [id, id],
-    },
-    ...[...new Set(roles)].map((role) => ({
-      sql: 'INSERT INTO user_roles (user_id, role) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)',
-      args: [id, role, id],
-    })),
-  ];
+  // Only the roles that go are deleted (never delete-all-then-insert), so the last admin guard sees
+  // the real change and an admin whose roles are re-saved unchanged is not refused.
+  const setRoles = (id: string, roles: readonly string[]): InStatement[] => {
+    const keep = [...new Set(roles)];
+    return [
+      {
+        sql: `DELETE FROM user_roles WHERE user_id = ?${keep.length ? ` AND role NOT IN (${keep.map(() => '?').join(', ')})` : ''}`,
+        args: [id, ...keep],
+      },
+      {
+        sql: 'SELECT 1 FROM users WHERE id = ?',
+        args: [id],
+      },
+      ...keep.map((role) => ({
+        sql: `INSERT INTO user_roles (user_id, role) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
+              ON CONFLICT DO NOTHING`,
+        args: [id, role, id],
+      })),
+    ];
+  };
 
   return {
     getUser,
@@ -156,8 +166,7 @@ export function userApi(db: Db): UserApi {
 
     async setUserRoles(id, roles) {
       const rs = await db.client.batch(setRoles(id, roles), 'write');
-      if (rs.length > 1) return rs[1]!.rowsAffected === 1;
-      return (await getUser(id)) !== null;
+      return rs[1]!.rows.length === 1;
     },
 
     async disableUser(id) {

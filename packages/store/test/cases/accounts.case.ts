@@ -82,7 +82,7 @@ export function accountCases(newHarness: NewHarness): void {
     });
 
     it('finds API tokens by secret; disabling a user ends their sessions and tokens', async () => {
-      const created = await h.store.createUser({ username: 'bot', passwordHash: 'x', roles: ['admin'] });
+      const created = await h.store.createUser({ username: 'bot', passwordHash: 'x', roles: ['designer'] });
       if (!created.ok) throw new Error('user');
       const { secret, token } = await h.store.createApiToken({
         userId: created.user.id,
@@ -92,7 +92,7 @@ export function accountCases(newHarness: NewHarness): void {
       expect(secret).toMatch(/^pft_/);
       expect(await h.store.findApiToken(secret)).toMatchObject({
         token: { id: token.id, name: 'ci' },
-        user: { username: 'bot', roles: ['admin'] },
+        user: { username: 'bot', roles: ['designer'] },
       });
       const session = await h.store.createSession({ userId: created.user.id, ttlMs: 3_600_000 });
 

@@ -1,0 +1,348 @@
+import type { AccountChange, User } from '@portalflow/store';
+import { Hono } from 'hono';
+import { knownRoles } from '../accounts/known-roles.ts';
+import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
+import { requireUser } from '../auth/authenticate.ts';
+import { has } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { AccountChangesQuery, StaffListBody } from '../http/schemas.ts';
+import { body, query } from '../http/validate.ts';
+import { issueSetPasswordCode, requireAdmin } from './users.ts';
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // Leading =, +, -, @ would run as formulas in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+function preview(deps: AppDeps, csv: string): Promise<ImportRow[]> {
+  return Promise.all([deps.store.listUsers(), knownRoles(deps)]).then(([users, known]) => {
+    try {
+      return previewStaffList(csv, users, known);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new ApiError(400, 'STAFF_LIST_INVALID', error.message);
+      throw error;
+    }
+  });
+}
+
+const counts = (rows: ImportRow[]) => ({
+  create: rows.filter((r) => r.action === 'create').length,
+  update: rows.filter((r) => r.action === 'update').length,
+  unchanged: rows.filter((r) => r.action === 'unchanged').length,
+  error: rows.filter((r) => r.action === 'error').length,
+});
+
+/**
+ * Account administration beyond create and edit (see users.ts): one-time set-password codes,
+ * sessions, staff-list import, and the account change trail (also for auditors).
+ */
+export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const account = async (id: string): Promise<User> => {
+    const found = await deps.store.getUser(id);
+    if (!found) throw notFound('The account');
+    return found;
+  };
+
+  docs.add({
+    method: 'post',
+    path: '/api/users/{id}/set-password-code',
+    summary:
+      'Reset a password (admin): a one-time code, shown this once, that the person redeems at sign-in to choose a new password; it expires and replaces any earlier unused code',
+    tag: 'accounts',
+    instanceData: false,
+    responses: {
+      201: 'Code and expiry',
+      403: 'Not an admin',
+      404: 'No such account',
+      409: 'Account disabled',
+    },
+  });
+  app.post('/:id/set-password-code', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const target = await account(c.req.param('id'));
+    if (target.disabled)
+      throw new ApiError(409, 'ACCOUNT_DISABLED', 'Enable the account before giving it a set-password code');
+    const { code, expiresAt } = await issueSetPasswordCode(deps, target.id, user.id);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `set-password code for ${target.id}`,
+    });
+    return c.json({ setPasswordCode: code, expiresAt }, 201);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/users/{id}/sessions',
+    summary: "An account's active sessions (admin): created, last seen, client hint; never their secrets",
+    tag: 'accounts',
+    instanceData: false,
+    responses: { 200: 'Sessions', 403: 'Not an admin', 404: 'No such account' },
+  });
+  app.get('/:id/sessions', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const target = await account(c.req.param('id'));
+    const sessions = await deps.store.listUserSessions(target.id, deps.clock());
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `sessions of ${target.id}`,
+    });
+    return c.json({
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+        stage: s.stage,
+        clientHint: s.clientHint,
+        current: s.id === user.sessionId,
+      })),
+    });
+  });
+
+  docs.add({
+    method: 'delete',
+    path: '/api/users/{id}/sessions/{sessionId}',
+    summary: "End one of an account's sessions (admin); that browser is signed out at its next request",
+    tag: 'accounts',
+    instanceData: false,
+    responses: { 200: 'Ended', 403: 'Not an admin', 404: 'No such active session of that account' },
+  });
+  app.delete('/:id/sessions/:sessionId', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const target = await account(c.req.param('id'));
+    const ended = await deps.store.endUserSession({
+      userId: target.id,
+      sessionId: c.req.param('sessionId'),
+      actorId: user.id,
+      at: deps.clock(),
+    });
+    if (!ended) throw notFound('The session');
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `ended a session of ${target.id}`,
+    });
+    return c.json({ ended: 1 });
+  });
+
+  docs.add({
+    method: 'delete',
+    path: '/api/users/{id}/sessions',
+    summary: 'End every session of an account (admin); its API tokens are kept (revoke them separately)',
+    tag: 'accounts',
+    instanceData: false,
+    responses: { 200: 'How many ended', 403: 'Not an admin', 404: 'No such account' },
+  });
+  app.delete('/:id/sessions', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const target = await account(c.req.param('id'));
+    const n = await deps.store.revokeUserSessions(target.id);
+    const at = deps.clock();
+    if (n > 0)
+      await deps.store.recordAccountChanges({
+        userId: target.id,
+        actorId: user.id,
+        at,
+        changes: [{ what: 'sessions', oldValue: JSON.stringify(`${n} active`), newValue: '"all ended"' }],
+      });
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `ended ${n} sessions of ${target.id}`,
+    });
+    return c.json({ ended: n });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/users/import/preview',
+    summary:
+      'Preview a staff list (admin): CSV with username, display name, roles (`;`-separated); each row as create, update, unchanged or error. Writes nothing',
+    tag: 'accounts',
+    instanceData: false,
+    body: StaffListBody,
+    responses: { 200: 'Rows and counts', 400: 'Not a staff list (STAFF_LIST_INVALID)', 403: 'Not an admin' },
+  });
+  app.post('/import/preview', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const rows = await preview(deps, (await body(c, StaffListBody)).csv);
+    return c.json({ rows, counts: counts(rows) });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/users/import',
+    summary:
+      'Apply a staff list (admin): only when its preview has no error rows; creates and updates accounts, and returns each new account a one-time set-password code (shown once)',
+    tag: 'accounts',
+    instanceData: false,
+    body: StaffListBody,
+    responses: {
+      200: 'Applied: rows, and codes of created accounts',
+      400: 'Not a staff list (STAFF_LIST_INVALID)',
+      403: 'Not an admin',
+      409: 'Error rows, or an update would leave no active admin (LAST_ADMIN); nothing was written',
+      422: 'Rows with errors (STAFF_LIST_HAS_ERRORS); nothing was written',
+    },
+  });
+  app.post('/import', async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const rows = await preview(deps, (await body(c, StaffListBody)).csv);
+    if (rows.some((r) => r.action === 'error'))
+      throw new ApiError(
+        422,
+        'STAFF_LIST_HAS_ERRORS',
+        'Fix the rows marked as errors first; nothing was written',
+        {
+          rows: rows.filter((r) => r.action === 'error'),
+        },
+      );
+    const at = deps.clock();
+    const codes: Array<{
+      username: string;
+      displayName: string;
+      setPasswordCode: string;
+      expiresAt: string;
+    }> = [];
+    const byName = new Map((await deps.store.listUsers()).map((u) => [u.username.toLowerCase(), u]));
+    const results: Array<ImportRow & { outcome: string }> = [];
+    for (const row of rows) {
+      if (row.action === 'create') {
+        const made = await deps.store.createUser({
+          username: row.username,
+          passwordHash: '!unset',
+          displayName: row.displayName,
+          roles: row.roles,
+          at,
+        });
+        if (!made.ok) {
+          results.push({ ...row, outcome: 'username taken meanwhile' });
+          continue;
+        }
+        await deps.store.recordAccountChanges({
+          userId: made.user.id,
+          actorId: user.id,
+          at,
+          changes: [
+            {
+              what: 'created',
+              newValue: JSON.stringify({
+                username: row.username,
+                displayName: row.displayName,
+                roles: row.roles,
+                via: 'staff list',
+              }),
+            },
+          ],
+        });
+        const code = await issueSetPasswordCode(deps, made.user.id, user.id);
+        codes.push({
+          username: row.username,
+          displayName: row.displayName,
+          setPasswordCode: code.code,
+          expiresAt: code.expiresAt,
+        });
+        results.push({ ...row, outcome: 'created' });
+      } else if (row.action === 'update') {
+        const existing = byName.get(row.username)!;
+        const edited = await deps.store.editAccount({
+          userId: existing.id,
+          actorId: user.id,
+          at,
+          displayName: row.displayName,
+          roles: row.roles,
+          ...(row.roles.join(';') !== [...existing.roles].sort().join(';') ? { revokeReason: 'roles' } : {}),
+        });
+        results.push({
+          ...row,
+          outcome: edited.ok
+            ? 'updated'
+            : edited.reason === 'last-admin'
+              ? 'refused: last active admin'
+              : 'not found',
+        });
+      } else results.push({ ...row, outcome: 'unchanged' });
+    }
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `staff list: ${codes.length} created, ${results.filter((r) => r.outcome === 'updated').length} updated`,
+    });
+    return c.json({ rows: results, codes });
+  });
+
+  return app;
+}
+
+/** The account change trail, old → new: admins and auditors read it, as JSON or a CSV download. */
+export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  docs.add({
+    method: 'get',
+    path: '/api/account-changes',
+    summary:
+      'Every change to accounts, newest first: who, when, what, old → new (admins and auditors); `format=csv` downloads it',
+    tag: 'accounts',
+    instanceData: false,
+    query: AccountChangesQuery,
+    responses: { 200: 'Changes', 400: 'Invalid query', 403: 'Neither admin nor auditor' },
+  });
+  app.get('/', async (c) => {
+    const user = requireUser(c);
+    if (!has(user, 'admin') && !has(user, 'auditor')) {
+      await recordAccess(deps, c, user, {
+        category: 'account',
+        outcome: 'deny',
+        detail: 'account change trail',
+      });
+      throw forbidden('Only admins and auditors read the account change trail');
+    }
+    const q = query(c, AccountChangesQuery);
+    const [changes, users] = await Promise.all([
+      deps.store.listAccountChanges({
+        ...(q.userId !== undefined ? { userId: q.userId } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      }),
+      deps.store.listUsers(),
+    ]);
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const view = (ch: AccountChange) => ({
+      ...ch,
+      actorName: ch.actorId ? (names.get(ch.actorId) ?? ch.actorId) : null,
+      userName: names.get(ch.userId) ?? ch.userId,
+    });
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: 'account change trail',
+    });
+    if (q.format === 'csv') {
+      const lines = [
+        ['at', 'by', 'account', 'what', 'old', 'new'].join(','),
+        ...changes
+          .map(view)
+          .map((v) => [v.at, v.actorName, v.userName, v.what, v.oldValue, v.newValue].map(csvCell).join(',')),
+      ];
+      return c.body(`${lines.join('\n')}\n`, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="account-changes.csv"',
+      });
+    }
+    return c.json({ changes: changes.map(view) });
+  });
+  return app;
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const NEW_PASSWORD = 'second assistant chooses this';
+
+describe('account administration', () => {
+  it('admin adds a medical assistant with a one-time code; they set a password and sign in; disabling them ends their session', async () => {
+    const admin = await openBrowser();
+    const person = await openBrowser();
+    try {
+      await signIn(admin.page, server.url, 'admin', PASSWORD);
+      await admin.page.getByRole('link', { name: 'Accounts' }).click();
+      await admin.page.getByTestId('people-table').waitFor();
+      await admin.page.getByRole('button', { name: 'Add person' }).click();
+      const dialog = admin.page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /^Username/ }).fill('ma-second');
+      await dialog.getByRole('textbox', { name: /^Full name/ }).fill('Maria Second');
+      await dialog.getByLabel(/^Roles/).click();
+      await admin.page
+        .getByRole('option', { name: /Medical assistant/i })
+        .first()
+        .click();
+      await admin.page.keyboard.press('Tab');
+      await dialog.getByRole('button', { name: 'Add person' }).click();
+      const code =
+        (await admin.page.getByTestId('one-time-code').locator('[data-code]').getAttribute('data-code')) ??
+        '';
+      expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+      await screenshot(admin.page, 'accounts-one-time-code');
+      await admin.page.getByRole('button', { name: 'Done' }).click();
+
+      // The new person redeems the code on the sign-in page, then signs in with their own password.
+      await person.page.goto(server.url);
+      await person.page.getByRole('button', { name: /one-time code/ }).click();
+      await person.page.getByRole('textbox', { name: /^Username/ }).fill('ma-second');
+      await person.page.getByRole('textbox', { name: /^One-time code/ }).fill(code);
+      await person.page.locator('input[autocomplete="new-password"]').nth(0).fill(NEW_PASSWORD);
+      await person.page.locator('input[autocomplete="new-password"]').nth(1).fill(NEW_PASSWORD);
+      await person.page.getByRole('button', { name: 'Set password' }).click();
+      await expect(
+        person.page.getByRole('status').filter({ hasText: 'Password set' }).textContent(),
+      ).resolves.toContain('new password');
+      await signIn(person.page, server.url, 'ma-second', NEW_PASSWORD);
+      expect(await person.page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
+
+      // The admin sees them signed in, with a session, and disables the account.
+      await admin.page.reload();
+      const row = admin.page.locator('[data-username="ma-second"]');
+      await expect(row.textContent()).resolves.toContain('Active');
+      await screenshot(admin.page, 'accounts');
+      expect(await seriousViolations(admin.page)).toEqual([]);
+      await row.getByRole('button', { name: /Manage/ }).click();
+      await admin.page.getByTestId('person-sessions').waitFor();
+      await screenshot(admin.page, 'accounts-person');
+      admin.page.once('dialog', (d) => void d.accept());
+      await admin.page.getByRole('button', { name: 'Disable account' }).click();
+      await admin.page.getByRole('button', { name: 'Enable account' }).waitFor();
+      expect(await person.page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+
+      // The change history says who did what, old → new.
+      await admin.page.keyboard.press('Escape');
+      await admin.page.getByRole('tab', { name: 'Change history' }).click();
+      const trail = admin.page.getByTestId('account-changes');
+      await expect(trail.textContent()).resolves.toContain('Maria Second');
+      await screenshot(admin.page, 'accounts-history');
+
+      // A staff list is previewed row by row before anything is written.
+      await admin.page.getByRole('tab', { name: 'Import staff list' }).click();
+      await admin.page
+        .getByRole('textbox', { name: /paste it here/ })
+        .fill(
+          'username,display name,roles\nfd-two,Frank Desk,front-desk\nBad Name,Someone,front-desk\npharm,Pat,pharmacist',
+        );
+      await admin.page.getByRole('button', { name: 'Preview' }).click();
+      const preview = admin.page.getByTestId('import-preview');
+      await expect(preview.textContent()).resolves.toContain('unknown role: pharmacist');
+      await screenshot(admin.page, 'accounts-import');
+    } finally {
+      await person.close();
+      await admin.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { api } from '../api/client.ts';
+import { downloadText } from '../audit/download.ts';
+import { formatWhen } from '../shell/time.ts';
+import { useAccountChanges } from './api.ts';
+import { changeFrom, changeLabel, changeTo } from './changes.ts';
+
+/** Who changed which account, when, old → new; with a CSV download (admins and auditors). */
+export function ChangeTrail({ userId, compact = false }: { userId?: string; compact?: boolean }) {
+  const changes = useAccountChanges(userId);
+  if (changes.isPending) return <Loader role="status" aria-label="Loading account changes" />;
+  if (changes.error)
+    return (
+      <Alert color="red" title="Could not load the account changes">
+        {changes.error.message}
+      </Alert>
+    );
+  return (
+    <>
+      {!compact && (
+        <Group justify="space-between">
+          <Text size="sm" c="gray.7">
+            Every change to an account, newest first. Entries can never be edited or removed.
+          </Text>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={async () =>
+              downloadText('account-changes.csv', await api<string>('/account-changes?format=csv'))
+            }
+          >
+            Download CSV
+          </Button>
+        </Group>
+      )}
+      {changes.data.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          No changes recorded yet.
+        </Text>
+      ) : (
+        <Table striped data-testid="account-changes">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>By</Table.Th>
+              {!userId && <Table.Th>Person</Table.Th>}
+              <Table.Th>What</Table.Th>
+              <Table.Th>Before</Table.Th>
+              <Table.Th>After</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {changes.data.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{formatWhen(c.at)}</Table.Td>
+                <Table.Td>{c.actorName ?? '—'}</Table.Td>
+                {!userId && <Table.Td>{c.userName}</Table.Td>}
+                <Table.Td>{changeLabel(c)}</Table.Td>
+                <Table.Td>{changeFrom(c)}</Table.Td>
+                <Table.Td>{changeTo(c)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Session, User } from './records.ts';
+
+/** An account as the admin screen lists it. */
+export interface Account extends User {
+  lastSignInAt: string | null;
+  /** A confirmed authenticator. */
+  twoFactor: boolean;
+}
+
+/** A session as an admin sees it: never its secret. `id` is the SHA-256 of the secret. */
+export interface SessionSummary extends Session {
+  clientHint: string | null;
+}
+
+/** One change to an account, old → new (JSON text, or null where there was none). Append-only. */
+export interface AccountChange {
+  id: number;
+  at: string;
+  actorId: string | null;
+  userId: string;
+  /** `created`, `roles`, `disabled`, `display-name`, `password`, `two-factor`, `sessions`, `set-password-code`. */
+  what: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface AccountChangeDraft {
+  what: string;
+  oldValue?: string | null;
+  newValue?: string | null;
+}
+
+/** What an admin changes in one go; every part is written, with its trail rows, in one transaction. */
+export interface AccountEdit {
+  userId: string;
+  actorId: string | null;
+  at: string;
+  displayName?: string;
+  passwordHash?: string;
+  roles?: readonly string[];
+  disabled?: boolean;
+  resetTwoFactor?: boolean;
+  /** Why sessions and tokens end (password, roles, two-factor, disabled); none end when omitted. */
+  revokeReason?: string;
+}
+
+export type AccountEditResult =
+  | { ok: true; user: User; ended: { sessions: number; tokens: number } }
+  | { ok: false; reason: 'not-found' | 'last-admin' };
+
+export interface AccountAdminStore {
+  /** Every account with last sign-in and two-factor state, by username. */
+  listAccounts(): Promise<Account[]>;
+  recordSignIn(userId: string, at: string): Promise<void>;
+  /**
+   * Applies an edit and its trail rows in one write transaction. The last admin guard (a trigger)
+   * refuses, as `last-admin`, any edit that leaves no active admin, whoever else writes at the same time.
+   */
+  editAccount(edit: AccountEdit): Promise<AccountEditResult>;
+  /** Appends trail rows (e.g. `created`) in one batch. */
+  recordAccountChanges(input: {
+    userId: string;
+    actorId: string | null;
+    at: string;
+    changes: AccountChangeDraft[];
+  }): Promise<void>;
+  /** Newest first. */
+  listAccountChanges(query?: { userId?: string; limit?: number }): Promise<AccountChange[]>;
+  /** Sessions not revoked and not expired at `now`, newest first. */
+  listUserSessions(userId: string, now: string): Promise<SessionSummary[]>;
+  /** Ends one session of the account (false when there is no such live session). */
+  endUserSession(input: {
+    userId: string;
+    sessionId: string;
+    actorId: string | null;
+    at: string;
+  }): Promise<boolean>;
+  /**
+   * Stores a new one-time set-password code (its hash) for the account; earlier unused codes of the
+   * account stop working.
+   */
+  createSetPasswordCode(input: {
+    userId: string;
+    codeHash: string;
+    actorId: string | null;
+    at: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /**
+   * Redeems a code once: sets the password, ends the account's sessions and tokens, and records the
+   * change, all in one transaction. Null when the code is unknown, used, expired, not the account's,
+   * or the account is disabled.
+   */
+  redeemSetPasswordCode(input: {
+    username: string;
+    codeHash: string;
+    passwordHash: string;
+    at: string;
+  }): Promise<User | null>;
+}

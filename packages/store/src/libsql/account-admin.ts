@@ -1,0 +1,261 @@
+import type { InStatement, InValue, Row } from '@libsql/client';
+import type { AccountAdminStore, AccountChange, SessionSummary } from '../accounts.ts';
+import { pageLimit } from '../cursor.ts';
+import type { Db } from './db.ts';
+import { flag, int, placeholders, text, textOrNull } from './rows.ts';
+import { revokeAccessStatements, rolesOf, toUser } from './users.ts';
+
+const TRAIL = 'INSERT INTO account_changes (at, actor_id, user_id, what, old_value, new_value)';
+const ROLES_JSON = `(SELECT json_group_array(role) FROM (SELECT role FROM user_roles WHERE user_id = ? ORDER BY role))`;
+
+function toChange(row: Row): AccountChange {
+  return {
+    id: int(row, 'id'),
+    at: text(row, 'at'),
+    actorId: textOrNull(row, 'actor_id'),
+    userId: text(row, 'user_id'),
+    what: text(row, 'what'),
+    oldValue: textOrNull(row, 'old_value'),
+    newValue: textOrNull(row, 'new_value'),
+  };
+}
+
+function toSessionSummary(row: Row): SessionSummary {
+  return {
+    id: text(row, 'id'),
+    userId: text(row, 'user_id'),
+    createdAt: text(row, 'created_at'),
+    lastSeenAt: text(row, 'last_seen_at'),
+    expiresAt: text(row, 'expires_at'),
+    revoked: flag(row, 'revoked'),
+    stage: text(row, 'stage') as SessionSummary['stage'],
+    clientHint: textOrNull(row, 'client_hint'),
+  };
+}
+
+/** The last admin guard's trigger aborts with this text; anything else is a real failure. */
+const isLastAdmin = (error: unknown) => String((error as Error)?.message ?? '').includes('LAST_ADMIN');
+
+export function accountAdminApi(db: Db): AccountAdminStore {
+  return {
+    async listAccounts() {
+      const [users, roles] = await Promise.all([
+        db.client.execute(
+          `SELECT u.id, u.username, u.display_name, u.disabled, u.created_at, u.last_sign_in_at,
+                  t.confirmed_at IS NOT NULL AS two_factor
+           FROM users u LEFT JOIN totp_secrets t ON t.user_id = u.id ORDER BY u.username`,
+        ),
+        db.client.execute('SELECT user_id, role FROM user_roles ORDER BY role'),
+      ]);
+      const byUser = new Map<string, string[]>();
+      for (const r of roles.rows) {
+        const id = text(r, 'user_id');
+        byUser.set(id, [...(byUser.get(id) ?? []), text(r, 'role')]);
+      }
+      return users.rows.map((row) => ({
+        ...toUser(row, byUser.get(text(row, 'id')) ?? []),
+        lastSignInAt: textOrNull(row, 'last_sign_in_at'),
+        twoFactor: flag(row, 'two_factor'),
+      }));
+    },
+
+    async recordSignIn(userId, at) {
+      await db.client.execute({
+        sql: 'UPDATE users SET last_sign_in_at = ? WHERE id = ?',
+        args: [at, userId],
+      });
+    },
+
+    async editAccount(edit) {
+      const { userId: id, actorId, at } = edit;
+      const exists = await db.client.execute({ sql: 'SELECT 1 FROM users WHERE id = ?', args: [id] });
+      if (exists.rows.length === 0) return { ok: false, reason: 'not-found' };
+      const statements: InStatement[] = [];
+      const trail = (what: string, from: string, args: InValue[]) =>
+        statements.push({ sql: `${TRAIL} ${from}`, args: [at, actorId, id, what, ...args] });
+
+      if (edit.displayName !== undefined) {
+        trail(
+          'display-name',
+          'SELECT ?, ?, ?, ?, json_quote(display_name), json_quote(?) FROM users WHERE id = ? AND display_name <> ?',
+          [edit.displayName, id, edit.displayName],
+        );
+        statements.push({
+          sql: 'UPDATE users SET display_name = ? WHERE id = ?',
+          args: [edit.displayName, id],
+        });
+      }
+      if (edit.roles !== undefined) {
+        const roles = [...new Set(edit.roles)].sort();
+        const next = JSON.stringify(roles);
+        trail('roles', `SELECT ?, ?, ?, ?, o, ? FROM (SELECT ${ROLES_JSON} AS o) WHERE o <> ?`, [
+          next,
+          id,
+          next,
+        ]);
+        // Only the roles that go are deleted (never delete-all-then-insert), so the guard sees the real change.
+        statements.push({
+          sql: `DELETE FROM user_roles WHERE user_id = ?${roles.length ? ` AND role NOT IN (${placeholders(roles.length)})` : ''}`,
+          args: [id, ...roles],
+        });
+        for (const role of roles)
+          statements.push({
+            sql: 'INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING',
+            args: [id, role],
+          });
+      }
+      if (edit.disabled !== undefined) {
+        const value = edit.disabled ? 1 : 0;
+        trail(
+          'disabled',
+          `SELECT ?, ?, ?, ?, CASE disabled WHEN 1 THEN 'true' ELSE 'false' END, ? FROM users WHERE id = ? AND disabled <> ?`,
+          [edit.disabled ? 'true' : 'false', id, value],
+        );
+        statements.push({ sql: 'UPDATE users SET disabled = ? WHERE id = ?', args: [value, id] });
+      }
+      if (edit.passwordHash !== undefined) {
+        // Never the hash itself: only that it changed, and how.
+        trail('password', 'VALUES (?, ?, ?, ?, NULL, ?)', ['"set by an admin"']);
+        statements.push({
+          sql: 'UPDATE users SET password_hash = ? WHERE id = ?',
+          args: [edit.passwordHash, id],
+        });
+      }
+      if (edit.resetTwoFactor) {
+        trail(
+          'two-factor',
+          `SELECT ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM totp_secrets WHERE user_id = ? AND confirmed_at IS NOT NULL)
+             THEN '"enrolled"' ELSE '"not enrolled"' END, '"reset"'`,
+          [id],
+        );
+        statements.push(
+          { sql: 'DELETE FROM recovery_codes WHERE user_id = ?', args: [id] },
+          { sql: 'DELETE FROM totp_secrets WHERE user_id = ?', args: [id] },
+          { sql: 'UPDATE devices SET totp_until = NULL WHERE user_id = ?', args: [id] },
+        );
+      }
+      const reasons = [edit.revokeReason, edit.disabled ? 'disabled' : undefined].filter(Boolean);
+      const revokeAt = statements.length;
+      if (reasons.length > 0) statements.push(...revokeAccessStatements(id, at, reasons.join(',')));
+      try {
+        const rs = await db.client.batch(statements, 'write');
+        const ended =
+          reasons.length > 0
+            ? { sessions: rs[revokeAt]!.rowsAffected, tokens: rs[revokeAt + 1]!.rowsAffected }
+            : { sessions: 0, tokens: 0 };
+        const row = (await db.client.execute({ sql: 'SELECT * FROM users WHERE id = ?', args: [id] }))
+          .rows[0]!;
+        return { ok: true, user: toUser(row, await rolesOf(db, id)), ended };
+      } catch (error) {
+        if (isLastAdmin(error)) return { ok: false, reason: 'last-admin' };
+        throw error;
+      }
+    },
+
+    async recordAccountChanges({ userId, actorId, at, changes }) {
+      if (changes.length === 0) return;
+      await db.client.batch(
+        changes.map((c) => ({
+          sql: `${TRAIL} VALUES (?, ?, ?, ?, ?, ?)`,
+          args: [at, actorId, userId, c.what, c.oldValue ?? null, c.newValue ?? null],
+        })),
+        'write',
+      );
+    },
+
+    async listAccountChanges(query = {}) {
+      const rs = await db.client.execute({
+        sql: `SELECT * FROM account_changes ${query.userId !== undefined ? 'WHERE user_id = ?' : ''} ORDER BY id DESC LIMIT ?`,
+        args: [...(query.userId !== undefined ? [query.userId] : []), pageLimit(query.limit, 200, 5000)],
+      });
+      return rs.rows.map(toChange);
+    },
+
+    async listUserSessions(userId, now) {
+      const rs = await db.client.execute({
+        sql: `SELECT * FROM sessions WHERE user_id = ? AND revoked = 0 AND expires_at > ?
+              ORDER BY created_at DESC, id LIMIT 200`,
+        args: [userId, now],
+      });
+      return rs.rows.map(toSessionSummary);
+    },
+
+    async endUserSession({ userId, sessionId, actorId, at }) {
+      const rs = await db.client.batch(
+        [
+          {
+            sql: 'UPDATE sessions SET revoked = 1 WHERE id = ? AND user_id = ? AND revoked = 0 AND expires_at > ?',
+            args: [sessionId, userId, at],
+          },
+          {
+            sql: `${TRAIL} SELECT ?, ?, ?, 'sessions', json_quote(?), '"ended"' WHERE changes() = 1`,
+            args: [at, actorId, userId, `session ${sessionId.slice(0, 8)}`],
+          },
+        ],
+        'write',
+      );
+      return rs[0]!.rowsAffected === 1;
+    },
+
+    async createSetPasswordCode({ userId, codeHash, actorId, at, expiresAt }) {
+      await db.client.batch(
+        [
+          {
+            sql: `UPDATE set_password_codes SET used_at = ?, redeemed_by = 'superseded' WHERE user_id = ? AND used_at IS NULL`,
+            args: [at, userId],
+          },
+          {
+            sql: `INSERT INTO set_password_codes (code_hash, user_id, created_by, created_at, expires_at, used_at, redeemed_by)
+                  VALUES (?, ?, ?, ?, ?, NULL, NULL)`,
+            args: [codeHash, userId, actorId, at, expiresAt],
+          },
+          {
+            sql: `${TRAIL} VALUES (?, ?, ?, 'set-password-code', NULL, ?)`,
+            args: [at, actorId, userId, JSON.stringify({ expiresAt })],
+          },
+        ],
+        'write',
+      );
+    },
+
+    async redeemSetPasswordCode({ username, codeHash, passwordHash, at }) {
+      const nonce = crypto.randomUUID();
+      const winner = 'SELECT user_id FROM set_password_codes WHERE code_hash = ? AND redeemed_by = ?';
+      const rs = await db.client.batch(
+        [
+          {
+            sql: `UPDATE set_password_codes SET used_at = ?, redeemed_by = ?
+                  WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
+                    AND user_id = (SELECT id FROM users WHERE username = ? AND disabled = 0)`,
+            args: [at, nonce, codeHash, at, username],
+          },
+          {
+            sql: `UPDATE users SET password_hash = ? WHERE id = (${winner})`,
+            args: [passwordHash, codeHash, nonce],
+          },
+          // Whatever signed in before the new password was chosen ends with it.
+          {
+            sql: `UPDATE sessions SET revoked = 1 WHERE revoked = 0 AND user_id = (${winner})`,
+            args: [codeHash, nonce],
+          },
+          {
+            sql: `UPDATE api_tokens SET revoked = 1, revoked_at = ?, revoked_reason = 'password'
+                  WHERE revoked = 0 AND user_id = (${winner})`,
+            args: [at, codeHash, nonce],
+          },
+          {
+            sql: `${TRAIL} SELECT ?, user_id, user_id, 'password', NULL, '"set with a one-time code"'
+                  FROM set_password_codes WHERE code_hash = ? AND redeemed_by = ?`,
+            args: [at, codeHash, nonce],
+          },
+        ],
+        'write',
+      );
+      if (rs[0]!.rowsAffected !== 1) return null;
+      const row = (
+        await db.client.execute({ sql: 'SELECT * FROM users WHERE username = ?', args: [username] })
+      ).rows[0];
+      return row ? toUser(row, await rolesOf(db, text(row, 'id'))) : null;
+    },
+  };
+}

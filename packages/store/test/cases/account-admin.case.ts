@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/index.ts';
+import type { NewHarness, StoreHarness } from '../support/harness.ts';
+import { at } from '../support/workflow.ts';
+
+export function accountAdminCases(newHarness: NewHarness): void {
+  describe('account administration', () => {
+    let h: StoreHarness;
+    const ids: Record<string, string> = {};
+    beforeEach(async () => {
+      h = await newHarness();
+      for (const [username, roles] of [
+        ['ada', ['admin']],
+        ['bo', ['admin']],
+        ['cy', ['medical-assistant']],
+      ] as const) {
+        const made = await h.store.createUser({
+          username,
+          passwordHash: 'scrypt$x',
+          roles: [...roles],
+          at: at(0),
+        });
+        if (made.ok) ids[username] = made.user.id;
+      }
+    });
+    afterEach(() => h.close());
+
+    it('records old → new for every part of an edit, in one append-only trail', async () => {
+      const edit = await h.store.editAccount({
+        userId: ids.cy!,
+        actorId: ids.ada!,
+        at: at(1),
+        displayName: 'Cy Diaz',
+        roles: ['medical-assistant', 'front-desk'],
+        disabled: true,
+      });
+      expect(edit.ok).toBe(true);
+      const trail = await h.store.listAccountChanges({ userId: ids.cy! });
+      expect(trail.map((c) => [c.what, c.oldValue, c.newValue])).toEqual([
+        ['disabled', 'false', 'true'],
+        ['roles', '["medical-assistant"]', '["front-desk","medical-assistant"]'],
+        ['display-name', '"cy"', '"Cy Diaz"'],
+      ]);
+      expect(trail.every((c) => c.actorId === ids.ada && c.at === at(1))).toBe(true);
+      // Unchanged values leave no row.
+      await h.store.editAccount({ userId: ids.cy!, actorId: ids.ada!, at: at(2), displayName: 'Cy Diaz' });
+      expect(await h.store.listAccountChanges({ userId: ids.cy! })).toHaveLength(3);
+      await expect(h.sql("UPDATE account_changes SET new_value = 'false'")).rejects.toThrow(/append-only/);
+      await expect(h.sql('DELETE FROM account_changes')).rejects.toThrow(/append-only/);
+    });
+
+    it('refuses to demote or disable the last active admin, and changes nothing then', async () => {
+      expect(
+        (await h.store.editAccount({ userId: ids.bo!, actorId: ids.ada!, at: at(1), disabled: true })).ok,
+      ).toBe(true);
+      expect(
+        await h.store.editAccount({ userId: ids.ada!, actorId: ids.ada!, at: at(2), roles: ['designer'] }),
+      ).toEqual({
+        ok: false,
+        reason: 'last-admin',
+      });
+      expect(
+        await h.store.editAccount({ userId: ids.ada!, actorId: ids.ada!, at: at(2), disabled: true }),
+      ).toEqual({
+        ok: false,
+        reason: 'last-admin',
+      });
+      expect((await h.store.getUser(ids.ada!))?.roles).toEqual(['admin']);
+      expect((await h.store.getUser(ids.ada!))?.disabled).toBe(false);
+      expect((await h.store.listAccountChanges({ userId: ids.ada! })).length).toBe(0);
+      // Re-saving the admin's own roles with one more is not a removal.
+      expect(
+        (
+          await h.store.editAccount({
+            userId: ids.ada!,
+            actorId: ids.ada!,
+            at: at(3),
+            roles: ['admin', 'auditor'],
+          })
+        ).ok,
+      ).toBe(true);
+    });
+
+    it('two admins demoting each other at once: one wins, an admin remains', async () => {
+      const [a, b] = await Promise.all([
+        h.store.editAccount({ userId: ids.bo!, actorId: ids.ada!, at: at(1), roles: [] }),
+        h.store.editAccount({ userId: ids.ada!, actorId: ids.bo!, at: at(1), roles: [] }),
+      ]);
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+      const admins = (await h.store.listAccounts()).filter((u) => u.roles.includes('admin') && !u.disabled);
+      expect(admins).toHaveLength(1);
+    });
+
+    it('a set-password code works once, only before it expires, only for its account', async () => {
+      const hash = sha256Hex('code-1');
+      await h.store.createSetPasswordCode({
+        userId: ids.cy!,
+        codeHash: hash,
+        actorId: ids.ada!,
+        at: at(0),
+        expiresAt: at(10),
+      });
+      const session = await h.store.createSession({
+        userId: ids.cy!,
+        ttlMs: 3600_000,
+        at: at(0),
+        clientHint: 'Firefox on Linux',
+      });
+      expect((await h.store.listUserSessions(ids.cy!, at(1)))[0]?.clientHint).toBe('Firefox on Linux');
+      expect(
+        await h.store.redeemSetPasswordCode({
+          username: 'ada',
+          codeHash: hash,
+          passwordHash: 'p',
+          at: at(1),
+        }),
+      ).toBeNull();
+      expect(
+        await h.store.redeemSetPasswordCode({
+          username: 'cy',
+          codeHash: hash,
+          passwordHash: 'p',
+          at: at(11),
+        }),
+      ).toBeNull();
+      const both = await Promise.all(
+        [1, 2].map((n) =>
+          h.store.redeemSetPasswordCode({ username: 'cy', codeHash: hash, passwordHash: `p${n}`, at: at(2) }),
+        ),
+      );
+      expect(both.filter(Boolean)).toHaveLength(1);
+      expect(await h.store.getSession(session.secret, at(3))).toBeNull();
+      const winner = both[0] ? 'p1' : 'p2';
+      expect((await h.store.findUserByUsername('cy'))?.passwordHash).toBe(winner);
+      expect((await h.store.listAccountChanges({ userId: ids.cy! }))[0]).toMatchObject({
+        what: 'password',
+        actorId: ids.cy,
+      });
+
+      // A newer code replaces an unused older one.
+      await h.store.createSetPasswordCode({
+        userId: ids.cy!,
+        codeHash: sha256Hex('a'),
+        actorId: null,
+        at: at(4),
+        expiresAt: at(10),
+      });
+      await h.store.createSetPasswordCode({
+        userId: ids.cy!,
+        codeHash: sha256Hex('b'),
+        actorId: null,
+        at: at(5),
+        expiresAt: at(10),
+      });
+      expect(
+        await h.store.redeemSetPasswordCode({
+          username: 'cy',
+          codeHash: sha256Hex('a'),
+          passwordHash: 'q',
+          at: at(6),
+        }),
+      ).toBeNull();
+      expect(
+        await h.store.redeemSetPasswordCode({
+          username: 'cy',
+          codeHash: sha256Hex('b'),
+          passwordHash: 'q',
+          at: at(6),
+        }),
+      ).not.toBeNull();
+    });
+
+    it('lists last sign-in and ends one session', async () => {
+      await h.store.recordSignIn(ids.cy!, at(3));
+      const s = await h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(3) });
+      expect((await h.store.listAccounts()).find((u) => u.id === ids.cy)).toMatchObject({
+        lastSignInAt: at(3),
+        twoFactor: false,
+      });
+      expect(
+        await h.store.endUserSession({
+          userId: ids.ada!,
+          sessionId: s.session.id,
+          actorId: ids.ada!,
+          at: at(4),
+        }),
+      ).toBe(false);
+      expect(
+        await h.store.endUserSession({
+          userId: ids.cy!,
+          sessionId: s.session.id,
+          actorId: ids.ada!,
+          at: at(4),
+        }),
+      ).toBe(true);
+      expect(await h.store.listUserSessions(ids.cy!, at(4))).toEqual([]);
+      expect((await h.store.listAccountChanges({ userId: ids.cy! }))[0]).toMatchObject({
+        what: 'sessions',
+        newValue: '"ended"',
+      });
+    });
+  });
+}
