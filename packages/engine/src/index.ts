@@ -21,6 +21,8 @@ export {
   definitionJsonSchema,
   type EndStep,
   type FormField,
+  type Intake,
+  IntakeSchema,
   type ParallelStep,
   type Role,
   STEP_KINDS,
@@ -52,6 +54,7 @@ export {
   versionChanges,
   workflowSvg,
 } from './handbook/index.ts';
+export { intakeRoles, validateIntake } from './intake.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
 export {
   type Blocker,
@@ -115,6 +118,15 @@ export type {
   Priority,
   Timer,
 } from './snapshot.ts';
+export {
+  declaredFields,
+  parseSubject,
+  renderSubject,
+  SUBJECT_MAX,
+  type SubjectParse,
+  type SubjectPart,
+  subjectFields,
+} from './subject.ts';
 export {
   type Block,
   createHelpSearch,
