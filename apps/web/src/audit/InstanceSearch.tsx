@@ -20,6 +20,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { InstanceSummary, Page } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
+import { requestLabel } from '../work/requestLabel.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { isDay, periodBounds } from './period.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -217,6 +218,7 @@ export function InstanceSearch() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Started</Table.Th>
+                <Table.Th>Request</Table.Th>
                 <Table.Th>Workflow</Table.Th>
                 <Table.Th>Version</Table.Th>
                 <Table.Th>Status</Table.Th>
@@ -238,6 +240,15 @@ export function InstanceSearch() {
                   <Table.Td>
                     <Text size="sm" title={item.startedAt}>
                       {formatWhen(item.startedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600} data-testid="instance-subject">
+                      {requestLabel({
+                        instanceId: item.id,
+                        subject: item.subject ?? null,
+                        requestStartedAt: null,
+                      })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
