@@ -59,7 +59,8 @@ function valueText(value: unknown): string {
 }
 
 /**
- * Fills a template from data: missing fields are left empty, whitespace collapses, and the result is
+ * Fills a template from data: missing fields are left empty, whitespace collapses, separators left
+ * dangling at either end are dropped, and the result is
  * cut to SUBJECT_MAX characters. An empty result (or a template that does not parse) gives null.
  */
 export function renderSubject(template: string | undefined, data: Record<string, unknown>): string | null {
@@ -69,7 +70,11 @@ export function renderSubject(template: string | undefined, data: Record<string,
   const raw = parsed.parts
     .map((p) => ('text' in p ? p.text : valueText(Object.hasOwn(data, p.field) ? data[p.field] : undefined)))
     .join('');
-  const text = raw.replace(/\s+/g, ' ').trim();
+  // A missing field must not leave a dangling separator ("DEMO-5001 · Refill:").
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:·•|,;/–—-]+|[\s:·•|,;/–—-]+$/g, '')
+    .trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
   return text.length > SUBJECT_MAX ? `${text.slice(0, SUBJECT_MAX - 1)}…` : text;
 }

@@ -49,7 +49,8 @@ describe('subject templates', () => {
     expect(renderSubject(refill.subject, { patientRef: 'DEMO-5001', medication: 'lisinopril' })).toBe(
       'DEMO-5001 · Refill: lisinopril',
     );
-    expect(renderSubject(refill.subject, { patientRef: 'DEMO-5001' })).toBe('DEMO-5001 · Refill:');
+    expect(renderSubject(refill.subject, { patientRef: 'DEMO-5001' })).toBe('DEMO-5001 · Refill');
+    expect(renderSubject(refill.subject, { medication: 'lisinopril' })).toBe('Refill: lisinopril');
     expect(renderSubject('{a}{b}', {})).toBeNull();
     expect(renderSubject(undefined, { a: 1 })).toBeNull();
     expect(renderSubject('{n} / {b}', { n: 3, b: true })).toBe('3 / true');

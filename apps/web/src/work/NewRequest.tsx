@@ -139,7 +139,14 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   }
 
   return (
-    <Modal opened onClose={onClose} title="New request" size="md" data-testid="new-request-dialog">
+    <Modal
+      opened
+      onClose={onClose}
+      title="New request"
+      size="md"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      data-testid="new-request-dialog"
+    >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-request-form">
         <Stack gap="sm">
           <Select
@@ -169,8 +176,9 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
             </Alert>
           )}
           {workflow &&
-            fields.map((field) => (
+            fields.map((field, i) => (
               <FormFieldInput
+                autoFocus={i === 0}
                 key={field.id}
                 field={field}
                 value={values[field.id]}
