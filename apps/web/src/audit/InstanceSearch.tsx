@@ -19,6 +19,7 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { InstanceSummary, Page } from '../api/types.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { requestLabel } from '../work/requestLabel.ts';
 import { PagingBar } from './PagingBar.tsx';
@@ -263,7 +264,7 @@ export function InstanceSearch() {
                     <StatusBadge status={item.status} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" title={`${item.revision} events`}>
+                    <Text size="sm" title={countOf(item.revision, 'event')}>
                       {item.revision}
                     </Text>
                   </Table.Td>

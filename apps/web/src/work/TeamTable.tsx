@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { ArrowUpRight, Flame } from 'lucide-react';
 import type { Task } from '../api/types.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
@@ -44,7 +45,9 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                 indeterminate={some}
                 onChange={() => onSelectAll(all ? null : matching.map((t) => t.id))}
                 aria-label={
-                  all ? 'Clear the selection' : `Select all ${matching.length} tasks that match the filters`
+                  all
+                    ? 'Clear the selection'
+                    : `Select all ${countOf(matching.length, 'task')} that match the filters`
                 }
                 data-testid="team-select-all"
               />
