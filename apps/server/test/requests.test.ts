@@ -106,7 +106,13 @@ describe('POST /api/requests', () => {
     expect(row).toMatchObject({ step: 'review-request', subject: 'DEMO-5001 · Refill: lisinopril' });
     expect(row.requestStartedAt).toBe(stored?.startedAt);
 
+    // The same submit again (a retry after a dropped connection): the first answer, no second request.
+    const again = await start(frontDesk, FORM, 'fd-call-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(started.body);
+
     const log = await t.store.listAccess({ instanceId, limit: 10 });
+    expect(log.items.map((e) => e.detail)).toContain('start request (replayed)');
     expect(log.items.map((e) => [e.action, e.detail, e.outcome])).toContainEqual([
       'POST /api/requests',
       'start request',

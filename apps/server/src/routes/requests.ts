@@ -53,6 +53,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       if (seen && seen.route !== idempotency.route) throw idempotencyKeyReused();
       if (seen) {
         await recordAccess(deps, c, user, {
+          instanceId: (seen.response as { instance?: { id?: string } }).instance?.id ?? null,
           category: 'phi',
           outcome: 'allow',
           detail: 'start request (replayed)',
