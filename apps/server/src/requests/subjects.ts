@@ -21,14 +21,16 @@ export async function requestLabels(
   instanceIds: Iterable<string>,
 ): Promise<Map<string, RequestLabel>> {
   const labels = new Map<string, RequestLabel>();
-  for (const id of new Set(instanceIds)) {
-    const instance = await deps.store.getInstance(id);
+  // Read together rather than one after another: a page holds up to 500 rows.
+  const ids = [...new Set(instanceIds)];
+  const found = await Promise.all(ids.map((id) => deps.store.getInstance(id)));
+  for (const [i, instance] of found.entries()) {
     if (!instance) {
-      labels.set(id, NONE);
+      labels.set(ids[i]!, NONE);
       continue;
     }
     const definition = await instances.definition(instance.definitionId, instance.version);
-    labels.set(id, {
+    labels.set(instance.id, {
       subject: renderSubject(definition.subject, instance.snapshot.context.data),
       requestStartedAt: instance.startedAt,
     });
