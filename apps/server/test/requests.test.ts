@@ -47,13 +47,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
 async function send(
   as: AuthHeaders,
   method: string,
   path: string,
   body?: unknown,
   headers = {},
+  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of every route
 ): Promise<{ status: number; body: any }> {
   const init: RequestInit = { method, headers: { ...as, ...headers } };
   if (body !== undefined) {
