@@ -87,6 +87,8 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   const [key, setKey] = useState(newIdempotencyKey);
 
   // A newly picked workflow starts from an empty form, with the first field focused.
+  // Keyed by id, not the object: a background refetch of the list must not wipe what is being typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another workflow is picked
   useEffect(() => {
     if (!workflow) return;
     setValues(initialValues(workflow.form, {}));
@@ -96,7 +98,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     const first = workflow.form[0];
     if (first)
       requestAnimationFrame(() => document.getElementById(inputId(workflow.definitionId, first.id))?.focus());
-  }, [workflow]);
+  }, [workflow?.definitionId]);
 
   function focusField(errs: FieldErrors) {
     const first = fields.find((f) => errs[f.id]);
