@@ -24,6 +24,7 @@ import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -121,7 +122,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
-  app.route('/api/notifications', notificationRoutes(deps, docs));
+  app.route('/api/notifications', notificationRoutes(deps, docs, instances));
+  app.route('/api/requests', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
   app.route('/api/roles', roleRoutes(deps, docs));
   app.route('/api/refreshers', refresherRoutes(deps, docs));

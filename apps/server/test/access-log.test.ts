@@ -61,6 +61,42 @@ const EXPECTED: Record<string, Expectation> = {
       }),
     },
   },
+  'POST /api/requests': {
+    category: 'phi',
+    allow: {
+      who: 'staffRole',
+      make: async (w) => ({
+        req: {
+          method: 'POST',
+          path: '/api/requests',
+          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+        },
+        instanceId: 'created',
+      }),
+    },
+    deny: {
+      who: 'staffOther',
+      make: async (w) => ({
+        req: {
+          method: 'POST',
+          path: '/api/requests',
+          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+        },
+        instanceId: null,
+      }),
+    },
+  },
+  'GET /api/notifications': {
+    category: 'task-list',
+    allow: {
+      who: 'staffRole',
+      make: async (w) => {
+        await w.notificationForNurses();
+        return { req: { method: 'GET', path: '/api/notifications' }, instanceId: null };
+      },
+    },
+    deny: 'every signed-in user reads only their own notifications',
+  },
   'GET /api/instances': {
     category: 'instance-list',
     allow: {

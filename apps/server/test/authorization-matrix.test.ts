@@ -82,6 +82,9 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/signal':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/cancel':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // requests from My work: staff start workflows whose start form names their role (staffRole here); leads any with a start form
+  'GET /api/requests/startable':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/requests':                       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   // tasks: staff claim/complete only tasks of roles they hold; leads reassign and release; auditors never act
   'GET /api/tasks':                           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/tasks/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -341,6 +344,12 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     body: { definitionId: TRIAGE, data: { patientName: PATIENT.name } },
   }),
   'GET /api/instances': async () => ({ method: 'GET', path: '/api/instances' }),
+  'GET /api/requests/startable': async () => ({ method: 'GET', path: '/api/requests/startable' }),
+  'POST /api/requests': async (w) => ({
+    method: 'POST',
+    path: '/api/requests',
+    body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+  }),
   'GET /api/instances/{id}': async (w, who) => ({
     method: 'GET',
     path: `/api/instances/${(await taskFor(w, who)).instanceId}`,

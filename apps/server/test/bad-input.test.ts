@@ -489,3 +489,59 @@ describe('bad input never changes anything and never surfaces a server error', (
     expect((await state()).events).toBe(2);
   });
 });
+
+describe('POST /api/requests with bad input', () => {
+  const REFILL = 'prescription-refill';
+  const FORM = { patient: 'DEMO-5001', medication: 'lisinopril' };
+
+  it.each<[string, unknown, number, string]>([
+    [
+      'an unknown start field',
+      { definitionId: REFILL, data: { ...FORM, dob: '1970-01-01' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a missing required field',
+      { definitionId: REFILL, data: { patient: 'DEMO-5001' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a number for a text field',
+      { definitionId: REFILL, data: { ...FORM, pharmacy: 7 } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['data that is not an object', { definitionId: REFILL, data: ['DEMO-5001'] }, 400, 'VALIDATION_FAILED'],
+    [
+      'a body key the route does not know',
+      { definitionId: REFILL, data: FORM, version: 1 },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['a workflow that does not exist', { definitionId: 'no-such-workflow', data: FORM }, 404, 'NOT_FOUND'],
+  ])('%s: a clean error, nothing stored', async (_what, body, status, code) => {
+    const desk = await t.login('front-desk');
+    const before = await state();
+    const res = await t.call('POST', '/api/requests', {
+      as: desk,
+      body,
+      headers: { 'idempotency-key': 'bad-input-key' },
+    });
+    expectCleanError(res, status, code);
+    expect(await state()).toEqual(before);
+  });
+
+  it('names the unknown field', async () => {
+    const desk = await t.login('front-desk');
+    const res = await t.call('POST', '/api/requests', {
+      as: desk,
+      body: { definitionId: REFILL, data: { ...FORM, dob: '1970-01-01' } },
+    });
+    expect(res.body.error.message).toContain('"dob"');
+    expect(res.body.error.details.fields).toEqual([
+      { field: 'dob', message: '"dob" is not a field of this start form' },
+    ]);
+  });
+});

@@ -7,12 +7,15 @@ import {
   clinicDate,
   endOfWeekDate,
   folderOf,
+  hasFilters,
   matchesDue,
   moveCursor,
+  NO_FILTERS,
   nextAfter,
   sortByDue,
   tasksInFolder,
 } from '../src/work/queue.ts';
+import { requestLabel } from '../src/work/requestLabel.ts';
 
 const NOW = Date.parse('2026-11-25T18:00:00Z'); // Wednesday 11:00 in Denver
 
@@ -157,7 +160,7 @@ describe('due filters in the clinic time zone', () => {
     ];
     const ids = applyFilters(
       tasks,
-      { definitionId: 'billing-question', role: 'front-desk', due: 'any' },
+      { definitionId: 'billing-question', role: 'front-desk', due: 'any', text: '' },
       NOW,
     ).map((t) => t.id);
     expect(ids).toEqual(['a']);
@@ -181,5 +184,34 @@ describe('keyboard movement', () => {
     expect(nextAfter(ids, 'c')).toBe('b');
     expect(nextAfter(['a'], 'a')).toBeNull();
     expect(nextAfter(ids, 'x')).toBeNull();
+  });
+});
+
+describe('request labels and the subject search', () => {
+  const row = (over: Partial<Task>): Task => task(over.id ?? 'a', over);
+
+  it('a row says its subject; without one, its request number and start time, never only the step', () => {
+    expect(requestLabel({ instanceId: 'abcdef12-3456', subject: 'DEMO-5001 · Refill: lisinopril' })).toBe(
+      'DEMO-5001 · Refill: lisinopril',
+    );
+    expect(
+      requestLabel(
+        { instanceId: 'abcdef12-3456', subject: null, requestStartedAt: '2026-03-02T16:05:00Z' },
+        'America/Denver',
+      ),
+    ).toBe('Request ABCDEF12 · started Mar 2, 9:05 AM');
+  });
+
+  it('filters by every word of the search in the subject, ignoring case', () => {
+    const tasks = [
+      row({ id: 'x', subject: 'DEMO-5001 · Refill: lisinopril' }),
+      row({ id: 'y', subject: 'DEMO-5002 · Refill: metformin' }),
+      row({ id: 'z', subject: null }),
+    ];
+    const ids = (text: string) => applyFilters(tasks, { ...NO_FILTERS, text }, NOW).map((t) => t.id);
+    expect(ids('refill METFORMIN')).toEqual(['y']);
+    expect(ids('demo-500')).toEqual(['x', 'y']);
+    expect(ids('')).toEqual(['x', 'y', 'z']);
+    expect(hasFilters({ ...NO_FILTERS, text: 'x' })).toBe(true);
   });
 });

@@ -63,6 +63,17 @@ export const FormFieldSchema = z
   })
   .strict();
 
+/**
+ * How a request is started by staff: who may start it (besides leads and admins) and the start
+ * form whose values become the instance's first data.
+ */
+export const IntakeSchema = z
+  .object({
+    roles: z.array(Id).max(50),
+    form: z.array(FormFieldSchema).max(50).optional(),
+  })
+  .strict();
+
 const common = {
   title: z.string().max(200).optional(),
   description: z.string().max(4000).optional(),
@@ -135,6 +146,10 @@ export const DefinitionSchema = z
     description: z.string().max(8000).optional(),
     roles: z.array(RoleSchema).max(200),
     start: Id,
+    /** Optional: who may start a request from My work, and its start form. */
+    intake: IntakeSchema.optional(),
+    /** Optional: what a request is called in lists, e.g. `{patientRef} · Refill: {medication}`. */
+    subject: z.string().min(1).max(200).optional(),
     steps: z.record(Id, StepSchema),
   })
   .strict();
@@ -142,6 +157,7 @@ export const DefinitionSchema = z
 export type Role = z.infer<typeof RoleSchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type FormField = z.infer<typeof FormFieldSchema>;
+export type Intake = z.infer<typeof IntakeSchema>;
 export type TaskStep = z.infer<typeof TaskStepSchema>;
 export type DecisionStep = z.infer<typeof DecisionStepSchema>;
 export type ParallelStep = z.infer<typeof ParallelStepSchema>;

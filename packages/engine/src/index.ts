@@ -24,6 +24,8 @@ export {
   ID_MAX_LENGTH,
   ID_PATTERN,
   ID_RULE,
+  type Intake,
+  IntakeSchema,
   isId,
   type ParallelStep,
   type Role,
@@ -56,6 +58,7 @@ export {
   versionChanges,
   workflowSvg,
 } from './handbook/index.ts';
+export { intakeRoles, validateIntake } from './intake.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
 export {
   type Blocker,
@@ -119,6 +122,15 @@ export type {
   Priority,
   Timer,
 } from './snapshot.ts';
+export {
+  definitionFields,
+  parseSubject,
+  renderSubject,
+  SUBJECT_MAX,
+  type SubjectParse,
+  type SubjectPart,
+  subjectFields,
+} from './subject.ts';
 export {
   type Block,
   createHelpSearch,

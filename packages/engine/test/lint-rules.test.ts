@@ -50,7 +50,7 @@ describe.each(lintRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule
   it('every message names a path and reads as a sentence', () => {
     for (const f of lint(definition(id, 'invalid.json'), { rules: [rule] })) {
       expect(f.message.length).toBeGreaterThan(10);
-      expect(f.path).toMatch(/^(start|roles\.\d+|steps\.[A-Za-z0-9_-]+(\..+)?)$/);
+      expect(f.path).toMatch(/^(start|subject|intake(\..+)?|roles\.\d+|steps\.[A-Za-z0-9_-]+(\..+)?)$/);
     }
   });
 });

@@ -1,4 +1,3 @@
-export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export type {
   Account,
   AccountAdminStore,
@@ -8,6 +7,7 @@ export type {
   AccountEditResult,
   SessionSummary,
 } from './accounts.ts';
+export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export {
   type ChainCheck,
   type ChainFailure,

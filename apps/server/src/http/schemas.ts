@@ -117,6 +117,9 @@ export const StartInstanceBody = z
   })
   .strict();
 
+/** A request started from My work: the start form's values. There is no practice flag: practice has its own page. */
+export const StartRequestBody = z.object({ definitionId: id, data: data.default({}) }).strict();
+
 export const ListInstancesQuery = z
   .object({
     definitionId: id.optional(),
@@ -141,6 +144,8 @@ export const TasksQuery = z
     dueBefore: z.iso.datetime({ offset: true }).optional(),
     status: z.enum(['open', 'closed']).optional(),
     practice: z.enum(['true', 'false']).optional(),
+    /** Words every listed request's subject contains (ignoring case). */
+    q: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
   })

@@ -11,6 +11,7 @@ import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
 import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
+import { listedDetail, requestLabels } from '../requests/subjects.ts';
 
 export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -104,12 +105,22 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     if (!everyone) filter.actor = user.id;
     else if (q.person) filter.actor = q.person;
     const page = await deps.store.listInstances(filter);
+    const labels = await requestLabels(
+      deps,
+      instances,
+      page.items.map((i) => i.id),
+    );
+    const items = page.items.map((i) => ({ ...i, subject: labels.get(i.id)?.subject ?? null }));
+    // Rows carry each request's subject (patient data): the read names every instance it showed.
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
-      detail: `${page.items.length} instances`,
+      detail: listedDetail(
+        'instances',
+        items.map((i) => ({ instanceId: i.id })),
+      ),
     });
-    return c.json(page);
+    return c.json({ ...page, items });
   });
 
   docs.add({

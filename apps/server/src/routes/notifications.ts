@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { clinicRoles } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { body, query } from '../http/validate.ts';
+import type { InstanceService } from '../instances/service.ts';
+import { listedDetail, withLabels } from '../requests/subjects.ts';
 
 const ListQuery = z
   .object({
@@ -14,14 +17,14 @@ const ListQuery = z
   .strict();
 const ReadBody = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(500) }).strict();
 
-export function notificationRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+export function notificationRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   docs.add({
     method: 'get',
     path: '/api/notifications',
-    summary: 'Assigned to me, overdue, escalated to my roles',
+    summary: 'Assigned to me, overdue, escalated to my roles (each with its request subject)',
     tag: 'notifications',
-    instanceData: false,
+    instanceData: true,
     query: ListQuery,
   });
   app.get('/', async (c) => {
@@ -33,7 +36,15 @@ export function notificationRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       unreadOnly: q.unread === 'true',
       limit: q.limit ?? 50,
     });
-    return c.json({ notifications });
+    const labelled = await withLabels(deps, instances, notifications);
+    if (labelled.length > 0) {
+      await recordAccess(deps, c, user, {
+        category: 'task-list',
+        outcome: 'allow',
+        detail: listedDetail('notifications', labelled),
+      });
+    }
+    return c.json({ notifications: labelled });
   });
   docs.add({
     method: 'post',

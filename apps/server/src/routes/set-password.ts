@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { hashSetPasswordCode } from '../accounts/set-password-code.ts';
-import { requireStrongPassword } from '../auth/password-rule.ts';
 import { hashPassword } from '../auth/password.ts';
+import { requireStrongPassword } from '../auth/password-rule.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';

@@ -14,6 +14,8 @@ import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
 import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
+import { searchTasks } from '../requests/search.ts';
+import { listedDetail, withLabels } from '../requests/subjects.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -145,11 +147,17 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     if (q.status) filter.status = q.status;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
-    const page = await deps.store.listTasks(filter);
+    const page = q.q
+      ? await searchTasks(deps, instances, filter, q.q)
+      : await deps.store.listTasks(filter).then(async (p) => ({
+          items: await withLabels(deps, instances, p.items),
+          nextCursor: p.nextCursor,
+        }));
+    // Rows carry each request's subject (patient data): the read names every instance it showed.
     await recordAccess(deps, c, user, {
       category: 'task-list',
       outcome: 'allow',
-      detail: `${q.scope}: ${page.items.length}`,
+      detail: listedDetail(q.scope, page.items),
     });
     return c.json(page);
   });

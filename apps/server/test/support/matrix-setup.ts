@@ -103,6 +103,8 @@ export interface MatrixWorld {
   nurseTask(claimedBy?: Who | string): Promise<{ instanceId: string; taskId: string }>;
   /** The nurse asked the patient for more information: the instance waits for `patient-replied`. */
   awaitingPatient(): Promise<{ instanceId: string }>;
+  /** A copy of the triage workflow, published once, whose start form lets `TASK_ROLE` start it. */
+  startableByNurses(): Promise<string>;
   /** A new draft workflow (a copy of the triage example under a new id), saved by the lead. */
   freshDraft(): Promise<string>;
   freshUser(roles: string[]): Promise<User>;
@@ -208,9 +210,26 @@ export async function setupMatrix(): Promise<MatrixWorld> {
     return created.plan.id as string;
   }
 
+  let startable: Promise<string> | undefined;
+  function startableByNurses(): Promise<string> {
+    startable ??= (async () => {
+      const id = `matrix-intake-${++counter}`;
+      const definition = {
+        ...triageDefinition(),
+        id,
+        intake: { roles: [TASK_ROLE], form: [{ id: 'patientName', label: 'Patient name', type: 'text' }] },
+      };
+      await ok('designer', 'POST', '/api/definitions', { definition });
+      await ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
+      return id;
+    })();
+    return startable;
+  }
+
   return {
     t,
     username,
+    startableByNurses,
     userId: (who) => t.user(username(who)).id,
     headers,
     send,

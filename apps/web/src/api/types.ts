@@ -58,6 +58,10 @@ export interface Task {
   closedBy: string | null;
   escalated: boolean;
   practice: boolean;
+  /** What the request is, from its data (e.g. "DEMO-5001 · Refill: lisinopril"); null when its workflow has none. */
+  subject?: string | null;
+  /** When the request started: tells apart rows of a workflow without a subject. */
+  requestStartedAt?: string | null;
 }
 
 export interface Page<T> {
@@ -106,6 +110,8 @@ export interface InstanceSummary {
   updatedAt: string;
   startedBy: string | null;
   practice: boolean;
+  /** The request's subject, when its workflow has one. */
+  subject?: string | null;
 }
 
 export interface Draft {
@@ -190,6 +196,9 @@ export interface Notification {
   instanceId: string | null;
   createdAt: string;
   readAt: string | null;
+  /** The request's subject, when its workflow has one. */
+  subject?: string | null;
+  requestStartedAt?: string | null;
 }
 
 export type { Finding };

@@ -19,7 +19,9 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { InstanceSummary, Page } from '../api/types.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
+import { requestLabel } from '../work/requestLabel.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { isDay, periodBounds } from './period.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -217,6 +219,7 @@ export function InstanceSearch() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Started</Table.Th>
+                <Table.Th>Request</Table.Th>
                 <Table.Th>Workflow</Table.Th>
                 <Table.Th>Version</Table.Th>
                 <Table.Th>Status</Table.Th>
@@ -241,6 +244,15 @@ export function InstanceSearch() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
+                    <Text size="sm" fw={600} data-testid="instance-subject">
+                      {requestLabel({
+                        instanceId: item.id,
+                        subject: item.subject ?? null,
+                        requestStartedAt: null,
+                      })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
                     <Text size="sm">{titleOf(item.definitionId) ?? item.definitionId}</Text>
                     <Text size="xs" c="dimmed" ff="monospace">
                       {item.definitionId}
@@ -252,7 +264,7 @@ export function InstanceSearch() {
                     <StatusBadge status={item.status} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" title={`${item.revision} events`}>
+                    <Text size="sm" title={countOf(item.revision, 'event')}>
                       {item.revision}
                     </Text>
                   </Table.Td>

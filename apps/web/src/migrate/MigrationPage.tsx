@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import { toast } from '../editor/toast.ts';
+import { countOf } from '../shell/plural.ts';
 import { DryRunTable } from './DryRunTable.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -268,7 +269,7 @@ export function MigrationPage() {
                 disabled={!dryRun || dryRun.summary.movable === 0 || running || edit.isPending}
                 data-testid="migrate-apply"
               >
-                Apply{dryRun ? ` to ${dryRun.summary.movable} instances` : ''}
+                Apply{dryRun ? ` to ${countOf(dryRun.summary.movable, 'instance')}` : ''}
               </Button>
               {!dryRun && !running && (
                 <Text size="sm" c="gray.7">
@@ -298,8 +299,9 @@ export function MigrationPage() {
         >
           <Stack gap="sm">
             <Text size="sm">
-              {dryRun.summary.movable} instances move from version {view.plan.fromVersion} to version{' '}
-              {view.plan.toVersion}, one at a time; open tasks go to their new owners' pools.{' '}
+              {countOf(dryRun.summary.movable, 'instance')}
+              {dryRun.summary.movable === 1 ? ' moves' : ' move'} from version {view.plan.fromVersion} to
+              version {view.plan.toVersion}, one at a time; open tasks go to their new owners' pools.{' '}
               {dryRun.summary.blocked} stay where they are. You can stop part way.
             </Text>
             <Group justify="flex-end">
@@ -307,7 +309,7 @@ export function MigrationPage() {
                 Cancel
               </Button>
               <Button onClick={() => apply.mutate()} loading={apply.isPending} data-testid="migrate-confirm">
-                Move {dryRun.summary.movable} instances
+                Move {countOf(dryRun.summary.movable, 'instance')}
               </Button>
             </Group>
           </Stack>

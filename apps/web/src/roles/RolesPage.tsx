@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { countOf } from '../shell/plural.ts';
 import { ApprovalBadge } from './ApprovalBadge.tsx';
 import { useRoles } from './api.ts';
 import './print.css';
@@ -67,8 +68,8 @@ export function RolesPage() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {r.counts.steps} steps in {r.counts.workflows} workflows
-                      {r.counts.escalations > 0 ? ` · ${r.counts.escalations} escalations` : ''}
+                      {countOf(r.counts.steps, 'step')} in {countOf(r.counts.workflows, 'workflow')}
+                      {r.counts.escalations > 0 ? ` · ${countOf(r.counts.escalations, 'escalation')}` : ''}
                     </Text>
                   </Table.Td>
                   <Table.Td>

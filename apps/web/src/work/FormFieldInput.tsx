@@ -9,10 +9,12 @@ interface Props {
   disabled: boolean;
   inputId: string;
   onChange: (value: unknown) => void;
+  /** Takes focus when its dialog opens (Mantine's focus trap honours `data-autofocus`). */
+  autoFocus?: boolean;
 }
 
 /** One field of a step's form, as the input that fits its type. Required fields are marked. */
-export function FormFieldInput({ field, value, error, disabled, inputId, onChange }: Props) {
+export function FormFieldInput({ field, value, error, disabled, inputId, onChange, autoFocus }: Props) {
   const common = {
     id: inputId,
     label: field.label,
@@ -22,6 +24,7 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
     withAsterisk: !!field.required,
     'aria-required': field.required ? true : undefined,
     'data-testid': `form-field-${field.id}`,
+    'data-autofocus': autoFocus ? true : undefined,
   } as const;
   switch (field.type) {
     case 'text':

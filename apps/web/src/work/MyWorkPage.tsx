@@ -9,6 +9,7 @@ import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
+import { NewRequestButton } from './NewRequest.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import {
   applyFilters,
@@ -243,6 +244,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <div className={classes.page} data-testid="my-work" data-practice={practice || undefined}>
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
+          {!practice && <NewRequestButton />}
           <RefresherCard />
           {list}
         </section>
@@ -258,6 +260,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     <div className={classes.stack} data-testid="my-work" data-practice={practice || undefined}>
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
+        {!practice && <NewRequestButton />}
         <RefresherCard />
         {list}
       </section>

@@ -18,6 +18,7 @@ import type { Notification } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { roleLabel } from './format.ts';
 import type { WorkLocationState } from './MyWorkPage.tsx';
+import { requestLabel } from './requestLabel.ts';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
 import classes from './work.module.css';
@@ -126,9 +127,10 @@ export function NotificationBell() {
               <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {items.map((n) => {
                   const task = n.taskId ? queues.byId.get(n.taskId) : undefined;
+                  const request = requestLabel(n);
                   const subject = task
-                    ? `${task.title} · ${titleOf(task.definitionId)}`
-                    : 'Open the task in My work';
+                    ? `${request ? `${request} — ` : ''}${task.title} · ${titleOf(task.definitionId)}`
+                    : (request ?? 'Open the task in My work');
                   return (
                     <li key={n.id}>
                       <UnstyledButton

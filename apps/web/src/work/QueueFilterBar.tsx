@@ -1,5 +1,5 @@
-import { Button, Group, Select, SimpleGrid } from '@mantine/core';
-import { X } from 'lucide-react';
+import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Search, X } from 'lucide-react';
 import { roleLabel } from './format.ts';
 import { type DueFilter, hasFilters, NO_FILTERS, type QueueFilters } from './queue.ts';
 
@@ -17,11 +17,21 @@ const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
   { value: 'week', label: 'By end of this week' },
 ];
 
-/** Workflow, role and due filters over the current folder. */
+/** Subject search, workflow, role and due filters over the current folder. */
 export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
       <legend className="visually-hidden">Filters</legend>
+      <TextInput
+        size="xs"
+        mb={6}
+        label="Search requests"
+        placeholder="Patient reference, medication…"
+        leftSection={<Search size={14} aria-hidden />}
+        value={filters.text}
+        onChange={(e) => onChange({ ...filters, text: e.currentTarget.value })}
+        data-testid="filter-text"
+      />
       <SimpleGrid cols={roles.length > 1 ? 3 : 2} spacing={6}>
         <Select
           size="xs"

@@ -5,6 +5,7 @@ import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
+import { requestLabel } from './requestLabel.ts';
 import classes from './work.module.css';
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
   onFocus: (task: Task) => void;
 }
 
-/** One task in the queue: a button whose name says what, which workflow, and when it is due. */
+/** One task in the queue: a button whose name says which request, what step, which workflow, and when it is due. */
 export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFocus }: Props) {
   return (
     <li>
@@ -32,9 +33,20 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
         onFocus={() => onFocus(task)}
       >
         <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-          <Text size="sm" fw={600} lineClamp={2} style={{ minWidth: 0 }}>
-            {task.title}
-          </Text>
+          <div style={{ minWidth: 0 }}>
+            <Text
+              size="sm"
+              fw={700}
+              truncate
+              c={task.subject ? undefined : 'gray.7'}
+              data-testid="task-row-subject"
+            >
+              {requestLabel(task)}
+            </Text>
+            <Text size="sm" lineClamp={2}>
+              {task.title}
+            </Text>
+          </div>
           <DueChip due={task.due} now={now} size="sm" />
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>

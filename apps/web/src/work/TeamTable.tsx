@@ -1,10 +1,12 @@
 import { Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { ArrowUpRight, Flame } from 'lucide-react';
 import type { Task } from '../api/types.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
+import { requestLabel } from './requestLabel.ts';
 
 interface Props {
   tasks: Task[];
@@ -43,7 +45,9 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                 indeterminate={some}
                 onChange={() => onSelectAll(all ? null : matching.map((t) => t.id))}
                 aria-label={
-                  all ? 'Clear the selection' : `Select all ${matching.length} tasks that match the filters`
+                  all
+                    ? 'Clear the selection'
+                    : `Select all ${countOf(matching.length, 'task')} that match the filters`
                 }
                 data-testid="team-select-all"
               />
@@ -68,14 +72,19 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                   size="xs"
                   checked={selected.has(t.id)}
                   onChange={() => onToggle(t.id)}
-                  aria-label={`Select “${t.title}” (${titleOf(t.definitionId)}, ${roleLabel(t.role)})`}
+                  aria-label={`Select “${t.title}” of ${requestLabel(t)} (${titleOf(t.definitionId)}, ${roleLabel(t.role)})`}
                 />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Text fz="xs" fw={500} lineClamp={2} style={{ minWidth: 0 }}>
-                    {t.title}
-                  </Text>
+                  <div style={{ minWidth: 0 }}>
+                    <Text fz="xs" fw={700} truncate data-testid="team-row-subject">
+                      {requestLabel(t)}
+                    </Text>
+                    <Text fz="xs" lineClamp={2}>
+                      {t.title}
+                    </Text>
+                  </div>
                   {t.escalated && (
                     <Badge
                       size="xs"

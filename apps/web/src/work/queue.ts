@@ -22,9 +22,19 @@ export interface QueueFilters {
   definitionId: string | null;
   role: string | null;
   due: DueFilter;
+  /** Words the request's subject must contain (filtered here, so the search never goes in a URL). */
+  text: string;
 }
 
-export const NO_FILTERS: QueueFilters = { definitionId: null, role: null, due: 'any' };
+export const NO_FILTERS: QueueFilters = { definitionId: null, role: null, due: 'any', text: '' };
+
+/** Whether a task's request label holds every word of the search, ignoring case. */
+export function matchesText(task: Pick<Task, 'subject' | 'title'>, text: string): boolean {
+  const words = text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = `${task.subject ?? ''} ${task.title}`.toLocaleLowerCase();
+  return words.every((w) => hay.includes(w));
+}
 
 export const isOverdue = (task: Pick<Task, 'due'>, now: number): boolean =>
   task.due !== null && Date.parse(task.due) < now;
@@ -160,11 +170,13 @@ export function applyFilters(
     (t) =>
       (filters.definitionId === null || t.definitionId === filters.definitionId) &&
       (filters.role === null || t.role === filters.role) &&
-      matchesDue(t, filters.due, now, tz),
+      matchesDue(t, filters.due, now, tz) &&
+      matchesText(t, filters.text),
   );
 }
 
-export const hasFilters = (f: QueueFilters) => f.definitionId !== null || f.role !== null || f.due !== 'any';
+export const hasFilters = (f: QueueFilters) =>
+  f.definitionId !== null || f.role !== null || f.due !== 'any' || f.text.trim() !== '';
 
 /** j/k: the next or previous id, staying at the ends; from nothing, j starts at the top and k at the bottom. */
 export function moveCursor(ids: readonly string[], current: string | null, delta: 1 | -1): string | null {

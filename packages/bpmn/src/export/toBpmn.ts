@@ -1,4 +1,4 @@
-import type { Definition, TaskStep } from '@portalflow/engine';
+import type { Definition, FormField, TaskStep } from '@portalflow/engine';
 import { UNASSIGNED_LANE } from '../layout/lanes.ts';
 import { EXPORTER, NS } from '../namespaces.ts';
 import { type Attrs, XmlWriter } from '../xml/write.ts';
@@ -59,7 +59,7 @@ export function toBpmn(definition: Definition, layout?: unknown, options: Export
     () => {
       const workflow = () => {
         documentation(w, definition.description);
-        extension(w, () => w.empty('pf:workflow', { id: definition.id, schema: definition.$schema }));
+        extension(w, () => writeWorkflowExtension(w, definition));
       };
       // With several pools the workflow's own details sit on the collaboration.
       w.element(
@@ -249,25 +249,49 @@ function timer(w: XmlWriter, duration: string): void {
 function writeTaskExtension(w: XmlWriter, task: TaskStep): void {
   w.element('pf:task', { role: task.role, priority: task.priority }, () => {
     if (task.description !== undefined) w.text('pf:description', {}, task.description);
-    for (const field of task.form ?? []) {
-      const attrs: Attrs = {
-        id: field.id,
-        label: field.label,
-        type: field.type,
-        required: field.required,
-        ownership: field.ownership,
-      };
-      if (field.options === undefined && field.help === undefined) {
-        w.empty('pf:field', attrs);
-        continue;
-      }
-      w.element('pf:field', attrs, () => {
-        if (field.help !== undefined) w.text('pf:help', {}, field.help);
-        for (const option of field.options ?? []) w.text('pf:option', {}, option);
-        // An empty options list is still a list: say so, or it would read back as none.
-        if (field.options?.length === 0) w.empty('pf:options');
-      });
-    }
+    for (const field of task.form ?? []) writeField(w, field);
+  });
+}
+
+/** The workflow's id and schema, and its start (who may start it, the start form) and subject template. */
+function writeWorkflowExtension(w: XmlWriter, definition: Definition): void {
+  const attrs = { id: definition.id, schema: definition.$schema };
+  const { intake, subject } = definition;
+  if (!intake && subject === undefined) {
+    w.empty('pf:workflow', attrs);
+    return;
+  }
+  w.element('pf:workflow', attrs, () => {
+    if (subject !== undefined) w.text('pf:subject', {}, subject);
+    if (!intake) return;
+    w.element('pf:intake', {}, () => {
+      for (const role of intake.roles) w.empty('pf:starter', { role });
+      // A start form, even an empty one, is written as such so it reads back the same.
+      if (intake.form)
+        w.element('pf:form', {}, () => {
+          for (const field of intake.form ?? []) writeField(w, field);
+        });
+    });
+  });
+}
+
+function writeField(w: XmlWriter, field: FormField): void {
+  const attrs: Attrs = {
+    id: field.id,
+    label: field.label,
+    type: field.type,
+    required: field.required,
+    ownership: field.ownership,
+  };
+  if (field.options === undefined && field.help === undefined) {
+    w.empty('pf:field', attrs);
+    return;
+  }
+  w.element('pf:field', attrs, () => {
+    if (field.help !== undefined) w.text('pf:help', {}, field.help);
+    for (const option of field.options ?? []) w.text('pf:option', {}, option);
+    // An empty options list is still a list: say so, or it would read back as none.
+    if (field.options?.length === 0) w.empty('pf:options');
   });
 }
 

@@ -10,6 +10,7 @@ import { layoutFromDiagram } from './diagram.ts';
 import { fieldOf } from './form.ts';
 import { decision, fork } from './gateways.ts';
 import { type Handoffs, readHandoffs } from './handoffs.ts';
+import { workflowStart } from './intake.ts';
 import {
   countFlowNodes,
   documentationOf,
@@ -131,6 +132,7 @@ class Importer implements ImportContext {
       start,
       steps: this.steps,
     };
+    Object.assign(definition, workflowStart(workflow));
     const schema = workflow ? attr(workflow, 'schema') : undefined;
     if (schema !== undefined) definition.$schema = schema;
     const description =

@@ -13,6 +13,7 @@ import { invalidExpression } from './rules/invalid-expression.ts';
 import { missingHelp } from './rules/missing-help.ts';
 import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
+import { subjectUnknownField } from './rules/subject-unknown-field.ts';
 import { taskWithoutRole } from './rules/task-without-role.ts';
 import { undeclaredRole } from './rules/undeclared-role.ts';
 import { unknownTarget } from './rules/unknown-target.ts';
@@ -50,6 +51,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [formFieldDuplicate, 'error'],
   [selectWithoutOptions, 'error'],
   [duplicateTaskTitle, 'warning'],
+  [subjectUnknownField, 'error'],
   [missingHelp, 'info'],
   // What a step may write into the instance data that decisions read.
   [fieldWrittenByTwoSteps, 'warning'],

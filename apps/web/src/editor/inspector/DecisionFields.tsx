@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { DecisionStep, Definition } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
+import { newBranchTarget } from './branchTarget.ts';
 import { ConditionInput } from './ConditionInput.tsx';
 import { useStepOptions, useStepPatch } from './common.ts';
 
@@ -84,7 +85,7 @@ export function DecisionFields({
         size="compact-xs"
         variant="light"
         leftSection={<Plus size={12} aria-hidden />}
-        onClick={() => write([...branches, { when: '', to: step.otherwise ?? options[0]?.value ?? '' }])}
+        onClick={() => write([...branches, { when: '', to: newBranchTarget(definition, id) }])}
       >
         Add branch
       </Button>

@@ -3,6 +3,7 @@ import type { Definition, Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
+import { countOf } from '../../shell/plural.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { ID_PATTERN, useStepPatch } from './common.ts';
@@ -122,8 +123,8 @@ export function Inspector({
     body = (
       <Stack gap={8}>
         <Text size="sm">
-          {selection.steps.length} steps
-          {selection.edges.length ? ` and ${selection.edges.length} arrows` : ''} selected.
+          {countOf(selection.steps.length, 'step')}
+          {selection.edges.length ? ` and ${countOf(selection.edges.length, 'arrow')}` : ''} selected.
         </Text>
         <Group gap={6}>
           <Button

@@ -1,0 +1,70 @@
+import { renderSubject } from '@portalflow/engine';
+import type { AppDeps } from '../deps.ts';
+import type { InstanceService } from '../instances/service.ts';
+
+/**
+ * What a list row says about its request: the subject rendered from the instance's current data
+ * (so a later change to the data shows at once), and when the request started, which tells rows of
+ * a workflow without a subject apart.
+ */
+export interface RequestLabel {
+  subject: string | null;
+  requestStartedAt: string | null;
+}
+
+const NONE: RequestLabel = { subject: null, requestStartedAt: null };
+
+/** Labels for the instances of one list page, read once per instance. */
+export async function requestLabels(
+  deps: AppDeps,
+  instances: InstanceService,
+  instanceIds: Iterable<string>,
+): Promise<Map<string, RequestLabel>> {
+  const labels = new Map<string, RequestLabel>();
+  // Read together rather than one after another: a page holds up to 500 rows.
+  const ids = [...new Set(instanceIds)];
+  const found = await Promise.all(ids.map((id) => deps.store.getInstance(id)));
+  for (const [i, instance] of found.entries()) {
+    if (!instance) {
+      labels.set(ids[i]!, NONE);
+      continue;
+    }
+    const definition = await instances.definition(instance.definitionId, instance.version);
+    labels.set(instance.id, {
+      subject: renderSubject(definition.subject, instance.snapshot.context.data),
+      requestStartedAt: instance.startedAt,
+    });
+  }
+  return labels;
+}
+
+/** Adds each row's request label; rows without an instance get none. */
+export async function withLabels<T extends { instanceId: string | null }>(
+  deps: AppDeps,
+  instances: InstanceService,
+  rows: readonly T[],
+): Promise<Array<T & RequestLabel>> {
+  const labels = await requestLabels(
+    deps,
+    instances,
+    rows.flatMap((r) => (r.instanceId ? [r.instanceId] : [])),
+  );
+  return rows.map((r) => ({ ...r, ...((r.instanceId && labels.get(r.instanceId)) || NONE) }));
+}
+
+/** The access-log detail of a list that showed subjects: how many rows and which instances. */
+export function listedDetail(what: string, rows: ReadonlyArray<{ instanceId: string | null }>): string {
+  const ids = [...new Set(rows.flatMap((r) => (r.instanceId ? [r.instanceId] : [])))];
+  return `${what}: ${rows.length}; instances: ${ids.join(',') || 'none'}`;
+}
+
+/** Whether a subject matches a search: every word of the query, ignoring case. */
+export function subjectMatches(subject: string | null, q: string): boolean {
+  if (!subject) return false;
+  const hay = subject.toLocaleLowerCase();
+  return q
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => hay.includes(word));
+}

@@ -1,0 +1,204 @@
+import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FormField } from '@portalflow/engine';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { CircleAlert, Plus } from 'lucide-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { FormFieldInput } from './FormFieldInput.tsx';
+import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
+
+/** A workflow the signed-in person may start, with its start form (GET /api/requests/startable). */
+export interface Startable {
+  definitionId: string;
+  version: number;
+  title: string;
+  description: string | null;
+  form: FormField[];
+  hasSubject: boolean;
+}
+
+interface Started {
+  instance: { id: string; active: Array<{ taskId?: string; role?: string | null }> };
+  subject: string | null;
+}
+
+export function useStartable(enabled: boolean) {
+  return useQuery({
+    queryKey: ['requests', 'startable'],
+    queryFn: () => api<{ workflows: Startable[] }>('/requests/startable').then((r) => r.workflows),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+const inputId = (definitionId: string, fieldId: string) => `new-request-${definitionId}-${fieldId}`;
+
+/** The server's per-field errors (a 400 naming the field), by field id. */
+function fieldErrorsOf(error: unknown): FieldErrors {
+  const fields =
+    error instanceof ApiError ? (error.details as { fields?: unknown } | undefined)?.fields : undefined;
+  const errors: FieldErrors = {};
+  for (const f of Array.isArray(fields) ? fields : []) {
+    if (typeof f?.field === 'string' && typeof f?.message === 'string' && !(f.field in errors))
+      errors[f.field] = f.message;
+  }
+  return errors;
+}
+
+/**
+ * **New request** at the top of My work: pick a workflow you may start, fill in its start form, and
+ * its first task lands in its pool. Built for a phone call: the first field has focus, Enter sends,
+ * and the idempotency key is made when the form opens, so a double submit starts one request.
+ */
+export function NewRequestButton() {
+  const startable = useStartable(true);
+  const [opened, setOpened] = useState(false);
+  const workflows = startable.data ?? [];
+  if (workflows.length === 0) return null;
+  return (
+    <>
+      <Button
+        leftSection={<Plus size={16} aria-hidden />}
+        onClick={() => setOpened(true)}
+        data-testid="new-request"
+        fullWidth
+        mb="xs"
+      >
+        New request
+      </Button>
+      {opened && <NewRequestDialog workflows={workflows} onClose={() => setOpened(false)} />}
+    </>
+  );
+}
+
+function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [definitionId, setDefinitionId] = useState<string | null>(
+    workflows.length === 1 ? workflows[0]!.definitionId : null,
+  );
+  const workflow = workflows.find((w) => w.definitionId === definitionId) ?? null;
+  const fields = workflow?.form ?? [];
+  const [values, setValues] = useState<FormValues>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per opened form: every submit of this form (a double click, a retry) is the same request.
+  const [key, setKey] = useState(newIdempotencyKey);
+
+  // A newly picked workflow starts from an empty form, with the first field focused.
+  // Keyed by id, not the object: a background refetch of the list must not wipe what is being typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another workflow is picked
+  useEffect(() => {
+    if (!workflow) return;
+    setValues(initialValues(workflow.form, {}));
+    setErrors({});
+    setSummary(null);
+    setKey(newIdempotencyKey());
+    const first = workflow.form[0];
+    if (first)
+      requestAnimationFrame(() => document.getElementById(inputId(workflow.definitionId, first.id))?.focus());
+  }, [workflow?.definitionId]);
+
+  function focusField(errs: FieldErrors) {
+    const first = fields.find((f) => errs[f.id]);
+    if (workflow && first) document.getElementById(inputId(workflow.definitionId, first.id))?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!workflow || busy) return;
+    const errs = checkForm(fields, values);
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) {
+      const n = Object.keys(errs).length;
+      setSummary(`${n} ${n === 1 ? 'field needs' : 'fields need'} attention.`);
+      focusField(errs);
+      return;
+    }
+    setBusy(true);
+    try {
+      const started = await api<Started>('/requests', {
+        method: 'POST',
+        body: { definitionId: workflow.definitionId, data: toSubmission(fields, values) },
+        idempotencyKey: key,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      notifications.show({
+        color: 'teal',
+        title: 'Request started',
+        message: `${started.subject ?? workflow.title} is in its pool.`,
+      });
+      onClose();
+    } catch (error) {
+      const server = fieldErrorsOf(error);
+      setErrors(server);
+      setSummary(error instanceof Error ? error.message : 'The request could not be started.');
+      focusField(server);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="New request"
+      size="md"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      data-testid="new-request-dialog"
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-request-form">
+        <Stack gap="sm">
+          <Select
+            label="Workflow"
+            placeholder="Pick what the caller needs"
+            data={workflows.map((w) => ({ value: w.definitionId, label: w.title }))}
+            value={definitionId}
+            onChange={setDefinitionId}
+            searchable
+            data-autofocus={workflow ? undefined : true}
+            data-testid="new-request-workflow"
+          />
+          {workflow?.description && (
+            <Text size="xs" c="gray.7" lineClamp={3}>
+              {workflow.description}
+            </Text>
+          )}
+          {summary && (
+            <Alert
+              color="red"
+              variant="light"
+              icon={<CircleAlert size={16} aria-hidden />}
+              role="alert"
+              p="xs"
+            >
+              {summary}
+            </Alert>
+          )}
+          {workflow &&
+            fields.map((field, i) => (
+              <FormFieldInput
+                autoFocus={i === 0}
+                key={field.id}
+                field={field}
+                value={values[field.id]}
+                error={errors[field.id]}
+                disabled={busy}
+                inputId={inputId(workflow.definitionId, field.id)}
+                onChange={(value) => {
+                  setValues((v) => ({ ...v, [field.id]: value }));
+                  if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
+                }}
+              />
+            ))}
+          {/* A submit button makes Enter in any field send the form. */}
+          <Button type="submit" disabled={!workflow} loading={busy} data-testid="new-request-submit">
+            Start request
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

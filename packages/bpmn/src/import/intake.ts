@@ -1,0 +1,29 @@
+import type { Definition } from '@portalflow/engine';
+import { NS } from '../namespaces.ts';
+import { attr, childOf, childrenOf, type XmlElement } from '../xml/read.ts';
+import { ID } from './context.ts';
+import { fieldOf } from './form.ts';
+import { clip } from './names.ts';
+
+/** The start (`pf:intake`) and subject (`pf:subject`) portalflow wrote on its workflow extension. */
+export function workflowStart(workflow: XmlElement | undefined): Pick<Definition, 'intake' | 'subject'> {
+  const out: Pick<Definition, 'intake' | 'subject'> = {};
+  if (!workflow) return out;
+  const subject = childOf(workflow, NS.portalflow, 'subject');
+  if (subject && subject.text.trim() !== '') out.subject = clip(subject.text, 200);
+  const intake = childOf(workflow, NS.portalflow, 'intake');
+  if (intake) {
+    const roles = childrenOf(intake, NS.portalflow, 'starter')
+      .map((s) => attr(s, 'role'))
+      .filter((r): r is string => !!r && ID.test(r));
+    out.intake = { roles: roles.slice(0, 50) };
+    const form = childOf(intake, NS.portalflow, 'form');
+    if (form) {
+      out.intake.form = childrenOf(form, NS.portalflow, 'field')
+        .map(fieldOf)
+        .filter((f) => f !== undefined)
+        .slice(0, 50);
+    }
+  }
+  return out;
+}

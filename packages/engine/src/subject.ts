@@ -1,0 +1,91 @@
+import type { Definition, FormField } from './definition.ts';
+
+/**
+ * A request's subject: a short template over its data, e.g. `{patientRef} · Refill: {medication}`.
+ * `{name}` inserts a data field; `{{` and `}}` are literal braces. The template is parsed into text
+ * and field parts and only ever filled in, never evaluated.
+ */
+export type SubjectPart = { text: string } | { field: string };
+
+export type SubjectParse = { ok: true; parts: SubjectPart[] } | { ok: false; message: string };
+
+/** The longest subject shown; longer ones are cut with an ellipsis. */
+export const SUBJECT_MAX = 200;
+
+const FIELD = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export function parseSubject(template: string): SubjectParse {
+  const parts: SubjectPart[] = [];
+  let text = '';
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i]!;
+    if (ch === '{' && template[i + 1] === '{') {
+      text += '{';
+      i++;
+    } else if (ch === '}' && template[i + 1] === '}') {
+      text += '}';
+      i++;
+    } else if (ch === '}') {
+      return { ok: false, message: `a "}" at position ${i + 1} closes nothing (write "}}" for a brace)` };
+    } else if (ch === '{') {
+      const end = template.indexOf('}', i + 1);
+      if (end < 0) return { ok: false, message: `the "{" at position ${i + 1} is never closed` };
+      const name = template.slice(i + 1, end).trim();
+      if (!FIELD.test(name))
+        return { ok: false, message: `"{${name}}" is not a field name (letters, digits, "-", "_")` };
+      if (text) parts.push({ text });
+      text = '';
+      parts.push({ field: name });
+      i = end;
+    } else {
+      text += ch;
+    }
+  }
+  if (text) parts.push({ text });
+  return { ok: true, parts };
+}
+
+/** The field names a template uses (empty when it does not parse). */
+export function subjectFields(template: string): string[] {
+  const parsed = parseSubject(template);
+  return parsed.ok ? parsed.parts.flatMap((p) => ('field' in p ? [p.field] : [])) : [];
+}
+
+function valueText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+/**
+ * Fills a template from data: missing fields are left empty, whitespace collapses, separators left
+ * dangling at either end are dropped, and the result is
+ * cut to SUBJECT_MAX characters. An empty result (or a template that does not parse) gives null.
+ */
+export function renderSubject(template: string | undefined, data: Record<string, unknown>): string | null {
+  if (!template) return null;
+  const parsed = parseSubject(template);
+  if (!parsed.ok) return null;
+  const raw = parsed.parts
+    .map((p) => ('text' in p ? p.text : valueText(Object.hasOwn(data, p.field) ? data[p.field] : undefined)))
+    .join('');
+  // A missing field must not leave a dangling separator ("DEMO-5001 · Refill:").
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:·•|,;/–—-]+|[\s:·•|,;/–—-]+$/g, '')
+    .trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return null;
+  return text.length > SUBJECT_MAX ? `${text.slice(0, SUBJECT_MAX - 1)}…` : text;
+}
+
+/** Every form field a workflow declares (its start form's and its tasks'), by id. */
+export function definitionFields(definition: Definition): Map<string, FormField> {
+  const fields = new Map<string, FormField>();
+  for (const field of definition.intake?.form ?? []) fields.set(field.id, field);
+  for (const step of Object.values(definition.steps)) {
+    if (step.type !== 'task') continue;
+    for (const field of step.form ?? []) if (!fields.has(field.id)) fields.set(field.id, field);
+  }
+  return fields;
+}
