@@ -87,7 +87,7 @@ function bareRun(): void {
 }
 
 /** A loop workflow for long histories: each revision closes and reopens the task, with a claim between. */
-export const loop: Definition = {
+const loop: Definition = {
   id: 'long-history',
   title: 'Long-running review',
   roles: [{ id: 'nurse', name: 'Nurse' }],
