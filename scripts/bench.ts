@@ -11,8 +11,11 @@ import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench
 import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
 import { commitBenchmarks, storeBenchmarks } from '../packages/store/bench/store.bench.ts';
 import { type BenchRow, printTable } from './bench-table.ts';
+import { startBenchmarks } from './start-bench.ts';
 
 const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
+  // First, while nothing else has warmed the machine up: what a person waits for after `pnpm start`.
+  ['start', startBenchmarks],
   ['engine', engineBenchmarks],
   ['help search', helpSearchBenchmarks],
   ['engine: migration between versions', migrationBenchmarks],

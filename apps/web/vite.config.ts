@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { sourceConditions } from '../../vitest.shared.ts';
 import { offlineAssets } from './build/offlineAssets.ts';
 import { precompress } from './build/precompress.ts';
 
@@ -12,6 +13,8 @@ export default defineConfig({
     // Brotli and gzip copies of every text file, served by apps/server (http/static.ts).
     precompress(),
   ],
+  // The workspace packages are bundled (and tested) from their TypeScript sources.
+  ...sourceConditions,
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

@@ -11,7 +11,7 @@ import {
   simulate,
 } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { clinicCalendar, examplesDir, roleCatalog, workflows } from '../index.ts';
+import { clinicCalendar, examplesDir, roleCatalog, workflows } from '../src/index.ts';
 
 const NINE = [
   'portal-message-triage',

@@ -57,7 +57,7 @@ interface ClientProcess {
 }
 
 function startClients(env: Record<string, string>): ClientProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', clientEntry], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', clientEntry], {
     cwd: serverDir,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

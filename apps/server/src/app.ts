@@ -8,9 +8,11 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
+import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -34,12 +36,13 @@ export interface App {
   migrations: MigrationService;
 }
 
-/** The whole HTTP API over the given dependencies. `main.ts` listens; tests call `app.request()`. */
+/** The whole HTTP API over the given dependencies. `server.ts` composes and listens; tests call `app.request()`. */
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   const docs = new ApiDocs();
   const instances = new InstanceService(deps);
   const migrations = new MigrationService(deps, instances);
+  const streams = new StreamAuth(deps);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -101,8 +104,10 @@ export function createApp(deps: AppDeps): App {
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
   app.route('/api/me', meRoute(docs, deps));
+  app.route('/api/config', configRoutes(deps, docs));
   app.route('/api/users', userTokenRoutes(deps, docs));
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
@@ -112,7 +117,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs));
-  app.route('/api/events', eventRoutes(deps, docs));
+  app.route('/api/events', eventRoutes(deps, docs, streams));
   app.route('/api/roles', roleRoutes(deps, docs));
   app.route('/api/refreshers', refresherRoutes(deps, docs));
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));

@@ -46,6 +46,11 @@ export interface ServerConfig {
   livePollMs: number;
   /** How long change-feed entries are kept for clients resuming with Last-Event-ID. */
   liveRetentionMs: number;
+  /**
+   * How often each open live stream re-checks its session or API token the way a request would: a
+   * stream ends at most this long after its credential does (at once for changes made in this process).
+   */
+  liveAuthCheckMs: number;
   /** Where the built web app lives, if it is served by this process. */
   webRoot?: string;
   /** An instance's history this long gets a warning on every change (response header and log)… */
@@ -113,6 +118,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     publicRateLimit: { limit: 120, windowMs: 60_000 },
     livePollMs: 100,
     liveRetentionMs: 15 * 60_000,
+    liveAuthCheckMs: envNumber('PORTALFLOW_LIVE_AUTH_CHECK_SECONDS', 5000, 1000),
     historyWarnAt: 10_000,
     historyLimit: 50_000,
     eventPayloadLimitBytes: 256 * 1024,

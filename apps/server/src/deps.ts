@@ -12,6 +12,8 @@ export interface AppDeps {
   clock: () => string;
   /** The clinic calendar recorded with each new instance, for business-day deadlines. */
   calendar?: unknown;
+  /** The clinic's name, shown in the web app (`GET /api/config`). */
+  clinicName?: string;
   /** Operational log lines: never patient data. */
   log: (line: string) => void;
 }

@@ -1,10 +1,12 @@
 export { type App, createApp } from './app.ts';
 export { otpauthUri, totpCode } from './auth/totp.ts';
+export { type ClinicSettings, ClinicSettingsError, clinicSettings } from './clinic/settings.ts';
+export { type Composition, composeApp } from './compose.ts';
 export { defaultConfig, type ServerConfig } from './config.ts';
 export type { AppDeps } from './deps.ts';
 export { ApiError } from './http/errors.ts';
 export { LiveHub } from './live/hub.ts';
-export { type RunningServer, type ServeOptions, startServer } from './main.ts';
 export { seedDemo } from './seed/demo.ts';
+export { type RunningServer, type ServeOptions, startServer } from './server.ts';
 export { startTimerWorker } from './timers/worker.ts';
 export { ENTRY_FIELDS } from './tracking/entries.ts';

@@ -115,11 +115,8 @@ const EXPECTED: Record<string, Expectation> = {
     allow: {
       who: 'staffRole',
       make: (w) =>
-        taskRequest(w, 'POST', '/complete', {
-          outcome: 'answered',
-          note: PATIENT.note,
-          data: { callNotes: PATIENT.note },
-        }),
+        // The nurse's review has no form: the patient text rides in the note, not in undeclared data.
+        taskRequest(w, 'POST', '/complete', { outcome: 'answered', note: PATIENT.note }),
     },
     deny: {
       who: 'staffOther',
@@ -218,7 +215,8 @@ async function signal(w: MatrixWorld) {
     req: {
       method: 'POST',
       path: `/api/instances/${instanceId}/signal`,
-      body: { name: 'patient-replied', data: { reply: PATIENT.note } },
+      // The wait declares no fields, so an accepted signal carries none.
+      body: { name: 'patient-replied' },
     },
     instanceId,
   };

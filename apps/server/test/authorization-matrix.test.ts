@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/auth/totp/confirm':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/logout':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // the clinic's name, time zone and calendar: anyone signed in
+  'GET /api/config':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // accounts: only admins manage users; anyone signed in manages their own API tokens
   'GET /api/users':                           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -208,6 +210,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     ...(who === 'anonymous' ? {} : { as: await w.t.login(w.username(who)) }),
   }),
   'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
+  'GET /api/config': async () => ({ method: 'GET', path: '/api/config' }),
   'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
   'POST /api/users': async (w) => ({
     method: 'POST',

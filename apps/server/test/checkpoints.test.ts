@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createClient } from '@libsql/client';
 import { verifyCheckpoints } from '@portalflow/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkpointConfig } from '../src/main.ts';
+import { checkpointConfig } from '../src/audit/checkpoint-config.ts';
 import { makeApp, type TestApp } from './support/app.ts';
 
 let t: TestApp | undefined;

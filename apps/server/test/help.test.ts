@@ -386,7 +386,9 @@ describe('the demo seed', () => {
     const demo = await makeApp({ publish: false });
     const seeded = await seedDemo(demo.store, demo.instances, demo.clock.now, 'demo password for tests');
     expect(seeded.helpEntries).toBeGreaterThan(20);
-    expect((await seedDemo(demo.store, demo.instances, demo.clock.now, 'x')).helpEntries).toBe(0);
+    expect(
+      (await seedDemo(demo.store, demo.instances, demo.clock.now, 'demo password for tests')).helpEntries,
+    ).toBe(0);
     const site = await demo.call('GET', '/api/public/help/riverside');
     expect(site.status).toBe(200);
     expect(site.body.languages).toEqual(['en', 'es']);

@@ -81,26 +81,57 @@ describe('sessions', () => {
 describe('login throttle', () => {
   const options = { freeFailures: 3, baseMs: 1000, capMs: 60_000, accountFailures: 10 };
 
+  /** One wrong attempt let through at `now`; false when the client had to wait instead. */
+  const fail = (th: LoginThrottle, account: string, client: string, known: boolean, now: number) => {
+    const r = th.reserve(account, client, known, now);
+    if (r.ok) r.attempt.failed();
+    return r.ok;
+  };
+
   it('backs off exponentially per account and client, capped, and always expires', () => {
     const th = new LoginThrottle(options);
     for (let i = 0; i < 3; i++) {
       expect(th.wait('kim', 'ip:a', false, 0)).toBe(0);
-      th.fail('kim', 'ip:a', false, 0);
+      expect(fail(th, 'kim', 'ip:a', false, 0)).toBe(true);
     }
     expect(th.wait('kim', 'ip:a', false, 0)).toBe(1000);
-    th.fail('kim', 'ip:a', false, 1000);
+    expect(fail(th, 'kim', 'ip:a', false, 0)).toBe(false);
+    expect(fail(th, 'kim', 'ip:a', false, 1000)).toBe(true);
     expect(th.wait('kim', 'ip:a', false, 1000)).toBe(2000);
-    for (let i = 0; i < 20; i++) th.fail('kim', 'ip:a', false, 2000);
-    expect(th.wait('kim', 'ip:a', false, 2000)).toBe(60_000);
-    expect(th.wait('kim', 'ip:a', false, 62_000)).toBe(0);
+    let now = 1000;
+    for (let i = 0; i < 20; i++) {
+      now += th.wait('kim', 'ip:a', false, now);
+      expect(fail(th, 'kim', 'ip:a', false, now)).toBe(true);
+    }
+    expect(th.wait('kim', 'ip:a', false, now)).toBe(60_000);
+    expect(th.wait('kim', 'ip:a', false, now + 60_000)).toBe(0);
     // Another client of the same account is held back only by the account-wide count.
-    expect(th.wait('kim', 'ip:b', false, 2000)).toBeGreaterThan(0);
+    expect(th.wait('kim', 'ip:b', false, now)).toBeGreaterThan(0);
     // A known device of the account is not held back by strangers' failures at all.
-    expect(th.wait('kim', 'device:kims-pc', true, 2000)).toBe(0);
+    expect(th.wait('kim', 'device:kims-pc', true, now)).toBe(0);
     // Other accounts are untouched; success clears the client's own count.
-    expect(th.wait('lee', 'ip:a', false, 2000)).toBe(0);
-    th.succeed('kim', 'ip:a');
-    expect(th.wait('kim', 'ip:a', true, 2000)).toBe(0);
+    expect(th.wait('lee', 'ip:a', false, now)).toBe(0);
+    const right = th.reserve('kim', 'ip:a', true, now + 60_000);
+    expect(right.ok).toBe(true);
+    if (right.ok) right.attempt.succeeded();
+    expect(th.wait('kim', 'ip:a', true, now + 60_000)).toBe(0);
+  });
+
+  it('counts attempts still being checked: a burst gets no more checks than the same guesses in a row', () => {
+    const th = new LoginThrottle(options);
+    const burst = Array.from({ length: 10 }, () => th.reserve('kim', 'ip:a', false, 0));
+    expect(burst.filter((r) => r.ok)).toHaveLength(3);
+    // A right answer among them clears the settled failures, not the attempts still in flight.
+    const [first, second, third] = burst.filter((r) => r.ok).map((r) => (r.ok ? r.attempt : null)!);
+    first!.failed();
+    second!.succeeded();
+    expect(th.reserve('kim', 'ip:a', false, 0).ok).toBe(true); // the one in flight and this one
+    expect(th.reserve('kim', 'ip:a', false, 0).ok).toBe(true);
+    expect(th.reserve('kim', 'ip:a', false, 0).ok).toBe(false);
+    third!.failed();
+    // Settling twice changes nothing.
+    third!.succeeded();
+    expect(th.reserve('kim', 'ip:a', false, 0).ok).toBe(false);
   });
 
   it('someone guessing from many places cannot keep the account holder out of their own workstation', async () => {

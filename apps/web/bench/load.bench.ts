@@ -78,7 +78,7 @@ export async function loadBenchmarks(): Promise<BenchRow[]> {
   ];
 }
 
-// Run on its own: `node --import tsx apps/web/bench/load.bench.ts`.
+// Run on its own: `node --conditions=source --import tsx apps/web/bench/load.bench.ts`.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { printTable } = await import('../../../scripts/bench-table.ts');
   printTable('web load (Chromium, 4× CPU throttling)', await loadBenchmarks());

@@ -29,6 +29,18 @@ describe('formatChange', () => {
     );
   });
 
+  it('shows a data field old → new as written, even one named like a task property', () => {
+    expect(formatChange({ field: 'data.denialReason', from: 'needs-visit', to: 'other' }, f)).toBe(
+      'data.denialReason: needs-visit → other',
+    );
+    expect(formatChange({ field: 'data.due', from: null, to: '2026-03-02' }, f)).toBe(
+      'data.due: — → 2026-03-02',
+    );
+    expect(formatChange({ field: 'data.needsPriorAuth', from: true, to: false }, f)).toBe(
+      'data.needsPriorAuth: true → false',
+    );
+  });
+
   it('shows an outcome without an arrow', () => {
     expect(formatChange({ field: 'outcome', step: 'x', from: null, to: 'needs-provider' }, f)).toBe(
       'outcome: needs-provider',

@@ -39,6 +39,28 @@ describe('simulation in the browser', () => {
   });
 });
 
+describe('business-time deadlines in the clinic calendar', () => {
+  it('count in the calendar the clinic configures (GET /api/config), not the engine default', () => {
+    const d = triage();
+    const classify = d.steps.classify!;
+    if (classify.type !== 'task') throw new Error('classify is a task');
+    classify.deadline = { after: 'PT2H', calendar: 'business', escalateTo: 'supervisor' };
+    const denver = {
+      timeZone: 'America/Denver',
+      hours: { mon: [['08:00', '17:00']], tue: [['08:00', '17:00']] },
+      holidays: [],
+    };
+    // Monday 09:00 in Denver (16:00 UTC): two opening hours later is 11:00 Denver, 18:00 UTC.
+    const due = (calendar?: unknown) =>
+      Object.values(runScript(d, [], calendar).snapshot?.context.active ?? {}).find(
+        (a) => a.step === 'classify',
+      )?.due;
+    expect(due(denver)).toBe('2026-03-02T18:00:00.000Z');
+    // On the default calendar (weekdays 08:00–17:00 UTC) one hour is left on Monday: due Tuesday 09:00 UTC.
+    expect(due()).toBe('2026-03-03T09:00:00.000Z');
+  });
+});
+
 describe('simulation of a broken workflow', () => {
   it('reports the lint error instead of throwing', () => {
     const d = triage();

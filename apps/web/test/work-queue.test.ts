@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../src/api/types.ts';
+import { rememberClinicConfig } from '../src/shell/clinic.ts';
 import {
   applyFilters,
   buildFolders,
@@ -103,10 +104,21 @@ describe('folders', () => {
   });
 });
 
+const DENVER = 'America/Denver';
+
 describe('due filters in the clinic time zone', () => {
-  it('reads dates in Denver time', () => {
-    // 03:00 UTC on the 26th is still the evening of the 25th in Denver.
-    expect(clinicDate(Date.parse('2026-11-26T03:00:00Z'))).toBe('2026-11-25');
+  it('reads dates in the time zone the server configures for the clinic', () => {
+    const at = Date.parse('2026-11-26T03:00:00Z');
+    try {
+      // 03:00 UTC on the 26th is still the evening of the 25th in Denver, and already noon in Tokyo.
+      rememberClinicConfig({ clinic: { name: 'Clinic' }, timeZone: 'America/Denver', calendar: null });
+      expect(clinicDate(at)).toBe('2026-11-25');
+      rememberClinicConfig({ clinic: { name: 'Clinic' }, timeZone: 'Asia/Tokyo', calendar: null });
+      expect(clinicDate(at)).toBe('2026-11-26');
+    } finally {
+      rememberClinicConfig(null);
+    }
+    expect(clinicDate(at)).toBe('2026-11-26'); // UTC until the configuration has loaded
   });
 
   it('ends the week on Sunday', () => {
@@ -120,19 +132,19 @@ describe('due filters in the clinic time zone', () => {
     const tonight = { due: '2026-11-26T03:00:00Z' };
     const friday = { due: '2026-11-27T18:00:00Z' };
     const nextWeek = { due: '2026-12-01T18:00:00Z' };
-    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'today', NOW))).toEqual([
+    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'today', NOW, DENVER))).toEqual([
       true,
       true,
       false,
       false,
     ]);
-    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'week', NOW))).toEqual([
+    expect([overdue, tonight, friday, nextWeek].map((t) => matchesDue(t, 'week', NOW, DENVER))).toEqual([
       true,
       true,
       true,
       false,
     ]);
-    expect([overdue, tonight].map((t) => matchesDue(t, 'overdue', NOW))).toEqual([true, false]);
+    expect([overdue, tonight].map((t) => matchesDue(t, 'overdue', NOW, DENVER))).toEqual([true, false]);
     expect(matchesDue({ due: null }, 'today', NOW)).toBe(false);
     expect(matchesDue({ due: null }, 'any', NOW)).toBe(true);
   });

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (Node 20 cannot strip types itself).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/main.ts');
+// The compiled CLI (`dist/`, made by `pnpm build`). Under `node --conditions=source --import tsx`
+// the same import resolves to the TypeScript sources instead, which is how tests and development run it.
+import '@portalflow/cli/main';

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateBpmn } from '../../bpmn/test/support/xmllint.ts';
+import { binArgs } from './support/bin.ts';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 const examples = new URL('../../../examples/workflows/', import.meta.url).pathname;
 const fixtures = new URL('../../bpmn/test/fixtures/', import.meta.url).pathname;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });

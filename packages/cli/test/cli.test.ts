@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const examples = new URL('../../../examples/', import.meta.url).pathname;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });

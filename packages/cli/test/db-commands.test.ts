@@ -1,4 +1,5 @@
 // `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
+
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,11 +10,10 @@ import { createClient } from '@libsql/client';
 import { type Definition, type EngineEvent, parseDefinition, transition } from '@portalflow/engine';
 import { GENESIS_HASH, type Instance, openStore, projectEffects, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
+import { binArgs } from './support/bin.ts';
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '', ...env },
     timeout: 30_000,
@@ -37,6 +37,7 @@ const workflow: Definition = parseDefinition({
       title: 'Check the request',
       outcomes: { ok: 'review' },
       deadline: { after: 'PT4H', escalateTo: 'supervisor' },
+      form: [{ id: 'pharmacy', label: 'Pharmacy', type: 'text' }],
     },
     review: { type: 'task', role: 'nurse', title: 'Review the refill', outcomes: { approved: 'done' } },
     done: { type: 'end', outcome: 'refilled' },
@@ -236,7 +237,7 @@ describe('portalflow verify / replay / serve', () => {
   }, 20_000); // four CLI processes: slow on a busy machine
 
   it('serve: listens, answers /api/health, stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', clean], {
+    const child = spawn(process.execPath, [...binArgs, 'serve', '--port', '0', '--db', clean], {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -266,13 +267,23 @@ describe('portalflow verify / replay / serve', () => {
     }
   }, 40_000);
 
+  it('serve --demo: a weak PORTALFLOW_DEMO_PASSWORD is exit 2 with the reason, and nothing starts', () => {
+    const r = cli(['serve', '--demo', '--port', '0', '--db', `file:${join(dir, 'weak-demo.db')}`], {
+      PORTALFLOW_DEMO_PASSWORD: 'password1234',
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PORTALFLOW_DEMO_PASSWORD is too weak');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).not.toContain('listening');
+  }, 40_000);
+
   it('serve: a port in use is exit 2 with a message, not a stack trace', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
       const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', clean], {
+        const child = spawn(process.execPath, [...binArgs, 'serve', '--port', String(port), '--db', clean], {
           env: { ...process.env, NO_COLOR: '1' },
           stdio: ['ignore', 'ignore', 'pipe'],
         });
@@ -291,6 +302,15 @@ describe('portalflow verify / replay / serve', () => {
     } finally {
       blocker.close();
     }
+  }, 40_000);
+
+  it('serve: a bad clinic calendar or time zone is exit 2 naming the variable, with the database untouched', () => {
+    const fresh = `file:${join(dir, 'never-opened.db')}`;
+    const r = cli(['serve', '--port', '0', '--db', fresh], { PORTALFLOW_TIME_ZONE: 'Nowhere/Atlantis' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PORTALFLOW_TIME_ZONE=Nowhere/Atlantis');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'never-opened.db'))).toBe(false);
   }, 40_000);
 });
 

@@ -1,4 +1,5 @@
 // `replay` of an instance moved to another version: it starts on version 1 and switches at the move.
+
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,10 @@ import {
 } from '@portalflow/engine';
 import { GENESIS_HASH, openStore, projectEffects, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' },
     timeout: 60_000,

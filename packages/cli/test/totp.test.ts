@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { totpCode } from '@portalflow/server';
 import { describe, expect, it } from 'vitest';
+import { binArgs } from './support/bin.ts';
 
-const bin = new URL('../bin/portalflow.mjs', import.meta.url).pathname;
 const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...binArgs, ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

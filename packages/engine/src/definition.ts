@@ -53,6 +53,13 @@ export const FormFieldSchema = z
     required: z.boolean().optional(),
     options: z.array(z.string().min(1).max(200)).max(100).optional(),
     help: z.string().max(2000).optional(),
+    /**
+     * Who else may write the field. `owned`: only this step writes it; any other step, and start
+     * data, is refused. `shared`: other steps declare it too and a later answer replaces an earlier
+     * one on purpose (a retry, a decline any of several steps may record). Unset: one writer is
+     * expected, and lint warns when another step declares the same field.
+     */
+    ownership: z.enum(['owned', 'shared']).optional(),
   })
   .strict();
 

@@ -18,6 +18,13 @@ export type Effect =
       reason: 'escalated' | 'reassigned' | 'migrated';
       changes: TaskChanges;
     }
+  | {
+      type: 'data.changed';
+      /** The step whose form (or signal) wrote the values; absent for start data. */
+      step?: string;
+      token?: string;
+      changes: DataChanges;
+    }
   | { type: 'wait.opened'; token: string; step: string; signal?: string }
   | { type: 'wait.closed'; token: string; step: string; reason: CloseReason }
   | { type: 'timer.set'; id: string; token: string; step: string; kind: 'deadline' | 'wait'; due: string }
@@ -27,6 +34,9 @@ export type Effect =
   | { type: 'instance.cancelled'; reason?: string };
 
 export type CloseReason = 'completed' | 'signalled' | 'elapsed' | 'deadline' | 'cancelled' | 'ended';
+
+/** Instance data fields an event set, old → new (`null` when the field had no value). */
+export type DataChanges = Record<string, [unknown, unknown]>;
 
 /** Old → new values, for the audit trail. */
 export interface TaskChanges {

@@ -20,6 +20,10 @@ export const ErrorCode = {
   UNKNOWN_OUTCOME: 'UNKNOWN_OUTCOME',
   UNKNOWN_ROLE: 'UNKNOWN_ROLE',
   FORM_INVALID: 'FORM_INVALID',
+  /** An event carries a data field its step does not declare (a task's form; a signal's wait declares none). */
+  UNDECLARED_FIELD: 'UNDECLARED_FIELD',
+  /** An event writes a field that another step owns (`"ownership": "owned"`). */
+  FIELD_OWNED: 'FIELD_OWNED',
   SIGNAL_NOT_AWAITED: 'SIGNAL_NOT_AWAITED',
   UNKNOWN_TIMER: 'UNKNOWN_TIMER',
   TIMER_NOT_DUE: 'TIMER_NOT_DUE',

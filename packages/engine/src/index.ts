@@ -34,7 +34,7 @@ export {
   type WaitStep,
 } from './definition.ts';
 export { addWallDuration, type Duration, formatDuration, parseDuration } from './duration.ts';
-export type { CloseReason, Effect, TaskChanges } from './effects.ts';
+export type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 export { ErrorCode, PortalflowError } from './errors.ts';
 export {
   type EngineEvent,
@@ -148,3 +148,4 @@ export {
   tokenize,
 } from './text/index.ts';
 export { type TransitionResult, transition } from './transition.ts';
+export { checkWrites, declaredFields, fieldWriters } from './writes.ts';

@@ -61,7 +61,10 @@ export function replay(
       options.onEvent?.(i, snapshot, moved.effects);
       continue;
     }
-    const result = step(current, snapshot, recorded.event, recorded.at, options.onEvent !== undefined, carry);
+    const result = step(current, snapshot, recorded.event, recorded.at, {
+      effects: options.onEvent !== undefined,
+      carry,
+    });
     if (!result.ok) {
       throw new PortalflowError(
         'REPLAY_MISMATCH',

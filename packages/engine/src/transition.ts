@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { parseCalendar } from './calendar/index.ts';
+import { canonicalJson } from './canonical.ts';
 import { compile } from './compile/compile.ts';
 import {
   CANCELLED,
@@ -9,11 +10,12 @@ import {
   timerEventType,
 } from './compile/machine.ts';
 import type { Definition } from './definition.ts';
-import type { CloseReason, Effect, TaskChanges } from './effects.ts';
+import type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 import { PortalflowError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import { validateForm } from './form.ts';
 import type { ActiveStep, InstanceContext, InstanceSnapshot } from './snapshot.ts';
+import { checkWrites } from './writes.ts';
 
 export type TransitionResult =
   | { ok: true; snapshot: InstanceSnapshot; effects: Effect[] }
@@ -60,21 +62,30 @@ export function transition(
   event: EngineEvent,
   now: string,
 ): TransitionResult {
-  return step(definition, snapshot, event, now, true);
+  return step(definition, snapshot, event, now, { effects: true, admit: true });
 }
 
-/**
- * `transition()` for replay: optionally without working out effects, and carrying the machine
- * snapshot from one event to the next instead of looking it up.
- */
+export interface StepOptions {
+  /** Work out the effects (replay without a check of recorded effects skips them). */
+  effects: boolean;
+  /** Carries the machine snapshot from one event to the next instead of looking it up. */
+  carry?: { machine?: AnyMachineSnapshot };
+  /**
+   * Check which data the event may write (`writes.ts`). Set for a new event; replay applies a
+   * recorded event as it was accepted, so a history from before a rule existed still replays.
+   */
+  admit?: boolean;
+}
+
+/** `transition()` for new events and for replay (see `StepOptions`). */
 export function step(
   definition: Definition,
   snapshot: InstanceSnapshot | null,
   event: EngineEvent,
   now: string,
-  withEffects: boolean,
-  carry?: { machine?: AnyMachineSnapshot },
+  options: StepOptions,
 ): TransitionResult {
+  const { effects: withEffects, carry, admit = false } = options;
   const at = normaliseTime(now);
   if (at === undefined) return fail(snapshot, 'EVENT_INVALID', `'${now}' is not a valid time`);
   if (!event || typeof event !== 'object' || typeof event.type !== 'string') {
@@ -85,6 +96,8 @@ export function step(
   if (snapshot === null) {
     if (event.type !== 'start')
       return fail(null, 'NOT_STARTED', `The instance has not started; '${event.type}' needs a start first`);
+    const refused = admit ? checkWrites(definition, undefined, event.data) : undefined;
+    if (refused) return { ok: false, error: refused, snapshot: null };
     let calendar: InstanceContext['calendar'];
     if (event.calendar !== undefined) {
       try {
@@ -158,6 +171,8 @@ export function step(
           { allowed: Object.keys(step.outcomes) },
         );
       }
+      const refused = admit ? checkWrites(definition, subject.step, event.data) : undefined;
+      if (refused) return { ok: false, error: refused, snapshot };
       const fieldErrors = validateForm(step.form, event.data);
       if (fieldErrors.length > 0) {
         return fail(
@@ -177,8 +192,13 @@ export function step(
       break;
     }
     case 'signal': {
-      if (!awaits(ctx, event.name))
+      const waiting = Object.values(ctx.active).filter((a) => a.kind === 'wait' && a.signal === event.name);
+      if (waiting.length === 0)
         return fail(snapshot, 'SIGNAL_NOT_AWAITED', `No step is waiting for signal '${event.name}'`);
+      // The data is the signalled wait's; with one wait that is the step the audit trail names.
+      if (waiting.length === 1) subject = waiting[0];
+      const refused = admit ? checkWrites(definition, waiting[0]!.step, event.data) : undefined;
+      if (refused) return { ok: false, error: refused, snapshot };
       machineEvent = { type: signalEventType(event.name), now: at, data: event.data ?? {} };
       break;
     }
@@ -246,14 +266,6 @@ export function step(
 
 const ignore = () => {};
 
-function awaits(context: InstanceContext, signal: string): boolean {
-  for (const path in context.active) {
-    const item = context.active[path]!;
-    if (item.kind === 'wait' && item.signal === signal) return true;
-  }
-  return false;
-}
-
 function findTask(
   snapshot: InstanceSnapshot,
   step: string | undefined,
@@ -307,6 +319,23 @@ function findTaskError(
       },
     ),
   };
+}
+
+/** The fields whose value differs, old → new; undefined when none does. */
+function dataChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): DataChanges | undefined {
+  if (before === after) return undefined;
+  let changes: DataChanges | undefined;
+  for (const [key, value] of Object.entries(after)) {
+    const old = Object.hasOwn(before, key) ? before[key] : undefined;
+    if (old === value) continue;
+    if (old !== undefined && typeof old === 'object' && canonicalJson(old) === canonicalJson(value)) continue;
+    changes ??= {};
+    changes[key] = [old ?? null, value ?? null];
+  }
+  return changes;
 }
 
 function closeReason(
@@ -386,6 +415,15 @@ function effectsOf(
   end: InstanceSnapshot['end'],
 ): Effect[] {
   const effects: Effect[] = [];
+  const data = dataChanges(previous?.context.data ?? {}, context.data);
+  if (data) {
+    const changed: Effect = { type: 'data.changed', changes: data };
+    if (subject && event.type !== 'timer-fired') {
+      changed.step = subject.step;
+      changed.token = subject.token;
+    }
+    effects.push(changed);
+  }
   for (const action of actions) {
     if (action.type === 'edge')
       effects.push({

@@ -27,7 +27,7 @@ const END: Step = { type: 'end' };
 const only = (findings: Finding[], rule: string) =>
   findings.filter((f) => f.rule === rule).map((f) => f.path);
 
-/** The example from DESIGN.md. */
+/** The example of docs/format.md. */
 const TRIAGE: Definition = {
   id: 'portal-message-triage',
   title: 'Patient portal message triage',
@@ -83,7 +83,7 @@ const TRIAGE: Definition = {
 };
 
 describe('lint', () => {
-  it('finds only missing help in the DESIGN.md example', () => {
+  it('finds only missing help in the example of docs/format.md', () => {
     const findings = lint(TRIAGE);
     expect(hasErrors(findings)).toBe(false);
     expect(findings.map((f) => `${f.severity} ${f.rule} ${f.path}`)).toEqual([

@@ -15,6 +15,13 @@ import { replay, verifyReplay } from '../src/replay.ts';
 import { transition } from '../src/transition.ts';
 import { labV1, labV2, parkedAt, run } from './support/migration.ts';
 
+/** The part of `values` a step's form declares: a completion writes nothing else. */
+const formData = (definition: Definition, step: string, values: Record<string, unknown>) => {
+  const s = definition.steps[step];
+  const ids = new Set(s?.type === 'task' ? (s.form ?? []).map((f) => f.id) : []);
+  return Object.fromEntries(Object.entries(values).filter(([k]) => ids.has(k)));
+};
+
 const v1 = labV1();
 const v2 = labV2();
 const proposed = proposeMapping(v1, v2);
@@ -102,7 +109,7 @@ describe('migrateSnapshot', () => {
             step: task.step,
             outcome,
             role: owner,
-            data: { resultKind: 'lab', flag: 'normal', holdRequested: false },
+            data: formData(v2, task.step, { resultKind: 'lab', flag: 'normal', holdRequested: false }),
           },
           '2026-03-05T12:05:00.000Z',
         );

@@ -1,4 +1,4 @@
-// Commits to profile with `node --cpu-prof --import tsx packages/store/bench/profile-commits.ts [client]`:
+// Commits to profile with `node --cpu-prof --conditions=source --import tsx packages/store/bench/profile-commits.ts [client]`:
 // rounds of 4,000 concurrent new instances (group commit), changes built before each round, on a temp
 // file; `client` opens the file through @libsql/client (the remote code path) instead of the native driver.
 import { mkdtemp, rm } from 'node:fs/promises';

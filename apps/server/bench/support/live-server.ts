@@ -3,7 +3,7 @@
 // `MEM {"rss":…,"heapUsed":…,"connections":…}` to stderr. Prints `READY {…}` like the test entry.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { startServer } from '../../src/main.ts';
+import { startServer } from '../../src/server.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

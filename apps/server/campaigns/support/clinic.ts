@@ -2,6 +2,9 @@ import { type Definition, parseDefinition } from '@portalflow/engine';
 import { openStore } from '@portalflow/store';
 import { publish, servicesFor, startInstances, userWithToken } from '../../test/support/prepare.ts';
 
+/** The one data field the load writes: each step may replace the note on purpose. */
+const NOTE = { id: 'note', label: 'Note', type: 'text', ownership: 'shared' } as const;
+
 /**
  * A refill request: a nurse triages it under a deadline that escalates to the supervisor, then calls
  * the pharmacy. Short deadlines make the timer worker fire under load.
@@ -22,8 +25,15 @@ export function refillWorkflow(deadline = 'PT3S', id = 'refill-under-fire'): Def
         title: 'Triage the refill request',
         outcomes: { routine: 'follow-up', urgent: 'closed' },
         deadline: { after: deadline, escalateTo: 'supervisor' },
+        form: [NOTE],
       },
-      'follow-up': { type: 'task', role: 'nurse', title: 'Call the pharmacy', outcomes: { done: 'closed' } },
+      'follow-up': {
+        type: 'task',
+        role: 'nurse',
+        title: 'Call the pharmacy',
+        outcomes: { done: 'closed' },
+        form: [NOTE],
+      },
       closed: { type: 'end', outcome: 'resolved' },
     },
   });

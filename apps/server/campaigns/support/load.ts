@@ -163,7 +163,7 @@ export class HttpLoad {
       const done = await this.#call(client, 'POST', `${path}/complete`, {
         outcome,
         note: 'called back',
-        data: { by: client.userId },
+        data: { note: `called back by ${client.userId}` },
       });
       if (!done) continue;
       this.#count(`complete ${done.status}`);

@@ -39,6 +39,7 @@ export async function tokenUser(deps: AppDeps, header: string): Promise<AuthUser
     via: 'token',
     tokenId: token.id,
     tokenScope: token.scope,
+    until: token.expiresAt,
   };
 }
 

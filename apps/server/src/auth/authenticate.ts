@@ -32,46 +32,78 @@ const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> =
   ]),
 };
 
+/** What a request presents: an API token (the `Authorization` header, see `api-token.ts`) or a session cookie. */
+export type Credential = { kind: 'token'; header: string } | { kind: 'session'; secret: string };
+
+export function credentialOf(c: Context, deps: AppDeps): Credential | null {
+  const header = c.req.header('authorization');
+  if (header !== undefined) return { kind: 'token', header };
+  const secret = readSessionCookie(c, deps.config);
+  return secret ? { kind: 'session', secret } : null;
+}
+
 /**
- * Who is calling: an API token (`Authorization: Bearer pft_…`, see `api-token.ts`) or the session
- * cookie. Unsafe requests on a session must carry its CSRF token; on a token, its scope must be `act`.
- * Routes decide what the caller may do.
+ * Who holds `credential` now, or null when it no longer works (revoked, expired, idle too long, the
+ * account disabled, a token whose owner must enroll a second factor first). The one rule for every
+ * request and for open live streams, which re-run it while they last. `touch` records activity on a
+ * session (requests do; a stream left open is no activity).
+ */
+export async function callerOf(
+  deps: AppDeps,
+  credential: Credential,
+  options: { touch: boolean },
+): Promise<AuthUser | null> {
+  if (credential.kind === 'token') {
+    try {
+      return await tokenUser(deps, credential.header);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+      throw error;
+    }
+  }
+  const now = deps.clock();
+  const found = await deps.store.getSession(credential.secret, now);
+  if (!found) return null;
+  const idle = Date.parse(now) - Date.parse(found.session.lastSeenAt);
+  if (idle > deps.config.sessionIdleMs) {
+    await deps.store.revokeSession(found.session.id);
+    return null;
+  }
+  let lastSeen = found.session.lastSeenAt;
+  if (options.touch && idle > TOUCH_EVERY_MS) {
+    await deps.store.touchSession(found.session.id, { at: now });
+    lastSeen = now;
+  }
+  const idleEnd = new Date(Date.parse(lastSeen) + deps.config.sessionIdleMs).toISOString();
+  const { id, username, displayName, roles } = found.user;
+  return {
+    id,
+    username,
+    displayName,
+    roles,
+    via: 'session',
+    sessionId: found.session.id,
+    csrfToken: csrfFor(credential.secret),
+    stage: found.session.stage,
+    until: idleEnd < found.session.expiresAt ? idleEnd : found.session.expiresAt,
+  };
+}
+
+/**
+ * Who is calling: an API token or the session cookie (see `callerOf`). Unsafe requests on a session
+ * must carry its CSRF token; on a token, its scope must be `act`. Routes decide what the caller may do.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     let user: AuthUser | null = null;
-    const header = c.req.header('authorization');
-    if (header !== undefined) {
-      user = await tokenUser(deps, header);
+    const credential = credentialOf(c, deps);
+    if (credential?.kind === 'token') {
+      // The token's own refusals (401, or 403 when its owner must enroll a second factor) stand.
+      user = await tokenUser(deps, credential.header);
       checkTokenScope(user, c.req.method);
-    } else {
-      const secret = readSessionCookie(c, deps.config);
-      if (secret) {
-        const now = deps.clock();
-        const found = await deps.store.getSession(secret, now);
-        if (found) {
-          const idle = Date.parse(now) - Date.parse(found.session.lastSeenAt);
-          if (idle > deps.config.sessionIdleMs) {
-            await deps.store.revokeSession(found.session.id);
-            clearSessionCookie(c, deps.config);
-          } else {
-            if (idle > TOUCH_EVERY_MS) await deps.store.touchSession(found.session.id, { at: now });
-            const { id, username, displayName, roles } = found.user;
-            user = {
-              id,
-              username,
-              displayName,
-              roles,
-              via: 'session',
-              sessionId: found.session.id,
-              csrfToken: csrfFor(secret),
-              stage: found.session.stage,
-            };
-          }
-        } else {
-          clearSessionCookie(c, deps.config);
-        }
-      }
+    } else if (credential) {
+      user = await callerOf(deps, credential, { touch: true });
+      if (!user) clearSessionCookie(c, deps.config);
     }
     if (
       user?.via === 'session' &&

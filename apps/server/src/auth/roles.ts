@@ -28,6 +28,8 @@ export interface AuthUser {
   tokenScope?: ApiTokenScope;
   /** How far the session got through sign-in; only `full` sessions reach the API. */
   stage?: SessionStage;
+  /** When the credential ends unless renewed (a session's idle or absolute end, a token's expiry); live streams hold frames past it. */
+  until?: string;
   /** The break-glass grant in force for this user, if any. */
   emergency?: EmergencyAccess;
   /** Set when this request read something only that grant allowed (its access-log rows name it). */

@@ -1,12 +1,17 @@
 /**
  * Slows password and code guessing without letting anyone lock a colleague out for good.
  *
- * Failures are counted per account *and client* (a known device of that account, else the client
+ * Attempts are counted per account *and client* (a known device of that account, else the client
  * address). After `freeFailures` the client waits `baseMs`, doubled at each further failure, never
  * more than `capMs` after its last failure, so every lockout expires. Failures from all unknown
  * clients together are also counted per account: past `accountFailures` unknown clients wait too,
  * but a device the account already signed in from does not — someone guessing from elsewhere cannot
- * keep the real user out of their own workstation. In memory, per process.
+ * keep the real user out of their own workstation.
+ *
+ * An attempt is counted as a failure the moment it is let through (`reserve`), before the slow
+ * check, and only given back if it turns out right: guesses sent all at once are counted as if they
+ * had come one after another, so a burst gets no more checks than the same guesses in a row would.
+ * In memory, per process: behind several processes each keeps its own count (see SECURITY.md).
  */
 export interface ThrottleOptions {
   freeFailures: number;
@@ -16,9 +21,22 @@ export interface ThrottleOptions {
 }
 
 interface Failures {
+  /** Failures, including attempts still being checked. */
   count: number;
+  /** Attempts let through and not yet settled. */
+  inFlight: number;
   last: number;
 }
+
+/** One attempt let through: say how it ended (once). A check that throws counts as a failure. */
+export interface Attempt {
+  /** It was right: this client's failures on the account are cleared (attempts still in flight stay). */
+  succeeded(): void;
+  /** It was wrong: it stays counted. */
+  failed(): void;
+}
+
+export type Reservation = { ok: true; attempt: Attempt } | { ok: false; waitMs: number };
 
 /** Entries quiet for this long are forgotten. */
 const FORGET_MS = 24 * 3600_000;
@@ -29,23 +47,39 @@ export class LoginThrottle {
 
   constructor(private readonly options: ThrottleOptions) {}
 
+  /**
+   * Lets one attempt by this client on this account through now, counted as a failure until it is
+   * settled, or says how many milliseconds to wait.
+   */
+  reserve(account: string, client: string, knownDevice: boolean, nowMs: number): Reservation {
+    const waitMs = this.wait(account, client, knownDevice, nowMs);
+    if (waitMs > 0) return { ok: false, waitMs };
+    if (this.failures.size > SWEEP_AT) this.sweep(nowMs);
+    const pair = this.charge(this.pairKey(account, client), nowMs);
+    const shared = knownDevice ? undefined : this.charge(this.accountKey(account), nowMs);
+    let settled = false;
+    const settle = (success: boolean) => {
+      if (settled) return;
+      settled = true;
+      pair.inFlight--;
+      if (shared) shared.inFlight--;
+      if (!success) return;
+      // Attempts still being checked stay counted: a right guess does not free the burst around it.
+      pair.count = pair.inFlight;
+      if (pair.count === 0 && this.failures.get(this.pairKey(account, client)) === pair)
+        this.failures.delete(this.pairKey(account, client));
+      // The account-wide count is of failures only: this attempt was not one.
+      if (shared) shared.count = Math.max(shared.inFlight, shared.count - 1);
+    };
+    return { ok: true, attempt: { succeeded: () => settle(true), failed: () => settle(false) } };
+  }
+
   /** Milliseconds until this client may try this account again (0 when allowed now). */
   wait(account: string, client: string, knownDevice: boolean, nowMs: number): number {
     const own = this.delay(this.get(this.pairKey(account, client), nowMs), this.options.freeFailures, nowMs);
     if (knownDevice) return own;
     const shared = this.delay(this.get(this.accountKey(account), nowMs), this.options.accountFailures, nowMs);
     return Math.max(own, shared);
-  }
-
-  fail(account: string, client: string, knownDevice: boolean, nowMs: number): void {
-    if (this.failures.size > SWEEP_AT) this.sweep(nowMs);
-    this.bump(this.pairKey(account, client), nowMs);
-    if (!knownDevice) this.bump(this.accountKey(account), nowMs);
-  }
-
-  /** A success clears this client's failures on the account (not other clients'). */
-  succeed(account: string, client: string): void {
-    this.failures.delete(this.pairKey(account, client));
   }
 
   private delay(entry: Failures | undefined, free: number, nowMs: number): number {
@@ -56,22 +90,39 @@ export class LoginThrottle {
 
   private get(key: string, nowMs: number): Failures | undefined {
     const entry = this.failures.get(key);
-    if (entry && nowMs - entry.last > FORGET_MS) {
+    if (entry && entry.inFlight === 0 && nowMs - entry.last > FORGET_MS) {
       this.failures.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  private bump(key: string, nowMs: number): void {
-    const entry = this.get(key, nowMs);
-    this.failures.set(key, { count: (entry?.count ?? 0) + 1, last: nowMs });
+  private charge(key: string, nowMs: number): Failures {
+    const entry = this.get(key, nowMs) ?? { count: 0, inFlight: 0, last: nowMs };
+    entry.count++;
+    entry.inFlight++;
+    entry.last = nowMs;
+    this.failures.set(key, entry);
+    return entry;
   }
 
   private sweep(nowMs: number): void {
-    for (const [key, entry] of this.failures) if (nowMs - entry.last > FORGET_MS) this.failures.delete(key);
+    for (const [key, entry] of this.failures)
+      if (entry.inFlight === 0 && nowMs - entry.last > FORGET_MS) this.failures.delete(key);
   }
 
   private pairKey = (account: string, client: string) => `${account.toLowerCase()}\0${client}`;
   private accountKey = (account: string) => `${account.toLowerCase()}\0*`;
+}
+
+/** Settles a reserved attempt by the answer of its check; a check that throws counts as a failure. */
+export async function settle(attempt: Attempt, check: () => Promise<boolean>): Promise<boolean> {
+  let right = false;
+  try {
+    right = await check();
+    return right;
+  } finally {
+    if (right) attempt.succeeded();
+    else attempt.failed();
+  }
 }

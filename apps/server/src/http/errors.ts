@@ -29,6 +29,9 @@ const ENGINE_STATUS: Record<string, ApiError['status']> = {
   DURATION_INVALID: 422,
   EVENT_INVALID: 422,
   FORM_INVALID: 422,
+  // A field the step does not write is refused like any other unexpected key in a request body.
+  UNDECLARED_FIELD: 400,
+  FIELD_OWNED: 400,
   UNKNOWN_OUTCOME: 422,
   UNKNOWN_ROLE: 422,
   STEP_AMBIGUOUS: 422,

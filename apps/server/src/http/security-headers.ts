@@ -3,27 +3,33 @@ import type { AppEnv } from '../deps.ts';
 
 /**
  * Headers on every response: no framing, no sniffing, a strict CSP for the web app, HSTS over TLS,
- * and `no-store` on API responses, which may carry protected health information.
+ * and `no-store` on API responses, which may carry protected health information. The live stream,
+ * written straight to the socket, sets the same ones from here.
  */
+export function securityHeaderValues(options: { hsts: boolean; path: string }): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  };
+  if (options.hsts) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  // Every API answer may carry patient data or account secrets: never kept by a browser or proxy.
+  // The public help site is the exception: the same published text for everyone, cacheable by design.
+  if (options.path.startsWith('/api/') && !options.path.startsWith('/api/public/'))
+    headers['Cache-Control'] = 'no-store';
+  return headers;
+}
+
 export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
     await next();
-    const h = c.res.headers;
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('X-Frame-Options', 'DENY');
-    h.set(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-    );
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (options.hsts || new URL(c.req.url).protocol === 'https:')
-      h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    // Every API answer may carry patient data or account secrets: never kept by a browser or proxy.
-    // The public help site is the exception: the same published text for everyone, cacheable by design.
-    if (c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/public/'))
-      h.set('Cache-Control', 'no-store');
+    const hsts = options.hsts || new URL(c.req.url).protocol === 'https:';
+    for (const [name, value] of Object.entries(securityHeaderValues({ hsts, path: c.req.path })))
+      c.res.headers.set(name, value);
   };
 }

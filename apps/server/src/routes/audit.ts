@@ -93,7 +93,18 @@ export function timeline(
     const changes: TimelineEntry['changes'] = [];
     const steps: string[] = [];
     for (const effect of effectsAt[i] ?? []) {
-      if (effect.type === 'task.updated') {
+      if (effect.type === 'data.changed') {
+        // `data.` keeps a form field named like a task property (due, role) apart from it.
+        for (const [field, [from, to]] of Object.entries(effect.changes)) {
+          changes.push({
+            field: `data.${field}`,
+            ...(effect.token !== undefined ? { task: effect.token } : {}),
+            ...(effect.step !== undefined ? { step: effect.step } : {}),
+            from,
+            to,
+          });
+        }
+      } else if (effect.type === 'task.updated') {
         for (const [field, pair] of Object.entries(effect.changes)) {
           changes.push({
             field,
@@ -133,6 +144,10 @@ export function timeline(
     };
   });
 }
+
+/** One old or new value in the CSV `changes` column: ∅ for none, JSON for anything but text. */
+const changeValue = (v: unknown) =>
+  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);
 
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -254,7 +269,12 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       r.role,
       r.type,
       r.summary,
-      r.changes.map((ch) => `${ch.step ?? ''} ${ch.field}: ${ch.from ?? '∅'} → ${ch.to ?? '∅'}`).join('; '),
+      r.changes
+        .map(
+          (ch) =>
+            `${ch.step ? `${ch.step} ` : ''}${ch.field}: ${changeValue(ch.from)} → ${changeValue(ch.to)}`,
+        )
+        .join('; '),
       r.hash,
       ...(instance.practice ? ['practice'] : []),
     ]);

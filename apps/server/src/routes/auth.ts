@@ -12,7 +12,7 @@ import {
   writeDeviceCookie,
   writeSessionCookie,
 } from '../auth/session.ts';
-import { LoginThrottle } from '../auth/throttle.ts';
+import { LoginThrottle, settle } from '../auth/throttle.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from '../auth/totp.ts';
 import { stageAfterPassword, totpRequired } from '../auth/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -118,16 +118,20 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const found = await deps.store.findUserByUsername(username);
     const device = await knownDevice(c, found?.id);
     const client = clientOf(c, device);
-    const wait = throttle.wait(username, client, device !== null, nowMs);
+    // Counted before the slow check, so guesses sent at once are counted as if sent one by one.
+    const reserved = throttle.reserve(username, client, device !== null, nowMs);
     // Every sign-in step is in the access log: who (when known), the step, and how it ended.
     const audit = (outcome: 'allow' | 'deny', detail: string) =>
       recordAccess(deps, c, found ? subject(found) : null, { category: 'authentication', outcome, detail });
-    if (wait > 0) {
+    if (!reserved.ok) {
       await audit('deny', 'password: throttled');
-      throw tooMany(c, wait, 'sign-ins for this account');
+      throw tooMany(c, reserved.waitMs, 'sign-ins for this account');
     }
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
-    if (!found || !ok || found.disabled) {
+    const ok = await settle(reserved.attempt, async () => {
+      const right = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
+      return right && found !== null && !found.disabled;
+    });
+    if (!found || !ok) {
       await audit(
         'deny',
         found
@@ -136,11 +140,9 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
             : 'password: wrong'
           : 'password: unknown account',
       );
-      throttle.fail(username, client, device !== null, nowMs);
       deps.log(`login failed (${found ? (found.disabled ? 'disabled' : 'password') : 'unknown user'})`);
       throw new ApiError(401, 'LOGIN_FAILED', 'Wrong username or password');
     }
-    throttle.succeed(username, client);
     const stage = await stageAfterPassword(deps, found, device, now);
     const csrfToken = await startSession(c, found.id, stage);
     if (stage === 'full') await markDevice(c, found.id, device, false);
@@ -177,29 +179,28 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const device = await knownDevice(c, user.id);
     const client = clientOf(c, device);
     const account = `totp:${user.id}`;
-    const wait = throttle.wait(account, client, device !== null, nowMs);
+    const reserved = throttle.reserve(account, client, device !== null, nowMs);
     const factor = input.code !== undefined ? 'authenticator code' : 'recovery code';
     const audit = (outcome: 'allow' | 'deny', detail: string) =>
       recordAccess(deps, c, user, { category: 'authentication', outcome, detail: `${factor}: ${detail}` });
-    if (wait > 0) {
+    if (!reserved.ok) {
       await audit('deny', 'throttled');
-      throw tooMany(c, wait, 'codes');
+      throw tooMany(c, reserved.waitMs, 'codes');
     }
-    let ok = false;
-    if (input.code !== undefined) {
-      const step = matchTotp(totp.secret, input.code, nowMs);
-      ok = step !== null && (await deps.store.acceptTotpStep(user.id, step));
-    } else if (input.recoveryCode !== undefined) {
+    const ok = await settle(reserved.attempt, async () => {
+      if (input.code !== undefined) {
+        const step = matchTotp(totp.secret, input.code, nowMs);
+        return step !== null && (await deps.store.acceptTotpStep(user.id, step));
+      }
+      if (input.recoveryCode === undefined) return false;
       const hash = hashRecoveryCode(user.id, input.recoveryCode);
-      ok = await deps.store.useRecoveryCode({ userId: user.id, hash, at: now });
-    }
+      return deps.store.useRecoveryCode({ userId: user.id, hash, at: now });
+    });
     if (!ok) {
       await audit('deny', 'wrong or reused');
-      throttle.fail(account, client, device !== null, nowMs);
       deps.log('second factor failed');
       throw new ApiError(401, 'CODE_FAILED', 'That code is not right, or was already used');
     }
-    throttle.succeed(account, client);
     const csrfToken = await startSession(c, user.id, 'full');
     await markDevice(c, user.id, device, input.rememberDevice === true);
     await audit('allow', `signed in${input.rememberDevice ? '; browser remembered' : ''}`);
@@ -260,24 +261,25 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     const device = await knownDevice(c, user.id);
     const client = clientOf(c, device);
     const account = `totp:${user.id}`;
-    const wait = throttle.wait(account, client, device !== null, nowMs);
+    const reserved = throttle.reserve(account, client, device !== null, nowMs);
     const audit = (outcome: 'allow' | 'deny', detail: string) =>
       recordAccess(deps, c, user, { category: 'authentication', outcome, detail: `enrollment: ${detail}` });
-    if (wait > 0) {
+    if (!reserved.ok) {
       await audit('deny', 'throttled');
-      throw tooMany(c, wait, 'codes');
+      throw tooMany(c, reserved.waitMs, 'codes');
     }
-    const step = matchTotp(totp.secret, input.code, nowMs);
-    if (step === null || !(await deps.store.acceptTotpStep(user.id, step, { at: now }))) {
+    const ok = await settle(reserved.attempt, async () => {
+      const step = matchTotp(totp.secret, input.code, nowMs);
+      return step !== null && (await deps.store.acceptTotpStep(user.id, step, { at: now }));
+    });
+    if (!ok) {
       await audit('deny', 'wrong code');
-      throttle.fail(account, client, device !== null, nowMs);
       throw new ApiError(
         401,
         'CODE_FAILED',
         'That code is not right; check the app shows portalflow and try the newest code',
       );
     }
-    throttle.succeed(account, client);
     const recoveryCodes = newRecoveryCodes();
     await deps.store.replaceRecoveryCodes({
       userId: user.id,

@@ -1,13 +1,16 @@
 import { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
-import { requireUser } from '../auth/authenticate.ts';
+import { credentialOf, requireUser } from '../auth/authenticate.ts';
 import { isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { securityHeaderValues } from '../http/security-headers.ts';
 import { parseFeedRow } from '../live/feed-tail.ts';
 import { eventFrame, type Frame } from '../live/frame.ts';
 import { type Audience, concerns, type LiveSink, type Subscription, sseFrame } from '../live/hub.ts';
+import type { StreamAuth } from '../live/stream-auth.ts';
 
 /** Bytes queued for one slow client before it is dropped (it reconnects and resumes from its last id). */
 const MAX_QUEUED_BYTES = 256 * 1024;
@@ -29,7 +32,7 @@ function lastEventId(header: string | undefined): Position | null {
   return { row: Number(match[1]), index: match[2] === undefined ? null : Number(match[2]) };
 }
 
-export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   docs.add({
     method: 'get',
@@ -37,12 +40,20 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     summary:
       'Server-Sent Events: queue, instance and notification changes (ids only, never patient data). ' +
       'Event ids are change-feed positions: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
-      '`reset` event when that is no longer kept.',
+      '`reset` event when that is no longer kept. The stream ends when its session or API token does ' +
+      '(sign-out, timeouts, revocation, the account disabled or its roles changed).',
     tag: 'live',
     instanceData: false,
   });
   app.get('/', (c) => {
     const user = requireUser(c);
+    // Kept for the stream's life: it re-checks this very session or token (see StreamAuth).
+    const presented = credentialOf(c, deps);
+    if (!presented) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
+    const headers = securityHeaderValues({
+      hsts: deps.config.secureCookies || new URL(c.req.url).protocol === 'https:',
+      path: c.req.path,
+    });
     const audience: Audience = {
       everything: isLead(user) || isAuditor(user),
       roles: [...user.roles],
@@ -53,10 +64,10 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     if (outgoing instanceof ServerResponse) {
       // On Node, frames go straight to the socket: no stream machinery per connection and per event.
       // After the head, each frame is one ready-made HTTP/1.1 chunk written to the socket itself.
-      outgoing.writeHead(200, { ...sseHeaders(deps.config.secureCookies), 'Transfer-Encoding': 'chunked' });
+      outgoing.writeHead(200, { ...headers, ...SSE_HEADERS, 'Transfer-Encoding': 'chunked' });
       outgoing.flushHeaders();
       const socket = outgoing.socket!;
-      const sink: LiveSink = {
+      const socketSink: LiveSink = {
         write(frame) {
           if (socket.destroyed || socket.writableLength > MAX_QUEUED_BYTES) return false;
           socket.write(frame.chunk);
@@ -66,17 +77,26 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
           if (!socket.destroyed) socket.end(LAST_CHUNK);
         },
       };
-      const subscription = open(deps, audience, resumeFrom, sink);
-      outgoing.once('close', () => subscription.close());
+      let subscription: Subscription | undefined;
+      const guard = streams.watch(presented, user, socketSink, () => {
+        subscription?.close();
+        socketSink.close();
+      });
+      subscription = open(deps, audience, resumeFrom, guard.sink);
+      outgoing.once('close', () => {
+        guard.stop();
+        subscription?.close();
+      });
       return RESPONSE_ALREADY_SENT;
     }
     // Elsewhere (app.request() in tests, other runtimes): a web stream.
     let subscription: Subscription | undefined;
+    let stop: (() => void) | undefined;
     let closed = false;
     const body = new ReadableStream<Uint8Array>(
       {
         start(controller) {
-          subscription = open(deps, audience, resumeFrom, {
+          const sink: LiveSink = {
             write(frame) {
               if (closed || (controller.desiredSize ?? 0) <= 0) return false;
               controller.enqueue(frame.bytes);
@@ -85,40 +105,44 @@ export function eventRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
             close() {
               if (closed) return;
               closed = true;
+              stop?.();
               try {
                 controller.close();
               } catch {
                 // Already closed by the client.
               }
             },
+          };
+          const guard = streams.watch(presented, user, sink, () => {
+            subscription?.close();
+            sink.close();
           });
+          stop = guard.stop;
+          subscription = open(deps, audience, resumeFrom, guard.sink);
         },
         cancel() {
           closed = true;
+          stop?.();
           subscription?.close();
         },
       },
       { highWaterMark: MAX_QUEUED_BYTES, size: (chunk) => chunk.byteLength },
     );
-    for (const [name, value] of Object.entries(sseHeaders(deps.config.secureCookies))) c.header(name, value);
+    for (const [name, value] of Object.entries({ ...headers, ...SSE_HEADERS })) c.header(name, value);
     return c.body(body);
   });
   return app;
 }
 
-/** Headers of the event stream: the API's security headers, set here because the stream bypasses them. */
-function sseHeaders(hsts: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-store',
-    'X-Accel-Buffering': 'no',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-  };
-  if (hsts) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
-  return headers;
-}
+/**
+ * What the event stream adds to the security headers every response carries (set here from the same
+ * source, as the stream is written straight to the socket, past the middleware).
+ */
+const SSE_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-store',
+  'X-Accel-Buffering': 'no',
+};
 
 /**
  * Starts a connection: the `ready` event, then (when resuming) what it missed from the feed, then

@@ -23,7 +23,12 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     instanceData: true,
     body: StartInstanceBody,
     idempotent: true,
-    responses: { 201: 'Started', 403: 'Your roles cannot start this workflow', 404: 'No published version' },
+    responses: {
+      201: 'Started',
+      400: 'Start data that presets a field a step owns (FIELD_OWNED)',
+      403: 'Your roles cannot start this workflow',
+      404: 'No published version',
+    },
   });
   app.post('/', async (c) => {
     const user = requireUser(c);
@@ -135,7 +140,11 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     instanceData: true,
     body: SignalBody,
     idempotent: true,
-    responses: { 200: 'Delivered', 409: 'Nothing waits for it' },
+    responses: {
+      200: 'Delivered',
+      400: 'Data the waiting step does not declare (a wait declares none)',
+      409: 'Nothing waits for it',
+    },
   });
   app.post('/:id/signal', async (c) => {
     const user = requireUser(c);

@@ -245,13 +245,14 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     method: 'post',
     path: '/api/tasks/{id}/complete',
     summary:
-      'Finish a task with an outcome and its form; one of two racing completes wins, the other gets 409',
+      'Finish a task with an outcome and its form (only the fields the step declares); one of two racing completes wins, the other gets 409',
     tag: 'tasks',
     instanceData: true,
     body: CompleteBody,
     idempotent: true,
     responses: {
       200: 'Completed',
+      400: 'A data field the step does not declare (UNDECLARED_FIELD) or another step owns (FIELD_OWNED)',
       403: 'Not your role',
       409: 'Already completed or someone else has it',
       422: 'Unknown outcome or invalid form',

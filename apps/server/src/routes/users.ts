@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
+import { requireStrongPassword } from '../auth/password-rule.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
@@ -38,12 +39,18 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     tag: 'accounts',
     instanceData: false,
     body: CreateUserBody,
-    responses: { 201: 'Created', 403: 'Not an admin', 409: 'Username taken' },
+    responses: {
+      201: 'Created',
+      400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
+      403: 'Not an admin',
+      409: 'Username taken',
+    },
   });
   app.post('/', async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
     const input = await body(c, CreateUserBody);
+    requireStrongPassword(input.password, [input.username]);
     const created = await deps.store.createUser({
       username: input.username,
       passwordHash: await hashPassword(input.password),
@@ -67,14 +74,21 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     tag: 'accounts',
     instanceData: false,
     body: PatchUserBody,
-    responses: { 200: 'Updated', 403: 'Not an admin', 404: 'No such account' },
+    responses: {
+      200: 'Updated',
+      400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
+      403: 'Not an admin',
+      404: 'No such account',
+    },
   });
   app.patch('/:id', async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
     const id = c.req.param('id');
     const input = await body(c, PatchUserBody);
-    if (!(await deps.store.getUser(id))) throw notFound('The account');
+    const target = await deps.store.getUser(id);
+    if (!target) throw notFound('The account');
+    if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
     const patch: { displayName?: string; passwordHash?: string; disabled?: boolean } = {};
     if (input.displayName !== undefined) patch.displayName = input.displayName;
     if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);

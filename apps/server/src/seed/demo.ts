@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseDefinition } from '@portalflow/engine';
-import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import type { Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-rule.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES } from './help-content.ts';
 
@@ -27,7 +27,38 @@ export async function seedDemo(
   instances: InstanceService,
   now: () => string,
   passwordFromEnv?: string,
+  calendar?: unknown,
 ): Promise<DemoSeed> {
+  // Loaded here, not at the top: only the demo needs the bundled examples.
+  const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
+  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
+  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
+    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
+    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
+    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
+    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
+      username: r.id,
+      displayName: r.name,
+      roles: [r.id],
+    })),
+  ];
+  // The demo password obeys the password rule like any other, for every demo username; a weak one
+  // stops the seed before anything is written.
+  const usernames = wanted.map((u) => u.username);
+  let password = passwordFromEnv ?? '';
+  if (generated) {
+    do password = randomBytes(12).toString('base64url');
+    while (passwordProblem(password, usernames) !== null);
+  } else {
+    const problem = passwordProblem(password, usernames);
+    if (problem)
+      throw Object.assign(
+        new Error(
+          `PORTALFLOW_DEMO_PASSWORD is too weak: ${problem}. Choose another, or leave it unset for a generated one.`,
+        ),
+        { code: 'PASSWORD_TOO_WEAK' },
+      );
+  }
   const published: string[] = [];
   for (const example of workflows) {
     const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
@@ -52,18 +83,6 @@ export async function seedDemo(
     published.push(definition.id);
   }
 
-  const generated = passwordFromEnv === undefined || passwordFromEnv === '';
-  const password = generated ? randomBytes(12).toString('base64url') : passwordFromEnv;
-  const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
-    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
-    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
-    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
-    ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
-      username: r.id,
-      displayName: r.name,
-      roles: [r.id],
-    })),
-  ];
   const users: string[] = [];
   const hash = await hashPassword(password);
   for (const u of wanted) {
@@ -99,7 +118,7 @@ export async function seedDemo(
               : null,
             role: null,
           },
-          { definitionId: example.id, data, calendar: clinicCalendar },
+          { definitionId: example.id, data, calendar: calendar ?? clinicCalendar },
           () => null,
         );
         started++;

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
+/** The clinic calendar the test workflows' deadlines are written for (the server's is configuration). */
+const calendarFile = fileURLToPath(new URL('../../../../examples/calendar.json', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -36,7 +38,7 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/** Starts `node --import tsx test/support/serve-entry.ts` as one real process and waits until it listens. */
+/** Starts `node --conditions=source --import tsx test/support/serve-entry.ts` (the TypeScript sources) as one real process and waits until it listens. */
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     DATABASE_URL: options.databaseUrl,
@@ -51,7 +53,7 @@ export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
 }
 
 /**
- * Runs a TypeScript entry script (`node --import tsx <entry>`) that prints `READY {json with url, port,
+ * Runs a TypeScript entry script (`node --conditions=source --import tsx <entry>`) that prints `READY {json with url, port,
  * processId, pid}` on stdout once it listens; resolves then, or rejects with its stderr if it exits first.
  */
 export function spawnReady(
@@ -59,12 +61,17 @@ export function spawnReady(
   extraEnv: NodeJS.ProcessEnv,
   options: { keepLog?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORTALFLOW_CALENDAR: calendarFile,
+    ...extraEnv,
+  };
   // CPU_PROF_DIR=… profiles every spawned process (a .cpuprofile each, written when it exits cleanly).
   const profile = process.env.CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...profile, '--conditions=source', '--import', 'tsx', script], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

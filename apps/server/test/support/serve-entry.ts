@@ -1,7 +1,7 @@
-// A real server process for tests and benchmarks: `node --import tsx serve-entry.ts`, configured by
+// A real server process for tests and benchmarks: `node --conditions=source --import tsx serve-entry.ts`, configured by
 // environment so each test chooses its database, port and timer settings. Prints one line
 // `READY {"url":…,"port":…,"processId":…,"pid":…}` on stdout once it listens.
-import { startServer } from '../../src/main.ts';
+import { startServer } from '../../src/server.ts';
 
 const env = process.env;
 const config: Parameters<typeof startServer>[0] = {

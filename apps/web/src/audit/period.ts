@@ -1,8 +1,8 @@
-/** Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in). */
-export const CLINIC_TZ = 'America/Denver';
+// Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in).
+import { clinicTimeZone } from '../shell/clinic.ts';
 
 /** `YYYY-MM-DD` of the instant `ms` in `tz`. */
-export function dayOf(ms: number, tz = CLINIC_TZ): string {
+export function dayOf(ms: number, tz = clinicTimeZone()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: tz,
     year: 'numeric',
@@ -39,7 +39,7 @@ export function isDay(s: string): boolean {
 }
 
 /** The instant the day `YYYY-MM-DD` starts in `tz`, as an ISO string. */
-export function dayStartIso(day: string, tz = CLINIC_TZ): string {
+export function dayStartIso(day: string, tz = clinicTimeZone()): string {
   const m = DAY.exec(day);
   if (!m) throw new Error(`not a day: ${day}`);
   const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
@@ -56,7 +56,11 @@ export function addDays(day: string, n: number): string {
 }
 
 /** Query bounds for whole days `from`..`to` (both included): the server's `to` is exclusive. */
-export function periodBounds(from: string, to: string, tz = CLINIC_TZ): { from?: string; to?: string } {
+export function periodBounds(
+  from: string,
+  to: string,
+  tz = clinicTimeZone(),
+): { from?: string; to?: string } {
   const bounds: { from?: string; to?: string } = {};
   if (isDay(from)) bounds.from = dayStartIso(from, tz);
   if (isDay(to)) bounds.to = dayStartIso(addDays(to, 1), tz);
@@ -64,7 +68,7 @@ export function periodBounds(from: string, to: string, tz = CLINIC_TZ): { from?:
 }
 
 /** The last 7 days, today included. */
-export function lastDays(n: number, now = Date.now(), tz = CLINIC_TZ): { from: string; to: string } {
+export function lastDays(n: number, now = Date.now(), tz = clinicTimeZone()): { from: string; to: string } {
   const today = dayOf(now, tz);
   return { from: addDays(today, -(n - 1)), to: today };
 }
@@ -73,7 +77,11 @@ export function lastDays(n: number, now = Date.now(), tz = CLINIC_TZ): { from: s
  * A time to the second in the clinic's zone, with the day name within a week ("Wed 5:53:29 AM"),
  * else the date ("Nov 2, 2026, 5:53:29 AM"): events of one instance are often minutes apart.
  */
-export function formatAuditTime(iso: string | null | undefined, now = Date.now(), tz = CLINIC_TZ): string {
+export function formatAuditTime(
+  iso: string | null | undefined,
+  now = Date.now(),
+  tz = clinicTimeZone(),
+): string {
   if (!iso) return '—';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;

@@ -57,6 +57,11 @@ function FieldInput({
   }
 }
 
+/** Only the keys of the step's form: a field renamed or removed while the card was open is not sent. */
+function declaredOnly(fields: readonly FormField[], data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((f) => f.id in data).map((f) => [f.id, data[f.id]]));
+}
+
 /** One open task or wait in a practice run: its form (prefilled) and its outcomes as buttons. */
 export function SimTaskCard({
   action,
@@ -97,7 +102,7 @@ export function SimTaskCard({
               key={o}
               size="compact-xs"
               variant="light"
-              onClick={() => onComplete(o, data)}
+              onClick={() => onComplete(o, declaredOnly(fields, data))}
               data-testid={`sim-outcome-${action.step}-${o}`}
             >
               {o}

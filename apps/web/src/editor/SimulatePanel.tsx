@@ -15,6 +15,7 @@ import {
 import type { Definition } from '@portalflow/engine';
 import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
+import { clinicTimeZone } from '../shell/clinic.ts';
 import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
 
@@ -29,7 +30,7 @@ const ADVANCE = [
 
 const clinicTime = (iso: string) =>
   new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/Denver',
+    timeZone: clinicTimeZone(),
     weekday: 'short',
     month: 'short',
     day: 'numeric',

@@ -7,6 +7,7 @@ import {
 } from '@portalflow/engine';
 import { useMemo, useState } from 'react';
 import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
+import { useClinicConfig } from '../shell/clinic.ts';
 
 export interface Simulation {
   result: SimulationResult;
@@ -41,6 +42,8 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   const [data, setData] = useState('{}');
   const [finished, setFinished] = useState<SimulationResult[]>([]);
   const [rejected, setRejected] = useState<string | null>(null);
+  // Business-time deadlines count in the clinic's own calendar, as they will once published.
+  const calendar = useClinicConfig().data?.calendar ?? undefined;
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(data || '{}') as unknown;
@@ -53,8 +56,11 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   }, [data]);
   // Nothing runs while the editor is not simulating: compiling on every edit would cost for nothing.
   const result = useMemo(
-    () => (enabled ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script]) : IDLE),
-    [enabled, definition, script, parsed.value],
+    () =>
+      enabled
+        ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script], calendar)
+        : IDLE,
+    [enabled, definition, script, parsed.value, calendar],
   );
   const actions = useMemo(
     () => (enabled ? actionsOf(definition, result) : []),
@@ -68,7 +74,7 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   // An event the engine refuses is reported and dropped, so the run stays usable.
   const push = (event: ScriptEvent) => {
     const next = [...script, event];
-    const attempt = runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...next]);
+    const attempt = runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...next], calendar);
     if (attempt.error && attempt.error.index === next.length) {
       setRejected(attempt.error.message);
       return;

@@ -12,9 +12,14 @@ export interface SimAction {
 }
 
 /** Runs the script; a workflow the engine cannot compile (lint errors) comes back as an error result. */
-export function runScript(definition: Definition, script: readonly ScriptEvent[]): SimulationResult {
+export function runScript(
+  definition: Definition,
+  script: readonly ScriptEvent[],
+  /** The clinic calendar business-time deadlines count in (the engine's default when absent). */
+  calendar?: unknown,
+): SimulationResult {
   try {
-    return simulate(definition, script);
+    return simulate(definition, script, calendar == null ? {} : { calendar });
   } catch (error) {
     const code = error instanceof PortalflowError ? error.code : 'SIMULATION_FAILED';
     const message = error instanceof Error ? error.message : String(error);

@@ -23,6 +23,7 @@ import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
+import { ClinicGate } from './ClinicGate.tsx';
 
 /** Where each kind of user works; the menu shows only what their roles allow. */
 export function navItems(roles: string[], emergency = false) {
@@ -123,7 +124,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           </Group>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main h="100dvh">{children}</AppShell.Main>
+      <AppShell.Main h="100dvh">
+        <ClinicGate>{children}</ClinicGate>
+      </AppShell.Main>
     </AppShell>
   );
 }

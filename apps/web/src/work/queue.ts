@@ -1,11 +1,10 @@
 import type { Task } from '../api/types.ts';
+import { clinicTimeZone } from '../shell/clinic.ts';
 
 /**
  * The pure part of "My work": folders with counts, the due-time order, the filters, and keyboard
  * movement through the list. Everything takes `now` so it can be tested without a clock.
  */
-export const CLINIC_TZ = 'America/Denver';
-
 export type FolderId = 'mine' | 'overdue' | `pool:${string}`;
 
 export interface Folder {
@@ -113,7 +112,7 @@ export function buildFolders(
 }
 
 /** "YYYY-MM-DD" of an instant in the clinic's time zone. */
-export function clinicDate(ms: number, tz = CLINIC_TZ): string {
+export function clinicDate(ms: number, tz = clinicTimeZone()): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: tz,
     year: 'numeric',
@@ -135,7 +134,12 @@ export function endOfWeekDate(today: string): string {
  * Due filters read as "what must be done by…": `today` and `week` include what is already overdue,
  * because that is the first thing to do today.
  */
-export function matchesDue(task: Pick<Task, 'due'>, due: DueFilter, now: number, tz = CLINIC_TZ): boolean {
+export function matchesDue(
+  task: Pick<Task, 'due'>,
+  due: DueFilter,
+  now: number,
+  tz = clinicTimeZone(),
+): boolean {
   if (due === 'any') return true;
   if (task.due === null) return false;
   const at = Date.parse(task.due);
@@ -150,7 +154,7 @@ export function applyFilters(
   tasks: readonly Task[],
   filters: QueueFilters,
   now: number,
-  tz = CLINIC_TZ,
+  tz = clinicTimeZone(),
 ): Task[] {
   return tasks.filter(
     (t) =>

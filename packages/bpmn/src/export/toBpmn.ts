@@ -250,7 +250,13 @@ function writeTaskExtension(w: XmlWriter, task: TaskStep): void {
   w.element('pf:task', { role: task.role, priority: task.priority }, () => {
     if (task.description !== undefined) w.text('pf:description', {}, task.description);
     for (const field of task.form ?? []) {
-      const attrs: Attrs = { id: field.id, label: field.label, type: field.type, required: field.required };
+      const attrs: Attrs = {
+        id: field.id,
+        label: field.label,
+        type: field.type,
+        required: field.required,
+        ownership: field.ownership,
+      };
       if (field.options === undefined && field.help === undefined) {
         w.empty('pf:field', attrs);
         continue;

@@ -15,6 +15,8 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   const field: FormField = { id, label: clip(label, 200), type: type as FormField['type'] };
   const required = attr(el, 'required');
   if (required !== undefined) field.required = required === 'true';
+  const ownership = attr(el, 'ownership');
+  if (ownership === 'owned' || ownership === 'shared') field.ownership = ownership;
   const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));
   if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
   const help = childOf(el, NS.portalflow, 'help');

@@ -34,6 +34,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       throw new CliError(`${host}:${port} is already in use (try --port)`, EXIT.usage, e.code);
     if (e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
       throw new CliError(`cannot listen on ${host}:${port} (${e.code})`, EXIT.usage, e.code);
+    if (e.code === 'PASSWORD_TOO_WEAK') throw new CliError(e.message, EXIT.usage, e.code);
+    if (e.name === 'ClinicSettingsError') throw new CliError(e.message, EXIT.usage, e.code);
     if (e.name === 'StoreError') throw new CliError(`${url}: ${e.message}`, EXIT.usage, 'UNREADABLE');
     throw error;
   }

@@ -6,6 +6,7 @@ import { decisionWithoutOtherwise } from './rules/decision-without-otherwise.ts'
 import { duplicateRole } from './rules/duplicate-role.ts';
 import { duplicateTaskTitle } from './rules/duplicate-task-title.ts';
 import { escalationToUndeclaredRole } from './rules/escalation-to-undeclared-role.ts';
+import { fieldWrittenByTwoSteps } from './rules/field-written-by-two-steps.ts';
 import { formFieldDuplicate } from './rules/form-field-duplicate.ts';
 import { invalidDuration } from './rules/invalid-duration.ts';
 import { invalidExpression } from './rules/invalid-expression.ts';
@@ -50,6 +51,8 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [selectWithoutOptions, 'error'],
   [duplicateTaskTitle, 'warning'],
   [missingHelp, 'info'],
+  // What a step may write into the instance data that decisions read.
+  [fieldWrittenByTwoSteps, 'warning'],
 ];
 
 /** All rules, at their recommended severities. */

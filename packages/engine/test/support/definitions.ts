@@ -1,6 +1,6 @@
 import type { Definition } from '../../src/definition.ts';
 
-/** The triage workflow of DESIGN.md, verbatim. */
+/** The triage workflow of docs/format.md, with help on every task. */
 export const triage: Definition = {
   id: 'portal-message-triage',
   title: 'Patient portal message triage',
@@ -19,6 +19,7 @@ export const triage: Definition = {
       outcomes: { clinical: 'is-urgent', admin: 'admin-reply', spam: 'closed' },
       deadline: { after: 'PT4H', escalateTo: 'supervisor' },
       help: 'Clinical: symptoms, medications, results. Admin: scheduling, billing, forms.',
+      form: [{ id: 'urgent', label: 'Urgent', type: 'boolean' }],
     },
     'is-urgent': {
       type: 'decision',

@@ -117,12 +117,14 @@ function task(i: number, outcomes: Record<string, string>): TaskStep {
     step.deadline = { after: 'PT4H', escalateTo: role === 'supervisor' ? 'provider' : 'supervisor' };
   if (i % 20 === 9) {
     step.form = [
-      { id: 'note', label: 'Note for the chart', type: 'textarea' },
+      // Every such step adds its note and channel; the latest answer is the one kept, on purpose.
+      { id: 'note', label: 'Note for the chart', type: 'textarea', ownership: 'shared' },
       {
         id: 'channel',
         label: 'How the patient was reached',
         type: 'select',
         options: ['Portal', 'Phone', 'Letter'],
+        ownership: 'shared',
       },
     ];
   }

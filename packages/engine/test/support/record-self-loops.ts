@@ -79,7 +79,7 @@ const script: RecordedEvent[] = [
     event: { type: 'complete', step: 'review', outcome: 'ready', role: 'nurse', data: { note: 'ok' } },
   },
   { at: at(310 + 1440), event: { type: 'timer-fired', timer: '5.deadline' } },
-  { at: at(1800), event: { type: 'signal', name: 'patient-replied', data: { reply: 'yes' } } },
+  { at: at(1800), event: { type: 'signal', name: 'patient-replied' } },
   { at: at(1810), event: { type: 'complete', step: 'check', outcome: 'again', role: 'nurse' } },
   { at: at(1810 + 120), event: { type: 'timer-fired', timer: '9.deadline' } },
   { at: at(1940), event: { type: 'complete', step: 'check', outcome: 'again', role: 'provider' } },

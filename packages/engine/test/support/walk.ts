@@ -61,9 +61,16 @@ export function randomWalk(
   pick: (n: number) => number,
   options: { maxEvents: number; start: string; calendar?: unknown },
 ): { history: RecordedEvent[]; snapshot: InstanceSnapshot | null } {
-  const keys = decisionKeys(definition);
-  const randomData = () =>
-    Object.fromEntries(keys.filter(() => pick(2) === 0).map((k) => [k, POOL[pick(POOL.length)]]));
+  // Start data may set what decisions read, except a field a step owns; a completion writes only its
+  // form's fields and a signal nothing (the engine refuses anything else).
+  const owned = new Set(
+    Object.values(definition.steps).flatMap((s) =>
+      s.type === 'task' ? (s.form ?? []).filter((f) => f.ownership === 'owned').map((f) => f.id) : [],
+    ),
+  );
+  const keys = decisionKeys(definition).filter((k) => !owned.has(k));
+  const randomData = (allowed: readonly string[] = keys) =>
+    Object.fromEntries(allowed.filter(() => pick(2) === 0).map((k) => [k, POOL[pick(POOL.length)]]));
   const history: RecordedEvent[] = [];
   let now = options.start;
   let snapshot: InstanceSnapshot | null = null;
@@ -95,7 +102,10 @@ export function randomWalk(
       const step = definition.steps[task.step];
       if (step?.type !== 'task') continue;
       const outcomes = Object.keys(step.outcomes);
-      const data: Record<string, unknown> = randomData();
+      const declared = (step.form ?? []).map((f) => f.id);
+      const data: Record<string, unknown> = randomData(
+        decisionKeys(definition).filter((k) => declared.includes(k)),
+      );
       for (const field of step.form ?? [])
         if (field.required || pick(2) === 0) data[field.id] = fieldValue(field, pick);
       apply({
@@ -107,7 +117,7 @@ export function randomWalk(
         data,
       });
     } else if (choice < 7 && waits.length > 0) {
-      apply({ type: 'signal', name: waits[pick(waits.length)]!.signal!, data: randomData() });
+      apply({ type: 'signal', name: waits[pick(waits.length)]!.signal! });
     } else if (choice < 8 && tasks.length > 0) {
       const task = tasks[pick(tasks.length)]!;
       const roles = definition.roles.map((r) => r.id);

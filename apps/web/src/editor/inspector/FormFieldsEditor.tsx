@@ -23,6 +23,13 @@ const TYPES: Array<{ value: FormField['type']; label: string }> = [
   { value: 'date', label: 'Date' },
 ];
 
+/** Whether another step may write the same data key (the engine refuses an owned key from elsewhere). */
+const OWNERSHIP = [
+  { value: 'unset', label: 'Only this step (lint warns if another does)' },
+  { value: 'owned', label: 'Only this step, enforced' },
+  { value: 'shared', label: 'Shared with other steps on purpose' },
+];
+
 /** The form staff fill in when they finish the task. */
 export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField[] }) {
   const patch = useStepPatch(id);
@@ -92,6 +99,16 @@ export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField
               placeholder="Type a choice, press Enter"
             />
           )}
+          <Select
+            size="xs"
+            label="Who writes this key"
+            data={OWNERSHIP}
+            value={f.ownership ?? 'unset'}
+            onChange={(v) =>
+              update(i, { ownership: v === 'owned' || v === 'shared' ? v : undefined }, 'ownership')
+            }
+            allowDeselect={false}
+          />
           <Checkbox
             size="xs"
             label="Required"

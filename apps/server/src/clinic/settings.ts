@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { type Calendar, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
+import { DEMO_HELP_CLINIC } from '../seed/help-content.ts';
+
+/** Who the clinic is and when it is open: recorded with each new instance and served to the web. */
+export interface ClinicSettings {
+  name: string;
+  /** The clinic calendar: its time zone, opening hours and holidays (business-day deadlines count in it). */
+  calendar: Calendar;
+}
+
+/** A setting the server cannot start with: the message names the variable and what is wrong. */
+export class ClinicSettingsError extends Error {
+  override readonly name = 'ClinicSettingsError';
+  readonly code = 'CLINIC_SETTINGS_INVALID';
+}
+
+/**
+ * The clinic from the environment:
+ * - `PORTALFLOW_CALENDAR`: path of a calendar JSON file (`{ timeZone, hours, holidays }`, see docs/format.md);
+ *   without it, the bundled demo calendar under `--demo`, else weekdays 08:00–17:00 with no holidays;
+ * - `PORTALFLOW_TIME_ZONE`: an IANA time zone that replaces the calendar's (default: the calendar's, else UTC);
+ * - `PORTALFLOW_CLINIC_NAME`: shown in the web app.
+ */
+export async function clinicSettings(options: {
+  demo: boolean;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ClinicSettings> {
+  const env = options.env ?? process.env;
+  let raw: unknown = DEFAULT_CALENDAR;
+  let source = 'the default calendar';
+  if (env.PORTALFLOW_CALENDAR) {
+    source = `PORTALFLOW_CALENDAR (${env.PORTALFLOW_CALENDAR})`;
+    raw = await readCalendarFile(env.PORTALFLOW_CALENDAR, source);
+  } else if (options.demo) {
+    // Only the demo reads the bundled examples.
+    raw = (await import('@portalflow/examples')).clinicCalendar;
+    source = 'the demo calendar';
+  }
+  const zone = env.PORTALFLOW_TIME_ZONE;
+  if (zone) raw = { ...(raw as object), timeZone: zone };
+  let calendar: Calendar;
+  try {
+    calendar = parseCalendar(raw);
+  } catch (error) {
+    const where = zone ? `${source} with PORTALFLOW_TIME_ZONE=${zone}` : source;
+    throw new ClinicSettingsError(`${where}: ${(error as Error).message}`);
+  }
+  const name = env.PORTALFLOW_CLINIC_NAME || (options.demo ? DEMO_HELP_CLINIC.name : 'Clinic');
+  return { name, calendar };
+}
+
+async function readCalendarFile(path: string, source: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ClinicSettingsError(
+      `${source}: cannot read the file (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ClinicSettingsError(`${source}: not JSON (${(error as Error).message})`);
+  }
+}

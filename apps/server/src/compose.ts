@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '@portalflow/store';
+import { type App, createApp } from './app.ts';
+import { checkpointConfig } from './audit/checkpoint-config.ts';
+import { clinicSettings } from './clinic/settings.ts';
+import { defaultConfig, type ServerConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
+import { LiveHub } from './live/hub.ts';
+import { seedDemo } from './seed/demo.ts';
+
+/** How to start a server: where to listen, which database, the demo, configuration overrides. */
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** `file:…` (default `file:./data/portalflow.db`) or a libSQL server URL. */
+  databaseUrl?: string;
+  authToken?: string;
+  demo?: boolean;
+  config?: Partial<ServerConfig>;
+  quiet?: boolean;
+}
+
+/** Everything a server process runs on, built and ready but not yet listening. */
+export interface Composition extends App {
+  deps: AppDeps;
+}
+
+/**
+ * Builds the app from configuration: reads the clinic settings, opens the database (migrating it),
+ * assembles the dependencies and `createApp`, and seeds the demo when asked. `startServer` listens on it.
+ */
+export async function composeApp(options: ServeOptions, say: (line: string) => void): Promise<Composition> {
+  // Before the database opens: a bad calendar or time zone stops the start with nothing touched.
+  const clinic = await clinicSettings({ demo: options.demo === true });
+  const storeOptions: Parameters<typeof openStore>[0] = {};
+  if (options.databaseUrl) storeOptions.url = options.databaseUrl;
+  if (options.authToken) storeOptions.authToken = options.authToken;
+  const store = await openStore(storeOptions);
+  const config = defaultConfig({ checkpoints: checkpointConfig(storeOptions.url), ...options.config });
+  // The built web app, when there is one (`pnpm build` makes it).
+  const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+  if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;
+  const deps: AppDeps = {
+    store,
+    config,
+    live: new LiveHub(),
+    clock: () => new Date().toISOString(),
+    calendar: clinic.calendar,
+    clinicName: clinic.name,
+    log: (line) => {
+      if (!options.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+    },
+  };
+  const app = createApp(deps);
+  if (options.demo) {
+    const seed = await seedDemo(
+      store,
+      app.instances,
+      deps.clock,
+      process.env.PORTALFLOW_DEMO_PASSWORD,
+      clinic.calendar,
+    ).catch(async (error: unknown) => {
+      // A weak PORTALFLOW_DEMO_PASSWORD stops the start before anything listens.
+      await store.close();
+      throw error;
+    });
+    say(
+      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
+    );
+    if (seed.password && seed.generated)
+      say(`demo password (shown once; set PORTALFLOW_DEMO_PASSWORD to choose it): ${seed.password}`);
+    else if (seed.password) say('demo password: the value of PORTALFLOW_DEMO_PASSWORD');
+    else say('demo users already exist; their password was printed when they were created');
+  }
+  return { ...app, deps };
+}

@@ -1,0 +1,21 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useClinicConfig } from './clinic.ts';
+
+/** Shows the signed-in pages once the clinic configuration (its time zone above all) has loaded. */
+export function ClinicGate({ children }: { children: ReactNode }) {
+  const config = useClinicConfig();
+  if (config.isPending)
+    return (
+      <Center p="xl">
+        <Loader role="status" aria-label="Loading" />
+      </Center>
+    );
+  if (config.isError)
+    return (
+      <Alert color="red" m="md" title="The clinic configuration could not be loaded">
+        {config.error.message}
+      </Alert>
+    );
+  return children;
+}

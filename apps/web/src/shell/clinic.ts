@@ -1,0 +1,39 @@
+import type { Calendar } from '@portalflow/engine';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+
+/** `GET /api/config`: the clinic as the server is configured (`PORTALFLOW_CALENDAR`, `PORTALFLOW_TIME_ZONE`…). */
+export interface ClinicConfig {
+  clinic: { name: string };
+  timeZone: string;
+  calendar: Calendar | null;
+}
+
+/**
+ * The configuration last loaded, for the plain formatting functions (`formatWhen`, `dayOf`, …) whose
+ * time zone defaults to the clinic's. The signed-in app renders only once it is loaded (`ClinicGate`).
+ */
+let loaded: ClinicConfig | null = null;
+
+/** Keeps the configuration the server answered with (exported for tests of the formatters). */
+export function rememberClinicConfig(config: ClinicConfig | null): void {
+  loaded = config;
+}
+
+/** The clinic's IANA time zone; UTC until the configuration has loaded. */
+export function clinicTimeZone(): string {
+  return loaded?.timeZone ?? 'UTC';
+}
+
+/** The clinic configuration, fetched once per sign-in. */
+export function useClinicConfig() {
+  return useQuery({
+    queryKey: ['config'],
+    queryFn: async () => {
+      const config = await api<ClinicConfig>('/config');
+      rememberClinicConfig(config);
+      return config;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
