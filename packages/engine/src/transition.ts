@@ -91,7 +91,7 @@ export function step(
   if (!event || typeof event !== 'object' || typeof event.type !== 'string') {
     return fail(snapshot, 'EVENT_INVALID', 'An event needs a type');
   }
-  const { machine, clock } = compile(definition);
+  const { machine, clock, scope } = compile(definition);
 
   if (snapshot === null) {
     if (event.type !== 'start')
@@ -110,11 +110,8 @@ export function step(
     const context: InstanceContext = { data: { ...(event.data ?? {}) }, active: {}, timers: {}, counter: 1 };
     if (calendar) context.calendar = calendar;
     // What XState's pure initialTransition() does, with the compiled workflow's reusable scope.
-    const { scope } = compile(definition);
     const actions: Array<{ type: string; params?: unknown }> = [];
-    scope.actionExecutor = (action) => {
-      actions.push(action);
-    };
+    scope.actionExecutor = withEffects ? (action) => void actions.push(action) : ignore;
     let next: AnyMachineSnapshot;
     clock.now = at;
     try {
@@ -248,16 +245,14 @@ export function step(
       return fail(snapshot, 'EVENT_INVALID', `Unknown event type '${(event as { type: string }).type}'`);
   }
 
-  const { scope } = compile(definition);
   let current = carry?.machine ?? resolvedOf(snapshot);
   if (!current) {
     current = machine.resolveState({ value: snapshot.value as never, context: snapshot.context });
   }
-  // What XState's pure transition() does, with the compiled workflow's reusable scope.
+  // What XState's pure transition() does, with the compiled workflow's reusable scope. The actions
+  // it reports only become effects, so replay without effects need not collect them.
   const actions: Array<{ type: string; params?: unknown }> = [];
-  scope.actionExecutor = (action) => {
-    actions.push(action);
-  };
+  scope.actionExecutor = withEffects ? (action) => void actions.push(action) : ignore;
   let next: AnyMachineSnapshot;
   clock.now = at;
   try {
@@ -269,17 +264,42 @@ export function step(
   return finish(definition, snapshot, next, actions, event, at, subject, withEffects, carry === undefined);
 }
 
+const ignore = () => {};
+
 function findTask(
   snapshot: InstanceSnapshot,
   step: string | undefined,
   token: string | undefined,
 ): { item: ActiveStep } | { error: ReturnType<typeof fail> } {
-  const matches = Object.values(snapshot.context.active).filter(
-    (a) =>
-      a.kind === 'task' &&
-      (step === undefined || a.step === step) &&
-      (token === undefined || a.token === token),
-  );
+  // A loop rather than filter(): replay asks this for most events, and one match is the rule.
+  let found: ActiveStep | undefined;
+  let matches: ActiveStep[] | undefined;
+  const active = snapshot.context.active;
+  for (const path in active) {
+    const a = active[path]!;
+    if (
+      a.kind !== 'task' ||
+      (step !== undefined && a.step !== step) ||
+      (token !== undefined && a.token !== token)
+    )
+      continue;
+    if (found === undefined) found = a;
+    else {
+      matches ??= [found];
+      matches.push(a);
+    }
+  }
+  if (found !== undefined && matches === undefined) return { item: found };
+  return findTaskError(snapshot, step, token, matches ?? []);
+}
+
+/** `findTask` found no task, or several. */
+function findTaskError(
+  snapshot: InstanceSnapshot,
+  step: string | undefined,
+  token: string | undefined,
+  matches: ActiveStep[],
+): { error: ReturnType<typeof fail> } {
   if (matches.length === 0) {
     return {
       error: fail(
@@ -289,19 +309,16 @@ function findTask(
       ),
     };
   }
-  if (matches.length > 1) {
-    return {
-      error: fail(
-        snapshot,
-        'STEP_AMBIGUOUS',
-        `Step '${step}' is open ${matches.length} times; name the task token`,
-        {
-          tokens: matches.map((m) => m.token),
-        },
-      ),
-    };
-  }
-  return { item: matches[0]! };
+  return {
+    error: fail(
+      snapshot,
+      'STEP_AMBIGUOUS',
+      `Step '${step}' is open ${matches.length} times; name the task token`,
+      {
+        tokens: matches.map((m) => m.token),
+      },
+    ),
+  };
 }
 
 /** The fields whose value differs, old → new; undefined when none does. */

@@ -35,6 +35,12 @@ export const endStateId = (step: string) => `end-${step}`;
 
 type StateConfig = Record<string, unknown>;
 
+/** Where an entry action opens a task or wait. */
+interface Opening {
+  step: string;
+  path: string;
+}
+
 const EMPTY_CONTEXT: InstanceContext = { data: {}, active: {}, timers: {}, counter: 1 };
 
 /**
@@ -63,6 +69,62 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
   const steps = definition.steps;
   const eventTime = (_event: unknown) => clock.now;
 
+  // The context updates behind the actions below, as plain functions so one action can chain them.
+  const openTask = (context: InstanceContext, params: Opening, now: string): Partial<InstanceContext> => {
+    if (now === '') return {};
+    const step = steps[params.step] as Extract<Step, { type: 'task' }>;
+    const token = String(context.counter);
+    const due = step.deadline ? dueTime(now, step.deadline, context.calendar) : undefined;
+    const item: ActiveStep = {
+      token,
+      step: params.step,
+      kind: 'task',
+      path: params.path,
+      openedAt: now,
+      role: step.role ?? '',
+      assignee: null,
+      priority: step.priority ?? 'normal',
+    };
+    if (due !== undefined) item.due = due;
+    const timers = { ...context.timers };
+    if (due !== undefined) {
+      const id = `${token}.deadline`;
+      timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
+    }
+    return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
+  };
+  const openWait = (context: InstanceContext, params: Opening, now: string): Partial<InstanceContext> => {
+    if (now === '') return {};
+    const step = steps[params.step] as Extract<Step, { type: 'wait' }>;
+    const token = String(context.counter);
+    const item: ActiveStep = { token, step: params.step, kind: 'wait', path: params.path, openedAt: now };
+    if (step.signal !== undefined) item.signal = step.signal;
+    const timers = { ...context.timers };
+    if (step.for !== undefined) {
+      const id = `${token}.wait`;
+      const due = addWallDuration(now, step.for);
+      item.due = due;
+      timers[id] = { id, token, step: params.step, path: params.path, kind: 'wait', due };
+    }
+    if (step.deadline !== undefined) {
+      const id = `${token}.deadline`;
+      const due = dueTime(now, step.deadline, context.calendar);
+      if (item.due === undefined || due < item.due) item.due = due;
+      timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
+    }
+    return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
+  };
+  const closeItem = (context: InstanceContext, path: string): Partial<InstanceContext> => {
+    const item = context.active[path];
+    if (!item) return {};
+    const { [path]: _closed, ...active } = context.active;
+    return { active, timers: withoutTimersOf(context.timers, item.token) };
+  };
+  const mergeData = (context: InstanceContext, event: unknown): Partial<InstanceContext> => {
+    const data = (event as { data?: Record<string, unknown> }).data;
+    return data && Object.keys(data).length > 0 ? { data: { ...context.data, ...data } } : {};
+  };
+
   const machineSetup = setup({
     types: {} as { context: InstanceContext; events: MachineEvent; input: MachineInput },
     guards: {
@@ -72,58 +134,31 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
     actions: {
       /** Recorded as an `edge.taken` effect; changes nothing. */
       edge: (_: unknown, _params: { from: string; to: string; kind: string; label: string }) => {},
-      openTask: assign(({ context, event }, params: { step: string; path: string }) => {
-        const step = steps[params.step] as Extract<Step, { type: 'task' }>;
-        const now = eventTime(event);
-        if (now === '') return {};
-        const token = String(context.counter);
-        const due = step.deadline ? dueTime(now, step.deadline, context.calendar) : undefined;
-        const item: ActiveStep = {
-          token,
-          step: params.step,
-          kind: 'task',
-          path: params.path,
-          openedAt: now,
-          role: step.role ?? '',
-          assignee: null,
-          priority: step.priority ?? 'normal',
-        };
-        if (due !== undefined) item.due = due;
-        const timers = { ...context.timers };
-        if (due !== undefined) {
-          const id = `${token}.deadline`;
-          timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
-        }
-        return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
-      }),
-      openWait: assign(({ context, event }, params: { step: string; path: string }) => {
-        const step = steps[params.step] as Extract<Step, { type: 'wait' }>;
-        const now = eventTime(event);
-        if (now === '') return {};
-        const token = String(context.counter);
-        const item: ActiveStep = { token, step: params.step, kind: 'wait', path: params.path, openedAt: now };
-        if (step.signal !== undefined) item.signal = step.signal;
-        const timers = { ...context.timers };
-        if (step.for !== undefined) {
-          const id = `${token}.wait`;
-          const due = addWallDuration(now, step.for);
-          item.due = due;
-          timers[id] = { id, token, step: params.step, path: params.path, kind: 'wait', due };
-        }
-        if (step.deadline !== undefined) {
-          const id = `${token}.deadline`;
-          const due = dueTime(now, step.deadline, context.calendar);
-          if (item.due === undefined || due < item.due) item.due = due;
-          timers[id] = { id, token, step: params.step, path: params.path, kind: 'deadline', due };
-        }
-        return { active: { ...context.active, [params.path]: item }, timers, counter: context.counter + 1 };
-      }),
-      closeItem: assign(({ context }, params: { path: string }) => {
-        const item = context.active[params.path];
-        if (!item) return {};
-        const { [params.path]: _closed, ...active } = context.active;
-        return { active, timers: withoutTimersOf(context.timers, item.token) };
-      }),
+      openTask: assign(({ context, event }, params: { step: string; path: string }) =>
+        openTask(context, params, eventTime(event)),
+      ),
+      openWait: assign(({ context, event }, params: { step: string; path: string }) =>
+        openWait(context, params, eventTime(event)),
+      ),
+      closeItem: assign(({ context }, params: { path: string }) => closeItem(context, params.path)),
+      /**
+       * An outcome (or a deadline) that leads a task or wait back to its own step, as one context
+       * update: close the item, merge the form data, open a new one — what exit, `mergeData` and
+       * entry would do as three assigns, each of which copies XState's whole snapshot. Long-running
+       * instances are mostly such loops, so this is most of replay's work.
+       */
+      reopen: assign(
+        (
+          { context, event },
+          params: { step: string; path: string; kind: 'task' | 'wait'; merge: boolean },
+        ) => {
+          const now = eventTime(event);
+          let next: InstanceContext = { ...context, ...closeItem(context, params.path) };
+          if (params.merge) next = { ...next, ...mergeData(next, event) };
+          const opened = params.kind === 'task' ? openTask(next, params, now) : openWait(next, params, now);
+          return { ...next, ...opened };
+        },
+      ),
       escalate: assign(({ context }, params: { path: string; role: string }) => {
         const item = context.active[params.path];
         if (!item) return {};
@@ -131,10 +166,7 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
         const next: ActiveStep = { ...item, role: params.role, assignee: null, escalated: true };
         return { active: { ...context.active, [params.path]: next }, timers };
       }),
-      mergeData: assign(({ context, event }) => {
-        const data = (event as { data?: Record<string, unknown> }).data;
-        return data && Object.keys(data).length > 0 ? { data: { ...context.data, ...data } } : {};
-      }),
+      mergeData: assign(({ context, event }) => mergeData(context, event)),
       reassign: assign(({ context, event }) => {
         const e = event as Extract<MachineEvent, { type: 'reassign' }>;
         const item = context.active[e.path];
@@ -184,6 +216,10 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
       type: 'edge' as const,
       params: { from, to, kind, label },
     });
+    const reopen = (step: string, path: string, kind: 'task' | 'wait', merge: boolean) => ({
+      type: 'reopen' as const,
+      params: { step, path, kind, merge },
+    });
     const states: Record<string, StateConfig> = {};
     for (const id of ids) {
       const step = steps[id];
@@ -192,24 +228,23 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
       const on: Record<string, unknown> = {};
       const deadline = (step.type === 'task' || step.type === 'wait') && step.deadline;
       if (deadline) {
+        const label = `after ${deadline.after}`;
         on[timerEventType(path, 'deadline')] =
-          deadline.goTo !== undefined
-            ? {
-                target: target(deadline.goTo),
-                reenter: deadline.goTo === id,
-                actions: [edge(id, deadline.goTo, 'deadline', `after ${deadline.after}`)],
-              }
-            : { actions: [{ type: 'escalate', params: { path, role: deadline.escalateTo ?? '' } }] };
+          deadline.goTo === id
+            ? { actions: [reopen(id, path, step.type, false), edge(id, id, 'deadline', label)] }
+            : deadline.goTo !== undefined
+              ? { target: target(deadline.goTo), actions: [edge(id, deadline.goTo, 'deadline', label)] }
+              : { actions: [{ type: 'escalate', params: { path, role: deadline.escalateTo ?? '' } }] };
       }
       switch (step.type) {
         case 'task':
           for (const [outcome, to] of Object.entries(step.outcomes)) {
-            on[completeEventType(path, outcome)] = {
-              target: target(to),
-              // An outcome that loops back to its own step closes the task and opens a new one.
-              reenter: to === id,
-              actions: ['mergeData', edge(id, to, 'outcome', outcome)],
-            };
+            // An outcome that loops back to its own step closes the task and opens a new one: the
+            // state is not left, so one action does what exit, `mergeData` and entry would do.
+            on[completeEventType(path, outcome)] =
+              to === id
+                ? { actions: [reopen(id, path, 'task', true), edge(id, to, 'outcome', outcome)] }
+                : { target: target(to), actions: ['mergeData', edge(id, to, 'outcome', outcome)] };
           }
           states[id] = {
             entry: [{ type: 'openTask', params: { step: id, path } }],
