@@ -49,6 +49,10 @@ export { type FieldError, validateForm } from './form.ts';
 export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
 export {
   durationText,
+  edgeText,
+  roleNameIn,
+  stepDeadlineText,
+  stepTitle,
   type Handbook,
   type HandbookOptions,
   type HandbookStep,

@@ -1,0 +1,45 @@
+export { autoLayout } from './auto-layout.ts';
+export { type BoxShape, measureStep, stepSubtitle, type TextBlock } from './boxes.ts';
+export { captionOf } from './caption.ts';
+export { type Point, type Rect, rectsOverlap } from './geometry.ts';
+export { labelSize, type PlacedLabel } from './labels.ts';
+export { type LaneSpec, laneOfSteps, laneSpecs, UNASSIGNED_LANE } from './lanes.ts';
+export {
+  emptyLayout,
+  readStoredLayout,
+  type StoredLane,
+  type StoredLayout,
+  type StoredPosition,
+} from './layout-format.ts';
+export { rankSteps } from './rank.ts';
+export {
+  type Drawing,
+  drawingOfScene,
+  drawingOfSvg,
+  type Readability,
+  readability,
+  readabilityTotal,
+} from './readability.ts';
+export {
+  completeLayout,
+  DECISION_POINT,
+  type Scene,
+  type SceneBox,
+  type SceneEdge,
+  type SceneLane,
+  sceneOf,
+} from './scene.ts';
+export { baseline, pathData, sceneSvg, shapeSvg, textRoom } from './svg.ts';
+export { blockWidth, textWidth, wrapText } from './text.ts';
+export {
+  FONT_FAMILY,
+  INK,
+  KIND,
+  LANE,
+  LANE_COLORS,
+  MIN_TEXT_SIZE,
+  ROUTING,
+  TEXT,
+  type TextStyle,
+} from './theme.ts';
+export { tidyLayout } from './tidy.ts';

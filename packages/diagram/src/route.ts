@@ -1,0 +1,306 @@
+import { inflate, type Point, type Rect, SpatialIndex, segmentCrossesRect } from './geometry.ts';
+import { ROUTING } from './theme.ts';
+
+/** What the router needs of a box: its rectangle and the points where arrows leave and enter. */
+export interface Obstacle extends Rect {
+  id: string;
+}
+
+export interface RouteRequest {
+  id: string;
+  from: string;
+  to: string;
+  /** Where the arrow leaves the source (on its right side) and enters the target (its left side). */
+  start: Point;
+  end: Point;
+  /** Length of the first straight run the arrow should keep before it bends (room for its label). */
+  lead?: number;
+}
+
+const STUB = 14;
+type Dir = 0 | 1 | 2 | 3; // right, down, left, up
+const DX = [1, 0, -1, 0];
+const DY = [0, 1, 0, -1];
+
+/**
+ * Orthogonal arrows that never pass through a box. Each arrow leaves its source to the right and
+ * enters its target from the left; in between, an A* search over a sparse grid (box edges plus
+ * clearance, and several tracks in every gap) finds the route with the fewest bends, preferring
+ * grid segments no earlier arrow uses, so arrows sharing a gap run side by side instead of on top
+ * of each other. The search is windowed around the two ends and widened only when needed.
+ */
+export function routeArrows(
+  obstacles: readonly Obstacle[],
+  requests: readonly RouteRequest[],
+  bounds: Rect,
+): Map<string, Point[]> {
+  const used: Used = new Map();
+  const routes = new Map<string, Point[]>();
+  const index = new SpatialIndex<Obstacle>();
+  for (const o of obstacles) index.insert(o, o);
+  for (const req of requests) {
+    let points: Point[] | undefined;
+    if (req.from === req.to) points = selfLoop(obstacles.find((o) => o.id === req.from)!, req);
+    for (const lead of req.lead ? [req.lead, 0] : [0]) {
+      for (let grow = 1; !points && grow <= 3; grow++) {
+        const window = windowFor(req, bounds, grow);
+        points = search(req, index, window, used, Math.max(STUB, lead));
+      }
+    }
+    points ??= fallback(req);
+    const simple = simplify(points);
+    for (let i = 1; i < simple.length; i++) markUsed(used, simple[i - 1]!, simple[i]!);
+    routes.set(req.id, simple);
+  }
+  return routes;
+}
+
+function windowFor(req: RouteRequest, bounds: Rect, grow: number): Rect {
+  if (grow >= 3) return bounds;
+  const padX = grow === 1 ? 260 : 900;
+  const padY = grow === 1 ? 200 : 700;
+  const x1 = Math.max(bounds.x, Math.min(req.start.x, req.end.x) - padX);
+  const x2 = Math.min(bounds.x + bounds.width, Math.max(req.start.x, req.end.x) + padX);
+  const y1 = Math.max(bounds.y, Math.min(req.start.y, req.end.y) - padY);
+  const y2 = Math.min(bounds.y + bounds.height, Math.max(req.start.y, req.end.y) + padY);
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/** Candidate lines: every box edge plus clearance, the two ends, and evenly spaced tracks in each gap. */
+function lines(edges: number[], keep: number[], lo: number, hi: number): number[] {
+  const set = new Set<number>(keep.map((v) => Math.round(v)));
+  const sorted = [...new Set(edges.map((v) => Math.round(v)))]
+    .filter((v) => v >= lo && v <= hi)
+    .sort((a, b) => a - b);
+  for (const v of sorted) set.add(v);
+  const all = [lo, ...sorted, hi];
+  for (let i = 1; i < all.length; i++) {
+    const a = all[i - 1]!;
+    const b = all[i]!;
+    if (b - a < 4 * ROUTING.clearance) continue;
+    for (let t = 1; t <= ROUTING.tracks; t++) set.add(Math.round(a + ((b - a) * t) / (ROUTING.tracks + 1)));
+  }
+  return [...set].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
+}
+
+function search(
+  req: RouteRequest,
+  index: SpatialIndex<Obstacle>,
+  window: Rect,
+  used: Used,
+  lead: number,
+): Point[] | undefined {
+  const c = ROUTING.clearance;
+  const inWindow = index
+    .near(window)
+    .map((e) => e.item)
+    .filter(
+      (o) =>
+        o.x < window.x + window.width &&
+        o.x + o.width > window.x &&
+        o.y < window.y + window.height &&
+        o.y + o.height > window.y,
+    )
+    .sort((a, b) => a.x - b.x || a.y - b.y || (a.id < b.id ? -1 : 1));
+  const blocks = inWindow.map((o) => inflate(o, c - 1));
+  const sx = req.start.x + lead;
+  const tx = req.end.x - STUB;
+  const xs = lines(
+    inWindow.flatMap((o) => [o.x - c, o.x + o.width + c]),
+    [sx, tx],
+    window.x,
+    window.x + window.width,
+  );
+  const ys = lines(
+    inWindow.flatMap((o) => [o.y - c, o.y + o.height + c]),
+    [req.start.y, req.end.y],
+    window.y,
+    window.y + window.height,
+  );
+  const xi = new Map(xs.map((v, i) => [v, i]));
+  const yi = new Map(ys.map((v, i) => [v, i]));
+  const startX = xi.get(Math.round(sx));
+  const startY = yi.get(Math.round(req.start.y));
+  const goalX = xi.get(Math.round(tx));
+  const goalY = yi.get(Math.round(req.end.y));
+  if (startX === undefined || startY === undefined || goalX === undefined || goalY === undefined)
+    return undefined;
+  const W = xs.length;
+  const H = ys.length;
+  const blockedPoint = (i: number, j: number) => {
+    const px = xs[i]!;
+    const py = ys[j]!;
+    return blocks.some((b) => px > b.x && px < b.x + b.width && py > b.y && py < b.y + b.height);
+  };
+  const blockedCache = new Int8Array(W * H).fill(-1);
+  const isBlocked = (i: number, j: number) => {
+    const k = j * W + i;
+    if (blockedCache[k] === -1) blockedCache[k] = blockedPoint(i, j) ? 1 : 0;
+    return blockedCache[k] === 1;
+  };
+  // The first and last stubs must be clear too.
+  const startPoint = { x: xs[startX]!, y: ys[startY]! };
+  const goalPoint = { x: xs[goalX]!, y: ys[goalY]! };
+  // The stubs leave their own boxes, so only other boxes can block them.
+  const others = blocks.filter((_, k) => inWindow[k]!.id !== req.from && inWindow[k]!.id !== req.to);
+  if (others.some((b) => segmentCrossesRect(req.start, startPoint, b))) return undefined;
+  if (others.some((b) => segmentCrossesRect(goalPoint, req.end, b))) return undefined;
+
+  const state = (i: number, j: number, d: Dir) => (j * W + i) * 4 + d;
+  const cost = new Float64Array(W * H * 4).fill(Number.POSITIVE_INFINITY);
+  const prev = new Int32Array(W * H * 4).fill(-1);
+  const heap = new MinHeap();
+  const h = (i: number, j: number) => Math.abs(xs[i]! - goalPoint.x) + Math.abs(ys[j]! - goalPoint.y);
+  const s0 = state(startX, startY, 0);
+  cost[s0] = 0;
+  heap.push(s0, h(startX, startY));
+  while (heap.size > 0) {
+    const s = heap.pop();
+    const d = (s % 4) as Dir;
+    const cell = (s - d) / 4;
+    const i = cell % W;
+    const j = (cell - i) / W;
+    if (i === goalX && j === goalY) {
+      if (d === 2) continue; // would double back into the target's stub
+      return [req.start, ...unwind(s, prev, xs, ys, W), req.end];
+    }
+    const base = cost[s]!;
+    for (let nd = 0 as Dir; nd < 4; nd = (nd + 1) as Dir) {
+      if (nd === (((d + 2) % 4) as Dir)) continue; // no U-turns
+      const ni = i + DX[nd]!;
+      const nj = j + DY[nd]!;
+      if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
+      if (isBlocked(ni, nj)) continue;
+      const a = { x: xs[i]!, y: ys[j]! };
+      const b = { x: xs[ni]!, y: ys[nj]! };
+      if (blocks.some((r) => segmentCrossesRect(a, b, r))) continue;
+      const length = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+      const shared = overlaps(used, a, b);
+      const next = base + length + (nd !== d ? ROUTING.bendCost : 0) + shared * ROUTING.sharedCost;
+      const ns = state(ni, nj, nd);
+      if (next < cost[ns]!) {
+        cost[ns] = next;
+        prev[ns] = s;
+        heap.push(ns, next + h(ni, nj));
+      }
+    }
+  }
+  return undefined;
+}
+
+function unwind(s: number, prev: Int32Array, xs: number[], ys: number[], W: number): Point[] {
+  const out: Point[] = [];
+  for (let cur = s; cur !== -1; cur = prev[cur]!) {
+    const cell = (cur - (cur % 4)) / 4;
+    const i = cell % W;
+    out.push({ x: xs[i]!, y: ys[(cell - i) / W]! });
+  }
+  return out.reverse();
+}
+
+/** Drops points in the middle of straight runs. */
+export function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const n = out.length;
+    if (n > 0 && out[n - 1]!.x === p.x && out[n - 1]!.y === p.y) continue;
+    if (n >= 2) {
+      const a = out[n - 2]!;
+      const b = out[n - 1]!;
+      if ((a.x === b.x && b.x === p.x) || (a.y === b.y && b.y === p.y)) out[n - 1] = p;
+      else out.push(p);
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Runs already drawn, per line: `h:<y>` or `v:<x>` → [lo, hi] intervals. */
+type Used = Map<string, Array<[number, number]>>;
+
+const lineOf = (a: Point, b: Point): [string, number, number] =>
+  a.y === b.y
+    ? [`h:${a.y}`, Math.min(a.x, b.x), Math.max(a.x, b.x)]
+    : [`v:${a.x}`, Math.min(a.y, b.y), Math.max(a.y, b.y)];
+
+function overlaps(used: Used, a: Point, b: Point): number {
+  const [line, lo, hi] = lineOf(a, b);
+  let n = 0;
+  for (const [l, h] of used.get(line) ?? []) if (l < hi && lo < h) n++;
+  return n;
+}
+
+function markUsed(used: Used, a: Point, b: Point) {
+  const [line, lo, hi] = lineOf(a, b);
+  const list = used.get(line);
+  if (list) list.push([lo, hi]);
+  else used.set(line, [[lo, hi]]);
+}
+
+function selfLoop(box: Obstacle, req: RouteRequest): Point[] {
+  const right = req.start.x + STUB + 6;
+  const below = box.y + box.height + ROUTING.clearance + 6;
+  const left = req.end.x - STUB - 6;
+  return [
+    req.start,
+    { x: right, y: req.start.y },
+    { x: right, y: below },
+    { x: left, y: below },
+    { x: left, y: req.end.y },
+    req.end,
+  ];
+}
+
+/** No clear route even over the whole diagram: a plain three-segment arrow (the readability check reports it). */
+function fallback(req: RouteRequest): Point[] {
+  const mid = req.start.x + STUB;
+  return [req.start, { x: mid, y: req.start.y }, { x: mid, y: req.end.y }, req.end];
+}
+
+/** A binary heap of state ids by priority. */
+class MinHeap {
+  private ids: number[] = [];
+  private keys: number[] = [];
+  get size() {
+    return this.ids.length;
+  }
+  push(id: number, key: number) {
+    const ids = this.ids;
+    const keys = this.keys;
+    let i = ids.length;
+    ids.push(id);
+    keys.push(key);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p]! <= key) break;
+      ids[i] = ids[p]!;
+      keys[i] = keys[p]!;
+      i = p;
+    }
+    ids[i] = id;
+    keys[i] = key;
+  }
+  pop(): number {
+    const ids = this.ids;
+    const keys = this.keys;
+    const top = ids[0]!;
+    const lastId = ids.pop()!;
+    const lastKey = keys.pop()!;
+    const n = ids.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && keys[r]! < keys[l]! ? r : l;
+        if (keys[c]! >= lastKey) break;
+        ids[i] = ids[c]!;
+        keys[i] = keys[c]!;
+        i = c;
+      }
+      ids[i] = lastId;
+      keys[i] = lastKey;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,273 @@
+import type { Definition, Edge, StepKind } from '@portalflow/engine';
+import { autoLayout } from './auto-layout.ts';
+import { measureSteps, PORT_SPACING, type TextBlock } from './boxes.ts';
+import { captionOf } from './caption.ts';
+import { type Point, type Rect, rectsOverlap } from './geometry.ts';
+import { labelSize, type PlacedLabel, placeLabels } from './labels.ts';
+import { laneOfSteps, laneSpecs } from './lanes.ts';
+import { readStoredLayout, type StoredLayout, type StoredPosition } from './layout-format.ts';
+import { edgeKey, rankSteps } from './rank.ts';
+import { type Obstacle, type RouteRequest, routeArrows } from './route.ts';
+import { wrapText } from './text.ts';
+import { LANE, TEXT } from './theme.ts';
+
+/** One horizontal band: one role, at `y` with `height`; its header text wrapped to the header column. */
+export interface SceneLane {
+  role: string;
+  name: string;
+  department: string;
+  color: string;
+  index: number;
+  y: number;
+  height: number;
+  nameLines: string[];
+  departmentLines: string[];
+}
+
+/** A step's box in diagram coordinates, with what is drawn in it (text positions are absolute). */
+export interface SceneBox {
+  id: string;
+  kind: StepKind;
+  lane: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  isStart: boolean;
+  shape: Rect;
+  /** y where arrows attach. */
+  anchorY: number;
+  title: TextBlock;
+  subtitle?: TextBlock;
+}
+
+export interface SceneEdge extends Edge {
+  /** Stable id: where the arrow is written in the definition. */
+  id: string;
+  points: Point[];
+  /** The arrow's label, placed clear of boxes and other labels. */
+  caption?: PlacedLabel;
+  dashed: boolean;
+  /** True for an arrow that closes a loop (the only kind allowed to point left). */
+  loop: boolean;
+}
+
+/** Everything needed to draw the diagram: the canvas, the replay, the handbook and exports read it. */
+export interface Scene {
+  title: string;
+  lanes: SceneLane[];
+  boxes: Map<string, SceneBox>;
+  edges: SceneEdge[];
+  width: number;
+  height: number;
+  /** The layout the scene was drawn from, with a position for every step. */
+  layout: StoredLayout;
+}
+
+/**
+ * Fills in positions for steps that have none. With nothing placed, the whole workflow is laid out
+ * automatically; otherwise each new step takes its auto-layout spot, moved down past any box it
+ * would overlap, and placed steps stay where they are.
+ */
+export function completeLayout(definition: Definition, layout: StoredLayout): StoredLayout {
+  const ids = Object.keys(definition.steps);
+  const missing = ids.filter((id) => !layout.positions[id]);
+  if (missing.length === 0) return layout;
+  const auto = autoLayout(definition, layout);
+  if (missing.length === ids.length)
+    return { ...auto, lanes: layout.lanes.length > 0 ? layout.lanes : auto.lanes };
+  const positions: Record<string, StoredPosition> = { ...layout.positions };
+  const laneOf = laneOfSteps(definition, {
+    ...layout,
+    positions: { ...auto.positions, ...layout.positions },
+  });
+  const shapes = measureSteps(definition);
+  const rect = (id: string, p: StoredPosition) => ({
+    x: p.x,
+    y: p.y,
+    width: shapes.get(id)!.width,
+    height: shapes.get(id)!.height,
+  });
+  for (const id of missing) {
+    const p = { ...auto.positions[id]! };
+    for (let tries = 0; tries < 200; tries++) {
+      const clash = Object.entries(positions).find(
+        ([o, q]) => laneOf.get(o) === laneOf.get(id) && rectsOverlap(rect(id, p), rect(o, q), 12),
+      );
+      if (!clash) break;
+      const c = rect(clash[0], clash[1]);
+      p.y = c.y + c.height + LANE.rowGap;
+    }
+    positions[id] = p;
+  }
+  return { ...layout, positions };
+}
+
+const HEADER_TEXT_WIDTH = LANE.headerWidth - 20;
+
+export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
+  const layout = completeLayout(definition, readStoredLayout(rawLayout));
+  const laneOf = laneOfSteps(definition, layout);
+  const specs = laneSpecs(definition, layout, laneOf);
+  const shapes = measureSteps(definition);
+
+  const lanes: SceneLane[] = [];
+  let y = 0;
+  for (const spec of specs) {
+    const nameLines = wrapText(spec.name, TEXT.laneName, HEADER_TEXT_WIDTH);
+    const departmentLines = spec.department
+      ? wrapText(spec.department, TEXT.laneDepartment, HEADER_TEXT_WIDTH)
+      : [];
+    const headerHeight =
+      LANE.padding * 2 +
+      nameLines.length * TEXT.laneName.lineHeight +
+      departmentLines.length * TEXT.laneDepartment.lineHeight;
+    let bottom = 0;
+    for (const [id, lane] of laneOf) {
+      if (lane !== spec.role) continue;
+      bottom = Math.max(bottom, layout.positions[id]!.y + shapes.get(id)!.height + LANE.padding);
+    }
+    const height = Math.max(LANE.minHeight, headerHeight, bottom);
+    lanes.push({ ...spec, y, height, nameLines, departmentLines });
+    y += height;
+  }
+  const laneTop = new Map(lanes.map((l) => [l.role, l.y]));
+
+  const boxes = new Map<string, SceneBox>();
+  let right: number = LANE.contentLeft;
+  for (const id of Object.keys(definition.steps)) {
+    const s = shapes.get(id)!;
+    const p = layout.positions[id]!;
+    const lane = laneOf.get(id)!;
+    const bx = p.x;
+    const by = (laneTop.get(lane) ?? 0) + p.y;
+    const at = (t: TextBlock): TextBlock => ({ ...t, x: bx + t.x, y: by + t.y });
+    const box: SceneBox = {
+      id,
+      kind: s.kind,
+      lane,
+      x: bx,
+      y: by,
+      width: s.width,
+      height: s.height,
+      isStart: definition.start === id,
+      shape: { x: bx + s.shape.x, y: by + s.shape.y, width: s.shape.width, height: s.shape.height },
+      anchorY: by + s.anchorY,
+      title: at(s.title),
+      ...(s.subtitle ? { subtitle: at(s.subtitle) } : {}),
+    };
+    boxes.set(id, box);
+    right = Math.max(right, box.x + box.width);
+  }
+  const width = right + LANE.columnGap;
+  const height = Math.max(y, 40);
+
+  const { edges, loops } = rankSteps(definition);
+  const routable = edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
+  const requests = portsFor(boxes, routable);
+  const obstacles: Obstacle[] = [...boxes.values()].map((b) => ({
+    id: b.id,
+    x: b.x,
+    y: b.y,
+    width: b.width,
+    height: b.height,
+  }));
+  const bounds: Rect = {
+    x: LANE.headerWidth + 8,
+    y: 4,
+    width: width - LANE.headerWidth - 12,
+    height: height - 8,
+  };
+  const routes = routeArrows(obstacles, requests, bounds);
+  const requestOf = new Map(requests.map((r) => [r.id, r]));
+  const sceneEdges: SceneEdge[] = routable.map((e) => {
+    const req = requestOf.get(e.path)!;
+    const points = attach(routes.get(e.path)!, boxes.get(e.from)!, boxes.get(e.to)!, req);
+    return {
+      ...e,
+      id: e.path,
+      points,
+      dashed: e.kind === 'join' || e.kind === 'deadline',
+      loop: loops.has(edgeKey(e)),
+    };
+  });
+  const labels = placeLabels(
+    sceneEdges.map((e) => ({ id: e.id, text: captionOf(e), points: e.points })),
+    obstacles,
+    sceneEdges.map((e) => e.points),
+    { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
+  );
+  for (const e of sceneEdges) {
+    const label = labels.get(e.id);
+    if (label) e.caption = label;
+  }
+  return { title: definition.title, lanes, boxes, edges: sceneEdges, width, height, layout };
+}
+
+/**
+ * Where each arrow leaves and enters: arrows leaving one box spread down its right side in the
+ * order of their targets' heights (and arrows entering, down the left side by their sources'), so
+ * no two share a port. Routing starts at the box's edge; `attach` then joins the route to the shape.
+ */
+function portsFor(boxes: Map<string, SceneBox>, edges: readonly Edge[]): RouteRequest[] {
+  const outOf = new Map<string, Edge[]>();
+  const into = new Map<string, Edge[]>();
+  for (const e of edges) {
+    (outOf.get(e.from) ?? outOf.set(e.from, []).get(e.from)!).push(e);
+    (into.get(e.to) ?? into.set(e.to, []).get(e.to)!).push(e);
+  }
+  const offset = (list: Edge[], e: Edge, box: SceneBox, other: (e: Edge) => SceneBox) => {
+    const sorted = [...list].sort((a, b) => other(a).anchorY - other(b).anchorY || other(a).x - other(b).x);
+    const n = sorted.length;
+    const spacing = Math.min(PORT_SPACING, (box.shape.height - 8) / Math.max(1, n - 1));
+    return (sorted.indexOf(e) - (n - 1) / 2) * spacing;
+  };
+  return edges.map((e) => {
+    const from = boxes.get(e.from)!;
+    const to = boxes.get(e.to)!;
+    const dy1 = offset(outOf.get(e.from)!, e, from, (x) => boxes.get(x.to)!);
+    const dy2 = offset(into.get(e.to)!, e, to, (x) => boxes.get(x.from)!);
+    const caption = captionOf(e);
+    return {
+      id: e.path,
+      from: e.from,
+      to: e.to,
+      start: { x: from.x + from.width, y: Math.round(from.anchorY + dy1) },
+      end: { x: to.x, y: Math.round(to.anchorY + dy2) },
+      ...(caption ? { lead: labelSize(caption).width + 12 } : {}),
+    };
+  });
+}
+
+/** The x where a horizontal line at `y` meets the shape's outline, on its right or left side. */
+function outlineX(box: SceneBox, y: number, side: 'right' | 'left'): number {
+  const s = box.shape;
+  const cy = s.y + s.height / 2;
+  const dy = Math.min(Math.abs(y - cy), s.height / 2);
+  const sign = side === 'right' ? 1 : -1;
+  const edge = side === 'right' ? s.x + s.width : s.x;
+  switch (box.kind) {
+    case 'decision':
+      return edge - sign * DECISION_POINT * (dy / (s.height / 2));
+    case 'wait': {
+      const r = s.height / 2;
+      return edge - sign * (r - Math.sqrt(Math.max(0, r * r - dy * dy)));
+    }
+    case 'end': {
+      const r = s.width / 2;
+      return s.x + r + sign * Math.sqrt(Math.max(0, r * r - dy * dy));
+    }
+    default:
+      return edge;
+  }
+}
+
+/** How far a decision's left and right points stick out from its flat top and bottom. */
+export const DECISION_POINT = 16;
+
+function attach(points: Point[], from: SceneBox, to: SceneBox, req: RouteRequest): Point[] {
+  const out = points.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+  out[0] = { x: Math.round(outlineX(from, req.start.y, 'right')), y: req.start.y };
+  out[out.length - 1] = { x: Math.round(outlineX(to, req.end.y, 'left')), y: req.end.y };
+  return out;
+}
