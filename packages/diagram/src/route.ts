@@ -1,4 +1,4 @@
-import { inflate, type Point, type Rect, SpatialIndex, segmentCrossesRect } from './geometry.ts';
+import { inflate, type Point, type Rect, SpatialIndex, segmentCrossesRect, segmentRect } from './geometry.ts';
 import { ROUTING } from './theme.ts';
 
 /** What the router needs of a box: its rectangle and the points where arrows leave and enter. */
@@ -33,6 +33,8 @@ export function routeArrows(
   obstacles: readonly Obstacle[],
   requests: readonly RouteRequest[],
   bounds: Rect,
+  /** Horizontal lines known to be free of boxes along their length (e.g. just inside each lane's edges). */
+  corridors: readonly number[] = [],
 ): Map<string, Point[]> {
   const used: Used = new Map();
   const routes = new Map<string, Point[]>();
@@ -44,8 +46,12 @@ export function routeArrows(
     for (const lead of req.lead ? [req.lead, 0] : [0]) {
       for (let grow = 1; !points && grow <= 3; grow++) {
         const window = windowFor(req, bounds, grow);
+        // A grid over hundreds of boxes is too slow to search: long arrows take a corridor instead.
+        if (index.near(window).length > MAX_SEARCH_BOXES) break;
         points = search(req, index, window, used, Math.max(STUB, lead));
       }
+      points ??= corridor(req, index, corridors, used, Math.max(STUB, lead));
+      if (points) break;
     }
     points ??= fallback(req);
     const simple = simplify(points);
@@ -66,18 +72,28 @@ function windowFor(req: RouteRequest, bounds: Rect, grow: number): Rect {
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
 
-/** Candidate lines: every box edge plus clearance, the two ends, and evenly spaced tracks in each gap. */
-function lines(edges: number[], keep: number[], lo: number, hi: number): number[] {
+/**
+ * Candidate lines along one axis: both sides of every box (plus clearance), the arrow's own ends,
+ * and evenly spaced tracks in each free gap between the boxes' spans (where arrows can run).
+ */
+function lines(spans: Array<[number, number]>, keep: number[], lo: number, hi: number): number[] {
+  const c = ROUTING.clearance;
   const set = new Set<number>(keep.map((v) => Math.round(v)));
-  const sorted = [...new Set(edges.map((v) => Math.round(v)))]
-    .filter((v) => v >= lo && v <= hi)
-    .sort((a, b) => a - b);
-  for (const v of sorted) set.add(v);
-  const all = [lo, ...sorted, hi];
-  for (let i = 1; i < all.length; i++) {
-    const a = all[i - 1]!;
-    const b = all[i]!;
-    if (b - a < 4 * ROUTING.clearance) continue;
+  for (const [a, b] of spans) {
+    set.add(Math.round(a - c));
+    set.add(Math.round(b + c));
+  }
+  // Free gaps: the complement of the union of the spans, inside [lo, hi].
+  const sorted = [...spans].sort((p, q) => p[0] - q[0]);
+  let cursor = lo;
+  const gaps: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    if (a - c > cursor) gaps.push([cursor, a - c]);
+    cursor = Math.max(cursor, b + c);
+  }
+  if (hi > cursor) gaps.push([cursor, hi]);
+  for (const [a, b] of gaps) {
+    if (b - a < 3 * c) continue;
     for (let t = 1; t <= ROUTING.tracks; t++) set.add(Math.round(a + ((b - a) * t) / (ROUTING.tracks + 1)));
   }
   return [...set].filter((v) => v >= lo && v <= hi).sort((a, b) => a - b);
@@ -106,13 +122,13 @@ function search(
   const sx = req.start.x + lead;
   const tx = req.end.x - STUB;
   const xs = lines(
-    inWindow.flatMap((o) => [o.x - c, o.x + o.width + c]),
+    inWindow.map((o) => [o.x, o.x + o.width] as [number, number]),
     [sx, tx],
     window.x,
     window.x + window.width,
   );
   const ys = lines(
-    inWindow.flatMap((o) => [o.y - c, o.y + o.height + c]),
+    inWindow.map((o) => [o.y, o.y + o.height] as [number, number]),
     [req.start.y, req.end.y],
     window.y,
     window.y + window.height,
@@ -127,11 +143,9 @@ function search(
     return undefined;
   const W = xs.length;
   const H = ys.length;
-  const blockedPoint = (i: number, j: number) => {
-    const px = xs[i]!;
-    const py = ys[j]!;
-    return blocks.some((b) => px > b.x && px < b.x + b.width && py > b.y && py < b.y + b.height);
-  };
+  const insideBlock = (px: number, py: number) =>
+    blocks.some((b) => px > b.x && px < b.x + b.width && py > b.y && py < b.y + b.height);
+  const blockedPoint = (i: number, j: number) => insideBlock(xs[i]!, ys[j]!);
   const blockedCache = new Int8Array(W * H).fill(-1);
   const isBlocked = (i: number, j: number) => {
     const k = j * W + i;
@@ -173,10 +187,12 @@ function search(
       if (isBlocked(ni, nj)) continue;
       const a = { x: xs[i]!, y: ys[j]! };
       const b = { x: xs[ni]!, y: ys[nj]! };
-      if (blocks.some((r) => segmentCrossesRect(a, b, r))) continue;
+      // Both ends are clear and every box side is a grid line, so a box between them holds the midpoint.
+      if (insideBlock((a.x + b.x) / 2, (a.y + b.y) / 2)) continue;
       const length = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
       const shared = overlaps(used, a, b);
-      const next = base + length + (nd !== d ? ROUTING.bendCost : 0) + shared * ROUTING.sharedCost;
+      const next =
+        base + length * (1 + Math.min(shared, 3) * ROUTING.sharedCost) + (nd !== d ? ROUTING.bendCost : 0);
       const ns = state(ni, nj, nd);
       if (next < cost[ns]!) {
         cost[ns] = next;
@@ -248,6 +264,52 @@ function selfLoop(box: Obstacle, req: RouteRequest): Point[] {
     { x: left, y: req.end.y },
     req.end,
   ];
+}
+
+const MAX_SEARCH_BOXES = 60;
+
+/**
+ * A long arrow: up or down its source's gap to a free corridor, along it, then down or up the gap
+ * before its target. Tried from the nearest corridor outwards; a corridor run another arrow
+ * already uses is shifted a few pixels so the two stay apart.
+ */
+function corridor(
+  req: RouteRequest,
+  index: SpatialIndex<Obstacle>,
+  corridors: readonly number[],
+  used: Used,
+  lead: number,
+): Point[] | undefined {
+  const sx = req.start.x + lead;
+  const tx = req.end.x - STUB;
+  const detour = (y: number) => Math.abs(y - req.start.y) + Math.abs(y - req.end.y);
+  const clear = (a: Point, b: Point, own: boolean) =>
+    index
+      .near(segmentRect(a, b), ROUTING.clearance)
+      .every(
+        ({ item }) =>
+          (own && (item.id === req.from || item.id === req.to)) ||
+          !segmentCrossesRect(a, b, inflate(item, ROUTING.clearance - 1)),
+      );
+  for (const base of [...corridors].sort((a, b) => detour(a) - detour(b))) {
+    for (let k = 0; k < 6; k++) {
+      const y = base + (k % 2 === 0 ? k / 2 : -(k + 1) / 2) * 4;
+      const points = [
+        req.start,
+        { x: sx, y: req.start.y },
+        { x: sx, y },
+        { x: tx, y },
+        { x: tx, y: req.end.y },
+        req.end,
+      ];
+      if (overlaps(used, points[2]!, points[3]!) > 0) continue;
+      let ok = true;
+      for (let i = 1; i < points.length && ok; i++)
+        ok = clear(points[i - 1]!, points[i]!, i === 1 || i === points.length - 1);
+      if (ok) return points;
+    }
+  }
+  return undefined;
 }
 
 /** No clear route even over the whole diagram: a plain three-segment arrow (the readability check reports it). */

@@ -178,7 +178,8 @@ export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
     width: width - LANE.headerWidth - 12,
     height: height - 8,
   };
-  const routes = routeArrows(obstacles, requests, bounds);
+  const corridors = lanes.flatMap((l) => [l.y + 8, l.y + l.height - 8]);
+  const routes = routeArrows(obstacles, requests, bounds, corridors);
   const requestOf = new Map(requests.map((r) => [r.id, r]));
   const sceneEdges: SceneEdge[] = routable.map((e) => {
     const req = requestOf.get(e.path)!;

@@ -105,7 +105,8 @@ export const ROUTING = {
   /** How many parallel tracks each gap offers, so arrows sharing a gap do not draw on top of each other. */
   tracks: 5,
   bendCost: 40,
-  sharedCost: 200,
+  /** Extra cost per pixel of running along a line another arrow already uses (per arrow, up to three). */
+  sharedCost: 1.5,
 } as const;
 
 /** Lane colours: soft tints; the role's name always carries the meaning. */
