@@ -26,6 +26,11 @@ describe('portalflow CLI', () => {
     expect(svg.out.trim().endsWith('</svg>')).toBe(true);
     expect(cli('handbook', file, '--format', 'pdf').code).toBe(2);
     expect(cli('handbook').code).toBe(2);
+    // export --format svg draws the same picture as handbook --format svg (one geometry).
+    const exported = cli('export', file, '--format', 'svg');
+    expect(exported.code).toBe(0);
+    expect(exported.out).toBe(svg.out);
+    expect(cli('export', file, '--format', 'md').out).toBe(md.out);
   }, 60_000);
 
   it('lint: a clean file exits 0', () => {

@@ -43,3 +43,4 @@ export {
   type TextStyle,
 } from './theme.ts';
 export { tidyLayout } from './tidy.ts';
+export { workflowSvg } from './workflow-svg.ts';

@@ -125,7 +125,7 @@ export function sceneSvg(scene: Scene): string {
   const width = Math.ceil(scene.width);
   const height = Math.ceil(scene.height);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family='${FONT_FAMILY}' fill="${INK.text}" role="img" aria-label="${esc(scene.title)}" data-header-width="${LANE.headerWidth}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" fill="${INK.text}" role="img" aria-label="${esc(scene.title)}" data-header-width="${LANE.headerWidth}">`,
     `<title>${esc(scene.title)}</title>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${INK.edge}"/></marker></defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,

@@ -5,7 +5,7 @@ import type { StepKind } from '@portalflow/engine';
  * handbook, the SVG/PNG exports and the BPMN diagram interchange all read these, so a change here
  * changes every output at once.
  */
-export const FONT_FAMILY = 'Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
+export const FONT_FAMILY = 'Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif';
 
 export interface TextStyle {
   size: number;

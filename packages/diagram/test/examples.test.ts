@@ -15,6 +15,22 @@ import {
 
 const examples = workflows.map((w) => parseDefinition(w.definition));
 
+/** A strict-enough XML check without a parser dependency: tags nest and close, entities are known. */
+function wellFormed(xml: string): void {
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const between = xml.slice(last, m.index);
+    expect(between, 'no stray < or bad & between tags').not.toMatch(/<|&(?!(amp|lt|gt|quot|#\d+);)/);
+    last = m.index + m[0].length;
+    if (m[1]) expect(stack.pop()).toBe(m[2]);
+    else if (!m[4]) stack.push(m[2]!);
+  }
+  expect(xml.slice(last).trim()).toBe('');
+  expect(stack).toEqual([]);
+}
+
 describe('every bundled workflow', () => {
   for (const definition of examples) {
     describe(definition.id, () => {
@@ -67,6 +83,12 @@ describe('every bundled workflow', () => {
           const step = definition.steps[box.id]!;
           if (step.type === 'task') expect(box.lane).toBe(step.role);
         }
+      });
+
+      it('is well-formed SVG naming every step and lane', () => {
+        wellFormed(svg);
+        for (const id of Object.keys(definition.steps)) expect(svg).toContain(`data-step="${id}"`);
+        for (const role of definition.roles) expect(svg).toContain(`data-lane-band="${role.id}"`);
       });
 
       it('lays out the same way every time', () => {

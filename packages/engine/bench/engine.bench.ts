@@ -2,7 +2,6 @@ import { createMachine, initialTransition, transition as xstateTransition } from
 import { type BenchRow, medianMs, opsPerSecond } from '../../../scripts/bench-table.ts';
 import type { Definition } from '../src/definition.ts';
 import type { RecordedEvent } from '../src/events.ts';
-import { workflowSvg } from '../src/handbook/index.ts';
 import { lint } from '../src/lint/index.ts';
 import { replay } from '../src/replay.ts';
 import { roleChanges, roleDuties } from '../src/roles/index.ts';
@@ -146,7 +145,6 @@ export async function engineBenchmarks(): Promise<BenchRow[]> {
   const dutiesMs = medianMs(() => roleDuties(examples), 25);
   const before = roleDuties(examples);
   const changesMs = medianMs(() => roleChanges(before, roleDuties(examples)), 25);
-  const svgBig = medianMs(() => workflowSvg(big), 5);
   return [
     {
       name: 'engine transition()',
@@ -172,13 +170,6 @@ export async function engineBenchmarks(): Promise<BenchRow[]> {
       unit: 'ms',
       goal: '< 20 ms',
       met: changesMs < 20,
-    },
-    {
-      name: 'workflowSvg 1,000-step definition',
-      value: svgBig,
-      unit: 'ms',
-      goal: '< 500 ms',
-      met: svgBig < 500,
     },
   ];
 }

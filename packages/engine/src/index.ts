@@ -50,17 +50,16 @@ export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
 export {
   durationText,
   edgeText,
-  roleNameIn,
-  stepDeadlineText,
-  stepTitle,
   type Handbook,
   type HandbookOptions,
   type HandbookStep,
   handbookMarkdown,
   handbookOf,
+  roleNameIn,
+  stepDeadlineText,
+  stepTitle,
   type VersionChange,
   versionChanges,
-  workflowSvg,
 } from './handbook/index.ts';
 export { intakeRoles, validateIntake } from './intake.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';

@@ -1,4 +1,5 @@
-import { handbookMarkdown, handbookOf, workflowSvg } from '@portalflow/engine';
+import { workflowSvg } from '@portalflow/diagram';
+import { handbookMarkdown, handbookOf } from '@portalflow/engine';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';

@@ -13,7 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Definition, type Handbook, workflowSvg } from '@portalflow/engine';
+import { workflowSvg } from '@portalflow/diagram';
+import type { Definition, Handbook } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, Printer } from 'lucide-react';
 import { useMemo } from 'react';

@@ -7,12 +7,3 @@ export {
   handbookMarkdown,
   handbookOf,
 } from './handbook.ts';
-export {
-  readStoredLayout,
-  type Scene,
-  type SceneBox,
-  type SceneLane,
-  type StoredLayout,
-  sceneOf,
-} from './scene.ts';
-export { workflowSvg } from './svg.ts';
