@@ -105,7 +105,17 @@ export function completeLayout(definition: Definition, layout: StoredLayout): St
 
 const HEADER_TEXT_WIDTH = LANE.headerWidth - 20;
 
-export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
+/** Lanes and boxes without arrows: what BPMN diagram interchange and quick checks need. */
+export interface Placement {
+  lanes: SceneLane[];
+  boxes: Map<string, SceneBox>;
+  width: number;
+  height: number;
+  layout: StoredLayout;
+}
+
+/** Places every step (filling in missing positions) and sizes every lane; no routing. */
+export function placementOf(definition: Definition, rawLayout?: unknown): Placement {
   const layout = completeLayout(definition, readStoredLayout(rawLayout));
   const laneOf = laneOfSteps(definition, layout);
   const specs = laneSpecs(definition, layout, laneOf);
@@ -159,9 +169,11 @@ export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
     boxes.set(id, box);
     right = Math.max(right, box.x + box.width);
   }
-  const width = right + LANE.columnGap;
-  const height = Math.max(y, 40);
+  return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout };
+}
 
+export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
+  const { lanes, boxes, width, height, layout } = placementOf(definition, rawLayout);
   const { edges, loops } = rankSteps(definition);
   const routable = edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
   const requests = portsFor(boxes, routable);
