@@ -1,13 +1,13 @@
+import { autoLayout, emptyLayout } from '@portalflow/diagram';
 import { canonicalJson } from '@portalflow/engine';
 import { type BenchRow, medianMs } from '../../../scripts/bench-table.ts';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
 import { fromBpmn, toBpmn } from '../src/index.ts';
-import { autoLayout } from '../src/layout/autoLayout.ts';
 
 /** BPMN interchange of a large workflow: 1,000 steps with tasks, decisions, waits and parallel blocks. */
 export async function bpmnBenchmarks(): Promise<BenchRow[]> {
   const big = generateDefinition(1000);
-  const layout = autoLayout(big);
+  const layout = autoLayout(big, emptyLayout());
   let xml = '';
   const exportMs = medianMs(() => {
     xml = toBpmn(big, layout);

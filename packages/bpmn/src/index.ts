@@ -3,13 +3,4 @@ export type { PoolMode } from './export/pools.ts';
 export { type ExportOptions, toBpmn } from './export/toBpmn.ts';
 export { fromBpmn, type ImportResult } from './import/fromBpmn.ts';
 export type { Skipped } from './import/model.ts';
-export { autoLayout } from './layout/autoLayout.ts';
-export {
-  LANE,
-  type LaneLayout,
-  type Layout,
-  NODE_SIZE,
-  readLayout,
-  type StepPosition,
-} from './layout/layout.ts';
 export { NS } from './namespaces.ts';

@@ -1,6 +1,7 @@
+import { autoLayout, emptyLayout } from '@portalflow/diagram';
 import { canonicalJson, type Definition, parseDefinition } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { autoLayout, fromBpmn, type PoolMode, toBpmn } from '../src/index.ts';
+import { fromBpmn, type PoolMode, toBpmn } from '../src/index.ts';
 import { exampleWorkflows } from './support/examples.ts';
 import { validateBpmn } from './support/xmllint.ts';
 
@@ -58,7 +59,7 @@ describe('one pool per department', () => {
 
   it('the stored layout comes back from a diagram with several pools', () => {
     for (const { definition } of exampleWorkflows) {
-      const layout = autoLayout(definition);
+      const layout = autoLayout(definition, emptyLayout());
       const back = fromBpmn(toBpmn(definition, layout, { pools: 'department' })).layout;
       expect(back.positions).toEqual(layout.positions);
       // Lanes come back grouped by pool, in the order drawn.

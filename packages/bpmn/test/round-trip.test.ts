@@ -1,7 +1,8 @@
+import { autoLayout, emptyLayout } from '@portalflow/diagram';
 import { canonicalJson, type Definition, parseDefinition } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
-import { autoLayout, fromBpmn, toBpmn } from '../src/index.ts';
+import { fromBpmn, toBpmn } from '../src/index.ts';
 import { exampleWorkflows } from './support/examples.ts';
 import { validateBpmn } from './support/xmllint.ts';
 
@@ -32,7 +33,7 @@ describe('export → import of the example workflows', () => {
 
   it('the stored layout comes back from the diagram (positions, lanes of roleless steps, lane order)', () => {
     for (const { definition } of exampleWorkflows) {
-      const layout = autoLayout(definition);
+      const layout = autoLayout(definition, emptyLayout());
       // A custom lane order and colour must survive too.
       layout.lanes = [...layout.lanes].reverse().map((l, order) => ({ ...l, order }));
       layout.lanes[0]!.color = '#e7f5ff';

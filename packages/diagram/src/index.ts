@@ -1,5 +1,12 @@
 export { autoLayout } from './auto-layout.ts';
-export { type BoxShape, measureStep, stepSubtitle, type TextBlock } from './boxes.ts';
+export {
+  type BoxShape,
+  measureStep,
+  measureSteps,
+  PORT_SPACING,
+  stepSubtitle,
+  type TextBlock,
+} from './boxes.ts';
 export { captionOf } from './caption.ts';
 export { type Point, type Rect, rectsOverlap } from './geometry.ts';
 export { labelSize, type PlacedLabel } from './labels.ts';
@@ -23,6 +30,8 @@ export {
 export {
   completeLayout,
   DECISION_POINT,
+  type Placement,
+  placementOf,
   type Scene,
   type SceneBox,
   type SceneEdge,

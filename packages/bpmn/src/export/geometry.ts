@@ -1,4 +1,4 @@
-import { LANE } from '../layout/layout.ts';
+import { LANE } from '@portalflow/diagram';
 
 /** The usual BPMN shape sizes (bpmn.io's defaults), so exported diagrams look at home in other modelers. */
 export const BPMN_SIZE = {
@@ -24,9 +24,9 @@ const X_SCALE = 1.5;
 
 /** Editor x (of a box centre) → diagram x (of a shape centre), with the pool at x = 0. */
 export const toDiagramX = (editorX: number) =>
-  round(POOL_HEADER + MARGIN + (editorX - LANE.labelWidth) / X_SCALE);
+  round(POOL_HEADER + MARGIN + (editorX - LANE.headerWidth) / X_SCALE);
 /** Diagram x of a shape centre in a lane starting at `laneLeft` → editor x of the box centre. */
 export const fromDiagramX = (diagramX: number, laneLeft: number) =>
-  (diagramX - laneLeft - MARGIN) * X_SCALE + LANE.labelWidth;
+  (diagramX - laneLeft - MARGIN) * X_SCALE + LANE.headerWidth;
 
 export const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,7 +1,5 @@
+import { placementOf, UNASSIGNED_LANE } from '@portalflow/diagram';
 import type { Deadline, Definition, ParallelStep, Step } from '@portalflow/engine';
-import { autoLayout } from '../layout/autoLayout.ts';
-import { laneHeights, laneOfSteps, laneOrder, UNASSIGNED_LANE } from '../layout/lanes.ts';
-import { type Layout, NODE_SIZE, readLayout } from '../layout/layout.ts';
 import { BPMN_SIZE, toDiagramX } from './geometry.ts';
 import {
   type PlannedMessageFlow,
@@ -110,12 +108,14 @@ function targetsOf(step: Step): string[] {
 }
 
 export function plan(definition: Definition, rawLayout?: unknown, mode: PoolMode = 'single'): Plan {
-  let layout: Layout = readLayout(rawLayout);
-  if (!Object.keys(definition.steps).every((id) => layout.positions[id]))
-    layout = autoLayout(definition, layout);
-  const laneOf = laneOfSteps(definition, layout);
-  const order = laneOrder(definition, layout, laneOf);
-  const heights = laneHeights(definition, layout, laneOf);
+  // The diagram package places every step (the editor's own geometry); BPMN shapes are centred on
+  // where the editor's boxes attach their arrows.
+  const placed = placementOf(definition, rawLayout);
+  const layout = placed.layout;
+  const laneOf = new Map([...placed.boxes.values()].map((b) => [b.id, b.lane]));
+  const order = placed.lanes.map((l) => l.role);
+  const heights = new Map(placed.lanes.map((l) => [l.role, l.height]));
+  const sceneLaneTop = new Map(placed.lanes.map((l) => [l.role, l.y]));
   const lanes: Plan['lanes'] = [];
   const pools: Plan['pools'] = [];
   let top = 0;
@@ -143,11 +143,10 @@ export function plan(definition: Definition, rawLayout?: unknown, mode: PoolMode
 
   // Steps: a box centred where the editor's box is centred, in BPMN's usual sizes.
   for (const [id, step] of Object.entries(definition.steps)) {
-    const p = layout.positions[id]!;
-    const size = NODE_SIZE[step.type];
+    const box = placed.boxes.get(id)!;
     const role = laneOf.get(id) ?? UNASSIGNED_LANE;
-    const cx = toDiagramX(p.x + size.width / 2);
-    const cy = (laneTop.get(role) ?? 0) + p.y + size.height / 2;
+    const cx = toDiagramX(box.x + box.width / 2);
+    const cy = (laneTop.get(role) ?? 0) + box.anchorY - (sceneLaneTop.get(role) ?? 0);
     const simpleWait =
       step.type === 'wait' && !step.deadline && (step.signal === undefined) !== (step.for === undefined);
     const plainWait =

@@ -1,5 +1,5 @@
+import { UNASSIGNED_LANE } from '@portalflow/diagram';
 import type { Definition, FormField, TaskStep } from '@portalflow/engine';
-import { UNASSIGNED_LANE } from '../layout/lanes.ts';
 import { EXPORTER, NS } from '../namespaces.ts';
 import { type Attrs, XmlWriter } from '../xml/write.ts';
 import { POOL_HEADER, round } from './geometry.ts';

@@ -1,8 +1,14 @@
+import {
+  autoLayout,
+  LANE,
+  type StoredLane as LaneLayout,
+  type StoredLayout as Layout,
+  laneOfSteps,
+  measureSteps,
+  type StoredPosition as StepPosition,
+} from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 import { fromDiagramX } from '../export/geometry.ts';
-import { autoLayout } from '../layout/autoLayout.ts';
-import { laneOfSteps } from '../layout/lanes.ts';
-import { LANE, type LaneLayout, type Layout, NODE_SIZE, type StepPosition } from '../layout/layout.ts';
 import { NS } from '../namespaces.ts';
 import { attr, attrNs, childOf, childrenOf, refLocal, type XmlElement } from '../xml/read.ts';
 import type { Lane, ProcessModel } from './model.ts';
@@ -65,6 +71,7 @@ export function layoutFromDiagram(
   const fallbackLeft = nodeBoxes.length > 0 ? Math.min(...nodeBoxes.map((b) => b.x)) - 60 : 0;
   const fallbackTop = nodeBoxes.length > 0 ? Math.min(...nodeBoxes.map((b) => b.y)) - LANE.padding : 0;
 
+  const sizes = measureSteps(definition);
   const positions: Record<string, StepPosition> = {};
   for (const [nodeId, stepId] of stepOf) {
     const shape = all.get(nodeId);
@@ -79,10 +86,10 @@ export function layoutFromDiagram(
     const laneBox = lane?.shape?.box;
     const left = laneBox?.x ?? fallbackLeft;
     const top = laneBox?.y ?? fallbackTop;
-    const size = NODE_SIZE[step.type];
+    const size = sizes.get(stepId)!;
     const position: StepPosition = {
       x: Math.round(fromDiagramX(cx, left) - size.width / 2),
-      y: Math.round(cy - top - size.height / 2),
+      y: Math.round(cy - top - size.anchorY),
     };
     if (!ours) position.y = Math.max(0, position.y);
     if (step.type !== 'task' && lane?.role !== undefined) position.lane = lane.role;

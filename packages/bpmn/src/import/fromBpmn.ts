@@ -1,6 +1,6 @@
+import type { StoredLayout as Layout } from '@portalflow/diagram';
 import type { Definition, Role, Step, TaskStep } from '@portalflow/engine';
 import { BpmnError, BpmnErrorCode } from '../errors.ts';
-import type { Layout } from '../layout/layout.ts';
 import { EXPORTER, NS } from '../namespaces.ts';
 import { attr, childOf, childrenOf, readXml, type XmlElement } from '../xml/read.ts';
 import { camundaForm, camundaGroup } from './camunda.ts';
