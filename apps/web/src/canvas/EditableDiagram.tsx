@@ -12,20 +12,18 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Change } from '../model/changes.ts';
 import type { Layout, StepPosition } from '../model/document.ts';
-import { NODE_SIZE } from '../model/geometry.ts';
 import { type Lane, laneAt } from '../model/lanes.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
-import { freeSpot, positionInLane, sceneOf } from '../model/scene.ts';
+import { freeSpot, newBoxSize, positionInLane, sceneOf } from '../model/scene.ts';
+import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { FIT_PADDING } from './WorkflowDiagram.tsx';
 
-/** Below this zoom a task's title is hard to read, so the first view does not go further out. */
-const READABLE_ZOOM = 0.55;
-
 export const PALETTE_MIME = 'application/x-portalflow-step-kind';
+const definitionKinds = new Set<string>(['task', 'decision', 'parallel', 'wait', 'end']);
 
 export interface CanvasSelection {
   steps: string[];
@@ -82,7 +80,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
     previousNodes.current = toFlowNodes(definition, scene, deco, previousNodes.current);
     return previousNodes.current;
   }, [definition, scene, deco]);
-  const edges = useMemo(() => {
+  const routedEdges = useMemo(() => {
     previousEdges.current = toFlowEdges(definition, scene, deco, previousEdges.current);
     return previousEdges.current;
   }, [definition, scene, deco]);
@@ -95,6 +93,18 @@ export function EditableDiagram(props: EditableDiagramProps) {
         ? baseNodes
         : baseNodes.map((n) => (dragging.has(n.id) ? { ...n, position: dragging.get(n.id)! } : n)),
     [baseNodes, dragging],
+  );
+  // Arrows of a box being dragged follow it provisionally; the drop routes them again.
+  const edges = useMemo(
+    () =>
+      dragging.size === 0
+        ? routedEdges
+        : routedEdges.map((e) =>
+            dragging.has(e.source) || dragging.has(e.target)
+              ? { ...e, data: { ...e.data!, points: undefined } as StepEdge['data'] & object }
+              : e,
+          ),
+    [routedEdges, dragging],
   );
 
   const latest = useRef(props);
@@ -184,12 +194,12 @@ export function EditableDiagram(props: EditableDiagramProps) {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const kind = event.dataTransfer.getData(PALETTE_MIME) as StepKind;
-      if (!kind || !NODE_SIZE[kind]) return;
+      if (!kind || !definitionKinds.has(kind)) return;
       event.preventDefault();
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const lane = laneAt(scene.lanes, point.y);
       if (!lane) return;
-      const size = NODE_SIZE[kind];
+      const size = newBoxSize(kind);
       latest.current.onDropKind?.(
         kind,
         lane,
@@ -243,7 +253,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
       const maxX = Math.max(...boxes.map((b) => b.x + b.width));
       const minY = Math.min(...boxes.map((b) => b.y));
       const maxY = Math.max(...boxes.map((b) => b.y + b.height));
-      const [left, top, right, bottom] = [150, 40, 24, 24];
+      const [left, top, right, bottom] = [24, 40, 24, 24];
       const fit = Math.min(
         (el.clientWidth - left - right) / (maxX - minX),
         (el.clientHeight - top - bottom) / (maxY - minY),
@@ -305,6 +315,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
             ariaLabel="Minimap"
             style={{ width: 150, height: 96 }}
           />
+          <FitNote />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} {...(props.onSelectLane ? { onSelectLane: props.onSelectLane } : {})} />

@@ -19,7 +19,9 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
     selected,
     markerEnd,
   } = props;
-  const [path, labelX, labelY] = getSmoothStepPath({
+  // The routed arrow from the diagram package; while an end is being dragged, a provisional one.
+  const routed = data?.points && data.points.length > 1 ? data.points : undefined;
+  const [smooth, smoothX, smoothY] = getSmoothStepPath({
     sourceX,
     sourceY,
     targetX,
@@ -29,6 +31,11 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
     borderRadius: 10,
     offset: 18,
   });
+  const path = routed ? routed.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ') : smooth;
+  const caption = routed ? data?.caption : undefined;
+  const labelStyle = caption
+    ? { transform: `translate(${caption.x}px, ${caption.y}px)`, minWidth: caption.width, minHeight: caption.height }
+    : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)` };
   const marks = data?.marks;
   const error = (marks?.errors ?? 0) > 0;
   const classes = ['pf-edge'];
@@ -50,7 +57,7 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
         <EdgeLabelRenderer>
           <div
             className={`pf-edge-label nodrag nopan ${classes.slice(1).join(' ')}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={labelStyle}
             title={marks?.message ?? data.text}
             data-testid={`edge-${id}`}
           >
@@ -60,7 +67,16 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
               ) : (
                 <TriangleAlert size={11} aria-label="warning" className="pf-edge-icon-warning" />
               ))}
-            <span>{data.text}</span>
+            {caption && caption.lines.length > 1 ? (
+              <span className="pf-edge-lines">
+                {caption.lines.map((line, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a line's place is its identity
+                  <span key={i}>{line}</span>
+                ))}
+              </span>
+            ) : (
+              <span>{data.text}</span>
+            )}
             {marks && <span className="pf-edge-mark-text">{error ? 'error' : 'warning'}</span>}
             {data.diff && <span className="pf-edge-mark-text">{DIFF_TEXT[data.diff]}</span>}
           </div>

@@ -4,11 +4,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import { readLayout } from '../model/document.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
 import { sceneOf } from '../model/scene.ts';
+import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
-import { useAutoLayout } from './useAutoLayout.ts';
 
 export interface WorkflowDiagramProps {
   definition: Definition;
@@ -26,8 +26,8 @@ export interface DiagramExtras {
   testId?: string;
 }
 
-/** Room on the left for the sticky lane labels, so fitting the view never hides a box under them. */
-export const FIT_PADDING = { left: '150px', top: '28px', right: '24px', bottom: '24px' } as const;
+/** Room around the boxes when fitting (the lane headers have their own column beside the flow). */
+export const FIT_PADDING = { left: '24px', top: '28px', right: '24px', bottom: '24px' } as const;
 
 /** A read-only swimlane diagram that fits itself to its container (give the container a height). */
 export function WorkflowDiagram(props: WorkflowDiagramProps & DiagramExtras) {
@@ -47,9 +47,8 @@ function ReadOnlyDiagram({
   overlay,
   testId,
 }: WorkflowDiagramProps & DiagramExtras) {
-  const storedLayout = useMemo(() => readLayout(layout), [layout]);
-  const drawnLayout = useAutoLayout(definition, storedLayout);
-  const scene = useMemo(() => sceneOf(definition, drawnLayout), [definition, drawnLayout]);
+  // Steps without a stored position are laid out by the diagram package (the same layout everywhere).
+  const scene = useMemo(() => sceneOf(definition, readLayout(layout)), [definition, layout]);
   const previousNodes = useRef<StepNode[]>([]);
   const previousEdges = useRef<StepEdge[]>([]);
   const nodes = useMemo(() => {
@@ -99,6 +98,7 @@ function ReadOnlyDiagram({
           aria-label={`Diagram of ${definition.title}`}
         >
           <Controls showInteractive={false} position="bottom-right" />
+          <FitNote />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} />

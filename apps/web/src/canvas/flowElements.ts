@@ -1,9 +1,9 @@
+import { captionOf, type Scene, stepSubtitle, type TextBlock } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 import { MarkerType } from '@xyflow/react';
-import { edgeText, roleName, stepSubtitle, stepTitle } from '../model/describe.ts';
+import { roleName, stepTitle } from '../model/describe.ts';
 import { edgeId, type LintOverlay } from '../model/lintOverlay.ts';
-import type { Scene } from '../model/scene.ts';
-import type { DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
+import type { BoxText, DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
 
 /** Info findings (e.g. no help text) live only in the problems panel: a box shows errors and warnings. */
 function drawn<M extends { errors: number; warnings: number }>(marks: M | undefined): marks is M {
@@ -19,11 +19,22 @@ export interface Decorations {
   editable?: boolean;
 }
 
-function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => a[k] === b[k]);
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
+const shallowEqual = same;
+
+/** Text placed relative to its box: the canvas draws the very lines the SVG draws. */
+const boxText = (block: TextBlock, box: { x: number; y: number }): BoxText => ({
+  lines: block.lines,
+  top: block.y - box.y,
+  left: block.anchor === 'middle' ? 0 : block.x - box.x,
+});
 
 /**
  * React Flow nodes for the steps. Unchanged nodes keep their previous object, so after an edit
@@ -45,7 +56,10 @@ export function toFlowNodes(
       stepId: box.id,
       title: stepTitle(definition, box.id),
       isStart: definition.start === box.id,
+      titleText: boxText(box.title, box),
+      shape: { x: box.shape.x - box.x, y: box.shape.y - box.y, width: box.shape.width, height: box.shape.height },
     };
+    if (box.subtitle) data.subtitleText = boxText(box.subtitle, box);
     const subtitle = stepSubtitle(definition, box.id);
     if (subtitle) data.subtitle = subtitle;
     const marks = deco.overlay?.steps.get(box.id);
@@ -66,6 +80,8 @@ export function toFlowNodes(
       old.type === box.kind &&
       old.position.x === box.x &&
       old.position.y === box.y &&
+      old.width === box.width &&
+      old.height === box.height &&
       (old.selected ?? false) === selected &&
       old.draggable === editable &&
       shallowEqual(old.data, data)
@@ -104,7 +120,8 @@ export function toFlowEdges(
   for (const edge of scene.edges) {
     if (!definition.steps[edge.to] || !definition.steps[edge.from]) continue;
     const id = edgeId(edge);
-    const data: StepEdge['data'] & object = { text: edgeText(edge), kind: edge.kind };
+    const data: StepEdge['data'] & object = { text: captionOf(edge), kind: edge.kind, points: edge.points };
+    if (edge.caption) data.caption = edge.caption;
     const marks = deco.overlay?.edges.get(id);
     if (drawn(marks)) data.marks = marks;
     if (lit.has(`${edge.from}->${edge.to}`)) data.highlighted = true;

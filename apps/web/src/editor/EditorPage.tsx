@@ -7,8 +7,7 @@ import { useLocation, useParams } from 'react-router';
 import { toast } from './toast.ts';
 import '../canvas/index.ts';
 import { type CanvasSelection, EditableDiagram } from '../canvas/EditableDiagram.tsx';
-import { loadElk } from '../canvas/elk.ts';
-import { autoLayout } from '../model/autoLayout.ts';
+import { layoutInWorker } from '../canvas/layoutInWorker.ts';
 import { canonical } from '../model/canonical.ts';
 import type { Change } from '../model/changes.ts';
 import { diffOverlay } from '../model/diff.ts';
@@ -138,12 +137,18 @@ function Editor({ id }: { id: string }) {
   const relayout = async () => {
     setLaying(true);
     try {
-      const layout = await autoLayout(await loadElk(), document.definition, document.layout);
-      const changes: Change[] = Object.entries(layout.positions).map(([stepId, position]) => ({
-        type: 'moveStep',
-        id: stepId,
-        position,
-      }));
+      const layout = await layoutInWorker('tidy', document.definition, document.layout);
+      // A diagram that already reads cleanly comes back unchanged: nothing to apply, nothing unsaved.
+      const changes: Change[] = Object.entries(layout.positions)
+        .filter(([stepId, p]) => {
+          const before = document.layout.positions[stepId];
+          return !before || before.x !== p.x || before.y !== p.y || before.lane !== p.lane || before.pinned !== p.pinned;
+        })
+        .map(([stepId, position]) => ({ type: 'moveStep', id: stepId, position }));
+      if (changes.length === 0) {
+        toast({ title: 'Already tidy', message: 'Nothing overlaps and no arrow crosses a box: the layout is unchanged.' });
+        return;
+      }
       apply(changes, { label: 'Auto layout' });
     } finally {
       setLaying(false);

@@ -3,9 +3,9 @@ import { useCallback, useMemo } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
 import { type StepPosition, uniqueId } from '../model/document.ts';
-import { COLUMN_WIDTH, LANE, NODE_SIZE } from '../model/geometry.ts';
+import { LANE } from '@portalflow/diagram';
 import type { Lane } from '../model/lanes.ts';
-import { freeSpot, sceneOf } from '../model/scene.ts';
+import { COLUMN_WIDTH, freeSpot, sceneOf } from '../model/scene.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
@@ -54,9 +54,7 @@ export function useEditorCommands() {
       const x = selected
         ? selected.x + COLUMN_WIDTH
         : Math.max(LANE.contentLeft - COLUMN_WIDTH, ...inLane.map((b) => b.x)) + COLUMN_WIDTH;
-      const y =
-        (selected ? selected.y - lane.y : LANE.padding) +
-        (NODE_SIZE.task.height - NODE_SIZE[kind].height) / 2;
+      const y = selected ? selected.y - lane.y : LANE.padding;
       position = freeSpot(scene, lane, x, y, kind);
     }
     const id = uniqueId(kind === 'task' ? 'new-task' : kind, (c) => !!definition.steps[c]);

@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { DefinitionVersion, Draft } from '../api/types.ts';
-import { loadElk } from '../canvas/elk.ts';
-import { autoLayout } from '../model/autoLayout.ts';
+import { layoutInWorker } from '../canvas/layoutInWorker.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { type SavedBase, useEditorStore } from './useEditorStore.ts';
 
@@ -13,13 +12,12 @@ export interface DefinitionResponse {
   latest: DefinitionVersion | null;
 }
 
-/** Stored positions, or ELK's layout when the stored one misses steps (seeded or imported workflows). */
+/** Stored positions, or the auto layout (in a worker) when the stored one misses steps (seeded or imported workflows). */
 export async function documentFrom(definition: Definition, rawLayout: unknown): Promise<EditorDocument> {
   const layout: Layout = readLayout(rawLayout);
   const complete = Object.keys(definition.steps).every((id) => layout.positions[id]);
   if (complete) return { definition, layout };
-  const elk = await loadElk();
-  return { definition, layout: await autoLayout(elk, definition, layout) };
+  return { definition, layout: await layoutInWorker('complete', definition, layout) };
 }
 
 export function issuesOf(error: unknown): DefinitionIssue[] {

@@ -1,3 +1,4 @@
+import { readStoredLayout, type StoredLayout as Layout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 
 /**
@@ -10,25 +11,15 @@ export interface Point {
 }
 
 /**
- * Where one step sits. `y` is measured from the top of the step's lane, so reordering or resizing
- * lanes never moves a box out of its lane. `lane` is kept only for steps without a role (decision,
- * parallel, wait, end), which sit in whichever lane the designer put them.
+ * Where one step sits, and the lane order: the layout format shared with every other output
+ * (`@portalflow/diagram`). `y` is measured from the top of the step's lane, so reordering or
+ * resizing lanes never moves a box out of its lane; `pinned` marks a box placed by hand.
  */
-export interface StepPosition extends Point {
-  lane?: string;
-}
-
-export interface LaneLayout {
-  /** Role id, or `''` for the lane of tasks without a declared role. */
-  role: string;
-  color?: string;
-  order: number;
-}
-
-export interface Layout {
-  positions: Record<string, StepPosition>;
-  lanes: LaneLayout[];
-}
+export type {
+  StoredLane as LaneLayout,
+  StoredLayout as Layout,
+  StoredPosition as StepPosition,
+} from '@portalflow/diagram';
 
 export interface EditorDocument {
   definition: Definition;
@@ -37,34 +28,9 @@ export interface EditorDocument {
 
 export const emptyLayout = (): Layout => ({ positions: {}, lanes: [] });
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Reads a stored layout leniently: a malformed part is dropped (layout is only looks). */
+export const readLayout = (raw: unknown): Layout => readStoredLayout(raw);
 
-/** Reads a stored layout leniently: anything malformed is dropped, not fatal (layout is only looks). */
-export function readLayout(raw: unknown): Layout {
-  const layout = emptyLayout();
-  if (!isObject(raw)) return layout;
-  if (isObject(raw.positions)) {
-    for (const [id, p] of Object.entries(raw.positions)) {
-      if (!isObject(p) || typeof p.x !== 'number' || typeof p.y !== 'number') continue;
-      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
-      const position: StepPosition = { x: p.x, y: p.y };
-      if (typeof p.lane === 'string') position.lane = p.lane;
-      layout.positions[id] = position;
-    }
-  }
-  if (Array.isArray(raw.lanes)) {
-    raw.lanes.forEach((l, i) => {
-      if (!isObject(l) || typeof l.role !== 'string') return;
-      const lane: LaneLayout = { role: l.role, order: typeof l.order === 'number' ? l.order : i };
-      if (typeof l.color === 'string') lane.color = l.color;
-      layout.lanes.push(lane);
-    });
-  }
-  return layout;
-}
-
-/** A minimal valid workflow: one task for one role, ending. Used by "New workflow". */
 export function starterDefinition(id: string, title: string): Definition {
   return {
     id,

@@ -3,8 +3,7 @@ import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Layout } from '../../model/document.ts';
-import { LANE_COLORS } from '../../model/geometry.ts';
-import { lanesOf } from '../../model/lanes.ts';
+import { LANE_COLORS, placementOf } from '@portalflow/diagram';
 import { useEditorStore } from '../useEditorStore.ts';
 
 /** One role and its lane: name, department, colour, position; removing it moves its tasks. */
@@ -20,7 +19,7 @@ export function RoleEditor({
   const apply = useEditorStore((s) => s.apply);
   const [removing, setRemoving] = useState(false);
   const [reassignTo, setReassignTo] = useState<string | null>(null);
-  const lanes = lanesOf(definition, layout).filter((l) => l.role !== '');
+  const lanes = placementOf(definition, layout).lanes.filter((l) => l.role !== '');
   const index = lanes.findIndex((l) => l.role === role.id);
   const color = lanes[index]?.color;
   const tasks = Object.values(definition.steps).filter((s) => s.type === 'task' && s.role === role.id).length;
