@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../src/model/changes.ts';
 import { emptyLayout } from '../src/model/document.ts';
-import { LANE, NODE_SIZE } from '../src/model/geometry.ts';
-import { laneAt, laneOfSteps, lanesOf } from '../src/model/lanes.ts';
+import { KIND, LANE, placementOf } from '@portalflow/diagram';
+import type { Definition } from '@portalflow/engine';
+import type { Layout } from '../src/model/document.ts';
+import { laneAt, laneOfSteps } from '../src/model/lanes.ts';
 import { completeLayout, positionInLane, sceneOf } from '../src/model/scene.ts';
 import { doc, triage } from './model-support.ts';
+
+const lanesOf = (d: Definition, layout: Layout) => placementOf(d, layout).lanes;
 
 describe('lanes', () => {
   it('one lane per role, grouped by department, stacked without gaps', () => {
@@ -17,11 +21,11 @@ describe('lanes', () => {
   });
 
   it('a saved lane order wins; a lane grows to hold its lowest box', () => {
-    const layout = { positions: { classify: { x: 0, y: 300 } }, lanes: [{ role: 'provider', order: 0 }] };
-    const lanes = lanesOf(triage(), layout);
-    expect(lanes[0]!.role).toBe('provider');
-    const front = lanes.find((l) => l.role === 'front-desk')!;
-    expect(front.height).toBe(300 + NODE_SIZE.task.height + LANE.padding);
+    const layout = { positions: { classify: { x: 300, y: 300 } }, lanes: [{ role: 'provider', order: 0 }] };
+    const placed = placementOf(triage(), layout);
+    expect(placed.lanes[0]!.role).toBe('provider');
+    const front = placed.lanes.find((l) => l.role === 'front-desk')!;
+    expect(front.height).toBe(300 + placed.boxes.get('classify')!.height + LANE.padding);
   });
 
   it('roleless steps sit beside the step leading into them unless placed', () => {
@@ -55,8 +59,13 @@ describe('lanes', () => {
     const nurse = lanes.find((l) => l.role === 'nurse')!;
     expect(laneAt(lanes, nurse.y + 5)?.role).toBe('nurse');
     expect(laneAt(lanes, 99_999)?.role).toBe(lanes[lanes.length - 1]!.role);
-    expect(positionInLane(nurse, 120.4, nurse.y - 10, 'task')).toEqual({ x: 120, y: LANE.padding / 2 });
-    expect(positionInLane(nurse, 0, nurse.y + 50, 'decision')).toEqual({ x: 0, y: 50, lane: 'nurse' });
+    expect(positionInLane(nurse, 320.4, nurse.y - 10, 'task')).toEqual({ x: 320, y: LANE.padding / 2, pinned: true });
+    expect(positionInLane(nurse, 0, nurse.y + 50, 'decision')).toEqual({
+      x: LANE.contentLeft,
+      y: 50,
+      lane: 'nurse',
+      pinned: true,
+    });
   });
 });
 
@@ -73,9 +82,9 @@ describe('freeSpot', () => {
     for (const b of scene.boxes.values())
       expect(
         spot.x >= b.x + b.width ||
-          b.x >= spot.x + 208 ||
+          b.x >= spot.x + KIND.task.width ||
           lane.y + spot.y >= b.y + b.height ||
-          b.y >= lane.y + spot.y + 68,
+          b.y >= lane.y + spot.y + KIND.task.minHeight,
       ).toBe(true);
   });
 });

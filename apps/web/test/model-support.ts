@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { type Definition, parseDefinition } from '@portalflow/engine';
-import ElkModule from 'elkjs/lib/elk.bundled.js';
-import type { ElkLike } from '../src/model/autoLayout.ts';
 import { type EditorDocument, emptyLayout } from '../src/model/document.ts';
 
 const examples = new URL('../../../examples/workflows/', import.meta.url);
@@ -88,9 +86,3 @@ export const doc = (definition: Definition = triage()): EditorDocument => ({
   layout: emptyLayout(),
 });
 
-/** elkjs's bundle is CommonJS; its constructor sits on `default` under some interops. */
-export function newElk(): ElkLike {
-  const mod = ElkModule as unknown as (new () => ElkLike) | { default: new () => ElkLike };
-  const Elk = typeof mod === 'function' ? mod : mod.default;
-  return new Elk();
-}

@@ -2,7 +2,8 @@ import type { Definition, Role, Step } from '@portalflow/engine';
 import { arrowSource, type ConnectVia, connect, disconnect, mapSteps, retarget } from './arrows.ts';
 import type { EditorDocument, LaneLayout, Layout, StepPosition } from './document.ts';
 import { exhaustive, ModelError } from './errors.ts';
-import { lanesOf } from './lanes.ts';
+import { laneSpecs } from '@portalflow/diagram';
+import { laneOfSteps } from './lanes.ts';
 
 export type { ConnectVia };
 export { ModelError };
@@ -65,7 +66,7 @@ function setPosition(layout: Layout, id: string, position: StepPosition | undefi
 }
 
 function orderedLanes(doc: EditorDocument): LaneLayout[] {
-  const lanes = lanesOf(doc.definition, doc.layout);
+  const lanes = laneSpecs(doc.definition, doc.layout, laneOfSteps(doc.definition, doc.layout));
   return lanes.map((l, order) => {
     const saved = doc.layout.lanes.find((s) => s.role === l.role);
     return saved?.color ? { role: l.role, order, color: saved.color } : { role: l.role, order };
