@@ -14,6 +14,7 @@ const at = (...path) => join(root, ...path);
 /** The compiled projects, in `tsconfig.build.json`: each has src/ → dist/ with a build-info stamp. */
 const PROJECTS = [
   'packages/engine',
+  'packages/diagram',
   'packages/store',
   'packages/bpmn',
   'examples',
@@ -68,7 +69,7 @@ function packagesStale() {
   });
 }
 
-/** The web app bundles the engine and BPMN sources too. */
+/** The web app bundles the engine, diagram and BPMN sources too. */
 function webStale() {
   const stamp = builtAt(at('apps/web/dist/index.html'));
   if (stamp < 0) return true;
@@ -81,6 +82,7 @@ function webStale() {
     at('apps/web/package.json'),
     at('vitest.shared.ts'),
     at('packages/engine/src'),
+    at('packages/diagram/src'),
     at('packages/bpmn/src'),
   ]);
   return inputs > stamp;

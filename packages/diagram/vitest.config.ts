@@ -1,3 +1,7 @@
 import { defineProject } from 'vitest/config';
+import { sourceConditions } from '../../vitest.shared.ts';
 
-export default defineProject({ test: { name: '@portalflow/diagram' } });
+export default defineProject({
+  ...sourceConditions,
+  test: { name: '@portalflow/diagram', testTimeout: 60_000 },
+});

@@ -1,7 +1,7 @@
+import { drawingOfSvg, readability, readabilityTotal, workflowSvg as toSvg } from '@portalflow/diagram';
 import { describe, expect, it } from 'vitest';
 import { deadlineText, edgeText } from '../src/model/describe.ts';
 import { readLayout } from '../src/model/document.ts';
-import { drawingOfSvg, readability, readabilityTotal, workflowSvg as toSvg } from '@portalflow/diagram';
 import { triage } from './model-support.ts';
 
 describe('export and labels', () => {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { applyChange } from '../src/model/changes.ts';
-import { emptyLayout } from '../src/model/document.ts';
 import { KIND, LANE, placementOf } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
+import { describe, expect, it } from 'vitest';
+import { applyChange } from '../src/model/changes.ts';
 import type { Layout } from '../src/model/document.ts';
+import { emptyLayout } from '../src/model/document.ts';
 import { laneAt, laneOfSteps } from '../src/model/lanes.ts';
 import { completeLayout, positionInLane, sceneOf } from '../src/model/scene.ts';
 import { doc, triage } from './model-support.ts';
@@ -59,7 +59,11 @@ describe('lanes', () => {
     const nurse = lanes.find((l) => l.role === 'nurse')!;
     expect(laneAt(lanes, nurse.y + 5)?.role).toBe('nurse');
     expect(laneAt(lanes, 99_999)?.role).toBe(lanes[lanes.length - 1]!.role);
-    expect(positionInLane(nurse, 320.4, nurse.y - 10, 'task')).toEqual({ x: 320, y: LANE.padding / 2, pinned: true });
+    expect(positionInLane(nurse, 320.4, nurse.y - 10, 'task')).toEqual({
+      x: 320,
+      y: LANE.padding / 2,
+      pinned: true,
+    });
     expect(positionInLane(nurse, 0, nurse.y + 50, 'decision')).toEqual({
       x: LANE.contentLeft,
       y: 50,

@@ -22,7 +22,12 @@ describe('a 1,000-step workflow', () => {
     const findings = checkDefinition(definition);
     const overlay = lintOverlay(definition, findings);
     expect(scene.boxes.size).toBe(1000);
-    expect(scene.edges.length).toBe(Object.values(definition.steps).reduce((n, s) => n + (s.type === 'end' ? 0 : s.type === 'decision' ? 2 : 1), 0));
+    expect(scene.edges.length).toBe(
+      Object.values(definition.steps).reduce(
+        (n, s) => n + (s.type === 'end' ? 0 : s.type === 'decision' ? 2 : 1),
+        0,
+      ),
+    );
     expect(overlay.steps.size).toBeLessThanOrEqual(1000);
   });
 

@@ -85,4 +85,3 @@ export const doc = (definition: Definition = triage()): EditorDocument => ({
   definition,
   layout: emptyLayout(),
 });
-

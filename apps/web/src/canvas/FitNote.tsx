@@ -21,8 +21,8 @@ export const FitNote = memo(function FitNote() {
   return (
     <div className="pf-fit-note" role="status" data-testid="fit-note">
       <span>
-        Whole workflow shown; titles are {px.toFixed(1)} px at this size. Pan, or use the minimap, at a readable
-        size.
+        Whole workflow shown; titles are {px.toFixed(1)} px at this size. Pan, or use the minimap, at a
+        readable size.
       </span>
       <button type="button" onClick={() => void flow.zoomTo(READABLE_ZOOM, { duration: 200 })}>
         Readable size

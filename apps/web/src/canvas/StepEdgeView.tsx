@@ -34,7 +34,11 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
   const path = routed ? routed.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ') : smooth;
   const caption = routed ? data?.caption : undefined;
   const labelStyle = caption
-    ? { transform: `translate(${caption.x}px, ${caption.y}px)`, minWidth: caption.width, minHeight: caption.height }
+    ? {
+        transform: `translate(${caption.x}px, ${caption.y}px)`,
+        minWidth: caption.width,
+        minHeight: caption.height,
+      }
     : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)` };
   const marks = data?.marks;
   const error = (marks?.errors ?? 0) > 0;

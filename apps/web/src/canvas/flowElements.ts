@@ -57,7 +57,12 @@ export function toFlowNodes(
       title: stepTitle(definition, box.id),
       isStart: definition.start === box.id,
       titleText: boxText(box.title, box),
-      shape: { x: box.shape.x - box.x, y: box.shape.y - box.y, width: box.shape.width, height: box.shape.height },
+      shape: {
+        x: box.shape.x - box.x,
+        y: box.shape.y - box.y,
+        width: box.shape.width,
+        height: box.shape.height,
+      },
     };
     if (box.subtitle) data.subtitleText = boxText(box.subtitle, box);
     const subtitle = stepSubtitle(definition, box.id);

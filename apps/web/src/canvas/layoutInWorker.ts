@@ -7,7 +7,10 @@ type Reply = { id: number; layout?: Layout; same?: boolean; error?: string };
 
 let worker: Worker | undefined;
 let nextId = 0;
-const pending = new Map<number, { resolve(layout: Layout): void; reject(error: Error): void; layout: Layout }>();
+const pending = new Map<
+  number,
+  { resolve(layout: Layout): void; reject(error: Error): void; layout: Layout }
+>();
 
 function layoutWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
@@ -18,7 +21,8 @@ function layoutWorker(): Worker | undefined {
       const waiting = pending.get(id);
       if (!waiting) return;
       pending.delete(id);
-      if (error !== undefined || !layout) waiting.reject(new Error(error ?? 'The layout could not be computed'));
+      if (error !== undefined || !layout)
+        waiting.reject(new Error(error ?? 'The layout could not be computed'));
       else waiting.resolve(same ? waiting.layout : layout);
     };
   }
@@ -30,9 +34,16 @@ function layoutWorker(): Worker | undefined {
  * cleanly comes back as the same object, so nothing is marked unsaved); `complete` only places
  * steps that have no position. Without workers (tests in Node) it runs in place.
  */
-export function layoutInWorker(op: LayoutRequest['op'], definition: Definition, layout: Layout): Promise<Layout> {
+export function layoutInWorker(
+  op: LayoutRequest['op'],
+  definition: Definition,
+  layout: Layout,
+): Promise<Layout> {
   const w = layoutWorker();
-  if (!w) return Promise.resolve(op === 'tidy' ? tidyLayout(definition, layout) : completeLayout(definition, layout));
+  if (!w)
+    return Promise.resolve(
+      op === 'tidy' ? tidyLayout(definition, layout) : completeLayout(definition, layout),
+    );
   const id = ++nextId;
   return new Promise<Layout>((resolve, reject) => {
     pending.set(id, { resolve, reject, layout });

@@ -142,11 +142,20 @@ function Editor({ id }: { id: string }) {
       const changes: Change[] = Object.entries(layout.positions)
         .filter(([stepId, p]) => {
           const before = document.layout.positions[stepId];
-          return !before || before.x !== p.x || before.y !== p.y || before.lane !== p.lane || before.pinned !== p.pinned;
+          return (
+            !before ||
+            before.x !== p.x ||
+            before.y !== p.y ||
+            before.lane !== p.lane ||
+            before.pinned !== p.pinned
+          );
         })
         .map(([stepId, position]) => ({ type: 'moveStep', id: stepId, position }));
       if (changes.length === 0) {
-        toast({ title: 'Already tidy', message: 'Nothing overlaps and no arrow crosses a box: the layout is unchanged.' });
+        toast({
+          title: 'Already tidy',
+          message: 'Nothing overlaps and no arrow crosses a box: the layout is unchanged.',
+        });
         return;
       }
       apply(changes, { label: 'Auto layout' });

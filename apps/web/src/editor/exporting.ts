@@ -1,7 +1,7 @@
 import { type PoolMode, toBpmn } from '@portalflow/bpmn';
+import { workflowSvg as toSvg } from '@portalflow/diagram';
 import type { EditorDocument } from '../model/document.ts';
 import { toMermaid } from '../model/mermaid.ts';
-import { workflowSvg as toSvg } from '@portalflow/diagram';
 
 /** Downloads text as a file (no server round trip; nothing leaves the browser). */
 export function download(filename: string, content: Blob | string, type = 'application/json'): void {

@@ -1,9 +1,9 @@
+import { LANE } from '@portalflow/diagram';
 import type { Step, StepKind } from '@portalflow/engine';
 import { useCallback, useMemo } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
 import { type StepPosition, uniqueId } from '../model/document.ts';
-import { LANE } from '@portalflow/diagram';
 import type { Lane } from '../model/lanes.ts';
 import { COLUMN_WIDTH, freeSpot, sceneOf } from '../model/scene.ts';
 import { toast } from './toast.ts';

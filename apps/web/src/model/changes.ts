@@ -1,8 +1,8 @@
+import { laneSpecs } from '@portalflow/diagram';
 import type { Definition, Role, Step } from '@portalflow/engine';
 import { arrowSource, type ConnectVia, connect, disconnect, mapSteps, retarget } from './arrows.ts';
 import type { EditorDocument, LaneLayout, Layout, StepPosition } from './document.ts';
 import { exhaustive, ModelError } from './errors.ts';
-import { laneSpecs } from '@portalflow/diagram';
 import { laneOfSteps } from './lanes.ts';
 
 export type { ConnectVia };

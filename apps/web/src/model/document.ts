@@ -1,4 +1,4 @@
-import { readStoredLayout, type StoredLayout as Layout } from '@portalflow/diagram';
+import { type StoredLayout as Layout, readStoredLayout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 
 /**

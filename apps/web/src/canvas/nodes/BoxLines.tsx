@@ -16,7 +16,11 @@ export function BoxLines({
   return (
     <div
       className={`pf-lines ${className}`}
-      style={centred ? { top: text.top, left: 0, right: 0, textAlign: 'center' } : { top: text.top, left: text.left }}
+      style={
+        centred
+          ? { top: text.top, left: 0, right: 0, textAlign: 'center' }
+          : { top: text.top, left: text.left }
+      }
     >
       {text.lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a line's place is its identity

@@ -1,9 +1,9 @@
 import { ActionIcon, Button, ColorSwatch, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { LANE_COLORS, placementOf } from '@portalflow/diagram';
 import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Layout } from '../../model/document.ts';
-import { LANE_COLORS, placementOf } from '@portalflow/diagram';
 import { useEditorStore } from '../useEditorStore.ts';
 
 /** One role and its lane: name, department, colour, position; removing it moves its tasks. */
