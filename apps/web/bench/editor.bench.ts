@@ -2,22 +2,21 @@
 /// <reference lib="dom.iterable" />
 // Web editor benchmarks, measured in the real browser (Debian Chromium, headless, via playwright-core)
 // against the real server: a generated 1,000-step workflow stored with a layout (computed here with the
-// model's own ELK auto layout, as the editor would save it), then first render, pan and drag frame
+// diagram package's auto layout, as the editor would save it), then first render, pan and drag frame
 // times, and lint + re-render after an inspector edit. Needs the built app (apps/web/dist): it is
 // built first when missing. Everything is bounded in time; the browser and server are closed even on
 // failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { autoLayout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { Page } from 'playwright-core';
 import { generateDefinition } from '../../../packages/engine/test/support/generate.ts';
 import { type BenchRow, medianMs } from '../../../scripts/bench-table.ts';
 import { apiSession } from '../e2e/support/api.ts';
 import { type Browser, openBrowser, signIn } from '../e2e/support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../e2e/support/server.ts';
-import { autoLayout, type ElkLike } from '../src/model/autoLayout.ts';
 import { checkDefinition } from '../src/model/check.ts';
 import { emptyLayout } from '../src/model/document.ts';
 
@@ -26,13 +25,6 @@ const ID = 'bench-editor-1000';
 /** The whole benchmark gives up after this long. */
 const OVERALL_MS = 240_000;
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-function newElk(): ElkLike {
-  // elkjs's bundle is CommonJS; its constructor sits on `default` under some interops.
-  const mod = ElkModule as unknown as (new () => ElkLike) | { default: new () => ElkLike };
-  const Elk = typeof mod === 'function' ? mod : mod.default;
-  return new Elk();
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -214,7 +206,7 @@ async function measure(server: TestServer, browser: Browser): Promise<BenchRow[]
   const generated = generateDefinition(STEPS);
   const definition: Definition = { ...generated, id: ID, title: `Generated ${STEPS}-step workflow` };
   const layoutStart = performance.now();
-  const layout = await autoLayout(newElk(), definition, emptyLayout());
+  const layout = autoLayout(definition, emptyLayout());
   const layoutMs = performance.now() - layoutStart;
   const lead = await apiSession(server.url, 'lead', PASSWORD);
   const created = await lead('POST', '/definitions', { definition, layout });
@@ -238,7 +230,7 @@ async function measure(server: TestServer, browser: Browser): Promise<BenchRow[]
     unit: 'ms',
     goal: '< 1,500 ms',
     met: open < 1500,
-    note: `navigation start → last visible box rendered; median of ${opens.map((o) => Math.round(o)).join(', ')} ms; ${rendered} boxes on screen; the layout took ${Math.round(layoutMs)} ms in Node (ELK)`,
+    note: `navigation start → last visible box rendered; median of ${opens.map((o) => Math.round(o)).join(', ')} ms; ${rendered} boxes on screen; the auto layout took ${Math.round(layoutMs)} ms in Node`,
   });
 
   // The editor opens at a working scale (the start of the workflow): pan and drag from there.

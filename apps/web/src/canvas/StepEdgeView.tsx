@@ -75,7 +75,7 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
               <span className="pf-edge-lines">
                 {caption.lines.map((line, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a line's place is its identity
-                  <span key={i}>{line}</span>
+                  <span key={i}>{i < caption.lines.length - 1 ? `${line} ` : line}</span>
                 ))}
               </span>
             ) : (

@@ -23,8 +23,9 @@ export function BoxLines({
       }
     >
       {text.lines.map((line, i) => (
+        // A trailing space keeps the words apart when the text is read as one (screen readers, search).
         // biome-ignore lint/suspicious/noArrayIndexKey: a line's place is its identity
-        <div key={i}>{line}</div>
+        <div key={i}>{i < text.lines.length - 1 && !line.endsWith('-') ? `${line} ` : line}</div>
       ))}
     </div>
   );
