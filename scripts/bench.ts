@@ -6,6 +6,7 @@ import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
+import { diagramBenchmarks } from '../packages/diagram/bench/diagram.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
 import { helpSearchBenchmarks } from '../packages/engine/bench/help-search.bench.ts';
 import { migrationBenchmarks } from '../packages/engine/bench/migration.bench.ts';
@@ -19,6 +20,7 @@ const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ['engine', engineBenchmarks],
   ['help search', helpSearchBenchmarks],
   ['engine: migration between versions', migrationBenchmarks],
+  ['diagram', diagramBenchmarks],
   ['bpmn', bpmnBenchmarks],
   ['store: durable commits', commitBenchmarks],
   ['store', storeBenchmarks],
