@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fromBpmn } from '@portalflow/bpmn';
 import { type Definition, parseDefinition } from '@portalflow/engine';
 import { workflows } from '@portalflow/examples';
 import { type BenchRow, medianMs } from '../../../scripts/bench-table.ts';
+// The BPMN package depends on this one: its importer is read from source here, not as a dependency.
+import { fromBpmn } from '../../bpmn/src/index.ts';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
 import {
   autoLayout,
