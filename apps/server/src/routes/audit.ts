@@ -1,4 +1,5 @@
 import {
+  assignmentKind,
   type Definition,
   type Effect,
   type HistoryEntry,
@@ -40,19 +41,29 @@ export interface TimelineEntry {
   replayError?: string;
 }
 
-function describe(event: AuditEvent): string {
+/** A step's title in the version the event applied to; the id only when the step has none. */
+const titleIn = (definition: Definition, step: unknown): string => {
+  const id = String(step);
+  return `“${definition.steps[id]?.title ?? id}”`;
+};
+
+/** What the event did, in words, naming steps by title (exports and timelines are read by people). */
+function describe(event: AuditEvent, definition: Definition, changes: TimelineEntry['changes']): string {
   const p = event.payload as Record<string, unknown>;
   switch (event.type) {
     case 'start':
       return 'started';
     case 'complete':
-      return `completed ${p.step} → ${p.outcome}`;
+      return `completed ${titleIn(definition, p.step)} → ${p.outcome}`;
     case 'signal':
       return `signal ${p.name}`;
     case 'timer-fired':
       return `deadline ${p.timer} fired`;
-    case 'reassign':
-      return 'reassigned';
+    case 'reassign': {
+      const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];
+      const step = p.step ?? changes.find((c) => c.step)?.step;
+      return step === undefined ? verb : `${verb} ${titleIn(definition, step)}`;
+    }
     case 'cancel':
       return 'cancelled';
     case 'migrated':
@@ -89,7 +100,13 @@ export function timeline(
     const index = (error.details as { index?: unknown } | undefined)?.index;
     failure = { index: typeof index === 'number' ? index : effectsAt.length, message: error.message };
   }
+  // Titles come from the version each event applied to: a migration can rename a step.
+  let current = definition;
   return events.map((event, i) => {
+    if (event.type === 'migrated') {
+      const to = (event.payload as { to?: unknown }).to;
+      current = (typeof to === 'number' ? versions?.(to) : undefined) ?? current;
+    }
     const changes: TimelineEntry['changes'] = [];
     const steps: string[] = [];
     for (const effect of effectsAt[i] ?? []) {
@@ -125,7 +142,7 @@ export function timeline(
       actor: event.actor,
       role: event.role,
       type: event.type,
-      summary: describe(event),
+      summary: describe(event, current, changes),
       changes,
       steps,
       hash: event.hash,
