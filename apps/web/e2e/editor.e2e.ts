@@ -230,6 +230,9 @@ describe('Editor', () => {
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
       await page.getByTestId('publish-button').click();
+      // The first version: every step is new, and the confirmation says so before anything is published.
+      await page.getByTestId('publish-added').getByText('Review the medication list').waitFor();
+      await page.getByTestId('publish-confirm').click();
       await expect
         .poll(() => page.getByTestId('version-badge').textContent(), { timeout: 15_000 })
         .toBe('Published v1');
