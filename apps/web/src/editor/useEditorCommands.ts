@@ -6,6 +6,7 @@ import { type StepPosition, uniqueId } from '../model/document.ts';
 import { COLUMN_WIDTH, LANE, NODE_SIZE } from '../model/geometry.ts';
 import type { Lane } from '../model/lanes.ts';
 import { freeSpot, sceneOf } from '../model/scene.ts';
+import { newStepId } from '../model/stepIds.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
@@ -59,9 +60,10 @@ export function useEditorCommands() {
         (NODE_SIZE.task.height - NODE_SIZE[kind].height) / 2;
       position = freeSpot(scene, lane, x, y, kind);
     }
-    const id = uniqueId(kind === 'task' ? 'new-task' : kind, (c) => !!definition.steps[c]);
     const role = lane.role === '' ? undefined : lane.role;
-    apply([{ type: 'addStep', id, step: newStep(kind, role), position }], {
+    const step = newStep(kind, role);
+    const id = newStepId(definition, step.title ?? step.type);
+    apply([{ type: 'addStep', id, step, position }], {
       select: { steps: [id], edges: [] },
     });
     useEditorStore.getState().select({ steps: [id], edges: [] }, true);
