@@ -94,6 +94,10 @@ export const ListInstancesQuery = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     person: id.optional(),
+    /** A patient reference (or any value of the request's data), matched whole and without case. */
+    patient: z.string().trim().min(1).max(200).optional(),
+    /** Part of a person's name or username: requests anyone matching started or worked on. */
+    personName: z.string().trim().min(2).max(200).optional(),
     practice: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
@@ -161,6 +165,22 @@ export const AccessLogQuery = z
     practice: z.enum(['true', 'false']).optional(),
     /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
     emergency: z.enum(['true', 'false']).optional(),
+    category: z
+      .enum([
+        'phi',
+        'task-list',
+        'instance-list',
+        'history',
+        'definition',
+        'account',
+        'access-log',
+        'tracking',
+        'emergency-access',
+        'authentication',
+      ])
+      .optional(),
+    /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
+    order: z.enum(['newest', 'oldest']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     cursor: z.string().max(500).optional(),
   })

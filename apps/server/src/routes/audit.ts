@@ -154,6 +154,33 @@ export function timeline(
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  /**
+   * The access log in the words of the workflow: the title of the instance's workflow and, for a task
+   * opened, its step's title (from the `step <id>` detail), so the report needs no ids to be read.
+   */
+  async function withTitles<T extends { instanceId: string | null; detail: string | null }>(rows: T[]) {
+    const titles = new Map<string, Definition | null>();
+    const definitionOf = async (instanceId: string): Promise<Definition | null> => {
+      if (!titles.has(instanceId)) {
+        const loaded = await instances.load(instanceId).catch(() => null);
+        titles.set(instanceId, loaded?.definition ?? null);
+      }
+      return titles.get(instanceId) ?? null;
+    };
+    return Promise.all(
+      rows.map(async (row) => {
+        const definition = row.instanceId ? await definitionOf(row.instanceId) : null;
+        const stepId = /^step (\S+)$/.exec(row.detail ?? '')?.[1];
+        const step = stepId ? definition?.steps[stepId] : undefined;
+        return {
+          ...row,
+          workflowTitle: definition?.title ?? null,
+          stepTitle: stepId ? (step?.title ?? stepId) : null,
+        };
+      }),
+    );
+  }
+
   async function readable(c: Parameters<typeof requireUser>[0], detail: string) {
     const user = requireUser(c);
     const { instance, definition } = await instances.load(c.req.param('id')!);
@@ -341,12 +368,15 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.outcome) filter.outcome = q.outcome;
     if (q.practice === 'true') filter.practice = true;
     if (q.emergency) filter.emergency = q.emergency === 'true';
+    if (q.category) filter.category = q.category;
+    if (q.order === 'newest') filter.newestFirst = true;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
-    return c.json(await deps.store.listAccess(filter));
+    const page = await deps.store.listAccess(filter);
+    return c.json({ ...page, items: await withTitles(page.items) });
   });
 
   docs.add({

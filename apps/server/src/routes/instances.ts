@@ -98,11 +98,33 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     if (q.cursor) filter.cursor = q.cursor;
     if (!everyone) filter.actor = user.id;
     else if (q.person) filter.actor = q.person;
+    // Searches are by what people know (a patient reference, a colleague's name), never by ids.
+    const searches: string[] = [];
+    if (q.patient !== undefined) {
+      filter.dataValue = q.patient;
+      searches.push('patient reference');
+    }
+    if (q.personName !== undefined) {
+      const needle = q.personName.toLowerCase();
+      const people = (await deps.store.listUsers()).filter(
+        (u) => u.displayName.toLowerCase().includes(needle) || u.username.toLowerCase().includes(needle),
+      );
+      const ids = people.map((u) => u.id);
+      // Staff still see only requests they took part in, whoever else the name matches.
+      filter.actors = everyone ? ids : ids.filter((id) => id === user.id);
+      searches.push('person name');
+    }
     const page = await deps.store.listInstances(filter);
+    // The search term is left out (a patient reference is patient data); which requests it showed is kept.
+    const n = page.items.length;
+    const found = `${n} ${n === 1 ? 'instance' : 'instances'}`;
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
-      detail: `${page.items.length} instances`,
+      detail:
+        searches.length > 0
+          ? `search by ${searches.join(' and ')}: ${found}${n > 0 ? ` (${page.items.map((i) => i.id).join(', ')})` : ''}`
+          : `${n} instances`,
     });
     return c.json(page);
   });
