@@ -41,10 +41,16 @@ afterAll(() => t?.close());
 
 describe('auditor search', () => {
   it('finds requests by patient reference, case-insensitively, and logs the search', async () => {
-    const found = await t.call('GET', '/api/instances?patient=demo-5001', { as: auditor });
+    const found = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'demo-5001' },
+    });
     expect(found.status, found.text).toBe(200);
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([ids['DEMO-5001']]);
-    const none = await t.call('GET', '/api/instances?patient=DEMO-9999', { as: auditor });
+    const none = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'DEMO-9999' },
+    });
     expect(none.body.items).toEqual([]);
     const log = (await t.store.listAccess({ limit: 1000 })).items.filter(
       (e) => e.userId === t.user('auditor').id && e.dataCategory === 'instance-list',
@@ -59,16 +65,16 @@ describe('auditor search', () => {
 
   it('finds requests by the name of a person who worked on them', async () => {
     const name = t.user('medical-assistant').displayName;
-    const found = await t.call(
-      'GET',
-      `/api/instances?personName=${encodeURIComponent(name.slice(0, 5).toLowerCase())}`,
-      {
-        as: auditor,
-      },
-    );
+    const found = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { personName: name.slice(0, 5).toLowerCase() },
+    });
     expect(found.status, found.text).toBe(200);
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([ids['DEMO-5002']]);
-    const nobody = await t.call('GET', '/api/instances?personName=zzzz-nobody', { as: auditor });
+    const nobody = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { personName: 'zzzz-nobody' },
+    });
     expect(nobody.body.items).toEqual([]);
     const last = (await t.store.listAccess({ limit: 1000 })).items.at(-1)!;
     expect(last.detail).toBe('search by person name: 0 instances');
@@ -99,6 +105,12 @@ describe('access log for people', () => {
       workflowTitle: 'Patient portal message triage',
       stepTitle: 'Sort the portal message',
     });
+  });
+
+  it('a search with nothing to search for is a clear 400', async () => {
+    const empty = await t.call('POST', '/api/instances/search', { as: auditor, body: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('refuses an unknown category or order with a clear error', async () => {

@@ -94,12 +94,26 @@ export const ListInstancesQuery = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     person: id.optional(),
+    practice: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+/**
+ * A search by what people know. In a body, not the URL: a patient reference is patient data and URLs
+ * end up in proxy logs and browser history.
+ */
+export const InstanceSearchBody = z
+  .object({
     /** A patient reference (or any value of the request's data), matched whole and without case. */
     patient: z.string().trim().min(1).max(200).optional(),
     /** Part of a person's name or username: requests anyone matching started or worked on. */
     personName: z.string().trim().min(2).max(200).optional(),
-    practice: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(500).optional(),
+    definitionId: id.optional(),
+    status: z.enum(['active', 'done', 'cancelled']).optional(),
+    practice: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
   })
   .strict();
