@@ -138,6 +138,10 @@ describe('history timeline', () => {
     );
     expect(row.role).toBe('medical-assistant');
     expect(row.steps).toContain('nurse-review');
+    // People read titles: each change names its step's title too, so no screen shows a step id.
+    expect(row.changes.find((c) => c.field === 'outcome')).toMatchObject({
+      stepTitle: 'Sort the portal message',
+    });
   });
 
   it('shows the hand-over to a named nurse', () => {

@@ -34,7 +34,15 @@ export interface TimelineEntry {
   role: string | null;
   type: string;
   summary: string;
-  changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
+  changes: Array<{
+    field: string;
+    task?: string;
+    step?: string;
+    /** The step's title in the version the event applied to (screens show this, never the id). */
+    stepTitle?: string;
+    from: unknown;
+    to: unknown;
+  }>;
   steps: string[];
   hash: string;
   /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
@@ -143,7 +151,10 @@ export function timeline(
       role: event.role,
       type: event.type,
       summary: describe(event, current, changes),
-      changes,
+      changes: changes.map((change) => {
+        const title = change.step ? current.steps[change.step]?.title : undefined;
+        return title ? { ...change, stepTitle: title } : change;
+      }),
       steps,
       hash: event.hash,
       ...(failure?.index === i ? { replayError: failure.message } : {}),

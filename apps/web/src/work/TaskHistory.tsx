@@ -18,8 +18,9 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
       return 'Request started';
     case 'complete': {
       const outcome = e.changes.find((c) => c.field === 'outcome');
+      // The step's title, never its id: a never-renamed id reads "New task" to the person after you.
       return outcome?.step
-        ? `${humanize(outcome.step)} → ${humanize(String(outcome.to))}`
+        ? `${outcome.stepTitle ?? humanize(outcome.step)} → ${humanize(String(outcome.to))}`
         : humanize(e.summary);
     }
     case 'reassign': {
