@@ -354,6 +354,8 @@ describe('Editor', () => {
 
   it('undo and redo: Ctrl+Z reverts an edit, Ctrl+Shift+Z redoes it, and so do the buttons', async () => {
     await createWorkflow('undo-check');
+    // Published, so the step ids stay put while titles change (a draft's ids follow its titles).
+    expect((await lead('POST', '/definitions/undo-check/publish', {})).status).toBe(200);
     const b = await openBrowser({ width: 1440, height: 900 });
     try {
       await signIn(b.page, server.url, 'lead', PASSWORD);
@@ -397,6 +399,7 @@ describe('Editor', () => {
 
   it('a stale save is refused: the second window sees who saved, and the server keeps the first save', async () => {
     await createWorkflow('stale-check');
+    expect((await lead('POST', '/definitions/stale-check/publish', {})).status).toBe(200);
     const first = await openBrowser({ width: 1440, height: 900 });
     const second = await openBrowser({ width: 1440, height: 900 });
     try {
