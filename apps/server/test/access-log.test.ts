@@ -105,6 +105,17 @@ const EXPECTED: Record<string, Expectation> = {
     },
     deny: 'every signed-in user may list; staff get only instances they took part in',
   },
+  'POST /api/instances/search': {
+    category: 'instance-list',
+    allow: {
+      who: 'staffRole',
+      make: async () => ({
+        req: { method: 'POST', path: '/api/instances/search', body: { patient: 'DEMO-0000' } },
+        instanceId: null,
+      }),
+    },
+    deny: 'every signed-in user may search; staff find only instances they took part in',
+  },
   'GET /api/instances/{id}': {
     category: 'phi',
     allow: { who: 'staffRole', make: async (w) => readInstance(w, '') },

@@ -115,6 +115,11 @@ describe('history timeline', () => {
     expect(timeline[1]!.role).toBe('medical-assistant');
   });
 
+  it('calls taking a task from the pool a claim, and a lead changing it a reassignment, by step title', () => {
+    expect(timeline[1]!.summary).toBe('claimed “Sort the portal message”');
+    expect(timeline[2]!.summary).toBe('reassigned “Sort the portal message”');
+  });
+
   it('shows the lead moving the due time and raising the priority, old → new', () => {
     expect(timeline[2]!.changes).toEqual(
       expect.arrayContaining([
@@ -127,12 +132,16 @@ describe('history timeline', () => {
 
   it('shows the outcome chosen, by whom and in which role, and the step it led to', () => {
     const row = timeline[3]!;
-    expect(row.summary).toBe('completed sort-message → sorted');
+    expect(row.summary).toBe('completed “Sort the portal message” → sorted');
     expect(row.changes).toContainEqual(
       expect.objectContaining({ field: 'outcome', step: 'sort-message', from: null, to: 'sorted' }),
     );
     expect(row.role).toBe('medical-assistant');
     expect(row.steps).toContain('nurse-review');
+    // People read titles: each change names its step's title too, so no screen shows a step id.
+    expect(row.changes.find((c) => c.field === 'outcome')).toMatchObject({
+      stepTitle: 'Sort the portal message',
+    });
   });
 
   it('shows the hand-over to a named nurse', () => {
@@ -378,7 +387,7 @@ describe('tamper detection', () => {
     expect(history.status, history.text).toBe(200);
     const timeline = history.body.timeline as TimelineRow[];
     expect(timeline.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(timeline[3]!.summary).toBe('completed sort-message → no-reply-needed');
+    expect(timeline[3]!.summary).toBe('completed “Sort the portal message” → no-reply-needed');
     expect(timeline[4]).toMatchObject({ seq: 5, changes: [], replayError: expect.stringMatching(/Event 5/) });
   });
 

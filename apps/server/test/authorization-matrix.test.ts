@@ -79,6 +79,7 @@ const EXPECTED: Record<string, Row> = {
   // instances: staff start workflows they have a role in and read instances of their roles; leads cancel
   'POST /api/instances':                      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances':                       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/instances/search':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/instances/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/signal':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/cancel':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -349,6 +350,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/requests',
     body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+  }),
+  'POST /api/instances/search': async () => ({
+    method: 'POST',
+    path: '/api/instances/search',
+    body: { personName: 'nurse' },
   }),
   'GET /api/instances/{id}': async (w, who) => ({
     method: 'GET',

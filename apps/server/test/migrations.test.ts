@@ -107,7 +107,10 @@ describe('migrating running instances between versions', () => {
     });
     expect(created.body.to.map((s: { id: string }) => s.id)).toContain('notify-patient');
 
-    const dry = await t.call('POST', `/api/migrations/${plan.id}/dry-run`, { as: lead });
+    const dry = await t.call('POST', `/api/migrations/${plan.id}/dry-run`, {
+      as: lead,
+      body: { includePractice: true },
+    });
     expect(dry.status, dry.text).toBe(200);
     expect(dry.headers.get('cache-control')).toContain('no-store');
     expect(dry.body.summary).toEqual({ total: 8, movable: 6, blocked: 2, practice: 1 });
@@ -141,11 +144,17 @@ describe('migrating running instances between versions', () => {
       body: { mapping: {}, revision: 1 },
     });
     expect(stale.status).toBe(409);
-    const dry2 = await t.call('POST', `/api/migrations/${plan.id}/dry-run`, { as: lead });
+    const dry2 = await t.call('POST', `/api/migrations/${plan.id}/dry-run`, {
+      as: lead,
+      body: { includePractice: true },
+    });
     expect(dry2.body.summary).toMatchObject({ total: 8, movable: 8, blocked: 0 });
 
     t.clock.advance('PT10M');
-    const applied = await t.call('POST', `/api/migrations/${plan.id}/apply`, { as: lead });
+    const applied = await t.call('POST', `/api/migrations/${plan.id}/apply`, {
+      as: lead,
+      body: { includePractice: true },
+    });
     expect(applied.status, applied.text).toBe(202);
     await t.migrations.settled(applied.body.run.id);
     const run = await t.call('GET', `/api/migrations/${plan.id}/runs/${applied.body.run.id}`, {
@@ -208,6 +217,52 @@ describe('migrating running instances between versions', () => {
     // The whole database still verifies, through the API too.
     const verify = await t.call('GET', '/api/audit/verify', { as: await t.session('auditor') });
     expect(verify.body).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('practice instances stay on their version unless the lead asks to include them', async () => {
+    const lead = await t.session('lead');
+    const realId = await park(t, parkedAt['verify-result']!);
+    const practiceId = await park(t, parkedAt['verify-result']!, true);
+    const created = await t.call('POST', '/api/migrations', {
+      as: lead,
+      body: { definitionId: LAB, fromVersion: 1, toVersion: 2 },
+    });
+    const planId = created.body.plan.id;
+
+    const dry = await t.call('POST', `/api/migrations/${planId}/dry-run`, { as: lead });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body.summary).toMatchObject({ total: 1, practice: 0 });
+    expect(dry.body.rows.map((r: { instanceId: string }) => r.instanceId)).toEqual([realId]);
+    const asked = await t.call('POST', `/api/migrations/${planId}/dry-run`, {
+      as: lead,
+      body: { includePractice: true },
+    });
+    expect(asked.body.summary).toMatchObject({ total: 2, practice: 1 });
+
+    const applied = await t.call('POST', `/api/migrations/${planId}/apply`, { as: lead });
+    expect(applied.status, applied.text).toBe(202);
+    expect(applied.body.run).toMatchObject({ total: 1 });
+    await t.migrations.settled(applied.body.run.id);
+    expect((await t.store.getInstance(realId))!.version).toBe(2);
+    expect((await t.store.getInstance(practiceId))!.version).toBe(1);
+    await expectConsistent(t, practiceId);
+
+    const withPractice = await t.call('POST', `/api/migrations/${planId}/apply`, {
+      as: lead,
+      body: { includePractice: true },
+    });
+    expect(withPractice.status, withPractice.text).toBe(202);
+    expect(withPractice.body.run).toMatchObject({ total: 1 });
+    await t.migrations.settled(withPractice.body.run.id);
+    expect((await t.store.getInstance(practiceId))!.version).toBe(2);
+    await expectConsistent(t, practiceId);
+
+    const bad = await t.call('POST', `/api/migrations/${planId}/dry-run`, {
+      as: lead,
+      body: { includePractice: 'yes' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
   }, 60_000);
 
   it('an apply retried with the same Idempotency-Key starts one run and answers the same', async () => {

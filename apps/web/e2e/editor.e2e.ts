@@ -116,12 +116,21 @@ async function addRole(page: Page, name: string): Promise<void> {
     .waitFor();
 }
 
-/** Adds a task from the palette beside the selected step; returns its id. */
+/** Kebab-case of a title: the id a never-published step takes from it. */
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** Adds a task from the palette beside the selected step; returns its id (the slug of its title). */
 async function addTask(page: Page, title: string, owner: string): Promise<string> {
   await page.getByTestId('palette-task').click();
   await expect.poll(() => selectedStepId(page)).toMatch(/^new-task/);
-  const id = await selectedStepId(page);
   await page.getByTestId('inspector-title').fill(title);
+  await page.getByTestId('inspector-title').press('Enter');
+  const id = slug(title);
+  await expect.poll(() => selectedStepId(page)).toBe(id);
   await choose(page, page.getByTestId('inspector-owner'), owner);
   await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe(owner);
   await expect.poll(() => page.getByTestId(`node-${id}`).textContent()).toContain(title);
@@ -182,6 +191,7 @@ describe('Editor', () => {
       await page.getByTestId('editor').waitFor();
       await page.getByTestId('node-first-task').waitFor();
       const id = 'prescription-refill-from-the-portal';
+      const first = 'check-the-refill-request';
 
       // Three lanes, one per role; the starter's "Front desk" role goes, its task moving to Scheduler.
       for (const role of ['Scheduler', 'Triage nurse', 'Provider']) await addRole(page, role);
@@ -201,6 +211,9 @@ describe('Editor', () => {
       // A task in each lane, titled and owned, connected by outcomes, then an end step.
       await selectStep(page, 'first-task');
       await page.getByTestId('inspector-title').fill('Check the refill request');
+      // Never published: the step id follows the title.
+      await page.getByTestId('inspector-title').press('Enter');
+      await expect.poll(() => selectedStepId(page)).toBe(first);
       await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe('Scheduler');
       const review = await addTask(page, 'Review the medication list', 'Triage nurse');
       const approve = await addTask(page, 'Approve the refill', 'Provider');
@@ -213,13 +226,13 @@ describe('Editor', () => {
       await selectStep(page, review);
       await addOutcome(page, approve);
       await page.getByTestId(`edge-steps.${review}.outcomes.done`).waitFor();
-      await selectStep(page, 'first-task');
+      await selectStep(page, first);
       await choose(
         page,
         page.getByRole('combobox', { name: 'Outcome done leads to' }),
         new RegExp(`\\(${review}\\)$`),
       );
-      await page.getByTestId('edge-steps.first-task.outcomes.done').waitFor();
+      await page.getByTestId(`edge-steps.${first}.outcomes.done`).waitFor();
       // The starter's end step is no longer reached: remove it.
       await page.getByTestId('node-finished').click();
       await page.keyboard.press('Delete');
@@ -230,6 +243,9 @@ describe('Editor', () => {
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
       await page.getByTestId('publish-button').click();
+      // The first version: every step is new, and the confirmation says so before anything is published.
+      await page.getByTestId('publish-added').getByText('Review the medication list').waitFor();
+      await page.getByTestId('publish-confirm').click();
       await expect
         .poll(() => page.getByTestId('version-badge').textContent(), { timeout: 15_000 })
         .toBe('Published v1');
@@ -241,7 +257,8 @@ describe('Editor', () => {
       expect(server1.body.latest?.version).toBe(1);
       const def = server1.body.latest!.definition;
       expect(def.roles.map((r) => r.id).sort()).toEqual(['provider', 'scheduler', 'triage-nurse']);
-      expect(def.steps['first-task']).toMatchObject({ role: 'scheduler', outcomes: { done: review } });
+      expect(def.steps['first-task']).toBeUndefined();
+      expect(def.steps[first]).toMatchObject({ role: 'scheduler', outcomes: { done: review } });
       expect(def.steps[review]).toMatchObject({ role: 'triage-nurse', title: 'Review the medication list' });
       expect(def.steps[approve]).toMatchObject({ role: 'provider', outcomes: { done: end } });
       expect(def.steps[end]?.type).toBe('end');
@@ -256,7 +273,7 @@ describe('Editor', () => {
       // Simulate: the first task is open in the Scheduler lane; finish it, the nurse's task opens.
       await page.getByTestId('simulate-button').click();
       await page.getByTestId('simulate-panel').waitFor();
-      await page.getByTestId('sim-outcome-first-task-done').click();
+      await page.getByTestId(`sim-outcome-${first}-done`).click();
       await page.getByTestId(`sim-active-${review}`).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.mouse.move(0, 0);
@@ -293,7 +310,7 @@ describe('Editor', () => {
     );
     expect(tasks.status).toBe(200);
     const mine = tasks.body.items.filter((t) => t.instanceId === started.body.instance.id);
-    expect(mine).toEqual([expect.objectContaining({ step: 'first-task', role: firstRole })]);
+    expect(mine).toEqual([expect.objectContaining({ step: 'check-the-refill-request', role: firstRole })]);
   });
 
   it('a lint error appears and clears; Publish follows it', async () => {
@@ -337,6 +354,8 @@ describe('Editor', () => {
 
   it('undo and redo: Ctrl+Z reverts an edit, Ctrl+Shift+Z redoes it, and so do the buttons', async () => {
     await createWorkflow('undo-check');
+    // Published, so the step ids stay put while titles change (a draft's ids follow its titles).
+    expect((await lead('POST', '/definitions/undo-check/publish', {})).status).toBe(200);
     const b = await openBrowser({ width: 1440, height: 900 });
     try {
       await signIn(b.page, server.url, 'lead', PASSWORD);
@@ -380,6 +399,7 @@ describe('Editor', () => {
 
   it('a stale save is refused: the second window sees who saved, and the server keeps the first save', async () => {
     await createWorkflow('stale-check');
+    expect((await lead('POST', '/definitions/stale-check/publish', {})).status).toBe(200);
     const first = await openBrowser({ width: 1440, height: 900 });
     const second = await openBrowser({ width: 1440, height: 900 });
     try {

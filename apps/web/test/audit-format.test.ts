@@ -127,6 +127,32 @@ describe('describeEntry', () => {
       describeEntry({ type: 'reassign', summary: 'reassigned', changes: [] }, { token: '2' }, title),
     ).toBe('Reassigned');
   });
+  it('says a person taking a task from the pool claimed it, and giving it back released it', () => {
+    const taken = { field: 'assignee', task: '2', step: 'check', from: null, to: 'u1' };
+    expect(
+      describeEntry(
+        { type: 'reassign', summary: 'claimed', changes: [taken] },
+        { type: 'reassign', token: '2', assignee: 'u1', actor: 'u1', role: 'billing' },
+        title,
+      ),
+    ).toBe('Claimed “Check the account”');
+    const back = { ...taken, from: 'u1', to: null };
+    expect(
+      describeEntry(
+        { type: 'reassign', summary: 'released', changes: [back] },
+        { type: 'reassign', token: '2', assignee: null, actor: 'u1', role: 'billing' },
+        title,
+      ),
+    ).toBe('Released “Check the account”');
+    // A lead giving the task to someone else is still a reassignment.
+    expect(
+      describeEntry(
+        { type: 'reassign', summary: 'reassigned', changes: [taken] },
+        { type: 'reassign', token: '2', assignee: 'u1', actor: 'lead-1' },
+        title,
+      ),
+    ).toBe('Reassigned “Check the account”');
+  });
   it('falls back to the server summary', () => {
     expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe(
       'completed a → b',

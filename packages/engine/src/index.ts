@@ -1,3 +1,4 @@
+export { type AssignmentKind, assignmentKind } from './assignment.ts';
 export {
   addBusinessDuration,
   CalendarSchema,

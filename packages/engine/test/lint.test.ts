@@ -151,7 +151,7 @@ describe('lint', () => {
         severity: 'error',
         path: 'steps.a',
         step: 'a',
-        message: expect.stringContaining('"a"'),
+        message: expect.stringContaining('“A”'),
       },
     ]);
   });

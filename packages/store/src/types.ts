@@ -94,6 +94,10 @@ export interface InstanceFilter {
   practice?: boolean;
   /** Instances this person started or recorded any event on. */
   actor?: string;
+  /** Instances any of these people started or recorded an event on (an empty list finds none). */
+  actors?: string[];
+  /** Instances whose data holds this value (a patient reference), compared without case. */
+  dataValue?: string;
   /** Default 50, at most 500. */
   limit?: number;
   cursor?: string | null;
@@ -162,6 +166,10 @@ export interface AccessQuery {
   practice?: boolean;
   /** Only entries made under break-glass emergency access. */
   emergency?: boolean;
+  /** Only entries of this data category (`phi`, `history`, `instance-list`, …). */
+  category?: string;
+  /** Newest first (the report's order); default oldest first. */
+  newestFirst?: boolean;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;

@@ -133,6 +133,24 @@ export const ListInstancesQuery = z
   })
   .strict();
 
+/**
+ * A search by what people know. In a body, not the URL: a patient reference is patient data and URLs
+ * end up in proxy logs and browser history.
+ */
+export const InstanceSearchBody = z
+  .object({
+    /** A patient reference (or any value of the request's data), matched whole and without case. */
+    patient: z.string().trim().min(1).max(200).optional(),
+    /** Part of a person's name or username: requests anyone matching started or worked on. */
+    personName: z.string().trim().min(2).max(200).optional(),
+    definitionId: id.optional(),
+    status: z.enum(['active', 'done', 'cancelled']).optional(),
+    practice: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
 export const SignalBody = z.object({ name: id, data: data.optional() }).strict();
 export const CancelBody = z.object({ reason: z.string().max(2000).optional() }).strict();
 
@@ -196,6 +214,22 @@ export const AccessLogQuery = z
     practice: z.enum(['true', 'false']).optional(),
     /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
     emergency: z.enum(['true', 'false']).optional(),
+    category: z
+      .enum([
+        'phi',
+        'task-list',
+        'instance-list',
+        'history',
+        'definition',
+        'account',
+        'access-log',
+        'tracking',
+        'emergency-access',
+        'authentication',
+      ])
+      .optional(),
+    /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
+    order: z.enum(['newest', 'oldest']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
     cursor: z.string().max(500).optional(),
   })

@@ -19,3 +19,9 @@ export const EditPlanBody = z
   .strict();
 
 export const PlanListQuery = z.object({ definitionId: z.string().min(1).max(80) }).strict();
+
+/**
+ * Which instances a dry run or apply covers. Practice instances stay where they are unless asked for:
+ * a lead moving real work must not drag staff's training runs along (or the other way round).
+ */
+export const RunScopeBody = z.object({ includePractice: z.boolean().optional() }).strict();

@@ -37,6 +37,11 @@ export interface RunHooks {
   afterInstance?: (index: number, instanceId: string) => Promise<void> | void;
 }
 
+/** Which instances a dry run or apply covers: real ones only unless practice ones are asked for. */
+export interface RunScope {
+  includePractice?: boolean | undefined;
+}
+
 export const mappingInvalid = (issues: Blocker[]) =>
   new ApiError(422, 'MAPPING_INVALID', issues[0]?.message ?? 'The mapping is not possible', { issues });
 
@@ -117,10 +122,10 @@ export class MigrationService {
     return { plan: saved.plan, from, to };
   }
 
-  /** Every running instance (real and practice) still on version A, oldest first. */
-  private async candidates(plan: MigrationPlan): Promise<Array<InstanceSummary>> {
+  /** Every running instance still on version A, oldest first; practice ones only when asked for. */
+  private async candidates(plan: MigrationPlan, scope: RunScope): Promise<Array<InstanceSummary>> {
     const found: InstanceSummary[] = [];
-    for (const practice of [false, true]) {
+    for (const practice of scope.includePractice ? [false, true] : [false]) {
       let cursor: string | null = null;
       do {
         const page = await this.deps.store.listInstances({
@@ -141,12 +146,12 @@ export class MigrationService {
   }
 
   /** What applying the plan now would do to each instance. Changes nothing. */
-  async dryRun(planId: string): Promise<{ context: PlanContext; rows: DryRunRow[] }> {
+  async dryRun(planId: string, scope: RunScope = {}): Promise<{ context: PlanContext; rows: DryRunRow[] }> {
     const context = await this.context(planId);
     const { plan, from, to } = context;
     const at = this.deps.clock();
     const rows: DryRunRow[] = [];
-    for (const summary of await this.candidates(plan)) {
+    for (const summary of await this.candidates(plan, scope)) {
       const instance = await this.deps.store.getInstance(summary.id);
       if (!instance || instance.version !== plan.fromVersion || instance.status !== 'active') continue;
       const when = instance.snapshot.updatedAt > at ? instance.snapshot.updatedAt : at;
@@ -160,11 +165,16 @@ export class MigrationService {
    * Starts a run of the plan in the background and returns it. An impossible mapping is refused
    * before anything is written; a plan with a run already going is a 409.
    */
-  async apply(user: AuthUser, planId: string, hooks: RunHooks = {}): Promise<MigrationRun> {
+  async apply(
+    user: AuthUser,
+    planId: string,
+    hooks: RunHooks = {},
+    scope: RunScope = {},
+  ): Promise<MigrationRun> {
     const { plan, from, to } = await this.context(planId);
     const issues = checkMapping(from, to, plan.mapping);
     if (issues.length > 0) throw mappingInvalid(issues);
-    const ids = (await this.candidates(plan)).map((i) => i.id);
+    const ids = (await this.candidates(plan, scope)).map((i) => i.id);
     const started = await this.deps.store.startMigrationRun({
       planId,
       mapping: plan.mapping,

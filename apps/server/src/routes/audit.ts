@@ -1,4 +1,5 @@
 import {
+  assignmentKind,
   type Definition,
   type Effect,
   type HistoryEntry,
@@ -33,26 +34,44 @@ export interface TimelineEntry {
   role: string | null;
   type: string;
   summary: string;
-  changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
+  changes: Array<{
+    field: string;
+    task?: string;
+    step?: string;
+    /** The step's title in the version the event applied to (screens show this, never the id). */
+    stepTitle?: string;
+    from: unknown;
+    to: unknown;
+  }>;
   steps: string[];
   hash: string;
   /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
   replayError?: string;
 }
 
-function describe(event: AuditEvent): string {
+/** A step's title in the version the event applied to; the id only when the step has none. */
+const titleIn = (definition: Definition, step: unknown): string => {
+  const id = String(step);
+  return `“${definition.steps[id]?.title ?? id}”`;
+};
+
+/** What the event did, in words, naming steps by title (exports and timelines are read by people). */
+function describe(event: AuditEvent, definition: Definition, changes: TimelineEntry['changes']): string {
   const p = event.payload as Record<string, unknown>;
   switch (event.type) {
     case 'start':
       return 'started';
     case 'complete':
-      return `completed ${p.step} → ${p.outcome}`;
+      return `completed ${titleIn(definition, p.step)} → ${p.outcome}`;
     case 'signal':
       return `signal ${p.name}`;
     case 'timer-fired':
       return `deadline ${p.timer} fired`;
-    case 'reassign':
-      return 'reassigned';
+    case 'reassign': {
+      const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];
+      const step = p.step ?? changes.find((c) => c.step)?.step;
+      return step === undefined ? verb : `${verb} ${titleIn(definition, step)}`;
+    }
     case 'cancel':
       return 'cancelled';
     case 'migrated':
@@ -89,7 +108,13 @@ export function timeline(
     const index = (error.details as { index?: unknown } | undefined)?.index;
     failure = { index: typeof index === 'number' ? index : effectsAt.length, message: error.message };
   }
+  // Titles come from the version each event applied to: a migration can rename a step.
+  let current = definition;
   return events.map((event, i) => {
+    if (event.type === 'migrated') {
+      const to = (event.payload as { to?: unknown }).to;
+      current = (typeof to === 'number' ? versions?.(to) : undefined) ?? current;
+    }
     const changes: TimelineEntry['changes'] = [];
     const steps: string[] = [];
     for (const effect of effectsAt[i] ?? []) {
@@ -136,8 +161,11 @@ export function timeline(
       actor: event.actor,
       role: event.role,
       type: event.type,
-      summary: describe(event),
-      changes,
+      summary: describe(event, current, changes),
+      changes: changes.map((change) => {
+        const title = change.step ? current.steps[change.step]?.title : undefined;
+        return title ? { ...change, stepTitle: title } : change;
+      }),
       steps,
       hash: event.hash,
       ...(failure?.index === i ? { replayError: failure.message } : {}),
@@ -151,6 +179,33 @@ const changeValue = (v: unknown) =>
 
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  /**
+   * The access log in the words of the workflow: the title of the instance's workflow and, for a task
+   * opened, its step's title (from the `step <id>` detail), so the report needs no ids to be read.
+   */
+  async function withTitles<T extends { instanceId: string | null; detail: string | null }>(rows: T[]) {
+    const titles = new Map<string, Definition | null>();
+    const definitionOf = async (instanceId: string): Promise<Definition | null> => {
+      if (!titles.has(instanceId)) {
+        const loaded = await instances.load(instanceId).catch(() => null);
+        titles.set(instanceId, loaded?.definition ?? null);
+      }
+      return titles.get(instanceId) ?? null;
+    };
+    return Promise.all(
+      rows.map(async (row) => {
+        const definition = row.instanceId ? await definitionOf(row.instanceId) : null;
+        const stepId = /^step (\S+)$/.exec(row.detail ?? '')?.[1];
+        const step = stepId ? definition?.steps[stepId] : undefined;
+        return {
+          ...row,
+          workflowTitle: definition?.title ?? null,
+          stepTitle: stepId ? (step?.title ?? stepId) : null,
+        };
+      }),
+    );
+  }
 
   async function readable(c: Parameters<typeof requireUser>[0], detail: string) {
     const user = requireUser(c);
@@ -344,12 +399,15 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.outcome) filter.outcome = q.outcome;
     if (q.practice === 'true') filter.practice = true;
     if (q.emergency) filter.emergency = q.emergency === 'true';
+    if (q.category) filter.category = q.category;
+    if (q.order === 'newest') filter.newestFirst = true;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
-    return c.json(await deps.store.listAccess(filter));
+    const page = await deps.store.listAccess(filter);
+    return c.json({ ...page, items: await withTitles(page.items) });
   });
 
   docs.add({

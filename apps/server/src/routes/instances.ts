@@ -6,7 +6,13 @@ import { accessEntry, recordAccess } from '../http/access.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CancelBody, ListInstancesQuery, SignalBody, StartInstanceBody } from '../http/schemas.ts';
+import {
+  CancelBody,
+  InstanceSearchBody,
+  ListInstancesQuery,
+  SignalBody,
+  StartInstanceBody,
+} from '../http/schemas.ts';
 import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
 import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
@@ -121,6 +127,54 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       ),
     });
     return c.json({ ...page, items });
+  });
+
+  docs.add({
+    method: 'post',
+    path: '/api/instances/search',
+    summary:
+      'Find instances by patient reference or by the name of a person who worked on them (leads and auditors: all; staff: their own)',
+    tag: 'instances',
+    instanceData: true,
+    body: InstanceSearchBody,
+    responses: { 200: 'A page of instances', 400: 'Nothing to search for' },
+  });
+  app.post('/search', async (c) => {
+    const user = requireUser(c);
+    const q = await body(c, InstanceSearchBody);
+    if (q.patient === undefined && q.personName === undefined)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Give a patient reference or a person name to search for');
+    const everyone = isLead(user) || isAuditor(user);
+    const filter: Parameters<typeof deps.store.listInstances>[0] = { practice: q.practice === true };
+    if (q.definitionId) filter.definitionId = q.definitionId;
+    if (q.status) filter.status = q.status;
+    if (q.limit) filter.limit = q.limit;
+    if (q.cursor) filter.cursor = q.cursor;
+    if (!everyone) filter.actor = user.id;
+    const searches: string[] = [];
+    if (q.patient !== undefined) {
+      filter.dataValue = q.patient;
+      searches.push('patient reference');
+    }
+    if (q.personName !== undefined) {
+      const needle = q.personName.toLowerCase();
+      const people = (await deps.store.listUsers()).filter(
+        (u) => u.displayName.toLowerCase().includes(needle) || u.username.toLowerCase().includes(needle),
+      );
+      filter.actors = people.map((u) => u.id);
+      searches.push('person name');
+    }
+    const page = await deps.store.listInstances(filter);
+    // The search term is left out (a patient reference is patient data); which requests it showed is kept.
+    const n = page.items.length;
+    const ids = n > 0 ? ` (${page.items.map((i) => i.id).join(', ')})` : '';
+    await recordAccess(deps, c, user, {
+      category: 'instance-list',
+      outcome: 'allow',
+      detail: `search by ${searches.join(' and ')}: ${n} ${n === 1 ? 'instance' : 'instances'}${ids}`,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(page);
   });
 
   docs.add({

@@ -7,9 +7,9 @@ import { recordAccess } from '../http/access.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, query } from '../http/validate.ts';
+import { body, optionalBody, query } from '../http/validate.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import { CreatePlanBody, EditPlanBody, PlanListQuery } from '../migrations/schemas.ts';
+import { CreatePlanBody, EditPlanBody, PlanListQuery, RunScopeBody } from '../migrations/schemas.ts';
 import type { MigrationService, PlanContext } from '../migrations/service.ts';
 
 const requireLead = (user: AuthUser) => {
@@ -143,14 +143,17 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
     instanceData: false,
     method: 'post',
     path: '/api/migrations/{id}/dry-run',
-    summary: 'Where every running instance would land, with its new owner role, or why it cannot move (lead)',
+    summary:
+      'Where every running instance would land, with its new owner role, or why it cannot move (lead); practice instances only with includePractice',
     tag: 'migrations',
+    body: RunScopeBody,
     responses: { 200: 'Dry run', 404: 'No such plan' },
   });
   app.post('/:id/dry-run', async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const { context, rows } = await migrations.dryRun(c.req.param('id'));
+    const scope = await optionalBody(c, RunScopeBody);
+    const { context, rows } = await migrations.dryRun(c.req.param('id'), scope);
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
@@ -173,15 +176,20 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
     instanceData: false,
     method: 'post',
     path: '/api/migrations/{id}/apply',
-    summary: 'Start moving the instances, one at a time, each atomically (lead)',
+    summary:
+      'Start moving the instances, one at a time, each atomically (lead); practice instances only with includePractice',
     tag: 'migrations',
+    body: RunScopeBody,
     idempotent: true,
     responses: { 202: 'Run started', 409: 'A run of this plan is going', 422: 'Impossible mapping' },
   });
   app.post('/:id/apply', async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    return once(c, user, 202, async () => ({ run: await migrations.apply(user, c.req.param('id')) }));
+    const scope = await optionalBody(c, RunScopeBody);
+    return once(c, user, 202, async () => ({
+      run: await migrations.apply(user, c.req.param('id'), {}, scope),
+    }));
   });
 
   docs.add({

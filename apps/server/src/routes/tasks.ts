@@ -179,7 +179,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       throw forbidden('This task belongs to a role you do not hold');
     }
     const { instance, definition } = await instances.load(task.instanceId);
-    await recordAccess(deps, c, user, { instanceId: task.instanceId, category: 'phi', outcome: 'allow' });
+    // The step id lets the access log say which task was opened ("Opened 'Sort the message' of …").
+    await recordAccess(deps, c, user, {
+      instanceId: task.instanceId,
+      category: 'phi',
+      outcome: 'allow',
+      detail: `step ${task.step}`,
+    });
     const step = definition.steps[task.step];
     return c.json({
       task,

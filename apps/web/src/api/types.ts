@@ -170,7 +170,14 @@ export interface TimelineEntry {
   role: string | null;
   type: string;
   summary: string;
-  changes: Array<{ field: string; task?: string; step?: string; from: unknown; to: unknown }>;
+  changes: Array<{
+    field: string;
+    task?: string;
+    step?: string;
+    stepTitle?: string;
+    from: unknown;
+    to: unknown;
+  }>;
   steps: string[];
   hash: string;
 }

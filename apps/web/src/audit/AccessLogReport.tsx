@@ -23,7 +23,7 @@ import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
+import type { Page, User } from '../api/types.ts';
 import {
   type AccessRow,
   type AccessSort,
@@ -32,6 +32,7 @@ import {
   nextSort,
   sortAccessRows,
 } from './accessLog.ts';
+import { accessText } from './accessText.ts';
 import { shortId } from './changes.ts';
 import { downloadText } from './download.ts';
 import { PagingBar } from './PagingBar.tsx';
@@ -52,6 +53,20 @@ const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
 ];
 const validId = (s: string) => s.length <= 200;
 
+/** The data categories the server records, in the words of the filter. */
+const CATEGORIES = [
+  { value: 'phi', label: 'Patient data' },
+  { value: 'history', label: 'Histories' },
+  { value: 'instance-list', label: 'Request lists and searches' },
+  { value: 'task-list', label: 'Task lists' },
+  { value: 'access-log', label: 'Access log' },
+  { value: 'definition', label: 'Workflows' },
+  { value: 'account', label: 'Accounts' },
+  { value: 'tracking', label: 'Tracking' },
+  { value: 'emergency-access', label: 'Break-glass access' },
+  { value: 'authentication', label: 'Sign-in' },
+];
+
 /**
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
  * time), filtered by user, instance and outcome; denials stand out; the rows shown download as CSV.
@@ -64,6 +79,14 @@ export function AccessLogReport() {
   const userId = params.get('user') ?? '';
   const instanceId = params.get('instance') ?? '';
   const outcome = params.get('outcome') ?? '';
+  const category = params.get('category') ?? '';
+  // People by name: the filter picks a person, the query sends their id.
+  const people = useQuery({
+    queryKey: ['people'],
+    queryFn: () => api<{ people: User[] }>('/people'),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   // Reads of practice (sandbox) instances are a report of their own, only when asked for.
   const practice = params.get('practice') === 'true';
   const emergencyOnly = params.get('emergency') === 'true';
@@ -91,6 +114,9 @@ export function AccessLogReport() {
   if (userId) query.set('userId', userId);
   if (instanceId) query.set('instanceId', instanceId);
   if (outcome === 'allow' || outcome === 'deny') query.set('outcome', outcome);
+  if (category) query.set('category', category);
+  // Newest first: an auditor looks at what just happened before paging back.
+  query.set('order', 'newest');
   if (practice) query.set('practice', 'true');
   if (emergencyOnly) query.set('emergency', 'true');
   query.set('limit', limit);
@@ -104,7 +130,7 @@ export function AccessLogReport() {
     enabled: !reversed,
   });
 
-  const [sort, setSort] = useState<AccessSort>({ key: 'at', direction: 'ascending' });
+  const [sort, setSort] = useState<AccessSort>({ key: 'at', direction: 'descending' });
   const rows = useMemo(() => sortAccessRows(log.data?.items ?? [], sort), [log.data, sort]);
   const denied = rows.filter((r) => r.outcome === 'deny').length;
   const emergency = rows.filter((r) => r.emergencyAccessId).length;
@@ -112,6 +138,7 @@ export function AccessLogReport() {
     userId !== '' ||
     instanceId !== '' ||
     outcome !== '' ||
+    category !== '' ||
     emergencyOnly ||
     params.has('from') ||
     params.has('to');
@@ -157,13 +184,37 @@ export function AccessLogReport() {
             w={140}
             data-testid="access-log-to"
           />
+          <Select
+            label="Person"
+            placeholder="Anyone"
+            searchable
+            clearable
+            value={userId || null}
+            onChange={(v) => {
+              setUserText(v ?? '');
+              set('user', v ?? '');
+            }}
+            data={(people.data?.people ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            w={200}
+            data-testid="access-log-person"
+          />
           <TextInput
             label="User id"
             placeholder="Any user"
             value={userText}
             onChange={(e) => setUserText(e.currentTarget.value)}
-            w={190}
+            w={150}
             data-testid="access-log-user"
+          />
+          <Select
+            label="Category"
+            placeholder="Any"
+            clearable
+            value={category || null}
+            onChange={(v) => set('category', v ?? '')}
+            data={CATEGORIES}
+            w={200}
+            data-testid="access-log-category"
           />
           <TextInput
             label="Instance id"
@@ -307,6 +358,7 @@ export function AccessLogReport() {
                     {...(c.width ? { width: c.width } : {})}
                   />
                 ))}
+                <Table.Th>What</Table.Th>
                 <Table.Th>Detail</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -366,6 +418,7 @@ export function AccessLogReport() {
                         </Text>
                       )}
                     </Table.Td>
+                    <Table.Td data-testid="access-log-what">{accessText(row)}</Table.Td>
                     <Table.Td>
                       {glass && (
                         <Badge

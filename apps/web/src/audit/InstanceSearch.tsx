@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FileSearch, SearchX, X } from 'lucide-react';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { InstanceSummary, Page } from '../api/types.ts';
@@ -32,7 +32,6 @@ import { useTypedFilter } from './useTypedFilter.ts';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['workflow', 'status', 'from', 'to', 'person', 'practice'] as const;
-const validId = (s: string) => s.length <= 200;
 
 /**
  * Find instances by workflow, start date, status and a person who took part. The filters live in the
@@ -54,9 +53,17 @@ export function InstanceSearch() {
     setParams(next, { replace: true });
   };
 
-  // The person filter is typed: it applies when typing pauses.
-  const [person, setPerson] = useTypedFilter(filters.person, (v) => set('person', v), validId);
-  const personInvalid = !validId(person.trim());
+  // Searches by patient reference and person name stay in the page, never in the URL: a reference
+  // is patient data. They apply when typing pauses and go to the server in a POST body.
+  const [patient, setPatient] = useState('');
+  const [personName, setPersonName] = useState('');
+  const [patientText, setPatientText] = useTypedFilter(patient, setPatient, (v) => v.length <= 200);
+  const [nameText, setNameText] = useTypedFilter(
+    personName,
+    setPersonName,
+    (v) => v === '' || (v.length >= 2 && v.length <= 200),
+  );
+  const searching = patient !== '' || personName !== '';
 
   const query = new URLSearchParams();
   if (filters.workflow) query.set('definitionId', filters.workflow);
@@ -67,21 +74,35 @@ export function InstanceSearch() {
   if (filters.person) query.set('person', filters.person);
   if (filters.practice === 'true') query.set('practice', 'true');
   query.set('limit', String(PAGE_SIZE));
-  const filterKey = query.toString();
+  const filterKey = `${query.toString()}|${patient}|${personName}`;
   const paging = useCursorPaging(filterKey);
   if (paging.cursor) query.set('cursor', paging.cursor);
+  const searchBody = {
+    ...(patient ? { patient } : {}),
+    ...(personName ? { personName } : {}),
+    ...(filters.workflow ? { definitionId: filters.workflow } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.practice === 'true' ? { practice: true } : {}),
+    limit: PAGE_SIZE,
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+  };
 
   const datesReversed = isDay(filters.from) && isDay(filters.to) && filters.from > filters.to;
   const results = useQuery({
-    queryKey: ['audit', 'instances', query.toString()],
-    queryFn: () => api<Page<InstanceSummary>>(`/instances?${query.toString()}`),
+    queryKey: ['audit', 'instances', query.toString(), patient, personName],
+    queryFn: () =>
+      searching
+        ? api<Page<InstanceSummary>>('/instances/search', { method: 'POST', body: searchBody })
+        : api<Page<InstanceSummary>>(`/instances?${query.toString()}`),
     placeholderData: keepPreviousData,
     enabled: !datesReversed,
   });
 
   const titleOf = (id: string) => definitions.data?.find((d) => d.id === id)?.title;
-  const anyFilter = FILTERS.some((k) => filters[k] !== '');
+  const anyFilter = FILTERS.some((k) => filters[k] !== '') || searching;
   const clear = () => {
+    setPatient('');
+    setPersonName('');
     setParams(new URLSearchParams(), { replace: true });
   };
   const items = results.data?.items ?? [];
@@ -149,12 +170,22 @@ export function InstanceSearch() {
             data-testid="audit-filter-status"
           />
           <TextInput
-            label="Person (user id)"
-            placeholder="Started or acted on it"
-            value={person}
-            onChange={(e) => setPerson(e.currentTarget.value)}
-            error={personInvalid ? 'Not a user id' : undefined}
+            label="Patient reference"
+            placeholder="e.g. DEMO-5001"
+            value={patientText}
+            onChange={(e) => setPatientText(e.currentTarget.value)}
+            w={190}
+            autoComplete="off"
+            data-testid="audit-filter-patient"
+          />
+          <TextInput
+            label="Person"
+            placeholder="Name of who started or worked on it"
+            value={nameText}
+            onChange={(e) => setNameText(e.currentTarget.value)}
+            error={nameText.trim().length === 1 ? 'Type at least 2 letters' : undefined}
             w={240}
+            autoComplete="off"
             data-testid="audit-filter-person"
           />
           <Switch
@@ -192,8 +223,9 @@ export function InstanceSearch() {
             <Text fw={600}>No instances match these filters</Text>
             <Text size="sm" c="dimmed" maw={560} ta="center">
               Instances are found by their workflow, the day they started (clinic time, both days included),
-              their status, and a person who started or acted on them (their user id). Widen the dates, pick
-              another workflow or status, or clear the filters.
+              their status, the patient reference in their data (the whole reference) and the name of a person
+              who started or worked on them. Widen the dates, pick another workflow or status, or clear the
+              filters.
               {filters.practice === 'true'
                 ? ' Practice runs are shown instead of real ones; switch it off to see real instances.'
                 : ''}

@@ -13,6 +13,9 @@ export interface AccessRow {
   /** The break-glass grant this access relied on, and the reason its holder gave. */
   emergencyAccessId?: string | null;
   emergencyReason?: string | null;
+  /** The instance's workflow title and, for a task opened, its step's title (added by the server). */
+  workflowTitle?: string | null;
+  stepTitle?: string | null;
 }
 
 export type AccessSortKey = 'at' | 'userId' | 'role' | 'action' | 'instanceId' | 'dataCategory' | 'outcome';

@@ -1,3 +1,4 @@
+import { assignmentKind } from '@portalflow/engine';
 import type { TimelineEntry } from '../api/types.ts';
 
 export type Change = TimelineEntry['changes'][number];
@@ -72,7 +73,8 @@ export function describeEntry(
       return typeof p.timer === 'string' ? `Deadline ${p.timer} passed` : entry.summary;
     case 'reassign': {
       const step = typeof p.step === 'string' ? p.step : entry.changes?.find((c) => c.step)?.step;
-      return step ? `Reassigned “${stepTitle(step)}”` : 'Reassigned';
+      const verb = { claim: 'Claimed', release: 'Released', reassign: 'Reassigned' }[assignmentKind(p)];
+      return step ? `${verb} “${stepTitle(step)}”` : verb;
     }
     case 'cancel':
       return typeof p.reason === 'string' && p.reason !== '' ? `Cancelled: ${p.reason}` : 'Cancelled';

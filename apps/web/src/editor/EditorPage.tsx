@@ -20,6 +20,7 @@ import { type Imported, useDefinitionImport } from './ImportButton.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Palette } from './Palette.tsx';
+import { PublishConfirm } from './PublishConfirm.tsx';
 import { SimulatePanel } from './SimulatePanel.tsx';
 import { StaleSaveDialog } from './StaleSaveDialog.tsx';
 import { type EditorMode, TopBar } from './TopBar.tsx';
@@ -95,6 +96,7 @@ function Editor({ id }: { id: string }) {
   const [pair, setPair] = useState<{ before: Side; after: Side } | null>(null);
   const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
   const [laying, setLaying] = useState(false);
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
   // A BPMN file imported from the workflow list arrives with its report in the navigation state.
   const location = useLocation();
   const [bpmnReport, setBpmnReport] = useState<BpmnReport | null>(
@@ -228,7 +230,7 @@ function Editor({ id }: { id: string }) {
         onUndo={undo}
         onRedo={redo}
         onSave={() => void save()}
-        onPublish={() => void publish(dirty)}
+        onPublish={() => setConfirmingPublish(true)}
         onMode={(m) => {
           setInitialPair(undefined);
           setMode(m);
@@ -284,6 +286,14 @@ function Editor({ id }: { id: string }) {
         }}
       />
       {importer.element}
+      <PublishConfirm
+        opened={confirmingPublish}
+        latest={latest}
+        draft={document.definition}
+        publishing={publishing}
+        onClose={() => setConfirmingPublish(false)}
+        onConfirm={() => void publish(dirty).finally(() => setConfirmingPublish(false))}
+      />
       {bpmnReport && <BpmnImportReport report={bpmnReport} onClose={() => setBpmnReport(null)} />}
       {conflict && (
         <StaleSaveDialog

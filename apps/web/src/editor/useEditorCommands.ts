@@ -6,6 +6,7 @@ import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.
 import { type StepPosition, uniqueId } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
 import { COLUMN_WIDTH, freeSpot, sceneOf } from '../model/scene.ts';
+import { newStepId } from '../model/stepIds.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
@@ -57,9 +58,10 @@ export function useEditorCommands() {
       const y = selected ? selected.y - lane.y : LANE.padding;
       position = freeSpot(scene, lane, x, y, kind);
     }
-    const id = uniqueId(kind === 'task' ? 'new-task' : kind, (c) => !!definition.steps[c]);
     const role = lane.role === '' ? undefined : lane.role;
-    apply([{ type: 'addStep', id, step: newStep(kind, role), position }], {
+    const step = newStep(kind, role);
+    const id = newStepId(definition, step.title ?? step.type);
+    apply([{ type: 'addStep', id, step, position }], {
       select: { steps: [id], edges: [] },
     });
     useEditorStore.getState().select({ steps: [id], edges: [] }, true);

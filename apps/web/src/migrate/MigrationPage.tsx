@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Center,
+  Checkbox,
   Group,
   Loader,
   Modal,
@@ -122,8 +123,11 @@ export function MigrationPage() {
       void plan.refetch();
     },
   });
+  // Practice runs stay on their version unless the lead asks: real work and training never move together by accident.
+  const [includePractice, setIncludePractice] = useState(false);
   const dry = useMutation({
-    mutationFn: () => api<DryRun>(`/migrations/${currentPlanId}/dry-run`, { method: 'POST' }),
+    mutationFn: () =>
+      api<DryRun>(`/migrations/${currentPlanId}/dry-run`, { method: 'POST', body: { includePractice } }),
     onSuccess: setDryRun,
     onError: (error) => toast({ color: 'red', title: 'Dry run failed', message: errorText(error) }),
   });
@@ -132,6 +136,7 @@ export function MigrationPage() {
     mutationFn: () =>
       api<{ run: MigrationRun }>(`/migrations/${currentPlanId}/apply`, {
         method: 'POST',
+        body: { includePractice },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: ({ run: started }) => {
@@ -148,6 +153,7 @@ export function MigrationPage() {
     mutationFn: () =>
       api<{ run: MigrationRun }>(`/migrations/${currentPlanId}/runs/${activeRunId}/stop`, {
         method: 'POST',
+        body: { includePractice },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: ({ run: stopped }) => client.setQueryData(['migration-run', stopped.id], { run: stopped }),
@@ -251,6 +257,17 @@ export function MigrationPage() {
               toVersion={view.plan.toVersion}
               disabled={edit.isPending || running}
               onChange={(step, target) => edit.mutate({ ...view.plan.mapping, [step]: target })}
+            />
+            <Checkbox
+              label="Include practice instances"
+              description="Off: only real requests move; staff's practice runs stay on their version."
+              checked={includePractice}
+              onChange={(e) => {
+                setIncludePractice(e.currentTarget.checked);
+                setDryRun(null);
+              }}
+              disabled={running}
+              data-testid="migrate-include-practice"
             />
             <Group gap="sm">
               <Button

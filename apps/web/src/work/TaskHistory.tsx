@@ -18,8 +18,9 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
       return 'Request started';
     case 'complete': {
       const outcome = e.changes.find((c) => c.field === 'outcome');
+      // The step's title, never its id: a never-renamed id reads "New task" to the person after you.
       return outcome?.step
-        ? `${humanize(outcome.step)} → ${humanize(String(outcome.to))}`
+        ? `${outcome.stepTitle ?? humanize(outcome.step)} → ${humanize(String(outcome.to))}`
         : humanize(e.summary);
     }
     case 'reassign': {
@@ -27,6 +28,9 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
       const role = e.changes.find((c) => c.field === 'role');
       if (role) return `Moved to the ${roleLabel(String(role.to))} pool`;
       if (assignee && assignee.to === null) return 'Released to the pool';
+      // Taking a task from the pool is a claim, whatever event kind records it.
+      if (assignee && assignee.to === e.actor && e.changes.length === 1)
+        return `Claimed by ${nameOf(String(assignee.to), 'a colleague')}`;
       if (assignee)
         return `Assigned to ${nameOf(String(assignee.to), 'a colleague').replace(/^You$/, 'you')}`;
       return 'Changed';

@@ -32,3 +32,12 @@ export function listIds(ids: readonly string[], max = 5): string {
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
+
+/**
+ * How findings name a step: its title in curly quotes (what the designer typed and sees on the box),
+ * or its id in straight quotes when it has no title.
+ */
+export function stepName(definition: { steps: Record<string, { title?: string | undefined }> }, id: string) {
+  const title = definition.steps[id]?.title?.trim();
+  return title ? `“${title}”` : `"${id}"`;
+}

@@ -57,18 +57,20 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
       if (query.emergency === true) where.add('a.emergency_access_id IS NOT NULL');
       if (query.emergency === false) where.add('a.emergency_access_id IS NULL');
+      if (query.category !== undefined) where.add('a.data_category = ?', query.category);
       // Reads of practice (sandbox) instances stay out of the report unless it is asked for them.
       where.add(
         `${query.practice ? '' : 'NOT '}(a.instance_id IS NOT NULL AND a.instance_id IN (SELECT id FROM instances WHERE practice = 1))`,
       );
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor, 2);
-        where.add('(a.at, a.id) > (?, ?)', at ?? null, id ?? null);
+        where.add(`(a.at, a.id) ${query.newestFirst ? '<' : '>'} (?, ?)`, at ?? null, id ?? null);
       }
       const rs = await db.client.execute({
         sql: `SELECT a.*, e.reason AS emergency_reason FROM access_log a
               LEFT JOIN emergency_access e ON e.id = a.emergency_access_id
-              ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''} ORDER BY a.at, a.id LIMIT ?`,
+              ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''}
+              ORDER BY ${query.newestFirst ? 'a.at DESC, a.id DESC' : 'a.at, a.id'} LIMIT ?`,
         args: [...where.args, limit + 1],
       });
       const items = rs.rows.slice(0, limit).map(toAccessRecord);

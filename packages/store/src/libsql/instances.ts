@@ -80,6 +80,25 @@ export function instanceApi(db: Db): InstanceApi {
           filter.actor,
         );
       }
+      if (filter.actors !== undefined) {
+        if (filter.actors.length === 0) where.add('0 = 1');
+        else {
+          const marks = filter.actors.map(() => '?').join(', ');
+          where.add(
+            `(started_by IN (${marks}) OR EXISTS (SELECT 1 FROM events e WHERE e.actor IN (${marks}) AND e.instance_id = instances.id))`,
+            ...filter.actors,
+            ...filter.actors,
+          );
+        }
+      }
+      if (filter.dataValue !== undefined) {
+        // Any top-level text value of the data: references live in fields each workflow names itself.
+        where.add(
+          `EXISTS (SELECT 1 FROM json_each(instances.snapshot, '$.context.data') d
+                   WHERE d.type = 'text' AND lower(d.value) = lower(?))`,
+          filter.dataValue,
+        );
+      }
       if (filter.cursor)
         where.add('(started_at, id) < (?, ?)', ...(decodeCursor(filter.cursor, 2) as InValue[]));
       const rs = await db.client.execute({

@@ -1,15 +1,88 @@
 import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, TaskStep, WaitStep } from '@portalflow/engine';
-import { formatDuration, parseDuration } from '@portalflow/engine';
+import { formatDuration } from '@portalflow/engine';
+import { useEffect, useState } from 'react';
+import {
+  DEADLINE_UNITS,
+  type DeadlineUnit,
+  deadlineFromText,
+  deadlineToIso,
+  isoToDeadline,
+} from '../../model/deadline.ts';
 import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
 
-function durationPreview(after: string, business: boolean): { ok: boolean; text: string } {
+function preview(after: string, business: boolean): string {
   try {
-    parseDuration(after);
-    return { ok: true, text: formatDuration(after, business) };
+    return formatDuration(after, business);
   } catch {
-    return { ok: false, text: 'Use an ISO 8601 duration such as PT4H (4 hours), P2D (2 days) or P1DT12H' };
+    return after;
   }
+}
+
+/**
+ * "Due after" as a number and a unit. What is typed stays here until it is a valid amount, so an
+ * invalid entry shows an inline error and never reaches the file.
+ */
+function DueAfterInput({
+  after,
+  business,
+  onChange,
+}: {
+  after: string;
+  business: boolean;
+  onChange: (iso: string) => void;
+}) {
+  const shown = isoToDeadline(after);
+  const [text, setText] = useState(shown ? String(shown.amount) : '');
+  const [unit, setUnit] = useState<DeadlineUnit>(shown?.unit ?? 'days');
+  // Undo, another step or a collaborator's save changes the value underneath: show what the file says.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside resyncs
+  useEffect(() => {
+    const typed = deadlineFromText(text, unit);
+    if (typed.ok && typed.iso === after) return;
+    const now = isoToDeadline(after);
+    if (now) {
+      setText(String(now.amount));
+      setUnit(now.unit);
+    }
+  }, [after]);
+  const typed = deadlineFromText(text, unit);
+  const commit = (nextText: string, nextUnit: DeadlineUnit) => {
+    setText(nextText);
+    setUnit(nextUnit);
+    const next = deadlineFromText(nextText, nextUnit);
+    if (next.ok && next.iso !== after) onChange(next.iso);
+  };
+  return (
+    <Group gap={6} align="flex-start" wrap="nowrap">
+      <TextInput
+        label="Due after"
+        inputMode="numeric"
+        value={text}
+        onChange={(e) => commit(e.currentTarget.value, unit)}
+        error={typed.ok ? undefined : typed.message}
+        description={
+          typed.ok
+            ? `= ${preview(after, business)}`
+            : shown === null && text === ''
+              ? `Now ${preview(after, business)}; enter an amount to replace it`
+              : undefined
+        }
+        style={{ flex: 1 }}
+        data-testid="deadline-amount"
+      />
+      <Select
+        label="Unit"
+        aria-label="Deadline unit"
+        data={DEADLINE_UNITS.map((u) => ({ value: u, label: u.charAt(0).toUpperCase() + u.slice(1) }))}
+        value={unit}
+        onChange={(v) => v && commit(text, v as DeadlineUnit)}
+        allowDeselect={false}
+        w={110}
+        data-testid="deadline-unit"
+      />
+    </Group>
+  );
 }
 
 /** Deadline: after how long, on which clock, and what happens then (escalate or go to a step). */
@@ -34,7 +107,7 @@ export function DeadlineFields({
         onChange={() =>
           patch({
             deadline: {
-              after: 'P1D',
+              after: deadlineToIso({ amount: 1, unit: 'days' }),
               calendar: 'business',
               ...(roles[0] ? { escalateTo: roles[0].value } : {}),
             },
@@ -43,7 +116,6 @@ export function DeadlineFields({
       />
     );
   }
-  const preview = durationPreview(deadline.after, deadline.calendar === 'business');
   const action =
     deadline.goTo !== undefined ? 'goTo' : deadline.escalateTo !== undefined ? 'escalate' : 'none';
   const set = (next: Partial<typeof deadline>, field?: string) => {
@@ -54,13 +126,11 @@ export function DeadlineFields({
   return (
     <Stack gap={6} className="pf-fieldset" role="group" aria-label="Deadline">
       <Checkbox label="Has a deadline" checked onChange={() => patch({ deadline: undefined })} />
-      <TextInput
-        label="Due after (ISO duration)"
-        value={deadline.after}
-        onChange={(e) => set({ after: e.currentTarget.value.toUpperCase() }, 'deadline.after')}
-        error={preview.ok ? undefined : preview.text}
-        description={preview.ok ? `= ${preview.text}` : undefined}
-        data-testid="deadline-after"
+      <DueAfterInput
+        key={id}
+        after={deadline.after}
+        business={deadline.calendar === 'business'}
+        onChange={(after) => set({ after }, 'deadline.after')}
       />
       <div>
         <Text size="sm" fw={500} mb={2} id={`cal-${id}`}>

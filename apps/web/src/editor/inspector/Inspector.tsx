@@ -3,10 +3,11 @@ import type { Definition, Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
+import { retitleChanges } from '../../model/stepIds.ts';
 import { countOf } from '../../shell/plural.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { ID_PATTERN, useStepPatch } from './common.ts';
+import { ID_PATTERN, useIdsFrozen, useStepPatch } from './common.ts';
 import { DecisionFields } from './DecisionFields.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { EndFields, ParallelFields, WaitFields } from './OtherFields.tsx';
@@ -22,7 +23,7 @@ const KIND_NAME: Record<Step['type'], string> = {
   end: 'End',
 };
 
-function StepId({ id, definition }: { id: string; definition: Definition }) {
+function StepId({ id, definition, frozen }: { id: string; definition: Definition; frozen: boolean }) {
   const apply = useEditorStore((s) => s.apply);
   const [value, setValue] = useState(id);
   const error =
@@ -41,7 +42,12 @@ function StepId({ id, definition }: { id: string; definition: Definition }) {
     <TextInput
       size="xs"
       label="Step id"
-      description="Used in arrows and the audit trail"
+      description={
+        frozen
+          ? 'Fixed since the first publish: running requests and their history use it'
+          : 'Follows the title until the first publish'
+      }
+      readOnly={frozen}
       value={value}
       onChange={(e) => setValue(e.currentTarget.value)}
       onBlur={commit}
@@ -56,6 +62,12 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
   const step = definition.steps[id]!;
   const patch = useStepPatch(id);
   const apply = useEditorStore((s) => s.apply);
+  const frozen = useIdsFrozen(definition.id);
+  // The id follows the title once the title is committed (not per keystroke, so typing keeps its focus).
+  const reslug = () => {
+    const { changes, id: next } = retitleChanges(definition, id, step.title ?? '', { frozen });
+    if (changes.length > 0) apply(changes, { select: { steps: [next], edges: [] } });
+  };
   return (
     <Stack gap={10}>
       <Group justify="space-between" wrap="nowrap">
@@ -85,10 +97,12 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
         onChange={(e) =>
           patch({ title: e.currentTarget.value || (step.type === 'task' ? '' : undefined) }, 'title')
         }
+        onBlur={reslug}
+        onKeyDown={(e) => e.key === 'Enter' && reslug()}
         error={step.type === 'task' && !step.title ? 'A task needs a title' : undefined}
         data-testid="inspector-title"
       />
-      <StepId key={id} id={id} definition={definition} />
+      <StepId key={id} id={id} definition={definition} frozen={frozen} />
       {step.type === 'task' && <TaskFields id={id} step={step} definition={definition} />}
       {step.type === 'decision' && <DecisionFields id={id} step={step} definition={definition} />}
       {step.type === 'parallel' && <ParallelFields id={id} step={step} definition={definition} />}

@@ -1,9 +1,23 @@
-import type { Definition, Step } from '@portalflow/engine';
+import { type Definition, ID_PATTERN, type Step } from '@portalflow/engine';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
+import type { DefinitionResponse } from '../useLoadDraft.ts';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export { ID_PATTERN };
+
+/**
+ * Whether step ids are frozen: once a version is published, instances and histories name its ids.
+ * Read from the editor's cached GET of the workflow; while that is unknown, ids count as frozen.
+ */
+export function useIdsFrozen(definitionId: string): boolean {
+  const response = useQuery<DefinitionResponse>({
+    queryKey: ['definition', definitionId],
+    enabled: false,
+  }).data;
+  return response === undefined || response.latest !== null;
+}
 
 /** Steps as select options: "Call the patient (call-patient)". */
 export function useStepOptions(definition: Definition, except?: string) {

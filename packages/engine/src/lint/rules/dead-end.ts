@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const deadEnd: Rule = {
@@ -17,7 +18,7 @@ export const deadEnd: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Task "${id}" has no outcomes, so it can never be completed`,
+        message: `Task ${stepName(ctx.definition, id)} has no outcomes, so it can never be completed`,
       });
     }
     for (const { id, step } of ctx.ofKind('decision')) {
@@ -25,7 +26,7 @@ export const deadEnd: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Decision "${id}" has no branches and no otherwise, so the workflow stops there`,
+        message: `Decision ${stepName(ctx.definition, id)} has no branches and no otherwise, so the workflow stops there`,
       });
     }
   },

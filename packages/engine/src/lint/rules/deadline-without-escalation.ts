@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const deadlineWithoutEscalation: Rule = {
@@ -22,12 +23,12 @@ export const deadlineWithoutEscalation: Rule = {
         report({
           ...at,
           severity: 'error',
-          message: `The deadline of "${id}" has both escalateTo and goTo; choose one`,
+          message: `The deadline of ${stepName(ctx.definition, id)} has both escalateTo and goTo; choose one`,
         });
       } else if (!escalates && !moves) {
         report({
           ...at,
-          message: `The deadline of "${id}" (after ${deadline.after}) does nothing when it passes; add escalateTo or goTo`,
+          message: `The deadline of ${stepName(ctx.definition, id)} (after ${deadline.after}) does nothing when it passes; add escalateTo or goTo`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const decisionWithoutOtherwise: Rule = {
@@ -18,7 +19,7 @@ export const decisionWithoutOtherwise: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Decision "${id}" has no otherwise; when no branch holds, the instance is stuck`,
+        message: `Decision ${stepName(ctx.definition, id)} has no otherwise; when no branch holds, the instance is stuck`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const duplicateTaskTitle: Rule = {
@@ -26,7 +27,7 @@ export const duplicateTaskTitle: Rule = {
       report({
         path: `steps.${id}.title`,
         step: id,
-        message: `Task "${id}" has the same title as "${seen}" in the "${step.role}" lane: "${step.title.trim()}"`,
+        message: `Task ${stepName(ctx.definition, id)} has the same title as "${seen}" in the "${step.role}" lane: "${step.title.trim()}"`,
       });
     }
   },

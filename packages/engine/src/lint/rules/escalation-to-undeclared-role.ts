@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const escalationToUndeclaredRole: Rule = {
@@ -17,7 +18,7 @@ export const escalationToUndeclaredRole: Rule = {
       report({
         path: `steps.${id}.deadline.escalateTo`,
         step: id,
-        message: `The deadline of "${id}" escalates to role "${role}", which is not declared in roles`,
+        message: `The deadline of ${stepName(ctx.definition, id)} escalates to role "${role}", which is not declared in roles`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const formFieldDuplicate: Rule = {
@@ -23,7 +24,7 @@ export const formFieldDuplicate: Rule = {
           report({
             path: `steps.${id}.form.${i}.id`,
             step: id,
-            message: `Task "${id}" has two form fields with id "${field.id}" (also form.${seen})`,
+            message: `Task ${stepName(ctx.definition, id)} has two form fields with id "${field.id}" (also form.${seen})`,
           });
       });
     }

@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const missingHelp: Rule = {
@@ -17,7 +18,7 @@ export const missingHelp: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Task "${id}" has no help text for the staff who work it`,
+        message: `Task ${stepName(ctx.definition, id)} has no help text for the staff who work it`,
       });
     }
   },

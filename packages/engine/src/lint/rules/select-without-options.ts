@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const selectWithoutOptions: Rule = {
@@ -17,7 +18,7 @@ export const selectWithoutOptions: Rule = {
         report({
           path: `steps.${id}.form.${i}`,
           step: id,
-          message: `Select field "${field.id}" of task "${id}" has no options`,
+          message: `Select field "${field.id}" of task ${stepName(ctx.definition, id)} has no options`,
         });
       });
     }

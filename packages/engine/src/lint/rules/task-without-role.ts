@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const taskWithoutRole: Rule = {
@@ -16,7 +17,7 @@ export const taskWithoutRole: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Task "${id}" has no role, so no one's queue would show it`,
+        message: `Task ${stepName(ctx.definition, id)} has no role, so no one's queue would show it`,
       });
     }
   },

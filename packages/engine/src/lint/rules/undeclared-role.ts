@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const undeclaredRole: Rule = {
@@ -18,7 +19,7 @@ export const undeclaredRole: Rule = {
       report({
         path: `steps.${id}.role`,
         step: id,
-        message: `Task "${id}" is owned by role "${step.role}", which is not declared in roles`,
+        message: `Task ${stepName(ctx.definition, id)} is owned by role "${step.role}", which is not declared in roles`,
       });
     }
   },

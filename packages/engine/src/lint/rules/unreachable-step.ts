@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const unreachableStep: Rule = {
@@ -24,7 +25,7 @@ export const unreachableStep: Rule = {
       report({
         path: `steps.${id}`,
         step: id,
-        message: `Step "${id}" cannot be reached from the start "${ctx.definition.start}"`,
+        message: `Step ${stepName(ctx.definition, id)} cannot be reached from the start ${stepName(ctx.definition, ctx.definition.start)}`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const waitWithoutTrigger: Rule = {
@@ -17,13 +18,13 @@ export const waitWithoutTrigger: Rule = {
       if (step.signal === undefined && step.for === undefined) {
         report({
           ...at,
-          message: `Wait "${id}" has neither a signal nor a duration, so it would wait forever`,
+          message: `Wait ${stepName(ctx.definition, id)} has neither a signal nor a duration, so it would wait forever`,
         });
       } else if (step.signal !== undefined && step.for !== undefined) {
         report({
           ...at,
           severity: 'warning',
-          message: `Wait "${id}" has both a signal and a duration and moves on at whichever comes first; for a time limit on a signal, a deadline with goTo says so plainly`,
+          message: `Wait ${stepName(ctx.definition, id)} has both a signal and a duration and moves on at whichever comes first; for a time limit on a signal, a deadline with goTo says so plainly`,
         });
       }
     }

@@ -1,0 +1,74 @@
+import {
+  type Definition,
+  type RoleChange,
+  roleChanges,
+  roleDuties,
+  versionChanges,
+} from '@portalflow/engine';
+import { stepTitle } from './describe.ts';
+
+/** One role whose job changes with this version, in the words of the role pages. */
+export interface RoleDutyChange {
+  roleId: string;
+  name: string;
+  lines: string[];
+}
+
+/** What publishing would change for staff, against the latest published version (titles, not ids). */
+export interface PublishSummary {
+  /** No version is published yet. */
+  first: boolean;
+  added: string[];
+  removed: string[];
+  changed: string[];
+  roles: RoleDutyChange[];
+  /** The draft does exactly what the latest version does. */
+  unchanged: boolean;
+}
+
+const LISTS: ReadonlyArray<Exclude<keyof RoleChange, 'roleId' | 'count'>> = [
+  'stepsAdded',
+  'stepsRemoved',
+  'outcomesAdded',
+  'outcomesRemoved',
+  'deadlines',
+  'escalationsAdded',
+  'escalationsRemoved',
+  'handoffsAdded',
+  'handoffsRemoved',
+];
+
+/**
+ * The publish confirmation's summary. Reuses the engine's own comparisons: `versionChanges` for the
+ * steps (what the handbook's "what changed" says) and `roleChanges` over `roleDuties` for the roles (what
+ * the refresher asks staff to acknowledge), so the three never disagree.
+ */
+export function publishSummary(latest: Definition | null, draft: Definition): PublishSummary {
+  const before: Definition = latest ?? { ...draft, roles: [], steps: {} };
+  const added: string[] = [];
+  const removed: string[] = [];
+  const changed: string[] = [];
+  for (const change of versionChanges(before, draft)) {
+    if (!change.stepId) continue;
+    if (change.kind === 'added') added.push(stepTitle(draft, change.stepId));
+    else if (change.kind === 'removed') removed.push(stepTitle(before, change.stepId));
+    else {
+      const title = stepTitle(draft, change.stepId);
+      if (!changed.includes(title)) changed.push(title);
+    }
+  }
+  const dutiesBefore = latest ? roleDuties([latest]) : {};
+  const dutiesAfter = roleDuties([draft]);
+  const roles = Object.values(roleChanges(dutiesBefore, dutiesAfter)).map((change) => ({
+    roleId: change.roleId,
+    name: dutiesAfter[change.roleId]?.name ?? dutiesBefore[change.roleId]?.name ?? change.roleId,
+    lines: LISTS.flatMap((list) => change[list].map((item) => item.text)),
+  }));
+  const unchanged =
+    latest !== null &&
+    added.length === 0 &&
+    removed.length === 0 &&
+    changed.length === 0 &&
+    roles.length === 0;
+  return { first: latest === null, added, removed, changed, roles, unchanged };
+}

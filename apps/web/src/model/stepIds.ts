@@ -1,0 +1,35 @@
+import { type Definition, ID_MAX_LENGTH, isId } from '@portalflow/engine';
+import type { Change } from './changes.ts';
+import { slugify, uniqueId } from './document.ts';
+
+/**
+ * Step ids come from titles: "Prepare refill" is `prepare-refill`, never `new-task`. Ids are what
+ * histories, running instances and migrations name, so they follow the title only until the workflow
+ * is first published; after that they are frozen and only the title changes.
+ */
+
+/** Room for a "-NN" suffix within the engine's id length. */
+const BASE_LENGTH = Math.min(60, ID_MAX_LENGTH - 8);
+
+/** A unique id for a step titled `title` (`except` is the step's own id, free to keep). */
+export function newStepId(definition: Definition, title: string, except?: string): string {
+  const base = slugify(title, 'step').slice(0, BASE_LENGTH).replace(/-+$/, '') || 'step';
+  const id = uniqueId(base, (candidate) => candidate !== except && candidate in definition.steps);
+  return isId(id) ? id : uniqueId('step', (candidate) => candidate in definition.steps);
+}
+
+/**
+ * The change that re-slugs a step's id after its title changed (references, start and layout follow
+ * through `renameStep`), or none when ids are frozen, the title is blank or the slug is the same.
+ */
+export function retitleChanges(
+  definition: Definition,
+  id: string,
+  title: string,
+  { frozen }: { frozen: boolean },
+): { changes: Change[]; id: string } {
+  if (frozen || title.trim() === '' || !definition.steps[id]) return { changes: [], id };
+  const next = newStepId(definition, title, id);
+  if (next === id) return { changes: [], id };
+  return { changes: [{ type: 'renameStep', id, newId: next }], id: next };
+}

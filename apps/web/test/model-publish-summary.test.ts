@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { publishSummary } from '../src/model/publishSummary.ts';
+import { triage } from './model-support.ts';
+
+describe('publish summary: what a new version changes against the latest published one', () => {
+  it('the first version lists every step as added and every role with duties', () => {
+    const s = publishSummary(null, triage());
+    expect(s.first).toBe(true);
+    expect(s.added).toContain('Classify the message');
+    expect(s.removed).toEqual([]);
+    expect(s.roles.map((r) => r.name).sort()).toEqual(
+      ['Front desk', 'Front office supervisor', 'Provider', 'Triage nurse'].sort(),
+    );
+  });
+
+  it('names steps added, removed and changed by title, and the roles whose duties change', () => {
+    const before = triage();
+    const after = triage();
+    delete after.steps['admin-reply'];
+    after.steps.classify = {
+      ...(after.steps.classify as Extract<typeof after.steps.classify, { type: 'task' }>),
+      outcomes: { clinical: 'is-urgent', admin: 'billing-reply', spam: 'closed' },
+    };
+    after.steps['billing-reply'] = {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Answer the billing question',
+      outcomes: { replied: 'closed' },
+    };
+    after.steps['provider-review'] = {
+      ...(after.steps['provider-review'] as Extract<typeof after.steps.classify, { type: 'task' }>),
+      deadline: { after: 'P1D', calendar: 'business', escalateTo: 'nurse' },
+    };
+    const s = publishSummary(before, after);
+    expect(s.first).toBe(false);
+    expect(s.added).toEqual(['Answer the billing question']);
+    expect(s.removed).toEqual(['Reply to admin request']);
+    expect(s.changed).toEqual(expect.arrayContaining(['Classify the message', 'Provider reply']));
+    expect(s.changed).not.toContain('Answer the billing question');
+    const provider = s.roles.find((r) => r.roleId === 'provider');
+    expect(provider?.lines.join(' ')).toMatch(/Provider reply/);
+    expect(s.roles.map((r) => r.roleId)).toContain('front-desk');
+    // The supervisor's escalations from classifying are the same, so the supervisor is not listed.
+    expect(s.roles.map((r) => r.roleId)).not.toContain('supervisor');
+  });
+
+  it('says when nothing changed', () => {
+    const s = publishSummary(triage(), triage());
+    expect(s).toMatchObject({ added: [], removed: [], changed: [], roles: [], unchanged: true });
+  });
+});
