@@ -121,6 +121,9 @@ export type {
 } from './snapshot.ts';
 export {
   type Block,
+  type CaptionCue,
+  type CaptionParse,
+  captionText,
   createHelpSearch,
   csvCell,
   csvLine,
@@ -133,6 +136,7 @@ export {
   type Inline,
   parseInline,
   parseMarkup,
+  parseWebVtt,
   plainText,
   type Range,
   type Searchable,
