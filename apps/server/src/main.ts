@@ -52,6 +52,13 @@ export function checkpointConfig(url: string | undefined, env = process.env): Ch
   return { dir, keyFile, intervalMs: Number.isFinite(interval) && interval >= 0 ? interval : 300_000 };
 }
 
+/** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
+function mediaDirOf(url: string | undefined, env = process.env): { mediaDir?: string } {
+  if (env.PORTALFLOW_MEDIA_DIR) return { mediaDir: env.PORTALFLOW_MEDIA_DIR };
+  const dbFile = fileOf(url ?? 'file:./data/portalflow.db');
+  return dbFile ? { mediaDir: join(dirname(dbFile), 'media') } : {};
+}
+
 function fileOf(url: string): string | null {
   if (!url.startsWith('file:')) return null;
   const path = decodeURIComponent(
@@ -72,7 +79,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
   const store = await openStore(storeOptions);
-  const config = defaultConfig({ checkpoints: checkpointConfig(storeOptions.url), ...options.config });
+  const config = defaultConfig({
+    checkpoints: checkpointConfig(storeOptions.url),
+    ...mediaDirOf(storeOptions.url),
+    ...options.config,
+  });
   // The built web app, when there is one (`pnpm build` makes it).
   const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
   if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;

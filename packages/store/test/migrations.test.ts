@@ -82,6 +82,7 @@ describe('migrations', () => {
       [9, 'security-hardening'],
       [10, 'api-token-lifetime'],
       [11, 'audit-append-only'],
+      [12, 'help-videos'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

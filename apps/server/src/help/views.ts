@@ -13,7 +13,15 @@ export interface PublicHelpEntry {
   title: string;
   body: string;
   videoUrl: string | null;
+  /** The clinic's own video, with its captions, at public addresses. */
+  video: PublicHelpVideo | null;
   updatedAt: string;
+}
+
+export interface PublicHelpVideo {
+  src: string;
+  type: string;
+  captions: Array<{ language: string; src: string }>;
 }
 
 export const PUBLIC_ENTRY_KEYS = [
@@ -25,6 +33,7 @@ export const PUBLIC_ENTRY_KEYS = [
   'title',
   'body',
   'videoUrl',
+  'video',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof PublicHelpEntry>;
 
@@ -38,7 +47,19 @@ export function publicEntry(e: HelpEntry): PublicHelpEntry {
     title: e.title,
     body: e.body,
     videoUrl: e.videoUrl,
+    video: publicVideo(e),
     updatedAt: e.updatedAt,
+  };
+}
+
+/** Addresses under the public help API; the video's hash in its address makes it immutable. */
+function publicVideo(e: HelpEntry): PublicHelpVideo | null {
+  if (!e.video) return null;
+  const base = `/api/public/help/${e.clinic}/videos/${e.id}`;
+  return {
+    src: `${base}/${e.video.sha256}`,
+    type: e.video.type,
+    captions: e.video.captions.map((c) => ({ language: c.language, src: `${base}/captions/${c.language}` })),
   };
 }
 

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
 /**
- * Headers on every response: no framing, no sniffing, a strict CSP for the web app, HSTS over TLS,
+ * Headers on every response: no framing, no sniffing, a strict CSP for the web app (help videos and
+ * their captions from this origin only: `media-src 'self'`), HSTS over TLS,
  * and `no-store` on API responses, which may carry protected health information.
  */
 export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<AppEnv> {
@@ -14,7 +15,7 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
     h.set('X-Frame-Options', 'DENY');
     h.set(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     );
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');

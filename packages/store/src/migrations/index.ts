@@ -9,6 +9,7 @@ import { changeFeed } from './008-change-feed.ts';
 import { securityHardening } from './009-security-hardening.ts';
 import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import { auditAppendOnly } from './011-audit-append-only.ts';
+import { helpVideos } from './016-help-videos.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   securityHardening,
   apiTokenLifetime,
   auditAppendOnly,
+  helpVideos,
 ];
