@@ -707,3 +707,9 @@ export const workflows: ExampleWorkflow[] = [
     ],
   },
 ];
+
+/**
+ * A clinic-made help video for the demo: a 6-second WebM slide (`refill-request.webm`, made with
+ * ffmpeg from a colour source and drawn text) with WebVTT captions in English and Spanish.
+ */
+export const helpMediaDir = fileURLToPath(new URL('./help-media/', import.meta.url));

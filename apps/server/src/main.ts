@@ -99,7 +99,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   };
   const { app, instances } = createApp(deps);
   if (options.demo) {
-    const seed = await seedDemo(store, instances, deps.clock, process.env.PORTALFLOW_DEMO_PASSWORD);
+    const seed = await seedDemo(
+      store,
+      instances,
+      deps.clock,
+      process.env.PORTALFLOW_DEMO_PASSWORD,
+      config.mediaDir,
+    );
     say(
       `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
     );

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed/demo.ts';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
 
 /**
@@ -35,11 +36,14 @@ let writer: AuthHeaders;
 let nurse: AuthHeaders;
 const ids: Record<string, string> = {};
 
+// biome-ignore lint/suspicious/noExplicitAny: answers of every shape; tests read them as JSON
+type Answer = Omit<Response, 'json'> & { json(): Promise<any> };
+
 async function call(
   method: string,
   path: string,
-  init: { as?: AuthHeaders; headers?: Record<string, string>; body?: BodyInit } = {},
-) {
+  init: { as?: AuthHeaders; headers?: Record<string, string>; body?: FormData | string } = {},
+): Promise<Answer> {
   return fetch(`${base}${path}`, { method, headers: { ...init.as, ...init.headers }, body: init.body });
 }
 
@@ -344,5 +348,24 @@ describe('a body far over the cap', () => {
     expect((await res.json()).error.code).toBe('VIDEO_TOO_LARGE');
     expect(await t.store.getHelpEntry(ids.bad!)).toEqual(before);
     expect(await readdir(t.deps.config.mediaDir)).toEqual([SHA]);
+  });
+});
+
+describe('the demo seed', () => {
+  it('has Spanish for every published patient entry, and the refill answer carries the captioned clip', async () => {
+    const demo = await makeApp({ publish: false });
+    await seedDemo(demo.store, demo.instances, demo.clock.now, 'demo password', demo.deps.config.mediaDir);
+    const site = await demo.call('GET', '/api/public/help/riverside');
+    const count = (lang: string) =>
+      site.body.entries.filter((e: { language: string }) => e.language === lang).length;
+    expect(count('en')).toBeGreaterThan(10);
+    expect(count('es')).toBe(count('en'));
+    const withClip = site.body.entries.filter((e: { video: unknown }) => e.video !== null);
+    expect(withClip.map((e: { language: string }) => e.language).sort()).toEqual(['en', 'es']);
+    const clip = await demo.call('GET', withClip[0].video.src, { headers: { Range: 'bytes=0-3' } });
+    expect(clip.status).toBe(206);
+    const search = await demo.call('GET', '/api/public/help/riverside/search?q=toque&lang=es');
+    expect(search.body.results[0].entry.title).toMatch(/resurtido/);
+    await demo.close();
   });
 });
