@@ -231,6 +231,7 @@ describe('playing a help video', () => {
         { language: 'en', src: `/api/public/help/${CLINIC}/videos/${ids.refill}/captions/en` },
         { language: 'es', src: `/api/public/help/${CLINIC}/videos/${ids.refill}/captions/es` },
       ],
+      transcript: 'Open Medications and tap Request refill.',
     });
     const res = await call('GET', publicSrc());
     expect(res.status).toBe(200);

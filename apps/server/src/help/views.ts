@@ -1,3 +1,4 @@
+import { captionText } from '@portalflow/engine';
 import type { HelpClinic, HelpEntry } from '@portalflow/store';
 
 /**
@@ -22,6 +23,8 @@ export interface PublicHelpVideo {
   src: string;
   type: string;
   captions: Array<{ language: string; src: string }>;
+  /** What the video says in the entry's language: read by the page's own search, and a transcript. */
+  transcript: string;
 }
 
 export const PUBLIC_ENTRY_KEYS = [
@@ -60,6 +63,7 @@ function publicVideo(e: HelpEntry): PublicHelpVideo | null {
     src: `${base}/${e.video.sha256}`,
     type: e.video.type,
     captions: e.video.captions.map((c) => ({ language: c.language, src: `${base}/captions/${c.language}` })),
+    transcript: captionText(e.video.captions.find((c) => c.language === e.language)?.vtt ?? ''),
   };
 }
 

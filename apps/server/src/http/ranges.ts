@@ -52,7 +52,7 @@ export async function sendFile(
     'Content-Type': file.type,
   });
   const ifNoneMatch = c.req.header('If-None-Match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+  if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
     return new Response(null, { status: 304, headers });
   const ifRange = c.req.header('If-Range');
   // If-Range with a date or another tag: the client's part may be of an older file, so send it all.

@@ -44,7 +44,16 @@ export interface PublicHelpEntry {
   title: string;
   body: string;
   videoUrl: string | null;
+  /** The clinic's own video, with captions; played in the page. */
+  video: PublicHelpVideo | null;
   updatedAt: string;
+}
+
+export interface PublicHelpVideo {
+  src: string;
+  type: string;
+  captions: Array<{ language: string; src: string }>;
+  transcript: string;
 }
 
 export interface PublicHelpSite {
