@@ -709,7 +709,8 @@ export const workflows: ExampleWorkflow[] = [
 ];
 
 /**
- * A clinic-made help video for the demo: a 6-second WebM slide (`refill-request.webm`, made with
+ * Clinic-made help videos for the demo: 6-second WebM slides (`refill-request.webm`, and
+ * `refill-request.es.webm` with the words on screen in Spanish; made with
  * ffmpeg from a colour source and drawn text) with WebVTT captions in English and Spanish.
  */
 export const helpMediaDir = fileURLToPath(new URL('./help-media/', import.meta.url));

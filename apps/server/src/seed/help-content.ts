@@ -20,6 +20,8 @@ const REFILL_CLIP: SeedVideo = {
   file: 'refill-request.webm',
   captions: { en: 'refill-request.en.vtt', es: 'refill-request.es.vtt' },
 };
+/** The same clip with its words on screen in Spanish. */
+const RESURTIDO_CLIP: SeedVideo = { ...REFILL_CLIP, file: 'refill-request.es.webm' };
 
 const faq =
   (audience: Seed['audience'], language: string) =>
@@ -195,7 +197,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     '¿Cómo pido más de mi medicina (resurtido)?',
     'Elija **Pedir un resurtido** en el portal, o pida a su farmacia que nos mande la solicitud. Espere **3 días hábiles**.\n\nSi no lo hemos visto en los últimos 12 meses, tal vez le pidamos que haga una cita primero. Algunas medicinas solo las puede resurtir su proveedor.',
     ['resurtido', 'receta', 'medicina', 'farmacia'],
-    { clip: REFILL_CLIP },
+    { clip: RESURTIDO_CLIP },
   ),
   paciente(
     'Citas',
