@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed/demo.ts';
@@ -368,5 +370,31 @@ describe('the demo seed', () => {
     const search = await demo.call('GET', '/api/public/help/riverside/search?q=toque&lang=es');
     expect(search.body.results[0].entry.title).toMatch(/resurtido/);
     await demo.close();
+  });
+});
+
+describe('shareable addresses of the patient help page', () => {
+  it('serves the help page (not the staff app) for the clinic, its language and one answer', async () => {
+    const webRoot = await mkdtemp(join(tmpdir(), 'pf-help-web-'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>staff app</title>');
+    await writeFile(join(webRoot, 'help.html'), '<!doctype html><title>patient help</title>');
+    const web = await makeApp({ publish: false, config: { webRoot } });
+    try {
+      for (const path of [
+        '/help/riverside',
+        '/help/riverside/',
+        '/help/riverside/es',
+        '/help/riverside/es/como-pido-mas-de-mi-medicina-resurtido',
+        '/help/riverside/en/how-do-i-ask-for-a-prescription-refill',
+      ]) {
+        const res = await web.call('GET', path);
+        expect(res.status, path).toBe(200);
+        expect(res.text, path).toContain('patient help');
+      }
+      expect((await web.call('GET', '/help/riverside/es/a/b')).text).toContain('staff app');
+    } finally {
+      await web.close();
+      await rm(webRoot, { recursive: true, force: true });
+    }
   });
 });
