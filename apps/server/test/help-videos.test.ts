@@ -317,6 +317,21 @@ describe('playing a help video', () => {
     expect(await captions.text()).toBe(EN);
   });
 
+  it('a record whose file is gone answers 404 with a code, not a server error', async () => {
+    const gone = 'f'.repeat(64);
+    const entry = (await t.store.getHelpEntry(ids.draft!))!;
+    const moved = await t.store.updateHelpEntry({
+      id: entry.id,
+      expectedRevision: entry.revision,
+      patch: { video: { ...entry.video!, sha256: gone } },
+      userId: null,
+    });
+    expect(moved.ok).toBe(true);
+    const res = await call('GET', `/api/help/entries/${ids.draft}/video/${gone}`, { as: writer });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('VIDEO_FILE_MISSING');
+  });
+
   it('pages may load media from the same origin (CSP media-src)', async () => {
     const res = await call('GET', '/api/health');
     expect(res.headers.get('Content-Security-Policy')).toContain("media-src 'self'");

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
+import { ApiError } from './errors.ts';
 
 export type RangeRequest =
   | { kind: 'whole' }
@@ -43,7 +44,10 @@ export async function sendFile(
   c: Context,
   file: { path: string; sha256: string; type: string; cacheControl: string },
 ): Promise<Response> {
-  const size = (await stat(file.path)).size;
+  const info = await stat(file.path).catch(() => null);
+  // The record names a file the media directory no longer has (restored database, lost volume).
+  if (!info?.isFile()) throw new ApiError(404, 'VIDEO_FILE_MISSING', 'The video file is not on this server');
+  const size = info.size;
   const etag = `"${file.sha256}"`;
   const headers = new Headers({
     'Accept-Ranges': 'bytes',
