@@ -209,6 +209,28 @@ describe('uploading a help video', () => {
       });
   });
 
+  it('a retried upload with the same Idempotency-Key gets the first answer, one history row', async () => {
+    const rev = String(await revision(ids.bad!));
+    const before = (await t.store.listHelpEntryChanges(ids.bad!)).length;
+    const send = () =>
+      call('POST', `/api/help/entries/${ids.bad}/video`, {
+        as: writer,
+        headers: { 'Idempotency-Key': 'retry-upload-1' },
+        body: form({ revision: rev, video: new Blob([VIDEO]), 'captions-en': vtt(EN) }),
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect((await again.json()).entry.revision).toBe(Number(rev) + 1);
+    expect(await t.store.listHelpEntryChanges(ids.bad!)).toHaveLength(before + 1);
+    const removed = await call('DELETE', `/api/help/entries/${ids.bad}/video?revision=${Number(rev) + 1}`, {
+      as: writer,
+    });
+    expect(removed.status).toBe(200);
+    expect((await removed.json()).entry.video).toBeNull();
+    expect((await t.store.listHelpEntryChanges(ids.bad!)).at(-1)?.changes.video?.to).toBeNull();
+  });
+
   it('a stale revision is refused and attaches nothing', async () => {
     const res = await call('POST', `/api/help/entries/${ids.draft}/video`, {
       as: writer,

@@ -10,6 +10,7 @@ import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { sendFile } from '../http/ranges.ts';
 import { query } from '../http/validate.ts';
+import { once } from './help.ts';
 
 /** Room for the captions and form framing on top of the video itself. */
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
@@ -49,6 +50,7 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     path: '/api/help/entries/{id}/video',
     summary: `Attach a video (multipart: revision, video = MP4 or WebM, captions-<lang> = WebVTT, the entry's language required; ${HELP_SUPPORT_ROLE}, admins, designers)`,
     tag: 'help',
+    idempotent: true,
     responses: {
       200: 'Attached; the edit is in the entry history',
       400: 'VIDEO_MISSING, CAPTIONS_REQUIRED or CAPTIONS_INVALID',
@@ -76,38 +78,40 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
           'UNSUPPORTED_MEDIA_TYPE',
           'Send the video and its captions as multipart/form-data',
         );
-      const form = await c.req.parseBody();
-      const revision = Number(form.revision);
-      if (!Number.isInteger(revision) || revision < 1)
-        throw new ApiError(400, 'VALIDATION_FAILED', 'revision: the entry revision you opened');
-      const entry = await deps.store.getHelpEntry(id);
-      if (!entry) throw notFound(id);
-      if (entry.revision !== revision) throw stale(entry);
-      const video = form.video;
-      if (!(video instanceof Blob) || video.size === 0)
-        throw new ApiError(400, 'VIDEO_MISSING', 'Attach the video file in the field "video"');
-      if (video.size > deps.config.videoMaxBytes) throw tooLarge();
-      const bytes = new Uint8Array(await video.arrayBuffer());
-      const videoType = sniffVideoType(bytes);
-      if (!videoType)
-        throw new ApiError(415, 'VIDEO_TYPE_UNSUPPORTED', 'Help videos are MP4 (H.264) or WebM files');
-      const captions = await readCaptions(form, entry.language);
-      // Everything is checked: only now does anything reach the disk or the database.
-      const stored = await storeVideo(deps.config.mediaDir, bytes);
-      const result = await deps.store.updateHelpEntry({
-        id,
-        expectedRevision: revision,
-        patch: { video: { sha256: stored.sha256, type: videoType, bytes: bytes.length, captions } },
-        userId: user.id,
-        at: deps.clock(),
+      return once(deps, c, user, async () => {
+        const form = await c.req.parseBody();
+        const revision = Number(form.revision);
+        if (!Number.isInteger(revision) || revision < 1)
+          throw new ApiError(400, 'VALIDATION_FAILED', 'revision: the entry revision you opened');
+        const entry = await deps.store.getHelpEntry(id);
+        if (!entry) throw notFound(id);
+        if (entry.revision !== revision) throw stale(entry);
+        const video = form.video;
+        if (!(video instanceof Blob) || video.size === 0)
+          throw new ApiError(400, 'VIDEO_MISSING', 'Attach the video file in the field "video"');
+        if (video.size > deps.config.videoMaxBytes) throw tooLarge();
+        const bytes = new Uint8Array(await video.arrayBuffer());
+        const videoType = sniffVideoType(bytes);
+        if (!videoType)
+          throw new ApiError(415, 'VIDEO_TYPE_UNSUPPORTED', 'Help videos are MP4 (H.264) or WebM files');
+        const captions = await readCaptions(form, entry.language);
+        // Everything is checked: only now does anything reach the disk or the database.
+        const stored = await storeVideo(deps.config.mediaDir, bytes);
+        const result = await deps.store.updateHelpEntry({
+          id,
+          expectedRevision: revision,
+          patch: { video: { sha256: stored.sha256, type: videoType, bytes: bytes.length, captions } },
+          userId: user.id,
+          at: deps.clock(),
+        });
+        if (!result.ok) {
+          if (stored.created) await removeVideo(deps.config.mediaDir, stored.sha256);
+          if (result.reason === 'not-found') throw notFound(id);
+          throw stale(result.current);
+        }
+        deps.log(`help video attached (${videoType}, ${bytes.length} bytes)`);
+        return { status: 200, body: { entry: result.entry } };
       });
-      if (!result.ok) {
-        if (stored.created) await removeVideo(deps.config.mediaDir, stored.sha256);
-        if (result.reason === 'not-found') throw notFound(id);
-        throw stale(result.current);
-      }
-      deps.log(`help video attached (${videoType}, ${bytes.length} bytes)`);
-      return c.json({ entry: result.entry });
     },
   );
 

@@ -45,7 +45,7 @@ function written(result: HelpWriteResult, id: string): HelpEntry {
  * Runs a write once per `Idempotency-Key`: a retry with the same key gets the first answer again
  * instead of a second write (or a 409 for the revision the first one already moved past).
  */
-async function once(
+export async function once(
   deps: AppDeps,
   c: Context<AppEnv>,
   user: AuthUser,
