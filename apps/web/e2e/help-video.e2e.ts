@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /** The demo's refill answer carries a clinic-made clip with English and Spanish captions. */
 const CLINIC = 'riverside';
@@ -96,6 +96,29 @@ describe('a clinic-made help video, on a phone, in Spanish', () => {
       } finally {
         await other.close();
       }
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('a help video for staff', () => {
+  it('the FAQ finds the answer by what its video says and plays it with the session', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'medical-assistant', PASSWORD);
+      await b.page.goto(`${server.url}/faq?q=${encodeURIComponent('tap')}`);
+      const results = b.page.getByTestId('faq-results');
+      await results.waitFor();
+      const first = results.locator('[data-testid^="faq-entry-"]').first();
+      expect(await first.textContent()).toContain('refill');
+      await first.getByRole('button').first().click();
+      const video = first.getByTestId('help-video');
+      await video.waitFor();
+      await b.page.waitForFunction(
+        () => (document.querySelector<HTMLVideoElement>('[data-testid="help-video"]')?.readyState ?? 0) >= 1,
+      );
+      expect(await first.locator('track[kind="captions"]').count()).toBe(2);
     } finally {
       await b.close();
     }
