@@ -83,3 +83,10 @@ export const workflows: ExampleWorkflow[] = jsonNames('workflows')
       events: readJson<unknown[]>('scripts', id, `${name}.json`),
     })),
   }));
+
+/**
+ * Clinic-made help videos for the demo: 6-second WebM slides (`refill-request.webm`, and
+ * `refill-request.es.webm` with the words on screen in Spanish; made with
+ * ffmpeg from a colour source and drawn text) with WebVTT captions in English and Spanish.
+ */
+export const helpMediaDir: string = join(examplesDir, 'help-media');

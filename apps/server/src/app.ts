@@ -19,6 +19,7 @@ import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
+import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -60,18 +61,21 @@ export function createApp(deps: AppDeps): App {
   });
   // Answers of 1 KiB and more travel compressed (never the live-update stream); see http/compress.ts.
   app.use('/api/*', compressResponses());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'BODY_TOO_LARGE',
-          `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'BODY_TOO_LARGE',
+        `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
+      );
+    },
+  });
+  // A help video upload has its own, larger limit (see routes/help-videos.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && /^\/api\/help\/entries\/[^/]+\/video$/.test(c.req.path)
+      ? next()
+      : apiBodyLimit(c, next),
   );
 
   docs.add({
@@ -131,6 +135,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/handbook', handbookRoutes(deps, docs));
   app.route('/api/tracking', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
+  app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
 

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@portalflow/store';
 import { type App, createApp } from './app.ts';
-import { checkpointConfig } from './audit/checkpoint-config.ts';
+import { checkpointConfig, databaseFile } from './audit/checkpoint-config.ts';
 import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
@@ -37,7 +38,11 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
   const store = await openStore(storeOptions);
-  const config = defaultConfig({ checkpoints: checkpointConfig(storeOptions.url), ...options.config });
+  const config = defaultConfig({
+    checkpoints: checkpointConfig(storeOptions.url),
+    ...mediaDirOf(storeOptions.url),
+    ...options.config,
+  });
   // The built web app, when there is one (`pnpm build` makes it).
   const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
   if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;
@@ -60,6 +65,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
       deps.clock,
       process.env.PORTALFLOW_DEMO_PASSWORD,
       clinic.calendar,
+      config.mediaDir,
     ).catch(async (error: unknown) => {
       // A weak PORTALFLOW_DEMO_PASSWORD stops the start before anything listens.
       await store.close();
@@ -74,4 +80,11 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     else say('demo users already exist; their password was printed when they were created');
   }
   return { ...app, deps };
+}
+
+/** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
+function mediaDirOf(url: string | undefined, env = process.env): { mediaDir?: string } {
+  if (env.PORTALFLOW_MEDIA_DIR) return { mediaDir: env.PORTALFLOW_MEDIA_DIR };
+  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
+  return dbFile ? { mediaDir: join(dirname(dbFile), 'media') } : {};
 }

@@ -63,6 +63,13 @@ export interface ServerConfig {
   eventPayloadLimitBytes: number;
   /** Signed checkpoints of every history; off when null. */
   checkpoints: CheckpointConfig | null;
+  /**
+   * Where help videos are kept, each file named by its SHA-256 (`PORTALFLOW_MEDIA_DIR`; default
+   * `media/` beside a file database, else `./data/media`).
+   */
+  mediaDir: string;
+  /** Largest help video accepted (`PORTALFLOW_VIDEO_MAX_MB`, default 50 MB; 413 VIDEO_TOO_LARGE). */
+  videoMaxBytes: number;
 }
 
 export interface CheckpointConfig {
@@ -126,6 +133,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     historyLimit: 50_000,
     eventPayloadLimitBytes: 256 * 1024,
     checkpoints: null,
+    mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
+    videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)

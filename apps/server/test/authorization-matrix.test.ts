@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSetPasswordCode } from '../src/accounts/set-password-code.ts';
 import { totpCode } from '../src/auth/totp.ts';
+import { storeVideo } from '../src/help/media.ts';
 import { PASSWORD } from './support/app.ts';
 import {
   documentedRoutes,
@@ -145,6 +146,12 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/help/entries/{id}/unpublish':    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/help/entries/{id}':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/help/entries/{id}/changes':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/public/help/{clinic}/videos/{id}/{sha256}':              { anonymous: A, admin: A, designer: A, auditor: A, staffRole: A, staffOther: A, staffClaimed: A },
+  'GET /api/public/help/{clinic}/videos/{id}/captions/{language}':   { anonymous: A, admin: A, designer: A, auditor: A, staffRole: A, staffOther: A, staffClaimed: A },
+  'POST /api/help/entries/{id}/video':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/help/entries/{id}/video':      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/help/entries/{id}/video/{sha256}': { anonymous: 401, admin: A,  designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/help/entries/{id}/captions/{language}': { anonymous: 401, admin: A, designer: A, auditor: A, staffRole: A, staffOther: A, staffClaimed: A },
   // migrations of running instances: leads plan, dry-run, apply and stop; auditors read plans and runs
   'POST /api/migrations':                     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/migrations':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -562,6 +569,37 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'DELETE',
     path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}?revision=1`,
   }),
+  'GET /api/public/help/{clinic}/videos/{id}/{sha256}': async (w) => {
+    const e = await helpVideoEntry(w);
+    return { method: 'GET', path: `/api/public/help/${e.clinic}/videos/${e.id}/${e.video!.sha256}` };
+  },
+  'GET /api/public/help/{clinic}/videos/{id}/captions/{language}': async (w) => {
+    const e = await helpVideoEntry(w);
+    return { method: 'GET', path: `/api/public/help/${e.clinic}/videos/${e.id}/captions/en` };
+  },
+  'POST /api/help/entries/{id}/video': async (w) => ({
+    method: 'POST',
+    path: `/api/help/entries/${(await helpEntry(w, 'draft')).id}/video`,
+    form: () => {
+      const f = new FormData();
+      f.append('revision', '1');
+      f.append('video', new Blob([MATRIX_VIDEO]));
+      f.append('captions-en', new Blob([MATRIX_CAPTIONS]));
+      return f;
+    },
+  }),
+  'DELETE /api/help/entries/{id}/video': async (w) => ({
+    method: 'DELETE',
+    path: `/api/help/entries/${(await helpVideoEntry(w)).id}/video?revision=1`,
+  }),
+  'GET /api/help/entries/{id}/video/{sha256}': async (w) => {
+    const e = await helpVideoEntry(w);
+    return { method: 'GET', path: `/api/help/entries/${e.id}/video/${e.video!.sha256}` };
+  },
+  'GET /api/help/entries/{id}/captions/{language}': async (w) => ({
+    method: 'GET',
+    path: `/api/help/entries/${(await helpVideoEntry(w)).id}/captions/en`,
+  }),
   'GET /api/help/entries/{id}/changes': async (w) => ({
     method: 'GET',
     path: `/api/help/entries/${(await helpEntry(w, 'published')).id}/changes`,
@@ -650,6 +688,45 @@ async function helpEntry(w: MatrixWorld, status: 'draft' | 'published') {
     tags: ['password'],
     videoUrl: null,
     status,
+    userId: null,
+  });
+  return entry!;
+}
+
+/** A WebM signature and a few bytes: what the upload checks look at. */
+const MATRIX_VIDEO = new Uint8Array([
+  0x1a,
+  0x45,
+  0xdf,
+  0xa3,
+  0x9f,
+  0x42,
+  0x82,
+  0x84,
+  ...Buffer.from('webm'),
+  1,
+  2,
+  3,
+  4,
+]);
+const MATRIX_CAPTIONS = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nChoose Forgot password.\n';
+
+/** A fresh published patient entry with a video (its file in the media directory), at revision 1. */
+async function helpVideoEntry(w: MatrixWorld) {
+  const { sha256 } = await storeVideo(w.t.deps.config.mediaDir, MATRIX_VIDEO);
+  const entry = await w.t.store.createHelpEntry({
+    ...(HELP_CONTENT as { kind: 'faq'; audience: 'patients'; category: string; title: string; body: string }),
+    clinic: await helpClinic(w),
+    language: 'en',
+    tags: [],
+    videoUrl: null,
+    video: {
+      sha256,
+      type: 'video/webm',
+      bytes: MATRIX_VIDEO.length,
+      captions: [{ language: 'en', vtt: MATRIX_CAPTIONS }],
+    },
+    status: 'published',
     userId: null,
   });
   return entry!;

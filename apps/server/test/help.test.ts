@@ -274,7 +274,18 @@ describe('staff search', () => {
 });
 
 describe('the public help site, as an anonymous client', () => {
-  const ENTRY_KEYS = ['body', 'category', 'id', 'kind', 'language', 'tags', 'title', 'updatedAt', 'videoUrl'];
+  const ENTRY_KEYS = [
+    'body',
+    'category',
+    'id',
+    'kind',
+    'language',
+    'tags',
+    'title',
+    'updatedAt',
+    'video',
+    'videoUrl',
+  ];
 
   it('lists only published patient entries, with exactly the public keys', async () => {
     const res = await t.call('GET', `/api/public/help/${CLINIC}`);

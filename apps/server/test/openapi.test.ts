@@ -119,6 +119,8 @@ describe('/api/openapi.json', () => {
               'POST /api/auth/set-password',
               'GET /api/public/help/{clinic}',
               'GET /api/public/help/{clinic}/search',
+              'GET /api/public/help/{clinic}/videos/{id}/{sha256}',
+              'GET /api/public/help/{clinic}/videos/{id}/captions/{language}',
             ],
             where,
           ).toContain(where);

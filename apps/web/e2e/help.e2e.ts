@@ -73,7 +73,8 @@ describe('help for patients, on a phone, without signing in', () => {
       expect(apiCalls.length).toBeGreaterThan(0);
       expect(apiCalls.every((p) => p === `/api/public/help/${CLINIC}`)).toBe(true);
       expect(await b.context.cookies()).toEqual([]);
-      expect(b.page.url()).toBe(`${server.url}/help/${CLINIC}`);
+      // The address says the language, so the page can be shared as it is.
+      expect(b.page.url()).toBe(`${server.url}/help/${CLINIC}/es`);
     } finally {
       await b.close();
     }

@@ -137,6 +137,9 @@ export {
 } from './subject.ts';
 export {
   type Block,
+  type CaptionCue,
+  type CaptionParse,
+  captionText,
   createHelpSearch,
   csvCell,
   csvLine,
@@ -149,6 +152,7 @@ export {
   type Inline,
   parseInline,
   parseMarkup,
+  parseWebVtt,
   plainText,
   type Range,
   type Searchable,

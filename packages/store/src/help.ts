@@ -26,9 +26,28 @@ export interface HelpContent {
   /** Markdown subset: paragraphs, lists, bold, links. */
   body: string;
   videoUrl: string | null;
+  /** A clinic-made video uploaded with the entry, or null. */
+  video?: HelpVideo | null;
+}
+
+/** WebVTT captions of a help video in one language. */
+export interface HelpCaptions {
+  /** BCP 47 tag, e.g. `en`, `es`. */
+  language: string;
+  vtt: string;
+}
+
+/** A clinic-made video stored by content: the file is named by its SHA-256 in the media directory. */
+export interface HelpVideo {
+  sha256: string;
+  type: 'video/mp4' | 'video/webm';
+  bytes: number;
+  /** At least one language; the entry's own language always among them. */
+  captions: HelpCaptions[];
 }
 
 export interface HelpEntry extends HelpContent {
+  video: HelpVideo | null;
   id: string;
   clinic: string;
   status: HelpStatus;

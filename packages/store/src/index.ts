@@ -53,6 +53,7 @@ export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, s
 export type {
   HelpAction,
   HelpAudience,
+  HelpCaptions,
   HelpClinic,
   HelpContent,
   HelpEntry,
@@ -62,6 +63,7 @@ export type {
   HelpKind,
   HelpStatus,
   HelpStore,
+  HelpVideo,
   HelpWriteResult,
   NewHelpEntry,
 } from './help.ts';

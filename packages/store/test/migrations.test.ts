@@ -85,6 +85,7 @@ describe('migrations', () => {
       [10, 'api-token-lifetime'],
       [11, 'audit-append-only'],
       [12, 'account-administration'],
+      [13, 'help-videos'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

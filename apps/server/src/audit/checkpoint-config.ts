@@ -8,7 +8,7 @@ import type { CheckpointConfig } from '../config.ts';
  * (default 300000; 0 = on demand only). `PORTALFLOW_CHECKPOINT_DIR=off` turns them off.
  */
 export function checkpointConfig(url: string | undefined, env = process.env): CheckpointConfig | null {
-  const dbFile = fileOf(url ?? 'file:./data/portalflow.db');
+  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
   const near = (name: string) => (dbFile ? join(dirname(dbFile), name) : null);
   const dir = env.PORTALFLOW_CHECKPOINT_DIR ?? near('checkpoints');
   if (!dir || dir === 'off') return null;
@@ -18,7 +18,7 @@ export function checkpointConfig(url: string | undefined, env = process.env): Ch
   return { dir, keyFile, intervalMs: Number.isFinite(interval) && interval >= 0 ? interval : 300_000 };
 }
 
-function fileOf(url: string): string | null {
+export function databaseFile(url: string): string | null {
   if (!url.startsWith('file:')) return null;
   const path = decodeURIComponent(
     url

@@ -1,3 +1,4 @@
+import { captionText } from '@portalflow/engine';
 import type { HelpClinic, HelpEntry } from '@portalflow/store';
 
 /**
@@ -13,7 +14,17 @@ export interface PublicHelpEntry {
   title: string;
   body: string;
   videoUrl: string | null;
+  /** The clinic's own video, with its captions, at public addresses. */
+  video: PublicHelpVideo | null;
   updatedAt: string;
+}
+
+export interface PublicHelpVideo {
+  src: string;
+  type: string;
+  captions: Array<{ language: string; src: string }>;
+  /** What the video says in the entry's language: read by the page's own search, and a transcript. */
+  transcript: string;
 }
 
 export const PUBLIC_ENTRY_KEYS = [
@@ -25,6 +36,7 @@ export const PUBLIC_ENTRY_KEYS = [
   'title',
   'body',
   'videoUrl',
+  'video',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof PublicHelpEntry>;
 
@@ -38,7 +50,20 @@ export function publicEntry(e: HelpEntry): PublicHelpEntry {
     title: e.title,
     body: e.body,
     videoUrl: e.videoUrl,
+    video: publicVideo(e),
     updatedAt: e.updatedAt,
+  };
+}
+
+/** Addresses under the public help API; the video's hash in its address makes it immutable. */
+function publicVideo(e: HelpEntry): PublicHelpVideo | null {
+  if (!e.video) return null;
+  const base = `/api/public/help/${e.clinic}/videos/${e.id}`;
+  return {
+    src: `${base}/${e.video.sha256}`,
+    type: e.video.type,
+    captions: e.video.captions.map((c) => ({ language: c.language, src: `${base}/captions/${c.language}` })),
+    transcript: captionText(e.video.captions.find((c) => c.language === e.language)?.vtt ?? ''),
   };
 }
 

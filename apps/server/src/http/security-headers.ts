@@ -2,9 +2,10 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
 /**
- * Headers on every response: no framing, no sniffing, a strict CSP for the web app, HSTS over TLS,
- * and `no-store` on API responses, which may carry protected health information. The live stream,
- * written straight to the socket, sets the same ones from here.
+ * Headers on every response: no framing, no sniffing, a strict CSP for the web app (help videos and
+ * their captions from this origin only: `media-src 'self'`), HSTS over TLS, and `no-store` on API
+ * responses, which may carry protected health information. The live stream, written straight to the
+ * socket, sets the same ones from here.
  */
 export function securityHeaderValues(options: { hsts: boolean; path: string }): Record<string, string> {
   const headers: Record<string, string> = {
@@ -12,7 +13,7 @@ export function securityHeaderValues(options: { hsts: boolean; path: string }): 
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
     'Content-Security-Policy':
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',

@@ -21,8 +21,8 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt']);
 const SUFFIX = { br: '.br', gzip: '.gz' } as const;
 
-/** `/help/<clinic>`: the public help page. */
-const PUBLIC_HELP = /^\/help\/[^/]+\/?$/;
+/** `/help/<clinic>`, `/help/<clinic>/<lang>` and `/help/<clinic>/<lang>/<entry>`: the public help page. */
+const PUBLIC_HELP = /^\/help\/[^/]+(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?(?:\/[a-z0-9-]+)?)?\/?$/;
 
 /**
  * Serves the built web app from `root`: files as they are (hashed assets cached for a year), and

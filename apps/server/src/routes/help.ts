@@ -5,6 +5,7 @@ import { requireUser } from '../auth/authenticate.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { canReadHelpHistory, canWriteHelp, HELP_SUPPORT_ROLE, requireHelpWriter } from '../help/access.ts';
+import { videoWords } from '../help/media.ts';
 import {
   ClinicBody,
   ClinicSlug,
@@ -44,7 +45,7 @@ function written(result: HelpWriteResult, id: string): HelpEntry {
  * Runs a write once per `Idempotency-Key`: a retry with the same key gets the first answer again
  * instead of a second write (or a 409 for the revision the first one already moved past).
  */
-async function once(
+export async function once(
   deps: AppDeps,
   c: Context<AppEnv>,
   user: AuthUser,
@@ -129,9 +130,13 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       status: writer ? q.status : 'published',
     });
     if (q.q === undefined || q.q.trim() === '') return c.json({ entries });
-    const matches = searchHelp(entries, q.q);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const matches = searchHelp(
+      entries.map((e) => ({ ...e, captions: videoWords(e) })),
+      q.q,
+    );
     return c.json({
-      entries: matches.map((m) => m.entry),
+      entries: matches.map((m) => byId.get(m.entry.id)!),
       matches: matches.map((m) => ({ id: m.entry.id, score: m.score, title: m.title, snippet: m.snippet })),
     });
   });

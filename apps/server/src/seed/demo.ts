@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseDefinition } from '@portalflow/engine';
-import type { Store } from '@portalflow/store';
+import type { HelpVideo, Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
+import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES } from './help-content.ts';
+import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 
 export interface DemoSeed {
   /** Set when the demo users were created now (a generated password is shown only then). */
@@ -28,6 +31,8 @@ export async function seedDemo(
   now: () => string,
   passwordFromEnv?: string,
   calendar?: unknown,
+  /** Where help videos are kept; the demo's clip is copied there. None: entries get no clip. */
+  mediaDir?: string,
 ): Promise<DemoSeed> {
   // Loaded here, not at the top: only the demo needs the bundled examples.
   const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
@@ -125,23 +130,24 @@ export async function seedDemo(
       }
     }
   }
-  const helpEntries = await seedHelp(store, now);
+  const helpEntries = await seedHelp(store, now, mediaDir);
   const seed: DemoSeed = { generated, users, published, instances: started, helpEntries };
   if (users.length > 0) seed.password = password;
   return seed;
 }
 
 /** The demo clinic's help site, written and published by the portal enrollment specialist. */
-async function seedHelp(store: Store, now: () => string): Promise<number> {
+async function seedHelp(store: Store, now: () => string, mediaDir?: string): Promise<number> {
   if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) return 0;
   await store.putHelpClinic({ ...DEMO_HELP_CLINIC, at: now() });
   const author = (await store.findUserByUsername('portal-enrollment-specialist'))?.id ?? null;
   let written = 0;
-  for (const { draft, videoUrl, tags, ...content } of DEMO_HELP_ENTRIES) {
+  for (const { draft, videoUrl, tags, clip, ...content } of DEMO_HELP_ENTRIES) {
     const entry = await store.createHelpEntry({
       ...content,
       tags: tags ?? [],
       videoUrl: videoUrl ?? null,
+      video: clip && mediaDir ? await demoVideo(clip, mediaDir) : null,
       clinic: DEMO_HELP_CLINIC.slug,
       userId: author,
       at: now(),
@@ -158,4 +164,18 @@ async function seedHelp(store: Store, now: () => string): Promise<number> {
       });
   }
   return written;
+}
+
+/** Copies a demo clip into the media directory (by its hash) and reads its captions. */
+async function demoVideo(clip: SeedVideo, mediaDir: string): Promise<HelpVideo> {
+  const { helpMediaDir } = await import('@portalflow/examples');
+  const bytes = new Uint8Array(await readFile(join(helpMediaDir, clip.file)));
+  const { sha256 } = await storeVideo(mediaDir, bytes);
+  const captions = await Promise.all(
+    Object.entries(clip.captions).map(async ([language, file]) => ({
+      language,
+      vtt: await readFile(join(helpMediaDir, file), 'utf8'),
+    })),
+  );
+  return { sha256, type: sniffVideoType(bytes) ?? 'video/webm', bytes: bytes.length, captions };
 }

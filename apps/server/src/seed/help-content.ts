@@ -3,7 +3,25 @@ import type { HelpContent } from '@portalflow/store';
 /** The demo clinic's help site: `/help/riverside`. */
 export const DEMO_HELP_CLINIC = { slug: 'riverside', name: 'Riverside Community Health' };
 
-type Seed = Omit<HelpContent, 'videoUrl' | 'tags'> & { tags?: string[]; videoUrl?: string; draft?: boolean };
+/** A clinic-made video in examples/help-media: the file, and a captions file per language. */
+export interface SeedVideo {
+  file: string;
+  captions: Record<string, string>;
+}
+
+type Seed = Omit<HelpContent, 'videoUrl' | 'tags' | 'video'> & {
+  tags?: string[];
+  videoUrl?: string;
+  draft?: boolean;
+  clip?: SeedVideo;
+};
+
+const REFILL_CLIP: SeedVideo = {
+  file: 'refill-request.webm',
+  captions: { en: 'refill-request.en.vtt', es: 'refill-request.es.vtt' },
+};
+/** The same clip with its words on screen in Spanish. */
+const RESURTIDO_CLIP: SeedVideo = { ...REFILL_CLIP, file: 'refill-request.es.webm' };
 
 const faq =
   (audience: Seed['audience'], language: string) =>
@@ -86,6 +104,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'How do I ask for a prescription refill?',
     'Choose **Request a refill** in the portal, or ask your pharmacy to send us the request. Please allow **3 business days**.\n\nIf we have not seen you in the last 12 months, we may ask you to make an appointment first. Some medicines can only be refilled by your provider.',
     ['refill', 'prescription', 'medicine', 'pharmacy'],
+    { clip: REFILL_CLIP },
   ),
   patient(
     'Appointments',
@@ -143,6 +162,75 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'Contestamos los mensajes en **2 días hábiles**. **No use los mensajes para emergencias**: llame al 911. Si tiene síntomas que no pueden esperar, llame a la línea de enfermería al (555) 010-2100.',
     ['mensaje', 'respuesta'],
   ),
+  paciente(
+    'Acceso',
+    'Mi cuenta está bloqueada',
+    'Si escribe **5 contraseñas equivocadas** seguidas, el portal bloquea su cuenta para protegerla.\n\n- Espere 15 minutos y vuelva a intentar, o\n- Llame a la recepción al (555) 010-2000. Le preguntaremos su nombre, fecha de nacimiento y dirección. Luego la desbloqueamos.\n\nLa mesa de ayuda técnica no puede desbloquear cuentas. Solo la recepción puede confirmar quién es usted.',
+    ['bloqueo', 'bloqueada', 'contraseña', 'acceso'],
+  ),
+  paciente(
+    'Primeros pasos',
+    '¿Cómo me inscribo en el portal?',
+    'Pida el portal cuando llegue a su cita, o mire al final del resumen de su visita. Hay dos maneras de inscribirse:\n\n1. **Por correo electrónico**: le mandamos un enlace. Ábralo y haga una contraseña.\n2. **Con un código de activación**: escriba el código y su fecha de nacimiento en la página de inscripción.\n\nNuestra especialista de inscripción le puede ayudar en una tableta en la sala de espera.',
+    ['inscripción', 'inscribirse', 'activación', 'cuenta'],
+  ),
+  paciente(
+    'Primeros pasos',
+    'No tengo correo electrónico. ¿Puedo usar el portal?',
+    'Sí. Pida un **código de activación** en la recepción. Puede inscribirse con el código y su fecha de nacimiento. Más tarde puede agregar un correo para recibir recordatorios.',
+    ['correo', 'activación', 'inscripción'],
+  ),
+  paciente(
+    'Mensajes',
+    '¿Puedo mandar un mensaje por síntomas nuevos o urgentes?',
+    'Por favor, llame. Una enfermera le devolverá la llamada el mismo día. Las enfermeras no revisan síntomas por mensaje, porque necesitan hablar con usted.\n\nFuera del horario, el portal muestra el número de la línea de enfermería. En una emergencia, llame al 911.',
+    ['urgente', 'síntomas', 'enfermera', 'fuera de horario'],
+  ),
+  paciente(
+    'Familia y cuidadores',
+    '¿Puedo ver el expediente de mi hijo o de mi padre? (acceso de apoderado)',
+    'Sí, con **acceso de apoderado**. Llene el formulario en la recepción y traiga una identificación con foto.\n\n- Los padres de niños de hasta 12 años tienen acceso completo.\n- Para jóvenes de 13 a 17 años, alguna información queda privada entre el joven y su proveedor.\n- Un padrastro o madrastra necesita la firma de uno de los padres. Un tutor legal trae los papeles del juzgado.\n- El acceso para un familiar adulto dura 18 meses. Después lo renueva.\n\nEl acceso a la cuenta de un hijo termina cuando cumple 18 años.',
+    ['apoderado', 'cuidador', 'padre', 'hijo', 'familia'],
+  ),
+  paciente(
+    'Recetas',
+    '¿Cómo pido más de mi medicina (resurtido)?',
+    'Elija **Pedir un resurtido** en el portal, o pida a su farmacia que nos mande la solicitud. Espere **3 días hábiles**.\n\nSi no lo hemos visto en los últimos 12 meses, tal vez le pidamos que haga una cita primero. Algunas medicinas solo las puede resurtir su proveedor.',
+    ['resurtido', 'receta', 'medicina', 'farmacia'],
+    { clip: RESURTIDO_CLIP },
+  ),
+  paciente(
+    'Citas',
+    '¿Cómo pido una cita?',
+    'Elija **Pedir una cita**, escoja el motivo y algunas horas que le sirvan. Nuestro personal le contesta en 1 día hábil con una hora, o con otras opciones.',
+    ['cita', 'horario', 'visita'],
+  ),
+  paciente(
+    'Facturas',
+    'Tengo una pregunta sobre mi factura',
+    'Mande un mensaje y elija el tema **Facturas**. Nuestro equipo de facturación contesta en 3 días hábiles. Tenga su estado de cuenta a la mano. Le ayudamos con preguntas del seguro y planes de pago.',
+    ['factura', 'cobro', 'pago', 'seguro'],
+  ),
+  {
+    kind: 'howto',
+    audience: 'patients',
+    language: 'es',
+    category: 'Acceso',
+    title: 'Video: cambie su contraseña en 2 minutos',
+    body: '1. Abra la página de inicio de sesión del portal.\n2. Elija **Olvidé mi contraseña**.\n3. Escriba su correo y elija **Enviar**.\n4. Abra el correo de Riverside y elija el enlace.\n5. Haga una contraseña nueva de por lo menos 12 letras o números.',
+    tags: ['contraseña', 'cambiar', 'video'],
+    videoUrl: 'https://videos.example.org/riverside/reset-password-es',
+  },
+  {
+    kind: 'howto',
+    audience: 'patients',
+    language: 'es',
+    category: 'Mensajes',
+    title: 'Cómo mandar un mensaje a su equipo de salud',
+    body: '1. Inicie sesión y elija **Mensajes**.\n2. Elija **Mensaje nuevo**.\n3. Escoja un tema: pregunta médica, resurtido, cita o factura.\n4. Escriba su pregunta y elija **Enviar**.\n\nLe llega un correo cuando le contestamos.',
+    tags: ['mensaje', 'equipo de salud'],
+    videoUrl: 'https://videos.example.org/riverside/send-a-message-es',
+  },
   staff(
     'Account help',
     'Unlocking a patient account: identity check first',

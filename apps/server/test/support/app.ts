@@ -181,6 +181,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
       processId: 'test-server',
       secureCookies: false,
       checkpoints: { dir: join(dir, 'checkpoints'), keyFile: join(dir, 'checkpoint-key.pem'), intervalMs: 0 },
+      mediaDir: join(dir, 'media'),
       ...options.config,
     }),
     live,

@@ -60,6 +60,8 @@ export interface Req {
   method: string;
   path: string;
   body?: unknown;
+  /** A multipart form instead of a JSON body (uploads). */
+  form?: () => FormData;
   /** Credentials for this one request instead of the caller's shared session (e.g. for logout). */
   as?: AuthHeaders;
 }
@@ -146,6 +148,7 @@ export async function setupMatrix(): Promise<MatrixWorld> {
       h['content-type'] = 'application/json';
       init.body = JSON.stringify(req.body);
     }
+    if (req.form) init.body = req.form();
     const res = await t.app.request(req.path, init);
     if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       await res.body?.cancel();

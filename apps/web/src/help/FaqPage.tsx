@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { createHelpSearch } from '@portalflow/engine/text';
+import { captionText, createHelpSearch } from '@portalflow/engine/text';
 import { CloudOff, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -92,7 +92,17 @@ export function FaqPage({ me }: { me: Me }) {
     [published, audience, category],
   );
   // Built when the entries or filters change; every keystroke only searches it.
-  const search = useMemo(() => createHelpSearch(pool), [pool]);
+  // What an entry's video says is searchable too.
+  const search = useMemo(
+    () =>
+      createHelpSearch(
+        pool.map((e) => ({
+          ...e,
+          captions: e.video?.captions.map((c) => captionText(c.vtt)).join('\n') ?? '',
+        })),
+      ),
+    [pool],
+  );
   const matches = useMemo(() => {
     if (query.trim()) return search(query);
     return [...pool]

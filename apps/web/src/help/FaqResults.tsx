@@ -3,9 +3,21 @@ import type { HelpMatch } from '@portalflow/engine/text';
 import { SearchX } from 'lucide-react';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { HelpVideo } from './public/HelpVideo.tsx';
 import { RichText } from './RichText.tsx';
-import type { HelpEntry } from './types.ts';
+import type { HelpEntry, HelpVideoRecord, PublicHelpVideo } from './types.ts';
 import { VideoLink } from './VideoLink.tsx';
+
+/** Staff play an entry's video from the signed-in API (no-store), with the session cookie. */
+const staffVideo = (id: string, v: HelpVideoRecord): PublicHelpVideo => ({
+  src: `/api/help/entries/${id}/video/${v.sha256}`,
+  type: v.type,
+  captions: v.captions.map((c) => ({
+    language: c.language,
+    src: `/api/help/entries/${id}/captions/${c.language}`,
+  })),
+  transcript: '',
+});
 
 function EntryBadges({ entry }: { entry: HelpEntry }) {
   return (
@@ -90,6 +102,13 @@ export function FaqResults({
               <Text size="sm" component="div">
                 <RichText source={entry.body} />
               </Text>
+              {entry.video && (
+                <HelpVideo
+                  video={staffVideo(entry.id, entry.video)}
+                  lang={entry.language}
+                  label={entry.title}
+                />
+              )}
               {entry.videoUrl && <VideoLink href={entry.videoUrl} />}
               {entry.tags.length > 0 && (
                 <Text size="xs" c="gray.8">

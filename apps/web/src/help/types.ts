@@ -21,8 +21,18 @@ export interface HelpContent {
   videoUrl: string | null;
 }
 
+/** A clinic-made video on an entry: the file by its hash, captions per language. */
+export interface HelpVideoRecord {
+  sha256: string;
+  type: string;
+  bytes: number;
+  captions: Array<{ language: string; vtt: string }>;
+}
+
 /** A help entry as staff see it (`/api/help/entries`). */
 export interface HelpEntry extends HelpContent {
+  /** Uploaded through the API (`POST /api/help/entries/{id}/video`); played in the FAQ. */
+  video?: HelpVideoRecord | null;
   id: string;
   clinic: string;
   status: HelpStatus;
@@ -44,7 +54,16 @@ export interface PublicHelpEntry {
   title: string;
   body: string;
   videoUrl: string | null;
+  /** The clinic's own video, with captions; played in the page. */
+  video: PublicHelpVideo | null;
   updatedAt: string;
+}
+
+export interface PublicHelpVideo {
+  src: string;
+  type: string;
+  captions: Array<{ language: string; src: string }>;
+  transcript: string;
 }
 
 export interface PublicHelpSite {

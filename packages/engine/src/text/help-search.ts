@@ -8,6 +8,8 @@ export interface Searchable {
   body: string;
   category: string;
   tags: readonly string[];
+  /** What the entry's videos say (caption text), searchable like the body. */
+  captions?: string;
 }
 
 export interface HelpMatch<T> {
@@ -15,12 +17,12 @@ export interface HelpMatch<T> {
   score: number;
   /** Matched words in the title. */
   title: Range[];
-  /** A short plain-text passage of the body around the first match, with its matched words. */
+  /** A short plain-text passage of the body (or, when only they match, the captions) around the first match. */
   snippet: { text: string; ranges: Range[] };
 }
 
-/** Title words count most, then tags, then the category, then the body. */
-export const HELP_FIELD_WEIGHTS = { title: 3, tags: 2, category: 1.5, body: 1 };
+/** Title words count most, then tags, then the category, then the body, then what the video says. */
+export const HELP_FIELD_WEIGHTS = { title: 3, tags: 2, category: 1.5, body: 1, captions: 0.8 };
 
 /**
  * An index over help entries, built once, that ranks them for any query — the same way on the server
@@ -33,7 +35,13 @@ export function createHelpSearch<T extends Searchable>(
   const index = new SearchIndex(
     entries.map((e) => ({
       id: e.id,
-      fields: { title: e.title, tags: e.tags.join(' '), category: e.category, body: bodies.get(e.id)! },
+      fields: {
+        title: e.title,
+        tags: e.tags.join(' '),
+        category: e.category,
+        body: bodies.get(e.id)!,
+        captions: e.captions ?? '',
+      },
     })),
     HELP_FIELD_WEIGHTS,
   );
@@ -43,7 +51,10 @@ export function createHelpSearch<T extends Searchable>(
       entry: byId.get(hit.id)!,
       score: hit.score,
       title: hit.highlights.title ?? [],
-      snippet: snippet(bodies.get(hit.id)!, hit.highlights.body ?? []),
+      snippet:
+        !hit.highlights.body?.length && hit.highlights.captions?.length
+          ? snippet(byId.get(hit.id)!.captions ?? '', hit.highlights.captions)
+          : snippet(bodies.get(hit.id)!, hit.highlights.body ?? []),
     }));
 }
 

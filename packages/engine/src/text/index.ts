@@ -19,3 +19,4 @@ export {
 } from './search.ts';
 export { stem } from './stem.ts';
 export { fold, STOP_WORDS, type Token, tokenize } from './tokenize.ts';
+export { type CaptionCue, type CaptionParse, captionText, parseWebVtt } from './webvtt.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
-import type { HelpAction, HelpClinic, HelpEntry, HelpEntryChange, HelpStore } from '../help.ts';
+import type { HelpAction, HelpClinic, HelpEntry, HelpEntryChange, HelpStore, HelpVideo } from '../help.ts';
 import type { Db } from './db.ts';
 import { Conditions, json, text, textOrNull } from './rows.ts';
 
@@ -25,6 +25,7 @@ function toEntry(row: Row): HelpEntry {
     title: text(row, 'title'),
     body: text(row, 'body'),
     videoUrl: textOrNull(row, 'video_url'),
+    video: row.video === null || row.video === undefined ? null : (json(row, 'video') as HelpVideo),
     status: text(row, 'status') as HelpEntry['status'],
     revision: Number(row.revision),
     createdAt: text(row, 'created_at'),
@@ -56,6 +57,7 @@ const EDITABLE = [
   'title',
   'body',
   'videoUrl',
+  'video',
   'status',
 ] as const;
 
@@ -112,6 +114,7 @@ export function helpApi(db: Db): HelpStore {
         title: input.title,
         body: input.body,
         videoUrl: input.videoUrl,
+        video: input.video ?? null,
         status,
         revision: 1,
         createdBy: input.userId,
@@ -123,8 +126,8 @@ export function helpApi(db: Db): HelpStore {
         [
           {
             sql: `INSERT INTO help_entries (id, clinic, kind, audience, language, category, tags, title, body,
-                    video_url, status, revision, created_at, created_by, updated_at, updated_by, published_at)
-                  SELECT ?, slug, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ? FROM help_clinics WHERE slug = ?`,
+                    video_url, video, status, revision, created_at, created_by, updated_at, updated_by, published_at)
+                  SELECT ?, slug, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ? FROM help_clinics WHERE slug = ?`,
             args: [
               id,
               entry.kind,
@@ -135,6 +138,7 @@ export function helpApi(db: Db): HelpStore {
               entry.title,
               entry.body,
               entry.videoUrl,
+              entry.video ? JSON.stringify(entry.video) : null,
               status,
               at,
               input.userId,
@@ -189,7 +193,7 @@ export function helpApi(db: Db): HelpStore {
       const statements: InStatement[] = [
         {
           sql: `UPDATE help_entries SET kind = ?, audience = ?, language = ?, category = ?, tags = ?, title = ?,
-                  body = ?, video_url = ?, status = ?, published_at = ?, revision = revision + 1,
+                  body = ?, video_url = ?, video = ?, status = ?, published_at = ?, revision = revision + 1,
                   updated_at = ?, updated_by = ?
                 WHERE id = ? AND revision = ?`,
           args: [
@@ -201,6 +205,7 @@ export function helpApi(db: Db): HelpStore {
             next.title,
             next.body,
             next.videoUrl,
+            next.video ? JSON.stringify(next.video) : null,
             next.status,
             publishedAt,
             now,

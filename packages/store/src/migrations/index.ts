@@ -10,6 +10,7 @@ import { securityHardening } from './009-security-hardening.ts';
 import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
+import { helpVideos } from './013-help-videos.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   apiTokenLifetime,
   auditAppendOnly,
   accountAdministration,
+  helpVideos,
 ];

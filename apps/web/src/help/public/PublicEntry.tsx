@@ -3,6 +3,7 @@ import { Highlighted } from '../Highlighted.tsx';
 import { RichText } from '../RichText.tsx';
 import type { PublicHelpEntry } from '../types.ts';
 import { VideoLink } from '../VideoLink.tsx';
+import { HelpVideo } from './HelpVideo.tsx';
 import type { Strings } from './strings.ts';
 
 /** One question: its title is a button that shows or hides the answer (a disclosure). */
@@ -47,6 +48,9 @@ export function PublicEntry({
         {open && (
           <>
             <RichText source={entry.body} />
+            {entry.video && (
+              <HelpVideo video={entry.video} lang={lang} label={`${strings.video}: ${entry.title}`} />
+            )}
             {entry.videoUrl && <VideoLink href={entry.videoUrl} label={strings.watch} />}
             <p className="ph-updated">{strings.updated(updated)}</p>
           </>

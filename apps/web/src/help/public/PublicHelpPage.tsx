@@ -1,6 +1,7 @@
 import { createHelpSearch } from '@portalflow/engine/text';
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicHelpEntry } from '../types.ts';
+import { entrySlug, helpPath, readAddress, setAlternates } from './address.ts';
 import { PublicEntry } from './PublicEntry.tsx';
 import { LANGUAGE_NAMES, pickLanguage, stringsFor } from './strings.ts';
 import { usePublicHelp } from './usePublicHelp.ts';
@@ -10,24 +11,74 @@ import { usePublicHelp } from './usePublicHelp.ts';
  * phone first. The search runs in the browser over the published entries, so it is instant once the
  * page has loaded, even on a slow connection. What is typed never goes into the address.
  */
-export function PublicHelpPage({ clinic }: { clinic: string }) {
+export function PublicHelpPage({
+  clinic,
+  initialLang = null,
+  initialEntry = null,
+}: {
+  clinic: string;
+  initialLang?: string | null;
+  initialEntry?: string | null;
+}) {
   const [attempt, setAttempt] = useState(0);
   const loaded = usePublicHelp(clinic, attempt);
   const site = loaded.state === 'ready' ? loaded.site : null;
-  const [chosen, setChosen] = useState<string | null>(null);
-  const lang = chosen ?? pickLanguage(site?.languages ?? ['en'], navigator.languages ?? [navigator.language]);
+  const [chosen, setChosen] = useState<string | null>(initialLang);
+  const lang =
+    chosen && (!site || site.languages.includes(chosen))
+      ? chosen
+      : pickLanguage(site?.languages ?? ['en'], navigator.languages ?? [navigator.language]);
   const t = stringsFor(lang);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<Set<string>>(new Set());
+  const [linked, setLinked] = useState<string | null>(initialEntry);
 
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = site ? t.heading(site.clinic.name) : 'Patient portal help';
   }, [lang, site, t]);
 
+  useEffect(() => {
+    if (site) setAlternates(clinic, site.languages);
+  }, [clinic, site]);
+
+  // Back and Forward move between the languages the patient switched to.
+  useEffect(() => {
+    const onPop = () => {
+      const address = readAddress(window.location.pathname);
+      setChosen(address.lang);
+      setLinked(address.entry);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  // A shared link to one answer opens it.
+  useEffect(() => {
+    if (!site || !linked) return;
+    const target = site.entries.find((e) => e.language === lang && entrySlug(e.title) === linked);
+    if (target) {
+      setOpen(new Set([target.id]));
+      requestAnimationFrame(() =>
+        document.querySelector(`[data-testid="public-entry-${target.id}"]`)?.scrollIntoView(),
+      );
+    }
+  }, [site, linked, lang]);
+
+  // The address follows the language and the answer last opened (replaced, not a new history entry
+  // per click; a language switch is a new entry so Back returns to the other language).
+  useEffect(() => {
+    if (!site) return;
+    const path = helpPath(clinic, lang, linked);
+    if (window.location.pathname !== path) window.history.replaceState(null, '', path);
+  }, [site, clinic, lang, linked]);
+
   const inLanguage = useMemo(() => (site?.entries ?? []).filter((e) => e.language === lang), [site, lang]);
-  // Built once per language; every keystroke only searches it.
-  const search = useMemo(() => createHelpSearch(inLanguage), [inLanguage]);
+  // Built once per language; every keystroke only searches it (what videos say included).
+  const search = useMemo(
+    () => createHelpSearch(inLanguage.map((e) => ({ ...e, captions: e.video?.transcript ?? '' }))),
+    [inLanguage],
+  );
   const matches = useMemo(() => (query.trim() ? search(query, 30) : null), [search, query]);
   const byCategory = useMemo(() => {
     const groups = new Map<string, PublicHelpEntry[]>();
@@ -37,19 +88,22 @@ export function PublicHelpPage({ clinic }: { clinic: string }) {
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, lang));
   }, [inLanguage, lang]);
 
-  const toggle = (id: string) =>
+  const toggle = (e: PublicHelpEntry) => {
+    const opening = !open.has(e.id);
     setOpen((s) => {
       const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      if (next.has(e.id)) next.delete(e.id);
+      else next.add(e.id);
       return next;
     });
+    setLinked(opening ? entrySlug(e.title) : null);
+  };
   const entry = (e: PublicHelpEntry, match?: NonNullable<typeof matches>[number]) => (
     <PublicEntry
       key={e.id}
       entry={e}
       open={open.has(e.id)}
-      onToggle={() => toggle(e.id)}
+      onToggle={() => toggle(e)}
       title={match?.title}
       snippet={match?.snippet}
       strings={t}
@@ -75,7 +129,9 @@ export function PublicHelpPage({ clinic }: { clinic: string }) {
                   lang={l}
                   aria-pressed={l === lang}
                   onClick={() => {
+                    if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l));
                     setChosen(l);
+                    setLinked(null);
                     setOpen(new Set());
                   }}
                   data-testid={`public-lang-${l}`}

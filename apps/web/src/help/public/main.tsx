@@ -2,13 +2,14 @@ import '../help.css';
 import './public.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { readAddress } from './address.ts';
 import { PublicHelpPage } from './PublicHelpPage.tsx';
 
-/** `/help/<clinic>`: its own small bundle, without the staff app, for phones on slow connections. */
-const clinic = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
+/** `/help/<clinic>[/<lang>[/<entry>]]`: its own small bundle, without the staff app, for phones. */
+const address = readAddress(window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PublicHelpPage clinic={clinic} />
+    <PublicHelpPage clinic={address.clinic} initialLang={address.lang} initialEntry={address.entry} />
   </StrictMode>,
 );

@@ -14,6 +14,7 @@ export interface Strings {
   howto: string;
   updated: (date: string) => string;
   watch: string;
+  video: string;
   loading: string;
   notFound: string;
   failed: string;
@@ -37,6 +38,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     howto: 'How-to',
     updated: (date) => `Updated ${date}`,
     watch: 'Watch the video',
+    video: 'Video',
     loading: 'Loading help…',
     notFound: 'We could not find this help page. Check the address, or ask the clinic for it.',
     failed: 'The help page could not load. Check your connection and try again.',
@@ -58,6 +60,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     howto: 'Guía',
     updated: (date) => `Actualizado el ${date}`,
     watch: 'Ver el video',
+    video: 'Video',
     loading: 'Cargando la ayuda…',
     notFound: 'No encontramos esta página de ayuda. Revise la dirección o pídala en la clínica.',
     failed: 'La página de ayuda no cargó. Revise su conexión e intente de nuevo.',

@@ -1,0 +1,29 @@
+import type { PublicHelpVideo } from '../types.ts';
+
+/**
+ * The clinic's own short video, played in the page on a phone: inline (no forced full screen), only
+ * its size and length loaded until played, captions in the page's language shown by default.
+ */
+export function HelpVideo({ video, lang, label }: { video: PublicHelpVideo; lang: string; label: string }) {
+  const shown = video.captions.some((c) => c.language === lang) ? lang : video.captions[0]?.language;
+  return (
+    <figure className="ph-video">
+      {/* biome-ignore lint/a11y/useMediaCaption: the captions are the <track> elements below */}
+      <video controls playsInline preload="metadata" aria-label={label} data-testid="help-video">
+        <source src={video.src} type={video.type} />
+        {video.captions.map((c) => (
+          <track
+            key={c.language}
+            kind="captions"
+            src={c.src}
+            srcLang={c.language}
+            label={LANGUAGE_LABELS[c.language] ?? c.language}
+            default={c.language === shown}
+          />
+        ))}
+      </video>
+    </figure>
+  );
+}
+
+const LANGUAGE_LABELS: Record<string, string> = { en: 'English', es: 'Español' };
