@@ -131,7 +131,9 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
   const seen = new Map<string, number>();
 
   const open = async (): Promise<World> => {
-    const store = await openStore({ url, now: clock, wrapClient: (c) => faults.wrap(c) });
+    // Writes on the calling thread: with a write thread, how concurrent changes fall into batches
+    // would depend on thread timing, and the same seed must give the same trace.
+    const store = await openStore({ url, now: clock, writeThread: false, wrapClient: (c) => faults.wrap(c) });
     const deps: AppDeps = {
       store,
       config: defaultConfig({ processId: 'sim', checkpoints: null }),

@@ -70,7 +70,7 @@ describe('creating an account with a one-time set-password code', () => {
       body: { username: 'ma2', code, password: 'short' },
     });
     expect(short.status).toBe(400);
-    expect(short.body.error.code).toBe('VALIDATION_FAILED');
+    expect(short.body.error.code).toBe('PASSWORD_TOO_WEAK');
 
     const redeemed = await t.call('POST', '/api/auth/set-password', {
       body: { username: 'ma2', code: code.toLowerCase(), password: NEW_PASSWORD },

@@ -44,7 +44,7 @@ beforeAll(async () => {
     },
   });
   expect(entry.status, entry.text).toBe(201);
-  // Through the store: sign-offs, acknowledgements, help edits and a break-glass grant.
+  // Through the store: sign-offs, acknowledgements, help edits, a break-glass grant and an account change.
   const at = t.clock.now();
   await t.store.addJobApproval({
     roleId: 'triage-nurse',
@@ -82,6 +82,12 @@ beforeAll(async () => {
     expiresAt: new Date(Date.parse(at) + 3_600_000).toISOString(),
   });
   grantId = grant.id;
+  await t.store.recordAccountChanges({
+    userId: t.user('medical-assistant').id,
+    actorId: t.user('admin').id,
+    at,
+    changes: [{ what: 'displayName', oldValue: 'MA', newValue: 'Medical assistant' }],
+  });
   raw = createClient({ url: t.dbUrl });
 });
 afterAll(async () => {

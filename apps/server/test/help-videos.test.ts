@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed/demo.ts';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, makeApp, PASSWORD, type TestApp } from './support/app.ts';
 
 /**
  * Clinic-made help videos over a real listener and a real libSQL file and media directory: upload
@@ -394,7 +394,14 @@ describe('a body far over the cap', () => {
 describe('the demo seed', () => {
   it('has Spanish for every published patient entry, and the refill answer carries the captioned clip', async () => {
     const demo = await makeApp({ publish: false });
-    await seedDemo(demo.store, demo.instances, demo.clock.now, 'demo password', demo.deps.config.mediaDir);
+    await seedDemo(
+      demo.store,
+      demo.instances,
+      demo.clock.now,
+      PASSWORD,
+      undefined,
+      demo.deps.config.mediaDir,
+    );
     const site = await demo.call('GET', '/api/public/help/riverside');
     const count = (lang: string) =>
       site.body.entries.filter((e: { language: string }) => e.language === lang).length;

@@ -250,7 +250,7 @@ describe('help for staff', () => {
             }),
           { timeout: 20_000, interval: 250 },
         )
-        .toEqual(['/api/help/clinics', '/api/help/entries', '/api/me']);
+        .toEqual(['/api/config', '/api/help/clinics', '/api/help/entries', '/api/me']);
       // The app's code is split by screen: the worker keeps what the help needs, and only that.
       const kept = await b.page.evaluate(async () =>
         (await (await caches.open('pf-shell-v2')).keys()).map((r) => new URL(r.url).pathname),

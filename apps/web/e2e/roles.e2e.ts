@@ -184,7 +184,7 @@ describe('roles, refreshers and the handbook', () => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         return {
           error: doc.getElementsByTagName('parsererror').length,
-          lanes: [...doc.querySelectorAll('g[data-lane] > title')].map((t) => t.textContent),
+          lanes: [...doc.querySelectorAll('g[data-lane-band] > title')].map((t) => t.textContent),
         };
       }, `${server.url}/api/handbook/${TRIAGE}/2?format=svg`);
       expect(parsed.error).toBe(0);

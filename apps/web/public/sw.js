@@ -6,7 +6,8 @@
  *   frame and the FAQ screen, with what they import) are cached; later visits refresh them. Other
  *   screens' code (the editor, charts, audit…) is never kept: it is fetched as usual, online.
  *   Navigations go to the network first and fall back to the cached shell.
- * - Help data: GET /api/help/* and /api/me (who is signed in, so the app opens) go to the network first;
+ * - Help data: GET /api/help/*, /api/me (who is signed in, so the app opens) and /api/config (the
+ *   clinic's settings, which signed-in pages wait for) go to the network first;
  *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
  *   stored: instance and task data (PHI) never enter this cache.
  * - Signing out, or a 401, empties the data cache.
@@ -16,7 +17,9 @@ const VERSION = 'v1';
 const SHELL = 'pf-shell-v2';
 const DATA = `pf-help-data-${VERSION}`;
 
-const isData = (url) => url.pathname === '/api/me' || url.pathname.startsWith('/api/help/');
+// /api/config too: the clinic's name, time zone and calendar, which signed-in pages wait for.
+const isData = (url) =>
+  url.pathname === '/api/me' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
 
 const assetsOf = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
@@ -42,6 +45,10 @@ async function cacheShell() {
   const offline = await offlineAssets();
   await cache.put('/', response);
   await cache.addAll([...new Set(['/favicon.svg', ...assetsOf(html), ...offline])]);
+  // The clinic's settings: signed-in pages wait for them, and the page that registered this worker
+  // fetched them before the worker could keep a copy.
+  const config = await fetch('/api/config').catch(() => null);
+  if (config?.ok) await (await caches.open(DATA)).put('/api/config', config);
 }
 
 /** After a new release: keep the new release's files (fetching only the missing), drop the old ones. */

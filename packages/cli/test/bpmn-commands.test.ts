@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KIND } from '@portalflow/diagram';
 import { describe, expect, it } from 'vitest';
 import { validateBpmn } from '../../bpmn/test/support/xmllint.ts';
 import { binArgs } from './support/bin.ts';
@@ -101,8 +102,12 @@ describe('portalflow export --format bpmn / import', { timeout: 30_000 }, () => 
     writeFileSync(layout, JSON.stringify(imported.layout));
     const moved = cli('export', definition, '--format', 'bpmn', '--layout', layout);
     expect(moved.code).toBe(0);
-    // Diagram x of the task: centre (1000 + 104 − 168) / 1.5 + 90 = 714, minus half its 100 width.
-    expect(moved.out).toMatch(/bpmnElement="verify-identity-at-the-desk">\s*<dc:Bounds x="664"/);
+    // Diagram x of the task: its box centre (1000 + half a task's width − the 168 lane header) / 1.5
+    // + 90, minus half the BPMN task's 100 width.
+    const x = Math.round(((1000 + KIND.task.width / 2 - 168) / 1.5 + 90 - 50) * 100) / 100;
+    expect(moved.out).toMatch(
+      new RegExp(`bpmnElement="verify-identity-at-the-desk">\\s*<dc:Bounds x="${x}"`),
+    );
   });
 
   it('import of a foreign file prints the definition on stdout and the skipped elements on stderr, exit 1', () => {

@@ -1,4 +1,4 @@
-import type { Definition, Edge, StepKind } from '@portalflow/engine';
+import { type Definition, type Edge, type StepKind, stepTitle } from '@portalflow/engine';
 import { autoLayout } from './auto-layout.ts';
 import { measureSteps, PORT_SPACING, type TextBlock } from './boxes.ts';
 import { captionOf } from './caption.ts';
@@ -34,6 +34,8 @@ export interface SceneBox {
   width: number;
   height: number;
   isStart: boolean;
+  /** The step's whole title, as one line (the tooltip; `title` holds it wrapped). */
+  label: string;
   shape: Rect;
   /** y where arrows attach. */
   anchorY: number;
@@ -161,6 +163,7 @@ export function placementOf(definition: Definition, rawLayout?: unknown): Placem
       width: s.width,
       height: s.height,
       isStart: definition.start === id,
+      label: stepTitle(definition, id),
       shape: { x: bx + s.shape.x, y: by + s.shape.y, width: s.shape.width, height: s.shape.height },
       anchorY: by + s.anchorY,
       title: at(s.title),

@@ -72,7 +72,9 @@ export function shapeSvg(b: SceneBox): string {
 function boxSvg(b: SceneBox): string {
   const room = textRoom(b);
   const sub = b.subtitle ? textLines(b.subtitle, room, INK.muted) : '';
-  return `<g data-step="${esc(b.id)}" data-lane="${esc(b.lane)}" data-rect="${rectAttr(b)}">${shapeSvg(b)}${textLines(b.title, room)}${sub}</g>`;
+  // The full title as a tooltip and for screen readers (the lines on screen hold the same words).
+  const tip = `<title>${esc(b.label)}</title>`;
+  return `<g data-step="${esc(b.id)}" data-lane="${esc(b.lane)}" data-rect="${rectAttr(b)}">${tip}${shapeSvg(b)}${textLines(b.title, room)}${sub}</g>`;
 }
 
 export const pathData = (e: SceneEdge) =>
@@ -112,7 +114,7 @@ function laneSvg(scene: Scene, lane: Scene['lanes'][number]): string {
     anchor: 'start',
   };
   return [
-    `<g data-lane-band="${esc(lane.role)}" data-rect="0,${lane.y},${scene.width},${lane.height}">`,
+    `<g data-lane-band="${esc(lane.role)}" data-rect="0,${lane.y},${scene.width},${lane.height}"><title>${esc(lane.name)}</title>`,
     `<rect x="0" y="${lane.y}" width="${scene.width}" height="${lane.height}" fill="${esc(lane.color)}" stroke="${INK.laneStroke}"/>`,
     `<rect x="0" y="${lane.y}" width="${LANE.headerWidth}" height="${lane.height}" fill="${INK.header}" stroke="${INK.headerStroke}"/>`,
     textLines(name, LANE.headerWidth - 20),

@@ -27,8 +27,10 @@ const RUNS = [
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
+  // The list stays in src/ (the compiler copies no text files): this path reaches it from src/auth/
+  // and from the compiled dist/auth/ alike.
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(new URL('../../src/auth/common-passwords.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter((line) => line !== ''),
   );

@@ -41,7 +41,7 @@ export const EmergencyAccessBody = z
 /** A new password: its strength is the password rule's to judge (400 PASSWORD_TOO_WEAK names why). */
 export const NewPassword = z.string().max(1000);
 
-/** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems at sign-in. */
+/** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems on the sign-in page. */
 export const CreateUserBody = z
   .object({
     username: z

@@ -53,7 +53,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     method: 'post',
     path: '/api/users/{id}/set-password-code',
     summary:
-      'Reset a password (admin): a one-time code, shown this once, that the person redeems at sign-in to choose a new password; it expires and replaces any earlier unused code',
+      'Reset a password (admin): a one-time code, shown this once, that the person redeems on the sign-in page to choose a new password; it expires and replaces any earlier unused code',
     tag: 'accounts',
     instanceData: false,
     responses: {

@@ -73,7 +73,7 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     method: 'post',
     path: '/api/users',
     summary:
-      'Create an account (admin) with an initial password, or with `setPasswordCode: true` for a one-time code (shown once) the person redeems at sign-in',
+      'Create an account (admin) with an initial password, or with `setPasswordCode: true` for a one-time code (shown once) the person redeems on the sign-in page',
     tag: 'accounts',
     instanceData: false,
     body: CreateUserBody,

@@ -49,6 +49,7 @@ export function PublishConfirm({
     <Modal
       opened={opened}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title={
         <Title order={3}>
           Publish “{draft.title}” as version {next}?

@@ -98,7 +98,12 @@ export function TokenTable({ tokens, userId }: { tokens: ApiToken[]; userId: str
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="Revoke this token?">
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title="Revoke this token?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text size="sm">
             Anything using “{confirming?.name}” stops working at once. This cannot be undone: make a new token
