@@ -20,12 +20,9 @@ export const FitNote = memo(function FitNote() {
   if (px >= READABLE_TITLE_PX - 0.05) return null;
   return (
     <div className="pf-fit-note" role="status" data-testid="fit-note">
-      <span>
-        Whole workflow shown; titles are {px.toFixed(1)} px at this size. Pan, or use the minimap, at a
-        readable size.
-      </span>
+      <span>Titles are {px.toFixed(1)} px at this size</span>
       <button type="button" onClick={() => void flow.zoomTo(READABLE_ZOOM, { duration: 200 })}>
-        Readable size
+        Readable size ({READABLE_TITLE_PX} px)
       </button>
     </div>
   );
