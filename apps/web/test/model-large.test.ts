@@ -6,7 +6,7 @@ import { emptyLayout } from '../src/model/document.ts';
 import { emptyHistory, record, undo } from '../src/model/history.ts';
 import { lintOverlay } from '../src/model/lintOverlay.ts';
 import { completeLayout, sceneOf } from '../src/model/scene.ts';
-import { largeDefinition } from './model-large.ts';
+import { largeDefinition } from '../../../packages/diagram/test/support/large.ts';
 
 /** Budgets are generous (CI machines are slow); they catch accidental quadratic work, not jitter. */
 describe('a 1,000-step workflow', () => {
