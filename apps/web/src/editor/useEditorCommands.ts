@@ -1,11 +1,11 @@
-import { LANE } from '@portalflow/diagram';
+import { LANE, placementOf } from '@portalflow/diagram';
 import type { Step, StepKind } from '@portalflow/engine';
 import { useCallback, useMemo } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
 import { type StepPosition, uniqueId } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
-import { COLUMN_WIDTH, freeSpot, sceneOf } from '../model/scene.ts';
+import { COLUMN_WIDTH, freeSpot } from '../model/scene.ts';
 import { newStepId } from '../model/stepIds.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
@@ -36,7 +36,8 @@ export function useEditorCommands() {
     const { document, selection, apply } = useEditorStore.getState();
     if (!document) return;
     const { definition, layout } = document;
-    const scene = sceneOf(definition, layout);
+    // Boxes and lanes only: no arrows need routing to place a new step.
+    const scene = placementOf(definition, layout);
     let lane = at?.lane;
     let position = at?.position;
     if (!lane || !position) {

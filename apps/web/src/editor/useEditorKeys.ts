@@ -1,5 +1,5 @@
+import { placementOf } from '@portalflow/diagram';
 import { type RefObject, useEffect } from 'react';
-import { sceneOf } from '../model/scene.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
 const typing = (el: EventTarget | null) =>
@@ -14,7 +14,7 @@ type Direction = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
 function neighbour(from: string, direction: Direction): string | undefined {
   const doc = useEditorStore.getState().document;
   if (!doc) return undefined;
-  const scene = sceneOf(doc.definition, doc.layout);
+  const scene = placementOf(doc.definition, doc.layout);
   const a = scene.boxes.get(from);
   if (!a) return undefined;
   const ax = a.x + a.width / 2;

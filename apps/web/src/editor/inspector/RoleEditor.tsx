@@ -1,5 +1,5 @@
 import { ActionIcon, Button, ColorSwatch, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { LANE_COLORS, placementOf } from '@portalflow/diagram';
+import { LANE_COLORS, laneOfSteps, laneSpecs } from '@portalflow/diagram';
 import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -19,7 +19,8 @@ export function RoleEditor({
   const apply = useEditorStore((s) => s.apply);
   const [removing, setRemoving] = useState(false);
   const [reassignTo, setReassignTo] = useState<string | null>(null);
-  const lanes = placementOf(definition, layout).lanes.filter((l) => l.role !== '');
+  // Lane order and colours only: no geometry needed (this renders once per role in the inspector).
+  const lanes = laneSpecs(definition, layout, laneOfSteps(definition, layout)).filter((l) => l.role !== '');
   const index = lanes.findIndex((l) => l.role === role.id);
   const color = lanes[index]?.color;
   const tasks = Object.values(definition.steps).filter((s) => s.type === 'task' && s.role === role.id).length;
