@@ -1,12 +1,12 @@
 import { lint } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
+import { largeDefinition } from '../../../packages/diagram/test/support/large.ts';
 import { applyChange } from '../src/model/changes.ts';
 import { checkDefinition } from '../src/model/check.ts';
 import { emptyLayout } from '../src/model/document.ts';
 import { emptyHistory, record, undo } from '../src/model/history.ts';
 import { lintOverlay } from '../src/model/lintOverlay.ts';
 import { completeLayout, sceneOf } from '../src/model/scene.ts';
-import { largeDefinition } from '../../../packages/diagram/test/support/large.ts';
 
 /** Budgets are generous (CI machines are slow); they catch accidental quadratic work, not jitter. */
 describe('a 1,000-step workflow', () => {
