@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './support/app.ts';
+import { type Listener, listen } from './support/listen.ts';
 
 /**
  * Revoking a token while requests with it are in flight, over a real socket: once the revoke has
@@ -12,21 +11,16 @@ import { makeApp, type TestApp } from './support/app.ts';
 const TRIAGE = 'portal-message-triage';
 
 let t: TestApp;
-let server: ServerType;
+let listener: Listener | undefined;
 let base: string;
 
 beforeAll(async () => {
   t = await makeApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  listener = await listen(t.app);
+  base = listener.base;
 });
 afterAll(async () => {
-  if (server) {
-    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await listener?.close();
   await t?.close();
 });
 

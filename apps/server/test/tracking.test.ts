@@ -2,6 +2,7 @@ import { addWallDuration, DEFAULT_SIMULATION_START, parseScript, type ScriptEven
 import { workflows } from '@portalflow/examples';
 import type { Task } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
 import { makeApp, type TestApp } from './support/app.ts';
 
 /**
@@ -115,34 +116,6 @@ async function sheet(username: string, query = '') {
   const r = await t.call('GET', `/api/tracking/sheet?${PERIOD}${query}`, { as: await t.token(username) });
   expect(r.status, r.text).toBe(200);
   return r.body;
-}
-
-/** Parses the sheet's CSV (quoted cells included) into rows of strings. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  return rows;
 }
 
 beforeAll(async () => {

@@ -1,40 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine, csvText, formulaStarts } from '../src/text/csv.ts';
+import { parseCsv as parse } from './support/parse-csv.ts';
 
 /**
  * CSV cells are safe to open in a spreadsheet (OWASP "CSV Injection"): no cell, and no piece of a
  * cell that a spreadsheet could split off with another separator (`;` in many European locales, tab,
  * `|`, a line break), starts with `=`, `+`, `-`, `@`, tab or carriage return (or their full-width forms).
  */
-
-/** RFC 4180 parsing, as a spreadsheet that honours quotes and commas reads the file. */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  return rows;
-}
 
 /** The writer only ever adds `'` characters: without them, the text is what was given. */
 const unguard = (cell: string) => cell.replaceAll("'", '');
