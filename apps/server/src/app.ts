@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', refresherRoutes(deps, docs));
   app.route('/', refresherScheduleRoutes(deps, docs));
   app.route('/', handbookRoutes(deps, docs));
-  app.route('/api/tracking', trackingRoutes(deps, docs));
+  app.route('/', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
   app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));

@@ -1,7 +1,7 @@
 import type { Definition, Handbook } from '@portalflow/engine';
 import { z } from 'zod';
 import { engineShape, Id } from './common.ts';
-import { errors, json, route } from './route.ts';
+import { errors, route } from './route.ts';
 
 export const HandbookAnswer = z.object({
   handbook: engineShape<Handbook>('Steps, owners, deadlines, help and what changed'),

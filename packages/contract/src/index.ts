@@ -6,3 +6,4 @@ export * from './refreshers.ts';
 export * from './requests.ts';
 export * from './roles.ts';
 export * from './route.ts';
+export * from './tracking.ts';
