@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', trackingRoutes(deps, docs));
   app.route('/', helpRoutes(deps, docs));
   app.route('/', helpVideoRoutes(deps, docs));
-  app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
+  app.route('/', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
