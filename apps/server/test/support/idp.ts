@@ -22,7 +22,7 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const htmlText = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
@@ -36,7 +36,10 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
  * it in, and the account's `amr` goes into the ID Token, so tests choose whether the provider
  * asserts multi-factor. Consent is granted on the client's behalf (a clinic's own app).
  */
-export async function startIdp(options: { redirectUri: string; postLogoutRedirectUri: string }): Promise<TestIdp> {
+export async function startIdp(options: {
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}): Promise<TestIdp> {
   const accounts = new Map<string, IdpAccount>();
   const clientId = 'portalflow';
   const clientSecret = 'a-client-secret-only-the-tests-use-0123456789';
@@ -71,9 +74,12 @@ export async function startIdp(options: { redirectUri: string; postLogoutRedirec
     res.setHeader('content-type', 'text/html');
     res.end(loginPage(details.uid));
   }
-  const loginPage = (uid: string, error?: string) => `<!doctype html><html lang="en"><head><title>Test provider sign-in</title></head>
-<body><h1>Test provider</h1>${error ? `<p role="alert">${escape(error)}</p>` : ''}
-<form method="post" action="/interaction/${escape(uid)}/login">
+  const loginPage = (
+    uid: string,
+    error?: string,
+  ) => `<!doctype html><html lang="en"><head><title>Test provider sign-in</title></head>
+<body><h1>Test provider</h1>${error ? `<p role="alert">${htmlText(error)}</p>` : ''}
+<form method="post" action="/interaction/${htmlText(uid)}/login">
 <label>Email <input name="login" autocomplete="username"></label>
 <label>Password <input name="password" type="password" autocomplete="current-password"></label>
 <button type="submit">Sign in</button></form></body></html>`;
@@ -93,10 +99,18 @@ export async function startIdp(options: { redirectUri: string; postLogoutRedirec
       },
     ],
     pkce: { required: () => true },
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+    },
     scopes: ['openid', 'email', 'profile', 'groups'],
     claims: {
-      openid: ['sub'],
+      // amr reaches the ID Token only as a claim of a scope asked for.
+      openid: ['sub', 'amr'],
       email: ['email', 'email_verified'],
       profile: ['name'],
       groups: ['groups'],
@@ -120,7 +134,8 @@ export async function startIdp(options: { redirectUri: string; postLogoutRedirec
     // The clinic's own app: every scope it asks for is granted without a consent page.
     // biome-ignore lint/suspicious/noExplicitAny: oidc-provider's context
     async loadExistingGrant(ctx: any) {
-      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      const grantId =
+        ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({
         clientId: ctx.oidc.client.clientId,

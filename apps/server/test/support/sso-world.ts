@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import type { ServerConfig } from '../../src/config.ts';
 import { ssoConfigFromEnv } from '../../src/sso/config.ts';
 import { makeApp, type TestApp } from './app.ts';
-import { CookieJar, locationOf } from './cookie-jar.ts';
+import { type CookieJar, locationOf } from './cookie-jar.ts';
 import { type IdpAccount, startIdp, type TestIdp } from './idp.ts';
 
 /** A free port on 127.0.0.1: the provider must know the app's callback URL before the app starts. */
@@ -28,10 +28,16 @@ export interface SsoWorld {
 }
 
 /** The app on a real socket, configured (as from the environment) for a real provider on another socket. */
-export async function ssoWorld(config: Partial<ServerConfig> = {}, env: Record<string, string> = {}): Promise<SsoWorld> {
+export async function ssoWorld(
+  config: Partial<ServerConfig> = {},
+  env: Record<string, string> = {},
+): Promise<SsoWorld> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const idp = await startIdp({ redirectUri: `${base}/api/auth/oidc/callback`, postLogoutRedirectUri: `${base}/` });
+  const idp = await startIdp({
+    redirectUri: `${base}/api/auth/oidc/callback`,
+    postLogoutRedirectUri: `${base}/`,
+  });
   const sso = ssoConfigFromEnv({
     PORTALFLOW_OIDC_ISSUER: idp.issuer,
     PORTALFLOW_OIDC_CLIENT_ID: idp.clientId,
@@ -76,6 +82,8 @@ export interface FlowHooks {
   authorize?: (url: URL) => void;
   /** The app's callback URL the provider redirected back to. */
   callback?: (url: URL) => void;
+  /** Stop before the callback: the browser never goes back to the app (`landing` is null). */
+  hold?: boolean;
 }
 
 /**
@@ -88,35 +96,42 @@ export async function signInThroughProvider(
   jar: CookieJar,
   login: { email: string; password?: string },
   hooks: FlowHooks = {},
-): Promise<{ landing: URL; callbackUrl: string }> {
+): Promise<{ landing: URL | null; callbackUrl: string }> {
+  const isCallback = (u: string) => u.startsWith(`${world.base}/api/auth/oidc/callback`);
   let res = await jar.fetch(`${world.base}/api/auth/oidc/start`);
   if (res.status !== 302) throw new Error(`start: ${res.status} ${await res.text()}`);
   const authorize = new URL(locationOf(res, world.base));
   hooks.authorize?.(authorize);
   let url = authorize.href;
-  // To the provider's login page.
-  for (let hop = 0; hop < 5; hop++) {
+  // To the provider's login page (unless the provider still has a session of this browser).
+  for (let hop = 0; hop < 5 && !isCallback(url); hop++) {
     res = await jar.fetch(url);
     if (res.status < 300 || res.status >= 400) break;
     url = locationOf(res, url);
   }
-  if (res.status !== 200) throw new Error(`provider login page: ${res.status} ${await res.text()}`);
-  const page = await res.text();
-  const action = /action="([^"]+)"/.exec(page)?.[1];
-  if (!action) throw new Error('no login form at the provider');
-  res = await jar.fetch(new URL(action, url).href, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ login: login.email, password: login.password ?? 'provider password' }).toString(),
-  });
-  url = locationOf(res, url);
-  // Back through the provider to the app's callback.
-  for (let hop = 0; hop < 5 && !url.startsWith(`${world.base}/api/auth/oidc/callback`); hop++) {
-    res = await jar.fetch(url);
+  if (!isCallback(url)) {
+    if (res.status !== 200) throw new Error(`provider login page: ${res.status} ${await res.text()}`);
+    const page = await res.text();
+    const action = /action="([^"]+)"/.exec(page)?.[1];
+    if (!action) throw new Error('no login form at the provider');
+    res = await jar.fetch(new URL(action, url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        login: login.email,
+        password: login.password ?? 'provider password',
+      }).toString(),
+    });
     url = locationOf(res, url);
+    // Back through the provider to the app's callback.
+    for (let hop = 0; hop < 5 && !isCallback(url); hop++) {
+      res = await jar.fetch(url);
+      url = locationOf(res, url);
+    }
   }
   const callback = new URL(url);
   hooks.callback?.(callback);
+  if (hooks.hold) return { landing: null, callbackUrl: callback.href };
   res = await jar.fetch(callback.href);
   if (res.status !== 302) throw new Error(`callback: ${res.status} ${await res.text()}`);
   return { landing: new URL(locationOf(res, world.base)), callbackUrl: callback.href };
@@ -125,5 +140,6 @@ export async function signInThroughProvider(
 /** `GET /api/me` as the browser of `jar`. */
 export async function me(world: SsoWorld, jar: CookieJar) {
   const res = await jar.fetch(`${world.base}/api/me`);
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
