@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
-  app.route('/api/auth/oidc', oidcRoutes(deps, docs, sso));
+  app.route('/', oidcRoutes(deps, docs, sso));
   app.route('/api/auth', authRoutes(deps, docs, sso));
   app.route('/api/auth', setPasswordRoutes(deps, docs));
   app.route('/api/me', meRoute(docs, deps));
@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/users', userRoutes(deps, docs));
   app.route('/api/account-changes', accountChangeRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
-  app.route('/api/sso', ssoGroupRoutes(deps, docs));
+  app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { ssoCallback, ssoProvider, ssoStart } from '@portalflow/contract';
 import { sha256Hex } from '@portalflow/store';
-import { Hono } from 'hono';
 import type { AuthUser } from '../auth/roles.ts';
 import { knownDevice, markDevice, startSession, throttleClient } from '../auth/sign-in.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
 import { stageAfterPassword } from '../auth/two-factor.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { ssoAccount } from '../sso/account.ts';
@@ -24,8 +25,8 @@ const refused = (code: string) => `${APP}?sso_error=${encodeURIComponent(code)}`
  * the answer, finds or makes the account (see sso/account.ts) and starts the same session a
  * password sign-in does, asking for the local second factor unless the provider asserted one.
  */
-export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null): ApiRoutes {
+  const app = apiRoutes();
   // Failed callbacks per client address only: one browser's bad answers never slow anyone else's.
   const throttle = new LoginThrottle({
     freeFailures: deps.config.loginFreeFailures,
@@ -38,31 +39,14 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
     return sso;
   };
 
-  docs.add({
-    method: 'get',
-    path: '/api/auth/oidc',
-    summary: "Whether single sign-on is set up, and the provider's name for the sign-in button",
-    tag: 'auth',
-    auth: false,
-    instanceData: false,
-    responses: { 200: '`provider` is null when single sign-on is off' },
-  });
-  app.get('/', (c) =>
-    c.json({
-      provider: sso ? { name: sso.settings.providerName, startUrl: '/api/auth/oidc/start' } : null,
-    }),
+  app.openapi(declared(docs, ssoProvider), (c) =>
+    c.json(
+      { provider: sso ? { name: sso.settings.providerName, startUrl: '/api/auth/oidc/start' } : null },
+      200,
+    ),
   );
 
-  docs.add({
-    method: 'get',
-    path: '/api/auth/oidc/start',
-    summary: 'Begin signing in through the provider: redirects the browser there (PKCE, state and nonce)',
-    tag: 'auth',
-    auth: false,
-    instanceData: false,
-    responses: { 302: 'To the provider', 404: 'Single sign-on is off', 503: 'Provider unreachable' },
-  });
-  app.get('/start', async (c) => {
+  app.openapi(declared(docs, ssoStart), async (c) => {
     const client = configured();
     const login = client.newLogin();
     let target: URL;
@@ -84,17 +68,7 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
     return c.redirect(target.href, 302);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/auth/oidc/callback',
-    summary:
-      "The provider's answer: checks it, signs in (stage `totp` when the provider asserted no second factor and the account needs one) and redirects to the app; a refusal redirects with `sso_error`",
-    tag: 'auth',
-    auth: false,
-    instanceData: false,
-    responses: { 302: 'To the app, signed in or with `sso_error`', 404: 'Single sign-on is off' },
-  });
-  app.get('/callback', async (c) => {
+  app.openapi(declared(docs, ssoCallback), async (c) => {
     const client = configured();
     c.header('Cache-Control', 'no-store');
     const now = deps.clock();

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SsoSignInError } from '@portalflow/contract';
 import type { SsoGroupRoles, User } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import type { AppDeps } from '../deps.ts';
@@ -9,7 +10,10 @@ export function rolesForGroups(groups: readonly string[], mapping: SsoGroupRoles
   return [...new Set(groups.flatMap((g) => mapping[g] ?? []))].sort();
 }
 
-export type SsoRefusal = 'SSO_NO_ROLE' | 'ACCOUNT_DISABLED' | 'SSO_LAST_ADMIN' | 'SSO_USERNAME_TAKEN';
+export type SsoRefusal = Extract<
+  SsoSignInError,
+  'SSO_NO_ROLE' | 'ACCOUNT_DISABLED' | 'SSO_LAST_ADMIN' | 'SSO_USERNAME_TAKEN'
+>;
 
 export type SsoAccount =
   | { ok: true; user: User; how: 'linked' | 'email' | 'created' }

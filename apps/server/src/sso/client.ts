@@ -1,3 +1,4 @@
+import type { SsoSignInError } from '@portalflow/contract';
 import type { SsoLogin } from '@portalflow/store';
 import * as oidc from 'openid-client';
 import type { SsoConfig } from './config.ts';
@@ -18,7 +19,10 @@ export interface ProviderClaims {
 /** Refusals of the provider's answer, by cause; the message never carries a token or code. */
 export class SsoFailure extends Error {
   constructor(
-    readonly code: 'SSO_PROVIDER_UNREACHABLE' | 'SSO_PROVIDER_ERROR' | 'SSO_RESPONSE_INVALID',
+    readonly code: Extract<
+      SsoSignInError,
+      'SSO_PROVIDER_UNREACHABLE' | 'SSO_PROVIDER_ERROR' | 'SSO_RESPONSE_INVALID'
+    >,
     message: string,
   ) {
     super(message);
