@@ -355,7 +355,7 @@ describe('the group mapping', () => {
 describe('single sign-on throttling', () => {
   let w: SsoWorld;
   beforeAll(async () => {
-    w = await ssoWorld({ loginFreeFailures: 3 });
+    w = await ssoWorld({ loginFreeFailures: 3, publicRateLimit: { limit: 4, windowMs: 60_000 } });
   });
   afterAll(() => w.close());
 
@@ -368,6 +368,16 @@ describe('single sign-on throttling', () => {
     const where = answers.map((r) => r.headers.get('location'));
     expect(where.filter((l) => l === '/?sso_error=SSO_LOGIN_EXPIRED')).toHaveLength(3);
     expect(where.filter((l) => l === '/?sso_error=TOO_MANY_ATTEMPTS')).toHaveLength(7);
+  });
+
+  it('limits how many sign-ins one client may start, so strangers cannot fill the table', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 9 }, () => fetch(`${w.base}/api/auth/oidc/start`, { redirect: 'manual' })),
+    );
+    expect(answers.filter((r) => r.status === 302)).toHaveLength(4);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(5);
+    expect(((await refused[0]!.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
   });
 });
 

@@ -82,6 +82,7 @@ export const ssoStart = route({
     302: { description: 'To the provider' },
     ...errors({
       404: 'Single sign-on is off (SSO_NOT_CONFIGURED)',
+      429: 'Too many sign-ins started from this client (RATE_LIMITED)',
       503: 'The provider cannot be reached (SSO_PROVIDER_UNREACHABLE)',
     }),
   },

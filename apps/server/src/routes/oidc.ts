@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
+import { rateLimit } from '../http/rate-limit.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { ssoAccount } from '../sso/account.ts';
 import { type SsoClient, SsoFailure } from '../sso/client.ts';
@@ -46,6 +47,9 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
     ),
   );
 
+  // Each start stores a sign-in under way before anyone is known: limited per client like the other
+  // routes open to anyone.
+  app.use(ssoStart.path, rateLimit(deps.config.publicRateLimit));
   app.openapi(declared(docs, ssoStart), async (c) => {
     const client = configured();
     const login = client.newLogin();
