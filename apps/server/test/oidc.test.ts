@@ -395,3 +395,72 @@ describe('single sign-on when it is not set up', () => {
     }
   });
 });
+
+describe('single sign-on settings', () => {
+  const base = {
+    PORTALFLOW_OIDC_ISSUER: 'https://login.clinic.example/realms/staff',
+    PORTALFLOW_OIDC_CLIENT_ID: 'portalflow',
+    PORTALFLOW_OIDC_REDIRECT_URI: 'https://portal.clinic.example/api/auth/oidc/callback',
+  };
+
+  it('are off without an issuer, with defaults for everything optional', async () => {
+    const { ssoConfigFromEnv } = await import('../src/sso/config.ts');
+    expect(ssoConfigFromEnv({})).toBeNull();
+    expect(ssoConfigFromEnv(base)).toEqual({
+      issuer: 'https://login.clinic.example/realms/staff',
+      clientId: 'portalflow',
+      clientSecret: null,
+      redirectUri: 'https://portal.clinic.example/api/auth/oidc/callback',
+      providerName: 'single sign-on',
+      groupsClaim: 'groups',
+      scopes: 'openid email profile',
+      mfaAmr: ['mfa', 'otp', 'hwk'],
+      postLogoutRedirectUri: 'https://portal.clinic.example/',
+      loginTtlMs: 600_000,
+    });
+    expect(ssoConfigFromEnv({ ...base, PORTALFLOW_OIDC_SCOPES: 'email groups' })?.scopes).toBe(
+      'openid email groups',
+    );
+  });
+
+  it('refuse a half-made setup, naming what is missing', async () => {
+    const { ssoConfigFromEnv } = await import('../src/sso/config.ts');
+    expect(() => ssoConfigFromEnv({ PORTALFLOW_OIDC_ISSUER: base.PORTALFLOW_OIDC_ISSUER })).toThrow(
+      /PORTALFLOW_OIDC_CLIENT_ID and PORTALFLOW_OIDC_REDIRECT_URI/,
+    );
+    expect(() => ssoConfigFromEnv({ PORTALFLOW_OIDC_CLIENT_ID: 'x' })).toThrow(
+      /without PORTALFLOW_OIDC_ISSUER/,
+    );
+    expect(() => ssoConfigFromEnv({ ...base, PORTALFLOW_OIDC_REDIRECT_URI: '/callback' })).toThrow(
+      /PORTALFLOW_OIDC_REDIRECT_URI must be an absolute URL/,
+    );
+    expect(() => ssoConfigFromEnv({ ...base, PORTALFLOW_OIDC_LOGIN_MINUTES: '0' })).toThrow(
+      /PORTALFLOW_OIDC_LOGIN_MINUTES/,
+    );
+  });
+
+  it('answer 503 when the provider cannot be reached, and keep no sign-in under way', async () => {
+    const { makeApp } = await import('./support/app.ts');
+    const { ssoConfigFromEnv } = await import('../src/sso/config.ts');
+    // A port nothing listens on.
+    const t = await makeApp({
+      publish: false,
+      config: {
+        sso: ssoConfigFromEnv({
+          PORTALFLOW_OIDC_ISSUER: 'http://127.0.0.1:9',
+          PORTALFLOW_OIDC_CLIENT_ID: 'portalflow',
+          PORTALFLOW_OIDC_REDIRECT_URI: 'http://127.0.0.1:1/api/auth/oidc/callback',
+        }),
+      },
+    });
+    try {
+      const start = await t.call('GET', '/api/auth/oidc/start');
+      expect(start.status).toBe(503);
+      expect(start.body.error.code).toBe('SSO_PROVIDER_UNREACHABLE');
+      expect(start.headers.get('set-cookie')).toBeNull();
+      expect(await t.store.takeSsoLogin('anything', t.clock.now())).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+});
