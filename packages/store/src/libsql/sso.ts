@@ -10,7 +10,7 @@ const MAPPING_JSON = `(SELECT coalesce(json_group_object(group_name, json(roles)
     SELECT group_name, role FROM sso_group_roles ORDER BY group_name, role)
   GROUP BY group_name ORDER BY group_name))`;
 
-/** Groups and roles sorted (code-point order, as SQLite's BINARY collation), duplicates dropped. */
+/** Groups and roles sorted as SQLite sorts them (BINARY; alike for all but astral characters), duplicates dropped. */
 function normalise(mapping: SsoGroupRoles): SsoGroupRoles {
   const out: SsoGroupRoles = {};
   const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
