@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps): App {
   );
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
-  app.route('/api/public/help', publicHelpRoutes(deps, docs));
+  app.route('/', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/', oidcRoutes(deps, docs, sso));
@@ -144,8 +144,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/', refresherScheduleRoutes(deps, docs));
   app.route('/', handbookRoutes(deps, docs));
   app.route('/', trackingRoutes(deps, docs));
-  app.route('/api/help', helpRoutes(deps, docs));
-  app.route('/api/help', helpVideoRoutes(deps, docs));
+  app.route('/', helpRoutes(deps, docs));
+  app.route('/', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
 

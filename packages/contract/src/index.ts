@@ -1,6 +1,7 @@
 export * from './common.ts';
 export * from './errors.ts';
 export * from './handbook.ts';
+export * from './help.ts';
 export * from './instances.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';
