@@ -8,4 +8,5 @@ export * from './refreshers.ts';
 export * from './requests.ts';
 export * from './roles.ts';
 export * from './route.ts';
+export * from './sso.ts';
 export * from './tracking.ts';
