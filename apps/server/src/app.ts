@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
-  app.route('/api/events', eventRoutes(deps, docs, streams));
+  app.route('/', eventRoutes(deps, docs, streams));
   app.route('/', roleRoutes(deps, docs));
   app.route('/', refresherRoutes(deps, docs));
   app.route('/', refresherScheduleRoutes(deps, docs));
