@@ -27,6 +27,8 @@ export interface WebhookReceiver {
   received: ReceivedHook[];
   /** Requests whose signature did not verify (should stay empty). */
   rejected: string[];
+  /** Requests received and not yet answered. */
+  inFlight(): number;
   options: ReceiverOptions;
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startWebhookReceiver(
   const received: ReceivedHook[] = [];
   const rejected: string[] = [];
   const seen = new Map<string, number>();
+  let open = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -62,7 +65,11 @@ export async function startWebhookReceiver(
       const fail = options.alwaysFail || n <= (options.failures ?? 0);
       const status = fail ? (options.failStatus ?? 500) : 204;
       received.push({ id, body, payload, headers: req.headers, status });
-      const answer = () => res.writeHead(status).end();
+      open++;
+      const answer = () => {
+        open--;
+        res.writeHead(status).end();
+      };
       if (options.delayMs) setTimeout(answer, options.delayMs);
       else answer();
     });
@@ -72,6 +79,7 @@ export async function startWebhookReceiver(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
     received,
     rejected,
+    inFlight: () => open,
     options,
     close: () =>
       new Promise<void>((resolve) => {
