@@ -144,9 +144,9 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
-  app.route('/api/email-preferences', emailPreferenceRoutes(deps, docs));
-  app.route('/api/webhooks', webhookRoutes(deps, docs));
-  app.route('/api/outbox', outboxRoutes(deps, docs));
+  app.route('/', emailPreferenceRoutes(deps, docs));
+  app.route('/', webhookRoutes(deps, docs));
+  app.route('/', outboxRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

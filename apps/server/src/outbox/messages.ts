@@ -1,18 +1,6 @@
+import type { WebhookEvent } from '@portalflow/contract';
 import type { Definition, Effect, EngineEvent, InstanceSnapshot } from '@portalflow/engine';
 import type { NotificationDraft, OutboxDraft } from '@portalflow/store';
-
-/** Every webhook event type a subscription can choose (or `*` for all). */
-export const WEBHOOK_EVENTS = [
-  'instance.started',
-  'instance.completed',
-  'instance.cancelled',
-  'task.opened',
-  'task.assigned',
-  'task.escalated',
-  'task.overdue',
-  'task.closed',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
  * What an email names: the workflow and step (from the definition, never the instance) and the task.

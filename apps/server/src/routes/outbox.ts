@@ -1,14 +1,19 @@
+import {
+  createWebhook,
+  listDeliveries,
+  listWebhooks,
+  removeWebhook,
+  resendDelivery,
+  WEBHOOK_EVENTS,
+} from '@portalflow/contract';
 import type { OutboxItem } from '@portalflow/store';
-import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, query } from '../http/validate.ts';
-import { WEBHOOK_EVENTS } from '../outbox/messages.ts';
-import { CreateSubscriptionBody, OutboxListQuery } from '../outbox/schemas.ts';
 import { newWebhookSecret } from '../outbox/sign.ts';
 
 function requireAdmin(user: AuthUser): void {
@@ -32,32 +37,19 @@ const deliveryView = (item: OutboxItem) => ({
 });
 
 /** Webhook subscriptions (`/api/webhooks`): created, listed and removed by an admin. */
-export function webhookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/webhooks',
-    summary: 'Webhook subscriptions (never their secrets) and the event types there are',
-    tag: 'outbox',
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
+export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listWebhooks), async (c) => {
     requireAdmin(requireUser(c));
-    return c.json({ subscriptions: await deps.store.listWebhookSubscriptions(), events: WEBHOOK_EVENTS });
+    return c.json(
+      { subscriptions: await deps.store.listWebhookSubscriptions(), events: [...WEBHOOK_EVENTS] },
+      200,
+    );
   });
-  docs.add({
-    method: 'post',
-    path: '/api/webhooks',
-    summary: 'Subscribe a receiver URL to event types (`*` for all); the `whsec_` secret is shown once',
-    tag: 'outbox',
-    instanceData: false,
-    body: CreateSubscriptionBody,
-    responses: { 201: 'Subscription and its secret (shown once)', 400: 'Invalid URL or event type' },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, createWebhook), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const input = await body(c, CreateSubscriptionBody);
+    const input = c.req.valid('json');
     const secret = newWebhookSecret();
     const subscription = await deps.store.createWebhookSubscription({
       url: input.url,
@@ -73,17 +65,10 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     });
     return c.json({ subscription, secret }, 201);
   });
-  docs.add({
-    method: 'delete',
-    path: '/api/webhooks/{id}',
-    summary: 'Stop a subscription: nothing more is sent to it (its pending deliveries are dead-lettered)',
-    tag: 'outbox',
-    instanceData: false,
-  });
-  app.delete('/:id', async (c) => {
+  app.openapi(declared(docs, removeWebhook), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     if (!(await deps.store.getWebhookSubscription(id))) throw notFound('The subscription');
     const disabled = await deps.store.disableWebhookSubscription(id, deps.clock());
     await recordAccess(deps, c, user, {
@@ -93,40 +78,24 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         ? `removed webhook subscription ${id}`
         : `webhook subscription ${id} was already removed`,
     });
-    return c.json({ subscription: (await deps.store.listWebhookSubscriptions()).find((s) => s.id === id) });
+    const { secret: _secret, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
+    return c.json({ subscription }, 200);
   });
   return app;
 }
 
 /** The outbox (`/api/outbox`): every email and webhook delivery, and re-sending a dead one. */
-export function outboxRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/outbox',
-    summary: 'Deliveries, newest first, by channel and status (pending, delivered, dead, skipped)',
-    tag: 'outbox',
-    instanceData: false,
-    query: OutboxListQuery,
-  });
-  app.get('/', async (c) => {
+export function outboxRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listDeliveries), async (c) => {
     requireAdmin(requireUser(c));
-    const q = query(c, OutboxListQuery);
-    const items = await deps.store.listOutbox(q);
-    return c.json({ deliveries: items.map(deliveryView) });
+    const items = await deps.store.listOutbox(c.req.valid('query'));
+    return c.json({ deliveries: items.map(deliveryView) }, 200);
   });
-  docs.add({
-    method: 'post',
-    path: '/api/outbox/{id}/resend',
-    summary: 'Send a dead delivery again (same id, attempts from zero)',
-    tag: 'outbox',
-    instanceData: false,
-    responses: { 200: 'Pending again', 404: 'No such delivery', 409: 'Not dead (NOT_DEAD)' },
-  });
-  app.post('/:id/resend', async (c) => {
+  app.openapi(declared(docs, resendDelivery), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     const item = await deps.store.getOutbox(id);
     if (!item) throw notFound('The delivery');
     if (item.channel === 'webhook') {
@@ -145,7 +114,7 @@ export function outboxRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `re-sent delivery ${id}`,
     });
-    return c.json({ delivery: deliveryView((await deps.store.getOutbox(id))!) });
+    return c.json({ delivery: deliveryView((await deps.store.getOutbox(id))!) }, 200);
   });
   return app;
 }

@@ -16,7 +16,12 @@ import { notifications } from '@mantine/notifications';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
-import { useCreateSubscription, useRemoveSubscription, useSubscriptions } from './api.ts';
+import {
+  type CreateSubscriptionBody,
+  useCreateSubscription,
+  useRemoveSubscription,
+  useSubscriptions,
+} from './api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
 
 /**
@@ -34,7 +39,9 @@ export function WebhooksPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMade(null);
-    const res = await create.mutateAsync({ url: url.trim(), events }).catch(() => null);
+    // The choices come from the server's own list of event types.
+    const chosen = events as CreateSubscriptionBody['events'];
+    const res = await create.mutateAsync({ url: url.trim(), events: chosen }).catch(() => null);
     if (res) {
       setMade(res.secret);
       setUrl('');

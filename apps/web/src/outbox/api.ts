@@ -1,82 +1,46 @@
+import {
+  type CreateSubscriptionBody,
+  createWebhook,
+  type DeliveryStatus,
+  type EmailPreferencesBody,
+  getEmailPreferences,
+  listDeliveries,
+  listWebhooks,
+  removeWebhook,
+  resendDelivery,
+  saveEmailPreferences,
+} from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { type Answer, call } from '../api/call.ts';
 
-/** The signed-in person's email settings; quiet hours are `HH:MM` in the clinic's time zone. */
-export interface EmailPreferences {
-  address: string | null;
-  assigned: boolean;
-  escalated: boolean;
-  overdue: boolean;
-  digest: boolean;
-  quietStart: string | null;
-  quietEnd: string | null;
-}
-
-export interface EmailPreferencesView {
-  preferences: EmailPreferences & { userId: string; updatedAt: string | null };
-  timeZone: string;
-  /** False when the server has no SMTP server configured: nothing is sent. */
-  emailEnabled: boolean;
-}
+export type EmailPreferences = EmailPreferencesBody;
+export type EmailPreferencesView = Answer<typeof getEmailPreferences>;
+export type Delivery = Answer<typeof listDeliveries>['deliveries'][number];
+export type { CreateSubscriptionBody, DeliveryStatus };
 
 export function useEmailPreferences() {
   return useQuery({
     queryKey: ['email-preferences'],
-    queryFn: () => api<EmailPreferencesView>('/email-preferences'),
+    queryFn: () => call(getEmailPreferences, {}),
   });
 }
 
 export function useSaveEmailPreferences() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (prefs: EmailPreferences) =>
-      api<EmailPreferencesView>('/email-preferences', { method: 'PUT', body: prefs }),
+    mutationFn: (body: EmailPreferences) => call(saveEmailPreferences, { body }),
     onSuccess: (view) => client.setQueryData(['email-preferences'], view),
   });
 }
 
-export interface WebhookSubscription {
-  id: string;
-  url: string;
-  events: string[];
-  createdBy: string | null;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export type DeliveryStatus = 'pending' | 'delivered' | 'dead' | 'skipped';
-
-/** One email or webhook message: ids, kinds and states only. */
-export interface Delivery {
-  id: string;
-  channel: 'email' | 'webhook';
-  kind: string;
-  target: string;
-  instanceId: string | null;
-  taskId: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAt: string;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
 export function useSubscriptions() {
-  return useQuery({
-    queryKey: ['webhooks'],
-    queryFn: () => api<{ subscriptions: WebhookSubscription[]; events: string[] }>('/webhooks'),
-  });
+  return useQuery({ queryKey: ['webhooks'], queryFn: () => call(listWebhooks, {}) });
 }
 
 export function useCreateSubscription() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { url: string; events: string[] }) =>
-      api<{ subscription: WebhookSubscription; secret: string }>('/webhooks', {
-        method: 'POST',
-        body: input,
-      }),
+    mutationFn: (body: CreateSubscriptionBody) => call(createWebhook, { body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
   });
 }
@@ -84,7 +48,7 @@ export function useCreateSubscription() {
 export function useRemoveSubscription() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(removeWebhook, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
   });
 }
@@ -93,12 +57,16 @@ export function useDeliveries(filter: {
   status: DeliveryStatus | 'all';
   channel: 'email' | 'webhook' | 'all';
 }) {
-  const params = new URLSearchParams({ limit: '200' });
-  if (filter.status !== 'all') params.set('status', filter.status);
-  if (filter.channel !== 'all') params.set('channel', filter.channel);
   return useQuery({
     queryKey: ['outbox', filter.status, filter.channel],
-    queryFn: () => api<{ deliveries: Delivery[] }>(`/outbox?${params}`),
+    queryFn: () =>
+      call(listDeliveries, {
+        query: {
+          limit: 200,
+          ...(filter.status === 'all' ? {} : { status: filter.status }),
+          ...(filter.channel === 'all' ? {} : { channel: filter.channel }),
+        },
+      }),
     refetchInterval: 5000,
   });
 }
@@ -106,8 +74,7 @@ export function useDeliveries(filter: {
 export function useResend() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api<{ delivery: Delivery }>(`/outbox/${encodeURIComponent(id)}/resend`, { method: 'POST' }),
+    mutationFn: (id: string) => call(resendDelivery, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['outbox'] }),
   });
 }
