@@ -77,7 +77,7 @@ export function EmailPreferencesPage() {
         contain patient information.
       </Text>
       {!view.data.emailEnabled && (
-        <Alert color="yellow" title="Email is not set up">
+        <Alert color="blue.9" variant="outline" title="Email is not set up">
           This server has no mail server configured, so no email is sent yet. Your choices are kept for when
           it is.
         </Alert>
