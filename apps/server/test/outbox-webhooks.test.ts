@@ -188,6 +188,33 @@ describe('outbound webhooks', () => {
     for (const r of rows) expect(receiver.received.filter((g) => g.id === r.id)).toHaveLength(1);
   });
 
+  it('a subscription gets only the event types it chose', async () => {
+    const chosen = await h.call('POST', '/api/webhooks', h.people.boss!, {
+      url: receiver.url,
+      events: ['instance.cancelled', 'task.closed'],
+    });
+    expect(chosen.status).toBe(201);
+    const instanceId = await start();
+    const rows = await rowsOf(instanceId);
+    expect(rows.filter((r) => r.target === chosen.body.subscription.id)).toEqual([]);
+    expect(
+      rows
+        .filter((r) => r.target === subscriptionId)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['instance.started', 'task.opened']);
+    const cancelled = await h.call('POST', `/api/instances/${instanceId}/cancel`, h.people.boss!, {
+      reason: 'duplicate',
+    });
+    expect(cancelled.status).toBe(200);
+    const after = (await rowsOf(instanceId)).filter((r) => r.target === chosen.body.subscription.id);
+    expect(after.map((r) => r.kind).sort()).toEqual(['instance.cancelled', 'task.closed']);
+    expect(new Set(after.map((r) => r.id)).size).toBe(2);
+    expect(
+      (await h.call('DELETE', `/api/webhooks/${chosen.body.subscription.id}`, h.people.boss!)).status,
+    ).toBe(200);
+  });
+
   it('a removed subscription gets nothing more', async () => {
     expect((await h.call('DELETE', `/api/webhooks/${subscriptionId}`, h.people.boss!)).status).toBe(200);
     const instanceId = await start();
