@@ -62,6 +62,10 @@ describe('migrations', () => {
       'schema_migrations',
       'sessions',
       'set_password_codes',
+      'sso_group_roles',
+      'sso_identities',
+      'sso_logins',
+      'sso_mapping_changes',
       'task_comments',
       'tasks',
       'timers',
@@ -89,7 +93,8 @@ describe('migrations', () => {
       [11, 'audit-append-only'],
       [12, 'account-administration'],
       [13, 'help-videos'],
-      [14, 'outbox'],
+      [14, 'single-sign-on'],
+      [15, 'outbox'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

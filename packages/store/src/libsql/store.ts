@@ -18,6 +18,7 @@ import { outboxApi } from './outbox.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
+import { ssoApi } from './sso.ts';
 import { taskApi } from './tasks.ts';
 import { timerApi } from './timers.ts';
 import { trackingApi } from './tracking.ts';
@@ -56,6 +57,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...feedApi(db),
     ...securityApi(db),
     ...accountAdminApi(db),
+    ...ssoApi(db),
     ...outboxApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');

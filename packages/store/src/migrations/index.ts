@@ -11,6 +11,7 @@ import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
+import { singleSignOn } from './017-single-sign-on.ts';
 import { outbox } from './016-outbox.ts';
 import type { Migration } from './migration.ts';
 
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditAppendOnly,
   accountAdministration,
   helpVideos,
+  singleSignOn,
   outbox,
 ];
