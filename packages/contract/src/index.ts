@@ -5,6 +5,7 @@ export * from './help.ts';
 export * from './instances.ts';
 export * from './live.ts';
 export * from './migrations.ts';
+export * from './outbox.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';
 export * from './roles.ts';

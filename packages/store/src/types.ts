@@ -3,6 +3,7 @@ import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
+import type { OutboxStore } from './outbox.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -246,7 +247,8 @@ export interface Store
     InstanceMigrationStore,
     SecurityStore,
     AccountAdminStore,
-    SsoStore {
+    SsoStore,
+    OutboxStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

@@ -4,6 +4,7 @@ import { canonicalJson } from '@portalflow/engine';
 import type { CommitResult, InstanceChange, TaskChange, TimerChange } from '../change.ts';
 import { StoreError } from '../errors.ts';
 import { GENESIS_HASH, hashInput, sha256Hex } from '../hash.ts';
+import type { OutboxDraft } from '../outbox.ts';
 import type { BatchUnit } from './group-commit.ts';
 
 /** Written after the instance row: true only if this change's own first statement moved the row. */
@@ -57,6 +58,11 @@ function validate(change: InstanceChange): void {
     if (!NOTIFICATION_KINDS.has(n.kind))
       fail(`notification kind '${n.kind}' is not assigned, overdue or escalated`);
     if (!n.userId && !n.role) fail('a notification is addressed to a user or a role');
+  }
+  for (const o of change.outbox ?? []) {
+    if (o.channel !== 'email' && o.channel !== 'webhook') fail('an outbox message is an email or a webhook');
+    if (typeof o.kind !== 'string' || !o.kind) fail('every outbox message needs a kind');
+    if (o.channel === 'email' && !o.userId && !o.role) fail('an email is addressed to a user or a role');
   }
 }
 
@@ -159,6 +165,11 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       ],
     });
   }
+  const outbox = change.outbox ?? [];
+  for (const o of outbox)
+    if (o.channel === 'email') statements.push(emailStatement(instanceId, event.at, o, guard));
+  const hooks = outbox.filter((o) => o.channel === 'webhook');
+  if (hooks.length > 0) statements.push(webhookStatement(instanceId, event.at, hooks, guard));
   for (const a of change.access ?? []) {
     statements.push({
       sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail, emergency_access_id)
@@ -276,5 +287,65 @@ function timerStatement(instanceId: string, t: TimerChange, guard: InValue[]): I
     sql: `INSERT INTO timers (id, instance_id, timer_id, due) SELECT ?, ?, ?, ? WHERE ${WON}
           ON CONFLICT (id) DO UPDATE SET due = excluded.due, lease_owner = NULL, lease_expires = NULL`,
     args: [id, instanceId, t.timerId, t.due, ...guard],
+  };
+}
+
+const OUTBOX_COLUMNS = 'id, channel, kind, target, instance_id, task_id, payload, next_at, created_at';
+
+/**
+ * An email, fanned out by the statement itself so no read is needed before the commit: to a role it
+ * becomes one row per active member. Each row's id (`{message}.{user}`) is its stable delivery id.
+ */
+function emailStatement(
+  instanceId: string,
+  at: string,
+  o: Extract<OutboxDraft, { channel: 'email' }>,
+  guard: InValue[],
+): InStatement {
+  const message = randomUUID();
+  const taskId = o.taskToken ? `${instanceId}:${o.taskToken}` : null;
+  const payload = JSON.stringify(o.payload ?? null);
+  if (o.userId) {
+    return {
+      sql: `INSERT INTO outbox (${OUTBOX_COLUMNS}) SELECT ? || '.' || ?, 'email', ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
+      args: [message, o.userId, o.kind, o.userId, instanceId, taskId, payload, at, at, ...guard],
+    };
+  }
+  return {
+    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS})
+          SELECT ? || '.' || u.id, 'email', ?, u.id, ?, ?, ?, ?, ?
+          FROM users u JOIN user_roles r ON r.user_id = u.id
+          WHERE r.role = ? AND u.disabled = 0 AND ${WON}`,
+    args: [message, o.kind, instanceId, taskId, payload, at, at, o.role ?? null, ...guard],
+  };
+}
+
+/**
+ * A change's webhook events in one statement (a change usually has several, and most clinics few
+ * subscriptions): one row per event and subscription whose `events` hold its kind (or `*`), with the id
+ * `{message}.{subscription}`.
+ */
+function webhookStatement(
+  instanceId: string,
+  at: string,
+  hooks: readonly OutboxDraft[],
+  guard: InValue[],
+): InStatement {
+  const rows: InValue[] = [];
+  for (const o of hooks) {
+    rows.push(
+      randomUUID(),
+      o.kind,
+      o.taskToken ? `${instanceId}:${o.taskToken}` : null,
+      JSON.stringify(o.payload ?? null),
+    );
+  }
+  const values = hooks.map(() => '(?, ?, ?, ?)').join(', ');
+  return {
+    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS})
+          SELECT d.column1 || '.' || s.id, 'webhook', d.column2, s.id, ?, d.column3, d.column4, ?, ?
+          FROM (VALUES ${values}) d JOIN webhook_subscriptions s ON s.disabled_at IS NULL
+          WHERE EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value IN (d.column2, '*')) AND ${WON}`,
+    args: [instanceId, at, at, ...rows, ...guard],
   };
 }
