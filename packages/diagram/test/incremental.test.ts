@@ -104,7 +104,7 @@ function expectSameScene(incremental: Scene, full: Scene) {
   expect([...incremental.boxes.keys()]).toEqual([...full.boxes.keys()]);
   for (const [id, box] of full.boxes) expect(incremental.boxes.get(id), `box ${id}`).toEqual(box);
   expect(incremental.edges.map((e) => e.id)).toEqual(full.edges.map((e) => e.id));
-  full.edges.forEach((e, i) => expect(incremental.edges[i], `arrow ${e.id}`).toEqual(e));
+  for (const [i, e] of full.edges.entries()) expect(incremental.edges[i], `arrow ${e.id}`).toEqual(e);
   const { lanes: _l, boxes: _b, edges: _e, ...rest } = full;
   expect(incremental).toMatchObject(rest);
 }
