@@ -2,6 +2,7 @@ import { type Definition, type Edge, type StepKind, stepTitle } from '@portalflo
 import { autoLayout } from './auto-layout.ts';
 import { type BoxShape, measureSteps, PORT_SPACING, type ShapeCache, type TextBlock } from './boxes.ts';
 import { captionOf } from './caption.ts';
+import { sameData } from './changes.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
 import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
@@ -198,6 +199,27 @@ export interface SceneMemo {
   shapes: Map<string, BoxShape>;
   routes: RouteMemo;
   labels: LabelMemo;
+  /** The scene itself: its unchanged lanes, boxes and arrows are handed on as the same objects. */
+  scene: Scene;
+}
+
+/**
+ * Lanes, boxes and arrows equal to the previous scene's are replaced by those very objects, so a
+ * canvas can tell what an edit changed by identity instead of comparing every element.
+ */
+function keepUnchanged(scene: Scene, previous: Scene | undefined): Scene {
+  if (!previous) return scene;
+  for (const [id, box] of scene.boxes) {
+    const was = previous.boxes.get(id);
+    if (was && sameData(was, box)) scene.boxes.set(id, was);
+  }
+  const edgesBefore = new Map(previous.edges.map((e) => [e.id, e]));
+  scene.edges = scene.edges.map((e) => {
+    const was = edgesBefore.get(e.id);
+    return was && sameData(was, e) ? was : e;
+  });
+  if (sameData(previous.lanes, scene.lanes)) scene.lanes = previous.lanes;
+  return scene;
 }
 
 const memos = new WeakMap<Scene, SceneMemo>();
@@ -254,9 +276,12 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
     const label = labelled.placed.get(e.id);
     if (label) e.caption = label;
   }
-  const scene: Scene = { title: definition.title, lanes, boxes, edges: sceneEdges, width, height, layout };
+  const scene: Scene = keepUnchanged(
+    { title: definition.title, lanes, boxes, edges: sceneEdges, width, height, layout },
+    memo?.scene,
+  );
   // Only the shapes this scene uses are kept, so the memo does not grow with every edit.
-  memos.set(scene, { shapes: cache.next, routes: routed.memo, labels: labelled.memo });
+  memos.set(scene, { shapes: cache.next, routes: routed.memo, labels: labelled.memo, scene });
   return scene;
 }
 
