@@ -74,6 +74,7 @@ export function union(a: Rect, b: Rect): Rect {
 /** Deep equality of plain data (objects, arrays, numbers, strings): what a scene is made of. */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;

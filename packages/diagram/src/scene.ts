@@ -2,7 +2,7 @@ import { type Definition, type Edge, type StepKind, stepTitle } from '@portalflo
 import { autoLayout } from './auto-layout.ts';
 import { type BoxShape, measureSteps, PORT_SPACING, type ShapeCache, type TextBlock } from './boxes.ts';
 import { captionOf } from './caption.ts';
-import { sameData } from './changes.ts';
+import { sameData, samePoints, sameRect } from './changes.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
 import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
@@ -207,16 +207,34 @@ export interface SceneMemo {
  * Lanes, boxes and arrows equal to the previous scene's are replaced by those very objects, so a
  * canvas can tell what an edit changed by identity instead of comparing every element.
  */
+/** Boxes measured from the same shape share its text lines, so most comparisons end at identity. */
+function sameBox(a: SceneBox, b: SceneBox): boolean {
+  return (
+    a.x === b.x &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.kind === b.kind &&
+    a.lane === b.lane &&
+    a.isStart === b.isStart &&
+    a.label === b.label &&
+    a.anchorY === b.anchorY &&
+    sameRect(a.shape, b.shape) &&
+    sameData(a.title, b.title) &&
+    sameData(a.subtitle, b.subtitle)
+  );
+}
+
 function keepUnchanged(scene: Scene, previous: Scene | undefined): Scene {
   if (!previous) return scene;
   for (const [id, box] of scene.boxes) {
     const was = previous.boxes.get(id);
-    if (was && sameData(was, box)) scene.boxes.set(id, was);
+    if (was && sameBox(was, box)) scene.boxes.set(id, was);
   }
   const edgesBefore = new Map(previous.edges.map((e) => [e.id, e]));
   scene.edges = scene.edges.map((e) => {
     const was = edgesBefore.get(e.id);
-    return was && sameData(was, e) ? was : e;
+    return was && samePoints(was.points, e.points) && sameData(was, e) ? was : e;
   });
   if (sameData(previous.lanes, scene.lanes)) scene.lanes = previous.lanes;
   return scene;
