@@ -116,8 +116,10 @@ export function placeLabels(
     return index;
   };
   const order = requests.map((r) => r.id);
-  const prev =
-    previous && sameRect(previous.area, area) && sameOrder(previous.order, order) ? previous : undefined;
+  const prev = previous && sameOrder(previous.order, order) ? previous : undefined;
+  // Spots inside both the old and the new area were judged the same way (inside) either time.
+  const common = prev && !sameRect(prev.area, area) ? intersection(prev.area, area) : undefined;
+  const unmoved = (r: LabelRecord) => !common || r.reads.every((read) => contains(common, read));
   const changes = new Changes();
   if (prev) {
     for (const [id, b] of boxes) {
@@ -143,7 +145,13 @@ export function placeLabels(
   for (const req of requests) {
     const old = prev?.records.get(req.id);
     let record: LabelRecord;
-    if (old && old.text === req.text && samePoints(old.points, req.points) && !changes.touchesAny(old.reads))
+    if (
+      old &&
+      old.text === req.text &&
+      samePoints(old.points, req.points) &&
+      unmoved(old) &&
+      !changes.touchesAny(old.reads)
+    )
       record = old;
     else {
       const { solid, lines } = indexed();
@@ -161,6 +169,23 @@ export function placeLabels(
   }
   return { placed, memo: { area, boxes: new Map(boxes), order, records } };
 }
+
+function intersection(a: Rect, b: Rect): Rect {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
+}
+
+const contains = (outer: Rect, r: Rect) =>
+  r.x >= outer.x &&
+  r.y >= outer.y &&
+  r.x + r.width <= outer.x + outer.width &&
+  r.y + r.height <= outer.y + outer.height;
 
 function placeOne(
   req: LabelRequest,

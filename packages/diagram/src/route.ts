@@ -28,6 +28,10 @@ export interface RouteRecord {
   request: RouteRequest;
   points: Point[];
   reads: Rect[];
+  /** The search windows tried (by how far each was widened): they depend on the drawing's bounds. */
+  windows: Array<[grow: number, window: Rect]>;
+  /** Whether the corridors were tried (then the route depends on where the lanes' edges are). */
+  corridor: boolean;
 }
 
 /** What a routing run leaves behind for the next one: plain data (it crosses to and from a worker). */
@@ -78,7 +82,17 @@ export function routeArrows(
     return search;
   };
   const order = requests.map((r) => r.id);
-  const prev = previous && reusable(previous, bounds, corridors, order) ? previous : undefined;
+  const prev = previous && sameOrder(previous.order, order) ? previous : undefined;
+  // A lane that grew moves the bounds and the corridors: only arrows whose windows or corridors
+  // that changes are redone for it (with those whose boxes moved).
+  const sameBounds = !!prev && sameRect(prev.bounds, bounds);
+  const sameCorridors =
+    !!prev &&
+    prev.corridors.length === corridors.length &&
+    prev.corridors.every((c, i) => c === corridors[i]);
+  const unmoved = (r: RouteRecord) =>
+    (sameBounds || r.windows.every(([grow, w]) => sameRect(windowFor(r.request, bounds, grow), w))) &&
+    (sameCorridors || !r.corridor);
   const changes = new Changes();
   if (prev) {
     for (const [id, o] of byId) {
@@ -96,7 +110,7 @@ export function routeArrows(
   for (const req of requests) {
     const old = prev?.records.get(req.id);
     let record: RouteRecord;
-    if (old && sameRequest(old.request, req) && !changes.touchesAny(old.reads)) record = old;
+    if (old && sameRequest(old.request, req) && unmoved(old) && !changes.touchesAny(old.reads)) record = old;
     else {
       const { index, used } = searching();
       record = routeOne(req, byId, index, bounds, corridors, used);
@@ -110,15 +124,6 @@ export function routeArrows(
     records.set(req.id, record);
   }
   return { routes, memo: { bounds, corridors: [...corridors], obstacles: byId, order, records } };
-}
-
-function reusable(prev: RouteMemo, bounds: Rect, corridors: readonly number[], order: string[]): boolean {
-  return (
-    sameRect(prev.bounds, bounds) &&
-    prev.corridors.length === corridors.length &&
-    prev.corridors.every((c, i) => c === corridors[i]) &&
-    sameOrder(prev.order, order)
-  );
 }
 
 const sameRequest = (a: RouteRequest, b: RouteRequest) =>
@@ -140,6 +145,8 @@ function routeOne(
   used: Used,
 ): RouteRecord {
   const reads: Rect[] = [];
+  const windows: RouteRecord['windows'] = [];
+  let corridorTried = false;
   let points: Point[] | undefined;
   if (req.from === req.to) {
     const box = byId.get(req.from)!;
@@ -149,17 +156,21 @@ function routeOne(
   for (const lead of req.lead ? [req.lead, 0] : [0]) {
     for (let grow = 1; !points && grow <= 3; grow++) {
       const window = windowFor(req, bounds, grow);
+      windows.push([grow, window]);
       // Counting the boxes near the window reads whole cells of the index.
       reads.push(index.reach(window));
       // A grid over hundreds of boxes is too slow to search: long arrows take a corridor instead.
       if (index.near(window).length > MAX_SEARCH_BOXES) break;
       points = search(req, index, window, used, Math.max(STUB, lead));
     }
-    points ??= corridor(req, index, corridors, used, Math.max(STUB, lead), reads);
+    if (!points) {
+      corridorTried = true;
+      points = corridor(req, index, corridors, used, Math.max(STUB, lead), reads);
+    }
     if (points) break;
   }
   points ??= fallback(req);
-  return { request: req, points: simplify(points), reads };
+  return { request: req, points: simplify(points), reads, windows, corridor: corridorTried };
 }
 
 function windowFor(req: RouteRequest, bounds: Rect, grow: number): Rect {

@@ -154,6 +154,24 @@ describe('incremental scenes', () => {
     expect(redone.length).toBeLessThan(now.size / 10);
   });
 
+  it('equal a full recomputation when the bottom lane grows (new bounds and corridors, nothing else moved)', () => {
+    const definition = generateDefinition(1000);
+    const layout = autoLayout(definition, emptyLayout());
+    const before = sceneOf(definition, layout);
+    const bottom = before.lanes.at(-1)!;
+    const lowest = [...before.boxes.values()]
+      .filter((b) => b.lane === bottom.role)
+      .sort((a, b) => b.y + b.height - (a.y + a.height))[0]!;
+    for (const dy of [60, 240]) {
+      const moved = structuredClone(layout);
+      const p = moved.positions[lowest.id]!;
+      moved.positions[lowest.id] = { ...p, y: p.y + dy, pinned: true };
+      const after = nextScene(before, definition, moved);
+      expect(after.height).toBeGreaterThan(before.height);
+      expectSameScene(after, sceneOf(definition, moved));
+    }
+  });
+
   it('is a full recomputation without a previous scene', () => {
     const definition = generateDefinition(60);
     const layout = autoLayout(definition, emptyLayout());
