@@ -4,7 +4,7 @@ import { eventHash, type Instance, MIGRATIONS, openStore, type Store } from '../
 import { runStoreSuite } from './store.case.ts';
 import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
-import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
+import { at, nextChange, publish, startChange, startInstance, triage } from './support/workflow.ts';
 
 /** How the store reaches the file: the native driver writing on its thread or inline, or @libsql/client. */
 const DRIVERS = {
@@ -218,6 +218,24 @@ describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driv
         foreignKeys: true,
       });
       await store.close();
+      await tmp.remove();
+    });
+
+    it('reads a version published through another connection as the latest, and each version as published', async () => {
+      const tmp = await tempDir();
+      const one = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
+      const other = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
+      await publish(one);
+      expect((await one.getVersion(triage.id))?.version).toBe(1);
+      const retitled = { ...triage, title: 'Portal message triage, second edition' };
+      await publish(other, retitled);
+      const latest = await one.getVersion(triage.id);
+      expect(latest).toMatchObject({ version: 2, definition: { title: retitled.title } });
+      expect((await one.getVersion(triage.id, 1))?.definition.title).toBe(triage.title);
+      expect(await one.getVersion(triage.id, 3)).toBeNull();
+      expect(await one.getVersion('no-such-workflow')).toBeNull();
+      await one.close();
+      await other.close();
       await tmp.remove();
     });
 
