@@ -279,4 +279,24 @@ describe('libSQL store, writes on their own thread', () => {
     await store.close();
     await tmp.remove();
   });
+
+  it('takes turns at the write lock with another store on the file: bursts through both all commit', async () => {
+    const tmp = await tempDir();
+    const one = await openStore({ url: tmp.url() });
+    const two = await openStore({ url: tmp.url() });
+    await publish(one);
+    const results = await Promise.all(
+      Array.from({ length: 600 }, (_, n) =>
+        (n % 2 === 0 ? one : two).commitInstanceChange(startChange(`i-${n}`)),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(one.commitStats().batches).toBeGreaterThan(1);
+    expect(two.commitStats().batches).toBeGreaterThan(1);
+    const report = await one.verifyAll();
+    expect(report).toMatchObject({ ok: true, events: 600 });
+    await one.close();
+    await two.close();
+    await tmp.remove();
+  });
 });
