@@ -148,14 +148,13 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       values: [seq, event.at, actor, role, event.type, payload, event.prevHash, hash],
     },
   ];
-  const rows = { push: (row: GuardedRow) => rest.push(row) };
   for (const t of change.tasks ?? []) {
-    if (t.op === 'open') rows.push({ kind: 'task', values: taskOpenValues(instanceId, t) });
+    if (t.op === 'open') rest.push({ kind: 'task', values: taskOpenValues(instanceId, t) });
     else rest.push(taskStatement(instanceId, t, guard));
   }
   for (const t of change.timers ?? []) {
     if (t.op === 'set')
-      rows.push({ kind: 'timer', values: [`${instanceId}:${t.timerId}`, t.timerId, t.due] });
+      rest.push({ kind: 'timer', values: [`${instanceId}:${t.timerId}`, t.timerId, t.due] });
     else
       rest.push({
         sql: `DELETE FROM timers WHERE id = ? AND ${WON}`,
@@ -163,7 +162,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       });
   }
   for (const n of change.notifications ?? []) {
-    rows.push({
+    rest.push({
       kind: 'notification',
       values: [
         randomUUID(),
@@ -176,7 +175,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     });
   }
   for (const a of change.access ?? []) {
-    rows.push({
+    rest.push({
       kind: 'access',
       values: [
         a.at,
@@ -191,10 +190,10 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       ],
     });
   }
-  if (change.pin?.runId) rows.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
+  if (change.pin?.runId) rest.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
   const idem = change.idempotency;
   if (idem) {
-    rows.push({
+    rest.push({
       kind: 'idempotency',
       values: [
         idem.key,
