@@ -88,6 +88,13 @@ beforeAll(async () => {
     at,
     changes: [{ what: 'displayName', oldValue: 'MA', newValue: 'Medical assistant' }],
   });
+  await t.store.createIntakeKey({
+    id: 'intake-key-1',
+    workflowId: 'prescription-refill',
+    sealedSecret: 'sealed',
+    actorId: t.user('admin').id,
+    at,
+  });
   raw = createClient({ url: t.dbUrl });
 });
 afterAll(async () => {

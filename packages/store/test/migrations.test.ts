@@ -48,6 +48,8 @@ describe('migrations', () => {
       'help_entry_changes',
       'idempotency',
       'instances',
+      'intake_key_changes',
+      'intake_keys',
       'job_approvals',
       'job_texts',
       'migration_plans',
@@ -86,6 +88,7 @@ describe('migrations', () => {
       [11, 'audit-append-only'],
       [12, 'account-administration'],
       [13, 'help-videos'],
+      [14, 'intake'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
