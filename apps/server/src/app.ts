@@ -8,6 +8,7 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { IntakeKeys } from './intake/keys.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
@@ -21,6 +22,7 @@ import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
+import { intakeKeyRoutes, intakeWebhookRoutes } from './routes/intake.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): App {
   const instances = new InstanceService(deps);
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
+  const intakeKeys = new IntakeKeys(deps);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -110,6 +113,8 @@ export function createApp(deps: AppDeps): App {
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
+  // Signed webhooks carry their own credential (the signature), checked before anything else is read.
+  app.route('/api/intake', intakeWebhookRoutes(deps, docs, instances, intakeKeys));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
@@ -138,6 +143,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
+  app.route('/api/intake', intakeKeyRoutes(deps, docs, intakeKeys));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

@@ -70,6 +70,11 @@ export interface ServerConfig {
   mediaDir: string;
   /** Largest help video accepted (`PORTALFLOW_VIDEO_MAX_MB`, default 50 MB; 413 VIDEO_TOO_LARGE). */
   videoMaxBytes: number;
+  /**
+   * The key file intake (webhook) secrets are sealed with at rest (`PORTALFLOW_INTAKE_KEY_FILE`; default
+   * `intake-key` beside a file database, made with mode 0600 on first use). Null: intake keys cannot be made.
+   */
+  intakeKeyFile: string | null;
 }
 
 export interface CheckpointConfig {
@@ -135,6 +140,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     checkpoints: null,
     mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
+    intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)

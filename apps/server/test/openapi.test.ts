@@ -121,6 +121,8 @@ describe('/api/openapi.json', () => {
               'GET /api/public/help/{clinic}/search',
               'GET /api/public/help/{clinic}/videos/{id}/{sha256}',
               'GET /api/public/help/{clinic}/videos/{id}/captions/{language}',
+              // No sign-in: the Standard Webhooks signature is the credential (401 when it fails).
+              'POST /api/intake/{workflowId}',
             ],
             where,
           ).toContain(where);

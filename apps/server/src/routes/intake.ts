@@ -1,0 +1,219 @@
+import { isId } from '@portalflow/engine';
+import { type Context, Hono } from 'hono';
+import { requireUser } from '../auth/authenticate.ts';
+import { type AuthUser, isLead } from '../auth/roles.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { accessEntry, recordAccess } from '../http/access.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { isJsonMediaType } from '../http/media-type.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { body, deeperThan, MAX_JSON_DEPTH, query } from '../http/validate.ts';
+import type { InstanceService } from '../instances/service.ts';
+import { type IntakeKeys, intakeKeyView } from '../intake/keys.ts';
+import { CreateIntakeKeyBody, IntakeKeysQuery } from '../intake/schemas.ts';
+import { startFromIntake } from '../intake/start.ts';
+import { verifyWebhook, webhookHeaders } from '../integrations/standard-webhooks.ts';
+
+/** Longest webhook-id accepted: it names an instance, and is kept in the access log only by that. */
+const MAX_WEBHOOK_ID = 200;
+
+/** Admins and leads manage intake keys: create (the secret is shown once), list, revoke. */
+export function intakeKeyRoutes(deps: AppDeps, docs: ApiDocs, keys: IntakeKeys): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const requireLead = async (c: Context<AppEnv>, user: AuthUser, detail: string) => {
+    if (isLead(user)) return;
+    await recordAccess(deps, c, user, { category: 'definition', outcome: 'deny', detail });
+    throw forbidden('Only an admin or a lead manages intake keys');
+  };
+
+  docs.add({
+    method: 'post',
+    path: '/api/intake/keys',
+    summary:
+      'Create an intake key for a workflow (admin or lead); the secret (`whsec_` + base64) is shown only in this answer',
+    tag: 'intake',
+    instanceData: false,
+    body: CreateIntakeKeyBody,
+    responses: {
+      201: '{ id, secret, key }',
+      403: 'Not an admin or lead',
+      404: 'No published version of the workflow',
+      422: 'The workflow takes no webhook or FHIR intake (INTAKE_NOT_DECLARED)',
+      503: 'No key file to seal secrets with (INTAKE_NOT_CONFIGURED)',
+    },
+  });
+  app.post('/keys', async (c) => {
+    const user = requireUser(c);
+    await requireLead(c, user, 'create intake key');
+    const input = await body(c, CreateIntakeKeyBody);
+    const version = await deps.store.getVersion(input.workflowId);
+    if (!version) throw notFound(`A published version of workflow '${input.workflowId}'`);
+    const intake = version.definition.intake;
+    if (!intake?.webhook && !intake?.fhir)
+      throw new ApiError(
+        422,
+        'INTAKE_NOT_DECLARED',
+        `Workflow '${input.workflowId}' maps no webhook or FHIR message onto its start form`,
+      );
+    const { key, secret } = await keys.create(input.workflowId, user.id);
+    await recordAccess(deps, c, user, {
+      category: 'definition',
+      outcome: 'allow',
+      detail: `created intake key ${key.id} for ${key.workflowId}`,
+    });
+    return c.json({ id: key.id, secret, key: intakeKeyView(key) }, 201);
+  });
+
+  docs.add({
+    method: 'get',
+    path: '/api/intake/keys',
+    summary: 'Intake keys, newest first, of one workflow or all (admin or lead); never their secrets',
+    tag: 'intake',
+    instanceData: false,
+    query: IntakeKeysQuery,
+    responses: { 200: '{ keys }', 403: 'Not an admin or lead' },
+  });
+  app.get('/keys', async (c) => {
+    const user = requireUser(c);
+    await requireLead(c, user, 'list intake keys');
+    const q = query(c, IntakeKeysQuery);
+    return c.json({ keys: (await deps.store.listIntakeKeys(q.workflowId)).map(intakeKeyView) });
+  });
+
+  docs.add({
+    method: 'delete',
+    path: '/api/intake/keys/{id}',
+    summary: 'Revoke an intake key (admin or lead): webhooks signed with it are refused from now on',
+    tag: 'intake',
+    instanceData: false,
+    responses: { 200: 'Revoked (or had already been)', 403: 'Not an admin or lead', 404: 'No such key' },
+  });
+  app.delete('/keys/:id', async (c) => {
+    const user = requireUser(c);
+    await requireLead(c, user, 'revoke intake key');
+    const id = c.req.param('id');
+    const revoked = await deps.store.revokeIntakeKey(id, { actorId: user.id, at: deps.clock() });
+    const key = await deps.store.getIntakeKey(id);
+    if (!key) throw notFound('The intake key');
+    await recordAccess(deps, c, user, {
+      category: 'definition',
+      outcome: 'allow',
+      detail: revoked ? `revoked intake key ${id}` : `intake key ${id} was already revoked`,
+    });
+    return c.json({ key: intakeKeyView(key) });
+  });
+  return app;
+}
+
+/** Why a signature was refused, for the sender (never which keys exist). */
+const REFUSALS = {
+  'missing-headers': 'Send webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks)',
+  'bad-timestamp': 'webhook-timestamp must be whole seconds since 1970',
+  'timestamp-too-old': 'webhook-timestamp is more than 5 minutes old: check the sender clock, then re-sign',
+  'timestamp-too-new': 'webhook-timestamp is more than 5 minutes ahead: check the sender clock',
+  'no-match': 'No webhook-signature matches a key of this workflow',
+} as const;
+
+/**
+ * `POST /api/intake/{workflowId}`: a signed webhook (Standard Webhooks) starts the workflow. Mounted
+ * before sign-in is checked: the signature is the credential. Nothing is read from the body before
+ * the signature over its exact bytes has been checked.
+ */
+export function intakeWebhookRoutes(
+  deps: AppDeps,
+  docs: ApiDocs,
+  instances: InstanceService,
+  keys: IntakeKeys,
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  docs.add({
+    method: 'post',
+    path: '/api/intake/{workflowId}',
+    summary:
+      'Start a workflow from a signed webhook (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature); the body is mapped onto its start form',
+    tag: 'intake',
+    auth: false,
+    instanceData: true,
+    responses: {
+      201: 'Started: { instance, duplicate: false }',
+      200: 'This webhook-id had already started an instance: { instance, duplicate: true }',
+      400: 'Malformed JSON, or a webhook-id longer than 200 characters',
+      401: 'No valid signature, or a timestamp more than 5 minutes off (WEBHOOK_SIGNATURE_INVALID, WEBHOOK_TIMESTAMP_OUT_OF_RANGE)',
+      404: 'No published version of the workflow',
+      415: 'The body is not JSON',
+      422: 'The payload does not fit the start form (INTAKE_INVALID, naming the field)',
+    },
+  });
+  app.post('/:workflowId', async (c, next) => {
+    const workflowId = c.req.param('workflowId');
+    // `/api/intake/keys` is the signed-in key management, served after sign-in is checked.
+    if (workflowId === 'keys') return next();
+    const raw = await c.req.text();
+    const headers = webhookHeaders((name) => c.req.header(name));
+    const secrets = isId(workflowId) ? await keys.secrets(workflowId) : [];
+    const verdict = verifyWebhook(
+      secrets.map((s) => s.secret),
+      headers,
+      raw,
+      Date.parse(deps.clock()),
+    );
+    if (!verdict.ok) {
+      await recordAccess(deps, c, null, {
+        category: 'phi',
+        outcome: 'deny',
+        detail: `intake webhook refused: ${verdict.reason}`,
+      });
+      const stale = verdict.reason === 'timestamp-too-old' || verdict.reason === 'timestamp-too-new';
+      throw new ApiError(
+        401,
+        stale ? 'WEBHOOK_TIMESTAMP_OUT_OF_RANGE' : 'WEBHOOK_SIGNATURE_INVALID',
+        REFUSALS[verdict.reason],
+      );
+    }
+    const keyId = secrets[verdict.index]!.id;
+    if (headers!.id.length > MAX_WEBHOOK_ID)
+      throw new ApiError(400, 'VALIDATION_FAILED', `webhook-id is at most ${MAX_WEBHOOK_ID} characters`);
+    if (!isJsonMediaType(c.req.header('content-type')))
+      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    let message: unknown;
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      throw new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+    }
+    if (deeperThan(message, MAX_JSON_DEPTH))
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
+      );
+    await deps.store.touchIntakeKey(keyId, deps.clock());
+    const started = await startFromIntake(deps, instances, {
+      workflowId,
+      channel: 'webhook',
+      message,
+      deliveryId: headers!.id,
+      access: (instanceId) =>
+        accessEntry(deps, c, null, {
+          instanceId,
+          category: 'phi',
+          outcome: 'allow',
+          detail: `intake webhook with key ${keyId}`,
+        }),
+    });
+    const { instance } = started;
+    return c.json(
+      {
+        instance: {
+          id: instance.id,
+          definitionId: instance.definitionId,
+          version: instance.version,
+          status: instance.status,
+        },
+        duplicate: started.duplicate,
+      },
+      started.duplicate ? 200 : 201,
+    );
+  });
+  return app;
+}
