@@ -18,6 +18,7 @@ import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
+import { fhirRoutes } from './routes/fhir.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
@@ -144,6 +145,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
   app.route('/api/intake', intakeKeyRoutes(deps, docs, intakeKeys));
+  // FHIR R4 for the EHR: its own errors (OperationOutcome) and credentials (signature, token or session).
+  app.route('/fhir', fhirRoutes(deps, docs, instances, intakeKeys));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

@@ -102,6 +102,23 @@ const EXPECTED: Record<string, Expectation> = {
       make: async (w) => ({ req: await signedIntake(w, false), instanceId: null }),
     },
   },
+  'POST /fhir/Communication': {
+    category: 'phi',
+    allow: {
+      who: 'anonymous',
+      make: async (w) => ({ req: await signedCommunication(w, true), instanceId: 'created' }),
+    },
+    deny: {
+      who: 'anonymous',
+      status: 401,
+      make: async (w) => ({ req: await signedCommunication(w, false), instanceId: null }),
+    },
+  },
+  'GET /fhir/Task/{id}': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => fhirTaskRequest(w) },
+    deny: { who: 'staffOther', make: (w) => fhirTaskRequest(w) },
+  },
   'GET /api/notifications': {
     category: 'task-list',
     allow: {
@@ -340,6 +357,46 @@ async function signedIntake(w: MatrixWorld, valid: boolean): Promise<Req> {
   };
 }
 
+/** A FHIR Communication to the triage workflow, signed with a fresh key of it (or, `valid` false, another secret). */
+async function signedCommunication(w: MatrixWorld, valid: boolean): Promise<Req> {
+  const key = await w.send('admin', {
+    method: 'POST',
+    path: '/api/intake/keys',
+    body: { workflowId: TRIAGE },
+  });
+  const secret = valid ? key.body.secret : `whsec_${Buffer.alloc(32, 2).toString('base64')}`;
+  const body = {
+    resourceType: 'Communication',
+    status: 'completed',
+    category: [
+      {
+        coding: [
+          { system: 'https://clinic.example/fhir/CodeSystem/communication-kind', code: 'portal-message' },
+        ],
+      },
+    ],
+    subject: { reference: 'Patient/DEMO-9004' },
+    payload: [{ contentString: 'A question for the nurse' }],
+  };
+  const id = `msg_${crypto.randomUUID()}`;
+  const at = new Date(w.t.clock.now());
+  return {
+    method: 'POST',
+    path: '/fhir/Communication',
+    body,
+    as: {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(id, at, JSON.stringify(body)),
+    },
+  };
+}
+
+async function fhirTaskRequest(w: MatrixWorld) {
+  const { instanceId, taskId } = await inst(w);
+  return { req: { method: 'GET', path: `/fhir/Task/${taskId.replace(':', '.')}` }, instanceId };
+}
+
 /** Routes that return or change instance data, as each route declares it (`instanceData` in docs.add). */
 const PHI_ROUTES = documentedRoutes()
   .filter((r) => r.instanceData === true)
@@ -371,7 +428,12 @@ async function run(probe: Probe) {
   const mark = Math.max(0, ...(await allAccess()).map((r) => r.id));
   const res = await w.send(probe.who, req);
   const rows = (await allAccess()).filter((r) => r.id > mark);
-  return { res, rows, instanceId: instanceId === 'created' ? (res.body?.instance?.id ?? '?') : instanceId };
+  return {
+    res,
+    rows,
+    // A started instance: `instance.id` in API answers, the resource id of a FHIR Communication.
+    instanceId: instanceId === 'created' ? (res.body?.instance?.id ?? res.body?.id ?? '?') : instanceId,
+  };
 }
 
 describe('access log', () => {

@@ -154,6 +154,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/intake/keys':                     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/intake/keys/{id}':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/intake/{workflowId}':            { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // FHIR: the CapabilityStatement is public; a Communication is signed; a Task is read like any task
+  'GET /fhir/metadata':                       { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /fhir/Communication':                 { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /fhir/Task/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/help/entries/{id}/video':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/help/entries/{id}/video':      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/help/entries/{id}/video/{sha256}': { anonymous: 401, admin: A,  designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -558,6 +562,43 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
       },
     };
   },
+  'GET /fhir/metadata': async () => ({ method: 'GET', path: '/fhir/metadata' }),
+  'POST /fhir/Communication': async (w) => {
+    const body = {
+      resourceType: 'Communication',
+      status: 'completed',
+      category: [
+        {
+          coding: [
+            { system: 'https://clinic.example/fhir/CodeSystem/communication-kind', code: 'portal-message' },
+          ],
+        },
+      ],
+      subject: { reference: 'Patient/DEMO-9003' },
+      payload: [{ contentString: 'Question about my results' }],
+    };
+    const id = `msg_${crypto.randomUUID()}`;
+    const at = new Date(w.t.clock.now());
+    const key = await w.send('admin', {
+      method: 'POST',
+      path: '/api/intake/keys',
+      body: { workflowId: TRIAGE },
+    });
+    return {
+      method: 'POST',
+      path: '/fhir/Communication',
+      body,
+      as: {
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(key.body.secret).sign(id, at, JSON.stringify(body)),
+      },
+    };
+  },
+  'GET /fhir/Task/{id}': async (w, who) => ({
+    method: 'GET',
+    path: `/fhir/Task/${(await taskFor(w, who)).taskId.replace(':', '.')}`,
+  }),
   'GET /api/public/help/{clinic}': async (w) => ({
     method: 'GET',
     path: `/api/public/help/${await helpClinic(w)}`,
