@@ -118,8 +118,6 @@ export function createApp(deps: AppDeps): App {
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
-  // Signed webhooks carry their own credential (the signature), checked before anything else is read.
-  app.route('/api/intake', intakeWebhookRoutes(deps, docs, instances, intakeKeys));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
@@ -148,7 +146,9 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
-  app.route('/api/intake', intakeKeyRoutes(deps, docs, intakeKeys));
+  app.route('/', intakeKeyRoutes(deps, docs, intakeKeys));
+  // After the key routes: signed webhooks carry their own credential (the signature), not a sign-in.
+  app.route('/', intakeWebhookRoutes(deps, docs, instances, intakeKeys));
   // FHIR R4 for the EHR: its own errors (OperationOutcome) and credentials (signature, token or session).
   app.route('/fhir', fhirRoutes(deps, docs, instances, intakeKeys));
 

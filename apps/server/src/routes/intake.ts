@@ -1,16 +1,17 @@
+import { createIntakeKey, intakeWebhook, listIntakeKeys, revokeIntakeKey } from '@portalflow/contract';
 import { isId } from '@portalflow/engine';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { isJsonMediaType } from '../http/media-type.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, deeperThan, MAX_JSON_DEPTH, query } from '../http/validate.ts';
+import { deeperThan, MAX_JSON_DEPTH } from '../http/validate.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { type IntakeKeys, intakeKeyView } from '../intake/keys.ts';
-import { CreateIntakeKeyBody, IntakeKeysQuery } from '../intake/schemas.ts';
 import { startFromIntake } from '../intake/start.ts';
 import { verifyWebhook, webhookHeaders } from '../integrations/standard-webhooks.ts';
 
@@ -18,34 +19,18 @@ import { verifyWebhook, webhookHeaders } from '../integrations/standard-webhooks
 const MAX_WEBHOOK_ID = 200;
 
 /** Admins and leads manage intake keys: create (the secret is shown once), list, revoke. */
-export function intakeKeyRoutes(deps: AppDeps, docs: ApiDocs, keys: IntakeKeys): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function intakeKeyRoutes(deps: AppDeps, docs: ApiDocs, keys: IntakeKeys): ApiRoutes {
+  const app = apiRoutes();
   const requireLead = async (c: Context<AppEnv>, user: AuthUser, detail: string) => {
     if (isLead(user)) return;
     await recordAccess(deps, c, user, { category: 'definition', outcome: 'deny', detail });
     throw forbidden('Only an admin or a lead manages intake keys');
   };
 
-  docs.add({
-    method: 'post',
-    path: '/api/intake/keys',
-    summary:
-      'Create an intake key for a workflow (admin or lead); the secret (`whsec_` + base64) is shown only in this answer',
-    tag: 'intake',
-    instanceData: false,
-    body: CreateIntakeKeyBody,
-    responses: {
-      201: '{ id, secret, key }',
-      403: 'Not an admin or lead',
-      404: 'No published version of the workflow',
-      422: 'The workflow takes no webhook or FHIR intake (INTAKE_NOT_DECLARED)',
-      503: 'No key file to seal secrets with (INTAKE_NOT_CONFIGURED)',
-    },
-  });
-  app.post('/keys', async (c) => {
+  app.openapi(declared(docs, createIntakeKey), async (c) => {
     const user = requireUser(c);
     await requireLead(c, user, 'create intake key');
-    const input = await body(c, CreateIntakeKeyBody);
+    const input = c.req.valid('json');
     const version = await deps.store.getVersion(input.workflowId);
     if (!version) throw notFound(`A published version of workflow '${input.workflowId}'`);
     const intake = version.definition.intake;
@@ -64,34 +49,17 @@ export function intakeKeyRoutes(deps: AppDeps, docs: ApiDocs, keys: IntakeKeys):
     return c.json({ id: key.id, secret, key: intakeKeyView(key) }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/intake/keys',
-    summary: 'Intake keys, newest first, of one workflow or all (admin or lead); never their secrets',
-    tag: 'intake',
-    instanceData: false,
-    query: IntakeKeysQuery,
-    responses: { 200: '{ keys }', 403: 'Not an admin or lead' },
-  });
-  app.get('/keys', async (c) => {
+  app.openapi(declared(docs, listIntakeKeys), async (c) => {
     const user = requireUser(c);
     await requireLead(c, user, 'list intake keys');
-    const q = query(c, IntakeKeysQuery);
-    return c.json({ keys: (await deps.store.listIntakeKeys(q.workflowId)).map(intakeKeyView) });
+    const q = c.req.valid('query');
+    return c.json({ keys: (await deps.store.listIntakeKeys(q.workflowId)).map(intakeKeyView) }, 200);
   });
 
-  docs.add({
-    method: 'delete',
-    path: '/api/intake/keys/{id}',
-    summary: 'Revoke an intake key (admin or lead): webhooks signed with it are refused from now on',
-    tag: 'intake',
-    instanceData: false,
-    responses: { 200: 'Revoked (or had already been)', 403: 'Not an admin or lead', 404: 'No such key' },
-  });
-  app.delete('/keys/:id', async (c) => {
+  app.openapi(declared(docs, revokeIntakeKey), async (c) => {
     const user = requireUser(c);
     await requireLead(c, user, 'revoke intake key');
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     const revoked = await deps.store.revokeIntakeKey(id, { actorId: user.id, at: deps.clock() });
     const key = await deps.store.getIntakeKey(id);
     if (!key) throw notFound('The intake key');
@@ -100,7 +68,7 @@ export function intakeKeyRoutes(deps: AppDeps, docs: ApiDocs, keys: IntakeKeys):
       outcome: 'allow',
       detail: revoked ? `revoked intake key ${id}` : `intake key ${id} was already revoked`,
     });
-    return c.json({ key: intakeKeyView(key) });
+    return c.json({ key: intakeKeyView(key) }, 200);
   });
   return app;
 }
@@ -115,39 +83,20 @@ const REFUSALS = {
 } as const;
 
 /**
- * `POST /api/intake/{workflowId}`: a signed webhook (Standard Webhooks) starts the workflow. Mounted
- * before sign-in is checked: the signature is the credential. Nothing is read from the body before
- * the signature over its exact bytes has been checked.
+ * `POST /api/intake/{workflowId}`: a signed webhook (Standard Webhooks) starts the workflow. It needs no
+ * sign-in: the signature is the credential. Nothing is read from the body before the signature over
+ * its exact bytes has been checked.
  */
 export function intakeWebhookRoutes(
   deps: AppDeps,
   docs: ApiDocs,
   instances: InstanceService,
   keys: IntakeKeys,
-): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'post',
-    path: '/api/intake/{workflowId}',
-    summary:
-      'Start a workflow from a signed webhook (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature); the body is mapped onto its start form',
-    tag: 'intake',
-    auth: false,
-    instanceData: true,
-    responses: {
-      201: 'Started: { instance, duplicate: false }',
-      200: 'This webhook-id had already started an instance: { instance, duplicate: true }',
-      400: 'Malformed JSON, or a webhook-id longer than 200 characters',
-      401: 'No valid signature, or a timestamp more than 5 minutes off (WEBHOOK_SIGNATURE_INVALID, WEBHOOK_TIMESTAMP_OUT_OF_RANGE)',
-      404: 'No published version of the workflow',
-      415: 'The body is not JSON',
-      422: 'The payload does not fit the start form (INTAKE_INVALID, naming the field)',
-    },
-  });
-  app.post('/:workflowId', async (c, next) => {
-    const workflowId = c.req.param('workflowId');
-    // `/api/intake/keys` is the signed-in key management, served after sign-in is checked.
-    if (workflowId === 'keys') return next();
+): ApiRoutes {
+  const app = apiRoutes();
+  // Registered after the key routes, so `POST /api/intake/keys` is never taken for a workflow id.
+  app.openapi(declared(docs, intakeWebhook), async (c) => {
+    const { workflowId } = c.req.valid('param');
     const raw = await c.req.text();
     const headers = webhookHeaders((name) => c.req.header(name));
     const secrets = isId(workflowId) ? await keys.secrets(workflowId) : [];
