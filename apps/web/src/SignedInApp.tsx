@@ -14,6 +14,7 @@ import {
   HandbookIndex,
   HandbookPage,
   home,
+  IntakeKeysPage,
   MigrationPage,
   MyRefresherPage,
   MyWorkPage,
@@ -69,6 +70,7 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/faq" element={<FaqPage me={me} />} />
             <Route path="/tracking" element={<TrackingPage me={me} />} />
             <Route path="/tokens" element={<TokensPage />} />
+            {isLead(roles) && <Route path="/intake" element={<IntakeKeysPage />} />}
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
