@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps): App {
   );
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
-  app.route('/api/public/help', publicHelpRoutes(deps, docs));
+  app.route('/', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/api/auth', authRoutes(deps, docs));
@@ -137,13 +137,13 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
-  app.route('/api/roles', roleRoutes(deps, docs));
-  app.route('/api/refreshers', refresherRoutes(deps, docs));
-  app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
-  app.route('/api/handbook', handbookRoutes(deps, docs));
-  app.route('/api/tracking', trackingRoutes(deps, docs));
-  app.route('/api/help', helpRoutes(deps, docs));
-  app.route('/api/help', helpVideoRoutes(deps, docs));
+  app.route('/', roleRoutes(deps, docs));
+  app.route('/', refresherRoutes(deps, docs));
+  app.route('/', refresherScheduleRoutes(deps, docs));
+  app.route('/', handbookRoutes(deps, docs));
+  app.route('/', trackingRoutes(deps, docs));
+  app.route('/', helpRoutes(deps, docs));
+  app.route('/', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
   app.route('/', intakeKeyRoutes(deps, docs, intakeKeys));

@@ -58,7 +58,9 @@ function responseCheck(spec: RouteSpec): MiddlewareHandler<AppEnv> {
     const type = c.res.headers.get('content-type') ?? '';
     const problem = await (async (): Promise<string | null> => {
       if (!type.startsWith('application/json')) {
-        return status < 300 && spec.responses[status]?.content ? `answered ${type || 'no body'}` : null;
+        const essence = type.split(';')[0]!.trim();
+        const declared = spec.responses[status]?.content;
+        return status < 300 && declared && !(essence in declared) ? `answered ${type || 'no body'}` : null;
       }
       const body = await c.res.clone().json();
       if (status >= 400) {
