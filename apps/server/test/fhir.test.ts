@@ -151,6 +151,12 @@ describe('POST /fhir/Communication', () => {
     });
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
+    const denied = (await t.store.listAccess({ limit: 1000 })).items.filter(
+      (e) => e.userId === t.user('billing-specialist').id && e.action === 'POST /fhir/Communication',
+    );
+    expect(denied.map((e) => [e.outcome, e.detail])).toEqual([
+      ['deny', 'FHIR Communication refused (forbidden)'],
+    ]);
   });
 
   it.each([

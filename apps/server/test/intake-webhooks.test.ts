@@ -101,6 +101,13 @@ describe('POST /api/intake/{workflowId}', () => {
     expect(res2.status).toBe(422);
     expect(res2.body.error.details.fields[0].field).toBe('patient');
     expect(await instanceCount()).toBe(before);
+    // Refusals are in the access log too, naming the key and the code, never what was sent.
+    const refused = (await t.store.listAccess({ limit: 1000 })).items.filter(
+      (e) => e.detail === `intake webhook with key ${keyId} refused: INTAKE_INVALID`,
+    );
+    expect(refused.length).toBe(2);
+    expect(refused.every((e) => e.outcome === 'deny' && e.userId === null)).toBe(true);
+    expect(JSON.stringify(refused)).not.toContain('DEMO-7002');
   });
 
   it.each([

@@ -11,6 +11,7 @@ import { hasCategory, identifierKey, parseCommunication } from '../fhir/communic
 import { FHIR_JSON, FhirError, toOutcome } from '../fhir/outcome.ts';
 import { fhirTask, taskIdOf } from '../fhir/task.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { deeperThan, MAX_JSON_DEPTH } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
@@ -143,84 +144,107 @@ export function fhirRoutes(
       via = { keyId: key.id, workflowId: key.workflowId };
       await deps.store.touchIntakeKey(key.id, deps.clock());
     } else {
-      const user = await tokenUser(deps, c.req.header('authorization')!);
-      checkTokenScope(user, 'POST');
-      via = { user };
-    }
-    if (!isFhirJson(c.req.header('content-type')))
-      throw new FhirError(415, 'not-supported', `Send the resource as ${FHIR_JSON}`);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new FhirError(400, 'structure', 'The body is not valid JSON');
-    }
-    if (deeperThan(body, MAX_JSON_DEPTH))
-      throw new FhirError(
-        400,
-        'structure',
-        `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
-      );
-    const communication = parseCommunication(body);
-
-    const matching = workflows.filter((w) => hasCategory(communication, w.definition.intake!.fhir!.category));
-    const chosen = 'workflowId' in via ? matching.find((w) => w.id === via.workflowId) : matching[0];
-    if (!chosen || ('user' in via && matching.length > 1))
-      throw new FhirError(
-        422,
-        'business-rule',
-        matching.length > 1 && 'user' in via
-          ? `Several workflows take this category (${matching.map((w) => w.id).join(', ')}); the clinic must keep one`
-          : 'workflowId' in via
-            ? `This intake key's workflow (${via.workflowId}) does not take Communications of this category`
-            : 'No workflow takes Communications of this category',
-        'Communication.category',
-      );
-    if ('user' in via && !canStartRequest(via.user, chosen.definition)) {
-      await recordAccess(deps, c, via.user, {
-        category: 'phi',
-        outcome: 'deny',
-        detail: `FHIR Communication for ${chosen.id}`,
-      });
-      throw new FhirError(403, 'forbidden', `Your roles may not start '${chosen.definition.title}'`);
+      try {
+        const user = await tokenUser(deps, c.req.header('authorization')!);
+        checkTokenScope(user, 'POST');
+        via = { user };
+      } catch (error) {
+        await recordAccess(deps, c, null, {
+          category: 'phi',
+          outcome: 'deny',
+          detail: 'FHIR Communication refused: API token',
+        });
+        throw error;
+      }
     }
     const user = 'user' in via ? via.user : null;
-    const delivery = signed ? `webhook:${signed.id}` : identifierKey(communication);
-    if (delivery !== null && delivery.length > 300)
-      throw new FhirError(
-        400,
-        'too-long',
-        'webhook-id or identifier is too long',
-        'Communication.identifier',
+    // Everything refused from here on is logged as well, without what was sent.
+    const accept = async () => {
+      if (!isFhirJson(c.req.header('content-type')))
+        throw new FhirError(415, 'not-supported', `Send the resource as ${FHIR_JSON}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new FhirError(400, 'structure', 'The body is not valid JSON');
+      }
+      if (deeperThan(body, MAX_JSON_DEPTH))
+        throw new FhirError(
+          400,
+          'structure',
+          `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
+        );
+      const communication = parseCommunication(body);
+
+      const matching = workflows.filter((w) =>
+        hasCategory(communication, w.definition.intake!.fhir!.category),
       );
-    let started: Awaited<ReturnType<typeof startFromIntake>>;
-    try {
-      started = await startFromIntake(deps, instances, {
-        workflowId: chosen.id,
-        channel: 'fhir',
-        message: communication,
-        deliveryId: delivery === null ? null : `fhir:${delivery}`,
-        access: (instanceId) =>
-          accessEntry(deps, c, user, {
-            instanceId,
-            category: 'phi',
-            outcome: 'allow',
-            detail:
-              'keyId' in via ? `FHIR Communication with key ${via.keyId}` : 'FHIR Communication with a token',
-          }),
-      });
-    } catch (error) {
-      if (error instanceof IntakeInvalid) {
-        const first = error.fields[0];
+      const chosen = 'workflowId' in via ? matching.find((w) => w.id === via.workflowId) : matching[0];
+      if (!chosen || ('user' in via && matching.length > 1))
         throw new FhirError(
           422,
           'business-rule',
-          error.message,
-          first?.pointer ? `Communication${pointerPath(first.pointer)}` : undefined,
+          matching.length > 1 && 'user' in via
+            ? `Several workflows take this category (${matching.map((w) => w.id).join(', ')}); the clinic must keep one`
+            : 'workflowId' in via
+              ? `This intake key's workflow (${via.workflowId}) does not take Communications of this category`
+              : 'No workflow takes Communications of this category',
+          'Communication.category',
         );
+      if ('user' in via && !canStartRequest(via.user, chosen.definition))
+        throw new FhirError(403, 'forbidden', `Your roles may not start '${chosen.definition.title}'`);
+      const delivery = signed ? `webhook:${signed.id}` : identifierKey(communication);
+      if (delivery !== null && delivery.length > 300)
+        throw new FhirError(
+          400,
+          'too-long',
+          'webhook-id or identifier is too long',
+          'Communication.identifier',
+        );
+      try {
+        const started = await startFromIntake(deps, instances, {
+          workflowId: chosen.id,
+          channel: 'fhir',
+          message: communication,
+          deliveryId: delivery === null ? null : `fhir:${delivery}`,
+          access: (instanceId) =>
+            accessEntry(deps, c, user, {
+              instanceId,
+              category: 'phi',
+              outcome: 'allow',
+              detail:
+                'keyId' in via
+                  ? `FHIR Communication with key ${via.keyId}`
+                  : 'FHIR Communication with a token',
+            }),
+        });
+        return { communication, started };
+      } catch (error) {
+        if (error instanceof IntakeInvalid) {
+          const first = error.fields[0];
+          throw new FhirError(
+            422,
+            'business-rule',
+            error.message,
+            first?.pointer ? `Communication${pointerPath(first.pointer)}` : undefined,
+          );
+        }
+        throw error;
       }
+    };
+    let accepted: Awaited<ReturnType<typeof accept>>;
+    try {
+      accepted = await accept();
+    } catch (error) {
+      if ((error instanceof FhirError || error instanceof ApiError) && error.status < 500)
+        await recordAccess(deps, c, user, {
+          category: 'phi',
+          outcome: 'deny',
+          detail: `FHIR Communication refused (${error instanceof FhirError ? error.issueCode : error.code})`,
+        });
       throw error;
     }
+    const { communication, started } = accepted;
     const id = started.instance.id;
     const resource: Communication = {
       ...communication,

@@ -120,36 +120,48 @@ export function intakeWebhookRoutes(
       );
     }
     const keyId = secrets[verdict.index]!.id;
-    if (headers!.id.length > MAX_WEBHOOK_ID)
-      throw new ApiError(400, 'VALIDATION_FAILED', `webhook-id is at most ${MAX_WEBHOOK_ID} characters`);
-    if (!isJsonMediaType(c.req.header('content-type')))
-      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
-    let message: unknown;
+    // Signed but refused (not JSON, not fitting the start form): logged too, without what was sent.
+    let started: Awaited<ReturnType<typeof startFromIntake>>;
     try {
-      message = JSON.parse(raw);
-    } catch {
-      throw new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
-    }
-    if (deeperThan(message, MAX_JSON_DEPTH))
-      throw new ApiError(
-        400,
-        'VALIDATION_FAILED',
-        `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
-      );
-    await deps.store.touchIntakeKey(keyId, deps.clock());
-    const started = await startFromIntake(deps, instances, {
-      workflowId,
-      channel: 'webhook',
-      message,
-      deliveryId: headers!.id,
-      access: (instanceId) =>
-        accessEntry(deps, c, null, {
-          instanceId,
+      if (headers!.id.length > MAX_WEBHOOK_ID)
+        throw new ApiError(400, 'VALIDATION_FAILED', `webhook-id is at most ${MAX_WEBHOOK_ID} characters`);
+      if (!isJsonMediaType(c.req.header('content-type')))
+        throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+      let message: unknown;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        throw new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+      }
+      if (deeperThan(message, MAX_JSON_DEPTH))
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
+        );
+      await deps.store.touchIntakeKey(keyId, deps.clock());
+      started = await startFromIntake(deps, instances, {
+        workflowId,
+        channel: 'webhook',
+        message,
+        deliveryId: headers!.id,
+        access: (instanceId) =>
+          accessEntry(deps, c, null, {
+            instanceId,
+            category: 'phi',
+            outcome: 'allow',
+            detail: `intake webhook with key ${keyId}`,
+          }),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500)
+        await recordAccess(deps, c, null, {
           category: 'phi',
-          outcome: 'allow',
-          detail: `intake webhook with key ${keyId}`,
-        }),
-    });
+          outcome: 'deny',
+          detail: `intake webhook with key ${keyId} refused: ${error.code}`,
+        });
+      throw error;
+    }
     const { instance } = started;
     return c.json(
       {
