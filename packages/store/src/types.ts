@@ -3,6 +3,7 @@ import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
+import type { IntakeKeyStore } from './intake.ts';
 import type { OutboxStore } from './outbox.ts';
 import type {
   AccessEntry,
@@ -248,7 +249,8 @@ export interface Store
     SecurityStore,
     AccountAdminStore,
     SsoStore,
-    OutboxStore {
+    OutboxStore,
+    IntakeKeyStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

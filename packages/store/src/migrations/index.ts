@@ -13,6 +13,7 @@ import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
 import { singleSignOn } from './014-single-sign-on.ts';
 import { outbox } from './015-outbox.ts';
+import { intake } from './016-intake.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   helpVideos,
   singleSignOn,
   outbox,
+  intake,
 ];
