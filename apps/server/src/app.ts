@@ -46,7 +46,14 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>();
   const docs = new ApiDocs();
-  const instances = new InstanceService(deps);
+  const instances = new InstanceService({
+    instances: deps.store,
+    definitions: deps.store,
+    config: deps.config,
+    live: deps.live,
+    clock: deps.clock,
+    log: deps.log,
+  });
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
 

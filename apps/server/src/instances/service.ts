@@ -11,15 +11,18 @@ import {
 } from '@portalflow/engine';
 import {
   type AccessEntry,
+  type DefinitionPort,
   GENESIS_HASH,
+  type IdempotencyPort,
   type Instance,
   type InstanceChange,
+  type InstancePort,
   projectEffects,
 } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
-import type { AppDeps } from '../deps.ts';
+import type { ServerConfig } from '../config.ts';
 import { ApiError, fromEngine, notFound } from '../http/errors.ts';
-import type { LiveMessage } from '../live/hub.ts';
+import type { LiveHub, LiveMessage } from '../live/hub.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
@@ -84,6 +87,16 @@ export interface HistoryWarning {
 export const historyWarningHeader = (w: HistoryWarning) =>
   `history-near-limit; events=${w.events}; limit=${w.limit}`;
 
+/** What the instance service works with: the instance and definition ports, never the whole store. */
+export interface InstanceServiceDeps {
+  instances: InstancePort & IdempotencyPort;
+  definitions: DefinitionPort;
+  config: Pick<ServerConfig, 'historyLimit' | 'historyWarnAt' | 'eventPayloadLimitBytes'>;
+  live: Pick<LiveHub, 'committed'>;
+  clock: () => string;
+  log: (line: string) => void;
+}
+
 /**
  * Runs engine events against stored instances. Each change is read → engine transition → one
  * conditional commit; a change that lost a race on the revision is re-read and re-applied, so the
@@ -92,14 +105,14 @@ export const historyWarningHeader = (w: HistoryWarning) =>
 export class InstanceService {
   private readonly versions = new Map<string, Definition>();
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(private readonly deps: InstanceServiceDeps) {}
 
   /** Published versions are immutable, so they are cached forever. */
   async definition(definitionId: string, version: number): Promise<Definition> {
     const key = `${definitionId}@${version}`;
     const cached = this.versions.get(key);
     if (cached) return cached;
-    const found = await this.deps.store.getVersion(definitionId, version);
+    const found = await this.deps.definitions.getVersion(definitionId, version);
     if (!found) throw notFound(`Version ${version} of workflow '${definitionId}'`);
     this.versions.set(key, found.definition);
     return found.definition;
@@ -108,7 +121,7 @@ export class InstanceService {
   /** Every role that owns or receives work in any published workflow (the leads' "all" queue). */
   async allRoles(): Promise<string[]> {
     const roles = new Set<string>();
-    for (const summary of await this.deps.store.listDefinitions()) {
+    for (const summary of await this.deps.definitions.listDefinitions()) {
       if (summary.latestVersion === null) continue;
       const definition = await this.definition(summary.id, summary.latestVersion);
       for (const role of definition.roles) roles.add(role.id);
@@ -117,7 +130,7 @@ export class InstanceService {
   }
 
   async load(instanceId: string): Promise<{ instance: Instance; definition: Definition }> {
-    const instance = await this.deps.store.getInstance(instanceId);
+    const instance = await this.deps.instances.getInstance(instanceId);
     if (!instance) throw notFound('The instance');
     return { instance, definition: await this.definition(instance.definitionId, instance.version) };
   }
@@ -155,7 +168,7 @@ export class InstanceService {
     idempotency?: Idempotency,
     extras: Extras = {},
   ): Promise<Applied> {
-    const latest = await this.deps.store.getVersion(input.definitionId, input.version);
+    const latest = await this.deps.definitions.getVersion(input.definitionId, input.version);
     if (!latest) {
       throw notFound(
         input.version === undefined
@@ -224,12 +237,12 @@ export class InstanceService {
     if (input.practice === true) change.notifications = [];
     if (extras.access) change.access = [extras.access(id)];
     change.feed = liveMessage(instance, definition, result.effects);
-    const committed = await this.deps.store.commitInstanceChange(change);
+    const committed = await this.deps.instances.commitInstanceChange(change);
     if (!committed.ok) {
       // Lost to a request with the same key: answer as it was answered.
       const seen =
         idempotency && actor.user
-          ? await this.deps.store.getIdempotency(idempotency.key, actor.user.id)
+          ? await this.deps.instances.getIdempotency(idempotency.key, actor.user.id)
           : null;
       if (seen && idempotency) {
         if (seen.route !== idempotency.route) throw idempotencyKeyReused();
@@ -257,7 +270,7 @@ export class InstanceService {
   ): Promise<Applied> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (idempotency && actor.user) {
-        const seen = await this.deps.store.getIdempotency(idempotency.key, actor.user.id);
+        const seen = await this.deps.instances.getIdempotency(idempotency.key, actor.user.id);
         if (seen) {
           if (seen.route !== idempotency.route) throw idempotencyKeyReused();
           const { instance, definition } = await this.load(instanceId);
@@ -313,7 +326,7 @@ export class InstanceService {
       }
       if (extras.access) change.access = [extras.access(instanceId)];
       change.feed = liveMessage(next, definition, result.effects);
-      const committed = await this.deps.store.commitInstanceChange(change);
+      const committed = await this.deps.instances.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;
         this.deps.live.committed();
