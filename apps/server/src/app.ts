@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
+import { DefinitionCache } from './definitions/cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { compressResponses } from './http/compress.ts';
 import { ApiError, toApiError } from './http/errors.ts';
@@ -10,6 +11,7 @@ import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
+import { RefresherIndex } from './roles/catalog.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
@@ -46,9 +48,12 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>();
   const docs = new ApiDocs();
+  // Published versions are immutable: one cache for every reader of them.
+  const definitions = new DefinitionCache(deps.store);
+  const refreshers = new RefresherIndex(deps.store, definitions);
   const instances = new InstanceService({
     instances: deps.store,
-    definitions: deps.store,
+    definitions,
     config: deps.config,
     live: deps.live,
     clock: deps.clock,
@@ -140,10 +145,10 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
-  app.route('/api/roles', roleRoutes(deps, docs));
-  app.route('/api/refreshers', refresherRoutes(deps, docs));
+  app.route('/api/roles', roleRoutes(deps, docs, definitions));
+  app.route('/api/refreshers', refresherRoutes(deps, docs, definitions, refreshers));
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
-  app.route('/api/handbook', handbookRoutes(deps, docs));
+  app.route('/api/handbook', handbookRoutes(deps, docs, definitions));
   app.route('/api/tracking', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
   app.route('/api/help', helpVideoRoutes(deps, docs));

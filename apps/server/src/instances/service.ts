@@ -11,7 +11,6 @@ import {
 } from '@portalflow/engine';
 import {
   type AccessEntry,
-  type DefinitionPort,
   GENESIS_HASH,
   type IdempotencyPort,
   type Instance,
@@ -21,6 +20,7 @@ import {
 } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import type { ServerConfig } from '../config.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import { ApiError, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 
@@ -90,7 +90,7 @@ export const historyWarningHeader = (w: HistoryWarning) =>
 /** What the instance service works with: the instance and definition ports, never the whole store. */
 export interface InstanceServiceDeps {
   instances: InstancePort & IdempotencyPort;
-  definitions: DefinitionPort;
+  definitions: DefinitionCache;
   config: Pick<ServerConfig, 'historyLimit' | 'historyWarnAt' | 'eventPayloadLimitBytes'>;
   live: Pick<LiveHub, 'committed'>;
   clock: () => string;
@@ -103,27 +103,17 @@ export interface InstanceServiceDeps {
  * engine decides again on fresh state (a second "complete" of the same step then fails with 409).
  */
 export class InstanceService {
-  private readonly versions = new Map<string, Definition>();
-
   constructor(private readonly deps: InstanceServiceDeps) {}
 
-  /** Published versions are immutable, so they are cached forever. */
-  async definition(definitionId: string, version: number): Promise<Definition> {
-    const key = `${definitionId}@${version}`;
-    const cached = this.versions.get(key);
-    if (cached) return cached;
-    const found = await this.deps.definitions.getVersion(definitionId, version);
-    if (!found) throw notFound(`Version ${version} of workflow '${definitionId}'`);
-    this.versions.set(key, found.definition);
-    return found.definition;
+  /** A published version's definition, from the app's one definition cache. */
+  definition(definitionId: string, version: number): Promise<Definition> {
+    return this.deps.definitions.definition(definitionId, version);
   }
 
   /** Every role that owns or receives work in any published workflow (the leads' "all" queue). */
   async allRoles(): Promise<string[]> {
     const roles = new Set<string>();
-    for (const summary of await this.deps.definitions.listDefinitions()) {
-      if (summary.latestVersion === null) continue;
-      const definition = await this.definition(summary.id, summary.latestVersion);
+    for (const { definition } of await this.deps.definitions.latest()) {
       for (const role of definition.roles) roles.add(role.id);
     }
     return [...roles];
@@ -168,7 +158,7 @@ export class InstanceService {
     idempotency?: Idempotency,
     extras: Extras = {},
   ): Promise<Applied> {
-    const latest = await this.deps.definitions.getVersion(input.definitionId, input.version);
+    const latest = await this.deps.definitions.published(input.definitionId, input.version);
     if (!latest) {
       throw notFound(
         input.version === undefined
@@ -176,7 +166,7 @@ export class InstanceService {
           : `Version ${input.version} of '${input.definitionId}'`,
       );
     }
-    const definition = await this.definition(latest.definitionId, latest.version);
+    const { definition } = latest;
     const event: EngineEvent = { type: 'start', data: input.data };
     if (input.calendar !== undefined) event.calendar = input.calendar;
     if (actor.user) event.actor = actor.user.id;
@@ -188,7 +178,7 @@ export class InstanceService {
     const id = idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID();
     const instance: Instance = {
       id,
-      definitionId: latest.definitionId,
+      definitionId: input.definitionId,
       version: latest.version,
       status: result.snapshot.status,
       snapshot: result.snapshot,
@@ -203,7 +193,7 @@ export class InstanceService {
       instanceId: id,
       expectedRevision: 0,
       create: {
-        definitionId: latest.definitionId,
+        definitionId: input.definitionId,
         version: latest.version,
         startedBy: actor.user?.id ?? null,
         practice: input.practice === true,

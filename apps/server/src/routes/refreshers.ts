@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { body } from '../http/validate.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import { holdersOf } from '../roles/catalog.ts';
-import { rolesContext } from '../roles/context.ts';
+import { holdersOf, type RefresherIndex } from '../roles/catalog.ts';
 import { changeStatus, periodicStatus } from '../roles/refreshers.ts';
 
 const roleId = z.string().min(1).max(80);
@@ -32,9 +32,13 @@ function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins schedule refreshers');
 }
 
-export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+export function refresherRoutes(
+  deps: AppDeps,
+  docs: ApiDocs,
+  versions: DefinitionCache,
+  refreshers: RefresherIndex,
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { versions, refreshers } = rolesContext(deps.store);
   const latestDuties = async () => roleDuties(await versions.latest());
 
   docs.add({

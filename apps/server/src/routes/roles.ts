@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isLead } from '../auth/roles.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { body, query } from '../http/validate.ts';
 import { type RoleEntry, roleCatalog } from '../roles/catalog.ts';
-import { rolesContext } from '../roles/context.ts';
 
 const field = z.string().max(2000);
 export const JobTextBody = z
@@ -63,9 +63,8 @@ function detail(e: RoleEntry, names: Map<string, string>) {
   };
 }
 
-export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+export function roleRoutes(deps: AppDeps, docs: ApiDocs, versions: DefinitionCache): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { versions } = rolesContext(deps.store);
   const load = async (id: string) => {
     const all = await roleCatalog(deps.store, versions);
     const entry = all.find((e) => e.duties.roleId === id);
