@@ -148,7 +148,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/roles', roleRoutes(deps, docs, definitions));
   app.route('/api/refreshers', refresherRoutes(deps, docs, definitions, refreshers));
   app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
-  app.route('/api/handbook', handbookRoutes(deps, docs, definitions));
+  app.route('/api/handbook', handbookRoutes(docs, definitions));
   app.route('/api/tracking', trackingRoutes(deps, docs));
   app.route('/api/help', helpRoutes(deps, docs));
   app.route('/api/help', helpVideoRoutes(deps, docs));

@@ -1,6 +1,5 @@
 import {
   canonicalJson,
-  type Definition,
   dutiesForFingerprint,
   EMPTY_JOB_TEXT,
   type JobText,

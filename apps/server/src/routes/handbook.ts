@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppEnv } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { query } from '../http/validate.ts';
@@ -12,7 +12,7 @@ import { query } from '../http/validate.ts';
 const HandbookQuery = z.object({ format: z.enum(['json', 'md', 'svg']).optional() }).strict();
 
 /** The workflow handbook of a published version: steps, owners, deadlines, help, diagram and changes. */
-export function handbookRoutes(deps: AppDeps, docs: ApiDocs, versions: DefinitionCache): Hono<AppEnv> {
+export function handbookRoutes(docs: ApiDocs, versions: DefinitionCache): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   docs.add({
