@@ -21,8 +21,11 @@ import {
 import type { AuthUser } from '../auth/roles.ts';
 import type { ServerConfig } from '../config.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
-import { ApiError, fromEngine, notFound } from '../http/errors.ts';
+import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
+import { canSeeTask } from './access.ts';
+import { type CommandState, eventFor, type InstanceCommand, needsTasks, taskToken } from './commands.ts';
+import { type Reply, replyFor } from './replies.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
@@ -60,10 +63,17 @@ export interface Idempotency {
   route: string;
 }
 
-/** What else a change carries into its commit. */
-export interface Extras {
-  /** The request's access-log entry, written in the same batch as the change (only if it wins). */
-  access?: (instanceId: string) => AccessEntry;
+/** What a request adds to its change, as data (nothing here calls back into the caller). */
+export interface ChangeOptions {
+  /** Replay an answered request, and store this one's answer, under this key. */
+  idempotency?: Idempotency | undefined;
+  /** The answer stored with the idempotency key. Default: the instance. */
+  reply?: Reply;
+  /**
+   * The request's access-log entry; the service fills in the instance id. It is written in the same
+   * batch as the change, and only if the change wins.
+   */
+  access?: AccessEntry;
 }
 
 export interface Applied {
@@ -154,10 +164,9 @@ export class InstanceService {
       practice?: boolean;
       calendar?: unknown;
     },
-    respond: (view: { instance: Instance; definition: Definition }) => unknown,
-    idempotency?: Idempotency,
-    extras: Extras = {},
+    options: ChangeOptions = {},
   ): Promise<Applied> {
+    const { idempotency } = options;
     const latest = await this.deps.definitions.published(input.definitionId, input.version);
     if (!latest) {
       throw notFound(
@@ -220,12 +229,12 @@ export class InstanceService {
         userId: actor.user.id,
         route: idempotency.route,
         status: 201,
-        response: respond({ instance, definition }),
+        response: replyFor(options.reply ?? { kind: 'instance' }, { instance, definition }),
       };
     }
     // Sandbox work notifies nobody: a practice task never reaches a colleague's bell.
     if (input.practice === true) change.notifications = [];
-    if (extras.access) change.access = [extras.access(id)];
+    if (options.access) change.access = [{ ...options.access, instanceId: id }];
     change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.instances.commitInstanceChange(change);
     if (!committed.ok) {
@@ -247,17 +256,44 @@ export class InstanceService {
   }
 
   /**
-   * Applies the event `build` makes from the current state. `build` runs again on every retry,
-   * so its checks (who may act, is the task still free) always see fresh state.
+   * Applies a command to an instance: read → the command's engine event on that state (`eventFor`, pure)
+   * → the engine's `transition` → one conditional commit. A change that lost the race on the revision is
+   * re-read and re-decided, so every check sees fresh state.
    */
   async act(
     actor: Actor,
     instanceId: string,
-    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
-    respond: (view: { instance: Instance; definition: Definition }) => unknown,
-    idempotency?: Idempotency,
-    extras: Extras = {},
+    command: InstanceCommand,
+    options: ChangeOptions = {},
   ): Promise<Applied> {
+    try {
+      return await this.apply(actor, instanceId, command, options);
+    } catch (error) {
+      const token = taskToken(command);
+      if (token !== null && error instanceof ApiError && error.code === 'TASK_CLOSED')
+        await this.explainClosed(actor.user, `${instanceId}:${token}`);
+      throw error;
+    }
+  }
+
+  /**
+   * A task that is not open now: one that closed is a lost race (409, as thrown); a token that never was
+   * a task is a 404; a task the caller could never see is refused without saying what became of it.
+   */
+  private async explainClosed(user: AuthUser | null, taskId: string): Promise<void> {
+    const task = await this.deps.instances.getTask(taskId);
+    if (!task) throw notFound('The task');
+    if (user && !canSeeTask(user, task, { emergency: false }))
+      throw forbidden('This task belongs to a role you do not hold');
+  }
+
+  private async apply(
+    actor: Actor,
+    instanceId: string,
+    command: InstanceCommand,
+    options: ChangeOptions,
+  ): Promise<Applied> {
+    const { idempotency } = options;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (idempotency && actor.user) {
         const seen = await this.deps.instances.getIdempotency(idempotency.key, actor.user.id);
@@ -273,7 +309,8 @@ export class InstanceService {
         }
       }
       const { instance, definition } = await this.load(instanceId);
-      const event = await this.buildWithinLimit(instance, definition, build);
+      const tasks = needsTasks(command) ? await this.deps.instances.listInstanceTasks(instanceId) : [];
+      const event = this.withinLimit(command, { user: actor.user, instance, definition, tasks });
       this.checkPayload(event);
       const now = this.timeFor(instance);
       const result = transition(definition, instance.snapshot, event, now);
@@ -285,37 +322,17 @@ export class InstanceService {
         revision: instance.revision + 1,
         updatedAt: now,
       };
-      const change: InstanceChange = {
-        instanceId,
-        expectedRevision: instance.revision,
-        event: {
-          at: now,
-          actor: actor.user?.id ?? null,
-          role: actor.role ?? actingRoleOf(event),
-          type: event.type,
-          payload: event,
-          prevHash: instance.lastHash,
-        },
-        snapshot: result.snapshot,
-        ...projectEffects(result.effects, {
-          definition,
-          snapshot: result.snapshot,
-          at: now,
-          actor: actor.user?.id ?? null,
-        }),
-      };
-      if (instance.practice) change.notifications = [];
+      const change = changeFor(actor, instance, next, definition, event, result.effects, now);
       if (idempotency && actor.user) {
         change.idempotency = {
           key: idempotency.key,
           userId: actor.user.id,
           route: idempotency.route,
           status: 200,
-          response: respond({ instance: next, definition }),
+          response: replyFor(options.reply ?? { kind: 'instance' }, { instance: next, definition }),
         };
       }
-      if (extras.access) change.access = [extras.access(instanceId)];
-      change.feed = liveMessage(next, definition, result.effects);
+      if (options.access) change.access = [{ ...options.access, instanceId }];
       const committed = await this.deps.instances.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;
@@ -335,23 +352,19 @@ export class InstanceService {
    * A history past `historyLimit` takes no more events but `cancel` (so it can still be ended): replay,
    * verification and export of one instance stay bounded.
    */
-  private async buildWithinLimit(
-    instance: Instance,
-    definition: Definition,
-    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
-  ): Promise<EngineEvent> {
+  private withinLimit(command: InstanceCommand, state: CommandState): EngineEvent {
     const { historyLimit } = this.deps.config;
-    if (instance.revision < historyLimit) return build(instance, definition);
+    if (state.instance.revision < historyLimit) return eventFor(command, state);
     const full = new ApiError(
       409,
       'HISTORY_LIMIT',
       `This instance's history has reached ${historyLimit} events; it accepts only cancel`,
-      { events: instance.revision, limit: historyLimit },
+      { events: state.instance.revision, limit: historyLimit },
     );
     // Past the limit that is the answer (a 403 still says who may not act); only a permitted cancel passes.
     let event: EngineEvent;
     try {
-      event = await build(instance, definition);
+      event = eventFor(command, state);
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) throw error;
       throw full;
@@ -386,6 +399,36 @@ export class InstanceService {
     }
     return { events: instance.revision, warnAt: historyWarnAt, limit: historyLimit };
   }
+}
+
+/** The one conditional commit of an applied event: history entry, projection, notifications, feed. */
+function changeFor(
+  actor: Actor,
+  before: Instance,
+  next: Instance,
+  definition: Definition,
+  event: EngineEvent,
+  effects: Effect[],
+  at: string,
+): InstanceChange {
+  const change: InstanceChange = {
+    instanceId: before.id,
+    expectedRevision: before.revision,
+    event: {
+      at,
+      actor: actor.user?.id ?? null,
+      role: actor.role ?? actingRoleOf(event),
+      type: event.type,
+      payload: event,
+      prevHash: before.lastHash,
+    },
+    snapshot: next.snapshot,
+    ...projectEffects(effects, { definition, snapshot: next.snapshot, at, actor: actor.user?.id ?? null }),
+  };
+  // Sandbox work notifies nobody: a practice task never reaches a colleague's bell.
+  if (before.practice) change.notifications = [];
+  change.feed = liveMessage(next, definition, effects);
+  return change;
 }
 
 /**

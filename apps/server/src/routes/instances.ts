@@ -15,7 +15,13 @@ import {
 } from '../http/schemas.ts';
 import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
-import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
+import { instanceReply } from '../instances/replies.ts';
+import {
+  type Applied,
+  historyWarningHeader,
+  type InstanceService,
+  idempotencyKeyReused,
+} from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
 import { listedDetail, requestLabels } from '../requests/subjects.ts';
 
@@ -64,16 +70,10 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     };
     if (input.version !== undefined) start.version = input.version;
     if (input.practice !== undefined) start.practice = input.practice;
-    const applied = await instances.start(
-      { user, role },
-      start,
-      (v) => ({ instance: instanceView(v.instance, v.definition) }),
+    const applied = await instances.start({ user, role }, start, {
       idempotency,
-      {
-        access: (id) =>
-          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'start' }),
-      },
-    );
+      access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'start' }),
+    });
     // The allowed access was logged in the change's own commit; a replayed request is logged here.
     if (applied.replayed) {
       await recordAccess(deps, c, user, {
@@ -84,7 +84,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       });
       return c.json(applied.replayed.response as object, applied.replayed.status as 201);
     }
-    return c.json({ instance: instanceView(applied.instance, applied.definition) }, 201);
+    return c.json(instanceReply(applied), 201);
   });
 
   docs.add({
@@ -215,32 +215,15 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const user = requireUser(c);
     const input = await body(c, SignalBody);
     const instanceId = c.req.param('id');
-    let applied: Awaited<ReturnType<InstanceService['act']>>;
+    let applied: Applied;
     try {
       applied = await instances.act(
         { user, role: null },
         instanceId,
-        async (instance, definition) => {
-          // A role somewhere in the workflow is not enough: the instance itself must be one the user may read.
-          const allowed =
-            isLead(user) ||
-            (actingRole(user, definition) !== null &&
-              (await canReadInstance(user, instance, deps.store, { emergency: false })));
-          if (!canAct(user) || !allowed) throw forbidden('Your roles cannot signal this instance');
-          const event = { type: 'signal' as const, name: input.name, actor: user.id, data: input.data ?? {} };
-          const role = actingRole(user, definition);
-          return role ? { ...event, role } : event;
-        },
-        (v) => ({ instance: instanceView(v.instance, v.definition) }),
-        idempotencyOf(c),
+        { type: 'signal', name: input.name, data: input.data ?? {} },
         {
-          access: (id) =>
-            accessEntry(deps, c, user, {
-              instanceId: id,
-              category: 'phi',
-              outcome: 'allow',
-              detail: 'signal',
-            }),
+          idempotency: idempotencyOf(c),
+          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'signal' }),
         },
       );
     } catch (error) {
@@ -259,7 +242,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       return c.json(applied.replayed.response as object, applied.replayed.status as 200);
     }
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+    return c.json(instanceReply(applied));
   });
 
   docs.add({
@@ -287,15 +270,10 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const applied = await instances.act(
       { user, role: null },
       c.req.param('id'),
-      () =>
-        input.reason
-          ? { type: 'cancel', reason: input.reason, actor: user.id }
-          : { type: 'cancel', actor: user.id },
-      (v) => ({ instance: instanceView(v.instance, v.definition) }),
-      idempotencyOf(c),
+      { type: 'cancel', reason: input.reason },
       {
-        access: (id) =>
-          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'cancel' }),
+        idempotency: idempotencyOf(c),
+        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'cancel' }),
       },
     );
     // The allowed access was logged in the change's own commit; a replayed request is logged here.
@@ -309,7 +287,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       return c.json(applied.replayed.response as object, applied.replayed.status as 200);
     }
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+    return c.json(instanceReply(applied));
   });
 
   return app;

@@ -1,5 +1,4 @@
-import type { Definition, EngineEvent } from '@portalflow/engine';
-import type { Instance, Task } from '@portalflow/store';
+import type { Task } from '@portalflow/store';
 import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
@@ -12,8 +11,10 @@ import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery }
 import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
+import { type InstanceCommand, taskClosed } from '../instances/commands.ts';
+import { taskReply } from '../instances/replies.ts';
 import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
-import { activeSteps, instanceView } from '../instances/view.ts';
+import { instanceView } from '../instances/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
 
@@ -30,62 +31,26 @@ function instanceOfTask(id: string): string | null {
   return at > 0 ? id.slice(0, at) : null;
 }
 
-/** The open task in the instance's current state, or a 409 (it moved on) / 404. */
-function openTask(instance: Instance, token: string) {
-  const item = Object.values(instance.snapshot.context.active).find(
-    (a) => a.token === token && a.kind === 'task',
-  );
-  if (!item) {
-    throw new ApiError(
-      409,
-      'TASK_CLOSED',
-      'This task is no longer open: someone completed it or the workflow moved on',
-      {
-        status: instance.status,
-      },
-    );
-  }
-  return item;
-}
+type TaskCommand = Extract<InstanceCommand, { token: string }>;
 
 export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const taskView = (v: { instance: Instance; definition: Definition }, token: string) => ({
-    task:
-      activeSteps(v.instance.id, v.definition, v.instance.snapshot).find((a) => a.token === token) ?? null,
-    instance: instanceView(v.instance, v.definition),
-  });
 
-  /** Runs one task action with the checks every action shares. */
-  async function onTask(
-    c: Context<AppEnv>,
-    user: AuthUser,
-    taskId: string,
-    detail: string,
-    build: (
-      item: ReturnType<typeof openTask>,
-      instance: Instance,
-      definition: Definition,
-    ) => EngineEvent | Promise<EngineEvent>,
-  ) {
-    const { instanceId, token } = splitTaskId(taskId);
+  /** Runs one task command: authorize, one service call, map the result (and log the access). */
+  async function onTask(c: Context<AppEnv>, user: AuthUser, instanceId: string, command: TaskCommand) {
+    const detail = command.type;
+    const deny = () => recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
     if (!canAct(user)) {
-      await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
+      await deny();
       throw forbidden('Auditors read but do not act');
     }
     try {
-      const applied = await instances.act(
-        { user, role: null },
-        instanceId,
-        (instance, definition) => build(openTask(instance, token), instance, definition),
-        (v) => taskView(v, token),
-        idempotencyOf(c),
+      const applied = await instances.act({ user, role: null }, instanceId, command, {
+        idempotency: idempotencyOf(c),
+        reply: { kind: 'task', token: command.token },
         // Logged in the change's own commit: one group commit per request.
-        {
-          access: (id) =>
-            accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail }),
-        },
-      );
+        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail }),
+      });
       if (applied.replayed) {
         await recordAccess(deps, c, user, {
           instanceId,
@@ -97,21 +62,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       }
       if (applied.historyWarning)
         c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-      return c.json(taskView(applied, token));
+      return c.json(taskReply(applied, command.token));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
-      }
-      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404,
-      // and a task the caller could never see is refused without saying what became of it.
-      if (error instanceof ApiError && error.code === 'TASK_CLOSED') {
-        const task = await deps.store.getTask(taskId);
-        if (!task) throw notFound('The task');
-        if (!canSeeTask(user, task, { emergency: false })) {
-          await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
-          throw forbidden('This task belongs to a role you do not hold');
-        }
-      }
+      if (error instanceof ApiError && error.status === 403) await deny();
       throw error;
     }
   }
@@ -216,18 +169,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
   app.post('/:id/claim', async (c) => {
     const user = requireUser(c);
-    return onTask(c, user, c.req.param('id'), 'claim', (item) => {
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task is in the '${item.role}' pool`);
-      if (item.assignee) {
-        throw new ApiError(
-          409,
-          item.assignee === user.id ? 'ALREADY_YOURS' : 'ALREADY_CLAIMED',
-          item.assignee === user.id ? 'You already have this task' : 'Someone else claimed this task first',
-        );
-      }
-      return { type: 'reassign', token: item.token, assignee: user.id, actor: user.id, role: item.role };
-    });
+    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    return onTask(c, user, instanceId, { type: 'claim', token });
   });
 
   docs.add({
@@ -241,18 +184,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
   app.post('/:id/release', async (c) => {
     const user = requireUser(c);
-    return onTask(c, user, c.req.param('id'), 'release', (item) => {
-      if (item.assignee !== user.id && !isLead(user)) {
-        // Someone else's task in your own pool has moved on (409); a task of another role is not yours to touch.
-        if (!item.role || !user.roles.includes(item.role))
-          throw forbidden(`This task is in the '${item.role}' pool`);
-        throw new ApiError(409, 'NOT_YOURS', 'Only the person who has the task (or a lead) can release it');
-      }
-      if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
-      const event: EngineEvent = { type: 'reassign', token: item.token, assignee: null, actor: user.id };
-      if (item.role) event.role = item.role;
-      return event;
-    });
+    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    return onTask(c, user, instanceId, { type: 'release', token });
   });
 
   docs.add({
@@ -275,21 +208,14 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/:id/complete', async (c) => {
     const user = requireUser(c);
     const input = await body(c, CompleteBody);
-    // Only the action: a refused request's outcome is unchecked text and could hold anything.
-    return onTask(c, user, c.req.param('id'), 'complete', (item) => {
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task belongs to the '${item.role}' role`);
-      const event: EngineEvent = {
-        type: 'complete',
-        step: item.step,
-        token: item.token,
-        outcome: input.outcome,
-        role: item.role,
-        actor: user.id,
-        data: input.data ?? {},
-      };
-      if (input.note !== undefined) event.note = input.note;
-      return event;
+    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    // The access log names only the action: a refused request's outcome is unchecked text.
+    return onTask(c, user, instanceId, {
+      type: 'complete',
+      token,
+      outcome: input.outcome,
+      data: input.data ?? {},
+      note: input.note,
     });
   });
 
@@ -319,11 +245,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
-    return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
-      // Checked on the state the change applies to: the role may have moved since the request was sent.
-      requireHoldsRole(await activeAssignee(deps.store, input.assignee), input.role ?? item.role);
-      return reassignEvent(item.token, user, input);
-    });
+    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    const person = await activeAssignee(deps.store, input.assignee);
+    return onTask(c, user, instanceId, { type: 'reassign', token, person, ...input });
   });
 
   docs.add({
@@ -373,16 +297,14 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     for (const taskId of ids) {
       const { instanceId, token } = splitTaskId(taskId);
       try {
-        await instances.act(
-          { user, role: null },
-          instanceId,
-          (instance) => {
-            const item = openTask(instance, token);
-            requireHoldsRole(person, input.role ?? item.role);
-            return reassignEvent(item.token, user, input);
-          },
-          () => null,
-        );
+        await instances.act({ user, role: null }, instanceId, {
+          type: 'reassign',
+          token,
+          person,
+          assignee: input.assignee,
+          role: input.role,
+          reason: input.reason,
+        });
         await recordAccess(deps, c, user, {
           instanceId,
           category: 'phi',
@@ -451,12 +373,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       throw forbidden();
     }
     // A closed task is part of the record: it is read, not added to.
-    if (task.status !== 'open')
-      throw new ApiError(
-        409,
-        'TASK_CLOSED',
-        'This task is closed; its comments can be read but not added to',
-      );
+    if (task.status !== 'open') throw taskClosed({ status: task.status });
     const comment = await deps.store.addComment({
       taskId: task.id,
       userId: user.id,
@@ -473,32 +390,4 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
 
   return app;
-}
-
-function reassignEvent(
-  token: string,
-  user: AuthUser,
-  input: {
-    assignee?: string | null | undefined;
-    role?: string | undefined;
-    due?: string | null | undefined;
-    priority?: 'low' | 'normal' | 'high' | 'urgent' | undefined;
-    reason?: string | undefined;
-  },
-): EngineEvent {
-  const event: EngineEvent = { type: 'reassign', token, actor: user.id };
-  if (input.assignee !== undefined) event.assignee = input.assignee;
-  if (input.role !== undefined) event.toRole = input.role;
-  if (input.due !== undefined) event.due = input.due;
-  if (input.priority !== undefined) event.priority = input.priority;
-  if (input.reason !== undefined) event.reason = input.reason;
-  if (
-    event.assignee === undefined &&
-    event.toRole === undefined &&
-    event.due === undefined &&
-    event.priority === undefined
-  ) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'Say what to change: assignee, role, due or priority');
-  }
-  return event;
 }
