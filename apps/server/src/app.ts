@@ -139,8 +139,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tokens', tokenRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
-  app.route('/api/instances', instanceRoutes(deps, docs, instances));
-  app.route('/api/tasks', taskRoutes(deps, docs, instances));
+  app.route('/', instanceRoutes(deps, docs, instances));
+  app.route('/', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));

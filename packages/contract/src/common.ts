@@ -13,3 +13,7 @@ export const IdParams = z.object({ id: Id });
 
 /** An ISO 8601 timestamp with offset, as the server writes them. */
 export const Timestamp = z.string();
+
+/** One page of a list; `nextCursor` continues it (null on the last page). */
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

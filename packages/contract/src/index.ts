@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './instances.ts';
 export * from './requests.ts';
 export * from './route.ts';
+export * from './tasks.ts';

@@ -16,6 +16,7 @@ export { type CompiledWorkflow, compile } from './compile/compile.ts';
 export { type CoverageReport, coverage } from './coverage.ts';
 export {
   type Deadline,
+  DeadlineSchema,
   type DecisionStep,
   type Definition,
   DefinitionSchema,

@@ -1,14 +1,25 @@
+import {
+  addComment,
+  bulkReassign,
+  claimTask,
+  completeTask,
+  getTask,
+  listComments,
+  listTasks,
+  reassignTask,
+  releaseTask,
+  type TaskActionAnswer,
+} from '@portalflow/contract';
 import type { Task } from '@portalflow/store';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
-import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
 import { type InstanceCommand, taskClosed } from '../instances/commands.ts';
@@ -33,8 +44,8 @@ function instanceOfTask(id: string): string | null {
 
 type TaskCommand = Extract<InstanceCommand, { token: string }>;
 
-export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
   /** Runs one task command: authorize, one service call, map the result (and log the access). */
   async function onTask(c: Context<AppEnv>, user: AuthUser, instanceId: string, command: TaskCommand) {
@@ -58,28 +69,20 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
           outcome: 'allow',
           detail: `${detail} (replayed)`,
         });
-        return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+        return c.json(applied.replayed.response as TaskActionAnswer, 200);
       }
       if (applied.historyWarning)
         c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-      return c.json(taskReply(applied, command.token));
+      return c.json(taskReply(applied, command.token), 200);
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) await deny();
       throw error;
     }
   }
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks',
-    summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
-    tag: 'tasks',
-    instanceData: true,
-    query: TasksQuery,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listTasks), async (c) => {
     const user = requireUser(c);
-    const q = query(c, TasksQuery);
+    const q = c.req.valid('query');
     const everyone = isLead(user) || isAuditor(user);
     const mine = clinicRoles(user);
     if ((q.scope === 'all' || (q.role && !mine.includes(q.role))) && !everyone) {
@@ -112,20 +115,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: listedDetail(q.scope, page.items),
     });
-    return c.json(page);
+    return c.json(page, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}',
-    summary: 'A task with its step (form, outcomes, help), instance data and comments',
-    tag: 'tasks',
-    instanceData: true,
-    responses: { 200: 'Task', 403: 'Not your role', 404: 'No such task' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getTask), async (c) => {
     const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canSeeTask(user, task)) {
       await recordAccess(deps, c, user, { instanceId: task.instanceId, category: 'phi', outcome: 'deny' });
@@ -140,75 +135,43 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       detail: `step ${task.step}`,
     });
     const step = definition.steps[task.step];
-    return c.json({
-      task,
-      step:
-        step?.type === 'task'
-          ? {
-              id: task.step,
-              title: step.title,
-              outcomes: Object.keys(step.outcomes),
-              form: step.form ?? [],
-              help: step.help ?? null,
-              deadline: step.deadline ?? null,
-            }
-          : null,
-      instance: instanceView(instance, definition),
-      comments: await deps.store.listComments(task.id),
-    });
+    return c.json(
+      {
+        task,
+        step:
+          step?.type === 'task'
+            ? {
+                id: task.step,
+                title: step.title,
+                outcomes: Object.keys(step.outcomes),
+                form: step.form ?? [],
+                help: step.help ?? null,
+                deadline: step.deadline ?? null,
+              }
+            : null,
+        instance: instanceView(instance, definition),
+        comments: await deps.store.listComments(task.id),
+      },
+      200,
+    );
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/claim',
-    summary: "Take an unassigned task from your role's pool; a lost race is 409",
-    tag: 'tasks',
-    instanceData: true,
-    idempotent: true,
-    responses: { 200: 'Claimed', 403: 'Not your role', 409: 'Someone else has it, or it closed' },
-  });
-  app.post('/:id/claim', async (c) => {
+  app.openapi(declared(docs, claimTask), async (c) => {
     const user = requireUser(c);
-    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     return onTask(c, user, instanceId, { type: 'claim', token });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/release',
-    summary: 'Put your task back in its pool',
-    tag: 'tasks',
-    instanceData: true,
-    idempotent: true,
-    responses: { 200: 'Released', 409: 'Not yours' },
-  });
-  app.post('/:id/release', async (c) => {
+  app.openapi(declared(docs, releaseTask), async (c) => {
     const user = requireUser(c);
-    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     return onTask(c, user, instanceId, { type: 'release', token });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/complete',
-    summary:
-      'Finish a task with an outcome and its form (only the fields the step declares); one of two racing completes wins, the other gets 409',
-    tag: 'tasks',
-    instanceData: true,
-    body: CompleteBody,
-    idempotent: true,
-    responses: {
-      200: 'Completed',
-      400: 'A data field the step does not declare (UNDECLARED_FIELD) or another step owns (FIELD_OWNED)',
-      403: 'Not your role',
-      409: 'Already completed or someone else has it',
-      422: 'Unknown outcome or invalid form',
-    },
-  });
-  app.post('/:id/complete', async (c) => {
+  app.openapi(declared(docs, completeTask), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, CompleteBody);
-    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    const input = c.req.valid('json');
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     // The access log names only the action: a refused request's outcome is unchecked text.
     return onTask(c, user, instanceId, {
       type: 'complete',
@@ -219,52 +182,26 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/reassign',
-    summary: "Give a task to a person or another role's pool, or change its due date or priority (leads)",
-    tag: 'tasks',
-    instanceData: true,
-    body: ReassignBody,
-    idempotent: true,
-    responses: {
-      200: 'Reassigned',
-      403: 'Leads only',
-      422: 'The assignee is not an active account holding the task’s role',
-    },
-  });
-  app.post('/:id/reassign', async (c) => {
+  app.openapi(declared(docs, reassignTask), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, ReassignBody);
+    const input = c.req.valid('json');
     if (!isLead(user)) {
       await recordAccess(deps, c, user, {
-        instanceId: instanceOfTask(c.req.param('id')),
+        instanceId: instanceOfTask(c.req.valid('param').id),
         category: 'phi',
         outcome: 'deny',
         detail: 'reassign',
       });
       throw forbidden('Only leads reassign tasks');
     }
-    const { instanceId, token } = splitTaskId(c.req.param('id'));
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     const person = await activeAssignee(deps.store, input.assignee);
     return onTask(c, user, instanceId, { type: 'reassign', token, person, ...input });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/reassign',
-    summary: 'Bulk reassign: every open task of an absent colleague, or a list (leads)',
-    tag: 'tasks',
-    instanceData: true,
-    body: BulkReassignBody,
-    responses: {
-      200: 'Per-task results',
-      422: 'The assignee is not an active account holding the role of every named task; nothing was moved',
-    },
-  });
-  app.post('/reassign', async (c) => {
+  app.openapi(declared(docs, bulkReassign), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, BulkReassignBody);
+    const input = c.req.valid('json');
     if (!isLead(user)) {
       await recordAccess(deps, c, user, { category: 'phi', outcome: 'deny', detail: 'bulk reassign' });
       throw forbidden('Only leads reassign tasks');
@@ -317,19 +254,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         results.push({ taskId, ok: false, error: { code: error.code, message: error.message } });
       }
     }
-    return c.json({ results, moved: results.filter((r) => r.ok).length });
+    return c.json({ results, moved: results.filter((r) => r.ok).length }, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comments on a task',
-    tag: 'tasks',
-    instanceData: true,
-  });
-  app.get('/:id/comments', async (c) => {
+  app.openapi(declared(docs, listComments), async (c) => {
     const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canSeeTask(user, task)) {
       await recordAccess(deps, c, user, {
@@ -346,22 +276,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: 'comments',
     });
-    return c.json({ comments: await deps.store.listComments(task.id) });
+    return c.json({ comments: await deps.store.listComments(task.id) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comment on a task',
-    tag: 'tasks',
-    instanceData: true,
-    body: CommentBody,
-    responses: { 201: 'Added' },
-  });
-  app.post('/:id/comments', async (c) => {
+  app.openapi(declared(docs, addComment), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, CommentBody);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const input = c.req.valid('json');
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
       await recordAccess(deps, c, user, {
@@ -380,6 +301,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       body: input.body,
       at: deps.clock(),
     });
+    // The store declines a comment on a task that is gone.
+    if (!comment) throw notFound('The task');
     await recordAccess(deps, c, user, {
       instanceId: task.instanceId,
       category: 'phi',
