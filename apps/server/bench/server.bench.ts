@@ -5,7 +5,7 @@
 // an undici Pool (keep-alive, 32 connections): Node 20's global fetch managed under 2k req/s here, less
 // than the baseline server can answer, so it would have measured the client instead.
 import { fileURLToPath } from 'node:url';
-import { type Definition, parseDefinition } from '@portalflow/engine';
+import { type ActiveStep, type Definition, parseDefinition } from '@portalflow/engine';
 import { openStore } from '@portalflow/store';
 import { Pool } from 'undici';
 import type { BenchRow } from '../../../scripts/bench-table.ts';
@@ -116,18 +116,23 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const { instances: service } = servicesFor(setup);
     const direct = await startInstances(service, workflow.id, CLIENTS * PER_CLIENT);
     const directTurn = new Array<number>(CLIENTS).fill(0);
+    // Each instance's open task, read once before measuring and then taken from each change's result.
+    const openTask = (instance: {
+      snapshot: { context: { active: Record<string, ActiveStep> } };
+    }): ActiveStep => Object.values(instance.snapshot.context.active)[0]!;
+    const open = new Map(
+      await Promise.all(direct.map(async (id) => [id, openTask((await service.load(id)).instance)] as const)),
+    );
     const inProcess = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
       const slot = directTurn[k]! % PER_CLIENT;
       directTurn[k] = slot + 1;
-      await service.act(
-        { user: null, role: null },
-        direct[k * PER_CLIENT + slot]!,
-        (instance) => {
-          const task = Object.values(instance.snapshot.context.active)[0]!;
-          return { type: 'complete', step: task.step, token: task.token, outcome: 'again', role: 'nurse' };
-        },
-        () => null,
-      );
+      const id = direct[k * PER_CLIENT + slot]!;
+      const task = open.get(id)!;
+      const applied = await service.act({ user: null, role: null }, id, {
+        type: 'system',
+        event: { type: 'complete', step: task.step, token: task.token, outcome: 'again', role: 'nurse' },
+      });
+      open.set(id, openTask(applied.instance));
       return true;
     });
     await setup.close();

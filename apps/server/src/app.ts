@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
+import { DefinitionCache } from './definitions/cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { compressResponses } from './http/compress.ts';
 import { ApiError, toApiError } from './http/errors.ts';
@@ -11,6 +12,7 @@ import { InstanceService } from './instances/service.ts';
 import { IntakeKeys } from './intake/keys.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
+import { RefresherIndex } from './roles/catalog.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
@@ -54,7 +56,17 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>();
   const docs = new ApiDocs();
-  const instances = new InstanceService(deps);
+  // Published versions are immutable: one cache for every reader of them.
+  const definitions = new DefinitionCache(deps.store);
+  const refreshers = new RefresherIndex(deps.store, definitions);
+  const instances = new InstanceService({
+    instances: deps.store,
+    definitions,
+    config: deps.config,
+    live: deps.live,
+    clock: deps.clock,
+    log: deps.log,
+  });
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
   const sso = deps.config.sso ? new SsoClient(deps.config.sso) : null;
@@ -139,16 +151,16 @@ export function createApp(deps: AppDeps): App {
   app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
-  app.route('/api/instances', instanceRoutes(deps, docs, instances));
-  app.route('/api/tasks', taskRoutes(deps, docs, instances));
+  app.route('/', instanceRoutes(deps, docs, instances));
+  app.route('/', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/', eventRoutes(deps, docs, streams));
-  app.route('/', roleRoutes(deps, docs));
-  app.route('/', refresherRoutes(deps, docs));
+  app.route('/', roleRoutes(deps, docs, definitions));
+  app.route('/', refresherRoutes(deps, docs, definitions, refreshers));
   app.route('/', refresherScheduleRoutes(deps, docs));
-  app.route('/', handbookRoutes(deps, docs));
+  app.route('/', handbookRoutes(docs, definitions));
   app.route('/', trackingRoutes(deps, docs));
   app.route('/', helpRoutes(deps, docs));
   app.route('/', helpVideoRoutes(deps, docs));

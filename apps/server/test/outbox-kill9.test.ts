@@ -91,11 +91,7 @@ describe('kill -9 during outbox delivery', () => {
     }
     const { instances } = servicesFor(store);
     for (let i = 0; i < INSTANCES; i++)
-      await instances.start(
-        { user: null, role: null },
-        { definitionId: workflow.id, data: PATIENT },
-        () => null,
-      );
+      await instances.start({ user: null, role: null }, { definitionId: workflow.id, data: PATIENT });
   }, 120_000);
 
   afterAll(async () => {

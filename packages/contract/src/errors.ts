@@ -67,6 +67,8 @@ export const ERRORS = {
   TASK_CLOSED: { status: 409, message: 'This task is already closed' },
   NOT_ASSIGNED: { status: 409, message: 'This task is not assigned to anyone' },
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
+  ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
+  ALREADY_YOURS: { status: 409, message: 'You already have this task' },
   ASSIGNEE_INVALID: { status: 422, message: 'Assign only to an active person who holds the role' },
   CHECKPOINTS_DISABLED: { status: 409, message: 'Audit checkpoints are not configured' },
   CHECKPOINT_REFUSED: { status: 409, message: 'The checkpoint was refused' },

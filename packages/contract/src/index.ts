@@ -12,4 +12,5 @@ export * from './requests.ts';
 export * from './roles.ts';
 export * from './route.ts';
 export * from './sso.ts';
+export * from './tasks.ts';
 export * from './tracking.ts';

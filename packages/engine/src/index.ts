@@ -17,6 +17,7 @@ export { type CoverageReport, coverage } from './coverage.ts';
 export {
   type Coding,
   type Deadline,
+  DeadlineSchema,
   type DecisionStep,
   type Definition,
   DefinitionSchema,

@@ -37,7 +37,15 @@ function jsonChecks(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const length = c.req.header('content-length');
     const empty = length === '0' || (length === undefined && !c.req.header('content-type'));
-    if (!(empty && !required)) await readJson(c);
+    if (empty && !required) {
+      // No body where one may be left out: the library is shown none, so it reads it as `{}`.
+      c.req.raw.headers.delete('content-type');
+    } else {
+      await readJson(c);
+      // Our reading accepts the media type in any letter case, with parameters and spaces; the library's
+      // gate that runs next is stricter, so it is shown the plain type of the body just read.
+      c.req.raw.headers.set('content-type', 'application/json');
+    }
     await next();
   };
 }

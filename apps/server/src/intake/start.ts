@@ -57,9 +57,8 @@ export async function startFromIntake(
       data: mapped.data,
       calendar: deps.calendar,
     },
-    () => null,
-    undefined,
-    id === undefined ? { access: input.access } : { access: input.access, instanceId: id },
+    // The service fills in the new instance's id.
+    id === undefined ? { access: input.access('') } : { access: input.access(id), instanceId: id },
   );
   if (applied.duplicate) await deps.store.logAccess(input.access(applied.instance.id));
   return {
