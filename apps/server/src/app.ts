@@ -150,7 +150,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tokens', tokenRoutes(deps, docs));
   app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/api/people', peopleRoutes(deps, docs));
-  app.route('/api/definitions', definitionRoutes(deps, docs));
+  app.route('/', definitionRoutes(deps, docs));
   app.route('/', instanceRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './definitions.ts';
 export * from './errors.ts';
 export * from './handbook.ts';
 export * from './help.ts';

@@ -64,6 +64,8 @@ const ReceiverUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
   .refine((u) => {
+    // Refinements run even when the URL check failed: an unparseable one is already refused above.
+    if (!URL.canParse(u)) return true;
     const parsed = new URL(u);
     return parsed.username === '' && parsed.password === '';
   }, 'a URL without a user name or password in it');

@@ -98,14 +98,6 @@ export const CreateTokenBody = z
   })
   .strict();
 
-export const CreateDefinitionBody = z
-  .object({ definition: z.unknown(), layout: z.unknown().optional() })
-  .strict();
-export const SaveDefinitionBody = z
-  .object({ definition: z.unknown(), layout: z.unknown().optional(), revision: z.number().int().min(0) })
-  .strict();
-export const PublishBody = z.object({ revision: z.number().int().min(1).optional() }).strict();
-
 export const ReplayQuery = z.object({ at: z.coerce.number().int().min(0).optional() }).strict();
 export const VerifyQuery = z.object({ instanceId: id.optional() }).strict();
 export const ExportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();

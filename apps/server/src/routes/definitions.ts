@@ -1,4 +1,14 @@
 import {
+  createDefinition,
+  getDefinition,
+  getVersion,
+  listDefinitions,
+  listVersions,
+  publishDefinition,
+  saveDefinition,
+  validateDefinition,
+} from '@portalflow/contract';
+import {
   type Definition,
   hasErrors,
   ID_RULE,
@@ -7,14 +17,12 @@ import {
   PortalflowError,
   parseDefinition,
 } from '@portalflow/engine';
-import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isAuditor, isLead } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateDefinitionBody, PublishBody, SaveDefinitionBody } from '../http/schemas.ts';
-import { body, optionalBody } from '../http/validate.ts';
 import { announce } from '../live/announce.ts';
 
 function requireDesigner(user: AuthUser): void {
@@ -48,7 +56,7 @@ function namedId(definition: unknown): unknown {
 function validate(definition: unknown): {
   definition?: Definition;
   findings: ReturnType<typeof lint>;
-  error?: unknown;
+  error?: ReturnType<PortalflowError['toJSON']>;
 } {
   try {
     const parsed = parseDefinition(definition);
@@ -59,44 +67,22 @@ function validate(definition: unknown): {
   }
 }
 
-export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function definitionRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    method: 'get',
-    path: '/api/definitions',
-    summary:
-      'Workflows with their latest published version; drafts and their details only for designers, admins and auditors',
-    tag: 'definitions',
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listDefinitions), async (c) => {
     const user = requireUser(c);
     // Staff get only what they work with: published workflows, no draft titles, revisions or editors.
     const definitions = canReadDrafts(user)
       ? await deps.store.listDefinitions()
       : await deps.store.listPublished();
-    return c.json({ definitions });
+    return c.json({ definitions }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/definitions',
-    summary: 'Create a draft workflow (designer)',
-    tag: 'definitions',
-    instanceData: false,
-    body: CreateDefinitionBody,
-    responses: {
-      201: 'Draft created',
-      400: 'The id is not a valid workflow id',
-      409: 'A workflow with this id exists',
-      422: 'Not a valid definition',
-    },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, createDefinition), async (c) => {
     const user = requireUser(c);
     requireDesigner(user);
-    const input = await body(c, CreateDefinitionBody);
+    const input = c.req.valid('json');
     const named = namedId(input.definition);
     if (named !== undefined) requireDefinitionId(named);
     const definition = parseDefinition(input.definition);
@@ -114,46 +100,23 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return c.json({ draft: saved.draft, findings: lint(definition) }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/definitions/{id}',
-    summary: 'The draft (designers, auditors) or latest published version',
-    tag: 'definitions',
-    instanceData: false,
-    responses: { 200: 'Draft and latest version', 404: 'No such workflow' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getDefinition), async (c) => {
     const user = requireUser(c);
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     const [draft, latest] = await Promise.all([
       canReadDrafts(user) ? deps.store.getDraft(id) : null,
       deps.store.getVersion(id),
     ]);
     if (!draft && !latest) throw notFound(`Workflow '${id}'`);
-    return c.json({ draft, latest });
+    return c.json({ draft, latest }, 200);
   });
 
-  docs.add({
-    method: 'put',
-    path: '/api/definitions/{id}',
-    summary: 'Save the draft; refused (409) when someone saved since `revision`',
-    tag: 'definitions',
-    instanceData: false,
-    body: SaveDefinitionBody,
-    idempotent: true,
-    responses: {
-      200: 'Saved',
-      400: 'The id is not a valid workflow id',
-      409: 'Stale revision: someone else saved; their version is in details',
-      422: 'Id in body differs',
-    },
-  });
-  app.put('/:id', async (c) => {
+  app.openapi(declared(docs, saveDefinition), async (c) => {
     const user = requireUser(c);
     requireDesigner(user);
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     requireDefinitionId(id);
-    const input = await body(c, SaveDefinitionBody);
+    const input = c.req.valid('json');
     // Drafts may be work in progress: only the id and title are required to store one.
     const draft = input.definition as { id?: unknown; title?: unknown } | null;
     if (!draft || typeof draft !== 'object' || draft.id !== id) {
@@ -186,46 +149,26 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       roles: ['designer', 'admin'],
       users: [],
     });
-    return c.json({ draft: saved.draft, ...validate(input.definition) });
+    return c.json({ draft: saved.draft, ...validate(input.definition) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/definitions/{id}/validate',
-    summary: 'Parse and lint the draft',
-    tag: 'definitions',
-    instanceData: false,
-    responses: { 200: 'Findings' },
-  });
-  app.post('/:id/validate', async (c) => {
+  app.openapi(declared(docs, validateDefinition), async (c) => {
     const user = requireUser(c);
     if (!canReadDrafts(user)) throw forbidden();
-    const draft = await deps.store.getDraft(c.req.param('id'));
+    const draft = await deps.store.getDraft(c.req.valid('param').id);
     if (!draft) throw notFound('The workflow');
     const { findings, error } = validate(draft.definition);
-    return c.json({
-      revision: draft.revision,
-      valid: !error && !hasErrors(findings),
-      findings,
-      error: error ?? null,
-    });
+    return c.json(
+      { revision: draft.revision, valid: !error && !hasErrors(findings), findings, error: error ?? null },
+      200,
+    );
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/definitions/{id}/publish',
-    summary: 'Publish the draft as a new immutable version (refused while lint has errors)',
-    tag: 'definitions',
-    instanceData: false,
-    body: PublishBody,
-    idempotent: true,
-    responses: { 200: 'Published', 409: 'Draft changed since `revision`', 422: 'Lint errors' },
-  });
-  app.post('/:id/publish', async (c) => {
+  app.openapi(declared(docs, publishDefinition), async (c) => {
     const user = requireUser(c);
     requireDesigner(user);
-    const id = c.req.param('id');
-    const input = await optionalBody(c, PublishBody);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
     const draft = await deps.store.getDraft(id);
     if (!draft) throw notFound('The workflow');
     const { findings, error } = validate(draft.definition);
@@ -251,37 +194,20 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       );
     }
     await announce(deps, { type: 'definition.changed', definitionId: id, roles: [], users: [] });
-    return c.json({ version: published.version, created: published.created });
+    return c.json({ version: published.version, created: published.created }, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/definitions/{id}/versions',
-    summary: 'Published versions',
-    tag: 'definitions',
-    instanceData: false,
-  });
-  app.get('/:id/versions', async (c) => {
+  app.openapi(declared(docs, listVersions), async (c) => {
     requireUser(c);
-    return c.json({ versions: await deps.store.listVersions(c.req.param('id')) });
+    return c.json({ versions: await deps.store.listVersions(c.req.valid('param').id) }, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/definitions/{id}/versions/{v}',
-    summary: 'One published version',
-    tag: 'definitions',
-    instanceData: false,
-    responses: { 200: 'Version', 404: 'No such version' },
-  });
-  app.get('/:id/versions/:v', async (c) => {
+  app.openapi(declared(docs, getVersion), async (c) => {
     requireUser(c);
-    const v = Number(c.req.param('v'));
-    if (!Number.isInteger(v) || v < 1)
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The version is a whole number from 1');
-    const version = await deps.store.getVersion(c.req.param('id'), v);
+    const { id, v } = c.req.valid('param');
+    const version = await deps.store.getVersion(id, v);
     if (!version) throw notFound(`Version ${v}`);
-    return c.json({ version });
+    return c.json({ version }, 200);
   });
 
   return app;

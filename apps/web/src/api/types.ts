@@ -1,5 +1,5 @@
 import type { Task as ContractTask, TaskRow } from '@portalflow/contract';
-import type { Definition, Finding } from '@portalflow/engine';
+import type { Finding } from '@portalflow/engine';
 
 export type {
   ActiveStepView,
@@ -61,41 +61,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Draft {
-  id: string;
-  title: string;
-  definition: unknown;
-  layout: unknown;
-  revision: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface DefinitionVersion {
-  definitionId: string;
-  version: number;
-  contentHash: string;
-  definition: Definition;
-  layout: unknown;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
-/** A workflow in `GET /definitions` as everyone gets it (staff get only published ones, only these fields). */
-export interface WorkflowSummary {
-  id: string;
-  title: string;
-  latestVersion: number | null;
-  latestPublishedAt: string | null;
-}
-
-/** Designers, admins and auditors also get drafts and the draft's details. */
-export interface DefinitionSummary extends WorkflowSummary {
-  revision: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
 export interface TimelineEntry {
   seq: number;
   at: string;
@@ -141,4 +106,5 @@ export interface Notification {
   requestStartedAt?: string | null;
 }
 
+export type { DefinitionSummary, DefinitionVersion, Draft, WorkflowSummary } from '@portalflow/contract';
 export type { Finding };

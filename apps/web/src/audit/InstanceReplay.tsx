@@ -14,10 +14,12 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { getVersion } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Copy } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { call } from '../api/call.ts';
 import { api } from '../api/client.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ActiveSteps } from './ActiveSteps.tsx';
@@ -30,7 +32,7 @@ import { ReplayDiagram } from './ReplayDiagram.tsx';
 import { Scrubber } from './Scrubber.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { Timeline } from './Timeline.tsx';
-import type { DiagramHighlight, HistoryResponse, VersionResponse } from './types.ts';
+import type { DiagramHighlight, HistoryResponse } from './types.ts';
 import { UserRef } from './UserRef.tsx';
 import { useReplayAt } from './useReplayAt.ts';
 import { useUserNames } from './useUserNames.ts';
@@ -111,10 +113,7 @@ export function InstanceReplay() {
   const shownVersion = replayed?.version ?? instance?.version;
   const version = useQuery({
     queryKey: ['audit', 'version', instance?.definitionId, shownVersion],
-    queryFn: () =>
-      api<VersionResponse>(
-        `/definitions/${encodeURIComponent(instance!.definitionId)}/versions/${shownVersion}`,
-      ),
+    queryFn: () => call(getVersion, { params: { id: instance!.definitionId, v: shownVersion! } }),
     enabled: !!instance && shownVersion !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: (previous) => previous,

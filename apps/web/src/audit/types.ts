@@ -1,4 +1,3 @@
-import type { Definition } from '@portalflow/engine';
 import type { AuditEvent, InstanceView, TimelineEntry } from '../api/types.ts';
 
 /** GET /api/instances/:id/history */
@@ -23,11 +22,6 @@ export type VerifyResult =
 export interface VerifyResponse {
   instanceId: string;
   result: VerifyResult;
-}
-
-/** GET /api/definitions/:id/versions/:v */
-export interface VersionResponse {
-  version: { definitionId: string; version: number; definition: Definition; layout: unknown };
 }
 
 /** What the diagram highlights (the shape WorkflowDiagram takes). */

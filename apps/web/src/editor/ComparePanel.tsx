@@ -11,13 +11,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { getVersion, listVersions } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { parseDefinition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { History as HistoryIcon } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { DefinitionVersion } from '../api/types.ts';
+import { call } from '../api/call.ts';
 import { diffVersions } from '../model/diff.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -41,8 +41,7 @@ function useVersionSide(id: string, which: string | null, draft: EditorDocument)
   const v = which && which !== DRAFT ? Number(which) : null;
   const q = useQuery({
     queryKey: ['version', id, v],
-    queryFn: () =>
-      api<{ version: DefinitionVersion }>(`/definitions/${encodeURIComponent(id)}/versions/${v}`),
+    queryFn: () => call(getVersion, { params: { id, v: v! } }),
     enabled: v !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -81,7 +80,7 @@ export function ComparePanel({
 }) {
   const versions = useQuery({
     queryKey: ['versions', id],
-    queryFn: () => api<{ versions: VersionSummary[] }>(`/definitions/${encodeURIComponent(id)}/versions`),
+    queryFn: () => call(listVersions, { params: { id } }),
   });
   const list = versions.data?.versions ?? [];
   const latest = list[list.length - 1]?.version;
@@ -221,9 +220,7 @@ function RestoreButton({
       onClick={async () => {
         setBusy(true);
         try {
-          const res = await api<{ version: DefinitionVersion }>(
-            `/definitions/${encodeURIComponent(id)}/versions/${version}`,
-          );
+          const res = await call(getVersion, { params: { id, v: version } });
           onRestore({
             label: `v${version}`,
             definition: parseDefinition(res.version.definition),

@@ -13,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { createDefinition, hasDraftDetails, listDefinitions } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { DefinitionSummary } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { slugify, starterDefinition } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ImportButton, type Imported } from './ImportButton.tsx';
@@ -31,8 +32,7 @@ function useCreate() {
   const navigate = useNavigate();
   return async (definition: Definition, imported?: Omit<Imported, 'definition'>): Promise<string | null> => {
     try {
-      await api(`/definitions`, {
-        method: 'POST',
+      await call(createDefinition, {
         body: imported?.layout !== undefined ? { definition, layout: imported.layout } : { definition },
         idempotencyKey: newIdempotencyKey(),
       });
@@ -127,7 +127,7 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
 export function WorkflowsPage() {
   const query = useQuery({
     queryKey: ['definitions'],
-    queryFn: () => api<{ definitions: DefinitionSummary[] }>('/definitions'),
+    queryFn: () => call(listDefinitions, {}),
   });
   const create = useCreate();
   const [creating, setCreating] = useState(false);
@@ -220,10 +220,14 @@ export function WorkflowsPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatWhen(d.updatedAt)}</Text>
-                  <Text size="xs" c="dimmed">
-                    revision {d.revision}
-                  </Text>
+                  {hasDraftDetails(d) && (
+                    <>
+                      <Text size="sm">{formatWhen(d.updatedAt)}</Text>
+                      <Text size="xs" c="dimmed">
+                        revision {d.revision}
+                      </Text>
+                    </>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

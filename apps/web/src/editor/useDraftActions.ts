@@ -1,7 +1,9 @@
+import { publishDefinition, saveDefinition } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { DefinitionVersion, Draft } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import type { Draft } from '../api/types.ts';
 import type { EditorDocument } from '../model/document.ts';
 import { diffDocuments, isEmptyDiff } from '../model/history.ts';
 import { toast } from './toast.ts';
@@ -37,8 +39,8 @@ export function useDraftActions(id: string) {
     if (!document || !base) return false;
     setSaving(true);
     try {
-      const res = await api<{ draft: Draft }>(`/definitions/${encodeURIComponent(id)}`, {
-        method: 'PUT',
+      const res = await call(saveDefinition, {
+        params: { id },
         body: { definition: document.definition, layout: document.layout, revision: base.revision },
         idempotencyKey: newIdempotencyKey(),
       });
@@ -78,14 +80,11 @@ export function useDraftActions(id: string) {
       if (!base) return false;
       setPublishing(true);
       try {
-        const res = await api<{ version: DefinitionVersion; created: boolean }>(
-          `/definitions/${encodeURIComponent(id)}/publish`,
-          {
-            method: 'POST',
-            body: { revision: base.revision },
-            idempotencyKey: newIdempotencyKey(),
-          },
-        );
+        const res = await call(publishDefinition, {
+          params: { id },
+          body: { revision: base.revision },
+          idempotencyKey: newIdempotencyKey(),
+        });
         const v = res.version.version;
         // Update only `latest`: the draft object stays the same, so the editor is not reloaded.
         client.setQueryData<DefinitionResponse>(['definition', id], (old) =>

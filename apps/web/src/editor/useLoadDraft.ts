@@ -1,16 +1,14 @@
+import { getDefinition } from '@portalflow/contract';
 import { type Definition, type DefinitionIssue, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { DefinitionVersion, Draft } from '../api/types.ts';
+import { type Answer, call } from '../api/call.ts';
+import type { Draft } from '../api/types.ts';
 import { layoutInWorker } from '../canvas/layoutInWorker.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { type SavedBase, useEditorStore } from './useEditorStore.ts';
 
-export interface DefinitionResponse {
-  draft: Draft | null;
-  latest: DefinitionVersion | null;
-}
+export type DefinitionResponse = Answer<typeof getDefinition>;
 
 /** Stored positions, or the auto layout (in a worker) when the stored one misses steps (seeded or imported workflows). */
 export async function documentFrom(definition: Definition, rawLayout: unknown): Promise<EditorDocument> {
@@ -42,7 +40,7 @@ export async function baseFrom(draft: Draft): Promise<SavedBase> {
 export function useLoadDraft(id: string) {
   const query = useQuery({
     queryKey: ['definition', id],
-    queryFn: () => api<DefinitionResponse>(`/definitions/${encodeURIComponent(id)}`),
+    queryFn: () => call(getDefinition, { params: { id } }),
     // Read once per visit: a refetch while editing must not replace the document, and leaving the
     // editor drops the copy so the next visit reads the latest draft.
     staleTime: Number.POSITIVE_INFINITY,

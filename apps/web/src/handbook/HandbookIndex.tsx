@@ -1,15 +1,15 @@
 import { Alert, Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { listDefinitions } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { WorkflowSummary } from '../api/types.ts';
+import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
 
 /** Every published workflow, each opening its handbook at the latest version. */
 export function HandbookIndex() {
   const list = useQuery({
     queryKey: ['definitions'],
-    queryFn: () => api<{ definitions: WorkflowSummary[] }>('/definitions').then((r) => r.definitions),
+    queryFn: () => call(listDefinitions, {}).then((r) => r.definitions),
   });
   const published = (list.data ?? []).filter((d) => d.latestVersion !== null);
   return (

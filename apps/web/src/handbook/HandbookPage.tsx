@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { getHandbook } from '@portalflow/contract';
+import { getHandbook, listVersions } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
 import type { Handbook } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
@@ -21,7 +21,6 @@ import { ArrowLeft, Download, Printer } from 'lucide-react';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../api/call.ts';
-import { api } from '../api/client.ts';
 import { downloadText } from '../audit/download.ts';
 import { WorkflowDiagram } from '../canvas/index.ts';
 import { fetchText } from '../roles/api.ts';
@@ -48,10 +47,7 @@ export function HandbookPage() {
   });
   const versions = useQuery({
     queryKey: ['definitions', id, 'versions'],
-    queryFn: () =>
-      api<{ versions: Array<{ version: number; publishedAt: string }> }>(
-        `/definitions/${encodeURIComponent(id)}/versions`,
-      ).then((r) => r.versions),
+    queryFn: () => call(listVersions, { params: { id } }).then((r) => r.versions),
   });
   // The same pure drawing the server and CLI export, so paper matches the download.
   const svg = useMemo(

@@ -20,6 +20,7 @@ import {
   getMigrationPlan,
   getMigrationRun,
   listMigrationPlans,
+  listVersions,
   stopMigrationRun,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,7 +28,7 @@ import { ArrowRight, ListChecks, Play } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call } from '../api/call.ts';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { toast } from '../editor/toast.ts';
 import { countOf } from '../shell/plural.ts';
 import { DryRunTable } from './DryRunTable.tsx';
@@ -48,10 +49,7 @@ export function MigrationPage() {
   const client = useQueryClient();
   const versions = useQuery({
     queryKey: ['versions', definitionId],
-    queryFn: () =>
-      api<{ versions: Array<{ version: number; publishedAt: string }> }>(
-        `/definitions/${encodeURIComponent(definitionId)}/versions`,
-      ),
+    queryFn: () => call(listVersions, { params: { id: definitionId } }),
   });
   const plans = useQuery({
     queryKey: ['migration-plans', definitionId],

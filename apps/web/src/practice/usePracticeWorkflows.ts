@@ -1,7 +1,9 @@
+import { listDefinitions } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/call.ts';
 import { api } from '../api/client.ts';
-import type { DefinitionVersion, WorkflowSummary } from '../api/types.ts';
+import type { DefinitionVersion } from '../api/types.ts';
 import { clinicRoles } from '../auth/useMe.ts';
 
 /** Roles that own a task anywhere in the workflow (as the server decides who may start it). */
@@ -20,7 +22,7 @@ export function usePracticeWorkflows(roles: string[]) {
   return useQuery({
     queryKey: ['practice', 'workflows', roles],
     queryFn: async () => {
-      const { definitions } = await api<{ definitions: WorkflowSummary[] }>('/definitions');
+      const { definitions } = await call(listDefinitions, {});
       const published = definitions.filter((d) => d.latestVersion !== null);
       const versions = await Promise.all(
         published.map((d) =>

@@ -1,11 +1,10 @@
 import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { addRefresherSchedule } from '@portalflow/contract';
+import { addRefresherSchedule, listDefinitions } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
-import { api, newIdempotencyKey } from '../api/client.ts';
-import type { DefinitionSummary } from '../api/types.ts';
+import { newIdempotencyKey } from '../api/client.ts';
 import { useRoles } from './api.ts';
 
 /** A lead schedules a regular refresher: every N days, for a role, a workflow, or a role in one workflow. */
@@ -14,7 +13,7 @@ export function ScheduleForm() {
   const roles = useRoles();
   const definitions = useQuery({
     queryKey: ['definitions'],
-    queryFn: () => api<{ definitions: DefinitionSummary[] }>('/definitions').then((r) => r.definitions),
+    queryFn: () => call(listDefinitions, {}).then((r) => r.definitions),
   });
   const [role, setRole] = useState<string | null>(null);
   const [definitionId, setDefinitionId] = useState<string | null>(null);

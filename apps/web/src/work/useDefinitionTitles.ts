@@ -1,14 +1,14 @@
+import { listDefinitions } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../api/client.ts';
-import type { WorkflowSummary } from '../api/types.ts';
+import { call } from '../api/call.ts';
 import { humanize } from './format.ts';
 
 /** Workflow titles by definition id, for lists that only carry the id. */
 export function useDefinitionTitles() {
   const query = useQuery({
     queryKey: ['definitions', 'titles'],
-    queryFn: () => api<{ definitions: WorkflowSummary[] }>('/definitions'),
+    queryFn: () => call(listDefinitions, {}),
     staleTime: 5 * 60_000,
   });
   return useMemo(() => {

@@ -1,6 +1,8 @@
+import { listDefinitions } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/call.ts';
 import { api } from '../api/client.ts';
-import type { DefinitionVersion, WorkflowSummary } from '../api/types.ts';
+import type { DefinitionVersion } from '../api/types.ts';
 
 /**
  * Every clinic role named in a published workflow (id → name), so a lead can send work to a role's
@@ -10,7 +12,7 @@ export function useRoleCatalog() {
   return useQuery({
     queryKey: ['definitions', 'role-catalog'],
     queryFn: async () => {
-      const { definitions } = await api<{ definitions: WorkflowSummary[] }>('/definitions');
+      const { definitions } = await call(listDefinitions, {});
       const versions = await Promise.all(
         definitions
           .filter((d) => d.latestVersion !== null)
