@@ -22,6 +22,7 @@ import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { migrationRoutes } from './routes/migrations.ts';
+import { noteRoutes } from './routes/notes.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
+  app.route('/api/instances', noteRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));

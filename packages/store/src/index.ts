@@ -80,6 +80,7 @@ export type {
 } from './instance-migration.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
+export type { NoteDraft, NoteEdit, NoteEditResult, NoteKind, NoteRevision, NoteStore } from './notes.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';
 export { type Projection, type ProjectionContext, projectEffects } from './projection.ts';
 export type {

@@ -3,6 +3,7 @@ import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
+import type { NoteStore } from './notes.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -244,7 +245,8 @@ export interface Store
     HelpStore,
     InstanceMigrationStore,
     SecurityStore,
-    AccountAdminStore {
+    AccountAdminStore,
+    NoteStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

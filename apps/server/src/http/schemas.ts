@@ -170,7 +170,13 @@ export const TasksQuery = z
   .strict();
 
 export const CompleteBody = z
-  .object({ outcome: id, data: data.optional(), note: z.string().max(8000).optional() })
+  .object({
+    outcome: id,
+    data: data.optional(),
+    note: z.string().max(8000).optional(),
+    /** The note is for whoever takes the request next (highlighted in their task). */
+    forNextRole: z.boolean().optional(),
+  })
   .strict();
 
 export const ReassignBody = z

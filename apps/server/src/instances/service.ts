@@ -61,6 +61,8 @@ export interface Idempotency {
 export interface Extras {
   /** The request's access-log entry, written in the same batch as the change (only if it wins). */
   access?: (instanceId: string) => AccessEntry;
+  /** A completion note: written to the request's notes in the same commit, only if the completion wins. */
+  completionNote?: { body: string; forNextRole: boolean };
 }
 
 export interface Applied {
@@ -312,6 +314,20 @@ export class InstanceService {
         };
       }
       if (extras.access) change.access = [extras.access(instanceId)];
+      if (extras.completionNote && event.type === 'complete' && actor.user) {
+        change.notes = [
+          {
+            kind: 'completion',
+            taskToken: event.token ?? null,
+            step: event.step,
+            forNextRole: extras.completionNote.forNextRole,
+            authorId: actor.user.id,
+            authorRole: event.role ?? null,
+            at: now,
+            body: extras.completionNote.body,
+          },
+        ];
+      }
       change.feed = liveMessage(next, definition, result.effects);
       const committed = await this.deps.store.commitInstanceChange(change);
       if (committed.ok) {

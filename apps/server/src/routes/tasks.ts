@@ -10,12 +10,15 @@ import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
-import { canSeeTask } from '../instances/access.ts';
+import { actingRole, canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
-import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
+import { type Extras, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
+import type { NoteView } from '../notes/schemas.ts';
+import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
+import { requestClosed } from './notes.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -67,6 +70,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       instance: Instance,
       definition: Definition,
     ) => EngineEvent | Promise<EngineEvent>,
+    extras: Pick<Extras, 'completionNote'> = {},
   ) {
     const { instanceId, token } = splitTaskId(taskId);
     if (!canAct(user)) {
@@ -84,6 +88,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         {
           access: (id) =>
             accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail }),
+          ...extras,
         },
       );
       if (applied.replayed) {
@@ -165,7 +170,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   docs.add({
     method: 'get',
     path: '/api/tasks/{id}',
-    summary: 'A task with its step (form, outcomes, help), instance data and comments',
+    summary:
+      "A task with its step (form, outcomes, help), instance data and the request's notes from every step",
     tag: 'tasks',
     instanceData: true,
     responses: { 200: 'Task', 403: 'Not your role', 404: 'No such task' },
@@ -201,7 +207,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
             }
           : null,
       instance: instanceView(instance, definition),
-      comments: await deps.store.listComments(task.id),
+      // "History so far": notes from every step of the request, not only this task's.
+      notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
     });
   });
 
@@ -275,22 +282,29 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   app.post('/:id/complete', async (c) => {
     const user = requireUser(c);
     const input = await body(c, CompleteBody);
+    // The note belongs to the request (its notes, editable with a trail), written in the completion's commit.
+    const note = input.note?.trim();
     // Only the action: a refused request's outcome is unchecked text and could hold anything.
-    return onTask(c, user, c.req.param('id'), 'complete', (item) => {
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task belongs to the '${item.role}' role`);
-      const event: EngineEvent = {
-        type: 'complete',
-        step: item.step,
-        token: item.token,
-        outcome: input.outcome,
-        role: item.role,
-        actor: user.id,
-        data: input.data ?? {},
-      };
-      if (input.note !== undefined) event.note = input.note;
-      return event;
-    });
+    return onTask(
+      c,
+      user,
+      c.req.param('id'),
+      'complete',
+      (item) => {
+        if (!item.role || !user.roles.includes(item.role))
+          throw forbidden(`This task belongs to the '${item.role}' role`);
+        return {
+          type: 'complete',
+          step: item.step,
+          token: item.token,
+          outcome: input.outcome,
+          role: item.role,
+          actor: user.id,
+          data: input.data ?? {},
+        };
+      },
+      note ? { completionNote: { body: note, forNextRole: input.forNextRole === true } } : {},
+    );
   });
 
   docs.add({
@@ -401,7 +415,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   docs.add({
     method: 'get',
     path: '/api/tasks/{id}/comments',
-    summary: 'Comments on a task',
+    summary: "Comments written on this task (the request's notes from this step)",
     tag: 'tasks',
     instanceData: true,
   });
@@ -424,13 +438,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: 'comments',
     });
-    return c.json({ comments: await deps.store.listComments(task.id) });
+    const notes = (await deps.store.listNoteRevisions(task.instanceId)).filter((n) => n.taskId === task.id);
+    const { definition } = await instances.load(task.instanceId);
+    return c.json({ comments: noteViews(notes, definition).map(asComment) });
   });
 
   docs.add({
     method: 'post',
     path: '/api/tasks/{id}/comments',
-    summary: 'Comment on a task',
+    summary: 'Comment on a task: a note on the request, read by every later step',
     tag: 'tasks',
     instanceData: true,
     body: CommentBody,
@@ -457,12 +473,19 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         'TASK_CLOSED',
         'This task is closed; its comments can be read but not added to',
       );
-    const comment = await deps.store.addComment({
-      taskId: task.id,
-      userId: user.id,
-      body: input.body,
+    const { instance, definition } = await instances.load(task.instanceId);
+    if (instance.status !== 'active') throw requestClosed();
+    const added = await deps.store.addNote(instance.id, {
+      kind: 'comment',
+      taskToken: task.id.slice(instance.id.length + 1),
+      step: task.step,
+      authorId: user.id,
+      authorRole: user.roles.includes(task.role) ? task.role : actingRole(user, definition),
       at: deps.clock(),
+      body: input.body,
     });
+    if (!added) throw notFound('The task');
+    const comment = asComment(noteViews([added], definition)[0]!);
     await recordAccess(deps, c, user, {
       instanceId: task.instanceId,
       category: 'phi',
@@ -474,6 +497,16 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
 
   return app;
 }
+
+/** A note in the older per-task comment shape. */
+const asComment = (n: NoteView) => ({
+  id: n.id,
+  taskId: n.taskId,
+  instanceId: n.instanceId,
+  userId: n.authorId,
+  at: n.at,
+  body: n.body,
+});
 
 function reassignEvent(
   token: string,

@@ -5,6 +5,7 @@ import type { CommitResult, InstanceChange, TaskChange, TimerChange } from '../c
 import { StoreError } from '../errors.ts';
 import { GENESIS_HASH, hashInput, sha256Hex } from '../hash.ts';
 import type { BatchUnit } from './group-commit.ts';
+import { checkNoteDraft, noteInsert } from './notes.ts';
 
 /** Written after the instance row: true only if this change's own first statement moved the row. */
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
@@ -58,6 +59,7 @@ function validate(change: InstanceChange): void {
       fail(`notification kind '${n.kind}' is not assigned, overdue or escalated`);
     if (!n.userId && !n.role) fail('a notification is addressed to a user or a role');
   }
+  for (const n of change.notes ?? []) checkNoteDraft(n);
 }
 
 /**
@@ -176,6 +178,10 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         ...guard,
       ],
     });
+  }
+  for (const n of change.notes ?? []) {
+    const id = randomUUID();
+    statements.push(noteInsert(instanceId, n, id, { sql: 'i.commit_token = ?', args: [token] }));
   }
   if (change.pin?.runId) {
     statements.push({

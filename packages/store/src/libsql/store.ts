@@ -13,6 +13,7 @@ import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
+import { noteApi } from './notes.ts';
 import { notificationApi } from './notifications.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
@@ -47,6 +48,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    ...noteApi(db),
     ...roleSignOffApi(db),
     ...trackingApi(db),
     ...trackingEntryApi(db),
