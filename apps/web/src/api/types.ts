@@ -160,7 +160,25 @@ export interface TaskDetail {
     deadline: unknown;
   } | null;
   instance: InstanceView;
-  comments: Array<{ id: string; userId: string; at: string; body: string }>;
+  /** The request's notes from every step, oldest first ("History so far"). */
+  notes: RequestNote[];
+}
+
+/** A note on a request: a completion note or a comment, with its edits old → new. */
+export interface RequestNote {
+  id: string;
+  revision: number;
+  kind: 'completion' | 'comment';
+  forNextRole: boolean;
+  instanceId: string;
+  taskId: string | null;
+  step: string | null;
+  stepTitle: string | null;
+  authorId: string;
+  authorRole: string | null;
+  at: string;
+  body: string;
+  edits: Array<{ revision: number; at: string; authorId: string; from: string; to: string }>;
 }
 
 export interface TimelineEntry {
