@@ -63,7 +63,7 @@ export {
   versionChanges,
 } from './handbook/index.ts';
 export { intakeRoles, validateIntake } from './intake.ts';
-export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
+export { type Finding, hasErrors, type LintOptions, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
 export {
   type Blocker,
   BlockerCode,
