@@ -11,7 +11,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
 import { actingRole, canSeeTask } from '../instances/access.ts';
-import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
+import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import { type Extras, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
 import type { NoteView } from '../notes/schemas.ts';
@@ -318,7 +318,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     responses: {
       200: 'Reassigned',
       403: 'Leads only',
-      422: 'The assignee is not an active account holding the task’s role',
+      422: 'The assignee is not an active account holding the task’s role (ASSIGNEE_INVALID), or nobody active holds the new role (ROLE_UNSTAFFED)',
     },
   });
   app.post('/:id/reassign', async (c) => {
@@ -333,6 +333,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
+    await requireStaffedRole(deps.store, input.role);
     return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
       // Checked on the state the change applies to: the role may have moved since the request was sent.
       requireHoldsRole(await activeAssignee(deps.store, input.assignee), input.role ?? item.role);
@@ -349,7 +350,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     body: BulkReassignBody,
     responses: {
       200: 'Per-task results',
-      422: 'The assignee is not an active account holding the role of every named task; nothing was moved',
+      422: 'The assignee is not an active account holding the role of every named task, or nobody active holds the new role (ROLE_UNSTAFFED); nothing was moved',
     },
   });
   app.post('/reassign', async (c) => {
@@ -379,6 +380,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     // All or nothing for a bad assignee: checked against every open task before any moves, and again
     // on each task as it changes (its role may have moved meanwhile).
     const person = await activeAssignee(deps.store, input.assignee);
+    await requireStaffedRole(deps.store, input.role);
     for (const taskId of ids) {
       const task = await deps.store.getTask(taskId);
       if (task?.status === 'open') requireHoldsRole(person, input.role ?? task.role);
