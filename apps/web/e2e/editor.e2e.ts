@@ -107,7 +107,11 @@ async function clearSelection(page: Page): Promise<void> {
 
 async function addRole(page: Page, name: string): Promise<void> {
   await clearSelection(page);
-  await page.getByRole('textbox', { name: 'New role' }).fill(name);
+  // A role the clinic does not have yet is an explicit action: name and department.
+  await page.getByTestId('new-role').click();
+  const form = page.getByRole('group', { name: 'Create a new role' });
+  await form.getByRole('textbox', { name: 'New role' }).fill(name);
+  await form.getByRole('textbox', { name: 'Department' }).fill('Clinic');
   await page.getByTestId('add-role').click();
   await page
     .getByRole('group', { name: `Role ${name}` })

@@ -43,6 +43,9 @@ export interface EditorState {
   selection: Selection;
   /** A request to scroll the canvas to a step (the nonce re-triggers for the same step). */
   focus: { id: string; nonce: number } | null;
+  /** Roles active people hold (from the staff list), or null until known: lint then skips staffing. */
+  heldRoles: readonly string[] | null;
+  setHeldRoles(roles: readonly string[]): void;
 
   load(base: SavedBase, document?: EditorDocument): void;
   /** Applies changes as one undo step; false (and a toast) when one cannot apply. */
@@ -53,11 +56,16 @@ export interface EditorState {
   rebase(base: SavedBase): void;
 }
 
-function checked(document: EditorDocument, previous: EditorState) {
-  // Lint only when the definition changed: moving boxes never re-lints.
-  if (previous.document && previous.document.definition === document.definition && previous.overlay)
+function checked(document: EditorDocument, previous: EditorState, heldRoles = previous.heldRoles) {
+  // Lint only when the definition (or who holds which role) changed: moving boxes never re-lints.
+  if (
+    previous.document &&
+    previous.document.definition === document.definition &&
+    previous.overlay &&
+    heldRoles === previous.heldRoles
+  )
     return { findings: previous.findings, overlay: previous.overlay };
-  const findings = checkDefinition(document.definition);
+  const findings = checkDefinition(document.definition, heldRoles);
   return { findings, overlay: lintOverlay(document.definition, findings) };
 }
 
@@ -91,6 +99,21 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   overlay: null,
   selection: NO_SELECTION,
   focus: null,
+  heldRoles: null,
+
+  setHeldRoles(roles) {
+    const state = get();
+    const same =
+      state.heldRoles !== null &&
+      state.heldRoles.length === roles.length &&
+      roles.every((r) => state.heldRoles!.includes(r));
+    if (same) return;
+    const heldRoles = [...roles];
+    set({
+      heldRoles,
+      ...(state.document ? checked(state.document, state, heldRoles) : {}),
+    });
+  },
 
   load(base, document = base.document) {
     const state = get();
