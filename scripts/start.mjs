@@ -15,6 +15,7 @@ const at = (...path) => join(root, ...path);
 const PROJECTS = [
   'packages/engine',
   'packages/diagram',
+  'packages/contract',
   'packages/store',
   'packages/bpmn',
   'examples',

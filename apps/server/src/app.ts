@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -34,8 +34,10 @@ import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, userRoutes } from './routes/users.ts';
 
+const API_INFO = { title: 'portalflow API', version: '0.1.0' };
+
 export interface App {
-  app: Hono<AppEnv>;
+  app: OpenAPIHono<AppEnv>;
   docs: ApiDocs;
   instances: InstanceService;
   migrations: MigrationService;
@@ -43,7 +45,7 @@ export interface App {
 
 /** The whole HTTP API over the given dependencies. `server.ts` composes and listens; tests call `app.request()`. */
 export function createApp(deps: AppDeps): App {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
   const docs = new ApiDocs();
   const instances = new InstanceService(deps);
   const migrations = new MigrationService(deps, instances);
@@ -107,7 +109,9 @@ export function createApp(deps: AppDeps): App {
     instanceData: false,
     auth: false,
   });
-  app.get('/api/openapi.json', (c) => c.json(docs.document()));
+  app.get('/api/openapi.json', (c) =>
+    c.json(docs.document(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }) as never)),
+  );
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
   app.route('/api/public/help', publicHelpRoutes(deps, docs));
@@ -129,7 +133,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
-  app.route('/api/requests', requestRoutes(deps, docs, instances));
+  app.route('/', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
   app.route('/api/roles', roleRoutes(deps, docs));
   app.route('/api/refreshers', refresherRoutes(deps, docs));

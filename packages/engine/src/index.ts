@@ -22,6 +22,7 @@ export {
   definitionJsonSchema,
   type EndStep,
   type FormField,
+  FormFieldSchema,
   ID_MAX_LENGTH,
   ID_PATTERN,
   ID_RULE,

@@ -1,16 +1,22 @@
+import { type ApiErrorCode, ERRORS, type ErrorStatus, fill } from '@portalflow/contract';
 import { PortalflowError } from '@portalflow/engine';
 import { StoreError } from '@portalflow/store';
 
 /** The one error type of the HTTP layer. Everything else is mapped to it once, in `onError`. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 500 | 503,
+    readonly status: ErrorStatus,
     readonly code: string,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** An error from the catalogue: its status, and its message unless a more specific one is given. */
+  static of(code: ApiErrorCode, message?: string, details?: unknown): ApiError {
+    return new ApiError(ERRORS[code].status, code, message ?? fill(code), details);
   }
 
   body(): { error: { code: string; message: string; details?: unknown } } {
@@ -20,36 +26,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Engine error codes → HTTP statuses. A lost race (the step moved on) is a conflict, not bad input. */
-const ENGINE_STATUS: Record<string, ApiError['status']> = {
-  DEFINITION_INVALID: 422,
-  DEFINITION_HAS_ERRORS: 422,
-  EXPRESSION_INVALID: 422,
-  CALENDAR_INVALID: 422,
-  DURATION_INVALID: 422,
-  EVENT_INVALID: 422,
-  FORM_INVALID: 422,
-  // A field the step does not write is refused like any other unexpected key in a request body.
-  UNDECLARED_FIELD: 400,
-  FIELD_OWNED: 400,
-  UNKNOWN_OUTCOME: 422,
-  UNKNOWN_ROLE: 422,
-  STEP_AMBIGUOUS: 422,
-  WRONG_ROLE: 403,
-  NOT_STARTED: 409,
-  ALREADY_STARTED: 409,
-  INSTANCE_ENDED: 409,
-  STEP_NOT_ACTIVE: 409,
-  NOT_ASSIGNEE: 409,
-  SIGNAL_NOT_AWAITED: 409,
-  UNKNOWN_TIMER: 409,
-  TIMER_NOT_DUE: 409,
-  TIME_WENT_BACKWARDS: 409,
-  REPLAY_MISMATCH: 409,
-};
-
+/**
+ * Engine errors take their status from the contract's catalogue, which must list every engine code
+ * (a missing one does not compile), so an unknown code can never quietly become a 422.
+ */
 export function fromEngine(error: PortalflowError): ApiError {
-  return new ApiError(ENGINE_STATUS[error.code] ?? 422, error.code, error.message, error.details);
+  const code: ApiErrorCode = error.code;
+  return new ApiError(ERRORS[code].status, error.code, error.message, error.details);
 }
 
 export function toApiError(error: unknown): ApiError {

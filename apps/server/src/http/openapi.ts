@@ -1,3 +1,4 @@
+import type { RouteSpec } from '@portalflow/contract';
 import { z } from 'zod';
 
 /** One documented route; the same zod schemas validate the request in the handler. */
@@ -20,6 +21,8 @@ export interface RouteDoc {
    */
   instanceData?: boolean;
   responses?: Record<string, string>;
+  /** Set for routes declared from `@portalflow/contract`: their OpenAPI comes from the spec itself. */
+  contract?: RouteSpec;
 }
 
 export class ApiDocs {
@@ -29,10 +32,39 @@ export class ApiDocs {
     this.routes.push(doc);
   }
 
-  document(): Record<string, unknown> {
+  /** Lists a contract route with the others (tests and the access log walk this one list). */
+  declare(spec: RouteSpec): void {
+    const body = spec.request?.body?.content['application/json']?.schema;
+    this.routes.push({
+      method: spec.method,
+      path: spec.path,
+      summary: spec.summary,
+      tag: spec.tags[0] ?? 'api',
+      ...(body ? { body } : {}),
+      ...(spec.request?.query ? { query: spec.request.query } : {}),
+      auth: spec['x-public'] !== true,
+      idempotent: spec['x-idempotent'] === true,
+      instanceData: spec['x-instance-data'],
+      contract: spec,
+    });
+  }
+
+  /**
+   * The whole document: the contract routes' operations as `@hono/zod-openapi` generated them, and the
+   * routes not yet declared from the contract as before.
+   */
+  document(generated: { paths?: Record<string, Record<string, unknown>> } = {}): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
+    for (const [path, operations] of Object.entries(generated.paths ?? {})) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const spec = this.routes.find((r) => r.contract && r.path === path && r.method === method);
+        paths[path] ??= {};
+        paths[path]![method] = spec?.auth === false ? { ...(operation as object), security: [] } : operation;
+      }
+    }
     const errorRef = { $ref: '#/components/schemas/Error' };
     for (const r of this.routes) {
+      if (r.contract) continue;
       const parameters: unknown[] = [];
       for (const m of r.path.matchAll(/\{(\w+)\}/g)) {
         parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });

@@ -118,7 +118,6 @@ export const StartInstanceBody = z
   .strict();
 
 /** A request started from My work: the start form's values. There is no practice flag: practice has its own page. */
-export const StartRequestBody = z.object({ definitionId: id, data: data.default({}) }).strict();
 
 export const ListInstancesQuery = z
   .object({

@@ -25,8 +25,11 @@ function issues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
-/** Reads and validates a JSON body. Malformed JSON and wrong shapes are 400s that name the field. */
-export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads a JSON body by our rules: exactly `application/json` (415), well formed (MALFORMED_JSON), not
+ * nested absurdly deep. Hono caches the parsed body, so a validator reading it later gets the same value.
+ */
+export async function readJson(c: Context): Promise<unknown> {
   if (!isJsonMediaType(c.req.header('content-type'))) {
     throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
@@ -43,6 +46,12 @@ export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<
       `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
     );
   }
+  return value;
+}
+
+/** Reads and validates a JSON body. Malformed JSON and wrong shapes are 400s that name the field. */
+export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const value = await readJson(c);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const list = issues(parsed.error);

@@ -1,37 +1,8 @@
+import type { ActiveStepView, InstanceView } from '@portalflow/contract';
 import type { Definition, InstanceSnapshot } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
 
-export interface ActiveStepView {
-  token: string;
-  taskId: string;
-  step: string;
-  title: string;
-  kind: 'task' | 'wait';
-  role: string | null;
-  roleName: string | null;
-  assignee: string | null;
-  due: string | null;
-  priority: string | null;
-  escalated: boolean;
-  signal: string | null;
-}
-
-/** What `GET /api/instances/:id` returns: state, active steps, owning roles, assignees. */
-export interface InstanceView {
-  id: string;
-  definitionId: string;
-  definitionTitle: string;
-  version: number;
-  status: Instance['status'];
-  revision: number;
-  startedAt: string;
-  startedBy: string | null;
-  updatedAt: string;
-  practice: boolean;
-  data: Record<string, unknown>;
-  active: ActiveStepView[];
-  end: InstanceSnapshot['end'] | null;
-}
+export type { ActiveStepView, InstanceView };
 
 export function activeSteps(
   instanceId: string,

@@ -1,52 +1,29 @@
+import { startableRequests, startRequest } from '@portalflow/contract';
 import { renderSubject, validateIntake } from '@portalflow/engine';
-import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { StartRequestBody } from '../http/schemas.ts';
-import { body } from '../http/validate.ts';
 import { actingRole } from '../instances/access.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
 import { canStartRequest, startableFor } from '../requests/startable.ts';
 
 /** Starting requests where work begins: the front desk on a call, a coordinator at the fax. */
-export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    method: 'get',
-    path: '/api/requests/startable',
-    summary: 'Workflows I may start from My work, each with its start form',
-    tag: 'requests',
-    instanceData: false,
-  });
-  app.get('/startable', async (c) => {
+  app.openapi(declared(docs, startableRequests), async (c) => {
     const user = requireUser(c);
-    return c.json({ workflows: await startableFor(deps, instances, user) });
+    return c.json({ workflows: await startableFor(deps, instances, user) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/requests',
-    summary: "Start a request with its start form; its first task lands in its role's pool",
-    tag: 'requests',
-    instanceData: true,
-    body: StartRequestBody,
-    idempotent: true,
-    responses: {
-      201: 'Started',
-      400: 'A field is missing, of the wrong kind, or not on the start form',
-      403: 'Your roles may not start this workflow (REQUEST_START_FORBIDDEN)',
-      404: 'No published version, or it has no start form',
-    },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, startRequest), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, StartRequestBody);
+    const input = c.req.valid('json');
     const idempotency = idempotencyOf(c);
     if (idempotency) {
       const seen = await deps.store.getIdempotency(idempotency.key, user.id);

@@ -24,6 +24,10 @@ export const whenSignedOut = (fn: () => void) => {
   onUnauthenticated = fn;
 };
 
+/**
+ * Untyped calls for routes not yet declared in `@portalflow/contract`; new code uses `call`.
+ * @deprecated for routes the contract declares.
+ */
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; idempotencyKey?: string } = {},

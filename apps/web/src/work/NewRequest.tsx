@@ -1,32 +1,20 @@
 import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FormField } from '@portalflow/engine';
+import { type Startable, startableRequests, startRequest } from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
 
-/** A workflow the signed-in person may start, with its start form (GET /api/requests/startable). */
-export interface Startable {
-  definitionId: string;
-  version: number;
-  title: string;
-  description: string | null;
-  form: FormField[];
-  hasSubject: boolean;
-}
-
-interface Started {
-  instance: { id: string; active: Array<{ taskId?: string; role?: string | null }> };
-  subject: string | null;
-}
+export type { Startable };
 
 export function useStartable(enabled: boolean) {
   return useQuery({
     queryKey: ['requests', 'startable'],
-    queryFn: () => api<{ workflows: Startable[] }>('/requests/startable').then((r) => r.workflows),
+    queryFn: () => call(startableRequests, {}).then((r) => r.workflows),
     enabled,
     staleTime: 60_000,
   });
@@ -118,8 +106,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     }
     setBusy(true);
     try {
-      const started = await api<Started>('/requests', {
-        method: 'POST',
+      const started = await call(startRequest, {
         body: { definitionId: workflow.definitionId, data: toSubmission(fields, values) },
         idempotencyKey: key,
       });

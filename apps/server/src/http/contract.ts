@@ -1,0 +1,99 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ERRORS, ErrorBody, type RouteSpec } from '@portalflow/contract';
+import type { MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from './errors.ts';
+import type { ApiDocs } from './openapi.ts';
+import { readJson } from './validate.ts';
+
+/** A route file's app: routes declared from the contract, with full paths, mounted at `/`. */
+export type ApiRoutes = OpenAPIHono<AppEnv>;
+
+function validationFailed(error: z.ZodError, where: string): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new ApiError(400, 'VALIDATION_FAILED', `${issues[0]?.path || where}: ${issues[0]?.message}`, {
+    issues,
+  });
+}
+
+/** New route files start here: a failed parse of params, query or body is our 400, not the library's. */
+export function apiRoutes(): ApiRoutes {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw validationFailed(result.error, result.target === 'json' ? 'body' : result.target);
+      }
+    },
+  });
+}
+
+/**
+ * Our JSON rules before the library's validator sees the body: exactly `application/json` (415), well
+ * formed (MALFORMED_JSON) and not absurdly deep. The parsed body is cached by Hono, so the validator
+ * reads the same value without parsing twice.
+ */
+function jsonChecks(required: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    const empty = length === '0' || (length === undefined && !c.req.header('content-type'));
+    if (!(empty && !required)) await readJson(c);
+    await next();
+  };
+}
+
+/** Whether answers are checked against their schemas (on in the test suites: see vitest.config.ts). */
+const checking = () => process.env.PORTALFLOW_CHECK_RESPONSES === '1';
+
+/**
+ * In tests, every answer of a contract route must match what the contract says: a declared status, a
+ * body its schema accepts, and for errors a catalogued code with the catalogue's status. A mismatch
+ * turns the answer into a 500 naming the problem, so whichever test made the request fails.
+ */
+function responseCheck(spec: RouteSpec): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!checking()) return;
+    const status = c.res.status;
+    const type = c.res.headers.get('content-type') ?? '';
+    const problem = await (async (): Promise<string | null> => {
+      if (!type.startsWith('application/json')) {
+        return status < 300 && spec.responses[status]?.content ? `answered ${type || 'no body'}` : null;
+      }
+      const body = await c.res.clone().json();
+      if (status >= 400) {
+        const parsed = ErrorBody.safeParse(body);
+        if (!parsed.success) return `error body does not match: ${parsed.error.message}`;
+        const entry = (ERRORS as Record<string, { status: number }>)[parsed.data.error.code];
+        if (!entry) return `error code ${parsed.data.error.code} is not in the catalogue`;
+        if (entry.status !== status) {
+          return `error code ${parsed.data.error.code} answered ${status}, catalogue says ${entry.status}`;
+        }
+        return null;
+      }
+      const declared = spec.responses[status];
+      if (!declared) return `status ${status} is not declared`;
+      const schema = declared.content?.['application/json']?.schema;
+      if (!schema) return `status ${status} declares no JSON body`;
+      const parsed = schema.safeParse(body);
+      return parsed.success ? null : `body does not match: ${parsed.error.message}`;
+    })();
+    if (problem) {
+      const message = `${spec.method.toUpperCase()} ${spec.path}: ${problem}`;
+      console.error(`contract: ${message}`);
+      c.res = c.json({ error: { code: 'INTERNAL', message: `Contract broken: ${message}` } }, 500);
+    }
+  };
+}
+
+/**
+ * Declares a contract route on the app's route list (tests and the access log read it) and adds the
+ * middleware every contract route gets. Pass the result to `app.openapi(…)`.
+ */
+export function declared<R extends RouteSpec>(docs: ApiDocs, spec: R): R {
+  docs.declare(spec);
+  const body = spec.request?.body;
+  const middleware: MiddlewareHandler<AppEnv>[] = [responseCheck(spec)];
+  if (body?.content['application/json']) middleware.push(jsonChecks(body.required !== false));
+  return { ...spec, middleware } as R;
+}

@@ -1,0 +1,14 @@
+import type { startableRequests, startRequest } from '@portalflow/contract';
+import type { Answer, CallInput } from './call.ts';
+
+// Compile-time checks of the typed client (this file is typechecked, never run).
+const started = null as unknown as Answer<typeof startRequest>;
+const subject: string | null = started.subject;
+// @ts-expect-error the answer has no such field
+started.nothing;
+const input: CallInput<typeof startRequest> = { body: { definitionId: 'refill-request' } };
+// @ts-expect-error a body is required
+const missing: CallInput<typeof startRequest> = {};
+const list = null as unknown as Answer<typeof startableRequests>;
+const title: string = list.workflows[0]!.title;
+export const typeChecks = [subject, input, missing, title];

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './errors.ts';
+export * from './instances.ts';
+export * from './requests.ts';
+export * from './route.ts';
