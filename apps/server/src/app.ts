@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
-  app.route('/api/instances', noteRoutes(deps, docs, instances));
+  app.route('/', noteRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));

@@ -1,6 +1,6 @@
+import type { NoteView } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import type { NoteRevision } from '@portalflow/store';
-import type { NoteView } from './schemas.ts';
 
 /**
  * Folds the stored revisions (oldest first) into notes as people read them: the current wording, who

@@ -1,3 +1,4 @@
+import type { NoteView } from '@portalflow/contract';
 import {
   assignmentKind,
   type Definition,
@@ -23,7 +24,6 @@ import { query } from '../http/validate.ts';
 import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
-import type { NoteView } from '../notes/schemas.ts';
 import { noteViews } from '../notes/view.ts';
 
 const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');

@@ -1,16 +1,16 @@
+import { addNote, editNote, listNotes } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body } from '../http/validate.ts';
 import { actingRole, canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { NoteBody, NoteEditBody } from '../notes/schemas.ts';
 import { noteViews } from '../notes/view.ts';
 
 /** A finished request is part of the record: its notes are read, not added to or edited. */
@@ -22,12 +22,12 @@ export const requestClosed = () =>
  * request (by role and object), added by the people who work it. Every read and write is access-logged
  * without the note's text; notes never ride live-update events.
  */
-export function noteRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function noteRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
   /** The instance if the user may read it (write: and act on it); logs a refusal. */
-  async function permitted(c: Context<AppEnv>, user: AuthUser, detail: string, write: boolean) {
-    const loaded = await instances.load(c.req.param('id')!);
+  async function permitted(c: Context<AppEnv>, user: AuthUser, id: string, detail: string, write: boolean) {
+    const loaded = await instances.load(id);
     const allowed =
       (!write || canAct(user)) &&
       (await canReadInstance(user, loaded.instance, deps.store, { emergency: !write }));
@@ -53,62 +53,28 @@ export function noteRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   const notesOf = async (instance: Instance, definition: Definition) =>
     noteViews(await deps.store.listNoteRevisions(instance.id), definition);
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances/{id}/notes',
-    summary: "The request's notes and comments from every step, oldest first, with each edit old → new",
-    tag: 'notes',
-    instanceData: true,
-    responses: { 200: 'Notes', 403: 'You do not work on this request', 404: 'No such request' },
-  });
-  app.get('/:id/notes', async (c) => {
+  app.openapi(declared(docs, listNotes), async (c) => {
     const user = requireUser(c);
-    const { instance, definition } = await permitted(c, user, 'notes', false);
+    const { id } = c.req.valid('param');
+    const { instance, definition } = await permitted(c, user, id, 'notes', false);
     await logAllowed(c, user, instance, 'notes');
-    return c.json({ notes: await notesOf(instance, definition) });
+    return c.json({ notes: await notesOf(instance, definition) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/instances/{id}/notes',
-    summary: 'Add a note to the request, optionally on one of its open tasks and for the next role',
-    tag: 'notes',
-    instanceData: true,
-    body: NoteBody,
-    responses: {
-      201: 'Added',
-      403: 'You do not work on this request, or you only audit',
-      404: 'No such request, or the task is not part of it',
-      409: 'The request has ended (REQUEST_CLOSED) or the task is closed (TASK_CLOSED)',
-    },
-  });
-  app.post('/:id/notes', async (c) => {
+  app.openapi(declared(docs, addNote), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, NoteBody);
-    const { instance, definition } = await permitted(c, user, 'note', true);
-    return c.json({ note: await addNote(c, user, instance, definition, input) }, 201);
+    const input = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    const { instance, definition } = await permitted(c, user, id, 'note', true);
+    return c.json({ note: await addComment(c, user, instance, definition, input) }, 201);
   });
 
-  docs.add({
-    method: 'patch',
-    path: '/api/instances/{id}/notes/{noteId}',
-    summary: 'Edit your own note: a new revision, the old wording kept in the trail',
-    tag: 'notes',
-    instanceData: true,
-    body: NoteEditBody,
-    responses: {
-      200: 'Edited',
-      403: 'Not your note (NOT_NOTE_AUTHOR)',
-      404: 'No such note on this request',
-      409: 'Edited by someone else since you read it (NOTE_CHANGED), or the request has ended (REQUEST_CLOSED)',
-    },
-  });
-  app.patch('/:id/notes/:noteId', async (c) => {
+  app.openapi(declared(docs, editNote), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, NoteEditBody);
-    const { instance, definition } = await permitted(c, user, 'note edit', true);
+    const input = c.req.valid('json');
+    const { id, noteId } = c.req.valid('param');
+    const { instance, definition } = await permitted(c, user, id, 'note edit', true);
     if (instance.status !== 'active') throw requestClosed();
-    const noteId = c.req.param('noteId');
     const revisions = (await deps.store.listNoteRevisions(instance.id)).filter((r) => r.noteId === noteId);
     const first = revisions.find((r) => r.revision === 1);
     if (!first) throw notFound('The note');
@@ -141,12 +107,12 @@ export function noteRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       );
     }
     await logAllowed(c, user, instance, 'note edit');
-    const note = (await notesOf(instance, definition)).find((n) => n.id === noteId);
-    return c.json({ note });
+    const note = (await notesOf(instance, definition)).find((n) => n.id === noteId)!;
+    return c.json({ note }, 200);
   });
 
-  /** Adds a comment (shared with the task route that adds one on a task). */
-  async function addNote(
+  /** Adds a comment to the request, on one of its open tasks if named. */
+  async function addComment(
     c: Context<AppEnv>,
     user: AuthUser,
     instance: Instance,

@@ -1,3 +1,4 @@
+import type { NoteView } from '@portalflow/contract';
 import type { Definition, EngineEvent } from '@portalflow/engine';
 import type { Instance, Task } from '@portalflow/store';
 import { type Context, Hono } from 'hono';
@@ -14,7 +15,6 @@ import { actingRole, canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import { type Extras, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
-import type { NoteView } from '../notes/schemas.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';

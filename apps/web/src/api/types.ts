@@ -1,3 +1,4 @@
+import type { NoteView } from '@portalflow/contract';
 import type { Definition, Finding } from '@portalflow/engine';
 
 /** Shapes the server returns (see /api/openapi.json). */
@@ -164,22 +165,8 @@ export interface TaskDetail {
   notes: RequestNote[];
 }
 
-/** A note on a request: a completion note or a comment, with its edits old → new. */
-export interface RequestNote {
-  id: string;
-  revision: number;
-  kind: 'completion' | 'comment';
-  forNextRole: boolean;
-  instanceId: string;
-  taskId: string | null;
-  step: string | null;
-  stepTitle: string | null;
-  authorId: string;
-  authorRole: string | null;
-  at: string;
-  body: string;
-  edits: Array<{ revision: number; at: string; authorId: string; from: string; to: string }>;
-}
+/** A note on a request: a completion note or a comment, with its edits old → new (the contract's shape). */
+export type RequestNote = NoteView;
 
 export interface TimelineEntry {
   seq: number;

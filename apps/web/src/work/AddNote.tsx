@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { addNote } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { MessageSquarePlus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 
 interface Props {
   instanceId: string;
@@ -18,10 +19,7 @@ export function AddNote({ instanceId, taskId, onAdded }: Props) {
   const [forNextRole, setForNextRole] = useState(false);
   const add = useMutation({
     mutationFn: (text: string) =>
-      api(`/instances/${encodeURIComponent(instanceId)}/notes`, {
-        method: 'POST',
-        body: { body: text, taskId, forNextRole },
-      }),
+      call(addNote, { params: { id: instanceId }, body: { body: text, taskId, forNextRole } }),
     onSuccess: () => {
       setBody('');
       setForNextRole(false);

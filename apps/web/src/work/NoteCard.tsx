@@ -1,9 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { editNote } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Pencil, Star } from 'lucide-react';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { RequestNote } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { roleLabel } from './format.ts';
@@ -26,8 +28,8 @@ export function NoteCard({ note, nameOf, now, meId, canEdit, onChanged }: Props)
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: (body: string) =>
-      api(`/instances/${encodeURIComponent(note.instanceId)}/notes/${encodeURIComponent(note.id)}`, {
-        method: 'PATCH',
+      call(editNote, {
+        params: { id: note.instanceId, noteId: note.id },
         body: { body, revision: note.revision },
       }),
     onSuccess: () => {
