@@ -6,7 +6,7 @@ export const unheldRole: Rule = {
   id: 'unheld-role',
   severity: 'warning',
   description:
-    'A role that owns tasks or receives escalations but that no active person holds (checked only when the caller passes `heldRoles`).',
+    'A lane (role) or escalation target that no active person holds (checked only when the caller passes `heldRoles`).',
   docs: {
     rationale:
       'Work in a pool nobody holds waits unseen until it is overdue. Give someone the role, or move the lane to a role people hold.',
@@ -26,11 +26,14 @@ export const unheldRole: Rule = {
       if (step.role !== undefined) owned.set(step.role, (owned.get(step.role) ?? 0) + 1);
     }
     ctx.definition.roles.forEach((role, i) => {
+      if (held.has(role.id)) return;
       const n = owned.get(role.id) ?? 0;
-      if (n === 0 || held.has(role.id)) return;
       report({
         path: `roles.${i}`,
-        message: `${plural(n, 'step', 'steps')} will land in the ${role.name} pool, which nobody holds`,
+        message:
+          n === 0
+            ? `Nobody holds the ${role.name} role: steps drawn in this lane would wait unseen`
+            : `${plural(n, 'step', 'steps')} will land in the ${role.name} pool, which nobody holds`,
       });
     });
     for (const kind of ['task', 'wait'] as const) {
