@@ -65,7 +65,9 @@ export function NoteCard({ note, nameOf, now, meId, canEdit, onChanged }: Props)
           {author}
           {note.authorRole ? ` (${roleLabel(note.authorRole)})` : ''}{' '}
           <Text span size="xs" fw={400} c="gray.7">
-            {note.kind === 'completion' ? 'finished' : 'wrote'} {where}
+            {note.kind === 'completion'
+              ? `wrote on finishing ${where.replace(/^on /, '')}`
+              : `wrote ${where}`}
           </Text>
         </Text>
         <Text size="xs" c="gray.7" style={{ flexShrink: 0 }}>
