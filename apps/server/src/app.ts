@@ -29,6 +29,7 @@ import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts
 import { requestRoutes } from './routes/requests.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
+import { taskCommentRoutes } from './routes/task-comments.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
   app.route('/', noteRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
+  app.route('/api/tasks', taskCommentRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));

@@ -1,4 +1,3 @@
-import type { NoteView } from '@portalflow/contract';
 import type { Definition, EngineEvent } from '@portalflow/engine';
 import type { Instance, Task } from '@portalflow/store';
 import { type Context, Hono } from 'hono';
@@ -9,16 +8,15 @@ import { accessEntry, recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
+import { BulkReassignBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
 import { body, query } from '../http/validate.ts';
-import { actingRole, canSeeTask } from '../instances/access.ts';
+import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import { type Extras, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { activeSteps, instanceView } from '../instances/view.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
-import { requestClosed } from './notes.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -414,101 +412,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     return c.json({ results, moved: results.filter((r) => r.ok).length });
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}/comments',
-    summary: "Comments written on this task (the request's notes from this step)",
-    tag: 'tasks',
-    instanceData: true,
-  });
-  app.get('/:id/comments', async (c) => {
-    const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
-    if (!task) throw notFound('The task');
-    if (!canSeeTask(user, task)) {
-      await recordAccess(deps, c, user, {
-        instanceId: task.instanceId,
-        category: 'phi',
-        outcome: 'deny',
-        detail: 'comments',
-      });
-      throw forbidden();
-    }
-    await recordAccess(deps, c, user, {
-      instanceId: task.instanceId,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'comments',
-    });
-    const notes = (await deps.store.listNoteRevisions(task.instanceId)).filter((n) => n.taskId === task.id);
-    const { definition } = await instances.load(task.instanceId);
-    return c.json({ comments: noteViews(notes, definition).map(asComment) });
-  });
-
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comment on a task: a note on the request, read by every later step',
-    tag: 'tasks',
-    instanceData: true,
-    body: CommentBody,
-    responses: { 201: 'Added' },
-  });
-  app.post('/:id/comments', async (c) => {
-    const user = requireUser(c);
-    const input = await body(c, CommentBody);
-    const task = await deps.store.getTask(c.req.param('id'));
-    if (!task) throw notFound('The task');
-    if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
-      await recordAccess(deps, c, user, {
-        instanceId: task.instanceId,
-        category: 'phi',
-        outcome: 'deny',
-        detail: 'comment',
-      });
-      throw forbidden();
-    }
-    // A closed task is part of the record: it is read, not added to.
-    if (task.status !== 'open')
-      throw new ApiError(
-        409,
-        'TASK_CLOSED',
-        'This task is closed; its comments can be read but not added to',
-      );
-    const { instance, definition } = await instances.load(task.instanceId);
-    if (instance.status !== 'active') throw requestClosed();
-    const added = await deps.store.addNote(instance.id, {
-      kind: 'comment',
-      taskToken: task.id.slice(instance.id.length + 1),
-      step: task.step,
-      authorId: user.id,
-      authorRole: user.roles.includes(task.role) ? task.role : actingRole(user, definition),
-      at: deps.clock(),
-      body: input.body,
-    });
-    if (!added) throw notFound('The task');
-    const comment = asComment(noteViews([added], definition)[0]!);
-    await recordAccess(deps, c, user, {
-      instanceId: task.instanceId,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'comment',
-    });
-    return c.json({ comment }, 201);
-  });
-
   return app;
 }
-
-/** A note in the older per-task comment shape. */
-const asComment = (n: NoteView) => ({
-  id: n.id,
-  taskId: n.taskId,
-  instanceId: n.instanceId,
-  userId: n.authorId,
-  at: n.at,
-  body: n.body,
-});
 
 function reassignEvent(
   token: string,
