@@ -24,16 +24,11 @@ export function TimelineNote({ note, roleName }: { note: RequestNote; roleName: 
     >
       <Group justify="space-between" gap={4} wrap="nowrap" align="baseline">
         <Group gap={6} wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
-          <StickyNote size={12} aria-hidden />
+          <StickyNote size={14} aria-hidden style={{ flexShrink: 0, alignSelf: 'center' }} />
           <Text size="sm" fw={600}>
             {note.kind === 'completion' ? 'Completion note' : 'Note'}
             {note.stepTitle ? ` on “${note.stepTitle}”` : ' on the request'}
           </Text>
-          {note.forNextRole && (
-            <Badge size="xs" tt="none" color="yellow" c="yellow.9" variant="light">
-              for the next role
-            </Badge>
-          )}
         </Group>
         <Text size="xs" c="dimmed" title={note.at} style={{ flexShrink: 0 }}>
           {formatAuditTime(note.at)}
@@ -43,6 +38,11 @@ export function TimelineNote({ note, roleName }: { note: RequestNote; roleName: 
         <UserRef id={note.authorId} fallback="unknown" />
         {note.authorRole ? ` · as ${roleName(note.authorRole)}` : ''}
       </Text>
+      {note.forNextRole && (
+        <Badge size="xs" tt="none" color="yellow" c="yellow.9" variant="light" mt={2}>
+          For the next role
+        </Badge>
+      )}
       <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {first}
       </Text>
