@@ -223,6 +223,10 @@ describe('notes on the request', () => {
         [t.user('refill-coordinator').id, 'allow', 'note'],
       ]),
     );
+    // The route pattern, never the URL with its values: the access log reads it back in words.
+    expect(notesRows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['GET /api/instances/:id/notes', 'POST /api/instances/:id/notes']),
+    );
   });
 
   it('note text never reaches the access log, the live-update feed or the server log', async () => {
