@@ -8,6 +8,7 @@ import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useStepOptions } from './common.ts';
 import { RoleEditor } from './RoleEditor.tsx';
+import { StartFormEditor } from './StartFormEditor.tsx';
 
 /** With nothing selected: the workflow itself and its roles (one lane each). */
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
@@ -88,6 +89,8 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
       <Text size="xs" c="dimmed">
         Id <code>{definition.id}</code>
       </Text>
+      <Divider label="New request (start form)" labelPosition="left" />
+      <StartFormEditor definition={definition} />
       <Divider label={`Roles (${definition.roles.length})`} labelPosition="left" />
       {definition.roles.map((role) => (
         <RoleEditor key={role.id} role={role} definition={definition} layout={layout} />
