@@ -95,6 +95,11 @@ beforeAll(async () => {
     body: 'Called the patient back',
   });
   expect(note).not.toBeNull();
+  await t.store.setSsoGroupRoles({
+    mapping: { 'clinic-nurses': ['triage-nurse'] },
+    actorId: t.user('admin').id,
+    at,
+  });
   raw = createClient({ url: t.dbUrl });
 });
 afterAll(async () => {

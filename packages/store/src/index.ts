@@ -128,6 +128,14 @@ export type {
   SessionStage,
   TotpRecord,
 } from './security.ts';
+export type {
+  SsoGroupRoles,
+  SsoIdentity,
+  SsoLinkReason,
+  SsoLogin,
+  SsoMappingChange,
+  SsoStore,
+} from './sso.ts';
 export {
   auditedValues,
   diffValues,

@@ -32,6 +32,7 @@ import type {
 } from './records.ts';
 import type { RoleSignOffStore } from './role-records.ts';
 import type { SecurityStore, SessionStage } from './security.ts';
+import type { SsoStore } from './sso.ts';
 import type {
   CompletionCount,
   CompletionQuery,
@@ -246,6 +247,7 @@ export interface Store
     InstanceMigrationStore,
     SecurityStore,
     AccountAdminStore,
+    SsoStore,
     NoteStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;

@@ -61,6 +61,10 @@ describe('migrations', () => {
       'schema_migrations',
       'sessions',
       'set_password_codes',
+      'sso_group_roles',
+      'sso_identities',
+      'sso_logins',
+      'sso_mapping_changes',
       'task_comments',
       'tasks',
       'timers',
@@ -87,7 +91,8 @@ describe('migrations', () => {
       [11, 'audit-append-only'],
       [12, 'account-administration'],
       [13, 'help-videos'],
-      [14, 'request-notes'],
+      [14, 'single-sign-on'],
+      [15, 'request-notes'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -1,28 +1,26 @@
 import type { Device, SessionStage, User } from '@portalflow/store';
 import { type Context, Hono } from 'hono';
-import { clientHint } from '../accounts/client-hint.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { hashRecoveryCode, newRecoveryCodes } from '../auth/recovery-codes.ts';
 import type { AuthUser } from '../auth/roles.ts';
+import { clearSessionCookie } from '../auth/session.ts';
 import {
-  clearSessionCookie,
-  csrfFor,
-  readDeviceCookie,
-  readSessionCookie,
-  writeDeviceCookie,
-  writeSessionCookie,
-} from '../auth/session.ts';
+  knownDevice as knownDeviceOf,
+  markDevice as markDeviceOf,
+  startSession as startSessionOf,
+  throttleClient,
+} from '../auth/sign-in.ts';
 import { LoginThrottle, settle } from '../auth/throttle.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from '../auth/totp.ts';
 import { stageAfterPassword, totpRequired } from '../auth/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
-import { clientAddress } from '../http/client.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { LoginBody, TotpConfirmBody, TotpSetupBody, TotpVerifyBody } from '../http/schemas.ts';
 import { body, optionalBody } from '../http/validate.ts';
+import type { SsoClient } from '../sso/client.ts';
 
 /** Who a sign-in step is about, for its access-log row (never the username typed, which may be anything). */
 const subject = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>): AuthUser => ({
@@ -42,7 +40,7 @@ const tooMany = (c: Context, wait: number, what: string) => {
   return new ApiError(429, 'TOO_MANY_ATTEMPTS', `Too many failed ${what}; wait a few minutes and try again`);
 };
 
-export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
+export function authRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null = null): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new LoginThrottle({
     freeFailures: deps.config.loginFreeFailures,
@@ -51,54 +49,12 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     accountFailures: deps.config.loginAccountFailures,
   });
 
-  /** This browser's known-device record, if its cookie names one of `userId`'s devices. */
-  async function knownDevice(c: Context, userId: string | undefined): Promise<Device | null> {
-    const secret = readDeviceCookie(c, deps.config);
-    if (!secret || !userId) return null;
-    const device = await deps.store.getDevice(secret, deps.clock());
-    return device?.userId === userId ? device : null;
-  }
-  const clientOf = (c: Context, device: Device | null) =>
-    device ? `device:${device.id}` : `ip:${clientAddress(c, deps.config)}`;
-
-  /** A new session id for every step of signing in; the session this browser held is revoked. */
-  async function startSession(c: Context, userId: string, stage: SessionStage): Promise<string> {
-    const previous = readSessionCookie(c, deps.config);
-    if (previous) {
-      const old = await deps.store.getSession(previous, deps.clock());
-      if (old) await deps.store.revokeSession(old.session.id);
-    }
-    const { secret } = await deps.store.createSession({
-      userId,
-      ttlMs: stage === 'full' ? deps.config.sessionAbsoluteMs : deps.config.signInStepMs,
-      at: deps.clock(),
-      stage,
-      clientHint: clientHint(c.req.header('user-agent')),
-    });
-    // Last sign-in: when every factor the account needs was given.
-    if (stage === 'full') await deps.store.recordSignIn(userId, deps.clock());
-    writeSessionCookie(c, deps.config, secret);
-    return csrfFor(secret);
-  }
-
-  /** After a full sign-in: this browser becomes (or stays) a known device of the user. */
-  async function markDevice(c: Context, userId: string, device: Device | null, rememberTotp: boolean) {
-    const at = deps.clock();
-    const totpUntil = rememberTotp
-      ? new Date(Date.parse(at) + deps.config.totpRememberMs).toISOString()
-      : undefined;
-    if (device) {
-      await deps.store.touchDevice(device.id, totpUntil === undefined ? { at } : { at, totpUntil });
-      return;
-    }
-    const made = await deps.store.createDevice({
-      userId,
-      ttlMs: deps.config.deviceMs,
-      at,
-      totpUntil: totpUntil ?? null,
-    });
-    writeDeviceCookie(c, deps.config, made.secret);
-  }
+  const knownDevice = (c: Context, userId: string | undefined) => knownDeviceOf(deps, c, userId);
+  const clientOf = (c: Context, device: Device | null) => throttleClient(deps, c, device);
+  const startSession = (c: Context, userId: string, stage: SessionStage) =>
+    startSessionOf(deps, c, userId, stage);
+  const markDevice = (c: Context, userId: string, device: Device | null, rememberTotp: boolean) =>
+    markDeviceOf(deps, c, userId, device, rememberTotp);
 
   docs.add({
     method: 'post',
@@ -300,7 +256,8 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   docs.add({
     method: 'post',
     path: '/api/auth/logout',
-    summary: 'Sign out; the session is revoked on the server',
+    summary:
+      "Sign out; the session is revoked on the server. For an account that signs in through the provider, `providerLogoutUrl` (when the provider offers RP-initiated logout) ends the provider's session too",
     tag: 'auth',
     instanceData: false,
   });
@@ -309,7 +266,9 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     if (user.sessionId) await deps.store.revokeSession(user.sessionId);
     clearSessionCookie(c, deps.config);
     await recordAccess(deps, c, user, { category: 'authentication', outcome: 'allow', detail: 'signed out' });
-    return c.json({ ok: true });
+    const providerLogoutUrl =
+      sso && (await deps.store.hasSsoIdentity(user.id)) ? await sso.endSessionUrl() : null;
+    return c.json({ ok: true, providerLogoutUrl });
   });
 
   return app;

@@ -44,6 +44,14 @@ function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefined, qu
     : `${filled}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
+/** A route's non-JSON answer (a CSV or Markdown download) as text, with the same typed input. */
+export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: unknown };
+  const payload = await api<unknown>(pathOf(spec, params, query), { method: spec.method.toUpperCase() });
+  if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
+  return payload;
+}
+
 /**
  * Calls a route the contract declares and parses its answer with the route's own success schema, so a
  * server that drifted from the contract fails loudly here instead of rendering wrong data.

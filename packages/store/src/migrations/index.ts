@@ -11,7 +11,8 @@ import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
-import { requestNotes } from './014-request-notes.ts';
+import { singleSignOn } from './014-single-sign-on.ts';
+import { requestNotes } from './015-request-notes.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditAppendOnly,
   accountAdministration,
   helpVideos,
+  singleSignOn,
   requestNotes,
 ];

@@ -7,7 +7,7 @@ import type { Migration } from './migration.ts';
  * the same revision end with one winner and one refusal, never a silent overwrite.
  */
 export const requestNotes: Migration = {
-  version: 14,
+  version: 15,
   name: 'request-notes',
   statements: [
     `CREATE TABLE request_notes (
