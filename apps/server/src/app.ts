@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, meRoute } from './routes/auth.ts';
 import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { emailPreferenceRoutes } from './routes/email-preferences.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
 import { handbookRoutes } from './routes/handbook.ts';
@@ -25,6 +26,7 @@ import { migrationRoutes } from './routes/migrations.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { outboxRoutes, webhookRoutes } from './routes/outbox.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
@@ -152,6 +154,9 @@ export function createApp(deps: AppDeps): App {
   app.route('/', helpVideoRoutes(deps, docs));
   app.route('/', migrationRoutes(deps, docs, migrations));
   app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
+  app.route('/', emailPreferenceRoutes(deps, docs));
+  app.route('/', webhookRoutes(deps, docs));
+  app.route('/', outboxRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

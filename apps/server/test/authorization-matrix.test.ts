@@ -175,6 +175,14 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/emergency-access':               { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/emergency-access':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/emergency-access/{id}/end':      { anonymous: 401, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
+  // email notifications: everyone their own; webhooks and the outbox's deliveries: admins only
+  'GET /api/email-preferences':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/email-preferences':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/webhooks':                        { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/webhooks':                       { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/webhooks/{id}':                { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/outbox':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/outbox/{id}/resend':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -696,7 +704,62 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/emergency-access/00000000-0000-4000-8000-000000000000/end',
   }),
+  'GET /api/email-preferences': async () => ({ method: 'GET', path: '/api/email-preferences' }),
+  'PUT /api/email-preferences': async () => ({
+    method: 'PUT',
+    path: '/api/email-preferences',
+    body: {
+      address: 'someone@clinic.example',
+      assigned: true,
+      escalated: true,
+      overdue: false,
+      digest: true,
+      quietStart: '22:00',
+      quietEnd: '06:00',
+    },
+  }),
+  'GET /api/webhooks': async () => ({ method: 'GET', path: '/api/webhooks' }),
+  'POST /api/webhooks': async () => ({
+    method: 'POST',
+    path: '/api/webhooks',
+    body: { url: 'https://ehr.example/hooks', events: ['task.opened'] },
+  }),
+  'DELETE /api/webhooks/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/webhooks/${(await freshSubscription(w)).id}`,
+  }),
+  'GET /api/outbox': async () => ({ method: 'GET', path: '/api/outbox' }),
+  'POST /api/outbox/{id}/resend': async (w) => ({
+    method: 'POST',
+    path: `/api/outbox/${encodeURIComponent(await deadDelivery(w))}/resend`,
+  }),
 };
+
+/** A webhook subscription made straight in the store. */
+const freshSubscription = (w: MatrixWorld) =>
+  w.t.store.createWebhookSubscription({
+    url: 'https://ehr.example/hooks',
+    events: ['*'],
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdBy: null,
+    createdAt: w.t.clock.now(),
+  });
+
+/** A webhook delivery that failed for good (dead-lettered), made straight in the store. */
+async function deadDelivery(w: MatrixWorld): Promise<string> {
+  const sub = await freshSubscription(w);
+  const id = `matrix.${sub.id}`;
+  const now = w.t.clock.now();
+  await w.t.store.addOutbox(
+    [{ id, channel: 'webhook', kind: 'task.opened', target: sub.id, payload: {}, createdAt: now }],
+    now,
+  );
+  const [leased] = (
+    await w.t.store.claimOutbox({ now, owner: 'matrix', leaseMs: 60_000, limit: 500 })
+  ).filter((item) => item.id === id);
+  await w.t.store.settleOutbox(leased!.id, 'matrix', { status: 'dead', error: 'HTTP 500' }, true);
+  return id;
+}
 
 /** A fresh manual tracking entry (a shift) owned by the `staffRole` caller. */
 const trackingEntry = (w: MatrixWorld) =>

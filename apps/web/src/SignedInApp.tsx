@@ -10,6 +10,7 @@ import {
   AccountsPage,
   AuditPage,
   EditorPage,
+  EmailPreferencesPage,
   FaqPage,
   HandbookIndex,
   HandbookPage,
@@ -24,6 +25,7 @@ import {
   TeamPage,
   TokensPage,
   TrackingPage,
+  WebhooksPage,
   WorkflowsPage,
 } from './screens/screens.ts';
 import { Shell } from './shell/Shell.tsx';
@@ -70,6 +72,8 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/tracking" element={<TrackingPage me={me} />} />
             <Route path="/tokens" element={<TokensPage />} />
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
+            <Route path="/profile/email" element={<EmailPreferencesPage />} />
+            {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
             <Route path="*" element={<Navigate to={home(roles)} replace />} />

@@ -85,6 +85,8 @@ export const ERRORS = {
   VIDEO_TOO_LARGE: { status: 413, message: 'Videos are limited to {limit} bytes' },
   VIDEO_TYPE_UNSUPPORTED: { status: 415, message: 'Videos must be MP4 or WebM' },
   VIDEO_FILE_MISSING: { status: 404, message: 'The video file is missing' },
+  NOT_DEAD: { status: 409, message: 'Only a dead delivery is re-sent' },
+  SUBSCRIPTION_REMOVED: { status: 409, message: 'Its webhook subscription was removed' },
   // The system
   INTERNAL: {
     status: 500,

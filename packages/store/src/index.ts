@@ -82,6 +82,22 @@ export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export type { NoteDraft, NoteEdit, NoteEditResult, NoteKind, NoteRevision, NoteStore } from './notes.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';
+export type {
+  ClaimOutboxInput,
+  EmailKind,
+  EmailPreferences,
+  LeasedOutboxItem,
+  NewOutboxItem,
+  OutboxChannel,
+  OutboxDraft,
+  OutboxItem,
+  OutboxOutcome,
+  OutboxQuery,
+  OutboxStatus,
+  OutboxStore,
+  WebhookSubscription,
+  WebhookSubscriptionWithSecret,
+} from './outbox.ts';
 export { type Projection, type ProjectionContext, projectEffects } from './projection.ts';
 export type {
   AccessEntry,

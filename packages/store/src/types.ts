@@ -4,6 +4,7 @@ import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
 import type { NoteStore } from './notes.ts';
+import type { OutboxStore } from './outbox.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -248,6 +249,7 @@ export interface Store
     SecurityStore,
     AccountAdminStore,
     SsoStore,
+    OutboxStore,
     NoteStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;

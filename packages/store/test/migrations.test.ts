@@ -41,6 +41,7 @@ describe('migrations', () => {
       'definition_versions',
       'definitions',
       'devices',
+      'email_preferences',
       'emergency_access',
       'events',
       'help_clinics',
@@ -54,6 +55,7 @@ describe('migrations', () => {
       'migration_results',
       'migration_runs',
       'notifications',
+      'outbox',
       'recovery_codes',
       'refresher_acknowledgements',
       'refresher_schedules',
@@ -73,6 +75,7 @@ describe('migrations', () => {
       'tracking_entry_audit',
       'user_roles',
       'users',
+      'webhook_subscriptions',
     ]);
     const ledger = (
       await raw.execute('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
@@ -92,7 +95,8 @@ describe('migrations', () => {
       [12, 'account-administration'],
       [13, 'help-videos'],
       [14, 'single-sign-on'],
-      [15, 'request-notes'],
+      [15, 'outbox'],
+      [16, 'request-notes'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -20,6 +20,7 @@ import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveMessage } from '../live/hub.ts';
+import { outboxDrafts } from '../outbox/messages.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
@@ -222,8 +223,9 @@ export class InstanceService {
         response: respond({ instance, definition }),
       };
     }
-    // Sandbox work notifies nobody: a practice task never reaches a colleague's bell.
+    // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
     if (input.practice === true) change.notifications = [];
+    else change.outbox = this.outboxFor(change, definition, latest.version, event, result.effects, null);
     if (extras.access) change.access = [extras.access(id)];
     change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.store.commitInstanceChange(change);
@@ -304,6 +306,15 @@ export class InstanceService {
         }),
       };
       if (instance.practice) change.notifications = [];
+      else
+        change.outbox = this.outboxFor(
+          change,
+          definition,
+          instance.version,
+          event,
+          result.effects,
+          instance.snapshot,
+        );
       if (idempotency && actor.user) {
         change.idempotency = {
           key: idempotency.key,
@@ -371,6 +382,28 @@ export class InstanceService {
     }
     if (event.type !== 'cancel') throw full;
     return event;
+  }
+
+  /** The email and webhook messages the change causes, committed with it. */
+  private outboxFor(
+    change: InstanceChange,
+    definition: Definition,
+    version: number,
+    event: EngineEvent,
+    effects: Effect[],
+    previous: Instance['snapshot'] | null,
+  ) {
+    return outboxDrafts({
+      definition,
+      version,
+      instanceId: change.instanceId,
+      event,
+      at: change.event.at,
+      effects,
+      notifications: change.notifications ?? [],
+      previous,
+      email: this.deps.config.outbox.smtpUrl !== null,
+    });
   }
 
   /** One event's recorded payload is bounded, whatever the request body limit is. */

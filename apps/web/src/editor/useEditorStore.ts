@@ -40,6 +40,8 @@ export interface EditorState {
   canRedo: boolean;
   findings: Finding[];
   overlay: LintOverlay | null;
+  /** The definition changed and its lint runs right after the edit is drawn (findings are the previous ones). */
+  linting: boolean;
   selection: Selection;
   /** A request to scroll the canvas to a step (the nonce re-triggers for the same step). */
   focus: { id: string; nonce: number } | null;
@@ -56,17 +58,46 @@ export interface EditorState {
   rebase(base: SavedBase): void;
 }
 
-function checked(document: EditorDocument, previous: EditorState, heldRoles = previous.heldRoles) {
-  // Lint only when the definition (or who holds which role) changed: moving boxes never re-lints.
-  if (
-    previous.document &&
-    previous.document.definition === document.definition &&
-    previous.overlay &&
-    heldRoles === previous.heldRoles
-  )
-    return { findings: previous.findings, overlay: previous.overlay };
+function checked(document: EditorDocument, heldRoles: readonly string[] | null) {
   const findings = checkDefinition(document.definition, heldRoles);
-  return { findings, overlay: lintOverlay(document.definition, findings) };
+  return { findings, overlay: lintOverlay(document.definition, findings), linting: false };
+}
+
+/**
+ * Lint after an edit runs once the edit is on screen, not before: on a 1,000-step workflow it takes
+ * longer than a frame, and the box being typed into must not wait for it. Until it has run the
+ * previous findings stay (for one frame; nothing says so because nothing visible is stale longer).
+ * Several edits before it runs are linted once, as the latest definition.
+ */
+let lintQueued = false;
+function lintSoon(get: () => EditorState, set: (s: Partial<EditorState>) => void) {
+  if (lintQueued) return;
+  lintQueued = true;
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    lintQueued = false;
+    const { document, linting, heldRoles } = get();
+    if (document && linting) set(checked(document, heldRoles));
+  };
+  // After the next frame is painted (a timer set from an animation frame runs after its paint);
+  // the plain timer is the backstop where frames do not run (a hidden tab, tests in Node).
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
+/** The state after `document` replaced `previous`'s: lint is queued only when the definition changed. */
+function relint(
+  document: EditorDocument,
+  previous: EditorState,
+  get: () => EditorState,
+  set: (s: Partial<EditorState>) => void,
+): Partial<EditorState> {
+  // Moving boxes never re-lints.
+  if (previous.document && previous.document.definition === document.definition) return {};
+  lintSoon(get, set);
+  return { linting: true };
 }
 
 /** Drops selected ids that no longer exist (after a delete, undo or reload). */
@@ -97,6 +128,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   canRedo: false,
   findings: [],
   overlay: null,
+  linting: false,
   selection: NO_SELECTION,
   focus: null,
   heldRoles: null,
@@ -109,14 +141,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       roles.every((r) => state.heldRoles!.includes(r));
     if (same) return;
     const heldRoles = [...roles];
-    set({
-      heldRoles,
-      ...(state.document ? checked(state.document, state, heldRoles) : {}),
-    });
+    set({ heldRoles, ...(state.document ? checked(state.document, heldRoles) : {}) });
   },
 
   load(base, document = base.document) {
-    const state = get();
     set({
       base,
       document,
@@ -125,7 +153,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canRedo: false,
       selection: NO_SELECTION,
       focus: null,
-      ...checked(document, { ...state, document: null }),
+      ...checked(document, get().heldRoles),
     });
   },
 
@@ -147,7 +175,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canUndo: canUndo(history),
       canRedo: canRedo(history),
       selection: prune(options.select ?? state.selection, next),
-      ...checked(next, state),
+      ...relint(next, state, get, set),
     });
     return true;
   },
@@ -162,7 +190,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canUndo: canUndo(history),
       canRedo: canRedo(history),
       selection: prune(state.selection, document),
-      ...checked(document, state),
+      ...relint(document, state, get, set),
     });
   },
 
@@ -176,7 +204,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canUndo: canUndo(history),
       canRedo: canRedo(history),
       selection: prune(state.selection, document),
-      ...checked(document, state),
+      ...relint(document, state, get, set),
     });
   },
 

@@ -52,6 +52,11 @@ export const TrackingPage = screen(() => import('../tracking/TrackingPage.tsx'),
 export const PracticePage = screen(() => import('../practice/PracticePage.tsx'), 'PracticePage');
 export const TokensPage = screen(() => import('../tokens/TokensPage.tsx'), 'TokensPage');
 export const AccountsPage = screen(() => import('../accounts/AccountsPage.tsx'), 'AccountsPage');
+export const EmailPreferencesPage = screen(
+  () => import('../outbox/EmailPreferencesPage.tsx'),
+  'EmailPreferencesPage',
+);
+export const WebhooksPage = screen(() => import('../outbox/WebhooksPage.tsx'), 'WebhooksPage');
 
 /** Where a person lands after signing in. */
 export function home(roles: string[]): string {
@@ -80,6 +85,8 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
   [/^\/practice/, PracticePage],
   [/^\/tokens/, TokensPage],
   [/^\/accounts/, AccountsPage],
+  [/^\/profile\/email/, EmailPreferencesPage],
+  [/^\/webhooks/, WebhooksPage],
 ];
 
 /** The screen that `path` (or, for any other path, the person's home) opens. */

@@ -12,7 +12,8 @@ import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
 import { singleSignOn } from './014-single-sign-on.ts';
-import { requestNotes } from './015-request-notes.ts';
+import { outbox } from './015-outbox.ts';
+import { requestNotes } from './016-request-notes.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -33,5 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   accountAdministration,
   helpVideos,
   singleSignOn,
+  outbox,
   requestNotes,
 ];

@@ -9,6 +9,7 @@ import { useEditorStore } from '../useEditorStore.ts';
 import { useStepOptions } from './common.ts';
 import { RoleEditor } from './RoleEditor.tsx';
 import { StartFormEditor } from './StartFormEditor.tsx';
+import { StepSelect } from './StepSelect.tsx';
 
 /** With nothing selected: the workflow itself and its roles (one lane each). */
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
@@ -76,7 +77,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
         minRows={2}
         maxRows={6}
       />
-      <Select
+      <StepSelect
         size="xs"
         label="Starts at"
         data={options}
