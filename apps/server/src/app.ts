@@ -8,6 +8,7 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { IntakeKeys } from './intake/keys.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
@@ -18,10 +19,12 @@ import { definitionRoutes } from './routes/definitions.ts';
 import { emailPreferenceRoutes } from './routes/email-preferences.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
+import { fhirRoutes } from './routes/fhir.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
+import { intakeKeyRoutes, intakeWebhookRoutes } from './routes/intake.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): App {
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
   const sso = deps.config.sso ? new SsoClient(deps.config.sso) : null;
+  const intakeKeys = new IntakeKeys(deps);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -157,6 +161,11 @@ export function createApp(deps: AppDeps): App {
   app.route('/', emailPreferenceRoutes(deps, docs));
   app.route('/', webhookRoutes(deps, docs));
   app.route('/', outboxRoutes(deps, docs));
+  app.route('/', intakeKeyRoutes(deps, docs, intakeKeys));
+  // After the key routes: signed webhooks carry their own credential (the signature), not a sign-in.
+  app.route('/', intakeWebhookRoutes(deps, docs, instances, intakeKeys));
+  // FHIR R4 for the EHR: its own errors (OperationOutcome) and credentials (signature, token or session).
+  app.route('/fhir', fhirRoutes(deps, docs, instances, intakeKeys));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

@@ -75,6 +75,11 @@ export interface ServerConfig {
   sso: SsoConfig | null;
   /** Email and webhook delivery (see outbox/). */
   outbox: OutboxConfig;
+  /**
+   * The key file intake (webhook) secrets are sealed with at rest (`PORTALFLOW_INTAKE_KEY_FILE`; default
+   * `intake-key` beside a file database, made with mode 0600 on first use). Null: intake keys cannot be made.
+   */
+  intakeKeyFile: string | null;
 }
 
 export interface OutboxConfig {
@@ -185,6 +190,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
     sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
     outbox: outboxConfig(),
+    intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)

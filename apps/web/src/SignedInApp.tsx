@@ -15,6 +15,7 @@ import {
   HandbookIndex,
   HandbookPage,
   home,
+  IntakeKeysPage,
   MigrationPage,
   MyRefresherPage,
   MyWorkPage,
@@ -71,6 +72,7 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/faq" element={<FaqPage me={me} />} />
             <Route path="/tracking" element={<TrackingPage me={me} />} />
             <Route path="/tokens" element={<TokensPage />} />
+            {isLead(roles) && <Route path="/intake" element={<IntakeKeysPage />} />}
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
             <Route path="/profile/email" element={<EmailPreferencesPage />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}

@@ -87,6 +87,15 @@ export const ERRORS = {
   VIDEO_FILE_MISSING: { status: 404, message: 'The video file is missing' },
   NOT_DEAD: { status: 409, message: 'Only a dead delivery is re-sent' },
   SUBSCRIPTION_REMOVED: { status: 409, message: 'Its webhook subscription was removed' },
+  // Intake from other systems (signed webhooks)
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'No webhook-signature matches a key of this workflow' },
+  WEBHOOK_TIMESTAMP_OUT_OF_RANGE: { status: 401, message: 'webhook-timestamp is more than 5 minutes off' },
+  INTAKE_INVALID: { status: 422, message: 'The message does not fit the start form: {field}' },
+  INTAKE_NOT_DECLARED: {
+    status: 422,
+    message: 'The workflow maps no webhook or FHIR message onto its start form',
+  },
+  INTAKE_NOT_CONFIGURED: { status: 503, message: 'Intake keys need PORTALFLOW_INTAKE_KEY_FILE' },
   // The system
   INTERNAL: {
     status: 500,

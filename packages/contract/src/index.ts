@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './handbook.ts';
 export * from './help.ts';
 export * from './instances.ts';
+export * from './intake.ts';
 export * from './live.ts';
 export * from './migrations.ts';
 export * from './notes.ts';

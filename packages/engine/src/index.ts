@@ -15,6 +15,7 @@ export { canonicalJson } from './canonical.ts';
 export { type CompiledWorkflow, compile } from './compile/compile.ts';
 export { type CoverageReport, coverage } from './coverage.ts';
 export {
+  type Coding,
   type Deadline,
   type DecisionStep,
   type Definition,
@@ -27,6 +28,7 @@ export {
   ID_PATTERN,
   ID_RULE,
   type Intake,
+  type IntakeChannel,
   IntakeSchema,
   isId,
   type ParallelStep,
@@ -64,7 +66,17 @@ export {
   versionChanges,
 } from './handbook/index.ts';
 export { intakeRoles, validateIntake } from './intake.ts';
-export { type Finding, hasErrors, type LintOptions, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
+export { type IntakeMapping, intakeFieldMap, mapIntake } from './intake-mapping.ts';
+export { pointerProblem, pointerTokens, resolvePointer } from './json-pointer.ts';
+export {
+  type Finding,
+  hasErrors,
+  type LintOptions,
+  lint,
+  lintRules,
+  type Rule,
+  type Severity,
+} from './lint/index.ts';
 export {
   type Blocker,
   BlockerCode,

@@ -3,6 +3,7 @@ import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
+import type { IntakeKeyStore } from './intake.ts';
 import type { NoteStore } from './notes.ts';
 import type { OutboxStore } from './outbox.ts';
 import type {
@@ -250,6 +251,7 @@ export interface Store
     AccountAdminStore,
     SsoStore,
     OutboxStore,
+    IntakeKeyStore,
     NoteStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;

@@ -49,6 +49,8 @@ describe('migrations', () => {
       'help_entry_changes',
       'idempotency',
       'instances',
+      'intake_key_changes',
+      'intake_keys',
       'job_approvals',
       'job_texts',
       'migration_plans',
@@ -96,7 +98,8 @@ describe('migrations', () => {
       [13, 'help-videos'],
       [14, 'single-sign-on'],
       [15, 'outbox'],
-      [16, 'request-notes'],
+      [16, 'intake'],
+      [17, 'request-notes'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -6,6 +6,7 @@ import { feedCases } from './cases/feed.case.ts';
 import { helpCases } from './cases/help.case.ts';
 import { instanceMigrationCases } from './cases/instance-migrations.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
+import { intakeKeyCases } from './cases/intake-keys.case.ts';
 import { outboxCases } from './cases/outbox.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
@@ -32,4 +33,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   securityCases(newHarness);
   ssoCases(newHarness);
   outboxCases(newHarness);
+  intakeKeyCases(newHarness);
 }

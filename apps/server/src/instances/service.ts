@@ -26,14 +26,18 @@ import { outboxDrafts } from '../outbox/messages.ts';
 const MAX_ATTEMPTS = 8;
 
 /**
- * The id of an instance started with an Idempotency-Key: a name-based UUID (version 8) of the caller
- * and the key, so requests racing with the same key all try to create the same row and only one can.
+ * A name-based UUID (version 8) of `parts`: requests racing with the same parts all try to create the
+ * same row and only one can.
  */
-function keyedInstanceId(userId: string, key: string): string {
-  const hex = createHash('sha256').update(`portalflow-instance\0${userId}\0${key}`).digest('hex');
+export function nameBasedInstanceId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\0')).digest('hex');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** The id of an instance started with an Idempotency-Key: named by the caller and the key. */
+const keyedInstanceId = (userId: string, key: string) =>
+  nameBasedInstanceId('portalflow-instance', userId, key);
 
 /** The role an event says its actor acted in (a completed task's role, a claim's pool), if any. */
 const actingRoleOf = (event: EngineEvent): string | null =>
@@ -64,6 +68,12 @@ export interface Extras {
   access?: (instanceId: string) => AccessEntry;
   /** A completion note: written to the request's notes in the same commit, only if the completion wins. */
   completionNote?: { body: string; forNextRole: boolean };
+  /**
+   * For a start: the new instance's id, chosen by the caller so that requests racing with the same
+   * delivery (a webhook-id) all try to create the same row and only one can; the others get that
+   * instance back with `duplicate`.
+   */
+  instanceId?: string;
 }
 
 export interface Applied {
@@ -72,6 +82,8 @@ export interface Applied {
   effects: Effect[];
   /** The stored response when an idempotency key was replayed. */
   replayed?: { status: number; response: unknown };
+  /** A start whose `extras.instanceId` already existed: the instance is that one, unchanged. */
+  duplicate?: boolean;
   /** Set when the instance's history is long enough to approach the limit. */
   historyWarning?: HistoryWarning;
 }
@@ -175,7 +187,9 @@ export class InstanceService {
     const now = this.timeFor(null);
     const result = transition(definition, null, event, now);
     if (!result.ok) throw fromEngine(result.error);
-    const id = idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID();
+    const id =
+      extras.instanceId ??
+      (idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID());
     const instance: Instance = {
       id,
       definitionId: latest.definitionId,
@@ -239,6 +253,9 @@ export class InstanceService {
         if (seen.route !== idempotency.route) throw idempotencyKeyReused();
         const existing = await this.load(id);
         return { ...existing, effects: [], replayed: { status: seen.status, response: seen.response } };
+      }
+      if (extras.instanceId && (await this.deps.store.getInstance(id))) {
+        return { ...(await this.load(id)), effects: [], duplicate: true };
       }
       throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
     }

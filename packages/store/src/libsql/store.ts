@@ -13,6 +13,7 @@ import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
+import { intakeKeyApi } from './intake-keys.ts';
 import { noteApi } from './notes.ts';
 import { notificationApi } from './notifications.ts';
 import { outboxApi } from './outbox.ts';
@@ -61,6 +62,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...accountAdminApi(db),
     ...ssoApi(db),
     ...outboxApi(db),
+    ...intakeKeyApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

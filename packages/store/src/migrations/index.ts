@@ -13,7 +13,8 @@ import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
 import { singleSignOn } from './014-single-sign-on.ts';
 import { outbox } from './015-outbox.ts';
-import { requestNotes } from './016-request-notes.ts';
+import { intake } from './016-intake.ts';
+import { requestNotes } from './017-request-notes.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -35,5 +36,6 @@ export const MIGRATIONS: readonly Migration[] = [
   helpVideos,
   singleSignOn,
   outbox,
+  intake,
   requestNotes,
 ];

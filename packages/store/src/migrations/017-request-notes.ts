@@ -7,9 +7,7 @@ import type { Migration } from './migration.ts';
  * the same revision end with one winner and one refusal, never a silent overwrite.
  */
 export const requestNotes: Migration = {
-  // Number 14 in the full sequence; this branch already has single sign-on and the outbox at 14 and 15,
-  // so it sits at 16 until they are renumbered.
-  version: 16,
+  version: 17,
   name: 'request-notes',
   statements: [
     `CREATE TABLE request_notes (
