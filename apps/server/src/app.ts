@@ -28,6 +28,7 @@ import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { intakeKeyRoutes, intakeWebhookRoutes } from './routes/intake.ts';
 import { migrationRoutes } from './routes/migrations.ts';
+import { noteRoutes } from './routes/notes.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { outboxRoutes, webhookRoutes } from './routes/outbox.ts';
@@ -37,6 +38,7 @@ import { requestRoutes } from './routes/requests.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
 import { ssoGroupRoutes } from './routes/sso-groups.ts';
+import { taskCommentRoutes } from './routes/task-comments.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
@@ -152,7 +154,10 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/people', peopleRoutes(deps, docs));
   app.route('/', definitionRoutes(deps, docs));
   app.route('/', instanceRoutes(deps, docs, instances));
+  app.route('/', noteRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
+  // The older per-task comment shape, kept for its callers; comments are the request's notes now.
+  app.route('/api/tasks', taskCommentRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));

@@ -226,6 +226,21 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: (w) => taskRequest(w, 'POST', '/comments', { body: PATIENT.comment }) },
     deny: { who: 'staffOther', make: (w) => taskRequest(w, 'POST', '/comments', { body: PATIENT.comment }) },
   },
+  'GET /api/instances/{id}/notes': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => readInstance(w, '/notes') },
+    deny: { who: 'staffOther', make: (w) => readInstance(w, '/notes') },
+  },
+  'POST /api/instances/{id}/notes': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => noteRequest(w, 'POST', '/notes', { body: PATIENT.comment }) },
+    deny: { who: 'staffOther', make: (w) => noteRequest(w, 'POST', '/notes', { body: PATIENT.comment }) },
+  },
+  'PATCH /api/instances/{id}/notes/{noteId}': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => editNote(w) },
+    deny: { who: 'staffOther', make: (w) => editNote(w) },
+  },
   'GET /api/instances/{id}/history': {
     category: 'history',
     allow: { who: 'staffRole', make: (w) => readInstance(w, '/history') },
@@ -305,6 +320,25 @@ async function cancel(w: MatrixWorld) {
   const { instanceId } = await inst(w);
   return {
     req: { method: 'POST', path: `/api/instances/${instanceId}/cancel`, body: { reason: 'duplicate' } },
+    instanceId,
+  };
+}
+async function noteRequest(w: MatrixWorld, method: string, suffix: string, body?: unknown) {
+  const { instanceId } = await inst(w);
+  return { req: { method, path: `/api/instances/${instanceId}${suffix}`, body }, instanceId };
+}
+/** The nurse's own note, edited (or, refused, tried by someone else). */
+async function editNote(w: MatrixWorld) {
+  const { instanceId } = await inst(w);
+  const added = await w.ok('staffRole', 'POST', `/api/instances/${instanceId}/notes`, {
+    body: PATIENT.comment,
+  });
+  return {
+    req: {
+      method: 'PATCH',
+      path: `/api/instances/${instanceId}/notes/${added.note.id}`,
+      body: { body: `${PATIENT.comment} (again)`, revision: 1 },
+    },
     instanceId,
   };
 }

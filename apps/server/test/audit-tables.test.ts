@@ -88,6 +88,13 @@ beforeAll(async () => {
     at,
     changes: [{ what: 'displayName', oldValue: 'MA', newValue: 'Medical assistant' }],
   });
+  const note = await t.store.addNote(started.body.instance.id, {
+    kind: 'comment',
+    authorId: t.user('lead').id,
+    at,
+    body: 'Called the patient back',
+  });
+  expect(note).not.toBeNull();
   await t.store.setSsoGroupRoles({
     mapping: { 'clinic-nurses': ['triage-nurse'] },
     actorId: t.user('admin').id,

@@ -105,6 +105,10 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/tasks/{id}/comments':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/tasks/{id}/comments':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   // audit: readers of the instance see its history; verifying everything and the access log are for auditors and admins
+  // a request's notes: read by whoever may read the request; added by those who work it; edited by their author only
+  'GET /api/instances/{id}/notes':            { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/instances/{id}/notes':           { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'PATCH /api/instances/{id}/notes/{noteId}': { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/history':          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/replay':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -451,6 +455,28 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     path: `/api/tasks/${(await taskFor(w, who)).taskId}/comments`,
     body: { body: 'Called the patient back' },
   }),
+  'GET /api/instances/{id}/notes': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/notes`,
+  }),
+  'POST /api/instances/{id}/notes': async (w, who) => ({
+    method: 'POST',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/notes`,
+    body: { body: 'Called the patient back', forNextRole: true },
+  }),
+  // The caller's own note where they may write one; otherwise a lead's, which they may not edit either way.
+  'PATCH /api/instances/{id}/notes/{noteId}': async (w, who) => {
+    const { instanceId } = await taskFor(w, who);
+    const author = ['admin', 'designer', 'staffRole', 'staffClaimed'].includes(who) ? who : 'designer';
+    const added = await w.ok(author, 'POST', `/api/instances/${instanceId}/notes`, {
+      body: 'Left a message',
+    });
+    return {
+      method: 'PATCH',
+      path: `/api/instances/${instanceId}/notes/${added.note.id}`,
+      body: { body: 'Left a message; patient called back', revision: 1 },
+    };
+  },
   'GET /api/instances/{id}/history': async (w, who) => ({
     method: 'GET',
     path: `/api/instances/${(await taskFor(w, who)).instanceId}/history`,

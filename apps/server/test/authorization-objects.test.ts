@@ -46,6 +46,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/tasks/{id}/reassign': { priority: 'high' },
   'GET /api/tasks/{id}/comments': undefined,
   'POST /api/tasks/{id}/comments': { body: 'Called back' },
+  'GET /api/instances/{id}/notes': undefined,
+  'POST /api/instances/{id}/notes': { body: 'Called back' },
+  'PATCH /api/instances/{id}/notes/{noteId}': { body: 'Called back twice', revision: 1 },
 };
 
 const instanceRoutes = documentedRoutes().filter(
@@ -67,6 +70,8 @@ function expected(r: RouteDoc, object: ObjectKind, who: Caller): number[] {
   if (isRead(r)) return reaches ? [200] : [403];
   if (who === 'auditor' || !reaches) return [403];
   if (object === 'ended') return [403, 409];
+  // No note has that id on this instance: in reach, the answer is that it was not found.
+  if (r.path.includes('{noteId}')) return [404];
   return [200, 201, 403, 409]; // actions on live objects in reach: the matrix pins these down exactly
 }
 
@@ -108,7 +113,7 @@ afterAll(() => w?.close());
 
 function pathFor(r: RouteDoc, target: Target): string {
   const id = r.path.startsWith('/api/tasks/') ? target.taskId : target.instanceId;
-  const path = r.path.replace('{id}', id);
+  const path = r.path.replace('{id}', id).replace('{noteId}', '7b0e1c5e-0000-4000-8000-00000000a0a0');
   return r.path.endsWith('/replay') ? `${path}?at=1` : path;
 }
 

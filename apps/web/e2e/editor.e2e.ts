@@ -107,7 +107,11 @@ async function clearSelection(page: Page): Promise<void> {
 
 async function addRole(page: Page, name: string): Promise<void> {
   await clearSelection(page);
-  await page.getByRole('textbox', { name: 'New role' }).fill(name);
+  // A role the clinic does not have yet is an explicit action: name and department.
+  await page.getByTestId('new-role').click();
+  const form = page.getByRole('group', { name: 'Create a new role' });
+  await form.getByRole('textbox', { name: 'New role' }).fill(name);
+  await form.getByRole('textbox', { name: 'Department' }).fill('Clinic');
   await page.getByTestId('add-role').click();
   await page
     .getByRole('group', { name: `Role ${name}` })
@@ -123,6 +127,8 @@ const slug = (title: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
+const ownerLabel = (name: string) => new RegExp(`^${name}( · .+)?$`);
+
 /** Adds a task from the palette beside the selected step; returns its id (the slug of its title). */
 async function addTask(page: Page, title: string, owner: string): Promise<string> {
   await page.getByTestId('palette-task').click();
@@ -132,7 +138,8 @@ async function addTask(page: Page, title: string, owner: string): Promise<string
   const id = slug(title);
   await expect.poll(() => selectedStepId(page)).toBe(id);
   await choose(page, page.getByTestId('inspector-owner'), owner);
-  await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe(owner);
+  // The owner reads "Name · Department" when the role has a department.
+  await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toMatch(ownerLabel(owner));
   await expect.poll(() => page.getByTestId(`node-${id}`).textContent()).toContain(title);
   return id;
 }
@@ -214,7 +221,9 @@ describe('Editor', () => {
       // Never published: the step id follows the title.
       await page.getByTestId('inspector-title').press('Enter');
       await expect.poll(() => selectedStepId(page)).toBe(first);
-      await expect.poll(() => page.getByTestId('inspector-owner').inputValue()).toBe('Scheduler');
+      await expect
+        .poll(() => page.getByTestId('inspector-owner').inputValue())
+        .toMatch(ownerLabel('Scheduler'));
       const review = await addTask(page, 'Review the medication list', 'Triage nurse');
       const approve = await addTask(page, 'Approve the refill', 'Provider');
       await page.getByTestId('palette-end').click();

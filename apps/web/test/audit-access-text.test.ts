@@ -47,4 +47,17 @@ describe('the access log in words', () => {
       }),
     ).toBe('Read the access log');
   });
+
+  it("says what was done with a request's notes, never what they say", () => {
+    const base = { ...opened, stepTitle: null, detail: 'note' };
+    expect(accessText({ ...base, action: 'GET /api/instances/:id/notes' }, 'DEMO-5001')).toBe(
+      'Read the notes of Refill request · DEMO-5001',
+    );
+    expect(accessText({ ...base, action: 'POST /api/instances/:id/notes' })).toBe(
+      'Added a note to Refill request',
+    );
+    expect(accessText({ ...base, action: 'PATCH /api/instances/:id/notes/:noteId', outcome: 'deny' })).toBe(
+      'Refused: edited a note on Refill request',
+    );
+  });
 });

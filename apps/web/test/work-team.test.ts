@@ -8,6 +8,7 @@ import {
   summarizeResults,
   toggle,
   UNASSIGNED,
+  unstaffedPools,
   workload,
 } from '../src/work/team.ts';
 
@@ -119,5 +120,22 @@ describe('readable labels and values', () => {
       'subject',
       'meta',
     ]);
+  });
+});
+
+describe('unstaffedPools', () => {
+  it('lists roles with open work that no active person holds, largest first; closed work does not count', () => {
+    const tasks = [
+      task('a', { role: 'pharmacist' }),
+      task('b', { role: 'pharmacist' }),
+      task('c', { role: 'medical-director' }),
+      task('d', { role: 'triage-nurse' }),
+      task('e', { role: 'scheduler', status: 'closed' }),
+    ];
+    expect(unstaffedPools(tasks, new Set(['triage-nurse']))).toEqual([
+      { role: 'pharmacist', open: 2 },
+      { role: 'medical-director', open: 1 },
+    ]);
+    expect(unstaffedPools(tasks, new Set(['pharmacist', 'medical-director', 'triage-nurse']))).toEqual([]);
   });
 });

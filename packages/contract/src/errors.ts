@@ -70,6 +70,13 @@ export const ERRORS = {
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
   ALREADY_YOURS: { status: 409, message: 'You already have this task' },
   ASSIGNEE_INVALID: { status: 422, message: 'Assign only to an active person who holds the role' },
+  ROLE_UNSTAFFED: {
+    status: 422,
+    message: "Nobody active holds the role '{role}': work sent there would wait unseen",
+  },
+  NOT_NOTE_AUTHOR: { status: 403, message: 'Only the person who wrote a note can edit it' },
+  NOTE_CHANGED: { status: 409, message: 'This note was edited since you read it; reload first' },
+  REQUEST_CLOSED: { status: 409, message: 'This request has ended; its notes can be read but not changed' },
   CHECKPOINTS_DISABLED: { status: 409, message: 'Audit checkpoints are not configured' },
   CHECKPOINT_REFUSED: { status: 409, message: 'The checkpoint was refused' },
   STAFF_LIST_INVALID: { status: 400, message: 'The staff list is not a CSV this import reads' },

@@ -7,6 +7,7 @@ export * from './instances.ts';
 export * from './intake.ts';
 export * from './live.ts';
 export * from './migrations.ts';
+export * from './notes.ts';
 export * from './outbox.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';

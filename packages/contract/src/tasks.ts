@@ -2,6 +2,7 @@ import { DeadlineSchema, FormFieldSchema } from '@portalflow/engine';
 import { z } from 'zod';
 import { Id, IdParams, InstanceData, Page, Priority, Timestamp } from './common.ts';
 import { ActiveStepView, InstanceView, Task } from './instances.ts';
+import { NoteView } from './notes.ts';
 import { errors, json, jsonBody, route } from './route.ts';
 
 /** A queue row: the task with its request's subject and start time (which tell rows apart). */
@@ -22,22 +23,13 @@ export const TaskStepView = z.object({
 });
 export type TaskStepView = z.infer<typeof TaskStepView>;
 
-export const TaskComment = z.object({
-  id: z.string(),
-  taskId: z.string(),
-  instanceId: Id,
-  userId: z.string(),
-  at: Timestamp,
-  body: z.string(),
-});
-export type TaskComment = z.infer<typeof TaskComment>;
-
-/** `GET /api/tasks/{id}`: the task, its step, its instance and the comments on it. */
+/** `GET /api/tasks/{id}`: the task, its step, its instance and the request's notes from every step. */
 export const TaskDetail = z.object({
   task: Task,
   step: TaskStepView.nullable(),
   instance: InstanceView,
-  comments: z.array(TaskComment),
+  /** "History so far": every note of the request, with its step and edits. */
+  notes: z.array(NoteView),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 
@@ -68,7 +60,13 @@ export const TasksQuery = z
   .strict();
 
 export const CompleteBody = z
-  .object({ outcome: Id, data: InstanceData.optional(), note: z.string().max(8000).optional() })
+  .object({
+    outcome: Id,
+    data: InstanceData.optional(),
+    note: z.string().max(8000).optional(),
+    /** The note is for whoever takes the request next (highlighted in their task). */
+    forNextRole: z.boolean().optional(),
+  })
   .strict();
 
 export const ReassignBody = z
@@ -131,7 +129,8 @@ export const listTasks = route({
 export const getTask = route({
   method: 'get',
   path: '/api/tasks/{id}',
-  summary: 'A task with its step (form, outcomes, help), instance data and comments',
+  summary:
+    "A task with its step (form, outcomes, help), instance data and the request's notes from every step",
   tags: ['tasks'],
   'x-instance-data': true,
   request: { params: IdParams },
@@ -221,42 +220,6 @@ export const bulkReassign = route({
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Leads only (FORBIDDEN)',
       422: 'The assignee is not an active account holding the role of every named task; nothing was moved (ASSIGNEE_INVALID)',
-    }),
-  },
-});
-
-export const listComments = route({
-  method: 'get',
-  path: '/api/tasks/{id}/comments',
-  summary: 'Comments on a task',
-  tags: ['tasks'],
-  'x-instance-data': true,
-  request: { params: IdParams },
-  responses: {
-    200: json(z.object({ comments: z.array(TaskComment) }), 'The comments, oldest first'),
-    ...errors({
-      401: 'Not signed in (UNAUTHENTICATED)',
-      403: 'Not your role (FORBIDDEN)',
-      404: 'No such task (NOT_FOUND)',
-    }),
-  },
-});
-
-export const addComment = route({
-  method: 'post',
-  path: '/api/tasks/{id}/comments',
-  summary: 'Comment on a task',
-  tags: ['tasks'],
-  'x-instance-data': true,
-  request: { params: IdParams, body: jsonBody(CommentBody) },
-  responses: {
-    201: json(z.object({ comment: TaskComment }), 'Added'),
-    ...errors({
-      400: 'A bad body (VALIDATION_FAILED)',
-      401: 'Not signed in (UNAUTHENTICATED)',
-      403: 'Not your role, or auditors (FORBIDDEN)',
-      404: 'No such task (NOT_FOUND)',
-      409: 'The task is closed (TASK_CLOSED)',
     }),
   },
 });

@@ -69,7 +69,15 @@ export {
 export { intakeRoles, validateIntake } from './intake.ts';
 export { type IntakeMapping, intakeFieldMap, mapIntake } from './intake-mapping.ts';
 export { pointerProblem, pointerTokens, resolvePointer } from './json-pointer.ts';
-export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
+export {
+  type Finding,
+  hasErrors,
+  type LintOptions,
+  lint,
+  lintRules,
+  type Rule,
+  type Severity,
+} from './lint/index.ts';
 export {
   type Blocker,
   BlockerCode,

@@ -1,4 +1,5 @@
 import type { CloseReason, InstanceSnapshot, Priority } from '@portalflow/engine';
+import type { NoteDraft } from './notes.ts';
 import type { OutboxDraft } from './outbox.ts';
 import type { AccessEntry, NotificationKind } from './records.ts';
 
@@ -102,6 +103,8 @@ export interface InstanceChange {
    * the same batch, so a request costs one group commit, not two.
    */
   access?: AccessEntry[];
+  /** Notes written with the change (a completion note), only if the change wins. */
+  notes?: NoteDraft[];
   /**
    * A change-feed message (JSON; ids, roles and status only, never patient data) recorded in
    * `change_feed` only if the change wins, in the same batch (one feed row holds the messages of all

@@ -81,6 +81,7 @@ export type {
 export type { IntakeKey, IntakeKeyChange, IntakeKeyStore } from './intake.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
+export type { NoteDraft, NoteEdit, NoteEditResult, NoteKind, NoteRevision, NoteStore } from './notes.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';
 export type {
   ClaimOutboxInput,

@@ -4,6 +4,7 @@ import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
 import type { IntakeKeyStore } from './intake.ts';
+import type { NoteStore } from './notes.ts';
 import type { OutboxStore } from './outbox.ts';
 import type {
   AccessEntry,
@@ -421,6 +422,8 @@ export type SsoPort = SsoStore;
 export type OutboxPort = OutboxStore;
 /** Keys that sign webhooks and FHIR messages from other systems. */
 export type IntakeKeyPort = IntakeKeyStore;
+/** A request's notes: written with completions or on their own, edited with a trail. */
+export type NotePort = NoteStore;
 
 /**
  * Persistence for portalflow: every port in one. Code takes the ports it uses; every implementation
@@ -442,4 +445,5 @@ export interface Store
     MigrationPort,
     SsoPort,
     OutboxPort,
-    IntakeKeyPort {}
+    IntakeKeyPort,
+    NotePort {}

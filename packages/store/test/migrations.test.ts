@@ -61,6 +61,7 @@ describe('migrations', () => {
       'recovery_codes',
       'refresher_acknowledgements',
       'refresher_schedules',
+      'request_notes',
       'schema_migrations',
       'sessions',
       'set_password_codes',
@@ -98,6 +99,7 @@ describe('migrations', () => {
       [14, 'single-sign-on'],
       [15, 'outbox'],
       [16, 'intake'],
+      [17, 'request-notes'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -192,6 +194,56 @@ describe('migrations', () => {
     expect(Date.parse(token!.expiresAt)).toBeLessThanOrEqual(after + 30 * days + 1000);
     expect(await store.findApiToken('pft_old-secret', new Date(before).toISOString())).not.toBeNull();
     expect(await store.findApiToken('pft_old-secret', new Date(after + 31 * days).toISOString())).toBeNull();
+    await store.close();
+    raw = createClient({ url: tmp.url() });
+  });
+
+  it('carry comments written on one task into the request notes, as first revisions', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 13))).toHaveLength(13);
+    const start = startChange('old-2');
+    const json = JSON.stringify(triage);
+    await raw.batch(
+      [
+        {
+          sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, triage.title, json],
+        },
+        {
+          sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, json],
+        },
+        {
+          sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
+              VALUES ('old-2', ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
+          args: [triage.id, JSON.stringify(start.snapshot), 'h', start.event.at, start.event.at],
+        },
+        {
+          sql: `INSERT INTO tasks (id, instance_id, definition_id, token, step, title, role, status, opened_at)
+              VALUES ('old-2:t1', 'old-2', ?, 't1', 'sort-message', 'Sort', 'medical-assistant', 'open', ?)`,
+          args: [triage.id, start.event.at],
+        },
+        "INSERT INTO task_comments VALUES ('c-1', 'old-2:t1', 'old-2', 'u-ma', '2026-01-02T09:00:00.000Z', 'Left a voicemail')",
+      ],
+      'write',
+    );
+    raw.close();
+    const store = await openStore({ url: tmp.url() });
+    expect(await store.listNoteRevisions('old-2')).toEqual([
+      {
+        id: 'c-1',
+        noteId: 'c-1',
+        revision: 1,
+        instanceId: 'old-2',
+        taskId: 'old-2:t1',
+        step: 'sort-message',
+        kind: 'comment',
+        forNextRole: false,
+        authorId: 'u-ma',
+        authorRole: null,
+        at: '2026-01-02T09:00:00.000Z',
+        body: 'Left a voicemail',
+      },
+    ]);
     await store.close();
     raw = createClient({ url: tmp.url() });
   });

@@ -26,3 +26,22 @@ export function requireHoldsRole(person: User | null, role: string | null | unde
     throw new ApiError(422, 'ASSIGNEE_INVALID', `The assignee does not hold the role '${role}'`, { role });
   }
 }
+
+/**
+ * Refuses moving work to a role no active account holds: in that pool nobody would ever see it, and it
+ * would wait unseen until overdue. A task keeping its role is not checked (it is already there).
+ */
+export async function requireStaffedRole(
+  store: Pick<Store, 'listUsers'>,
+  role: string | undefined,
+): Promise<void> {
+  if (role === undefined) return;
+  const users = await store.listUsers();
+  if (users.some((u) => !u.disabled && u.roles.includes(role))) return;
+  throw new ApiError(
+    422,
+    'ROLE_UNSTAFFED',
+    `Nobody active holds the role '${role}': work sent there would wait unseen. Give someone the role first, or choose another.`,
+    { role },
+  );
+}

@@ -17,7 +17,6 @@ export type InstanceCommand =
       token: string;
       outcome: string;
       data: Record<string, unknown>;
-      note?: string | undefined;
     }
   | {
       type: 'reassign';
@@ -123,7 +122,6 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
         actor: user.id,
         data: command.data,
       };
-      if (command.note !== undefined) event.note = command.note;
       return event;
     }
     case 'reassign': {

@@ -79,6 +79,8 @@ export interface ChangeOptions {
    * batch as the change, and only if the change wins.
    */
   access?: AccessEntry;
+  /** A completion note: written to the request's notes in the same commit, only if the completion wins. */
+  completionNote?: { body: string; forNextRole: boolean };
   /**
    * For a start: the new instance's id, chosen by the caller so that requests racing with the same
    * delivery (a webhook-id) all try to create the same row and only one can; the others get that
@@ -361,6 +363,20 @@ export class InstanceService {
         };
       }
       if (options.access) change.access = [{ ...options.access, instanceId }];
+      if (options.completionNote && event.type === 'complete' && actor.user) {
+        change.notes = [
+          {
+            kind: 'completion',
+            taskToken: event.token ?? null,
+            step: event.step,
+            forNextRole: options.completionNote.forNextRole,
+            authorId: actor.user.id,
+            authorRole: event.role ?? null,
+            at: now,
+            body: options.completionNote.body,
+          },
+        ];
+      }
       const committed = await this.deps.instances.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;

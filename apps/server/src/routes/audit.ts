@@ -1,3 +1,4 @@
+import type { NoteView } from '@portalflow/contract';
 import {
   assignmentKind,
   type Definition,
@@ -23,6 +24,7 @@ import { query } from '../http/validate.ts';
 import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
+import { noteViews } from '../notes/view.ts';
 
 const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
 
@@ -177,6 +179,39 @@ export function timeline(
 const changeValue = (v: unknown) =>
   v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);
 
+/** CSV rows for notes: one when written, one per edit (old → new); no sequence number or hash of their own. */
+function noteRows(notes: NoteView[]): Array<Array<string | number | null>> {
+  const rows: Array<Array<string | number | null>> = [];
+  for (const n of notes) {
+    const where = n.stepTitle ? ` on “${n.stepTitle}”` : '';
+    const forNext = n.forNextRole ? ' (for the next role)' : '';
+    const firstBody = n.edits[0]?.from ?? n.body;
+    rows.push([
+      '',
+      n.at,
+      n.authorId,
+      n.authorRole,
+      'note',
+      `${n.kind} note${where}${forNext}: ${firstBody}`,
+      '',
+      '',
+    ]);
+    for (const e of n.edits) {
+      rows.push([
+        '',
+        e.at,
+        e.authorId,
+        n.authorRole,
+        'note-edited',
+        `edited ${n.kind} note${where}`,
+        `note: ${e.from} → ${e.to}`,
+        '',
+      ]);
+    }
+  }
+  return rows;
+}
+
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -243,6 +278,8 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       instance: instanceView(instance, definition),
       events,
       timeline: timeline(start, events, versions),
+      // The request's notes, each edit old → new; the timeline screen places them by time.
+      notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
     });
   });
 
@@ -295,10 +332,11 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   });
   app.get('/instances/:id/export', async (c) => {
     const { format } = query(c, ExportQuery);
-    const { instance } = await readable(c, `export ${format}`);
+    const { instance, definition } = await readable(c, `export ${format}`);
     const events = await deps.store.listEvents(instance.id);
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
     const rows = timeline(start, events, versions);
+    const notes = noteViews(await deps.store.listNoteRevisions(instance.id), definition);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);
@@ -312,12 +350,13 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         },
         events,
         timeline: rows,
+        notes,
         verify: await deps.store.verifyInstance(instance.id),
       });
     }
     const header = ['seq', 'at', 'actor', 'role', 'type', 'summary', 'changes', 'hash'];
     if (instance.practice) header.push('practice');
-    const lines = rows.map((r) => [
+    const eventLines = rows.map((r) => [
       r.seq,
       r.at,
       r.actor,
@@ -333,6 +372,15 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       r.hash,
       ...(instance.practice ? ['practice'] : []),
     ]);
+    // Notes and their edits join the events in time order (an event first when both share a time).
+    const noteLines = noteRows(notes).map((r) => [...r, ...(instance.practice ? ['practice'] : [])]);
+    const lines = [
+      ...eventLines.map((l) => ({ at: String(l[1]), l })),
+      ...noteLines.map((l) => ({ at: String(l[1]), l })),
+    ]
+      .map((x, i) => ({ ...x, i }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+      .map((x) => x.l);
     return c.body(csvText([header, ...lines]), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });

@@ -1,10 +1,8 @@
 import {
-  addComment,
   bulkReassign,
   claimTask,
   completeTask,
   getTask,
-  listComments,
   listTasks,
   reassignTask,
   releaseTask,
@@ -21,11 +19,12 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { canSeeTask } from '../instances/access.ts';
-import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
+import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import { type InstanceCommand, taskClosed } from '../instances/commands.ts';
 import { taskReply } from '../instances/replies.ts';
-import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
+import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
+import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
 
@@ -48,7 +47,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   const app = apiRoutes();
 
   /** Runs one task command: authorize, one service call, map the result (and log the access). */
-  async function onTask(c: Context<AppEnv>, user: AuthUser, instanceId: string, command: TaskCommand) {
+  async function onTask(
+    c: Context<AppEnv>,
+    user: AuthUser,
+    instanceId: string,
+    command: TaskCommand,
+    extra: Pick<ChangeOptions, 'completionNote'> = {},
+  ) {
     const detail = command.type;
     const deny = () => recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
     if (!canAct(user)) {
@@ -61,6 +66,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         reply: { kind: 'task', token: command.token },
         // Logged in the change's own commit: one group commit per request.
         access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail }),
+        ...extra,
       });
       if (applied.replayed) {
         await recordAccess(deps, c, user, {
@@ -150,7 +156,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
               }
             : null,
         instance: instanceView(instance, definition),
-        comments: await deps.store.listComments(task.id),
+        // "History so far": notes from every step of the request, not only this task's.
+        notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
       },
       200,
     );
@@ -172,14 +179,16 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const user = requireUser(c);
     const input = c.req.valid('json');
     const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    // The note belongs to the request (its notes, editable with a trail), written in the completion's commit.
+    const note = input.note?.trim();
     // The access log names only the action: a refused request's outcome is unchecked text.
-    return onTask(c, user, instanceId, {
-      type: 'complete',
-      token,
-      outcome: input.outcome,
-      data: input.data ?? {},
-      note: input.note,
-    });
+    return onTask(
+      c,
+      user,
+      instanceId,
+      { type: 'complete', token, outcome: input.outcome, data: input.data ?? {} },
+      note ? { completionNote: { body: note, forNextRole: input.forNextRole === true } } : {},
+    );
   });
 
   app.openapi(declared(docs, reassignTask), async (c) => {
@@ -194,6 +203,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
+    await requireStaffedRole(deps.store, input.role);
     const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     const person = await activeAssignee(deps.store, input.assignee);
     return onTask(c, user, instanceId, { type: 'reassign', token, person, ...input });
@@ -226,6 +236,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     // All or nothing for a bad assignee: checked against every open task before any moves, and again
     // on each task as it changes (its role may have moved meanwhile).
     const person = await activeAssignee(deps.store, input.assignee);
+    await requireStaffedRole(deps.store, input.role);
     for (const taskId of ids) {
       const task = await deps.store.getTask(taskId);
       if (task?.status === 'open') requireHoldsRole(person, input.role ?? task.role);
@@ -255,61 +266,6 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       }
     }
     return c.json({ results, moved: results.filter((r) => r.ok).length }, 200);
-  });
-
-  app.openapi(declared(docs, listComments), async (c) => {
-    const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.valid('param').id);
-    if (!task) throw notFound('The task');
-    if (!canSeeTask(user, task)) {
-      await recordAccess(deps, c, user, {
-        instanceId: task.instanceId,
-        category: 'phi',
-        outcome: 'deny',
-        detail: 'comments',
-      });
-      throw forbidden();
-    }
-    await recordAccess(deps, c, user, {
-      instanceId: task.instanceId,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'comments',
-    });
-    return c.json({ comments: await deps.store.listComments(task.id) }, 200);
-  });
-
-  app.openapi(declared(docs, addComment), async (c) => {
-    const user = requireUser(c);
-    const input = c.req.valid('json');
-    const task = await deps.store.getTask(c.req.valid('param').id);
-    if (!task) throw notFound('The task');
-    if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
-      await recordAccess(deps, c, user, {
-        instanceId: task.instanceId,
-        category: 'phi',
-        outcome: 'deny',
-        detail: 'comment',
-      });
-      throw forbidden();
-    }
-    // A closed task is part of the record: it is read, not added to.
-    if (task.status !== 'open') throw taskClosed({ status: task.status });
-    const comment = await deps.store.addComment({
-      taskId: task.id,
-      userId: user.id,
-      body: input.body,
-      at: deps.clock(),
-    });
-    // The store declines a comment on a task that is gone.
-    if (!comment) throw notFound('The task');
-    await recordAccess(deps, c, user, {
-      instanceId: task.instanceId,
-      category: 'phi',
-      outcome: 'allow',
-      detail: 'comment',
-    });
-    return c.json({ comment }, 201);
   });
 
   return app;

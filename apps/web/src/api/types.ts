@@ -1,4 +1,4 @@
-import type { Task as ContractTask, TaskRow } from '@portalflow/contract';
+import type { Task as ContractTask, NoteView, TaskRow } from '@portalflow/contract';
 import type { Finding } from '@portalflow/engine';
 
 export type {
@@ -6,10 +6,12 @@ export type {
   InstanceRow,
   InstanceSummary,
   InstanceView,
-  TaskComment,
   TaskDetail,
   TaskRow,
 } from '@portalflow/contract';
+
+/** A note on a request: a completion note or a comment, with its edits old → new. */
+export type RequestNote = NoteView;
 
 /** Shapes the server returns (see /api/openapi.json). */
 export interface User {

@@ -297,6 +297,7 @@ export function InstanceReplay() {
             <Timeline
               definition={definition}
               entries={timeline}
+              notes={history.data.notes ?? []}
               events={history.data.events}
               at={at}
               onSelect={setAt}

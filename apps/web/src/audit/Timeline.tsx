@@ -2,10 +2,11 @@ import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } fr
 import type { Definition } from '@portalflow/engine';
 import { ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AuditEvent, TimelineEntry } from '../api/types.ts';
+import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
 import { formatAuditTime } from './period.ts';
+import { TimelineNote } from './TimelineNote.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useUserNames } from './useUserNames.ts';
 
@@ -19,9 +20,12 @@ export function Timeline({
   brokenAt,
   stepFilter,
   onClearFilter,
+  notes = [],
 }: {
   definition: Definition;
   entries: TimelineEntry[];
+  /** The request's notes: each shown after the last event at or before its time. */
+  notes?: RequestNote[];
   events: AuditEvent[];
   at: number;
   onSelect: (seq: number) => void;
@@ -42,6 +46,17 @@ export function Timeline({
     ? entries.filter((e) => e.steps.includes(stepFilter) || e.changes.some((c) => c.step === stepFilter))
     : entries;
 
+  const notesAfter = useMemo(() => {
+    const bySeq = new Map<number, RequestNote[]>();
+    const shownNotes = stepFilter ? notes.filter((n) => n.step === stepFilter) : notes;
+    for (const note of shownNotes) {
+      const before = shown.filter((e) => e.at <= note.at).at(-1) ?? shown[0];
+      if (!before) continue;
+      bySeq.set(before.seq, [...(bySeq.get(before.seq) ?? []), note]);
+    }
+    return bySeq;
+  }, [notes, shown, stepFilter]);
+
   const refs = useRef(new Map<number, HTMLElement>());
   useEffect(() => {
     refs.current.get(at)?.scrollIntoView({ block: 'nearest' });
@@ -57,6 +72,7 @@ export function Timeline({
       >
         <Text fw={600} size="sm" id="audit-timeline-heading">
           Timeline · {entries.length} event{entries.length === 1 ? '' : 's'}
+          {notes.length > 0 ? ` · ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}
         </Text>
         {stepFilter && (
           <Button
@@ -91,7 +107,7 @@ export function Timeline({
             const current = entry.seq === at;
             const future = entry.seq > at;
             const broken = brokenAt !== null && entry.seq === brokenAt;
-            return (
+            return [
               <li
                 key={entry.seq}
                 ref={(el) => {
@@ -169,8 +185,11 @@ export function Timeline({
                   )}
                   {future && <span className="visually-hidden">(after the replayed point)</span>}
                 </UnstyledButton>
-              </li>
-            );
+              </li>,
+              ...(notesAfter.get(entry.seq) ?? []).map((note) => (
+                <TimelineNote key={`note-${note.id}`} note={note} roleName={roleName} />
+              )),
+            ];
           })}
         </Box>
       </ScrollArea>

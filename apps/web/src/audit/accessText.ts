@@ -34,6 +34,9 @@ export function accessText(row: AccessWords, subject?: string | null): string {
       return `${done[act] ?? 'Changed'} a task of ${request}`;
     }
     if (path === '/api/instances/:id' && method === 'GET') return `Opened ${request}`;
+    if (path === '/api/instances/:id/notes')
+      return method === 'GET' ? `Read the notes of ${request}` : `Added a note to ${request}`;
+    if (path === '/api/instances/:id/notes/:noteId') return `Edited a note on ${request}`;
     if (path.endsWith('/history')) return `Read the history of ${request}`;
     if (path.endsWith('/replay')) return `Replayed the history of ${request}`;
     if (path.endsWith('/export')) return `Exported the history of ${request}`;

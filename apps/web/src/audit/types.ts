@@ -1,10 +1,13 @@
-import type { AuditEvent, InstanceView, TimelineEntry } from '../api/types.ts';
+import type { Definition } from '@portalflow/engine';
+import type { AuditEvent, InstanceView, RequestNote, TimelineEntry } from '../api/types.ts';
 
 /** GET /api/instances/:id/history */
 export interface HistoryResponse {
   instance: InstanceView;
   events: AuditEvent[];
   timeline: TimelineEntry[];
+  /** The request's notes, placed on the timeline by time. */
+  notes: RequestNote[];
 }
 
 /** GET /api/instances/:id/replay?at=N (`instance` is missing when there is nothing to replay). */

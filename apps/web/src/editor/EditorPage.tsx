@@ -28,6 +28,7 @@ import { useDirty, useDraftActions } from './useDraftActions.ts';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useEditorKeys } from './useEditorKeys.ts';
 import { useEditorStore } from './useEditorStore.ts';
+import { useHeldRoles } from './useHeldRoles.ts';
 import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
 import { useSimulation } from './useSimulation.ts';
 import './editor.css';
@@ -80,6 +81,7 @@ function Editor({ id }: { id: string }) {
   const canUndo = useEditorStore((s) => s.canUndo);
   const canRedo = useEditorStore((s) => s.canRedo);
   const { apply, undo, redo, select } = useEditorStore.getState();
+  useHeldRoles();
   const dirty = useDirty();
   // Closing or reloading the tab with unsaved edits asks first.
   useEffect(() => {
@@ -290,6 +292,7 @@ function Editor({ id }: { id: string }) {
         opened={confirmingPublish}
         latest={latest}
         draft={document.definition}
+        unstaffed={findings.filter((f) => f.rule === 'unheld-role').map((f) => f.message)}
         publishing={publishing}
         onClose={() => setConfirmingPublish(false)}
         onConfirm={() => void publish(dirty).finally(() => setConfirmingPublish(false))}

@@ -29,6 +29,7 @@ export function PublishConfirm({
   opened,
   latest,
   draft,
+  unstaffed = [],
   publishing,
   onConfirm,
   onClose,
@@ -36,6 +37,8 @@ export function PublishConfirm({
   opened: boolean;
   latest: { version: number; definition: Definition } | null;
   draft: Definition;
+  /** Lint's words for each lane or escalation whose role no active person holds. */
+  unstaffed?: string[];
   publishing: boolean;
   onConfirm(): void;
   onClose(): void;
@@ -64,6 +67,24 @@ export function PublishConfirm({
               ? 'This is the first version: requests can start on it once it is published.'
               : `Compared with version ${latest?.version}, the one in use now. New requests start on version ${next}; running ones stay on theirs.`}
           </Text>
+          {unstaffed.length > 0 && (
+            <Alert
+              color="orange"
+              variant="light"
+              title="Work would wait where nobody sees it"
+              data-testid="publish-unstaffed"
+            >
+              <List size="sm" spacing={2}>
+                {unstaffed.map((line) => (
+                  <List.Item key={line}>{line}.</List.Item>
+                ))}
+              </List>
+              <Text size="xs" mt={4}>
+                Ask an admin to give someone the role before requests arrive, or publish anyway if that is
+                planned.
+              </Text>
+            </Alert>
+          )}
           {summary.unchanged && (
             <Alert color="gray" variant="light">
               Nothing staff do changes with this version.
@@ -111,7 +132,7 @@ export function PublishConfirm({
               Cancel
             </Button>
             <Button onClick={onConfirm} loading={publishing} data-testid="publish-confirm">
-              Publish version {next}
+              {unstaffed.length > 0 ? `Publish version ${next} anyway` : `Publish version ${next}`}
             </Button>
           </Group>
         </Stack>

@@ -45,6 +45,9 @@ export interface EditorState {
   selection: Selection;
   /** A request to scroll the canvas to a step (the nonce re-triggers for the same step). */
   focus: { id: string; nonce: number } | null;
+  /** Roles active people hold (from the staff list), or null until known: lint then skips staffing. */
+  heldRoles: readonly string[] | null;
+  setHeldRoles(roles: readonly string[]): void;
 
   load(base: SavedBase, document?: EditorDocument): void;
   /** Applies changes as one undo step; false (and a toast) when one cannot apply. */
@@ -55,8 +58,8 @@ export interface EditorState {
   rebase(base: SavedBase): void;
 }
 
-function checked(document: EditorDocument) {
-  const findings = checkDefinition(document.definition);
+function checked(document: EditorDocument, heldRoles: readonly string[] | null) {
+  const findings = checkDefinition(document.definition, heldRoles);
   return { findings, overlay: lintOverlay(document.definition, findings), linting: false };
 }
 
@@ -75,8 +78,8 @@ function lintSoon(get: () => EditorState, set: (s: Partial<EditorState>) => void
     if (done) return;
     done = true;
     lintQueued = false;
-    const { document, linting } = get();
-    if (document && linting) set(checked(document));
+    const { document, linting, heldRoles } = get();
+    if (document && linting) set(checked(document, heldRoles));
   };
   // After the next frame is painted (a timer set from an animation frame runs after its paint);
   // the plain timer is the backstop where frames do not run (a hidden tab, tests in Node).
@@ -128,6 +131,18 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   linting: false,
   selection: NO_SELECTION,
   focus: null,
+  heldRoles: null,
+
+  setHeldRoles(roles) {
+    const state = get();
+    const same =
+      state.heldRoles !== null &&
+      state.heldRoles.length === roles.length &&
+      roles.every((r) => state.heldRoles!.includes(r));
+    if (same) return;
+    const heldRoles = [...roles];
+    set({ heldRoles, ...(state.document ? checked(state.document, heldRoles) : {}) });
+  },
 
   load(base, document = base.document) {
     set({
@@ -138,7 +153,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canRedo: false,
       selection: NO_SELECTION,
       focus: null,
-      ...checked(document),
+      ...checked(document, get().heldRoles),
     });
   },
 

@@ -1,5 +1,5 @@
 import { laneSpecs } from '@portalflow/diagram';
-import type { Definition, Role, Step } from '@portalflow/engine';
+import type { Definition, Intake, Role, Step } from '@portalflow/engine';
 import { arrowSource, type ConnectVia, connect, disconnect, mapSteps, retarget } from './arrows.ts';
 import type { EditorDocument, LaneLayout, Layout, StepPosition } from './document.ts';
 import { exhaustive, ModelError } from './errors.ts';
@@ -39,7 +39,15 @@ export type Change =
   /** Removes a role; its tasks and escalations move to `reassignTo` (or lose their role). */
   | { type: 'removeRole'; id: string; reassignTo?: string }
   | { type: 'setStart'; id: string }
-  | { type: 'setWorkflow'; title?: string; description?: string }
+  | {
+      type: 'setWorkflow';
+      title?: string;
+      description?: string;
+      /** Who may start it from My work and its start form; null removes the start form. */
+      intake?: Intake | null;
+      /** The one-line subject every queue row shows; '' or null removes it. */
+      subject?: string | null;
+    }
   | { type: 'replaceAll'; document: EditorDocument };
 
 export type ChangeType = Change['type'];
@@ -234,6 +242,14 @@ export function applyChange(doc: EditorDocument, change: Change): EditorDocument
       if (change.description !== undefined) {
         if (change.description === '') delete next.description;
         else next.description = change.description;
+      }
+      if (change.intake !== undefined) {
+        if (change.intake === null) delete next.intake;
+        else next.intake = change.intake;
+      }
+      if (change.subject !== undefined) {
+        if (change.subject === null || change.subject === '') delete next.subject;
+        else next.subject = change.subject;
       }
       return { ...doc, definition: next };
     }

@@ -3,9 +3,13 @@ import { lint, PortalflowError, parseDefinition } from '@portalflow/engine';
 
 /**
  * Everything wrong with the definition being edited: shape problems the schema finds (an empty
- * title, a malformed id) as errors, then the lint findings. Publishing needs both clean.
+ * title, a malformed id) as errors, then the lint findings. Publishing needs both clean (of errors;
+ * a role nobody holds is a warning the publish confirmation repeats).
  */
-export function checkDefinition(definition: Definition): Finding[] {
+export function checkDefinition(
+  definition: Definition,
+  heldRoles: readonly string[] | null = null,
+): Finding[] {
   const findings: Finding[] = [];
   try {
     parseDefinition(definition);
@@ -26,7 +30,8 @@ export function checkDefinition(definition: Definition): Finding[] {
     }
   }
   try {
-    findings.push(...lint(definition));
+    // Held roles come from the staff list (data): with them, lint warns about pools nobody holds.
+    findings.push(...lint(definition, heldRoles ? { heldRoles } : {}));
   } catch (error) {
     // A half-drawn definition must never take the editor down; report it instead.
     findings.push({

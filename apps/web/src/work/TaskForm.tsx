@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -24,7 +24,12 @@ interface Props {
   canComplete: boolean;
   disabledReason: string | null;
   busyOutcome: string | null;
-  onComplete: (outcome: string, data: Record<string, unknown>, note: string | undefined) => Promise<unknown>;
+  onComplete: (
+    outcome: string,
+    data: Record<string, unknown>,
+    note: string | undefined,
+    forNextRole: boolean,
+  ) => Promise<unknown>;
 }
 
 /**
@@ -45,6 +50,8 @@ export function TaskForm({
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState('');
+  // A completion note is usually a handoff: it is marked for the next role unless unticked.
+  const [forNextRole, setForNextRole] = useState(true);
   const [summary, setSummary] = useState<string | null>(null);
 
   // A different task starts from its own data.
@@ -53,6 +60,7 @@ export function TaskForm({
     setValues(initialValues(fields, data));
     setErrors({});
     setNote('');
+    setForNextRole(true);
     setSummary(null);
   }, [task.id]);
 
@@ -75,7 +83,12 @@ export function TaskForm({
     }
     setSummary(null);
     try {
-      await onComplete(outcome, toSubmission(fields, values), note.trim() === '' ? undefined : note.trim());
+      await onComplete(
+        outcome,
+        toSubmission(fields, values),
+        note.trim() === '' ? undefined : note.trim(),
+        forNextRole,
+      );
     } catch (error) {
       const server = serverFieldErrors(error);
       if (server) {
@@ -125,7 +138,7 @@ export function TaskForm({
         ))}
         <Textarea
           label="Note (optional)"
-          description="Kept with the step in the history. No need to repeat the form."
+          description="Kept with the request: everyone who works on it later reads it. No need to repeat the form."
           autosize
           minRows={2}
           maxRows={6}
@@ -135,6 +148,15 @@ export function TaskForm({
           onChange={(e) => setNote(e.currentTarget.value)}
           data-testid="task-note"
         />
+        {note.trim() !== '' && (
+          <Checkbox
+            label="For the next role: show it at the top of their task"
+            checked={forNextRole}
+            disabled={!canComplete}
+            onChange={(e) => setForNextRole(e.currentTarget.checked)}
+            data-testid="task-note-for-next"
+          />
+        )}
         {disabledReason && (
           <Text size="sm" c="gray.7" id={`outcomes-hint-${task.token}`}>
             {disabledReason}

@@ -1,7 +1,8 @@
 import { Alert, Skeleton, Stack, Text, Timeline } from '@mantine/core';
-import { History, Lock } from 'lucide-react';
+import { History, Lock, StickyNote } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { TimelineEntry } from '../api/types.ts';
+import type { RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { formatValue, humanize, roleLabel } from './format.ts';
 import { useInstanceHistory } from './useInstanceHistory.ts';
@@ -10,6 +11,10 @@ interface Props {
   instanceId: string;
   nameOf: (userId: string | null | undefined, fallback?: string) => string;
   now: number;
+  /** The request's notes from every step, placed among the events by time. */
+  notes?: RequestNote[];
+  /** Draws one note (the panel's card, with editing for its author). */
+  renderNote?: (note: RequestNote) => ReactNode;
 }
 
 function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
@@ -60,8 +65,19 @@ function changeText(
   return `${humanize(c.field)}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`;
 }
 
-/** "History so far": who did what, in which role, when — the instance's timeline. */
-export function TaskHistory({ instanceId, nameOf, now }: Props) {
+/** Events and notes in one list, oldest first (an event before a note written at the same moment). */
+function merged(timeline: TimelineEntry[], notes: RequestNote[]) {
+  const items: Array<{ at: string; event?: TimelineEntry; note?: RequestNote }> = [
+    ...timeline.map((event) => ({ at: event.at, event })),
+    ...notes.map((note) => ({ at: note.at, note })),
+  ];
+  return items
+    .map((item, i) => ({ ...item, i }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i));
+}
+
+/** "History so far": who did what, in which role, when — the instance's timeline with the request's notes. */
+export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }: Props) {
   const history = useInstanceHistory(instanceId);
   if (history.isPending) {
     return (
@@ -82,7 +98,7 @@ export function TaskHistory({ instanceId, nameOf, now }: Props) {
     );
   }
   const timeline = history.data.timeline;
-  if (timeline.length === 0) {
+  if (timeline.length === 0 && notes.length === 0) {
     return (
       <Text size="sm" c="gray.7">
         Nothing has happened on this request yet.
@@ -90,8 +106,26 @@ export function TaskHistory({ instanceId, nameOf, now }: Props) {
     );
   }
   return (
-    <Timeline bulletSize={14} lineWidth={2} active={timeline.length - 1} data-testid="task-history">
-      {timeline.map((e) => {
+    <Timeline
+      bulletSize={14}
+      lineWidth={2}
+      active={timeline.length + notes.length - 1}
+      data-testid="task-history"
+    >
+      {merged(timeline, notes).map(({ event: e, note }) => {
+        if (note) {
+          return (
+            <Timeline.Item
+              key={`note-${note.id}`}
+              bullet={<StickyNote size={9} aria-hidden />}
+              title={note.stepTitle ? `Note on “${note.stepTitle}”` : 'Note on the request'}
+              lineVariant="solid"
+            >
+              {renderNote ? renderNote(note) : <Text size="sm">{note.body}</Text>}
+            </Timeline.Item>
+          );
+        }
+        if (!e) return null;
         const who = e.actor ? nameOf(e.actor, e.role ? roleLabel(e.role) : 'A colleague') : 'Clinic calendar';
         const details =
           e.type === 'complete' || e.type === 'start' ? [] : e.changes.map((c) => changeText(c, nameOf, now));

@@ -12,17 +12,19 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Star, Undo2, X } from 'lucide-react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
+import { AddNote } from './AddNote.tsx';
 import { DueChip } from './DueChip.tsx';
 import { roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
+import { NoteCard } from './NoteCard.tsx';
 import { AMBER_TEXT } from './palette.ts';
-import { TaskComments } from './TaskComments.tsx';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import type { useTaskActions } from './useTaskActions.ts';
@@ -38,9 +40,10 @@ interface Props {
   onClose?: () => void;
 }
 
-/** The right-hand side: one task — its data, the outcome form beside the step's help, comments, history. */
+/** The right-hand side: one task — notes for the next role, its data, the outcome form beside the step's help, history with notes. */
 export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) {
   const detail = useTaskDetail(taskId);
+  const client = useQueryClient();
 
   if (taskId === null) {
     return (
@@ -99,7 +102,13 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
     );
   }
 
-  const { task, step, instance, comments } = detail.data;
+  const { task, step, instance, notes } = detail.data;
+  // Written for whoever takes the request next, on an earlier step: shown first, above the form.
+  const forMe = notes.filter((n) => n.forNextRole && n.taskId !== task.id);
+  const refreshNotes = () => {
+    void client.invalidateQueries({ queryKey: ['task', task.id] });
+    void client.invalidateQueries({ queryKey: ['instance', task.instanceId, 'history'] });
+  };
   const mine = task.assignee === me.user.id;
   const unassigned = !task.assignee;
   const holdsRole = me.user.roles.includes(task.role);
@@ -212,6 +221,30 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           </Alert>
         )}
 
+        {forMe.length > 0 && (
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<Star size={16} aria-hidden />}
+            title={
+              forMe.length === 1 ? 'A note for you from an earlier step' : 'Notes for you from earlier steps'
+            }
+            data-testid="notes-for-next-role"
+          >
+            <Stack gap={6}>
+              {forMe.map((n) => (
+                <Text key={n.id} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Text span fw={600} size="sm">
+                    {nameOf(n.authorId, 'A colleague')}
+                    {n.stepTitle ? `, “${n.stepTitle}”` : ''}:
+                  </Text>{' '}
+                  {n.body}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+
         <div>
           <Title order={3} size="h5" mb={6}>
             Request details
@@ -240,8 +273,10 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
                     ? actions.complete.variables.outcome
                     : null
                 }
-                onComplete={(outcome, data, note) =>
-                  actions.complete.mutateAsync(note ? { task, outcome, data, note } : { task, outcome, data })
+                onComplete={(outcome, data, note, forNextRole) =>
+                  actions.complete.mutateAsync(
+                    note ? { task, outcome, data, note, forNextRole } : { task, outcome, data },
+                  )
                 }
               />
             </Grid.Col>
@@ -260,18 +295,28 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
         <Divider />
         <div>
           <Title order={3} size="h5" mb={6}>
-            Comments
-          </Title>
-          <TaskComments taskId={task.id} comments={comments} nameOf={nameOf} canComment={open} now={now} />
-        </div>
-
-        <Divider />
-        <div>
-          <Title order={3} size="h5" mb={6}>
             History so far
           </Title>
-          <TaskHistory instanceId={task.instanceId} nameOf={nameOf} now={now} />
+          <TaskHistory
+            instanceId={task.instanceId}
+            nameOf={nameOf}
+            now={now}
+            notes={notes}
+            renderNote={(note) => (
+              <NoteCard
+                note={note}
+                nameOf={nameOf}
+                now={now}
+                meId={me.user.id}
+                canEdit={instance.status === 'active'}
+                onChanged={refreshNotes}
+              />
+            )}
+          />
         </div>
+        {instance.status === 'active' && (
+          <AddNote instanceId={task.instanceId} taskId={task.id} onAdded={refreshNotes} />
+        )}
       </Stack>
     </section>
   );

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { CircleCheck, FilterX, Shuffle, UserMinus } from 'lucide-react';
+import { CircleCheck, FilterX, Shuffle, UserMinus, UserX } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useMe } from '../auth/useMe.ts';
 import { BarLegend } from './BarLegend.tsx';
@@ -20,7 +20,14 @@ import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
 import { TeamFilterBar } from './TeamFilterBar.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import { fetchAllTasks } from './taskApi.ts';
-import { filterTeamTasks, NO_TEAM_FILTERS, type TeamFilters, toggle, workload } from './team.ts';
+import {
+  filterTeamTasks,
+  NO_TEAM_FILTERS,
+  type TeamFilters,
+  toggle,
+  unstaffedPools,
+  workload,
+} from './team.ts';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
@@ -38,7 +45,7 @@ export function TeamPage() {
   const me = useMe().data;
   const now = useNow();
   const { titleOf } = useDefinitionTitles();
-  const { people, nameOf } = usePeople(me);
+  const { people, known, nameOf } = usePeople(me);
   const catalog = useRoleCatalog();
   const all = useQuery({
     queryKey: ['tasks', 'all'],
@@ -53,6 +60,17 @@ export function TeamPage() {
   const tasks = all.data ?? [];
   const matching = useMemo(() => filterTeamTasks(tasks, filters, now), [tasks, filters, now]);
   const load = useMemo(() => workload(tasks, now), [tasks, now]);
+  // Only once the staff list is in: before that every pool would look unstaffed.
+  const unstaffed = useMemo(
+    () =>
+      known
+        ? unstaffedPools(
+            tasks,
+            new Set([...people.values()].filter((p) => !p.disabled).flatMap((p) => p.roles)),
+          )
+        : [],
+    [tasks, people, known],
+  );
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const shown = matching.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
@@ -132,6 +150,42 @@ export function TeamPage() {
           </Alert>
         ) : (
           <>
+            {unstaffed.length > 0 && (
+              <Alert
+                color="red"
+                variant="light"
+                icon={<UserX size={16} aria-hidden />}
+                title={
+                  unstaffed.length === 1
+                    ? 'Open work in a pool nobody holds'
+                    : `Open work in ${unstaffed.length} pools nobody holds`
+                }
+                data-testid="unstaffed-pools"
+              >
+                <Stack gap={4}>
+                  {unstaffed.map((u) => (
+                    <Group key={u.role} gap="xs">
+                      <Text size="sm">
+                        <b>{catalog.data?.get(u.role) ?? roleLabel(u.role)}</b>: {u.open} open{' '}
+                        {u.open === 1 ? 'task' : 'tasks'} nobody sees in My work.
+                      </Text>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => changeFilters({ ...filters, role: u.role })}
+                      >
+                        Show them
+                      </Button>
+                    </Group>
+                  ))}
+                  <Text size="xs">
+                    Select them below and reassign to a role people hold, or ask an admin to give someone the
+                    role.
+                  </Text>
+                </Stack>
+              </Alert>
+            )}
             <Paper withBorder p="sm" component="section" aria-labelledby="workload-title">
               <Group justify="space-between" mb={6}>
                 <Title order={3} size="h5" id="workload-title">

@@ -102,3 +102,21 @@ export function toggle(selection: ReadonlySet<string>, id: string): Set<string> 
   else next.add(id);
   return next;
 }
+
+/**
+ * Pools with open work that no active person holds: nobody sees that work in My work, so it waits
+ * until a lead moves it. Largest first. `held` is every role some active account holds.
+ */
+export function unstaffedPools(
+  tasks: readonly Task[],
+  held: ReadonlySet<string>,
+): Array<{ role: string; open: number }> {
+  const open = new Map<string, number>();
+  for (const t of tasks) {
+    if (t.status !== 'open' || held.has(t.role)) continue;
+    open.set(t.role, (open.get(t.role) ?? 0) + 1);
+  }
+  return [...open]
+    .map(([role, n]) => ({ role, open: n }))
+    .sort((a, b) => b.open - a.open || a.role.localeCompare(b.role));
+}

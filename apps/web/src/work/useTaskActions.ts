@@ -17,7 +17,14 @@ interface Options {
   onGone?: (task: Task) => void;
 }
 
-type CompleteInput = { task: Task; outcome: string; data: Record<string, unknown>; note?: string };
+type CompleteInput = {
+  task: Task;
+  outcome: string;
+  data: Record<string, unknown>;
+  note?: string;
+  /** The note is highlighted in the next role's task. */
+  forNextRole?: boolean;
+};
 
 /**
  * Claim, release and complete with a toast for each result. A lost claim race is said plainly,
@@ -115,10 +122,10 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
   });
 
   const complete = useMutation({
-    mutationFn: ({ task, outcome, data, note }: CompleteInput) =>
+    mutationFn: ({ task, outcome, data, note, forNextRole }: CompleteInput) =>
       call(completeTask, {
         params: { id: task.id },
-        body: note ? { outcome, data, note } : { outcome, data },
+        body: note ? { outcome, data, note, forNextRole: forNextRole === true } : { outcome, data },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: (_result, { task, outcome }) => {

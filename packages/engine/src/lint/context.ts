@@ -48,11 +48,19 @@ export interface LintContext {
    * neither. Nothing can change the data on such a loop, so once entered it never leaves.
    */
   automaticCycles: ReadonlyArray<readonly string[]>;
+  /**
+   * Roles at least one active person holds, when the caller knows them (the server or the web app
+   * passes them in as data; lint itself reads nothing). Null: unknown, so staffing is not checked.
+   */
+  heldRoles: ReadonlySet<string> | null;
 }
 
 type Entries = { [K in StepKind]: Array<{ id: string; step: StepOfKind<K> }> };
 
-export function createLintContext(definition: Definition): LintContext {
+export function createLintContext(
+  definition: Definition,
+  heldRoles: readonly string[] | null = null,
+): LintContext {
   const stepIds = Object.keys(definition.steps);
   const n = stepIds.length;
   const steps = new Map<string, Step>();
@@ -153,6 +161,7 @@ export function createLintContext(definition: Definition): LintContext {
 
   return {
     definition,
+    heldRoles: heldRoles ? new Set(heldRoles) : null,
     stepIds,
     steps,
     ofKind: (kind) => byKind[kind],

@@ -11,6 +11,12 @@ export interface LintOptions {
    * both the rule's default and any severity a single finding chose.
    */
   severity?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * Role ids that at least one active person holds. Given, `unheld-role` warns about lanes and
+   * escalations whose pool nobody would see; omitted, staffing is not checked (lint stays pure: the
+   * caller reads the staff list and passes it in).
+   */
+  heldRoles?: readonly string[];
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -19,7 +25,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function lint(definition: Definition, options: LintOptions = {}): Finding[] {
   const rules = options.rules ?? lintRules;
   const configured = options.severity ?? {};
-  const ctx = createLintContext(definition);
+  const ctx = createLintContext(definition, options.heldRoles ?? null);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const override = Object.hasOwn(configured, rule.id) ? configured[rule.id] : undefined;

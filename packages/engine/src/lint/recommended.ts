@@ -18,6 +18,7 @@ import { selectWithoutOptions } from './rules/select-without-options.ts';
 import { subjectUnknownField } from './rules/subject-unknown-field.ts';
 import { taskWithoutRole } from './rules/task-without-role.ts';
 import { undeclaredRole } from './rules/undeclared-role.ts';
+import { unheldRole } from './rules/unheld-role.ts';
 import { unknownTarget } from './rules/unknown-target.ts';
 import { unreachableStep } from './rules/unreachable-step.ts';
 import { unusedRole } from './rules/unused-role.ts';
@@ -49,6 +50,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [escalationToUndeclaredRole, 'error'],
   [deadlineWithoutEscalation, 'warning'],
   [unusedRole, 'warning'],
+  [unheldRole, 'warning'],
   // What staff see on a task.
   [formFieldDuplicate, 'error'],
   [selectWithoutOptions, 'error'],

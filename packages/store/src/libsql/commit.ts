@@ -7,6 +7,7 @@ import { GENESIS_HASH, hashInput, sha256Hex } from '../hash.ts';
 import type { OutboxDraft } from '../outbox.ts';
 import type { BatchUnit } from './group-commit.ts';
 import { type GuardedRow, guardedInserts } from './guarded-rows.ts';
+import { checkNoteDraft, noteInsert } from './notes.ts';
 
 /** Written after the instance row: true only if this change's own first statement moved the row. */
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
@@ -65,6 +66,7 @@ function validate(change: InstanceChange): void {
     if (typeof o.kind !== 'string' || !o.kind) fail('every outbox message needs a kind');
     if (o.channel === 'email' && !o.userId && !o.role) fail('an email is addressed to a user or a role');
   }
+  for (const n of change.notes ?? []) checkNoteDraft(n);
 }
 
 /**
@@ -201,6 +203,9 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       ],
     });
   }
+  // A completion note rides the change: written only if the change wins (guarded like the emails).
+  for (const n of change.notes ?? [])
+    statements.push(noteInsert(instanceId, n, randomUUID(), { sql: 'i.commit_token = ?', args: [token] }));
   if (change.pin?.runId) rest.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
   const idem = change.idempotency;
   if (idem) {

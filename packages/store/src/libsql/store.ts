@@ -14,6 +14,7 @@ import { idempotencyApi } from './idempotency.ts';
 import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
 import { intakeKeyApi } from './intake-keys.ts';
+import { noteApi } from './notes.ts';
 import { notificationApi } from './notifications.ts';
 import { outboxApi } from './outbox.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
@@ -50,6 +51,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...idempotencyApi(db),
     ...notificationApi(db),
     ...commentApi(db),
+    ...noteApi(db),
     ...roleSignOffApi(db),
     ...trackingApi(db),
     ...trackingEntryApi(db),

@@ -14,6 +14,7 @@ import { helpVideos } from './013-help-videos.ts';
 import { singleSignOn } from './014-single-sign-on.ts';
 import { outbox } from './015-outbox.ts';
 import { intake } from './016-intake.ts';
+import { requestNotes } from './017-request-notes.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   singleSignOn,
   outbox,
   intake,
+  requestNotes,
 ];

@@ -30,10 +30,25 @@ const OWNERSHIP = [
   { value: 'shared', label: 'Shared with other steps on purpose' },
 ];
 
-/** The form staff fill in when they finish the task. */
-export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField[] }) {
+/**
+ * The form staff fill in when they finish the task — or, with `onWrite`, any other form made of the
+ * same field kinds (a workflow's start form).
+ */
+export function FormFieldsEditor({
+  id,
+  fields,
+  onWrite,
+  emptyText = 'No form: staff only choose an outcome.',
+}: {
+  id: string;
+  fields: FormField[];
+  onWrite?: (next: FormField[], field?: string) => void;
+  emptyText?: string;
+}) {
   const patch = useStepPatch(id);
-  const write = (next: FormField[], field?: string) => patch({ form: next.length ? next : undefined }, field);
+  const write =
+    onWrite ??
+    ((next: FormField[], field?: string) => patch({ form: next.length ? next : undefined }, field));
   const update = (i: number, change: Partial<FormField>, field?: string) => {
     const next = fields.map((f, j) => {
       if (j !== i) return f;
@@ -51,7 +66,7 @@ export function FormFieldsEditor({ id, fields }: { id: string; fields: FormField
     <Stack gap={8} role="group" aria-label="Form fields">
       {fields.length === 0 && (
         <Text size="xs" c="dimmed">
-          No form: staff only choose an outcome.
+          {emptyText}
         </Text>
       )}
       {fields.map((f, i) => (

@@ -21,7 +21,10 @@ export const unusedRole: Rule = {
     }
     ctx.definition.roles.forEach((role, i) => {
       if (used.has(role.id)) return;
-      report({ path: `roles.${i}`, message: `Role "${role.id}" owns no task and receives no escalation` });
+      report({
+        path: `roles.${i}`,
+        message: `The ${role.name || role.id} lane has no task and receives no escalation`,
+      });
     });
   },
 };

@@ -1,0 +1,190 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * A whole clinic day in real Chromium against the real server and a libSQL file: the front desk starts
+ * three refill requests from My work; the refill pool (the medical assistant working refills) sees their
+ * subjects and completes one with a note for the next role; the provider reads it; a lead's new lane for a
+ * role nobody holds is warned about; the admin adds a second medical assistant who signs in; the auditor
+ * finds the request by patient reference and reads the note on the timeline. Screenshots at 1440×900.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const WIDE = { width: 1440, height: 900 };
+const REFILLS = [
+  { patient: 'DEMO-5101', medication: 'lisinopril' },
+  { patient: 'DEMO-5102', medication: 'metformin' },
+  { patient: 'DEMO-5103', medication: 'atorvastatin' },
+];
+const NOTE = 'Patient asks for a 90-day supply; Main St pharmacy has it in stock. Last BP 128/80.';
+const NEW_PASSWORD = 'second assistant picks this one';
+
+async function startRefill(page: Page, patient: string, medication: string) {
+  await page.getByTestId('new-request').click();
+  const form = page.getByTestId('new-request-form');
+  await form.waitFor();
+  await form.locator('[data-testid="form-field-patient"]').fill(patient);
+  await form.locator('[data-testid="form-field-medication"]').fill(medication);
+  await page.getByTestId('new-request-submit').click();
+  await page.getByText(`${patient} · Refill: ${medication} is in its pool.`).waitFor();
+}
+
+describe('a clinic day', () => {
+  it('requests start at the front desk, notes reach the next role, unheld roles are flagged, a new assistant signs in, the auditor reads it all', async () => {
+    // Front desk: three refill calls, each from My work.
+    const desk = await openBrowser(WIDE);
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      for (const r of REFILLS) await startRefill(desk.page, r.patient, r.medication);
+      await desk.page.getByTestId('new-request').click();
+      await desk.page.getByTestId('new-request-form').waitFor();
+      await screenshot(desk.page, 'day-1-front-desk-new-request');
+      await desk.page.keyboard.press('Escape');
+    } finally {
+      await desk.close();
+    }
+
+    // The refill pool: three rows that say which request each is; one is prepared with a note.
+    const ma = await openBrowser(WIDE);
+    try {
+      await signIn(ma.page, server.url, 'refill-coordinator', PASSWORD);
+      await ma.page.getByTestId('work-folder-pool-refill-coordinator').click();
+      const list = ma.page.getByTestId('task-list');
+      for (const r of REFILLS) await list.getByText(`${r.patient} · Refill: ${r.medication}`).waitFor();
+      await screenshot(ma.page, 'day-2-pool-with-subjects');
+      await list.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).click();
+      await ma.page.getByTestId('claim-button').click();
+      const form = ma.page.getByTestId('task-form');
+      await form.waitFor();
+      await ma.page.getByTestId('release-button').waitFor();
+      const yesNo = async (field: string, answer: 'Yes' | 'No') =>
+        form.getByTestId(`form-field-${field}`).getByText(answer, { exact: true }).click();
+      await yesNo('controlledSubstance', 'Yes');
+      await form.locator('[data-testid="form-field-monthsSinceLastVisit"]').fill('3');
+      await yesNo('labsCurrent', 'Yes');
+      await yesNo('exactRefill', 'Yes');
+      await yesNo('onStandingOrder', 'No');
+      await yesNo('needsPriorAuth', 'No');
+      await ma.page.getByTestId('task-note').fill(NOTE);
+      await expect.poll(() => ma.page.getByTestId('task-note-for-next').isChecked()).toBe(true);
+      await screenshot(ma.page, 'day-3-complete-with-note');
+      await ma.page.getByTestId('outcome-button-prepared').click();
+      await ma.page
+        .getByText(/Completed/)
+        .first()
+        .waitFor();
+    } finally {
+      await ma.close();
+    }
+
+    // The provider: the note is at the top of the task and in History so far, with who and which step.
+    const provider = await openBrowser(WIDE);
+    try {
+      await signIn(provider.page, server.url, 'provider', PASSWORD);
+      await provider.page.getByTestId('work-folder-pool-provider').click();
+      const list = provider.page.getByTestId('task-list');
+      await list.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).click();
+      const forMe = provider.page.getByTestId('notes-for-next-role');
+      await forMe.waitFor();
+      await expect.poll(() => forMe.textContent()).toContain(NOTE);
+      await expect.poll(() => forMe.textContent()).toContain('Prepare the refill request for review');
+      const card = provider.page.getByTestId('request-note').first();
+      await expect.poll(() => card.textContent()).toContain(NOTE);
+      await screenshot(provider.page, 'day-4-provider-reads-note');
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(provider.page, 'day-4b-history-so-far');
+    } finally {
+      await provider.close();
+    }
+
+    // The lead: a lane for a role nobody holds is a warning while drawing.
+    const lead = await openBrowser(WIDE);
+    try {
+      await signIn(lead.page, server.url, 'lead', PASSWORD);
+      await lead.page.goto(`${server.url}/workflows/prescription-refill`);
+      await lead.page.getByTestId('inspector').waitFor();
+      await lead.page.getByTestId('new-role').click();
+      const create = lead.page.getByRole('group', { name: 'Create a new role' });
+      await create.getByRole('textbox', { name: 'New role' }).fill('Pharmacist');
+      await create.getByRole('textbox', { name: 'Department' }).fill('Pharmacy');
+      await lead.page.getByTestId('add-role').click();
+      const lint = lead.page.getByTestId('lint-panel');
+      await expect
+        .poll(() => lint.textContent(), { timeout: 15_000 })
+        .toContain('Nobody holds the Pharmacist role');
+      await screenshot(lead.page, 'day-5-unheld-lane-warning');
+    } finally {
+      await lead.close();
+    }
+
+    // The admin adds a second medical assistant; she sets her password with the one-time code and signs in.
+    const admin = await openBrowser(WIDE);
+    const second = await openBrowser(WIDE);
+    try {
+      await signIn(admin.page, server.url, 'admin', PASSWORD);
+      await admin.page.getByRole('link', { name: 'Accounts' }).click();
+      await admin.page.getByTestId('people-table').waitFor();
+      await admin.page.getByRole('button', { name: 'Add person' }).click();
+      const dialog = admin.page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /^Username/ }).fill('ma-rosa');
+      await dialog.getByRole('textbox', { name: /^Full name/ }).fill('Rosa Medina');
+      await dialog.getByLabel(/^Roles/).click();
+      await admin.page
+        .getByRole('option', { name: /Medical assistant/i })
+        .first()
+        .click();
+      await admin.page.keyboard.press('Tab');
+      await dialog.getByRole('button', { name: 'Add person' }).click();
+      const code =
+        (await admin.page.getByTestId('one-time-code').locator('[data-code]').getAttribute('data-code')) ??
+        '';
+      expect(code).not.toBe('');
+      await screenshot(admin.page, 'day-6-admin-one-time-code');
+      await admin.page.getByRole('button', { name: 'Done' }).click();
+
+      await second.page.goto(server.url);
+      await second.page.getByRole('button', { name: /one-time code/ }).click();
+      await second.page.getByRole('textbox', { name: /^Username/ }).fill('ma-rosa');
+      await second.page.getByRole('textbox', { name: /^One-time code/ }).fill(code);
+      await second.page.locator('input[autocomplete="new-password"]').nth(0).fill(NEW_PASSWORD);
+      await second.page.locator('input[autocomplete="new-password"]').nth(1).fill(NEW_PASSWORD);
+      await second.page.getByRole('button', { name: 'Set password' }).click();
+      await second.page.getByRole('status').filter({ hasText: 'Password set' }).waitFor();
+      await signIn(second.page, server.url, 'ma-rosa', NEW_PASSWORD);
+      await second.page.getByTestId('work-folder-pool-medical-assistant').waitFor();
+      await screenshot(second.page, 'day-7-second-assistant-signed-in');
+    } finally {
+      await admin.close();
+      await second.close();
+    }
+
+    // The auditor: finds the request by patient reference and reads the note on the timeline.
+    const auditor = await openBrowser(WIDE);
+    try {
+      await signIn(auditor.page, server.url, 'auditor', PASSWORD);
+      await auditor.page.getByTestId('audit-search').waitFor();
+      await auditor.page.getByTestId('audit-filter-patient').fill(REFILLS[0]!.patient);
+      const result = auditor.page.locator('[data-testid^="audit-open-"]');
+      await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1);
+      await result.first().click();
+      await auditor.page.getByTestId('audit-timeline').waitFor();
+      const note = auditor.page.getByTestId('timeline-note');
+      await note.waitFor();
+      await expect.poll(() => note.textContent()).toContain(NOTE);
+      await note.scrollIntoViewIfNeeded();
+      await screenshot(auditor.page, 'day-8-auditor-timeline-note');
+      expect(auditor.page.url()).not.toContain('DEMO-');
+    } finally {
+      await auditor.close();
+    }
+  }, 300_000);
+});
