@@ -1,0 +1,157 @@
+import {
+  assignmentKind,
+  type Definition,
+  type Effect,
+  type HistoryEntry,
+  PortalflowError,
+  replay,
+  type VersionLookup,
+} from '@portalflow/engine';
+import type { AuditEvent } from '@portalflow/store';
+
+/** One row of the timeline: who, in which role, when, what, and the old → new values it changed. */
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actor: string | null;
+  role: string | null;
+  type: string;
+  summary: string;
+  changes: Array<{
+    field: string;
+    task?: string;
+    step?: string;
+    /** The step's title in the version the event applied to (screens show this, never the id). */
+    stepTitle?: string;
+    from: unknown;
+    to: unknown;
+  }>;
+  steps: string[];
+  hash: string;
+  /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
+  replayError?: string;
+}
+
+/** A step's title in the version the event applied to; the id only when the step has none. */
+const titleIn = (definition: Definition, step: unknown): string => {
+  const id = String(step);
+  return `“${definition.steps[id]?.title ?? id}”`;
+};
+
+/** What the event did, in words, naming steps by title (exports and timelines are read by people). */
+function describe(event: AuditEvent, definition: Definition, changes: TimelineEntry['changes']): string {
+  const p = event.payload as Record<string, unknown>;
+  switch (event.type) {
+    case 'start':
+      return 'started';
+    case 'complete':
+      return `completed ${titleIn(definition, p.step)} → ${p.outcome}`;
+    case 'signal':
+      return `signal ${p.name}`;
+    case 'timer-fired':
+      return `deadline ${p.timer} fired`;
+    case 'reassign': {
+      const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];
+      const step = p.step ?? changes.find((c) => c.step)?.step;
+      return step === undefined ? verb : `${verb} ${titleIn(definition, step)}`;
+    }
+    case 'cancel':
+      return 'cancelled';
+    case 'migrated':
+      return `migrated from version ${p.from} to ${p.to}`;
+    default:
+      return event.type;
+  }
+}
+
+export const historyOf = (events: AuditEvent[]): HistoryEntry[] =>
+  events.map((e) => ({ at: e.at, event: e.payload as HistoryEntry['event'] }));
+
+/**
+ * Replays the history once, turning each event's effects into old → new values for the timeline.
+ * `definition` is the version the history starts on; `versions` gives the ones it migrates to.
+ */
+export function timeline(
+  definition: Definition,
+  events: AuditEvent[],
+  versions?: VersionLookup,
+): TimelineEntry[] {
+  const history = historyOf(events);
+  const effectsAt: Effect[][] = [];
+  // A history that stops replaying is exactly what an auditor must still be able to read and export:
+  // the rows after the failure keep who/when/what, without the values replay would have derived.
+  let failure: { index: number; message: string } | undefined;
+  try {
+    replay(definition, history, {
+      ...(versions ? { versions } : {}),
+      onEvent: (i, _s, effects) => (effectsAt[i] = effects),
+    });
+  } catch (error) {
+    if (!(error instanceof PortalflowError)) throw error;
+    const index = (error.details as { index?: unknown } | undefined)?.index;
+    failure = { index: typeof index === 'number' ? index : effectsAt.length, message: error.message };
+  }
+  // Titles come from the version each event applied to: a migration can rename a step.
+  let current = definition;
+  return events.map((event, i) => {
+    if (event.type === 'migrated') {
+      const to = (event.payload as { to?: unknown }).to;
+      current = (typeof to === 'number' ? versions?.(to) : undefined) ?? current;
+    }
+    const changes: TimelineEntry['changes'] = [];
+    const steps: string[] = [];
+    for (const effect of effectsAt[i] ?? []) {
+      if (effect.type === 'data.changed') {
+        // `data.` keeps a form field named like a task property (due, role) apart from it.
+        for (const [field, [from, to]] of Object.entries(effect.changes)) {
+          changes.push({
+            field: `data.${field}`,
+            ...(effect.token !== undefined ? { task: effect.token } : {}),
+            ...(effect.step !== undefined ? { step: effect.step } : {}),
+            from,
+            to,
+          });
+        }
+      } else if (effect.type === 'task.updated') {
+        for (const [field, pair] of Object.entries(effect.changes)) {
+          changes.push({
+            field,
+            task: effect.token,
+            step: effect.step,
+            from: pair?.[0] ?? null,
+            to: pair?.[1] ?? null,
+          });
+        }
+      } else if (effect.type === 'task.closed' && effect.outcome !== undefined) {
+        changes.push({
+          field: 'outcome',
+          task: effect.token,
+          step: effect.step,
+          from: null,
+          to: effect.outcome,
+        });
+      } else if (effect.type === 'task.opened') {
+        steps.push(effect.step);
+        if (effect.due)
+          changes.push({ field: 'due', task: effect.token, step: effect.step, from: null, to: effect.due });
+      } else if (effect.type === 'edge.taken') {
+        steps.push(effect.to);
+      }
+    }
+    return {
+      seq: event.seq,
+      at: event.at,
+      actor: event.actor,
+      role: event.role,
+      type: event.type,
+      summary: describe(event, current, changes),
+      changes: changes.map((change) => {
+        const title = change.step ? current.steps[change.step]?.title : undefined;
+        return title ? { ...change, stepTitle: title } : change;
+      }),
+      steps,
+      hash: event.hash,
+      ...(failure?.index === i ? { replayError: failure.message } : {}),
+    };
+  });
+}
