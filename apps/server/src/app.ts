@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', taskRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.
   app.route('/api/tasks', taskCommentRoutes(deps, docs, instances));
-  app.route('/api', auditRoutes(deps, docs, instances));
+  app.route('/', auditRoutes(deps, docs, instances));
   app.route('/api/notifications', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/', eventRoutes(deps, docs, streams));

@@ -12,6 +12,10 @@ const row = (id: number, over: Partial<AccessRow>): AccessRow => ({
   dataCategory: 'phi',
   outcome: 'allow',
   detail: null,
+  emergencyAccessId: null,
+  emergencyReason: null,
+  workflowTitle: null,
+  stepTitle: null,
   ...over,
 });
 

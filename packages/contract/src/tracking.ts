@@ -107,7 +107,7 @@ export const EntryChange = z.object({
 });
 export type EntryChange = z.infer<typeof EntryChange>;
 
-export const ChainCheck = z.union([
+export const EntryChainCheck = z.union([
   z.object({ ok: z.literal(true), count: z.number().int(), lastHash: z.string() }),
   z.object({ ok: z.literal(false), entryId: z.string(), seq: z.number().int(), reason: z.string() }),
 ]);
@@ -275,7 +275,7 @@ export const trackingEntryChanges = route({
   'x-instance-data': false,
   request: { params: IdParams },
   responses: {
-    200: json(z.object({ changes: z.array(EntryChange), verify: ChainCheck }), 'Audit trail'),
+    200: json(z.object({ changes: z.array(EntryChange), verify: EntryChainCheck }), 'Audit trail'),
     ...errors({ ...signedIn, 403: 'Not yours (FORBIDDEN)', 404: 'No such entry (NOT_FOUND)' }),
   },
 });

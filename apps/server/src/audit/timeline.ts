@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '@portalflow/contract';
 import {
   assignmentKind,
   type Definition,
@@ -9,28 +10,7 @@ import {
 } from '@portalflow/engine';
 import type { AuditEvent } from '@portalflow/store';
 
-/** One row of the timeline: who, in which role, when, what, and the old → new values it changed. */
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  type: string;
-  summary: string;
-  changes: Array<{
-    field: string;
-    task?: string;
-    step?: string;
-    /** The step's title in the version the event applied to (screens show this, never the id). */
-    stepTitle?: string;
-    from: unknown;
-    to: unknown;
-  }>;
-  steps: string[];
-  hash: string;
-  /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
-  replayError?: string;
-}
+export type { TimelineEntry };
 
 /** A step's title in the version the event applied to; the id only when the step has none. */
 const titleIn = (definition: Definition, step: unknown): string => {

@@ -1,5 +1,14 @@
+import {
+  accessLog,
+  exportHistory,
+  instanceHistory,
+  listAuditCheckpoints,
+  replayInstance,
+  takeAuditCheckpoint,
+  verifyHistories,
+} from '@portalflow/contract';
 import { type Definition, historyVersions, replay } from '@portalflow/engine';
-import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { historyCsv } from '../audit/history-csv.ts';
 import { historyOf, timeline } from '../audit/timeline.ts';
@@ -7,10 +16,9 @@ import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { AccessLogQuery, ExportQuery, ReplayQuery, VerifyQuery } from '../http/schemas.ts';
-import { query } from '../http/validate.ts';
 import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
@@ -18,8 +26,8 @@ import { noteViews } from '../notes/view.ts';
 
 const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
 
-export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
   /**
    * The access log in the words of the workflow: the title of the instance's workflow and, for a task
@@ -48,7 +56,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     );
   }
 
-  async function readable(c: Parameters<typeof requireUser>[0], detail: string) {
+  async function readable(c: Context<AppEnv>, detail: string) {
     const user = requireUser(c);
     const { instance, definition } = await instances.load(c.req.param('id')!);
     if (!(await canReadInstance(user, instance, deps.store))) {
@@ -69,36 +77,24 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     return { user, instance, definition };
   }
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances/{id}/history',
-    summary: 'The event history as a timeline with old → new values',
-    tag: 'audit',
-    instanceData: true,
-  });
-  app.get('/instances/:id/history', async (c) => {
+  app.openapi(declared(docs, instanceHistory), async (c) => {
     const { instance, definition } = await readable(c, 'history');
     const events = await deps.store.listEvents(instance.id);
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
-    return c.json({
-      instance: instanceView(instance, definition),
-      events,
-      timeline: timeline(start, events, versions),
-      // The request's notes, each edit old → new; the timeline screen places them by time.
-      notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
-    });
+    return c.json(
+      {
+        instance: instanceView(instance, definition),
+        events,
+        timeline: timeline(start, events, versions),
+        // The request's notes, each edit old → new; the timeline screen places them by time.
+        notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
+      },
+      200,
+    );
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances/{id}/replay',
-    summary: 'The instance state replayed up to event `at`',
-    tag: 'audit',
-    instanceData: true,
-    query: ReplayQuery,
-  });
-  app.get('/instances/:id/replay', async (c) => {
-    const { at } = query(c, ReplayQuery);
+  app.openapi(declared(docs, replayInstance), async (c) => {
+    const { at } = c.req.valid('query');
     const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`);
     // The whole history says which version it starts on; the state at event N belongs to the version
     // the instance was on then.
@@ -106,7 +102,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const { start, versions } = await instances.historyDefinitions(instance, history);
     const upTo = Math.min(at ?? history.length, history.length);
     const snapshot = replay(start, history, { versions, at: upTo });
-    if (!snapshot) return c.json({ at: 0, snapshot: null, active: [] });
+    if (!snapshot) return c.json({ at: 0, snapshot: null, active: [] }, 200);
     const lastMove = history
       .slice(0, upTo)
       .map((h) => h.event)
@@ -125,19 +121,11 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       },
       atDefinition,
     );
-    return c.json({ at: snapshot.seq, of: instance.revision, instance: view });
+    return c.json({ at: snapshot.seq, of: instance.revision, instance: view }, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances/{id}/export',
-    summary: 'Export the history (JSON or CSV)',
-    tag: 'audit',
-    instanceData: true,
-    query: ExportQuery,
-  });
-  app.get('/instances/:id/export', async (c) => {
-    const { format } = query(c, ExportQuery);
+  app.openapi(declared(docs, exportHistory), async (c) => {
+    const { format } = c.req.valid('query');
     const { instance, definition } = await readable(c, `export ${format}`);
     const events = await deps.store.listEvents(instance.id);
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
@@ -147,35 +135,30 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'json') {
-      return c.json({
-        instance: {
-          id: instance.id,
-          definitionId: instance.definitionId,
-          version: instance.version,
-          ...(instance.practice ? { practice: true } : {}),
+      return c.json(
+        {
+          instance: {
+            id: instance.id,
+            definitionId: instance.definitionId,
+            version: instance.version,
+            ...(instance.practice ? { practice: true as const } : {}),
+          },
+          events,
+          timeline: rows,
+          notes,
+          verify: await deps.store.verifyInstance(instance.id),
         },
-        events,
-        timeline: rows,
-        notes,
-        verify: await deps.store.verifyInstance(instance.id),
-      });
+        200,
+      );
     }
     return c.body(historyCsv(instance, rows, notes), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/audit/verify',
-    summary: 'Verify the hash chains (all, or one instance)',
-    tag: 'audit',
-    instanceData: true,
-    query: VerifyQuery,
-  });
-  app.get('/audit/verify', async (c) => {
+  app.openapi(declared(docs, verifyHistories), async (c) => {
     const user = requireUser(c);
-    const { instanceId } = query(c, VerifyQuery);
+    const { instanceId } = c.req.valid('query');
     if (instanceId !== undefined) {
       const { instance } = await instances.load(instanceId);
       if (!canAudit(user) && !(await canReadInstance(user, instance, deps.store))) {
@@ -193,31 +176,23 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         outcome: 'allow',
         detail: 'verify',
       });
-      return c.json({ instanceId, result: await deps.store.verifyInstance(instanceId) });
+      return c.json({ instanceId, result: await deps.store.verifyInstance(instanceId) }, 200);
     }
     if (!canAudit(user)) {
       await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'verify all' });
       throw forbidden('Only auditors and admins verify every history');
     }
     await recordAccess(deps, c, user, { category: 'history', outcome: 'allow', detail: 'verify all' });
-    return c.json(await deps.store.verifyAll());
+    return c.json(await deps.store.verifyAll(), 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/audit/access-log',
-    summary: 'Who read or tried to read what, for a period (auditors)',
-    tag: 'audit',
-    instanceData: true,
-    query: AccessLogQuery,
-  });
-  app.get('/audit/access-log', async (c) => {
+  app.openapi(declared(docs, accessLog), async (c) => {
     const user = requireUser(c);
     if (!canAudit(user)) {
       await recordAccess(deps, c, user, { category: 'access-log', outcome: 'deny' });
       throw forbidden('Only auditors and admins read the access log');
     }
-    const q = query(c, AccessLogQuery);
+    const q = c.req.valid('query');
     const filter: Parameters<typeof deps.store.listAccess>[0] = {};
     if (q.from) filter.from = new Date(q.from).toISOString();
     if (q.to) filter.to = new Date(q.to).toISOString();
@@ -234,22 +209,10 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
     const page = await deps.store.listAccess(filter);
-    return c.json({ ...page, items: await withTitles(page.items) });
+    return c.json({ ...page, items: await withTitles(page.items) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/audit/checkpoints',
-    instanceData: true,
-    summary: 'Sign a checkpoint of every history now (auditors and admins)',
-    tag: 'audit',
-    responses: {
-      201: 'Written',
-      403: 'Auditors and admins only',
-      409: 'Checkpoints are off, or the history no longer extends the last checkpoint',
-    },
-  });
-  app.post('/audit/checkpoints', async (c) => {
+  app.openapi(declared(docs, takeAuditCheckpoint), async (c) => {
     const user = requireUser(c);
     if (!canAudit(user)) {
       await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'checkpoint' });
@@ -259,15 +222,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     return c.json({ checkpoint: await takeCheckpoint(deps) }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/audit/checkpoints',
-    instanceData: true,
-    summary: 'The newest signed checkpoints, newest first (auditors and admins)',
-    tag: 'audit',
-    responses: { 200: 'Checkpoints', 403: 'Auditors and admins only', 409: 'Checkpoints are off' },
-  });
-  app.get('/audit/checkpoints', async (c) => {
+  app.openapi(declared(docs, listAuditCheckpoints), async (c) => {
     const user = requireUser(c);
     if (!canAudit(user)) {
       await recordAccess(deps, c, user, { category: 'history', outcome: 'deny', detail: 'checkpoints' });
@@ -275,7 +230,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     }
     await recordAccess(deps, c, user, { category: 'history', outcome: 'allow', detail: 'checkpoints' });
     c.header('Cache-Control', 'no-store');
-    return c.json({ items: listCheckpoints(deps) });
+    return c.json({ items: listCheckpoints(deps) }, 200);
   });
 
   return app;

@@ -20,7 +20,7 @@ import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
-import { type InstanceCommand, taskClosed } from '../instances/commands.ts';
+import type { InstanceCommand } from '../instances/commands.ts';
 import { taskReply } from '../instances/replies.ts';
 import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';

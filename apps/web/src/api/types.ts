@@ -63,37 +63,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  type: string;
-  summary: string;
-  changes: Array<{
-    field: string;
-    task?: string;
-    step?: string;
-    stepTitle?: string;
-    from: unknown;
-    to: unknown;
-  }>;
-  steps: string[];
-  hash: string;
-}
-
-export interface AuditEvent {
-  instanceId: string;
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  type: string;
-  payload: unknown;
-  prevHash: string;
-  hash: string;
-}
-
 export interface Notification {
   id: string;
   userId: string | null;
@@ -108,5 +77,12 @@ export interface Notification {
   requestStartedAt?: string | null;
 }
 
-export type { DefinitionSummary, DefinitionVersion, Draft, WorkflowSummary } from '@portalflow/contract';
+export type {
+  AuditEvent,
+  DefinitionSummary,
+  DefinitionVersion,
+  Draft,
+  TimelineEntry,
+  WorkflowSummary,
+} from '@portalflow/contract';
 export type { Finding };

@@ -18,14 +18,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { accessLog } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { type CallInput, call } from '../api/call.ts';
 import { api } from '../api/client.ts';
-import type { Page, User } from '../api/types.ts';
+import type { User } from '../api/types.ts';
 import {
-  type AccessRow,
   type AccessSort,
   type AccessSortKey,
   accessRowsToCsv,
@@ -125,7 +126,9 @@ export function AccessLogReport() {
 
   const log = useQuery({
     queryKey: ['audit', 'access-log', query.toString()],
-    queryFn: () => api<Page<AccessRow>>(`/audit/access-log?${query.toString()}`),
+    queryFn: () =>
+      // The filters are built as URL parameters (they also key the cache); the contract checks them.
+      call(accessLog, { query: Object.fromEntries(query) as CallInput<typeof accessLog>['query'] }),
     placeholderData: keepPreviousData,
     enabled: !reversed,
   });

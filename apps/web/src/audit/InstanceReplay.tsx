@@ -14,13 +14,12 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { getVersion } from '@portalflow/contract';
+import { getVersion, instanceHistory } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Copy } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
-import { api } from '../api/client.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ActiveSteps } from './ActiveSteps.tsx';
 import { describeEntry, shortId } from './changes.ts';
@@ -32,7 +31,7 @@ import { ReplayDiagram } from './ReplayDiagram.tsx';
 import { Scrubber } from './Scrubber.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { Timeline } from './Timeline.tsx';
-import type { DiagramHighlight, HistoryResponse } from './types.ts';
+import type { DiagramHighlight } from './types.ts';
 import { UserRef } from './UserRef.tsx';
 import { useReplayAt } from './useReplayAt.ts';
 import { useUserNames } from './useUserNames.ts';
@@ -63,7 +62,7 @@ export function InstanceReplay() {
 
   const history = useQuery({
     queryKey: ['audit', 'history', id],
-    queryFn: () => api<HistoryResponse>(`/instances/${encodeURIComponent(id)}/history`),
+    queryFn: () => call(instanceHistory, { params: { id } }),
     refetchOnWindowFocus: false,
   });
   const instance = history.data?.instance;

@@ -1,14 +1,20 @@
 import { Badge, Loader, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { verifyHistories } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck, ShieldQuestionMark, ShieldX } from 'lucide-react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import { shortReason } from './changes.ts';
 import type { VerifyResponse } from './types.ts';
 
 export function useVerify(instanceId: string) {
   return useQuery({
     queryKey: ['audit', 'verify', instanceId],
-    queryFn: () => api<VerifyResponse>(`/audit/verify?instanceId=${encodeURIComponent(instanceId)}`),
+    queryFn: async (): Promise<VerifyResponse> => {
+      const answer = await call(verifyHistories, { query: { instanceId } });
+      // Asked for one instance, the server answers with its check (the report is for "all").
+      if (!('result' in answer)) throw new Error('The server answered with the report over all histories');
+      return answer;
+    },
     refetchOnWindowFocus: false,
   });
 }

@@ -1,22 +1,7 @@
+import type { AccessRow } from '@portalflow/contract';
 import { csvText } from '@portalflow/engine/text';
-/** One row of GET /api/audit/access-log. */
-export interface AccessRow {
-  id: number;
-  at: string;
-  userId: string | null;
-  role: string | null;
-  action: string;
-  instanceId: string | null;
-  dataCategory: string | null;
-  outcome: 'allow' | 'deny';
-  detail: string | null;
-  /** The break-glass grant this access relied on, and the reason its holder gave. */
-  emergencyAccessId?: string | null;
-  emergencyReason?: string | null;
-  /** The instance's workflow title and, for a task opened, its step's title (added by the server). */
-  workflowTitle?: string | null;
-  stepTitle?: string | null;
-}
+
+export type { AccessRow };
 
 export type AccessSortKey = 'at' | 'userId' | 'role' | 'action' | 'instanceId' | 'dataCategory' | 'outcome';
 export type SortDirection = 'ascending' | 'descending';

@@ -1,6 +1,6 @@
+import { replayInstance } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { ReplayResponse } from './types.ts';
+import { call } from '../api/call.ts';
 
 /**
  * The instance's state replayed up to event `at`. A history only grows at its end, so the state at
@@ -9,7 +9,7 @@ import type { ReplayResponse } from './types.ts';
 export function useReplayAt(instanceId: string, at: number | null) {
   return useQuery({
     queryKey: ['audit', 'replay', instanceId, at],
-    queryFn: () => api<ReplayResponse>(`/instances/${encodeURIComponent(instanceId)}/replay?at=${at}`),
+    queryFn: () => call(replayInstance, { params: { id: instanceId }, query: { at: at! } }),
     enabled: at !== null && at > 0,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 30 * 60_000,

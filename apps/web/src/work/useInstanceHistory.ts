@@ -1,5 +1,7 @@
+import { instanceHistory } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { TimelineEntry } from '../api/types.ts';
 
 /**
@@ -9,8 +11,7 @@ import type { TimelineEntry } from '../api/types.ts';
 export function useInstanceHistory(instanceId: string | null) {
   return useQuery<{ timeline: TimelineEntry[] }, Error>({
     queryKey: ['instance', instanceId, 'history'],
-    queryFn: () =>
-      api<{ timeline: TimelineEntry[] }>(`/instances/${encodeURIComponent(instanceId!)}/history`),
+    queryFn: () => call(instanceHistory, { params: { id: instanceId! } }),
     enabled: instanceId !== null,
     retry: (count, error) =>
       !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,

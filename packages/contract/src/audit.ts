@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { Id, IdParams, Page, Timestamp } from './common.ts';
+import { InstanceView } from './instances.ts';
+import { NoteView } from './notes.ts';
+import { errors, json, route } from './route.ts';
+
+/** One stored event: the hash-chained history's unit. */
+export const AuditEvent = z.object({
+  instanceId: z.string(),
+  seq: z.number().int(),
+  at: Timestamp,
+  actor: z.string().nullable(),
+  role: z.string().nullable(),
+  type: z.string(),
+  payload: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** One row of the timeline: who, in which role, when, what, and the old → new values it changed. */
+export const TimelineEntry = z.object({
+  seq: z.number().int(),
+  at: Timestamp,
+  actor: z.string().nullable(),
+  role: z.string().nullable(),
+  type: z.string(),
+  summary: z.string(),
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      task: z.string().optional(),
+      step: z.string().optional(),
+      /** The step's title in the version the event applied to (screens show this, never the id). */
+      stepTitle: z.string().optional(),
+      from: z.unknown(),
+      to: z.unknown(),
+    }),
+  ),
+  steps: z.array(z.string()),
+  hash: z.string(),
+  /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
+  replayError: z.string().optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+const ChainFault = z.enum([
+  'hash-mismatch',
+  'broken-link',
+  'sequence-gap',
+  'wrong-instance',
+  'head-mismatch',
+  'not-found',
+]);
+export const ChainFailure = z.object({
+  ok: z.literal(false),
+  instanceId: z.string(),
+  seq: z.number().int(),
+  fault: ChainFault,
+  reason: z.string(),
+});
+/** One history's check: intact with its length and head, or the first fault found. */
+export const ChainCheck = z.union([
+  z.object({ ok: z.literal(true), count: z.number().int(), lastHash: z.string() }),
+  ChainFailure,
+]);
+export type VerifyResult = z.infer<typeof ChainCheck>;
+export const ChainReport = z.object({
+  ok: z.boolean(),
+  instances: z.number().int(),
+  events: z.number().int(),
+  failures: z.array(ChainFailure),
+});
+
+export const HistoryAnswer = z.object({
+  instance: InstanceView,
+  events: z.array(AuditEvent),
+  timeline: z.array(TimelineEntry),
+  /** The request's notes, each edit old → new; the timeline screen places them by time. */
+  notes: z.array(NoteView),
+});
+export type HistoryResponse = z.infer<typeof HistoryAnswer>;
+
+/** The state at event `at` (no `instance` when there is nothing to replay). */
+export const ReplayAnswer = z.object({
+  at: z.number().int(),
+  of: z.number().int().optional(),
+  snapshot: z.null().optional(),
+  active: z.array(z.unknown()).max(0).optional(),
+  instance: InstanceView.optional(),
+});
+export type ReplayResponse = z.infer<typeof ReplayAnswer>;
+
+export const HistoryExport = z.object({
+  instance: z.object({
+    id: z.string(),
+    definitionId: z.string(),
+    version: z.number().int(),
+    practice: z.literal(true).optional(),
+  }),
+  events: z.array(AuditEvent),
+  timeline: z.array(TimelineEntry),
+  notes: z.array(NoteView),
+  verify: ChainCheck,
+});
+
+export const VerifyAnswer = z.object({ instanceId: z.string(), result: ChainCheck });
+export type VerifyResponse = z.infer<typeof VerifyAnswer>;
+
+export const ACCESS_CATEGORIES = [
+  'phi',
+  'task-list',
+  'instance-list',
+  'history',
+  'definition',
+  'account',
+  'access-log',
+  'tracking',
+  'emergency-access',
+  'authentication',
+] as const;
+
+/** One access-log row, in the words of the workflow (its title and, for a task opened, the step's). */
+export const AccessRow = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  userId: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  instanceId: z.string().nullable(),
+  dataCategory: z.string().nullable(),
+  outcome: z.enum(['allow', 'deny']),
+  detail: z.string().nullable(),
+  emergencyAccessId: z.string().nullable(),
+  /** The reason given for that grant. */
+  emergencyReason: z.string().nullable(),
+  workflowTitle: z.string().nullable(),
+  stepTitle: z.string().nullable(),
+});
+export type AccessRow = z.infer<typeof AccessRow>;
+
+export const Checkpoint = z.object({
+  seq: z.number().int(),
+  createdAt: Timestamp,
+  instances: z.number().int(),
+  events: z.number().int(),
+  headsDigest: z.string(),
+  previous: z.string().nullable(),
+  keyId: z.string(),
+  file: z.string(),
+});
+
+const signedIn = { 401: 'Not signed in (UNAUTHENTICATED)' } as const;
+const history = {
+  ...signedIn,
+  403: 'You have no task in this instance (FORBIDDEN)',
+  404: 'No such instance (NOT_FOUND)',
+} as const;
+const auditorsOnly = { ...signedIn, 403: 'Auditors and admins only (FORBIDDEN)' } as const;
+
+export const instanceHistory = route({
+  method: 'get',
+  path: '/api/instances/{id}/history',
+  summary: 'The event history as a timeline with old → new values, and the request’s notes',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: { 200: json(HistoryAnswer, 'The history'), ...errors(history) },
+});
+
+export const replayInstance = route({
+  method: 'get',
+  path: '/api/instances/{id}/replay',
+  summary: 'The instance state replayed up to event `at`',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { params: IdParams, query: z.object({ at: z.coerce.number().int().min(0).optional() }).strict() },
+  responses: { 200: json(ReplayAnswer, 'The state then'), ...errors(history) },
+});
+
+export const exportHistory = route({
+  method: 'get',
+  path: '/api/instances/{id}/export',
+  summary: 'Export the history (JSON or CSV)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: {
+    params: IdParams,
+    query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
+  },
+  responses: {
+    200: {
+      description: 'The history as a download',
+      content: { 'application/json': { schema: HistoryExport }, 'text/csv': { schema: z.string() } },
+    },
+    ...errors(history),
+  },
+});
+
+export const verifyHistories = route({
+  method: 'get',
+  path: '/api/audit/verify',
+  summary: 'Verify the hash chains (all, or one instance)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { query: z.object({ instanceId: Id.optional() }).strict() },
+  responses: {
+    200: json(z.union([VerifyAnswer, ChainReport]), 'One instance’s check, or the report over all'),
+    ...errors({ ...history, 403: 'Not allowed to verify this (FORBIDDEN)' }),
+  },
+});
+
+export const accessLog = route({
+  method: 'get',
+  path: '/api/audit/access-log',
+  summary: 'Who read or tried to read what, for a period (auditors)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: {
+    query: z
+      .object({
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+        userId: Id.optional(),
+        instanceId: Id.optional(),
+        outcome: z.enum(['allow', 'deny']).optional(),
+        practice: z.enum(['true', 'false']).optional(),
+        /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
+        emergency: z.enum(['true', 'false']).optional(),
+        category: z.enum(ACCESS_CATEGORIES).optional(),
+        /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
+        order: z.enum(['newest', 'oldest']).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+        cursor: z.string().max(500).optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: json(Page(AccessRow), 'One page of the access log'),
+    ...errors({ ...auditorsOnly, 400: 'Bad period or cursor (VALIDATION_FAILED, CURSOR_INVALID)' }),
+  },
+});
+
+export const takeAuditCheckpoint = route({
+  method: 'post',
+  path: '/api/audit/checkpoints',
+  summary: 'Sign a checkpoint of every history now (auditors and admins)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  responses: {
+    201: json(z.object({ checkpoint: Checkpoint }), 'Written'),
+    ...errors({
+      ...auditorsOnly,
+      409: 'Checkpoints are off, or the history no longer extends the last checkpoint (CHECKPOINTS_DISABLED, CHECKPOINT_REFUSED)',
+    }),
+  },
+});
+
+export const listAuditCheckpoints = route({
+  method: 'get',
+  path: '/api/audit/checkpoints',
+  summary: 'The newest signed checkpoints, newest first (auditors and admins)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  responses: {
+    200: json(z.object({ items: z.array(Checkpoint) }), 'Checkpoints'),
+    ...errors({ ...auditorsOnly, 409: 'Checkpoints are off (CHECKPOINTS_DISABLED)' }),
+  },
+});
