@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { AccountChangesQuery, StaffListBody } from '../http/schemas.ts';
+import { AccountChangesQuery, StaffListBody } from '@portalflow/contract';
 import { body, query } from '../http/validate.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
 

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { EmergencyAccessBody } from '../http/schemas.ts';
+import { EmergencyAccessBody } from '@portalflow/contract';
 import { body, query } from '../http/validate.ts';
 
 const ListQuery = z.object({ scope: z.enum(['mine', 'all']).default('mine') }).strict();

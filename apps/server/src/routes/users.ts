@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateUserBody, PatchUserBody } from '../http/schemas.ts';
+import { CreateUserBody, PatchUserBody } from '@portalflow/contract';
 import { body } from '../http/validate.ts';
 
 export function requireAdmin(user: AuthUser): void {
