@@ -122,11 +122,11 @@ export function createApp(deps: AppDeps): App {
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/api/config', configRoutes(deps, docs));
   app.route('/api/users', userTokenRoutes(deps, docs));
-  app.route('/api/users', accountAdminRoutes(deps, docs));
-  app.route('/api/users', userRoutes(deps, docs));
-  app.route('/api/account-changes', accountChangeRoutes(deps, docs));
+  app.route('/', accountAdminRoutes(deps, docs));
+  app.route('/', userRoutes(deps, docs));
+  app.route('/', accountChangeRoutes(deps, docs));
   app.route('/api/tokens', tokenRoutes(deps, docs));
-  app.route('/api/people', peopleRoutes(deps, docs));
+  app.route('/', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));

@@ -1,3 +1,4 @@
+import { EmergencyAccessBody } from '@portalflow/contract';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
@@ -6,7 +7,6 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { EmergencyAccessBody } from '@portalflow/contract';
 import { body, query } from '../http/validate.ts';
 
 const ListQuery = z.object({ scope: z.enum(['mine', 'all']).default('mine') }).strict();

@@ -1,3 +1,4 @@
+import { CreateTokenBody } from '@portalflow/contract';
 import type { ApiToken } from '@portalflow/store';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
@@ -7,7 +8,6 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateTokenBody } from '@portalflow/contract';
 import { body } from '../http/validate.ts';
 
 const DAY = 24 * 3600_000;
