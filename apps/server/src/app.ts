@@ -121,11 +121,11 @@ export function createApp(deps: AppDeps): App {
   app.route('/', authRoutes(deps, docs, new SignInService(deps)));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/api/config', configRoutes(deps, docs));
-  app.route('/api/users', userTokenRoutes(deps, docs));
+  app.route('/', userTokenRoutes(deps, docs));
   app.route('/', accountAdminRoutes(deps, docs));
   app.route('/', userRoutes(deps, docs));
   app.route('/', accountChangeRoutes(deps, docs));
-  app.route('/api/tokens', tokenRoutes(deps, docs));
+  app.route('/', tokenRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
