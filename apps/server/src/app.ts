@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/help', helpRoutes(deps, docs));
   app.route('/api/help', helpVideoRoutes(deps, docs));
   app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
-  app.route('/api/emergency-access', emergencyAccessRoutes(deps, docs));
+  app.route('/', emergencyAccessRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));
