@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/', authRoutes(deps, docs, new SignInService(deps)));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
-  app.route('/api/config', configRoutes(deps, docs));
+  app.route('/', configRoutes(deps, docs));
   app.route('/', userTokenRoutes(deps, docs));
   app.route('/', accountAdminRoutes(deps, docs));
   app.route('/', userRoutes(deps, docs));
@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
   app.route('/api/tasks', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
-  app.route('/api/notifications', notificationRoutes(deps, docs, instances));
+  app.route('/', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
   app.route('/api/roles', roleRoutes(deps, docs));
