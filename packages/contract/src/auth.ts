@@ -122,7 +122,7 @@ export const verifyTotp = route({
     200: json(SignInResult, 'Signed in; a new session cookie'),
     ...errors({
       400: 'Invalid body (VALIDATION_FAILED)',
-      401: 'Wrong or reused code (CODE_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED), or a wrong or reused code (CODE_FAILED)',
       409: 'This session is not waiting for a code (NOT_WAITING_FOR_CODE, NOT_ENROLLED)',
       429: throttled,
     }),
@@ -140,6 +140,7 @@ export const setupTotp = route({
   responses: {
     200: json(TotpSetup, 'Secret and URI'),
     ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Not from a signed-in browser (FORBIDDEN)',
       409: 'Already enrolled (ALREADY_ENROLLED)',
     }),
@@ -158,7 +159,7 @@ export const confirmTotp = route({
     200: json(SignInResult, 'Enrolled'),
     ...errors({
       400: 'Invalid body (VALIDATION_FAILED)',
-      401: 'Wrong code (CODE_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED), or a wrong code (CODE_FAILED)',
       403: 'Not from a signed-in browser (FORBIDDEN)',
       409: 'No enrollment started (NO_ENROLLMENT)',
       429: throttled,

@@ -7,15 +7,17 @@ import {
   listAccountChanges,
   listUserSessions,
   previewStaffList as previewRoute,
+  type RouteSpec,
 } from '@portalflow/contract';
 import type { AccountChange, User } from '@portalflow/store';
+import type { Context } from 'hono';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { has } from '../auth/roles.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
-import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
+import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
@@ -51,15 +53,16 @@ const counts = (rows: ImportRow[]) => ({
  */
 export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
+  const adminOnly = <R extends RouteSpec>(spec: R) =>
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
   const account = async (id: string): Promise<User> => {
     const found = await deps.store.getUser(id);
     if (!found) throw notFound('The account');
     return found;
   };
 
-  app.openapi(declared(docs, issueCodeRoute), async (c) => {
+  app.openapi(adminOnly(issueCodeRoute), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const target = await account(c.req.valid('param').id);
     if (target.disabled)
       throw new ApiError(409, 'ACCOUNT_DISABLED', 'Enable the account before giving it a set-password code');
@@ -72,9 +75,8 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     return c.json({ setPasswordCode: code, expiresAt }, 201);
   });
 
-  app.openapi(declared(docs, listUserSessions), async (c) => {
+  app.openapi(adminOnly(listUserSessions), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const target = await account(c.req.valid('param').id);
     const sessions = await deps.store.listUserSessions(target.id, deps.clock());
     await recordAccess(deps, c, user, {
@@ -98,9 +100,8 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     );
   });
 
-  app.openapi(declared(docs, endUserSession), async (c) => {
+  app.openapi(adminOnly(endUserSession), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const target = await account(c.req.valid('param').id);
     const ended = await deps.store.endUserSession({
       userId: target.id,
@@ -117,9 +118,8 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     return c.json({ ended: 1 as const }, 200);
   });
 
-  app.openapi(declared(docs, endUserSessions), async (c) => {
+  app.openapi(adminOnly(endUserSessions), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const target = await account(c.req.valid('param').id);
     const n = await deps.store.revokeUserSessions(target.id);
     const at = deps.clock();
@@ -138,16 +138,14 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     return c.json({ ended: n }, 200);
   });
 
-  app.openapi(declared(docs, previewRoute), async (c) => {
-    const user = requireUser(c);
-    requireAdmin(user);
+  app.openapi(adminOnly(previewRoute), async (c) => {
+    const _user = requireUser(c);
     const rows = await preview(deps, c.req.valid('json').csv);
     return c.json({ rows, counts: counts(rows) }, 200);
   });
 
-  app.openapi(declared(docs, applyStaffList), async (c) => {
+  app.openapi(adminOnly(applyStaffList), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const rows = await preview(deps, c.req.valid('json').csv);
     if (rows.some((r) => r.action === 'error'))
       throw new ApiError(
@@ -238,16 +236,18 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
 /** The account change trail, old → new: admins and auditors read it, as JSON or a CSV download. */
 export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
-  app.openapi(declared(docs, listAccountChanges), async (c) => {
+  const adminOrAuditor = async (c: Context<AppEnv>) => {
     const user = requireUser(c);
-    if (!has(user, 'admin') && !has(user, 'auditor')) {
-      await recordAccess(deps, c, user, {
-        category: 'account',
-        outcome: 'deny',
-        detail: 'account change trail',
-      });
-      throw forbidden('Only admins and auditors read the account change trail');
-    }
+    if (has(user, 'admin') || has(user, 'auditor')) return;
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'deny',
+      detail: 'account change trail',
+    });
+    throw forbidden('Only admins and auditors read the account change trail');
+  };
+  app.openapi(authorizedFirst(declared(docs, listAccountChanges), adminOrAuditor), async (c) => {
+    const user = requireUser(c);
     const q = c.req.valid('query');
     const [changes, users] = await Promise.all([
       deps.store.listAccountChanges({

@@ -1,4 +1,4 @@
-import { createUser, listPeople, listUsers, patchUser } from '@portalflow/contract';
+import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -7,7 +7,7 @@ import { requireStrongPassword } from '../auth/password-rule.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
-import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
+import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 
@@ -52,17 +52,17 @@ export const lastAdmin = () =>
 
 export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
+  const adminOnly = <R extends RouteSpec>(spec: R) =>
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
 
-  app.openapi(declared(docs, listUsers), async (c) => {
+  app.openapi(adminOnly(listUsers), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow' });
     return c.json({ users: await deps.store.listAccounts() }, 200);
   });
 
-  app.openapi(declared(docs, createUser), async (c) => {
+  app.openapi(adminOnly(createUser), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const input = c.req.valid('json');
     if (input.password !== undefined) requireStrongPassword(input.password, [input.username]);
     await checkRoles(deps, input.roles);
@@ -94,9 +94,8 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     );
   });
 
-  app.openapi(declared(docs, patchUser), async (c) => {
+  app.openapi(adminOnly(patchUser), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const target = await deps.store.getUser(id);

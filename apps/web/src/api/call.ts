@@ -64,3 +64,14 @@ export async function call<R extends RouteSpec>(spec: R, input: CallInput<R>): P
   const schema = success?.content?.['application/json']?.schema;
   return (schema ? schema.parse(payload) : payload) as Answer<R>;
 }
+
+/**
+ * Calls a route for its text answer (a CSV download the route declares besides its JSON); anything
+ * but text is an error, never a string cast.
+ */
+export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: unknown };
+  const payload = await api<unknown>(pathOf(spec, params, query), { method: spec.method.toUpperCase() });
+  if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
+  return payload;
+}

@@ -1,43 +1,14 @@
 import type { Definition, Finding } from '@portalflow/engine';
 
-/** Shapes the server returns (see /api/openapi.json). */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-}
-
-/** A break-glass grant: time-limited read access outside the holder's roles. */
-export interface EmergencyGrant {
-  id: string;
-  userId: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-  endedAt: string | null;
-}
-
-/** How far sign-in got: `full`, or still owing a code (`totp`) or an authenticator (`enroll`). */
-export type SignInStage = 'full' | 'totp' | 'enroll';
-
-export interface Me {
-  user: User;
-  via: 'session' | 'token';
-  csrfToken: string | null;
-  stage?: SignInStage;
-  twoFactor?: { enrolled: boolean; required: boolean; recoveryCodesLeft: number };
-  emergency?: EmergencyGrant | null;
-}
-
-/** What each sign-in step answers. */
-export interface SignInResult {
-  user: User;
-  csrfToken: string;
-  stage: SignInStage;
-  recoveryCodes?: string[];
-  recoveryCodesLeft?: number;
-}
+/** Shapes the server returns (see /api/openapi.json). Sign-in and the directory come from the contract. */
+export type {
+  EmergencyGrant,
+  Me,
+  NotificationView as Notification,
+  PublicUser as User,
+  SignInResult,
+  SignInStage,
+} from '@portalflow/contract';
 
 export interface Task {
   id: string;
@@ -192,20 +163,6 @@ export interface AuditEvent {
   payload: unknown;
   prevHash: string;
   hash: string;
-}
-
-export interface Notification {
-  id: string;
-  userId: string | null;
-  role: string | null;
-  kind: 'assigned' | 'overdue' | 'escalated';
-  taskId: string | null;
-  instanceId: string | null;
-  createdAt: string;
-  readAt: string | null;
-  /** The request's subject, when its workflow has one. */
-  subject?: string | null;
-  requestStartedAt?: string | null;
 }
 
 export type { Finding };

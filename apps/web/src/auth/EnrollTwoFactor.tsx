@@ -12,8 +12,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { confirmTotp, setupTotp } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
 
@@ -48,7 +50,7 @@ export function EnrollTwoFactor({
     setBusy(true);
     setError(null);
     try {
-      setSetup(await api<Setup>('/auth/totp/setup', { method: 'POST', body: {} }));
+      setSetup(await call(setupTotp, { body: {} }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
     } finally {
@@ -62,10 +64,7 @@ export function EnrollTwoFactor({
     setError(null);
     try {
       await onEnrolled(
-        await api<SignInResult>('/auth/totp/confirm', {
-          method: 'POST',
-          body: { code: code.replace(/\s/g, ''), rememberDevice: remember },
-        }),
+        await call(confirmTotp, { body: { code: code.replace(/\s/g, ''), rememberDevice: remember } }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');

@@ -1,5 +1,6 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   BookOpen,
@@ -18,7 +19,8 @@ import {
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
-import { api, setCsrfToken } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
@@ -58,7 +60,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const items = navItems(me.user.roles, !!me.emergency);
 
   async function signOut() {
-    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await call(logout, {}).catch(() => undefined);
     setCsrfToken(null);
     // Signed out first (the app shows the sign-in page), then nothing of theirs stays in memory.
     client.setQueryData(['me'], null);
