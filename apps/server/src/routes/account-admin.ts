@@ -139,7 +139,6 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   });
 
   app.openapi(adminOnly(previewRoute), async (c) => {
-    const _user = requireUser(c);
     const rows = await preview(deps, c.req.valid('json').csv);
     return c.json({ rows, counts: counts(rows) }, 200);
   });
