@@ -12,17 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { confirmTotp, setupTotp } from '@portalflow/contract';
+import { confirmTotp, setupTotp, type TotpSetup } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
-
-interface Setup {
-  secret: string;
-  otpauthUri: string;
-}
 
 /** The setup key in groups of four, as authenticator apps show and accept it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -40,7 +35,7 @@ export function EnrollTwoFactor({
   onEnrolled: (result: SignInResult) => void | Promise<void>;
   onCancel: () => void;
 }) {
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
