@@ -25,15 +25,18 @@ import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
+import { ssoGroupRoutes } from './routes/sso-groups.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
 import { peopleRoutes, userRoutes } from './routes/users.ts';
+import { SsoClient } from './sso/client.ts';
 
 const API_INFO = { title: 'portalflow API', version: '0.1.0' };
 
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): App {
   const instances = new InstanceService(deps);
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
+  const sso = deps.config.sso ? new SsoClient(deps.config.sso) : null;
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -115,10 +119,11 @@ export function createApp(deps: AppDeps): App {
   );
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
-  app.route('/api/public/help', publicHelpRoutes(deps, docs));
+  app.route('/', publicHelpRoutes(deps, docs));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
-  app.route('/', authRoutes(deps, docs, new SignInService(deps)));
+  app.route('/', oidcRoutes(deps, docs, sso));
+  app.route('/', authRoutes(deps, docs, new SignInService(deps), sso));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/', configRoutes(deps, docs));
   app.route('/', userTokenRoutes(deps, docs));
@@ -126,6 +131,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', userRoutes(deps, docs));
   app.route('/', accountChangeRoutes(deps, docs));
   app.route('/', tokenRoutes(deps, docs));
+  app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
   app.route('/api/instances', instanceRoutes(deps, docs, instances));
@@ -134,14 +140,14 @@ export function createApp(deps: AppDeps): App {
   app.route('/', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
   app.route('/api/events', eventRoutes(deps, docs, streams));
-  app.route('/api/roles', roleRoutes(deps, docs));
-  app.route('/api/refreshers', refresherRoutes(deps, docs));
-  app.route('/api/refresher-schedules', refresherScheduleRoutes(deps, docs));
-  app.route('/api/handbook', handbookRoutes(deps, docs));
-  app.route('/api/tracking', trackingRoutes(deps, docs));
-  app.route('/api/help', helpRoutes(deps, docs));
-  app.route('/api/help', helpVideoRoutes(deps, docs));
-  app.route('/api/migrations', migrationRoutes(deps, docs, migrations));
+  app.route('/', roleRoutes(deps, docs));
+  app.route('/', refresherRoutes(deps, docs));
+  app.route('/', refresherScheduleRoutes(deps, docs));
+  app.route('/', handbookRoutes(deps, docs));
+  app.route('/', trackingRoutes(deps, docs));
+  app.route('/', helpRoutes(deps, docs));
+  app.route('/', helpVideoRoutes(deps, docs));
+  app.route('/', migrationRoutes(deps, docs, migrations));
   app.route('/', emergencyAccessRoutes(deps, docs));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 
 export interface ServerConfig {
   /** Names this process in timer leases and logs. */
@@ -70,6 +71,8 @@ export interface ServerConfig {
   mediaDir: string;
   /** Largest help video accepted (`PORTALFLOW_VIDEO_MAX_MB`, default 50 MB; 413 VIDEO_TOO_LARGE). */
   videoMaxBytes: number;
+  /** Sign-in through an OpenID Provider (`PORTALFLOW_OIDC_*`); off when null. */
+  sso: SsoConfig | null;
 }
 
 export interface CheckpointConfig {
@@ -135,6 +138,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     checkpoints: null,
     mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
+    sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)

@@ -8,5 +8,6 @@ export { ApiError } from './http/errors.ts';
 export { LiveHub } from './live/hub.ts';
 export { seedDemo } from './seed/demo.ts';
 export { type RunningServer, type ServeOptions, startServer } from './server.ts';
+export { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 export { startTimerWorker } from './timers/worker.ts';
 export { ENTRY_FIELDS } from './tracking/entries.ts';

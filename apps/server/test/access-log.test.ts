@@ -364,7 +364,8 @@ describe('access log', () => {
         for (const value of [PATIENT.name, PATIENT.phone])
           expect(res.text, `${routeKey(r)} as ${who}`).not.toContain(value);
       }
-  });
+    // Every plain route four times over: long on a busy machine.
+  }, 60_000);
 
   it('covers every route that declares instance data', () => {
     const keys = PHI_ROUTES.map((r) => r.key);

@@ -88,6 +88,11 @@ beforeAll(async () => {
     at,
     changes: [{ what: 'displayName', oldValue: 'MA', newValue: 'Medical assistant' }],
   });
+  await t.store.setSsoGroupRoles({
+    mapping: { 'clinic-nurses': ['triage-nurse'] },
+    actorId: t.user('admin').id,
+    at,
+  });
   raw = createClient({ url: t.dbUrl });
 });
 afterAll(async () => {

@@ -45,6 +45,12 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/auth/totp/setup':                { anonymous: 401, admin: 409, designer: 409, auditor: 409, staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/totp/confirm':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/logout':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // single sign-on: this app has no provider set up (404 SSO_NOT_CONFIGURED); the group mapping is for admins
+  'GET /api/auth/oidc':                       { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/auth/oidc/start':                 { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
+  'GET /api/auth/oidc/callback':              { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
+  'GET /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'PUT /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // the clinic's name, time zone and calendar: anyone signed in
   'GET /api/config':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -249,6 +255,18 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     body: { name: 'cli', scope: 'read' },
   }),
   'GET /api/tokens': async () => ({ method: 'GET', path: '/api/tokens' }),
+  'GET /api/auth/oidc': async () => ({ method: 'GET', path: '/api/auth/oidc' }),
+  'GET /api/auth/oidc/start': async () => ({ method: 'GET', path: '/api/auth/oidc/start' }),
+  'GET /api/auth/oidc/callback': async () => ({
+    method: 'GET',
+    path: '/api/auth/oidc/callback?code=c&state=s',
+  }),
+  'GET /api/sso/groups': async () => ({ method: 'GET', path: '/api/sso/groups' }),
+  'PUT /api/sso/groups': async () => ({
+    method: 'PUT',
+    path: '/api/sso/groups',
+    body: { mapping: [{ group: 'matrix-nurses', roles: ['triage-nurse'] }] },
+  }),
   // A fresh token of the caller's own (anonymous: of the sorter).
   'DELETE /api/tokens/{id}': async (w, who) => ({
     method: 'DELETE',

@@ -170,11 +170,12 @@ export const confirmTotp = route({
 export const logout = route({
   method: 'post',
   path: '/api/auth/logout',
-  summary: 'Sign out; the session is revoked on the server',
+  summary:
+    "Sign out; the session is revoked on the server. For an account that signs in through the provider, `providerLogoutUrl` (when the provider offers RP-initiated logout) ends the provider's session too",
   tags,
   'x-instance-data': false,
   responses: {
-    200: json(z.object({ ok: z.literal(true) }), 'Signed out'),
+    200: json(z.object({ ok: z.literal(true), providerLogoutUrl: z.string().nullable() }), 'Signed out'),
     ...errors({ 401: 'Not signed in (UNAUTHENTICATED)' }),
   },
 });

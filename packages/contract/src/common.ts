@@ -13,3 +13,13 @@ export const IdParams = z.object({ id: Id });
 
 /** An ISO 8601 timestamp with offset, as the server writes them. */
 export const Timestamp = z.string();
+
+/**
+ * A value whose type the engine defines (duties, job descriptions, change summaries): the engine is its
+ * one source, so the contract names the type instead of copying it, and checks only that it is there.
+ */
+export const engineShape = <T>(description: string) =>
+  z.custom<T>((v) => typeof v === 'object' && v !== null).meta({ description, type: 'object' } as never);
+
+/** A person as lists show them. */
+export const Person = z.object({ id: z.string(), username: z.string(), displayName: z.string() });

@@ -88,6 +88,9 @@ export const ERRORS = {
     message: 'The change could not be saved right now; nothing was changed. Try again shortly.',
   },
   DATABASE_UNREACHABLE: { status: 503, message: 'The database cannot be reached' },
+  // Single sign-on
+  SSO_NOT_CONFIGURED: { status: 404, message: 'Single sign-on is not set up on this server' },
+  SSO_PROVIDER_UNREACHABLE: { status: 503, message: 'The sign-in provider cannot be reached' },
   // The engine's codes (see EngineErrors): a lost race is a conflict, not bad input.
   DEFINITION_HAS_ERRORS: { status: 422, message: 'The workflow has errors' },
   DEFINITION_INVALID: { status: 422, message: 'The workflow does not match the format' },

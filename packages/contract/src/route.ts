@@ -66,12 +66,14 @@ type ErrorResponses<K extends ErrorStatus> = {
 };
 
 /** Error answers a route documents, each with the one error body; descriptions name the codes. */
-export function errors<const K extends ErrorStatus>(described: Record<K, string>): ErrorResponses<K> {
+export function errors<const D extends Partial<Record<ErrorStatus, string>>>(
+  described: D,
+): ErrorResponses<Extract<keyof D, ErrorStatus>> {
   const out = {} as Record<number, ResponseSpec>;
   for (const [status, description] of Object.entries(described) as Array<[string, string]>) {
     out[Number(status)] = { description, content: { 'application/json': { schema: ErrorBody } } };
   }
-  return out as ErrorResponses<K>;
+  return out as ErrorResponses<Extract<keyof D, ErrorStatus>>;
 }
 
 /** The codes of the catalogue answered with a status, for documentation. */

@@ -127,6 +127,14 @@ export type {
   SessionStage,
   TotpRecord,
 } from './security.ts';
+export type {
+  SsoGroupRoles,
+  SsoIdentity,
+  SsoLinkReason,
+  SsoLogin,
+  SsoMappingChange,
+  SsoStore,
+} from './sso.ts';
 export {
   auditedValues,
   diffValues,

@@ -31,6 +31,7 @@ import type {
 } from './records.ts';
 import type { RoleSignOffStore } from './role-records.ts';
 import type { SecurityStore, SessionStage } from './security.ts';
+import type { SsoStore } from './sso.ts';
 import type {
   CompletionCount,
   CompletionQuery,
@@ -244,7 +245,8 @@ export interface Store
     HelpStore,
     InstanceMigrationStore,
     SecurityStore,
-    AccountAdminStore {
+    AccountAdminStore,
+    SsoStore {
   // Definitions
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;

@@ -60,6 +60,10 @@ describe('migrations', () => {
       'schema_migrations',
       'sessions',
       'set_password_codes',
+      'sso_group_roles',
+      'sso_identities',
+      'sso_logins',
+      'sso_mapping_changes',
       'task_comments',
       'tasks',
       'timers',
@@ -86,6 +90,7 @@ describe('migrations', () => {
       [11, 'audit-append-only'],
       [12, 'account-administration'],
       [13, 'help-videos'],
+      [14, 'single-sign-on'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

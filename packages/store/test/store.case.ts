@@ -9,6 +9,7 @@ import { instanceCases } from './cases/instances.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
 import { securityCases } from './cases/security.case.ts';
+import { ssoCases } from './cases/sso.case.ts';
 import { taskCases } from './cases/tasks.case.ts';
 import { timerCases } from './cases/timers.case.ts';
 import type { NewHarness } from './support/harness.ts';
@@ -28,4 +29,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   instanceMigrationCases(newHarness);
   feedCases(newHarness);
   securityCases(newHarness);
+  ssoCases(newHarness);
 }

@@ -19,12 +19,18 @@ const TOUCH_EVERY_MS = 60_000;
 const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> = {
   totp: new Set([
     'GET /api/me',
+    'GET /api/auth/oidc',
+    'GET /api/auth/oidc/start',
+    'GET /api/auth/oidc/callback',
     'POST /api/auth/login',
     'POST /api/auth/logout',
     'POST /api/auth/totp/verify',
   ]),
   enroll: new Set([
     'GET /api/me',
+    'GET /api/auth/oidc',
+    'GET /api/auth/oidc/start',
+    'GET /api/auth/oidc/callback',
     'POST /api/auth/login',
     'POST /api/auth/logout',
     'POST /api/auth/totp/setup',

@@ -6,14 +6,14 @@ import type {
   TotpSetup,
   TotpVerifyBody,
 } from '@portalflow/contract';
-import type { Device, SessionStage, User } from '@portalflow/store';
-import { clientHint } from '../accounts/client-hint.ts';
+import type { User } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import type { AuthUser } from './roles.ts';
 import { csrfFor } from './session.ts';
+import { findKnownDevice, openSession, rememberDevice, throttleKey } from './session-steps.ts';
 import { LoginThrottle, settle } from './throttle.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 import { stageAfterPassword, totpRequired } from './two-factor.ts';
@@ -96,11 +96,11 @@ export class SignInService {
     const { deps } = this;
     const now = deps.clock();
     const found = await deps.store.findUserByUsername(input.username);
-    const device = await this.knownDevice(browser, found?.id);
+    const device = await findKnownDevice(deps, browser.deviceSecret, found?.id);
     const who = found ? subject(found) : null;
     const reserved = this.throttle.reserve(
       input.username,
-      this.clientOf(browser, device),
+      throttleKey(device, browser.address),
       device !== null,
       Date.parse(now),
     );
@@ -119,8 +119,8 @@ export class SignInService {
       throw new ApiError(401, 'LOGIN_FAILED', 'Wrong username or password');
     }
     const stage = await stageAfterPassword(deps, found, device, now);
-    const session = await this.startSession(browser, found.id, stage);
-    const deviceSecret = stage === 'full' ? await this.markDevice(found.id, device, false) : undefined;
+    const session = await openSession(deps, browser, found.id, stage);
+    const deviceSecret = stage === 'full' ? await rememberDevice(deps, found.id, device, false) : undefined;
     await audit(
       who,
       'allow',
@@ -147,11 +147,11 @@ export class SignInService {
     if (!totp?.confirmedAt) throw new ApiError(409, 'NOT_ENROLLED', 'This account has no authenticator');
     const now = deps.clock();
     const nowMs = Date.parse(now);
-    const device = await this.knownDevice(browser, user.id);
+    const device = await findKnownDevice(deps, browser.deviceSecret, user.id);
     const factor = input.code !== undefined ? 'authenticator code' : 'recovery code';
     const reserved = this.throttle.reserve(
       `totp:${user.id}`,
-      this.clientOf(browser, device),
+      throttleKey(device, browser.address),
       device !== null,
       nowMs,
     );
@@ -173,8 +173,8 @@ export class SignInService {
       deps.log('second factor failed');
       throw new ApiError(401, 'CODE_FAILED', 'That code is not right, or was already used');
     }
-    const session = await this.startSession(browser, user.id, 'full');
-    const deviceSecret = await this.markDevice(user.id, device, input.rememberDevice === true);
+    const session = await openSession(deps, browser, user.id, 'full');
+    const deviceSecret = await rememberDevice(deps, user.id, device, input.rememberDevice === true);
     await audit(user, 'allow', `${factor}: signed in${input.rememberDevice ? '; browser remembered' : ''}`);
     return {
       answer: {
@@ -219,10 +219,10 @@ export class SignInService {
       throw new ApiError(409, 'NO_ENROLLMENT', 'Start enrolling first (POST /api/auth/totp/setup)');
     const now = deps.clock();
     const nowMs = Date.parse(now);
-    const device = await this.knownDevice(browser, user.id);
+    const device = await findKnownDevice(deps, browser.deviceSecret, user.id);
     const reserved = this.throttle.reserve(
       `totp:${user.id}`,
-      this.clientOf(browser, device),
+      throttleKey(device, browser.address),
       device !== null,
       nowMs,
     );
@@ -248,8 +248,8 @@ export class SignInService {
       hashes: recoveryCodes.map((code) => hashRecoveryCode(user.id, code)),
       at: now,
     });
-    const session = await this.startSession(browser, user.id, 'full');
-    const deviceSecret = await this.markDevice(user.id, device, input.rememberDevice === true);
+    const session = await openSession(deps, browser, user.id, 'full');
+    const deviceSecret = await rememberDevice(deps, user.id, device, input.rememberDevice === true);
     deps.log('authenticator enrolled');
     await audit(user, 'allow', 'enrollment: authenticator confirmed; recovery codes issued');
     return {
@@ -282,62 +282,5 @@ export class SignInService {
       },
       emergency: user.emergency ?? null,
     };
-  }
-
-  /** This browser's known-device record, if its cookie names one of `userId`'s devices. */
-  private async knownDevice(browser: Browser, userId: string | undefined): Promise<Device | null> {
-    if (!browser.deviceSecret || !userId) return null;
-    const device = await this.deps.store.getDevice(browser.deviceSecret, this.deps.clock());
-    return device?.userId === userId ? device : null;
-  }
-
-  private clientOf(browser: Browser, device: Device | null): string {
-    return device ? `device:${device.id}` : `ip:${browser.address}`;
-  }
-
-  /** A new session for every step of signing in; the session this browser held is revoked. */
-  private async startSession(browser: Browser, userId: string, stage: SessionStage): Promise<string> {
-    const { deps } = this;
-    if (browser.sessionSecret) {
-      const old = await deps.store.getSession(browser.sessionSecret, deps.clock());
-      if (old) await deps.store.revokeSession(old.session.id);
-    }
-    const { secret } = await deps.store.createSession({
-      userId,
-      ttlMs: stage === 'full' ? deps.config.sessionAbsoluteMs : deps.config.signInStepMs,
-      at: deps.clock(),
-      stage,
-      clientHint: clientHint(browser.userAgent),
-    });
-    // Last sign-in: when every factor the account needs was given.
-    if (stage === 'full') await deps.store.recordSignIn(userId, deps.clock());
-    return secret;
-  }
-
-  /**
-   * After a full sign-in this browser becomes (or stays) a known device of the user; the secret of a
-   * new device is returned for its cookie.
-   */
-  private async markDevice(
-    userId: string,
-    device: Device | null,
-    rememberTotp: boolean,
-  ): Promise<string | undefined> {
-    const { deps } = this;
-    const at = deps.clock();
-    const totpUntil = rememberTotp
-      ? new Date(Date.parse(at) + deps.config.totpRememberMs).toISOString()
-      : undefined;
-    if (device) {
-      await deps.store.touchDevice(device.id, totpUntil === undefined ? { at } : { at, totpUntil });
-      return undefined;
-    }
-    const made = await deps.store.createDevice({
-      userId,
-      ttlMs: deps.config.deviceMs,
-      at,
-      totpUntil: totpUntil ?? null,
-    });
-    return made.secret;
   }
 }

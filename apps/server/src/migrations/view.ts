@@ -1,27 +1,8 @@
+import type { DryRunRow, StepView } from '@portalflow/contract';
 import type { Blocker, Definition, InstanceSnapshot, Landing } from '@portalflow/engine';
 import type { InstanceSummary } from '@portalflow/store';
 
-/** One open step, as a lead sees it in the queues: no instance data. */
-export interface StepView {
-  step: string;
-  title: string;
-  kind: 'task' | 'wait';
-  role: string | null;
-  roleName: string | null;
-}
-
-/** One row of a dry run: where an instance is, where it would land, or why it cannot move. */
-export interface DryRunRow {
-  instanceId: string;
-  practice: boolean;
-  startedAt: string;
-  updatedAt: string;
-  workflow: string;
-  now: StepView[];
-  ok: boolean;
-  after: Array<StepView & { fromStep: string; assigneeKept: boolean; due: string | null }>;
-  blockers: Blocker[];
-}
+export type { DryRunRow, StepView };
 
 const roleName = (definition: Definition, role: string | null | undefined) =>
   role ? (definition.roles.find((r) => r.id === role)?.name ?? role) : null;

@@ -15,12 +15,18 @@ import { recordAccess } from '../http/access.ts';
 import { clientAddress } from '../http/client.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import type { SsoClient } from '../sso/client.ts';
 
 /**
  * Signing in and out over HTTP: the route reads the browser's cookies and address, calls one step of
  * the sign-in service, and sets the cookies the step made. The protocol itself is in auth/sign-in.ts.
  */
-export function authRoutes(deps: AppDeps, docs: ApiDocs, signIn: SignInService): ApiRoutes {
+export function authRoutes(
+  deps: AppDeps,
+  docs: ApiDocs,
+  signIn: SignInService,
+  sso: SsoClient | null = null,
+): ApiRoutes {
   const app = apiRoutes();
 
   const browser = (c: Context<AppEnv>): Browser => ({
@@ -73,7 +79,10 @@ export function authRoutes(deps: AppDeps, docs: ApiDocs, signIn: SignInService):
     const user = requireUser(c);
     await signIn.signOut(user, audit(c));
     clearSessionCookie(c, deps.config);
-    return c.json({ ok: true as const }, 200);
+    // An account that signs in through the clinic's provider ends that session too, when it offers how.
+    const providerLogoutUrl =
+      sso && (await deps.store.hasSsoIdentity(user.id)) ? await sso.endSessionUrl() : null;
+    return c.json({ ok: true as const, providerLogoutUrl }, 200);
   });
 
   app.openapi(declared(docs, me), async (c) => c.json(await signIn.me(requireUser(c)), 200));

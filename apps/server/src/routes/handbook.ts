@@ -1,37 +1,22 @@
+import { getHandbook } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
 import { handbookMarkdown, handbookOf } from '@portalflow/engine';
-import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
+import { notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { query } from '../http/validate.ts';
 import { rolesContext } from '../roles/context.ts';
 
-const HandbookQuery = z.object({ format: z.enum(['json', 'md', 'svg']).optional() }).strict();
-
 /** The workflow handbook of a published version: steps, owners, deadlines, help, diagram and changes. */
-export function handbookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function handbookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const { versions } = rolesContext(deps.store);
 
-  docs.add({
-    method: 'get',
-    path: '/api/handbook/{id}/{v}',
-    instanceData: false,
-    summary: 'Handbook of a published version as JSON, a Markdown download or an SVG diagram',
-    tag: 'definitions',
-    query: HandbookQuery,
-    responses: { 200: 'Handbook', 404: 'No such version' },
-  });
-  app.get('/:id/:v', async (c) => {
+  app.openapi(declared(docs, getHandbook), async (c) => {
     requireUser(c);
-    const { format = 'json' } = query(c, HandbookQuery);
-    const id = c.req.param('id');
-    const v = Number(c.req.param('v'));
-    if (!Number.isInteger(v) || v < 1)
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The version is a whole number from 1');
+    const { format = 'json' } = c.req.valid('query');
+    const { id, v } = c.req.valid('param');
     const current = await versions.get(id, v);
     if (!current) throw notFound(`Version ${v} of '${id}'`);
     const previous = v > 1 ? await versions.get(id, v - 1) : null;
@@ -53,7 +38,7 @@ export function handbookRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         'Content-Type': 'text/markdown; charset=utf-8',
       });
     }
-    return c.json({ handbook, definition: current.definition, layout: current.layout });
+    return c.json({ handbook, definition: current.definition, layout: current.layout }, 200);
   });
 
   return app;

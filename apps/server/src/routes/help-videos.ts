@@ -1,15 +1,15 @@
+import { attachHelpVideo, helpVideoCaptions, playHelpVideo, removeHelpVideo } from '@portalflow/contract';
 import type { HelpEntry } from '@portalflow/store';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { canWriteHelp, HELP_SUPPORT_ROLE, requireHelpWriter } from '../help/access.ts';
+import { canWriteHelp, requireHelpWriter } from '../help/access.ts';
 import { isSha256, mediaPath, readCaptions, removeVideo, sniffVideoType, storeVideo } from '../help/media.ts';
-import { DeleteHelpQuery } from '../help/schemas.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { sendFile } from '../http/ranges.ts';
-import { query } from '../http/validate.ts';
 import { once } from './help.ts';
 
 /** Room for the captions and form framing on top of the video itself. */
@@ -32,8 +32,8 @@ const stale = (current: HelpEntry) =>
  * who may read the entry plays it. Staff answers are `no-store` like every other API answer; the
  * public copy of a published patient entry is served by the public help routes.
  */
-export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const tooLarge = () =>
     new ApiError(
       413,
@@ -44,33 +44,22 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       },
     );
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/help/entries/{id}/video',
-    summary: `Attach a video (multipart: revision, video = MP4 or WebM, captions-<lang> = WebVTT, the entry's language required; ${HELP_SUPPORT_ROLE}, admins, designers)`,
-    tag: 'help',
-    idempotent: true,
-    responses: {
-      200: 'Attached; the edit is in the entry history',
-      400: 'VIDEO_MISSING, CAPTIONS_REQUIRED or CAPTIONS_INVALID',
-      409: 'Stale revision',
-      413: 'VIDEO_TOO_LARGE',
-      415: 'VIDEO_TYPE_UNSUPPORTED',
+  app.openapi(
+    {
+      ...declared(docs, attachHelpVideo),
+      middleware: [
+        bodyLimit({
+          maxSize: deps.config.videoMaxBytes + FORM_OVERHEAD_BYTES,
+          onError: () => {
+            throw tooLarge();
+          },
+        }),
+      ],
     },
-  });
-  app.post(
-    '/entries/:id/video',
-    bodyLimit({
-      maxSize: deps.config.videoMaxBytes + FORM_OVERHEAD_BYTES,
-      onError: () => {
-        throw tooLarge();
-      },
-    }),
     async (c) => {
       const user = requireUser(c);
       requireHelpWriter(user);
-      const id = c.req.param('id');
+      const { id } = c.req.valid('param');
       const type = c.req.header('Content-Type') ?? '';
       if (!/^multipart\/form-data/i.test(type))
         throw new ApiError(
@@ -110,25 +99,16 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
           throw stale(result.current);
         }
         deps.log(`help video attached (${videoType}, ${bytes.length} bytes)`);
-        return { status: 200, body: { entry: result.entry } };
+        return { status: 200 as const, body: { entry: result.entry } };
       });
     },
   );
 
-  docs.add({
-    instanceData: false,
-    method: 'delete',
-    path: '/api/help/entries/{id}/video',
-    summary: 'Take the video off the entry as of `revision` (the file stays: other entries may share it)',
-    tag: 'help',
-    query: DeleteHelpQuery,
-    responses: { 200: 'Removed', 409: 'Stale revision' },
-  });
-  app.delete('/entries/:id/video', async (c) => {
+  app.openapi(declared(docs, removeHelpVideo), async (c) => {
     const user = requireUser(c);
     requireHelpWriter(user);
-    const id = c.req.param('id');
-    const { revision } = query(c, DeleteHelpQuery);
+    const { id } = c.req.valid('param');
+    const { revision } = c.req.valid('query');
     const result = await deps.store.updateHelpEntry({
       id,
       expectedRevision: revision,
@@ -140,7 +120,7 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       if (result.reason === 'not-found') throw notFound(id);
       throw stale(result.current);
     }
-    return c.json({ entry: result.entry });
+    return c.json({ entry: result.entry }, 200);
   });
 
   /** Drafts exist only for their writers; staff entries for everyone signed in. */
@@ -151,23 +131,9 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return entry as HelpEntry & { video: NonNullable<HelpEntry['video']> };
   }
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/help/entries/{id}/video/{sha256}',
-    summary: 'Play the video (range requests; no-store)',
-    tag: 'help',
-    responses: {
-      200: 'The file',
-      206: 'Part of the file',
-      401: 'Sign in',
-      404: 'No such video',
-      416: 'Range not satisfiable',
-    },
-  });
-  app.get('/entries/:id/video/:sha256', async (c) => {
-    const entry = await readable(c, c.req.param('id'));
-    const sha256 = c.req.param('sha256');
+  app.openapi(declared(docs, playHelpVideo), async (c) => {
+    const { id, sha256 } = c.req.valid('param');
+    const entry = await readable(c, id);
     if (!isSha256(sha256) || entry.video.sha256 !== sha256) throw notFound(entry.id);
     return sendFile(c, {
       path: mediaPath(deps.config.mediaDir, sha256),
@@ -177,16 +143,10 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     });
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/help/entries/{id}/captions/{language}',
-    summary: "The video's WebVTT captions in one language",
-    tag: 'help',
-  });
-  app.get('/entries/:id/captions/:language', async (c) => {
-    const entry = await readable(c, c.req.param('id'));
-    const captions = entry.video.captions.find((x) => x.language === c.req.param('language'));
+  app.openapi(declared(docs, helpVideoCaptions), async (c) => {
+    const { id, language } = c.req.valid('param');
+    const entry = await readable(c, id);
+    const captions = entry.video.captions.find((x) => x.language === language);
     if (!captions) throw new ApiError(404, 'NOT_FOUND', 'No captions in that language');
     return c.body(captions.vtt, 200, { 'Content-Type': 'text/vtt; charset=utf-8' });
   });

@@ -1,15 +1,25 @@
+import {
+  applyMigration,
+  createMigrationPlan,
+  dryRunMigration,
+  editMigrationPlan,
+  getMigrationPlan,
+  getMigrationRun,
+  listMigrationPlans,
+  type PlanView,
+  stopMigrationRun,
+} from '@portalflow/contract';
 import { parkableSteps } from '@portalflow/engine';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, optionalBody, query } from '../http/validate.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import { CreatePlanBody, EditPlanBody, PlanListQuery, RunScopeBody } from '../migrations/schemas.ts';
 import type { MigrationService, PlanContext } from '../migrations/service.ts';
 
 const requireLead = (user: AuthUser) => {
@@ -20,7 +30,7 @@ const requireReader = (user: AuthUser) => {
 };
 
 /** The plan with what the screen needs to edit it: the steps of A that can hold an instance, and B's. */
-function planView({ plan, from, to }: PlanContext) {
+function planView({ plan, from, to }: PlanContext): PlanView {
   const stepList = (d: typeof from) =>
     parkableSteps(d).map((id) => {
       const step = d.steps[id]!;
@@ -36,25 +46,25 @@ function planView({ plan, from, to }: PlanContext) {
   return { plan, workflow: from.title, from: stepList(from), to: stepList(to) };
 }
 
-export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: MigrationService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: MigrationService): ApiRoutes {
+  const app = apiRoutes();
 
   /**
    * Runs `work` once per Idempotency-Key: a retried request gets the first answer instead of acting
    * again (a second apply would otherwise start another run once the first finished).
    */
-  async function once(
+  async function once<B extends object, S extends 200 | 201 | 202>(
     c: Context<AppEnv>,
     user: AuthUser,
-    status: 200 | 201 | 202,
-    work: () => Promise<object>,
-  ): Promise<Response> {
+    status: S,
+    work: () => Promise<B>,
+  ) {
     const idempotency = idempotencyOf(c);
     if (idempotency) {
       const seen = await deps.store.getIdempotency(idempotency.key, user.id);
       if (seen) {
         if (seen.route !== idempotency.route) throw idempotencyKeyReused();
-        return c.json(seen.response as object, seen.status as 200);
+        return c.json(seen.response as B, seen.status as S);
       }
     }
     const response = await work();
@@ -71,157 +81,86 @@ export function migrationRoutes(deps: AppDeps, docs: ApiDocs, migrations: Migrat
     return c.json(response, status);
   }
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/migrations',
-    summary:
-      'Plan a migration of running instances from one version to another (lead); mapping proposed by step id',
-    tag: 'migrations',
-    body: CreatePlanBody,
-    idempotent: true,
-    responses: { 201: 'Plan created', 404: 'No such version', 422: 'Impossible mapping or same version' },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, createMigrationPlan), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const input = await body(c, CreatePlanBody);
+    const input = c.req.valid('json');
     return once(c, user, 201, async () => planView(await migrations.create(user, input)));
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/migrations',
-    summary: "A workflow's migration plans (leads, auditors)",
-    tag: 'migrations',
-    query: PlanListQuery,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listMigrationPlans), async (c) => {
     const user = requireUser(c);
     requireReader(user);
-    const { definitionId } = query(c, PlanListQuery);
-    return c.json({ plans: await deps.store.listMigrationPlans(definitionId) });
+    const { definitionId } = c.req.valid('query');
+    return c.json({ plans: await deps.store.listMigrationPlans(definitionId) }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/migrations/{id}',
-    summary: 'A plan with its step lists and runs (leads, auditors)',
-    tag: 'migrations',
-    responses: { 200: 'Plan', 404: 'No such plan' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getMigrationPlan), async (c) => {
     const user = requireUser(c);
     requireReader(user);
-    const context = await migrations.context(c.req.param('id'));
-    return c.json({ ...planView(context), runs: await deps.store.listMigrationRuns(context.plan.id) });
+    const context = await migrations.context(c.req.valid('param').id);
+    return c.json({ ...planView(context), runs: await deps.store.listMigrationRuns(context.plan.id) }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'put',
-    path: '/api/migrations/{id}',
-    summary:
-      'Edit the step mapping; refused (409) when someone edited since `revision`, (422) when impossible',
-    tag: 'migrations',
-    body: EditPlanBody,
-    idempotent: true,
-    responses: { 200: 'Saved', 409: 'Stale revision', 422: 'Impossible mapping' },
-  });
-  app.put('/:id', async (c) => {
+  app.openapi(declared(docs, editMigrationPlan), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const input = await body(c, EditPlanBody);
+    const input = c.req.valid('json');
     return once(c, user, 200, async () =>
-      planView(await migrations.edit(c.req.param('id'), input.mapping, input.revision)),
+      planView(await migrations.edit(c.req.valid('param').id, input.mapping, input.revision)),
     );
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/migrations/{id}/dry-run',
-    summary:
-      'Where every running instance would land, with its new owner role, or why it cannot move (lead); practice instances only with includePractice',
-    tag: 'migrations',
-    body: RunScopeBody,
-    responses: { 200: 'Dry run', 404: 'No such plan' },
-  });
-  app.post('/:id/dry-run', async (c) => {
+  app.openapi(declared(docs, dryRunMigration), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const scope = await optionalBody(c, RunScopeBody);
-    const { context, rows } = await migrations.dryRun(c.req.param('id'), scope);
+    const scope = c.req.valid('json');
+    const { context, rows } = await migrations.dryRun(c.req.valid('param').id, scope);
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
       detail: `migration dry run: ${rows.length} instances`,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json({
-      plan: context.plan,
-      summary: {
-        total: rows.length,
-        movable: rows.filter((r) => r.ok).length,
-        blocked: rows.filter((r) => !r.ok).length,
-        practice: rows.filter((r) => r.practice).length,
+    return c.json(
+      {
+        plan: context.plan,
+        summary: {
+          total: rows.length,
+          movable: rows.filter((r) => r.ok).length,
+          blocked: rows.filter((r) => !r.ok).length,
+          practice: rows.filter((r) => r.practice).length,
+        },
+        rows,
       },
-      rows,
-    });
+      200,
+    );
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/migrations/{id}/apply',
-    summary:
-      'Start moving the instances, one at a time, each atomically (lead); practice instances only with includePractice',
-    tag: 'migrations',
-    body: RunScopeBody,
-    idempotent: true,
-    responses: { 202: 'Run started', 409: 'A run of this plan is going', 422: 'Impossible mapping' },
-  });
-  app.post('/:id/apply', async (c) => {
+  app.openapi(declared(docs, applyMigration), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const scope = await optionalBody(c, RunScopeBody);
+    const scope = c.req.valid('json');
     return once(c, user, 202, async () => ({
-      run: await migrations.apply(user, c.req.param('id'), {}, scope),
+      run: await migrations.apply(user, c.req.valid('param').id, {}, scope),
     }));
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/migrations/{id}/runs/{runId}',
-    summary: 'A run: status, counts and the result for each instance (leads, auditors)',
-    tag: 'migrations',
-    responses: { 200: 'Run', 404: 'No such run' },
-  });
-  app.get('/:id/runs/:runId', async (c) => {
+  app.openapi(declared(docs, getMigrationRun), async (c) => {
     const user = requireUser(c);
     requireReader(user);
-    const run = await deps.store.getMigrationRun(c.req.param('runId'));
-    if (!run || run.planId !== c.req.param('id')) throw notFound('The migration run');
-    return c.json({ run, results: await deps.store.listMigrationResults(run.id) });
+    const { id, runId } = c.req.valid('param');
+    const run = await deps.store.getMigrationRun(runId);
+    if (!run || run.planId !== id) throw notFound('The migration run');
+    return c.json({ run, results: await deps.store.listMigrationResults(run.id) }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/migrations/{id}/runs/{runId}/stop',
-    summary: 'Stop a run after the instance it is on (lead); moved instances stay moved',
-    tag: 'migrations',
-    idempotent: true,
-    responses: { 200: 'Stopping or stopped', 404: 'No such run' },
-  });
-  app.post('/:id/runs/:runId/stop', async (c) => {
+  app.openapi(declared(docs, stopMigrationRun), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const run = await deps.store.getMigrationRun(c.req.param('runId'));
-    if (!run || run.planId !== c.req.param('id')) throw notFound('The migration run');
+    const { id, runId } = c.req.valid('param');
+    const run = await deps.store.getMigrationRun(runId);
+    if (!run || run.planId !== id) throw notFound('The migration run');
     return once(c, user, 200, async () => ({ run: await migrations.stop(run.id) }));
   });
 

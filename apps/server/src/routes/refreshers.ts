@@ -1,53 +1,37 @@
+import {
+  acknowledgeRefresher,
+  addRefresherSchedule,
+  deleteRefresherSchedule,
+  listRefresherSchedules,
+  myRefreshers,
+  refresherOverview,
+} from '@portalflow/contract';
 import { roleDuties } from '@portalflow/engine';
-import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body } from '../http/validate.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
 import { holdersOf } from '../roles/catalog.ts';
 import { rolesContext } from '../roles/context.ts';
 import { changeStatus, periodicStatus } from '../roles/refreshers.ts';
 
-const roleId = z.string().min(1).max(80);
-export const AcknowledgeBody = z
-  .object({ definitionId: z.string().min(1).max(200), version: z.number().int().min(2), role: roleId })
-  .strict();
-export const ScheduleBody = z
-  .object({
-    role: roleId.optional(),
-    definitionId: z.string().min(1).max(200).optional(),
-    everyDays: z.number().int().min(1).max(3650),
-  })
-  .strict()
-  .refine((s) => s.role !== undefined || s.definitionId !== undefined, {
-    message: 'name a role, a workflow, or both',
-  });
-
 function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins schedule refreshers');
 }
 
-export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function refresherRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const { versions, refreshers } = rolesContext(deps.store);
   const latestDuties = async () => roleDuties(await versions.latest());
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/refreshers/mine',
-    summary: 'What changed for you: refreshers for the roles you hold, and periodic refreshers due',
-    tag: 'refreshers',
-  });
-  app.get('/mine', async (c) => {
+  app.openapi(declared(docs, myRefreshers), async (c) => {
     const user = requireUser(c);
     const roles = clinicRoles(user);
-    if (roles.length === 0) return c.json({ changes: [], periodic: [] });
+    if (roles.length === 0) return c.json({ changes: [], periodic: [] }, 200);
     const [all, acks, completions, schedules, duties] = await Promise.all([
       refreshers.all(),
       deps.store.listRefresherAcknowledgements({ userId: user.id }),
@@ -64,44 +48,22 @@ export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       .map((s) => periodicStatus(s, { id: user.id, roles }, duties, completions, now))
       .filter((p) => p !== null)
       .map((p) => ({ ...p, title: titleOf(duties, p.definitionId) }));
-    return c.json({ changes, periodic });
+    return c.json({ changes, periodic }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/refreshers/acknowledge',
-    summary: 'Confirm you read what changed for one of your roles in a published version',
-    tag: 'refreshers',
-    body: AcknowledgeBody,
-    idempotent: true,
-    responses: {
-      200: 'Acknowledged (repeats keep the first time)',
-      403: 'You do not hold the role',
-      404: 'No such refresher',
-    },
-  });
-  app.post('/acknowledge', async (c) => {
+  app.openapi(declared(docs, acknowledgeRefresher), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, AcknowledgeBody);
+    const input = c.req.valid('json');
     if (!clinicRoles(user).includes(input.role)) throw forbidden('You do not hold this role');
     const refresher = (await refreshers.all()).find(
       (r) => r.definitionId === input.definitionId && r.version === input.version && r.role === input.role,
     );
     if (!refresher) throw notFound('That refresher');
     const ack = await deps.store.acknowledgeRefresher({ userId: user.id, ...input, at: deps.clock() });
-    return c.json({ acknowledgement: ack });
+    return c.json({ acknowledgement: ack }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/refreshers',
-    summary: 'Every refresher with who has done it and who has not (leads, auditors)',
-    tag: 'refreshers',
-    responses: { 200: 'Refreshers and schedules with people', 403: 'Not a lead or auditor' },
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, refresherOverview), async (c) => {
     const user = requireUser(c);
     if (!isLead(user) && !isAuditor(user)) throw forbidden('Only leads and auditors see training records');
     const [all, acks, completions, schedules, users, duties] = await Promise.all([
@@ -131,7 +93,7 @@ export function refresherRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         })
         .filter((p) => p !== null),
     }));
-    return c.json({ changes, schedules: periodic });
+    return c.json({ changes, schedules: periodic }, 200);
   });
 
   return app;
@@ -145,36 +107,19 @@ function titleOf(duties: ReturnType<typeof roleDuties>, definitionId: string): s
   return definitionId;
 }
 
-export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/refresher-schedules',
-    summary: 'Periodic refresher schedules (leads, auditors)',
-    tag: 'refreshers',
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listRefresherSchedules), async (c) => {
     const user = requireUser(c);
     if (!isLead(user) && !isAuditor(user)) throw forbidden('Only leads and auditors see training records');
-    return c.json({ schedules: await deps.store.listRefresherSchedules() });
+    return c.json({ schedules: await deps.store.listRefresherSchedules() }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/refresher-schedules',
-    summary: 'Schedule a refresher every N days for a role, a workflow, or a role in one workflow (lead)',
-    tag: 'refreshers',
-    body: ScheduleBody,
-    idempotent: true,
-    responses: { 201: 'Scheduled', 403: 'Not a lead' },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, addRefresherSchedule), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const input = await body(c, ScheduleBody);
+    const input = c.req.valid('json');
     const key = idempotencyOf(c);
     if (key) {
       const seen = await deps.store.getIdempotency(key.key, user.id);
@@ -201,19 +146,11 @@ export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppE
     return c.json({ schedule }, 201);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'delete',
-    path: '/api/refresher-schedules/{id}',
-    summary: 'Stop a periodic refresher (lead)',
-    tag: 'refreshers',
-    responses: { 200: 'Deleted', 403: 'Not a lead', 404: 'No such schedule' },
-  });
-  app.delete('/:id', async (c) => {
+  app.openapi(declared(docs, deleteRefresherSchedule), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    if (!(await deps.store.deleteRefresherSchedule(c.req.param('id')))) throw notFound('The schedule');
-    return c.json({ deleted: true });
+    if (!(await deps.store.deleteRefresherSchedule(c.req.valid('param').id))) throw notFound('The schedule');
+    return c.json({ deleted: true as const }, 200);
   });
 
   return app;

@@ -1,34 +1,28 @@
+import {
+  approveRole,
+  getRole,
+  listRoles,
+  type RoleDetail,
+  type RoleSummary,
+  roleJobDescription,
+  saveJobText,
+} from '@portalflow/contract';
 import { jobDescription, jobDescriptionHtml, jobDescriptionMarkdown } from '@portalflow/engine';
-import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isLead } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, query } from '../http/validate.ts';
 import { type RoleEntry, roleCatalog } from '../roles/catalog.ts';
 import { rolesContext } from '../roles/context.ts';
-
-const field = z.string().max(2000);
-export const JobTextBody = z
-  .object({
-    reportsTo: field,
-    skills: field,
-    languages: field,
-    hours: field,
-    revision: z.number().int().min(0),
-  })
-  .strict();
-export const ApproveBody = z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
-const ExportQuery = z.object({ format: z.enum(['md', 'html']) }).strict();
 
 function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins edit and sign off job descriptions');
 }
 
 /** The catalog entry as the API shows it: the role, its holders, sign-off state and duties. */
-function summary(e: RoleEntry) {
+function summary(e: RoleEntry): RoleSummary {
   const steps = e.duties.workflows.reduce((n, w) => n + w.steps.length, 0);
   return {
     id: e.duties.roleId,
@@ -48,7 +42,7 @@ function summary(e: RoleEntry) {
   };
 }
 
-function detail(e: RoleEntry, names: Map<string, string>) {
+function detail(e: RoleEntry, names: Map<string, string>): RoleDetail {
   const roleName = (id: string) => names.get(id) ?? id;
   return {
     role: summary(e),
@@ -63,8 +57,8 @@ function detail(e: RoleEntry, names: Map<string, string>) {
   };
 }
 
-export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function roleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const { versions } = rolesContext(deps.store);
   const load = async (id: string) => {
     const all = await roleCatalog(deps.store, versions);
@@ -73,46 +67,22 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return { entry, names: new Map(all.map((e) => [e.duties.roleId, e.duties.name])) };
   };
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/roles',
-    summary: 'Role catalog: every role of the published workflows, its holders and sign-off state',
-    tag: 'roles',
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listRoles), async (c) => {
     requireUser(c);
     const all = await roleCatalog(deps.store, versions);
-    return c.json({ roles: all.map(summary) });
+    return c.json({ roles: all.map(summary) }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/roles/{id}',
-    summary: 'One role: derived duties, job description, editable text and what changed since sign-off',
-    tag: 'roles',
-    responses: { 200: 'Role', 404: 'No such role in the published workflows' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getRole), async (c) => {
     requireUser(c);
-    const { entry, names } = await load(c.req.param('id'));
-    return c.json(detail(entry, names));
+    const { entry, names } = await load(c.req.valid('param').id);
+    return c.json(detail(entry, names), 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/roles/{id}/job-description',
-    summary: 'The job description as a Markdown or HTML download',
-    tag: 'roles',
-    query: ExportQuery,
-    responses: { 200: 'The document', 404: 'No such role' },
-  });
-  app.get('/:id/job-description', async (c) => {
+  app.openapi(declared(docs, roleJobDescription), async (c) => {
     requireUser(c);
-    const { format } = query(c, ExportQuery);
-    const { entry, names } = await load(c.req.param('id'));
+    const { format } = c.req.valid('query');
+    const { entry, names } = await load(c.req.valid('param').id);
     const job = jobDescription(entry.duties, entry.text, (id) => names.get(id) ?? id);
     const file = `${entry.duties.roleId}-job-description.${format}`;
     c.header('Content-Disposition', `attachment; filename="${file}"`);
@@ -121,22 +91,11 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       : c.body(jobDescriptionHtml(job), 200, { 'Content-Type': 'text/html; charset=utf-8' });
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'put',
-    path: '/api/roles/{id}/job-text',
-    summary:
-      'Save the hand-written part of the job description (lead); 409 when someone saved since `revision`',
-    tag: 'roles',
-    body: JobTextBody,
-    idempotent: true,
-    responses: { 200: 'Saved', 403: 'Not a lead', 404: 'No such role', 409: 'Stale revision' },
-  });
-  app.put('/:id/job-text', async (c) => {
+  app.openapi(declared(docs, saveJobText), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const id = c.req.param('id');
-    const input = await body(c, JobTextBody);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
     await load(id);
     const { revision, ...text } = input;
     const saved = await deps.store.saveJobText({
@@ -165,29 +124,14 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         );
     }
     const { entry, names } = await load(id);
-    return c.json(detail(entry, names));
+    return c.json(detail(entry, names), 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/roles/{id}/approve',
-    summary: 'Sign off the current job description (lead); `fingerprint` is the version you reviewed',
-    tag: 'roles',
-    body: ApproveBody,
-    idempotent: true,
-    responses: {
-      200: 'Approved',
-      403: 'Not a lead',
-      404: 'No such role',
-      409: 'It changed since you reviewed it',
-    },
-  });
-  app.post('/:id/approve', async (c) => {
+  app.openapi(declared(docs, approveRole), async (c) => {
     const user = requireUser(c);
     requireLead(user);
-    const id = c.req.param('id');
-    const { fingerprint } = await body(c, ApproveBody);
+    const { id } = c.req.valid('param');
+    const { fingerprint } = c.req.valid('json');
     const { entry, names } = await load(id);
     if (entry.fingerprint !== fingerprint)
       throw new ApiError(
@@ -209,7 +153,7 @@ export function roleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         approvedAt: deps.clock(),
       });
     }
-    return c.json(detail((await load(id)).entry, names));
+    return c.json(detail((await load(id)).entry, names), 200);
   });
 
   return app;

@@ -1,43 +1,25 @@
+import {
+  createTrackingEntry,
+  deleteTrackingEntry,
+  editTrackingEntry,
+  listTrackingEntries,
+  trackingEntryChanges,
+  trackingSheet,
+} from '@portalflow/contract';
 import type { TrackingEntry, TrackingEntryResult } from '@portalflow/store';
-import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, query } from '../http/validate.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import {
-  CreateEntryBody,
-  type CreateEntryInput,
-  DeleteEntryQuery,
-  ENTRY_FIELDS,
-  type EntryKind,
-  ListEntriesQuery,
-  PatchEntryBody,
-} from '../tracking/entries.ts';
+import { ENTRY_FIELDS, type EntryKind } from '../tracking/entries.ts';
 import { clinicTimeZone, period } from '../tracking/period.ts';
-import { buildSheet, type Names, SHEET_TABLES, type SheetScope, tableCsv } from '../tracking/sheet.ts';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)');
-const id = z.string().min(1).max(200);
-
-export const SheetQuery = z
-  .object({
-    from: day,
-    to: day,
-    /** `person` (default): per person and role; `role`: per role (leads and auditors). */
-    view: z.enum(['person', 'role']).optional(),
-    person: id.optional(),
-    role: id.optional(),
-    format: z.enum(['json', 'csv']).default('json'),
-    /** Which table the CSV holds. */
-    table: z.enum(SHEET_TABLES).default('totals'),
-  })
-  .strict();
+import { buildSheet, type Names, type SheetScope, tableCsv } from '../tracking/sheet.ts';
 
 /** Leads (admin, designer) and auditors read everyone's sheet; everyone else reads their own. */
 const readsEveryone = (user: AuthUser) => isLead(user) || isAuditor(user);
@@ -51,8 +33,8 @@ const mayEdit = (user: AuthUser, entry: TrackingEntry) =>
  * and the hash-chained events, with practice (sandbox) work left out; manual entries carry their own
  * append-only, hash-chained audit trail.
  */
-export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function trackingRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const timeZone = clinicTimeZone(deps.calendar);
 
   async function names(): Promise<Names> {
@@ -73,16 +55,16 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
   }
 
   /** Replays a stored answer for a reused Idempotency-Key, or runs `fn` and stores its answer. */
-  async function idempotent(
+  async function idempotent<B extends object, S extends 200 | 201>(
     c: Context<AppEnv>,
     user: AuthUser,
-    fn: () => Promise<{ status: 200 | 201; body: object }>,
+    fn: () => Promise<{ status: S; body: B }>,
   ) {
     const key = idempotencyOf(c);
     if (key) {
       const seen = await deps.store.getIdempotency(key.key, user.id);
       if (seen && seen.route !== key.route) throw idempotencyKeyReused();
-      if (seen) return c.json(seen.response as object, seen.status as 200);
+      if (seen) return c.json(seen.response as B, seen.status as S);
     }
     const out = await fn();
     if (key)
@@ -119,22 +101,9 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return entry;
   }
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/tracking/sheet',
-    summary: 'Task tracking sheet for a period: per person or role, JSON or one table as CSV',
-    tag: 'tracking',
-    query: SheetQuery,
-    responses: {
-      200: 'Sheet',
-      400: 'Bad period',
-      403: 'Someone else’s sheet, or the per-role view, for staff',
-    },
-  });
-  app.get('/sheet', async (c) => {
+  app.openapi(declared(docs, trackingSheet), async (c) => {
     const user = requireUser(c);
-    const q = query(c, SheetQuery);
+    const q = c.req.valid('query');
     const scope: SheetScope = { view: q.view ?? 'person' };
     if (!readsEveryone(user)) {
       if (q.view === 'role' || (q.person !== undefined && q.person !== user.id)) {
@@ -156,20 +125,12 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       c.header('Content-Disposition', `attachment; filename="tracking-${q.table}-${q.from}-to-${q.to}.csv"`);
       return c.body(tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
-    return c.json(sheet);
+    return c.json(sheet, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/tracking/entries',
-    summary: 'Manual tracking entries for a period (yours; leads and auditors: anyone’s)',
-    tag: 'tracking',
-    query: ListEntriesQuery,
-  });
-  app.get('/entries', async (c) => {
+  app.openapi(declared(docs, listTrackingEntries), async (c) => {
     const user = requireUser(c);
-    const q = query(c, ListEntriesQuery);
+    const q = c.req.valid('query');
     if (q.to < q.from) throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     let userId = q.person;
     if (!readsEveryone(user)) {
@@ -186,22 +147,12 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       ...(q.kind !== undefined ? { kind: q.kind } : {}),
     });
     await recordAccess(deps, c, user, { category: 'tracking', outcome: 'allow', detail: 'entries' });
-    return c.json({ entries });
+    return c.json({ entries }, 200);
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'post',
-    path: '/api/tracking/entries',
-    summary: 'Record work done outside workflows (leads may record it for someone else)',
-    tag: 'tracking',
-    body: CreateEntryBody,
-    idempotent: true,
-    responses: { 201: 'Recorded', 403: 'Auditors, or someone else’s entry for staff', 404: 'No such person' },
-  });
-  app.post('/entries', async (c) => {
+  app.openapi(declared(docs, createTrackingEntry), async (c) => {
     const user = requireUser(c);
-    const input = (await body(c, CreateEntryBody)) as CreateEntryInput;
+    const input = c.req.valid('json');
     const owner = input.userId ?? user.id;
     if (!canAct(user) || (owner !== user.id && !isLead(user))) {
       await recordAccess(deps, c, user, { category: 'tracking', outcome: 'deny', detail: 'create entry' });
@@ -222,23 +173,13 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         outcome: 'allow',
         detail: `created ${entry.id}`,
       });
-      return { status: 201, body: { entry } };
+      return { status: 201 as const, body: { entry } };
     });
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'patch',
-    path: '/api/tracking/entries/{id}',
-    summary: 'Edit a manual entry at the revision read (owner or lead)',
-    tag: 'tracking',
-    body: PatchEntryBody,
-    idempotent: true,
-    responses: { 200: 'Edited', 403: 'Not yours', 404: 'No such entry', 409: 'Changed since read' },
-  });
-  app.patch('/entries/:id', async (c) => {
+  app.openapi(declared(docs, editTrackingEntry), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, PatchEntryBody);
+    const input = c.req.valid('json');
     const entry = await editable(c, user, 'edit');
     let fields: Record<string, unknown> | undefined;
     if (input.fields !== undefined) {
@@ -265,23 +206,13 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         outcome: 'allow',
         detail: `edited ${entry.id}`,
       });
-      return { status: 200, body: { entry: updated } };
+      return { status: 200 as const, body: { entry: updated } };
     });
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'delete',
-    path: '/api/tracking/entries/{id}',
-    summary: 'Delete a manual entry at the revision read (owner or lead); its audit trail stays',
-    tag: 'tracking',
-    query: DeleteEntryQuery,
-    idempotent: true,
-    responses: { 200: 'Deleted', 403: 'Not yours', 404: 'No such entry', 409: 'Changed since read' },
-  });
-  app.delete('/entries/:id', async (c) => {
+  app.openapi(declared(docs, deleteTrackingEntry), async (c) => {
     const user = requireUser(c);
-    const { revision } = query(c, DeleteEntryQuery);
+    const { revision } = c.req.valid('query');
     const entry = await editable(c, user, 'delete');
     return idempotent(c, user, async () => {
       answer(
@@ -297,21 +228,13 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
         outcome: 'allow',
         detail: `deleted ${entry.id}`,
       });
-      return { status: 200, body: { deleted: entry.id } };
+      return { status: 200 as const, body: { deleted: entry.id } };
     });
   });
 
-  docs.add({
-    instanceData: false,
-    method: 'get',
-    path: '/api/tracking/entries/{id}/changes',
-    summary: 'An entry’s audit trail (old → new, who, when) and its hash-chain check',
-    tag: 'tracking',
-    responses: { 200: 'Audit trail', 403: 'Not yours', 404: 'No such entry' },
-  });
-  app.get('/entries/:id/changes', async (c) => {
+  app.openapi(declared(docs, trackingEntryChanges), async (c) => {
     const user = requireUser(c);
-    const entryId = c.req.param('id');
+    const entryId = c.req.valid('param').id;
     const changes = await deps.store.listTrackingEntryChanges(entryId);
     if (changes.length === 0) throw notFound('The tracking entry');
     const owner = changes[0]!.changes.find((ch) => ch.field === 'userId')?.to;
@@ -328,7 +251,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `changes ${entryId}`,
     });
-    return c.json({ changes, verify: await deps.store.verifyTrackingEntry(entryId) });
+    return c.json({ changes, verify: await deps.store.verifyTrackingEntry(entryId) }, 200);
   });
 
   return app;

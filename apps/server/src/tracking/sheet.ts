@@ -1,30 +1,11 @@
+import type { Cell, Sheet, SheetColumn, SheetScope, SheetTable } from '@portalflow/contract';
 import { csvText } from '@portalflow/engine/text';
 import type { Store, TallyKey, TaskTally, TrackingEntry } from '@portalflow/store';
 import { ENROLLMENT, enrollmentTallies } from './enrollment.ts';
 import type { Period } from './period.ts';
 
-export type Cell = string | number;
-export interface SheetColumn {
-  key: string;
-  label: string;
-  numeric?: boolean;
-}
-/** One table of the sheet. The web app renders exactly these cells and the CSV export writes them. */
-export interface SheetTable {
-  id: SheetTableId;
-  title: string;
-  columns: SheetColumn[];
-  rows: Cell[][];
-}
-export const SHEET_TABLES = ['totals', 'tasks', 'enrollment', 'declines', 'manual'] as const;
-export type SheetTableId = (typeof SHEET_TABLES)[number];
-
-export interface SheetScope {
-  /** `person`: one row group per person (and role); `role`: per role, people summed. */
-  view: 'person' | 'role';
-  userId?: string;
-  role?: string;
-}
+export type { Cell, Sheet, SheetColumn, SheetScope, SheetTable, SheetTableId } from '@portalflow/contract';
+export { SHEET_TABLES } from '@portalflow/contract';
 
 export interface Names {
   person(id: string | null): string;
@@ -32,25 +13,6 @@ export interface Names {
   workflow(id: string | null): string;
   /** People holding a role (for the manual-entries view of one role). */
   holders(role: string): Set<string>;
-}
-
-export interface Sheet {
-  period: Omit<Period, 'days'>;
-  asOf: string;
-  scope: SheetScope;
-  tables: SheetTable[];
-  charts: {
-    /** Completed tasks per clinic-local day, one key per role name. */
-    volume: Array<Record<string, Cell>>;
-    volumeSeries: string[];
-    /** Median and p90 time to complete per role, in hours. */
-    timeToComplete: Array<{ role: string; median: number; p90: number; completed: number }>;
-  };
-  /**
-   * The task tallies come from the task projection; `completionEvents` counts the same completions
-   * straight from the hash-chained events, so a reader can see the two agree.
-   */
-  check: { completionEvents: number; completedTasks: number; consistent: boolean };
 }
 
 /** Milliseconds → hours with two decimals (what the table shows and the CSV writes). */

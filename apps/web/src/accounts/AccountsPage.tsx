@@ -20,6 +20,7 @@ import { ChangeTrail } from './ChangeTrail.tsx';
 import { CreatePerson } from './CreatePerson.tsx';
 import { ImportStaff } from './ImportStaff.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
+import { SsoGroups } from './SsoGroups.tsx';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -59,6 +60,7 @@ export function AccountsPage() {
           <Tabs.Tab value="people">People</Tabs.Tab>
           <Tabs.Tab value="import">Import staff list</Tabs.Tab>
           <Tabs.Tab value="changes">Change history</Tabs.Tab>
+          <Tabs.Tab value="sso">Single sign-on groups</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="people" pt="md">
           <Stack>
@@ -149,6 +151,9 @@ export function AccountsPage() {
           <Stack>
             <ChangeTrail />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="sso" pt="md">
+          <SsoGroups roles={roles} />
         </Tabs.Panel>
       </Tabs>
       <CreatePerson opened={creating} onClose={() => setCreating(false)} roles={roles} />

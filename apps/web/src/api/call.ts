@@ -44,6 +44,14 @@ function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefined, qu
     : `${filled}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
+/** A route's non-JSON answer (a CSV or Markdown download) as text, with the same typed input. */
+export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: unknown };
+  const payload = await api<unknown>(pathOf(spec, params, query), { method: spec.method.toUpperCase() });
+  if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
+  return payload;
+}
+
 /**
  * Calls a route the contract declares and parses its answer with the route's own success schema, so a
  * server that drifted from the contract fails loudly here instead of rendering wrong data.
@@ -63,15 +71,4 @@ export async function call<R extends RouteSpec>(spec: R, input: CallInput<R>): P
   const success = Object.entries(spec.responses).find(([status]) => Number(status) < 300)?.[1];
   const schema = success?.content?.['application/json']?.schema;
   return (schema ? schema.parse(payload) : payload) as Answer<R>;
-}
-
-/**
- * Calls a route for its text answer (a CSV download the route declares besides its JSON); anything
- * but text is an error, never a string cast.
- */
-export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
-  const { params, query } = input as { params?: Record<string, unknown>; query?: unknown };
-  const payload = await api<unknown>(pathOf(spec, params, query), { method: spec.method.toUpperCase() });
-  if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
-  return payload;
 }

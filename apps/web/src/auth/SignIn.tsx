@@ -10,6 +10,7 @@ import { CodeStep } from './CodeStep.tsx';
 import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SetPasswordWithCode } from './SetPasswordWithCode.tsx';
+import { SsoButton } from './SsoButton.tsx';
 import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
 /**
@@ -115,6 +116,7 @@ export function SignIn({ me }: { me?: Me | null }) {
               {error}
             </Alert>
           )}
+          <SsoButton />
           <TextInput
             label="Username"
             name="username"

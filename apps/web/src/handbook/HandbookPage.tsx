@@ -13,12 +13,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { getHandbook } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
-import type { Definition, Handbook } from '@portalflow/engine';
+import type { Handbook } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, Printer } from 'lucide-react';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { call } from '../api/call.ts';
 import { api } from '../api/client.ts';
 import { downloadText } from '../audit/download.ts';
 import { WorkflowDiagram } from '../canvas/index.ts';
@@ -42,10 +44,7 @@ export function HandbookPage() {
   const navigate = useNavigate();
   const data = useQuery({
     queryKey: ['handbook', id, v],
-    queryFn: () =>
-      api<{ handbook: Handbook; definition: Definition; layout: unknown }>(
-        `/handbook/${encodeURIComponent(id)}/${encodeURIComponent(v)}`,
-      ),
+    queryFn: () => call(getHandbook, { params: { id, v: Number(v) }, query: {} }),
   });
   const versions = useQuery({
     queryKey: ['definitions', id, 'versions'],

@@ -1,6 +1,7 @@
 import { Badge, Code, Loader, Modal, Stack, Table, Text, Timeline } from '@mantine/core';
+import { helpEntryChanges } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
 import type { HelpEntry, HelpEntryChange } from './types.ts';
 
@@ -31,8 +32,7 @@ export function EntryHistory({
 }) {
   const history = useQuery({
     queryKey: ['help', 'changes', entry?.id],
-    queryFn: async () =>
-      (await api<{ changes: HelpEntryChange[] }>(`/help/entries/${entry!.id}/changes`)).changes,
+    queryFn: async () => (await call(helpEntryChanges, { params: { id: entry!.id } })).changes,
     enabled: entry !== null,
   });
   return (

@@ -1,6 +1,14 @@
 import { notifications } from '@mantine/notifications';
+import {
+  createHelpEntry,
+  deleteHelpEntry,
+  publishHelpEntry,
+  unpublishHelpEntry,
+  updateHelpEntry,
+} from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { HelpContent, HelpEntry } from './types.ts';
 
 function failed(title: string) {
@@ -33,12 +41,11 @@ export function useHelpActions() {
       content: HelpContent;
     }) =>
       entry
-        ? api<{ entry: HelpEntry }>(`/help/entries/${entry.id}`, {
-            method: 'PUT',
+        ? call(updateHelpEntry, {
+            params: { id: entry.id },
             body: { revision: entry.revision, ...content },
           })
-        : api<{ entry: HelpEntry }>('/help/entries', {
-            method: 'POST',
+        : call(createHelpEntry, {
             body: { clinic, ...content },
             idempotencyKey: newIdempotencyKey(),
           }),
@@ -53,8 +60,8 @@ export function useHelpActions() {
   });
   const setStatus = useMutation({
     mutationFn: ({ entry, publish }: { entry: HelpEntry; publish: boolean }) =>
-      api<{ entry: HelpEntry }>(`/help/entries/${entry.id}/${publish ? 'publish' : 'unpublish'}`, {
-        method: 'POST',
+      call(publish ? publishHelpEntry : unpublishHelpEntry, {
+        params: { id: entry.id },
         body: { revision: entry.revision },
       }),
     onSuccess: ({ entry }) => {
@@ -71,7 +78,7 @@ export function useHelpActions() {
   });
   const remove = useMutation({
     mutationFn: (entry: HelpEntry) =>
-      api<{ entry: HelpEntry }>(`/help/entries/${entry.id}?revision=${entry.revision}`, { method: 'DELETE' }),
+      call(deleteHelpEntry, { params: { id: entry.id }, query: { revision: entry.revision } }),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Entry deleted' });
       return refresh();

@@ -1,6 +1,6 @@
+import { listHelpClinics, listHelpEntries } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { HelpClinic, HelpEntry } from './types.ts';
+import { call } from '../api/call.ts';
 
 /**
  * The staff help library: the clinics and every entry the caller may read (writers also get drafts).
@@ -10,7 +10,7 @@ import type { HelpClinic, HelpEntry } from './types.ts';
 export function useHelpClinics() {
   return useQuery({
     queryKey: ['help', 'clinics'],
-    queryFn: async () => (await api<{ clinics: HelpClinic[] }>('/help/clinics')).clinics,
+    queryFn: async () => (await call(listHelpClinics, {})).clinics,
     staleTime: 5 * 60_000,
     networkMode: 'always',
   });
@@ -19,8 +19,7 @@ export function useHelpClinics() {
 export function useHelpEntries(clinic: string | undefined) {
   return useQuery({
     queryKey: ['help', 'entries', clinic],
-    queryFn: async () =>
-      (await api<{ entries: HelpEntry[] }>(`/help/entries?clinic=${encodeURIComponent(clinic!)}`)).entries,
+    queryFn: async () => (await call(listHelpEntries, { query: { clinic: clinic! } })).entries,
     enabled: clinic !== undefined,
     staleTime: 60_000,
     // Offline, the request still goes out: the service worker answers it from its cache.

@@ -12,17 +12,28 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import {
+  applyMigration,
+  createMigrationPlan,
+  dryRunMigration,
+  editMigrationPlan,
+  getMigrationPlan,
+  getMigrationRun,
+  listMigrationPlans,
+  stopMigrationRun,
+} from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ArrowRight, ListChecks, Play } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { call } from '../api/call.ts';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import { toast } from '../editor/toast.ts';
 import { countOf } from '../shell/plural.ts';
 import { DryRunTable } from './DryRunTable.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { RunProgress } from './RunProgress.tsx';
-import type { DryRun, MigrationPlan, MigrationResult, MigrationRun, PlanView, StepMapping } from './types.ts';
+import type { DryRun, PlanView, StepMapping } from './types.ts';
 import { runEnded } from './types.ts';
 import './migrate.css';
 
@@ -44,8 +55,7 @@ export function MigrationPage() {
   });
   const plans = useQuery({
     queryKey: ['migration-plans', definitionId],
-    queryFn: () =>
-      api<{ plans: MigrationPlan[] }>(`/migrations?definitionId=${encodeURIComponent(definitionId)}`),
+    queryFn: () => call(listMigrationPlans, { query: { definitionId } }),
   });
   const list = versions.data?.versions.map((v) => v.version) ?? [];
   const latest = list.at(-1);
@@ -63,7 +73,7 @@ export function MigrationPage() {
 
   const plan = useQuery({
     queryKey: ['migration-plan', currentPlanId],
-    queryFn: () => api<PlanView>(`/migrations/${currentPlanId}`),
+    queryFn: () => call(getMigrationPlan, { params: { id: currentPlanId! } }),
     enabled: currentPlanId !== null,
   });
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
@@ -72,10 +82,7 @@ export function MigrationPage() {
   const activeRunId = runId ?? (lastRun && !runEnded(lastRun) ? lastRun.id : null);
   const run = useQuery({
     queryKey: ['migration-run', activeRunId],
-    queryFn: () =>
-      api<{ run: MigrationRun; results?: MigrationResult[] }>(
-        `/migrations/${currentPlanId}/runs/${activeRunId}`,
-      ),
+    queryFn: () => call(getMigrationRun, { params: { id: currentPlanId!, runId: activeRunId! } }),
     enabled: activeRunId !== null && currentPlanId !== null,
     refetchInterval: (q) => (q.state.data && runEnded(q.state.data.run) ? false : 600),
   });
@@ -83,10 +90,7 @@ export function MigrationPage() {
 
   const create = useMutation({
     mutationFn: () =>
-      api<PlanView>('/migrations', {
-        method: 'POST',
-        body: { definitionId, fromVersion: from, toVersion: to },
-      }),
+      call(createMigrationPlan, { body: { definitionId, fromVersion: from!, toVersion: to! } }),
     onSuccess: (view) => {
       client.setQueryData(['migration-plan', view.plan.id], { ...view, runs: [] });
       setPlanId(view.plan.id);
@@ -99,8 +103,8 @@ export function MigrationPage() {
   });
   const edit = useMutation({
     mutationFn: (mapping: StepMapping) =>
-      api<PlanView>(`/migrations/${currentPlanId}`, {
-        method: 'PUT',
+      call(editMigrationPlan, {
+        params: { id: currentPlanId! },
         body: { mapping, revision: plan.data!.plan.revision },
         idempotencyKey: newIdempotencyKey(),
       }),
@@ -126,16 +130,15 @@ export function MigrationPage() {
   // Practice runs stay on their version unless the lead asks: real work and training never move together by accident.
   const [includePractice, setIncludePractice] = useState(false);
   const dry = useMutation({
-    mutationFn: () =>
-      api<DryRun>(`/migrations/${currentPlanId}/dry-run`, { method: 'POST', body: { includePractice } }),
+    mutationFn: () => call(dryRunMigration, { params: { id: currentPlanId! }, body: { includePractice } }),
     onSuccess: setDryRun,
     onError: (error) => toast({ color: 'red', title: 'Dry run failed', message: errorText(error) }),
   });
   const [confirming, setConfirming] = useState(false);
   const apply = useMutation({
     mutationFn: () =>
-      api<{ run: MigrationRun }>(`/migrations/${currentPlanId}/apply`, {
-        method: 'POST',
+      call(applyMigration, {
+        params: { id: currentPlanId! },
         body: { includePractice },
         idempotencyKey: newIdempotencyKey(),
       }),
@@ -151,9 +154,8 @@ export function MigrationPage() {
   });
   const stop = useMutation({
     mutationFn: () =>
-      api<{ run: MigrationRun }>(`/migrations/${currentPlanId}/runs/${activeRunId}/stop`, {
-        method: 'POST',
-        body: { includePractice },
+      call(stopMigrationRun, {
+        params: { id: currentPlanId!, runId: activeRunId! },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: ({ run: stopped }) => client.setQueryData(['migration-run', stopped.id], { run: stopped }),

@@ -1,10 +1,11 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { type RoleDetail, saveJobText } from '@portalflow/contract';
 import type { JobText } from '@portalflow/engine';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { RoleDetail } from './types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 
 /** The hand-written part of the job description (leads): saved with a revision check. */
 export function JobTextForm({ detail }: { detail: RoleDetail }) {
@@ -14,8 +15,8 @@ export function JobTextForm({ detail }: { detail: RoleDetail }) {
   const dirty = (Object.keys(text) as Array<keyof JobText>).some((k) => text[k] !== detail.text[k]);
   const save = useMutation({
     mutationFn: () =>
-      api<RoleDetail>(`/roles/${encodeURIComponent(detail.role.id)}/job-text`, {
-        method: 'PUT',
+      call(saveJobText, {
+        params: { id: detail.role.id },
         body: { ...text, revision: detail.textRevision },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { acknowledgeRefresher } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BookOpenCheck, CircleCheck, Dumbbell, Printer } from 'lucide-react';
 import { Link } from 'react-router';
-import { api, newIdempotencyKey } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { newIdempotencyKey } from '../api/client.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useMyRefreshers } from './api.ts';
 import { RoleChangeList } from './RoleChangeList.tsx';
@@ -40,8 +42,7 @@ export function MyRefresherPage() {
   const practice = usePracticeRun();
   const acknowledge = useMutation({
     mutationFn: (c: Change) =>
-      api('/refreshers/acknowledge', {
-        method: 'POST',
+      call(acknowledgeRefresher, {
         body: { definitionId: c.definitionId, version: c.version, role: c.role },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -1,8 +1,9 @@
 import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { deleteRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheck, Trash2 } from 'lucide-react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { isLead } from '../auth/useMe.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -30,7 +31,7 @@ export function RefreshersPage({ me }: { me: Me }) {
   const client = useQueryClient();
   const lead = isLead(me.user.roles);
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/refresher-schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(deleteRefresherSchedule, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['refreshers'] }),
     onError: (error) => notifications.show({ color: 'red', title: 'Not removed', message: error.message }),
   });

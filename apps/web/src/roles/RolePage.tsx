@@ -1,9 +1,11 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { approveRole, type RoleDetail } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, Download, Printer, ShieldCheck } from 'lucide-react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { downloadText } from '../audit/download.ts';
 import { isLead } from '../auth/useMe.ts';
@@ -13,7 +15,6 @@ import { fetchText, useRole } from './api.ts';
 import { JobDescriptionView } from './JobDescriptionView.tsx';
 import { JobTextForm } from './JobTextForm.tsx';
 import { RoleChangeList } from './RoleChangeList.tsx';
-import type { RoleDetail } from './types.ts';
 import './print.css';
 import { TODO_COLOR } from './colors.ts';
 
@@ -25,8 +26,8 @@ export function RolePage({ me }: { me: Me }) {
   const lead = isLead(me.user.roles);
   const approve = useMutation({
     mutationFn: (d: RoleDetail) =>
-      api<RoleDetail>(`/roles/${encodeURIComponent(d.role.id)}/approve`, {
-        method: 'POST',
+      call(approveRole, {
+        params: { id: d.role.id },
         body: { fingerprint: d.fingerprint },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -1,7 +1,9 @@
 import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { addRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { call } from '../api/call.ts';
 import { api, newIdempotencyKey } from '../api/client.ts';
 import type { DefinitionSummary } from '../api/types.ts';
 import { useRoles } from './api.ts';
@@ -19,8 +21,7 @@ export function ScheduleForm() {
   const [everyDays, setEveryDays] = useState<number | string>(90);
   const add = useMutation({
     mutationFn: () =>
-      api('/refresher-schedules', {
-        method: 'POST',
+      call(addRefresherSchedule, {
         body: {
           ...(role ? { role } : {}),
           ...(definitionId ? { definitionId } : {}),

@@ -1,26 +1,26 @@
+import { getRole, listRoles, type MyRefreshers, myRefreshers, refresherOverview } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { MyRefreshers, RefresherOverview, RoleDetail, RoleSummary } from './types.ts';
+import { call } from '../api/call.ts';
 
 export const useRoles = () =>
   useQuery({
     queryKey: ['roles'],
-    queryFn: () => api<{ roles: RoleSummary[] }>('/roles').then((r) => r.roles),
+    queryFn: () => call(listRoles, {}).then((r) => r.roles),
   });
 
 export const useRole = (id: string) =>
-  useQuery({ queryKey: ['roles', id], queryFn: () => api<RoleDetail>(`/roles/${encodeURIComponent(id)}`) });
+  useQuery({ queryKey: ['roles', id], queryFn: () => call(getRole, { params: { id } }) });
 
 export const useMyRefreshers = (enabled = true) =>
   useQuery({
     queryKey: ['refreshers', 'mine'],
-    queryFn: () => api<MyRefreshers>('/refreshers/mine'),
+    queryFn: () => call(myRefreshers, {}),
     enabled,
     refetchInterval: 60_000,
   });
 
 export const useRefresherOverview = () =>
-  useQuery({ queryKey: ['refreshers', 'all'], queryFn: () => api<RefresherOverview>('/refreshers') });
+  useQuery({ queryKey: ['refreshers', 'all'], queryFn: () => call(refresherOverview, {}) });
 
 /** Fetches a server-made document (Markdown, HTML, SVG) as text, for a download or print view. */
 export async function fetchText(path: string): Promise<string> {

@@ -60,8 +60,14 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const items = navItems(me.user.roles, !!me.emergency);
 
   async function signOut() {
-    await call(logout, {}).catch(() => undefined);
+    const done = await call(logout, {}).catch(() => null);
     setCsrfToken(null);
+    // Signed in through the clinic's provider: end that session too (RP-initiated logout); it sends
+    // the browser back to the sign-in page.
+    if (done?.providerLogoutUrl) {
+      window.location.assign(done.providerLogoutUrl);
+      return;
+    }
     // Signed out first (the app shows the sign-in page), then nothing of theirs stays in memory.
     client.setQueryData(['me'], null);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });

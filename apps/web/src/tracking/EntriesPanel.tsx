@@ -1,9 +1,17 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import {
+  type CreateEntryInput,
+  createTrackingEntry,
+  deleteTrackingEntry,
+  editTrackingEntry,
+  listTrackingEntries,
+} from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { History, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { type EntryDraft, EntryForm } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { describeEntry, KIND_LABELS } from './entryKinds.ts';
@@ -37,23 +45,24 @@ export function EntriesPanel({
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TrackingEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const q = new URLSearchParams({ from, to });
-  if (person) q.set('person', person);
   const entries = useQuery({
     queryKey: ['tracking', 'entries', from, to, person],
-    queryFn: () => api<{ entries: TrackingEntry[] }>(`/tracking/entries?${q}`),
+    queryFn: () => call(listTrackingEntries, { query: { from, to, ...(person ? { person } : {}) } }),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['tracking'] });
 
   const save = useMutation({
     mutationFn: (draft: EntryDraft) =>
       editing && editing !== 'new'
-        ? api(`/tracking/entries/${encodeURIComponent(editing.id)}`, {
-            method: 'PATCH',
+        ? call(editTrackingEntry, {
+            params: { id: editing.id },
             body: { revision: editing.revision, day: draft.day, fields: draft.fields },
             idempotencyKey: newIdempotencyKey(),
           })
-        : api('/tracking/entries', { method: 'POST', body: draft, idempotencyKey: newIdempotencyKey() }),
+        : call(createTrackingEntry, {
+            body: draft as CreateEntryInput,
+            idempotencyKey: newIdempotencyKey(),
+          }),
     onSuccess: () => {
       setEditing(null);
       setError(null);
@@ -65,8 +74,9 @@ export function EntriesPanel({
 
   const remove = useMutation({
     mutationFn: (entry: TrackingEntry) =>
-      api(`/tracking/entries/${encodeURIComponent(entry.id)}?revision=${entry.revision}`, {
-        method: 'DELETE',
+      call(deleteTrackingEntry, {
+        params: { id: entry.id },
+        query: { revision: entry.revision },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: () => {

@@ -1,8 +1,8 @@
 import { Badge, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { trackingEntryChanges } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
-import type { EntryChange } from './types.ts';
 
 const show = (v: unknown) => (v === null || v === undefined ? '∅' : String(v));
 
@@ -18,10 +18,7 @@ export function EntryHistory({
 }) {
   const trail = useQuery({
     queryKey: ['tracking', 'changes', entryId],
-    queryFn: () =>
-      api<{ changes: EntryChange[]; verify: { ok: boolean; reason?: string } }>(
-        `/tracking/entries/${encodeURIComponent(entryId!)}/changes`,
-      ),
+    queryFn: () => call(trackingEntryChanges, { params: { id: entryId! } }),
     enabled: entryId !== null,
   });
   return (

@@ -1,20 +1,24 @@
 import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { trackingSheet } from '@portalflow/contract';
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { callText } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
-import type { SheetTable } from './types.ts';
+import { sheetQuery } from './sheetQuery.ts';
+import type { SheetFilters, SheetTable } from './types.ts';
 
 /**
  * One table of the sheet, cell for cell as the server sent it: the CSV download asks the server for
  * the same table, so what is exported is exactly what is shown.
  */
-export function SheetTableView({ table, csvQuery }: { table: SheetTable; csvQuery: string }) {
+export function SheetTableView({ table, filters }: { table: SheetTable; filters: SheetFilters }) {
   const [busy, setBusy] = useState(false);
   async function download() {
     setBusy(true);
     try {
-      const text = await api<string>(`/tracking/sheet?${csvQuery}`);
+      const text = await callText(trackingSheet, {
+        query: { ...sheetQuery(filters), format: 'csv', table: table.id },
+      });
       downloadText(`tracking-${table.id}.csv`, text);
     } finally {
       setBusy(false);

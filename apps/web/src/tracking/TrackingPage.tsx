@@ -10,10 +10,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { trackingSheet } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead, SYSTEM_ROLES } from '../auth/useMe.ts';
 import { usePeople } from '../work/usePeople.ts';
@@ -21,7 +22,7 @@ import { EntriesPanel } from './EntriesPanel.tsx';
 import { SheetTableView } from './SheetTableView.tsx';
 import { defaultPeriod, sheetQuery } from './sheetQuery.ts';
 import { TrackingCharts } from './TrackingCharts.tsx';
-import type { Sheet, SheetFilters } from './types.ts';
+import type { SheetFilters } from './types.ts';
 
 /**
  * The task tracking sheet: what each person (or role) completed in a period, how fast, what ran late
@@ -43,7 +44,7 @@ export function TrackingPage({ me }: { me: Me }) {
 
   const sheet = useQuery({
     queryKey: ['tracking', 'sheet', filters],
-    queryFn: () => api<Sheet>(`/tracking/sheet?${sheetQuery(filters)}`),
+    queryFn: () => call(trackingSheet, { query: sheetQuery(filters) }),
     enabled: valid,
   });
 
@@ -160,11 +161,7 @@ export function TrackingPage({ me }: { me: Me }) {
         <>
           <TrackingCharts sheet={sheet.data} />
           {sheet.data.tables.map((table) => (
-            <SheetTableView
-              key={table.id}
-              table={table}
-              csvQuery={sheetQuery(filters, { format: 'csv', table: table.id })}
-            />
+            <SheetTableView key={table.id} table={table} filters={filters} />
           ))}
         </>
       )}

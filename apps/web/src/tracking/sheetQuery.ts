@@ -1,12 +1,20 @@
 import type { SheetFilters } from './types.ts';
 
-/** The sheet's query string: dates, view and filters only (workforce ids, never patient data). */
-export function sheetQuery(f: SheetFilters, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ from: f.from, to: f.to, view: f.view });
-  if (f.person) q.set('person', f.person);
-  if (f.role) q.set('role', f.role);
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  return q.toString();
+/** The sheet's query: dates, view and filters only (workforce ids, never patient data). */
+export function sheetQuery(f: SheetFilters): {
+  from: string;
+  to: string;
+  view: 'person' | 'role';
+  person?: string;
+  role?: string;
+} {
+  return {
+    from: f.from,
+    to: f.to,
+    view: f.view,
+    ...(f.person ? { person: f.person } : {}),
+    ...(f.role ? { role: f.role } : {}),
+  };
 }
 
 const iso = (d: Date) =>

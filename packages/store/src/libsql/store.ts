@@ -17,6 +17,7 @@ import { notificationApi } from './notifications.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
+import { ssoApi } from './sso.ts';
 import { taskApi } from './tasks.ts';
 import { timerApi } from './timers.ts';
 import { trackingApi } from './tracking.ts';
@@ -55,6 +56,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...feedApi(db),
     ...securityApi(db),
     ...accountAdminApi(db),
+    ...ssoApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

@@ -11,6 +11,7 @@ import { apiTokenLifetime } from './010-api-token-lifetime.ts';
 import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
+import { singleSignOn } from './014-single-sign-on.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditAppendOnly,
   accountAdministration,
   helpVideos,
+  singleSignOn,
 ];

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+// Type only: the patients' page stays a small bundle without zod, so its one answer is not parsed.
 import type { PublicHelpSite } from '../types.ts';
 
 export type Loaded =

@@ -1,0 +1,172 @@
+import type { RoleChange } from '@portalflow/engine';
+import { z } from 'zod';
+import { engineShape, Id, IdParams, Person } from './common.ts';
+import { errors, json, jsonBody, route } from './route.ts';
+
+/** A published version changed what a role does: the people holding it read and practise it. */
+export const ChangeRefresher = z.object({
+  definitionId: Id,
+  title: z.string(),
+  version: z.number().int(),
+  previousVersion: z.number().int(),
+  publishedAt: z.string(),
+  role: z.string(),
+  roleName: z.string(),
+  change: engineShape<RoleChange>('What changed for the role'),
+});
+export type ChangeRefresher = z.infer<typeof ChangeRefresher>;
+
+export const RefresherProgress = z.object({
+  acknowledgedAt: z.string().nullable(),
+  /** When a practice run of this version (or a later one) was finished. */
+  practiceDoneAt: z.string().nullable(),
+  done: z.boolean(),
+});
+export type RefresherProgress = z.infer<typeof RefresherProgress>;
+
+const periodicFields = {
+  scheduleId: z.string(),
+  role: z.string().nullable(),
+  /** The workflow to practise. */
+  definitionId: Id,
+  everyDays: z.number().int(),
+  lastDoneAt: z.string().nullable(),
+  dueAt: z.string(),
+  due: z.boolean(),
+};
+export const PeriodicRefresher = z.object({ ...periodicFields, title: z.string() });
+export type PeriodicRefresher = z.infer<typeof PeriodicRefresher>;
+
+export const MyRefreshers = z.object({
+  changes: z.array(ChangeRefresher.extend(RefresherProgress.shape)),
+  periodic: z.array(PeriodicRefresher),
+});
+export type MyRefreshers = z.infer<typeof MyRefreshers>;
+
+export const RefresherSchedule = z.object({
+  id: z.string(),
+  role: z.string().nullable(),
+  definitionId: z.string().nullable(),
+  everyDays: z.number().int(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RefresherSchedule = z.infer<typeof RefresherSchedule>;
+
+export const RefresherOverview = z.object({
+  changes: z.array(ChangeRefresher.extend({ people: z.array(Person.extend(RefresherProgress.shape)) })),
+  schedules: z.array(
+    RefresherSchedule.extend({
+      title: z.string().nullable(),
+      roleName: z.string().nullable(),
+      people: z.array(Person.extend(periodicFields)),
+    }),
+  ),
+});
+export type RefresherOverview = z.infer<typeof RefresherOverview>;
+
+const roleId = z.string().min(1).max(80);
+export const AcknowledgeBody = z
+  .object({ definitionId: z.string().min(1).max(200), version: z.number().int().min(2), role: roleId })
+  .strict();
+export const ScheduleBody = z
+  .object({
+    role: roleId.optional(),
+    definitionId: z.string().min(1).max(200).optional(),
+    everyDays: z.number().int().min(1).max(3650),
+  })
+  .strict()
+  .refine((s) => s.role !== undefined || s.definitionId !== undefined, {
+    message: 'name a role, a workflow, or both',
+  });
+
+const signedIn = { 401: 'Not signed in (UNAUTHENTICATED)' } as const;
+
+export const myRefreshers = route({
+  method: 'get',
+  path: '/api/refreshers/mine',
+  summary: 'What changed for you: refreshers for the roles you hold, and periodic refreshers due',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  responses: { 200: json(MyRefreshers, 'Your refreshers'), ...errors(signedIn) },
+});
+
+export const acknowledgeRefresher = route({
+  method: 'post',
+  path: '/api/refreshers/acknowledge',
+  summary: 'Confirm you read what changed for one of your roles in a published version',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  'x-idempotent': true,
+  request: { body: jsonBody(AcknowledgeBody) },
+  responses: {
+    200: json(
+      z.object({
+        acknowledgement: z.object({
+          userId: z.string(),
+          definitionId: z.string(),
+          version: z.number().int(),
+          role: z.string(),
+          at: z.string(),
+        }),
+      }),
+      'Acknowledged (repeats keep the first time)',
+    ),
+    ...errors({
+      ...signedIn,
+      403: 'You do not hold the role (FORBIDDEN)',
+      404: 'No such refresher (NOT_FOUND)',
+    }),
+  },
+});
+
+export const refresherOverview = route({
+  method: 'get',
+  path: '/api/refreshers',
+  summary: 'Every refresher with who has done it and who has not (leads, auditors)',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  responses: {
+    200: json(RefresherOverview, 'Refreshers and schedules with people'),
+    ...errors({ ...signedIn, 403: 'Not a lead or auditor (FORBIDDEN)' }),
+  },
+});
+
+export const listRefresherSchedules = route({
+  method: 'get',
+  path: '/api/refresher-schedules',
+  summary: 'Periodic refresher schedules (leads, auditors)',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  responses: {
+    200: json(z.object({ schedules: z.array(RefresherSchedule) }), 'The schedules'),
+    ...errors({ ...signedIn, 403: 'Not a lead or auditor (FORBIDDEN)' }),
+  },
+});
+
+export const addRefresherSchedule = route({
+  method: 'post',
+  path: '/api/refresher-schedules',
+  summary: 'Schedule a refresher every N days for a role, a workflow, or a role in one workflow (lead)',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  'x-idempotent': true,
+  request: { body: jsonBody(ScheduleBody) },
+  responses: {
+    201: json(z.object({ schedule: RefresherSchedule }), 'Scheduled'),
+    ...errors({ ...signedIn, 403: 'Not a lead (FORBIDDEN)' }),
+  },
+});
+
+export const deleteRefresherSchedule = route({
+  method: 'delete',
+  path: '/api/refresher-schedules/{id}',
+  summary: 'Stop a periodic refresher (lead)',
+  tags: ['refreshers'],
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ deleted: z.literal(true) }), 'Deleted'),
+    ...errors({ ...signedIn, 403: 'Not a lead (FORBIDDEN)', 404: 'No such schedule (NOT_FOUND)' }),
+  },
+});

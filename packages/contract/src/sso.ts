@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { Timestamp } from './common.ts';
+import { errors, json, jsonBody, route } from './route.ts';
+
+/** Single sign-on through the clinic's OpenID Provider, and the admins' group → role mapping. */
+
+export const SsoProvider = z.object({
+  provider: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+});
+export type SsoProvider = z.infer<typeof SsoProvider>;
+
+const groupName = z.string().trim().min(1).max(256);
+const roleName = z.string().trim().min(1).max(100);
+
+/** One provider group and the roles it gives. */
+export const GroupRoles = z.object({ group: groupName, roles: z.array(roleName).max(50) }).strict();
+export type GroupRoles = z.infer<typeof GroupRoles>;
+
+/** The whole mapping, replacing what was there; each group once. */
+export const SsoGroupsBody = z
+  .object({ mapping: z.array(GroupRoles).max(500) })
+  .strict()
+  .refine((b) => new Set(b.mapping.map((m) => m.group)).size === b.mapping.length, {
+    message: 'Each group may appear once',
+    path: ['mapping'],
+  });
+export type SsoGroupsBody = z.input<typeof SsoGroupsBody>;
+
+/** One edit of the mapping, old → new (JSON text of `{ group: roles }`). */
+export const SsoMappingChange = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  actorId: z.string().nullable(),
+  oldValue: z.string(),
+  newValue: z.string(),
+});
+
+export const SsoGroupsView = z.object({
+  /** Null when single sign-on is off (the mapping can still be prepared). */
+  provider: z.object({ name: z.string(), groupsClaim: z.string() }).nullable(),
+  mapping: z.array(GroupRoles),
+  changes: z.array(SsoMappingChange),
+});
+export type SsoGroupsView = z.infer<typeof SsoGroupsView>;
+
+/**
+ * Why a sign-in through the provider was refused: the callback redirects to the app with
+ * `?sso_error=CODE` (a browser navigation, not a JSON answer), and the sign-in page says this.
+ */
+export const SSO_SIGN_IN_ERRORS = {
+  SSO_NO_ROLE: 'Your groups at the provider give you no role here. Ask an admin to map one of your groups.',
+  ACCOUNT_DISABLED: 'This account is disabled. Ask an admin.',
+  SSO_LAST_ADMIN:
+    'The provider no longer gives you the admin role, but you are the last active admin. Sign in with your password, or ask the provider’s admin.',
+  SSO_USERNAME_TAKEN: 'An account here already has your name but is not linked to you. Ask an admin.',
+  SSO_LOGIN_EXPIRED: 'That sign-in was not started in this browser, or took too long. Try again.',
+  SSO_PROVIDER_ERROR: 'The provider did not sign you in. Try again.',
+  SSO_RESPONSE_INVALID: 'The provider’s answer did not pass its checks. Try again.',
+  SSO_PROVIDER_UNREACHABLE: 'The provider cannot be reached right now. Try again shortly.',
+  TOO_MANY_ATTEMPTS: 'Too many failed sign-ins from here; wait a few minutes and try again.',
+} as const;
+export type SsoSignInError = keyof typeof SSO_SIGN_IN_ERRORS;
+
+export const ssoProvider = route({
+  method: 'get',
+  path: '/api/auth/oidc',
+  summary: "Whether single sign-on is set up, and the provider's name for the sign-in button",
+  tags: ['auth'],
+  'x-instance-data': false,
+  'x-public': true,
+  responses: { 200: json(SsoProvider, '`provider` is null when single sign-on is off') },
+});
+
+export const ssoStart = route({
+  method: 'get',
+  path: '/api/auth/oidc/start',
+  summary: 'Begin signing in through the provider: redirects the browser there (PKCE, state and nonce)',
+  tags: ['auth'],
+  'x-instance-data': false,
+  'x-public': true,
+  responses: {
+    302: { description: 'To the provider' },
+    ...errors({
+      404: 'Single sign-on is off (SSO_NOT_CONFIGURED)',
+      429: 'Too many sign-ins started from this client (RATE_LIMITED)',
+      503: 'The provider cannot be reached (SSO_PROVIDER_UNREACHABLE)',
+    }),
+  },
+});
+
+export const ssoCallback = route({
+  method: 'get',
+  path: '/api/auth/oidc/callback',
+  summary:
+    "The provider's answer: checked, then signed in (stage `totp` or `enroll` when the provider asserted no second factor and the account needs one) and redirected to the app; a refusal redirects with `sso_error`",
+  tags: ['auth'],
+  'x-instance-data': false,
+  'x-public': true,
+  responses: {
+    302: { description: 'To the app, signed in or with `?sso_error=` one of SSO_SIGN_IN_ERRORS' },
+    ...errors({ 404: 'Single sign-on is off (SSO_NOT_CONFIGURED)' }),
+  },
+});
+
+export const ssoGroups = route({
+  method: 'get',
+  path: '/api/sso/groups',
+  summary: "The provider's groups and the roles each gives (admin), with the latest changes, newest first",
+  tags: ['accounts'],
+  'x-instance-data': false,
+  responses: {
+    200: json(SsoGroupsView, 'Mapping and changes'),
+    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not an admin (FORBIDDEN)' }),
+  },
+});
+
+export const saveSsoGroups = route({
+  method: 'put',
+  path: '/api/sso/groups',
+  summary:
+    'Replace the group mapping (admin); every role must exist. Takes effect at each person’s next single sign-on; every change is kept in an append-only trail',
+  tags: ['accounts'],
+  'x-instance-data': false,
+  request: { body: jsonBody(SsoGroupsBody) },
+  responses: {
+    200: json(SsoGroupsView, 'The new mapping'),
+    ...errors({
+      400: 'Not a mapping (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not an admin (FORBIDDEN)',
+      422: 'A role that does not exist (UNKNOWN_ROLE)',
+    }),
+  },
+});
