@@ -5,7 +5,7 @@
 // an undici Pool (keep-alive, 32 connections): Node 20's global fetch managed under 2k req/s here, less
 // than the baseline server can answer, so it would have measured the client instead.
 import { fileURLToPath } from 'node:url';
-import { type Definition, parseDefinition } from '@portalflow/engine';
+import { type ActiveStep, type Definition, parseDefinition } from '@portalflow/engine';
 import { openStore } from '@portalflow/store';
 import { Pool } from 'undici';
 import type { BenchRow } from '../../../scripts/bench-table.ts';
@@ -17,6 +17,8 @@ const CLIENTS = 32;
 const PER_CLIENT = 4;
 const WARM_MS = 1000;
 const MEASURE_MS = 5000;
+/** Server processes sharing the one database file in the multi-process figure. */
+const PROCESSES = 3;
 
 // `again` opens the same step as a new task, so a few instances supply tasks for the whole run. The
 // deadline makes every complete clear one durable timer and set another, like real work.
@@ -114,18 +116,23 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const { instances: service } = servicesFor(setup);
     const direct = await startInstances(service, workflow.id, CLIENTS * PER_CLIENT);
     const directTurn = new Array<number>(CLIENTS).fill(0);
+    // Each instance's open task, read once before measuring and then taken from each change's result.
+    const openTask = (instance: {
+      snapshot: { context: { active: Record<string, ActiveStep> } };
+    }): ActiveStep => Object.values(instance.snapshot.context.active)[0]!;
+    const open = new Map(
+      await Promise.all(direct.map(async (id) => [id, openTask((await service.load(id)).instance)] as const)),
+    );
     const inProcess = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
       const slot = directTurn[k]! % PER_CLIENT;
       directTurn[k] = slot + 1;
-      await service.act(
-        { user: null, role: null },
-        direct[k * PER_CLIENT + slot]!,
-        (instance) => {
-          const task = Object.values(instance.snapshot.context.active)[0]!;
-          return { type: 'complete', step: task.step, token: task.token, outcome: 'again', role: 'nurse' };
-        },
-        () => null,
-      );
+      const id = direct[k * PER_CLIENT + slot]!;
+      const task = open.get(id)!;
+      const applied = await service.act({ user: null, role: null }, id, {
+        type: 'system',
+        event: { type: 'complete', step: task.step, token: task.token, outcome: 'again', role: 'nurse' },
+      });
+      open.set(id, openTask(applied.instance));
       return true;
     });
     await setup.close();
@@ -172,6 +179,37 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     await serverPool.close();
     await server.stop();
 
+    // The same completion loop against PROCESSES server processes on the same file, each client
+    // sticking to one process (round robin), as behind a load balancer: SQLite serialises their
+    // writes through the file's lock, so this shows what more processes add, or cost.
+    const fleet: ServerProcess[] = [];
+    for (let n = 0; n < PROCESSES; n++) {
+      const proc = await spawnServer({ databaseUrl: db.url, processId: `bench-${n}`, keepLog: false });
+      fleet.push(proc);
+      running.push(proc);
+    }
+    const fleetPools = fleet.map(
+      (proc) => new Pool(proc.url, { connections: Math.ceil(CLIENTS / PROCESSES) }),
+    );
+    const multi = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
+      const slot = turn[k]! % PER_CLIENT;
+      turn[k] = slot + 1;
+      const taskId = current[k]![slot]!;
+      const res = await fleetPools[k % PROCESSES]!.request({
+        path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
+        method: 'POST',
+        headers,
+        body,
+      });
+      const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
+      const next = answer.instance?.active?.[0]?.taskId;
+      if (res.statusCode !== 200 || !next) return false;
+      current[k]![slot] = next;
+      return true;
+    });
+    await Promise.all(fleetPools.map((pool) => pool.close()));
+    await Promise.all(fleet.map((proc) => proc.stop()));
+
     // Every acknowledged completion is in a verifiable history.
     const check = await openStore({ url: db.url });
     const report = await check.verifyAll();
@@ -215,6 +253,9 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const startsPerSecond = starts.ok / starts.seconds;
     const startRatio = startsPerSecond / (bareStarts.ok / bareStarts.seconds);
     const startP99 = percentile(starts.latencies, 0.99);
+    const multiPerSecond = multi.ok / multi.seconds;
+    const multiRatio = multiPerSecond / perSecond;
+    const multiP99 = percentile(multi.latencies, 0.99);
     return [
       {
         name: 'task completions over HTTP (FULL)',
@@ -260,6 +301,26 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       },
       { name: 'starts ÷ bare Hono', value: startRatio, unit: '×', goal: '≥ 0.2×', met: startRatio >= 0.2 },
       { name: 'start latency p99', value: startP99, unit: 'ms', goal: '< 50 ms', met: startP99 < 50 },
+      {
+        name: `task completions, ${PROCESSES} processes on one file`,
+        value: multiPerSecond,
+        unit: 'completes/s',
+        note: `the same ${CLIENTS} clients, client k on process k mod ${PROCESSES}; ${multi.failed} failed. One file has one writer at a time: see docs/scaling.md`,
+      },
+      {
+        name: `${PROCESSES} processes ÷ 1 process`,
+        value: multiRatio,
+        unit: '×',
+        goal: '≥ 1×',
+        met: multiRatio >= 1,
+      },
+      {
+        name: `complete latency p99, ${PROCESSES} processes`,
+        value: multiP99,
+        unit: 'ms',
+        goal: `≤ 1 process (${p99.toFixed(0)} ms)`,
+        met: multiP99 <= p99,
+      },
     ];
   } finally {
     await Promise.all(running.map((r) => r.stop(2000)));

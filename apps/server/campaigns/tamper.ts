@@ -65,12 +65,7 @@ export async function tamperCampaign(options: CampaignOptions): Promise<Campaign
                   actor: nurse.id,
                   data: { note: `n${plan.int(100)}` },
                 };
-        await instances.act(
-          actor,
-          id,
-          () => event,
-          () => null,
-        );
+        await instances.act(actor, id, { type: 'system', event });
       }
     }
     const written = await writeCheckpoint({

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import { SetPasswordService } from './auth/set-password.ts';
 import { SignInService } from './auth/sign-in.ts';
+import { DefinitionCache } from './definitions/cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { compressResponses } from './http/compress.ts';
 import { ApiError, toApiError } from './http/errors.ts';
@@ -10,22 +11,28 @@ import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { webApp } from './http/static.ts';
 import { InstanceService } from './instances/service.ts';
+import { IntakeKeys } from './intake/keys.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
+import { RefresherIndex } from './roles/catalog.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
+import { emailPreferenceRoutes } from './routes/email-preferences.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
+import { fhirRoutes } from './routes/fhir.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
 import { instanceRoutes } from './routes/instances.ts';
+import { intakeKeyRoutes, intakeWebhookRoutes } from './routes/intake.ts';
 import { migrationRoutes } from './routes/migrations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { outboxRoutes, webhookRoutes } from './routes/outbox.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
@@ -51,10 +58,21 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>();
   const docs = new ApiDocs();
-  const instances = new InstanceService(deps);
+  // Published versions are immutable: one cache for every reader of them.
+  const definitions = new DefinitionCache(deps.store);
+  const refreshers = new RefresherIndex(deps.store, definitions);
+  const instances = new InstanceService({
+    instances: deps.store,
+    definitions,
+    config: deps.config,
+    live: deps.live,
+    clock: deps.clock,
+    log: deps.log,
+  });
   const migrations = new MigrationService(deps, instances);
   const streams = new StreamAuth(deps);
   const sso = deps.config.sso ? new SsoClient(deps.config.sso) : null;
+  const intakeKeys = new IntakeKeys(deps);
 
   app.use(securityHeaders({ hsts: deps.config.secureCookies }));
   app.use(async function requestLog(c, next) {
@@ -134,21 +152,29 @@ export function createApp(deps: AppDeps): App {
   app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/api/definitions', definitionRoutes(deps, docs));
-  app.route('/api/instances', instanceRoutes(deps, docs, instances));
-  app.route('/api/tasks', taskRoutes(deps, docs, instances));
+  app.route('/', instanceRoutes(deps, docs, instances));
+  app.route('/', taskRoutes(deps, docs, instances));
   app.route('/api', auditRoutes(deps, docs, instances));
   app.route('/', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));
-  app.route('/api/events', eventRoutes(deps, docs, streams));
-  app.route('/', roleRoutes(deps, docs));
-  app.route('/', refresherRoutes(deps, docs));
+  app.route('/', eventRoutes(deps, docs, streams));
+  app.route('/', roleRoutes(deps, docs, definitions));
+  app.route('/', refresherRoutes(deps, docs, definitions, refreshers));
   app.route('/', refresherScheduleRoutes(deps, docs));
-  app.route('/', handbookRoutes(deps, docs));
+  app.route('/', handbookRoutes(docs, definitions));
   app.route('/', trackingRoutes(deps, docs));
   app.route('/', helpRoutes(deps, docs));
   app.route('/', helpVideoRoutes(deps, docs));
   app.route('/', migrationRoutes(deps, docs, migrations));
   app.route('/', emergencyAccessRoutes(deps, docs));
+  app.route('/', emailPreferenceRoutes(deps, docs));
+  app.route('/', webhookRoutes(deps, docs));
+  app.route('/', outboxRoutes(deps, docs));
+  app.route('/', intakeKeyRoutes(deps, docs, intakeKeys));
+  // After the key routes: signed webhooks carry their own credential (the signature), not a sign-in.
+  app.route('/', intakeWebhookRoutes(deps, docs, instances, intakeKeys));
+  // FHIR R4 for the EHR: its own errors (OperationOutcome) and credentials (signature, token or session).
+  app.route('/fhir', fhirRoutes(deps, docs, instances, intakeKeys));
 
   if (deps.config.webRoot) app.use('*', webApp(deps.config.webRoot));
   app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', 'No such route').body(), 404));

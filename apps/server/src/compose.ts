@@ -41,6 +41,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
     ...mediaDirOf(storeOptions.url),
+    ...intakeKeyFileOf(storeOptions.url),
     ...options.config,
   });
   // The built web app, when there is one (`pnpm build` makes it).
@@ -83,6 +84,16 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
 }
 
 /** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
+/**
+ * The key intake secrets are sealed with: `PORTALFLOW_INTAKE_KEY_FILE`, else `intake-key` beside a file
+ * database (made on first use). A server URL needs the variable; without it intake keys cannot be made.
+ */
+function intakeKeyFileOf(url: string | undefined, env = process.env): { intakeKeyFile?: string } {
+  if (env.PORTALFLOW_INTAKE_KEY_FILE) return { intakeKeyFile: env.PORTALFLOW_INTAKE_KEY_FILE };
+  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
+  return dbFile ? { intakeKeyFile: join(dirname(dbFile), 'intake-key') } : {};
+}
+
 function mediaDirOf(url: string | undefined, env = process.env): { mediaDir?: string } {
   if (env.PORTALFLOW_MEDIA_DIR) return { mediaDir: env.PORTALFLOW_MEDIA_DIR };
   const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');

@@ -73,6 +73,56 @@ export interface ServerConfig {
   videoMaxBytes: number;
   /** Sign-in through an OpenID Provider (`PORTALFLOW_OIDC_*`); off when null. */
   sso: SsoConfig | null;
+  /** Email and webhook delivery (see outbox/). */
+  outbox: OutboxConfig;
+  /**
+   * The key file intake (webhook) secrets are sealed with at rest (`PORTALFLOW_INTAKE_KEY_FILE`; default
+   * `intake-key` beside a file database, made with mode 0600 on first use). Null: intake keys cannot be made.
+   */
+  intakeKeyFile: string | null;
+}
+
+export interface OutboxConfig {
+  /** `PORTALFLOW_SMTP_URL`, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@mail.example:465`; no email without it. */
+  smtpUrl: string | null;
+  /** `PORTALFLOW_MAIL_FROM`: the sender address of every email. */
+  mailFrom: string;
+  /** `PORTALFLOW_BASE_URL`: where links in emails point (the web app's address). */
+  baseUrl: string;
+  /** `PORTALFLOW_OUTBOX_MAX_ATTEMPTS`: a message that fails this many times is dead-lettered. */
+  maxAttempts: number;
+  /** `PORTALFLOW_OUTBOX_BACKOFF_SECONDS`: the first retry waits about this long, doubling each time… */
+  backoffBaseMs: number;
+  /** …`PORTALFLOW_OUTBOX_BACKOFF_MAX_MINUTES`: …up to this. */
+  backoffMaxMs: number;
+  /** `PORTALFLOW_WEBHOOK_TIMEOUT_SECONDS`: a receiver that has not answered by then has failed this attempt. */
+  webhookTimeoutMs: number;
+  /** `PORTALFLOW_DIGEST_TIME`: `HH:MM` in the clinic's time zone when the daily digest is written; `off` for none. */
+  digestTime: string | null;
+  pollMs: number;
+  leaseMs: number;
+}
+
+/** Outbox settings from the environment; a malformed value stops the start with its name. */
+export function outboxConfig(env = process.env): OutboxConfig {
+  const digest = env.PORTALFLOW_DIGEST_TIME ?? '07:00';
+  if (digest !== 'off' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(digest))
+    throw new Error(`PORTALFLOW_DIGEST_TIME must be HH:MM (24-hour) or 'off', not '${digest}'`);
+  const smtpUrl = env.PORTALFLOW_SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    throw new Error('PORTALFLOW_SMTP_URL must start with smtp:// or smtps://');
+  return {
+    smtpUrl,
+    mailFrom: env.PORTALFLOW_MAIL_FROM || 'portalflow <portalflow@localhost>',
+    baseUrl: (env.PORTALFLOW_BASE_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+    maxAttempts: envNumber('PORTALFLOW_OUTBOX_MAX_ATTEMPTS', 8, 1),
+    backoffBaseMs: envNumber('PORTALFLOW_OUTBOX_BACKOFF_SECONDS', 30_000, 1000),
+    backoffMaxMs: envNumber('PORTALFLOW_OUTBOX_BACKOFF_MAX_MINUTES', 6 * HOUR, MINUTE),
+    webhookTimeoutMs: envNumber('PORTALFLOW_WEBHOOK_TIMEOUT_SECONDS', 15_000, 1000),
+    digestTime: digest === 'off' ? null : digest,
+    pollMs: 1000,
+    leaseMs: 60_000,
+  };
 }
 
 export interface CheckpointConfig {
@@ -139,6 +189,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
     sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
+    outbox: outboxConfig(),
+    intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)

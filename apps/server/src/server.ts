@@ -5,6 +5,7 @@ import { startCheckpointer } from './audit/checkpoints.ts';
 import { composeApp, type ServeOptions } from './compose.ts';
 import type { AppDeps } from './deps.ts';
 import { type FeedTail, startFeedTail } from './live/feed-tail.ts';
+import { type OutboxWorker, startOutboxWorker } from './outbox/worker.ts';
 import { startTimerWorker, type TimerWorker } from './timers/worker.ts';
 
 export type { ServeOptions } from './compose.ts';
@@ -15,6 +16,7 @@ export interface RunningServer {
   store: Store;
   deps: AppDeps;
   timers: TimerWorker;
+  outbox: OutboxWorker;
   feed: FeedTail;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const timers = startTimerWorker(deps, instances);
+  const outbox = startOutboxWorker(deps);
   const checkpointer = startCheckpointer(deps);
   const url = `http://${host}:${actualPort}`;
   say(`portalflow listening on ${url} (database ${options.databaseUrl ?? 'file:./data/portalflow.db'})`);
@@ -65,10 +68,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     store,
     deps,
     timers,
+    outbox,
     feed,
     async close() {
       checkpointer.stop();
       await timers.stop();
+      await outbox.stop();
       await feed.stop();
       deps.live.closeAll();
       server.closeAllConnections?.();

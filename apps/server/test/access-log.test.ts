@@ -1,4 +1,5 @@
 import type { AccessRecord } from '@portalflow/store';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataCategory } from '../src/http/access.ts';
 import {
@@ -23,7 +24,10 @@ import {
 
 /** One request and the row it must leave. `instanceId: 'created'` is the instance the request started. */
 interface Probe {
+  /** `anonymous` for a request whose credential is not a user (a signed webhook): its rows name no one. */
   who: Who;
+  /** The refusal's status, when not 403 (a bad webhook signature is 401). */
+  status?: number;
   make: (w: MatrixWorld) => Promise<{ req: Req; instanceId: string | null | 'created' }>;
 }
 interface Expectation {
@@ -85,6 +89,35 @@ const EXPECTED: Record<string, Expectation> = {
         instanceId: null,
       }),
     },
+  },
+  'POST /api/intake/{workflowId}': {
+    category: 'phi',
+    allow: {
+      who: 'anonymous',
+      make: async (w) => ({ req: await signedIntake(w, true), instanceId: 'created' }),
+    },
+    deny: {
+      who: 'anonymous',
+      status: 401,
+      make: async (w) => ({ req: await signedIntake(w, false), instanceId: null }),
+    },
+  },
+  'POST /fhir/Communication': {
+    category: 'phi',
+    allow: {
+      who: 'anonymous',
+      make: async (w) => ({ req: await signedCommunication(w, true), instanceId: 'created' }),
+    },
+    deny: {
+      who: 'anonymous',
+      status: 401,
+      make: async (w) => ({ req: await signedCommunication(w, false), instanceId: null }),
+    },
+  },
+  'GET /fhir/Task/{id}': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => fhirTaskRequest(w) },
+    deny: { who: 'staffOther', make: (w) => fhirTaskRequest(w) },
   },
   'GET /api/notifications': {
     category: 'task-list',
@@ -301,6 +334,69 @@ async function verifyOne(w: MatrixWorld) {
   return { req: { method: 'GET', path: `/api/audit/verify?instanceId=${instanceId}` }, instanceId };
 }
 
+/** A webhook to the refill workflow signed with a fresh key an admin made, or (`valid` false) with another secret. */
+async function signedIntake(w: MatrixWorld, valid: boolean): Promise<Req> {
+  const key = await w.send('admin', {
+    method: 'POST',
+    path: '/api/intake/keys',
+    body: { workflowId: 'prescription-refill' },
+  });
+  const secret = valid ? key.body.secret : `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+  const body = { patient: { chartNumber: 'DEMO-9002' }, medication: { name: 'Metformin 500 mg' } };
+  const id = `msg_${crypto.randomUUID()}`;
+  const at = new Date(w.t.clock.now());
+  return {
+    method: 'POST',
+    path: '/api/intake/prescription-refill',
+    body,
+    as: {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(id, at, JSON.stringify(body)),
+    },
+  };
+}
+
+/** A FHIR Communication to the triage workflow, signed with a fresh key of it (or, `valid` false, another secret). */
+async function signedCommunication(w: MatrixWorld, valid: boolean): Promise<Req> {
+  const key = await w.send('admin', {
+    method: 'POST',
+    path: '/api/intake/keys',
+    body: { workflowId: TRIAGE },
+  });
+  const secret = valid ? key.body.secret : `whsec_${Buffer.alloc(32, 2).toString('base64')}`;
+  const body = {
+    resourceType: 'Communication',
+    status: 'completed',
+    category: [
+      {
+        coding: [
+          { system: 'https://clinic.example/fhir/CodeSystem/communication-kind', code: 'portal-message' },
+        ],
+      },
+    ],
+    subject: { reference: 'Patient/DEMO-9004' },
+    payload: [{ contentString: 'A question for the nurse' }],
+  };
+  const id = `msg_${crypto.randomUUID()}`;
+  const at = new Date(w.t.clock.now());
+  return {
+    method: 'POST',
+    path: '/fhir/Communication',
+    body,
+    as: {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(id, at, JSON.stringify(body)),
+    },
+  };
+}
+
+async function fhirTaskRequest(w: MatrixWorld) {
+  const { instanceId, taskId } = await inst(w);
+  return { req: { method: 'GET', path: `/fhir/Task/${taskId.replace(':', '.')}` }, instanceId };
+}
+
 /** Routes that return or change instance data, as each route declares it (`instanceData` in docs.add). */
 const PHI_ROUTES = documentedRoutes()
   .filter((r) => r.instanceData === true)
@@ -332,7 +428,12 @@ async function run(probe: Probe) {
   const mark = Math.max(0, ...(await allAccess()).map((r) => r.id));
   const res = await w.send(probe.who, req);
   const rows = (await allAccess()).filter((r) => r.id > mark);
-  return { res, rows, instanceId: instanceId === 'created' ? (res.body?.instance?.id ?? '?') : instanceId };
+  return {
+    res,
+    rows,
+    // A started instance: `instance.id` in API answers, the resource id of a FHIR Communication.
+    instanceId: instanceId === 'created' ? (res.body?.instance?.id ?? res.body?.id ?? '?') : instanceId,
+  };
 }
 
 describe('access log', () => {
@@ -388,13 +489,13 @@ describe('access log', () => {
       const { res, rows, instanceId } = await run(expectation().allow);
       expect(res.status, res.text).toBeGreaterThanOrEqual(200);
       expect(res.status, res.text).toBeLessThan(300);
-      const user = (await w.t.store.getUser(w.userId(who)))!;
+      const user = who === 'anonymous' ? null : (await w.t.store.getUser(w.userId(who)))!;
       const mine = rows.filter((r) => r.action === pattern);
       expect(mine.length, `rows for ${pattern}: ${JSON.stringify(rows)}`).toBeGreaterThan(0);
       for (const row of mine) {
         expect(row).toMatchObject({
-          userId: user.id,
-          role: user.roles.join(','),
+          userId: user?.id ?? null,
+          role: user ? user.roles.join(',') : null,
           instanceId,
           dataCategory: expectation().category,
           outcome: 'allow',
@@ -407,14 +508,14 @@ describe('access log', () => {
       const deny = expectation().deny;
       if (typeof deny === 'string') return; // documented in the table: no refusal exists
       const { res, rows, instanceId } = await run(deny);
-      expect(res.status, res.text).toBe(403);
-      const user = (await w.t.store.getUser(w.userId(deny.who)))!;
+      expect(res.status, res.text).toBe(deny.status ?? 403);
+      const user = deny.who === 'anonymous' ? null : (await w.t.store.getUser(w.userId(deny.who)))!;
       const mine = rows.filter((r) => r.action === pattern);
       expect(mine.length, `rows for ${pattern}: ${JSON.stringify(rows)}`).toBeGreaterThan(0);
       for (const row of mine) {
         expect(row).toMatchObject({
-          userId: user.id,
-          role: user.roles.join(','),
+          userId: user?.id ?? null,
+          role: user ? user.roles.join(',') : null,
           instanceId,
           dataCategory: expectation().category,
           outcome: 'deny',

@@ -93,6 +93,13 @@ beforeAll(async () => {
     actorId: t.user('admin').id,
     at,
   });
+  await t.store.createIntakeKey({
+    id: 'intake-key-1',
+    workflowId: 'prescription-refill',
+    sealedSecret: 'sealed',
+    actorId: t.user('admin').id,
+    at,
+  });
   raw = createClient({ url: t.dbUrl });
 });
 afterAll(async () => {

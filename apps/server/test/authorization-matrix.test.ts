@@ -1,3 +1,4 @@
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSetPasswordCode } from '../src/accounts/set-password-code.ts';
 import { totpCode } from '../src/auth/totp.ts';
@@ -154,6 +155,15 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/help/entries/{id}/changes':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/public/help/{clinic}/videos/{id}/{sha256}':              { anonymous: A, admin: A, designer: A, auditor: A, staffRole: A, staffOther: A, staffClaimed: A },
   'GET /api/public/help/{clinic}/videos/{id}/captions/{language}':   { anonymous: A, admin: A, designer: A, auditor: A, staffRole: A, staffOther: A, staffClaimed: A },
+  // intake: admins and leads manage keys; a signed webhook needs no sign-in (the signature is its credential)
+  'POST /api/intake/keys':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/intake/keys':                     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/intake/keys/{id}':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/intake/{workflowId}':            { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // FHIR: the CapabilityStatement is public; a Communication is signed; a Task is read like any task
+  'GET /fhir/metadata':                       { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /fhir/Communication':                 { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /fhir/Task/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/help/entries/{id}/video':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/help/entries/{id}/video':      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/help/entries/{id}/video/{sha256}': { anonymous: 401, admin: A,  designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -171,6 +181,14 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/emergency-access':               { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/emergency-access':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/emergency-access/{id}/end':      { anonymous: 401, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
+  // email notifications: everyone their own; webhooks and the outbox's deliveries: admins only
+  'GET /api/email-preferences':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'PUT /api/email-preferences':               { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/webhooks':                        { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/webhooks':                       { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/webhooks/{id}':                { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/outbox':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/outbox/{id}/resend':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -541,6 +559,72 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'GET',
     path: `/api/tracking/entries/${(await trackingEntry(w)).id}/changes`,
   }),
+  'POST /api/intake/keys': async () => ({
+    method: 'POST',
+    path: '/api/intake/keys',
+    body: { workflowId: INTAKE_WORKFLOW },
+  }),
+  'GET /api/intake/keys': async () => ({ method: 'GET', path: '/api/intake/keys' }),
+  'DELETE /api/intake/keys/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/intake/keys/${(await intakeKey(w)).id}`,
+  }),
+  // Signed with a key an admin made; whoever else the caller is does not matter.
+  'POST /api/intake/{workflowId}': async (w) => {
+    const body = {
+      patient: { chartNumber: 'DEMO-9001' },
+      medication: { name: 'Atorvastatin 20 mg' },
+    };
+    const id = `msg_${crypto.randomUUID()}`;
+    const at = new Date(w.t.clock.now());
+    return {
+      method: 'POST',
+      path: `/api/intake/${INTAKE_WORKFLOW}`,
+      body,
+      as: {
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook((await intakeKey(w)).secret).sign(id, at, JSON.stringify(body)),
+      },
+    };
+  },
+  'GET /fhir/metadata': async () => ({ method: 'GET', path: '/fhir/metadata' }),
+  'POST /fhir/Communication': async (w) => {
+    const body = {
+      resourceType: 'Communication',
+      status: 'completed',
+      category: [
+        {
+          coding: [
+            { system: 'https://clinic.example/fhir/CodeSystem/communication-kind', code: 'portal-message' },
+          ],
+        },
+      ],
+      subject: { reference: 'Patient/DEMO-9003' },
+      payload: [{ contentString: 'Question about my results' }],
+    };
+    const id = `msg_${crypto.randomUUID()}`;
+    const at = new Date(w.t.clock.now());
+    const key = await w.send('admin', {
+      method: 'POST',
+      path: '/api/intake/keys',
+      body: { workflowId: TRIAGE },
+    });
+    return {
+      method: 'POST',
+      path: '/fhir/Communication',
+      body,
+      as: {
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(key.body.secret).sign(id, at, JSON.stringify(body)),
+      },
+    };
+  },
+  'GET /fhir/Task/{id}': async (w, who) => ({
+    method: 'GET',
+    path: `/fhir/Task/${(await taskFor(w, who)).taskId.replace(':', '.')}`,
+  }),
   'GET /api/public/help/{clinic}': async (w) => ({
     method: 'GET',
     path: `/api/public/help/${await helpClinic(w)}`,
@@ -670,7 +754,62 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/emergency-access/00000000-0000-4000-8000-000000000000/end',
   }),
+  'GET /api/email-preferences': async () => ({ method: 'GET', path: '/api/email-preferences' }),
+  'PUT /api/email-preferences': async () => ({
+    method: 'PUT',
+    path: '/api/email-preferences',
+    body: {
+      address: 'someone@clinic.example',
+      assigned: true,
+      escalated: true,
+      overdue: false,
+      digest: true,
+      quietStart: '22:00',
+      quietEnd: '06:00',
+    },
+  }),
+  'GET /api/webhooks': async () => ({ method: 'GET', path: '/api/webhooks' }),
+  'POST /api/webhooks': async () => ({
+    method: 'POST',
+    path: '/api/webhooks',
+    body: { url: 'https://ehr.example/hooks', events: ['task.opened'] },
+  }),
+  'DELETE /api/webhooks/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/webhooks/${(await freshSubscription(w)).id}`,
+  }),
+  'GET /api/outbox': async () => ({ method: 'GET', path: '/api/outbox' }),
+  'POST /api/outbox/{id}/resend': async (w) => ({
+    method: 'POST',
+    path: `/api/outbox/${encodeURIComponent(await deadDelivery(w))}/resend`,
+  }),
 };
+
+/** A webhook subscription made straight in the store. */
+const freshSubscription = (w: MatrixWorld) =>
+  w.t.store.createWebhookSubscription({
+    url: 'https://ehr.example/hooks',
+    events: ['*'],
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdBy: null,
+    createdAt: w.t.clock.now(),
+  });
+
+/** A webhook delivery that failed for good (dead-lettered), made straight in the store. */
+async function deadDelivery(w: MatrixWorld): Promise<string> {
+  const sub = await freshSubscription(w);
+  const id = `matrix.${sub.id}`;
+  const now = w.t.clock.now();
+  await w.t.store.addOutbox(
+    [{ id, channel: 'webhook', kind: 'task.opened', target: sub.id, payload: {}, createdAt: now }],
+    now,
+  );
+  const [leased] = (
+    await w.t.store.claimOutbox({ now, owner: 'matrix', leaseMs: 60_000, limit: 500 })
+  ).filter((item) => item.id === id);
+  await w.t.store.settleOutbox(leased!.id, 'matrix', { status: 'dead', error: 'HTTP 500' }, true);
+  return id;
+}
 
 /** A fresh manual tracking entry (a shift) owned by the `staffRole` caller. */
 const trackingEntry = (w: MatrixWorld) =>
@@ -689,6 +828,19 @@ const HELP_CONTENT = {
   title: 'How do I reset my password?',
   body: 'Choose **Forgot password** on the sign-in page.',
 };
+
+const INTAKE_WORKFLOW = 'prescription-refill';
+
+/** A fresh intake key of the refill workflow, made by the admin through the API. */
+async function intakeKey(w: MatrixWorld): Promise<{ id: string; secret: string }> {
+  const res = await w.send('admin', {
+    method: 'POST',
+    path: '/api/intake/keys',
+    body: { workflowId: INTAKE_WORKFLOW },
+  });
+  if (res.status !== 201) throw new Error(`intake key: ${res.status} ${res.text}`);
+  return { id: res.body.id, secret: res.body.secret };
+}
 
 /** The clinic whose help the cells read, made once through the store. */
 async function helpClinic(w: MatrixWorld): Promise<string> {

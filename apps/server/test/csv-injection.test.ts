@@ -29,12 +29,10 @@ beforeAll(async () => {
   const token = started.body.instance.active[0].token as string;
   // Histories recorded before assignees were checked may hold any text: the export must still be safe.
   for (const assignee of [EVIL, EVIL_TOO]) {
-    await t.instances.act(
-      { user: null, role: null },
-      instanceId,
-      () => ({ type: 'reassign', token, assignee, actor: t.user('lead').id }),
-      () => null,
-    );
+    await t.instances.act({ user: null, role: null }, instanceId, {
+      type: 'system',
+      event: { type: 'reassign', token, assignee, actor: t.user('lead').id },
+    });
   }
   // A person's display name is free text and lands in the tracking sheet.
   const mallory = await t.addUser('mallory', ['medical-assistant']);

@@ -124,6 +124,11 @@ describe('/api/openapi.json', () => {
               'GET /api/public/help/{clinic}/search',
               'GET /api/public/help/{clinic}/videos/{id}/{sha256}',
               'GET /api/public/help/{clinic}/videos/{id}/captions/{language}',
+              // No sign-in: the Standard Webhooks signature is the credential (401 when it fails).
+              'POST /api/intake/{workflowId}',
+              // FHIR: the CapabilityStatement is public; a Communication is signed (or carries a token).
+              'GET /fhir/metadata',
+              'POST /fhir/Communication',
             ],
             where,
           ).toContain(where);
@@ -136,7 +141,7 @@ describe('/api/openapi.json', () => {
     const served = [
       ...new Set(
         w.t.app.routes
-          .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+          .filter((r) => r.method !== 'ALL' && /^\/(api|fhir)\//.test(r.path))
           .map((r) => `${r.method.toUpperCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
       ),
     ];
@@ -150,8 +155,8 @@ describe('/api/openapi.json', () => {
       docs.filter((r) => !served.includes(r)),
       'documented but not served',
     ).toEqual([]);
-    // Nothing outside /api is routed by the API itself (the web app, when served, is middleware).
-    expect(w.t.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/'))).toEqual([]);
+    // Nothing outside /api and /fhir is routed by the API itself (the web app, when served, is middleware).
+    expect(w.t.app.routes.filter((r) => r.method !== 'ALL' && !/^\/(api|fhir)\//.test(r.path))).toEqual([]);
   });
 
   it('answers an unknown route with the documented error shape', async () => {

@@ -156,7 +156,7 @@ describe('POST /api/requests', () => {
       practice: true,
     });
     expect(practice.status).toBe(400);
-    const noForm = await start(lead, {}, undefined, 'portal-message-triage');
+    const noForm = await start(lead, {}, undefined, 'billing-question');
     expect(noForm.status).toBe(404);
   });
 

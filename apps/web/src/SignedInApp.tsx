@@ -10,10 +10,12 @@ import {
   AccountsPage,
   AuditPage,
   EditorPage,
+  EmailPreferencesPage,
   FaqPage,
   HandbookIndex,
   HandbookPage,
   home,
+  IntakeKeysPage,
   MigrationPage,
   MyRefresherPage,
   MyWorkPage,
@@ -24,6 +26,7 @@ import {
   TeamPage,
   TokensPage,
   TrackingPage,
+  WebhooksPage,
   WorkflowsPage,
 } from './screens/screens.ts';
 import { Shell } from './shell/Shell.tsx';
@@ -69,7 +72,10 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/faq" element={<FaqPage me={me} />} />
             <Route path="/tracking" element={<TrackingPage me={me} />} />
             <Route path="/tokens" element={<TokensPage />} />
+            {isLead(roles) && <Route path="/intake" element={<IntakeKeysPage />} />}
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
+            <Route path="/profile/email" element={<EmailPreferencesPage />} />
+            {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
             <Route path="*" element={<Navigate to={home(roles)} replace />} />

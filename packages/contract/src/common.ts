@@ -23,3 +23,6 @@ export const engineShape = <T>(description: string) =>
 
 /** A person as lists show them. */
 export const Person = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
+/** One page of a list; `nextCursor` continues it (null on the last page). */
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -67,6 +67,8 @@ export const ERRORS = {
   TASK_CLOSED: { status: 409, message: 'This task is already closed' },
   NOT_ASSIGNED: { status: 409, message: 'This task is not assigned to anyone' },
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
+  ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
+  ALREADY_YOURS: { status: 409, message: 'You already have this task' },
   ASSIGNEE_INVALID: { status: 422, message: 'Assign only to an active person who holds the role' },
   CHECKPOINTS_DISABLED: { status: 409, message: 'Audit checkpoints are not configured' },
   CHECKPOINT_REFUSED: { status: 409, message: 'The checkpoint was refused' },
@@ -78,6 +80,17 @@ export const ERRORS = {
   VIDEO_TOO_LARGE: { status: 413, message: 'Videos are limited to {limit} bytes' },
   VIDEO_TYPE_UNSUPPORTED: { status: 415, message: 'Videos must be MP4 or WebM' },
   VIDEO_FILE_MISSING: { status: 404, message: 'The video file is missing' },
+  NOT_DEAD: { status: 409, message: 'Only a dead delivery is re-sent' },
+  SUBSCRIPTION_REMOVED: { status: 409, message: 'Its webhook subscription was removed' },
+  // Intake from other systems (signed webhooks)
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'No webhook-signature matches a key of this workflow' },
+  WEBHOOK_TIMESTAMP_OUT_OF_RANGE: { status: 401, message: 'webhook-timestamp is more than 5 minutes off' },
+  INTAKE_INVALID: { status: 422, message: 'The message does not fit the start form: {field}' },
+  INTAKE_NOT_DECLARED: {
+    status: 422,
+    message: 'The workflow maps no webhook or FHIR message onto its start form',
+  },
+  INTAKE_NOT_CONFIGURED: { status: 503, message: 'Intake keys need PORTALFLOW_INTAKE_KEY_FILE' },
   // The system
   INTERNAL: {
     status: 500,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { Id, InstanceData, Timestamp } from './common.ts';
+import { Id, IdParams, InstanceData, Page, Priority, Timestamp } from './common.ts';
+import { errors, json, jsonBody, optionalJsonBody, route } from './route.ts';
+
+export const InstanceStatus = z.enum(['active', 'done', 'cancelled']);
 
 /** One active step of an instance: who owns it, who holds it, when it is due. */
 export const ActiveStepView = z.object({
@@ -24,7 +27,7 @@ export const InstanceView = z.object({
   definitionId: Id,
   definitionTitle: z.string(),
   version: z.number().int(),
-  status: z.enum(['active', 'done', 'cancelled']),
+  status: InstanceStatus,
   revision: z.number().int(),
   startedAt: Timestamp,
   startedBy: z.string().nullable(),
@@ -35,3 +38,201 @@ export const InstanceView = z.object({
   end: z.object({ step: z.string(), outcome: z.string().optional() }).nullable(),
 });
 export type InstanceView = z.infer<typeof InstanceView>;
+
+/** An instance in a list: everything but its state and data. */
+export const InstanceSummary = z.object({
+  id: Id,
+  definitionId: Id,
+  version: z.number().int(),
+  status: InstanceStatus,
+  revision: z.number().int(),
+  lastHash: z.string(),
+  startedAt: Timestamp,
+  updatedAt: Timestamp,
+  startedBy: z.string().nullable(),
+  practice: z.boolean(),
+});
+export type InstanceSummary = z.infer<typeof InstanceSummary>;
+
+/** A row of `GET /api/instances`: the summary with the request's subject (null when its workflow has none). */
+export const InstanceRow = InstanceSummary.extend({ subject: z.string().nullable() });
+export type InstanceRow = z.infer<typeof InstanceRow>;
+
+/** A task as the work queues keep it (one row per task a step opened). */
+export const Task = z.object({
+  id: z.string(),
+  instanceId: Id,
+  definitionId: Id,
+  token: z.string(),
+  step: z.string(),
+  title: z.string(),
+  role: z.string(),
+  assignee: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+  due: Timestamp.nullable(),
+  priority: Priority,
+  openedAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  outcome: z.string().nullable(),
+  /** The engine's close reason: completed, deadline, cancelled, ended… */
+  closeReason: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  escalated: z.boolean(),
+  practice: z.boolean(),
+});
+export type Task = z.infer<typeof Task>;
+
+/** An answer about one instance: the instance as it now is. */
+export const InstanceAnswer = z.object({ instance: InstanceView });
+export type InstanceAnswer = z.infer<typeof InstanceAnswer>;
+
+export const StartInstanceBody = z
+  .object({
+    definitionId: Id,
+    version: z.number().int().min(1).optional(),
+    data: InstanceData.default({}),
+    practice: z.boolean().optional(),
+  })
+  .strict();
+
+export const ListInstancesQuery = z
+  .object({
+    definitionId: Id.optional(),
+    status: InstanceStatus.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    person: Id.optional(),
+    practice: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+/**
+ * A search by what people know. In a body, not the URL: a patient reference is patient data and URLs
+ * end up in proxy logs and browser history.
+ */
+export const InstanceSearchBody = z
+  .object({
+    /** A patient reference (or any value of the request's data), matched whole and without case. */
+    patient: z.string().trim().min(1).max(200).optional(),
+    /** Part of a person's name or username: requests anyone matching started or worked on. */
+    personName: z.string().trim().min(2).max(200).optional(),
+    definitionId: Id.optional(),
+    status: InstanceStatus.optional(),
+    practice: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const SignalBody = z.object({ name: Id, data: InstanceData.optional() }).strict();
+export const CancelBody = z.object({ reason: z.string().max(2000).optional() }).strict();
+
+export const startInstance = route({
+  method: 'post',
+  path: '/api/instances',
+  summary: 'Start an instance of a published workflow',
+  tags: ['instances'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { body: jsonBody(StartInstanceBody) },
+  responses: {
+    201: json(InstanceAnswer, 'Started'),
+    ...errors({
+      400: 'Start data that presets a field a step owns (FIELD_OWNED), or a bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Your roles cannot start this workflow (FORBIDDEN)',
+      404: 'No published version (NOT_FOUND)',
+      409: 'A racing start with the same key (CONFLICT)',
+      422: 'Start data the engine refuses, or a reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
+    }),
+  },
+});
+
+export const listInstances = route({
+  method: 'get',
+  path: '/api/instances',
+  summary: 'Find instances (leads and auditors: all; staff: ones they took part in)',
+  tags: ['instances'],
+  'x-instance-data': true,
+  request: { query: ListInstancesQuery },
+  responses: {
+    200: json(Page(InstanceRow), 'A page of instances, each with its subject'),
+    ...errors({ 400: 'A bad filter (VALIDATION_FAILED)', 401: 'Not signed in (UNAUTHENTICATED)' }),
+  },
+});
+
+export const searchInstances = route({
+  method: 'post',
+  path: '/api/instances/search',
+  summary:
+    'Find instances by patient reference or by the name of a person who worked on them (leads and auditors: all; staff: their own)',
+  tags: ['instances'],
+  'x-instance-data': true,
+  request: { body: jsonBody(InstanceSearchBody) },
+  responses: {
+    200: json(Page(InstanceSummary), 'A page of instances'),
+    ...errors({ 400: 'Nothing to search for (VALIDATION_FAILED)', 401: 'Not signed in (UNAUTHENTICATED)' }),
+  },
+});
+
+export const getInstance = route({
+  method: 'get',
+  path: '/api/instances/{id}',
+  summary: 'State, active steps, owning roles, assignees and data',
+  tags: ['instances'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ instance: InstanceView, tasks: z.array(Task) }), 'The instance and its tasks'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not yours to read (FORBIDDEN)',
+      404: 'No such instance (NOT_FOUND)',
+    }),
+  },
+});
+
+export const signalInstance = route({
+  method: 'post',
+  path: '/api/instances/{id}/signal',
+  summary: 'Deliver an outside signal (e.g. patient-replied)',
+  tags: ['instances'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: jsonBody(SignalBody) },
+  responses: {
+    200: json(InstanceAnswer, 'Delivered'),
+    ...errors({
+      400: 'Data the waiting step does not declare (UNDECLARED_FIELD; a wait declares none)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Your roles cannot signal this instance (FORBIDDEN)',
+      404: 'No such instance (NOT_FOUND)',
+      409: 'Nothing waits for it, or the instance ended (HISTORY_LIMIT, CONFLICT, …)',
+      413: 'The event would be too large (PAYLOAD_TOO_LARGE)',
+      422: 'The engine refuses the signal, or a reused Idempotency-Key',
+    }),
+  },
+});
+
+export const cancelInstance = route({
+  method: 'post',
+  path: '/api/instances/{id}/cancel',
+  summary: 'Cancel an instance (leads)',
+  tags: ['instances'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: optionalJsonBody(CancelBody) },
+  responses: {
+    200: json(InstanceAnswer, 'Cancelled'),
+    ...errors({
+      400: 'A bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Leads only (FORBIDDEN)',
+      404: 'No such instance (NOT_FOUND)',
+      409: 'Already ended (INSTANCE_ENDED)',
+      422: 'A reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
+    }),
+  },
+});

@@ -127,10 +127,31 @@ export function measureStep(definition: Definition, id: string, ports = 1): BoxS
   };
 }
 
+/**
+ * Shapes measured before, by what decides them (kind, arrow count, title, subtitle): an edit
+ * measures again only the steps whose text or arrows changed. `next` collects the ones in use.
+ */
+export interface ShapeCache {
+  previous: ReadonlyMap<string, BoxShape>;
+  next: Map<string, BoxShape>;
+}
+
 /** Every step measured, each with room for its arrows. */
-export function measureSteps(definition: Definition): Map<string, BoxShape> {
+export function measureSteps(definition: Definition, cache?: ShapeCache): Map<string, BoxShape> {
   const ports = portCounts(definition);
   return new Map(
-    Object.keys(definition.steps).map((id) => [id, measureStep(definition, id, ports.get(id) ?? 1)]),
+    Object.keys(definition.steps).map((id) => {
+      const count = ports.get(id) ?? 1;
+      if (!cache) return [id, measureStep(definition, id, count)];
+      const key = [
+        definition.steps[id]!.type,
+        count,
+        stepTitle(definition, id),
+        stepSubtitle(definition, id) ?? '',
+      ].join('\u0000');
+      const shape = cache.next.get(key) ?? cache.previous.get(key) ?? measureStep(definition, id, count);
+      cache.next.set(key, shape);
+      return [id, shape];
+    }),
   );
 }

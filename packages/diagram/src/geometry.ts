@@ -52,18 +52,21 @@ export function unionRect(rects: readonly Rect[]): Rect {
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
 
+const CELL_ROWS = 1 << 20;
+
 /** A uniform grid of buckets: finds the rectangles near a query without scanning them all. */
 export class SpatialIndex<T> {
-  private readonly cells = new Map<string, Array<{ rect: Rect; item: T }>>();
+  // A cell's key is one number (column × 2^20 + row): cheaper than a string on the hot path.
+  private readonly cells = new Map<number, Array<{ rect: Rect; item: T }>>();
   constructor(private readonly size = 256) {}
 
-  private keys(r: Rect): string[] {
-    const keys: string[] = [];
+  private keys(r: Rect): number[] {
+    const keys: number[] = [];
     const x1 = Math.floor(r.x / this.size);
     const x2 = Math.floor((r.x + r.width) / this.size);
     const y1 = Math.floor(r.y / this.size);
     const y2 = Math.floor((r.y + r.height) / this.size);
-    for (let i = x1; i <= x2; i++) for (let j = y1; j <= y2; j++) keys.push(`${i},${j}`);
+    for (let i = x1; i <= x2; i++) for (let j = y1; j <= y2; j++) keys.push(i * CELL_ROWS + j);
     return keys;
   }
 
@@ -74,6 +77,16 @@ export class SpatialIndex<T> {
       if (list) list.push(entry);
       else this.cells.set(k, [entry]);
     }
+  }
+
+  /** The area whose items `near(r, margin)` can return: `r` widened to whole cells. */
+  reach(r: Rect, margin = 0): Rect {
+    const q = inflate(r, margin);
+    const x1 = Math.floor(q.x / this.size) * this.size;
+    const y1 = Math.floor(q.y / this.size) * this.size;
+    const x2 = (Math.floor((q.x + q.width) / this.size) + 1) * this.size;
+    const y2 = (Math.floor((q.y + q.height) / this.size) + 1) * this.size;
+    return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
   }
 
   /** Items whose rectangle comes within `margin` of `r` (each once). */

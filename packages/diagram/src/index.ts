@@ -28,14 +28,18 @@ export {
   readabilityTotal,
 } from './readability.ts';
 export {
+  adoptScene,
   completeLayout,
   DECISION_POINT,
+  nextScene,
   type Placement,
   placementOf,
   type Scene,
   type SceneBox,
   type SceneEdge,
   type SceneLane,
+  type SceneMemo,
+  sceneMemo,
   sceneOf,
 } from './scene.ts';
 export { baseline, pathData, sceneSvg, shapeSvg, textRoom } from './svg.ts';

@@ -1,4 +1,6 @@
+import { Changes, sameOrder, samePoints, sameRect, union } from './changes.ts';
 import {
+  inflate,
   type Point,
   type Rect,
   rectsOverlap,
@@ -24,7 +26,25 @@ const MAX_WIDTH = 150;
 const PAD = 3;
 const GAP = 3;
 
-export function labelSize(text: string): { lines: string[]; width: number; height: number } {
+export interface LabelSize {
+  lines: string[];
+  width: number;
+  height: number;
+}
+
+// Labels repeat ("done", "approved") and every scene sizes each one: measure each text once.
+const sizes = new Map<string, LabelSize>();
+
+export function labelSize(text: string): LabelSize {
+  const known = sizes.get(text);
+  if (known) return known;
+  if (sizes.size > 10_000) sizes.clear();
+  const size = measureLabel(text);
+  sizes.set(text, size);
+  return size;
+}
+
+function measureLabel(text: string): LabelSize {
   const lines = wrapText(text, TEXT.edgeLabel, MAX_WIDTH);
   return {
     lines,
@@ -33,58 +53,189 @@ export function labelSize(text: string): { lines: string[]; width: number; heigh
   };
 }
 
+/** One label and the areas it looked at while it was placed (to know when to place it again). */
+export interface LabelRecord {
+  text: string;
+  points: Point[];
+  placed?: PlacedLabel;
+  reads: Rect[];
+}
+
+/** What a labelling run leaves for the next one: plain data (it crosses to and from a worker). */
+export interface LabelMemo {
+  area: Rect;
+  boxes: Map<string, Rect>;
+  order: string[];
+  records: Map<string, LabelRecord>;
+}
+
+/** One run of an arrow, with the arrow it belongs to (its own label may sit across it). */
+interface Segment {
+  id: string;
+  a: Point;
+  b: Point;
+}
+
+export interface Labelled {
+  placed: Map<string, PlacedLabel>;
+  memo: LabelMemo;
+}
+
 /**
  * Puts each arrow's label beside one of its segments, where it overlaps no box and no label
  * already placed; among those spots it prefers few crossings with other arrows and a spot near the
  * arrow's start (an outcome belongs with the step it leaves). Greedy, in the given order.
+ *
+ * With `previous`, a label keeps its spot when its text and arrow are unchanged and no box, arrow
+ * or earlier label near any spot it considered changed: the same answer as placing every label
+ * again, since each spot is chosen from exactly those inputs.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
-  boxes: readonly Rect[],
-  allRoutes: readonly Point[][],
+  boxes: ReadonlyMap<string, Rect>,
   area: Rect,
-): Map<string, PlacedLabel> {
+  previous?: LabelMemo,
+): Labelled {
   const placed = new Map<string, PlacedLabel>();
-  const solid = new SpatialIndex<Rect>();
-  for (const b of boxes) solid.insert(b, b);
-  const lines = new SpatialIndex<{ route: readonly Point[]; a: Point; b: Point }>();
-  for (const route of allRoutes)
-    for (let i = 1; i < route.length; i++)
-      lines.insert(segmentRect(route[i - 1]!, route[i]!), { route, a: route[i - 1]!, b: route[i]! });
-  for (const req of requests) {
-    if (!req.text) continue;
-    const size = labelSize(req.text);
-    let best: { rect: Rect; score: number } | undefined;
-    for (const c of candidates(req.points, size.width, size.height)) {
-      const inside =
-        c.rect.x >= area.x &&
-        c.rect.y >= area.y &&
-        c.rect.x + c.rect.width <= area.x + area.width &&
-        c.rect.y + c.rect.height <= area.y + area.height;
-      let hard = inside ? 0 : 1;
-      for (const { rect } of solid.near(c.rect, 4)) if (rectsOverlap(c.rect, rect, 2)) hard++;
-      let crossings = 0;
-      for (const { item } of lines.near(c.rect, 1)) {
-        if (item.route !== req.points && segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
+  // Boxes, labels placed so far and every arrow's runs: indexed only once some label has to be placed.
+  let index: { solid: SpatialIndex<Rect>; lines: SpatialIndex<Segment> } | undefined;
+  const indexed = () => {
+    if (index) return index;
+    const solid = new SpatialIndex<Rect>();
+    for (const b of boxes.values()) solid.insert(b, b);
+    for (const p of placed.values()) solid.insert(p, p);
+    const lines = new SpatialIndex<Segment>();
+    for (const req of requests)
+      for (let i = 1; i < req.points.length; i++)
+        lines.insert(segmentRect(req.points[i - 1]!, req.points[i]!), {
+          id: req.id,
+          a: req.points[i - 1]!,
+          b: req.points[i]!,
+        });
+    index = { solid, lines };
+    return index;
+  };
+  const order = requests.map((r) => r.id);
+  const prev = previous && sameOrder(previous.order, order) ? previous : undefined;
+  // Spots inside both the old and the new area were judged the same way (inside) either time.
+  const common = prev && !sameRect(prev.area, area) ? intersection(prev.area, area) : undefined;
+  const unmoved = (r: LabelRecord) => !common || r.reads.every((read) => contains(common, read));
+  const changes = new Changes();
+  if (prev) {
+    for (const [id, b] of boxes) {
+      const was = prev.boxes.get(id);
+      if (!was || !sameRect(was, b)) {
+        changes.add(b);
+        if (was) changes.add(was);
       }
-      const score = hard * 100_000 + crossings * 40 + c.along * 0.05 + c.penalty;
-      if (!best || score < best.score) best = { rect: c.rect, score };
     }
-    if (!best) continue;
-    const rect = {
-      x: Math.round(best.rect.x),
-      y: Math.round(best.rect.y),
-      width: size.width,
-      height: size.height,
-    };
-    placed.set(req.id, { ...rect, lines: size.lines });
-    solid.insert(rect, rect);
+    for (const [id, was] of prev.boxes) if (!boxes.has(id)) changes.add(was);
+    const now = new Map(requests.map((r) => [r.id, r]));
+    for (const [id, record] of prev.records) {
+      const req = now.get(id);
+      if (!req || !samePoints(req.points, record.points)) {
+        changes.addRoute(record.points);
+        if (req) changes.addRoute(req.points);
+      }
+      if (!req && record.placed) changes.add(record.placed);
+    }
+    for (const req of requests) if (!prev.records.has(req.id)) changes.addRoute(req.points);
   }
-  return placed;
+  const records = new Map<string, LabelRecord>();
+  for (const req of requests) {
+    const old = prev?.records.get(req.id);
+    let record: LabelRecord;
+    if (
+      old &&
+      old.text === req.text &&
+      samePoints(old.points, req.points) &&
+      unmoved(old) &&
+      !changes.touchesAny(old.reads)
+    )
+      record = old;
+    else {
+      const { solid, lines } = indexed();
+      record = placeOne(req, solid, lines, area);
+      if (!old?.placed !== !record.placed || (old?.placed && !sameRect(old.placed, record.placed!))) {
+        if (old?.placed) changes.add(old.placed);
+        if (record.placed) changes.add(record.placed);
+      }
+    }
+    records.set(req.id, record);
+    if (record.placed) {
+      placed.set(req.id, record.placed);
+      index?.solid.insert(record.placed, record.placed);
+    }
+  }
+  return { placed, memo: { area, boxes: new Map(boxes), order, records } };
+}
+
+function intersection(a: Rect, b: Rect): Rect {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
+}
+
+const contains = (outer: Rect, r: Rect) =>
+  r.x >= outer.x &&
+  r.y >= outer.y &&
+  r.x + r.width <= outer.x + outer.width &&
+  r.y + r.height <= outer.y + outer.height;
+
+function placeOne(
+  req: LabelRequest,
+  solid: SpatialIndex<Rect>,
+  lines: SpatialIndex<Segment>,
+  area: Rect,
+): LabelRecord {
+  const record: LabelRecord = { text: req.text, points: req.points, reads: [] };
+  if (!req.text) return record;
+  const size = labelSize(req.text);
+  let best: { rect: Rect; score: number } | undefined;
+  let seen: { segment: number; rect: Rect } | undefined;
+  for (const c of candidates(req.points, size.width, size.height)) {
+    // Boxes and labels within 4 px and arrows within 1 px of a spot decide its score.
+    const reach = inflate(c.rect, 5);
+    if (seen && seen.segment === c.segment) seen.rect = union(seen.rect, reach);
+    else {
+      if (seen) record.reads.push(seen.rect);
+      seen = { segment: c.segment, rect: reach };
+    }
+    const inside =
+      c.rect.x >= area.x &&
+      c.rect.y >= area.y &&
+      c.rect.x + c.rect.width <= area.x + area.width &&
+      c.rect.y + c.rect.height <= area.y + area.height;
+    let hard = inside ? 0 : 1;
+    for (const { rect } of solid.near(c.rect, 4)) if (rectsOverlap(c.rect, rect, 2)) hard++;
+    let crossings = 0;
+    for (const { item } of lines.near(c.rect, 1)) {
+      if (item.id !== req.id && segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
+    }
+    const score = hard * 100_000 + crossings * 40 + c.along * 0.05 + c.penalty;
+    if (!best || score < best.score) best = { rect: c.rect, score };
+  }
+  if (seen) record.reads.push(seen.rect);
+  if (!best) return record;
+  record.placed = {
+    x: Math.round(best.rect.x),
+    y: Math.round(best.rect.y),
+    width: size.width,
+    height: size.height,
+    lines: size.lines,
+  };
+  return record;
 }
 
 interface Candidate {
   rect: Rect;
+  /** Which of the arrow's segments the spot is beside. */
+  segment: number;
   /** Distance along the arrow from its start. */
   along: number;
   penalty: number;
@@ -100,7 +251,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
     if (i === 1 && a.y === b.y && Math.abs(b.x - a.x) >= w + 2 * GAP) {
       // Best: on the arrow itself, right where it leaves its step.
       const x = a.x <= b.x ? a.x + GAP + 2 : a.x - GAP - 2 - w;
-      out.push({ rect: { x, y: a.y - h / 2, width: w, height: h }, along: 0, penalty: -10 });
+      out.push({ rect: { x, y: a.y - h / 2, width: w, height: h }, segment: i, along: 0, penalty: -10 });
     }
     if (a.y === b.y) {
       const left = Math.min(a.x, b.x);
@@ -115,6 +266,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
         for (const y of [a.y - h - GAP, a.y + GAP]) {
           out.push({
             rect: { x, y, width: w, height: h },
+            segment: i,
             along: along + shift,
             penalty: (fits ? 0 : 25) + k,
           });
@@ -129,6 +281,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
         for (const x of [a.x + GAP + 1, a.x - GAP - 1 - w]) {
           out.push({
             rect: { x, y, width: w, height: h },
+            segment: i,
             along: along + Math.abs(y - a.y),
             penalty: 15 + (fits ? 0 : 25),
           });

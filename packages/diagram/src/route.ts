@@ -1,3 +1,4 @@
+import { Changes, sameOrder, samePoints, sameRect, union } from './changes.ts';
 import { inflate, type Point, type Rect, SpatialIndex, segmentCrossesRect, segmentRect } from './geometry.ts';
 import { ROUTING } from './theme.ts';
 
@@ -22,12 +23,42 @@ type Dir = 0 | 1 | 2 | 3; // right, down, left, up
 const DX = [1, 0, -1, 0];
 const DY = [0, 1, 0, -1];
 
+/** One routed arrow and everything it looked at while it was routed (to know when to redo it). */
+export interface RouteRecord {
+  request: RouteRequest;
+  points: Point[];
+  reads: Rect[];
+  /** The search windows tried (by how far each was widened): they depend on the drawing's bounds. */
+  windows: Array<[grow: number, window: Rect]>;
+  /** Whether the corridors were tried (then the route depends on where the lanes' edges are). */
+  corridor: boolean;
+}
+
+/** What a routing run leaves behind for the next one: plain data (it crosses to and from a worker). */
+export interface RouteMemo {
+  bounds: Rect;
+  corridors: number[];
+  obstacles: Map<string, Obstacle>;
+  order: string[];
+  records: Map<string, RouteRecord>;
+}
+
+export interface Routed {
+  routes: Map<string, Point[]>;
+  memo: RouteMemo;
+}
+
 /**
  * Orthogonal arrows that never pass through a box. Each arrow leaves its source to the right and
  * enters its target from the left; in between, an A* search over a sparse grid (box edges plus
  * clearance, and several tracks in every gap) finds the route with the fewest bends, preferring
  * grid segments no earlier arrow uses, so arrows sharing a gap run side by side instead of on top
  * of each other. The search is windowed around the two ends and widened only when needed.
+ *
+ * With `previous` (the memo of an earlier run), an arrow keeps its earlier route when its ends are
+ * unchanged and nothing it looked at changed: no box in the areas it searched moved, and no earlier
+ * arrow's runs there changed. Each arrow is a function of exactly those inputs, so the result is the
+ * same as routing everything again, only quicker after a small edit.
  */
 export function routeArrows(
   obstacles: readonly Obstacle[],
@@ -35,30 +66,111 @@ export function routeArrows(
   bounds: Rect,
   /** Horizontal lines known to be free of boxes along their length (e.g. just inside each lane's edges). */
   corridors: readonly number[] = [],
-): Map<string, Point[]> {
-  const used: Used = new Map();
+  previous?: RouteMemo,
+): Routed {
   const routes = new Map<string, Point[]>();
-  const index = new SpatialIndex<Obstacle>();
-  for (const o of obstacles) index.insert(o, o);
-  for (const req of requests) {
-    let points: Point[] | undefined;
-    if (req.from === req.to) points = selfLoop(obstacles.find((o) => o.id === req.from)!, req);
-    for (const lead of req.lead ? [req.lead, 0] : [0]) {
-      for (let grow = 1; !points && grow <= 3; grow++) {
-        const window = windowFor(req, bounds, grow);
-        // A grid over hundreds of boxes is too slow to search: long arrows take a corridor instead.
-        if (index.near(window).length > MAX_SEARCH_BOXES) break;
-        points = search(req, index, window, used, Math.max(STUB, lead));
-      }
-      points ??= corridor(req, index, corridors, used, Math.max(STUB, lead));
-      if (points) break;
+  const byId = new Map<string, Obstacle>();
+  for (const o of obstacles) byId.set(o.id, o);
+  // The search's index of boxes and runs so far: built only once some arrow has to be routed.
+  let search: { index: SpatialIndex<Obstacle>; used: Used } | undefined;
+  const searching = () => {
+    if (!search) {
+      search = { index: new SpatialIndex<Obstacle>(), used: new Map() };
+      for (const o of obstacles) search.index.insert(o, o);
+      for (const points of routes.values()) markRoute(search.used, points);
     }
-    points ??= fallback(req);
-    const simple = simplify(points);
-    for (let i = 1; i < simple.length; i++) markUsed(used, simple[i - 1]!, simple[i]!);
-    routes.set(req.id, simple);
+    return search;
+  };
+  const order = requests.map((r) => r.id);
+  const prev = previous && sameOrder(previous.order, order) ? previous : undefined;
+  // A lane that grew moves the bounds and the corridors: only arrows whose windows or corridors
+  // that changes are redone for it (with those whose boxes moved).
+  const sameBounds = !!prev && sameRect(prev.bounds, bounds);
+  const sameCorridors =
+    !!prev &&
+    prev.corridors.length === corridors.length &&
+    prev.corridors.every((c, i) => c === corridors[i]);
+  const unmoved = (r: RouteRecord) =>
+    (sameBounds || r.windows.every(([grow, w]) => sameRect(windowFor(r.request, bounds, grow), w))) &&
+    (sameCorridors || !r.corridor);
+  const changes = new Changes();
+  if (prev) {
+    for (const [id, o] of byId) {
+      const was = prev.obstacles.get(id);
+      if (!was || !sameRect(was, o)) {
+        changes.add(o);
+        if (was) changes.add(was);
+      }
+    }
+    for (const [id, was] of prev.obstacles) if (!byId.has(id)) changes.add(was);
+    const now = new Set(order);
+    for (const [id, record] of prev.records) if (!now.has(id)) changes.addRoute(record.points);
   }
-  return routes;
+  const records = new Map<string, RouteRecord>();
+  for (const req of requests) {
+    const old = prev?.records.get(req.id);
+    let record: RouteRecord;
+    if (old && sameRequest(old.request, req) && unmoved(old) && !changes.touchesAny(old.reads)) record = old;
+    else {
+      const { index, used } = searching();
+      record = routeOne(req, byId, index, bounds, corridors, used);
+      if (!old || !samePoints(old.points, record.points)) {
+        changes.addRoute(old?.points);
+        changes.addRoute(record.points);
+      }
+    }
+    if (search) markRoute(search.used, record.points);
+    routes.set(req.id, record.points);
+    records.set(req.id, record);
+  }
+  return { routes, memo: { bounds, corridors: [...corridors], obstacles: byId, order, records } };
+}
+
+const sameRequest = (a: RouteRequest, b: RouteRequest) =>
+  a.from === b.from &&
+  a.to === b.to &&
+  a.lead === b.lead &&
+  a.start.x === b.start.x &&
+  a.start.y === b.start.y &&
+  a.end.x === b.end.x &&
+  a.end.y === b.end.y;
+
+/** Routes one arrow, noting every area whose boxes or earlier runs the result depends on. */
+function routeOne(
+  req: RouteRequest,
+  byId: Map<string, Obstacle>,
+  index: SpatialIndex<Obstacle>,
+  bounds: Rect,
+  corridors: readonly number[],
+  used: Used,
+): RouteRecord {
+  const reads: Rect[] = [];
+  const windows: RouteRecord['windows'] = [];
+  let corridorTried = false;
+  let points: Point[] | undefined;
+  if (req.from === req.to) {
+    const box = byId.get(req.from)!;
+    reads.push(box);
+    points = selfLoop(box, req);
+  }
+  for (const lead of req.lead ? [req.lead, 0] : [0]) {
+    for (let grow = 1; !points && grow <= 3; grow++) {
+      const window = windowFor(req, bounds, grow);
+      windows.push([grow, window]);
+      // Counting the boxes near the window reads whole cells of the index.
+      reads.push(index.reach(window));
+      // A grid over hundreds of boxes is too slow to search: long arrows take a corridor instead.
+      if (index.near(window).length > MAX_SEARCH_BOXES) break;
+      points = search(req, index, window, used, Math.max(STUB, lead));
+    }
+    if (!points) {
+      corridorTried = true;
+      points = corridor(req, index, corridors, used, Math.max(STUB, lead), reads);
+    }
+    if (points) break;
+  }
+  points ??= fallback(req);
+  return { request: req, points: simplify(points), reads, windows, corridor: corridorTried };
 }
 
 function windowFor(req: RouteRequest, bounds: Rect, grow: number): Rect {
@@ -245,6 +357,10 @@ function overlaps(used: Used, a: Point, b: Point): number {
   return n;
 }
 
+function markRoute(used: Used, points: readonly Point[]) {
+  for (let i = 1; i < points.length; i++) markUsed(used, points[i - 1]!, points[i]!);
+}
+
 function markUsed(used: Used, a: Point, b: Point) {
   const [line, lo, hi] = lineOf(a, b);
   const list = used.get(line);
@@ -279,10 +395,16 @@ function corridor(
   corridors: readonly number[],
   used: Used,
   lead: number,
+  reads: Rect[],
 ): Point[] | undefined {
   const sx = req.start.x + lead;
   const tx = req.end.x - STUB;
   const detour = (y: number) => Math.abs(y - req.start.y) + Math.abs(y - req.end.y);
+  let seen: Rect | undefined;
+  const done = (points: Point[] | undefined) => {
+    if (seen) reads.push(seen);
+    return points;
+  };
   const clear = (a: Point, b: Point, own: boolean) =>
     index
       .near(segmentRect(a, b), ROUTING.clearance)
@@ -302,14 +424,26 @@ function corridor(
         { x: tx, y: req.end.y },
         req.end,
       ];
+      // Everything this try looks at (runs on the corridor, boxes near each segment) lies in here.
+      const span = inflate(
+        segmentRect(
+          { x: Math.min(sx, tx, req.start.x, req.end.x), y: Math.min(y, req.start.y, req.end.y) },
+          {
+            x: Math.max(sx, tx, req.start.x, req.end.x),
+            y: Math.max(y, req.start.y, req.end.y),
+          },
+        ),
+        ROUTING.clearance + 1,
+      );
+      seen = seen ? union(seen, span) : span;
       if (overlaps(used, points[2]!, points[3]!) > 0) continue;
       let ok = true;
       for (let i = 1; i < points.length && ok; i++)
         ok = clear(points[i - 1]!, points[i]!, i === 1 || i === points.length - 1);
-      if (ok) return points;
+      if (ok) return done(points);
     }
   }
-  return undefined;
+  return done(undefined);
 }
 
 /** No clear route even over the whole diagram: a plain three-segment arrow (the readability check reports it). */

@@ -64,13 +64,51 @@ export const FormFieldSchema = z
   .strict();
 
 /**
- * How a request is started by staff: who may start it (besides leads and admins) and the start
- * form whose values become the instance's first data.
+ * Where each start-form field is read from in a message sent by another system: start-form field id →
+ * JSON pointer (RFC 6901, e.g. `/patient/reference`, `/payload/0/contentString`) into the message.
+ * Pointers are checked by lint (`intake-bad-pointer`), field ids too (`intake-unknown-field`); the
+ * values found are then validated exactly like a start form filled in by staff.
+ */
+export const IntakeFieldMapSchema = z.record(Id, z.string().max(500));
+
+/** A signed webhook (Standard Webhooks) from another system, such as the patient portal, starts the workflow. */
+export const WebhookIntakeSchema = z
+  .object({
+    fields: IntakeFieldMapSchema,
+  })
+  .strict();
+
+/** A FHIR coding: the code, and the code system it belongs to (any system when left out). */
+export const CodingSchema = z
+  .object({
+    system: z.string().min(1).max(500).optional(),
+    code: z.string().min(1).max(200),
+  })
+  .strict();
+
+/**
+ * A FHIR R4 `Communication` (from the EHR) starts the workflow when one of its `category` codings
+ * matches; `fields` point into the Communication resource (`/subject/reference`, `/sender/reference`,
+ * `/payload/0/contentString`).
+ */
+export const FhirIntakeSchema = z
+  .object({
+    category: CodingSchema,
+    fields: IntakeFieldMapSchema,
+  })
+  .strict();
+
+/**
+ * How a request is started: by staff (who may start it besides leads and admins, and the start form
+ * whose values become the instance's first data), and optionally by other systems, whose messages
+ * are mapped onto the same start form.
  */
 export const IntakeSchema = z
   .object({
     roles: z.array(Id).max(50),
     form: z.array(FormFieldSchema).max(50).optional(),
+    webhook: WebhookIntakeSchema.optional(),
+    fhir: FhirIntakeSchema.optional(),
   })
   .strict();
 
@@ -158,6 +196,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type FormField = z.infer<typeof FormFieldSchema>;
 export type Intake = z.infer<typeof IntakeSchema>;
+export type IntakeChannel = 'webhook' | 'fhir';
+export type Coding = z.infer<typeof CodingSchema>;
 export type TaskStep = z.infer<typeof TaskStepSchema>;
 export type DecisionStep = z.infer<typeof DecisionStepSchema>;
 export type ParallelStep = z.infer<typeof ParallelStepSchema>;

@@ -15,7 +15,9 @@ export { canonicalJson } from './canonical.ts';
 export { type CompiledWorkflow, compile } from './compile/compile.ts';
 export { type CoverageReport, coverage } from './coverage.ts';
 export {
+  type Coding,
   type Deadline,
+  DeadlineSchema,
   type DecisionStep,
   type Definition,
   DefinitionSchema,
@@ -27,6 +29,7 @@ export {
   ID_PATTERN,
   ID_RULE,
   type Intake,
+  type IntakeChannel,
   IntakeSchema,
   isId,
   type ParallelStep,
@@ -64,6 +67,8 @@ export {
   versionChanges,
 } from './handbook/index.ts';
 export { intakeRoles, validateIntake } from './intake.ts';
+export { type IntakeMapping, intakeFieldMap, mapIntake } from './intake-mapping.ts';
+export { pointerProblem, pointerTokens, resolvePointer } from './json-pointer.ts';
 export { type Finding, hasErrors, lint, lintRules, type Rule, type Severity } from './lint/index.ts';
 export {
   type Blocker,

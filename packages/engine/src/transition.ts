@@ -91,7 +91,7 @@ export function step(
   if (!event || typeof event !== 'object' || typeof event.type !== 'string') {
     return fail(snapshot, 'EVENT_INVALID', 'An event needs a type');
   }
-  const { machine, clock, scope } = compile(definition);
+  const { machine, clock, scope, targetless } = compile(definition);
 
   if (snapshot === null) {
     if (event.type !== 'start')
@@ -253,10 +253,12 @@ export function step(
   // it reports only become effects, so replay without effects need not collect them.
   const actions: Array<{ type: string; params?: unknown }> = [];
   scope.actionExecutor = withEffects ? (action) => void actions.push(action) : ignore;
-  let next: AnyMachineSnapshot;
+  let next: AnyMachineSnapshot | undefined;
   clock.now = at;
   try {
-    next = machine.transition(current, machineEvent as never, scope) as AnyMachineSnapshot;
+    // Replay without effects applies a targetless transition (most of a long history) directly.
+    if (!withEffects) next = targetless.apply(current, machineEvent);
+    next ??= machine.transition(current, machineEvent as never, scope) as AnyMachineSnapshot;
   } finally {
     clock.now = '';
   }

@@ -32,6 +32,7 @@ export const AUDIT_TABLES: readonly AuditTable[] = [
   { table: 'help_entry_changes', records: 'every edit, publication and deletion of a help entry' },
   { table: 'account_changes', records: 'every change to an account by an admin, old → new' },
   { table: 'sso_mapping_changes', records: 'every edit of the sign-on group → role mapping, old → new' },
+  { table: 'intake_key_changes', records: 'who created and revoked each intake (webhook) key, when' },
   {
     table: 'emergency_access',
     records: 'break-glass grants with their reason',

@@ -1,4 +1,5 @@
 import type { CloseReason, InstanceSnapshot, Priority } from '@portalflow/engine';
+import type { OutboxDraft } from './outbox.ts';
 import type { AccessEntry, NotificationKind } from './records.ts';
 
 /** A row change in the task projection, keyed by the engine's task token. */
@@ -90,6 +91,11 @@ export interface InstanceChange {
   tasks?: TaskChange[];
   timers?: TimerChange[];
   notifications?: NotificationDraft[];
+  /**
+   * Email and webhook messages the change causes, written only if it wins, in the same batch: nothing is
+   * announced that was not committed, and nothing committed goes unannounced.
+   */
+  outbox?: OutboxDraft[];
   idempotency?: IdempotencyDraft;
   /**
    * Access-log entries for the request that made the change, written only if the change wins — in

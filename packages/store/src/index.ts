@@ -78,9 +78,26 @@ export type {
   StartRunResult,
   UpdatePlanResult,
 } from './instance-migration.ts';
+export type { IntakeKey, IntakeKeyChange, IntakeKeyStore } from './intake.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export { DEFAULT_DATABASE_URL, openStore, type StoreOptions } from './open.ts';
+export type {
+  ClaimOutboxInput,
+  EmailKind,
+  EmailPreferences,
+  LeasedOutboxItem,
+  NewOutboxItem,
+  OutboxChannel,
+  OutboxDraft,
+  OutboxItem,
+  OutboxOutcome,
+  OutboxQuery,
+  OutboxStatus,
+  OutboxStore,
+  WebhookSubscription,
+  WebhookSubscriptionWithSecret,
+} from './outbox.ts';
 export { type Projection, type ProjectionContext, projectEffects } from './projection.ts';
 export type {
   AccessEntry,
@@ -145,23 +162,36 @@ export { type TaskFact, taskFactsFromHistory } from './tracking/facts.ts';
 export type * from './tracking/types.ts';
 export type {
   AccessQuery,
+  AuditPort,
+  AuthPort,
   ChainHead,
   ClaimTimersInput,
   CommitStats,
   CreateUserResult,
+  DefinitionPort,
   FeedBounds,
   FeedEntry,
+  FeedPort,
+  HelpPort,
+  IdempotencyPort,
   InstanceFilter,
+  InstancePort,
+  MigrationPort,
   NewNotification,
   NewUser,
+  NotificationPort,
   NotificationQuery,
+  OperationsPort,
   PublishInput,
   PublishResult,
+  RolePort,
   SaveDraftInput,
   SaveDraftResult,
   Store,
   StoreHealth,
   TaskQuery,
   TaskScope,
+  TimerPort,
+  TrackingPort,
   UserPatch,
 } from './types.ts';

@@ -3,6 +3,8 @@ import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
+import type { IntakeKeyStore } from './intake.ts';
+import type { OutboxStore } from './outbox.ts';
 import type {
   AccessEntry,
   AccessOutcome,
@@ -239,15 +241,8 @@ export interface StoreHealth {
   foreignKeys: boolean | null;
 }
 
-/** Persistence for portalflow. Every implementation runs the shared behaviour suite in test/. */
-export interface Store
-  extends RoleSignOffStore,
-    HelpStore,
-    InstanceMigrationStore,
-    SecurityStore,
-    AccountAdminStore,
-    SsoStore {
-  // Definitions
+/** Drafts and immutable published versions of workflows. */
+export interface DefinitionPort {
   saveDraft(input: SaveDraftInput): Promise<SaveDraftResult>;
   getDraft(id: string): Promise<Draft | null>;
   listDefinitions(): Promise<DefinitionSummary[]>;
@@ -257,30 +252,41 @@ export interface Store
   /** The latest version when `version` is omitted. */
   getVersion(definitionId: string, version?: number): Promise<DefinitionVersion | null>;
   listVersions(definitionId: string): Promise<VersionSummary[]>;
+}
 
-  // Instances and their history
+/** The instance aggregate: instances, the one conditional commit that changes them, their tasks and comments. */
+export interface InstancePort {
   commitInstanceChange(change: InstanceChange): Promise<CommitResult>;
   getInstance(id: string): Promise<Instance | null>;
   listInstances(filter?: InstanceFilter): Promise<Page<InstanceSummary>>;
-  listEvents(instanceId: string, range?: { fromSeq?: number; toSeq?: number }): Promise<AuditEvent[]>;
-  verifyInstance(id: string): Promise<ChainCheck>;
-  verifyAll(): Promise<ChainReport>;
-  /** Every instance's chain head (by id) and the number of stored events, read together. */
-  chainHeads(): Promise<{ events: number; heads: ChainHead[] }>;
-  /** The stored hash of each (instance, seq), or null where there is no such event. */
-  eventHashes(points: ReadonlyArray<{ instanceId: string; seq: number }>): Promise<Array<string | null>>;
-
-  // Tasks
   listTasks(query: TaskQuery): Promise<Page<Task>>;
   getTask(id: string): Promise<Task | null>;
   listInstanceTasks(instanceId: string): Promise<Task[]>;
+  addComment(input: {
+    taskId: string;
+    userId: string;
+    body: string;
+    at?: string;
+  }): Promise<TaskComment | null>;
+  listComments(taskId: string): Promise<TaskComment[]>;
+}
 
-  // Timers
+/** Stored answers of requests sent with an Idempotency-Key (saved in the change's own commit). */
+export interface IdempotencyPort {
+  getIdempotency(key: string, userId: string): Promise<IdempotencyRecord | null>;
+  saveIdempotency(record: Omit<IdempotencyRecord, 'createdAt'> & { createdAt?: string }): Promise<boolean>;
+  purgeIdempotency(before: string): Promise<number>;
+}
+
+/** Durable leased timers (deadlines, reminders). */
+export interface TimerPort {
   claimDueTimers(input: ClaimTimersInput): Promise<LeasedTimer[]>;
   releaseTimer(id: string, owner: string): Promise<boolean>;
   nextTimerDue(): Promise<string | null>;
+}
 
-  // Accounts
+/** Accounts, sessions and API tokens (only SHA-256 hashes of secrets are stored), second factors, admin. */
+export interface AuthPort extends SecurityStore, AccountAdminStore {
   createUser(input: NewUser): Promise<CreateUserResult>;
   getUser(id: string): Promise<User | null>;
   findUserByUsername(username: string): Promise<UserWithPassword | null>;
@@ -288,8 +294,6 @@ export interface Store
   updateUser(id: string, patch: UserPatch): Promise<User | null>;
   setUserRoles(id: string, roles: readonly string[]): Promise<boolean>;
   disableUser(id: string): Promise<boolean>;
-
-  // Sessions and API tokens (only SHA-256 hashes of secrets are stored)
   createSession(input: {
     userId: string;
     ttlMs: number;
@@ -330,17 +334,24 @@ export interface Store
   /** False when there is no such token or it was already revoked. */
   revokeApiToken(id: string, input?: { at?: string; reason?: string }): Promise<boolean>;
   touchApiToken(id: string, at: string): Promise<boolean>;
+}
 
-  // Access log (append-only; entries ride the group-commit queue)
+/** The record auditors read: hash-chained histories and the append-only access log. */
+export interface AuditPort {
+  listEvents(instanceId: string, range?: { fromSeq?: number; toSeq?: number }): Promise<AuditEvent[]>;
+  verifyInstance(id: string): Promise<ChainCheck>;
+  verifyAll(): Promise<ChainReport>;
+  /** Every instance's chain head (by id) and the number of stored events, read together. */
+  chainHeads(): Promise<{ events: number; heads: ChainHead[] }>;
+  /** The stored hash of each (instance, seq), or null where there is no such event. */
+  eventHashes(points: ReadonlyArray<{ instanceId: string; seq: number }>): Promise<Array<string | null>>;
+  /** Append-only; entries ride the group-commit queue. */
   logAccess(entry: AccessEntry): Promise<void>;
   listAccess(query?: AccessQuery): Promise<Page<AccessRecord>>;
+}
 
-  // Idempotency
-  getIdempotency(key: string, userId: string): Promise<IdempotencyRecord | null>;
-  saveIdempotency(record: Omit<IdempotencyRecord, 'createdAt'> & { createdAt?: string }): Promise<boolean>;
-  purgeIdempotency(before: string): Promise<number>;
-
-  // Notifications
+/** Notifications written on their own (those of an instance change ride its commit). */
+export interface NotificationPort {
   addNotification(input: NewNotification): Promise<Notification>;
   listNotifications(query: NotificationQuery): Promise<Notification[]>;
   markNotificationsRead(
@@ -348,17 +359,10 @@ export interface Store
     reader: { userId: string; roles?: readonly string[] },
     at?: string,
   ): Promise<number>;
+}
 
-  // Task comments
-  addComment(input: {
-    taskId: string;
-    userId: string;
-    body: string;
-    at?: string;
-  }): Promise<TaskComment | null>;
-  listComments(taskId: string): Promise<TaskComment[]>;
-
-  // Task tracking sheet (practice work is never counted)
+/** The task tracking sheet (practice work is never counted). */
+export interface TrackingPort {
   /** Tasks completed in the period, grouped by `keys`, with nearest-rank median and p90 time to complete. */
   tallyCompletedTasks(query: TaskTallyQuery): Promise<TaskTally[]>;
   /** Several groupings of the same tasks from one scan (e.g. detail, totals and per role). */
@@ -383,7 +387,10 @@ export interface Store
   /** The entry's audit trail, oldest first (kept after a delete). */
   listTrackingEntryChanges(id: string): Promise<TrackingEntryChange[]>;
   verifyTrackingEntry(id: string): Promise<TrackingChainCheck>;
-  // Change feed (what live clients hear about; tailed by every server process)
+}
+
+/** The change feed: what live clients hear about, tailed by every server process. */
+export interface FeedPort {
   /** Appends a message outside an instance change (e.g. a published definition); returns its id. */
   appendFeed(message: unknown, at?: string): Promise<number>;
   /** Entries with id > `afterId`, oldest first; default limit 500, at most 5,000. */
@@ -391,11 +398,48 @@ export interface Store
   feedBounds(): Promise<FeedBounds>;
   /** Deletes entries with id ≤ `throughId`, always keeping the newest; returns how many. */
   pruneFeed(throughId: number): Promise<number>;
+}
 
-  // Operations
+/** The database itself. */
+export interface OperationsPort {
   /** One round trip to the database; throws if it cannot be reached. */
   health(): Promise<StoreHealth>;
   commitStats(): CommitStats;
   /** Waits for queued commits, then closes the connection. */
   close(): Promise<void>;
 }
+
+/** Job descriptions, their sign-offs and refreshers. */
+export type RolePort = RoleSignOffStore;
+/** Patient help pages. */
+export type HelpPort = HelpStore;
+/** Moving running instances to a newer version. */
+export type MigrationPort = InstanceMigrationStore;
+/** Sign-in through an OpenID Provider: linked identities, sign-ins under way, the group mapping. */
+export type SsoPort = SsoStore;
+/** Email and webhook messages written with the changes that cause them, and their delivery. */
+export type OutboxPort = OutboxStore;
+/** Keys that sign webhooks and FHIR messages from other systems. */
+export type IntakeKeyPort = IntakeKeyStore;
+
+/**
+ * Persistence for portalflow: every port in one. Code takes the ports it uses; every implementation
+ * runs the shared behaviour suite in test/.
+ */
+export interface Store
+  extends DefinitionPort,
+    InstancePort,
+    IdempotencyPort,
+    TimerPort,
+    AuthPort,
+    AuditPort,
+    NotificationPort,
+    TrackingPort,
+    FeedPort,
+    OperationsPort,
+    RolePort,
+    HelpPort,
+    MigrationPort,
+    SsoPort,
+    OutboxPort,
+    IntakeKeyPort {}

@@ -1,10 +1,10 @@
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openStore, type Store } from '../src/index.ts';
+import { eventHash, type Instance, MIGRATIONS, openStore, type Store } from '../src/index.ts';
 import { runStoreSuite } from './store.case.ts';
 import type { StoreHarness } from './support/harness.ts';
 import { tempDir } from './support/temp-db.ts';
-import { at, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
+import { at, nextChange, publish, startChange, startInstance, triage } from './support/workflow.ts';
 
 /** How the store reaches the file: the native driver writing on its thread or inline, or @libsql/client. */
 const DRIVERS = {
@@ -97,6 +97,75 @@ describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driv
       expect((await store.listInstanceTasks('x'))[0]?.assignee).toBe('ana');
     });
 
+    it('writes two changes to one instance in one batch in order: each keeps its event, tasks and timers', async () => {
+      // The second change is built on the first as the store will have written it (its hash is
+      // deterministic), so both are in flight together and share one batch.
+      const first = startChange('x');
+      const started: Instance = {
+        id: 'x',
+        definitionId: 'portal-message-triage',
+        version: 1,
+        status: 'active',
+        snapshot: first.snapshot,
+        revision: 1,
+        lastHash: eventHash({ instanceId: 'x', seq: 1, ...first.event }),
+        startedAt: first.event.at,
+        updatedAt: first.event.at,
+        startedBy: 'frontdesk-1',
+        practice: false,
+      };
+      const second = nextChange(
+        started,
+        { type: 'complete', step: 'classify', outcome: 'clinical', role: 'front-desk', actor: 'frontdesk-1' },
+        at(1),
+      );
+      const before = store.commitStats().batches;
+      const results = await Promise.all([
+        store.commitInstanceChange(first),
+        store.commitInstanceChange(second),
+      ]);
+      expect(store.commitStats().batches - before).toBe(1);
+      expect(results).toMatchObject([
+        { ok: true, revision: 1 },
+        { ok: true, revision: 2 },
+      ]);
+      expect((await store.listEvents('x')).map((e) => e.type)).toEqual(['start', 'complete']);
+      const tasks = await store.listInstanceTasks('x');
+      expect(tasks.map((t) => [t.step, t.status])).toEqual([
+        ['classify', 'closed'],
+        ['nurse-review', 'open'],
+      ]);
+      expect(await h.sql('SELECT timer_id FROM timers ORDER BY timer_id')).toEqual(
+        Object.keys(second.snapshot.context.timers).map((timer_id) => ({ timer_id })),
+      );
+      expect((await store.verifyAll()).ok).toBe(true);
+    });
+
+    it("keeps a change's own order when it sets and clears one timer", async () => {
+      const read = await startInstance(store, 'x');
+      const change = nextChange(
+        read,
+        { type: 'reassign', step: 'classify', assignee: 'ana', actor: 'ana', role: 'front-desk' },
+        at(1),
+      );
+      change.timers = [
+        { op: 'set', timerId: 'reminder', due: at(5) },
+        { op: 'clear', timerId: 'reminder' },
+        { op: 'clear', timerId: 'other' },
+        { op: 'set', timerId: 'other', due: at(6) },
+      ];
+      const results = await Promise.all([
+        store.commitInstanceChange(change),
+        store.commitInstanceChange(startChange('y')),
+      ]);
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      expect(
+        await h.sql(
+          `SELECT timer_id FROM timers WHERE instance_id = 'x' AND timer_id IN ('reminder', 'other')`,
+        ),
+      ).toEqual([{ timer_id: 'other' }]);
+    });
+
     it('fails every change in a batch that throws, and writes none of them', async () => {
       await h.sql(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.actor = 'poison'
                    BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
@@ -152,6 +221,24 @@ describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driv
       await tmp.remove();
     });
 
+    it('reads a version published through another connection as the latest, and each version as published', async () => {
+      const tmp = await tempDir();
+      const one = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
+      const other = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
+      await publish(one);
+      expect((await one.getVersion(triage.id))?.version).toBe(1);
+      const retitled = { ...triage, title: 'Portal message triage, second edition' };
+      await publish(other, retitled);
+      const latest = await one.getVersion(triage.id);
+      expect(latest).toMatchObject({ version: 2, definition: { title: retitled.title } });
+      expect((await one.getVersion(triage.id, 1))?.definition.title).toBe(triage.title);
+      expect(await one.getVersion(triage.id, 3)).toBeNull();
+      expect(await one.getVersion('no-such-workflow')).toBeNull();
+      await one.close();
+      await other.close();
+      await tmp.remove();
+    });
+
     it('waits for queued commits on close, then refuses new ones', async () => {
       const tmp = await tempDir();
       const store = await openStore({ url: tmp.url(), ...DRIVERS[driver] });
@@ -190,6 +277,26 @@ describe('libSQL store, writes on their own thread', () => {
     expect((await commit).ok).toBe(true);
     other.close();
     await store.close();
+    await tmp.remove();
+  });
+
+  it('takes turns at the write lock with another store on the file: bursts through both all commit', async () => {
+    const tmp = await tempDir();
+    const one = await openStore({ url: tmp.url() });
+    const two = await openStore({ url: tmp.url() });
+    await publish(one);
+    const results = await Promise.all(
+      Array.from({ length: 600 }, (_, n) =>
+        (n % 2 === 0 ? one : two).commitInstanceChange(startChange(`i-${n}`)),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(one.commitStats().batches).toBeGreaterThan(1);
+    expect(two.commitStats().batches).toBeGreaterThan(1);
+    const report = await one.verifyAll();
+    expect(report).toMatchObject({ ok: true, events: 600 });
+    await one.close();
+    await two.close();
     await tmp.remove();
   });
 });

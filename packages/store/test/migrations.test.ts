@@ -41,6 +41,7 @@ describe('migrations', () => {
       'definition_versions',
       'definitions',
       'devices',
+      'email_preferences',
       'emergency_access',
       'events',
       'help_clinics',
@@ -48,12 +49,15 @@ describe('migrations', () => {
       'help_entry_changes',
       'idempotency',
       'instances',
+      'intake_key_changes',
+      'intake_keys',
       'job_approvals',
       'job_texts',
       'migration_plans',
       'migration_results',
       'migration_runs',
       'notifications',
+      'outbox',
       'recovery_codes',
       'refresher_acknowledgements',
       'refresher_schedules',
@@ -72,6 +76,7 @@ describe('migrations', () => {
       'tracking_entry_audit',
       'user_roles',
       'users',
+      'webhook_subscriptions',
     ]);
     const ledger = (
       await raw.execute('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
@@ -91,6 +96,8 @@ describe('migrations', () => {
       [12, 'account-administration'],
       [13, 'help-videos'],
       [14, 'single-sign-on'],
+      [15, 'outbox'],
+      [16, 'intake'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -91,6 +91,33 @@ describe.each(Object.entries(clients))('native libSQL client %s', (_, Native) =>
     expect(ok[1]?.rows[0]?.n).toBe(3);
   });
 
+  it('runs the statements after a failed one when they come again, and any number of different ones', async () => {
+    const after = "UPDATE t SET score = 3 WHERE name = 'b'";
+    await expect(
+      native.batch(
+        [
+          { sql: "INSERT INTO t (name) VALUES ('a')", args: [] },
+          { sql: after, args: [] },
+        ],
+        'write',
+      ),
+    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' });
+    expect((await native.batch([after], 'write'))[0]?.rowsAffected).toBe(1);
+    // More distinct statements than the write thread keeps texts for, then the first ones again.
+    for (let round = 0; round < 3; round++) {
+      const distinct = Array.from(
+        { length: 1000 },
+        (_, n) => `UPDATE t SET big = ${round * 1000 + n} WHERE name = 'b'`,
+      );
+      await native.batch([distinct[0]!, after, ...distinct], 'write');
+    }
+    expect((await native.batch([after, "UPDATE t SET big = 0 WHERE name = 'b'"], 'write')).length).toBe(2);
+    expect((await reference.execute("SELECT score, big FROM t WHERE name = 'b'")).rows[0]).toMatchObject({
+      score: 3,
+      big: 0,
+    });
+  });
+
   it('refuses work once closed', async () => {
     native.close();
     await expect(native.execute('SELECT 1')).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });

@@ -6,6 +6,8 @@ import { feedCases } from './cases/feed.case.ts';
 import { helpCases } from './cases/help.case.ts';
 import { instanceMigrationCases } from './cases/instance-migrations.case.ts';
 import { instanceCases } from './cases/instances.case.ts';
+import { intakeKeyCases } from './cases/intake-keys.case.ts';
+import { outboxCases } from './cases/outbox.case.ts';
 import { recordCases } from './cases/records.case.ts';
 import { roleSignOffCases } from './cases/role-sign-off.case.ts';
 import { securityCases } from './cases/security.case.ts';
@@ -30,4 +32,6 @@ export function runStoreSuite(newHarness: NewHarness): void {
   feedCases(newHarness);
   securityCases(newHarness);
   ssoCases(newHarness);
+  outboxCases(newHarness);
+  intakeKeyCases(newHarness);
 }

@@ -1,20 +1,26 @@
 import { roleDuties } from '@portalflow/engine';
+import type { DefinitionPort, DefinitionVersion } from '@portalflow/store';
 import { SystemRole } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
-import { rolesContext } from '../roles/context.ts';
 
 /**
  * Roles an admin may give: the product's own, every role of the published workflows, and any role
  * someone already holds (so re-saving an account never fails on a role a workflow no longer uses).
  */
 export async function knownRoles(deps: AppDeps): Promise<Set<string>> {
-  const [latest, users] = await Promise.all([
-    rolesContext(deps.store).versions.latest(),
-    deps.store.listUsers(),
-  ]);
+  // Read directly (an account save is rare): the app's definition cache serves the hot paths.
+  const [latest, users] = await Promise.all([latestVersions(deps.store), deps.store.listUsers()]);
   return new Set([
     ...Object.values(SystemRole),
     ...Object.keys(roleDuties(latest)),
     ...users.flatMap((u) => u.roles),
   ]);
+}
+
+async function latestVersions(store: DefinitionPort): Promise<DefinitionVersion[]> {
+  const list = await store.listDefinitions();
+  const versions = await Promise.all(
+    list.filter((d) => d.latestVersion !== null).map((d) => store.getVersion(d.id, d.latestVersion!)),
+  );
+  return versions.filter((v): v is DefinitionVersion => v !== null);
 }

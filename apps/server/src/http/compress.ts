@@ -24,7 +24,6 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD): MiddlewareHan
     const type = res.headers.get('Content-Type') ?? '';
     if (
       c.req.method === 'HEAD' ||
-      !res.body ||
       res.status === 204 ||
       res.status === 206 ||
       res.status === 304 ||
@@ -35,17 +34,25 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD): MiddlewareHan
     ) {
       return;
     }
-    const vary = res.headers.get('Vary');
-    const headers = new Headers(res.headers);
-    if (!vary) headers.set('Vary', 'Accept-Encoding');
-    else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary))
-      headers.set('Vary', `${vary}, Accept-Encoding`);
     const length = Number(res.headers.get('Content-Length') ?? Number.NaN);
     const encoding = chooseEncoding(c.req.header('accept-encoding'), ['br', 'gzip']);
     if (encoding === 'identity' || length < threshold) {
-      replace(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
+      // Sent as it is, saying only that it varies by Accept-Encoding. The answer is left in place:
+      // rebuilding it around its body stream made node write every such answer (most JSON to API
+      // clients) through web streams instead of as one string.
+      try {
+        addVary(res.headers);
+      } catch {
+        // Headers that cannot change (an answer made elsewhere): rebuild it, as before.
+        const headers = new Headers(res.headers);
+        addVary(headers);
+        replace(c, new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
+      }
       return;
     }
+    if (!res.body) return;
+    const headers = new Headers(res.headers);
+    addVary(headers);
     // Read until the threshold is reached (or the body ends): small answers go out as they are.
     const reader = res.body.getReader();
     const head: Uint8Array[] = [];
@@ -98,6 +105,14 @@ export function compressResponses(threshold = COMPRESS_THRESHOLD): MiddlewareHan
       }),
     );
   };
+}
+
+/** Adds Accept-Encoding to `Vary` unless it is there already (or `Vary` is `*`). */
+function addVary(headers: Headers): void {
+  const vary = headers.get('Vary');
+  if (!vary) headers.set('Vary', 'Accept-Encoding');
+  else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary))
+    headers.set('Vary', `${vary}, Accept-Encoding`);
 }
 
 /** Hono merges the old answer's headers into a new one (a stale Content-Length among them): start clean. */

@@ -21,7 +21,10 @@ export function securityHeaderValues(options: { hsts: boolean; path: string }): 
   if (options.hsts) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
   // Every API answer may carry patient data or account secrets: never kept by a browser or proxy.
   // The public help site is the exception: the same published text for everyone, cacheable by design.
-  if (options.path.startsWith('/api/') && !options.path.startsWith('/api/public/'))
+  if (
+    (options.path.startsWith('/api/') && !options.path.startsWith('/api/public/')) ||
+    options.path.startsWith('/fhir/')
+  )
     headers['Cache-Control'] = 'no-store';
   return headers;
 }

@@ -10,7 +10,7 @@ import { isJsonMediaType } from './media-type.ts';
 export const MAX_JSON_DEPTH = 64;
 
 /** Measured with an explicit stack, so the check itself cannot overflow. */
-function deeperThan(value: unknown, limit: number): boolean {
+export function deeperThan(value: unknown, limit: number): boolean {
   const pending: Array<[unknown, number]> = [[value, 1]];
   while (pending.length > 0) {
     const [next, depth] = pending.pop()!;

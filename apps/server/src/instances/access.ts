@@ -1,5 +1,5 @@
 import type { Definition } from '@portalflow/engine';
-import type { Instance, Store, Task } from '@portalflow/store';
+import type { Instance, InstancePort, Task } from '@portalflow/store';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 
 /** Roles that own a task anywhere in the workflow. */
@@ -44,11 +44,21 @@ function byEmergency(user: AuthUser, options: ReadOptions): boolean {
 export async function canReadInstance(
   user: AuthUser,
   instance: Instance,
-  store: Store,
+  store: Pick<InstancePort, 'listInstanceTasks'>,
   options: ReadOptions = {},
 ): Promise<boolean> {
   if (isLead(user) || isAuditor(user) || instance.startedBy === user.id) return true;
-  const tasks = await store.listInstanceTasks(instance.id);
+  return canReadGiven(user, instance, await store.listInstanceTasks(instance.id), options);
+}
+
+/** `canReadInstance` on task rows already read. */
+export function canReadGiven(
+  user: AuthUser,
+  instance: Instance,
+  tasks: readonly Task[],
+  options: ReadOptions = {},
+): boolean {
+  if (isLead(user) || isAuditor(user) || instance.startedBy === user.id) return true;
   return tasks.some((t) => canSeeTask(user, t, { emergency: false })) || byEmergency(user, options);
 }
 

@@ -12,27 +12,38 @@ import {
 import {
   type AccessEntry,
   GENESIS_HASH,
+  type IdempotencyPort,
   type Instance,
   type InstanceChange,
+  type InstancePort,
   projectEffects,
 } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
-import type { AppDeps } from '../deps.ts';
-import { ApiError, fromEngine, notFound } from '../http/errors.ts';
-import type { LiveMessage } from '../live/hub.ts';
+import type { ServerConfig } from '../config.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
+import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
+import type { LiveHub, LiveMessage } from '../live/hub.ts';
+import { outboxDrafts } from '../outbox/messages.ts';
+import { canSeeTask } from './access.ts';
+import { type CommandState, eventFor, type InstanceCommand, needsTasks, taskToken } from './commands.ts';
+import { type Reply, replyFor } from './replies.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
 
 /**
- * The id of an instance started with an Idempotency-Key: a name-based UUID (version 8) of the caller
- * and the key, so requests racing with the same key all try to create the same row and only one can.
+ * A name-based UUID (version 8) of `parts`: requests racing with the same parts all try to create the
+ * same row and only one can.
  */
-function keyedInstanceId(userId: string, key: string): string {
-  const hex = createHash('sha256').update(`portalflow-instance\0${userId}\0${key}`).digest('hex');
+export function nameBasedInstanceId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\0')).digest('hex');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** The id of an instance started with an Idempotency-Key: named by the caller and the key. */
+const keyedInstanceId = (userId: string, key: string) =>
+  nameBasedInstanceId('portalflow-instance', userId, key);
 
 /** The role an event says its actor acted in (a completed task's role, a claim's pool), if any. */
 const actingRoleOf = (event: EngineEvent): string | null =>
@@ -57,10 +68,23 @@ export interface Idempotency {
   route: string;
 }
 
-/** What else a change carries into its commit. */
-export interface Extras {
-  /** The request's access-log entry, written in the same batch as the change (only if it wins). */
-  access?: (instanceId: string) => AccessEntry;
+/** What a request adds to its change, as data (nothing here calls back into the caller). */
+export interface ChangeOptions {
+  /** Replay an answered request, and store this one's answer, under this key. */
+  idempotency?: Idempotency | undefined;
+  /** The answer stored with the idempotency key. Default: the instance. */
+  reply?: Reply;
+  /**
+   * The request's access-log entry; the service fills in the instance id. It is written in the same
+   * batch as the change, and only if the change wins.
+   */
+  access?: AccessEntry;
+  /**
+   * For a start: the new instance's id, chosen by the caller so that requests racing with the same
+   * delivery (a webhook-id) all try to create the same row and only one can; the others get that
+   * instance back with `duplicate`.
+   */
+  instanceId?: string;
 }
 
 export interface Applied {
@@ -69,6 +93,8 @@ export interface Applied {
   effects: Effect[];
   /** The stored response when an idempotency key was replayed. */
   replayed?: { status: number; response: unknown };
+  /** A start whose `instanceId` option already existed: the instance is that one, unchanged. */
+  duplicate?: boolean;
   /** Set when the instance's history is long enough to approach the limit. */
   historyWarning?: HistoryWarning;
 }
@@ -84,40 +110,40 @@ export interface HistoryWarning {
 export const historyWarningHeader = (w: HistoryWarning) =>
   `history-near-limit; events=${w.events}; limit=${w.limit}`;
 
+/** What the instance service works with: the instance and definition ports, never the whole store. */
+export interface InstanceServiceDeps {
+  instances: InstancePort & IdempotencyPort;
+  definitions: DefinitionCache;
+  config: Pick<ServerConfig, 'historyLimit' | 'historyWarnAt' | 'eventPayloadLimitBytes' | 'outbox'>;
+  live: Pick<LiveHub, 'committed'>;
+  clock: () => string;
+  log: (line: string) => void;
+}
+
 /**
  * Runs engine events against stored instances. Each change is read → engine transition → one
  * conditional commit; a change that lost a race on the revision is re-read and re-applied, so the
  * engine decides again on fresh state (a second "complete" of the same step then fails with 409).
  */
 export class InstanceService {
-  private readonly versions = new Map<string, Definition>();
+  constructor(private readonly deps: InstanceServiceDeps) {}
 
-  constructor(private readonly deps: AppDeps) {}
-
-  /** Published versions are immutable, so they are cached forever. */
-  async definition(definitionId: string, version: number): Promise<Definition> {
-    const key = `${definitionId}@${version}`;
-    const cached = this.versions.get(key);
-    if (cached) return cached;
-    const found = await this.deps.store.getVersion(definitionId, version);
-    if (!found) throw notFound(`Version ${version} of workflow '${definitionId}'`);
-    this.versions.set(key, found.definition);
-    return found.definition;
+  /** A published version's definition, from the app's one definition cache. */
+  definition(definitionId: string, version: number): Promise<Definition> {
+    return this.deps.definitions.definition(definitionId, version);
   }
 
   /** Every role that owns or receives work in any published workflow (the leads' "all" queue). */
   async allRoles(): Promise<string[]> {
     const roles = new Set<string>();
-    for (const summary of await this.deps.store.listDefinitions()) {
-      if (summary.latestVersion === null) continue;
-      const definition = await this.definition(summary.id, summary.latestVersion);
+    for (const { definition } of await this.deps.definitions.latest()) {
       for (const role of definition.roles) roles.add(role.id);
     }
     return [...roles];
   }
 
   async load(instanceId: string): Promise<{ instance: Instance; definition: Definition }> {
-    const instance = await this.deps.store.getInstance(instanceId);
+    const instance = await this.deps.instances.getInstance(instanceId);
     if (!instance) throw notFound('The instance');
     return { instance, definition: await this.definition(instance.definitionId, instance.version) };
   }
@@ -151,11 +177,10 @@ export class InstanceService {
       practice?: boolean;
       calendar?: unknown;
     },
-    respond: (view: { instance: Instance; definition: Definition }) => unknown,
-    idempotency?: Idempotency,
-    extras: Extras = {},
+    options: ChangeOptions = {},
   ): Promise<Applied> {
-    const latest = await this.deps.store.getVersion(input.definitionId, input.version);
+    const { idempotency } = options;
+    const latest = await this.deps.definitions.published(input.definitionId, input.version);
     if (!latest) {
       throw notFound(
         input.version === undefined
@@ -163,7 +188,7 @@ export class InstanceService {
           : `Version ${input.version} of '${input.definitionId}'`,
       );
     }
-    const definition = await this.definition(latest.definitionId, latest.version);
+    const { definition } = latest;
     const event: EngineEvent = { type: 'start', data: input.data };
     if (input.calendar !== undefined) event.calendar = input.calendar;
     if (actor.user) event.actor = actor.user.id;
@@ -172,10 +197,12 @@ export class InstanceService {
     const now = this.timeFor(null);
     const result = transition(definition, null, event, now);
     if (!result.ok) throw fromEngine(result.error);
-    const id = idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID();
+    const id =
+      options.instanceId ??
+      (idempotency && actor.user ? keyedInstanceId(actor.user.id, idempotency.key) : randomUUID());
     const instance: Instance = {
       id,
-      definitionId: latest.definitionId,
+      definitionId: input.definitionId,
       version: latest.version,
       status: result.snapshot.status,
       snapshot: result.snapshot,
@@ -190,7 +217,7 @@ export class InstanceService {
       instanceId: id,
       expectedRevision: 0,
       create: {
-        definitionId: latest.definitionId,
+        definitionId: input.definitionId,
         version: latest.version,
         startedBy: actor.user?.id ?? null,
         practice: input.practice === true,
@@ -217,24 +244,28 @@ export class InstanceService {
         userId: actor.user.id,
         route: idempotency.route,
         status: 201,
-        response: respond({ instance, definition }),
+        response: replyFor(options.reply ?? { kind: 'instance' }, { instance, definition }),
       };
     }
-    // Sandbox work notifies nobody: a practice task never reaches a colleague's bell.
+    // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
     if (input.practice === true) change.notifications = [];
-    if (extras.access) change.access = [extras.access(id)];
+    else change.outbox = this.outboxFor(change, definition, latest.version, event, result.effects, null);
+    if (options.access) change.access = [{ ...options.access, instanceId: id }];
     change.feed = liveMessage(instance, definition, result.effects);
-    const committed = await this.deps.store.commitInstanceChange(change);
+    const committed = await this.deps.instances.commitInstanceChange(change);
     if (!committed.ok) {
       // Lost to a request with the same key: answer as it was answered.
       const seen =
         idempotency && actor.user
-          ? await this.deps.store.getIdempotency(idempotency.key, actor.user.id)
+          ? await this.deps.instances.getIdempotency(idempotency.key, actor.user.id)
           : null;
       if (seen && idempotency) {
         if (seen.route !== idempotency.route) throw idempotencyKeyReused();
         const existing = await this.load(id);
         return { ...existing, effects: [], replayed: { status: seen.status, response: seen.response } };
+      }
+      if (options.instanceId && (await this.deps.instances.getInstance(id))) {
+        return { ...(await this.load(id)), effects: [], duplicate: true };
       }
       throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
     }
@@ -244,20 +275,47 @@ export class InstanceService {
   }
 
   /**
-   * Applies the event `build` makes from the current state. `build` runs again on every retry,
-   * so its checks (who may act, is the task still free) always see fresh state.
+   * Applies a command to an instance: read → the command's engine event on that state (`eventFor`, pure)
+   * → the engine's `transition` → one conditional commit. A change that lost the race on the revision is
+   * re-read and re-decided, so every check sees fresh state.
    */
   async act(
     actor: Actor,
     instanceId: string,
-    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
-    respond: (view: { instance: Instance; definition: Definition }) => unknown,
-    idempotency?: Idempotency,
-    extras: Extras = {},
+    command: InstanceCommand,
+    options: ChangeOptions = {},
   ): Promise<Applied> {
+    try {
+      return await this.apply(actor, instanceId, command, options);
+    } catch (error) {
+      const token = taskToken(command);
+      if (token !== null && error instanceof ApiError && error.code === 'TASK_CLOSED')
+        await this.explainClosed(actor.user, `${instanceId}:${token}`);
+      throw error;
+    }
+  }
+
+  /**
+   * A task that is not open now: one that closed is a lost race (409, as thrown); a token that never was
+   * a task is a 404; a task the caller could never see is refused without saying what became of it.
+   */
+  private async explainClosed(user: AuthUser | null, taskId: string): Promise<void> {
+    const task = await this.deps.instances.getTask(taskId);
+    if (!task) throw notFound('The task');
+    if (user && !canSeeTask(user, task, { emergency: false }))
+      throw forbidden('This task belongs to a role you do not hold');
+  }
+
+  private async apply(
+    actor: Actor,
+    instanceId: string,
+    command: InstanceCommand,
+    options: ChangeOptions,
+  ): Promise<Applied> {
+    const { idempotency } = options;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (idempotency && actor.user) {
-        const seen = await this.deps.store.getIdempotency(idempotency.key, actor.user.id);
+        const seen = await this.deps.instances.getIdempotency(idempotency.key, actor.user.id);
         if (seen) {
           if (seen.route !== idempotency.route) throw idempotencyKeyReused();
           const { instance, definition } = await this.load(instanceId);
@@ -270,7 +328,8 @@ export class InstanceService {
         }
       }
       const { instance, definition } = await this.load(instanceId);
-      const event = await this.buildWithinLimit(instance, definition, build);
+      const tasks = needsTasks(command) ? await this.deps.instances.listInstanceTasks(instanceId) : [];
+      const event = this.withinLimit(command, { user: actor.user, instance, definition, tasks });
       this.checkPayload(event);
       const now = this.timeFor(instance);
       const result = transition(definition, instance.snapshot, event, now);
@@ -282,38 +341,27 @@ export class InstanceService {
         revision: instance.revision + 1,
         updatedAt: now,
       };
-      const change: InstanceChange = {
-        instanceId,
-        expectedRevision: instance.revision,
-        event: {
-          at: now,
-          actor: actor.user?.id ?? null,
-          role: actor.role ?? actingRoleOf(event),
-          type: event.type,
-          payload: event,
-          prevHash: instance.lastHash,
-        },
-        snapshot: result.snapshot,
-        ...projectEffects(result.effects, {
+      const change = changeFor(actor, instance, next, definition, event, result.effects, now);
+      if (!instance.practice)
+        change.outbox = this.outboxFor(
+          change,
           definition,
-          snapshot: result.snapshot,
-          at: now,
-          actor: actor.user?.id ?? null,
-        }),
-      };
-      if (instance.practice) change.notifications = [];
+          instance.version,
+          event,
+          result.effects,
+          instance.snapshot,
+        );
       if (idempotency && actor.user) {
         change.idempotency = {
           key: idempotency.key,
           userId: actor.user.id,
           route: idempotency.route,
           status: 200,
-          response: respond({ instance: next, definition }),
+          response: replyFor(options.reply ?? { kind: 'instance' }, { instance: next, definition }),
         };
       }
-      if (extras.access) change.access = [extras.access(instanceId)];
-      change.feed = liveMessage(next, definition, result.effects);
-      const committed = await this.deps.store.commitInstanceChange(change);
+      if (options.access) change.access = [{ ...options.access, instanceId }];
+      const committed = await this.deps.instances.commitInstanceChange(change);
       if (committed.ok) {
         next.lastHash = committed.hash;
         this.deps.live.committed();
@@ -332,29 +380,47 @@ export class InstanceService {
    * A history past `historyLimit` takes no more events but `cancel` (so it can still be ended): replay,
    * verification and export of one instance stay bounded.
    */
-  private async buildWithinLimit(
-    instance: Instance,
-    definition: Definition,
-    build: (instance: Instance, definition: Definition) => EngineEvent | Promise<EngineEvent>,
-  ): Promise<EngineEvent> {
+  private withinLimit(command: InstanceCommand, state: CommandState): EngineEvent {
     const { historyLimit } = this.deps.config;
-    if (instance.revision < historyLimit) return build(instance, definition);
+    if (state.instance.revision < historyLimit) return eventFor(command, state);
     const full = new ApiError(
       409,
       'HISTORY_LIMIT',
       `This instance's history has reached ${historyLimit} events; it accepts only cancel`,
-      { events: instance.revision, limit: historyLimit },
+      { events: state.instance.revision, limit: historyLimit },
     );
     // Past the limit that is the answer (a 403 still says who may not act); only a permitted cancel passes.
     let event: EngineEvent;
     try {
-      event = await build(instance, definition);
+      event = eventFor(command, state);
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) throw error;
       throw full;
     }
     if (event.type !== 'cancel') throw full;
     return event;
+  }
+
+  /** The email and webhook messages the change causes, committed with it. */
+  private outboxFor(
+    change: InstanceChange,
+    definition: Definition,
+    version: number,
+    event: EngineEvent,
+    effects: Effect[],
+    previous: Instance['snapshot'] | null,
+  ) {
+    return outboxDrafts({
+      definition,
+      version,
+      instanceId: change.instanceId,
+      event,
+      at: change.event.at,
+      effects,
+      notifications: change.notifications ?? [],
+      previous,
+      email: this.deps.config.outbox.smtpUrl !== null,
+    });
   }
 
   /** One event's recorded payload is bounded, whatever the request body limit is. */
@@ -383,6 +449,36 @@ export class InstanceService {
     }
     return { events: instance.revision, warnAt: historyWarnAt, limit: historyLimit };
   }
+}
+
+/** The one conditional commit of an applied event: history entry, projection, notifications, feed. */
+function changeFor(
+  actor: Actor,
+  before: Instance,
+  next: Instance,
+  definition: Definition,
+  event: EngineEvent,
+  effects: Effect[],
+  at: string,
+): InstanceChange {
+  const change: InstanceChange = {
+    instanceId: before.id,
+    expectedRevision: before.revision,
+    event: {
+      at,
+      actor: actor.user?.id ?? null,
+      role: actor.role ?? actingRoleOf(event),
+      type: event.type,
+      payload: event,
+      prevHash: before.lastHash,
+    },
+    snapshot: next.snapshot,
+    ...projectEffects(effects, { definition, snapshot: next.snapshot, at, actor: actor.user?.id ?? null }),
+  };
+  // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
+  if (before.practice) change.notifications = [];
+  change.feed = liveMessage(next, definition, effects);
+  return change;
 }
 
 /**

@@ -11,16 +11,17 @@ import {
 import {
   type Instance,
   type InstanceChange,
+  type InstancePort,
   type InstanceSummary,
   type MigrationPlan,
+  type MigrationPort,
   type MigrationRun,
   projectEffects,
 } from '@portalflow/store';
 import { type AuthUser, has } from '../auth/roles.ts';
-import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
-import type { LiveMessage } from '../live/hub.ts';
+import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { type DryRunRow, dryRunRow } from './view.ts';
 
 /** How often one instance's migration is re-read and re-tried after losing a race on its revision. */
@@ -45,6 +46,14 @@ export interface RunScope {
 export const mappingInvalid = (issues: Blocker[]) =>
   new ApiError(422, 'MAPPING_INVALID', issues[0]?.message ?? 'The mapping is not possible', { issues });
 
+/** What a migration works with: the instance and migration ports, never the whole store. */
+export interface MigrationServiceDeps {
+  store: InstancePort & MigrationPort;
+  live: Pick<LiveHub, 'committed'>;
+  clock: () => string;
+  log: (line: string) => void;
+}
+
 /**
  * Plans and runs the move of running instances from one published version to another. Each instance
  * moves in one conditional commit (migrated event, version pin, snapshot, task rows, timers); a run
@@ -54,7 +63,7 @@ export class MigrationService {
   private readonly active = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly deps: AppDeps,
+    private readonly deps: MigrationServiceDeps,
     private readonly instances: InstanceService,
   ) {}
 

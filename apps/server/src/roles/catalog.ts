@@ -1,6 +1,5 @@
 import {
   canonicalJson,
-  type Definition,
   dutiesForFingerprint,
   EMPTY_JOB_TEXT,
   type JobText,
@@ -10,20 +9,21 @@ import {
   roleChanges,
   roleDuties,
 } from '@portalflow/engine';
-import { type JobApproval, type JobTextRecord, type Store, sha256Hex, type User } from '@portalflow/store';
+import {
+  type AuthPort,
+  type DefinitionPort,
+  type JobApproval,
+  type JobTextRecord,
+  type RolePort,
+  sha256Hex,
+  type User,
+} from '@portalflow/store';
+import type { DefinitionCache } from '../definitions/cache.ts';
 
 /**
- * The role catalog as the server derives it from the published workflows, with job text,
- * sign-offs and holders from the store. Published versions are immutable, so each one is read once
- * per process and kept; only the list of latest versions is read per request.
+ * The role catalog as the server derives it from the published workflows (read through the app's one
+ * definition cache), with job text, sign-offs and holders from the store.
  */
-export interface PublishedWorkflow {
-  definition: Definition;
-  version: number;
-  layout: unknown;
-  publishedAt: string;
-}
-
 export type ApprovalState = 'approved' | 'needs-reapproval' | 'not-approved';
 
 export interface RoleEntry {
@@ -40,37 +40,6 @@ export interface RoleEntry {
   approverName: string | null;
 }
 
-export class VersionCache {
-  private readonly versions = new Map<string, PublishedWorkflow>();
-  constructor(private readonly store: Store) {}
-
-  async get(definitionId: string, version: number): Promise<PublishedWorkflow | null> {
-    const key = `${definitionId}@${version}`;
-    const hit = this.versions.get(key);
-    if (hit) return hit;
-    const v = await this.store.getVersion(definitionId, version);
-    if (!v) return null;
-    const entry = {
-      definition: v.definition,
-      version: v.version,
-      layout: v.layout,
-      publishedAt: v.publishedAt,
-    };
-    if (this.versions.size > 5000) this.versions.clear();
-    this.versions.set(key, entry);
-    return entry;
-  }
-
-  /** The latest published version of every workflow, in the catalog's order (by title). */
-  async latest(): Promise<PublishedWorkflow[]> {
-    const list = await this.store.listDefinitions();
-    const out = await Promise.all(
-      list.filter((d) => d.latestVersion !== null).map((d) => this.get(d.id, d.latestVersion!)),
-    );
-    return out.filter((w): w is PublishedWorkflow => w !== null);
-  }
-}
-
 const jobTextOf = (r: JobTextRecord | null | undefined): JobText =>
   r
     ? { reportsTo: r.reportsTo, skills: r.skills, languages: r.languages, hours: r.hours }
@@ -80,7 +49,10 @@ export function fingerprintOf(duties: RoleDuties, text: JobText): string {
   return sha256Hex(canonicalJson({ duties: dutiesForFingerprint(duties), text }));
 }
 
-export async function roleCatalog(store: Store, cache: VersionCache): Promise<RoleEntry[]> {
+export async function roleCatalog(
+  store: RolePort & Pick<AuthPort, 'listUsers'>,
+  cache: DefinitionCache,
+): Promise<RoleEntry[]> {
   const [latest, texts, approvals, users] = await Promise.all([
     cache.latest(),
     store.listJobTexts(),
@@ -144,8 +116,8 @@ export interface RoleRefresher {
 export class RefresherIndex {
   private readonly pairs = new Map<string, RoleRefresher[]>();
   constructor(
-    private readonly store: Store,
-    private readonly cache: VersionCache,
+    private readonly store: Pick<DefinitionPort, 'listDefinitions'>,
+    private readonly cache: DefinitionCache,
   ) {}
 
   async all(): Promise<RoleRefresher[]> {

@@ -1,9 +1,10 @@
 import { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono } from 'hono';
+import { liveEvents } from '@portalflow/contract';
 import { credentialOf, requireUser } from '../auth/authenticate.ts';
 import { isAuditor, isLead } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { securityHeaderValues } from '../http/security-headers.ts';
@@ -32,20 +33,9 @@ function lastEventId(header: string | undefined): Position | null {
   return { row: Number(match[1]), index: match[2] === undefined ? null : Number(match[2]) };
 }
 
-export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/events',
-    summary:
-      'Server-Sent Events: queue, instance and notification changes (ids only, never patient data). ' +
-      'Event ids are change-feed positions: a client reconnecting with Last-Event-ID gets what it missed, or a ' +
-      '`reset` event when that is no longer kept. The stream ends when its session or API token does ' +
-      '(sign-out, timeouts, revocation, the account disabled or its roles changed).',
-    tag: 'live',
-    instanceData: false,
-  });
-  app.get('/', (c) => {
+export function eventRoutes(deps: AppDeps, docs: ApiDocs, streams: StreamAuth): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, liveEvents), (c) => {
     const user = requireUser(c);
     // Kept for the stream's life: it re-checks this very session or token (see StreamAuth).
     const presented = credentialOf(c, deps);

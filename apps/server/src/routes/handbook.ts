@@ -2,16 +2,14 @@ import { getHandbook } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
 import { handbookMarkdown, handbookOf } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
-import type { AppDeps } from '../deps.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { rolesContext } from '../roles/context.ts';
 
 /** The workflow handbook of a published version: steps, owners, deadlines, help, diagram and changes. */
-export function handbookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+export function handbookRoutes(docs: ApiDocs, versions: DefinitionCache): ApiRoutes {
   const app = apiRoutes();
-  const { versions } = rolesContext(deps.store);
 
   app.openapi(declared(docs, getHandbook), async (c) => {
     requireUser(c);

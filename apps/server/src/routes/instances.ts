@@ -1,50 +1,42 @@
-import { Hono } from 'hono';
+import {
+  cancelInstance,
+  getInstance,
+  type InstanceAnswer,
+  listInstances,
+  searchInstances,
+  signalInstance,
+  startInstance,
+} from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import { canAct, isAuditor, isLead } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import {
-  CancelBody,
-  InstanceSearchBody,
-  ListInstancesQuery,
-  SignalBody,
-  StartInstanceBody,
-} from '../http/schemas.ts';
-import { body, optionalBody, query } from '../http/validate.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
-import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
+import { instanceReply } from '../instances/replies.ts';
+import {
+  type Applied,
+  historyWarningHeader,
+  type InstanceService,
+  idempotencyKeyReused,
+} from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
 import { listedDetail, requestLabels } from '../requests/subjects.ts';
 
-export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    method: 'post',
-    path: '/api/instances',
-    summary: 'Start an instance of a published workflow',
-    tag: 'instances',
-    instanceData: true,
-    body: StartInstanceBody,
-    idempotent: true,
-    responses: {
-      201: 'Started',
-      400: 'Start data that presets a field a step owns (FIELD_OWNED)',
-      403: 'Your roles cannot start this workflow',
-      404: 'No published version',
-    },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, startInstance), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, StartInstanceBody);
+    const input = c.req.valid('json');
     const idempotency = idempotencyOf(c);
     if (idempotency) {
       const seen = await deps.store.getIdempotency(idempotency.key, user.id);
       if (seen && seen.route !== idempotency.route) throw idempotencyKeyReused();
-      if (seen) return c.json(seen.response as object, seen.status as 201);
+      if (seen) return c.json(seen.response as InstanceAnswer, 201);
     }
     const version = await deps.store.getVersion(input.definitionId, input.version);
     const definition = version ? await instances.definition(version.definitionId, version.version) : null;
@@ -64,16 +56,10 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     };
     if (input.version !== undefined) start.version = input.version;
     if (input.practice !== undefined) start.practice = input.practice;
-    const applied = await instances.start(
-      { user, role },
-      start,
-      (v) => ({ instance: instanceView(v.instance, v.definition) }),
+    const applied = await instances.start({ user, role }, start, {
       idempotency,
-      {
-        access: (id) =>
-          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'start' }),
-      },
-    );
+      access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'start' }),
+    });
     // The allowed access was logged in the change's own commit; a replayed request is logged here.
     if (applied.replayed) {
       await recordAccess(deps, c, user, {
@@ -82,22 +68,14 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         outcome: 'allow',
         detail: 'start (replayed)',
       });
-      return c.json(applied.replayed.response as object, applied.replayed.status as 201);
+      return c.json(applied.replayed.response as InstanceAnswer, 201);
     }
-    return c.json({ instance: instanceView(applied.instance, applied.definition) }, 201);
+    return c.json(instanceReply(applied), 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances',
-    summary: 'Find instances (leads and auditors: all; staff: ones they took part in)',
-    tag: 'instances',
-    instanceData: true,
-    query: ListInstancesQuery,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listInstances), async (c) => {
     const user = requireUser(c);
-    const q = query(c, ListInstancesQuery);
+    const q = c.req.valid('query');
     // A break-glass grant lets its holder find instances outside their roles (the rows are flagged).
     const everyone = isLead(user) || isAuditor(user) || user.emergency !== undefined;
     if (!isLead(user) && !isAuditor(user) && user.emergency) user.emergencyUsed = true;
@@ -126,22 +104,12 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         items.map((i) => ({ instanceId: i.id })),
       ),
     });
-    return c.json({ ...page, items });
+    return c.json({ ...page, items }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/instances/search',
-    summary:
-      'Find instances by patient reference or by the name of a person who worked on them (leads and auditors: all; staff: their own)',
-    tag: 'instances',
-    instanceData: true,
-    body: InstanceSearchBody,
-    responses: { 200: 'A page of instances', 400: 'Nothing to search for' },
-  });
-  app.post('/search', async (c) => {
+  app.openapi(declared(docs, searchInstances), async (c) => {
     const user = requireUser(c);
-    const q = await body(c, InstanceSearchBody);
+    const q = c.req.valid('json');
     if (q.patient === undefined && q.personName === undefined)
       throw new ApiError(400, 'VALIDATION_FAILED', 'Give a patient reference or a person name to search for');
     const everyone = isLead(user) || isAuditor(user);
@@ -174,73 +142,34 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       detail: `search by ${searches.join(' and ')}: ${n} ${n === 1 ? 'instance' : 'instances'}${ids}`,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json(page);
+    return c.json(page, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/instances/{id}',
-    summary: 'State, active steps, owning roles, assignees and data',
-    tag: 'instances',
-    instanceData: true,
-    responses: { 200: 'Instance', 403: 'Not yours to read', 404: 'No such instance' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getInstance), async (c) => {
     const user = requireUser(c);
-    const { instance, definition } = await instances.load(c.req.param('id'));
+    const { instance, definition } = await instances.load(c.req.valid('param').id);
     if (!(await canReadInstance(user, instance, deps.store))) {
       await recordAccess(deps, c, user, { instanceId: instance.id, category: 'phi', outcome: 'deny' });
       throw forbidden('You have no task in this instance');
     }
     await recordAccess(deps, c, user, { instanceId: instance.id, category: 'phi', outcome: 'allow' });
     const tasks = await deps.store.listInstanceTasks(instance.id);
-    return c.json({ instance: instanceView(instance, definition), tasks });
+    return c.json({ instance: instanceView(instance, definition), tasks }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/instances/{id}/signal',
-    summary: 'Deliver an outside signal (e.g. patient-replied)',
-    tag: 'instances',
-    instanceData: true,
-    body: SignalBody,
-    idempotent: true,
-    responses: {
-      200: 'Delivered',
-      400: 'Data the waiting step does not declare (a wait declares none)',
-      409: 'Nothing waits for it',
-    },
-  });
-  app.post('/:id/signal', async (c) => {
+  app.openapi(declared(docs, signalInstance), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, SignalBody);
-    const instanceId = c.req.param('id');
-    let applied: Awaited<ReturnType<InstanceService['act']>>;
+    const input = c.req.valid('json');
+    const instanceId = c.req.valid('param').id;
+    let applied: Applied;
     try {
       applied = await instances.act(
         { user, role: null },
         instanceId,
-        async (instance, definition) => {
-          // A role somewhere in the workflow is not enough: the instance itself must be one the user may read.
-          const allowed =
-            isLead(user) ||
-            (actingRole(user, definition) !== null &&
-              (await canReadInstance(user, instance, deps.store, { emergency: false })));
-          if (!canAct(user) || !allowed) throw forbidden('Your roles cannot signal this instance');
-          const event = { type: 'signal' as const, name: input.name, actor: user.id, data: input.data ?? {} };
-          const role = actingRole(user, definition);
-          return role ? { ...event, role } : event;
-        },
-        (v) => ({ instance: instanceView(v.instance, v.definition) }),
-        idempotencyOf(c),
+        { type: 'signal', name: input.name, data: input.data ?? {} },
         {
-          access: (id) =>
-            accessEntry(deps, c, user, {
-              instanceId: id,
-              category: 'phi',
-              outcome: 'allow',
-              detail: 'signal',
-            }),
+          idempotency: idempotencyOf(c),
+          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'signal' }),
         },
       );
     } catch (error) {
@@ -256,28 +185,19 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         outcome: 'allow',
         detail: 'signal (replayed)',
       });
-      return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+      return c.json(applied.replayed.response as InstanceAnswer, 200);
     }
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+    return c.json(instanceReply(applied), 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/instances/{id}/cancel',
-    summary: 'Cancel an instance (leads)',
-    tag: 'instances',
-    instanceData: true,
-    body: CancelBody,
-    idempotent: true,
-    responses: { 200: 'Cancelled', 403: 'Leads only', 409: 'Already ended' },
-  });
-  app.post('/:id/cancel', async (c) => {
+  app.openapi(declared(docs, cancelInstance), async (c) => {
     const user = requireUser(c);
-    const input = await optionalBody(c, CancelBody);
+    const input = c.req.valid('json') ?? {};
+    const instanceId = c.req.valid('param').id;
     if (!isLead(user)) {
       await recordAccess(deps, c, user, {
-        instanceId: c.req.param('id'),
+        instanceId: instanceId,
         category: 'phi',
         outcome: 'deny',
         detail: 'cancel',
@@ -286,16 +206,11 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     }
     const applied = await instances.act(
       { user, role: null },
-      c.req.param('id'),
-      () =>
-        input.reason
-          ? { type: 'cancel', reason: input.reason, actor: user.id }
-          : { type: 'cancel', actor: user.id },
-      (v) => ({ instance: instanceView(v.instance, v.definition) }),
-      idempotencyOf(c),
+      instanceId,
+      { type: 'cancel', reason: input.reason },
       {
-        access: (id) =>
-          accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail: 'cancel' }),
+        idempotency: idempotencyOf(c),
+        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'cancel' }),
       },
     );
     // The allowed access was logged in the change's own commit; a replayed request is logged here.
@@ -306,10 +221,10 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         outcome: 'allow',
         detail: 'cancel (replayed)',
       });
-      return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+      return c.json(applied.replayed.response as InstanceAnswer, 200);
     }
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-    return c.json({ instance: instanceView(applied.instance, applied.definition) });
+    return c.json(instanceReply(applied), 200);
   });
 
   return app;

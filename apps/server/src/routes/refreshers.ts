@@ -9,23 +9,27 @@ import {
 import { roleDuties } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import { holdersOf } from '../roles/catalog.ts';
-import { rolesContext } from '../roles/context.ts';
+import { holdersOf, type RefresherIndex } from '../roles/catalog.ts';
 import { changeStatus, periodicStatus } from '../roles/refreshers.ts';
 
 function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins schedule refreshers');
 }
 
-export function refresherRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+export function refresherRoutes(
+  deps: AppDeps,
+  docs: ApiDocs,
+  versions: DefinitionCache,
+  refreshers: RefresherIndex,
+): ApiRoutes {
   const app = apiRoutes();
-  const { versions, refreshers } = rolesContext(deps.store);
   const latestDuties = async () => roleDuties(await versions.latest());
 
   app.openapi(declared(docs, myRefreshers), async (c) => {

@@ -1,5 +1,5 @@
 import { startableRequests, startRequest } from '@portalflow/contract';
-import { renderSubject, validateIntake } from '@portalflow/engine';
+import { validateIntake } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
@@ -8,8 +8,8 @@ import { ApiError } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { actingRole } from '../instances/access.ts';
+import { requestReply } from '../instances/replies.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
-import { instanceView } from '../instances/view.ts';
 import { canStartRequest, startableFor } from '../requests/startable.ts';
 
 /** Starting requests where work begins: the front desk on a call, a coordinator at the fax. */
@@ -61,10 +61,6 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
     }
     const role =
       actingRole(user, definition) ?? user.roles.find((r) => definition.intake?.roles.includes(r)) ?? null;
-    const respond = (v: Parameters<Parameters<InstanceService['start']>[2]>[0]) => ({
-      instance: instanceView(v.instance, v.definition),
-      subject: renderSubject(v.definition.subject, v.instance.snapshot.context.data),
-    });
     const applied = await instances.start(
       { user, role },
       {
@@ -73,16 +69,10 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
         data: input.data,
         calendar: deps.calendar,
       },
-      respond,
-      idempotency,
       {
-        access: (id) =>
-          accessEntry(deps, c, user, {
-            instanceId: id,
-            category: 'phi',
-            outcome: 'allow',
-            detail: 'start request',
-          }),
+        idempotency,
+        reply: { kind: 'request' },
+        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'start request' }),
       },
     );
     if (applied.replayed) {
@@ -94,7 +84,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       });
       return c.json(applied.replayed.response as object, applied.replayed.status as 201);
     }
-    return c.json(respond(applied), 201);
+    return c.json(requestReply(applied), 201);
   });
 
   return app;

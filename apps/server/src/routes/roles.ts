@@ -10,12 +10,12 @@ import {
 import { jobDescription, jobDescriptionHtml, jobDescriptionMarkdown } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, isLead } from '../auth/roles.ts';
+import type { DefinitionCache } from '../definitions/cache.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { type RoleEntry, roleCatalog } from '../roles/catalog.ts';
-import { rolesContext } from '../roles/context.ts';
 
 function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins edit and sign off job descriptions');
@@ -57,9 +57,8 @@ function detail(e: RoleEntry, names: Map<string, string>): RoleDetail {
   };
 }
 
-export function roleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+export function roleRoutes(deps: AppDeps, docs: ApiDocs, versions: DefinitionCache): ApiRoutes {
   const app = apiRoutes();
-  const { versions } = rolesContext(deps.store);
   const load = async (id: string) => {
     const all = await roleCatalog(deps.store, versions);
     const entry = all.find((e) => e.duties.roleId === id);

@@ -1,19 +1,31 @@
-import type { Definition, EngineEvent } from '@portalflow/engine';
-import type { Instance, Task } from '@portalflow/store';
-import { type Context, Hono } from 'hono';
+import {
+  addComment,
+  bulkReassign,
+  claimTask,
+  completeTask,
+  getTask,
+  listComments,
+  listTasks,
+  reassignTask,
+  releaseTask,
+  type TaskActionAnswer,
+} from '@portalflow/contract';
+import type { Task } from '@portalflow/store';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { BulkReassignBody, CommentBody, CompleteBody, ReassignBody, TasksQuery } from '../http/schemas.ts';
-import { body, query } from '../http/validate.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole } from '../instances/assignee.ts';
+import { type InstanceCommand, taskClosed } from '../instances/commands.ts';
+import { taskReply } from '../instances/replies.ts';
 import { historyWarningHeader, type InstanceService } from '../instances/service.ts';
-import { activeSteps, instanceView } from '../instances/view.ts';
+import { instanceView } from '../instances/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
 
@@ -30,62 +42,26 @@ function instanceOfTask(id: string): string | null {
   return at > 0 ? id.slice(0, at) : null;
 }
 
-/** The open task in the instance's current state, or a 409 (it moved on) / 404. */
-function openTask(instance: Instance, token: string) {
-  const item = Object.values(instance.snapshot.context.active).find(
-    (a) => a.token === token && a.kind === 'task',
-  );
-  if (!item) {
-    throw new ApiError(
-      409,
-      'TASK_CLOSED',
-      'This task is no longer open: someone completed it or the workflow moved on',
-      {
-        status: instance.status,
-      },
-    );
-  }
-  return item;
-}
+type TaskCommand = Extract<InstanceCommand, { token: string }>;
 
-export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const taskView = (v: { instance: Instance; definition: Definition }, token: string) => ({
-    task:
-      activeSteps(v.instance.id, v.definition, v.instance.snapshot).find((a) => a.token === token) ?? null,
-    instance: instanceView(v.instance, v.definition),
-  });
+export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
-  /** Runs one task action with the checks every action shares. */
-  async function onTask(
-    c: Context<AppEnv>,
-    user: AuthUser,
-    taskId: string,
-    detail: string,
-    build: (
-      item: ReturnType<typeof openTask>,
-      instance: Instance,
-      definition: Definition,
-    ) => EngineEvent | Promise<EngineEvent>,
-  ) {
-    const { instanceId, token } = splitTaskId(taskId);
+  /** Runs one task command: authorize, one service call, map the result (and log the access). */
+  async function onTask(c: Context<AppEnv>, user: AuthUser, instanceId: string, command: TaskCommand) {
+    const detail = command.type;
+    const deny = () => recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
     if (!canAct(user)) {
-      await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
+      await deny();
       throw forbidden('Auditors read but do not act');
     }
     try {
-      const applied = await instances.act(
-        { user, role: null },
-        instanceId,
-        (instance, definition) => build(openTask(instance, token), instance, definition),
-        (v) => taskView(v, token),
-        idempotencyOf(c),
+      const applied = await instances.act({ user, role: null }, instanceId, command, {
+        idempotency: idempotencyOf(c),
+        reply: { kind: 'task', token: command.token },
         // Logged in the change's own commit: one group commit per request.
-        {
-          access: (id) =>
-            accessEntry(deps, c, user, { instanceId: id, category: 'phi', outcome: 'allow', detail }),
-        },
-      );
+        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail }),
+      });
       if (applied.replayed) {
         await recordAccess(deps, c, user, {
           instanceId,
@@ -93,40 +69,20 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
           outcome: 'allow',
           detail: `${detail} (replayed)`,
         });
-        return c.json(applied.replayed.response as object, applied.replayed.status as 200);
+        return c.json(applied.replayed.response as TaskActionAnswer, 200);
       }
       if (applied.historyWarning)
         c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
-      return c.json(taskView(applied, token));
+      return c.json(taskReply(applied, command.token), 200);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
-      }
-      // Not open now: a task that closed is a lost race (409), a token that never was a task is a 404,
-      // and a task the caller could never see is refused without saying what became of it.
-      if (error instanceof ApiError && error.code === 'TASK_CLOSED') {
-        const task = await deps.store.getTask(taskId);
-        if (!task) throw notFound('The task');
-        if (!canSeeTask(user, task, { emergency: false })) {
-          await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
-          throw forbidden('This task belongs to a role you do not hold');
-        }
-      }
+      if (error instanceof ApiError && error.status === 403) await deny();
       throw error;
     }
   }
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks',
-    summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
-    tag: 'tasks',
-    instanceData: true,
-    query: TasksQuery,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listTasks), async (c) => {
     const user = requireUser(c);
-    const q = query(c, TasksQuery);
+    const q = c.req.valid('query');
     const everyone = isLead(user) || isAuditor(user);
     const mine = clinicRoles(user);
     if ((q.scope === 'all' || (q.role && !mine.includes(q.role))) && !everyone) {
@@ -159,20 +115,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: listedDetail(q.scope, page.items),
     });
-    return c.json(page);
+    return c.json(page, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}',
-    summary: 'A task with its step (form, outcomes, help), instance data and comments',
-    tag: 'tasks',
-    instanceData: true,
-    responses: { 200: 'Task', 403: 'Not your role', 404: 'No such task' },
-  });
-  app.get('/:id', async (c) => {
+  app.openapi(declared(docs, getTask), async (c) => {
     const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canSeeTask(user, task)) {
       await recordAccess(deps, c, user, { instanceId: task.instanceId, category: 'phi', outcome: 'deny' });
@@ -187,160 +135,73 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       detail: `step ${task.step}`,
     });
     const step = definition.steps[task.step];
-    return c.json({
-      task,
-      step:
-        step?.type === 'task'
-          ? {
-              id: task.step,
-              title: step.title,
-              outcomes: Object.keys(step.outcomes),
-              form: step.form ?? [],
-              help: step.help ?? null,
-              deadline: step.deadline ?? null,
-            }
-          : null,
-      instance: instanceView(instance, definition),
-      comments: await deps.store.listComments(task.id),
+    return c.json(
+      {
+        task,
+        step:
+          step?.type === 'task'
+            ? {
+                id: task.step,
+                title: step.title,
+                outcomes: Object.keys(step.outcomes),
+                form: step.form ?? [],
+                help: step.help ?? null,
+                deadline: step.deadline ?? null,
+              }
+            : null,
+        instance: instanceView(instance, definition),
+        comments: await deps.store.listComments(task.id),
+      },
+      200,
+    );
+  });
+
+  app.openapi(declared(docs, claimTask), async (c) => {
+    const user = requireUser(c);
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    return onTask(c, user, instanceId, { type: 'claim', token });
+  });
+
+  app.openapi(declared(docs, releaseTask), async (c) => {
+    const user = requireUser(c);
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    return onTask(c, user, instanceId, { type: 'release', token });
+  });
+
+  app.openapi(declared(docs, completeTask), async (c) => {
+    const user = requireUser(c);
+    const input = c.req.valid('json');
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    // The access log names only the action: a refused request's outcome is unchecked text.
+    return onTask(c, user, instanceId, {
+      type: 'complete',
+      token,
+      outcome: input.outcome,
+      data: input.data ?? {},
+      note: input.note,
     });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/claim',
-    summary: "Take an unassigned task from your role's pool; a lost race is 409",
-    tag: 'tasks',
-    instanceData: true,
-    idempotent: true,
-    responses: { 200: 'Claimed', 403: 'Not your role', 409: 'Someone else has it, or it closed' },
-  });
-  app.post('/:id/claim', async (c) => {
+  app.openapi(declared(docs, reassignTask), async (c) => {
     const user = requireUser(c);
-    return onTask(c, user, c.req.param('id'), 'claim', (item) => {
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task is in the '${item.role}' pool`);
-      if (item.assignee) {
-        throw new ApiError(
-          409,
-          item.assignee === user.id ? 'ALREADY_YOURS' : 'ALREADY_CLAIMED',
-          item.assignee === user.id ? 'You already have this task' : 'Someone else claimed this task first',
-        );
-      }
-      return { type: 'reassign', token: item.token, assignee: user.id, actor: user.id, role: item.role };
-    });
-  });
-
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/release',
-    summary: 'Put your task back in its pool',
-    tag: 'tasks',
-    instanceData: true,
-    idempotent: true,
-    responses: { 200: 'Released', 409: 'Not yours' },
-  });
-  app.post('/:id/release', async (c) => {
-    const user = requireUser(c);
-    return onTask(c, user, c.req.param('id'), 'release', (item) => {
-      if (item.assignee !== user.id && !isLead(user)) {
-        // Someone else's task in your own pool has moved on (409); a task of another role is not yours to touch.
-        if (!item.role || !user.roles.includes(item.role))
-          throw forbidden(`This task is in the '${item.role}' pool`);
-        throw new ApiError(409, 'NOT_YOURS', 'Only the person who has the task (or a lead) can release it');
-      }
-      if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
-      const event: EngineEvent = { type: 'reassign', token: item.token, assignee: null, actor: user.id };
-      if (item.role) event.role = item.role;
-      return event;
-    });
-  });
-
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/complete',
-    summary:
-      'Finish a task with an outcome and its form (only the fields the step declares); one of two racing completes wins, the other gets 409',
-    tag: 'tasks',
-    instanceData: true,
-    body: CompleteBody,
-    idempotent: true,
-    responses: {
-      200: 'Completed',
-      400: 'A data field the step does not declare (UNDECLARED_FIELD) or another step owns (FIELD_OWNED)',
-      403: 'Not your role',
-      409: 'Already completed or someone else has it',
-      422: 'Unknown outcome or invalid form',
-    },
-  });
-  app.post('/:id/complete', async (c) => {
-    const user = requireUser(c);
-    const input = await body(c, CompleteBody);
-    // Only the action: a refused request's outcome is unchecked text and could hold anything.
-    return onTask(c, user, c.req.param('id'), 'complete', (item) => {
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task belongs to the '${item.role}' role`);
-      const event: EngineEvent = {
-        type: 'complete',
-        step: item.step,
-        token: item.token,
-        outcome: input.outcome,
-        role: item.role,
-        actor: user.id,
-        data: input.data ?? {},
-      };
-      if (input.note !== undefined) event.note = input.note;
-      return event;
-    });
-  });
-
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/reassign',
-    summary: "Give a task to a person or another role's pool, or change its due date or priority (leads)",
-    tag: 'tasks',
-    instanceData: true,
-    body: ReassignBody,
-    idempotent: true,
-    responses: {
-      200: 'Reassigned',
-      403: 'Leads only',
-      422: 'The assignee is not an active account holding the task’s role',
-    },
-  });
-  app.post('/:id/reassign', async (c) => {
-    const user = requireUser(c);
-    const input = await body(c, ReassignBody);
+    const input = c.req.valid('json');
     if (!isLead(user)) {
       await recordAccess(deps, c, user, {
-        instanceId: instanceOfTask(c.req.param('id')),
+        instanceId: instanceOfTask(c.req.valid('param').id),
         category: 'phi',
         outcome: 'deny',
         detail: 'reassign',
       });
       throw forbidden('Only leads reassign tasks');
     }
-    return onTask(c, user, c.req.param('id'), 'reassign', async (item) => {
-      // Checked on the state the change applies to: the role may have moved since the request was sent.
-      requireHoldsRole(await activeAssignee(deps.store, input.assignee), input.role ?? item.role);
-      return reassignEvent(item.token, user, input);
-    });
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    const person = await activeAssignee(deps.store, input.assignee);
+    return onTask(c, user, instanceId, { type: 'reassign', token, person, ...input });
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/reassign',
-    summary: 'Bulk reassign: every open task of an absent colleague, or a list (leads)',
-    tag: 'tasks',
-    instanceData: true,
-    body: BulkReassignBody,
-    responses: {
-      200: 'Per-task results',
-      422: 'The assignee is not an active account holding the role of every named task; nothing was moved',
-    },
-  });
-  app.post('/reassign', async (c) => {
+  app.openapi(declared(docs, bulkReassign), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, BulkReassignBody);
+    const input = c.req.valid('json');
     if (!isLead(user)) {
       await recordAccess(deps, c, user, { category: 'phi', outcome: 'deny', detail: 'bulk reassign' });
       throw forbidden('Only leads reassign tasks');
@@ -373,16 +234,14 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     for (const taskId of ids) {
       const { instanceId, token } = splitTaskId(taskId);
       try {
-        await instances.act(
-          { user, role: null },
-          instanceId,
-          (instance) => {
-            const item = openTask(instance, token);
-            requireHoldsRole(person, input.role ?? item.role);
-            return reassignEvent(item.token, user, input);
-          },
-          () => null,
-        );
+        await instances.act({ user, role: null }, instanceId, {
+          type: 'reassign',
+          token,
+          person,
+          assignee: input.assignee,
+          role: input.role,
+          reason: input.reason,
+        });
         await recordAccess(deps, c, user, {
           instanceId,
           category: 'phi',
@@ -395,19 +254,12 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         results.push({ taskId, ok: false, error: { code: error.code, message: error.message } });
       }
     }
-    return c.json({ results, moved: results.filter((r) => r.ok).length });
+    return c.json({ results, moved: results.filter((r) => r.ok).length }, 200);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comments on a task',
-    tag: 'tasks',
-    instanceData: true,
-  });
-  app.get('/:id/comments', async (c) => {
+  app.openapi(declared(docs, listComments), async (c) => {
     const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canSeeTask(user, task)) {
       await recordAccess(deps, c, user, {
@@ -424,22 +276,13 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: 'comments',
     });
-    return c.json({ comments: await deps.store.listComments(task.id) });
+    return c.json({ comments: await deps.store.listComments(task.id) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comment on a task',
-    tag: 'tasks',
-    instanceData: true,
-    body: CommentBody,
-    responses: { 201: 'Added' },
-  });
-  app.post('/:id/comments', async (c) => {
+  app.openapi(declared(docs, addComment), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, CommentBody);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const input = c.req.valid('json');
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
       await recordAccess(deps, c, user, {
@@ -451,18 +294,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       throw forbidden();
     }
     // A closed task is part of the record: it is read, not added to.
-    if (task.status !== 'open')
-      throw new ApiError(
-        409,
-        'TASK_CLOSED',
-        'This task is closed; its comments can be read but not added to',
-      );
+    if (task.status !== 'open') throw taskClosed({ status: task.status });
     const comment = await deps.store.addComment({
       taskId: task.id,
       userId: user.id,
       body: input.body,
       at: deps.clock(),
     });
+    // The store declines a comment on a task that is gone.
+    if (!comment) throw notFound('The task');
     await recordAccess(deps, c, user, {
       instanceId: task.instanceId,
       category: 'phi',
@@ -473,32 +313,4 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   });
 
   return app;
-}
-
-function reassignEvent(
-  token: string,
-  user: AuthUser,
-  input: {
-    assignee?: string | null | undefined;
-    role?: string | undefined;
-    due?: string | null | undefined;
-    priority?: 'low' | 'normal' | 'high' | 'urgent' | undefined;
-    reason?: string | undefined;
-  },
-): EngineEvent {
-  const event: EngineEvent = { type: 'reassign', token, actor: user.id };
-  if (input.assignee !== undefined) event.assignee = input.assignee;
-  if (input.role !== undefined) event.toRole = input.role;
-  if (input.due !== undefined) event.due = input.due;
-  if (input.priority !== undefined) event.priority = input.priority;
-  if (input.reason !== undefined) event.reason = input.reason;
-  if (
-    event.assignee === undefined &&
-    event.toRole === undefined &&
-    event.due === undefined &&
-    event.priority === undefined
-  ) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'Say what to change: assignee, role, due or priority');
-  }
-  return event;
 }

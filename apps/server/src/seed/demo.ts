@@ -124,7 +124,6 @@ export async function seedDemo(
             role: null,
           },
           { definitionId: example.id, data, calendar: calendar ?? clinicCalendar },
-          () => null,
         );
         started++;
       }

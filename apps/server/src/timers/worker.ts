@@ -42,12 +42,10 @@ export function startTimerWorker(
           return fired;
         }
         try {
-          await instances.act(
-            { user: null, role: null },
-            timer.instanceId,
-            () => ({ type: 'timer-fired', timer: timer.timerId }),
-            () => null,
-          );
+          await instances.act({ user: null, role: null }, timer.instanceId, {
+            type: 'system',
+            event: { type: 'timer-fired', timer: timer.timerId },
+          });
           fired++;
         } catch (error) {
           // Not due yet here (clocks differ between processes), or already handled: let it be leased again later.

@@ -31,11 +31,7 @@ describe('campaign: deterministic simulation', () => {
     try {
       await publish(store, simWorkflow);
       const { instances } = servicesFor(store);
-      await instances.start(
-        { user: null, role: null },
-        { definitionId: simWorkflow.id, data: {} },
-        () => null,
-      );
+      await instances.start({ user: null, role: null }, { definitionId: simWorkflow.id, data: {} });
       const clean = new Verdict();
       await checkInvariants(store, db.url, clean, 'clean');
       expect(clean.failures).toEqual([]);

@@ -156,7 +156,8 @@ export async function setupMatrix(): Promise<MatrixWorld> {
     }
     const text = await res.text();
     let body: unknown = null;
-    if ((res.headers.get('content-type') ?? '').includes('application/json') && text !== '')
+    // application/json, and JSON with a suffix such as FHIR's application/fhir+json.
+    if (/^application\/([\w.-]+\+)?json/.test(res.headers.get('content-type') ?? '') && text !== '')
       body = JSON.parse(text);
     return { status: res.status, body, text };
   }

@@ -67,7 +67,7 @@ export async function startInstances(
   const ids: string[] = [];
   for (let from = 0; from < count; from += concurrency) {
     const chunk = Array.from({ length: Math.min(concurrency, count - from) }, (_, k) =>
-      instances.start({ user: null, role: null }, { definitionId, data: { n: from + k } }, () => null),
+      instances.start({ user: null, role: null }, { definitionId, data: { n: from + k } }),
     );
     for (const applied of await Promise.all(chunk)) ids.push(applied.instance.id);
   }

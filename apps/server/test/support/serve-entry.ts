@@ -1,6 +1,7 @@
 // A real server process for tests and benchmarks: `node --conditions=source --import tsx serve-entry.ts`, configured by
 // environment so each test chooses its database, port and timer settings. Prints one line
 // `READY {"url":…,"port":…,"processId":…,"pid":…}` on stdout once it listens.
+import { outboxConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server.ts';
 
 const env = process.env;
@@ -14,6 +15,15 @@ const config: Parameters<typeof startServer>[0] = {
     ...(env.TIMER_POLL_MS ? { timerPollMs: Number(env.TIMER_POLL_MS) } : {}),
     ...(env.TIMER_LEASE_MS ? { timerLeaseMs: Number(env.TIMER_LEASE_MS) } : {}),
     ...(env.LIVE_POLL_MS ? { livePollMs: Number(env.LIVE_POLL_MS) } : {}),
+    ...(env.OUTBOX_LEASE_MS || env.OUTBOX_POLL_MS
+      ? {
+          outbox: {
+            ...outboxConfig(),
+            ...(env.OUTBOX_LEASE_MS ? { leaseMs: Number(env.OUTBOX_LEASE_MS) } : {}),
+            ...(env.OUTBOX_POLL_MS ? { pollMs: Number(env.OUTBOX_POLL_MS) } : {}),
+          },
+        }
+      : {}),
   },
 };
 const running = await startServer(config);

@@ -1,3 +1,4 @@
+import { LiveEvents } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
@@ -12,7 +13,7 @@ export function useLive(enabled: boolean): void {
     if (!enabled) return;
     const source = new EventSource('/api/events', { withCredentials: true });
     const onInstance = (event: MessageEvent) => {
-      const data = JSON.parse(event.data) as { instanceId: string; practice?: boolean };
+      const data = LiveEvents['instance.changed'].parse(JSON.parse(event.data));
       void client.invalidateQueries({ queryKey: ['tasks'] });
       void client.invalidateQueries({ queryKey: ['task'] });
       void client.invalidateQueries({ queryKey: ['instance', data.instanceId] });

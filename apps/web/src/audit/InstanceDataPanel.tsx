@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
+import { getInstance } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Eye, EyeOff, Lock } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
-import type { InstanceView } from '../api/types.ts';
+import { call } from '../api/call.ts';
 
 const show = (v: unknown) =>
   v === undefined ? '' : v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -25,7 +25,7 @@ export function InstanceDataPanel({
   const [open, setOpen] = useState(false);
   const current = useQuery({
     queryKey: ['audit', 'instance', instanceId],
-    queryFn: () => api<{ instance: InstanceView }>(`/instances/${encodeURIComponent(instanceId)}`),
+    queryFn: () => call(getInstance, { params: { id: instanceId } }),
     enabled: open,
     staleTime: 60_000,
     refetchOnWindowFocus: false,

@@ -13,12 +13,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { InstanceStatus, listInstances, searchInstances } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FileSearch, SearchX, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import type { InstanceSummary, Page } from '../api/types.ts';
+import { type CallInput, call } from '../api/call.ts';
+import type { InstanceRow, Page } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { requestLabel } from '../work/requestLabel.ts';
@@ -31,6 +32,8 @@ import { useDefinitions } from './useDefinitions.ts';
 import { useTypedFilter } from './useTypedFilter.ts';
 
 const PAGE_SIZE = 25;
+type ListQuery = NonNullable<CallInput<typeof listInstances>['query']>;
+
 const FILTERS = ['workflow', 'status', 'from', 'to', 'person', 'practice'] as const;
 
 /**
@@ -65,23 +68,26 @@ export function InstanceSearch() {
   );
   const searching = patient !== '' || personName !== '';
 
-  const query = new URLSearchParams();
-  if (filters.workflow) query.set('definitionId', filters.workflow);
-  if (filters.status) query.set('status', filters.status);
+  // Parsed, not cast: a status the contract does not know is simply no filter.
+  const status = InstanceStatus.safeParse(filters.status).data;
   const bounds = periodBounds(filters.from, filters.to);
-  if (bounds.from) query.set('from', bounds.from);
-  if (bounds.to) query.set('to', bounds.to);
-  if (filters.person) query.set('person', filters.person);
-  if (filters.practice === 'true') query.set('practice', 'true');
-  query.set('limit', String(PAGE_SIZE));
-  const filterKey = `${query.toString()}|${patient}|${personName}`;
+  const listQuery: ListQuery = {
+    ...(filters.workflow ? { definitionId: filters.workflow } : {}),
+    ...(status ? { status } : {}),
+    ...(bounds.from ? { from: bounds.from } : {}),
+    ...(bounds.to ? { to: bounds.to } : {}),
+    ...(filters.person ? { person: filters.person } : {}),
+    ...(filters.practice === 'true' ? { practice: 'true' as const } : {}),
+    limit: PAGE_SIZE,
+  };
+  const filterKey = `${JSON.stringify(listQuery)}|${patient}|${personName}`;
   const paging = useCursorPaging(filterKey);
-  if (paging.cursor) query.set('cursor', paging.cursor);
+  if (paging.cursor) listQuery.cursor = paging.cursor;
   const searchBody = {
     ...(patient ? { patient } : {}),
     ...(personName ? { personName } : {}),
     ...(filters.workflow ? { definitionId: filters.workflow } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(status ? { status } : {}),
     ...(filters.practice === 'true' ? { practice: true } : {}),
     limit: PAGE_SIZE,
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
@@ -89,11 +95,13 @@ export function InstanceSearch() {
 
   const datesReversed = isDay(filters.from) && isDay(filters.to) && filters.from > filters.to;
   const results = useQuery({
-    queryKey: ['audit', 'instances', query.toString(), patient, personName],
-    queryFn: () =>
-      searching
-        ? api<Page<InstanceSummary>>('/instances/search', { method: 'POST', body: searchBody })
-        : api<Page<InstanceSummary>>(`/instances?${query.toString()}`),
+    queryKey: ['audit', 'instances', JSON.stringify(listQuery), patient, personName],
+    queryFn: async (): Promise<Page<InstanceRow>> => {
+      if (!searching) return call(listInstances, { query: listQuery });
+      // A search answers without subjects: the rows say so rather than guess.
+      const page = await call(searchInstances, { body: searchBody });
+      return { ...page, items: page.items.map((i) => ({ ...i, subject: null })) };
+    },
     placeholderData: keepPreviousData,
     enabled: !datesReversed,
   });

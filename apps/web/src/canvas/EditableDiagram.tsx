@@ -1,5 +1,4 @@
-import { placementOf, type Scene } from '@portalflow/diagram';
-import { allEdges, type Definition, type StepKind } from '@portalflow/engine';
+import type { Definition, StepKind } from '@portalflow/engine';
 import {
   type Connection,
   Controls,
@@ -15,38 +14,17 @@ import type { Change } from '../model/changes.ts';
 import type { Layout, StepPosition } from '../model/document.ts';
 import { type Lane, laneAt } from '../model/lanes.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
-import { freeSpot, newBoxSize, positionInLane, sceneOf } from '../model/scene.ts';
+import { freeSpot, newBoxSize, positionInLane } from '../model/scene.ts';
 import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
+import { useCanvasScene } from './useCanvasScene.ts';
 import { FIT_PADDING } from './WorkflowDiagram.tsx';
 
 export const PALETTE_MIME = 'application/x-portalflow-step-kind';
 
-/** Above this many steps the canvas draws provisional arrows instead of routing every one on each edit. */
-const ROUTE_LIMIT = 300;
-
-/**
- * The scene the canvas draws: routed arrows and placed labels for a workflow of normal size; for a
- * very large one, boxes and lanes only (arrows drawn provisionally), so an edit stays quick. Exports,
- * the handbook and the replay always route.
- */
-function editorScene(definition: Definition, layout: Layout): Scene {
-  if (Object.keys(definition.steps).length <= ROUTE_LIMIT) return sceneOf(definition, layout);
-  const placed = placementOf(definition, layout);
-  const edges = allEdges(definition)
-    .filter((e) => placed.boxes.has(e.from) && placed.boxes.has(e.to))
-    .map((e) => ({
-      ...e,
-      id: e.path,
-      points: [],
-      dashed: e.kind === 'join' || e.kind === 'deadline',
-      loop: false,
-    }));
-  return { title: definition.title, ...placed, edges };
-}
 const definitionKinds = new Set<string>(['task', 'decision', 'parallel', 'wait', 'end']);
 
 export interface CanvasSelection {
@@ -89,7 +67,7 @@ const minimapColor = (node: StepNode) =>
  */
 export function EditableDiagram(props: EditableDiagramProps) {
   const { definition, layout, overlay, selection, highlight, diff, readOnly = false, focus, fitKey } = props;
-  const scene = useMemo(() => editorScene(definition, layout), [definition, layout]);
+  const scene = useCanvasScene(definition, layout);
   const selected = useMemo(() => new Set([...selection.steps, ...selection.edges]), [selection]);
   const deco = useMemo(() => {
     const d: Decorations = { selected, editable: !readOnly };

@@ -48,6 +48,7 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
   if (data?.diff) classes.push(`pf-edge-${data.diff}`);
   if (marks) classes.push(error ? 'pf-edge-error' : 'pf-edge-warning');
   if (selected) classes.push('pf-edge-selected');
+  if (!routed) classes.push('pf-edge-provisional');
   return (
     <>
       <BaseEdge

@@ -1,32 +1,43 @@
-import { completeLayout, tidyLayout } from '@portalflow/diagram';
+import {
+  adoptScene,
+  completeLayout,
+  type Scene,
+  type SceneMemo,
+  sceneOf,
+  tidyLayout,
+} from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 import type { Layout } from '../model/document.ts';
 import type { LayoutRequest } from './layoutWorker.ts';
 
-type Reply = { id: number; layout?: Layout; same?: boolean; error?: string };
+type Reply = { id: number; layout?: Layout; same?: boolean; scene?: Scene; memo?: SceneMemo; error?: string };
 
 let worker: Worker | undefined;
 let nextId = 0;
-const pending = new Map<
-  number,
-  { resolve(layout: Layout): void; reject(error: Error): void; layout: Layout }
->();
+const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
 
 function layoutWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
   if (!worker) {
     worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<Reply>) => {
-      const { id, layout, same, error } = event.data;
-      const waiting = pending.get(id);
+      const reply = event.data;
+      const waiting = pending.get(reply.id);
       if (!waiting) return;
-      pending.delete(id);
-      if (error !== undefined || !layout)
-        waiting.reject(new Error(error ?? 'The layout could not be computed'));
-      else waiting.resolve(same ? waiting.layout : layout);
+      pending.delete(reply.id);
+      if (reply.error !== undefined) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply);
     };
   }
   return worker;
+}
+
+function ask(w: Worker, op: LayoutRequest['op'], definition: Definition, layout: Layout): Promise<Reply> {
+  const id = ++nextId;
+  return new Promise<Reply>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, op, definition, layout } satisfies LayoutRequest);
+  });
 }
 
 /**
@@ -34,19 +45,26 @@ function layoutWorker(): Worker | undefined {
  * cleanly comes back as the same object, so nothing is marked unsaved); `complete` only places
  * steps that have no position. Without workers (tests in Node) it runs in place.
  */
-export function layoutInWorker(
-  op: LayoutRequest['op'],
+export async function layoutInWorker(
+  op: 'tidy' | 'complete',
   definition: Definition,
   layout: Layout,
 ): Promise<Layout> {
   const w = layoutWorker();
-  if (!w)
-    return Promise.resolve(
-      op === 'tidy' ? tidyLayout(definition, layout) : completeLayout(definition, layout),
-    );
-  const id = ++nextId;
-  return new Promise<Layout>((resolve, reject) => {
-    pending.set(id, { resolve, reject, layout });
-    w.postMessage({ id, op, definition, layout } satisfies LayoutRequest);
-  });
+  if (!w) return op === 'tidy' ? tidyLayout(definition, layout) : completeLayout(definition, layout);
+  const reply = await ask(w, op, definition, layout);
+  if (!reply.layout) throw new Error('The layout could not be computed');
+  return reply.same ? layout : reply.layout;
+}
+
+/**
+ * Routes every arrow of a workflow in a worker and returns the scene with its memo, so the canvas
+ * can go on from it with `nextScene` (re-routing only what each edit touches).
+ */
+export async function sceneInWorker(definition: Definition, layout: Layout): Promise<Scene> {
+  const w = layoutWorker();
+  if (!w) return sceneOf(definition, layout);
+  const reply = await ask(w, 'scene', definition, layout);
+  if (!reply.scene || !reply.memo) throw new Error('The arrows could not be routed');
+  return adoptScene(reply.scene, reply.memo);
 }

@@ -2,16 +2,23 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
 import type { DefinitionVersion, Draft } from '../api/types.ts';
+import type { EditorDocument } from '../model/document.ts';
 import { diffDocuments, isEmptyDiff } from '../model/history.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import type { DefinitionResponse } from './useLoadDraft.ts';
 
+// The store's selectors run on every change (a lint result, a selection): diff a pair of documents once.
+let lastDiffed: { base: EditorDocument; document: EditorDocument; dirty: boolean } | undefined;
+function dirtyOf(base: EditorDocument, document: EditorDocument): boolean {
+  if (lastDiffed?.base !== base || lastDiffed.document !== document)
+    lastDiffed = { base, document, dirty: !isEmptyDiff(diffDocuments(base, document)) };
+  return lastDiffed.dirty;
+}
+
 /** Whether the editor holds edits the server does not have. */
 export function useDirty(): boolean {
-  return useEditorStore(
-    (s) => !!s.document && !!s.base && !isEmptyDiff(diffDocuments(s.base.document, s.document)),
-  );
+  return useEditorStore((s) => !!s.document && !!s.base && dirtyOf(s.base.document, s.document));
 }
 
 /**

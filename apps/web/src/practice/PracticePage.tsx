@@ -12,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { listInstances, startInstance } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { InstanceSummary, InstanceView, Me, Page } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { PracticeBadge } from './PracticeBadge.tsx';
 import { PracticeBanner } from './PracticeBanner.tsx';
@@ -38,15 +40,14 @@ export function PracticePage({ me }: { me: Me }) {
   const [selected, setSelected] = useState<string | null>(null);
   const runs = useQuery({
     queryKey: ['practice', 'runs'],
-    queryFn: () => api<Page<InstanceSummary>>('/instances?practice=true&limit=50'),
+    queryFn: () => call(listInstances, { query: { practice: 'true', limit: 50 } }),
     staleTime: 0,
     refetchOnMount: 'always',
   });
   const titles = new Map((workflows.data ?? []).map((d) => [d.id, d.title]));
   const start = useMutation({
     mutationFn: (definitionId: string) =>
-      api<{ instance: InstanceView }>('/instances', {
-        method: 'POST',
+      call(startInstance, {
         body: { definitionId, practice: true, data: PRACTICE_DATA },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { getInstance } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { InstanceView } from '../api/types.ts';
+import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
 import { PracticeBadge } from './PracticeBadge.tsx';
 
@@ -9,7 +9,7 @@ import { PracticeBadge } from './PracticeBadge.tsx';
 export function PracticeRun({ id, onWork }: { id: string; onWork: () => void }) {
   const run = useQuery({
     queryKey: ['practice', 'run', id],
-    queryFn: () => api<{ instance: InstanceView }>(`/instances/${encodeURIComponent(id)}`),
+    queryFn: () => call(getInstance, { params: { id } }),
     // Worked in another view a moment ago: always show where the run stands now.
     staleTime: 0,
     refetchOnMount: 'always',

@@ -1,8 +1,9 @@
 import { notifications } from '@mantine/notifications';
+import { startInstance } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, newIdempotencyKey } from '../api/client.ts';
-import type { InstanceView } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { newIdempotencyKey } from '../api/client.ts';
 import type { WorkLocationState } from '../work/MyWorkPage.tsx';
 
 /**
@@ -14,8 +15,7 @@ export function usePracticeRun() {
   const navigate = useNavigate();
   return useMutation({
     mutationFn: (definitionId: string) =>
-      api<{ instance: InstanceView }>('/instances', {
-        method: 'POST',
+      call(startInstance, {
         body: { definitionId, practice: true, data: {} },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -51,7 +51,13 @@ export const FaqPage = screen(() => import('../help/FaqPage.tsx'), 'FaqPage');
 export const TrackingPage = screen(() => import('../tracking/TrackingPage.tsx'), 'TrackingPage');
 export const PracticePage = screen(() => import('../practice/PracticePage.tsx'), 'PracticePage');
 export const TokensPage = screen(() => import('../tokens/TokensPage.tsx'), 'TokensPage');
+export const IntakeKeysPage = screen(() => import('../intake/IntakeKeysPage.tsx'), 'IntakeKeysPage');
 export const AccountsPage = screen(() => import('../accounts/AccountsPage.tsx'), 'AccountsPage');
+export const EmailPreferencesPage = screen(
+  () => import('../outbox/EmailPreferencesPage.tsx'),
+  'EmailPreferencesPage',
+);
+export const WebhooksPage = screen(() => import('../outbox/WebhooksPage.tsx'), 'WebhooksPage');
 
 /** Where a person lands after signing in. */
 export function home(roles: string[]): string {
@@ -79,7 +85,10 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
   [/^\/tracking/, TrackingPage],
   [/^\/practice/, PracticePage],
   [/^\/tokens/, TokensPage],
+  [/^\/intake/, IntakeKeysPage],
   [/^\/accounts/, AccountsPage],
+  [/^\/profile\/email/, EmailPreferencesPage],
+  [/^\/webhooks/, WebhooksPage],
 ];
 
 /** The screen that `path` (or, for any other path, the person's home) opens. */

@@ -13,8 +13,10 @@ import {
   KeyRound,
   LifeBuoy,
   LogOut,
+  Mail,
   UserCog,
   Users,
+  Webhook,
   Workflow,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -48,8 +50,13 @@ export function navItems(roles: string[], emergency = false) {
   if (clinicRoles(roles).length > 0)
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   items.push({ to: '/tokens', label: 'API tokens', icon: <KeyRound size={18} aria-hidden /> });
-  if (roles.includes('admin'))
+  items.push({ to: '/profile/email', label: 'Email notifications', icon: <Mail size={18} aria-hidden /> });
+  if (isLead(roles))
+    items.push({ to: '/intake', label: 'Intake keys', icon: <Webhook size={18} aria-hidden /> });
+  if (roles.includes('admin')) {
     items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
+    items.push({ to: '/webhooks', label: 'Webhooks', icon: <Webhook size={18} aria-hidden /> });
+  }
   return items;
 }
 

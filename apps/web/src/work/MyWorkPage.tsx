@@ -113,6 +113,15 @@ export function MyWorkPage({ me }: { me: Me }) {
     lastVisibleIds.current = visibleIds;
   }, [visibleIds]);
 
+  // An email's link (`/work?task=…`, an opaque id) opens the task like a notification does, and the
+  // address bar is left clean.
+  useEffect(() => {
+    const linked = search.get('task');
+    if (!linked) return;
+    const state: WorkLocationState = { openTaskId: linked };
+    navigate(location.pathname, { replace: true, state });
+  }, [search, location.pathname, navigate]);
+
   // A notification asked to open a task: select it and show the folder it is in.
   useEffect(() => {
     const state = location.state as WorkLocationState | null;

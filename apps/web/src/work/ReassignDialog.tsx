@@ -1,9 +1,11 @@
 import { Alert, Button, Group, List, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { type BulkReassignBody, bulkReassign } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
@@ -105,11 +107,11 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
   const cannotComplete =
     target === 'person' && personRoles ? affected.filter((t) => !personRoles.includes(t.role)).length : 0;
 
-  function body(): Record<string, unknown> {
-    const b: Record<string, unknown> = {};
+  function body(): Omit<BulkReassignBody, 'from' | 'taskIds'> {
+    const b: Omit<BulkReassignBody, 'from' | 'taskIds'> = {};
     if (target === 'person') b.assignee = person;
     else if (target === 'role') {
-      b.role = role;
+      b.role = role ?? undefined;
       b.assignee = null;
     } else b.assignee = null;
     if (reason.trim()) b.reason = reason.trim();
@@ -123,17 +125,13 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
       const all: BulkResult[] = [];
       if (mode?.kind === 'selected') {
         for (let i = 0; i < mode.taskIds.length; i += CHUNK) {
-          const r = await api<{ results: BulkResult[] }>('/tasks/reassign', {
-            method: 'POST',
+          const r = await call(bulkReassign, {
             body: { taskIds: mode.taskIds.slice(i, i + CHUNK), ...body() },
           });
           all.push(...r.results);
         }
       } else {
-        const r = await api<{ results: BulkResult[] }>('/tasks/reassign', {
-          method: 'POST',
-          body: { from, ...body() },
-        });
+        const r = await call(bulkReassign, { body: { from: from ?? undefined, ...body() } });
         all.push(...r.results);
       }
       setResults(all);

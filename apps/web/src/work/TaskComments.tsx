@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { addComment } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MessageSquarePlus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import type { TaskDetail } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
-import { taskPath } from './taskApi.ts';
 
 interface Props {
   taskId: string;
@@ -21,7 +21,7 @@ export function TaskComments({ taskId, comments, nameOf, canComment, now }: Prop
   const client = useQueryClient();
   const [body, setBody] = useState('');
   const add = useMutation({
-    mutationFn: (text: string) => api(taskPath(taskId, 'comments'), { method: 'POST', body: { body: text } }),
+    mutationFn: (text: string) => call(addComment, { params: { id: taskId }, body: { body: text } }),
     onSuccess: () => {
       setBody('');
       void client.invalidateQueries({ queryKey: ['task', taskId] });

@@ -1,21 +1,17 @@
-import { api } from '../api/client.ts';
-import type { Page, Task } from '../api/types.ts';
+import { listTasks, type TaskRow } from '@portalflow/contract';
+import { type Answer, type CallInput, call } from '../api/call.ts';
 
-/**
- * Request helpers for the work views. Only ids go into URLs (task ids are opaque); form data,
- * notes and comments go in bodies.
- */
-export const taskPath = (taskId: string, action?: string) =>
-  `/tasks/${encodeURIComponent(taskId)}${action ? `/${action}` : ''}`;
+/** A work-queue filter (`scope`, `definitionId`, `role`, …): only ids and enums, never patient data. */
+export type TaskFilter = Omit<NonNullable<CallInput<typeof listTasks>['query']>, 'limit' | 'cursor'>;
 
 /** Every page of a task list, up to `max` tasks. */
-export async function fetchAllTasks(params: Record<string, string>, max = 2000): Promise<Task[]> {
-  const items: Task[] = [];
+export async function fetchAllTasks(filter: TaskFilter, max = 2000): Promise<TaskRow[]> {
+  const items: TaskRow[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ ...params, limit: '500' });
-    if (cursor) query.set('cursor', cursor);
-    const page: Page<Task> = await api<Page<Task>>(`/tasks?${query}`);
+    const page: Answer<typeof listTasks> = await call(listTasks, {
+      query: { ...filter, limit: 500, ...(cursor ? { cursor } : {}) },
+    });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && items.length < max);

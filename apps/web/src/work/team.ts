@@ -1,3 +1,4 @@
+import type { BulkReassignResult } from '@portalflow/contract';
 import type { Task } from '../api/types.ts';
 import { isOverdue, sortByDue } from './queue.ts';
 
@@ -73,11 +74,7 @@ export function openCountByAssignee(tasks: readonly Task[]): Map<string, number>
   return counts;
 }
 
-export interface BulkResult {
-  taskId: string;
-  ok: boolean;
-  error?: { code: string; message: string };
-}
+export type BulkResult = BulkReassignResult;
 
 /** "Moved 6 of 7 tasks." plus the reasons the others stayed, grouped. */
 export function summarizeResults(results: readonly BulkResult[]): {

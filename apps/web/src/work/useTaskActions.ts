@@ -1,9 +1,10 @@
 import { notifications } from '@mantine/notifications';
+import { claimTask, completeTask, getTask, releaseTask } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts';
-import type { Task, TaskDetail } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import type { Task } from '../api/types.ts';
 import { humanize, roleLabel } from './format.ts';
-import { taskPath } from './taskApi.ts';
 
 /** Codes meaning "this task is no longer there to act on": someone finished it or the workflow moved on. */
 export const GONE_CODES = ['TASK_CLOSED', 'STEP_NOT_ACTIVE', 'INSTANCE_ENDED'];
@@ -64,7 +65,7 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
 
   const claim = useMutation({
     mutationFn: (task: Task) =>
-      api(taskPath(task.id, 'claim'), { method: 'POST', idempotencyKey: newIdempotencyKey() }),
+      call(claimTask, { params: { id: task.id }, idempotencyKey: newIdempotencyKey() }),
     onSuccess: (_result, task) => {
       notifications.show({ color: 'teal', title: 'Claimed', message: `“${task.title}” is now in My tasks.` });
       refresh(task.id);
@@ -73,7 +74,7 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
       if (error instanceof ApiError && error.code === 'ALREADY_CLAIMED') {
         let who = 'A colleague';
         try {
-          const fresh = await api<TaskDetail>(taskPath(task.id));
+          const fresh = await call(getTask, { params: { id: task.id } });
           who = nameOf(fresh.task.assignee, 'A colleague');
         } catch {
           // The name is a courtesy; the message stands without it.
@@ -101,7 +102,7 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
 
   const release = useMutation({
     mutationFn: (task: Task) =>
-      api(taskPath(task.id, 'release'), { method: 'POST', idempotencyKey: newIdempotencyKey() }),
+      call(releaseTask, { params: { id: task.id }, idempotencyKey: newIdempotencyKey() }),
     onSuccess: (_result, task) => {
       notifications.show({
         color: 'gray',
@@ -115,8 +116,8 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
 
   const complete = useMutation({
     mutationFn: ({ task, outcome, data, note }: CompleteInput) =>
-      api(taskPath(task.id, 'complete'), {
-        method: 'POST',
+      call(completeTask, {
+        params: { id: task.id },
         body: note ? { outcome, data, note } : { outcome, data },
         idempotencyKey: newIdempotencyKey(),
       }),

@@ -1,7 +1,7 @@
+import { getTask, type TaskDetail } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../api/client.ts';
-import type { TaskDetail } from '../api/types.ts';
-import { taskPath } from './taskApi.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 
 const noRetryOnRefusal = (count: number, error: unknown) =>
   !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1;
@@ -10,7 +10,7 @@ const noRetryOnRefusal = (count: number, error: unknown) =>
 export function useTaskDetail(taskId: string | null) {
   return useQuery<TaskDetail, Error>({
     queryKey: ['task', taskId],
-    queryFn: () => api<TaskDetail>(taskPath(taskId!)),
+    queryFn: () => call(getTask, { params: { id: taskId! } }),
     enabled: taskId !== null,
     retry: noRetryOnRefusal,
   });

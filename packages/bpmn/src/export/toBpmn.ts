@@ -271,6 +271,19 @@ function writeWorkflowExtension(w: XmlWriter, definition: Definition): void {
         w.element('pf:form', {}, () => {
           for (const field of intake.form ?? []) writeField(w, field);
         });
+      // How messages from other systems fill the start form: field → JSON pointer, and FHIR's category.
+      if (intake.webhook) {
+        const { fields } = intake.webhook;
+        w.element('pf:webhook', {}, () => {
+          for (const [field, pointer] of Object.entries(fields)) w.empty('pf:map', { field, pointer });
+        });
+      }
+      if (intake.fhir) {
+        const { category, fields } = intake.fhir;
+        w.element('pf:fhir', { categorySystem: category.system, categoryCode: category.code }, () => {
+          for (const [field, pointer] of Object.entries(fields)) w.empty('pf:map', { field, pointer });
+        });
+      }
     });
   });
 }

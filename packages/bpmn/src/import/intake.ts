@@ -24,6 +24,28 @@ export function workflowStart(workflow: XmlElement | undefined): Pick<Definition
         .filter((f) => f !== undefined)
         .slice(0, 50);
     }
+    const webhook = childOf(intake, NS.portalflow, 'webhook');
+    if (webhook) out.intake.webhook = { fields: fieldMap(webhook) };
+    const fhir = childOf(intake, NS.portalflow, 'fhir');
+    const code = fhir && attr(fhir, 'categoryCode');
+    if (fhir && code) {
+      const system = attr(fhir, 'categorySystem');
+      out.intake.fhir = {
+        category: system ? { system: clip(system, 500), code: clip(code, 200) } : { code: clip(code, 200) },
+        fields: fieldMap(fhir),
+      };
+    }
   }
   return out;
+}
+
+/** `pf:map field pointer` children: start-form field → JSON pointer (checked by lint, not here). */
+function fieldMap(element: XmlElement): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const map of childrenOf(element, NS.portalflow, 'map')) {
+    const field = attr(map, 'field');
+    const pointer = attr(map, 'pointer');
+    if (field && ID.test(field) && pointer !== undefined) fields[field] = clip(pointer, 500);
+  }
+  return fields;
 }

@@ -3,6 +3,7 @@ import type { Definition } from '../definition.ts';
 import { PortalflowError } from '../errors.ts';
 import { hasErrors, lint } from '../lint/index.ts';
 import { compileMachine, type MachineClock } from './machine.ts';
+import type { Targetless } from './targetless.ts';
 
 export interface CompiledWorkflow {
   definition: Definition;
@@ -15,6 +16,8 @@ export interface CompiledWorkflow {
   scope: AnyActorScope;
   /** The time of the event being applied; see `MachineClock`. */
   clock: MachineClock;
+  /** The machine's targetless transitions, which replay applies without a macrostep. */
+  targetless: Targetless;
 }
 
 function inertScope(machine: AnyStateMachine): AnyActorScope {
@@ -53,8 +56,8 @@ export function compile(definition: Definition): CompiledWorkflow {
     );
   }
   const clock: MachineClock = { now: '' };
-  const machine = compileMachine(definition, clock);
-  const compiled = { definition, machine, scope: inertScope(machine), clock };
+  const { machine, targetless } = compileMachine(definition, clock);
+  const compiled = { definition, machine, scope: inertScope(machine), clock, targetless };
   cache.set(definition, compiled);
   return compiled;
 }

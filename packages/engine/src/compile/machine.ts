@@ -5,6 +5,7 @@ import { addWallDuration } from '../duration.ts';
 import { compileExpression, holds } from '../expression/index.ts';
 import type { ActiveStep, InstanceContext, Priority, Timer } from '../snapshot.ts';
 import { branchSteps } from './regions.ts';
+import { type ActionRef, type ContextUpdate, type Targetless, targetlessTable } from './targetless.ts';
 
 /** Events the compiled machine understands. `transition()` builds them after validating the caller's event. */
 export type MachineEvent =
@@ -65,7 +66,10 @@ function withoutTimersOf(timers: Record<string, Timer>, token: string): Record<s
  * parsed expressions, deadlines and waits as timer events. Context holds the open work and timers,
  * so the machine's snapshot is the instance's whole state. The caller must lint first.
  */
-export function compileMachine(definition: Definition, clock: MachineClock): AnyStateMachine {
+export function compileMachine(
+  definition: Definition,
+  clock: MachineClock,
+): { machine: AnyStateMachine; targetless: Targetless } {
   const steps = definition.steps;
   const eventTime = (_event: unknown) => clock.now;
 
@@ -125,6 +129,79 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
     return data && Object.keys(data).length > 0 ? { data: { ...context.data, ...data } } : {};
   };
 
+  /**
+   * Every context update the machine's actions make, as plain functions of (context, event,
+   * params): the `assign` actions below wrap them, and replay applies them directly for a
+   * targetless transition (see `Targetless`).
+   */
+  const updates: Record<string, ContextUpdate> = {
+    openTask: (context, _event, params) => openTask(context, params as Opening, clock.now),
+    openWait: (context, _event, params) => openWait(context, params as Opening, clock.now),
+    closeItem: (context, _event, params) => closeItem(context, (params as { path: string }).path),
+    /**
+     * An outcome (or a deadline) that leads a task or wait back to its own step, as one context
+     * update: close the item, merge the form data, open a new one — what exit, `mergeData` and
+     * entry would do as three assigns, each of which copies XState's whole snapshot. Long-running
+     * instances are mostly such loops, so this is most of replay's work.
+     */
+    reopen: (context, event, raw) => {
+      const params = raw as { step: string; path: string; kind: 'task' | 'wait'; merge: boolean };
+      const now = eventTime(event);
+      let next: InstanceContext = { ...context, ...closeItem(context, params.path) };
+      if (params.merge) next = { ...next, ...mergeData(next, event) };
+      const opened = params.kind === 'task' ? openTask(next, params, now) : openWait(next, params, now);
+      return { ...next, ...opened };
+    },
+    escalate: (context, _event, raw) => {
+      const params = raw as { path: string; role: string };
+      const item = context.active[params.path];
+      if (!item) return {};
+      const { [`${item.token}.deadline`]: _fired, ...timers } = context.timers;
+      const next: ActiveStep = { ...item, role: params.role, assignee: null, escalated: true };
+      return { active: { ...context.active, [params.path]: next }, timers };
+    },
+    mergeData: (context, event) => mergeData(context, event),
+    reassign: (context, event) => {
+      const e = event as Extract<MachineEvent, { type: 'reassign' }>;
+      const item = context.active[e.path];
+      if (!item) return {};
+      const next: ActiveStep = { ...item };
+      if (e.toRole !== undefined && e.toRole !== item.role) {
+        next.role = e.toRole;
+        if (e.assignee === undefined) next.assignee = null;
+      }
+      if (e.assignee !== undefined) next.assignee = e.assignee;
+      if (e.priority !== undefined) next.priority = e.priority;
+      let timers = context.timers;
+      if (e.due !== undefined) {
+        const id = `${item.token}.deadline`;
+        timers = { ...timers };
+        if (e.due === null) {
+          delete next.due;
+          delete timers[id];
+        } else {
+          next.due = e.due;
+          const step = steps[item.step];
+          if (timers[id] || (step && 'deadline' in step && step.deadline)) {
+            timers[id] = {
+              id,
+              token: item.token,
+              step: item.step,
+              path: item.path,
+              kind: 'deadline',
+              due: e.due,
+            };
+          }
+        }
+      }
+      return { active: { ...context.active, [e.path]: next }, timers };
+    },
+  };
+  const update = (name: string) =>
+    assign<InstanceContext, MachineEvent, unknown, MachineEvent, never>(({ context, event }, params) =>
+      updates[name]!(context, event, params),
+    );
+
   const machineSetup = setup({
     types: {} as { context: InstanceContext; events: MachineEvent; input: MachineInput },
     guards: {
@@ -134,76 +211,27 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
     actions: {
       /** Recorded as an `edge.taken` effect; changes nothing. */
       edge: (_: unknown, _params: { from: string; to: string; kind: string; label: string }) => {},
-      openTask: assign(({ context, event }, params: { step: string; path: string }) =>
-        openTask(context, params, eventTime(event)),
-      ),
-      openWait: assign(({ context, event }, params: { step: string; path: string }) =>
-        openWait(context, params, eventTime(event)),
-      ),
-      closeItem: assign(({ context }, params: { path: string }) => closeItem(context, params.path)),
-      /**
-       * An outcome (or a deadline) that leads a task or wait back to its own step, as one context
-       * update: close the item, merge the form data, open a new one — what exit, `mergeData` and
-       * entry would do as three assigns, each of which copies XState's whole snapshot. Long-running
-       * instances are mostly such loops, so this is most of replay's work.
-       */
-      reopen: assign(
-        (
-          { context, event },
-          params: { step: string; path: string; kind: 'task' | 'wait'; merge: boolean },
-        ) => {
-          const now = eventTime(event);
-          let next: InstanceContext = { ...context, ...closeItem(context, params.path) };
-          if (params.merge) next = { ...next, ...mergeData(next, event) };
-          const opened = params.kind === 'task' ? openTask(next, params, now) : openWait(next, params, now);
-          return { ...next, ...opened };
-        },
-      ),
-      escalate: assign(({ context }, params: { path: string; role: string }) => {
-        const item = context.active[params.path];
-        if (!item) return {};
-        const { [`${item.token}.deadline`]: _fired, ...timers } = context.timers;
-        const next: ActiveStep = { ...item, role: params.role, assignee: null, escalated: true };
-        return { active: { ...context.active, [params.path]: next }, timers };
-      }),
-      mergeData: assign(({ context, event }) => mergeData(context, event)),
-      reassign: assign(({ context, event }) => {
-        const e = event as Extract<MachineEvent, { type: 'reassign' }>;
-        const item = context.active[e.path];
-        if (!item) return {};
-        const next: ActiveStep = { ...item };
-        if (e.toRole !== undefined && e.toRole !== item.role) {
-          next.role = e.toRole;
-          if (e.assignee === undefined) next.assignee = null;
-        }
-        if (e.assignee !== undefined) next.assignee = e.assignee;
-        if (e.priority !== undefined) next.priority = e.priority;
-        let timers = context.timers;
-        if (e.due !== undefined) {
-          const id = `${item.token}.deadline`;
-          timers = { ...timers };
-          if (e.due === null) {
-            delete next.due;
-            delete timers[id];
-          } else {
-            next.due = e.due;
-            const step = steps[item.step];
-            if (timers[id] || (step && 'deadline' in step && step.deadline)) {
-              timers[id] = {
-                id,
-                token: item.token,
-                step: item.step,
-                path: item.path,
-                kind: 'deadline',
-                due: e.due,
-              };
-            }
-          }
-        }
-        return { active: { ...context.active, [e.path]: next }, timers };
-      }),
+      openTask: update('openTask'),
+      openWait: update('openWait'),
+      closeItem: update('closeItem'),
+      reopen: update('reopen'),
+      escalate: update('escalate'),
+      mergeData: update('mergeData'),
+      reassign: update('reassign'),
     },
   });
+
+  /** Targetless transitions by event type, for `Targetless`; keys are the handling state's keys from the root. */
+  const targetless = new Map<string, { keys: string[]; actions: ActionRef[] }>();
+  const noteTargetless = (
+    type: string,
+    keys: string[],
+    transition: { target?: string; actions: unknown[] },
+  ) => {
+    if (transition.target === undefined)
+      targetless.set(type, { keys, actions: transition.actions as ActionRef[] });
+    return transition;
+  };
 
   /** States for a set of sibling steps. `join` is set inside a parallel branch. */
   const scope = (ids: string[], prefix: string[], join: string | undefined): Record<string, StateConfig> => {
@@ -224,27 +252,36 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
     for (const id of ids) {
       const step = steps[id];
       if (!step) continue;
-      const path = [...prefix, id].join('/');
+      const keys = [...prefix, id];
+      const path = keys.join('/');
       const on: Record<string, unknown> = {};
       const deadline = (step.type === 'task' || step.type === 'wait') && step.deadline;
       if (deadline) {
         const label = `after ${deadline.after}`;
-        on[timerEventType(path, 'deadline')] =
+        const type = timerEventType(path, 'deadline');
+        on[type] = noteTargetless(
+          type,
+          keys,
           deadline.goTo === id
             ? { actions: [reopen(id, path, step.type, false), edge(id, id, 'deadline', label)] }
             : deadline.goTo !== undefined
               ? { target: target(deadline.goTo), actions: [edge(id, deadline.goTo, 'deadline', label)] }
-              : { actions: [{ type: 'escalate', params: { path, role: deadline.escalateTo ?? '' } }] };
+              : { actions: [{ type: 'escalate', params: { path, role: deadline.escalateTo ?? '' } }] },
+        );
       }
       switch (step.type) {
         case 'task':
           for (const [outcome, to] of Object.entries(step.outcomes)) {
             // An outcome that loops back to its own step closes the task and opens a new one: the
             // state is not left, so one action does what exit, `mergeData` and entry would do.
-            on[completeEventType(path, outcome)] =
+            const type = completeEventType(path, outcome);
+            on[type] = noteTargetless(
+              type,
+              keys,
               to === id
                 ? { actions: [reopen(id, path, 'task', true), edge(id, to, 'outcome', outcome)] }
-                : { target: target(to), actions: ['mergeData', edge(id, to, 'outcome', outcome)] };
+                : { target: target(to), actions: ['mergeData', edge(id, to, 'outcome', outcome)] },
+            );
           }
           states[id] = {
             entry: [{ type: 'openTask', params: { step: id, path } }],
@@ -322,9 +359,10 @@ export function compileMachine(definition: Definition, clock: MachineClock): Any
     states,
     on: {
       cancel: { target: `.${CANCELLED}` },
-      reassign: { actions: 'reassign' },
+      reassign: noteTargetless('reassign', [], { actions: ['reassign'] }),
     },
   };
   // The generated config is data, so it cannot be typed against the literal action/guard names here.
-  return machineSetup.createMachine(config as never) as unknown as AnyStateMachine;
+  const machine = machineSetup.createMachine(config as never) as unknown as AnyStateMachine;
+  return { machine, targetless: targetlessTable(machine, targetless, updates) };
 }

@@ -8,6 +8,8 @@ import { duplicateTaskTitle } from './rules/duplicate-task-title.ts';
 import { escalationToUndeclaredRole } from './rules/escalation-to-undeclared-role.ts';
 import { fieldWrittenByTwoSteps } from './rules/field-written-by-two-steps.ts';
 import { formFieldDuplicate } from './rules/form-field-duplicate.ts';
+import { intakeBadPointer } from './rules/intake-bad-pointer.ts';
+import { intakeUnknownField } from './rules/intake-unknown-field.ts';
 import { invalidDuration } from './rules/invalid-duration.ts';
 import { invalidExpression } from './rules/invalid-expression.ts';
 import { missingHelp } from './rules/missing-help.ts';
@@ -53,6 +55,9 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [duplicateTaskTitle, 'warning'],
   [subjectUnknownField, 'error'],
   [missingHelp, 'info'],
+  // How messages from other systems (portal webhooks, FHIR) fill the start form.
+  [intakeBadPointer, 'error'],
+  [intakeUnknownField, 'error'],
   // What a step may write into the instance data that decisions read.
   [fieldWrittenByTwoSteps, 'warning'],
 ];

@@ -6,7 +6,6 @@ import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { flag, text, textOrNull } from './rows.ts';
 import { joinedUser, newSecret, USER_JOIN } from './sessions.ts';
-import { rolesOf } from './users.ts';
 
 const COLUMNS =
   't.id, t.user_id, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked, t.revoked_at, t.revoked_reason';
@@ -71,7 +70,7 @@ export function apiTokenApi(db: Db): ApiTokenApi {
       if (token.revoked || flag(row, 'disabled') || token.expiresAt <= (now ?? db.now())) return null;
       return {
         token,
-        user: joinedUser(row, await rolesOf(db, token.userId)),
+        user: joinedUser(row),
         twoFactor: textOrNull(row, 'totp_confirmed_at') !== null,
       };
     },

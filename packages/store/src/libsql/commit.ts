@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { InStatement, InValue, ResultSet } from '@libsql/client';
 import { canonicalJson } from '@portalflow/engine';
-import type { CommitResult, InstanceChange, TaskChange, TimerChange } from '../change.ts';
+import type { CommitResult, InstanceChange, TaskChange } from '../change.ts';
 import { StoreError } from '../errors.ts';
 import { GENESIS_HASH, hashInput, sha256Hex } from '../hash.ts';
+import type { OutboxDraft } from '../outbox.ts';
 import type { BatchUnit } from './group-commit.ts';
+import { type GuardedRow, guardedInserts } from './guarded-rows.ts';
 
 /** Written after the instance row: true only if this change's own first statement moved the row. */
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
@@ -58,12 +60,19 @@ function validate(change: InstanceChange): void {
       fail(`notification kind '${n.kind}' is not assigned, overdue or escalated`);
     if (!n.userId && !n.role) fail('a notification is addressed to a user or a role');
   }
+  for (const o of change.outbox ?? []) {
+    if (o.channel !== 'email' && o.channel !== 'webhook') fail('an outbox message is an email or a webhook');
+    if (typeof o.kind !== 'string' || !o.kind) fail('every outbox message needs a kind');
+    if (o.channel === 'email' && !o.userId && !o.role) fail('an email is addressed to a user or a role');
+  }
 }
 
 /**
- * The statements for one change, all conditional on the revision read: the first moves the instance row
- * (or inserts it) and stamps a fresh commit token; every later one is guarded by that token, so a stale
- * change writes nothing and the first statement's rowsAffected says whether it won.
+ * The statements and rows for one change, all conditional on the revision read: the first statement
+ * moves the instance row (or inserts it) and stamps a fresh commit token; every later statement and
+ * every guarded row (inserted by the batch's shared statements, `guarded-rows.ts`) is written only if
+ * the instance row carries that token, so a stale change writes nothing and the first statement's
+ * rowsAffected says whether it won.
  */
 export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   validate(change);
@@ -136,34 +145,50 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       args: [token, snapshot, status, hash, event.at, instanceId, expectedRevision, event.prevHash],
     });
   }
-  statements.push({
-    sql: `INSERT INTO events (instance_id, seq, at, actor, role, type, payload, prev_hash, hash)
-          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
-    args: [instanceId, seq, event.at, actor, role, event.type, payload, event.prevHash, hash, ...guard],
-  });
-  for (const t of change.tasks ?? []) statements.push(taskStatement(instanceId, t, guard));
-  for (const t of change.timers ?? []) statements.push(timerStatement(instanceId, t, guard));
+  // Everything after the first statement, in the change's order: rows that only insert (which wait for
+  // the batch's one multi-row statement per kind, `guarded-rows.ts`) and statements that update or
+  // delete earlier rows.
+  const rest: Array<GuardedRow | InStatement> = [
+    {
+      kind: 'event',
+      values: [seq, event.at, actor, role, event.type, payload, event.prevHash, hash],
+    },
+  ];
+  for (const t of change.tasks ?? []) {
+    if (t.op === 'open') rest.push({ kind: 'task', values: taskOpenValues(instanceId, t) });
+    else rest.push(taskStatement(instanceId, t, guard));
+  }
+  for (const t of change.timers ?? []) {
+    if (t.op === 'set')
+      rest.push({ kind: 'timer', values: [`${instanceId}:${t.timerId}`, t.timerId, t.due] });
+    else
+      rest.push({
+        sql: `DELETE FROM timers WHERE id = ? AND ${WON}`,
+        args: [`${instanceId}:${t.timerId}`, ...guard],
+      });
+  }
   for (const n of change.notifications ?? []) {
-    statements.push({
-      sql: `INSERT INTO notifications (id, user_id, role, kind, task_id, instance_id, created_at)
-            SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
-      args: [
+    rest.push({
+      kind: 'notification',
+      values: [
         randomUUID(),
         n.userId ?? null,
         n.role ?? null,
         n.kind,
         n.taskToken ? `${instanceId}:${n.taskToken}` : null,
-        instanceId,
         n.createdAt,
-        ...guard,
       ],
     });
   }
+  const outbox = change.outbox ?? [];
+  for (const o of outbox)
+    if (o.channel === 'email') statements.push(emailStatement(instanceId, event.at, o, guard));
+  const hooks = outbox.filter((o) => o.channel === 'webhook');
+  if (hooks.length > 0) statements.push(webhookStatement(instanceId, event.at, hooks, guard));
   for (const a of change.access ?? []) {
-    statements.push({
-      sql: `INSERT INTO access_log (at, user_id, role, action, instance_id, data_category, outcome, detail, emergency_access_id)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
-      args: [
+    rest.push({
+      kind: 'access',
+      values: [
         a.at,
         a.userId ?? null,
         a.role ?? null,
@@ -173,37 +198,37 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         a.outcome,
         a.detail ?? null,
         a.emergencyAccessId ?? null,
-        ...guard,
       ],
     });
   }
-  if (change.pin?.runId) {
-    statements.push({
-      sql: `INSERT INTO migration_results (run_id, instance_id, status, reason, seq, at)
-            SELECT ?, ?, 'migrated', NULL, ?, ? WHERE ${WON}
-            ON CONFLICT (run_id, instance_id) DO UPDATE SET status = 'migrated', reason = NULL, seq = excluded.seq, at = excluded.at`,
-      args: [change.pin.runId, instanceId, seq, event.at, ...guard],
-    });
-  }
+  if (change.pin?.runId) rest.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
   const idem = change.idempotency;
   if (idem) {
-    statements.push({
-      sql: `INSERT INTO idempotency (key, user_id, route, status, response, created_at)
-            SELECT ?, ?, ?, ?, ?, ? WHERE ${WON} ON CONFLICT (key, user_id) DO NOTHING`,
-      args: [
+    rest.push({
+      kind: 'idempotency',
+      values: [
         idem.key,
         idem.userId,
         idem.route,
         idem.status,
         JSON.stringify(idem.response ?? null),
         event.at,
-        ...guard,
       ],
     });
+  }
+  // A task opened and changed, or a timer set and cleared, by the same change: keep the change's own
+  // order by writing its rows in place, one statement each (the batch's shared inserts come later).
+  const inline = touchesTwice(change);
+  const deferred: GuardedRow[] = [];
+  for (const item of rest) {
+    if (typeof item === 'string' || !('kind' in item)) statements.push(item);
+    else if (inline) statements.push(...guardedInserts(item.kind, [{ guard, values: item.values }]));
+    else deferred.push(item);
   }
 
   return {
     statements,
+    guarded: { guard, rows: deferred },
     ...(change.feed === undefined
       ? {}
       : { feed: { instanceId, token, message: JSON.stringify(change.feed) } }),
@@ -215,30 +240,13 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   };
 }
 
-function taskStatement(instanceId: string, t: TaskChange, guard: InValue[]): InStatement {
+function taskStatement(
+  instanceId: string,
+  t: Exclude<TaskChange, { op: 'open' }>,
+  guard: InValue[],
+): InStatement {
   const id = `${instanceId}:${t.token}`;
   switch (t.op) {
-    case 'open':
-      // definition_id and practice come from the instance row, which also serves as the guard.
-      return {
-        sql: `INSERT INTO tasks (id, instance_id, definition_id, token, step, title, role, assignee, status, due, priority,
-                opened_at, practice)
-              SELECT ?, i.id, i.definition_id, ?, ?, ?, ?, ?, 'open', ?, ?, ?, i.practice
-              FROM instances i WHERE i.id = ? AND i.commit_token = ?
-              ON CONFLICT (id) DO NOTHING`,
-        args: [
-          id,
-          t.token,
-          t.step,
-          t.title,
-          t.role,
-          t.assignee ?? null,
-          t.due ?? null,
-          t.priority ?? 'normal',
-          t.openedAt,
-          ...guard,
-        ],
-      };
     case 'update': {
       const sets: string[] = [];
       const args: InValue[] = [];
@@ -268,13 +276,90 @@ function taskStatement(instanceId: string, t: TaskChange, guard: InValue[]): InS
   }
 }
 
-function timerStatement(instanceId: string, t: TimerChange, guard: InValue[]): InStatement {
-  const id = `${instanceId}:${t.timerId}`;
-  if (t.op === 'clear') return { sql: `DELETE FROM timers WHERE id = ? AND ${WON}`, args: [id, ...guard] };
-  // A moved timer is a new deadline: any lease on the old one no longer applies.
+/** The values of a task `open` row, in `guarded-rows.ts`'s order. */
+function taskOpenValues(instanceId: string, t: Extract<TaskChange, { op: 'open' }>): InValue[] {
+  return [
+    `${instanceId}:${t.token}`,
+    t.token,
+    t.step,
+    t.title,
+    t.role,
+    t.assignee ?? null,
+    t.due ?? null,
+    t.priority ?? 'normal',
+    t.openedAt,
+  ];
+}
+
+/** Whether a change opens a task it also updates or closes, or sets a timer it also clears. */
+function touchesTwice(change: InstanceChange): boolean {
+  const opened = new Set<string>();
+  const changed = new Set<string>();
+  for (const t of change.tasks ?? []) (t.op === 'open' ? opened : changed).add(t.token);
+  for (const token of changed) if (opened.has(token)) return true;
+  const set = new Set<string>();
+  const cleared = new Set<string>();
+  for (const t of change.timers ?? []) (t.op === 'set' ? set : cleared).add(t.timerId);
+  for (const id of cleared) if (set.has(id)) return true;
+  return false;
+}
+
+const OUTBOX_COLUMNS = 'id, channel, kind, target, instance_id, task_id, payload, next_at, created_at';
+
+/**
+ * An email, fanned out by the statement itself so no read is needed before the commit: to a role it
+ * becomes one row per active member. Each row's id (`{message}.{user}`) is its stable delivery id.
+ */
+function emailStatement(
+  instanceId: string,
+  at: string,
+  o: Extract<OutboxDraft, { channel: 'email' }>,
+  guard: InValue[],
+): InStatement {
+  const message = randomUUID();
+  const taskId = o.taskToken ? `${instanceId}:${o.taskToken}` : null;
+  const payload = JSON.stringify(o.payload ?? null);
+  if (o.userId) {
+    return {
+      sql: `INSERT INTO outbox (${OUTBOX_COLUMNS}) SELECT ? || '.' || ?, 'email', ?, ?, ?, ?, ?, ?, ? WHERE ${WON}`,
+      args: [message, o.userId, o.kind, o.userId, instanceId, taskId, payload, at, at, ...guard],
+    };
+  }
   return {
-    sql: `INSERT INTO timers (id, instance_id, timer_id, due) SELECT ?, ?, ?, ? WHERE ${WON}
-          ON CONFLICT (id) DO UPDATE SET due = excluded.due, lease_owner = NULL, lease_expires = NULL`,
-    args: [id, instanceId, t.timerId, t.due, ...guard],
+    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS})
+          SELECT ? || '.' || u.id, 'email', ?, u.id, ?, ?, ?, ?, ?
+          FROM users u JOIN user_roles r ON r.user_id = u.id
+          WHERE r.role = ? AND u.disabled = 0 AND ${WON}`,
+    args: [message, o.kind, instanceId, taskId, payload, at, at, o.role ?? null, ...guard],
+  };
+}
+
+/**
+ * A change's webhook events in one statement (a change usually has several, and most clinics few
+ * subscriptions): one row per event and subscription whose `events` hold its kind (or `*`), with the id
+ * `{message}.{subscription}`.
+ */
+function webhookStatement(
+  instanceId: string,
+  at: string,
+  hooks: readonly OutboxDraft[],
+  guard: InValue[],
+): InStatement {
+  const rows: InValue[] = [];
+  for (const o of hooks) {
+    rows.push(
+      randomUUID(),
+      o.kind,
+      o.taskToken ? `${instanceId}:${o.taskToken}` : null,
+      JSON.stringify(o.payload ?? null),
+    );
+  }
+  const values = hooks.map(() => '(?, ?, ?, ?)').join(', ');
+  return {
+    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS})
+          SELECT d.column1 || '.' || s.id, 'webhook', d.column2, s.id, ?, d.column3, d.column4, ?, ?
+          FROM (VALUES ${values}) d JOIN webhook_subscriptions s ON s.disabled_at IS NULL
+          WHERE EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value IN (d.column2, '*')) AND ${WON}`,
+    args: [instanceId, at, at, ...rows, ...guard],
   };
 }

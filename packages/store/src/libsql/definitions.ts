@@ -8,6 +8,8 @@ import type { Db } from './db.ts';
 import { int, json, text, textOrNull } from './rows.ts';
 
 const DRAFT_COLUMNS = 'id, title, definition, layout, revision, updated_at, updated_by';
+/** Parsed published versions kept per store. */
+const VERSION_CACHE = 256;
 const VERSION_SUMMARY_COLUMNS = 'definition_id, version, content_hash, published_at, published_by';
 
 function toDraft(row: Row): Draft {
@@ -54,19 +56,35 @@ export function definitionApi(db: Db): DefinitionApi {
     return rs.rows[0] ? toDraft(rs.rows[0]) : null;
   };
 
+  // A published version never changes, so it is read and parsed once: every instance start asks for
+  // one (the latest), and its definition and layout are the largest JSON the store holds. Only which
+  // version is the latest is read each time, from the primary key alone.
+  const versions = new Map<string, DefinitionVersion>();
   const getVersion = async (definitionId: string, version?: number) => {
-    const rs = await db.client.execute(
-      version === undefined
-        ? {
-            sql: 'SELECT * FROM definition_versions WHERE definition_id = ? ORDER BY version DESC LIMIT 1',
-            args: [definitionId],
-          }
-        : {
-            sql: 'SELECT * FROM definition_versions WHERE definition_id = ? AND version = ?',
-            args: [definitionId, version],
-          },
-    );
-    return rs.rows[0] ? toVersion(rs.rows[0]) : null;
+    let wanted = version;
+    if (wanted === undefined) {
+      const latest = await db.client.execute({
+        sql: 'SELECT max(version) AS version FROM definition_versions WHERE definition_id = ?',
+        args: [definitionId],
+      });
+      const row = latest.rows[0];
+      if (!row || row.version === null) return null;
+      wanted = int(row, 'version');
+    }
+    const key = `${definitionId}\0${wanted}`;
+    let found = versions.get(key);
+    if (found === undefined) {
+      const rs = await db.client.execute({
+        sql: 'SELECT * FROM definition_versions WHERE definition_id = ? AND version = ?',
+        args: [definitionId, wanted],
+      });
+      if (!rs.rows[0]) return null;
+      found = toVersion(rs.rows[0]);
+      if (versions.size >= VERSION_CACHE) versions.delete(versions.keys().next().value!);
+      versions.set(key, found);
+    }
+    // A copy of the record; the definition and layout objects are shared and must not be edited.
+    return { ...found };
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { Client, InStatement, InValue, ResultSet } from '@libsql/client';
 import { StoreError } from '../errors.ts';
 import type { CommitStats } from '../types.ts';
+import { type GuardedRow, guardedInserts, ROW_KINDS } from './guarded-rows.ts';
 
 /** Statements that must commit together, and how to read their results back for the caller. */
 export interface BatchUnit<T> {
@@ -11,6 +12,47 @@ export interface BatchUnit<T> {
    * `token`). All of a batch's messages share one feed row written by one statement at its end.
    */
   feed?: { instanceId: string; token: string; message: string };
+  /**
+   * Rows to insert after `statements`, only if the instance row carries this unit's token (`guard`:
+   * instance id, token). The batch writes each kind for many units with one statement.
+   */
+  guarded?: { guard: InValue[]; rows: GuardedRow[] };
+}
+
+/**
+ * The batch's statements: each unit's own, then its guarded rows, one statement per kind for a run of
+ * units. A run ends before a unit whose instance is already in it — that unit's first statement moves
+ * the row to its own token, so the earlier unit's rows must be in by then. `first[i]` is the index of
+ * unit i's first result.
+ */
+function assemble(units: BatchUnit<unknown>[]): { statements: InStatement[]; first: number[] } {
+  const statements: InStatement[] = [];
+  const first: number[] = [];
+  let inRun = new Set<string>();
+  let pending: Array<{ guard: InValue[]; rows: GuardedRow[] }> = [];
+  const flush = () => {
+    for (const kind of ROW_KINDS) {
+      const rows: Array<{ guard: InValue[]; values: InValue[] }> = [];
+      for (const unit of pending)
+        for (const row of unit.rows)
+          if (row.kind === kind) rows.push({ guard: unit.guard, values: row.values });
+      if (rows.length > 0) for (const s of guardedInserts(kind, rows)) statements.push(s);
+    }
+    pending = [];
+    inRun = new Set();
+  };
+  for (const unit of units) {
+    const instance = unit.guarded?.guard[0] as string | undefined;
+    if (instance !== undefined && inRun.has(instance)) flush();
+    first.push(statements.length);
+    for (const s of unit.statements) statements.push(s);
+    if (unit.guarded && instance !== undefined) {
+      inRun.add(instance);
+      if (unit.guarded.rows.length > 0) pending.push(unit.guarded);
+    }
+  }
+  flush();
+  return { statements, first };
 }
 
 /**
@@ -78,17 +120,14 @@ export class GroupCommit {
     });
   }
 
-  #answer(group: Pending[], results: ResultSet[]): void {
-    let offset = 0;
-    for (const p of group) {
-      const n = p.unit.statements.length;
+  #answer(group: Pending[], results: ResultSet[], first: number[]): void {
+    group.forEach((p, i) => {
       try {
-        p.resolve(p.unit.settle(results.slice(offset, offset + n)));
+        p.resolve(p.unit.settle(results.slice(first[i], first[i]! + p.unit.statements.length)));
       } catch (error) {
         p.reject(error);
       }
-      offset += n;
-    }
+    });
   }
 
   stats(): CommitStats {
@@ -106,8 +145,7 @@ export class GroupCommit {
     let previous: Promise<void> | null = null;
     while (this.#pending.length > 0) {
       const group = this.#pending.splice(0, this.#maxUnits);
-      const statements: InStatement[] = [];
-      for (const p of group) for (const s of p.unit.statements) statements.push(s);
+      const { statements, first } = assemble(group.map((p) => p.unit));
       const feed = feedStatement(
         group.map((p) => p.unit),
         this.#now(),
@@ -123,7 +161,7 @@ export class GroupCommit {
         sent = Promise.reject(error); // a wrapper that throws before returning a promise
       }
       const written = sent.then(
-        (results) => this.#answer(group, results),
+        (results) => this.#answer(group, results, first),
         (cause) => {
           const error = new StoreError(
             'COMMIT_FAILED',

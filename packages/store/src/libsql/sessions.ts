@@ -5,7 +5,7 @@ import type { Session, User } from '../records.ts';
 import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { flag, text } from './rows.ts';
-import { revokeAccessStatements, rolesOf } from './users.ts';
+import { revokeAccessStatements } from './users.ts';
 
 // Secrets carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
 export const newSecret = (prefix = '') => `${prefix}${randomBytes(32).toString('base64url')}`;
@@ -32,16 +32,18 @@ type SessionApi = Pick<
   | 'revokeUserAccess'
 >;
 
-export const USER_JOIN = 'u.id AS u_id, u.username, u.display_name, u.disabled, u.created_at AS u_created_at';
+/** The user columns of a session or token lookup, roles included: every request is one read. */
+export const USER_JOIN = `u.id AS u_id, u.username, u.display_name, u.disabled, u.created_at AS u_created_at,
+  (SELECT json_group_array(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id) AS u_roles`;
 
-export function joinedUser(row: Row, roles: string[]): User {
+export function joinedUser(row: Row): User {
   return {
     id: text(row, 'u_id'),
     username: text(row, 'username'),
     displayName: text(row, 'display_name'),
     disabled: flag(row, 'disabled'),
     createdAt: text(row, 'u_created_at'),
-    roles,
+    roles: JSON.parse(text(row, 'u_roles')) as string[],
   };
 }
 
@@ -75,7 +77,7 @@ export function sessionApi(db: Db): SessionApi {
       if (!row) return null;
       const session = toSession(row);
       if (session.revoked || flag(row, 'disabled') || session.expiresAt <= (now ?? db.now())) return null;
-      return { session, user: joinedUser(row, await rolesOf(db, session.userId)) };
+      return { session, user: joinedUser(row) };
     },
 
     async touchSession(id, { at, expiresAt }) {

@@ -13,7 +13,9 @@ import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
 import { instanceMigrationApi } from './instance-migrations.ts';
 import { instanceApi } from './instances.ts';
+import { intakeKeyApi } from './intake-keys.ts';
 import { notificationApi } from './notifications.ts';
+import { outboxApi } from './outbox.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
@@ -57,6 +59,8 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...securityApi(db),
     ...accountAdminApi(db),
     ...ssoApi(db),
+    ...outboxApi(db),
+    ...intakeKeyApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

@@ -20,6 +20,9 @@ import {
   toArgs,
 } from './native-client.ts';
 
+/** Most SQL texts the write thread keeps by number before both sides start over. */
+const TEXTS = 2048;
+
 /** Statements that only read: answered on this thread, by its own connection. */
 const READ = /^\s*select\b/i;
 
@@ -57,6 +60,13 @@ export class ThreadedClient implements Client {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, Waiting>();
   readonly #rowMakers = new Map<string, RowMaker>();
+  /**
+   * SQL texts the thread already has, by number: a statement's text crosses to the thread once, then
+   * only its number does. Group commit sends the same few statements (some of them kilobytes of
+   * `VALUES` placeholders) in every batch, and copying them each time was most of the message.
+   */
+  readonly #texts = new Map<string, number>();
+  #forget = false;
   #next = 0;
   #exited: Error | null = null;
 
@@ -92,14 +102,35 @@ export class ThreadedClient implements Client {
     } else waiting.resolve(reply.results ?? []);
   }
 
+  /**
+   * Before a message of `count` statements: when the texts could outgrow `TEXTS`, both sides start
+   * over (the message tells the thread to forget its texts before it reads any), never mid-message.
+   */
+  #room(count: number): void {
+    if (this.#texts.size + count <= TEXTS) return;
+    this.#texts.clear();
+    this.#forget = true;
+  }
+
+  /** `{ ref }` for a text the thread has, `{ ref, sql }` the first time (see `#texts`). */
+  #text(sql: string): { ref: number; sql?: string } {
+    const known = this.#texts.get(sql);
+    if (known !== undefined) return { ref: known };
+    const ref = this.#texts.size;
+    this.#texts.set(sql, ref);
+    return { ref, sql };
+  }
+
   #send(message: Record<string, unknown>): Promise<RawResult[]> {
     if (this.closed) return Promise.reject(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
     if (this.#exited) return Promise.reject(this.#exited);
     const id = this.#next++;
+    const forget = this.#forget;
+    this.#forget = false;
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...message, id });
+      this.#worker.postMessage({ ...message, id, forget });
     });
   }
 
@@ -125,7 +156,8 @@ export class ThreadedClient implements Client {
       return this.#reader.execute(stmt as InStatement, args);
     }
     const bound = toArgs(typeof stmt === 'string' ? args : stmt.args);
-    const [raw] = await this.#send({ op: 'execute', sql, args: bound });
+    this.#room(1);
+    const [raw] = await this.#send({ op: 'execute', ...this.#text(sql), args: bound });
     return this.#shape(raw!);
   }
 
@@ -133,12 +165,13 @@ export class ThreadedClient implements Client {
     stmts: Array<InStatement | [string, InArgs?]>,
     mode: TransactionMode = 'deferred',
   ): Promise<ResultSet[]> {
+    this.#room(stmts.length);
     const normal = stmts.map((s) =>
       typeof s === 'string'
-        ? { sql: s, args: [] }
+        ? { ...this.#text(s), args: [] }
         : Array.isArray(s)
-          ? { sql: s[0], args: toArgs(s[1]) }
-          : { sql: s.sql, args: toArgs(s.args) },
+          ? { ...this.#text(s[0]), args: toArgs(s[1]) }
+          : { ...this.#text(s.sql), args: toArgs(s.args) },
     );
     const results = await this.#send({ op: 'batch', begin: BEGIN[mode], stmts: normal });
     return results.map((raw) => this.#shape(raw));

@@ -1,8 +1,10 @@
 // The store's write connection, on its own thread: every write statement and batch of the embedded
 // file runs here, so SQLite's work and the fsync of each commit no longer hold up the event loop that
 // serves HTTP. Plain JavaScript because a worker thread gets no TypeScript loader of its own.
-// Messages in: { id, op: 'execute' | 'batch' | 'exec' | 'close', sql?, args?, stmts?, begin? }, with
-// arguments already converted for binding. Messages out: { id, results } or { id, error }.
+// Messages in: { id, op: 'execute' | 'batch' | 'exec' | 'close', ref?, sql?, args?, stmts?, begin?,
+// forget? }, with arguments already converted for binding. A statement (`execute`, or each of `stmts`)
+// names its SQL by `ref`, with the text itself only the first time; `forget` drops every text first.
+// Messages out: { id, results } or { id, error }.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 
@@ -21,6 +23,20 @@ try {
 
 /** @type {Map<string, { stmt: any, reader: boolean, ddl: boolean }>} */
 const cache = new Map();
+
+/** SQL texts by the number the calling thread gave them. @type {Map<number, string>} */
+const texts = new Map();
+
+/** The SQL of a statement in a message: its text, kept under its number, or the text kept before. */
+function textOf(statement) {
+  if (statement.sql !== undefined) {
+    texts.set(statement.ref, statement.sql);
+    return statement.sql;
+  }
+  const sql = texts.get(statement.ref);
+  if (sql === undefined) throw new Error(`no SQL text number ${statement.ref}`);
+  return sql;
+}
 
 function prepare(sql) {
   const hit = cache.get(sql);
@@ -65,9 +81,43 @@ function run(sql, args) {
   };
 }
 
+// Waiting for another connection's write lock. SQLite's own busy handler sleeps in steps that grow to
+// 100 ms, so with several processes on one file a waiting writer slept on long after the lock was free:
+// most of their p99. Here BEGIN IMMEDIATE fails at once when the file is locked and is retried after at
+// most 2 ms, for as long as the busy timeout allows; the thread has nothing else to do meanwhile. Once
+// the lock is held the usual timeout applies again (a checkpoint can still briefly make a statement wait).
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const MAX_PAUSE_MS = 2;
+let busyOff = null;
+let busyOn = null;
+
+/** SQLITE_BUSY or one of its extended codes (recovery, snapshot, timeout). */
+const busy = (error) =>
+  String(error?.code ?? '').startsWith('SQLITE_BUSY') || (Number(error?.rawCode) & 0xff) === 5;
+
+function beginWrite(sql) {
+  busyOff ??= db.prepare('PRAGMA busy_timeout = 0');
+  busyOn ??= db.prepare(`PRAGMA busy_timeout = ${Number(workerData.timeout)}`);
+  const deadline = Date.now() + workerData.timeout;
+  busyOff.all([]);
+  try {
+    for (let wait = 0.25; ; wait = Math.min(wait * 2, MAX_PAUSE_MS)) {
+      try {
+        return run(sql, []);
+      } catch (error) {
+        if (!busy(error) || Date.now() >= deadline) throw error;
+        Atomics.wait(pause, 0, 0, wait);
+      }
+    }
+  } finally {
+    busyOn.all([]);
+  }
+}
+
 /** All of `stmts` or none: a failure rolls back what ran before it and is reported. */
 function batch(begin, stmts) {
-  run(begin, []);
+  if (/^BEGIN IMMEDIATE\b/i.test(begin)) beginWrite(begin);
+  else run(begin, []);
   try {
     const results = stmts.map((s) => run(s.sql, s.args));
     run('COMMIT', []);
@@ -100,12 +150,16 @@ parentPort.on('message', (message) => {
     }
     return;
   }
+  if (message.forget) texts.clear();
   try {
     if (openError) throw openError;
     let results;
-    if (op === 'execute') results = [run(message.sql, message.args)];
-    else if (op === 'batch') results = batch(message.begin, message.stmts);
-    else if (op === 'exec') {
+    if (op === 'execute') results = [run(textOf(message), message.args)];
+    else if (op === 'batch') {
+      // Every text is kept before any statement runs: one that fails must not strand the texts after it.
+      const stmts = message.stmts.map((s) => ({ sql: textOf(s), args: s.args }));
+      results = batch(message.begin, stmts);
+    } else if (op === 'exec') {
       try {
         db.exec(message.sql);
       } finally {

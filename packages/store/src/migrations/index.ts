@@ -12,6 +12,8 @@ import { auditAppendOnly } from './011-audit-append-only.ts';
 import { accountAdministration } from './012-account-administration.ts';
 import { helpVideos } from './013-help-videos.ts';
 import { singleSignOn } from './014-single-sign-on.ts';
+import { outbox } from './015-outbox.ts';
+import { intake } from './016-intake.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -32,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   accountAdministration,
   helpVideos,
   singleSignOn,
+  outbox,
+  intake,
 ];

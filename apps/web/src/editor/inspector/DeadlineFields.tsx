@@ -10,6 +10,7 @@ import {
   isoToDeadline,
 } from '../../model/deadline.ts';
 import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
+import { StepSelect } from './StepSelect.tsx';
 
 function preview(after: string, business: boolean): string {
   try {
@@ -183,7 +184,7 @@ export function DeadlineFields({
         />
       )}
       {action === 'goTo' && (
-        <Select
+        <StepSelect
           label="Go to step"
           data={steps}
           value={deadline.goTo ?? null}

@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import type { DecisionStep, Definition } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { newBranchTarget } from './branchTarget.ts';
 import { ConditionInput } from './ConditionInput.tsx';
 import { useStepOptions, useStepPatch } from './common.ts';
+import { StepSelect } from './StepSelect.tsx';
 
 /** Branches in order (the first that holds wins), then where everything else goes. */
 export function DecisionFields({
@@ -44,7 +45,7 @@ export function DecisionFields({
             }
           />
           <Group gap={4} wrap="nowrap">
-            <Select
+            <StepSelect
               size="xs"
               aria-label={`Branch ${i + 1} goes to`}
               data={options}
@@ -89,7 +90,7 @@ export function DecisionFields({
       >
         Add branch
       </Button>
-      <Select
+      <StepSelect
         size="xs"
         label="Otherwise go to"
         data={options}

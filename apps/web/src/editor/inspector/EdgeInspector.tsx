@@ -1,4 +1,4 @@
-import { Button, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { allEdges } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
@@ -9,6 +9,7 @@ import { useEditorStore } from '../useEditorStore.ts';
 import { ConditionInput } from './ConditionInput.tsx';
 import { ID_PATTERN, useStepOptions } from './common.ts';
 import { renameOutcome } from './OutcomesEditor.tsx';
+import { StepSelect } from './StepSelect.tsx';
 
 const KIND_TEXT: Record<string, string> = {
   outcome: 'Outcome',
@@ -107,7 +108,7 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
         />
       )}
       {via && (
-        <Select
+        <StepSelect
           size="xs"
           label="Goes to"
           data={options}

@@ -1,9 +1,10 @@
-import { ActionIcon, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, EndStep, ParallelStep, WaitStep } from '@portalflow/engine';
 import { formatDuration, parseDuration } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
 import { useStepOptions, useStepPatch } from './common.ts';
 import { DeadlineFields } from './DeadlineFields.tsx';
+import { StepSelect } from './StepSelect.tsx';
 
 export function ParallelFields({
   id,
@@ -25,7 +26,7 @@ export function ParallelFields({
       {step.branches.map((b, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: two branches may start at the same step; position is the identity
         <Group key={i} gap={4} wrap="nowrap">
-          <Select
+          <StepSelect
             size="xs"
             aria-label={`Branch ${i + 1} starts at`}
             data={options}
@@ -45,7 +46,7 @@ export function ParallelFields({
           </ActionIcon>
         </Group>
       ))}
-      <Select
+      <StepSelect
         size="xs"
         aria-label="Add a branch starting at"
         placeholder="Add a branch starting at…"
@@ -54,7 +55,7 @@ export function ParallelFields({
         onChange={(v) => v && patch({ branches: [...step.branches, v] })}
         searchable
       />
-      <Select
+      <StepSelect
         size="xs"
         label="Join at"
         data={options}
@@ -123,7 +124,7 @@ export function WaitFields({ id, step, definition }: { id: string; step: WaitSte
           onChange={(e) => patch({ for: e.currentTarget.value.toUpperCase() || undefined }, 'for')}
         />
       )}
-      <Select
+      <StepSelect
         size="xs"
         label="Then go to"
         data={options}

@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, TaskStep } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { uniqueId } from '../../model/document.ts';
 import { ID_PATTERN, useStepOptions, useStepPatch } from './common.ts';
+import { StepSelect } from './StepSelect.tsx';
 
 /** Renames an outcome, keeping the outcomes' order (the order staff see the buttons in). */
 export function renameOutcome(
@@ -95,7 +96,7 @@ export function OutcomesEditor({
           <Text size="xs" pt={6} aria-hidden>
             →
           </Text>
-          <Select
+          <StepSelect
             size="xs"
             aria-label={`Outcome ${name} leads to`}
             data={options}
@@ -121,7 +122,7 @@ export function OutcomesEditor({
         </Group>
       ))}
       <Group gap={4} wrap="nowrap">
-        <Select
+        <StepSelect
           size="xs"
           aria-label="New outcome leads to"
           placeholder="New outcome leads to…"

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useStepOptions } from './common.ts';
 import { RoleEditor } from './RoleEditor.tsx';
+import { StepSelect } from './StepSelect.tsx';
 
 /** With nothing selected: the workflow itself and its roles (one lane each). */
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
@@ -48,7 +49,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
         minRows={2}
         maxRows={6}
       />
-      <Select
+      <StepSelect
         size="xs"
         label="Starts at"
         data={options}

@@ -1,6 +1,6 @@
 import { type Definition, ID_PATTERN, type Step } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import type { DefinitionResponse } from '../useLoadDraft.ts';
@@ -19,15 +19,19 @@ export function useIdsFrozen(definitionId: string): boolean {
   return response === undefined || response.latest !== null;
 }
 
-/** Steps as select options: "Call the patient (call-patient)". */
+/**
+ * Steps as select options: "Call the patient (call-patient)". Deferred: after an edit the list
+ * follows in a background render, so renaming a step never waits for 1,000 options to redraw.
+ */
 export function useStepOptions(definition: Definition, except?: string) {
-  return useMemo(
+  const options = useMemo(
     () =>
       Object.keys(definition.steps)
         .filter((id) => id !== except)
         .map((id) => ({ value: id, label: `${stepTitle(definition, id)} (${id})` })),
     [definition, except],
   );
+  return useDeferredValue(options);
 }
 
 export function useRoleOptions(definition: Definition) {

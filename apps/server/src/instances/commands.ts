@@ -1,0 +1,174 @@
+import type { ActiveStep, Definition, EngineEvent } from '@portalflow/engine';
+import type { Instance, Task, User } from '@portalflow/store';
+import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
+import { actingRole, canReadGiven } from './access.ts';
+import { requireHoldsRole } from './assignee.ts';
+
+/**
+ * What a request asks of an instance, as data: the route builds it, the service turns it into an engine
+ * event on the state it is about to change (again on every retry), so every check sees fresh state.
+ */
+export type InstanceCommand =
+  | { type: 'claim'; token: string }
+  | { type: 'release'; token: string }
+  | {
+      type: 'complete';
+      token: string;
+      outcome: string;
+      data: Record<string, unknown>;
+      note?: string | undefined;
+    }
+  | {
+      type: 'reassign';
+      token: string;
+      /** The account `assignee` names, read before the change (null: back to the pool, or unchanged). */
+      person: User | null;
+      assignee?: string | null | undefined;
+      role?: string | undefined;
+      due?: string | null | undefined;
+      priority?: 'low' | 'normal' | 'high' | 'urgent' | undefined;
+      reason?: string | undefined;
+    }
+  | { type: 'signal'; name: string; data: Record<string, unknown> }
+  | { type: 'cancel'; reason?: string | undefined }
+  /** An event the system records as it is (a deadline's timer firing). */
+  | { type: 'system'; event: EngineEvent };
+
+/** What a command is checked against: the instance and definition it changes, and who sends it. */
+export interface CommandState {
+  user: AuthUser | null;
+  instance: Instance;
+  definition: Definition;
+  /** The instance's task rows; read only for commands that `needsTasks`. */
+  tasks: readonly Task[];
+}
+
+/** Commands whose checks read the instance's task rows (who may read the instance). */
+export const needsTasks = (command: InstanceCommand): boolean => command.type === 'signal';
+
+/** The task id of a command about one task. */
+export const taskToken = (command: InstanceCommand): string | null =>
+  'token' in command ? command.token : null;
+
+/** The one refusal for a task that is not open in the instance's current state. */
+export const taskClosed = (details?: unknown) =>
+  new ApiError(
+    409,
+    'TASK_CLOSED',
+    'This task is no longer open: someone completed it or the workflow moved on',
+    details,
+  );
+
+/** The open task in the instance's current state, or TASK_CLOSED. */
+export function openTask(instance: Instance, token: string): ActiveStep {
+  const item = Object.values(instance.snapshot.context.active).find(
+    (a) => a.token === token && a.kind === 'task',
+  );
+  if (!item) throw taskClosed({ status: instance.status });
+  return item;
+}
+
+/**
+ * The engine event a command makes on this state, or the refusal (403 who may not, 409 the state moved
+ * on, 422 a bad assignee). Pure: no store, no clock.
+ */
+export function eventFor(command: InstanceCommand, state: CommandState): EngineEvent {
+  const { user, instance, definition } = state;
+  if (command.type === 'system') return command.event;
+  if (!user) throw forbidden();
+  const acting = () => {
+    if (!canAct(user)) throw forbidden('Auditors read but do not act');
+  };
+  switch (command.type) {
+    case 'claim': {
+      acting();
+      const item = openTask(instance, command.token);
+      if (!item.role || !user.roles.includes(item.role))
+        throw forbidden(`This task is in the '${item.role}' pool`);
+      if (item.assignee) {
+        throw new ApiError(
+          409,
+          item.assignee === user.id ? 'ALREADY_YOURS' : 'ALREADY_CLAIMED',
+          item.assignee === user.id ? 'You already have this task' : 'Someone else claimed this task first',
+        );
+      }
+      return { type: 'reassign', token: item.token, assignee: user.id, actor: user.id, role: item.role };
+    }
+    case 'release': {
+      acting();
+      const item = openTask(instance, command.token);
+      if (item.assignee !== user.id && !isLead(user)) {
+        // Someone else's task in your own pool has moved on (409); a task of another role is not yours to touch.
+        if (!item.role || !user.roles.includes(item.role))
+          throw forbidden(`This task is in the '${item.role}' pool`);
+        throw new ApiError(409, 'NOT_YOURS', 'Only the person who has the task (or a lead) can release it');
+      }
+      if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
+      const event: EngineEvent = { type: 'reassign', token: item.token, assignee: null, actor: user.id };
+      if (item.role) event.role = item.role;
+      return event;
+    }
+    case 'complete': {
+      acting();
+      const item = openTask(instance, command.token);
+      if (!item.role || !user.roles.includes(item.role))
+        throw forbidden(`This task belongs to the '${item.role}' role`);
+      const event: EngineEvent = {
+        type: 'complete',
+        step: item.step,
+        token: item.token,
+        outcome: command.outcome,
+        role: item.role,
+        actor: user.id,
+        data: command.data,
+      };
+      if (command.note !== undefined) event.note = command.note;
+      return event;
+    }
+    case 'reassign': {
+      if (!isLead(user)) throw forbidden('Only leads reassign tasks');
+      const item = openTask(instance, command.token);
+      // Checked on the state the change applies to: the role may have moved since the request was sent.
+      requireHoldsRole(command.person, command.role ?? item.role);
+      return reassignEvent(item.token, user, command);
+    }
+    case 'signal': {
+      // A role somewhere in the workflow is not enough: the instance itself must be one the user may read.
+      const role = actingRole(user, definition);
+      const allowed =
+        canAct(user) &&
+        (isLead(user) || (role !== null && canReadGiven(user, instance, state.tasks, { emergency: false })));
+      if (!allowed) throw forbidden('Your roles cannot signal this instance');
+      const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
+      return role ? { ...event, role } : event;
+    }
+    case 'cancel':
+      if (!isLead(user)) throw forbidden('Only leads cancel instances');
+      return command.reason
+        ? { type: 'cancel', reason: command.reason, actor: user.id }
+        : { type: 'cancel', actor: user.id };
+  }
+}
+
+function reassignEvent(
+  token: string,
+  user: AuthUser,
+  input: Extract<InstanceCommand, { type: 'reassign' }>,
+): EngineEvent {
+  const event: EngineEvent = { type: 'reassign', token, actor: user.id };
+  if (input.assignee !== undefined) event.assignee = input.assignee;
+  if (input.role !== undefined) event.toRole = input.role;
+  if (input.due !== undefined) event.due = input.due;
+  if (input.priority !== undefined) event.priority = input.priority;
+  if (input.reason !== undefined) event.reason = input.reason;
+  if (
+    event.assignee === undefined &&
+    event.toRole === undefined &&
+    event.due === undefined &&
+    event.priority === undefined
+  ) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Say what to change: assignee, role, due or priority');
+  }
+  return event;
+}

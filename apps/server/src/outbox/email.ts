@@ -1,0 +1,57 @@
+import type { EmailKind } from '@portalflow/store';
+import type { EmailPayload } from './messages.ts';
+
+export interface DigestLine {
+  workflow: string;
+  stepTitle: string;
+  count: number;
+}
+
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+}
+
+/** The link to one task: opaque ids only, and the app asks for sign-in before it shows anything. */
+export const taskLink = (baseUrl: string, taskId: string) =>
+  `${baseUrl}/work?task=${encodeURIComponent(taskId)}`;
+
+const FOOTER =
+  'Sign in to see the details. For patient privacy this email holds no patient information.\n' +
+  'Change which emails you get under "Email notifications" in the app.';
+
+/**
+ * An email names the workflow and step and links to the task, nothing more: no patient name, data
+ * value, comment or outcome ever reaches a mail server.
+ */
+export function composeEmail(
+  kind: Exclude<EmailKind, 'digest'>,
+  p: EmailPayload,
+  opts: { baseUrl: string; clinicName: string },
+): ComposedEmail {
+  const what = `${p.workflow} — ${p.stepTitle}`;
+  const link = taskLink(opts.baseUrl, p.taskId);
+  const [subject, lead] =
+    kind === 'assigned'
+      ? [`Task assigned to you: ${what}`, 'A task was assigned to you.']
+      : kind === 'escalated'
+        ? [`Escalated to your pool: ${what}`, 'Work was escalated to your pool.']
+        : [`Overdue: ${what}`, 'A task passed its deadline.'];
+  return {
+    subject: `[${opts.clinicName}] ${subject}`,
+    text: `${lead}\n\nWorkflow: ${p.workflow}\nStep: ${p.stepTitle}\n\nOpen it: ${link}\n\n${FOOTER}\n`,
+  };
+}
+
+/** The daily digest: open work by workflow and step, as counts. */
+export function composeDigest(
+  lines: readonly DigestLine[],
+  opts: { baseUrl: string; clinicName: string; date: string },
+): ComposedEmail {
+  const total = lines.reduce((sum, l) => sum + l.count, 0);
+  const body = lines.map((l) => `- ${l.workflow} — ${l.stepTitle}: ${l.count}`).join('\n');
+  return {
+    subject: `[${opts.clinicName}] Your open work for ${opts.date}: ${total} ${total === 1 ? 'task' : 'tasks'}`,
+    text: `Open work assigned to you or waiting in your pools:\n\n${body}\n\nOpen your work: ${opts.baseUrl}/work\n\n${FOOTER}\n`,
+  };
+}

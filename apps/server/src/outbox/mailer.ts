@@ -1,0 +1,31 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { ComposedEmail } from './email.ts';
+
+export interface Mailer {
+  /** Sends one email; the Message-ID is derived from the outbox id, so a resend is recognisably the same. */
+  send(input: { id: string; to: string; email: ComposedEmail }): Promise<void>;
+  close(): void;
+}
+
+/** A Message-ID from an outbox id (its characters are all valid in one, but be strict anyway). */
+export const messageIdOf = (id: string) => `<${id.replace(/[^A-Za-z0-9.-]/g, '-')}@outbox.portalflow>`;
+
+/** SMTP through nodemailer, one pooled connection set per process. */
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send({ id, to, email }) {
+      await transport.sendMail({
+        from,
+        to,
+        subject: email.subject,
+        text: email.text,
+        messageId: messageIdOf(id),
+        headers: { 'X-Portalflow-Outbox-Id': id },
+      });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

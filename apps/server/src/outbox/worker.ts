@@ -1,0 +1,159 @@
+import type { EmailKind, LeasedOutboxItem, OutboxOutcome } from '@portalflow/store';
+import type { AppDeps } from '../deps.ts';
+import { retryDelayMs } from './backoff.ts';
+import { clinicZone, digestLines, queueDigests } from './digest.ts';
+import { composeDigest, composeEmail } from './email.ts';
+import { type Mailer, smtpMailer } from './mailer.ts';
+import type { EmailPayload } from './messages.ts';
+import { localDateTime, quietUntil } from './quiet-hours.ts';
+import { sendWebhook } from './webhook.ts';
+
+export interface OutboxWorker {
+  /** Delivers every due message this process can lease; returns how many it settled. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface OutboxWorkerOptions {
+  autostart?: boolean;
+  /** The jitter's randomness, in [0, 1). */
+  random?: () => number;
+}
+
+/**
+ * Sends the outbox. Rows are leased (so two processes never send the same one at once) and settled
+ * after the attempt: a crash between sending and settling lets the lease expire and the message is
+ * sent again with the same id (at-least-once; receivers de-duplicate by it). A failure is retried with
+ * exponential backoff and jitter, and dead-lettered after `maxAttempts`.
+ */
+export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = {}): OutboxWorker {
+  const settings = deps.config.outbox;
+  const random = options.random ?? Math.random;
+  const owner = deps.config.processId;
+  const mailer: Mailer | null = settings.smtpUrl ? smtpMailer(settings.smtpUrl, settings.mailFrom) : null;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  let digestDone: string | null = null;
+
+  const failure = (item: LeasedOutboxItem, error: string, now: string): OutboxOutcome => {
+    const attempt = item.attempts + 1;
+    if (attempt >= settings.maxAttempts)
+      return { status: 'dead', error: `${error} (after ${attempt} attempts)` };
+    const delay = retryDelayMs(attempt, settings.backoffBaseMs, settings.backoffMaxMs, random);
+    return { status: 'pending', error, nextAt: new Date(Date.parse(now) + delay).toISOString() };
+  };
+
+  /** The attempt's outcome, and whether it counted as an attempt (waiting out quiet hours does not). */
+  async function deliverEmail(item: LeasedOutboxItem, now: string): Promise<[OutboxOutcome, boolean]> {
+    const kind = item.kind as EmailKind;
+    const [user, prefs] = await Promise.all([
+      deps.store.getUser(item.target),
+      deps.store.getEmailPreferences(item.target),
+    ]);
+    if (!mailer)
+      return [{ status: 'pending', error: 'no SMTP server configured', nextAt: later(now) }, false];
+    if (!user || user.disabled) return [{ status: 'skipped', error: 'account disabled or gone' }, false];
+    if (!prefs[kind]) return [{ status: 'skipped', error: `${kind} emails turned off` }, false];
+    if (!prefs.address) return [{ status: 'skipped', error: 'no email address' }, false];
+    const zone = clinicZone(deps);
+    const until = quietUntil(now, prefs.quietStart, prefs.quietEnd, zone);
+    if (until) return [{ status: 'pending', error: 'quiet hours', nextAt: until }, false];
+    const opts = { baseUrl: settings.baseUrl, clinicName: deps.clinicName ?? 'Clinic' };
+    let email: ReturnType<typeof composeEmail>;
+    if (kind === 'digest') {
+      const lines = await digestLines(deps, user);
+      if (lines.length === 0) return [{ status: 'skipped', error: 'no open work' }, false];
+      const date = (item.payload as { date?: string } | null)?.date ?? localDateTime(now, zone).date;
+      email = composeDigest(lines, { ...opts, date });
+    } else {
+      email = composeEmail(kind, item.payload as EmailPayload, opts);
+    }
+    try {
+      await mailer.send({ id: item.id, to: prefs.address, email });
+      return [{ status: 'delivered', at: deps.clock() }, true];
+    } catch (error) {
+      const e = error as Error & { code?: string; responseCode?: number };
+      return [failure(item, `SMTP ${e.responseCode ?? e.code ?? e.name}`, now), true];
+    }
+  }
+
+  async function deliverWebhook(item: LeasedOutboxItem, now: string): Promise<[OutboxOutcome, boolean]> {
+    const sub = await deps.store.getWebhookSubscription(item.target);
+    if (!sub || sub.disabledAt) return [{ status: 'dead', error: 'subscription removed' }, false];
+    const result = await sendWebhook(sub, item, now, settings.webhookTimeoutMs);
+    if (result.ok) return [{ status: 'delivered', at: deps.clock() }, true];
+    if (result.gone) return [{ status: 'dead', error: `${result.error} (receiver asked to stop)` }, true];
+    return [failure(item, result.error, now), true];
+  }
+
+  const later = (now: string) => new Date(Date.parse(now) + settings.leaseMs).toISOString();
+
+  async function deliver(item: LeasedOutboxItem): Promise<void> {
+    const now = deps.clock();
+    let outcome: [OutboxOutcome, boolean];
+    try {
+      outcome = item.channel === 'email' ? await deliverEmail(item, now) : await deliverWebhook(item, now);
+    } catch (error) {
+      outcome = [failure(item, (error as Error).name, now), true];
+    }
+    await deps.store.settleOutbox(item.id, owner, outcome[0], outcome[1]);
+  }
+
+  async function deliverDue(): Promise<number> {
+    const now = deps.clock();
+    const today = localDateTime(now, clinicZone(deps)).date;
+    if (digestDone !== today) {
+      const queued = await queueDigests(deps, now);
+      if (queued) digestDone = queued.date;
+    }
+    let settled = 0;
+    for (;;) {
+      if (stopped) return settled;
+      const leased = await deps.store.claimOutbox({
+        now: deps.clock(),
+        owner,
+        leaseMs: settings.leaseMs,
+        limit: 20,
+      });
+      if (leased.length === 0) return settled;
+      // One batch in parallel: a slow receiver holds up at most this batch, never the next poll's.
+      await Promise.all(leased.map(deliver));
+      settled += leased.length;
+    }
+  }
+
+  function tick(): Promise<number> {
+    running ??= deliverDue()
+      .then((settled) => {
+        // Counts only: never a recipient, address or payload.
+        if (settled > 0) deps.log(`outbox worker ${owner}: settled ${settled}`);
+        return settled;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  async function loop(): Promise<void> {
+    if (stopped) return;
+    try {
+      await tick();
+    } catch (error) {
+      deps.log(`outbox worker: ${(error as Error).message}`);
+    }
+    if (!stopped) handle = setTimeout(loop, settings.pollMs);
+  }
+  if (options.autostart !== false) handle = setTimeout(loop, 0);
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      if (handle) clearTimeout(handle);
+      await running;
+      mailer?.close();
+    },
+  };
+}

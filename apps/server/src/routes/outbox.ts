@@ -1,0 +1,120 @@
+import {
+  createWebhook,
+  listDeliveries,
+  listWebhooks,
+  removeWebhook,
+  resendDelivery,
+  WEBHOOK_EVENTS,
+} from '@portalflow/contract';
+import type { OutboxItem } from '@portalflow/store';
+import { requireUser } from '../auth/authenticate.ts';
+import { type AuthUser, has } from '../auth/roles.ts';
+import type { AppDeps } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { newWebhookSecret } from '../outbox/sign.ts';
+
+function requireAdmin(user: AuthUser): void {
+  if (!has(user, 'admin')) throw forbidden('Only an admin manages webhooks and the outbox');
+}
+
+/** A delivery as the admin screen shows it: ids, kinds and states; email recipients as user ids. */
+const deliveryView = (item: OutboxItem) => ({
+  id: item.id,
+  channel: item.channel,
+  kind: item.kind,
+  target: item.target,
+  instanceId: item.instanceId,
+  taskId: item.taskId,
+  status: item.status,
+  attempts: item.attempts,
+  nextAt: item.nextAt,
+  lastError: item.lastError,
+  createdAt: item.createdAt,
+  deliveredAt: item.deliveredAt,
+});
+
+/** Webhook subscriptions (`/api/webhooks`): created, listed and removed by an admin. */
+export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listWebhooks), async (c) => {
+    requireAdmin(requireUser(c));
+    return c.json(
+      { subscriptions: await deps.store.listWebhookSubscriptions(), events: [...WEBHOOK_EVENTS] },
+      200,
+    );
+  });
+  app.openapi(declared(docs, createWebhook), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const input = c.req.valid('json');
+    const secret = newWebhookSecret();
+    const subscription = await deps.store.createWebhookSubscription({
+      url: input.url,
+      events: [...new Set(input.events)],
+      secret,
+      createdBy: user.id,
+      createdAt: deps.clock(),
+    });
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `created webhook subscription ${subscription.id}`,
+    });
+    return c.json({ subscription, secret }, 201);
+  });
+  app.openapi(declared(docs, removeWebhook), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const { id } = c.req.valid('param');
+    if (!(await deps.store.getWebhookSubscription(id))) throw notFound('The subscription');
+    const disabled = await deps.store.disableWebhookSubscription(id, deps.clock());
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: disabled
+        ? `removed webhook subscription ${id}`
+        : `webhook subscription ${id} was already removed`,
+    });
+    const { secret: _secret, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
+    return c.json({ subscription }, 200);
+  });
+  return app;
+}
+
+/** The outbox (`/api/outbox`): every email and webhook delivery, and re-sending a dead one. */
+export function outboxRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listDeliveries), async (c) => {
+    requireAdmin(requireUser(c));
+    const items = await deps.store.listOutbox(c.req.valid('query'));
+    return c.json({ deliveries: items.map(deliveryView) }, 200);
+  });
+  app.openapi(declared(docs, resendDelivery), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const { id } = c.req.valid('param');
+    const item = await deps.store.getOutbox(id);
+    if (!item) throw notFound('The delivery');
+    if (item.channel === 'webhook') {
+      const sub = await deps.store.getWebhookSubscription(item.target);
+      if (!sub || sub.disabledAt)
+        throw new ApiError(
+          409,
+          'SUBSCRIPTION_REMOVED',
+          'Its webhook subscription was removed; nothing can be re-sent',
+        );
+    }
+    if (!(await deps.store.resendOutbox(id, deps.clock())))
+      throw new ApiError(409, 'NOT_DEAD', `This delivery is ${item.status}; only a dead one is re-sent`);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `re-sent delivery ${id}`,
+    });
+    return c.json({ delivery: deliveryView((await deps.store.getOutbox(id))!) }, 200);
+  });
+  return app;
+}

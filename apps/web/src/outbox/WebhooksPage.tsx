@@ -1,0 +1,182 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  MultiSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Webhook } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { formatWhen } from '../shell/time.ts';
+import {
+  type CreateSubscriptionBody,
+  useCreateSubscription,
+  useRemoveSubscription,
+  useSubscriptions,
+} from './api.ts';
+import { DeliveryTable } from './DeliveryTable.tsx';
+
+/**
+ * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
+ * and kinds, never patient data), and every delivery of email and webhooks, with re-send for dead ones.
+ */
+export function WebhooksPage() {
+  const subs = useSubscriptions();
+  const create = useCreateSubscription();
+  const remove = useRemoveSubscription();
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>(['*']);
+  const [made, setMade] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMade(null);
+    // The choices come from the server's own list of event types.
+    const chosen = events as CreateSubscriptionBody['events'];
+    const res = await create.mutateAsync({ url: url.trim(), events: chosen }).catch(() => null);
+    if (res) {
+      setMade(res.secret);
+      setUrl('');
+    }
+  }
+
+  async function stop(id: string) {
+    try {
+      await remove.mutateAsync(id);
+      notifications.show({
+        color: 'teal',
+        title: 'Subscription removed',
+        message: 'Nothing more is sent to it.',
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Not removed', message: (error as Error).message });
+    }
+  }
+
+  return (
+    <Stack p="md" gap="md" maw={1200} data-testid="webhooks-page">
+      <Title order={2}>Webhooks and deliveries</Title>
+      <Text size="sm" c="gray.8">
+        A subscription sends instance and task events to another system, signed with its secret (Standard
+        Webhooks). Payloads carry ids and event kinds only, never patient data. Failed deliveries are retried
+        with growing waits and set aside as dead after the limit.
+      </Text>
+      <Paper withBorder p="md" component="form" onSubmit={submit} aria-label="New webhook subscription">
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label="Receiver URL"
+            required
+            type="url"
+            placeholder="https://ehr.example/hooks/portalflow"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            data-testid="webhook-url"
+            w={420}
+          />
+          <MultiSelect
+            label="Events"
+            data={['*', ...(subs.data?.events ?? [])].map((v) => ({
+              value: v,
+              label: v === '*' ? 'all events' : v,
+            }))}
+            value={events}
+            onChange={setEvents}
+            w={360}
+            data-testid="webhook-events"
+          />
+          <Button
+            type="submit"
+            leftSection={<Webhook size={16} aria-hidden />}
+            loading={create.isPending}
+            disabled={events.length === 0}
+            data-testid="webhook-create"
+          >
+            Subscribe
+          </Button>
+        </Group>
+        {create.error && (
+          <Alert color="red" title="Not created" role="alert" mt="sm">
+            {create.error.message}
+          </Alert>
+        )}
+      </Paper>
+      {made && (
+        <Alert
+          color="teal.9"
+          variant="outline"
+          title="Subscription created"
+          data-testid="webhook-secret-shown"
+        >
+          <Stack gap="xs">
+            <Text size="sm">Give this signing secret to the receiver now: it is shown only this once.</Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
+                {made}
+              </Code>
+              <CopyButton value={made}>
+                {({ copied, copy }) => (
+                  <Button size="compact-sm" variant="default" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        Subscriptions
+      </Title>
+      {subs.error ? (
+        <Alert color="red" title="Could not load subscriptions">
+          {subs.error.message}
+        </Alert>
+      ) : (
+        <Table striped withTableBorder data-testid="webhooks-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>URL</Table.Th>
+              <Table.Th>Events</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(subs.data?.subscriptions ?? []).map((s) => (
+              <Table.Tr key={s.id} data-testid="webhook-row">
+                <Table.Td style={{ wordBreak: 'break-all' }}>{s.url}</Table.Td>
+                <Table.Td>{s.events.join(', ')}</Table.Td>
+                <Table.Td>{formatWhen(s.createdAt)}</Table.Td>
+                <Table.Td>
+                  {s.disabledAt ? (
+                    <Text size="xs" c="gray.7">
+                      removed {formatWhen(s.disabledAt)}
+                    </Text>
+                  ) : (
+                    <Button size="compact-sm" variant="default" color="red" onClick={() => void stop(s.id)}>
+                      Remove
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Title order={3} size="h4">
+        Deliveries
+      </Title>
+      <DeliveryTable />
+    </Stack>
+  );
+}

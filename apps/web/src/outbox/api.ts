@@ -1,0 +1,80 @@
+import {
+  type CreateSubscriptionBody,
+  createWebhook,
+  type DeliveryStatus,
+  type EmailPreferencesBody,
+  getEmailPreferences,
+  listDeliveries,
+  listWebhooks,
+  removeWebhook,
+  resendDelivery,
+  saveEmailPreferences,
+} from '@portalflow/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Answer, call } from '../api/call.ts';
+
+export type EmailPreferences = EmailPreferencesBody;
+export type EmailPreferencesView = Answer<typeof getEmailPreferences>;
+export type Delivery = Answer<typeof listDeliveries>['deliveries'][number];
+export type { CreateSubscriptionBody, DeliveryStatus };
+
+export function useEmailPreferences() {
+  return useQuery({
+    queryKey: ['email-preferences'],
+    queryFn: () => call(getEmailPreferences, {}),
+  });
+}
+
+export function useSaveEmailPreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmailPreferences) => call(saveEmailPreferences, { body }),
+    onSuccess: (view) => client.setQueryData(['email-preferences'], view),
+  });
+}
+
+export function useSubscriptions() {
+  return useQuery({ queryKey: ['webhooks'], queryFn: () => call(listWebhooks, {}) });
+}
+
+export function useCreateSubscription() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSubscriptionBody) => call(createWebhook, { body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
+  });
+}
+
+export function useRemoveSubscription() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(removeWebhook, { params: { id } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
+  });
+}
+
+export function useDeliveries(filter: {
+  status: DeliveryStatus | 'all';
+  channel: 'email' | 'webhook' | 'all';
+}) {
+  return useQuery({
+    queryKey: ['outbox', filter.status, filter.channel],
+    queryFn: () =>
+      call(listDeliveries, {
+        query: {
+          limit: 200,
+          ...(filter.status === 'all' ? {} : { status: filter.status }),
+          ...(filter.channel === 'all' ? {} : { channel: filter.channel }),
+        },
+      }),
+    refetchInterval: 5000,
+  });
+}
+
+export function useResend() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(resendDelivery, { params: { id } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+}

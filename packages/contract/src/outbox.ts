@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { Id, IdParams, Timestamp } from './common.ts';
+import { errors, json, jsonBody, route } from './route.ts';
+
+/**
+ * The outbox: email to people and signed webhooks to other systems. Webhook payloads are
+ * `{type, timestamp, data}` where `data` holds ids and kinds only (instance, workflow, version, task,
+ * step, role, close reason, assignee's user id): never instance data values, outcomes, comments or a
+ * request's subject.
+ */
+export const WEBHOOK_EVENTS = [
+  'instance.started',
+  'instance.completed',
+  'instance.cancelled',
+  'task.opened',
+  'task.assigned',
+  'task.escalated',
+  'task.overdue',
+  'task.closed',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
+
+/** A person's email settings; quiet hours are both set or both empty. */
+export const EmailPreferencesBody = z
+  .object({
+    address: z.email().max(254).nullable(),
+    assigned: z.boolean(),
+    escalated: z.boolean(),
+    overdue: z.boolean(),
+    digest: z.boolean(),
+    quietStart: HHMM.nullable(),
+    quietEnd: HHMM.nullable(),
+  })
+  .strict()
+  .refine((p) => (p.quietStart === null) === (p.quietEnd === null), {
+    message: 'quiet hours need both a start and an end (or neither)',
+    path: ['quietEnd'],
+  });
+export type EmailPreferencesBody = z.input<typeof EmailPreferencesBody>;
+
+export const EmailPreferencesView = z.object({
+  preferences: z.object({
+    userId: Id,
+    address: z.string().nullable(),
+    assigned: z.boolean(),
+    escalated: z.boolean(),
+    overdue: z.boolean(),
+    digest: z.boolean(),
+    quietStart: z.string().nullable(),
+    quietEnd: z.string().nullable(),
+    updatedAt: Timestamp.nullable(),
+  }),
+  /** The clinic's time zone, in which quiet hours and the digest time are read. */
+  timeZone: z.string(),
+  /** False when the server has no SMTP server configured: nothing is sent. */
+  emailEnabled: z.boolean(),
+});
+export type EmailPreferencesView = z.infer<typeof EmailPreferencesView>;
+
+/** Only http(s) URLs without credentials in them. */
+const ReceiverUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine((u) => {
+    const parsed = new URL(u);
+    return parsed.username === '' && parsed.password === '';
+  }, 'a URL without a user name or password in it');
+
+export const CreateSubscriptionBody = z
+  .object({
+    url: ReceiverUrl,
+    events: z
+      .array(z.enum([...WEBHOOK_EVENTS, '*']))
+      .min(1)
+      .max(WEBHOOK_EVENTS.length + 1),
+  })
+  .strict();
+export type CreateSubscriptionBody = z.input<typeof CreateSubscriptionBody>;
+
+/** A subscription as listed: never its secret. */
+export const WebhookSubscriptionView = z.object({
+  id: Id,
+  url: z.string(),
+  events: z.array(z.string()),
+  createdBy: z.string().nullable(),
+  createdAt: Timestamp,
+  disabledAt: Timestamp.nullable(),
+});
+export type WebhookSubscriptionView = z.infer<typeof WebhookSubscriptionView>;
+
+export const DeliveryStatus = z.enum(['pending', 'delivered', 'dead', 'skipped']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** One email or webhook message: ids, kinds and states; an email's recipient as a user id. */
+export const DeliveryView = z.object({
+  id: z.string(),
+  channel: z.enum(['email', 'webhook']),
+  kind: z.string(),
+  target: z.string(),
+  instanceId: z.string().nullable(),
+  taskId: z.string().nullable(),
+  status: DeliveryStatus,
+  attempts: z.number().int(),
+  nextAt: Timestamp,
+  lastError: z.string().nullable(),
+  createdAt: Timestamp,
+  deliveredAt: Timestamp.nullable(),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;
+
+export const OutboxListQuery = z
+  .object({
+    channel: z.enum(['email', 'webhook']).optional(),
+    status: DeliveryStatus.optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+const UNAUTHENTICATED = 'Not signed in (UNAUTHENTICATED)';
+const ADMINS_ONLY = 'Admins only (FORBIDDEN)';
+
+export const getEmailPreferences = route({
+  method: 'get',
+  path: '/api/email-preferences',
+  summary: 'Your email notifications: address, on/off per kind, quiet hours (clinic time zone)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  responses: { 200: json(EmailPreferencesView, 'Your settings'), ...errors({ 401: UNAUTHENTICATED }) },
+});
+
+export const saveEmailPreferences = route({
+  method: 'put',
+  path: '/api/email-preferences',
+  summary: 'Save your email notifications',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { body: jsonBody(EmailPreferencesBody) },
+  responses: {
+    200: json(EmailPreferencesView, 'Saved'),
+    ...errors({
+      401: UNAUTHENTICATED,
+      400: 'Not an email address, or half of the quiet hours (VALIDATION_FAILED)',
+    }),
+  },
+});
+
+export const listWebhooks = route({
+  method: 'get',
+  path: '/api/webhooks',
+  summary: 'Webhook subscriptions (never their secrets) and the event types there are',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  responses: {
+    200: json(
+      z.object({ subscriptions: z.array(WebhookSubscriptionView), events: z.array(z.string()) }),
+      'Subscriptions, oldest first',
+    ),
+    ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY }),
+  },
+});
+
+export const createWebhook = route({
+  method: 'post',
+  path: '/api/webhooks',
+  summary: 'Subscribe a receiver URL to event types (`*` for all); the `whsec_` secret is shown once',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { body: jsonBody(CreateSubscriptionBody) },
+  responses: {
+    201: json(
+      z.object({ subscription: WebhookSubscriptionView, secret: z.string() }),
+      'Created; secret shown once',
+    ),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      400: 'Not an http(s) URL, or an unknown event type (VALIDATION_FAILED)',
+    }),
+  },
+});
+
+export const removeWebhook = route({
+  method: 'delete',
+  path: '/api/webhooks/{id}',
+  summary: 'Stop a subscription: nothing more is sent to it (its pending deliveries are dead-lettered)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ subscription: WebhookSubscriptionView }), 'Removed (or already removed)'),
+    ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY, 404: 'No such subscription (NOT_FOUND)' }),
+  },
+});
+
+export const listDeliveries = route({
+  method: 'get',
+  path: '/api/outbox',
+  summary: 'Deliveries, newest first, by channel and status (pending, delivered, dead, skipped)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { query: OutboxListQuery },
+  responses: {
+    200: json(z.object({ deliveries: z.array(DeliveryView) }), 'Deliveries'),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      400: 'Unknown channel or status (VALIDATION_FAILED)',
+    }),
+  },
+});
+
+export const resendDelivery = route({
+  method: 'post',
+  path: '/api/outbox/{id}/resend',
+  summary: 'Send a dead delivery again (same id, attempts from zero)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { params: z.object({ id: z.string().min(1).max(400) }) },
+  responses: {
+    200: json(z.object({ delivery: DeliveryView }), 'Pending again'),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      404: 'No such delivery (NOT_FOUND)',
+      409: 'Not dead (NOT_DEAD), or its subscription was removed (SUBSCRIPTION_REMOVED)',
+    }),
+  },
+});

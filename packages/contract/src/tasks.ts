@@ -1,0 +1,262 @@
+import { DeadlineSchema, FormFieldSchema } from '@portalflow/engine';
+import { z } from 'zod';
+import { Id, IdParams, InstanceData, Page, Priority, Timestamp } from './common.ts';
+import { ActiveStepView, InstanceView, Task } from './instances.ts';
+import { errors, json, jsonBody, route } from './route.ts';
+
+/** A queue row: the task with its request's subject and start time (which tell rows apart). */
+export const TaskRow = Task.extend({
+  subject: z.string().nullable(),
+  requestStartedAt: Timestamp.nullable(),
+});
+export type TaskRow = z.infer<typeof TaskRow>;
+
+/** What a task's step asks of whoever works it. */
+export const TaskStepView = z.object({
+  id: z.string(),
+  title: z.string(),
+  outcomes: z.array(z.string()),
+  form: z.array(FormFieldSchema),
+  help: z.string().nullable(),
+  deadline: DeadlineSchema.nullable(),
+});
+export type TaskStepView = z.infer<typeof TaskStepView>;
+
+export const TaskComment = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  instanceId: Id,
+  userId: z.string(),
+  at: Timestamp,
+  body: z.string(),
+});
+export type TaskComment = z.infer<typeof TaskComment>;
+
+/** `GET /api/tasks/{id}`: the task, its step, its instance and the comments on it. */
+export const TaskDetail = z.object({
+  task: Task,
+  step: TaskStepView.nullable(),
+  instance: InstanceView,
+  comments: z.array(TaskComment),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+/** The answer to a task action: the task as it now is (null once it closed) and its instance. */
+export const TaskActionAnswer = z.object({ task: ActiveStepView.nullable(), instance: InstanceView });
+export type TaskActionAnswer = z.infer<typeof TaskActionAnswer>;
+
+export const BulkReassignResult = z.object({
+  taskId: z.string(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type BulkReassignResult = z.infer<typeof BulkReassignResult>;
+
+export const TasksQuery = z
+  .object({
+    scope: z.enum(['mine', 'pool', 'all']).default('mine'),
+    definitionId: Id.optional(),
+    role: Id.optional(),
+    dueBefore: z.iso.datetime({ offset: true }).optional(),
+    status: z.enum(['open', 'closed']).optional(),
+    practice: z.enum(['true', 'false']).optional(),
+    /** Words every listed request's subject contains (ignoring case). */
+    q: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const CompleteBody = z
+  .object({ outcome: Id, data: InstanceData.optional(), note: z.string().max(8000).optional() })
+  .strict();
+
+export const ReassignBody = z
+  .object({
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    role: Id.optional(),
+    due: z.iso.datetime({ offset: true }).nullable().optional(),
+    priority: Priority.optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const BulkReassignBody = z
+  .object({
+    /** Every open task of this person… */
+    from: Id.optional(),
+    /** …or these tasks. */
+    taskIds: z.array(Id).max(500).optional(),
+    assignee: z.string().min(1).max(200).nullable().optional(),
+    role: Id.optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine(
+    (b) => b.from !== undefined || b.taskIds !== undefined,
+    'name the tasks (taskIds) or the person (from)',
+  );
+export type BulkReassignBody = z.input<typeof BulkReassignBody>;
+
+export const CommentBody = z.object({ body: z.string().min(1).max(8000) }).strict();
+
+/** What every action on one task may answer besides success. */
+const actionErrors = errors({
+  400: 'A bad body (VALIDATION_FAILED)',
+  401: 'Not signed in (UNAUTHENTICATED)',
+  403: 'Not your role, or auditors (FORBIDDEN)',
+  404: 'No such task (NOT_FOUND)',
+  409: 'The task closed or is held by someone else (TASK_CLOSED, ALREADY_CLAIMED, ALREADY_YOURS, NOT_YOURS, NOT_ASSIGNED, HISTORY_LIMIT, CONFLICT)',
+  413: 'The event would be too large (PAYLOAD_TOO_LARGE)',
+  422: 'A reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
+});
+
+export const listTasks = route({
+  method: 'get',
+  path: '/api/tasks',
+  summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { query: TasksQuery },
+  responses: {
+    200: json(Page(TaskRow), 'A page of tasks, due first'),
+    ...errors({
+      400: 'A bad filter (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'All tasks are for leads and auditors; a role you do not hold (FORBIDDEN)',
+    }),
+  },
+});
+
+export const getTask = route({
+  method: 'get',
+  path: '/api/tasks/{id}',
+  summary: 'A task with its step (form, outcomes, help), instance data and comments',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: {
+    200: json(TaskDetail, 'Task'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not your role (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+    }),
+  },
+});
+
+export const claimTask = route({
+  method: 'post',
+  path: '/api/tasks/{id}/claim',
+  summary: "Take an unassigned task from your role's pool; a lost race is 409",
+  tags: ['tasks'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams },
+  responses: { 200: json(TaskActionAnswer, 'Claimed'), ...actionErrors },
+});
+
+export const releaseTask = route({
+  method: 'post',
+  path: '/api/tasks/{id}/release',
+  summary: 'Put your task back in its pool',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams },
+  responses: { 200: json(TaskActionAnswer, 'Released'), ...actionErrors },
+});
+
+export const completeTask = route({
+  method: 'post',
+  path: '/api/tasks/{id}/complete',
+  summary:
+    'Finish a task with an outcome and its form (only the fields the step declares); one of two racing completes wins, the other gets 409',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: jsonBody(CompleteBody) },
+  responses: {
+    200: json(TaskActionAnswer, 'Completed'),
+    ...actionErrors,
+    ...errors({
+      400: 'A data field the step does not declare (UNDECLARED_FIELD) or another step owns (FIELD_OWNED)',
+      422: 'Unknown outcome or invalid form (UNKNOWN_OUTCOME, …)',
+    }),
+  },
+});
+
+export const reassignTask = route({
+  method: 'post',
+  path: '/api/tasks/{id}/reassign',
+  summary: "Give a task to a person or another role's pool, or change its due date or priority (leads)",
+  tags: ['tasks'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: jsonBody(ReassignBody) },
+  responses: {
+    200: json(TaskActionAnswer, 'Reassigned'),
+    ...actionErrors,
+    ...errors({
+      403: 'Leads only (FORBIDDEN)',
+      422: 'The assignee is not an active account holding the task’s role (ASSIGNEE_INVALID)',
+    }),
+  },
+});
+
+export const bulkReassign = route({
+  method: 'post',
+  path: '/api/tasks/reassign',
+  summary: 'Bulk reassign: every open task of an absent colleague, or a list (leads)',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { body: jsonBody(BulkReassignBody) },
+  responses: {
+    200: json(
+      z.object({ results: z.array(BulkReassignResult), moved: z.number().int() }),
+      'Per-task results',
+    ),
+    ...errors({
+      400: 'A bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Leads only (FORBIDDEN)',
+      422: 'The assignee is not an active account holding the role of every named task; nothing was moved (ASSIGNEE_INVALID)',
+    }),
+  },
+});
+
+export const listComments = route({
+  method: 'get',
+  path: '/api/tasks/{id}/comments',
+  summary: 'Comments on a task',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ comments: z.array(TaskComment) }), 'The comments, oldest first'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not your role (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+    }),
+  },
+});
+
+export const addComment = route({
+  method: 'post',
+  path: '/api/tasks/{id}/comments',
+  summary: 'Comment on a task',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams, body: jsonBody(CommentBody) },
+  responses: {
+    201: json(z.object({ comment: TaskComment }), 'Added'),
+    ...errors({
+      400: 'A bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not your role, or auditors (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+      409: 'The task is closed (TASK_CLOSED)',
+    }),
+  },
+});

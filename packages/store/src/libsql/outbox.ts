@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Row } from '@libsql/client';
+import { pageLimit } from '../cursor.ts';
+import { StoreError } from '../errors.ts';
+import type {
+  EmailPreferences,
+  LeasedOutboxItem,
+  OutboxChannel,
+  OutboxItem,
+  OutboxStatus,
+  OutboxStore,
+  WebhookSubscription,
+} from '../outbox.ts';
+import type { Db } from './db.ts';
+import { Conditions, flag, int, json, text, textOrNull } from './rows.ts';
+
+function toItem(row: Row): OutboxItem {
+  return {
+    id: text(row, 'id'),
+    channel: text(row, 'channel') as OutboxChannel,
+    kind: text(row, 'kind'),
+    target: text(row, 'target'),
+    instanceId: textOrNull(row, 'instance_id'),
+    taskId: textOrNull(row, 'task_id'),
+    payload: json(row, 'payload'),
+    status: text(row, 'status') as OutboxStatus,
+    attempts: int(row, 'attempts'),
+    nextAt: text(row, 'next_at'),
+    lastError: textOrNull(row, 'last_error'),
+    createdAt: text(row, 'created_at'),
+    deliveredAt: textOrNull(row, 'delivered_at'),
+  };
+}
+
+function toSubscription(row: Row): WebhookSubscription {
+  return {
+    id: text(row, 'id'),
+    url: text(row, 'url'),
+    events: JSON.parse(text(row, 'events')) as string[],
+    createdBy: textOrNull(row, 'created_by'),
+    createdAt: text(row, 'created_at'),
+    disabledAt: textOrNull(row, 'disabled_at'),
+  };
+}
+
+const defaults = (userId: string): EmailPreferences => ({
+  userId,
+  address: null,
+  assigned: true,
+  escalated: true,
+  overdue: true,
+  digest: true,
+  quietStart: null,
+  quietEnd: null,
+  updatedAt: null,
+});
+
+function toPreferences(row: Row): EmailPreferences {
+  return {
+    userId: text(row, 'user_id'),
+    address: textOrNull(row, 'address'),
+    assigned: flag(row, 'assigned'),
+    escalated: flag(row, 'escalated'),
+    overdue: flag(row, 'overdue'),
+    digest: flag(row, 'digest'),
+    quietStart: textOrNull(row, 'quiet_start'),
+    quietEnd: textOrNull(row, 'quiet_end'),
+    updatedAt: textOrNull(row, 'updated_at'),
+  };
+}
+
+const iso = (value: string, what: string) => {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw new StoreError('QUERY_INVALID', `${what} must be an ISO time`);
+  return new Date(at).toISOString();
+};
+
+export function outboxApi(db: Db): OutboxStore {
+  return {
+    async claimOutbox({ now, owner, leaseMs, limit = 50 }) {
+      if (!owner || !(leaseMs > 0))
+        throw new StoreError('QUERY_INVALID', 'claimOutbox needs an `owner` and a positive `leaseMs`');
+      const nowIso = iso(now, 'now');
+      const expires = new Date(Date.parse(nowIso) + leaseMs).toISOString();
+      const free = `status = 'pending' AND next_at <= ? AND (lease_owner IS NULL OR lease_expires <= ?)`;
+      const rs = await db.client.execute({
+        sql: `UPDATE outbox SET lease_owner = ?, lease_expires = ?
+              WHERE id IN (SELECT id FROM outbox WHERE ${free} ORDER BY next_at LIMIT ?) AND ${free}
+              RETURNING *`,
+        args: [owner, expires, nowIso, nowIso, limit, nowIso, nowIso],
+      });
+      return rs.rows
+        .map((row) => ({
+          ...toItem(row),
+          leaseOwner: text(row, 'lease_owner'),
+          leaseExpires: text(row, 'lease_expires'),
+        }))
+        .sort((a, b) => (a.nextAt < b.nextAt ? -1 : a.nextAt > b.nextAt ? 1 : 0)) as LeasedOutboxItem[];
+    },
+
+    async settleOutbox(id, owner, outcome, attempted) {
+      const bump = attempted ? 1 : 0;
+      const where = `WHERE id = ? AND lease_owner = ? AND status = 'pending'`;
+      const rs =
+        outcome.status === 'delivered'
+          ? await db.client.execute({
+              sql: `UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + ?, last_error = NULL,
+                      lease_owner = NULL, lease_expires = NULL ${where}`,
+              args: [outcome.at, bump, id, owner],
+            })
+          : outcome.status === 'pending'
+            ? await db.client.execute({
+                sql: `UPDATE outbox SET next_at = ?, last_error = ?, attempts = attempts + ?,
+                        lease_owner = NULL, lease_expires = NULL ${where}`,
+                args: [iso(outcome.nextAt, 'nextAt'), outcome.error.slice(0, 500), bump, id, owner],
+              })
+            : await db.client.execute({
+                sql: `UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + ?,
+                        lease_owner = NULL, lease_expires = NULL ${where}`,
+                args: [outcome.status, outcome.error.slice(0, 500), bump, id, owner],
+              });
+      return rs.rowsAffected === 1;
+    },
+
+    async addOutbox(items, nextAt) {
+      if (items.length === 0) return 0;
+      const rs = await db.client.batch(
+        items.map((m) => ({
+          sql: `INSERT INTO outbox (id, channel, kind, target, payload, next_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+          args: [m.id, m.channel, m.kind, m.target, JSON.stringify(m.payload ?? null), nextAt, m.createdAt],
+        })),
+        'write',
+      );
+      return rs.reduce((sum, r) => sum + r.rowsAffected, 0);
+    },
+
+    async listOutbox({ channel, status, limit }) {
+      const where = new Conditions();
+      if (channel) where.add('channel = ?', channel);
+      if (status) where.add('status = ?', status);
+      const rs = await db.client.execute({
+        sql: `SELECT * FROM outbox${where.parts.length ? ` WHERE ${where.parts.join(' AND ')}` : ''}
+              ORDER BY created_at DESC, id DESC LIMIT ?`,
+        args: [...where.args, pageLimit(limit, 50, 500)],
+      });
+      return rs.rows.map(toItem);
+    },
+
+    async getOutbox(id) {
+      const rs = await db.client.execute({ sql: 'SELECT * FROM outbox WHERE id = ?', args: [id] });
+      return rs.rows[0] ? toItem(rs.rows[0]) : null;
+    },
+
+    async resendOutbox(id, at) {
+      const rs = await db.client.execute({
+        sql: `UPDATE outbox SET status = 'pending', attempts = 0, next_at = ?, lease_owner = NULL, lease_expires = NULL
+              WHERE id = ? AND status = 'dead'`,
+        args: [iso(at, 'at'), id],
+      });
+      return rs.rowsAffected === 1;
+    },
+
+    async createWebhookSubscription(input) {
+      const id = randomUUID();
+      await db.client.execute({
+        sql: `INSERT INTO webhook_subscriptions (id, url, events, secret, created_by, created_at)
+              VALUES (?, ?, ?, ?, ?, ?)`,
+        args: [id, input.url, JSON.stringify(input.events), input.secret, input.createdBy, input.createdAt],
+      });
+      return {
+        id,
+        url: input.url,
+        events: [...input.events],
+        createdBy: input.createdBy,
+        createdAt: input.createdAt,
+        disabledAt: null,
+      };
+    },
+
+    async listWebhookSubscriptions() {
+      const rs = await db.client.execute('SELECT * FROM webhook_subscriptions ORDER BY created_at, id');
+      return rs.rows.map(toSubscription);
+    },
+
+    async getWebhookSubscription(id) {
+      const rs = await db.client.execute({
+        sql: 'SELECT * FROM webhook_subscriptions WHERE id = ?',
+        args: [id],
+      });
+      const row = rs.rows[0];
+      return row ? { ...toSubscription(row), secret: text(row, 'secret') } : null;
+    },
+
+    async disableWebhookSubscription(id, at) {
+      const rs = await db.client.execute({
+        sql: 'UPDATE webhook_subscriptions SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL',
+        args: [at, id],
+      });
+      return rs.rowsAffected === 1;
+    },
+
+    async getEmailPreferences(userId) {
+      const rs = await db.client.execute({
+        sql: 'SELECT * FROM email_preferences WHERE user_id = ?',
+        args: [userId],
+      });
+      return rs.rows[0] ? toPreferences(rs.rows[0]) : defaults(userId);
+    },
+
+    async saveEmailPreferences(p, at) {
+      const rs = await db.client.execute({
+        sql: `INSERT INTO email_preferences (user_id, address, assigned, escalated, overdue, digest, quiet_start, quiet_end, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (user_id) DO UPDATE SET address = excluded.address, assigned = excluded.assigned,
+                escalated = excluded.escalated, overdue = excluded.overdue, digest = excluded.digest,
+                quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, updated_at = excluded.updated_at
+              RETURNING *`,
+        args: [
+          p.userId,
+          p.address,
+          p.assigned ? 1 : 0,
+          p.escalated ? 1 : 0,
+          p.overdue ? 1 : 0,
+          p.digest ? 1 : 0,
+          p.quietStart,
+          p.quietEnd,
+          at,
+        ],
+      });
+      return toPreferences(rs.rows[0]!);
+    },
+  };
+}

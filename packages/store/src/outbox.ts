@@ -1,0 +1,139 @@
+/** The outbox: messages to people (email) and systems (webhooks), written with the change that causes them. */
+
+export type OutboxChannel = 'email' | 'webhook';
+/** `skipped`: the person had turned this kind of email off, or has no address. */
+export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'skipped';
+export type EmailKind = 'assigned' | 'escalated' | 'overdue' | 'digest';
+
+/**
+ * An outbox message written with an instance change (only if the change wins). An email to a role is
+ * written as one row per active member; a webhook event as one row per subscription that wants it.
+ */
+export type OutboxDraft =
+  | {
+      channel: 'email';
+      kind: Exclude<EmailKind, 'digest'>;
+      userId?: string | null;
+      role?: string | null;
+      /** Task token within this instance. */
+      taskToken?: string | null;
+      /** Ids and names of the workflow and step only (JSON). */
+      payload: unknown;
+    }
+  | {
+      channel: 'webhook';
+      /** The event type, e.g. `task.opened`; subscriptions choose by it. */
+      kind: string;
+      taskToken?: string | null;
+      payload: unknown;
+    };
+
+export interface OutboxItem {
+  /** Stable across retries: the webhook-id, and the email's Message-ID. */
+  id: string;
+  channel: OutboxChannel;
+  kind: string;
+  /** The user id (email) or the subscription id (webhook). */
+  target: string;
+  instanceId: string | null;
+  taskId: string | null;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  nextAt: string;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface LeasedOutboxItem extends OutboxItem {
+  leaseOwner: string;
+  leaseExpires: string;
+}
+
+export interface ClaimOutboxInput {
+  now: string;
+  owner: string;
+  leaseMs: number;
+  limit?: number;
+}
+
+/** How one delivery attempt ended. */
+export type OutboxOutcome =
+  | { status: 'delivered'; at: string }
+  | { status: 'pending'; nextAt: string; error: string }
+  | { status: 'dead' | 'skipped'; error: string };
+
+export interface OutboxQuery {
+  channel?: OutboxChannel;
+  status?: OutboxStatus;
+  /** Default 50, at most 500. */
+  limit?: number;
+}
+
+/** A message written outside an instance change (the daily digest): its id makes a second write a no-op. */
+export interface NewOutboxItem {
+  id: string;
+  channel: OutboxChannel;
+  kind: string;
+  target: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  /** Event types, or `*` for all. */
+  events: string[];
+  createdBy: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface WebhookSubscriptionWithSecret extends WebhookSubscription {
+  secret: string;
+}
+
+export interface EmailPreferences {
+  userId: string;
+  /** Where email goes; none is sent without one. */
+  address: string | null;
+  assigned: boolean;
+  escalated: boolean;
+  overdue: boolean;
+  digest: boolean;
+  /** `HH:MM` in the clinic's time zone; mail due inside [start, end) waits until end. */
+  quietStart: string | null;
+  quietEnd: string | null;
+  updatedAt: string | null;
+}
+
+export interface OutboxStore {
+  /** Leases due pending rows (unleased or lease expired) in one statement: two workers never share one. */
+  claimOutbox(input: ClaimOutboxInput): Promise<LeasedOutboxItem[]>;
+  /** Records an attempt's end; false if this owner no longer holds the lease (nothing is written). */
+  settleOutbox(id: string, owner: string, outcome: OutboxOutcome, attempted: boolean): Promise<boolean>;
+  /** Inserts messages whose id is not taken yet; returns how many were new. */
+  addOutbox(items: readonly NewOutboxItem[], nextAt: string): Promise<number>;
+  listOutbox(query: OutboxQuery): Promise<OutboxItem[]>;
+  getOutbox(id: string): Promise<OutboxItem | null>;
+  /** A dead message goes back to pending, due `at`, with its attempts reset; false if it was not dead. */
+  resendOutbox(id: string, at: string): Promise<boolean>;
+
+  createWebhookSubscription(input: {
+    url: string;
+    events: string[];
+    secret: string;
+    createdBy: string | null;
+    createdAt: string;
+  }): Promise<WebhookSubscription>;
+  listWebhookSubscriptions(): Promise<WebhookSubscription[]>;
+  getWebhookSubscription(id: string): Promise<WebhookSubscriptionWithSecret | null>;
+  /** False if it does not exist or was already disabled. */
+  disableWebhookSubscription(id: string, at: string): Promise<boolean>;
+
+  /** Defaults (everything on, no address, no quiet hours) when the person never saved any. */
+  getEmailPreferences(userId: string): Promise<EmailPreferences>;
+  saveEmailPreferences(prefs: Omit<EmailPreferences, 'updatedAt'>, at: string): Promise<EmailPreferences>;
+}
