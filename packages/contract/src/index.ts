@@ -17,6 +17,6 @@ export * from './requests.ts';
 export * from './roles.ts';
 export * from './route.ts';
 export * from './sso.ts';
-export * from './tokens.ts';
 export * from './tasks.ts';
+export * from './tokens.ts';
 export * from './tracking.ts';
