@@ -89,7 +89,9 @@ describe('enrollment (required for admin, designer and auditor)', () => {
         ...(r.method === 'get' ? {} : { body: {} }),
       });
       expect(res.status, `${routeKey(r)}: ${res.text}`).toBe(403);
-      expect(res.body.error.code).toBe('TOTP_ENROLLMENT_REQUIRED');
+      // FHIR answers in its own error shape (an OperationOutcome) naming the same code.
+      if (r.path.startsWith('/fhir/')) expect(res.text).toContain('TOTP_ENROLLMENT_REQUIRED');
+      else expect(res.body.error.code).toBe('TOTP_ENROLLMENT_REQUIRED');
     }
 
     const first = await t.call('POST', '/api/auth/totp/setup', { as, body: {} });

@@ -1,18 +1,8 @@
+import type { ImportRow } from '@portalflow/contract';
 import type { User } from '@portalflow/store';
 
-/** What applying one row of a staff list would do. */
-export interface ImportRow {
-  /** 1-based line in the file (the header is line 1). */
-  line: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  action: 'create' | 'update' | 'unchanged' | 'error';
-  /** Why the row cannot be applied (action `error`). */
-  errors: string[];
-  /** For `update`: the account's current name and roles. */
-  current?: { displayName: string; roles: string[] };
-}
+/** What applying one row of a staff list would do (the contract's `ImportRow`). */
+export type { ImportRow };
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MAX_IMPORT_ROWS = 1000;

@@ -1,83 +1,286 @@
-import type { Device, SessionStage } from '@portalflow/store';
-import type { Context } from 'hono';
-import { clientHint } from '../accounts/client-hint.ts';
+import type {
+  Me,
+  PublicUser,
+  SignInResult,
+  TotpConfirmBody,
+  TotpSetup,
+  TotpVerifyBody,
+} from '@portalflow/contract';
+import type { User } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
-import { clientAddress } from '../http/client.ts';
-import {
-  csrfFor,
-  readDeviceCookie,
-  readSessionCookie,
-  writeDeviceCookie,
-  writeSessionCookie,
-} from './session.ts';
+import { ApiError } from '../http/errors.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
+import type { AuthUser } from './roles.ts';
+import { csrfFor } from './session.ts';
+import { findKnownDevice, openSession, rememberDevice, throttleKey } from './session-steps.ts';
+import { LoginThrottle, settle } from './throttle.ts';
+import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
+import { stageAfterPassword, totpRequired } from './two-factor.ts';
+
+/** What a sign-in step knows of the browser; the route reads it from the request (cookies, headers). */
+export interface Browser {
+  /** The known-device cookie, if the browser sent one. */
+  deviceSecret: string | undefined;
+  /** The session cookie it holds now: that session ends when a step makes a new one. */
+  sessionSecret: string | undefined;
+  /** Its address, which throttles failures from browsers that are not a known device. */
+  address: string;
+  userAgent: string | undefined;
+}
 
 /**
- * The steps every way of signing in shares (password, second factor, single sign-on): one session
- * code, one cookie, one known-device record.
+ * Writes one access-log row of a sign-in step for this request: who (when known), the step, and how
+ * it ended. Every step, allowed or refused, is logged.
  */
+export type SignInAudit = (user: AuthUser | null, outcome: 'allow' | 'deny', detail: string) => Promise<void>;
 
-/** This browser's known-device record, if its cookie names one of `userId`'s devices. */
-export async function knownDevice(
-  deps: AppDeps,
-  c: Context,
-  userId: string | undefined,
-): Promise<Device | null> {
-  const secret = readDeviceCookie(c, deps.config);
-  if (!secret || !userId) return null;
-  const device = await deps.store.getDevice(secret, deps.clock());
-  return device?.userId === userId ? device : null;
+/** A step that made a session: the answer, and the cookies the route sets. */
+export interface SessionStep<A> {
+  answer: A;
+  sessionSecret: string;
+  /** A new known-device cookie, when this browser was not one yet. */
+  deviceSecret?: string;
 }
 
-/** Who the sign-in throttle counts an attempt against: the known device, else the client address. */
-export const throttleClient = (deps: AppDeps, c: Context, device: Device | null) =>
-  device ? `device:${device.id}` : `ip:${clientAddress(c, deps.config)}`;
-
-/** A new session id for every step of signing in; the session this browser held is revoked. Returns its CSRF token. */
-export async function startSession(
-  deps: AppDeps,
-  c: Context,
-  userId: string,
-  stage: SessionStage,
-): Promise<string> {
-  const previous = readSessionCookie(c, deps.config);
-  if (previous) {
-    const old = await deps.store.getSession(previous, deps.clock());
-    if (old) await deps.store.revokeSession(old.session.id);
+/** Too many failures: the route adds `Retry-After` from `retryAfterSeconds`. */
+export class TooManyAttempts extends ApiError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(429, 'TOO_MANY_ATTEMPTS', `Too many failed ${what}; wait a few minutes and try again`);
   }
-  const { secret } = await deps.store.createSession({
-    userId,
-    ttlMs: stage === 'full' ? deps.config.sessionAbsoluteMs : deps.config.signInStepMs,
-    at: deps.clock(),
-    stage,
-    clientHint: clientHint(c.req.header('user-agent')),
-  });
-  // Last sign-in: when every factor the account needs was given.
-  if (stage === 'full') await deps.store.recordSignIn(userId, deps.clock());
-  writeSessionCookie(c, deps.config, secret);
-  return csrfFor(secret);
 }
 
-/** After a full sign-in: this browser becomes (or stays) a known device of the user. */
-export async function markDevice(
-  deps: AppDeps,
-  c: Context,
-  userId: string,
-  device: Device | null,
-  rememberTotp: boolean,
-): Promise<void> {
-  const at = deps.clock();
-  const totpUntil = rememberTotp
-    ? new Date(Date.parse(at) + deps.config.totpRememberMs).toISOString()
-    : undefined;
-  if (device) {
-    await deps.store.touchDevice(device.id, totpUntil === undefined ? { at } : { at, totpUntil });
-    return;
+const publicUser = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>): PublicUser => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  roles: u.roles,
+});
+
+/** Who a sign-in step is about, for its access-log row (never the username typed, which may be anything). */
+const subject = (u: Pick<User, 'id' | 'username' | 'displayName' | 'roles'>): AuthUser => ({
+  ...publicUser(u),
+  via: 'session',
+});
+
+export const throttleOptions = (deps: AppDeps) => ({
+  freeFailures: deps.config.loginFreeFailures,
+  baseMs: deps.config.loginBackoffBaseMs,
+  capMs: deps.config.loginBackoffCapMs,
+  accountFailures: deps.config.loginAccountFailures,
+});
+
+/**
+ * The sign-in protocol, one method per step: password, then (when the account has one) a code from
+ * the authenticator or a recovery code, or (when its roles need one) enrolling an authenticator. Each
+ * step that passes ends the browser's session and makes a new one; only a `full` session reaches the
+ * API. Failures are throttled per account and per browser, counted before the slow check so guesses
+ * sent at once count as if sent one by one.
+ */
+export class SignInService {
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly deps: AppDeps) {
+    this.throttle = new LoginThrottle(throttleOptions(deps));
   }
-  const made = await deps.store.createDevice({
-    userId,
-    ttlMs: deps.config.deviceMs,
-    at,
-    totpUntil: totpUntil ?? null,
-  });
-  writeDeviceCookie(c, deps.config, made.secret);
+
+  /** First step: username and password. The stage says what is still owed. */
+  async password(
+    input: { username: string; password: string },
+    browser: Browser,
+    audit: SignInAudit,
+  ): Promise<SessionStep<SignInResult>> {
+    const { deps } = this;
+    const now = deps.clock();
+    const found = await deps.store.findUserByUsername(input.username);
+    const device = await findKnownDevice(deps, browser.deviceSecret, found?.id);
+    const who = found ? subject(found) : null;
+    const reserved = this.throttle.reserve(
+      input.username,
+      throttleKey(device, browser.address),
+      device !== null,
+      Date.parse(now),
+    );
+    if (!reserved.ok) {
+      await audit(who, 'deny', 'password: throttled');
+      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'sign-ins for this account');
+    }
+    const ok = await settle(reserved.attempt, async () => {
+      const right = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+      return right && found !== null && !found.disabled;
+    });
+    if (!found || !ok) {
+      const why = found ? (found.disabled ? 'account disabled' : 'wrong') : 'unknown account';
+      await audit(who, 'deny', `password: ${why}`);
+      deps.log(`login failed (${found ? (found.disabled ? 'disabled' : 'password') : 'unknown user'})`);
+      throw new ApiError(401, 'LOGIN_FAILED', 'Wrong username or password');
+    }
+    const stage = await stageAfterPassword(deps, found, device, now);
+    const session = await openSession(deps, browser, found.id, stage);
+    const deviceSecret = stage === 'full' ? await rememberDevice(deps, found.id, device, false) : undefined;
+    await audit(
+      who,
+      'allow',
+      `password${device ? ' from a known device' : ''}; next: ${stage === 'full' ? 'signed in' : stage}`,
+    );
+    return {
+      answer: { user: publicUser(found), csrfToken: csrfFor(session), stage },
+      sessionSecret: session,
+      ...(deviceSecret ? { deviceSecret } : {}),
+    };
+  }
+
+  /** Second step: a code from the authenticator app, or one unused recovery code. */
+  async secondFactor(
+    user: AuthUser,
+    input: TotpVerifyBody,
+    browser: Browser,
+    audit: SignInAudit,
+  ): Promise<SessionStep<SignInResult>> {
+    const { deps } = this;
+    if (user.stage !== 'totp')
+      throw new ApiError(409, 'NOT_WAITING_FOR_CODE', 'This session is not waiting for a code');
+    const totp = await deps.store.getTotp(user.id);
+    if (!totp?.confirmedAt) throw new ApiError(409, 'NOT_ENROLLED', 'This account has no authenticator');
+    const now = deps.clock();
+    const nowMs = Date.parse(now);
+    const device = await findKnownDevice(deps, browser.deviceSecret, user.id);
+    const factor = input.code !== undefined ? 'authenticator code' : 'recovery code';
+    const reserved = this.throttle.reserve(
+      `totp:${user.id}`,
+      throttleKey(device, browser.address),
+      device !== null,
+      nowMs,
+    );
+    if (!reserved.ok) {
+      await audit(user, 'deny', `${factor}: throttled`);
+      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes');
+    }
+    const ok = await settle(reserved.attempt, async () => {
+      if (input.code !== undefined) {
+        const step = matchTotp(totp.secret, input.code, nowMs);
+        return step !== null && (await deps.store.acceptTotpStep(user.id, step));
+      }
+      if (input.recoveryCode === undefined) return false;
+      const hash = hashRecoveryCode(user.id, input.recoveryCode);
+      return deps.store.useRecoveryCode({ userId: user.id, hash, at: now });
+    });
+    if (!ok) {
+      await audit(user, 'deny', `${factor}: wrong or reused`);
+      deps.log('second factor failed');
+      throw new ApiError(401, 'CODE_FAILED', 'That code is not right, or was already used');
+    }
+    const session = await openSession(deps, browser, user.id, 'full');
+    const deviceSecret = await rememberDevice(deps, user.id, device, input.rememberDevice === true);
+    await audit(user, 'allow', `${factor}: signed in${input.rememberDevice ? '; browser remembered' : ''}`);
+    return {
+      answer: {
+        user: publicUser(user),
+        csrfToken: csrfFor(session),
+        stage: 'full',
+        recoveryCodesLeft: await deps.store.unusedRecoveryCodes(user.id),
+      },
+      sessionSecret: session,
+      ...(deviceSecret ? { deviceSecret } : {}),
+    };
+  }
+
+  /** Enrolment, first half: a new secret and its otpauth:// URI, shown this once. */
+  async startEnrollment(user: AuthUser): Promise<TotpSetup> {
+    const { deps } = this;
+    if (user.via !== 'session') throw new ApiError(403, 'FORBIDDEN', 'Enroll from a signed-in browser');
+    const existing = await deps.store.getTotp(user.id);
+    if (existing?.confirmedAt)
+      throw new ApiError(
+        409,
+        'ALREADY_ENROLLED',
+        'This account already has an authenticator; an admin can reset it',
+      );
+    const secret = newTotpSecret();
+    await deps.store.setTotpSecret({ userId: user.id, secret, at: deps.clock() });
+    deps.log('authenticator enrollment started');
+    return { secret, otpauthUri: otpauthUri(secret, user.username) };
+  }
+
+  /** Enrolment, second half: a first code confirms it; recovery codes (shown once) and a full session. */
+  async confirmEnrollment(
+    user: AuthUser,
+    input: TotpConfirmBody,
+    browser: Browser,
+    audit: SignInAudit,
+  ): Promise<SessionStep<SignInResult>> {
+    const { deps } = this;
+    if (user.via !== 'session') throw new ApiError(403, 'FORBIDDEN', 'Enroll from a signed-in browser');
+    const totp = await deps.store.getTotp(user.id);
+    if (!totp || totp.confirmedAt)
+      throw new ApiError(409, 'NO_ENROLLMENT', 'Start enrolling first (POST /api/auth/totp/setup)');
+    const now = deps.clock();
+    const nowMs = Date.parse(now);
+    const device = await findKnownDevice(deps, browser.deviceSecret, user.id);
+    const reserved = this.throttle.reserve(
+      `totp:${user.id}`,
+      throttleKey(device, browser.address),
+      device !== null,
+      nowMs,
+    );
+    if (!reserved.ok) {
+      await audit(user, 'deny', 'enrollment: throttled');
+      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes');
+    }
+    const ok = await settle(reserved.attempt, async () => {
+      const step = matchTotp(totp.secret, input.code, nowMs);
+      return step !== null && (await deps.store.acceptTotpStep(user.id, step, { at: now }));
+    });
+    if (!ok) {
+      await audit(user, 'deny', 'enrollment: wrong code');
+      throw new ApiError(
+        401,
+        'CODE_FAILED',
+        'That code is not right; check the app shows portalflow and try the newest code',
+      );
+    }
+    const recoveryCodes = newRecoveryCodes();
+    await deps.store.replaceRecoveryCodes({
+      userId: user.id,
+      hashes: recoveryCodes.map((code) => hashRecoveryCode(user.id, code)),
+      at: now,
+    });
+    const session = await openSession(deps, browser, user.id, 'full');
+    const deviceSecret = await rememberDevice(deps, user.id, device, input.rememberDevice === true);
+    deps.log('authenticator enrolled');
+    await audit(user, 'allow', 'enrollment: authenticator confirmed; recovery codes issued');
+    return {
+      answer: { user: publicUser(user), csrfToken: csrfFor(session), stage: 'full', recoveryCodes },
+      sessionSecret: session,
+      ...(deviceSecret ? { deviceSecret } : {}),
+    };
+  }
+
+  /** Signing out ends the session on the server, not only the cookie. */
+  async signOut(user: AuthUser, audit: SignInAudit): Promise<void> {
+    if (user.sessionId) await this.deps.store.revokeSession(user.sessionId);
+    await audit(user, 'allow', 'signed out');
+  }
+
+  /** The signed-in user as the web app starts from: roles, stage, two-factor status, break-glass grant. */
+  async me(user: AuthUser): Promise<Me> {
+    const { deps } = this;
+    const totp = await deps.store.getTotp(user.id);
+    const enrolled = totp?.confirmedAt != null;
+    return {
+      user: publicUser(user),
+      via: user.via,
+      csrfToken: user.csrfToken ?? null,
+      stage: user.stage ?? 'full',
+      twoFactor: {
+        enrolled,
+        required: totpRequired(deps, user.roles),
+        recoveryCodesLeft: enrolled ? await deps.store.unusedRecoveryCodes(user.id) : 0,
+      },
+      emergency: user.emergency ?? null,
+    };
+  }
 }

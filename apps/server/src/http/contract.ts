@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ERRORS, ErrorBody, type RouteSpec } from '@portalflow/contract';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from './errors.ts';
@@ -108,4 +108,20 @@ export function declared<R extends RouteSpec>(docs: ApiDocs, spec: R): R {
   const middleware: MiddlewareHandler<AppEnv>[] = [responseCheck(spec)];
   if (body?.content['application/json']) middleware.push(jsonChecks(body.required !== false));
   return { ...spec, middleware } as R;
+}
+
+/**
+ * Authorization before parsing, for routes only some roles may use: a caller who may not use the
+ * route learns that (403) rather than what its body should look like. Takes a `declared` route.
+ */
+export function authorizedFirst<R extends RouteSpec>(
+  spec: R,
+  authorize: (c: Context<AppEnv>) => void | Promise<void>,
+): R {
+  const middleware = (spec as { middleware?: MiddlewareHandler<AppEnv>[] }).middleware ?? [];
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    await authorize(c);
+    await next();
+  };
+  return { ...spec, middleware: [guard, ...middleware] } as R;
 }

@@ -1,15 +1,25 @@
+import {
+  type AccountChangeView,
+  applyStaffList,
+  endUserSession,
+  endUserSessions,
+  issueSetPasswordCode as issueCodeRoute,
+  listAccountChanges,
+  listUserSessions,
+  previewStaffList as previewRoute,
+  type RouteSpec,
+} from '@portalflow/contract';
 import type { AccountChange, User } from '@portalflow/store';
-import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { has } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { AccountChangesQuery, StaffListBody } from '../http/schemas.ts';
-import { body, query } from '../http/validate.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
 
 const csvCell = (v: unknown) => {
@@ -41,32 +51,19 @@ const counts = (rows: ImportRow[]) => ({
  * Account administration beyond create and edit (see users.ts): one-time set-password codes,
  * sessions, staff-list import, and the account change trail (also for auditors).
  */
-export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  const adminOnly = <R extends RouteSpec>(spec: R) =>
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
   const account = async (id: string): Promise<User> => {
     const found = await deps.store.getUser(id);
     if (!found) throw notFound('The account');
     return found;
   };
 
-  docs.add({
-    method: 'post',
-    path: '/api/users/{id}/set-password-code',
-    summary:
-      'Reset a password (admin): a one-time code, shown this once, that the person redeems on the sign-in page to choose a new password; it expires and replaces any earlier unused code',
-    tag: 'accounts',
-    instanceData: false,
-    responses: {
-      201: 'Code and expiry',
-      403: 'Not an admin',
-      404: 'No such account',
-      409: 'Account disabled',
-    },
-  });
-  app.post('/:id/set-password-code', async (c) => {
+  app.openapi(adminOnly(issueCodeRoute), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const target = await account(c.req.param('id'));
+    const target = await account(c.req.valid('param').id);
     if (target.disabled)
       throw new ApiError(409, 'ACCOUNT_DISABLED', 'Enable the account before giving it a set-password code');
     const { code, expiresAt } = await issueSetPasswordCode(deps, target.id, user.id);
@@ -78,52 +75,37 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return c.json({ setPasswordCode: code, expiresAt }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/users/{id}/sessions',
-    summary: "An account's active sessions (admin): created, last seen, client hint; never their secrets",
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'Sessions', 403: 'Not an admin', 404: 'No such account' },
-  });
-  app.get('/:id/sessions', async (c) => {
+  app.openapi(adminOnly(listUserSessions), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const target = await account(c.req.param('id'));
+    const target = await account(c.req.valid('param').id);
     const sessions = await deps.store.listUserSessions(target.id, deps.clock());
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
       detail: `sessions of ${target.id}`,
     });
-    return c.json({
-      sessions: sessions.map((s) => ({
-        id: s.id,
-        createdAt: s.createdAt,
-        lastSeenAt: s.lastSeenAt,
-        expiresAt: s.expiresAt,
-        stage: s.stage,
-        clientHint: s.clientHint,
-        current: s.id === user.sessionId,
-      })),
-    });
+    return c.json(
+      {
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          expiresAt: s.expiresAt,
+          stage: s.stage,
+          clientHint: s.clientHint,
+          current: s.id === user.sessionId,
+        })),
+      },
+      200,
+    );
   });
 
-  docs.add({
-    method: 'delete',
-    path: '/api/users/{id}/sessions/{sessionId}',
-    summary: "End one of an account's sessions (admin); that browser is signed out at its next request",
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'Ended', 403: 'Not an admin', 404: 'No such active session of that account' },
-  });
-  app.delete('/:id/sessions/:sessionId', async (c) => {
+  app.openapi(adminOnly(endUserSession), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const target = await account(c.req.param('id'));
+    const target = await account(c.req.valid('param').id);
     const ended = await deps.store.endUserSession({
       userId: target.id,
-      sessionId: c.req.param('sessionId'),
+      sessionId: c.req.valid('param').sessionId,
       actorId: user.id,
       at: deps.clock(),
     });
@@ -133,21 +115,12 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `ended a session of ${target.id}`,
     });
-    return c.json({ ended: 1 });
+    return c.json({ ended: 1 as const }, 200);
   });
 
-  docs.add({
-    method: 'delete',
-    path: '/api/users/{id}/sessions',
-    summary: 'End every session of an account (admin); its API tokens are kept (revoke them separately)',
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'How many ended', 403: 'Not an admin', 404: 'No such account' },
-  });
-  app.delete('/:id/sessions', async (c) => {
+  app.openapi(adminOnly(endUserSessions), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const target = await account(c.req.param('id'));
+    const target = await account(c.req.valid('param').id);
     const n = await deps.store.revokeUserSessions(target.id);
     const at = deps.clock();
     if (n > 0)
@@ -162,46 +135,17 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `ended ${n} sessions of ${target.id}`,
     });
-    return c.json({ ended: n });
+    return c.json({ ended: n }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/users/import/preview',
-    summary:
-      'Preview a staff list (admin): CSV with username, display name, roles (`;`-separated); each row as create, update, unchanged or error. Writes nothing',
-    tag: 'accounts',
-    instanceData: false,
-    body: StaffListBody,
-    responses: { 200: 'Rows and counts', 400: 'Not a staff list (STAFF_LIST_INVALID)', 403: 'Not an admin' },
-  });
-  app.post('/import/preview', async (c) => {
-    const user = requireUser(c);
-    requireAdmin(user);
-    const rows = await preview(deps, (await body(c, StaffListBody)).csv);
-    return c.json({ rows, counts: counts(rows) });
+  app.openapi(adminOnly(previewRoute), async (c) => {
+    const rows = await preview(deps, c.req.valid('json').csv);
+    return c.json({ rows, counts: counts(rows) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/users/import',
-    summary:
-      'Apply a staff list (admin): only when its preview has no error rows; creates and updates accounts, and returns each new account a one-time set-password code (shown once)',
-    tag: 'accounts',
-    instanceData: false,
-    body: StaffListBody,
-    responses: {
-      200: 'Applied: rows, and codes of created accounts',
-      400: 'Not a staff list (STAFF_LIST_INVALID)',
-      403: 'Not an admin',
-      409: 'Error rows, or an update would leave no active admin (LAST_ADMIN); nothing was written',
-      422: 'Rows with errors (STAFF_LIST_HAS_ERRORS); nothing was written',
-    },
-  });
-  app.post('/import', async (c) => {
+  app.openapi(adminOnly(applyStaffList), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const rows = await preview(deps, (await body(c, StaffListBody)).csv);
+    const rows = await preview(deps, c.req.valid('json').csv);
     if (rows.some((r) => r.action === 'error'))
       throw new ApiError(
         422,
@@ -282,36 +226,28 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `staff list: ${codes.length} created, ${results.filter((r) => r.outcome === 'updated').length} updated`,
     });
-    return c.json({ rows: results, codes });
+    return c.json({ rows: results, codes }, 200);
   });
 
   return app;
 }
 
 /** The account change trail, old → new: admins and auditors read it, as JSON or a CSV download. */
-export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/account-changes',
-    summary:
-      'Every change to accounts, newest first: who, when, what, old → new (admins and auditors); `format=csv` downloads it',
-    tag: 'accounts',
-    instanceData: false,
-    query: AccountChangesQuery,
-    responses: { 200: 'Changes', 400: 'Invalid query', 403: 'Neither admin nor auditor' },
-  });
-  app.get('/', async (c) => {
+export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  const adminOrAuditor = async (c: Context<AppEnv>) => {
     const user = requireUser(c);
-    if (!has(user, 'admin') && !has(user, 'auditor')) {
-      await recordAccess(deps, c, user, {
-        category: 'account',
-        outcome: 'deny',
-        detail: 'account change trail',
-      });
-      throw forbidden('Only admins and auditors read the account change trail');
-    }
-    const q = query(c, AccountChangesQuery);
+    if (has(user, 'admin') || has(user, 'auditor')) return;
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'deny',
+      detail: 'account change trail',
+    });
+    throw forbidden('Only admins and auditors read the account change trail');
+  };
+  app.openapi(authorizedFirst(declared(docs, listAccountChanges), adminOrAuditor), async (c) => {
+    const user = requireUser(c);
+    const q = c.req.valid('query');
     const [changes, users] = await Promise.all([
       deps.store.listAccountChanges({
         ...(q.userId !== undefined ? { userId: q.userId } : {}),
@@ -320,7 +256,7 @@ export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> 
       deps.store.listUsers(),
     ]);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
-    const view = (ch: AccountChange) => ({
+    const view = (ch: AccountChange): AccountChangeView => ({
       ...ch,
       actorName: ch.actorId ? (names.get(ch.actorId) ?? ch.actorId) : null,
       userName: names.get(ch.userId) ?? ch.userId,
@@ -342,7 +278,7 @@ export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> 
         'Content-Disposition': 'attachment; filename="account-changes.csv"',
       });
     }
-    return c.json({ changes: changes.map(view) });
+    return c.json({ changes: changes.map(view) }, 200);
   });
   return app;
 }

@@ -1,15 +1,11 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { endEmergencyAccess, listEmergencyAccess, requestEmergencyAccess } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor, SystemRole } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { EmergencyAccessBody } from '../http/schemas.ts';
-import { body, query } from '../http/validate.ts';
-
-const ListQuery = z.object({ scope: z.enum(['mine', 'all']).default('mine') }).strict();
 
 /** Auditors and admins review every grant; everyone else sees their own. */
 const reviewsAll = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
@@ -19,22 +15,12 @@ const reviewsAll = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
  * outside their roles for a limited time. The grant, the reason and every read it allowed are in
  * the access log, flagged for the auditors' report.
  */
-export function emergencyAccessRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function emergencyAccessRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    method: 'post',
-    path: '/api/emergency-access',
-    summary:
-      'Break glass: read access to every instance for a limited time, with a reason (break-glass role)',
-    tag: 'emergency-access',
-    body: EmergencyAccessBody,
-    instanceData: false,
-    responses: { 201: 'Granted', 403: 'Not a break-glass role holder', 409: 'A grant is already in force' },
-  });
-  app.post('/', async (c) => {
+  app.openapi(declared(docs, requestEmergencyAccess), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, EmergencyAccessBody);
+    const input = c.req.valid('json');
     if (!has(user, SystemRole.breakGlass)) {
       await recordAccess(deps, c, user, { category: 'emergency-access', outcome: 'deny', detail: 'request' });
       throw forbidden('Only holders of the break-glass role can request emergency access');
@@ -64,34 +50,19 @@ export function emergencyAccessRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv
     return c.json({ grant }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/emergency-access',
-    summary: 'Break-glass grants: your own, or everyone’s for auditors and admins (`scope=all`)',
-    tag: 'emergency-access',
-    query: ListQuery,
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listEmergencyAccess), async (c) => {
     const user = requireUser(c);
-    const { scope } = query(c, ListQuery);
+    const { scope } = c.req.valid('query');
     if (scope === 'all' && !reviewsAll(user)) throw forbidden('Only auditors and admins review every grant');
     const grants = await deps.store.listEmergencyAccess(scope === 'all' ? {} : { userId: user.id });
-    return c.json({ active: user.emergency ?? null, grants });
+    return c.json({ active: user.emergency ?? null, grants }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/emergency-access/{id}/end',
-    summary: 'End your break-glass grant early',
-    tag: 'emergency-access',
-    instanceData: false,
-    responses: { 200: 'Ended', 404: 'No such grant of yours in force' },
-  });
-  app.post('/:id/end', async (c) => {
+  app.openapi(declared(docs, endEmergencyAccess), async (c) => {
     const user = requireUser(c);
+    const { id } = c.req.valid('param');
     const ended = await deps.store.endEmergencyAccess({
-      id: c.req.param('id'),
+      id,
       userId: user.id,
       at: deps.clock(),
     });
@@ -100,9 +71,9 @@ export function emergencyAccessRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv
       category: 'emergency-access',
       outcome: 'allow',
       detail: 'ended',
-      emergencyAccessId: c.req.param('id'),
+      emergencyAccessId: id,
     });
-    return c.json({ ok: true });
+    return c.json({ ok: true as const }, 200);
   });
 
   return app;

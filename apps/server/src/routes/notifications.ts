@@ -1,35 +1,18 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { listNotifications, readNotifications } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import { clinicRoles } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body, query } from '../http/validate.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { listedDetail, withLabels } from '../requests/subjects.ts';
 
-const ListQuery = z
-  .object({
-    unread: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).optional(),
-  })
-  .strict();
-const ReadBody = z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(500) }).strict();
-
-export function notificationRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/notifications',
-    summary: 'Assigned to me, overdue, escalated to my roles (each with its request subject)',
-    tag: 'notifications',
-    instanceData: true,
-    query: ListQuery,
-  });
-  app.get('/', async (c) => {
+export function notificationRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listNotifications), async (c) => {
     const user = requireUser(c);
-    const q = query(c, ListQuery);
+    const q = c.req.valid('query');
     const notifications = await deps.store.listNotifications({
       userId: user.id,
       roles: clinicRoles(user),
@@ -37,6 +20,7 @@ export function notificationRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
       limit: q.limit ?? 50,
     });
     const labelled = await withLabels(deps, instances, notifications);
+    // Subjects are patient data: a list that showed any is in the access log.
     if (labelled.length > 0) {
       await recordAccess(deps, c, user, {
         category: 'task-list',
@@ -44,25 +28,17 @@ export function notificationRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
         detail: listedDetail('notifications', labelled),
       });
     }
-    return c.json({ notifications: labelled });
+    return c.json({ notifications: labelled }, 200);
   });
-  docs.add({
-    method: 'post',
-    path: '/api/notifications/read',
-    summary: 'Mark notifications read',
-    tag: 'notifications',
-    instanceData: false,
-    body: ReadBody,
-  });
-  app.post('/read', async (c) => {
+  app.openapi(declared(docs, readNotifications), async (c) => {
     const user = requireUser(c);
-    const { ids } = await body(c, ReadBody);
+    const { ids } = c.req.valid('json');
     const marked = await deps.store.markNotificationsRead(
       ids,
       { userId: user.id, roles: clinicRoles(user) },
       deps.clock(),
     );
-    return c.json({ marked });
+    return c.json({ marked }, 200);
   });
   return app;
 }

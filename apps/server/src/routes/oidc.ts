@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ssoCallback, ssoProvider, ssoStart } from '@portalflow/contract';
 import { sha256Hex } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
-import { knownDevice, markDevice, startSession, throttleClient } from '../auth/sign-in.ts';
+import { knownDevice, markDevice, startSession, throttleClient } from '../auth/session-steps.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
 import { stageAfterPassword } from '../auth/two-factor.ts';
 import type { AppDeps } from '../deps.ts';

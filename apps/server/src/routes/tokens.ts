@@ -1,19 +1,25 @@
+import {
+  createToken,
+  listTokens,
+  listUserTokens,
+  revokeToken,
+  revokeUserToken,
+  type TokenView,
+} from '@portalflow/contract';
 import type { ApiToken } from '@portalflow/store';
-import { Hono } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
 import { totpRequired } from '../auth/two-factor.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateTokenBody } from '../http/schemas.ts';
-import { body } from '../http/validate.ts';
 
 const DAY = 24 * 3600_000;
 
 /** A token as the API shows it: never its secret or hash; `status` as of now. */
-export function tokenView(token: ApiToken, now: string) {
+export function tokenView(token: ApiToken, now: string): TokenView {
   const status = token.revoked ? 'revoked' : token.expiresAt <= now ? 'expired' : 'active';
   return { ...token, status };
 }
@@ -42,25 +48,11 @@ async function revoke(
 }
 
 /** The caller's own API tokens: create (from a signed-in browser only), list, revoke. */
-export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'post',
-    path: '/api/tokens',
-    summary:
-      'Create an API token for yourself, from a fully signed-in session (never with a token); scope `read` or `act`; the secret is shown once',
-    tag: 'accounts',
-    instanceData: false,
-    body: CreateTokenBody,
-    responses: {
-      201: 'Token (secret shown once)',
-      400: 'Invalid body, or a lifetime longer than the server allows (TOKEN_LIFETIME_TOO_LONG)',
-      403: 'Made with a token (TOKEN_CANNOT_CREATE_TOKENS), or two-factor sign-in is needed first',
-    },
-  });
-  app.post('/', async (c) => {
+export function tokenRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, createToken), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, CreateTokenBody);
+    const input = c.req.valid('json');
     // A stolen token must not be able to outlive its own revocation by minting others.
     if (user.via !== 'session') {
       await recordAccess(deps, c, user, {
@@ -106,80 +98,46 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     return c.json({ token: tokenView(token, at), secret }, 201);
   });
 
-  docs.add({
-    method: 'get',
-    path: '/api/tokens',
-    summary: 'Your API tokens, newest first, with status (active, expired, revoked); never their secrets',
-    tag: 'accounts',
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
+  app.openapi(declared(docs, listTokens), async (c) => {
     const user = requireUser(c);
     const now = deps.clock();
-    return c.json({ tokens: (await deps.store.listApiTokens(user.id)).map((t) => tokenView(t, now)) });
+    return c.json({ tokens: (await deps.store.listApiTokens(user.id)).map((t) => tokenView(t, now)) }, 200);
   });
 
-  docs.add({
-    method: 'delete',
-    path: '/api/tokens/{id}',
-    summary: 'Revoke one of your API tokens; it stops working immediately',
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'Revoked (or had already ended)', 404: 'You have no such token' },
-  });
-  app.delete('/:id', async (c) => {
+  app.openapi(declared(docs, revokeToken), async (c) => {
     const user = requireUser(c);
-    const token = await deps.store.getApiToken(c.req.param('id'));
+    const token = await deps.store.getApiToken(c.req.valid('param').id);
     // Someone else's token is answered like a missing one: ids of others' tokens are not confirmed.
     if (!token || token.userId !== user.id) throw notFound('The API token');
-    return c.json({ token: await revoke(deps, c, user, token, 'owner') });
+    return c.json({ token: await revoke(deps, c, user, token, 'owner') }, 200);
   });
   return app;
 }
 
 /** Admins see and revoke any account's API tokens, under the account. */
-export function userTokenRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function userTokenRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
   const requireAdmin = (user: AuthUser) => {
     if (!has(user, 'admin')) throw forbidden("Only an admin manages other accounts' API tokens");
   };
 
-  docs.add({
-    method: 'get',
-    path: '/api/users/{id}/tokens',
-    summary: "An account's API tokens, newest first, with status (admin)",
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'Tokens', 403: 'Not an admin', 404: 'No such account' },
-  });
-  app.get('/:id/tokens', async (c) => {
+  app.openapi(declared(docs, listUserTokens), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const id = c.req.param('id');
+    const { id } = c.req.valid('param');
     if (!(await deps.store.getUser(id))) throw notFound('The account');
     const now = deps.clock();
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `tokens of ${id}` });
-    return c.json({ tokens: (await deps.store.listApiTokens(id)).map((t) => tokenView(t, now)) });
+    return c.json({ tokens: (await deps.store.listApiTokens(id)).map((t) => tokenView(t, now)) }, 200);
   });
 
-  docs.add({
-    method: 'delete',
-    path: '/api/users/{id}/tokens/{tokenId}',
-    summary: "Revoke an account's API token (admin); it stops working immediately",
-    tag: 'accounts',
-    instanceData: false,
-    responses: {
-      200: 'Revoked (or had already ended)',
-      403: 'Not an admin',
-      404: 'No such token of that account',
-    },
-  });
-  app.delete('/:id/tokens/:tokenId', async (c) => {
+  app.openapi(declared(docs, revokeUserToken), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const token = await deps.store.getApiToken(c.req.param('tokenId'));
-    if (!token || token.userId !== c.req.param('id')) throw notFound('The API token');
-    return c.json({ token: await revoke(deps, c, user, token, 'admin') });
+    const params = c.req.valid('param');
+    const token = await deps.store.getApiToken(params.tokenId);
+    if (!token || token.userId !== params.id) throw notFound('The API token');
+    return c.json({ token: await revoke(deps, c, user, token, 'admin') }, 200);
   });
   return app;
 }

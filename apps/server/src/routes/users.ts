@@ -1,16 +1,15 @@
-import { Hono } from 'hono';
+import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-rule.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { CreateUserBody, PatchUserBody } from '../http/schemas.ts';
-import { body } from '../http/validate.ts';
 
 export function requireAdmin(user: AuthUser): void {
   if (!has(user, 'admin')) throw forbidden('Only an admin manages accounts');
@@ -51,44 +50,20 @@ export const lastAdmin = () =>
     'This is the last active admin: give another account the admin role first, so the clinic is never locked out',
   );
 
-export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  const adminOnly = <R extends RouteSpec>(spec: R) =>
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
 
-  docs.add({
-    method: 'get',
-    path: '/api/users',
-    summary: 'Accounts with roles, status, last sign-in and whether two-factor sign-in is set up (admin)',
-    tag: 'accounts',
-    instanceData: false,
-    responses: { 200: 'Accounts', 403: 'Not an admin' },
-  });
-  app.get('/', async (c) => {
+  app.openapi(adminOnly(listUsers), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow' });
-    return c.json({ users: await deps.store.listAccounts() });
+    return c.json({ users: await deps.store.listAccounts() }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/users',
-    summary:
-      'Create an account (admin) with an initial password, or with `setPasswordCode: true` for a one-time code (shown once) the person redeems on the sign-in page',
-    tag: 'accounts',
-    instanceData: false,
-    body: CreateUserBody,
-    responses: {
-      201: 'Created (with `setPasswordCode` and its expiry when asked for)',
-      400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
-      403: 'Not an admin',
-      409: 'Username taken (USERNAME_TAKEN)',
-      422: 'A role not in the catalog (UNKNOWN_ROLE)',
-    },
-  });
-  app.post('/', async (c) => {
+  app.openapi(adminOnly(createUser), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const input = await body(c, CreateUserBody);
+    const input = c.req.valid('json');
     if (input.password !== undefined) requireStrongPassword(input.password, [input.username]);
     await checkRoles(deps, input.roles);
     const at = deps.clock();
@@ -119,27 +94,10 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
     );
   });
 
-  docs.add({
-    method: 'patch',
-    path: '/api/users/{id}',
-    summary: 'Change name, password, roles, disable, or reset two-factor sign-in (admin)',
-    tag: 'accounts',
-    instanceData: false,
-    body: PatchUserBody,
-    responses: {
-      200: 'Updated',
-      400: 'Invalid input, or the password is too weak (PASSWORD_TOO_WEAK)',
-      403: 'Not an admin',
-      404: 'No such account',
-      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN)',
-      422: 'A role not in the catalog (UNKNOWN_ROLE)',
-    },
-  });
-  app.patch('/:id', async (c) => {
+  app.openapi(adminOnly(patchUser), async (c) => {
     const user = requireUser(c);
-    requireAdmin(user);
-    const id = c.req.param('id');
-    const input = await body(c, PatchUserBody);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
     const target = await deps.store.getUser(id);
     if (!target) throw notFound('The account');
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
@@ -183,7 +141,7 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
       outcome: 'allow',
       detail: `updated ${id}: ${Object.keys(input).join(',')}${ended.sessions + ended.tokens > 0 || reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}`,
     });
-    return c.json({ user: edited.user });
+    return c.json({ user: edited.user }, 200);
   });
 
   return app;
@@ -193,21 +151,14 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
  * Colleagues by name, for every signed-in user: who has a task, who to hand work to. Workforce
  * directory data only (id, name, roles) — never passwords, sessions or patient data.
  */
-export function peopleRoutes(deps: AppDeps, docs: ApiDocs): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  docs.add({
-    method: 'get',
-    path: '/api/people',
-    summary: 'Colleagues: id, name and roles of active accounts',
-    tag: 'accounts',
-    instanceData: false,
-  });
-  app.get('/', async (c) => {
+export function peopleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  app.openapi(declared(docs, listPeople), async (c) => {
     requireUser(c);
     const people = (await deps.store.listUsers())
       .filter((u) => !u.disabled)
       .map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
-    return c.json({ people });
+    return c.json({ people }, 200);
   });
   return app;
 }

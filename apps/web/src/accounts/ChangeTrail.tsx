@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
-import { api } from '../api/client.ts';
+import { listAccountChanges } from '@portalflow/contract';
+import { callText } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useAccountChanges } from './api.ts';
@@ -26,7 +27,10 @@ export function ChangeTrail({ userId, compact = false }: { userId?: string; comp
             variant="default"
             size="xs"
             onClick={async () =>
-              downloadText('account-changes.csv', await api<string>('/account-changes?format=csv'))
+              downloadText(
+                'account-changes.csv',
+                await callText(listAccountChanges, { query: { format: 'csv' } }),
+              )
             }
           >
             Download CSV

@@ -1,53 +1,29 @@
+import {
+  applyStaffList,
+  type CreateUserBody,
+  createUser,
+  endUserSession,
+  endUserSessions,
+  issueSetPasswordCode,
+  listAccountChanges,
+  listUserSessions,
+  listUsers,
+  type PatchUserBody,
+  patchUser,
+  previewStaffList,
+} from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../api/call.ts';
 import { api } from '../api/client.ts';
 
-/** An account as the admin screen lists it. */
-export interface Person {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  createdAt: string;
-  roles: string[];
-  lastSignInAt: string | null;
-  twoFactor: boolean;
-}
-
-export interface PersonSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  clientHint: string | null;
-  current: boolean;
-}
-
-export interface AccountChange {
-  id: number;
-  at: string;
-  actorName: string | null;
-  userName: string;
-  what: string;
-  oldValue: string | null;
-  newValue: string | null;
-}
-
-export interface ImportRow {
-  line: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  action: 'create' | 'update' | 'unchanged' | 'error';
-  errors: string[];
-  current?: { displayName: string; roles: string[] };
-}
-
-export interface IssuedCode {
-  username: string;
-  displayName: string;
-  setPasswordCode: string;
-  expiresAt: string;
-}
+/** Accounts, sessions, the change trail and staff-list rows as the contract describes them. */
+export type {
+  AccountChangeView as AccountChange,
+  AccountView as Person,
+  ImportRow,
+  IssuedCode,
+  SessionView as PersonSession,
+} from '@portalflow/contract';
 
 export interface CatalogRole {
   id: string;
@@ -66,7 +42,7 @@ export const SYSTEM_ROLES: CatalogRole[] = [
 export function usePeople() {
   return useQuery({
     queryKey: ['accounts'],
-    queryFn: async () => (await api<{ users: Person[] }>('/users')).users,
+    queryFn: async () => (await call(listUsers, {})).users,
   });
 }
 
@@ -80,16 +56,14 @@ export function useRoleCatalog() {
 export function usePersonSessions(userId: string) {
   return useQuery({
     queryKey: ['accounts', userId, 'sessions'],
-    queryFn: async () => (await api<{ sessions: PersonSession[] }>(`/users/${userId}/sessions`)).sessions,
+    queryFn: async () => (await call(listUserSessions, { params: { id: userId } })).sessions,
   });
 }
 
 export function useAccountChanges(userId?: string) {
   return useQuery({
     queryKey: ['account-changes', userId ?? 'all'],
-    queryFn: async () =>
-      (await api<{ changes: AccountChange[] }>(`/account-changes${userId ? `?userId=${userId}` : ''}`))
-        .changes,
+    queryFn: async () => (await call(listAccountChanges, { query: { userId } })).changes,
   });
 }
 
@@ -106,23 +80,11 @@ export function useAccountAction<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-export const patchPerson = (id: string, body: Record<string, unknown>) =>
-  api<{ user: Person }>(`/users/${id}`, { method: 'PATCH', body });
-export const createPerson = (body: Record<string, unknown>) =>
-  api<{ user: Person; setPasswordCode?: string; setPasswordCodeExpiresAt?: string }>('/users', {
-    method: 'POST',
-    body,
-  });
-export const issueCode = (id: string) =>
-  api<{ setPasswordCode: string; expiresAt: string }>(`/users/${id}/set-password-code`, { method: 'POST' });
+export const patchPerson = (id: string, body: PatchUserBody) => call(patchUser, { params: { id }, body });
+export const createPerson = (body: CreateUserBody) => call(createUser, { body });
+export const issueCode = (id: string) => call(issueSetPasswordCode, { params: { id } });
 export const endSession = (id: string, sessionId: string) =>
-  api<{ ended: number }>(`/users/${id}/sessions/${sessionId}`, { method: 'DELETE' });
-export const endAllSessions = (id: string) =>
-  api<{ ended: number }>(`/users/${id}/sessions`, { method: 'DELETE' });
-export const previewImport = (csv: string) =>
-  api<{ rows: ImportRow[]; counts: Record<ImportRow['action'], number> }>('/users/import/preview', {
-    method: 'POST',
-    body: { csv },
-  });
-export const applyImport = (csv: string) =>
-  api<{ rows: ImportRow[]; codes: IssuedCode[] }>('/users/import', { method: 'POST', body: { csv } });
+  call(endUserSession, { params: { id, sessionId } });
+export const endAllSessions = (id: string) => call(endUserSessions, { params: { id } });
+export const previewImport = (csv: string) => call(previewStaffList, { body: { csv } });
+export const applyImport = (csv: string) => call(applyStaffList, { body: { csv } });

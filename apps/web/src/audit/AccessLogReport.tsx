@@ -18,14 +18,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { accessLog } from '@portalflow/contract';
+import { accessLog, listPeople } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
-import { api } from '../api/client.ts';
-import type { User } from '../api/types.ts';
 import {
   type AccessSort,
   type AccessSortKey,
@@ -84,7 +82,7 @@ export function AccessLogReport() {
   // People by name: the filter picks a person, the query sends their id.
   const people = useQuery({
     queryKey: ['people'],
-    queryFn: () => api<{ people: User[] }>('/people'),
+    queryFn: () => call(listPeople, {}),
     staleTime: 5 * 60_000,
     retry: false,
   });

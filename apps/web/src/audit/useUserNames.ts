@@ -1,7 +1,7 @@
+import { listPeople } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import { call } from '../api/call.ts';
 import { useMe } from '../auth/useMe.ts';
 
 /** Names for user ids from the colleague directory (GET /api/people). Undefined for an unknown id. */
@@ -9,7 +9,7 @@ export function useUserNames(): (id: string) => string | undefined {
   const me = useMe().data ?? null;
   const users = useQuery({
     queryKey: ['people'],
-    queryFn: () => api<{ people: User[] }>('/people'),
+    queryFn: () => call(listPeople, {}),
     enabled: !!me,
     staleTime: 5 * 60_000,
     retry: false,

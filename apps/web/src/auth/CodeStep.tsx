@@ -1,6 +1,8 @@
 import { Alert, Anchor, Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { verifyTotp } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 
 /** The second sign-in step: the authenticator's code, or one recovery code. */
@@ -27,7 +29,7 @@ export function CodeStep({
       const body = useRecovery
         ? { recoveryCode: code.trim(), rememberDevice: remember }
         : { code: code.replace(/\s/g, ''), rememberDevice: remember };
-      await onSignedIn(await api<SignInResult>('/auth/totp/verify', { method: 'POST', body }));
+      await onSignedIn(await call(verifyTotp, { body }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
       setCode('');

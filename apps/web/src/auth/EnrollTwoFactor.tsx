@@ -12,15 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { confirmTotp, setupTotp, type TotpSetup } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
-
-interface Setup {
-  secret: string;
-  otpauthUri: string;
-}
 
 /** The setup key in groups of four, as authenticator apps show and accept it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -38,7 +35,7 @@ export function EnrollTwoFactor({
   onEnrolled: (result: SignInResult) => void | Promise<void>;
   onCancel: () => void;
 }) {
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +45,7 @@ export function EnrollTwoFactor({
     setBusy(true);
     setError(null);
     try {
-      setSetup(await api<Setup>('/auth/totp/setup', { method: 'POST', body: {} }));
+      setSetup(await call(setupTotp, { body: {} }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
     } finally {
@@ -62,10 +59,7 @@ export function EnrollTwoFactor({
     setError(null);
     try {
       await onEnrolled(
-        await api<SignInResult>('/auth/totp/confirm', {
-          method: 'POST',
-          body: { code: code.replace(/\s/g, ''), rememberDevice: remember },
-        }),
+        await call(confirmTotp, { body: { code: code.replace(/\s/g, ''), rememberDevice: remember } }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');

@@ -1,6 +1,8 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { setPassword as setPasswordRoute } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 
 /**
  * Choosing a password with a one-time code an admin gave (a new account, or a reset). The code works
@@ -31,7 +33,7 @@ export function SetPasswordWithCode({
     setBusy(true);
     setError(null);
     try {
-      await api('/auth/set-password', { method: 'POST', body: { username, code, password } });
+      await call(setPasswordRoute, { body: { username, code, password } });
       onDone(username);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');

@@ -1,7 +1,9 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { login, logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError, setCsrfToken } from '../api/client.ts';
 import type { Me, SignInResult, SignInStage } from '../api/types.ts';
 import { preloadSignedIn, SignedInApp } from '../screens/screens.ts';
 import { CodeStep } from './CodeStep.tsx';
@@ -57,9 +59,7 @@ export function SignIn({ me }: { me?: Me | null }) {
     setBusy(true);
     setError(null);
     try {
-      await afterStep(
-        await api<SignInResult>('/auth/login', { method: 'POST', body: { username, password } }),
-      );
+      await afterStep(await call(login, { body: { username, password } }));
       setPassword('');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
@@ -69,7 +69,7 @@ export function SignIn({ me }: { me?: Me | null }) {
   }
 
   async function startOver() {
-    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await call(logout, {}).catch(() => undefined);
     setCsrfToken(null);
     setStage(null);
     setError(null);

@@ -1,7 +1,8 @@
+import { me as meRoute } from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ApiError, api, setCsrfToken, whenSignedOut } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import { ApiError, setCsrfToken, whenSignedOut } from '../api/client.ts';
 
 /** The signed-in user (null when signed out). Keeps the CSRF token for the API client. */
 export function useMe() {
@@ -13,7 +14,7 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await api<Me>('/me');
+        const me = await call(meRoute, {});
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { listPeople } from '@portalflow/contract';
 import { type Definition, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { Draft, Me, User } from '../api/types.ts';
+import { call } from '../api/call.ts';
+import type { Draft, Me } from '../api/types.ts';
 import { diffVersions } from '../model/diff.ts';
 import { rebaseDocument } from '../model/rebase.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -18,7 +19,7 @@ function useSaverName(userId: string | null): string {
   const me = useQuery<Me | null>({ queryKey: ['me'], enabled: false });
   const people = useQuery({
     queryKey: ['people'],
-    queryFn: () => api<{ people: User[] }>('/people'),
+    queryFn: () => call(listPeople, {}),
     retry: false,
     staleTime: 5 * 60_000,
     enabled: !!userId,

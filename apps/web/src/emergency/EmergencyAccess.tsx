@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { endEmergencyAccess, requestEmergencyAccess } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { Siren } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
 export const BREAK_GLASS_ROLE = 'break-glass';
@@ -30,7 +32,7 @@ export function EmergencyAccess({ me }: { me: Me }) {
     setBusy(true);
     setError(null);
     try {
-      await api('/emergency-access', { method: 'POST', body: { reason, minutes: Number(minutes) } });
+      await call(requestEmergencyAccess, { body: { reason, minutes: Number(minutes) } });
       setOpen(false);
       setReason('');
       await client.invalidateQueries();
@@ -43,7 +45,7 @@ export function EmergencyAccess({ me }: { me: Me }) {
 
   async function end() {
     if (!grant) return;
-    await api(`/emergency-access/${grant.id}/end`, { method: 'POST' }).catch(() => undefined);
+    await call(endEmergencyAccess, { params: { id: grant.id } }).catch(() => undefined);
     await client.invalidateQueries();
   }
 

@@ -1,5 +1,6 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   BookOpen,
@@ -20,7 +21,8 @@ import {
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
-import { api, setCsrfToken } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
@@ -65,9 +67,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const items = navItems(me.user.roles, !!me.emergency);
 
   async function signOut() {
-    const done = await api<{ providerLogoutUrl?: string | null }>('/auth/logout', { method: 'POST' }).catch(
-      () => null,
-    );
+    const done = await call(logout, {}).catch(() => null);
     setCsrfToken(null);
     // Signed in through the clinic's provider: end that session too (RP-initiated logout); it sends
     // the browser back to the sign-in page.

@@ -1,13 +1,9 @@
-import type { Calendar } from '@portalflow/engine';
+import { type ClinicConfig, clinicConfig } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 
 /** `GET /api/config`: the clinic as the server is configured (`PORTALFLOW_CALENDAR`, `PORTALFLOW_TIME_ZONE`…). */
-export interface ClinicConfig {
-  clinic: { name: string };
-  timeZone: string;
-  calendar: Calendar | null;
-}
+export type { ClinicConfig };
 
 /**
  * The configuration last loaded, for the plain formatting functions (`formatWhen`, `dayOf`, …) whose
@@ -30,7 +26,7 @@ export function useClinicConfig() {
   return useQuery({
     queryKey: ['config'],
     queryFn: async () => {
-      const config = await api<ClinicConfig>('/config');
+      const config = await call(clinicConfig, {});
       rememberClinicConfig(config);
       return config;
     },

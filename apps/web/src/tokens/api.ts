@@ -1,34 +1,34 @@
+import {
+  type CreateTokenBody,
+  createToken,
+  listTokens,
+  listUserTokens,
+  revokeToken,
+  revokeUserToken,
+} from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 
 /** An API token as the server lists it: never its secret. */
-export interface ApiToken {
-  id: string;
-  userId: string;
-  name: string;
-  scope: 'read' | 'act';
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  status: 'active' | 'expired' | 'revoked';
-}
+export type { TokenView as ApiToken } from '@portalflow/contract';
 
 /** Whose tokens: the signed-in user's own (`null`) or, for admins, an account's. */
-const tokensPath = (userId: string | null) => (userId === null ? '/tokens' : `/users/${userId}/tokens`);
-
 export function useTokens(userId: string | null) {
   return useQuery({
     queryKey: ['tokens', userId ?? 'mine'],
-    queryFn: async () => (await api<{ tokens: ApiToken[] }>(tokensPath(userId))).tokens,
+    queryFn: async () =>
+      (userId === null ? await call(listTokens, {}) : await call(listUserTokens, { params: { id: userId } }))
+        .tokens,
   });
 }
 
 export function useRevokeToken(userId: string | null) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<{ token: ApiToken }>(`${tokensPath(userId)}/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) =>
+      userId === null
+        ? call(revokeToken, { params: { id } })
+        : call(revokeUserToken, { params: { id: userId, tokenId: id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }
@@ -36,8 +36,7 @@ export function useRevokeToken(userId: string | null) {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; scope: 'read' | 'act'; lifetimeDays?: number }) =>
-      api<{ token: ApiToken; secret: string }>('/tokens', { method: 'POST', body: input }),
+    mutationFn: (input: CreateTokenBody) => call(createToken, { body: input }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }),
   });
 }

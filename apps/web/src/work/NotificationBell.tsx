@@ -9,11 +9,12 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import { listNotifications, readNotifications } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlarmClock, ArrowUpRight, Bell, CheckCheck, UserCheck } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import type { Notification } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { roleLabel } from './format.ts';
@@ -50,13 +51,13 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const unread = useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: () => api<{ notifications: Notification[] }>('/notifications?unread=true&limit=50'),
+    queryFn: () => call(listNotifications, { query: { unread: 'true', limit: 50 } }),
     refetchInterval: 60_000,
   });
   const queues = useWorkQueues(true);
   const { titleOf } = useDefinitionTitles();
   const markRead = useMutation({
-    mutationFn: (ids: string[]) => api('/notifications/read', { method: 'POST', body: { ids } }),
+    mutationFn: (ids: string[]) => call(readNotifications, { body: { ids } }),
     onSettled: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
   });
 

@@ -1,6 +1,7 @@
+import { listPeople } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import type { Me, User } from '../api/types.ts';
 
 export interface Person extends User {
@@ -11,7 +12,7 @@ export interface Person extends User {
 export function usePeople(me: Me | null | undefined) {
   const query = useQuery({
     queryKey: ['people'],
-    queryFn: () => api<{ people: Person[] }>('/people'),
+    queryFn: () => call(listPeople, {}),
     enabled: !!me,
     staleTime: 5 * 60_000,
   });

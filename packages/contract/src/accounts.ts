@@ -1,0 +1,325 @@
+import { z } from 'zod';
+import { NewPassword, PublicUser, SignInStage } from './auth.ts';
+import { Id, IdParams, Timestamp } from './common.ts';
+import { errors, json, jsonBody, route } from './route.ts';
+
+/** An account as admins see it: never its password. */
+export const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  createdAt: Timestamp,
+  roles: z.array(z.string()),
+});
+export type UserView = z.infer<typeof UserView>;
+
+/** An account in the admin list: with its last sign-in and whether it has a confirmed authenticator. */
+export const AccountView = UserView.extend({
+  lastSignInAt: Timestamp.nullable(),
+  twoFactor: z.boolean(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+/** A session as an admin sees it: never its secret. */
+export const SessionView = z.object({
+  id: z.string(),
+  createdAt: Timestamp,
+  lastSeenAt: Timestamp,
+  expiresAt: Timestamp,
+  stage: SignInStage,
+  clientHint: z.string().nullable(),
+  /** The session of the admin looking. */
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+/** One change to an account, old → new, with the names of who did it and whose account it is. */
+export const AccountChangeView = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  actorId: z.string().nullable(),
+  userId: z.string(),
+  what: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  actorName: z.string().nullable(),
+  userName: z.string(),
+});
+export type AccountChangeView = z.infer<typeof AccountChangeView>;
+
+/** One row of a staff list as the import reads it. */
+export const ImportRow = z.object({
+  /** 1-based line in the file (the header is line 1). */
+  line: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  action: z.enum(['create', 'update', 'unchanged', 'error']),
+  /** Why the row cannot be applied (action `error`). */
+  errors: z.array(z.string()),
+  /** For `update`: the account's current name and roles. */
+  current: z.object({ displayName: z.string(), roles: z.array(z.string()) }).optional(),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+
+export const ImportCounts = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  error: z.number().int(),
+});
+
+/** A one-time set-password code of an account the import created, shown once. */
+export const IssuedCode = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  setPasswordCode: z.string(),
+  expiresAt: Timestamp,
+});
+export type IssuedCode = z.infer<typeof IssuedCode>;
+
+/** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems on the sign-in page. */
+export const CreateUserBody = z
+  .object({
+    username: z
+      .string()
+      .min(2)
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"'),
+    password: NewPassword.optional(),
+    setPasswordCode: z.literal(true).optional(),
+    displayName: z.string().min(1).max(200).optional(),
+    roles: z.array(z.string().min(1).max(80)).max(50),
+  })
+  .strict()
+  .refine((b) => (b.password === undefined) !== (b.setPasswordCode === undefined), {
+    message: 'give either an initial password or setPasswordCode: true, not both',
+    path: ['password'],
+  });
+export type CreateUserBody = z.input<typeof CreateUserBody>;
+
+export const PatchUserBody = z
+  .object({
+    displayName: z.string().min(1).max(200).optional(),
+    password: NewPassword.optional(),
+    roles: z.array(z.string().min(1).max(80)).max(50).optional(),
+    disabled: z.boolean().optional(),
+    /** Forget the account's authenticator and recovery codes (a lost phone): it enrolls again. */
+    resetTwoFactor: z.literal(true).optional(),
+  })
+  .strict();
+export type PatchUserBody = z.input<typeof PatchUserBody>;
+
+/** A staff list: CSV text with the columns username, display name, roles (`;`-separated role ids). */
+export const StaffListBody = z.object({ csv: z.string().min(1, 'the file is empty').max(512_000) }).strict();
+
+export const AccountChangesQuery = z
+  .object({
+    userId: z.string().min(1).max(80).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .strict();
+
+const tags = ['accounts'];
+const notAdmin = 'Not an admin (FORBIDDEN)';
+const signedOut = 'Not signed in (UNAUTHENTICATED)';
+const UserSessionParams = z.object({ id: Id, sessionId: z.string().min(1).max(200) });
+
+export const listUsers = route({
+  method: 'get',
+  path: '/api/users',
+  summary: 'Accounts with roles, status, last sign-in and whether two-factor sign-in is set up (admin)',
+  tags,
+  'x-instance-data': false,
+  responses: {
+    200: json(z.object({ users: z.array(AccountView) }), 'Accounts'),
+    ...errors({ 401: signedOut, 403: notAdmin }),
+  },
+});
+
+export const createUser = route({
+  method: 'post',
+  path: '/api/users',
+  summary:
+    'Create an account (admin) with an initial password, or with `setPasswordCode: true` for a one-time code (shown once) the person redeems on the sign-in page',
+  tags,
+  'x-instance-data': false,
+  request: { body: jsonBody(CreateUserBody) },
+  responses: {
+    201: json(
+      z.object({
+        user: UserView,
+        setPasswordCode: z.string().optional(),
+        setPasswordCodeExpiresAt: Timestamp.optional(),
+      }),
+      'Created (with `setPasswordCode` and its expiry when asked for)',
+    ),
+    ...errors({
+      400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
+      401: signedOut,
+      403: notAdmin,
+      409: 'Username taken (USERNAME_TAKEN)',
+      422: 'A role not in the catalog (UNKNOWN_ROLE)',
+    }),
+  },
+});
+
+export const patchUser = route({
+  method: 'patch',
+  path: '/api/users/{id}',
+  summary: 'Change name, password, roles, disable, or reset two-factor sign-in (admin)',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams, body: jsonBody(PatchUserBody) },
+  responses: {
+    200: json(z.object({ user: UserView }), 'Updated'),
+    ...errors({
+      400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
+      401: signedOut,
+      403: notAdmin,
+      404: 'No such account (NOT_FOUND)',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN)',
+      422: 'A role not in the catalog (UNKNOWN_ROLE)',
+    }),
+  },
+});
+
+export const listPeople = route({
+  method: 'get',
+  path: '/api/people',
+  summary: 'Colleagues: id, name and roles of active accounts',
+  tags,
+  'x-instance-data': false,
+  responses: {
+    200: json(z.object({ people: z.array(PublicUser) }), 'Active accounts'),
+    ...errors({ 401: signedOut }),
+  },
+});
+
+export const issueSetPasswordCode = route({
+  method: 'post',
+  path: '/api/users/{id}/set-password-code',
+  summary:
+    'Reset a password (admin): a one-time code, shown this once, that the person redeems on the sign-in page to choose a new password; it expires and replaces any earlier unused code',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    201: json(z.object({ setPasswordCode: z.string(), expiresAt: Timestamp }), 'Code and expiry'),
+    ...errors({
+      401: signedOut,
+      403: notAdmin,
+      404: 'No such account (NOT_FOUND)',
+      409: 'Account disabled (ACCOUNT_DISABLED)',
+    }),
+  },
+});
+
+export const listUserSessions = route({
+  method: 'get',
+  path: '/api/users/{id}/sessions',
+  summary: "An account's active sessions (admin): created, last seen, client hint; never their secrets",
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ sessions: z.array(SessionView) }), 'Sessions'),
+    ...errors({ 401: signedOut, 403: notAdmin, 404: 'No such account (NOT_FOUND)' }),
+  },
+});
+
+export const endUserSession = route({
+  method: 'delete',
+  path: '/api/users/{id}/sessions/{sessionId}',
+  summary: "End one of an account's sessions (admin); that browser is signed out at its next request",
+  tags,
+  'x-instance-data': false,
+  request: { params: UserSessionParams },
+  responses: {
+    200: json(z.object({ ended: z.literal(1) }), 'Ended'),
+    ...errors({
+      401: signedOut,
+      403: notAdmin,
+      404: 'No such active session of that account (NOT_FOUND)',
+    }),
+  },
+});
+
+export const endUserSessions = route({
+  method: 'delete',
+  path: '/api/users/{id}/sessions',
+  summary: 'End every session of an account (admin); its API tokens are kept (revoke them separately)',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ ended: z.number().int() }), 'How many ended'),
+    ...errors({ 401: signedOut, 403: notAdmin, 404: 'No such account (NOT_FOUND)' }),
+  },
+});
+
+export const previewStaffList = route({
+  method: 'post',
+  path: '/api/users/import/preview',
+  summary:
+    'Preview a staff list (admin): CSV with username, display name, roles (`;`-separated); each row as create, update, unchanged or error. Writes nothing',
+  tags,
+  'x-instance-data': false,
+  request: { body: jsonBody(StaffListBody) },
+  responses: {
+    200: json(z.object({ rows: z.array(ImportRow), counts: ImportCounts }), 'Rows and counts'),
+    ...errors({
+      400: 'Not a staff list (STAFF_LIST_INVALID, VALIDATION_FAILED)',
+      401: signedOut,
+      403: notAdmin,
+    }),
+  },
+});
+
+export const applyStaffList = route({
+  method: 'post',
+  path: '/api/users/import',
+  summary:
+    'Apply a staff list (admin): only when its preview has no error rows; creates and updates accounts, and returns each new account a one-time set-password code (shown once)',
+  tags,
+  'x-instance-data': false,
+  request: { body: jsonBody(StaffListBody) },
+  responses: {
+    200: json(
+      z.object({ rows: z.array(ImportRow.extend({ outcome: z.string() })), codes: z.array(IssuedCode) }),
+      'Applied: rows, and codes of created accounts',
+    ),
+    ...errors({
+      400: 'Not a staff list (STAFF_LIST_INVALID, VALIDATION_FAILED)',
+      401: signedOut,
+      403: notAdmin,
+      422: 'Rows with errors (STAFF_LIST_HAS_ERRORS); nothing was written',
+    }),
+  },
+});
+
+export const listAccountChanges = route({
+  method: 'get',
+  path: '/api/account-changes',
+  summary:
+    'Every change to accounts, newest first: who, when, what, old → new (admins and auditors); `format=csv` downloads it',
+  tags,
+  'x-instance-data': false,
+  request: { query: AccountChangesQuery },
+  responses: {
+    200: {
+      description: 'Changes, as JSON or (with `format=csv`) a CSV file',
+      content: {
+        'application/json': { schema: z.object({ changes: z.array(AccountChangeView) }) },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...errors({
+      400: 'Invalid query (VALIDATION_FAILED)',
+      401: signedOut,
+      403: 'Neither admin nor auditor (FORBIDDEN)',
+    }),
+  },
+});
