@@ -31,12 +31,6 @@ export interface Side {
 
 export const DRAFT = 'draft';
 
-interface VersionSummary {
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-}
-
 function useVersionSide(id: string, which: string | null, draft: EditorDocument): Side | null | undefined {
   const v = which && which !== DRAFT ? Number(which) : null;
   const q = useQuery({
