@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { health, openapiDocument } from '@portalflow/contract';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import { SetPasswordService } from './auth/set-password.ts';
@@ -6,6 +7,7 @@ import { SignInService } from './auth/sign-in.ts';
 import { DefinitionCache } from './definitions/cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { compressResponses } from './http/compress.ts';
+import { declared } from './http/contract.ts';
 import { ApiError, toApiError } from './http/errors.ts';
 import { ApiDocs } from './http/openapi.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -106,36 +108,16 @@ export function createApp(deps: AppDeps): App {
       : apiBodyLimit(c, next),
   );
 
-  docs.add({
-    method: 'get',
-    path: '/api/health',
-    summary: 'Liveness and database reachability',
-    tag: 'operations',
-    instanceData: false,
-    auth: false,
-    responses: { 200: 'Healthy', 503: 'Database unreachable' },
-  });
-  app.get('/api/health', async (c) => {
+  app.openapi(declared(docs, health), async (c) => {
     try {
       const database = await deps.store.health();
-      return c.json({ ok: true, database, process: deps.config.processId });
+      return c.json({ ok: true as const, database, process: deps.config.processId }, 200);
     } catch {
-      return c.json(
-        { ok: false, error: { code: 'DATABASE_UNREACHABLE', message: 'The database cannot be reached' } },
-        503,
-      );
+      throw ApiError.of('DATABASE_UNREACHABLE');
     }
   });
-  docs.add({
-    method: 'get',
-    path: '/api/openapi.json',
-    summary: 'This document',
-    tag: 'operations',
-    instanceData: false,
-    auth: false,
-  });
-  app.get('/api/openapi.json', (c) =>
-    c.json(docs.document(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }) as never)),
+  app.openapi(declared(docs, openapiDocument), (c) =>
+    c.json(docs.document(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }) as never), 200),
   );
 
   // Before sign-in is checked: public help answers the same to everyone and reads no credentials.
@@ -158,7 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', noteRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.
-  app.route('/api/tasks', taskCommentRoutes(deps, docs, instances));
+  app.route('/', taskCommentRoutes(deps, docs, instances));
   app.route('/', auditRoutes(deps, docs, instances));
   app.route('/', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));

@@ -7,6 +7,7 @@ import type { AppEnv } from '../src/deps.ts';
 import { apiRoutes, declared } from '../src/http/contract.ts';
 import { ApiError, toApiError } from '../src/http/errors.ts';
 import { ApiDocs } from '../src/http/openapi.ts';
+import { documentedRoutes } from './support/matrix-setup.ts';
 
 /**
  * The contract's own guarantees: a route answering outside its schema, or with an error code the
@@ -106,5 +107,15 @@ describe('contract checks', () => {
       const api = toApiError(new PortalflowError(code, 'x'));
       expect([api.code, api.status]).toEqual([code, ERRORS[code].status]);
     }
+  });
+});
+
+describe('every route is born from the contract', () => {
+  it('the app declares each /api route from @portalflow/contract; only FHIR speaks its own resources', () => {
+    const routes = documentedRoutes();
+    expect(routes.length).toBeGreaterThan(100);
+    const outside = routes.filter((r) => !r.contract).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    // FHIR R4 answers Resources and OperationOutcomes (application/fhir+json), defined by HL7, not by us.
+    expect(outside.filter((key) => !key.includes(' /fhir/'))).toEqual([]);
   });
 });

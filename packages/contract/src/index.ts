@@ -14,6 +14,7 @@ export * from './live.ts';
 export * from './migrations.ts';
 export * from './notes.ts';
 export * from './notifications.ts';
+export * from './operations.ts';
 export * from './outbox.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';

@@ -223,3 +223,50 @@ export const bulkReassign = route({
     }),
   },
 });
+
+/** A note in the older per-task comment shape, kept for callers of the comment routes. */
+export const TaskComment = z.object({
+  id: z.string(),
+  taskId: z.string().nullable(),
+  instanceId: Id,
+  userId: z.string(),
+  at: Timestamp,
+  body: z.string(),
+});
+export type TaskComment = z.infer<typeof TaskComment>;
+
+export const listTaskComments = route({
+  method: 'get',
+  path: '/api/tasks/{id}/comments',
+  summary: "Comments written on this task (the request's notes from this step)",
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ comments: z.array(TaskComment) }), 'The comments, oldest first'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not your role (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+    }),
+  },
+});
+
+export const addTaskComment = route({
+  method: 'post',
+  path: '/api/tasks/{id}/comments',
+  summary: 'Comment on a task: a note on the request, read by every later step',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams, body: jsonBody(CommentBody) },
+  responses: {
+    201: json(z.object({ comment: TaskComment }), 'Added'),
+    ...errors({
+      400: 'A bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not your role, or auditors (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+      409: 'The task or the request is closed (TASK_CLOSED, REQUEST_CLOSED)',
+    }),
+  },
+});

@@ -1,13 +1,11 @@
-import type { NoteView } from '@portalflow/contract';
-import { CommentBody } from '@portalflow/contract';
-import { Hono } from 'hono';
+import { addTaskComment, listTaskComments, type NoteView, type TaskComment } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import { canAct } from '../auth/roles.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { body } from '../http/validate.ts';
 import { actingRole, canSeeTask } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { noteViews } from '../notes/view.ts';
@@ -17,19 +15,12 @@ import { requestClosed } from './notes.ts';
  * Comments written from a task: notes on the request with the task's step, so every later role reads
  * them too. The older per-task shape is kept for callers of these routes.
  */
-export function taskCommentRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function taskCommentRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
+  const app = apiRoutes();
 
-  docs.add({
-    method: 'get',
-    path: '/api/tasks/{id}/comments',
-    summary: "Comments written on this task (the request's notes from this step)",
-    tag: 'tasks',
-    instanceData: true,
-  });
-  app.get('/:id/comments', async (c) => {
+  app.openapi(declared(docs, listTaskComments), async (c) => {
     const user = requireUser(c);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canSeeTask(user, task)) {
       await recordAccess(deps, c, user, {
@@ -48,22 +39,13 @@ export function taskCommentRoutes(deps: AppDeps, docs: ApiDocs, instances: Insta
     });
     const notes = (await deps.store.listNoteRevisions(task.instanceId)).filter((n) => n.taskId === task.id);
     const { definition } = await instances.load(task.instanceId);
-    return c.json({ comments: noteViews(notes, definition).map(asComment) });
+    return c.json({ comments: noteViews(notes, definition).map(asComment) }, 200);
   });
 
-  docs.add({
-    method: 'post',
-    path: '/api/tasks/{id}/comments',
-    summary: 'Comment on a task: a note on the request, read by every later step',
-    tag: 'tasks',
-    instanceData: true,
-    body: CommentBody,
-    responses: { 201: 'Added' },
-  });
-  app.post('/:id/comments', async (c) => {
+  app.openapi(declared(docs, addTaskComment), async (c) => {
     const user = requireUser(c);
-    const input = await body(c, CommentBody);
-    const task = await deps.store.getTask(c.req.param('id'));
+    const input = c.req.valid('json');
+    const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
     if (!canAct(user) || !canSeeTask(user, task, { emergency: false })) {
       await recordAccess(deps, c, user, {
@@ -107,7 +89,7 @@ export function taskCommentRoutes(deps: AppDeps, docs: ApiDocs, instances: Insta
 }
 
 /** A note in the older per-task comment shape. */
-const asComment = (n: NoteView) => ({
+const asComment = (n: NoteView): TaskComment => ({
   id: n.id,
   taskId: n.taskId,
   instanceId: n.instanceId,
