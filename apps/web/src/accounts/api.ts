@@ -6,15 +6,16 @@ import {
   endUserSessions,
   issueSetPasswordCode,
   listAccountChanges,
+  listRoles,
   listUserSessions,
   listUsers,
   type PatchUserBody,
   patchUser,
   previewStaffList,
+  type RoleSummary,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { api } from '../api/client.ts';
 
 /** Accounts, sessions, the change trail and staff-list rows as the contract describes them. */
 export type {
@@ -25,11 +26,8 @@ export type {
   SessionView as PersonSession,
 } from '@portalflow/contract';
 
-export interface CatalogRole {
-  id: string;
-  name: string;
-  department: string;
-}
+/** A role as the account screens offer it: the catalog's id, name and department. */
+export type CatalogRole = Pick<RoleSummary, 'id' | 'name' | 'department'>;
 
 /** The product's own roles, offered beside the clinic roles of the published workflows. */
 export const SYSTEM_ROLES: CatalogRole[] = [
@@ -49,7 +47,7 @@ export function usePeople() {
 export function useRoleCatalog() {
   return useQuery({
     queryKey: ['roles'],
-    queryFn: async () => [...SYSTEM_ROLES, ...(await api<{ roles: CatalogRole[] }>('/roles')).roles],
+    queryFn: async (): Promise<CatalogRole[]> => [...SYSTEM_ROLES, ...(await call(listRoles, {})).roles],
   });
 }
 

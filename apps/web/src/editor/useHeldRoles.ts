@@ -1,6 +1,7 @@
+import { listPeople } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
 /**
@@ -10,7 +11,7 @@ import { useEditorStore } from './useEditorStore.ts';
 export function useHeldRoles(): readonly string[] | null {
   const people = useQuery({
     queryKey: ['people'],
-    queryFn: () => api<{ people: Array<{ id: string; roles: string[] }> }>('/people'),
+    queryFn: () => call(listPeople, {}),
     staleTime: 60_000,
   });
   const setHeldRoles = useEditorStore((s) => s.setHeldRoles);

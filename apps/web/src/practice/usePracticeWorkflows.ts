@@ -1,9 +1,7 @@
-import { listDefinitions } from '@portalflow/contract';
+import { getVersion, listDefinitions } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { api } from '../api/client.ts';
-import type { DefinitionVersion } from '../api/types.ts';
 import { clinicRoles } from '../auth/useMe.ts';
 
 /** Roles that own a task anywhere in the workflow (as the server decides who may start it). */
@@ -25,11 +23,7 @@ export function usePracticeWorkflows(roles: string[]) {
       const { definitions } = await call(listDefinitions, {});
       const published = definitions.filter((d) => d.latestVersion !== null);
       const versions = await Promise.all(
-        published.map((d) =>
-          api<{ version: DefinitionVersion }>(
-            `/definitions/${encodeURIComponent(d.id)}/versions/${d.latestVersion}`,
-          ),
-        ),
+        published.map((d) => call(getVersion, { params: { id: d.id, v: d.latestVersion! } })),
       );
       const mine = new Set(clinicRoles(roles));
       return versions

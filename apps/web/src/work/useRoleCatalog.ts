@@ -1,8 +1,6 @@
-import { listDefinitions } from '@portalflow/contract';
+import { getVersion, listDefinitions } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { api } from '../api/client.ts';
-import type { DefinitionVersion } from '../api/types.ts';
 
 /**
  * Every clinic role named in a published workflow (id → name), so a lead can send work to a role's
@@ -16,11 +14,7 @@ export function useRoleCatalog() {
       const versions = await Promise.all(
         definitions
           .filter((d) => d.latestVersion !== null)
-          .map((d) =>
-            api<{ version: DefinitionVersion }>(
-              `/definitions/${encodeURIComponent(d.id)}/versions/${d.latestVersion}`,
-            ).catch(() => null),
-          ),
+          .map((d) => call(getVersion, { params: { id: d.id, v: d.latestVersion! } }).catch(() => null)),
       );
       const roles = new Map<string, string>();
       for (const v of versions) {

@@ -1,8 +1,9 @@
 import { Button, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { listRoles } from '@portalflow/contract';
 import type { Definition, FormField } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { FilePlus2 } from 'lucide-react';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 
@@ -14,8 +15,7 @@ export function StartFormEditor({ definition }: { definition: Definition }) {
   const apply = useEditorStore((s) => s.apply);
   const catalog = useQuery({
     queryKey: ['roles', 'catalog'],
-    queryFn: () =>
-      api<{ roles: Array<{ id: string; name: string; department: string; holders: unknown[] }> }>('/roles'),
+    queryFn: () => call(listRoles, {}),
     staleTime: 60_000,
   });
   const intake = definition.intake;

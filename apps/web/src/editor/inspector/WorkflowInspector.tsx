@@ -1,9 +1,10 @@
 import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { listRoles } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useStepOptions } from './common.ts';
@@ -21,8 +22,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
   const [picked, setPicked] = useState<string | null>(null);
   const catalog = useQuery({
     queryKey: ['roles', 'catalog'],
-    queryFn: () =>
-      api<{ roles: Array<{ id: string; name: string; department: string; holders: unknown[] }> }>('/roles'),
+    queryFn: () => call(listRoles, {}),
     staleTime: 60_000,
   });
   // The clinic's roles (the same ids as the pools people hold), minus those already a lane here.
