@@ -12,7 +12,8 @@ import {
 } from '@portalflow/contract';
 import { searchHelp } from '@portalflow/engine';
 import type { HelpEntry, HelpWriteResult } from '@portalflow/store';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -53,7 +54,7 @@ export async function once<B extends object, S extends 200 | 201>(
   c: Context<AppEnv>,
   user: AuthUser,
   write: () => Promise<{ status: S; body: B }>,
-) {
+): Promise<Response & TypedResponse<JSONParsed<B>, S, 'json'>> {
   const idempotency = idempotencyOf(c);
   if (idempotency) {
     const seen = await deps.store.getIdempotency(idempotency.key, user.id);
