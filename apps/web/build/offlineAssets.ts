@@ -33,6 +33,8 @@ export function offlineAssets(screens: string[]): Plugin {
         }
       };
       roots.forEach(visit);
+      // The classic script index.html runs before the modules (see public/zod-config.js).
+      files.add('zod-config.js');
       this.emitFile({
         type: 'asset',
         fileName: OFFLINE_MANIFEST,

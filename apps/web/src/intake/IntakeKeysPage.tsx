@@ -2,8 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Code,
-  CopyButton,
   Group,
   Loader,
   Modal,
@@ -18,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useDefinitions } from '../audit/useDefinitions.ts';
+import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { type IntakeKey, useCreateIntakeKey, useIntakeKeys, useRevokeIntakeKey } from './api.ts';
 
@@ -102,31 +101,12 @@ export function IntakeKeysPage() {
         </Stack>
       </Paper>
       {made && (
-        <Alert
-          color="teal.9"
-          variant="outline"
+        <SecretShownOnce
           title={`Key for “${titleOf(made.workflowId)}” created`}
-          data-testid="intake-secret-shown"
-        >
-          <Stack gap="xs">
-            <Text size="sm">Copy it now: it is shown only this once and cannot be looked up later.</Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code data-testid="intake-secret" style={{ wordBreak: 'break-all' }}>
-                {made.secret}
-              </Code>
-              <CopyButton value={made.secret}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-            <Button size="compact-sm" variant="default" onClick={() => setMade(null)} w="fit-content">
-              I have saved it
-            </Button>
-          </Stack>
-        </Alert>
+          secret={made.secret}
+          testId="intake-secret"
+          onDone={() => setMade(null)}
+        />
       )}
       <Title order={3} size="h4">
         Keys

@@ -1,8 +1,6 @@
 import {
   Alert,
   Button,
-  Code,
-  CopyButton,
   Group,
   MultiSelect,
   Paper,
@@ -15,6 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { formatWhen } from '../shell/time.ts';
 import {
   type CreateSubscriptionBody,
@@ -109,28 +108,12 @@ export function WebhooksPage() {
         )}
       </Paper>
       {made && (
-        <Alert
-          color="teal.9"
-          variant="outline"
-          title="Subscription created"
-          data-testid="webhook-secret-shown"
-        >
-          <Stack gap="xs">
-            <Text size="sm">Give this signing secret to the receiver now: it is shown only this once.</Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code data-testid="webhook-secret" style={{ wordBreak: 'break-all' }}>
-                {made}
-              </Code>
-              <CopyButton value={made}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-        </Alert>
+        <SecretShownOnce
+          title={'Subscription created'}
+          secret={made}
+          testId="webhook-secret"
+          hint="Give this signing secret to the receiver now: it is shown only this once."
+        />
       )}
       <Title order={3} size="h4">
         Subscriptions

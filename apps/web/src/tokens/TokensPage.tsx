@@ -1,8 +1,6 @@
 import {
   Alert,
   Button,
-  Code,
-  CopyButton,
   Group,
   Loader,
   NumberInput,
@@ -15,6 +13,7 @@ import {
 } from '@mantine/core';
 import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { useCreateToken, useTokens } from './api.ts';
 import { TokenTable } from './TokenTable.tsx';
 
@@ -106,31 +105,12 @@ export function TokensPage() {
         </Stack>
       </Paper>
       {made && (
-        <Alert
-          color="teal.9"
-          variant="outline"
+        <SecretShownOnce
           title={`Token “${made.name}” created`}
-          data-testid="token-secret-shown"
-        >
-          <Stack gap="xs">
-            <Text size="sm">Copy it now: it is shown only this once and cannot be looked up later.</Text>
-            <Group gap="xs" wrap="nowrap">
-              <Code data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
-                {made.secret}
-              </Code>
-              <CopyButton value={made.secret}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="default" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-            <Button size="compact-sm" variant="default" onClick={() => setMade(null)} w="fit-content">
-              I have saved it
-            </Button>
-          </Stack>
-        </Alert>
+          secret={made.secret}
+          testId="token-secret"
+          onDone={() => setMade(null)}
+        />
       )}
       <Title order={3} size="h4">
         Your tokens
