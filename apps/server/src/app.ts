@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { health, openapiDocument } from '@portalflow/contract';
-import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './auth/authenticate.ts';
 import { SetPasswordService } from './auth/set-password.ts';
 import { SignInService } from './auth/sign-in.ts';
 import { DefinitionCache } from './definitions/cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { limitBodies } from './http/body-limit.ts';
 import { compressResponses } from './http/compress.ts';
 import { declared } from './http/contract.ts';
 import { ApiError, toApiError } from './http/errors.ts';
@@ -91,15 +91,12 @@ export function createApp(deps: AppDeps): App {
   });
   // Answers of 1 KiB and more travel compressed (never the live-update stream); see http/compress.ts.
   app.use('/api/*', compressResponses());
-  const apiBodyLimit = bodyLimit({
-    maxSize: deps.config.bodyLimitBytes,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'BODY_TOO_LARGE',
-        `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
-      );
-    },
+  const apiBodyLimit = limitBodies(deps.config.bodyLimitBytes, () => {
+    throw new ApiError(
+      413,
+      'BODY_TOO_LARGE',
+      `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
+    );
   });
   // A help video upload has its own, larger limit (see routes/help-videos.ts).
   app.use('/api/*', (c, next) =>

@@ -28,6 +28,9 @@ export function apiRoutes(): ApiRoutes {
   });
 }
 
+/** What @hono/zod-openapi's media-type gate and its JSON validator accept (their own pattern). */
+const LIBRARY_JSON = /^application\/json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+
 /**
  * Our JSON rules before the library's validator sees the body: exactly `application/json` (415), well
  * formed (MALFORMED_JSON) and not absurdly deep. The parsed body is cached by Hono, so the validator
@@ -43,8 +46,10 @@ function jsonChecks(required: boolean): MiddlewareHandler<AppEnv> {
     } else {
       await readJson(c);
       // Our reading accepts the media type in any letter case, with parameters and spaces; the library's
-      // gate that runs next is stricter, so it is shown the plain type of the body just read.
-      c.req.raw.headers.set('content-type', 'application/json');
+      // gate that runs next is stricter, so it is shown the plain type of the body just read. Only when
+      // it would refuse it: touching the request's headers makes Node's adapter copy them all.
+      if (!LIBRARY_JSON.test(c.req.header('content-type') ?? ''))
+        c.req.raw.headers.set('content-type', 'application/json');
     }
     await next();
   };
