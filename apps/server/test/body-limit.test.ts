@@ -58,8 +58,7 @@ const startBody = (padding: number) =>
   JSON.stringify({ definitionId: TRIAGE, data: { subject: 'x'.repeat(padding) } });
 
 async function instanceCount(): Promise<number> {
-  const res = await t.call('GET', '/api/instances?limit=200', { as: 'admin' });
-  return (res.body.instances ?? res.body.items ?? []).length;
+  return (await t.store.listInstances({ limit: 500 })).items.length;
 }
 
 describe('request body limit', () => {
