@@ -8,6 +8,11 @@ export const Health = z.object({
     journalMode: z.string().nullable(),
     synchronous: z.number().int().nullable(),
     foreignKeys: z.boolean().nullable(),
+    /**
+     * How this process's commits reach a database file: it is the file's writer, it forwards them to
+     * the process that is, or it commits alone (no writer reachable). Null for a libSQL server.
+     */
+    writes: z.enum(['writer', 'forwarding', 'alone']).nullable(),
   }),
   process: z.string(),
 });

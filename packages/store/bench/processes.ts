@@ -10,7 +10,7 @@ import { openStore } from '../src/index.ts';
 import { publish, startChange } from '../test/support/workflow.ts';
 
 if (process.argv[2] === 'child') {
-  const store = await openStore({ url: process.argv[3]! });
+  const store = await openStore({ url: process.argv[3]!, oneWriter: process.env.ONE_WRITER !== '0' });
   const tag = process.argv[4]!;
   const lat: number[] = [];
   let n = 0;

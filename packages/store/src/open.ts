@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
+import { OneWriterClient } from './libsql/forward/one-writer-client.ts';
+import { writerSocketPath } from './libsql/forward/socket-path.ts';
 import { NativeClient } from './libsql/native-client.ts';
 import { createLibsqlStore } from './libsql/store.ts';
 import { ThreadedClient } from './libsql/threaded-client.ts';
@@ -35,6 +37,12 @@ export interface StoreOptions {
    * and pass batches on in the order it is given them (group commit may send one before the last is answered).
    */
   wrapClient?: (client: Client) => Client;
+  /**
+   * With the write thread: one writer per file (the default). The first process to open the file
+   * commits for every process that opens it after; the others send it their commit batches (see
+   * `libsql/forward/one-writer-client.ts`). `false`: this store always commits for itself.
+   */
+  oneWriter?: boolean;
 }
 
 /** The path of a `file:` URL, or null for anything else. */
@@ -78,6 +86,11 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   } catch (error) {
     client.close();
     throw error;
+  }
+  // After the migrations, which run on this process's own connection like every per-connection setting.
+  if (orderedBatches && path !== null && options.oneWriter !== false) {
+    const socket = writerSocketPath(path);
+    if (socket) client = await OneWriterClient.open(client, socket);
   }
   return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200, orderedBatches });
 }

@@ -240,6 +240,8 @@ export interface StoreHealth {
   /** 2 = FULL. */
   synchronous: number | null;
   foreignKeys: boolean | null;
+  /** How this process's commits reach a file: see `OneWriterClient`. Null for a libSQL server. */
+  writes: 'writer' | 'forwarding' | 'alone' | null;
 }
 
 /** Drafts and immutable published versions of workflows. */

@@ -216,6 +216,8 @@ describe.each(Object.keys(DRIVERS) as Driver[])('libSQL store, %s driver', (driv
         journalMode: 'wal',
         synchronous: 2,
         foreignKeys: true,
+        // The only store on its file writes it; without the write thread it always writes alone.
+        writes: driver === 'native' ? 'writer' : 'alone',
       });
       await store.close();
       await tmp.remove();

@@ -8,6 +8,7 @@ import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
 import { feedApi } from './feed.ts';
+import { OneWriterClient } from './forward/one-writer-client.ts';
 import { GroupCommit } from './group-commit.ts';
 import { helpApi } from './help.ts';
 import { idempotencyApi } from './idempotency.ts';
@@ -84,11 +85,14 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
         journalMode: journalMode === null ? null : String(journalMode),
         synchronous: synchronous === null ? null : Number(synchronous),
         foreignKeys: foreignKeys === null ? null : Number(foreignKeys) === 1,
+        writes: client instanceof OneWriterClient ? client.role : client.protocol === 'file' ? 'alone' : null,
       };
     },
     commitStats: () => queue.stats(),
     async close() {
       await queue.close();
+      // The file's writer lets the processes forwarding to it finish and pick the next writer first.
+      if (client instanceof OneWriterClient) await client.handOver();
       client.close();
     },
   };

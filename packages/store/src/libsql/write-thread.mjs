@@ -5,7 +5,7 @@
 // forget? }, with arguments already converted for binding. A statement (`execute`, or each of `stmts`)
 // names its SQL by `ref`, with the text itself only the first time; `forget` drops every text first.
 // Messages out: { id, results } or { id, error }.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 
 const CACHE_SIZE = 512;
@@ -139,7 +139,70 @@ function describe(error) {
   };
 }
 
-parentPort.on('message', (message) => {
+/** A write batch (BEGIN IMMEDIATE), which may share its transaction with the write batches queued behind it. */
+const isWriteBatch = (message) => message.op === 'batch' && /^BEGIN IMMEDIATE\b/i.test(message.begin);
+
+/**
+ * Write batches already waiting when one starts share its transaction and its fsync: each in its own
+ * savepoint, so each is still all or nothing and its failure is its own; every answer waits for the one
+ * COMMIT. Batches come from this process's group commit and, in the file's writer, from the processes
+ * that forward theirs (see forward/one-writer-client.ts): one fsync for all of them instead of one each.
+ */
+function writeGroup(first) {
+  const group = [first];
+  let after = null;
+  for (;;) {
+    const next = receiveMessageOnPort(parentPort);
+    if (!next) break;
+    if (isWriteBatch(next.message)) group.push(next.message);
+    else {
+      after = next.message;
+      break;
+    }
+  }
+  // Every text is kept, in message order, before anything runs: a group that fails must not strand
+  // the texts later messages name by number.
+  const prepared = group.map((message) => {
+    try {
+      if (message.forget) texts.clear();
+      return { message, stmts: message.stmts.map((s) => ({ sql: textOf(s), args: s.args })) };
+    } catch (error) {
+      return { message, error };
+    }
+  });
+  const answers = [];
+  try {
+    if (openError) throw openError;
+    beginWrite('BEGIN IMMEDIATE');
+    for (const { message, stmts, error } of prepared) {
+      if (error) {
+        answers.push({ id: message.id, error: describe(error) });
+        continue;
+      }
+      run('SAVEPOINT batch', []);
+      try {
+        answers.push({ id: message.id, results: stmts.map((s) => run(s.sql, s.args)) });
+        run('RELEASE batch', []);
+      } catch (failure) {
+        run('ROLLBACK TO batch', []);
+        run('RELEASE batch', []);
+        answers.push({ id: message.id, error: describe(failure) });
+      }
+    }
+    run('COMMIT', []);
+  } catch (error) {
+    // A failed COMMIT (disk full, I/O error) leaves the transaction open too: end it here. Nothing of
+    // the group was written, so every batch in it failed.
+    if (db?.inTransaction) db.exec('ROLLBACK');
+    for (const message of group) parentPort.postMessage({ id: message.id, error: describe(error) });
+    if (after) handle(after);
+    return;
+  }
+  for (const answer of answers) parentPort.postMessage(answer);
+  if (after) handle(after);
+}
+
+function handle(message) {
   const { id, op } = message;
   if (op === 'close') {
     try {
@@ -150,6 +213,7 @@ parentPort.on('message', (message) => {
     }
     return;
   }
+  if (isWriteBatch(message)) return writeGroup(message);
   if (message.forget) texts.clear();
   try {
     if (openError) throw openError;
@@ -171,4 +235,6 @@ parentPort.on('message', (message) => {
   } catch (error) {
     parentPort.postMessage({ id, error: describe(error) });
   }
-});
+}
+
+parentPort.on('message', handle);
