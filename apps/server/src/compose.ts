@@ -8,6 +8,7 @@ import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { LiveHub } from './live/hub.ts';
+import { operationalLog } from './operational-log.ts';
 import { seedDemo } from './seed/demo.ts';
 
 /** How to start a server: where to listen, which database, the demo, configuration overrides. */
@@ -54,9 +55,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     clock: () => new Date().toISOString(),
     calendar: clinic.calendar,
     clinicName: clinic.name,
-    log: (line) => {
-      if (!options.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-    },
+    log: options.quiet ? () => {} : operationalLog().log,
   };
   const app = createApp(deps);
   if (options.demo) {
