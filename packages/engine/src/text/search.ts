@@ -39,7 +39,8 @@ interface Posting {
 
 interface IndexedDoc {
   id: string;
-  fields: Record<string, string>;
+  /** Per field, each indexed word's place and stem, kept from indexing so highlighting reads no text again. */
+  words: Record<string, Array<{ start: number; end: number; stem: string }>>;
   length: number;
 }
 
@@ -62,11 +63,15 @@ export class SearchIndex {
     let total = 0;
     documents.forEach((doc, n) => {
       let length = 0;
+      const words: IndexedDoc['words'] = {};
       for (const [field, text] of Object.entries(doc.fields)) {
         const weight = this.weights[field] ?? 1;
+        const placed: IndexedDoc['words'][string] = [];
+        words[field] = placed;
         for (const t of tokenize(text)) {
           if (STOP_WORDS.has(t.word)) continue;
           const s = stem(t.word);
+          placed.push({ start: t.start, end: t.end, stem: s });
           this.see(t.word, s);
           this.see(s, s);
           const byDoc = this.postings.get(s) ?? new Map<number, Posting>();
@@ -77,7 +82,7 @@ export class SearchIndex {
           length += weight;
         }
       }
-      this.docs.push({ id: doc.id, fields: doc.fields, length });
+      this.docs.push({ id: doc.id, words, length });
       total += length;
     });
     this.averageLength = documents.length > 0 ? Math.max(1, total / documents.length) : 1;
@@ -162,10 +167,9 @@ export class SearchIndex {
 
   private highlight(doc: IndexedDoc, stems: Set<string>): Record<string, Range[]> {
     const out: Record<string, Range[]> = {};
-    for (const [field, text] of Object.entries(doc.fields)) {
-      const ranges = tokenize(text)
-        .filter((t) => !STOP_WORDS.has(t.word) && stems.has(stem(t.word)))
-        .map((t): Range => [t.start, t.end]);
+    for (const [field, words] of Object.entries(doc.words)) {
+      const ranges: Range[] = [];
+      for (const w of words) if (stems.has(w.stem)) ranges.push([w.start, w.end]);
       if (ranges.length > 0) out[field] = ranges;
     }
     return out;
