@@ -62,6 +62,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const path = filePath(url);
   let client: Client;
   let orderedBatches = false;
+  let threaded: ThreadedClient | undefined;
   if (path !== null) {
     mkdirSync(dirname(path), { recursive: true });
     // One write connection: the pragmas below are per connection, and SQLite writes one at a time anyway.
@@ -72,6 +73,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
           ? new NativeClient(path, { timeout: BUSY_TIMEOUT_MS })
           : new ThreadedClient(path, { timeout: BUSY_TIMEOUT_MS });
     orderedBatches = client instanceof ThreadedClient;
+    if (client instanceof ThreadedClient) threaded = client;
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');
@@ -88,9 +90,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   // After the migrations, which run on this process's own connection like every per-connection setting.
-  if (orderedBatches && path !== null && options.oneWriter !== false) {
+  if (threaded && path !== null && options.oneWriter !== false) {
     const socket = writerSocketPath(path);
-    if (socket) client = await OneWriterClient.open(client, socket);
+    if (socket) client = await OneWriterClient.open(client, threaded!, socket);
   }
   return createLibsqlStore(client, { now, maxBatch: options.maxBatch ?? 200, orderedBatches });
 }

@@ -204,3 +204,44 @@ describe('one writer per file', () => {
     expect((await first.verifyAll()).ok).toBe(true);
   });
 });
+
+describe("the writer's socket", () => {
+  it('runs nothing but commit batches, and survives garbage', async () => {
+    const db = await fileDb();
+    const writer = await storeOn(db.url());
+    await publish(writer);
+    const { connect } = await import('node:net');
+    const { serialize, deserialize } = await import('node:v8');
+    const path = join(db.dir, '.portalflow-writer', 'portalflow.db.sock');
+    const frame = (m: unknown) => {
+      const body = serialize(m);
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(body.length, 0);
+      return Buffer.concat([head, body]);
+    };
+    const ask = (bytes: Buffer) =>
+      new Promise<unknown>((resolve) => {
+        const socket = connect(path, () => socket.write(bytes));
+        let got = Buffer.alloc(0);
+        socket.on('data', (d: Buffer) => {
+          got = Buffer.concat([got, d]);
+          if (got.length >= 4 && got.length >= 4 + got.readUInt32BE(0)) {
+            socket.destroy();
+            resolve(deserialize(got.subarray(4, 4 + got.readUInt32BE(0))));
+          }
+        });
+        socket.on('close', () => resolve(null));
+      });
+    // A schema change sent as an `exec` is refused unrun.
+    const refused = (await ask(frame({ id: 1, op: 'exec', sql: 'DROP TABLE events' }))) as {
+      error?: { notRun?: boolean };
+    };
+    expect(refused?.error?.notRun).toBe(true);
+    // Bytes that are no frame of ours end that connection only.
+    expect(await ask(Buffer.from([0, 0, 0, 3, 0xff, 0xfe, 0xfd]))).toBeNull();
+    // The writer still commits, and the table is still there.
+    await startInstance(writer, 'after-garbage');
+    expect((await writer.verifyAll()).ok).toBe(true);
+    expect(await writes(writer)).toBe('writer');
+  });
+});

@@ -37,6 +37,8 @@ interface RawResult {
 interface Reply {
   id: number;
   results?: RawResult[];
+  /** What an operation that is not SQL answers (`listen`). */
+  value?: unknown;
   error?: { name: string; message: string; code?: string; rawCode?: number; sqlite: boolean };
 }
 
@@ -99,7 +101,7 @@ export class ThreadedClient implements Client {
         const error = e.name === 'RangeError' ? new RangeError(e.message) : new Error(e.message);
         waiting.reject(error);
       }
-    } else waiting.resolve(reply.results ?? []);
+    } else waiting.resolve((reply.value as RawResult[] | undefined) ?? reply.results ?? []);
   }
 
   /**
@@ -175,6 +177,20 @@ export class ThreadedClient implements Client {
     );
     const results = await this.#send({ op: 'batch', begin: BEGIN[mode], stmts: normal });
     return results.map((raw) => this.#shape(raw));
+  }
+
+  /**
+   * Makes this thread the database file's writer: it listens on `socketPath` and runs the commit
+   * batches other processes send there with its own (see forward/one-writer-client.ts). False when
+   * another process already listens there.
+   */
+  async listen(socketPath: string): Promise<boolean> {
+    return (await this.#send({ op: 'listen', path: socketPath })) as unknown as boolean;
+  }
+
+  /** The writer's orderly stop: followers are told to leave and their batches answered first. */
+  async handOver(timeoutMs: number): Promise<void> {
+    await this.#send({ op: 'handover', timeoutMs });
   }
 
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {

@@ -5,8 +5,9 @@
 // forget? }, with arguments already converted for binding. A statement (`execute`, or each of `stmts`)
 // names its SQL by `ref`, with the text itself only the first time; `forget` drops every text first.
 // Messages out: { id, results } or { id, error }.
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'libsql';
+import { listenForFollowers } from './forward/writer-socket.mjs';
 
 const CACHE_SIZE = 512;
 const DDL = /^\s*(create|alter|drop)\b/i;
@@ -136,6 +137,8 @@ function describe(error) {
     code: error?.code,
     rawCode: error?.rawCode,
     sqlite: error instanceof Database.SqliteError,
+    // Refused before running (the store closing): the sender may commit it another way.
+    notRun: error?.notRun === true,
   };
 }
 
@@ -143,77 +146,125 @@ function describe(error) {
 const isWriteBatch = (message) => message.op === 'batch' && /^BEGIN IMMEDIATE\b/i.test(message.begin);
 
 /**
- * Write batches already waiting when one starts share its transaction and its fsync: each in its own
- * savepoint, so each is still all or nothing and its failure is its own; every answer waits for the one
- * COMMIT. Batches come from this process's group commit and, in the file's writer, from the processes
- * that forward theirs (see forward/one-writer-client.ts): one fsync for all of them instead of one each.
+ * Work in arrival order: this process's messages and, when this thread is the file's writer, the
+ * batches its followers send (see forward/writer-socket.mjs). Taken once per turn of this thread's
+ * event loop, so everything that arrived meanwhile is in one pass.
  */
-function writeGroup(first) {
-  const group = [first];
-  let after = null;
-  for (;;) {
-    const next = receiveMessageOnPort(parentPort);
-    if (!next) break;
-    if (isWriteBatch(next.message)) group.push(next.message);
-    else {
-      after = next.message;
-      break;
+const queue = [];
+let scheduled = false;
+const toPort = (reply) => parentPort.postMessage(reply);
+
+function enqueue(message, answer) {
+  queue.push({ message, answer });
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(drain);
+  }
+}
+
+function drain() {
+  scheduled = false;
+  while (queue.length > 0) {
+    if (isWriteBatch(queue[0].message)) {
+      const group = [];
+      while (queue.length > 0 && isWriteBatch(queue[0].message)) group.push(queue.shift());
+      writeGroup(group);
+    } else {
+      const { message, answer } = queue.shift();
+      handle(message, answer);
     }
   }
+}
+
+/**
+ * Write batches waiting together share one transaction and one fsync: each in its own savepoint, so
+ * each is still all or nothing and its failure is its own; every answer waits for the one COMMIT.
+ * Batches come from this process's group commit and, in the file's writer, from the processes that
+ * forward theirs: one fsync for all of them instead of one each.
+ */
+function writeGroup(group) {
   // Every text is kept, in message order, before anything runs: a group that fails must not strand
-  // the texts later messages name by number.
-  const prepared = group.map((message) => {
+  // the texts later messages name by number. (A follower's statements carry their text.)
+  const prepared = group.map(({ message, answer }) => {
     try {
       if (message.forget) texts.clear();
-      return { message, stmts: message.stmts.map((s) => ({ sql: textOf(s), args: s.args })) };
+      const stmts = message.stmts.map((s) => ({
+        sql: s.ref === undefined ? s.sql : textOf(s),
+        args: s.args,
+      }));
+      return { message, answer, stmts };
     } catch (error) {
-      return { message, error };
+      return { message, answer, error };
     }
   });
   const answers = [];
   try {
     if (openError) throw openError;
+    if (!db.open) throw Object.assign(new Error('The store is closed'), { notRun: true });
     beginWrite('BEGIN IMMEDIATE');
-    for (const { message, stmts, error } of prepared) {
+    for (const { message, answer, stmts, error } of prepared) {
       if (error) {
-        answers.push({ id: message.id, error: describe(error) });
+        answers.push([answer, { id: message.id, error: describe(error) }]);
         continue;
       }
       run('SAVEPOINT batch', []);
       try {
-        answers.push({ id: message.id, results: stmts.map((s) => run(s.sql, s.args)) });
+        answers.push([answer, { id: message.id, results: stmts.map((s) => run(s.sql, s.args)) }]);
         run('RELEASE batch', []);
       } catch (failure) {
         run('ROLLBACK TO batch', []);
         run('RELEASE batch', []);
-        answers.push({ id: message.id, error: describe(failure) });
+        answers.push([answer, { id: message.id, error: describe(failure) }]);
       }
     }
     run('COMMIT', []);
   } catch (error) {
     // A failed COMMIT (disk full, I/O error) leaves the transaction open too: end it here. Nothing of
     // the group was written, so every batch in it failed.
-    if (db?.inTransaction) db.exec('ROLLBACK');
-    for (const message of group) parentPort.postMessage({ id: message.id, error: describe(error) });
-    if (after) handle(after);
+    if (db?.open && db.inTransaction) db.exec('ROLLBACK');
+    for (const { message, answer } of group) answer({ id: message.id, error: describe(error) });
     return;
   }
-  for (const answer of answers) parentPort.postMessage(answer);
-  if (after) handle(after);
+  for (const [answer, reply] of answers) answer(reply);
 }
 
-function handle(message) {
+/** The file's writer socket, when this thread is the writer. */
+let writerSocket = null;
+
+function handle(message, answer) {
   const { id, op } = message;
   if (op === 'close') {
     try {
+      writerSocket?.close();
       if (db?.open) db.close();
     } finally {
-      parentPort.postMessage({ id, results: [] });
+      answer({ id, results: [] });
       parentPort.close();
     }
     return;
   }
-  if (isWriteBatch(message)) return writeGroup(message);
+  if (op === 'listen') {
+    listenForFollowers(message.path, (batch, reply) => {
+      // Only commit batches cross the socket; anything else is refused without running.
+      const wellFormed =
+        batch !== null &&
+        typeof batch === 'object' &&
+        Array.isArray(batch.stmts) &&
+        typeof batch.begin === 'string';
+      if (wellFormed && isWriteBatch(batch)) enqueue(batch, reply);
+      else reply({ id: batch?.id, error: { message: 'only write batches are forwarded', notRun: true } });
+    }).then((socket) => {
+      writerSocket = socket;
+      answer({ id, results: [], value: socket !== null });
+    });
+    return;
+  }
+  if (op === 'handover') {
+    (writerSocket ? writerSocket.handOver(message.timeoutMs) : Promise.resolve()).then(() =>
+      answer({ id, results: [] }),
+    );
+    return;
+  }
   if (message.forget) texts.clear();
   try {
     if (openError) throw openError;
@@ -231,10 +282,10 @@ function handle(message) {
       }
       results = [];
     } else throw new Error(`unknown operation ${op}`);
-    parentPort.postMessage({ id, results });
+    answer({ id, results });
   } catch (error) {
-    parentPort.postMessage({ id, error: describe(error) });
+    answer({ id, error: describe(error) });
   }
 }
 
-parentPort.on('message', handle);
+parentPort.on('message', (message) => enqueue(message, toPort));

@@ -1,5 +1,5 @@
 import { unlinkSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type {
   Client,
   InArgs,
@@ -10,7 +10,8 @@ import type {
   TransactionMode,
 } from '@libsql/client';
 import { LibsqlError } from '@libsql/client';
-import { Result, type RowMaker, rowMaker, toArgs } from '../native-client.ts';
+import { BEGIN, fromSql, Result, type RowMaker, rowMaker, sqliteError, toArgs } from '../native-client.ts';
+import type { ThreadedClient } from '../threaded-client.ts';
 import { receive, send } from './wire.ts';
 
 /** How this process's commits reach the file. */
@@ -20,9 +21,11 @@ interface Statement {
   sql: string;
   args: unknown;
 }
+/** A forwarded commit batch: the shape of the write thread's own `batch` message, with SQL texts. */
 interface BatchMessage {
   id: number;
-  mode: TransactionMode;
+  op: 'batch';
+  begin: string;
   stmts: Statement[];
 }
 interface PlainResult {
@@ -32,12 +35,13 @@ interface PlainResult {
   rowsAffected: number;
   lastInsertRowid: bigint | undefined;
 }
+/** An error as the write thread describes it (write-thread.mjs `describe`). */
 interface ErrorInfo {
+  name?: string;
   message: string;
   code?: string;
-  extendedCode?: string;
   rawCode?: number;
-  libsql: boolean;
+  sqlite?: boolean;
   /** The writer was closing and did not start this batch: it changed nothing. */
   notRun?: boolean;
 }
@@ -53,29 +57,15 @@ interface Waiting {
   mode: TransactionMode;
 }
 
-const plain = (rs: ResultSet): PlainResult => ({
-  columns: rs.columns,
-  columnTypes: rs.columnTypes,
-  rows: rs.rows.map((row) => Array.from(row as unknown as ArrayLike<unknown>)),
-  rowsAffected: rs.rowsAffected,
-  lastInsertRowid: rs.lastInsertRowid,
-});
-
-const errorInfo = (error: unknown): ErrorInfo => {
-  const e = error as LibsqlError & { rawCode?: number };
-  return error instanceof LibsqlError
-    ? { message: e.message, code: e.code, extendedCode: e.extendedCode, rawCode: e.rawCode, libsql: true }
-    : { message: (error as Error)?.message ?? String(error), libsql: false };
-};
-
 /**
  * One writer per database file, for several processes on one machine. SQLite lets one connection
- * write at a time, and each process committing for itself makes every process's group commit take
- * turns at the file lock, each batch paying its own fsync while the others wait. Instead the first
- * process to open the file becomes its writer: it listens on a private Unix socket (see
- * `socket-path.ts`) and runs the commit batches other processes send it on its write thread, in the
- * order they arrive, with its own. Those processes read, and make their rare single writes, on their
- * own connections; only batches travel.
+ * write at a time, and each process committing for itself made every process's group commit take
+ * turns at the file lock, each batch paying its own fsync while the others waited. Instead the first
+ * process to open the file becomes its writer: its write thread listens on a private Unix socket (see
+ * `socket-path.ts`, `writer-socket.mjs`) and runs the commit batches other processes send there with
+ * its own, batches waiting together sharing one transaction and one fsync. The writer's event loop is
+ * not on that path. Other processes read, and make their rare single writes, on their own
+ * connections; only commit batches travel.
  *
  * Correctness never depends on the writer: every change is a conditional unit, so a process that
  * cannot reach a writer (none yet, or it just stopped) commits through its own connections and SQLite
@@ -87,9 +77,9 @@ export class OneWriterClient implements Client {
   readonly protocol = 'file';
   closed = false;
   readonly #local: Client;
+  readonly #thread: ThreadedClient;
   readonly #path: string;
-  #server: Server | null = null;
-  readonly #followers = new Map<Socket, { inFlight: number }>();
+  #writer = false;
   #link: Socket | null = null;
   /** A link whose writer is handing over: answers still come, new batches no longer go. */
   #draining: Socket | null = null;
@@ -97,22 +87,26 @@ export class OneWriterClient implements Client {
   readonly #rowMakers = new Map<string, RowMaker>();
   #next = 0;
   #electing: Promise<void> | null = null;
-  readonly counts = { forwarded: 0, served: 0, local: 0, elections: 0 };
+  readonly counts = { forwarded: 0, local: 0, elections: 0 };
 
-  private constructor(local: Client, path: string) {
+  private constructor(local: Client, thread: ThreadedClient, path: string) {
     this.#local = local;
+    this.#thread = thread;
     this.#path = path;
   }
 
-  /** `local` is this process's own client (reads, single writes, and batches when no writer answers). */
-  static async open(local: Client, socketPath: string): Promise<OneWriterClient> {
-    const client = new OneWriterClient(local, socketPath);
+  /**
+   * `local`: this process's client (reads, single writes, and batches when no writer answers), which
+   * may wrap `thread`, the write thread that listens if this process becomes the writer.
+   */
+  static async open(local: Client, thread: ThreadedClient, socketPath: string): Promise<OneWriterClient> {
+    const client = new OneWriterClient(local, thread, socketPath);
     await client.#elect();
     return client;
   }
 
   get role(): WriterRole {
-    return this.#server ? 'writer' : this.#link ? 'forwarding' : 'alone';
+    return this.#writer ? 'writer' : this.#link ? 'forwarding' : 'alone';
   }
 
   /** Becomes the writer, or connects to the one that is; a socket left by a stopped writer is removed. */
@@ -120,7 +114,10 @@ export class OneWriterClient implements Client {
     this.#electing ??= (async () => {
       this.counts.elections++;
       for (let attempt = 0; attempt < 3 && !this.closed; attempt++) {
-        if (await this.#listen()) return;
+        if (await this.#thread.listen(this.#path).catch(() => false)) {
+          this.#writer = true;
+          return;
+        }
         if (await this.#connect()) return;
         try {
           unlinkSync(this.#path);
@@ -132,22 +129,6 @@ export class OneWriterClient implements Client {
       this.#electing = null;
     });
     return this.#electing;
-  }
-
-  #listen(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const server = createServer((socket) => this.#serve(socket));
-      server.once('error', () => resolve(false));
-      server.listen(this.#path, () => {
-        if (this.closed) {
-          server.close();
-          return resolve(true);
-        }
-        server.unref();
-        this.#server = server;
-        resolve(true);
-      });
-    });
   }
 
   #connect(): Promise<boolean> {
@@ -203,20 +184,23 @@ export class OneWriterClient implements Client {
     if (!waiting) return;
     this.#waiting.delete(reply.id);
     if (this.#waiting.size === 0) (this.#link ?? this.#draining)?.unref();
-    if (reply.error?.notRun) {
+    const e = reply.error;
+    if (e?.notRun) {
       // The writer is closing and never started it: commit it here instead.
       this.counts.local++;
       this.#local.batch(waiting.stmts as InStatement[], waiting.mode).then(waiting.resolve, waiting.reject);
-    } else if (reply.error) {
-      const e = reply.error;
+    } else if (e) {
       waiting.reject(
-        e.libsql
-          ? new LibsqlError(e.message, e.code ?? 'UNKNOWN', e.extendedCode, e.rawCode)
-          : new Error(e.message),
+        e.sqlite
+          ? sqliteError(e.message, e.code, e.rawCode)
+          : e.name === 'RangeError'
+            ? new RangeError(e.message)
+            : new Error(e.message),
       );
     } else waiting.resolve((reply.results ?? []).map((r) => this.#shape(r)));
   }
 
+  /** Rows as the write thread sends them (SQLite's values), shaped as `@libsql/client` shapes them. */
   #shape(raw: PlainResult): ResultSet {
     if (raw.columns.length === 0)
       return new Result(raw.columns, raw.columnTypes, [], raw.rowsAffected, raw.lastInsertRowid);
@@ -227,42 +211,8 @@ export class OneWriterClient implements Client {
       if (this.#rowMakers.size > 256) this.#rowMakers.clear();
       this.#rowMakers.set(key, make);
     }
-    return new Result(
-      raw.columns,
-      raw.columnTypes,
-      raw.rows.map(make),
-      raw.rowsAffected,
-      raw.lastInsertRowid,
-    );
-  }
-
-  /** The writer's side of one follower: its batches run here in arrival order, answered in that order. */
-  #serve(socket: Socket): void {
-    socket.unref();
-    socket.setNoDelay(true);
-    socket.on('error', () => {});
-    const state = { inFlight: 0 };
-    this.#followers.set(socket, state);
-    socket.on('close', () => this.#followers.delete(socket));
-    receive(socket, (message) => {
-      const { id, mode, stmts } = message as BatchMessage;
-      if (this.closed) {
-        send(socket, { id, error: { message: 'the writer is closing', libsql: false, notRun: true } });
-        return;
-      }
-      this.counts.served++;
-      state.inFlight++;
-      this.#local.batch(stmts as InStatement[], mode).then(
-        (results) => this.#answer(socket, state, { id, results: results.map(plain) }),
-        (error) => this.#answer(socket, state, { id, error: errorInfo(error) }),
-      );
-    });
-  }
-
-  #answer(socket: Socket, state: { inFlight: number }, reply: Reply): void {
-    state.inFlight--;
-    if (!socket.destroyed) send(socket, reply);
-    if (this.closed && state.inFlight === 0) socket.end();
+    const rows = raw.rows.map((values) => make(values.map(fromSql)));
+    return new Result(raw.columns, raw.columnTypes, rows, 0, undefined);
   }
 
   async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
@@ -274,8 +224,9 @@ export class OneWriterClient implements Client {
     mode: TransactionMode = 'deferred',
   ): Promise<ResultSet[]> {
     const link = this.#link;
-    if (this.closed || !link || mode === 'read') {
-      if (mode !== 'read') this.counts.local++;
+    // Only commit batches (`write`) travel: the writer's thread takes nothing else from a socket.
+    if (this.closed || !link || mode !== 'write') {
+      if (mode === 'write') this.counts.local++;
       return this.#local.batch(stmts, mode);
     }
     const normal: Statement[] = stmts.map((s) =>
@@ -290,7 +241,7 @@ export class OneWriterClient implements Client {
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) link.ref();
       this.#waiting.set(id, { resolve, reject, stmts: normal, mode });
-      send(link, { id, mode, stmts: normal } satisfies BatchMessage);
+      send(link, { id, begin: BEGIN.write, op: 'batch', stmts: normal } satisfies BatchMessage);
     });
   }
 
@@ -320,25 +271,15 @@ export class OneWriterClient implements Client {
    * `timeoutMs`) the socket is free for the next writer, which one of them becomes.
    */
   async handOver(timeoutMs = 2000): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
-    this.#server = null;
-    server.close();
-    for (const socket of this.#followers.keys()) send(socket, { closing: true });
-    const end = Date.now() + timeoutMs;
-    while (this.#followers.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+    if (!this.#writer) return;
+    this.#writer = false;
+    await this.#thread.handOver(timeoutMs).catch(() => {});
   }
 
-  /**
-   * Stops serving: no new followers, batches that arrive now are refused unrun (their senders commit
-   * them themselves), those already running are answered, then each follower's connection ends and
-   * they elect a new writer. Writes already sent on the local client finish first (see ThreadedClient).
-   */
+  /** Ends the link to the writer (if any) and this process's connections (the thread stops listening). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.#server?.close();
-    for (const [socket, state] of this.#followers) if (state.inFlight === 0) socket.end();
     this.#link?.end();
     this.#draining?.end();
     this.#local.close();
