@@ -54,7 +54,9 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       data: input.data,
       calendar: deps.calendar,
     };
-    if (input.version !== undefined) start.version = input.version;
+    // The version whose start roles were just checked is the one started (and the latest is read once).
+    if (version) start.version = version.version;
+    else if (input.version !== undefined) start.version = input.version;
     if (input.practice !== undefined) start.practice = input.practice;
     const applied = await instances.start({ user, role }, start, {
       idempotency,
