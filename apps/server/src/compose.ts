@@ -38,6 +38,8 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   const storeOptions: Parameters<typeof openStore>[0] = {};
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
+  // One writer per database file unless turned off (each process then commits for itself).
+  if (process.env.PORTALFLOW_ONE_WRITER === '0') storeOptions.oneWriter = false;
   const store = await openStore(storeOptions);
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
