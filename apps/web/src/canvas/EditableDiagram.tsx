@@ -43,6 +43,8 @@ export interface EditableDiagramProps {
   focus?: { id: string; nonce: number } | null;
   /** Changing it refits the view (a different workflow, or a new mode). */
   fitKey?: unknown;
+  /** Called once, when the first view is placed (the boxes on screen are the ones to draw). */
+  onViewPlaced?(): void;
   onChanges(changes: Change[], options?: { squash?: string }): void;
   onSelect(selection: CanvasSelection): void;
   onSelectLane?(role: string): void;
@@ -245,9 +247,10 @@ export function EditableDiagram(props: EditableDiagramProps) {
   // A readable first view: the whole workflow when it fits at a zoom people can read, else its
   // start (left edge) at that zoom; the fit-view control still shows everything.
   const container = useRef<HTMLDivElement>(null);
+  const placed = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame only when the caller says the view changed
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
+    const frameView = () => {
       const el = container.current;
       const boxes = [...sceneRef.current.boxes.values()];
       if (!el || boxes.length === 0) return void flow.fitView({ padding: FIT_PADDING });
@@ -267,6 +270,12 @@ export function EditableDiagram(props: EditableDiagramProps) {
           ? (el.clientHeight - (maxY - minY) * zoom) / 2
           : top;
       void flow.setViewport({ x: left - minX * zoom, y: y - minY * zoom, zoom });
+    };
+    const frame = requestAnimationFrame(() => {
+      frameView();
+      if (placed.current) return;
+      placed.current = true;
+      latest.current.onViewPlaced?.();
     });
     return () => cancelAnimationFrame(frame);
   }, [fitKey]);

@@ -1,13 +1,11 @@
 import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { listRoles } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { call } from '../../api/call.ts';
 import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { useStepOptions } from './common.ts';
+import { roleCatalogQuery, useStepOptions } from './common.ts';
 import { RoleEditor } from './RoleEditor.tsx';
 import { StartFormEditor } from './StartFormEditor.tsx';
 import { StepSelect } from './StepSelect.tsx';
@@ -20,11 +18,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
   const [department, setDepartment] = useState('');
   const [creating, setCreating] = useState(false);
   const [picked, setPicked] = useState<string | null>(null);
-  const catalog = useQuery({
-    queryKey: ['roles', 'catalog'],
-    queryFn: () => call(listRoles, {}),
-    staleTime: 60_000,
-  });
+  const catalog = useQuery(roleCatalogQuery);
   // The clinic's roles (the same ids as the pools people hold), minus those already a lane here.
   const choices = (catalog.data?.roles ?? [])
     .filter((r) => !definition.roles.some((own) => own.id === r.id))
