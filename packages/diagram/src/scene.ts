@@ -203,10 +203,9 @@ export interface SceneMemo {
   scene: Scene;
 }
 
-/**
- * Lanes, boxes and arrows equal to the previous scene's are replaced by those very objects, so a
- * canvas can tell what an edit changed by identity instead of comparing every element.
- */
+const sameCaption = (a: PlacedLabel | undefined, b: PlacedLabel | undefined): boolean =>
+  a === b || (!!a && !!b && sameRect(a, b) && sameData(a.lines, b.lines));
+
 /** Boxes measured from the same shape share its text lines, so most comparisons end at identity. */
 function sameBox(a: SceneBox, b: SceneBox): boolean {
   return (
@@ -225,17 +224,17 @@ function sameBox(a: SceneBox, b: SceneBox): boolean {
   );
 }
 
+/**
+ * Lanes and boxes equal to the previous scene's are replaced by those very objects (arrows are
+ * handed on as they are drawn), so a canvas can tell what an edit changed by identity instead of
+ * comparing every element.
+ */
 function keepUnchanged(scene: Scene, previous: Scene | undefined): Scene {
   if (!previous) return scene;
   for (const [id, box] of scene.boxes) {
     const was = previous.boxes.get(id);
     if (was && sameBox(was, box)) scene.boxes.set(id, was);
   }
-  const edgesBefore = new Map(previous.edges.map((e) => [e.id, e]));
-  scene.edges = scene.edges.map((e) => {
-    const was = edgesBefore.get(e.id);
-    return was && samePoints(was.points, e.points) && sameData(was, e) ? was : e;
-  });
   if (sameData(previous.lanes, scene.lanes)) scene.lanes = previous.lanes;
   return scene;
 }
@@ -273,27 +272,39 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
   const corridors = lanes.flatMap((l) => [l.y + 8, l.y + l.height - 8]);
   const routed = routeArrows(obstacles, requests, bounds, corridors, memo?.routes);
   const requestOf = new Map(requests.map((r) => [r.id, r]));
-  const sceneEdges: SceneEdge[] = routable.map((e) => {
-    const req = requestOf.get(e.path)!;
-    const points = attach(routed.routes.get(e.path)!, boxes.get(e.from)!, boxes.get(e.to)!, req);
-    return {
-      ...e,
-      id: e.path,
-      points,
-      dashed: e.kind === 'join' || e.kind === 'deadline',
-      loop: loops.has(edgeKey(e)),
-    };
-  });
+  const pointsOf = routable.map((e) =>
+    attach(routed.routes.get(e.path)!, boxes.get(e.from)!, boxes.get(e.to)!, requestOf.get(e.path)!),
+  );
   const labelled = placeLabels(
-    sceneEdges.map((e) => ({ id: e.id, text: captionOf(e), points: e.points })),
+    routable.map((e, i) => ({ id: e.path, text: captionOf(e), points: pointsOf[i]! })),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,
   );
-  for (const e of sceneEdges) {
-    const label = labelled.placed.get(e.id);
-    if (label) e.caption = label;
-  }
+  // An arrow drawn as before is handed on as the very same object (most arrows after an edit).
+  const edgesBefore = memo ? new Map(memo.scene.edges.map((e) => [e.id, e])) : undefined;
+  const sceneEdges: SceneEdge[] = routable.map((e, i) => {
+    const points = pointsOf[i]!;
+    const caption = labelled.placed.get(e.path);
+    const dashed = e.kind === 'join' || e.kind === 'deadline';
+    const loop = loops.has(edgeKey(e));
+    const was = edgesBefore?.get(e.path);
+    if (
+      was &&
+      was.from === e.from &&
+      was.to === e.to &&
+      was.kind === e.kind &&
+      was.label === e.label &&
+      was.dashed === dashed &&
+      was.loop === loop &&
+      samePoints(was.points, points) &&
+      sameCaption(was.caption, caption)
+    )
+      return was;
+    const edge: SceneEdge = { ...e, id: e.path, points, dashed, loop };
+    if (caption) edge.caption = caption;
+    return edge;
+  });
   const scene: Scene = keepUnchanged(
     { title: definition.title, lanes, boxes, edges: sceneEdges, width, height, layout },
     memo?.scene,

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type Answer, call } from '../api/call.ts';
 import type { Draft } from '../api/types.ts';
-import { layoutInWorker } from '../canvas/layoutInWorker.ts';
+import { layoutInWorker, startLayoutWorker } from '../canvas/layoutInWorker.ts';
 import { routeAhead } from '../canvas/useCanvasScene.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { roleCatalogQuery } from './inspector/common.ts';
@@ -62,8 +62,10 @@ export function useLoadDraft(id: string) {
   });
   const load = useEditorStore((s) => s.load);
   const client = useQueryClient();
-  // The staff list and the role catalog are asked for with the draft, not after the editor has drawn it.
+  // The staff list and the role catalog are asked for with the draft, not after the editor has drawn
+  // it; the layout worker starts meanwhile, ready to route a large workflow's arrows.
   useEffect(() => {
+    startLayoutWorker();
     void client.prefetchQuery(peopleQuery);
     void client.prefetchQuery(roleCatalogQuery);
   }, [client]);
