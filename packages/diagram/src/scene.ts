@@ -4,10 +4,11 @@ import { type BoxShape, measureSteps, PORT_SPACING, type ShapeCache, type TextBl
 import { captionOf } from './caption.ts';
 import { sameData, samePoints, sameRect } from './changes.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
+import { type GraphMemo, graphOf } from './graph-memo.ts';
 import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
 import { readStoredLayout, type StoredLayout, type StoredPosition } from './layout-format.ts';
-import { edgeKey, rankSteps } from './rank.ts';
+import { edgeKey } from './rank.ts';
 import { type Obstacle, type RouteMemo, type RouteRequest, routeArrows } from './route.ts';
 import { wrapText } from './text.ts';
 import { LANE, TEXT } from './theme.ts';
@@ -119,14 +120,27 @@ export interface Placement {
 
 /** Places every step (filling in missing positions) and sizes every lane; no routing. */
 export function placementOf(definition: Definition, rawLayout?: unknown): Placement {
-  return placeSteps(definition, rawLayout);
+  const { shapes: _, ...placement } = placeSteps(definition, rawLayout);
+  return placement;
 }
 
-function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCache): Placement {
+/** What placing the steps again can reuse: the shape each box was drawn from, and the boxes. */
+interface PlacedBefore {
+  shapes: ReadonlyMap<string, BoxShape>;
+  boxes: ReadonlyMap<string, SceneBox>;
+}
+
+function placeSteps(
+  definition: Definition,
+  rawLayout: unknown,
+  cache?: ShapeCache,
+  edges?: readonly Edge[],
+  before?: PlacedBefore,
+): Placement & { shapes: Map<string, BoxShape> } {
   const layout = completeLayout(definition, readStoredLayout(rawLayout));
   const laneOf = laneOfSteps(definition, layout);
   const specs = laneSpecs(definition, layout, laneOf);
-  const shapes = measureSteps(definition, cache);
+  const shapes = measureSteps(definition, cache, edges);
 
   const lanes: SceneLane[] = [];
   let y = 0;
@@ -158,6 +172,24 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
     const lane = laneOf.get(id)!;
     const bx = p.x;
     const by = (laneTop.get(lane) ?? 0) + p.y;
+    const isStart = definition.start === id;
+    const label = stepTitle(definition, id);
+    // Everything in a box follows from its shape, place, lane, start flag and title: when none
+    // changed, the previous box is handed on as it is.
+    const was = before?.boxes.get(id);
+    if (
+      was &&
+      before!.shapes.get(id) === s &&
+      was.x === bx &&
+      was.y === by &&
+      was.lane === lane &&
+      was.isStart === isStart &&
+      was.label === label
+    ) {
+      boxes.set(id, was);
+      right = Math.max(right, was.x + was.width);
+      continue;
+    }
     const at = (t: TextBlock): TextBlock => ({ ...t, x: bx + t.x, y: by + t.y });
     const box: SceneBox = {
       id,
@@ -167,8 +199,8 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
       y: by,
       width: s.width,
       height: s.height,
-      isStart: definition.start === id,
-      label: stepTitle(definition, id),
+      isStart,
+      label,
       shape: { x: bx + s.shape.x, y: by + s.shape.y, width: s.shape.width, height: s.shape.height },
       anchorY: by + s.anchorY,
       title: at(s.title),
@@ -177,7 +209,7 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
     boxes.set(id, box);
     right = Math.max(right, box.x + box.width);
   }
-  return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout };
+  return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout, shapes };
 }
 
 export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
@@ -197,6 +229,9 @@ export function nextScene(previous: Scene | undefined, definition: Definition, r
 /** What a scene remembers for `nextScene`: plain data, so a worker can route and send it back. */
 export interface SceneMemo {
   shapes: Map<string, BoxShape>;
+  /** The shape each step's box was drawn from (the same objects as in `shapes`). */
+  boxShapes: Map<string, BoxShape>;
+  graph: GraphMemo;
   routes: RouteMemo;
   labels: LabelMemo;
   /** The scene itself: its unchanged lanes, boxes and arrows are handed on as the same objects. */
@@ -252,8 +287,16 @@ export function adoptScene(scene: Scene, memo: SceneMemo): Scene {
 
 function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo): Scene {
   const cache: ShapeCache = { previous: memo?.shapes ?? new Map(), next: new Map() };
-  const { lanes, boxes, width, height, layout } = placeSteps(definition, rawLayout, cache);
-  const { edges, loops } = rankSteps(definition);
+  const graph = graphOf(definition, memo?.graph);
+  const placed = placeSteps(
+    definition,
+    rawLayout,
+    cache,
+    graph.edges,
+    memo ? { shapes: memo.boxShapes, boxes: memo.scene.boxes } : undefined,
+  );
+  const { lanes, boxes, width, height, layout } = placed;
+  const { edges, loops } = graph.ranking;
   const routable = edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
   const requests = portsFor(boxes, routable);
   const obstacles: Obstacle[] = [...boxes.values()].map((b) => ({
@@ -310,7 +353,14 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
     memo?.scene,
   );
   // Only the shapes this scene uses are kept, so the memo does not grow with every edit.
-  memos.set(scene, { shapes: cache.next, routes: routed.memo, labels: labelled.memo, scene });
+  memos.set(scene, {
+    shapes: cache.next,
+    boxShapes: placed.shapes,
+    graph,
+    routes: routed.memo,
+    labels: labelled.memo,
+    scene,
+  });
   return scene;
 }
 
