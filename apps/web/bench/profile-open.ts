@@ -7,6 +7,7 @@
 // their opens are interleaved against one server each, every one with the same stored workflow.
 //
 //   node --conditions=source --import tsx apps/web/bench/profile-open.ts [label=dist-dir …] [--opens=5]
+//     [--until=arrows]
 import { fileURLToPath } from 'node:url';
 import { autoLayout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
@@ -21,6 +22,8 @@ import { emptyLayout } from '../src/model/document.ts';
 const STEPS = 1000;
 const ID = 'bench-editor-1000';
 const TOP = 25;
+/** `--until=arrows`: profile up to every arrow on screen routed instead of up to the last box. */
+const UNTIL_ARROWS = process.argv.includes('--until=arrows');
 /** Functions of bundled code other than React's own work loop (whose frames hold every render). */
 const APP_CODE =
   /^(?!(\(|performWorkOnRoot|performWorkUntilDeadline|workLoop|renderRoot|commitRoot|flushSync|flushPassiveEffects|flushSpawnedWork|runWithFiberInDEV|recursivelyTraverse|commitPassiveMount|commitLayoutEffect|performSyncWorkOnRoot|processRootSchedule|flushSyncWorkAcrossRoots|performUnitOfWork|beginWork|completeUnitOfWork|render|batchedUpdates|dispatchDiscreteEvent|dispatchEvent|scheduleTaskForRootDuringMicrotask|commitMutationEffects|commitHook|reconcile|updateFunctionComponent|renderWithHooks|flushPendingEffects|commitLayoutEffects|commitPassiveMountOnFiber|mountIndeterminate|updateMemoComponent|updateSimpleMemoComponent|workLoopSync|renderRootSync|workLoopConcurrent|renderRootConcurrent|finishConcurrentRender|commitRootImpl)).* assets\//;
@@ -44,12 +47,19 @@ const WATCH = `
   globalThis.__pfNodesAt = 0;
   globalThis.__pfLong = [];
   globalThis.__pfNodeChanges = [];
+  globalThis.__pfRoutedAt = 0;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) globalThis.__pfLong.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   new MutationObserver((records) => {
+    if (
+      globalThis.__pfRoutedAt === 0 &&
+      document.querySelector('.react-flow__edge') &&
+      !document.querySelector('.pf-edge-provisional')
+    )
+      globalThis.__pfRoutedAt = performance.now();
     for (const r of records) {
       const el = r.target;
       if (
@@ -69,6 +79,9 @@ const WATCH = `
 
 interface Open {
   boxes: number;
+  arrows: number;
+  /** The end of the window profiled: the last box, or with --until=arrows the arrows routed. */
+  end: number;
   busy: number;
   self: Map<string, number>;
   total: Map<string, number>;
@@ -135,9 +148,18 @@ async function openOnce(page: Page, cdp: CDPSession, base: string): Promise<Open
     null,
     { timeout: 15_000, polling: 50 },
   );
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __pfRoutedAt: number }).__pfRoutedAt > 0,
+    null,
+    {
+      timeout: 15_000,
+      polling: 50,
+    },
+  );
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   const seen = await page.evaluate(() => {
     const g = globalThis as unknown as {
+      __pfRoutedAt: number;
       __pfNodesAt: number;
       __pfLong: Array<[number, number]>;
       __pfNodeChanges: number[];
@@ -145,17 +167,32 @@ async function openOnce(page: Page, cdp: CDPSession, base: string): Promise<Open
     return {
       now: performance.now(),
       boxes: g.__pfNodesAt,
+      arrows: g.__pfRoutedAt,
       long: g.__pfLong,
       changes: [...new Set(g.__pfNodeChanges)],
       elements: document.getElementsByTagName('*').length,
       options: document.querySelectorAll('[role="option"]').length,
+      parts: Object.fromEntries(
+        [
+          '.pf-topbar',
+          '.pf-palette',
+          '.react-flow__minimap',
+          '.react-flow__edges',
+          '.react-flow__nodes',
+          '.pf-lane-bands',
+          '.pf-lane-labels',
+          '.pf-inspector',
+          '[data-testid="lint-panel"]',
+        ].map((sel) => [sel, document.querySelector(sel)?.getElementsByTagName('*').length ?? -1]),
+      ),
     };
   });
   // The profile ends when it was stopped, a moment before `now` was read: navigation start on the
   // profile's clock is at most a few ms later than this.
   const navStart = profile.endTime - seen.now * 1000;
-  const { busy, self, total } = times(profile, navStart, navStart + seen.boxes * 1000);
-  const long = seen.long.filter(([start]) => start < seen.boxes);
+  const end = UNTIL_ARROWS ? seen.arrows : seen.boxes;
+  const { busy, self, total } = times(profile, navStart, navStart + end * 1000);
+  const long = seen.long.filter(([start]) => start < end);
   const tasks = long.map(([start, duration]) => {
     const at = navStart + start * 1000;
     const inTask = times(profile, at, at + duration * 1000);
@@ -168,12 +205,14 @@ async function openOnce(page: Page, cdp: CDPSession, base: string): Promise<Open
   });
   return {
     boxes: seen.boxes,
+    arrows: seen.arrows,
+    end,
     busy,
     self,
     total,
     tasks,
-    page: `boxes changed at ${seen.changes.join(', ')} ms; ${seen.elements} elements in the page, ${seen.options} of them options`,
-    long: seen.long.filter(([start]) => start < seen.boxes),
+    page: `boxes changed at ${seen.changes.join(', ')} ms; ${seen.elements} elements in the page, ${seen.options} of them options; elements in ${JSON.stringify(seen.parts)}`,
+    long,
   };
 }
 
@@ -190,15 +229,16 @@ function report(label: string, opens: Open[]) {
   const long = opens.flatMap((o) => o.long);
   console.log(`\n== ${label}: ${opens.length} opens`);
   console.log(
-    `  last box at (median): ${Math.round(median(opens.map((o) => o.boxes)))} ms; main thread busy ` +
-      `${pct(median(opens.map((o) => o.busy / o.boxes)))} of it; long tasks per open ${(long.length / opens.length).toFixed(1)}, ` +
-      `their share of the open ${pct(long.reduce((s, [, d]) => s + d, 0) / opens.reduce((s, o) => s + o.boxes, 0))}`,
+    `  last box at (median) ${Math.round(median(opens.map((o) => o.boxes)))} ms, arrows routed at ` +
+      `${Math.round(median(opens.map((o) => o.arrows)))} ms; up to ${UNTIL_ARROWS ? 'the arrows' : 'the last box'}: main thread busy ` +
+      `${pct(median(opens.map((o) => o.busy / o.end)))} of the time; long tasks per open ${(long.length / opens.length).toFixed(1)}, ` +
+      `their share of the time ${pct(long.reduce((s, [, d]) => s + d, 0) / opens.reduce((s, o) => s + o.end, 0))}`,
   );
   const first = opens[Math.floor(opens.length / 2)]!;
-  console.log(`  ${first.page}`);
+  for (const o of opens) console.log(`  ${o === first ? '*' : ' '} ${o.page}`);
   console.log('  long tasks of one open (start → length, what ran in it):');
   for (const t of first.tasks) console.log(`    ${t}`);
-  console.log(`  top self time (share of busy main-thread time up to the last box):`);
+  console.log('  top self time (share of busy main-thread time in the window):');
   for (const [k, v] of sum((o) => o.self).slice(0, TOP)) console.log(`    ${pct(v / busy)}  ${k}`);
   // Inclusive: the app's own functions (components, hooks, diagram and model code) and what they call.
   console.log(`  top inclusive time in the app's own code (share of busy main-thread time):`);
