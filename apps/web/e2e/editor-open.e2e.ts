@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('opening a 1,000-step workflow', () => {
-  it('puts only the boxes on screen in the page, with routed arrows, one drawing of the lint marks and a working inspector', async () => {
+  it('puts only the boxes on screen and the first problems in the page, with routed arrows, one drawing of the lint marks and a working inspector', async () => {
     const page = browser.page;
     await page.goto(`${server.url}/workflows/${ID}`);
     await page.getByTestId('editor-canvas').waitFor();
@@ -77,6 +77,19 @@ describe('opening a 1,000-step workflow', () => {
     // Lint ran once, with the roles people hold: no second drawing of the boxes' marks when the
     // staff list arrives.
     expect(seen.marks).toBeLessThanOrEqual(1);
+
+    // The problems panel drew its first rows; every problem is there for the asking (scrolled to, or
+    // pressed from the keyboard).
+    const rows = page.getByTestId('lint-finding');
+    const counted = async (id: string) =>
+      Number.parseInt((await page.getByTestId(id).textContent()) ?? 'NaN', 10);
+    const problems = (await counted('lint-count-errors')) + (await counted('lint-count-warnings'));
+    expect(problems).toBeGreaterThan(40);
+    expect(await rows.count()).toBe(40);
+    while ((await page.getByTestId('lint-more').count()) > 0) await page.getByTestId('lint-more').click();
+    expect(await rows.count()).toBeGreaterThanOrEqual(problems);
+    // The minimap joined once the first view was on screen.
+    await page.locator('.react-flow__minimap').waitFor();
 
     // The pickers still offer every step once opened, the last one too.
     const startsAt = page.getByLabel('Starts at', { exact: true }).first();
