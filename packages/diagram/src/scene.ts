@@ -315,23 +315,38 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
   const corridors = lanes.flatMap((l) => [l.y + 8, l.y + l.height - 8]);
   const routed = routeArrows(obstacles, requests, bounds, corridors, memo?.routes);
   const requestOf = new Map(requests.map((r) => [r.id, r]));
-  const pointsOf = routable.map((e) =>
-    attach(routed.routes.get(e.path)!, boxes.get(e.from)!, boxes.get(e.to)!, requestOf.get(e.path)!),
-  );
+  // An arrow drawn as before is handed on as the very same object (most arrows after an edit).
+  const edgesBefore = memo ? new Map(memo.scene.edges.map((e) => [e.id, e])) : undefined;
+  const pointsOf = routable.map((e) => {
+    const route = routed.routes.get(e.path)!;
+    const from = boxes.get(e.from)!;
+    const to = boxes.get(e.to)!;
+    const was = edgesBefore?.get(e.path);
+    // The route kept from before (same ends, nothing it looked at changed) between the very same
+    // boxes: its points are the ones drawn before.
+    if (
+      was &&
+      route === memo!.routes.records.get(e.path)?.points &&
+      from === memo!.scene.boxes.get(e.from) &&
+      to === memo!.scene.boxes.get(e.to)
+    )
+      return was.points;
+    return attach(route, from, to, requestOf.get(e.path)!);
+  });
   const labelled = placeLabels(
     routable.map((e, i) => ({ id: e.path, text: captionOf(e), points: pointsOf[i]! })),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,
   );
-  // An arrow drawn as before is handed on as the very same object (most arrows after an edit).
-  const edgesBefore = memo ? new Map(memo.scene.edges.map((e) => [e.id, e])) : undefined;
+  const sameGraph = graph === memo?.graph;
   const sceneEdges: SceneEdge[] = routable.map((e, i) => {
     const points = pointsOf[i]!;
     const caption = labelled.placed.get(e.path);
     const dashed = e.kind === 'join' || e.kind === 'deadline';
-    const loop = loops.has(edgeKey(e));
     const was = edgesBefore?.get(e.path);
+    // The same arrows ranked the same way: an arrow closes a loop exactly when it did.
+    const loop = sameGraph && was ? was.loop : loops.has(edgeKey(e));
     if (
       was &&
       was.from === e.from &&
