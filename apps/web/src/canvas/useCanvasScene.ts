@@ -56,12 +56,18 @@ function unroutedScene(definition: Definition, layout: Layout): Scene {
 export function useCanvasScene(definition: Definition, layout: Layout): Scene {
   // The latest routed scene: what the next edit builds on.
   const previous = useRef<Scene | undefined>(undefined);
-  const [routed, setRouted] = useState<Scene | undefined>(undefined);
+  // The worker's scene, with the document it was routed from.
+  const [routed, setRouted] = useState<{ scene: Scene; definition: Definition; layout: Layout }>();
   const isLarge = large(definition);
   const waitForWorker = isLarge && !previous.current && !routed;
 
   const scene = useMemo(() => {
-    const from = previous.current ?? routed;
+    // No edit while the worker routed: its scene is this document's as it is.
+    if (!previous.current && routed?.definition === definition && routed.layout === layout) {
+      previous.current = routed.scene;
+      return routed.scene;
+    }
+    const from = previous.current ?? routed?.scene;
     if (!from && isLarge) return unroutedScene(definition, layout);
     const next = nextScene(from, definition, layout);
     previous.current = next;
@@ -80,7 +86,7 @@ export function useCanvasScene(definition: Definition, layout: Layout): Scene {
     routing(d, l)
       .catch(() => nextScene(undefined, d, l))
       .then((s) => {
-        if (live) setRouted(s);
+        if (live) setRouted({ scene: s, definition: d, layout: l });
       });
     return () => {
       live = false;
