@@ -2,11 +2,11 @@ import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { roleCatalogQuery, useStepOptions } from './common.ts';
-import { RoleEditor } from './RoleEditor.tsx';
+import { RoleEditor, roleLanes } from './RoleEditor.tsx';
 import { StartFormEditor } from './StartFormEditor.tsx';
 import { StepSelect } from './StepSelect.tsx';
 
@@ -14,6 +14,7 @@ import { StepSelect } from './StepSelect.tsx';
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
   const apply = useEditorStore((s) => s.apply);
   const options = useStepOptions(definition);
+  const lanes = useMemo(() => roleLanes(definition, layout), [definition, layout]);
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
   const [creating, setCreating] = useState(false);
@@ -88,7 +89,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
       <StartFormEditor definition={definition} />
       <Divider label={`Roles (${definition.roles.length})`} labelPosition="left" />
       {definition.roles.map((role) => (
-        <RoleEditor key={role.id} role={role} definition={definition} layout={layout} />
+        <RoleEditor key={role.id} role={role} definition={definition} layout={layout} lanes={lanes} />
       ))}
       <Stack gap={4} className="pf-fieldset" role="group" aria-label="Add a lane">
         <Select
