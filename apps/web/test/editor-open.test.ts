@@ -1,8 +1,10 @@
 import { autoLayout, emptyLayout, sceneOf } from '@portalflow/diagram';
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { generateDefinition } from '../../../packages/engine/test/support/generate.ts';
 import { toFlowNodes } from '../src/canvas/flowElements.ts';
 import { useEditorStore } from '../src/editor/useEditorStore.ts';
+import { peopleQuery, readHeldRoles } from '../src/editor/useHeldRoles.ts';
 import { applyChanges } from '../src/model/changes.ts';
 import { doc } from './model-support.ts';
 
@@ -57,5 +59,29 @@ describe('opening a draft in the editor', () => {
     useEditorStore.getState().setHeldRoles(held);
     useEditorStore.getState().load(base(withPharmacist));
     expect(useEditorStore.getState().findings.filter((f) => f.rule === 'unheld-role')).toHaveLength(1);
+  });
+});
+
+describe('the roles people hold, read for the open', () => {
+  it('are the roles on the staff list, each once, in order', async () => {
+    const client = new QueryClient();
+    client.setQueryData(peopleQuery.queryKey, {
+      people: [
+        { id: 'u1', displayName: 'A', roles: ['triage-nurse', 'front-desk'] },
+        { id: 'u2', displayName: 'B', roles: ['front-desk'] },
+      ],
+    } as never);
+    expect(await readHeldRoles(client, 1000)).toEqual(['front-desk', 'triage-nurse']);
+  });
+
+  it('are unknown (null) when the staff list cannot be read, and the open does not wait for it', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    client.setQueryDefaults(peopleQuery.queryKey, {
+      queryFn: () => Promise.reject(new Error('403')),
+    });
+    expect(await readHeldRoles(client, 1000)).toBeNull();
+    const slow = new QueryClient();
+    slow.setQueryDefaults(peopleQuery.queryKey, { queryFn: () => new Promise(() => undefined) });
+    expect(await readHeldRoles(slow, 20)).toBeNull();
   });
 });
