@@ -5,6 +5,8 @@
 // self time over the busy main-thread time of the open) and can compare builds in one run: give
 // several built apps (`vite build --outDir …`; `--minify false` keeps function names readable) and
 // their opens are interleaved against one server each, every one with the same stored workflow.
+// For each build: medians, every open's box changes and element counts, what ran in each long task
+// of one open, and the top self and inclusive times.
 //
 //   node --conditions=source --import tsx apps/web/bench/profile-open.ts [label=dist-dir …] [--opens=5]
 //     [--until=arrows]
@@ -41,7 +43,11 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Remembers when the step boxes last changed and the main thread's long tasks (as the editor bench). */
+/**
+ * Installed before the app's scripts: when the step boxes last changed (as the editor bench), each
+ * change with what changed and how many boxes the page held then, when every arrow on screen was
+ * routed, and the main thread's long tasks.
+ */
 const WATCH = `
   globalThis.__name = (fn) => fn;
   globalThis.__pfNodesAt = 0;
