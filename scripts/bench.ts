@@ -1,6 +1,7 @@
 // `pnpm bench`: every package's benchmarks, printed as tables of figures, goals and ratios.
 // Goals are reported, never asserted: tests check behaviour, benchmarks measure.
-// `pnpm bench commits server` runs only the sections whose titles contain one of the words given.
+// `pnpm bench commits server` runs only the sections whose titles contain one of the words given
+// (in any case: `pnpm bench editor` runs the web editor's).
 import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
@@ -26,13 +27,13 @@ const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ['store', storeBenchmarks],
   ['server', serverBenchmarks],
   ['live updates (5,000 SSE clients)', liveBenchmarks],
-  ['web (Chromium)', editorBenchmarks],
+  ['web editor (Chromium)', editorBenchmarks],
   ['web load (Chromium, 4× CPU throttling)', loadBenchmarks],
 ];
 
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 console.log(`portalflow benchmarks — node ${process.version}, ${process.platform}/${process.arch}`);
 for (const [title, run] of sections) {
-  if (only.length > 0 && !only.some((word) => title.includes(word))) continue;
+  if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word))) continue;
   printTable(title, await run());
 }

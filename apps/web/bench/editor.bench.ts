@@ -385,5 +385,5 @@ export async function editorBenchmarks(): Promise<BenchRow[]> {
 // Run on its own: `node --conditions=source --import tsx apps/web/bench/editor.bench.ts`.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { printTable } = await import('../../../scripts/bench-table.ts');
-  printTable('web (Chromium)', await editorBenchmarks());
+  printTable('web editor (Chromium)', await editorBenchmarks());
 }

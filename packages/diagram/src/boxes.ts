@@ -1,4 +1,11 @@
-import { allEdges, type Definition, type StepKind, stepDeadlineText, stepTitle } from '@portalflow/engine';
+import {
+  allEdges,
+  type Definition,
+  type Edge,
+  type StepKind,
+  stepDeadlineText,
+  stepTitle,
+} from '@portalflow/engine';
 import { textWidth, wrapText } from './text.ts';
 import { KIND, TEXT, type TextStyle } from './theme.ts';
 
@@ -43,10 +50,13 @@ export function stepSubtitle(definition: Definition, id: string): string | undef
 export const PORT_SPACING = 18;
 
 /** How many arrows leave and enter each step (a box is tall enough to give each its own port). */
-export function portCounts(definition: Definition): Map<string, number> {
+export function portCounts(
+  definition: Definition,
+  edges: readonly Edge[] = allEdges(definition),
+): Map<string, number> {
   const outs = new Map<string, number>();
   const ins = new Map<string, number>();
-  for (const e of allEdges(definition)) {
+  for (const e of edges) {
     outs.set(e.from, (outs.get(e.from) ?? 0) + 1);
     ins.set(e.to, (ins.get(e.to) ?? 0) + 1);
   }
@@ -136,9 +146,13 @@ export interface ShapeCache {
   next: Map<string, BoxShape>;
 }
 
-/** Every step measured, each with room for its arrows. */
-export function measureSteps(definition: Definition, cache?: ShapeCache): Map<string, BoxShape> {
-  const ports = portCounts(definition);
+/** Every step measured, each with room for its arrows (`edges`: all of them, when known). */
+export function measureSteps(
+  definition: Definition,
+  cache?: ShapeCache,
+  edges?: readonly Edge[],
+): Map<string, BoxShape> {
+  const ports = portCounts(definition, edges);
   return new Map(
     Object.keys(definition.steps).map((id) => {
       const count = ports.get(id) ?? 1;

@@ -42,7 +42,7 @@ const touching = (a: Rect, b: Rect) =>
   a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 
 export const samePoints = (a: readonly Point[], b: readonly Point[]): boolean =>
-  a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y);
+  a === b || (a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y));
 
 export const sameRect = (a: Rect, b: Rect): boolean =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

@@ -15,8 +15,9 @@ export interface Ranking {
 
 export const edgeKey = (e: Edge) => `${e.from}->${e.to}#${e.path}`;
 
-export function rankSteps(definition: Definition): Ranking {
-  const edges = allEdges(definition).filter((e) => definition.steps[e.to] !== undefined);
+/** `all` is the definition's arrows, when the caller has them already (`allEdges`). */
+export function rankSteps(definition: Definition, all: readonly Edge[] = allEdges(definition)): Ranking {
+  const edges = all.filter((e) => definition.steps[e.to] !== undefined);
   const out = new Map<string, Edge[]>();
   for (const e of edges) {
     const list = out.get(e.from);

@@ -4,10 +4,11 @@ import { type BoxShape, measureSteps, PORT_SPACING, type ShapeCache, type TextBl
 import { captionOf } from './caption.ts';
 import { sameData, samePoints, sameRect } from './changes.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
+import { type GraphMemo, graphOf } from './graph-memo.ts';
 import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
 import { readStoredLayout, type StoredLayout, type StoredPosition } from './layout-format.ts';
-import { edgeKey, rankSteps } from './rank.ts';
+import { edgeKey } from './rank.ts';
 import { type Obstacle, type RouteMemo, type RouteRequest, routeArrows } from './route.ts';
 import { wrapText } from './text.ts';
 import { LANE, TEXT } from './theme.ts';
@@ -119,14 +120,27 @@ export interface Placement {
 
 /** Places every step (filling in missing positions) and sizes every lane; no routing. */
 export function placementOf(definition: Definition, rawLayout?: unknown): Placement {
-  return placeSteps(definition, rawLayout);
+  const { shapes: _, ...placement } = placeSteps(definition, rawLayout);
+  return placement;
 }
 
-function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCache): Placement {
+/** What placing the steps again can reuse: the shape each box was drawn from, and the boxes. */
+interface PlacedBefore {
+  shapes: ReadonlyMap<string, BoxShape>;
+  boxes: ReadonlyMap<string, SceneBox>;
+}
+
+function placeSteps(
+  definition: Definition,
+  rawLayout: unknown,
+  cache?: ShapeCache,
+  edges?: readonly Edge[],
+  before?: PlacedBefore,
+): Placement & { shapes: Map<string, BoxShape> } {
   const layout = completeLayout(definition, readStoredLayout(rawLayout));
   const laneOf = laneOfSteps(definition, layout);
   const specs = laneSpecs(definition, layout, laneOf);
-  const shapes = measureSteps(definition, cache);
+  const shapes = measureSteps(definition, cache, edges);
 
   const lanes: SceneLane[] = [];
   let y = 0;
@@ -158,6 +172,24 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
     const lane = laneOf.get(id)!;
     const bx = p.x;
     const by = (laneTop.get(lane) ?? 0) + p.y;
+    const isStart = definition.start === id;
+    const label = stepTitle(definition, id);
+    // Everything in a box follows from its shape, place, lane, start flag and title: when none
+    // changed, the previous box is handed on as it is.
+    const was = before?.boxes.get(id);
+    if (
+      was &&
+      before!.shapes.get(id) === s &&
+      was.x === bx &&
+      was.y === by &&
+      was.lane === lane &&
+      was.isStart === isStart &&
+      was.label === label
+    ) {
+      boxes.set(id, was);
+      right = Math.max(right, was.x + was.width);
+      continue;
+    }
     const at = (t: TextBlock): TextBlock => ({ ...t, x: bx + t.x, y: by + t.y });
     const box: SceneBox = {
       id,
@@ -167,8 +199,8 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
       y: by,
       width: s.width,
       height: s.height,
-      isStart: definition.start === id,
-      label: stepTitle(definition, id),
+      isStart,
+      label,
       shape: { x: bx + s.shape.x, y: by + s.shape.y, width: s.shape.width, height: s.shape.height },
       anchorY: by + s.anchorY,
       title: at(s.title),
@@ -177,7 +209,7 @@ function placeSteps(definition: Definition, rawLayout: unknown, cache?: ShapeCac
     boxes.set(id, box);
     right = Math.max(right, box.x + box.width);
   }
-  return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout };
+  return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout, shapes };
 }
 
 export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
@@ -197,16 +229,18 @@ export function nextScene(previous: Scene | undefined, definition: Definition, r
 /** What a scene remembers for `nextScene`: plain data, so a worker can route and send it back. */
 export interface SceneMemo {
   shapes: Map<string, BoxShape>;
+  /** The shape each step's box was drawn from (the same objects as in `shapes`). */
+  boxShapes: Map<string, BoxShape>;
+  graph: GraphMemo;
   routes: RouteMemo;
   labels: LabelMemo;
   /** The scene itself: its unchanged lanes, boxes and arrows are handed on as the same objects. */
   scene: Scene;
 }
 
-/**
- * Lanes, boxes and arrows equal to the previous scene's are replaced by those very objects, so a
- * canvas can tell what an edit changed by identity instead of comparing every element.
- */
+const sameCaption = (a: PlacedLabel | undefined, b: PlacedLabel | undefined): boolean =>
+  a === b || (!!a && !!b && sameRect(a, b) && sameData(a.lines, b.lines));
+
 /** Boxes measured from the same shape share its text lines, so most comparisons end at identity. */
 function sameBox(a: SceneBox, b: SceneBox): boolean {
   return (
@@ -225,17 +259,17 @@ function sameBox(a: SceneBox, b: SceneBox): boolean {
   );
 }
 
+/**
+ * Lanes and boxes equal to the previous scene's are replaced by those very objects (arrows are
+ * handed on as they are drawn), so a canvas can tell what an edit changed by identity instead of
+ * comparing every element.
+ */
 function keepUnchanged(scene: Scene, previous: Scene | undefined): Scene {
   if (!previous) return scene;
   for (const [id, box] of scene.boxes) {
     const was = previous.boxes.get(id);
     if (was && sameBox(was, box)) scene.boxes.set(id, was);
   }
-  const edgesBefore = new Map(previous.edges.map((e) => [e.id, e]));
-  scene.edges = scene.edges.map((e) => {
-    const was = edgesBefore.get(e.id);
-    return was && samePoints(was.points, e.points) && sameData(was, e) ? was : e;
-  });
   if (sameData(previous.lanes, scene.lanes)) scene.lanes = previous.lanes;
   return scene;
 }
@@ -253,8 +287,16 @@ export function adoptScene(scene: Scene, memo: SceneMemo): Scene {
 
 function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo): Scene {
   const cache: ShapeCache = { previous: memo?.shapes ?? new Map(), next: new Map() };
-  const { lanes, boxes, width, height, layout } = placeSteps(definition, rawLayout, cache);
-  const { edges, loops } = rankSteps(definition);
+  const graph = graphOf(definition, memo?.graph);
+  const placed = placeSteps(
+    definition,
+    rawLayout,
+    cache,
+    graph.edges,
+    memo ? { shapes: memo.boxShapes, boxes: memo.scene.boxes } : undefined,
+  );
+  const { lanes, boxes, width, height, layout } = placed;
+  const { edges, loops } = graph.ranking;
   const routable = edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
   const requests = portsFor(boxes, routable);
   const obstacles: Obstacle[] = [...boxes.values()].map((b) => ({
@@ -273,33 +315,67 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
   const corridors = lanes.flatMap((l) => [l.y + 8, l.y + l.height - 8]);
   const routed = routeArrows(obstacles, requests, bounds, corridors, memo?.routes);
   const requestOf = new Map(requests.map((r) => [r.id, r]));
-  const sceneEdges: SceneEdge[] = routable.map((e) => {
-    const req = requestOf.get(e.path)!;
-    const points = attach(routed.routes.get(e.path)!, boxes.get(e.from)!, boxes.get(e.to)!, req);
-    return {
-      ...e,
-      id: e.path,
-      points,
-      dashed: e.kind === 'join' || e.kind === 'deadline',
-      loop: loops.has(edgeKey(e)),
-    };
+  // An arrow drawn as before is handed on as the very same object (most arrows after an edit).
+  const edgesBefore = memo ? new Map(memo.scene.edges.map((e) => [e.id, e])) : undefined;
+  const pointsOf = routable.map((e) => {
+    const route = routed.routes.get(e.path)!;
+    const from = boxes.get(e.from)!;
+    const to = boxes.get(e.to)!;
+    const was = edgesBefore?.get(e.path);
+    // The route kept from before (same ends, nothing it looked at changed) between the very same
+    // boxes: its points are the ones drawn before.
+    if (
+      was &&
+      route === memo!.routes.records.get(e.path)?.points &&
+      from === memo!.scene.boxes.get(e.from) &&
+      to === memo!.scene.boxes.get(e.to)
+    )
+      return was.points;
+    return attach(route, from, to, requestOf.get(e.path)!);
   });
   const labelled = placeLabels(
-    sceneEdges.map((e) => ({ id: e.id, text: captionOf(e), points: e.points })),
+    routable.map((e, i) => ({ id: e.path, text: captionOf(e), points: pointsOf[i]! })),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,
   );
-  for (const e of sceneEdges) {
-    const label = labelled.placed.get(e.id);
-    if (label) e.caption = label;
-  }
+  const sameGraph = graph === memo?.graph;
+  const sceneEdges: SceneEdge[] = routable.map((e, i) => {
+    const points = pointsOf[i]!;
+    const caption = labelled.placed.get(e.path);
+    const dashed = e.kind === 'join' || e.kind === 'deadline';
+    const was = edgesBefore?.get(e.path);
+    // The same arrows ranked the same way: an arrow closes a loop exactly when it did.
+    const loop = sameGraph && was ? was.loop : loops.has(edgeKey(e));
+    if (
+      was &&
+      was.from === e.from &&
+      was.to === e.to &&
+      was.kind === e.kind &&
+      was.label === e.label &&
+      was.dashed === dashed &&
+      was.loop === loop &&
+      samePoints(was.points, points) &&
+      sameCaption(was.caption, caption)
+    )
+      return was;
+    const edge: SceneEdge = { ...e, id: e.path, points, dashed, loop };
+    if (caption) edge.caption = caption;
+    return edge;
+  });
   const scene: Scene = keepUnchanged(
     { title: definition.title, lanes, boxes, edges: sceneEdges, width, height, layout },
     memo?.scene,
   );
   // Only the shapes this scene uses are kept, so the memo does not grow with every edit.
-  memos.set(scene, { shapes: cache.next, routes: routed.memo, labels: labelled.memo, scene });
+  memos.set(scene, {
+    shapes: cache.next,
+    boxShapes: placed.shapes,
+    graph,
+    routes: routed.memo,
+    labels: labelled.memo,
+    scene,
+  });
   return scene;
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
 import {
+  adoptScene,
   autoLayout,
   emptyLayout,
   nextScene,
@@ -170,6 +171,43 @@ describe('incremental scenes', () => {
       expect(after.height).toBeGreaterThan(before.height);
       expectSameScene(after, sceneOf(definition, moved));
     }
+  });
+
+  it('hand on every box and arrow a rename leaves as it was, as the very same object', () => {
+    const definition = generateDefinition(1000);
+    const layout = autoLayout(definition, emptyLayout());
+    const before = sceneOf(definition, layout);
+    const id = Object.keys(definition.steps).find(
+      (s) => definition.steps[s]!.type === 'task' && s > 's00500',
+    )!;
+    const renamed = structuredClone(definition);
+    (renamed.steps[id] as TaskStep).title = 'Call back';
+    const after = nextScene(before, renamed, layout);
+    expectSameScene(after, sceneOf(renamed, layout));
+    const newBoxes = [...after.boxes].filter(([box, b]) => before.boxes.get(box) !== b).map(([box]) => box);
+    expect(newBoxes).toEqual([id]);
+    const wasEdge = new Map(before.edges.map((e) => [e.id, e]));
+    const newEdges = after.edges.filter((e) => wasEdge.get(e.id) !== e);
+    expect(newEdges.length).toBeLessThan(after.edges.length / 10);
+  });
+
+  it('carry on from a scene routed in the worker (scene and memo cloned on their way back)', () => {
+    const definition = generateDefinition(120);
+    const layout = autoLayout(definition, emptyLayout());
+    const routed = sceneOf(definition, layout);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const back = structuredClone({ scene: routed, memo: sceneMemo(routed)! });
+        let scene = adoptScene(back.scene, back.memo);
+        let [d, l] = [definition, layout];
+        for (const e of edits) {
+          [d, l] = applyEdit(d, l, e);
+          scene = nextScene(scene, d, l);
+          expectSameScene(scene, sceneOf(d, l));
+        }
+      }),
+      { numRuns: 15, seed: 7 },
+    );
   });
 
   it('is a full recomputation without a previous scene', () => {

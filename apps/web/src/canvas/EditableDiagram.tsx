@@ -17,6 +17,7 @@ import type { LintOverlay } from '../model/lintOverlay.ts';
 import { freeSpot, newBoxSize, positionInLane } from '../model/scene.ts';
 import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
+import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
@@ -43,6 +44,8 @@ export interface EditableDiagramProps {
   focus?: { id: string; nonce: number } | null;
   /** Changing it refits the view (a different workflow, or a new mode). */
   fitKey?: unknown;
+  /** Called once, when the first view is placed (the boxes on screen are the ones to draw). */
+  onViewPlaced?(): void;
   onChanges(changes: Change[], options?: { squash?: string }): void;
   onSelect(selection: CanvasSelection): void;
   onSelectLane?(role: string): void;
@@ -245,9 +248,18 @@ export function EditableDiagram(props: EditableDiagramProps) {
   // A readable first view: the whole workflow when it fits at a zoom people can read, else its
   // start (left edge) at that zoom; the fit-view control still shows everything.
   const container = useRef<HTMLDivElement>(null);
+  const [placedView, setPlacedView] = useState(false);
+  const placed = useRef(false);
+  // The minimap draws every box of the workflow (1,000 in a large one): it joins once the first
+  // view is on screen.
+  const [minimap, setMinimap] = useState(false);
+  useEffect(() => {
+    if (!placedView) return;
+    return whenIdle(() => setMinimap(true));
+  }, [placedView]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame only when the caller says the view changed
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
+    const frameView = () => {
       const el = container.current;
       const boxes = [...sceneRef.current.boxes.values()];
       if (!el || boxes.length === 0) return void flow.fitView({ padding: FIT_PADDING });
@@ -267,6 +279,13 @@ export function EditableDiagram(props: EditableDiagramProps) {
           ? (el.clientHeight - (maxY - minY) * zoom) / 2
           : top;
       void flow.setViewport({ x: left - minX * zoom, y: y - minY * zoom, zoom });
+    };
+    const frame = requestAnimationFrame(() => {
+      frameView();
+      if (placed.current) return;
+      placed.current = true;
+      setPlacedView(true);
+      latest.current.onViewPlaced?.();
     });
     return () => cancelAnimationFrame(frame);
   }, [fitKey]);
@@ -309,14 +328,16 @@ export function EditableDiagram(props: EditableDiagramProps) {
             fitViewOptions={{ padding: FIT_PADDING }}
             aria-label="Zoom controls"
           />
-          <MiniMap<StepNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            ariaLabel="Minimap"
-            style={{ width: 150, height: 96 }}
-          />
+          {minimap && (
+            <MiniMap<StepNode>
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              ariaLabel="Minimap"
+              style={{ width: 150, height: 96 }}
+            />
+          )}
           <FitNote />
         </ReactFlow>
       </div>

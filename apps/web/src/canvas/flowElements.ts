@@ -7,7 +7,7 @@ import {
   type TextBlock,
 } from '@portalflow/diagram';
 import type { Definition, Step } from '@portalflow/engine';
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, Position } from '@xyflow/react';
 import { roleName, stepTitle } from '../model/describe.ts';
 import { edgeId, type LintOverlay } from '../model/lintOverlay.ts';
 import type { BoxText, DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
@@ -77,6 +77,40 @@ const boxText = (block: TextBlock, box: { x: number; y: number }): BoxText => ({
   top: block.y - box.y,
   left: block.anchor === 'middle' ? 0 : block.x - box.x,
 });
+
+/** The handles' size on screen (`.pf-handle`). */
+const HANDLE = 9;
+
+/**
+ * Where a box's handles are (what `StepFrame` draws: an arrow comes in on the left, leaves on the
+ * right; an end has no way out), known from the scene so React Flow need not draw a box to measure
+ * it. Otherwise it would draw every box of the workflow once on opening, even the ones off screen.
+ */
+function handlesOf(kind: SceneBox['kind'], width: number, height: number): NonNullable<StepNode['handles']> {
+  const y = height / 2 - HANDLE / 2;
+  const target = {
+    id: null,
+    type: 'target',
+    position: Position.Left,
+    x: -HANDLE / 2,
+    y,
+    width: HANDLE,
+    height: HANDLE,
+  } as const;
+  if (kind === 'end') return [target];
+  return [
+    target,
+    {
+      id: null,
+      type: 'source',
+      position: Position.Right,
+      x: width - HANDLE / 2,
+      y,
+      width: HANDLE,
+      height: HANDLE,
+    },
+  ];
+}
 
 /**
  * React Flow nodes for the steps. Unchanged nodes keep their previous object, so after an edit
@@ -162,6 +196,10 @@ export function toFlowNodes(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      // The box is drawn at exactly its scene size, with its handles where `handlesOf` says: React
+      // Flow can place, fit and connect it without drawing it first.
+      measured: { width: box.width, height: box.height },
+      handles: handlesOf(box.kind, box.width, box.height),
       data,
       selected,
       draggable: editable,

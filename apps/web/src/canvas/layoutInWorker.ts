@@ -32,6 +32,14 @@ function layoutWorker(): Worker | undefined {
   return worker;
 }
 
+/**
+ * Starts the layout worker (fetching and compiling its code) ahead of its first request: the editor
+ * calls it while the draft is still being read, so routing a large workflow can start at once.
+ */
+export function startLayoutWorker(): void {
+  layoutWorker();
+}
+
 function ask(w: Worker, op: LayoutRequest['op'], definition: Definition, layout: Layout): Promise<Reply> {
   const id = ++nextId;
   return new Promise<Reply>((resolve, reject) => {

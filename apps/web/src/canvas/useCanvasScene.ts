@@ -7,6 +7,28 @@ import { sceneInWorker } from './layoutInWorker.ts';
 /** Up to this many steps the first routing runs in place; above, in the layout worker. */
 const SYNC_ROUTE_LIMIT = 300;
 
+const large = (definition: Definition) => Object.keys(definition.steps).length > SYNC_ROUTE_LIMIT;
+
+/** Whole-diagram routings asked for ahead of the canvas, by the very document they route. */
+const ahead = new WeakMap<Definition, { layout: Layout; scene: Promise<Scene> }>();
+
+/**
+ * Starts routing a large workflow's arrows in the layout worker before the canvas is drawn (the
+ * editor calls it as soon as the draft is read), so the routing runs while the boxes are drawn.
+ * The canvas takes it up when it opens on the same definition and layout objects.
+ */
+export function routeAhead(definition: Definition, layout: Layout): void {
+  if (!large(definition) || ahead.get(definition)?.layout === layout) return;
+  ahead.set(definition, { layout, scene: sceneInWorker(definition, layout) });
+}
+
+/** The routing asked for ahead for exactly this document (taken once), else a new one. */
+function routing(definition: Definition, layout: Layout): Promise<Scene> {
+  const early = ahead.get(definition);
+  ahead.delete(definition);
+  return early?.layout === layout ? early.scene : sceneInWorker(definition, layout);
+}
+
 /**
  * Boxes and lanes while the arrows of a large workflow are first routed in the worker: arrows are
  * drawn provisionally (from box to box) only until the routed scene arrives.
@@ -34,17 +56,23 @@ function unroutedScene(definition: Definition, layout: Layout): Scene {
 export function useCanvasScene(definition: Definition, layout: Layout): Scene {
   // The latest routed scene: what the next edit builds on.
   const previous = useRef<Scene | undefined>(undefined);
-  const [routed, setRouted] = useState<Scene | undefined>(undefined);
-  const large = Object.keys(definition.steps).length > SYNC_ROUTE_LIMIT;
-  const waitForWorker = large && !previous.current && !routed;
+  // The worker's scene, with the document it was routed from.
+  const [routed, setRouted] = useState<{ scene: Scene; definition: Definition; layout: Layout }>();
+  const isLarge = large(definition);
+  const waitForWorker = isLarge && !previous.current && !routed;
 
   const scene = useMemo(() => {
-    const from = previous.current ?? routed;
-    if (!from && large) return unroutedScene(definition, layout);
+    // No edit while the worker routed: its scene is this document's as it is.
+    if (!previous.current && routed?.definition === definition && routed.layout === layout) {
+      previous.current = routed.scene;
+      return routed.scene;
+    }
+    const from = previous.current ?? routed?.scene;
+    if (!from && isLarge) return unroutedScene(definition, layout);
     const next = nextScene(from, definition, layout);
     previous.current = next;
     return next;
-  }, [definition, layout, routed, large]);
+  }, [definition, layout, routed, isLarge]);
 
   // One whole-diagram routing in the worker; edits made meanwhile are caught up by `nextScene`.
   const latest = useRef({ definition, layout });
@@ -55,10 +83,10 @@ export function useCanvasScene(definition: Definition, layout: Layout): Scene {
     asked.current = true;
     let live = true;
     const { definition: d, layout: l } = latest.current;
-    sceneInWorker(d, l)
+    routing(d, l)
       .catch(() => nextScene(undefined, d, l))
       .then((s) => {
-        if (live) setRouted(s);
+        if (live) setRouted({ scene: s, definition: d, layout: l });
       });
     return () => {
       live = false;

@@ -7,6 +7,7 @@ import { useLocation, useParams } from 'react-router';
 import { toast } from './toast.ts';
 import '../canvas/index.ts';
 import { type CanvasSelection, EditableDiagram } from '../canvas/EditableDiagram.tsx';
+import { whenIdle } from '../canvas/idle.ts';
 import { layoutInWorker } from '../canvas/layoutInWorker.ts';
 import { canonical } from '../model/canonical.ts';
 import type { Change } from '../model/changes.ts';
@@ -99,6 +100,14 @@ function Editor({ id }: { id: string }) {
   const [initialPair, setInitialPair] = useState<{ before: Side; after: Side } | undefined>();
   const [laying, setLaying] = useState(false);
   const [confirmingPublish, setConfirmingPublish] = useState(false);
+  // The inspector (its pickers, the role catalog, the start form) is drawn once the canvas has put
+  // its first boxes on screen: a lead opening a large workflow sees the diagram first.
+  const [inspecting, setInspecting] = useState(false);
+  const cancelInspect = useRef<() => void>(undefined);
+  const onViewPlaced = useCallback(() => {
+    cancelInspect.current = whenIdle(() => setInspecting(true));
+  }, []);
+  useEffect(() => () => cancelInspect.current?.(), []);
   // A BPMN file imported from the workflow list arrives with its report in the navigation state.
   const location = useLocation();
   const [bpmnReport, setBpmnReport] = useState<BpmnReport | null>(
@@ -252,6 +261,7 @@ function Editor({ id }: { id: string }) {
           readOnly={mode !== 'edit'}
           focus={focus}
           fitKey={`${id}:${mode}:${imports}`}
+          onViewPlaced={onViewPlaced}
           onChanges={onChanges}
           onSelect={onSelect}
           onSelectLane={onSelectLane}
@@ -259,7 +269,8 @@ function Editor({ id }: { id: string }) {
           onConnect={commands.connect}
         />
       </main>
-      {mode === 'edit' && (
+      {mode === 'edit' && !inspecting && <aside className="pf-inspector" aria-label="Inspector" aria-busy />}
+      {mode === 'edit' && inspecting && (
         <Inspector
           document={document}
           selection={selection}

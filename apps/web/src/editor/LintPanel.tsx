@@ -1,7 +1,7 @@
 import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import type { Finding } from '@portalflow/engine';
 import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LintOverlay } from '../model/lintOverlay.ts';
 
 const ICON = {
@@ -9,6 +9,40 @@ const ICON = {
   warning: <TriangleAlert size={14} color="#e67700" aria-hidden />,
   info: <Info size={14} color="#1c7ed6" aria-hidden />,
 };
+
+/**
+ * Rows drawn at first: the panel shows about five, and a large workflow can have hundreds of
+ * problems (each a row with an icon), which would all be drawn while the editor opens.
+ */
+const FIRST_ROWS = 40;
+
+/** The next rows of a long list: drawn when the button scrolls into view, or when it is pressed. */
+function MoreRows({ left, onMore }: { left: number; onMore: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const more = useRef(onMore);
+  more.current = onMore;
+  useEffect(() => {
+    const el = button.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) more.current();
+    });
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, []);
+  return (
+    <li>
+      <UnstyledButton
+        ref={button}
+        className="pf-lint-row pf-lint-more"
+        onClick={onMore}
+        data-testid="lint-more"
+      >
+        Show {left} more {left === 1 ? 'problem' : 'problems'}
+      </UnstyledButton>
+    </li>
+  );
+}
 
 /** Problems in the workflow, errors first; choosing one selects its box or arrow. */
 export function LintPanel({
@@ -21,6 +55,7 @@ export function LintPanel({
   onPick: (target: { step?: string; edge?: string }) => void;
 }) {
   const [open, setOpen] = useState(true);
+  const [rows, setRows] = useState(FIRST_ROWS);
   const errors = overlay?.errors ?? 0;
   const warnings = overlay?.warnings ?? 0;
   return (
@@ -65,7 +100,7 @@ export function LintPanel({
             </Group>
           ) : (
             <ul className="pf-lint-list">
-              {findings.map((f, i) => {
+              {findings.slice(0, rows).map((f, i) => {
                 const target = overlay?.targets[i] ?? {};
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fresh list each edit; the same rule can report one path twice
@@ -84,6 +119,9 @@ export function LintPanel({
                   </li>
                 );
               })}
+              {findings.length > rows && (
+                <MoreRows left={findings.length - rows} onMore={() => setRows((n) => n + FIRST_ROWS * 2)} />
+              )}
             </ul>
           )}
         </ScrollArea>

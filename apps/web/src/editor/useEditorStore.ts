@@ -49,7 +49,8 @@ export interface EditorState {
   heldRoles: readonly string[] | null;
   setHeldRoles(roles: readonly string[]): void;
 
-  load(base: SavedBase, document?: EditorDocument): void;
+  /** Opens `document` (the base's by default), linted once with `heldRoles` (the known ones by default). */
+  load(base: SavedBase, document?: EditorDocument, heldRoles?: readonly string[] | null): void;
   /** Applies changes as one undo step; false (and a toast) when one cannot apply. */
   apply(changes: Change[], options?: RecordOptions & { select?: Selection }): boolean;
   undo(): void;
@@ -144,8 +145,9 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ heldRoles, ...(state.document ? checked(state.document, heldRoles) : {}) });
   },
 
-  load(base, document = base.document) {
+  load(base, document = base.document, heldRoles = get().heldRoles) {
     set({
+      heldRoles,
       base,
       document,
       history: emptyHistory(),
@@ -153,7 +155,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canRedo: false,
       selection: NO_SELECTION,
       focus: null,
-      ...checked(document, get().heldRoles),
+      ...checked(document, heldRoles),
     });
   },
 

@@ -1,12 +1,21 @@
 import { getDefinition } from '@portalflow/contract';
 import { type Definition, type DefinitionIssue, PortalflowError, parseDefinition } from '@portalflow/engine';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type Answer, call } from '../api/call.ts';
 import type { Draft } from '../api/types.ts';
-import { layoutInWorker } from '../canvas/layoutInWorker.ts';
+import { layoutInWorker, startLayoutWorker } from '../canvas/layoutInWorker.ts';
+import { routeAhead } from '../canvas/useCanvasScene.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
+import { roleCatalogQuery } from './inspector/common.ts';
 import { type SavedBase, useEditorStore } from './useEditorStore.ts';
+import { peopleQuery, readHeldRoles } from './useHeldRoles.ts';
+
+/**
+ * How long the open waits for the staff list once the draft is read: lint then runs once, with the
+ * roles people hold, instead of a second time (and a second drawing of the marks) when they arrive.
+ */
+const PEOPLE_WAIT_MS = 400;
 
 export type DefinitionResponse = Answer<typeof getDefinition>;
 
@@ -52,15 +61,25 @@ export function useLoadDraft(id: string) {
     ready: false,
   });
   const load = useEditorStore((s) => s.load);
+  const client = useQueryClient();
+  // The staff list and the role catalog are asked for with the draft, not after the editor has drawn
+  // it; the layout worker starts meanwhile, ready to route a large workflow's arrows.
+  useEffect(() => {
+    startLayoutWorker();
+    void client.prefetchQuery(peopleQuery);
+    void client.prefetchQuery(roleCatalogQuery);
+  }, [client]);
   const draft = query.data?.draft;
   useEffect(() => {
     if (!draft) return;
     let cancelled = false;
     setState({ id, ready: false });
-    baseFrom(draft)
-      .then((base) => {
+    Promise.all([baseFrom(draft), readHeldRoles(client, PEOPLE_WAIT_MS)])
+      .then(([base, heldRoles]) => {
         if (cancelled) return;
-        load(base);
+        // A large workflow's arrows start routing in the worker while the editor draws its boxes.
+        routeAhead(base.document.definition, base.document.layout);
+        load(base, base.document, heldRoles ?? undefined);
         setState({ id, ready: true });
       })
       .catch((error: unknown) => {
@@ -69,6 +88,6 @@ export function useLoadDraft(id: string) {
     return () => {
       cancelled = true;
     };
-  }, [draft, id, load]);
+  }, [draft, id, load, client]);
   return { query, ready: state.id === id && state.ready, issues: state.id === id ? state.issues : undefined };
 }

@@ -13,6 +13,7 @@ export interface Simulation {
   result: SimulationResult;
   actions: SimAction[];
   highlight: ReturnType<typeof highlightOf>;
+  /** Of all runs so far; all zero while the editor is not simulating. */
   coverage: CoverageReport;
   runs: number;
   canStepBack: boolean;
@@ -34,6 +35,15 @@ const IDLE: SimulationResult = {
   history: [],
   snapshot: null,
   clock: new Date(0).toISOString(),
+};
+
+/** Coverage while the editor is not simulating: nothing is shown, nothing is counted. */
+const NOT_SIMULATING: CoverageReport = {
+  steps: { total: 0, covered: 0, missing: [] },
+  edges: { total: 0, covered: 0, missing: [] },
+  outcomes: { total: 0, covered: 0, missing: [] },
+  deadlines: { total: 0, covered: 0, missing: [] },
+  ratio: 0,
 };
 
 /** A practice run in the browser: the script of events is the state; the engine replays it. */
@@ -67,8 +77,10 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     [enabled, definition, result],
   );
   const highlight = useMemo(() => highlightOf(definition, result), [definition, result]);
+  // Coverage walks the whole workflow (several ms at 1,000 steps): only while simulating, not on
+  // every edit.
   const report = useMemo(
-    () => coverage(definition, enabled ? [...finished, result] : []),
+    () => (enabled ? coverage(definition, [...finished, result]) : NOT_SIMULATING),
     [enabled, definition, finished, result],
   );
   // An event the engine refuses is reported and dropped, so the run stays usable.

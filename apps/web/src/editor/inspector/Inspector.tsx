@@ -1,7 +1,7 @@
 import { Badge, Button, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { Definition, Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
 import { retitleChanges } from '../../model/stepIds.ts';
 import { countOf } from '../../shell/plural.ts';
@@ -112,7 +112,11 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
   );
 }
 
-export function Inspector({
+/**
+ * The inspector of the selection (or of the workflow). Drawn again only when the document or the
+ * selection changes: a lint result or an undo-state change elsewhere in the editor leaves it alone.
+ */
+export const Inspector = memo(function Inspector({
   document,
   selection,
   onDelete,
@@ -180,4 +184,4 @@ export function Inspector({
       </ScrollArea>
     </aside>
   );
-}
+});

@@ -1,26 +1,35 @@
 import { ActionIcon, Button, ColorSwatch, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { LANE_COLORS, laneOfSteps, laneSpecs } from '@portalflow/diagram';
+import { LANE_COLORS, type LaneSpec, laneOfSteps, laneSpecs } from '@portalflow/diagram';
 import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Layout } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 
-/** One role and its lane: name, department, colour, position; removing it moves its tasks. */
+/** The role lanes in order with their colours (no geometry): what each `RoleEditor` shows. */
+export const roleLanes = (definition: Definition, layout: Layout): LaneSpec[] =>
+  laneSpecs(definition, layout, laneOfSteps(definition, layout)).filter((l) => l.role !== '');
+
+/**
+ * One role and its lane: name, department, colour, position; removing it moves its tasks. The
+ * workflow inspector lists every role: it passes `lanes` worked out once, not once per role (each
+ * a walk over every step).
+ */
 export function RoleEditor({
   role,
   definition,
   layout,
+  lanes: given,
 }: {
   role: Role;
   definition: Definition;
   layout: Layout;
+  lanes?: LaneSpec[];
 }) {
   const apply = useEditorStore((s) => s.apply);
   const [removing, setRemoving] = useState(false);
   const [reassignTo, setReassignTo] = useState<string | null>(null);
-  // Lane order and colours only: no geometry needed (this renders once per role in the inspector).
-  const lanes = laneSpecs(definition, layout, laneOfSteps(definition, layout)).filter((l) => l.role !== '');
+  const lanes = given ?? roleLanes(definition, layout);
   const index = lanes.findIndex((l) => l.role === role.id);
   const color = lanes[index]?.color;
   const tasks = Object.values(definition.steps).filter((s) => s.type === 'task' && s.role === role.id).length;

@@ -1,10 +1,9 @@
 import { Button, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
-import { listRoles } from '@portalflow/contract';
 import type { Definition, FormField } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { FilePlus2 } from 'lucide-react';
-import { call } from '../../api/call.ts';
 import { useEditorStore } from '../useEditorStore.ts';
+import { roleCatalogQuery } from './common.ts';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 
 /**
@@ -13,11 +12,7 @@ import { FormFieldsEditor } from './FormFieldsEditor.tsx';
  */
 export function StartFormEditor({ definition }: { definition: Definition }) {
   const apply = useEditorStore((s) => s.apply);
-  const catalog = useQuery({
-    queryKey: ['roles', 'catalog'],
-    queryFn: () => call(listRoles, {}),
-    staleTime: 60_000,
-  });
+  const catalog = useQuery(roleCatalogQuery);
   const intake = definition.intake;
   // Starters are often outside the workflow's lanes (the front desk takes the call): offer every clinic role.
   const names = new Map<string, string>();

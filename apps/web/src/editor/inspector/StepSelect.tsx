@@ -24,6 +24,10 @@ const Options = memo(function Options({
   return (
     <Select
       {...props}
+      // Mantine's default keeps every option in the page (hidden) while the list is closed; with 1,000
+      // steps each picker would put 1,000 options in the page and every layout of it would pay for
+      // them. The options exist only while the list is open.
+      comboboxProps={{ keepMounted: false, ...props.comboboxProps }}
       onChange={(value, option) => handlers.current.onChange?.(value, option)}
       onBlur={(event) => handlers.current.onBlur?.(event)}
       onFocus={(event) => handlers.current.onFocus?.(event)}
@@ -32,8 +36,8 @@ const Options = memo(function Options({
 }, sameProps);
 
 /**
- * A Select over the workflow's steps. Mantine keeps every option in the page, so with 1,000 steps a
- * re-render draws 1,000 options: this one draws again only when its options, value or label change,
+ * A Select over the workflow's steps. Its options are in the page only while its list is open (with
+ * 1,000 steps, 1,000 options each); it draws again only when its options, value or label change,
  * never because the inspector around it did (callbacks are read when called, so they stay current).
  * Pair it with `useStepOptions`, whose list follows an edit a moment later, off the edit's frame.
  */

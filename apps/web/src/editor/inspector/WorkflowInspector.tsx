@@ -1,14 +1,12 @@
 import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { listRoles } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
-import { useState } from 'react';
-import { call } from '../../api/call.ts';
+import { useMemo, useState } from 'react';
 import { type Layout, slugify, uniqueId } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { useStepOptions } from './common.ts';
-import { RoleEditor } from './RoleEditor.tsx';
+import { roleCatalogQuery, useStepOptions } from './common.ts';
+import { RoleEditor, roleLanes } from './RoleEditor.tsx';
 import { StartFormEditor } from './StartFormEditor.tsx';
 import { StepSelect } from './StepSelect.tsx';
 
@@ -16,15 +14,12 @@ import { StepSelect } from './StepSelect.tsx';
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
   const apply = useEditorStore((s) => s.apply);
   const options = useStepOptions(definition);
+  const lanes = useMemo(() => roleLanes(definition, layout), [definition, layout]);
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
   const [creating, setCreating] = useState(false);
   const [picked, setPicked] = useState<string | null>(null);
-  const catalog = useQuery({
-    queryKey: ['roles', 'catalog'],
-    queryFn: () => call(listRoles, {}),
-    staleTime: 60_000,
-  });
+  const catalog = useQuery(roleCatalogQuery);
   // The clinic's roles (the same ids as the pools people hold), minus those already a lane here.
   const choices = (catalog.data?.roles ?? [])
     .filter((r) => !definition.roles.some((own) => own.id === r.id))
@@ -94,7 +89,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
       <StartFormEditor definition={definition} />
       <Divider label={`Roles (${definition.roles.length})`} labelPosition="left" />
       {definition.roles.map((role) => (
-        <RoleEditor key={role.id} role={role} definition={definition} layout={layout} />
+        <RoleEditor key={role.id} role={role} definition={definition} layout={layout} lanes={lanes} />
       ))}
       <Stack gap={4} className="pf-fieldset" role="group" aria-label="Add a lane">
         <Select

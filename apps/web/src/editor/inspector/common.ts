@@ -1,11 +1,20 @@
+import { listRoles } from '@portalflow/contract';
 import { type Definition, ID_PATTERN, type Step } from '@portalflow/engine';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
+import { call } from '../../api/call.ts';
 import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import type { DefinitionResponse } from '../useLoadDraft.ts';
 
 export { ID_PATTERN };
+
+/** The clinic's role catalog (lanes, starters): asked for when the editor opens, read by the inspector. */
+export const roleCatalogQuery = queryOptions({
+  queryKey: ['roles', 'catalog'],
+  queryFn: () => call(listRoles, {}),
+  staleTime: 60_000,
+});
 
 /**
  * Whether step ids are frozen: once a version is published, instances and histories name its ids.
