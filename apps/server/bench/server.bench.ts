@@ -202,6 +202,7 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const fleetPools = fleet.map(
       (proc) => new Pool(proc.url, { connections: Math.ceil(CLIENTS / PROCESSES) }),
     );
+    const fleetBefore = fleet.map((proc) => threadCpu(proc.pid));
     const multi = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
       const slot = turn[k]! % PER_CLIENT;
       turn[k] = slot + 1;
@@ -218,6 +219,15 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       current[k]![slot] = next;
       return true;
     });
+    // All the fleet's CPU per completion, beside the one process's figure.
+    const multiOps = (multi.ok * (WARM_MS + MEASURE_MS)) / MEASURE_MS;
+    const fleetCpu = fleet
+      .map((proc, n) => cpuPerOp(proc.pid, fleetBefore[n]!, threadCpu(proc.pid), multiOps))
+      .reduce(
+        (sum, c) =>
+          c && sum ? { loops: sum.loops + c.eventLoop, rest: sum.rest + c.writeThread + c.rest } : null,
+        { loops: 0, rest: 0 } as { loops: number; rest: number } | null,
+      );
     await Promise.all(fleetPools.map((pool) => pool.close()));
     await Promise.all(fleet.map((proc) => proc.stop()));
 
@@ -331,6 +341,16 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
         unit: 'completes/s',
         note: `the same ${CLIENTS} clients, client k on process k mod ${PROCESSES}; ${multi.failed} failed; the first is the file's writer and the others forward their commit batches to it (docs/scaling.md)`,
       },
+      ...(fleetCpu && cpu
+        ? [
+            {
+              name: `server CPU per completion, ${PROCESSES} processes`,
+              value: fleetCpu.loops + fleetCpu.rest,
+              unit: 'µs',
+              note: `all ${PROCESSES} processes: event loops ${fleetCpu.loops.toFixed(0)} µs, other threads ${fleetCpu.rest.toFixed(0)} µs (one process: ${(cpu.eventLoop + cpu.writeThread + cpu.rest).toFixed(0)} µs); on ${availableParallelism()} cores the fleet's ceiling is ~${(((availableParallelism() - 0.5) * 1e6) / (fleetCpu.loops + fleetCpu.rest)).toFixed(0)}/s`,
+            },
+          ]
+        : []),
       {
         name: `${PROCESSES} processes ÷ 1 process`,
         value: multiRatio,
