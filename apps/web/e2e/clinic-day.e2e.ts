@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { laneNamesOffScreen } from './support/lanes.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -121,6 +122,8 @@ describe('a clinic day', () => {
       await expect
         .poll(() => lint.textContent(), { timeout: 15_000 })
         .toContain('Nobody holds the Pharmacist role');
+      // Every lane with its band on screen shows its role name, however tall the lane.
+      expect(await laneNamesOffScreen(lead.page)).toEqual([]);
       await screenshot(lead.page, 'day-5-unheld-lane-warning');
     } finally {
       await lead.close();

@@ -3,6 +3,19 @@ import { memo } from 'react';
 import type { Lane } from '../model/lanes.ts';
 
 const transformOf = (s: { transform: [number, number, number] }) => s.transform;
+const viewHeightOf = (s: { height: number }) => s.height;
+
+/**
+ * The part of a lane's band on screen, where its label goes: a tall lane's name stays in view while
+ * any of the lane is, instead of sitting at the lane's middle below the canvas. A lane wholly off
+ * screen keeps its own place.
+ */
+export function shownPart(top: number, height: number, viewHeight: number): { top: number; height: number } {
+  if (viewHeight <= 0) return { top, height };
+  const from = Math.max(top, 0);
+  const to = Math.min(top + height, viewHeight);
+  return to > from ? { top: from, height: to - from } : { top, height };
+}
 
 /**
  * Lane backgrounds behind the canvas, stretched across the whole view, following the viewport's
@@ -25,7 +38,8 @@ export const LaneBands = memo(function LaneBands({ lanes }: { lanes: readonly La
 
 /**
  * Role name and department on a band at the left of each lane (BPMN convention). It stays put
- * while the diagram pans sideways and follows it up and down.
+ * while the diagram pans sideways and follows it up and down, kept within the part of the lane on
+ * screen (`shownPart`).
  */
 export const LaneLabels = memo(function LaneLabels({
   lanes,
@@ -35,11 +49,11 @@ export const LaneLabels = memo(function LaneLabels({
   onSelectLane?: (role: string) => void;
 }) {
   const [, ty, zoom] = useStore(transformOf);
+  const viewHeight = useStore(viewHeightOf);
   return (
     <div className="pf-lane-labels" data-testid="lane-labels">
       {lanes.map((lane) => {
-        const top = ty + lane.y * zoom;
-        const height = lane.height * zoom;
+        const { top, height } = shownPart(ty + lane.y * zoom, lane.height * zoom, viewHeight);
         // Zoomed far out, a lane keeps only its role name.
         const className = height < 64 ? 'pf-lane-label pf-lane-compact' : 'pf-lane-label';
         const body = (
