@@ -152,6 +152,37 @@ export function rowMaker(columns: string[]): RowMaker {
   };
 }
 
+/** A result as the write thread sends it: column names and rows of SQLite values. */
+export interface RawResult {
+  columns: string[];
+  columnTypes: string[];
+  rows: unknown[][];
+  rowsAffected: number;
+  lastInsertRowid: bigint | undefined;
+}
+
+/**
+ * Shapes the write thread's raw results as `@libsql/client` shapes results, with one row class per
+ * column list (kept for the few lists a store uses; started over past 256).
+ */
+export class ResultShaper {
+  readonly #makers = new Map<string, RowMaker>();
+
+  shape(raw: RawResult): ResultSet {
+    if (raw.columns.length === 0)
+      return new Result(raw.columns, raw.columnTypes, [], raw.rowsAffected, raw.lastInsertRowid);
+    const key = raw.columns.join('\u0000');
+    let make = this.#makers.get(key);
+    if (!make) {
+      make = rowMaker(raw.columns);
+      if (this.#makers.size > 256) this.#makers.clear();
+      this.#makers.set(key, make);
+    }
+    const rows = raw.rows.map((values) => make(values.map(fromSql)));
+    return new Result(raw.columns, raw.columnTypes, rows, 0, undefined);
+  }
+}
+
 /** A prepared statement kept for reuse, with what is needed to shape its results. */
 interface Cached {
   stmt: NativeStatement;

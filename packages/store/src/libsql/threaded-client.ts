@@ -9,30 +9,13 @@ import type {
   TransactionMode,
 } from '@libsql/client';
 import { LibsqlError } from '@libsql/client';
-import {
-  BEGIN,
-  fromSql,
-  NativeClient,
-  Result,
-  type RowMaker,
-  rowMaker,
-  sqliteError,
-  toArgs,
-} from './native-client.ts';
+import { BEGIN, NativeClient, type RawResult, ResultShaper, sqliteError, toArgs } from './native-client.ts';
 
 /** Most SQL texts the write thread keeps by number before both sides start over. */
 const TEXTS = 2048;
 
 /** Statements that only read: answered on this thread, by its own connection. */
 const READ = /^\s*select\b/i;
-
-interface RawResult {
-  columns: string[];
-  columnTypes: string[];
-  rows: unknown[][];
-  rowsAffected: number;
-  lastInsertRowid: bigint | undefined;
-}
 
 interface Reply {
   id: number;
@@ -61,7 +44,7 @@ export class ThreadedClient implements Client {
   readonly #reader: NativeClient;
   readonly #worker: Worker;
   readonly #waiting = new Map<number, Waiting>();
-  readonly #rowMakers = new Map<string, RowMaker>();
+  readonly #results = new ResultShaper();
   /**
    * SQL texts the thread already has, by number: a statement's text crosses to the thread once, then
    * only its number does. Group commit sends the same few statements (some of them kilobytes of
@@ -136,21 +119,6 @@ export class ThreadedClient implements Client {
     });
   }
 
-  #shape(raw: RawResult): ResultSet {
-    if (raw.columns.length === 0) {
-      return new Result(raw.columns, raw.columnTypes, [], raw.rowsAffected, raw.lastInsertRowid);
-    }
-    const key = raw.columns.join('\u0000');
-    let make = this.#rowMakers.get(key);
-    if (!make) {
-      make = rowMaker(raw.columns);
-      if (this.#rowMakers.size > 256) this.#rowMakers.clear();
-      this.#rowMakers.set(key, make);
-    }
-    const rows = raw.rows.map((values) => make(values.map(fromSql)));
-    return new Result(raw.columns, raw.columnTypes, rows, 0, undefined);
-  }
-
   async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const sql = typeof stmt === 'string' ? stmt : stmt.sql;
     if (READ.test(sql)) {
@@ -160,7 +128,7 @@ export class ThreadedClient implements Client {
     const bound = toArgs(typeof stmt === 'string' ? args : stmt.args);
     this.#room(1);
     const [raw] = await this.#send({ op: 'execute', ...this.#text(sql), args: bound });
-    return this.#shape(raw!);
+    return this.#results.shape(raw!);
   }
 
   async batch(
@@ -176,7 +144,7 @@ export class ThreadedClient implements Client {
           : { ...this.#text(s.sql), args: toArgs(s.args) },
     );
     const results = await this.#send({ op: 'batch', begin: BEGIN[mode], stmts: normal });
-    return results.map((raw) => this.#shape(raw));
+    return results.map((raw) => this.#results.shape(raw));
   }
 
   /**

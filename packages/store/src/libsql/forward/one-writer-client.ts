@@ -10,7 +10,7 @@ import type {
   TransactionMode,
 } from '@libsql/client';
 import { LibsqlError } from '@libsql/client';
-import { BEGIN, fromSql, Result, type RowMaker, rowMaker, sqliteError, toArgs } from '../native-client.ts';
+import { BEGIN, type RawResult, ResultShaper, sqliteError, toArgs } from '../native-client.ts';
 import type { ThreadedClient } from '../threaded-client.ts';
 import { receive, send } from './wire.ts';
 
@@ -28,13 +28,6 @@ interface BatchMessage {
   begin: string;
   stmts: Statement[];
 }
-interface PlainResult {
-  columns: string[];
-  columnTypes: string[];
-  rows: unknown[][];
-  rowsAffected: number;
-  lastInsertRowid: bigint | undefined;
-}
 /** An error as the write thread describes it (write-thread.mjs `describe`). */
 interface ErrorInfo {
   name?: string;
@@ -47,7 +40,7 @@ interface ErrorInfo {
 }
 interface Reply {
   id: number;
-  results?: PlainResult[];
+  results?: RawResult[];
   error?: ErrorInfo;
 }
 interface Waiting {
@@ -84,7 +77,7 @@ export class OneWriterClient implements Client {
   /** A link whose writer is handing over: answers still come, new batches no longer go. */
   #draining: Socket | null = null;
   readonly #waiting = new Map<number, Waiting>();
-  readonly #rowMakers = new Map<string, RowMaker>();
+  readonly #results = new ResultShaper();
   #next = 0;
   #electing: Promise<void> | null = null;
   readonly counts = { forwarded: 0, local: 0, elections: 0 };
@@ -197,22 +190,7 @@ export class OneWriterClient implements Client {
             ? new RangeError(e.message)
             : new Error(e.message),
       );
-    } else waiting.resolve((reply.results ?? []).map((r) => this.#shape(r)));
-  }
-
-  /** Rows as the write thread sends them (SQLite's values), shaped as `@libsql/client` shapes them. */
-  #shape(raw: PlainResult): ResultSet {
-    if (raw.columns.length === 0)
-      return new Result(raw.columns, raw.columnTypes, [], raw.rowsAffected, raw.lastInsertRowid);
-    const key = raw.columns.join('\u0000');
-    let make = this.#rowMakers.get(key);
-    if (!make) {
-      make = rowMaker(raw.columns);
-      if (this.#rowMakers.size > 256) this.#rowMakers.clear();
-      this.#rowMakers.set(key, make);
-    }
-    const rows = raw.rows.map((values) => make(values.map(fromSql)));
-    return new Result(raw.columns, raw.columnTypes, rows, 0, undefined);
+    } else waiting.resolve((reply.results ?? []).map((r) => this.#results.shape(r)));
   }
 
   async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
