@@ -100,6 +100,7 @@ describe('migrations', () => {
       [15, 'outbox'],
       [16, 'intake'],
       [17, 'request-notes'],
+      [18, 'task-lookup-by-id'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

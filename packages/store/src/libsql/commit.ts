@@ -4,6 +4,7 @@ import { canonicalJson } from '@portalflow/engine';
 import type { CommitResult, InstanceChange, TaskChange } from '../change.ts';
 import { StoreError } from '../errors.ts';
 import { GENESIS_HASH, hashInput, sha256Hex } from '../hash.ts';
+import { appendId } from '../ids.ts';
 import type { OutboxDraft } from '../outbox.ts';
 import type { BatchUnit } from './group-commit.ts';
 import { type GuardedRow, guardedInserts } from './guarded-rows.ts';
@@ -173,7 +174,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     rest.push({
       kind: 'notification',
       values: [
-        randomUUID(),
+        appendId(),
         n.userId ?? null,
         n.role ?? null,
         n.kind,
@@ -205,7 +206,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   }
   // A completion note rides the change: written only if the change wins (guarded like the emails).
   for (const n of change.notes ?? [])
-    statements.push(noteInsert(instanceId, n, randomUUID(), { sql: 'i.commit_token = ?', args: [token] }));
+    statements.push(noteInsert(instanceId, n, appendId(), { sql: 'i.commit_token = ?', args: [token] }));
   if (change.pin?.runId) rest.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
   const idem = change.idempotency;
   if (idem) {
@@ -321,7 +322,7 @@ function emailStatement(
   o: Extract<OutboxDraft, { channel: 'email' }>,
   guard: InValue[],
 ): InStatement {
-  const message = randomUUID();
+  const message = appendId();
   const taskId = o.taskToken ? `${instanceId}:${o.taskToken}` : null;
   const payload = JSON.stringify(o.payload ?? null);
   if (o.userId) {
@@ -353,7 +354,7 @@ function webhookStatement(
   const rows: InValue[] = [];
   for (const o of hooks) {
     rows.push(
-      randomUUID(),
+      appendId(),
       o.kind,
       o.taskToken ? `${instanceId}:${o.taskToken}` : null,
       JSON.stringify(o.payload ?? null),

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { InStatement, InValue, Row } from '@libsql/client';
 import { StoreError } from '../errors.ts';
+import { appendId } from '../ids.ts';
 import type { NoteDraft, NoteRevision, NoteStore } from '../notes.ts';
 import type { Db } from './db.ts';
 import { text, textOrNull } from './rows.ts';
@@ -72,7 +72,7 @@ export function noteApi(db: Db): NoteStore {
   return {
     async addNote(instanceId, draft) {
       checkNoteDraft(draft);
-      const id = randomUUID();
+      const id = appendId();
       // Through the group-commit queue: a burst of notes shares fsyncs and none is lost.
       const written = await db.queue.submit({
         statements: [noteInsert(instanceId, draft, id)],
@@ -84,7 +84,7 @@ export function noteApi(db: Db): NoteStore {
     async reviseNote(edit) {
       if (typeof edit.body !== 'string' || !Number.isInteger(edit.expectedRevision))
         throw new StoreError('CHANGE_INVALID', 'an edit needs a body and the revision it replaces');
-      const id = randomUUID();
+      const id = appendId();
       // Revision n + 1 is written only from revision n; a second edit of n meets the unique key and writes nothing.
       const written = await db.queue.submit({
         statements: [

@@ -23,6 +23,7 @@ import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
 import { ssoApi } from './sso.ts';
 import { taskApi } from './tasks.ts';
+import type { ThreadedClient } from './threaded-client.ts';
 import { timerApi } from './timers.ts';
 import { trackingApi } from './tracking.ts';
 import { trackingEntryApi } from './tracking-entries.ts';
@@ -94,6 +95,8 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
       // The file's writer lets the processes forwarding to it finish and pick the next writer first.
       if (client instanceof OneWriterClient) await client.handOver();
       client.close();
+      // The write and checkpoint threads close their connections after this; the file is free once they have.
+      await (client as Partial<Pick<ThreadedClient, 'whenClosed'>>).whenClosed?.();
     },
   };
 }

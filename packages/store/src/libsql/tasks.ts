@@ -121,8 +121,9 @@ export function taskApi(db: Db): Pick<Store, 'listTasks' | 'getTask' | 'listInst
 
     async listInstanceTasks(instanceId) {
       const rs = await db.client.execute({
-        sql: `SELECT ${COLUMNS} FROM tasks WHERE instance_id = ? ORDER BY opened_at, id`,
-        args: [instanceId],
+        // The primary key's range of `{instanceId}:…` (';' sorts right after ':'), then the exact match.
+        sql: `SELECT ${COLUMNS} FROM tasks WHERE id > ? AND id < ? AND instance_id = ? ORDER BY opened_at, id`,
+        args: [`${instanceId}:`, `${instanceId};`, instanceId],
       });
       return rs.rows.map(toTask);
     },

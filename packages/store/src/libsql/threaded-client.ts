@@ -54,6 +54,7 @@ export class ThreadedClient implements Client {
   #forget = false;
   #next = 0;
   #exited: Error | null = null;
+  #stopped: Promise<void> = Promise.resolve();
 
   constructor(path: string, options: { timeout: number }) {
     this.#reader = new NativeClient(path, options);
@@ -195,8 +196,15 @@ export class ThreadedClient implements Client {
     this.closed = true;
     this.#reader.close();
     const id = this.#next++;
-    this.#waiting.set(id, { resolve: () => {}, reject: () => {} });
+    this.#stopped = new Promise((done) =>
+      this.#waiting.set(id, { resolve: () => done(), reject: () => done() }),
+    );
     this.#worker.ref();
     this.#worker.postMessage({ op: 'close', id });
+  }
+
+  /** After `close()`: resolves once both threads' connections are closed and the file is left alone. */
+  whenClosed(): Promise<void> {
+    return this.#stopped;
   }
 }

@@ -5,7 +5,7 @@
 // forget? }, with arguments already converted for binding. A statement (`execute`, or each of `stmts`)
 // names its SQL by `ref`, with the text itself only the first time; `forget` drops every text first.
 // Messages out: { id, results } or { id, error }.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'libsql';
 import { listenForFollowers } from './forward/writer-socket.mjs';
 
@@ -18,8 +18,30 @@ let openError = null;
 try {
   db = new Database(workerData.path, { timeout: workerData.timeout });
   db.defaultSafeIntegers(true);
+  // Checkpoints run on their own thread (checkpoint-thread.mjs). This connection checkpoints only if
+  // that one falls far behind: past 10,000 pages (40 MB) of WAL, as a back-stop.
+  db.exec('PRAGMA wal_autocheckpoint = 10000');
 } catch (error) {
   openError = error;
+}
+
+/** The checkpointer, started after the first commit (the file is in WAL mode by then). */
+let checkpointer = null;
+let checkpointerGone = false;
+
+function committed() {
+  if (!checkpointer) {
+    checkpointer = new Worker(new URL('./checkpoint-thread.mjs', import.meta.url), {
+      workerData: { path: workerData.path, timeout: workerData.timeout },
+    });
+    checkpointer.unref();
+    // Without it the writer's own automatic checkpoint still runs; nothing to report.
+    checkpointer.on('error', () => {});
+    checkpointer.on('exit', () => {
+      checkpointerGone = true;
+    });
+  }
+  if (!checkpointerGone) checkpointer.postMessage('committed');
 }
 
 /** @type {Map<string, { stmt: any, reader: boolean, ddl: boolean }>} */
@@ -218,6 +240,7 @@ function writeGroup(group) {
       }
     }
     run('COMMIT', []);
+    committed();
   } catch (error) {
     // A failed COMMIT (disk full, I/O error) leaves the transaction open too: end it here. Nothing of
     // the group was written, so every batch in it failed.
@@ -234,13 +257,20 @@ let writerSocket = null;
 function handle(message, answer) {
   const { id, op } = message;
   if (op === 'close') {
-    try {
-      writerSocket?.close();
-      if (db?.open) db.close();
-    } finally {
-      answer({ id, results: [] });
-      parentPort.close();
-    }
+    const finish = () => {
+      try {
+        writerSocket?.close();
+        if (db?.open) db.close();
+      } finally {
+        answer({ id, results: [] });
+        parentPort.close();
+      }
+    };
+    // The checkpointer closes its connection first, so this one, the last, leaves the file whole.
+    if (checkpointer && !checkpointerGone) {
+      checkpointer.once('exit', finish);
+      checkpointer.postMessage('close');
+    } else finish();
     return;
   }
   if (op === 'listen') {
@@ -282,6 +312,7 @@ function handle(message, answer) {
       }
       results = [];
     } else throw new Error(`unknown operation ${op}`);
+    if (op !== 'execute' || results[0].columns.length === 0) committed();
     answer({ id, results });
   } catch (error) {
     answer({ id, error: describe(error) });

@@ -15,6 +15,7 @@ import { singleSignOn } from './014-single-sign-on.ts';
 import { outbox } from './015-outbox.ts';
 import { intake } from './016-intake.ts';
 import { requestNotes } from './017-request-notes.ts';
+import { taskLookupById } from './018-task-lookup-by-id.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   outbox,
   intake,
   requestNotes,
+  taskLookupById,
 ];

@@ -262,4 +262,9 @@ export class OneWriterClient implements Client {
     this.#draining?.end();
     this.#local.close();
   }
+
+  /** After `close()`: resolves once this process's own connections are closed. */
+  whenClosed(): Promise<void> {
+    return (this.#local as Partial<Pick<ThreadedClient, 'whenClosed'>>).whenClosed?.() ?? Promise.resolve();
+  }
 }
