@@ -15,8 +15,6 @@ const db = new Database(workerData.path, { timeout: workerData.timeout });
 // The checkpoint's own fsyncs (the WAL before copying, the database after) follow this connection's
 // setting: FULL, as on every connection of the store.
 db.exec('PRAGMA synchronous = FULL');
-const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-checkpoint.raw(true);
 
 let last = 0;
 let timer = null;
@@ -27,7 +25,8 @@ function run() {
   if (closed) return;
   last = performance.now();
   try {
-    checkpoint.get([]);
+    // exec, not a kept statement: a statement still alive would keep the connection open past close().
+    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
   } catch {
     // A checkpoint that fails (an I/O error) is tried again after the next commit; meanwhile the
     // writer's own automatic checkpoint, set far higher, keeps the WAL bounded.

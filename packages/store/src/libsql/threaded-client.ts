@@ -196,14 +196,17 @@ export class ThreadedClient implements Client {
     this.closed = true;
     this.#reader.close();
     const id = this.#next++;
-    this.#stopped = new Promise((done) =>
-      this.#waiting.set(id, { resolve: () => done(), reject: () => done() }),
-    );
+    this.#waiting.set(id, { resolve: () => {}, reject: () => {} });
+    // The thread's exit, not its answer: statements it kept close their connection as the thread ends,
+    // and the last connection to close deletes the WAL by name.
+    this.#stopped = this.#exited
+      ? Promise.resolve()
+      : new Promise((done) => this.#worker.once('exit', () => done()));
     this.#worker.ref();
     this.#worker.postMessage({ op: 'close', id });
   }
 
-  /** After `close()`: resolves once both threads' connections are closed and the file is left alone. */
+  /** After `close()`: resolves once the write and checkpoint threads have ended, their connections closed. */
   whenClosed(): Promise<void> {
     return this.#stopped;
   }
