@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,6 +48,30 @@ describe('writing to the file', () => {
     for (const name of files()) rmSync(join(tmp.dir, name));
     await sleep(300);
     expect(files()).toEqual([]);
+  });
+
+  it('lets a process end on its own after close(): exit code 0, its commit kept', async () => {
+    tmp = await tempDir();
+    const setup = await openStore({ url: tmp.url() });
+    await publish(setup);
+    await setup.close();
+    // `support/writer-child.ts` commits what stdin asks for, then closes its store when stdin ends.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        new URL('./support/writer-child.ts', import.meta.url).pathname,
+        tmp.url(),
+      ],
+      { input: 'commit ended-1\n', encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(child.stdout).toContain('OK ended-1');
+    // 13 is Node's "unsettled top-level await": the event loop ran dry while close() was still waiting.
+    expect(child.status).toBe(0);
+    store = await openStore({ url: tmp.url() });
+    expect((await store.getInstance('ended-1'))?.revision).toBe(1);
   });
 
   it("reads an instance's tasks by its ids' range, apart from an instance whose id extends it", async () => {

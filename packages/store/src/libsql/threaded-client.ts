@@ -77,7 +77,8 @@ export class ThreadedClient implements Client {
     if (!waiting) return;
     this.#waiting.delete(reply.id);
     // Idle, the thread must not keep the process alive; busy, it must (a commit is in flight).
-    if (this.#waiting.size === 0) this.#worker.unref();
+    // Closing, it must keep it alive until it has ended (`whenClosed` waits for its exit).
+    if (this.#waiting.size === 0 && !this.closed) this.#worker.unref();
     if (reply.error) {
       const e = reply.error;
       if (e.sqlite) waiting.reject(sqliteError(e.message, e.code, e.rawCode));
