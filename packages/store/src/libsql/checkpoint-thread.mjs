@@ -1,7 +1,7 @@
 // The WAL checkpointer, on its own thread and connection, started by the write thread.
 // SQLite's default checkpoints run inside the COMMIT that takes the WAL past 1,000 pages: that commit
 // copies every page back into the database file and fsyncs it before its batch is answered. Under
-// load that was about a third of the write thread's time, with every waiting request behind it.
+// load that was about a fifth of the write thread's time, with every waiting request behind it.
 // Here a PASSIVE checkpoint copies what the WAL holds while the writer goes on appending (SQLite lets
 // one checkpointer run beside one writer), so commits pay only their own pages and fsync.
 // Messages in: 'committed' (the WAL grew) and 'close'.
