@@ -13,12 +13,15 @@ import type { BenchRow } from '../../../scripts/bench-table.ts';
 import { publish, servicesFor, startInstances, tempDb, userWithToken } from '../test/support/prepare.ts';
 import { killAllServers, type ServerProcess, spawnReady, spawnServer } from '../test/support/processes.ts';
 import { cpuPerOp, threadCpu } from './support/thread-cpu.ts';
+import { walWritten } from './support/wal-written.ts';
 
 const CLIENTS = 32;
 /** Instances each client works on, round robin: enough that its requests never race each other. */
 const PER_CLIENT = 4;
 const WARM_MS = 1000;
 const MEASURE_MS = 5000;
+/** Completions per client in the pages-per-completion run. */
+const PAGE_RUN = 20;
 /** Server processes sharing the one database file in the multi-process figure. */
 const PROCESSES = 3;
 
@@ -174,6 +177,27 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
       threadCpu(server.pid),
       (completes.ok * (WARM_MS + MEASURE_MS)) / MEASURE_MS,
     );
+    // Pages written per completion: a fixed run of completions (each with its note) with the WAL pinned.
+    const written = await walWritten(db.url, async () => {
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, k) => {
+          for (let n = 0; n < PAGE_RUN; n++) {
+            const slot = turn[k]! % PER_CLIENT;
+            turn[k] = slot + 1;
+            const res = await serverPool.request({
+              path: `/api/tasks/${encodeURIComponent(current[k]![slot]!)}/complete`,
+              method: 'POST',
+              headers,
+              body,
+            });
+            const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
+            const next = answer.instance?.active?.[0]?.taskId;
+            if (res.statusCode !== 200 || !next) throw new Error(`completion answered ${res.statusCode}`);
+            current[k]![slot] = next;
+          }
+        }),
+      );
+    });
     // Instance starts on the same server: a new instance, its first task and timer, access log.
     const startBody = (k: number) => JSON.stringify({ definitionId: workflow.id, data: { client: k } });
     const starts = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
@@ -321,6 +345,12 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
           ]
         : []),
       { name: 'complete latency p99', value: p99, unit: 'ms', goal: '< 50 ms', met: p99 < 50 },
+      {
+        name: 'WAL pages written per completion',
+        value: written.pages / (CLIENTS * PAGE_RUN),
+        unit: 'pages',
+        note: `${(CLIENTS * PAGE_RUN).toLocaleString('en-US')} completions with a note from ${CLIENTS} clients: ${written.pages.toLocaleString('en-US')} pages of 4 KB in ${written.commits} commits (${((CLIENTS * PAGE_RUN) / Math.max(1, written.commits)).toFixed(1)} completions each); counted from the WAL's frames, unaffected by the machine's speed except through how many changes share a commit`,
+      },
       {
         name: 'instance starts over HTTP (FULL)',
         value: startsPerSecond,
