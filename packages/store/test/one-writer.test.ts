@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index.ts';
 import { tempDir } from './support/temp-db.ts';
 import { at, mustGet, nextChange, publish, startChange, startInstance } from './support/workflow.ts';
+import { writerChildArgs } from './support/writer-child-args.ts';
 
 /**
  * One writer per file: the first store to open a file commits for the stores (processes) that open
@@ -48,17 +49,9 @@ async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
 function childStore(
   url: string,
 ): Promise<{ child: ChildProcess; writes: string; commit(id: string): Promise<string> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      new URL('./support/writer-child.ts', import.meta.url).pathname,
-      url,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, writerChildArgs(url), {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   children.push(child);
   const lines: string[] = [];
   const waiters: Array<() => void> = [];

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/index.ts';
 import { tempDir } from './support/temp-db.ts';
 import { publish, startChange } from './support/workflow.ts';
+import { writerChildArgs } from './support/writer-child-args.ts';
 
 // How commits reach the disk: what the store writes, where, and when the file is left alone.
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -56,17 +57,11 @@ describe('writing to the file', () => {
     await publish(setup);
     await setup.close();
     // `support/writer-child.ts` commits what stdin asks for, then closes its store when stdin ends.
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        new URL('./support/writer-child.ts', import.meta.url).pathname,
-        tmp.url(),
-      ],
-      { input: 'commit ended-1\n', encoding: 'utf8', timeout: 30_000 },
-    );
+    const child = spawnSync(process.execPath, writerChildArgs(tmp.url()), {
+      input: 'commit ended-1\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(child.stdout).toContain('OK ended-1');
     // 13 is Node's "unsettled top-level await": the event loop ran dry while close() was still waiting.
     expect(child.status).toBe(0);
