@@ -114,6 +114,22 @@ describe('a note written at completion', () => {
     expect(typeof note.at).toBe('string');
   });
 
+  it("comes with the request's declared fields: the start form first, then each step's, with labels", async () => {
+    const { taskId } = await startRefill();
+    const next = await prepare(taskId, { note: NOTE });
+    const read = await send(provider, 'GET', `/api/tasks/${encodeURIComponent(next)}`);
+    expect(read.status, read.text).toBe(200);
+    const definition = (await t.store.getVersion(REFILL))!.definition;
+    const startForm = definition.intake!.form!.map((f) => f.id);
+    const ids: string[] = read.body.fields.map((f: { id: string }) => f.id);
+    expect(ids.slice(0, startForm.length)).toEqual(startForm);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every value the coordinator recorded has its form label.
+    for (const key of Object.keys(PREPARED)) expect(ids).toContain(key);
+    const labs = read.body.fields.find((f: { id: string }) => f.id === 'labsCurrent');
+    expect(labs.label).not.toBe('labsCurrent');
+  });
+
   it('is not written when the completion loses (a second complete of the same task is 409)', async () => {
     const { instanceId, taskId } = await startRefill();
     await prepare(taskId, { note: 'first' });

@@ -121,6 +121,32 @@ describe('readable labels and values', () => {
       'meta',
     ]);
   });
+
+  it('shows declared fields first, in the workflow’s order and with their form labels', () => {
+    const fields = [
+      { id: 'patient', label: 'Patient reference', type: 'text' as const },
+      { id: 'medication', label: 'Medication', type: 'text' as const },
+      { id: 'labsCurrent', label: 'Required monitoring labs are current', type: 'boolean' as const },
+      { id: 'source', label: 'Came in by', type: 'select' as const, options: ['pharmacy-fax', 'portal'] },
+    ];
+    const entries = dataEntries(
+      {
+        source: 'pharmacy-fax',
+        labsCurrent: true,
+        legacyKey: 'x',
+        medication: 'lisinopril',
+        patient: 'DEMO-1',
+      },
+      fields,
+    );
+    expect(entries.map((e) => [e.label, e.value])).toEqual([
+      ['Patient reference', 'DEMO-1'],
+      ['Medication', 'lisinopril'],
+      ['Required monitoring labs are current', 'Yes'],
+      ['Came in by', 'Pharmacy fax'],
+      ['Legacy key', 'x'],
+    ]);
+  });
 });
 
 describe('unstaffedPools', () => {

@@ -28,6 +28,11 @@ export const TaskDetail = z.object({
   task: Task,
   step: TaskStepView.nullable(),
   instance: InstanceView,
+  /**
+   * The fields the request's data can hold, as the workflow declares them: the start form, then each
+   * step's form in definition order, each once. Screens label and order the data with these.
+   */
+  fields: z.array(FormFieldSchema),
   /** "History so far": every note of the request, with its step and edits. */
   notes: z.array(NoteView),
 });

@@ -8,6 +8,7 @@ import {
   releaseTask,
   type TaskActionAnswer,
 } from '@portalflow/contract';
+import { dataFields } from '@portalflow/engine';
 import type { Task } from '@portalflow/store';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
@@ -156,6 +157,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
               }
             : null,
         instance: instanceView(instance, definition),
+        fields: dataFields(definition),
         // "History so far": notes from every step of the request, not only this task's.
         notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
       },

@@ -1,9 +1,16 @@
 import { DataList, Text } from '@mantine/core';
+import type { FormField } from '@portalflow/engine';
 import { dataEntries } from './format.ts';
 
-/** The instance's data as a readable key/value list. */
-export function InstanceData({ data }: { data: Record<string, unknown> }) {
-  const entries = dataEntries(data);
+/** The instance's data as a readable list: declared fields first, with their form labels. */
+export function InstanceData({
+  data,
+  fields,
+}: {
+  data: Record<string, unknown>;
+  fields?: readonly FormField[];
+}) {
+  const entries = dataEntries(data, fields);
   if (entries.length === 0) {
     return (
       <Text size="sm" c="gray.7">

@@ -102,7 +102,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
     );
   }
 
-  const { task, step, instance, notes } = detail.data;
+  const { task, step, instance, notes, fields } = detail.data;
   // Written for whoever takes the request next, on an earlier step: shown first, above the form.
   const forMe = notes.filter((n) => n.forNextRole && n.taskId !== task.id);
   const refreshNotes = () => {
@@ -249,7 +249,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           <Title order={3} size="h5" mb={6}>
             Request details
           </Title>
-          <InstanceData data={instance.data} />
+          <InstanceData data={instance.data} fields={fields} />
         </div>
 
         <Divider />

@@ -1,3 +1,5 @@
+import type { FormField } from '@portalflow/engine';
+
 /**
  * Plain-language labels for ids the engine uses ("needs-provider" → "Needs provider",
  * "lastVisitDate" → "Last visit date") and readable values for the instance's data.
@@ -38,16 +40,27 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Entries of the instance's data in a stable, readable order (scalars first, then the rest). */
+/**
+ * Entries of the instance's data in a readable order: the fields the workflow declares first, in its
+ * order (start form, then each step's form) and with their form labels; any other keys after them
+ * (scalars first, then the rest, by name) with their keys in words.
+ */
 export function dataEntries(
   data: Record<string, unknown>,
+  fields: ReadonlyArray<Pick<FormField, 'id' | 'label' | 'type'>> = [],
 ): Array<{ key: string; label: string; value: string }> {
+  const declared = new Map(fields.map((f, index) => [f.id, { label: f.label, type: f.type, index }]));
+  // A choice reads as the form offered it ("pharmacy-fax" → "Pharmacy fax").
+  const show = (key: string, value: unknown) =>
+    declared.get(key)?.type === 'select' && typeof value === 'string' ? humanize(value) : formatValue(value);
+  const rank = (key: string, value: unknown) =>
+    declared.get(key)?.index ?? fields.length + (typeof value === 'object' && value !== null ? 1 : 0);
   return Object.entries(data)
     .filter(([, v]) => v !== undefined)
-    .sort(([a, va], [b, vb]) => {
-      const oa = typeof va === 'object' && va !== null ? 1 : 0;
-      const ob = typeof vb === 'object' && vb !== null ? 1 : 0;
-      return oa - ob || a.localeCompare(b);
-    })
-    .map(([key, value]) => ({ key, label: humanize(key), value: formatValue(value) }));
+    .sort(([a, va], [b, vb]) => rank(a, va) - rank(b, vb) || a.localeCompare(b))
+    .map(([key, value]) => ({
+      key,
+      label: declared.get(key)?.label ?? humanize(key),
+      value: show(key, value),
+    }));
 }
