@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fromBpmn } from '@portalflow/bpmn';
 import type { Definition } from '@portalflow/engine';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /** A file written in bpmn.io's style: three pools (one a black box), a sub-process, message flows, data stores, compensation. */
@@ -35,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Close notification' });
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
-    await close
-      .first()
-      .dispatchEvent('click', undefined, { timeout: 1000 })
-      .catch(() => undefined);
-  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(0);
-}
 
 describe('BPMN in the editor', () => {
   it('imports a foreign BPMN file: the report lists what was skipped, the diagram shows the lanes; export gives BPMN back', async () => {

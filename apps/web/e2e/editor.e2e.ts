@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -66,18 +66,6 @@ const errorCount = async (page: Page) =>
 
 /** The id of the step the inspector shows (the "Step id" field). */
 const selectedStepId = (page: Page) => page.getByRole('textbox', { name: /^Step id/ }).inputValue();
-
-/** Closes the toasts (Saved, Published…) so they do not cover the screenshot. */
-async function dismissToasts(page: Page): Promise<void> {
-  const close = page.getByRole('button', { name: 'Close notification' });
-  // They slide in and close themselves too: a click without waiting for them to stand still.
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
-    await close
-      .first()
-      .dispatchEvent('click', undefined, { timeout: 1000 })
-      .catch(() => undefined);
-  await expect.poll(() => close.count(), { timeout: 15_000 }).toBe(0);
-}
 
 /** A point on the empty canvas (no box, arrow, label, minimap or controls under it). */
 async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -13,12 +12,6 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
  */
 const TRIAGE = 'portal-message-triage';
 
-/** Toasts would cover the page's buttons in the screenshots. */
-async function closeToasts(page: Page): Promise<void> {
-  for (const close of await page.getByRole('button', { name: 'Close notification' }).all())
-    await close.click();
-  await page.getByRole('button', { name: 'Close notification' }).first().waitFor({ state: 'detached' });
-}
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -54,7 +47,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.locator('[data-testid="approval-state"][data-state="approved"]').waitFor();
       await page.getByTestId('approved-by').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      await closeToasts(page);
+      await dismissToasts(page);
       await screenshot(page, 'job-description');
 
       // The triage nurse is signed off too: the change below must leave that role alone.
@@ -155,7 +148,7 @@ describe('roles, refreshers and the handbook', () => {
       expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
       expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
       expect(await seriousViolations(page)).toEqual([]);
-      await closeToasts(page);
+      await dismissToasts(page);
       await screenshot(page, 'refresher-training');
     } finally {
       await lead.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 const SPECIALIST = 'portal-enrollment-specialist';
@@ -86,6 +86,7 @@ describe('tracking sheet and practice mode', () => {
       await run.waitFor();
       await run.getByTestId('practice-badge').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await dismissToasts(page);
       await screenshot(page, 'practice');
 
       // Work it in My work's practice view: banner, badge on the row and in the task.
@@ -102,6 +103,7 @@ describe('tracking sheet and practice mode', () => {
       await page.getByTestId('task-form').waitFor();
       await page.getByTestId('work-folder-mine').click();
       await page.locator('[data-testid^="task-row-"]').first().getByTestId('practice-badge').waitFor();
+      await dismissToasts(page);
       await screenshot(page, 'practice-my-work');
       await page.getByTestId('form-field-hasEmail').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-enrolledElsewhere').getByText('No', { exact: true }).click();
@@ -139,6 +141,7 @@ describe('tracking sheet and practice mode', () => {
       await page.getByTestId('tracking-chart-volume').locator('svg').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
+      await dismissToasts(page);
       await screenshot(page, 'tracking');
     } finally {
       await b.close();
@@ -181,6 +184,7 @@ describe('tracking sheet and practice mode', () => {
       await history.getByTestId('entry-history-verified').waitFor();
       expect(await history.textContent()).toContain('hours: 4 → 6.5');
       expect(await seriousViolations(page)).toEqual([]);
+      await dismissToasts(page);
       await screenshot(page, 'tracking-entry-history');
     } finally {
       await b.close();
@@ -195,6 +199,7 @@ describe('tracking sheet and practice mode', () => {
       const totals = await shownTable(page, 'totals');
       expect(totals[0]![0]).toBe('Role');
       expect(await downloadedCsv(page, 'totals')).toEqual(totals);
+      await dismissToasts(page);
       await screenshot(page, 'tracking-per-role');
     } finally {
       await lead.close();

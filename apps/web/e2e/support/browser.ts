@@ -91,6 +91,20 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   if (device) k.device = `${device.name}=${device.value}`;
 }
 
+/**
+ * Closes the toasts (Saved, Claimed, Practice run started…) so they do not cover a screenshot. They
+ * slide in and close themselves too: each is clicked without waiting for it to stand still.
+ */
+export async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close notification' });
+  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .dispatchEvent('click', undefined, { timeout: 1000 })
+      .catch(() => undefined);
+  await close.first().waitFor({ state: 'detached', timeout: 15_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
