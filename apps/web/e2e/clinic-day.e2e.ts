@@ -48,7 +48,8 @@ describe('a clinic day', () => {
       for (const r of REFILLS) await startRefill(desk.page, r.patient, r.medication);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-form').waitFor();
-      await screenshot(desk.page, 'day-1-front-desk-new-request');
+      // The toasts show the requests just started landing in their pools.
+      await screenshot(desk.page, 'day-1-front-desk-new-request', { keepToasts: true });
       await desk.page.keyboard.press('Escape');
     } finally {
       await desk.close();

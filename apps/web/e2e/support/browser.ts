@@ -105,7 +105,13 @@ export async function dismissToasts(page: Page): Promise<void> {
   await close.first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot for the README; toasts are closed first unless the picture is about them. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { keepToasts?: boolean } = {},
+): Promise<string> {
+  if (!options.keepToasts) await dismissToasts(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
