@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -45,6 +46,20 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Whether a step open at the scrubbed event is drawn wholly inside the audit diagram's pane. */
+async function openStepOnScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="audit-diagram"] .react-flow')?.getBoundingClientRect();
+    const node = document
+      .querySelector('[data-testid="audit-diagram"] .pf-node.pf-active')
+      ?.getBoundingClientRect();
+    if (!pane || !node || node.width === 0) return false;
+    return (
+      node.left >= pane.left && node.top >= pane.top && node.right <= pane.right && node.bottom <= pane.bottom
+    );
+  });
+}
+
 describe('Audit', () => {
   it('an auditor finds an instance, sees it verified, and scrubs its timeline on the diagram', async () => {
     const b = await openBrowser();
@@ -64,6 +79,9 @@ describe('Audit', () => {
       const current = () =>
         b.page.locator('[data-testid^="timeline-entry-"][data-current="true"]').getAttribute('data-testid');
       await expect.poll(current).toBe('timeline-entry-5');
+      // The diagram opens where the request is, at a size its titles can be read at.
+      await expect.poll(() => openStepOnScreen(b.page)).toBe(true);
+      expect(await b.page.getByTestId('audit-diagram').getByTestId('fit-note').count()).toBe(0);
       // Scrub back two events, then to the first: the state at each point comes from a server replay.
       await b.page.getByTestId('scrubber-back').click();
       await b.page.getByTestId('scrubber-back').click();
@@ -71,6 +89,7 @@ describe('Audit', () => {
       await b.page.getByTestId('replay-active').waitFor();
       await b.page.getByTestId('scrubber-first').click();
       await expect.poll(current).toBe('timeline-entry-1');
+      await expect.poll(() => openStepOnScreen(b.page)).toBe(true);
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'audit-replay');
       expect(b.page.url()).not.toContain('DEMO-');

@@ -3,11 +3,12 @@ import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/re
 import { useEffect, useMemo, useRef } from 'react';
 import { readLayout } from '../model/document.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
-import { sceneOf } from '../model/scene.ts';
-import { FitNote } from './FitNote.tsx';
+import { type Scene, sceneOf } from '../model/scene.ts';
+import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
+import { boundsOf, isOnScreen, placeView, type Rect, VIEW_PADDING } from './placeView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 
 export interface WorkflowDiagramProps {
@@ -68,24 +69,62 @@ function ReadOnlyDiagram({
     return previousEdges.current;
   }, [definition, scene, highlight, diff, overlay]);
 
-  const { fitView } = useReactFlow();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when a different workflow or layout is shown, not when only the highlight moves
+  const flow = useReactFlow();
+  const pane = useRef<HTMLDivElement>(null);
+  // The steps to keep on screen: those open now, else the last one passed, else the start.
+  const focus = highlight?.active?.length
+    ? highlight.active
+    : highlight?.visited?.length
+      ? highlight.visited.slice(-1)
+      : [definition.start];
+  const focusKey = focus.join(' ');
+  const latest = useRef({ scene, focus });
+  latest.current = { scene, focus };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 0 }));
+    const frame = requestAnimationFrame(() => {
+      const el = pane.current;
+      const content = contentOf(latest.current.scene);
+      if (!el || !content || el.clientWidth === 0)
+        return void flow.fitView({ padding: FIT_PADDING, duration: 0 });
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      const fit = Math.min(
+        (size.width - VIEW_PADDING.left - VIEW_PADDING.right) / content.width,
+        (size.height - VIEW_PADDING.top - VIEW_PADDING.bottom) / content.height,
+      );
+      // All of it when its titles can be read so; else readable titles around the steps in focus.
+      const target =
+        fit >= READABLE_ZOOM ? content : (focusBounds(latest.current.scene, latest.current.focus) ?? content);
+      void flow.setViewport(
+        placeView(size, content, target, fit >= READABLE_ZOOM ? Math.min(fit, 1) : READABLE_ZOOM),
+      );
+    });
     return () => cancelAnimationFrame(frame);
-  }, [scene, fitView]);
+  }, [scene, flow]);
+
+  // As a replay moves on, the steps in focus are brought into view (a pan, at the zoom people chose).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the focus only
+  useEffect(() => {
+    const el = pane.current;
+    const content = contentOf(latest.current.scene);
+    const target = focusBounds(latest.current.scene, latest.current.focus);
+    if (!el || !content || !target) return;
+    const size = { width: el.clientWidth, height: el.clientHeight };
+    const view = flow.getViewport();
+    if (!isOnScreen(size, view, target))
+      void flow.setViewport(placeView(size, content, target, view.zoom), { duration: 200 });
+  }, [focusKey]);
 
   return (
     <div className="pf-diagram" data-testid={testId ?? 'workflow-diagram'}>
       <LaneBands lanes={scene.lanes} />
-      <div className="pf-flow">
+      <div className="pf-flow" ref={pane}>
         <ReactFlow<StepNode, StepEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          fitView
-          fitViewOptions={{ padding: FIT_PADDING }}
           minZoom={0.05}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -104,4 +143,19 @@ function ReadOnlyDiagram({
       <LaneLabels lanes={scene.lanes} />
     </div>
   );
+}
+
+/** What is drawn: the boxes across, the lanes down. */
+function contentOf(scene: Scene): Rect | null {
+  const boxes = boundsOf([...scene.boxes.values()]);
+  const lanes = boundsOf(scene.lanes.map((l) => ({ x: boxes?.x ?? 0, y: l.y, width: 0, height: l.height })));
+  if (!boxes) return null;
+  if (!lanes) return boxes;
+  const top = Math.min(boxes.y, lanes.y);
+  const bottom = Math.max(boxes.y + boxes.height, lanes.y + lanes.height);
+  return { x: boxes.x, y: top, width: boxes.width, height: bottom - top };
+}
+
+function focusBounds(scene: Scene, ids: readonly string[]): Rect | null {
+  return boundsOf(ids.flatMap((id) => scene.boxes.get(id) ?? []));
 }
