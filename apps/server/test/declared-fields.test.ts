@@ -234,12 +234,12 @@ describe('start data writes only the fields its start form declares', () => {
     expect(res.status, res.text).toBe(400);
     expect(res.body.error.code).toBe('UNDECLARED_FIELD');
     expect(res.body.error.message).toBe(
-      "The start form of 'Prescription refill request' does not declare the field 'patientName'; it takes only 'patient', 'source', 'medication', 'pharmacy', 'callbackPhone'",
+      "The start form of 'Prescription refill request' does not declare the field 'patientName'; it takes only 'patient', 'medication', 'pharmacy', 'callbackPhone', 'source'",
     );
     expect(res.body.error.details).toEqual({
       step: null,
       fields: ['patientName'],
-      allowed: ['patient', 'source', 'medication', 'pharmacy', 'callbackPhone'],
+      allowed: ['patient', 'medication', 'pharmacy', 'callbackPhone', 'source'],
     });
     expect(await instanceCount()).toBe(before);
     // The value sent was never stored anywhere.
