@@ -9,6 +9,7 @@ import {
   parseScript,
   type SimulationResult,
   simulate,
+  validateIntake,
 } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { clinicCalendar, examplesDir, roleCatalog, workflows } from '../src/index.ts';
@@ -94,6 +95,22 @@ describe('workflows', () => {
           if (step.type === 'task') expect(step.help?.trim().length ?? 0, id).toBeGreaterThan(20);
         }
       });
+
+      it('has a start form, started from My work by catalog roles', () => {
+        expect(definition.intake?.form?.length ?? 0).toBeGreaterThan(0);
+        expect(definition.intake?.roles.length ?? 0).toBeGreaterThan(0);
+        const catalog = roleCatalog.map((r) => r.id);
+        for (const role of definition.intake?.roles ?? []) expect(catalog, role).toContain(role);
+      });
+
+      // Start data is held to the start form: each story starts with what staff would fill in there.
+      for (const script of example.scripts) {
+        it(`script ${script.name} starts with data its start form takes`, () => {
+          const first = script.events[0] as { type: string; data?: Record<string, unknown> };
+          expect(first.type).toBe('start');
+          expect(validateIntake(definition, first.data ?? {})).toEqual([]);
+        });
+      }
 
       const runs: SimulationResult[] = [];
       for (const script of example.scripts) {

@@ -35,6 +35,14 @@ const workflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Nursing supervisor' },
   ],
   start: 'review',
+  // What the bench starts instances with (start data is held to the start form).
+  intake: {
+    roles: ['nurse'],
+    form: [
+      { id: 'n', label: 'Request number', type: 'number' },
+      { id: 'client', label: 'Client', type: 'number' },
+    ],
+  },
   steps: {
     review: {
       type: 'task',

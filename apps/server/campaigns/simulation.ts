@@ -36,6 +36,8 @@ export const simWorkflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Supervisor' },
   ],
   start: 'intake',
+  // Whether the message is urgent comes with it: the decision after sorting reads it.
+  intake: { roles: ['front-desk', 'nurse'], form: [{ id: 'urgent', label: 'Urgent', type: 'boolean' }] },
   steps: {
     intake: {
       type: 'task',

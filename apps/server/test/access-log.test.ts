@@ -11,6 +11,7 @@ import {
   routeKey,
   setupMatrix,
   TRIAGE,
+  TRIAGE_START,
   type Who,
 } from './support/matrix-setup.ts';
 
@@ -48,7 +49,7 @@ const EXPECTED: Record<string, Expectation> = {
         req: {
           method: 'POST',
           path: '/api/instances',
-          body: { definitionId: TRIAGE, data: { patientName: PATIENT.name } },
+          body: { definitionId: TRIAGE, data: TRIAGE_START },
         },
         instanceId: 'created',
       }),
@@ -59,7 +60,7 @@ const EXPECTED: Record<string, Expectation> = {
         req: {
           method: 'POST',
           path: '/api/instances',
-          body: { definitionId: TRIAGE, data: { patientName: PATIENT.name } },
+          body: { definitionId: TRIAGE, data: TRIAGE_START },
         },
         instanceId: null,
       }),

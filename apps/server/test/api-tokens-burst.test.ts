@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 import { type Listener, listen } from './support/listen.ts';
 
 /**
@@ -51,7 +51,7 @@ describe('revoking a token under load', () => {
       // Reads and writes with the token, all released together; the revoke goes out among them.
       const inFlight = Array.from({ length: 50 }, (_, k) =>
         k % 5 === 0
-          ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: {} })
+          ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: exampleStart(TRIAGE) })
           : send('GET', '/api/tasks', bearer),
       );
       const revoked =
@@ -63,7 +63,7 @@ describe('revoking a token under load', () => {
       const after = await Promise.all(
         Array.from({ length: 50 }, (_, k) =>
           k % 5 === 0
-            ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: {} })
+            ? send('POST', '/api/instances', bearer, { definitionId: TRIAGE, data: exampleStart(TRIAGE) })
             : send('GET', '/api/tasks', bearer),
         ),
       );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * API tokens end: they expire, are revoked by their owner and by admins, end with the account's
@@ -133,7 +133,7 @@ describe('scope', () => {
     expect((await t.call('GET', '/api/tasks', { as })).status).toBe(200);
     const before = (await t.store.listInstances({ limit: 500 })).items.length;
     for (const [method, path, body] of [
-      ['POST', '/api/instances', { definitionId: TRIAGE, data: {} }],
+      ['POST', '/api/instances', { definitionId: TRIAGE, data: exampleStart(TRIAGE) }],
       ['POST', '/api/notifications/read', { ids: [] }],
       ['PATCH', `/api/users/${user.id}`, { displayName: 'x' }],
       ['DELETE', '/api/tokens/any', undefined],
@@ -148,7 +148,10 @@ describe('scope', () => {
 
   it('an act token acts', async () => {
     const { as } = await holder(['medical-assistant'], 'act');
-    const started = await t.call('POST', '/api/instances', { as, body: { definitionId: TRIAGE, data: {} } });
+    const started = await t.call('POST', '/api/instances', {
+      as,
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
+    });
     expect(started.status).toBe(201);
   });
 

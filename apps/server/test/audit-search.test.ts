@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Auditors find requests by the patient reference and by a person's name (never by typing ids), every
@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (const patient of ['DEMO-5001', 'DEMO-5002']) {
     const started = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: TRIAGE, data: { subject: 'Question', patient } },
+      body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Question', patient } },
     });
     expect(started.status, started.text).toBe(201);
     ids[patient] = started.body.instance.id;

@@ -1,7 +1,7 @@
 import { type Client, createClient } from '@libsql/client';
 import { AUDIT_TABLES } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Every audit table refuses UPDATE and DELETE in the database itself, whoever sends the SQL. The tables
@@ -31,7 +31,10 @@ beforeAll(async () => {
   // Through the API: instance events, access-log rows, published versions (makeApp publishes).
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: 'portal-message-triage', data: { subject: 'Audit tables' } },
+    body: {
+      definitionId: 'portal-message-triage',
+      data: { ...exampleStart('portal-message-triage'), subject: 'Audit tables' },
+    },
   });
   expect(started.status, started.text).toBe(201);
   const me = await t.login('medical-assistant');
@@ -184,7 +187,10 @@ describe('appending still works', () => {
     const lead = await t.session('lead');
     const started = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: { subject: 'Still appending' } },
+      body: {
+        definitionId: 'portal-message-triage',
+        data: { ...exampleStart('portal-message-triage'), subject: 'Still appending' },
+      },
     });
     expect(started.status).toBe(201);
     expect(Number((await raw.execute('SELECT count(*) AS n FROM access_log')).rows[0]!.n)).toBeGreaterThan(

@@ -2,7 +2,7 @@ import { createClient } from '@libsql/client';
 import { canonicalJson, type RecordedEvent, replay } from '@portalflow/engine';
 import { eventHash } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * The audit trail: a timeline with old → new values, replay to any point, export, tamper detection
@@ -45,7 +45,10 @@ beforeAll(async () => {
   ]);
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: TRIAGE, data: { subject: 'Dizzy since the new pills', patient: 'DEMO-4242' } },
+    body: {
+      definitionId: TRIAGE,
+      data: { ...exampleStart(TRIAGE), subject: 'Dizzy since the new pills', patient: 'DEMO-4242' },
+    },
   });
   expect(started.status).toBe(201);
   instanceId = started.body.instance.id;
@@ -342,7 +345,7 @@ describe('tamper detection', () => {
     // A bystander instance, which must still verify afterwards.
     const other = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: TRIAGE, data: {} },
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
     });
     const otherId: string = other.body.instance.id;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, PASSWORD, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, PASSWORD, type TestApp } from './support/app.ts';
 
 /** Sign-in, sessions, CSRF, API tokens, throttling, timeouts and disabled accounts. */
 
@@ -48,7 +48,10 @@ describe('sign in and out', () => {
     const after = await me(as);
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
-    const refused = await t.call('POST', '/api/instances', { as, body: { definitionId: TRIAGE, data: {} } });
+    const refused = await t.call('POST', '/api/instances', {
+      as,
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
+    });
     expect(refused.status).toBe(401);
   });
 
@@ -114,7 +117,7 @@ describe('CSRF', () => {
   it('refuses unsafe session requests without the X-CSRF-Token header, and changes nothing', async () => {
     const { cookie, 'x-csrf-token': csrf } = await t.login('lead');
     const before = await instanceCount();
-    const body = { definitionId: TRIAGE, data: {} };
+    const body = { definitionId: TRIAGE, data: exampleStart(TRIAGE) };
     const missing = await t.call('POST', '/api/instances', { as: { cookie: cookie! }, body });
     expect(missing.status).toBe(403);
     expect(missing.body.error.code).toBe('CSRF_FAILED');
@@ -143,7 +146,7 @@ describe('CSRF', () => {
     const b = await t.login('lead');
     const crossed = await t.call('POST', '/api/instances', {
       as: { cookie: a.cookie!, 'x-csrf-token': b['x-csrf-token']! },
-      body: { definitionId: TRIAGE, data: {} },
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
     });
     expect(crossed.status).toBe(403);
   });
@@ -168,7 +171,7 @@ describe('API tokens', () => {
     });
     const started = await t.call('POST', '/api/instances', {
       as: bearer,
-      body: { definitionId: TRIAGE, data: {} },
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
     });
     expect(started.status).toBe(201);
     // The secret is shown once: the listing has no secret in it.

@@ -16,6 +16,7 @@ import {
   setupMatrix,
   TASK_ROLE,
   TRIAGE,
+  TRIAGE_START,
   triageDefinition,
   WHO,
   type Who,
@@ -389,7 +390,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'POST /api/instances': async () => ({
     method: 'POST',
     path: '/api/instances',
-    body: { definitionId: TRIAGE, data: { patientName: PATIENT.name } },
+    body: { definitionId: TRIAGE, data: TRIAGE_START },
   }),
   'GET /api/instances': async () => ({ method: 'GET', path: '/api/instances' }),
   'GET /api/requests/startable': async () => ({ method: 'GET', path: '/api/requests/startable' }),

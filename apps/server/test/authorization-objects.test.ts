@@ -10,6 +10,7 @@ import {
   setupMatrix,
   TASK_ROLE,
   TRIAGE,
+  TRIAGE_START,
   triageDefinition,
 } from './support/matrix-setup.ts';
 
@@ -84,7 +85,7 @@ beforeAll(async () => {
   targets.foreign = async () => {
     const started = await w.ok('designer', 'POST', '/api/instances', {
       definitionId: 'billing-question',
-      data: { patientName: PATIENT.name },
+      data: { patient: 'DEMO-9142', channel: 'phone', question: `${PATIENT.name} asks about her bill` },
     });
     return { instanceId: started.instance.id, taskId: started.instance.active[0].taskId };
   };
@@ -98,7 +99,7 @@ beforeAll(async () => {
   targets.practice = async () => {
     const started = await w.ok('designer', 'POST', '/api/instances', {
       definitionId: TRIAGE,
-      data: { patientName: PATIENT.name },
+      data: TRIAGE_START,
       practice: true,
     });
     const sorted = await w.ok(SORTER, 'POST', `/api/tasks/${started.instance.active[0].taskId}/complete`, {

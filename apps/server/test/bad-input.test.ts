@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResponse, type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type ApiResponse, type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Whatever a client sends, the answer is a 4xx with `{ error: { code, message } }` — never a 5xx,
@@ -21,7 +21,7 @@ beforeAll(async () => {
   [sorter, lead] = await Promise.all([t.login('medical-assistant'), t.login('lead')]);
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: TRIAGE, data: { subject: 'Is this rash serious?' } },
+    body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Is this rash serious?' } },
   });
   expect(started.status).toBe(201);
   instanceId = started.body.instance.id;
@@ -230,7 +230,7 @@ const cases: Case[] = [
     send: () =>
       t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: TRIAGE, data: {}, startedBy: 'x' },
+        body: { definitionId: TRIAGE, data: exampleStart(TRIAGE), startedBy: 'x' },
       }),
   },
   {
@@ -320,7 +320,10 @@ const cases: Case[] = [
     status: 404,
     code: 'NOT_FOUND',
     send: () =>
-      t.call('POST', '/api/instances', { as: lead, body: { definitionId: TRIAGE, version: 99, data: {} } }),
+      t.call('POST', '/api/instances', {
+        as: lead,
+        body: { definitionId: TRIAGE, version: 99, data: exampleStart(TRIAGE) },
+      }),
   },
   {
     name: 'task: unknown id',
@@ -445,7 +448,7 @@ const cases: Case[] = [
       const res = await t.app.request('/api/instances', {
         method: 'POST',
         headers: lead,
-        body: new TextEncoder().encode(JSON.stringify({ definitionId: TRIAGE, data: {} })),
+        body: new TextEncoder().encode(JSON.stringify({ definitionId: TRIAGE, data: exampleStart(TRIAGE) })),
       });
       expect(res.headers.get('content-type')).toContain('application/json');
       const text = await res.text();
@@ -472,7 +475,10 @@ describe('bad input never changes anything and never surfaces a server error', (
       const started = await raw(
         'POST',
         '/api/instances',
-        JSON.stringify({ definitionId: TRIAGE, data: { subject: 'Media type check' } }),
+        JSON.stringify({
+          definitionId: TRIAGE,
+          data: { ...exampleStart(TRIAGE), subject: 'Media type check' },
+        }),
         { ...lead, 'content-type': type },
       );
       expect(started.status, `${type}: ${started.text}`).toBe(201);

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 import { type Listener, listen } from './support/listen.ts';
 
 /**
@@ -55,7 +55,7 @@ function send(
 }
 
 const startBody = (padding: number) =>
-  JSON.stringify({ definitionId: TRIAGE, data: { subject: 'x'.repeat(padding) } });
+  JSON.stringify({ definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'x'.repeat(padding) } });
 
 async function instanceCount(): Promise<number> {
   return (await t.store.listInstances({ limit: 500 })).items.length;

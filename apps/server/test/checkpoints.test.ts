@@ -5,7 +5,7 @@ import { createClient } from '@libsql/client';
 import { verifyCheckpoints } from '@portalflow/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkpointConfig } from '../src/audit/checkpoint-config.ts';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -19,7 +19,10 @@ async function withInstances(): Promise<TestApp> {
   for (let i = 0; i < 3; i++) {
     const res = await t.call('POST', '/api/instances', {
       as: sorter,
-      body: { definitionId: 'portal-message-triage', data: { subject: `message ${i}` } },
+      body: {
+        definitionId: 'portal-message-triage',
+        data: { ...exampleStart('portal-message-triage'), subject: `message ${i}` },
+      },
     });
     expect(res.status, res.text).toBe(201);
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Two people acting on the same task: exactly one wins, everyone else gets 409 and nothing extra is
@@ -25,7 +25,7 @@ afterAll(() => t?.close());
 async function newMessage(): Promise<{ instanceId: string; taskId: string }> {
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: TRIAGE, data: { subject: 'Question about my results' } },
+    body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Question about my results' } },
   });
   expect(started.status).toBe(201);
   const task = started.body.instance.active.find((a: { step: string }) => a.step === 'sort-message');

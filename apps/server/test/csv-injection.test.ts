@@ -1,6 +1,6 @@
 import { formulaStarts } from '@portalflow/engine/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Every CSV the server writes is safe to open in a spreadsheet: no cell, and no piece of a cell that a
@@ -22,7 +22,7 @@ beforeAll(async () => {
   [lead, auditor] = await Promise.all([t.login('lead'), t.login('auditor')]);
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: TRIAGE, data: { subject: 'Question about my results' } },
+    body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Question about my results' } },
   });
   expect(started.status, started.text).toBe(201);
   instanceId = started.body.instance.id;

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Client, createClient } from '@libsql/client';
+import { workflows } from '@portalflow/examples';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed/demo.ts';
 import {
   type ApiResponse,
   type AuthHeaders,
@@ -12,10 +14,10 @@ import {
 
 /**
  * A task completion or a signal writes only the data fields its step declares (finding 1 of the
- * outside security test): anything else is refused with 400 UNDECLARED_FIELD naming the key, and
- * nothing in the store changes. Every data change the engine does accept shows old → new in the
- * history timeline and both exports. Every request goes over a real loopback listener, as the
- * outside test's did.
+ * outside security test), and start data only the fields of the workflow's start form: anything
+ * else is refused with 400 UNDECLARED_FIELD naming the key, and nothing in the store changes. Every
+ * data change the engine does accept shows old → new in the history timeline and both exports.
+ * Every request goes over a real loopback listener, as the outside test's did.
  */
 
 const REFILL = 'prescription-refill';
@@ -64,7 +66,7 @@ async function rowsOf(instanceId: string): Promise<unknown> {
 async function refillAtStandingOrder(): Promise<{ instanceId: string; taskId: string }> {
   const started = await call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: REFILL, data: { patient: 'DEMO-3001', subject: 'Lisinopril refill' } },
+    body: { definitionId: REFILL, data: { patient: 'DEMO-3001', medication: 'Lisinopril' } },
   });
   expect(started.status, started.text).toBe(201);
   const review = started.body.instance.active[0];
@@ -158,7 +160,7 @@ describe('a completion writes only the fields its step declares', () => {
   it('refuses one undeclared key beside declared ones, and a burst of them sent at once', async () => {
     const started = await call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: REFILL, data: { patient: 'DEMO-3002' } },
+      body: { definitionId: REFILL, data: { patient: 'DEMO-3002', medication: 'Lisinopril' } },
     });
     const review = started.body.instance.active[0];
     const instanceId = started.body.instance.id;
@@ -183,7 +185,7 @@ describe('a completion writes only the fields its step declares', () => {
   it('a declared completion racing undeclared ones: only declared data ever lands', async () => {
     const started = await call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: REFILL, data: { patient: 'DEMO-3005' } },
+      body: { definitionId: REFILL, data: { patient: 'DEMO-3005', medication: 'Lisinopril' } },
     });
     const review = started.body.instance.active[0];
     const instanceId = started.body.instance.id;
@@ -207,6 +209,7 @@ describe('a completion writes only the fields its step declares', () => {
     }
     const instance = await call('GET', `/api/instances/${instanceId}`, { as: lead });
     expect(instance.body.instance.data).toEqual({ patient: 'DEMO-3005', ...PREPARED });
+    expect(instance.body.instance.data.medication).toBe(PREPARED.medication);
     const events = await db.execute({
       sql: 'SELECT type FROM events WHERE instance_id = ? ORDER BY seq',
       args: [instanceId],
@@ -215,19 +218,116 @@ describe('a completion writes only the fields its step declares', () => {
   });
 });
 
-describe('a field a step owns', () => {
-  it('start data cannot preset it: 400 FIELD_OWNED, no instance created', async () => {
-    const count = async () => (await db.execute('SELECT count(*) AS n FROM instances')).rows[0]!.n as number;
-    const before = await count();
+const instanceCount = async () =>
+  Number((await db.execute('SELECT count(*) AS n FROM instances')).rows[0]!.n);
+
+describe('start data writes only the fields its start form declares', () => {
+  it('refuses an undeclared start key: 400 naming it and what the form takes, no instance created', async () => {
+    const before = await instanceCount();
     const res = await call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: REFILL, data: { patient: 'DEMO-3004', needsPriorAuth: false } },
+      body: {
+        definitionId: REFILL,
+        data: { patient: 'DEMO-3010', medication: 'Lisinopril', patientName: 'Jane Q. Patient' },
+      },
     });
     expect(res.status, res.text).toBe(400);
-    expect(res.body.error.code).toBe('FIELD_OWNED');
+    expect(res.body.error.code).toBe('UNDECLARED_FIELD');
+    expect(res.body.error.message).toBe(
+      "The start form of 'Prescription refill request' does not declare the field 'patientName'; it takes only 'patient', 'medication', 'pharmacy', 'callbackPhone', 'source'",
+    );
+    expect(res.body.error.details).toEqual({
+      step: null,
+      fields: ['patientName'],
+      allowed: ['patient', 'medication', 'pharmacy', 'callbackPhone', 'source'],
+    });
+    expect(await instanceCount()).toBe(before);
+    // The value sent was never stored anywhere.
+    const stored = await db.execute({
+      sql: "SELECT count(*) AS n FROM events WHERE payload LIKE '%Jane Q. Patient%'",
+      args: [],
+    });
+    expect(Number(stored.rows[0]!.n)).toBe(0);
+  });
+
+  it('a burst of undeclared starts released beside one valid start: only the valid one creates an instance', async () => {
+    const before = await instanceCount();
+    const start = (data: Record<string, unknown>) =>
+      call('POST', '/api/instances', { as: lead, body: { definitionId: REFILL, data } });
+    const valid = { patient: 'DEMO-3011', source: 'phone', medication: 'Metformin 500 mg' };
+    const burst = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => start({ ...valid, [`extra${i}`]: 'x' })),
+      start(valid),
+      ...Array.from({ length: 6 }, () => start({ ...valid, subject: 'Refill', phone: '555-0100' })),
+    ]);
+    expect(burst[6]!.status, burst[6]!.text).toBe(201);
+    expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const [i, res] of burst.entries()) {
+      if (i === 6) continue;
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.error.code).toBe('UNDECLARED_FIELD');
+      expect(res.body.error.details.fields).toEqual(i < 6 ? [`extra${i}`] : ['phone', 'subject']);
+    }
+    expect(await instanceCount()).toBe(before + 1);
+    const created = await call('GET', `/api/instances/${burst[6]!.body.instance.id}`, { as: lead });
+    expect(created.body.instance.data).toEqual(valid);
+  });
+
+  it('holds start data to the start form’s types and required fields: 400 VALIDATION_FAILED, no instance', async () => {
+    const before = await instanceCount();
+    const missing = await call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: REFILL, data: { patient: 'DEMO-3012' } },
+    });
+    expect(missing.status, missing.text).toBe(400);
+    expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+    expect(missing.body.error.details.fields).toEqual([
+      { field: 'medication', message: 'Medication is required' },
+    ]);
+    const wrong = await call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: REFILL, data: { patient: 'DEMO-3012', medication: 'Lisinopril', source: 'fax' } },
+    });
+    expect(wrong.status, wrong.text).toBe(400);
+    expect(wrong.body.error.code).toBe('VALIDATION_FAILED');
+    expect(wrong.body.error.details.fields).toEqual([
+      { field: 'source', message: 'Received from must be one of: portal, pharmacy, phone' },
+    ]);
+    expect(await instanceCount()).toBe(before);
+  });
+});
+
+describe('the demo seed', () => {
+  it('still starts its instances: every story it starts with fills its start form', async () => {
+    const demo = await makeApp({ publish: false, users: [] });
+    try {
+      const seeded = await seedDemo(demo.store, demo.instances, demo.clock.now);
+      // Two stories of each bundled workflow.
+      expect(seeded.instances).toBe(workflows.length * 2);
+      const listed = await demo.store.listInstances({ limit: 100 });
+      expect(listed.items).toHaveLength(workflows.length * 2);
+      expect(new Set(listed.items.map((i) => i.definitionId))).toEqual(new Set(workflows.map((w) => w.id)));
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
+});
+
+describe('a field a step owns', () => {
+  it('start data cannot preset it: the start form does not declare it, 400, no instance created', async () => {
+    const before = await instanceCount();
+    const res = await call('POST', '/api/instances', {
+      as: lead,
+      body: {
+        definitionId: REFILL,
+        data: { patient: 'DEMO-3004', medication: 'Lisinopril', needsPriorAuth: false },
+      },
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error.code).toBe('UNDECLARED_FIELD');
     expect(res.body.error.message).toContain('needsPriorAuth');
-    expect(res.body.error.details.fields).toEqual([{ field: 'needsPriorAuth', owner: 'review-request' }]);
-    expect(await count()).toBe(before);
+    expect(res.body.error.details.fields).toEqual(['needsPriorAuth']);
+    expect(await instanceCount()).toBe(before);
   });
 });
 
@@ -309,13 +409,13 @@ describe('every data change shows old → new', () => {
     expect(csv.text).toContain('review-request data.needsPriorAuth: ∅ → true');
     expect(csv.text).toContain('review-request data.dose: ∅ → 10 mg');
     // Start data has no step: the change reads on its own.
-    expect(csv.text).toMatch(/,"?data\.patient: ∅ → DEMO-3001; data\.subject: ∅ → Lisinopril refill;/);
+    expect(csv.text).toMatch(/,"?data\.medication: ∅ → Lisinopril; data\.patient: ∅ → DEMO-3001;/);
   });
 
   it('a value replaced by a later step shows the old and the new value', async () => {
     const started = await call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: REFILL, data: { patient: 'DEMO-3003' } },
+      body: { definitionId: REFILL, data: { patient: 'DEMO-3003', medication: 'Lisinopril' } },
     });
     const instanceId = started.body.instance.id;
     t.clock.advance('PT5M');

@@ -1,7 +1,7 @@
 import { workflows } from '@portalflow/examples';
 import { StoreError } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Staff see only published workflows, and only what they need to work with them; drafts (work in
@@ -76,7 +76,7 @@ describe('GET /api/definitions', () => {
   it("a staff member's tracking sheet names workflows by their published title, not the draft's", async () => {
     const started = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: TRIAGE, data: { subject: 'Refill question' } },
+      body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Refill question' } },
     });
     expect(started.status, started.text).toBe(201);
     const done = await t.call('POST', `/api/tasks/${started.body.instance.active[0].taskId}/complete`, {

@@ -14,6 +14,14 @@ const workflow = parseDefinition({
     { id: 'supervisor', name: 'Supervisor' },
   ],
   start: 'review',
+  // What the nurse starts a refill with (start data is held to the start form).
+  intake: {
+    roles: ['nurse'],
+    form: [
+      { id: 'patientName', label: 'Patient name', type: 'text' },
+      { id: 'letter', label: 'Letter from the pharmacy', type: 'textarea' },
+    ],
+  },
   steps: {
     review: {
       type: 'task',

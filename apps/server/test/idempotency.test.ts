@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * A retried request with the same Idempotency-Key gets the first answer and acts once, whether the
@@ -24,7 +24,7 @@ const keyed = (key: string) => ({ 'idempotency-key': key });
 async function newMessage(): Promise<{ instanceId: string; taskId: string }> {
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: TRIAGE, data: {} },
+    body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
   });
   expect(started.status).toBe(201);
   return { instanceId: started.body.instance.id, taskId: started.body.instance.active[0].taskId };
@@ -93,7 +93,7 @@ describe('Idempotency-Key on starting an instance', () => {
     t.call('POST', '/api/instances', {
       as: lead,
       headers: keyed(key),
-      body: { definitionId: TRIAGE, data: { subject: 'Refill question' } },
+      body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Refill question' } },
     });
 
   it('sequential retry: the same instance, started once', async () => {
@@ -121,7 +121,7 @@ describe('Idempotency-Key on starting an instance', () => {
     const theirs = await t.call('POST', '/api/instances', {
       as: sorter,
       headers: keyed('shared-key'),
-      body: { definitionId: TRIAGE, data: { subject: 'Refill question' } },
+      body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), subject: 'Refill question' } },
     });
     expect(theirs.status).toBe(201);
     expect(theirs.body.instance.id).not.toBe(mine.body.instance.id);
@@ -178,7 +178,7 @@ describe('the same key on a different route', () => {
     const started = await t.call('POST', '/api/instances', {
       as: sorter,
       headers: keyed('claim-then-start'),
-      body: { definitionId: TRIAGE, data: {} },
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
     });
     expect(started.status).toBe(422);
     expect(started.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -189,7 +189,7 @@ describe('the same key on a different route', () => {
     const started = await t.call('POST', '/api/instances', {
       as: lead,
       headers: keyed('start-then-signal'),
-      body: { definitionId: TRIAGE, data: {} },
+      body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
     });
     expect(started.status).toBe(201);
     const signalled = await t.call('POST', `/api/instances/${started.body.instance.id}/signal`, {

@@ -29,6 +29,8 @@ const workflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Nursing supervisor' },
   ],
   start: 'triage',
+  // Bulk starts number their requests (start data is held to the start form).
+  intake: { roles: ['nurse'], form: [{ id: 'n', label: 'Request number', type: 'number' }] },
   steps: {
     triage: {
       type: 'task',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 import { type Listener, listen } from './support/listen.ts';
 
 /**
@@ -96,7 +96,7 @@ const changed = (id: string) => (e: { event: string; data: string }) =>
 async function newMessage(): Promise<string> {
   const started = await t.call('POST', '/api/instances', {
     as: await t.login('lead'),
-    body: { definitionId: TRIAGE, data: {} },
+    body: { definitionId: TRIAGE, data: exampleStart(TRIAGE) },
   });
   expect(started.status, started.text).toBe(201);
   await t.feed.poll();

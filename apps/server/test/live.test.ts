@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * Live updates over a real socket: Server-Sent Events reach the users whose queues changed and
@@ -144,7 +144,10 @@ describe('GET /api/events', () => {
 
       const started = await t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: 'portal-message-triage', data: { subject: SUBJECT, patient: PATIENT } },
+        body: {
+          definitionId: 'portal-message-triage',
+          data: { ...exampleStart('portal-message-triage'), subject: SUBJECT, patient: PATIENT },
+        },
       });
       expect(started.status).toBe(201);
       const instanceId: string = started.body.instance.id;
@@ -175,7 +178,7 @@ describe('GET /api/events', () => {
       // arrive in order, so if the triage change had reached the front desk it would come first.
       const marker = await t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: 'billing-question', data: {} },
+        body: { definitionId: 'billing-question', data: exampleStart('billing-question') },
       });
       expect(marker.status).toBe(201);
       const first = await frontDeskStream.next((e) => e.event === 'instance.changed');
@@ -211,7 +214,7 @@ describe('GET /api/events', () => {
     await first.next((e) => e.event === 'ready');
     const before = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
+      body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
     });
     const seen = await first.next(changed(before.body.instance.id));
     first.close();
@@ -219,15 +222,15 @@ describe('GET /api/events', () => {
     // While it is away: one change for its pool, one that is none of its business, then another for it.
     const missed = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
+      body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
     });
     const other = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'billing-question', data: {} },
+      body: { definitionId: 'billing-question', data: exampleStart('billing-question') },
     });
     const missedToo = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
+      body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
     });
     await t.feed.poll();
 
@@ -246,7 +249,7 @@ describe('GET /api/events', () => {
       // Live again after catching up: the next change arrives once, after the replayed ones.
       const later = await t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: 'portal-message-triage', data: {} },
+        body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
       });
       await back.next(changed(later.body.instance.id));
       expect(back.events.filter((e) => e.event === 'instance.changed')).toHaveLength(3);
@@ -261,7 +264,7 @@ describe('GET /api/events', () => {
     await old.next((e) => e.event === 'ready');
     const started = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: {} },
+      body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
     });
     const seen = await old.next(changed(started.body.instance.id));
     old.close();
@@ -269,7 +272,7 @@ describe('GET /api/events', () => {
     for (let n = 0; n < 2; n++) {
       await t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: 'portal-message-triage', data: {} },
+        body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
       });
     }
     await t.feed.poll();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /** A body a route may go without (cancel's reason) may be left out however the client leaves it out. */
 
@@ -15,7 +15,10 @@ afterAll(() => t?.close());
 async function started(): Promise<string> {
   const res = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: 'portal-message-triage', data: { subject: 'A question' } },
+    body: {
+      definitionId: 'portal-message-triage',
+      data: { ...exampleStart('portal-message-triage'), subject: 'A question' },
+    },
   });
   expect(res.status, res.text).toBe(201);
   return res.body.instance.id as string;

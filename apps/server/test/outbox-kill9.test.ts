@@ -8,7 +8,7 @@ import { openStore, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageIdOf } from '../src/outbox/mailer.ts';
 import { newWebhookSecret } from '../src/outbox/sign.ts';
-import { PATIENT, patientNeedles } from './outbox/setup.ts';
+import { PATIENT, PATIENT_FORM, patientNeedles } from './outbox/setup.ts';
 import { type MailSink, startMailSink } from './support/mail-sink.ts';
 import { publish, servicesFor, tempDb, userWithToken } from './support/prepare.ts';
 import { killAllServers, type ServerProcess, spawnReady } from './support/processes.ts';
@@ -25,6 +25,7 @@ const workflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Front office supervisor' },
   ],
   start: 'classify',
+  intake: { roles: ['front-desk'], form: PATIENT_FORM },
   steps: {
     classify: {
       type: 'task',

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * A task goes only to a person who can work it: an active account holding the task's role (the new
@@ -57,7 +57,7 @@ async function send(method: string, path: string, body?: unknown) {
 async function sortTask(): Promise<{ instanceId: string; taskId: string }> {
   const started = await send('POST', '/api/instances', {
     definitionId: TRIAGE,
-    data: { subject: 'Question about my results' },
+    data: { ...exampleStart(TRIAGE), subject: 'Question about my results' },
   });
   expect(started.status, started.text).toBe(201);
   return { instanceId: started.body.instance.id, taskId: started.body.instance.active[0].taskId };

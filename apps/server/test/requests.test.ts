@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import { workflows } from '@portalflow/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 import { openSse } from './support/sse.ts';
 
 /**
@@ -80,8 +81,19 @@ describe('GET /api/requests/startable', () => {
       'medication',
       'pharmacy',
       'callbackPhone',
+      'source',
     ]);
     expect(refill.hasSubject).toBe(true);
+    // The front desk takes appointment requests, billing questions, sign-in calls, enrollment at
+    // check-in and proxy forms as well as refill calls.
+    expect(mine.body.workflows.map((w: { definitionId: string }) => w.definitionId).sort()).toEqual([
+      'appointment-request',
+      'billing-question',
+      'enrollment-activation',
+      'password-reset',
+      'prescription-refill',
+      'proxy-access',
+    ]);
 
     const nurses = await send(nurse, 'GET', '/api/requests/startable');
     expect(nurses.body.workflows.map((w: { definitionId: string }) => w.definitionId)).not.toContain(REFILL);
@@ -156,7 +168,18 @@ describe('POST /api/requests', () => {
       practice: true,
     });
     expect(practice.status).toBe(400);
-    const noForm = await start(lead, {}, undefined, 'billing-question');
+    // A copy of the billing question without its start form.
+    const definition = structuredClone(
+      workflows.find((w) => w.id === 'billing-question')!.definition,
+    ) as Record<string, unknown>;
+    definition.id = 'billing-without-start-form';
+    delete definition.intake;
+    expect((await send(lead, 'POST', '/api/definitions', { definition })).status).toBe(201);
+    const published = await send(lead, 'POST', '/api/definitions/billing-without-start-form/publish', {
+      revision: 1,
+    });
+    expect(published.status, published.text).toBe(200);
+    const noForm = await start(lead, {}, undefined, 'billing-without-start-form');
     expect(noForm.status).toBe(404);
   });
 
@@ -239,7 +262,7 @@ describe('subjects in lists', () => {
   it('a workflow without a subject still gives each row its request start time', async () => {
     const started = await send(lead, 'POST', '/api/instances', {
       definitionId: 'portal-message-triage',
-      data: {},
+      data: exampleStart('portal-message-triage'),
     });
     const pool = await send(await t.login('medical-assistant'), 'GET', '/api/tasks?scope=pool');
     const row = pool.body.items.find(

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: response bodies and example definitions are read as loose JSON
 import { roleCatalog, workflows } from '@portalflow/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 import { assertWellFormedXml, unescapeXml } from './support/xml.ts';
 
 /**
@@ -239,7 +239,12 @@ describe('roles, sign-off and refreshers', () => {
     for (const practice of [false, true]) {
       const started = await t.call('POST', '/api/instances', {
         as: ma,
-        body: { definitionId: TRIAGE, practice, ...(practice ? { version: 1 } : {}), data: {} },
+        body: {
+          definitionId: TRIAGE,
+          practice,
+          ...(practice ? { version: 1 } : {}),
+          data: exampleStart(TRIAGE),
+        },
       });
       expect(started.status, started.text).toBe(201);
       const task = started.body.instance.active[0].taskId;
@@ -255,7 +260,7 @@ describe('roles, sign-off and refreshers', () => {
     t.clock.advance('PT1H');
     const practice = await t.call('POST', '/api/instances', {
       as: ma,
-      body: { definitionId: TRIAGE, practice: true, data: {} },
+      body: { definitionId: TRIAGE, practice: true, data: exampleStart(TRIAGE) },
     });
     expect(practice.body.instance.version).toBe(3);
     await t.call('POST', `/api/tasks/${practice.body.instance.active[0].taskId}/complete`, {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, PASSWORD, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, PASSWORD, type TestApp } from './support/app.ts';
 import { documentedRoutes, routeKey } from './support/matrix-setup.ts';
 
 /** Response headers: CSP, framing, sniffing, HSTS over TLS, and no-store on everything under /api. */
@@ -98,7 +98,7 @@ describe('security headers', () => {
     const lead = await t.login('lead'); // the loop signed the other session out
     const started = await t.call('POST', '/api/instances', {
       as: lead,
-      body: { definitionId: 'portal-message-triage', data: { patientName: 'Ada' } },
+      body: { definitionId: 'portal-message-triage', data: exampleStart('portal-message-triage') },
     });
     const read = await t.call('GET', `/api/instances/${started.body.instance.id}`, { as: lead });
     expect(read.status).toBe(200);

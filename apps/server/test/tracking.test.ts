@@ -3,7 +3,7 @@ import { workflows } from '@portalflow/examples';
 import type { Task } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
-import { makeApp, type TestApp } from './support/app.ts';
+import { exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
  * The task tracking sheet through the HTTP API: every enrollment story of the examples is played by
@@ -310,7 +310,7 @@ describe('practice work notifies nobody', () => {
       const before = await notes();
       const started = await t.call('POST', '/api/instances', {
         as: lead,
-        body: { definitionId: ENROLLMENT, data: {}, practice },
+        body: { definitionId: ENROLLMENT, data: exampleStart(ENROLLMENT), practice },
       });
       expect(started.status, started.text).toBe(201);
       const taskId = started.body.instance.active[0].taskId as string;

@@ -19,6 +19,8 @@ const workflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Front office supervisor' },
   ],
   start: 'classify',
+  // Bulk starts number their requests (start data is held to the start form).
+  intake: { roles: ['front-desk'], form: [{ id: 'n', label: 'Request number', type: 'number' }] },
   steps: {
     classify: {
       type: 'task',

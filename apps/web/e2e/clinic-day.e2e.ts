@@ -33,6 +33,9 @@ async function startRefill(page: Page, patient: string, medication: string) {
   await page.getByTestId('new-request').click();
   const form = page.getByTestId('new-request-form');
   await form.waitFor();
+  // The front desk starts several kinds of request (appointments, billing, sign-in help…): pick one.
+  await page.getByTestId('new-request-workflow').click();
+  await page.getByRole('option', { name: 'Prescription refill request' }).click();
   await form.locator('[data-testid="form-field-patient"]').fill(patient);
   await form.locator('[data-testid="form-field-medication"]').fill(medication);
   await page.getByTestId('new-request-submit').click();

@@ -37,7 +37,8 @@ beforeAll(async () => {
     const started = await lead<InstanceBody>('POST', '/instances', {
       definitionId: LAB,
       version: 1,
-      data: {},
+      // Version 1's start form (the example's): the patient and the test.
+      data: { patient: 'DEMO-4001', test: 'Lipid panel' },
     });
     expect(started.status).toBe(201);
     let instance = started.body.instance;

@@ -19,7 +19,12 @@ describe('New request', () => {
       await signIn(desk.page, server.url, 'front-desk', PASSWORD);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-form').waitFor();
-      // The refill is the only workflow the front desk may start: it is picked and its first field has focus.
+      // The front desk starts several kinds of request (refills, appointments, billing questions…):
+      // the workflow picker has focus; a word of its name and Enter pick one, and its first field has focus.
+      const workflow = desk.page.getByTestId('new-request-workflow');
+      await expect.poll(() => workflow.evaluate((el) => el === document.activeElement)).toBe(true);
+      await desk.page.keyboard.type('refill');
+      await desk.page.keyboard.press('Enter');
       const patient = desk.page.locator(
         '[data-testid="new-request-form"] [data-testid="form-field-patient"]',
       );
@@ -40,6 +45,9 @@ describe('New request', () => {
 
       // A second refill, so the pool holds two rows with the same step title.
       await desk.page.getByTestId('new-request').click();
+      await expect.poll(() => workflow.evaluate((el) => el === document.activeElement)).toBe(true);
+      await desk.page.keyboard.type('refill');
+      await desk.page.keyboard.press('Enter');
       await patient.waitFor();
       await expect.poll(() => patient.evaluate((el) => el === document.activeElement)).toBe(true);
       await desk.page.keyboard.type('DEMO-5002');

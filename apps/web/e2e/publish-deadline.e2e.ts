@@ -31,7 +31,10 @@ describe('auditor search and the access log in words', () => {
     const started = await lead<{ instance: { id: string; active: Array<{ taskId: string }> } }>(
       'POST',
       '/instances',
-      { definitionId: TRIAGE, data: { subject: 'Refill question', patient: 'DEMO-5001' } },
+      {
+        definitionId: TRIAGE,
+        data: { subject: 'Refill question', patient: 'DEMO-5001', message: 'Can I get more of my inhaler?' },
+      },
     );
     expect(started.status).toBe(201);
     const { id, active } = started.body.instance;

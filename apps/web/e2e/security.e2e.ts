@@ -138,7 +138,7 @@ describe('break glass', () => {
     const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
     const started = await ma<{ instance: { id: string } }>('POST', '/instances', {
       definitionId: 'portal-message-triage',
-      data: { patientName: 'Grace Testpatient', message: 'Chest pain since this morning' },
+      data: { patient: 'DEMO-5077', message: 'Grace Testpatient reports chest pain since this morning' },
     });
     expect(started.status).toBe(201);
     const instanceId = started.body.instance.id;

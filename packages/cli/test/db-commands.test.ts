@@ -30,6 +30,14 @@ const workflow: Definition = parseDefinition({
     { id: 'supervisor', name: 'Supervisor' },
   ],
   start: 'intake',
+  // What the front desk starts a refill with (start data is held to this form).
+  intake: {
+    roles: ['front-desk'],
+    form: [
+      { id: 'patient', label: 'Patient', type: 'text', required: true },
+      { id: 'drug', label: 'Medication', type: 'text' },
+    ],
+  },
   steps: {
     intake: {
       type: 'task',

@@ -119,7 +119,7 @@ export const ERRORS = {
   DURATION_INVALID: { status: 422, message: 'The duration is not valid' },
   EVENT_INVALID: { status: 422, message: 'The event is not valid' },
   FORM_INVALID: { status: 422, message: 'The form is not filled in correctly' },
-  UNDECLARED_FIELD: { status: 400, message: 'The step does not write these fields' },
+  UNDECLARED_FIELD: { status: 400, message: 'The step or start form does not declare these fields' },
   FIELD_OWNED: { status: 400, message: 'Another step owns this field' },
   UNKNOWN_OUTCOME: { status: 422, message: 'The step has no such outcome' },
   UNKNOWN_ROLE: { status: 422, message: 'No such role' },

@@ -140,7 +140,7 @@ export const startInstance = route({
   responses: {
     201: json(InstanceAnswer, 'Started'),
     ...errors({
-      400: 'Start data that presets a field a step owns (FIELD_OWNED), or a bad body (VALIDATION_FAILED)',
+      400: 'Start data with a field the start form does not declare (UNDECLARED_FIELD; a workflow without a start form takes none) or one a step owns (FIELD_OWNED), a start-form field of the wrong type or a required one missing, or a bad body (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Your roles cannot start this workflow (FORBIDDEN)',
       404: 'No published version (NOT_FOUND)',

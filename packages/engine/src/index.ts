@@ -183,4 +183,4 @@ export {
   tokenize,
 } from './text/index.ts';
 export { type TransitionResult, transition } from './transition.ts';
-export { checkWrites, declaredFields, fieldWriters } from './writes.ts';
+export { checkWrites, declaredFields, fieldWriters, startFields } from './writes.ts';

@@ -2,14 +2,21 @@ import type { Definition, FormField, Step } from './definition.ts';
 import { PortalflowError } from './errors.ts';
 
 /**
- * Which instance data an event may write. A task writes the fields of its form and nothing else; a
- * wait declares no fields, so a signal writes none; a field a step owns is written by that step
- * alone (start data included). This is checked when an event is applied, never merged blindly.
+ * Which instance data an event may write. Start data carries the fields of the start form
+ * (`intake.form`) and nothing else, so a workflow without one starts with no data; a task writes
+ * the fields of its form and nothing else; a wait declares no fields, so a signal writes none; a
+ * field a step owns is written by that step alone (start data included). This is checked when an
+ * event is admitted, never merged blindly; replay applies a recorded history as it was accepted.
  */
 
 /** The fields a step declares it writes. */
 export function declaredFields(step: Step | undefined): readonly FormField[] {
   return step?.type === 'task' ? (step.form ?? []) : [];
+}
+
+/** The ids of the fields start data may carry: the start form's, in form order (none without one). */
+export function startFields(definition: Definition): string[] {
+  return (definition.intake?.form ?? []).map((f) => f.id);
 }
 
 /** Every field some step declares, with the steps that declare it, in definition order. */
@@ -49,9 +56,10 @@ function ownerOf(definition: Definition, key: string): string | undefined {
 const quoted = (keys: readonly string[]) => keys.map((k) => `'${k}'`).join(', ');
 
 /**
- * Refuses data a step may not write: keys its form does not declare (UNDECLARED_FIELD, every such
- * key named), then keys another step owns (FIELD_OWNED). `step` is undefined for start data, which
- * may carry context for people (patient, subject) but no field a step owns.
+ * Refuses data an event may not write: keys its form does not declare (UNDECLARED_FIELD, every such
+ * key named), then keys another step owns (FIELD_OWNED). `step` is undefined for start data, whose
+ * form is the start form: it carries context for people (patient, medication) and, even when the
+ * start form lists one by mistake, no field a step owns.
  */
 export function checkWrites(
   definition: Definition,
@@ -60,18 +68,25 @@ export function checkWrites(
 ): PortalflowError | undefined {
   const keys = Object.keys(data ?? {});
   if (keys.length === 0) return undefined;
-  if (step !== undefined) {
-    const allowed = declaredFields(definition.steps[step]).map((f) => f.id);
-    const undeclared = keys.filter((k) => !allowed.includes(k)).sort();
-    if (undeclared.length > 0) {
-      const what = undeclared.length === 1 ? 'the field' : 'the fields';
+  const allowed =
+    step === undefined ? startFields(definition) : declaredFields(definition.steps[step]).map((f) => f.id);
+  const undeclared = keys.filter((k) => !allowed.includes(k)).sort();
+  if (undeclared.length > 0) {
+    const what = `${undeclared.length === 1 ? 'the field' : 'the fields'} ${quoted(undeclared)}`;
+    let message: string;
+    if (step !== undefined) {
       const accepts = allowed.length === 0 ? 'it writes no data' : `it writes only ${quoted(allowed)}`;
-      return new PortalflowError(
-        'UNDECLARED_FIELD',
-        `Step '${step}' does not declare ${what} ${quoted(undeclared)}; ${accepts}`,
-        { step, fields: undeclared, allowed },
-      );
+      message = `Step '${step}' does not declare ${what}; ${accepts}`;
+    } else if (allowed.length === 0) {
+      message = `'${definition.title}' declares no start form; it takes no start data, so not ${what}`;
+    } else {
+      message = `The start form of '${definition.title}' does not declare ${what}; it takes only ${quoted(allowed)}`;
     }
+    return new PortalflowError('UNDECLARED_FIELD', message, {
+      step: step ?? null,
+      fields: undeclared,
+      allowed,
+    });
   }
   const owned = keys
     .map((key) => ({ key, owner: ownerOf(definition, key) }))

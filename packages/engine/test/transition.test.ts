@@ -24,7 +24,7 @@ const active = (s: InstanceSnapshot) =>
 
 describe('transition', () => {
   it('starts at the start step and opens its task for the owning role, with a due time', () => {
-    const result = transition(triage, null, { type: 'start', data: { topic: 'refill' } }, T0);
+    const result = transition(triage, null, { type: 'start' }, T0);
     if (!result.ok) throw result.error;
     expect(result.snapshot.status).toBe('active');
     expect(active(result.snapshot)).toEqual(['classify@front-desk']);
@@ -163,6 +163,37 @@ describe('transition', () => {
     it('event before start', () => {
       const result = transition(triage, null, { type: 'cancel' }, T0);
       expect(result.ok || result.error.code).toBe('NOT_STARTED');
+    });
+    it('start data outside the start form', () => {
+      // This triage declares no start form, so any start data is refused, every key named.
+      const result = transition(
+        triage,
+        null,
+        { type: 'start', data: { topic: 'refill', subject: 'Hi' } },
+        T0,
+      );
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('UNDECLARED_FIELD');
+      expect(result.error.message).toContain("'subject', 'topic'");
+      expect(result.snapshot).toBeNull();
+      const withForm: Definition = {
+        ...triage,
+        intake: { roles: ['front-desk'], form: [{ id: 'patient', label: 'Patient', type: 'text' }] },
+      };
+      const started = transition(withForm, null, { type: 'start', data: { patient: 'DEMO-1' } }, T0);
+      expect(started.ok && started.snapshot.context.data).toEqual({ patient: 'DEMO-1' });
+      const refused = transition(
+        withForm,
+        null,
+        { type: 'start', data: { patient: 'DEMO-1', topic: 'x' } },
+        T0,
+      );
+      expect(!refused.ok && refused.error.details).toEqual({
+        step: null,
+        fields: ['topic'],
+        allowed: ['patient'],
+      });
     });
     it('time going backwards', () => {
       const result = transition(triage, start.snapshot, { type: 'cancel' }, '2026-03-02T15:00:00.000Z');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../src/definition.ts';
 import type { HistoryEntry } from '../src/events.ts';
+import { lint } from '../src/lint/index.ts';
 import { replay } from '../src/replay.ts';
 import type { InstanceSnapshot } from '../src/snapshot.ts';
 import { transition } from '../src/transition.ts';
-import { checkWrites, fieldWriters } from '../src/writes.ts';
+import { checkWrites, fieldWriters, startFields } from '../src/writes.ts';
 
 const T0 = '2026-03-02T16:00:00.000Z';
 const T1 = '2026-03-02T16:05:00.000Z';
@@ -18,6 +19,13 @@ const refill: Definition = {
     { id: 'nurse', name: 'Nurse' },
   ],
   start: 'review',
+  intake: {
+    roles: ['coordinator'],
+    form: [
+      { id: 'patient', label: 'Patient reference', type: 'text', required: true },
+      { id: 'medication', label: 'Medication', type: 'text' },
+    ],
+  },
   steps: {
     review: {
       type: 'task',
@@ -163,9 +171,68 @@ describe('a signal writes only what its wait declares', () => {
   });
 });
 
+describe('start data writes only what the start form declares', () => {
+  it('refuses every undeclared key by name, saying what the start form takes; nothing starts', () => {
+    const result = transition(
+      refill,
+      null,
+      { type: 'start', data: { patient: 'DEMO-1', source: 'fax', phone: '555-0100' } },
+      T0,
+    );
+    expect(!result.ok && result.error.toJSON()).toEqual({
+      code: 'UNDECLARED_FIELD',
+      message:
+        "The start form of 'Refill' does not declare the fields 'phone', 'source'; it takes only 'patient', 'medication'",
+      details: { step: null, fields: ['phone', 'source'], allowed: ['patient', 'medication'] },
+    });
+    expect(result.snapshot).toBeNull();
+  });
+
+  it('start-form fields pass; no data at all passes', () => {
+    expect(checkWrites(refill, undefined, { patient: 'DEMO-1', medication: 'Lisinopril' })).toBeUndefined();
+    expect(checkWrites(refill, undefined, {})).toBeUndefined();
+    expect(checkWrites(refill, undefined, undefined)).toBeUndefined();
+  });
+
+  it('a workflow with no start form takes no start data', () => {
+    const bare: Definition = { ...refill, intake: undefined };
+    delete bare.intake;
+    const error = checkWrites(bare, undefined, { patient: 'DEMO-1' });
+    expect(error?.toJSON()).toEqual({
+      code: 'UNDECLARED_FIELD',
+      message: "'Refill' declares no start form; it takes no start data, so not the field 'patient'",
+      details: { step: null, fields: ['patient'], allowed: [] },
+    });
+    // Start roles without a form: still no start data.
+    const rolesOnly: Definition = { ...refill, intake: { roles: ['coordinator'] } };
+    expect(checkWrites(rolesOnly, undefined, { patient: 'DEMO-1' })?.code).toBe('UNDECLARED_FIELD');
+    expect(transition(bare, null, { type: 'start' }, T0).ok).toBe(true);
+  });
+
+  it('a step field is not start data unless the start form declares it', () => {
+    const error = checkWrites(refill, undefined, { patient: 'DEMO-1', dose: '10 mg' });
+    expect(error?.code).toBe('UNDECLARED_FIELD');
+    expect(error?.details).toEqual({ step: null, fields: ['dose'], allowed: ['patient', 'medication'] });
+  });
+
+  it('startFields lists the start form field ids in form order', () => {
+    expect(startFields(refill)).toEqual(['patient', 'medication']);
+    expect(startFields({ ...refill, intake: { roles: [] } })).toEqual([]);
+  });
+});
+
 describe('a field a step owns', () => {
-  it('start data may not preset it', () => {
-    const result = transition(refill, null, { type: 'start', data: { needsPriorAuth: false } }, T0);
+  it('start data may not preset it, even when the start form declares it (a lint warning)', () => {
+    const declaring: Definition = structuredClone(refill);
+    declaring.intake!.form!.push({
+      id: 'needsPriorAuth',
+      label: 'Needs prior authorisation',
+      type: 'boolean',
+    });
+    expect(lint(declaring).filter((f) => f.rule === 'start-field-owned')).toMatchObject([
+      { severity: 'warning', path: 'intake.form.2.id' },
+    ]);
+    const result = transition(declaring, null, { type: 'start', data: { needsPriorAuth: false } }, T0);
     expect(!result.ok && result.error.toJSON()).toEqual({
       code: 'FIELD_OWNED',
       message: "The field 'needsPriorAuth' is written only by step 'review'",
@@ -254,5 +321,15 @@ describe('replay applies a recorded history as it was accepted', () => {
     ];
     const snapshot = replay(refill, history);
     expect(snapshot?.context.data).toEqual({ legacy: 'kept' });
+  });
+
+  it('a history whose start data has a key the start form does not declare still replays', () => {
+    const history: HistoryEntry[] = [
+      { at: T0, event: { type: 'start', data: { patient: 'DEMO-1', source: 'pharmacy fax' } } },
+      { at: T0, event: { type: 'complete', step: 'review', outcome: 'prepared', role: 'coordinator' } },
+    ];
+    const snapshot = replay(refill, history);
+    expect(snapshot?.context.data).toEqual({ patient: 'DEMO-1', source: 'pharmacy fax' });
+    expect(Object.values(snapshot!.context.active).map((a) => a.step)).toEqual(['approve']);
   });
 });

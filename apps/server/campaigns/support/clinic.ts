@@ -18,6 +18,15 @@ export function refillWorkflow(deadline = 'PT3S', id = 'refill-under-fire'): Def
       { id: 'supervisor', name: 'Nursing supervisor' },
     ],
     start: 'triage',
+    // The counters the load starts requests with, to tell them apart (start data is held to this form).
+    intake: {
+      roles: ['nurse'],
+      form: [
+        { id: 'n', label: 'Request number', type: 'number' },
+        { id: 'round', label: 'Round', type: 'number' },
+        { id: 'op', label: 'Operation', type: 'number' },
+      ],
+    },
     steps: {
       triage: {
         type: 'task',

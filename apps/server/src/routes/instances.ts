@@ -23,6 +23,7 @@ import {
   type InstanceService,
   idempotencyKeyReused,
 } from '../instances/service.ts';
+import { checkStartData } from '../instances/start-data.ts';
 import { instanceView } from '../instances/view.ts';
 import { listedDetail, requestLabels } from '../requests/subjects.ts';
 
@@ -48,6 +49,8 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       });
       throw forbidden(`Your roles cannot start '${input.definitionId}'`);
     }
+    // Before anything is stored: the start form's fields only, each of its type, required ones present.
+    if (definition) checkStartData(definition, input.data);
     const role = definition ? (actingRole(user, definition) ?? user.roles[0] ?? null) : null;
     const start: Parameters<InstanceService['start']>[1] = {
       definitionId: input.definitionId,

@@ -15,6 +15,14 @@ export const PATIENT = {
   note: 'Allergic to penicillin; lisinopril 20 mg',
 };
 
+/** A start form that takes the patient data above (start data is held to the start form). */
+export const PATIENT_FORM = [
+  { id: 'patient', label: 'Patient', type: 'text' },
+  { id: 'dob', label: 'Date of birth', type: 'date' },
+  { id: 'mrn', label: 'Medical record number', type: 'text' },
+  { id: 'note', label: 'Note', type: 'textarea' },
+];
+
 export const refill: Definition = parseDefinition({
   id: 'refill-outbox',
   title: 'Prescription refill',
@@ -23,6 +31,7 @@ export const refill: Definition = parseDefinition({
     { id: 'supervisor', name: 'Nursing supervisor' },
   ],
   start: 'triage',
+  intake: { roles: ['nurse'], form: PATIENT_FORM },
   steps: {
     triage: {
       type: 'task',

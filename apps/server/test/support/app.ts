@@ -139,6 +139,20 @@ export interface MakeAppOptions {
   calendar?: unknown;
 }
 
+/**
+ * Start data a bundled workflow's start form takes: its first story's (every story starts with what
+ * staff would fill in on the start form). A fresh copy each call.
+ */
+export function exampleStart(id: string): Record<string, unknown> {
+  const example = workflows.find((w) => w.id === id);
+  if (!example) throw new Error(`no example '${id}'`);
+  const first = example.scripts[0]?.events[0] as
+    | { type?: string; data?: Record<string, unknown> }
+    | undefined;
+  if (first?.type !== 'start') throw new Error(`the first story of '${id}' does not start`);
+  return structuredClone(first.data ?? {});
+}
+
 /** Publishes one example workflow's definition directly through the store (as the demo seed does). */
 export async function publishExample(store: Store, id: string, at: string): Promise<void> {
   const example = workflows.find((w) => w.id === id);

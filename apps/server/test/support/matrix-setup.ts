@@ -21,6 +21,16 @@ export const PATIENT = {
   phone: '555-0142',
 };
 
+/**
+ * What a triage is started with: the example's start-form fields, the message carrying patient data
+ * (Ada's name and number), which must never reach a log line or an access-log row either.
+ */
+export const TRIAGE_START = {
+  patient: 'Patient/DEMO-5142',
+  subject: 'Dizzy since the new pills',
+  message: `${PATIENT.name} asks to be called back at ${PATIENT.phone}`,
+};
+
 export type Who =
   | 'anonymous'
   | 'admin'
@@ -172,7 +182,7 @@ export async function setupMatrix(): Promise<MatrixWorld> {
   async function startInstance() {
     const started = await ok('designer', 'POST', '/api/instances', {
       definitionId: TRIAGE,
-      data: { patientName: PATIENT.name, phone: PATIENT.phone },
+      data: TRIAGE_START,
     });
     return {
       instanceId: started.instance.id as string,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EngineEvent } from '@portalflow/engine';
-import type { TestApp } from './app.ts';
+import { exampleStart, type TestApp } from './app.ts';
 
 /** Version 2 of the lab result example: a renamed, a removed and an added step, a changed owner. */
 export const labV2Definition = (): Record<string, unknown> =>
@@ -35,7 +35,7 @@ export async function park(t: TestApp, events: readonly EngineEvent[], practice 
   const lead = await t.session('lead');
   const started = await t.call('POST', '/api/instances', {
     as: lead,
-    body: { definitionId: LAB, version: 1, data: {}, practice },
+    body: { definitionId: LAB, version: 1, data: exampleStart(LAB), practice },
   });
   if (started.status !== 201) throw new Error(`start: ${started.text}`);
   const id = started.body.instance.id as string;

@@ -24,10 +24,8 @@ import { formatWhen } from '../shell/time.ts';
 import { PracticeBadge } from './PracticeBadge.tsx';
 import { PracticeBanner } from './PracticeBanner.tsx';
 import { PracticeRun } from './PracticeRun.tsx';
+import { practiceStartData } from './practiceData.ts';
 import { usePracticeWorkflows } from './usePracticeWorkflows.ts';
-
-/** Made-up start data: a practice run never carries a real patient. */
-const PRACTICE_DATA = { patient: 'PRACTICE-0001', note: 'Practice run — not a real patient' };
 
 /**
  * Practice: start a sandbox run of any published workflow you hold a role in, then work its steps in
@@ -46,9 +44,14 @@ export function PracticePage({ me }: { me: Me }) {
   });
   const titles = new Map((workflows.data ?? []).map((d) => [d.id, d.title]));
   const start = useMutation({
+    // Made-up start data on the workflow's own start form: a practice run never carries a real patient.
     mutationFn: (definitionId: string) =>
       call(startInstance, {
-        body: { definitionId, practice: true, data: PRACTICE_DATA },
+        body: {
+          definitionId,
+          practice: true,
+          data: practiceStartData(workflows.data?.find((d) => d.id === definitionId)),
+        },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: ({ instance }) => {

@@ -1,9 +1,10 @@
 import { notifications } from '@mantine/notifications';
-import { startInstance } from '@portalflow/contract';
+import { getDefinition, startInstance } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
+import { practiceStartData } from '../practice/practiceData.ts';
 import type { WorkLocationState } from '../work/MyWorkPage.tsx';
 
 /**
@@ -14,11 +15,19 @@ import type { WorkLocationState } from '../work/MyWorkPage.tsx';
 export function usePracticeRun() {
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (definitionId: string) =>
-      call(startInstance, {
-        body: { definitionId, practice: true, data: {} },
+    mutationFn: async (definitionId: string) => {
+      // The latest version's start form, filled in with made-up data (start data is held to it).
+      const { latest } = await call(getDefinition, { params: { id: definitionId } });
+      return call(startInstance, {
+        body: {
+          definitionId,
+          practice: true,
+          ...(latest ? { version: latest.version } : {}),
+          data: practiceStartData(latest?.definition),
+        },
         idempotencyKey: newIdempotencyKey(),
-      }),
+      });
+    },
     onSuccess: ({ instance }) => {
       notifications.show({
         color: 'teal',

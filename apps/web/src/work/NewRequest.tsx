@@ -145,6 +145,8 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
             value={definitionId}
             onChange={setDefinitionId}
             searchable
+            // On a call: type a word of the workflow's name and press Enter to pick it.
+            selectFirstOptionOnChange
             data-autofocus={workflow ? undefined : true}
             data-testid="new-request-workflow"
           />

@@ -15,6 +15,7 @@ import { invalidExpression } from './rules/invalid-expression.ts';
 import { missingHelp } from './rules/missing-help.ts';
 import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
+import { startFieldOwned } from './rules/start-field-owned.ts';
 import { subjectUnknownField } from './rules/subject-unknown-field.ts';
 import { taskWithoutRole } from './rules/task-without-role.ts';
 import { undeclaredRole } from './rules/undeclared-role.ts';
@@ -62,6 +63,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [intakeUnknownField, 'error'],
   // What a step may write into the instance data that decisions read.
   [fieldWrittenByTwoSteps, 'warning'],
+  [startFieldOwned, 'warning'],
 ];
 
 /** All rules, at their recommended severities. */

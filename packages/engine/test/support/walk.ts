@@ -61,15 +61,15 @@ export function randomWalk(
   pick: (n: number) => number,
   options: { maxEvents: number; start: string; calendar?: unknown },
 ): { history: RecordedEvent[]; snapshot: InstanceSnapshot | null } {
-  // Start data may set what decisions read, except a field a step owns; a completion writes only its
+  // Start data carries only start-form fields, and none a step owns; a completion writes only its
   // form's fields and a signal nothing (the engine refuses anything else).
   const owned = new Set(
     Object.values(definition.steps).flatMap((s) =>
       s.type === 'task' ? (s.form ?? []).filter((f) => f.ownership === 'owned').map((f) => f.id) : [],
     ),
   );
-  const keys = decisionKeys(definition).filter((k) => !owned.has(k));
-  const randomData = (allowed: readonly string[] = keys) =>
+  const startForm = (definition.intake?.form ?? []).filter((f) => !owned.has(f.id));
+  const randomData = (allowed: readonly string[]) =>
     Object.fromEntries(allowed.filter(() => pick(2) === 0).map((k) => [k, POOL[pick(POOL.length)]]));
   const history: RecordedEvent[] = [];
   let now = options.start;
@@ -81,9 +81,13 @@ export function randomWalk(
     history.push({ at: now, event });
     return true;
   };
-  const start: EngineEvent = { type: 'start', data: randomData() };
+  const startData: Record<string, unknown> = {};
+  for (const field of startForm)
+    if (field.required || pick(2) === 0) startData[field.id] = fieldValue(field, pick);
+  const start: EngineEvent = { type: 'start', data: startData };
   if (options.calendar !== undefined) start.calendar = options.calendar;
-  apply(start);
+  // A walk that cannot start would pass every check vacuously.
+  if (!apply(start)) throw new Error(`${definition.id}: the random walk's start was refused`);
   for (
     let i = 0;
     i < options.maxEvents && snapshot !== null && (snapshot as InstanceSnapshot).status === 'active';

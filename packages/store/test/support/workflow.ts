@@ -22,6 +22,8 @@ export const triage: Definition = {
     { id: 'supervisor', name: 'Front office supervisor' },
   ],
   start: 'classify',
+  // Instances start with a subject line (start data is held to the start form).
+  intake: { roles: ['front-desk'], form: [{ id: 'subject', label: 'Subject line', type: 'text' }] },
   steps: {
     classify: {
       type: 'task',
