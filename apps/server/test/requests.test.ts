@@ -178,7 +178,7 @@ describe('POST /api/requests', () => {
     const published = await send(lead, 'POST', '/api/definitions/billing-without-start-form/publish', {
       revision: 1,
     });
-    expect(published.status, published.text).toBe(200);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
     const noForm = await start(lead, {}, undefined, 'billing-without-start-form');
     expect(noForm.status).toBe(404);
   });
