@@ -174,6 +174,8 @@ describe('POST /api/requests', () => {
     ) as Record<string, unknown>;
     definition.id = 'billing-without-start-form';
     delete definition.intake;
+    // Its subject names start-form fields, which are gone with the form.
+    delete definition.subject;
     expect((await send(lead, 'POST', '/api/definitions', { definition })).status).toBe(201);
     const published = await send(lead, 'POST', '/api/definitions/billing-without-start-form/publish', {
       revision: 1,
@@ -260,10 +262,22 @@ describe('subjects in lists', () => {
   });
 
   it('a workflow without a subject still gives each row its request start time', async () => {
+    // Every bundled workflow names its requests: a copy of the triage without its subject.
+    const definition = structuredClone(
+      workflows.find((w) => w.id === 'portal-message-triage')!.definition,
+    ) as Record<string, unknown>;
+    definition.id = 'triage-without-subject';
+    delete definition.subject;
+    expect((await send(lead, 'POST', '/api/definitions', { definition })).status).toBe(201);
+    const published = await send(lead, 'POST', '/api/definitions/triage-without-subject/publish', {
+      revision: 1,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
     const started = await send(lead, 'POST', '/api/instances', {
-      definitionId: 'portal-message-triage',
+      definitionId: 'triage-without-subject',
       data: exampleStart('portal-message-triage'),
     });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
     const pool = await send(await t.login('medical-assistant'), 'GET', '/api/tasks?scope=pool');
     const row = pool.body.items.find(
       (i: { instanceId: string }) => i.instanceId === started.body.instance.id,

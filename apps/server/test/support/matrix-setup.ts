@@ -232,6 +232,7 @@ export async function setupMatrix(): Promise<MatrixWorld> {
         ...triageDefinition(),
         id,
         intake: { roles: [TASK_ROLE], form: [{ id: 'patientName', label: 'Patient name', type: 'text' }] },
+        subject: '{patientName}',
       };
       await ok('designer', 'POST', '/api/definitions', { definition });
       await ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
