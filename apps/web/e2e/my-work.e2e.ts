@@ -48,6 +48,11 @@ describe('My work', () => {
 
       const form = ana.page.getByTestId('task-form');
       await form.waitFor();
+      // Long subjects are cut in their rows: the list keeps its width and the task keeps the rest.
+      const list = (await ana.page.getByRole('region', { name: 'Tasks' }).boundingBox())!;
+      const panel = (await form.boundingBox())!;
+      expect(list.width).toBeLessThanOrEqual(401);
+      expect(panel.width).toBeGreaterThan(400);
       await screenshot(ana.page, 'my-work');
       // Fill the step's form from its fields.
       const topic = ana.page.getByTestId('form-field-topic');

@@ -37,7 +37,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
             <Text
               size="sm"
               fw={700}
-              truncate
+              lineClamp={2}
               c={task.subject ? undefined : 'gray.7'}
               data-testid="task-row-subject"
             >
