@@ -80,10 +80,13 @@ function ReadOnlyDiagram({
   const focusKey = focus.join(' ');
   const latest = useRef({ scene, focus });
   latest.current = { scene, focus };
+  // Until the first view is placed, following the focus would fight it.
+  const placed = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
+      placed.current = true;
       const el = pane.current;
       const content = contentOf(latest.current.scene);
       if (!el || !content || el.clientWidth === 0)
@@ -109,7 +112,7 @@ function ReadOnlyDiagram({
     const el = pane.current;
     const content = contentOf(latest.current.scene);
     const target = focusBounds(latest.current.scene, latest.current.focus);
-    if (!el || !content || !target) return;
+    if (!placed.current || !el || !content || !target) return;
     const size = { width: el.clientWidth, height: el.clientHeight };
     const view = flow.getViewport();
     if (!isOnScreen(size, view, target))
