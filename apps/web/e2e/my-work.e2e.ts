@@ -95,6 +95,13 @@ describe('My work', () => {
       await b.page.getByTestId('team-table').waitFor();
       await b.page.getByTestId('team-workload').waitFor();
       expect(await seriousViolations(b.page)).toEqual([]);
+      // Long subjects wrap in the Task column: every column fits a laptop screen without scrolling.
+      const overflow = await b.page
+        .getByTestId('team-table')
+        .evaluate(
+          (table) => table.getBoundingClientRect().right - table.parentElement!.getBoundingClientRect().right,
+        );
+      expect(overflow).toBeLessThanOrEqual(1);
       await screenshot(b.page, 'team');
     } finally {
       await b.close();

@@ -75,10 +75,11 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                   aria-label={`Select “${t.title}” of ${requestLabel(t)} (${titleOf(t.definitionId)}, ${roleLabel(t.role)})`}
                 />
               </Table.Td>
-              <Table.Td>
+              {/* A long subject wraps here rather than pushing the other columns off screen. */}
+              <Table.Td style={{ maxWidth: 380 }}>
                 <Group gap={4} wrap="nowrap">
                   <div style={{ minWidth: 0 }}>
-                    <Text fz="xs" fw={700} truncate data-testid="team-row-subject">
+                    <Text fz="xs" fw={700} lineClamp={2} data-testid="team-row-subject">
                       {requestLabel(t)}
                     </Text>
                     <Text fz="xs" lineClamp={2}>
