@@ -48,11 +48,19 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** Starts the demo on `dir/pf.db` and a free port; rejects if it has not answered within `timeoutMs`. */
-export async function startDemo(dir: string, timeoutMs: number): Promise<StartedDemo> {
+/** `afterDashes`: pass the options after `--`, as `npm start -- --port 0` does. */
+export async function startDemo(dir: string, timeoutMs: number, afterDashes = false): Promise<StartedDemo> {
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'scripts/start.mjs'), '--port', '0', '--db', `file:${join(dir, 'pf.db')}`],
+    [
+      join(root, 'scripts/start.mjs'),
+      ...(afterDashes ? ['--'] : []),
+      '--port',
+      '0',
+      '--db',
+      `file:${join(dir, 'pf.db')}`,
+    ],
     {
       cwd: root,
       env: { ...process.env, NODE_OPTIONS: '', PORTALFLOW_DEMO_PASSWORD: 'start-demo-password' },

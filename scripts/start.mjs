@@ -102,10 +102,15 @@ if (webStale()) {
   run('building the web app (vite build)', vite, ['build', '--logLevel', 'warn'], at('apps/web'));
 }
 
+// What follows `pnpm start` is for `serve`; `pnpm start -- --port 4000` (the npm habit) passes a
+// leading `--` through, which would turn the options after it into arguments.
+const given = process.argv.slice(2);
+const forServe = given[0] === '--' ? given.slice(1) : given;
+
 // The server in its own process, on the compiled JavaScript; this one only relays signals and the exit code.
 const server = spawn(
   process.execPath,
-  [at('packages/cli/dist/main.js'), 'serve', '--demo', ...process.argv.slice(2)],
+  [at('packages/cli/dist/main.js'), 'serve', '--demo', ...forServe],
   {
     stdio: 'inherit',
   },

@@ -17,11 +17,11 @@ describe('pnpm start', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  const start = async () => {
+  const start = async (afterDashes = false) => {
     const dir = mkdtempSync(join(tmpdir(), 'pf-start-'));
     dirs.push(dir);
     // The first run may compile the packages: room for that on a busy machine.
-    const demo = await startDemo(dir, 240_000);
+    const demo = await startDemo(dir, 240_000, afterDashes);
     running.push(demo);
     return demo;
   };
@@ -44,8 +44,10 @@ describe('pnpm start', () => {
     expect(await page.text()).toContain('<div id="root">');
   }, 300_000);
 
-  it('on a built tree builds nothing and becomes healthy', async () => {
-    const demo = await start();
+  it('on a built tree builds nothing and becomes healthy; options after "--" are read', async () => {
+    // `npm start -- --port 0 --db …`: the port and the file given are the ones used.
+    const demo = await start(true);
+    expect(demo.url).not.toMatch(/:3000$/);
     console.log(`start on a built tree: healthy after ${(demo.healthyAfterMs / 1000).toFixed(1)} s`);
     expect(demo.output()).not.toContain('compiling the packages');
     expect(demo.output()).not.toContain('building the web app');

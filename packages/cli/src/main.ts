@@ -98,6 +98,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     // The database commands are loaded on demand so that lint and simulate never load the server or libSQL.
     case 'serve': {
+      // `serve` takes options only. An argument here is usually an option after `--`
+      // (`npm start -- --port 4602`), which would otherwise start on the default port.
+      if (positionals.length > 0)
+        throw new CliError(
+          `serve takes no arguments, only options; got '${positionals[0]}' (options after "--" are read as arguments)\n\n${USAGE}`,
+          EXIT.usage,
+        );
       const { serveCommand } = await import('./commands/serve.ts');
       return serveCommand({
         port: values.port as string | undefined,

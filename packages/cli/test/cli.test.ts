@@ -9,6 +9,8 @@ function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [...binArgs, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
+    // A command that wrongly keeps running (a server started by mistake) fails instead of hanging.
+    timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -84,6 +86,14 @@ describe('portalflow CLI', () => {
     expect(cli('frobnicate').code).toBe(2);
     expect(cli('lint').code).toBe(2);
     expect(cli('simulate', fixture('simple.yaml')).code).toBe(2);
+  });
+
+  it('serve refuses arguments it would ignore: options after "--" are not read as options', () => {
+    // `npm start -- --port 4602` habits: starting on the default port instead would surprise.
+    const r = cli('serve', '--', '--port', '4602');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("'--port'");
+    expect(r.err).toContain('--port N');
   });
 
   it('simulate prints each transition with active steps and owning roles', () => {
