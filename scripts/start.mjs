@@ -108,13 +108,9 @@ const given = process.argv.slice(2);
 const forServe = given[0] === '--' ? given.slice(1) : given;
 
 // The server in its own process, on the compiled JavaScript; this one only relays signals and the exit code.
-const server = spawn(
-  process.execPath,
-  [at('packages/cli/dist/main.js'), 'serve', '--demo', ...forServe],
-  {
-    stdio: 'inherit',
-  },
-);
+const server = spawn(process.execPath, [at('packages/cli/dist/main.js'), 'serve', '--demo', ...forServe], {
+  stdio: 'inherit',
+});
 // Ctrl-C reaches the whole foreground process group, the server included: it shuts down by itself.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => server.kill('SIGTERM'));
