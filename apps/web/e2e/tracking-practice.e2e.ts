@@ -13,7 +13,10 @@ const ENROLLMENT = 'enrollment-activation';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  // Real work first: the specialist offers the portal to one patient, who declines (no device).
+}, 60_000);
+
+/** Real work: the specialist offers the portal to one patient, who declines (no device). */
+async function realDecline() {
   const api = await apiSession(server.url, SPECIALIST, PASSWORD);
   const started = await api<{ instance: { id: string; active: { taskId: string }[] } }>(
     'POST',
@@ -30,7 +33,8 @@ beforeAll(async () => {
     data: { hasEmail: false, enrolledElsewhere: false, declineReason: 'no-device' },
   });
   expect(done.status).toBe(200);
-}, 60_000);
+}
+
 afterAll(async () => {
   await server?.stop();
 });
@@ -64,13 +68,24 @@ describe('tracking sheet and practice mode', () => {
       const { page } = b;
       await signIn(page, server.url, SPECIALIST, PASSWORD);
 
-      // The sheet before practice: the real decline is counted, and the CSV is exactly the table.
+      // The sheet before practice: a real decline is counted (on top of the demo's past week), and the
+      // CSV is exactly the table.
       await page.getByRole('link', { name: 'Tracking' }).click();
       await page.getByTestId('tracking-page').waitFor();
+      const sums = (table: string[][]) =>
+        ['Approached', 'Declined'].map((column) =>
+          table.slice(1).reduce((sum, row) => sum + Number(row[table[0]!.indexOf(column)] || 0), 0),
+        );
+      await page.getByTestId('tracking-check').waitFor();
+      const hasTable = (await page.getByTestId('tracking-table-enrollment').locator('table').count()) > 0;
+      const [approachedEarlier, declinedEarlier] = hasTable
+        ? sums(await shownTable(page, 'enrollment'))
+        : [0, 0];
+      await realDecline();
+      await page.reload();
+      await page.getByTestId('tracking-page').waitFor();
       const enrollmentBefore = await shownTable(page, 'enrollment');
-      const approached = enrollmentBefore[0]!.indexOf('Approached');
-      const declined = enrollmentBefore[0]!.indexOf('Declined');
-      expect(enrollmentBefore.slice(1).map((r) => [r[approached], r[declined]])).toEqual([['1', '1']]);
+      expect(sums(enrollmentBefore)).toEqual([approachedEarlier! + 1, declinedEarlier! + 1]);
       const totalsBefore = await shownTable(page, 'totals');
       expect(await downloadedCsv(page, 'enrollment')).toEqual(enrollmentBefore);
       expect(await downloadedCsv(page, 'totals')).toEqual(totalsBefore);
@@ -201,6 +216,39 @@ describe('tracking sheet and practice mode', () => {
       expect(await downloadedCsv(page, 'totals')).toEqual(totals);
       await dismissToasts(page);
       await screenshot(page, 'tracking-per-role');
+    } finally {
+      await lead.close();
+    }
+  }, 120_000);
+
+  it("a lead reads last week's charts: every role's bars are tall enough to read and every role is named in full", async () => {
+    const lead = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = lead;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.getByRole('link', { name: 'Tracking' }).click();
+      // The demo's past week lies within the last ten days.
+      const from = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByTestId('tracking-from').fill(from);
+      const volume = page.getByTestId('tracking-chart-volume');
+      await volume.locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
+      const plot = await volume.locator('.recharts-cartesian-grid').boundingBox();
+      expect(plot!.height).toBeGreaterThanOrEqual(150);
+      // Every role with completions has a legend entry, outside the plot.
+      const legend = await volume.getByTestId('tracking-volume-legend').innerText();
+      const perRole = (await shownTable(page, 'totals')).slice(1).map((r) => r[1]!);
+      for (const role of new Set(perRole)) expect(legend).toContain(role);
+
+      const time = page.getByTestId('tracking-chart-time');
+      // A long name wraps onto two lines (one tspan each) and is never cut.
+      const names = await time
+        .locator('.recharts-yAxis-tick-labels text')
+        .evaluateAll((texts) =>
+          texts.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')),
+        );
+      expect(names.sort()).toEqual([...new Set(perRole)].sort());
+      await dismissToasts(page);
+      await screenshot(page, 'tracking-last-week');
     } finally {
       await lead.close();
     }

@@ -87,6 +87,11 @@ export interface ChangeOptions {
    * instance back with `duplicate`.
    */
   instanceId?: string;
+  /**
+   * History written as it happened earlier (the demo's past week): nobody is notified and nothing is
+   * sent, as for practice runs, since every message would be about work long done.
+   */
+  quiet?: boolean;
 }
 
 export interface Applied {
@@ -129,6 +134,11 @@ export interface InstanceServiceDeps {
  */
 export class InstanceService {
   constructor(private readonly deps: InstanceServiceDeps) {}
+
+  /** The same service on another clock: the demo seed records its past week at the times it happened. */
+  withClock(clock: () => string): InstanceService {
+    return new InstanceService({ ...this.deps, clock });
+  }
 
   /** A published version's definition, from the app's one definition cache. */
   definition(definitionId: string, version: number): Promise<Definition> {
@@ -250,8 +260,9 @@ export class InstanceService {
       };
     }
     // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
-    if (input.practice === true) change.notifications = [];
-    else change.outbox = this.outboxFor(change, definition, latest.version, event, result.effects, null);
+    if (input.practice === true || options.quiet) change.notifications = [];
+    if (input.practice !== true && !options.quiet)
+      change.outbox = this.outboxFor(change, definition, latest.version, event, result.effects, null);
     if (options.access) change.access = [{ ...options.access, instanceId: id }];
     change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.instances.commitInstanceChange(change);
@@ -344,7 +355,8 @@ export class InstanceService {
         updatedAt: now,
       };
       const change = changeFor(actor, instance, next, definition, event, result.effects, now);
-      if (!instance.practice)
+      if (options.quiet) change.notifications = [];
+      else if (!instance.practice)
         change.outbox = this.outboxFor(
           change,
           definition,

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
 import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { type DemoHistory, demoStories, seedDemoHistory } from './demo-history.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 
 export interface DemoSeed {
@@ -18,11 +19,14 @@ export interface DemoSeed {
   instances: number;
   /** Help entries written now (none when the demo clinic already has a help site). */
   helpEntries: number;
+  /** Last week's finished requests, written with the first seed only. */
+  history?: DemoHistory;
 }
 
 /**
  * `serve --demo`: publishes the bundled workflows, creates the demo users (admin, lead, auditor and
- * one per clinic role, named after the role id) and starts a few instances so queues are not empty.
+ * one per clinic role, named after the role id), records a past week of finished requests (Tracking and
+ * Audit have work to show) and starts a few instances so queues are not empty.
  * Safe to run on every start: what exists is left alone.
  */
 export async function seedDemo(
@@ -103,25 +107,38 @@ export async function seedDemo(
   }
 
   let started = 0;
+  let history: DemoHistory | undefined;
   const existing = await store.listInstances({ limit: 1 });
   if (existing.items.length === 0) {
-    const lead = await store.findUserByUsername('lead');
+    // Last week's finished work first (its times are all before now), then today's open requests.
+    history = await seedDemoHistory(
+      store,
+      instances,
+      demoStories(workflows),
+      calendar ?? clinicCalendar,
+      now(),
+    );
     for (const example of workflows) {
+      const definition = await instances.definition(example.id, 1);
+      // Started by the role that takes such requests (the front desk for an appointment), as at the clinic.
+      const role = definition.intake?.roles?.[0] ?? null;
+      const starter =
+        (role && (await store.findUserByUsername(role))) || (await store.findUserByUsername('lead'));
       for (const script of example.scripts.slice(0, 2)) {
         const first = script.events[0] as { type?: string; data?: Record<string, unknown> } | undefined;
         const data = first?.type === 'start' && first.data ? first.data : {};
         await instances.start(
           {
-            user: lead
+            user: starter
               ? {
-                  id: lead.id,
-                  username: lead.username,
-                  displayName: lead.displayName,
-                  roles: lead.roles,
+                  id: starter.id,
+                  username: starter.username,
+                  displayName: starter.displayName,
+                  roles: starter.roles,
                   via: 'token',
                 }
               : null,
-            role: null,
+            role: starter && role && starter.roles.includes(role) ? role : null,
           },
           { definitionId: example.id, data, calendar: calendar ?? clinicCalendar },
         );
@@ -131,6 +148,7 @@ export async function seedDemo(
   }
   const helpEntries = await seedHelp(store, now, mediaDir);
   const seed: DemoSeed = { generated, users, published, instances: started, helpEntries };
+  if (history) seed.history = history;
   if (users.length > 0) seed.password = password;
   return seed;
 }

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { ColorSwatch, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { Sheet } from './types.ts';
 
 const COLORS = [
@@ -16,7 +16,19 @@ const COLORS = [
   'yellow.9',
 ];
 
-/** Volume over time (completed tasks per day, stacked by role) and time to complete by role. */
+/** A Mantine color (`teal.8`) as the CSS variable it names. */
+const cssColor = (color: string) => `var(--mantine-color-${color.replace('.', '-')})`;
+
+/** Height per role in the time-to-complete chart: two bars and the role's name on one line. */
+const ROW_PX = 34;
+/** Room for the role names beside the bars: the longest catalog name fits without an ellipsis. */
+const ROLE_AXIS_PX = 230;
+
+/**
+ * Volume over time (completed tasks per day, stacked by role) and time to complete by role. The volume
+ * chart's legend sits below its plot, not inside it: with ten roles it would leave the bars ~35 px. Time to
+ * complete is drawn sideways, one row per role, so every role's name is readable in full.
+ */
 export function TrackingCharts({ sheet }: { sheet: Sheet }) {
   const { volume, volumeSeries, timeToComplete } = sheet.charts;
   const empty = volumeSeries.length === 0;
@@ -31,17 +43,26 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
             No completed tasks in this period.
           </Text>
         ) : (
-          <BarChart
-            h={220}
-            data={volume}
-            dataKey="day"
-            type="stacked"
-            withLegend
-            legendProps={{ verticalAlign: 'bottom' }}
-            series={volumeSeries.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }))}
-            xAxisProps={{ tickFormatter: (d: string) => d.slice(5) }}
-            aria-label="Bar chart of tasks completed per day by role"
-          />
+          <>
+            <BarChart
+              h={220}
+              data={volume}
+              dataKey="day"
+              type="stacked"
+              series={volumeSeries.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }))}
+              xAxisProps={{ tickFormatter: (d: string) => d.slice(5) }}
+              role="img"
+              aria-label="Bar chart of tasks completed per day by role"
+            />
+            <Group gap="xs" mt="xs" data-testid="tracking-volume-legend">
+              {volumeSeries.map((name, i) => (
+                <Group key={name} gap={6} wrap="nowrap">
+                  <ColorSwatch color={cssColor(COLORS[i % COLORS.length]!)} size={10} withShadow={false} />
+                  <Text size="xs">{name}</Text>
+                </Group>
+              ))}
+            </Group>
+          </>
         )}
       </Paper>
       <Paper withBorder p="sm" data-testid="tracking-chart-time">
@@ -54,16 +75,20 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
           </Text>
         ) : (
           <BarChart
-            h={220}
-            data={timeToComplete}
-            dataKey="role"
+            h={70 + ROW_PX * timeToComplete.length}
+            // Keyed by `name`: recharts copies each row's fields onto its bars, and a `role` field would
+            // become an invalid ARIA role there.
+            data={timeToComplete.map(({ role, ...hours }) => ({ ...hours, name: role }))}
+            dataKey="name"
+            orientation="vertical"
             withLegend
-            legendProps={{ verticalAlign: 'bottom' }}
+            legendProps={{ verticalAlign: 'top', height: 36 }}
+            yAxisProps={{ width: ROLE_AXIS_PX, interval: 0 }}
             series={[
               { name: 'median', label: 'Median', color: 'teal.8' },
               { name: 'p90', label: '90th percentile', color: 'orange.8' },
             ]}
-            xAxisProps={{ tickFormatter: (r: string) => (r.length > 18 ? `${r.slice(0, 17)}…` : r) }}
+            role="img"
             aria-label="Bar chart of median and 90th percentile hours to complete by role"
           />
         )}

@@ -1,0 +1,110 @@
+import { workflows } from '@portalflow/examples';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoSeed, seedDemo } from '../src/seed/demo.ts';
+import { demoStories } from '../src/seed/demo-history.ts';
+import { DEMO_HISTORY_NOTES } from '../src/seed/demo-notes.ts';
+import { makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * The demo's past week: finished requests recorded as they would have happened (started by the role that
+ * takes them, each step claimed and completed by its role's demo user, in clinic hours before now), so a
+ * first look at Tracking and Audit shows real work. Written through the instance service like any work:
+ * hash chained, held to the start form and each step's form, but quiet (nobody is notified of it).
+ */
+
+let t: TestApp;
+let seeded: DemoSeed;
+const PERIOD = 'from=2026-02-20&to=2026-03-02';
+
+beforeAll(async () => {
+  t = await makeApp({ publish: false, users: [] });
+  seeded = await seedDemo(t.store, t.instances, t.clock.now, 'a demo password for tests');
+  // The demo's accounts, so the test can act as them.
+  for (const username of seeded.users) t.users.set(username, (await t.store.findUserByUsername(username))!);
+}, 120_000);
+afterAll(() => t?.close());
+
+const lead = () => t.token('lead');
+
+describe('the demo history', () => {
+  it('plays every chosen story to its end, before now, started by the role that takes such requests', async () => {
+    const stories = demoStories(workflows);
+    expect(stories.length).toBeGreaterThanOrEqual(20);
+    expect(seeded.history).toMatchObject({ played: stories.length, skipped: [] });
+    // The two open stories per workflow are still today's queue.
+    expect(seeded.instances).toBe(workflows.length * 2);
+
+    const all = (await t.store.listInstances({ limit: 200 })).items;
+    const done = all.filter((i) => i.status === 'done');
+    expect(done).toHaveLength(stories.length);
+    expect(all.filter((i) => i.status === 'active')).toHaveLength(workflows.length * 2);
+    const now = Date.parse(t.clock.now());
+    for (const instance of done) {
+      expect(Date.parse(instance.updatedAt)).toBeLessThan(now);
+      expect(Date.parse(instance.startedAt)).toBeGreaterThan(now - 8 * 86_400_000);
+      const history = await t.store.listEvents(instance.id);
+      const start = history[0]!;
+      const definition = await t.instances.definition(instance.definitionId, instance.version);
+      const starter = await t.store.getUser(start.actor!);
+      expect(definition.intake?.roles).toContain(start.role);
+      expect(starter?.roles).toContain(start.role);
+      // Every step was done by someone holding its role, claimed first.
+      for (const e of history.filter((h) => h.type === 'complete')) {
+        const by = await t.store.getUser(e.actor!);
+        expect(by?.roles).toContain(e.role);
+      }
+      expect(history.filter((h) => h.type === 'reassign').length).toBe(
+        history.filter((h) => h.type === 'complete').length,
+      );
+    }
+  });
+
+  it('counts on the tracking sheet, agrees with the event log, and every history verifies', async () => {
+    const r = await t.call('GET', `/api/tracking/sheet?${PERIOD}`, { as: await lead() });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.check).toEqual({
+      completionEvents: seeded.history!.completions,
+      completedTasks: seeded.history!.completions,
+      consistent: true,
+    });
+    const totals = r.body.tables.find((x: { id: string }) => x.id === 'totals');
+    // Work is spread over the clinic's people, not one account.
+    expect(totals.rows.length).toBeGreaterThanOrEqual(8);
+    const verify = await t.call('GET', '/api/audit/verify', { as: await t.token('auditor') });
+    expect(verify.body).toMatchObject({ ok: true, failures: [] });
+  });
+
+  it('keeps the handoff notes, by the person who wrote them, for the next role', async () => {
+    const all = (await t.store.listInstances({ limit: 200 })).items.filter((i) => i.status === 'done');
+    let found = 0;
+    for (const instance of all) {
+      const r = await t.call('GET', `/api/instances/${instance.id}/notes`, { as: await lead() });
+      expect(r.status, r.text).toBe(200);
+      for (const note of r.body.items ?? r.body.notes ?? []) {
+        expect(Object.values(DEMO_HISTORY_NOTES)).toContain(note.body);
+        found++;
+      }
+    }
+    expect(found).toBe(Object.keys(DEMO_HISTORY_NOTES).length);
+  });
+
+  it('notified nobody: bells and the outbox hold only today’s open requests', async () => {
+    const done = new Set(
+      (await t.store.listInstances({ limit: 200 })).items.filter((i) => i.status === 'done').map((i) => i.id),
+    );
+    for (const username of ['front-desk', 'medical-assistant', 'provider', 'scheduler']) {
+      const user = (await t.store.findUserByUsername(username))!;
+      const bell = await t.store.listNotifications({ userId: user.id, roles: user.roles, limit: 500 });
+      expect(bell.filter((n) => n.instanceId && done.has(n.instanceId))).toEqual([]);
+    }
+    const outbox = await t.store.listOutbox({ limit: 500 });
+    expect(outbox.filter((o) => o.instanceId && done.has(o.instanceId))).toEqual([]);
+  });
+
+  it('is written once: a second seed of the same database adds nothing', async () => {
+    const before = (await t.store.listInstances({ limit: 200 })).items.length;
+    const again = await seedDemo(t.store, t.instances, t.clock.now, 'a demo password for tests');
+    expect(again.history).toBeUndefined();
+    expect((await t.store.listInstances({ limit: 200 })).items.length).toBe(before);
+  });
+});
