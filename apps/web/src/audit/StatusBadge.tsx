@@ -17,6 +17,8 @@ export function StatusBadge({ status }: { status: 'active' | 'done' | 'cancelled
       variant="light"
       leftSection={<Icon size={12} aria-hidden />}
       data-status={status}
+      // A table squeezes a badge to "A…" otherwise: its word is short, so it never gives way.
+      style={{ minWidth: 'max-content' }}
     >
       {look.label}
     </Badge>
