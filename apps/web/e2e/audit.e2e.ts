@@ -69,14 +69,12 @@ describe('Audit', () => {
       await b.page.getByTestId(`audit-result-${instanceId}`).waitFor();
       expect(await seriousViolations(b.page)).toEqual([]);
       // Every status reads in full ("Active", not "A…"), however narrow the table makes its column.
-      const cut = await b.page
-        .locator('[data-testid^="audit-result-"] [data-status]')
-        .evaluateAll((badges) =>
-          badges
-            .map((badge) => badge.querySelector('.mantine-Badge-label') as HTMLElement)
-            .filter((label) => label.scrollWidth > label.clientWidth)
-            .map((label) => label.textContent),
-        );
+      const cut = await b.page.locator('[data-testid^="audit-result-"] [data-status]').evaluateAll((badges) =>
+        badges
+          .map((badge) => badge.querySelector('.mantine-Badge-label') as HTMLElement)
+          .filter((label) => label.scrollWidth > label.clientWidth)
+          .map((label) => label.textContent),
+      );
       expect(cut).toEqual([]);
       await screenshot(b.page, 'audit-search');
 
