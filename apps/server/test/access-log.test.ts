@@ -91,6 +91,31 @@ const EXPECTED: Record<string, Expectation> = {
       }),
     },
   },
+  'POST /api/requests/open-matches': {
+    category: 'phi',
+    allow: {
+      who: 'staffRole',
+      make: async (w) => ({
+        req: {
+          method: 'POST',
+          path: '/api/requests/open-matches',
+          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+        },
+        instanceId: null,
+      }),
+    },
+    deny: {
+      who: 'staffOther',
+      make: async (w) => ({
+        req: {
+          method: 'POST',
+          path: '/api/requests/open-matches',
+          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+        },
+        instanceId: null,
+      }),
+    },
+  },
   'POST /api/intake/{workflowId}': {
     category: 'phi',
     allow: {

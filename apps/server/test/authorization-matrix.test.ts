@@ -95,6 +95,7 @@ const EXPECTED: Record<string, Row> = {
   // requests from My work: staff start workflows whose start form names their role (staffRole here); leads any with a start form
   'GET /api/requests/startable':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/requests':                       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/requests/open-matches':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   // tasks: staff claim/complete only tasks of roles they hold; leads reassign and release; auditors never act
   'GET /api/tasks':                           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/tasks/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -397,6 +398,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'POST /api/requests': async (w) => ({
     method: 'POST',
     path: '/api/requests',
+    body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+  }),
+  'POST /api/requests/open-matches': async (w) => ({
+    method: 'POST',
+    path: '/api/requests/open-matches',
     body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
   }),
   'POST /api/instances/search': async () => ({

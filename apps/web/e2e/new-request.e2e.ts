@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -78,6 +79,61 @@ describe('New request', () => {
     } finally {
       await desk.close();
       await coordinator.close();
+    }
+  });
+
+  it('the same refill again: the open one is shown before a second is started, and Enter starts it anyway', async () => {
+    const desk = await openBrowser();
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      const fill = async (patientRef: string, medication: string) => {
+        await desk.page.getByTestId('new-request').click();
+        await desk.page.getByTestId('new-request-workflow').click();
+        await desk.page.getByRole('option', { name: 'Prescription refill request' }).click();
+        const form = desk.page.getByTestId('new-request-form');
+        await form.locator('[data-testid="form-field-patient"]').fill(patientRef);
+        await form.locator('[data-testid="form-field-medication"]').fill(medication);
+      };
+      await fill('DEMO-5301', 'amlodipine');
+      await desk.page.getByTestId('new-request-submit').click();
+      await desk.page.getByText('DEMO-5301 · Refill: amlodipine is in its pool.').waitFor();
+
+      // The pharmacy's fax arrives for the same refill: typed in another case, it is still the same.
+      await fill('demo-5301', 'Amlodipine');
+      await desk.page.keyboard.press('Enter');
+      const shown = desk.page.getByTestId('new-request-matches');
+      await shown.waitFor();
+      expect(await shown.innerText()).toContain('DEMO-5301 · Refill: amlodipine');
+      expect(await shown.innerText()).toContain('by Front desk receptionist');
+      expect(await shown.innerText()).toMatch(/waiting on Pharmacy refill coordinator/);
+      expect(await desk.page.getByTestId('new-request-submit').innerText()).toBe('Start anyway');
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await screenshot(desk.page, 'new-request-already-open');
+      // Nothing was started by the check: the refill pool holds the one request.
+      const pool = await apiSession(server.url, 'refill-coordinator', PASSWORD);
+      const count = async () =>
+        (
+          await pool<{ items: { subject: string | null }[] }>('GET', '/tasks?scope=pool&limit=200')
+        ).body.items.filter((t) => t.subject?.toUpperCase() === 'DEMO-5301 · REFILL: AMLODIPINE').length;
+      expect(await count()).toBe(1);
+
+      // A different medication is another request: no warning.
+      const medication = desk.page.locator(
+        '[data-testid="new-request-form"] [data-testid="form-field-medication"]',
+      );
+      await medication.fill('lisinopril');
+      expect(await shown.count()).toBe(0);
+      expect(await desk.page.getByTestId('new-request-submit').innerText()).toBe('Start request');
+
+      // Back to the same one; the desk knows it is a second, separate supply: Enter twice starts it.
+      await medication.fill('amlodipine');
+      await desk.page.keyboard.press('Enter');
+      await shown.waitFor();
+      await desk.page.keyboard.press('Enter');
+      await desk.page.getByText('demo-5301 · Refill: amlodipine is in its pool.').waitFor();
+      await expect.poll(count).toBe(2);
+    } finally {
+      await desk.close();
     }
   });
 });

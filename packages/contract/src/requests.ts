@@ -52,3 +52,39 @@ export const startRequest = route({
     }),
   },
 });
+
+/** An open request that a new one would repeat: same workflow, same subject. */
+export const OpenMatch = z.object({
+  instanceId: Id,
+  subject: z.string(),
+  startedAt: z.string(),
+  /** Who started it (display name); null for a system start. */
+  startedBy: z.string().nullable(),
+  /** Its open steps: what the request is waiting on, and which role has it. */
+  waitingOn: z.array(
+    z.object({ title: z.string(), role: z.string().nullable(), roleName: z.string().nullable() }),
+  ),
+});
+export type OpenMatch = z.infer<typeof OpenMatch>;
+
+export const findOpenMatches = route({
+  method: 'post',
+  path: '/api/requests/open-matches',
+  summary:
+    'Before starting a request: open requests of the same workflow with the subject this start form would give (a likely duplicate)',
+  tags: ['requests'],
+  'x-instance-data': true,
+  request: { body: jsonBody(StartRequestBody) },
+  responses: {
+    200: json(
+      z.object({ matches: z.array(OpenMatch) }),
+      'The matching open requests, newest first (often none)',
+    ),
+    ...errors({
+      400: 'A bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Your roles may not start this workflow (REQUEST_START_FORBIDDEN)',
+      404: 'No published version, or it has no start form (NOT_FOUND)',
+    }),
+  },
+});

@@ -1,6 +1,8 @@
-import { startableRequests, startRequest } from '@portalflow/contract';
-import { validateIntake } from '@portalflow/engine';
+import { findOpenMatches, startableRequests, startRequest } from '@portalflow/contract';
+import { type Definition, validateIntake } from '@portalflow/engine';
+import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
+import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
@@ -10,7 +12,9 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { actingRole } from '../instances/access.ts';
 import { requestReply } from '../instances/replies.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
+import { openMatches } from '../requests/open-matches.ts';
 import { canStartRequest, startableFor } from '../requests/startable.ts';
+import { listedDetail } from '../requests/subjects.ts';
 
 /** Starting requests where work begins: the front desk on a call, a coordinator at the fax. */
 export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
@@ -38,23 +42,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
         return c.json(seen.response as object, seen.status as 201);
       }
     }
-    const version = await deps.store.getVersion(input.definitionId);
-    const definition = version ? await instances.definition(version.definitionId, version.version) : null;
-    if (!definition?.intake) {
-      throw new ApiError(404, 'NOT_FOUND', `Workflow '${input.definitionId}' has no published start form`);
-    }
-    if (!canStartRequest(user, definition)) {
-      await recordAccess(deps, c, user, {
-        category: 'phi',
-        outcome: 'deny',
-        detail: `start request ${input.definitionId}`,
-      });
-      throw new ApiError(
-        403,
-        'REQUEST_START_FORBIDDEN',
-        `Your roles may not start '${definition.title}'; ask a lead to add your role to its start form`,
-      );
-    }
+    const { version, definition } = await startableDefinition(deps, instances, c, user, input.definitionId);
     const errors = validateIntake(definition, input.data);
     if (errors.length > 0) {
       throw new ApiError(400, 'VALIDATION_FAILED', errors[0]!.message, { fields: errors });
@@ -64,8 +52,8 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
     const applied = await instances.start(
       { user, role },
       {
-        definitionId: version!.definitionId,
-        version: version!.version,
+        definitionId: version.definitionId,
+        version: version.version,
         data: input.data,
         calendar: deps.calendar,
       },
@@ -87,5 +75,50 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
     return c.json(requestReply(applied), 201);
   });
 
+  app.openapi(declared(docs, findOpenMatches), async (c) => {
+    const user = requireUser(c);
+    const input = c.req.valid('json');
+    const { definition } = await startableDefinition(deps, instances, c, user, input.definitionId);
+    const matches = await openMatches(deps, instances, definition, input.data);
+    // Shown to the person starting it: subjects of other requests are patient data, so the read is logged.
+    await recordAccess(deps, c, user, {
+      category: 'phi',
+      outcome: 'allow',
+      detail: listedDetail('open matches', matches),
+    });
+    return c.json({ matches }, 200);
+  });
+
   return app;
+}
+
+/**
+ * The published workflow a request would start, if the caller may start it (404 without a start form,
+ * 403 logged for roles the start form does not name).
+ */
+async function startableDefinition(
+  deps: AppDeps,
+  instances: InstanceService,
+  c: Context,
+  user: AuthUser,
+  definitionId: string,
+): Promise<{ version: { definitionId: string; version: number }; definition: Definition }> {
+  const version = await deps.store.getVersion(definitionId);
+  const definition = version ? await instances.definition(version.definitionId, version.version) : null;
+  if (!version || !definition?.intake) {
+    throw new ApiError(404, 'NOT_FOUND', `Workflow '${definitionId}' has no published start form`);
+  }
+  if (!canStartRequest(user, definition)) {
+    await recordAccess(deps, c, user, {
+      category: 'phi',
+      outcome: 'deny',
+      detail: `start request ${definitionId}`,
+    });
+    throw new ApiError(
+      403,
+      'REQUEST_START_FORBIDDEN',
+      `Your roles may not start '${definition.title}'; ask a lead to add your role to its start form`,
+    );
+  }
+  return { version, definition };
 }

@@ -1,13 +1,20 @@
 import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Startable, startableRequests, startRequest } from '@portalflow/contract';
+import {
+  findOpenMatches,
+  type OpenMatch,
+  type Startable,
+  startableRequests,
+  startRequest,
+} from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, Plus } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
+import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
 
 export type { Startable };
 
@@ -37,7 +44,9 @@ function fieldErrorsOf(error: unknown): FieldErrors {
 /**
  * **New request** at the top of My work: pick a workflow you may start, fill in its start form, and
  * its first task lands in its pool. Built for a phone call: the first field has focus, Enter sends,
- * and the idempotency key is made when the form opens, so a double submit starts one request.
+ * and the idempotency key is made when the form opens, so a double submit starts one request. An open
+ * request with the same subject (the pharmacy faxed, then the patient called) is shown first; a second
+ * Enter starts another anyway.
  */
 export function NewRequestButton() {
   const startable = useStartable(true);
@@ -73,6 +82,10 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   const [busy, setBusy] = useState(false);
   // One key per opened form: every submit of this form (a double click, a retry) is the same request.
   const [key, setKey] = useState(newIdempotencyKey);
+  // Open requests with the subject these values give, and the values they were found for: a second
+  // submit of the same values starts it anyway; any change checks again.
+  const [matches, setMatches] = useState<{ for: string; found: OpenMatch[] } | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
 
   // A newly picked workflow starts from an empty form, with the first field focused.
   // Keyed by id, not the object: a background refetch of the list must not wipe what is being typed.
@@ -82,6 +95,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setValues(initialValues(workflow.form, {}));
     setErrors({});
     setSummary(null);
+    setMatches(null);
     setKey(newIdempotencyKey());
     const first = workflow.form[0];
     if (first)
@@ -106,10 +120,18 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     }
     setBusy(true);
     try {
-      const started = await call(startRequest, {
-        body: { definitionId: workflow.definitionId, data: toSubmission(fields, values) },
-        idempotencyKey: key,
-      });
+      const body = { definitionId: workflow.definitionId, data: toSubmission(fields, values) };
+      const asked = JSON.stringify(body);
+      if (workflow.hasSubject && matches?.for !== asked) {
+        const found = (await call(findOpenMatches, { body })).matches;
+        setMatches({ for: asked, found });
+        if (found.length > 0) {
+          // The fields were disabled during the check; "Start anyway" takes focus, so Enter still decides.
+          requestAnimationFrame(() => submitButton.current?.focus());
+          return;
+        }
+      }
+      const started = await call(startRequest, { body, idempotencyKey: key });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
       notifications.show({
         color: 'teal',
@@ -166,6 +188,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
               {summary}
             </Alert>
           )}
+          {matches && matches.found.length > 0 && <OpenMatchesAlert matches={matches.found} />}
           {workflow &&
             fields.map((field, i) => (
               <FormFieldInput
@@ -178,13 +201,21 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 inputId={inputId(workflow.definitionId, field.id)}
                 onChange={(value) => {
                   setValues((v) => ({ ...v, [field.id]: value }));
+                  setMatches(null);
                   if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
                 }}
               />
             ))}
           {/* A submit button makes Enter in any field send the form. */}
-          <Button type="submit" disabled={!workflow} loading={busy} data-testid="new-request-submit">
-            Start request
+          <Button
+            ref={submitButton}
+            type="submit"
+            disabled={!workflow}
+            loading={busy}
+            variant={matches && matches.found.length > 0 ? 'default' : 'filled'}
+            data-testid="new-request-submit"
+          >
+            {matches && matches.found.length > 0 ? 'Start anyway' : 'Start request'}
           </Button>
         </Stack>
       </form>

@@ -1,0 +1,68 @@
+import { type Definition, renderSubject, subjectFields } from '@portalflow/engine';
+import type { AppDeps } from '../deps.ts';
+import type { InstanceService } from '../instances/service.ts';
+
+/** An open request a new one would repeat, with what it is waiting on. */
+export interface OpenMatch {
+  instanceId: string;
+  subject: string;
+  startedAt: string;
+  startedBy: string | null;
+  waitingOn: Array<{ title: string; role: string | null; roleName: string | null }>;
+}
+
+/** Open requests of a workflow read at most per check: a clinic's open work of one kind is far fewer. */
+const SCAN_LIMIT = 500;
+
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/**
+ * Open requests of the same workflow with the same subject as the start data would give, e.g. a second
+ * "DEMO-3001 · Refill: lisinopril" while the first is still with the refill coordinator: the pharmacy
+ * faxed and the patient called. The subject is what the workflow's designer chose to tell requests
+ * apart, so two requests with one subject are the same request; a workflow without one is never matched.
+ * Candidates are narrowed in the database by the subject's first field (usually the patient reference).
+ */
+export async function openMatches(
+  deps: AppDeps,
+  instances: InstanceService,
+  definition: Definition,
+  data: Record<string, unknown>,
+): Promise<OpenMatch[]> {
+  const subject = renderSubject(definition.subject, data);
+  if (!definition.subject || !subject) return [];
+  const first = subjectFields(definition.subject)
+    .map((f) => data[f])
+    .find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const page = await deps.store.listInstances({
+    definitionId: definition.id,
+    status: 'active',
+    limit: SCAN_LIMIT,
+    ...(first ? { dataValue: first.trim() } : {}),
+  });
+  const matches: OpenMatch[] = [];
+  for (const summary of page.items) {
+    const instance = await deps.store.getInstance(summary.id);
+    if (!instance) continue;
+    const theirs = await instances.definition(instance.definitionId, instance.version);
+    const shown = renderSubject(theirs.subject, instance.snapshot.context.data);
+    if (!shown || !same(shown, subject)) continue;
+    const starter = instance.startedBy ? await deps.store.getUser(instance.startedBy) : null;
+    matches.push({
+      instanceId: instance.id,
+      subject: shown,
+      startedAt: instance.startedAt,
+      startedBy: starter?.displayName ?? null,
+      waitingOn: Object.values(instance.snapshot.context.active).map((a) => {
+        const step = theirs.steps[a.step];
+        const role = a.role ?? null;
+        return {
+          title: (step && 'title' in step && step.title) || a.step,
+          role,
+          roleName: (role && theirs.roles.find((r) => r.id === role)?.name) || null,
+        };
+      }),
+    });
+  }
+  return matches;
+}

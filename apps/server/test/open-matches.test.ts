@@ -1,0 +1,147 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * Before the front desk starts a request: is the same one already open? The pharmacy faxes and the
+ * patient calls about the same refill; the second start would put two identical tasks in the pool.
+ * Same workflow and same subject (what its designer chose to tell requests apart) is a match; the check
+ * is a POST (the patient reference never goes in a URL), needs the right to start that workflow, and is
+ * recorded in the access log.
+ */
+
+const REFILL = 'prescription-refill';
+const FORM = { patient: 'DEMO-7001', medication: 'lisinopril' };
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+let frontDesk: AuthHeaders;
+let nurse: AuthHeaders;
+let auditor: AuthHeaders;
+let lead: AuthHeaders;
+let firstId: string;
+
+beforeAll(async () => {
+  t = await makeApp();
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  frontDesk = await t.login('front-desk');
+  nurse = await t.login('triage-nurse');
+  auditor = await t.login('auditor');
+  lead = await t.login('lead');
+  const started = await send(frontDesk, 'POST', '/api/requests', { definitionId: REFILL, data: FORM });
+  expect(started.status).toBe(201);
+  firstId = started.body.instance.id;
+});
+afterAll(async () => {
+  if (server) {
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await t?.close();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
+async function send(
+  as: AuthHeaders,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...as, 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const matches = (as: AuthHeaders, data: Record<string, unknown>, definitionId = REFILL) =>
+  send(as, 'POST', '/api/requests/open-matches', { definitionId, data });
+
+describe('POST /api/requests/open-matches', () => {
+  it('finds the open request with the same subject, with who started it and what it waits on', async () => {
+    const r = await matches(frontDesk, { patient: ' demo-7001 ', medication: 'Lisinopril' });
+    expect(r.status).toBe(200);
+    expect(r.body.matches).toEqual([
+      {
+        instanceId: firstId,
+        subject: 'DEMO-7001 · Refill: lisinopril',
+        startedAt: expect.any(String),
+        startedBy: t.user('front-desk').displayName,
+        waitingOn: [{ title: expect.any(String), role: 'refill-coordinator', roleName: expect.any(String) }],
+      },
+    ]);
+  });
+
+  it('is not a match for another medication, another patient, or another workflow', async () => {
+    for (const data of [
+      { patient: 'DEMO-7001', medication: 'metformin' },
+      { patient: 'DEMO-7002', medication: 'lisinopril' },
+    ])
+      expect((await matches(frontDesk, data)).body.matches).toEqual([]);
+    const billing = await matches(
+      frontDesk,
+      { patient: 'DEMO-7001', channel: 'phone', question: 'lisinopril' },
+      'billing-question',
+    );
+    expect(billing.status).toBe(200);
+    expect(billing.body.matches).toEqual([]);
+  });
+
+  it('needs the right to start that workflow: auditors and other roles get 403, logged', async () => {
+    for (const as of [auditor, nurse]) {
+      const r = await matches(as, FORM);
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('REQUEST_START_FORBIDDEN');
+    }
+    const denied = await t.store.listAccess({ outcome: 'deny', limit: 50 });
+    expect(denied.items.filter((a) => a.detail === `start request ${REFILL}`).length).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect((await matches(lead, FORM)).body.matches).toHaveLength(1);
+    expect(
+      (await send(frontDesk, 'POST', '/api/requests/open-matches', { definitionId: 'no-such', data: {} }))
+        .status,
+    ).toBe(404);
+    const bad = await send(frontDesk, 'POST', '/api/requests/open-matches', {
+      definitionId: REFILL,
+      data: 'x',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is in the access log by instance id, and the patient reference is in no URL', async () => {
+    await matches(frontDesk, FORM);
+    const log = await t.store.listAccess({ userId: t.user('front-desk').id, limit: 100 });
+    const row = log.items.find((a) => a.detail === `open matches: 1; instances: ${firstId}`);
+    expect(row).toBeDefined();
+    expect(JSON.stringify(log.items)).not.toContain('DEMO-7001');
+  });
+
+  it('a burst of checks beside a start sees the request once it is stored, and never twice', async () => {
+    const data = { patient: 'DEMO-7003', medication: 'atorvastatin' };
+    const burst = await Promise.all([
+      send(frontDesk, 'POST', '/api/requests', { definitionId: REFILL, data }),
+      ...Array.from({ length: 10 }, () => matches(frontDesk, data)),
+    ]);
+    expect(burst[0]!.status).toBe(201);
+    for (const r of burst.slice(1)) {
+      expect(r.status).toBe(200);
+      expect(r.body.matches.length).toBeLessThanOrEqual(1);
+    }
+    expect((await matches(frontDesk, data)).body.matches).toHaveLength(1);
+  });
+
+  it('a request no longer open is no match', async () => {
+    const cancelled = await send(lead, 'POST', `/api/instances/${firstId}/cancel`, { reason: 'duplicate' });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect((await matches(frontDesk, FORM)).body.matches).toEqual([]);
+  });
+});
