@@ -1,4 +1,10 @@
-import { addWallDuration, DEFAULT_SIMULATION_START, parseScript, type ScriptEvent } from '@portalflow/engine';
+import {
+  addWallDuration,
+  DEFAULT_SIMULATION_START,
+  idToWords,
+  parseScript,
+  type ScriptEvent,
+} from '@portalflow/engine';
 import { workflows } from '@portalflow/examples';
 import type { Task } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +225,26 @@ describe('tracking sheet from real workflow work', () => {
     expect(new Set(table(frontDesk, 'totals').rows.map((r) => r[0]))).toEqual(
       new Set([t.user('front-desk').displayName]),
     );
+  });
+
+  it('names each row by its step title and its outcome in words, as staff saw them', async () => {
+    const body = await sheet('lead');
+    const tb = table(body, 'tasks');
+    expect(tb.title).toBe('Tasks completed by workflow, step and outcome');
+    const definition = workflows.find((w) => w.id === ENROLLMENT)!.definition as {
+      steps: Record<string, { title?: string; outcomes?: Record<string, unknown> }>;
+    };
+    const titles = new Map(Object.values(definition.steps).map((st) => [st.title, st]));
+    expect(tb.rows.length).toBeGreaterThan(3);
+    for (const row of tb.rows) {
+      const step = titles.get(String(row[column(tb, 'step')]));
+      expect(step, `step '${row[column(tb, 'step')]}'`).toBeDefined();
+      const words = Object.keys(step!.outcomes ?? {}).map(idToWords);
+      expect(words).toContain(row[column(tb, 'outcome')]);
+    }
+    // The ids themselves ("wants-portal") are in neither column.
+    const shown = tb.rows.flatMap((r) => [r[column(tb, 'step')], r[column(tb, 'outcome')]]);
+    expect(shown.filter((c) => /^[a-z]+(-[a-z]+)+$/.test(String(c)))).toEqual([]);
   });
 
   it('rejects a bad period with 400', async () => {

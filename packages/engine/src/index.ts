@@ -165,6 +165,7 @@ export {
   HELP_FIELD_WEIGHTS,
   type HelpMatch,
   type Inline,
+  idToWords,
   parseInline,
   parseMarkup,
   parseWebVtt,

@@ -45,6 +45,7 @@ function expectedTallies(
         person: null,
         role: null,
         workflow: null,
+        step: null,
         outcome: null,
         completed: group.length,
         medianMs: nearestRank(ms, 50),

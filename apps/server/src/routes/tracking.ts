@@ -6,6 +6,7 @@ import {
   trackingEntryChanges,
   trackingSheet,
 } from '@portalflow/contract';
+import { idToWords } from '@portalflow/engine/text';
 import type { TrackingEntry, TrackingEntryResult } from '@portalflow/store';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
@@ -44,12 +45,17 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const workflows = new Map(definitions.map((d) => [d.id, d.title]));
     const roles = new Map<string, string>();
     const versions = await Promise.all(definitions.map((d) => deps.store.getVersion(d.id, d.latestVersion)));
-    for (const v of versions)
+    const steps = new Map<string, string>();
+    for (const v of versions) {
       for (const r of v?.definition.roles ?? []) if (!roles.has(r.id)) roles.set(r.id, r.name);
+      for (const [id, step] of Object.entries(v?.definition.steps ?? {}))
+        if ('title' in step && step.title) steps.set(`${v!.definitionId} ${id}`, step.title);
+    }
     return {
       person: (p) => (p === null ? 'Nobody' : (people.get(p) ?? p)),
       role: (r) => (r === null ? '' : (roles.get(r) ?? r)),
       workflow: (w) => (w === null ? '' : (workflows.get(w) ?? w)),
+      step: (w, id) => (id === null ? '' : (steps.get(`${w} ${id}`) ?? idToWords(id))),
       holders: (role) => new Set(users.filter((u) => u.roles.includes(role)).map((u) => u.id)),
     };
   }

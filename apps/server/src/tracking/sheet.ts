@@ -1,5 +1,5 @@
 import type { Cell, Sheet, SheetColumn, SheetScope, SheetTable } from '@portalflow/contract';
-import { csvText } from '@portalflow/engine/text';
+import { csvText, idToWords } from '@portalflow/engine/text';
 import type { Store, TallyKey, TaskTally, TrackingEntry } from '@portalflow/store';
 import { ENROLLMENT, enrollmentTallies } from './enrollment.ts';
 import type { Period } from './period.ts';
@@ -11,6 +11,8 @@ export interface Names {
   person(id: string | null): string;
   role(id: string | null): string;
   workflow(id: string | null): string;
+  /** A step's title in the workflow's latest published version (its id in words if it has none now). */
+  step(workflow: string | null, id: string | null): string;
   /** People holding a role (for the manual-entries view of one role). */
   holders(role: string): Set<string>;
 }
@@ -37,7 +39,7 @@ export async function buildSheet(
   };
   const who: TallyKey[] = byPerson ? ['person', 'role'] : ['role'];
   const [[detail, totals, byRole], open, volume, completions, events, entries] = await Promise.all([
-    store.tallyCompletedTaskSets(filter, [[...who, 'workflow', 'outcome'], who, ['role']]) as Promise<
+    store.tallyCompletedTaskSets(filter, [[...who, 'workflow', 'step', 'outcome'], who, ['role']]) as Promise<
       [TaskTally[], TaskTally[], TaskTally[]]
     >,
     store.tallyOpenOverdue({ ...filter, asOf, keys: who as ('person' | 'role')[] }),
@@ -74,11 +76,12 @@ export async function buildSheet(
 
   const tasksTable: SheetTable = {
     id: 'tasks',
-    title: 'Tasks completed by workflow and outcome',
+    title: 'Tasks completed by workflow, step and outcome',
     columns: [
       ...personCol,
       { key: 'role', label: 'Role' },
       { key: 'workflow', label: 'Workflow' },
+      { key: 'step', label: 'Step' },
       { key: 'outcome', label: 'Outcome' },
       num('Completed', 'completed'),
       num('Median (h)', 'medianHours'),
@@ -91,14 +94,16 @@ export async function buildSheet(
         ...personCell(t.person),
         names.role(t.role),
         names.workflow(t.workflow),
-        t.outcome ?? '',
+        names.step(t.workflow, t.step),
+        // As the outcome button read ("Not valid"), not its id.
+        t.outcome ? idToWords(t.outcome) : '',
         t.completed,
         hours(t.medianMs),
         hours(t.p90Ms),
         t.late,
         t.escalated,
       ]),
-      byPerson ? 4 : 3,
+      byPerson ? 5 : 4,
     ),
   };
 

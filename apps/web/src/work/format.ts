@@ -1,17 +1,10 @@
-import type { FormField } from '@portalflow/engine';
+import { type FormField, idToWords } from '@portalflow/engine';
 
 /**
  * Plain-language labels for ids the engine uses ("needs-provider" → "Needs provider",
- * "lastVisitDate" → "Last visit date") and readable values for the instance's data.
+ * "lastVisitDate" → "Last visit date"); the engine's, so screens and server reports word them alike.
  */
-export function humanize(id: string): string {
-  const spaced = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
+export const humanize = idToWords;
 
 /** A clinic role's name for people: the role id in words ("triage-nurse" → "Triage nurse"). */
 export const roleLabel = (role: string | null | undefined): string => (role ? humanize(role) : 'No role');

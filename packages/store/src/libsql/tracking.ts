@@ -16,9 +16,10 @@ const COMPLETED_BY: Record<TallyKey, string> = {
   person: 'closed_by',
   role: 'role',
   workflow: 'definition_id',
+  step: 'step',
   outcome: 'outcome',
 };
-const OPEN_BY: Record<Exclude<TallyKey, 'outcome'>, string> = {
+const OPEN_BY: Record<Exclude<TallyKey, 'outcome' | 'step'>, string> = {
   person: 'assignee',
   role: 'role',
   workflow: 'definition_id',
@@ -34,7 +35,13 @@ function checkKeys(keys: readonly string[], allowed: Record<string, string>): vo
 }
 
 function keyed(row: Row, keys: readonly string[]) {
-  const out: Record<string, string | null> = { person: null, role: null, workflow: null, outcome: null };
+  const out: Record<string, string | null> = {
+    person: null,
+    role: null,
+    workflow: null,
+    step: null,
+    outcome: null,
+  };
   for (const k of keys) out[k] = textOrNull(row, k);
   return out;
 }
@@ -55,6 +62,7 @@ const tallyOf = (
     person: keys.person ?? null,
     role: keys.role ?? null,
     workflow: keys.workflow ?? null,
+    step: keys.step ?? null,
     outcome: keys.outcome ?? null,
     completed: times.length,
     medianMs: rank(times, 50),

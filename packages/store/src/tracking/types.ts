@@ -5,7 +5,7 @@
  */
 
 /** Columns a tally can be grouped by. `person` is who completed the task (open tasks: the assignee). */
-export type TallyKey = 'person' | 'role' | 'workflow' | 'outcome';
+export type TallyKey = 'person' | 'role' | 'workflow' | 'step' | 'outcome';
 
 export interface TallyFilter {
   /** Inclusive, ISO instant. */
@@ -31,6 +31,8 @@ export interface TaskTally {
   person: string | null;
   role: string | null;
   workflow: string | null;
+  /** The step's id in its workflow. */
+  step: string | null;
   outcome: string | null;
   completed: number;
   medianMs: number;
@@ -44,7 +46,7 @@ export interface TaskTally {
 export interface OpenOverdueQuery extends TallyFilter {
   /** Open tasks due before this instant (and within the period) count. */
   asOf: string;
-  keys: readonly Exclude<TallyKey, 'outcome'>[];
+  keys: readonly Exclude<TallyKey, 'outcome' | 'step'>[];
 }
 
 export interface OpenOverdueTally {
