@@ -113,7 +113,12 @@ function fromScripts() {
   return n;
 }
 
-type Table = { id: string; title?: string; columns: { key: string; label: string }[]; rows: (string | number)[][] };
+type Table = {
+  id: string;
+  title?: string;
+  columns: { key: string; label: string }[];
+  rows: (string | number)[][];
+};
 const table = (sheet: { tables: Table[] }, id: string) => sheet.tables.find((x) => x.id === id)!;
 const column = (tb: Table, key: string) => tb.columns.findIndex((c) => c.key === key);
 const sum = (tb: Table, key: string) => tb.rows.reduce((s, r) => s + Number(r[column(tb, key)]), 0);
