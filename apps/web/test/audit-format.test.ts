@@ -18,40 +18,53 @@ const f = {
 
 describe('formatChange', () => {
   it('shows old → new with a dash for nothing', () => {
-    expect(formatChange({ field: 'assignee', from: null, to: 'u-ana' }, f)).toBe('assignee: — → ana');
-    expect(formatChange({ field: 'assignee', from: 'u-ana', to: null }, f)).toBe('assignee: ana → —');
+    expect(formatChange({ field: 'assignee', from: null, to: 'u-ana' }, f)).toBe('Assignee: — → ana');
+    expect(formatChange({ field: 'assignee', from: 'u-ana', to: null }, f)).toBe('Assignee: ana → —');
   });
 
   it('formats times and roles', () => {
-    expect(formatChange({ field: 'due', from: 'a', to: 'b' }, f)).toBe('due: T(a) → T(b)');
+    expect(formatChange({ field: 'due', from: 'a', to: 'b' }, f)).toBe('Due: T(a) → T(b)');
     expect(formatChange({ field: 'role', from: 'front', to: 'billing' }, f)).toBe(
-      'role: front → Billing specialist',
+      'Role: front → Billing specialist',
     );
   });
 
-  it('shows a data field old → new as written, even one named like a task property', () => {
+  it('names a data field by its form label, with values as the form shows them', () => {
+    const withForm = {
+      ...f,
+      dataField: (key: string) =>
+        key === 'resultKind'
+          ? { label: 'Kind of result', value: (v: unknown) => `[${String(v)}]` }
+          : undefined,
+    };
+    expect(formatChange({ field: 'data.resultKind', from: null, to: 'lab' }, withForm)).toBe(
+      'Kind of result: — → [lab]',
+    );
+  });
+
+  it('shows an undeclared data field as data, never like a task property of the same name', () => {
     expect(formatChange({ field: 'data.denialReason', from: 'needs-visit', to: 'other' }, f)).toBe(
-      'data.denialReason: needs-visit → other',
+      'Denial reason (data): needs-visit → other',
     );
     expect(formatChange({ field: 'data.due', from: null, to: '2026-03-02' }, f)).toBe(
-      'data.due: — → 2026-03-02',
+      'Due (data): — → 2026-03-02',
     );
     expect(formatChange({ field: 'data.needsPriorAuth', from: true, to: false }, f)).toBe(
-      'data.needsPriorAuth: true → false',
+      'Needs prior auth (data): true → false',
     );
   });
 
-  it('shows an outcome without an arrow', () => {
+  it('shows an outcome in words, without an arrow', () => {
     expect(formatChange({ field: 'outcome', step: 'x', from: null, to: 'needs-provider' }, f)).toBe(
-      'outcome: needs-provider',
+      'Outcome: Needs provider',
     );
   });
 
   it('shows other values as text', () => {
     expect(formatChange({ field: 'priority', from: 'normal', to: 'urgent' }, f)).toBe(
-      'priority: normal → urgent',
+      'Priority: normal → urgent',
     );
-    expect(formatChange({ field: 'escalated', from: false, to: true }, f)).toBe('escalated: false → true');
+    expect(formatChange({ field: 'escalated', from: false, to: true }, f)).toBe('Escalated: false → true');
   });
 });
 
@@ -115,7 +128,7 @@ describe('describeEntry', () => {
         { step: 'check', outcome: 'ok' },
         title,
       ),
-    ).toBe('Completed “Check the account” → ok');
+    ).toBe('Completed “Check the account” → Ok');
     expect(describeEntry({ type: 'reassign', summary: 'reassigned' }, { step: 'check' }, title)).toBe(
       'Reassigned “Check the account”',
     );

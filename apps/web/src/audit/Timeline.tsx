@@ -1,9 +1,10 @@
 import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { Definition } from '@portalflow/engine';
+import { type Definition, dataFields } from '@portalflow/engine';
 import { ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
+import { fieldValue } from '../work/format.ts';
 import { describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
 import { formatAuditTime } from './period.ts';
 import { TimelineNote } from './TimelineNote.tsx';
@@ -37,10 +38,15 @@ export function Timeline({
   const payloadOf = useMemo(() => new Map(events.map((e) => [e.seq, e.payload])), [events]);
   const stepTitle = (id: string) => definition.steps[id]?.title ?? id;
   const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
+  const fields = useMemo(() => new Map(dataFields(definition).map((f) => [f.id, f])), [definition]);
   const formatters = {
     when: (iso: string) => formatWhen(iso),
     who: (id: string) => nameOf(id) ?? shortId(id),
     role: roleName,
+    dataField: (key: string) => {
+      const field = fields.get(key);
+      return field && { label: field.label, value: (v: unknown) => fieldValue(field, v) };
+    },
   };
   const shown = stepFilter
     ? entries.filter((e) => e.steps.includes(stepFilter) || e.changes.some((c) => c.step === stepFilter))

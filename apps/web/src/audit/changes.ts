@@ -1,4 +1,4 @@
-import { assignmentKind } from '@portalflow/engine';
+import { assignmentKind, idToWords } from '@portalflow/engine';
 import type { TimelineEntry } from '../api/types.ts';
 
 export type Change = TimelineEntry['changes'][number];
@@ -10,6 +10,11 @@ export interface ChangeFormatters {
   who: (userId: string) => string;
   /** A role id as shown to the reader. */
   role?: (roleId: string) => string;
+  /**
+   * A data field as its form names and shows it ("Kind of result", "Lab"); undefined for a key no form
+   * declares, which then reads as its id in words, marked as data.
+   */
+  dataField?: (key: string) => { label: string; value: (v: unknown) => string } | undefined;
 }
 
 const EMPTY = '—';
@@ -27,15 +32,26 @@ function show(field: string, value: unknown, f: ChangeFormatters): string {
 }
 
 /**
- * One change as text: "assignee: — → ana", "due: Mon 9:00 AM → Tue 9:00 AM". An outcome is set once,
- * so it reads "outcome: needs-provider" without an arrow.
+ * One change as text: "Assignee: — → ana", "Due: Mon 9:00 AM → Tue 9:00 AM", a data field by its form
+ * label with its values as the form shows them ("Kind of result: — → Lab"). An outcome is set once, so it
+ * reads "Outcome: Needs provider" without an arrow. A data key no form declares reads "Due (data)", so it
+ * is never taken for the task's own due time.
  */
 export function formatChange(change: Change, f: ChangeFormatters): string {
-  const to = show(change.field, change.to, f);
-  if (change.field === 'outcome' && (change.from === null || change.from === undefined)) {
-    return `outcome: ${to}`;
+  if (change.field.startsWith('data.')) {
+    const key = change.field.slice('data.'.length);
+    const field = f.dataField?.(key);
+    const value = (v: unknown) =>
+      v === null || v === undefined || v === '' ? EMPTY : field ? field.value(v) : show('data', v, f);
+    return `${field?.label ?? `${idToWords(key)} (data)`}: ${value(change.from)} → ${value(change.to)}`;
   }
-  return `${change.field}: ${show(change.field, change.from, f)} → ${to}`;
+  const label = idToWords(change.field);
+  if (change.field === 'outcome') {
+    const to = typeof change.to === 'string' ? idToWords(change.to) : show('outcome', change.to, f);
+    if (change.from === null || change.from === undefined) return `${label}: ${to}`;
+    return `${label}: ${show('outcome', change.from, f)} → ${to}`;
+  }
+  return `${label}: ${show(change.field, change.from, f)} → ${show(change.field, change.to, f)}`;
 }
 
 /** The role an event was recorded under: the timeline's, else the one in the event's payload. */
@@ -65,10 +81,10 @@ export function describeEntry(
       return 'Started';
     case 'complete':
       return typeof p.step === 'string' && typeof p.outcome === 'string'
-        ? `Completed “${stepTitle(p.step)}” → ${p.outcome}`
+        ? `Completed “${stepTitle(p.step)}” → ${idToWords(p.outcome)}`
         : entry.summary;
     case 'signal':
-      return typeof p.name === 'string' ? `Signal “${p.name}” received` : entry.summary;
+      return typeof p.name === 'string' ? `Signal “${idToWords(p.name)}” received` : entry.summary;
     case 'timer-fired':
       return typeof p.timer === 'string' ? `Deadline ${p.timer} passed` : entry.summary;
     case 'reassign': {

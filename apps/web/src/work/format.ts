@@ -33,6 +33,11 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A data value as its form shows it: a choice as offered ("pharmacy-fax" → "Pharmacy fax"). */
+export function fieldValue(field: Pick<FormField, 'type'> | undefined, value: unknown): string {
+  return field?.type === 'select' && typeof value === 'string' ? humanize(value) : formatValue(value);
+}
+
 /**
  * Entries of the instance's data in a readable order: the fields the workflow declares first, in its
  * order (start form, then each step's form) and with their form labels; any other keys after them
@@ -43,9 +48,7 @@ export function dataEntries(
   fields: ReadonlyArray<Pick<FormField, 'id' | 'label' | 'type'>> = [],
 ): Array<{ key: string; label: string; value: string }> {
   const declared = new Map(fields.map((f, index) => [f.id, { label: f.label, type: f.type, index }]));
-  // A choice reads as the form offered it ("pharmacy-fax" → "Pharmacy fax").
-  const show = (key: string, value: unknown) =>
-    declared.get(key)?.type === 'select' && typeof value === 'string' ? humanize(value) : formatValue(value);
+  const show = (key: string, value: unknown) => fieldValue(declared.get(key), value);
   const rank = (key: string, value: unknown) =>
     declared.get(key)?.index ?? fields.length + (typeof value === 'object' && value !== null ? 1 : 0);
   return Object.entries(data)
