@@ -74,7 +74,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
       throw error;
     });
     say(
-      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started${seed.history ? ` (and ${seed.history.played} finished last week)` : ''}, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
+      `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started${seed.history ? ` (and ${seed.history.played} finished last week, ${seed.history.inProgress} handed on today)` : ''}, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
     );
     if (seed.password && seed.generated)
       say(`demo password (shown once; set PORTALFLOW_DEMO_PASSWORD to choose it): ${seed.password}`);

@@ -1,7 +1,7 @@
 import { workflows } from '@portalflow/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoSeed, seedDemo } from '../src/seed/demo.ts';
-import { demoStories } from '../src/seed/demo-history.ts';
+import { DEMO_IN_PROGRESS, demoStories, inProgressStories } from '../src/seed/demo-history.ts';
 import { DEMO_HISTORY_NOTES } from '../src/seed/demo-notes.ts';
 import { makeApp, type TestApp } from './support/app.ts';
 
@@ -30,14 +30,26 @@ describe('the demo history', () => {
   it('plays every chosen story to its end, before now, started by the role that takes such requests', async () => {
     const stories = demoStories(workflows);
     expect(stories.length).toBeGreaterThanOrEqual(20);
-    expect(seeded.history).toMatchObject({ played: stories.length, skipped: [] });
-    // The two open stories per workflow are still today's queue.
+    expect(seeded.history).toMatchObject({
+      played: stories.length,
+      inProgress: DEMO_IN_PROGRESS.length,
+      skipped: [],
+    });
+    // No story is told twice: finished, handed on today, and the two open ones per workflow differ.
+    const names = [
+      ...stories.map((s) => `${s.workflowId}/${s.name}`),
+      ...inProgressStories(workflows).map((s) => `${s.workflowId}/${s.name}`),
+      ...workflows.flatMap((w) => w.scripts.slice(0, 2).map((s) => `${w.id}/${s.name}`)),
+    ];
+    expect(new Set(names).size).toBe(names.length);
     expect(seeded.instances).toBe(workflows.length * 2);
 
     const all = (await t.store.listInstances({ limit: 200 })).items;
     const done = all.filter((i) => i.status === 'done');
     expect(done).toHaveLength(stories.length);
-    expect(all.filter((i) => i.status === 'active')).toHaveLength(workflows.length * 2);
+    expect(all.filter((i) => i.status === 'active')).toHaveLength(
+      workflows.length * 2 + DEMO_IN_PROGRESS.length,
+    );
     const now = Date.parse(t.clock.now());
     for (const instance of done) {
       expect(Date.parse(instance.updatedAt)).toBeLessThan(now);
@@ -74,8 +86,29 @@ describe('the demo history', () => {
     expect(verify.body).toMatchObject({ ok: true, failures: [] });
   });
 
+  it('leaves today’s handoffs open at the next role’s step, with the note for that role', async () => {
+    const open = (await t.store.listInstances({ limit: 200 })).items.filter((i) => i.status === 'active');
+    for (const want of inProgressStories(workflows)) {
+      const patient = want.events[0]!.data?.patient;
+      const matching = [];
+      for (const summary of open.filter((i) => i.definitionId === want.workflowId)) {
+        const instance = (await t.store.getInstance(summary.id))!;
+        const steps = Object.values(instance.snapshot.context.active).map((a) => a.step);
+        if (steps.includes(want.stopBefore) && instance.snapshot.context.data.patient === patient)
+          matching.push(instance);
+      }
+      expect(matching, `${want.workflowId} waiting at ${want.stopBefore}`).toHaveLength(1);
+      const r = await t.call('GET', `/api/instances/${matching[0]!.id}/notes`, { as: await lead() });
+      const notes = r.body.items ?? r.body.notes ?? [];
+      expect(notes.length, `${want.name} has its handoff note`).toBeGreaterThanOrEqual(1);
+      expect(notes.every((n: { forNextRole: boolean }) => n.forNextRole)).toBe(true);
+      // Handed on before now, so nothing in the demo happened in the future.
+      expect(Date.parse(matching[0]!.updatedAt)).toBeLessThan(Date.parse(t.clock.now()));
+    }
+  });
+
   it('keeps the handoff notes, by the person who wrote them, for the next role', async () => {
-    const all = (await t.store.listInstances({ limit: 200 })).items.filter((i) => i.status === 'done');
+    const all = (await t.store.listInstances({ limit: 200 })).items;
     let found = 0;
     for (const instance of all) {
       const r = await t.call('GET', `/api/instances/${instance.id}/notes`, { as: await lead() });

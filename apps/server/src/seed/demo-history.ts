@@ -29,6 +29,8 @@ export interface DemoStory {
 export interface DemoHistory {
   /** Requests started and finished in the past week. */
   played: number;
+  /** Requests handed on today, open at their next role's step. */
+  inProgress: number;
   /** Task completions among them (what the tracking sheet counts). */
   completions: number;
   /** Stories not played: no room left before now, or a role without a demo user. */
@@ -67,11 +69,52 @@ export function demoStories(
   return byRound;
 }
 
+/** Requests handed on today and waiting on their next role: the story played up to that role's step. */
+export const DEMO_IN_PROGRESS: ReadonlyArray<{ workflowId: string; name: string; stopBefore: string }> = [
+  {
+    workflowId: 'prescription-refill',
+    name: 'standing-order-nurse-sees-side-effect-routes-to-provider',
+    stopBefore: 'provider-decision',
+  },
+  {
+    workflowId: 'prescription-refill',
+    name: 'stimulant-refill-denied-by-provider',
+    stopBefore: 'provider-decision',
+  },
+  {
+    workflowId: 'lab-result-release',
+    name: 'held-result-released-after-three-business-days',
+    stopBefore: 'abnormal-review',
+  },
+  {
+    workflowId: 'portal-message-triage',
+    name: 'lab-question-patient-replies-provider-books-visit',
+    stopBefore: 'nurse-review',
+  },
+  { workflowId: 'billing-question', name: 'denied-claim-resubmitted-and-paid', stopBefore: 'check-account' },
+  {
+    workflowId: 'proxy-access',
+    name: 'foster-parent-rechecked-yearly-until-placement-ends',
+    stopBefore: 'verify-placement',
+  },
+];
+
+/** The in-progress stories with their events, in the order above. */
+export function inProgressStories(
+  workflows: ReadonlyArray<{ id: string; scripts: ReadonlyArray<{ name: string; events: unknown[] }> }>,
+): Array<DemoStory & { stopBefore: string }> {
+  return DEMO_IN_PROGRESS.flatMap((want) => {
+    const script = workflows.find((w) => w.id === want.workflowId)?.scripts.find((s) => s.name === want.name);
+    return script ? [{ ...want, events: script.events as StoryEvent[] }] : [];
+  });
+}
+
 /**
- * The demo's past week: each story is started by the role that takes such requests, and each step is
- * claimed and completed by the demo user of the step's role, minutes apart in clinic hours, always
- * before the step's deadline, all before `now`. Written quietly (no bell, email or webhook) and hash
- * chained like any history, so Tracking, Audit and the handbook have real work to show.
+ * The demo's past week, and today's requests already handed on: each story is started by the role that
+ * takes such requests, and each step is claimed and completed by the demo user of the step's role,
+ * minutes apart in clinic hours, always before the step's deadline, all before `now`. Written quietly (no
+ * bell, email or webhook) and hash chained like any history, so Tracking, Audit and the handbook have
+ * real work to show, and the next role's queue has a handoff note to read.
  */
 export async function seedDemoHistory(
   store: Pick<Store, 'findUserByUsername'>,
@@ -79,50 +122,96 @@ export async function seedDemoHistory(
   stories: readonly DemoStory[],
   calendarInput: unknown,
   now: string,
+  inProgress: ReadonlyArray<DemoStory & { stopBefore: string }> = [],
 ): Promise<DemoHistory> {
   const calendar: Calendar = parseCalendar(calendarInput);
-  let at = now;
-  const service = instances.withClock(() => at);
-  const people = new Map<string, AuthUser | null>();
-  const person = async (role: string): Promise<AuthUser | null> => {
-    if (!people.has(role)) {
-      const u = await store.findUserByUsername(role);
-      people.set(
+  const nowMs = Date.parse(now);
+  const player = new StoryPlayer(store, instances, calendarInput, calendar, nowMs);
+  const result: DemoHistory = { played: 0, inProgress: 0, completions: 0, skipped: [] };
+
+  // The last start leaves a business day for its steps, so every story ends before now.
+  const lastStart = nowMs - 24 * 3_600_000;
+  let cursor = nextOpening(new Date(nowMs - 7 * 24 * 3_600_000).toISOString(), calendar);
+  for (const [k, story] of stories.entries()) {
+    const start = cursor;
+    cursor = addBusinessDuration(cursor, `PT${STORY_SPACING_MINUTES}M`, calendar);
+    if (Date.parse(start) > lastStart || !(await player.play(story, start, k))) {
+      result.skipped.push(`${story.workflowId}/${story.name}`);
+      continue;
+    }
+    result.played++;
+  }
+
+  // Today's (or the last open day's) handoffs, an hour or so before now.
+  cursor = lastOpenDay(nowMs, calendar);
+  for (const [k, story] of inProgress.entries()) {
+    const start = cursor;
+    cursor = addBusinessDuration(cursor, `PT${STORY_SPACING_MINUTES / 2}M`, calendar);
+    if (!(await player.play(story, start, stories.length + k, story.stopBefore))) {
+      result.skipped.push(`${story.workflowId}/${story.name}`);
+      continue;
+    }
+    result.inProgress++;
+  }
+  result.completions = player.completions;
+  return result;
+}
+
+/** The start of the most recent clinic day that began at least four hours before now. */
+function lastOpenDay(nowMs: number, calendar: Calendar): string {
+  for (let days = 1; days <= 14; days++) {
+    const opening = nextOpening(new Date(nowMs - days * 24 * 3_600_000).toISOString(), calendar);
+    if (Date.parse(opening) <= nowMs - 4 * 3_600_000) return opening;
+  }
+  return new Date(nowMs - 4 * 3_600_000).toISOString();
+}
+
+/** Plays stories through the instance service on a clock it moves, as the people of each step. */
+class StoryPlayer {
+  completions = 0;
+  private at = '';
+  private readonly service: InstanceService;
+  private readonly people = new Map<string, AuthUser | null>();
+  private readonly noted = new Set<string>();
+
+  constructor(
+    private readonly store: Pick<Store, 'findUserByUsername'>,
+    private readonly instances: InstanceService,
+    private readonly calendarInput: unknown,
+    private readonly calendar: Calendar,
+    private readonly nowMs: number,
+  ) {
+    this.service = instances.withClock(() => this.at);
+  }
+
+  private async person(role: string): Promise<AuthUser | null> {
+    if (!this.people.has(role)) {
+      const u = await this.store.findUserByUsername(role);
+      this.people.set(
         role,
         u
           ? { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, via: 'token' }
           : null,
       );
     }
-    return people.get(role) ?? null;
-  };
-  const nowMs = Date.parse(now);
-  // The last start leaves a business day for its steps, so every story ends before now.
-  const lastStart = nowMs - 24 * 3_600_000;
-  let cursor = nextOpening(new Date(nowMs - 7 * 24 * 3_600_000).toISOString(), calendar);
-  const result: DemoHistory = { played: 0, completions: 0, skipped: [] };
-  const noted = new Set<string>();
+    return this.people.get(role) ?? null;
+  }
 
-  for (const [k, story] of stories.entries()) {
-    const start = cursor;
-    cursor = addBusinessDuration(cursor, `PT${STORY_SPACING_MINUTES}M`, calendar);
+  /**
+   * Plays one story from `start` (`k` varies the minutes between steps), to its end or up to the step
+   * `stopBefore`, left open in its role's pool. False when the workflow or its starter is missing.
+   */
+  async play(story: DemoStory, start: string, k: number, stopBefore?: string): Promise<boolean> {
     const label = `${story.workflowId}/${story.name}`;
-    if (Date.parse(start) > lastStart) {
-      result.skipped.push(label);
-      continue;
-    }
-    const definition = (await instances.definition(story.workflowId, 1).catch(() => null)) ?? null;
+    const definition = (await this.instances.definition(story.workflowId, 1).catch(() => null)) ?? null;
     const intakeRole = definition?.intake?.roles?.[0];
-    const starter = intakeRole ? await person(intakeRole) : null;
+    const starter = intakeRole ? await this.person(intakeRole) : null;
     const first = story.events[0];
-    if (!definition || !starter || !intakeRole || first?.type !== 'start') {
-      result.skipped.push(label);
-      continue;
-    }
-    at = start;
-    let applied = await service.start(
+    if (!definition || !starter || !intakeRole || first?.type !== 'start') return false;
+    this.at = start;
+    let applied = await this.service.start(
       { user: starter, role: intakeRole },
-      { definitionId: story.workflowId, data: first.data ?? {}, calendar: calendarInput },
+      { definitionId: story.workflowId, data: first.data ?? {}, calendar: this.calendarInput },
       { quiet: true },
     );
     const id = applied.instance.id;
@@ -130,9 +219,10 @@ export async function seedDemoHistory(
     for (const event of story.events.slice(1)) {
       j++;
       const snapshot = applied.instance.snapshot;
+      if (event.type === 'complete' && event.step === stopBefore) break;
       if (event.type === 'signal' && event.name) {
-        at = nextTime(snapshot, at, `PT${20 + ((k * 11 + j * 17) % 90)}M`, calendar, nowMs);
-        applied = await service.act(
+        this.at = this.next(snapshot, `PT${20 + ((k * 11 + j * 17) % 90)}M`);
+        applied = await this.service.act(
           { user: null, role: null },
           id,
           { type: 'system', event: { type: 'signal', name: event.name, data: event.data ?? {} } },
@@ -145,27 +235,30 @@ export async function seedDemoHistory(
         (a) => a.kind === 'task' && a.step === event.step,
       );
       if (!task?.role) throw new Error(`${label}: step '${event.step}' is not open`);
-      const worker = await person(task.role);
+      const worker = await this.person(task.role);
       if (!worker) throw new Error(`${label}: no demo user holds '${task.role}'`);
       const actor: Actor = { user: worker, role: task.role };
-      at = nextTime(snapshot, at, `PT${8 + ((k * 7 + j * 13) % 40)}M`, calendar, nowMs);
-      applied = await service.act(actor, id, { type: 'claim', token: task.token }, { quiet: true });
-      at = nextTime(applied.instance.snapshot, at, `PT${4 + ((k * 5 + j * 3) % 20)}M`, calendar, nowMs);
+      this.at = this.next(snapshot, `PT${8 + ((k * 7 + j * 13) % 40)}M`);
+      applied = await this.service.act(actor, id, { type: 'claim', token: task.token }, { quiet: true });
+      this.at = this.next(applied.instance.snapshot, `PT${4 + ((k * 5 + j * 3) % 20)}M`);
       // A step done twice in a story (sent back and redone) carries its note the first time.
-      const noteKey = `${story.workflowId}/${story.name}/${event.step}`;
-      const note = noted.has(noteKey) ? undefined : DEMO_HISTORY_NOTES[noteKey];
-      noted.add(noteKey);
-      applied = await service.act(
+      const noteKey = `${label}/${event.step}`;
+      const note = this.noted.has(noteKey) ? undefined : DEMO_HISTORY_NOTES[noteKey];
+      this.noted.add(noteKey);
+      applied = await this.service.act(
         actor,
         id,
         { type: 'complete', token: task.token, outcome: event.outcome ?? '', data: event.data ?? {} },
         note ? { quiet: true, completionNote: { body: note, forNextRole: true } } : { quiet: true },
       );
-      result.completions++;
+      this.completions++;
     }
-    result.played++;
+    return true;
   }
-  return result;
+
+  private next(snapshot: InstanceSnapshot, gap: string): string {
+    return nextTime(snapshot, this.at, gap, this.calendar, this.nowMs);
+  }
 }
 
 /**

@@ -21,4 +21,17 @@ export const DEMO_HISTORY_NOTES: Record<string, string> = {
     'Grandmother brought a court order; copy scanned to the request, her ID checked at the desk.',
   'password-reset/it-sends-identity-check-back-to-front-desk/it-ticket':
     'Cannot reset until the desk confirms identity: please check date of birth and address by phone.',
+  // Today's handoffs, still open at the next role.
+  'prescription-refill/standing-order-nurse-sees-side-effect-routes-to-provider/standing-order-refill':
+    'Dry cough for two weeks since the dose went up; no shortness of breath. The standing order does not cover a change, so this one is yours.',
+  'prescription-refill/stimulant-refill-denied-by-provider/review-request':
+    'Controlled: last fill 28 days ago, state monitoring database checked, no early fills. Last visit in August.',
+  'lab-result-release/held-result-released-after-three-business-days/verify-result':
+    'Flagged abnormal by the lab. The patient called this morning asking when it will post.',
+  'portal-message-triage/lab-question-patient-replies-provider-books-visit/sort-message':
+    'Asks what her slightly high liver numbers mean; no symptoms mentioned.',
+  'billing-question/denied-claim-resubmitted-and-paid/log-question':
+    'The statement says denied for a missing referral; he has the referral letter and can send a photo.',
+  'proxy-access/foster-parent-rechecked-yearly-until-placement-ends/check-request':
+    'Foster mother brought this month’s placement letter (scanned to the request); her ID checked at the desk.',
 };

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
 import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { type DemoHistory, demoStories, seedDemoHistory } from './demo-history.ts';
+import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } from './demo-history.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 
 export interface DemoSeed {
@@ -117,6 +117,7 @@ export async function seedDemo(
       demoStories(workflows),
       calendar ?? clinicCalendar,
       now(),
+      inProgressStories(workflows),
     );
     for (const example of workflows) {
       const definition = await instances.definition(example.id, 1);
