@@ -103,10 +103,10 @@ describe('New request', () => {
       await desk.page.keyboard.press('Enter');
       const shown = desk.page.getByTestId('new-request-matches');
       await shown.waitFor();
-      expect(await shown.innerText()).toContain('DEMO-5301 · Refill: amlodipine');
-      expect(await shown.innerText()).toContain('by Front desk receptionist');
-      expect(await shown.innerText()).toMatch(/waiting on Pharmacy refill coordinator/);
-      expect(await desk.page.getByTestId('new-request-submit').innerText()).toBe('Start anyway');
+      expect(await shown.textContent()).toContain('DEMO-5301 · Refill: amlodipine');
+      expect(await shown.textContent()).toContain('by Front desk receptionist');
+      expect(await shown.textContent()).toMatch(/waiting on Pharmacy refill coordinator/);
+      expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Start anyway');
       expect(await seriousViolations(desk.page)).toEqual([]);
       await screenshot(desk.page, 'new-request-already-open');
       // Nothing was started by the check: the refill pool holds the one request.
@@ -123,7 +123,7 @@ describe('New request', () => {
       );
       await medication.fill('lisinopril');
       expect(await shown.count()).toBe(0);
-      expect(await desk.page.getByTestId('new-request-submit').innerText()).toBe('Start request');
+      expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Start request');
 
       // Back to the same one; the desk knows it is a second, separate supply: Enter twice starts it.
       await medication.fill('amlodipine');

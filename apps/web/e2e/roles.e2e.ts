@@ -196,4 +196,25 @@ describe('roles, refreshers and the handbook', () => {
       await b.close();
     }
   });
+
+  it('a lead goes from Workflows to the Handbook and back: each screen opens with its list', async () => {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.getByRole('link', { name: 'Workflows' }).click();
+      await page.getByTestId('workflows-page').getByRole('link').first().waitFor();
+      // Screens that list the same workflows share what was loaded, in one shape.
+      await page.getByRole('link', { name: 'Handbook' }).click();
+      await page.getByTestId('handbook-index').getByTestId('handbook-link').first().waitFor();
+      expect(await page.getByText('This screen could not be opened').count()).toBe(0);
+      await page.getByRole('link', { name: 'Workflows' }).click();
+      await page.getByTestId('workflows-page').getByRole('link').first().waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -235,7 +235,7 @@ describe('tracking sheet and practice mode', () => {
       const plot = await volume.locator('.recharts-cartesian-grid').boundingBox();
       expect(plot!.height).toBeGreaterThanOrEqual(150);
       // Every role with completions has a legend entry, outside the plot.
-      const legend = await volume.getByTestId('tracking-volume-legend').innerText();
+      const legend = await volume.getByTestId('tracking-volume-legend').textContent();
       const perRole = (await shownTable(page, 'totals')).slice(1).map((r) => r[1]!);
       for (const role of new Set(perRole)) expect(legend).toContain(role);
 

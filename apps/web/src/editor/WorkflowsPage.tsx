@@ -13,14 +13,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { createDefinition, hasDraftDetails, listDefinitions } from '@portalflow/contract';
+import { createDefinition, hasDraftDetails } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Workflow } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { slugify, starterDefinition } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ImportButton, type Imported } from './ImportButton.tsx';
@@ -125,13 +126,10 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
 
 /** The designer's list of workflows with their live version; create or import one. */
 export function WorkflowsPage() {
-  const query = useQuery({
-    queryKey: ['definitions'],
-    queryFn: () => call(listDefinitions, {}),
-  });
+  const query = useDefinitionList();
   const create = useCreate();
   const [creating, setCreating] = useState(false);
-  const list = query.data?.definitions ?? [];
+  const list = query.data ?? [];
   const importFile = async ({ definition, ...imported }: Imported) => {
     const problem = await create(definition, imported);
     if (problem) toast({ color: 'red', title: 'Not imported', message: problem });

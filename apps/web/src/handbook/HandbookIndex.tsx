@@ -1,16 +1,11 @@
 import { Alert, Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { listDefinitions } from '@portalflow/contract';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { call } from '../api/call.ts';
+import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { formatWhen } from '../shell/time.ts';
 
 /** Every published workflow, each opening its handbook at the latest version. */
 export function HandbookIndex() {
-  const list = useQuery({
-    queryKey: ['definitions'],
-    queryFn: () => call(listDefinitions, {}).then((r) => r.definitions),
-  });
+  const list = useDefinitionList();
   const published = (list.data ?? []).filter((d) => d.latestVersion !== null);
   return (
     <Stack p="md" gap="md" data-testid="handbook-index">

@@ -1,20 +1,18 @@
 import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { addRefresherSchedule, listDefinitions } from '@portalflow/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { addRefresherSchedule } from '@portalflow/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
+import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { useRoles } from './api.ts';
 
 /** A lead schedules a regular refresher: every N days, for a role, a workflow, or a role in one workflow. */
 export function ScheduleForm() {
   const client = useQueryClient();
   const roles = useRoles();
-  const definitions = useQuery({
-    queryKey: ['definitions'],
-    queryFn: () => call(listDefinitions, {}).then((r) => r.definitions),
-  });
+  const definitions = useDefinitionList();
   const [role, setRole] = useState<string | null>(null);
   const [definitionId, setDefinitionId] = useState<string | null>(null);
   const [everyDays, setEveryDays] = useState<number | string>(90);
