@@ -90,4 +90,28 @@ describe('account administration', () => {
       await admin.close();
     }
   });
+
+  it('an admin goes from Accounts to Roles: the clinic roles list opens, without the system roles', async () => {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await signIn(page, server.url, 'admin', PASSWORD);
+      await page.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('button', { name: 'Add person' }).waitFor();
+      await page.getByRole('link', { name: 'Roles' }).click();
+      await page.getByTestId('role-row').first().waitFor();
+      const roles = await page
+        .getByTestId('role-row')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-role')));
+      expect(roles).toContain('front-desk');
+      expect(roles).not.toContain('admin');
+      await page.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('button', { name: 'Add person' }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -6,7 +6,6 @@ import {
   endUserSessions,
   issueSetPasswordCode,
   listAccountChanges,
-  listRoles,
   listUserSessions,
   listUsers,
   type PatchUserBody,
@@ -16,6 +15,7 @@ import {
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
+import { rolesQuery } from '../roles/api.ts';
 
 /** Accounts, sessions, the change trail and staff-list rows as the contract describes them. */
 export type {
@@ -44,11 +44,12 @@ export function usePeople() {
   });
 }
 
+/**
+ * The roles an admin can give: the system roles, then the clinic's. Shares the Roles page's query (one key,
+ * one shape) and adds the system roles on read: storing the longer list under that key broke the Roles page.
+ */
 export function useRoleCatalog() {
-  return useQuery({
-    queryKey: ['roles'],
-    queryFn: async (): Promise<CatalogRole[]> => [...SYSTEM_ROLES, ...(await call(listRoles, {})).roles],
-  });
+  return useQuery({ ...rolesQuery, select: (roles): CatalogRole[] => [...SYSTEM_ROLES, ...roles] });
 }
 
 export function usePersonSessions(userId: string) {

@@ -2,11 +2,13 @@ import { getRole, listRoles, type MyRefreshers, myRefreshers, refresherOverview 
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 
-export const useRoles = () =>
-  useQuery({
-    queryKey: ['roles'],
-    queryFn: () => call(listRoles, {}).then((r) => r.roles),
-  });
+/** The clinic's roles, under the one key every screen that lists them shares (one key, one shape). */
+export const rolesQuery = {
+  queryKey: ['roles'],
+  queryFn: () => call(listRoles, {}).then((r) => r.roles),
+};
+
+export const useRoles = () => useQuery(rolesQuery);
 
 export const useRole = (id: string) =>
   useQuery({ queryKey: ['roles', id], queryFn: () => call(getRole, { params: { id } }) });
