@@ -92,7 +92,8 @@ export function LintPanel({
         </UnstyledButton>
       </Group>
       {open && (
-        <ScrollArea h={112} type="auto">
+        // As tall as its findings, up to ~5 rows: "No problems" leaves the canvas its room.
+        <ScrollArea.Autosize mah={112} type="auto">
           {findings.length === 0 ? (
             <Group gap={6} px="sm" py={6}>
               <CircleCheck size={14} color="#2b8a3e" aria-hidden />
@@ -124,7 +125,7 @@ export function LintPanel({
               )}
             </ul>
           )}
-        </ScrollArea>
+        </ScrollArea.Autosize>
       )}
     </section>
   );
