@@ -159,8 +159,34 @@ describe('tracking sheet from real workflow work', () => {
       declined: want.declined,
       escalatedToIt: want.escalatedToIt,
     });
+    // Each reason as the form offered it ("No device"), not its id.
     const d = table(s, 'declines');
-    expect(new Map(d.rows.map((r) => [String(r[1]), Number(r[2])]))).toEqual(want.reasons);
+    expect(new Map(d.rows.map((r) => [String(r[1]), Number(r[2])]))).toEqual(
+      new Map([...want.reasons].map(([reason, n]) => [idToWords(reason), n])),
+    );
+  });
+
+  it('counts requests by workflow: finished, start to end, cancelled, and open now; only on the clinic-wide sheet', async () => {
+    const all = (await t.store.listInstances({ limit: 500 })).items;
+    const done = all.filter((i) => i.status === 'done' && i.definitionId === ENROLLMENT);
+    expect(done.length).toBeGreaterThan(2);
+    const s = await sheet('lead');
+    const tb = table(s, 'requests');
+    const row = tb.rows.find((r) => r[column(tb, 'workflow')] === 'Portal enrollment and activation')!;
+    expect(row[column(tb, 'finished')]).toBe(done.length);
+    const ms = done.map((i) => Date.parse(i.updatedAt) - Date.parse(i.startedAt)).sort((a, b) => a - b);
+    expect(row[column(tb, 'medianHours')]).toBe(Math.round(ms[Math.ceil(ms.length / 2) - 1]! / 36_000) / 100);
+    expect(row[column(tb, 'p90Hours')]).toBe(Math.round(ms[Math.ceil(ms.length * 0.9) - 1]! / 36_000) / 100);
+    expect(row[column(tb, 'open')]).toBe(
+      all.filter((i) => i.status === 'active' && i.definitionId === ENROLLMENT).length,
+    );
+    // One person's sheet, or one role's, is about their own work: no clinic-wide request table.
+    expect((await sheet('lead', '&view=role&role=front-desk')).tables.map((x: Table) => x.id)).not.toContain(
+      'requests',
+    );
+    expect((await sheet('portal-enrollment-specialist')).tables.map((x: Table) => x.id)).not.toContain(
+      'requests',
+    );
   });
 
   it('never puts patient identifiers in the sheet', async () => {

@@ -112,7 +112,7 @@ export const EntryChainCheck = z.union([
   z.object({ ok: z.literal(false), entryId: z.string(), seq: z.number().int(), reason: z.string() }),
 ]);
 
-export const SHEET_TABLES = ['totals', 'tasks', 'enrollment', 'declines', 'manual'] as const;
+export const SHEET_TABLES = ['totals', 'requests', 'tasks', 'enrollment', 'declines', 'manual'] as const;
 export type SheetTableId = (typeof SHEET_TABLES)[number];
 
 export const Cell = z.union([z.string(), z.number()]);

@@ -41,6 +41,7 @@ import type {
   NewTrackingEntry,
   OpenOverdueQuery,
   OpenOverdueTally,
+  RequestTally,
   TallyFilter,
   TallyKey,
   TaskTally,
@@ -381,6 +382,8 @@ export interface TrackingPort {
   countCompletions(query: CompletionQuery): Promise<CompletionCount[]>;
   /** `complete` events in the period (event role and actor): the cross-check for the task projection. */
   countCompletionEvents(filter: TallyFilter): Promise<number>;
+  /** Requests that ended in the period per workflow (practice runs never), with each workflow's open count now. */
+  tallyRequests(period: { from: string; to: string }): Promise<RequestTally[]>;
   createTrackingEntry(input: NewTrackingEntry): Promise<TrackingEntry>;
   updateTrackingEntry(edit: TrackingEntryEdit): Promise<TrackingEntryResult>;
   deleteTrackingEntry(edit: Omit<TrackingEntryEdit, 'day' | 'fields'>): Promise<TrackingEntryResult>;

@@ -38,7 +38,9 @@ export async function buildSheet(
     ...(scope.role !== undefined ? { role: scope.role } : {}),
   };
   const who: TallyKey[] = byPerson ? ['person', 'role'] : ['role'];
-  const [[detail, totals, byRole], open, volume, completions, events, entries] = await Promise.all([
+  // How fast requests end is the clinic's, not one person's or role's: only on the unfiltered sheet.
+  const clinicWide = scope.userId === undefined && scope.role === undefined;
+  const [[detail, totals, byRole], open, volume, completions, events, entries, requests] = await Promise.all([
     store.tallyCompletedTaskSets(filter, [[...who, 'workflow', 'step', 'outcome'], who, ['role']]) as Promise<
       [TaskTally[], TaskTally[], TaskTally[]]
     >,
@@ -61,6 +63,7 @@ export async function buildSheet(
       toDay: period.to,
       ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
     }),
+    clinicWide ? store.tallyRequests({ from: period.start, to: period.end }) : Promise.resolve([]),
   ]);
 
   const personCol = byPerson ? [{ key: 'person', label: 'Person' }] : [];
@@ -147,6 +150,30 @@ export async function buildSheet(
     ),
   };
 
+  const requestsTable: SheetTable = {
+    id: 'requests',
+    title: 'Requests by workflow: how long start to end took',
+    columns: [
+      { key: 'workflow', label: 'Workflow' },
+      num('Finished', 'finished'),
+      num('Median start to end (h)', 'medianHours'),
+      num('P90 start to end (h)', 'p90Hours'),
+      num('Cancelled', 'cancelled'),
+      num('Open now', 'open'),
+    ],
+    rows: sortRows(
+      requests.map((r) => [
+        names.workflow(r.workflow),
+        r.finished,
+        r.finished ? hours(r.medianMs) : '',
+        r.finished ? hours(r.p90Ms) : '',
+        r.cancelled,
+        r.open,
+      ]),
+      1,
+    ),
+  };
+
   const enrollment = enrollmentTallies(completions, byPerson);
   const who1 = (p: string | null) => (byPerson ? names.person(p) : 'Everyone');
   const enrollmentTable: SheetTable = {
@@ -190,7 +217,7 @@ export async function buildSheet(
     ],
     rows: sortRows(
       enrollment.flatMap((e) =>
-        Object.entries(e.declineReasons).map(([reason, n]) => [who1(e.person), reason, n]),
+        Object.entries(e.declineReasons).map(([reason, n]) => [who1(e.person), idToWords(reason), n]),
       ),
       2,
     ),
@@ -221,7 +248,14 @@ export async function buildSheet(
     },
     asOf,
     scope,
-    tables: [totalsTable, tasksTable, enrollmentTable, declinesTable, manualTable],
+    tables: [
+      totalsTable,
+      ...(clinicWide ? [requestsTable] : []),
+      tasksTable,
+      enrollmentTable,
+      declinesTable,
+      manualTable,
+    ],
     charts: {
       volume: volumeRows,
       volumeSeries: roleSeries,

@@ -3,6 +3,7 @@ import { StoreError } from '../errors.ts';
 import type {
   CompletionCount,
   OpenOverdueTally,
+  RequestTally,
   TallyFilter,
   TallyKey,
   TaskTally,
@@ -160,6 +161,7 @@ export function trackingApi(
   | 'tallyVolume'
   | 'countCompletions'
   | 'countCompletionEvents'
+  | 'tallyRequests'
 > {
   const completedSets = (q: TallyFilter, groupings: readonly (readonly TallyKey[])[]) =>
     completedSetsOn(db, q, groupings);
@@ -270,6 +272,44 @@ export function trackingApi(
         args: where.args,
       });
       return int(rs.rows[0]!, 'n');
+    },
+
+    async tallyRequests(q) {
+      const [ended, open] = await Promise.all([
+        db.client.execute({
+          sql: `SELECT definition_id AS workflow, status, count(*) AS n,
+                  group_concat(CAST(round((julianday(updated_at) - julianday(started_at)) * 86400000.0) AS INTEGER)) AS times
+                FROM instances INDEXED BY instances_by_status
+                WHERE status IN ('done', 'cancelled') AND practice = 0 AND updated_at >= ? AND updated_at < ?
+                GROUP BY definition_id, status`,
+          args: [q.from, q.to],
+        }),
+        db.client.execute(
+          "SELECT definition_id AS workflow, count(*) AS n FROM instances WHERE status = 'active' AND practice = 0 GROUP BY definition_id",
+        ),
+      ]);
+      const by = new Map<string, RequestTally>();
+      const of = (workflow: string) => {
+        let t = by.get(workflow);
+        if (!t)
+          by.set(workflow, (t = { workflow, finished: 0, cancelled: 0, medianMs: 0, p90Ms: 0, open: 0 }));
+        return t;
+      };
+      for (const row of ended.rows) {
+        const t = of(String(row.workflow));
+        if (row.status === 'cancelled') {
+          t.cancelled = int(row, 'n');
+          continue;
+        }
+        t.finished = int(row, 'n');
+        const times = new Float64Array(String(row.times).split(',').map(Number)).sort();
+        t.medianMs = rank(times, 50);
+        t.p90Ms = rank(times, 90);
+      }
+      for (const row of open.rows) of(String(row.workflow)).open = int(row, 'n');
+      return [...by.values()].sort((a, b) =>
+        a.workflow < b.workflow ? -1 : a.workflow > b.workflow ? 1 : 0,
+      );
     },
   };
 }

@@ -161,3 +161,17 @@ export interface TrackingEntryChange {
 export type TrackingChainCheck =
   | { ok: true; count: number; lastHash: string }
   | { ok: false; entryId: string; seq: number; reason: string };
+
+/** Requests (instances) that ended in a period, per workflow: how many, and how long start to end took. */
+export interface RequestTally {
+  workflow: string;
+  /** Ended at an end step in the period. */
+  finished: number;
+  /** Cancelled in the period. */
+  cancelled: number;
+  /** Start to end of the finished ones, nearest rank, wall-clock ms. */
+  medianMs: number;
+  p90Ms: number;
+  /** Open now (not limited to the period): the workflow's current backlog. */
+  open: number;
+}
