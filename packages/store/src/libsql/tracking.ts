@@ -291,8 +291,10 @@ export function trackingApi(
       const by = new Map<string, RequestTally>();
       const of = (workflow: string) => {
         let t = by.get(workflow);
-        if (!t)
-          by.set(workflow, (t = { workflow, finished: 0, cancelled: 0, medianMs: 0, p90Ms: 0, open: 0 }));
+        if (!t) {
+          t = { workflow, finished: 0, cancelled: 0, medianMs: 0, p90Ms: 0, open: 0 };
+          by.set(workflow, t);
+        }
         return t;
       };
       for (const row of ended.rows) {
