@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -5,7 +6,8 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 /**
  * Every screen opens after every other: each menu entry in order and back again, as an admin (who sees
  * nearly every screen) and as front-desk staff. Screens share loaded data, so one that stores an answer in
- * another shape breaks the next one opened (the Handbook after Workflows, Roles after Accounts did).
+ * another shape breaks the next one opened (the Handbook after Workflows, Roles after Accounts did). On every
+ * screen, every badge reads in full.
  */
 
 let server: TestServer;
@@ -16,10 +18,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Waits until the screen stops changing (its data arrived and was drawn), at most ~5 s. */
+async function settled(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const size = await page.locator('main').evaluate((m) => m.innerHTML.length);
+    if (size === last) return;
+    last = size;
+    await page.waitForTimeout(250);
+  }
+}
+
 describe('navigation', () => {
   for (const who of ['admin', 'front-desk']) {
     it(`${who}: every menu entry opens after every other, with no error`, async () => {
-      const b = await openBrowser();
+      // A common clinic desktop; at 1280 px the Roles table scrolls sideways instead of squeezing.
+      const b = await openBrowser({ width: 1440, height: 900 });
       try {
         const { page } = b;
         const errors: string[] = [];
@@ -33,6 +47,14 @@ describe('navigation', () => {
           await page.waitForLoadState('networkidle');
           if ((await page.getByText('This screen could not be opened').count()) > 0)
             errors.push(`${name}: broken`);
+          // Every badge reads in full: a status or a name cut to "Not approve…" says nothing.
+          await settled(page);
+          const cut = await page
+            .locator('main .mantine-Badge-label')
+            .evaluateAll((labels) =>
+              labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+            );
+          if (cut.length > 0) errors.push(`${name}: cut badges ${JSON.stringify([...new Set(cut)])}`);
         }
         expect(errors).toEqual([]);
       } finally {

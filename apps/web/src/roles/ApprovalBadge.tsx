@@ -19,7 +19,8 @@ export function ApprovalBadge({ state }: { state: ApprovalState }) {
       variant="outline"
       leftSection={<Icon size={12} aria-hidden />}
       tt="none"
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      // Never "Not approve…": a table squeezes badges otherwise, and the label is short.
+      style={{ minWidth: 'max-content' }}
       data-testid="approval-state"
       data-state={state}
     >

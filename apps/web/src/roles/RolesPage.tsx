@@ -59,7 +59,14 @@ export function RolesPage() {
                     ) : (
                       <Group gap={4}>
                         {r.holders.map((h) => (
-                          <Badge key={h.id} variant="outline" color="gray.8" tt="none">
+                          <Badge
+                            key={h.id}
+                            variant="outline"
+                            color="gray.8"
+                            tt="none"
+                            // A person's name in full, never cut.
+                            style={{ minWidth: 'max-content' }}
+                          >
                             {h.displayName}
                           </Badge>
                         ))}
