@@ -101,6 +101,11 @@ describe('Audit', () => {
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'audit-replay');
       expect(b.page.url()).not.toContain('DEMO-');
+      // The instance data, opened on purpose, reads as staff saw it: the form's labels, in its order.
+      await b.page.getByTestId('instance-data-toggle').click();
+      const rows = b.page.getByTestId('instance-data-table').locator('tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.first().locator('td').first().textContent()).toBe('Patient referencepatient');
     } finally {
       await b.close();
     }

@@ -1,26 +1,31 @@
 import { Alert, Box, Button, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { getInstance } from '@portalflow/contract';
+import { type Definition, dataFields, type FormField } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Eye, EyeOff, Lock } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../api/call.ts';
+import { fieldValue, humanize } from '../work/format.ts';
 
-const show = (v: unknown) =>
-  v === undefined ? '' : v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+/** A value as its form shows it ("Yes", "Pharmacy fax"); empty when the key is not set. */
+const show = (field: FormField | undefined, v: unknown) => (v === undefined ? '' : fieldValue(field, v));
 
 /**
  * The instance's data (patient information). Closed by default; opening it reads the instance from
  * the server, which records the read in the access log. Shows the values at the replayed event next
- * to today's.
+ * to today's, in the workflow's order under its form labels (the key beneath), as staff saw them.
  */
 export function InstanceDataPanel({
   instanceId,
   dataAt,
   at,
+  definition,
 }: {
   instanceId: string;
   dataAt: Record<string, unknown> | undefined;
   at: number;
+  /** The version replayed: its forms name and order the fields. */
+  definition?: Definition | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const current = useQuery({
@@ -31,7 +36,14 @@ export function InstanceDataPanel({
     refetchOnWindowFocus: false,
   });
   const now = current.data?.instance.data ?? {};
-  const fields = [...new Set([...Object.keys(dataAt ?? {}), ...Object.keys(now)])].sort();
+  const declared = useMemo(() => (definition ? dataFields(definition) : []), [definition]);
+  const keys = new Set([...Object.keys(dataAt ?? {}), ...Object.keys(now)]);
+  // Declared fields in the workflow's order, then any other key by name.
+  const fields = [
+    ...declared.map((f) => f.id).filter((id) => keys.has(id)),
+    ...[...keys].filter((k) => !declared.some((f) => f.id === k)).sort(),
+  ];
+  const fieldOf = (key: string) => declared.find((f) => f.id === key);
   return (
     <Box data-testid="instance-data-panel">
       <Group gap="xs">
@@ -82,11 +94,17 @@ export function InstanceDataPanel({
               </Table.Thead>
               <Table.Tbody>
                 {fields.map((f) => {
-                  const then = show(dataAt?.[f]);
-                  const today = show(now[f]);
+                  const field = fieldOf(f);
+                  const then = show(field, dataAt?.[f]);
+                  const today = show(field, now[f]);
                   return (
                     <Table.Tr key={f}>
-                      <Table.Td ff="monospace">{f}</Table.Td>
+                      <Table.Td>
+                        {field?.label ?? humanize(f)}
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {f}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>
                         {then || (
                           <Text span c="dimmed" size="sm">

@@ -285,7 +285,7 @@ export function InstanceReplay() {
               error={replay.isError ? replay.error.message : null}
               stepTitle={stepTitle}
             />
-            <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} />
+            <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} definition={definition} />
           </Stack>
         </Stack>
         <Box
