@@ -9,9 +9,10 @@ describe('tracking helpers', () => {
     ).toEqual({ from: '2026-03-01', to: '2026-03-31', view: 'role', role: 'front-desk' });
   });
 
-  it('opens on this month so far', () => {
-    expect(defaultPeriod(new Date(2026, 2, 17, 9))).toEqual({ from: '2026-03-01', to: '2026-03-17' });
-    expect(defaultPeriod(new Date(2026, 0, 1, 23))).toEqual({ from: '2026-01-01', to: '2026-01-01' });
+  it('opens on the last 30 days, today included', () => {
+    expect(defaultPeriod(new Date(2026, 2, 17, 9))).toEqual({ from: '2026-02-16', to: '2026-03-17' });
+    // On the 1st: the last 30 days, across the turn of the year, not a one-day sheet.
+    expect(defaultPeriod(new Date(2026, 0, 1, 23))).toEqual({ from: '2025-12-03', to: '2026-01-01' });
   });
 
   it('describes an entry by its kind’s fields, skipping empty ones', () => {
