@@ -40,6 +40,18 @@ interface Expectation {
 
 const inst = (w: MatrixWorld, claimedBy?: string) => w.nurseTask(claimedBy);
 
+/** A start form sent to `path` (a start, or the duplicate check before one) for a workflow nurses start. */
+const startForm =
+  (path: string, instanceId: 'created' | null) =>
+  async (w: MatrixWorld): Promise<{ req: Req; instanceId: 'created' | null }> => ({
+    req: {
+      method: 'POST',
+      path,
+      body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+    },
+    instanceId,
+  });
+
 const EXPECTED: Record<string, Expectation> = {
   'POST /api/instances': {
     category: 'phi',
@@ -68,53 +80,13 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'POST /api/requests': {
     category: 'phi',
-    allow: {
-      who: 'staffRole',
-      make: async (w) => ({
-        req: {
-          method: 'POST',
-          path: '/api/requests',
-          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
-        },
-        instanceId: 'created',
-      }),
-    },
-    deny: {
-      who: 'staffOther',
-      make: async (w) => ({
-        req: {
-          method: 'POST',
-          path: '/api/requests',
-          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
-        },
-        instanceId: null,
-      }),
-    },
+    allow: { who: 'staffRole', make: startForm('/api/requests', 'created') },
+    deny: { who: 'staffOther', make: startForm('/api/requests', null) },
   },
   'POST /api/requests/open-matches': {
     category: 'phi',
-    allow: {
-      who: 'staffRole',
-      make: async (w) => ({
-        req: {
-          method: 'POST',
-          path: '/api/requests/open-matches',
-          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
-        },
-        instanceId: null,
-      }),
-    },
-    deny: {
-      who: 'staffOther',
-      make: async (w) => ({
-        req: {
-          method: 'POST',
-          path: '/api/requests/open-matches',
-          body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
-        },
-        instanceId: null,
-      }),
-    },
+    allow: { who: 'staffRole', make: startForm('/api/requests/open-matches', null) },
+    deny: { who: 'staffOther', make: startForm('/api/requests/open-matches', null) },
   },
   'POST /api/intake/{workflowId}': {
     category: 'phi',
