@@ -87,6 +87,13 @@ describe('a clinic day', () => {
         .getByText(/Completed/)
         .first()
         .waitFor();
+      // Done: what I completed this week, newest first, with how it ended ("did I already do that?").
+      await ma.page.getByTestId('work-folder-done').click();
+      const done = ma.page.getByTestId('task-list');
+      await done.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).waitFor();
+      expect(await done.getByTestId('task-row-done').first().textContent()).toContain('Prepared');
+      await done.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).click();
+      await ma.page.getByText('Finished with “Prepared”.').waitFor();
     } finally {
       await ma.close();
     }

@@ -82,8 +82,19 @@ describe('folders', () => {
       ['pool:medical-assistant', 1, 'work-folder-pool-medical-assistant'],
       ['pool:front-desk', 1, 'work-folder-pool-front-desk'],
       ['overdue', 2, 'work-folder-overdue'],
+      ['done', 0, 'work-folder-done'],
     ]);
     expect(folders[1]?.label).toBe('MEDICAL-ASSISTANT');
+  });
+
+  it('lists what I completed newest first in Done, counted', () => {
+    const done = [
+      task('d1', { status: 'closed', closedAt: '2026-11-20T09:00:00Z', outcome: 'sent' }),
+      task('d2', { status: 'closed', closedAt: '2026-11-21T09:00:00Z', outcome: 'sent' }),
+    ];
+    expect(tasksInFolder('done', mine, pool, NOW, done).map((t) => t.id)).toEqual(['d2', 'd1']);
+    const folders = buildFolders(['front-desk'], mine, pool, NOW, (r) => r, done);
+    expect(folders.find((f) => f.id === 'done')?.count).toBe(2);
   });
 
   it('drops a pool task as soon as someone has claimed it', () => {

@@ -51,7 +51,8 @@ export type BulkReassignResult = z.infer<typeof BulkReassignResult>;
 
 export const TasksQuery = z
   .object({
-    scope: z.enum(['mine', 'pool', 'all']).default('mine'),
+    /** `done`: what I completed in the last 7 days, newest first (one page; no cursor). */
+    scope: z.enum(['mine', 'pool', 'all', 'done']).default('mine'),
     definitionId: Id.optional(),
     role: Id.optional(),
     dueBefore: z.iso.datetime({ offset: true }).optional(),
@@ -117,7 +118,8 @@ const actionErrors = errors({
 export const listTasks = route({
   method: 'get',
   path: '/api/tasks',
-  summary: "Work queues: mine, my roles' unassigned pools, or all (leads)",
+  summary:
+    "Work queues: mine, my roles' unassigned pools, all (leads), or done (what I completed in the last 7 days)",
   tags: ['tasks'],
   'x-instance-data': true,
   request: { query: TasksQuery },

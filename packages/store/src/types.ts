@@ -264,6 +264,16 @@ export interface InstancePort {
   getInstance(id: string): Promise<Instance | null>;
   listInstances(filter?: InstanceFilter): Promise<Page<InstanceSummary>>;
   listTasks(query: TaskQuery): Promise<Page<Task>>;
+  /**
+   * Tasks this person completed since `since` (practice ones only when asked), newest first, at most
+   * `limit` (default 200, at most 500): My work's Done folder.
+   */
+  listCompletedBy(query: {
+    userId: string;
+    since: string;
+    practice?: boolean;
+    limit?: number;
+  }): Promise<Task[]>;
   getTask(id: string): Promise<Task | null>;
   listInstanceTasks(instanceId: string): Promise<Task[]>;
   addComment(input: {

@@ -27,7 +27,7 @@ import { type ChangeOptions, historyWarningHeader, type InstanceService } from '
 import { instanceView } from '../instances/view.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
-import { listedDetail, withLabels } from '../requests/subjects.ts';
+import { listedDetail, subjectMatches, withLabels } from '../requests/subjects.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -43,6 +43,9 @@ function instanceOfTask(id: string): string | null {
 }
 
 type TaskCommand = Extract<InstanceCommand, { token: string }>;
+
+/** How far back My work's Done folder reaches. */
+const DONE_WINDOW_MS = 7 * 86_400_000;
 
 export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
@@ -87,6 +90,26 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     }
   }
 
+  /** My work's Done folder: what this person completed in the last week, newest first, filtered here. */
+  async function completedBy(
+    user: AuthUser,
+    q: { practice?: string; definitionId?: string; q?: string; limit?: number },
+  ) {
+    const since = new Date(Date.parse(deps.clock()) - DONE_WINDOW_MS).toISOString();
+    const done = await deps.store.listCompletedBy({
+      userId: user.id,
+      since,
+      practice: q.practice === 'true',
+      ...(q.limit ? { limit: q.limit } : {}),
+    });
+    const labelled = await withLabels(
+      deps,
+      instances,
+      done.filter((t) => !q.definitionId || t.definitionId === q.definitionId),
+    );
+    return { items: labelled.filter((t) => !q.q || subjectMatches(t.subject, q.q)), nextCursor: null };
+  }
+
   app.openapi(declared(docs, listTasks), async (c) => {
     const user = requireUser(c);
     const q = c.req.valid('query');
@@ -100,7 +123,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     }
     const roles = q.role ? [q.role] : q.scope === 'all' ? await instances.allRoles() : mine;
     const filter: Parameters<typeof deps.store.listTasks>[0] = {
-      scope: q.scope,
+      scope: q.scope === 'done' ? 'mine' : q.scope,
       userId: user.id,
       roles,
       practice: q.practice === 'true',
@@ -110,12 +133,15 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     if (q.status) filter.status = q.status;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
-    const page = q.q
-      ? await searchTasks(deps, instances, filter, q.q)
-      : await deps.store.listTasks(filter).then(async (p) => ({
-          items: await withLabels(deps, instances, p.items),
-          nextCursor: p.nextCursor,
-        }));
+    const page =
+      q.scope === 'done'
+        ? await completedBy(user, q)
+        : q.q
+          ? await searchTasks(deps, instances, filter, q.q)
+          : await deps.store.listTasks(filter).then(async (p) => ({
+              items: await withLabels(deps, instances, p.items),
+              nextCursor: p.nextCursor,
+            }));
     // Rows carry each request's subject (patient data): the read names every instance it showed.
     await recordAccess(deps, c, user, {
       category: 'task-list',

@@ -1,5 +1,5 @@
 import { Badge, Button, NavLink, Stack, Text } from '@mantine/core';
-import { AlarmClockOff, Inbox, Users } from 'lucide-react';
+import { AlarmClockOff, CheckCheck, Inbox, Users } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { OVERDUE } from './palette.ts';
 import type { Folder, FolderId } from './queue.ts';
@@ -18,6 +18,8 @@ const iconOf = (f: Folder) =>
     <Inbox size={16} aria-hidden />
   ) : f.id === 'overdue' ? (
     <AlarmClockOff size={16} aria-hidden />
+  ) : f.id === 'done' ? (
+    <CheckCheck size={16} aria-hidden />
   ) : (
     <Users size={16} aria-hidden />
   );
@@ -72,7 +74,8 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
       rightSection={
         <Badge
           size="sm"
-          circle={f.count < 100}
+          // A circle holds one digit; "22" in one read "2…".
+          circle={f.count < 10}
           variant={f.id === 'overdue' && f.count > 0 ? 'filled' : 'light'}
           color={f.id === 'overdue' && f.count > 0 ? OVERDUE : 'gray'}
           c={f.id === 'overdue' && f.count > 0 ? undefined : 'gray.8'}
@@ -103,6 +106,10 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
           Needs attention
         </Text>
         {folders.filter((f) => f.id === 'overdue').map(render)}
+        <Text size="xs" fw={600} c="gray.7" tt="uppercase" mt="sm" mb={2} px="xs">
+          Last 7 days
+        </Text>
+        {folders.filter((f) => f.id === 'done').map(render)}
       </Stack>
     </nav>
   );

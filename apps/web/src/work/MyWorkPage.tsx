@@ -70,13 +70,13 @@ export function MyWorkPage({ me }: { me: Me }) {
   const handledClosed = useRef(new Set<string>());
 
   const folders = useMemo(
-    () => buildFolders(roles, queues.mine, queues.pool, now, roleLabel),
-    [roles, queues.mine, queues.pool, now],
+    () => buildFolders(roles, queues.mine, queues.pool, now, roleLabel, queues.done),
+    [roles, queues.mine, queues.pool, now, queues.done],
   );
   const folder = folders.find((f) => f.id === folderId) ?? folders[0]!;
   const inFolder = useMemo(
-    () => tasksInFolder(folder.id, queues.mine, queues.pool, now),
-    [folder.id, queues.mine, queues.pool, now],
+    () => tasksInFolder(folder.id, queues.mine, queues.pool, now, queues.done),
+    [folder.id, queues.mine, queues.pool, now, queues.done],
   );
   const visible = useMemo(() => applyFilters(inFolder, filters, now), [inFolder, filters, now]);
   const visibleIds = useMemo(() => visible.map((t) => t.id), [visible]);

@@ -139,6 +139,24 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
       </EmptyState>
     );
   }
+  if (folder.id === 'done') {
+    return (
+      <EmptyState
+        m="lg"
+        size="sm"
+        icon={<CircleCheck size={28} aria-hidden />}
+        title="Nothing completed in the last 7 days"
+        description="Tasks you complete are listed here for a week, newest first, so you can check what you already did."
+        data-testid="work-empty"
+      >
+        <EmptyState.Actions>
+          <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
+            Go to My tasks
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
   if (folder.id === 'overdue') {
     return (
       <EmptyState

@@ -21,7 +21,7 @@ import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { AddNote } from './AddNote.tsx';
 import { DueChip } from './DueChip.tsx';
-import { roleLabel } from './format.ts';
+import { humanize, roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { AMBER_TEXT } from './palette.ts';
@@ -207,7 +207,7 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
 
         {!open && (
           <Alert color="gray" title="This task is closed">
-            {task.outcome ? `Finished with “${task.outcome}”.` : 'The workflow moved on.'}
+            {task.outcome ? `Finished with “${humanize(task.outcome)}”.` : 'The workflow moved on.'}
           </Alert>
         )}
         {open && !unassigned && !mine && (

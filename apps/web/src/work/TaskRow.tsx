@@ -2,8 +2,9 @@ import { Badge, Group, Text } from '@mantine/core';
 import { ArrowUpRight, Flame, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
+import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
-import { roleLabel } from './format.ts';
+import { humanize, roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
 import classes from './work.module.css';
@@ -47,7 +48,20 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
               {task.title}
             </Text>
           </div>
-          <DueChip due={task.due} now={now} size="sm" />
+          {task.status === 'closed' ? (
+            // Done: when, and how it ended, as the outcome button read.
+            <Text size="xs" c="gray.8" ta="right" style={{ flex: '0 0 auto' }} data-testid="task-row-done">
+              {task.closedAt ? formatWhen(task.closedAt) : 'Done'}
+              {task.outcome ? (
+                <>
+                  <br />
+                  {humanize(task.outcome)}
+                </>
+              ) : null}
+            </Text>
+          ) : (
+            <DueChip due={task.due} now={now} size="sm" />
+          )}
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
           <Text size="xs" c="gray.7" truncate style={{ minWidth: 0 }}>
@@ -83,7 +97,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
               </Badge>
             )}
             {!mine && <span className="visually-hidden">, unassigned</span>}
-            {mine && (
+            {mine && task.status === 'open' && (
               <Badge
                 size="xs"
                 tt="none"

@@ -5,7 +5,7 @@ import { clinicTimeZone } from '../shell/clinic.ts';
  * The pure part of "My work": folders with counts, the due-time order, the filters, and keyboard
  * movement through the list. Everything takes `now` so it can be tested without a clock.
  */
-export type FolderId = 'mine' | 'overdue' | `pool:${string}`;
+export type FolderId = 'mine' | 'overdue' | 'done' | `pool:${string}`;
 
 export interface Folder {
   id: FolderId;
@@ -70,12 +70,17 @@ function union(mine: readonly Task[], pool: readonly Task[]): Task[] {
   return out;
 }
 
+/** Newest completion first. */
+const byClosedDesc = (a: Task, b: Task) => ((a.closedAt ?? '') < (b.closedAt ?? '') ? 1 : -1);
+
 export function tasksInFolder(
   folder: FolderId,
   mine: readonly Task[],
   pool: readonly Task[],
   now: number,
+  done: readonly Task[] = [],
 ): Task[] {
+  if (folder === 'done') return [...done].sort(byClosedDesc);
   if (folder === 'mine') return sortByDue(mine.filter((t) => t.status === 'open'));
   if (folder === 'overdue')
     return sortByDue(
@@ -87,13 +92,14 @@ export function tasksInFolder(
   return sortByDue(poolOf(pool, folder.slice('pool:'.length)));
 }
 
-/** My tasks, one pool per clinic role the person holds, then Overdue — each with its count. */
+/** My tasks, one pool per clinic role the person holds, Overdue, then Done — each with its count. */
 export function buildFolders(
   roles: readonly string[],
   mine: readonly Task[],
   pool: readonly Task[],
   now: number,
   roleName: (role: string) => string,
+  done: readonly Task[] = [],
 ): Folder[] {
   const folders: Folder[] = [
     {
@@ -118,6 +124,7 @@ export function buildFolders(
     count: tasksInFolder('overdue', mine, pool, now).length,
     testId: 'work-folder-overdue',
   });
+  folders.push({ id: 'done', label: 'Done', count: done.length, testId: 'work-folder-done' });
   return folders;
 }
 

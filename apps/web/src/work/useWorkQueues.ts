@@ -22,6 +22,13 @@ export function useWorkQueues(enabled: boolean, practice = false) {
     enabled,
     refetchInterval: 60_000,
   });
+  // What I completed in the last 7 days (the Done folder): "did I already send that?"
+  const done = useQuery({
+    queryKey: ['tasks', 'done', ...(practice ? ['practice'] : [])],
+    queryFn: () => fetchAllTasks({ scope: 'done', ...only }),
+    enabled,
+    refetchInterval: 60_000,
+  });
   const byId = useMemo(() => {
     const map = new Map<string, Task>();
     for (const t of pool.data ?? []) map.set(t.id, t);
@@ -31,6 +38,7 @@ export function useWorkQueues(enabled: boolean, practice = false) {
   return {
     mine: mine.data ?? [],
     pool: pool.data ?? [],
+    done: done.data ?? [],
     byId,
     isPending: enabled && (mine.isPending || pool.isPending),
     error: mine.error ?? pool.error,

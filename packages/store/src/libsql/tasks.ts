@@ -78,8 +78,21 @@ function branchesOf(q: TaskQuery, status: TaskStatus, practice: number): Branch[
   }
 }
 
-export function taskApi(db: Db): Pick<Store, 'listTasks' | 'getTask' | 'listInstanceTasks'> {
+export function taskApi(
+  db: Db,
+): Pick<Store, 'listTasks' | 'listCompletedBy' | 'getTask' | 'listInstanceTasks'> {
   return {
+    async listCompletedBy(q) {
+      // A range of the completed-task index (practice, closed_at, closed_by, …), newest first.
+      const rs = await db.client.execute({
+        sql: `SELECT ${COLUMNS} FROM tasks INDEXED BY tasks_completed
+              WHERE close_reason = 'completed' AND practice = ? AND closed_at >= ? AND closed_by = ?
+              ORDER BY closed_at DESC, id DESC LIMIT ?`,
+        args: [q.practice ? 1 : 0, q.since, q.userId, pageLimit(q.limit, 200, 500)],
+      });
+      return rs.rows.map(toTask);
+    },
+
     async listTasks(q) {
       const limit = pageLimit(q.limit, 50, 500);
       const branches = branchesOf(q, q.status ?? 'open', q.practice ? 1 : 0);
