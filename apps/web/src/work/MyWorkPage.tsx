@@ -78,7 +78,11 @@ export function MyWorkPage({ me }: { me: Me }) {
     () => tasksInFolder(folder.id, queues.mine, queues.pool, now, queues.done),
     [folder.id, queues.mine, queues.pool, now, queues.done],
   );
-  const visible = useMemo(() => applyFilters(inFolder, filters, now), [inFolder, filters, now]);
+  // Finished work has no due time that matters: the due filter does not apply in Done.
+  const visible = useMemo(
+    () => applyFilters(inFolder, folder.id === 'done' ? { ...filters, due: 'any' } : filters, now),
+    [inFolder, filters, now, folder.id],
+  );
   const visibleIds = useMemo(() => visible.map((t) => t.id), [visible]);
   const lastVisibleIds = useRef(visibleIds);
 
@@ -232,6 +236,7 @@ export function MyWorkPage({ me }: { me: Me }) {
           onChange={setFilters}
           workflows={workflowOptions}
           roles={roleOptions}
+          showDue={folder.id !== 'done'}
         />
       }
       titleOf={titleOf}

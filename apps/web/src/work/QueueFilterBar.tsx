@@ -8,6 +8,8 @@ interface Props {
   onChange: (filters: QueueFilters) => void;
   workflows: Array<{ value: string; label: string }>;
   roles: string[];
+  /** Off for finished work (the Done folder): a due time no longer says anything. */
+  showDue?: boolean;
 }
 
 const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
@@ -18,7 +20,7 @@ const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
 ];
 
 /** Subject search, workflow, role and due filters over the current folder. */
-export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
+export function QueueFilterBar({ filters, onChange, workflows, roles, showDue = true }: Props) {
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
       <legend className="visually-hidden">Filters</legend>
@@ -32,7 +34,7 @@ export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
         onChange={(e) => onChange({ ...filters, text: e.currentTarget.value })}
         data-testid="filter-text"
       />
-      <SimpleGrid cols={roles.length > 1 ? 3 : 2} spacing={6}>
+      <SimpleGrid cols={(roles.length > 1 ? 2 : 1) + (showDue ? 1 : 0)} spacing={6}>
         <Select
           size="xs"
           label="Workflow"
@@ -57,15 +59,17 @@ export function QueueFilterBar({ filters, onChange, workflows, roles }: Props) {
             data-testid="filter-role"
           />
         )}
-        <Select
-          size="xs"
-          label="Due"
-          data={DUE_OPTIONS}
-          value={filters.due}
-          onChange={(value) => onChange({ ...filters, due: (value as DueFilter | null) ?? 'any' })}
-          allowDeselect={false}
-          data-testid="filter-due"
-        />
+        {showDue && (
+          <Select
+            size="xs"
+            label="Due"
+            data={DUE_OPTIONS}
+            value={filters.due}
+            onChange={(value) => onChange({ ...filters, due: (value as DueFilter | null) ?? 'any' })}
+            allowDeselect={false}
+            data-testid="filter-due"
+          />
+        )}
       </SimpleGrid>
       {hasFilters(filters) && (
         <Group justify="flex-end" mt={4}>

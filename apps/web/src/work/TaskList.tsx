@@ -45,7 +45,12 @@ export function TaskList(props: Props) {
         </Group>
         {props.filterBar}
         <Text size="xs" c="gray.7" aria-hidden>
-          <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move · <Kbd size="xs">c</Kbd> claim ·{' '}
+          <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move ·{' '}
+          {folder.id !== 'done' && (
+            <>
+              <Kbd size="xs">c</Kbd> claim ·{' '}
+            </>
+          )}
           <Kbd size="xs">Enter</Kbd> open
         </Text>
       </Stack>

@@ -8,5 +8,7 @@ export function idToWords(id: string): string {
     .replace(/[-_]+/g, ' ')
     .trim()
     .toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  // "id" is always the abbreviation in a clinic's ids ("id-not-verified"), and reads as one.
+  const words = spaced.replace(/\bid\b/g, 'ID');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
