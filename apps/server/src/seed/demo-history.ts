@@ -117,7 +117,7 @@ export function inProgressStories(
  * real work to show, and the next role's queue has a handoff note to read.
  */
 export async function seedDemoHistory(
-  store: Pick<Store, 'findUserByUsername'>,
+  store: Pick<Store, 'findUserByUsername' | 'getVersion'>,
   instances: InstanceService,
   stories: readonly DemoStory[],
   calendarInput: unknown,
@@ -175,7 +175,7 @@ class StoryPlayer {
   private readonly noted = new Set<string>();
 
   constructor(
-    private readonly store: Pick<Store, 'findUserByUsername'>,
+    private readonly store: Pick<Store, 'findUserByUsername' | 'getVersion'>,
     private readonly instances: InstanceService,
     private readonly calendarInput: unknown,
     private readonly calendar: Calendar,
@@ -203,7 +203,9 @@ class StoryPlayer {
    */
   async play(story: DemoStory, start: string, k: number, stopBefore?: string): Promise<boolean> {
     const label = `${story.workflowId}/${story.name}`;
-    const definition = (await this.instances.definition(story.workflowId, 1).catch(() => null)) ?? null;
+    // The version a start would use: the latest published one.
+    const latest = await this.store.getVersion(story.workflowId);
+    const definition = latest ? await this.instances.definition(latest.definitionId, latest.version) : null;
     const intakeRole = definition?.intake?.roles?.[0];
     const starter = intakeRole ? await this.person(intakeRole) : null;
     const first = story.events[0];

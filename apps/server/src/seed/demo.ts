@@ -120,9 +120,10 @@ export async function seedDemo(
       inProgressStories(workflows),
     );
     for (const example of workflows) {
-      const definition = await instances.definition(example.id, 1);
+      const latest = await store.getVersion(example.id);
+      const definition = latest ? await instances.definition(latest.definitionId, latest.version) : null;
       // Started by the role that takes such requests (the front desk for an appointment), as at the clinic.
-      const role = definition.intake?.roles?.[0] ?? null;
+      const role = definition?.intake?.roles?.[0] ?? null;
       const starter =
         (role && (await store.findUserByUsername(role))) || (await store.findUserByUsername('lead'));
       for (const script of example.scripts.slice(0, 2)) {
