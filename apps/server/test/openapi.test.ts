@@ -284,7 +284,7 @@ describe('documented request bodies are enforced', () => {
   it('documented query schemas are enforced too (unknown parameters, enums)', async () => {
     const tasks = doc.paths['/api/tasks'].get.parameters as Json[];
     const scope = tasks.find((p) => p.name === 'scope')!;
-    expect(scope.schema.enum).toEqual(['mine', 'pool', 'all']);
+    expect(scope.schema.enum).toEqual(['mine', 'pool', 'all', 'done']);
     expect((await w.send('staffRole', { method: 'GET', path: '/api/tasks?scope=everything' })).status).toBe(
       400,
     );
