@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, makeApp, REFILL_PREPARED, type TestApp } from './support/app.ts';
 
 /**
  * My work's Done folder (`GET /api/tasks?scope=done`): what I completed in the last 7 days, newest first,
@@ -8,15 +8,7 @@ import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
  */
 
 const REFILL = 'prescription-refill';
-const PREPARED = {
-  medication: 'lisinopril',
-  controlledSubstance: true,
-  monthsSinceLastVisit: 3,
-  labsCurrent: true,
-  exactRefill: true,
-  onStandingOrder: false,
-  needsPriorAuth: false,
-};
+const PREPARED = REFILL_PREPARED;
 
 let t: TestApp;
 let coordinator: AuthHeaders;

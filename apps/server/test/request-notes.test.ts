@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type AuthHeaders, makeApp, REFILL_PREPARED, type TestApp } from './support/app.ts';
 import { type Listener, listen } from './support/listen.ts';
 
 /**
@@ -11,16 +11,7 @@ import { type Listener, listen } from './support/listen.ts';
 
 const REFILL = 'prescription-refill';
 const FORM = { patient: 'DEMO-5001', medication: 'lisinopril', pharmacy: 'Main St' };
-/** What the coordinator records: a controlled substance goes straight to the provider. */
-const PREPARED = {
-  medication: 'lisinopril',
-  controlledSubstance: true,
-  monthsSinceLastVisit: 3,
-  labsCurrent: true,
-  exactRefill: true,
-  onStandingOrder: false,
-  needsPriorAuth: false,
-};
+const PREPARED = REFILL_PREPARED;
 const NOTE = 'Patient asked for a 90-day supply; pharmacy confirmed stock.';
 
 let t: TestApp;

@@ -153,6 +153,17 @@ export function exampleStart(id: string): Record<string, unknown> {
   return structuredClone(first.data ?? {});
 }
 
+/** What the refill coordinator records on the first refill step: a controlled substance, so the provider decides next. */
+export const REFILL_PREPARED = {
+  medication: 'lisinopril',
+  controlledSubstance: true,
+  monthsSinceLastVisit: 3,
+  labsCurrent: true,
+  exactRefill: true,
+  onStandingOrder: false,
+  needsPriorAuth: false,
+};
+
 /** Publishes one example workflow's definition directly through the store (as the demo seed does). */
 export async function publishExample(store: Store, id: string, at: string): Promise<void> {
   const example = workflows.find((w) => w.id === id);

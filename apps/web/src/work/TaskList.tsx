@@ -144,51 +144,30 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
       </EmptyState>
     );
   }
-  if (folder.id === 'done') {
-    return (
-      <EmptyState
-        m="lg"
-        size="sm"
-        icon={<CircleCheck size={28} aria-hidden />}
-        title="Nothing completed in the last 7 days"
-        description="Tasks you complete are listed here for a week, newest first, so you can check what you already did."
-        data-testid="work-empty"
-      >
-        <EmptyState.Actions>
-          <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
-            Go to My tasks
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  }
-  if (folder.id === 'overdue') {
-    return (
-      <EmptyState
-        m="lg"
-        size="sm"
-        icon={<CircleCheck size={28} aria-hidden />}
-        title="Nothing overdue"
-        description="Every task you and your pools hold is within its deadline. Work the oldest due first in My tasks."
-        data-testid="work-empty"
-      >
-        <EmptyState.Actions>
-          <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
-            Go to My tasks
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    );
-  }
+  // Done, Overdue and a pool that is clear each point back to My tasks.
+  const empty =
+    folder.id === 'done'
+      ? {
+          icon: <CircleCheck size={28} aria-hidden />,
+          title: 'Nothing completed in the last 7 days',
+          description:
+            'Tasks you complete are listed here for a week, newest first, so you can check what you already did.',
+        }
+      : folder.id === 'overdue'
+        ? {
+            icon: <CircleCheck size={28} aria-hidden />,
+            title: 'Nothing overdue',
+            description:
+              'Every task you and your pools hold is within its deadline. Work the oldest due first in My tasks.',
+          }
+        : {
+            icon: <Users size={28} aria-hidden />,
+            title: `The ${folder.label} pool is clear`,
+            description:
+              'New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold.',
+          };
   return (
-    <EmptyState
-      m="lg"
-      size="sm"
-      icon={<Users size={28} aria-hidden />}
-      title={`The ${folder.label} pool is clear`}
-      description="New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold."
-      data-testid="work-empty"
-    >
+    <EmptyState m="lg" size="sm" {...empty} data-testid="work-empty">
       <EmptyState.Actions>
         <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
           Go to My tasks
