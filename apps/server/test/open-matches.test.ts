@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type Listener, listen } from './support/listen.ts';
 
 /**
  * Before the front desk starts a request: is the same one already open? The pharmacy faxes and the
@@ -15,8 +14,7 @@ const REFILL = 'prescription-refill';
 const FORM = { patient: 'DEMO-7001', medication: 'lisinopril' };
 
 let t: TestApp;
-let server: ServerType;
-let base: string;
+let server: Listener;
 let frontDesk: AuthHeaders;
 let nurse: AuthHeaders;
 let auditor: AuthHeaders;
@@ -25,10 +23,7 @@ let firstId: string;
 
 beforeAll(async () => {
   t = await makeApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(t.app);
   frontDesk = await t.login('front-desk');
   nurse = await t.login('triage-nurse');
   auditor = await t.login('auditor');
@@ -38,10 +33,7 @@ beforeAll(async () => {
   firstId = started.body.instance.id;
 });
 afterAll(async () => {
-  if (server) {
-    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await server?.close();
   await t?.close();
 });
 
@@ -52,7 +44,7 @@ async function send(
   body?: unknown,
   // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of every route
 ): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${server.base}${path}`, {
     method,
     headers: { ...as, 'content-type': 'application/json' },
     body: body === undefined ? null : JSON.stringify(body),
