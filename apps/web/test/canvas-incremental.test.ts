@@ -69,6 +69,6 @@ describe('the canvas after an edit', () => {
     ).definition;
     const r = redraw(definition, renamed, { editable: true });
     expect(r.nextEdges).toEqual(r.fresh.edges);
-    expect(r.nextEdges.some((e) => e.source === firstTask && e.data?.text === 'sent-back')).toBe(true);
+    expect(r.nextEdges.some((e) => e.source === firstTask && e.data?.text === 'Sent back')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { drawingOfSvg, readability, readabilityTotal, workflowSvg as toSvg } from '@portalflow/diagram';
+import { edgeText } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { deadlineText, edgeText } from '../src/model/describe.ts';
+import { deadlineText } from '../src/model/describe.ts';
 import { readLayout } from '../src/model/document.ts';
 import { triage } from './model-support.ts';
 

@@ -10,8 +10,8 @@ describe('toMermaid', () => {
     expect(text).toContain('s_classify["Classify the message"]');
     expect(text).toContain('s_is_urgent{"Decision"}');
     expect(text).toContain('s_closed(("End: resolved"))');
-    expect(text).toContain('s_classify -->|"clinical"| s_is_urgent');
-    expect(text).toContain('s_is_urgent -->|"data.urgent == true"| s_call_patient');
+    expect(text).toContain('s_classify -->|"Clinical"| s_is_urgent');
+    expect(text).toContain('s_is_urgent -->|"Urgent"| s_call_patient');
     // The supervisor owns no task: no empty subgraph.
     expect(text).not.toContain('Front office supervisor');
     expect(text.match(/subgraph/g)).toHaveLength(3);

@@ -91,7 +91,7 @@ export function autoLayout(definition: Definition, layout: StoredLayout): Stored
   // The gap after a column leaves room for the widest label on an arrow leaving it.
   const gapAfter = new Map<number, number>();
   for (const e of edges) {
-    const caption = captionOf(e);
+    const caption = captionOf(e, definition);
     if (!caption) continue;
     const r = rank.get(e.from)!;
     gapAfter.set(r, Math.max(gapAfter.get(r) ?? 0, labelSize(caption).width + 56));

@@ -8,7 +8,7 @@ import {
   segmentCrossesRect,
   segmentRect,
 } from './geometry.ts';
-import { blockWidth, wrapText } from './text.ts';
+import { blockWidth, textWidth, wrapText } from './text.ts';
 import { TEXT } from './theme.ts';
 
 /** An arrow's label: its wrapped lines and the rectangle they occupy. */
@@ -39,13 +39,22 @@ export function labelSize(text: string): LabelSize {
   const known = sizes.get(text);
   if (known) return known;
   if (sizes.size > 10_000) sizes.clear();
-  const size = measureLabel(text);
+  const size = measureLabel(text, MAX_WIDTH);
   sizes.set(text, size);
   return size;
 }
 
-function measureLabel(text: string): LabelSize {
-  const lines = wrapText(text, TEXT.edgeLabel, MAX_WIDTH);
+/** The label on more, shorter lines (about half as wide), for a spot its usual shape does not fit. */
+function narrowSize(text: string, usual: LabelSize): LabelSize | undefined {
+  if (!text.includes(' ')) return undefined;
+  // Never narrower than its longest word: a word broken with a hyphen reads worse than a crossing.
+  const longest = Math.max(...text.split(' ').map((w) => textWidth(w, TEXT.edgeLabel)));
+  const narrow = measureLabel(text, Math.ceil(Math.max(longest + 1, usual.width / 2)));
+  return narrow.width < usual.width ? narrow : undefined;
+}
+
+function measureLabel(text: string, maxWidth: number): LabelSize {
+  const lines = wrapText(text, TEXT.edgeLabel, maxWidth);
   return {
     lines,
     width: Math.ceil(blockWidth(lines, TEXT.edgeLabel)) + 2 * PAD,
@@ -195,8 +204,47 @@ function placeOne(
 ): LabelRecord {
   const record: LabelRecord = { text: req.text, points: req.points, reads: [] };
   if (!req.text) return record;
-  const size = labelSize(req.text);
-  let best: { rect: Rect; score: number } | undefined;
+  const usual = labelSize(req.text);
+  let best = bestSpot(req, usual, solid, lines, area, record);
+  // A spot on another arrow's line: the label wrapped narrower may fit between the lines.
+  if (best && best.crossings > 0 && best.hard === 0) {
+    const narrow = narrowSize(req.text, usual);
+    const other = narrow && bestSpot(req, narrow, solid, lines, area, record);
+    if (other && other.hard === 0 && other.crossings < best.crossings) best = other;
+  }
+  if (!best) return record;
+  record.placed = {
+    x: Math.round(best.rect.x),
+    y: Math.round(best.rect.y),
+    width: best.size.width,
+    height: best.size.height,
+    lines: best.size.lines,
+  };
+  return record;
+}
+
+const HARD = 100_000;
+const CROSSING = 40;
+
+interface Spot {
+  rect: Rect;
+  score: number;
+  size: LabelSize;
+  /** Boxes and labels it would touch, plus one if it leaves the drawing. */
+  hard: number;
+  /** Other arrows' lines through it. */
+  crossings: number;
+}
+
+function bestSpot(
+  req: LabelRequest,
+  size: LabelSize,
+  solid: SpatialIndex<Rect>,
+  lines: SpatialIndex<Segment>,
+  area: Rect,
+  record: LabelRecord,
+): Spot | undefined {
+  let best: Spot | undefined;
   let seen: { segment: number; rect: Rect } | undefined;
   for (const c of candidates(req.points, size.width, size.height)) {
     // Boxes and labels within 4 px and arrows within 1 px of a spot decide its score.
@@ -217,19 +265,11 @@ function placeOne(
     for (const { item } of lines.near(c.rect, 1)) {
       if (item.id !== req.id && segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
     }
-    const score = hard * 100_000 + crossings * 40 + c.along * 0.05 + c.penalty;
-    if (!best || score < best.score) best = { rect: c.rect, score };
+    const score = hard * HARD + crossings * CROSSING + c.along * 0.05 + c.penalty;
+    if (!best || score < best.score) best = { rect: c.rect, score, size, hard, crossings };
   }
   if (seen) record.reads.push(seen.rect);
-  if (!best) return record;
-  record.placed = {
-    x: Math.round(best.rect.x),
-    y: Math.round(best.rect.y),
-    width: size.width,
-    height: size.height,
-    lines: size.lines,
-  };
-  return record;
+  return best;
 }
 
 interface Candidate {
@@ -258,7 +298,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
       const right = Math.max(a.x, b.x);
       const fits = right - left >= w + 2 * GAP;
       const xs = fits
-        ? [left + GAP, (left + right - w) / 2, right - GAP - w]
+        ? [left + GAP, (left + right - w) / 2, right - GAP - w, ...between(left + GAP, right - GAP - w, w)]
         : [(left + right - w) / 2, left + GAP, right - w - GAP];
       const starts = a.x <= b.x ? xs : [...xs].reverse();
       starts.forEach((x, k) => {
@@ -275,7 +315,12 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
     } else {
       const top = Math.min(a.y, b.y);
       const bottom = Math.max(a.y, b.y);
-      const ys = [top + GAP, (top + bottom - h) / 2, bottom - GAP - h];
+      const ys = [
+        top + GAP,
+        (top + bottom - h) / 2,
+        bottom - GAP - h,
+        ...between(top + GAP, bottom - GAP - h, h),
+      ];
       const fits = bottom - top >= h + 2 * GAP;
       for (const y of a.y <= b.y ? ys : [...ys].reverse()) {
         for (const x of [a.x + GAP + 1, a.x - GAP - 1 - w]) {
@@ -290,5 +335,19 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
     }
     along += length;
   }
+  return out;
+}
+
+/**
+ * Further spots along a segment, a quarter of the label's length apart (at most 8, spread evenly):
+ * the three usual ones (ends and middle) can all sit on another arrow's track or against a box
+ * where the segment crosses a busy gap.
+ */
+function between(from: number, to: number, size: number): number[] {
+  const room = to - from;
+  const count = Math.min(8, Math.floor(room / Math.max(8, size / 4)) - 1);
+  if (count < 1) return [];
+  const out: number[] = [];
+  for (let k = 1; k <= count; k++) out.push(from + (room * k) / (count + 1));
   return out;
 }

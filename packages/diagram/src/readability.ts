@@ -22,6 +22,8 @@ export interface Readability {
   boxOverlaps: number;
   labelOverlaps: number;
   labelOnBox: number;
+  /** Labels another arrow's line runs through (a label may sit on its own arrow). */
+  labelOnArrow: number;
   edgesThroughBoxes: number;
   cutText: number;
   tinyText: number;
@@ -132,15 +134,17 @@ function textOf(tag: string, body: string): Drawing['texts'][number] {
 }
 
 /**
- * Counts what makes a diagram hard to read: overlapping boxes, labels on labels or on boxes, arrows
- * through boxes (other than their own ends), text cut or too wide for its box, text under 10 px,
- * arrows pointing left that close no loop, boxes outside their lane, boxes under the lane headers.
+ * Counts what makes a diagram hard to read: overlapping boxes, labels on labels, on boxes or on
+ * another arrow's line, arrows through boxes (other than their own ends), text cut or too wide for
+ * its box, text under 10 px, arrows pointing left that close no loop, boxes outside their lane, boxes
+ * under the lane headers.
  */
 export function readability(d: Drawing): Readability {
   const r: Readability = {
     boxOverlaps: 0,
     labelOverlaps: 0,
     labelOnBox: 0,
+    labelOnArrow: 0,
     edgesThroughBoxes: 0,
     cutText: 0,
     tinyText: 0,
@@ -154,6 +158,13 @@ export function readability(d: Drawing): Readability {
     for (let j = i + 1; j < d.labels.length; j++)
       if (rectsOverlap(d.labels[i]!, d.labels[j]!)) r.labelOverlaps++;
     for (const b of d.boxes) if (rectsOverlap(d.labels[i]!, b)) r.labelOnBox++;
+  }
+  for (const label of d.labels) {
+    const crossed = d.edges.some(
+      (e) =>
+        e.id !== label.id && e.points.some((b, k) => k > 0 && segmentCrossesRect(e.points[k - 1]!, b, label)),
+    );
+    if (crossed) r.labelOnArrow++;
   }
   const byId = new Map(d.boxes.map((b) => [b.id, b]));
   for (const e of d.edges) {

@@ -49,6 +49,8 @@ export interface SceneEdge extends Edge {
   /** Stable id: where the arrow is written in the definition. */
   id: string;
   points: Point[];
+  /** What the arrow says, in words ("Labs current: no"); empty for a fork's branches and a join. */
+  text: string;
   /** The arrow's label, placed clear of boxes and other labels. */
   caption?: PlacedLabel;
   dashed: boolean;
@@ -298,7 +300,8 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
   const { lanes, boxes, width, height, layout } = placed;
   const { edges, loops } = graph.ranking;
   const routable = edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
-  const requests = portsFor(boxes, routable);
+  const texts = routable.map((e) => captionOf(e, definition));
+  const requests = portsFor(boxes, routable, texts);
   const obstacles: Obstacle[] = [...boxes.values()].map((b) => ({
     id: b.id,
     x: b.x,
@@ -334,7 +337,7 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
     return attach(route, from, to, requestOf.get(e.path)!);
   });
   const labelled = placeLabels(
-    routable.map((e, i) => ({ id: e.path, text: captionOf(e), points: pointsOf[i]! })),
+    routable.map((e, i) => ({ id: e.path, text: texts[i]!, points: pointsOf[i]! })),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,
@@ -343,6 +346,7 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
   const sceneEdges: SceneEdge[] = routable.map((e, i) => {
     const points = pointsOf[i]!;
     const caption = labelled.placed.get(e.path);
+    const text = texts[i]!;
     const dashed = e.kind === 'join' || e.kind === 'deadline';
     const was = edgesBefore?.get(e.path);
     // The same arrows ranked the same way: an arrow closes a loop exactly when it did.
@@ -353,13 +357,14 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
       was.to === e.to &&
       was.kind === e.kind &&
       was.label === e.label &&
+      was.text === text &&
       was.dashed === dashed &&
       was.loop === loop &&
       samePoints(was.points, points) &&
       sameCaption(was.caption, caption)
     )
       return was;
-    const edge: SceneEdge = { ...e, id: e.path, points, dashed, loop };
+    const edge: SceneEdge = { ...e, id: e.path, text, points, dashed, loop };
     if (caption) edge.caption = caption;
     return edge;
   });
@@ -384,7 +389,11 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
  * order of their targets' heights (and arrows entering, down the left side by their sources'), so
  * no two share a port. Routing starts at the box's edge; `attach` then joins the route to the shape.
  */
-function portsFor(boxes: Map<string, SceneBox>, edges: readonly Edge[]): RouteRequest[] {
+function portsFor(
+  boxes: Map<string, SceneBox>,
+  edges: readonly Edge[],
+  texts: readonly string[],
+): RouteRequest[] {
   const outOf = new Map<string, Edge[]>();
   const into = new Map<string, Edge[]>();
   for (const e of edges) {
@@ -407,12 +416,12 @@ function portsFor(boxes: Map<string, SceneBox>, edges: readonly Edge[]): RouteRe
     const spacing = Math.min(PORT_SPACING, (box.shape.height - 8) / Math.max(1, n - 1));
     return (at - (n - 1) / 2) * spacing;
   };
-  return edges.map((e) => {
+  return edges.map((e, i) => {
     const from = boxes.get(e.from)!;
     const to = boxes.get(e.to)!;
     const dy1 = offset(outOf.get(e.from)!, places.get(e)!.out, from);
     const dy2 = offset(into.get(e.to)!, places.get(e)!.in, to);
-    const caption = captionOf(e);
+    const caption = texts[i];
     return {
       id: e.path,
       from: e.from,

@@ -42,6 +42,7 @@ describe('every bundled workflow', () => {
           boxOverlaps: 0,
           labelOverlaps: 0,
           labelOnBox: 0,
+          labelOnArrow: 0,
           edgesThroughBoxes: 0,
           cutText: 0,
           tinyText: 0,
@@ -68,7 +69,8 @@ describe('every bundled workflow', () => {
           expect(strip(box.title.lines.join(''))).toBe(strip(stepTitle(definition, box.id)));
         }
         for (const e of scene.edges) {
-          const caption = captionOf(e);
+          const caption = captionOf(e, definition);
+          expect(e.text).toBe(caption);
           if (caption) expect(strip(e.caption?.lines.join('') ?? '')).toBe(strip(caption));
         }
         expect(svg).not.toContain('…');

@@ -56,6 +56,8 @@ describe('the readability check', () => {
     });
     d.labels.push({ id: 'x', x: 320, y: 40, width: 40, height: 14 }); // on the first label
     d.labels.push({ id: 'y', x: 210, y: 30, width: 20, height: 10 }); // on box one
+    d.labels.push({ id: 'through', x: 600, y: 53, width: 40, height: 14 }); // on its own arrow: fine
+    d.labels.push({ id: 'z', x: 362, y: 22, width: 28, height: 12 }); // the arrow "back" runs through it
     d.texts.push({ text: 'A title far too long for its box', size: 13, weight: 600, fit: 60, x: 0, y: 0 });
     d.texts.push({ text: 'Cut…', size: 13, weight: 600, fit: 200, x: 0, y: 0 });
     d.texts.push({ text: 'tiny', size: 6, weight: 400, fit: 200, x: 0, y: 0 });
@@ -67,6 +69,7 @@ describe('the readability check', () => {
     expect(r.backwardArrows).toBe(1);
     expect(r.labelOverlaps).toBe(1);
     expect(r.labelOnBox).toBe(1);
+    expect(r.labelOnArrow).toBe(2); // x on the arrow e, z on the arrow back
     expect(r.cutText).toBe(2);
     expect(r.tinyText).toBe(1);
   });

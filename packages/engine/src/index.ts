@@ -155,6 +155,7 @@ export {
   type CaptionCue,
   type CaptionParse,
   captionText,
+  conditionWords,
   createHelpSearch,
   csvCell,
   csvLine,

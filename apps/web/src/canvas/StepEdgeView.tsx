@@ -63,7 +63,7 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
           <div
             className={`pf-edge-label nodrag nopan ${classes.slice(1).join(' ')}`}
             style={labelStyle}
-            title={marks?.message ?? data.text}
+            title={marks?.message ?? (data.condition ? `${data.text} — ${data.condition}` : data.text)}
             data-testid={`edge-${id}`}
           >
             {marks &&

@@ -1,11 +1,4 @@
-import {
-  captionOf,
-  type Scene,
-  type SceneBox,
-  type SceneEdge,
-  stepSubtitle,
-  type TextBlock,
-} from '@portalflow/diagram';
+import { type Scene, type SceneBox, type SceneEdge, stepSubtitle, type TextBlock } from '@portalflow/diagram';
 import type { Definition, Step } from '@portalflow/engine';
 import { MarkerType, Position } from '@xyflow/react';
 import { roleName, stepTitle } from '../model/describe.ts';
@@ -245,8 +238,9 @@ export function toFlowEdges(
       edges.push(kept);
       continue;
     }
-    const data: StepEdge['data'] & object = { text: captionOf(edge), kind: edge.kind, points: edge.points };
+    const data: StepEdge['data'] & object = { text: edge.text, kind: edge.kind, points: edge.points };
     if (edge.caption) data.caption = edge.caption;
+    if (edge.kind === 'branch' && edge.label) data.condition = edge.label;
     const marks = deco.overlay?.edges.get(id);
     if (drawn(marks)) data.marks = marks;
     if (lit.has(`${edge.from}->${edge.to}`)) data.highlighted = true;

@@ -36,6 +36,8 @@ export type StepNode = FlowNode<StepNodeData, StepKind>;
 export interface StepEdgeData extends Record<string, unknown> {
   text: string;
   kind: string;
+  /** A branch's condition as written (the text says it in words): shown when pointed at. */
+  condition?: string;
   /** The routed arrow (absent while one of its ends is being dragged). */
   points?: Point[];
   caption?: PlacedLabel;

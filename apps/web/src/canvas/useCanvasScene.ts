@@ -40,6 +40,7 @@ function unroutedScene(definition: Definition, layout: Layout): Scene {
     .map((e) => ({
       ...e,
       id: e.path,
+      text: '',
       points: [],
       dashed: e.kind === 'join' || e.kind === 'deadline',
       loop: false,

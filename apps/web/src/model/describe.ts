@@ -1,4 +1,4 @@
-import type { Definition, Edge, Step } from '@portalflow/engine';
+import type { Definition, Step } from '@portalflow/engine';
 import { formatDuration } from '@portalflow/engine';
 
 /** Short text for a box, in the words staff use. */
@@ -63,25 +63,4 @@ export function stepSubtitle(definition: Definition, id: string): string | undef
   }
   if (step.type === 'end') return step.outcome;
   return undefined;
-}
-
-const clip = (text: string, max = 36) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-/** What an arrow says: the outcome, the condition, "otherwise", the signal, "after 4 h". */
-export function edgeText(edge: Edge): string {
-  switch (edge.kind) {
-    case 'outcome':
-    case 'otherwise':
-    case 'fork':
-    case 'join':
-      return edge.label;
-    case 'branch':
-      return clip(edge.label || '(no condition)');
-    case 'next':
-      return /^P/.test(edge.label) ? `after ${safeDuration(edge.label, false)}` : edge.label;
-    case 'deadline':
-      return `late: ${safeDuration(edge.label.replace(/^after /, ''), false)}`;
-    default:
-      return edge.label;
-  }
 }

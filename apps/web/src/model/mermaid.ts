@@ -1,6 +1,6 @@
 import type { Definition, Step } from '@portalflow/engine';
-import { allEdges } from '@portalflow/engine';
-import { edgeText, stepTitle } from './describe.ts';
+import { allEdges, edgeText } from '@portalflow/engine';
+import { stepTitle } from './describe.ts';
 import { emptyLayout } from './document.ts';
 import { laneOfSteps, UNASSIGNED_LANE } from './lanes.ts';
 
@@ -56,7 +56,7 @@ export function toMermaid(definition: Definition): string {
   for (const edge of allEdges(definition)) {
     if (!definition.steps[edge.to]) continue;
     const arrow = edge.kind === 'join' || edge.kind === 'deadline' ? '-.->' : '-->';
-    lines.push(`  ${nodeId(edge.from)} ${arrow}|${text(edgeText(edge))}| ${nodeId(edge.to)}`);
+    lines.push(`  ${nodeId(edge.from)} ${arrow}|${text(edgeText(edge, definition))}| ${nodeId(edge.to)}`);
   }
   if (definition.steps[definition.start]) lines.push(`  style ${nodeId(definition.start)} stroke-width:3px`);
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,9 @@
-import type { Definition, Step } from '../definition.ts';
+import { dataFields } from '../data-fields.ts';
+import type { Definition, FormField, Step } from '../definition.ts';
 import { formatDuration } from '../duration.ts';
 import type { Edge } from '../graph.ts';
+import { conditionWords } from '../text/condition-words.ts';
+import { idToWords } from '../text/words.ts';
 
 /** Short texts for steps and arrows, in the words staff use (the editor shows the same). */
 
@@ -44,15 +47,33 @@ export function stepDeadlineText(definition: Definition, step: Step): string | u
   return after;
 }
 
-export function edgeText(edge: Edge): string {
+/**
+ * What an arrow says, in words: "Prepared", "Labs current: no", "Otherwise", "after 2 days",
+ * "late: 1 business day". With the definition, a condition names its fields by their form labels;
+ * without, it names them by their keys in words.
+ */
+export function edgeText(edge: Edge, definition?: Definition): string {
   switch (edge.kind) {
     case 'branch':
-      return edge.label || '(no condition)';
+      return conditionWords(edge.label, definition ? fieldsOf(definition) : NO_FIELDS);
     case 'next':
-      return /^P/.test(edge.label) ? `after ${durationText(edge.label)}` : edge.label;
+      return /^P/.test(edge.label) ? `after ${durationText(edge.label)}` : idToWords(edge.label);
     case 'deadline':
       return `late: ${durationText(edge.label.replace(/^after /, ''))}`;
     default:
-      return edge.label;
+      return idToWords(edge.label);
   }
+}
+
+const NO_FIELDS: ReadonlyMap<string, FormField> = new Map();
+// Every arrow of a scene asks; the fields are collected once per definition object.
+const fieldMaps = new WeakMap<Definition, ReadonlyMap<string, FormField>>();
+
+function fieldsOf(definition: Definition): ReadonlyMap<string, FormField> {
+  let map = fieldMaps.get(definition);
+  if (!map) {
+    map = new Map(dataFields(definition).map((f) => [f.id, f]));
+    fieldMaps.set(definition, map);
+  }
+  return map;
 }

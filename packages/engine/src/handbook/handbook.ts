@@ -79,7 +79,7 @@ export function handbookOf(definition: Definition, options: HandbookOptions = {}
     const deadline = stepDeadlineText(definition, step);
     if (deadline) s.deadline = deadline;
     for (const e of leaving.get(id) ?? [])
-      s.ways.push({ label: edgeText(e), to: stepTitle(definition, e.to) });
+      s.ways.push({ label: edgeText(e, definition), to: stepTitle(definition, e.to) });
     return s;
   });
   return {

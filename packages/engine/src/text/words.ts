@@ -3,6 +3,19 @@
  * date". Outcomes, roles and fields are ids in a definition; screens and reports show them so.
  */
 export function idToWords(id: string): string {
+  let words = known.get(id);
+  if (words === undefined) {
+    words = toWords(id);
+    if (known.size > 10_000) known.clear();
+    known.set(id, words);
+  }
+  return words;
+}
+
+// A diagram names every arrow's outcome again after each edit; the same few ids recur.
+const known = new Map<string, string>();
+
+function toWords(id: string): string {
   const spaced = id
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[-_]+/g, ' ')

@@ -36,6 +36,7 @@ export function DecisionFields({
         <Stack key={i} gap={4} className="pf-fieldset" role="group" aria-label={`Branch ${i + 1}`}>
           <ConditionInput
             label={`Branch ${i + 1}: when`}
+            definition={definition}
             value={b.when}
             onChange={(when) =>
               write(

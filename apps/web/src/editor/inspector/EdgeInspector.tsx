@@ -90,6 +90,7 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
       {edge.kind === 'branch' && step.type === 'decision' && step.branches[index] && (
         <ConditionInput
           label="When"
+          definition={definition}
           value={step.branches[index].when}
           onChange={(when) =>
             apply(
