@@ -1,7 +1,6 @@
 import { drawingOfSvg, readability, readabilityTotal, workflowSvg as toSvg } from '@portalflow/diagram';
-import { edgeText } from '@portalflow/engine';
+import { stepDeadlineText as deadlineText, edgeText } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { deadlineText } from '../src/model/describe.ts';
 import { readLayout } from '../src/model/document.ts';
 import { triage } from './model-support.ts';
 

@@ -2,6 +2,7 @@ import {
   allEdges,
   type Definition,
   type Edge,
+  idToWords,
   type StepKind,
   stepDeadlineText,
   stepTitle,
@@ -39,7 +40,8 @@ export function stepSubtitle(definition: Definition, id: string): string | undef
   if (!step) return undefined;
   if (step.type === 'task') return stepDeadlineText(definition, step);
   if (step.type === 'wait') {
-    const trigger = step.signal ? `signal ${step.signal}` : undefined;
+    // "until payer decision": what the wait is for, in words (the signal's id is for systems).
+    const trigger = step.signal ? `until ${idToWords(step.signal).toLowerCase()}` : undefined;
     const deadline = stepDeadlineText(definition, step);
     return [trigger, deadline && `deadline ${deadline}`].filter(Boolean).join(' · ') || undefined;
   }

@@ -1,7 +1,7 @@
 import { type Scene, type SceneBox, type SceneEdge, stepSubtitle, type TextBlock } from '@portalflow/diagram';
 import type { Definition, Step } from '@portalflow/engine';
+import { roleNameIn as roleName, stepTitle } from '@portalflow/engine';
 import { MarkerType, Position } from '@xyflow/react';
-import { roleName, stepTitle } from '../model/describe.ts';
 import { edgeId, type LintOverlay } from '../model/lintOverlay.ts';
 import type { BoxText, DiagramHighlight, DiffState, StepEdge, StepNode } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { List, Text } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
-import { stepTitle } from '../model/describe.ts';
+import { stepTitle } from '@portalflow/engine';
 import type { VersionDiff } from '../model/diff.ts';
 
 /** A comparison as a list, in the words a reviewer uses, each line with its kind in text. */

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, FormField } from '@portalflow/engine';
+import { roleNameIn as roleName, stepTitle } from '@portalflow/engine';
 import { Send } from 'lucide-react';
 import { useState } from 'react';
-import { roleName, stepTitle } from '../model/describe.ts';
 import { type SimAction, sampleFormData } from '../model/simulation.ts';
 
 function FieldInput({

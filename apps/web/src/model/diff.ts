@@ -1,7 +1,6 @@
 import type { Definition, Edge, Step } from '@portalflow/engine';
-import { allEdges } from '@portalflow/engine';
+import { allEdges, roleNameIn as roleName } from '@portalflow/engine';
 import { canonical } from './canonical.ts';
-import { roleName } from './describe.ts';
 import type { Layout } from './document.ts';
 
 /** What changed between two versions of a workflow, in the words a designer reviews. */

@@ -1,6 +1,5 @@
 import type { Definition, Step } from '@portalflow/engine';
-import { allEdges, edgeText } from '@portalflow/engine';
-import { stepTitle } from './describe.ts';
+import { allEdges, edgeText, stepTitle } from '@portalflow/engine';
 import { emptyLayout } from './document.ts';
 import { laneOfSteps, UNASSIGNED_LANE } from './lanes.ts';
 

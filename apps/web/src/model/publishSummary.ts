@@ -3,9 +3,9 @@ import {
   type RoleChange,
   roleChanges,
   roleDuties,
+  stepTitle,
   versionChanges,
 } from '@portalflow/engine';
-import { stepTitle } from './describe.ts';
 
 /** One role whose job changes with this version, in the words of the role pages. */
 export interface RoleDutyChange {

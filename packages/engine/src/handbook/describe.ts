@@ -28,9 +28,10 @@ export function stepTitle(definition: Definition, id: string): string {
     case 'parallel':
       return 'In parallel';
     case 'wait':
-      return step.signal ? `Wait for ${step.signal}` : step.for ? `Wait ${durationText(step.for)}` : 'Wait';
+      if (step.signal) return `Wait for ${idToWords(step.signal).toLowerCase()}`;
+      return step.for ? `Wait ${durationText(step.for)}` : 'Wait';
     case 'end':
-      return step.outcome ? `End: ${step.outcome}` : 'End';
+      return step.outcome ? `End: ${idToWords(step.outcome).toLowerCase()}` : 'End';
     default:
       return id;
   }

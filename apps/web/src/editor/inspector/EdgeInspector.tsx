@@ -1,10 +1,9 @@
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
-import { allEdges } from '@portalflow/engine';
+import { allEdges, stepTitle } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { ConnectVia } from '../../model/changes.ts';
-import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { ConditionInput } from './ConditionInput.tsx';
 import { ID_PATTERN, useStepOptions } from './common.ts';

@@ -1,9 +1,8 @@
 import { listRoles } from '@portalflow/contract';
-import { type Definition, ID_PATTERN, type Step } from '@portalflow/engine';
+import { type Definition, ID_PATTERN, type Step, stepTitle } from '@portalflow/engine';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { call } from '../../api/call.ts';
-import { stepTitle } from '../../model/describe.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import type { DefinitionResponse } from '../useLoadDraft.ts';
 
