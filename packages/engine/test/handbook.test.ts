@@ -14,6 +14,33 @@ describe('handbook of every example', () => {
   }
 });
 
+describe('the ways out of a step, in words', () => {
+  const refill = exampleDefinitions().find((d) => d.id === 'prescription-refill')!;
+  const book = handbookOf(refill);
+  const ways = (title: string) => book.steps.find((s) => s.title === title)!.ways.map((w) => w.label);
+
+  it('names outcomes and conditions as staff say them, never as ids or expressions', () => {
+    expect(ways('Prepare the refill request for review')).toEqual(['Prepared', 'Duplicate request']);
+    expect(ways('Refill checks, in order')).toEqual([
+      'Controlled substance',
+      'Months since last visit over 12',
+      'Labs current: no',
+      'Exact refill and on standing order',
+      'Otherwise',
+    ]);
+    for (const step of book.steps)
+      for (const way of step.ways) expect(way.label).not.toMatch(/data\.|==|[a-z]-[a-z]/);
+  });
+
+  it('says a parallel step starts its branches at once and goes on when all are done', () => {
+    expect(ways('Bridge the medication and book the overdue visit')).toEqual([
+      'At the same time',
+      'At the same time',
+      'When all are done',
+    ]);
+  });
+});
+
 describe('versionChanges', () => {
   it('says what changed between two versions', () => {
     const before = exampleDefinitions().find((d) => d.id === 'portal-message-triage')!;

@@ -61,6 +61,11 @@ export function edgeText(edge: Edge, definition?: Definition): string {
       return /^P/.test(edge.label) ? `after ${durationText(edge.label)}` : idToWords(edge.label);
     case 'deadline':
       return `late: ${durationText(edge.label.replace(/^after /, ''))}`;
+    // A parallel step starts every branch at once and goes on when all of them are done.
+    case 'fork':
+      return 'At the same time';
+    case 'join':
+      return 'When all are done';
     default:
       return idToWords(edge.label);
   }
