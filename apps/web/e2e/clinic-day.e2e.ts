@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { clearSelection } from './support/canvas.ts';
 import { laneNamesOffScreen } from './support/lanes.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
@@ -124,6 +125,29 @@ describe('a clinic day', () => {
       await signIn(lead.page, server.url, 'lead', PASSWORD);
       await lead.page.goto(`${server.url}/workflows/prescription-refill`);
       await lead.page.getByTestId('inspector').waitFor();
+      // Arrows read in words; the condition itself is there when the arrow is pointed at.
+      const labs = lead.page.getByTestId('edge-steps.refill-checks.branches.2.to');
+      await expect.poll(() => labs.textContent(), { timeout: 15_000 }).toBe('Labs current: no');
+      expect(await labs.getAttribute('title')).toBe('Labs current: no — data.labsCurrent == false');
+      expect(
+        await lead.page.getByTestId('edge-steps.review-request.outcomes.duplicate-request').textContent(),
+      ).toBe('Duplicate request');
+      // Editing a condition shows how its arrow will read.
+      await lead.page.getByTestId('node-refill-checks').click();
+      const branch = lead.page.getByRole('group', { name: 'Branch 3' });
+      await expect
+        .poll(() => branch.getByTestId('condition-words').textContent())
+        .toBe('Reads on the diagram: “Labs current: no”');
+      await branch
+        .getByTestId('condition-input')
+        .fill('data.labsCurrent == false or data.monthsSinceLastVisit >= 24');
+      await expect
+        .poll(() => branch.getByTestId('condition-words').textContent())
+        .toBe('Reads on the diagram: “Labs current: no; or months since last visit 24 or more”');
+      await expect
+        .poll(() => labs.textContent())
+        .toBe('Labs current: no; or months since last visit 24 or more');
+      await clearSelection(lead.page);
       await lead.page.getByTestId('new-role').click();
       const create = lead.page.getByRole('group', { name: 'Create a new role' });
       await create.getByRole('textbox', { name: 'New role' }).fill('Pharmacist');

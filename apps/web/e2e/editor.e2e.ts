@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
+import { clearSelection } from './support/canvas.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -66,32 +67,6 @@ const errorCount = async (page: Page) =>
 
 /** The id of the step the inspector shows (the "Step id" field). */
 const selectedStepId = (page: Page) => page.getByRole('textbox', { name: /^Step id/ }).inputValue();
-
-/** A point on the empty canvas (no box, arrow, label, minimap or controls under it). */
-async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.getByTestId('editor-canvas').evaluate((canvas) => {
-    const r = canvas.getBoundingClientRect();
-    for (let fy = 0.9; fy > 0.1; fy -= 0.08)
-      for (let fx = 0.5; fx < 0.95; fx += 0.05) {
-        const x = r.left + r.width * fx;
-        const y = r.top + r.height * fy;
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-      }
-    return null;
-  });
-  expect(point, 'an empty spot on the canvas').not.toBeNull();
-  return point!;
-}
-
-/** Clears the selection (a click on the empty canvas) so the inspector shows the workflow and its roles. */
-async function clearSelection(page: Page): Promise<void> {
-  const heading = page.getByTestId('inspector').getByRole('heading');
-  if ((await heading.textContent()) !== 'Workflow') {
-    const { x, y } = await emptyCanvasPoint(page);
-    await page.mouse.click(x, y);
-  }
-  await expect.poll(() => heading.textContent()).toBe('Workflow');
-}
 
 async function addRole(page: Page, name: string): Promise<void> {
   await clearSelection(page);
