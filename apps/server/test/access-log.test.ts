@@ -88,6 +88,17 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: startForm('/api/requests/open-matches', null) },
     deny: { who: 'staffOther', make: startForm('/api/requests/open-matches', null) },
   },
+  'POST /api/requests/status': {
+    category: 'instance-list',
+    allow: {
+      who: 'staffRole',
+      make: async () => ({
+        req: { method: 'POST', path: '/api/requests/status', body: { patient: TRIAGE_START.patient } },
+        instanceId: null,
+      }),
+    },
+    deny: 'anyone with a clinic role, a lead or an auditor may look up; the matrix has no signed-in caller without one (request-status.test.ts covers the refusal)',
+  },
   'POST /api/intake/{workflowId}': {
     category: 'phi',
     allow: {

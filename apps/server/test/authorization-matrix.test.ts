@@ -96,6 +96,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/requests/startable':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/requests':                       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/requests/open-matches':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  // a status call: anyone with a clinic role (or a lead or auditor) looks a patient's requests up by reference
+  'POST /api/requests/status':                { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // tasks: staff claim/complete only tasks of roles they hold; leads reassign and release; auditors never act
   'GET /api/tasks':                           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/tasks/{id}':                      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -404,6 +406,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/requests/open-matches',
     body: { definitionId: await w.startableByNurses(), data: { patientName: PATIENT.name } },
+  }),
+  'POST /api/requests/status': async () => ({
+    method: 'POST',
+    path: '/api/requests/status',
+    body: { patient: TRIAGE_START.patient },
   }),
   'POST /api/instances/search': async () => ({
     method: 'POST',

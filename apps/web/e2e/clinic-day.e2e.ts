@@ -54,6 +54,28 @@ describe('a clinic day', () => {
       await desk.page.getByTestId('new-request-form').waitFor();
       // The toasts show the requests just started landing in their pools.
       await screenshot(desk.page, 'day-1-front-desk-new-request', { keepToasts: true });
+      // The first Escape closes the open workflow list, the second the dialog.
+      await desk.page.keyboard.press('Escape');
+      await desk.page.keyboard.press('Escape');
+      await desk.page.getByTestId('new-request-form').waitFor({ state: 'detached' });
+      // The first patient calls back: where is my refill? The reference as the caller says it.
+      await desk.page.getByTestId('request-status').click();
+      await desk.page.getByTestId('request-status-patient').fill(REFILLS[0]!.patient.toLowerCase());
+      await desk.page.keyboard.press('Enter');
+      const rows = desk.page.getByTestId('request-status-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      const refill = (await rows.first().textContent()) ?? '';
+      expect(refill).toContain(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`);
+      expect(refill).toContain('With Pharmacy refill coordinator — Prepare the refill request for review');
+      expect(refill).toContain('waiting in the pool');
+      await screenshot(desk.page, 'day-1b-request-status');
+      // A lab result the front desk does not work on: where it is and until when, not which test.
+      await desk.page.getByTestId('request-status-patient').fill('DEMO-4007');
+      await desk.page.keyboard.press('Enter');
+      await expect.poll(async () => (await rows.first().textContent()) ?? '').toContain('Lab result release');
+      const lab = (await desk.page.getByTestId('request-status-results').textContent()) ?? '';
+      expect(lab).toContain('Only the roles working on this request see what it is about.');
+      expect(lab).not.toContain('HIV');
       await desk.page.keyboard.press('Escape');
     } finally {
       await desk.close();

@@ -1,7 +1,7 @@
 import { FormFieldSchema } from '@portalflow/engine';
 import { z } from 'zod';
 import { Id, InstanceData } from './common.ts';
-import { InstanceView } from './instances.ts';
+import { InstanceStatus, InstanceView } from './instances.ts';
 import { errors, json, jsonBody, route } from './route.ts';
 
 /** A workflow the caller may start from My work, with its start form. */
@@ -85,6 +85,63 @@ export const findOpenMatches = route({
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Your roles may not start this workflow (REQUEST_START_FORBIDDEN)',
       404: 'No published version, or it has no start form (NOT_FOUND)',
+    }),
+  },
+});
+
+export const RequestStatusBody = z
+  .object({
+    /** The patient reference the caller gave, compared without case against each request's data. */
+    patient: z.string().trim().min(1).max(200),
+    practice: z.boolean().optional(),
+  })
+  .strict();
+export type RequestStatusBody = z.input<typeof RequestStatusBody>;
+
+/**
+ * One request of the patient, as much as a status call needs. The subject and the steps' titles are
+ * given only where the caller may read the request (`readable`); otherwise only the workflow, the
+ * roles it waits on and their due times, e.g. "Lab result release — with the provider, due Monday".
+ */
+export const RequestStatus = z.object({
+  instanceId: Id,
+  workflow: z.string(),
+  status: InstanceStatus,
+  startedAt: z.string(),
+  /** When it finished or was cancelled; null while open. */
+  endedAt: z.string().nullable(),
+  readable: z.boolean(),
+  subject: z.string().nullable(),
+  waitingOn: z.array(
+    z.object({
+      roleName: z.string().nullable(),
+      /** The step's title; null when the request is not `readable`. */
+      step: z.string().nullable(),
+      due: z.string().nullable(),
+      /** Whether someone has taken it (else it waits in the role's pool). */
+      taken: z.boolean(),
+    }),
+  ),
+});
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+export const findRequestStatus = route({
+  method: 'post',
+  path: '/api/requests/status',
+  summary:
+    "A patient's requests, open or finished in the last 30 days, for a status call: what each waits on and until when",
+  tags: ['requests'],
+  'x-instance-data': true,
+  request: { body: jsonBody(RequestStatusBody) },
+  responses: {
+    200: json(
+      z.object({ requests: z.array(RequestStatus), days: z.number().int() }),
+      'Open requests first, then finished ones, newest first',
+    ),
+    ...errors({
+      400: 'No patient reference (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'No clinic role, and not a lead or auditor (FORBIDDEN)',
     }),
   },
 });

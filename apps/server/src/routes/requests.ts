@@ -1,12 +1,12 @@
-import { findOpenMatches, startableRequests, startRequest } from '@portalflow/contract';
+import { findOpenMatches, findRequestStatus, startableRequests, startRequest } from '@portalflow/contract';
 import { type Definition, validateIntake } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
-import type { AuthUser } from '../auth/roles.ts';
+import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { actingRole } from '../instances/access.ts';
@@ -14,6 +14,7 @@ import { requestReply } from '../instances/replies.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { openMatches } from '../requests/open-matches.ts';
 import { canStartRequest, startableFor } from '../requests/startable.ts';
+import { requestStatus, STATUS_DAYS } from '../requests/status-lookup.ts';
 import { listedDetail } from '../requests/subjects.ts';
 
 /** Starting requests where work begins: the front desk on a call, a coordinator at the fax. */
@@ -87,6 +88,28 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       detail: listedDetail('open matches', matches),
     });
     return c.json({ matches }, 200);
+  });
+
+  app.openapi(declared(docs, findRequestStatus), async (c) => {
+    const user = requireUser(c);
+    const { patient, practice } = c.req.valid('json');
+    if (clinicRoles(user).length === 0 && !isLead(user) && !isAuditor(user)) {
+      await recordAccess(deps, c, user, {
+        category: 'instance-list',
+        outcome: 'deny',
+        detail: 'status lookup',
+      });
+      throw forbidden('A status lookup needs a clinic role');
+    }
+    const requests = await requestStatus(deps, instances, user, patient, practice === true);
+    // The reference searched for is patient data and stays out of the log; the requests shown are named.
+    await recordAccess(deps, c, user, {
+      category: 'instance-list',
+      outcome: 'allow',
+      detail: listedDetail('status lookup by patient reference', requests),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ requests, days: STATUS_DAYS }, 200);
   });
 
   return app;

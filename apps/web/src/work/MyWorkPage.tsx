@@ -1,4 +1,4 @@
-import { Button, Drawer, EmptyState } from '@mantine/core';
+import { Button, Drawer, EmptyState, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { UserX } from 'lucide-react';
@@ -24,6 +24,7 @@ import {
   tasksInFolder,
 } from './queue.ts';
 import { RefresherCard } from './RefresherCard.tsx';
+import { RequestStatusButton } from './RequestStatus.tsx';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
@@ -258,7 +259,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <div className={classes.page} data-testid="my-work" data-practice={practice || undefined}>
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
-          {!practice && <NewRequestButton />}
+          {!practice && <RequestActions />}
           <RefresherCard />
           {list}
         </section>
@@ -274,7 +275,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     <div className={classes.stack} data-testid="my-work" data-practice={practice || undefined}>
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
-        {!practice && <NewRequestButton />}
+        {!practice && <RequestActions />}
         <RefresherCard />
         {list}
       </section>
@@ -316,5 +317,15 @@ function PracticeFrame({ banner, children }: { banner: ReactNode; children: Reac
       <div style={{ flex: '0 0 auto' }}>{banner}</div>
       <div style={{ flex: '1 1 auto', minHeight: 0 }}>{children}</div>
     </div>
+  );
+}
+
+/** Starting a request and answering "where is it?": the two things a phone call asks of My work. */
+function RequestActions() {
+  return (
+    <Group grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
+      <NewRequestButton />
+      <RequestStatusButton />
+    </Group>
   );
 }

@@ -59,8 +59,6 @@ export function NewRequestButton() {
         leftSection={<Plus size={16} aria-hidden />}
         onClick={() => setOpened(true)}
         data-testid="new-request"
-        fullWidth
-        mb="xs"
       >
         New request
       </Button>

@@ -1,0 +1,60 @@
+import type { RequestStatus } from '@portalflow/contract';
+import { renderSubject, stepTitle } from '@portalflow/engine';
+import type { AuthUser } from '../auth/roles.ts';
+import type { AppDeps } from '../deps.ts';
+import { canReadGiven } from '../instances/access.ts';
+import type { InstanceService } from '../instances/service.ts';
+
+/** Finished requests stay in a status lookup this long: "was my refill sent last week?" */
+export const STATUS_DAYS = 30;
+/** A patient has few requests; more than this many matches is a reference typed too loosely. */
+const MOST = 100;
+
+/**
+ * A patient's requests for a status call: every open one, and those finished in the last 30 days,
+ * found by the patient reference in their data (any field, without case). The caller learns what
+ * each waits on — which role, due when, in the pool or taken — and, only where they may read the
+ * request itself (a role with a task in it, or they started it), its subject and steps' titles. So
+ * the front desk can say "it is with the provider, due Monday" about a lab result without seeing
+ * which test it is.
+ */
+export async function requestStatus(
+  deps: AppDeps,
+  instances: InstanceService,
+  user: AuthUser,
+  patient: string,
+  practice: boolean,
+): Promise<RequestStatus[]> {
+  const since = Date.parse(deps.clock()) - STATUS_DAYS * 24 * 3600_000;
+  const page = await deps.store.listInstances({ dataValue: patient.trim(), practice, limit: MOST });
+  const open: RequestStatus[] = [];
+  const finished: RequestStatus[] = [];
+  for (const summary of page.items) {
+    if (summary.status !== 'active' && Date.parse(summary.updatedAt) < since) continue;
+    const instance = await deps.store.getInstance(summary.id);
+    if (!instance) continue;
+    const definition = await instances.definition(instance.definitionId, instance.version);
+    const tasks = await deps.store.listInstanceTasks(instance.id);
+    const readable = canReadGiven(user, instance, tasks);
+    const roleName = (role: string) => definition.roles.find((r) => r.id === role)?.name ?? role;
+    const row: RequestStatus = {
+      instanceId: instance.id,
+      workflow: definition.title,
+      status: instance.status,
+      startedAt: instance.startedAt,
+      endedAt: instance.status === 'active' ? null : instance.updatedAt,
+      readable,
+      subject: readable ? (renderSubject(definition.subject, instance.snapshot.context.data) ?? null) : null,
+      waitingOn: tasks
+        .filter((t) => t.status === 'open')
+        .map((t) => ({
+          roleName: roleName(t.role),
+          step: readable ? stepTitle(definition, t.step) : null,
+          due: t.due,
+          taken: t.assignee !== null,
+        })),
+    };
+    (row.status === 'active' ? open : finished).push(row);
+  }
+  return [...open, ...finished];
+}

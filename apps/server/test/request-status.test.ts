@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { type Listener, listen } from './support/listen.ts';
+
+/**
+ * A patient calls: "where is my refill?" The front desk looks the patient's requests up by reference
+ * and says what each waits on. Every open request and those finished in the last 30 days are listed;
+ * the subject and the steps' titles only where the caller may read that request (their role has a
+ * task in it, or they started it), so a lab result is "with the medical assistant, due Monday" to the
+ * front desk, without the test's name.
+ */
+
+const PATIENT = 'DEMO-7101';
+
+let t: TestApp;
+let server: Listener;
+let frontDesk: AuthHeaders;
+let assistant: AuthHeaders;
+let coordinator: AuthHeaders;
+let refillId: string;
+let labId: string;
+let billingId: string;
+
+beforeAll(async () => {
+  t = await makeApp();
+  server = await listen(t.app);
+  frontDesk = await t.token('front-desk');
+  assistant = await t.token('medical-assistant');
+  coordinator = await t.token('refill-coordinator');
+  const start = async (as: AuthHeaders, definitionId: string, data: Record<string, unknown>) => {
+    const r = await t.call('POST', '/api/requests', { as, body: { definitionId, data } });
+    expect(r.status, r.text).toBe(201);
+    t.clock.advance('PT5M');
+    return r.body.instance.id as string;
+  };
+  refillId = await start(frontDesk, 'prescription-refill', { patient: PATIENT, medication: 'lisinopril' });
+  labId = await start(assistant, 'lab-result-release', { patient: PATIENT, test: 'HIV viral load' });
+  billingId = await start(frontDesk, 'billing-question', { patient: PATIENT, channel: 'phone' });
+  await start(frontDesk, 'prescription-refill', { patient: 'DEMO-7102', medication: 'metformin' });
+  const cancelled = await t.call('POST', `/api/instances/${billingId}/cancel`, {
+    as: await t.token('lead'),
+    body: { reason: 'answered at the desk' },
+  });
+  expect(cancelled.status, cancelled.text).toBe(200);
+});
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+const lookUp = (as: AuthHeaders, patient: string, practice?: boolean) =>
+  t.call('POST', '/api/requests/status', {
+    as,
+    body: practice === undefined ? { patient } : { patient, practice },
+  });
+
+describe('POST /api/requests/status', () => {
+  it("lists the patient's open requests first, then finished ones, with what each waits on", async () => {
+    const r = await lookUp(frontDesk, ' demo-7101 ');
+    expect(r.status, r.text).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.body.days).toBe(30);
+    expect(r.body.requests.map((x: { instanceId: string }) => x.instanceId)).toEqual([
+      labId,
+      refillId,
+      billingId,
+    ]);
+    const [lab, refill, billing] = r.body.requests;
+    expect(refill).toEqual({
+      instanceId: refillId,
+      workflow: 'Prescription refill request',
+      status: 'active',
+      startedAt: expect.any(String),
+      endedAt: null,
+      readable: true,
+      subject: `${PATIENT} · Refill: lisinopril`,
+      waitingOn: [
+        {
+          roleName: 'Pharmacy refill coordinator',
+          step: 'Prepare the refill request for review',
+          due: expect.any(String),
+          taken: false,
+        },
+      ],
+    });
+    expect(billing).toMatchObject({
+      instanceId: billingId,
+      status: 'cancelled',
+      endedAt: expect.any(String),
+    });
+    expect(billing.waitingOn).toEqual([]);
+    // Not the front desk's to read: where it is and until when, not what it is.
+    expect(lab).toMatchObject({ instanceId: labId, readable: false, subject: null, status: 'active' });
+    expect(lab.waitingOn).toEqual([
+      { roleName: expect.any(String), step: null, due: expect.any(String), taken: false },
+    ]);
+    expect(r.text).not.toContain('HIV');
+  });
+
+  it('shows the subject to a role that works on the request', async () => {
+    const r = await lookUp(assistant, PATIENT);
+    const lab = r.body.requests.find((x: { instanceId: string }) => x.instanceId === labId);
+    expect(lab).toMatchObject({ readable: true, subject: `${PATIENT} · Result: HIV viral load` });
+    expect(lab.waitingOn[0].step).toEqual(expect.any(String));
+  });
+
+  it('finds nothing for a reference no request holds, and nothing of other patients', async () => {
+    expect((await lookUp(frontDesk, 'DEMO-0000')).body.requests).toEqual([]);
+    const other = await lookUp(frontDesk, 'DEMO-7102');
+    expect(other.body.requests).toHaveLength(1);
+    expect(other.body.requests[0].subject).toBe('DEMO-7102 · Refill: metformin');
+  });
+
+  it('refuses an empty reference (400) and a caller with no clinic role (403, logged)', async () => {
+    const empty = await lookUp(frontDesk, '   ');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('VALIDATION_FAILED');
+    await t.addUser('glass-only', ['break-glass']);
+    const none = await lookUp(await t.token('glass-only'), PATIENT);
+    expect(none.status).toBe(403);
+    const denied = await t.store.listAccess({ userId: t.user('glass-only').id, outcome: 'deny', limit: 10 });
+    expect(denied.items.map((a) => a.detail)).toContain('status lookup');
+  });
+
+  it('is in the access log by instance id; the reference itself is in no log and no URL', async () => {
+    await lookUp(frontDesk, PATIENT);
+    const log = await t.store.listAccess({ userId: t.user('front-desk').id, limit: 100 });
+    const row = log.items.find((a) => a.detail?.startsWith('status lookup by patient reference: 3;'));
+    expect(row?.detail).toBe(
+      `status lookup by patient reference: 3; instances: ${labId},${refillId},${billingId}`,
+    );
+    expect(JSON.stringify(log.items)).not.toContain(PATIENT);
+    expect(t.logs.join('\n')).not.toContain(PATIENT);
+  });
+
+  it('lists practice runs only when asked', async () => {
+    const practice = await t.call('POST', '/api/instances', {
+      as: coordinator,
+      body: {
+        definitionId: 'prescription-refill',
+        data: { patient: PATIENT, medication: 'sertraline' },
+        practice: true,
+      },
+    });
+    expect(practice.status, practice.text).toBe(201);
+    const real = await lookUp(coordinator, PATIENT);
+    expect(real.body.requests.map((x: { instanceId: string }) => x.instanceId)).not.toContain(
+      practice.body.instance.id,
+    );
+    const sandbox = await lookUp(coordinator, PATIENT, true);
+    expect(sandbox.body.requests.map((x: { instanceId: string }) => x.instanceId)).toEqual([
+      practice.body.instance.id,
+    ]);
+  });
+
+  it('a burst of lookups beside a claim sees the task in the pool or taken, never lost', async () => {
+    const task = (await t.store.listInstanceTasks(refillId)).find((x) => x.status === 'open')!;
+    const send = (path: string, as: AuthHeaders, body: unknown) =>
+      fetch(`${server.base}${path}`, {
+        method: 'POST',
+        headers: { ...as, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const burst = await Promise.all([
+      send(`/api/tasks/${encodeURIComponent(task.id)}/claim`, coordinator, {}),
+      ...Array.from({ length: 12 }, () => send('/api/requests/status', frontDesk, { patient: PATIENT })),
+    ]);
+    expect(burst[0]!.status).toBe(200);
+    for (const res of burst.slice(1)) {
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { requests: Array<{ instanceId: string; waitingOn: unknown[] }> };
+      const refill = body.requests.find((x) => x.instanceId === refillId)!;
+      expect(refill.waitingOn).toHaveLength(1);
+    }
+    const after = await lookUp(frontDesk, PATIENT);
+    const refill = after.body.requests.find((x: { instanceId: string }) => x.instanceId === refillId);
+    expect(refill.waitingOn[0].taken).toBe(true);
+  });
+
+  it('a request finished more than 30 days ago drops out; open ones stay', async () => {
+    t.clock.advance('P31D');
+    const r = await lookUp(frontDesk, PATIENT);
+    expect(r.body.requests.map((x: { instanceId: string }) => x.instanceId)).toEqual([labId, refillId]);
+  });
+});

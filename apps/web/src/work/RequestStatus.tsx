@@ -1,0 +1,131 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { findRequestStatus, type RequestStatus } from '@portalflow/contract';
+import { Search } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
+import { StatusBadge } from '../audit/StatusBadge.tsx';
+import { formatWhen } from '../shell/time.ts';
+
+/**
+ * **Request status** at the top of My work, for the call "where is my refill?": the patient's open
+ * requests, and those finished in the last 30 days, each with the role it waits on and until when.
+ * The reference is sent in a POST body (never in a URL) and nothing is kept once the dialog closes.
+ */
+export function RequestStatusButton() {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<Search size={16} aria-hidden />}
+        onClick={() => setOpened(true)}
+        data-testid="request-status"
+      >
+        Request status
+      </Button>
+      {opened && <RequestStatusDialog onClose={() => setOpened(false)} />}
+    </>
+  );
+}
+
+function RequestStatusDialog({ onClose }: { onClose: () => void }) {
+  const [patient, setPatient] = useState('');
+  const [found, setFound] = useState<{ requests: RequestStatus[]; days: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (patient.trim() === '') {
+      setError('Enter the patient reference the caller gives.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setFound(await call(findRequestStatus, { body: { patient } }));
+    } catch (e) {
+      setFound(null);
+      setError(e instanceof ApiError ? e.message : 'The lookup failed. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title="Request status" size="lg">
+      <form onSubmit={submit} data-testid="request-status-form">
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <TextInput
+            label="Patient reference"
+            description="As on the caller's chart, e.g. DEMO-3001"
+            value={patient}
+            onChange={(e) => {
+              setPatient(e.currentTarget.value);
+              setFound(null);
+            }}
+            data-autofocus
+            autoComplete="off"
+            error={error ?? undefined}
+            style={{ flex: 1 }}
+            data-testid="request-status-patient"
+          />
+          <Button type="submit" loading={busy} data-testid="request-status-submit">
+            Look up
+          </Button>
+        </Group>
+      </form>
+      {found && <Results requests={found.requests} days={found.days} />}
+    </Modal>
+  );
+}
+
+function Results({ requests, days }: { requests: RequestStatus[]; days: number }) {
+  if (requests.length === 0)
+    return (
+      <Alert mt="md" color="gray" variant="light" data-testid="request-status-none">
+        No open request for this reference, and none finished in the last {days} days. Check the reference
+        with the caller; a request started on paper or by phone elsewhere is not here.
+      </Alert>
+    );
+  return (
+    <Stack gap="xs" mt="md" data-testid="request-status-results">
+      <Text size="xs" c="dimmed">
+        Open requests first, then those finished in the last {days} days.
+      </Text>
+      {requests.map((r) => (
+        <Paper key={r.instanceId} withBorder p="sm" data-testid="request-status-row">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <div>
+              <Text fw={600} size="sm">
+                {r.subject ?? r.workflow}
+              </Text>
+              <Text size="xs" c="gray.7">
+                {r.subject ? `${r.workflow} · ` : ''}started {formatWhen(r.startedAt)}
+                {r.endedAt &&
+                  ` · ${r.status === 'cancelled' ? 'cancelled' : 'finished'} ${formatWhen(r.endedAt)}`}
+              </Text>
+            </div>
+            <StatusBadge status={r.status} />
+          </Group>
+          {r.waitingOn.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the open steps in the order the server gives them
+            <Text key={i} size="sm" mt={4} data-testid="request-status-waiting">
+              With <b>{w.roleName ?? 'no role'}</b>
+              {w.step ? ` — ${w.step}` : ''} ·{' '}
+              {w.taken ? 'a colleague is working on it' : 'waiting in the pool'}
+              {w.due ? ` · due ${formatWhen(w.due)}` : ''}
+            </Text>
+          ))}
+          {!r.readable && (
+            <Text size="xs" c="dimmed" mt={4}>
+              Only the roles working on this request see what it is about.
+            </Text>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
