@@ -43,6 +43,19 @@ describe('export → import of the example workflows', () => {
     }
   });
 
+  it('names flows in words, as BPMN tools draw them; the condition and the outcome id stay exact', () => {
+    const refill = exampleWorkflows.find((e) => e.name === 'prescription-refill')!.definition;
+    const xml = toBpmn(refill);
+    const flow = (name: string) =>
+      new RegExp(`<bpmn:sequenceFlow [^>]*name="${name}"[^>]*>([\\s\\S]*?)</bpmn:sequenceFlow>`).exec(
+        xml,
+      )?.[1];
+    expect(flow('Labs current: no')).toContain('data.labsCurrent == false</bpmn:conditionExpression>');
+    expect(flow('Duplicate request')).toContain('<pf:outcome name="duplicate-request"/>');
+    expect(xml).toContain('name="Otherwise"');
+    expect(xml).not.toMatch(/<bpmn:sequenceFlow [^>]*name="data\./);
+  });
+
   it('writes one pool, one lane per role, user tasks, gateways, boundary timers and a diagram', () => {
     const refill = exampleWorkflows.find((e) => e.name === 'prescription-refill')!.definition;
     const xml = toBpmn(refill);

@@ -1,5 +1,12 @@
 import { placementOf, UNASSIGNED_LANE } from '@portalflow/diagram';
-import type { Deadline, Definition, ParallelStep, Step } from '@portalflow/engine';
+import {
+  type Deadline,
+  type Definition,
+  edgeText,
+  idToWords,
+  type ParallelStep,
+  type Step,
+} from '@portalflow/engine';
 import { BPMN_SIZE, toDiagramX } from './geometry.ts';
 import {
   type PlannedMessageFlow,
@@ -291,8 +298,13 @@ export function plan(definition: Definition, rawLayout?: unknown, mode: PoolMode
             detail: { type: 'outcomes' },
           });
           flow(source, gw);
+          // A flow's name is what BPMN tools draw on it: words; the outcome's id rides in pf:outcome.
           for (const [name, to] of outcomes)
-            flow(gw, targetFrom(id, to), { name, outcome: name, condition: `outcome == "${name}"` });
+            flow(gw, targetFrom(id, to), {
+              name: idToWords(name),
+              outcome: name,
+              condition: `outcome == "${name}"`,
+            });
         }
         if (step.deadline) {
           const size = BPMN_SIZE.boundaryEvent;
@@ -316,10 +328,17 @@ export function plan(definition: Definition, rawLayout?: unknown, mode: PoolMode
       }
       case 'decision': {
         step.branches.forEach((b) => {
-          if (exists(b.to)) flow(source, targetFrom(id, b.to), { name: b.when, condition: b.when });
+          if (exists(b.to)) {
+            // Drawn in words ("Labs current: no"); the condition itself is the flow's expression.
+            const name = edgeText(
+              { from: id, to: b.to, kind: 'branch', label: b.when, path: '' },
+              definition,
+            );
+            flow(source, targetFrom(id, b.to), { name, condition: b.when });
+          }
         });
         if (step.otherwise !== undefined && exists(step.otherwise)) {
-          flow(source, targetFrom(id, step.otherwise), { name: 'otherwise' });
+          flow(source, targetFrom(id, step.otherwise), { name: 'Otherwise' });
           const node = nodes.find((n) => n.id === source)!;
           node.detail = { type: 'decision', defaultFlow: `flow.${flowCount}` };
         }
