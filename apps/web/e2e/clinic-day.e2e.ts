@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { clearSelection } from './support/canvas.ts';
 import { laneNamesOffScreen } from './support/lanes.ts';
@@ -76,6 +77,7 @@ describe('a clinic day', () => {
       const lab = (await desk.page.getByTestId('request-status-results').textContent()) ?? '';
       expect(lab).toContain('Only the roles working on this request see what it is about.');
       expect(lab).not.toContain('HIV');
+      expect(await seriousViolations(desk.page)).toEqual([]);
       await desk.page.keyboard.press('Escape');
     } finally {
       await desk.close();
