@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeEntry, formatChange, roleOfEvent, shortId, shortReason } from '../src/audit/changes.ts';
+import {
+  changesByStep,
+  describeEntry,
+  formatChange,
+  roleOfEvent,
+  shortId,
+  shortReason,
+} from '../src/audit/changes.ts';
 import {
   addDays,
   dayOf,
@@ -65,6 +72,26 @@ describe('formatChange', () => {
       'Priority: normal → urgent',
     );
     expect(formatChange({ field: 'escalated', from: false, to: true }, f)).toBe('Escalated: false → true');
+  });
+});
+
+describe('changesByStep', () => {
+  it('keeps the order and says each step once per run', () => {
+    const c = (step: string | undefined, field: string) => ({ step, field, from: null, to: 1 }) as never;
+    const runs = changesByStep([
+      c('a', 'data.x'),
+      c('a', 'data.y'),
+      c(undefined, 'status'),
+      c('b', 'due'),
+      c('a', 'due'),
+    ]);
+    expect(runs.map((r) => [r.step, r.changes.map((x: { field: string }) => x.field)])).toEqual([
+      ['a', ['data.x', 'data.y']],
+      [null, ['status']],
+      ['b', ['due']],
+      ['a', ['due']],
+    ]);
+    expect(changesByStep([])).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { fieldValue } from '../work/format.ts';
-import { describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
+import { changesByStep, describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
 import { formatAuditTime } from './period.ts';
 import { TimelineNote } from './TimelineNote.tsx';
 import { UserRef } from './UserRef.tsx';
@@ -168,20 +168,38 @@ export function Timeline({
                   </Text>
                   {entry.changes.length > 0 && (
                     <Box component="ul" m={0} mt={2} pl={16}>
-                      {entry.changes.map((change) => (
-                        <Text
-                          component="li"
-                          size="xs"
-                          key={`${change.task ?? ''}-${change.step ?? ''}-${change.field}`}
-                        >
-                          {change.step ? (
+                      {changesByStep(entry.changes).map((run, i) =>
+                        run.step && run.changes.length > 1 ? (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: runs keep the event's order
+                          <Text component="li" size="xs" key={i}>
                             <Text span c="dimmed" size="xs">
-                              {stepTitle(change.step)}:{' '}
+                              {stepTitle(run.step)}:
                             </Text>
-                          ) : null}
-                          {formatChange(change, formatters)}
-                        </Text>
-                      ))}
+                            <Box component="ul" m={0} pl={14}>
+                              {run.changes.map((change) => (
+                                <Text component="li" size="xs" key={`${change.task ?? ''}-${change.field}`}>
+                                  {formatChange(change, formatters)}
+                                </Text>
+                              ))}
+                            </Box>
+                          </Text>
+                        ) : (
+                          run.changes.map((change) => (
+                            <Text
+                              component="li"
+                              size="xs"
+                              key={`${change.task ?? ''}-${change.step ?? ''}-${change.field}`}
+                            >
+                              {change.step ? (
+                                <Text span c="dimmed" size="xs">
+                                  {stepTitle(change.step)}:{' '}
+                                </Text>
+                              ) : null}
+                              {formatChange(change, formatters)}
+                            </Text>
+                          ))
+                        ),
+                      )}
                     </Box>
                   )}
                   {broken && (

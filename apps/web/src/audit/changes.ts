@@ -54,6 +54,21 @@ export function formatChange(change: Change, f: ChangeFormatters): string {
   return `${label}: ${show(change.field, change.from, f)} → ${show(change.field, change.to, f)}`;
 }
 
+/**
+ * An event's changes in runs by step, in their order: a completion writes a dozen form answers on its
+ * step, and the step's title is said once above them rather than before each line.
+ */
+export function changesByStep(changes: readonly Change[]): Array<{ step: string | null; changes: Change[] }> {
+  const runs: Array<{ step: string | null; changes: Change[] }> = [];
+  for (const change of changes) {
+    const step = change.step ?? null;
+    const last = runs.at(-1);
+    if (last && last.step === step) last.changes.push(change);
+    else runs.push({ step, changes: [change] });
+  }
+  return runs;
+}
+
 /** The role an event was recorded under: the timeline's, else the one in the event's payload. */
 export function roleOfEvent(entryRole: string | null, payload: unknown): string | null {
   if (entryRole) return entryRole;
