@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { countOf } from '../shell/plural.ts';
 import { ApprovalBadge } from './ApprovalBadge.tsx';
 import { useRoles } from './api.ts';
+import { dutiesText } from './duties.ts';
 import './print.css';
 
 /** The role catalog: every role of the published workflows, who holds it and its sign-off state. */
@@ -74,10 +74,7 @@ export function RolesPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {countOf(r.counts.steps, 'step')} in {countOf(r.counts.workflows, 'workflow')}
-                      {r.counts.escalations > 0 ? ` · ${countOf(r.counts.escalations, 'escalation')}` : ''}
-                    </Text>
+                    <Text size="sm">{dutiesText(r.counts)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
