@@ -384,7 +384,7 @@ describe('a new outcome that hands work to another role', () => {
     ).toEqual(['medical-assistant', 'triage-nurse']);
     const nurse = (await t.call('GET', '/api/roles/triage-nurse', { as: lead })).body.changes;
     expect(nurse.outcomesAdded.map((c: any) => c.text)).toEqual([
-      'Answer the clinical question or route it to the provider: needs-visit',
+      'Answer the clinical question or route it to the provider: Needs visit',
     ]);
     expect(nurse.handoffsAdded).toHaveLength(1);
     const ma = (await t.call('GET', '/api/roles/medical-assistant', { as: lead })).body.changes;

@@ -111,7 +111,7 @@ describe('roleChanges', () => {
     review.outcomes['needs-visit'] = 'book-visit';
     const changes = roleChanges(roleDuties([byId('portal-message-triage')]), roleDuties([after]));
     expect(changes['triage-nurse']!.outcomesAdded.map((c) => c.text)).toEqual([
-      `${review.title}: needs-visit`,
+      `${review.title}: Needs visit`,
     ]);
     expect(changes['triage-nurse']!.handoffsAdded.length).toBe(1);
     expect(changes['medical-assistant']!.handoffsAdded.length).toBe(1);
@@ -151,5 +151,17 @@ describe('jobDescription', () => {
     expect(job.deadlines.length).toBe(
       duties.workflows.flatMap((w) => w.steps).filter((s) => s.deadline).length,
     );
+  });
+
+  it('names outcomes in words, as the buttons staff press do', () => {
+    const job = jobDescription(roleDuties(examples)['front-desk']!);
+    const billing = job.responsibilities.find((r) => r.heading === 'Billing question')!;
+    expect(billing.lines).toContain(
+      'Log the billing question and attach the statement (outcomes: Logged, Answered at desk)',
+    );
+    expect(job.handsTo.some((h) => h.includes('(Printed activation code)'))).toBe(true);
+    const ids = /\((?:outcomes: )?[^)]*\b[a-z]+-[a-z]+/;
+    for (const line of [...job.responsibilities.flatMap((r) => r.lines), ...job.handsTo, ...job.receivesFrom])
+      expect(line).not.toMatch(ids);
   });
 });

@@ -1,3 +1,4 @@
+import { idToWords } from '../text/words.ts';
 import type { DeadlineDuty, Handoff, RoleDuties, WorkflowDuties } from './duties.ts';
 
 /**
@@ -60,8 +61,8 @@ export function deadlineText(d: DeadlineDuty | undefined, roleName = (id: string
 
 export function handoffText(h: Handoff, direction: 'to' | 'from', roleName = (id: string) => id): string {
   return direction === 'to'
-    ? `${h.fromTitle} —${h.outcome}→ ${roleName(h.toRole)}: ${h.toTitle}`
-    : `${roleName(h.fromRole)}: ${h.fromTitle} —${h.outcome}→ ${h.toTitle}`;
+    ? `${h.fromTitle} —${idToWords(h.outcome)}→ ${roleName(h.toRole)}: ${h.toTitle}`
+    : `${roleName(h.fromRole)}: ${h.fromTitle} —${idToWords(h.outcome)}→ ${h.toTitle}`;
 }
 
 const emptyChange = (roleId: string): RoleChange => ({
@@ -137,10 +138,10 @@ export function roleChange(
     const base = { definitionId: now.workflow.definitionId, workflowTitle: now.workflow.title };
     for (const o of now.item.outcomes)
       if (!was.item.outcomes.includes(o))
-        change.outcomesAdded.push({ ...base, text: `${now.item.title}: ${o}` });
+        change.outcomesAdded.push({ ...base, text: `${now.item.title}: ${idToWords(o)}` });
     for (const o of was.item.outcomes)
       if (!now.item.outcomes.includes(o))
-        change.outcomesRemoved.push({ ...base, text: `${now.item.title}: ${o}` });
+        change.outcomesRemoved.push({ ...base, text: `${now.item.title}: ${idToWords(o)}` });
     const d0 = deadlineText(was.item.deadline, roleName);
     const d1 = deadlineText(now.item.deadline, roleName);
     if (d0 !== d1 || was.item.deadline?.after !== now.item.deadline?.after)

@@ -1,3 +1,4 @@
+import { idToWords } from '../text/words.ts';
 import { deadlineText } from './changes.ts';
 import type { Handoff, RoleDuties } from './duties.ts';
 
@@ -49,8 +50,8 @@ export function jobDescription(
 ): JobDescription {
   const handoff = (h: Handoff, dir: 'to' | 'from') =>
     dir === 'to'
-      ? `${h.fromTitle} (${h.outcome}) → ${roleName(h.toRole)}: ${h.toTitle}`
-      : `${roleName(h.fromRole)}: ${h.fromTitle} (${h.outcome}) → ${h.toTitle}`;
+      ? `${h.fromTitle} (${idToWords(h.outcome)}) → ${roleName(h.toRole)}: ${h.toTitle}`
+      : `${roleName(h.fromRole)}: ${h.fromTitle} (${idToWords(h.outcome)}) → ${h.toTitle}`;
   const deadlines: string[] = [];
   const escalations: string[] = [];
   const handsTo: string[] = [];
@@ -64,7 +65,9 @@ export function jobDescription(
       );
     for (const h of w.handsTo) handsTo.push(`${w.title} — ${handoff(h, 'to')}`);
     for (const h of w.receivesFrom) receivesFrom.push(`${w.title} — ${handoff(h, 'from')}`);
-    const lines = w.steps.map((s) => `${s.title} (outcomes: ${s.outcomes.join(', ') || 'none'})`);
+    const lines = w.steps.map(
+      (s) => `${s.title} (outcomes: ${s.outcomes.map(idToWords).join(', ') || 'none'})`,
+    );
     if (w.steps.length === 0 && w.escalations.length > 0)
       lines.push('Takes over overdue work escalated to this role');
     return { heading: w.title, lines };
