@@ -93,6 +93,8 @@ export interface InstanceFilter {
   startedFrom?: string;
   /** Exclusive upper bound on `startedAt`. */
   startedTo?: string;
+  /** Inclusive lower bound on `updatedAt` (the last change: for a finished instance, when it ended). */
+  updatedFrom?: string;
   /** Only instances pinned to this version. */
   version?: number;
   /** Default false: sandbox instances are listed only when asked for. */

@@ -25,12 +25,24 @@ export async function requestStatus(
   patient: string,
   practice: boolean,
 ): Promise<RequestStatus[]> {
-  const since = Date.parse(deps.clock()) - STATUS_DAYS * 24 * 3600_000;
-  const page = await deps.store.listInstances({ dataValue: patient.trim(), practice, limit: MOST });
+  const since = new Date(Date.parse(deps.clock()) - STATUS_DAYS * 24 * 3600_000).toISOString();
+  // One read per state, each narrowed by the status index (and finished ones by when they ended)
+  // before any instance's data is read: the data match itself cannot use an index.
+  const find = (status: 'active' | 'done' | 'cancelled') =>
+    deps.store.listInstances({
+      status,
+      dataValue: patient.trim(),
+      practice,
+      limit: MOST,
+      ...(status === 'active' ? {} : { updatedFrom: since }),
+    });
+  const pages = await Promise.all([find('active'), find('done'), find('cancelled')]);
+  const summaries = pages
+    .flatMap((p) => p.items)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
   const open: RequestStatus[] = [];
   const finished: RequestStatus[] = [];
-  for (const summary of page.items) {
-    if (summary.status !== 'active' && Date.parse(summary.updatedAt) < since) continue;
+  for (const summary of summaries) {
     const instance = await deps.store.getInstance(summary.id);
     if (!instance) continue;
     const definition = await instances.definition(instance.definitionId, instance.version);

@@ -73,6 +73,8 @@ export function instanceApi(db: Db): InstanceApi {
       if (filter.version !== undefined) where.add('version = ?', filter.version);
       if (filter.startedFrom !== undefined) where.add('started_at >= ?', filter.startedFrom);
       if (filter.startedTo !== undefined) where.add('started_at < ?', filter.startedTo);
+      // Before the data match below, so only rows changed since then have their data read.
+      if (filter.updatedFrom !== undefined) where.add('updated_at >= ?', filter.updatedFrom);
       if (filter.actor !== undefined) {
         where.add(
           '(started_by = ? OR EXISTS (SELECT 1 FROM events e WHERE e.actor = ? AND e.instance_id = instances.id))',

@@ -258,6 +258,9 @@ export function instanceCases(newHarness: NewHarness): void {
       expect(await ids({ practice: true })).toEqual(['p-1']);
       expect(await ids({ status: 'cancelled' })).toEqual(['i-0']);
       expect(await ids({ startedFrom: at(60), startedTo: at(180) })).toEqual(['i-2', 'i-1']);
+      // Changed since: i-0 was cancelled at 501, the others last changed when they started.
+      expect(await ids({ updatedFrom: at(180) })).toEqual(['i-4', 'i-3', 'i-0']);
+      expect(await ids({ updatedFrom: at(501), status: 'cancelled' })).toEqual(['i-0']);
       expect(await ids({ actor: 'odd' })).toEqual(['i-3', 'i-1', 'i-0']);
       expect(await ids({ definitionId: 'other' })).toEqual([]);
 
