@@ -135,7 +135,7 @@ describe('history timeline', () => {
 
   it('shows the outcome chosen, by whom and in which role, and the step it led to', () => {
     const row = timeline[3]!;
-    expect(row.summary).toBe('completed “Sort the portal message” → sorted');
+    expect(row.summary).toBe('completed “Sort the portal message” → Sorted');
     expect(row.changes).toContainEqual(
       expect.objectContaining({ field: 'outcome', step: 'sort-message', from: null, to: 'sorted' }),
     );
@@ -390,7 +390,7 @@ describe('tamper detection', () => {
     expect(history.status, history.text).toBe(200);
     const timeline = history.body.timeline as TimelineRow[];
     expect(timeline.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(timeline[3]!.summary).toBe('completed “Sort the portal message” → no-reply-needed');
+    expect(timeline[3]!.summary).toBe('completed “Sort the portal message” → No reply needed');
     expect(timeline[4]).toMatchObject({ seq: 5, changes: [], replayError: expect.stringMatching(/Event 5/) });
   });
 
@@ -421,5 +421,24 @@ describe('tamper detection', () => {
     }
     const one = await t.call('GET', `/api/audit/verify?instanceId=${instanceId}`, { as: auditor });
     expect(one.body.result).toMatchObject({ ok: false, instanceId, seq: 5, fault: 'broken-link' });
+  });
+});
+
+describe('what a passed deadline reads as', () => {
+  it('names the step whose deadline passed, not the timer id', async () => {
+    const started = await t.call('POST', '/api/instances', {
+      as: lead,
+      body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), patient: 'DEMO-4243' } },
+    });
+    expect(started.status, started.text).toBe(201);
+    const id = started.body.instance.id as string;
+    await t.advanceTo(new Date(Date.parse(t.clock.now()) + 7 * 86_400_000).toISOString());
+    // A week on, the earlier sign-in has ended: the auditor signs in again.
+    const history = await t.call('GET', `/api/instances/${id}/history`, { as: await t.login('auditor') });
+    expect(history.status, history.text).toBe(200);
+    const fired = history.body.timeline.filter((r: TimelineRow) => r.type === 'timer-fired');
+    expect(fired.length).toBeGreaterThan(0);
+    expect(fired[0].summary).toBe('deadline passed on “Sort the portal message”');
+    for (const row of fired) expect(row.summary).not.toMatch(/\.deadline|\.wait/);
   });
 });

@@ -384,7 +384,7 @@ describe('every data change shows old → new', () => {
     const started = rows.find((r) => r.type === 'start')!;
     expect(started.changes).toContainEqual({ field: 'data.patient', from: null, to: 'DEMO-3001' });
     const prepared = rows.find(
-      (r) => r.summary === 'completed “Prepare the refill request for review” → prepared',
+      (r) => r.summary === 'completed “Prepare the refill request for review” → Prepared',
     )!;
     expect(prepared.changes).toContainEqual(
       expect.objectContaining({
@@ -447,7 +447,7 @@ describe('every data change shows old → new', () => {
     auditor = await t.login('auditor');
     const history = await call('GET', `/api/instances/${instanceId}/history`, { as: auditor });
     const last = history.body.timeline.find(
-      (r: { summary: string }) => r.summary === 'completed “Decide on the refill request” → denied',
+      (r: { summary: string }) => r.summary === 'completed “Decide on the refill request” → Denied',
     );
     expect(last.changes).toContainEqual(
       expect.objectContaining({

@@ -167,6 +167,14 @@ describe('describeEntry', () => {
       describeEntry({ type: 'reassign', summary: 'reassigned', changes: [] }, { token: '2' }, title),
     ).toBe('Reassigned');
   });
+  it('names the step whose deadline passed or whose wait ended, never the timer id', () => {
+    const escalated = { field: 'role', task: '2', step: 'check', from: 'billing', to: 'supervisor' };
+    const fired = (timer: string, changes: never[] | (typeof escalated)[]) =>
+      describeEntry({ type: 'timer-fired', summary: 'x', changes }, { timer }, title);
+    expect(fired('t2.deadline', [escalated])).toBe('Deadline passed on “Check the account”');
+    expect(fired('t2.wait', [escalated])).toBe('Wait ended on “Check the account”');
+    expect(fired('t2.deadline', [])).toBe('A deadline passed');
+  });
   it('says a person taking a task from the pool claimed it, and giving it back released it', () => {
     const taken = { field: 'assignee', task: '2', step: 'check', from: null, to: 'u1' };
     expect(

@@ -4,6 +4,7 @@ import {
   type Definition,
   type Effect,
   type HistoryEntry,
+  idToWords,
   PortalflowError,
   replay,
   type VersionLookup,
@@ -25,11 +26,18 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
     case 'start':
       return 'started';
     case 'complete':
-      return `completed ${titleIn(definition, p.step)} → ${p.outcome}`;
+      return `completed ${titleIn(definition, p.step)} → ${idToWords(String(p.outcome))}`;
     case 'signal':
-      return `signal ${p.name}`;
-    case 'timer-fired':
-      return `deadline ${p.timer} fired`;
+      return `signal “${idToWords(String(p.name))}” received`;
+    case 'timer-fired': {
+      // A timer's id is `<task token>.deadline` or `.wait`: say which step's it was instead.
+      const step = changes.find((c) => c.step)?.step;
+      const wait = String(p.timer).endsWith('.wait');
+      if (step === undefined) return wait ? 'a wait ended' : 'a deadline passed';
+      return wait
+        ? `wait ended on ${titleIn(definition, step)}`
+        : `deadline passed on ${titleIn(definition, step)}`;
+    }
     case 'reassign': {
       const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];
       const step = p.step ?? changes.find((c) => c.step)?.step;

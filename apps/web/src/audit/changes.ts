@@ -100,8 +100,13 @@ export function describeEntry(
         : entry.summary;
     case 'signal':
       return typeof p.name === 'string' ? `Signal “${idToWords(p.name)}” received` : entry.summary;
-    case 'timer-fired':
-      return typeof p.timer === 'string' ? `Deadline ${p.timer} passed` : entry.summary;
+    case 'timer-fired': {
+      // A timer's id is `<task token>.deadline` or `.wait`: the step it belonged to says more.
+      const step = entry.changes?.find((c) => c.step)?.step;
+      const wait = typeof p.timer === 'string' && p.timer.endsWith('.wait');
+      if (!step) return wait ? 'A wait ended' : 'A deadline passed';
+      return `${wait ? 'Wait ended' : 'Deadline passed'} on “${stepTitle(step)}”`;
+    }
     case 'reassign': {
       const step = typeof p.step === 'string' ? p.step : entry.changes?.find((c) => c.step)?.step;
       const verb = { claim: 'Claimed', release: 'Released', reassign: 'Reassigned' }[assignmentKind(p)];
