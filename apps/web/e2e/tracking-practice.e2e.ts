@@ -144,7 +144,7 @@ describe('tracking sheet and practice mode', () => {
       await page.getByTestId('practice-runs').getByRole('button', { name: 'Open' }).first().click();
       await page
         .getByTestId('practice-run-status')
-        .getByText(/finished/)
+        .getByText(/^Finished/)
         .waitFor();
 
       // The sheet after: the same numbers — the practice decline is not counted.

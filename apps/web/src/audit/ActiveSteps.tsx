@@ -1,4 +1,5 @@
 import { Badge, Group, Loader, Table, Text } from '@mantine/core';
+import { idToWords } from '@portalflow/engine';
 import { Flag, TriangleExclamationPoint } from 'lucide-react';
 import type { InstanceView } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -38,7 +39,7 @@ export function ActiveSteps({
           {view.end ? (
             <>
               <Flag size={14} aria-hidden /> Ended at “{stepTitle(view.end.step)}”
-              {view.end.outcome ? ` with outcome ${view.end.outcome}` : ''}.
+              {view.end.outcome ? ` with outcome ${idToWords(view.end.outcome)}` : ''}.
             </>
           ) : view.status === 'cancelled' ? (
             'Cancelled: no step open.'

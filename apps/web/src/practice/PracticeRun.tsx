@@ -1,5 +1,6 @@
 import { Badge, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { getInstance } from '@portalflow/contract';
+import { idToWords } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -36,7 +37,7 @@ export function PracticeRun({ id, onWork }: { id: string; onWork: () => void }) 
             color={i.status === 'done' ? 'teal.9' : 'gray.7'}
             data-testid="practice-run-status"
           >
-            {i.status === 'done' ? `finished${i.end?.outcome ? `: ${i.end.outcome}` : ''}` : i.status}
+            {runState(i)}
           </Badge>
         </Group>
         <Text size="sm" c="gray.7">
@@ -66,4 +67,10 @@ export function PracticeRun({ id, onWork }: { id: string; onWork: () => void }) 
       </Stack>
     </Paper>
   );
+}
+
+/** "Finished: Refill sent", "In progress", "Cancelled": a practice run's state in words. */
+function runState(run: { status: string; end?: { outcome?: string } | null }): string {
+  if (run.status === 'done') return run.end?.outcome ? `Finished: ${idToWords(run.end.outcome)}` : 'Finished';
+  return run.status === 'active' ? 'In progress' : idToWords(run.status);
 }
