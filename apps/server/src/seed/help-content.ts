@@ -268,6 +268,18 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     ['results', 'cures act', 'release', 'lab'],
   ),
   staff(
+    'Phone calls',
+    'A patient asks where their request is',
+    'In **My work**, press **Request status**, type the patient reference from the chart and press Enter.\n\n- Each open request says which team has it, whether someone is working on it, and when it is due: "With Provider · waiting in the pool · due Tue 8:00 AM".\n- Requests finished in the last 30 days are listed below the open ones, with when they finished.\n- For a request your role does not work on (a lab result, say) you see only where it is and until when, not what it is about. Tell the patient which team has it and when to expect an answer; do not guess at the content.\n- Past its due time? Tell the patient you will flag it, and tell your supervisor.',
+    ['status', 'where is my request', 'refill', 'call back', 'phone'],
+  ),
+  staff(
+    'Phone calls',
+    'Starting a request from a phone call',
+    'In **My work**, press **New request**, pick what the caller needs and fill in the form; Enter sends it to the right pool. If the same request is already open (the pharmacy faxed it, say), you are told so with who has it: close the form rather than start it twice.',
+    ['new request', 'phone', 'start', 'duplicate'],
+  ),
+  staff(
     'Prescriptions',
     'Refills you may pass on under a standing order',
     'Only **exact** refills (same drug, dose and quantity) under a standing order. Controlled substances always go to the provider. Last visit more than 12 months ago: deny and schedule, or a one-month bridge if the provider allows.',
