@@ -34,8 +34,40 @@ export function DecisionFields({
       {branches.map((b, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a branch's identity is its position (the order decides which wins)
         <Stack key={i} gap={4} className="pf-fieldset" role="group" aria-label={`Branch ${i + 1}`}>
+          {/* The order decides which branch wins: moving and removing sit by the branch's name. */}
+          <Group gap={4} wrap="nowrap" justify="space-between">
+            <Text size="sm" fw={600}>
+              Branch {i + 1}
+            </Text>
+            <Group gap={0} wrap="nowrap">
+              <ActionIcon
+                variant="subtle"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Move branch ${i + 1} up`}
+              >
+                <ArrowUp size={14} aria-hidden />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                disabled={i === branches.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`Move branch ${i + 1} down`}
+              >
+                <ArrowDown size={14} aria-hidden />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={() => write(branches.filter((_, j) => j !== i))}
+                aria-label={`Remove branch ${i + 1}`}
+              >
+                <Trash2 size={14} aria-hidden />
+              </ActionIcon>
+            </Group>
+          </Group>
           <ConditionInput
-            label={`Branch ${i + 1}: when`}
+            label="When"
             definition={definition}
             value={b.when}
             onChange={(when) =>
@@ -45,42 +77,16 @@ export function DecisionFields({
               )
             }
           />
-          <Group gap={4} wrap="nowrap">
-            <StepSelect
-              size="xs"
-              aria-label={`Branch ${i + 1} goes to`}
-              data={options}
-              value={b.to || null}
-              onChange={(v) => v && write(branches.map((x, j) => (j === i ? { ...x, to: v } : x)))}
-              searchable
-              allowDeselect={false}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              variant="subtle"
-              disabled={i === 0}
-              onClick={() => move(i, -1)}
-              aria-label={`Move branch ${i + 1} up`}
-            >
-              <ArrowUp size={14} aria-hidden />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              disabled={i === branches.length - 1}
-              onClick={() => move(i, 1)}
-              aria-label={`Move branch ${i + 1} down`}
-            >
-              <ArrowDown size={14} aria-hidden />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              onClick={() => write(branches.filter((_, j) => j !== i))}
-              aria-label={`Remove branch ${i + 1}`}
-            >
-              <Trash2 size={14} aria-hidden />
-            </ActionIcon>
-          </Group>
+          <StepSelect
+            size="xs"
+            label="Then go to"
+            aria-label={`Branch ${i + 1} goes to`}
+            data={options}
+            value={b.to || null}
+            onChange={(v) => v && write(branches.map((x, j) => (j === i ? { ...x, to: v } : x)))}
+            searchable
+            allowDeselect={false}
+          />
         </Stack>
       ))}
       <Button
