@@ -127,6 +127,11 @@ describe('a clinic day', () => {
     const provider = await openBrowser(WIDE);
     try {
       await signIn(provider.page, server.url, 'provider', PASSWORD);
+      // The provider starts no request: Request status has the row to itself, as wide as the search box.
+      const status = await provider.page.getByTestId('request-status').boundingBox();
+      const search = await provider.page.getByTestId('filter-text').boundingBox();
+      expect(await provider.page.getByTestId('new-request').count()).toBe(0);
+      expect(status!.width).toBeGreaterThan(search!.width * 0.9);
       await provider.page.getByTestId('work-folder-pool-provider').click();
       const list = provider.page.getByTestId('task-list');
       await list.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).click();

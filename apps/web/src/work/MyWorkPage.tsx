@@ -9,7 +9,7 @@ import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
-import { NewRequestButton } from './NewRequest.tsx';
+import { NewRequestButton, useStartable } from './NewRequest.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import {
   applyFilters,
@@ -322,9 +322,11 @@ function PracticeFrame({ banner, children }: { banner: ReactNode; children: Reac
 
 /** Starting a request and answering "where is it?": the two things a phone call asks of My work. */
 function RequestActions() {
+  // Grown buttons share the row by count: leave New request out, not empty, for roles that start nothing.
+  const canStart = (useStartable(true).data ?? []).length > 0;
   return (
     <Group grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
-      <NewRequestButton />
+      {canStart && <NewRequestButton />}
       <RequestStatusButton />
     </Group>
   );
