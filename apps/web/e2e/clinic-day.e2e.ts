@@ -152,6 +152,16 @@ describe('a clinic day', () => {
     const lead = await openBrowser(WIDE);
     try {
       await signIn(lead.page, server.url, 'lead', PASSWORD);
+      // Leads answer calls too: Request status is on Team.
+      await lead.page.getByRole('link', { name: 'Team' }).click();
+      await lead.page.getByTestId('request-status').click();
+      await lead.page.getByTestId('request-status-patient').fill(REFILLS[1]!.patient);
+      await lead.page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await lead.page.getByTestId('request-status-results').textContent()) ?? '')
+        .toContain(`${REFILLS[1]!.patient} · Refill: ${REFILLS[1]!.medication}`);
+      await lead.page.keyboard.press('Escape');
+      await lead.page.getByTestId('request-status-form').waitFor({ state: 'detached' });
       await lead.page.goto(`${server.url}/workflows/prescription-refill`);
       await lead.page.getByTestId('inspector').waitFor();
       // Arrows read in words; the condition itself is there when the arrow is pointed at.

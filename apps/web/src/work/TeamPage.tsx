@@ -17,6 +17,7 @@ import { useMe } from '../auth/useMe.ts';
 import { BarLegend } from './BarLegend.tsx';
 import { roleLabel } from './format.ts';
 import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
+import { RequestStatusButton } from './RequestStatus.tsx';
 import { TeamFilterBar } from './TeamFilterBar.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import { fetchAllTasks } from './taskApi.ts';
@@ -138,6 +139,7 @@ export function TeamPage() {
             >
               Colleague absent…
             </Button>
+            <RequestStatusButton />
           </Group>
         </Group>
 
