@@ -76,6 +76,18 @@ describe('parseCalendar', () => {
     expect(parseCalendar(cal)).toEqual(cal);
   });
 
+  it('remembers a valid calendar by its text: the same frozen object again, the input untouched', () => {
+    const cal = { timeZone: 'America/Denver', hours: { tue: nineToFive }, holidays: ['2027-07-05'] };
+    const first = parseCalendar(cal);
+    const again = parseCalendar(structuredClone(cal));
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first.hours)).toBe(true);
+    expect(Object.isFrozen(cal)).toBe(false);
+    // A calendar differing in one holiday is checked on its own, and an invalid one still fails.
+    expect(() => parseCalendar({ ...cal, holidays: ['2027-02-29'] })).toThrow(/YYYY-MM-DD/);
+    expect(parseCalendar({ ...cal, holidays: [] })).not.toBe(first);
+  });
+
   it.each([
     ['an unknown zone', { timeZone: 'Mars/Olympus', hours: { mon: nineToFive } }, /timeZone/],
     ['a bad time', { timeZone: 'UTC', hours: { mon: [['8:00', '17:00']] } }, /HH:MM/],

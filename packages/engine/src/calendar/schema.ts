@@ -66,10 +66,22 @@ export const CalendarSchema = z
 const _matches: (c: z.infer<typeof CalendarSchema>) => Calendar = (c) => c;
 void _matches;
 
-/** Validates unknown input (an event payload, a settings file) as a calendar. */
+/**
+ * Validates unknown input (an event payload, a settings file) as a calendar. A clinic has one or two
+ * calendars and every start and completion carries one, so a calendar already found valid is
+ * remembered by its text and handed back (frozen: it is shared) without checking it again.
+ */
 export function parseCalendar(input: unknown): Calendar {
+  const key = JSON.stringify(input);
+  const known = typeof key === 'string' ? valid.get(key) : undefined;
+  if (known) return known;
   const result = CalendarSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const calendar = deepFreeze(result.data);
+    if (valid.size >= 64) valid.clear();
+    if (typeof key === 'string') valid.set(key, calendar);
+    return calendar;
+  }
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = issues[0];
   throw new PortalflowError(
@@ -77,4 +89,14 @@ export function parseCalendar(input: unknown): Calendar {
     `Invalid calendar${first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`,
     { issues },
   );
+}
+
+const valid = new Map<string, Calendar>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
