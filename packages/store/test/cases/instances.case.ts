@@ -235,6 +235,26 @@ export function instanceCases(newHarness: NewHarness): void {
       ]);
     });
 
+    it('finds instances by a value in their data: whole values, any case, quotes and accents too', async () => {
+      const withData = async (id: string, data: Record<string, unknown>) => {
+        const change = startChange(id);
+        change.snapshot = { ...change.snapshot, context: { ...change.snapshot.context, data } };
+        expect((await h.store.commitInstanceChange(change)).ok).toBe(true);
+      };
+      await withData('a', { patient: 'DEMO-4007', note: 'said "call me"' });
+      await withData('b', { patient: 'demo-40070', city: 'Cañon City' });
+      await withData('c', { patient: 'DEMO_4007', count: 4007 });
+      const ids = async (value: string) =>
+        (await h.store.listInstances({ dataValue: value })).items.map((i) => i.id).sort();
+      expect(await ids('demo-4007')).toEqual(['a']); // not a part of another value, not '_' as a wildcard
+      expect(await ids('DEMO-40070')).toEqual(['b']);
+      expect(await ids('demo_4007')).toEqual(['c']);
+      expect(await ids('said "call me"')).toEqual(['a']);
+      expect(await ids('Cañon City')).toEqual(['b']);
+      expect(await ids('4007')).toEqual([]); // a number is not a text value
+      expect(await ids('DEMO-4')).toEqual([]);
+    });
+
     it('reads events by range and lists instances by filter, newest first, page by page', async () => {
       for (let n = 0; n < 5; n++)
         await startInstance(h.store, `i-${n}`, { when: at(n * 60), actor: n % 2 ? 'odd' : 'even' });
