@@ -45,6 +45,8 @@ export interface ServerConfig {
   timerLeaseMs: number;
   /** Requests per client per window on the unauthenticated public help routes. */
   publicRateLimit: { limit: number; windowMs: number };
+  /** Status lookups per person per window: answering calls needs a few a minute, enumerating patients many. */
+  statusLookupRateLimit: { limit: number; windowMs: number };
   /** How often the change feed is read for changes made by other processes. */
   livePollMs: number;
   /** How long change-feed entries are kept for clients resuming with Last-Event-ID. */
@@ -179,6 +181,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     timerPollMs: 1000,
     timerLeaseMs: 30_000,
     publicRateLimit: { limit: 120, windowMs: 60_000 },
+    statusLookupRateLimit: { limit: 30, windowMs: 60_000 },
     livePollMs: 100,
     liveRetentionMs: 15 * 60_000,
     liveAuthCheckMs: envNumber('PORTALFLOW_LIVE_AUTH_CHECK_SECONDS', 5000, 1000),

@@ -183,3 +183,26 @@ describe('POST /api/requests/status', () => {
     expect(r.body.requests.map((x: { instanceId: string }) => x.instanceId)).toEqual([labId, refillId]);
   });
 });
+
+describe('a sweep through patients', () => {
+  it('is stopped per person: the 31st lookup in a minute is a 429, released together or not; colleagues go on', async () => {
+    await t.addUser('desk-sweep', ['front-desk']);
+    const sweeper = await t.token('desk-sweep');
+    const send = (as: AuthHeaders, n: number) =>
+      fetch(`${server.base}/api/requests/status`, {
+        method: 'POST',
+        headers: { ...as, 'content-type': 'application/json' },
+        body: JSON.stringify({ patient: `DEMO-${9000 + n}` }),
+      });
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, n) => send(sweeper, n)));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    const refused = burst.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    expect((await send(frontDesk, 0)).status).toBe(200);
+    t.clock.advance('PT61S');
+    expect((await send(sweeper, 99)).status).toBe(200);
+  });
+});

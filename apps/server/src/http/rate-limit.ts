@@ -10,6 +10,8 @@ export interface RateLimitOptions {
   nowMs?: () => number;
   /** Most clients remembered; the oldest windows are dropped first. */
   maxClients?: number;
+  /** Who a window belongs to; default the caller's address (a signed-in route may count per person). */
+  key?: (c: Context<AppEnv>) => string;
 }
 
 /** The caller's address as the Node server saw it; a proxy in front should set its own limits too. */
@@ -20,14 +22,15 @@ function clientKey(c: Context<AppEnv>): string {
 
 /**
  * Fixed-window limit per client for the unauthenticated routes, so anyone on the internet cannot
- * make the server search or serialize without end. Over the limit: 429 with `Retry-After`.
+ * make the server search or serialize without end, and per person where one signed-in route could be
+ * used to sweep through patients. Over the limit: 429 with `Retry-After`.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   const now = options.nowMs ?? Date.now;
   const maxClients = options.maxClients ?? 10_000;
   return async function rateLimit(c, next) {
-    const key = clientKey(c);
+    const key = (options.key ?? clientKey)(c);
     const t = now();
     let w = windows.get(key);
     if (!w || t - w.start >= options.windowMs) {

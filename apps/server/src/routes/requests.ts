@@ -9,6 +9,7 @@ import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { rateLimit } from '../http/rate-limit.ts';
 import { actingRole } from '../instances/access.ts';
 import { requestReply } from '../instances/replies.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
@@ -20,6 +21,15 @@ import { listedDetail } from '../requests/subjects.ts';
 /** Starting requests where work begins: the front desk on a call, a coordinator at the fax. */
 export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
+  // A status lookup answers any patient reference: a few a minute answer calls, many sweep patients.
+  app.use(
+    findRequestStatus.path,
+    rateLimit({
+      ...deps.config.statusLookupRateLimit,
+      nowMs: () => Date.parse(deps.clock()),
+      key: (c) => c.get('user')?.id ?? 'anonymous',
+    }),
+  );
 
   app.openapi(declared(docs, startableRequests), async (c) => {
     const user = requireUser(c);
