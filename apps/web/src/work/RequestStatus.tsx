@@ -6,6 +6,7 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
+import { waitingText } from './statusText.ts';
 
 /**
  * **Request status** at the top of My work, for the call "where is my refill?": the patient's open
@@ -83,6 +84,7 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
 }
 
 function Results({ requests, days }: { requests: RequestStatus[]; days: number }) {
+  const now = Date.now();
   if (requests.length === 0)
     return (
       <Alert mt="md" color="gray" variant="light" data-testid="request-status-none">
@@ -110,15 +112,23 @@ function Results({ requests, days }: { requests: RequestStatus[]; days: number }
             </div>
             <StatusBadge status={r.status} />
           </Group>
-          {r.waitingOn.map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the open steps in the order the server gives them
-            <Text key={i} size="sm" mt={4} data-testid="request-status-waiting">
-              With <b>{w.roleName ?? 'no role'}</b>
-              {w.step ? ` — ${w.step}` : ''} ·{' '}
-              {w.taken ? 'a colleague is working on it' : 'waiting in the pool'}
-              {w.due ? ` · due ${formatWhen(w.due)}` : ''}
-            </Text>
-          ))}
+          {r.waitingOn.map((w, i) => {
+            const line = waitingText(w, now);
+            return (
+              <Text
+                // biome-ignore lint/suspicious/noArrayIndexKey: the open steps in the order the server gives them
+                key={i}
+                size="sm"
+                mt={4}
+                c={line.overdue ? 'red.9' : undefined}
+                fw={line.overdue ? 600 : undefined}
+                data-testid="request-status-waiting"
+                data-overdue={line.overdue || undefined}
+              >
+                {line.text}
+              </Text>
+            );
+          })}
           {!r.readable && (
             <Text size="xs" c="dimmed" mt={4}>
               Only the roles working on this request see what it is about.
