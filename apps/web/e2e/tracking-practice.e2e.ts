@@ -132,8 +132,9 @@ describe('tracking sheet and practice mode', () => {
 
       // The real queue shows no practice task.
       await page.getByTestId('practice-leave').click();
+      // Leaving is a navigation: the banner goes when the real view replaces the practice one.
+      await page.getByTestId('practice-banner').waitFor({ state: 'detached' });
       await page.getByTestId('my-work').waitFor();
-      expect(await page.getByTestId('practice-banner').count()).toBe(0);
       await page.getByTestId('work-folder-pool-portal-enrollment-specialist').click();
       await page.getByTestId('task-list').waitFor();
       expect(await page.locator('[data-testid="practice-badge"]').count()).toBe(0);
