@@ -135,6 +135,27 @@ describe('three server processes, one database', () => {
     }
   }, 60_000);
 
+  it('ends a token on every process the moment one of them revokes it, or its owner is disabled', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const holder = await userWithToken(store, 'integration-1', ['front-desk']);
+    const other = await userWithToken(store, 'integration-2', ['front-desk']);
+    const tokenId = (await store.listApiTokens(holder.id))[0]!.id;
+    // Every process has used both tokens, so each may have kept them.
+    for (const server of servers)
+      for (const who of [holder, other])
+        expect((await api(server, who, 'GET', '/api/tasks')).status).toBe(200);
+
+    const burst = (who: Who) =>
+      Promise.all([b, c, b, c, b, c, b, c].map((server) => api(server, who, 'GET', '/api/tasks')));
+    expect((await api(a, holder, 'DELETE', `/api/tokens/${tokenId}`)).status).toBe(200);
+    expect((await burst(holder)).map((r) => r.status)).toEqual(Array(8).fill(401));
+    // The other token works on, and ends when its owner is disabled through another connection.
+    expect((await burst(other)).map((r) => r.status)).toEqual(Array(8).fill(200));
+    // Only the account changes here (its tokens are not revoked with it), as a direct edit would.
+    expect((await store.updateUser(other.id, { disabled: true }))?.disabled).toBe(true);
+    expect((await burst(other)).map((r) => r.status)).toEqual(Array(8).fill(401));
+  }, 60_000);
+
   it('tells a client connected to one process about a change made through another', async () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
     // The nurse listens on A, the front desk on C; changes are made through B.

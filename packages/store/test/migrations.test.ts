@@ -37,6 +37,7 @@ describe('migrations', () => {
       'access_log',
       'account_changes',
       'api_tokens',
+      'auth_epoch',
       'change_feed',
       'definition_versions',
       'definitions',
@@ -101,6 +102,7 @@ describe('migrations', () => {
       [16, 'intake'],
       [17, 'request-notes'],
       [18, 'task-lookup-by-id'],
+      [19, 'auth-epoch'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

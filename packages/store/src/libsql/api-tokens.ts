@@ -6,6 +6,7 @@ import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { flag, text, textOrNull } from './rows.ts';
 import { joinedUser, newSecret, USER_JOIN } from './sessions.ts';
+import { TokenCache } from './token-cache.ts';
 
 const COLUMNS =
   't.id, t.user_id, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked, t.revoked_at, t.revoked_reason';
@@ -32,6 +33,7 @@ type ApiTokenApi = Pick<
 >;
 
 export function apiTokenApi(db: Db): ApiTokenApi {
+  const cache = new TokenCache(db);
   return {
     async createApiToken({ userId, name, scope = 'act', expiresAt, at }) {
       const secret = newSecret('pft_');
@@ -56,22 +58,34 @@ export function apiTokenApi(db: Db): ApiTokenApi {
     },
 
     async findApiToken(secret, now) {
-      // One read: the token, its owner, and whether the owner has a confirmed second factor.
-      const rs = await db.client.execute({
-        sql: `SELECT ${COLUMNS}, ${USER_JOIN}, ts.confirmed_at AS totp_confirmed_at
-              FROM api_tokens t JOIN users u ON u.id = t.user_id
-              LEFT JOIN totp_secrets ts ON ts.user_id = t.user_id
-              WHERE t.token_hash = ?`,
-        args: [sha256Hex(secret)],
-      });
-      const row = rs.rows[0];
-      if (!row) return null;
-      const token = toApiToken(row);
-      if (token.revoked || flag(row, 'disabled') || token.expiresAt <= (now ?? db.now())) return null;
+      const hash = sha256Hex(secret);
+      const epoch = await cache.epoch();
+      let found = cache.get(hash, epoch);
+      if (!found) {
+        // One read: the token, its owner, and whether the owner has a confirmed second factor.
+        const rs = await db.client.execute({
+          sql: `SELECT ${COLUMNS}, ${USER_JOIN}, ts.confirmed_at AS totp_confirmed_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                LEFT JOIN totp_secrets ts ON ts.user_id = t.user_id
+                WHERE t.token_hash = ?`,
+          args: [hash],
+        });
+        const row = rs.rows[0];
+        if (!row || flag(row, 'disabled')) return null;
+        found = {
+          token: toApiToken(row),
+          user: joinedUser(row),
+          twoFactor: textOrNull(row, 'totp_confirmed_at') !== null,
+        };
+        if (found.token.revoked) return null;
+        cache.set(hash, epoch, found);
+      }
+      // Expiry is a time, not a change: checked on every use, kept or not.
+      if (found.token.expiresAt <= (now ?? db.now())) return null;
       return {
-        token,
-        user: joinedUser(row),
-        twoFactor: textOrNull(row, 'totp_confirmed_at') !== null,
+        token: { ...found.token },
+        user: { ...found.user, roles: [...found.user.roles] },
+        twoFactor: found.twoFactor,
       };
     },
 
@@ -104,6 +118,7 @@ export function apiTokenApi(db: Db): ApiTokenApi {
         sql: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND revoked = 0',
         args: [at, id],
       });
+      if (rs.rowsAffected === 1) cache.touched(id, at);
       return rs.rowsAffected === 1;
     },
   };

@@ -16,6 +16,7 @@ import { outbox } from './015-outbox.ts';
 import { intake } from './016-intake.ts';
 import { requestNotes } from './017-request-notes.ts';
 import { taskLookupById } from './018-task-lookup-by-id.ts';
+import { authEpoch } from './019-auth-epoch.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   intake,
   requestNotes,
   taskLookupById,
+  authEpoch,
 ];

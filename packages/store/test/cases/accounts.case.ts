@@ -176,6 +176,57 @@ export function accountCases(newHarness: NewHarness): void {
       ]);
     });
 
+    it('a token already found ends the moment another connection revokes it or changes its owner', async () => {
+      const created = await h.store.createUser({ username: 'kept', passwordHash: 'x', roles: ['nurse'] });
+      if (!created.ok) throw new Error('user');
+      const userId = created.user.id;
+      const make = async (name: string) =>
+        (await h.store.createApiToken({ userId, name, expiresAt: at(600) })).secret;
+      const find = (secret: string) => h.store.findApiToken(secret, at(1));
+      const epoch = async () => (await h.sql('SELECT n FROM auth_epoch'))[0]?.n;
+
+      // Each change is written on another connection, as another server process would.
+      let secret = await make('revoked');
+      expect(await find(secret)).not.toBeNull();
+      await h.sql('UPDATE api_tokens SET revoked = 1 WHERE user_id = ?', [userId]);
+      expect(await find(secret)).toBeNull();
+
+      secret = await make('re-scoped');
+      expect((await find(secret))?.token.scope).toBe('act');
+      await h.sql("UPDATE api_tokens SET scope = 'read' WHERE user_id = ? AND revoked = 0", [userId]);
+      expect((await find(secret))?.token.scope).toBe('read');
+      await h.sql('UPDATE api_tokens SET expires_at = ? WHERE user_id = ?', [at(1), userId]);
+      expect(await find(secret)).toBeNull();
+
+      secret = await make('roles');
+      expect((await find(secret))?.user.roles).toEqual(['nurse']);
+      await h.sql("INSERT INTO user_roles (user_id, role) VALUES (?, 'supervisor')", [userId]);
+      expect((await find(secret))?.user.roles).toEqual(['nurse', 'supervisor']);
+      await h.sql("DELETE FROM user_roles WHERE user_id = ? AND role = 'nurse'", [userId]);
+      expect((await find(secret))?.user.roles).toEqual(['supervisor']);
+
+      expect((await find(secret))?.twoFactor).toBe(false);
+      await h.sql(
+        "INSERT INTO totp_secrets (user_id, secret, created_at, confirmed_at) VALUES (?, 'JBSWY3DPEHPK3PXP', ?, ?)",
+        [userId, at(0), at(0)],
+      );
+      expect((await find(secret))?.twoFactor).toBe(true);
+      await h.sql('DELETE FROM totp_secrets WHERE user_id = ?', [userId]);
+      expect((await find(secret))?.twoFactor).toBe(false);
+
+      await h.sql('UPDATE users SET disabled = 1 WHERE id = ?', [userId]);
+      expect(await find(secret)).toBeNull();
+      await h.sql('UPDATE users SET disabled = 0 WHERE id = ?', [userId]);
+      expect(await find(secret)).not.toBeNull();
+
+      // Noting use is not a change of who the token stands for, and is seen without another lookup.
+      const before = await epoch();
+      const found = await find(secret);
+      expect(await h.store.touchApiToken(found!.token.id, at(2))).toBe(true);
+      expect(await epoch()).toBe(before);
+      expect((await find(secret))?.token.lastUsedAt).toBe(at(2));
+    });
+
     it('findApiToken says whether the owner has a confirmed authenticator', async () => {
       const created = await h.store.createUser({ username: 'admin-2', passwordHash: 'x', roles: ['admin'] });
       if (!created.ok) throw new Error('user');
