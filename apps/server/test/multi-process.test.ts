@@ -156,6 +156,32 @@ describe('three server processes, one database', () => {
     expect((await burst(other)).map((r) => r.status)).toEqual(Array(8).fill(401));
   }, 60_000);
 
+  it('ends a session on every process the moment it signs out through one', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const person = await userWithToken(store, 'desk-signed-in', ['front-desk']);
+    const login = await fetch(`${a.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'desk-signed-in', password: person.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0]!)
+      .join('; ');
+    const headers = { cookie, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const read = (server: ServerProcess) =>
+      fetch(`${server.url}/api/tasks`, { headers }).then(async (res) => {
+        await res.body?.cancel();
+        return res.status;
+      });
+    for (const server of servers) expect(await read(server)).toBe(200);
+
+    const out = await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers });
+    expect(out.ok).toBe(true);
+    expect(await Promise.all([b, c, b, c, b, c, b, c].map(read))).toEqual(Array(8).fill(401));
+  }, 60_000);
+
   it('tells a client connected to one process about a change made through another', async () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
     // The nurse listens on A, the front desk on C; changes are made through B.

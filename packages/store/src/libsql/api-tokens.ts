@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Row } from '@libsql/client';
 import { sha256Hex } from '../hash.ts';
-import type { ApiToken } from '../records.ts';
+import type { ApiToken, User } from '../records.ts';
 import type { Store } from '../types.ts';
+import { CredentialCache } from './credential-cache.ts';
 import type { Db } from './db.ts';
 import { flag, text, textOrNull } from './rows.ts';
 import { joinedUser, newSecret, USER_JOIN } from './sessions.ts';
-import { TokenCache } from './token-cache.ts';
 
 const COLUMNS =
   't.id, t.user_id, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked, t.revoked_at, t.revoked_reason';
@@ -27,13 +27,20 @@ function toApiToken(row: Row): ApiToken {
   };
 }
 
+/** What a token resolved to, as `findApiToken` answers. */
+interface FoundToken {
+  token: ApiToken;
+  user: User;
+  twoFactor: boolean;
+}
+
 type ApiTokenApi = Pick<
   Store,
   'createApiToken' | 'findApiToken' | 'getApiToken' | 'listApiTokens' | 'revokeApiToken' | 'touchApiToken'
 >;
 
 export function apiTokenApi(db: Db): ApiTokenApi {
-  const cache = new TokenCache(db);
+  const cache = new CredentialCache<FoundToken>(db);
   return {
     async createApiToken({ userId, name, scope = 'act', expiresAt, at }) {
       const secret = newSecret('pft_');
@@ -78,7 +85,7 @@ export function apiTokenApi(db: Db): ApiTokenApi {
           twoFactor: textOrNull(row, 'totp_confirmed_at') !== null,
         };
         if (found.token.revoked) return null;
-        cache.set(hash, epoch, found);
+        cache.set(hash, epoch, found.token.id, found);
       }
       // Expiry is a time, not a change: checked on every use, kept or not.
       if (found.token.expiresAt <= (now ?? db.now())) return null;
@@ -118,7 +125,8 @@ export function apiTokenApi(db: Db): ApiTokenApi {
         sql: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND revoked = 0',
         args: [at, id],
       });
-      if (rs.rowsAffected === 1) cache.touched(id, at);
+      if (rs.rowsAffected === 1)
+        cache.update(id, (found) => ({ ...found, token: { ...found.token, lastUsedAt: at } }));
       return rs.rowsAffected === 1;
     },
   };

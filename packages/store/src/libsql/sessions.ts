@@ -3,9 +3,16 @@ import type { Row } from '@libsql/client';
 import { sha256Hex } from '../hash.ts';
 import type { Session, User } from '../records.ts';
 import type { Store } from '../types.ts';
+import { CredentialCache } from './credential-cache.ts';
 import type { Db } from './db.ts';
 import { flag, text } from './rows.ts';
 import { revokeAccessStatements } from './users.ts';
+
+/**
+ * A kept session is used only while its last-seen time is this recent. The server notes a session's
+ * use at most once a minute, so within this window no other process can have noted a later one.
+ */
+const SESSION_KEPT_MS = 60_000;
 
 // Secrets carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
 export const newSecret = (prefix = '') => `${prefix}${randomBytes(32).toString('base64url')}`;
@@ -48,6 +55,7 @@ export function joinedUser(row: Row): User {
 }
 
 export function sessionApi(db: Db): SessionApi {
+  const cache = new CredentialCache<{ session: Session; user: User }>(db);
   return {
     async createSession({ userId, ttlMs, at, stage = 'full', clientHint = null }) {
       const secret = newSecret();
@@ -69,15 +77,26 @@ export function sessionApi(db: Db): SessionApi {
     },
 
     async getSession(secret, now) {
-      const rs = await db.client.execute({
-        sql: `SELECT s.*, ${USER_JOIN} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
-        args: [sha256Hex(secret)],
-      });
-      const row = rs.rows[0];
-      if (!row) return null;
-      const session = toSession(row);
-      if (session.revoked || flag(row, 'disabled') || session.expiresAt <= (now ?? db.now())) return null;
-      return { session, user: joinedUser(row) };
+      const id = sha256Hex(secret);
+      const at = now ?? db.now();
+      const epoch = await cache.epoch();
+      let found = cache.get(id, epoch);
+      // Another process may have noted a later use since this copy was read, but only once it was
+      // older than SESSION_KEPT_MS: a copy that old is read again, so idle time is never overstated.
+      if (found && Date.parse(at) - Date.parse(found.session.lastSeenAt) >= SESSION_KEPT_MS) found = null;
+      if (!found) {
+        const rs = await db.client.execute({
+          sql: `SELECT s.*, ${USER_JOIN} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+          args: [id],
+        });
+        const row = rs.rows[0];
+        if (!row || flag(row, 'disabled')) return null;
+        found = { session: toSession(row), user: joinedUser(row) };
+        if (found.session.revoked) return null;
+        cache.set(id, epoch, id, found);
+      }
+      if (found.session.expiresAt <= at) return null;
+      return { session: { ...found.session }, user: { ...found.user, roles: [...found.user.roles] } };
     },
 
     async touchSession(id, { at, expiresAt }) {
@@ -85,6 +104,11 @@ export function sessionApi(db: Db): SessionApi {
         sql: 'UPDATE sessions SET last_seen_at = ?, expires_at = coalesce(?, expires_at) WHERE id = ? AND revoked = 0',
         args: [at, expiresAt ?? null, id],
       });
+      if (rs.rowsAffected === 1)
+        cache.update(id, (found) => ({
+          ...found,
+          session: { ...found.session, lastSeenAt: at, expiresAt: expiresAt ?? found.session.expiresAt },
+        }));
       return rs.rowsAffected === 1;
     },
 

@@ -227,6 +227,50 @@ export function accountCases(newHarness: NewHarness): void {
       expect((await find(secret))?.token.lastUsedAt).toBe(at(2));
     });
 
+    it('a session already found ends the moment another connection ends it, and never reads as idle longer than it is', async () => {
+      const created = await h.store.createUser({
+        username: 'signed-in',
+        passwordHash: 'x',
+        roles: ['nurse'],
+      });
+      if (!created.ok) throw new Error('user');
+      const userId = created.user.id;
+      const open = async () => (await h.store.createSession({ userId, ttlMs: 3_600_000, at: at(0) })).secret;
+      const get = (secret: string, minute = 0) =>
+        h.store.getSession(secret, new Date(Date.parse(at(0)) + minute * 60_000 + 1000).toISOString());
+      const epoch = async () => (await h.sql('SELECT n FROM auth_epoch'))[0]?.n;
+
+      let secret = await open();
+      expect(await get(secret)).not.toBeNull();
+      await h.sql('UPDATE sessions SET revoked = 1 WHERE user_id = ?', [userId]);
+      expect(await get(secret)).toBeNull();
+
+      secret = await open();
+      expect((await get(secret))?.session.stage).toBe('full');
+      await h.sql("UPDATE sessions SET stage = 'totp' WHERE user_id = ? AND revoked = 0", [userId]);
+      expect((await get(secret))?.session.stage).toBe('totp');
+      await h.sql("UPDATE sessions SET stage = 'full' WHERE user_id = ? AND revoked = 0", [userId]);
+      await h.sql("DELETE FROM user_roles WHERE user_id = ? AND role = 'nurse'", [userId]);
+      expect((await get(secret))?.user.roles).toEqual([]);
+      await h.sql('UPDATE users SET disabled = 1 WHERE id = ?', [userId]);
+      expect(await get(secret)).toBeNull();
+      await h.sql('UPDATE users SET disabled = 0 WHERE id = ?', [userId]);
+
+      // A use noted through this store is seen at once, and moves nothing.
+      const found = await get(secret);
+      const before = await epoch();
+      expect(await h.store.touchSession(found!.session.id, { at: at(1) })).toBe(true);
+      expect(await epoch()).toBe(before);
+      expect((await get(secret, 1))?.session.lastSeenAt).toBe(at(1));
+      // A use noted elsewhere (another process, as the server would after a minute) moves nothing
+      // either; a kept copy a minute old is read again, so it is seen.
+      await h.sql('UPDATE sessions SET last_seen_at = ? WHERE id = ?', [at(3), found!.session.id]);
+      expect(await epoch()).toBe(before);
+      expect((await get(secret, 3))?.session.lastSeenAt).toBe(at(3));
+      await h.sql('DELETE FROM sessions WHERE id = ?', [found!.session.id]);
+      expect(await get(secret, 3)).toBeNull();
+    });
+
     it('findApiToken says whether the owner has a confirmed authenticator', async () => {
       const created = await h.store.createUser({ username: 'admin-2', passwordHash: 'x', roles: ['admin'] });
       if (!created.ok) throw new Error('user');

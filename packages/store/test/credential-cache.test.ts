@@ -12,15 +12,22 @@ afterEach(async () => {
   await tmp.remove();
 });
 
-/** Counts the full token lookups (the four-table join) this store runs. */
-function countingLookups(): { lookups: () => number; wrapClient: (client: Client) => Client } {
+/** Counts the full lookups of tokens and of sessions (joins with the account) this store runs. */
+function countingLookups(): {
+  lookups: () => number;
+  sessionLookups: () => number;
+  wrapClient: (client: Client) => Client;
+} {
   let lookups = 0;
+  let sessionLookups = 0;
   const counts = (statement: unknown) => {
     const sql = typeof statement === 'string' ? statement : (statement as { sql: string }).sql;
     if (sql.includes('FROM api_tokens t JOIN users u')) lookups += 1;
+    if (sql.includes('FROM sessions s JOIN users u')) sessionLookups += 1;
   };
   return {
     lookups: () => lookups,
+    sessionLookups: () => sessionLookups,
     wrapClient: (client) =>
       new Proxy(client, {
         get(target, key, receiver) {
@@ -36,7 +43,7 @@ function countingLookups(): { lookups: () => number; wrapClient: (client: Client
   };
 }
 
-describe('tokens kept in memory', () => {
+describe('sessions and tokens kept in memory', () => {
   it.each(['native', 'client'] as const)(
     'with the %s driver: one lookup while nothing changes, another after a revocation elsewhere',
     async (driver) => {
@@ -45,7 +52,11 @@ describe('tokens kept in memory', () => {
       const store = await openStore({ url: tmp.url(), driver, wrapClient: counter.wrapClient });
       const other = await openStore({ url: tmp.url(), driver });
       opened.push(store, other);
-      const created = await store.createUser({ username: 'integration', passwordHash: 'x', roles: ['nurse'] });
+      const created = await store.createUser({
+        username: 'integration',
+        passwordHash: 'x',
+        roles: ['nurse'],
+      });
       if (!created.ok) throw new Error('user');
       const userId = created.user.id;
       const first = await store.createApiToken({ userId, name: 'a', expiresAt: '2999-01-01T00:00:00.000Z' });
@@ -70,6 +81,14 @@ describe('tokens kept in memory', () => {
       expect(await store.findApiToken('pft_not-a-token')).toBeNull();
       expect(await store.findApiToken('pft_not-a-token')).toBeNull();
       expect(counter.lookups()).toBe(7);
+
+      // Sessions likewise: one lookup while in use, another once signed out through the other store.
+      const session = await store.createSession({ userId, ttlMs: 3_600_000 });
+      for (let n = 0; n < 20; n++) expect(await store.getSession(session.secret)).not.toBeNull();
+      expect(counter.sessionLookups()).toBe(1);
+      expect(await other.revokeSession(session.session.id)).toBe(true);
+      expect(await store.getSession(session.secret)).toBeNull();
+      expect(counter.sessionLookups()).toBe(2);
     },
   );
 });
