@@ -346,6 +346,67 @@ describe('roles, sign-off and refreshers', () => {
   });
 });
 
+describe('practice on real requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
+  afterAll(() => t.close());
+
+  async function completeTriage(username: string, practice: boolean) {
+    const as = await t.token(username);
+    const started = await t.call('POST', '/api/instances', {
+      as,
+      body: { definitionId: TRIAGE, practice, data: exampleStart(TRIAGE) },
+    });
+    expect(started.status, started.text).toBe(201);
+    const done = await t.call('POST', `/api/tasks/${started.body.instance.active[0].taskId}/complete`, {
+      as,
+      body: { outcome: 'no-reply-needed', data: { topic: 'other', redFlags: false } },
+    });
+    expect(done.status, done.text).toBe(200);
+  }
+
+  const practiceOf = async (role: string) => {
+    const overview = await t.call('GET', '/api/refreshers', { as: await t.token('lead') });
+    expect(overview.status, overview.text).toBe(200);
+    const { days, fewerThan, roles } = overview.body.practice;
+    expect({ days, fewerThan }).toEqual({ days: 30, fewerThan: 3 });
+    const row = roles.find((r: any) => r.role === role);
+    return Object.fromEntries(
+      row.people.map((p: any) => [
+        p.username,
+        Object.fromEntries(row.workflows.map((w: any, i: number) => [w.definitionId, p.completed[i]])),
+      ]),
+    );
+  };
+
+  it("counts each holder's real requests per workflow over the last 30 days, practice runs left out", async () => {
+    await t.addUser('ma-2', ['medical-assistant']);
+    await completeTriage('medical-assistant', false);
+    await completeTriage('medical-assistant', false);
+    await completeTriage('medical-assistant', true);
+    await completeTriage('ma-2', true);
+
+    const counts = await practiceOf('medical-assistant');
+    expect(counts['medical-assistant']![TRIAGE]).toBe(2);
+    expect(counts['ma-2']![TRIAGE]).toBe(0);
+    // Only workflows where the role has steps are counted; every holder is listed.
+    expect(Object.keys(counts).sort()).toEqual(['ma-2', 'medical-assistant']);
+    const overview = await t.call('GET', '/api/refreshers', { as: await t.token('auditor') });
+    for (const role of overview.body.practice.roles) expect(role.workflows.length).toBeGreaterThan(0);
+    expect(overview.body.practice.roles.map((r: any) => r.roleName)).toEqual(
+      overview.body.practice.roles
+        .map((r: any) => r.roleName)
+        .sort((a: string, b: string) => a.localeCompare(b)),
+    );
+
+    // A month on, what was done before no longer counts.
+    t.clock.advance('P31D');
+    expect((await practiceOf('medical-assistant'))['medical-assistant']![TRIAGE]).toBe(0);
+  });
+});
+
 describe('a new outcome that hands work to another role', () => {
   let t: TestApp;
   beforeAll(async () => {

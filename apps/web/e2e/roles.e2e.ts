@@ -147,8 +147,25 @@ describe('roles, refreshers and the handbook', () => {
         .toContain('Every 30 days: Patient portal message triage');
       expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
       expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
+      // Practice on real requests: each cell marked as little practice exactly when under 3.
+      const practice = page.getByTestId('real-practice');
+      await practice.getByTestId('real-practice-role').first().waitFor();
+      const cells = await practice
+        .locator('td[data-count]')
+        .evaluateAll((tds) => tds.map((td) => [Number(td.getAttribute('data-count')), td.textContent ?? '']));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const [count, text] of cells)
+        expect(String(text).includes('little practice')).toBe(Number(count) < 3);
+      // A lead plans a refresher for a role with little practice: the form below starts from that role.
+      const planned = practice
+        .getByTestId('real-practice-role')
+        .filter({ has: page.getByTestId('real-practice-plan') });
+      const roleName = (await planned.first().locator('p').first().textContent())!;
+      await planned.first().getByTestId('real-practice-plan').click();
+      await expect.poll(() => page.getByTestId('schedule-role').inputValue()).toBe(roleName);
       expect(await seriousViolations(page)).toEqual([]);
       await dismissToasts(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'refresher-training');
     } finally {
       await lead.close();

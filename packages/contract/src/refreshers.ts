@@ -53,6 +53,27 @@ export const RefresherSchedule = z.object({
 });
 export type RefresherSchedule = z.infer<typeof RefresherSchedule>;
 
+/**
+ * How many real requests (practice runs never count) each holder of a role completed in each workflow
+ * the role works in, over the last `days`. Staff who handle few of a workflow lose the routine: those
+ * under `fewerThan` are the ones a refresher is for.
+ */
+export const RealPractice = z.object({
+  days: z.number().int(),
+  fewerThan: z.number().int(),
+  roles: z.array(
+    z.object({
+      role: z.string(),
+      roleName: z.string(),
+      /** Workflows with steps for the role, in catalog order. */
+      workflows: z.array(z.object({ definitionId: Id, title: z.string() })),
+      /** `completed[i]`: tasks of `workflows[i]` the person completed in this role. */
+      people: z.array(Person.extend({ completed: z.array(z.number().int()) })),
+    }),
+  ),
+});
+export type RealPractice = z.infer<typeof RealPractice>;
+
 export const RefresherOverview = z.object({
   changes: z.array(ChangeRefresher.extend({ people: z.array(Person.extend(RefresherProgress.shape)) })),
   schedules: z.array(
@@ -62,6 +83,7 @@ export const RefresherOverview = z.object({
       people: z.array(Person.extend(periodicFields)),
     }),
   ),
+  practice: RealPractice,
 });
 export type RefresherOverview = z.infer<typeof RefresherOverview>;
 

@@ -17,7 +17,10 @@ import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
 import { holdersOf, type RefresherIndex } from '../roles/catalog.ts';
+import { REAL_PRACTICE, realPractice } from '../roles/real-practice.ts';
 import { changeStatus, periodicStatus } from '../roles/refreshers.ts';
+
+const after = (at: string) => new Date(Date.parse(at) + 1).toISOString();
 
 function requireLead(user: AuthUser): void {
   if (!isLead(user)) throw forbidden('Only designers and admins schedule refreshers');
@@ -70,15 +73,18 @@ export function refresherRoutes(
   app.openapi(declared(docs, refresherOverview), async (c) => {
     const user = requireUser(c);
     if (!isLead(user) && !isAuditor(user)) throw forbidden('Only leads and auditors see training records');
-    const [all, acks, completions, schedules, users, duties] = await Promise.all([
+    const now = deps.clock();
+    const from = new Date(Date.parse(now) - REAL_PRACTICE.days * 86_400_000).toISOString();
+    const [all, acks, completions, schedules, users, duties, tallies] = await Promise.all([
       refreshers.all(),
       deps.store.listRefresherAcknowledgements(),
       deps.store.listPracticeCompletions(),
       deps.store.listRefresherSchedules(),
       deps.store.listUsers(),
       latestDuties(),
+      // `to` is exclusive: a task completed this very moment counts.
+      deps.store.tallyCompletedTasks({ from, to: after(now), keys: ['person', 'role', 'workflow'] }),
     ]);
-    const now = deps.clock();
     const changes = all
       .map((r) => ({
         ...r,
@@ -97,7 +103,7 @@ export function refresherRoutes(
         })
         .filter((p) => p !== null),
     }));
-    return c.json({ changes, schedules: periodic }, 200);
+    return c.json({ changes, schedules: periodic, practice: realPractice(duties, users, tallies) }, 200);
   });
 
   return app;

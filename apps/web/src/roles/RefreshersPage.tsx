@@ -3,13 +3,15 @@ import { notifications } from '@mantine/notifications';
 import { deleteRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheck, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { isLead } from '../auth/useMe.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useRefresherOverview } from './api.ts';
+import { RealPracticeSection } from './RealPracticeSection.tsx';
 import { RoleChangeList } from './RoleChangeList.tsx';
-import { ScheduleForm } from './ScheduleForm.tsx';
+import { ScheduleForm, type SchedulePreset } from './ScheduleForm.tsx';
 import './print.css';
 import { TODO_COLOR } from './colors.ts';
 
@@ -30,6 +32,7 @@ export function RefreshersPage({ me }: { me: Me }) {
   const overview = useRefresherOverview();
   const client = useQueryClient();
   const lead = isLead(me.user.roles);
+  const [preset, setPreset] = useState<SchedulePreset | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => call(deleteRefresherSchedule, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['refreshers'] }),
@@ -136,11 +139,22 @@ export function RefreshersPage({ me }: { me: Me }) {
           })}
         </Stack>
       </section>
-      <section>
+      <RealPracticeSection
+        practice={overview.data.practice}
+        onPlan={
+          lead
+            ? (role) => {
+                setPreset({ role, definitionId: null });
+                document.getElementById('regular-refreshers')?.scrollIntoView({ block: 'start' });
+              }
+            : undefined
+        }
+      />
+      <section id="regular-refreshers">
         <Title order={3} size="h4" mb="xs">
           Regular refreshers
         </Title>
-        {lead && <ScheduleForm />}
+        {lead && <ScheduleForm preset={preset} />}
         <Stack gap="sm" mt="sm">
           {schedules.length === 0 && (
             <Text size="sm" c="gray.7">

@@ -2,19 +2,30 @@ import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { addRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { useRoles } from './api.ts';
 
+/** What another part of the page asks the form to start from (a role with little practice). */
+export interface SchedulePreset {
+  role: string | null;
+  definitionId: string | null;
+}
+
 /** A lead schedules a regular refresher: every N days, for a role, a workflow, or a role in one workflow. */
-export function ScheduleForm() {
+export function ScheduleForm({ preset }: { preset?: SchedulePreset | null }) {
   const client = useQueryClient();
   const roles = useRoles();
   const definitions = useDefinitionList();
   const [role, setRole] = useState<string | null>(null);
   const [definitionId, setDefinitionId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!preset) return;
+    setRole(preset.role);
+    setDefinitionId(preset.definitionId);
+  }, [preset]);
   const [everyDays, setEveryDays] = useState<number | string>(90);
   const add = useMutation({
     mutationFn: () =>
