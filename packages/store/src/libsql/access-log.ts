@@ -4,6 +4,7 @@ import type { AccessOutcome, AccessRecord } from '../records.ts';
 import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { Conditions, int, text, textOrNull } from './rows.ts';
+import { SCAN } from './scan.ts';
 
 function toAccessRecord(row: Row): AccessRecord {
   return {
@@ -66,8 +67,9 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
         const [at, id] = decodeCursor(query.cursor, 2);
         where.add(`(a.at, a.id) ${query.newestFirst ? '<' : '>'} (?, ?)`, at ?? null, id ?? null);
       }
+      // A report over a period may read far more rows than it returns: a long read.
       const rs = await db.client.execute({
-        sql: `SELECT a.*, e.reason AS emergency_reason FROM access_log a
+        sql: `${SCAN}SELECT a.*, e.reason AS emergency_reason FROM access_log a
               LEFT JOIN emergency_access e ON e.id = a.emergency_access_id
               ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''}
               ORDER BY ${query.newestFirst ? 'a.at DESC, a.id DESC' : 'a.at, a.id'} LIMIT ?`,

@@ -6,6 +6,7 @@ import type { Store } from '../types.ts';
 import { changeUnit } from './commit.ts';
 import type { Db } from './db.ts';
 import { Conditions, flag, int, text, textOrNull } from './rows.ts';
+import { SCAN } from './scan.ts';
 
 const SUMMARY_COLUMNS =
   'id, definition_id, version, status, revision, last_hash, started_at, updated_at, started_by, practice';
@@ -109,8 +110,9 @@ export function instanceApi(db: Db): InstanceApi {
       }
       if (filter.cursor)
         where.add('(started_at, id) < (?, ?)', ...(decodeCursor(filter.cursor, 2) as InValue[]));
+      // A search through instance data reads every candidate's snapshot: a long read.
       const rs = await db.client.execute({
-        sql: `SELECT ${SUMMARY_COLUMNS} FROM instances WHERE ${where.parts.join(' AND ')}
+        sql: `${filter.dataValue === undefined ? '' : SCAN}SELECT ${SUMMARY_COLUMNS} FROM instances WHERE ${where.parts.join(' AND ')}
               ORDER BY started_at DESC, id DESC LIMIT ?`,
         args: [...where.args, limit + 1],
       });

@@ -10,6 +10,7 @@ import type {
 } from '@libsql/client';
 import { LibsqlError } from '@libsql/client';
 import { BEGIN, NativeClient, type RawResult, ResultShaper, sqliteError, toArgs } from './native-client.ts';
+import { SCAN, ScanThread } from './scan.ts';
 
 /** Most SQL texts the write thread keeps by number before both sides start over. */
 const TEXTS = 2048;
@@ -56,7 +57,14 @@ export class ThreadedClient implements Client {
   #exited: Error | null = null;
   #stopped: Promise<void> = Promise.resolve();
 
+  /** Long reads (`SCAN`): their own thread and connection, started on the first. */
+  #scanner: ScanThread | null = null;
+  readonly #path: string;
+  readonly #timeout: number;
+
   constructor(path: string, options: { timeout: number }) {
+    this.#path = path;
+    this.#timeout = options.timeout;
     this.#reader = new NativeClient(path, options);
     this.#worker = new Worker(new URL('./write-thread.mjs', import.meta.url), {
       workerData: { path, timeout: options.timeout },
@@ -123,6 +131,12 @@ export class ThreadedClient implements Client {
 
   async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+    if (sql.startsWith(SCAN)) {
+      if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
+      this.#scanner ??= new ScanThread(this.#path, this.#timeout);
+      const raw = await this.#scanner.run(sql, toArgs(typeof stmt === 'string' ? args : stmt.args));
+      return this.#results.shape(raw);
+    }
     if (READ.test(sql)) {
       if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
       return this.#reader.execute(stmt as InStatement, args);
@@ -204,10 +218,12 @@ export class ThreadedClient implements Client {
       ? Promise.resolve()
       : new Promise((done) => this.#worker.once('exit', () => done()));
     this.#worker.ref();
-    this.#worker.postMessage({ op: 'close', id });
+    // The scan connection closes before the write connection, so that one is still the last.
+    const scanned = this.#scanner?.close() ?? Promise.resolve();
+    void scanned.then(() => this.#worker.postMessage({ op: 'close', id }));
   }
 
-  /** After `close()`: resolves once the write and checkpoint threads have ended, their connections closed. */
+  /** After `close()`: resolves once the write, checkpoint and scan threads have ended, their connections closed. */
   whenClosed(): Promise<void> {
     return this.#stopped;
   }

@@ -11,6 +11,7 @@ import type {
 import type { Store } from '../types.ts';
 import type { Db } from './db.ts';
 import { Conditions, int, textOrNull } from './rows.ts';
+import { SCAN } from './scan.ts';
 
 /** Grouping keys → task columns. A fixed map: keys never reach SQL as caller text. */
 const COMPLETED_BY: Record<TallyKey, string> = {
@@ -96,22 +97,34 @@ async function completedSetsOn(
   if (q.role !== undefined) where.add('role = ?', q.role);
   const cols = finest.map((k) => `${COMPLETED_BY[k]} AS ${k}`);
   const rs = await db.client.execute({
-    sql: `SELECT ${[...cols, ''].join(', ')} count(*) AS completed,
+    sql: `${SCAN}SELECT ${[...cols, ''].join(', ')} count(*) AS completed,
             group_concat(CAST(round((julianday(closed_at) - julianday(opened_at)) * 86400000.0) AS INTEGER)) AS times,
             sum(CASE WHEN due IS NOT NULL AND closed_at > due THEN 1 ELSE 0 END) AS late, sum(escalated) AS escalated
           FROM tasks INDEXED BY tasks_completed WHERE ${where.parts.join(' AND ')}
           ${finest.length ? `GROUP BY ${finest.join(', ')}` : ''}`,
     args: where.args,
   });
-  const groups = rs.rows
-    .filter((r) => int(r, 'completed') > 0)
-    .map((r) => ({
+  // A whole clinic's month is a hundred thousand times to parse and sort: done in slices, so other
+  // requests are served in between (the query itself ran on the scan thread).
+  const pace = pacer();
+  const groups: Array<{
+    keys: Record<string, string | null>;
+    times: number[];
+    late: number;
+    escalated: number;
+  }> = [];
+  for (const r of rs.rows) {
+    if (int(r, 'completed') === 0) continue;
+    groups.push({
       keys: keyed(r, finest),
       times: String(r.times).split(',').map(Number),
       late: int(r, 'late'),
       escalated: int(r, 'escalated'),
-    }));
-  return groupings.map((keys) => {
+    });
+    await pace();
+  }
+  const sets: TaskTally[][] = [];
+  for (const keys of groupings) {
     const merged = new Map<
       string,
       { keys: Record<string, string | null>; parts: number[][]; late: number; escalated: number }
@@ -132,18 +145,33 @@ async function completedSetsOn(
       m.late += g.late;
       m.escalated += g.escalated;
     }
-    const out = [...merged.values()].map((m) =>
-      tallyOf(m.keys, Float64Array.from(m.parts.flat()), m.late, m.escalated),
+    const out: TaskTally[] = [];
+    for (const m of merged.values()) {
+      out.push(tallyOf(m.keys, Float64Array.from(m.parts.flat()), m.late, m.escalated));
+      await pace();
+    }
+    sets.push(
+      out.sort((a, b) => {
+        for (const k of keys) {
+          const x = a[k] ?? '';
+          const y = b[k] ?? '';
+          if (x !== y) return x < y ? -1 : 1;
+        }
+        return 0;
+      }),
     );
-    return out.sort((a, b) => {
-      for (const k of keys) {
-        const x = a[k] ?? '';
-        const y = b[k] ?? '';
-        if (x !== y) return x < y ? -1 : 1;
-      }
-      return 0;
-    });
-  });
+  }
+  return sets;
+}
+
+/** Yields to the event loop once `sliceMs` of work has gone by since it last did. */
+function pacer(sliceMs = 8): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise((resume) => setImmediate(resume));
+    since = performance.now();
+  };
 }
 
 /**
@@ -188,7 +216,7 @@ export function trackingApi(
       const cols = q.keys.map((k) => `${OPEN_BY[k]} AS ${k}`);
       const group = q.keys.length ? `GROUP BY ${q.keys.join(', ')} ORDER BY ${q.keys.join(', ')}` : '';
       const rs = await db.client.execute({
-        sql: `SELECT ${[...cols, ''].join(', ')} count(*) AS open FROM tasks WHERE ${where.parts.join(' AND ')} ${group}`,
+        sql: `${SCAN}SELECT ${[...cols, ''].join(', ')} count(*) AS open FROM tasks WHERE ${where.parts.join(' AND ')} ${group}`,
         args: where.args,
       });
       return rs.rows
@@ -213,7 +241,7 @@ export function trackingApi(
       const values = q.days.map(() => '(?, ?, ?)').join(', ');
       const args: InValue[] = q.days.flatMap((d) => [d.day, d.start, d.end]);
       const rs = await db.client.execute({
-        sql: `WITH d(day, start, stop) AS (VALUES ${values})
+        sql: `${SCAN}WITH d(day, start, stop) AS (VALUES ${values})
               SELECT d.day AS day, t.role AS role, count(*) AS completed
               FROM d JOIN tasks t INDEXED BY tasks_completed ON ${where.parts.join(' AND ')}
               GROUP BY d.day, t.role ORDER BY d.day, t.role`,
@@ -240,7 +268,7 @@ export function trackingApi(
       const fieldCols = q.fields.map((_, i) => `json_extract(e.payload, ?) AS f${i}`);
       const group = ['person', 'step', 'outcome', ...q.fields.map((_, i) => `f${i}`)].join(', ');
       const rs = await db.client.execute({
-        sql: `SELECT e.actor AS person, json_extract(e.payload, '$.step') AS step,
+        sql: `${SCAN}SELECT e.actor AS person, json_extract(e.payload, '$.step') AS step,
                 json_extract(e.payload, '$.outcome') AS outcome, ${[...fieldCols, ''].join(', ')} count(*) AS n
               FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
               WHERE ${where.parts.join(' AND ')}
@@ -267,7 +295,7 @@ export function trackingApi(
       if (q.userId !== undefined) where.add('e.actor = ?', q.userId);
       if (q.role !== undefined) where.add('e.role = ?', q.role);
       const rs = await db.client.execute({
-        sql: `SELECT count(*) AS n FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
+        sql: `${SCAN}SELECT count(*) AS n FROM events e INDEXED BY events_by_type_at JOIN instances i INDEXED BY instances_kind ON i.id = e.instance_id
               WHERE ${where.parts.join(' AND ')}`,
         args: where.args,
       });
@@ -277,7 +305,7 @@ export function trackingApi(
     async tallyRequests(q) {
       const [ended, open] = await Promise.all([
         db.client.execute({
-          sql: `SELECT definition_id AS workflow, status, count(*) AS n,
+          sql: `${SCAN}SELECT definition_id AS workflow, status, count(*) AS n,
                   group_concat(CAST(round((julianday(updated_at) - julianday(started_at)) * 86400000.0) AS INTEGER)) AS times
                 FROM instances INDEXED BY instances_by_status
                 WHERE status IN ('done', 'cancelled') AND practice = 0 AND updated_at >= ? AND updated_at < ?
@@ -285,7 +313,7 @@ export function trackingApi(
           args: [q.from, q.to],
         }),
         db.client.execute(
-          "SELECT definition_id AS workflow, count(*) AS n FROM instances WHERE status = 'active' AND practice = 0 GROUP BY definition_id",
+          `${SCAN}SELECT definition_id AS workflow, count(*) AS n FROM instances WHERE status = 'active' AND practice = 0 GROUP BY definition_id`,
         ),
       ]);
       const by = new Map<string, RequestTally>();
