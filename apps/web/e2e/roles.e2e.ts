@@ -163,6 +163,9 @@ describe('roles, refreshers and the handbook', () => {
       const roleName = (await planned.first().locator('p').first().textContent())!;
       await planned.first().getByTestId('real-practice-plan').click();
       await expect.poll(() => page.getByTestId('schedule-role').inputValue()).toBe(roleName);
+      expect(await page.getByTestId('schedule-days').evaluate((el) => el === document.activeElement)).toBe(
+        true,
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await dismissToasts(page);
       await page.evaluate(() => window.scrollTo(0, 0));

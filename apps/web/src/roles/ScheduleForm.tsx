@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { addRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
@@ -21,10 +21,13 @@ export function ScheduleForm({ preset }: { preset?: SchedulePreset | null }) {
   const definitions = useDefinitionList();
   const [role, setRole] = useState<string | null>(null);
   const [definitionId, setDefinitionId] = useState<string | null>(null);
+  const days = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!preset) return;
     setRole(preset.role);
     setDefinitionId(preset.definitionId);
+    // Keyboard users land where the plan goes on: how often, then Schedule.
+    days.current?.focus();
   }, [preset]);
   const [everyDays, setEveryDays] = useState<number | string>(90);
   const add = useMutation({
@@ -77,6 +80,7 @@ export function ScheduleForm({ preset }: { preset?: SchedulePreset | null }) {
         max={3650}
         value={everyDays}
         onChange={setEveryDays}
+        ref={days}
         w={130}
         data-testid="schedule-days"
       />
