@@ -7,6 +7,8 @@ import { walLayout } from '../../campaigns/support/wal.ts';
 export interface WalWritten {
   pages: number;
   commits: number;
+  /** Frames per table or index (SQLite's `dbstat` names), most first: where the pages went. */
+  byTree: Array<{ name: string; frames: number }>;
 }
 
 /**
@@ -18,17 +20,40 @@ export async function walWritten(url: string, work: () => Promise<void>): Promis
   const path = url.replace(/^file:/, '');
   const reader = createClient({ url });
   const pin = await reader.transaction('read');
+  let before: ReturnType<typeof walLayout>;
+  let after: ReturnType<typeof walLayout>;
+  let wal: Buffer;
   try {
     await pin.execute('SELECT count(*) FROM events');
-    const before = walLayout(readFileSync(`${path}-wal`));
+    before = walLayout(readFileSync(`${path}-wal`));
     await work();
-    const after = walLayout(readFileSync(`${path}-wal`));
-    return {
-      pages: (after.committedEnd - before.committedEnd) / after.frameSize,
-      commits: after.commits - before.commits,
-    };
+    wal = readFileSync(`${path}-wal`);
+    after = walLayout(wal);
   } finally {
     pin.close();
     reader.close();
   }
+  return {
+    pages: (after.committedEnd - before.committedEnd) / after.frameSize,
+    commits: after.commits - before.commits,
+    byTree: await framesByTree(url, wal, before.committedEnd, after.committedEnd, after.frameSize),
+  };
+}
+
+/** Each appended frame's page number (its header's first field), named by the tree that now owns it. */
+async function framesByTree(url: string, wal: Buffer, from: number, to: number, frameSize: number) {
+  const owner = new Map<number, string>();
+  const client = createClient({ url });
+  try {
+    for (const row of (await client.execute('SELECT name, pageno FROM dbstat')).rows)
+      owner.set(Number(row.pageno), String(row.name));
+  } finally {
+    client.close();
+  }
+  const frames = new Map<string, number>();
+  for (let at = from; at < to; at += frameSize) {
+    const name = owner.get(wal.readUInt32BE(at)) ?? '(free)';
+    frames.set(name, (frames.get(name) ?? 0) + 1);
+  }
+  return [...frames].map(([name, n]) => ({ name, frames: n })).sort((a, b) => b.frames - a.frames);
 }
