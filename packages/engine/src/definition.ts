@@ -51,6 +51,12 @@ export const FormFieldSchema = z
     label: z.string().min(1).max(200),
     type: z.enum(['text', 'textarea', 'number', 'boolean', 'select', 'date']),
     required: z.boolean().optional(),
+    /**
+     * Required only when the step is finished with one of these outcomes (a decline reason for
+     * `declined`); other outcomes may leave it out. `required: true` means every outcome. Step forms
+     * only: a start form has no outcomes.
+     */
+    requiredFor: z.array(Id).min(1).max(50).optional(),
     options: z.array(z.string().min(1).max(200)).max(100).optional(),
     help: z.string().max(2000).optional(),
     /**

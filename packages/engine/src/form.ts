@@ -7,10 +7,20 @@ export interface FieldError {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Checks submitted form data against a task's fields: required ones present, each of its type. */
+/** Whether a field must be filled in to finish with `outcome` (a start form has none). */
+export function isRequired(field: FormField, outcome?: string): boolean {
+  if (field.required) return true;
+  return outcome !== undefined && (field.requiredFor?.includes(outcome) ?? false);
+}
+
+/**
+ * Checks submitted form data against a task's fields: required ones present (those required only
+ * for some outcomes when finishing with one of them), each of its type.
+ */
 export function validateForm(
   fields: FormField[] | undefined,
   data: Record<string, unknown> | undefined,
+  outcome?: string,
 ): FieldError[] {
   if (!fields || fields.length === 0) return [];
   const errors: FieldError[] = [];
@@ -18,6 +28,8 @@ export function validateForm(
     const value = data?.[field.id];
     if (value === undefined || value === null || value === '') {
       if (field.required) errors.push({ field: field.id, message: `${field.label} is required` });
+      else if (isRequired(field, outcome))
+        errors.push({ field: field.id, message: `${field.label} is required to finish as ${outcome}` });
       continue;
     }
     switch (field.type) {

@@ -173,7 +173,7 @@ export function step(
       }
       const refused = admit ? checkWrites(definition, subject.step, event.data) : undefined;
       if (refused) return { ok: false, error: refused, snapshot };
-      const fieldErrors = validateForm(step.form, event.data);
+      const fieldErrors = validateForm(step.form, event.data, event.outcome);
       if (fieldErrors.length > 0) {
         return fail(
           snapshot,

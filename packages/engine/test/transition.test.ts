@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../src/definition.ts';
+import type { Definition, TaskStep } from '../src/definition.ts';
 import type { EngineEvent } from '../src/events.ts';
 import type { InstanceSnapshot } from '../src/snapshot.ts';
 import { transition } from '../src/transition.ts';
@@ -405,6 +405,40 @@ describe('transition', () => {
       T0,
     );
     expect(badOption.ok || badOption.error.code).toBe('FORM_INVALID');
+  });
+
+  it('requires a field only for the outcomes it names (requiredFor)', () => {
+    const review = labs.steps.review as TaskStep;
+    const graded: Definition = {
+      ...labs,
+      steps: {
+        ...labs.steps,
+        review: {
+          ...review,
+          form: [
+            ...(review.form ?? []),
+            { id: 'callPlan', label: 'Call plan', type: 'text', requiredFor: ['abnormal', 'critical'] },
+          ],
+        },
+      },
+    };
+    const s = run(graded, [[{ type: 'start' }, T0]]);
+    const complete = (outcome: string, data: Record<string, unknown>) =>
+      transition(graded, s, { type: 'complete', step: 'review', outcome, role: 'provider', data }, T0);
+    // Not named: the field may be left out.
+    expect(complete('normal', { comment: 'Normal.' }).ok).toBe(true);
+    // Named: refused without it, with the field named as for `required`.
+    const refused = complete('abnormal', { comment: 'High.' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('FORM_INVALID');
+    expect(refused.error.details).toEqual({
+      fields: [{ field: 'callPlan', message: 'Call plan is required to finish as abnormal' }],
+    });
+    expect(complete('critical', { comment: 'Critical.', callPlan: 'Phone now' }).ok).toBe(true);
+    // Given where it is not required, it is still checked for its type.
+    const wrongType = complete('normal', { comment: 'Normal.', callPlan: 3 });
+    expect(wrongType.ok || wrongType.error.code).toBe('FORM_INVALID');
   });
 
   it('leaves a wait for another step when its deadline passes (goTo)', () => {

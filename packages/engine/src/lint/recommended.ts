@@ -14,6 +14,7 @@ import { invalidDuration } from './rules/invalid-duration.ts';
 import { invalidExpression } from './rules/invalid-expression.ts';
 import { missingHelp } from './rules/missing-help.ts';
 import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
+import { requiredForUnknownOutcome } from './rules/required-for-unknown-outcome.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
 import { startFieldOwned } from './rules/start-field-owned.ts';
 import { subjectUnknownField } from './rules/subject-unknown-field.ts';
@@ -55,6 +56,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   // What staff see on a task.
   [formFieldDuplicate, 'error'],
   [selectWithoutOptions, 'error'],
+  [requiredForUnknownOutcome, 'error'],
   [duplicateTaskTitle, 'warning'],
   [subjectUnknownField, 'error'],
   [missingHelp, 'info'],
