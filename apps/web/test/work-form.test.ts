@@ -46,6 +46,20 @@ describe('the outcome form', () => {
     expect(checkForm(fields, { topic: 'refill', redFlags: false })).toEqual({});
   });
 
+  it('checks a field required only for some outcomes when finishing with one of them', () => {
+    const decline: FormField[] = [
+      { id: 'visitType', label: 'Visit type', type: 'text', required: true },
+      { id: 'declineReason', label: 'Reason for declining', type: 'textarea', requiredFor: ['decline'] },
+    ];
+    expect(checkForm(decline, { visitType: 'new' }, 'confirm')).toEqual({});
+    expect(checkForm(decline, { visitType: 'new' }, 'decline')).toEqual({
+      declineReason: 'Reason for declining is required to finish as “Decline”',
+    });
+    expect(checkForm(decline, { visitType: 'new', declineReason: 'No slots' }, 'decline')).toEqual({});
+    // Without an outcome (a start form), only `required` counts.
+    expect(checkForm(decline, {})).toEqual({ visitType: 'Visit type is required' });
+  });
+
   it('reads per-field errors from a 422 FORM_INVALID', () => {
     const error = new ApiError(422, 'FORM_INVALID', 'The form is not complete', {
       fields: [

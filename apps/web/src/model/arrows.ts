@@ -1,5 +1,6 @@
 import type { Definition, Step } from '@portalflow/engine';
 import { exhaustive, ModelError } from './errors.ts';
+import { removeOutcome } from './outcomes.ts';
 
 /** How an arrow leaves a step: which field of the step it is written in. */
 export type ConnectVia =
@@ -149,9 +150,8 @@ export function disconnect(step: Step, path: string): Step {
   const outcome = /^outcomes\.(.+)$/.exec(rest);
   const branch = /^branches\.(\d+)(\.to)?$/.exec(rest);
   if (outcome && step.type === 'task') {
-    const outcomes = { ...step.outcomes };
-    delete outcomes[outcome[1]!];
-    next = { ...step, outcomes };
+    next = { ...step, ...removeOutcome(step, outcome[1]!) };
+    if (next.type === 'task' && next.form === undefined) delete next.form;
   } else if (branch && step.type === 'decision') {
     next = { ...step, branches: step.branches.filter((_, i) => i !== Number(branch[1])) };
   } else if (branch && step.type === 'parallel') {

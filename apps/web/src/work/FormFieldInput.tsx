@@ -13,12 +13,24 @@ interface Props {
   autoFocus?: boolean;
 }
 
+/**
+ * What a field needs, shown under its label: a field required only for some outcomes says which
+ * (its asterisk would claim more), followed by the step author's help.
+ */
+function describe(field: FormField): string | undefined {
+  const only =
+    !field.required && field.requiredFor && field.requiredFor.length > 0
+      ? `Required to finish as ${field.requiredFor.map((o) => `“${humanize(o)}”`).join(' or ')}.`
+      : undefined;
+  return [only, field.help].filter(Boolean).join(' ') || undefined;
+}
+
 /** One field of a step's form, as the input that fits its type. Required fields are marked. */
 export function FormFieldInput({ field, value, error, disabled, inputId, onChange, autoFocus }: Props) {
   const common = {
     id: inputId,
     label: field.label,
-    description: field.help,
+    description: describe(field),
     error,
     disabled,
     withAsterisk: !!field.required,
@@ -83,7 +95,7 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
       return (
         <Radio.Group
           label={field.label}
-          description={field.help}
+          description={describe(field)}
           error={error}
           withAsterisk={!!field.required}
           value={value === true ? 'yes' : value === false ? 'no' : null}

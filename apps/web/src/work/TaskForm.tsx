@@ -73,7 +73,7 @@ export function TaskForm({
   }
 
   async function finish(outcome: string) {
-    const errs = checkForm(fields, values);
+    const errs = checkForm(fields, values, outcome);
     setErrors(errs);
     if (Object.keys(errs).length > 0) {
       const n = Object.keys(errs).length;

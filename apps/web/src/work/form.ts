@@ -1,5 +1,6 @@
 import { type FormField, validateForm } from '@portalflow/engine';
 import { ApiError } from '../api/client.ts';
+import { humanize } from './format.ts';
 
 /**
  * The outcome form: values as the inputs hold them, the data sent to the server, and errors per
@@ -62,11 +63,21 @@ export function toSubmission(fields: readonly FormField[], values: FormValues): 
   return out;
 }
 
-/** Errors by field id, in the order of the form; empty when the form can be sent. */
-export function checkForm(fields: readonly FormField[], values: FormValues): FieldErrors {
+/**
+ * Errors by field id, in the order of the form; empty when the form can be sent. With `outcome`,
+ * fields required only for some outcomes count when it is one of them (start forms have none).
+ */
+export function checkForm(fields: readonly FormField[], values: FormValues, outcome?: string): FieldErrors {
   const errors: FieldErrors = {};
-  for (const e of validateForm([...fields], toSubmission(fields, values))) {
-    if (!(e.field in errors)) errors[e.field] = e.message;
+  const submission = toSubmission(fields, values);
+  for (const e of validateForm([...fields], submission, outcome)) {
+    if (e.field in errors) continue;
+    const field = fields.find((f) => f.id === e.field);
+    // The engine names the outcome by its id; staff see it as the button they pressed.
+    errors[e.field] =
+      field && !field.required && outcome !== undefined && submission[e.field] === undefined
+        ? `${field.label} is required to finish as “${humanize(outcome)}”`
+        : e.message;
   }
   return errors;
 }

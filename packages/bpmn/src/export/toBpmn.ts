@@ -294,6 +294,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     label: field.label,
     type: field.type,
     required: field.required,
+    requiredFor: field.requiredFor?.join(' '),
     ownership: field.ownership,
   };
   if (field.options === undefined && field.help === undefined) {

@@ -15,6 +15,9 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   const field: FormField = { id, label: clip(label, 200), type: type as FormField['type'] };
   const required = attr(el, 'required');
   if (required !== undefined) field.required = required === 'true';
+  // Outcome ids, space-separated as in XML list attributes; ids that cannot be outcomes are dropped.
+  const requiredFor = (attr(el, 'requiredFor') ?? '').split(/\s+/).filter((o) => ID.test(o));
+  if (requiredFor.length > 0) field.requiredFor = requiredFor.slice(0, 50);
   const ownership = attr(el, 'ownership');
   if (ownership === 'owned' || ownership === 'shared') field.ownership = ownership;
   const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));

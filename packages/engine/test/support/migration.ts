@@ -36,7 +36,13 @@ export const parkedAt: Record<string, EngineEvent[]> = {
   'harm-review+abnormal-review': [verified({ flag: 'abnormal', holdRequested: true })],
   'hold-for-discussion+critical-call': [
     verified({ flag: 'critical', holdRequested: true }),
-    { type: 'complete', step: 'harm-review', outcome: 'hold-until-discussed', role: 'provider' },
+    {
+      type: 'complete',
+      step: 'harm-review',
+      outcome: 'hold-until-discussed',
+      role: 'provider',
+      data: { harmReason: 'New cancer diagnosis: the provider tells the patient first' },
+    },
   ],
   'release-to-portal+critical-call': [verified({ flag: 'critical', holdRequested: false })],
   'normal-comment': [

@@ -4,10 +4,10 @@ import { allEdges, stepTitle } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { ConnectVia } from '../../model/changes.ts';
+import { renameOutcome } from '../../model/outcomes.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { ConditionInput } from './ConditionInput.tsx';
 import { ID_PATTERN, useStepOptions } from './common.ts';
-import { renameOutcome } from './OutcomesEditor.tsx';
 import { StepSelect } from './StepSelect.tsx';
 
 const KIND_TEXT: Record<string, string> = {
@@ -58,7 +58,7 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
         {
           type: 'updateStep',
           id: edge.from,
-          patch: { outcomes: renameOutcome(step.outcomes, edge.label, name) },
+          patch: renameOutcome(step, edge.label, name),
         },
       ],
       {

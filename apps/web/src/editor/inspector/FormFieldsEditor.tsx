@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  MultiSelect,
   Select,
   Stack,
   TagsInput,
@@ -37,11 +38,14 @@ const OWNERSHIP = [
 export function FormFieldsEditor({
   id,
   fields,
+  outcomes = [],
   onWrite,
   emptyText = 'No form: staff only choose an outcome.',
 }: {
   id: string;
   fields: FormField[];
+  /** The step's outcomes, for fields required only to finish with some of them (none on a start form). */
+  outcomes?: string[];
   onWrite?: (next: FormField[], field?: string) => void;
   emptyText?: string;
 }) {
@@ -127,9 +131,29 @@ export function FormFieldsEditor({
           <Checkbox
             size="xs"
             label="Required"
+            description={outcomes.length > 1 ? 'Whichever outcome finishes the task' : undefined}
             checked={f.required ?? false}
-            onChange={(e) => update(i, { required: e.currentTarget.checked || undefined })}
+            onChange={(e) =>
+              update(i, {
+                required: e.currentTarget.checked || undefined,
+                // Required for every outcome says it all; a narrower list would only contradict it.
+                ...(e.currentTarget.checked ? { requiredFor: undefined } : {}),
+              })
+            }
           />
+          {outcomes.length > 1 && !f.required && (
+            <MultiSelect
+              size="xs"
+              label="Required only to finish as"
+              description="A reason for a denial, a date for “booked”: other outcomes may leave it empty"
+              data={[...new Set([...outcomes, ...(f.requiredFor ?? [])])]}
+              value={f.requiredFor ?? []}
+              onChange={(v) => update(i, { requiredFor: v.length > 0 ? v : undefined }, 'requiredFor')}
+              placeholder={f.requiredFor?.length ? undefined : 'No outcome: optional'}
+              clearable
+              data-testid={`field-required-for-${i}`}
+            />
+          )}
         </Stack>
       ))}
       <Button size="compact-xs" variant="light" leftSection={<Plus size={12} aria-hidden />} onClick={add}>

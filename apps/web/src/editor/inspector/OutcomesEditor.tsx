@@ -3,19 +3,9 @@ import type { Definition, TaskStep } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { uniqueId } from '../../model/document.ts';
+import { removeOutcome, renameOutcome } from '../../model/outcomes.ts';
 import { ID_PATTERN, useStepOptions, useStepPatch } from './common.ts';
 import { StepSelect } from './StepSelect.tsx';
-
-/** Renames an outcome, keeping the outcomes' order (the order staff see the buttons in). */
-export function renameOutcome(
-  outcomes: Record<string, string>,
-  from: string,
-  to: string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, target] of Object.entries(outcomes)) out[name === from ? to : name] = target;
-  return out;
-}
 
 function OutcomeName({
   name,
@@ -91,7 +81,7 @@ export function OutcomesEditor({
           <OutcomeName
             name={name}
             taken={(n) => n in step.outcomes}
-            onRename={(to) => patch({ outcomes: renameOutcome(step.outcomes, name, to) })}
+            onRename={(to) => patch(renameOutcome(step, name, to))}
           />
           <Text size="xs" pt={6} aria-hidden>
             →
@@ -111,11 +101,7 @@ export function OutcomesEditor({
             color="red"
             mt={2}
             aria-label={`Remove outcome ${name}`}
-            onClick={() => {
-              const outcomes = { ...step.outcomes };
-              delete outcomes[name];
-              patch({ outcomes });
-            }}
+            onClick={() => patch(removeOutcome(step, name))}
           >
             <Trash2 size={14} aria-hidden />
           </ActionIcon>

@@ -28,7 +28,7 @@ export function TaskFields({ id, step, definition }: { id: string; step: TaskSte
       <Divider label="Deadline" labelPosition="left" />
       <DeadlineFields id={id} step={step} definition={definition} />
       <Divider label="Form" labelPosition="left" />
-      <FormFieldsEditor id={id} fields={step.form ?? []} />
+      <FormFieldsEditor id={id} fields={step.form ?? []} outcomes={Object.keys(step.outcomes)} />
       <Divider label="For staff" labelPosition="left" />
       <Textarea
         size="xs"

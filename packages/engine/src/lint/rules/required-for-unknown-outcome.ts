@@ -24,7 +24,9 @@ export const requiredForUnknownOutcome: Rule = {
           step: id,
           message: `Field "${field.id}" of task ${stepName(ctx.definition, id)} is required for ${unknown
             .map((o) => `"${o}"`)
-            .join(', ')}, which ${unknown.length === 1 ? 'is not one of its outcomes' : 'are not among its outcomes'} (${Object.keys(
+            .join(
+              ', ',
+            )}, which ${unknown.length === 1 ? 'is not one of its outcomes' : 'are not among its outcomes'} (${Object.keys(
             step.outcomes,
           ).join(', ')})`,
         });
