@@ -360,7 +360,9 @@ describe('migrating running instances between versions', () => {
     for (const id of ids) await expectConsistent(t, id);
     // The unmigrated ones still work on version 1.
     const still = ids.find((_, i) => versions[i] === 1 && i % 3 === 2)!;
-    const call = await complete(t, still, 'abnormal-call', 'follow-up-booked', 'triage-nurse');
+    const call = await complete(t, still, 'abnormal-call', 'follow-up-booked', 'triage-nurse', {
+      followUpDate: '2026-03-20',
+    });
     expect(call.status, call.text).toBe(200);
 
     const again = await t.call('POST', `/api/migrations/${planId}/apply`, { as: lead });

@@ -75,6 +75,41 @@ describe('My work', () => {
     }
   });
 
+  it('asks for a field only for the outcomes that need it, and says which', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'medical-assistant', PASSWORD);
+      await b.page.getByTestId('work-folder-pool-medical-assistant').click();
+      const rows = b.page.locator('[data-testid^="task-row-"]', { hasText: 'Match the final result' });
+      await rows.first().waitFor();
+      const before = await rows.count();
+      await rows.first().click();
+      await b.page.getByTestId('claim-button').click();
+      const form = b.page.getByTestId('task-form');
+      await form.waitFor();
+      // The checks of a result are needed to verify it, not to send it back as another patient's.
+      const flag = b.page.getByTestId('form-field-flag');
+      await expect.poll(() => flag.getAttribute('aria-required')).toBeNull();
+      expect(await form.textContent()).toContain('Required to finish as “Verified”.');
+      await b.page.getByTestId('outcome-button-verified').click();
+      await form.getByText('Flag is required to finish as “Verified”').waitFor();
+      expect(await form.getByRole('alert').textContent()).toContain(
+        '3 fields need attention before “Verified”',
+      );
+      await screenshot(b.page, 'my-work-required-for');
+      await b.page.getByTestId('outcome-button-wrong-patient').click();
+      await b.page
+        .getByText(/Completed/)
+        .first()
+        .waitFor();
+      // Sent to medical records to refile: it left this pool and this person's list.
+      await b.page.getByTestId('work-folder-pool-medical-assistant').click();
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before - 1);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('works at tablet width', async () => {
     const b = await openBrowser({ width: 768, height: 1024 });
     try {
