@@ -324,6 +324,50 @@ describe('Editor', () => {
     }
   });
 
+  it('a field required only for one outcome follows that outcome when it is renamed', async () => {
+    await createWorkflow('required-for-check');
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const page = b.page;
+      await openEditor(page, 'required-for-check');
+      await selectStep(page, 'call-back');
+      // A second way to finish the call, and a reason asked for only then.
+      await addOutcome(page, 'finished');
+      const inspector = page.getByTestId('inspector');
+      await inspector.getByRole('button', { name: 'Add field' }).click();
+      await inspector.getByLabel('Label').last().fill('Why the patient was not reached');
+      const only = page.getByTestId('field-required-for-0');
+      await only.click();
+      await page.getByRole('option', { name: 'outcome', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      // Renaming the outcome renames it in the field too: nothing points at the old name.
+      const name = page.getByRole('textbox', { name: 'Outcome outcome name' });
+      await name.fill('not-reached');
+      await name.press('Enter');
+      await page.getByRole('textbox', { name: 'Outcome not-reached name' }).waitFor();
+      await expect
+        .poll(() =>
+          only.locator('xpath=ancestor::div[contains(@class,"mantine-MultiSelect-root")]').textContent(),
+        )
+        .toContain('not-reached');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      await page.getByTestId('save-button').click();
+      await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+      const saved = await lead<{ draft: { definition: Definition } | null }>(
+        'GET',
+        '/definitions/required-for-check',
+      );
+      const step = saved.body.draft?.definition.steps['call-back'];
+      expect(step?.type === 'task' && step.form).toEqual([
+        expect.objectContaining({ label: 'Why the patient was not reached', requiredFor: ['not-reached'] }),
+      ]);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('undo and redo: Ctrl+Z reverts an edit, Ctrl+Shift+Z redoes it, and so do the buttons', async () => {
     await createWorkflow('undo-check');
     // Published, so the step ids stay put while titles change (a draft's ids follow its titles).
