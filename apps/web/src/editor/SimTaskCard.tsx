@@ -14,7 +14,7 @@ function FieldInput({
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
-  const label = `${field.label}${field.required ? ' *' : ''}`;
+  const label = `${field.label}${field.required ? ' *' : field.requiredFor ? ` * (to finish as ${field.requiredFor.join(' or ')})` : ''}`;
   switch (field.type) {
     case 'select':
       return (
