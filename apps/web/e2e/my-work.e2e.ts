@@ -102,6 +102,17 @@ describe('My work', () => {
         .getByText(/Completed/)
         .first()
         .waitFor();
+      // The panel goes on to the next task in the pool; the toast leaves its Claim button in view.
+      const claim = b.page.getByTestId('claim-button');
+      await claim.waitFor();
+      const toast = (await b.page.locator('.mantine-Notification-root').first().boundingBox())!;
+      const button = (await claim.boundingBox())!;
+      const overlaps =
+        toast.x < button.x + button.width &&
+        button.x < toast.x + toast.width &&
+        toast.y < button.y + button.height &&
+        button.y < toast.y + toast.height;
+      expect(overlaps).toBe(false);
       // Sent to medical records to refile: it left this pool and this person's list.
       await b.page.getByTestId('work-folder-pool-medical-assistant').click();
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before - 1);

@@ -40,7 +40,9 @@ export function SignedInApp({ me }: { me: Me }) {
   const roles = me.user.roles;
   return (
     <BrowserRouter>
-      <Notifications position="top-right" />
+      {/* Bottom left: the top right holds each screen's main actions (Claim, Save, Publish), which a
+          toast about the last action must not cover while staff take the next one. */}
+      <Notifications position="bottom-left" />
       <Shell me={me}>
         <Screens>
           <Routes>
