@@ -90,12 +90,13 @@ describe('My work', () => {
       // The checks of a result are needed to verify it, not to send it back as another patient's.
       const flag = b.page.getByTestId('form-field-flag');
       await expect.poll(() => flag.getAttribute('aria-required')).toBeNull();
-      expect(await form.textContent()).toContain('Required to finish as “Verified”.');
+      expect(await form.textContent()).toContain('Flag * to finish as “Verified”');
       await b.page.getByTestId('outcome-button-verified').click();
       await form.getByText('Flag is required to finish as “Verified”').waitFor();
       expect(await form.getByRole('alert').textContent()).toContain(
         '3 fields need attention before “Verified”',
       );
+      expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'my-work-required-for');
       await b.page.getByTestId('outcome-button-wrong-patient').click();
       await b.page

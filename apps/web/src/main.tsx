@@ -29,9 +29,13 @@ const theme = createTheme({
 });
 
 // A filled button's hover goes one shade lighter by default (teal 8: 3.9:1 under white text); go darker.
+// Field errors default to red 6 (3.3:1 on white, under AA for their small text): red 9 is 5.9:1.
 const cssVariables: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-teal-filled-hover': '#066649' },
+  light: {
+    '--mantine-color-teal-filled-hover': '#066649',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -1,5 +1,6 @@
-import { Group, NumberInput, Radio, Select, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
 import type { FormField } from '@portalflow/engine';
+import type { ReactNode } from 'react';
 import { humanize } from './format.ts';
 
 interface Props {
@@ -14,23 +15,27 @@ interface Props {
 }
 
 /**
- * What a field needs, shown under its label: a field required only for some outcomes says which
- * (its asterisk would claim more), followed by the step author's help.
+ * The label, and for a field required only for some outcomes which ones, beside it: a marker as
+ * short as the asterisk it stands in for, since a step may have several such fields.
  */
-function describe(field: FormField): string | undefined {
-  const only =
-    !field.required && field.requiredFor && field.requiredFor.length > 0
-      ? `Required to finish as ${field.requiredFor.map((o) => `“${humanize(o)}”`).join(' or ')}.`
-      : undefined;
-  return [only, field.help].filter(Boolean).join(' ') || undefined;
+function labelOf(field: FormField): ReactNode {
+  if (field.required || !field.requiredFor?.length) return field.label;
+  return (
+    <>
+      {field.label}{' '}
+      <Text span size="xs" fw={600} c="red.9">
+        * to finish as {field.requiredFor.map((o) => `“${humanize(o)}”`).join(' or ')}
+      </Text>
+    </>
+  );
 }
 
 /** One field of a step's form, as the input that fits its type. Required fields are marked. */
 export function FormFieldInput({ field, value, error, disabled, inputId, onChange, autoFocus }: Props) {
   const common = {
     id: inputId,
-    label: field.label,
-    description: describe(field),
+    label: labelOf(field),
+    description: field.help,
     error,
     disabled,
     withAsterisk: !!field.required,
@@ -94,8 +99,8 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
     case 'boolean':
       return (
         <Radio.Group
-          label={field.label}
-          description={describe(field)}
+          label={labelOf(field)}
+          description={field.help}
           error={error}
           withAsterisk={!!field.required}
           value={value === true ? 'yes' : value === false ? 'no' : null}
