@@ -129,6 +129,10 @@ describe('New request', () => {
       await medication.fill('amlodipine');
       await desk.page.keyboard.press('Enter');
       await shown.waitFor();
+      // "Start anyway" takes the focus on the frame after the warning shows: Enter then decides.
+      await expect
+        .poll(() => desk.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('new-request-submit');
       await desk.page.keyboard.press('Enter');
       await desk.page.getByText('demo-5301 · Refill: amlodipine is in its pool.').waitFor();
       await expect.poll(count).toBe(2);
