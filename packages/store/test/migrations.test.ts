@@ -49,6 +49,7 @@ describe('migrations', () => {
       'help_entries',
       'help_entry_changes',
       'idempotency',
+      'instance_actors',
       'instances',
       'intake_key_changes',
       'intake_keys',
@@ -103,6 +104,7 @@ describe('migrations', () => {
       [17, 'request-notes'],
       [18, 'task-lookup-by-id'],
       [19, 'auth-epoch'],
+      [20, 'instance-actors'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -249,6 +251,52 @@ describe('migrations', () => {
     ]);
     await store.close();
     raw = createClient({ url: tmp.url() });
+  });
+
+  it('list who acted on each request from the events already written, once per person', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 19))).toHaveLength(19);
+    const start = startChange('old-3');
+    const json = JSON.stringify(triage);
+    const event = (seq: number, actor: string | null) => ({
+      sql: `INSERT INTO events (instance_id, seq, at, actor, role, type, payload, prev_hash, hash)
+            VALUES ('old-3', ?, '2026-01-02T09:00:00.000Z', ?, NULL, 'note', '{}', 'p', 'h')`,
+      args: [seq, actor],
+    });
+    await raw.batch(
+      [
+        {
+          sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, triage.title, json],
+        },
+        {
+          sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
+          args: [triage.id, json],
+        },
+        {
+          sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
+              VALUES ('old-3', ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
+          args: [triage.id, JSON.stringify(start.snapshot), 'h', start.event.at, start.event.at],
+        },
+        event(1, 'fd'),
+        event(2, 'ma'),
+        event(3, 'ma'),
+        event(4, null),
+      ],
+      'write',
+    );
+    raw.close();
+    const store = await openStore({ url: tmp.url() });
+    expect((await store.listInstances({ actor: 'ma' })).items.map((i) => i.id)).toEqual(['old-3']);
+    expect((await store.listInstances({ actor: 'nurse' })).items).toEqual([]);
+    await store.close();
+    raw = createClient({ url: tmp.url() });
+    const rows = await raw.execute('SELECT actor, instance_id FROM instance_actors ORDER BY actor');
+    expect(rows.rows.map((r) => [r.actor, r.instance_id])).toEqual([
+      ['fd', 'old-3'],
+      ['ma', 'old-3'],
+    ]);
+    const index = await raw.execute("SELECT name FROM sqlite_master WHERE name = 'events_by_actor'");
+    expect(index.rows).toEqual([]);
   });
 
   it('tolerate two processes migrating at once', async () => {

@@ -78,7 +78,7 @@ export function instanceApi(db: Db): InstanceApi {
       if (filter.updatedFrom !== undefined) where.add('updated_at >= ?', filter.updatedFrom);
       if (filter.actor !== undefined) {
         where.add(
-          '(started_by = ? OR EXISTS (SELECT 1 FROM events e WHERE e.actor = ? AND e.instance_id = instances.id))',
+          '(started_by = ? OR EXISTS (SELECT 1 FROM instance_actors a WHERE a.actor = ? AND a.instance_id = instances.id))',
           filter.actor,
           filter.actor,
         );
@@ -88,7 +88,7 @@ export function instanceApi(db: Db): InstanceApi {
         else {
           const marks = filter.actors.map(() => '?').join(', ');
           where.add(
-            `(started_by IN (${marks}) OR EXISTS (SELECT 1 FROM events e WHERE e.actor IN (${marks}) AND e.instance_id = instances.id))`,
+            `(started_by IN (${marks}) OR EXISTS (SELECT 1 FROM instance_actors a WHERE a.actor IN (${marks}) AND a.instance_id = instances.id))`,
             ...filter.actors,
             ...filter.actors,
           );

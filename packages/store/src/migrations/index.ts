@@ -17,6 +17,7 @@ import { intake } from './016-intake.ts';
 import { requestNotes } from './017-request-notes.ts';
 import { taskLookupById } from './018-task-lookup-by-id.ts';
 import { authEpoch } from './019-auth-epoch.ts';
+import { instanceActors } from './020-instance-actors.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   requestNotes,
   taskLookupById,
   authEpoch,
+  instanceActors,
 ];

@@ -282,6 +282,13 @@ export function instanceCases(newHarness: NewHarness): void {
       expect(await ids({ updatedFrom: at(180) })).toEqual(['i-4', 'i-3', 'i-0']);
       expect(await ids({ updatedFrom: at(501), status: 'cancelled' })).toEqual(['i-0']);
       expect(await ids({ actor: 'odd' })).toEqual(['i-3', 'i-1', 'i-0']);
+      expect(await ids({ actors: ['odd', 'nobody'] })).toEqual(['i-3', 'i-1', 'i-0']);
+      expect(await ids({ actors: ['even'] })).toEqual(['i-4', 'i-2', 'i-0']);
+      // Who acted on a request is kept once per person: i-0's three events by two people are two rows.
+      const actors = await h.sql(
+        "SELECT actor FROM instance_actors WHERE instance_id = 'i-0' ORDER BY actor",
+      );
+      expect(actors.map((r) => r.actor)).toEqual(['even', 'odd']);
       expect(await ids({ definitionId: 'other' })).toEqual([]);
 
       const seen: string[] = [];
