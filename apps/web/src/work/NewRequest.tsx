@@ -9,7 +9,7 @@ import {
 } from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, Plus } from 'lucide-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
@@ -100,6 +100,12 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       requestAnimationFrame(() => document.getElementById(inputId(workflow.definitionId, first.id))?.focus());
   }, [workflow?.definitionId]);
 
+  // The fields were disabled during the check for open matches: "Start anyway" takes the focus in the
+  // same commit that shows them (before the browser paints), so Enter decides with no gap to fall in.
+  useLayoutEffect(() => {
+    if (!busy && matches && matches.found.length > 0) submitButton.current?.focus();
+  }, [matches, busy]);
+
   function focusField(errs: FieldErrors) {
     const first = fields.find((f) => errs[f.id]);
     if (workflow && first) document.getElementById(inputId(workflow.definitionId, first.id))?.focus();
@@ -123,11 +129,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       if (workflow.hasSubject && matches?.for !== asked) {
         const found = (await call(findOpenMatches, { body })).matches;
         setMatches({ for: asked, found });
-        if (found.length > 0) {
-          // The fields were disabled during the check; "Start anyway" takes focus, so Enter still decides.
-          requestAnimationFrame(() => submitButton.current?.focus());
-          return;
-        }
+        if (found.length > 0) return;
       }
       const started = await call(startRequest, { body, idempotencyKey: key });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
