@@ -7,9 +7,9 @@
  *
  * Not audit tables, on purpose: `change_feed` (live-update delivery: ids only, no patient data, pruned
  * once every process has read it), `idempotency` (replay records, purged after a day), and the
- * projections and working state (`instances`, `instance_actors`, `tasks`, `timers`, `notifications`, drafts, sessions,
- * devices, `migration_results` — a rerun of a migration plan updates them; the instance's own history
- * records every move).
+ * projections and working state (`instances`, `instance_actors`, `tasks`, `timers`, `notifications`,
+ * drafts, sessions, devices, `migration_results` — a rerun of a migration plan updates them; the
+ * instance's own history records every move).
  */
 export interface AuditTable {
   table: string;

@@ -19,16 +19,12 @@ export const requiredForUnknownOutcome: Rule = {
       step.form?.forEach((field, i) => {
         const unknown = (field.requiredFor ?? []).filter((o) => !Object.hasOwn(step.outcomes, o));
         if (unknown.length === 0) return;
+        const named = unknown.map((o) => `"${o}"`).join(', ');
+        const which = unknown.length === 1 ? 'is not one of its outcomes' : 'are not among its outcomes';
         report({
           path: `steps.${id}.form.${i}.requiredFor`,
           step: id,
-          message: `Field "${field.id}" of task ${stepName(ctx.definition, id)} is required for ${unknown
-            .map((o) => `"${o}"`)
-            .join(
-              ', ',
-            )}, which ${unknown.length === 1 ? 'is not one of its outcomes' : 'are not among its outcomes'} (${Object.keys(
-            step.outcomes,
-          ).join(', ')})`,
+          message: `Field "${field.id}" of task ${stepName(ctx.definition, id)} is required for ${named}, which ${which} (${Object.keys(step.outcomes).join(', ')})`,
         });
       });
     }
