@@ -13,6 +13,27 @@ const tables = async (client: Client) =>
     )
   ).rows.map((r) => r.name);
 
+/** A published triage workflow and one running instance of it, as rows an older schema takes. */
+function oldInstanceRows(id: string) {
+  const start = startChange(id);
+  const json = JSON.stringify(triage);
+  return [
+    {
+      sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
+      args: [triage.id, triage.title, json],
+    },
+    {
+      sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
+      args: [triage.id, json],
+    },
+    {
+      sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
+          VALUES (?, ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
+      args: [id, triage.id, JSON.stringify(start.snapshot), 'h', start.event.at, start.event.at],
+    },
+  ];
+}
+
 describe('migrations', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
   let raw: Client;
@@ -206,22 +227,9 @@ describe('migrations', () => {
   it('carry comments written on one task into the request notes, as first revisions', async () => {
     expect(await migrate(raw, MIGRATIONS.slice(0, 13))).toHaveLength(13);
     const start = startChange('old-2');
-    const json = JSON.stringify(triage);
     await raw.batch(
       [
-        {
-          sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
-          args: [triage.id, triage.title, json],
-        },
-        {
-          sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
-          args: [triage.id, json],
-        },
-        {
-          sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
-              VALUES ('old-2', ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
-          args: [triage.id, JSON.stringify(start.snapshot), 'h', start.event.at, start.event.at],
-        },
+        ...oldInstanceRows('old-2'),
         {
           sql: `INSERT INTO tasks (id, instance_id, definition_id, token, step, title, role, status, opened_at)
               VALUES ('old-2:t1', 'old-2', ?, 't1', 'sort-message', 'Sort', 'medical-assistant', 'open', ?)`,
@@ -255,33 +263,13 @@ describe('migrations', () => {
 
   it('list who acted on each request from the events already written, once per person', async () => {
     expect(await migrate(raw, MIGRATIONS.slice(0, 19))).toHaveLength(19);
-    const start = startChange('old-3');
-    const json = JSON.stringify(triage);
     const event = (seq: number, actor: string | null) => ({
       sql: `INSERT INTO events (instance_id, seq, at, actor, role, type, payload, prev_hash, hash)
             VALUES ('old-3', ?, '2026-01-02T09:00:00.000Z', ?, NULL, 'note', '{}', 'p', 'h')`,
       args: [seq, actor],
     });
     await raw.batch(
-      [
-        {
-          sql: "INSERT INTO definitions VALUES (?, ?, ?, NULL, 1, '2026-01-01T00:00:00.000Z', 'lead')",
-          args: [triage.id, triage.title, json],
-        },
-        {
-          sql: "INSERT INTO definition_versions VALUES (?, 1, 'h', ?, NULL, '2026-01-01T00:00:00.000Z', 'lead')",
-          args: [triage.id, json],
-        },
-        {
-          sql: `INSERT INTO instances (id, definition_id, version, status, snapshot, revision, last_hash, started_at, updated_at, started_by)
-              VALUES ('old-3', ?, 1, 'active', ?, 1, ?, ?, ?, 'fd')`,
-          args: [triage.id, JSON.stringify(start.snapshot), 'h', start.event.at, start.event.at],
-        },
-        event(1, 'fd'),
-        event(2, 'ma'),
-        event(3, 'ma'),
-        event(4, null),
-      ],
+      [...oldInstanceRows('old-3'), event(1, 'fd'), event(2, 'ma'), event(3, 'ma'), event(4, null)],
       'write',
     );
     raw.close();
