@@ -188,6 +188,10 @@ describe('roles, refreshers and the handbook', () => {
       const steps = await page.getByTestId('handbook-step').count();
       expect(steps).toBeGreaterThan(8);
       expect(await page.getByTestId('handbook-changes').textContent()).toContain('Since version 1');
+      // What each task records, and when an answer is needed.
+      expect(await page.getByTestId('handbook-records-sort-message').textContent()).toMatch(
+        /^Records: .*Topic \(always needed\)/,
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'handbook');
 

@@ -61,6 +61,7 @@ export {
   type HandbookStep,
   handbookMarkdown,
   handbookOf,
+  recordText,
   roleNameIn,
   stepDeadlineText,
   stepTitle,

@@ -32,6 +32,20 @@ describe('the ways out of a step, in words', () => {
       for (const way of step.ways) expect(way.label).not.toMatch(/data\.|==|[a-z]-[a-z]/);
   });
 
+  it('says what each task records, and when each answer is needed', () => {
+    const records = (title: string) => book.steps.find((s) => s.title === title)!.records;
+    expect(records('Decide on the refill request')).toEqual([
+      { label: 'Reason for denial', needed: 'to finish as Denied' },
+      { label: "Days' supply approved", needed: 'to finish as Approved or One month bridge' },
+    ]);
+    expect(records('Tell the patient why the refill was denied')).toEqual([
+      { label: 'How the patient was told', needed: 'always' },
+    ]);
+    expect(records('Send the approved refill to the pharmacy')).toBeUndefined();
+    const md = handbookMarkdown(book);
+    expect(md).toContain('- **Records:**\n  - Reason for denial (needed to finish as Denied)');
+  });
+
   it('says a parallel step starts its branches at once and goes on when all are done', () => {
     expect(ways('Bridge the medication and book the overdue visit')).toEqual([
       'At the same time',

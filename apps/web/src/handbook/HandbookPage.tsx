@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { getHandbook, listVersions } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
-import type { Handbook } from '@portalflow/engine';
+import { type Handbook, recordText } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Download, Printer } from 'lucide-react';
 import { useMemo } from 'react';
@@ -214,6 +214,11 @@ export function HandbookPage() {
                 <Text size="sm">
                   <strong>{s.kind === 'task' ? 'Outcomes' : 'Next'}:</strong>{' '}
                   {s.ways.map((w) => `${w.label} → ${w.to}`).join(' · ')}
+                </Text>
+              )}
+              {s.records && (
+                <Text size="sm" data-testid={`handbook-records-${s.id}`}>
+                  <strong>Records:</strong> {s.records.map(recordText).join(' · ')}
                 </Text>
               )}
               {s.description && <Text size="sm">{s.description}</Text>}

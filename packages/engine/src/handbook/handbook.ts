@@ -1,5 +1,6 @@
-import type { Definition } from '../definition.ts';
+import type { Definition, FormField } from '../definition.ts';
 import { allEdges } from '../graph.ts';
+import { idToWords } from '../text/words.ts';
 import { type VersionChange, versionChanges } from './changes.ts';
 import { edgeText, roleNameIn, stepDeadlineText, stepTitle } from './describe.ts';
 
@@ -16,6 +17,11 @@ export interface HandbookStep {
   deadline?: string;
   help?: string;
   description?: string;
+  /**
+   * What finishing the task records (its form), each field with when it is needed: `always`, `to
+   * finish as …` (outcomes as staff see them), or `optional`. Absent when the task has no form.
+   */
+  records?: Array<{ label: string; needed: string }>;
 }
 
 export interface Handbook {
@@ -59,6 +65,16 @@ function readingOrder(definition: Definition): string[] {
   return order;
 }
 
+function neededText(field: FormField): string {
+  if (field.required) return 'always';
+  if (field.requiredFor?.length) return `to finish as ${field.requiredFor.map(idToWords).join(' or ')}`;
+  return 'optional';
+}
+
+/** One recorded field in words: "Reason for denial (needed to finish as Denied)". */
+export const recordText = (r: { label: string; needed: string }) =>
+  `${r.label} (${r.needed === 'always' ? 'always needed' : r.needed === 'optional' ? 'optional' : `needed ${r.needed}`})`;
+
 export function handbookOf(definition: Definition, options: HandbookOptions = {}): Handbook {
   const leaving = new Map<string, ReturnType<typeof allEdges>>();
   for (const e of allEdges(definition)) {
@@ -74,6 +90,7 @@ export function handbookOf(definition: Definition, options: HandbookOptions = {}
       s.owner = roleNameIn(definition, step.role);
       if (step.role !== undefined) s.ownerId = step.role;
       if (step.help) s.help = step.help;
+      if (step.form?.length) s.records = step.form.map((f) => ({ label: f.label, needed: neededText(f) }));
     }
     if (step.description) s.description = step.description;
     const deadline = stepDeadlineText(definition, step);
@@ -136,6 +153,10 @@ export function handbookMarkdown(h: Handbook, svgFileName?: string): string {
     if (s.ways.length) {
       out.push(`- **${s.kind === 'task' ? 'Outcomes' : 'Next'}:**`);
       for (const w of s.ways) out.push(`  - ${md(w.label)} → ${md(w.to)}`);
+    }
+    if (s.records) {
+      out.push('- **Records:**');
+      for (const r of s.records) out.push(`  - ${md(recordText(r))}`);
     }
     out.push('');
     if (s.description) out.push(md(s.description), '');

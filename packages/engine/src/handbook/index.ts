@@ -6,4 +6,5 @@ export {
   type HandbookStep,
   handbookMarkdown,
   handbookOf,
+  recordText,
 } from './handbook.ts';
