@@ -519,6 +519,18 @@ describe('POST /api/requests with bad input', () => {
       400,
       'VALIDATION_FAILED',
     ],
+    [
+      "a patient's name typed as the patient reference",
+      { definitionId: REFILL, data: { ...FORM, patient: 'Maria Lopez' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a callback phone that is not a phone number',
+      { definitionId: REFILL, data: { ...FORM, callbackPhone: 'ask at the desk' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['data that is not an object', { definitionId: REFILL, data: ['DEMO-5001'] }, 400, 'VALIDATION_FAILED'],
     [
       'a body key the route does not know',
@@ -549,5 +561,18 @@ describe('POST /api/requests with bad input', () => {
     expect(res.body.error.details.fields).toEqual([
       { field: 'dob', message: '"dob" is not a field of this start form' },
     ]);
+  });
+
+  it('says what a patient reference looks like when a name is typed instead', async () => {
+    const desk = await t.login('front-desk');
+    const res = await t.call('POST', '/api/requests', {
+      as: desk,
+      body: { definitionId: REFILL, data: { ...FORM, patient: 'Maria Lopez' } },
+    });
+    expect(res.body.error.details.fields).toEqual([
+      { field: 'patient', message: 'Patient reference must be a chart number such as DEMO-5001' },
+    ]);
+    // The refused answer is patient data: it is not repeated back.
+    expect(res.text).not.toContain('Maria');
   });
 });

@@ -96,6 +96,18 @@ describe('POST /api/intake/{workflowId}', () => {
     expect(res.body.error.details.fields).toEqual([
       expect.objectContaining({ field: 'medication', pointer: '/medication/name' }),
     ]);
+    // A name where the chart number belongs: refused with what a chart number looks like.
+    const named = JSON.stringify(refill('Maria Lopez'));
+    const res1 = await deliver(named, signed(named));
+    expect(res1.status).toBe(422);
+    expect(res1.body.error.details.fields).toEqual([
+      expect.objectContaining({
+        field: 'patient',
+        pointer: '/patient/chartNumber',
+        message: expect.stringContaining('must be a chart number such as DEMO-5001'),
+      }),
+    ]);
+    expect(JSON.stringify(res1.body)).not.toContain('Maria');
     const missing = JSON.stringify({ medication: { name: 'Metformin' } });
     const res2 = await deliver(missing, signed(missing));
     expect(res2.status).toBe(422);
@@ -105,7 +117,7 @@ describe('POST /api/intake/{workflowId}', () => {
     const refused = (await t.store.listAccess({ limit: 1000 })).items.filter(
       (e) => e.detail === `intake webhook with key ${keyId} refused: INTAKE_INVALID`,
     );
-    expect(refused.length).toBe(2);
+    expect(refused.length).toBe(3);
     expect(refused.every((e) => e.outcome === 'deny' && e.userId === null)).toBe(true);
     expect(JSON.stringify(refused)).not.toContain('DEMO-7002');
   });

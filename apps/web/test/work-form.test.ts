@@ -60,6 +60,27 @@ describe('the outcome form', () => {
     expect(checkForm(decline, {})).toEqual({ visitType: 'Visit type is required' });
   });
 
+  it('checks a pattern and a range as the server will, and trims a one-line answer first', () => {
+    const checked: FormField[] = [
+      {
+        id: 'patient',
+        label: 'Patient reference',
+        type: 'text',
+        required: true,
+        pattern: '[A-Za-z]{2,10}-[0-9]{1,10}',
+        patternHint: 'a chart number such as DEMO-5001',
+      },
+      { id: 'days', label: 'Days supply', type: 'number', min: 1, max: 90 },
+    ];
+    expect(checkForm(checked, { patient: 'Maria Lopez', days: '120' })).toEqual({
+      patient: 'Patient reference must be a chart number such as DEMO-5001',
+      days: 'Days supply must be at most 90',
+    });
+    // A space copied along with a chart number is not a different answer.
+    expect(checkForm(checked, { patient: ' DEMO-5001 ', days: 30 })).toEqual({});
+    expect(toSubmission(checked, { patient: ' DEMO-5001 ' })).toEqual({ patient: 'DEMO-5001' });
+  });
+
   it('reads per-field errors from a 422 FORM_INVALID', () => {
     const error = new ApiError(422, 'FORM_INVALID', 'The form is not complete', {
       fields: [

@@ -1,4 +1,5 @@
 import type { FormField } from './definition.ts';
+import { compilePattern } from './field-pattern.ts';
 
 export interface FieldError {
   field: string;
@@ -37,10 +38,15 @@ export function validateForm(
       case 'textarea':
         if (typeof value !== 'string')
           errors.push({ field: field.id, message: `${field.label} must be text` });
+        else if (!fitsPattern(field, value)) errors.push({ field: field.id, message: patternMessage(field) });
         break;
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           errors.push({ field: field.id, message: `${field.label} must be a number` });
+        } else if (field.min !== undefined && value < field.min) {
+          errors.push({ field: field.id, message: `${field.label} must be at least ${field.min}` });
+        } else if (field.max !== undefined && value > field.max) {
+          errors.push({ field: field.id, message: `${field.label} must be at most ${field.max}` });
         }
         break;
       case 'boolean':
@@ -63,4 +69,32 @@ export function validateForm(
     }
   }
   return errors;
+}
+
+/**
+ * Whether a text answer has the field's `pattern`. A pattern RE2 cannot compile checks nothing: lint
+ * (`invalid-field-pattern`) keeps it from being published, and a draft's mistake must not stop work.
+ */
+function fitsPattern(field: FormField, value: string): boolean {
+  if (field.pattern === undefined) return true;
+  const compiled = compilePattern(field.pattern);
+  return !compiled.ok || compiled.test(value);
+}
+
+function patternMessage(field: FormField): string {
+  return field.patternHint
+    ? `${field.label} must be ${field.patternHint}`
+    : `${field.label} is not in the form this workflow expects`;
+}
+
+/** What the field checks an answer against, in words; undefined when it takes any answer of its type. */
+export function expectedAnswer(field: FormField): string | undefined {
+  if (field.type === 'number') {
+    if (field.min !== undefined && field.max !== undefined) return `from ${field.min} to ${field.max}`;
+    if (field.min !== undefined) return `at least ${field.min}`;
+    if (field.max !== undefined) return `at most ${field.max}`;
+    return undefined;
+  }
+  if (field.pattern === undefined || (field.type !== 'text' && field.type !== 'textarea')) return undefined;
+  return field.patternHint ?? 'in a set form';
 }

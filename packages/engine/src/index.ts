@@ -51,7 +51,8 @@ export {
   type RecordedEvent,
 } from './events.ts';
 export { checkExpression, type Expr, evaluate, holds, parseExpression } from './expression/index.ts';
-export { type FieldError, isRequired, validateForm } from './form.ts';
+export { type CompiledPattern, compilePattern } from './field-pattern.ts';
+export { expectedAnswer, type FieldError, isRequired, validateForm } from './form.ts';
 export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
 export {
   durationText,

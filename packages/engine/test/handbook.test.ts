@@ -36,7 +36,11 @@ describe('the ways out of a step, in words', () => {
     const records = (title: string) => book.steps.find((s) => s.title === title)!.records;
     expect(records('Decide on the refill request')).toEqual([
       { label: 'Reason for denial', needed: 'to finish as Denied' },
-      { label: "Days' supply approved", needed: 'to finish as Approved or One month bridge' },
+      {
+        label: "Days' supply approved",
+        needed: 'to finish as Approved or One month bridge',
+        expects: 'from 1 to 90',
+      },
     ]);
     expect(records('Tell the patient why the refill was denied')).toEqual([
       { label: 'How the patient was told', needed: 'always' },
@@ -44,6 +48,11 @@ describe('the ways out of a step, in words', () => {
     expect(records('Send the approved refill to the pharmacy')).toBeUndefined();
     const md = handbookMarkdown(book);
     expect(md).toContain('- **Records:**\n  - Reason for denial (needed to finish as Denied)');
+    expect(md).toContain(
+      "  - Days' supply approved (needed to finish as Approved or One month bridge; from 1 to 90)",
+    );
+    const prepared = records('Prepare the refill request for review')!;
+    expect(prepared.find((r) => r.label === 'Months since last visit')?.expects).toBe('from 0 to 600');
   });
 
   it('says a parallel step starts its branches at once and goes on when all are done', () => {

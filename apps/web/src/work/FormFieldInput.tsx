@@ -1,5 +1,5 @@
 import { Group, NumberInput, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
-import type { FormField } from '@portalflow/engine';
+import { expectedAnswer, type FormField } from '@portalflow/engine';
 import type { ReactNode } from 'react';
 import { humanize } from './format.ts';
 
@@ -30,12 +30,27 @@ function labelOf(field: FormField): ReactNode {
   );
 }
 
+/**
+ * The help under the label, and what the field checks before anyone types: a range always (help
+ * rarely says it), a pattern's hint when there is no help (the help of a chart number already says
+ * what one looks like).
+ */
+function descriptionOf(field: FormField): string | undefined {
+  const expects = expectedAnswer(field);
+  if (!expects) return field.help;
+  if (field.type === 'number') {
+    const range = `${expects[0]!.toUpperCase()}${expects.slice(1)}.`;
+    return field.help ? `${field.help} ${range}` : range;
+  }
+  return field.help ?? `Enter ${expects}.`;
+}
+
 /** One field of a step's form, as the input that fits its type. Required fields are marked. */
 export function FormFieldInput({ field, value, error, disabled, inputId, onChange, autoFocus }: Props) {
   const common = {
     id: inputId,
     label: labelOf(field),
-    description: field.help,
+    description: descriptionOf(field),
     error,
     disabled,
     withAsterisk: !!field.required,
@@ -100,7 +115,7 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
       return (
         <Radio.Group
           label={labelOf(field)}
-          description={field.help}
+          description={descriptionOf(field)}
           error={error}
           withAsterisk={!!field.required}
           value={value === true ? 'yes' : value === false ? 'no' : null}

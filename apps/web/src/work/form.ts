@@ -48,7 +48,10 @@ export function normalize(field: FormField, raw: unknown): unknown {
     return undefined;
   }
   if (typeof raw === 'string' && (field.type === 'text' || field.type === 'textarea')) {
-    return raw.trim() === '' ? undefined : raw;
+    if (raw.trim() === '') return undefined;
+    // A one-line answer is trimmed: a space pasted with a chart number would fail its pattern and
+    // keep the same request from being found again. Long text keeps its layout.
+    return field.type === 'text' ? raw.trim() : raw;
   }
   return raw;
 }

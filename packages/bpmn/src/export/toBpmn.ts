@@ -296,13 +296,19 @@ function writeField(w: XmlWriter, field: FormField): void {
     required: field.required,
     requiredFor: field.requiredFor?.join(' '),
     ownership: field.ownership,
+    min: field.min,
+    max: field.max,
+    patternHint: field.patternHint,
   };
-  if (field.options === undefined && field.help === undefined) {
+  // A pattern is an element, not an attribute: regular expressions are full of characters that
+  // attribute normalisation and hand-editing get wrong.
+  if (field.options === undefined && field.help === undefined && field.pattern === undefined) {
     w.empty('pf:field', attrs);
     return;
   }
   w.element('pf:field', attrs, () => {
     if (field.help !== undefined) w.text('pf:help', {}, field.help);
+    if (field.pattern !== undefined) w.text('pf:pattern', {}, field.pattern);
     for (const option of field.options ?? []) w.text('pf:option', {}, option);
     // An empty options list is still a list: say so, or it would read back as none.
     if (field.options?.length === 0) w.empty('pf:options');

@@ -24,5 +24,21 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
   const help = childOf(el, NS.portalflow, 'help');
   if (help) field.help = clip(help.text, 2000);
+  const pattern = childOf(el, NS.portalflow, 'pattern');
+  if (pattern?.text) field.pattern = clip(pattern.text, 500);
+  const patternHint = attr(el, 'patternHint');
+  if (patternHint) field.patternHint = clip(patternHint, 200);
+  const min = numberAttr(el, 'min');
+  if (min !== undefined) field.min = min;
+  const max = numberAttr(el, 'max');
+  if (max !== undefined) field.max = max;
   return field;
+}
+
+/** A finite number attribute; undefined when absent or not a number. */
+function numberAttr(el: XmlElement, name: string): number | undefined {
+  const raw = attr(el, name);
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
 }

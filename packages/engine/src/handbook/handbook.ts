@@ -1,4 +1,5 @@
 import type { Definition, FormField } from '../definition.ts';
+import { expectedAnswer } from '../form.ts';
 import { allEdges } from '../graph.ts';
 import { idToWords } from '../text/words.ts';
 import { type VersionChange, versionChanges } from './changes.ts';
@@ -19,9 +20,11 @@ export interface HandbookStep {
   description?: string;
   /**
    * What finishing the task records (its form), each field with when it is needed: `always`, `to
-   * finish as …` (outcomes as staff see them), or `optional`. Absent when the task has no form.
+   * finish as …` (outcomes as staff see them), or `optional`; and what a right answer looks like
+   * when the field checks it (`a chart number such as DEMO-5001`, `from 1 to 90`). Absent when the
+   * task has no form.
    */
-  records?: Array<{ label: string; needed: string }>;
+  records?: Array<{ label: string; needed: string; expects?: string }>;
 }
 
 export interface Handbook {
@@ -71,9 +74,12 @@ function neededText(field: FormField): string {
   return 'optional';
 }
 
-/** One recorded field in words: "Reason for denial (needed to finish as Denied)". */
-export const recordText = (r: { label: string; needed: string }) =>
-  `${r.label} (${r.needed === 'always' ? 'always needed' : r.needed === 'optional' ? 'optional' : `needed ${r.needed}`})`;
+/** One recorded field in words: "Reason for denial (needed to finish as Denied)", "Days supply (optional; from 1 to 90)". */
+export const recordText = (r: { label: string; needed: string; expects?: string }) => {
+  const needed =
+    r.needed === 'always' ? 'always needed' : r.needed === 'optional' ? 'optional' : `needed ${r.needed}`;
+  return `${r.label} (${needed}${r.expects ? `; ${r.expects}` : ''})`;
+};
 
 export function handbookOf(definition: Definition, options: HandbookOptions = {}): Handbook {
   const leaving = new Map<string, ReturnType<typeof allEdges>>();
@@ -90,7 +96,11 @@ export function handbookOf(definition: Definition, options: HandbookOptions = {}
       s.owner = roleNameIn(definition, step.role);
       if (step.role !== undefined) s.ownerId = step.role;
       if (step.help) s.help = step.help;
-      if (step.form?.length) s.records = step.form.map((f) => ({ label: f.label, needed: neededText(f) }));
+      if (step.form?.length)
+        s.records = step.form.map((f) => {
+          const expects = expectedAnswer(f);
+          return { label: f.label, needed: neededText(f), ...(expects ? { expects } : {}) };
+        });
     }
     if (step.description) s.description = step.description;
     const deadline = stepDeadlineText(definition, step);

@@ -12,8 +12,11 @@ import { intakeBadPointer } from './rules/intake-bad-pointer.ts';
 import { intakeUnknownField } from './rules/intake-unknown-field.ts';
 import { invalidDuration } from './rules/invalid-duration.ts';
 import { invalidExpression } from './rules/invalid-expression.ts';
+import { invalidFieldPattern } from './rules/invalid-field-pattern.ts';
+import { invalidFieldRange } from './rules/invalid-field-range.ts';
 import { missingHelp } from './rules/missing-help.ts';
 import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
+import { patternWithoutHint } from './rules/pattern-without-hint.ts';
 import { requiredForUnknownOutcome } from './rules/required-for-unknown-outcome.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
 import { startFieldOwned } from './rules/start-field-owned.ts';
@@ -57,6 +60,9 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [formFieldDuplicate, 'error'],
   [selectWithoutOptions, 'error'],
   [requiredForUnknownOutcome, 'error'],
+  [invalidFieldPattern, 'error'],
+  [invalidFieldRange, 'error'],
+  [patternWithoutHint, 'warning'],
   [duplicateTaskTitle, 'warning'],
   [subjectUnknownField, 'error'],
   [missingHelp, 'info'],

@@ -14,6 +14,7 @@ import type { FormField } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { uniqueId } from '../../model/document.ts';
 import { useStepPatch } from './common.ts';
+import { FieldChecks } from './FieldChecks.tsx';
 
 const TYPES: Array<{ value: FormField['type']; label: string }> = [
   { value: 'text', label: 'Short text' },
@@ -30,6 +31,15 @@ const OWNERSHIP = [
   { value: 'owned', label: 'Only this step, enforced' },
   { value: 'shared', label: 'Shared with other steps on purpose' },
 ];
+
+/** Checks the new type cannot have (a pattern on a number, a range on text): lint would refuse them. */
+function checksDroppedBy(type: string): Partial<FormField> {
+  const text = type === 'text' || type === 'textarea';
+  return {
+    ...(text ? {} : { pattern: undefined, patternHint: undefined }),
+    ...(type === 'number' ? {} : { min: undefined, max: undefined }),
+  };
+}
 
 /**
  * The form staff fill in when they finish the task — or, with `onWrite`, any other form made of the
@@ -105,7 +115,7 @@ export function FormFieldsEditor({
               label="Type"
               data={TYPES}
               value={f.type}
-              onChange={(v) => v && update(i, { type: v as FormField['type'] })}
+              onChange={(v) => v && update(i, { type: v as FormField['type'], ...checksDroppedBy(v) })}
               allowDeselect={false}
             />
           </Group>
@@ -118,6 +128,7 @@ export function FormFieldsEditor({
               placeholder="Type a choice, press Enter"
             />
           )}
+          <FieldChecks field={f} index={i} onChange={(change, path) => update(i, change, path)} />
           <Select
             size="xs"
             label="Who writes this key"

@@ -1,0 +1,128 @@
+import { Group, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { compilePattern, type FormField, validateForm } from '@portalflow/engine';
+import { useState } from 'react';
+import { FORMATS, formatOf } from './fieldFormats.ts';
+
+interface Props {
+  field: FormField;
+  /** Index in the form, for test ids. */
+  index: number;
+  onChange: (change: Partial<FormField>, path?: string) => void;
+}
+
+/**
+ * What a field checks in an answer and what staff read under it: help for everyone; a format (a
+ * common one by name, or a pattern) for text; a range for numbers. "Try an answer" runs the
+ * engine's own check, so the lead sees the message staff will see.
+ */
+export function FieldChecks({ field, index, onChange }: Props) {
+  const isText = field.type === 'text' || field.type === 'textarea';
+  return (
+    <>
+      <Textarea
+        size="xs"
+        label="Help for staff"
+        description="Shown under the field: what to write, where to find it"
+        autosize
+        minRows={1}
+        maxRows={4}
+        value={field.help ?? ''}
+        onChange={(e) => onChange({ help: e.currentTarget.value || undefined }, 'help')}
+        data-testid={`field-help-${index}`}
+      />
+      {isText && <TextFormat field={field} index={index} onChange={onChange} />}
+      {field.type === 'number' && (
+        <Group gap={6} grow>
+          <NumberInput
+            size="xs"
+            label="Smallest answer"
+            value={field.min ?? ''}
+            onChange={(v) => onChange({ min: typeof v === 'number' ? v : undefined }, 'min')}
+            data-testid={`field-min-${index}`}
+          />
+          <NumberInput
+            size="xs"
+            label="Largest answer"
+            value={field.max ?? ''}
+            onChange={(v) => onChange({ max: typeof v === 'number' ? v : undefined }, 'max')}
+            data-testid={`field-max-${index}`}
+          />
+        </Group>
+      )}
+    </>
+  );
+}
+
+function TextFormat({ field, index, onChange }: Props) {
+  const [trial, setTrial] = useState('');
+  // "Custom" stays chosen while the lead edits a named format's pattern into another one.
+  const [custom, setCustom] = useState(false);
+  const format = custom && field.pattern !== undefined ? 'custom' : formatOf(field);
+  const compiled = field.pattern === undefined ? undefined : compilePattern(field.pattern);
+  const trialErrors =
+    trial === '' ? [] : validateForm([{ ...field, required: false }], { [field.id]: trial });
+  return (
+    <>
+      <Select
+        size="xs"
+        label="Format"
+        data={[
+          { value: 'any', label: 'Any text' },
+          ...FORMATS.map((f) => ({ value: f.id, label: f.label })),
+          { value: 'custom', label: 'Custom pattern…' },
+        ]}
+        value={format}
+        onChange={(v) => {
+          const preset = FORMATS.find((f) => f.id === v);
+          setCustom(v === 'custom');
+          if (v === 'any') onChange({ pattern: undefined, patternHint: undefined }, 'pattern');
+          else if (preset) onChange({ pattern: preset.pattern, patternHint: preset.hint }, 'pattern');
+          else if (v === 'custom' && field.pattern === undefined) onChange({ pattern: '.+' }, 'pattern');
+        }}
+        allowDeselect={false}
+        data-testid={`field-format-${index}`}
+      />
+      {format === 'custom' && (
+        <TextInput
+          size="xs"
+          label="Pattern"
+          description="A regular expression (RE2) the whole answer must match; (?i) ignores case"
+          value={field.pattern ?? ''}
+          onChange={(e) => onChange({ pattern: e.currentTarget.value || undefined }, 'pattern')}
+          error={compiled && !compiled.ok ? `Not a pattern: ${compiled.reason}` : undefined}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          data-testid={`field-pattern-${index}`}
+        />
+      )}
+      {field.pattern !== undefined && (
+        <>
+          <TextInput
+            size="xs"
+            label="A right answer looks like"
+            description={`Staff who type another read “${field.label} must be …” with this`}
+            placeholder="a chart number such as DEMO-5001"
+            value={field.patternHint ?? ''}
+            onChange={(e) => onChange({ patternHint: e.currentTarget.value || undefined }, 'patternHint')}
+            data-testid={`field-pattern-hint-${index}`}
+          />
+          <TextInput
+            size="xs"
+            label="Try an answer"
+            value={trial}
+            onChange={(e) => setTrial(e.currentTarget.value)}
+            data-testid={`field-try-${index}`}
+          />
+          {trial !== '' && (
+            <Text
+              size="xs"
+              c={trialErrors.length ? 'red.9' : 'teal.9'}
+              data-testid={`field-try-result-${index}`}
+            >
+              {trialErrors.length ? trialErrors[0]!.message : 'Accepted'}
+            </Text>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { allFields } from '../form-fields.ts';
+import type { Rule } from '../types.ts';
+
+export const invalidFieldRange: Rule = {
+  id: 'invalid-field-range',
+  severity: 'error',
+  description:
+    'A number field whose `min` is above its `max`, or a `min` or `max` on a field that is not a number.',
+  docs: {
+    rationale:
+      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound.',
+    incorrect: `{ "id": "days", "label": "Days supply", "type": "number", "min": 90, "max": 30 }`,
+    correct: `{ "id": "days", "label": "Days supply", "type": "number", "min": 30, "max": 90 }`,
+  },
+  check(ctx, report) {
+    for (const { field, path, step, form } of allFields(ctx)) {
+      if (field.min === undefined && field.max === undefined) continue;
+      if (field.type !== 'number') {
+        report({
+          path: `${path}.${field.min !== undefined ? 'min' : 'max'}`,
+          step,
+          message: `Field "${field.id}" of ${form} is a ${field.type} field; only number fields can have a minimum or maximum`,
+        });
+      } else if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+        report({
+          path: `${path}.min`,
+          step,
+          message: `Field "${field.id}" of ${form} has a minimum of ${field.min}, above its maximum of ${field.max}: no answer fits`,
+        });
+      }
+    }
+  },
+};
