@@ -118,6 +118,10 @@ describe('email notifications through the outbox', () => {
       ...over,
     });
     // Quiet hours around "now" in the clinic's time zone (UTC here), ending on the next whole hour.
+    // Early in an hour, so the minute the clock moves on below stays inside them (from hh:59 it
+    // would cross into the next hour, where the quiet hours have ended).
+    const minutes = new Date(h.clock.now).getUTCMinutes();
+    if (minutes >= 30) h.clock.advance((65 - minutes) * MINUTE);
     const now = new Date(h.clock.now);
     const hh = (d: number) => String((now.getUTCHours() + 24 + d) % 24).padStart(2, '0');
     expect(

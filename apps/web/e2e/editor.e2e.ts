@@ -368,6 +368,66 @@ describe('Editor', () => {
     }
   });
 
+  it('a field checks its answers: a named format with a hint, tried before saving; a range for a number', async () => {
+    await createWorkflow('field-checks');
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      const page = b.page;
+      await openEditor(page, 'field-checks');
+      await selectStep(page, 'call-back');
+      const inspector = page.getByTestId('inspector');
+      await inspector.getByRole('button', { name: 'Add field' }).click();
+      await inspector.getByLabel('Label').last().fill('Patient reference');
+      await inspector.getByTestId('field-help-0').fill('The chart number. Never the name.');
+      await choose(page, page.getByTestId('field-format-0'), /^Chart number/);
+      // The lead tries the answers the front desk will type, and reads what staff will read.
+      const trial = page.getByTestId('field-try-0');
+      await trial.fill('Maria Lopez');
+      await expect
+        .poll(() => page.getByTestId('field-try-result-0').textContent())
+        .toBe('Patient reference must be a chart number such as DEMO-5001');
+      await trial.fill('DEMO-5001');
+      await expect.poll(() => page.getByTestId('field-try-result-0').textContent()).toBe('Accepted');
+      // A custom pattern RE2 cannot read is marked at once, and blocks publishing until fixed.
+      await choose(page, page.getByTestId('field-format-0'), 'Custom pattern…');
+      const pattern = page.getByTestId('field-pattern-0');
+      await pattern.fill('([A-Z]+-[0-9]+');
+      await page.getByText('Not a pattern: missing closing ): `([A-Z]+-[0-9]+`').waitFor();
+      await expect.poll(() => errorCount(page)).toBeGreaterThan(0);
+      await pattern.fill('(?i)[A-Z]{2,10}-[0-9]{1,10}');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      await trial.fill('demo-5001');
+      await expect.poll(() => page.getByTestId('field-try-result-0').textContent()).toBe('Accepted');
+      await screenshot(page, 'editor-field-format');
+
+      // A number field: its range.
+      await inspector.getByRole('button', { name: 'Add field' }).click();
+      await inspector.getByLabel('Label').last().fill('Days supply');
+      await choose(page, inspector.getByLabel('Type', { exact: true }).last(), 'Number');
+      await page.getByTestId('field-min-1').fill('1');
+      await page.getByTestId('field-max-1').fill('90');
+      await expect.poll(() => errorCount(page)).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByTestId('save-button').click();
+      await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+      const saved = await lead<{ draft: { definition: Definition } | null }>('GET', '/definitions/field-checks');
+      const step = saved.body.draft?.definition.steps['call-back'];
+      expect(step?.type === 'task' && step.form).toEqual([
+        expect.objectContaining({
+          label: 'Patient reference',
+          help: 'The chart number. Never the name.',
+          pattern: '(?i)[A-Z]{2,10}-[0-9]{1,10}',
+          patternHint: 'a chart number such as DEMO-5001',
+        }),
+        expect.objectContaining({ label: 'Days supply', type: 'number', min: 1, max: 90 }),
+      ]);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('undo and redo: Ctrl+Z reverts an edit, Ctrl+Shift+Z redoes it, and so do the buttons', async () => {
     await createWorkflow('undo-check');
     // Published, so the step ids stay put while titles change (a draft's ids follow its titles).

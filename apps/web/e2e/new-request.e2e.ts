@@ -82,6 +82,40 @@ describe('New request', () => {
     }
   });
 
+  it('a name typed where the chart number belongs is caught on the form, with what a chart number looks like', async () => {
+    const desk = await openBrowser();
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      await desk.page.getByTestId('new-request').click();
+      await desk.page.getByTestId('new-request-workflow').click();
+      await desk.page.getByRole('option', { name: 'Prescription refill request' }).click();
+      const form = desk.page.getByTestId('new-request-form');
+      const patient = form.locator('[data-testid="form-field-patient"]');
+      await patient.fill('Maria Lopez');
+      await form.locator('[data-testid="form-field-medication"]').fill('atorvastatin');
+      await form.locator('[data-testid="form-field-callbackPhone"]').fill('ask at desk');
+      await desk.page.getByTestId('new-request-submit').click();
+      await form.getByText('Patient reference must be a chart number such as DEMO-5001').waitFor();
+      await form.getByText('Callback phone must be a phone number such as (555) 201-0142').waitFor();
+      // The first wrong answer has the focus, to be typed again at once.
+      await expect.poll(() => patient.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await screenshot(desk.page, 'new-request-wrong-format');
+      // Nothing was started.
+      const pool = await apiSession(server.url, 'refill-coordinator', PASSWORD);
+      const started = await pool<{ items: { subject: string | null }[] }>('GET', '/tasks?scope=pool&limit=200');
+      expect(started.body.items.some((t) => t.subject?.includes('atorvastatin'))).toBe(false);
+
+      // Corrected, with a space pasted along, it starts.
+      await patient.fill(' DEMO-5410 ');
+      await form.locator('[data-testid="form-field-callbackPhone"]').fill('(555) 201-0142');
+      await desk.page.getByTestId('new-request-submit').click();
+      await desk.page.getByText('DEMO-5410 · Refill: atorvastatin is in its pool.').waitFor();
+    } finally {
+      await desk.close();
+    }
+  });
+
   it('the same refill again: the open one is shown before a second is started, and Enter starts it anyway', async () => {
     const desk = await openBrowser();
     try {
