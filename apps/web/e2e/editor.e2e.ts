@@ -412,7 +412,10 @@ describe('Editor', () => {
 
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
-      const saved = await lead<{ draft: { definition: Definition } | null }>('GET', '/definitions/field-checks');
+      const saved = await lead<{ draft: { definition: Definition } | null }>(
+        'GET',
+        '/definitions/field-checks',
+      );
       const step = saved.body.draft?.definition.steps['call-back'];
       expect(step?.type === 'task' && step.form).toEqual([
         expect.objectContaining({

@@ -103,7 +103,10 @@ describe('New request', () => {
       await screenshot(desk.page, 'new-request-wrong-format');
       // Nothing was started.
       const pool = await apiSession(server.url, 'refill-coordinator', PASSWORD);
-      const started = await pool<{ items: { subject: string | null }[] }>('GET', '/tasks?scope=pool&limit=200');
+      const started = await pool<{ items: { subject: string | null }[] }>(
+        'GET',
+        '/tasks?scope=pool&limit=200',
+      );
       expect(started.body.items.some((t) => t.subject?.includes('atorvastatin'))).toBe(false);
 
       // Corrected, with a space pasted along, it starts.

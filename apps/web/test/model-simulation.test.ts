@@ -1,4 +1,4 @@
-import { coverage, type ScriptEvent } from '@portalflow/engine';
+import { coverage, type FormField, type ScriptEvent } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, completeEvent, highlightOf, runScript } from '../src/model/simulation.ts';
 import { triage } from './model-support.ts';
@@ -84,5 +84,35 @@ describe('form data in practice runs', () => {
     const next = runScript(d, [completeEvent(action, action.outcomes[0]!, data)]);
     expect(next.error).toBeUndefined();
     expect(next.history).toHaveLength(2);
+  });
+
+  it('prefills answers that pass the fields’ own checks: the hint’s example for a pattern, a number in range', async () => {
+    const { sampleFormData } = await import('../src/model/simulation.ts');
+    const { validateForm } = await import('@portalflow/engine');
+    const fields: FormField[] = [
+      {
+        id: 'patient',
+        label: 'Patient reference',
+        type: 'text',
+        pattern: '[A-Za-z]{2,10}-[0-9]{1,10}',
+        patternHint: 'a chart number such as DEMO-5001',
+      },
+      {
+        id: 'phone',
+        label: 'Phone',
+        type: 'text',
+        pattern: '\\+?\\(?[0-9][0-9 ().-]{5,20}',
+        patternHint: 'a phone number such as (555) 201-0142',
+      },
+      { id: 'months', label: 'Months', type: 'number', min: 3, max: 36 },
+      { id: 'credit', label: 'Credit', type: 'number', max: -5 },
+      { id: 'code', label: 'Code', type: 'text', pattern: '[0-9]{4}' },
+      { id: 'note', label: 'Note', type: 'text' },
+    ];
+    const data = sampleFormData(fields);
+    expect(data).toMatchObject({ patient: 'DEMO-5001', phone: '(555) 201-0142', months: 3, credit: -5 });
+    // No example to take and "example" does not fit: left for the person running it to type.
+    expect(data.code).toBeUndefined();
+    expect(validateForm(fields, data)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Definition, FormField, ScriptEvent, SimulationResult } from '@portalflow/engine';
-import { DEFAULT_SIMULATION_START, PortalflowError, simulate } from '@portalflow/engine';
+import { compilePattern, DEFAULT_SIMULATION_START, PortalflowError, simulate } from '@portalflow/engine';
 
 /** A browser simulation: the script so far is the state; the engine replays it on each step. */
 export interface SimAction {
@@ -96,9 +96,26 @@ export function sampleFormData(fields: readonly FormField[] | undefined): Record
   for (const f of fields ?? []) {
     if (f.type === 'select') data[f.id] = f.options?.[0] ?? '';
     else if (f.type === 'boolean') data[f.id] = false;
-    else if (f.type === 'number') data[f.id] = 1;
+    else if (f.type === 'number') data[f.id] = Math.min(Math.max(1, f.min ?? 1), f.max ?? 1);
     else if (f.type === 'date') data[f.id] = DEFAULT_SIMULATION_START.slice(0, 10);
-    else data[f.id] = 'example';
+    else {
+      const text = sampleText(f);
+      if (text !== undefined) data[f.id] = text;
+    }
   }
   return data;
+}
+
+/**
+ * A text answer that fits the field's pattern: the example its hint gives ("… such as DEMO-5001"),
+ * one word of the hint, or "example"; none when nothing fits (the person running it types one).
+ */
+function sampleText(field: FormField): string | undefined {
+  if (field.pattern === undefined) return 'example';
+  const compiled = compilePattern(field.pattern);
+  if (!compiled.ok) return 'example';
+  const hint = field.patternHint ?? '';
+  const after = /(?:such as|e\.g\.|like|for example)\s+(.+)$/i.exec(hint)?.[1];
+  const candidates = [...(after ? [after.split(/,\s/)[0]!.trim()] : []), ...hint.split(/[\s,;]+/), 'example'];
+  return candidates.find((c) => c !== '' && compiled.test(c));
 }
