@@ -407,6 +407,11 @@ describe('Editor', () => {
       await choose(page, inspector.getByLabel('Type', { exact: true }).last(), 'Number');
       await page.getByTestId('field-min-1').fill('1');
       await page.getByTestId('field-max-1').fill('90');
+      // A date field: a follow-up cannot be booked in the past.
+      await inspector.getByRole('button', { name: 'Add field' }).click();
+      await inspector.getByLabel('Label').last().fill('Follow-up date');
+      await choose(page, inspector.getByLabel('Type', { exact: true }).last(), 'Date');
+      await choose(page, page.getByTestId('field-date-range-2'), /^Today or later/);
       await expect.poll(() => errorCount(page)).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -425,6 +430,7 @@ describe('Editor', () => {
           patternHint: 'a chart number such as DEMO-5001',
         }),
         expect.objectContaining({ label: 'Days supply', type: 'number', min: 1, max: 90 }),
+        expect.objectContaining({ label: 'Follow-up date', type: 'date', dateRange: 'future' }),
       ]);
     } finally {
       await b.close();

@@ -1,7 +1,14 @@
 import type { FormField } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/client.ts';
-import { checkForm, initialValues, normalize, serverFieldErrors, toSubmission } from '../src/work/form.ts';
+import {
+  checkForm,
+  initialValues,
+  localToday,
+  normalize,
+  serverFieldErrors,
+  toSubmission,
+} from '../src/work/form.ts';
 
 const fields: FormField[] = [
   { id: 'topic', label: 'Topic', type: 'select', required: true, options: ['refill', 'billing'] },
@@ -79,6 +86,15 @@ describe('the outcome form', () => {
     // A space copied along with a chart number is not a different answer.
     expect(checkForm(checked, { patient: ' DEMO-5001 ', days: 30 })).toEqual({});
     expect(toSubmission(checked, { patient: ' DEMO-5001 ' })).toEqual({ patient: 'DEMO-5001' });
+  });
+
+  it('checks a date range against today', () => {
+    const seen: FormField[] = [{ id: 'seen', label: 'Last visit', type: 'date', dateRange: 'past' }];
+    expect(checkForm(seen, { seen: '2026-03-03' }, undefined, '2026-03-02')).toEqual({
+      seen: 'Last visit cannot be after today',
+    });
+    expect(checkForm(seen, { seen: '2026-03-02' }, undefined, '2026-03-02')).toEqual({});
+    expect(localToday(new Date(2026, 2, 2, 23, 59))).toBe('2026-03-02');
   });
 
   it('reads per-field errors from a 422 FORM_INVALID', () => {

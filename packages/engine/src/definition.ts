@@ -72,6 +72,11 @@ export const FormFieldSchema = z
     /** Number fields: the largest answer allowed. */
     max: z.number().finite().optional(),
     /**
+     * Date fields: `past` takes today or earlier (a last visit), `future` today or later (a booked
+     * follow-up). Today is the clinic's date (its calendar's time zone) when the answer is given.
+     */
+    dateRange: z.enum(['past', 'future']).optional(),
+    /**
      * Who else may write the field. `owned`: only this step writes it; any other step, and start
      * data, is refused. `shared`: other steps declare it too and a later answer replaces an earlier
      * one on purpose (a retry, a decline any of several steps may record). Unset: one writer is

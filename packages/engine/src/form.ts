@@ -16,12 +16,15 @@ export function isRequired(field: FormField, outcome?: string): boolean {
 
 /**
  * Checks submitted form data against a task's fields: required ones present (those required only
- * for some outcomes when finishing with one of them), each of its type.
+ * for some outcomes when finishing with one of them), each of its type and within its checks.
+ * `today` (`YYYY-MM-DD`, the clinic's date: see `clinicDay`) is needed for `dateRange`; a caller
+ * without a clock leaves it out and date ranges are not checked.
  */
 export function validateForm(
   fields: FormField[] | undefined,
   data: Record<string, unknown> | undefined,
   outcome?: string,
+  today?: string,
 ): FieldError[] {
   if (!fields || fields.length === 0) return [];
   const errors: FieldError[] = [];
@@ -64,6 +67,10 @@ export function validateForm(
       case 'date':
         if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
           errors.push({ field: field.id, message: `${field.label} must be a date (YYYY-MM-DD)` });
+        } else if (today !== undefined && field.dateRange === 'past' && value > today) {
+          errors.push({ field: field.id, message: `${field.label} cannot be after today` });
+        } else if (today !== undefined && field.dateRange === 'future' && value < today) {
+          errors.push({ field: field.id, message: `${field.label} cannot be before today` });
         }
         break;
     }
@@ -93,6 +100,11 @@ export function expectedAnswer(field: FormField): string | undefined {
     if (field.min !== undefined && field.max !== undefined) return `from ${field.min} to ${field.max}`;
     if (field.min !== undefined) return `at least ${field.min}`;
     if (field.max !== undefined) return `at most ${field.max}`;
+    return undefined;
+  }
+  if (field.type === 'date') {
+    if (field.dateRange === 'past') return 'today or earlier';
+    if (field.dateRange === 'future') return 'today or later';
     return undefined;
   }
   if (field.pattern === undefined || (field.type !== 'text' && field.type !== 'textarea')) return undefined;

@@ -2,6 +2,7 @@ export { type AssignmentKind, assignmentKind } from './assignment.ts';
 export {
   addBusinessDuration,
   CalendarSchema,
+  clinicDay,
   DEFAULT_CALENDAR,
   dueTime,
   fromWall,

@@ -21,7 +21,12 @@ export function intakeFieldMap(
  * pointer finds nothing is left out (an error when the field is required). Errors name the start-form
  * field and the pointer it was read from.
  */
-export function mapIntake(definition: Definition, channel: IntakeChannel, message: unknown): IntakeMapping {
+export function mapIntake(
+  definition: Definition,
+  channel: IntakeChannel,
+  message: unknown,
+  today?: string,
+): IntakeMapping {
   const map = intakeFieldMap(definition, channel);
   if (!map)
     return { ok: false, errors: [{ field: '', message: `This workflow takes no ${channel} intake` }] };
@@ -30,7 +35,7 @@ export function mapIntake(definition: Definition, channel: IntakeChannel, messag
     const value = resolvePointer(message, pointer);
     if (value !== undefined && value !== null) data[field] = value;
   }
-  const errors = validateIntake(definition, data);
+  const errors = validateIntake(definition, data, today);
   if (errors.length > 0)
     return {
       ok: false,

@@ -6,13 +6,17 @@ export const intakeRoles = (definition: Definition): readonly string[] => defini
 
 /**
  * Checks a start form submission: only the start form's own fields are accepted (an unknown key is
- * an error naming it), each of its declared type, required ones present.
+ * an error naming it), each of its declared type, required ones present. `today` as in `validateForm`.
  */
-export function validateIntake(definition: Definition, data: Record<string, unknown>): FieldError[] {
+export function validateIntake(
+  definition: Definition,
+  data: Record<string, unknown>,
+  today?: string,
+): FieldError[] {
   const fields = definition.intake?.form ?? [];
   const known = new Set(fields.map((f) => f.id));
   const errors: FieldError[] = Object.keys(data)
     .filter((key) => !known.has(key))
     .map((key) => ({ field: key, message: `"${key}" is not a field of this start form` }));
-  return [...errors, ...validateForm(fields, data)];
+  return [...errors, ...validateForm(fields, data, undefined, today)];
 }

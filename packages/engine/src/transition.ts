@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { parseCalendar } from './calendar/index.ts';
+import { clinicDay, parseCalendar } from './calendar/index.ts';
 import { canonicalJson } from './canonical.ts';
 import { compile } from './compile/compile.ts';
 import {
@@ -173,7 +173,11 @@ export function step(
       }
       const refused = admit ? checkWrites(definition, subject.step, event.data) : undefined;
       if (refused) return { ok: false, error: refused, snapshot };
-      const fieldErrors = validateForm(step.form, event.data, event.outcome);
+      // The clinic's date, read only by date ranges: most forms have none, and this runs per completion.
+      const today = step.form?.some((f) => f.dateRange)
+        ? clinicDay(at, snapshot.context.calendar)
+        : undefined;
+      const fieldErrors = validateForm(step.form, event.data, event.outcome, today);
       if (fieldErrors.length > 0) {
         return fail(
           snapshot,

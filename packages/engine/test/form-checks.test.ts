@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition, FormField } from '../src/definition.ts';
+import { clinicDay, DEFAULT_CALENDAR } from '../src/calendar/index.ts';
+import type { Definition, FormField, TaskStep } from '../src/definition.ts';
 import { compilePattern } from '../src/field-pattern.ts';
 import { validateForm } from '../src/form.ts';
 import { validateIntake } from '../src/intake.ts';
-import { triage } from './support/definitions.ts';
+import { transition } from '../src/transition.ts';
+import { labs, triage } from './support/definitions.ts';
 
 const chart: FormField = {
   id: 'patient',
@@ -89,5 +91,61 @@ describe('start data against a start form with checks', () => {
       { field: 'patient', message: 'Patient reference must be a chart number such as DEMO-5001' },
     ]);
     expect(validateIntake(withForm, { patient: 'DEMO-5001' })).toEqual([]);
+  });
+});
+
+describe('a date field with a range', () => {
+  const lastVisit: FormField = { id: 'lastVisit', label: 'Last visit', type: 'date', dateRange: 'past' };
+  const followUp: FormField = { id: 'followUp', label: 'Follow-up date', type: 'date', dateRange: 'future' };
+
+  it('past takes today or earlier; future takes today or later', () => {
+    const today = '2026-03-02';
+    expect(
+      validateForm([lastVisit, followUp], { lastVisit: today, followUp: today }, undefined, today),
+    ).toEqual([]);
+    expect(validateForm([lastVisit], { lastVisit: '2026-03-03' }, undefined, today)).toEqual([
+      { field: 'lastVisit', message: 'Last visit cannot be after today' },
+    ]);
+    expect(validateForm([followUp], { followUp: '2026-03-01' }, undefined, today)).toEqual([
+      { field: 'followUp', message: 'Follow-up date cannot be before today' },
+    ]);
+  });
+
+  it('is the clinic’s today: late evening in New York is still that day there', () => {
+    const clinic = { ...DEFAULT_CALENDAR, timeZone: 'America/New_York' };
+    // 02:30 UTC on 3 March is 21:30 on 2 March in New York.
+    expect(clinicDay('2026-03-03T02:30:00.000Z', clinic)).toBe('2026-03-02');
+    expect(clinicDay('2026-03-03T02:30:00.000Z')).toBe('2026-03-03');
+  });
+
+  it('refuses a completion whose follow-up date has passed at the clinic', () => {
+    const review = labs.steps.review as TaskStep;
+    const dated: Definition = {
+      ...labs,
+      steps: { ...labs.steps, review: { ...review, form: [...(review.form ?? []), followUp] } },
+    };
+    const clinic = { ...DEFAULT_CALENDAR, timeZone: 'America/New_York' };
+    const at = '2026-03-03T02:30:00.000Z';
+    const started = transition(dated, null, { type: 'start', calendar: clinic }, at);
+    if (!started.ok) throw started.error;
+    const complete = (followUpDate: string) =>
+      transition(
+        dated,
+        started.snapshot,
+        {
+          type: 'complete',
+          step: 'review',
+          outcome: 'normal',
+          role: 'provider',
+          data: { comment: 'ok', followUp: followUpDate },
+        },
+        at,
+      );
+    // Still 2 March at the clinic: that day is allowed, the 1st is not.
+    expect(complete('2026-03-02').ok).toBe(true);
+    const refused = complete('2026-03-01');
+    expect(refused.ok || refused.error.details).toEqual({
+      fields: [{ field: 'followUp', message: 'Follow-up date cannot be before today' }],
+    });
   });
 });

@@ -53,6 +53,9 @@ describe('the ways out of a step, in words', () => {
     );
     const prepared = records('Prepare the refill request for review')!;
     expect(prepared.find((r) => r.label === 'Months since last visit')?.expects).toBe('from 0 to 600');
+    expect(prepared.find((r) => r.label === "Last visit with the prescriber's team")?.expects).toBe(
+      'today or earlier',
+    );
   });
 
   it('says a parallel step starts its branches at once and goes on when all are done', () => {

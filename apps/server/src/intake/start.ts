@@ -1,5 +1,6 @@
 import { type Definition, type FieldError, type IntakeChannel, mapIntake } from '@portalflow/engine';
 import type { AccessEntry, Instance } from '@portalflow/store';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { type InstanceService, nameBasedInstanceId } from '../instances/service.ts';
@@ -47,7 +48,7 @@ export async function startFromIntake(
     return { ...existing, duplicate: true };
   }
   const definition = await instances.definition(version.definitionId, version.version);
-  const mapped = mapIntake(definition, input.channel, input.message);
+  const mapped = mapIntake(definition, input.channel, input.message, clinicToday(deps));
   if (!mapped.ok) throw new IntakeInvalid(mapped.errors);
   const applied = await instances.start(
     { user: null, role: null },

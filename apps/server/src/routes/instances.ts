@@ -9,6 +9,7 @@ import {
 } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import { canAct, isAuditor, isLead } from '../auth/roles.ts';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
@@ -50,7 +51,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       throw forbidden(`Your roles cannot start '${input.definitionId}'`);
     }
     // Before anything is stored: the start form's fields only, each of its type, required ones present.
-    if (definition) checkStartData(definition, input.data);
+    if (definition) checkStartData(definition, input.data, clinicToday(deps));
     const role = definition ? (actingRole(user, definition) ?? user.roles[0] ?? null) : null;
     const start: Parameters<InstanceService['start']>[1] = {
       definitionId: input.definitionId,

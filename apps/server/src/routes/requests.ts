@@ -3,6 +3,7 @@ import { type Definition, validateIntake } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
@@ -54,7 +55,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       }
     }
     const { version, definition } = await startableDefinition(deps, instances, c, user, input.definitionId);
-    const errors = validateIntake(definition, input.data);
+    const errors = validateIntake(definition, input.data, clinicToday(deps));
     if (errors.length > 0) {
       throw new ApiError(400, 'VALIDATION_FAILED', errors[0]!.message, { fields: errors });
     }

@@ -1,6 +1,7 @@
 import { Group, NumberInput, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { expectedAnswer, type FormField } from '@portalflow/engine';
 import type { ReactNode } from 'react';
+import { localToday } from './form.ts';
 import { humanize } from './format.ts';
 
 interface Props {
@@ -38,7 +39,7 @@ function labelOf(field: FormField): ReactNode {
 function descriptionOf(field: FormField): string | undefined {
   const expects = expectedAnswer(field);
   if (!expects) return field.help;
-  if (field.type === 'number') {
+  if (field.type === 'number' || field.type === 'date') {
     const range = `${expects[0]!.toUpperCase()}${expects.slice(1)}.`;
     return field.help ? `${field.help} ${range}` : range;
   }
@@ -83,6 +84,9 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
         <TextInput
           {...common}
           type="date"
+          // The date picker greys out the days the range leaves out.
+          min={field.dateRange === 'future' ? localToday() : undefined}
+          max={field.dateRange === 'past' ? localToday() : undefined}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
           maw={220}

@@ -70,10 +70,15 @@ export function toSubmission(fields: readonly FormField[], values: FormValues): 
  * Errors by field id, in the order of the form; empty when the form can be sent. With `outcome`,
  * fields required only for some outcomes count when it is one of them (start forms have none).
  */
-export function checkForm(fields: readonly FormField[], values: FormValues, outcome?: string): FieldErrors {
+export function checkForm(
+  fields: readonly FormField[],
+  values: FormValues,
+  outcome?: string,
+  today: string = localToday(),
+): FieldErrors {
   const errors: FieldErrors = {};
   const submission = toSubmission(fields, values);
-  for (const e of validateForm([...fields], submission, outcome)) {
+  for (const e of validateForm([...fields], submission, outcome, today)) {
     if (e.field in errors) continue;
     const field = fields.find((f) => f.id === e.field);
     // The engine names the outcome by its id; staff see it as the button they pressed.
@@ -83,6 +88,15 @@ export function checkForm(fields: readonly FormField[], values: FormValues, outc
         : e.message;
   }
   return errors;
+}
+
+/**
+ * Today's date on this computer, for date ranges. The server checks again with the clinic's date, so
+ * a browser in another time zone can at worst let an answer through that the server then names.
+ */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A 422 FORM_INVALID from the server as errors by field id; null for any other error. */

@@ -299,6 +299,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     min: field.min,
     max: field.max,
     patternHint: field.patternHint,
+    dateRange: field.dateRange,
   };
   // A pattern is an element, not an attribute: regular expressions are full of characters that
   // attribute normalisation and hand-editing get wrong.

@@ -28,6 +28,8 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (pattern?.text) field.pattern = clip(pattern.text, 500);
   const patternHint = attr(el, 'patternHint');
   if (patternHint) field.patternHint = clip(patternHint, 200);
+  const dateRange = attr(el, 'dateRange');
+  if (dateRange === 'past' || dateRange === 'future') field.dateRange = dateRange;
   const min = numberAttr(el, 'min');
   if (min !== undefined) field.min = min;
   const max = numberAttr(el, 'max');

@@ -31,6 +31,23 @@ export function FieldChecks({ field, index, onChange }: Props) {
         data-testid={`field-help-${index}`}
       />
       {isText && <TextFormat field={field} index={index} onChange={onChange} />}
+      {field.type === 'date' && (
+        <Select
+          size="xs"
+          label="Dates allowed"
+          data={[
+            { value: 'any', label: 'Any date' },
+            { value: 'past', label: 'Today or earlier (a last visit)' },
+            { value: 'future', label: 'Today or later (a booked follow-up)' },
+          ]}
+          value={field.dateRange ?? 'any'}
+          onChange={(v) =>
+            onChange({ dateRange: v === 'past' || v === 'future' ? v : undefined }, 'dateRange')
+          }
+          allowDeselect={false}
+          data-testid={`field-date-range-${index}`}
+        />
+      )}
       {field.type === 'number' && (
         <Group gap={6} grow>
           <NumberInput

@@ -38,6 +38,7 @@ function checksDroppedBy(type: string): Partial<FormField> {
   return {
     ...(text ? {} : { pattern: undefined, patternHint: undefined }),
     ...(type === 'number' ? {} : { min: undefined, max: undefined }),
+    ...(type === 'date' ? {} : { dateRange: undefined }),
   };
 }
 

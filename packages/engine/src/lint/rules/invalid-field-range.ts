@@ -5,15 +5,21 @@ export const invalidFieldRange: Rule = {
   id: 'invalid-field-range',
   severity: 'error',
   description:
-    'A number field whose `min` is above its `max`, or a `min` or `max` on a field that is not a number.',
+    'A number field whose `min` is above its `max`, a `min` or `max` on a field that is not a number, or a `dateRange` on one that is not a date.',
   docs: {
     rationale:
-      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound.',
+      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound, only dates with today.',
     incorrect: `{ "id": "days", "label": "Days supply", "type": "number", "min": 90, "max": 30 }`,
     correct: `{ "id": "days", "label": "Days supply", "type": "number", "min": 30, "max": 90 }`,
   },
   check(ctx, report) {
     for (const { field, path, step, form } of allFields(ctx)) {
+      if (field.dateRange !== undefined && field.type !== 'date')
+        report({
+          path: `${path}.dateRange`,
+          step,
+          message: `Field "${field.id}" of ${form} is a ${field.type} field; only date fields can be limited to the past or the future`,
+        });
       if (field.min === undefined && field.max === undefined) continue;
       if (field.type !== 'number') {
         report({
