@@ -72,9 +72,10 @@ export function FieldChecks({ field, index, onChange }: Props) {
 
 function TextFormat({ field, index, onChange }: Props) {
   const [trial, setTrial] = useState('');
-  // "Custom" stays chosen while the lead edits a named format's pattern into another one.
+  // "Custom" stays chosen while the lead edits a pattern, even through an empty box or a pattern
+  // that happens to equal a named format's.
   const [custom, setCustom] = useState(false);
-  const format = custom && field.pattern !== undefined ? 'custom' : formatOf(field);
+  const format = custom ? 'custom' : formatOf(field);
   const compiled = field.pattern === undefined ? undefined : compilePattern(field.pattern);
   const trialErrors =
     trial === '' ? [] : validateForm([{ ...field, required: false }], { [field.id]: trial });
@@ -94,7 +95,6 @@ function TextFormat({ field, index, onChange }: Props) {
           setCustom(v === 'custom');
           if (v === 'any') onChange({ pattern: undefined, patternHint: undefined }, 'pattern');
           else if (preset) onChange({ pattern: preset.pattern, patternHint: preset.hint }, 'pattern');
-          else if (v === 'custom' && field.pattern === undefined) onChange({ pattern: '.+' }, 'pattern');
         }}
         allowDeselect={false}
         data-testid={`field-format-${index}`}
