@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -153,5 +154,57 @@ describe('My work', () => {
     } finally {
       await b.close();
     }
+  });
+
+  it('a lead cancels a request started twice; whoever held it sees why in its history', async () => {
+    const desk = await apiSession(server.url, 'front-desk', PASSWORD);
+    const start = () =>
+      desk<{ instance: { id: string } }>('POST', '/requests', {
+        definitionId: 'prescription-refill',
+        data: { patient: 'DEMO-5620', medication: 'levothyroxine' },
+      });
+    const first = await start();
+    const second = await start();
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'lead', PASSWORD);
+      await b.page.goto(`${server.url}/team`);
+      const table = b.page.getByTestId('team-table');
+      await table.waitFor();
+      const rows = table.getByRole('checkbox', { name: /DEMO-5620 · Refill: levothyroxine/ });
+      await expect.poll(() => rows.count()).toBe(2);
+      // Only with a task selected can anything be cancelled.
+      expect(await b.page.getByTestId('cancel-requests-button').isDisabled()).toBe(true);
+      await rows.last().check();
+      await b.page.getByTestId('cancel-requests-button').click();
+      const form = b.page.getByTestId('cancel-requests-form');
+      await form.getByText('DEMO-5620 · Refill: levothyroxine — Prescription refill request').waitFor();
+      // A reason is required before the button does anything.
+      expect(await b.page.getByTestId('cancel-confirm').isDisabled()).toBe(true);
+      await b.page.getByTestId('cancel-reason').click();
+      await b.page.getByRole('option', { name: 'Duplicate request' }).click();
+      await b.page.getByTestId('cancel-detail').fill('same call logged twice');
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await screenshot(b.page, 'team-cancel-request');
+      await b.page.getByTestId('cancel-confirm').click();
+      await b.page.getByTestId('cancel-requests-done').getByText('1 cancelled').waitFor();
+      await b.page.getByTestId('cancel-close').click();
+      await expect.poll(() => rows.count()).toBe(1);
+    } finally {
+      await b.close();
+    }
+    // The coordinator's pool holds the one left; the cancelled one's history says who and why.
+    const coordinator = await apiSession(server.url, 'refill-coordinator', PASSWORD);
+    const ids = [first.body.instance.id, second.body.instance.id];
+    const histories = await Promise.all(
+      ids.map((id) =>
+        coordinator<{ timeline: { type: string; summary: string }[] }>('GET', `/instances/${id}/history`),
+      ),
+    );
+    const cancelled = histories.filter((h) => h.body.timeline.at(-1)?.type === 'cancel');
+    expect(cancelled.map((h) => h.body.timeline.at(-1)?.summary)).toEqual([
+      'cancelled: Duplicate request: same call logged twice',
+    ]);
   });
 });

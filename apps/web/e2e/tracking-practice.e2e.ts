@@ -23,7 +23,7 @@ async function realDecline() {
     '/instances',
     {
       definitionId: ENROLLMENT,
-      data: { patient: 'DEMO-E2E-1' },
+      data: { patient: 'DEMO-7701' },
     },
   );
   const taskId = started.body.instance.active[0]!.taskId;

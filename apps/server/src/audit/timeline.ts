@@ -44,7 +44,8 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
       return step === undefined ? verb : `${verb} ${titleIn(definition, step)}`;
     }
     case 'cancel':
-      return 'cancelled';
+      // The reason is why the work stopped: whoever held the task reads it in the history.
+      return typeof p.reason === 'string' && p.reason.trim() !== '' ? `cancelled: ${p.reason.trim()}` : 'cancelled';
     case 'migrated':
       return `migrated from version ${p.from} to ${p.to}`;
     default:

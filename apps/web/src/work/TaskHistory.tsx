@@ -43,7 +43,8 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
     case 'timer-fired':
       return 'Deadline reached';
     case 'cancel':
-      return 'Cancelled';
+      // "cancelled: Duplicate request" from the server, said with a capital.
+      return e.summary.charAt(0).toUpperCase() + e.summary.slice(1);
     default:
       return humanize(e.summary);
   }

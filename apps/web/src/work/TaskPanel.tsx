@@ -205,7 +205,12 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           </Group>
         </Group>
 
-        {!open && (
+        {!open && instance.status === 'cancelled' && !task.outcome && (
+          <Alert color="gray" title="This request was cancelled" data-testid="task-request-cancelled">
+            A lead ended it, so nothing more is done on it. The history below says who and why.
+          </Alert>
+        )}
+        {!open && !(instance.status === 'cancelled' && !task.outcome) && (
           <Alert color="gray" title="This task is closed">
             {task.outcome ? `Finished with “${humanize(task.outcome)}”.` : 'The workflow moved on.'}
           </Alert>

@@ -11,10 +11,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { CircleCheck, FilterX, Shuffle, UserMinus, UserX } from 'lucide-react';
+import { CircleCheck, CircleX, FilterX, Shuffle, UserMinus, UserX } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { useMe } from '../auth/useMe.ts';
+import type { Task } from '../api/types.ts';
+import { isLead, useMe } from '../auth/useMe.ts';
 import { BarLegend } from './BarLegend.tsx';
+import { CancelRequestsDialog } from './CancelRequestsDialog.tsx';
 import { roleLabel } from './format.ts';
 import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
@@ -57,6 +59,8 @@ export function TeamPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<ReassignMode | null>(null);
+  const [cancelling, setCancelling] = useState<Task[] | null>(null);
+  const lead = isLead(me?.user.roles ?? []);
 
   const tasks = all.data ?? [];
   const matching = useMemo(() => filterTeamTasks(tasks, filters, now), [tasks, filters, now]);
@@ -131,6 +135,18 @@ export function TeamPage() {
             >
               Reassign selected{liveSelected.length > 0 ? ` (${liveSelected.length})` : ''}
             </Button>
+            {lead && (
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<CircleX size={16} aria-hidden />}
+                disabled={liveSelected.length === 0}
+                onClick={() => setCancelling(tasks.filter((t) => liveSelected.includes(t.id)))}
+                data-testid="cancel-requests-button"
+              >
+                Cancel requests…
+              </Button>
+            )}
             <Button
               variant="default"
               leftSection={<UserMinus size={16} aria-hidden />}
@@ -282,6 +298,12 @@ export function TeamPage() {
           </>
         )}
       </Stack>
+      <CancelRequestsDialog
+        tasks={cancelling}
+        onClose={() => setCancelling(null)}
+        onDone={() => setSelected(new Set())}
+        titleOf={titleOf}
+      />
       <ReassignDialog
         mode={dialog}
         onClose={() => setDialog(null)}

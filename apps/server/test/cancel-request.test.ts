@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
+
+/**
+ * A lead cancels a request started twice: one of two leads acting at the same moment wins, the
+ * other hears it has ended; staff cannot cancel; whoever held its task sees it closed, and its
+ * history says who cancelled it and why.
+ */
+
+const REFILL = 'prescription-refill';
+
+let t: TestApp;
+let desk: AuthHeaders;
+let coordinator: AuthHeaders;
+
+beforeAll(async () => {
+  t = await makeApp();
+  [desk, coordinator] = await Promise.all([t.login('front-desk'), t.login('refill-coordinator')]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function startRefill(): Promise<{ instanceId: string; taskId: string }> {
+  const started = await t.call('POST', '/api/requests', {
+    as: desk,
+    body: { definitionId: REFILL, data: exampleStart(REFILL) },
+  });
+  expect(started.status, started.text).toBe(201);
+  const instanceId = started.body.instance.id as string;
+  const pool = await t.call('GET', `/api/tasks?scope=pool&definitionId=${REFILL}&limit=200`, {
+    as: coordinator,
+  });
+  const task = pool.body.items.find((x: { instanceId: string }) => x.instanceId === instanceId);
+  return { instanceId, taskId: task.id };
+}
+
+const cancel = (as: AuthHeaders, instanceId: string, reason: string) =>
+  t.call('POST', `/api/instances/${instanceId}/cancel`, { as, body: { reason } });
+
+describe('cancelling a request', () => {
+  it('staff cannot; of two leads at once one cancels and the other gets 409; the task closes with the reason in its history', async () => {
+    const { instanceId, taskId } = await startRefill();
+    expect(
+      (await t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { as: coordinator })).status,
+    ).toBe(200);
+
+    const refused = await cancel(coordinator, instanceId, 'Duplicate request');
+    expect(refused.status).toBe(403);
+
+    const [lead, admin] = await Promise.all([t.login('lead'), t.login('admin')]);
+    const both = await Promise.all([
+      cancel(lead, instanceId, 'Duplicate request: same as the one from 9:10'),
+      cancel(admin, instanceId, 'Started in error'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const lost = both.find((r) => r.status === 409)!;
+    expect(lost.body.error.code).toBe('INSTANCE_ENDED');
+    const winner = both.findIndex((r) => r.status === 200);
+    const reason = winner === 0 ? 'Duplicate request: same as the one from 9:10' : 'Started in error';
+
+    // The coordinator who held the task: closed, and the history says why.
+    const task = await t.call('GET', `/api/tasks/${encodeURIComponent(taskId)}`, { as: coordinator });
+    expect(task.body.task?.status ?? task.body.status).toBe('closed');
+    const history = await t.call('GET', `/api/instances/${instanceId}/history`, { as: coordinator });
+    expect(history.status).toBe(200);
+    const last = history.body.timeline.at(-1);
+    expect(last.type).toBe('cancel');
+    expect(last.summary).toBe(`cancelled: ${reason}`);
+    // Completing it now is refused: nothing more is done on a cancelled request.
+    const late = await t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+      as: coordinator,
+      body: { outcome: 'prepared', data: {} },
+    });
+    expect(late.status).toBe(409);
+  });
+});
