@@ -91,9 +91,16 @@ async function networkFirstData(request) {
     return response;
   } catch (error) {
     const cached = await cache.match(request);
-    if (cached) return cached;
+    // Marked, so the page can say it shows a saved copy (browsers do not always report offline).
+    if (cached) return markedSavedCopy(cached);
     throw error;
   }
+}
+
+function markedSavedCopy(cached) {
+  const headers = new Headers(cached.headers);
+  headers.set('Portalflow-Saved-Copy', '1');
+  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 }
 
 async function navigation(request) {

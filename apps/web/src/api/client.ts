@@ -1,3 +1,5 @@
+import { noteResponse, noteUnreachable } from './reachability.ts';
+
 /**
  * The one way the web app talks to the server: JSON under /api, the session cookie, the CSRF
  * token on unsafe requests, and errors as `ApiError` with the server's code and message.
@@ -37,12 +39,19 @@ export async function api<T>(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch (error) {
+    noteUnreachable();
+    throw error;
+  }
+  noteResponse(response);
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('application/json') ? await response.json() : await response.text();
   if (!response.ok) {
