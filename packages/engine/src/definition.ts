@@ -60,9 +60,10 @@ export const FormFieldSchema = z
     options: z.array(z.string().min(1).max(200)).max(100).optional(),
     help: z.string().max(2000).optional(),
     /**
-     * Text fields: the whole answer must match this regular expression (RE2 syntax, matched in time
-     * linear in the answer, so no pattern can stall a server), e.g. `[A-Za-z]{2,10}-[0-9]{1,10}` for a
-     * chart number. `(?i)` at the start ignores case. Checked by lint (`invalid-field-pattern`).
+     * One-line text fields: the whole answer must match this regular expression (RE2 syntax, matched
+     * in time linear in the answer; with the pattern's size and the answer's length capped, one check
+     * takes milliseconds), e.g. `[A-Za-z]{2,10}-[0-9]{1,10}` for a chart number. `(?i)` at the start
+     * ignores case. Checked by lint (`invalid-field-pattern`).
      */
     pattern: z.string().min(1).max(500).optional(),
     /** What a right answer looks like, said to whoever typed one that does not match: "a chart number such as DEMO-5001". */

@@ -52,7 +52,12 @@ export {
   type RecordedEvent,
 } from './events.ts';
 export { checkExpression, type Expr, evaluate, holds, parseExpression } from './expression/index.ts';
-export { type CompiledPattern, compilePattern } from './field-pattern.ts';
+export {
+  type CompiledPattern,
+  compilePattern,
+  PATTERN_MAX_ANSWER,
+  PATTERN_MAX_PROGRAM,
+} from './field-pattern.ts';
 export { expectedAnswer, type FieldError, isRequired, validateForm } from './form.ts';
 export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
 export {

@@ -45,7 +45,9 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
     }
     case 'cancel':
       // The reason is why the work stopped: whoever held the task reads it in the history.
-      return typeof p.reason === 'string' && p.reason.trim() !== '' ? `cancelled: ${p.reason.trim()}` : 'cancelled';
+      return typeof p.reason === 'string' && p.reason.trim() !== ''
+        ? `cancelled: ${p.reason.trim()}`
+        : 'cancelled';
     case 'migrated':
       return `migrated from version ${p.from} to ${p.to}`;
     default:

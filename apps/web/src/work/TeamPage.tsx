@@ -122,8 +122,8 @@ export function TeamPage() {
               Team
             </Title>
             <Text size="sm" c="gray.7">
-              Every open task across the clinic. Select tasks to reassign them, or move an absent colleague's
-              work.
+              Every open task across the clinic. Select tasks to reassign them or to cancel their requests (a
+              duplicate, a request the patient withdrew), or move an absent colleague's work.
             </Text>
           </div>
           <Group gap="xs">

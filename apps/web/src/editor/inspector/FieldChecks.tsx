@@ -16,7 +16,8 @@ interface Props {
  * engine's own check, so the lead sees the message staff will see.
  */
 export function FieldChecks({ field, index, onChange }: Props) {
-  const isText = field.type === 'text' || field.type === 'textarea';
+  // Patterns are for one-line answers (codes, numbers, references).
+  const isText = field.type === 'text';
   return (
     <>
       <Textarea

@@ -34,7 +34,7 @@ const OWNERSHIP = [
 
 /** Checks the new type cannot have (a pattern on a number, a range on text): lint would refuse them. */
 function checksDroppedBy(type: string): Partial<FormField> {
-  const text = type === 'text' || type === 'textarea';
+  const text = type === 'text';
   return {
     ...(text ? {} : { pattern: undefined, patternHint: undefined }),
     ...(type === 'number' ? {} : { min: undefined, max: undefined }),

@@ -14,7 +14,7 @@ export const patternWithoutHint: Rule = {
   check(ctx, report) {
     for (const { field, path, step, form } of allFields(ctx)) {
       if (field.pattern === undefined || field.patternHint !== undefined) continue;
-      if (field.type !== 'text' && field.type !== 'textarea') continue;
+      if (field.type !== 'text') continue;
       report({
         path: `${path}.pattern`,
         step,
