@@ -74,4 +74,37 @@ describe('cancelling a request', () => {
     });
     expect(late.status).toBe(409);
   });
+
+  it('whoever started a request may withdraw it until someone acts on it; nobody else on staff may', async () => {
+    const { instanceId } = await startRefill();
+    // Another front-desk person did not start it.
+    const other = await t.login('medical-assistant');
+    expect((await cancel(other, instanceId, 'Started in error')).status).toBe(403);
+    const withdrawn = await cancel(desk, instanceId, 'Started in error: wrong medication');
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.instance.status).toBe('cancelled');
+  });
+
+  it('a claim and the starter’s withdrawal sent together: exactly one wins, the other gets 409', async () => {
+    for (let round = 0; round < 6; round++) {
+      const { instanceId, taskId } = await startRefill();
+      const [claim, withdraw] = await Promise.all([
+        t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { as: coordinator }),
+        cancel(desk, instanceId, 'Started in error'),
+      ]);
+      const statuses = [claim.status, withdraw.status].sort();
+      expect(statuses, `${claim.text} / ${withdraw.text}`).toEqual([200, 409]);
+      const after = await t.store.getInstance(instanceId);
+      if (withdraw.status === 200) {
+        expect(after?.status).toBe('cancelled');
+        expect(claim.body.error.code).toBe('TASK_CLOSED');
+      } else {
+        expect(withdraw.body.error.code).toBe('REQUEST_UNDER_WAY');
+        expect(after?.status).toBe('active');
+      }
+      // Once someone has acted, the starter is told to ask a lead.
+      const late = await cancel(desk, instanceId, 'Started in error');
+      expect(late.status).toBe(409);
+    }
+  });
 });

@@ -114,6 +114,16 @@ describe('New request', () => {
       await form.locator('[data-testid="form-field-callbackPhone"]').fill('(555) 201-0142');
       await desk.page.getByTestId('new-request-submit').click();
       await desk.page.getByText('DEMO-5410 · Refill: atorvastatin is in its pool.').waitFor();
+      // Started for the wrong patient after all: withdrawn from the toast before anyone acts on it.
+      await desk.page.getByTestId('withdraw-request').click();
+      await desk.page.getByText('Request withdrawn').waitFor();
+      await expect
+        .poll(async () =>
+          (
+            await pool<{ items: { subject: string | null }[] }>('GET', '/tasks?scope=pool&limit=200')
+          ).body.items.some((t) => t.subject?.includes('atorvastatin')),
+        )
+        .toBe(false);
     } finally {
       await desk.close();
     }

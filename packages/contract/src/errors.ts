@@ -68,6 +68,10 @@ export const ERRORS = {
   NOT_ASSIGNED: { status: 409, message: 'This task is not assigned to anyone' },
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
+  REQUEST_UNDER_WAY: {
+    status: 409,
+    message: 'Someone has already acted on this request: ask a lead to cancel it',
+  },
   ALREADY_YOURS: { status: 409, message: 'You already have this task' },
   ASSIGNEE_INVALID: { status: 422, message: 'Assign only to an active person who holds the role' },
   ROLE_UNSTAFFED: {

@@ -219,7 +219,7 @@ export const signalInstance = route({
 export const cancelInstance = route({
   method: 'post',
   path: '/api/instances/{id}/cancel',
-  summary: 'Cancel an instance (leads)',
+  summary: 'Cancel an instance (leads; whoever started it, until someone acts on it)',
   tags: ['instances'],
   'x-instance-data': true,
   'x-idempotent': true,
@@ -229,9 +229,9 @@ export const cancelInstance = route({
     ...errors({
       400: 'A bad body (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',
-      403: 'Leads only (FORBIDDEN)',
+      403: 'Neither a lead nor the person who started it (FORBIDDEN)',
       404: 'No such instance (NOT_FOUND)',
-      409: 'Already ended (INSTANCE_ENDED)',
+      409: 'Already ended (INSTANCE_ENDED), or its starter is too late: someone acted on it (REQUEST_UNDER_WAY)',
       422: 'A reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
     }),
   },

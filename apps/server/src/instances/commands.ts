@@ -142,7 +142,20 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       return role ? { ...event, role } : event;
     }
     case 'cancel':
-      if (!isLead(user)) throw forbidden('Only leads cancel instances');
+      // Leads cancel any request. Whoever started one may withdraw it (a typo, a call logged twice)
+      // until anyone acts on it: checked on the state the cancel commits to, so a claim that lands
+      // first wins and the withdrawal is told so.
+      if (!isLead(user)) {
+        acting();
+        if (instance.startedBy !== user.id)
+          throw forbidden('Only leads cancel requests, and whoever started one until someone acts on it');
+        if (instance.status === 'active' && instance.revision > 1)
+          throw new ApiError(
+            409,
+            'REQUEST_UNDER_WAY',
+            'Someone has already acted on this request: ask a lead to cancel it',
+          );
+      }
       return command.reason
         ? { type: 'cancel', reason: command.reason, actor: user.id }
         : { type: 'cancel', actor: user.id };

@@ -201,24 +201,28 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const user = requireUser(c);
     const input = c.req.valid('json') ?? {};
     const instanceId = c.req.valid('param').id;
-    if (!isLead(user)) {
-      await recordAccess(deps, c, user, {
-        instanceId: instanceId,
-        category: 'phi',
-        outcome: 'deny',
-        detail: 'cancel',
+    // Who may cancel depends on the request's state (see eventFor): the service decides, on the
+    // state it commits to; a refusal is logged here.
+    const applied = await instances
+      .act(
+        { user, role: null },
+        instanceId,
+        { type: 'cancel', reason: input.reason },
+        {
+          idempotency: idempotencyOf(c),
+          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'cancel' }),
+        },
+      )
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.status === 403)
+          await recordAccess(deps, c, user, {
+            instanceId,
+            category: 'phi',
+            outcome: 'deny',
+            detail: 'cancel',
+          });
+        throw error;
       });
-      throw forbidden('Only leads cancel instances');
-    }
-    const applied = await instances.act(
-      { user, role: null },
-      instanceId,
-      { type: 'cancel', reason: input.reason },
-      {
-        idempotency: idempotencyOf(c),
-        access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'cancel' }),
-      },
-    );
     // The allowed access was logged in the change's own commit; a replayed request is logged here.
     if (applied.replayed) {
       await recordAccess(deps, c, user, {

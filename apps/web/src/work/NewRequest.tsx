@@ -1,5 +1,4 @@
 import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   findOpenMatches,
   type OpenMatch,
@@ -15,6 +14,7 @@ import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
 import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
+import { showStarted } from './withdrawRequest.tsx';
 
 export type { Startable };
 
@@ -133,11 +133,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       }
       const started = await call(startRequest, { body, idempotencyKey: key });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      notifications.show({
-        color: 'teal',
-        title: 'Request started',
-        message: `${started.subject ?? workflow.title} is in its pool.`,
-      });
+      showStarted(queryClient, started.subject ?? workflow.title, started.instance.id);
       onClose();
     } catch (error) {
       const server = fieldErrorsOf(error);
