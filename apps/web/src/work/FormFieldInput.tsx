@@ -89,7 +89,8 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
           max={field.dateRange === 'past' ? localToday() : undefined}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
-          maw={220}
+          // A short box for a short answer; the label and help keep the form's full width.
+          styles={{ wrapper: { maxWidth: 220 } }}
         />
       );
     case 'number':
@@ -98,7 +99,8 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
           {...common}
           value={typeof value === 'number' || typeof value === 'string' ? value : ''}
           onChange={(v) => onChange(v)}
-          maw={220}
+          // A short box for a short answer; the label and help keep the form's full width.
+          styles={{ wrapper: { maxWidth: 220 } }}
           allowDecimal
           thousandSeparator=","
         />
