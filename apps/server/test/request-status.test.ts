@@ -74,6 +74,7 @@ describe('POST /api/requests/status', () => {
       endedAt: null,
       readable: true,
       subject: `${PATIENT} · Refill: lisinopril`,
+      cancelReason: null,
       waitingOn: [
         {
           roleName: 'Pharmacy refill coordinator',
@@ -83,18 +84,47 @@ describe('POST /api/requests/status', () => {
         },
       ],
     });
+    // The caller can say why: the front desk started it, so may read it.
     expect(billing).toMatchObject({
       instanceId: billingId,
       status: 'cancelled',
       endedAt: expect.any(String),
+      cancelReason: 'answered at the desk',
     });
     expect(billing.waitingOn).toEqual([]);
     // Not the front desk's to read: where it is and until when, not what it is.
-    expect(lab).toMatchObject({ instanceId: labId, readable: false, subject: null, status: 'active' });
+    expect(lab).toMatchObject({
+      instanceId: labId,
+      readable: false,
+      subject: null,
+      cancelReason: null,
+      status: 'active',
+    });
     expect(lab.waitingOn).toEqual([
       { roleName: expect.any(String), step: null, due: expect.any(String), taken: false },
     ]);
     expect(r.text).not.toContain('HIV');
+  });
+
+  it('says why a request was cancelled only to those who may read it', async () => {
+    const started = await t.call('POST', '/api/requests', {
+      as: assistant,
+      body: { definitionId: 'lab-result-release', data: { patient: 'DEMO-7199', test: 'Lipid panel' } },
+    });
+    expect(started.status, started.text).toBe(201);
+    const id = started.body.instance.id as string;
+    const cancelled = await t.call('POST', `/api/instances/${id}/cancel`, {
+      as: await t.token('lead'),
+      body: { reason: 'filed to the wrong chart' },
+    });
+    expect(cancelled.status).toBe(200);
+    const desk = await lookUp(frontDesk, 'DEMO-7199');
+    expect(desk.body.requests).toEqual([
+      expect.objectContaining({ instanceId: id, status: 'cancelled', readable: false, cancelReason: null }),
+    ]);
+    expect(desk.text).not.toContain('wrong chart');
+    const own = await lookUp(assistant, 'DEMO-7199');
+    expect(own.body.requests[0].cancelReason).toBe('filed to the wrong chart');
   });
 
   it('shows the subject to a role that works on the request', async () => {

@@ -112,6 +112,8 @@ export const RequestStatus = z.object({
   endedAt: z.string().nullable(),
   readable: z.boolean(),
   subject: z.string().nullable(),
+  /** Why a cancelled request was cancelled, as the lead or its starter wrote it; null when not `readable`. */
+  cancelReason: z.string().nullable(),
   waitingOn: z.array(
     z.object({
       roleName: z.string().nullable(),

@@ -57,6 +57,10 @@ export async function requestStatus(
       endedAt: instance.status === 'active' ? null : instance.updatedAt,
       readable,
       subject: readable ? (renderSubject(definition.subject, instance.snapshot.context.data) ?? null) : null,
+      cancelReason:
+        readable && instance.status === 'cancelled'
+          ? await reasonOf(deps, instance.id, instance.revision)
+          : null,
       waitingOn: tasks
         .filter((t) => t.status === 'open')
         .map((t) => ({
@@ -69,4 +73,11 @@ export async function requestStatus(
     (row.status === 'active' ? open : finished).push(row);
   }
   return [...open, ...finished];
+}
+
+/** The reason a cancel event gave (the last event of a cancelled request), or null. */
+async function reasonOf(deps: AppDeps, instanceId: string, revision: number): Promise<string | null> {
+  const [last] = await deps.store.listEvents(instanceId, { fromSeq: revision, toSeq: revision });
+  const reason = (last?.payload as { type?: string; reason?: unknown } | undefined)?.reason;
+  return last?.type === 'cancel' && typeof reason === 'string' && reason.trim() !== '' ? reason : null;
 }

@@ -112,6 +112,11 @@ function Results({ requests, days }: { requests: RequestStatus[]; days: number }
             </div>
             <StatusBadge status={r.status} />
           </Group>
+          {r.cancelReason && (
+            <Text size="sm" mt={4} data-testid="request-status-cancel-reason">
+              Why it was cancelled: {r.cancelReason}
+            </Text>
+          )}
           {r.waitingOn.map((w, i) => {
             const line = waitingText(w, now);
             return (
