@@ -67,6 +67,13 @@ describe('cancelling a request', () => {
     const last = history.body.timeline.at(-1);
     expect(last.type).toBe('cancel');
     expect(last.summary).toBe(`cancelled: ${reason}`);
+    // Their bell says so; the lead who cancelled it is told nothing.
+    const bell = await t.call('GET', '/api/notifications', { as: coordinator });
+    expect(
+      bell.body.notifications.filter(
+        (n: { kind: string; instanceId: string }) => n.instanceId === instanceId,
+      ),
+    ).toEqual([expect.objectContaining({ kind: 'cancelled', taskId })]);
     // Completing it now is refused: nothing more is done on a cancelled request.
     const late = await t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
       as: coordinator,

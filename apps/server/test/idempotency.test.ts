@@ -36,6 +36,40 @@ async function instanceCount(): Promise<number> {
   return (await t.store.listInstances({ limit: 500 })).items.length;
 }
 
+describe('a retry whose first try commits while it is being decided', () => {
+  it('gets the first answer, not "already yours": the key is checked again when the state shows the change', async () => {
+    const { instanceId, taskId } = await newMessage();
+    const claim = () =>
+      t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, {
+        as: sorter,
+        headers: keyed('race-window'),
+      });
+    const first = await claim();
+    expect(first.status).toBe(200);
+    // The interleaving under load: the retry checks the key just before the first try's commit is
+    // visible, then reads the instance just after it. Until the instance is read, the key is unseen.
+    const store = t.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const realGet = store.getInstance!.bind(t.store);
+    const realKey = store.getIdempotency!.bind(t.store);
+    let read = false;
+    store.getInstance = async (id: unknown) => {
+      if (id === instanceId) read = true;
+      return realGet(id);
+    };
+    store.getIdempotency = async (key: unknown, userId: unknown) =>
+      key === 'race-window' && !read ? null : realKey(key, userId);
+    try {
+      const retry = await claim();
+      expect(retry.status, retry.text).toBe(200);
+      expect(retry.body).toEqual(first.body);
+    } finally {
+      store.getInstance = realGet;
+      store.getIdempotency = realKey;
+    }
+    expect(await eventTypes(instanceId)).toEqual(['start', 'reassign']);
+  });
+});
+
 describe('Idempotency-Key on completing a task', () => {
   it('sequential retry: the same response, one complete event', async () => {
     const { instanceId, taskId } = await newMessage();

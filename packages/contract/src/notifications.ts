@@ -7,7 +7,7 @@ export const NotificationView = z.object({
   id: z.string(),
   userId: z.string().nullable(),
   role: z.string().nullable(),
-  kind: z.enum(['assigned', 'overdue', 'escalated']),
+  kind: z.enum(['assigned', 'overdue', 'escalated', 'cancelled']),
   taskId: z.string().nullable(),
   instanceId: z.string().nullable(),
   createdAt: Timestamp,

@@ -15,6 +15,8 @@ export interface ProjectionContext {
   at: string;
   /** Who caused the change; nobody is notified of what they did themselves. */
   actor?: string | null;
+  /** The snapshot before it: who held a task that the change closes. */
+  before?: InstanceSnapshot | null;
 }
 
 /** The projection rows an engine transition changes, in the order of its effects. */
@@ -39,7 +41,18 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
         });
         break;
       }
-      case 'task.closed':
+      case 'task.closed': {
+        // Whoever was working on it hears why it left their list: a lead cancelled the request.
+        const holder = Object.values(context.before?.context.active ?? {}).find(
+          (a) => a.token === effect.token,
+        )?.assignee;
+        if (effect.reason === 'cancelled' && holder && holder !== actor)
+          out.notifications.push({
+            kind: 'cancelled',
+            userId: holder,
+            taskToken: effect.token,
+            createdAt: context.at,
+          });
         out.tasks.push({
           op: 'close',
           token: effect.token,
@@ -49,6 +62,7 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
           closedBy: actor,
         });
         break;
+      }
       case 'task.updated': {
         const { changes } = effect;
         const change: Extract<TaskChange, { op: 'update' }> = { op: 'update', token: effect.token };

@@ -206,7 +206,7 @@ export interface IdempotencyRecord {
   createdAt: string;
 }
 
-export type NotificationKind = 'assigned' | 'overdue' | 'escalated';
+export type NotificationKind = 'assigned' | 'overdue' | 'escalated' | 'cancelled';
 
 /** Addressed to a user or to everyone in a role. */
 export interface Notification {

@@ -126,6 +126,7 @@ describe('migrations', () => {
       [18, 'task-lookup-by-id'],
       [19, 'auth-epoch'],
       [20, 'instance-actors'],
+      [21, 'cancel-notifications'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -285,6 +286,37 @@ describe('migrations', () => {
     ]);
     const index = await raw.execute("SELECT name FROM sqlite_master WHERE name = 'events_by_actor'");
     expect(index.rows).toEqual([]);
+  });
+
+  it('keep every notification, read or not, when the kinds widen to take "cancelled"', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 20))).toHaveLength(20);
+    await raw.batch(
+      [
+        `INSERT INTO notifications (id, user_id, role, kind, task_id, instance_id, created_at, read_at)
+          VALUES ('n1', 'u1', NULL, 'assigned', 't1', 'i1', '2026-01-02T09:00:00.000Z', NULL)`,
+        `INSERT INTO notifications (id, user_id, role, kind, task_id, instance_id, created_at, read_at)
+          VALUES ('n2', NULL, 'nurse', 'escalated', 't2', 'i1', '2026-01-02T10:00:00.000Z', '2026-01-02T11:00:00.000Z')`,
+      ],
+      'write',
+    );
+    await expect(
+      raw.execute(
+        "INSERT INTO notifications (id, user_id, kind, created_at) VALUES ('n0', 'u1', 'cancelled', '2026-01-02T12:00:00.000Z')",
+      ),
+    ).rejects.toThrow(/CHECK/);
+    expect(await migrate(raw)).toEqual(ALL.slice(20));
+    const rows = await raw.execute('SELECT id, user_id, role, kind, read_at FROM notifications ORDER BY id');
+    expect(rows.rows.map((r) => [r.id, r.user_id, r.role, r.kind, r.read_at])).toEqual([
+      ['n1', 'u1', null, 'assigned', null],
+      ['n2', null, 'nurse', 'escalated', '2026-01-02T11:00:00.000Z'],
+    ]);
+    await raw.execute(
+      "INSERT INTO notifications (id, user_id, kind, created_at) VALUES ('n3', 'u1', 'cancelled', '2026-01-02T12:00:00.000Z')",
+    );
+    const indexes = await raw.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
+    expect(indexes.rows.map((r) => r.name)).toEqual(['notifications_by_role', 'notifications_by_user']);
   });
 
   it('tolerate two processes migrating at once', async () => {

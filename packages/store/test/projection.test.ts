@@ -47,4 +47,41 @@ describe('projectEffects', () => {
     });
     expect(p.timers).toEqual([{ op: 'clear', timerId: Object.keys(s.snapshot.context.timers)[0] }]);
   });
+
+  it('tells whoever held a task that its request was cancelled, unless they cancelled it', () => {
+    const s = transition(triage, null, { type: 'start' }, T0);
+    if (!s.ok) throw s.error;
+    const token = Object.values(s.snapshot.context.active)[0]!.token;
+    const claimed = transition(
+      triage,
+      s.snapshot,
+      { type: 'reassign', token, assignee: 'fd', actor: 'fd' },
+      at(1),
+    );
+    if (!claimed.ok) throw claimed.error;
+    const cancel = transition(
+      triage,
+      claimed.snapshot,
+      { type: 'cancel', reason: 'duplicate', actor: 'lead' },
+      at(2),
+    );
+    if (!cancel.ok) throw cancel.error;
+    const context = { definition: triage, snapshot: cancel.snapshot, before: claimed.snapshot, at: at(2) };
+    expect(projectEffects(cancel.effects, { ...context, actor: 'lead' }).notifications).toEqual([
+      { kind: 'cancelled', userId: 'fd', taskToken: token, createdAt: at(2) },
+    ]);
+    expect(projectEffects(cancel.effects, { ...context, actor: 'fd' }).notifications).toEqual([]);
+    // A task still in its pool had nobody to tell.
+    const pooled = transition(triage, s.snapshot, { type: 'cancel', actor: 'lead' }, at(2));
+    if (!pooled.ok) throw pooled.error;
+    expect(
+      projectEffects(pooled.effects, {
+        definition: triage,
+        snapshot: pooled.snapshot,
+        before: s.snapshot,
+        at: at(2),
+        actor: 'lead',
+      }).notifications,
+    ).toEqual([]);
+  });
 });

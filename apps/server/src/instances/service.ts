@@ -325,27 +325,42 @@ export class InstanceService {
     options: ChangeOptions,
   ): Promise<Applied> {
     const { idempotency } = options;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (idempotency && actor.user) {
-        const seen = await this.deps.instances.getIdempotency(idempotency.key, actor.user.id);
-        if (seen) {
-          if (seen.route !== idempotency.route) throw idempotencyKeyReused();
-          const { instance, definition } = await this.load(instanceId);
-          return {
-            instance,
-            definition,
-            effects: [],
-            replayed: { status: seen.status, response: seen.response },
-          };
-        }
-      }
+    const replay = async (): Promise<Applied | null> => {
+      if (!idempotency || !actor.user) return null;
+      const seen = await this.deps.instances.getIdempotency(idempotency.key, actor.user.id);
+      if (!seen) return null;
+      if (seen.route !== idempotency.route) throw idempotencyKeyReused();
       const { instance, definition } = await this.load(instanceId);
-      const tasks = needsTasks(command) ? await this.deps.instances.listInstanceTasks(instanceId) : [];
-      const event = this.withinLimit(command, { user: actor.user, instance, definition, tasks });
-      this.checkPayload(event);
+      return {
+        instance,
+        definition,
+        effects: [],
+        replayed: { status: seen.status, response: seen.response },
+      };
+    };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const replayed = await replay();
+      if (replayed) return replayed;
+      const { instance, definition } = await this.load(instanceId);
       const now = this.timeFor(instance);
-      const result = transition(definition, instance.snapshot, event, now);
-      if (!result.ok) throw fromEngine(result.error);
+      let event: EngineEvent;
+      let result: ReturnType<typeof transition>;
+      try {
+        const tasks = needsTasks(command) ? await this.deps.instances.listInstanceTasks(instanceId) : [];
+        event = this.withinLimit(command, { user: actor.user, instance, definition, tasks });
+        this.checkPayload(event);
+        result = transition(definition, instance.snapshot, event, now);
+        if (!result.ok) throw fromEngine(result.error);
+      } catch (error) {
+        // A retry of a request whose first try committed between the key check above and the read
+        // of the instance meets that very change ("already yours", "task closed"): it gets the
+        // first try's answer, as a retry after the commit would.
+        if (error instanceof ApiError && idempotency) {
+          const late = await replay();
+          if (late) return late;
+        }
+        throw error;
+      }
       const next: Instance = {
         ...instance,
         status: result.snapshot.status,
@@ -501,7 +516,13 @@ function changeFor(
       prevHash: before.lastHash,
     },
     snapshot: next.snapshot,
-    ...projectEffects(effects, { definition, snapshot: next.snapshot, at, actor: actor.user?.id ?? null }),
+    ...projectEffects(effects, {
+      definition,
+      snapshot: next.snapshot,
+      before: before.snapshot,
+      at,
+      actor: actor.user?.id ?? null,
+    }),
   };
   // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
   if (before.practice) change.notifications = [];

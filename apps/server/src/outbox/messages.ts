@@ -113,7 +113,8 @@ export function outboxDrafts(ctx: OutboxContext): OutboxDraft[] {
 
   if (!ctx.email) return out;
   for (const n of ctx.notifications) {
-    if (!n.taskToken || n.kind === 'overdue') continue;
+    // A cancelled request needs nothing more from anyone: the bell says so, no email is sent.
+    if (!n.taskToken || n.kind === 'overdue' || n.kind === 'cancelled') continue;
     out.push({
       channel: 'email',
       kind: n.kind,

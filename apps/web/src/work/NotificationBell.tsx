@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { listNotifications, readNotifications } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlarmClock, ArrowUpRight, Bell, CheckCheck, UserCheck } from 'lucide-react';
+import { AlarmClock, ArrowUpRight, Bell, CheckCheck, CircleX, UserCheck } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
@@ -29,13 +29,17 @@ const what = (n: Notification) =>
     ? 'Assigned to you'
     : n.kind === 'overdue'
       ? 'Overdue'
-      : `Escalated to ${roleLabel(n.role)}`;
+      : n.kind === 'cancelled'
+        ? 'Request cancelled: nothing more to do'
+        : `Escalated to ${roleLabel(n.role)}`;
 
 const iconOf = (n: Notification) =>
   n.kind === 'assigned' ? (
     <UserCheck size={16} aria-hidden color="var(--mantine-color-teal-8)" />
   ) : n.kind === 'overdue' ? (
     <AlarmClock size={16} aria-hidden color="var(--mantine-color-red-8)" />
+  ) : n.kind === 'cancelled' ? (
+    <CircleX size={16} aria-hidden color="var(--mantine-color-gray-7)" />
   ) : (
     <ArrowUpRight size={16} aria-hidden color="var(--mantine-color-grape-8)" />
   );

@@ -15,7 +15,7 @@ const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)'
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const STATUSES = new Set(['active', 'done', 'cancelled']);
-const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated']);
+const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated', 'cancelled']);
 
 /** What the batch reports back, plus whether a failed create needs a follow-up look. */
 export interface ChangeOutcome {
@@ -59,7 +59,7 @@ function validate(change: InstanceChange): void {
   }
   for (const n of change.notifications ?? []) {
     if (!NOTIFICATION_KINDS.has(n.kind))
-      fail(`notification kind '${n.kind}' is not assigned, overdue or escalated`);
+      fail(`notification kind '${n.kind}' is not assigned, overdue, escalated or cancelled`);
     if (!n.userId && !n.role) fail('a notification is addressed to a user or a role');
   }
   for (const o of change.outbox ?? []) {

@@ -18,6 +18,7 @@ import { requestNotes } from './017-request-notes.ts';
 import { taskLookupById } from './018-task-lookup-by-id.ts';
 import { authEpoch } from './019-auth-epoch.ts';
 import { instanceActors } from './020-instance-actors.ts';
+import { cancelNotifications } from './021-cancel-notifications.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   taskLookupById,
   authEpoch,
   instanceActors,
+  cancelNotifications,
 ];
