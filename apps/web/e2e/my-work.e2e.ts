@@ -207,4 +207,43 @@ describe('My work', () => {
       'cancelled: Duplicate request: same call logged twice',
     ]);
   });
+
+  it('whoever was working on a request a lead cancels reads it in the bell', async () => {
+    const desk = await apiSession(server.url, 'front-desk', PASSWORD);
+    const started = await desk<{ instance: { id: string; active: { taskId: string }[] } }>(
+      'POST',
+      '/requests',
+      {
+        definitionId: 'prescription-refill',
+        data: { patient: 'DEMO-5630', medication: 'sertraline' },
+      },
+    );
+    expect(started.status).toBe(201);
+    const coordinatorApi = await apiSession(server.url, 'refill-coordinator', PASSWORD);
+    const taskId = started.body.instance.active[0]!.taskId;
+    expect((await coordinatorApi('POST', `/tasks/${encodeURIComponent(taskId)}/claim`, {})).status).toBe(200);
+    const lead = await apiSession(server.url, 'lead', PASSWORD);
+    expect(
+      (
+        await lead('POST', `/instances/${started.body.instance.id}/cancel`, {
+          reason: 'Patient withdrew the request',
+        })
+      ).status,
+    ).toBe(200);
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'refill-coordinator', PASSWORD);
+      await b.page.getByTestId('notification-bell').click();
+      const list = b.page.getByTestId('notification-list');
+      await list.getByText('Request cancelled: nothing more to do').first().waitFor();
+      expect(await list.textContent()).toContain('DEMO-5630 · Refill: sertraline');
+      expect(await seriousViolations(b.page)).toEqual([]);
+      await screenshot(b.page, 'bell-request-cancelled');
+      await list.getByText('Request cancelled: nothing more to do').first().click();
+      // Opened from the bell, the closed task says it was cancelled and leaves the list.
+      await b.page.getByText('“Prepare the refill request for review” was cancelled. It has left your list.').waitFor();
+    } finally {
+      await b.close();
+    }
+  });
 });
