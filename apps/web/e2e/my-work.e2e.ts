@@ -241,7 +241,9 @@ describe('My work', () => {
       await screenshot(b.page, 'bell-request-cancelled');
       await list.getByText('Request cancelled: nothing more to do').first().click();
       // Opened from the bell, the closed task says it was cancelled and leaves the list.
-      await b.page.getByText('“Prepare the refill request for review” was cancelled. It has left your list.').waitFor();
+      await b.page
+        .getByText('“Prepare the refill request for review” was cancelled. It has left your list.')
+        .waitFor();
     } finally {
       await b.close();
     }
