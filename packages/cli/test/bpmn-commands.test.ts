@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KIND } from '@portalflow/diagram';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validateBpmn } from '../../bpmn/test/support/xmllint.ts';
 import { binArgs } from './support/bin.ts';
 
@@ -23,6 +23,7 @@ const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 // Each case spawns the real binary (a TypeScript start-up of a second or two on a busy machine).
 describe('portalflow export --format bpmn / import', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'portalflow-cli-bpmn-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('export writes BPMN to -o; import of that file gives the definition back and exits 0', () => {
     const out = join(dir, 'refill.bpmn');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,9 @@ export function validateBpmn(
     writeFileSync(path, xml);
     return path;
   });
+  // The folder goes as soon as xmllint has read it: a test run makes hundreds of them.
   const run = spawnSync('xmllint', ['--noout', '--schema', BPMN_XSD, ...paths], { encoding: 'utf8', env });
+  rmSync(dir, { recursive: true, force: true });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT')
     throw new Error(
       'xmllint is not installed, so BPMN exports cannot be checked against the OMG schema. ' +
