@@ -20,6 +20,7 @@ import { RefresherIndex } from './roles/catalog.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clinicHoursRoutes } from './routes/clinic-hours.ts';
 import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { emailPreferenceRoutes } from './routes/email-preferences.ts';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', accountChangeRoutes(deps, docs));
   app.route('/', tokenRoutes(deps, docs));
   app.route('/', ssoGroupRoutes(deps, docs));
+  app.route('/', clinicHoursRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/', definitionRoutes(deps, docs));
   app.route('/', instanceRoutes(deps, docs, instances));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '@portalflow/store';
 import { type App, createApp } from './app.ts';
 import { checkpointConfig, databaseFile } from './audit/checkpoint-config.ts';
+import { loadClinicHours } from './clinic/hours.ts';
 import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
@@ -59,6 +60,8 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     clinicName: clinic.name,
     log: options.quiet ? () => {} : operationalLog().log,
   };
+  // Hours an admin saved in the app replace the configured ones (same time zone).
+  await loadClinicHours(deps);
   const app = createApp(deps);
   if (options.demo) {
     const seed = await seedDemo(
@@ -66,7 +69,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
       app.instances,
       deps.clock,
       process.env.PORTALFLOW_DEMO_PASSWORD,
-      clinic.calendar,
+      deps.calendar,
       config.mediaDir,
     ).catch(async (error: unknown) => {
       // A weak PORTALFLOW_DEMO_PASSWORD stops the start before anything listens.

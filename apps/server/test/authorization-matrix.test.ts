@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/auth/oidc/callback':              { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
   'GET /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // the clinic's name, time zone and calendar: anyone signed in
   'GET /api/config':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -292,6 +294,17 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'PUT',
     path: '/api/sso/groups',
     body: { mapping: [{ group: 'matrix-nurses', roles: ['triage-nurse'] }] },
+  }),
+  'GET /api/clinic/hours': async () => ({ method: 'GET', path: '/api/clinic/hours' }),
+  // From the revision stored now, so each allowed save is one a person could make.
+  'PUT /api/clinic/hours': async (w) => ({
+    method: 'PUT',
+    path: '/api/clinic/hours',
+    body: {
+      hours: { mon: [['08:00', '17:00']] },
+      closures: [],
+      expectedRevision: (await w.t.store.getClinicCalendar())?.revision ?? 0,
+    },
   }),
   // A fresh token of the caller's own (anonymous: of the sorter).
   'DELETE /api/tokens/{id}': async (w, who) => ({

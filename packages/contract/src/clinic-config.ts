@@ -1,6 +1,7 @@
 import { CalendarSchema } from '@portalflow/engine';
 import { z } from 'zod';
-import { errors, json, route } from './route.ts';
+import { Person, Timestamp } from './common.ts';
+import { errors, json, jsonBody, route } from './route.ts';
 
 /** The clinic as the web app needs it: name, time zone and calendar, from the server's configuration. */
 export const ClinicConfig = z.object({
@@ -20,5 +21,89 @@ export const clinicConfig = route({
   responses: {
     200: json(ClinicConfig, 'The clinic configuration'),
     ...errors({ 401: 'Not signed in (UNAUTHENTICATED)' }),
+  },
+});
+
+/** A weekday's opening hours: `[["08:00","12:00"],["13:00","17:00"]]`; empty or missing is closed. */
+const ClinicHours = CalendarSchema.shape.hours;
+
+/** A day the clinic is closed, with the name staff know it by ("Thanksgiving", "Snow day"). */
+export const ClinicClosure = z
+  .object({
+    date: z.iso.date(),
+    name: z.string().trim().max(80).optional(),
+  })
+  .strict();
+export type ClinicClosure = z.infer<typeof ClinicClosure>;
+
+/** One save of the clinic hours: who, when, why, and what changed in words. */
+export const ClinicHoursChange = z.object({
+  revision: z.number().int(),
+  at: Timestamp,
+  by: Person.nullable(),
+  reason: z.string().nullable(),
+  /** "Monday: 08:00–17:00 → 08:00–16:00", "Closed Fri 2027-01-08 (Snow day)". */
+  summary: z.array(z.string()),
+});
+export type ClinicHoursChange = z.infer<typeof ClinicHoursChange>;
+
+/** The clinic hours as an admin edits them. */
+export const ClinicHoursView = z.object({
+  /** Set where the server is installed (`PORTALFLOW_TIME_ZONE` or the calendar file); not edited here. */
+  timeZone: z.string(),
+  hours: ClinicHours,
+  closures: z.array(ClinicClosure),
+  /** 0 while the hours are still the ones the server was configured with. */
+  revision: z.number().int(),
+  updatedAt: Timestamp.nullable(),
+  updatedBy: Person.nullable(),
+  /** Newest first. */
+  changes: z.array(ClinicHoursChange),
+});
+export type ClinicHoursView = z.infer<typeof ClinicHoursView>;
+
+export const SaveClinicHoursBody = z
+  .object({
+    hours: ClinicHours,
+    closures: z.array(ClinicClosure).max(1000),
+    /** The revision the admin started from: a save over someone else's is refused (409 CONFLICT). */
+    expectedRevision: z.number().int().min(0),
+    reason: z.string().trim().max(300).optional(),
+  })
+  .strict()
+  .refine((b) => new Set(b.closures.map((c) => c.date)).size === b.closures.length, {
+    message: 'Each date may be closed once',
+    path: ['closures'],
+  });
+export type SaveClinicHoursBody = z.input<typeof SaveClinicHoursBody>;
+
+export const clinicHours = route({
+  method: 'get',
+  path: '/api/clinic/hours',
+  summary: "The clinic's opening hours and closures as admins edit them, with every change, newest first",
+  tags: ['operations'],
+  'x-instance-data': false,
+  responses: {
+    200: json(ClinicHoursView, 'Hours, closures and changes'),
+    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not an admin (FORBIDDEN)' }),
+  },
+});
+
+export const saveClinicHours = route({
+  method: 'put',
+  path: '/api/clinic/hours',
+  summary:
+    'Replace the opening hours and closures (admin). Business-hours deadlines of requests started from then on count in them; every save is kept in an append-only trail',
+  tags: ['operations'],
+  'x-instance-data': false,
+  request: { body: jsonBody(SaveClinicHoursBody) },
+  responses: {
+    200: json(ClinicHoursView, 'The saved hours'),
+    ...errors({
+      400: 'Not valid hours: overlapping times, never open, a date twice (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not an admin (FORBIDDEN)',
+      409: 'Someone saved the hours since this admin loaded them (CONFLICT)',
+    }),
   },
 });

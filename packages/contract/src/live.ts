@@ -9,6 +9,8 @@ export const LiveEvents = {
   'instance.changed': z.object({ instanceId: z.string(), practice: z.boolean().optional() }).loose(),
   notification: z.object({}).loose(),
   'definition.changed': z.object({}).loose(),
+  /** The clinic hours changed: re-read `/api/config`. */
+  'clinic.changed': z.object({}).loose(),
   /** The server no longer keeps what the client missed: re-read everything. */
   reset: z.object({}).loose(),
 } as const;

@@ -48,6 +48,12 @@ export {
   type WrittenCheckpoint,
   writeCheckpoint,
 } from './checkpoints/write.ts';
+export type {
+  ClinicCalendarChange,
+  ClinicStore,
+  SaveClinicCalendarResult,
+  StoredClinicCalendar,
+} from './clinic.ts';
 export { StoreError, StoreErrorCode } from './errors.ts';
 export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
 export type {
@@ -167,6 +173,7 @@ export type {
   AuthPort,
   ChainHead,
   ClaimTimersInput,
+  ClinicPort,
   CommitStats,
   CreateUserResult,
   DefinitionPort,

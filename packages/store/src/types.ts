@@ -1,6 +1,7 @@
 import type { AccountAdminStore } from './accounts.ts';
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
+import type { ClinicStore } from './clinic.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
 import type { IntakeKeyStore } from './intake.ts';
@@ -441,6 +442,8 @@ export type OutboxPort = OutboxStore;
 export type IntakeKeyPort = IntakeKeyStore;
 /** A request's notes: written with completions or on their own, edited with a trail. */
 export type NotePort = NoteStore;
+/** The clinic's opening hours and closures as its admins keep them, with their trail. */
+export type ClinicPort = ClinicStore;
 
 /**
  * Persistence for portalflow: every port in one. Code takes the ports it uses; every implementation
@@ -463,4 +466,5 @@ export interface Store
     SsoPort,
     OutboxPort,
     IntakeKeyPort,
-    NotePort {}
+    NotePort,
+    ClinicPort {}

@@ -60,6 +60,8 @@ describe('migrations', () => {
       'api_tokens',
       'auth_epoch',
       'change_feed',
+      'clinic_calendar',
+      'clinic_calendar_changes',
       'definition_versions',
       'definitions',
       'devices',
@@ -127,6 +129,7 @@ describe('migrations', () => {
       [19, 'auth-epoch'],
       [20, 'instance-actors'],
       [21, 'cancel-notifications'],
+      [22, 'clinic-calendar'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { accountAdminCases } from './cases/account-admin.case.ts';
 import { accountCases } from './cases/accounts.case.ts';
 import { auditCases } from './cases/audit.case.ts';
+import { clinicCases } from './cases/clinic.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
 import { feedCases } from './cases/feed.case.ts';
 import { helpCases } from './cases/help.case.ts';
@@ -34,4 +35,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   ssoCases(newHarness);
   outboxCases(newHarness);
   intakeKeyCases(newHarness);
+  clinicCases(newHarness);
 }

@@ -1,3 +1,4 @@
+import { loadClinicHours } from '../clinic/hours.ts';
 import type { AppDeps } from '../deps.ts';
 import type { FeedRow, LiveMessage } from './hub.ts';
 
@@ -62,7 +63,13 @@ export async function startFeedTail(deps: AppDeps): Promise<FeedTail> {
         failing = true;
         return;
       }
-      live.deliver(entries.map(parseFeedRow));
+      const rows = entries.map(parseFeedRow);
+      // Another process saved the clinic hours: new requests here get them too.
+      if (rows.some((row) => row.messages.some((m) => m.type === 'clinic.changed')))
+        await loadClinicHours(deps).catch((error: unknown) =>
+          deps.log(`clinic hours: could not reload: ${(error as Error).message}`),
+        );
+      live.deliver(rows);
       if (entries.length === PAGE) again = true;
     } while (again && !stopped);
     await prune();

@@ -20,7 +20,9 @@ export type LiveMessage =
       practice: boolean;
     }
   | { type: 'notification'; roles: string[]; users: string[] }
-  | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] };
+  | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] }
+  /** The clinic hours were saved: every process reloads them; leads' screens re-read `/api/config`. */
+  | { type: 'clinic.changed'; roles: string[]; users: string[] };
 
 /** A change-feed row as read back: the messages of the changes one group-commit batch committed. */
 export interface FeedRow {

@@ -29,6 +29,11 @@ export function useLive(enabled: boolean): void {
     source.addEventListener('instance.changed', onInstance);
     source.addEventListener('notification', onNotification);
     source.addEventListener('definition.changed', onDefinition);
+    const onClinic = () => {
+      void client.invalidateQueries({ queryKey: ['config'] });
+      void client.invalidateQueries({ queryKey: ['clinic-hours'] });
+    };
+    source.addEventListener('clinic.changed', onClinic);
     const onReset = () => void client.invalidateQueries();
     source.addEventListener('reset', onReset);
     return () => source.close();

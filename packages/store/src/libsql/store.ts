@@ -4,6 +4,7 @@ import { accessLogApi } from './access-log.ts';
 import { accountAdminApi } from './account-admin.ts';
 import { apiTokenApi } from './api-tokens.ts';
 import { auditApi } from './audit.ts';
+import { clinicApi } from './clinic.ts';
 import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
@@ -63,6 +64,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...securityApi(db),
     ...accountAdminApi(db),
     ...ssoApi(db),
+    ...clinicApi(db),
     ...outboxApi(db),
     ...intakeKeyApi(db),
     async health() {

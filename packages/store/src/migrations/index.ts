@@ -19,6 +19,7 @@ import { taskLookupById } from './018-task-lookup-by-id.ts';
 import { authEpoch } from './019-auth-epoch.ts';
 import { instanceActors } from './020-instance-actors.ts';
 import { cancelNotifications } from './021-cancel-notifications.ts';
+import { clinicCalendar } from './022-clinic-calendar.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   authEpoch,
   instanceActors,
   cancelNotifications,
+  clinicCalendar,
 ];

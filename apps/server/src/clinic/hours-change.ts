@@ -1,0 +1,60 @@
+import type { ClinicClosure } from '@portalflow/contract';
+import type { Calendar, Weekday } from '@portalflow/engine';
+
+const DAYS: Array<[Weekday, string]> = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+];
+const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+interface Hours {
+  hours: Calendar['hours'];
+  closures: ClinicClosure[];
+}
+
+const spans = (day: Array<[string, string]> | undefined) =>
+  day && day.length > 0 ? day.map(([from, to]) => `${from}–${to}`).join(', ') : 'closed';
+
+/** `Fri 2027-01-08 (Snow day)`: the weekday, because closures are planned by the week. */
+function closureText(c: ClinicClosure): string {
+  const [y, m, d] = c.date.split('-').map(Number);
+  const weekday = SHORT[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()];
+  return `${weekday} ${c.date}${c.name ? ` (${c.name})` : ''}`;
+}
+
+/**
+ * What one save changed, in the words an admin reads in the trail: each weekday whose hours moved,
+ * each closure added, removed or renamed. The first save is described against nothing saved.
+ */
+export function describeHoursChange(before: Hours | null, after: Hours): string[] {
+  if (before === null) {
+    const open = DAYS.filter(([key]) => (after.hours[key]?.length ?? 0) > 0)
+      .map(([key, name]) => `${name} ${spans(after.hours[key])}`)
+      .join('; ');
+    return [
+      `Hours kept in portalflow from now on: ${open}`,
+      ...(after.closures.length > 0 ? [`${after.closures.length} closed days`] : []),
+    ];
+  }
+  const lines: string[] = [];
+  for (const [key, name] of DAYS) {
+    const old = spans(before.hours[key]);
+    const now = spans(after.hours[key]);
+    if (old !== now) lines.push(`${name}: ${old} → ${now}`);
+  }
+  const oldByDate = new Map(before.closures.map((c) => [c.date, c]));
+  const newByDate = new Map(after.closures.map((c) => [c.date, c]));
+  for (const c of after.closures) {
+    const old = oldByDate.get(c.date);
+    if (!old) lines.push(`Closed ${closureText(c)}`);
+    else if ((old.name ?? '') !== (c.name ?? ''))
+      lines.push(`${c.date} renamed: ${old.name ?? 'no name'} → ${c.name ?? 'no name'}`);
+  }
+  for (const c of before.closures) if (!newByDate.has(c.date)) lines.push(`Open again ${closureText(c)}`);
+  return lines.length > 0 ? lines : ['No change'];
+}

@@ -1,0 +1,132 @@
+import type { ClinicClosure, ClinicHoursView, SaveClinicHoursBody } from '@portalflow/contract';
+import { type Calendar, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
+import type { AuthUser } from '../auth/roles.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { describeHoursChange } from './hours-change.ts';
+
+/** What the store keeps for the clinic hours: the time zone stays the one the server is configured with. */
+export interface SavedHours {
+  hours: Calendar['hours'];
+  closures: ClinicClosure[];
+}
+
+/** The live-update message a save writes with it, so every process picks the new hours up. */
+export const HOURS_CHANGED = { type: 'clinic.changed', roles: [], users: [] } as const;
+
+type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'log'>;
+type SaveDeps = Deps & Pick<AppDeps, 'live'>;
+
+/** The calendar new requests get while no hours are saved: the server's configuration, else the default. */
+const baseCalendar = (deps: Pick<AppDeps, 'calendar'>): Calendar =>
+  deps.calendar === undefined ? DEFAULT_CALENDAR : parseCalendar(deps.calendar);
+
+/** The calendar saved hours make in the clinic's time zone (closures are its holidays). */
+export function calendarOf(saved: SavedHours, timeZone: string): Calendar {
+  return parseCalendar({ timeZone, hours: saved.hours, holidays: saved.closures.map((c) => c.date) });
+}
+
+function savedOf(calendar: Calendar, names: ReadonlyMap<string, string> = new Map()): SavedHours {
+  return {
+    hours: calendar.hours,
+    closures: (calendar.holidays ?? []).map((date) => {
+      const name = names.get(date);
+      return name ? { date, name } : { date };
+    }),
+  };
+}
+
+/**
+ * Makes the saved hours the calendar new requests get in this process (at start, after a save here,
+ * and when the change feed brings another process's save). Hours that no longer parse are logged and
+ * the calendar in use is kept.
+ */
+export async function loadClinicHours(deps: Deps): Promise<void> {
+  const stored = await deps.store.getClinicCalendar();
+  if (!stored) return;
+  try {
+    deps.calendar = calendarOf(stored.value as SavedHours, baseCalendar(deps).timeZone);
+  } catch (error) {
+    deps.log(`clinic hours: revision ${stored.revision} cannot be used: ${(error as Error).message}`);
+  }
+}
+
+export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
+  const [stored, changes] = await Promise.all([
+    deps.store.getClinicCalendar(),
+    deps.store.listClinicCalendarChanges(50),
+  ]);
+  const base = baseCalendar(deps);
+  const saved = stored ? (stored.value as SavedHours) : savedOf(base);
+  const people = await peopleOf(deps, [
+    ...(stored ? [stored.updatedBy] : []),
+    ...changes.map((c) => c.actorId),
+  ]);
+  return {
+    timeZone: base.timeZone,
+    hours: saved.hours,
+    closures: saved.closures,
+    revision: stored?.revision ?? 0,
+    updatedAt: stored?.updatedAt ?? null,
+    updatedBy: stored ? (people.get(stored.updatedBy) ?? null) : null,
+    changes: changes.map((c) => ({
+      revision: c.revision,
+      at: c.at,
+      by: people.get(c.actorId) ?? null,
+      reason: c.reason,
+      summary: describeHoursChange(
+        c.oldValue === null ? null : (c.oldValue as SavedHours),
+        c.newValue as SavedHours,
+      ),
+    })),
+  };
+}
+
+/**
+ * Saves new hours if nobody saved since `expectedRevision`, and makes them the calendar of requests
+ * started from now on. Requests already open keep the calendar they were started with: their
+ * deadlines were promised by it, and replaying their history must give the same answer.
+ */
+export async function saveClinicHours(
+  deps: SaveDeps,
+  user: AuthUser,
+  body: SaveClinicHoursBody,
+): Promise<ClinicHoursView> {
+  const closures = [...body.closures]
+    .map((c) => (c.name ? { date: c.date, name: c.name } : { date: c.date }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const saved: SavedHours = { hours: body.hours, closures };
+  const timeZone = baseCalendar(deps).timeZone;
+  let calendar: Calendar;
+  try {
+    calendar = calendarOf(saved, timeZone);
+  } catch (error) {
+    throw ApiError.of('VALIDATION_FAILED', `hours: ${(error as Error).message}`);
+  }
+  const result = await deps.store.saveClinicCalendar({
+    value: saved,
+    expectedRevision: body.expectedRevision,
+    actorId: user.id,
+    at: deps.clock(),
+    reason: body.reason ? body.reason : null,
+    feedMessage: HOURS_CHANGED,
+  });
+  if (!result.ok)
+    throw ApiError.of(
+      'CONFLICT',
+      `Someone saved the clinic hours since you opened them (now revision ${result.current?.revision ?? 0}); reload to see them`,
+    );
+  deps.calendar = calendar;
+  // Other processes reload from the feed row written with the save; read it now rather than at the next poll.
+  deps.live.committed();
+  return clinicHoursView(deps);
+}
+
+async function peopleOf(deps: Deps, ids: string[]) {
+  const out = new Map<string, { id: string; username: string; displayName: string }>();
+  for (const id of new Set(ids)) {
+    const user = await deps.store.getUser(id);
+    if (user) out.set(id, { id: user.id, username: user.username, displayName: user.displayName });
+  }
+  return out;
+}

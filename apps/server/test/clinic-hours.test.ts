@@ -1,0 +1,209 @@
+import { parseDefinition } from '@portalflow/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOURS_CHANGED } from '../src/clinic/hours.ts';
+import { startServer } from '../src/server.ts';
+import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { publish } from './support/prepare.ts';
+
+/**
+ * Admins keep the clinic's opening hours and closures in the app. Requests started after a save count
+ * their business-hours deadlines in the new hours; requests already open keep the ones they started
+ * with. Two admins saving from the same revision: one wins, the other gets a 409.
+ */
+
+const CALLBACK = parseDefinition({
+  id: 'callback',
+  title: 'Call the patient back',
+  roles: [{ id: 'front-desk', name: 'Front desk' }],
+  start: 'call',
+  intake: { roles: ['front-desk'], form: [] },
+  steps: {
+    call: {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Call the patient back',
+      help: 'Call within two business hours.',
+      deadline: { after: 'PT2H', calendar: 'business' },
+      outcomes: { called: 'done' },
+    },
+    done: { type: 'end' },
+  },
+});
+
+const weekdays = (from: string, to: string) =>
+  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [[from, to]]]));
+
+let t: TestApp;
+let admin: AuthHeaders;
+let desk: AuthHeaders;
+
+beforeAll(async () => {
+  // 15:00 UTC on Thursday 7 January 2027: 08:00 at the Denver clinic, as it opens.
+  t = await makeApp({ start: '2027-01-07T15:00:00.000Z' });
+  await publish(t.store, CALLBACK);
+  admin = await t.login('admin');
+  desk = await t.login('front-desk');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const dueOfNewRequest = async (): Promise<string> => {
+  const res = await t.call('POST', '/api/instances', {
+    as: desk,
+    body: { definitionId: CALLBACK.id, data: {} },
+  });
+  expect(res.status).toBe(201);
+  return res.body.instance.active[0].due;
+};
+
+describe('clinic hours', () => {
+  it('only admins read or change them', async () => {
+    for (const who of ['lead', 'auditor', 'front-desk']) {
+      const as = await t.token(who);
+      expect((await t.call('GET', '/api/clinic/hours', { as })).status, who).toBe(403);
+      const put = await t.call('PUT', '/api/clinic/hours', {
+        as,
+        body: { hours: weekdays('08:00', '17:00'), closures: [], expectedRevision: 0 },
+      });
+      expect(put.status, who).toBe(403);
+    }
+  });
+
+  it('shows the configured hours until an admin saves, then counts new deadlines in the saved ones', async () => {
+    const before = await t.call('GET', '/api/clinic/hours', { as: admin });
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      timeZone: 'America/Denver',
+      revision: 0,
+      updatedBy: null,
+      changes: [],
+    });
+    expect(before.body.hours.thu).toEqual([['08:00', '17:00']]);
+
+    const opened = await dueOfNewRequest();
+    expect(opened).toBe('2027-01-07T17:00:00.000Z'); // 10:00 Thursday in Denver
+
+    const saved = await t.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: weekdays('08:00', '17:00'),
+        closures: [...before.body.closures, { date: '2027-01-07', name: 'Snow day' }],
+        expectedRevision: 0,
+        reason: 'Roads closed',
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.revision).toBe(1);
+    expect(saved.body.updatedBy).toMatchObject({ username: 'admin' });
+    expect(saved.body.changes).toHaveLength(1);
+    expect(saved.body.changes[0]).toMatchObject({
+      revision: 1,
+      reason: 'Roads closed',
+      by: { username: 'admin' },
+    });
+
+    // Closed today: two business hours from now end at 10:00 on Friday.
+    expect(await dueOfNewRequest()).toBe('2027-01-08T17:00:00.000Z');
+    const config = await t.call('GET', '/api/config', { as: desk });
+    expect(config.body.calendar.holidays).toContain('2027-01-07');
+  });
+
+  it('describes each save in words: hours moved, days closed and opened again', async () => {
+    const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const hours = { ...current.hours, fri: [['08:00', '12:00']] };
+    const closures = current.closures
+      .filter((c: { date: string }) => c.date !== '2027-01-07')
+      .concat([{ date: '2027-02-12', name: 'Staff training' }]);
+    const res = await t.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: { hours, closures, expectedRevision: current.revision },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.changes[0].summary).toEqual([
+      'Friday: 08:00–17:00 → 08:00–12:00',
+      'Closed Fri 2027-02-12 (Staff training)',
+      'Open again Thu 2027-01-07 (Snow day)',
+    ]);
+    expect(res.body.changes[0].reason).toBeNull();
+  });
+
+  it('of two admins saving from the same revision, one wins and the other gets a 409; nothing is lost', async () => {
+    await t.addUser('admin2', ['admin']);
+    const other = await t.login('admin2');
+    const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const body = (close: string) => ({
+      hours: weekdays('08:00', close),
+      closures: current.closures,
+      expectedRevision: current.revision,
+    });
+    const [a, b] = await Promise.all([
+      t.call('PUT', '/api/clinic/hours', { as: admin, body: body('16:00') }),
+      t.call('PUT', '/api/clinic/hours', { as: other, body: body('18:00') }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.error.code).toBe('CONFLICT');
+    const after = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    expect(after.revision).toBe(current.revision + 1);
+    const winnerClose = a.status === 200 ? '16:00' : '18:00';
+    expect(after.hours.mon).toEqual([['08:00', winnerClose]]);
+  });
+
+  it('refuses hours that overlap, are never open, or close a date twice, and keeps the saved ones', async () => {
+    const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const bad = [
+      {
+        hours: {
+          mon: [
+            ['08:00', '12:00'],
+            ['11:00', '17:00'],
+          ],
+        },
+        closures: [],
+      },
+      { hours: {}, closures: [] },
+      { hours: { mon: [['17:00', '08:00']] }, closures: [] },
+      { hours: weekdays('08:00', '17:00'), closures: [{ date: '2027-03-01' }, { date: '2027-03-01' }] },
+      { hours: weekdays('08:00', '17:00'), closures: [{ date: '2027-02-30' }] },
+    ];
+    for (const body of bad) {
+      const res = await t.call('PUT', '/api/clinic/hours', {
+        as: admin,
+        body: { ...body, expectedRevision: current.revision },
+      });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.message).toBeTruthy();
+    }
+    expect((await t.call('GET', '/api/clinic/hours', { as: admin })).body).toEqual(current);
+  });
+
+  it('picks up a save made by another process from the change feed', async () => {
+    const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    // Another process on the same file saves: only the store and the feed know.
+    const saved = await t.store.saveClinicCalendar({
+      value: { hours: weekdays('07:00', '19:00'), closures: current.closures },
+      expectedRevision: current.revision,
+      actorId: t.user('admin').id,
+      at: t.clock.now(),
+      feedMessage: HOURS_CHANGED,
+    });
+    expect(saved.ok).toBe(true);
+    const monday = () => (t.deps.calendar as { hours: { mon: unknown } }).hours.mon;
+    expect(monday()).not.toEqual([['07:00', '19:00']]);
+    await t.feed.poll();
+    expect(monday()).toEqual([['07:00', '19:00']]);
+  });
+
+  it('a server process started on the file runs on the saved hours', async () => {
+    const running = await startServer({ port: 0, databaseUrl: t.dbUrl, quiet: true });
+    try {
+      const calendar = running.deps.calendar as { hours: { mon: unknown }; holidays: string[] };
+      expect(calendar.hours.mon).toEqual([['07:00', '19:00']]);
+      expect(calendar.holidays).toContain('2027-02-12');
+    } finally {
+      await running.close();
+    }
+  }, 60_000);
+});
