@@ -72,6 +72,9 @@ export const roleCatalog: CatalogRole[] = readJson('roles.json');
 /** The clinic calendar the scripts are written for: Mountain time, weekdays 08:00–17:00, US federal holidays. */
 export const clinicCalendar: unknown = readJson('calendar.json');
 
+/** What staff call each of the demo clinic's closed days, by date (shown on the Clinic hours page). */
+export const clinicHolidayNames: Record<string, string> = readJson('holiday-names.json');
+
 /** The nine workflows, in the order of the clinic's list, each with its simulation scripts. */
 export const workflows: ExampleWorkflow[] = jsonNames('workflows')
   .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))

@@ -57,6 +57,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     live: new LiveHub(),
     clock: () => new Date().toISOString(),
     calendar: clinic.calendar,
+    holidayNames: clinic.holidayNames,
     clinicName: clinic.name,
     log: options.quiet ? () => {} : operationalLog().log,
   };

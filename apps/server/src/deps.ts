@@ -12,6 +12,8 @@ export interface AppDeps {
   clock: () => string;
   /** The clinic calendar recorded with each new instance, for business-day deadlines. */
   calendar?: unknown;
+  /** What staff call the configured calendar's closed days, by date (hours saved in the app carry their own). */
+  holidayNames?: Record<string, string>;
   /** The clinic's name, shown in the web app (`GET /api/config`). */
   clinicName?: string;
   /** Operational log lines: never patient data. */

@@ -30,7 +30,19 @@ describe('clinic settings from the environment', () => {
       demo: false,
       env: { PORTALFLOW_CALENDAR: file, PORTALFLOW_CLINIC_NAME: 'Clínica do Rio' },
     });
-    expect(settings).toEqual({ name: 'Clínica do Rio', calendar: lisbon });
+    expect(settings).toEqual({ name: 'Clínica do Rio', calendar: lisbon, holidayNames: {} });
+  });
+
+  it('keeps the names of closed days apart from the calendar the engine reads', async () => {
+    const file = join(dir, 'named.json');
+    await writeFile(file, JSON.stringify({ ...lisbon, holidayNames: { '2026-06-10': 'Dia de Portugal' } }));
+    const settings = await clinicSettings({ demo: false, env: { PORTALFLOW_CALENDAR: file } });
+    expect(settings.calendar).toEqual(lisbon);
+    expect(settings.holidayNames).toEqual({ '2026-06-10': 'Dia de Portugal' });
+    const demo = await clinicSettings({ demo: true, env: {} });
+    expect(demo.holidayNames['2026-11-26']).toBe('Thanksgiving');
+    // Every demo closed day has a name, and every name is a closed day.
+    expect(Object.keys(demo.holidayNames).sort()).toEqual([...(demo.calendar.holidays ?? [])].sort());
   });
 
   it('PORTALFLOW_TIME_ZONE replaces the calendar’s time zone', async () => {
@@ -52,6 +64,8 @@ describe('clinic settings from the environment', () => {
     await writeFile(bad, '{ not json');
     const invalid = join(dir, 'invalid.json');
     await writeFile(invalid, JSON.stringify({ timeZone: 'UTC', hours: {} }));
+    const badNames = join(dir, 'bad-names.json');
+    await writeFile(badNames, JSON.stringify({ ...lisbon, holidayNames: ['2026-06-10'] }));
     const cases: Array<[NodeJS.ProcessEnv, RegExp]> = [
       [
         { PORTALFLOW_CALENDAR: join(dir, 'missing.json') },
@@ -60,6 +74,7 @@ describe('clinic settings from the environment', () => {
       [{ PORTALFLOW_CALENDAR: bad }, /PORTALFLOW_CALENDAR .*not JSON/],
       [{ PORTALFLOW_CALENDAR: invalid }, /PORTALFLOW_CALENDAR .*never open/],
       [{ PORTALFLOW_TIME_ZONE: 'Mars/Olympus' }, /PORTALFLOW_TIME_ZONE=Mars\/Olympus.*time zone/],
+      [{ PORTALFLOW_CALENDAR: badNames }, /PORTALFLOW_CALENDAR .*holidayNames must map dates/],
     ];
     for (const [env, message] of cases) {
       const error = await clinicSettings({ demo: false, env }).catch((e: unknown) => e);

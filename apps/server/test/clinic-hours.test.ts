@@ -102,6 +102,8 @@ describe('clinic hours', () => {
       reason: 'Roads closed',
       by: { username: 'admin' },
     });
+    // Described against the hours the server was set up with (the example clinic's).
+    expect(saved.body.changes[0].summary).toEqual(['Closed Thu 2027-01-07 (Snow day)']);
 
     // Closed today: two business hours from now end at 10:00 on Friday.
     expect(await dueOfNewRequest()).toBe('2027-01-08T17:00:00.000Z');

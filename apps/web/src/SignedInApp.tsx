@@ -9,6 +9,7 @@ import { ScreenLoading } from './screens/ScreenLoading.tsx';
 import {
   AccountsPage,
   AuditPage,
+  ClinicHoursPage,
   EditorPage,
   EmailPreferencesPage,
   FaqPage,
@@ -78,6 +79,7 @@ export function SignedInApp({ me }: { me: Me }) {
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
             <Route path="/profile/email" element={<EmailPreferencesPage />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
+            {roles.includes('admin') && <Route path="/clinic-hours" element={<ClinicHoursPage />} />}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
             <Route path="*" element={<Navigate to={home(roles)} replace />} />

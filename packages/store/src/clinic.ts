@@ -13,7 +13,7 @@ export interface ClinicCalendarChange {
   at: string;
   actorId: string;
   reason: string | null;
-  /** Null for the first save (the calendar came from the server's configuration before). */
+  /** For the first save, what it was given as `replaces` (null if nothing). */
   oldValue: unknown | null;
   newValue: unknown;
 }
@@ -35,6 +35,8 @@ export interface ClinicStore {
     actorId: string;
     at: string;
     reason?: string | null;
+    /** What the first save replaces (the hours the server was configured with), kept as its old value. */
+    replaces?: unknown;
     feedMessage?: unknown;
   }): Promise<SaveClinicCalendarResult>;
   /** Newest first. */

@@ -14,7 +14,7 @@ export interface SavedHours {
 /** The live-update message a save writes with it, so every process picks the new hours up. */
 export const HOURS_CHANGED = { type: 'clinic.changed', roles: [], users: [] } as const;
 
-type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'log'>;
+type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'holidayNames' | 'log'>;
 type SaveDeps = Deps & Pick<AppDeps, 'live'>;
 
 /** The calendar new requests get while no hours are saved: the server's configuration, else the default. */
@@ -26,11 +26,11 @@ export function calendarOf(saved: SavedHours, timeZone: string): Calendar {
   return parseCalendar({ timeZone, hours: saved.hours, holidays: saved.closures.map((c) => c.date) });
 }
 
-function savedOf(calendar: Calendar, names: ReadonlyMap<string, string> = new Map()): SavedHours {
+function savedOf(calendar: Calendar, names: Record<string, string> = {}): SavedHours {
   return {
     hours: calendar.hours,
     closures: (calendar.holidays ?? []).map((date) => {
-      const name = names.get(date);
+      const name = Object.hasOwn(names, date) ? names[date] : undefined;
       return name ? { date, name } : { date };
     }),
   };
@@ -57,7 +57,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
     deps.store.listClinicCalendarChanges(50),
   ]);
   const base = baseCalendar(deps);
-  const saved = stored ? (stored.value as SavedHours) : savedOf(base);
+  const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames);
   const people = await peopleOf(deps, [
     ...(stored ? [stored.updatedBy] : []),
     ...changes.map((c) => c.actorId),
@@ -109,6 +109,8 @@ export async function saveClinicHours(
     actorId: user.id,
     at: deps.clock(),
     reason: body.reason ? body.reason : null,
+    // The trail of the first save reads old → new against the hours the server was set up with.
+    replaces: savedOf(baseCalendar(deps), deps.holidayNames),
     feedMessage: HOURS_CHANGED,
   });
   if (!result.ok)

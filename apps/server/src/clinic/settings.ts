@@ -7,6 +7,8 @@ export interface ClinicSettings {
   name: string;
   /** The clinic calendar: its time zone, opening hours and holidays (business-day deadlines count in it). */
   calendar: Calendar;
+  /** What staff call the closed days, by date (`holidayNames` in the calendar file). */
+  holidayNames: Record<string, string>;
 }
 
 /** A setting the server cannot start with: the message names the variable and what is wrong. */
@@ -17,7 +19,8 @@ export class ClinicSettingsError extends Error {
 
 /**
  * The clinic from the environment:
- * - `PORTALFLOW_CALENDAR`: path of a calendar JSON file (`{ timeZone, hours, holidays }`, see docs/format.md);
+ * - `PORTALFLOW_CALENDAR`: path of a calendar JSON file (`{ timeZone, hours, holidays, holidayNames? }`,
+ *   see docs/format.md);
  *   without it, the bundled demo calendar under `--demo`, else weekdays 08:00–17:00 with no holidays;
  * - `PORTALFLOW_TIME_ZONE`: an IANA time zone that replaces the calendar's (default: the calendar's, else UTC);
  * - `PORTALFLOW_CLINIC_NAME`: shown in the web app.
@@ -29,13 +32,22 @@ export async function clinicSettings(options: {
   const env = options.env ?? process.env;
   let raw: unknown = DEFAULT_CALENDAR;
   let source = 'the default calendar';
+  let holidayNames: Record<string, string> = {};
   if (env.PORTALFLOW_CALENDAR) {
     source = `PORTALFLOW_CALENDAR (${env.PORTALFLOW_CALENDAR})`;
     raw = await readCalendarFile(env.PORTALFLOW_CALENDAR, source);
   } else if (options.demo) {
     // Only the demo reads the bundled examples.
-    raw = (await import('@portalflow/examples')).clinicCalendar;
+    const examples = await import('@portalflow/examples');
+    raw = examples.clinicCalendar;
+    holidayNames = examples.clinicHolidayNames;
     source = 'the demo calendar';
+  }
+  // Names are for people; the engine's calendar has dates only.
+  if (raw && typeof raw === 'object' && 'holidayNames' in raw) {
+    const { holidayNames: names, ...rest } = raw as { holidayNames?: unknown };
+    holidayNames = namesOf(names, source);
+    raw = rest;
   }
   const zone = env.PORTALFLOW_TIME_ZONE;
   if (zone) raw = { ...(raw as object), timeZone: zone };
@@ -47,7 +59,19 @@ export async function clinicSettings(options: {
     throw new ClinicSettingsError(`${where}: ${(error as Error).message}`);
   }
   const name = env.PORTALFLOW_CLINIC_NAME || (options.demo ? DEMO_HELP_CLINIC.name : 'Clinic');
-  return { name, calendar };
+  return { name, calendar, holidayNames };
+}
+
+function namesOf(value: unknown, source: string): Record<string, string> {
+  const ok =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([date, name]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof name === 'string',
+    );
+  if (!ok) throw new ClinicSettingsError(`${source}: holidayNames must map dates (YYYY-MM-DD) to names`);
+  return value as Record<string, string>;
 }
 
 async function readCalendarFile(path: string, source: string): Promise<unknown> {

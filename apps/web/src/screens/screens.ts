@@ -58,6 +58,7 @@ export const EmailPreferencesPage = screen(
   'EmailPreferencesPage',
 );
 export const WebhooksPage = screen(() => import('../outbox/WebhooksPage.tsx'), 'WebhooksPage');
+export const ClinicHoursPage = screen(() => import('../clinic/ClinicHoursPage.tsx'), 'ClinicHoursPage');
 
 /** Where a person lands after signing in. */
 export function home(roles: string[]): string {
@@ -89,6 +90,7 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
   [/^\/accounts/, AccountsPage],
   [/^\/profile\/email/, EmailPreferencesPage],
   [/^\/webhooks/, WebhooksPage],
+  [/^\/clinic-hours/, ClinicHoursPage],
 ];
 
 /** The screen that `path` (or, for any other path, the person's home) opens. */

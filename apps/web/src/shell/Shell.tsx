@@ -4,6 +4,7 @@ import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   BookOpen,
+  CalendarClock,
   ChartColumn,
   ClipboardList,
   FileSearch,
@@ -56,6 +57,7 @@ export function navItems(roles: string[], emergency = false) {
   if (roles.includes('admin')) {
     items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
     items.push({ to: '/webhooks', label: 'Webhooks', icon: <Webhook size={18} aria-hidden /> });
+    items.push({ to: '/clinic-hours', label: 'Clinic hours', icon: <CalendarClock size={18} aria-hidden /> });
   }
   return items;
 }

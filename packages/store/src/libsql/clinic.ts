@@ -24,7 +24,7 @@ export function clinicApi(db: Db): ClinicStore {
   return {
     getClinicCalendar: current,
 
-    async saveClinicCalendar({ value, expectedRevision, actorId, at, reason, feedMessage }) {
+    async saveClinicCalendar({ value, expectedRevision, actorId, at, reason, replaces, feedMessage }) {
       const json = JSON.stringify(value);
       const next = expectedRevision + 1;
       // Each statement carries the revision check: of two saves from the same revision, the one
@@ -33,9 +33,17 @@ export function clinicApi(db: Db): ClinicStore {
         [
           {
             sql: `INSERT INTO clinic_calendar_changes (revision, at, actor_id, reason, old_value, new_value)
-                  SELECT ?, ?, ?, ?, (SELECT calendar FROM clinic_calendar WHERE id = 1), ?
+                  SELECT ?, ?, ?, ?, coalesce((SELECT calendar FROM clinic_calendar WHERE id = 1), ?), ?
                   WHERE ${CURRENT_REVISION} = ?`,
-            args: [next, at, actorId, reason ?? null, json, expectedRevision],
+            args: [
+              next,
+              at,
+              actorId,
+              reason ?? null,
+              replaces === undefined ? null : JSON.stringify(replaces),
+              json,
+              expectedRevision,
+            ],
           },
           {
             sql: `INSERT INTO clinic_calendar (id, calendar, revision, updated_by, updated_at)

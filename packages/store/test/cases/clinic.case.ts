@@ -23,6 +23,7 @@ export function clinicCases(newHarness: NewHarness): void {
         expectedRevision: 0,
         actorId: 'u-admin',
         at: at(1),
+        replaces: hours('18:00'),
       });
       expect(first).toEqual({
         ok: true,
@@ -56,7 +57,7 @@ export function clinicCases(newHarness: NewHarness): void {
           at: at(1),
           actorId: 'u-admin',
           reason: null,
-          oldValue: null,
+          oldValue: hours('18:00'),
           newValue: hours('17:00'),
         },
       ]);

@@ -1,0 +1,133 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { ClinicClosure } from '@portalflow/contract';
+import { Plus, Trash2 } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { dayLabel, upcoming, withClosure } from './hours.ts';
+
+/** The days the clinic is closed (holidays, training days, a snow day): add, rename, remove. */
+export function ClosedDays({
+  closures,
+  today,
+  onChange,
+}: {
+  closures: ClinicClosure[];
+  today: string;
+  onChange: (next: ClinicClosure[]) => void;
+}) {
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [showPast, setShowPast] = useState(false);
+  const { ahead, past } = upcoming(closures, today);
+  const shown = showPast ? closures : ahead;
+
+  function add(e: FormEvent) {
+    e.preventDefault();
+    if (!date) return;
+    onChange(withClosure(closures, date, name));
+    setDate('');
+    setName('');
+  }
+
+  return (
+    <Paper withBorder p="md" data-testid="closed-days">
+      <Title order={3} size="h4" mb={4}>
+        Closed days
+      </Title>
+      <Text size="sm" c="gray.8" mb="sm">
+        Holidays and other days the whole clinic is closed. Business-hours deadlines do not count them.
+      </Text>
+      <form onSubmit={add}>
+        <Group align="flex-end" gap="sm" mb="sm">
+          <TextInput
+            type="date"
+            label="Date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            min={today}
+            data-testid="closure-date"
+          />
+          <TextInput
+            label="Name staff know it by"
+            placeholder="Staff training day"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={280}
+            data-testid="closure-name"
+          />
+          <Button
+            type="submit"
+            variant="default"
+            leftSection={<Plus size={16} aria-hidden />}
+            disabled={!date}
+          >
+            Add closed day
+          </Button>
+        </Group>
+      </form>
+      {shown.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No closed days ahead.
+        </Text>
+      ) : (
+        <Table data-testid="closure-list" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={190}>Date</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th w={60} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((c) => (
+              <Table.Tr key={c.date} c={c.date < today ? 'dimmed' : undefined}>
+                <Table.Td>{dayLabel(c.date)}</Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    aria-label={`Name of ${dayLabel(c.date)}`}
+                    value={c.name ?? ''}
+                    placeholder="No name"
+                    maxLength={80}
+                    onChange={(e) => onChange(withClosure(closures, c.date, e.currentTarget.value))}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Open on ${dayLabel(c.date)}`}
+                    onClick={() => onChange(closures.filter((x) => x.date !== c.date))}
+                  >
+                    <Trash2 size={16} aria-hidden />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {past > 0 && (
+        <Stack mt="xs">
+          <Switch
+            size="xs"
+            label={`Show ${past} past closed ${past === 1 ? 'day' : 'days'}`}
+            checked={showPast}
+            onChange={(e) => setShowPast(e.currentTarget.checked)}
+          />
+        </Stack>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ClinicClosure, ClinicHoursView } from '@portalflow/contract';
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type Span = [string, string];
+export type WeekHours = Partial<Record<Weekday, Span[]>>;
+
+export const WEEK: Array<[Weekday, string]> = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+];
+
+/** What the admin is editing: the week's hours and the closed days, sorted by date. */
+export interface HoursDraft {
+  hours: WeekHours;
+  closures: ClinicClosure[];
+}
+
+export const draftOf = (view: Pick<ClinicHoursView, 'hours' | 'closures'>): HoursDraft => ({
+  hours: view.hours as WeekHours,
+  closures: view.closures,
+});
+
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const validTime = (time: string) => /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/.test(time);
+
+/** What is wrong with one day's hours, in the words shown under it; null when they are fine. */
+export function dayProblem(spans: readonly Span[]): string | null {
+  for (const [from, to] of spans) {
+    if (!validTime(from) || !validTime(to)) return 'Enter both times, such as 08:00 and 17:00.';
+    if (minutes(from) >= minutes(to)) return `Opening ${from} must be before closing ${to}.`;
+  }
+  const sorted = [...spans].sort((a, b) => minutes(a[0]) - minutes(b[0]));
+  for (let i = 1; i < sorted.length; i++)
+    if (minutes(sorted[i]![0]) < minutes(sorted[i - 1]![1]))
+      return `${sorted[i - 1]!.join('–')} and ${sorted[i]!.join('–')} overlap.`;
+  return null;
+}
+
+/** Why the draft cannot be saved yet, or null. */
+export function draftProblem(draft: HoursDraft): string | null {
+  if (!WEEK.some(([day]) => (draft.hours[day]?.length ?? 0) > 0))
+    return 'The clinic must be open at least one day a week.';
+  for (const [day, name] of WEEK) {
+    const problem = dayProblem(draft.hours[day] ?? []);
+    if (problem) return `${name}: ${problem}`;
+  }
+  return null;
+}
+
+/** The same hours and closures, whatever order the days' keys are in. */
+export function sameDraft(a: HoursDraft, b: HoursDraft): boolean {
+  const week = (h: WeekHours) => JSON.stringify(WEEK.map(([d]) => h[d] ?? []));
+  const days = (c: ClinicClosure[]) =>
+    JSON.stringify([...c].sort((x, y) => (x.date < y.date ? -1 : 1)).map((x) => [x.date, x.name ?? '']));
+  return week(a.hours) === week(b.hours) && days(a.closures) === days(b.closures);
+}
+
+/** Adds a closed day (replacing the name of one already closed), keeping the list in date order. */
+export function withClosure(closures: ClinicClosure[], date: string, name: string): ClinicClosure[] {
+  const trimmed = name.trim();
+  const next = closures.filter((c) => c.date !== date);
+  next.push(trimmed ? { date, name: trimmed } : { date });
+  return next.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** "Fri, Jan 8, 2027" for a `YYYY-MM-DD` date, read as a calendar date (no time zone shift). */
+export function dayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** Closed days from `today` on, and how many earlier ones there are (kept, but not in the way). */
+export function upcoming(closures: ClinicClosure[], today: string) {
+  const ahead = closures.filter((c) => c.date >= today);
+  return { ahead, past: closures.length - ahead.length };
+}
+
+/**
+ * A break in the day: the last opening split around 12:00–13:00 when it spans them, else an empty
+ * opening for the admin to fill in (named as missing until they do).
+ */
+export function withBreak(spans: readonly Span[]): Span[] {
+  const last = spans[spans.length - 1];
+  if (last && minutes(last[0]) < minutes('12:00') && minutes(last[1]) > minutes('13:00'))
+    return [...spans.slice(0, -1), [last[0], '12:00'], ['13:00', last[1]]];
+  return [...spans, ['', '']];
+}

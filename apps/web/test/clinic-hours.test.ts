@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dayLabel,
+  dayProblem,
+  draftProblem,
+  sameDraft,
+  upcoming,
+  withBreak,
+  withClosure,
+} from '../src/clinic/hours.ts';
+
+describe('clinic hours draft', () => {
+  it('names what is wrong with a day: a missing time, closing before opening, overlapping hours', () => {
+    expect(dayProblem([['08:00', '17:00']])).toBeNull();
+    expect(
+      dayProblem([
+        ['08:00', '12:00'],
+        ['13:00', '17:00'],
+      ]),
+    ).toBeNull();
+    expect(dayProblem([['08:00', '']])).toMatch(/both times/);
+    expect(dayProblem([['17:00', '08:00']])).toBe('Opening 17:00 must be before closing 08:00.');
+    expect(
+      dayProblem([
+        ['13:00', '17:00'],
+        ['08:00', '13:30'],
+      ]),
+    ).toBe('08:00–13:30 and 13:00–17:00 overlap.');
+  });
+
+  it('refuses a week that is never open, and names the day with a problem', () => {
+    expect(draftProblem({ hours: {}, closures: [] })).toMatch(/at least one day/);
+    expect(draftProblem({ hours: { mon: [], tue: [['09:00', '08:00']] }, closures: [] })).toMatch(
+      /^Tuesday: /,
+    );
+    expect(draftProblem({ hours: { wed: [['09:00', '17:00']] }, closures: [] })).toBeNull();
+  });
+
+  it('sees no change when only the order of days or closures differs', () => {
+    const a = {
+      hours: { mon: [['08:00', '17:00']] as Array<[string, string]>, sat: [] },
+      closures: [{ date: '2027-01-01' }, { date: '2026-12-25', name: 'Christmas' }],
+    };
+    const b = {
+      hours: { mon: [['08:00', '17:00']] as Array<[string, string]> },
+      closures: [{ date: '2026-12-25', name: 'Christmas' }, { date: '2027-01-01' }],
+    };
+    expect(sameDraft(a, b)).toBe(true);
+    expect(sameDraft(a, { ...b, closures: [{ date: '2026-12-25' }, { date: '2027-01-01' }] })).toBe(false);
+  });
+
+  it('adds a closed day in date order, renaming one already closed', () => {
+    const list = withClosure([{ date: '2027-01-01' }], '2026-12-31', ' Snow day ');
+    expect(list).toEqual([{ date: '2026-12-31', name: 'Snow day' }, { date: '2027-01-01' }]);
+    expect(withClosure(list, '2027-01-01', 'New Year')).toEqual([
+      { date: '2026-12-31', name: 'Snow day' },
+      { date: '2027-01-01', name: 'New Year' },
+    ]);
+  });
+
+  it('labels dates by their weekday without a time zone shift, and keeps past days out of the way', () => {
+    expect(dayLabel('2027-01-08')).toBe('Fri, Jan 8, 2027');
+    expect(upcoming([{ date: '2026-11-26' }, { date: '2026-12-25' }], '2026-12-06')).toEqual({
+      ahead: [{ date: '2026-12-25' }],
+      past: 1,
+    });
+  });
+
+  it('a break splits the day around lunch, or adds hours to fill in', () => {
+    expect(withBreak([['08:00', '17:00']])).toEqual([
+      ['08:00', '12:00'],
+      ['13:00', '17:00'],
+    ]);
+    expect(withBreak([['14:00', '20:00']])).toEqual([
+      ['14:00', '20:00'],
+      ['', ''],
+    ]);
+    expect(dayProblem(withBreak([['14:00', '20:00']]))).toMatch(/both times/);
+  });
+});
