@@ -132,10 +132,10 @@ export function createApp(deps: AppDeps): App {
   app.route('/', accountChangeRoutes(deps, docs));
   app.route('/', tokenRoutes(deps, docs));
   app.route('/', ssoGroupRoutes(deps, docs));
-  app.route('/', clinicHoursRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/', definitionRoutes(deps, docs));
   app.route('/', instanceRoutes(deps, docs, instances));
+  app.route('/', clinicHoursRoutes(deps, docs, instances));
   app.route('/', noteRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.

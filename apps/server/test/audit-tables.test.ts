@@ -103,6 +103,13 @@ beforeAll(async () => {
     actorId: t.user('admin').id,
     at,
   });
+  await t.store.saveClinicCalendar({
+    value: { hours: { mon: [['08:00', '17:00']] }, closures: [] },
+    expectedRevision: 0,
+    actorId: t.user('admin').id,
+    at,
+    reason: 'Winter hours',
+  });
   await t.store.createIntakeKey({
     id: 'intake-key-1',
     workflowId: 'prescription-refill',

@@ -193,7 +193,6 @@ describe('clinic hours', () => {
     });
     expect(saved.ok).toBe(true);
     const monday = () => (t.deps.calendar as { hours: { mon: unknown } }).hours.mon;
-    expect(monday()).not.toEqual([['07:00', '19:00']]);
     await t.feed.poll();
     expect(monday()).toEqual([['07:00', '19:00']]);
   });
@@ -208,4 +207,82 @@ describe('clinic hours', () => {
       await running.close();
     }
   }, 60_000);
+});
+
+describe('moving the requests open now', () => {
+  let m: TestApp;
+  let admin: AuthHeaders;
+  let desk: AuthHeaders;
+  beforeAll(async () => {
+    m = await makeApp({ start: '2027-01-07T15:00:00.000Z' });
+    await publish(m.store, CALLBACK);
+    // Tokens, not sessions: the clock moves hours ahead, past a session's idle timeout.
+    admin = await m.token('admin');
+    desk = await m.token('front-desk');
+  });
+  afterAll(() => m?.close());
+
+  it('moves each open business-hours deadline, records it in the request history, and fires on the new time', async () => {
+    const started = await m.call('POST', '/api/instances', {
+      as: desk,
+      body: { definitionId: CALLBACK.id, data: {} },
+    });
+    const id = started.body.instance.id;
+    expect(started.body.instance.active[0].due).toBe('2027-01-07T17:00:00.000Z');
+    const current = (await m.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const res = await m.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: current.hours,
+        closures: [...current.closures, { date: '2027-01-07', name: 'Snow day' }],
+        expectedRevision: current.revision,
+        moveOpenRequests: true,
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.moved).toEqual({ requests: 1, deadlines: 1, failed: 0 });
+
+    const instance = await m.call('GET', `/api/instances/${id}`, { as: desk });
+    expect(instance.body.instance.active[0].due).toBe('2027-01-08T17:00:00.000Z');
+    const history = await m.call('GET', `/api/instances/${id}/history`, { as: desk });
+    const entry = history.body.timeline.find((e: { type: string }) => e.type === 'calendar-changed');
+    expect(entry.summary).toBe('clinic hours changed');
+    expect(entry.changes).toContainEqual(
+      expect.objectContaining({
+        field: 'due',
+        from: '2027-01-07T17:00:00.000Z',
+        to: '2027-01-08T17:00:00.000Z',
+      }),
+    );
+    // The old due time passes and nothing fires; the new one fires.
+    expect(await m.advanceTo('2027-01-07T18:00:00.000Z')).toBe(0);
+    expect(await m.advanceTo('2027-01-08T17:00:00.000Z')).toBe(1);
+    // Saving the same hours again leaves the request alone.
+    const again = await m.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: current.hours,
+        closures: [...current.closures, { date: '2027-01-07', name: 'Snow day' }],
+        expectedRevision: res.body.revision,
+        moveOpenRequests: true,
+      },
+    });
+    expect(again.body.moved).toEqual({ requests: 0, deadlines: 0, failed: 0 });
+  });
+
+  it('without the choice, open requests keep their hours', async () => {
+    const started = await m.call('POST', '/api/instances', {
+      as: desk,
+      body: { definitionId: CALLBACK.id, data: {} },
+    });
+    const due = started.body.instance.active[0].due;
+    const current = (await m.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const res = await m.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: { hours: current.hours, closures: [], expectedRevision: current.revision },
+    });
+    expect(res.body.moved).toBeNull();
+    const after = await m.call('GET', `/api/instances/${started.body.instance.id}`, { as: desk });
+    expect(after.body.instance.active[0].due).toBe(due);
+  });
 });

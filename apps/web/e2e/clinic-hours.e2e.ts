@@ -49,6 +49,10 @@ describe('clinic hours in the browser', () => {
       await page.getByTestId('hours-reason').fill('Training on the first Friday of next month');
       await page.getByTestId('save-hours').click();
       await page.getByText('Clinic hours saved').waitFor();
+      // "Also apply to the requests open now" is on by default: the demo's open requests move too.
+      await page
+        .getByText(/^New requests and \d+ open requests now use these hours; \d+ deadlines? moved\.$/)
+        .waitFor();
       const changes = page.getByTestId('hours-changes');
       await changes.getByText('Wednesday: 08:00–17:00 → 08:00–12:00, 13:00–17:00').waitFor();
       await changes.getByText('Friday: 08:00–17:00 → 08:00–12:00').waitFor();

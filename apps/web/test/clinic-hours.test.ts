@@ -3,6 +3,7 @@ import {
   dayLabel,
   dayProblem,
   draftProblem,
+  movedText,
   sameDraft,
   upcoming,
   withBreak,
@@ -76,5 +77,16 @@ describe('clinic hours draft', () => {
       ['', ''],
     ]);
     expect(dayProblem(withBreak([['14:00', '20:00']]))).toMatch(/both times/);
+  });
+
+  it('says what a save did to the requests open now', () => {
+    expect(movedText(null)).toMatch(/^Requests started from now on/);
+    expect(movedText({ requests: 12, deadlines: 1, failed: 0 })).toBe(
+      'New requests and 12 open requests now use these hours; 1 deadline moved.',
+    );
+    expect(movedText({ requests: 1, deadlines: 0, failed: 2 })).toBe(
+      'New requests and 1 open request now use these hours; 0 deadlines moved. 2 could not be changed and keep their hours.',
+    );
+    expect(movedText({ requests: 0, deadlines: 0, failed: 0 })).toMatch(/already did/);
   });
 });

@@ -69,6 +69,8 @@ export const SaveClinicHoursBody = z
     /** The revision the admin started from: a save over someone else's is refused (409 CONFLICT). */
     expectedRevision: z.number().int().min(0),
     reason: z.string().trim().max(300).optional(),
+    /** Also put the requests open now on the new hours (their business-hours deadlines move). */
+    moveOpenRequests: z.boolean().optional(),
   })
   .strict()
   .refine((b) => new Set(b.closures.map((c) => c.date)).size === b.closures.length, {
@@ -76,6 +78,20 @@ export const SaveClinicHoursBody = z
     path: ['closures'],
   });
 export type SaveClinicHoursBody = z.input<typeof SaveClinicHoursBody>;
+
+/** What a save with `moveOpenRequests` did to the requests open at the time. */
+export const ClinicHoursMoved = z.object({
+  /** Requests now on the new hours (each has a "clinic hours changed" entry in its history). */
+  requests: z.number().int(),
+  /** Open deadlines that moved. */
+  deadlines: z.number().int(),
+  /** Requests that could not be changed (they ended meanwhile); they keep their hours. */
+  failed: z.number().int(),
+});
+export type ClinicHoursMoved = z.infer<typeof ClinicHoursMoved>;
+
+export const SavedClinicHours = ClinicHoursView.extend({ moved: ClinicHoursMoved.nullable() });
+export type SavedClinicHours = z.infer<typeof SavedClinicHours>;
 
 export const clinicHours = route({
   method: 'get',
@@ -93,12 +109,12 @@ export const saveClinicHours = route({
   method: 'put',
   path: '/api/clinic/hours',
   summary:
-    'Replace the opening hours and closures (admin). Business-hours deadlines of requests started from then on count in them; every save is kept in an append-only trail',
+    'Replace the opening hours and closures (admin). Requests started from then on count business-hours deadlines in them; with `moveOpenRequests`, so do the requests open now (their open deadlines move). Every save is kept in an append-only trail',
   tags: ['operations'],
   'x-instance-data': false,
   request: { body: jsonBody(SaveClinicHoursBody) },
   responses: {
-    200: json(ClinicHoursView, 'The saved hours'),
+    200: json(SavedClinicHours, 'The saved hours, and what moving the open requests did'),
     ...errors({
       400: 'Not valid hours: overlapping times, never open, a date twice (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',

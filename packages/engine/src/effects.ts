@@ -15,7 +15,8 @@ export type Effect =
       type: 'task.updated';
       token: string;
       step: string;
-      reason: 'escalated' | 'reassigned' | 'migrated';
+      /** `rescheduled`: the clinic's hours changed and the deadline moved with them. */
+      reason: 'escalated' | 'reassigned' | 'rescheduled' | 'migrated';
       changes: TaskChanges;
     }
   | {

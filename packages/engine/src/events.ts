@@ -79,6 +79,19 @@ export const CancelEventSchema = z
   })
   .strict();
 
+/**
+ * The clinic's hours changed (an admin saved new opening hours or closed days): the instance's later
+ * steps count business time in this calendar, and its open business-hours deadlines move with it.
+ */
+export const CalendarChangedEventSchema = z
+  .object({
+    type: z.literal('calendar-changed'),
+    calendar: z.unknown(),
+    ...actorFields,
+    role: Id.optional(),
+  })
+  .strict();
+
 export const EngineEventSchema = z.discriminatedUnion('type', [
   StartEventSchema,
   CompleteEventSchema,
@@ -86,6 +99,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   TimerFiredEventSchema,
   ReassignEventSchema,
   CancelEventSchema,
+  CalendarChangedEventSchema,
 ]);
 
 export type StartEvent = z.infer<typeof StartEventSchema>;
@@ -94,6 +108,7 @@ export type SignalEvent = z.infer<typeof SignalEventSchema>;
 export type TimerFiredEvent = z.infer<typeof TimerFiredEventSchema>;
 export type ReassignEvent = z.infer<typeof ReassignEventSchema>;
 export type CancelEvent = z.infer<typeof CancelEventSchema>;
+export type CalendarChangedEvent = z.infer<typeof CalendarChangedEventSchema>;
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 
 /** An event as stored in a history: the event and the time it was applied. */

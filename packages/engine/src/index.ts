@@ -46,6 +46,7 @@ export { addWallDuration, type Duration, formatDuration, parseDuration } from '.
 export type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 export { ErrorCode, PortalflowError } from './errors.ts';
 export {
+  type CalendarChangedEvent,
   type EngineEvent,
   EngineEventSchema,
   type HistoryEntry,

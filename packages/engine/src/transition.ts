@@ -14,6 +14,7 @@ import type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts
 import { PortalflowError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import { validateForm } from './form.ts';
+import { rescheduled } from './reschedule.ts';
 import type { ActiveStep, InstanceContext, InstanceSnapshot } from './snapshot.ts';
 import { checkWrites } from './writes.ts';
 
@@ -137,6 +138,21 @@ export function step(
       'TIME_WENT_BACKWARDS',
       `Event time ${at} is before the instance's last change ${snapshot.updatedAt}`,
     );
+  }
+
+  if (event.type === 'calendar-changed') {
+    // Only the context changes (no step is entered or left), so no XState macrostep is needed.
+    let calendar: ReturnType<typeof parseCalendar>;
+    try {
+      calendar = parseCalendar(event.calendar);
+    } catch (error) {
+      if (error instanceof PortalflowError) return { ok: false, error, snapshot };
+      throw error;
+    }
+    const context = rescheduled(definition, snapshot.context, calendar);
+    const next = machine.resolveState({ value: snapshot.value as never, context }) as AnyMachineSnapshot;
+    if (carry) carry.machine = next;
+    return finish(definition, snapshot, next, [], event, at, undefined, withEffects, carry === undefined);
   }
 
   const ctx = snapshot.context;
@@ -480,7 +496,12 @@ function effectsOf(
         type: 'task.updated',
         token,
         step: item.step,
-        reason: event.type === 'timer-fired' ? 'escalated' : 'reassigned',
+        reason:
+          event.type === 'timer-fired'
+            ? 'escalated'
+            : event.type === 'calendar-changed'
+              ? 'rescheduled'
+              : 'reassigned',
         changes,
       });
     }

@@ -33,6 +33,10 @@ export const AUDIT_TABLES: readonly AuditTable[] = [
   { table: 'account_changes', records: 'every change to an account by an admin, old → new' },
   { table: 'sso_mapping_changes', records: 'every edit of the sign-on group → role mapping, old → new' },
   { table: 'intake_key_changes', records: 'who created and revoked each intake (webhook) key, when' },
+  {
+    table: 'clinic_calendar_changes',
+    records: 'every save of the clinic hours and closed days, who and why, old → new',
+  },
   { table: 'request_notes', records: 'notes and comments on a request; an edit is a new revision' },
   {
     table: 'emergency_access',

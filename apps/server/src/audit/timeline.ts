@@ -50,6 +50,9 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
         : 'cancelled';
     case 'migrated':
       return `migrated from version ${p.from} to ${p.to}`;
+    case 'calendar-changed':
+      // The deadlines it moved are the entry's changes (due: old → new).
+      return 'clinic hours changed';
     default:
       return event.type;
   }

@@ -1,9 +1,16 @@
-import type { ClinicClosure, ClinicHoursView, SaveClinicHoursBody } from '@portalflow/contract';
+import type {
+  ClinicClosure,
+  ClinicHoursView,
+  SaveClinicHoursBody,
+  SavedClinicHours,
+} from '@portalflow/contract';
 import { type Calendar, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import type { InstanceService } from '../instances/service.ts';
 import { describeHoursChange } from './hours-change.ts';
+import { moveOpenRequests } from './move-open-requests.ts';
 
 /** What the store keeps for the clinic hours: the time zone stays the one the server is configured with. */
 export interface SavedHours {
@@ -84,14 +91,16 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
 
 /**
  * Saves new hours if nobody saved since `expectedRevision`, and makes them the calendar of requests
- * started from now on. Requests already open keep the calendar they were started with: their
- * deadlines were promised by it, and replaying their history must give the same answer.
+ * started from now on. Requests already open keep the calendar recorded in their history unless the
+ * admin asks to move them: each then gets a `calendar-changed` event of its own, so replaying any
+ * history still needs nothing but the history.
  */
 export async function saveClinicHours(
   deps: SaveDeps,
+  instances: InstanceService,
   user: AuthUser,
   body: SaveClinicHoursBody,
-): Promise<ClinicHoursView> {
+): Promise<SavedClinicHours> {
   const closures = [...body.closures]
     .map((c) => (c.name ? { date: c.date, name: c.name } : { date: c.date }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -121,7 +130,8 @@ export async function saveClinicHours(
   deps.calendar = calendar;
   // Other processes reload from the feed row written with the save; read it now rather than at the next poll.
   deps.live.committed();
-  return clinicHoursView(deps);
+  const moved = body.moveOpenRequests ? await moveOpenRequests(deps, instances, user, calendar) : null;
+  return { ...(await clinicHoursView(deps)), moved };
 }
 
 async function peopleOf(deps: Deps, ids: string[]) {

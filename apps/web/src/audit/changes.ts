@@ -114,6 +114,8 @@ export function describeEntry(
     }
     case 'cancel':
       return typeof p.reason === 'string' && p.reason !== '' ? `Cancelled: ${p.reason}` : 'Cancelled';
+    case 'calendar-changed':
+      return 'Clinic hours changed';
     default:
       return entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1);
   }

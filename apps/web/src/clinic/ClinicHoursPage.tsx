@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Button,
+  Checkbox,
   Group,
   Loader,
   Paper,
@@ -13,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ClinicHoursView, clinicHours, saveClinicHours } from '@portalflow/contract';
+import { clinicHours, type SavedClinicHours, saveClinicHours } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -28,6 +29,7 @@ import {
   draftOf,
   draftProblem,
   type HoursDraft,
+  movedText,
   type Span,
   sameDraft,
   WEEK,
@@ -44,6 +46,7 @@ export function ClinicHoursPage() {
   const view = useQuery({ queryKey: ['clinic-hours'], queryFn: () => call(clinicHours, {}) });
   const [draft, setDraft] = useState<HoursDraft | null>(null);
   const [reason, setReason] = useState('');
+  const [moveOpen, setMoveOpen] = useState(true);
   useEffect(() => {
     if (view.data && draft === null) setDraft(draftOf(view.data));
   }, [view.data, draft]);
@@ -54,10 +57,11 @@ export function ClinicHoursPage() {
           hours: input.draft.hours,
           closures: input.draft.closures,
           expectedRevision: input.revision,
+          moveOpenRequests: moveOpen,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
         },
       }),
-    onSuccess: (saved: ClinicHoursView) => {
+    onSuccess: ({ moved, ...saved }: SavedClinicHours) => {
       client.setQueryData(['clinic-hours'], saved);
       void client.invalidateQueries({ queryKey: ['config'] });
       setDraft(draftOf(saved));
@@ -65,7 +69,7 @@ export function ClinicHoursPage() {
       notifications.show({
         color: 'teal',
         title: 'Clinic hours saved',
-        message: 'Requests started from now on count their deadlines in these hours.',
+        message: movedText(moved),
       });
     },
   });
@@ -97,8 +101,7 @@ export function ClinicHoursPage() {
       <Text size="sm" c="gray.8">
         When the clinic is open. Deadlines counted in business hours, such as “call back within 2 business
         hours”, skip the hours and days the clinic is closed. A change applies to requests started after you
-        save it; requests already open keep the hours they started with. Times are clinic time (
-        {data.timeZone}).
+        save it and, if you choose, to the requests open now. Times are clinic time ({data.timeZone}).
       </Text>
 
       <Paper withBorder p="md">
@@ -218,6 +221,13 @@ export function ClinicHoursPage() {
             maxLength={300}
             onChange={(e) => setReason(e.currentTarget.value)}
             data-testid="hours-reason"
+          />
+          <Checkbox
+            checked={moveOpen}
+            onChange={(e) => setMoveOpen(e.currentTarget.checked)}
+            label="Also apply to the requests open now"
+            description="Their deadlines counted in business hours move with the new hours (a deadline a lead set by hand stays). Each request's history shows the change."
+            data-testid="move-open-requests"
           />
           {problem && changed && (
             <Text size="sm" c="red.8" role="alert">

@@ -1,4 +1,4 @@
-import type { ClinicClosure, ClinicHoursView } from '@portalflow/contract';
+import type { ClinicClosure, ClinicHoursMoved, ClinicHoursView } from '@portalflow/contract';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type Span = [string, string];
@@ -95,4 +95,15 @@ export function withBreak(spans: readonly Span[]): Span[] {
   if (last && minutes(last[0]) < minutes('12:00') && minutes(last[1]) > minutes('13:00'))
     return [...spans.slice(0, -1), [last[0], '12:00'], ['13:00', last[1]]];
   return [...spans, ['', '']];
+}
+
+/** The toast after a save: what happened to the requests open now, in a sentence. */
+export function movedText(moved: ClinicHoursMoved | null): string {
+  if (moved === null) return 'Requests started from now on count their deadlines in these hours.';
+  const requests = moved.requests === 1 ? '1 open request' : `${moved.requests} open requests`;
+  const deadlines = moved.deadlines === 1 ? '1 deadline moved' : `${moved.deadlines} deadlines moved`;
+  const failed = moved.failed > 0 ? ` ${moved.failed} could not be changed and keep their hours.` : '';
+  return moved.requests === 0 && moved.failed === 0
+    ? 'New requests use these hours; the open ones already did.'
+    : `New requests and ${requests} now use these hours; ${deadlines}.${failed}`;
 }

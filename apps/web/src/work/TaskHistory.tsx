@@ -42,6 +42,9 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
     }
     case 'timer-fired':
       return 'Deadline reached';
+    case 'calendar-changed':
+      // Its change, if any, is the deadline it moved ("Due: Thu 10:00 AM → Fri 10:00 AM").
+      return 'Clinic hours changed';
     case 'cancel':
       // "cancelled: Duplicate request" from the server, said with a capital.
       return e.summary.charAt(0).toUpperCase() + e.summary.slice(1);

@@ -55,6 +55,8 @@ export function describeEvent(event: EngineEvent | ScriptEvent): string {
       return `reassign ${event.step ?? event.token}${event.toRole ? ` to ${event.toRole}` : ''}${event.assignee !== undefined ? ` assignee ${event.assignee ?? 'none'}` : ''}`;
     case 'cancel':
       return 'cancel';
+    case 'calendar-changed':
+      return 'clinic hours changed';
     case 'advance':
       return `advance ${event.by}`;
   }
