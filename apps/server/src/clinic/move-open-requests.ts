@@ -24,7 +24,7 @@ export async function moveOpenRequests(
     const page = await deps.store.listInstances({ status: 'active', limit: 500, cursor });
     for (const summary of page.items) {
       const instance = await deps.store.getInstance(summary.id);
-      if (!instance || instance.status !== 'active') continue;
+      if (instance?.status !== 'active') continue;
       if (canonicalJson(instance.snapshot.context.calendar ?? null) === target) continue;
       try {
         const applied = await instances.act({ user, role: null }, instance.id, {
