@@ -1,6 +1,7 @@
 // Deterministic simulation: the real app and store (a libSQL file behind a fault-injecting client)
 // driven by a seeded schedule — no wall clock, no Math.random. Each step runs one to three actions
-// at once (start, claim, release, complete, signal, cancel, time passing with deadlines firing),
+// at once (start, claim, release, complete, signal, cancel, an admin changing the clinic hours and
+// moving the open requests onto them, time passing with deadlines firing),
 // sometimes with write N failing or the process restarting. After every step: at most one assignee
 // per task, every instance ended or waiting on a declared step, chains valid, projection == replay.
 // The trace is a pure function of the seed: a failing seed replays exactly.
@@ -69,7 +70,8 @@ export const simWorkflow: Definition = parseDefinition({
       role: 'provider',
       title: 'Sign the referral',
       outcomes: { signed: 'await-patient' },
-      deadline: { after: 'PT2H', escalateTo: 'supervisor' },
+      // Business hours: an admin changing the clinic hours moves it while it is open.
+      deadline: { after: 'PT2H', calendar: 'business', escalateTo: 'supervisor' },
     },
     'await-patient': {
       type: 'wait',
@@ -88,6 +90,7 @@ const USERS = [
   { id: 'u-prov-1', username: 'prov-1', roles: ['provider'] },
   { id: 'u-sup-1', username: 'sup-1', roles: ['supervisor', 'front-desk'] },
   { id: 'u-lead', username: 'lead', roles: ['designer'] },
+  { id: 'u-admin', username: 'admin', roles: ['admin'] },
 ] as const;
 type SimUser = (typeof USERS)[number];
 
@@ -162,9 +165,9 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
       tokens.set(u.id, await toolToken(world.store, u.id, u.roles, { name: 'sim', at: clock() }));
     }
 
-    const call = async (user: SimUser, path: string, body: unknown) => {
+    const call = async (user: SimUser, path: string, body: unknown, method = 'POST') => {
       const res = await world!.app.request(path, {
-        method: 'POST',
+        method,
         headers: {
           authorization: `Bearer ${tokens.get(user.id)}`,
           'content-type': 'application/json',
@@ -174,10 +177,14 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
       });
       const json = (await res.json()) as {
         instance?: { id: string; revision: number };
+        moved?: { requests: number; deadlines: number; failed: number } | null;
         error?: { code: string };
       };
       statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
-      return `${res.status}${json.error ? ` ${json.error.code}` : ''}${json.instance ? ` ${alias(json.instance.id)}@${json.instance.revision}` : ''}`;
+      const moved = json.moved
+        ? ` moved ${json.moved.requests}/${json.moved.deadlines}/${json.moved.failed}`
+        : '';
+      return `${res.status}${json.error ? ` ${json.error.code}` : ''}${json.instance ? ` ${alias(json.instance.id)}@${json.instance.revision}` : ''}${moved}`;
     };
 
     for (let step = 1; step <= steps; step++) {
@@ -246,6 +253,24 @@ export async function simulate(seed: number, steps: number): Promise<SimulationR
             async () =>
               `cancel lead ${alias(inst.id)} → ${await call(USERS[5], `/api/instances/${inst.id}/cancel`, { reason: 'duplicate' })}`,
           );
+        } else if (roll >= 0.84 && roll < 0.86) {
+          // The clinic closes today (or opens again), or its closing time moves; the open requests move too.
+          const today = new Date(now).toISOString().slice(0, 10);
+          const closeToday = rng.chance(0.5);
+          const closing = rng.pick(['15:00', '17:00', '19:00']);
+          planned.push(async () => {
+            const stored = await w.store.getClinicCalendar();
+            const weekdays = Object.fromEntries(
+              ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['08:00', closing]]]),
+            );
+            const body = {
+              hours: weekdays,
+              closures: closeToday ? [{ date: today, name: 'Closed' }] : [],
+              expectedRevision: stored?.revision ?? 0,
+              moveOpenRequests: true,
+            };
+            return `hours admin close=${closing}${closeToday ? ' closed today' : ''} → ${await call(USERS[6], '/api/clinic/hours', body, 'PUT')}`;
+          });
         } else {
           const minutes = rng.between(1, 120);
           planned.push(async () => {
