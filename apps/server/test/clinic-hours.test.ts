@@ -286,3 +286,44 @@ describe('moving the requests open now', () => {
     expect(after.body.instance.active[0].due).toBe(due);
   });
 });
+
+describe('clinic hours on the public help page', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    // Monday 14 December 2026 at the Denver clinic.
+    p = await makeApp({ publish: false, start: '2026-12-14T16:00:00.000Z' });
+    const writer = await p.session('portal-enrollment-specialist');
+    await p.call('PUT', '/api/help/clinics/riverside', { as: writer, body: { name: 'Riverside' } });
+  });
+  afterAll(() => p?.close());
+
+  it('shows patients the week and the closed days of the next 60 days, soonest first, with their names', async () => {
+    const admin = await p.token('admin');
+    const current = (await p.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const saved = await p.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: { ...current.hours, sat: [['09:00', '12:00']] },
+        closures: [
+          { date: '2026-12-01', name: 'Past' },
+          { date: '2027-03-01', name: 'Too far ahead' },
+          { date: '2026-12-25', name: 'Christmas Day' },
+          { date: '2026-12-24', name: 'Christmas Eve' },
+        ],
+        expectedRevision: current.revision,
+      },
+    });
+    expect(saved.status).toBe(200);
+    const res = await p.call('GET', '/api/public/help/riverside');
+    expect(res.status).toBe(200);
+    expect(res.body.hours.timeZone).toBe('America/Denver');
+    expect(res.body.hours.week.find((d: { day: string }) => d.day === 'sat').open).toEqual([
+      ['09:00', '12:00'],
+    ]);
+    expect(res.body.hours.closures).toEqual([
+      { date: '2026-12-24', name: 'Christmas Eve' },
+      { date: '2026-12-25', name: 'Christmas Day' },
+    ]);
+    expect(res.text).not.toContain('admin');
+  });
+});

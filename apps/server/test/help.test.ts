@@ -290,7 +290,18 @@ describe('the public help site, as an anonymous client', () => {
   it('lists only published patient entries, with exactly the public keys', async () => {
     const res = await t.call('GET', `/api/public/help/${CLINIC}`);
     expect(res.status, res.text).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['clinic', 'entries', 'languages']);
+    expect(Object.keys(res.body).sort()).toEqual(['clinic', 'entries', 'hours', 'languages']);
+    // The clinic's hours: the week and the closed days ahead, nothing about who set them.
+    expect(Object.keys(res.body.hours).sort()).toEqual(['closures', 'timeZone', 'week']);
+    expect(res.body.hours.week.map((d: { day: string }) => d.day)).toEqual([
+      'mon',
+      'tue',
+      'wed',
+      'thu',
+      'fri',
+      'sat',
+      'sun',
+    ]);
     expect(Object.keys(res.body.clinic).sort()).toEqual(['name', 'slug']);
     expect(res.body.languages).toEqual(['en', 'es']);
     for (const entry of res.body.entries) expect(Object.keys(entry).sort()).toEqual(ENTRY_KEYS);

@@ -343,10 +343,28 @@ export const PublicHelpEntry = z.object({
 });
 export type PublicHelpEntry = z.infer<typeof PublicHelpEntry>;
 
+/** When the clinic is open, for patients: the week, and the closed days coming up. */
+export const PublicClinicHours = z.object({
+  /** The clinic's IANA time zone: the times are its wall-clock times. */
+  timeZone: z.string(),
+  /** Monday first; an empty `open` is a closed day. */
+  week: z.array(
+    z.object({
+      day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+      open: z.array(z.tuple([z.string(), z.string()])),
+    }),
+  ),
+  /** Closed days from today on, soonest first (the next 60 days, at most 10). */
+  closures: z.array(z.object({ date: z.string(), name: z.string().optional() })),
+});
+export type PublicClinicHours = z.infer<typeof PublicClinicHours>;
+
 export const PublicHelpSite = z.object({
   clinic: HelpClinic,
   languages: z.array(z.string()),
   entries: z.array(PublicHelpEntry),
+  /** The clinic's opening hours and coming closed days (what a patient asks the phone line most). */
+  hours: PublicClinicHours,
 });
 export type PublicHelpSite = z.infer<typeof PublicHelpSite>;
 

@@ -1,6 +1,7 @@
 import type {
   ClinicClosure,
   ClinicHoursView,
+  PublicClinicHours,
   SaveClinicHoursBody,
   SavedClinicHours,
 } from '@portalflow/contract';
@@ -11,6 +12,7 @@ import { ApiError } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { describeHoursChange } from './hours-change.ts';
 import { moveOpenRequests } from './move-open-requests.ts';
+import { clinicToday } from './today.ts';
 
 /** What the store keeps for the clinic hours: the time zone stays the one the server is configured with. */
 export interface SavedHours {
@@ -141,4 +143,24 @@ async function peopleOf(deps: Deps, ids: string[]) {
     if (user) out.set(id, { id: user.id, username: user.username, displayName: user.displayName });
   }
   return out;
+}
+
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const UPCOMING_DAYS = 60;
+const UPCOMING_MAX = 10;
+
+/** The hours as patients see them on the public help page: no names of staff, no trail. */
+export async function publicHours(deps: Deps): Promise<PublicClinicHours> {
+  const stored = await deps.store.getClinicCalendar();
+  const base = baseCalendar(deps);
+  const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames);
+  const today = clinicToday(deps);
+  const until = new Date(Date.parse(`${today}T00:00:00Z`) + UPCOMING_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    timeZone: base.timeZone,
+    week: WEEK.map((day) => ({ day, open: saved.hours[day] ?? [] })),
+    closures: saved.closures.filter((c) => c.date >= today && c.date < until).slice(0, UPCOMING_MAX),
+  };
 }

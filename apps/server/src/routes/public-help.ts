@@ -7,6 +7,7 @@ import {
 } from '@portalflow/contract';
 import { searchHelp } from '@portalflow/engine';
 import { etag } from 'hono/etag';
+import { publicHours } from '../clinic/hours.ts';
 import type { AppDeps } from '../deps.ts';
 import { isSha256, mediaPath, videoWords } from '../help/media.ts';
 import { isPublic, publicClinic, publicEntry } from '../help/views.ts';
@@ -59,6 +60,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         clinic: publicClinic(clinic),
         languages: [...new Set(entries.map((e) => e.language))].sort(),
         entries: entries.map(publicEntry),
+        hours: await publicHours(deps),
       },
       200,
     );

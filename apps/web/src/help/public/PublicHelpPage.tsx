@@ -2,6 +2,7 @@ import { createHelpSearch } from '@portalflow/engine/text';
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicHelpEntry } from '../types.ts';
 import { entrySlug, helpPath, readAddress, setAlternates } from './address.ts';
+import { ClinicHours } from './ClinicHours.tsx';
 import { PublicEntry } from './PublicEntry.tsx';
 import { LANGUAGE_NAMES, pickLanguage, stringsFor } from './strings.ts';
 import { usePublicHelp } from './usePublicHelp.ts';
@@ -162,6 +163,7 @@ export function PublicHelpPage({
           <>
             <p className="ph-intro">{t.intro}</p>
             <p className="ph-emergency">{t.emergency}</p>
+            <ClinicHours hours={site.hours} lang={lang} strings={t} />
             <search className="ph-search">
               <form onSubmit={(e) => e.preventDefault()}>
                 <label htmlFor="ph-q">{t.searchLabel}</label>

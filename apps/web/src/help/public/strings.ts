@@ -20,6 +20,9 @@ export interface Strings {
   failed: string;
   retry: string;
   browse: string;
+  hoursTitle: string;
+  closed: string;
+  closedOn: string;
 }
 
 export const STRINGS: Record<'en' | 'es', Strings> = {
@@ -44,6 +47,9 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     failed: 'The help page could not load. Check your connection and try again.',
     retry: 'Try again',
     browse: 'All topics',
+    hoursTitle: 'Clinic hours',
+    closed: 'Closed',
+    closedOn: 'Closed on',
   },
   es: {
     heading: (clinic) => `${clinic}: ayuda con el portal`,
@@ -66,6 +72,9 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     failed: 'La página de ayuda no cargó. Revise su conexión e intente de nuevo.',
     retry: 'Intentar de nuevo',
     browse: 'Todos los temas',
+    hoursTitle: 'Horario de la clínica',
+    closed: 'Cerrado',
+    closedOn: 'Cerrado el',
   },
 };
 

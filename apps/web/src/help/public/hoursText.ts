@@ -1,0 +1,49 @@
+import type { PublicClinicHours } from '@portalflow/contract';
+
+type Week = PublicClinicHours['week'];
+
+/** 2024-01-01 was a Monday: a fixed week to ask `Intl` for day names in any language. */
+const dayName = (index: number, lang: string) =>
+  new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1 + index)),
+  );
+
+/** `08:00` → "8:00 AM" in English, "8:00" in Spanish: a wall-clock time, never shifted by a time zone. */
+export function timeText(time: string, lang: string): string {
+  const [h, m] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, h === 24 ? 0 : h, m)),
+  );
+}
+
+/**
+ * The week in as few lines as a patient needs: days in a row with the same hours share a line,
+ * "Mon–Fri: 8:00 AM – 5:00 PM", "Sat–Sun: Closed".
+ */
+export function weekLines(week: Week, lang: string, closed: string): string[] {
+  const hoursOf = (open: Week[number]['open']) =>
+    open.length === 0
+      ? closed
+      : open.map(([a, b]) => `${timeText(a, lang)} – ${timeText(b, lang)}`).join(', ');
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= week.length; i++) {
+    if (i < week.length && hoursOf(week[i]!.open) === hoursOf(week[start]!.open)) continue;
+    const days = i - 1 === start ? dayName(start, lang) : `${dayName(start, lang)}–${dayName(i - 1, lang)}`;
+    lines.push(`${days}: ${hoursOf(week[start]!.open)}`);
+    start = i;
+  }
+  return lines;
+}
+
+/** "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). */
+export function closureText(closure: PublicClinicHours['closures'][number], lang: string): string {
+  const [y, m, d] = closure.date.split('-').map(Number);
+  const date = new Intl.DateTimeFormat(lang, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return closure.name ? `${date}: ${closure.name}` : date;
+}

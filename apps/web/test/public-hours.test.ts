@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { closureText, timeText, weekLines } from '../src/help/public/hoursText.ts';
+
+const week = (open: Record<string, Array<[string, string]>>) =>
+  (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, open: open[day] ?? [] }));
+
+describe('clinic hours on the public help page', () => {
+  it('puts days in a row with the same hours on one line', () => {
+    const weekdays = {
+      mon: [['08:00', '17:00']],
+      tue: [['08:00', '17:00']],
+      wed: [['08:00', '17:00']],
+      thu: [['08:00', '17:00']],
+      fri: [['08:00', '12:00']],
+    } as Record<string, Array<[string, string]>>;
+    expect(weekLines(week(weekdays), 'en', 'Closed')).toEqual([
+      'Mon–Thu: 8:00 AM – 5:00 PM',
+      'Fri: 8:00 AM – 12:00 PM',
+      'Sat–Sun: Closed',
+    ]);
+  });
+
+  it('speaks the page’s language and keeps times as the clinic’s wall clock', () => {
+    const lines = weekLines(week({ sat: [['09:00', '13:00']] }), 'es', 'Cerrado');
+    expect(lines).toEqual(['lun–vie: Cerrado', 'sáb: 9:00 – 13:00', 'dom: Cerrado']);
+    expect(timeText('24:00', 'en')).toBe('12:00 AM');
+  });
+
+  it('names a closed day with its weekday, without shifting the date', () => {
+    expect(closureText({ date: '2026-12-25', name: 'Christmas Day' }, 'en')).toBe(
+      'Fri, Dec 25: Christmas Day',
+    );
+    expect(closureText({ date: '2027-01-01' }, 'es')).toBe('vie, 1 ene');
+  });
+});
