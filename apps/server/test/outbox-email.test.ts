@@ -181,6 +181,65 @@ describe('email notifications through the outbox', () => {
     expect(sink.mails.some((m) => m.parsed.messageId === messageIdOf(held.id))).toBe(true);
   });
 
+  it('tells whoever held the task that its request was cancelled, without the reason, unless they turned it off', async () => {
+    const cancelled = async () => {
+      const { instanceId, taskId } = await startRefill();
+      expect((await reassign(taskId, h.people.nina!.id)).status).toBe(200);
+      // A reason can name the patient: it stays in the history and never reaches a mail server.
+      const cancel = await h.call('POST', `/api/instances/${instanceId}/cancel`, h.people.boss!, {
+        reason: `Duplicate: ${PATIENT.patient} called twice`,
+      });
+      expect(cancel.status).toBe(200);
+      const rows = (await h.store.listOutbox({ channel: 'email' })).filter(
+        (r) => r.instanceId === instanceId,
+      );
+      expect(rows.map((r) => [r.kind, r.target]).sort()).toEqual([
+        ['assigned', h.people.nina!.id],
+        ['cancelled', h.people.nina!.id],
+      ]);
+      return { taskId, row: rows.find((r) => r.kind === 'cancelled')! };
+    };
+    const prefs = {
+      address: addressOf('nina'),
+      assigned: true,
+      escalated: true,
+      overdue: true,
+      digest: true,
+      quietStart: null,
+      quietEnd: null,
+    };
+    // An earlier case left Nina without an address.
+    expect((await h.call('PUT', '/api/email-preferences', h.people.nina!, prefs)).status).toBe(200);
+    const before = sink.mails.length;
+    const first = await cancelled();
+    await outbox.tick();
+    const mails = await sink.waitFor(before + 2);
+    const mail = mails.find((m) => m.parsed.messageId === messageIdOf(first.row.id));
+    expect(mail?.to).toEqual([addressOf('nina')]);
+    expect(mail?.parsed.subject).toBe(
+      '[Riverside Clinic] Request cancelled: Prescription refill — Triage the refill request',
+    );
+    expect(mail?.parsed.text).toContain('there is nothing more to do on it');
+    expect(mail?.parsed.text).toContain(
+      `https://portal.example/work?task=${encodeURIComponent(first.taskId)}`,
+    );
+    expect(mail?.parsed.text).not.toContain('Duplicate');
+
+    // Turned off: the row is kept as skipped, nothing is sent. A client that leaves the kind out keeps it.
+    expect(
+      (await h.call('PUT', '/api/email-preferences', h.people.nina!, { ...prefs, cancelled: false })).status,
+    ).toBe(200);
+    const kept = await h.call('PUT', '/api/email-preferences', h.people.nina!, prefs);
+    expect(kept.body.preferences.cancelled).toBe(false);
+    const second = await cancelled();
+    await outbox.tick();
+    expect(await h.store.getOutbox(second.row.id)).toMatchObject({
+      status: 'skipped',
+      lastError: 'cancelled emails turned off',
+    });
+    await h.call('PUT', '/api/email-preferences', h.people.nina!, { ...prefs, cancelled: true });
+  });
+
   it('sends a daily digest of open work once per person and day', async () => {
     h.deps.config.outbox.digestTime = '00:00';
     const before = sink.mails.length;

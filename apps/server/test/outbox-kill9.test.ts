@@ -83,6 +83,7 @@ describe('kill -9 during outbox delivery', () => {
           assigned: true,
           escalated: true,
           overdue: true,
+          cancelled: true,
           digest: true,
           quietStart: null,
           quietEnd: null,

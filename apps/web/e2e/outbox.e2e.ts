@@ -35,6 +35,7 @@ describe('email notifications and webhooks in the browser', () => {
       await b.page.getByTestId('email-preferences-page').waitFor();
       await b.page.getByTestId('email-address').fill('desk@clinic.example');
       await b.page.getByTestId('email-kind-digest').uncheck();
+      await b.page.getByTestId('email-kind-cancelled').uncheck();
       await b.page.getByTestId('quiet-start').fill('22:00');
       await b.page.getByTestId('quiet-end').fill('06:30');
       await b.page.getByTestId('email-save').click();
@@ -45,6 +46,7 @@ describe('email notifications and webhooks in the browser', () => {
       expect(await b.page.getByTestId('email-address').inputValue()).toBe('desk@clinic.example');
       expect(await b.page.getByTestId('email-kind-digest').isChecked()).toBe(false);
       expect(await b.page.getByTestId('email-kind-assigned').isChecked()).toBe(true);
+      expect(await b.page.getByTestId('email-kind-cancelled').isChecked()).toBe(false);
       expect(await b.page.getByTestId('quiet-end').inputValue()).toBe('06:30');
     } finally {
       await b.close();

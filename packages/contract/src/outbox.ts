@@ -29,6 +29,8 @@ export const EmailPreferencesBody = z
     assigned: z.boolean(),
     escalated: z.boolean(),
     overdue: z.boolean(),
+    /** Left out: kept as it is (on for someone who never set it). */
+    cancelled: z.boolean().optional(),
     digest: z.boolean(),
     quietStart: HHMM.nullable(),
     quietEnd: HHMM.nullable(),
@@ -47,6 +49,7 @@ export const EmailPreferencesView = z.object({
     assigned: z.boolean(),
     escalated: z.boolean(),
     overdue: z.boolean(),
+    cancelled: z.boolean(),
     digest: z.boolean(),
     quietStart: z.string().nullable(),
     quietEnd: z.string().nullable(),

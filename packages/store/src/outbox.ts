@@ -3,7 +3,7 @@
 export type OutboxChannel = 'email' | 'webhook';
 /** `skipped`: the person had turned this kind of email off, or has no address. */
 export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'skipped';
-export type EmailKind = 'assigned' | 'escalated' | 'overdue' | 'digest';
+export type EmailKind = 'assigned' | 'escalated' | 'overdue' | 'cancelled' | 'digest';
 
 /**
  * An outbox message written with an instance change (only if the change wins). An email to a role is
@@ -102,6 +102,8 @@ export interface EmailPreferences {
   assigned: boolean;
   escalated: boolean;
   overdue: boolean;
+  /** A request they were working on was cancelled. */
+  cancelled: boolean;
   digest: boolean;
   /** `HH:MM` in the clinic's time zone; mail due inside [start, end) waits until end. */
   quietStart: string | null;

@@ -130,6 +130,7 @@ describe('migrations', () => {
       [20, 'instance-actors'],
       [21, 'cancel-notifications'],
       [22, 'clinic-calendar'],
+      [23, 'cancelled-email'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

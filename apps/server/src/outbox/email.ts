@@ -36,7 +36,12 @@ export function composeEmail(
       ? [`Task assigned to you: ${what}`, 'A task was assigned to you.']
       : kind === 'escalated'
         ? [`Escalated to your pool: ${what}`, 'Work was escalated to your pool.']
-        : [`Overdue: ${what}`, 'A task passed its deadline.'];
+        : kind === 'cancelled'
+          ? [
+              `Request cancelled: ${what}`,
+              'A request you were working on was cancelled: there is nothing more to do on it. Its history says why.',
+            ]
+          : [`Overdue: ${what}`, 'A task passed its deadline.'];
   return {
     subject: `[${opts.clinicName}] ${subject}`,
     text: `${lead}\n\nWorkflow: ${p.workflow}\nStep: ${p.stepTitle}\n\nOpen it: ${link}\n\n${FOOTER}\n`,

@@ -113,8 +113,8 @@ export function outboxDrafts(ctx: OutboxContext): OutboxDraft[] {
 
   if (!ctx.email) return out;
   for (const n of ctx.notifications) {
-    // A cancelled request needs nothing more from anyone: the bell says so, no email is sent.
-    if (!n.taskToken || n.kind === 'overdue' || n.kind === 'cancelled') continue;
+    // Overdue mail is written below, for whoever held the task when its deadline passed.
+    if (!n.taskToken || n.kind === 'overdue') continue;
     out.push({
       channel: 'email',
       kind: n.kind,

@@ -17,7 +17,9 @@ export function emailPreferenceRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   app.openapi(declared(docs, saveEmailPreferences), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json');
-    await deps.store.saveEmailPreferences({ userId: user.id, ...input }, deps.clock());
+    // A client that predates a kind leaves it out: it keeps what the person chose.
+    const cancelled = input.cancelled ?? (await deps.store.getEmailPreferences(user.id)).cancelled;
+    await deps.store.saveEmailPreferences({ userId: user.id, ...input, cancelled }, deps.clock());
     return c.json(await view(user.id), 200);
   });
   return app;

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type EmailPreferences, useEmailPreferences, useSaveEmailPreferences } from './api.ts';
 
 const KINDS: Array<{
-  key: 'assigned' | 'escalated' | 'overdue' | 'digest';
+  key: 'assigned' | 'escalated' | 'overdue' | 'cancelled' | 'digest';
   label: string;
   description: string;
 }> = [
@@ -19,6 +19,11 @@ const KINDS: Array<{
     key: 'overdue',
     label: 'A task of mine is overdue',
     description: 'When a task you hold passes its deadline',
+  },
+  {
+    key: 'cancelled',
+    label: 'A request I was working on was cancelled',
+    description: 'When a lead cancels it, or whoever started it withdraws it, while you hold its task',
   },
   {
     key: 'digest',

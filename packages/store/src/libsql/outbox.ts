@@ -49,6 +49,7 @@ const defaults = (userId: string): EmailPreferences => ({
   assigned: true,
   escalated: true,
   overdue: true,
+  cancelled: true,
   digest: true,
   quietStart: null,
   quietEnd: null,
@@ -62,6 +63,7 @@ function toPreferences(row: Row): EmailPreferences {
     assigned: flag(row, 'assigned'),
     escalated: flag(row, 'escalated'),
     overdue: flag(row, 'overdue'),
+    cancelled: flag(row, 'cancelled'),
     digest: flag(row, 'digest'),
     quietStart: textOrNull(row, 'quiet_start'),
     quietEnd: textOrNull(row, 'quiet_end'),
@@ -210,10 +212,11 @@ export function outboxApi(db: Db): OutboxStore {
 
     async saveEmailPreferences(p, at) {
       const rs = await db.client.execute({
-        sql: `INSERT INTO email_preferences (user_id, address, assigned, escalated, overdue, digest, quiet_start, quiet_end, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        sql: `INSERT INTO email_preferences (user_id, address, assigned, escalated, overdue, cancelled, digest, quiet_start, quiet_end, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (user_id) DO UPDATE SET address = excluded.address, assigned = excluded.assigned,
-                escalated = excluded.escalated, overdue = excluded.overdue, digest = excluded.digest,
+                escalated = excluded.escalated, overdue = excluded.overdue, cancelled = excluded.cancelled,
+                digest = excluded.digest,
                 quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, updated_at = excluded.updated_at
               RETURNING *`,
         args: [
@@ -222,6 +225,7 @@ export function outboxApi(db: Db): OutboxStore {
           p.assigned ? 1 : 0,
           p.escalated ? 1 : 0,
           p.overdue ? 1 : 0,
+          p.cancelled ? 1 : 0,
           p.digest ? 1 : 0,
           p.quietStart,
           p.quietEnd,

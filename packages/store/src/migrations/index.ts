@@ -20,6 +20,7 @@ import { authEpoch } from './019-auth-epoch.ts';
 import { instanceActors } from './020-instance-actors.ts';
 import { cancelNotifications } from './021-cancel-notifications.ts';
 import { clinicCalendar } from './022-clinic-calendar.ts';
+import { cancelledEmail } from './023-cancelled-email.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   instanceActors,
   cancelNotifications,
   clinicCalendar,
+  cancelledEmail,
 ];

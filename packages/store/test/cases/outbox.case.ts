@@ -149,6 +149,7 @@ export function outboxCases(newHarness: NewHarness): void {
           assigned: false,
           escalated: true,
           overdue: true,
+          cancelled: false,
           digest: false,
           quietStart: '22:00',
           quietEnd: '06:00',
@@ -156,7 +157,13 @@ export function outboxCases(newHarness: NewHarness): void {
         T0,
       );
       expect(await h.store.getEmailPreferences(users.ana!)).toEqual(saved);
-      expect(saved).toMatchObject({ assigned: false, digest: false, quietEnd: '06:00', updatedAt: T0 });
+      expect(saved).toMatchObject({
+        assigned: false,
+        cancelled: false,
+        digest: false,
+        quietEnd: '06:00',
+        updatedAt: T0,
+      });
     });
   });
 }
