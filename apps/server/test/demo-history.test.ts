@@ -141,3 +141,34 @@ describe('the demo history', () => {
     expect((await t.store.listInstances({ limit: 200 })).items.length).toBe(before);
   });
 });
+
+describe('the demo seeded months after its stories were written', () => {
+  let late: TestApp;
+  beforeAll(async () => {
+    // The example scripts were written for March 2026; this clinic tries the demo in December.
+    late = await makeApp({ publish: false, users: [], start: '2026-12-03T15:00:00.000Z' });
+    await seedDemo(late.store, late.instances, late.clock.now, 'a demo password for tests');
+  }, 120_000);
+  afterAll(() => late?.close());
+
+  it('moves the stories’ dates with them: a last visit is as long before the request as the story says', async () => {
+    const refills = (await late.store.listInstances({ definitionId: 'prescription-refill', limit: 200 }))
+      .items;
+    let checked = 0;
+    for (const summary of refills) {
+      const instance = (await late.store.getInstance(summary.id))!;
+      const { lastVisitDate, monthsSinceLastVisit } = instance.snapshot.context.data as {
+        lastVisitDate?: string;
+        monthsSinceLastVisit?: number;
+      };
+      if (lastVisitDate === undefined || monthsSinceLastVisit === undefined) continue;
+      const months = (Date.parse(instance.startedAt) - Date.parse(lastVisitDate)) / (30.44 * 86_400_000);
+      expect(
+        Math.abs(months - monthsSinceLastVisit),
+        `${lastVisitDate} for ${monthsSinceLastVisit} months`,
+      ).toBeLessThan(1);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

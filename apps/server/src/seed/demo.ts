@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDefinition } from '@portalflow/engine';
+import { DEFAULT_SIMULATION_START, parseDefinition } from '@portalflow/engine';
 import type { HelpVideo, Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
@@ -9,6 +9,7 @@ import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } from './demo-history.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
+import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
 export interface DemoSeed {
   /** Set when the demo users were created now (a generated password is shown only then). */
@@ -128,7 +129,11 @@ export async function seedDemo(
         (role && (await store.findUserByUsername(role))) || (await store.findUserByUsername('lead'));
       for (const script of example.scripts.slice(0, 2)) {
         const first = script.events[0] as { type?: string; data?: Record<string, unknown> } | undefined;
-        const data = first?.type === 'start' && first.data ? first.data : {};
+        const written = first?.type === 'start' && first.data ? first.data : {};
+        // Dates in the start data move with the story, as in the past week's (see story-dates.ts).
+        const data = definition
+          ? shiftDates(written, dateFieldsOf(definition), storyDayShift(DEFAULT_SIMULATION_START, now()))
+          : written;
         await instances.start(
           {
             user: starter

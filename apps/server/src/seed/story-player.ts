@@ -1,9 +1,15 @@
-import { addBusinessDuration, type Calendar, type InstanceSnapshot } from '@portalflow/engine';
+import {
+  addBusinessDuration,
+  type Calendar,
+  DEFAULT_SIMULATION_START,
+  type InstanceSnapshot,
+} from '@portalflow/engine';
 import type { Store } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import type { Actor, InstanceService } from '../instances/service.ts';
 import type { DemoStory } from './demo-history.ts';
 import { DEMO_HISTORY_NOTES } from './demo-notes.ts';
+import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
 /** Plays stories through the instance service on a clock it moves, as the people of each step. */
 export class StoryPlayer {
@@ -49,10 +55,14 @@ export class StoryPlayer {
     const starter = intakeRole ? await this.person(intakeRole) : null;
     const first = story.events[0];
     if (!definition || !starter || !intakeRole || first?.type !== 'start') return false;
+    // The scripts were written for a week in March 2026: their dates move with the story.
+    const dates = dateFieldsOf(definition);
+    const shift = storyDayShift(DEFAULT_SIMULATION_START, start);
+    const data = (d: Record<string, unknown> | undefined) => shiftDates(d ?? {}, dates, shift);
     this.at = start;
     let applied = await this.service.start(
       { user: starter, role: intakeRole },
-      { definitionId: story.workflowId, data: first.data ?? {}, calendar: this.calendarInput },
+      { definitionId: story.workflowId, data: data(first.data), calendar: this.calendarInput },
       { quiet: true },
     );
     const id = applied.instance.id;
@@ -66,7 +76,7 @@ export class StoryPlayer {
         applied = await this.service.act(
           { user: null, role: null },
           id,
-          { type: 'system', event: { type: 'signal', name: event.name, data: event.data ?? {} } },
+          { type: 'system', event: { type: 'signal', name: event.name, data: data(event.data) } },
           { quiet: true },
         );
         continue;
@@ -89,7 +99,7 @@ export class StoryPlayer {
       applied = await this.service.act(
         actor,
         id,
-        { type: 'complete', token: task.token, outcome: event.outcome ?? '', data: event.data ?? {} },
+        { type: 'complete', token: task.token, outcome: event.outcome ?? '', data: data(event.data) },
         note ? { quiet: true, completionNote: { body: note, forNextRole: true } } : { quiet: true },
       );
       this.completions++;
