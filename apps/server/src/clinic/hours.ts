@@ -1,7 +1,6 @@
 import type {
   ClinicClosure,
   ClinicHoursView,
-  PublicClinicHours,
   SaveClinicHoursBody,
   SavedClinicHours,
 } from '@portalflow/contract';
@@ -12,7 +11,6 @@ import { ApiError } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { describeHoursChange } from './hours-change.ts';
 import { moveOpenRequests } from './move-open-requests.ts';
-import { clinicToday } from './today.ts';
 
 /** What the store keeps for the clinic hours: the time zone stays the one the server is configured with. */
 export interface SavedHours {
@@ -23,11 +21,11 @@ export interface SavedHours {
 /** The live-update message a save writes with it, so every process picks the new hours up. */
 export const HOURS_CHANGED = { type: 'clinic.changed', roles: [], users: [] } as const;
 
-type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'holidayNames' | 'log'>;
+export type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'holidayNames' | 'log'>;
 type SaveDeps = Deps & Pick<AppDeps, 'live'>;
 
 /** The calendar new requests get while no hours are saved: the server's configuration, else the default. */
-const baseCalendar = (deps: Pick<AppDeps, 'calendar'>): Calendar =>
+export const baseCalendar = (deps: Pick<AppDeps, 'calendar'>): Calendar =>
   deps.calendar === undefined ? DEFAULT_CALENDAR : parseCalendar(deps.calendar);
 
 /** The calendar saved hours make in the clinic's time zone (closures are its holidays). */
@@ -35,7 +33,8 @@ export function calendarOf(saved: SavedHours, timeZone: string): Calendar {
   return parseCalendar({ timeZone, hours: saved.hours, holidays: saved.closures.map((c) => c.date) });
 }
 
-function savedOf(calendar: Calendar, names: Record<string, string> = {}): SavedHours {
+/** The configured calendar as the hours an admin edits, its closed days named where the settings name them. */
+export function savedOf(calendar: Calendar, names: Record<string, string> = {}): SavedHours {
   return {
     hours: calendar.hours,
     closures: (calendar.holidays ?? []).map((date) => {
@@ -143,24 +142,4 @@ async function peopleOf(deps: Deps, ids: string[]) {
     if (user) out.set(id, { id: user.id, username: user.username, displayName: user.displayName });
   }
   return out;
-}
-
-const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const UPCOMING_DAYS = 60;
-const UPCOMING_MAX = 10;
-
-/** The hours as patients see them on the public help page: no names of staff, no trail. */
-export async function publicHours(deps: Deps): Promise<PublicClinicHours> {
-  const stored = await deps.store.getClinicCalendar();
-  const base = baseCalendar(deps);
-  const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames);
-  const today = clinicToday(deps);
-  const until = new Date(Date.parse(`${today}T00:00:00Z`) + UPCOMING_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  return {
-    timeZone: base.timeZone,
-    week: WEEK.map((day) => ({ day, open: saved.hours[day] ?? [] })),
-    closures: saved.closures.filter((c) => c.date >= today && c.date < until).slice(0, UPCOMING_MAX),
-  };
 }

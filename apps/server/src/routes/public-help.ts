@@ -7,7 +7,7 @@ import {
 } from '@portalflow/contract';
 import { searchHelp } from '@portalflow/engine';
 import { etag } from 'hono/etag';
-import { publicHours } from '../clinic/hours.ts';
+import { publicHours } from '../clinic/public-hours.ts';
 import type { AppDeps } from '../deps.ts';
 import { isSha256, mediaPath, videoWords } from '../help/media.ts';
 import { isPublic, publicClinic, publicEntry } from '../help/views.ts';
