@@ -107,3 +107,28 @@ describe('clinic hours in the browser', () => {
     }
   });
 });
+
+describe('clinic hours for an auditor', () => {
+  it('shows the hours and every change, and nothing to change them with', async () => {
+    const b = await openBrowser();
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'auditor', PASSWORD);
+      await page.getByRole('link', { name: 'Clinic hours' }).click();
+      await page.getByTestId('clinic-hours-page').waitFor();
+      await page.getByText('Operations leads and admins change them').waitFor();
+      expect(await page.getByLabel('Monday opens').isDisabled()).toBe(true);
+      expect(await page.getByTestId('save-hours').count()).toBe(0);
+      expect(await page.getByTestId('closure-date').count()).toBe(0);
+      // The trail: the changes the admin made above.
+      await page
+        .getByTestId('hours-changes')
+        .getByText(/Training on the first Friday/)
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'clinic-hours-auditor');
+    } finally {
+      await b.close();
+    }
+  });
+});

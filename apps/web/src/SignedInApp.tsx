@@ -79,7 +79,9 @@ export function SignedInApp({ me }: { me: Me }) {
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
             <Route path="/profile/email" element={<EmailPreferencesPage />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
-            {roles.includes('admin') && <Route path="/clinic-hours" element={<ClinicHoursPage />} />}
+            {(isLead(roles) || isAuditor(roles)) && (
+              <Route path="/clinic-hours" element={<ClinicHoursPage canEdit={isLead(roles)} />} />
+            )}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
             <Route path="*" element={<Navigate to={home(roles)} replace />} />

@@ -47,7 +47,7 @@ export const ClinicHoursChange = z.object({
 });
 export type ClinicHoursChange = z.infer<typeof ClinicHoursChange>;
 
-/** The clinic hours as an admin edits them. */
+/** The clinic hours as a lead or admin edits them. */
 export const ClinicHoursView = z.object({
   /** Set where the server is installed (`PORTALFLOW_TIME_ZONE` or the calendar file); not edited here. */
   timeZone: z.string(),
@@ -96,12 +96,13 @@ export type SavedClinicHours = z.infer<typeof SavedClinicHours>;
 export const clinicHours = route({
   method: 'get',
   path: '/api/clinic/hours',
-  summary: "The clinic's opening hours and closures as admins edit them, with every change, newest first",
+  summary:
+    "The clinic's opening hours and closures as leads and admins edit them, with every change, newest first",
   tags: ['operations'],
   'x-instance-data': false,
   responses: {
     200: json(ClinicHoursView, 'Hours, closures and changes'),
-    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not an admin (FORBIDDEN)' }),
+    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not a lead, an admin or an auditor (FORBIDDEN)' }),
   },
 });
 
@@ -109,7 +110,7 @@ export const saveClinicHours = route({
   method: 'put',
   path: '/api/clinic/hours',
   summary:
-    'Replace the opening hours and closures (admin). Requests started from then on count business-hours deadlines in them; with `moveOpenRequests`, so do the requests open now (their open deadlines move). Every save is kept in an append-only trail',
+    'Replace the opening hours and closures (leads and admins). Requests started from then on count business-hours deadlines in them; with `moveOpenRequests`, so do the requests open now (their open deadlines move). Every save is kept in an append-only trail',
   tags: ['operations'],
   'x-instance-data': false,
   request: { body: jsonBody(SaveClinicHoursBody) },
@@ -118,7 +119,7 @@ export const saveClinicHours = route({
     ...errors({
       400: 'Not valid hours: overlapping times, never open, a date twice (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',
-      403: 'Not an admin (FORBIDDEN)',
+      403: 'Not a lead or an admin (FORBIDDEN)',
       409: 'Someone saved the hours since this admin loaded them (CONFLICT)',
     }),
   },

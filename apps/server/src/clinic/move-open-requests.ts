@@ -7,7 +7,7 @@ import type { InstanceService } from '../instances/service.ts';
 
 /**
  * Puts every open request on the clinic's new hours: each gets a `calendar-changed` event in its
- * history (by the admin who saved), so its later steps count in them and its open business-hours
+ * history (by whoever saved), so its later steps count in them and its open business-hours
  * deadlines move with them. Requests already on these hours are left alone; practice runs too. One
  * request refused (it ended meanwhile, a conflict that kept losing) is counted and the rest go on.
  */

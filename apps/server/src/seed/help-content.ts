@@ -298,7 +298,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
   staff(
     'Clinic hours',
     'The clinic closes unexpectedly (a snow day)',
-    'An admin opens **Clinic hours**, adds the day under **Closed days** with its name ("Snow day"), writes why, and saves with **Also apply to the requests open now** ticked.\n\n- Deadlines counted in business hours ("call back within 2 business hours") skip the closed day, for new requests and the ones already open. Each open request\'s history says "Clinic hours changed" with the deadline\'s old and new time.\n- A deadline a lead set by hand stays where they put it.\n- Wall-clock deadlines (a critical result phoned within hours) do not move: someone must still cover them.\n- Every change of the hours is kept, with who made it and why.',
+    'An operations lead or an admin opens **Clinic hours**, adds the day under **Closed days** with its name ("Snow day"), writes why, and saves with **Also apply to the requests open now** ticked.\n\n- Deadlines counted in business hours ("call back within 2 business hours") skip the closed day, for new requests and the ones already open. Each open request\'s history says "Clinic hours changed" with the deadline\'s old and new time.\n- A deadline a lead set by hand stays where they put it.\n- Wall-clock deadlines (a critical result phoned within hours) do not move: someone must still cover them.\n- Every change of the hours is kept, with who made it and why.',
     ['closed', 'snow day', 'holiday', 'hours', 'deadline'],
   ),
   staff(

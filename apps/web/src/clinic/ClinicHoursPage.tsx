@@ -41,7 +41,7 @@ import {
  * Admins: when the clinic is open. Business-hours deadlines ("call back within 2 business hours")
  * skip the hours and days it is closed. A save applies to requests started after it.
  */
-export function ClinicHoursPage() {
+export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
   const client = useQueryClient();
   const view = useQuery({ queryKey: ['clinic-hours'], queryFn: () => call(clinicHours, {}) });
   const [draft, setDraft] = useState<HoursDraft | null>(null);
@@ -102,175 +102,184 @@ export function ClinicHoursPage() {
         When the clinic is open. Deadlines counted in business hours, such as “call back within 2 business
         hours”, skip the hours and days the clinic is closed. A change applies to requests started after you
         save it and, if you choose, to the requests open now. Times are clinic time ({data.timeZone}).
+        {canEdit ? '' : ' Operations leads and admins change them; you see them and every change.'}
       </Text>
 
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="xs">
           Opening hours
         </Title>
-        <Table data-testid="week-hours" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={130}>Day</Table.Th>
-              <Table.Th w={110}>Open</Table.Th>
-              <Table.Th>Hours</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {WEEK.map(([day, name]) => {
-              const spans = draft.hours[day] ?? [];
-              const open = spans.length > 0;
-              const dayIssue = dayProblem(spans);
-              return (
-                <Table.Tr key={day} data-testid={`day-${day}`}>
-                  <Table.Td fw={600}>{name}</Table.Td>
-                  <Table.Td>
-                    <Switch
-                      aria-label={`Open on ${name}`}
-                      checked={open}
-                      label={open ? 'Open' : 'Closed'}
-                      onChange={(e) => setDay(day, e.currentTarget.checked ? [['08:00', '17:00']] : [])}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {open && (
-                      <Stack gap={6}>
-                        {spans.map(([from, to], i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: a day's hours are edited in place and have no id
-                          <Group key={i} gap="xs" wrap="nowrap">
-                            <TextInput
-                              type="time"
-                              aria-label={`${name} opens`}
-                              value={from}
-                              onChange={(e) =>
-                                setDay(
-                                  day,
-                                  spans.map((s, j) => (j === i ? [e.currentTarget.value, s[1]] : s)),
-                                )
-                              }
-                              w={130}
-                            />
-                            <Text size="sm">to</Text>
-                            <TextInput
-                              type="time"
-                              aria-label={`${name} closes`}
-                              value={to}
-                              onChange={(e) =>
-                                setDay(
-                                  day,
-                                  spans.map((s, j) => (j === i ? [s[0], e.currentTarget.value] : s)),
-                                )
-                              }
-                              w={130}
-                            />
-                            {spans.length > 1 && (
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label={`Remove ${name} ${from}–${to}`}
-                                onClick={() =>
+        {/* A disabled fieldset makes every control in it read-only for someone who may only look. */}
+        <fieldset disabled={!canEdit} className="pf-plain-fieldset">
+          <Table data-testid="week-hours" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={130}>Day</Table.Th>
+                <Table.Th w={110}>Open</Table.Th>
+                <Table.Th>Hours</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {WEEK.map(([day, name]) => {
+                const spans = draft.hours[day] ?? [];
+                const open = spans.length > 0;
+                const dayIssue = dayProblem(spans);
+                return (
+                  <Table.Tr key={day} data-testid={`day-${day}`}>
+                    <Table.Td fw={600}>{name}</Table.Td>
+                    <Table.Td>
+                      <Switch
+                        aria-label={`Open on ${name}`}
+                        checked={open}
+                        label={open ? 'Open' : 'Closed'}
+                        onChange={(e) => setDay(day, e.currentTarget.checked ? [['08:00', '17:00']] : [])}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {open && (
+                        <Stack gap={6}>
+                          {spans.map(([from, to], i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a day's hours are edited in place and have no id
+                            <Group key={i} gap="xs" wrap="nowrap">
+                              <TextInput
+                                type="time"
+                                aria-label={`${name} opens`}
+                                value={from}
+                                onChange={(e) =>
                                   setDay(
                                     day,
-                                    spans.filter((_, j) => j !== i),
+                                    spans.map((s, j) => (j === i ? [e.currentTarget.value, s[1]] : s)),
                                   )
                                 }
+                                w={130}
+                              />
+                              <Text size="sm">to</Text>
+                              <TextInput
+                                type="time"
+                                aria-label={`${name} closes`}
+                                value={to}
+                                onChange={(e) =>
+                                  setDay(
+                                    day,
+                                    spans.map((s, j) => (j === i ? [s[0], e.currentTarget.value] : s)),
+                                  )
+                                }
+                                w={130}
+                              />
+                              {spans.length > 1 && (
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="red"
+                                  aria-label={`Remove ${name} ${from}–${to}`}
+                                  onClick={() =>
+                                    setDay(
+                                      day,
+                                      spans.filter((_, j) => j !== i),
+                                    )
+                                  }
+                                >
+                                  <Trash2 size={16} aria-hidden />
+                                </ActionIcon>
+                              )}
+                            </Group>
+                          ))}
+                          {canEdit && (
+                            <Group gap="xs">
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                color="dark"
+                                leftSection={<Plus size={12} aria-hidden />}
+                                onClick={() => setDay(day, withBreak(spans))}
                               >
-                                <Trash2 size={16} aria-hidden />
-                              </ActionIcon>
-                            )}
-                          </Group>
-                        ))}
-                        <Group gap="xs">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="dark"
-                            leftSection={<Plus size={12} aria-hidden />}
-                            onClick={() => setDay(day, withBreak(spans))}
-                          >
-                            Add a break
-                          </Button>
-                        </Group>
-                        {dayIssue && (
-                          <Text size="sm" c="red.8" role="alert">
-                            {dayIssue}
-                          </Text>
-                        )}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                                Add a break
+                              </Button>
+                            </Group>
+                          )}
+                          {dayIssue && (
+                            <Text size="sm" c="red.8" role="alert">
+                              {dayIssue}
+                            </Text>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </fieldset>
       </Paper>
 
       <ClosedDays
         closures={draft.closures}
         today={localToday()}
+        readOnly={!canEdit}
         onChange={(closures) => setDraft({ ...draft, closures })}
       />
 
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <TextInput
-            label="Why this change (kept with it)"
-            placeholder="Snow day; winter hours from January"
-            value={reason}
-            maxLength={300}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="hours-reason"
-          />
-          <Checkbox
-            checked={moveOpen}
-            onChange={(e) => setMoveOpen(e.currentTarget.checked)}
-            label="Also apply to the requests open now"
-            description="Their deadlines counted in business hours move with the new hours (a deadline a lead set by hand stays). Each request's history shows the change."
-            data-testid="move-open-requests"
-          />
-          {problem && changed && (
-            <Text size="sm" c="red.8" role="alert">
-              {problem}
-            </Text>
-          )}
-          <Group>
-            <Button
-              onClick={() => save.mutate({ draft, revision: data.revision })}
-              loading={save.isPending}
-              disabled={!changed || problem !== null}
-              data-testid="save-hours"
-            >
-              Save clinic hours
-            </Button>
-            <Button variant="default" disabled={!changed} onClick={() => setDraft(draftOf(data))}>
-              Undo my changes
-            </Button>
-            <Text size="sm" c="dimmed">
-              {data.updatedAt
-                ? `Last saved ${formatWhen(data.updatedAt)} by ${data.updatedBy?.displayName ?? 'a former account'}`
-                : 'Still the hours the server was set up with.'}
-            </Text>
-          </Group>
-          {conflict && (
-            <Alert color="orange" role="alert" title="Someone else saved the clinic hours">
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">
-                  Your changes were not saved. Load their version, then make your change again.
-                </Text>
-                <Button size="compact-sm" variant="default" onClick={() => void reload()}>
-                  Load the latest hours
-                </Button>
-              </Stack>
-            </Alert>
-          )}
-          {save.error && !conflict && (
-            <Alert color="red" role="alert" title="Not saved">
-              {save.error instanceof ApiError ? save.error.message : 'Could not reach the server'}
-            </Alert>
-          )}
-        </Stack>
-      </Paper>
+      {canEdit && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <TextInput
+              label="Why this change (kept with it)"
+              placeholder="Snow day; winter hours from January"
+              value={reason}
+              maxLength={300}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="hours-reason"
+            />
+            <Checkbox
+              checked={moveOpen}
+              onChange={(e) => setMoveOpen(e.currentTarget.checked)}
+              label="Also apply to the requests open now"
+              description="Their deadlines counted in business hours move with the new hours (a deadline a lead set by hand stays). Each request's history shows the change."
+              data-testid="move-open-requests"
+            />
+            {problem && changed && (
+              <Text size="sm" c="red.8" role="alert">
+                {problem}
+              </Text>
+            )}
+            <Group>
+              <Button
+                onClick={() => save.mutate({ draft, revision: data.revision })}
+                loading={save.isPending}
+                disabled={!changed || problem !== null}
+                data-testid="save-hours"
+              >
+                Save clinic hours
+              </Button>
+              <Button variant="default" disabled={!changed} onClick={() => setDraft(draftOf(data))}>
+                Undo my changes
+              </Button>
+              <Text size="sm" c="dimmed">
+                {data.updatedAt
+                  ? `Last saved ${formatWhen(data.updatedAt)} by ${data.updatedBy?.displayName ?? 'a former account'}`
+                  : 'Still the hours the server was set up with.'}
+              </Text>
+            </Group>
+            {conflict && (
+              <Alert color="orange" role="alert" title="Someone else saved the clinic hours">
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">
+                    Your changes were not saved. Load their version, then make your change again.
+                  </Text>
+                  <Button size="compact-sm" variant="default" onClick={() => void reload()}>
+                    Load the latest hours
+                  </Button>
+                </Stack>
+              </Alert>
+            )}
+            {save.error && !conflict && (
+              <Alert color="red" role="alert" title="Not saved">
+                {save.error instanceof ApiError ? save.error.message : 'Could not reach the server'}
+              </Alert>
+            )}
+          </Stack>
+        </Paper>
+      )}
 
       <HoursChanges changes={data.changes} />
     </Stack>

@@ -19,10 +19,12 @@ import { dayLabel, upcoming, withClosure } from './hours.ts';
 export function ClosedDays({
   closures,
   today,
+  readOnly = false,
   onChange,
 }: {
   closures: ClinicClosure[];
   today: string;
+  readOnly?: boolean;
   onChange: (next: ClinicClosure[]) => void;
 }) {
   const [date, setDate] = useState('');
@@ -47,35 +49,37 @@ export function ClosedDays({
       <Text size="sm" c="gray.8" mb="sm">
         Holidays and other days the whole clinic is closed. Business-hours deadlines do not count them.
       </Text>
-      <form onSubmit={add}>
-        <Group align="flex-end" gap="sm" mb="sm">
-          <TextInput
-            type="date"
-            label="Date"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            min={today}
-            data-testid="closure-date"
-          />
-          <TextInput
-            label="Name staff know it by"
-            placeholder="Staff training day"
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.currentTarget.value)}
-            w={280}
-            data-testid="closure-name"
-          />
-          <Button
-            type="submit"
-            variant="default"
-            leftSection={<Plus size={16} aria-hidden />}
-            disabled={!date}
-          >
-            Add closed day
-          </Button>
-        </Group>
-      </form>
+      {!readOnly && (
+        <form onSubmit={add}>
+          <Group align="flex-end" gap="sm" mb="sm">
+            <TextInput
+              type="date"
+              label="Date"
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              min={today}
+              data-testid="closure-date"
+            />
+            <TextInput
+              label="Name staff know it by"
+              placeholder="Staff training day"
+              value={name}
+              maxLength={80}
+              onChange={(e) => setName(e.currentTarget.value)}
+              w={280}
+              data-testid="closure-name"
+            />
+            <Button
+              type="submit"
+              variant="default"
+              leftSection={<Plus size={16} aria-hidden />}
+              disabled={!date}
+            >
+              Add closed day
+            </Button>
+          </Group>
+        </form>
+      )}
       {shown.length === 0 ? (
         <Text size="sm" c="dimmed">
           No closed days ahead.
@@ -94,24 +98,30 @@ export function ClosedDays({
               <Table.Tr key={c.date} c={c.date < today ? 'dimmed' : undefined}>
                 <Table.Td>{dayLabel(c.date)}</Table.Td>
                 <Table.Td>
-                  <TextInput
-                    size="xs"
-                    aria-label={`Name of ${dayLabel(c.date)}`}
-                    value={c.name ?? ''}
-                    placeholder="No name"
-                    maxLength={80}
-                    onChange={(e) => onChange(withClosure(closures, c.date, e.currentTarget.value))}
-                  />
+                  {readOnly ? (
+                    (c.name ?? '—')
+                  ) : (
+                    <TextInput
+                      size="xs"
+                      aria-label={`Name of ${dayLabel(c.date)}`}
+                      value={c.name ?? ''}
+                      placeholder="No name"
+                      maxLength={80}
+                      onChange={(e) => onChange(withClosure(closures, c.date, e.currentTarget.value))}
+                    />
+                  )}
                 </Table.Td>
                 <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Open on ${dayLabel(c.date)}`}
-                    onClick={() => onChange(closures.filter((x) => x.date !== c.date))}
-                  >
-                    <Trash2 size={16} aria-hidden />
-                  </ActionIcon>
+                  {!readOnly && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Open on ${dayLabel(c.date)}`}
+                      onClick={() => onChange(closures.filter((x) => x.date !== c.date))}
+                    >
+                      <Trash2 size={16} aria-hidden />
+                    </ActionIcon>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -52,12 +52,14 @@ export function navItems(roles: string[], emergency = false) {
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   items.push({ to: '/tokens', label: 'API tokens', icon: <KeyRound size={18} aria-hidden /> });
   items.push({ to: '/profile/email', label: 'Email notifications', icon: <Mail size={18} aria-hidden /> });
-  if (isLead(roles))
+  if (isLead(roles)) {
     items.push({ to: '/intake', label: 'Intake keys', icon: <Webhook size={18} aria-hidden /> });
+  }
+  if (isLead(roles) || isAuditor(roles))
+    items.push({ to: '/clinic-hours', label: 'Clinic hours', icon: <CalendarClock size={18} aria-hidden /> });
   if (roles.includes('admin')) {
     items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
     items.push({ to: '/webhooks', label: 'Webhooks', icon: <Webhook size={18} aria-hidden /> });
-    items.push({ to: '/clinic-hours', label: 'Clinic hours', icon: <CalendarClock size={18} aria-hidden /> });
   }
   return items;
 }
