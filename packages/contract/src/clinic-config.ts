@@ -102,7 +102,10 @@ export const clinicHours = route({
   'x-instance-data': false,
   responses: {
     200: json(ClinicHoursView, 'Hours, closures and changes'),
-    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not a lead, an admin or an auditor (FORBIDDEN)' }),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not a lead, an admin or an auditor (FORBIDDEN)',
+    }),
   },
 });
 
