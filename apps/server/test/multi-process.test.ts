@@ -2,7 +2,7 @@
 // two processes at once goes to exactly one person (one 2xx, one 409); a browser connected to one
 // process hears about a change made through another within a bound; every process answers the same
 // queues; and deadlines fire exactly once between the three.
-import { type Definition, parseDefinition } from '@portalflow/engine';
+import { addBusinessDuration, type Definition, parseCalendar, parseDefinition } from '@portalflow/engine';
 import { openStore, type Store } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish, tempDb, userWithToken } from './support/prepare.ts';
@@ -282,4 +282,71 @@ describe('three server processes, one database', () => {
     for (const r of split) expect(r.body.ok).toBe(true);
     expect(new Set(split.map((r) => r.body.process)).size).toBe(3);
   }, 90_000);
+
+  it('clinic hours saved through one process are the others’ too; two saves at once: one wins', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    await publish(store, callback);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // Open around the clock, closed from yesterday to tomorrow (UTC): today in the clinic's time zone
+    // whatever it is, even just after midnight.
+    const allDay = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
+    );
+    const current = await api(a, lead, 'GET', '/api/clinic/hours');
+    expect(current.status).toBe(200);
+    const body = (closures: Array<{ date: string }>) => ({
+      hours: allDay,
+      closures,
+      expectedRevision: current.body.revision,
+    });
+    const [viaB, viaC] = await Promise.all([
+      api(b, lead, 'PUT', '/api/clinic/hours', body([{ date: day(-1) }, { date: day(0) }, { date: day(1) }])),
+      api(c, lead, 'PUT', '/api/clinic/hours', body([])),
+    ]);
+    expect([viaB.status, viaC.status].sort()).toEqual([200, 409]);
+    const won = viaB.status === 200 ? 'B' : 'C';
+    // Every process picks the save up from the change feed, whichever took it.
+    const until = Date.now() + DELIVERY_BOUND_MS;
+    for (const server of servers) {
+      let holidays: string[] = [];
+      do {
+        holidays = (await api(server, lead, 'GET', '/api/config')).body.calendar.holidays ?? [];
+        if (holidays.length === (won === 'B' ? 3 : 0)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      } while (Date.now() < until);
+      expect(holidays.length, server.url).toBe(won === 'B' ? 3 : 0);
+    }
+    const calendars = new Map<ServerProcess, unknown>();
+    for (const server of servers)
+      calendars.set(server, (await api(server, lead, 'GET', '/api/config')).body.calendar);
+    const config = (server: ServerProcess) => calendars.get(server);
+    // A request started through the first process counts its deadline in the saved hours.
+    const started = await api(a, lead, 'POST', '/api/instances', { definitionId: callback.id, data: {} });
+    expect(started.status).toBe(201);
+    const due = Date.parse(started.body.instance.active[0].due);
+    const after = due - Date.parse(started.body.instance.startedAt);
+    // Closed today: the hour starts when the closed days end. Open: an hour from now.
+    if (won === 'B') expect(after).toBeGreaterThan(3_600_000 * 2);
+    else expect(after).toBe(3_600_000);
+    expect(new Date(due).toISOString()).toBe(
+      addBusinessDuration(started.body.instance.startedAt, 'PT1H', parseCalendar(config(a))),
+    );
+  }, 60_000);
+});
+
+const callback: Definition = parseDefinition({
+  id: 'callback-business',
+  title: 'Call back within a business hour',
+  roles: [{ id: 'front-desk', name: 'Front desk' }],
+  start: 'call',
+  steps: {
+    call: {
+      type: 'task',
+      role: 'front-desk',
+      title: 'Call the patient back',
+      outcomes: { called: 'closed' },
+      deadline: { after: 'PT1H', calendar: 'business' },
+    },
+    closed: { type: 'end', outcome: 'resolved' },
+  },
 });
