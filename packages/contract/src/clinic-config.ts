@@ -24,6 +24,18 @@ export const clinicConfig = route({
   },
 });
 
+/** The clinic's week, Monday first, each day's key in a calendar and its name. */
+export const CLINIC_WEEK = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+] as const;
+export type ClinicWeekday = (typeof CLINIC_WEEK)[number][0];
+
 /** A weekday's opening hours: `[["08:00","12:00"],["13:00","17:00"]]`; empty or missing is closed. */
 const ClinicHours = CalendarSchema.shape.hours;
 

@@ -1,15 +1,7 @@
-import type { ClinicClosure } from '@portalflow/contract';
-import type { Calendar, Weekday } from '@portalflow/engine';
+import { CLINIC_WEEK, type ClinicClosure } from '@portalflow/contract';
+import type { Calendar } from '@portalflow/engine';
 
-const DAYS: Array<[Weekday, string]> = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-];
+const DAYS = CLINIC_WEEK;
 const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 interface Hours {

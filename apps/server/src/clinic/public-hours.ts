@@ -1,8 +1,7 @@
-import type { PublicClinicHours } from '@portalflow/contract';
+import { CLINIC_WEEK, type PublicClinicHours } from '@portalflow/contract';
 import { baseCalendar, type Deps, type SavedHours, savedOf } from './hours.ts';
 import { clinicToday } from './today.ts';
 
-const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const UPCOMING_DAYS = 60;
 const UPCOMING_MAX = 10;
 
@@ -17,7 +16,7 @@ export async function publicHours(deps: Deps): Promise<PublicClinicHours> {
     .slice(0, 10);
   return {
     timeZone: base.timeZone,
-    week: WEEK.map((day) => ({ day, open: saved.hours[day] ?? [] })),
+    week: CLINIC_WEEK.map(([day]) => ({ day, open: saved.hours[day] ?? [] })),
     closures: saved.closures.filter((c) => c.date >= today && c.date < until).slice(0, UPCOMING_MAX),
   };
 }

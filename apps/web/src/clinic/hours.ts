@@ -1,18 +1,16 @@
-import type { ClinicClosure, ClinicHoursMoved, ClinicHoursView } from '@portalflow/contract';
+import {
+  CLINIC_WEEK,
+  type ClinicClosure,
+  type ClinicHoursMoved,
+  type ClinicHoursView,
+  type ClinicWeekday,
+} from '@portalflow/contract';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type Weekday = ClinicWeekday;
 export type Span = [string, string];
 export type WeekHours = Partial<Record<Weekday, Span[]>>;
 
-export const WEEK: Array<[Weekday, string]> = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-];
+export const WEEK = CLINIC_WEEK;
 
 /** What the admin is editing: the week's hours and the closed days, sorted by date. */
 export interface HoursDraft {
