@@ -103,6 +103,7 @@ describe('GET /api/config', () => {
         clinic: { name: 'Clinic' },
         timeZone: 'Europe/Lisbon',
         calendar: lisbon,
+        closures: [],
       });
     }
   });

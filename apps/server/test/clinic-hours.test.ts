@@ -110,6 +110,8 @@ describe('clinic hours', () => {
     expect(await dueOfNewRequest()).toBe('2027-01-08T17:00:00.000Z');
     const config = await t.call('GET', '/api/config', { as: desk });
     expect(config.body.calendar.holidays).toContain('2027-01-07');
+    // Staff see the closed days of the coming week by name (today's included).
+    expect(config.body.closures).toContainEqual({ date: '2027-01-07', name: 'Snow day' });
   });
 
   it('describes each save in words: hours moved, days closed and opened again', async () => {

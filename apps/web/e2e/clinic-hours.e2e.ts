@@ -108,6 +108,42 @@ describe('clinic hours in the browser', () => {
   });
 });
 
+describe('a closed day this week', () => {
+  it('is in every signed-in header, by name, once saved', async () => {
+    const b = await openBrowser();
+    try {
+      const page = b.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/clinic-hours`);
+      await page.getByTestId('clinic-hours-page').waitFor();
+      await page.getByTestId('closure-date').fill(inDays(2));
+      await page.getByTestId('closure-name').fill('Staff meeting');
+      await page.getByRole('button', { name: 'Add closed day' }).click();
+      await page.getByTestId('save-hours').click();
+      await page.getByText('Clinic hours saved').waitFor();
+      await page
+        .getByTestId('closure-notice')
+        .getByText(/^Clinic closed .+: Staff meeting$/)
+        .waitFor();
+    } finally {
+      await b.close();
+    }
+    // Staff see it too, on their own screens.
+    const desk = await openBrowser();
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      await desk.page
+        .getByTestId('closure-notice')
+        .getByText(/: Staff meeting$/)
+        .waitFor();
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await screenshot(desk.page, 'closure-notice');
+    } finally {
+      await desk.close();
+    }
+  });
+});
+
 describe('clinic hours for an auditor', () => {
   it('shows the hours and every change, and nothing to change them with', async () => {
     const b = await openBrowser();

@@ -90,3 +90,16 @@ describe('clinic hours draft', () => {
     expect(movedText({ requests: 0, deadlines: 0, failed: 0 })).toMatch(/already did/);
   });
 });
+
+describe('the header’s closure notice', () => {
+  it('says today, or the weekday and date, with the name staff know it by', async () => {
+    const { closureNoticeText } = await import('../src/shell/ClosureNotice.tsx');
+    expect(closureNoticeText({ date: '2026-12-07', name: 'Snow day' }, '2026-12-07')).toBe(
+      'Clinic closed today: Snow day',
+    );
+    expect(closureNoticeText({ date: '2026-12-07', name: 'Snow day' }, '2026-12-05')).toBe(
+      'Clinic closed Mon, Dec 7: Snow day',
+    );
+    expect(closureNoticeText({ date: '2026-12-25' }, '2026-12-20')).toBe('Clinic closed Fri, Dec 25');
+  });
+});

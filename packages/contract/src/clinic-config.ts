@@ -9,6 +9,8 @@ export const ClinicConfig = z.object({
   /** IANA time zone; UTC when no calendar is configured. */
   timeZone: z.string(),
   calendar: CalendarSchema.nullable(),
+  /** The closed days of the coming week, soonest first, with their names (the server always sends it). */
+  closures: z.array(z.object({ date: z.string(), name: z.string().optional() })).optional(),
 });
 export type ClinicConfig = z.infer<typeof ClinicConfig>;
 

@@ -1,6 +1,7 @@
 import { clinicConfig } from '@portalflow/contract';
 import { parseCalendar } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
+import { closuresThisWeek } from '../clinic/public-hours.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import type { ApiDocs } from '../http/openapi.ts';
@@ -12,13 +13,14 @@ import { clinicTimeZone } from '../tracking/period.ts';
  */
 export function configRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
-  app.openapi(declared(docs, clinicConfig), (c) => {
+  app.openapi(declared(docs, clinicConfig), async (c) => {
     requireUser(c);
     return c.json(
       {
         clinic: { name: deps.clinicName ?? 'Clinic' },
         timeZone: clinicTimeZone(deps.calendar),
         calendar: deps.calendar === undefined ? null : parseCalendar(deps.calendar),
+        closures: await closuresThisWeek(deps),
       },
       200,
     );

@@ -29,6 +29,7 @@ import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { ClinicGate } from './ClinicGate.tsx';
+import { ClosureNotice } from './ClosureNotice.tsx';
 
 /** Where each kind of user works; the menu shows only what their roles allow. */
 export function navItems(roles: string[], emergency = false) {
@@ -99,6 +100,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <ClosureNotice />
             <EmergencyAccess me={me} />
             {clinicRoles(me.user.roles).length > 0 && <NotificationBell />}
             <Text size="sm" visibleFrom="sm">

@@ -1,0 +1,52 @@
+import { Group, Text, Tooltip } from '@mantine/core';
+import { CalendarX } from 'lucide-react';
+import { clinicTimeZone, useClinicConfig } from './clinic.ts';
+
+/** `YYYY-MM-DD` today in the clinic's time zone ('en-CA' writes dates that way). */
+const clinicToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: clinicTimeZone(),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+
+/** "Closed today: Snow day", "Closed Mon, Dec 7: Snow day": the next closed day of the week. */
+export function closureNoticeText(closure: { date: string; name?: string }, today: string): string {
+  const [y, m, d] = closure.date.split('-').map(Number);
+  const when =
+    closure.date === today
+      ? 'today'
+      : new Intl.DateTimeFormat('en-US', {
+          weekday: 'short',
+          month: 'short',
+          day: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return `Clinic closed ${when}${closure.name ? `: ${closure.name}` : ''}`;
+}
+
+/**
+ * The header says when the clinic closes in the coming week, so a deadline that skips a day (or a
+ * queue that did not move) explains itself.
+ */
+export function ClosureNotice() {
+  const next = useClinicConfig().data?.closures?.[0];
+  if (!next) return null;
+  return (
+    <Tooltip label="Deadlines counted in business hours skip the days the clinic is closed">
+      <Group
+        gap={6}
+        wrap="nowrap"
+        visibleFrom="sm"
+        className="pf-closure-notice"
+        data-testid="closure-notice"
+      >
+        <CalendarX size={16} aria-hidden />
+        <Text size="sm" fw={600}>
+          {closureNoticeText(next, clinicToday())}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
+}
