@@ -21,7 +21,11 @@ export function clinicTimeZone(): string {
   return loaded?.timeZone ?? 'UTC';
 }
 
-/** The clinic configuration, fetched once per sign-in. */
+/**
+ * The clinic configuration, fetched at sign-in and again when older than 15 minutes as screens open
+ * (the coming week's closed days change when leads save the clinic hours; leads and auditors also
+ * hear of a save live).
+ */
 export function useClinicConfig() {
   return useQuery({
     queryKey: ['config'],
@@ -30,6 +34,6 @@ export function useClinicConfig() {
       rememberClinicConfig(config);
       return config;
     },
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: 15 * 60_000,
   });
 }
