@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { sourceConditions } from '../../../vitest.shared.ts';
 
@@ -6,7 +7,10 @@ export default defineConfig({
   ...sourceConditions,
   test: {
     include: ['apps/web/e2e/**/*.e2e.ts'],
-    fileParallelism: false,
+    // Each file starts its own server (port 0, temporary database) and its own Chromium profile, and
+    // writes screenshots under its own names, so files run side by side; a browser file spends much of
+    // its time waiting on the page, so two run at once even on two cores (capped: each is a Chromium).
+    maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
