@@ -18,7 +18,12 @@ import { walWritten } from './support/wal-written.ts';
 const CLIENTS = 32;
 /** Instances each client works on, round robin: enough that its requests never race each other. */
 const PER_CLIENT = 4;
-const WARM_MS = 1000;
+/**
+ * A freshly spawned server compiles its hot paths (V8's tiers) during its first seconds; three
+ * processes sharing the load each take three times as long to see the same number of requests.
+ * Every loop warms for this long, and server CPU is read at the window's edges, not from the spawn.
+ */
+const WARM_MS = 3000;
 const MEASURE_MS = 5000;
 /** Completions per client in the pages-per-completion run. */
 const PAGE_RUN = 20;
@@ -66,14 +71,17 @@ interface LoopResult {
 /**
  * `clients` closed loops (each sends its next request when the last one answered) for a warm-up and
  * then `measureMs`; only requests that start and finish inside the measured window are counted.
+ * `edges` runs at the window's start and end (to read the server's CPU there).
  */
 async function closedLoop(
   clients: number,
   measureMs: number,
   send: (client: number) => Promise<boolean>,
+  edges?: { start(): void; end(): void },
 ): Promise<LoopResult> {
   const begin = performance.now() + WARM_MS;
   const end = begin + measureMs;
+  const timers = edges ? [setTimeout(edges.start, WARM_MS), setTimeout(edges.end, WARM_MS + measureMs)] : [];
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
@@ -97,8 +105,27 @@ async function closedLoop(
       }
     }),
   );
+  for (const t of timers) clearTimeout(t);
   latencies.sort((a, b) => a - b);
   return { ok, failed, seconds: measureMs / 1000, latencies };
+}
+
+/** Per-thread CPU of server processes read at a loop's window edges (see `closedLoop`). */
+function cpuWindow(pids: number[]) {
+  const at: { start?: ReturnType<typeof threadCpu>[]; end?: ReturnType<typeof threadCpu>[] } = {};
+  return {
+    edges: {
+      start: () => {
+        at.start = pids.map(threadCpu);
+      },
+      end: () => {
+        at.end = pids.map(threadCpu);
+      },
+    },
+    /** CPU per operation of each process over the window, or null where it could not be read. */
+    perOp: (ops: number) =>
+      pids.map((pid, n) => (at.start && at.end ? cpuPerOp(pid, at.start[n]!, at.end[n]!, ops) : null)),
+  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -161,30 +188,30 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const server = await spawnServer({ databaseUrl: db.url, processId: 'bench', keepLog: false });
     running.push(server);
     const serverPool = new Pool(server.url, { connections: CLIENTS });
-    const cpuBefore = threadCpu(server.pid);
-    const completes = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
-      const slot = turn[k]! % PER_CLIENT;
-      turn[k] = slot + 1;
-      const taskId = current[k]![slot]!;
-      const res = await serverPool.request({
-        path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
-        method: 'POST',
-        headers,
-        body,
-      });
-      const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
-      const next = answer.instance?.active?.[0]?.taskId;
-      if (res.statusCode !== 200 || !next) return false;
-      current[k]![slot] = next;
-      return true;
-    });
-    // CPU per completion: the readings span warm-up and window, at the window's rate.
-    const cpu = cpuPerOp(
-      server.pid,
-      cpuBefore,
-      threadCpu(server.pid),
-      (completes.ok * (WARM_MS + MEASURE_MS)) / MEASURE_MS,
+    const serverCpu = cpuWindow([server.pid]);
+    const completes = await closedLoop(
+      CLIENTS,
+      MEASURE_MS,
+      async (k) => {
+        const slot = turn[k]! % PER_CLIENT;
+        turn[k] = slot + 1;
+        const taskId = current[k]![slot]!;
+        const res = await serverPool.request({
+          path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
+          method: 'POST',
+          headers,
+          body,
+        });
+        const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
+        const next = answer.instance?.active?.[0]?.taskId;
+        if (res.statusCode !== 200 || !next) return false;
+        current[k]![slot] = next;
+        return true;
+      },
+      serverCpu.edges,
     );
+    // CPU per completion over the measured window.
+    const [cpu] = serverCpu.perOp(completes.ok);
     // Pages written per completion: a fixed run of completions (each with its note) with the WAL pinned.
     const written = await walWritten(db.url, async () => {
       await Promise.all(
@@ -234,27 +261,31 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const fleetPools = fleet.map(
       (proc) => new Pool(proc.url, { connections: Math.ceil(CLIENTS / PROCESSES) }),
     );
-    const fleetBefore = fleet.map((proc) => threadCpu(proc.pid));
-    const multi = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
-      const slot = turn[k]! % PER_CLIENT;
-      turn[k] = slot + 1;
-      const taskId = current[k]![slot]!;
-      const res = await fleetPools[k % PROCESSES]!.request({
-        path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
-        method: 'POST',
-        headers,
-        body,
-      });
-      const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
-      const next = answer.instance?.active?.[0]?.taskId;
-      if (res.statusCode !== 200 || !next) return false;
-      current[k]![slot] = next;
-      return true;
-    });
-    // All the fleet's CPU per completion, beside the one process's figure.
-    const multiOps = (multi.ok * (WARM_MS + MEASURE_MS)) / MEASURE_MS;
-    const fleetCpu = fleet
-      .map((proc, n) => cpuPerOp(proc.pid, fleetBefore[n]!, threadCpu(proc.pid), multiOps))
+    const fleetWindow = cpuWindow(fleet.map((proc) => proc.pid));
+    const multi = await closedLoop(
+      CLIENTS,
+      MEASURE_MS,
+      async (k) => {
+        const slot = turn[k]! % PER_CLIENT;
+        turn[k] = slot + 1;
+        const taskId = current[k]![slot]!;
+        const res = await fleetPools[k % PROCESSES]!.request({
+          path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
+          method: 'POST',
+          headers,
+          body,
+        });
+        const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
+        const next = answer.instance?.active?.[0]?.taskId;
+        if (res.statusCode !== 200 || !next) return false;
+        current[k]![slot] = next;
+        return true;
+      },
+      fleetWindow.edges,
+    );
+    // All the fleet's CPU per completion over the window, beside the one process's figure.
+    const fleetCpu = fleetWindow
+      .perOp(multi.ok)
       .reduce(
         (sum, c) =>
           c && sum ? { loops: sum.loops + c.eventLoop, rest: sum.rest + c.writeThread + c.rest } : null,
