@@ -18,6 +18,7 @@ import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
 import { RefresherIndex } from './roles/catalog.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clinicHoursRoutes } from './routes/clinic-hours.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', instanceRoutes(deps, docs, instances));
   app.route('/', clinicHoursRoutes(deps, docs, instances));
   app.route('/', noteRoutes(deps, docs, instances));
+  app.route('/', attachmentRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.
   app.route('/', taskCommentRoutes(deps, docs, instances));

@@ -45,6 +45,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
     ...mediaDirOf(storeOptions.url),
+    ...attachmentsDirOf(storeOptions.url),
     ...intakeKeyFileOf(storeOptions.url),
     ...options.config,
   });
@@ -88,7 +89,6 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   return { ...app, deps };
 }
 
-/** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
 /**
  * The key intake secrets are sealed with: `PORTALFLOW_INTAKE_KEY_FILE`, else `intake-key` beside a file
  * database (made on first use). A server URL needs the variable; without it intake keys cannot be made.
@@ -99,8 +99,16 @@ function intakeKeyFileOf(url: string | undefined, env = process.env): { intakeKe
   return dbFile ? { intakeKeyFile: join(dirname(dbFile), 'intake-key') } : {};
 }
 
+/** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
 function mediaDirOf(url: string | undefined, env = process.env): { mediaDir?: string } {
   if (env.PORTALFLOW_MEDIA_DIR) return { mediaDir: env.PORTALFLOW_MEDIA_DIR };
   const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
   return dbFile ? { mediaDir: join(dirname(dbFile), 'media') } : {};
+}
+
+/** Attached files live in `attachments/` beside a file database unless `PORTALFLOW_ATTACHMENTS_DIR` says otherwise. */
+function attachmentsDirOf(url: string | undefined, env = process.env): { attachmentsDir?: string } {
+  if (env.PORTALFLOW_ATTACHMENTS_DIR) return { attachmentsDir: env.PORTALFLOW_ATTACHMENTS_DIR };
+  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
+  return dbFile ? { attachmentsDir: join(dirname(dbFile), 'attachments') } : {};
 }

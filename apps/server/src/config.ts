@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ATTACHMENT_MAX_BYTES } from '@portalflow/contract';
 import { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 
 export interface ServerConfig {
@@ -73,6 +74,14 @@ export interface ServerConfig {
   mediaDir: string;
   /** Largest help video accepted (`PORTALFLOW_VIDEO_MAX_MB`, default 50 MB; 413 VIDEO_TOO_LARGE). */
   videoMaxBytes: number;
+  /**
+   * Where files attached to requests are kept, each named by its SHA-256 (`PORTALFLOW_ATTACHMENTS_DIR`;
+   * default `attachments/` beside a file database, else `./data/attachments`). Patient information:
+   * back it up and protect it like the database.
+   */
+  attachmentsDir: string;
+  /** Largest attached file (`PORTALFLOW_ATTACHMENT_MAX_MB`, default 10 MB; 413 ATTACHMENT_TOO_LARGE). */
+  attachmentMaxBytes: number;
   /** Sign-in through an OpenID Provider (`PORTALFLOW_OIDC_*`); off when null. */
   sso: SsoConfig | null;
   /** Email and webhook delivery (see outbox/). */
@@ -191,6 +200,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     checkpoints: null,
     mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
+    attachmentsDir: process.env.PORTALFLOW_ATTACHMENTS_DIR ?? './data/attachments',
+    attachmentMaxBytes: envNumber('PORTALFLOW_ATTACHMENT_MAX_MB', ATTACHMENT_MAX_BYTES, 1024 * 1024),
     sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
     outbox: outboxConfig(),
     intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,

@@ -98,6 +98,23 @@ beforeAll(async () => {
     body: 'Called the patient back',
   });
   expect(note).not.toBeNull();
+  const attachment = await t.store.addAttachment(started.body.instance.id, {
+    name: 'statement.pdf',
+    type: 'application/pdf',
+    bytes: 42,
+    sha256: 'a'.repeat(64),
+    authorId: t.user('lead').id,
+    at,
+  });
+  expect(attachment).not.toBeNull();
+  expect(
+    await t.store.removeAttachment({
+      id: attachment!.id,
+      by: t.user('lead').id,
+      at,
+      reason: 'wrong request',
+    }),
+  ).toMatchObject({ ok: true });
   await t.store.setSsoGroupRoles({
     mapping: { 'clinic-nurses': ['triage-nurse'] },
     actorId: t.user('admin').id,

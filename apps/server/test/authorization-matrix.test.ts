@@ -115,6 +115,11 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}/notes':            { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/notes':           { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'PATCH /api/instances/{id}/notes/{noteId}': { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  // a request's files: read and downloaded like its notes; attached by those who work it; removed by who attached them or a lead
+  'GET /api/instances/{id}/attachments':      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/instances/{id}/attachments':     { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/instances/{id}/attachments/{attachmentId}': { anonymous: 401, admin: A, designer: A, auditor: A, staffRole: A, staffOther: 403, staffClaimed: A },
+  'POST /api/instances/{id}/attachments/{attachmentId}/remove': { anonymous: 401, admin: A, designer: A, auditor: 403, staffRole: A, staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/history':          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/replay':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -223,6 +228,22 @@ function changedForNurses(w: MatrixWorld): Promise<string> {
 
 /** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
 const taskFor = (w: MatrixWorld, who: Who) => w.nurseTask(who === 'staffClaimed' ? PEER : undefined);
+
+/** A one-page PDF's first bytes: enough for the server to know the file for a PDF. */
+const MATRIX_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** A file attached to the request by `who`, through the API. */
+async function attachAs(w: MatrixWorld, who: Who, instanceId: string) {
+  const f = new FormData();
+  f.append('file', new Blob([MATRIX_PDF]), 'statement.pdf');
+  const sent = await w.send(who, {
+    method: 'POST',
+    path: `/api/instances/${instanceId}/attachments`,
+    form: () => f,
+  });
+  if (sent.status !== 201) throw new Error(`attaching as ${who}: ${sent.status} ${sent.text}`);
+  return sent.body as { attachment: { id: string } };
+}
 
 /** How to make a valid request for a route as `who`, against objects made fresh for that cell. */
 export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>> = {
@@ -502,6 +523,35 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
       method: 'PATCH',
       path: `/api/instances/${instanceId}/notes/${added.note.id}`,
       body: { body: 'Left a message; patient called back', revision: 1 },
+    };
+  },
+  'GET /api/instances/{id}/attachments': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/attachments`,
+  }),
+  'POST /api/instances/{id}/attachments': async (w, who) => ({
+    method: 'POST',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/attachments`,
+    form: () => {
+      const f = new FormData();
+      f.append('file', new Blob([MATRIX_PDF]), 'statement.pdf');
+      return f;
+    },
+  }),
+  'GET /api/instances/{id}/attachments/{attachmentId}': async (w, who) => {
+    const { instanceId } = await taskFor(w, who);
+    const added = await attachAs(w, 'designer', instanceId);
+    return { method: 'GET', path: `/api/instances/${instanceId}/attachments/${added.attachment.id}` };
+  },
+  // The caller's own file where they may attach one; otherwise a lead's.
+  'POST /api/instances/{id}/attachments/{attachmentId}/remove': async (w, who) => {
+    const { instanceId } = await taskFor(w, who);
+    const author = ['admin', 'designer', 'staffRole', 'staffClaimed'].includes(who) ? who : 'designer';
+    const added = await attachAs(w, author, instanceId);
+    return {
+      method: 'POST',
+      path: `/api/instances/${instanceId}/attachments/${added.attachment.id}/remove`,
+      body: { reason: 'attached to the wrong request' },
     };
   },
   'GET /api/instances/{id}/history': async (w, who) => ({

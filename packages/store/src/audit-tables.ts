@@ -39,6 +39,14 @@ export const AUDIT_TABLES: readonly AuditTable[] = [
   },
   { table: 'request_notes', records: 'notes and comments on a request; an edit is a new revision' },
   {
+    table: 'request_attachments',
+    records: 'files attached to a request: who, when, on which step, their hash',
+  },
+  {
+    table: 'request_attachment_removals',
+    records: 'files taken off a request (attached by mistake), who and why',
+  },
+  {
     table: 'emergency_access',
     records: 'break-glass grants with their reason',
     allowedUpdate: { column: 'ended_at', from: 'null' },

@@ -7,6 +7,14 @@ export type {
   AccountEditResult,
   SessionSummary,
 } from './accounts.ts';
+export type {
+  AttachmentDraft,
+  AttachmentRecord,
+  AttachmentRemoval,
+  AttachmentRemoveInput,
+  AttachmentRemoveResult,
+  AttachmentStore,
+} from './attachments.ts';
 export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
 export {
   type ChainCheck,
@@ -169,6 +177,7 @@ export { type TaskFact, taskFactsFromHistory } from './tracking/facts.ts';
 export type * from './tracking/types.ts';
 export type {
   AccessQuery,
+  AttachmentPort,
   AuditPort,
   AuthPort,
   ChainHead,

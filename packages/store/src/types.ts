@@ -1,4 +1,5 @@
 import type { AccountAdminStore } from './accounts.ts';
+import type { AttachmentStore } from './attachments.ts';
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { ClinicStore } from './clinic.ts';
@@ -444,6 +445,8 @@ export type IntakeKeyPort = IntakeKeyStore;
 export type NotePort = NoteStore;
 /** The clinic's opening hours and closures as its admins keep them, with their trail. */
 export type ClinicPort = ClinicStore;
+/** Files attached to a request, and their removal when attached by mistake. */
+export type AttachmentPort = AttachmentStore;
 
 /**
  * Persistence for portalflow: every port in one. Code takes the ports it uses; every implementation
@@ -467,4 +470,5 @@ export interface Store
     OutboxPort,
     IntakeKeyPort,
     NotePort,
-    ClinicPort {}
+    ClinicPort,
+    AttachmentPort {}

@@ -86,6 +86,8 @@ describe('migrations', () => {
       'recovery_codes',
       'refresher_acknowledgements',
       'refresher_schedules',
+      'request_attachment_removals',
+      'request_attachments',
       'request_notes',
       'schema_migrations',
       'sessions',
@@ -131,6 +133,7 @@ describe('migrations', () => {
       [21, 'cancel-notifications'],
       [22, 'clinic-calendar'],
       [23, 'cancelled-email'],
+      [24, 'attachments'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { accountAdminCases } from './cases/account-admin.case.ts';
 import { accountCases } from './cases/accounts.case.ts';
+import { attachmentCases } from './cases/attachments.case.ts';
 import { auditCases } from './cases/audit.case.ts';
 import { clinicCases } from './cases/clinic.case.ts';
 import { definitionCases } from './cases/definitions.case.ts';
@@ -36,4 +37,5 @@ export function runStoreSuite(newHarness: NewHarness): void {
   outboxCases(newHarness);
   intakeKeyCases(newHarness);
   clinicCases(newHarness);
+  attachmentCases(newHarness);
 }

@@ -1,9 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { captionText, parseWebVtt } from '@portalflow/engine';
 import type { HelpCaptions, HelpEntry, HelpVideo } from '@portalflow/store';
+import { contentPath, isSha256, removeBytes, storeBytes } from '../files/content-addressed.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -14,10 +11,8 @@ import { ApiError } from '../http/errors.ts';
  * captions (small text that search indexes).
  */
 
-const SHA256 = /^[0-9a-f]{64}$/;
-export const isSha256 = (s: string) => SHA256.test(s);
-
-export const mediaPath = (dir: string, sha256: string) => join(dir, sha256);
+export { isSha256 };
+export const mediaPath = contentPath;
 
 /** What the bytes are, by their signature, never by the name or the declared type. */
 export function sniffVideoType(bytes: Uint8Array): HelpVideo['type'] | null {
@@ -75,27 +70,8 @@ export async function readCaptions(
   return captions.sort((a, b) => a.language.localeCompare(b.language));
 }
 
-/**
- * Writes the bytes under their hash (temporary file, then rename, so a reader never sees half a
- * file). Returns whether the file is new, so a refused write can take it back.
- */
-export async function storeVideo(
-  dir: string,
-  bytes: Uint8Array,
-): Promise<{ sha256: string; created: boolean }> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const path = mediaPath(dir, sha256);
-  if (existsSync(path)) return { sha256, created: false };
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.upload-${randomUUID()}`);
-  await writeFile(temp, bytes);
-  await rename(temp, path);
-  return { sha256, created: true };
-}
-
-export async function removeVideo(dir: string, sha256: string): Promise<void> {
-  await rm(mediaPath(dir, sha256), { force: true });
-}
+export const storeVideo = storeBytes;
+export const removeVideo = removeBytes;
 
 /** All the words an entry's video says, in every caption language, for search. */
 export const videoWords = (e: Pick<HelpEntry, 'video'>) =>

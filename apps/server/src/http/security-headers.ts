@@ -33,7 +33,10 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler<A
   return async function securityHeaders(c, next) {
     await next();
     const hsts = options.hsts || new URL(c.req.url).protocol === 'https:';
+    // A file served for download (an attachment) carries a sandbox policy of its own, stricter than
+    // the app's: it stays.
+    const sandboxed = c.res.headers.get('Content-Security-Policy')?.startsWith('sandbox') === true;
     for (const [name, value] of Object.entries(securityHeaderValues({ hsts, path: c.req.path })))
-      c.res.headers.set(name, value);
+      if (!(sandboxed && name === 'Content-Security-Policy')) c.res.headers.set(name, value);
   };
 }

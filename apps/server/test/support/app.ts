@@ -207,6 +207,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
       secureCookies: false,
       checkpoints: { dir: join(dir, 'checkpoints'), keyFile: join(dir, 'checkpoint-key.pem'), intervalMs: 0 },
       mediaDir: join(dir, 'media'),
+      attachmentsDir: join(dir, 'attachments'),
       intakeKeyFile: join(dir, 'intake-key'),
       ...options.config,
     }),

@@ -3,6 +3,7 @@ import type { Store } from '../types.ts';
 import { accessLogApi } from './access-log.ts';
 import { accountAdminApi } from './account-admin.ts';
 import { apiTokenApi } from './api-tokens.ts';
+import { attachmentApi } from './attachments.ts';
 import { auditApi } from './audit.ts';
 import { clinicApi } from './clinic.ts';
 import { commentApi } from './comments.ts';
@@ -65,6 +66,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...accountAdminApi(db),
     ...ssoApi(db),
     ...clinicApi(db),
+    ...attachmentApi(db),
     ...outboxApi(db),
     ...intakeKeyApi(db),
     async health() {

@@ -21,6 +21,7 @@ import { instanceActors } from './020-instance-actors.ts';
 import { cancelNotifications } from './021-cancel-notifications.ts';
 import { clinicCalendar } from './022-clinic-calendar.ts';
 import { cancelledEmail } from './023-cancelled-email.ts';
+import { attachments } from './024-attachments.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cancelNotifications,
   clinicCalendar,
   cancelledEmail,
+  attachments,
 ];

@@ -1,0 +1,133 @@
+import type { AttachmentView } from '@portalflow/contract';
+import type { Definition } from '@portalflow/engine';
+import type { AttachmentRecord, Instance } from '@portalflow/store';
+import type { AuthUser } from '../auth/roles.ts';
+import type { AppDeps } from '../deps.ts';
+import { contentPath, removeBytes, storeBytes } from '../files/content-addressed.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { actingRole } from '../instances/access.ts';
+import { attachmentName, sniffAttachmentType } from './file-type.ts';
+import { attachmentViews } from './view.ts';
+
+/** A finished request is part of the record: nothing is attached to it any more. */
+const requestClosed = () =>
+  new ApiError(409, 'REQUEST_CLOSED', 'This request has ended; files can no longer be attached to it');
+
+export const attachmentTooLarge = (limit: number) =>
+  new ApiError(413, 'ATTACHMENT_TOO_LARGE', `Attachments are limited to ${Math.floor(limit / 1048576)} MB`, {
+    limitBytes: limit,
+  });
+
+export interface NewAttachment {
+  file: Blob;
+  /** The name the browser gave the file. */
+  name: string;
+  taskId?: string | undefined;
+}
+
+/**
+ * Files on a request. The bytes go to the attachments directory (named by their hash) only after
+ * every check has passed, and are taken back if the row is not written; a removal deletes them unless
+ * another attachment still names the same bytes.
+ */
+export function attachmentService(deps: AppDeps) {
+  const views = (records: readonly AttachmentRecord[], definition: Definition) =>
+    attachmentViews(records, definition);
+
+  return {
+    async list(instance: Instance, definition: Definition): Promise<AttachmentView[]> {
+      return views(await deps.store.listAttachments(instance.id), definition);
+    },
+
+    async add(user: AuthUser, instance: Instance, definition: Definition, input: NewAttachment) {
+      if (instance.status !== 'active') throw requestClosed();
+      if (input.file.size === 0) throw new ApiError(400, 'ATTACHMENT_MISSING', 'The file is empty');
+      if (input.file.size > deps.config.attachmentMaxBytes)
+        throw attachmentTooLarge(deps.config.attachmentMaxBytes);
+      let step: string | null = null;
+      let token: string | null = null;
+      let role = actingRole(user, definition);
+      if (input.taskId !== undefined && input.taskId !== '') {
+        const task = await deps.store.getTask(input.taskId);
+        if (!task || task.instanceId !== instance.id) throw notFound('The task on this request');
+        if (task.status !== 'open')
+          throw new ApiError(
+            409,
+            'TASK_CLOSED',
+            'This task is closed; attach the file to the request instead',
+          );
+        step = task.step;
+        token = task.id.slice(instance.id.length + 1);
+        if (user.roles.includes(task.role)) role = task.role;
+      }
+      const bytes = new Uint8Array(await input.file.arrayBuffer());
+      const type = sniffAttachmentType(bytes);
+      if (!type)
+        throw new ApiError(
+          415,
+          'ATTACHMENT_TYPE_UNSUPPORTED',
+          'Attach a PDF, JPEG or PNG file (this one is none of them, whatever its name says)',
+        );
+      const stored = await storeBytes(deps.config.attachmentsDir, bytes);
+      const added = await deps.store
+        .addAttachment(instance.id, {
+          taskToken: token,
+          step,
+          name: attachmentName(input.name, type),
+          type,
+          bytes: bytes.length,
+          sha256: stored.sha256,
+          authorId: user.id,
+          authorRole: role,
+          at: deps.clock(),
+        })
+        .catch(async (error: unknown) => {
+          if (stored.created) await removeBytes(deps.config.attachmentsDir, stored.sha256);
+          throw error;
+        });
+      if (!added) {
+        if (stored.created) await removeBytes(deps.config.attachmentsDir, stored.sha256);
+        throw notFound('The request');
+      }
+      // A removal of the same bytes elsewhere may have deleted them between the write and the row:
+      // writing again is a no-op when they are there.
+      await storeBytes(deps.config.attachmentsDir, bytes);
+      // The log names neither the file nor the request's data: sizes and types only.
+      deps.log(`attachment added (${type}, ${bytes.length} bytes)`);
+      return views([added], definition)[0]!;
+    },
+
+    /** The stored file of one attachment of this request, or why it cannot be had. */
+    async open(instance: Instance, attachmentId: string) {
+      const record = await deps.store.getAttachment(attachmentId);
+      if (!record || record.instanceId !== instance.id) throw notFound('The file on this request');
+      if (record.removed) throw new ApiError(410, 'ATTACHMENT_GONE', 'This file was taken off the request');
+      return { record, path: contentPath(deps.config.attachmentsDir, record.sha256) };
+    },
+
+    async get(instance: Instance, attachmentId: string) {
+      const record = await deps.store.getAttachment(attachmentId);
+      if (!record || record.instanceId !== instance.id) throw notFound('The file on this request');
+      return record;
+    },
+
+    async remove(user: AuthUser, definition: Definition, record: AttachmentRecord, reason: string) {
+      const result = await deps.store.removeAttachment({
+        id: record.id,
+        by: user.id,
+        at: deps.clock(),
+        reason,
+      });
+      if (!result.ok) {
+        if (result.reason === 'not-found') throw notFound('The file on this request');
+        throw new ApiError(409, 'ATTACHMENT_REMOVED', 'This file was already taken off the request');
+      }
+      // Another request may hold the very same bytes (the same scan attached twice): they stay for it.
+      if (!(await deps.store.attachmentBytesInUse(record.sha256)))
+        await removeBytes(deps.config.attachmentsDir, record.sha256);
+      return views([result.attachment], definition)[0]!;
+    },
+  };
+}
+
+export type AttachmentService = ReturnType<typeof attachmentService>;

@@ -1,0 +1,66 @@
+/**
+ * Files attached to a request: a statement, a signed proxy form, a referral letter. The store keeps
+ * what the file is and where it came from; its bytes live outside the database, named by their SHA-256.
+ * A file attached by mistake is removed with a reason; the record of it stays.
+ */
+
+export interface AttachmentRemoval {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  instanceId: string;
+  /** The task it was attached on, if any (`instanceId:token`). */
+  taskId: string | null;
+  /** The step id of that task. */
+  step: string | null;
+  /** The file's name as uploaded (it may name the patient: never put it in a URL, a log or an event). */
+  name: string;
+  /** The media type read from the bytes themselves. */
+  type: string;
+  bytes: number;
+  sha256: string;
+  authorId: string;
+  authorRole: string | null;
+  at: string;
+  removed: AttachmentRemoval | null;
+}
+
+export interface AttachmentDraft {
+  /** Task token within the instance, if attached on a task. */
+  taskToken?: string | null;
+  step?: string | null;
+  name: string;
+  type: string;
+  bytes: number;
+  sha256: string;
+  authorId: string;
+  authorRole?: string | null;
+  at: string;
+}
+
+export interface AttachmentRemoveInput {
+  id: string;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export type AttachmentRemoveResult =
+  | { ok: true; attachment: AttachmentRecord }
+  | { ok: false; reason: 'not-found' | 'already-removed' };
+
+export interface AttachmentStore {
+  /** Records a file on an existing instance; null when there is no such instance. */
+  addAttachment(instanceId: string, draft: AttachmentDraft): Promise<AttachmentRecord | null>;
+  /** The instance's attachments, oldest first, removed ones included (with their removal). */
+  listAttachments(instanceId: string): Promise<AttachmentRecord[]>;
+  getAttachment(id: string): Promise<AttachmentRecord | null>;
+  /** Removes once: of two removals at once, one wins and the other is `already-removed`. */
+  removeAttachment(input: AttachmentRemoveInput): Promise<AttachmentRemoveResult>;
+  /** Whether an attachment not removed still names these bytes (then they must stay on disk). */
+  attachmentBytesInUse(sha256: string): Promise<boolean>;
+}

@@ -1,0 +1,114 @@
+import type { Row } from '@libsql/client';
+import type { AttachmentRecord, AttachmentStore } from '../attachments.ts';
+import { StoreError } from '../errors.ts';
+import { appendId } from '../ids.ts';
+import type { Db } from './db.ts';
+import { text, textOrNull } from './rows.ts';
+
+const SELECT = `SELECT a.*, r.at AS removed_at, r.removed_by, r.reason AS removed_reason
+  FROM request_attachments a LEFT JOIN request_attachment_removals r ON r.attachment_id = a.id`;
+
+function toAttachment(row: Row): AttachmentRecord {
+  const removedAt = textOrNull(row, 'removed_at');
+  return {
+    id: text(row, 'id'),
+    instanceId: text(row, 'instance_id'),
+    taskId: textOrNull(row, 'task_id'),
+    step: textOrNull(row, 'step'),
+    name: text(row, 'name'),
+    type: text(row, 'type'),
+    bytes: Number(row.bytes),
+    sha256: text(row, 'sha256'),
+    authorId: text(row, 'author_id'),
+    authorRole: textOrNull(row, 'author_role'),
+    at: text(row, 'at'),
+    removed: removedAt
+      ? { at: removedAt, by: text(row, 'removed_by'), reason: text(row, 'removed_reason') }
+      : null,
+  };
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function attachmentApi(db: Db): AttachmentStore {
+  const byId = async (id: string) => {
+    const rs = await db.client.execute({ sql: `${SELECT} WHERE a.id = ?`, args: [id] });
+    return rs.rows[0] ? toAttachment(rs.rows[0]) : null;
+  };
+  return {
+    async addAttachment(instanceId, draft) {
+      if (typeof draft.name !== 'string' || draft.name.length === 0 || !SHA256.test(draft.sha256))
+        throw new StoreError('CHANGE_INVALID', 'an attachment needs a name and the SHA-256 of its bytes');
+      if (!Number.isInteger(draft.bytes) || draft.bytes <= 0)
+        throw new StoreError('CHANGE_INVALID', 'an attachment has at least one byte');
+      const id = appendId();
+      const taskId = draft.taskToken ? `${instanceId}:${draft.taskToken}` : null;
+      // Taken from the instance row: no instance, no attachment.
+      const written = await db.queue.submit({
+        statements: [
+          {
+            sql: `INSERT INTO request_attachments (id, instance_id, task_id, step, name, type, bytes, sha256,
+                    author_id, author_role, at)
+                  SELECT ?, i.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM instances i WHERE i.id = ?`,
+            args: [
+              id,
+              taskId,
+              draft.step ?? null,
+              draft.name,
+              draft.type,
+              draft.bytes,
+              draft.sha256,
+              draft.authorId,
+              draft.authorRole ?? null,
+              draft.at,
+              instanceId,
+            ],
+          },
+        ],
+        settle: (results) => results[0]?.rowsAffected === 1,
+      });
+      return written ? byId(id) : null;
+    },
+
+    async listAttachments(instanceId) {
+      const rs = await db.client.execute({
+        sql: `${SELECT} WHERE a.instance_id = ? ORDER BY a.id`,
+        args: [instanceId],
+      });
+      return rs.rows.map(toAttachment);
+    },
+
+    getAttachment: byId,
+
+    async removeAttachment({ id, by, at, reason }) {
+      if (typeof reason !== 'string' || reason.trim().length === 0)
+        throw new StoreError('CHANGE_INVALID', 'a removal needs its reason');
+      // The removal's key is the attachment: a second removal meets it and writes nothing.
+      const written = await db.queue.submit({
+        statements: [
+          {
+            sql: `INSERT INTO request_attachment_removals (attachment_id, at, removed_by, reason)
+                  SELECT id, ?, ?, ? FROM request_attachments WHERE id = ?
+                  ON CONFLICT (attachment_id) DO NOTHING`,
+            args: [at, by, reason, id],
+          },
+        ],
+        settle: (results) => results[0]?.rowsAffected === 1,
+      });
+      const attachment = await byId(id);
+      if (!attachment) return { ok: false, reason: 'not-found' };
+      if (!written) return { ok: false, reason: 'already-removed' };
+      return { ok: true, attachment };
+    },
+
+    async attachmentBytesInUse(sha256) {
+      const rs = await db.client.execute({
+        sql: `SELECT 1 FROM request_attachments a
+              WHERE a.sha256 = ? AND NOT EXISTS (SELECT 1 FROM request_attachment_removals r WHERE r.attachment_id = a.id)
+              LIMIT 1`,
+        args: [sha256],
+      });
+      return rs.rows.length > 0;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewHarness, StoreHarness } from '../support/harness.ts';
+import { at, publish, startInstance } from '../support/workflow.ts';
+
+const SHA = (c: string) => c.repeat(64);
+const draft = (over: Record<string, unknown> = {}) => ({
+  name: 'statement.pdf',
+  type: 'application/pdf',
+  bytes: 1234,
+  sha256: SHA('a'),
+  authorId: 'u-desk',
+  authorRole: 'front-desk',
+  at: at(1),
+  ...over,
+});
+
+export function attachmentCases(newHarness: NewHarness): void {
+  describe('request attachments', () => {
+    let h: StoreHarness;
+    beforeEach(async () => {
+      h = await newHarness();
+      await publish(h.store);
+    });
+    afterEach(() => h.close());
+
+    it('records a file on an instance, on one of its tasks, and lists them oldest first', async () => {
+      await startInstance(h.store, 'i-1');
+      const first = await h.store.addAttachment('i-1', draft({ taskToken: 't1', step: 'triage' }));
+      const second = await h.store.addAttachment(
+        'i-1',
+        draft({ name: 'letter.png', type: 'image/png', at: at(2) }),
+      );
+      expect(first).toMatchObject({
+        instanceId: 'i-1',
+        taskId: 'i-1:t1',
+        step: 'triage',
+        name: 'statement.pdf',
+        bytes: 1234,
+        sha256: SHA('a'),
+        authorRole: 'front-desk',
+        removed: null,
+      });
+      expect((await h.store.listAttachments('i-1')).map((a) => a.id)).toEqual([first!.id, second!.id]);
+      expect(await h.store.getAttachment(second!.id)).toEqual(second);
+      expect(await h.store.listAttachments('i-2')).toEqual([]);
+    });
+
+    it('writes nothing for an instance that does not exist', async () => {
+      expect(await h.store.addAttachment('i-missing', draft())).toBeNull();
+      expect(await h.store.listAttachments('i-missing')).toEqual([]);
+    });
+
+    it('refuses a record without a hash or with no bytes, before anything is written', async () => {
+      await startInstance(h.store, 'i-1');
+      await expect(h.store.addAttachment('i-1', draft({ sha256: 'not-a-hash' }))).rejects.toThrow(/SHA-256/);
+      await expect(h.store.addAttachment('i-1', draft({ bytes: 0 }))).rejects.toThrow(/byte/);
+      expect(await h.store.listAttachments('i-1')).toEqual([]);
+    });
+
+    it('removes once with its reason: of removals released together exactly one wins', async () => {
+      await startInstance(h.store, 'i-1');
+      const added = (await h.store.addAttachment('i-1', draft()))!;
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          h.store.removeAttachment({ id: added.id, by: `u-${n}`, at: at(5), reason: 'another patient' }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === 'already-removed')).toHaveLength(5);
+      const removed = (await h.store.getAttachment(added.id))!;
+      expect(removed.removed).toMatchObject({ at: at(5), reason: 'another patient' });
+      expect(await h.store.removeAttachment({ id: 'nope', by: 'u', at: at(6), reason: 'x' })).toEqual({
+        ok: false,
+        reason: 'not-found',
+      });
+    });
+
+    it('says whether bytes are still named by an attachment not removed', async () => {
+      await startInstance(h.store, 'i-1');
+      await startInstance(h.store, 'i-2');
+      const one = (await h.store.addAttachment('i-1', draft()))!;
+      const two = (await h.store.addAttachment('i-2', draft()))!;
+      expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(true);
+      await h.store.removeAttachment({ id: one.id, by: 'u', at: at(2), reason: 'duplicate' });
+      expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(true);
+      await h.store.removeAttachment({ id: two.id, by: 'u', at: at(3), reason: 'duplicate' });
+      expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(false);
+      expect(await h.store.attachmentBytesInUse(SHA('b'))).toBe(false);
+    });
+  });
+}
