@@ -290,3 +290,30 @@ describe('taking a file off', () => {
     expect(existsSync(join(t.deps.config.attachmentsDir, onB.sha256))).toBe(true);
   });
 });
+
+describe("the auditor's record", () => {
+  it('history, JSON and CSV exports list each file with who attached it, and its removal with the reason', async () => {
+    const { instanceId, taskId } = await startQuestion();
+    const added = (await send(frontDesk, 'POST', files(instanceId), form(PDF, '=cmd|calc.pdf', taskId))).body
+      .attachment;
+    await send(frontDesk, 'POST', `${files(instanceId)}/${added.id}/remove`, {
+      reason: 'scanned upside down',
+    });
+    const history = await send(auditor, 'GET', `/api/instances/${instanceId}/history`);
+    expect(history.status, history.text).toBe(200);
+    expect(history.body.attachments).toHaveLength(1);
+    expect(history.body.attachments[0]).toMatchObject({
+      id: added.id,
+      stepTitle: 'Log the billing question and attach the statement',
+      removed: { reason: 'scanned upside down' },
+    });
+    const json = await send(auditor, 'GET', `/api/instances/${instanceId}/export?format=json`);
+    expect(json.body.attachments.map((a: { id: string }) => a.id)).toEqual([added.id]);
+    const csv = await send(auditor, 'GET', `/api/instances/${instanceId}/export?format=csv`);
+    expect(csv.text).toContain(',attachment,');
+    expect(csv.text).toContain(`sha256:${added.sha256}`);
+    expect(csv.text).toMatch(/attachment-removed,.*scanned upside down/);
+    // A name that a spreadsheet would run as a formula is written as text.
+    expect(csv.text).not.toMatch(/(^|,)"?=cmd/m);
+  });
+});

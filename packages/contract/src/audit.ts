@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentView } from './attachments.ts';
 import { Id, IdParams, Page, Timestamp } from './common.ts';
 import { InstanceView } from './instances.ts';
 import { NoteView } from './notes.ts';
@@ -78,6 +79,8 @@ export const HistoryAnswer = z.object({
   timeline: z.array(TimelineEntry),
   /** The request's notes, each edit old → new; the timeline screen places them by time. */
   notes: z.array(NoteView),
+  /** Files attached to the request, removed ones with who removed them and why (names, never bytes). */
+  attachments: z.array(AttachmentView),
 });
 export type HistoryResponse = z.infer<typeof HistoryAnswer>;
 
@@ -101,6 +104,7 @@ export const HistoryExport = z.object({
   events: z.array(AuditEvent),
   timeline: z.array(TimelineEntry),
   notes: z.array(NoteView),
+  attachments: z.array(AttachmentView),
   verify: ChainCheck,
 });
 

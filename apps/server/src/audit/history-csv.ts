@@ -1,4 +1,4 @@
-import type { NoteView } from '@portalflow/contract';
+import type { AttachmentView, NoteView } from '@portalflow/contract';
 import { csvText } from '@portalflow/engine/text';
 import type { Instance } from '@portalflow/store';
 import type { TimelineEntry } from './timeline.ts';
@@ -40,14 +40,45 @@ function noteRows(notes: NoteView[]): Array<Array<string | number | null>> {
   return rows;
 }
 
+/** CSV rows for attached files: one when attached, one when removed (with the reason). */
+function attachmentRows(attachments: AttachmentView[]): Array<Array<string | number | null>> {
+  const rows: Array<Array<string | number | null>> = [];
+  for (const a of attachments) {
+    const where = a.stepTitle ? ` on “${a.stepTitle}”` : '';
+    rows.push([
+      '',
+      a.at,
+      a.authorId,
+      a.authorRole,
+      'attachment',
+      `attached ${a.name}${where}`,
+      '',
+      `sha256:${a.sha256}`,
+    ]);
+    if (a.removed)
+      rows.push([
+        '',
+        a.removed.at,
+        a.removed.by,
+        null,
+        'attachment-removed',
+        `removed ${a.name}: ${a.removed.reason}`,
+        '',
+        '',
+      ]);
+  }
+  return rows;
+}
+
 /**
- * The history as a CSV an auditor opens in a spreadsheet: events with their old → new values and the
- * request's notes, in time order; a practice history says so on every row.
+ * The history as a CSV an auditor opens in a spreadsheet: events with their old → new values, the
+ * request's notes and its attached files, in time order; a practice history says so on every row.
  */
 export function historyCsv(
   instance: Pick<Instance, 'practice'>,
   rows: TimelineEntry[],
   notes: NoteView[],
+  attachments: AttachmentView[] = [],
 ): string {
   const header = ['seq', 'at', 'actor', 'role', 'type', 'summary', 'changes', 'hash'];
   if (instance.practice) header.push('practice');
@@ -67,7 +98,10 @@ export function historyCsv(
     ...(instance.practice ? ['practice'] : []),
   ]);
   // Notes and their edits join the events in time order (an event first when both share a time).
-  const noteLines = noteRows(notes).map((r) => [...r, ...(instance.practice ? ['practice'] : [])]);
+  const noteLines = [...noteRows(notes), ...attachmentRows(attachments)].map((r) => [
+    ...r,
+    ...(instance.practice ? ['practice'] : []),
+  ]);
   const lines = [
     ...eventLines.map((l) => ({ at: String(l[1]), l })),
     ...noteLines.map((l) => ({ at: String(l[1]), l })),

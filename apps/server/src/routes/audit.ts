@@ -9,6 +9,7 @@ import {
 } from '@portalflow/contract';
 import { type Definition, historyVersions, replay } from '@portalflow/engine';
 import type { Context } from 'hono';
+import { attachmentViews } from '../attachments/view.ts';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { historyCsv } from '../audit/history-csv.ts';
 import { historyOf, timeline } from '../audit/timeline.ts';
@@ -88,6 +89,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         timeline: timeline(start, events, versions),
         // The request's notes, each edit old → new; the timeline screen places them by time.
         notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
+        attachments: attachmentViews(await deps.store.listAttachments(instance.id), definition),
       },
       200,
     );
@@ -131,6 +133,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
     const rows = timeline(start, events, versions);
     const notes = noteViews(await deps.store.listNoteRevisions(instance.id), definition);
+    const attachments = attachmentViews(await deps.store.listAttachments(instance.id), definition);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);
@@ -146,12 +149,13 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
           events,
           timeline: rows,
           notes,
+          attachments,
           verify: await deps.store.verifyInstance(instance.id),
         },
         200,
       );
     }
-    return c.body(historyCsv(instance, rows, notes), 200, {
+    return c.body(historyCsv(instance, rows, notes, attachments), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });
