@@ -100,11 +100,11 @@ export function createApp(deps: AppDeps): App {
       `Request bodies are limited to ${deps.config.bodyLimitBytes} bytes`,
     );
   });
-  // A help video upload has its own, larger limit (see routes/help-videos.ts).
+  // A help video or a file attached to a request has its own, larger limit (routes/help-videos.ts,
+  // routes/attachments.ts).
+  const ownLimit = /^\/api\/(help\/entries\/[^/]+\/video|instances\/[^/]+\/attachments)$/;
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && /^\/api\/help\/entries\/[^/]+\/video$/.test(c.req.path)
-      ? next()
-      : apiBodyLimit(c, next),
+    c.req.method === 'POST' && ownLimit.test(c.req.path) ? next() : apiBodyLimit(c, next),
   );
 
   app.openapi(declared(docs, health), async (c) => {

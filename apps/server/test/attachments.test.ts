@@ -175,6 +175,15 @@ describe('attaching a file', () => {
     }
   });
 
+  it('takes a scan of several megabytes, past the 1 MB limit of JSON bodies', async () => {
+    const { instanceId } = await startQuestion();
+    const scan = new Uint8Array(3 * 1024 * 1024);
+    scan.set(PDF);
+    const added = await send(frontDesk, 'POST', files(instanceId), form(scan, 'scan.pdf'));
+    expect(added.status, added.text).toBe(201);
+    expect(added.body.attachment.bytes).toBe(scan.length);
+  });
+
   it('ten files attached at once are ten files', async () => {
     const { instanceId, taskId } = await startQuestion();
     const results = await Promise.all(
