@@ -73,6 +73,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
       process.env.PORTALFLOW_DEMO_PASSWORD,
       deps.calendar,
       config.mediaDir,
+      config.attachmentsDir,
     ).catch(async (error: unknown) => {
       // A weak PORTALFLOW_DEMO_PASSWORD stops the start before anything listens.
       await store.close();

@@ -18,7 +18,15 @@ const PERIOD = 'from=2026-02-20&to=2026-03-02';
 
 beforeAll(async () => {
   t = await makeApp({ publish: false, users: [] });
-  seeded = await seedDemo(t.store, t.instances, t.clock.now, 'a demo password for tests');
+  seeded = await seedDemo(
+    t.store,
+    t.instances,
+    t.clock.now,
+    'a demo password for tests',
+    undefined,
+    undefined,
+    t.deps.config.attachmentsDir,
+  );
   // The demo's accounts, so the test can act as them.
   for (const username of seeded.users) t.users.set(username, (await t.store.findUserByUsername(username))!);
 }, 120_000);
@@ -170,5 +178,36 @@ describe('the demo seeded months after its stories were written', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("the demo's attached statements", () => {
+  it('an open billing question handed on today shows the statement the front desk attached, a real PDF', async () => {
+    expect(seeded.attachments).toBeGreaterThanOrEqual(1);
+    const open = await t.store.listInstances({
+      definitionId: 'billing-question',
+      status: 'active',
+      limit: 50,
+    });
+    const withFile = [];
+    for (const i of open.items) withFile.push(...(await t.store.listAttachments(i.id)));
+    expect(withFile.length).toBe(seeded.attachments);
+    const file = withFile[0]!;
+    expect(file).toMatchObject({ type: 'application/pdf', step: 'log-question', authorRole: 'front-desk' });
+    expect(file.name).toMatch(/^statement-.+\.pdf$/);
+    const res = await t.app.request(`/api/instances/${file.instanceId}/attachments/${file.id}`, {
+      headers: await t.token('billing-specialist'),
+    });
+    expect(res.status).toBe(200);
+    const text = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    // Its cross-reference table points at each object, so a viewer opens it.
+    const xref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
+    expect(text.slice(xref, xref + 4)).toBe('xref');
+    for (const [n, offset] of [...text.matchAll(/^(\d{10}) 00000 n $/gm)].map((m, i) => [
+      i + 1,
+      Number(m[1]),
+    ]))
+      expect(text.slice(offset as number).startsWith(`${n} 0 obj`)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
 import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { seedDemoAttachments } from './demo-attachments.ts';
 import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } from './demo-history.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
@@ -22,6 +23,8 @@ export interface DemoSeed {
   helpEntries: number;
   /** Last week's finished requests, written with the first seed only. */
   history?: DemoHistory;
+  /** Statements attached to today's open billing questions (first seed only). */
+  attachments: number;
 }
 
 /**
@@ -38,6 +41,8 @@ export async function seedDemo(
   calendar?: unknown,
   /** Where help videos are kept; the demo's clip is copied there. None: entries get no clip. */
   mediaDir?: string,
+  /** Where attached files are kept; the open billing questions get their statement. None: no files. */
+  attachmentsDir?: string,
 ): Promise<DemoSeed> {
   // Loaded here, not at the top: only the demo needs the bundled examples.
   const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
@@ -153,8 +158,9 @@ export async function seedDemo(
       }
     }
   }
+  const attachments = history && attachmentsDir ? await seedDemoAttachments(store, attachmentsDir) : 0;
   const helpEntries = await seedHelp(store, now, mediaDir);
-  const seed: DemoSeed = { generated, users, published, instances: started, helpEntries };
+  const seed: DemoSeed = { generated, users, published, instances: started, helpEntries, attachments };
   if (history) seed.history = history;
   if (users.length > 0) seed.password = password;
   return seed;
