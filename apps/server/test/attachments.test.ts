@@ -326,3 +326,34 @@ describe("the auditor's record", () => {
     expect(csv.text).not.toMatch(/(^|,)"?=cmd/m);
   });
 });
+
+describe('live updates', () => {
+  it('an attachment and a removal each tell open screens the request changed: its id, never the file name', async () => {
+    const { instanceId } = await startQuestion();
+    const before = (await t.store.feedBounds()).newest;
+    const added = (await send(frontDesk, 'POST', files(instanceId), form(PDF, `${PATIENT_NAME}.pdf`))).body
+      .attachment;
+    await send(frontDesk, 'POST', `${files(instanceId)}/${added.id}/remove`, { reason: 'wrong file' });
+    const rows = await t.store.readFeed(before);
+    const messages = rows.flatMap(
+      (r) => JSON.parse(r.message) as Array<{ type: string; instanceId?: string }>,
+    );
+    const changed = messages.filter((m) => m.type === 'instance.changed' && m.instanceId === instanceId);
+    expect(changed.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(rows)).not.toContain(PATIENT_NAME);
+  });
+});
+
+describe('the limit the browser checks against', () => {
+  it('GET /api/config says how large a file may be, as this server is configured', async () => {
+    const small = await makeApp({ config: { attachmentMaxBytes: 3 * 1024 * 1024 } });
+    try {
+      const res = await small.app.request('/api/config', { headers: await small.token('front-desk') });
+      expect(((await res.json()) as { attachmentMaxBytes?: number }).attachmentMaxBytes).toBe(
+        3 * 1024 * 1024,
+      );
+    } finally {
+      await small.close();
+    }
+  });
+});

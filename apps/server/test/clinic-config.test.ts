@@ -104,6 +104,7 @@ describe('GET /api/config', () => {
         timeZone: 'Europe/Lisbon',
         calendar: lisbon,
         closures: [],
+        attachmentMaxBytes: 10 * 1024 * 1024,
       });
     }
   });

@@ -11,6 +11,8 @@ export const ClinicConfig = z.object({
   calendar: CalendarSchema.nullable(),
   /** The closed days of the coming week, soonest first, with their names (the server always sends it). */
   closures: z.array(z.object({ date: z.string(), name: z.string().optional() })).optional(),
+  /** The largest file this server takes as an attachment (`PORTALFLOW_ATTACHMENT_MAX_MB`). */
+  attachmentMaxBytes: z.number().int().positive().optional(),
 });
 export type ClinicConfig = z.infer<typeof ClinicConfig>;
 

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { contentPath, removeBytes, storeBytes } from '../files/content-addressed.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { actingRole } from '../instances/access.ts';
+import { announce } from '../live/announce.ts';
 import { attachmentName, sniffAttachmentType } from './file-type.ts';
 import { attachmentViews } from './view.ts';
 
@@ -31,6 +32,24 @@ export interface NewAttachment {
  * another attachment still names the same bytes.
  */
 export function attachmentService(deps: AppDeps) {
+  /**
+   * Screens showing the request re-read its files: the request's id and who works on it, nothing
+   * about the file (its name may name the patient).
+   */
+  const changed = (instance: Instance, definition: Definition, author: string) => {
+    const active = Object.values(instance.snapshot.context.active);
+    return announce(deps, {
+      type: 'instance.changed',
+      instanceId: instance.id,
+      definitionId: definition.id,
+      status: instance.status,
+      revision: instance.revision,
+      roles: [...new Set(active.map((a) => a.role).filter((r): r is string => Boolean(r)))],
+      users: [...new Set([author, ...active.map((a) => a.assignee).filter((u): u is string => Boolean(u))])],
+      practice: instance.practice,
+    });
+  };
+
   const views = (records: readonly AttachmentRecord[], definition: Definition) =>
     attachmentViews(records, definition);
 
@@ -94,6 +113,7 @@ export function attachmentService(deps: AppDeps) {
       await storeBytes(deps.config.attachmentsDir, bytes);
       // The log names neither the file nor the request's data: sizes and types only.
       deps.log(`attachment added (${type}, ${bytes.length} bytes)`);
+      await changed(instance, definition, user.id);
       return views([added], definition)[0]!;
     },
 
@@ -111,7 +131,13 @@ export function attachmentService(deps: AppDeps) {
       return record;
     },
 
-    async remove(user: AuthUser, definition: Definition, record: AttachmentRecord, reason: string) {
+    async remove(
+      user: AuthUser,
+      instance: Instance,
+      definition: Definition,
+      record: AttachmentRecord,
+      reason: string,
+    ) {
       const result = await deps.store.removeAttachment({
         id: record.id,
         by: user.id,
@@ -125,6 +151,7 @@ export function attachmentService(deps: AppDeps) {
       // Another request may hold the very same bytes (the same scan attached twice): they stay for it.
       if (!(await deps.store.attachmentBytesInUse(record.sha256)))
         await removeBytes(deps.config.attachmentsDir, record.sha256);
+      await changed(instance, definition, record.authorId);
       return views([result.attachment], definition)[0]!;
     },
   };

@@ -26,8 +26,8 @@ function contentDisposition(name: string): string {
 /**
  * Files attached to a request: listed and downloaded by anyone who may read the request (by role and
  * object), attached by the people who work on it, removed with a reason by whoever attached the file
- * or a lead. Every read and write is access-logged without the file's name; files never ride
- * live-update events.
+ * or a lead. Every read and write is access-logged without the file's name; a change tells live
+ * screens the request changed (its id only).
  */
 export function attachmentRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
@@ -135,7 +135,7 @@ export function attachmentRoutes(deps: AppDeps, docs: ApiDocs, instances: Instan
       await log(c, user, instance.id, 'deny', 'attachment removal');
       throw forbidden('Only the person who attached a file, or a lead, can take it off the request');
     }
-    const attachment = await files.remove(user, definition, record, reason);
+    const attachment = await files.remove(user, instance, definition, record, reason);
     await log(c, user, instance.id, 'allow', 'attachment removal');
     return c.json({ attachment }, 200);
   });

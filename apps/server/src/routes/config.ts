@@ -21,6 +21,7 @@ export function configRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         timeZone: clinicTimeZone(deps.calendar),
         calendar: deps.calendar === undefined ? null : parseCalendar(deps.calendar),
         closures: await closuresThisWeek(deps),
+        attachmentMaxBytes: deps.config.attachmentMaxBytes,
       },
       200,
     );

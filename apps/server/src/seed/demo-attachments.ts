@@ -6,8 +6,8 @@ import { storeBytes } from '../files/content-addressed.ts';
  * with each object's byte offset) so the demo needs no PDF library. Opens in any viewer.
  */
 export function demoPdf(lines: readonly string[]): Uint8Array {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = lines.map((l, i) => `BT /F1 12 Tf 72 ${740 - i * 18} Td (${escape(l)}) Tj ET`).join('\n');
+  const pdfText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const text = lines.map((l, i) => `BT /F1 12 Tf 72 ${740 - i * 18} Td (${pdfText(l)}) Tj ET`).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -13,7 +13,7 @@ type SuccessSchema<R extends RouteSpec> = Json<R['responses'][Extract<keyof R['r
 /** What a route answers on success, as the contract declares it. */
 export type Answer<R extends RouteSpec> = z.infer<SuccessSchema<R>>;
 
-type Part<R extends RouteSpec, K extends 'params' | 'query'> = R['request'] extends {
+export type Part<R extends RouteSpec, K extends 'params' | 'query'> = R['request'] extends {
   [P in K]: infer S extends z.ZodType;
 }
   ? { [P in K]: z.input<S> }
@@ -32,7 +32,7 @@ export type CallInput<R extends RouteSpec> = Part<R, 'params'> &
   Body<R> & { idempotencyKey?: string };
 
 /** `/api/tasks/{id}` with `{ id: 'a/b' }` → `/tasks/a%2Fb` (the client adds `/api`). */
-function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefined, query: unknown): string {
+export function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefined, query: unknown): string {
   const filled = spec.path
     .replace(/^\/api/, '')
     .replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
@@ -68,6 +68,11 @@ export async function call<R extends RouteSpec>(spec: R, input: CallInput<R>): P
     ...(body === undefined ? {} : { body }),
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
+  return parseAnswer(spec, payload);
+}
+
+/** The answer checked against the route's success schema (routes answering JSON). */
+export function parseAnswer<R extends RouteSpec>(spec: R, payload: unknown): Answer<R> {
   const success = Object.entries(spec.responses).find(([status]) => Number(status) < 300)?.[1];
   const schema = success?.content?.['application/json']?.schema;
   return (schema ? schema.parse(payload) : payload) as Answer<R>;

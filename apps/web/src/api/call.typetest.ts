@@ -1,5 +1,6 @@
-import type { startableRequests, startRequest } from '@portalflow/contract';
+import type { addAttachment, startableRequests, startRequest } from '@portalflow/contract';
 import type { Answer, CallInput } from './call.ts';
+import type { MultipartInput } from './callMultipart.ts';
 
 // Compile-time checks of the typed client (this file is typechecked, never run).
 const started = null as unknown as Answer<typeof startRequest>;
@@ -11,4 +12,9 @@ const input: CallInput<typeof startRequest> = { body: { definitionId: 'refill-re
 const missing: CallInput<typeof startRequest> = {};
 const list = null as unknown as Answer<typeof startableRequests>;
 const title: string = list.workflows[0]!.title;
-export const typeChecks = [subject, input, missing, title];
+const upload: MultipartInput<typeof addAttachment> = { params: { id: 'i1' }, parts: { taskId: null } };
+// @ts-expect-error the request's id is required
+const noRequest: MultipartInput<typeof addAttachment> = { parts: {} };
+const attached = null as unknown as Answer<typeof addAttachment>;
+const fileName: string = attached.attachment.name;
+export const typeChecks = [subject, input, missing, title, upload, noRequest, fileName];

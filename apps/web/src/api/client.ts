@@ -34,9 +34,25 @@ export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<T> {
-  const method = init.method ?? 'GET';
+  return send<T>(path, {
+    method: init.method ?? 'GET',
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), contentType: 'application/json' }),
+    ...(init.idempotencyKey ? { idempotencyKey: init.idempotencyKey } : {}),
+  });
+}
+
+/**
+ * One request under /api with the session's credentials and CSRF token; a refusal becomes an
+ * `ApiError`. `body` is sent as given: JSON text with its content type, or a `FormData` whose
+ * multipart boundary the browser writes into the content type itself.
+ */
+export async function send<T>(
+  path: string,
+  init: { method: string; body?: string | FormData; contentType?: string; idempotencyKey?: string },
+): Promise<T> {
+  const { method } = init;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.contentType) headers['content-type'] = init.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   let response: Response;
@@ -45,7 +61,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body,
     });
   } catch (error) {
     noteUnreachable();

@@ -22,6 +22,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ActiveSteps } from './ActiveSteps.tsx';
+import { AuditAttachments } from './AuditAttachments.tsx';
 import { describeEntry, shortId } from './changes.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { InstanceDataPanel } from './InstanceDataPanel.tsx';
@@ -286,6 +287,8 @@ export function InstanceReplay() {
               stepTitle={stepTitle}
             />
             <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} definition={definition} />
+            {/* Files are not events: marking what came later only means something before the latest event. */}
+            <AuditAttachments instanceId={id} asOf={at < count ? entry?.at : undefined} />
           </Stack>
         </Stack>
         <Box

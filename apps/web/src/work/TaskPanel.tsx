@@ -20,6 +20,7 @@ import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { AddNote } from './AddNote.tsx';
+import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { DueChip } from './DueChip.tsx';
 import { humanize, roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
@@ -40,7 +41,7 @@ interface Props {
   onClose?: () => void;
 }
 
-/** The right-hand side: one task — notes for the next role, its data, the outcome form beside the step's help, history with notes. */
+/** The right-hand side: one task — notes for the next role, its data and attached files, the outcome form beside the step's help, history with notes. */
 export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) {
   const detail = useTaskDetail(taskId);
   const client = useQueryClient();
@@ -256,6 +257,18 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           </Title>
           <InstanceData data={instance.data} fields={fields} />
         </div>
+
+        <TaskAttachments
+          instanceId={task.instanceId}
+          taskId={task.id}
+          stepTitle={step?.title ?? null}
+          taskOpen={open}
+          requestActive={instance.status === 'active'}
+          me={me}
+          now={now}
+          nameOf={nameOf}
+          onClosed={() => void client.invalidateQueries({ queryKey: ['task', task.id] })}
+        />
 
         <Divider />
 
