@@ -250,6 +250,32 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: (w) => editNote(w) },
     deny: { who: 'staffOther', make: (w) => editNote(w) },
   },
+  'GET /api/instances/{id}/attachments': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => readInstance(w, '/attachments') },
+    deny: { who: 'staffOther', make: (w) => readInstance(w, '/attachments') },
+  },
+  'POST /api/instances/{id}/attachments': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => attachRequest(w) },
+    deny: { who: 'staffOther', make: (w) => attachRequest(w) },
+  },
+  'GET /api/instances/{id}/attachments/{attachmentId}': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => attachmentRequest(w, 'GET', '') },
+    deny: { who: 'staffOther', make: (w) => attachmentRequest(w, 'GET', '') },
+  },
+  'POST /api/instances/{id}/attachments/{attachmentId}/remove': {
+    category: 'phi',
+    allow: {
+      who: 'staffRole',
+      make: (w) => attachmentRequest(w, 'POST', '/remove', { reason: 'wrong request' }),
+    },
+    deny: {
+      who: 'staffOther',
+      make: (w) => attachmentRequest(w, 'POST', '/remove', { reason: 'wrong request' }),
+    },
+  },
   'GET /api/instances/{id}/history': {
     category: 'history',
     allow: { who: 'staffRole', make: (w) => readInstance(w, '/history') },
@@ -335,6 +361,37 @@ async function cancel(w: MatrixWorld) {
 async function noteRequest(w: MatrixWorld, method: string, suffix: string, body?: unknown) {
   const { instanceId } = await inst(w);
   return { req: { method, path: `/api/instances/${instanceId}${suffix}`, body }, instanceId };
+}
+/** A PDF whose file name names the patient: the name must reach no access-log row or log line. */
+const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+const pdfForm = () => {
+  const f = new FormData();
+  f.append('file', new Blob([PDF]), `${PATIENT.name} referral.pdf`);
+  return f;
+};
+async function attachRequest(w: MatrixWorld) {
+  const { instanceId } = await inst(w);
+  return {
+    req: { method: 'POST', path: `/api/instances/${instanceId}/attachments`, form: pdfForm },
+    instanceId,
+  };
+}
+/** The nurse's own file, downloaded or removed (or, refused, tried by someone else). */
+async function attachmentRequest(w: MatrixWorld, method: string, suffix: string, body?: unknown) {
+  const { instanceId } = await inst(w);
+  const added = await w.send('staffRole', {
+    method: 'POST',
+    path: `/api/instances/${instanceId}/attachments`,
+    form: pdfForm,
+  });
+  return {
+    req: {
+      method,
+      path: `/api/instances/${instanceId}/attachments/${added.body.attachment.id}${suffix}`,
+      body,
+    },
+    instanceId,
+  };
 }
 /** The nurse's own note, edited (or, refused, tried by someone else). */
 async function editNote(w: MatrixWorld) {

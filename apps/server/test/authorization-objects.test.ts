@@ -50,7 +50,21 @@ const BODIES: Record<string, unknown> = {
   'GET /api/instances/{id}/notes': undefined,
   'POST /api/instances/{id}/notes': { body: 'Called back' },
   'PATCH /api/instances/{id}/notes/{noteId}': { body: 'Called back twice', revision: 1 },
+  'GET /api/instances/{id}/attachments': undefined,
+  'POST /api/instances/{id}/attachments': 'a PDF in a form (see formFor)',
+  'GET /api/instances/{id}/attachments/{attachmentId}': undefined,
+  'POST /api/instances/{id}/attachments/{attachmentId}/remove': { reason: 'wrong request' },
 };
+
+/** The upload route takes a form, not JSON: a one-line PDF whose name names the patient. */
+const formFor = (key: string) =>
+  key === 'POST /api/instances/{id}/attachments'
+    ? () => {
+        const f = new FormData();
+        f.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')]), `${PATIENT.name}.pdf`);
+        return f;
+      }
+    : undefined;
 
 const instanceRoutes = documentedRoutes().filter(
   (r) => r.path.includes('{id}') && /^\/api\/(instances|tasks)\//.test(r.path),
@@ -68,11 +82,13 @@ function expected(r: RouteDoc, object: ObjectKind, who: Caller): number[] {
   const reader = lead || who === 'auditor';
   if (object === 'missing') return lead && isRead(r) ? [404] : [403, 404];
   const reaches = reader || (who === 'staffRole' && object !== 'foreign');
-  if (isRead(r)) return reaches ? [200] : [403];
+  // No note or file has that id on this instance: in reach, the answer is that it was not found.
+  const noSuchChild = r.path.includes('{noteId}') || r.path.includes('{attachmentId}');
+  if (isRead(r)) return reaches ? (noSuchChild ? [404] : [200]) : [403];
   if (who === 'auditor' || !reaches) return [403];
-  if (object === 'ended') return [403, 409];
-  // No note has that id on this instance: in reach, the answer is that it was not found.
-  if (r.path.includes('{noteId}')) return [404];
+  // A file attached by mistake can be taken off an ended request too: here there is none to take.
+  if (object === 'ended') return r.path.includes('{attachmentId}') ? [404] : [403, 409];
+  if (noSuchChild) return [404];
   return [200, 201, 403, 409]; // actions on live objects in reach: the matrix pins these down exactly
 }
 
@@ -114,7 +130,10 @@ afterAll(() => w?.close());
 
 function pathFor(r: RouteDoc, target: Target): string {
   const id = r.path.startsWith('/api/tasks/') ? target.taskId : target.instanceId;
-  const path = r.path.replace('{id}', id).replace('{noteId}', '7b0e1c5e-0000-4000-8000-00000000a0a0');
+  const path = r.path
+    .replace('{id}', id)
+    .replace('{noteId}', '7b0e1c5e-0000-4000-8000-00000000a0a0')
+    .replace('{attachmentId}', '7b0e1c5e-0000-4000-8000-00000000b0b0');
   return r.path.endsWith('/replay') ? `${path}?at=1` : path;
 }
 
@@ -141,7 +160,7 @@ describe('object-level authorization, generated over every instance and task rou
           const res = await w.send(who, {
             method: r.method.toUpperCase(),
             path: pathFor(r, target),
-            body: BODIES[routeKey(r)],
+            ...(formFor(routeKey(r)) ? { form: formFor(routeKey(r)) } : { body: BODIES[routeKey(r)] }),
           });
           const want = expected(r, object, who);
           if (!want.includes(res.status))
