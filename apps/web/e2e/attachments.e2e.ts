@@ -212,6 +212,13 @@ describe('files attached to a request', () => {
         return response.status;
       }, instanceId);
       expect(gone).toBe(410);
+      // "History so far" says when the file was attached and when it came off, and why.
+      const history = billing.page.getByTestId('task-history');
+      await history.getByTestId('history-attachment-removed').waitFor();
+      expect(await history.getByTestId('history-attached').first().textContent()).toContain(
+        'Log the billing question and attach the statement',
+      );
+      expect(await history.getByTestId('history-attachment-removed').textContent()).toContain(REASON);
       await removed.scrollIntoViewIfNeeded();
       await screenshot(billing.page, 'attachments-removed');
 

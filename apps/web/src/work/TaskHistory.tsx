@@ -1,10 +1,11 @@
 import { Alert, Skeleton, Stack, Text, Timeline } from '@mantine/core';
-import { History, Lock, StickyNote } from 'lucide-react';
+import { FileX, History, Lock, Paperclip, StickyNote } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { formatValue, humanize, roleLabel } from './format.ts';
+import { historyItems } from './historyItems.ts';
 import { useInstanceHistory } from './useInstanceHistory.ts';
 
 interface Props {
@@ -69,17 +70,6 @@ function changeText(
   return `${humanize(c.field)}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`;
 }
 
-/** Events and notes in one list, oldest first (an event before a note written at the same moment). */
-function merged(timeline: TimelineEntry[], notes: RequestNote[]) {
-  const items: Array<{ at: string; event?: TimelineEntry; note?: RequestNote }> = [
-    ...timeline.map((event) => ({ at: event.at, event })),
-    ...notes.map((note) => ({ at: note.at, note })),
-  ];
-  return items
-    .map((item, i) => ({ ...item, i }))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i));
-}
-
 /** "History so far": who did what, in which role, when — the instance's timeline with the request's notes. */
 export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }: Props) {
   const history = useInstanceHistory(instanceId);
@@ -102,7 +92,9 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
     );
   }
   const timeline = history.data.timeline;
-  if (timeline.length === 0 && notes.length === 0) {
+  // Files attached on any step, and their removal, among the events (names only; the list above downloads).
+  const items = historyItems(timeline, notes, history.data.attachments);
+  if (items.length === 0) {
     return (
       <Text size="sm" c="gray.7">
         Nothing has happened on this request yet.
@@ -110,13 +102,34 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
     );
   }
   return (
-    <Timeline
-      bulletSize={14}
-      lineWidth={2}
-      active={timeline.length + notes.length - 1}
-      data-testid="task-history"
-    >
-      {merged(timeline, notes).map(({ event: e, note }) => {
+    <Timeline bulletSize={14} lineWidth={2} active={items.length - 1} data-testid="task-history">
+      {items.map((item) => {
+        if (item.kind === 'attached' || item.kind === 'removed') {
+          const a = item.attachment;
+          const attached = item.kind === 'attached';
+          const by = attached ? a.authorId : (a.removed?.by ?? null);
+          return (
+            <Timeline.Item
+              key={`${item.kind}-${a.id}`}
+              bullet={attached ? <Paperclip size={9} aria-hidden /> : <FileX size={9} aria-hidden />}
+              title={
+                attached
+                  ? `Attached “${a.name}”${a.stepTitle ? ` on “${a.stepTitle}”` : ''}`
+                  : `Took off “${a.name}”`
+              }
+              lineVariant="solid"
+              data-testid={attached ? 'history-attached' : 'history-attachment-removed'}
+            >
+              <Text size="xs" c="gray.7">
+                {formatWhen(item.at, now)} · {nameOf(by, 'A colleague')}
+                {attached && a.authorRole ? ` (${roleLabel(a.authorRole)})` : ''}
+              </Text>
+              {!attached && a.removed ? <Text size="xs">Why: {a.removed.reason}</Text> : null}
+            </Timeline.Item>
+          );
+        }
+        const note = item.kind === 'note' ? item.note : undefined;
+        const e = item.kind === 'event' ? item.event : undefined;
         if (note) {
           return (
             <Timeline.Item

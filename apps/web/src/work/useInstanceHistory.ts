@@ -1,15 +1,15 @@
-import { instanceHistory } from '@portalflow/contract';
+import { type AttachmentView, instanceHistory } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { TimelineEntry } from '../api/types.ts';
 
 /**
- * "History so far" of an instance. Staff may be refused (403) for instances they hold no task in;
+ * "History so far" of an instance: its timeline and the files attached to it. Staff may be refused (403) for instances they hold no task in;
  * the caller shows that calmly instead of as an error.
  */
 export function useInstanceHistory(instanceId: string | null) {
-  return useQuery<{ timeline: TimelineEntry[] }, Error>({
+  return useQuery<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }, Error>({
     queryKey: ['instance', instanceId, 'history'],
     queryFn: () => call(instanceHistory, { params: { id: instanceId! } }),
     enabled: instanceId !== null,
