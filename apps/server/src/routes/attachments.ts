@@ -4,13 +4,13 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { attachmentService, attachmentTooLarge } from '../attachments/service.ts';
 import { requireUser } from '../auth/authenticate.ts';
-import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
+import { type AuthUser, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { canReadInstance } from '../instances/access.ts';
+import { permittedInstance } from '../instances/permitted.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { once } from './help.ts';
 
@@ -41,22 +41,12 @@ export function attachmentRoutes(deps: AppDeps, docs: ApiDocs, instances: Instan
     detail: string,
   ) => recordAccess(deps, c, user, { instanceId, category: 'phi', outcome, detail });
 
-  /** The instance if the user may read it (write: and act on it); logs a refusal. */
-  async function permitted(c: Context<AppEnv>, user: AuthUser, id: string, detail: string, write: boolean) {
-    const loaded = await instances.load(id);
-    const allowed =
-      (!write || canAct(user)) &&
-      (await canReadInstance(user, loaded.instance, deps.store, { emergency: !write }));
-    if (!allowed) {
-      await log(c, user, loaded.instance.id, 'deny', detail);
-      throw forbidden(
-        write && !canAct(user)
-          ? 'Auditors read attachments but do not add them'
-          : 'Only people who work on this request can see or attach its files',
-      );
-    }
-    return loaded;
-  }
+  const refusal = {
+    auditor: 'Auditors read attachments but do not add them',
+    other: 'Only people who work on this request can see or attach its files',
+  };
+  const permitted = (c: Context<AppEnv>, user: AuthUser, id: string, detail: string, write: boolean) =>
+    permittedInstance(deps, instances, c, user, id, { detail, write, refusal });
 
   app.openapi(declared(docs, listAttachments), async (c) => {
     const user = requireUser(c);

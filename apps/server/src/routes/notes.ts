@@ -3,13 +3,14 @@ import type { Definition } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
-import { type AuthUser, canAct } from '../auth/roles.ts';
+import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
-import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { actingRole, canReadInstance } from '../instances/access.ts';
+import { actingRole } from '../instances/access.ts';
+import { permittedInstance } from '../instances/permitted.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { noteViews } from '../notes/view.ts';
 
@@ -25,27 +26,12 @@ export const requestClosed = () =>
 export function noteRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
 
-  /** The instance if the user may read it (write: and act on it); logs a refusal. */
-  async function permitted(c: Context<AppEnv>, user: AuthUser, id: string, detail: string, write: boolean) {
-    const loaded = await instances.load(id);
-    const allowed =
-      (!write || canAct(user)) &&
-      (await canReadInstance(user, loaded.instance, deps.store, { emergency: !write }));
-    if (!allowed) {
-      await recordAccess(deps, c, user, {
-        instanceId: loaded.instance.id,
-        category: 'phi',
-        outcome: 'deny',
-        detail,
-      });
-      throw forbidden(
-        write && !canAct(user)
-          ? 'Auditors read notes but do not write them'
-          : 'Only people who work on this request can read or add its notes',
-      );
-    }
-    return loaded;
-  }
+  const refusal = {
+    auditor: 'Auditors read notes but do not write them',
+    other: 'Only people who work on this request can read or add its notes',
+  };
+  const permitted = (c: Context<AppEnv>, user: AuthUser, id: string, detail: string, write: boolean) =>
+    permittedInstance(deps, instances, c, user, id, { detail, write, refusal });
 
   const logAllowed = (c: Context<AppEnv>, user: AuthUser, instance: Instance, detail: string) =>
     recordAccess(deps, c, user, { instanceId: instance.id, category: 'phi', outcome: 'allow', detail });
