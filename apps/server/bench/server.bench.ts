@@ -183,6 +183,22 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     };
     const body = JSON.stringify({ outcome: 'again', note: 'reviewed' });
     const turn = new Array<number>(CLIENTS).fill(0);
+    /** Client k completes the open task of its next instance through `pool`; the answer names the next task. */
+    const completeNext = async (pool: Pool, k: number) => {
+      const slot = turn[k]! % PER_CLIENT;
+      turn[k] = slot + 1;
+      const res = await pool.request({
+        path: `/api/tasks/${encodeURIComponent(current[k]![slot]!)}/complete`,
+        method: 'POST',
+        headers,
+        body,
+      });
+      const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
+      const next = answer.instance?.active?.[0]?.taskId;
+      if (res.statusCode !== 200 || !next) return false;
+      current[k]![slot] = next;
+      return true;
+    };
 
     // The real server, as `portalflow serve` runs it (request log on, to a drained pipe).
     const server = await spawnServer({ databaseUrl: db.url, processId: 'bench', keepLog: false });
@@ -192,22 +208,7 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const completes = await closedLoop(
       CLIENTS,
       MEASURE_MS,
-      async (k) => {
-        const slot = turn[k]! % PER_CLIENT;
-        turn[k] = slot + 1;
-        const taskId = current[k]![slot]!;
-        const res = await serverPool.request({
-          path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
-          method: 'POST',
-          headers,
-          body,
-        });
-        const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
-        const next = answer.instance?.active?.[0]?.taskId;
-        if (res.statusCode !== 200 || !next) return false;
-        current[k]![slot] = next;
-        return true;
-      },
+      (k) => completeNext(serverPool, k),
       serverCpu.edges,
     );
     // CPU per completion over the measured window.
@@ -265,22 +266,7 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     const multi = await closedLoop(
       CLIENTS,
       MEASURE_MS,
-      async (k) => {
-        const slot = turn[k]! % PER_CLIENT;
-        turn[k] = slot + 1;
-        const taskId = current[k]![slot]!;
-        const res = await fleetPools[k % PROCESSES]!.request({
-          path: `/api/tasks/${encodeURIComponent(taskId)}/complete`,
-          method: 'POST',
-          headers,
-          body,
-        });
-        const answer = (await res.body.json()) as { instance?: { active?: Array<{ taskId: string }> } };
-        const next = answer.instance?.active?.[0]?.taskId;
-        if (res.statusCode !== 200 || !next) return false;
-        current[k]![slot] = next;
-        return true;
-      },
+      (k) => completeNext(fleetPools[k % PROCESSES]!, k),
       fleetWindow.edges,
     );
     // All the fleet's CPU per completion over the window, beside the one process's figure.
