@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Collapse, Group, Loader, Text } from '@mantine/core';
-import { Eye, EyeOff, Lock, Paperclip } from 'lucide-react';
+import { Alert, Box, Collapse, Group, Loader, Text } from '@mantine/core';
+import { Paperclip } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { AttachmentList } from '../work/attachments/AttachmentList.tsx';
 import { useAttachments } from '../work/attachments/useAttachments.ts';
+import { RevealToggle } from './RevealToggle.tsx';
 import { UserRef } from './UserRef.tsx';
 
 /**
@@ -23,23 +24,16 @@ export function AuditAttachments({ instanceId, asOf }: { instanceId: string; asO
   }, [loaded]);
   return (
     <Box data-testid="audit-attachments">
-      <Group gap="xs">
-        <Button
-          size="compact-sm"
-          variant={open ? 'light' : 'default'}
-          leftSection={open ? <EyeOff size={14} aria-hidden /> : <Eye size={14} aria-hidden />}
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-          aria-controls="audit-attachment-list"
-          data-testid="audit-attachments-toggle"
-        >
-          {open ? 'Hide attached files' : 'Show attached files'}
-        </Button>
-        <Text size="xs" c="dimmed">
-          <Lock size={12} aria-hidden /> File names may name the patient. Opening the list and each download
-          are recorded in the access log.
-        </Text>
-      </Group>
+      <RevealToggle
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        controls="audit-attachment-list"
+        show="Show attached files"
+        hide="Hide attached files"
+        testId="audit-attachments-toggle"
+      >
+        File names may name the patient. Opening the list and each download are recorded in the access log.
+      </RevealToggle>
       <Collapse expanded={open} id="audit-attachment-list">
         {open && files.isPending ? (
           <Group gap="xs" p="xs">

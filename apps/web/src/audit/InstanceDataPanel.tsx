@@ -1,11 +1,11 @@
-import { Alert, Box, Button, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
+import { Alert, Box, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
 import { getInstance } from '@portalflow/contract';
 import { type Definition, dataFields, type FormField } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
-import { Eye, EyeOff, Lock } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { call } from '../api/call.ts';
 import { fieldValue, humanize } from '../work/format.ts';
+import { RevealToggle } from './RevealToggle.tsx';
 
 /** A value as its form shows it ("Yes", "Pharmacy fax"); empty when the key is not set. */
 const show = (field: FormField | undefined, v: unknown) => (v === undefined ? '' : fieldValue(field, v));
@@ -46,22 +46,16 @@ export function InstanceDataPanel({
   const fieldOf = (key: string) => declared.find((f) => f.id === key);
   return (
     <Box data-testid="instance-data-panel">
-      <Group gap="xs">
-        <Button
-          size="compact-sm"
-          variant={open ? 'light' : 'default'}
-          leftSection={open ? <EyeOff size={14} aria-hidden /> : <Eye size={14} aria-hidden />}
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-          aria-controls="audit-instance-data"
-          data-testid="instance-data-toggle"
-        >
-          {open ? 'Hide instance data' : 'Show instance data'}
-        </Button>
-        <Text size="xs" c="dimmed">
-          <Lock size={12} aria-hidden /> Patient information. Opening it is recorded in the access log.
-        </Text>
-      </Group>
+      <RevealToggle
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        controls="audit-instance-data"
+        show="Show instance data"
+        hide="Hide instance data"
+        testId="instance-data-toggle"
+      >
+        Patient information. Opening it is recorded in the access log.
+      </RevealToggle>
       <Collapse expanded={open} id="audit-instance-data">
         {current.isPending && open ? (
           <Group gap="xs" p="xs">
