@@ -259,4 +259,117 @@ describe('files attached to a request', () => {
       await front.close();
     }
   });
+
+  it('the front desk starts a billing question with its statement and a photo; a file that fails to send is sent again', async () => {
+    const pdf = minimalPdf();
+    const patient = 'DEMO-6102';
+    const statement = 'Statement Ana Ruiz April.pdf';
+    const desk = await openBrowser(WIDE);
+    const deskWatch = watch(desk.page);
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      const openForm = async () => {
+        await desk.page.getByTestId('new-request').click();
+        await desk.page.getByTestId('new-request-workflow').click();
+        await desk.page.getByRole('option', { name: 'Billing question' }).click();
+        const form = desk.page.getByTestId('new-request-form');
+        await form.locator('[data-testid="form-field-patient"]').fill(patient);
+        await form.getByTestId('form-field-channel').click();
+        await desk.page.getByRole('option', { name: 'Phone' }).click();
+        return form;
+      };
+      const form = await openForm();
+      await form.locator('[data-testid="form-field-question"]').fill('Why was I billed for April?');
+
+      // The patient's statement, a text file named .pdf (refused as it is chosen), and a photo.
+      const input = form.getByTestId('choose-files-input');
+      await input.setInputFiles([
+        { name: statement, mimeType: 'application/pdf', buffer: pdf },
+        { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Balance due: $80\n') },
+      ]);
+      await form.getByTestId('choose-files-problem').waitFor();
+      expect(await form.getByTestId('choose-files-problem').textContent()).toContain(
+        '“notes.pdf” is named like a PDF, but its contents are not one',
+      );
+      await expect.poll(() => form.getByTestId('chosen-file').count()).toBe(1);
+      await input.setInputFiles({ name: 'wrong-patient.png', mimeType: 'image/png', buffer: PNG });
+      await expect.poll(() => form.getByTestId('chosen-file').count()).toBe(2);
+      // Seen to be another patient's: taken off before anything is sent.
+      await form.getByRole('button', { name: 'Take off wrong-patient.png' }).click();
+      await expect.poll(() => form.getByTestId('chosen-file').count()).toBe(1);
+      await input.setInputFiles({ name: 'referral-letter.png', mimeType: 'image/png', buffer: PNG });
+      await expect.poll(() => form.getByTestId('chosen-file').count()).toBe(2);
+      expect(await form.textContent()).toContain('Check each is this patient’s file');
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await screenshot(desk.page, 'new-request-files');
+      await desk.page.getByTestId('new-request-submit').click();
+      await desk.page
+        .getByText(`${patient} · Billing: Why was I billed for April? is in its pool, with 2 files attached.`)
+        .waitFor();
+
+      // Both are on the request's first step, in the front desk's pool.
+      await openTaskBySubject(
+        desk.page,
+        'work-folder-pool-front-desk',
+        `${patient} · Billing: Why was I billed`,
+      );
+      const rows = desk.page.getByTestId('attachments').getByTestId('attachment-row');
+      await expect.poll(() => rows.count()).toBe(2);
+      for (const row of await rows.all())
+        expect(await row.textContent()).toContain('on “Log the billing question and attach the statement”');
+      expect(await rows.first().textContent()).toContain(statement);
+
+      // A second call; the connection drops while its file is sent. The request is started and says so;
+      // the file is sent again from the same dialog, once.
+      await desk.page.keyboard.press('Escape');
+      const second = await openForm();
+      await second.locator('[data-testid="form-field-question"]').fill('Payment plan for May');
+      await second
+        .getByTestId('choose-files-input')
+        .setInputFiles({ name: statement, mimeType: 'application/pdf', buffer: pdf });
+      await desk.page.route('**/attachments', (route) => route.abort('connectionfailed'));
+      await desk.page.getByTestId('new-request-submit').click();
+      const notAttached = desk.page.getByTestId('new-request-not-attached');
+      await notAttached.waitFor();
+      expect(await notAttached.textContent()).toContain('The request is started; 1 file not attached');
+      expect(await notAttached.textContent()).toContain('could not be sent');
+      expect(await second.locator('[data-testid="form-field-patient"]').isDisabled()).toBe(true);
+      await desk.page.unroute('**/attachments');
+      expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Attach again');
+      await desk.page.getByTestId('new-request-submit').click();
+      await desk.page
+        .getByText(`${patient} · Billing: Payment plan for May is in its pool, with 1 file attached.`)
+        .waitFor();
+      const started = await desk.page.evaluate(async () => {
+        const pool = (await (await fetch('/api/tasks?scope=pool&limit=500')).json()) as {
+          items: Array<{ instanceId: string; subject: string | null }>;
+        };
+        return pool.items.filter((t) => t.subject?.includes('Payment plan for May')).map((t) => t.instanceId);
+      });
+      expect(started).toHaveLength(1);
+      const files = await desk.page.evaluate(async (id) => {
+        const answer = (await (
+          await fetch(`/api/instances/${encodeURIComponent(id)}/attachments`)
+        ).json()) as {
+          attachments: unknown[];
+        };
+        return answer.attachments.length;
+      }, started[0]!);
+      expect(files).toBe(1);
+
+      for (const word of ['Ruiz', 'referral-letter']) {
+        expect(deskWatch.seen.filter((s) => s.includes(word))).toEqual([]);
+        expect(await deskWatch.stored()).not.toContain(word);
+      }
+    } finally {
+      await desk.close();
+    }
+  });
 });
+
+/** Opens a task of My work by the start of its subject. */
+async function openTaskBySubject(page: Page, folder: string, subject: string) {
+  await page.getByTestId(folder).click();
+  await page.getByTestId('task-list').getByText(subject).first().click();
+  await page.locator('[data-testid="task-panel"][data-task-id]').waitFor();
+}

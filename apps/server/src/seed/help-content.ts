@@ -304,7 +304,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
   staff(
     'Working a request',
     'Attaching a statement, a signed form or a photo of a letter',
-    'Open the task in **My work** and use **Attach a file** under **Attached files**: a PDF, JPEG or PNG (a scan or a phone photo), up to 10 MB. Check the name and size it shows, then **Attach**. Everyone who works on the request later, and the auditor, sees the file with who attached it and on which step.\n\n- Name the file by what it is ("Statement ST-204518"), not by the patient.\n- Attached another patient\'s paper by mistake? Use **Remove** on it and say why. The file is deleted; the request keeps a note that it was there, who removed it and why. Tell your lead: it may be a privacy incident.\n- Files cannot be added to a request that has ended.',
+    'Open the task in **My work** and use **Attach a file** under **Attached files**: a PDF, JPEG or PNG (a scan or a phone photo), up to 10 MB. Check the name and size it shows, then **Attach**. Starting the request yourself? Add the files in **New request** under **Files** (**Attach files**); they go on its first step when you press **Start request**. Everyone who works on the request later, and the auditor, sees the file with who attached it and on which step.\n\n- Name the file by what it is ("Statement ST-204518"), not by the patient.\n- Attached another patient\'s paper by mistake? Use **Remove** on it and say why. The file is deleted; the request keeps a note that it was there, who removed it and why. Tell your lead: it may be a privacy incident.\n- Files cannot be added to a request that has ended.',
     ['attach', 'attachment', 'scan', 'statement', 'proxy form', 'photo', 'upload'],
   ),
   staff(

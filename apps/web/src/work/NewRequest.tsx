@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import {
   findOpenMatches,
   type OpenMatch,
@@ -11,6 +11,10 @@ import { CircleAlert, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { countOf } from '../shell/plural.ts';
+import { type AttachFailure, attachAll, type PendingFile } from './attachments/attachAll.ts';
+import { ChooseFiles } from './attachments/ChooseFiles.tsx';
+import { NotAttachedAlert } from './attachments/NotAttachedAlert.tsx';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
 import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
@@ -67,6 +71,15 @@ export function NewRequestButton() {
   );
 }
 
+/** A request this dialog started, its files still being sent. */
+interface Started {
+  instanceId: string;
+  taskId: string | undefined;
+  label: string;
+  /** Files already attached to it. */
+  attached: number;
+}
+
 function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [definitionId, setDefinitionId] = useState<string | null>(
@@ -84,6 +97,12 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   // submit of the same values starts it anyway; any change checks again.
   const [matches, setMatches] = useState<{ for: string; found: OpenMatch[] } | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
+  // Files go after the request is started, onto its first task. Once it is started the form is spent:
+  // a file the server refused can be taken off or chosen again and sent, or attached later in My work.
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [started, setStarted] = useState<Started | null>(null);
+  const [failures, setFailures] = useState<AttachFailure[]>([]);
+  const [progress, setProgress] = useState<string | null>(null);
 
   // A newly picked workflow starts from an empty form, with the first field focused.
   // Keyed by id, not the object: a background refetch of the list must not wipe what is being typed.
@@ -94,6 +113,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setErrors({});
     setSummary(null);
     setMatches(null);
+    setFiles([]);
     setKey(newIdempotencyKey());
     const first = workflow.form[0];
     if (first)
@@ -111,9 +131,32 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     if (workflow && first) document.getElementById(inputId(workflow.definitionId, first.id))?.focus();
   }
 
+  /** Sends the chosen files to the started request; closes when all are attached. */
+  async function sendFiles(to: Started, sending: readonly PendingFile[]) {
+    const total = sending.length;
+    setProgress(`Attaching ${countOf(total, 'file')}…`);
+    const refused = await attachAll(to.instanceId, to.taskId, sending, (done) =>
+      setProgress(done < total ? `Attaching file ${done + 1} of ${total}…` : null),
+    );
+    setProgress(null);
+    setFailures(refused);
+    setFiles(refused.map((f) => f.pending));
+    if (refused.length === 0) {
+      showStarted(queryClient, to.label, to.instanceId, to.attached + total);
+      onClose();
+    } else {
+      setStarted({ ...to, attached: to.attached + total - refused.length });
+    }
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!workflow || busy) return;
+    if (started) {
+      setBusy(true);
+      await sendFiles(started, files).finally(() => setBusy(false));
+      return;
+    }
     const errs = checkForm(fields, values);
     setErrors(errs);
     if (Object.keys(errs).length > 0) {
@@ -131,9 +174,21 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
         setMatches({ for: asked, found });
         if (found.length > 0) return;
       }
-      const started = await call(startRequest, { body, idempotencyKey: key });
+      const answer = await call(startRequest, { body, idempotencyKey: key });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      showStarted(queryClient, started.subject ?? workflow.title, started.instance.id);
+      const to: Started = {
+        instanceId: answer.instance.id,
+        // The first step's task, so the file is listed on the step it was brought for.
+        taskId: answer.instance.active.find((a) => a.kind === 'task')?.taskId,
+        label: answer.subject ?? workflow.title,
+        attached: 0,
+      };
+      if (files.length > 0) {
+        setStarted(to);
+        await sendFiles(to, files);
+        return;
+      }
+      showStarted(queryClient, to.label, to.instanceId);
       onClose();
     } catch (error) {
       const server = fieldErrorsOf(error);
@@ -145,10 +200,15 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     }
   }
 
+  const close = () => {
+    if (started) showStarted(queryClient, started.label, started.instanceId, started.attached);
+    onClose();
+  };
+
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={close}
       title="New request"
       size="md"
       closeButtonProps={{ 'aria-label': 'Close' }}
@@ -162,6 +222,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
             data={workflows.map((w) => ({ value: w.definitionId, label: w.title }))}
             value={definitionId}
             onChange={setDefinitionId}
+            disabled={started !== null}
             searchable
             // On a call: type a word of the workflow's name and press Enter to pick it.
             selectFirstOptionOnChange
@@ -193,7 +254,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 field={field}
                 value={values[field.id]}
                 error={errors[field.id]}
-                disabled={busy}
+                disabled={busy || started !== null}
                 inputId={inputId(workflow.definitionId, field.id)}
                 onChange={(value) => {
                   setValues((v) => ({ ...v, [field.id]: value }));
@@ -202,17 +263,37 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 }}
               />
             ))}
+          {workflow && <ChooseFiles files={files} onChange={setFiles} disabled={busy} />}
+          {started && failures.length > 0 && (
+            <NotAttachedAlert failures={failures} attached={started.attached} />
+          )}
           {/* A submit button makes Enter in any field send the form. */}
-          <Button
-            ref={submitButton}
-            type="submit"
-            disabled={!workflow}
-            loading={busy}
-            variant={matches && matches.found.length > 0 ? 'default' : 'filled'}
-            data-testid="new-request-submit"
-          >
-            {matches && matches.found.length > 0 ? 'Start anyway' : 'Start request'}
-          </Button>
+          <Group gap="xs" grow>
+            {started && (
+              <Button variant="default" onClick={close} disabled={busy} data-testid="new-request-close">
+                Close
+              </Button>
+            )}
+            <Button
+              ref={submitButton}
+              type="submit"
+              disabled={!workflow || (started !== null && files.length === 0)}
+              loading={busy}
+              variant={matches && matches.found.length > 0 ? 'default' : 'filled'}
+              data-testid="new-request-submit"
+            >
+              {started
+                ? 'Attach again'
+                : matches && matches.found.length > 0
+                  ? 'Start anyway'
+                  : 'Start request'}
+            </Button>
+          </Group>
+          {progress && (
+            <Text size="xs" c="gray.7" role="status" data-testid="new-request-progress">
+              {progress}
+            </Text>
+          )}
         </Stack>
       </form>
     </Modal>

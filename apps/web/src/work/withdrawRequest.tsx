@@ -4,12 +4,19 @@ import { cancelInstance } from '@portalflow/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
+import { countOf } from '../shell/plural.ts';
 
 /**
  * The toast after starting a request, with a way back for a typo or a call logged twice: whoever
  * started a request may withdraw it until someone acts on it (after that, a lead cancels it).
  */
-export function showStarted(client: QueryClient, label: string, instanceId: string): void {
+export function showStarted(
+  client: QueryClient,
+  label: string,
+  instanceId: string,
+  /** How many files were attached with it. */
+  files = 0,
+): void {
   const id = `started-${instanceId}`;
   const withdraw = async () => {
     notifications.update({ id, loading: true, title: 'Withdrawing…', message: label, autoClose: false });
@@ -51,7 +58,9 @@ export function showStarted(client: QueryClient, label: string, instanceId: stri
     autoClose: 12_000,
     message: (
       <Group gap="xs" justify="space-between" wrap="nowrap">
-        <Text size="sm">{label} is in its pool.</Text>
+        <Text size="sm">
+          {label} is in its pool{files > 0 ? `, with ${countOf(files, 'file')} attached` : ''}.
+        </Text>
         <Button
           size="compact-xs"
           variant="subtle"

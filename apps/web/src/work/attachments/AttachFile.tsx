@@ -5,10 +5,11 @@ import { useMutation } from '@tanstack/react-query';
 import { CircleAlert, Paperclip, Upload } from 'lucide-react';
 import { type ComponentProps, useRef, useState } from 'react';
 import { callMultipart } from '../../api/callMultipart.ts';
-import { ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useClinicConfig } from '../../shell/clinic.ts';
-import { ALLOWED_TYPES_TEXT, attachRefusalText, fileSummary, sizeText } from './attachmentText.ts';
-import { ACCEPT, checkFile, headOf } from './fileCheck.ts';
+import { type PendingFile, pendingFile } from './attachAll.ts';
+import { ALLOWED_TYPES_TEXT, attachRefusalText, sizeText } from './attachmentText.ts';
+import { ACCEPT } from './fileCheck.ts';
 
 interface Props {
   instanceId: string;
@@ -26,12 +27,8 @@ const INPUT_PROPS = {
   'data-testid': 'attach-file-input',
 } as ComponentProps<'input'>;
 
-interface Chosen {
-  file: File;
-  summary: string;
-  /** Made when the file is chosen, so a second press of Attach sends it once. */
-  key: string;
-}
+/** Its key is made when the file is chosen, so a second press of Attach sends it once. */
+type Chosen = PendingFile;
 
 /**
  * "Attach a file": choose a file, see it checked (kind and size, read from its bytes), then attach it
@@ -80,16 +77,9 @@ export function AttachFile({ instanceId, taskId, stepTitle, onAttached, onClosed
     setChosen(null);
     attach.reset();
     if (!file) return;
-    const check = checkFile(file, await headOf(file), maxBytes);
-    if (!check.ok) {
-      setProblem(check.message);
-      return;
-    }
-    setChosen({
-      file,
-      summary: fileSummary({ type: check.type, bytes: file.size }),
-      key: newIdempotencyKey(),
-    });
+    const checked = await pendingFile(file, maxBytes);
+    if (checked.ok) setChosen(checked.pending);
+    else setProblem(checked.message);
   }
 
   return (
