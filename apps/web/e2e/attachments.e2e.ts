@@ -233,6 +233,17 @@ describe('files attached to a request', () => {
       // The auditor's replay lists both, read-only: the removed one with its reason, the other downloads.
       await signIn(auditor.page, server.url, 'auditor', PASSWORD);
       await auditor.page.goto(`${server.url}/audit/instances/${encodeURIComponent(instanceId)}`);
+      // The timeline places each file among the events, without its name: attached twice, taken off once.
+      const timeline = auditor.page.getByTestId('audit-timeline');
+      await expect.poll(() => timeline.getByTestId('timeline-file').count()).toBe(2);
+      const takenOff = timeline.getByTestId('timeline-file-removed');
+      expect(await takenOff.textContent()).toContain(`Why: ${REASON}`);
+      expect(await timeline.getByTestId('timeline-file').first().textContent()).toContain(
+        'File attached on “Log the billing question and attach the statement”',
+      );
+      expect(await timeline.textContent()).not.toContain(NAME_WORD);
+      await takenOff.scrollIntoViewIfNeeded();
+      await screenshot(auditor.page, 'audit-timeline-files');
       const audit = auditor.page.getByTestId('audit-attachments');
       await audit.getByTestId('audit-attachments-toggle').click();
       const listed = audit.getByTestId('attachment-row');

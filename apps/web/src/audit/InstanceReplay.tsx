@@ -300,6 +300,7 @@ export function InstanceReplay() {
               definition={definition}
               entries={timeline}
               notes={history.data.notes ?? []}
+              attachments={history.data.attachments ?? []}
               events={history.data.events}
               at={at}
               onSelect={setAt}

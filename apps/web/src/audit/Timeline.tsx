@@ -1,13 +1,17 @@
 import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { AttachmentView } from '@portalflow/contract';
 import { type Definition, dataFields } from '@portalflow/engine';
 import { ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { fieldValue } from '../work/format.ts';
 import { changesByStep, describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
 import { formatAuditTime } from './period.ts';
+import { TimelineFile } from './TimelineFile.tsx';
 import { TimelineNote } from './TimelineNote.tsx';
+import { asidesByEvent } from './timelineAsides.ts';
 import { UserRef } from './UserRef.tsx';
 import { useUserNames } from './useUserNames.ts';
 
@@ -22,11 +26,14 @@ export function Timeline({
   stepFilter,
   onClearFilter,
   notes = [],
+  attachments = [],
 }: {
   definition: Definition;
   entries: TimelineEntry[];
   /** The request's notes: each shown after the last event at or before its time. */
   notes?: RequestNote[];
+  /** The request's files: each attaching and removal shown the same way. */
+  attachments?: AttachmentView[];
   events: AuditEvent[];
   at: number;
   onSelect: (seq: number) => void;
@@ -52,16 +59,11 @@ export function Timeline({
     ? entries.filter((e) => e.steps.includes(stepFilter) || e.changes.some((c) => c.step === stepFilter))
     : entries;
 
-  const notesAfter = useMemo(() => {
-    const bySeq = new Map<number, RequestNote[]>();
-    const shownNotes = stepFilter ? notes.filter((n) => n.step === stepFilter) : notes;
-    for (const note of shownNotes) {
-      const before = shown.filter((e) => e.at <= note.at).at(-1) ?? shown[0];
-      if (!before) continue;
-      bySeq.set(before.seq, [...(bySeq.get(before.seq) ?? []), note]);
-    }
-    return bySeq;
-  }, [notes, shown, stepFilter]);
+  const asidesAfter = useMemo(() => {
+    const onStep = <T extends { step: string | null }>(list: readonly T[]) =>
+      stepFilter ? list.filter((x) => x.step === stepFilter) : list;
+    return asidesByEvent(shown, onStep(notes), onStep(attachments));
+  }, [notes, attachments, shown, stepFilter]);
 
   const refs = useRef(new Map<number, HTMLElement>());
   useEffect(() => {
@@ -78,7 +80,8 @@ export function Timeline({
       >
         <Text fw={600} size="sm" id="audit-timeline-heading">
           Timeline · {entries.length} event{entries.length === 1 ? '' : 's'}
-          {notes.length > 0 ? ` · ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}
+          {notes.length > 0 ? ` · ${countOf(notes.length, 'note')}` : ''}
+          {attachments.length > 0 ? ` · ${countOf(attachments.length, 'file')}` : ''}
         </Text>
         {stepFilter && (
           <Button
@@ -210,9 +213,18 @@ export function Timeline({
                   {future && <span className="visually-hidden">(after the replayed point)</span>}
                 </UnstyledButton>
               </li>,
-              ...(notesAfter.get(entry.seq) ?? []).map((note) => (
-                <TimelineNote key={`note-${note.id}`} note={note} roleName={roleName} />
-              )),
+              ...(asidesAfter.get(entry.seq) ?? []).map((aside) =>
+                aside.kind === 'note' ? (
+                  <TimelineNote key={`note-${aside.note.id}`} note={aside.note} roleName={roleName} />
+                ) : (
+                  <TimelineFile
+                    key={`${aside.kind}-${aside.attachment.id}`}
+                    attachment={aside.attachment}
+                    removal={aside.kind === 'removed'}
+                    roleName={roleName}
+                  />
+                ),
+              ),
             ];
           })}
         </Box>
