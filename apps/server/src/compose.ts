@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@portalflow/store';
 import { type App, createApp } from './app.ts';
+import { attachmentService } from './attachments/service.ts';
 import { checkpointConfig, databaseFile } from './audit/checkpoint-config.ts';
 import { loadClinicHours } from './clinic/hours.ts';
 import { clinicSettings } from './clinic/settings.ts';
@@ -65,6 +66,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   // Hours an admin saved in the app replace the configured ones (same time zone).
   await loadClinicHours(deps);
   const app = createApp(deps);
+  await attachmentService(deps).settle();
   if (options.demo) {
     const seed = await seedDemo(
       store,

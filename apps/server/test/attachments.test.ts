@@ -298,6 +298,46 @@ describe('taking a file off', () => {
     expect(stillThere.bytes).toEqual(shared);
     expect(existsSync(join(t.deps.config.attachmentsDir, onB.sha256))).toBe(true);
   });
+
+  // The removal asks whether other requests hold the bytes (before it moves them, and again after);
+  // the answer is no, and before the removal acts on it, the front desk attaches the same scan to
+  // another request.
+  it.each([1, 2])(
+    'the same bytes attached elsewhere while the last copy is removed stay downloadable (at question %i)',
+    async (question) => {
+      const a = await startQuestion();
+      const b = await startQuestion();
+      const scan = new Uint8Array([...PDF, ...new TextEncoder().encode(`raced scan ${Date.now()}\n`)]);
+      const onA = (await send(frontDesk, 'POST', files(a.instanceId), form(scan, 'scan.pdf'))).body
+        .attachment;
+      const store = t.deps.store;
+      const inUse = store.attachmentBytesInUse.bind(store);
+      let asked = 0;
+      let onB: { id: string } | undefined;
+      store.attachmentBytesInUse = async (sha256: string) => {
+        const answer = await inUse(sha256);
+        if (++asked === question) {
+          const added = await send(frontDesk, 'POST', files(b.instanceId), form(scan, 'scan.pdf'));
+          expect(added.status, added.text).toBe(201);
+          onB = added.body.attachment;
+        }
+        return answer;
+      };
+      try {
+        const removed = await send(frontDesk, 'POST', `${files(a.instanceId)}/${onA.id}/remove`, {
+          reason: 'wrong request',
+        });
+        expect(removed.status, removed.text).toBe(200);
+      } finally {
+        store.attachmentBytesInUse = inUse;
+      }
+      expect(asked).toBeGreaterThanOrEqual(question);
+      const download = await send(frontDesk, 'GET', `${files(b.instanceId)}/${onB!.id}`);
+      expect(download.status, download.text).toBe(200);
+      expect(download.bytes).toEqual(scan);
+      expect(readdirSync(t.deps.config.attachmentsDir).filter((f) => f.startsWith('.'))).toEqual([]);
+    },
+  );
 });
 
 describe("the auditor's record", () => {

@@ -3,7 +3,7 @@ import type { Definition } from '@portalflow/engine';
 import type { AttachmentRecord, Instance } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
-import { contentPath, removeBytes, storeBytes } from '../files/content-addressed.ts';
+import { contentPath, releaseBytes, settleAside, storeBytes } from '../files/content-addressed.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { actingRole } from '../instances/access.ts';
 import { announce } from '../live/announce.ts';
@@ -49,6 +49,10 @@ export function attachmentService(deps: AppDeps) {
       practice: instance.practice,
     });
   };
+
+  /** Deletes the bytes unless an attachment still names them (see `releaseBytes`). */
+  const release = (sha256: string) =>
+    releaseBytes(deps.config.attachmentsDir, sha256, (hash) => deps.store.attachmentBytesInUse(hash));
 
   const views = (records: readonly AttachmentRecord[], definition: Definition) =>
     attachmentViews(records, definition);
@@ -101,11 +105,11 @@ export function attachmentService(deps: AppDeps) {
           at: deps.clock(),
         })
         .catch(async (error: unknown) => {
-          if (stored.created) await removeBytes(deps.config.attachmentsDir, stored.sha256);
+          if (stored.created) await release(stored.sha256);
           throw error;
         });
       if (!added) {
-        if (stored.created) await removeBytes(deps.config.attachmentsDir, stored.sha256);
+        if (stored.created) await release(stored.sha256);
         throw notFound('The request');
       }
       // A removal of the same bytes elsewhere may have deleted them between the write and the row:
@@ -115,6 +119,18 @@ export function attachmentService(deps: AppDeps) {
       deps.log(`attachment added (${type}, ${bytes.length} bytes)`);
       await changed(instance, definition, user.id);
       return views([added], definition)[0]!;
+    },
+
+    /** At start-up: removals a stopped process left half done are finished (see `settleAside`). */
+    async settle() {
+      const settled = await settleAside(deps.config.attachmentsDir, (hash) =>
+        deps.store.attachmentBytesInUse(hash),
+      );
+      if (settled.restored + settled.deleted > 0)
+        deps.log(
+          `attachments: ${settled.restored} file(s) a stopped removal had set aside put back, ${settled.deleted} deleted`,
+        );
+      return settled;
     },
 
     /** The stored file of one attachment of this request, or why it cannot be had. */
@@ -149,8 +165,7 @@ export function attachmentService(deps: AppDeps) {
         throw new ApiError(409, 'ATTACHMENT_REMOVED', 'This file was already taken off the request');
       }
       // Another request may hold the very same bytes (the same scan attached twice): they stay for it.
-      if (!(await deps.store.attachmentBytesInUse(record.sha256)))
-        await removeBytes(deps.config.attachmentsDir, record.sha256);
+      await release(record.sha256);
       await changed(instance, definition, record.authorId);
       return views([result.attachment], definition)[0]!;
     },

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -10,6 +10,10 @@ import { join } from 'node:path';
  */
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/** A file moved aside by `releaseBytes` while it asks whether the bytes are still named. */
+const ASIDE = '.removing-';
+/** Older than this, a file moved aside belongs to a removal that stopped (the process ended). */
+const STOPPED_AFTER_MS = 60_000;
 export const isSha256 = (s: string) => SHA256.test(s);
 
 export const contentPath = (dir: string, sha256: string) => join(dir, sha256);
@@ -34,4 +38,78 @@ export async function storeBytes(
 
 export async function removeBytes(dir: string, sha256: string): Promise<void> {
   if (isSha256(sha256)) await rm(contentPath(dir, sha256), { force: true });
+}
+
+/**
+ * Deletes the bytes unless something still names them, without losing them to a writer that starts
+ * naming them meanwhile. When nothing names them, the file is moved aside and `inUse` asked again: a
+ * writer whose row was written before that question gets the file moved back; one whose row comes
+ * after it finds the file missing when it writes the bytes again after its row (`storeBytes` once
+ * more), and writes them. Asking and then deleting would let a row written between the two name
+ * deleted bytes. The first question keeps shared bytes in place for readers of the other rows.
+ */
+export async function releaseBytes(
+  dir: string,
+  sha256: string,
+  inUse: (sha256: string) => Promise<boolean>,
+): Promise<void> {
+  if (!isSha256(sha256) || (await inUse(sha256))) return;
+  const path = contentPath(dir, sha256);
+  const aside = join(dir, `${ASIDE}${randomUUID()}`);
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    // Already gone (another removal has it): that one decides.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    if (await inUse(sha256)) {
+      // Same bytes either way: a rewrite that came meanwhile is replaced by an identical file.
+      await putBack(aside, path);
+      return;
+    }
+  } catch (error) {
+    await putBack(aside, path);
+    throw error;
+  }
+  await rm(aside, { force: true });
+}
+
+/** Moves a file set aside back; `settleAside` may have done it already. */
+async function putBack(aside: string, path: string): Promise<void> {
+  await rename(aside, path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}
+
+/**
+ * Finishes removals a stopped process left half done (at start-up): bytes still named go back under
+ * their hash, the others are deleted. Only files set aside over a minute ago, so a removal under way
+ * in another process on the same directory is left to finish. Answers how many were put back.
+ */
+export async function settleAside(
+  dir: string,
+  inUse: (sha256: string) => Promise<boolean>,
+  now = Date.now(),
+): Promise<{ restored: number; deleted: number }> {
+  const settled = { restored: 0, deleted: 0 };
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(ASIDE))) {
+    const aside = join(dir, name);
+    const info = await stat(aside).catch(() => null);
+    // Renaming sets the change time: it says when the file was set aside.
+    if (!info || now - info.ctimeMs < STOPPED_AFTER_MS) continue;
+    const sha256 = createHash('sha256')
+      .update(await readFile(aside))
+      .digest('hex');
+    if ((await inUse(sha256)) && !existsSync(contentPath(dir, sha256))) {
+      await putBack(aside, contentPath(dir, sha256));
+      settled.restored++;
+    } else {
+      await rm(aside, { force: true });
+      settled.deleted++;
+    }
+  }
+  return settled;
 }
