@@ -13,7 +13,8 @@ const COLORS = [
   'lime.9',
   'blue.8',
   'pink.8',
-  'yellow.9',
+  // Not yellow.9: beside orange.8 the two read as one colour.
+  'gray.7',
 ];
 
 /** A Mantine color (`teal.8`) as the CSS variable it names. */
