@@ -9,6 +9,7 @@ import { loadClinicHours } from './clinic/hours.ts';
 import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { attachmentsDirOf, mediaDirOf } from './files/dirs.ts';
 import { LiveHub } from './live/hub.ts';
 import { operationalLog } from './operational-log.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -100,18 +101,4 @@ function intakeKeyFileOf(url: string | undefined, env = process.env): { intakeKe
   if (env.PORTALFLOW_INTAKE_KEY_FILE) return { intakeKeyFile: env.PORTALFLOW_INTAKE_KEY_FILE };
   const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
   return dbFile ? { intakeKeyFile: join(dirname(dbFile), 'intake-key') } : {};
-}
-
-/** Help videos live in `media/` beside a file database unless `PORTALFLOW_MEDIA_DIR` says otherwise. */
-function mediaDirOf(url: string | undefined, env = process.env): { mediaDir?: string } {
-  if (env.PORTALFLOW_MEDIA_DIR) return { mediaDir: env.PORTALFLOW_MEDIA_DIR };
-  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
-  return dbFile ? { mediaDir: join(dirname(dbFile), 'media') } : {};
-}
-
-/** Attached files live in `attachments/` beside a file database unless `PORTALFLOW_ATTACHMENTS_DIR` says otherwise. */
-function attachmentsDirOf(url: string | undefined, env = process.env): { attachmentsDir?: string } {
-  if (env.PORTALFLOW_ATTACHMENTS_DIR) return { attachmentsDir: env.PORTALFLOW_ATTACHMENTS_DIR };
-  const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
-  return dbFile ? { attachmentsDir: join(dirname(dbFile), 'attachments') } : {};
 }

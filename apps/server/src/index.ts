@@ -1,9 +1,13 @@
 export { type App, createApp } from './app.ts';
 export { otpauthUri, totpCode } from './auth/totp.ts';
+export { backupComplete, makeBackup } from './backup/make.ts';
+export { BackupError, type BackupManifest } from './backup/manifest.ts';
+export { checkBackup, restoreBackup } from './backup/restore.ts';
 export { type ClinicSettings, ClinicSettingsError, clinicSettings } from './clinic/settings.ts';
 export { type Composition, composeApp } from './compose.ts';
 export { defaultConfig, type ServerConfig } from './config.ts';
 export type { AppDeps } from './deps.ts';
+export { attachmentsDirOf, mediaDirOf } from './files/dirs.ts';
 export { ApiError } from './http/errors.ts';
 export { LiveHub } from './live/hub.ts';
 export { seedDemo } from './seed/demo.ts';

@@ -21,6 +21,10 @@ usage:
                                                    checkpoint in DIR says (no removed tail, no rewrite)
   portalflow checkpoint [--db URL] [--checkpoints DIR] [--key FILE] [--json]
                                                    sign the head of every history into DIR now
+  portalflow backup <new dir> [--db URL] [--json]  copy the database, attached files and help videos
+                                                   while the server runs; every hash checked
+  portalflow restore <backup dir> [--db URL] [--json]
+                                                   check a backup and put it where no database is
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
   portalflow export <file> --format bpmn [--pools single|department] [--layout <file>] [-o <out>]
@@ -128,6 +132,13 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof values.checkpoints === 'string') options.checkpoints = values.checkpoints;
       if (typeof values.key === 'string') options.key = values.key;
       return checkpointCommand(options);
+    }
+    case 'backup':
+    case 'restore': {
+      const { backupCommand, restoreCommand } = await import('./commands/backup.ts');
+      const options: { db?: string; json: boolean } = { json };
+      if (typeof values.db === 'string') options.db = values.db;
+      return (command === 'backup' ? backupCommand : restoreCommand)(positionals, options);
     }
     case 'replay': {
       const { replayCommand } = await import('./commands/replay.ts');

@@ -1,7 +1,7 @@
 // `verify`, `replay` and `serve` run as the real bin against temp databases prepared with the store.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -385,5 +385,101 @@ describe('portalflow checkpoint / verify --checkpoints', () => {
 
   it('--public-key without --checkpoints is a usage error', () => {
     expect(cli(['verify', '--db', url, '--public-key', `${key}.pub`]).code).toBe(2);
+  });
+});
+
+describe('portalflow backup / restore', () => {
+  let dir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'portalflow-cli-backup-'));
+    url = `file:${join(dir, 'data', 'portalflow.db')}`;
+    await prepare(url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The CLI as a separate process, awaited, so this process can keep writing meanwhile. */
+  function cliAsync(args: string[]) {
+    return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [...binArgs, ...args], {
+        env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' },
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+  }
+
+  it('backs up while another process writes, restores elsewhere, and every chain verifies there', async () => {
+    const backup = join(dir, 'backup-1');
+    // A process keeps the database open and starts requests until the backup has finished.
+    const store = await openStore({ url });
+    let written = 0;
+    let done = false;
+    const writing = (async () => {
+      while (!done) {
+        await apply(
+          store,
+          `w-${++written}`,
+          { type: 'start', actor: 'fd-1', role: 'front-desk', data: { patient: PATIENT } },
+          T0,
+          null,
+        );
+      }
+    })();
+    const made = await cliAsync(['backup', backup, '--db', url, '--json']);
+    done = true;
+    await writing;
+    await store.close();
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    const manifest = JSON.parse(made.out);
+    expect(manifest).toMatchObject({
+      ok: true,
+      format: 'portalflow-backup/1',
+      chains: { ok: true, failures: 0 },
+    });
+    expect(manifest.instances).toBeGreaterThanOrEqual(3);
+    expect(manifest.instances).toBeLessThanOrEqual(3 + written);
+    expect(statSync(join(backup, 'backup.json')).mode & 0o777).toBe(0o600);
+
+    const target = `file:${join(dir, 'restored', 'portalflow.db')}`;
+    const restored = cli(['restore', backup, '--db', target]);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain(`${manifest.instances} instances`);
+    expect(restored.out).toContain("every history's chain verifies");
+    const verified = cli(['verify', '--db', target]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain(`${manifest.instances} instances`);
+
+    // Neither is ever overwritten.
+    const again = cli(['restore', backup, '--db', target]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists');
+    const into = cli(['backup', backup, '--db', url]);
+    expect(into.code).toBe(2);
+    expect(into.err).toContain('is not empty');
+  }, 60_000);
+
+  it('refuses a damaged backup with exit 1, naming what is wrong, and writes nothing', () => {
+    const backup = join(dir, 'backup-2');
+    expect(cli(['backup', backup, '--db', url]).code).toBe(0);
+    const db = join(backup, 'portalflow.db');
+    const bytes = readFileSync(db);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(db, bytes);
+    const target = join(dir, 'never', 'portalflow.db');
+    const r = cli(['restore', backup, '--db', `file:${target}`, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).error.code).toBe('BACKUP_DAMAGED');
+    expect(r.err).toContain('portalflow.db does not match its hash in backup.json');
+    expect(existsSync(target)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ export type {
   AttachmentStore,
 } from './attachments.ts';
 export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
+export { readSnapshot, type SnapshotFacts, snapshotDatabase } from './snapshot.ts';
 export {
   type ChainCheck,
   type ChainFailure,

@@ -233,9 +233,9 @@ export class NativeClient implements Client {
   readonly #db: Native;
   readonly #cache = new Map<string, Cached>();
 
-  constructor(path: string, options: { timeout: number }) {
+  constructor(path: string, options: { timeout: number; readonly?: boolean }) {
     try {
-      this.#db = new Database(path, { timeout: options.timeout });
+      this.#db = new Database(path, { timeout: options.timeout, readonly: options.readonly === true });
       this.#db.defaultSafeIntegers(true);
     } catch (error) {
       throw toLibsqlError(error);
