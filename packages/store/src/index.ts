@@ -16,7 +16,6 @@ export type {
   AttachmentStore,
 } from './attachments.ts';
 export { AUDIT_TABLES, type AuditTable } from './audit-tables.ts';
-export { readSnapshot, type SnapshotFacts, snapshotDatabase } from './snapshot.ts';
 export {
   type ChainCheck,
   type ChainFailure,
@@ -160,6 +159,7 @@ export type {
   SessionStage,
   TotpRecord,
 } from './security.ts';
+export { readSnapshot, type SnapshotFacts, snapshotDatabase } from './snapshot.ts';
 export type {
   SsoGroupRoles,
   SsoIdentity,
