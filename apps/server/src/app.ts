@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { health, openapiDocument } from '@portalflow/contract';
 import { authenticate } from './auth/authenticate.ts';
+import { OwnAccountService } from './auth/own-account.ts';
 import { SetPasswordService } from './auth/set-password.ts';
 import { SignInService } from './auth/sign-in.ts';
 import { DefinitionCache } from './definitions/cache.ts';
@@ -38,6 +39,7 @@ import { noteRoutes } from './routes/notes.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { outboxRoutes, webhookRoutes } from './routes/outbox.ts';
+import { ownAccountRoutes } from './routes/own-account.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
@@ -124,7 +126,9 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', streams.afterAccountChanges());
   app.route('/', oidcRoutes(deps, docs, sso));
-  app.route('/', authRoutes(deps, docs, new SignInService(deps), sso));
+  const signIn = new SignInService(deps);
+  app.route('/', authRoutes(deps, docs, signIn, sso));
+  app.route('/', ownAccountRoutes(deps, docs, new OwnAccountService(deps, signIn.throttle)));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/', configRoutes(deps, docs));
   app.route('/', userTokenRoutes(deps, docs));

@@ -56,6 +56,11 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // one's own password and sessions: everyone signed in, for themselves only
+  'POST /api/me/password':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/me/sessions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'DELETE /api/me/sessions/{sessionId}':      { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'DELETE /api/me/sessions':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // the clinic's name, time zone and calendar: anyone signed in
   'GET /api/config':                          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // accounts: only admins manage users; anyone signed in manages their own API tokens
@@ -286,6 +291,27 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     ...(who === 'anonymous' ? {} : { as: await w.t.login(w.username(who)) }),
   }),
   'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
+  // A colleague with the caller's roles, in a session of their own: a new password ends every other session.
+  'POST /api/me/password': async (w, who) => {
+    const body = { currentPassword: PASSWORD, newPassword: `${w.unique('fresh')} purple lantern bridge` };
+    if (who === 'anonymous') return { method: 'POST', path: '/api/me/password', body };
+    const colleague = await w.freshUser(w.t.user(w.username(who)).roles);
+    return { method: 'POST', path: '/api/me/password', body, as: await w.t.login(colleague.username) };
+  },
+  'GET /api/me/sessions': async () => ({ method: 'GET', path: '/api/me/sessions' }),
+  // A second session of the caller's own, ended from the shared one.
+  'DELETE /api/me/sessions/{sessionId}': async (w, who) => {
+    if (who === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions/some-session' };
+    const second = await w.t.login(w.username(who));
+    const listed = await w.send(who, { method: 'GET', path: '/api/me/sessions', as: second });
+    const id = listed.body.sessions.find((s: { current: boolean }) => s.current).id;
+    return { method: 'DELETE', path: `/api/me/sessions/${encodeURIComponent(id)}` };
+  },
+  'DELETE /api/me/sessions': async (w, who) => {
+    if (who === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions' };
+    const colleague = await w.freshUser(w.t.user(w.username(who)).roles);
+    return { method: 'DELETE', path: '/api/me/sessions', as: await w.t.login(colleague.username) };
+  },
   'GET /api/config': async () => ({ method: 'GET', path: '/api/config' }),
   'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
   'POST /api/users': async (w) => ({

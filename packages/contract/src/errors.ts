@@ -41,6 +41,13 @@ export const ERRORS = {
   TOKEN_CANNOT_CREATE_TOKENS: { status: 403, message: 'An API token cannot create API tokens' },
   TOKEN_LIFETIME_TOO_LONG: { status: 400, message: 'API tokens live at most {days} days' },
   PASSWORD_TOO_WEAK: { status: 400, message: 'Choose a stronger password' },
+  CURRENT_PASSWORD_WRONG: { status: 400, message: 'That is not your current password' },
+  PASSWORD_UNCHANGED: { status: 400, message: 'Choose a password different from the current one' },
+  PASSWORD_CHANGED_MEANWHILE: {
+    status: 409,
+    message: 'Your password was changed meanwhile, elsewhere; sign in again with the new one',
+  },
+  SESSION_REQUIRED: { status: 403, message: 'Do this signed in, not with an API token' },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts; wait and try again' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down' },
   ACCOUNT_DISABLED: { status: 409, message: 'This account is disabled' },

@@ -17,6 +17,7 @@ export * from './notes.ts';
 export * from './notifications.ts';
 export * from './operations.ts';
 export * from './outbox.ts';
+export * from './own-account.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';
 export * from './roles.ts';

@@ -57,6 +57,19 @@ export interface AccountAdminStore {
    * refuses, as `last-admin`, any edit that leaves no active admin, whoever else writes at the same time.
    */
   editAccount(edit: AccountEdit): Promise<AccountEditResult>;
+  /**
+   * The account's owner changes their password, in one write transaction: only if it is still
+   * `expectedHash` (the one they just proved), so of two changes at once one wins and the other is
+   * `changed`; every session and API token of the account ends with it, and the trail says who.
+   */
+  changeOwnPassword(input: {
+    userId: string;
+    expectedHash: string;
+    passwordHash: string;
+    at: string;
+  }): Promise<
+    { ok: true; ended: { sessions: number; tokens: number } } | { ok: false; reason: 'not-found' | 'changed' }
+  >;
   /** Appends trail rows (e.g. `created`) in one batch. */
   recordAccountChanges(input: {
     userId: string;

@@ -81,7 +81,8 @@ export const throttleOptions = (deps: AppDeps) => ({
  * sent at once count as if sent one by one.
  */
 export class SignInService {
-  private readonly throttle: LoginThrottle;
+  /** Shared with the password check of a password change: one guessing budget per account. */
+  readonly throttle: LoginThrottle;
 
   constructor(private readonly deps: AppDeps) {
     this.throttle = new LoginThrottle(throttleOptions(deps));

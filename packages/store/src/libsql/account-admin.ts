@@ -152,6 +152,34 @@ export function accountAdminApi(db: Db): AccountAdminStore {
       }
     },
 
+    async changeOwnPassword({ userId: id, expectedHash, passwordHash, at }) {
+      // Each statement is guarded by the hash it expects: the old one until the update, the new one
+      // after, so a change that lost the race writes no trail row and ends no session.
+      const changedNow = 'EXISTS (SELECT 1 FROM users WHERE id = ? AND password_hash = ?)';
+      const [, updated, sessions, tokens] = await db.client.batch(
+        [
+          {
+            sql: `${TRAIL} SELECT ?, ?, ?, 'password', NULL, '"changed by its owner"' FROM users WHERE id = ? AND password_hash = ?`,
+            args: [at, id, id, id, expectedHash],
+          },
+          {
+            sql: 'UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?',
+            args: [passwordHash, id, expectedHash],
+          },
+          ...revokeAccessStatements(id, at, 'password').map((s) => {
+            const { sql, args } = s as { sql: string; args: InValue[] };
+            return { sql: `${sql} AND ${changedNow}`, args: [...args, id, passwordHash] };
+          }),
+        ],
+        'write',
+      );
+      if (updated!.rowsAffected === 0) {
+        const exists = await db.client.execute({ sql: 'SELECT 1 FROM users WHERE id = ?', args: [id] });
+        return { ok: false, reason: exists.rows.length === 0 ? 'not-found' : 'changed' };
+      }
+      return { ok: true, ended: { sessions: sessions!.rowsAffected, tokens: tokens!.rowsAffected } };
+    },
+
     async recordAccountChanges({ userId, actorId, at, changes }) {
       if (changes.length === 0) return;
       await db.client.batch(

@@ -170,6 +170,50 @@ export function accountAdminCases(newHarness: NewHarness): void {
       ).not.toBeNull();
     });
 
+    it('the owner changes their password: only from the hash they proved, ending every session and token', async () => {
+      const session = await h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(1) });
+      await h.store.createApiToken({
+        userId: ids.cy!,
+        name: 'scanner',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+        at: at(1),
+      });
+      const wrongFrom = await h.store.changeOwnPassword({
+        userId: ids.cy!,
+        expectedHash: 'scrypt$not-this-one',
+        passwordHash: 'scrypt$new',
+        at: at(2),
+      });
+      expect(wrongFrom).toEqual({ ok: false, reason: 'changed' });
+      expect((await h.store.findUserByUsername('cy'))?.passwordHash).toBe('scrypt$x');
+      expect(await h.store.listUserSessions(ids.cy!, at(2))).toHaveLength(1);
+
+      // Two changes from the same password at once: one wins, the other finds it changed.
+      const both = await Promise.all(
+        ['scrypt$a', 'scrypt$b'].map((passwordHash) =>
+          h.store.changeOwnPassword({ userId: ids.cy!, expectedHash: 'scrypt$x', passwordHash, at: at(3) }),
+        ),
+      );
+      expect(both.filter((r) => r.ok)).toEqual([{ ok: true, ended: { sessions: 1, tokens: 1 } }]);
+      expect(both.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'changed' }]);
+      const now = (await h.store.findUserByUsername('cy'))?.passwordHash;
+      expect(['scrypt$a', 'scrypt$b']).toContain(now);
+      expect(await h.store.getSession(session.secret, at(3))).toBeNull();
+      expect(await h.store.listUserSessions(ids.cy!, at(3))).toEqual([]);
+      const trail = await h.store.listAccountChanges({ userId: ids.cy! });
+      expect(trail.filter((c) => c.what === 'password')).toEqual([
+        expect.objectContaining({ actorId: ids.cy, oldValue: null, newValue: '"changed by its owner"' }),
+      ]);
+      expect(
+        await h.store.changeOwnPassword({
+          userId: 'nobody',
+          expectedHash: 'x',
+          passwordHash: 'y',
+          at: at(4),
+        }),
+      ).toEqual({ ok: false, reason: 'not-found' });
+    });
+
     it('lists last sign-in and ends one session', async () => {
       await h.store.recordSignIn(ids.cy!, at(3));
       const s = await h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(3) });
