@@ -35,9 +35,9 @@ interface Stream {
   close(): void;
 }
 
-async function connect(headers: Record<string, string>): Promise<Stream> {
+async function connect(headers: Record<string, string>, base = server.base): Promise<Stream> {
   const controller = new AbortController();
-  const res = await fetch(`${server.base}/api/events`, { headers, signal: controller.signal });
+  const res = await fetch(`${base}/api/events`, { headers, signal: controller.signal });
   const events: Stream['events'] = [];
   let buffer = '';
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -206,6 +206,57 @@ describe('the live stream ends with its credential', { timeout: 60_000 }, () => 
     });
     expect(reset.status).toBe(200);
     await expectEndedForGood(stream);
+  });
+});
+
+describe('a change of your own account ends your other streams at once, not at the next check', () => {
+  let slow: TestApp;
+  let slowServer: Listener;
+  beforeAll(async () => {
+    // Checks every ten minutes: only the re-check after the request can end the stream in time.
+    slow = await makeApp({ config: { liveAuthCheckMs: 600_000 } });
+    slowServer = await listen(slow.app);
+  }, 60_000);
+  afterAll(async () => {
+    await slowServer?.close();
+    await slow?.close();
+  });
+
+  const send = (as: AuthHeaders, method: string, path: string, body?: unknown) =>
+    fetch(`${slowServer.base}${path}`, {
+      method,
+      headers: { ...as, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+
+  it('a new password of your own, set in another browser', async () => {
+    await slow.addUser('own-password-assistant', [LISTENER]);
+    const stream = await connect(await slow.login('own-password-assistant'), slowServer.base);
+    expect(stream.status).toBe(200);
+    const desk = await slow.login('own-password-assistant');
+    const changed = await send(desk, 'POST', '/api/me/password', {
+      currentPassword: 'correct horse battery staple',
+      newPassword: 'a quiet harbour at dawn',
+    });
+    expect(changed.status).toBe(200);
+    expect(await endsWithin(stream, 2000)).toBe(true);
+  });
+
+  it('one of your sessions signed out from another browser', async () => {
+    await slow.addUser('own-session-assistant', [LISTENER]);
+    const tablet = await slow.login('own-session-assistant');
+    const stream = await connect(tablet, slowServer.base);
+    expect(stream.status).toBe(200);
+    const desk = await slow.login('own-session-assistant');
+    const listed = (await (await send(desk, 'GET', '/api/me/sessions')).json()) as {
+      sessions: Array<{ id: string; current: boolean }>;
+    };
+    const others = listed.sessions.filter((s) => !s.current);
+    expect(others).toHaveLength(1);
+    expect((await send(desk, 'DELETE', `/api/me/sessions/${encodeURIComponent(others[0]!.id)}`)).status).toBe(
+      200,
+    );
+    expect(await endsWithin(stream, 2000)).toBe(true);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   MigrationPage,
   MyRefresherPage,
   MyWorkPage,
+  OwnAccountPage,
   PracticePage,
   RefreshersPage,
   RolePage,
@@ -78,6 +79,7 @@ export function SignedInApp({ me }: { me: Me }) {
             {isLead(roles) && <Route path="/intake" element={<IntakeKeysPage />} />}
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
             <Route path="/profile/email" element={<EmailPreferencesPage />} />
+            <Route path="/profile/account" element={<OwnAccountPage me={me} />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
             {(isLead(roles) || isAuditor(roles)) && (
               <Route path="/clinic-hours" element={<ClinicHoursPage canEdit={isLead(roles)} />} />

@@ -98,7 +98,8 @@ export class StreamAuth {
   /**
    * After a request in this process that may have ended sessions or tokens, the streams it may
    * concern are re-checked before the response goes out: sign-out, sign-in steps (which replace the
-   * session), account changes (by the account's id) and token changes (every token stream).
+   * session), account changes (by the account's id), a person's own password and sessions, and token
+   * changes (every token stream).
    */
   afterAccountChanges(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
@@ -111,7 +112,9 @@ export class StreamAuth {
         await this.recheck((w) => encodeURIComponent(w.userId) === account || w.userId === account);
       else if (path.startsWith('/api/tokens'))
         await this.recheck((w) => w.kind === 'token' || w.userId === caller?.id);
-      else if (path.startsWith('/api/auth/') && caller) await this.recheck((w) => w.userId === caller.id);
+      // Sign-in steps, and a person's own password and sessions (`/api/me/…`).
+      else if ((path.startsWith('/api/auth/') || path.startsWith('/api/me/')) && caller)
+        await this.recheck((w) => w.userId === caller.id);
     };
   }
 

@@ -57,6 +57,7 @@ export const EmailPreferencesPage = screen(
   () => import('../outbox/EmailPreferencesPage.tsx'),
   'EmailPreferencesPage',
 );
+export const OwnAccountPage = screen(() => import('../profile/OwnAccountPage.tsx'), 'OwnAccountPage');
 export const WebhooksPage = screen(() => import('../outbox/WebhooksPage.tsx'), 'WebhooksPage');
 export const ClinicHoursPage = screen(() => import('../clinic/ClinicHoursPage.tsx'), 'ClinicHoursPage');
 
@@ -89,6 +90,7 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
   [/^\/intake/, IntakeKeysPage],
   [/^\/accounts/, AccountsPage],
   [/^\/profile\/email/, EmailPreferencesPage],
+  [/^\/profile\/account/, OwnAccountPage],
   [/^\/webhooks/, WebhooksPage],
   [/^\/clinic-hours/, ClinicHoursPage],
 ];

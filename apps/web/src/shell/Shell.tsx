@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import {
   BookOpen,
   CalendarClock,
   ChartColumn,
+  CircleUser,
   ClipboardList,
   FileSearch,
   FlaskConical,
@@ -53,6 +54,7 @@ export function navItems(roles: string[], emergency = false) {
     items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
   items.push({ to: '/tokens', label: 'API tokens', icon: <KeyRound size={18} aria-hidden /> });
   items.push({ to: '/profile/email', label: 'Email notifications', icon: <Mail size={18} aria-hidden /> });
+  items.push({ to: '/profile/account', label: 'Your account', icon: <CircleUser size={18} aria-hidden /> });
   if (isLead(roles)) {
     items.push({ to: '/intake', label: 'Intake keys', icon: <Webhook size={18} aria-hidden /> });
   }
@@ -103,9 +105,17 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             <ClosureNotice />
             <EmergencyAccess me={me} />
             {clinicRoles(me.user.roles).length > 0 && <NotificationBell />}
-            <Text size="sm" visibleFrom="sm">
+            <Anchor
+              component={RouterLink}
+              to="/profile/account"
+              size="sm"
+              c="dark"
+              visibleFrom="sm"
+              title="Your account: password and where you are signed in"
+              data-testid="header-account"
+            >
               {me.user.displayName}
-            </Text>
+            </Anchor>
             <Button
               variant="subtle"
               size="compact-sm"
