@@ -310,7 +310,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
   staff(
     'Account help',
     'Changing my own password, or signing out a computer I left signed in',
-    'Choose your name at the top right (or **Your account** in the menu).\n\n- **Change your password**: type the current one, then the new one twice: at least 12 characters; a short sentence is easy to remember. You stay signed in where you are; every other computer or tablet where you were signed in is signed out, and your API tokens stop working.\n- **Where you are signed in**: each browser with when it signed in and was last used. Left signed in at a shared desk? Choose **Sign out** on that row, or **Sign out everywhere else**.\n- Forgot your password? Ask an admin for a one-time code, then use **I have a one-time code from my admin** on the sign-in page.\n- You sign in with the clinic\'s sign-on? Change that password with the clinic\'s IT.',
+    "Choose your name at the top right (or **Your account** in the menu).\n\n- **Change your password**: type the current one, then the new one twice: at least 12 characters; a short sentence is easy to remember. You stay signed in where you are; every other computer or tablet where you were signed in is signed out, and your API tokens stop working.\n- **Where you are signed in**: each browser with when it signed in and was last used. Left signed in at a shared desk? Choose **Sign out** on that row, or **Sign out everywhere else**.\n- Forgot your password? Ask an admin for a one-time code, then use **I have a one-time code from my admin** on the sign-in page.\n- You sign in with the clinic's sign-on? Change that password with the clinic's IT.",
     ['password', 'change password', 'sign out', 'session', 'account', 'shared computer'],
   ),
   staff(
