@@ -125,6 +125,21 @@ describe('attaching a file', () => {
     );
   });
 
+  it('the queue row says how many files the request holds, removed ones not counted', async () => {
+    const { instanceId } = await startQuestion();
+    const rowOf = async () => {
+      const pool = await send(frontDesk, 'GET', '/api/tasks?scope=pool&limit=500');
+      expect(pool.status).toBe(200);
+      return pool.body.items.find((r: { instanceId: string }) => r.instanceId === instanceId);
+    };
+    expect((await rowOf()).files).toBe(0);
+    const first = (await send(frontDesk, 'POST', files(instanceId), form(PDF, 'statement.pdf'))).body.attachment;
+    await send(frontDesk, 'POST', files(instanceId), form(PNG, 'letter.png'));
+    expect((await rowOf()).files).toBe(2);
+    await send(frontDesk, 'POST', `${files(instanceId)}/${first.id}/remove`, { reason: 'wrong statement' });
+    expect((await rowOf()).files).toBe(1);
+  });
+
   it('keeps a file whose name says PDF but whose bytes are a web page off the request and off the disk', async () => {
     const { instanceId } = await startQuestion();
     const before = stored();

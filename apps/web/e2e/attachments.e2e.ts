@@ -156,7 +156,11 @@ describe('files attached to a request', () => {
         .waitFor();
 
       // Billing: the statement is on their task, with who attached it on which step; it downloads whole.
+      // Its row in the pool already shows a paperclip with one file.
       await signIn(billing.page, server.url, 'billing-specialist', PASSWORD);
+      await billing.page.getByTestId('work-folder-pool-billing-specialist').click();
+      const queued = billing.page.getByTestId('task-list').locator('li', { hasText: SUBJECT });
+      expect(await queued.getByTestId('task-row-files').textContent()).toBe('1 file attached');
       await openTask(billing.page, 'work-folder-pool-billing-specialist');
       const section = billing.page.getByTestId('attachments');
       const row = section.getByTestId('attachment-row');

@@ -9,6 +9,8 @@ import { errors, json, jsonBody, route } from './route.ts';
 export const TaskRow = Task.extend({
   subject: z.string().nullable(),
   requestStartedAt: Timestamp.nullable(),
+  /** Files on the request now (a statement, a signed form), removed ones not counted. */
+  files: z.number().int(),
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 

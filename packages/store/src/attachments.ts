@@ -61,6 +61,8 @@ export interface AttachmentStore {
   getAttachment(id: string): Promise<AttachmentRecord | null>;
   /** Removes once: of two removals at once, one wins and the other is `already-removed`. */
   removeAttachment(input: AttachmentRemoveInput): Promise<AttachmentRemoveResult>;
+  /** How many files each request holds now (removed ones not counted); requests with none are left out. */
+  countAttachments(instanceIds: readonly string[]): Promise<Map<string, number>>;
   /** Whether an attachment not removed still names these bytes (then they must stay on disk). */
   attachmentBytesInUse(sha256: string): Promise<boolean>;
 }

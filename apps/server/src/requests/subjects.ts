@@ -52,6 +52,15 @@ export async function withLabels<T extends { instanceId: string | null }>(
   return rows.map((r) => ({ ...r, ...((r.instanceId && labels.get(r.instanceId)) || NONE) }));
 }
 
+/** Adds how many files each row's request holds now (a paperclip on the row): one read per page. */
+export async function withFileCounts<T extends { instanceId: string | null }>(
+  deps: AppDeps,
+  rows: readonly T[],
+): Promise<Array<T & { files: number }>> {
+  const counts = await deps.store.countAttachments(rows.flatMap((r) => (r.instanceId ? [r.instanceId] : [])));
+  return rows.map((r) => ({ ...r, files: (r.instanceId && counts.get(r.instanceId)) || 0 }));
+}
+
 /** The access-log detail of a list that showed subjects: how many rows and which instances. */
 export function listedDetail(what: string, rows: ReadonlyArray<{ instanceId: string | null }>): string {
   const ids = [...new Set(rows.flatMap((r) => (r.instanceId ? [r.instanceId] : [])))];

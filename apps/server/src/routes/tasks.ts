@@ -27,7 +27,7 @@ import { type ChangeOptions, historyWarningHeader, type InstanceService } from '
 import { instanceView } from '../instances/view.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
-import { listedDetail, subjectMatches, withLabels } from '../requests/subjects.ts';
+import { listedDetail, subjectMatches, withFileCounts, withLabels } from '../requests/subjects.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -148,7 +148,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: listedDetail(q.scope, page.items),
     });
-    return c.json(page, 200);
+    return c.json({ ...page, items: await withFileCounts(deps, page.items) }, 200);
   });
 
   app.openapi(declared(docs, getTask), async (c) => {

@@ -3,7 +3,7 @@ import type { AttachmentRecord, AttachmentStore } from '../attachments.ts';
 import { StoreError } from '../errors.ts';
 import { appendId } from '../ids.ts';
 import type { Db } from './db.ts';
-import { text, textOrNull } from './rows.ts';
+import { int, placeholders, text, textOrNull } from './rows.ts';
 
 const SELECT = `SELECT a.*, r.at AS removed_at, r.removed_by, r.reason AS removed_reason
   FROM request_attachments a LEFT JOIN request_attachment_removals r ON r.attachment_id = a.id`;
@@ -99,6 +99,24 @@ export function attachmentApi(db: Db): AttachmentStore {
       if (!attachment) return { ok: false, reason: 'not-found' };
       if (!written) return { ok: false, reason: 'already-removed' };
       return { ok: true, attachment };
+    },
+
+    async countAttachments(instanceIds) {
+      const counts = new Map<string, number>();
+      const ids = [...new Set(instanceIds)];
+      // A list page holds up to 500 rows: one read per 500 requests, by the instance index.
+      for (let from = 0; from < ids.length; from += 500) {
+        const chunk = ids.slice(from, from + 500);
+        const rs = await db.client.execute({
+          sql: `SELECT a.instance_id, count(*) AS n FROM request_attachments a
+                WHERE a.instance_id IN (${placeholders(chunk.length)})
+                  AND NOT EXISTS (SELECT 1 FROM request_attachment_removals r WHERE r.attachment_id = a.id)
+                GROUP BY a.instance_id`,
+          args: chunk,
+        });
+        for (const row of rs.rows) counts.set(text(row, 'instance_id'), int(row, 'n'));
+      }
+      return counts;
     },
 
     async attachmentBytesInUse(sha256) {

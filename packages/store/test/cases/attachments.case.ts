@@ -75,6 +75,20 @@ export function attachmentCases(newHarness: NewHarness): void {
       });
     });
 
+    it('counts each request’s files, removed ones not counted, in one read per page', async () => {
+      for (const id of ['i-1', 'i-2', 'i-3']) await startInstance(h.store, id);
+      await h.store.addAttachment('i-1', draft());
+      const gone = (await h.store.addAttachment('i-1', draft({ sha256: SHA('b') })))!;
+      await h.store.addAttachment('i-1', draft({ sha256: SHA('c') }));
+      const only = (await h.store.addAttachment('i-2', draft()))!;
+      await h.store.removeAttachment({ id: gone.id, by: 'u', at: at(2), reason: 'wrong patient' });
+      await h.store.removeAttachment({ id: only.id, by: 'u', at: at(2), reason: 'wrong patient' });
+      expect(await h.store.countAttachments(['i-1', 'i-2', 'i-3', 'i-1', 'nope'])).toEqual(
+        new Map([['i-1', 2]]),
+      );
+      expect(await h.store.countAttachments([])).toEqual(new Map());
+    });
+
     it('says whether bytes are still named by an attachment not removed', async () => {
       await startInstance(h.store, 'i-1');
       await startInstance(h.store, 'i-2');
