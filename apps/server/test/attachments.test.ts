@@ -133,7 +133,8 @@ describe('attaching a file', () => {
       return pool.body.items.find((r: { instanceId: string }) => r.instanceId === instanceId);
     };
     expect((await rowOf()).files).toBe(0);
-    const first = (await send(frontDesk, 'POST', files(instanceId), form(PDF, 'statement.pdf'))).body.attachment;
+    const first = (await send(frontDesk, 'POST', files(instanceId), form(PDF, 'statement.pdf'))).body
+      .attachment;
     await send(frontDesk, 'POST', files(instanceId), form(PNG, 'letter.png'));
     expect((await rowOf()).files).toBe(2);
     await send(frontDesk, 'POST', `${files(instanceId)}/${first.id}/remove`, { reason: 'wrong statement' });
