@@ -5,6 +5,7 @@ import { openStore } from '@portalflow/store';
 import { type App, createApp } from './app.ts';
 import { attachmentService } from './attachments/service.ts';
 import { checkpointConfig, databaseFile } from './audit/checkpoint-config.ts';
+import { backupScheduleFromEnv } from './backup/schedule.ts';
 import { loadClinicHours } from './clinic/hours.ts';
 import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
@@ -43,9 +44,12 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   if (options.authToken) storeOptions.authToken = options.authToken;
   // One writer per database file unless turned off (each process then commits for itself).
   if (process.env.PORTALFLOW_ONE_WRITER === '0') storeOptions.oneWriter = false;
+  // Checked before the database opens too: a bad setting stops the start with nothing touched.
+  const backups = backupScheduleFromEnv(storeOptions.url);
   const store = await openStore(storeOptions);
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
+    backups,
     ...mediaDirOf(storeOptions.url),
     ...attachmentsDirOf(storeOptions.url),
     ...intakeKeyFileOf(storeOptions.url),

@@ -2,6 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_MAX_BYTES } from '@portalflow/contract';
 import { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 
+/** Nightly backups of a file database: where, when (clinic time) and how many to keep. */
+export interface BackupSchedule {
+  /** Each day's backup is a directory named by its date (clinic time) in here. */
+  dir: string;
+  /** `HH:MM` in the clinic's time zone. */
+  time: string;
+  /** Complete backups kept; older ones are deleted after a new one is whole. */
+  keep: number;
+  /** The database the server opened (a `file:` URL). */
+  databaseUrl: string;
+}
+
 export interface ServerConfig {
   /** Names this process in timer leases and logs. */
   processId: string;
@@ -67,6 +79,8 @@ export interface ServerConfig {
   eventPayloadLimitBytes: number;
   /** Signed checkpoints of every history; off when null. */
   checkpoints: CheckpointConfig | null;
+  /** Nightly backups (`PORTALFLOW_BACKUP_DIR`, see backup/schedule.ts); off when null. */
+  backups: BackupSchedule | null;
   /**
    * Where help videos are kept, each file named by its SHA-256 (`PORTALFLOW_MEDIA_DIR`; default
    * `media/` beside a file database, else `./data/media`).
@@ -198,6 +212,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     historyLimit: 50_000,
     eventPayloadLimitBytes: 256 * 1024,
     checkpoints: null,
+    backups: null,
     mediaDir: process.env.PORTALFLOW_MEDIA_DIR ?? './data/media',
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
     attachmentsDir: process.env.PORTALFLOW_ATTACHMENTS_DIR ?? './data/attachments',

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Store } from '@portalflow/store';
 import { startCheckpointer } from './audit/checkpoints.ts';
+import { startBackupSchedule } from './backup/schedule.ts';
 import { composeApp, type ServeOptions } from './compose.ts';
 import type { AppDeps } from './deps.ts';
 import { type FeedTail, startFeedTail } from './live/feed-tail.ts';
@@ -56,6 +57,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const timers = startTimerWorker(deps, instances);
   const outbox = startOutboxWorker(deps);
   const checkpointer = startCheckpointer(deps);
+  const backups = startBackupSchedule(deps);
   const url = `http://${host}:${actualPort}`;
   say(`portalflow listening on ${url} (database ${options.databaseUrl ?? 'file:./data/portalflow.db'})`);
   if (options.demo)
@@ -72,6 +74,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     feed,
     async close() {
       checkpointer.stop();
+      backups.stop();
       await timers.stop();
       await outbox.stop();
       await feed.stop();

@@ -35,7 +35,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     if (e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL')
       throw new CliError(`cannot listen on ${host}:${port} (${e.code})`, EXIT.usage, e.code);
     if (e.code === 'PASSWORD_TOO_WEAK') throw new CliError(e.message, EXIT.usage, e.code);
-    if (e.name === 'ClinicSettingsError') throw new CliError(e.message, EXIT.usage, e.code);
+    if (e.name === 'ClinicSettingsError' || e.name === 'SettingsError')
+      throw new CliError(e.message, EXIT.usage, e.code);
     if (e.name === 'StoreError') throw new CliError(`${url}: ${e.message}`, EXIT.usage, 'UNREADABLE');
     throw error;
   }

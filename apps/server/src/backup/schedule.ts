@@ -1,0 +1,139 @@
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { databaseFile } from '../audit/checkpoint-config.ts';
+import type { BackupSchedule } from '../config.ts';
+import type { AppDeps } from '../deps.ts';
+import { clinicZone } from '../outbox/digest.ts';
+import { localDateTime } from '../outbox/quiet-hours.ts';
+import { backupComplete, makeBackup } from './make.ts';
+import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
+
+const DATED = /^\d{4}-\d{2}-\d{2}$/;
+/** A setting the server cannot start with; `serve` says it as a usage error. */
+const settingsError = (message: string) =>
+  Object.assign(new Error(message), { name: 'SettingsError', code: 'BACKUP_SETTINGS' });
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** After a failed backup, the next try waits this long (a full disk fails every minute otherwise). */
+const RETRY_MS = 3600_000;
+
+/**
+ * Nightly backups from the environment: `PORTALFLOW_BACKUP_DIR` (none: off), `PORTALFLOW_BACKUP_TIME`
+ * (`HH:MM` clinic time, default `02:00`), `PORTALFLOW_BACKUP_KEEP` (default 14). Only a file database
+ * is backed up here; a libSQL server has its own backups.
+ */
+export function backupScheduleFromEnv(url: string | undefined, env = process.env): BackupSchedule | null {
+  const dir = env.PORTALFLOW_BACKUP_DIR;
+  if (!dir || dir === 'off') return null;
+  const databaseUrl = url ?? 'file:./data/portalflow.db';
+  if (databaseFile(databaseUrl) === null)
+    throw settingsError(
+      'PORTALFLOW_BACKUP_DIR backs up a database file; a libSQL server has its own backups',
+    );
+  const time = env.PORTALFLOW_BACKUP_TIME ?? '02:00';
+  if (!TIME.test(time)) throw settingsError(`PORTALFLOW_BACKUP_TIME must be HH:MM (24-hour), not '${time}'`);
+  const keep = Number(env.PORTALFLOW_BACKUP_KEEP ?? 14);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 3650)
+    throw settingsError(
+      `PORTALFLOW_BACKUP_KEEP must be a whole number of backups from 1, not '${env.PORTALFLOW_BACKUP_KEEP}'`,
+    );
+  return { dir, time, keep, databaseUrl };
+}
+
+/** Whether a day's directory holds a finished backup. */
+const finished = (dir: string) =>
+  stat(join(dir, MANIFEST_FILE)).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Deletes finished backups beyond the newest `keep`, and what failed or stopped before the oldest one
+ * kept. Never the newest finished one, whatever `keep` says.
+ */
+export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).sort().reverse();
+  const whole: string[] = [];
+  for (const name of names.filter((n) => DATED.test(n)))
+    if (await finished(join(dir, name))) whole.push(name);
+  const kept = whole.slice(0, Math.max(1, keep));
+  const oldestKept = kept.at(-1);
+  const gone = names.filter(
+    (n) =>
+      (DATED.test(n) && whole.includes(n) && !kept.includes(n)) ||
+      // A failed or stopped one (`2026-12-05-failed-0203`, or a dated one without its manifest).
+      (oldestKept !== undefined && n < oldestKept && !whole.includes(n) && /^\d{4}-\d{2}-\d{2}/.test(n)),
+  );
+  for (const name of gone) await rm(join(dir, name), { recursive: true, force: true });
+  return gone;
+}
+
+/**
+ * Today's backup, if its time (clinic time) has come and no process has started it: the day's
+ * directory is made with an exclusive `mkdir`, so of several processes on one database exactly one
+ * backs it up. A failure is logged and its directory renamed `…-failed-HHMM`; the next try is an hour
+ * later. Answers what it made, or null.
+ */
+export function backupScheduler(deps: AppDeps) {
+  let retryAt = 0;
+  return async function runDue(now: string): Promise<{ dir: string; manifest: BackupManifest } | null> {
+    const schedule = deps.config.backups;
+    if (!schedule || Date.parse(now) < retryAt) return null;
+    const local = localDateTime(now, clinicZone(deps));
+    if (local.time < schedule.time) return null;
+    const dir = join(schedule.dir, local.date);
+    await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
+    try {
+      await mkdir(dir, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw error;
+    }
+    try {
+      const manifest = await makeBackup({
+        databaseUrl: schedule.databaseUrl,
+        to: dir,
+        attachmentsDir: deps.config.attachmentsDir,
+        mediaDir: deps.config.mediaDir,
+        now: deps.clock,
+      });
+      // Counts only: the log names no patient and no file.
+      deps.log(
+        `backup ${local.date}: ${manifest.instances} instances, ${manifest.events} events, ${manifest.attachments.files} files${backupComplete(manifest) ? '' : ` — NOT WHOLE: ${manifest.attachments.missing.length} missing, ${manifest.attachments.damaged.length} damaged, chains ${manifest.chains.ok ? 'ok' : 'broken'}`}`,
+      );
+      const pruned = await pruneBackups(schedule.dir, schedule.keep);
+      if (pruned.length > 0) deps.log(`backups deleted (beyond ${schedule.keep}): ${pruned.join(', ')}`);
+      return { dir, manifest };
+    } catch (error) {
+      retryAt = Date.parse(now) + RETRY_MS;
+      deps.log(`backup ${local.date} FAILED: ${(error as Error).message}; next try in an hour`);
+      await rename(dir, `${dir}-failed-${local.time.replace(':', '')}`).catch(() => undefined);
+      return null;
+    }
+  };
+}
+
+/** Checks every minute whether the day's backup is due (see `backupScheduler`). */
+export function startBackupSchedule(deps: AppDeps): { stop(): void } {
+  if (!deps.config.backups) return { stop() {} };
+  const runDue = backupScheduler(deps);
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    void runDue(deps.clock())
+      .catch((error: Error) => deps.log(`backup check failed: ${error.message}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(tick, 60_000);
+  timer.unref?.();
+  const first = setTimeout(tick, 5_000);
+  first.unref?.();
+  return {
+    stop() {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
+  };
+}
