@@ -22,6 +22,7 @@ import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.
 import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { backupRoutes } from './routes/backups.ts';
 import { clinicHoursRoutes } from './routes/clinic-hours.ts';
 import { configRoutes } from './routes/config.ts';
 import { definitionRoutes } from './routes/definitions.ts';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', oidcRoutes(deps, docs, sso));
   const signIn = new SignInService(deps);
   app.route('/', authRoutes(deps, docs, signIn, sso));
+  app.route('/', backupRoutes(deps, docs));
   app.route('/', ownAccountRoutes(deps, docs, new OwnAccountService(deps, signIn.throttle)));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/', configRoutes(deps, docs));

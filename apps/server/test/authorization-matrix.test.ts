@@ -56,6 +56,9 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // backups: admins only (this app has none set up: taking one is 409 BACKUPS_OFF)
+  'GET /api/backups':                         { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/backups':                        { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // one's own password and sessions: everyone signed in, for themselves only
   'POST /api/me/password':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/me/sessions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -299,6 +302,8 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     return { method: 'POST', path: '/api/me/password', body, as: await w.t.login(colleague.username) };
   },
   'GET /api/me/sessions': async () => ({ method: 'GET', path: '/api/me/sessions' }),
+  'GET /api/backups': async () => ({ method: 'GET', path: '/api/backups' }),
+  'POST /api/backups': async () => ({ method: 'POST', path: '/api/backups' }),
   // A second session of the caller's own, ended from the shared one.
   'DELETE /api/me/sessions/{sessionId}': async (w, who) => {
     if (who === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions/some-session' };

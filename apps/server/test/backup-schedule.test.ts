@@ -81,6 +81,57 @@ describe('nightly backups', () => {
     expect(readdirSync(alone).sort()).toEqual(['2026-01-01', '2026-01-02']);
   });
 
+  it('admins see every backup with its status, and take one now: of two presses at once, one backup', async () => {
+    const admin = await t.login('admin');
+    const listed = await t.call('GET', '/api/backups', { as: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body.schedule).toEqual({ dir, time: '02:00', keep: 2 });
+    const byName = new Map(listed.body.backups.map((b: { name: string }) => [b.name, b]));
+    expect(byName.get('2026-12-10')).toMatchObject({ status: 'whole', problems: [] });
+    expect(byName.get('2026-12-10-failed-0200')).toMatchObject({ status: 'failed', createdAt: null });
+    expect(listed.body.backups.map((b: { name: string }) => b.name)).toEqual(
+      [...listed.body.backups.map((b: { name: string }) => b.name)].sort().reverse(),
+    );
+
+    t.clock.set('2026-12-10T16:15:00.000Z');
+    // Hours later: a fresh sign-in (the first one timed out meanwhile).
+    const again = await t.login('admin');
+    const [one, two] = await Promise.all([
+      t.call('POST', '/api/backups', { as: again }),
+      t.call('POST', '/api/backups', { as: again }),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([201, 409]);
+    const taken = one.status === 201 ? one.body : two.body;
+    expect(taken).toMatchObject({ name: '2026-12-10-0915-manual', status: 'whole' });
+    expect((one.status === 409 ? one : two).body.error.code).toBe('BACKUP_IN_PROGRESS');
+    const logged = (await t.store.listAccess({ limit: 100 })).items.filter(
+      (a) => a.dataCategory === 'backup',
+    );
+    expect(logged.map((a) => a.detail)).toEqual(['backup taken: 2026-12-10-0915-manual']);
+
+    const staff = await t.login('front-desk');
+    expect((await t.call('GET', '/api/backups', { as: staff })).status).toBe(403);
+    expect((await t.call('POST', '/api/backups', { as: staff })).status).toBe(403);
+  });
+
+  it('with backups off, the list says so and taking one is refused with how to turn them on', async () => {
+    const schedule = t.deps.config.backups;
+    t.deps.config.backups = null;
+    try {
+      const admin = await t.login('admin');
+      expect((await t.call('GET', '/api/backups', { as: admin })).body).toEqual({
+        schedule: null,
+        backups: [],
+      });
+      const refused = await t.call('POST', '/api/backups', { as: admin });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'BACKUPS_OFF' });
+      expect(refused.body.error.message).toContain('PORTALFLOW_BACKUP_DIR');
+    } finally {
+      t.deps.config.backups = schedule;
+    }
+  });
+
   it('reads its settings from the environment and refuses bad ones before anything opens', () => {
     expect(backupScheduleFromEnv('file:/x/portalflow.db', {})).toBeNull();
     expect(backupScheduleFromEnv('file:/x/portalflow.db', { PORTALFLOW_BACKUP_DIR: '/b' })).toEqual({

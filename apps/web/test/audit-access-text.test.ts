@@ -46,6 +46,14 @@ describe('the access log in words', () => {
         detail: null,
       }),
     ).toBe('Read the access log');
+    expect(
+      accessText({
+        action: 'POST /api/backups',
+        dataCategory: 'backup',
+        outcome: 'allow',
+        detail: 'backup taken',
+      }),
+    ).toBe('Took a backup of every request');
   });
 
   it("says what was done with a request's notes, never what they say", () => {

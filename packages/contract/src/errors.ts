@@ -94,6 +94,8 @@ export const ERRORS = {
   ATTACHMENT_REMOVED: { status: 409, message: 'This file was already taken off the request' },
   ATTACHMENT_GONE: { status: 410, message: 'This file was taken off the request' },
   ATTACHMENT_FILE_MISSING: { status: 404, message: 'The file is not on this server' },
+  BACKUPS_OFF: { status: 409, message: 'Backups are not set up on this server (PORTALFLOW_BACKUP_DIR)' },
+  BACKUP_IN_PROGRESS: { status: 409, message: 'A backup is being taken; wait for it' },
   CHECKPOINTS_DISABLED: { status: 409, message: 'Audit checkpoints are not configured' },
   CHECKPOINT_REFUSED: { status: 409, message: 'The checkpoint was refused' },
   STAFF_LIST_INVALID: { status: 400, message: 'The staff list is not a CSV this import reads' },

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './backups.ts';
 export * from './clinic-config.ts';
 export * from './common.ts';
 export * from './definitions.ts';

@@ -13,7 +13,9 @@ export type DataCategory =
   | 'access-log'
   | 'tracking'
   | 'emergency-access'
-  | 'authentication';
+  | 'authentication'
+  /** A full copy of every request (a backup taken by an admin). */
+  | 'backup';
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never

@@ -41,6 +41,7 @@ export function accessText(row: AccessWords, subject?: string | null): string {
     if (path.endsWith('/replay')) return `Replayed the history of ${request}`;
     if (path.endsWith('/export')) return `Exported the history of ${request}`;
     if (path === '/api/instances' && method === 'POST') return `Started ${request}`;
+    if (path === '/api/backups' && method === 'POST') return 'Took a backup of every request';
     switch (row.dataCategory) {
       case 'instance-list': {
         const search = /^search by ([a-z ]+?): (\d+) instances?/.exec(detail);

@@ -1,0 +1,111 @@
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BackupSummary } from '@portalflow/contract';
+import type { BackupSchedule } from '../config.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { clinicZone } from '../outbox/digest.ts';
+import { localDateTime } from '../outbox/quiet-hours.ts';
+import { backupComplete, makeBackup } from './make.ts';
+import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
+import { pruneBackups } from './schedule.ts';
+
+/** What an admin reads about one backup: its status and counts from the manifest, never a patient. */
+export function backupSummary(name: string, manifest: BackupManifest | null): BackupSummary {
+  if (!manifest)
+    return {
+      name,
+      status: name.includes('-failed-') ? 'failed' : 'unfinished',
+      createdAt: null,
+      instances: null,
+      events: null,
+      files: null,
+      bytes: null,
+      problems: [],
+    };
+  const problems = [
+    ...(manifest.chains.ok ? [] : [`${manifest.chains.failures} histories with a broken chain`]),
+    ...(manifest.attachments.missing.length > 0
+      ? [`${manifest.attachments.missing.length} attached files missing on the disk`]
+      : []),
+    ...(manifest.attachments.damaged.length > 0
+      ? [`${manifest.attachments.damaged.length} attached files damaged`]
+      : []),
+  ];
+  return {
+    name,
+    status: backupComplete(manifest) ? 'whole' : 'not-whole',
+    createdAt: manifest.createdAt || null,
+    instances: manifest.instances,
+    events: manifest.events,
+    files: manifest.attachments.files,
+    bytes: manifest.database.bytes + manifest.attachments.bytes + manifest.media.bytes,
+    problems,
+  };
+}
+
+const readManifest = (dir: string) =>
+  readFile(join(dir, MANIFEST_FILE), 'utf8').then(
+    (text) => JSON.parse(text) as BackupManifest,
+    () => null,
+  );
+
+/** The backups in the schedule's directory, newest first. */
+export async function listBackupSummaries(schedule: BackupSchedule): Promise<BackupSummary[]> {
+  const names = (await readdir(schedule.dir).catch(() => [] as string[]))
+    .filter((n) => /^\d{4}-\d{2}-\d{2}/.test(n))
+    .sort()
+    .reverse();
+  return Promise.all(names.map(async (n) => backupSummary(n, await readManifest(join(schedule.dir, n)))));
+}
+
+const off = () =>
+  new ApiError(409, 'BACKUPS_OFF', 'Backups are not set up on this server: set PORTALFLOW_BACKUP_DIR');
+
+/**
+ * A backup taken by an admin now (before a risky change), named `<date>-HHMM-manual` (clinic time) in
+ * the backups directory and kept like the nightly ones. One at a time per process; the directory is
+ * made exclusively, so two admins pressing at once in the same minute get one backup and a 409.
+ */
+export function manualBackups(deps: AppDeps) {
+  let busy = false;
+  return async function takeNow(): Promise<BackupSummary> {
+    const schedule = deps.config.backups;
+    if (!schedule) throw off();
+    if (busy) throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup is being taken; wait for it');
+    busy = true;
+    try {
+      const local = localDateTime(deps.clock(), clinicZone(deps));
+      const name = `${local.date}-${local.time.replace(':', '')}-manual`;
+      const dir = join(schedule.dir, name);
+      await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
+      try {
+        await mkdir(dir, { mode: 0o700 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup was taken this minute; wait for it');
+        throw error;
+      }
+      try {
+        const manifest = await makeBackup({
+          databaseUrl: schedule.databaseUrl,
+          to: dir,
+          attachmentsDir: deps.config.attachmentsDir,
+          mediaDir: deps.config.mediaDir,
+          now: deps.clock,
+        });
+        deps.log(
+          `backup ${name}: ${manifest.instances} instances, ${manifest.events} events, ${manifest.attachments.files} files`,
+        );
+        await pruneBackups(schedule.dir, schedule.keep);
+        return backupSummary(name, manifest);
+      } catch (error) {
+        deps.log(`backup ${name} FAILED: ${(error as Error).message}`);
+        await rename(dir, `${dir}-failed-${local.time.replace(':', '')}`).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      busy = false;
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import { listBackups, type RouteSpec, takeBackup } from '@portalflow/contract';
+import { requireUser } from '../auth/authenticate.ts';
+import { listBackupSummaries, manualBackups } from '../backup/list.ts';
+import type { AppDeps } from '../deps.ts';
+import { recordAccess } from '../http/access.ts';
+import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
+import type { ApiDocs } from '../http/openapi.ts';
+import { requireAdmin } from './users.ts';
+
+/** `/api/backups`: admins see the backups and take one now (backup/list.ts). */
+export function backupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+  const app = apiRoutes();
+  const adminOnly = <R extends RouteSpec>(spec: R) =>
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
+  const takeNow = manualBackups(deps);
+
+  app.openapi(adminOnly(listBackups), async (c) => {
+    const schedule = deps.config.backups;
+    return c.json(
+      {
+        schedule: schedule ? { dir: schedule.dir, time: schedule.time, keep: schedule.keep } : null,
+        backups: schedule ? await listBackupSummaries(schedule) : [],
+      },
+      200,
+    );
+  });
+
+  app.openapi(adminOnly(takeBackup), async (c) => {
+    const taken = await takeNow();
+    // A copy of every request's data: the access log says who took it and when.
+    await recordAccess(deps, c, requireUser(c), {
+      category: 'backup',
+      outcome: 'allow',
+      detail: `backup taken: ${taken.name}`,
+    });
+    return c.json(taken, 201);
+  });
+
+  return app;
+}
