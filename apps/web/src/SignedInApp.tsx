@@ -9,6 +9,7 @@ import { ScreenLoading } from './screens/ScreenLoading.tsx';
 import {
   AccountsPage,
   AuditPage,
+  BackupsPage,
   ClinicHoursPage,
   EditorPage,
   EmailPreferencesPage,
@@ -81,6 +82,7 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/profile/email" element={<EmailPreferencesPage />} />
             <Route path="/profile/account" element={<OwnAccountPage me={me} />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
+            {roles.includes('admin') && <Route path="/backups" element={<BackupsPage />} />}
             {(isLead(roles) || isAuditor(roles)) && (
               <Route path="/clinic-hours" element={<ClinicHoursPage canEdit={isLead(roles)} />} />
             )}

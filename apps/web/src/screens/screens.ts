@@ -58,6 +58,7 @@ export const EmailPreferencesPage = screen(
   'EmailPreferencesPage',
 );
 export const OwnAccountPage = screen(() => import('../profile/OwnAccountPage.tsx'), 'OwnAccountPage');
+export const BackupsPage = screen(() => import('../backups/BackupsPage.tsx'), 'BackupsPage');
 export const WebhooksPage = screen(() => import('../outbox/WebhooksPage.tsx'), 'WebhooksPage');
 export const ClinicHoursPage = screen(() => import('../clinic/ClinicHoursPage.tsx'), 'ClinicHoursPage');
 
@@ -92,6 +93,7 @@ const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
   [/^\/profile\/email/, EmailPreferencesPage],
   [/^\/profile\/account/, OwnAccountPage],
   [/^\/webhooks/, WebhooksPage],
+  [/^\/backups/, BackupsPage],
   [/^\/clinic-hours/, ClinicHoursPage],
 ];
 

@@ -8,6 +8,7 @@ import {
   ChartColumn,
   CircleUser,
   ClipboardList,
+  DatabaseBackup,
   FileSearch,
   FlaskConical,
   GraduationCap,
@@ -63,6 +64,7 @@ export function navItems(roles: string[], emergency = false) {
   if (roles.includes('admin')) {
     items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
     items.push({ to: '/webhooks', label: 'Webhooks', icon: <Webhook size={18} aria-hidden /> });
+    items.push({ to: '/backups', label: 'Backups', icon: <DatabaseBackup size={18} aria-hidden /> });
   }
   return items;
 }

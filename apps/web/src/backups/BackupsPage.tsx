@@ -1,0 +1,179 @@
+import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type BackupSummary, listBackups, takeBackup } from '@portalflow/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CircleAlert, DatabaseBackup } from 'lucide-react';
+import { call } from '../api/call.ts';
+import { formatWhen } from '../shell/time.ts';
+import { sizeText } from '../work/attachments/attachmentText.ts';
+
+const STATUS: Record<BackupSummary['status'], { label: string; color: string; text: string }> = {
+  whole: { label: 'Whole', color: 'teal', text: 'teal.9' },
+  'not-whole': { label: 'Not whole', color: 'orange', text: 'orange.9' },
+  failed: { label: 'Failed', color: 'red', text: 'red.9' },
+  unfinished: { label: 'Being taken, or stopped', color: 'gray', text: 'gray.8' },
+};
+
+/** A whole backup older than this means the nightly one did not happen. */
+const STALE_MS = 26 * 3600_000;
+
+/** "2026-12-06" → "Sun, Dec 6"; "2026-12-06-0915-manual" → the same, taken by hand at 09:15. */
+function backupName(name: string): { day: string; manual: string | null } {
+  const hhmm = /^\d{4}-\d{2}-\d{2}-(\d{4})-manual/.exec(name)?.[1];
+  // Noon UTC of the named day, shown in UTC: the day the name says, in any browser's zone.
+  const day = new Date(`${name.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return { day, manual: hhmm ? `${hhmm.slice(0, 2)}:${hhmm.slice(2)}` : null };
+}
+
+/**
+ * `/backups` (admins): whether the clinic's data is being backed up, each backup's status and what it
+ * holds, and **Back up now** before a risky change. Restoring is a command on the server (below).
+ */
+export function BackupsPage() {
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['backups'], queryFn: () => call(listBackups, {}) });
+  const take = useMutation({
+    mutationFn: () => call(takeBackup, {}),
+    onSuccess: (taken) =>
+      notifications.show({
+        color: taken.status === 'whole' ? 'teal' : 'orange',
+        title: taken.status === 'whole' ? 'Backup taken' : 'Backup taken, but not whole',
+        message: `${taken.instances ?? 0} requests, ${taken.files ?? 0} files, ${sizeText(taken.bytes ?? 0)}.`,
+      }),
+    onError: (error: Error) =>
+      notifications.show({ color: 'red', title: 'No backup taken', message: error.message }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['backups'] }),
+  });
+
+  if (list.isPending) return <Loader role="status" aria-label="Loading backups" m="md" />;
+  if (list.error)
+    return (
+      <Alert color="red" title="Could not load the backups" m="md">
+        {list.error.message}
+      </Alert>
+    );
+  const { schedule, backups } = list.data;
+  const lastWhole = backups.find((b) => b.status === 'whole');
+  const stale =
+    schedule && (!lastWhole?.createdAt || Date.now() - Date.parse(lastWhole.createdAt) > STALE_MS);
+
+  return (
+    <Stack p="md" gap="md" maw={980} data-testid="backups-page">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Backups</Title>
+          <Text size="sm" c="gray.8">
+            A copy of every request, its history and attached files, checked file by file when it is taken.
+          </Text>
+        </div>
+        {schedule && (
+          <Button
+            leftSection={<DatabaseBackup size={16} aria-hidden />}
+            loading={take.isPending}
+            onClick={() => take.mutate()}
+            data-testid="backup-now"
+          >
+            Back up now
+          </Button>
+        )}
+      </Group>
+      {!schedule ? (
+        <Alert
+          color="orange"
+          icon={<CircleAlert size={16} aria-hidden />}
+          title="Backups are off"
+          data-testid="backups-off"
+        >
+          <Text size="sm">
+            Ask whoever runs the server to set <Code>PORTALFLOW_BACKUP_DIR</Code> to a folder on another disk
+            and restart it. Every night (at 02:00 clinic time, or <Code>PORTALFLOW_BACKUP_TIME</Code>) it then
+            copies the database and the attached files there and keeps the newest 14 (
+            <Code>PORTALFLOW_BACKUP_KEEP</Code>
+            ). Until then, <Code>portalflow backup &lt;folder&gt;</Code> takes one by hand.
+          </Text>
+        </Alert>
+      ) : (
+        <Text size="sm" data-testid="backups-schedule">
+          Every night at <b>{schedule.time}</b> clinic time into <Code>{schedule.dir}</Code>; the newest{' '}
+          <b>{schedule.keep}</b> whole backups are kept. Copy that folder off this machine too: a backup on
+          the same disk does not survive the disk.
+        </Text>
+      )}
+      {stale && (
+        <Alert
+          color="red"
+          icon={<CircleAlert size={16} aria-hidden />}
+          title="No recent whole backup"
+          role="alert"
+          data-testid="backups-stale"
+        >
+          {lastWhole?.createdAt
+            ? `The last whole backup was taken ${formatWhen(lastWhole.createdAt)}. Check the server's log for "backup … FAILED".`
+            : 'There is no whole backup yet. Press Back up now, or check the server’s log.'}
+        </Alert>
+      )}
+      {backups.length > 0 && (
+        <Table data-testid="backups" verticalSpacing={6} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Backup</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Taken</Table.Th>
+              <Table.Th ta="right">Requests</Table.Th>
+              <Table.Th ta="right">Files</Table.Th>
+              <Table.Th ta="right">Size</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {backups.map((b) => {
+              const name = backupName(b.name);
+              const status = STATUS[b.status];
+              return (
+                <Table.Tr key={b.name} data-testid="backup-row" data-status={b.status}>
+                  <Table.Td>
+                    <Text size="sm">{name.day}</Text>
+                    {name.manual && (
+                      <Text size="xs" c="gray.7">
+                        taken by hand at {name.manual}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="outline" color={status.color} c={status.text} tt="none">
+                      {status.label}
+                    </Badge>
+                    {b.problems.map((p) => (
+                      <Text key={p} size="xs" c="orange.9">
+                        {p}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>{b.createdAt ? formatWhen(b.createdAt) : '—'}</Table.Td>
+                  <Table.Td ta="right">{b.instances?.toLocaleString('en-US') ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{b.files?.toLocaleString('en-US') ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{b.bytes === null ? '—' : sizeText(b.bytes)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      {schedule && backups.length === 0 && (
+        <Text size="sm" c="gray.7" data-testid="backups-empty">
+          No backup yet. The first is taken tonight, or now with Back up now.
+        </Text>
+      )}
+      <Text size="xs" c="gray.7">
+        To restore one: stop the server, move the database file (and its <Code>-wal</Code> and{' '}
+        <Code>-shm</Code>) aside, then run <Code>portalflow restore &lt;backup folder&gt;</Code>. It checks
+        every file and history first and writes nothing if anything is wrong.
+      </Text>
+    </Stack>
+  );
+}
