@@ -122,7 +122,9 @@ export const ACCESS_CATEGORIES = [
   'tracking',
   'emergency-access',
   'authentication',
+  'backup',
 ] as const;
+export type AccessCategory = (typeof ACCESS_CATEGORIES)[number];
 
 /** One access-log row, in the words of the workflow (its title and, for a task opened, the step's). */
 export const AccessRow = z.object({

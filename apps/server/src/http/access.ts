@@ -1,21 +1,11 @@
+import type { AccessCategory } from '@portalflow/contract';
 import type { AccessEntry } from '@portalflow/store';
 import type { Context } from 'hono';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 
-export type DataCategory =
-  | 'phi'
-  | 'task-list'
-  | 'instance-list'
-  | 'history'
-  | 'definition'
-  | 'account'
-  | 'access-log'
-  | 'tracking'
-  | 'emergency-access'
-  | 'authentication'
-  /** A full copy of every request (a backup taken by an admin). */
-  | 'backup';
+/** What kind of data an access was to; one list with the access-log report's filter. */
+export type DataCategory = AccessCategory;
 
 /**
  * Writes one access-log entry: who, in which roles, when, what (method and route pattern — never
