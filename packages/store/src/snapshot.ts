@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import Database from 'libsql';
+import { Worker } from 'node:worker_threads';
 import type { ChainReport } from './chain.ts';
 import { auditApi } from './libsql/audit.ts';
 import type { Db } from './libsql/db.ts';
@@ -10,16 +10,21 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * A consistent copy of a database file, taken while servers keep writing to it: `VACUUM INTO` on a
  * read-only connection reads one snapshot of the file (its WAL included) and writes it compacted to
- * `target`, which must not exist. Writers are not blocked. The copy is flushed to disk before this
- * returns, so a backup that says it is done is on the disk.
+ * `target`, which must not exist. Writers are not blocked, nor is the calling thread. The copy is
+ * flushed to disk before this returns, so a backup that says it is done is on the disk.
  */
 export async function snapshotDatabase(source: string, target: string): Promise<void> {
-  const db = new Database(source, { readonly: true, timeout: BUSY_TIMEOUT_MS });
-  try {
-    db.prepare('VACUUM INTO ?').run(target);
-  } finally {
-    db.close();
-  }
+  // On its own thread (`snapshot-thread.mjs`): the server keeps answering while SQLite copies.
+  await new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL('./snapshot-thread.mjs', import.meta.url), {
+      workerData: { source, target, timeout: BUSY_TIMEOUT_MS },
+    });
+    worker.once('message', (reply: { ok?: true; error?: string }) =>
+      reply.ok ? resolve() : reject(new Error(`${source}: cannot copy (${reply.error})`)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the copy stopped (exit ${code})`)));
+  });
   const file = await open(target, 'r+');
   try {
     await file.sync();
