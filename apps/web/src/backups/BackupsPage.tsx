@@ -4,6 +4,7 @@ import { type BackupSummary, listBackups, takeBackup } from '@portalflow/contrac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, DatabaseBackup } from 'lucide-react';
 import { call } from '../api/call.ts';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
 
@@ -44,7 +45,7 @@ export function BackupsPage() {
       notifications.show({
         color: taken.status === 'whole' ? 'teal' : 'orange',
         title: taken.status === 'whole' ? 'Backup taken' : 'Backup taken, but not whole',
-        message: `${taken.instances ?? 0} requests, ${taken.files ?? 0} files, ${sizeText(taken.bytes ?? 0)}.`,
+        message: `${countOf(taken.instances ?? 0, 'request')}, ${countOf(taken.files ?? 0, 'file')}, ${sizeText(taken.bytes ?? 0)}.`,
       }),
     onError: (error: Error) =>
       notifications.show({ color: 'red', title: 'No backup taken', message: error.message }),
