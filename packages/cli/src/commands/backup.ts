@@ -24,7 +24,8 @@ async function asCliError(error: unknown): Promise<never> {
 }
 
 function summary(m: BackupManifest): string {
-  const size = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const size = (bytes: number) =>
+    bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
   return `${plural(m.instances, 'instance')}, ${plural(m.events, 'event')}, database ${size(m.database.bytes)}, ${plural(m.attachments.files, 'attached file')} (${size(m.attachments.bytes)}), ${plural(m.media.files, 'help video')}`;
 }
 
