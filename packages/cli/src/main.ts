@@ -23,8 +23,9 @@ usage:
                                                    sign the head of every history into DIR now
   portalflow backup <new dir> [--db URL] [--json]  copy the database, attached files and help videos
                                                    while the server runs; every hash checked
-  portalflow restore <backup dir> [--db URL] [--json]
-                                                   check a backup and put it where no database is
+  portalflow restore <backup dir> [--db URL] [--check] [--json]
+                                                   check a backup and put it where no database is;
+                                                   --check: only check it, writing nothing
   portalflow replay <instanceId> [--at N] [--db URL] [--json]
                                                    replay an instance's history (to event N)
   portalflow export <file> --format bpmn [--pools single|department] [--layout <file>] [-o <out>]
@@ -67,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
         checkpoints: { type: 'string' },
         'public-key': { type: 'string' },
         key: { type: 'string' },
+        check: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -136,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'backup':
     case 'restore': {
       const { backupCommand, restoreCommand } = await import('./commands/backup.ts');
-      const options: { db?: string; json: boolean } = { json };
+      const options: { db?: string; json: boolean; check?: boolean } = { json, check: values.check === true };
       if (typeof values.db === 'string') options.db = values.db;
       return (command === 'backup' ? backupCommand : restoreCommand)(positionals, options);
     }

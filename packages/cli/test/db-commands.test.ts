@@ -455,6 +455,9 @@ describe('portalflow backup / restore', () => {
     expect(restored.code).toBe(0);
     expect(restored.out).toContain(`${manifest.instances} instances`);
     expect(restored.out).toContain("every history's chain verifies");
+    const checked = cli(['restore', backup, '--check']);
+    expect(checked.code).toBe(0);
+    expect(checked.out).toContain('checks out');
     const verified = cli(['verify', '--db', target]);
     expect(verified.code).toBe(0);
     expect(verified.out).toContain(`${manifest.instances} instances`);
@@ -476,6 +479,9 @@ describe('portalflow backup / restore', () => {
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(db, bytes);
     const target = join(dir, 'never', 'portalflow.db');
+    const checked = cli(['restore', backup, '--check']);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toContain('portalflow.db does not match its hash in backup.json');
     const r = cli(['restore', backup, '--db', `file:${target}`, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).error.code).toBe('BACKUP_DAMAGED');

@@ -77,8 +77,12 @@ export async function backupCommand(positionals: string[], options: { db?: strin
  * `portalflow restore <dir>`: checks the backup (every hash and chain) and puts it in place of a
  * database that is not there. Exit 0 restored; 1 the backup is damaged (nothing written); 2 refused.
  */
-export async function restoreCommand(positionals: string[], options: { db?: string; json: boolean }) {
+export async function restoreCommand(
+  positionals: string[],
+  options: { db?: string; json: boolean; check?: boolean },
+) {
   const [from] = positionals;
+  if (options.check && from && positionals.length === 1) return checkCommand(from, options.json);
   if (!from || positionals.length > 1)
     throw new CliError('usage: portalflow restore <backup directory> [--db URL]', EXIT.usage);
   const url = databaseUrl(options.db);
@@ -91,6 +95,23 @@ export async function restoreCommand(positionals: string[], options: { db?: stri
     process.stdout.write(
       green(
         `✓ restored the backup of ${manifest.createdAt} to ${url}: ${summary(manifest)}; every history's chain verifies\n`,
+      ),
+    );
+  return EXIT.ok;
+}
+
+/**
+ * `portalflow restore <dir> --check`: everything a restore checks (manifest, hashes, counts, chains),
+ * writing nothing: a backup is only as good as its last check. Exit 0 whole; 1 damaged.
+ */
+async function checkCommand(from: string, json: boolean): Promise<number> {
+  const { checkBackup } = await import('@portalflow/server');
+  const { manifest } = await checkBackup(from).catch(asCliError);
+  if (json) process.stdout.write(`${JSON.stringify({ ok: true, checked: from, ...manifest }, null, 2)}\n`);
+  else
+    process.stdout.write(
+      green(
+        `✓ ${from} checks out (taken ${manifest.createdAt}): ${summary(manifest)}; every history's chain verifies\n`,
       ),
     );
   return EXIT.ok;
