@@ -91,12 +91,16 @@ export async function restoreCommand(
     asCliError,
   );
   if (options.json) process.stdout.write(`${JSON.stringify({ ok: true, db: url, ...manifest }, null, 2)}\n`);
-  else
+  else {
     process.stdout.write(
       green(
         `✓ restored the backup of ${manifest.createdAt} to ${url}: ${summary(manifest)}; every history's chain verifies\n`,
       ),
     );
+    process.stdout.write(
+      '  Not in a backup: the intake key (put its file back where PORTALFLOW_INTAKE_KEY_FILE says, or make new intake keys) and the checkpoint signing key.\n',
+    );
+  }
   return EXIT.ok;
 }
 
