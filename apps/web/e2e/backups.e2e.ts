@@ -41,14 +41,16 @@ describe('backups', () => {
       };
       await page.reload();
       await page.getByTestId('backups-schedule').waitFor();
-      // No whole backup yet: said in red, with what to do.
+      // No whole backup yet: said in red, with what to do, and in the header on every screen.
       await page.getByTestId('backups-stale').waitFor();
+      await page.getByTestId('backup-alarm').waitFor();
       await page.getByTestId('backup-now').click();
       await page.getByText('Backup taken').waitFor();
       const row = page.locator('[data-testid="backup-row"][data-status="whole"]');
       await row.waitFor();
       expect(await row.textContent()).toMatch(/taken by hand at \d\d:\d\d/);
       await expect.poll(() => page.getByTestId('backups-stale').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('backup-alarm').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'backups');
     } finally {

@@ -7,6 +7,7 @@ import { call } from '../api/call.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
+import { backupsStale } from './stale.ts';
 
 const STATUS: Record<BackupSummary['status'], { label: string; color: string; text: string }> = {
   whole: { label: 'Whole', color: 'teal', text: 'teal.9' },
@@ -14,9 +15,6 @@ const STATUS: Record<BackupSummary['status'], { label: string; color: string; te
   failed: { label: 'Failed', color: 'red', text: 'red.9' },
   unfinished: { label: 'Being taken, or stopped', color: 'gray', text: 'gray.8' },
 };
-
-/** A whole backup older than this means the nightly one did not happen. */
-const STALE_MS = 26 * 3600_000;
 
 /** "2026-12-06" → "Sun, Dec 6"; "2026-12-06-0915-manual" → the same, taken by hand at 09:15. */
 function backupName(name: string): { day: string; manual: string | null } {
@@ -61,8 +59,7 @@ export function BackupsPage() {
     );
   const { schedule, backups } = list.data;
   const lastWhole = backups.find((b) => b.status === 'whole');
-  const stale =
-    schedule && (!lastWhole?.createdAt || Date.now() - Date.parse(lastWhole.createdAt) > STALE_MS);
+  const stale = backupsStale(list.data, Date.now());
 
   return (
     <Stack p="md" gap="md" maw={980} data-testid="backups-page">

@@ -28,6 +28,7 @@ import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { ClinicGate } from './ClinicGate.tsx';
@@ -104,6 +105,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {me.user.roles.includes('admin') && <BackupAlarm />}
             <ClosureNotice />
             <EmergencyAccess me={me} />
             {clinicRoles(me.user.roles).length > 0 && <NotificationBell />}
