@@ -125,6 +125,27 @@ describe('attaching a file', () => {
     );
   });
 
+  it('a photo can be viewed in the page (inline, sandboxed, logged as a view); a PDF never is', async () => {
+    const { instanceId } = await startQuestion();
+    const photo = (await send(frontDesk, 'POST', files(instanceId), form(PNG, 'referral letter.png'))).body
+      .attachment;
+    const pdf = (await send(frontDesk, 'POST', files(instanceId), form(PDF, 'statement.pdf'))).body
+      .attachment;
+    const viewed = await send(frontDesk, 'GET', `${files(instanceId)}/${photo.id}?view=inline`);
+    expect(viewed.status).toBe(200);
+    expect(viewed.bytes).toEqual(PNG);
+    expect(viewed.headers.get('content-type')).toBe('image/png');
+    expect(viewed.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(viewed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(viewed.headers.get('content-security-policy')).toContain('sandbox');
+    const notInline = await send(frontDesk, 'GET', `${files(instanceId)}/${pdf.id}?view=inline`);
+    expect(notInline.status).toBe(200);
+    expect(notInline.headers.get('content-disposition')).toMatch(/^attachment; /);
+    const rows = (await t.store.listAccess({ instanceId, limit: 50 })).items;
+    expect(rows.filter((r: { detail: string | null }) => r.detail === 'attachment view')).toHaveLength(1);
+    expect((await send(frontDesk, 'GET', `${files(instanceId)}/${photo.id}?view=page`)).status).toBe(400);
+  });
+
   it('the queue row says how many files the request holds, removed ones not counted', async () => {
     const { instanceId } = await startQuestion();
     const rowOf = async () => {

@@ -233,6 +233,19 @@ describe('files attached to a request', () => {
       await section.getByTestId('attach-file-confirm').click();
       await section.locator('[data-testid="attachment-row"][data-removed="false"]').waitFor();
       expect(await section.getByTestId('attachments-count').textContent()).toBe('1 file · 1 removed');
+      // A photo is shown in the page on request, so it need not be saved on a shared computer.
+      const photoRow = section.locator('[data-testid="attachment-row"][data-removed="false"]');
+      expect(await photoRow.getByTestId('attachment-photo').count()).toBe(0);
+      await photoRow.getByTestId('attachment-show').click();
+      const shownPhoto = photoRow.getByTestId('attachment-photo');
+      await shownPhoto.waitFor();
+      await expect
+        .poll(() => shownPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBe(1);
+      expect(await shownPhoto.getAttribute('alt')).toBe('Photo attached: statement-march.png');
+      expect(await seriousViolations(billing.page)).toEqual([]);
+      await photoRow.getByTestId('attachment-show').click();
+      await expect.poll(() => photoRow.getByTestId('attachment-photo').count()).toBe(0);
 
       // The auditor's replay lists both, read-only: the removed one with its reason, the other downloads.
       await signIn(auditor.page, server.url, 'auditor', PASSWORD);

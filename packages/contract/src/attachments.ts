@@ -91,10 +91,14 @@ const fileTypes = Object.fromEntries(ATTACHMENT_TYPES.map((t) => [t, { schema: z
 export const downloadAttachment = route({
   method: 'get',
   path: '/api/instances/{id}/attachments/{attachmentId}',
-  summary: 'The file itself, as a download (no-store, never shown inline by the browser)',
+  summary:
+    'The file itself, as a download (no-store, sandboxed). `view=inline`: a photo (JPEG, PNG) shown in the page instead; a PDF is always a download',
   tags: ['attachments'],
   'x-instance-data': true,
-  request: { params: AttachmentParams },
+  request: {
+    params: AttachmentParams,
+    query: z.object({ view: z.enum(['inline']).optional() }).strict(),
+  },
   responses: {
     200: { description: 'The file', content: fileTypes },
     ...errors({ ...readErrors, 410: 'The file was taken off the request (ATTACHMENT_GONE)' }),

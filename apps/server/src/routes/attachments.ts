@@ -18,10 +18,13 @@ import { once } from './help.ts';
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** `filename*` (RFC 6266 / 5987) for any name, with a plain ASCII `filename` for old clients. */
-function contentDisposition(name: string): string {
+function contentDisposition(name: string, how: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${how}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** Shown in the page only as an image (`<img>` runs nothing); a PDF would need the browser's viewer. */
+const VIEWABLE = new Set(['image/png', 'image/jpeg']);
 
 /**
  * Files attached to a request: listed and downloaded by anyone who may read the request (by role and
@@ -100,14 +103,16 @@ export function attachmentRoutes(deps: AppDeps, docs: ApiDocs, instances: Instan
   app.openapi(declared(docs, downloadAttachment), async (c) => {
     const user = requireUser(c);
     const { id, attachmentId } = c.req.valid('param');
+    const asked = c.req.valid('query').view === 'inline';
     const { instance } = await permitted(c, user, id, 'attachment download', false);
     const { record, path } = await files.open(instance, attachmentId);
     const bytes = await readFile(path).catch(() => null);
     if (!bytes) throw new ApiError(404, 'ATTACHMENT_FILE_MISSING', 'The file is not on this server');
-    await log(c, user, instance.id, 'allow', 'attachment download');
+    const inline = asked && VIEWABLE.has(record.type);
+    await log(c, user, instance.id, 'allow', inline ? 'attachment view' : 'attachment download');
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': record.type,
-      'Content-Disposition': contentDisposition(record.name),
+      'Content-Disposition': contentDisposition(record.name, inline ? 'inline' : 'attachment'),
       'X-Content-Type-Options': 'nosniff',
       // Opened in a tab anyway, a file can run nothing and reach nothing.
       'Content-Security-Policy': "sandbox; default-src 'none'",

@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AttachmentView } from '@portalflow/contract';
-import { Download, FileImage, FileText, FileX, Trash2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Download, Eye, EyeOff, FileImage, FileText, FileX, Trash2 } from 'lucide-react';
+import { type ReactNode, useState } from 'react';
 import { formatWhen } from '../../shell/time.ts';
 import { roleLabel } from '../format.ts';
 import { fileSummary } from './attachmentText.ts';
-import { downloadHref } from './downloadLink.ts';
+import { downloadHref, viewable, viewHref } from './downloadLink.ts';
 
 interface Props {
   attachments: readonly AttachmentView[];
@@ -23,9 +23,17 @@ interface Props {
 
 /**
  * The request's files, oldest first: name, kind and size, who attached it on which step and when, and
- * a download. A removed file stays listed, greyed, with who removed it, when and why; it has no download.
+ * a download; a photo can also be shown in the page, so it need not be saved on a shared computer. A removed file stays listed, greyed, with who removed it, when and why; it has no download.
  */
 export function AttachmentList({ attachments, now, person, canRemove, onRemove, onDownload, asOf }: Props) {
+  // The photos shown in the page, by attachment id: none until someone asks to see one.
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setShown((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Attached files">
       {attachments.map((a) => {
@@ -100,6 +108,21 @@ export function AttachmentList({ attachments, now, person, canRemove, onRemove, 
               </Group>
               {!removed && (
                 <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                  {viewable(a.type) && (
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      leftSection={
+                        shown.has(a.id) ? <EyeOff size={14} aria-hidden /> : <Eye size={14} aria-hidden />
+                      }
+                      aria-label={`${shown.has(a.id) ? 'Hide' : 'Show'} ${a.name}`}
+                      aria-expanded={shown.has(a.id)}
+                      onClick={() => toggle(a.id)}
+                      data-testid="attachment-show"
+                    >
+                      {shown.has(a.id) ? 'Hide' : 'Show'}
+                    </Button>
+                  )}
                   <Button
                     component="a"
                     href={downloadHref(a)}
@@ -130,6 +153,22 @@ export function AttachmentList({ attachments, now, person, canRemove, onRemove, 
                 </Group>
               )}
             </Group>
+            {!removed && shown.has(a.id) && (
+              // Loaded only when asked for: each view is a read of patient information, logged.
+              <img
+                src={viewHref(a)}
+                alt={`Photo attached: ${a.name}`}
+                data-testid="attachment-photo"
+                style={{
+                  display: 'block',
+                  maxWidth: '100%',
+                  maxHeight: 420,
+                  marginTop: 8,
+                  border: '1px solid var(--mantine-color-gray-3)',
+                  borderRadius: 4,
+                }}
+              />
+            )}
           </Paper>
         );
       })}
