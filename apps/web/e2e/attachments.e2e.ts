@@ -242,7 +242,7 @@ describe('files attached to a request', () => {
       await expect
         .poll(() => shownPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
         .toBe(1);
-      expect(await shownPhoto.getAttribute('alt')).toBe('Photo attached: statement-march.png');
+      expect(await shownPhoto.getAttribute('alt')).toBe('Attached: statement-march.png');
       expect(await seriousViolations(billing.page)).toEqual([]);
       await photoRow.getByTestId('attachment-show').click();
       await expect.poll(() => photoRow.getByTestId('attachment-photo').count()).toBe(0);

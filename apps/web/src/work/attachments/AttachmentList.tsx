@@ -157,7 +157,7 @@ export function AttachmentList({ attachments, now, person, canRemove, onRemove, 
               // Loaded only when asked for: each view is a read of patient information, logged.
               <img
                 src={viewHref(a)}
-                alt={`Photo attached: ${a.name}`}
+                alt={`Attached: ${a.name}`}
                 data-testid="attachment-photo"
                 style={{
                   display: 'block',
