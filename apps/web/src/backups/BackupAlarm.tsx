@@ -1,22 +1,15 @@
 import { Button } from '@mantine/core';
-import { listBackups } from '@portalflow/contract';
-import { useQuery } from '@tanstack/react-query';
 import { DatabaseBackup } from 'lucide-react';
 import { Link } from 'react-router';
-import { call } from '../api/call.ts';
 import { backupsStale } from './stale.ts';
+import { useBackups } from './useBackups.ts';
 
 /**
  * In the header, for admins: backups are set up but none whole was taken lately (a nightly one
  * failed, or the disk filled). Said where an admin looks every day, not only in the server's log.
  */
 export function BackupAlarm() {
-  const list = useQuery({
-    queryKey: ['backups'],
-    queryFn: () => call(listBackups, {}),
-    staleTime: 10 * 60_000,
-    refetchInterval: 30 * 60_000,
-  });
+  const list = useBackups({ staleTime: 10 * 60_000, refetchInterval: 30 * 60_000 });
   if (!list.data || !backupsStale(list.data, Date.now())) return null;
   return (
     <Button

@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type BackupSummary, listBackups, takeBackup } from '@portalflow/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type BackupSummary, takeBackup } from '@portalflow/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, DatabaseBackup } from 'lucide-react';
 import { call } from '../api/call.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
 import { backupsStale } from './stale.ts';
+import { useBackups } from './useBackups.ts';
 
 const STATUS: Record<BackupSummary['status'], { label: string; color: string; text: string }> = {
   whole: { label: 'Whole', color: 'teal', text: 'teal.9' },
@@ -36,7 +37,7 @@ function backupName(name: string): { day: string; manual: string | null } {
  */
 export function BackupsPage() {
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['backups'], queryFn: () => call(listBackups, {}) });
+  const list = useBackups();
   const take = useMutation({
     mutationFn: () => call(takeBackup, {}),
     onSuccess: (taken) =>
