@@ -1,9 +1,10 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { ArrowUpRight, Flame, Paperclip, User } from 'lucide-react';
+import { ArrowUpRight, Flame, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
+import { FileCount } from './FileCount.tsx';
 import { humanize, roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
@@ -69,20 +70,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
             {task.practice && <PracticeBadge size="xs" />}
-            {(task.files ?? 0) > 0 && (
-              // The statement or form the request is about is already attached.
-              <Text
-                span
-                size="xs"
-                c="gray.8"
-                style={{ display: 'inline-flex', alignItems: 'center', gap: 2, flexShrink: 0 }}
-                data-testid="task-row-files"
-              >
-                <Paperclip size={12} aria-hidden />
-                {task.files}
-                <span className="visually-hidden"> {task.files === 1 ? 'file' : 'files'} attached</span>
-              </Text>
-            )}
+            <FileCount files={task.files} testId="task-row-files" />
             {task.escalated && (
               <Badge
                 size="xs"

@@ -4,6 +4,7 @@ import type { Task } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
+import { FileCount } from './FileCount.tsx';
 import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
@@ -86,6 +87,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                       {t.title}
                     </Text>
                   </div>
+                  <FileCount files={t.files} testId="team-row-files" />
                   {t.escalated && (
                     <Badge
                       size="xs"
