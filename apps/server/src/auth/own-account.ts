@@ -1,4 +1,5 @@
 import type { ChangeOwnPasswordBody, PasswordChanged, SessionView } from '@portalflow/contract';
+import type { SessionSummary } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -9,6 +10,17 @@ import { findKnownDevice, openSession, throttleKey } from './session-steps.ts';
 import type { Browser, SessionStep, SignInAudit } from './sign-in.ts';
 import { TooManyAttempts } from './sign-in.ts';
 import { type LoginThrottle, settle } from './throttle.ts';
+
+/** A session as the API shows it (never its secret); `current` marks the caller's own. */
+export const sessionView = (s: SessionSummary, currentId: string | undefined): SessionView => ({
+  id: s.id,
+  createdAt: s.createdAt,
+  lastSeenAt: s.lastSeenAt,
+  expiresAt: s.expiresAt,
+  stage: s.stage,
+  clientHint: s.clientHint,
+  current: s.id === currentId,
+});
 
 const fieldError = (code: string, message: string, field: string) =>
   new ApiError(400, code, message, { fields: [{ field, message }] });
@@ -117,15 +129,7 @@ export class OwnAccountService {
   async sessions(user: AuthUser): Promise<SessionView[]> {
     sessionOnly(user);
     const sessions = await this.deps.store.listUserSessions(user.id, this.deps.clock());
-    return sessions.map((s) => ({
-      id: s.id,
-      createdAt: s.createdAt,
-      lastSeenAt: s.lastSeenAt,
-      expiresAt: s.expiresAt,
-      stage: s.stage,
-      clientHint: s.clientHint,
-      current: s.id === user.sessionId,
-    }));
+    return sessions.map((s) => sessionView(s, user.sessionId));
   }
 
   /** Signs out one session of the account's own (this one too, if named). */

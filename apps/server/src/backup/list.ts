@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupSummary } from '@portalflow/contract';
 import type { BackupSchedule } from '../config.ts';
@@ -6,9 +6,9 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { clinicZone } from '../outbox/digest.ts';
 import { localDateTime } from '../outbox/quiet-hours.ts';
-import { backupComplete, makeBackup } from './make.ts';
+import { backupComplete } from './make.ts';
 import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
-import { pruneBackups } from './schedule.ts';
+import { backupNamed } from './schedule.ts';
 
 /** What an admin reads about one backup: its status and counts from the manifest, never a patient. */
 export function backupSummary(name: string, manifest: BackupManifest | null): BackupSummary {
@@ -76,34 +76,11 @@ export function manualBackups(deps: AppDeps) {
     busy = true;
     try {
       const local = localDateTime(deps.clock(), clinicZone(deps));
-      const name = `${local.date}-${local.time.replace(':', '')}-manual`;
-      const dir = join(schedule.dir, name);
-      await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
-      try {
-        await mkdir(dir, { mode: 0o700 });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup was taken this minute; wait for it');
-        throw error;
-      }
-      try {
-        const manifest = await makeBackup({
-          databaseUrl: schedule.databaseUrl,
-          to: dir,
-          attachmentsDir: deps.config.attachmentsDir,
-          mediaDir: deps.config.mediaDir,
-          now: deps.clock,
-        });
-        deps.log(
-          `backup ${name}: ${manifest.instances} instances, ${manifest.events} events, ${manifest.attachments.files} files`,
-        );
-        await pruneBackups(schedule.dir, schedule.keep);
-        return backupSummary(name, manifest);
-      } catch (error) {
-        deps.log(`backup ${name} FAILED: ${(error as Error).message}`);
-        await rename(dir, `${dir}-failed-${local.time.replace(':', '')}`).catch(() => undefined);
-        throw error;
-      }
+      const hhmm = local.time.replace(':', '');
+      const name = `${local.date}-${hhmm}-manual`;
+      const made = await backupNamed(deps, schedule, name, hhmm);
+      if (!made) throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup was taken this minute; wait for it');
+      return backupSummary(name, made.manifest);
     } finally {
       busy = false;
     }

@@ -68,10 +68,49 @@ export async function pruneBackups(dir: string, keep: number): Promise<string[]>
 }
 
 /**
- * Today's backup, if its time (clinic time) has come and no process has started it: the day's
- * directory is made with an exclusive `mkdir`, so of several processes on one database exactly one
- * backs it up. A failure is logged and its directory renamed `…-failed-HHMM`; the next try is an hour
- * later. Answers what it made, or null.
+ * One backup named `name` in the schedule's directory: the directory is made exclusively (null when
+ * another process, or another press, has it), then the backup, a log line of counts (never a patient
+ * or a file name) and pruning. A failure is logged, its directory renamed `…-failed-HHMM`, and thrown.
+ */
+export async function backupNamed(
+  deps: AppDeps,
+  schedule: BackupSchedule,
+  name: string,
+  hhmm: string,
+): Promise<{ dir: string; manifest: BackupManifest } | null> {
+  const dir = join(schedule.dir, name);
+  await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw error;
+  }
+  try {
+    const manifest = await makeBackup({
+      databaseUrl: schedule.databaseUrl,
+      to: dir,
+      attachmentsDir: deps.config.attachmentsDir,
+      mediaDir: deps.config.mediaDir,
+      now: deps.clock,
+    });
+    deps.log(
+      `backup ${name}: ${manifest.instances} instances, ${manifest.events} events, ${manifest.attachments.files} files${backupComplete(manifest) ? '' : ` — NOT WHOLE: ${manifest.attachments.missing.length} missing, ${manifest.attachments.damaged.length} damaged, chains ${manifest.chains.ok ? 'ok' : 'broken'}`}`,
+    );
+    const pruned = await pruneBackups(schedule.dir, schedule.keep);
+    if (pruned.length > 0) deps.log(`backups deleted (beyond ${schedule.keep}): ${pruned.join(', ')}`);
+    return { dir, manifest };
+  } catch (error) {
+    deps.log(`backup ${name} FAILED: ${(error as Error).message}`);
+    await rename(dir, `${dir}-failed-${hhmm}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Today's backup, if its time (clinic time) has come and no process has started it: of several
+ * processes on one database exactly one backs it up (`backupNamed`). After a failure the next try is
+ * an hour later. Answers what it made, or null.
  */
 export function backupScheduler(deps: AppDeps) {
   let retryAt = 0;
@@ -80,33 +119,10 @@ export function backupScheduler(deps: AppDeps) {
     if (!schedule || Date.parse(now) < retryAt) return null;
     const local = localDateTime(now, clinicZone(deps));
     if (local.time < schedule.time) return null;
-    const dir = join(schedule.dir, local.date);
-    await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
     try {
-      await mkdir(dir, { mode: 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      throw error;
-    }
-    try {
-      const manifest = await makeBackup({
-        databaseUrl: schedule.databaseUrl,
-        to: dir,
-        attachmentsDir: deps.config.attachmentsDir,
-        mediaDir: deps.config.mediaDir,
-        now: deps.clock,
-      });
-      // Counts only: the log names no patient and no file.
-      deps.log(
-        `backup ${local.date}: ${manifest.instances} instances, ${manifest.events} events, ${manifest.attachments.files} files${backupComplete(manifest) ? '' : ` — NOT WHOLE: ${manifest.attachments.missing.length} missing, ${manifest.attachments.damaged.length} damaged, chains ${manifest.chains.ok ? 'ok' : 'broken'}`}`,
-      );
-      const pruned = await pruneBackups(schedule.dir, schedule.keep);
-      if (pruned.length > 0) deps.log(`backups deleted (beyond ${schedule.keep}): ${pruned.join(', ')}`);
-      return { dir, manifest };
-    } catch (error) {
+      return await backupNamed(deps, schedule, local.date, local.time.replace(':', ''));
+    } catch {
       retryAt = Date.parse(now) + RETRY_MS;
-      deps.log(`backup ${local.date} FAILED: ${(error as Error).message}; next try in an hour`);
-      await rename(dir, `${dir}-failed-${local.time.replace(':', '')}`).catch(() => undefined);
       return null;
     }
   };

@@ -14,6 +14,7 @@ import type { Context } from 'hono';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
+import { sessionView } from '../auth/own-account.ts';
 import { has } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
@@ -86,15 +87,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     });
     return c.json(
       {
-        sessions: sessions.map((s) => ({
-          id: s.id,
-          createdAt: s.createdAt,
-          lastSeenAt: s.lastSeenAt,
-          expiresAt: s.expiresAt,
-          stage: s.stage,
-          clientHint: s.clientHint,
-          current: s.id === user.sessionId,
-        })),
+        sessions: sessions.map((s) => sessionView(s, user.sessionId)),
       },
       200,
     );
