@@ -12,8 +12,31 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
+/**
+ * Waits (up to 2 s) until no finite transition or animation runs: a tooltip fading out over a button
+ * just clicked would otherwise be measured half transparent, with a contrast no person ever reads.
+ * Endless ones (a loading spinner) are not waited for.
+ */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) =>
+              a.playState !== 'running' ||
+              a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      undefined,
+      { timeout: 2000, polling: 50 },
+    )
+    .catch(() => undefined);
+}
+
+/** Runs axe-core in the page once it is still; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   await page.evaluate(axeSource);
   const result = (await page.evaluate(() =>
     (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<unknown> } }).axe.run(
