@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Divider,
-  Group,
-  Loader,
-  MultiSelect,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Loader, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
@@ -29,6 +17,7 @@ import {
 import { ChangeTrail } from './ChangeTrail.tsx';
 import { roleOptions } from './CreatePerson.tsx';
 import { OneTimeCode } from './OneTimeCode.tsx';
+import { SessionTable } from './SessionTable.tsx';
 
 const failed = (title: string) => (error: Error) =>
   notifications.show({ color: 'red', title, message: error.message });
@@ -47,37 +36,12 @@ function Sessions({ person }: { person: Person }) {
     );
   return (
     <Stack gap="xs">
-      <Table data-testid="person-sessions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Device</Table.Th>
-            <Table.Th>Signed in</Table.Th>
-            <Table.Th>Last active</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sessions.data.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                {s.clientHint ?? 'Unknown browser'}
-                {s.current ? ' (this browser)' : ''}
-              </Table.Td>
-              <Table.Td>{formatWhen(s.createdAt)}</Table.Td>
-              <Table.Td>{formatWhen(s.lastSeenAt)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => end.mutateAsync(s.id).catch(failed('Not ended'))}
-                >
-                  Sign out
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <SessionTable
+        sessions={sessions.data}
+        onEnd={(s) => void end.mutateAsync(s.id).catch(failed('Not ended'))}
+        ending={end.isPending ? (end.variables ?? null) : null}
+        testId="person-sessions"
+      />
       <Group>
         <Button
           size="xs"

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { SessionTable } from '../accounts/SessionTable.tsx';
 import { countOf } from '../shell/plural.ts';
-import { formatWhen } from '../shell/time.ts';
 import { useEndOwnSessions, useOwnSessions } from './api.ts';
 
 /** "Where you are signed in": each browser with when it signed in and was last used; sign out there. */
@@ -41,48 +41,15 @@ export function OwnSessions() {
           </Alert>
         ) : (
           <>
-            <Table data-testid="own-sessions" verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Browser</Table.Th>
-                  <Table.Th>Signed in</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.map((s) => (
-                  <Table.Tr key={s.id} data-testid="own-session" data-current={s.current || undefined}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm">{s.clientHint ?? 'Unknown browser'}</Text>
-                        {s.current && (
-                          <Badge size="sm" variant="outline" color="teal.9" tt="none">
-                            This browser
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{formatWhen(s.createdAt)}</Table.Td>
-                    <Table.Td>{s.current ? 'Now' : formatWhen(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {!s.current && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={end.isPending && end.variables === s.id}
-                          onClick={() => void signOut(s.id)}
-                          aria-label={`Sign out ${s.clientHint ?? 'that browser'}, signed in ${formatWhen(s.createdAt)}`}
-                          data-testid="own-session-end"
-                        >
-                          Sign out
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <SessionTable
+              sessions={sessions.data}
+              onEnd={(s) => void signOut(s.id)}
+              canEnd={(s) => !s.current}
+              ending={end.isPending ? end.variables : null}
+              testId="own-sessions"
+              rowTestId="own-session"
+              endTestId="own-session-end"
+            />
             <Button
               size="xs"
               color="red"
