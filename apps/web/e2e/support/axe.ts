@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { settled } from './settled.ts';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -10,28 +11,6 @@ export interface AxeViolation {
   nodes: number;
   /** Where, so a failure says which element to fix. */
   targets: string[];
-}
-
-/**
- * Waits (up to 2 s) until no finite transition or animation runs: a tooltip fading out over a button
- * just clicked would otherwise be measured half transparent, with a contrast no person ever reads.
- * Endless ones (a loading spinner) are not waited for.
- */
-async function settled(page: Page): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        document
-          .getAnimations()
-          .every(
-            (a) =>
-              a.playState !== 'running' ||
-              a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
-          ),
-      undefined,
-      { timeout: 2000, polling: 50 },
-    )
-    .catch(() => undefined);
 }
 
 /** Runs axe-core in the page once it is still; returns the serious and critical violations. */

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { settled } from './settled.ts';
 import { freshCode, keeper } from './two-factor.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,6 +113,7 @@ export async function screenshot(
   options: { keepToasts?: boolean } = {},
 ): Promise<string> {
   if (!options.keepToasts) await dismissToasts(page);
+  await settled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
