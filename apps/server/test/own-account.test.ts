@@ -227,4 +227,21 @@ describe('your own sessions', () => {
     expect((await send(session, 'GET', '/api/me')).status).toBe(200);
     expect((await send(session, 'GET', '/api/me/sessions')).body.sessions).toHaveLength(1);
   });
+
+  it('ends every other session at once, however many, with one line in the account’s trail', async () => {
+    const { username, session } = await person();
+    const user = (await t.store.findUserByUsername(username))!;
+    // More than any one list of sessions shows: a script left signing in would leave this many.
+    const left = await Promise.all(
+      Array.from({ length: 240 }, () => t.store.createSession({ userId: user.id, ttlMs: 3600_000 })),
+    );
+    const ended = await send(session, 'DELETE', '/api/me/sessions');
+    expect(ended.body).toEqual({ ended: 240 });
+    for (const s of left) expect(await t.store.getSession(s.secret)).toBeNull();
+    expect((await send(session, 'GET', '/api/me')).status).toBe(200);
+    const trail = (await t.store.listAccountChanges({ userId: user.id })).filter(
+      (c) => c.what === 'sessions',
+    );
+    expect(trail).toEqual([expect.objectContaining({ actorId: user.id, newValue: '"all others ended"' })]);
+  });
 });

@@ -89,6 +89,17 @@ export interface AccountAdminStore {
     at: string;
   }): Promise<boolean>;
   /**
+   * Ends every live session of the account, or every one but `exceptSessionId` (the owner's own
+   * browser), in one transaction with one trail line; answers how many ended. One statement, so no
+   * session is missed however many there are, and none open at that moment survives.
+   */
+  endUserSessions(input: {
+    userId: string;
+    exceptSessionId?: string;
+    actorId: string | null;
+    at: string;
+  }): Promise<number>;
+  /**
    * Stores a new one-time set-password code (its hash) for the account; earlier unused codes of the
    * account stop working.
    */

@@ -324,7 +324,6 @@ export interface AuthPort extends SecurityStore, AccountAdminStore {
   getSession(secret: string, now?: string): Promise<{ session: Session; user: User } | null>;
   touchSession(id: string, input: { at: string; expiresAt?: string }): Promise<boolean>;
   revokeSession(id: string): Promise<boolean>;
-  revokeUserSessions(userId: string): Promise<number>;
   /** Ends every session and API token of the account in one batch (new password, roles, second factor). */
   revokeUserAccess(
     userId: string,

@@ -144,22 +144,14 @@ export class OwnAccountService {
     if (!ended) throw notFound('That session');
   }
 
-  /** Every session but this one; answers how many ended. */
+  /** Every session but this one, in one transaction; answers how many ended. */
   async endOthers(user: AuthUser): Promise<number> {
     sessionOnly(user);
-    let ended = 0;
-    for (const s of await this.deps.store.listUserSessions(user.id, this.deps.clock())) {
-      if (s.id === user.sessionId) continue;
-      if (
-        await this.deps.store.endUserSession({
-          userId: user.id,
-          sessionId: s.id,
-          actorId: user.id,
-          at: this.deps.clock(),
-        })
-      )
-        ended++;
-    }
-    return ended;
+    return this.deps.store.endUserSessions({
+      userId: user.id,
+      exceptSessionId: user.sessionId,
+      actorId: user.id,
+      at: this.deps.clock(),
+    });
   }
 }

@@ -114,15 +114,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   app.openapi(adminOnly(endUserSessions), async (c) => {
     const user = requireUser(c);
     const target = await account(c.req.valid('param').id);
-    const n = await deps.store.revokeUserSessions(target.id);
-    const at = deps.clock();
-    if (n > 0)
-      await deps.store.recordAccountChanges({
-        userId: target.id,
-        actorId: user.id,
-        at,
-        changes: [{ what: 'sessions', oldValue: JSON.stringify(`${n} active`), newValue: '"all ended"' }],
-      });
+    const n = await deps.store.endUserSessions({ userId: target.id, actorId: user.id, at: deps.clock() });
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',

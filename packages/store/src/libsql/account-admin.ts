@@ -225,6 +225,24 @@ export function accountAdminApi(db: Db): AccountAdminStore {
       return rs[0]!.rowsAffected === 1;
     },
 
+    async endUserSessions({ userId, exceptSessionId, actorId, at }) {
+      const [ended] = await db.client.batch(
+        [
+          {
+            sql: `UPDATE sessions SET revoked = 1
+                  WHERE user_id = ? AND revoked = 0 AND expires_at > ? AND id IS NOT ?`,
+            args: [userId, at, exceptSessionId ?? null],
+          },
+          {
+            sql: `${TRAIL} SELECT ?, ?, ?, 'sessions', json_quote(changes() || ' active'), ? WHERE changes() > 0`,
+            args: [at, actorId, userId, exceptSessionId ? '"all others ended"' : '"all ended"'],
+          },
+        ],
+        'write',
+      );
+      return ended!.rowsAffected;
+    },
+
     async createSetPasswordCode({ userId, codeHash, actorId, at, expiresAt }) {
       await db.client.batch(
         [

@@ -31,12 +31,7 @@ function toSession(row: Row): Session {
 
 type SessionApi = Pick<
   Store,
-  | 'createSession'
-  | 'getSession'
-  | 'touchSession'
-  | 'revokeSession'
-  | 'revokeUserSessions'
-  | 'revokeUserAccess'
+  'createSession' | 'getSession' | 'touchSession' | 'revokeSession' | 'revokeUserAccess'
 >;
 
 /** The user columns of a session or token lookup, roles included: every request is one read. */
@@ -118,14 +113,6 @@ export function sessionApi(db: Db): SessionApi {
         args: [id],
       });
       return rs.rowsAffected === 1;
-    },
-
-    async revokeUserSessions(userId) {
-      const rs = await db.client.execute({
-        sql: 'UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0',
-        args: [userId],
-      });
-      return rs.rowsAffected;
     },
 
     async revokeUserAccess(userId, { at, reason }) {

@@ -214,6 +214,35 @@ export function accountAdminCases(newHarness: NewHarness): void {
       ).toEqual({ ok: false, reason: 'not-found' });
     });
 
+    it('ends every session but one in one transaction, with one trail line', async () => {
+      const kept = await h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(3) });
+      const others = await Promise.all(
+        [1, 2, 3].map(() => h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(3) })),
+      );
+      const theirs = await h.store.createSession({ userId: ids.ada!, ttlMs: 3600_000, at: at(3) });
+      const ended = () =>
+        h.store.endUserSessions({
+          userId: ids.cy!,
+          exceptSessionId: kept.session.id,
+          actorId: ids.cy!,
+          at: at(4),
+        });
+      expect(await ended()).toBe(3);
+      for (const s of others) expect(await h.store.getSession(s.secret, at(4))).toBeNull();
+      expect(await h.store.getSession(kept.secret, at(4))).not.toBeNull();
+      expect(await h.store.getSession(theirs.secret, at(4))).not.toBeNull();
+      // Nothing left to end: no second trail line.
+      expect(await ended()).toBe(0);
+      const trail = (await h.store.listAccountChanges({ userId: ids.cy! })).filter(
+        (c) => c.what === 'sessions',
+      );
+      expect(trail).toEqual([
+        expect.objectContaining({ actorId: ids.cy, oldValue: '"3 active"', newValue: '"all others ended"' }),
+      ]);
+      expect(await h.store.endUserSessions({ userId: ids.cy!, actorId: ids.ada!, at: at(5) })).toBe(1);
+      expect(await h.store.getSession(kept.secret, at(5))).toBeNull();
+    });
+
     it('lists last sign-in and ends one session', async () => {
       await h.store.recordSignIn(ids.cy!, at(3));
       const s = await h.store.createSession({ userId: ids.cy!, ttlMs: 3600_000, at: at(3) });

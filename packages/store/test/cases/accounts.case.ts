@@ -77,7 +77,13 @@ export function accountCases(newHarness: NewHarness): void {
       const two = await Promise.all(
         [1, 2].map(() => h.store.createSession({ userId: created.user.id, ttlMs: 1000 })),
       );
-      expect(await h.store.revokeUserSessions(created.user.id)).toBe(2);
+      expect(
+        await h.store.endUserSessions({
+          userId: created.user.id,
+          actorId: null,
+          at: new Date().toISOString(),
+        }),
+      ).toBe(2);
       expect(await h.store.getSession(two[0]!.secret)).toBeNull();
     });
 
