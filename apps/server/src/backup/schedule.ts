@@ -5,6 +5,7 @@ import type { BackupSchedule } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { clinicZone } from '../outbox/digest.ts';
 import { localDateTime } from '../outbox/quiet-hours.ts';
+import { reportBackupFailed, reportBackupWorking } from './alarm.ts';
 import { backupComplete, makeBackup } from './make.ts';
 import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
 
@@ -70,7 +71,8 @@ export async function pruneBackups(dir: string, keep: number): Promise<string[]>
 /**
  * One backup named `name` in the schedule's directory: the directory is made exclusively (null when
  * another process, or another press, has it), then the backup, a log line of counts (never a patient
- * or a file name) and pruning. A failure is logged, its directory renamed `…-failed-HHMM`, and thrown.
+ * or a file name) and pruning. A failure is logged (one that could not even make the directory too),
+ * its directory renamed `…-failed-HHMM`, and thrown.
  */
 export async function backupNamed(
   deps: AppDeps,
@@ -79,12 +81,20 @@ export async function backupNamed(
   hhmm: string,
 ): Promise<{ dir: string; manifest: BackupManifest } | null> {
   const dir = join(schedule.dir, name);
-  await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
+  const failed = (error: unknown) => {
+    deps.log(`backup ${name} FAILED: ${(error as Error).message}`);
+    return error;
+  };
+  try {
+    await mkdir(schedule.dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw failed(error);
+  }
   try {
     await mkdir(dir, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw error;
+    throw failed(error);
   }
   try {
     const manifest = await makeBackup({
@@ -101,7 +111,7 @@ export async function backupNamed(
     if (pruned.length > 0) deps.log(`backups deleted (beyond ${schedule.keep}): ${pruned.join(', ')}`);
     return { dir, manifest };
   } catch (error) {
-    deps.log(`backup ${name} FAILED: ${(error as Error).message}`);
+    failed(error);
     await rename(dir, `${dir}-failed-${hhmm}`).catch(() => undefined);
     throw error;
   }
@@ -110,7 +120,7 @@ export async function backupNamed(
 /**
  * Today's backup, if its time (clinic time) has come and no process has started it: of several
  * processes on one database exactly one backs it up (`backupNamed`). After a failure the next try is
- * an hour later. Answers what it made, or null.
+ * an hour later, and the admins are emailed (`alarm.ts`). Answers what it made, or null.
  */
 export function backupScheduler(deps: AppDeps) {
   let retryAt = 0;
@@ -119,12 +129,17 @@ export function backupScheduler(deps: AppDeps) {
     if (!schedule || Date.parse(now) < retryAt) return null;
     const local = localDateTime(now, clinicZone(deps));
     if (local.time < schedule.time) return null;
+    let made: Awaited<ReturnType<typeof backupNamed>>;
     try {
-      return await backupNamed(deps, schedule, local.date, local.time.replace(':', ''));
-    } catch {
+      made = await backupNamed(deps, schedule, local.date, local.time.replace(':', ''));
+    } catch (error) {
       retryAt = Date.parse(now) + RETRY_MS;
+      const retry = new Date(retryAt).toISOString();
+      await reportBackupFailed(deps, { date: local.date, now, retryAt: retry, error });
       return null;
     }
+    if (made) await reportBackupWorking(deps, { date: local.date, now, manifest: made.manifest });
+    return made;
   };
 }
 

@@ -1,6 +1,8 @@
 import type { EmailKind, LeasedOutboxItem, OutboxOutcome } from '@portalflow/store';
+import { SystemRole } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { retryDelayMs } from './backoff.ts';
+import { composeBackupEmail, isBackupEmail } from './backup-email.ts';
 import { clinicZone, digestLines, queueDigests } from './digest.ts';
 import { composeDigest, composeEmail } from './email.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
@@ -54,14 +56,21 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     if (!mailer)
       return [{ status: 'pending', error: 'no SMTP server configured', nextAt: later(now) }, false];
     if (!user || user.disabled) return [{ status: 'skipped', error: 'account disabled or gone' }, false];
-    if (!prefs[kind]) return [{ status: 'skipped', error: `${kind} emails turned off` }, false];
+    const backupAlarm = isBackupEmail(item.kind);
+    // The backup alarm is no preference (a clinic must not lose its backups unheard); it is for admins.
+    if (backupAlarm && !user.roles.includes(SystemRole.admin))
+      return [{ status: 'skipped', error: 'no longer an admin' }, false];
+    if (!backupAlarm && !prefs[kind])
+      return [{ status: 'skipped', error: `${kind} emails turned off` }, false];
     if (!prefs.address) return [{ status: 'skipped', error: 'no email address' }, false];
     const zone = clinicZone(deps);
     const until = quietUntil(now, prefs.quietStart, prefs.quietEnd, zone);
     if (until) return [{ status: 'pending', error: 'quiet hours', nextAt: until }, false];
     const opts = { baseUrl: settings.baseUrl, clinicName: deps.clinicName ?? 'Clinic' };
     let email: ReturnType<typeof composeEmail>;
-    if (kind === 'digest') {
+    if (isBackupEmail(item.kind)) {
+      email = composeBackupEmail(item.kind, item.payload, opts);
+    } else if (kind === 'digest') {
       const lines = await digestLines(deps, user);
       if (lines.length === 0) return [{ status: 'skipped', error: 'no open work' }, false];
       const date = (item.payload as { date?: string } | null)?.date ?? localDateTime(now, zone).date;
