@@ -53,6 +53,9 @@ describe('backups', () => {
       await expect.poll(() => page.getByTestId('backup-alarm').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'backups');
+      // A failed nightly backup is emailed to admins: the page says so and leads to where the address is.
+      await page.getByTestId('backups-schedule').getByRole('link', { name: 'Email notifications' }).click();
+      await page.getByTestId('email-admin-always').waitFor();
     } finally {
       await close();
     }

@@ -48,6 +48,8 @@ describe('email notifications and webhooks in the browser', () => {
       expect(await b.page.getByTestId('email-kind-assigned').isChecked()).toBe(true);
       expect(await b.page.getByTestId('email-kind-cancelled').isChecked()).toBe(false);
       expect(await b.page.getByTestId('quiet-end').inputValue()).toBe('06:30');
+      // Backup failures are an admin's email only.
+      expect(await b.page.getByTestId('email-admin-always').count()).toBe(0);
     } finally {
       await b.close();
     }

@@ -79,7 +79,10 @@ export function SignedInApp({ me }: { me: Me }) {
             <Route path="/tokens" element={<TokensPage />} />
             {isLead(roles) && <Route path="/intake" element={<IntakeKeysPage />} />}
             {roles.includes('admin') && <Route path="/accounts" element={<AccountsPage />} />}
-            <Route path="/profile/email" element={<EmailPreferencesPage />} />
+            <Route
+              path="/profile/email"
+              element={<EmailPreferencesPage isAdmin={roles.includes('admin')} />}
+            />
             <Route path="/profile/account" element={<OwnAccountPage me={me} />} />
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
             {roles.includes('admin') && <Route path="/backups" element={<BackupsPage />} />}

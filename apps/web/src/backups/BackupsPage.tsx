@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type BackupSummary, takeBackup } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, DatabaseBackup } from 'lucide-react';
+import { Link } from 'react-router';
 import { call } from '../api/call.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -101,7 +102,8 @@ export function BackupsPage() {
         <Text size="sm" data-testid="backups-schedule">
           Every night at <b>{schedule.time}</b> clinic time into <Code>{schedule.dir}</Code>; the newest{' '}
           <b>{schedule.keep}</b> whole backups are kept. Copy that folder off this machine too: a backup on
-          the same disk does not survive the disk.
+          the same disk does not survive the disk. If one fails, every admin with an email address (
+          <Link to="/profile/email">Email notifications</Link>) is emailed, and again when backups work again.
         </Text>
       )}
       {stale && (

@@ -36,7 +36,7 @@ const KINDS: Array<{
  * Profile: which emails this person gets and where. Emails only name the workflow and step and link
  * to the task: they never hold patient information.
  */
-export function EmailPreferencesPage() {
+export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean }) {
   const view = useEmailPreferences();
   const save = useSaveEmailPreferences();
   const [form, setForm] = useState<EmailPreferences | null>(null);
@@ -111,6 +111,12 @@ export function EmailPreferencesPage() {
               />
             ))}
           </Stack>
+          {isAdmin && (
+            <Text size="sm" c="gray.8" data-testid="email-admin-always">
+              As an admin you are also emailed when a nightly backup fails, and when backups work again. Those
+              come whatever is ticked above, as long as an address is given.
+            </Text>
+          )}
           <Group align="flex-end">
             <TextInput
               label="Quiet hours from"
