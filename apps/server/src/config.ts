@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ATTACHMENT_MAX_BYTES } from '@portalflow/contract';
+import { ATTACHMENT_MAX_BYTES, MAX_FILES_PER_REQUEST } from '@portalflow/contract';
 import { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 
 /** Nightly backups of a file database: where, when (clinic time) and how many to keep. */
@@ -96,6 +96,11 @@ export interface ServerConfig {
   attachmentsDir: string;
   /** Largest attached file (`PORTALFLOW_ATTACHMENT_MAX_MB`, default 10 MB; 413 ATTACHMENT_TOO_LARGE). */
   attachmentMaxBytes: number;
+  /**
+   * How many files one request holds at most, removed ones not counted (`PORTALFLOW_MAX_FILES_PER_REQUEST`,
+   * default 50; 409 TOO_MANY_FILES).
+   */
+  maxFilesPerRequest: number;
   /** Sign-in through an OpenID Provider (`PORTALFLOW_OIDC_*`); off when null. */
   sso: SsoConfig | null;
   /** Email and webhook delivery (see outbox/). */
@@ -173,6 +178,16 @@ function envNumber(name: string, fallback: number, unitMs: number): number {
   return value * unitMs;
 }
 
+/** A count from the environment (a whole number from 1), or the default; anything else stops the start. */
+function envCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number from 1, not '${raw}'`);
+  return value;
+}
+
 /**
  * Defaults, overridable by environment variables (documented in SECURITY.md and the server README)
  * and then by `overrides`.
@@ -217,6 +232,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     videoMaxBytes: envNumber('PORTALFLOW_VIDEO_MAX_MB', 50 * 1024 * 1024, 1024 * 1024),
     attachmentsDir: process.env.PORTALFLOW_ATTACHMENTS_DIR ?? './data/attachments',
     attachmentMaxBytes: envNumber('PORTALFLOW_ATTACHMENT_MAX_MB', ATTACHMENT_MAX_BYTES, 1024 * 1024),
+    maxFilesPerRequest: envCount('PORTALFLOW_MAX_FILES_PER_REQUEST', MAX_FILES_PER_REQUEST),
     sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
     outbox: outboxConfig(),
     intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,

@@ -98,7 +98,7 @@ beforeAll(async () => {
     body: 'Called the patient back',
   });
   expect(note).not.toBeNull();
-  const attachment = await t.store.addAttachment(started.body.instance.id, {
+  const added = await t.store.addAttachment(started.body.instance.id, {
     name: 'statement.pdf',
     type: 'application/pdf',
     bytes: 42,
@@ -106,10 +106,10 @@ beforeAll(async () => {
     authorId: t.user('lead').id,
     at,
   });
-  expect(attachment).not.toBeNull();
+  if (!added.ok) throw new Error(`not attached: ${added.reason}`);
   expect(
     await t.store.removeAttachment({
-      id: attachment!.id,
+      id: added.attachment.id,
       by: t.user('lead').id,
       at,
       reason: 'wrong request',

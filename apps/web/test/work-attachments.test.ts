@@ -176,6 +176,12 @@ describe('attachRefusalText', () => {
     );
   });
 
+  it('shows the server’s words when the request holds as many files as it may: the limit and what to do', () => {
+    const message =
+      'This request already holds 50 files, the most one request can hold. Take one off first (a duplicate or an outdated scan), or combine pages into one PDF.';
+    expect(attachRefusalText({ code: 'TOO_MANY_FILES', message, details: { limit: 50 } })).toBe(message);
+  });
+
   it('shows any other refusal as the server words it', () => {
     expect(attachRefusalText({ code: 'RATE_LIMITED', message: 'Too many requests; slow down' })).toBe(
       'Too many requests; slow down',

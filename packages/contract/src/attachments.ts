@@ -15,6 +15,12 @@ export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] a
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 /** The default upper limit of one file (the server's `PORTALFLOW_ATTACHMENT_MAX_MB` may change it). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * The default number of files one request holds at most, removed ones not counted (the server's
+ * `PORTALFLOW_MAX_FILES_PER_REQUEST` may change it): far more than one question's paperwork, so only a
+ * runaway script or a wrong request reaches it.
+ */
+export const MAX_FILES_PER_REQUEST = 50;
 
 export const AttachmentView = z.object({
   id: z.string(),
@@ -79,7 +85,7 @@ export const addAttachment = route({
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'You do not work on this request, or you only audit (FORBIDDEN)',
       404: 'No such request, or the task is not part of it (NOT_FOUND)',
-      409: 'The request has ended (REQUEST_CLOSED) or the task is closed (TASK_CLOSED)',
+      409: 'The request has ended (REQUEST_CLOSED), the task is closed (TASK_CLOSED), or the request already holds as many files as it may (TOO_MANY_FILES; take one off first)',
       413: 'The file is too large (ATTACHMENT_TOO_LARGE)',
       415: 'Not a PDF, JPEG or PNG (ATTACHMENT_TYPE_UNSUPPORTED), or not multipart (UNSUPPORTED_MEDIA_TYPE)',
     }),

@@ -92,6 +92,10 @@ export const ERRORS = {
   ATTACHMENT_TOO_LARGE: { status: 413, message: 'Attachments are limited to {limit} bytes' },
   ATTACHMENT_TYPE_UNSUPPORTED: { status: 415, message: 'Attach a PDF, JPEG or PNG file' },
   ATTACHMENT_REMOVED: { status: 409, message: 'This file was already taken off the request' },
+  TOO_MANY_FILES: {
+    status: 409,
+    message: 'This request already holds {limit} files, the most one request can hold; take one off first',
+  },
   ATTACHMENT_GONE: { status: 410, message: 'This file was taken off the request' },
   ATTACHMENT_FILE_MISSING: { status: 404, message: 'The file is not on this server' },
   BACKUPS_OFF: { status: 409, message: 'Backups are not set up on this server (PORTALFLOW_BACKUP_DIR)' },

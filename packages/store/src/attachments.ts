@@ -49,13 +49,30 @@ export interface AttachmentRemoveInput {
   reason: string;
 }
 
+/** Limits the write itself checks, so attachments released together cannot pass them. */
+export interface AttachmentLimits {
+  /** How many files not removed the request may hold: the file that would be one more is refused. */
+  maxFiles?: number;
+}
+
+export type AttachmentAddResult =
+  | { ok: true; attachment: AttachmentRecord }
+  | { ok: false; reason: 'not-found' | 'too-many-files' };
+
 export type AttachmentRemoveResult =
   | { ok: true; attachment: AttachmentRecord }
   | { ok: false; reason: 'not-found' | 'already-removed' };
 
 export interface AttachmentStore {
-  /** Records a file on an existing instance; null when there is no such instance. */
-  addAttachment(instanceId: string, draft: AttachmentDraft): Promise<AttachmentRecord | null>;
+  /**
+   * Records a file on an existing instance (`not-found` when there is none) that holds fewer files than
+   * `limits.maxFiles` (`too-many-files` otherwise), counted in the same write.
+   */
+  addAttachment(
+    instanceId: string,
+    draft: AttachmentDraft,
+    limits?: AttachmentLimits,
+  ): Promise<AttachmentAddResult>;
   /** The instance's attachments, oldest first, removed ones included (with their removal). */
   listAttachments(instanceId: string): Promise<AttachmentRecord[]>;
   getAttachment(id: string): Promise<AttachmentRecord | null>;

@@ -8,7 +8,9 @@ export type {
   SessionSummary,
 } from './accounts.ts';
 export type {
+  AttachmentAddResult,
   AttachmentDraft,
+  AttachmentLimits,
   AttachmentRecord,
   AttachmentRemoval,
   AttachmentRemoveInput,

@@ -19,6 +19,14 @@ export const attachmentTooLarge = (limit: number) =>
     limitBytes: limit,
   });
 
+/** The request holds as many files as it may: one comes off before another goes on. */
+export const tooManyFiles = (limit: number) =>
+  ApiError.of(
+    'TOO_MANY_FILES',
+    `This request already holds ${limit} files, the most one request can hold. Take one off first (a duplicate or an outdated scan), or combine pages into one PDF.`,
+    { limit },
+  );
+
 export interface NewAttachment {
   file: Blob;
   /** The name the browser gave the file. */
@@ -92,24 +100,31 @@ export function attachmentService(deps: AppDeps) {
           'Attach a PDF, JPEG or PNG file (this one is none of them, whatever its name says)',
         );
       const stored = await storeBytes(deps.config.attachmentsDir, bytes);
+      // The store counts the request's files in the same write, so a burst cannot pass the limit; bytes
+      // this upload brought and no row names are taken back whatever the refusal.
       const added = await deps.store
-        .addAttachment(instance.id, {
-          taskToken: token,
-          step,
-          name: attachmentName(input.name, type),
-          type,
-          bytes: bytes.length,
-          sha256: stored.sha256,
-          authorId: user.id,
-          authorRole: role,
-          at: deps.clock(),
-        })
+        .addAttachment(
+          instance.id,
+          {
+            taskToken: token,
+            step,
+            name: attachmentName(input.name, type),
+            type,
+            bytes: bytes.length,
+            sha256: stored.sha256,
+            authorId: user.id,
+            authorRole: role,
+            at: deps.clock(),
+          },
+          { maxFiles: deps.config.maxFilesPerRequest },
+        )
         .catch(async (error: unknown) => {
           if (stored.created) await release(stored.sha256);
           throw error;
         });
-      if (!added) {
+      if (!added.ok) {
         if (stored.created) await release(stored.sha256);
+        if (added.reason === 'too-many-files') throw tooManyFiles(deps.config.maxFilesPerRequest);
         throw notFound('The request');
       }
       // A removal of the same bytes elsewhere may have deleted them between the write and the row:
@@ -118,7 +133,7 @@ export function attachmentService(deps: AppDeps) {
       // The log names neither the file nor the request's data: sizes and types only.
       deps.log(`attachment added (${type}, ${bytes.length} bytes)`);
       await changed(instance, definition, user.id);
-      return views([added], definition)[0]!;
+      return views([added.attachment], definition)[0]!;
     },
 
     /** At start-up: removals a stopped process left half done are finished (see `settleAside`). */

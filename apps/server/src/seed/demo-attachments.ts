@@ -68,7 +68,7 @@ export async function seedDemoAttachments(store: Store, dir: string): Promise<nu
       authorRole: 'front-desk',
       at: logged.closedAt ?? instance.updatedAt,
     });
-    if (added) attached++;
+    if (added.ok) attached++;
   }
   return attached;
 }

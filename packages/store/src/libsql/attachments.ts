@@ -30,26 +30,36 @@ function toAttachment(row: Row): AttachmentRecord {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** The files the instance `i` holds now: removed ones do not count. */
+const LIVE_FILES = `SELECT count(*) FROM request_attachments a WHERE a.instance_id = i.id
+  AND NOT EXISTS (SELECT 1 FROM request_attachment_removals r WHERE r.attachment_id = a.id)`;
+
 export function attachmentApi(db: Db): AttachmentStore {
   const byId = async (id: string) => {
     const rs = await db.client.execute({ sql: `${SELECT} WHERE a.id = ?`, args: [id] });
     return rs.rows[0] ? toAttachment(rs.rows[0]) : null;
   };
   return {
-    async addAttachment(instanceId, draft) {
+    async addAttachment(instanceId, draft, limits = {}) {
       if (typeof draft.name !== 'string' || draft.name.length === 0 || !SHA256.test(draft.sha256))
         throw new StoreError('CHANGE_INVALID', 'an attachment needs a name and the SHA-256 of its bytes');
       if (!Number.isInteger(draft.bytes) || draft.bytes <= 0)
         throw new StoreError('CHANGE_INVALID', 'an attachment has at least one byte');
+      const { maxFiles } = limits;
+      if (maxFiles !== undefined && (!Number.isInteger(maxFiles) || maxFiles < 1))
+        throw new StoreError('CHANGE_INVALID', 'a limit on files is a whole number from 1');
       const id = appendId();
       const taskId = draft.taskToken ? `${instanceId}:${draft.taskToken}` : null;
-      // Taken from the instance row: no instance, no attachment.
-      const written = await db.queue.submit({
+      // Counted by the insert itself, inside the write: files released together are counted one after
+      // another, so no two of them both take the last place.
+      const within = maxFiles === undefined ? '' : `AND (${LIVE_FILES}) < ?`;
+      const refused = await db.queue.submit({
         statements: [
           {
+            // Taken from the instance row: no instance, no attachment.
             sql: `INSERT INTO request_attachments (id, instance_id, task_id, step, name, type, bytes, sha256,
                     author_id, author_role, at)
-                  SELECT ?, i.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM instances i WHERE i.id = ?`,
+                  SELECT ?, i.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM instances i WHERE i.id = ? ${within}`,
             args: [
               id,
               taskId,
@@ -62,12 +72,20 @@ export function attachmentApi(db: Db): AttachmentStore {
               draft.authorRole ?? null,
               draft.at,
               instanceId,
+              ...(maxFiles === undefined ? [] : [maxFiles]),
             ],
           },
+          // Why nothing was written, read in the same write: no such instance, or no place left on it.
+          { sql: 'SELECT count(*) AS found FROM instances WHERE id = ?', args: [instanceId] },
         ],
-        settle: (results) => results[0]?.rowsAffected === 1,
+        settle: ([inserted, instance]) => {
+          if (inserted?.rowsAffected === 1) return null;
+          return int(instance!.rows[0]!, 'found') > 0 ? ('too-many-files' as const) : ('not-found' as const);
+        },
       });
-      return written ? byId(id) : null;
+      if (refused) return { ok: false, reason: refused };
+      const attachment = await byId(id);
+      return attachment ? { ok: true, attachment } : { ok: false, reason: 'not-found' };
     },
 
     async listAttachments(instanceId) {

@@ -23,13 +23,17 @@ export function attachmentCases(newHarness: NewHarness): void {
     });
     afterEach(() => h.close());
 
+    /** The record of a file the store must take. */
+    const added = async (instanceId: string, file: ReturnType<typeof draft>) => {
+      const result = await h.store.addAttachment(instanceId, file);
+      if (!result.ok) throw new Error(`not attached: ${result.reason}`);
+      return result.attachment;
+    };
+
     it('records a file on an instance, on one of its tasks, and lists them oldest first', async () => {
       await startInstance(h.store, 'i-1');
-      const first = await h.store.addAttachment('i-1', draft({ taskToken: 't1', step: 'triage' }));
-      const second = await h.store.addAttachment(
-        'i-1',
-        draft({ name: 'letter.png', type: 'image/png', at: at(2) }),
-      );
+      const first = await added('i-1', draft({ taskToken: 't1', step: 'triage' }));
+      const second = await added('i-1', draft({ name: 'letter.png', type: 'image/png', at: at(2) }));
       expect(first).toMatchObject({
         instanceId: 'i-1',
         taskId: 'i-1:t1',
@@ -40,13 +44,17 @@ export function attachmentCases(newHarness: NewHarness): void {
         authorRole: 'front-desk',
         removed: null,
       });
-      expect((await h.store.listAttachments('i-1')).map((a) => a.id)).toEqual([first!.id, second!.id]);
-      expect(await h.store.getAttachment(second!.id)).toEqual(second);
+      expect((await h.store.listAttachments('i-1')).map((a) => a.id)).toEqual([first.id, second.id]);
+      expect(await h.store.getAttachment(second.id)).toEqual(second);
       expect(await h.store.listAttachments('i-2')).toEqual([]);
     });
 
     it('writes nothing for an instance that does not exist', async () => {
-      expect(await h.store.addAttachment('i-missing', draft())).toBeNull();
+      expect(await h.store.addAttachment('i-missing', draft())).toEqual({ ok: false, reason: 'not-found' });
+      expect(await h.store.addAttachment('i-missing', draft(), { maxFiles: 3 })).toEqual({
+        ok: false,
+        reason: 'not-found',
+      });
       expect(await h.store.listAttachments('i-missing')).toEqual([]);
     });
 
@@ -59,15 +67,15 @@ export function attachmentCases(newHarness: NewHarness): void {
 
     it('removes once with its reason: of removals released together exactly one wins', async () => {
       await startInstance(h.store, 'i-1');
-      const added = (await h.store.addAttachment('i-1', draft()))!;
+      const file = await added('i-1', draft());
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, n) =>
-          h.store.removeAttachment({ id: added.id, by: `u-${n}`, at: at(5), reason: 'another patient' }),
+          h.store.removeAttachment({ id: file.id, by: `u-${n}`, at: at(5), reason: 'another patient' }),
         ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok && r.reason === 'already-removed')).toHaveLength(5);
-      const removed = (await h.store.getAttachment(added.id))!;
+      const removed = (await h.store.getAttachment(file.id))!;
       expect(removed.removed).toMatchObject({ at: at(5), reason: 'another patient' });
       expect(await h.store.removeAttachment({ id: 'nope', by: 'u', at: at(6), reason: 'x' })).toEqual({
         ok: false,
@@ -78,9 +86,9 @@ export function attachmentCases(newHarness: NewHarness): void {
     it('counts each request’s files, removed ones not counted, in one read per page', async () => {
       for (const id of ['i-1', 'i-2', 'i-3']) await startInstance(h.store, id);
       await h.store.addAttachment('i-1', draft());
-      const gone = (await h.store.addAttachment('i-1', draft({ sha256: SHA('b') })))!;
+      const gone = await added('i-1', draft({ sha256: SHA('b') }));
       await h.store.addAttachment('i-1', draft({ sha256: SHA('c') }));
-      const only = (await h.store.addAttachment('i-2', draft()))!;
+      const only = await added('i-2', draft());
       await h.store.removeAttachment({ id: gone.id, by: 'u', at: at(2), reason: 'wrong patient' });
       await h.store.removeAttachment({ id: only.id, by: 'u', at: at(2), reason: 'wrong patient' });
       expect(await h.store.countAttachments(['i-1', 'i-2', 'i-3', 'i-1', 'nope'])).toEqual(
@@ -92,14 +100,56 @@ export function attachmentCases(newHarness: NewHarness): void {
     it('says whether bytes are still named by an attachment not removed', async () => {
       await startInstance(h.store, 'i-1');
       await startInstance(h.store, 'i-2');
-      const one = (await h.store.addAttachment('i-1', draft()))!;
-      const two = (await h.store.addAttachment('i-2', draft()))!;
+      const one = await added('i-1', draft());
+      const two = await added('i-2', draft());
       expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(true);
       await h.store.removeAttachment({ id: one.id, by: 'u', at: at(2), reason: 'duplicate' });
       expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(true);
       await h.store.removeAttachment({ id: two.id, by: 'u', at: at(3), reason: 'duplicate' });
       expect(await h.store.attachmentBytesInUse(SHA('a'))).toBe(false);
       expect(await h.store.attachmentBytesInUse(SHA('b'))).toBe(false);
+    });
+
+    it('counts the files a request holds in the write: of files released together, only as many as there are places', async () => {
+      await startInstance(h.store, 'i-1');
+      await startInstance(h.store, 'i-2');
+      await added('i-1', draft());
+      await added('i-1', draft({ sha256: SHA('b') }));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          h.store.addAttachment('i-1', draft({ sha256: SHA(String(n)) }), { maxFiles: 3 }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === 'too-many-files')).toHaveLength(7);
+      const held = await h.store.listAttachments('i-1');
+      expect(held).toHaveLength(3);
+      expect(await h.store.countAttachments(['i-1'])).toEqual(new Map([['i-1', 3]]));
+      // Another request has its own places.
+      expect((await h.store.addAttachment('i-2', draft(), { maxFiles: 3 })).ok).toBe(true);
+    });
+
+    it('a removed file frees its place', async () => {
+      await startInstance(h.store, 'i-1');
+      const first = await added('i-1', draft());
+      await added('i-1', draft({ sha256: SHA('b') }));
+      expect(await h.store.addAttachment('i-1', draft({ sha256: SHA('c') }), { maxFiles: 2 })).toEqual({
+        ok: false,
+        reason: 'too-many-files',
+      });
+      await h.store.removeAttachment({ id: first.id, by: 'u', at: at(2), reason: 'duplicate' });
+      const again = await h.store.addAttachment('i-1', draft({ sha256: SHA('c') }), { maxFiles: 2 });
+      expect(again).toMatchObject({ ok: true, attachment: { sha256: SHA('c'), removed: null } });
+      expect((await h.store.addAttachment('i-1', draft({ sha256: SHA('d') }), { maxFiles: 2 })).ok).toBe(
+        false,
+      );
+    });
+
+    it('refuses a limit that is not a whole number from 1, before anything is written', async () => {
+      await startInstance(h.store, 'i-1');
+      for (const maxFiles of [0, -1, 2.5, Number.NaN])
+        await expect(h.store.addAttachment('i-1', draft(), { maxFiles })).rejects.toThrow(/whole number/);
+      expect(await h.store.listAttachments('i-1')).toEqual([]);
     });
   });
 }
