@@ -236,6 +236,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     sso: overrides.sso === undefined ? ssoConfigFromEnv() : null,
     outbox: outboxConfig(),
     intakeKeyFile: process.env.PORTALFLOW_INTAKE_KEY_FILE ?? null,
+    // The built web app served beside the API: `apps/web/dist` unless set (a build kept elsewhere).
+    ...(process.env.PORTALFLOW_WEB_ROOT ? { webRoot: process.env.PORTALFLOW_WEB_ROOT } : {}),
     ...overrides,
   };
   if (config.apiTokenDefaultMs > config.apiTokenMaxMs)
