@@ -71,6 +71,30 @@ describe('POST /api/requests/open-matches', () => {
     ]);
   });
 
+  it('matches however the same words were spaced or capitalised, not another strength', async () => {
+    const data = { patient: 'DEMO-7010', medication: 'Lisinopril 10 mg' };
+    const started = await send(frontDesk, 'POST', '/api/requests', { definitionId: REFILL, data });
+    expect(started.status).toBe(201);
+    // Typed again by someone else on the phone: the same refill.
+    for (const medication of [
+      'lisinopril 10mg',
+      'LISINOPRIL  10 MG',
+      'lisinopril 10 mg.',
+      'Lisinopril-10 mg',
+    ])
+      expect(
+        (await matches(frontDesk, { patient: 'demo-7010', medication })).body.matches.map(
+          (m: { instanceId: string }) => m.instanceId,
+        ),
+        medication,
+      ).toEqual([started.body.instance.id]);
+    for (const medication of ['lisinopril 20 mg', 'lisinopril 1.0 mg', 'lisinopril 100 mg'])
+      expect(
+        (await matches(frontDesk, { patient: 'DEMO-7010', medication })).body.matches,
+        medication,
+      ).toEqual([]);
+  });
+
   it('is not a match for another medication, another patient, or another workflow', async () => {
     for (const data of [
       { patient: 'DEMO-7001', medication: 'metformin' },

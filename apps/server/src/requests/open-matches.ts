@@ -14,7 +14,20 @@ export interface OpenMatch {
 /** Open requests of a workflow read at most per check: a clinic's open work of one kind is far fewer. */
 const SCAN_LIMIT = 500;
 
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+/**
+ * A subject as two people would type it on the phone: case, spaces and punctuation left out ("Lisinopril
+ * 10 mg" and "lisinopril 10mg." are one refill), but a decimal point between digits kept (1.0 mg is not
+ * 10 mg). A match only warns the front desk, so a near miss costs a glance; a missed one, a second task.
+ */
+export const subjectKey = (subject: string) =>
+  subject
+    .normalize('NFKC')
+    .toLocaleLowerCase()
+    .replace(/(\d)[.,](?=\d)/g, '$1\u0000')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .replace(/\u0000/g, '.');
+
+const same = (a: string, b: string) => subjectKey(a) === subjectKey(b);
 
 /**
  * Open requests of the same workflow with the same subject as the start data would give, e.g. a second
