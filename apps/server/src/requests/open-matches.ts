@@ -19,13 +19,14 @@ const SCAN_LIMIT = 500;
  * 10 mg" and "lisinopril 10mg." are one refill), but a decimal point between digits kept (1.0 mg is not
  * 10 mg). A match only warns the front desk, so a near miss costs a glance; a missed one, a second task.
  */
+const POINT = '\uE000'; // private use: neither space, punctuation nor symbol, so it outlives the sweep
 export const subjectKey = (subject: string) =>
   subject
     .normalize('NFKC')
     .toLocaleLowerCase()
-    .replace(/(\d)[.,](?=\d)/g, '$1\u0000')
+    .replace(/(\d)[.,](?=\d)/g, `$1${POINT}`)
     .replace(/[\s\p{P}\p{S}]+/gu, '')
-    .replace(/\u0000/g, '.');
+    .replaceAll(POINT, '.');
 
 const same = (a: string, b: string) => subjectKey(a) === subjectKey(b);
 
