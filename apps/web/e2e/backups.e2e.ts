@@ -26,10 +26,13 @@ describe('backups', () => {
     const { page, close } = await openBrowser(WIDE);
     try {
       await signIn(page, server.url, 'admin', PASSWORD);
-      await page.getByRole('link', { name: 'Backups' }).click();
+      await page.getByRole('link', { name: 'Backups', exact: true }).click();
       await page.getByTestId('backups-off').waitFor();
       expect(await page.getByTestId('backups-off').textContent()).toContain('PORTALFLOW_BACKUP_DIR');
       expect(await page.getByTestId('backup-now').count()).toBe(0);
+      // Off is said on every screen of an admin's, not only here.
+      await page.locator('[data-testid="backup-alarm"][data-alarm="off"]').waitFor();
+      expect(await page.getByTestId('backup-alarm').textContent()).toBe('Backups off');
 
       // Whoever runs the server sets a backup folder (here: on the running server's configuration).
       const config = server.server.deps.config;
@@ -43,7 +46,7 @@ describe('backups', () => {
       await page.getByTestId('backups-schedule').waitFor();
       // No whole backup yet: said in red, with what to do, and in the header on every screen.
       await page.getByTestId('backups-stale').waitFor();
-      await page.getByTestId('backup-alarm').waitFor();
+      await page.locator('[data-testid="backup-alarm"][data-alarm="stale"]').waitFor();
       await page.getByTestId('backup-now').click();
       await page.getByText('Backup taken').waitFor();
       const row = page.locator('[data-testid="backup-row"][data-status="whole"]');

@@ -1,6 +1,6 @@
 import type { BackupList, BackupSummary } from '@portalflow/contract';
 import { describe, expect, it } from 'vitest';
-import { backupsStale } from '../src/backups/stale.ts';
+import { backupAlarm, backupsStale } from '../src/backups/stale.ts';
 
 const NOW = Date.parse('2026-12-07T15:00:00.000Z');
 const schedule = { dir: '/backups', time: '02:00', keep: 14 };
@@ -17,8 +17,14 @@ const backup = (status: BackupSummary['status'], createdAt: string | null): Back
 const list = (...backups: BackupSummary[]): BackupList => ({ schedule, backups });
 
 describe('whether the admins are told there is no recent backup', () => {
-  it('not when backups are off: the Backups page says that instead', () => {
+  it('not stale when backups are off: the alarm says they are off instead', () => {
     expect(backupsStale({ schedule: null, backups: [] }, NOW)).toBe(false);
+    expect(backupAlarm({ schedule: null, backups: [] }, NOW)).toBe('off');
+  });
+
+  it('the header’s alarm: off, stale, or nothing to say', () => {
+    expect(backupAlarm(list(), NOW)).toBe('stale');
+    expect(backupAlarm(list(backup('whole', '2026-12-07T09:00:00.000Z')), NOW)).toBeNull();
   });
 
   it('when there is none whole yet, or the newest whole one is over 26 hours old', () => {

@@ -9,3 +9,12 @@ export function backupsStale(list: BackupList, now: number): boolean {
   const lastWhole = list.backups.find((b) => b.status === 'whole');
   return !lastWhole?.createdAt || now - Date.parse(lastWhole.createdAt) > STALE_MS;
 }
+
+/**
+ * What an admin's header says about backups: `off` (none are taken: one disk failure loses the clinic's
+ * records), `stale` (none whole lately), or nothing.
+ */
+export function backupAlarm(list: BackupList, now: number): 'off' | 'stale' | null {
+  if (!list.schedule) return 'off';
+  return backupsStale(list, now) ? 'stale' : null;
+}
