@@ -66,6 +66,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     calendar: clinic.calendar,
     holidayNames: clinic.holidayNames,
     clinicName: clinic.name,
+    demo: options.demo === true,
     log: options.quiet ? () => {} : operationalLog().log,
   };
   // Hours an admin saved in the app replace the configured ones (same time zone).

@@ -16,6 +16,8 @@ export interface AppDeps {
   holidayNames?: Record<string, string>;
   /** The clinic's name, shown in the web app (`GET /api/config`). */
   clinicName?: string;
+  /** Started with `--demo`: the sign-in page says how to print the demo's authenticator codes. */
+  demo?: boolean;
   /** Operational log lines: never patient data. */
   log: (line: string) => void;
 }

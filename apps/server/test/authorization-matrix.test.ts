@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/auth/totp/confirm':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/auth/logout':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // single sign-on: this app has no provider set up (404 SSO_NOT_CONFIGURED); the group mapping is for admins
+  'GET /api/sign-in-page':                    { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/auth/oidc':                       { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/auth/oidc/start':                 { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
   'GET /api/auth/oidc/callback':              { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
@@ -318,6 +319,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     return { method: 'DELETE', path: '/api/me/sessions', as: await w.t.login(colleague.username) };
   },
   'GET /api/config': async () => ({ method: 'GET', path: '/api/config' }),
+  'GET /api/sign-in-page': async () => ({ method: 'GET', path: '/api/sign-in-page' }),
   'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
   'POST /api/users': async (w) => ({
     method: 'POST',

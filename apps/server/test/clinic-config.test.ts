@@ -132,6 +132,12 @@ describe('a server started with a configured calendar', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('tells the sign-in page, before anyone signs in, the clinic’s name and that this is no demo', async () => {
+    const page = await fetch(`${running.url}/api/sign-in-page`);
+    expect(page.status).toBe(200);
+    expect(await page.json()).toEqual({ clinic: { name: 'Clínica do Rio' }, demo: false });
+  });
+
   it('does not start on a bad calendar, before touching the database', async () => {
     process.env.PORTALFLOW_TIME_ZONE = 'Nowhere/Atlantis';
     const db = join(dir, 'never.db');

@@ -117,6 +117,7 @@ describe('/api/openapi.json', () => {
               'GET /api/openapi.json',
               'POST /api/auth/login',
               'POST /api/auth/set-password',
+              'GET /api/sign-in-page',
               'GET /api/auth/oidc',
               'GET /api/auth/oidc/start',
               'GET /api/auth/oidc/callback',

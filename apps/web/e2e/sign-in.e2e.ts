@@ -20,8 +20,12 @@ describe('sign-in', () => {
       await b.page.locator('input[name="password"]').fill('not the password');
       await b.page.getByRole('button', { name: 'Sign in' }).click();
       await expect(b.page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password');
-      // The page tells admins, leads and auditors about the second step before they need it.
+      // The page tells admins, leads and auditors about the second step before they need it; how to print
+      // a code without a phone only on the demo (a clinic's own server never says it: clinic-config.test.ts).
       await expect(b.page.getByTestId('two-factor-help').textContent()).resolves.toContain('portalflow totp');
+      await expect(b.page.getByTestId('sign-in-clinic').textContent()).resolves.toContain(
+        'Riverside Community Health',
+      );
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'sign-in');
     } finally {

@@ -16,6 +16,24 @@ export const ClinicConfig = z.object({
 });
 export type ClinicConfig = z.infer<typeof ClinicConfig>;
 
+/** What the sign-in page says before anyone is known: whose clinic this is, and whether it is the demo. */
+export const SignInPage = z.object({
+  clinic: z.object({ name: z.string() }),
+  /** The demo (`serve --demo`): the page says how to print authenticator codes without a phone. */
+  demo: z.boolean(),
+});
+export type SignInPage = z.infer<typeof SignInPage>;
+
+export const signInPage = route({
+  method: 'get',
+  path: '/api/sign-in-page',
+  summary: "The sign-in page's words: the clinic's name, and whether this server is the demo",
+  tags: ['auth'],
+  'x-instance-data': false,
+  'x-public': true,
+  responses: { 200: json(SignInPage, 'Open to anyone: nothing here is about a person') },
+});
+
 export const clinicConfig = route({
   method: 'get',
   path: '/api/config',

@@ -1,4 +1,4 @@
-import { clinicConfig } from '@portalflow/contract';
+import { clinicConfig, signInPage } from '@portalflow/contract';
 import { parseCalendar } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { closuresThisWeek } from '../clinic/public-hours.ts';
@@ -26,5 +26,9 @@ export function configRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       200,
     );
   });
+  // Before sign-in: nothing about a person, so open to anyone (the public help page names the clinic too).
+  app.openapi(declared(docs, signInPage), (c) =>
+    c.json({ clinic: { name: deps.clinicName ?? 'Clinic' }, demo: deps.demo === true }, 200),
+  );
   return app;
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { login, logout } from '@portalflow/contract';
-import { useQueryClient } from '@tanstack/react-query';
+import { login, logout, signInPage } from '@portalflow/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, setCsrfToken } from '../api/client.ts';
@@ -28,6 +28,11 @@ export function SignIn({ me }: { me?: Me | null }) {
   const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
   const [settingPassword, setSettingPassword] = useState(false);
   const [passwordSet, setPasswordSet] = useState(false);
+  const page = useQuery({
+    queryKey: ['sign-in-page'],
+    queryFn: () => call(signInPage, {}),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   /** Fully signed in: into the app (after the recovery codes were seen, when there are new ones). */
   async function enter(result: SignInResult) {
@@ -103,8 +108,10 @@ export function SignIn({ me }: { me?: Me | null }) {
           <Title id="signin-title" order={1} size="h2">
             portalflow
           </Title>
-          <Text size="sm" c="dimmed">
-            Sign in to your clinic's portal workflows.
+          <Text size="sm" c="dimmed" data-testid="sign-in-clinic">
+            {page.data
+              ? `Sign in to ${page.data.clinic.name}'s portal workflows.`
+              : "Sign in to your clinic's portal workflows."}
           </Text>
           {passwordSet && !error && (
             <Alert color="teal" role="status" title="Password set">
@@ -139,7 +146,7 @@ export function SignIn({ me }: { me?: Me | null }) {
           <Button variant="subtle" onClick={() => setSettingPassword(true)}>
             I have a one-time code from my admin
           </Button>
-          <TwoFactorHelp />
+          <TwoFactorHelp demo={page.data?.demo === true} />
         </Stack>
       </form>
     );
