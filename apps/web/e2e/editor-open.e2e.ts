@@ -110,5 +110,18 @@ describe('opening a 1,000-step workflow', () => {
     await expect
       .poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 })
       .toBeGreaterThan(seen.onScreen);
+
+    // Titles are too small to read at that size: "Readable size" zooms in on where requests start,
+    // not on the middle of the drawing.
+    await page.getByTestId('fit-note').getByRole('button').click();
+    await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(before * 0.9);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const start = page.locator(`.react-flow__node[data-id="${definition.start}"]`);
+    await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
+    const box = (await start.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(pane.x);
+    expect(box.y).toBeGreaterThanOrEqual(pane.y);
+    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
   });
 });
