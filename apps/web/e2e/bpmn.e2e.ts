@@ -44,6 +44,8 @@ describe('BPMN in the editor', () => {
       await page.goto(`${server.url}/workflows/results-from-bpmn`);
       await page.getByTestId('editor-canvas').waitFor();
       await page.locator('.react-flow__node').first().waitFor();
+      // The menu's foot names the role as staff know it, not by its id ("designer").
+      await expect.poll(() => page.getByTestId('signed-in-roles').textContent()).toBe('Operations lead');
 
       await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
       // Mantine's modal root has no box of its own: wait for what it shows.

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
@@ -33,6 +33,7 @@ import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { ClinicGate } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
+import { SignedInAs } from './SignedInAs.tsx';
 
 /** Where each kind of user works; the menu shows only what their roles allow. */
 export function navItems(roles: string[], emergency = false) {
@@ -146,18 +147,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             />
           ))}
         </Stack>
-        <Stack gap={4} mt="auto" pt="md">
-          <Text size="xs" c="gray.7">
-            Signed in as {me.user.username}
-          </Text>
-          <Group gap={4}>
-            {me.user.roles.map((r) => (
-              <Badge key={r} size="xs" variant="outline" color="teal.9">
-                {r}
-              </Badge>
-            ))}
-          </Group>
-        </Stack>
+        <SignedInAs username={me.user.username} roles={me.user.roles} />
       </AppShell.Navbar>
       <AppShell.Main h="100dvh">
         <ClinicGate>{children}</ClinicGate>
