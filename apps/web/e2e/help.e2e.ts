@@ -271,6 +271,9 @@ describe('help for staff', () => {
         Number(((await b.page.getByTestId('faq-count').textContent()) ?? '').split(' ')[0]);
       const online = await count();
       expect(online).toBeGreaterThan(15);
+      // Staff reading English meet English answers, not the Spanish ones sorted first by category.
+      expect(await b.page.getByTestId('faq-language').inputValue()).toBe('English');
+      expect(await b.page.locator('[data-testid^="faq-entry-"] [lang="es"]').count()).toBe(0);
 
       await b.context.setOffline(true);
       // Really offline: a request the worker does not answer from its cache fails.
@@ -305,6 +308,13 @@ describe('help for staff', () => {
       await b.page.reload();
       await b.page.getByTestId('faq-search').fill('proxy');
       await b.page.locator('[data-testid^="faq-entry-"]').first().waitFor();
+      // The Spanish answers are one choice away.
+      await b.page.getByTestId('faq-search').fill('');
+      await b.page.getByTestId('faq-language').click();
+      await b.page.getByRole('option', { name: 'español' }).click();
+      await expect.poll(count).toBeGreaterThan(0);
+      expect(await count()).toBeLessThan(online);
+      await b.page.locator('[data-testid^="faq-entry-"] [lang="es"]').first().waitFor();
 
       // Signing out leaves no one's data behind on the device.
       await b.context.setOffline(false);

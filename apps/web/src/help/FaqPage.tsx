@@ -27,6 +27,7 @@ import { EntryEditor } from './EntryEditor.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { FaqResults } from './FaqResults.tsx';
 import { useHelpActions } from './helpActions.ts';
+import { firstLanguage, helpLanguages } from './languages.ts';
 import { ManageEntries } from './ManageEntries.tsx';
 import { keepForOffline, registerHelpWorker } from './offline/registerHelpWorker.ts';
 import { useOnline } from './offline/useOnline.ts';
@@ -84,12 +85,20 @@ export function FaqPage({ me }: { me: Me }) {
     [entries.data],
   );
   const categories = useMemo(() => [...new Set(published.map((e) => e.category))].sort(), [published]);
+  const languages = useMemo(() => helpLanguages(published), [published]);
+  // Undefined until chosen: the reader's own language once the entries are known.
+  const [languageChoice, setLanguage] = useState<string | null | undefined>(undefined);
+  const language =
+    languageChoice === undefined ? firstLanguage(languages, navigator.languages) : languageChoice;
   const pool = useMemo(
     () =>
       published.filter(
-        (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
+        (e) =>
+          (audience === 'all' || e.audience === audience) &&
+          (!category || e.category === category) &&
+          (!language || e.language === language),
       ),
-    [published, audience, category],
+    [published, audience, category, language],
   );
   // Built when the entries or filters change; every keystroke only searches it.
   // What an entry's video says is searchable too.
@@ -234,6 +243,19 @@ export function FaqPage({ me }: { me: Me }) {
                   clearable
                   w={200}
                 />
+                {languages.length > 1 && (
+                  <Select
+                    size="xs"
+                    aria-label="Language"
+                    placeholder="All languages"
+                    data={languages}
+                    value={language}
+                    onChange={setLanguage}
+                    clearable
+                    w={160}
+                    data-testid="faq-language"
+                  />
+                )}
                 <Text size="xs" c="gray.8" aria-live="polite" data-testid="faq-count">
                   {loading ? '' : `${matches.length} ${matches.length === 1 ? 'answer' : 'answers'}`}
                 </Text>
