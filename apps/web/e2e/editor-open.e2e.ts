@@ -111,6 +111,18 @@ describe('opening a 1,000-step workflow', () => {
       .poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 })
       .toBeGreaterThan(seen.onScreen);
 
+    // Lanes are low at that size: each lane's name is whole or ends in "…", never cut through its letters.
+    const cut = await page.getByTestId('lane-labels').evaluate((labels) =>
+      [...labels.querySelectorAll('.pf-lane-label')]
+        .filter((label) => label.getBoundingClientRect().height > 0)
+        .filter((label) => {
+          const name = label.querySelector('.pf-lane-name')!.getBoundingClientRect();
+          return name.bottom > label.getBoundingClientRect().bottom + 0.5;
+        })
+        .map((label) => label.textContent),
+    );
+    expect(cut).toEqual([]);
+
     // Titles are too small to read at that size: "Readable size" zooms in on where requests start,
     // not on the middle of the drawing.
     await page.getByTestId('fit-note').getByRole('button').click();

@@ -54,8 +54,16 @@ export const LaneLabels = memo(function LaneLabels({
     <div className="pf-lane-labels" data-testid="lane-labels">
       {lanes.map((lane) => {
         const { top, height } = shownPart(ty + lane.y * zoom, lane.height * zoom, viewHeight);
-        // Zoomed far out, a lane keeps only its role name.
-        const className = height < 64 ? 'pf-lane-label pf-lane-compact' : 'pf-lane-label';
+        // Zoomed far out, a lane keeps only its role name; too low for two lines of it, one line ending
+        // in "…" (the whole name on hover), never a line cut through the middle of its letters.
+        const className =
+          height < 16
+            ? 'pf-lane-label pf-lane-compact pf-lane-no-text'
+            : height < 32
+              ? 'pf-lane-label pf-lane-compact pf-lane-one-line'
+              : height < 64
+                ? 'pf-lane-label pf-lane-compact'
+                : 'pf-lane-label';
         const body = (
           <>
             <span className="pf-lane-name">{lane.name}</span>
@@ -80,6 +88,7 @@ export const LaneLabels = memo(function LaneLabels({
             key={lane.role}
             className={className}
             style={{ top, height }}
+            title={lane.name}
             data-testid={`lane-${lane.role || 'unassigned'}`}
           >
             {body}
