@@ -114,4 +114,45 @@ describe('cancelling a request', () => {
       expect(late.status).toBe(409);
     }
   });
+
+  it('a task says whether its reader may withdraw the request: only whoever started it, until anyone acts on it', async () => {
+    // A billing question's first task is the front desk's own, so its starter opens it in their pool.
+    const started = await t.call('POST', '/api/requests', {
+      as: desk,
+      body: { definitionId: 'billing-question', data: exampleStart('billing-question') },
+    });
+    expect(started.status, started.text).toBe(201);
+    const instanceId = started.body.instance.id as string;
+    const taskId = started.body.instance.active[0].taskId as string;
+    const read = async (as: AuthHeaders) => {
+      const r = await t.call('GET', `/api/tasks/${encodeURIComponent(taskId)}`, { as });
+      expect(r.status, r.text).toBe(200);
+      return r.body.withdrawable as boolean;
+    };
+    await t.addUser('desk-colleague', ['front-desk']);
+    const colleague = await t.login('desk-colleague');
+    const lead = await t.login('lead');
+    expect(await read(desk)).toBe(true);
+    expect(await read(colleague)).toBe(false);
+    expect(await read(lead)).toBe(false);
+
+    expect(
+      (await t.call('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, { as: colleague })).status,
+    ).toBe(200);
+    expect(await read(desk)).toBe(false);
+    const late = await cancel(desk, instanceId, 'Started in error');
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('REQUEST_UNDER_WAY');
+
+    // Withdrawn, it has nothing left to withdraw.
+    const again = await t.call('POST', '/api/requests', {
+      as: desk,
+      body: { definitionId: 'billing-question', data: exampleStart('billing-question') },
+    });
+    const againTask = again.body.instance.active[0].taskId as string;
+    expect((await cancel(desk, again.body.instance.id, 'Started in error')).status).toBe(200);
+    const ended = await t.call('GET', `/api/tasks/${encodeURIComponent(againTask)}`, { as: desk });
+    expect(ended.status).toBe(200);
+    expect(ended.body.withdrawable).toBe(false);
+  });
 });

@@ -75,6 +75,8 @@ describe('POST /api/requests/status', () => {
       readable: true,
       subject: `${PATIENT} · Refill: lisinopril`,
       cancelReason: null,
+      // The front desk started it and nobody has acted on it yet.
+      withdrawable: true,
       waitingOn: [
         {
           roleName: 'Pharmacy refill coordinator',
@@ -92,6 +94,7 @@ describe('POST /api/requests/status', () => {
       cancelReason: 'answered at the desk',
     });
     expect(billing.waitingOn).toEqual([]);
+    expect(billing.withdrawable).toBe(false);
     // Not the front desk's to read: where it is and until when, not what it is.
     expect(lab).toMatchObject({
       instanceId: labId,
@@ -99,6 +102,8 @@ describe('POST /api/requests/status', () => {
       subject: null,
       cancelReason: null,
       status: 'active',
+      // Started by the medical assistant, not the caller.
+      withdrawable: false,
     });
     expect(lab.waitingOn).toEqual([
       { roleName: expect.any(String), step: null, due: expect.any(String), taken: false },
@@ -130,7 +135,11 @@ describe('POST /api/requests/status', () => {
   it('shows the subject to a role that works on the request', async () => {
     const r = await lookUp(assistant, PATIENT);
     const lab = r.body.requests.find((x: { instanceId: string }) => x.instanceId === labId);
-    expect(lab).toMatchObject({ readable: true, subject: `${PATIENT} · Result: HIV viral load` });
+    expect(lab).toMatchObject({
+      readable: true,
+      subject: `${PATIENT} · Result: HIV viral load`,
+      withdrawable: true,
+    });
     expect(lab.waitingOn[0].step).toEqual(expect.any(String));
   });
 
@@ -205,6 +214,14 @@ describe('POST /api/requests/status', () => {
     const after = await lookUp(frontDesk, PATIENT);
     const refill = after.body.requests.find((x: { instanceId: string }) => x.instanceId === refillId);
     expect(refill.waitingOn[0].taken).toBe(true);
+    // Taken: no longer the starter's to withdraw, and the server refuses it too.
+    expect(refill.withdrawable).toBe(false);
+    const late = await t.call('POST', `/api/instances/${refillId}/cancel`, {
+      as: frontDesk,
+      body: { reason: 'Started in error' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('REQUEST_UNDER_WAY');
   });
 
   it('a request finished more than 30 days ago drops out; open ones stay', async () => {

@@ -23,7 +23,23 @@ describe('account administration', () => {
       await admin.page.getByTestId('people-table').waitFor();
       await admin.page.getByRole('button', { name: 'Add person' }).click();
       const dialog = admin.page.getByRole('dialog');
-      await dialog.getByRole('textbox', { name: /^Username/ }).fill('ma-second');
+      const username = dialog.getByRole('textbox', { name: /^Username/ });
+      // The hint says what the rule allows, underscores included.
+      expect(await dialog.textContent()).toContain(
+        '2 to 64 lowercase letters, digits, dots (.), underscores (_) and dashes (-), starting with a letter or digit',
+      );
+      // Sent empty: the app's own message on the field, not the browser's.
+      await dialog.getByRole('button', { name: 'Add person' }).click();
+      await dialog.getByText('Username is required').waitFor();
+      expect(await username.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('');
+      // After that first try the error follows what is typed: wrong, then right.
+      await username.fill('Ma Second');
+      await dialog.getByText(/^Username must be 2 to 64 lowercase letters/).waitFor();
+      await screenshot(admin.page, 'accounts-add-person-username');
+      await username.fill('ma_second');
+      await dialog.getByText(/^Username must be/).waitFor({ state: 'detached' });
+      expect(await username.getAttribute('aria-invalid')).not.toBe('true');
+      await username.fill('ma-second');
       await dialog.getByRole('textbox', { name: /^Full name/ }).fill('Maria Second');
       await dialog.getByLabel(/^Roles/).click();
       await admin.page

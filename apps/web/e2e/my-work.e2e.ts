@@ -123,6 +123,89 @@ describe('My work', () => {
     }
   });
 
+  it('after finishing a task scrolled down to its form, the next task opens at its top with its heading focused, and the toast names the request finished', async () => {
+    // Two portal messages in this person's own list, so the next one follows the first.
+    const api = await apiSession(server.url, 'medical-assistant', PASSWORD);
+    const claimed = new Set<string>();
+    for (const [patient, subject] of [
+      ['DEMO-5701', 'Refill question'],
+      ['DEMO-5702', 'Form for school'],
+    ] as const) {
+      const started = await api<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
+        definitionId: 'portal-message-triage',
+        data: { patient, subject, message: 'Please call me back.' },
+      });
+      expect(started.status).toBe(201);
+      const taskId = started.body.instance.active[0]!.taskId;
+      expect((await api('POST', `/tasks/${encodeURIComponent(taskId)}/claim`, {})).status).toBe(200);
+      claimed.add(taskId);
+    }
+
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      const list = page.getByTestId('task-list');
+      await list.waitFor();
+      await list.locator(`[data-task-row="${[...claimed][0]}"]`).waitFor();
+      const ids = await list
+        .locator('[data-task-row]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-row')!));
+      const at = ids.findIndex((id) => claimed.has(id));
+      const first = ids[at]!;
+      const next = ids[at + 1] ?? ids[at - 1]!;
+      const panel = page.getByTestId('task-panel');
+      const heading = page.locator('#task-panel-title');
+      // The next task was looked at earlier, so it shows at once when its turn comes.
+      await page.getByTestId(`task-row-${next}`).click();
+      await expect.poll(() => panel.getAttribute('data-task-id')).toBe(next);
+      await heading.waitFor();
+      await page.getByTestId(`task-row-${first}`).click();
+      await expect.poll(() => panel.getAttribute('data-task-id')).toBe(first);
+      const request = (await page
+        .getByTestId(`task-row-${first}`)
+        .getByTestId('task-row-subject')
+        .textContent())!;
+      expect(request).toMatch(/^DEMO-\d+ · /);
+
+      await page.getByTestId('form-field-topic').click();
+      await page.getByRole('option').first().click();
+      await page.getByTestId('form-field-redFlags').getByText('No', { exact: true }).click();
+      const sorted = page.getByTestId('outcome-button-sorted');
+      await sorted.scrollIntoViewIfNeeded();
+      // The panel's own scroll: where the task's top is, whatever holds it.
+      const scrolled = () =>
+        panel.evaluate((el) => {
+          let total = 0;
+          for (let node: HTMLElement | null = el; node; node = node.parentElement) total += node.scrollTop;
+          return total;
+        });
+      expect(await scrolled()).toBeGreaterThan(100);
+      await sorted.click();
+
+      await expect.poll(() => panel.getAttribute('data-task-id')).toBe(next);
+      await heading.waitFor();
+      await expect.poll(scrolled).toBe(0);
+      const box = (await heading.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('task-panel-title');
+      const toast = page.locator('.mantine-Notification-root', { hasText: 'Completed' });
+      await toast.waitFor();
+      expect(await toast.textContent()).toContain(request);
+      expect(await toast.textContent()).toContain('“Sort the portal message” — Sorted');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'my-work-next-task', { keepToasts: true });
+      // The keyboard goes on from there: j moves to a row of the list.
+      await page.keyboard.press('j');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-task-row') ?? null))
+        .not.toBeNull();
+    } finally {
+      await b.close();
+    }
+  });
+
   it('works at tablet width', async () => {
     const b = await openBrowser({ width: 768, height: 1024 });
     try {

@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  // A second person at the front desk, who did not start the requests the first one withdraws.
+  const desk = await server.server.store.findUserByUsername('front-desk');
+  if (!desk) throw new Error('demo users missing');
+  await server.server.store.createUser({
+    username: 'front-desk-2',
+    passwordHash: desk.passwordHash,
+    displayName: 'Second receptionist',
+    roles: ['front-desk'],
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -85,6 +94,8 @@ describe('New request', () => {
   it('a name typed where the chart number belongs is caught on the form, with what a chart number looks like', async () => {
     const desk = await openBrowser();
     try {
+      // The page's timers, so the toast can be shown to outlast its old 12 seconds without waiting them.
+      await desk.page.clock.install();
       await signIn(desk.page, server.url, 'front-desk', PASSWORD);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-workflow').click();
@@ -109,13 +120,40 @@ describe('New request', () => {
       );
       expect(started.body.items.some((t) => t.subject?.includes('atorvastatin'))).toBe(false);
 
-      // Corrected, with a space pasted along, it starts.
+      // Corrected, with a space pasted along: the summary follows each correction and is gone once both are right.
+      const summary = form.getByRole('alert');
+      expect(await summary.textContent()).toBe('2 fields need attention.');
       await patient.fill(' DEMO-5410 ');
+      await expect.poll(() => summary.textContent()).toBe('1 field needs attention.');
+      expect(await form.getByText('Patient reference must be a chart number such as DEMO-5001').count()).toBe(
+        0,
+      );
       await form.locator('[data-testid="form-field-callbackPhone"]').fill('(555) 201-0142');
+      await summary.waitFor({ state: 'detached' });
+      expect(
+        await form.getByText('Callback phone must be a phone number such as (555) 201-0142').count(),
+      ).toBe(0);
+      // A field emptied again after the first try is said at once.
+      await form.locator('[data-testid="form-field-medication"]').fill('');
+      await form.getByText('Medication is required').waitFor();
+      expect(await summary.textContent()).toBe('1 field needs attention.');
+      await form.locator('[data-testid="form-field-medication"]').fill('atorvastatin');
+      await summary.waitFor({ state: 'detached' });
       await desk.page.getByTestId('new-request-submit').click();
       await desk.page.getByText('DEMO-5410 · Refill: atorvastatin is in its pool.').waitFor();
+      // The toast's button says all of its word, and the toast is still there after the old 12 seconds.
+      const withdraw = desk.page.getByTestId('withdraw-request');
+      expect(await withdraw.textContent()).toBe('Withdraw');
+      expect(
+        await withdraw.evaluate((button) =>
+          [button, ...button.querySelectorAll('*')].every((el) => el.scrollWidth <= el.clientWidth),
+        ),
+      ).toBe(true);
+      await screenshot(desk.page, 'new-request-started', { keepToasts: true });
+      await desk.page.clock.fastForward(15_000);
+      await withdraw.waitFor();
       // Started for the wrong patient after all: withdrawn from the toast before anyone acts on it.
-      await desk.page.getByTestId('withdraw-request').click();
+      await withdraw.click();
       await desk.page.getByText('Request withdrawn').waitFor();
       await expect
         .poll(async () =>
@@ -189,6 +227,124 @@ describe('New request', () => {
       await expect.poll(count).toBe(2);
     } finally {
       await desk.close();
+    }
+  });
+
+  it('whoever started a request withdraws it from Request status after its toast has gone; not once a colleague has acted', async () => {
+    const desk = await openBrowser();
+    try {
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      await desk.page.getByTestId('new-request').click();
+      await desk.page.getByTestId('new-request-workflow').click();
+      await desk.page.getByRole('option', { name: 'Prescription refill request' }).click();
+      const form = desk.page.getByTestId('new-request-form');
+      await form.locator('[data-testid="form-field-patient"]').fill('DEMO-5520');
+      await form.locator('[data-testid="form-field-medication"]').fill('losartan');
+      await desk.page.getByTestId('new-request-submit').click();
+      await desk.page.getByText('DEMO-5520 · Refill: losartan is in its pool.').waitFor();
+      await dismissToasts(desk.page);
+
+      // Two more for the same patient: a coordinator has already taken one; the other is taken while the desk looks.
+      const api = await apiSession(server.url, 'front-desk', PASSWORD);
+      const start = async (medication: string) => {
+        const r = await api<{ instance: { id: string; active: { taskId: string }[] } }>('POST', '/requests', {
+          definitionId: 'prescription-refill',
+          data: { patient: 'DEMO-5520', medication },
+        });
+        expect(r.status).toBe(201);
+        return r.body.instance.active[0]!.taskId;
+      };
+      const taken = await start('hydrochlorothiazide');
+      const racing = await start('amlodipine');
+      const coordinator = await apiSession(server.url, 'refill-coordinator', PASSWORD);
+      const claim = async (taskId: string) =>
+        expect((await coordinator('POST', `/tasks/${encodeURIComponent(taskId)}/claim`, {})).status).toBe(
+          200,
+        );
+      await claim(taken);
+
+      await desk.page.getByTestId('request-status').click();
+      await desk.page.getByTestId('request-status-patient').fill('DEMO-5520');
+      await desk.page.getByTestId('request-status-submit').click();
+      const rows = desk.page.getByTestId('request-status-row');
+      await expect.poll(() => rows.count()).toBe(3);
+      const row = (medication: string) => rows.filter({ hasText: medication });
+      await row('losartan').getByTestId('request-withdraw').waitFor();
+      await row('amlodipine').getByTestId('request-withdraw').waitFor();
+      expect(await row('hydrochlorothiazide').getByTestId('request-withdraw').count()).toBe(0);
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await screenshot(desk.page, 'request-status-withdraw');
+
+      // Taken by a coordinator before the desk decides: the withdrawal is refused, said so, and no longer offered.
+      await claim(racing);
+      await row('amlodipine').getByTestId('request-withdraw').click();
+      await row('amlodipine').getByTestId('request-withdraw-confirm').click();
+      await desk.page.getByText('Too late to withdraw').waitFor();
+      await expect.poll(() => row('amlodipine').getByTestId('request-withdraw').count()).toBe(0);
+
+      await row('losartan').getByTestId('request-withdraw').click();
+      await row('losartan').getByTestId('request-withdraw-confirm').click();
+      await desk.page.getByText('Request withdrawn').waitFor();
+      await row('losartan').getByTestId('request-status-cancel-reason').waitFor();
+      expect(await row('losartan').getByTestId('request-withdraw').count()).toBe(0);
+      const pool = await coordinator<{ items: { subject: string | null }[] }>(
+        'GET',
+        '/tasks?scope=pool&limit=200',
+      );
+      expect(pool.body.items.some((t) => t.subject?.includes('losartan'))).toBe(false);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('a billing question logged by mistake is withdrawn from its task by whoever started it; a colleague is not offered it', async () => {
+    const api = await apiSession(server.url, 'front-desk', PASSWORD);
+    const start = async (question: string) => {
+      const r = await api<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
+        definitionId: 'billing-question',
+        data: { patient: 'DEMO-5530', channel: 'phone', question },
+      });
+      expect(r.status).toBe(201);
+      return r.body.instance.active[0]!.taskId;
+    };
+    const mistaken = await start('logged twice');
+    const claimed = await start('statement copy');
+    const colleagueApi = await apiSession(server.url, 'front-desk-2', PASSWORD);
+    expect((await colleagueApi('POST', `/tasks/${encodeURIComponent(claimed)}/claim`, {})).status).toBe(200);
+    const desk = await openBrowser({ width: 1440, height: 900 });
+    const colleague = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const panel = (page: typeof desk.page) => page.getByTestId('task-panel');
+      await signIn(colleague.page, server.url, 'front-desk-2', PASSWORD);
+      await colleague.page.getByTestId('work-folder-pool-front-desk').click();
+      await colleague.page.getByTestId(`task-row-${mistaken}`).click();
+      await expect.poll(() => panel(colleague.page).getAttribute('data-task-id')).toBe(mistaken);
+      await colleague.page.locator('#task-panel-title').waitFor();
+      expect(await colleague.page.getByTestId('request-withdraw').count()).toBe(0);
+
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      await desk.page.getByTestId('work-folder-pool-front-desk').click();
+      await desk.page.getByTestId(`task-row-${mistaken}`).click();
+      await expect.poll(() => panel(desk.page).getAttribute('data-task-id')).toBe(mistaken);
+      const withdraw = desk.page.getByTestId('request-withdraw');
+      await withdraw.waitFor();
+      expect(await seriousViolations(desk.page)).toEqual([]);
+      await withdraw.click();
+      await screenshot(desk.page, 'my-work-withdraw');
+      await desk.page.getByTestId('request-withdraw-confirm').click();
+      await desk.page.getByText('Request withdrawn').waitFor();
+      await desk.page.getByTestId(`task-row-${mistaken}`).waitFor({ state: 'detached', timeout: 15_000 });
+      const task = await api<{ task: { status: string; closeReason: string } }>(
+        'GET',
+        `/tasks/${encodeURIComponent(mistaken)}`,
+      );
+      expect(task.body.task).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+      // The one a colleague took is not the starter's to withdraw any more.
+      const other = await api<{ withdrawable: boolean }>('GET', `/tasks/${encodeURIComponent(claimed)}`);
+      expect(other.body.withdrawable).toBe(false);
+    } finally {
+      await desk.close();
+      await colleague.close();
     }
   });
 });

@@ -2,10 +2,12 @@ import type { FormField } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/client.ts';
 import {
+  attentionSummary,
   checkForm,
   initialValues,
   localToday,
   normalize,
+  recheck,
   serverFieldErrors,
   toSubmission,
 } from '../src/work/form.ts';
@@ -107,5 +109,47 @@ describe('the outcome form', () => {
     expect(serverFieldErrors(error)).toEqual({ topic: 'Topic is required' });
     expect(serverFieldErrors(new ApiError(409, 'TASK_CLOSED', 'closed'))).toBeNull();
     expect(serverFieldErrors(new Error('x'))).toBeNull();
+  });
+
+  it('says how many fields need attention, before which outcome, and nothing once none do', () => {
+    expect(attentionSummary({ patient: 'x', phone: 'y' })).toBe('2 fields need attention.');
+    expect(attentionSummary({ flag: 'x' }, 'verified')).toBe('1 field needs attention before “Verified”.');
+    expect(attentionSummary({})).toBeNull();
+    expect(attentionSummary({}, 'verified')).toBeNull();
+  });
+
+  it('once a form was sent, checks it again as fields are corrected: the summary shrinks, then goes', () => {
+    const start: FormField[] = [
+      {
+        id: 'patient',
+        label: 'Patient reference',
+        type: 'text',
+        required: true,
+        pattern: '[A-Za-z]{2,10}-[0-9]{1,10}',
+        patternHint: 'a chart number such as DEMO-5001',
+      },
+      { id: 'medication', label: 'Medication', type: 'text', required: true },
+    ];
+    expect(recheck(start, { patient: 'Maria Lopez' })).toEqual({
+      errors: {
+        patient: 'Patient reference must be a chart number such as DEMO-5001',
+        medication: 'Medication is required',
+      },
+      summary: '2 fields need attention.',
+    });
+    expect(recheck(start, { patient: ' DEMO-5410 ' })).toEqual({
+      errors: { medication: 'Medication is required' },
+      summary: '1 field needs attention.',
+    });
+    expect(recheck(start, { patient: 'DEMO-5410', medication: 'atorvastatin' })).toEqual({
+      errors: {},
+      summary: null,
+    });
+    // A step's form is checked against the outcome that was tried.
+    const decline: FormField[] = [
+      { id: 'declineReason', label: 'Reason for declining', type: 'textarea', requiredFor: ['decline'] },
+    ];
+    expect(recheck(decline, {}, 'decline').summary).toBe('1 field needs attention before “Decline”.');
+    expect(recheck(decline, { declineReason: 'No slots' }, 'decline')).toEqual({ errors: {}, summary: null });
   });
 });

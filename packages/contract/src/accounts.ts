@@ -79,14 +79,19 @@ export const IssuedCode = z.object({
 });
 export type IssuedCode = z.infer<typeof IssuedCode>;
 
+/** What a new username may be, in words: the form's hint and its error say exactly what `Username` checks. */
+export const USERNAME_RULE =
+  '2 to 64 lowercase letters, digits, dots (.), underscores (_) and dashes (-), starting with a letter or digit';
+export const Username = z
+  .string()
+  .min(2, USERNAME_RULE)
+  .max(64, USERNAME_RULE)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, USERNAME_RULE);
+
 /** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems on the sign-in page. */
 export const CreateUserBody = z
   .object({
-    username: z
-      .string()
-      .min(2)
-      .max(64)
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-"'),
+    username: Username,
     password: NewPassword.optional(),
     setPasswordCode: z.literal(true).optional(),
     displayName: z.string().min(1).max(200).optional(),

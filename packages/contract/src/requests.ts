@@ -114,6 +114,11 @@ export const RequestStatus = z.object({
   subject: z.string().nullable(),
   /** Why a cancelled request was cancelled, as the lead or its starter wrote it; null when not `readable`. */
   cancelReason: z.string().nullable(),
+  /**
+   * The caller started it and nobody has acted on it yet, so they may withdraw it
+   * (`POST /api/instances/{id}/cancel`, refused with 409 REQUEST_UNDER_WAY if someone acts first).
+   */
+  withdrawable: z.boolean(),
   waitingOn: z.array(
     z.object({
       roleName: z.string().nullable(),

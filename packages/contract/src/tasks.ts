@@ -37,6 +37,11 @@ export const TaskDetail = z.object({
   fields: z.array(FormFieldSchema),
   /** "History so far": every note of the request, with its step and edits. */
   notes: z.array(NoteView),
+  /**
+   * The reader started the request and nobody has acted on it yet, so they may withdraw it
+   * (`POST /api/instances/{id}/cancel`, refused with 409 REQUEST_UNDER_WAY if someone acts first).
+   */
+  withdrawable: z.boolean(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

@@ -4,6 +4,7 @@ import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
+import { withdrawRefusal } from './withdraw.ts';
 
 /**
  * What a request asks of an instance, as data: the route builds it, the service turns it into an engine
@@ -141,24 +142,16 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
       return role ? { ...event, role } : event;
     }
-    case 'cancel':
-      // Leads cancel any request. Whoever started one may withdraw it (a typo, a call logged twice)
-      // until anyone acts on it: checked on the state the cancel commits to, so a claim that lands
-      // first wins and the withdrawal is told so.
-      if (!isLead(user)) {
-        acting();
-        if (instance.startedBy !== user.id)
-          throw forbidden('Only leads cancel requests, and whoever started one until someone acts on it');
-        if (instance.status === 'active' && instance.revision > 1)
-          throw new ApiError(
-            409,
-            'REQUEST_UNDER_WAY',
-            'Someone has already acted on this request: ask a lead to cancel it',
-          );
-      }
+    case 'cancel': {
+      // Leads cancel any request; anyone else only withdraws one they started, until anyone acts on it.
+      // Checked on the state the cancel commits to, so a claim that lands first wins and the
+      // withdrawal is told so.
+      const refusal = isLead(user) ? null : withdrawRefusal(user, instance);
+      if (refusal) throw refusal;
       return command.reason
         ? { type: 'cancel', reason: command.reason, actor: user.id }
         : { type: 'cancel', actor: user.id };
+    }
   }
 }
 

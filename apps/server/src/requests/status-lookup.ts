@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { canReadGiven } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { mayWithdraw } from '../instances/withdraw.ts';
 
 /** Finished requests stay in a status lookup this long: "was my refill sent last week?" */
 export const STATUS_DAYS = 30;
@@ -16,7 +17,7 @@ const MOST = 100;
  * each waits on — which role, due when, in the pool or taken — and, only where they may read the
  * request itself (a role with a task in it, or they started it), its subject and steps' titles. So
  * the front desk can say "it is with the provider, due Monday" about a lab result without seeing
- * which test it is.
+ * which test it is. Whoever started a request is told whether they may still withdraw it.
  */
 export async function requestStatus(
   deps: AppDeps,
@@ -61,6 +62,7 @@ export async function requestStatus(
         readable && instance.status === 'cancelled'
           ? await reasonOf(deps, instance.id, instance.revision)
           : null,
+      withdrawable: mayWithdraw(user, instance),
       waitingOn: tasks
         .filter((t) => t.status === 'open')
         .map((t) => ({

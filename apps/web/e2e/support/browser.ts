@@ -94,15 +94,17 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 
 /**
  * Closes the toasts (Saved, Claimed, Practice run started…) so they do not cover a screenshot. They
- * slide in and close themselves too: each is clicked without waiting for it to stand still.
+ * slide in and close themselves too: each is clicked without waiting for it to stand still. Every one
+ * shown is clicked each round (a toast sliding out still counts until it has gone, and some stay a
+ * minute, as "Request started" does), and queued ones come up for the next round.
  */
 export async function dismissToasts(page: Page): Promise<void> {
   const close = page.getByRole('button', { name: 'Close notification' });
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++)
-    await close
-      .first()
-      .dispatchEvent('click', undefined, { timeout: 1000 })
-      .catch(() => undefined);
+  for (let round = 0; round < 10 && (await close.count()) > 0; round++) {
+    for (const button of await close.all())
+      await button.dispatchEvent('click', undefined, { timeout: 1000 }).catch(() => undefined);
+    await page.waitForTimeout(200);
+  }
   await close.first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 

@@ -1,8 +1,25 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Radio,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/client.ts';
 import { type CatalogRole, createPerson, useAccountAction } from './api.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
+import {
+  checkPerson,
+  type PersonErrors,
+  type PersonValues,
+  personRefusal,
+  USERNAME_HINT,
+} from './personForm.ts';
 
 export const roleOptions = (roles: CatalogRole[]) =>
   roles.map((r) => ({ value: r.id, label: r.department ? `${r.name} · ${r.department}` : r.name }));
@@ -23,7 +40,10 @@ export function CreatePerson({
   const [picked, setPicked] = useState<string[]>([]);
   const [how, setHow] = useState<'code' | 'password'>('code');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<PersonErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  // After the first try, every change is checked again: an error goes as soon as its field is right.
+  const [tried, setTried] = useState(false);
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
 
   function close() {
@@ -31,14 +51,31 @@ export function CreatePerson({
     setDisplayName('');
     setPicked([]);
     setPassword('');
-    setError(null);
+    setErrors({});
+    setProblem(null);
+    setTried(false);
     setIssued(null);
     onClose();
   }
 
+  /** Takes a change, and once the form was sent, checks it again with the changed value. */
+  function changed(next: Partial<PersonValues>) {
+    if (next.username !== undefined) setUsername(next.username);
+    if (next.how !== undefined) setHow(next.how);
+    if (next.password !== undefined) setPassword(next.password);
+    if (tried) setErrors(checkPerson({ username, how, password, ...next }));
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    setTried(true);
+    setProblem(null);
+    const found = checkPerson({ username, how, password });
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(found.username ? 'add-person-username' : 'add-person-password')?.focus();
+      return;
+    }
     try {
       const made = await create.mutateAsync({
         username: username.trim(),
@@ -54,7 +91,9 @@ export function CreatePerson({
         });
       else close();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not reach the server');
+      const { field, message } = personRefusal(e);
+      if (field) setErrors({ [field]: message });
+      else setProblem(message);
     }
   }
 
@@ -74,15 +113,22 @@ export function CreatePerson({
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <Stack>
+            {problem && (
+              <Alert color="red" variant="light" icon={<CircleAlert size={16} aria-hidden />} role="alert">
+                {problem}
+              </Alert>
+            )}
             <TextInput
+              id="add-person-username"
               label="Username"
-              description="Lowercase letters, digits, dots, dashes; used to sign in"
-              required
+              description={USERNAME_HINT}
+              withAsterisk
+              aria-required
               value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
-              error={error}
+              onChange={(e) => changed({ username: e.currentTarget.value })}
+              error={errors.username}
             />
             <TextInput
               label="Full name"
@@ -100,7 +146,7 @@ export function CreatePerson({
             <Radio.Group
               label="First password"
               value={how}
-              onChange={(v) => setHow(v as 'code' | 'password')}
+              onChange={(v) => changed({ how: v as 'code' | 'password' })}
             >
               <Stack gap={6} mt={6}>
                 <Radio
@@ -112,11 +158,14 @@ export function CreatePerson({
             </Radio.Group>
             {how === 'password' && (
               <PasswordInput
+                id="add-person-password"
                 label="Password"
                 description="At least 12 characters"
-                required
+                withAsterisk
+                aria-required
                 value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
+                onChange={(e) => changed({ password: e.currentTarget.value })}
+                error={errors.password}
               />
             )}
             <Group justify="flex-end">

@@ -25,6 +25,7 @@ import {
 } from './queue.ts';
 import { RefresherCard } from './RefresherCard.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
+import { requestLabel, requestNumber } from './requestLabel.ts';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
@@ -112,7 +113,13 @@ export function MyWorkPage({ me }: { me: Me }) {
     [wide],
   );
 
-  const actions = useTaskActions({ nameOf, onCompleted: continueAfter, onGone: continueAfter });
+  // A request as its queue row names it: the toast after a complete and the panel say which one it is.
+  const requestOf = useCallback(
+    (task: Task) =>
+      requestLabel(queues.byId.get(task.id) ?? task) ?? `Request ${requestNumber(task.instanceId)}`,
+    [queues.byId],
+  );
+  const actions = useTaskActions({ nameOf, requestOf, onCompleted: continueAfter, onGone: continueAfter });
 
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
@@ -264,7 +271,14 @@ export function MyWorkPage({ me }: { me: Me }) {
           {list}
         </section>
         <div className={classes.panel}>
-          <TaskPanel taskId={openId} me={me} now={now} nameOf={nameOf} actions={actions} />
+          <TaskPanel
+            taskId={openId}
+            me={me}
+            now={now}
+            nameOf={nameOf}
+            requestOf={requestOf}
+            actions={actions}
+          />
         </div>
       </div>
     );
@@ -297,6 +311,7 @@ export function MyWorkPage({ me }: { me: Me }) {
           me={me}
           now={now}
           nameOf={nameOf}
+          requestOf={requestOf}
           actions={actions}
           onClose={() => {
             const id = openId;

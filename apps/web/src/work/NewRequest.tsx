@@ -16,7 +16,15 @@ import { type AttachFailure, attachAll, type PendingFile } from './attachments/a
 import { ChooseFiles } from './attachments/ChooseFiles.tsx';
 import { NotAttachedAlert } from './attachments/NotAttachedAlert.tsx';
 import { FormFieldInput } from './FormFieldInput.tsx';
-import { checkForm, type FieldErrors, type FormValues, initialValues, toSubmission } from './form.ts';
+import {
+  attentionSummary,
+  checkForm,
+  type FieldErrors,
+  type FormValues,
+  initialValues,
+  recheck,
+  toSubmission,
+} from './form.ts';
 import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
 import { showStarted } from './withdrawRequest.tsx';
 
@@ -90,6 +98,8 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   const [values, setValues] = useState<FormValues>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<string | null>(null);
+  // Sent once: from then on every change is checked again, so the errors follow the corrections.
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   // One key per opened form: every submit of this form (a double click, a retry) is the same request.
   const [key, setKey] = useState(newIdempotencyKey);
@@ -112,6 +122,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setValues(initialValues(workflow.form, {}));
     setErrors({});
     setSummary(null);
+    setTried(false);
     setMatches(null);
     setFiles([]);
     setKey(newIdempotencyKey());
@@ -157,11 +168,11 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       await sendFiles(started, files).finally(() => setBusy(false));
       return;
     }
+    setTried(true);
     const errs = checkForm(fields, values);
     setErrors(errs);
+    setSummary(attentionSummary(errs));
     if (Object.keys(errs).length > 0) {
-      const n = Object.keys(errs).length;
-      setSummary(`${n} ${n === 1 ? 'field needs' : 'fields need'} attention.`);
       focusField(errs);
       return;
     }
@@ -257,9 +268,14 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 disabled={busy || started !== null}
                 inputId={inputId(workflow.definitionId, field.id)}
                 onChange={(value) => {
-                  setValues((v) => ({ ...v, [field.id]: value }));
+                  const next = { ...values, [field.id]: value };
+                  setValues(next);
                   setMatches(null);
-                  if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
+                  if (tried) {
+                    const checked = recheck(fields, next);
+                    setErrors(checked.errors);
+                    setSummary(checked.summary);
+                  } else if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
                 }}
               />
             ))}

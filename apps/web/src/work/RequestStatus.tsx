@@ -7,11 +7,13 @@ import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { waitingText } from './statusText.ts';
+import { WithdrawButton } from './WithdrawButton.tsx';
 
 /**
  * **Request status** at the top of My work, for the call "where is my refill?": the patient's open
  * requests, and those finished in the last 30 days, each with the role it waits on and until when.
  * The reference is sent in a POST body (never in a URL) and nothing is kept once the dialog closes.
+ * A request the caller started and nobody has acted on yet can be withdrawn from its row.
  */
 export function RequestStatusButton() {
   const [opened, setOpened] = useState(false);
@@ -36,13 +38,7 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (patient.trim() === '') {
-      setError('Enter the patient reference the caller gives.');
-      return;
-    }
+  async function lookUp() {
     setBusy(true);
     setError(null);
     try {
@@ -53,6 +49,16 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (patient.trim() === '') {
+      setError('Enter the patient reference the caller gives.');
+      return;
+    }
+    await lookUp();
   }
 
   return (
@@ -78,12 +84,21 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
           </Button>
         </Group>
       </form>
-      {found && <Results requests={found.requests} days={found.days} />}
+      {/* A withdrawal (or one refused as too late) changes the rows: they are read again. */}
+      {found && <Results requests={found.requests} days={found.days} onChanged={() => void lookUp()} />}
     </Modal>
   );
 }
 
-function Results({ requests, days }: { requests: RequestStatus[]; days: number }) {
+function Results({
+  requests,
+  days,
+  onChanged,
+}: {
+  requests: RequestStatus[];
+  days: number;
+  onChanged: () => void;
+}) {
   const now = Date.now();
   if (requests.length === 0)
     return (
@@ -138,6 +153,18 @@ function Results({ requests, days }: { requests: RequestStatus[]; days: number }
             <Text size="xs" c="dimmed" mt={4}>
               Only the roles working on this request see what it is about.
             </Text>
+          )}
+          {r.withdrawable && (
+            <Group gap="xs" mt={6} justify="space-between" wrap="wrap">
+              <Text size="xs" c="gray.7">
+                You started it and nobody has acted on it yet.
+              </Text>
+              <WithdrawButton
+                instanceId={r.instanceId}
+                label={r.subject ?? r.workflow}
+                onDone={(result) => result !== 'failed' && onChanged()}
+              />
+            </Group>
           )}
         </Paper>
       ))}

@@ -5,11 +5,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { Task } from '../api/types.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
+  attentionSummary,
   checkForm,
   type FieldErrors,
   type FormValues,
   fieldInputId,
   initialValues,
+  recheck,
   serverFieldErrors,
   toSubmission,
 } from './form.ts';
@@ -53,6 +55,8 @@ export function TaskForm({
   // A completion note is usually a handoff: it is marked for the next role unless unticked.
   const [forNextRole, setForNextRole] = useState(true);
   const [summary, setSummary] = useState<string | null>(null);
+  // The outcome last tried and refused: from then on every change is checked again against it.
+  const [tried, setTried] = useState<string | null>(null);
 
   // A different task starts from its own data.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the task changes
@@ -62,6 +66,7 @@ export function TaskForm({
     setNote('');
     setForNextRole(true);
     setSummary(null);
+    setTried(null);
   }, [task.id]);
 
   function focusFirst(errs: FieldErrors) {
@@ -73,15 +78,14 @@ export function TaskForm({
   }
 
   async function finish(outcome: string) {
+    setTried(outcome);
     const errs = checkForm(fields, values, outcome);
     setErrors(errs);
+    setSummary(attentionSummary(errs, outcome));
     if (Object.keys(errs).length > 0) {
-      const n = Object.keys(errs).length;
-      setSummary(`${n} ${n === 1 ? 'field needs' : 'fields need'} attention before “${humanize(outcome)}”.`);
       focusFirst(errs);
       return;
     }
-    setSummary(null);
     try {
       await onComplete(
         outcome,
@@ -131,8 +135,13 @@ export function TaskForm({
             disabled={!canComplete}
             inputId={fieldInputId(task.id, field.id)}
             onChange={(value) => {
-              setValues((v) => ({ ...v, [field.id]: value }));
-              if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
+              const next = { ...values, [field.id]: value };
+              setValues(next);
+              if (tried !== null) {
+                const checked = recheck(fields, next, tried);
+                setErrors(checked.errors);
+                setSummary(checked.summary);
+              } else if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
             }}
           />
         ))}

@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Star, Undo2, X } from 'lucide-react';
+import { useRef } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me, Task } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
@@ -28,8 +29,10 @@ import { NoteCard } from './NoteCard.tsx';
 import { AMBER_TEXT } from './palette.ts';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
+import { useShowFromTop } from './useShowFromTop.ts';
 import type { useTaskActions } from './useTaskActions.ts';
 import { useTaskDetail } from './useTaskDetail.ts';
+import { WithdrawButton } from './WithdrawButton.tsx';
 import classes from './work.module.css';
 
 interface Props {
@@ -37,14 +40,19 @@ interface Props {
   me: Me;
   now: number;
   nameOf: (userId: string | null | undefined, fallback?: string) => string;
+  /** The request a task belongs to, as its queue row names it. */
+  requestOf: (task: Task) => string;
   actions: ReturnType<typeof useTaskActions>;
   onClose?: () => void;
 }
 
 /** The right-hand side: one task — notes for the next role, its data and attached files, the outcome form beside the step's help, history with notes. */
-export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) {
+export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose }: Props) {
   const detail = useTaskDetail(taskId);
   const client = useQueryClient();
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
   if (taskId === null) {
     return (
@@ -126,14 +134,26 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           : null;
 
   return (
-    <section aria-labelledby="task-panel-title" data-testid="task-panel" data-task-id={task.id}>
+    <section ref={section} aria-labelledby="task-panel-title" data-testid="task-panel" data-task-id={task.id}>
       <Stack gap="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Stack gap={4} style={{ minWidth: 0 }}>
             <Text size="xs" c="gray.7">
               {instance.definitionTitle} · version {instance.version}
             </Text>
-            <Title order={2} size="h3" id="task-panel-title">
+            <Text size="sm" fw={600} id="task-panel-request" data-testid="task-panel-request">
+              {requestOf(task)}
+            </Text>
+            {/* Focused when the panel goes on to another task, so its request is read out with it. */}
+            <Title
+              ref={heading}
+              order={2}
+              size="h3"
+              id="task-panel-title"
+              tabIndex={-1}
+              aria-describedby="task-panel-request"
+              className={classes.panelTitle}
+            >
               {step?.title ?? task.title}
             </Title>
             <Group gap={6}>
@@ -206,9 +226,23 @@ export function TaskPanel({ taskId, me, now, nameOf, actions, onClose }: Props) 
           </Group>
         </Group>
 
+        {open && detail.data.withdrawable && (
+          <Group
+            gap="xs"
+            justify="space-between"
+            wrap="wrap"
+            className={classes.withdrawOffer}
+            data-testid="task-withdraw-offer"
+          >
+            <Text size="sm">You started this request and nobody has acted on it yet.</Text>
+            <WithdrawButton instanceId={task.instanceId} label={requestOf(task)} />
+          </Group>
+        )}
+
         {!open && instance.status === 'cancelled' && !task.outcome && (
           <Alert color="gray" title="This request was cancelled" data-testid="task-request-cancelled">
-            A lead ended it, so nothing more is done on it. The history below says who and why.
+            A lead cancelled it or whoever started it withdrew it, so nothing more is done on it. The
+            history below says who and why.
           </Alert>
         )}
         {!open && !(instance.status === 'cancelled' && !task.outcome) && (

@@ -90,6 +90,28 @@ export function checkForm(
   return errors;
 }
 
+/** The line above a form that was refused: how many fields need attention (before which outcome); null for none. */
+export function attentionSummary(errors: FieldErrors, outcome?: string): string | null {
+  const n = Object.keys(errors).length;
+  if (n === 0) return null;
+  const need = `${n} ${n === 1 ? 'field needs' : 'fields need'} attention`;
+  return outcome === undefined ? `${need}.` : `${need} before “${humanize(outcome)}”.`;
+}
+
+/**
+ * A form sent once is checked again on every change (for the outcome that was tried), so its errors and
+ * summary shrink as fields are corrected and are gone once none is left; a field emptied again is said at once.
+ */
+export function recheck(
+  fields: readonly FormField[],
+  values: FormValues,
+  outcome?: string,
+  today: string = localToday(),
+): { errors: FieldErrors; summary: string | null } {
+  const errors = checkForm(fields, values, outcome, today);
+  return { errors, summary: attentionSummary(errors, outcome) };
+}
+
 /**
  * Today's date on this computer, for date ranges. The server checks again with the clinic's date, so
  * a browser in another time zone can at worst let an answer through that the server then names.

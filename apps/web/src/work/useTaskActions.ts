@@ -4,13 +4,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
-import { humanize, roleLabel } from './format.ts';
+import { showCompleted } from './completedToast.tsx';
+import { roleLabel } from './format.ts';
 
 /** Codes meaning "this task is no longer there to act on": someone finished it or the workflow moved on. */
 export const GONE_CODES = ['TASK_CLOSED', 'STEP_NOT_ACTIVE', 'INSTANCE_ENDED'];
 
 interface Options {
   nameOf: (userId: string | null | undefined, fallback?: string) => string;
+  /** The request a task belongs to, as its queue row names it (the completion toast says which one was done). */
+  requestOf: (task: Task) => string;
   /** The task was completed by me. */
   onCompleted?: (task: Task) => void;
   /** The task turned out to be closed elsewhere. */
@@ -30,7 +33,7 @@ type CompleteInput = {
  * Claim, release and complete with a toast for each result. A lost claim race is said plainly,
  * a task completed elsewhere is reported and dropped; a 422 FORM_INVALID is left to the form.
  */
-export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
+export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Options) {
   const client = useQueryClient();
   const refresh = (taskId: string) => {
     void client.invalidateQueries({ queryKey: ['tasks'] });
@@ -129,11 +132,7 @@ export function useTaskActions({ nameOf, onCompleted, onGone }: Options) {
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: (_result, { task, outcome }) => {
-      notifications.show({
-        color: 'teal',
-        title: 'Completed',
-        message: `“${task.title}” — ${humanize(outcome)}.`,
-      });
+      showCompleted(task.title, outcome, requestOf(task));
       onCompleted?.(task);
       refresh(task.id);
     },

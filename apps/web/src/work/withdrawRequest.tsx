@@ -3,12 +3,72 @@ import { notifications } from '@mantine/notifications';
 import { cancelInstance } from '@portalflow/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { ApiError } from '../api/client.ts';
 import { countOf } from '../shell/plural.ts';
+import { notWithdrawnText } from './withdrawText.ts';
+
+/** The reason a withdrawn request's history gives. */
+const WITHDRAWN = 'Started in error (withdrawn by whoever started it)';
+
+/** How a withdrawal went: done, refused because the request moved on (no longer offered), or failed. */
+export type Withdrawal = 'withdrawn' | 'late' | 'failed';
+
+/**
+ * Withdraws a request its starter started in error, with a toast saying how it went: the toast `id`
+ * names (the "Request started" one), else a new one. The server refuses once anyone has acted on it.
+ */
+export async function withdrawRequest(
+  client: QueryClient,
+  instanceId: string,
+  label: string,
+  id?: string,
+): Promise<Withdrawal> {
+  const toast = id ?? `withdraw-${instanceId}`;
+  (id ? notifications.update : notifications.show)({
+    id: toast,
+    loading: true,
+    title: 'Withdrawing…',
+    message: label,
+    autoClose: false,
+  });
+  try {
+    await call(cancelInstance, {
+      params: { id: instanceId },
+      body: { reason: WITHDRAWN },
+      idempotencyKey: `withdraw-${instanceId}`,
+    });
+    notifications.update({
+      id: toast,
+      loading: false,
+      color: 'gray',
+      title: 'Request withdrawn',
+      message: `${label} will not be worked on.`,
+      autoClose: 6000,
+    });
+    return 'withdrawn';
+  } catch (error) {
+    const refused = notWithdrawnText(error);
+    notifications.update({
+      id: toast,
+      loading: false,
+      color: 'orange',
+      title: refused.title,
+      message: refused.message,
+      autoClose: 10_000,
+    });
+    return refused.late ? 'late' : 'failed';
+  } finally {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: ['tasks'] }),
+      client.invalidateQueries({ queryKey: ['task'] }),
+    ]);
+  }
+}
 
 /**
  * The toast after starting a request, with a way back for a typo or a call logged twice: whoever
- * started a request may withdraw it until someone acts on it (after that, a lead cancels it).
+ * started a request may withdraw it until someone acts on it (after that, a lead cancels it). It stays a
+ * minute (longer while the pointer is on it), and the same is offered in Request status and on the
+ * request's task afterwards.
  */
 export function showStarted(
   client: QueryClient,
@@ -18,53 +78,21 @@ export function showStarted(
   files = 0,
 ): void {
   const id = `started-${instanceId}`;
-  const withdraw = async () => {
-    notifications.update({ id, loading: true, title: 'Withdrawing…', message: label, autoClose: false });
-    try {
-      await call(cancelInstance, {
-        params: { id: instanceId },
-        body: { reason: 'Started in error (withdrawn by whoever started it)' },
-        idempotencyKey: `withdraw-${instanceId}`,
-      });
-      await client.invalidateQueries({ queryKey: ['tasks'] });
-      notifications.update({
-        id,
-        loading: false,
-        color: 'gray',
-        title: 'Request withdrawn',
-        message: `${label} will not be worked on.`,
-        autoClose: 6000,
-      });
-    } catch (error) {
-      const late = error instanceof ApiError && error.code === 'REQUEST_UNDER_WAY';
-      notifications.update({
-        id,
-        loading: false,
-        color: 'orange',
-        title: late ? 'Too late to withdraw' : 'Not withdrawn',
-        message: late
-          ? 'Someone has already started on it. Ask a lead to cancel it.'
-          : error instanceof Error
-            ? error.message
-            : 'The request could not be withdrawn.',
-        autoClose: 10_000,
-      });
-    }
-  };
   notifications.show({
     id,
     color: 'teal',
     title: 'Request started',
-    autoClose: 12_000,
+    autoClose: 60_000,
     message: (
-      <Group gap="xs" justify="space-between" wrap="nowrap">
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm">
           {label} is in its pool{files > 0 ? `, with ${countOf(files, 'file')} attached` : ''}.
         </Text>
         <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => void withdraw()}
+          size="compact-sm"
+          variant="default"
+          style={{ flexShrink: 0 }}
+          onClick={() => void withdrawRequest(client, instanceId, label, id)}
           data-testid="withdraw-request"
         >
           Withdraw

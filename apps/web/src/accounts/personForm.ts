@@ -1,0 +1,41 @@
+import { USERNAME_RULE, Username } from '@portalflow/contract';
+import { ApiError } from '../api/client.ts';
+
+/** The fields of "Add a person" that can be wrong. */
+export type PersonField = 'username' | 'password';
+export type PersonErrors = Partial<Record<PersonField, string>>;
+
+export interface PersonValues {
+  username: string;
+  /** A one-time code they redeem, or a password set now. */
+  how: 'code' | 'password';
+  password: string;
+}
+
+/** The password rule's length; the server checks the rest (common passwords, runs) and names what fails. */
+const MIN_PASSWORD_LENGTH = 12;
+
+/** The username hint, in the words of the rule the server checks. */
+export const USERNAME_HINT = `${USERNAME_RULE}; used to sign in`;
+
+/** What is missing or wrong, by field, in the app's own words (as other forms say it); empty when it can be sent. */
+export function checkPerson(values: PersonValues): PersonErrors {
+  const errors: PersonErrors = {};
+  const username = values.username.trim();
+  if (username === '') errors.username = 'Username is required';
+  else if (!Username.safeParse(username).success) errors.username = `Username must be ${USERNAME_RULE}`;
+  if (values.how === 'password') {
+    if (values.password === '') errors.password = 'Password is required';
+    else if ([...values.password].length < MIN_PASSWORD_LENGTH)
+      errors.password = `Password must have at least ${MIN_PASSWORD_LENGTH} characters`;
+  }
+  return errors;
+}
+
+/** The server's refusal on the field it is about, or above the form (field null). */
+export function personRefusal(error: unknown): { field: PersonField | null; message: string } {
+  if (!(error instanceof ApiError)) return { field: null, message: 'Could not reach the server' };
+  if (error.code === 'USERNAME_TAKEN') return { field: 'username', message: error.message };
+  if (error.code === 'PASSWORD_TOO_WEAK') return { field: 'password', message: error.message };
+  return { field: null, message: error.message };
+}
