@@ -33,6 +33,7 @@ describe('backups', () => {
       // Off is said on every screen of an admin's, not only here.
       await page.locator('[data-testid="backup-alarm"][data-alarm="off"]').waitFor();
       expect(await page.getByTestId('backup-alarm').textContent()).toBe('Backups off');
+      expect(await seriousViolations(page)).toEqual([]);
 
       // Whoever runs the server sets a backup folder (here: on the running server's configuration).
       const config = server.server.deps.config;

@@ -1,6 +1,7 @@
 import { Button } from '@mantine/core';
 import { DatabaseBackup } from 'lucide-react';
 import { Link } from 'react-router';
+import { AMBER_TEXT } from '../work/palette.ts';
 import { backupAlarm } from './stale.ts';
 import { useBackups } from './useBackups.ts';
 
@@ -20,7 +21,7 @@ export function BackupAlarm() {
       size="compact-sm"
       color={off ? 'orange' : 'red'}
       variant="light"
-      c={off ? 'orange.9' : 'red.9'}
+      c={off ? AMBER_TEXT : 'red.9'}
       leftSection={<DatabaseBackup size={14} aria-hidden />}
       data-testid="backup-alarm"
       data-alarm={alarm}
