@@ -35,6 +35,8 @@ const cssVariables: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-teal-filled-hover': '#066649',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Light orange notices and badges write in orange 9 on orange 1 (3.6:1): the app's amber is 7.9:1.
+    '--mantine-color-orange-light-color': '#8a3a00',
   },
   dark: {},
 });

@@ -8,7 +8,6 @@ import { call } from '../api/call.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
-import { AMBER_TEXT } from '../work/palette.ts';
 import { backupsStale } from './stale.ts';
 import { useBackups } from './useBackups.ts';
 
@@ -89,8 +88,6 @@ export function BackupsPage() {
           color="orange"
           icon={<CircleAlert size={16} aria-hidden />}
           title="Backups are off"
-          // Mantine's orange title is 3.6:1 on its own background: the app's amber text reads.
-          styles={{ title: { color: AMBER_TEXT } }}
           data-testid="backups-off"
         >
           <Text size="sm">
