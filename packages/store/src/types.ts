@@ -300,6 +300,8 @@ export interface IdempotencyPort {
 export interface TimerPort {
   claimDueTimers(input: ClaimTimersInput): Promise<LeasedTimer[]>;
   releaseTimer(id: string, owner: string): Promise<boolean>;
+  /** Deletes a leased timer without firing it (a practice task's deadline); false if not held by `owner`. */
+  dropTimer(id: string, owner: string): Promise<boolean>;
   nextTimerDue(): Promise<string | null>;
 }
 

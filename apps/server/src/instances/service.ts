@@ -25,6 +25,7 @@ import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { outboxDrafts } from '../outbox/messages.ts';
 import { canSeeTask } from './access.ts';
 import { type CommandState, eventFor, type InstanceCommand, needsTasks, taskToken } from './commands.ts';
+import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
 import { type Reply, replyFor } from './replies.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
@@ -260,6 +261,7 @@ export class InstanceService {
     }
     // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
     if (input.practice === true || options.quiet) change.notifications = [];
+    change.timers = durableTimers(instance, change.timers);
     if (input.practice !== true && !options.quiet)
       change.outbox = this.outboxFor(change, definition, latest.version, event, result.effects, null);
     if (options.access) change.access = [{ ...options.access, instanceId: id }];
@@ -305,6 +307,20 @@ export class InstanceService {
         await this.explainClosed(actor.user, `${instanceId}:${token}`);
       throw error;
     }
+  }
+
+  /**
+   * Fires a due timer as the engine's `timer-fired` event; false, firing nothing, for a practice task's
+   * deadline (`practice-deadlines.ts`; its row was stored before that rule), which the worker then drops.
+   */
+  async fireTimer(instanceId: string, timerId: string): Promise<boolean> {
+    const instance = await this.deps.instances.getInstance(instanceId);
+    if (instance && isPracticeTaskDeadline(instance, timerId)) return false;
+    await this.act({ user: null, role: null }, instanceId, {
+      type: 'system',
+      event: { type: 'timer-fired', timer: timerId },
+    });
+    return true;
   }
 
   /**
@@ -526,6 +542,7 @@ function changeFor(
   };
   // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
   if (before.practice) change.notifications = [];
+  change.timers = durableTimers(next, change.timers);
   change.feed = liveMessage(next, definition, effects);
   return change;
 }

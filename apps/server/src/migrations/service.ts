@@ -20,6 +20,7 @@ import {
 } from '@portalflow/store';
 import { type AuthUser, has } from '../auth/roles.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { durableTimers } from '../instances/practice-deadlines.ts';
 import type { InstanceService } from '../instances/service.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { type DryRunRow, dryRunRow } from './view.ts';
@@ -315,6 +316,8 @@ export class MigrationService {
           },
         ],
       };
+      // A practice run moved to the new version keeps its tasks' deadlines shown, never fired.
+      change.timers = durableTimers({ ...instance, snapshot: moved.snapshot }, change.timers);
       // Live clients on every process hear of it through the change feed, in the same commit.
       change.feed = liveMessage(
         { ...instance, version: plan.toVersion, snapshot: moved.snapshot, revision: instance.revision + 1 },

@@ -302,6 +302,12 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     ['closed', 'snow day', 'holiday', 'hours', 'deadline'],
   ),
   staff(
+    'Training',
+    'Practice runs: what happens when a deadline passes',
+    "A practice run (**Start the practice run** under **What changed for you**, or the **Practice** page) shows each step's deadline as real work would: the due time, and the task turns overdue when it passes. The panel says what the deadline does in real work, for example that the task moves to the Front office supervisor pool.\n\n- In practice the deadline does nothing: the task stays yours, in My work's practice view, and nobody is told or emailed. Take a break and finish it later; the refresher counts it when you do.\n- A step that waits for the patient still moves on when its time is up, since no real patient will answer a practice run.\n- Practising the role that takes over late work? Ask a lead to send you the overdue practice task (**Reassign** to your role).",
+    ['practice', 'refresher', 'training', 'deadline', 'overdue', 'escalation'],
+  ),
+  staff(
     'Working a request',
     'Attaching a statement, a signed form or a photo of a letter',
     'Open the task in **My work** and use **Attach a file** under **Attached files**: a PDF, JPEG or PNG (a scan or a phone photo), up to 10 MB. Check the name and size it shows, then **Attach**. Starting the request yourself? Add the files in **New request** under **Files** (**Attach files**); they go on its first step when you press **Start request**. Everyone who works on the request later, and the auditor, sees the file with who attached it and on which step. A photo opens in the page with **Show**: no need to download it onto a shared computer.\n\n- Name the file by what it is ("Statement ST-204518"), not by the patient.\n- Attached another patient\'s paper by mistake? Use **Remove** on it and say why. The file is deleted; the request keeps a note that it was there, who removed it and why. Tell your lead: it may be a privacy incident.\n- Files cannot be added to a request that has ended.',

@@ -3,7 +3,10 @@ import { ApiError } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
 
 export interface TimerWorker {
-  /** Fires every due timer this process can lease; returns how many it fired. */
+  /**
+   * Fires every due timer this process can lease (a practice task's deadline is dropped instead); returns
+   * how many it handled.
+   */
   tick(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -42,10 +45,9 @@ export function startTimerWorker(
           return fired;
         }
         try {
-          await instances.act({ user: null, role: null }, timer.instanceId, {
-            type: 'system',
-            event: { type: 'timer-fired', timer: timer.timerId },
-          });
+          // A practice task's deadline is shown, never fired (instances/practice-deadlines.ts).
+          if (!(await instances.fireTimer(timer.instanceId, timer.timerId)))
+            await deps.store.dropTimer(timer.id, deps.config.processId);
           fired++;
         } catch (error) {
           // Not due yet here (clocks differ between processes), or already handled: let it be leased again later.

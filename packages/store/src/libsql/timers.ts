@@ -16,7 +16,9 @@ function toLeasedTimer(row: Row): LeasedTimer {
   };
 }
 
-export function timerApi(db: Db): Pick<Store, 'claimDueTimers' | 'releaseTimer' | 'nextTimerDue'> {
+export function timerApi(
+  db: Db,
+): Pick<Store, 'claimDueTimers' | 'releaseTimer' | 'dropTimer' | 'nextTimerDue'> {
   return {
     /**
      * One statement, so choosing and leasing cannot interleave with another worker's claim: only due
@@ -45,6 +47,14 @@ export function timerApi(db: Db): Pick<Store, 'claimDueTimers' | 'releaseTimer' 
     async releaseTimer(id, owner) {
       const rs = await db.client.execute({
         sql: 'UPDATE timers SET lease_owner = NULL, lease_expires = NULL WHERE id = ? AND lease_owner = ?',
+        args: [id, owner],
+      });
+      return rs.rowsAffected === 1;
+    },
+
+    async dropTimer(id, owner) {
+      const rs = await db.client.execute({
+        sql: 'DELETE FROM timers WHERE id = ? AND lease_owner = ?',
         args: [id, owner],
       });
       return rs.rowsAffected === 1;

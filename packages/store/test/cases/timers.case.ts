@@ -56,6 +56,16 @@ export function timerCases(newHarness: NewHarness): void {
       ).toMatchObject([{ id: held!.id, leaseOwner: 'w3' }]);
     });
 
+    it('drops a timer only for the worker holding it, and never claims it again', async () => {
+      const [held] = await h.store.claimDueTimers({ now: at(240), owner: 'w1', leaseMs: 60_000, limit: 1 });
+      expect(await h.store.dropTimer(held!.id, 'w2')).toBe(false);
+      expect(await h.store.dropTimer(held!.id, 'w1')).toBe(true);
+      expect(await h.store.dropTimer(held!.id, 'w1')).toBe(false);
+      const later = await h.store.claimDueTimers({ now: at(600), owner: 'w2', leaseMs: 60_000 });
+      expect(later.map((t) => t.id)).not.toContain(held!.id);
+      expect(later).toHaveLength(5);
+    });
+
     it('fires through a commit that deletes the timer; a lost commit leaves it for the next claim', async () => {
       const [timer] = await h.store.claimDueTimers({ now: at(240), owner: 'w1', leaseMs: 60_000, limit: 1 });
       const read = await mustGet(h.store, timer!.instanceId);
