@@ -116,10 +116,41 @@ describe('tracking sheet and practice mode', () => {
       const panel = page.getByTestId('task-panel');
       await panel.getByTestId('practice-badge').waitFor();
       await page.getByTestId('task-form').waitFor();
+      // The step's deadline is shown as in real work, with what it would do there and does not do here.
+      const deadline = panel.getByTestId('practice-deadline');
+      await deadline.waitFor();
+      expect(await deadline.textContent()).toContain(
+        'if this is not done by the due time, it moves to the Front office supervisor pool',
+      );
+      expect(await deadline.textContent()).toContain('In practice it stays with you and nobody is told');
       await page.getByTestId('work-folder-mine').click();
       await page.locator('[data-testid^="task-row-"]').first().getByTestId('practice-badge').waitFor();
       await dismissToasts(page);
       await screenshot(page, 'practice-my-work');
+
+      // The deadline passes (a lead moves the due time back) and the server's timer worker runs: it has
+      // nothing to fire, so the task stays the trainee's, shown past its deadline.
+      const taskId = await panel.getAttribute('data-task-id');
+      const lead = await apiSession(server.url, 'lead', PASSWORD);
+      const moved = await lead('POST', `/tasks/${encodeURIComponent(taskId!)}/reassign`, {
+        due: new Date(Date.now() - 60_000).toISOString(),
+        reason: 'Practice: past its deadline',
+      });
+      expect(moved.status).toBe(200);
+      // Twice: a pass already under way may have begun before the move; the second starts after it.
+      await server.server.timers.tick();
+      await server.server.timers.tick();
+      await page.reload();
+      await page.getByTestId('practice-banner').waitFor();
+      await page.getByTestId('work-folder-mine').click();
+      await row.click();
+      await panel.getByTestId('practice-deadline').getByText('Past its deadline').waitFor();
+      expect(await panel.getByTestId('practice-deadline').textContent()).toContain(
+        'In real work it would now be in the Front office supervisor pool',
+      );
+      expect(await panel.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
+      await panel.locator('[data-overdue="true"]').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByTestId('form-field-hasEmail').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-enrolledElsewhere').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-declineReason').click();

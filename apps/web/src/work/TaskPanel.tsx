@@ -19,6 +19,7 @@ import { ApiError } from '../api/client.ts';
 import type { Me, Task } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
+import { PracticeDeadlineNote } from '../practice/PracticeDeadlineNote.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { AddNote } from './AddNote.tsx';
 import { TaskAttachments } from './attachments/TaskAttachments.tsx';
@@ -225,6 +226,10 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             {closeButton}
           </Group>
         </Group>
+
+        {open && task.practice && task.due && step?.deadline && (
+          <PracticeDeadlineNote deadline={step.deadline} due={task.due} now={now} />
+        )}
 
         {open && detail.data.withdrawable && (
           <Group
