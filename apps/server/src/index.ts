@@ -11,6 +11,7 @@ export { attachmentsDirOf, mediaDirOf } from './files/dirs.ts';
 export { ApiError } from './http/errors.ts';
 export { LiveHub } from './live/hub.ts';
 export { seedDemo } from './seed/demo.ts';
+export { DEMO_PEOPLE } from './seed/demo-people.ts';
 export { type RunningServer, type ServeOptions, startServer } from './server.ts';
 export { type SsoConfig, ssoConfigFromEnv } from './sso/config.ts';
 export { startTimerWorker } from './timers/worker.ts';

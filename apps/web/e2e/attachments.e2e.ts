@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEMO_PEOPLE } from '@portalflow/server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
@@ -167,7 +168,7 @@ describe('files attached to a request', () => {
       await row.waitFor();
       const text = (await row.textContent()) ?? '';
       expect(text).toContain(FILE_NAME);
-      expect(text).toContain('attached by Front desk receptionist (Front desk)');
+      expect(text).toContain(`attached by ${DEMO_PEOPLE['front-desk']} (Front desk)`);
       expect(text).toContain('on “Log the billing question and attach the statement”');
       expect(await row.getByTestId('attachment-remove').count()).toBe(0);
       await section.scrollIntoViewIfNeeded();
@@ -203,7 +204,7 @@ describe('files attached to a request', () => {
       const removed = section.locator('[data-testid="attachment-row"][data-removed="true"]');
       await removed.waitFor();
       const said = (await removed.getByTestId('attachment-removed').textContent()) ?? '';
-      expect(said).toContain('Removed by Front desk receptionist');
+      expect(said).toContain(`Removed by ${DEMO_PEOPLE['front-desk']}`);
       expect(said).toContain(REASON);
       expect(await removed.getByTestId('attachment-download').count()).toBe(0);
       const gone = await billing.page.evaluate(async (id) => {

@@ -1,4 +1,5 @@
 import type { Definition } from '@portalflow/engine';
+import { DEMO_PEOPLE } from '@portalflow/server';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
@@ -504,7 +505,7 @@ describe('Editor', () => {
       await second.page.getByTestId('stale-save-message').waitFor();
       await second.page.getByTestId('stale-save-dialog').waitFor({ state: 'attached' });
       const message = (await second.page.getByTestId('stale-save-message').textContent()) ?? '';
-      expect(message).toMatch(/You \(in another window\)|Operations lead/);
+      expect(message).toMatch(new RegExp(`You \\(in another window\\)|${DEMO_PEOPLE.lead}`));
       expect(await seriousViolations(second.page)).toEqual([]);
       // Still unsaved in the second window; nothing overwritten on the server.
       await second.page.getByTestId('unsaved-indicator').waitFor();

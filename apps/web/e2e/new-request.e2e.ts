@@ -1,3 +1,4 @@
+import { DEMO_PEOPLE } from '@portalflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -189,7 +190,7 @@ describe('New request', () => {
       const shown = desk.page.getByTestId('new-request-matches');
       await shown.waitFor();
       expect(await shown.textContent()).toContain('DEMO-5301 · Refill: amlodipine');
-      expect(await shown.textContent()).toContain('by Front desk receptionist');
+      expect(await shown.textContent()).toContain(`by ${DEMO_PEOPLE['front-desk']}`);
       expect(await shown.textContent()).toMatch(/waiting on Pharmacy refill coordinator/);
       expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Start anyway');
       expect(await seriousViolations(desk.page)).toEqual([]);

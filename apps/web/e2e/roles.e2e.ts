@@ -1,3 +1,4 @@
+import { DEMO_PEOPLE } from '@portalflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -145,8 +146,8 @@ describe('roles, refreshers and the handbook', () => {
       await expect
         .poll(() => schedule.textContent())
         .toContain('Every 30 days: Patient portal message triage');
-      expect(await schedule.textContent()).toContain('Triage nurse (RN): due');
-      expect(await schedule.textContent()).toMatch(/Medical assistant \(care-team pool\): next/);
+      expect(await schedule.textContent()).toContain(`${DEMO_PEOPLE['triage-nurse']}: due`);
+      expect(await schedule.textContent()).toContain(`${DEMO_PEOPLE['medical-assistant']}: next`);
       // Practice on real requests: each cell marked as little practice exactly when under 3.
       const practice = page.getByTestId('real-practice');
       await practice.getByTestId('real-practice-role').first().waitFor();

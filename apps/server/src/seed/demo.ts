@@ -9,6 +9,7 @@ import { sniffVideoType, storeVideo } from '../help/media.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { seedDemoAttachments } from './demo-attachments.ts';
 import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } from './demo-history.ts';
+import { demoPersonName } from './demo-people.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
@@ -48,12 +49,12 @@ export async function seedDemo(
   const { clinicCalendar, roleCatalog, workflows } = await import('@portalflow/examples');
   const generated = passwordFromEnv === undefined || passwordFromEnv === '';
   const wanted: Array<{ username: string; displayName: string; roles: string[] }> = [
-    { username: 'admin', displayName: 'Clinic admin', roles: ['admin'] },
-    { username: 'lead', displayName: 'Operations lead', roles: ['designer'] },
-    { username: 'auditor', displayName: 'Compliance auditor', roles: ['auditor'] },
+    { username: 'admin', displayName: demoPersonName('admin', 'Clinic admin'), roles: ['admin'] },
+    { username: 'lead', displayName: demoPersonName('lead', 'Operations lead'), roles: ['designer'] },
+    { username: 'auditor', displayName: demoPersonName('auditor', 'Compliance auditor'), roles: ['auditor'] },
     ...(roleCatalog as Array<{ id: string; name: string }>).map((r) => ({
       username: r.id,
-      displayName: r.name,
+      displayName: demoPersonName(r.id, r.name),
       roles: [r.id],
     })),
   ];
