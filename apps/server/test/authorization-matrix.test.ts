@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/users/{id}/sessions':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions/{sessionId}': { anonymous: 401, admin: A, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions':          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/users/{id}/held-tasks':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users/import/preview':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users/import':                   { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/account-changes':                 { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -412,6 +413,10 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'DELETE /api/users/{id}/sessions': async (w) => ({
     method: 'DELETE',
     path: `/api/users/${(await w.freshUser(['front-desk'])).id}/sessions`,
+  }),
+  'GET /api/users/{id}/held-tasks': async (w) => ({
+    method: 'GET',
+    path: `/api/users/${w.userId('staffClaimed')}/held-tasks`,
   }),
   'POST /api/users/import/preview': async (w) => ({
     method: 'POST',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -12,6 +13,7 @@ afterAll(async () => {
 });
 
 const NEW_PASSWORD = 'second assistant chooses this';
+const JANE_PASSWORD = 'jane reads the biopsy results';
 
 describe('account administration', () => {
   it('admin adds a medical assistant with a one-time code; they set a password and sign in; disabling them ends their session', async () => {
@@ -78,8 +80,12 @@ describe('account administration', () => {
       await row.getByRole('button', { name: /Manage/ }).click();
       await admin.page.getByTestId('person-sessions').waitFor();
       await screenshot(admin.page, 'accounts-person');
-      admin.page.once('dialog', (d) => void d.accept());
       await admin.page.getByRole('button', { name: 'Disable account' }).click();
+      const confirm = admin.page.getByTestId('confirm-disable');
+      await expect(confirm.getByTestId('confirm-disable-tasks').textContent()).resolves.toBe(
+        'Maria Second holds no open tasks.',
+      );
+      await confirm.getByRole('button', { name: 'Disable account' }).click();
       await admin.page.getByRole('button', { name: 'Enable account' }).waitFor();
       expect(await person.page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
 
@@ -103,6 +109,126 @@ describe('account administration', () => {
       await screenshot(admin.page, 'accounts-import');
     } finally {
       await person.close();
+      await admin.close();
+    }
+  });
+
+  it('disabling a person who holds tasks: the dialog names them, the work goes back to the pools, and every screen keeps their name', async () => {
+    const admin = await openBrowser();
+    const jane = await openBrowser();
+    const lead = await openBrowser();
+    try {
+      const asAdmin = await apiSession(server.url, 'admin', PASSWORD);
+      // Jane Doe, a medical assistant, claims two results; she has one of them open on her screen.
+      const made = await asAdmin<{ user: { id: string } }>('POST', '/users', {
+        username: 'jane-doe',
+        displayName: 'Jane Doe',
+        roles: ['medical-assistant'],
+        password: JANE_PASSWORD,
+      });
+      expect(made.status).toBe(201);
+      const janeId = made.body.user.id;
+      const asJane = await apiSession(server.url, 'jane-doe', JANE_PASSWORD);
+      const pool = await asJane<{ items: Array<{ id: string; instanceId: string }> }>(
+        'GET',
+        '/tasks?scope=pool&role=medical-assistant',
+      );
+      const claimed = pool.body.items.slice(0, 2);
+      expect(claimed).toHaveLength(2);
+      for (const task of claimed)
+        expect((await asJane('POST', `/tasks/${encodeURIComponent(task.id)}/claim`)).status).toBe(200);
+
+      // An account disabled before disabling returned work still holds a task (disabled in the store,
+      // as the clinic's data may already hold one): the Team page must name that holder too.
+      const sam = await asAdmin<{ user: { id: string } }>('POST', '/users', {
+        username: 'sam-okafor',
+        displayName: 'Sam Okafor',
+        roles: ['medical-assistant'],
+        password: JANE_PASSWORD,
+      });
+      const asSam = await apiSession(server.url, 'sam-okafor', JANE_PASSWORD);
+      const strandedTask = pool.body.items[2]!;
+      expect((await asSam('POST', `/tasks/${encodeURIComponent(strandedTask.id)}/claim`)).status).toBe(200);
+      await server.server.store.disableUser(sam.body.user.id);
+
+      await signIn(jane.page, server.url, 'jane-doe', JANE_PASSWORD);
+      await jane.page.getByTestId(`task-row-${claimed[0]!.id}`).click();
+      await jane.page.getByTestId('task-panel').waitFor();
+
+      // The admin disables her: the dialog says first how much work goes back.
+      await signIn(admin.page, server.url, 'admin', PASSWORD);
+      await admin.page.getByRole('link', { name: 'Accounts' }).click();
+      await admin.page
+        .locator('[data-username="jane-doe"]')
+        .getByRole('button', { name: /Manage/ })
+        .click();
+      await admin.page.getByRole('button', { name: 'Disable account' }).click();
+      const confirm = admin.page.getByTestId('confirm-disable');
+      await expect(confirm.getByTestId('confirm-disable-tasks').textContent()).resolves.toBe(
+        'Jane Doe holds 2 open tasks; they go back to their pools.',
+      );
+      expect(await seriousViolations(admin.page)).toEqual([]);
+      await screenshot(admin.page, 'accounts-disable-confirm');
+      await confirm.getByRole('button', { name: 'Disable account' }).click();
+      await expect(
+        admin.page
+          .locator('.mantine-Notification-root')
+          .filter({ hasText: 'Jane Doe is disabled' })
+          .first()
+          .textContent(),
+      ).resolves.toContain('2 open tasks went back to their pools');
+      await admin.page.getByRole('button', { name: 'Enable account' }).waitFor();
+
+      // Her screen leaves the patient's task at once, without a click: the sign-in page shows.
+      await jane.page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+      expect(await jane.page.getByTestId('task-panel').count()).toBe(0);
+
+      // The lead's Team page: her two tasks wait unassigned in their pool, and the account disabled
+      // earlier is named, marked, where an id used to show.
+      await signIn(lead.page, server.url, 'lead', PASSWORD);
+      await lead.page.getByRole('link', { name: 'Team' }).click();
+      await lead.page.getByTestId('team-table').waitFor();
+      for (const task of claimed) {
+        const row = lead.page.getByTestId(`team-row-${task.id}`);
+        await expect(row.textContent()).resolves.toContain('Pool');
+        await expect(row.textContent()).resolves.not.toContain('Jane Doe');
+      }
+      const legacyRow = lead.page.getByTestId(`team-row-${strandedTask.id}`);
+      await expect(legacyRow.textContent()).resolves.toContain(`Sam Okafor (disabled)`);
+      expect(await lead.page.getByTestId('team-page').textContent()).not.toMatch(/User [0-9a-f]{8}/);
+      await lead.page.getByTestId('absent-reassign-button').click();
+      await lead.page.getByTestId('reassign-from').click();
+      const absentees = await lead.page.getByRole('option').allTextContents();
+      expect(absentees).toContain(`Sam Okafor (disabled) · 1 open`);
+      expect(absentees.join('\n')).not.toMatch(/User [0-9a-f]{8}/);
+      await screenshot(lead.page, 'team-absent-disabled');
+      await lead.page.keyboard.press('Escape');
+      await lead.page.keyboard.press('Escape');
+
+      // The returned task's history says why it went back; the directory still names her, marked disabled.
+      const asLead = await apiSession(server.url, 'lead', PASSWORD);
+      const history = await asLead<{ timeline: Array<{ type: string; actor: string; reason?: string }> }>(
+        'GET',
+        `/instances/${claimed[0]!.instanceId}/history`,
+      );
+      expect(history.body.timeline.at(-1)).toMatchObject({
+        type: 'reassign',
+        reason: "Its holder's account was disabled",
+      });
+      const people = await asLead<{ people: Array<{ id: string; displayName: string; disabled: boolean }> }>(
+        'GET',
+        '/people',
+      );
+      expect(people.body.people).toContainEqual({
+        id: janeId,
+        username: 'jane-doe',
+        displayName: 'Jane Doe',
+        roles: ['medical-assistant'],
+        disabled: true,
+      });
+    } finally {
+      await lead.close();
+      await jane.close();
       await admin.close();
     }
   });

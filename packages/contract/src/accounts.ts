@@ -174,12 +174,20 @@ export const createUser = route({
 export const patchUser = route({
   method: 'patch',
   path: '/api/users/{id}',
-  summary: 'Change name, password, roles, disable, or reset two-factor sign-in (admin)',
+  summary:
+    'Change name, password, roles, disable, or reset two-factor sign-in (admin). Disabling ends their sessions and live updates at once and returns every open task they hold to its pool',
   tags,
   'x-instance-data': false,
   request: { params: IdParams, body: jsonBody(PatchUserBody) },
   responses: {
-    200: json(z.object({ user: UserView }), 'Updated'),
+    200: json(
+      z.object({
+        user: UserView,
+        /** Open tasks the account held that went back to their pools (only a disable returns any). */
+        tasksReturned: z.number().int().min(0),
+      }),
+      'Updated',
+    ),
     ...errors({
       400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
       401: signedOut,
@@ -191,14 +199,35 @@ export const patchUser = route({
   },
 });
 
+export const heldTaskCount = route({
+  method: 'get',
+  path: '/api/users/{id}/held-tasks',
+  summary:
+    'How many open tasks an account holds (admin): what goes back to the pools if it is disabled. A count only',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ open: z.number().int().min(0) }), 'Open tasks held'),
+    ...errors({ 401: signedOut, 403: notAdmin, 404: 'No such account (NOT_FOUND)' }),
+  },
+});
+
+/**
+ * A colleague in the directory. Disabled accounts stay listed, marked, so histories, notes and lists
+ * still name who did what; nobody hands work to them.
+ */
+export const Colleague = PublicUser.extend({ disabled: z.boolean() });
+export type Colleague = z.infer<typeof Colleague>;
+
 export const listPeople = route({
   method: 'get',
   path: '/api/people',
-  summary: 'Colleagues: id, name and roles of active accounts',
+  summary: 'Colleagues: id, name and roles of every account, disabled ones marked',
   tags,
   'x-instance-data': false,
   responses: {
-    200: json(z.object({ people: z.array(PublicUser) }), 'Active accounts'),
+    200: json(z.object({ people: z.array(Colleague) }), 'Accounts, active and disabled'),
     ...errors({ 401: signedOut }),
   },
 });

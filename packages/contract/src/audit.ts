@@ -40,6 +40,8 @@ export const TimelineEntry = z.object({
   ),
   steps: z.array(z.string()),
   hash: z.string(),
+  /** Why, when the event says: a reassignment's reason (a task back in its pool because its holder was disabled). */
+  reason: z.string().optional(),
   /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
   replayError: z.string().optional(),
 });

@@ -74,6 +74,7 @@ export const ERRORS = {
   TASK_CLOSED: { status: 409, message: 'This task is already closed' },
   NOT_ASSIGNED: { status: 409, message: 'This task is not assigned to anyone' },
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
+  NOT_HELD: { status: 409, message: 'The task is no longer held by that person' },
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
   REQUEST_UNDER_WAY: {
     status: 409,

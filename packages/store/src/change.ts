@@ -116,8 +116,10 @@ export interface InstanceChange {
 /**
  * `conflict`: another change got there first (or the instance id is taken, for a create) — nothing was
  * written; re-read and retry or report 409. `unknown-version`: the create names an unpublished version.
+ * `actor-disabled`: the event's actor is an account that is disabled (it was, by the time of the
+ * commit) — nothing was written, and a retry would not help.
  */
 export type CommitResult =
   | { ok: true; revision: number; seq: number; hash: string }
-  | { ok: false; reason: 'conflict' | 'unknown-version' };
+  | { ok: false; reason: 'conflict' | 'unknown-version' | 'actor-disabled' };
 // A `pin` to a version that does not exist, or from a version the instance is no longer on, is a `conflict`.

@@ -58,6 +58,14 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
   }
 }
 
+/** A reassignment's reason as recorded (a lead's words, or why the system moved the task), if any. */
+function reasonOf(event: AuditEvent): string | undefined {
+  const reason = (event.payload as { reason?: unknown } | null)?.reason;
+  return event.type === 'reassign' && typeof reason === 'string' && reason.trim() !== ''
+    ? reason.trim()
+    : undefined;
+}
+
 export const historyOf = (events: AuditEvent[]): HistoryEntry[] =>
   events.map((e) => ({ at: e.at, event: e.payload as HistoryEntry['event'] }));
 
@@ -145,6 +153,7 @@ export function timeline(
       }),
       steps,
       hash: event.hash,
+      ...(reasonOf(event) !== undefined ? { reason: reasonOf(event) } : {}),
       ...(failure?.index === i ? { replayError: failure.message } : {}),
     };
   });

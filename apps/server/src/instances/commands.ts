@@ -29,6 +29,11 @@ export type InstanceCommand =
       due?: string | null | undefined;
       priority?: 'low' | 'normal' | 'high' | 'urgent' | undefined;
       reason?: string | undefined;
+      /**
+       * Only while this person still holds the task (else 409 NOT_HELD): a change made because of who
+       * holds it never takes it from whoever has it since.
+       */
+      holder?: string | undefined;
     }
   | { type: 'signal'; name: string; data: Record<string, unknown> }
   | { type: 'cancel'; reason?: string | undefined }
@@ -128,6 +133,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
     case 'reassign': {
       if (!isLead(user)) throw forbidden('Only leads reassign tasks');
       const item = openTask(instance, command.token);
+      if (command.holder !== undefined && item.assignee !== command.holder) throw ApiError.of('NOT_HELD');
       // Checked on the state the change applies to: the role may have moved since the request was sent.
       requireHoldsRole(command.person, command.role ?? item.role);
       return reassignEvent(item.token, user, command);

@@ -49,6 +49,10 @@ const keyedInstanceId = (userId: string, key: string) =>
 const actingRoleOf = (event: EngineEvent): string | null =>
   'role' in event && typeof event.role === 'string' ? event.role : null;
 
+/** The change's actor was disabled before it could commit: their access ended, so nothing was written. */
+const accountDisabled = () =>
+  new ApiError(401, 'UNAUTHENTICATED', 'Your account has been disabled: nothing was changed');
+
 export const idempotencyKeyReused = () =>
   new ApiError(
     422,
@@ -267,6 +271,7 @@ export class InstanceService {
     if (options.access) change.access = [{ ...options.access, instanceId: id }];
     change.feed = liveMessage(instance, definition, result.effects);
     const committed = await this.deps.instances.commitInstanceChange(change);
+    if (!committed.ok && committed.reason === 'actor-disabled') throw accountDisabled();
     if (!committed.ok) {
       // Lost to a request with the same key: answer as it was answered.
       const seen =
@@ -428,6 +433,7 @@ export class InstanceService {
           ? { instance: next, definition, effects: result.effects, historyWarning }
           : { instance: next, definition, effects: result.effects };
       }
+      if (committed.reason === 'actor-disabled') throw accountDisabled();
       if (committed.reason !== 'conflict')
         throw new ApiError(409, 'CONFLICT', `The change could not be recorded (${committed.reason})`);
     }

@@ -3,6 +3,7 @@ import {
   applyStaffList,
   endUserSession,
   endUserSessions,
+  heldTaskCount,
   issueSetPasswordCode as issueCodeRoute,
   listAccountChanges,
   listUserSessions,
@@ -11,6 +12,7 @@ import {
 } from '@portalflow/contract';
 import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
+import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -50,7 +52,7 @@ const counts = (rows: ImportRow[]) => ({
 
 /**
  * Account administration beyond create and edit (see users.ts): one-time set-password codes,
- * sessions, staff-list import, and the account change trail (also for auditors).
+ * sessions, open tasks held, staff-list import, and the account change trail (also for auditors).
  */
 export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
@@ -121,6 +123,19 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       detail: `ended ${n} sessions of ${target.id}`,
     });
     return c.json({ ended: n }, 200);
+  });
+
+  // Asked before a disable, so the admin knows how much work goes back to the pools: a count only.
+  app.openapi(adminOnly(heldTaskCount), async (c) => {
+    const user = requireUser(c);
+    const target = await account(c.req.valid('param').id);
+    const open = (await openTasksHeldBy(deps.store, target.id)).length;
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `open tasks held by ${target.id}`,
+    });
+    return c.json({ open }, 200);
   });
 
   app.openapi(adminOnly(previewRoute), async (c) => {

@@ -9,8 +9,8 @@ import {
   type TaskActionAnswer,
 } from '@portalflow/contract';
 import { dataFields } from '@portalflow/engine';
-import type { Task } from '@portalflow/store';
 import type { Context } from 'hono';
+import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -247,22 +247,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       throw forbidden('Only leads reassign tasks');
     }
     let ids = input.taskIds ?? [];
-    if (input.from !== undefined) {
-      const tasks: Task[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await deps.store.listTasks({
-          scope: 'mine',
-          userId: input.from,
-          roles: [],
-          limit: 500,
-          ...(cursor ? { cursor } : {}),
-        });
-        tasks.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      ids = [...ids, ...tasks.map((t) => t.id)];
-    }
+    if (input.from !== undefined)
+      ids = [...ids, ...(await openTasksHeldBy(deps.store, input.from)).map((t) => t.id)];
     // All or nothing for a bad assignee: checked against every open task before any moves, and again
     // on each task as it changes (its role may have moved meanwhile).
     const person = await activeAssignee(deps.store, input.assignee);

@@ -1,15 +1,18 @@
 import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
 import { knownRoles } from '../accounts/known-roles.ts';
+import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-rule.ts';
 import { type AuthUser, has } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
-import { recordAccess } from '../http/access.ts';
+import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import type { InstanceService } from '../instances/service.ts';
+import type { StreamAuth } from '../live/stream-auth.ts';
 
 export function requireAdmin(user: AuthUser): void {
   if (!has(user, 'admin')) throw forbidden('Only an admin manages accounts');
@@ -50,7 +53,12 @@ export const lastAdmin = () =>
     'This is the last active admin: give another account the admin role first, so the clinic is never locked out',
   );
 
-export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+export function userRoutes(
+  deps: AppDeps,
+  docs: ApiDocs,
+  instances: InstanceService,
+  streams: Pick<StreamAuth, 'recheck'>,
+): ApiRoutes {
   const app = apiRoutes();
   const adminOnly = <R extends RouteSpec>(spec: R) =>
     authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
@@ -136,12 +144,27 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       ended.sessions += again.sessions;
       ended.tokens += again.tokens;
     }
+    let tasksReturned = 0;
+    if (input.disabled === true && edited.user.disabled) {
+      // Access ends first: their open live streams close now, not after their tasks have moved.
+      await streams.recheck((w) => w.userId === id);
+      tasksReturned = await returnHeldTasks(
+        { store: deps.store, instances },
+        user,
+        id,
+        accessEntry(deps, c, user, {
+          category: 'phi',
+          outcome: 'allow',
+          detail: 'returned to its pool: its holder was disabled',
+        }),
+      );
+    }
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
-      detail: `updated ${id}: ${Object.keys(input).join(',')}${ended.sessions + ended.tokens > 0 || reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}`,
+      detail: `updated ${id}: ${Object.keys(input).join(',')}${ended.sessions + ended.tokens > 0 || reasons.length > 0 ? `; ended ${ended.sessions} sessions, ${ended.tokens} API tokens` : ''}${tasksReturned > 0 ? `; ${tasksReturned} open tasks back to their pools` : ''}`,
     });
-    return c.json({ user: edited.user }, 200);
+    return c.json({ user: edited.user, tasksReturned }, 200);
   });
 
   return app;
@@ -149,15 +172,20 @@ export function userRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
 
 /**
  * Colleagues by name, for every signed-in user: who has a task, who to hand work to. Workforce
- * directory data only (id, name, roles) — never passwords, sessions or patient data.
+ * directory data only (id, name, roles, whether disabled) — never passwords, sessions or patient data.
+ * Disabled accounts stay in it, marked: histories, notes and lists keep naming who did what.
  */
 export function peopleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
   app.openapi(declared(docs, listPeople), async (c) => {
     requireUser(c);
-    const people = (await deps.store.listUsers())
-      .filter((u) => !u.disabled)
-      .map(({ id, username, displayName, roles }) => ({ id, username, displayName, roles }));
+    const people = (await deps.store.listUsers()).map(({ id, username, displayName, roles, disabled }) => ({
+      id,
+      username,
+      displayName,
+      roles,
+      disabled,
+    }));
     return c.json({ people }, 200);
   });
   return app;

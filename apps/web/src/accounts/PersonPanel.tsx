@@ -12,12 +12,18 @@ import {
   type Person,
   patchPerson,
   useAccountAction,
+  useHeldTaskCount,
   usePersonSessions,
 } from './api.ts';
 import { ChangeTrail } from './ChangeTrail.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { roleOptions } from './CreatePerson.tsx';
+import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
 import { SessionTable } from './SessionTable.tsx';
+
+/** The sign-in actions that ask first. */
+type Confirming = 'disable' | 'password' | 'two-factor';
 
 const failed = (title: string) => (error: Error) =>
   notifications.show({ color: 'red', title, message: error.message });
@@ -73,16 +79,33 @@ function Tokens({ userId }: { userId: string }) {
 export function PersonPanel({ person, roles }: { person: Person; roles: CatalogRole[] }) {
   const [picked, setPicked] = useState(person.roles);
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   useEffect(() => setPicked(person.roles), [person.roles]);
   const patch = useAccountAction((body: Record<string, unknown>) => patchPerson(person.id, body));
   const reset = useAccountAction(() => issueCode(person.id));
+  const held = useHeldTaskCount(person.id, confirming === 'disable');
   const rolesChanged = [...picked].sort().join() !== [...person.roles].sort().join();
+  const name = person.displayName;
 
-  const run = (body: Record<string, unknown>, done: string) =>
+  const run = (body: Record<string, unknown>, done: string | ((returned: number) => string)) =>
     patch
       .mutateAsync(body)
-      .then(() => notifications.show({ color: 'teal', title: 'Saved', message: done }))
-      .catch(failed('Not changed'));
+      .then((answer) =>
+        notifications.show({
+          color: 'teal',
+          title: 'Saved',
+          message: typeof done === 'string' ? done : done(answer.tasksReturned),
+        }),
+      )
+      .catch(failed('Not changed'))
+      .finally(() => setConfirming(null));
+
+  const issue = () =>
+    reset
+      .mutateAsync(undefined)
+      .then((r) => setCode({ code: r.setPasswordCode, expiresAt: r.expiresAt }))
+      .catch(failed('No code'))
+      .finally(() => setConfirming(null));
 
   return (
     <Stack gap="md" data-testid="person-panel">
@@ -114,26 +137,11 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       {code && <OneTimeCode name={person.displayName} code={code.code} expiresAt={code.expiresAt} />}
       <Group>
         {person.disabled ? (
-          <Button
-            size="xs"
-            onClick={() => run({ disabled: false }, `${person.displayName} can sign in again`)}
-          >
+          <Button size="xs" onClick={() => run({ disabled: false }, `${name} can sign in again`)}>
             Enable account
           </Button>
         ) : (
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            onClick={() => {
-              if (
-                window.confirm(
-                  `Disable ${person.displayName}? They are signed out at once and cannot sign in.`,
-                )
-              )
-                void run({ disabled: true }, `${person.displayName} is disabled and signed out`);
-            }}
-          >
+          <Button size="xs" color="red" variant="light" onClick={() => setConfirming('disable')}>
             Disable account
           </Button>
         )}
@@ -141,12 +149,7 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
           size="xs"
           variant="default"
           disabled={person.disabled}
-          onClick={() =>
-            reset
-              .mutateAsync(undefined)
-              .then((r) => setCode({ code: r.setPasswordCode, expiresAt: r.expiresAt }))
-              .catch(failed('No code'))
-          }
+          onClick={() => setConfirming('password')}
         >
           Reset password (one-time code)
         </Button>
@@ -154,18 +157,70 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
           size="xs"
           variant="default"
           disabled={!person.twoFactor}
-          onClick={() => {
-            if (
-              window.confirm(
-                `Reset two-factor sign-in for ${person.displayName}? They set up their authenticator again at next sign-in.`,
-              )
-            )
-              void run({ resetTwoFactor: true }, 'Two-factor sign-in reset');
-          }}
+          onClick={() => setConfirming('two-factor')}
         >
           Reset two-factor
         </Button>
       </Group>
+      <ConfirmDialog
+        opened={confirming === 'disable'}
+        title={`Disable ${name}?`}
+        confirm="Disable account"
+        busy={patch.isPending}
+        ready={!held.isPending}
+        onConfirm={() => void run({ disabled: true }, (returned) => disabledText(name, returned))}
+        onClose={() => setConfirming(null)}
+        testId="confirm-disable"
+      >
+        {held.isPending ? (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm">Counting the open tasks {name} holds…</Text>
+          </Group>
+        ) : held.isError ? (
+          <Text size="sm">
+            Their open tasks could not be counted just now ({held.error.message}); whatever they hold goes
+            back to its pool.
+          </Text>
+        ) : (
+          <Text size="sm" fw={600} data-testid="confirm-disable-tasks">
+            {heldTasksText(name, held.data)}
+          </Text>
+        )}
+        <Text size="sm">
+          They are signed out everywhere at once, their API tokens stop working, and they cannot sign in until
+          an admin enables the account again. Their name stays on everything they did.
+        </Text>
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={confirming === 'password'}
+        title={`Reset ${name}'s password?`}
+        confirm="Make a one-time code"
+        color="teal.9"
+        busy={reset.isPending}
+        onConfirm={() => void issue()}
+        onClose={() => setConfirming(null)}
+        testId="confirm-reset-password"
+      >
+        <Text size="sm">
+          You get a one-time code to give {name} in person or by phone; with it they choose a new password.
+          Their current password keeps working until they do, and any earlier unused code stops working.
+        </Text>
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={confirming === 'two-factor'}
+        title={`Reset two-factor sign-in for ${name}?`}
+        confirm="Reset two-factor"
+        busy={patch.isPending}
+        onConfirm={() => void run({ resetTwoFactor: true }, 'Two-factor sign-in reset')}
+        onClose={() => setConfirming(null)}
+        testId="confirm-reset-two-factor"
+      >
+        <Text size="sm">
+          Their authenticator and recovery codes stop working and they are signed out. At their next sign-in
+          they set up an authenticator again.
+        </Text>
+      </ConfirmDialog>
 
       <Divider />
       <Title order={3} size="h5">

@@ -4,6 +4,7 @@ import {
   createUser,
   endUserSession,
   endUserSessions,
+  heldTaskCount,
   issueSetPasswordCode,
   listAccountChanges,
   listUserSessions,
@@ -59,6 +60,16 @@ export function usePersonSessions(userId: string) {
   });
 }
 
+/** How many open tasks the account holds, read when a disable is about to be confirmed. */
+export function useHeldTaskCount(userId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['accounts', userId, 'held-tasks'],
+    queryFn: async () => (await call(heldTaskCount, { params: { id: userId } })).open,
+    enabled,
+    staleTime: 0,
+  });
+}
+
 export function useAccountChanges(userId?: string) {
   return useQuery({
     queryKey: ['account-changes', userId ?? 'all'],
@@ -66,7 +77,10 @@ export function useAccountChanges(userId?: string) {
   });
 }
 
-/** Every account mutation refreshes the list, the sessions and the trail. */
+/**
+ * Every account mutation refreshes the list, the sessions and the trail, the colleague directory (a
+ * name, or an account disabled) and the task lists (a disable returns the person's tasks to the pools).
+ */
 export function useAccountAction<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
@@ -75,6 +89,8 @@ export function useAccountAction<I, O>(fn: (input: I) => Promise<O>) {
       void client.invalidateQueries({ queryKey: ['accounts'] });
       void client.invalidateQueries({ queryKey: ['account-changes'] });
       void client.invalidateQueries({ queryKey: ['tokens'] });
+      void client.invalidateQueries({ queryKey: ['people'] });
+      void client.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
 }

@@ -36,6 +36,11 @@ export function useLive(enabled: boolean): void {
     source.addEventListener('clinic.changed', onClinic);
     const onReset = () => void client.invalidateQueries();
     source.addEventListener('reset', onReset);
+    // The server ends the stream the moment the session ends (the account disabled, signed out
+    // elsewhere): ask at once whether this browser is still signed in, so an ended session shows the
+    // sign-in page now instead of leaving the last screen (a patient's task) up until the next click.
+    const onError = () => void client.invalidateQueries({ queryKey: ['me'] });
+    source.addEventListener('error', onError);
     return () => source.close();
   }, [client, enabled]);
 }

@@ -24,6 +24,7 @@ import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
+import { personName } from '../work/personName.ts';
 import {
   type AccessSort,
   type AccessSortKey,
@@ -197,7 +198,7 @@ export function AccessLogReport() {
               setUserText(v ?? '');
               set('user', v ?? '');
             }}
-            data={(people.data?.people ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            data={(people.data?.people ?? []).map((u) => ({ value: u.id, label: personName(u) }))}
             w={200}
             data-testid="access-log-person"
           />

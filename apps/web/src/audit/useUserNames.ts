@@ -3,8 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../api/call.ts';
 import { useMe } from '../auth/useMe.ts';
+import { personName } from '../work/personName.ts';
 
-/** Names for user ids from the colleague directory (GET /api/people). Undefined for an unknown id. */
+/**
+ * Names for user ids from the colleague directory (GET /api/people), a disabled account's marked.
+ * Undefined for an unknown id.
+ */
 export function useUserNames(): (id: string) => string | undefined {
   const me = useMe().data ?? null;
   const users = useQuery({
@@ -17,7 +21,8 @@ export function useUserNames(): (id: string) => string | undefined {
   return useCallback(
     (id: string) => {
       if (me && me.user.id === id) return me.user.displayName;
-      return users.data?.people.find((u) => u.id === id)?.displayName;
+      const person = users.data?.people.find((u) => u.id === id);
+      return person ? personName(person) : undefined;
     },
     [me, users.data],
   );

@@ -8,6 +8,7 @@ import type { Draft, Me } from '../api/types.ts';
 import { diffVersions } from '../model/diff.ts';
 import { rebaseDocument } from '../model/rebase.ts';
 import { formatWhen } from '../shell/time.ts';
+import { personName } from '../work/personName.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { definitionJson } from './exporting.ts';
 import { toast } from './toast.ts';
@@ -26,7 +27,8 @@ function useSaverName(userId: string | null): string {
   });
   if (!userId) return 'Someone';
   if (me.data?.user.id === userId) return 'You (in another window)';
-  return people.data?.people.find((u) => u.id === userId)?.displayName ?? 'Another designer';
+  const person = people.data?.people.find((u) => u.id === userId);
+  return person ? personName(person) : 'Another designer';
 }
 
 function parseOrNull(value: unknown): Definition | null {

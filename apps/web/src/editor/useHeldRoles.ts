@@ -4,15 +4,16 @@ import { useEffect } from 'react';
 import { call } from '../api/call.ts';
 import { useEditorStore } from './useEditorStore.ts';
 
-/** The staff list (GET /api/people lists active accounts only), shared by the open and the editor. */
+/** The staff list (GET /api/people, disabled accounts marked), shared by the open and the editor. */
 export const peopleQuery = queryOptions({
   queryKey: ['people'],
   queryFn: () => call(listPeople, {}),
   staleTime: 60_000,
 });
 
-const heldRolesOf = (people: ReadonlyArray<{ roles: readonly string[] }>): string[] =>
-  [...new Set(people.flatMap((p) => p.roles))].sort();
+/** Roles someone active holds: a disabled account staffs nothing. */
+const heldRolesOf = (people: ReadonlyArray<{ roles: readonly string[]; disabled: boolean }>): string[] =>
+  [...new Set(people.filter((p) => !p.disabled).flatMap((p) => p.roles))].sort();
 
 /**
  * The roles active people hold, for the open's one lint: null when the staff list cannot be read

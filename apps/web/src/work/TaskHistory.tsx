@@ -164,6 +164,7 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
                   {d}
                 </Text>
               ))}
+            {e.reason ? <Text size="xs">Why: {e.reason}</Text> : null}
           </Timeline.Item>
         );
       })}

@@ -97,7 +97,7 @@ export function TeamPage() {
     const set = new Set(roles);
     for (const r of catalog.data?.keys() ?? []) set.add(r);
     for (const p of people.values())
-      for (const r of p.roles) if (!['admin', 'designer', 'auditor'].includes(r)) set.add(r);
+      if (!p.disabled) for (const r of p.roles) if (!['admin', 'designer', 'auditor'].includes(r)) set.add(r);
     return [...set].sort();
   }, [roles, people, catalog.data]);
   const assigneeOptions = useMemo(

@@ -13,6 +13,14 @@ import { checkNoteDraft, noteInsert } from './notes.ts';
 /** Written after the instance row: true only if this change's own first statement moved the row. */
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
 
+/**
+ * The first statement's condition that its actor's account is not disabled, read in the commit itself:
+ * a request whose sign-in was checked just before its account was disabled changes nothing after it
+ * (the disable then returns the person's tasks to their pools, and nothing they send may land on them).
+ * Actors that are no account (the system, null) pass.
+ */
+const ACTOR_ACTIVE = 'NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND disabled = 1)';
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const STATUSES = new Set(['active', 'done', 'cancelled']);
 const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated', 'cancelled']);
@@ -22,6 +30,8 @@ export interface ChangeOutcome {
   result: CommitResult;
   /** A create that wrote nothing: the id was taken or the version is missing. */
   checkCreate: boolean;
+  /** A change by an account that wrote nothing: it lost a race, or the account was disabled. */
+  checkActor: string | null;
 }
 
 function validate(change: InstanceChange): void {
@@ -103,6 +113,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
               started_at, updated_at, started_by, practice)
             SELECT ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?
             WHERE EXISTS (SELECT 1 FROM definition_versions WHERE definition_id = ? AND version = ?)
+              AND ${ACTOR_ACTIVE}
             ON CONFLICT (id) DO NOTHING`,
       args: [
         instanceId,
@@ -118,6 +129,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         c.practice ? 1 : 0,
         c.definitionId,
         c.version,
+        actor,
       ],
     });
   } else if (change.pin) {
@@ -126,7 +138,8 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?,
               version = ?
             WHERE id = ? AND revision = ? AND last_hash = ? AND version = ?
-              AND EXISTS (SELECT 1 FROM definition_versions v WHERE v.definition_id = instances.definition_id AND v.version = ?)`,
+              AND EXISTS (SELECT 1 FROM definition_versions v WHERE v.definition_id = instances.definition_id AND v.version = ?)
+              AND ${ACTOR_ACTIVE}`,
       args: [
         token,
         snapshot,
@@ -139,13 +152,14 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         event.prevHash,
         from,
         to,
+        actor,
       ],
     });
   } else {
     statements.push({
       sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?
-            WHERE id = ? AND revision = ? AND last_hash = ?`,
-      args: [token, snapshot, status, hash, event.at, instanceId, expectedRevision, event.prevHash],
+            WHERE id = ? AND revision = ? AND last_hash = ? AND ${ACTOR_ACTIVE}`,
+      args: [token, snapshot, status, hash, event.at, instanceId, expectedRevision, event.prevHash, actor],
     });
   }
   // Everything after the first statement, in the change's order: rows that only insert (which wait for
@@ -240,8 +254,12 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
       : { feed: { instanceId, token, message: JSON.stringify(change.feed) } }),
     settle(results: ResultSet[]): ChangeOutcome {
       if (results[0]?.rowsAffected === 1)
-        return { result: { ok: true, revision: seq, seq, hash }, checkCreate: false };
-      return { result: { ok: false, reason: 'conflict' }, checkCreate: change.create !== undefined };
+        return { result: { ok: true, revision: seq, seq, hash }, checkCreate: false, checkActor: null };
+      return {
+        result: { ok: false, reason: 'conflict' },
+        checkCreate: change.create !== undefined,
+        checkActor: actor,
+      };
     },
   };
 }

@@ -47,6 +47,14 @@ export function instanceApi(db: Db): InstanceApi {
   return {
     async commitInstanceChange(change) {
       const outcome = await db.queue.submit(changeUnit(change));
+      if (outcome.checkActor !== null) {
+        // Written nothing for an account: say whether it was disabled (trying again will not help).
+        const disabled = await db.client.execute({
+          sql: 'SELECT 1 FROM users WHERE id = ? AND disabled = 1',
+          args: [outcome.checkActor],
+        });
+        if (disabled.rows.length > 0) return { ok: false, reason: 'actor-disabled' };
+      }
       if (!outcome.checkCreate) return outcome.result;
       // A create wrote nothing: say whether the id was taken or the version does not exist.
       const rs = await db.client.execute({
