@@ -46,7 +46,10 @@ describe('snapshotDatabase', () => {
     copy.close();
     // Only meaningful when the copy takes a while; on any machine this one takes well over 100 ms.
     expect(took).toBeGreaterThan(100);
-    expect(longest).toBeLessThan(Math.min(60, took / 2));
+    // A copy on this thread is one blocking call: the loop then waits about as long as the copy took.
+    // Against the copy's own length, not a fixed figure, so a loaded machine's scheduling pauses (60 ms
+    // seen beside parallel builds) do not fail it while a copy on this thread still does.
+    expect(longest).toBeLessThan(took / 2);
   }, 60_000);
 
   it('refuses a target that exists, and says which file', async () => {
