@@ -23,6 +23,12 @@ describe('account administration', () => {
       await signIn(admin.page, server.url, 'admin', PASSWORD);
       await admin.page.getByRole('link', { name: 'Accounts' }).click();
       await admin.page.getByTestId('people-table').waitFor();
+      // Listed by the name shown first, as a staff list reads (not by username).
+      const names = await admin.page
+        .locator('[data-testid="people-table"] tbody tr td:first-child p:first-child')
+        .allTextContents();
+      expect(names.length).toBeGreaterThan(10);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
       await admin.page.getByRole('button', { name: 'Add person' }).click();
       const dialog = admin.page.getByRole('dialog');
       const username = dialog.getByRole('textbox', { name: /^Username/ });

@@ -35,8 +35,12 @@ export function AccountsPage() {
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
-    if (!q || !people.data) return people.data ?? [];
-    return people.data.filter((p) =>
+    // By the name the table shows first, as a clinic's staff list reads; the server lists by username.
+    const byName = [...(people.data ?? [])].sort(
+      (a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username),
+    );
+    if (!q) return byName;
+    return byName.filter((p) =>
       [p.displayName, p.username, ...p.roles, ...p.roles.map((r) => roleName(roles, r))].some((s) =>
         s.toLowerCase().includes(q),
       ),
