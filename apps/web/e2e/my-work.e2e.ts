@@ -33,6 +33,12 @@ describe('My work', () => {
         await b.page.getByTestId('work-folder-pool-medical-assistant').click();
         await b.page.getByTestId('task-list').waitFor();
       }
+      // The folder is in the address: a reload (or a link kept) opens the same one, not My tasks.
+      await ben.page.reload();
+      await expect
+        .poll(() => ben.page.getByTestId('work-folder-pool-medical-assistant').getAttribute('aria-current'))
+        .toBe('page');
+      expect(new URL(ben.page.url()).searchParams.get('folder')).toBe('pool:medical-assistant');
       // The triage task "Sort the portal message" is in both pools.
       const row = ana.page
         .locator('[data-testid^="task-row-"]', { hasText: 'Sort the portal message' })

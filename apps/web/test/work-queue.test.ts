@@ -7,6 +7,7 @@ import {
   clinicDate,
   endOfWeekDate,
   folderOf,
+  folderParam,
   hasFilters,
   matchesDue,
   moveCursor,
@@ -224,5 +225,14 @@ describe('request labels and the subject search', () => {
     expect(ids('demo-500')).toEqual(['x', 'y']);
     expect(ids('')).toEqual(['x', 'y', 'z']);
     expect(hasFilters({ ...NO_FILTERS, text: 'x' })).toBe(true);
+  });
+});
+
+describe('folderParam', () => {
+  it('reads the folder named in the address, and My tasks for anything else', () => {
+    expect(folderParam('pool:medical-assistant')).toBe('pool:medical-assistant');
+    expect(folderParam('overdue')).toBe('overdue');
+    expect(folderParam('done')).toBe('done');
+    for (const other of [null, '', 'pool:', 'everything', 'mine']) expect(folderParam(other)).toBe('mine');
   });
 });

@@ -16,6 +16,7 @@ import {
   buildFolders,
   type FolderId,
   folderOf,
+  folderParam,
   hasFilters,
   moveCursor,
   NO_FILTERS,
@@ -65,7 +66,21 @@ export function MyWorkPage({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const [folderId, setFolderId] = useState<FolderId>('mine');
+  // The folder is in the address (a role id or a folder's name: never patient data), so a reload, the
+  // back button or a kept link opens the same one.
+  const folderId = folderParam(search.get('folder'));
+  const setFolderId = useCallback(
+    (id: FolderId) =>
+      setSearch(
+        (p) => {
+          if (id === 'mine') p.delete('folder');
+          else p.set('folder', id);
+          return p;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
   const [openId, setOpenId] = useState<string | null>(null);
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -143,10 +158,14 @@ export function MyWorkPage({ me }: { me: Me }) {
     setCursorId(id);
     const known = queues.byId.get(id);
     const where = known ? folderOf(known, me.user.id, roles) : null;
-    if (where) setFolderId(where);
     setFilters(NO_FILTERS);
-    navigate(location.pathname, { replace: true, state: null });
-  }, [location.state, location.pathname, navigate, queues.byId, me.user.id, roles]);
+    // One navigation: the folder it is in, and the request to open it taken out of the history entry.
+    const params = new URLSearchParams(location.search);
+    if (where && where !== 'mine') params.set('folder', where);
+    else if (where) params.delete('folder');
+    const rest = params.toString();
+    navigate(`${location.pathname}${rest ? `?${rest}` : ''}`, { replace: true, state: null });
+  }, [location.state, location.pathname, location.search, navigate, queues.byId, me.user.id, roles]);
 
   // The open task was completed elsewhere (live update): say so and move on.
   const detail = useTaskDetail(openId);
@@ -173,10 +192,13 @@ export function MyWorkPage({ me }: { me: Me }) {
     setOpenId(task.id);
   }, []);
 
-  const selectFolder = useCallback((id: FolderId) => {
-    setFolderId(id);
-    setCursorId(null);
-  }, []);
+  const selectFolder = useCallback(
+    (id: FolderId) => {
+      setFolderId(id);
+      setCursorId(null);
+    },
+    [setFolderId],
+  );
 
   useQueueHotkeys({
     enabled: roles.length > 0 && (wide || openId === null),

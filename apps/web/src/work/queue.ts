@@ -7,6 +7,13 @@ import { clinicTimeZone } from '../shell/clinic.ts';
  */
 export type FolderId = 'mine' | 'overdue' | 'done' | `pool:${string}`;
 
+/** A folder named in the address, or My tasks when it names none (an unknown pool falls back later). */
+export function folderParam(value: string | null): FolderId {
+  if (value === 'overdue' || value === 'done') return value;
+  if (value?.startsWith('pool:') && value.length > 5) return value as FolderId;
+  return 'mine';
+}
+
 export interface Folder {
   id: FolderId;
   label: string;
