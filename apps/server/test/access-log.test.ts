@@ -624,6 +624,26 @@ describe('access log', () => {
     });
   });
 
+  // A history's field values are patient data: asked for (`values=true`), the read is logged as one.
+  it.each([
+    ['history', '/history?values=true', 'history with values'],
+    ['replay', '/replay?at=1&values=true', 'replay 1 with values'],
+  ])('a %s read with its values is a read of patient data, allowed or refused', async (_, suffix, detail) => {
+    for (const [who, outcome] of [
+      ['staffRole', 'allow'],
+      ['staffOther', 'deny'],
+    ] as const) {
+      const { res, rows, instanceId } = await run({ who, make: (w) => readInstance(w, suffix) });
+      expect(res.status, res.text).toBe(outcome === 'allow' ? 200 : 403);
+      expect(rows.map((r) => [r.instanceId, r.dataCategory, r.outcome, r.detail])).toContainEqual([
+        instanceId,
+        'phi',
+        outcome,
+        detail,
+      ]);
+    }
+  });
+
   it('never records patient data: not in access-log rows, not in log lines', async () => {
     // Requests that fail carry patient data too: they must not leak it through error logging.
     const { taskId, instanceId } = await w.nurseTask('staffRole');

@@ -168,7 +168,9 @@ describe('replay?at=N', () => {
 
   it('gives the state after each event', async () => {
     const view = async (n: number) => {
-      const r = await t.call('GET', `/api/instances/${instanceId}/replay?at=${n}`, { as: auditor });
+      const r = await t.call('GET', `/api/instances/${instanceId}/replay?at=${n}&values=true`, {
+        as: auditor,
+      });
       expect(r.status).toBe(200);
       expect(r.body.at).toBe(n);
       expect(r.body.of).toBe(5);
@@ -196,7 +198,9 @@ describe('replay?at=N', () => {
   it('at the last event (or beyond) is the current instance exactly', async () => {
     const current = await t.call('GET', `/api/instances/${instanceId}`, { as: auditor });
     for (const n of [5, 50]) {
-      const r = await t.call('GET', `/api/instances/${instanceId}/replay?at=${n}`, { as: auditor });
+      const r = await t.call('GET', `/api/instances/${instanceId}/replay?at=${n}&values=true`, {
+        as: auditor,
+      });
       expect(r.body.at).toBe(5);
       expect(r.body.instance).toEqual(current.body.instance);
     }

@@ -374,7 +374,7 @@ describe('every data change shows old → new', () => {
   it('in the history timeline, the JSON export and the CSV export', async () => {
     const { instanceId } = await refillAtStandingOrder();
     auditor = await t.login('auditor');
-    const history = await call('GET', `/api/instances/${instanceId}/history`, { as: auditor });
+    const history = await call('GET', `/api/instances/${instanceId}/history?values=true`, { as: auditor });
     expect(history.status, history.text).toBe(200);
     const rows = history.body.timeline as Array<{
       type: string;
@@ -445,7 +445,7 @@ describe('every data change shows old → new', () => {
     expect(denied.status, denied.text).toBe(200);
 
     auditor = await t.login('auditor');
-    const history = await call('GET', `/api/instances/${instanceId}/history`, { as: auditor });
+    const history = await call('GET', `/api/instances/${instanceId}/history?values=true`, { as: auditor });
     const last = history.body.timeline.find(
       (r: { summary: string }) => r.summary === 'completed “Decide on the refill request” → Denied',
     );

@@ -156,7 +156,7 @@ async function runStory(t: TestApp, example: ExampleWorkflow, definition: Defini
 
   // The history replays to exactly the stored snapshot.
   const auditor = await as('auditor');
-  const hist = await t.call('GET', `/api/instances/${id}/history`, { as: auditor });
+  const hist = await t.call('GET', `/api/instances/${id}/history?values=true`, { as: auditor });
   expect(hist.status).toBe(200);
   const stored = (await t.store.getInstance(id))!;
   const recorded = history(hist.body.events as AuditEvent[]);

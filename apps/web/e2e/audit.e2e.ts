@@ -7,6 +7,8 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 
 let server: TestServer;
 let instanceId: string;
+/** The request's patient reference: patient data, shown on the audit page only after the reveal. */
+let patient: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -20,6 +22,12 @@ beforeAll(async () => {
     pool.body.items.find((t) => t.step === 'sort-message' || t.step === 'classify') ??
     pool.body.items.find((t) => t.id.length > 0)!;
   instanceId = task.instanceId;
+  const started = await ma<{ instance: { data: Record<string, unknown> } }>(
+    'GET',
+    `/instances/${instanceId}`,
+  );
+  patient = String(started.body.instance.data.patient);
+  expect(patient).toMatch(/^DEMO-/);
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/release`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
@@ -76,7 +84,20 @@ describe('Audit', () => {
           .map((label) => label.textContent),
       );
       expect(cut).toEqual([]);
+      // People by name only: no id after "Front desk receptionist".
+      const results = await b.page.locator('[data-testid^="audit-result-"]').allTextContents();
+      expect(results.join(' ')).not.toMatch(/[0-9a-f]{8}…/);
       await screenshot(b.page, 'audit-search');
+
+      // Until the auditor reveals the values, no answer the page reads carries them.
+      const answers: string[] = [];
+      b.page.on('response', (response) => {
+        if (/\/api\/instances\//.test(response.url()))
+          void response.text().then(
+            (text) => answers.push(text),
+            () => undefined,
+          );
+      });
 
       await b.page.getByTestId(`audit-open-${instanceId}`).click();
       await b.page.getByTestId('audit-timeline').waitFor();
@@ -99,13 +120,39 @@ describe('Audit', () => {
       await expect.poll(current).toBe('timeline-entry-1');
       await expect.poll(() => openStepOnScreen(b.page)).toBe(true);
       expect(await seriousViolations(b.page)).toEqual([]);
-      await screenshot(b.page, 'audit-replay');
       expect(b.page.url()).not.toContain('DEMO-');
-      // The instance data, opened on purpose, reads as staff saw it: the form's labels, in its order.
+
+      // The timeline names the fields each event changed, without their values, and roles by title.
+      const timeline = b.page.getByTestId('audit-timeline');
+      const first = b.page.getByTestId('timeline-entry-1');
+      await expect.poll(() => first.textContent()).toContain('Patient reference changed');
+      expect(await timeline.textContent()).not.toContain(patient);
+      expect(await timeline.textContent()).not.toContain('→ DEMO-');
+      expect(await timeline.textContent()).not.toMatch(/ as [a-z]+(-[a-z]+)+/);
+      expect(await timeline.textContent()).not.toMatch(/[0-9a-f]{8}…/);
+      await b.page.getByTestId('timeline-values-hidden').waitFor();
+      expect(answers.length).toBeGreaterThan(2);
+      expect(answers.filter((a) => a.includes(patient))).toEqual([]);
+      await screenshot(b.page, 'audit-replay');
+
+      // One reveal opens the instance data and the timeline's values, as staff saw them: the form's
+      // labels, in its order.
       await b.page.getByTestId('instance-data-toggle').click();
       const rows = b.page.getByTestId('instance-data-table').locator('tbody tr');
       await rows.first().waitFor();
       expect(await rows.first().locator('td').first().textContent()).toBe('Patient referencepatient');
+      await expect.poll(() => first.textContent()).toContain(`Patient reference: — → ${patient}`);
+      expect(await b.page.locator('[data-testid="timeline-values-hidden"]').count()).toBe(0);
+      // The reveal is in the access log as a read of patient data.
+      const auditor = await apiSession(server.url, 'auditor', PASSWORD);
+      const log = await auditor<{ items: Array<{ dataCategory: string; detail: string | null }> }>(
+        'GET',
+        `/audit/access-log?instanceId=${instanceId}&category=phi&limit=1000`,
+      );
+      expect(log.body.items.map((r) => r.detail)).toContain('history with values');
+      // Hidden again, the timeline names the fields only.
+      await b.page.getByTestId('instance-data-toggle').click();
+      await expect.poll(() => first.textContent()).toContain('Patient reference changed');
     } finally {
       await b.close();
     }
@@ -117,11 +164,54 @@ describe('Audit', () => {
       await signIn(b.page, server.url, 'auditor', PASSWORD);
       await b.page.getByTestId('audit-tab-access-log').click();
       await b.page.getByTestId('access-log-table').waitFor();
+      const rows = b.page.locator('[data-testid="access-log-table"] tbody tr');
+      const what = b.page.getByTestId('access-log-what');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      // List reads are left out by default (the summary says so); actions read in words, roles by title.
+      await b.page.getByTestId('access-log-lists-hidden').waitFor();
+      expect((await what.allTextContents()).filter((t) => t.startsWith('Listed'))).toEqual([]);
+      const table = b.page.getByTestId('access-log-table');
+      expect(await table.textContent()).not.toContain('/api/');
+      expect(await table.textContent()).not.toMatch(/[0-9a-f]{8}…/);
+      expect(await table.textContent()).not.toMatch(/medical-assistant|front-desk/);
+
+      // Shown, each list read is one line: how many requests, which list; the ids behind its details.
+      await b.page.getByTestId('access-log-lists').click({ force: true });
       await expect
-        .poll(() => b.page.locator('[data-testid="access-log-table"] tbody tr').count())
-        .toBeGreaterThan(0);
+        .poll(async () => (await what.allTextContents()).some((t) => t.startsWith('Listed')))
+        .toBe(true);
+      const lists = rows.filter({
+        has: b.page.locator('[data-testid="access-log-what"]', { hasText: /^Listed/ }),
+      });
+      expect(await lists.count()).toBeGreaterThan(0);
+      const lineHeight = await what
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+      for (const height of await lists.evaluateAll((trs) =>
+        trs.map((tr) => tr.getBoundingClientRect().height),
+      ))
+        expect(height).toBeLessThan(2 * lineHeight);
+      expect(await lists.first().textContent()).toMatch(/Listed \d+ requests? \(/);
+      // No sideways scrolling: the table fits the page.
+      const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+      expect(overflow).toBeLessThanOrEqual(1);
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'audit-access-log');
+      await lists.first().getByTestId('access-log-details').click();
+      const listed = b.page.getByTestId('access-log-listed');
+      await listed.waitFor();
+      expect(await listed.locator('li').count()).toBeGreaterThan(0);
+      expect(await b.page.getByTestId('access-log-details-panel').textContent()).toContain('GET /api/');
+      await b.page.keyboard.press('Escape');
+
+      // Who saw this request: its own reads, and the lists that showed it.
+      await b.page.getByTestId('access-log-instance').fill(instanceId);
+      await expect
+        .poll(async () => (await what.allTextContents()).some((t) => t.startsWith('Listed')))
+        .toBe(true);
+      const always = b.page.getByRole('switch', { name: 'Lists that showed this request' });
+      expect(await always.isDisabled()).toBe(true);
+      expect(await always.isChecked()).toBe(true);
     } finally {
       await b.close();
     }

@@ -160,6 +160,8 @@ describe('break glass', () => {
       await b.page.getByTestId('emergency-active').waitFor();
       await screenshot(b.page, 'break-glass-active');
       await b.page.goto(`${server.url}/audit/instances/${instanceId}`);
+      // The patient's message is behind the recorded reveal, like any auditor's.
+      await b.page.getByTestId('instance-data-toggle').click();
       await b.page.getByText('Grace Testpatient').first().waitFor({ state: 'attached' });
     } finally {
       await b.close();

@@ -61,6 +61,20 @@ describe('formatChange', () => {
     );
   });
 
+  it('names a data field that changed without its values when they were not revealed', () => {
+    const withForm = {
+      ...f,
+      dataField: (key: string) =>
+        key === 'medication' ? { label: 'Medication', value: (v: unknown) => String(v) } : undefined,
+    };
+    expect(formatChange({ field: 'data.medication' }, withForm)).toBe('Medication changed');
+    expect(formatChange({ field: 'data.denialReason' }, withForm)).toBe('Denial reason (data) changed');
+    // Revealed, the same change reads old → new (an empty old value is still a value).
+    expect(formatChange({ field: 'data.medication', from: null, to: 'levetiracetam 500 mg' }, withForm)).toBe(
+      'Medication: — → levetiracetam 500 mg',
+    );
+  });
+
   it('shows an outcome in words, without an arrow', () => {
     expect(formatChange({ field: 'outcome', step: 'x', from: null, to: 'needs-provider' }, f)).toBe(
       'Outcome: Needs provider',

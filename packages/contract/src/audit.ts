@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentView } from './attachments.ts';
-import { Id, IdParams, Page, Timestamp } from './common.ts';
+import { Id, IdParams, InstanceData, Page, Timestamp } from './common.ts';
 import { InstanceView } from './instances.ts';
 import { NoteView } from './notes.ts';
 import { errors, json, route } from './route.ts';
@@ -34,8 +34,12 @@ export const TimelineEntry = z.object({
       step: z.string().optional(),
       /** The step's title in the version the event applied to (screens show this, never the id). */
       stepTitle: z.string().optional(),
-      from: z.unknown(),
-      to: z.unknown(),
+      /**
+       * The old and new value. A form field's (`data.…`) are left out unless the history was asked for
+       * with its values: the field's name says what changed, its values are patient data.
+       */
+      from: z.unknown().optional(),
+      to: z.unknown().optional(),
     }),
   ),
   steps: z.array(z.string()),
@@ -75,8 +79,18 @@ export const ChainReport = z.object({
   failures: z.array(ChainFailure),
 });
 
+/** An instance as a history shows it: its `data` only when the values were asked for. */
+export const HistoryInstanceView = InstanceView.extend({ data: InstanceData.optional() });
+export type HistoryInstanceView = z.infer<typeof HistoryInstanceView>;
+
+/** `values=true`: the history with its field values, a read of patient data the access log records as such. */
+const WithValues = z.object({ values: z.enum(['true', 'false']).optional() });
+
 export const HistoryAnswer = z.object({
-  instance: InstanceView,
+  /** Whether the field values are in this answer (the timeline's `data.…` old → new, the events' data). */
+  values: z.boolean(),
+  instance: HistoryInstanceView,
+  /** Without values, each event's payload lacks the data and note it carried (its hash is over them). */
   events: z.array(AuditEvent),
   timeline: z.array(TimelineEntry),
   /** The request's notes, each edit old → new; the timeline screen places them by time. */
@@ -92,7 +106,7 @@ export const ReplayAnswer = z.object({
   of: z.number().int().optional(),
   snapshot: z.null().optional(),
   active: z.array(z.unknown()).max(0).optional(),
-  instance: InstanceView.optional(),
+  instance: HistoryInstanceView.optional(),
 });
 export type ReplayResponse = z.infer<typeof ReplayAnswer>;
 
@@ -169,20 +183,24 @@ const auditorsOnly = { ...signedIn, 403: 'Auditors and admins only (FORBIDDEN)' 
 export const instanceHistory = route({
   method: 'get',
   path: '/api/instances/{id}/history',
-  summary: 'The event history as a timeline with old → new values, and the request’s notes',
+  summary:
+    'The event history as a timeline naming the fields each event changed (their old → new values with `values=true`), and the request’s notes',
   tags: ['audit'],
   'x-instance-data': true,
-  request: { params: IdParams },
+  request: { params: IdParams, query: WithValues.strict() },
   responses: { 200: json(HistoryAnswer, 'The history'), ...errors(history) },
 });
 
 export const replayInstance = route({
   method: 'get',
   path: '/api/instances/{id}/replay',
-  summary: 'The instance state replayed up to event `at`',
+  summary: 'The instance state replayed up to event `at` (its data with `values=true`)',
   tags: ['audit'],
   'x-instance-data': true,
-  request: { params: IdParams, query: z.object({ at: z.coerce.number().int().min(0).optional() }).strict() },
+  request: {
+    params: IdParams,
+    query: WithValues.extend({ at: z.coerce.number().int().min(0).optional() }).strict(),
+  },
   responses: { 200: json(ReplayAnswer, 'The state then'), ...errors(history) },
 });
 
@@ -236,6 +254,12 @@ export const accessLog = route({
         /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
         emergency: z.enum(['true', 'false']).optional(),
         category: z.enum(ACCESS_CATEGORIES).optional(),
+        /**
+         * `false`: leave out allowed list reads (task lists, request lists, notifications), which name
+         * every request they showed; searches, refusals and everything else stay. An `instanceId`
+         * filter finds, besides that request's rows, the list reads and searches that showed it.
+         */
+        listReads: z.enum(['true', 'false']).optional(),
         /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
         order: z.enum(['newest', 'oldest']).optional(),
         limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -169,8 +169,11 @@ export interface AccessQuery {
   /** Exclusive. */
   to?: string;
   userId?: string;
+  /** Entries about this instance, and the list reads and searches that showed it (their detail names it). */
   instanceId?: string;
   outcome?: AccessOutcome;
+  /** `false`: leave out allowed list reads (a GET of a task or request list); searches and refusals stay. */
+  listReads?: boolean;
   /** Default false: entries about practice instances are left out; true lists only those. */
   practice?: boolean;
   /** Only entries made under break-glass emergency access. */

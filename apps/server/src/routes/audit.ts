@@ -13,6 +13,7 @@ import { attachmentViews } from '../attachments/view.ts';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { historyCsv } from '../audit/history-csv.ts';
 import { historyOf, timeline } from '../audit/timeline.ts';
+import { eventWithoutValues, timelineWithoutValues, viewWithoutData } from '../audit/without-values.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -57,36 +58,46 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     );
   }
 
-  async function readable(c: Context<AppEnv>, detail: string) {
+  /**
+   * Loads the instance for a reader of its history and logs the read: a history's field values are
+   * patient data, so a read with them (`values`) is logged as one, allowed or refused.
+   */
+  async function readable(c: Context<AppEnv>, detail: string, values = false) {
     const user = requireUser(c);
     const { instance, definition } = await instances.load(c.req.param('id')!);
+    const category = values ? 'phi' : 'history';
+    const logged = values ? `${detail} with values` : detail;
     if (!(await canReadInstance(user, instance, deps.store))) {
       await recordAccess(deps, c, user, {
         instanceId: instance.id,
-        category: 'history',
+        category,
         outcome: 'deny',
-        detail,
+        detail: logged,
       });
       throw forbidden('You have no task in this instance');
     }
     await recordAccess(deps, c, user, {
       instanceId: instance.id,
-      category: 'history',
+      category,
       outcome: 'allow',
-      detail,
+      detail: logged,
     });
     return { user, instance, definition };
   }
 
   app.openapi(declared(docs, instanceHistory), async (c) => {
-    const { instance, definition } = await readable(c, 'history');
+    const values = c.req.valid('query').values === 'true';
+    const { instance, definition } = await readable(c, 'history', values);
     const events = await deps.store.listEvents(instance.id);
     const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
+    const rows = timeline(start, events, versions);
+    const view = instanceView(instance, definition);
     return c.json(
       {
-        instance: instanceView(instance, definition),
-        events,
-        timeline: timeline(start, events, versions),
+        values,
+        instance: values ? view : viewWithoutData(view),
+        events: values ? events : events.map(eventWithoutValues),
+        timeline: values ? rows : timelineWithoutValues(rows),
         // The request's notes, each edit old → new; the timeline screen places them by time.
         notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
         attachments: attachmentViews(await deps.store.listAttachments(instance.id), definition),
@@ -96,8 +107,9 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   });
 
   app.openapi(declared(docs, replayInstance), async (c) => {
-    const { at } = c.req.valid('query');
-    const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`);
+    const { at, values: asked } = c.req.valid('query');
+    const values = asked === 'true';
+    const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`, values);
     // The whole history says which version it starts on; the state at event N belongs to the version
     // the instance was on then.
     const history = historyOf(await deps.store.listEvents(instance.id));
@@ -123,7 +135,10 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       },
       atDefinition,
     );
-    return c.json({ at: snapshot.seq, of: instance.revision, instance: view }, 200);
+    return c.json(
+      { at: snapshot.seq, of: instance.revision, instance: values ? view : viewWithoutData(view) },
+      200,
+    );
   });
 
   app.openapi(declared(docs, exportHistory), async (c) => {
@@ -206,6 +221,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.practice === 'true') filter.practice = true;
     if (q.emergency) filter.emergency = q.emergency === 'true';
     if (q.category) filter.category = q.category;
+    if (q.listReads) filter.listReads = q.listReads === 'true';
     if (q.order === 'newest') filter.newestFirst = true;
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;

@@ -3,12 +3,15 @@ import { listAccountChanges } from '@portalflow/contract';
 import { callText } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
 import { formatWhen } from '../shell/time.ts';
-import { useAccountChanges } from './api.ts';
+import { useAccountChanges, useRoleCatalog } from './api.ts';
 import { changeFrom, changeLabel, changeTo } from './changes.ts';
 
 /** Who changed which account, when, old → new; with a CSV download (admins and auditors). */
 export function ChangeTrail({ userId, compact = false }: { userId?: string; compact?: boolean }) {
   const changes = useAccountChanges(userId);
+  const catalog = useRoleCatalog();
+  // Roles by their titles ("Medical assistant"), as the people list shows them.
+  const roleTitle = (id: string) => catalog.data?.find((r) => r.id === id)?.name;
   if (changes.isPending) return <Loader role="status" aria-label="Loading account changes" />;
   if (changes.error)
     return (
@@ -60,8 +63,8 @@ export function ChangeTrail({ userId, compact = false }: { userId?: string; comp
                 <Table.Td>{c.actorName ?? '—'}</Table.Td>
                 {!userId && <Table.Td>{c.userName}</Table.Td>}
                 <Table.Td>{changeLabel(c)}</Table.Td>
-                <Table.Td>{changeFrom(c)}</Table.Td>
-                <Table.Td>{changeTo(c)}</Table.Td>
+                <Table.Td>{changeFrom(c, roleTitle)}</Table.Td>
+                <Table.Td>{changeTo(c, roleTitle)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

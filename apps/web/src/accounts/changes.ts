@@ -1,3 +1,4 @@
+import { idToWords } from '@portalflow/engine';
 import { formatWhen } from '../shell/time.ts';
 import type { AccountChange } from './api.ts';
 
@@ -12,18 +13,42 @@ const WHAT: Record<string, string> = {
   'set-password-code': 'One-time code issued',
 };
 
-/** A trail value in words: JSON lists and strings become plain text. */
-function plain(value: string | null): string {
+/** A role id as its title; an id no catalog names reads in words ("front-desk" → "Front desk"). */
+export type RoleTitle = (id: string) => string | undefined;
+
+const titled = (roles: readonly unknown[], title: RoleTitle) =>
+  roles.map((r) => title(String(r)) ?? idToWords(String(r))).join(', ');
+
+/** How an account came to be, when not made one by one by an admin. */
+const VIA: Record<string, string> = { 'staff list': 'from the staff list', sso: 'by single sign-on' };
+
+/** What an account was created with, in words: "Username jdoe, name Jane Doe, roles Medical assistant". */
+function created(value: Record<string, unknown>, title: RoleTitle): string {
+  const roles = Array.isArray(value.roles) ? value.roles : [];
+  const parts = [
+    `Username ${String(value.username ?? '')}`,
+    `name ${String(value.displayName ?? '')}`,
+    roles.length ? `roles ${titled(roles, title)}` : 'no roles',
+  ];
+  if (typeof value.via === 'string') parts.push(VIA[value.via] ?? `via ${value.via}`);
+  return parts.join(', ');
+}
+
+/** A trail value in words: JSON lists and strings become plain text, role ids their titles. */
+function plain(c: AccountChange, value: string | null, title: RoleTitle): string {
   if (value === null) return '—';
   try {
     const parsed = JSON.parse(value) as unknown;
-    if (Array.isArray(parsed)) return parsed.length ? parsed.join(', ') : 'none';
+    if (Array.isArray(parsed))
+      return parsed.length ? (c.what === 'roles' ? titled(parsed, title) : parsed.join(', ')) : 'none';
     if (typeof parsed === 'boolean') return parsed ? 'yes' : 'no';
     if (typeof parsed === 'string') return parsed;
-    if (parsed && typeof parsed === 'object')
+    if (parsed && typeof parsed === 'object') {
+      if (c.what === 'created') return created(parsed as Record<string, unknown>, title);
       return Object.entries(parsed)
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
-        .join('; ');
+        .map(([k, v]) => `${idToWords(k)} ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+        .join(', ');
+    }
     return String(parsed);
   } catch {
     return value;
@@ -31,11 +56,11 @@ function plain(value: string | null): string {
 }
 
 export const changeLabel = (c: AccountChange) => WHAT[c.what] ?? c.what;
-export const changeFrom = (c: AccountChange) => plain(c.oldValue);
-export function changeTo(c: AccountChange): string {
+export const changeFrom = (c: AccountChange, title: RoleTitle) => plain(c, c.oldValue, title);
+export function changeTo(c: AccountChange, title: RoleTitle): string {
   if (c.what === 'set-password-code' && c.newValue) {
     const { expiresAt } = JSON.parse(c.newValue) as { expiresAt?: string };
     return expiresAt ? `valid until ${formatWhen(expiresAt)}` : 'issued';
   }
-  return plain(c.newValue);
+  return plain(c, c.newValue, title);
 }

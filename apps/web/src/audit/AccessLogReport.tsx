@@ -18,13 +18,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type AccessCategory, accessLog, listPeople } from '@portalflow/contract';
+import { accessLog, listPeople } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
 import { personName } from '../work/personName.ts';
+import { AccessDetails } from './AccessDetails.tsx';
+import { CATEGORY_WORDS, categoryWords } from './accessCategories.ts';
 import {
   type AccessSort,
   type AccessSortKey,
@@ -33,45 +35,40 @@ import {
   sortAccessRows,
 } from './accessLog.ts';
 import { accessText } from './accessText.ts';
-import { shortId } from './changes.ts';
 import { downloadText } from './download.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { formatAuditTime, isDay, lastDays, periodBounds } from './period.ts';
+import { roleTitles } from './roleTitle.ts';
 import { SortHeader } from './SortHeader.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
+import { useRoleTitles } from './useRoleTitles.ts';
 import { useTypedFilter } from './useTypedFilter.ts';
 
+// Fixed widths, the action taking the rest: the table fits the page, without sideways scrolling.
 const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
-  { key: 'at', label: 'At', width: 160 },
-  { key: 'userId', label: 'User' },
-  { key: 'role', label: 'Role' },
+  { key: 'at', label: 'At', width: 140 },
+  { key: 'userId', label: 'Person', width: 160 },
+  { key: 'role', label: 'Role', width: 130 },
   { key: 'action', label: 'Action' },
-  { key: 'instanceId', label: 'Instance', width: 110 },
-  { key: 'dataCategory', label: 'Category' },
-  { key: 'outcome', label: 'Outcome', width: 110 },
+  { key: 'dataCategory', label: 'Category', width: 122 },
+  { key: 'outcome', label: 'Outcome', width: 96 },
 ];
 const validId = (s: string) => s.length <= 200;
-
-/** The data categories the server records, in the words of the filter (every one: the type says so). */
-const CATEGORY_WORDS: Record<AccessCategory, string> = {
-  phi: 'Patient data',
-  history: 'Histories',
-  'instance-list': 'Request lists and searches',
-  'task-list': 'Task lists',
-  'access-log': 'Access log',
-  definition: 'Workflows',
-  account: 'Accounts',
-  tracking: 'Tracking',
-  'emergency-access': 'Break-glass access',
-  authentication: 'Sign-in',
-  backup: 'Backups (a copy of every request)',
-};
 const CATEGORIES = Object.entries(CATEGORY_WORDS).map(([value, label]) => ({ value, label }));
+/** One line per cell: a long name or role list is cut (the whole of it in the title). */
+const oneLine = {
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  maxWidth: 220,
+} as const;
 
 /**
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
- * time), filtered by user, instance and outcome; denials stand out; the rows shown download as CSV.
+ * time), filtered by user, instance and outcome; denials stand out. Each row is one line in words (the
+ * route and ids behind its details); list reads are left out unless asked for or the report is about one
+ * request. The rows shown download as CSV, every recorded column.
  */
 export function AccessLogReport() {
   const [params, setParams] = useSearchParams();
@@ -92,6 +89,11 @@ export function AccessLogReport() {
   // Reads of practice (sandbox) instances are a report of their own, only when asked for.
   const practice = params.get('practice') === 'true';
   const emergencyOnly = params.get('emergency') === 'true';
+  // Lists (My work's queues, request lists) are most of the log and name dozens of requests each: left out
+  // unless asked for, or unless the report is about one request (then the lists that showed it count).
+  const showLists = params.get('lists') === 'show';
+  const listsIncluded = showLists || instanceId !== '';
+  const roleTitle = useRoleTitles();
   const limit = params.get('limit') ?? '100';
 
   const set = (key: string, value: string) => {
@@ -117,6 +119,7 @@ export function AccessLogReport() {
   if (instanceId) query.set('instanceId', instanceId);
   if (outcome === 'allow' || outcome === 'deny') query.set('outcome', outcome);
   if (category) query.set('category', category);
+  if (!listsIncluded) query.set('listReads', 'false');
   // Newest first: an auditor looks at what just happened before paging back.
   query.set('order', 'newest');
   if (practice) query.set('practice', 'true');
@@ -144,6 +147,7 @@ export function AccessLogReport() {
     outcome !== '' ||
     category !== '' ||
     emergencyOnly ||
+    showLists ||
     params.has('from') ||
     params.has('to');
   const reset = () => setParams(new URLSearchParams(), { replace: true });
@@ -252,6 +256,15 @@ export function AccessLogReport() {
             mb={8}
           />
           <Switch
+            label={instanceId ? 'Lists that showed this request' : 'Show list reads'}
+            title="Task lists and request lists name every request they showed"
+            checked={listsIncluded}
+            disabled={instanceId !== ''}
+            onChange={(e) => set('lists', e.currentTarget.checked ? 'show' : '')}
+            data-testid="access-log-lists"
+            mb={6}
+          />
+          <Switch
             label="Break-glass only"
             checked={emergencyOnly}
             onChange={(e) => set('emergency', e.currentTarget.checked ? 'true' : '')}
@@ -293,6 +306,12 @@ export function AccessLogReport() {
                 <Text span c="red.9" fw={600} data-testid="access-log-emergency-count">
                   {' '}
                   · <Siren size={13} aria-hidden /> {emergency} under break-glass access
+                </Text>
+              )}
+              {!listsIncluded && (
+                <Text span c="dimmed" size="sm" data-testid="access-log-lists-hidden">
+                  {' '}
+                  · list reads hidden
                 </Text>
               )}
               <Text span c="dimmed" size="sm">
@@ -346,6 +365,7 @@ export function AccessLogReport() {
             stickyHeader
             verticalSpacing={4}
             fz="sm"
+            style={{ tableLayout: 'fixed' }}
             data-testid="access-log-table"
             aria-busy={log.isFetching}
           >
@@ -362,8 +382,7 @@ export function AccessLogReport() {
                     {...(c.width ? { width: c.width } : {})}
                   />
                 ))}
-                <Table.Th>What</Table.Th>
-                <Table.Th>Detail</Table.Th>
+                <Table.Th w={138}>Details</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -384,33 +403,55 @@ export function AccessLogReport() {
                           : undefined
                     }
                   >
-                    <Table.Td title={row.at} style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td title={row.at} style={oneLine}>
                       {formatAuditTime(row.at)}
                     </Table.Td>
                     <Table.Td>
-                      <UserRef id={row.userId} fallback="not signed in" />
+                      <UserRef id={row.userId} fallback="not signed in" truncate />
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.role ?? '—'}</Table.Td>
-                    <Table.Td ff="monospace" fz="xs">
-                      {row.action}
+                    <Table.Td style={oneLine} title={roleTitles(row.role, roleTitle)}>
+                      {roleTitles(row.role, roleTitle)}
                     </Table.Td>
                     <Table.Td>
-                      {row.instanceId ? (
-                        <Anchor
-                          component={Link}
-                          to={`/audit/instances/${encodeURIComponent(row.instanceId)}`}
-                          ff="monospace"
-                          fz="xs"
-                          title={row.instanceId}
-                          aria-label={`Replay instance ${row.instanceId}`}
-                        >
-                          {shortId(row.instanceId)}
-                        </Anchor>
-                      ) : (
-                        '—'
+                      <Text span size="sm" data-testid="access-log-what">
+                        {row.instanceId ? (
+                          <Anchor
+                            component={Link}
+                            to={`/audit/instances/${encodeURIComponent(row.instanceId)}`}
+                            size="sm"
+                            c="inherit"
+                            underline="hover"
+                            title="Replay this request"
+                          >
+                            {accessText(row)}
+                          </Anchor>
+                        ) : (
+                          accessText(row)
+                        )}
+                      </Text>
+                      {glass && (
+                        <Group gap={6} wrap="nowrap" align="baseline" mt={2}>
+                          <Badge
+                            color="red.9"
+                            variant="filled"
+                            size="sm"
+                            leftSection={<Siren size={12} aria-hidden />}
+                            style={{ flexShrink: 0 }}
+                            data-testid="access-log-emergency-flag"
+                          >
+                            Break glass
+                          </Badge>
+                          {row.emergencyReason && (
+                            <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
+                              Reason: {row.emergencyReason}
+                            </Text>
+                          )}
+                        </Group>
                       )}
                     </Table.Td>
-                    <Table.Td>{row.dataCategory ?? '—'}</Table.Td>
+                    <Table.Td style={oneLine} title={categoryWords(row.dataCategory)}>
+                      {categoryWords(row.dataCategory)}
+                    </Table.Td>
                     <Table.Td>
                       {deny ? (
                         <Text span size="sm" c="red.8" fw={700} style={{ whiteSpace: 'nowrap' }}>
@@ -422,27 +463,8 @@ export function AccessLogReport() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td data-testid="access-log-what">{accessText(row)}</Table.Td>
                     <Table.Td>
-                      {glass && (
-                        <Badge
-                          color="red.9"
-                          variant="filled"
-                          size="sm"
-                          leftSection={<Siren size={12} aria-hidden />}
-                          data-testid="access-log-emergency-flag"
-                        >
-                          Break glass
-                        </Badge>
-                      )}
-                      {glass && row.emergencyReason && (
-                        <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
-                          Reason: {row.emergencyReason}
-                        </Text>
-                      )}
-                      <Text span size="sm" c="dimmed">
-                        {row.detail ?? ''}
-                      </Text>
+                      <AccessDetails row={row} />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -1,7 +1,7 @@
 import { Badge, Group, Loader, Table, Text } from '@mantine/core';
+import type { HistoryInstanceView } from '@portalflow/contract';
 import { idToWords } from '@portalflow/engine';
 import { Flag, TriangleExclamationPoint } from 'lucide-react';
-import type { InstanceView } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { UserRef } from './UserRef.tsx';
@@ -14,7 +14,8 @@ export function ActiveSteps({
   error,
   stepTitle,
 }: {
-  view: InstanceView | undefined;
+  /** The replayed state (its data is not read here: the instance data panel shows it). */
+  view: HistoryInstanceView | undefined;
   at: number;
   loading: boolean;
   error: string | null;

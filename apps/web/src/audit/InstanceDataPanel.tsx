@@ -1,9 +1,6 @@
 import { Alert, Box, Collapse, Group, Loader, ScrollArea, Table, Text } from '@mantine/core';
-import { getInstance } from '@portalflow/contract';
 import { type Definition, dataFields, type FormField } from '@portalflow/engine';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { call } from '../api/call.ts';
+import { useMemo } from 'react';
 import { fieldValue, humanize } from '../work/format.ts';
 import { RevealToggle } from './RevealToggle.tsx';
 
@@ -11,31 +8,36 @@ import { RevealToggle } from './RevealToggle.tsx';
 const show = (field: FormField | undefined, v: unknown) => (v === undefined ? '' : fieldValue(field, v));
 
 /**
- * The instance's data (patient information). Closed by default; opening it reads the instance from
- * the server, which records the read in the access log. Shows the values at the replayed event next
- * to today's, in the workflow's order under its form labels (the key beneath), as staff saw them.
+ * The instance's data (patient information), and with it the timeline's values: one reveal for both.
+ * Closed by default; opening it reads the history and the replayed state with their values from the
+ * server, which records those reads in the access log as reads of patient data. Shows the values at the
+ * replayed event next to today's, in the workflow's order under its form labels (the key beneath), as
+ * staff saw them.
  */
 export function InstanceDataPanel({
-  instanceId,
+  open,
+  onToggle,
+  now: today,
   dataAt,
+  loading,
+  error,
   at,
   definition,
 }: {
-  instanceId: string;
+  /** Whether the auditor revealed the values (the page holds this: the timeline shows them too). */
+  open: boolean;
+  onToggle: () => void;
+  /** Today's data, once read with the values. */
+  now: Record<string, unknown> | undefined;
+  /** The data at the replayed event, once read with the values. */
   dataAt: Record<string, unknown> | undefined;
+  loading: boolean;
+  error: string | null;
   at: number;
   /** The version replayed: its forms name and order the fields. */
   definition?: Definition | undefined;
 }) {
-  const [open, setOpen] = useState(false);
-  const current = useQuery({
-    queryKey: ['audit', 'instance', instanceId],
-    queryFn: () => call(getInstance, { params: { id: instanceId } }),
-    enabled: open,
-    staleTime: 60_000,
-    refetchOnWindowFocus: false,
-  });
-  const now = current.data?.instance.data ?? {};
+  const now = today ?? {};
   const declared = useMemo(() => (definition ? dataFields(definition) : []), [definition]);
   const keys = new Set([...Object.keys(dataAt ?? {}), ...Object.keys(now)]);
   // Declared fields in the workflow's order, then any other key by name.
@@ -48,23 +50,24 @@ export function InstanceDataPanel({
     <Box data-testid="instance-data-panel">
       <RevealToggle
         open={open}
-        onToggle={() => setOpen((o) => !o)}
+        onToggle={onToggle}
         controls="audit-instance-data"
         show="Show instance data"
         hide="Hide instance data"
         testId="instance-data-toggle"
       >
-        Patient information. Opening it is recorded in the access log.
+        Patient information: the data and the values in the timeline. Opening it is recorded in the access
+        log.
       </RevealToggle>
       <Collapse expanded={open} id="audit-instance-data">
-        {current.isPending && open ? (
+        {open && loading ? (
           <Group gap="xs" p="xs">
             <Loader size={14} role="status" aria-label="Loading instance data" />
             <Text size="sm">Loading…</Text>
           </Group>
-        ) : current.isError ? (
+        ) : error ? (
           <Alert color="red" mt="xs" title="The data could not be read">
-            {current.error.message}
+            {error}
           </Alert>
         ) : fields.length === 0 ? (
           <Text size="sm" c="dimmed" p="xs">

@@ -61,11 +61,17 @@ export function InstanceReplay() {
   const [view, setView] = useState<'diagram' | 'list'>('diagram');
   const [selectedStep, setSelectedStep] = useState<string | null>(null);
 
+  // Field values are patient data: the history comes without them until the auditor reveals them (one
+  // reveal for the instance data and the timeline), a read the server logs as one of patient data.
+  const [revealed, setRevealed] = useState(false);
   const history = useQuery({
-    queryKey: ['audit', 'history', id],
-    queryFn: () => call(instanceHistory, { params: { id } }),
+    queryKey: ['audit', 'history', id, revealed ? 'values' : 'names'],
+    queryFn: () => call(instanceHistory, { params: { id }, query: revealed ? { values: 'true' } : {} }),
     refetchOnWindowFocus: false,
+    // While the values load, the same instance's history without them stays on screen.
+    placeholderData: (previous, query) => (query?.queryKey[2] === id ? previous : undefined),
   });
+  const withValues = revealed && history.data?.values === true;
   const instance = history.data?.instance;
   const verify = useVerify(id);
 
@@ -107,7 +113,7 @@ export function InstanceReplay() {
   }, [setAt]);
 
   const [replayAt] = useDebouncedValue(at, 120);
-  const replay = useReplayAt(id, count > 0 ? replayAt : null);
+  const replay = useReplayAt(id, count > 0 ? replayAt : null, revealed);
   const replayed = replay.data?.instance;
   // A migrated instance was on an earlier version before its `migrated` event: draw that one.
   const shownVersion = replayed?.version ?? instance?.version;
@@ -286,7 +292,16 @@ export function InstanceReplay() {
               error={replay.isError ? replay.error.message : null}
               stepTitle={stepTitle}
             />
-            <InstanceDataPanel instanceId={id} dataAt={replayed?.data} at={at} definition={definition} />
+            <InstanceDataPanel
+              open={revealed}
+              onToggle={() => setRevealed((r) => !r)}
+              now={withValues ? instance.data : undefined}
+              dataAt={revealed ? replayed?.data : undefined}
+              loading={!withValues || (count > 0 && replayed?.data === undefined)}
+              error={replay.isError ? replay.error.message : null}
+              at={at}
+              definition={definition}
+            />
             {/* Files are not events: marking what came later only means something before the latest event. */}
             <AuditAttachments instanceId={id} asOf={at < count ? entry?.at : undefined} />
           </Stack>
@@ -304,6 +319,9 @@ export function InstanceReplay() {
               events={history.data.events}
               at={at}
               onSelect={setAt}
+              values={withValues}
+              revealing={revealed && !withValues}
+              onReveal={() => setRevealed(true)}
               brokenAt={brokenAt}
               stepFilter={selectedStep}
               onClearFilter={() => setSelectedStep(null)}

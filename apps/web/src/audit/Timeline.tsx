@@ -1,27 +1,34 @@
-import { Badge, Box, Button, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Group, Loader, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { AttachmentView } from '@portalflow/contract';
 import { type Definition, dataFields } from '@portalflow/engine';
-import { ShieldX, X } from 'lucide-react';
+import { Eye, Lock, ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { fieldValue } from '../work/format.ts';
-import { changesByStep, describeEntry, formatChange, roleOfEvent, shortId } from './changes.ts';
+import { changesByStep, describeEntry, formatChange, roleOfEvent, shortId, withheld } from './changes.ts';
 import { formatAuditTime } from './period.ts';
 import { TimelineFile } from './TimelineFile.tsx';
 import { TimelineNote } from './TimelineNote.tsx';
 import { asidesByEvent } from './timelineAsides.ts';
 import { UserRef } from './UserRef.tsx';
+import { useRoleTitles } from './useRoleTitles.ts';
 import { useUserNames } from './useUserNames.ts';
 
-/** Who did what, in which role, when, and the old → new values; the entry at the scrubber is marked. */
+/**
+ * Who did what, in which role, when, and which fields changed; their old → new values once the auditor
+ * revealed them (`values`). The entry at the scrubber is marked.
+ */
 export function Timeline({
   definition,
   entries,
   events,
   at,
   onSelect,
+  values,
+  revealing,
+  onReveal,
   brokenAt,
   stepFilter,
   onClearFilter,
@@ -37,6 +44,12 @@ export function Timeline({
   events: AuditEvent[];
   at: number;
   onSelect: (seq: number) => void;
+  /** Whether the entries carry the fields' values (revealed), or only their names. */
+  values: boolean;
+  /** The values are being read. */
+  revealing: boolean;
+  /** Reveals the values here and in the instance data (the same recorded read). */
+  onReveal: () => void;
   brokenAt: number | null;
   stepFilter: string | null;
   onClearFilter: () => void;
@@ -44,7 +57,10 @@ export function Timeline({
   const nameOf = useUserNames();
   const payloadOf = useMemo(() => new Map(events.map((e) => [e.seq, e.payload])), [events]);
   const stepTitle = (id: string) => definition.steps[id]?.title ?? id;
-  const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
+  const roleTitle = useRoleTitles();
+  // The version's own name for a role first; a role it does not name (the front desk that started the
+  // request) by the clinic's title, never by its id.
+  const roleName = (id: string) => roleTitle(id, (r) => definition.roles.find((role) => role.id === r)?.name);
   const fields = useMemo(() => new Map(dataFields(definition).map((f) => [f.id, f])), [definition]);
   const formatters = {
     when: (iso: string) => formatWhen(iso),
@@ -96,6 +112,32 @@ export function Timeline({
           </Button>
         )}
       </Group>
+      {!values && entries.some((e) => e.changes.some(withheld)) && (
+        <Group
+          gap="xs"
+          px="sm"
+          py={4}
+          wrap="nowrap"
+          justify="space-between"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          data-testid="timeline-values-hidden"
+        >
+          <Text size="xs" c="dimmed" title="Each event names the fields it changed, without their values">
+            <Lock size={12} aria-hidden /> Field values hidden
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={revealing ? <Loader size={10} /> : <Eye size={12} aria-hidden />}
+            onClick={onReveal}
+            disabled={revealing}
+            data-testid="timeline-reveal"
+            title="Shows the values here and the instance data; recorded in the access log"
+          >
+            Show values
+          </Button>
+        </Group>
+      )}
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         <Box
           component="ol"

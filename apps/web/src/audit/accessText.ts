@@ -1,3 +1,6 @@
+import { countOf } from '../shell/plural.ts';
+import { categoryWords } from './accessCategories.ts';
+
 /** What the access-log text needs of a row (the server adds the titles; ids are never shown). */
 export interface AccessWords {
   action: string;
@@ -8,10 +11,133 @@ export interface AccessWords {
   stepTitle?: string | null;
 }
 
+/** The lists a list read names in its detail ("pool: 25; instances: …"), in words. */
+const LISTS: Record<string, string> = {
+  mine: 'my tasks',
+  pool: 'task pool',
+  all: 'every task',
+  done: 'done tasks',
+  notifications: 'notifications',
+  instances: 'request list',
+};
+
 /**
- * One access-log row as a sentence: "Opened 'Prepare refill' of Refill request · DEMO-5001".
- * `subject` is the request's own one-line description when one is known; without it the workflow
- * title alone names the request.
+ * The request ids a list or search entry named: after "; instances: " (a list: "pool: 25; instances:
+ * a,b") or in the closing parentheses (a search: "search by …: 2 instances (a, b)"). For the row's
+ * disclosure and the CSV, never for the row's own line.
+ */
+export function listedRequests(detail: string | null): string[] {
+  if (!detail) return [];
+  const marker = '; instances: ';
+  const at = detail.indexOf(marker);
+  const ids =
+    at >= 0
+      ? detail.slice(at + marker.length).split(',')
+      : (/\(([^)]*)\)$/.exec(detail)?.[1]?.split(',') ?? []);
+  return ids.map((id) => id.trim()).filter((id) => id !== '' && id !== 'none');
+}
+
+/** "Listed 23 requests (task pool)": how many requests a list showed, and which list. */
+function listed(detail: string): string {
+  const n = listedRequests(detail).length;
+  const kind = LISTS[detail.split(':')[0] ?? ''];
+  return `Listed ${n === 0 ? 'no requests' : countOf(n, 'request')}${kind ? ` (${kind})` : ''}`;
+}
+
+/** Things done to a request's task, by the route's last part. */
+const TASK_ACTS: Record<string, string> = {
+  claim: 'Claimed',
+  release: 'Released',
+  complete: 'Completed',
+  reassign: 'Reassigned',
+};
+
+/** Routes that are not about one request, in words (method and route pattern as the log keeps them). */
+const OTHER_ROUTES: Record<string, string> = {
+  'GET /api/audit/access-log': 'Read the access log',
+  'POST /api/audit/checkpoints': 'Signed a checkpoint of every history',
+  'GET /api/audit/checkpoints': 'Listed the history checkpoints',
+  'POST /api/backups': 'Took a backup of every request',
+  'POST /api/auth/login': 'Signed in',
+  'POST /api/auth/logout': 'Signed out',
+  'POST /api/auth/totp/verify': 'Gave a two-factor code',
+  'POST /api/auth/totp/setup': 'Set up two-factor sign-in',
+  'POST /api/auth/totp/confirm': 'Set up two-factor sign-in',
+  'POST /api/auth/set-password': 'Set a password with a one-time code',
+  'GET /api/auth/oidc/start': 'Started single sign-on',
+  'GET /api/auth/oidc/callback': 'Signed in with single sign-on',
+  'POST /api/me/password': 'Changed their own password',
+  'GET /api/users': 'Listed the accounts',
+  'POST /api/users': 'Created an account',
+  'PATCH /api/users/:id': 'Changed an account',
+  'POST /api/users/import': 'Imported the staff list',
+  'POST /api/users/:id/set-password-code': 'Issued a one-time sign-in code',
+  'GET /api/users/:id/sessions': 'Listed the sessions of an account',
+  'DELETE /api/users/:id/sessions': 'Ended the sessions of an account',
+  'DELETE /api/users/:id/sessions/:sessionId': 'Ended a session of an account',
+  'GET /api/users/:id/held-tasks': 'Listed the tasks an account holds',
+  'GET /api/account-changes': 'Read the account change history',
+  'GET /api/tokens': 'Listed API tokens',
+  'POST /api/tokens': 'Created an API token',
+  'DELETE /api/tokens/:id': 'Revoked an API token',
+  'GET /api/users/:id/tokens': 'Listed the API tokens of an account',
+  'DELETE /api/users/:id/tokens/:tokenId': 'Revoked an API token of an account',
+  'POST /api/emergency-access': 'Asked for break-glass access',
+  'POST /api/emergency-access/:id/end': 'Ended break-glass access',
+  'POST /api/intake/keys': 'Created an intake key',
+  'DELETE /api/intake/keys/:id': 'Revoked an intake key',
+  'GET /api/sso/groups': 'Read the single sign-on groups',
+  'PUT /api/sso/groups': 'Saved the single sign-on groups',
+  'POST /api/webhooks': 'Added a webhook',
+  'PATCH /api/webhooks/:id': 'Changed a webhook',
+  'POST /api/outbox/:id/resend': 'Re-sent a webhook delivery',
+};
+
+/** What was done to one request: `request` names it, `step` is "'Prepare refill' of " or empty. */
+function onRequest(
+  method: string,
+  path: string,
+  detail: string,
+  request: string,
+  step: string,
+): string | null {
+  const values = detail.endsWith('with values') ? ' with its values' : '';
+  if (path === '/api/tasks/:id' && method === 'GET') return `Opened ${step}${request}`;
+  if (path === '/api/tasks/:id/comments')
+    return method === 'GET' ? `Read the notes of ${request}` : `Added a note to ${request}`;
+  if (path.startsWith('/api/tasks/:id/'))
+    return `${TASK_ACTS[path.slice('/api/tasks/:id/'.length)] ?? 'Changed'} a task of ${request}`;
+  if (path === '/api/tasks/reassign') return `Reassigned a task of ${request}`;
+  if (path === '/api/instances/:id' && method === 'GET') return `Opened ${request}`;
+  if (path === '/api/instances/:id/signal') return `Sent a signal to ${request}`;
+  if (path === '/api/instances/:id/cancel') return `Cancelled ${request}`;
+  if (path === '/api/instances/:id/notes')
+    return method === 'GET' ? `Read the notes of ${request}` : `Added a note to ${request}`;
+  if (path === '/api/instances/:id/notes/:noteId') return `Edited a note on ${request}`;
+  if (path === '/api/instances/:id/attachments')
+    return method === 'GET' ? `Listed the files of ${request}` : `Attached a file to ${request}`;
+  if (path === '/api/instances/:id/attachments/:attachmentId') return `Downloaded a file of ${request}`;
+  if (path === '/api/instances/:id/attachments/:attachmentId/remove') return `Took a file off ${request}`;
+  if (path.endsWith('/history')) return `Read the history of ${request}${values}`;
+  if (path.endsWith('/replay')) return `Replayed the history of ${request}${values}`;
+  if (path.endsWith('/export')) return `Exported the history of ${request}`;
+  if (path === '/api/audit/verify') return `Checked the history of ${request} for changes`;
+  if ((path === '/api/instances' || path === '/api/requests') && method === 'POST')
+    return `Started ${request}`;
+  if (path.startsWith('/api/intake/') || path === '/fhir/Communication')
+    return `Started ${request} from another system`;
+  if (path === '/fhir/Task/:id') return `Opened a task of ${request} from another system`;
+  // Disabling a person returns their open tasks: one row per request.
+  if (path === '/api/users/:id' && detail.startsWith('returned to its pool'))
+    return `Returned a task of ${request} to its pool`;
+  return null;
+}
+
+/**
+ * One access-log row as a sentence: "Opened 'Prepare refill' of Refill request · DEMO-5001", "Listed 23
+ * requests (task pool)", "Downloaded a file of Refill request". `subject` is the request's own one-line
+ * description when one is known; without it the workflow title alone names the request. The method and
+ * route stay in the row's details and the CSV.
  */
 export function accessText(row: AccessWords, subject?: string | null): string {
   const request = row.workflowTitle
@@ -21,44 +147,32 @@ export function accessText(row: AccessWords, subject?: string | null): string {
   const [method = '', path = ''] = row.action.split(' ');
   const detail = row.detail ?? '';
   const verb = (() => {
-    if (path === '/api/tasks/:id' && method === 'GET') return `Opened ${step}${request}`;
-    if (path.startsWith('/api/tasks/:id/')) {
-      const act = path.slice('/api/tasks/:id/'.length);
-      const done: Record<string, string> = {
-        claim: 'Claimed',
-        release: 'Released',
-        complete: 'Completed',
-        reassign: 'Reassigned',
-        comments: 'Commented on',
-      };
-      return `${done[act] ?? 'Changed'} a task of ${request}`;
-    }
-    if (path === '/api/instances/:id' && method === 'GET') return `Opened ${request}`;
-    if (path === '/api/instances/:id/notes')
-      return method === 'GET' ? `Read the notes of ${request}` : `Added a note to ${request}`;
-    if (path === '/api/instances/:id/notes/:noteId') return `Edited a note on ${request}`;
-    if (path.endsWith('/history')) return `Read the history of ${request}`;
-    if (path.endsWith('/replay')) return `Replayed the history of ${request}`;
-    if (path.endsWith('/export')) return `Exported the history of ${request}`;
-    if (path === '/api/instances' && method === 'POST') return `Started ${request}`;
-    if (path === '/api/backups' && method === 'POST') return 'Took a backup of every request';
+    const search = /^search by ([a-z ]+?): (\d+) instances?/.exec(detail);
+    if (search) return `Searched requests by ${search[1]}: ${search[2]} found`;
+    if (detail.startsWith('status lookup by patient reference'))
+      return `Looked up requests by patient reference: ${listedRequests(detail).length} found`;
+    if (detail.startsWith('open matches'))
+      return `Checked for open requests like a new one: ${listedRequests(detail).length} found`;
+    const done = onRequest(method, path, detail, request, step);
+    if (done) return done;
+    if (path === '/api/audit/verify') return 'Checked every history for changes';
+    const named = OTHER_ROUTES[`${method} ${path}`];
+    if (named) return named;
     switch (row.dataCategory) {
-      case 'instance-list': {
-        const search = /^search by ([a-z ]+?): (\d+) instances?/.exec(detail);
-        if (search) return `Searched requests by ${search[1]}: ${search[2]} found`;
-        const count = /^(\d+) instances?/.exec(detail);
-        return count ? `Listed ${count[1]} requests` : 'Listed requests';
-      }
+      case 'instance-list':
       case 'task-list':
-        return 'Listed tasks';
-      case 'access-log':
-        return 'Read the access log';
+        if (detail.startsWith('migration dry run')) return 'Tried a move of requests to a new version';
+        return detail.includes(':')
+          ? listed(detail)
+          : row.dataCategory === 'task-list'
+            ? 'Listed tasks'
+            : 'Listed requests';
       case 'history':
         return row.workflowTitle ? `Read the history of ${request}` : 'Checked the histories';
       case 'phi':
         return `Read ${request}`;
       default:
-        return `${method === 'GET' ? 'Read' : 'Changed'} ${row.dataCategory ?? 'data'}`;
+        return `${method === 'GET' ? 'Read' : 'Changed'} ${categoryWords(row.dataCategory).toLowerCase()}`;
     }
   })();
   return row.outcome === 'deny' ? `Refused: ${verb.charAt(0).toLowerCase()}${verb.slice(1)}` : verb;

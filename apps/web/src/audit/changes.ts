@@ -31,19 +31,26 @@ function show(field: string, value: unknown, f: ChangeFormatters): string {
   return JSON.stringify(value);
 }
 
+/** Whether a change came without its values: a form field's, from a history read without them. */
+export const withheld = (change: Change): boolean =>
+  change.field.startsWith('data.') && !('from' in change) && !('to' in change);
+
 /**
  * One change as text: "Assignee: — → ana", "Due: Mon 9:00 AM → Tue 9:00 AM", a data field by its form
- * label with its values as the form shows them ("Kind of result: — → Lab"). An outcome is set once, so it
- * reads "Outcome: Needs provider" without an arrow. A data key no form declares reads "Due (data)", so it
- * is never taken for the task's own due time.
+ * label with its values as the form shows them ("Kind of result: — → Lab"), or only its name ("Medication
+ * changed") while its values are not revealed. An outcome is set once, so it reads "Outcome: Needs
+ * provider" without an arrow. A data key no form declares reads "Due (data)", so it is never taken for the
+ * task's own due time.
  */
 export function formatChange(change: Change, f: ChangeFormatters): string {
   if (change.field.startsWith('data.')) {
     const key = change.field.slice('data.'.length);
     const field = f.dataField?.(key);
+    const label = field?.label ?? `${idToWords(key)} (data)`;
+    if (withheld(change)) return `${label} changed`;
     const value = (v: unknown) =>
       v === null || v === undefined || v === '' ? EMPTY : field ? field.value(v) : show('data', v, f);
-    return `${field?.label ?? `${idToWords(key)} (data)`}: ${value(change.from)} → ${value(change.to)}`;
+    return `${label}: ${value(change.from)} → ${value(change.to)}`;
   }
   const label = idToWords(change.field);
   if (change.field === 'outcome') {

@@ -5,13 +5,14 @@ import { ApiError } from '../api/client.ts';
 import type { TimelineEntry } from '../api/types.ts';
 
 /**
- * "History so far" of an instance: its timeline and the files attached to it. Staff may be refused (403) for instances they hold no task in;
- * the caller shows that calmly instead of as an error.
+ * "History so far" of an instance: its timeline with the fields' old → new values (staff work the
+ * request; the server logs the read as one of patient data) and the files attached to it. Staff may be
+ * refused (403) for instances they hold no task in; the caller shows that calmly instead of as an error.
  */
 export function useInstanceHistory(instanceId: string | null) {
   return useQuery<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }, Error>({
     queryKey: ['instance', instanceId, 'history'],
-    queryFn: () => call(instanceHistory, { params: { id: instanceId! } }),
+    queryFn: () => call(instanceHistory, { params: { id: instanceId! }, query: { values: 'true' } }),
     enabled: instanceId !== null,
     retry: (count, error) =>
       !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,

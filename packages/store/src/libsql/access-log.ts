@@ -22,6 +22,18 @@ function toAccessRecord(row: Row): AccessRecord {
   };
 }
 
+/** An entry of a list or a search (the categories whose detail names every request they showed). */
+const LISTING = `a.data_category IN ('task-list', 'instance-list')`;
+
+/**
+ * The ids a list or search entry named, as `,id1,id2,`: after "; instances: " (a list, "pool: 3;
+ * instances: id1,id2") or inside the parentheses (a search, "search by …: 2 instances (id1, id2)").
+ */
+const LISTED_IDS = `',' || replace(replace(replace(CASE
+    WHEN instr(a.detail, '; instances: ') > 0 THEN substr(a.detail, instr(a.detail, '; instances: ') + 13)
+    WHEN instr(a.detail, ' (') > 0 THEN substr(a.detail, instr(a.detail, ' (') + 2)
+    ELSE '' END, ' ', ''), ')', ''), ';', '') || ','`;
+
 export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
   return {
     /** Every request logs one entry, so entries share the group-commit batches instead of an fsync each. */
@@ -54,8 +66,21 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       if (query.from !== undefined) where.add('a.at >= ?', query.from);
       if (query.to !== undefined) where.add('a.at < ?', query.to);
       if (query.userId !== undefined) where.add('a.user_id = ?', query.userId);
-      if (query.instanceId !== undefined) where.add('a.instance_id = ?', query.instanceId);
+      if (query.instanceId !== undefined) {
+        // "Who saw this request" includes every list that showed it. An id with a list separator in it
+        // is no instance's: it matches its own entries only.
+        if (/[\s,;()]/.test(query.instanceId)) where.add('a.instance_id = ?', query.instanceId);
+        else
+          where.add(
+            `(a.instance_id = ? OR (a.instance_id IS NULL AND ${LISTING} AND instr(${LISTED_IDS}, ?) > 0))`,
+            query.instanceId,
+            `,${query.instanceId},`,
+          );
+      }
       if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
+      // A list read is a GET of a list; a search (a POST) is an auditor's business and stays, as do refusals.
+      if (query.listReads === false)
+        where.add(`NOT (${LISTING} AND a.action LIKE 'GET %' AND a.outcome = 'allow')`);
       if (query.emergency === true) where.add('a.emergency_access_id IS NOT NULL');
       if (query.emergency === false) where.add('a.emergency_access_id IS NULL');
       if (query.category !== undefined) where.add('a.data_category = ?', query.category);

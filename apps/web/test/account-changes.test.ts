@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountChange } from '../src/accounts/api.ts';
+import { changeFrom, changeTo } from '../src/accounts/changes.ts';
+
+const change = (what: string, oldValue: string | null, newValue: string | null): AccountChange => ({
+  id: 1,
+  at: '2026-03-02T10:00:00.000Z',
+  actorId: 'a',
+  actorName: 'Clinic admin',
+  userId: 'u',
+  userName: 'Jane Doe',
+  what,
+  oldValue,
+  newValue,
+});
+const titles = (id: string) => ({ 'medical-assistant': 'Medical assistant', auditor: 'Auditor' })[id];
+
+describe('the account change history in words', () => {
+  it('says what an account was created with, in words with role titles', () => {
+    const created = change(
+      'created',
+      null,
+      JSON.stringify({ username: 'jdoe', displayName: 'Jane Doe', roles: ['medical-assistant'] }),
+    );
+    expect(changeTo(created, titles)).toBe('Username jdoe, name Jane Doe, roles Medical assistant');
+    const imported = change(
+      'created',
+      null,
+      JSON.stringify({ username: 'pat', displayName: 'Pat', roles: [], via: 'staff list' }),
+    );
+    expect(changeTo(imported, titles)).toBe('Username pat, name Pat, no roles, from the staff list');
+    const sso = change(
+      'created',
+      null,
+      JSON.stringify({ username: 'sam', displayName: 'Sam', roles: ['auditor', 'front-desk'], via: 'sso' }),
+    );
+    expect(changeTo(sso, titles)).toBe(
+      'Username sam, name Sam, roles Auditor, Front desk, by single sign-on',
+    );
+  });
+
+  it('names roles by title before and after', () => {
+    const roles = change('roles', '["medical-assistant"]', '["auditor","medical-assistant"]');
+    expect(changeFrom(roles, titles)).toBe('Medical assistant');
+    expect(changeTo(roles, titles)).toBe('Auditor, Medical assistant');
+    expect(changeTo(change('roles', '["auditor"]', '[]'), titles)).toBe('none');
+  });
+
+  it('keeps other values plain', () => {
+    expect(changeFrom(change('disabled', 'false', 'true'), titles)).toBe('no');
+    expect(changeTo(change('display-name', '"Jane"', '"Jane Doe"'), titles)).toBe('Jane Doe');
+    expect(changeFrom(change('password', null, '"set by an admin"'), titles)).toBe('—');
+  });
+});
