@@ -286,8 +286,9 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: (w) => readInstance(w, '/replay?at=1') },
     deny: { who: 'staffOther', make: (w) => readInstance(w, '/replay?at=1') },
   },
+  // An export carries every field's values: a read of patient data, like the history with values.
   'GET /api/instances/{id}/export': {
-    category: 'history',
+    category: 'phi',
     allow: { who: 'auditor', make: (w) => readInstance(w, '/export?format=csv') },
     deny: { who: 'staffOther', make: (w) => readInstance(w, '/export') },
   },
