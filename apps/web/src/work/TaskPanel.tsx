@@ -246,8 +246,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
 
         {!open && instance.status === 'cancelled' && !task.outcome && (
           <Alert color="gray" title="This request was cancelled" data-testid="task-request-cancelled">
-            A lead cancelled it or whoever started it withdrew it, so nothing more is done on it. The
-            history below says who and why.
+            A lead cancelled it or whoever started it withdrew it, so nothing more is done on it. The history
+            below says who and why.
           </Alert>
         )}
         {!open && !(instance.status === 'cancelled' && !task.outcome) && (
