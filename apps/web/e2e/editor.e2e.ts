@@ -237,6 +237,12 @@ describe('Editor', () => {
       expect(def.steps[end]?.type).toBe('end');
       published = { id, firstRole: 'scheduler' };
 
+      // Publishing again with nothing changed: the dialog says there is nothing to publish.
+      await page.getByTestId('publish-button').click();
+      await page.getByTestId('publish-identical').waitFor();
+      expect(await page.getByTestId('publish-confirm').isDisabled()).toBe(true);
+      await page.getByTestId('publish-cancel').click();
+
       await clearSelection(page);
       await dismissToasts(page);
       expect(await seriousViolations(page)).toEqual([]);

@@ -48,4 +48,14 @@ describe('publish summary: what a new version changes against the latest publish
     const s = publishSummary(triage(), triage());
     expect(s).toMatchObject({ added: [], removed: [], changed: [], roles: [], unchanged: true });
   });
+
+  it('tells a draft identical to the latest version (nothing to publish) from one only staff do not see', () => {
+    expect(publishSummary(triage(), triage()).identical).toBe(true);
+    // Keys in another order are the same content: the store's hash would make no new version either.
+    const reordered = Object.fromEntries(Object.entries(triage()).reverse()) as ReturnType<typeof triage>;
+    expect(publishSummary(triage(), reordered).identical).toBe(true);
+    const reworded = { ...triage(), description: 'Reworded for the handbook' };
+    expect(publishSummary(triage(), reworded)).toMatchObject({ unchanged: true, identical: false });
+    expect(publishSummary(null, triage()).identical).toBe(false);
+  });
 });

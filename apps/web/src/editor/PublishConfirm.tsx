@@ -85,10 +85,17 @@ export function PublishConfirm({
               </Text>
             </Alert>
           )}
-          {summary.unchanged && (
-            <Alert color="gray" variant="light">
-              Nothing staff do changes with this version.
+          {summary.identical ? (
+            <Alert color="gray" variant="light" data-testid="publish-identical">
+              This draft is version {latest?.version} as published: there is nothing to publish. Change the
+              workflow first.
             </Alert>
+          ) : (
+            summary.unchanged && (
+              <Alert color="gray" variant="light">
+                Nothing staff do changes with this version.
+              </Alert>
+            )
           )}
           <Section
             label={`${plural(summary.added.length, 'step')} added`}
@@ -131,7 +138,12 @@ export function PublishConfirm({
             <Button variant="default" onClick={onClose} data-testid="publish-cancel">
               Cancel
             </Button>
-            <Button onClick={onConfirm} loading={publishing} data-testid="publish-confirm">
+            <Button
+              onClick={onConfirm}
+              loading={publishing}
+              disabled={summary.identical}
+              data-testid="publish-confirm"
+            >
               {unstaffed.length > 0 ? `Publish version ${next} anyway` : `Publish version ${next}`}
             </Button>
           </Group>

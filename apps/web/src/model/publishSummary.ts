@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   type Definition,
   type RoleChange,
   roleChanges,
@@ -24,6 +25,11 @@ export interface PublishSummary {
   roles: RoleDutyChange[];
   /** The draft does exactly what the latest version does. */
   unchanged: boolean;
+  /**
+   * The draft is the latest version, word for word (layout aside): the server would make no new
+   * version, so there is nothing to publish.
+   */
+  identical: boolean;
 }
 
 const LISTS: ReadonlyArray<Exclude<keyof RoleChange, 'roleId' | 'count'>> = [
@@ -70,5 +76,7 @@ export function publishSummary(latest: Definition | null, draft: Definition): Pu
     removed.length === 0 &&
     changed.length === 0 &&
     roles.length === 0;
-  return { first: latest === null, added, removed, changed, roles, unchanged };
+  // The same canonical text the store hashes for a version's content.
+  const identical = unchanged && canonicalJson(latest) === canonicalJson(draft);
+  return { first: latest === null, added, removed, changed, roles, unchanged, identical };
 }
