@@ -150,6 +150,11 @@ describe('tracking sheet and practice mode', () => {
       );
       expect(await panel.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
       await panel.locator('[data-overdue="true"]').first().waitFor();
+      // Overdue in words with the clinic's clock time it was due, in the task and in its row.
+      const since = /^Overdue · (Today|Yesterday) \d{2}:\d{2}$/;
+      expect(await panel.getByTestId('due-chip').textContent()).toMatch(since);
+      expect(await row.getByTestId('due-chip').textContent()).toMatch(since);
+      expect(await row.getByTestId('due-relative').textContent()).toMatch(/^\d+ min late$/);
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByTestId('form-field-hasEmail').getByText('No', { exact: true }).click();
       await page.getByTestId('form-field-enrolledElsewhere').getByText('No', { exact: true }).click();

@@ -26,6 +26,20 @@ describe('tracking helpers', () => {
     ).toBe('Task: Kiosk survey · Status: blocked · Blocker: Stand on order');
     expect(KIND_FIELDS.support.map((f) => f.id)).toEqual(['contactType', 'count', 'escalatedToIt']);
   });
+
+  it('says a project’s due date as the lists say due times, overdue in words unless it is done', () => {
+    const now = Date.parse('2026-11-25T18:00:00Z'); // Wednesday 11:00 in Denver
+    const project = { task: 'Kiosk survey', status: 'in-progress' };
+    expect(describeEntry('project', { ...project, dueDate: '2026-12-07' }, now, 'America/Denver')).toBe(
+      'Task: Kiosk survey · Status: in-progress · Due date: Mon 7 Dec',
+    );
+    expect(describeEntry('project', { ...project, dueDate: '2026-11-24' }, now, 'America/Denver')).toBe(
+      'Task: Kiosk survey · Status: in-progress · Due date: Yesterday, overdue',
+    );
+    expect(
+      describeEntry('project', { ...project, status: 'done', dueDate: '2026-11-24' }, now, 'America/Denver'),
+    ).toBe('Task: Kiosk survey · Status: done · Due date: Yesterday');
+  });
 });
 
 describe('entry forms match what the server accepts', () => {

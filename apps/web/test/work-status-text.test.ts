@@ -1,20 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rememberClinicConfig } from '../src/shell/clinic.ts';
 import { waitingText } from '../src/work/statusText.ts';
 
+// Monday 7 December 2026, 11:00 in Denver.
 const now = Date.parse('2026-12-07T18:00:00Z');
 const step = { roleName: 'Provider', step: 'Decide on the refill request', taken: false };
 
+beforeAll(() =>
+  rememberClinicConfig({ clinic: { name: 'Clinic' }, timeZone: 'America/Denver', calendar: null }),
+);
+afterAll(() => rememberClinicConfig(null));
+
 describe('waitingText', () => {
-  it('says who has the step, whether someone is on it, and until when', () => {
+  it('says who has the step, whether someone is on it, and the clinic clock time it is due', () => {
     const r = waitingText({ ...step, due: '2026-12-08T15:00:00Z' }, now);
     expect(r.overdue).toBe(false);
-    expect(r.text).toMatch(/^With Provider — Decide on the refill request · waiting in the pool · due /);
+    expect(r.text).toBe(
+      'With Provider — Decide on the refill request · waiting in the pool · due Tomorrow 08:00 (in 21 h)',
+    );
   });
 
-  it('says a step past its due time is overdue', () => {
+  it('says a step past its due time is overdue, since when and how late', () => {
     const r = waitingText({ ...step, taken: true, due: '2026-12-07T15:00:00Z' }, now);
     expect(r.overdue).toBe(true);
-    expect(r.text).toMatch(/· a colleague is working on it · overdue since /);
+    expect(r.text).toBe(
+      'With Provider — Decide on the refill request · a colleague is working on it · overdue since Today 08:00 (3 h late)',
+    );
   });
 
   it('leaves out what the caller may not read, and a due time there is none of', () => {

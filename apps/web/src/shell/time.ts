@@ -12,19 +12,3 @@ export function formatWhen(iso: string | null | undefined, now = Date.now()): st
     minute: '2-digit',
   }).format(new Date(ms));
 }
-
-/** "due in 2 h", "overdue 1 d", "due in 15 min". */
-export function dueLabel(due: string | null, now = Date.now()): { text: string; overdue: boolean } | null {
-  if (!due) return null;
-  const diff = Date.parse(due) - now;
-  const abs = Math.abs(diff);
-  const amount =
-    abs >= 86_400_000
-      ? `${Math.round(abs / 86_400_000)} d`
-      : abs >= 3_600_000
-        ? `${Math.round(abs / 3_600_000)} h`
-        : `${Math.max(1, Math.round(abs / 60_000))} min`;
-  return diff < 0
-    ? { text: `overdue ${amount}`, overdue: true }
-    : { text: `due in ${amount}`, overdue: false };
-}

@@ -1,3 +1,5 @@
+import { clinicTimeZone } from '../shell/clinic.ts';
+import { dueTime } from '../work/dueTime.ts';
 import type { EntryKind } from './types.ts';
 
 /** How each kind of manual entry is entered and shown; the server validates the same fields. */
@@ -74,10 +76,24 @@ export const KIND_FIELDS: Record<EntryKind, FieldSpec[]> = {
   ],
 };
 
-/** One line describing an entry's fields, for the entries list. */
-export function describeEntry(kind: EntryKind, fields: Record<string, unknown>): string {
+/**
+ * One line describing an entry's fields, for the entries list. A project's due date reads as My work's
+ * due times do ("Mon 7 Dec", "Tomorrow"), and says "overdue" once past while the project is not done.
+ */
+export function describeEntry(
+  kind: EntryKind,
+  fields: Record<string, unknown>,
+  now = Date.now(),
+  timeZone = clinicTimeZone(),
+): string {
+  const shown = (f: FieldSpec): string => {
+    const value = String(fields[f.id]);
+    if (f.id !== 'dueDate' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    const due = dueTime(value, now, timeZone);
+    return due.overdue && fields.status !== 'done' ? `${due.when}, overdue` : due.when;
+  };
   return KIND_FIELDS[kind]
     .filter((f) => fields[f.id] !== undefined && fields[f.id] !== '')
-    .map((f) => `${f.label}: ${String(fields[f.id])}`)
+    .map((f) => `${f.label}: ${shown(f)}`)
     .join(' · ');
 }

@@ -20,10 +20,10 @@ import type { Me, Task } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { PracticeDeadlineNote } from '../practice/PracticeDeadlineNote.tsx';
-import { formatWhen } from '../shell/time.ts';
 import { AddNote } from './AddNote.tsx';
 import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { DueChip } from './DueChip.tsx';
+import { dueTime } from './dueTime.ts';
 import { humanize, roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
 import { NoteCard } from './NoteCard.tsx';
@@ -161,8 +161,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               {task.practice && <PracticeBadge />}
               <DueChip due={task.due} now={now} />
               {task.due && (
-                <Text size="xs" c="gray.7">
-                  Due {formatWhen(task.due, now)}
+                <Text size="xs" c="gray.7" data-testid="due-relative">
+                  {dueTime(task.due, now).relative}
                 </Text>
               )}
               <Badge size="sm" tt="none" variant="outline" color="gray.7">

@@ -61,7 +61,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
               ) : null}
             </Text>
           ) : (
-            <DueChip due={task.due} now={now} size="sm" />
+            <DueChip due={task.due} now={now} size="sm" relative />
           )}
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
