@@ -17,7 +17,7 @@ import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
  */
 
 /** Enabled admins with an email address. */
-async function adminsWithAddress(deps: AppDeps): Promise<string[]> {
+export async function adminsWithAddress(deps: AppDeps): Promise<string[]> {
   const ids: string[] = [];
   for (const user of await deps.store.listUsers()) {
     if (user.disabled || !user.roles.includes(SystemRole.admin)) continue;
@@ -50,7 +50,7 @@ async function queue(
 }
 
 /** When the newest whole backup in `dir` was taken (nightly or by hand), or null. */
-async function lastWholeBackup(dir: string): Promise<string | null> {
+export async function lastWholeBackup(dir: string): Promise<string | null> {
   let newest: string | null = null;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!/^\d{4}-\d{2}-\d{2}/.test(name)) continue;

@@ -8,6 +8,7 @@ import { clinicZone } from '../outbox/digest.ts';
 import { localDateTime } from '../outbox/quiet-hours.ts';
 import { backupComplete } from './make.ts';
 import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
+import { reportManualBackupFailed } from './manual-alarm.ts';
 import { backupNamed } from './schedule.ts';
 
 /** What an admin reads about one backup: its status and counts from the manifest, never a patient. */
@@ -65,11 +66,12 @@ const off = () =>
 /**
  * A backup taken by an admin now (before a risky change), named `<date>-HHMM-manual` (clinic time) in
  * the backups directory and kept like the nightly ones. One at a time per process; the directory is
- * made exclusively, so two admins pressing at once in the same minute get one backup and a 409.
+ * made exclusively, so two admins pressing at once in the same minute get one backup and a 409. A
+ * failure is thrown to the admin who pressed, and emailed to the other admins (`manual-alarm.ts`).
  */
 export function manualBackups(deps: AppDeps) {
   let busy = false;
-  return async function takeNow(): Promise<BackupSummary> {
+  return async function takeNow(by: { id: string; displayName: string }): Promise<BackupSummary> {
     const schedule = deps.config.backups;
     if (!schedule) throw off();
     if (busy) throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup is being taken; wait for it');
@@ -78,7 +80,13 @@ export function manualBackups(deps: AppDeps) {
       const local = localDateTime(deps.clock(), clinicZone(deps));
       const hhmm = local.time.replace(':', '');
       const name = `${local.date}-${hhmm}-manual`;
-      const made = await backupNamed(deps, schedule, name, hhmm);
+      let made: Awaited<ReturnType<typeof backupNamed>>;
+      try {
+        made = await backupNamed(deps, schedule, name, hhmm);
+      } catch (error) {
+        await reportManualBackupFailed(deps, { name, now: deps.clock(), by, error });
+        throw error;
+      }
       if (!made) throw new ApiError(409, 'BACKUP_IN_PROGRESS', 'A backup was taken this minute; wait for it');
       return backupSummary(name, made.manifest);
     } finally {

@@ -2,12 +2,13 @@ import type { ComposedEmail } from './email.ts';
 
 /**
  * The backup alarm's emails, to admins: the nightly backup failed, and (after that) backups work
- * again. Not an email preference — a clinic must not lose its backups unheard.
+ * again; a backup another admin took by hand failed. Not an email preference — a clinic must not lose
+ * its backups unheard.
  */
-export type BackupEmailKind = 'backup-failed' | 'backup-working';
+export type BackupEmailKind = 'backup-failed' | 'backup-working' | 'backup-manual-failed';
 
 export const isBackupEmail = (kind: string): kind is BackupEmailKind =>
-  kind === 'backup-failed' || kind === 'backup-working';
+  kind === 'backup-failed' || kind === 'backup-working' || kind === 'backup-manual-failed';
 
 /** Times are clinic times (`HH:MM`, dates `YYYY-MM-DD`) in `timeZone`. */
 export interface BackupFailedPayload {
@@ -22,6 +23,23 @@ export interface BackupFailedPayload {
   lastWhole: string | null;
   nextTry: { date: string; time: string };
   /** The backups directory: configuration, not patient data. */
+  dir: string;
+}
+
+/** A backup taken by hand ("Back up now") failed; told to the admins who did not press it. */
+export interface BackupManualFailedPayload {
+  /** The backup's name (`<date>-HHMM-manual`), as in the server's log and on the Backups page. */
+  name: string;
+  date: string;
+  failedAt: string;
+  timeZone: string;
+  /** The admin who pressed, by name (staff, not patient data). */
+  by: string;
+  code: string;
+  reason: string;
+  lastWhole: string | null;
+  /** The nightly backup's time (`HH:MM`), which still runs. */
+  nightlyAt: string;
   dir: string;
 }
 
@@ -51,10 +69,21 @@ export function composeBackupEmail(
         `${page}\n\n${FOOTER}\n`,
     };
   }
+  if (kind === 'backup-manual-failed') {
+    const p = payload as BackupManualFailedPayload;
+    return {
+      subject: `[${opts.clinicName}] portalflow: a backup taken by hand failed (${p.date})`,
+      text:
+        `${p.by} pressed Back up now at ${p.failedAt} (clinic time, ${p.timeZone}) and the backup failed.\n` +
+        'They were shown the failure on the Backups page; this is so you know too.\n\n' +
+        `Why: ${p.code} — ${p.reason}.\n${lastWholeText(p.lastWhole)}\n` +
+        `The nightly backup still runs at ${p.nightlyAt}; if it fails too, every admin is emailed.\n` +
+        `Backups directory: ${p.dir}\n\n` +
+        `${page}\nThe server's log says more: look for "backup ${p.name}".\n\n${FOOTER}\n`,
+    };
+  }
   const p = payload as BackupFailedPayload;
-  const last = p.lastWhole
-    ? `The last whole backup was taken ${p.lastWhole}.`
-    : 'The last whole backup: none found in the backups directory.';
+  const last = lastWholeText(p.lastWhole);
   const next =
     p.nextTry.date === p.date
       ? `Next: it is tried again at about ${p.nextTry.time}, and each hour after that today.`
@@ -68,3 +97,8 @@ export function composeBackupEmail(
       `${page}\nThe server's log says more: look for "backup ${p.date}".\n\n${FOOTER}\n`,
   };
 }
+
+const lastWholeText = (lastWhole: string | null) =>
+  lastWhole
+    ? `The last whole backup was taken ${lastWhole}.`
+    : 'The last whole backup: none found in the backups directory.';

@@ -26,9 +26,10 @@ export function backupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   });
 
   app.openapi(adminOnly(takeBackup), async (c) => {
-    const taken = await takeNow();
+    const user = requireUser(c);
+    const taken = await takeNow(user);
     // A copy of every request's data: the access log says who took it and when.
-    await recordAccess(deps, c, requireUser(c), {
+    await recordAccess(deps, c, user, {
       category: 'backup',
       outcome: 'allow',
       detail: `backup taken: ${taken.name}`,

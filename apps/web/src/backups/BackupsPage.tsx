@@ -104,6 +104,7 @@ export function BackupsPage() {
           <b>{schedule.keep}</b> whole backups are kept. Copy that folder off this machine too: a backup on
           the same disk does not survive the disk. If one fails, every admin with an email address (
           <Link to="/profile/email">Email notifications</Link>) is emailed, and again when backups work again.
+          When Back up now fails, whoever pressed it sees it here and the other admins are emailed.
         </Text>
       )}
       {stale && (

@@ -113,8 +113,9 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
           </Stack>
           {isAdmin && (
             <Text size="sm" c="gray.8" data-testid="email-admin-always">
-              As an admin you are also emailed when a nightly backup fails, and when backups work again. Those
-              come whatever is ticked above, as long as an address is given.
+              As an admin you are also emailed when a nightly backup fails, when backups work again, and when
+              another admin’s Back up now fails. Those come whatever is ticked above, as long as an address is
+              given.
             </Text>
           )}
           <Group align="flex-end">
