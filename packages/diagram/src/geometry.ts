@@ -37,6 +37,13 @@ export function segmentCrossesRect(a: Point, b: Point, r: Rect): boolean {
   return rectsOverlap({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, r);
 }
 
+/** The distance between an axis-parallel segment and a rectangle (0 when they touch or cross). */
+export function segmentGap(a: Point, b: Point, r: Rect): number {
+  const dx = Math.max(0, r.x - Math.max(a.x, b.x), Math.min(a.x, b.x) - (r.x + r.width));
+  const dy = Math.max(0, r.y - Math.max(a.y, b.y), Math.min(a.y, b.y) - (r.y + r.height));
+  return Math.hypot(dx, dy);
+}
+
 export function unionRect(rects: readonly Rect[]): Rect {
   if (rects.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
   let x1 = Number.POSITIVE_INFINITY;

@@ -6,6 +6,7 @@ import {
   rectsOverlap,
   SpatialIndex,
   segmentCrossesRect,
+  segmentGap,
   segmentRect,
 } from './geometry.ts';
 import { blockWidth, textWidth, wrapText } from './text.ts';
@@ -20,11 +21,19 @@ export interface LabelRequest {
   id: string;
   text: string;
   points: Point[];
+  /** The steps the arrow leaves and enters: the only boxes its label may sit beside. */
+  from: string;
+  to: string;
 }
 
 const MAX_WIDTH = 150;
 const PAD = 3;
 const GAP = 3;
+/**
+ * How far a label keeps from a step its arrow neither leaves nor enters where a spot allows it:
+ * closer, a reader takes it for that step's outcome.
+ */
+const STEP_CLEARANCE = 20;
 
 export interface LabelSize {
   lines: string[];
@@ -66,6 +75,8 @@ function measureLabel(text: string, maxWidth: number): LabelSize {
 export interface LabelRecord {
   text: string;
   points: Point[];
+  from: string;
+  to: string;
   placed?: PlacedLabel;
   reads: Rect[];
 }
@@ -106,13 +117,14 @@ export function placeLabels(
   previous?: LabelMemo,
 ): Labelled {
   const placed = new Map<string, PlacedLabel>();
-  // Boxes, labels placed so far and every arrow's runs: indexed only once some label has to be placed.
-  let index: { solid: SpatialIndex<Rect>; lines: SpatialIndex<Segment> } | undefined;
+  // Boxes (by step id), labels placed so far and every arrow's runs: indexed only once some label
+  // has to be placed.
+  let index: { solid: SpatialIndex<Solid>; lines: SpatialIndex<Segment> } | undefined;
   const indexed = () => {
     if (index) return index;
-    const solid = new SpatialIndex<Rect>();
-    for (const b of boxes.values()) solid.insert(b, b);
-    for (const p of placed.values()) solid.insert(p, p);
+    const solid = new SpatialIndex<Solid>();
+    for (const [id, b] of boxes) solid.insert(b, { step: id });
+    for (const p of placed.values()) solid.insert(p, {});
     const lines = new SpatialIndex<Segment>();
     for (const req of requests)
       for (let i = 1; i < req.points.length; i++)
@@ -157,6 +169,8 @@ export function placeLabels(
     if (
       old &&
       old.text === req.text &&
+      old.from === req.from &&
+      old.to === req.to &&
       samePoints(old.points, req.points) &&
       unmoved(old) &&
       !changes.touchesAny(old.reads)
@@ -164,7 +178,7 @@ export function placeLabels(
       record = old;
     else {
       const { solid, lines } = indexed();
-      record = placeOne(req, solid, lines, area);
+      record = placeOne(req, solid, lines, area, { source: boxes.get(req.from), target: boxes.get(req.to) });
       if (!old?.placed !== !record.placed || (old?.placed && !sameRect(old.placed, record.placed!))) {
         if (old?.placed) changes.add(old.placed);
         if (record.placed) changes.add(record.placed);
@@ -173,7 +187,7 @@ export function placeLabels(
     records.set(req.id, record);
     if (record.placed) {
       placed.set(req.id, record.placed);
-      index?.solid.insert(record.placed, record.placed);
+      index?.solid.insert(record.placed, {});
     }
   }
   return { placed, memo: { area, boxes: new Map(boxes), order, records } };
@@ -196,20 +210,29 @@ const contains = (outer: Rect, r: Rect) =>
   r.x + r.width <= outer.x + outer.width &&
   r.y + r.height <= outer.y + outer.height;
 
+/** What a spot must not cover: a step's box (with its id) or a label placed before. */
+interface Solid {
+  step?: string;
+}
+
 function placeOne(
   req: LabelRequest,
-  solid: SpatialIndex<Rect>,
+  solid: SpatialIndex<Solid>,
   lines: SpatialIndex<Segment>,
   area: Rect,
+  ends: Ends,
 ): LabelRecord {
-  const record: LabelRecord = { text: req.text, points: req.points, reads: [] };
+  const record: LabelRecord = { text: req.text, points: req.points, from: req.from, to: req.to, reads: [] };
   if (!req.text) return record;
+  // Some spots are placed against the arrow's own boxes (see `candidates`): they are read too.
+  if (ends.source) record.reads.push(ends.source);
+  if (ends.target) record.reads.push(ends.target);
   const usual = labelSize(req.text);
-  let best = bestSpot(req, usual, solid, lines, area, record);
+  let best = bestSpot(req, usual, solid, lines, area, record, ends);
   // A spot on another arrow's line: the label wrapped narrower may fit between the lines.
   if (best && best.crossings > 0 && best.hard === 0) {
     const narrow = narrowSize(req.text, usual);
-    const other = narrow && bestSpot(req, narrow, solid, lines, area, record);
+    const other = narrow && bestSpot(req, narrow, solid, lines, area, record, ends);
     if (other && other.hard === 0 && other.crossings < best.crossings) best = other;
   }
   if (!best) return record;
@@ -224,7 +247,10 @@ function placeOne(
 }
 
 const HARD = 100_000;
-const CROSSING = 40;
+// A label across another arrow's line misreads worse than one 2,000 px further along its own arrow.
+const CROSSING = 100;
+/** Per step or other arrow the spot sits beside (not the arrow's own): a misleading label. */
+const BESIDE_OTHER = 60;
 
 interface Spot {
   rect: Rect;
@@ -239,16 +265,17 @@ interface Spot {
 function bestSpot(
   req: LabelRequest,
   size: LabelSize,
-  solid: SpatialIndex<Rect>,
+  solid: SpatialIndex<Solid>,
   lines: SpatialIndex<Segment>,
   area: Rect,
   record: LabelRecord,
+  ends: Ends,
 ): Spot | undefined {
   let best: Spot | undefined;
   let seen: { segment: number; rect: Rect } | undefined;
-  for (const c of candidates(req.points, size.width, size.height)) {
-    // Boxes and labels within 4 px and arrows within 1 px of a spot decide its score.
-    const reach = inflate(c.rect, 5);
+  for (const c of candidates(req.points, size.width, size.height, ends)) {
+    // Boxes within the step clearance, labels within 4 px and arrows within its gap of a spot decide its score.
+    const reach = inflate(c.rect, STEP_CLEARANCE + 1);
     if (seen && seen.segment === c.segment) seen.rect = union(seen.rect, reach);
     else {
       if (seen) record.reads.push(seen.rect);
@@ -260,12 +287,26 @@ function bestSpot(
       c.rect.x + c.rect.width <= area.x + area.width &&
       c.rect.y + c.rect.height <= area.y + area.height;
     let hard = inside ? 0 : 1;
-    for (const { rect } of solid.near(c.rect, 4)) if (rectsOverlap(c.rect, rect, 2)) hard++;
-    let crossings = 0;
-    for (const { item } of lines.near(c.rect, 1)) {
-      if (item.id !== req.id && segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
+    let besideOther = 0;
+    for (const { rect, item } of solid.near(c.rect, STEP_CLEARANCE)) {
+      if (rectsOverlap(c.rect, rect, 2)) hard++;
+      else if (
+        item.step !== undefined &&
+        item.step !== req.from &&
+        item.step !== req.to &&
+        rectsOverlap(c.rect, rect, STEP_CLEARANCE)
+      )
+        besideOther++;
     }
-    const score = hard * HARD + crossings * CROSSING + c.along * 0.05 + c.penalty;
+    let crossings = 0;
+    for (const { item } of lines.near(c.rect, c.gap)) {
+      if (item.id === req.id) continue;
+      if (segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
+      // Another arrow nearer than its own: the label reads as that arrow's.
+      else if (segmentGap(item.a, item.b, c.rect) < c.gap) besideOther++;
+    }
+    const score =
+      hard * HARD + crossings * CROSSING + besideOther * BESIDE_OTHER + c.along * 0.05 + c.penalty;
     if (!best || score < best.score) best = { rect: c.rect, score, size, hard, crossings };
   }
   if (seen) record.reads.push(seen.rect);
@@ -279,19 +320,45 @@ interface Candidate {
   /** Distance along the arrow from its start. */
   along: number;
   penalty: number;
+  /** How far the spot is from the arrow's segment (0: on it). */
+  gap: number;
 }
 
-function candidates(points: readonly Point[], w: number, h: number): Candidate[] {
+/** The boxes of the steps an arrow leaves and enters. */
+interface Ends {
+  source: Rect | undefined;
+  target: Rect | undefined;
+}
+
+/**
+ * Spots beside every segment of the arrow. An arrow starts on its step's outline, which for a
+ * decision or a wait lies inside the box's rectangle away from the middle: a spot there would cover
+ * the box, so spots on the first run start at the rectangle's edge. Beside the run down (or up) from
+ * the step it leaves and the run to the step it enters, a spot also sits just clear of that step:
+ * the evenly spread spots can all fall beside other steps in a column of them.
+ */
+function candidates(points: readonly Point[], w: number, h: number, ends: Ends): Candidate[] {
   const out: Candidate[] = [];
+  const leaves = ends.source && ends.source.x + ends.source.width;
   let along = 0;
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
     const b = points[i]!;
-    const length = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+    const from = points[i - 1]!;
+    const a =
+      i === 1 && leaves !== undefined && from.y === b.y && from.x < leaves && leaves < b.x
+        ? { x: leaves, y: from.y }
+        : from;
+    const length = Math.abs(b.x - from.x) + Math.abs(b.y - from.y);
     if (i === 1 && a.y === b.y && Math.abs(b.x - a.x) >= w + 2 * GAP) {
       // Best: on the arrow itself, right where it leaves its step.
       const x = a.x <= b.x ? a.x + GAP + 2 : a.x - GAP - 2 - w;
-      out.push({ rect: { x, y: a.y - h / 2, width: w, height: h }, segment: i, along: 0, penalty: -10 });
+      out.push({
+        rect: { x, y: a.y - h / 2, width: w, height: h },
+        segment: i,
+        along: 0,
+        penalty: -10,
+        gap: 0,
+      });
     }
     if (a.y === b.y) {
       const left = Math.min(a.x, b.x);
@@ -309,6 +376,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
             segment: i,
             along: along + shift,
             penalty: (fits ? 0 : 25) + k,
+            gap: GAP,
           });
         }
       });
@@ -321,6 +389,14 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
         bottom - GAP - h,
         ...between(top + GAP, bottom - GAP - h, h),
       ];
+      const down = a.y < b.y;
+      const clear = [
+        i === 2 && ends.source && (down ? ends.source.y + ends.source.height + GAP : ends.source.y - GAP - h),
+        i === points.length - 2 &&
+          ends.target &&
+          (down ? ends.target.y - GAP - h : ends.target.y + ends.target.height + GAP),
+      ];
+      for (const y of clear) if (typeof y === 'number' && y >= top && y + h <= bottom) ys.push(y);
       const fits = bottom - top >= h + 2 * GAP;
       for (const y of a.y <= b.y ? ys : [...ys].reverse()) {
         for (const x of [a.x + GAP + 1, a.x - GAP - 1 - w]) {
@@ -329,6 +405,7 @@ function candidates(points: readonly Point[], w: number, h: number): Candidate[]
             segment: i,
             along: along + Math.abs(y - a.y),
             penalty: 15 + (fits ? 0 : 25),
+            gap: GAP + 1,
           });
         }
       }

@@ -337,7 +337,7 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
     return attach(route, from, to, requestOf.get(e.path)!);
   });
   const labelled = placeLabels(
-    routable.map((e, i) => ({ id: e.path, text: texts[i]!, points: pointsOf[i]! })),
+    routable.map((e, i) => ({ id: e.path, text: texts[i]!, points: pointsOf[i]!, from: e.from, to: e.to })),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,
