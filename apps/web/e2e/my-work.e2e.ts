@@ -217,6 +217,78 @@ describe('My work', () => {
     }
   });
 
+  it('a task has one note box that says who reads it; a note saved at once and one sent with the outcome both reach the next role', async () => {
+    const EARLY = 'Called the patient at 10:10: they will send the statement number.';
+    const HANDOFF = 'Statement 88213 — the patient thinks the lab charge was billed twice.';
+    const desk = await apiSession(server.url, 'front-desk', PASSWORD);
+    const started = await desk<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
+      definitionId: 'billing-question',
+      data: { patient: 'DEMO-7301', channel: 'phone', question: 'Why was I billed twice?' },
+    });
+    expect(started.status).toBe(201);
+    const taskId = started.body.instance.active[0]!.taskId;
+
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('work-folder-pool-front-desk').click();
+      await page.getByTestId(`task-row-${taskId}`).click();
+      const panel = page.getByTestId('task-panel');
+      await panel.getByTestId('task-form').waitFor();
+      const boxes = panel.getByRole('textbox', { name: /note/i });
+      // Not claimed yet: the one box adds a note now (reading and commenting need no claim).
+      expect(await boxes.count()).toBe(1);
+      expect(await panel.getByTestId('task-note-save').textContent()).toBe('Add note');
+      await page.getByTestId('claim-button').click();
+      await panel.getByTestId('release-button').waitFor();
+      expect(await boxes.count()).toBe(1);
+      // Who reads it, said where it is written.
+      expect(await panel.getByTestId('task-note-readers').textContent()).toBe(
+        'Read by everyone who works on this request, before and after you, and by leads and auditors. Never shown to the patient.',
+      );
+
+      // Saved at once: the task stays open and the note is in History so far.
+      await panel.getByTestId('task-note').fill(EARLY);
+      expect(await panel.getByTestId('task-note-save').textContent()).toBe('Save note now');
+      await panel.getByTestId('task-note-save').click();
+      await panel.getByTestId('request-note').filter({ hasText: EARLY }).waitFor();
+      expect(await panel.getByTestId('task-note').inputValue()).toBe('');
+      expect(await panel.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
+
+      // Sent with the outcome: ticked for the next role unless unticked.
+      await panel.getByTestId('task-note').fill(HANDOFF);
+      await expect.poll(() => panel.getByTestId('task-note-for-next').isChecked()).toBe(true);
+      expect(await panel.getByTestId('task-note-when').textContent()).toBe(
+        'Saved with the outcome you choose below, or now with Save note now.',
+      );
+      await page.getByTestId('form-field-requestType').click();
+      await page.getByRole('option', { name: 'Statement question' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await panel.getByTestId('outcome-button-logged').click();
+      await page.getByTestId(`task-row-${taskId}`).waitFor({ state: 'detached', timeout: 15_000 });
+    } finally {
+      await b.close();
+    }
+
+    // The billing specialist: both notes at the top of the next task, who wrote them and on which step.
+    const billing = await openBrowser();
+    try {
+      const { page } = billing;
+      await signIn(page, server.url, 'billing-specialist', PASSWORD);
+      await page.getByTestId('work-folder-pool-billing-specialist').click();
+      await page.locator('[data-testid^="task-row-"]', { hasText: 'DEMO-7301' }).first().click();
+      const forMe = page.getByTestId('notes-for-next-role');
+      await forMe.waitFor();
+      const text = await forMe.textContent();
+      expect(text).toContain(EARLY);
+      expect(text).toContain(HANDOFF);
+      expect(text).toContain('“Log the billing question and attach the statement”');
+    } finally {
+      await billing.close();
+    }
+  }, 120_000);
+
   it('works at tablet width', async () => {
     const b = await openBrowser({ width: 768, height: 1024 });
     try {

@@ -9,6 +9,7 @@ import { ApiError } from '../api/client.ts';
 import type { RequestNote } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import { roleLabel } from './format.ts';
+import { AMBER_TEXT } from './palette.ts';
 
 interface Props {
   note: RequestNote;
@@ -79,7 +80,7 @@ export function NoteCard({ note, nameOf, now, meId, canEdit, onChanged }: Props)
           size="xs"
           tt="none"
           color="yellow"
-          c="yellow.9"
+          c={AMBER_TEXT}
           variant="light"
           mt={4}
           leftSection={<Star size={10} aria-hidden />}

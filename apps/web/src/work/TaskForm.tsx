@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -16,6 +16,8 @@ import {
   toSubmission,
 } from './form.ts';
 import { humanize } from './format.ts';
+import { EMPTY_NOTE, NoteBox, type NoteDraft } from './NoteBox.tsx';
+import { useAddNote } from './useAddNote.ts';
 
 interface Props {
   task: Task;
@@ -24,6 +26,10 @@ interface Props {
   data: Record<string, unknown>;
   /** False until the person has claimed the task. */
   canComplete: boolean;
+  /** Notes may be added (the request is still active). */
+  canAddNote: boolean;
+  /** A note saved now, without finishing: the panel reads the notes again. */
+  onNoteAdded: () => void;
   disabledReason: string | null;
   busyOutcome: string | null;
   onComplete: (
@@ -35,9 +41,10 @@ interface Props {
 }
 
 /**
- * The step's form generated from its fields, a note, and one button per outcome. Checked in the
- * browser with the engine's validateForm before sending; the server's per-field errors land on
- * the same fields.
+ * The step's form generated from its fields, the task's one note box, and one button per outcome.
+ * Checked in the browser with the engine's validateForm before sending; the server's per-field errors
+ * land on the same fields. The note goes with the outcome, or is saved now — by anyone working the
+ * request, claimed or not.
  */
 export function TaskForm({
   task,
@@ -45,15 +52,19 @@ export function TaskForm({
   outcomes,
   data,
   canComplete,
+  canAddNote,
+  onNoteAdded,
   disabledReason,
   busyOutcome,
   onComplete,
 }: Props) {
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [note, setNote] = useState('');
-  // A completion note is usually a handoff: it is marked for the next role unless unticked.
-  const [forNextRole, setForNextRole] = useState(true);
+  const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);
+  const addNow = useAddNote(task.instanceId, task.status === 'open' ? task.id : null, () => {
+    setNote(EMPTY_NOTE);
+    onNoteAdded();
+  });
   const [summary, setSummary] = useState<string | null>(null);
   // The outcome last tried and refused: from then on every change is checked again against it.
   const [tried, setTried] = useState<string | null>(null);
@@ -63,8 +74,7 @@ export function TaskForm({
   useEffect(() => {
     setValues(initialValues(fields, data));
     setErrors({});
-    setNote('');
-    setForNextRole(true);
+    setNote(EMPTY_NOTE);
     setSummary(null);
     setTried(null);
   }, [task.id]);
@@ -90,8 +100,8 @@ export function TaskForm({
       await onComplete(
         outcome,
         toSubmission(fields, values),
-        note.trim() === '' ? undefined : note.trim(),
-        forNextRole,
+        note.body.trim() === '' ? undefined : note.body.trim(),
+        note.forNextRole,
       );
     } catch (error) {
       const server = serverFieldErrors(error);
@@ -145,25 +155,14 @@ export function TaskForm({
             }}
           />
         ))}
-        <Textarea
-          label="Note (optional)"
-          description="Kept with the request: everyone who works on it later reads it. No need to repeat the form."
-          autosize
-          minRows={2}
-          maxRows={6}
-          maxLength={8000}
-          value={note}
-          disabled={!canComplete}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          data-testid="task-note"
-        />
-        {note.trim() !== '' && (
-          <Checkbox
-            label="For the next role: show it at the top of their task"
-            checked={forNextRole}
-            disabled={!canComplete}
-            onChange={(e) => setForNextRole(e.currentTarget.checked)}
-            data-testid="task-note-for-next"
+        {canAddNote && (
+          <NoteBox
+            draft={note}
+            onChange={setNote}
+            withOutcome={canComplete}
+            saving={addNow.isPending}
+            disabled={busyOutcome !== null}
+            onSaveNow={() => addNow.mutate({ body: note.body.trim(), forNextRole: note.forNextRole })}
           />
         )}
         {disabledReason && (

@@ -20,12 +20,12 @@ import type { Me, Task } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { PracticeDeadlineNote } from '../practice/PracticeDeadlineNote.tsx';
-import { AddNote } from './AddNote.tsx';
 import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { humanize, roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
+import { NoteBoxAlone } from './NoteBox.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { AMBER_TEXT } from './palette.ts';
 import { TaskForm } from './TaskForm.tsx';
@@ -47,7 +47,7 @@ interface Props {
   onClose?: () => void;
 }
 
-/** The right-hand side: one task — notes for the next role, its data and attached files, the outcome form beside the step's help, history with notes. */
+/** The right-hand side: one task — notes for the next role, its data and attached files, the outcome form (with the task's one note box) beside the step's help, history with notes. */
 export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose }: Props) {
   const detail = useTaskDetail(taskId);
   const client = useQueryClient();
@@ -324,6 +324,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 outcomes={step.outcomes}
                 data={instance.data}
                 canComplete={canComplete}
+                canAddNote={instance.status === 'active'}
+                onNoteAdded={refreshNotes}
                 disabledReason={disabledReason}
                 busyOutcome={
                   actions.complete.isPending && actions.complete.variables?.task.id === task.id
@@ -344,9 +346,18 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             )}
           </Grid>
         ) : (
-          <Text size="sm" c="gray.7">
-            This step has no form.
-          </Text>
+          <>
+            <Text size="sm" c="gray.7">
+              This step has no form.
+            </Text>
+            {instance.status === 'active' && (
+              <NoteBoxAlone
+                instanceId={task.instanceId}
+                openTaskId={open ? task.id : null}
+                onAdded={refreshNotes}
+              />
+            )}
+          </>
         )}
 
         <Divider />
@@ -371,9 +382,6 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             )}
           />
         </div>
-        {instance.status === 'active' && (
-          <AddNote instanceId={task.instanceId} taskId={task.id} onAdded={refreshNotes} />
-        )}
       </Stack>
     </section>
   );
