@@ -17,7 +17,7 @@ import { InstanceService } from './instances/service.ts';
 import { IntakeKeys } from './intake/keys.ts';
 import { StreamAuth } from './live/stream-auth.ts';
 import { MigrationService } from './migrations/service.ts';
-import { RefresherIndex } from './roles/catalog.ts';
+import { RefresherIndex } from './roles/refresher-index.ts';
 import { accountAdminRoutes, accountChangeRoutes } from './routes/account-admin.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { auditRoutes } from './routes/audit.ts';

@@ -179,8 +179,10 @@ describe('roles, sign-off and refreshers', () => {
       'medical-assistant',
       'nurse-manager',
     ]);
-    for (const r of overview.body.changes)
-      expect(r).toMatchObject({ definitionId: TRIAGE, version: 2, previousVersion: 1 });
+    for (const r of overview.body.changes) {
+      expect(r).toMatchObject({ definitionId: TRIAGE, version: 2 });
+      for (const p of r.people) expect(p).toMatchObject({ previousVersion: 1, done: false });
+    }
 
     const mine = await t.call('GET', '/api/refreshers/mine', { as: await as('medical-assistant') });
     expect(mine.body.changes).toHaveLength(1);
@@ -204,7 +206,12 @@ describe('roles, sign-off and refreshers', () => {
         .map((r: any) => r.id)
         .sort(),
     ).toEqual(['medical-assistant', 'nurse-manager']);
-    expect((await t.call('GET', '/api/refreshers', { as: await as('lead') })).body.changes).toHaveLength(2);
+    // Still one refresher per role, now compared with the latest version.
+    const caughtUp = (await t.call('GET', '/api/refreshers', { as: await as('lead') })).body.changes;
+    expect(caughtUp.map((r: any) => [r.role, r.version])).toEqual([
+      ['medical-assistant', 3],
+      ['nurse-manager', 3],
+    ]);
 
     // Re-approving clears the flag for that role only.
     const fp = (await t.call('GET', '/api/roles/medical-assistant', { as: await as('lead') })).body
@@ -221,14 +228,18 @@ describe('roles, sign-off and refreshers', () => {
 
   it('a refresher is done after acknowledging and finishing a practice run of the new version', async () => {
     const ma = await as('medical-assistant');
-    const key = { definitionId: TRIAGE, version: 2, role: 'medical-assistant' };
+    // Version 3 is the latest (it changed only help text): the refresher runs up to it.
+    const key = { definitionId: TRIAGE, version: 3, role: 'medical-assistant' };
     expect(
       (await t.call('POST', '/api/refreshers/acknowledge', { as: await as('triage-nurse'), body: key }))
         .status,
     ).toBe(403);
     expect(
-      (await t.call('POST', '/api/refreshers/acknowledge', { as: ma, body: { ...key, version: 3 } })).status,
+      (await t.call('POST', '/api/refreshers/acknowledge', { as: ma, body: { ...key, version: 4 } })).status,
     ).toBe(404);
+    expect(
+      (await t.call('POST', '/api/refreshers/acknowledge', { as: ma, body: { ...key, version: 2 } })).status,
+    ).toBe(409);
     const ack = await t.call('POST', '/api/refreshers/acknowledge', { as: ma, body: key });
     expect(ack.status, ack.text).toBe(200);
     let mine = await t.call('GET', '/api/refreshers/mine', { as: ma });
@@ -271,7 +282,7 @@ describe('roles, sign-off and refreshers', () => {
     expect(mine.body.changes[0]).toMatchObject({ done: true, practiceDoneAt: t.clock.now() });
 
     const overview = await t.call('GET', '/api/refreshers', { as: await as('auditor') });
-    const row = overview.body.changes.find((r: any) => r.role === 'medical-assistant' && r.version === 2);
+    const row = overview.body.changes.find((r: any) => r.role === 'medical-assistant' && r.version === 3);
     expect(row.people).toEqual([expect.objectContaining({ username: 'medical-assistant', done: true })]);
     const nm = overview.body.changes.find((r: any) => r.role === 'nurse-manager');
     expect(nm.people).toEqual([

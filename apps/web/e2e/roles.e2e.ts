@@ -8,8 +8,9 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 /**
  * Roles, sign-off and refreshers end to end: a lead signs off the medical assistant's job
  * description, publishes a triage change that gives the sort step two business days, sees the role
- * flagged with exactly that change; the medical assistant sees "what changed for you", reads it and
- * finishes a practice run; the lead sees it done. Then the handbook, printed.
+ * flagged with exactly that change, then publishes three days. The medical assistant, who missed both,
+ * sees one "what changed for you" (version 1 against version 3), reads it and finishes a practice run;
+ * the lead sees it done. Then the handbook, printed.
  */
 const TRIAGE = 'portal-message-triage';
 
@@ -59,17 +60,20 @@ describe('roles, refreshers and the handbook', () => {
       ).toBe(200);
 
       // Publish a change: the medical assistant gets two business days to sort a message.
-      const current = await api<{
-        draft: { revision: number };
-        latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
-      }>('GET', `/definitions/${TRIAGE}`);
-      const definition = structuredClone(current.body.latest.definition);
-      definition.steps['sort-message']!.deadline.after = 'P2D';
-      expect(
-        (await api('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
-          .status,
-      ).toBe(200);
-      expect((await api('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+      const publishSortDeadline = async (after: string) => {
+        const current = await api<{
+          draft: { revision: number };
+          latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
+        }>('GET', `/definitions/${TRIAGE}`);
+        const definition = structuredClone(current.body.latest.definition);
+        definition.steps['sort-message']!.deadline.after = after;
+        expect(
+          (await api('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
+            .status,
+        ).toBe(200);
+        expect((await api('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+      };
+      await publishSortDeadline('P2D');
 
       await page.reload();
       await page.locator('[data-testid="approval-state"][data-state="needs-reapproval"]').waitFor();
@@ -88,17 +92,30 @@ describe('roles, refreshers and the handbook', () => {
       expect(await state('medical-assistant')).toBe('needs-reapproval');
       expect(await state('triage-nurse')).toBe('approved');
 
-      // Staff: "what changed for you" in My work, then the refresher page.
+      // A second change before the medical assistant got to the first: three business days.
+      await publishSortDeadline('P3D');
+
+      // Staff: "what changed for you" in My work, then the refresher page: one refresher, version 1
+      // compared with version 3 (not one for each version).
       const s = staff.page;
       await signIn(s, server.url, 'medical-assistant', PASSWORD);
       await s.getByTestId('refresher-card').waitFor();
       expect(await seriousViolations(s)).toEqual([]);
-      expect(await s.getByTestId('refresher-card').textContent()).toContain('Patient portal message triage');
+      const card = await s.getByTestId('refresher-card').textContent();
+      expect(card).toContain('Patient portal message triage');
+      expect(card).not.toContain('refreshers to do');
+      expect(card).toContain('since version 1');
       await screenshot(s, 'refresher-card');
       await s.getByTestId('refresher-card-open').click();
       const item = s.locator('[data-testid="refresher-item"][data-role="medical-assistant"]');
       await item.waitFor();
-      expect(await item.textContent()).toContain('2 business days');
+      expect(await s.getByTestId('refresher-item').count()).toBe(1);
+      const what = await item.textContent();
+      expect(what).toContain('since version 1');
+      expect(what).toContain(
+        '1 business day, then to Nurse manager → 3 business days, then to Nurse manager',
+      );
+      expect(what).not.toContain('2 business days');
       expect(await seriousViolations(s)).toEqual([]);
       await screenshot(s, 'refresher-what-changed');
       await s.getByTestId('refresher-acknowledge').click();
@@ -136,6 +153,16 @@ describe('roles, refreshers and the handbook', () => {
         .locator('[data-testid="refresher-row"][data-role="nurse-manager"] [data-done="false"]')
         .waitFor();
       expect(await page.locator('[data-testid="refresher-row"]').count()).toBe(2);
+      // The nurse manager has not caught up: what changed since version 1, for them, in one list.
+      const manager = page.locator('[data-testid="refresher-row"][data-role="nurse-manager"]');
+      expect(await manager.getByTestId('refresher-comparison').count()).toBe(1);
+      expect(await manager.getByTestId('refresher-comparison').textContent()).toContain(
+        'What changed since version 1 (versions 2 and 3',
+      );
+      expect(await row.getByTestId('refresher-comparison').count()).toBe(0);
+      await manager.getByTestId('refresher-comparison').locator('summary').click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'refresher-training-changes');
       // A regular refresher: every 30 days for the triage workflow.
       await page.getByTestId('schedule-workflow').click();
       await page.getByRole('option', { name: 'Patient portal message triage' }).click();
@@ -188,7 +215,7 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByTestId('handbook-diagram').waitFor();
       const steps = await page.getByTestId('handbook-step').count();
       expect(steps).toBeGreaterThan(8);
-      expect(await page.getByTestId('handbook-changes').textContent()).toContain('Since version 1');
+      expect(await page.getByTestId('handbook-changes').textContent()).toContain('Since version 2');
       // What each task records, and when an answer is needed.
       expect(await page.getByTestId('handbook-records-sort-message').textContent()).toMatch(
         /^Records: .*Topic \(always needed\)/,

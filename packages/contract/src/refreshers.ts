@@ -3,26 +3,54 @@ import { z } from 'zod';
 import { engineShape, Id, IdParams, Person } from './common.ts';
 import { errors, json, jsonBody, route } from './route.ts';
 
-/** A published version changed what a role does: the people holding it read and practise it. */
+/**
+ * Published versions changed what a role does: a person holding it reads what changed since the
+ * version they last finished and practises the latest. One per person, workflow and role; finishing it
+ * covers every version up to `version`.
+ */
 export const ChangeRefresher = z.object({
   definitionId: Id,
   title: z.string(),
+  /** The latest published version. */
   version: z.number().int(),
+  /** The version compared with: the one the person last finished (version 1 if none). */
   previousVersion: z.number().int(),
+  /** When `version` was published. */
   publishedAt: z.string(),
   role: z.string(),
   roleName: z.string(),
-  change: engineShape<RoleChange>('What changed for the role'),
+  change: engineShape<RoleChange>(
+    'What changed for the role from `previousVersion` to `version`, as a whole',
+  ),
 });
 export type ChangeRefresher = z.infer<typeof ChangeRefresher>;
 
 export const RefresherProgress = z.object({
   acknowledgedAt: z.string().nullable(),
-  /** When a practice run of this version (or a later one) was finished. */
+  /** When a practice run of the last change (or a later version) was finished. */
   practiceDoneAt: z.string().nullable(),
   done: z.boolean(),
 });
 export type RefresherProgress = z.infer<typeof RefresherProgress>;
+
+/** What the people who know `previousVersion` have to read to catch up with the latest version. */
+export const RefresherComparison = z.object({
+  previousVersion: z.number().int(),
+  change: engineShape<RoleChange>('What changed for the role since `previousVersion`'),
+});
+export type RefresherComparison = z.infer<typeof RefresherComparison>;
+
+/**
+ * One workflow and role whose job changed since version 1: each holder with the version they are
+ * compared with. `done` with no `acknowledgedAt`: nothing changed for that person (a change came
+ * and went again in versions they skipped).
+ */
+export const RoleRefresherStatus = ChangeRefresher.omit({ previousVersion: true, change: true }).extend({
+  /** One per version people still to do start from, oldest first. */
+  comparisons: z.array(RefresherComparison),
+  people: z.array(Person.extend(RefresherProgress.shape).extend({ previousVersion: z.number().int() })),
+});
+export type RoleRefresherStatus = z.infer<typeof RoleRefresherStatus>;
 
 const periodicFields = {
   scheduleId: z.string(),
@@ -75,7 +103,7 @@ export const RealPractice = z.object({
 export type RealPractice = z.infer<typeof RealPractice>;
 
 export const RefresherOverview = z.object({
-  changes: z.array(ChangeRefresher.extend({ people: z.array(Person.extend(RefresherProgress.shape)) })),
+  changes: z.array(RoleRefresherStatus),
   schedules: z.array(
     RefresherSchedule.extend({
       title: z.string().nullable(),
@@ -116,7 +144,7 @@ export const myRefreshers = route({
 export const acknowledgeRefresher = route({
   method: 'post',
   path: '/api/refreshers/acknowledge',
-  summary: 'Confirm you read what changed for one of your roles in a published version',
+  summary: 'Confirm you read what changed for one of your roles, up to the latest published version',
   tags: ['refreshers'],
   'x-instance-data': false,
   'x-idempotent': true,
@@ -138,6 +166,7 @@ export const acknowledgeRefresher = route({
       ...signedIn,
       403: 'You do not hold the role (FORBIDDEN)',
       404: 'No such refresher (NOT_FOUND)',
+      409: 'A later version was published since: read what changed again (CONFLICT)',
     }),
   },
 });

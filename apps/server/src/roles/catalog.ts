@@ -6,12 +6,10 @@ import {
   type RoleChange,
   type RoleDuties,
   roleChange,
-  roleChanges,
   roleDuties,
 } from '@portalflow/engine';
 import {
   type AuthPort,
-  type DefinitionPort,
   type JobApproval,
   type JobTextRecord,
   type RolePort,
@@ -98,59 +96,4 @@ export function holdersOf(users: User[], roleId: string) {
   return users
     .filter((u) => !u.disabled && u.roles.includes(roleId))
     .map(({ id, username, displayName }) => ({ id, username, displayName }));
-}
-
-/** One published change to a role: what the people holding it must review and practise. */
-export interface RoleRefresher {
-  definitionId: string;
-  title: string;
-  version: number;
-  previousVersion: number;
-  publishedAt: string;
-  role: string;
-  roleName: string;
-  change: RoleChange;
-}
-
-/** Every version after the first compared with the one before it; per-pair results never change. */
-export class RefresherIndex {
-  private readonly pairs = new Map<string, RoleRefresher[]>();
-  constructor(
-    private readonly store: Pick<DefinitionPort, 'listDefinitions'>,
-    private readonly cache: DefinitionCache,
-  ) {}
-
-  async all(): Promise<RoleRefresher[]> {
-    const list = await this.store.listDefinitions();
-    const out: RoleRefresher[] = [];
-    for (const d of list) {
-      for (let v = 2; v <= (d.latestVersion ?? 0); v++) out.push(...(await this.between(d.id, v)));
-    }
-    return out;
-  }
-
-  private async between(definitionId: string, version: number): Promise<RoleRefresher[]> {
-    const key = `${definitionId}@${version}`;
-    const hit = this.pairs.get(key);
-    if (hit) return hit;
-    const [before, after] = await Promise.all([
-      this.cache.get(definitionId, version - 1),
-      this.cache.get(definitionId, version),
-    ]);
-    if (!before || !after) return [];
-    const a = roleDuties([before]);
-    const b = roleDuties([after]);
-    const refreshers = Object.values(roleChanges(a, b)).map((change) => ({
-      definitionId,
-      title: after.definition.title,
-      version,
-      previousVersion: version - 1,
-      publishedAt: after.publishedAt,
-      role: change.roleId,
-      roleName: b[change.roleId]?.name ?? a[change.roleId]?.name ?? change.roleId,
-      change,
-    }));
-    this.pairs.set(key, refreshers);
-    return refreshers;
-  }
 }

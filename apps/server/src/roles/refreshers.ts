@@ -1,48 +1,10 @@
 import type { RoleDuties } from '@portalflow/engine';
-import type {
-  PracticeCompletion,
-  RefresherAcknowledgement,
-  RefresherSchedule,
-  User,
-} from '@portalflow/store';
-import type { RoleRefresher } from './catalog.ts';
+import type { PracticeCompletion, RefresherSchedule, User } from '@portalflow/store';
 
 /**
- * Who has done which refresher, computed on read from the acknowledgements, the finished practice
- * runs and the schedules: no background job, nothing to fall out of date.
+ * Periodic refreshers, computed on read from the schedules and the finished practice runs: no
+ * background job, nothing to fall out of date. (Refreshers after published changes: `change-refreshers.ts`.)
  */
-export interface ChangeStatus {
-  acknowledgedAt: string | null;
-  /** When a practice run of this version (or a later one) was finished. */
-  practiceDoneAt: string | null;
-  done: boolean;
-}
-
-export function changeStatus(
-  r: RoleRefresher,
-  userId: string,
-  acks: readonly RefresherAcknowledgement[],
-  completions: readonly PracticeCompletion[],
-): ChangeStatus {
-  const ack = acks.find(
-    (a) =>
-      a.userId === userId &&
-      a.definitionId === r.definitionId &&
-      a.version === r.version &&
-      a.role === r.role,
-  );
-  const practice = completions
-    .filter((c) => c.userId === userId && c.definitionId === r.definitionId && c.version >= r.version)
-    .map((c) => c.doneAt)
-    .sort()
-    .at(-1);
-  return {
-    acknowledgedAt: ack?.at ?? null,
-    practiceDoneAt: practice ?? null,
-    done: ack !== undefined && practice !== undefined,
-  };
-}
-
 export interface PeriodicStatus {
   scheduleId: string;
   role: string | null;

@@ -16,9 +16,10 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
-import { holdersOf, type RefresherIndex } from '../roles/catalog.ts';
+import { ChangeRefreshers } from '../roles/change-refreshers.ts';
 import { REAL_PRACTICE, realPractice } from '../roles/real-practice.ts';
-import { changeStatus, periodicStatus } from '../roles/refreshers.ts';
+import type { RefresherIndex } from '../roles/refresher-index.ts';
+import { periodicStatus } from '../roles/refreshers.ts';
 
 const after = (at: string) => new Date(Date.parse(at) + 1).toISOString();
 
@@ -34,22 +35,18 @@ export function refresherRoutes(
 ): ApiRoutes {
   const app = apiRoutes();
   const latestDuties = async () => roleDuties(await versions.latest());
+  const changeRefreshers = new ChangeRefreshers(deps.store, refreshers);
 
   app.openapi(declared(docs, myRefreshers), async (c) => {
     const user = requireUser(c);
     const roles = clinicRoles(user);
     if (roles.length === 0) return c.json({ changes: [], periodic: [] }, 200);
-    const [all, acks, completions, schedules, duties] = await Promise.all([
-      refreshers.all(),
-      deps.store.listRefresherAcknowledgements({ userId: user.id }),
+    const [changes, completions, schedules, duties] = await Promise.all([
+      changeRefreshers.mine(user.id, roles),
       deps.store.listPracticeCompletions({ userId: user.id }),
       deps.store.listRefresherSchedules(),
       latestDuties(),
     ]);
-    const changes = all
-      .filter((r) => roles.includes(r.role))
-      .map((r) => ({ ...r, ...changeStatus(r, user.id, acks, completions) }))
-      .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
     const now = deps.clock();
     const periodic = schedules
       .map((s) => periodicStatus(s, { id: user.id, roles }, duties, completions, now))
@@ -62,11 +59,7 @@ export function refresherRoutes(
     const user = requireUser(c);
     const input = c.req.valid('json');
     if (!clinicRoles(user).includes(input.role)) throw forbidden('You do not hold this role');
-    const refresher = (await refreshers.all()).find(
-      (r) => r.definitionId === input.definitionId && r.version === input.version && r.role === input.role,
-    );
-    if (!refresher) throw notFound('That refresher');
-    const ack = await deps.store.acknowledgeRefresher({ userId: user.id, ...input, at: deps.clock() });
+    const ack = await changeRefreshers.acknowledge(user.id, input, deps.clock());
     return c.json({ acknowledgement: ack }, 200);
   });
 
@@ -75,22 +68,15 @@ export function refresherRoutes(
     if (!isLead(user) && !isAuditor(user)) throw forbidden('Only leads and auditors see training records');
     const now = deps.clock();
     const from = new Date(Date.parse(now) - REAL_PRACTICE.days * 86_400_000).toISOString();
-    const [all, acks, completions, schedules, users, duties, tallies] = await Promise.all([
-      refreshers.all(),
-      deps.store.listRefresherAcknowledgements(),
+    const users = await deps.store.listUsers();
+    const [changes, completions, schedules, duties, tallies] = await Promise.all([
+      changeRefreshers.overview(users),
       deps.store.listPracticeCompletions(),
       deps.store.listRefresherSchedules(),
-      deps.store.listUsers(),
       latestDuties(),
       // `to` is exclusive: a task completed this very moment counts.
       deps.store.tallyCompletedTasks({ from, to: after(now), keys: ['person', 'role', 'workflow'] }),
     ]);
-    const changes = all
-      .map((r) => ({
-        ...r,
-        people: holdersOf(users, r.role).map((p) => ({ ...p, ...changeStatus(r, p.id, acks, completions) })),
-      }))
-      .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
     const periodic = schedules.map((s) => ({
       ...s,
       title: s.definitionId ? titleOf(duties, s.definitionId) : null,

@@ -11,6 +11,7 @@ import { useMyRefreshers } from './api.ts';
 import { RoleChangeList } from './RoleChangeList.tsx';
 import type { MyRefreshers } from './types.ts';
 import { usePracticeRun } from './usePracticeRun.ts';
+import { versionsSince } from './versionsSince.ts';
 import './print.css';
 import { TODO_COLOR } from './colors.ts';
 
@@ -35,7 +36,10 @@ function Step({ done, label, when }: { done: boolean; label: string; when: strin
   );
 }
 
-/** "What changed for you": each published change to a role the person holds, to read and practise. */
+/**
+ * "What changed for you": per workflow and role the person holds, what changed since the version they
+ * last finished, to read and practise. Versions missed are taken together, not one by one.
+ */
 export function MyRefresherPage() {
   const mine = useMyRefreshers();
   const client = useQueryClient();
@@ -86,7 +90,7 @@ export function MyRefresherPage() {
       )}
       {open.map((c) => (
         <Paper
-          key={`${c.definitionId}-${c.version}-${c.role}`}
+          key={`${c.definitionId}-${c.role}`}
           withBorder
           p="md"
           data-testid="refresher-item"
@@ -96,12 +100,17 @@ export function MyRefresherPage() {
             <Group justify="space-between" align="flex-start">
               <div>
                 <Title order={3} size="h4">
-                  {c.title}: version {c.version}
+                  {c.title}: what changed since version {c.previousVersion}
                 </Title>
                 <Text size="sm" c="gray.7">
-                  For you as {c.roleName} · published {formatWhen(c.publishedAt)} · compared with version{' '}
-                  {c.previousVersion}
+                  For you as {c.roleName} · now version {c.version}, published {formatWhen(c.publishedAt)}
                 </Text>
+                {c.version - c.previousVersion > 1 && (
+                  <Text size="sm" c="gray.8" data-testid="refresher-versions">
+                    Since then {versionsSince(c.previousVersion, c.version)} came out: this is what they
+                    changed for you, taken together.
+                  </Text>
+                )}
               </div>
               <Badge color={TODO_COLOR} variant="outline">
                 Refresher to do
@@ -119,7 +128,7 @@ export function MyRefresherPage() {
               <Step done={c.acknowledgedAt !== null} label="Read the changes" when={c.acknowledgedAt} />
               <Step
                 done={c.practiceDoneAt !== null}
-                label="Finished a practice run of this version"
+                label={`Finished a practice run of version ${c.version}`}
                 when={c.practiceDoneAt}
               />
             </Stack>
@@ -176,9 +185,9 @@ export function MyRefresherPage() {
             Done
           </Title>
           {done.map((c) => (
-            <Text key={`${c.definitionId}-${c.version}-${c.role}`} size="sm" data-testid="refresher-done">
-              <CircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden /> {c.title} version{' '}
-              {c.version} ({c.roleName}) — practised {formatWhen(c.practiceDoneAt)}
+            <Text key={`${c.definitionId}-${c.role}`} size="sm" data-testid="refresher-done">
+              <CircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden /> {c.title}, up to
+              version {c.version} ({c.roleName}) — practised {formatWhen(c.practiceDoneAt)}
             </Text>
           ))}
         </Stack>

@@ -1,8 +1,8 @@
-import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { deleteRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CircleCheck, Trash2 } from 'lucide-react';
+import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
@@ -10,22 +10,10 @@ import { isLead } from '../auth/useMe.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useRefresherOverview } from './api.ts';
 import { RealPracticeSection } from './RealPracticeSection.tsx';
-import { RoleChangeList } from './RoleChangeList.tsx';
+import { RoleRefresherCard } from './RoleRefresherCard.tsx';
 import { ScheduleForm, type SchedulePreset } from './ScheduleForm.tsx';
 import './print.css';
 import { TODO_COLOR } from './colors.ts';
-
-const Done = ({ when }: { when: string | null }) =>
-  when ? (
-    <Group gap={4} wrap="nowrap">
-      <CircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden />
-      <Text size="sm">{formatWhen(when)}</Text>
-    </Group>
-  ) : (
-    <Text size="sm" c="gray.7">
-      not yet
-    </Text>
-  );
 
 /** Training records for leads and auditors: who has done each refresher, and the regular schedules. */
 export function RefreshersPage({ me }: { me: Me }) {
@@ -56,87 +44,13 @@ export function RefreshersPage({ me }: { me: Me }) {
         {changes.length === 0 && (
           <Text size="sm" c="gray.7">
             No published version has changed anyone's job yet. When one does, the people holding the role are
-            asked to read what changed and do a practice run.
+            asked to read what changed since the version they last finished and do a practice run.
           </Text>
         )}
         <Stack gap="md">
-          {changes.map((r) => {
-            const doneCount = r.people.filter((p) => p.done).length;
-            return (
-              <Paper
-                key={`${r.definitionId}-${r.version}-${r.role}`}
-                withBorder
-                p="md"
-                data-testid="refresher-row"
-                data-role={r.role}
-              >
-                <Group justify="space-between" mb="xs">
-                  <div>
-                    <Text fw={600}>
-                      {r.title} v{r.version} — {r.roleName}
-                    </Text>
-                    <Text size="xs" c="gray.7">
-                      Published {formatWhen(r.publishedAt)} · {r.change.count}{' '}
-                      {r.change.count === 1 ? 'change' : 'changes'}
-                    </Text>
-                  </div>
-                  <Badge
-                    color={doneCount === r.people.length ? 'teal.9' : TODO_COLOR}
-                    variant="outline"
-                    data-testid="refresher-progress"
-                  >
-                    {doneCount} of {r.people.length} done
-                  </Badge>
-                </Group>
-                <details>
-                  <summary>What changed</summary>
-                  <RoleChangeList change={r.change} />
-                </details>
-                <Table mt="xs" withTableBorder data-testid="refresher-people">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Person</Table.Th>
-                      <Table.Th>Read the changes</Table.Th>
-                      <Table.Th>Practice run</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {r.people.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={4}>
-                          <Text size="sm" c="gray.7">
-                            Nobody holds this role.
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                    {r.people.map((p) => (
-                      <Table.Tr
-                        key={p.id}
-                        data-testid="refresher-person"
-                        data-username={p.username}
-                        data-done={p.done}
-                      >
-                        <Table.Td>{p.displayName}</Table.Td>
-                        <Table.Td>
-                          <Done when={p.acknowledgedAt} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Done when={p.practiceDoneAt} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={p.done ? 'teal.9' : 'gray.7'} variant="outline">
-                            {p.done ? 'Done' : 'To do'}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Paper>
-            );
-          })}
+          {changes.map((r) => (
+            <RoleRefresherCard key={`${r.definitionId}-${r.role}`} refresher={r} />
+          ))}
         </Stack>
       </section>
       <RealPracticeSection

@@ -5,9 +5,11 @@ export type {
   Holder,
   MyRefreshers,
   PeriodicRefresher,
+  RefresherComparison,
   RefresherOverview,
   RefresherProgress,
   RoleDetail,
+  RoleRefresherStatus,
   RoleSummary,
 } from '@portalflow/contract';
 export type { ChangeItem, RoleChange } from '@portalflow/engine';

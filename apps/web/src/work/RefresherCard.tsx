@@ -36,7 +36,7 @@ export function RefresherCard() {
       <Group justify="space-between" gap="xs">
         <Text size="sm">
           {first
-            ? `${first.title} changed for ${first.roleName} (version ${first.version}).`
+            ? `${first.title} changed for ${first.roleName} since version ${first.previousVersion} (now version ${first.version}).`
             : 'A regular refresher is due.'}
           {count > 1 ? ` ${count} refreshers to do.` : ''}
         </Text>
