@@ -62,4 +62,41 @@ describe('navigation', () => {
       }
     }, 120_000);
   }
+
+  for (const who of ['admin', 'medical-assistant']) {
+    it(`${who}: at 1280 x 800 the menu fits, each entry on one line, with who is signed in in full`, async () => {
+      // A clinic laptop. An admin's sixteen entries had pushed "Signed in as" below the window, and
+      // "Medical assistant (care-team pool)" was cut to "Medical assistant (care-team…".
+      const b = await openBrowser({ width: 1280, height: 800 });
+      try {
+        const { page } = b;
+        await signIn(page, server.url, who, PASSWORD);
+        const nav = page.locator('nav');
+        await expect.poll(() => page.getByTestId('signed-in-roles').textContent()).not.toBe('');
+        await settled(page);
+        const footer = await page.getByTestId('signed-in-as').boundingBox();
+        expect(footer).not.toBeNull();
+        expect((footer?.y ?? 0) + (footer?.height ?? 0)).toBeLessThanOrEqual(800);
+        const tall = await nav
+          .locator('a .mantine-NavLink-label')
+          .evaluateAll((labels) =>
+            labels.filter((l) => l.getBoundingClientRect().height > 26).map((l) => l.textContent),
+          );
+        expect(tall).toEqual([]);
+        const cut = await page
+          .getByTestId('signed-in-roles')
+          .locator('*')
+          .evaluateAll((els) =>
+            els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+          );
+        expect(cut).toEqual([]);
+        // Every entry is still there to reach, the last one too.
+        const links = nav.locator('a');
+        await links.last().scrollIntoViewIfNeeded();
+        expect(await links.last().isVisible()).toBe(true);
+      } finally {
+        await b.close();
+      }
+    }, 60_000);
+  }
 });

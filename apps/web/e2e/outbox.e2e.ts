@@ -31,7 +31,7 @@ describe('email notifications and webhooks in the browser', () => {
     const b = await openBrowser();
     try {
       await signIn(b.page, server.url, 'front-desk', PASSWORD);
-      await b.page.getByRole('link', { name: 'Email notifications' }).click();
+      await b.page.getByRole('link', { name: 'Email', exact: true }).click();
       await b.page.getByTestId('email-preferences-page').waitFor();
       await b.page.getByTestId('email-address').fill('desk@clinic.example');
       await b.page.getByTestId('email-kind-digest').uncheck();

@@ -1,81 +1,38 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Title } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  BookOpen,
-  CalendarClock,
-  ChartColumn,
-  CircleUser,
-  ClipboardList,
-  DatabaseBackup,
-  FileSearch,
-  FlaskConical,
-  GraduationCap,
-  IdCard,
-  KeyRound,
-  LifeBuoy,
-  LogOut,
-  Mail,
-  UserCog,
-  Users,
-  Webhook,
-  Workflow,
-} from 'lucide-react';
+import { LogOut } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+import { clinicRoles } from '../auth/useMe.ts';
 import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { ClinicGate } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
+import { navSections } from './nav.tsx';
 import { SignedInAs } from './SignedInAs.tsx';
-
-/** Where each kind of user works; the menu shows only what their roles allow. */
-export function navItems(roles: string[], emergency = false) {
-  const items: Array<{ to: string; label: string; icon: ReactNode }> = [];
-  if (clinicRoles(roles).length > 0)
-    items.push({ to: '/work', label: 'My work', icon: <ClipboardList size={18} aria-hidden /> });
-  if (isLead(roles)) {
-    items.push({ to: '/team', label: 'Team', icon: <Users size={18} aria-hidden /> });
-    items.push({ to: '/workflows', label: 'Workflows', icon: <Workflow size={18} aria-hidden /> });
-  }
-  // Break-glass access reads instances through the audit view.
-  if (isAuditor(roles) || emergency)
-    items.push({ to: '/audit', label: 'Audit', icon: <FileSearch size={18} aria-hidden /> });
-  items.push({ to: '/roles', label: 'Roles', icon: <IdCard size={18} aria-hidden /> });
-  items.push({ to: '/handbook', label: 'Handbook', icon: <BookOpen size={18} aria-hidden /> });
-  if (isLead(roles) || isAuditor(roles))
-    items.push({ to: '/refreshers', label: 'Training', icon: <GraduationCap size={18} aria-hidden /> });
-  items.push({ to: '/faq', label: 'Help & FAQ', icon: <LifeBuoy size={18} aria-hidden /> });
-  items.push({ to: '/tracking', label: 'Tracking', icon: <ChartColumn size={18} aria-hidden /> });
-  if (clinicRoles(roles).length > 0)
-    items.push({ to: '/practice', label: 'Practice', icon: <FlaskConical size={18} aria-hidden /> });
-  items.push({ to: '/tokens', label: 'API tokens', icon: <KeyRound size={18} aria-hidden /> });
-  items.push({ to: '/profile/email', label: 'Email notifications', icon: <Mail size={18} aria-hidden /> });
-  items.push({ to: '/profile/account', label: 'Your account', icon: <CircleUser size={18} aria-hidden /> });
-  if (isLead(roles)) {
-    items.push({ to: '/intake', label: 'Intake keys', icon: <Webhook size={18} aria-hidden /> });
-  }
-  if (isLead(roles) || isAuditor(roles))
-    items.push({ to: '/clinic-hours', label: 'Clinic hours', icon: <CalendarClock size={18} aria-hidden /> });
-  if (roles.includes('admin')) {
-    items.push({ to: '/accounts', label: 'Accounts', icon: <UserCog size={18} aria-hidden /> });
-    items.push({ to: '/webhooks', label: 'Webhooks', icon: <Webhook size={18} aria-hidden /> });
-    items.push({ to: '/backups', label: 'Backups', icon: <DatabaseBackup size={18} aria-hidden /> });
-  }
-  return items;
-}
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
   const client = useQueryClient();
   const location = useLocation();
-  const items = navItems(me.user.roles, !!me.emergency);
+  const sections = navSections(me.user.roles, !!me.emergency);
 
   async function signOut() {
     const done = await call(logout, {}).catch(() => null);
@@ -133,21 +90,40 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        <Stack gap={4}>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterLink}
-              to={item.to}
-              label={item.label}
-              leftSection={item.icon}
-              active={location.pathname.startsWith(item.to)}
-              className={location.pathname.startsWith(item.to) ? 'pf-nav-active' : undefined}
-              fw={500}
-            />
+        {/* The entries scroll on a short window; who is signed in stays in view below them. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
+          {sections.map((section) => (
+            <Stack
+              key={section.heading ?? 'work'}
+              gap={2}
+              mb="xs"
+              role="group"
+              aria-label={section.heading ?? 'Work'}
+            >
+              {section.heading && (
+                <Text size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" pt={4}>
+                  {section.heading}
+                </Text>
+              )}
+              {section.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={RouterLink}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={isOpen(location.pathname, item.to)}
+                  className={isOpen(location.pathname, item.to) ? 'pf-nav-active' : undefined}
+                  fw={500}
+                  py={6}
+                />
+              ))}
+            </Stack>
           ))}
-        </Stack>
-        <SignedInAs username={me.user.username} roles={me.user.roles} />
+        </AppShell.Section>
+        <AppShell.Section>
+          <SignedInAs username={me.user.username} roles={me.user.roles} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main h="100dvh">
         <ClinicGate>{children}</ClinicGate>
@@ -155,3 +131,6 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     </AppShell>
   );
 }
+
+/** Whether the screen at `path` belongs to the entry at `to`: "/work" is not open on "/workflows". */
+const isOpen = (path: string, to: string) => path === to || path.startsWith(`${to}/`);

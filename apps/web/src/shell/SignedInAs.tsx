@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useRoleCatalog } from '../accounts/api.ts';
 
 /**
@@ -9,17 +9,23 @@ export function SignedInAs({ username, roles }: { username: string; roles: reado
   const catalog = useRoleCatalog();
   const nameOf = (id: string) => catalog.data?.find((r) => r.id === id)?.name ?? id;
   return (
-    <Stack gap={4} mt="auto" pt="md">
+    <Stack
+      gap={2}
+      pt="xs"
+      data-testid="signed-in-as"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Text size="xs" c="gray.7">
         Signed in as {username}
       </Text>
-      <Group gap={4} data-testid="signed-in-roles">
+      {/* Plain lines, not badges: "Medical assistant (care-team pool)" wraps whole instead of being cut. */}
+      <Stack gap={0} data-testid="signed-in-roles">
         {roles.map((r) => (
-          <Badge key={r} size="xs" variant="outline" color="teal.9" tt="none">
+          <Text key={r} size="xs" fw={600} c="teal.9" lh={1.3}>
             {nameOf(r)}
-          </Badge>
+          </Text>
         ))}
-      </Group>
+      </Stack>
     </Stack>
   );
 }
