@@ -11,6 +11,7 @@ import { clinicSettings } from './clinic/settings.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { attachmentsDirOf, mediaDirOf } from './files/dirs.ts';
+import { keepDataOwnerOnly } from './files/owner-only.ts';
 import { LiveHub } from './live/hub.ts';
 import { operationalLog } from './operational-log.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -46,7 +47,6 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   if (process.env.PORTALFLOW_ONE_WRITER === '0') storeOptions.oneWriter = false;
   // Checked before the database opens too: a bad setting stops the start with nothing touched.
   const backups = backupScheduleFromEnv(storeOptions.url);
-  const store = await openStore(storeOptions);
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
     backups,
@@ -55,6 +55,9 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     ...intakeKeyFileOf(storeOptions.url),
     ...options.config,
   });
+  const log = options.quiet ? () => {} : operationalLog().log;
+  await ownerOnlyData(storeOptions.url, config.attachmentsDir, log);
+  const store = await openStore(storeOptions);
   // The built web app, when there is one (`pnpm build` makes it).
   const builtWeb = fileURLToPath(new URL('../../web/dist/', import.meta.url));
   if (config.webRoot === undefined && existsSync(`${builtWeb}index.html`)) config.webRoot = builtWeb;
@@ -67,7 +70,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     holidayNames: clinic.holidayNames,
     clinicName: clinic.name,
     demo: options.demo === true,
-    log: options.quiet ? () => {} : operationalLog().log,
+    log,
   };
   // Hours an admin saved in the app replace the configured ones (same time zone).
   await loadClinicHours(deps);
@@ -106,4 +109,21 @@ function intakeKeyFileOf(url: string | undefined, env = process.env): { intakeKe
   if (env.PORTALFLOW_INTAKE_KEY_FILE) return { intakeKeyFile: env.PORTALFLOW_INTAKE_KEY_FILE };
   const dbFile = databaseFile(url ?? 'file:./data/portalflow.db');
   return dbFile ? { intakeKeyFile: join(dirname(dbFile), 'intake-key') } : {};
+}
+
+/**
+ * Patient data on this disk (the database file and its directory, attached files) is kept for the
+ * server's account only; what an earlier version left open to other users is tightened, and said once.
+ */
+async function ownerOnlyData(url: string | undefined, attachmentsDir: string, log: (line: string) => void) {
+  const tightened = await keepDataOwnerOnly({
+    databaseFile: databaseFile(url ?? 'file:./data/portalflow.db'),
+    attachmentsDir,
+  });
+  const { directories, databaseFiles, attachedFiles } = tightened;
+  if (directories + databaseFiles + attachedFiles === 0) return;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  log(
+    `data files made readable by the server's account only (other users could read them): ${count(directories, 'directory', 'directories')}, ${count(databaseFiles, 'database file', 'database files')}, ${count(attachedFiles, 'attached file', 'attached files')}`,
+  );
 }

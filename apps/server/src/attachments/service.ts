@@ -10,6 +10,9 @@ import { announce } from '../live/announce.ts';
 import { attachmentName, sniffAttachmentType } from './file-type.ts';
 import { attachmentViews } from './view.ts';
 
+/** Attached files are patient data: readable by the server's account only (`files/owner-only.ts`). */
+const OWNER_ONLY = { ownerOnly: true };
+
 /** A finished request is part of the record: nothing is attached to it any more. */
 const requestClosed = () =>
   new ApiError(409, 'REQUEST_CLOSED', 'This request has ended; files can no longer be attached to it');
@@ -99,7 +102,7 @@ export function attachmentService(deps: AppDeps) {
           'ATTACHMENT_TYPE_UNSUPPORTED',
           'Attach a PDF, JPEG or PNG file (this one is none of them, whatever its name says)',
         );
-      const stored = await storeBytes(deps.config.attachmentsDir, bytes);
+      const stored = await storeBytes(deps.config.attachmentsDir, bytes, OWNER_ONLY);
       // The store counts the request's files in the same write, so a burst cannot pass the limit; bytes
       // this upload brought and no row names are taken back whatever the refusal.
       const added = await deps.store
@@ -129,7 +132,7 @@ export function attachmentService(deps: AppDeps) {
       }
       // A removal of the same bytes elsewhere may have deleted them between the write and the row:
       // writing again is a no-op when they are there.
-      await storeBytes(deps.config.attachmentsDir, bytes);
+      await storeBytes(deps.config.attachmentsDir, bytes, OWNER_ONLY);
       // The log names neither the file nor the request's data: sizes and types only.
       deps.log(`attachment added (${type}, ${bytes.length} bytes)`);
       await changed(instance, definition, user.id);

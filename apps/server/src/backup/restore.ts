@@ -112,7 +112,7 @@ export async function restoreBackup(
       input.mediaDir,
       await namesIn(join(input.from, MEDIA_DIR)),
     );
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   const temp = `${target}.restoring`;
   await copyFile(join(input.from, DATABASE_FILE), temp);
   await chmod(temp, 0o600);

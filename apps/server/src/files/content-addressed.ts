@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeOwnerOnlyDir, OWNER_ONLY_FILE } from './owner-only.ts';
 
 /**
  * Files kept outside the database, each named by the SHA-256 of its bytes: immutable once written,
@@ -25,13 +26,16 @@ export const contentPath = (dir: string, sha256: string) => join(dir, sha256);
 export async function storeBytes(
   dir: string,
   bytes: Uint8Array,
+  options: { ownerOnly?: boolean } = {},
 ): Promise<{ sha256: string; created: boolean }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = contentPath(dir, sha256);
   if (existsSync(path)) return { sha256, created: false };
-  await mkdir(dir, { recursive: true });
+  // Patient data (attached files) is for the server's account only; help videos are for anyone.
+  if (options.ownerOnly) await makeOwnerOnlyDir(dir);
+  else await mkdir(dir, { recursive: true });
   const temp = join(dir, `.upload-${randomUUID()}`);
-  await writeFile(temp, bytes);
+  await writeFile(temp, bytes, options.ownerOnly ? { mode: OWNER_ONLY_FILE } : {});
   await rename(temp, path);
   return { sha256, created: true };
 }

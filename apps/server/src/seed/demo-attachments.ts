@@ -56,7 +56,7 @@ export async function seedDemoAttachments(store: Store, dir: string): Promise<nu
       '',
       'Demo document: not a real patient.',
     ]);
-    const { sha256 } = await storeBytes(dir, bytes);
+    const { sha256 } = await storeBytes(dir, bytes, { ownerOnly: true });
     const added = await store.addAttachment(summary.id, {
       taskToken: logged.id.slice(summary.id.length + 1),
       step: 'log-question',
