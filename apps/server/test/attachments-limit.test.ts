@@ -163,6 +163,23 @@ describe('a limit on how many files one request holds', () => {
     expect(await live(instanceId)).toHaveLength(LIMIT);
   });
 
+  it('the same upload sent twice at once (a double click) is attached once; both answer that attachment', async () => {
+    const instanceId = await startQuestion();
+    const key = `double-${Date.now()}`;
+    const statement = page(`sent twice ${Date.now()}`);
+    const [first, second] = await Promise.all([
+      attach(instanceId, statement, 'statement.pdf', frontDesk, key),
+      attach(instanceId, statement, 'statement.pdf', frontDesk, key),
+    ]);
+    expect([first.status, second.status], `${first.text} ${second.text}`).toEqual([201, 201]);
+    expect(second.body.attachment).toEqual(first.body.attachment);
+    expect(await live(instanceId)).toHaveLength(1);
+    // The key belongs to its sender: a colleague's upload with the same key is an upload of its own.
+    const colleague = await attach(instanceId, page(`their own ${Date.now()}`), 'other.pdf', frontDesk2, key);
+    expect(colleague.status, colleague.text).toBe(201);
+    expect(await live(instanceId)).toHaveLength(2);
+  });
+
   it('another request is not held back by a full one', async () => {
     const full = await startQuestion();
     for (let n = 0; n < LIMIT; n++) await attach(full, page(`full ${n} ${Date.now()}`), `full-${n}.pdf`);

@@ -55,9 +55,22 @@ export interface AttachmentLimits {
   maxFiles?: number;
 }
 
+/**
+ * An upload sent with an `Idempotency-Key`: the key is taken in the same write as the file's row, so of
+ * two uploads with one key (a double click, a retry while the first is still on its way) one attaches
+ * the file and the other attaches nothing (`key-used`) and answers as the first did. The key's stored
+ * answer is `{ attachmentId }` with status 201.
+ */
+export interface AttachmentKey {
+  key: string;
+  userId: string;
+  route: string;
+  createdAt: string;
+}
+
 export type AttachmentAddResult =
   | { ok: true; attachment: AttachmentRecord }
-  | { ok: false; reason: 'not-found' | 'too-many-files' };
+  | { ok: false; reason: 'not-found' | 'too-many-files' | 'key-used' };
 
 export type AttachmentRemoveResult =
   | { ok: true; attachment: AttachmentRecord }
@@ -66,12 +79,14 @@ export type AttachmentRemoveResult =
 export interface AttachmentStore {
   /**
    * Records a file on an existing instance (`not-found` when there is none) that holds fewer files than
-   * `limits.maxFiles` (`too-many-files` otherwise), counted in the same write.
+   * `limits.maxFiles` (`too-many-files` otherwise), counted in the same write; nothing when `once`'s key
+   * was already used by its user (`key-used`: see `AttachmentKey`).
    */
   addAttachment(
     instanceId: string,
     draft: AttachmentDraft,
     limits?: AttachmentLimits,
+    once?: AttachmentKey,
   ): Promise<AttachmentAddResult>;
   /** The instance's attachments, oldest first, removed ones included (with their removal). */
   listAttachments(instanceId: string): Promise<AttachmentRecord[]>;

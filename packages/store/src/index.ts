@@ -10,6 +10,7 @@ export type {
 export type {
   AttachmentAddResult,
   AttachmentDraft,
+  AttachmentKey,
   AttachmentLimits,
   AttachmentRecord,
   AttachmentRemoval,

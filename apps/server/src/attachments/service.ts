@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { contentPath, releaseBytes, settleAside, storeBytes } from '../files/content-addressed.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { actingRole } from '../instances/access.ts';
+import { type Idempotency, idempotencyKeyReused } from '../instances/service.ts';
 import { announce } from '../live/announce.ts';
 import { attachmentName, sniffAttachmentType } from './file-type.ts';
 import { attachmentViews } from './view.ts';
@@ -73,7 +74,30 @@ export function attachmentService(deps: AppDeps) {
       return views(await deps.store.listAttachments(instance.id), definition);
     },
 
-    async add(user: AuthUser, instance: Instance, definition: Definition, input: NewAttachment) {
+    /**
+     * Attaches the file once per `Idempotency-Key`: a retry, or the second of a double click sent while
+     * the first was on its way, answers the attachment the first made (the key is taken in the row's
+     * own write, `AttachmentKey`), without a second file or a TOO_MANY_FILES for the first one's place.
+     */
+    async add(
+      user: AuthUser,
+      instance: Instance,
+      definition: Definition,
+      input: NewAttachment,
+      idempotency?: Idempotency,
+    ): Promise<AttachmentView> {
+      const first = async () => {
+        if (!idempotency) return null;
+        const seen = await deps.store.getIdempotency(idempotency.key, user.id);
+        if (!seen) return null;
+        if (seen.route !== idempotency.route) throw idempotencyKeyReused();
+        const { attachmentId } = seen.response as { attachmentId?: string };
+        const record = attachmentId ? await deps.store.getAttachment(attachmentId) : null;
+        if (!record || record.instanceId !== instance.id) throw idempotencyKeyReused();
+        return views([record], definition)[0]!;
+      };
+      const answered = await first();
+      if (answered) return answered;
       if (instance.status !== 'active') throw requestClosed();
       if (input.file.size === 0) throw new ApiError(400, 'ATTACHMENT_MISSING', 'The file is empty');
       if (input.file.size > deps.config.attachmentMaxBytes)
@@ -120,6 +144,7 @@ export function attachmentService(deps: AppDeps) {
             at: deps.clock(),
           },
           { maxFiles: deps.config.maxFilesPerRequest },
+          idempotency && { ...idempotency, userId: user.id, createdAt: deps.clock() },
         )
         .catch(async (error: unknown) => {
           if (stored.created) await release(stored.sha256);
@@ -127,6 +152,10 @@ export function attachmentService(deps: AppDeps) {
         });
       if (!added.ok) {
         if (stored.created) await release(stored.sha256);
+        if (added.reason === 'key-used') {
+          const answer = await first();
+          if (answer) return answer;
+        }
         if (added.reason === 'too-many-files') throw tooManyFiles(deps.config.maxFilesPerRequest);
         throw notFound('The request');
       }

@@ -9,10 +9,10 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
+import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { permittedInstance } from '../instances/permitted.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { once } from './help.ts';
 
 /** Room for the form's framing and the task id on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -81,22 +81,23 @@ export function attachmentRoutes(deps: AppDeps, docs: ApiDocs, instances: Instan
           'Send the file as multipart/form-data (field "file")',
         );
       const { instance, definition } = await permitted(c, user, id, 'attachment', true);
-      return once(deps, c, user, async () => {
-        const form = await c.req.parseBody();
-        const file = form.file;
-        if (!(file instanceof Blob))
-          throw new ApiError(400, 'ATTACHMENT_MISSING', 'Attach the file in the field "file"');
-        const taskId = typeof form.taskId === 'string' ? form.taskId : undefined;
-        if (taskId !== undefined && taskId.length > 300)
-          throw new ApiError(400, 'VALIDATION_FAILED', 'taskId: not a task of this request');
-        const attachment = await files.add(user, instance, definition, {
-          file,
-          name: file instanceof File ? file.name : 'attachment',
-          taskId,
-        });
-        await log(c, user, instance.id, 'allow', 'attachment');
-        return { status: 201 as const, body: { attachment } };
-      });
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof Blob))
+        throw new ApiError(400, 'ATTACHMENT_MISSING', 'Attach the file in the field "file"');
+      const taskId = typeof form.taskId === 'string' ? form.taskId : undefined;
+      if (taskId !== undefined && taskId.length > 300)
+        throw new ApiError(400, 'VALIDATION_FAILED', 'taskId: not a task of this request');
+      // Once per Idempotency-Key, decided in the store's write (two sent at once attach one file).
+      const attachment = await files.add(
+        user,
+        instance,
+        definition,
+        { file, name: file instanceof File ? file.name : 'attachment', taskId },
+        idempotencyOf(c),
+      );
+      await log(c, user, instance.id, 'allow', 'attachment');
+      return c.json({ attachment }, 201);
     },
   );
 

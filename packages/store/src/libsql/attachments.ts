@@ -40,7 +40,7 @@ export function attachmentApi(db: Db): AttachmentStore {
     return rs.rows[0] ? toAttachment(rs.rows[0]) : null;
   };
   return {
-    async addAttachment(instanceId, draft, limits = {}) {
+    async addAttachment(instanceId, draft, limits = {}, once) {
       if (typeof draft.name !== 'string' || draft.name.length === 0 || !SHA256.test(draft.sha256))
         throw new StoreError('CHANGE_INVALID', 'an attachment needs a name and the SHA-256 of its bytes');
       if (!Number.isInteger(draft.bytes) || draft.bytes <= 0)
@@ -53,13 +53,15 @@ export function attachmentApi(db: Db): AttachmentStore {
       // Counted by the insert itself, inside the write: files released together are counted one after
       // another, so no two of them both take the last place.
       const within = maxFiles === undefined ? '' : `AND (${LIVE_FILES}) < ?`;
+      // A key already taken by its user: this is the same upload again, and attaches nothing.
+      const keyFree = once ? 'AND NOT EXISTS (SELECT 1 FROM idempotency WHERE key = ? AND user_id = ?)' : '';
       const refused = await db.queue.submit({
         statements: [
           {
             // Taken from the instance row: no instance, no attachment.
             sql: `INSERT INTO request_attachments (id, instance_id, task_id, step, name, type, bytes, sha256,
                     author_id, author_role, at)
-                  SELECT ?, i.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM instances i WHERE i.id = ? ${within}`,
+                  SELECT ?, i.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM instances i WHERE i.id = ? ${within} ${keyFree}`,
             args: [
               id,
               taskId,
@@ -73,13 +75,30 @@ export function attachmentApi(db: Db): AttachmentStore {
               draft.at,
               instanceId,
               ...(maxFiles === undefined ? [] : [maxFiles]),
+              ...(once ? [once.key, once.userId] : []),
             ],
           },
           // Why nothing was written, read in the same write: no such instance, or no place left on it.
           { sql: 'SELECT count(*) AS found FROM instances WHERE id = ?', args: [instanceId] },
+          ...(once
+            ? [
+                // The key is taken with the row, and only if the row was written.
+                {
+                  sql: `INSERT INTO idempotency (key, user_id, route, status, response, created_at)
+                        SELECT ?, ?, ?, 201, json_object('attachmentId', a.id), ? FROM request_attachments a
+                        WHERE a.id = ? ON CONFLICT (key, user_id) DO NOTHING`,
+                  args: [once.key, once.userId, once.route, once.createdAt, id],
+                },
+                {
+                  sql: 'SELECT count(*) AS found FROM idempotency WHERE key = ? AND user_id = ?',
+                  args: [once.key, once.userId],
+                },
+              ]
+            : []),
         ],
-        settle: ([inserted, instance]) => {
+        settle: ([inserted, instance, , key]) => {
           if (inserted?.rowsAffected === 1) return null;
+          if (key && int(key.rows[0]!, 'found') > 0) return 'key-used' as const;
           return int(instance!.rows[0]!, 'found') > 0 ? ('too-many-files' as const) : ('not-found' as const);
         },
       });

@@ -145,6 +145,33 @@ export function attachmentCases(newHarness: NewHarness): void {
       );
     });
 
+    it('takes an upload key in the same write: of two adds with one key, one records the file', async () => {
+      await startInstance(h.store, 'i-1');
+      const once = { key: 'k-1', userId: 'u-desk', route: 'POST /attachments i-1', createdAt: at(1) };
+      const results = await Promise.all([
+        h.store.addAttachment('i-1', draft(), { maxFiles: 3 }, once),
+        h.store.addAttachment('i-1', draft(), { maxFiles: 3 }, once),
+      ]);
+      const kept = results.find((r) => r.ok);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'key-used' }]);
+      expect(await h.store.listAttachments('i-1')).toHaveLength(1);
+      expect(await h.store.getIdempotency('k-1', 'u-desk')).toMatchObject({
+        route: once.route,
+        status: 201,
+        response: { attachmentId: kept?.ok ? kept.attachment.id : null },
+      });
+      // The key is its user's: someone else's key of the same name is theirs.
+      expect((await h.store.addAttachment('i-1', draft(), {}, { ...once, userId: 'u-other' })).ok).toBe(true);
+      // A refused add takes no key: the same key works once the refusal is gone.
+      const full = await h.store.addAttachment('i-1', draft(), { maxFiles: 2 }, { ...once, key: 'k-2' });
+      expect(full).toEqual({ ok: false, reason: 'too-many-files' });
+      expect(await h.store.getIdempotency('k-2', 'u-desk')).toBeNull();
+      expect(await h.store.addAttachment('i-missing', draft(), {}, { ...once, key: 'k-3' })).toEqual({
+        ok: false,
+        reason: 'not-found',
+      });
+    });
+
     it('refuses a limit that is not a whole number from 1, before anything is written', async () => {
       await startInstance(h.store, 'i-1');
       for (const maxFiles of [0, -1, 2.5, Number.NaN])
