@@ -52,7 +52,9 @@ describe('New request', () => {
       await screenshot(desk.page, 'new-request');
       await desk.page.keyboard.press('Enter');
       await desk.page.getByText('Request started').waitFor();
-      await desk.page.getByText('DEMO-5001 · Refill: lisinopril is in its pool.').waitFor();
+      await desk.page
+        .getByText('DEMO-5001 · Refill: lisinopril is in the Pharmacy refill coordinator pool.')
+        .waitFor();
 
       // A second refill, so the pool holds two rows with the same step title.
       await desk.page.getByTestId('new-request').click();
@@ -65,7 +67,9 @@ describe('New request', () => {
       await desk.page.keyboard.press('Tab');
       await desk.page.keyboard.type('metformin');
       await desk.page.keyboard.press('Enter');
-      await desk.page.getByText('DEMO-5002 · Refill: metformin is in its pool.').waitFor();
+      await desk.page
+        .getByText('DEMO-5002 · Refill: metformin is in the Pharmacy refill coordinator pool.')
+        .waitFor();
 
       await signIn(coordinator.page, server.url, 'refill-coordinator', PASSWORD);
       await coordinator.page.getByTestId('work-folder-pool-refill-coordinator').click();
@@ -141,7 +145,9 @@ describe('New request', () => {
       await form.locator('[data-testid="form-field-medication"]').fill('atorvastatin');
       await summary.waitFor({ state: 'detached' });
       await desk.page.getByTestId('new-request-submit').click();
-      await desk.page.getByText('DEMO-5410 · Refill: atorvastatin is in its pool.').waitFor();
+      await desk.page
+        .getByText('DEMO-5410 · Refill: atorvastatin is in the Pharmacy refill coordinator pool.')
+        .waitFor();
       // The toast's button says all of its word, and the toast is still there after the old 12 seconds.
       const withdraw = desk.page.getByTestId('withdraw-request');
       expect(await withdraw.textContent()).toBe('Withdraw');
@@ -151,7 +157,7 @@ describe('New request', () => {
         ),
       ).toBe(true);
       await screenshot(desk.page, 'new-request-started', { keepToasts: true });
-      await desk.page.clock.fastForward(15_000);
+      await desk.page.clock.fastForward(13_000);
       await withdraw.waitFor();
       // Started for the wrong patient after all: withdrawn from the toast before anyone acts on it.
       await withdraw.click();
@@ -182,7 +188,9 @@ describe('New request', () => {
       };
       await fill('DEMO-5301', 'amlodipine');
       await desk.page.getByTestId('new-request-submit').click();
-      await desk.page.getByText('DEMO-5301 · Refill: amlodipine is in its pool.').waitFor();
+      await desk.page
+        .getByText('DEMO-5301 · Refill: amlodipine is in the Pharmacy refill coordinator pool.')
+        .waitFor();
 
       // The pharmacy's fax arrives for the same refill: typed in another case, it is still the same.
       await fill('demo-5301', 'Amlodipine');
@@ -224,7 +232,9 @@ describe('New request', () => {
         'new-request-submit',
       );
       await desk.page.keyboard.press('Enter');
-      await desk.page.getByText('demo-5301 · Refill: amlodipine is in its pool.').waitFor();
+      await desk.page
+        .getByText('demo-5301 · Refill: amlodipine is in the Pharmacy refill coordinator pool.')
+        .waitFor();
       await expect.poll(count).toBe(2);
     } finally {
       await desk.close();
@@ -242,7 +252,9 @@ describe('New request', () => {
       await form.locator('[data-testid="form-field-patient"]').fill('DEMO-5520');
       await form.locator('[data-testid="form-field-medication"]').fill('losartan');
       await desk.page.getByTestId('new-request-submit').click();
-      await desk.page.getByText('DEMO-5520 · Refill: losartan is in its pool.').waitFor();
+      await desk.page
+        .getByText('DEMO-5520 · Refill: losartan is in the Pharmacy refill coordinator pool.')
+        .waitFor();
       await dismissToasts(desk.page);
 
       // Two more for the same patient: a coordinator has already taken one; the other is taken while the desk looks.

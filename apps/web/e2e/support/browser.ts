@@ -96,7 +96,7 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
  * Closes the toasts (Saved, Claimed, Practice run started…) so they do not cover a screenshot. They
  * slide in and close themselves too: each is clicked without waiting for it to stand still. Every one
  * shown is clicked each round (a toast sliding out still counts until it has gone, and some stay a
- * minute, as "Request started" does), and queued ones come up for the next round.
+ * while, as "Request started" does), and queued ones come up for the next round.
  */
 export async function dismissToasts(page: Page): Promise<void> {
   const close = page.getByRole('button', { name: 'Close notification' });

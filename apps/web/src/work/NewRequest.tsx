@@ -86,6 +86,8 @@ interface Started {
   label: string;
   /** Files already attached to it. */
   attached: number;
+  /** The role whose pool its first task waits in, by name; none when it starts with a wait. */
+  pool?: string | null;
 }
 
 function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onClose: () => void }) {
@@ -153,7 +155,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setFailures(refused);
     setFiles(refused.map((f) => f.pending));
     if (refused.length === 0) {
-      showStarted(queryClient, to.label, to.instanceId, to.attached + total);
+      showStarted(queryClient, to, to.attached + total);
       onClose();
     } else {
       setStarted({ ...to, attached: to.attached + total - refused.length });
@@ -187,10 +189,12 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       }
       const answer = await call(startRequest, { body, idempotencyKey: key });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      const first = answer.instance.active.find((a) => a.kind === 'task');
       const to: Started = {
         instanceId: answer.instance.id,
         // The first step's task, so the file is listed on the step it was brought for.
-        taskId: answer.instance.active.find((a) => a.kind === 'task')?.taskId,
+        taskId: first?.taskId,
+        pool: first?.roleName,
         label: answer.subject ?? workflow.title,
         attached: 0,
       };
@@ -199,7 +203,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
         await sendFiles(to, files);
         return;
       }
-      showStarted(queryClient, to.label, to.instanceId);
+      showStarted(queryClient, to, 0);
       onClose();
     } catch (error) {
       const server = fieldErrorsOf(error);
@@ -212,7 +216,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   }
 
   const close = () => {
-    if (started) showStarted(queryClient, started.label, started.instanceId, started.attached);
+    if (started) showStarted(queryClient, started, started.attached);
     onClose();
   };
 

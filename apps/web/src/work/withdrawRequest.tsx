@@ -66,27 +66,28 @@ export async function withdrawRequest(
 
 /**
  * The toast after starting a request, with a way back for a typo or a call logged twice: whoever
- * started a request may withdraw it until someone acts on it (after that, a lead cancels it). It stays a
- * minute (longer while the pointer is on it), and the same is offered in Request status and on the
- * request's task afterwards.
+ * started a request may withdraw it until someone acts on it (after that, a lead cancels it). It stays
+ * 20 seconds (longer while the pointer is on it): it covers the foot of the queue, and the same way back
+ * is offered in Request status and on the request's task afterwards.
  */
 export function showStarted(
   client: QueryClient,
-  label: string,
-  instanceId: string,
+  started: { label: string; instanceId: string; pool?: string | null },
   /** How many files were attached with it. */
   files = 0,
 ): void {
+  const { label, instanceId, pool } = started;
   const id = `started-${instanceId}`;
   notifications.show({
     id,
     color: 'teal',
     title: 'Request started',
-    autoClose: 60_000,
+    autoClose: 20_000,
     message: (
       <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm">
-          {label} is in its pool{files > 0 ? `, with ${countOf(files, 'file')} attached` : ''}.
+          {label} {pool ? `is in the ${pool} pool` : 'has started'}
+          {files > 0 ? `, with ${countOf(files, 'file')} attached` : ''}.
         </Text>
         <Button
           size="compact-sm"
