@@ -333,7 +333,9 @@ describe('files attached to a request', () => {
       await screenshot(desk.page, 'new-request-files');
       await desk.page.getByTestId('new-request-submit').click();
       await desk.page
-        .getByText(`${patient} · Billing: Why was I billed for April? is in its pool, with 2 files attached.`)
+        .getByText(
+          `${patient} · Billing: Why was I billed for April? is in the Front desk receptionist pool, with 2 files attached.`,
+        )
         .waitFor();
 
       // Both are on the request's first step, in the front desk's pool.
@@ -367,7 +369,9 @@ describe('files attached to a request', () => {
       expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Attach again');
       await desk.page.getByTestId('new-request-submit').click();
       await desk.page
-        .getByText(`${patient} · Billing: Payment plan for May is in its pool, with 1 file attached.`)
+        .getByText(
+          `${patient} · Billing: Payment plan for May is in the Front desk receptionist pool, with 1 file attached.`,
+        )
         .waitFor();
       const started = await desk.page.evaluate(async () => {
         const pool = (await (await fetch('/api/tasks?scope=pool&limit=500')).json()) as {
