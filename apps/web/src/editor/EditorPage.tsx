@@ -67,7 +67,10 @@ export function EditorPage() {
     );
   return (
     <ReactFlowProvider>
-      <Editor key={id} id={id} />
+      {/* The frame's width, not the screen's, decides where the panels go (see editor.css). */}
+      <div className="pf-editor-frame">
+        <Editor key={id} id={id} />
+      </div>
     </ReactFlowProvider>
   );
 }

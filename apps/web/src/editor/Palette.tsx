@@ -45,10 +45,10 @@ export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; 
   };
   return (
     <nav className="pf-palette" aria-label="Step kinds">
-      <Text size="xs" c="dimmed" fw={600} ta="center" mb={4}>
+      <Text size="xs" c="dimmed" fw={600} className="pf-palette-heading">
         Add step
       </Text>
-      <Stack gap={4}>
+      <Stack gap={4} className="pf-palette-kinds">
         {KINDS.map((k) => (
           <Tooltip
             key={k.kind}

@@ -71,7 +71,9 @@ export function TopBar(p: TopBarProps) {
           </Text>
         )}
       </Group>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6} wrap="nowrap" className="pf-topbar-commands">
+        {/* On a narrow editor, Save and Publish join the title's row and the rest start the next. */}
+        <span className="pf-topbar-break" aria-hidden />
         <Tooltip label="Undo (Ctrl+Z)">
           <ActionIcon
             variant="default"
@@ -201,13 +203,14 @@ export function TopBar(p: TopBarProps) {
           onClick={p.onSave}
           loading={p.saving}
           disabled={!p.dirty}
+          className="pf-topbar-save"
           data-testid="save-button"
         >
           Save
         </Button>
         <Tooltip label={publishReason}>
           {/* A disabled button gets no hover events: the wrapper carries the tooltip and the reason. */}
-          <span>
+          <span className="pf-topbar-save">
             <span id="pf-publish-reason" className="visually-hidden">
               {publishReason}
             </span>
