@@ -3,8 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { type BackupSummary, takeBackup } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, DatabaseBackup } from 'lucide-react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { call } from '../api/call.ts';
+import { ApiError } from '../api/client.ts';
+import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
@@ -32,6 +35,13 @@ function backupName(name: string): { day: string; manual: string | null } {
   return { day, manual: hhmm ? `${hhmm.slice(0, 2)}:${hhmm.slice(2)}` : null };
 }
 
+/** A refusal because a backup was taken this minute, within a minute of this page taking one. */
+const isMyOwnBackup = (error: Error, tookAt: number | null) =>
+  error instanceof ApiError &&
+  error.code === 'BACKUP_IN_PROGRESS' &&
+  tookAt !== null &&
+  Date.now() - tookAt < 60_000;
+
 /**
  * `/backups` (admins): whether the clinic's data is being backed up, each backup's status and what it
  * holds, and **Back up now** before a risky change. Restoring is a command on the server (below).
@@ -39,16 +49,28 @@ function backupName(name: string): { day: string; manual: string | null } {
 export function BackupsPage() {
   const client = useQueryClient();
   const list = useBackups();
+  const oneAtATime = useOneAtATime();
+  /** When this page last took a backup: a "taken this minute" refusal right after is about that one. */
+  const tookAt = useRef<number | null>(null);
   const take = useMutation({
     mutationFn: () => call(takeBackup, {}),
-    onSuccess: (taken) =>
+    onSuccess: (taken) => {
+      tookAt.current = Date.now();
       notifications.show({
         color: taken.status === 'whole' ? 'teal' : 'orange',
         title: taken.status === 'whole' ? 'Backup taken' : 'Backup taken, but not whole',
         message: `${countOf(taken.instances ?? 0, 'request')}, ${countOf(taken.files ?? 0, 'file')}, ${sizeText(taken.bytes ?? 0)}.`,
-      }),
-    onError: (error: Error) =>
-      notifications.show({ color: 'red', title: 'No backup taken', message: error.message }),
+      });
+    },
+    onError: (error: Error) => {
+      if (isMyOwnBackup(error, tookAt.current))
+        notifications.show({
+          color: 'gray',
+          title: 'Already backed up',
+          message: 'The backup you just took is the newest; another can be taken from the next minute.',
+        });
+      else notifications.show({ color: 'red', title: 'No backup taken', message: error.message });
+    },
     onSettled: () => client.invalidateQueries({ queryKey: ['backups'] }),
   });
 
@@ -76,7 +98,8 @@ export function BackupsPage() {
           <Button
             leftSection={<DatabaseBackup size={16} aria-hidden />}
             loading={take.isPending}
-            onClick={() => take.mutate()}
+            // A double click takes one backup: the second press waits for the first's answer.
+            onClick={() => void oneAtATime('backup', () => take.mutateAsync()).catch(() => undefined)}
             data-testid="backup-now"
           >
             Back up now

@@ -1,9 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { claimTask, completeTask, getTask, releaseTask } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
+import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { showCompleted } from './completedToast.tsx';
 import { roleLabel } from './format.ts';
 
@@ -35,6 +37,9 @@ type CompleteInput = {
  */
 export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Options) {
   const client = useQueryClient();
+  const oneAtATime = useOneAtATime();
+  /** Tasks this screen completed: a late "already closed" about one of them is my own completion. */
+  const completedHere = useRef(new Set<string>());
   const refresh = (taskId: string) => {
     void client.invalidateQueries({ queryKey: ['tasks'] });
     void client.invalidateQueries({ queryKey: ['task', taskId] });
@@ -42,6 +47,11 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Optio
   };
 
   function reportGone(task: Task) {
+    if (completedHere.current.has(task.id)) {
+      // Closed by my own completion, whose toast already said so: nothing went wrong.
+      refresh(task.id);
+      return;
+    }
     notifications.show({
       id: `gone-${task.id}`,
       color: 'gray',
@@ -132,6 +142,7 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Optio
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: (_result, { task, outcome }) => {
+      completedHere.current.add(task.id);
       showCompleted(task.title, outcome, requestOf(task));
       onCompleted?.(task);
       refresh(task.id);
@@ -142,5 +153,17 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Optio
     },
   });
 
-  return { claim, release, complete };
+  // One completion of a task at a time: the second click of a double click on an outcome sends nothing
+  // and waits for the first one's answer (which its toast reports once).
+  const completeOnce = (input: CompleteInput) =>
+    oneAtATime(`complete ${input.task.id}`, () => complete.mutateAsync(input));
+  return {
+    claim,
+    release,
+    complete: {
+      ...complete,
+      mutateAsync: completeOnce,
+      mutate: (input: CompleteInput) => void completeOnce(input).catch(() => undefined),
+    },
+  };
 }

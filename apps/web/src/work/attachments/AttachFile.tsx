@@ -6,6 +6,7 @@ import { CircleAlert, Paperclip, Upload } from 'lucide-react';
 import { type ComponentProps, useRef, useState } from 'react';
 import { callMultipart } from '../../api/callMultipart.ts';
 import { ApiError } from '../../api/client.ts';
+import { useOneAtATime } from '../../api/useOneAtATime.ts';
 import { useClinicConfig } from '../../shell/clinic.ts';
 import { type PendingFile, pendingFile } from './attachAll.ts';
 import { ALLOWED_TYPES_TEXT, attachRefusalText, sizeText } from './attachmentText.ts';
@@ -27,7 +28,7 @@ const INPUT_PROPS = {
   'data-testid': 'attach-file-input',
 } as ComponentProps<'input'>;
 
-/** Its key is made when the file is chosen, so a second press of Attach sends it once. */
+/** Its key is made when the file is chosen: a retry of the same file is answered by its first upload. */
 type Chosen = PendingFile;
 
 /**
@@ -41,6 +42,8 @@ export function AttachFile({ instanceId, taskId, stepTitle, onAttached, onClosed
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const reset = useRef<() => void>(null);
+  // Sent once even on a double click: the second press waits for the first's answer (shown once).
+  const oneAtATime = useOneAtATime();
 
   const attach = useMutation({
     mutationFn: ({ file, key }: Chosen) =>
@@ -109,7 +112,9 @@ export function AttachFile({ instanceId, taskId, stepTitle, onAttached, onClosed
               size="xs"
               leftSection={<Upload size={14} aria-hidden />}
               loading={attach.isPending}
-              onClick={() => attach.mutate(chosen)}
+              onClick={() =>
+                void oneAtATime(chosen.key, () => attach.mutateAsync(chosen)).catch(() => undefined)
+              }
               data-testid="attach-file-confirm"
             >
               Attach
