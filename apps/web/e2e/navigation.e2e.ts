@@ -99,4 +99,30 @@ describe('navigation', () => {
       }
     }, 60_000);
   }
+
+  it('on a tablet held upright (768 x 1024) the menu folds behind a button, and a chosen entry closes it', async () => {
+    // At 768 px the 200 px menu left the screens 568 px: My work's folders ran off the right edge.
+    const b = await openBrowser({ width: 768, height: 1024 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      const burger = page.getByRole('button', { name: 'Open navigation' });
+      await burger.waitFor();
+      const main = await page.locator('main').boundingBox();
+      expect(main?.x ?? -1).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await burger.click();
+      await page.locator('nav').getByRole('link', { name: 'Handbook', exact: true }).click();
+      await page.waitForURL(/\/handbook/);
+      // Folded away: slid off the left edge.
+      await expect
+        .poll(async () => {
+          const box = await page.locator('nav').boundingBox();
+          return (box?.x ?? 0) + (box?.width ?? 0);
+        })
+        .toBeLessThanOrEqual(0);
+    } finally {
+      await b.close();
+    }
+  }, 60_000);
 });

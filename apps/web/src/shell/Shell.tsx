@@ -29,7 +29,7 @@ import { navSections } from './nav.tsx';
 import { SignedInAs } from './SignedInAs.tsx';
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const client = useQueryClient();
   const location = useLocation();
   const sections = navSections(me.user.roles, !!me.emergency);
@@ -51,13 +51,15 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      // Below 62em (a tablet held upright) the menu folds behind a button: at 768 px a standing 200 px menu
+      // left the screens too narrow for My work's folders and the editor's diagram.
+      navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding={0}
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Open navigation" />
             <Title order={1} size="h4">
               portalflow
             </Title>
@@ -116,6 +118,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
                   className={isOpen(location.pathname, item.to) ? 'pf-nav-active' : undefined}
                   fw={500}
                   py={6}
+                  onClick={close}
                 />
               ))}
             </Stack>
