@@ -23,7 +23,7 @@ export const DEMO_HISTORY_NOTES: Record<string, string> = {
     'Cannot reset until the desk confirms identity: please check date of birth and address by phone.',
   // Today's handoffs, still open at the next role.
   'prescription-refill/standing-order-nurse-sees-side-effect-routes-to-provider/standing-order-refill':
-    'Dry cough for two weeks since the dose went up; no shortness of breath. The standing order does not cover a change, so this one is yours.',
+    'Exact refill and on the standing order, but she has had stomach upset and loose stools for two weeks since the dose went up. She may need the extended-release form, which the standing order does not cover, so this one is yours.',
   'prescription-refill/stimulant-refill-denied-by-provider/review-request':
     'Controlled: last fill 28 days ago, state monitoring database checked, no early fills. Last visit in August.',
   'lab-result-release/held-result-released-after-three-business-days/verify-result':
