@@ -13,6 +13,30 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The words of an element's text that the browser laid out across two lines (a break at a hyphen). */
+function wordsBrokenAcrossLines(element: Element): string[] {
+  const broken: string[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  // A word may span text nodes (a span around part of it): measure each word over the whole element.
+  const whole = texts.map((t) => t.data).join('');
+  for (const match of whole.matchAll(/\S+/g)) {
+    const range = document.createRange();
+    let offset = 0;
+    for (const text of texts) {
+      const start = match.index - offset;
+      const end = start + match[0].length;
+      if (start >= 0 && start <= text.length) range.setStart(text, start);
+      if (end >= 0 && end <= text.length) range.setEnd(text, end);
+      offset += text.length;
+    }
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    if (tops.size > 1) broken.push(match[0]);
+  }
+  return broken;
+}
+
 describe('two-factor sign-in in the browser', () => {
   it('an auditor enrolls at first sign-in, keeps recovery codes, and needs a code on another browser', async () => {
     const first = await openBrowser();
@@ -26,6 +50,12 @@ describe('two-factor sign-in in the browser', () => {
       await first.page.locator('input[name="password"]').fill(PASSWORD);
       await first.page.getByRole('button', { name: 'Sign in' }).click();
       await first.page.getByTestId('totp-enroll').waitFor();
+      // Spoken to the person at the screen, and the heading never breaks "sign-in" or "two-factor" at the hyphen.
+      const intro = (await first.page.getByTestId('totp-enroll').textContent()) ?? '';
+      expect(intro).toContain('so you sign in with a password and a code');
+      expect(intro).not.toContain('auditor signs in');
+      const heading = first.page.getByRole('heading', { name: 'Set up two-factor sign-in' });
+      expect(await heading.evaluate(wordsBrokenAcrossLines)).toEqual([]);
       // Nothing else is reachable with a password alone.
       const blocked = await first.page.evaluate(async () => (await fetch('/api/instances')).status);
       expect(blocked).toBe(403);
@@ -48,6 +78,9 @@ describe('two-factor sign-in in the browser', () => {
       await first.page.getByTestId('recovery-codes').waitFor();
       codes = await first.page.getByTestId('recovery-code').allTextContents();
       expect(codes).toHaveLength(10);
+      // Each code on one line: one broken at a hyphen reads as two codes.
+      for (const code of await first.page.getByTestId('recovery-code').all())
+        expect(await code.evaluate(wordsBrokenAcrossLines)).toEqual([]);
       expect(await seriousViolations(first.page)).toEqual([]);
       await screenshot(first.page, 'sign-in-recovery-codes');
       await expect(first.page.getByTestId('recovery-codes-continue').isDisabled()).resolves.toBe(true);

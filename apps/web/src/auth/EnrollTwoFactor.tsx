@@ -19,6 +19,11 @@ import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
 
+/** A hyphenated word kept whole: a narrow heading wraps before it, never at its hyphen ("sign-" / "in"). */
+const Unbroken = ({ children }: { children: string }) => (
+  <span style={{ whiteSpace: 'nowrap' }}>{children}</span>
+);
+
 /** The setup key in groups of four, as authenticator apps show and accept it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
@@ -27,11 +32,9 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
  * makes a new one), then a first code proves the app has it.
  */
 export function EnrollTwoFactor({
-  username,
   onEnrolled,
   onCancel,
 }: {
-  username: string;
   onEnrolled: (result: SignInResult) => void | Promise<void>;
   onCancel: () => void;
 }) {
@@ -72,11 +75,11 @@ export function EnrollTwoFactor({
   return (
     <Stack data-testid="totp-enroll">
       <Title order={1} size="h2">
-        Set up two-factor sign-in
+        Set up <Unbroken>two-factor</Unbroken> <Unbroken>sign-in</Unbroken>
       </Title>
       <Text size="sm" c="gray.7">
-        Your roles let you see or change every clinic workflow, so {username} signs in with a password and a
-        code from an authenticator app. This takes a minute, once.
+        Your roles let you see or change every clinic workflow, so you sign in with a password and a code from
+        an authenticator app. This takes a minute, once.
       </Text>
       {error && (
         <Alert color="red" role="alert" title="Not set up yet">

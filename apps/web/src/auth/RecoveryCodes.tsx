@@ -13,9 +13,17 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         If you lose your phone, each of these codes signs you in once. Keep them somewhere safe and private (a
         password manager, or printed in a locked drawer). An admin can also reset your two-factor sign-in.
       </Alert>
-      <SimpleGrid cols={2} spacing="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {/* One code a line, never broken at a hyphen: half a code on the next line reads as another code. */}
+      <SimpleGrid cols={1} spacing={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {codes.map((code) => (
-          <Text component="li" key={code} ff="monospace" fz="sm" data-testid="recovery-code">
+          <Text
+            component="li"
+            key={code}
+            ff="monospace"
+            fz="sm"
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid="recovery-code"
+          >
             {code}
           </Text>
         ))}

@@ -100,7 +100,7 @@ export function SignIn({ me }: { me?: Me | null }) {
   } else if (stage === 'totp') {
     content = <CodeStep username={username} onSignedIn={afterStep} onCancel={startOver} />;
   } else if (stage === 'enroll') {
-    content = <EnrollTwoFactor username={username} onEnrolled={afterStep} onCancel={startOver} />;
+    content = <EnrollTwoFactor onEnrolled={afterStep} onCancel={startOver} />;
   } else {
     content = (
       <form onSubmit={submit} aria-labelledby="signin-title">
