@@ -92,6 +92,35 @@ describe('sign in and out', () => {
   });
 });
 
+describe('GET /api/session: whether this browser is signed in', () => {
+  const session = (as: AuthHeaders = {}) => t.call('GET', '/api/session', { as });
+
+  it('answers 200 with no one for a browser that is not signed in; /api/me still refuses it', async () => {
+    const anonymous = await session();
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ me: null });
+    expect((await me({})).status).toBe(401);
+    // A cookie that no longer works (signed out, expired) is no one too, and is cleared.
+    const as = await t.login('lead');
+    await t.call('POST', '/api/auth/logout', { as });
+    const ended = await session(as);
+    expect(ended.status).toBe(200);
+    expect(ended.body).toEqual({ me: null });
+    expect(ended.headers.getSetCookie().join('\n')).toMatch(/pf_session=;/);
+  });
+
+  it('answers who is signed in as /api/me does, half-finished sign-ins included', async () => {
+    const as = await t.login('lead');
+    const signedIn = await session(as);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await me(as)).body);
+    const half = await t.passwordOnly('auditor');
+    const owing = await session(half);
+    expect(owing.status).toBe(200);
+    expect(owing.body.me).toMatchObject({ user: { username: 'auditor' }, stage: half.stage });
+  });
+});
+
 describe('login throttle', () => {
   it('after 5 failures the account is refused with 429 and Retry-After, even with the right password', async () => {
     await t.addUser('throttled', ['front-desk']);

@@ -57,6 +57,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // whether this browser is signed in: not being signed in is an answer (me: null), not a refusal
+  'GET /api/session':                         { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // backups: admins only (this app has none set up: taking one is 409 BACKUPS_OFF)
   'GET /api/backups':                         { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/backups':                        { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -296,6 +298,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     ...(who === 'anonymous' ? {} : { as: await w.t.login(w.username(who)) }),
   }),
   'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
+  'GET /api/session': async () => ({ method: 'GET', path: '/api/session' }),
   // A colleague with the caller's roles, in a session of their own: a new password ends every other session.
   'POST /api/me/password': async (w, who) => {
     const body = { currentPassword: PASSWORD, newPassword: `${w.unique('fresh')} purple lantern bridge` };

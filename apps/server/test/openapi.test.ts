@@ -118,6 +118,8 @@ describe('/api/openapi.json', () => {
               'POST /api/auth/login',
               'POST /api/auth/set-password',
               'GET /api/sign-in-page',
+              // Whether this browser is signed in: "no one" is an answer, not a 401.
+              'GET /api/session',
               'GET /api/auth/oidc',
               'GET /api/auth/oidc/start',
               'GET /api/auth/oidc/callback',

@@ -250,11 +250,11 @@ describe('help for staff', () => {
       await expect
         .poll(cachedData, { timeout: 20_000, interval: 250 })
         .toEqual(
-          expect.arrayContaining(['/api/config', '/api/help/clinics', '/api/help/entries', '/api/me']),
+          expect.arrayContaining(['/api/config', '/api/help/clinics', '/api/help/entries', '/api/session']),
         );
       for (const path of await cachedData())
         expect(path).toMatch(
-          /^\/api\/(?:me|config|help\/(?:clinics|entries(?:\/[\w-]+\/captions\/[\w-]+)?))$/,
+          /^\/api\/(?:session|config|help\/(?:clinics|entries(?:\/[\w-]+\/captions\/[\w-]+)?))$/,
         );
       // The app's code is split by screen: the worker keeps what the help needs, and only that.
       const kept = await b.page.evaluate(async () =>

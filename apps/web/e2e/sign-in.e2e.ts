@@ -77,6 +77,31 @@ describe('sign-in', () => {
     }
   });
 
+  it('the sign-in page logs no error in the console: asking whether anyone is signed in is no failure', async () => {
+    const b = await openBrowser();
+    const errors: string[] = [];
+    b.page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    b.page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await b.page.goto(server.url);
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await b.page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+      // Signed in and out again: the sign-in page comes back just as quiet.
+      await signIn(b.page, server.url, 'front-desk', PASSWORD);
+      await b.page.getByRole('button', { name: 'Sign out' }).click();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await b.page.reload();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await b.page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('no patient data in URLs: the session survives a reload and sign-out ends it on the server', async () => {
     const b = await openBrowser();
     try {

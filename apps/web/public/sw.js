@@ -6,11 +6,11 @@
  *   frame and the FAQ screen, with what they import) are cached; later visits refresh them. Other
  *   screens' code (the editor, charts, audit…) is never kept: it is fetched as usual, online.
  *   Navigations go to the network first and fall back to the cached shell.
- * - Help data: GET /api/help/*, /api/me (who is signed in, so the app opens) and /api/config (the
+ * - Help data: GET /api/help/*, /api/session (who is signed in, so the app opens) and /api/config (the
  *   clinic's settings, which signed-in pages wait for) go to the network first;
  *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
  *   stored: instance and task data (PHI) never enter this cache.
- * - Signing out, or a 401, empties the data cache.
+ * - Signing out, a 401, or /api/session saying nobody is signed in empties the data cache.
  */
 const VERSION = 'v1';
 // v2: the app is split into per-screen files; only those listed for offline use are kept.
@@ -19,7 +19,17 @@ const DATA = `pf-help-data-${VERSION}`;
 
 // /api/config too: the clinic's name, time zone and calendar, which signed-in pages wait for.
 const isData = (url) =>
-  url.pathname === '/api/me' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
+  url.pathname === '/api/session' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
+
+/** "Nobody is signed in on this browser" (`{ me: null }` from /api/session): as good as a 401 here. */
+async function saysSignedOut(url, response) {
+  if (url.pathname !== '/api/session') return false;
+  const body = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  return body?.me === null;
+}
 
 const assetsOf = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
@@ -86,8 +96,9 @@ async function networkFirstData(request) {
   const cache = await caches.open(DATA);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    else if (response.status === 401) await caches.delete(DATA);
+    if (response.status === 401 || (response.ok && (await saysSignedOut(new URL(request.url), response))))
+      await caches.delete(DATA);
+    else if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
     const cached = await cache.match(request);
@@ -138,7 +149,7 @@ self.addEventListener('message', (event) => {
         const url = new URL(href, self.location.origin);
         if (url.origin !== self.location.origin || !isData(url)) continue;
         const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-        if (response?.ok) await cache.put(url, response);
+        if (response?.ok && !(await saysSignedOut(url, response))) await cache.put(url, response);
       }
       event.source?.postMessage({ type: 'kept', urls });
     })(),

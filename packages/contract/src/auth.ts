@@ -199,6 +199,25 @@ export const setPassword = route({
   },
 });
 
+/** Whether this browser is signed in: who (as `GET /api/me` answers it), or null for no one. */
+export const Session = z.object({ me: Me.nullable() });
+export type Session = z.infer<typeof Session>;
+
+/**
+ * The app's first question on every load. Not being signed in is an answer here (`me: null`), not a
+ * 401, so the sign-in page logs no failed request; every other route still refuses a caller it does
+ * not know.
+ */
+export const session = route({
+  method: 'get',
+  path: '/api/session',
+  summary: 'Whether this browser is signed in, and as whom (me: null when nobody is; never a 401)',
+  tags,
+  'x-instance-data': false,
+  'x-public': true,
+  responses: { 200: json(Session, 'Who is signed in on this browser, or null') },
+});
+
 export const me = route({
   method: 'get',
   path: '/api/me',

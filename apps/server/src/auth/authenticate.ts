@@ -19,6 +19,7 @@ const TOUCH_EVERY_MS = 60_000;
 const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> = {
   totp: new Set([
     'GET /api/me',
+    'GET /api/session',
     'GET /api/sign-in-page',
     'GET /api/auth/oidc',
     'GET /api/auth/oidc/start',
@@ -29,6 +30,7 @@ const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, ReadonlySet<string>> =
   ]),
   enroll: new Set([
     'GET /api/me',
+    'GET /api/session',
     'GET /api/sign-in-page',
     'GET /api/auth/oidc',
     'GET /api/auth/oidc/start',

@@ -1,4 +1,4 @@
-import { confirmTotp, login, logout, me, setupTotp, verifyTotp } from '@portalflow/contract';
+import { confirmTotp, login, logout, me, session, setupTotp, verifyTotp } from '@portalflow/contract';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/authenticate.ts';
 import {
@@ -86,6 +86,12 @@ export function authRoutes(
   });
 
   app.openapi(declared(docs, me), async (c) => c.json(await signIn.me(requireUser(c)), 200));
+
+  // The caller as `authenticate` found it: a browser with no (working) session is no one, not refused.
+  app.openapi(declared(docs, session), async (c) => {
+    const user = c.get('user');
+    return c.json({ me: user ? await signIn.me(user) : null }, 200);
+  });
 
   return app;
 }

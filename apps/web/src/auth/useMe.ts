@@ -1,34 +1,39 @@
-import { me as meRoute } from '@portalflow/contract';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { session } from '@portalflow/contract';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { call } from '../api/call.ts';
-import { ApiError, setCsrfToken, whenSignedOut } from '../api/client.ts';
+import { setCsrfToken, whenSignedOut } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
-/** The signed-in user (null when signed out). Keeps the CSRF token for the API client. */
+/**
+ * A session that ended under a signed-in screen (the account disabled, signed out elsewhere): signed
+ * out first (the sign-in page shows), then nothing of theirs stays in memory.
+ */
+function forgetSignedIn(client: QueryClient, was: Me | null | undefined) {
+  if (was && (was.stage ?? 'full') === 'full')
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+}
+
+/**
+ * The signed-in user (null when signed out). Keeps the CSRF token for the API client. Asked of
+ * `GET /api/session`, which answers "no one" with a 200: the sign-in page logs no failed request.
+ */
 export function useMe() {
   const client = useQueryClient();
   useEffect(() => {
     whenSignedOut(() => {
       const was = client.getQueryData<Me | null>(['me']);
       client.setQueryData(['me'], null);
-      // A session that ended under a signed-in screen (the account disabled, signed out elsewhere):
-      // signed out first (the sign-in page shows), then nothing of theirs stays in memory.
-      if (was && (was.stage ?? 'full') === 'full')
-        client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      forgetSignedIn(client, was);
     });
   }, [client]);
   return useQuery({
     queryKey: ['me'],
     queryFn: async () => {
-      try {
-        const me = await call(meRoute, {});
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      const { me } = await call(session, {});
+      setCsrfToken(me?.csrfToken ?? null);
+      if (!me) forgetSignedIn(client, client.getQueryData<Me | null>(['me']));
+      return me;
     },
     staleTime: 60_000,
   });

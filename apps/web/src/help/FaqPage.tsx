@@ -74,7 +74,7 @@ export function FaqPage({ me }: { me: Me }) {
   useEffect(() => {
     if (clinic && entries.isSuccess)
       keepForOffline([
-        '/api/me',
+        '/api/session',
         '/api/help/clinics',
         `/api/help/entries?clinic=${encodeURIComponent(clinic)}`,
       ]);
