@@ -385,7 +385,8 @@ describe("the auditor's record", () => {
     await send(frontDesk, 'POST', `${files(instanceId)}/${added.id}/remove`, {
       reason: 'scanned upside down',
     });
-    const history = await send(auditor, 'GET', `/api/instances/${instanceId}/history`);
+    // The file's name and the reason it came off are the request's words: read with the values.
+    const history = await send(auditor, 'GET', `/api/instances/${instanceId}/history?values=true`);
     expect(history.status, history.text).toBe(200);
     expect(history.body.attachments).toHaveLength(1);
     expect(history.body.attachments[0]).toMatchObject({

@@ -271,7 +271,8 @@ describe('the auditor', () => {
     });
     expect(edited.status, edited.text).toBe(200);
 
-    const history = await send(auditor, 'GET', `/api/instances/${instanceId}/history`);
+    // A note's words come with the history's values (a read of patient data).
+    const history = await send(auditor, 'GET', `/api/instances/${instanceId}/history?values=true`);
     expect(history.status).toBe(200);
     expect(history.body.notes).toEqual([
       expect.objectContaining({

@@ -251,17 +251,26 @@ describe('files attached to a request', () => {
       // The auditor's replay lists both, read-only: the removed one with its reason, the other downloads.
       await signIn(auditor.page, server.url, 'auditor', PASSWORD);
       await auditor.page.goto(`${server.url}/audit/instances/${encodeURIComponent(instanceId)}`);
-      // The timeline places each file among the events, without its name: attached twice, taken off once.
+      // The timeline places each file among the events, without its name or why it came off (both may
+      // name the patient): attached twice, taken off once.
       const timeline = auditor.page.getByTestId('audit-timeline');
       await expect.poll(() => timeline.getByTestId('timeline-file').count()).toBe(2);
       const takenOff = timeline.getByTestId('timeline-file-removed');
-      expect(await takenOff.textContent()).toContain(`Why: ${REASON}`);
+      expect(await takenOff.textContent()).toContain('File taken off with a reason');
+      expect(await takenOff.textContent()).toMatch(/PDF · \d+ bytes/);
       expect(await timeline.getByTestId('timeline-file').first().textContent()).toContain(
         'File attached on “Log the billing question and attach the statement”',
       );
       expect(await timeline.textContent()).not.toContain(NAME_WORD);
+      expect(await timeline.textContent()).not.toContain(REASON);
       await takenOff.scrollIntoViewIfNeeded();
       await screenshot(auditor.page, 'audit-timeline-files');
+      // Shown with the values (a recorded read of patient data): the names, and why it came off.
+      await auditor.page.getByTestId('timeline-reveal').click();
+      await expect.poll(() => takenOff.textContent()).toContain(`Why: ${REASON}`);
+      expect(await timeline.getByTestId('timeline-file-name').allTextContents()).toContain(`“${FILE_NAME}”`);
+      await auditor.page.getByTestId('instance-data-toggle').click();
+      await expect.poll(() => timeline.textContent()).not.toContain(NAME_WORD);
       const audit = auditor.page.getByTestId('audit-attachments');
       await audit.getByTestId('audit-attachments-toggle').click();
       const listed = audit.getByTestId('attachment-row');

@@ -9,6 +9,9 @@ let server: TestServer;
 let instanceId: string;
 /** The request's patient reference: patient data, shown on the audit page only after the reveal. */
 let patient: string;
+/** What the medical assistant wrote on the request: patient data too, behind the same reveal. */
+const NOTE = 'Left a voicemail for Mrs Okafor about her dizziness';
+const COMPLETION_NOTE = 'Mrs Okafor says it started with the new pills';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -31,6 +34,9 @@ beforeAll(async () => {
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/release`)).status).toBe(200);
   expect((await ma('POST', `/tasks/${task.id}/claim`)).status).toBe(200);
+  expect((await ma('POST', `/instances/${instanceId}/notes`, { body: NOTE, taskId: task.id })).status).toBe(
+    201,
+  );
   const detail = await ma<{
     step: { outcomes: string[]; form: Array<{ id: string; type: string; options?: string[] }> };
   }>('GET', `/tasks/${task.id}`);
@@ -47,7 +53,13 @@ beforeAll(async () => {
               ? '2026-03-02'
               : 'checked';
   expect(
-    (await ma('POST', `/tasks/${task.id}/complete`, { outcome: detail.body.step.outcomes[0], data })).status,
+    (
+      await ma('POST', `/tasks/${task.id}/complete`, {
+        outcome: detail.body.step.outcomes[0],
+        data,
+        note: COMPLETION_NOTE,
+      })
+    ).status,
   ).toBe(200);
 });
 afterAll(async () => {
@@ -87,6 +99,17 @@ describe('Audit', () => {
       // People by name only: no id after "Front desk receptionist".
       const results = await b.page.locator('[data-testid^="audit-result-"]').allTextContents();
       expect(results.join(' ')).not.toMatch(/[0-9a-f]{8}…/);
+      // Workflows by their names, never their ids.
+      const auditorApi = await apiSession(server.url, 'auditor', PASSWORD);
+      const workflows = (
+        await auditorApi<{ definitions: Array<{ id: string; title: string }> }>('GET', '/definitions')
+      ).body.definitions;
+      const workflowCells = b.page.getByTestId('audit-result-workflow');
+      await expect.poll(() => workflowCells.first().textContent()).not.toBe('…');
+      const named = await workflowCells.allTextContents();
+      expect(named.length).toBeGreaterThan(0);
+      for (const name of named) expect(workflows.map((w) => w.title)).toContain(name);
+      for (const { id } of workflows) expect(results.join(' ')).not.toContain(id);
       await screenshot(b.page, 'audit-search');
 
       // Until the auditor reveals the values, no answer the page reads carries them.
@@ -127,12 +150,20 @@ describe('Audit', () => {
       const first = b.page.getByTestId('timeline-entry-1');
       await expect.poll(() => first.textContent()).toContain('Patient reference changed');
       expect(await timeline.textContent()).not.toContain(patient);
+      // It says a note was added and a step completed with a note, without their words.
+      const notes = timeline.getByTestId('timeline-note');
+      await expect.poll(() => notes.count()).toBe(2);
+      expect(await notes.nth(0).textContent()).toMatch(/^Note added on “/);
+      expect(await notes.nth(1).textContent()).toMatch(/^Completed “[^”]+” with a note/);
+      for (const words of [NOTE, COMPLETION_NOTE, 'Okafor'])
+        expect(await timeline.textContent()).not.toContain(words);
       expect(await timeline.textContent()).not.toContain('→ DEMO-');
       expect(await timeline.textContent()).not.toMatch(/ as [a-z]+(-[a-z]+)+/);
       expect(await timeline.textContent()).not.toMatch(/[0-9a-f]{8}…/);
       await b.page.getByTestId('timeline-values-hidden').waitFor();
       expect(answers.length).toBeGreaterThan(2);
-      expect(answers.filter((a) => a.includes(patient))).toEqual([]);
+      expect(answers.filter((a) => a.includes(patient) || a.includes('Okafor'))).toEqual([]);
+      await notes.nth(1).scrollIntoViewIfNeeded();
       await screenshot(b.page, 'audit-replay');
 
       // One reveal opens the instance data and the timeline's values, as staff saw them: the form's
@@ -143,6 +174,10 @@ describe('Audit', () => {
       expect(await rows.first().locator('td').first().textContent()).toBe('Patient referencepatient');
       await expect.poll(() => first.textContent()).toContain(`Patient reference: — → ${patient}`);
       expect(await b.page.locator('[data-testid="timeline-values-hidden"]').count()).toBe(0);
+      // With them, the notes' words.
+      expect(await notes.nth(0).textContent()).toContain(NOTE);
+      expect(await notes.nth(1).textContent()).toContain(COMPLETION_NOTE);
+      expect(await notes.nth(1).textContent()).toMatch(/^Completion note on “/);
       // The reveal is in the access log as a read of patient data.
       const auditor = await apiSession(server.url, 'auditor', PASSWORD);
       const log = await auditor<{ items: Array<{ dataCategory: string; detail: string | null }> }>(
@@ -153,6 +188,7 @@ describe('Audit', () => {
       // Hidden again, the timeline names the fields only.
       await b.page.getByTestId('instance-data-toggle').click();
       await expect.poll(() => first.textContent()).toContain('Patient reference changed');
+      await expect.poll(() => timeline.textContent()).not.toContain(NOTE);
     } finally {
       await b.close();
     }
@@ -175,7 +211,31 @@ describe('Audit', () => {
       expect(await table.textContent()).not.toMatch(/[0-9a-f]{8}…/);
       expect(await table.textContent()).not.toMatch(/medical-assistant|front-desk/);
 
+      // At 1280 px the filters set every time fit one row; the rarely used ones wait behind "More filters".
+      const filters = b.page.getByRole('search', { name: 'Access log filters' });
+      const filterRows = () =>
+        filters.evaluate((form) => {
+          // A control starts a new row when it sits wholly below the ones before it.
+          const boxes = [...(form.firstElementChild as HTMLElement).children]
+            .map((c) => c.getBoundingClientRect())
+            .filter((box) => box.height > 0)
+            .sort((a, b) => a.top - b.top);
+          let rows = 0;
+          let bottom = Number.NEGATIVE_INFINITY;
+          for (const box of boxes) {
+            if (box.top >= bottom - 1) rows++;
+            bottom = Math.max(bottom, box.bottom);
+          }
+          return rows;
+        });
+      expect(await filterRows()).toBe(1);
+      const more = b.page.getByTestId('access-log-more');
+      expect(await more.getAttribute('aria-expanded')).toBe('false');
+      expect(await b.page.getByTestId('access-log-lists').isVisible()).toBe(false);
+
       // Shown, each list read is one line: how many requests, which list; the ids behind its details.
+      await more.click();
+      await b.page.getByTestId('access-log-lists').waitFor();
       await b.page.getByTestId('access-log-lists').click({ force: true });
       await expect
         .poll(async () => (await what.allTextContents()).some((t) => t.startsWith('Listed')))
@@ -196,6 +256,12 @@ describe('Audit', () => {
       const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
       expect(overflow).toBeLessThanOrEqual(1);
       expect(await seriousViolations(b.page)).toEqual([]);
+      // Folded away again, the button says one of its filters is set.
+      await more.click();
+      await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+      expect(await more.textContent()).toBe('More filters1');
+      await expect.poll(() => b.page.getByTestId('access-log-lists').isVisible()).toBe(false);
+      expect(await filterRows()).toBe(1);
       await screenshot(b.page, 'audit-access-log');
       await lists.first().getByTestId('access-log-details').click();
       const listed = b.page.getByTestId('access-log-listed');
@@ -205,6 +271,7 @@ describe('Audit', () => {
       await b.page.keyboard.press('Escape');
 
       // Who saw this request: its own reads, and the lists that showed it.
+      await more.click();
       await b.page.getByTestId('access-log-instance').fill(instanceId);
       await expect
         .poll(async () => (await what.allTextContents()).some((t) => t.startsWith('Listed')))
@@ -212,6 +279,11 @@ describe('Audit', () => {
       const always = b.page.getByRole('switch', { name: 'Lists that showed this request' });
       expect(await always.isDisabled()).toBe(true);
       expect(await always.isChecked()).toBe(true);
+
+      // On a narrow screen the filters wrap onto more rows, never off the side of the page.
+      await b.page.setViewportSize({ width: 820, height: 800 });
+      await expect.poll(filterRows).toBeGreaterThan(1);
+      expect(await filters.evaluate((form) => form.scrollWidth - form.clientWidth)).toBeLessThanOrEqual(1);
     } finally {
       await b.close();
     }

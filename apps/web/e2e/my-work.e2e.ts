@@ -360,12 +360,16 @@ describe('My work', () => {
     } finally {
       await b.close();
     }
-    // The coordinator's pool holds the one left; the cancelled one's history says who and why.
+    // The coordinator's pool holds the one left; the cancelled one's history says who and why (a reason
+    // is the request's words: it comes with the values, as "History so far" reads it).
     const coordinator = await apiSession(server.url, 'refill-coordinator', PASSWORD);
     const ids = [first.body.instance.id, second.body.instance.id];
     const histories = await Promise.all(
       ids.map((id) =>
-        coordinator<{ timeline: { type: string; summary: string }[] }>('GET', `/instances/${id}/history`),
+        coordinator<{ timeline: { type: string; summary: string }[] }>(
+          'GET',
+          `/instances/${id}/history?values=true`,
+        ),
       ),
     );
     const cancelled = histories.filter((h) => h.body.timeline.at(-1)?.type === 'cancel');

@@ -215,6 +215,19 @@ describe('describeEntry', () => {
       ),
     ).toBe('Reassigned “Check the account”');
   });
+  it('says a reason was given, without its words, until the values are revealed', () => {
+    const hidden = { summary: 'cancelled with a reason', reasonHidden: true as const };
+    expect(describeEntry({ type: 'cancel', ...hidden }, { type: 'cancel' }, title)).toBe(
+      'Cancelled with a reason',
+    );
+    expect(
+      describeEntry(
+        { type: 'reassign', summary: 'reassigned', reasonHidden: true },
+        { step: 'check' },
+        title,
+      ),
+    ).toBe('Reassigned “Check the account” with a reason');
+  });
   it('falls back to the server summary', () => {
     expect(describeEntry({ type: 'complete', summary: 'completed a → b' }, null, title)).toBe(
       'completed a → b',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AttachmentView } from './attachments.ts';
 import { Id, IdParams, InstanceData, Page, Timestamp } from './common.ts';
 import { InstanceView } from './instances.ts';
-import { NoteView } from './notes.ts';
+import { NoteEdit, NoteView } from './notes.ts';
 import { errors, json, route } from './route.ts';
 
 /** One stored event: the hash-chained history's unit. */
@@ -46,6 +46,11 @@ export const TimelineEntry = z.object({
   hash: z.string(),
   /** Why, when the event says: a reassignment's reason (a task back in its pool because its holder was disabled). */
   reason: z.string().optional(),
+  /**
+   * The event gave a reason in someone's words (a reassignment's, a cancellation's), left out of a
+   * history read without its values: what staff write about a request may name the patient.
+   */
+  reasonHidden: z.literal(true).optional(),
   /** Set on the event the history no longer replays past (it was altered, or does not fit its version). */
   replayError: z.string().optional(),
 });
@@ -86,18 +91,55 @@ export type HistoryInstanceView = z.infer<typeof HistoryInstanceView>;
 /** `values=true`: the history with its field values, a read of patient data the access log records as such. */
 const WithValues = z.object({ values: z.enum(['true', 'false']).optional() });
 
-export const HistoryAnswer = z.object({
-  /** Whether the field values are in this answer (the timeline's `data.…` old → new, the events' data). */
-  values: z.boolean(),
-  instance: HistoryInstanceView,
-  /** Without values, each event's payload lacks the data and note it carried (its hash is over them). */
-  events: z.array(AuditEvent),
-  timeline: z.array(TimelineEntry),
-  /** The request's notes, each edit old → new; the timeline screen places them by time. */
-  notes: z.array(NoteView),
-  /** Files attached to the request, removed ones with who removed them and why (names, never bytes). */
-  attachments: z.array(AttachmentView),
+/**
+ * A note in a history read without its values: its kind, step, author and time, and when each edit was
+ * made, never its words (`body`, an edit's `from` and `to`).
+ */
+export const HistoryNote = NoteView.extend({
+  body: z.string().optional(),
+  edits: z.array(NoteEdit.extend({ from: z.string().optional(), to: z.string().optional() })),
 });
+export type HistoryNote = z.infer<typeof HistoryNote>;
+
+/**
+ * A file in a history read without its values: its kind, size, hash, step, who attached it and who took
+ * it off, when; never its name nor why it came off (names and reasons may name the patient).
+ */
+export const HistoryAttachment = AttachmentView.extend({
+  name: z.string().optional(),
+  removed: z.object({ at: Timestamp, by: z.string(), reason: z.string().optional() }).nullable(),
+});
+export type HistoryAttachment = z.infer<typeof HistoryAttachment>;
+
+const HistoryParts = {
+  instance: HistoryInstanceView,
+  timeline: z.array(TimelineEntry),
+};
+
+export const HistoryAnswer = z.discriminatedUnion('values', [
+  z.object({
+    /** The field values and staff's words are in this answer: a read of patient data. */
+    values: z.literal(true),
+    ...HistoryParts,
+    events: z.array(AuditEvent),
+    /** The request's notes, each edit old → new; the timeline screen places them by time. */
+    notes: z.array(NoteView),
+    /** Files attached to the request, removed ones with who removed them and why (names, never bytes). */
+    attachments: z.array(AttachmentView),
+  }),
+  z.object({
+    /**
+     * Without values: the timeline names the fields each event changed, not what they held; a reason
+     * given is marked (`reasonHidden`), not said; notes and files come without their words and names.
+     */
+    values: z.literal(false),
+    ...HistoryParts,
+    /** Each event's payload lacks the data, note and reason it carried (its hash is over them). */
+    events: z.array(AuditEvent),
+    notes: z.array(HistoryNote),
+    attachments: z.array(HistoryAttachment),
+  }),
+]);
 export type HistoryResponse = z.infer<typeof HistoryAnswer>;
 
 /** The state at event `at` (no `instance` when there is nothing to replay). */

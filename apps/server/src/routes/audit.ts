@@ -7,13 +7,11 @@ import {
   takeAuditCheckpoint,
   verifyHistories,
 } from '@portalflow/contract';
-import { type Definition, historyVersions, replay } from '@portalflow/engine';
+import type { Definition } from '@portalflow/engine';
 import type { Context } from 'hono';
-import { attachmentViews } from '../attachments/view.ts';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
+import { historyService } from '../audit/history.ts';
 import { historyCsv } from '../audit/history-csv.ts';
-import { historyOf, timeline } from '../audit/timeline.ts';
-import { eventWithoutValues, timelineWithoutValues, viewWithoutData } from '../audit/without-values.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -23,13 +21,12 @@ import { ApiError, forbidden } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { instanceView } from '../instances/view.ts';
-import { noteViews } from '../notes/view.ts';
 
 const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
 
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
+  const histories = historyService(deps, instances);
 
   /**
    * The access log in the words of the workflow: the title of the instance's workflow and, for a task
@@ -88,68 +85,21 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   app.openapi(declared(docs, instanceHistory), async (c) => {
     const values = c.req.valid('query').values === 'true';
     const { instance, definition } = await readable(c, 'history', values);
-    const events = await deps.store.listEvents(instance.id);
-    const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
-    const rows = timeline(start, events, versions);
-    const view = instanceView(instance, definition);
-    return c.json(
-      {
-        values,
-        instance: values ? view : viewWithoutData(view),
-        events: values ? events : events.map(eventWithoutValues),
-        timeline: values ? rows : timelineWithoutValues(rows),
-        // The request's notes, each edit old → new; the timeline screen places them by time.
-        notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
-        attachments: attachmentViews(await deps.store.listAttachments(instance.id), definition),
-      },
-      200,
-    );
+    return c.json(await histories.history(instance, definition, values), 200);
   });
 
   app.openapi(declared(docs, replayInstance), async (c) => {
     const { at, values: asked } = c.req.valid('query');
     const values = asked === 'true';
     const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`, values);
-    // The whole history says which version it starts on; the state at event N belongs to the version
-    // the instance was on then.
-    const history = historyOf(await deps.store.listEvents(instance.id));
-    const { start, versions } = await instances.historyDefinitions(instance, history);
-    const upTo = Math.min(at ?? history.length, history.length);
-    const snapshot = replay(start, history, { versions, at: upTo });
-    if (!snapshot) return c.json({ at: 0, snapshot: null, active: [] }, 200);
-    const lastMove = history
-      .slice(0, upTo)
-      .map((h) => h.event)
-      .filter((e) => e.type === 'migrated')
-      .at(-1);
-    const atDefinition = lastMove?.type === 'migrated' ? (versions(lastMove.to) ?? definition) : start;
-    const view = instanceView(
-      {
-        ...instance,
-        version:
-          lastMove?.type === 'migrated' ? lastMove.to : historyVersions(history, instance.version).start,
-        snapshot,
-        status: snapshot.status,
-        revision: snapshot.seq,
-        updatedAt: snapshot.updatedAt,
-      },
-      atDefinition,
-    );
-    return c.json(
-      { at: snapshot.seq, of: instance.revision, instance: values ? view : viewWithoutData(view) },
-      200,
-    );
+    return c.json(await histories.replayAt(instance, definition, at, values), 200);
   });
 
   app.openapi(declared(docs, exportHistory), async (c) => {
     const { format } = c.req.valid('query');
     // Every field's values are in an export: always a read of patient data.
     const { instance, definition } = await readable(c, `export ${format}`, true);
-    const events = await deps.store.listEvents(instance.id);
-    const { start, versions } = await instances.historyDefinitions(instance, historyOf(events));
-    const rows = timeline(start, events, versions);
-    const notes = noteViews(await deps.store.listNoteRevisions(instance.id), definition);
-    const attachments = attachmentViews(await deps.store.listAttachments(instance.id), definition);
+    const { events, timeline: rows, notes, attachments } = await histories.record(instance, definition);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);

@@ -2,31 +2,24 @@ import {
   Alert,
   Anchor,
   Badge,
-  Box,
   Button,
-  Checkbox,
   Group,
-  Input,
   Loader,
   ScrollArea,
-  SegmentedControl,
-  Select,
   Stack,
-  Switch,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { accessLog, listPeople } from '@portalflow/contract';
+import { accessLog } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
-import { personName } from '../work/personName.ts';
 import { AccessDetails } from './AccessDetails.tsx';
-import { CATEGORY_WORDS, categoryWords } from './accessCategories.ts';
+import { AccessLogFilters } from './AccessLogFilters.tsx';
+import { categoryWords } from './accessCategories.ts';
 import {
   type AccessSort,
   type AccessSortKey,
@@ -43,7 +36,6 @@ import { SortHeader } from './SortHeader.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
 import { useRoleTitles } from './useRoleTitles.ts';
-import { useTypedFilter } from './useTypedFilter.ts';
 
 // Fixed widths, the action taking the rest: the table fits the page, without sideways scrolling.
 const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
@@ -54,8 +46,6 @@ const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
   { key: 'dataCategory', label: 'Category', width: 122 },
   { key: 'outcome', label: 'Outcome', width: 96 },
 ];
-const validId = (s: string) => s.length <= 200;
-const CATEGORIES = Object.entries(CATEGORY_WORDS).map(([value, label]) => ({ value, label }));
 /** One line per cell: a long name or role list is cut (the whole of it in the title). */
 const oneLine = {
   whiteSpace: 'nowrap',
@@ -79,13 +69,6 @@ export function AccessLogReport() {
   const instanceId = params.get('instance') ?? '';
   const outcome = params.get('outcome') ?? '';
   const category = params.get('category') ?? '';
-  // People by name: the filter picks a person, the query sends their id.
-  const people = useQuery({
-    queryKey: ['people'],
-    queryFn: () => call(listPeople, {}),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
   // Reads of practice (sandbox) instances are a report of their own, only when asked for.
   const practice = params.get('practice') === 'true';
   const emergencyOnly = params.get('emergency') === 'true';
@@ -107,8 +90,6 @@ export function AccessLogReport() {
       { replace: true },
     );
   };
-  const [userText, setUserText] = useTypedFilter(userId, (v) => set('user', v), validId);
-  const [instanceText, setInstanceText] = useTypedFilter(instanceId, (v) => set('instance', v), validId);
 
   const reversed = isDay(from) && isDay(to) && from > to;
   const query = new URLSearchParams();
@@ -168,120 +149,22 @@ export function AccessLogReport() {
           Who read or tried to read what. Times are clinic time; both days are included.
         </Text>
       </Group>
-      <Box
-        component="form"
-        role="search"
-        aria-label="Access log filters"
-        onSubmit={(e: FormEvent) => e.preventDefault()}
-      >
-        <Group gap="sm" align="flex-end">
-          <TextInput
-            type="date"
-            label="From"
-            value={from}
-            onChange={(e) => set('from', e.currentTarget.value)}
-            w={140}
-            data-testid="access-log-from"
-          />
-          <TextInput
-            type="date"
-            label="To"
-            value={to}
-            onChange={(e) => set('to', e.currentTarget.value)}
-            error={reversed ? 'Before “From”' : undefined}
-            w={140}
-            data-testid="access-log-to"
-          />
-          <Select
-            label="Person"
-            placeholder="Anyone"
-            searchable
-            clearable
-            value={userId || null}
-            onChange={(v) => {
-              setUserText(v ?? '');
-              set('user', v ?? '');
-            }}
-            data={(people.data?.people ?? []).map((u) => ({ value: u.id, label: personName(u) }))}
-            w={200}
-            data-testid="access-log-person"
-          />
-          <TextInput
-            label="User id"
-            placeholder="Any user"
-            value={userText}
-            onChange={(e) => setUserText(e.currentTarget.value)}
-            w={150}
-            data-testid="access-log-user"
-          />
-          <Select
-            label="Category"
-            placeholder="Any"
-            clearable
-            value={category || null}
-            onChange={(v) => set('category', v ?? '')}
-            data={CATEGORIES}
-            w={200}
-            data-testid="access-log-category"
-          />
-          <TextInput
-            label="Instance id"
-            placeholder="Any instance"
-            value={instanceText}
-            onChange={(e) => setInstanceText(e.currentTarget.value)}
-            w={190}
-            data-testid="access-log-instance"
-          />
-          <Box>
-            <Input.Label id="access-log-outcome-label" display="block">
-              Outcome
-            </Input.Label>
-            <SegmentedControl
-              aria-labelledby="access-log-outcome-label"
-              value={outcome || 'all'}
-              onChange={(v) => set('outcome', v === 'all' ? '' : v)}
-              data={[
-                { value: 'all', label: 'All' },
-                { value: 'allow', label: 'Allowed' },
-                { value: 'deny', label: 'Denied' },
-              ]}
-              data-testid="access-log-outcome"
-            />
-          </Box>
-          <Checkbox
-            label="Practice runs only"
-            checked={practice}
-            onChange={(e) => set('practice', e.currentTarget.checked ? 'true' : '')}
-            data-testid="access-log-practice"
-            mb={8}
-          />
-          <Switch
-            label={instanceId ? 'Lists that showed this request' : 'Show list reads'}
-            title="Task lists and request lists name every request they showed"
-            checked={listsIncluded}
-            disabled={instanceId !== ''}
-            onChange={(e) => set('lists', e.currentTarget.checked ? 'show' : '')}
-            data-testid="access-log-lists"
-            mb={6}
-          />
-          <Switch
-            label="Break-glass only"
-            checked={emergencyOnly}
-            onChange={(e) => set('emergency', e.currentTarget.checked ? 'true' : '')}
-            data-testid="access-log-emergency-only"
-            mb={6}
-          />
-          <Select
-            label="Per page"
-            value={limit}
-            onChange={(v) => set('limit', v && v !== '100' ? v : '')}
-            data={['50', '100', '250', '500']}
-            allowDeselect={false}
-            w={90}
-            data-testid="access-log-limit"
-          />
-        </Group>
-      </Box>
+      <AccessLogFilters
+        values={{
+          from,
+          to,
+          userId,
+          instanceId,
+          outcome,
+          category,
+          practice,
+          emergencyOnly,
+          showLists,
+          limit,
+        }}
+        set={set}
+        reversed={reversed}
+      />
 
       {log.isError && (
         <Alert color="red" title="The access log could not be read" role="alert">

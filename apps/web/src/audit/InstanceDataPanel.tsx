@@ -8,7 +8,8 @@ import { RevealToggle } from './RevealToggle.tsx';
 const show = (field: FormField | undefined, v: unknown) => (v === undefined ? '' : fieldValue(field, v));
 
 /**
- * The instance's data (patient information), and with it the timeline's values: one reveal for both.
+ * The instance's data (patient information), and with it the timeline's values, notes' words, reasons
+ * and file names: one reveal for all.
  * Closed by default; opening it reads the history and the replayed state with their values from the
  * server, which records those reads in the access log as reads of patient data. Shows the values at the
  * replayed event next to today's, in the workflow's order under its form labels (the key beneath), as
@@ -56,8 +57,8 @@ export function InstanceDataPanel({
         hide="Hide instance data"
         testId="instance-data-toggle"
       >
-        Patient information: the data and the values in the timeline. Opening it is recorded in the access
-        log.
+        Patient information: the data, and the values, notes and file names in the timeline. Opening it is
+        recorded in the access log.
       </RevealToggle>
       <Collapse expanded={open} id="audit-instance-data">
         {open && loading ? (

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Box,
   Button,
   Group,
@@ -14,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { InstanceStatus, listInstances, searchInstances } from '@portalflow/contract';
+import { idToWords } from '@portalflow/engine';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FileSearch, SearchX, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
@@ -106,7 +108,10 @@ export function InstanceSearch() {
     enabled: !datesReversed,
   });
 
-  const titleOf = (id: string) => definitions.data?.find((d) => d.id === id)?.title;
+  // A workflow by its name, as the clinic calls it; its id is for exports. Until the names load, a
+  // placeholder; a workflow the list does not have (none should) reads as its id in words.
+  const titleOf = (id: string) =>
+    definitions.data?.find((d) => d.id === id)?.title ?? (definitions.isPending ? '…' : idToWords(id));
   const anyFilter = FILTERS.some((k) => filters[k] !== '') || searching;
   const clear = () => {
     setPatient('');
@@ -293,11 +298,14 @@ export function InstanceSearch() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{titleOf(item.definitionId) ?? item.definitionId}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {item.definitionId}
-                      {item.practice ? ' · practice' : ''}
+                    <Text size="sm" data-testid="audit-result-workflow">
+                      {titleOf(item.definitionId)}
                     </Text>
+                    {item.practice && (
+                      <Badge size="xs" color="grape" variant="light" mt={2}>
+                        Practice
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>v{item.version}</Table.Td>
                   <Table.Td>
@@ -320,7 +328,7 @@ export function InstanceSearch() {
                       variant="default"
                       leftSection={<FileSearch size={14} aria-hidden />}
                       onClick={(e) => e.stopPropagation()}
-                      aria-label={`Replay instance started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId) ?? item.definitionId})`}
+                      aria-label={`Replay instance started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId)})`}
                       data-testid={`audit-open-${item.id}`}
                     >
                       Replay

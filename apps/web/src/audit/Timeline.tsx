@@ -1,9 +1,9 @@
 import { Badge, Box, Button, Group, Loader, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { AttachmentView } from '@portalflow/contract';
+import type { HistoryAttachment, HistoryNote } from '@portalflow/contract';
 import { type Definition, dataFields } from '@portalflow/engine';
 import { Eye, Lock, ShieldX, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AuditEvent, RequestNote, TimelineEntry } from '../api/types.ts';
+import type { AuditEvent, TimelineEntry } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { fieldValue } from '../work/format.ts';
@@ -16,9 +16,23 @@ import { UserRef } from './UserRef.tsx';
 import { useRoleTitles } from './useRoleTitles.ts';
 import { useUserNames } from './useUserNames.ts';
 
+/** Whether a history read without its values left anything out: a field's values, a reason, words, a name. */
+function anythingHidden(
+  entries: readonly TimelineEntry[],
+  notes: readonly HistoryNote[],
+  attachments: readonly HistoryAttachment[],
+): boolean {
+  return (
+    entries.some((e) => e.reasonHidden || e.changes.some(withheld)) ||
+    notes.some((n) => n.body === undefined) ||
+    attachments.some((a) => a.name === undefined)
+  );
+}
+
 /**
- * Who did what, in which role, when, and which fields changed; their old → new values once the auditor
- * revealed them (`values`). The entry at the scrubber is marked.
+ * Who did what, in which role, when, and which fields changed; their old → new values, the notes'
+ * words, the reasons given and the files' names once the auditor revealed them (`values`). The entry at
+ * the scrubber is marked.
  */
 export function Timeline({
   definition,
@@ -38,13 +52,13 @@ export function Timeline({
   definition: Definition;
   entries: TimelineEntry[];
   /** The request's notes: each shown after the last event at or before its time. */
-  notes?: RequestNote[];
+  notes?: HistoryNote[];
   /** The request's files: each attaching and removal shown the same way. */
-  attachments?: AttachmentView[];
+  attachments?: HistoryAttachment[];
   events: AuditEvent[];
   at: number;
   onSelect: (seq: number) => void;
-  /** Whether the entries carry the fields' values (revealed), or only their names. */
+  /** Whether the entries carry the fields' values and staff's words (revealed), or only say what changed. */
   values: boolean;
   /** The values are being read. */
   revealing: boolean;
@@ -112,7 +126,7 @@ export function Timeline({
           </Button>
         )}
       </Group>
-      {!values && entries.some((e) => e.changes.some(withheld)) && (
+      {!values && anythingHidden(entries, notes, attachments) && (
         <Group
           gap="xs"
           px="sm"
@@ -122,8 +136,12 @@ export function Timeline({
           style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
           data-testid="timeline-values-hidden"
         >
-          <Text size="xs" c="dimmed" title="Each event names the fields it changed, without their values">
-            <Lock size={12} aria-hidden /> Field values hidden
+          <Text
+            size="xs"
+            c="dimmed"
+            title="Field values, notes, reasons and file names: each event says what changed or was added, without the words"
+          >
+            <Lock size={12} aria-hidden /> Patient details hidden
           </Text>
           <Button
             size="compact-xs"
@@ -132,7 +150,7 @@ export function Timeline({
             onClick={onReveal}
             disabled={revealing}
             data-testid="timeline-reveal"
-            title="Shows the values here and the instance data; recorded in the access log"
+            title="Shows the values, notes and file names here and the instance data; recorded in the access log"
           >
             Show values
           </Button>
@@ -246,6 +264,11 @@ export function Timeline({
                         ),
                       )}
                     </Box>
+                  )}
+                  {entry.reason && (
+                    <Text size="xs" mt={2} style={{ overflowWrap: 'anywhere' }}>
+                      Why: {entry.reason}
+                    </Text>
                   )}
                   {broken && (
                     <Text size="xs" c="red.8" fw={600} mt={2}>

@@ -1,5 +1,5 @@
 import { Box, Group, Text } from '@mantine/core';
-import type { AttachmentView } from '@portalflow/contract';
+import type { HistoryAttachment } from '@portalflow/contract';
 import { FileX, Paperclip } from 'lucide-react';
 import { fileSummary } from '../work/attachments/attachmentText.ts';
 import { formatAuditTime } from './period.ts';
@@ -7,15 +7,15 @@ import { UserRef } from './UserRef.tsx';
 
 /**
  * A file attached to the request, or taken off it, on the audit timeline: who, in which role, when,
- * on which step, its kind, size and the start of its SHA-256 (to match the export), and why it came
- * off. Not its name: names may name the patient, and stay behind "Show attached files".
+ * on which step, its kind, size and the start of its SHA-256 (to match the export). Its name and why it
+ * came off may name the patient: they come only with the revealed values (the history leaves them out).
  */
 export function TimelineFile({
   attachment: a,
   removal,
   roleName,
 }: {
-  attachment: AttachmentView;
+  attachment: HistoryAttachment;
   /** This line is the file's removal, not its attaching. */
   removal: boolean;
   roleName: (id: string) => string;
@@ -40,6 +40,7 @@ export function TimelineFile({
           <Text size="sm" fw={600}>
             {removed ? 'File taken off' : 'File attached'}
             {!removed && (a.stepTitle ? ` on “${a.stepTitle}”` : ' to the request')}
+            {removed && removed.reason === undefined ? ' with a reason' : ''}
           </Text>
         </Group>
         <Text size="xs" c="dimmed" title={removed?.at ?? a.at} style={{ flexShrink: 0 }}>
@@ -56,6 +57,11 @@ export function TimelineFile({
           </>
         )}
       </Text>
+      {a.name !== undefined && (
+        <Text size="sm" mt={2} style={{ overflowWrap: 'anywhere' }} data-testid="timeline-file-name">
+          “{a.name}”
+        </Text>
+      )}
       <Text size="xs" mt={2}>
         {fileSummary(a)} ·{' '}
         <Text span ff="monospace" size="xs" title={`SHA-256 ${a.sha256}`}>
@@ -63,7 +69,7 @@ export function TimelineFile({
         </Text>
         {removed ? ` · attached ${formatAuditTime(a.at)}` : ''}
       </Text>
-      {removed && (
+      {removed?.reason !== undefined && (
         <Text size="sm" mt={2} style={{ overflowWrap: 'anywhere' }}>
           Why: {removed.reason}
         </Text>

@@ -1,21 +1,33 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
+import type { HistoryNote } from '@portalflow/contract';
 import { StickyNote } from 'lucide-react';
-import type { RequestNote } from '../api/types.ts';
 import { formatAuditTime } from './period.ts';
 import { UserRef } from './UserRef.tsx';
 
+/** Where the note was written, after its kind: ` on “Prepare refill”` or ` on the request`. */
+const where = (note: HistoryNote) => (note.stepTitle ? ` on “${note.stepTitle}”` : ' on the request');
+
 /**
- * A note on the audit timeline: who wrote it, in which role, when, on which step, the text, and every
- * edit old → new (the trail is append-only; nothing here hides an earlier wording).
+ * A note on the audit timeline: who wrote it, in which role, when, on which step, and every edit (the
+ * trail is append-only; nothing here hides an earlier wording). Its words, each edit's old → new among
+ * them, come only with the revealed values: what staff write about a request tells about the patient.
  */
-export function TimelineNote({ note, roleName }: { note: RequestNote; roleName: (id: string) => string }) {
+export function TimelineNote({ note, roleName }: { note: HistoryNote; roleName: (id: string) => string }) {
   const first = note.edits[0]?.from ?? note.body;
+  const hidden = note.body === undefined;
+  const completion = note.kind === 'completion';
+  const headline = hidden
+    ? completion
+      ? `Completed${note.stepTitle ? ` “${note.stepTitle}”` : ''} with a note`
+      : `Note added${where(note)}`
+    : `${completion ? 'Completion note' : 'Note'}${where(note)}`;
   return (
     <Box
       component="li"
       px="sm"
       py={6}
       data-testid="timeline-note"
+      data-hidden={hidden || undefined}
       style={{
         borderBottom: '1px solid var(--mantine-color-gray-2)',
         borderLeft: '4px solid var(--mantine-color-yellow-5)',
@@ -26,8 +38,7 @@ export function TimelineNote({ note, roleName }: { note: RequestNote; roleName: 
         <Group gap={6} wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
           <StickyNote size={14} aria-hidden style={{ flexShrink: 0, alignSelf: 'center' }} />
           <Text size="sm" fw={600}>
-            {note.kind === 'completion' ? 'Completion note' : 'Note'}
-            {note.stepTitle ? ` on “${note.stepTitle}”` : ' on the request'}
+            {headline}
           </Text>
         </Group>
         <Text size="xs" c="dimmed" title={note.at} style={{ flexShrink: 0 }}>
@@ -43,15 +54,18 @@ export function TimelineNote({ note, roleName }: { note: RequestNote; roleName: 
           For the next role
         </Badge>
       )}
-      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {first}
-      </Text>
+      {first !== undefined && (
+        <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {first}
+        </Text>
+      )}
       {note.edits.map((e) => (
         <Text size="xs" mt={2} key={e.revision}>
           <Text span c="dimmed" size="xs">
-            Edited {formatAuditTime(e.at)} by <UserRef id={e.authorId} fallback="unknown" />:{' '}
+            Edited {formatAuditTime(e.at)} by <UserRef id={e.authorId} fallback="unknown" />
+            {e.from !== undefined && e.to !== undefined ? ': ' : ''}
           </Text>
-          “{e.from}” → “{e.to}”
+          {e.from !== undefined && e.to !== undefined ? `“${e.from}” → “${e.to}”` : ''}
         </Text>
       ))}
     </Box>

@@ -91,12 +91,16 @@ export function shortId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }
 
-/** What an event did, in words, with step titles instead of ids where the server summary uses ids. */
+/**
+ * What an event did, in words, with step titles instead of ids where the server summary uses ids. A
+ * reason given in someone's words and not revealed (`reasonHidden`) is said to be there, not quoted.
+ */
 export function describeEntry(
-  entry: { type: string; summary: string; changes?: Change[] },
+  entry: { type: string; summary: string; changes?: Change[]; reasonHidden?: true },
   payload: unknown,
   stepTitle: (id: string) => string,
 ): string {
+  const withReason = entry.reasonHidden ? ' with a reason' : '';
   const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
   switch (entry.type) {
     case 'start':
@@ -117,10 +121,12 @@ export function describeEntry(
     case 'reassign': {
       const step = typeof p.step === 'string' ? p.step : entry.changes?.find((c) => c.step)?.step;
       const verb = { claim: 'Claimed', release: 'Released', reassign: 'Reassigned' }[assignmentKind(p)];
-      return step ? `${verb} “${stepTitle(step)}”` : verb;
+      return `${step ? `${verb} “${stepTitle(step)}”` : verb}${withReason}`;
     }
     case 'cancel':
-      return typeof p.reason === 'string' && p.reason !== '' ? `Cancelled: ${p.reason}` : 'Cancelled';
+      return typeof p.reason === 'string' && p.reason !== ''
+        ? `Cancelled: ${p.reason}`
+        : `Cancelled${withReason}`;
     case 'calendar-changed':
       return 'Clinic hours changed';
     default:

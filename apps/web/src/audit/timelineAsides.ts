@@ -1,9 +1,12 @@
-import type { AttachmentView } from '@portalflow/contract';
-import type { RequestNote, TimelineEntry } from '../api/types.ts';
+import type { HistoryAttachment, HistoryNote } from '@portalflow/contract';
+import type { TimelineEntry } from '../api/types.ts';
 import { type HistoryItem, historyItems } from '../work/historyItems.ts';
 
-/** What the audit timeline shows between events: notes, and files attached or taken off. */
-export type TimelineAside = Exclude<HistoryItem, { kind: 'event' }>;
+/**
+ * What the audit timeline shows between events: notes, and files attached or taken off (without their
+ * words and names until the auditor reveals the values).
+ */
+export type TimelineAside = Exclude<HistoryItem<HistoryNote, HistoryAttachment>, { kind: 'event' }>;
 
 /**
  * The asides to show after each event, by the event's number: each after the last event at or before
@@ -12,8 +15,8 @@ export type TimelineAside = Exclude<HistoryItem, { kind: 'event' }>;
  */
 export function asidesByEvent(
   events: readonly TimelineEntry[],
-  notes: readonly RequestNote[],
-  attachments: readonly AttachmentView[],
+  notes: readonly HistoryNote[],
+  attachments: readonly HistoryAttachment[],
 ): Map<number, TimelineAside[]> {
   const bySeq = new Map<number, TimelineAside[]>();
   const first = events[0];

@@ -1,23 +1,29 @@
 import type { AttachmentView } from '@portalflow/contract';
 import type { RequestNote, TimelineEntry } from '../api/types.ts';
 
-/** One line of "History so far": an event, a note, or a file attached to the request or taken off it. */
-export type HistoryItem =
+/**
+ * One line of "History so far": an event, a note, or a file attached to the request or taken off it.
+ * The note and file shapes are the caller's: the audit timeline's may lack their words and names.
+ */
+export type HistoryItem<N = RequestNote, A = AttachmentView> =
   | { kind: 'event'; at: string; event: TimelineEntry }
-  | { kind: 'note'; at: string; note: RequestNote }
-  | { kind: 'attached'; at: string; attachment: AttachmentView }
-  | { kind: 'removed'; at: string; attachment: AttachmentView };
+  | { kind: 'note'; at: string; note: N }
+  | { kind: 'attached'; at: string; attachment: A }
+  | { kind: 'removed'; at: string; attachment: A };
 
 /**
  * Events, notes and files in one list, oldest first; at the same moment, in that order (an event
  * before the note written with it, a file attached before it was taken off).
  */
-export function historyItems(
+export function historyItems<
+  N extends { at: string } = RequestNote,
+  A extends { at: string; removed: { at: string } | null } = AttachmentView,
+>(
   timeline: readonly TimelineEntry[],
-  notes: readonly RequestNote[],
-  attachments: readonly AttachmentView[] = [],
-): HistoryItem[] {
-  const items: HistoryItem[] = [
+  notes: readonly N[],
+  attachments: readonly A[] = [],
+): HistoryItem<N, A>[] {
+  const items: HistoryItem<N, A>[] = [
     ...timeline.map((event) => ({ kind: 'event' as const, at: event.at, event })),
     ...notes.map((note) => ({ kind: 'note' as const, at: note.at, note })),
     ...attachments.map((attachment) => ({ kind: 'attached' as const, at: attachment.at, attachment })),

@@ -12,7 +12,12 @@ import type { TimelineEntry } from '../api/types.ts';
 export function useInstanceHistory(instanceId: string | null) {
   return useQuery<{ timeline: TimelineEntry[]; attachments: AttachmentView[] }, Error>({
     queryKey: ['instance', instanceId, 'history'],
-    queryFn: () => call(instanceHistory, { params: { id: instanceId! }, query: { values: 'true' } }),
+    queryFn: async () => {
+      const history = await call(instanceHistory, { params: { id: instanceId! }, query: { values: 'true' } });
+      // Asked for with its values, the answer carries them (notes' words, file names, reasons).
+      if (!history.values) throw new Error('The history came without its values');
+      return history;
+    },
     enabled: instanceId !== null,
     retry: (count, error) =>
       !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 1,
