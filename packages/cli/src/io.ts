@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Definition, locatePaths, PortalflowError, parseDefinitionText } from '@portalflow/engine';
 import { parse as parseYaml } from 'yaml';
+import { CliError, EXIT } from './exit.ts';
 
-/** Exit codes of the stable CLI contract. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-/** A failure that ends the command with a message and an exit code, never a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly code = 'USAGE',
-  ) {
-    super(message);
-  }
-}
+// Kept in a file of their own so that `main.ts` starts without loading the engine (see exit.ts).
+export { CliError, EXIT } from './exit.ts';
 
 export function readText(file: string): string {
   try {

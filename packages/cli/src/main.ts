@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
-import { lintCommand } from './commands/lint.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { simulateCommand } from './commands/simulate.ts';
-import { CliError, EXIT } from './io.ts';
+import { CliError, EXIT } from './exit.ts';
 
 const USAGE = `portalflow — design, run and audit patient-portal workflows
 
@@ -77,9 +74,14 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const json = values.json === true;
   switch (command) {
-    case 'lint':
+    // Every command is loaded when it is asked for: `totp` answers in a moment, loading neither the
+    // engine nor the server (which took seconds), and lint and simulate never load the server or libSQL.
+    case 'lint': {
+      const { lintCommand } = await import('./commands/lint.ts');
       return lintCommand(positionals, { json });
+    }
     case 'simulate': {
+      const { simulateCommand } = await import('./commands/simulate.ts');
       const options: Parameters<typeof simulateCommand>[1] = {
         events: (values.events as string[] | undefined) ?? [],
         json,
@@ -88,8 +90,10 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof values.start === 'string') options.start = values.start;
       return simulateCommand(positionals, options);
     }
-    case 'schema':
+    case 'schema': {
+      const { schemaCommand } = await import('./commands/schema.ts');
       return schemaCommand();
+    }
     case 'handbook': {
       const { handbookCommand } = await import('./commands/handbook.ts');
       const options: Parameters<typeof handbookCommand>[1] = {};
