@@ -1,3 +1,4 @@
+import { addWallDuration } from '@portalflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
@@ -38,6 +39,33 @@ async function startRefill(): Promise<{ instanceId: string; taskId: string }> {
 const cancel = (as: AuthHeaders, instanceId: string, reason: string) =>
   t.call('POST', `/api/instances/${instanceId}/cancel`, { as, body: { reason } });
 
+const taskPath = (taskId: string) => `/api/tasks/${encodeURIComponent(taskId)}`;
+const claim = (as: AuthHeaders, taskId: string) => t.call('POST', `${taskPath(taskId)}/claim`, { as });
+/** Logs the billing question: the first task's own completion, its data the patient's. */
+const complete = (as: AuthHeaders, taskId: string) =>
+  t.call('POST', `${taskPath(taskId)}/complete`, {
+    as,
+    body: { outcome: 'logged', data: { requestType: 'statement-question' } },
+  });
+
+/** Whether the task's reader is offered to withdraw its request. */
+async function withdrawable(as: AuthHeaders, taskId: string): Promise<boolean> {
+  const r = await t.call('GET', taskPath(taskId), { as });
+  expect(r.status, r.text).toBe(200);
+  return r.body.withdrawable as boolean;
+}
+
+/** A billing question the front desk logs: its first task waits in the front desk's own pool. */
+const PATIENT = exampleStart('billing-question').patient as string;
+async function startBilling(): Promise<{ instanceId: string; taskId: string }> {
+  const started = await t.call('POST', '/api/requests', {
+    as: desk,
+    body: { definitionId: 'billing-question', data: exampleStart('billing-question') },
+  });
+  expect(started.status, started.text).toBe(201);
+  return { instanceId: started.body.instance.id, taskId: started.body.instance.active[0].taskId };
+}
+
 describe('cancelling a request', () => {
   it('staff cannot; of two leads at once one cancels and the other gets 409; the task closes with the reason in its history', async () => {
     const { instanceId, taskId } = await startRefill();
@@ -62,7 +90,9 @@ describe('cancelling a request', () => {
     // The coordinator who held the task: closed, and the history says why.
     const task = await t.call('GET', `/api/tasks/${encodeURIComponent(taskId)}`, { as: coordinator });
     expect(task.body.task?.status ?? task.body.status).toBe('closed');
-    const history = await t.call('GET', `/api/instances/${instanceId}/history`, { as: coordinator });
+    const history = await t.call('GET', `/api/instances/${instanceId}/history?values=true`, {
+      as: coordinator,
+    });
     expect(history.status).toBe(200);
     const last = history.body.timeline.at(-1);
     expect(last.type).toBe('cancel');
@@ -154,5 +184,83 @@ describe('cancelling a request', () => {
     const ended = await t.call('GET', `/api/tasks/${encodeURIComponent(againTask)}`, { as: desk });
     expect(ended.status).toBe(200);
     expect(ended.body.withdrawable).toBe(false);
+  });
+
+  it('the starter taking its first task themselves, or a deadline passing, leaves it theirs to withdraw', async () => {
+    // Taken and put back by its starter: still nobody else's work.
+    const own = await startBilling();
+    expect((await claim(desk, own.taskId)).status).toBe(200);
+    expect(await withdrawable(desk, own.taskId)).toBe(true);
+    expect((await t.call('POST', `${taskPath(own.taskId)}/release`, { as: desk })).status).toBe(200);
+    expect((await claim(desk, own.taskId)).status).toBe(200);
+    expect(await withdrawable(desk, own.taskId)).toBe(true);
+    const withdrawn = await cancel(desk, own.instanceId, 'Logged twice');
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.instance.status).toBe('cancelled');
+
+    // Its first task's deadline passes (four opening hours) and it goes to the supervisor: no person acted.
+    const late = await startBilling();
+    const fired = await t.advanceTo(addWallDuration(t.clock.now(), 'P3D'));
+    expect(fired).toBeGreaterThan(0);
+    // Three days on, the front desk signs in again.
+    desk = await t.login('front-desk');
+    const events = await t.store.listEvents(late.instanceId);
+    expect(events.map((e) => e.type)).toEqual(['start', 'timer-fired']);
+    // The task is the supervisor's now: its starter sees the request in a status lookup.
+    const looked = await t.call('POST', '/api/requests/status', { as: desk, body: { patient: PATIENT } });
+    expect(looked.status, looked.text).toBe(200);
+    expect(
+      looked.body.requests.find((r: { instanceId: string }) => r.instanceId === late.instanceId),
+    ).toMatchObject({ withdrawable: true });
+    expect((await cancel(desk, late.instanceId, 'Logged twice')).status).toBe(200);
+  });
+
+  it('a completion, even the starter’s own, ends it; so does a colleague taking the task', async () => {
+    const done = await startBilling();
+    expect((await claim(desk, done.taskId)).status).toBe(200);
+    expect((await complete(desk, done.taskId)).status).toBe(200);
+    const refused = await cancel(desk, done.instanceId, 'Started in error');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('REQUEST_UNDER_WAY');
+
+    const taken = await startBilling();
+    await t.addUser('desk-neighbour', ['front-desk']);
+    expect((await claim(await t.login('desk-neighbour'), taken.taskId)).status).toBe(200);
+    expect(await withdrawable(desk, taken.taskId)).toBe(false);
+    expect((await cancel(desk, taken.instanceId, 'Started in error')).body.error.code).toBe(
+      'REQUEST_UNDER_WAY',
+    );
+  });
+
+  it('a completion and the starter’s withdrawal sent together, after the starter took the task: one wins, the other gets 409', async () => {
+    const outcomes = { completed: 0, withdrawn: 0 };
+    for (let round = 0; round < 12; round++) {
+      const { instanceId, taskId } = await startBilling();
+      expect((await claim(desk, taskId)).status).toBe(200);
+      // Every other round the withdrawal leaves a moment later: both orders of the two commits happen.
+      const [completed, withdrawn] = await Promise.all([
+        complete(desk, taskId),
+        new Promise((resolve) => (round % 2 ? setTimeout(resolve, 0) : setImmediate(resolve))).then(() =>
+          cancel(desk, instanceId, 'Started in error'),
+        ),
+      ]);
+      expect([completed.status, withdrawn.status].sort(), `${completed.text} / ${withdrawn.text}`).toEqual([
+        200, 409,
+      ]);
+      const after = await t.store.getInstance(instanceId);
+      const types = (await t.store.listEvents(instanceId)).map((e) => e.type);
+      if (withdrawn.status === 200) {
+        outcomes.withdrawn++;
+        expect(after?.status).toBe('cancelled');
+        expect(completed.body.error.code).toBe('TASK_CLOSED');
+        expect(types).not.toContain('complete');
+      } else {
+        outcomes.completed++;
+        expect(withdrawn.body.error.code).toBe('REQUEST_UNDER_WAY');
+        expect(after?.status).toBe('active');
+        expect(types).not.toContain('cancel');
+      }
+    }
+    expect(outcomes.completed + outcomes.withdrawn).toBe(12);
   });
 });

@@ -79,6 +79,8 @@ async function assistantWithTasks(username: string, displayName: string, n: numb
 interface Stream {
   status: number;
   events: string[];
+  /** Each event with its data, as it arrived. */
+  frames: Array<{ event: string; data: string }>;
   ended: Promise<void>;
   close(): void;
 }
@@ -87,19 +89,45 @@ async function openStream(as: AuthHeaders): Promise<Stream> {
   const controller = new AbortController();
   const res = await fetch(`${server.base}/api/events`, { headers: as, signal: controller.signal });
   const events: string[] = [];
+  const frames: Stream['frames'] = [];
+  let buffer = '';
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const ended = (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        for (const m of value.matchAll(/^event: (.+)$/gm)) events.push(m[1]!);
+        buffer += value;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          end = buffer.indexOf('\n\n');
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          if (event === undefined) continue;
+          events.push(event);
+          frames.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+        }
       }
     } catch {
       // Aborted by close().
     }
   })();
-  return { status: res.status, events, ended, close: () => controller.abort() };
+  return { status: res.status, events, frames, ended, close: () => controller.abort() };
+}
+
+/** Waits up to `ms` for `stream` to carry a frame matching `match`. */
+async function heard(
+  stream: Stream,
+  match: (frame: { event: string; data: string }) => boolean,
+  ms = 3000,
+): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!stream.frames.some(match)) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
 }
 
 async function endsWithin(stream: Stream, ms: number): Promise<boolean> {
@@ -168,6 +196,72 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
       expect.objectContaining({ id: jane.id, displayName: 'Jane Doe', disabled: true }),
     );
     expect(people.body.people).toContainEqual(expect.objectContaining({ id: adminId, disabled: false }));
+  });
+
+  it("the pool's staff hear each returned task arrive, as they hear any task landing there, without patient data", async () => {
+    const colleague = await openStream(await t.login(POOL));
+    try {
+      expect(colleague.status).toBe(200);
+      // A task landing in the pool, for comparison: a new portal message.
+      const fresh = await sortTask();
+      const about = (instanceId: string) => (f: { event: string; data: string }) =>
+        f.event === 'instance.changed' && JSON.parse(f.data).instanceId === instanceId;
+      expect(await heard(colleague, about(fresh.instanceId))).toBe(true);
+
+      const ana = await assistantWithTasks('ana-pool', 'Ana Pool', 2);
+      const before = colleague.frames.length;
+      const disabled = await send(admin, 'PATCH', `/api/users/${ana.id}`, { disabled: true });
+      expect(disabled.status, disabled.text).toBe(200);
+      expect(disabled.body.tasksReturned).toBe(2);
+      for (const { instanceId } of ana.tasks) {
+        const since = (f: { event: string; data: string }) =>
+          colleague.frames.indexOf(f) >= before && about(instanceId)(f);
+        expect(await heard(colleague, since), instanceId).toBe(true);
+        const frame = colleague.frames.filter(since).at(-1)!;
+        const revision = (await t.store.getInstance(instanceId))!.revision;
+        // Ids, status and revision only: the same event as for any change, nothing of the patient's.
+        expect(JSON.parse(frame.data)).toEqual({
+          type: 'instance.changed',
+          instanceId,
+          definitionId: TRIAGE,
+          status: 'active',
+          revision,
+          practice: false,
+        });
+      }
+    } finally {
+      colleague.close();
+    }
+  });
+
+  it('an admin may not disable their own account: refused with a code and a message, nothing changes', async () => {
+    // An admin who also works the medical assistants' pool, holding two tasks; not the last admin.
+    const boss = await t.addUser('boss-admin', ['admin', POOL]);
+    const as = await t.login('boss-admin');
+    const held = [await sortTask(), await sortTask()];
+    for (const task of held)
+      expect((await send(as, 'POST', taskPath(task.taskId, '/claim'))).status).toBe(200);
+
+    const refused = await send(as, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.error.code).toBe('OWN_ACCOUNT');
+    expect(refused.body.error.message).toMatch(/another admin/);
+    // Nothing happened: still signed in, still active, both tasks still theirs, no history written.
+    expect((await send(as, 'GET', '/api/me')).status).toBe(200);
+    expect((await t.store.getUser(boss.id))?.disabled).toBe(false);
+    for (const task of held) {
+      expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: boss.id });
+      expect(await returnEvents(task.instanceId)).toEqual([]);
+    }
+    // The refusal is in the access log, as a refused account change.
+    const denied = await t.store.listAccess({ userId: boss.id, outcome: 'deny', limit: 10 });
+    expect(denied.items.map((a) => a.detail)).toContain(`update of ${boss.id} refused: own account`);
+
+    // Another admin disables them: both tasks go back.
+    const disabled = await send(admin, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
+    expect(disabled.status, disabled.text).toBe(200);
+    expect(disabled.body.tasksReturned).toBe(2);
+    for (const task of held) expect(await returnEvents(task.instanceId)).toHaveLength(1);
   });
 
   it('disabling again returns nothing more and changes no history', async () => {

@@ -55,7 +55,7 @@ const person = (id: string, roles: string[]): AuthUser => ({
 describe('eventFor: a command on a state, decided without the store or the clock', () => {
   const instance = started();
   const token = Object.values(instance.snapshot.context.active)[0]!.token;
-  const state = (user: AuthUser | null) => ({ user, instance, definition, tasks: [] });
+  const state = (user: AuthUser | null) => ({ user, instance, definition, tasks: [], history: [] });
 
   it('a complete by the role that owns the step becomes its complete event', () => {
     const command = { type: 'complete' as const, token, outcome: 'done', data: { reason: 'x' } };
@@ -89,7 +89,7 @@ describe('eventFor: a command on a state, decided without the store or the clock
     const done = transition(definition, instance.snapshot, eventFor(command, state(user)), AT);
     if (!done.ok) throw new Error(done.error.message);
     const after = { ...instance, snapshot: done.snapshot, status: done.snapshot.status, revision: 2 };
-    expect(() => eventFor(command, { user, instance: after, definition, tasks: [] })).toThrow(
+    expect(() => eventFor(command, { user, instance: after, definition, tasks: [], history: [] })).toThrow(
       expect.objectContaining({ code: 'TASK_CLOSED' }),
     );
   });
@@ -102,8 +102,52 @@ describe('eventFor: a command on a state, decided without the store or the clock
     if (!held.ok) throw new Error(held.error.message);
     const after = { ...instance, snapshot: held.snapshot, revision: 2 };
     expect(() =>
-      eventFor(claim, { user: person('fd2', ['front-desk']), instance: after, definition, tasks: [] }),
+      eventFor(claim, {
+        user: person('fd2', ['front-desk']),
+        instance: after,
+        definition,
+        tasks: [],
+        history: [],
+      }),
     ).toThrow(expect.objectContaining({ code: 'ALREADY_CLAIMED' }));
+  });
+
+  it("a starter's withdrawal is decided on the history given: their own claim and a timer are not acting on it", () => {
+    const starter = person('fd', ['front-desk']);
+    const mine = { ...instance, startedBy: 'fd', revision: 4 };
+    const cancel = { type: 'cancel' as const, reason: 'Logged twice' };
+    const claimed = {
+      type: 'reassign',
+      actor: 'fd',
+      payload: { type: 'reassign', token, assignee: 'fd', actor: 'fd', role: 'front-desk' },
+    };
+    const released = {
+      type: 'reassign',
+      actor: 'fd',
+      payload: { type: 'reassign', token, assignee: null, actor: 'fd' },
+    };
+    const fired = { type: 'timer-fired', actor: null, payload: { type: 'timer-fired', timer: 't1' } };
+    const decide = (history: Array<{ type: string; actor: string | null; payload: unknown }>) => () =>
+      eventFor(cancel, { user: starter, instance: mine, definition, tasks: [], history });
+    expect(decide([claimed, released, fired])()).toEqual({
+      type: 'cancel',
+      reason: 'Logged twice',
+      actor: 'fd',
+    });
+    // A colleague's claim, a completion (the starter's own too) and a lead's change each end it.
+    const byOthers = [
+      { type: 'reassign', actor: 'fd2', payload: { type: 'reassign', token, assignee: 'fd2', actor: 'fd2' } },
+      { type: 'complete', actor: 'fd', payload: { type: 'complete', token, outcome: 'done', actor: 'fd' } },
+      {
+        type: 'reassign',
+        actor: 'lead',
+        payload: { type: 'reassign', token, priority: 'urgent', actor: 'lead' },
+      },
+    ];
+    for (const event of byOthers)
+      expect(decide([claimed, event]), JSON.stringify(event)).toThrow(
+        expect.objectContaining({ status: 409, code: 'REQUEST_UNDER_WAY' }),
+      );
   });
 
   it('a system event is recorded as it is, with no user', () => {

@@ -2,7 +2,7 @@
 // catching up before going live; letting go of a client that fell too far behind.
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../src/live/frame.ts';
-import { type Audience, type FeedRow, LiveHub, type LiveMessage } from '../src/live/hub.ts';
+import { type Audience, concerns, type FeedRow, LiveHub, type LiveMessage } from '../src/live/hub.ts';
 
 class RecordingSink {
   frames: string[] = [];
@@ -72,6 +72,25 @@ describe('LiveHub', () => {
     expect(nurse.ids()).toEqual([1, 3, 4]);
     expect(hub.cursor).toBe(4);
     expect(hub.size).toBe(4);
+  });
+
+  it("tells its listeners that a person's access ended, and writes that to no connection, a lead's neither", () => {
+    const hub = new LiveHub();
+    const lead = new RecordingSink();
+    const person = new RecordingSink();
+    hub.subscribe({ everything: true, roles: ['designer'], userId: 'u-lead' }, lead).release();
+    hub.subscribe(staff('u-jane', ['nurse']), person).release();
+    const heard: string[] = [];
+    const stop = hub.onAccessEnded((userId) => heard.push(userId));
+    const ended: LiveMessage = { type: 'access.ended', userId: 'u-jane', roles: [], users: [] };
+    hub.deliver([{ id: 1, messages: [ended] }, changed(2, ['nurse'])]);
+    expect(heard).toEqual(['u-jane']);
+    expect(lead.ids()).toEqual([2]);
+    expect(person.ids()).toEqual([2]);
+    expect(concerns({ everything: true, roles: [], userId: 'u-lead' }, ended)).toBe(false);
+    stop();
+    hub.deliver([{ id: 3, messages: [ended] }]);
+    expect(heard).toEqual(['u-jane']);
   });
 
   it('numbers the messages of a row so a client knows how far into it it got', () => {

@@ -239,6 +239,49 @@ describe('account administration', () => {
     }
   });
 
+  it("an admin's own account offers no Disable: only another admin can, and the server refuses it too", async () => {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'admin', PASSWORD);
+      await page.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByTestId('people-table').waitFor();
+      await page
+        .locator('[data-username="admin"]')
+        .getByRole('button', { name: /Manage/ })
+        .click();
+      const panel = page.getByTestId('person-panel');
+      await panel.waitFor();
+      const disable = panel.getByRole('button', { name: 'Disable account' });
+      expect(await disable.isDisabled()).toBe(true);
+      await expect(panel.getByTestId('own-account-note').textContent()).resolves.toBe(
+        'This is your own account: only another admin can disable it, and your open tasks then go back to their pools.',
+      );
+      expect(await disable.getAttribute('aria-describedby')).toBe('own-account-note');
+      await screenshot(page, 'accounts-own-account');
+      expect(await seriousViolations(page)).toEqual([]);
+      // Sent anyway (an old tab, a script): refused, with the reason in words. The demo's only admin is
+      // told the reason that matters more: there is no other admin.
+      const refused = await page.evaluate(async () => {
+        const me = (await (await fetch('/api/me')).json()) as { user: { id: string }; csrfToken: string };
+        const res = await fetch(`/api/users/${me.user.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ disabled: true }),
+        });
+        return {
+          status: res.status,
+          body: (await res.json()) as { error: { code: string; message: string } },
+        };
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('LAST_ADMIN');
+      expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('an admin goes from Accounts to Roles: the clinic roles list opens, without the system roles', async () => {
     const b = await openBrowser();
     try {

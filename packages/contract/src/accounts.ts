@@ -193,7 +193,7 @@ export const patchUser = route({
       401: signedOut,
       403: notAdmin,
       404: 'No such account (NOT_FOUND)',
-      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN)',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), or an admin would disable their own account (OWN_ACCOUNT)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },

@@ -52,6 +52,7 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down' },
   ACCOUNT_DISABLED: { status: 409, message: 'This account is disabled' },
   LAST_ADMIN: { status: 409, message: 'The last active admin cannot lose the admin role' },
+  OWN_ACCOUNT: { status: 409, message: 'You cannot disable your own account: another admin can' },
   USERNAME_TAKEN: { status: 409, message: 'That username is taken' },
   ALREADY_ENROLLED: { status: 409, message: 'An authenticator is already set up' },
   NO_ENROLLMENT: { status: 409, message: 'Start setting up an authenticator first' },

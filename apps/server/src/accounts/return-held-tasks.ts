@@ -41,7 +41,7 @@ export async function returnHeldTasks(
     } catch (error) {
       // Closed, moved on or gone since it was listed (409, 404): it is no longer theirs to return.
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) continue;
-      // The admin's own access ended meanwhile (they disabled themselves): nothing more is theirs to move.
+      // The admin's own access ended meanwhile (another admin disabled them): nothing more is theirs to move.
       if (error instanceof ApiError && error.status === 401) break;
       throw error;
     }

@@ -4,7 +4,7 @@ import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
-import { withdrawRefusal } from './withdraw.ts';
+import { type Recorded, withdrawRefusal } from './withdraw.ts';
 
 /**
  * What a request asks of an instance, as data: the route builds it, the service turns it into an engine
@@ -47,10 +47,18 @@ export interface CommandState {
   definition: Definition;
   /** The instance's task rows; read only for commands that `needsTasks`. */
   tasks: readonly Task[];
+  /**
+   * The instance's events after its start, up to its revision; read only for commands that
+   * `needsHistory`, and only when the rule can use them (`withdraw-history.ts`).
+   */
+  history: readonly Recorded[];
 }
 
 /** Commands whose checks read the instance's task rows (who may read the instance). */
 export const needsTasks = (command: InstanceCommand): boolean => command.type === 'signal';
+
+/** Commands whose checks read the instance's history (whether anyone has acted on it yet). */
+export const needsHistory = (command: InstanceCommand): boolean => command.type === 'cancel';
 
 /** The task id of a command about one task. */
 export const taskToken = (command: InstanceCommand): string | null =>
@@ -152,7 +160,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       // Leads cancel any request; anyone else only withdraws one they started, until anyone acts on it.
       // Checked on the state the cancel commits to, so a claim that lands first wins and the
       // withdrawal is told so.
-      const refusal = isLead(user) ? null : withdrawRefusal(user, instance);
+      const refusal = isLead(user) ? null : withdrawRefusal(user, instance, state.history);
       if (refusal) throw refusal;
       return command.reason
         ? { type: 'cancel', reason: command.reason, actor: user.id }

@@ -10,6 +10,7 @@ import {
 } from '@portalflow/engine';
 import {
   type AccessEntry,
+  type AuditPort,
   GENESIS_HASH,
   type IdempotencyPort,
   type Instance,
@@ -24,9 +25,18 @@ import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { outboxDrafts } from '../outbox/messages.ts';
 import { canSeeTask } from './access.ts';
-import { type CommandState, eventFor, type InstanceCommand, needsTasks, taskToken } from './commands.ts';
+import {
+  type CommandState,
+  eventFor,
+  type InstanceCommand,
+  needsHistory,
+  needsTasks,
+  taskToken,
+} from './commands.ts';
 import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
 import { type Reply, replyFor } from './replies.ts';
+import { mayWithdraw } from './withdraw.ts';
+import { historyForWithdrawal } from './withdraw-history.ts';
 
 /** How often a change that lost a race on the instance's revision is re-read and re-applied. */
 const MAX_ATTEMPTS = 8;
@@ -123,7 +133,8 @@ export const historyWarningHeader = (w: HistoryWarning) =>
 
 /** What the instance service works with: the instance and definition ports, never the whole store. */
 export interface InstanceServiceDeps {
-  instances: InstancePort & IdempotencyPort;
+  /** With the history's events: whether anyone has acted on a request its starter withdraws. */
+  instances: InstancePort & IdempotencyPort & Pick<AuditPort, 'listEvents'>;
   definitions: DefinitionCache;
   config: Pick<ServerConfig, 'historyLimit' | 'historyWarnAt' | 'eventPayloadLimitBytes' | 'outbox'>;
   live: Pick<LiveHub, 'committed'>;
@@ -147,6 +158,11 @@ export class InstanceService {
   /** A published version's definition, from the app's one definition cache. */
   definition(definitionId: string, version: number): Promise<Definition> {
     return this.deps.definitions.definition(definitionId, version);
+  }
+
+  /** Whether to offer `user` a way to withdraw this request: read as a cancel of theirs would decide it. */
+  async mayWithdraw(user: AuthUser, instance: Instance): Promise<boolean> {
+    return mayWithdraw(user, instance, await historyForWithdrawal(this.deps.instances, user, instance));
   }
 
   /** Every role that owns or receives work in any published workflow (the leads' "all" queue). */
@@ -368,7 +384,12 @@ export class InstanceService {
       let result: ReturnType<typeof transition>;
       try {
         const tasks = needsTasks(command) ? await this.deps.instances.listInstanceTasks(instanceId) : [];
-        event = this.withinLimit(command, { user: actor.user, instance, definition, tasks });
+        // Up to the revision read: the commit below lands only on that revision, so a change that
+        // commits first (a completion) has the command decided again on the history that includes it.
+        const history = needsHistory(command)
+          ? await historyForWithdrawal(this.deps.instances, actor.user, instance)
+          : [];
+        event = this.withinLimit(command, { user: actor.user, instance, definition, tasks, history });
         this.checkPayload(event);
         result = transition(definition, instance.snapshot, event, now);
         if (!result.ok) throw fromEngine(result.error);

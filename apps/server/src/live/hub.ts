@@ -22,7 +22,17 @@ export type LiveMessage =
   | { type: 'notification'; roles: string[]; users: string[] }
   | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] }
   /** The clinic hours were saved: every process reloads them; leads' screens re-read `/api/config`. */
-  | { type: 'clinic.changed'; roles: string[]; users: string[] };
+  | { type: 'clinic.changed'; roles: string[]; users: string[] }
+  /**
+   * A person's sessions or tokens ended (their account disabled, new roles, a new password): every
+   * process re-checks that person's streams now, not at its next periodic check. Between processes
+   * only: never written to a client.
+   */
+  | { type: 'access.ended'; userId: string; roles: string[]; users: string[] };
+
+/** Messages the processes tell each other, that no client hears. */
+const betweenProcesses = (message: LiveMessage): message is Extract<LiveMessage, { type: 'access.ended' }> =>
+  message.type === 'access.ended';
 
 /** A change-feed row as read back: the messages of the changes one group-commit batch committed. */
 export interface FeedRow {
@@ -55,6 +65,7 @@ export interface Subscription {
 const HEARTBEAT_MS = 25_000;
 
 export function concerns(audience: Audience, message: LiveMessage): boolean {
+  if (betweenProcesses(message)) return false;
   if (audience.everything) return true;
   return message.users.includes(audience.userId) || message.roles.some((r) => audience.roles.includes(r));
 }
@@ -129,6 +140,7 @@ export class LiveHub {
   #round = 0;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #onCommit: (() => void) | undefined;
+  readonly #onAccessEnded = new Set<(userId: string) => void>();
   /** The last feed id handed to the connections. */
   cursor = 0;
 
@@ -167,6 +179,10 @@ export class LiveHub {
       this.cursor = row.id;
       if (this.#count === 0) continue;
       row.messages.forEach((message, index) => {
+        if (betweenProcesses(message)) {
+          for (const listener of this.#onAccessEnded) listener(message.userId);
+          return;
+        }
         const round = ++this.#round;
         let frame: Frame | undefined;
         const visit = (s: Subscriber) => {
@@ -196,6 +212,15 @@ export class LiveHub {
   /** @internal The feed tail registers how to be woken. */
   onCommit(wake: (() => void) | undefined): void {
     this.#onCommit = wake;
+  }
+
+  /**
+   * Calls `listener` with the person's id whenever the feed says their access ended (in this process
+   * or another). Returns how to stop.
+   */
+  onAccessEnded(listener: (userId: string) => void): () => void {
+    this.#onAccessEnded.add(listener);
+    return () => this.#onAccessEnded.delete(listener);
   }
 
   /** Open connections. */

@@ -23,9 +23,10 @@ const rolesKey = (roles: readonly string[]) => [...roles].sort().join('\n');
 /**
  * Keeps live streams from outliving what opened them. Every stream re-runs the normal authentication
  * of its session or API token (`callerOf`, without counting as activity) every `liveAuthCheckMs`,
- * and at once after a request in this process that can end sessions or tokens (sign-out, account
- * and token changes). A stream whose credential no longer works, whose user was disabled, or whose
- * roles changed (its audience was worked out from them) is ended; the client may reconnect and is
+ * at once after a request in this process that can end sessions or tokens (sign-out, account and
+ * token changes), and at once when the change feed says a person's access ended (an account change
+ * made through any process). A stream whose credential no longer works, whose user was disabled, or
+ * whose roles changed (its audience was worked out from them) is ended; the client may reconnect and is
  * then authenticated afresh. A frame due after the credential's known end (idle or absolute timeout,
  * token expiry) is held until a check says the credential still works, so nothing reaches a session
  * or token that ended between two checks.
@@ -36,7 +37,10 @@ export class StreamAuth {
   /** A periodic check still running when the next is due is not started twice. */
   #checking = false;
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(private readonly deps: AppDeps) {
+    // A person's access ended through another process (or this one): their streams here end now.
+    deps.live.onAccessEnded((userId) => void this.recheck((w) => w.userId === userId));
+  }
 
   /**
    * Watches a stream opened with `credential` by `user`; `end` closes it. Returns the sink to write

@@ -4,7 +4,6 @@ import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { canReadGiven } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { mayWithdraw } from '../instances/withdraw.ts';
 
 /** Finished requests stay in a status lookup this long: "was my refill sent last week?" */
 export const STATUS_DAYS = 30;
@@ -62,7 +61,7 @@ export async function requestStatus(
         readable && instance.status === 'cancelled'
           ? await reasonOf(deps, instance.id, instance.revision)
           : null,
-      withdrawable: mayWithdraw(user, instance),
+      withdrawable: await instances.mayWithdraw(user, instance),
       waitingOn: tasks
         .filter((t) => t.status === 'open')
         .map((t) => ({

@@ -25,7 +25,6 @@ import type { InstanceCommand } from '../instances/commands.ts';
 import { taskReply } from '../instances/replies.ts';
 import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
-import { mayWithdraw } from '../instances/withdraw.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, subjectMatches, withFileCounts, withLabels } from '../requests/subjects.ts';
@@ -187,7 +186,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         fields: dataFields(definition),
         // "History so far": notes from every step of the request, not only this task's.
         notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
-        withdrawable: mayWithdraw(user, instance),
+        withdrawable: await instances.mayWithdraw(user, instance),
       },
       200,
     );

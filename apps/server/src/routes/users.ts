@@ -12,6 +12,7 @@ import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/co
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { announce } from '../live/announce.ts';
 import type { StreamAuth } from '../live/stream-auth.ts';
 
 export function requireAdmin(user: AuthUser): void {
@@ -51,6 +52,16 @@ export const lastAdmin = () =>
     409,
     'LAST_ADMIN',
     'This is the last active admin: give another account the admin role first, so the clinic is never locked out',
+  );
+
+/**
+ * Nobody disables their own account: another admin does, so the person doing it is still signed in
+ * while the work the account holds goes back to its pools, and a slip cannot lock the clinic's admin out.
+ */
+export const ownAccount = () =>
+  ApiError.of(
+    'OWN_ACCOUNT',
+    'You cannot disable your own account: another admin can, and your open tasks then go back to their pools',
   );
 
 export function userRoutes(
@@ -108,6 +119,18 @@ export function userRoutes(
     const input = c.req.valid('json');
     const target = await deps.store.getUser(id);
     if (!target) throw notFound('The account');
+    if (input.disabled === true && target.id === user.id) {
+      // The last admin hears the reason that matters more: there is no other admin to ask.
+      const otherAdmin = (await deps.store.listUsers()).some(
+        (u) => u.id !== user.id && !u.disabled && u.roles.includes('admin'),
+      );
+      await recordAccess(deps, c, user, {
+        category: 'account',
+        outcome: 'deny',
+        detail: `update of ${id} refused: ${otherAdmin ? 'own account' : 'last active admin'}`,
+      });
+      throw otherAdmin ? ownAccount() : lastAdmin();
+    }
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
     if (input.roles !== undefined) await checkRoles(deps, input.roles);
     // New roles, a new password or a reset second factor end the account's sessions and API tokens:
@@ -144,6 +167,9 @@ export function userRoutes(
       ended.sessions += again.sessions;
       ended.tokens += again.tokens;
     }
+    // Other processes end the person's live streams now too, not at their next periodic check.
+    if (reasons.length > 0 || (input.disabled === true && edited.user.disabled))
+      await announce(deps, { type: 'access.ended', userId: id, roles: [], users: [] });
     let tasksReturned = 0;
     if (input.disabled === true && edited.user.disabled) {
       // Access ends first: their open live streams close now, not after their tasks have moved.

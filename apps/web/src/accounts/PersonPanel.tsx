@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Divider, Group, Loader, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { useMe } from '../auth/useMe.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useTokens } from '../tokens/api.ts';
 import { TokenTable } from '../tokens/TokenTable.tsx';
@@ -86,6 +87,8 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
   const held = useHeldTaskCount(person.id, confirming === 'disable');
   const rolesChanged = [...picked].sort().join() !== [...person.roles].sort().join();
   const name = person.displayName;
+  // Nobody disables their own account (the server refuses it too): another admin does.
+  const yourself = useMe().data?.user.id === person.id;
 
   const run = (body: Record<string, unknown>, done: string | ((returned: number) => string)) =>
     patch
@@ -141,7 +144,14 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
             Enable account
           </Button>
         ) : (
-          <Button size="xs" color="red" variant="light" onClick={() => setConfirming('disable')}>
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            disabled={yourself}
+            aria-describedby={yourself ? 'own-account-note' : undefined}
+            onClick={() => setConfirming('disable')}
+          >
             Disable account
           </Button>
         )}
@@ -162,6 +172,12 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
           Reset two-factor
         </Button>
       </Group>
+      {yourself && !person.disabled && (
+        <Text size="sm" c="gray.7" id="own-account-note" data-testid="own-account-note">
+          This is your own account: only another admin can disable it, and your open tasks then go back to
+          their pools.
+        </Text>
+      )}
       <ConfirmDialog
         opened={confirming === 'disable'}
         title={`Disable ${name}?`}
