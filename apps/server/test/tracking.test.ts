@@ -116,7 +116,7 @@ function fromScripts() {
 type Table = {
   id: string;
   title?: string;
-  columns: { key: string; label: string }[];
+  columns: { key: string; label: string; unit?: string }[];
   rows: (string | number)[][];
 };
 const table = (sheet: { tables: Table[] }, id: string) => sheet.tables.find((x) => x.id === id)!;
@@ -180,6 +180,12 @@ describe('tracking sheet from real workflow work', () => {
     expect(row[column(tb, 'open')]).toBe(
       all.filter((i) => i.status === 'active' && i.definitionId === ENROLLMENT).length,
     );
+    // Every time column says it is in hours, so screens show "40 min" while the CSV keeps the number.
+    const timed = (x: Table) => x.columns.filter((c) => /Hours$/.test(c.key));
+    for (const x of s.tables as Table[])
+      for (const c of timed(x))
+        expect({ table: x.id, key: c.key, unit: c.unit }).toEqual({ table: x.id, key: c.key, unit: 'hours' });
+    expect(timed(tb).length).toBe(2);
     // One person's sheet, or one role's, is about their own work: no clinic-wide request table.
     expect((await sheet('lead', '&view=role&role=front-desk')).tables.map((x: Table) => x.id)).not.toContain(
       'requests',

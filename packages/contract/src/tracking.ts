@@ -117,7 +117,13 @@ export type SheetTableId = (typeof SHEET_TABLES)[number];
 
 export const Cell = z.union([z.string(), z.number()]);
 export type Cell = z.infer<typeof Cell>;
-export const SheetColumn = z.object({ key: z.string(), label: z.string(), numeric: z.boolean().optional() });
+export const SheetColumn = z.object({
+  key: z.string(),
+  label: z.string(),
+  numeric: z.boolean().optional(),
+  /** The cells are hours as a number (what a spreadsheet sums); screens show them as "2 h 15 min". */
+  unit: z.literal('hours').optional(),
+});
 export type SheetColumn = z.infer<typeof SheetColumn>;
 /** One table of the sheet. The web app renders exactly these cells and the CSV export writes them. */
 export const SheetTable = z.object({

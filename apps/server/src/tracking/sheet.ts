@@ -21,6 +21,8 @@ export interface Names {
 export const hours = (ms: number) => Math.round(ms / 36_000) / 100;
 
 const num = (label: string, key: string): SheetColumn => ({ key, label, numeric: true });
+/** A time column: hours as a number in the CSV, "2 h 15 min" on screen. */
+const time = (label: string, key: string): SheetColumn => ({ key, label, numeric: true, unit: 'hours' });
 
 /** Builds every table of one sheet; each is a handful of SQL aggregations, whatever the volume. */
 export async function buildSheet(
@@ -87,8 +89,8 @@ export async function buildSheet(
       { key: 'step', label: 'Step' },
       { key: 'outcome', label: 'Outcome' },
       num('Completed', 'completed'),
-      num('Median (h)', 'medianHours'),
-      num('P90 (h)', 'p90Hours'),
+      time('Median (h)', 'medianHours'),
+      time('P90 (h)', 'p90Hours'),
       num('Completed late', 'late'),
       num('Escalated', 'escalated'),
     ],
@@ -123,8 +125,8 @@ export async function buildSheet(
       ...personCol,
       { key: 'role', label: 'Role' },
       num('Completed', 'completed'),
-      num('Median (h)', 'medianHours'),
-      num('P90 (h)', 'p90Hours'),
+      time('Median (h)', 'medianHours'),
+      time('P90 (h)', 'p90Hours'),
       num('Completed late', 'late'),
       num('Open past due', 'openOverdue'),
       num('Overdue', 'overdue'),
@@ -156,8 +158,8 @@ export async function buildSheet(
     columns: [
       { key: 'workflow', label: 'Workflow' },
       num('Finished', 'finished'),
-      num('Median start to end (h)', 'medianHours'),
-      num('P90 start to end (h)', 'p90Hours'),
+      time('Median start to end (h)', 'medianHours'),
+      time('P90 start to end (h)', 'p90Hours'),
       num('Cancelled', 'cancelled'),
       num('Open now', 'open'),
     ],

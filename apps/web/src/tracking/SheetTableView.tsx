@@ -4,6 +4,7 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { callText } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
+import { columnHeading, hoursAsDuration } from './duration.ts';
 import { sheetQuery } from './sheetQuery.ts';
 import type { SheetFilters, SheetTable } from './types.ts';
 
@@ -55,7 +56,7 @@ export function SheetTableView({ table, filters }: { table: SheetTable; filters:
               <Table.Tr>
                 {table.columns.map((c) => (
                   <Table.Th key={c.key} ta={c.numeric ? 'right' : 'left'}>
-                    {c.label}
+                    {columnHeading(c)}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -68,8 +69,9 @@ export function SheetTableView({ table, filters }: { table: SheetTable; filters:
                     <Table.Td
                       key={table.columns[j]?.key ?? j}
                       ta={table.columns[j]?.numeric ? 'right' : 'left'}
+                      style={table.columns[j]?.unit === 'hours' ? { whiteSpace: 'nowrap' } : undefined}
                     >
-                      {String(cell)}
+                      {table.columns[j]?.unit === 'hours' ? hoursAsDuration(cell) : String(cell)}
                     </Table.Td>
                   ))}
                 </Table.Tr>

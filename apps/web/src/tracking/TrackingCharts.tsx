@@ -1,24 +1,25 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { ColorSwatch, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { hoursAsDuration } from './duration.ts';
 import type { Sheet } from './types.ts';
 
+/**
+ * One hue each, none a shade of another (Mantine's teal/cyan, indigo/blue and red/pink read as pairs),
+ * each at least 4.3:1 on white so a thin stack still shows.
+ */
 const COLORS = [
-  'teal.8',
-  'indigo.7',
-  'orange.8',
-  'grape.7',
-  'cyan.9',
-  'red.8',
-  'lime.9',
-  'blue.8',
-  'pink.8',
-  // Not yellow.9: beside orange.8 the two read as one colour.
-  'gray.7',
+  '#00796b', // teal
+  '#1f5fbf', // blue
+  '#c25400', // orange
+  '#7b3fa0', // purple
+  '#5a7d00', // olive
+  '#c62828', // red
+  '#5f6368', // grey
+  '#9a7400', // gold
+  '#c2185b', // magenta
+  '#8d5a2b', // brown
 ];
-
-/** A Mantine color (`teal.8`) as the CSS variable it names. */
-const cssColor = (color: string) => `var(--mantine-color-${color.replace('.', '-')})`;
 
 /** Height per role in the time-to-complete chart: two bars and the role's name on one line. */
 const ROW_PX = 34;
@@ -58,7 +59,7 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
             <Group gap="xs" mt="xs" data-testid="tracking-volume-legend">
               {volumeSeries.map((name, i) => (
                 <Group key={name} gap={6} wrap="nowrap">
-                  <ColorSwatch color={cssColor(COLORS[i % COLORS.length]!)} size={10} withShadow={false} />
+                  <ColorSwatch color={COLORS[i % COLORS.length]!} size={10} withShadow={false} />
                   <Text size="xs">{name}</Text>
                 </Group>
               ))}
@@ -68,7 +69,7 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
       </Paper>
       <Paper withBorder p="sm" data-testid="tracking-chart-time">
         <Title order={3} size="h5" mb="xs">
-          Time to complete by role (hours)
+          Time to complete by role
         </Title>
         {timeToComplete.length === 0 ? (
           <Text size="sm" c="gray.7">
@@ -85,6 +86,9 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
             withLegend
             legendProps={{ verticalAlign: 'top', height: 36 }}
             yAxisProps={{ width: ROLE_AXIS_PX, interval: 0 }}
+            // The tooltip says "2 h 15 min"; the axis keeps round hours.
+            valueFormatter={hoursAsDuration}
+            xAxisProps={{ tickFormatter: (h: number) => `${h} h` }}
             series={[
               { name: 'median', label: 'Median', color: 'teal.8' },
               { name: 'p90', label: '90th percentile', color: 'orange.8' },
