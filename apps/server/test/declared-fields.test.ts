@@ -28,7 +28,7 @@ const PREPARED = {
   dose: '10 mg',
   pharmacy: 'Main Street Pharmacy',
   controlledSubstance: false,
-  monthsSinceLastVisit: 4,
+  lastVisitDate: '2025-11-03',
   labsCurrent: true,
   exactRefill: true,
   onStandingOrder: true,
@@ -208,7 +208,12 @@ describe('a completion writes only the fields its step declares', () => {
       if (res.status === 400) expect(res.body.error.code).toBe('UNDECLARED_FIELD');
     }
     const instance = await call('GET', `/api/instances/${instanceId}`, { as: lead });
-    expect(instance.body.instance.data).toEqual({ patient: 'DEMO-3005', ...PREPARED });
+    // The months since the last visit are worked out from its date (3 November to 2 March: 3 whole months).
+    expect(instance.body.instance.data).toEqual({
+      patient: 'DEMO-3005',
+      ...PREPARED,
+      monthsSinceLastVisit: 3,
+    });
     expect(instance.body.instance.data.medication).toBe(PREPARED.medication);
     const events = await db.execute({
       sql: 'SELECT type FROM events WHERE instance_id = ? ORDER BY seq',
@@ -424,7 +429,7 @@ describe('every data change shows old → new', () => {
     t.clock.advance('PT5M');
     const prepared = await call('POST', `${taskPath(started.body.instance.active[0].taskId)}/complete`, {
       as: coordinator,
-      body: { outcome: 'prepared', data: { ...PREPARED, monthsSinceLastVisit: 14 } },
+      body: { outcome: 'prepared', data: { ...PREPARED, lastVisitDate: '2024-12-20' } },
     });
     const overdue = prepared.body.instance.active[0];
     expect(overdue.step).toBe('overdue-visit');

@@ -171,10 +171,12 @@ describe('the demo seeded months after its stories were written', () => {
       };
       if (lastVisitDate === undefined || monthsSinceLastVisit === undefined) continue;
       const months = (Date.parse(instance.startedAt) - Date.parse(lastVisitDate)) / (30.44 * 86_400_000);
+      // The months are worked out from the date when the refill is prepared, counting a month once its
+      // day is reached: 31 March to 30 November is 19 whole months, though 20 average ones.
       expect(
         Math.abs(months - monthsSinceLastVisit),
         `${lastVisitDate} for ${monthsSinceLastVisit} months`,
-      ).toBeLessThan(1);
+      ).toBeLessThan(1.5);
       checked++;
     }
     expect(checked).toBeGreaterThan(0);

@@ -247,7 +247,7 @@ describe('subjects in lists', () => {
       data: {
         medication: 'amlodipine 10 mg',
         controlledSubstance: false,
-        monthsSinceLastVisit: 3,
+        lastVisitDate: '2025-11-03',
         labsCurrent: true,
         exactRefill: false,
         onStandingOrder: false,

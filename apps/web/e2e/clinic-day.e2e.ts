@@ -99,7 +99,10 @@ describe('a clinic day', () => {
       const yesNo = async (field: string, answer: 'Yes' | 'No') =>
         form.getByTestId(`form-field-${field}`).getByText(answer, { exact: true }).click();
       await yesNo('controlledSubstance', 'Yes');
-      await form.locator('[data-testid="form-field-monthsSinceLastVisit"]').fill('3');
+      // The last visit's date is asked; the months since it are worked out, never typed.
+      expect(await form.getByTestId('form-field-monthsSinceLastVisit').count()).toBe(0);
+      const lastVisit = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+      await form.getByTestId('form-field-lastVisitDate').fill(lastVisit);
       await yesNo('labsCurrent', 'Yes');
       await yesNo('exactRefill', 'Yes');
       await yesNo('onStandingOrder', 'No');
@@ -139,6 +142,9 @@ describe('a clinic day', () => {
       await forMe.waitFor();
       await expect.poll(() => forMe.textContent()).toContain(NOTE);
       await expect.poll(() => forMe.textContent()).toContain('Prepare the refill request for review');
+      // The months the refill checks read, worked out from the date the coordinator gave.
+      const details = provider.page.getByTestId('instance-data');
+      await expect.poll(() => details.textContent()).toMatch(/Months since last visit[34](?!\d)/);
       const card = provider.page.getByTestId('request-note').first();
       await expect.poll(() => card.textContent()).toContain(NOTE);
       await screenshot(provider.page, 'day-4-provider-reads-note');
@@ -256,6 +262,9 @@ describe('a clinic day', () => {
       await auditor.page.getByTestId('audit-timeline').waitFor();
       const note = auditor.page.getByTestId('timeline-note');
       await note.waitFor();
+      // Its words are the patient's business: shown with the values, a read the access log records.
+      expect(await note.textContent()).not.toContain(NOTE);
+      await auditor.page.getByTestId('timeline-reveal').click();
       await expect.poll(() => note.textContent()).toContain(NOTE);
       await note.scrollIntoViewIfNeeded();
       await screenshot(auditor.page, 'day-8-auditor-timeline-note');

@@ -78,6 +78,13 @@ export const FormFieldSchema = z
      */
     dateRange: z.enum(['past', 'future']).optional(),
     /**
+     * Number fields on a step's form: worked out by the engine when the step is finished, never asked.
+     * `{ "monthsSince": "<date field of the same form>" }` is the whole months from that date to the
+     * clinic's date then (its calendar's time zone): a form asks for the last visit's date alone, and a
+     * decision reads `data.monthsSinceLastVisit > 12`. Checked by lint (`computed-field`).
+     */
+    computed: z.object({ monthsSince: Id }).strict().optional(),
+    /**
      * Who else may write the field. `owned`: only this step writes it; any other step, and start
      * data, is refused. `shared`: other steps declare it too and a later answer replaces an earlier
      * one on purpose (a retry, a decline any of several steps may record). Unset: one writer is

@@ -14,6 +14,7 @@ export {
 export type { Calendar, Weekday } from './calendar/types.ts';
 export { canonicalJson } from './canonical.ts';
 export { type CompiledWorkflow, compile } from './compile/compile.ts';
+export { askedFields, wholeMonths } from './computed.ts';
 export { type CoverageReport, coverage } from './coverage.ts';
 export { dataFields } from './data-fields.ts';
 export {

@@ -9,6 +9,7 @@ import {
   signalEventType,
   timerEventType,
 } from './compile/machine.ts';
+import { askedFields, computedAnswered, computedValues } from './computed.ts';
 import type { Definition } from './definition.ts';
 import type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 import { PortalflowError } from './errors.ts';
@@ -189,11 +190,15 @@ export function step(
       }
       const refused = admit ? checkWrites(definition, subject.step, event.data) : undefined;
       if (refused) return { ok: false, error: refused, snapshot };
-      // The clinic's date, read only by date ranges: most forms have none, and this runs per completion.
-      const today = step.form?.some((f) => f.dateRange)
+      // The clinic's date, read only by date ranges and computed fields: most forms have neither, and
+      // this runs per completion.
+      const today = step.form?.some((f) => f.dateRange || f.computed)
         ? clinicDay(at, snapshot.context.calendar)
         : undefined;
-      const fieldErrors = validateForm(step.form, event.data, event.outcome, today);
+      const fieldErrors = [
+        ...validateForm(askedFields(step.form), event.data, event.outcome, today),
+        ...computedAnswered(step.form, event.data),
+      ];
       if (fieldErrors.length > 0) {
         return fail(
           snapshot,
@@ -207,7 +212,11 @@ export function step(
       machineEvent = {
         type: completeEventType(subject.path, event.outcome),
         now: at,
-        data: event.data ?? {},
+        // What the engine works out is written with the answers it is worked out from.
+        data:
+          today === undefined
+            ? (event.data ?? {})
+            : { ...event.data, ...computedValues(step.form, event.data, today) },
       };
       break;
     }

@@ -52,10 +52,17 @@ describe('the ways out of a step, in words', () => {
       "  - Days' supply approved (needed to finish as Approved or One month bridge; from 1 to 90)",
     );
     const prepared = records('Prepare the refill request for review')!;
-    expect(prepared.find((r) => r.label === 'Months since last visit')?.expects).toBe('from 0 to 600');
-    expect(prepared.find((r) => r.label === "Last visit with the prescriber's team")?.expects).toBe(
-      'today or earlier',
-    );
+    // The months are worked out from the last visit's date, which is what the coordinator is asked for.
+    expect(prepared.find((r) => r.label === 'Months since last visit')).toEqual({
+      label: 'Months since last visit',
+      needed: 'computed',
+      expects: "worked out from Last visit with the prescriber's team",
+    });
+    expect(prepared.find((r) => r.label === "Last visit with the prescriber's team")).toEqual({
+      label: "Last visit with the prescriber's team",
+      needed: 'to finish as Prepared',
+      expects: 'today or earlier',
+    });
   });
 
   it('says a parallel step starts its branches at once and goes on when all are done', () => {

@@ -157,7 +157,7 @@ export function exampleStart(id: string): Record<string, unknown> {
 export const REFILL_PREPARED = {
   medication: 'lisinopril',
   controlledSubstance: true,
-  monthsSinceLastVisit: 3,
+  lastVisitDate: '2025-11-03',
   labsCurrent: true,
   exactRefill: true,
   onStandingOrder: false,

@@ -298,7 +298,7 @@ export function InstanceSearch() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" data-testid="audit-workflow-name">
+                    <Text size="sm" data-testid="audit-result-workflow">
                       {titleOf(item.definitionId)}
                     </Text>
                     {item.practice && (

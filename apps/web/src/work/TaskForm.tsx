@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import type { FormField } from '@portalflow/engine';
+import { askedFields, type FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../api/types.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
@@ -48,7 +48,7 @@ interface Props {
  */
 export function TaskForm({
   task,
-  fields,
+  fields: stepFields,
   outcomes,
   data,
   canComplete,
@@ -58,6 +58,8 @@ export function TaskForm({
   busyOutcome,
   onComplete,
 }: Props) {
+  // What the engine works out when the step is finished (months since a visit) is nobody's to type.
+  const fields = useMemo(() => askedFields(stepFields), [stepFields]);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);

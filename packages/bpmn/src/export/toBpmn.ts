@@ -300,6 +300,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     max: field.max,
     patternHint: field.patternHint,
     dateRange: field.dateRange,
+    monthsSince: field.computed?.monthsSince,
   };
   // A pattern is an element, not an attribute: regular expressions are full of characters that
   // attribute normalisation and hand-editing get wrong.

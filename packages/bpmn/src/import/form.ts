@@ -30,6 +30,9 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (patternHint) field.patternHint = clip(patternHint, 200);
   const dateRange = attr(el, 'dateRange');
   if (dateRange === 'past' || dateRange === 'future') field.dateRange = dateRange;
+  // A computed field: the date field of the same form it is worked out from.
+  const monthsSince = attr(el, 'monthsSince');
+  if (monthsSince && ID.test(monthsSince)) field.computed = { monthsSince };
   const min = numberAttr(el, 'min');
   if (min !== undefined) field.min = min;
   const max = numberAttr(el, 'max');

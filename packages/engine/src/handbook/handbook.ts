@@ -21,8 +21,8 @@ export interface HandbookStep {
   /**
    * What finishing the task records (its form), each field with when it is needed: `always`, `to
    * finish as …` (outcomes as staff see them), or `optional`; and what a right answer looks like
-   * when the field checks it (`a chart number such as DEMO-5001`, `from 1 to 90`). Absent when the
-   * task has no form.
+   * when the field checks it (`a chart number such as DEMO-5001`, `from 1 to 90`). A computed field
+   * is `computed`, with what it is worked out from. Absent when the task has no form.
    */
   records?: Array<{ label: string; needed: string; expects?: string }>;
 }
@@ -76,6 +76,7 @@ function neededText(field: FormField): string {
 
 /** One recorded field in words: "Reason for denial (needed to finish as Denied)", "Days supply (optional; from 1 to 90)". */
 export const recordText = (r: { label: string; needed: string; expects?: string }) => {
+  if (r.needed === 'computed') return `${r.label} (${r.expects ?? 'worked out'})`;
   const needed =
     r.needed === 'always' ? 'always needed' : r.needed === 'optional' ? 'optional' : `needed ${r.needed}`;
   return `${r.label} (${needed}${r.expects ? `; ${r.expects}` : ''})`;
@@ -98,6 +99,14 @@ export function handbookOf(definition: Definition, options: HandbookOptions = {}
       if (step.help) s.help = step.help;
       if (step.form?.length)
         s.records = step.form.map((f) => {
+          if (f.computed) {
+            const from = step.form?.find((g) => g.id === f.computed?.monthsSince)?.label;
+            return {
+              label: f.label,
+              needed: 'computed',
+              expects: `worked out from ${from ?? f.computed.monthsSince}`,
+            };
+          }
           const expects = expectedAnswer(f);
           return { label: f.label, needed: neededText(f), ...(expects ? { expects } : {}) };
         });

@@ -1,4 +1,5 @@
 import { automaticLoop } from './rules/automatic-loop.ts';
+import { computedField } from './rules/computed-field.ts';
 import { cycleWithoutExit } from './rules/cycle-without-exit.ts';
 import { deadEnd } from './rules/dead-end.ts';
 import { deadlineWithoutEscalation } from './rules/deadline-without-escalation.ts';
@@ -62,6 +63,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [requiredForUnknownOutcome, 'error'],
   [invalidFieldPattern, 'error'],
   [invalidFieldRange, 'error'],
+  [computedField, 'error'],
   [patternWithoutHint, 'warning'],
   [duplicateTaskTitle, 'warning'],
   [subjectUnknownField, 'error'],
