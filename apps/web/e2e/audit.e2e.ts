@@ -104,7 +104,7 @@ describe('Audit', () => {
       const workflows = (
         await auditorApi<{ definitions: Array<{ id: string; title: string }> }>('GET', '/definitions')
       ).body.definitions;
-      const workflowCells = b.page.getByTestId('audit-result-workflow');
+      const workflowCells = b.page.getByTestId('audit-workflow-name');
       await expect.poll(() => workflowCells.first().textContent()).not.toBe('…');
       const named = await workflowCells.allTextContents();
       expect(named.length).toBeGreaterThan(0);

@@ -44,7 +44,10 @@ export const TimelineEntry = z.object({
   ),
   steps: z.array(z.string()),
   hash: z.string(),
-  /** Why, when the event says: a reassignment's reason (a task back in its pool because its holder was disabled). */
+  /**
+   * Why, when the event says: a reassignment's reason. Without values, only a reason the server wrote
+   * itself (a task back in its pool because its holder was disabled); a person's words are `reasonHidden`.
+   */
   reason: z.string().optional(),
   /**
    * The event gave a reason in someone's words (a reassignment's, a cancellation's), left out of a

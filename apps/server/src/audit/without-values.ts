@@ -46,8 +46,9 @@ export function timelineWithoutValues(rows: TimelineEntry[], events: readonly Au
 export function eventWithoutValues(event: AuditEvent): AuditEvent {
   const payload = event.payload;
   if (!payload || typeof payload !== 'object') return event;
-  const { data: _data, note: _note, reason: _reason, ...rest } = payload as Record<string, unknown>;
-  const kept = personalReason(event) === undefined && _reason !== undefined ? { reason: _reason } : {};
+  const { data: _data, note: _note, reason, ...rest } = payload as Record<string, unknown>;
+  // A reason the server wrote itself stays; one in someone's words goes with the values.
+  const kept = reason !== undefined && personalReason(event) === undefined ? { reason } : {};
   return { ...event, payload: { ...rest, ...kept } };
 }
 

@@ -298,7 +298,7 @@ export function InstanceSearch() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" data-testid="audit-result-workflow">
+                    <Text size="sm" data-testid="audit-workflow-name">
                       {titleOf(item.definitionId)}
                     </Text>
                     {item.practice && (
