@@ -123,5 +123,5 @@ describe('a file attached over HTTP', () => {
     expect(octal(modeOf(dir))).toBe('700');
     expect(octal(modeOf(join(dir, sha256)))).toBe('600');
     expect(readdirSync(dir)).toEqual([sha256]);
-  });
+  }, 30_000);
 });
