@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { totpCode } from '@portalflow/server';
 import { describe, expect, it } from 'vitest';
 import { totpAnswer, totpText } from '../src/commands/totp.ts';
 import { binArgs } from './support/bin.ts';
 
 const cli = (...args: string[]) => {
-  const started = performance.now();
   const r = spawnSync(process.execPath, [...binArgs, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr, ms: performance.now() - started };
+  return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
 const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -30,20 +30,24 @@ describe('portalflow totp', () => {
     expect(text.out).toMatch(/^\d{6} \(valid for \d+ s\)\n(\d{6} \(the next code: .+\)\n)?$/);
   }, 30_000);
 
-  it('answers in a moment: within a second and a half of a bare Node with TypeScript that loads nothing', () => {
-    // Measured against a process that loads nothing, on the same machine now: the difference is what
-    // the command itself loads (the whole server, before: 3 to 5 seconds more).
-    const bare = () => {
-      const started = performance.now();
-      spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '-e', ''], { encoding: 'utf8' });
-      return performance.now() - started;
-    };
-    const best = (runs: number[]) => Math.min(...runs);
-    const floor = best([bare(), bare()]);
-    const runs = [cli('totp', KEY), cli('totp', KEY)];
-    for (const r of runs) expect(r.code, r.err).toBe(0);
-    expect(best(runs.map((r) => r.ms)) - floor).toBeLessThan(1500);
-  }, 60_000);
+  it('loads only the code computation: no server, no engine, no database driver', () => {
+    // It printed after 3 to 5 s when it loaded the whole server first, and gave codes "valid for 1 s".
+    // How fast it answers is a figure, not a test; what it loads is the behaviour that keeps it fast.
+    const staticImports = (file: string) =>
+      [
+        ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(
+          /^import\s[^;]*?from\s+'([^']+)'/gms,
+        ),
+      ].map((m) => m[1]);
+    expect(staticImports('../src/main.ts').sort()).toEqual(['./exit.ts', 'node:util']);
+    expect(staticImports('../src/commands/totp.ts').sort()).toEqual([
+      '../exit.ts',
+      '@portalflow/server/totp',
+    ]);
+    expect(staticImports('../../../apps/server/src/auth/totp.ts').every((m) => m.startsWith('node:'))).toBe(
+      true,
+    );
+  });
 
   it('with a few seconds left on the code, prints the next one too, which sign-in takes already', () => {
     const plenty = totpAnswer(KEY, STEP_START + 10_000);
