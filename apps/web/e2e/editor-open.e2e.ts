@@ -88,7 +88,8 @@ describe('opening a 1,000-step workflow', () => {
     expect(await rows.count()).toBe(40);
     while ((await page.getByTestId('lint-more').count()) > 0) await page.getByTestId('lint-more').click();
     expect(await rows.count()).toBeGreaterThanOrEqual(problems);
-    // The minimap joined once the first view was on screen.
+    // The minimap, turned on, draws the whole workflow.
+    await page.getByRole('button', { name: 'Minimap' }).click();
     await page.locator('.react-flow__minimap').waitFor();
 
     // The pickers still offer every step once opened, the last one too.
@@ -100,12 +101,17 @@ describe('opening a 1,000-step workflow', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('option').count()).toBeLessThan(50);
 
-    // Fit view takes in the whole workflow, boxes never drawn included (fitting only the boxes drawn
-    // so far would zoom in on them): 1,000 steps need the smallest zoom.
+    // Fit view keeps titles readable (it does not shrink 1,000 steps to dots) and shows the start.
     const zoom = () =>
       page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
     const before = await zoom();
-    await page.locator('.react-flow__controls-fitview').click();
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await expect.poll(zoom).toBeCloseTo(before, 2);
+    await page.locator(`.react-flow__node[data-id="${definition.start}"]`).waitFor();
+    // Zoomed out by hand as far as it goes, the whole workflow is drawn, boxes never drawn before
+    // included.
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    for (let i = 0; i < 30 && (await zoomOut.isEnabled()); i++) await zoomOut.click();
     await expect.poll(zoom, { timeout: 10_000 }).toBeLessThan(before / 4);
     await expect
       .poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 })

@@ -47,3 +47,27 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         ),
     }));
 }
+
+/**
+ * axe's landmark rules of every impact (nested or repeated main, a complementary landmark inside
+ * another, landmarks without a unique name): most are "moderate", so `seriousViolations` skips them,
+ * yet a screen reader's landmark list is how people jump around a page.
+ */
+export async function landmarkViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
+  await settled(page);
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(() => {
+    const axe = (window as unknown as { axe: { getRules: () => Array<{ ruleId: string }> } }).axe;
+    const rules = axe.getRules().filter((r) => r.ruleId.startsWith('landmark') || r.ruleId === 'region');
+    return (
+      window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<unknown> } }
+    ).axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'rule', values: rules.map((r) => r.ruleId) },
+    });
+  })) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+  return result.violations.map((v) => ({
+    id: v.id,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}

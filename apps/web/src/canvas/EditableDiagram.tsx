@@ -1,7 +1,6 @@
 import type { Definition, StepKind } from '@portalflow/engine';
 import {
   type Connection,
-  Controls,
   type EdgeChange,
   type FinalConnectionState,
   MiniMap,
@@ -15,14 +14,17 @@ import type { Layout, StepPosition } from '../model/document.ts';
 import { type Lane, laneAt } from '../model/lanes.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
 import { freeSpot, newBoxSize, positionInLane } from '../model/scene.ts';
-import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
+import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
+import { boundsOf, isOnScreen, placeView } from './placeView.ts';
+import { contentOf, readableView } from './readableView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { useCanvasScene } from './useCanvasScene.ts';
-import { FIT_PADDING } from './WorkflowDiagram.tsx';
+import { useMinimapShown } from './useMinimapShown.ts';
+import { ViewControls } from './ViewControls.tsx';
 
 export const PALETTE_MIME = 'application/x-portalflow-step-kind';
 
@@ -245,43 +247,48 @@ export function EditableDiagram(props: EditableDiagramProps) {
     });
   }, [focus, flow]);
 
-  // A readable first view: the whole workflow when it fits at a zoom people can read, else its
-  // start (left edge) at that zoom; the fit-view control still shows everything.
-  const container = useRef<HTMLDivElement>(null);
+  // The steps the view keeps on screen: those open in a simulation, else those a comparison marks,
+  // else none (the view then opens on the start).
+  const watched = useMemo(
+    () => (highlight?.active?.length ? highlight.active : diff ? [...diff.steps.keys()] : []),
+    [highlight, diff],
+  );
+  const watchedRef = useRef(watched);
+  watchedRef.current = watched;
+  const watchedBoxes = useCallback(
+    () => watchedRef.current.flatMap((id) => sceneRef.current.boxes.get(id) ?? []),
+    [],
+  );
+
+  // The view it opens at, and the one fit view returns to: the whole workflow when its titles can
+  // be read so, else readable titles from its start (or from the steps watched).
+  const pane = useRef<HTMLDivElement>(null);
+  const showReadable = useCallback(
+    (duration: number) => {
+      const el = pane.current;
+      const content = contentOf(sceneRef.current);
+      if (!el || !content || el.clientWidth === 0) return void flow.fitView({ duration });
+      const from =
+        boundsOf(watchedBoxes()) ?? sceneRef.current.boxes.get(latest.current.definition.start) ?? content;
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      void flow.setViewport(readableView(size, content, from, 'start'), { duration });
+    },
+    [flow, watchedBoxes],
+  );
   const [placedView, setPlacedView] = useState(false);
   const placed = useRef(false);
-  // The minimap draws every box of the workflow (1,000 in a large one): it joins once the first
-  // view is on screen.
-  const [minimap, setMinimap] = useState(false);
+  // Shown when asked for (it covers the bottom lane's end). It draws every box of the workflow
+  // (1,000 in a large one), so it joins once the first view is on screen.
+  const minimap = useMinimapShown();
+  const [minimapReady, setMinimapReady] = useState(false);
   useEffect(() => {
     if (!placedView) return;
-    return whenIdle(() => setMinimap(true));
+    return whenIdle(() => setMinimapReady(true));
   }, [placedView]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame only when the caller says the view changed
   useEffect(() => {
-    const frameView = () => {
-      const el = container.current;
-      const boxes = [...sceneRef.current.boxes.values()];
-      if (!el || boxes.length === 0) return void flow.fitView({ padding: FIT_PADDING });
-      const minX = Math.min(...boxes.map((b) => b.x));
-      const maxX = Math.max(...boxes.map((b) => b.x + b.width));
-      const minY = Math.min(...boxes.map((b) => b.y));
-      const maxY = Math.max(...boxes.map((b) => b.y + b.height));
-      const [left, top, right, bottom] = [24, 40, 24, 24];
-      const fit = Math.min(
-        (el.clientWidth - left - right) / (maxX - minX),
-        (el.clientHeight - top - bottom) / (maxY - minY),
-      );
-      if (fit >= READABLE_ZOOM) return void flow.fitView({ padding: FIT_PADDING, maxZoom: 1 });
-      const zoom = READABLE_ZOOM;
-      const y =
-        (maxY - minY) * zoom < el.clientHeight - top - bottom
-          ? (el.clientHeight - (maxY - minY) * zoom) / 2
-          : top;
-      void flow.setViewport({ x: left - minX * zoom, y: y - minY * zoom, zoom });
-    };
     const frame = requestAnimationFrame(() => {
-      frameView();
+      showReadable(0);
       if (placed.current) return;
       placed.current = true;
       setPlacedView(true);
@@ -289,13 +296,33 @@ export function EditableDiagram(props: EditableDiagramProps) {
     });
     return () => cancelAnimationFrame(frame);
   }, [fitKey]);
+  const fit = useCallback(() => showReadable(200), [showReadable]);
+
+  // As a simulation moves on, or a comparison arrives, the steps watched are brought on screen (a
+  // pan, at the zoom people chose): all of them when they fit, else the first from the left.
+  const watchedKey = watched.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the steps watched only
+  useEffect(() => {
+    const el = pane.current;
+    const content = contentOf(sceneRef.current);
+    const boxes = watchedBoxes();
+    const target = boundsOf(boxes);
+    if (!placed.current || !el || !content || !target) return;
+    const size = { width: el.clientWidth, height: el.clientHeight };
+    const view = flow.getViewport();
+    if (isOnScreen(size, view, target)) return;
+    const fits = target.width * view.zoom <= size.width && target.height * view.zoom <= size.height;
+    const first = boxes.reduce((a, b) => (b.x < a.x ? b : a));
+    void flow.setViewport(placeView(size, content, fits ? target : first, view.zoom), { duration: 200 });
+  }, [watchedKey]);
 
   return (
-    <div className="pf-diagram" ref={container} data-testid="editor-canvas">
+    <div className="pf-diagram" data-testid="editor-canvas">
       <LaneBands lanes={scene.lanes} />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target for palette drags; the palette's buttons add steps from the keyboard */}
       <div
         className="pf-flow"
+        ref={pane}
         onDrop={readOnly ? undefined : onDrop}
         onDragOver={readOnly ? undefined : onDragOver}
       >
@@ -322,13 +349,8 @@ export function EditableDiagram(props: EditableDiagramProps) {
           attributionPosition="bottom-center"
           aria-label={`Swimlane diagram of ${definition.title}`}
         >
-          <Controls
-            showInteractive={false}
-            position="top-right"
-            fitViewOptions={{ padding: FIT_PADDING }}
-            aria-label="Zoom controls"
-          />
-          {minimap && (
+          <ViewControls position="top-right" onFit={fit} minimap={minimap} />
+          {minimap.shown && minimapReady && (
             <MiniMap<StepNode>
               position="bottom-right"
               pannable
@@ -338,7 +360,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
               style={{ width: 150, height: 96 }}
             />
           )}
-          <FitNote />
+          <FitNote onReadable={fit} />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} {...(props.onSelectLane ? { onSelectLane: props.onSelectLane } : {})} />

@@ -1,15 +1,17 @@
 import type { Definition } from '@portalflow/engine';
-import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { readLayout } from '../model/document.ts';
 import type { LintOverlay } from '../model/lintOverlay.ts';
 import { type Scene, sceneOf } from '../model/scene.ts';
-import { FitNote, READABLE_ZOOM } from './FitNote.tsx';
+import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
-import { boundsOf, isOnScreen, placeView, type Rect, VIEW_PADDING } from './placeView.ts';
+import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
+import { contentOf, readableView } from './readableView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
+import { ViewControls } from './ViewControls.tsx';
 
 export interface WorkflowDiagramProps {
   definition: Definition;
@@ -26,9 +28,6 @@ export interface DiagramExtras {
   overlay?: LintOverlay;
   testId?: string;
 }
-
-/** Room around the boxes when fitting (the lane headers have their own column beside the flow). */
-export const FIT_PADDING = { left: '24px', top: '28px', right: '24px', bottom: '24px' } as const;
 
 /** A read-only swimlane diagram that fits itself to its container (give the container a height). */
 export function WorkflowDiagram(props: WorkflowDiagramProps & DiagramExtras) {
@@ -83,28 +82,29 @@ function ReadOnlyDiagram({
   // Until the first view is placed, following the focus would fight it.
   const placed = useRef(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
+  // The view it opens at, and the one fit view returns to: all of it when its titles can be read so;
+  // else readable titles around the steps in focus.
+  const showReadable = useCallback(
+    (duration: number) => {
       placed.current = true;
       const el = pane.current;
-      const content = contentOf(latest.current.scene);
-      if (!el || !content || el.clientWidth === 0)
-        return void flow.fitView({ padding: FIT_PADDING, duration: 0 });
+      const { scene: shown, focus: ids } = latest.current;
+      const content = contentOf(shown);
+      if (!el || !content || el.clientWidth === 0) return void flow.fitView({ duration });
       const size = { width: el.clientWidth, height: el.clientHeight };
-      const fit = Math.min(
-        (size.width - VIEW_PADDING.left - VIEW_PADDING.right) / content.width,
-        (size.height - VIEW_PADDING.top - VIEW_PADDING.bottom) / content.height,
-      );
-      // All of it when its titles can be read so; else readable titles around the steps in focus.
-      const target =
-        fit >= READABLE_ZOOM ? content : (focusBounds(latest.current.scene, latest.current.focus) ?? content);
-      void flow.setViewport(
-        placeView(size, content, target, fit >= READABLE_ZOOM ? Math.min(fit, 1) : READABLE_ZOOM),
-      );
-    });
+      void flow.setViewport(readableView(size, content, focusBounds(shown, ids) ?? content, 'centre'), {
+        duration,
+      });
+    },
+    [flow],
+  );
+  const fit = useCallback(() => showReadable(200), [showReadable]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => showReadable(0));
     return () => cancelAnimationFrame(frame);
-  }, [scene, flow]);
+  }, [scene, showReadable]);
 
   // As a replay moves on, the steps in focus are brought into view (a pan, at the zoom people chose).
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the focus only
@@ -139,24 +139,13 @@ function ReadOnlyDiagram({
           attributionPosition="top-right"
           aria-label={`Diagram of ${definition.title}`}
         >
-          <Controls showInteractive={false} position="bottom-right" />
-          <FitNote />
+          <ViewControls position="bottom-right" onFit={fit} />
+          <FitNote onReadable={fit} />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} />
     </div>
   );
-}
-
-/** What is drawn: the boxes across, the lanes down. */
-function contentOf(scene: Scene): Rect | null {
-  const boxes = boundsOf([...scene.boxes.values()]);
-  const lanes = boundsOf(scene.lanes.map((l) => ({ x: boxes?.x ?? 0, y: l.y, width: 0, height: l.height })));
-  if (!boxes) return null;
-  if (!lanes) return boxes;
-  const top = Math.min(boxes.y, lanes.y);
-  const bottom = Math.max(boxes.y + boxes.height, lanes.y + lanes.height);
-  return { x: boxes.x, y: top, width: boxes.width, height: bottom - top };
 }
 
 function focusBounds(scene: Scene, ids: readonly string[]): Rect | null {
