@@ -33,7 +33,7 @@ async function areas(page: Page): Promise<Area[]> {
     ['menu', 'nav[aria-label="Main"]'],
     ['top bar', '.pf-topbar'],
     ['palette', 'nav[aria-label="Step kinds"]'],
-    ['diagram', 'main[aria-label="Canvas"]'],
+    ['diagram', 'section[aria-label="Diagram"]'],
     // The inspector, or the simulation or comparison in its place.
     ['side panel', 'aside.pf-inspector'],
     ['problems', '[data-testid="lint-panel"]'],

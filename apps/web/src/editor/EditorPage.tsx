@@ -253,7 +253,8 @@ function Editor({ id }: { id: string }) {
         onExport={onExport}
       />
       <Palette onAdd={(kind) => commands.addStep(kind)} disabled={mode !== 'edit'} />
-      <main className="pf-canvas" aria-label="Canvas">
+      {/* A region, not a second main: the app's frame already holds the page's one main landmark. */}
+      <section className="pf-canvas" aria-label="Diagram">
         <EditableDiagram
           definition={canvasDoc.definition}
           layout={canvasDoc.layout}
@@ -271,7 +272,7 @@ function Editor({ id }: { id: string }) {
           onDropKind={onDropKind}
           onConnect={commands.connect}
         />
-      </main>
+      </section>
       {mode === 'edit' && !inspecting && <aside className="pf-inspector" aria-label="Inspector" aria-busy />}
       {mode === 'edit' && inspecting && (
         <Inspector
