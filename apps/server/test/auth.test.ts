@@ -271,8 +271,16 @@ describe('disabled accounts', () => {
 
     expect((await me(session)).status).toBe(401);
     expect((await me(bearer)).status).toBe(401);
+    // With the right password they are told why, and whom to ask: "wrong password" sent them to reset
+    // a password that was right. With a wrong one nothing says the account exists or is disabled.
     const again = await login('leaving-nurse', PASSWORD);
-    expect(again.status).toBe(401);
-    expect(again.body.error.code).toBe('LOGIN_FAILED');
+    expect(again.status).toBe(403);
+    expect(again.body.error).toMatchObject({
+      code: 'SIGN_IN_DISABLED',
+      message: expect.stringMatching(/admin/),
+    });
+    const guessed = await login('leaving-nurse', 'not the password at all');
+    expect(guessed.status).toBe(401);
+    expect(guessed.body.error.code).toBe('LOGIN_FAILED');
   });
 });

@@ -188,6 +188,13 @@ describe('account administration', () => {
       // Her screen leaves the patient's task at once, without a click: the sign-in page shows.
       await jane.page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
       expect(await jane.page.getByTestId('task-panel').count()).toBe(0);
+      // The sign-in page says why she is there, and her right password says the account is disabled.
+      await jane.page.getByTestId('session-ended').waitFor();
+      await jane.page.locator('input[name="username"]').fill('jane-doe');
+      await jane.page.locator('input[name="password"]').fill(JANE_PASSWORD);
+      await jane.page.getByRole('button', { name: 'Sign in' }).click();
+      await jane.page.getByText('This account is disabled').waitFor();
+      await screenshot(jane.page, 'sign-in-disabled');
 
       // The lead's Team page: her two tasks wait unassigned in their pool, and the account disabled
       // earlier is named, marked, where an id used to show.

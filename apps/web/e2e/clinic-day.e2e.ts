@@ -41,7 +41,9 @@ async function startRefill(page: Page, patient: string, medication: string) {
   await form.locator('[data-testid="form-field-patient"]').fill(patient);
   await form.locator('[data-testid="form-field-medication"]').fill(medication);
   await page.getByTestId('new-request-submit').click();
-  await page.getByText(`${patient} · Refill: ${medication} is in its pool.`).waitFor();
+  await page
+    .getByText(`${patient} · Refill: ${medication} is in the Pharmacy refill coordinator pool.`)
+    .waitFor();
 }
 
 describe('a clinic day', () => {

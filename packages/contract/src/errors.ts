@@ -31,6 +31,11 @@ export const ERRORS = {
   // Who you are, what you may do
   UNAUTHENTICATED: { status: 401, message: 'Sign in first' },
   LOGIN_FAILED: { status: 401, message: 'Wrong username or password' },
+  // Said only to someone who gave the account's right password: to anyone else it is LOGIN_FAILED.
+  SIGN_IN_DISABLED: {
+    status: 403,
+    message: 'This account is disabled. An admin can enable it again.',
+  },
   CODE_FAILED: { status: 401, message: 'That code is not valid' },
   CSRF_FAILED: { status: 403, message: 'The request is missing its CSRF token' },
   FORBIDDEN: { status: 403, message: 'Your roles do not allow this' },

@@ -9,6 +9,7 @@ import type {
 import type { User } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import type { AuthUser } from './roles.ts';
@@ -109,10 +110,18 @@ export class SignInService {
       await audit(who, 'deny', 'password: throttled');
       throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'sign-ins for this account');
     }
+    let right = false;
     const ok = await settle(reserved.attempt, async () => {
-      const right = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
+      right = await verifyPassword(input.password, found?.passwordHash ?? (await dummyHash()));
       return right && found !== null && !found.disabled;
     });
+    // The right password for a disabled account: they are told why, not sent to reset a password that
+    // works. Anyone without it learns nothing of the account (LOGIN_FAILED below).
+    if (found?.disabled && right) {
+      await audit(who, 'deny', 'password: account disabled');
+      deps.log('login failed (disabled)');
+      throw ApiError.of('SIGN_IN_DISABLED');
+    }
     if (!found || !ok) {
       const why = found ? (found.disabled ? 'account disabled' : 'wrong') : 'unknown account';
       await audit(who, 'deny', `password: ${why}`);
@@ -260,9 +269,10 @@ export class SignInService {
     };
   }
 
-  /** Signing out ends the session on the server, not only the cookie. */
+  /** Signing out ends the session on the server, not only the cookie; its live streams end everywhere. */
   async signOut(user: AuthUser, audit: SignInAudit): Promise<void> {
-    if (user.sessionId) await this.deps.store.revokeSession(user.sessionId);
+    if (user.sessionId && (await this.deps.store.revokeSession(user.sessionId)))
+      await accessEnded(this.deps, user.id);
     await audit(user, 'allow', 'signed out');
   }
 

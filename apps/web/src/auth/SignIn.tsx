@@ -11,6 +11,7 @@ import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SetPasswordWithCode } from './SetPasswordWithCode.tsx';
 import { SsoButton } from './SsoButton.tsx';
+import { takeSessionEnded } from './sessionEnded.ts';
 import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
 /**
@@ -28,6 +29,8 @@ export function SignIn({ me }: { me?: Me | null }) {
   const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
   const [settingPassword, setSettingPassword] = useState(false);
   const [passwordSet, setPasswordSet] = useState(false);
+  // Read once: the explanation shows until this page is left, not on the next visit.
+  const [sessionEnded] = useState(takeSessionEnded);
   const page = useQuery({
     queryKey: ['sign-in-page'],
     queryFn: () => call(signInPage, {}),
@@ -116,6 +119,12 @@ export function SignIn({ me }: { me?: Me | null }) {
           {passwordSet && !error && (
             <Alert color="teal" role="status" title="Password set">
               Sign in with your new password.
+            </Alert>
+          )}
+          {sessionEnded && !error && !passwordSet && (
+            <Alert color="blue" role="status" title="You were signed out" data-testid="session-ended">
+              Your session ended: you signed out on another screen, or an admin changed your account. Sign in
+              again to go on.
             </Alert>
           )}
           {error && (

@@ -4,14 +4,17 @@ import { useEffect } from 'react';
 import { call } from '../api/call.ts';
 import { setCsrfToken, whenSignedOut } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { markSessionEnded } from './sessionEnded.ts';
 
 /**
  * A session that ended under a signed-in screen (the account disabled, signed out elsewhere): signed
  * out first (the sign-in page shows), then nothing of theirs stays in memory.
  */
 function forgetSignedIn(client: QueryClient, was: Me | null | undefined) {
-  if (was && (was.stage ?? 'full') === 'full')
+  if (was && (was.stage ?? 'full') === 'full') {
+    markSessionEnded();
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+  }
 }
 
 /**
