@@ -2,6 +2,7 @@ import type { ChangeOwnPasswordBody, PasswordChanged, SessionView } from '@porta
 import type { SessionSummary } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireStrongPassword } from './password-rule.ts';
 import type { AuthUser } from './roles.ts';
@@ -101,6 +102,8 @@ export class OwnAccountService {
         'Your password was changed meanwhile, elsewhere; sign in again with the new one',
       );
     }
+    // Their live streams end on every process, with the sessions and tokens they were opened with.
+    await accessEnded(deps, user.id);
     // This browser's session ended with the others: it signs in again at once, with every factor given.
     const session = await openSession(
       deps,
@@ -142,16 +145,19 @@ export class OwnAccountService {
       at: this.deps.clock(),
     });
     if (!ended) throw notFound('That session');
+    await accessEnded(this.deps, user.id);
   }
 
   /** Every session but this one, in one transaction; answers how many ended. */
   async endOthers(user: AuthUser): Promise<number> {
     sessionOnly(user);
-    return this.deps.store.endUserSessions({
+    const ended = await this.deps.store.endUserSessions({
       userId: user.id,
       exceptSessionId: user.sessionId,
       actorId: user.id,
       at: this.deps.clock(),
     });
+    if (ended > 0) await accessEnded(this.deps, user.id);
+    return ended;
   }
 }

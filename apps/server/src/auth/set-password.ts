@@ -1,6 +1,7 @@
 import { hashSetPasswordCode } from '../accounts/set-password-code.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import { hashPassword } from './password.ts';
 import { requireStrongPassword } from './password-rule.ts';
 import type { SignInAudit } from './sign-in.ts';
@@ -63,6 +64,8 @@ export class SetPasswordService {
       );
     }
     reserved.attempt.succeeded();
+    // The sessions and tokens of the old password ended with it; so do their live streams, everywhere.
+    await accessEnded(deps, user.id);
     const { id, displayName, roles } = user;
     await audit(
       { id, username: user.username, displayName, roles, via: 'session' },

@@ -24,9 +24,10 @@ export type LiveMessage =
   /** The clinic hours were saved: every process reloads them; leads' screens re-read `/api/config`. */
   | { type: 'clinic.changed'; roles: string[]; users: string[] }
   /**
-   * A person's sessions or tokens ended (their account disabled, new roles, a new password): every
-   * process re-checks that person's streams now, not at its next periodic check. Between processes
-   * only: never written to a client.
+   * A person's sessions or tokens ended (signed out, signed out everywhere, their account disabled,
+   * new roles, a new password, a token revoked: `access-ended.ts`): every process re-checks that
+   * person's streams now, not at its next periodic check. Between processes only: never written to a
+   * client.
    */
   | { type: 'access.ended'; userId: string; roles: string[]; users: string[] };
 

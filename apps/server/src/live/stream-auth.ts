@@ -7,6 +7,10 @@ import type { LiveSink } from './hub.ts';
 
 /** Frames held for one stream while its credential is re-checked before they go out. */
 const MAX_HELD = 1000;
+/** The longest a timer can wait (about 24 days); a later end is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Checks at a credential's known end start at least this far apart (a clock that stands still). */
+const MIN_END_CHECK_MS = 10;
 
 /** An open stream as the guard sees it. */
 interface Watched {
@@ -24,18 +28,24 @@ const rolesKey = (roles: readonly string[]) => [...roles].sort().join('\n');
  * Keeps live streams from outliving what opened them. Every stream re-runs the normal authentication
  * of its session or API token (`callerOf`, without counting as activity) every `liveAuthCheckMs`,
  * at once after a request in this process that can end sessions or tokens (sign-out, account and
- * token changes), and at once when the change feed says a person's access ended (an account change
- * made through any process). A stream whose credential no longer works, whose user was disabled, or
+ * token changes), and at once when the change feed says a person's access ended through any process
+ * (signed out, sessions ended, a new password, a token revoked, an account change). A stream whose credential no longer works, whose user was disabled, or
  * whose roles changed (its audience was worked out from them) is ended; the client may reconnect and is
- * then authenticated afresh. A frame due after the credential's known end (idle or absolute timeout,
- * token expiry) is held until a check says the credential still works, so nothing reaches a session
- * or token that ended between two checks.
+ * then authenticated afresh. Streams are also checked when the first credential's known end comes
+ * (idle or absolute timeout, token expiry), so one that ran out ends then, with no request anywhere;
+ * one kept in use meanwhile (through any process) goes on. A frame due after that end is held until a
+ * check says the credential still works, so nothing reaches a session or token that ended between two
+ * checks.
  */
 export class StreamAuth {
   readonly #streams = new Set<Watched>();
   #timer: ReturnType<typeof setInterval> | undefined;
   /** A periodic check still running when the next is due is not started twice. */
   #checking = false;
+  /** Wakes at the earliest known end of a watched credential. */
+  #endTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The end `#endTimer` is set for. */
+  #endAt: string | null = null;
 
   constructor(private readonly deps: AppDeps) {
     // A person's access ended through another process (or this one): their streams here end now.
@@ -62,6 +72,7 @@ export class StreamAuth {
     this.#streams.add(watched);
     this.#timer ??= setInterval(() => void this.#periodic(), this.deps.config.liveAuthCheckMs);
     this.#timer.unref?.();
+    this.#wakeAtEnd();
     let held: Frame[] | null = null;
     let closed = false;
     const gated: LiveSink = {
@@ -163,6 +174,34 @@ export class StreamAuth {
         w.end();
       }
     }
+    this.#wakeAtEnd();
+  }
+
+  /** Sets the timer for the earliest known end among the streams (sooner than the one set, or anew). */
+  #wakeAtEnd(force = false): void {
+    let first: string | null = null;
+    for (const w of this.#streams)
+      if (w.until !== null && (first === null || w.until < first)) first = w.until;
+    if (!force && this.#endTimer && this.#endAt !== null && first !== null && this.#endAt <= first) return;
+    clearTimeout(this.#endTimer);
+    this.#endTimer = undefined;
+    this.#endAt = first;
+    if (first === null) return;
+    const wait = Math.min(
+      MAX_TIMER_MS,
+      Math.max(MIN_END_CHECK_MS, Date.parse(first) - Date.parse(this.deps.clock())),
+    );
+    this.#endTimer = setTimeout(() => void this.#atEnd(), wait);
+    this.#endTimer.unref?.();
+  }
+
+  /** A known end came: the streams whose credential may have run out are checked; the rest wait. */
+  async #atEnd(): Promise<void> {
+    this.#endTimer = undefined;
+    const now = this.deps.clock();
+    const due = [...this.#streams].filter((w) => w.until !== null && w.until <= now);
+    if (due.length > 0) await this.#check(due);
+    this.#wakeAtEnd(true);
   }
 
   #forget(w: Watched): void {
@@ -170,6 +209,11 @@ export class StreamAuth {
     if (this.#streams.size === 0 && this.#timer) {
       clearInterval(this.#timer);
       this.#timer = undefined;
+    }
+    if (this.#streams.size === 0) {
+      clearTimeout(this.#endTimer);
+      this.#endTimer = undefined;
+      this.#endAt = null;
     }
   }
 }

@@ -23,6 +23,7 @@ import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
 
 const csvCell = (v: unknown) => {
@@ -105,6 +106,8 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       at: deps.clock(),
     });
     if (!ended) throw notFound('The session');
+    // Its live streams end on every process, not at their next periodic check.
+    await accessEnded(deps, target.id);
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
@@ -117,6 +120,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const user = requireUser(c);
     const target = await account(c.req.valid('param').id);
     const n = await deps.store.endUserSessions({ userId: target.id, actorId: user.id, at: deps.clock() });
+    if (n > 0) await accessEnded(deps, target.id);
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',

@@ -15,6 +15,7 @@ import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { accessEnded } from '../live/access-ended.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -37,6 +38,8 @@ async function revoke(
 ) {
   const at = deps.clock();
   const revoked = await deps.store.revokeApiToken(token.id, { at, reason });
+  // Live streams opened with it end on every process, not at their next periodic check.
+  if (revoked) await accessEnded(deps, token.userId);
   await recordAccess(deps, c, user, {
     category: 'account',
     outcome: 'allow',

@@ -12,7 +12,7 @@ import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/co
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
-import { announce } from '../live/announce.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import type { StreamAuth } from '../live/stream-auth.ts';
 
 export function requireAdmin(user: AuthUser): void {
@@ -168,8 +168,7 @@ export function userRoutes(
       ended.tokens += again.tokens;
     }
     // Other processes end the person's live streams now too, not at their next periodic check.
-    if (reasons.length > 0 || (input.disabled === true && edited.user.disabled))
-      await announce(deps, { type: 'access.ended', userId: id, roles: [], users: [] });
+    if (reasons.length > 0 || (input.disabled === true && edited.user.disabled)) await accessEnded(deps, id);
     let tasksReturned = 0;
     if (input.disabled === true && edited.user.disabled) {
       // Access ends first: their open live streams close now, not after their tasks have moved.
