@@ -96,6 +96,17 @@ describe('workflows', () => {
         }
       });
 
+      // A step that promises the patient a comment is where it is written: its form asks for it.
+      it('asks for the comment on every step whose help says the patient will see one', () => {
+        for (const [id, step] of Object.entries(definition.steps)) {
+          if (step.type !== 'task' || !/patient will see/i.test(step.help ?? '')) continue;
+          expect(
+            step.form?.some((f) => f.required && f.type === 'textarea'),
+            id,
+          ).toBe(true);
+        }
+      });
+
       it('has a start form, started from My work by catalog roles', () => {
         expect(definition.intake?.form?.length ?? 0).toBeGreaterThan(0);
         expect(definition.intake?.roles.length ?? 0).toBeGreaterThan(0);

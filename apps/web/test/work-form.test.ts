@@ -44,6 +44,37 @@ describe('the outcome form', () => {
     expect(normalize(fields[2]!, 'abc')).toBe('abc');
   });
 
+  it('reads an amount of money as typed, and refuses a comma it would have to guess at', () => {
+    const balance: FormField = {
+      id: 'balance',
+      label: 'Patient balance ($)',
+      type: 'number',
+      money: true,
+      min: 0,
+    };
+    expect(normalize(balance, '1,250.40')).toBe(1250.4);
+    expect(normalize(balance, '$1,250.40')).toBe(1250.4);
+    expect(toSubmission([balance], { balance: '$1,250.40' })).toEqual({ balance: 1250.4 });
+    // "12,50" is twelve dollars fifty in much of the world: never 1250, never 12.5 by a guess.
+    expect(normalize(balance, '12,50')).toBe('12,50');
+    expect(checkForm([balance], { balance: '12,50' })).toEqual({
+      balance:
+        'Patient balance ($) has a comma out of place: commas only group thousands, and cents go after a point, as in 1,250.40',
+    });
+    expect(checkForm([balance], { balance: '1.2504' })).toEqual({
+      balance: 'Patient balance ($) must be in dollars and cents, such as 1,250.40',
+    });
+    expect(checkForm([balance], { balance: '-75' })).toEqual({
+      balance: 'Patient balance ($) must be at least $0.00',
+    });
+    expect(checkForm([balance], { balance: '$1,250.40' })).toEqual({});
+    // A plain number keeps the same rule for commas.
+    expect(normalize(fields[2]!, '12,5')).toBe('12,5');
+    expect(checkForm([fields[2]!], { months: '12,5' })).toEqual({
+      months: 'Months since last visit has a comma out of place: commas only group thousands, as in 1,250',
+    });
+  });
+
   it('checks required fields and types with the engine’s validateForm', () => {
     expect(checkForm(fields, {})).toEqual({
       topic: 'Topic is required',

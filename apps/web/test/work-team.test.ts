@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../src/api/types.ts';
-import { dataEntries, formatValue, humanize } from '../src/work/format.ts';
+import { dataEntries, fieldValue, formatValue, humanize } from '../src/work/format.ts';
 import {
   filterTeamTasks,
   NO_TEAM_FILTERS,
@@ -119,6 +119,15 @@ describe('readable labels and values', () => {
       'patient',
       'subject',
       'meta',
+    ]);
+  });
+
+  it('shows an amount of money as on a statement', () => {
+    const balance = { id: 'balance', label: 'Patient balance ($)', type: 'number' as const, money: true };
+    expect(fieldValue(balance, 1250.4)).toBe('$1,250.40');
+    expect(dataEntries({ balance: 1250.4, visits: 1250.4 }, [balance])).toEqual([
+      { key: 'balance', label: 'Patient balance ($)', value: '$1,250.40' },
+      { key: 'visits', label: 'Visits', value: '1,250.4' },
     ]);
   });
 

@@ -73,6 +73,11 @@ export const FormFieldSchema = z
     /** Number fields: the largest answer allowed. */
     max: z.number().finite().optional(),
     /**
+     * Number fields: an amount of money in dollars, kept to the cent and shown as `$1,250.40`. A
+     * negative amount is a credit: give `"min": 0` when the field takes none (a balance owed).
+     */
+    money: z.boolean().optional(),
+    /**
      * Date fields: `past` takes today or earlier (a last visit), `future` today or later (a booked
      * follow-up). Today is the clinic's date (its calendar's time zone) when the answer is given.
      */

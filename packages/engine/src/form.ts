@@ -1,5 +1,6 @@
 import type { FormField } from './definition.ts';
 import { compilePattern, PATTERN_MAX_ANSWER } from './field-pattern.ts';
+import { formatMoney, isWholeCents } from './money.ts';
 
 export interface FieldError {
   field: string;
@@ -51,10 +52,21 @@ export function validateForm(
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           errors.push({ field: field.id, message: `${field.label} must be a number` });
+        } else if (field.money && !isWholeCents(value)) {
+          errors.push({
+            field: field.id,
+            message: `${field.label} must be in dollars and cents, such as 1,250.40`,
+          });
         } else if (field.min !== undefined && value < field.min) {
-          errors.push({ field: field.id, message: `${field.label} must be at least ${field.min}` });
+          errors.push({
+            field: field.id,
+            message: `${field.label} must be at least ${bound(field, field.min)}`,
+          });
         } else if (field.max !== undefined && value > field.max) {
-          errors.push({ field: field.id, message: `${field.label} must be at most ${field.max}` });
+          errors.push({
+            field: field.id,
+            message: `${field.label} must be at most ${bound(field, field.max)}`,
+          });
         }
         break;
       case 'boolean':
@@ -103,13 +115,29 @@ function patternMessage(field: FormField): string {
     : `${field.label} is not in the form this workflow expects`;
 }
 
+/** A number field's bound as its answers are written: `$0.00` for an amount of money, `90` otherwise. */
+const bound = (field: FormField, n: number): string => (field.money ? formatMoney(n) : String(n));
+
+/** What a credit looks like, said by an amount of money that may be below zero. */
+const CREDIT = 'a credit is entered with a minus sign, such as -75.00';
+
 /** What the field checks an answer against, in words; undefined when it takes any answer of its type. */
 export function expectedAnswer(field: FormField): string | undefined {
   if (field.type === 'number') {
-    if (field.min !== undefined && field.max !== undefined) return `from ${field.min} to ${field.max}`;
-    if (field.min !== undefined) return `at least ${field.min}`;
-    if (field.max !== undefined) return `at most ${field.max}`;
-    return undefined;
+    const { min, max } = field;
+    const range =
+      min !== undefined && max !== undefined
+        ? `from ${bound(field, min)} to ${bound(field, max)}`
+        : min !== undefined
+          ? `at least ${bound(field, min)}`
+          : max !== undefined
+            ? `at most ${bound(field, max)}`
+            : undefined;
+    if (!field.money) return range;
+    // Whoever types an amount must know whether a credit may be entered, and how.
+    if (min !== undefined && min >= 0)
+      return min === 0 && max === undefined ? `${range} (no credits)` : range;
+    return `${range ?? 'dollars and cents'}; ${CREDIT}`;
   }
   if (field.type === 'date') {
     if (field.dateRange === 'past') return 'today or earlier';

@@ -104,6 +104,7 @@ export {
   type StepMapping,
   StepMappingSchema,
 } from './migration/index.ts';
+export { formatMoney } from './money.ts';
 export { type DefinitionIssue, locatePaths, parseDefinition, parseDefinitionText } from './parse.ts';
 export { enumeratePaths, type WorkflowPath } from './paths.ts';
 export { type ReplayCheck, replay, type VersionLookup, verifyReplay } from './replay.ts';

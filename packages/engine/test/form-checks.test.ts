@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clinicDay, DEFAULT_CALENDAR } from '../src/calendar/index.ts';
 import type { Definition, FormField, TaskStep } from '../src/definition.ts';
 import { compilePattern } from '../src/field-pattern.ts';
-import { validateForm } from '../src/form.ts';
+import { expectedAnswer, validateForm } from '../src/form.ts';
 import { validateIntake } from '../src/intake.ts';
 import { transition } from '../src/transition.ts';
 import { labs, triage } from './support/definitions.ts';
@@ -100,6 +100,49 @@ describe('a number field with a range', () => {
     const amount: FormField = { id: 'amount', label: 'Amount', type: 'number', min: 0 };
     expect(validateForm([amount], { amount: -5 })).toHaveLength(1);
     expect(validateForm([amount], { amount: 1e9 })).toEqual([]);
+  });
+});
+
+describe('an amount of money', () => {
+  const balance: FormField = {
+    id: 'balance',
+    label: 'Patient balance ($)',
+    type: 'number',
+    money: true,
+    min: 0,
+  };
+
+  it('takes dollars and cents, and refuses a fraction of a cent', () => {
+    for (const ok of [0, 35, 1250.4, 1250.45, 999999.99])
+      expect(validateForm([balance], { balance: ok }), String(ok)).toEqual([]);
+    expect(validateForm([balance], { balance: 1.2504 })).toEqual([
+      { field: 'balance', message: 'Patient balance ($) must be in dollars and cents, such as 1,250.40' },
+    ]);
+  });
+
+  it('names its bounds as amounts, and with a minimum of zero takes no credit', () => {
+    expect(validateForm([balance], { balance: -75 })).toEqual([
+      { field: 'balance', message: 'Patient balance ($) must be at least $0.00' },
+    ]);
+    expect(expectedAnswer(balance)).toBe('at least $0.00 (no credits)');
+    expect(expectedAnswer({ ...balance, min: 1, max: 1500 })).toBe('from $1.00 to $1,500.00');
+  });
+
+  it('without a minimum takes a credit, and says how to enter one', () => {
+    const { min: _, ...any } = balance;
+    expect(validateForm([any], { balance: -75 })).toEqual([]);
+    expect(expectedAnswer(any)).toBe(
+      'dollars and cents; a credit is entered with a minus sign, such as -75.00',
+    );
+    expect(expectedAnswer({ ...any, max: 500 })).toBe(
+      'at most $500.00; a credit is entered with a minus sign, such as -75.00',
+    );
+  });
+
+  it('a plain number keeps its decimals and its bounds as numbers', () => {
+    const hours: FormField = { id: 'hours', label: 'Hours', type: 'number', min: 0 };
+    expect(validateForm([hours], { hours: 1.2504 })).toEqual([]);
+    expect(expectedAnswer(hours)).toBe('at least 0');
   });
 });
 

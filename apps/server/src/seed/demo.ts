@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_SIMULATION_START, parseDefinition } from '@portalflow/engine';
+import { DEFAULT_SIMULATION_START } from '@portalflow/engine';
 import type { HelpVideo, Store } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-rule.ts';
@@ -10,6 +10,7 @@ import type { InstanceService } from '../instances/service.ts';
 import { seedDemoAttachments } from './demo-attachments.ts';
 import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } from './demo-history.ts';
 import { demoPersonName } from './demo-people.ts';
+import { publishDemoWorkflows } from './demo-workflows.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
 import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
@@ -32,7 +33,8 @@ export interface DemoSeed {
  * `serve --demo`: publishes the bundled workflows, creates the demo users (admin, lead, auditor and
  * one per clinic role, named after the role id), records a past week of finished requests (Tracking and
  * Audit have work to show) and starts a few instances so queues are not empty.
- * Safe to run on every start: what exists is left alone.
+ * Safe to run on every start: what exists is left alone, but for a bundled workflow the demo still
+ * has as the seed published it, which is published again when this release changed it (demo-workflows.ts).
  */
 export async function seedDemo(
   store: Store,
@@ -75,29 +77,7 @@ export async function seedDemo(
         { code: 'PASSWORD_TOO_WEAK' },
       );
   }
-  const published: string[] = [];
-  for (const example of workflows) {
-    const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
-    if (await store.getVersion(definition.id)) continue;
-    const draft = (await store.getDraft(definition.id)) ?? null;
-    const saved = await store.saveDraft({
-      id: definition.id,
-      title: definition.title,
-      definition,
-      layout: null,
-      expectedRevision: draft?.revision ?? 0,
-      updatedBy: null,
-      at: now(),
-    });
-    if (!saved.ok) continue;
-    await store.publish({
-      definitionId: definition.id,
-      expectedRevision: saved.draft.revision,
-      publishedBy: null,
-      at: now(),
-    });
-    published.push(definition.id);
-  }
+  const published = await publishDemoWorkflows(store, workflows, now);
 
   const users: string[] = [];
   const hash = await hashPassword(password);

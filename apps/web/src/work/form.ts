@@ -1,6 +1,7 @@
 import { type FormField, validateForm } from '@portalflow/engine';
 import { ApiError } from '../api/client.ts';
 import { humanize } from './format.ts';
+import { readNumber } from './numberAnswer.ts';
 
 /**
  * The outcome form: values as the inputs hold them, the data sent to the server, and errors per
@@ -34,13 +35,17 @@ export function initialValues(fields: readonly FormField[], data: Record<string,
   return values;
 }
 
-/** Turns what an input reports into the value the engine expects (empty → absent, "12" → 12). */
+/**
+ * Turns what an input reports into the value the engine expects (empty → absent, "1,250.40" → 1250.4).
+ * Number text that cannot be read stays text, so the form refuses it rather than send another number.
+ */
 export function normalize(field: FormField, raw: unknown): unknown {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (field.type === 'number') {
     if (typeof raw === 'number') return raw;
-    const n = Number(String(raw).replace(/,/g, '').trim());
-    return Number.isFinite(n) && String(raw).trim() !== '' ? n : String(raw);
+    const reading = readNumber(String(raw), field.money === true);
+    if (!reading) return undefined;
+    return 'value' in reading ? reading.value : String(raw);
   }
   if (field.type === 'boolean') {
     if (raw === true || raw === 'yes' || raw === 'true') return true;
@@ -81,11 +86,16 @@ export function checkForm(
   for (const e of validateForm([...fields], submission, outcome, today)) {
     if (e.field in errors) continue;
     const field = fields.find((f) => f.id === e.field);
+    // Number text that could not be read: say what is wrong with it, not only that it is no number.
+    const unread =
+      field?.type === 'number' ? readNumber(String(values[e.field] ?? ''), field.money === true) : undefined;
     // The engine names the outcome by its id; staff see it as the button they pressed.
     errors[e.field] =
-      field && !field.required && outcome !== undefined && submission[e.field] === undefined
-        ? `${field.label} is required to finish as “${humanize(outcome)}”`
-        : e.message;
+      field && unread && 'problem' in unread
+        ? `${field.label} ${unread.problem}`
+        : field && !field.required && outcome !== undefined && submission[e.field] === undefined
+          ? `${field.label} is required to finish as “${humanize(outcome)}”`
+          : e.message;
   }
   return errors;
 }

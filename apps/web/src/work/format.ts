@@ -1,4 +1,4 @@
-import { type FormField, idToWords } from '@portalflow/engine';
+import { type FormField, formatMoney, idToWords } from '@portalflow/engine';
 
 /**
  * Plain-language labels for ids the engine uses ("needs-provider" → "Needs provider",
@@ -33,9 +33,11 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A data value as its form shows it: a choice as offered ("pharmacy-fax" → "Pharmacy fax"). */
-export function fieldValue(field: Pick<FormField, 'type'> | undefined, value: unknown): string {
-  return field?.type === 'select' && typeof value === 'string' ? humanize(value) : formatValue(value);
+/** A data value as its form shows it: a choice as offered ("pharmacy-fax" → "Pharmacy fax"), an amount as "$1,250.40". */
+export function fieldValue(field: Pick<FormField, 'type' | 'money'> | undefined, value: unknown): string {
+  if (field?.type === 'select' && typeof value === 'string') return humanize(value);
+  if (field?.money && typeof value === 'number' && Number.isFinite(value)) return formatMoney(value);
+  return formatValue(value);
 }
 
 /**
@@ -45,9 +47,11 @@ export function fieldValue(field: Pick<FormField, 'type'> | undefined, value: un
  */
 export function dataEntries(
   data: Record<string, unknown>,
-  fields: ReadonlyArray<Pick<FormField, 'id' | 'label' | 'type'>> = [],
+  fields: ReadonlyArray<Pick<FormField, 'id' | 'label' | 'type' | 'money'>> = [],
 ): Array<{ key: string; label: string; value: string }> {
-  const declared = new Map(fields.map((f, index) => [f.id, { label: f.label, type: f.type, index }]));
+  const declared = new Map(
+    fields.map((f, index) => [f.id, { label: f.label, type: f.type, money: f.money, index }]),
+  );
   const show = (key: string, value: unknown) => fieldValue(declared.get(key), value);
   const rank = (key: string, value: unknown) =>
     declared.get(key)?.index ?? fields.length + (typeof value === 'object' && value !== null ? 1 : 0);

@@ -298,6 +298,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     ownership: field.ownership,
     min: field.min,
     max: field.max,
+    money: field.money,
     patternHint: field.patternHint,
     dateRange: field.dateRange,
     monthsSince: field.computed?.monthsSince,

@@ -37,6 +37,8 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (min !== undefined) field.min = min;
   const max = numberAttr(el, 'max');
   if (max !== undefined) field.max = max;
+  const money = attr(el, 'money');
+  if (money !== undefined) field.money = money === 'true';
   return field;
 }
 

@@ -52,7 +52,16 @@ export const parkedAt: Record<string, EngineEvent[]> = {
   'abnormal-call': [
     verified({ flag: 'abnormal', holdRequested: false }),
     { type: 'complete', step: 'release-to-portal', outcome: 'released', role: 'medical-records' },
-    { type: 'complete', step: 'abnormal-review', outcome: 'nurse-to-call', role: 'provider' },
+    {
+      type: 'complete',
+      step: 'abnormal-review',
+      outcome: 'nurse-to-call',
+      role: 'provider',
+      data: {
+        patientComment: 'Your A1c is higher than your goal; our nurse will call you to book a visit.',
+        planForNurse: 'Visit within 2 weeks to adjust metformin.',
+      },
+    },
   ],
 };
 

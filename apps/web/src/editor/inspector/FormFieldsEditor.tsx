@@ -32,12 +32,12 @@ const OWNERSHIP = [
   { value: 'shared', label: 'Shared with other steps on purpose' },
 ];
 
-/** Checks the new type cannot have (a pattern on a number, a range on text): lint would refuse them. */
+/** Checks the new type cannot have (a pattern on a number, a range or an amount on text): lint would refuse them. */
 function checksDroppedBy(type: string): Partial<FormField> {
   const text = type === 'text';
   return {
     ...(text ? {} : { pattern: undefined, patternHint: undefined }),
-    ...(type === 'number' ? {} : { min: undefined, max: undefined }),
+    ...(type === 'number' ? {} : { min: undefined, max: undefined, money: undefined }),
     ...(type === 'date' ? {} : { dateRange: undefined }),
   };
 }

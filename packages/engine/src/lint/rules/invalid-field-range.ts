@@ -5,10 +5,10 @@ export const invalidFieldRange: Rule = {
   id: 'invalid-field-range',
   severity: 'error',
   description:
-    'A number field whose `min` is above its `max`, a `min` or `max` on a field that is not a number, or a `dateRange` on one that is not a date.',
+    'A number field whose `min` is above its `max`, a `min`, `max` or `money` on a field that is not a number, or a `dateRange` on one that is not a date.',
   docs: {
     rationale:
-      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound, only dates with today.',
+      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound or kept to the cent, only dates with today.',
     incorrect: `{ "id": "days", "label": "Days supply", "type": "number", "min": 90, "max": 30 }`,
     correct: `{ "id": "days", "label": "Days supply", "type": "number", "min": 30, "max": 90 }`,
   },
@@ -19,6 +19,12 @@ export const invalidFieldRange: Rule = {
           path: `${path}.dateRange`,
           step,
           message: `Field "${field.id}" of ${form} is a ${field.type} field; only date fields can be limited to the past or the future`,
+        });
+      if (field.money !== undefined && field.type !== 'number')
+        report({
+          path: `${path}.money`,
+          step,
+          message: `Field "${field.id}" of ${form} is a ${field.type} field; only number fields can be amounts of money`,
         });
       if (field.min === undefined && field.max === undefined) continue;
       if (field.type !== 'number') {
