@@ -3,6 +3,7 @@ import type { RouteDoc } from '../src/http/openapi.ts';
 import {
   documentedRoutes,
   type MatrixWorld,
+  OTHER_ROLE,
   PATIENT,
   PEER,
   routeKey,
@@ -196,6 +197,85 @@ describe('object-level authorization, generated over every instance and task rou
     const tasks = pool.body.items.map((t: { id: string }) => t.id);
     expect(tasks).toContain(real.taskId);
     expect(tasks).not.toContain(practice.taskId);
+  });
+});
+
+describe("a practice run's starter plays every role in it; nobody else gains anything", () => {
+  const BILLING = 'billing-question';
+  /** A billing question whose first step (logging it) is the front desk's: none of the callers hold that role. */
+  const billingQuestion = async (who: string, practice: boolean) => {
+    const started = await w.ok(who, 'POST', '/api/instances', {
+      definitionId: BILLING,
+      practice,
+      data: { patient: 'DEMO-9143', channel: 'portal', question: `${PATIENT.name} asks about her bill` },
+    });
+    return { instanceId: started.instance.id as string, taskId: started.instance.active[0].taskId as string };
+  };
+  const logged = { outcome: 'logged', data: { requestType: 'statement-question' } };
+  const tries = (taskId: string) => [
+    { method: 'GET', path: `/api/tasks/${taskId}` },
+    { method: 'POST', path: `/api/tasks/${taskId}/claim` },
+    { method: 'POST', path: `/api/tasks/${taskId}/release` },
+    { method: 'POST', path: `/api/tasks/${taskId}/complete`, body: logged },
+  ];
+  const poolOf = async (who: string, practice: boolean) =>
+    (
+      await w.send(who, { method: 'GET', path: `/api/tasks?scope=pool${practice ? '&practice=true' : ''}` })
+    ).body.items.map((t: { id: string }) => t.id);
+
+  it("another person's practice run stays closed, even to someone holding the starter's own role", async () => {
+    const run = await billingQuestion('staffOther', true);
+    await w.t.addUser('billing-2', [OTHER_ROLE]);
+    for (const who of ['billing-2', 'staffRole']) {
+      for (const req of tries(run.taskId)) {
+        const before = await w.t.store.getInstance(run.instanceId);
+        const res = await w.send(who, req);
+        expect(res.status, `${who} ${req.method} ${req.path}`).toBe(403);
+        expect(res.text).not.toContain(PATIENT.name);
+        expect((await w.t.store.getInstance(run.instanceId))?.revision).toBe(before?.revision);
+      }
+      expect(await poolOf(who, true), who).not.toContain(run.taskId);
+    }
+    // Each refusal is in the access log; the starter's own work on the run is logged as allowed.
+    const denied = await w.t.store.listAccess({
+      instanceId: run.instanceId,
+      userId: w.userId('billing-2'),
+      outcome: 'deny',
+      practice: true,
+    });
+    expect(denied.items.length).toBeGreaterThanOrEqual(4);
+    expect(await poolOf('staffOther', true)).toContain(run.taskId);
+    expect((await w.send('staffOther', tries(run.taskId)[1]!)).status).toBe(200);
+    const done = await w.send('staffOther', tries(run.taskId)[3]!);
+    expect(done.status, done.text).toBe(200);
+    const allowed = await w.t.store.listAccess({
+      instanceId: run.instanceId,
+      userId: w.userId('staffOther'),
+      outcome: 'allow',
+      practice: true,
+    });
+    expect(allowed.items.map((e) => e.detail)).toEqual(expect.arrayContaining(['claim', 'complete']));
+  });
+
+  it("real work is unchanged: whoever started a real request does not work another role's step of it", async () => {
+    for (const who of ['staffOther', 'designer']) {
+      const real = await billingQuestion(who, false);
+      const reads = await w.send(who, tries(real.taskId)[0]!);
+      // Leads read every task, as before; staff read only their roles' tasks.
+      expect(reads.status, `${who} GET`).toBe(who === 'designer' ? 200 : 403);
+      if (who === 'designer') expect(reads.body.practiceStandIn).toBe(false);
+      for (const req of tries(real.taskId).slice(1)) {
+        const before = await w.t.store.getInstance(real.instanceId);
+        const res = await w.send(who, req);
+        // A lead may put a task back in its pool (it is in it already: 409); nobody else may touch it.
+        expect(res.status, `${who} ${req.method} ${req.path}`).toBe(
+          who === 'designer' && req.path.endsWith('/release') ? 409 : 403,
+        );
+        expect((await w.t.store.getInstance(real.instanceId))?.revision).toBe(before?.revision);
+      }
+      expect(await poolOf(who, false)).not.toContain(real.taskId);
+      expect(await poolOf(who, true)).not.toContain(real.taskId);
+    }
   });
 });
 

@@ -170,8 +170,11 @@ describe('roles, sign-off and refreshers', () => {
     expect(ma.body.changes.count).toBe(1);
     expect(ma.body.textChanged).toBe(false);
     const nm = await t.call('GET', '/api/roles/nurse-manager', { as: await as('lead') });
-    expect(nm.body.changes.escalationsAdded).toHaveLength(1);
-    expect(nm.body.changes.escalationsRemoved).toHaveLength(1);
+    // The same overdue work, later: one change with the new time and the old.
+    expect(nm.body.changes.escalationsChanged.map((c: any) => c.text)).toEqual([
+      'Sort the portal message (Medical assistant (care-team pool)) escalated after 2 business days (was 1 business day)',
+    ]);
+    expect(nm.body.changes.count).toBe(1);
 
     const overview = await t.call('GET', '/api/refreshers', { as: await as('lead') });
     expect(overview.status).toBe(200);

@@ -102,6 +102,15 @@ describe('deadline entry and publish confirmation', () => {
       await summary.getByTestId('publish-changed').getByText('Sort the portal message').waitFor();
       await summary.getByTestId('publish-roles').getByText('Medical assistant').first().waitFor();
       expect(await summary.textContent()).toMatch(/Compared with version 1/);
+      // Each role's line says what kind of change it is, the new value and the old.
+      const roles = await summary.getByTestId('publish-roles').textContent();
+      expect(roles).toContain(
+        'Deadline: Sort the portal message: 1 business day, then to Nurse manager → 2 business days, then to Nurse manager',
+      );
+      expect(roles).toContain(
+        'Gets overdue work at another time: Sort the portal message (Medical assistant (care-team pool)) escalated after 2 business days (was 1 business day)',
+      );
+      expect(roles).not.toContain('when not done within');
       await screenshot(page, 'publish-confirmation');
 
       await page.getByTestId('publish-confirm').click();

@@ -44,6 +44,40 @@ describe('publish summary: what a new version changes against the latest publish
     expect(s.roles.map((r) => r.roleId)).not.toContain('supervisor');
   });
 
+  it('says which is new and which was when an escalation or a deadline moves, one line each', () => {
+    const after = triage();
+    after.steps['provider-review'] = {
+      ...(after.steps['provider-review'] as Extract<typeof after.steps.classify, { type: 'task' }>),
+      deadline: { after: 'P3D', calendar: 'business', escalateTo: 'nurse' },
+    };
+    const s = publishSummary(triage(), after);
+    // The nurse only receives the provider's overdue replies: one line, the new time and the old.
+    expect(s.roles.find((r) => r.roleId === 'nurse')?.lines).toEqual([
+      'Gets overdue work at another time: Provider reply (Provider) escalated after 3 business days (was 2 business days)',
+    ]);
+    expect(s.roles.find((r) => r.roleId === 'provider')?.lines).toEqual([
+      'Deadline: Provider reply: 2 business days, then to Triage nurse → 3 business days, then to Triage nurse',
+    ]);
+  });
+
+  it('says what kind of change each line is', () => {
+    const after = triage();
+    after.steps.classify = {
+      ...(after.steps.classify as Extract<typeof after.steps.classify, { type: 'task' }>),
+      deadline: { after: 'PT4H', escalateTo: 'nurse' },
+    };
+    const lines = Object.fromEntries(publishSummary(triage(), after).roles.map((r) => [r.roleId, r.lines]));
+    expect(lines.supervisor).toEqual([
+      'No longer gets overdue work: Classify the message (Front desk) when not done within 4 h',
+    ]);
+    expect(lines.nurse).toEqual([
+      'Now gets overdue work: Classify the message (Front desk) when not done within 4 h',
+    ]);
+    expect(publishSummary(null, triage()).roles.find((r) => r.roleId === 'front-desk')?.lines).toContain(
+      'New step: Classify the message',
+    );
+  });
+
   it('says when nothing changed', () => {
     const s = publishSummary(triage(), triage());
     expect(s).toMatchObject({ added: [], removed: [], changed: [], roles: [], unchanged: true });

@@ -27,7 +27,14 @@ export type ChangeRefresher = z.infer<typeof ChangeRefresher>;
 
 export const RefresherProgress = z.object({
   acknowledgedAt: z.string().nullable(),
-  /** When a practice run of the last change (or a later version) was finished. */
+  /**
+   * Whether finishing needs a practice run as well as reading: only when something changed in the
+   * steps the role works itself, and it still has a step of its own in the workflow. Overdue work
+   * that lands on the role at another time (or starts or stops landing on it) is read, not practised:
+   * a practice run never goes overdue.
+   */
+  practiceNeeded: z.boolean(),
+  /** When a practice run of the last change to practise (or a later version) was finished; null when none is needed. */
   practiceDoneAt: z.string().nullable(),
   done: z.boolean(),
 });

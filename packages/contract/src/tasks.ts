@@ -42,6 +42,11 @@ export const TaskDetail = z.object({
    * (`POST /api/instances/{id}/cancel`, refused with 409 REQUEST_UNDER_WAY if someone acts first).
    */
   withdrawable: z.boolean(),
+  /**
+   * The reader may work this task though its role is not theirs: it is a step of a practice run they
+   * started, which they play through in every role ("played for practice as <role>").
+   */
+  practiceStandIn: z.boolean(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

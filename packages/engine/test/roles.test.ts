@@ -100,8 +100,26 @@ describe('roleChanges', () => {
     expect(Object.keys(changes).sort()).toEqual(['medical-assistant', 'nurse-manager']);
     expect(changes['medical-assistant']!.deadlines[0]!.text).toContain('1 business day');
     expect(changes['medical-assistant']!.deadlines[0]!.text).toContain('2 business days');
-    expect(changes['nurse-manager']!.escalationsAdded).toHaveLength(1);
+    // The same escalation at another time is one change that says which is new and which was: not an
+    // escalation added and another taken away.
+    const manager = changes['nurse-manager']!;
+    expect(manager.escalationsAdded).toEqual([]);
+    expect(manager.escalationsRemoved).toEqual([]);
+    expect(manager.escalationsChanged.map((c) => c.text)).toEqual([
+      `${sort.title} (Medical assistant (care-team pool)) escalated after 2 business days (was 1 business day)`,
+    ]);
+    expect(manager.count).toBe(1);
+  });
+
+  it('an escalation that starts or stops landing on a role is still added or removed', () => {
+    const after = byId('portal-message-triage');
+    const sort = after.steps['sort-message'];
+    if (sort?.type !== 'task') throw new Error('fixture');
+    sort.deadline = { after: 'P1D', calendar: 'business', escalateTo: 'triage-nurse' };
+    const changes = roleChanges(roleDuties([byId('portal-message-triage')]), roleDuties([after]));
     expect(changes['nurse-manager']!.escalationsRemoved).toHaveLength(1);
+    expect(changes['nurse-manager']!.escalationsChanged).toEqual([]);
+    expect(changes['triage-nurse']!.escalationsAdded).toHaveLength(1);
   });
 
   it('reports a new outcome, a moved step and the handoffs they create', () => {

@@ -129,6 +129,11 @@ export interface TaskQuery {
   dueBefore?: string;
   /** Default false. */
   practice?: boolean;
+  /**
+   * With `practice` and the `pool` scope: the pool also holds the unassigned tasks of this person's own
+   * practice runs still going, whatever their role (the starter plays every role of a practice run).
+   */
+  practiceRunsOf?: string;
   /** Default 50, at most 500. */
   limit?: number;
   cursor?: string | null;

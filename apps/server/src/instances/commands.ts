@@ -4,6 +4,7 @@ import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
+import { mayWorkAs } from './practice-stand-in.ts';
 import { type Recorded, withdrawRefusal } from './withdraw.ts';
 
 /**
@@ -97,8 +98,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
     case 'claim': {
       acting();
       const item = openTask(instance, command.token);
-      if (!item.role || !user.roles.includes(item.role))
-        throw forbidden(`This task is in the '${item.role}' pool`);
+      if (!mayWorkAs(user, instance, item.role)) throw forbidden(`This task is in the '${item.role}' pool`);
       if (item.assignee) {
         throw new ApiError(
           409,
@@ -113,8 +113,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       const item = openTask(instance, command.token);
       if (item.assignee !== user.id && !isLead(user)) {
         // Someone else's task in your own pool has moved on (409); a task of another role is not yours to touch.
-        if (!item.role || !user.roles.includes(item.role))
-          throw forbidden(`This task is in the '${item.role}' pool`);
+        if (!mayWorkAs(user, instance, item.role)) throw forbidden(`This task is in the '${item.role}' pool`);
         throw new ApiError(409, 'NOT_YOURS', 'Only the person who has the task (or a lead) can release it');
       }
       if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
@@ -125,7 +124,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
     case 'complete': {
       acting();
       const item = openTask(instance, command.token);
-      if (!item.role || !user.roles.includes(item.role))
+      if (!item.role || !mayWorkAs(user, instance, item.role))
         throw forbidden(`This task belongs to the '${item.role}' role`);
       const event: EngineEvent = {
         type: 'complete',

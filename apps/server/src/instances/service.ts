@@ -34,6 +34,7 @@ import {
   taskToken,
 } from './commands.ts';
 import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
+import { playsEveryRole } from './practice-stand-in.ts';
 import { type Reply, replyFor } from './replies.ts';
 import { mayWithdraw } from './withdraw.ts';
 import { historyForWithdrawal } from './withdraw-history.ts';
@@ -351,8 +352,14 @@ export class InstanceService {
   private async explainClosed(user: AuthUser | null, taskId: string): Promise<void> {
     const task = await this.deps.instances.getTask(taskId);
     if (!task) throw notFound('The task');
-    if (user && !canSeeTask(user, task, { emergency: false }))
+    if (user && !canSeeTask(user, task, { emergency: false }) && !(await this.playsEveryRole(user, task)))
       throw forbidden('This task belongs to a role you do not hold');
+  }
+
+  /** Whether the task is in a practice run `user` started, where they play every role. */
+  private async playsEveryRole(user: AuthUser, task: { instanceId: string }): Promise<boolean> {
+    const instance = await this.deps.instances.getInstance(task.instanceId);
+    return instance !== null && playsEveryRole(user, instance);
   }
 
   private async apply(

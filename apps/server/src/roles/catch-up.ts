@@ -9,9 +9,11 @@ import type { PracticeCompletion, RefresherAcknowledgement } from '@portalflow/s
  * person up over several versions records one for each of them, at the same time. Read that way, a
  * record made either way means the same: a version read on its own never covers the ones before it.
  *
- * A version's change is finished once it is read and a practice run of it (or of a later version) is
- * finished. The person is up to date to just before the first version not finished; the refresher
- * compares that version with the latest, whatever was finished after it.
+ * A version's change is finished once it is read and, if it is one to practise (`practiceIn`), a
+ * practice run of it (or of a later version) is finished; a change that only moves overdue work onto
+ * the role, or touches no step it has, is finished by reading. The person is up to date to just before
+ * the first version not finished; the refresher compares that version with the latest, whatever was
+ * finished after it.
  */
 export interface CatchUp {
   /** Still to do (null when every change is finished). */
@@ -20,14 +22,18 @@ export interface CatchUp {
     since: number;
     /** When every version still to do was read (null while one is not). */
     acknowledgedAt: string | null;
-    /** When a practice run of the last change, or a later version, was finished. */
+    /** Whether a version still to do is one to practise: else reading finishes it. */
+    practiceNeeded: boolean;
+    /** When a practice run of the last change to practise, or a later version, was finished. */
     practiceDoneAt: string | null;
   } | null;
   /** The last refresher the person finished, if any. */
   finished: {
     since: number;
     acknowledgedAt: string;
-    practiceDoneAt: string;
+    practiceNeeded: boolean;
+    /** Null when none of its versions was one to practise. */
+    practiceDoneAt: string | null;
   } | null;
 }
 
@@ -36,6 +42,8 @@ export interface CatchUpTrack {
   role: string;
   /** Versions that changed the role from the version before, ascending. */
   changedIn: readonly number[];
+  /** Those of `changedIn` to practise as well as read. */
+  practiceIn: readonly number[];
 }
 
 export function catchUp(
@@ -44,7 +52,7 @@ export function catchUp(
   acks: readonly RefresherAcknowledgement[],
   completions: readonly PracticeCompletion[],
 ): CatchUp {
-  const { definitionId, role, changedIn } = track;
+  const { definitionId, role, changedIn, practiceIn } = track;
   const readAt = (version: number) =>
     acks.find(
       (a) =>
@@ -57,10 +65,17 @@ export function catchUp(
       .sort()
       .at(-1) ?? null;
 
+  const practised = (version: number) => !practiceIn.includes(version) || practisedSince(version) !== null;
+  /** The latest practice run covering the versions of `versions` to practise (null when none is). */
+  const practiceOf = (versions: readonly number[]) => {
+    const last = versions.filter((v) => practiceIn.includes(v)).at(-1);
+    return last === undefined ? null : practisedSince(last);
+  };
+
   /** How many changes, from the first, are finished when reading is as `read` says. */
   const finishedCount = (read: (version: number) => string | null) => {
     let n = 0;
-    while (n < changedIn.length && read(changedIn[n]!) && practisedSince(changedIn[n]!)) n++;
+    while (n < changedIn.length && read(changedIn[n]!) && practised(changedIn[n]!)) n++;
     return n;
   };
   const upTo = finishedCount(readAt);
@@ -78,10 +93,12 @@ export function catchUp(
       const r = readAt(v);
       return r !== null && r < at ? r : null;
     });
+    const covered = changedIn.slice(before, upTo);
     finished = {
       since: changedIn[before]! - 1,
       acknowledgedAt: at,
-      practiceDoneAt: practisedSince(changedIn[upTo - 1]!)!,
+      practiceNeeded: covered.some((v) => practiceIn.includes(v)),
+      practiceDoneAt: practiceOf(covered),
     };
   }
 
@@ -92,7 +109,8 @@ export function catchUp(
     open: {
       since: pending[0]! - 1,
       acknowledgedAt: reads.every((r) => r !== null) ? reads.sort().at(-1)! : null,
-      practiceDoneAt: practisedSince(pending.at(-1)!),
+      practiceNeeded: pending.some((v) => practiceIn.includes(v)),
+      practiceDoneAt: practiceOf(pending),
     },
     finished,
   };

@@ -51,8 +51,8 @@ export class ChangeRefreshers {
         const comparisons = new Map<number, RoleRefresherStatus['comparisons'][number]>();
         for (const p of holdersOf([...users], role)) {
           const r = (await this.refresherFor(w, role, p.id, acks, completions))!;
-          const { previousVersion, acknowledgedAt, practiceDoneAt, done } = r;
-          people.push({ ...p, previousVersion, acknowledgedAt, practiceDoneAt, done });
+          const { previousVersion, acknowledgedAt, practiceNeeded, practiceDoneAt, done } = r;
+          people.push({ ...p, previousVersion, acknowledgedAt, practiceNeeded, practiceDoneAt, done });
           if (!done) comparisons.set(previousVersion, { previousVersion, change: r.change });
         }
         out.push({
@@ -86,8 +86,7 @@ export class ChangeRefreshers {
       this.store.listRefresherAcknowledgements({ userId }),
       this.store.listPracticeCompletions({ userId }),
     ]);
-    const track = { definitionId: w.definitionId, role: input.role, changedIn };
-    const stand = catchUp(track, userId, acks, completions);
+    const stand = catchUp(trackOf(w, input.role), userId, acks, completions);
     const result = (acknowledgedAt: string) => ({ userId, ...input, at: acknowledgedAt });
     if (!stand.open) return result(stand.finished!.acknowledgedAt);
     const open = stand.open;
@@ -123,14 +122,8 @@ export class ChangeRefreshers {
     acks: readonly RefresherAcknowledgement[],
     completions: readonly PracticeCompletion[],
   ): Promise<PersonRefresher | null> {
-    const changedIn = w.changedIn[role];
-    if (!changedIn) return null;
-    const { open, finished } = catchUp(
-      { definitionId: w.definitionId, role, changedIn },
-      userId,
-      acks,
-      completions,
-    );
+    if (!w.changedIn[role]) return null;
+    const { open, finished } = catchUp(trackOf(w, role), userId, acks, completions);
     const change = (since: number) => this.index.change(w.definitionId, role, since, w.latestVersion);
     if (open) {
       const toRead = await change(open.since);
@@ -144,11 +137,19 @@ export class ChangeRefreshers {
       previousVersion: since,
       change: await change(since),
       acknowledgedAt: finished?.acknowledgedAt ?? null,
+      practiceNeeded: finished?.practiceNeeded ?? false,
       practiceDoneAt: finished?.practiceDoneAt ?? null,
       done: true,
     };
   }
 }
+
+const trackOf = (w: RefresherWorkflow, role: string) => ({
+  definitionId: w.definitionId,
+  role,
+  changedIn: w.changedIn[role] ?? [],
+  practiceIn: w.practiceIn[role] ?? [],
+});
 
 const heading = (w: RefresherWorkflow, role: string) => ({
   definitionId: w.definitionId,

@@ -1,6 +1,7 @@
 import { type RoleChange, type RoleDuties, roleChange, roleChanges, roleDuties } from '@portalflow/engine';
 import type { DefinitionPort } from '@portalflow/store';
 import type { DefinitionCache } from '../definitions/cache.ts';
+import { practiceNeeded } from './practice-needed.ts';
 
 /** A workflow as refreshers read it: its latest version, and where each role's job changed on the way. */
 export interface RefresherWorkflow {
@@ -12,6 +13,12 @@ export interface RefresherWorkflow {
   publishedAt: string;
   /** Per role whose job changed at least once: the versions that changed it from the one before, ascending. */
   changedIn: Record<string, number[]>;
+  /**
+   * Per role, those of `changedIn` whose change is practised as well as read (`practiceNeeded`, judged
+   * on the version's own change and the steps the role has in the latest version); the others are
+   * finished by reading.
+   */
+  practiceIn: Record<string, number[]>;
   roleNames: Record<string, string>;
 }
 
@@ -53,12 +60,18 @@ export class RefresherIndex {
     const latest = await this.cache.get(definitionId, latestVersion);
     if (!latest) return null;
     const changedIn: Record<string, number[]> = {};
+    const practiceIn: Record<string, number[]> = {};
     const roleNames: Record<string, string> = {};
+    const duties = roleDuties([latest]);
     for (let version = 2; version <= latestVersion; version++) {
       const step = await this.compare(definitionId, version - 1, version);
       if (!step) continue;
       Object.assign(roleNames, step.names);
-      for (const role of Object.keys(step.changes)) changedIn[role] = [...(changedIn[role] ?? []), version];
+      for (const [role, change] of Object.entries(step.changes)) {
+        changedIn[role] = [...(changedIn[role] ?? []), version];
+        if (practiceNeeded(change, duties[role], definitionId))
+          practiceIn[role] = [...(practiceIn[role] ?? []), version];
+      }
     }
     return {
       definitionId,
@@ -66,6 +79,7 @@ export class RefresherIndex {
       latestVersion,
       publishedAt: latest.publishedAt,
       changedIn,
+      practiceIn,
       roleNames,
     };
   }

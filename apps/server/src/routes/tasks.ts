@@ -22,6 +22,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import type { InstanceCommand } from '../instances/commands.ts';
+import { playsEveryRole, standsInFor } from '../instances/practice-stand-in.ts';
 import { taskReply } from '../instances/replies.ts';
 import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
@@ -128,6 +129,8 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       roles,
       practice: q.practice === 'true',
     };
+    // The practice pool holds the steps of the person's own practice runs in every role: they play them.
+    if (q.practice === 'true') filter.practiceRunsOf = user.id;
     if (q.definitionId) filter.definitionId = q.definitionId;
     if (q.dueBefore) filter.dueBefore = new Date(q.dueBefore).toISOString();
     if (q.status) filter.status = q.status;
@@ -155,11 +158,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const user = requireUser(c);
     const task = await deps.store.getTask(c.req.valid('param').id);
     if (!task) throw notFound('The task');
-    if (!canSeeTask(user, task)) {
+    const { instance, definition } = await instances.load(task.instanceId);
+    if (!canSeeTask(user, task) && !playsEveryRole(user, instance)) {
       await recordAccess(deps, c, user, { instanceId: task.instanceId, category: 'phi', outcome: 'deny' });
       throw forbidden('This task belongs to a role you do not hold');
     }
-    const { instance, definition } = await instances.load(task.instanceId);
     // The step id lets the access log say which task was opened ("Opened 'Sort the message' of …").
     await recordAccess(deps, c, user, {
       instanceId: task.instanceId,
@@ -187,6 +190,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         // "History so far": notes from every step of the request, not only this task's.
         notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
         withdrawable: await instances.mayWithdraw(user, instance),
+        practiceStandIn: standsInFor(user, instance, task.role),
       },
       200,
     );

@@ -1,7 +1,8 @@
 import {
+  CHANGE_KINDS,
+  type ChangeKind,
   canonicalJson,
   type Definition,
-  type RoleChange,
   roleChanges,
   roleDuties,
   stepTitle,
@@ -32,17 +33,23 @@ export interface PublishSummary {
   identical: boolean;
 }
 
-const LISTS: ReadonlyArray<Exclude<keyof RoleChange, 'roleId' | 'count'>> = [
-  'stepsAdded',
-  'stepsRemoved',
-  'outcomesAdded',
-  'outcomesRemoved',
-  'deadlines',
-  'escalationsAdded',
-  'escalationsRemoved',
-  'handoffsAdded',
-  'handoffsRemoved',
-];
+/**
+ * What each kind of change is, in front of its line: the lines of all kinds stand in one list under the
+ * role's name, so each has to say on its own whether it is new, gone or moved (the text of a moved
+ * deadline or escalation says the new value and the old).
+ */
+const LINE_LABELS: Record<ChangeKind, string> = {
+  stepsAdded: 'New step',
+  stepsRemoved: 'Step taken away',
+  outcomesAdded: 'New outcome',
+  outcomesRemoved: 'Outcome taken away',
+  deadlines: 'Deadline',
+  escalationsAdded: 'Now gets overdue work',
+  escalationsRemoved: 'No longer gets overdue work',
+  escalationsChanged: 'Gets overdue work at another time',
+  handoffsAdded: 'New handoff',
+  handoffsRemoved: 'Handoff taken away',
+};
 
 /**
  * The publish confirmation's summary. Reuses the engine's own comparisons: `versionChanges` for the
@@ -68,7 +75,7 @@ export function publishSummary(latest: Definition | null, draft: Definition): Pu
   const roles = Object.values(roleChanges(dutiesBefore, dutiesAfter)).map((change) => ({
     roleId: change.roleId,
     name: dutiesAfter[change.roleId]?.name ?? dutiesBefore[change.roleId]?.name ?? change.roleId,
-    lines: LISTS.flatMap((list) => change[list].map((item) => item.text)),
+    lines: CHANGE_KINDS.flatMap((kind) => change[kind].map((item) => `${LINE_LABELS[kind]}: ${item.text}`)),
   }));
   const unchanged =
     latest !== null &&

@@ -117,20 +117,27 @@ export function MyRefresherPage() {
               </Badge>
             </Group>
             <RoleChangeList change={c.change} />
-            {c.change.escalationsAdded.length + c.change.escalationsRemoved.length === c.change.count && (
-              <Text size="sm" c="gray.8" data-testid="refresher-escalation-hint">
-                In this workflow your role takes over work others have not finished in time. The practice run
-                starts at the first step: colleagues in the other roles play their parts (their practice tasks
-                are marked and kept apart), or ask a lead to send you the overdue practice task.
+            {c.practiceNeeded ? (
+              <Text size="sm" c="gray.8" data-testid="refresher-practice-hint">
+                The practice run starts at the workflow’s first step. You play every step of it to the end,
+                your own and the other roles’ (marked “played for practice”). Nothing in it is real or reaches
+                anyone.
+              </Text>
+            ) : (
+              <Text size="sm" c="gray.8" data-testid="refresher-read-only">
+                Nothing changed in the steps you work yourself, so there is no practice run to do: reading
+                what changed finishes this refresher.
               </Text>
             )}
             <Stack gap={4}>
               <Step done={c.acknowledgedAt !== null} label="Read the changes" when={c.acknowledgedAt} />
-              <Step
-                done={c.practiceDoneAt !== null}
-                label={`Finished a practice run of version ${c.version}`}
-                when={c.practiceDoneAt}
-              />
+              {c.practiceNeeded && (
+                <Step
+                  done={c.practiceDoneAt !== null}
+                  label={`Finished a practice run of version ${c.version}`}
+                  when={c.practiceDoneAt}
+                />
+              )}
             </Stack>
             <Group gap="xs" className="pf-no-print">
               <Button
@@ -143,15 +150,17 @@ export function MyRefresherPage() {
               >
                 {c.acknowledgedAt ? 'Read' : 'I have read the changes'}
               </Button>
-              <Button
-                leftSection={<Dumbbell size={16} aria-hidden />}
-                variant="default"
-                loading={practice.isPending && practice.variables === c.definitionId}
-                onClick={() => practice.mutate(c.definitionId)}
-                data-testid="refresher-practice"
-              >
-                {c.practiceDoneAt ? 'Practise again' : 'Start the practice run'}
-              </Button>
+              {c.practiceNeeded && (
+                <Button
+                  leftSection={<Dumbbell size={16} aria-hidden />}
+                  variant="default"
+                  loading={practice.isPending && practice.variables === c.definitionId}
+                  onClick={() => practice.mutate(c.definitionId)}
+                  data-testid="refresher-practice"
+                >
+                  {c.practiceDoneAt ? 'Practise again' : 'Start the practice run'}
+                </Button>
+              )}
             </Group>
           </Stack>
         </Paper>
@@ -187,7 +196,10 @@ export function MyRefresherPage() {
           {done.map((c) => (
             <Text key={`${c.definitionId}-${c.role}`} size="sm" data-testid="refresher-done">
               <CircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden /> {c.title}, up to
-              version {c.version} ({c.roleName}) — practised {formatWhen(c.practiceDoneAt)}
+              version {c.version} ({c.roleName}) —{' '}
+              {c.practiceDoneAt
+                ? `practised ${formatWhen(c.practiceDoneAt)}`
+                : `read ${formatWhen(c.acknowledgedAt)}`}
             </Text>
           ))}
         </Stack>

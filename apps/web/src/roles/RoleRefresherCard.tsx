@@ -93,7 +93,14 @@ export function RoleRefresherCard({ refresher: r }: { refresher: RoleRefresherSt
                 <Done when={p.acknowledgedAt} />
               </Table.Td>
               <Table.Td>
-                <Done when={p.practiceDoneAt} />
+                {p.practiceNeeded ? (
+                  <Done when={p.practiceDoneAt} />
+                ) : (
+                  // Nothing changed in steps they work themselves: reading finishes it.
+                  <Text size="sm" c="gray.7" data-testid="refresher-practice-not-needed">
+                    not needed
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Badge color={p.done ? 'teal.9' : 'gray.7'} variant="outline">

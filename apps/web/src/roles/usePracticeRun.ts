@@ -9,8 +9,9 @@ import type { WorkLocationState } from '../work/MyWorkPage.tsx';
 
 /**
  * Starts a practice instance of a workflow (the latest version: practising a later version also
- * covers an earlier change) and opens its first task in My work. Practice instances are flagged and
- * kept apart from real work; finishing one is what completes a refresher.
+ * covers an earlier change) and opens its first task in My work's practice view, where the person
+ * plays it through: its steps of other roles too ("played for practice"), on to their own. Practice
+ * instances are flagged and kept apart from real work; finishing one is what completes a refresher.
  */
 export function usePracticeRun() {
   const navigate = useNavigate();
@@ -32,11 +33,12 @@ export function usePracticeRun() {
       notifications.show({
         color: 'teal',
         title: 'Practice run started',
-        message: 'It is marked “practice” and kept apart from real work. Finish it in My work.',
+        message:
+          'It is marked “practice” and kept apart from real work. Play every step through to the end, other roles’ steps too.',
       });
       const first = instance.active.find((a) => a.kind === 'task');
       const state: WorkLocationState = first ? { openTaskId: first.taskId } : {};
-      navigate('/work', { state });
+      navigate('/work?view=practice', { state });
     },
     onError: (error) =>
       notifications.show({ color: 'red', title: 'Could not start the practice run', message: error.message }),

@@ -1,12 +1,15 @@
 import { Button, Drawer, EmptyState, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { getInstance } from '@portalflow/contract';
 import { UserX } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { call } from '../api/call.ts';
 import type { Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
+import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
@@ -86,9 +89,22 @@ export function MyWorkPage({ me }: { me: Me }) {
   const [cursorId, setCursorId] = useState<string | null>(null);
   const handledClosed = useRef(new Set<string>());
 
+  // In practice, a pool for each role the person plays in their own practice runs too.
+  const folderRoles = useMemo(
+    () => (practice ? playedRoles(roles, queues.pool) : roles),
+    [practice, roles, queues.pool],
+  );
   const folders = useMemo(
-    () => buildFolders(roles, queues.mine, queues.pool, now, roleLabel, queues.done),
-    [roles, queues.mine, queues.pool, now, queues.done],
+    () =>
+      buildFolders(
+        folderRoles,
+        queues.mine,
+        queues.pool,
+        now,
+        (role) => (roles.includes(role) ? roleLabel(role) : `${roleLabel(role)} (played for practice)`),
+        queues.done,
+      ),
+    [folderRoles, roles, queues.mine, queues.pool, now, queues.done],
   );
   const folder = folders.find((f) => f.id === folderId) ?? folders[0]!;
   const inFolder = useMemo(
@@ -134,7 +150,26 @@ export function MyWorkPage({ me }: { me: Me }) {
       requestLabel(queues.byId.get(task.id) ?? task) ?? `Request ${requestNumber(task.instanceId)}`,
     [queues.byId],
   );
-  const actions = useTaskActions({ nameOf, requestOf, onCompleted: continueAfter, onGone: continueAfter });
+  /**
+   * After my own complete: in a practice run I started, on to its next step (I play every role, so it
+   * is mine to take whoever it belongs to); else the queue's next task.
+   */
+  const afterCompleted = useCallback(
+    (task: Task) => {
+      if (!practice) return continueAfter(task);
+      handledClosed.current.add(task.id);
+      call(getInstance, { params: { id: task.instanceId } })
+        .then(({ instance }) => nextStepOfOwnRun(instance, me.user.id))
+        .catch(() => null)
+        .then((next) => {
+          if (next === null) return continueAfter(task);
+          setCursorId(next);
+          setOpenId(next);
+        });
+    },
+    [practice, me.user.id, continueAfter],
+  );
+  const actions = useTaskActions({ nameOf, requestOf, onCompleted: afterCompleted, onGone: continueAfter });
 
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
@@ -157,7 +192,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     setOpenId(id);
     setCursorId(id);
     const known = queues.byId.get(id);
-    const where = known ? folderOf(known, me.user.id, roles) : null;
+    const where = known ? folderOf(known, me.user.id, folderRoles) : null;
     setFilters(NO_FILTERS);
     // One navigation: the folder it is in, and the request to open it taken out of the history entry.
     const params = new URLSearchParams(location.search);
@@ -165,7 +200,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     else if (where) params.delete('folder');
     const rest = params.toString();
     navigate(`${location.pathname}${rest ? `?${rest}` : ''}`, { replace: true, state: null });
-  }, [location.state, location.pathname, location.search, navigate, queues.byId, me.user.id, roles]);
+  }, [location.state, location.pathname, location.search, navigate, queues.byId, me.user.id, folderRoles]);
 
   // The open task was completed elsewhere (live update): say so and move on.
   const detail = useTaskDetail(openId);

@@ -41,7 +41,7 @@ export function RefresherCard() {
           {count > 1 ? ` ${count} refreshers to do.` : ''}
         </Text>
         <Button component={Link} to="/refresher" size="compact-sm" data-testid="refresher-card-open">
-          Review and practise
+          {first && !first.practiceNeeded ? 'Review' : 'Review and practise'}
         </Button>
       </Group>
     </Alert>

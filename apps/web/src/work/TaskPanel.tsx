@@ -18,6 +18,7 @@ import { useRef } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me, Task } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
+import { PlayedForPracticeBadge, PlayedForPracticeNote } from '../practice/PlayedForPractice.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { PracticeDeadlineNote } from '../practice/PracticeDeadlineNote.tsx';
 import { TaskAttachments } from './attachments/TaskAttachments.tsx';
@@ -121,7 +122,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   };
   const mine = task.assignee === me.user.id;
   const unassigned = !task.assignee;
-  const holdsRole = me.user.roles.includes(task.role);
+  // A step of another role in a practice run this person started: they play it (the server says so).
+  const standIn = detail.data.practiceStandIn;
+  const holdsRole = me.user.roles.includes(task.role) || standIn;
   const open = task.status === 'open';
   const canComplete = open && mine && holdsRole;
   const disabledReason = !open
@@ -159,6 +162,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             </Title>
             <Group gap={6}>
               {task.practice && <PracticeBadge />}
+              {standIn && <PlayedForPracticeBadge roleName={roleLabel(task.role)} />}
               <DueChip due={task.due} now={now} />
               {task.due && (
                 <Text size="xs" c="gray.7" data-testid="due-relative">
@@ -226,6 +230,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             {closeButton}
           </Group>
         </Group>
+
+        {open && standIn && <PlayedForPracticeNote roleName={roleLabel(task.role)} />}
 
         {open && task.practice && task.due && step?.deadline && (
           <PracticeDeadlineNote deadline={step.deadline} due={task.due} now={now} />

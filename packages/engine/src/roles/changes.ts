@@ -1,5 +1,5 @@
 import { idToWords } from '../text/words.ts';
-import type { DeadlineDuty, Handoff, RoleDuties, WorkflowDuties } from './duties.ts';
+import type { DeadlineDuty, EscalationDuty, Handoff, RoleDuties, WorkflowDuties } from './duties.ts';
 
 /**
  * What changed in a role's job between two derivations of its duties: the list a lead reviews
@@ -21,6 +21,8 @@ export interface RoleChange {
   deadlines: ChangeItem[];
   escalationsAdded: ChangeItem[];
   escalationsRemoved: ChangeItem[];
+  /** The same step's overdue work still lands on the role, after another time: "… (was 1 business day)". */
+  escalationsChanged: ChangeItem[];
   handoffsAdded: ChangeItem[];
   handoffsRemoved: ChangeItem[];
   /** Number of items in all lists. */
@@ -35,6 +37,7 @@ export const CHANGE_KINDS = [
   'deadlines',
   'escalationsAdded',
   'escalationsRemoved',
+  'escalationsChanged',
   'handoffsAdded',
   'handoffsRemoved',
 ] as const;
@@ -48,6 +51,7 @@ export const CHANGE_LABELS: Record<ChangeKind, string> = {
   deadlines: 'Deadlines',
   escalationsAdded: 'Escalations now landing on this role',
   escalationsRemoved: 'Escalations no longer landing on this role',
+  escalationsChanged: 'Escalations landing on this role at another time',
   handoffsAdded: 'Handoffs added',
   handoffsRemoved: 'Handoffs removed',
 };
@@ -74,6 +78,7 @@ const emptyChange = (roleId: string): RoleChange => ({
   deadlines: [],
   escalationsAdded: [],
   escalationsRemoved: [],
+  escalationsChanged: [],
   handoffsAdded: [],
   handoffsRemoved: [],
   count: 0,
@@ -157,16 +162,27 @@ export function roleChange(
     });
   }
 
+  // An escalation is the same one while it comes from the same step of the same role: a new time is
+  // one change saying the new time and the old, never one escalation added and another taken away
+  // (two lines that do not say which is which).
   const escalations = (w: WorkflowDuties) => w.escalations;
-  const escText = (e: { stepTitle: string; fromRole: string; text: string }) =>
+  const escKey = (e: EscalationDuty) => `${e.stepId}|${e.fromRole}`;
+  const escText = (e: EscalationDuty) =>
     `${e.stepTitle} (${roleName(e.fromRole)}) when not done within ${e.text}`;
-  const escDiff = addedRemoved(
-    keyed(a, escalations, (e) => `${e.stepId}|${e.fromRole}|${e.after}|${e.calendar}`),
-    keyed(b, escalations, (e) => `${e.stepId}|${e.fromRole}|${e.after}|${e.calendar}`),
-    escText,
-  );
+  const escBefore = keyed(a, escalations, escKey);
+  const escAfter = keyed(b, escalations, escKey);
+  const escDiff = addedRemoved(escBefore, escAfter, escText);
   change.escalationsAdded = escDiff.added;
   change.escalationsRemoved = escDiff.removed;
+  for (const [k, now] of escAfter) {
+    const was = escBefore.get(k)?.item;
+    if (!was || (was.after === now.item.after && was.calendar === now.item.calendar)) continue;
+    change.escalationsChanged.push({
+      definitionId: now.workflow.definitionId,
+      workflowTitle: now.workflow.title,
+      text: `${now.item.stepTitle} (${roleName(now.item.fromRole)}) escalated after ${now.item.text} (was ${was.text})`,
+    });
+  }
 
   const hKey = (h: Handoff) => `${h.fromStep}|${h.outcome}|${h.toStep}|${h.fromRole}|${h.toRole}`;
   const toDiff = addedRemoved(

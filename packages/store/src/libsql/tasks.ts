@@ -53,12 +53,23 @@ function branchesOf(q: TaskQuery, status: TaskStatus, practice: number): Branch[
     case 'mine':
       if (q.userId === undefined) throw new StoreError('QUERY_INVALID', "Task scope 'mine' needs a userId");
       return [{ where: 'status = ? AND practice = ? AND assignee = ?', args: [status, practice, q.userId] }];
-    case 'pool':
-      return roles.map((role) => ({
+    case 'pool': {
+      const branches: Branch[] = roles.map((role) => ({
         index: 'tasks_pool',
         where: "status = 'open' AND assignee IS NULL AND practice = ? AND role = ?",
         args: [practice, role],
       }));
+      // The starter's own practice runs (few, read through the starter index), in the roles not above.
+      if (practice === 1 && q.practiceRunsOf !== undefined) {
+        const others = roles.length > 0 ? ` AND role NOT IN (${roles.map(() => '?').join(', ')})` : '';
+        branches.push({
+          where: `status = 'open' AND assignee IS NULL AND practice = 1${others} AND instance_id IN
+            (SELECT id FROM instances WHERE started_by = ? AND practice = 1 AND status = 'active')`,
+          args: [...roles, q.practiceRunsOf],
+        });
+      }
+      return branches;
+    }
     case 'all': {
       const branches: Branch[] = roles.map((role) => ({
         where: 'status = ? AND practice = ? AND role = ?',
