@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { canonicalJson, type RecordedEvent, replay } from '@portalflow/engine';
 import { eventHash } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
 import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
 
 /**
@@ -232,16 +233,40 @@ describe('export', () => {
     expect(r.headers.get('content-type')).toContain('text/csv');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="instance-${instanceId}.csv"`);
     const lines = r.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('seq,at,actor,role,type,summary,changes,hash');
+    expect(lines[0]).toBe('when,who,role,event,summary,changes,seq,hash,person id,role id');
     expect(lines).toHaveLength(6);
+    const [header, ...rows] = parseCsv(r.text);
     const events = await t.store.listEvents(instanceId);
     for (const [i, event] of events.entries()) {
-      expect(lines[i + 1]!.startsWith(`${event.seq},${event.at},`)).toBe(true);
-      expect(lines[i + 1]!.endsWith(`,${event.hash}`)).toBe(true);
+      // Each row's sequence number and hash match the chain the check verifies.
+      expect(rows[i]![header!.indexOf('seq')]).toBe(String(event.seq));
+      expect(rows[i]![header!.indexOf('hash')]).toBe(event.hash);
     }
     expect(lines[3]).toContain('sort-message priority: normal → urgent');
     expect(lines[3]).toContain(`sort-message due: ${firstDue} → ${NEW_DUE}`);
     expect(lines[4]).toContain('sort-message outcome: ∅ → sorted');
+  });
+
+  it('CSV a clinic reads: a byte order mark, names, role titles and clinic times, the ids at the end', async () => {
+    const r = await t.app.request(`/api/instances/${instanceId}/export?format=csv`, { headers: auditor });
+    // The byte order mark tells Excel the file is UTF-8, so “ → ∅ are not garbled (read as bytes:
+    // decoding text drops it).
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    const column = (name: string) => header!.indexOf(name);
+    expect(header!.slice(-4)).toEqual(['seq', 'hash', 'person id', 'role id']);
+    const leadUser = (await t.store.findUserByUsername('lead'))!;
+    const started = rows[0]!;
+    expect(started[column('who')]).toBe(leadUser.displayName);
+    expect(started[column('role')]).toBe('Operations lead');
+    expect(started[column('person id')]).toBe(leadUser.id);
+    expect(started[column('role id')]).toBe('designer');
+    // Times in the clinic's zone (America/Denver, winter: UTC−7), with the offset.
+    const events = await t.store.listEvents(instanceId);
+    const at = new Date(events[0]!.at);
+    const mountain = new Date(at.getTime() - 7 * 3_600_000).toISOString().slice(0, 19);
+    expect(started[column('when')]).toBe(`${mountain}-07:00`);
   });
 
   it('refuses staff without a part in the instance', async () => {

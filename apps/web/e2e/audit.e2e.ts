@@ -171,7 +171,10 @@ describe('Audit', () => {
       await b.page.getByTestId('instance-data-toggle').click();
       const rows = b.page.getByTestId('instance-data-table').locator('tbody tr');
       await rows.first().waitFor();
-      expect(await rows.first().locator('td').first().textContent()).toBe('Patient referencepatient');
+      // The label only: the field's key is for the curious, in the title.
+      const firstField = rows.first().locator('td').first();
+      expect(await firstField.textContent()).toBe('Patient reference');
+      expect(await firstField.getAttribute('title')).toBe('Field key: patient');
       await expect.poll(() => first.textContent()).toContain(`Patient reference: — → ${patient}`);
       expect(await b.page.locator('[data-testid="timeline-values-hidden"]').count()).toBe(0);
       // With them, the notes' words.

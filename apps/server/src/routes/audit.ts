@@ -10,6 +10,7 @@ import {
 import type { Definition } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
+import { csvWords } from '../audit/csv-words.ts';
 import { historyService } from '../audit/history.ts';
 import { historyCsv } from '../audit/history-csv.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -121,7 +122,8 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
         200,
       );
     }
-    return c.body(historyCsv(instance, rows, notes, attachments), 200, {
+    const words = await csvWords(deps, definition);
+    return c.body(historyCsv(instance, rows, notes, attachments, words), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });

@@ -17,6 +17,7 @@ import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
+import { clinicTimeZone } from '../shell/clinic.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import { AccessLogFilters } from './AccessLogFilters.tsx';
 import { categoryWords } from './accessCategories.ts';
@@ -36,6 +37,7 @@ import { SortHeader } from './SortHeader.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
 import { useRoleTitles } from './useRoleTitles.ts';
+import { useUserNames } from './useUserNames.ts';
 
 // Fixed widths, the action taking the rest: the table fits the page, without sideways scrolling.
 const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
@@ -58,7 +60,7 @@ const oneLine = {
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
  * time), filtered by user, instance and outcome; denials stand out. Each row is one line in words (the
  * route and ids behind its details); list reads are left out unless asked for or the report is about one
- * request. The rows shown download as CSV, every recorded column.
+ * request. The rows shown download as CSV: the same words and clinic times, every recorded column after them.
  */
 export function AccessLogReport() {
   const [params, setParams] = useSearchParams();
@@ -77,6 +79,7 @@ export function AccessLogReport() {
   const showLists = params.get('lists') === 'show';
   const listsIncluded = showLists || instanceId !== '';
   const roleTitle = useRoleTitles();
+  const nameOf = useUserNames();
   const limit = params.get('limit') ?? '100';
 
   const set = (key: string, value: string) => {
@@ -136,7 +139,7 @@ export function AccessLogReport() {
   const downloadCsv = () =>
     downloadText(
       `access-log-${from}-to-${to}${paging.page > 1 ? `-page-${paging.page}` : ''}.csv`,
-      accessRowsToCsv(rows),
+      accessRowsToCsv(rows, { person: nameOf, role: (id) => roleTitle(id), timeZone: clinicTimeZone() }),
     );
 
   return (

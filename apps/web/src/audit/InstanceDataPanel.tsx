@@ -12,8 +12,8 @@ const show = (field: FormField | undefined, v: unknown) => (v === undefined ? ''
  * and file names: one reveal for all.
  * Closed by default; opening it reads the history and the replayed state with their values from the
  * server, which records those reads in the access log as reads of patient data. Shows the values at the
- * replayed event next to today's, in the workflow's order under its form labels (the key beneath), as
- * staff saw them.
+ * replayed event next to today's, in the workflow's order under its form labels (the key only in a
+ * title: auditors read labels), as staff saw them.
  */
 export function InstanceDataPanel({
   open,
@@ -97,12 +97,7 @@ export function InstanceDataPanel({
                   const today = show(field, now[f]);
                   return (
                     <Table.Tr key={f}>
-                      <Table.Td>
-                        {field?.label ?? humanize(f)}
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {f}
-                        </Text>
-                      </Table.Td>
+                      <Table.Td title={`Field key: ${f}`}>{field?.label ?? humanize(f)}</Table.Td>
                       <Table.Td>
                         {then || (
                           <Text span c="dimmed" size="sm">

@@ -1,5 +1,8 @@
 import type { AccessRow } from '@portalflow/contract';
-import { csvText } from '@portalflow/engine/text';
+import { csvText, zonedIso } from '@portalflow/engine/text';
+import { categoryWords } from './accessCategories.ts';
+import { accessText } from './accessText.ts';
+import { roleTitles } from './roleTitle.ts';
 
 export type { AccessRow };
 
@@ -40,21 +43,53 @@ export function nextSort(current: AccessSort, key: AccessSortKey): AccessSort {
   return { key, direction: 'ascending' };
 }
 
-export const ACCESS_CSV_COLUMNS = [
-  'id',
-  'at',
-  'userId',
+/** How the CSV names people and roles, and the zone its times are in (the screen's: the clinic's). */
+export interface AccessCsvWords {
+  /** A person's name by user id; undefined for an account the directory does not hold. */
+  person: (id: string) => string | undefined;
+  /** A role's title by id. */
+  role: (id: string) => string;
+  timeZone: string;
+}
+
+const ACCESS_CSV_HEADER = [
+  'when',
+  'who',
   'role',
-  'action',
-  'instanceId',
-  'dataCategory',
+  'what',
+  'route',
+  'request',
+  'category',
   'outcome',
   'detail',
-  'emergencyAccessId',
-  'emergencyReason',
+  'break-glass grant',
+  'break-glass reason',
+  'entry id',
+  'person id',
+  'role id',
 ] as const;
 
-/** The rows shown, as CSV (header line, CRLF-free, ends with a newline). */
-export function accessRowsToCsv(rows: readonly AccessRow[]): string {
-  return csvText([ACCESS_CSV_COLUMNS, ...rows.map((row) => ACCESS_CSV_COLUMNS.map((c) => row[c]))]);
+/**
+ * The rows shown, as CSV a clinic opens in a spreadsheet: each row in the screen's words (who by name,
+ * roles by title, what was done, clinic time with its offset), the route next to it, the ids last for
+ * matching. It starts with a UTF-8 byte order mark: without it Excel reads “ → ∅ as other characters.
+ */
+export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWords): string {
+  const lines = rows.map((row) => [
+    zonedIso(row.at, words.timeZone),
+    row.userId ? (words.person(row.userId) ?? row.userId) : 'not signed in',
+    roleTitles(row.role, words.role),
+    accessText(row),
+    row.action,
+    row.instanceId,
+    categoryWords(row.dataCategory),
+    row.outcome === 'allow' ? 'allowed' : 'refused',
+    row.detail,
+    row.emergencyAccessId,
+    row.emergencyReason,
+    row.id,
+    row.userId,
+    row.role,
+  ]);
+  return `\uFEFF${csvText([ACCESS_CSV_HEADER, ...lines])}`;
 }

@@ -22,3 +22,4 @@ export { stem } from './stem.ts';
 export { fold, STOP_WORDS, type Token, tokenize } from './tokenize.ts';
 export { type CaptionCue, type CaptionParse, captionText, parseWebVtt } from './webvtt.ts';
 export { idToWords } from './words.ts';
+export { zonedIso } from './zoned-time.ts';
