@@ -55,6 +55,15 @@ describe('navigation', () => {
               labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
             );
           if (cut.length > 0) errors.push(`${name}: cut badges ${JSON.stringify([...new Set(cut)])}`);
+          // And as written: "Active", not "ACTIVE".
+          const shouting = await page
+            .locator('main .mantine-Badge-root')
+            .evaluateAll((badges) =>
+              badges
+                .filter((b) => getComputedStyle(b).textTransform === 'uppercase')
+                .map((b) => b.textContent),
+            );
+          if (shouting.length > 0) errors.push(`${name}: capitals ${JSON.stringify([...new Set(shouting)])}`);
         }
         expect(errors).toEqual([]);
       } finally {

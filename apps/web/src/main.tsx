@@ -1,7 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider, Modal, Notification } from '@mantine/core';
+import {
+  Badge,
+  type CSSVariablesResolver,
+  createTheme,
+  MantineProvider,
+  Modal,
+  Notification,
+} from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -25,6 +32,8 @@ const theme = createTheme({
     }),
     // Every dialog's close button has a name, including one that forgets to give its own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Badges say "Active", "Published v1" as written: capitals everywhere ("ACTIVE") read as shouting.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
   },
 });
 
