@@ -38,7 +38,7 @@ describe('portalflow totp', () => {
         ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(
           /^import\s[^;]*?from\s+'([^']+)'/gms,
         ),
-      ].map((m) => m[1]);
+      ].map((m) => m[1] ?? '');
     expect(staticImports('../src/main.ts').sort()).toEqual(['./exit.ts', 'node:util']);
     expect(staticImports('../src/commands/totp.ts').sort()).toEqual([
       '../exit.ts',
