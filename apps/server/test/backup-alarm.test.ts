@@ -6,6 +6,7 @@ import { backupScheduler } from '../src/backup/schedule.ts';
 import { outboxConfig } from '../src/config.ts';
 import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
 import { DEMO_USERS, makeApp, type TestApp } from './support/app.ts';
+import { addressOf, prepareAlarmRecipients } from './support/backup-alarm-recipients.ts';
 import { type MailSink, type ReceivedMail, startMailSink } from './support/mail-sink.ts';
 
 /**
@@ -16,7 +17,6 @@ import { type MailSink, type ReceivedMail, startMailSink } from './support/mail-
  */
 
 const PATIENT = { patient: 'QUIXOTE-7741093', question: 'Zebulon asks why lisinopril was billed twice' };
-const addressOf = (username: string) => `${username}@clinic.example`;
 
 let t: TestApp;
 let sink: MailSink;
@@ -48,35 +48,7 @@ beforeAll(async () => {
     },
   });
   t.deps.config.backups = { dir: join(dir, 'backups'), time: '02:00', keep: 5, databaseUrl: t.dbUrl };
-  const prefs = (username: string, turnedOff = false) =>
-    t.store.saveEmailPreferences(
-      {
-        userId: t.user(username).id,
-        address: addressOf(username),
-        assigned: !turnedOff,
-        escalated: !turnedOff,
-        overdue: !turnedOff,
-        cancelled: !turnedOff,
-        digest: !turnedOff,
-        quietStart: null,
-        quietEnd: null,
-      },
-      t.clock.now(),
-    );
-  await prefs('admin');
-  // Every kind of email turned off: the backup alarm still reaches them.
-  await prefs('night-admin', true);
-  await prefs('former-admin');
-  await t.store.disableUser(t.user('former-admin').id);
-  await prefs('front-desk');
-  await prefs('lead');
-
-  // A request with a patient's reference and words in it: none of it may reach an email.
-  const started = await t.call('POST', '/api/requests', {
-    as: await t.login('front-desk'),
-    body: { definitionId: 'billing-question', data: { ...PATIENT, channel: 'phone' } },
-  });
-  expect(started.status).toBe(201);
+  await prepareAlarmRecipients(t, PATIENT);
 
   outbox = startOutboxWorker(t.deps, { autostart: false, random: () => 0 });
   await outbox.tick();
