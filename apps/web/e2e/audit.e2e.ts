@@ -238,8 +238,12 @@ describe('Audit', () => {
 
       // Shown, each list read is one line: how many requests, which list; the ids behind its details.
       await more.click();
-      await b.page.getByTestId('access-log-lists').waitFor();
-      await b.page.getByTestId('access-log-lists').click({ force: true });
+      const listsSwitch = b.page.getByTestId('access-log-lists');
+      await listsSwitch.waitFor({ state: 'attached' });
+      // The panel may still be sliding open on a busy machine: a click by position can miss the switch,
+      // so its input is clicked itself, and the test goes on once it is on.
+      await listsSwitch.dispatchEvent('click');
+      await expect.poll(() => listsSwitch.isChecked()).toBe(true);
       await expect
         .poll(async () => (await what.allTextContents()).some((t) => t.startsWith('Listed')))
         .toBe(true);
