@@ -1,3 +1,4 @@
+import type { ClinicClock } from '@portalflow/contract';
 import type { Store } from '@portalflow/store';
 import type { AuthUser } from './auth/roles.ts';
 import type { ServerConfig } from './config.ts';
@@ -14,6 +15,8 @@ export interface AppDeps {
   calendar?: unknown;
   /** What staff call the configured calendar's closed days, by date (hours saved in the app carry their own). */
   holidayNames?: Record<string, string>;
+  /** How every screen writes clock times ("2:30 PM" or "14:30"), as saved with the clinic hours; 12-hour until then. */
+  clinicClock?: ClinicClock;
   /** The clinic's name, shown in the web app (`GET /api/config`). */
   clinicName?: string;
   /** Started with `--demo`: the sign-in page says how to print the demo's authenticator codes. */

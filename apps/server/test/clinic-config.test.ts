@@ -95,13 +95,15 @@ describe('GET /api/config', () => {
     expect((await t.call('GET', '/api/config')).status).toBe(401);
   });
 
-  it('gives every signed-in role the clinic name, time zone and calendar', async () => {
+  it('gives every signed-in role the clinic name, time zone, clock and calendar', async () => {
     for (const who of ['triage-nurse', 'auditor', 'lead']) {
       const res = await t.call('GET', '/api/config', { as: await t.token(who) });
       expect(res.status, who).toBe(200);
       expect(res.body, who).toEqual({
         clinic: { name: 'Clinic' },
         timeZone: 'Europe/Lisbon',
+        // Until an admin chooses the 24-hour clock with the clinic hours.
+        clock: '12-hour',
         calendar: lisbon,
         closures: [],
         attachmentMaxBytes: 10 * 1024 * 1024,

@@ -3,11 +3,21 @@ import { z } from 'zod';
 import { Person, Timestamp } from './common.ts';
 import { errors, json, jsonBody, route } from './route.ts';
 
+/**
+ * How the clinic writes clock times on every screen: "2:30 PM" or "14:30". A US clinic reads the
+ * 12-hour clock, so that is what a clinic gets until an admin chooses otherwise.
+ */
+export const ClinicClock = z.enum(['12-hour', '24-hour']);
+export type ClinicClock = z.infer<typeof ClinicClock>;
+export const DEFAULT_CLINIC_CLOCK: ClinicClock = '12-hour';
+
 /** The clinic as the web app needs it: name, time zone and calendar, from the server's configuration. */
 export const ClinicConfig = z.object({
   clinic: z.object({ name: z.string() }),
   /** IANA time zone; UTC when no calendar is configured. */
   timeZone: z.string(),
+  /** The clock style of every time shown (the server always sends it; `DEFAULT_CLINIC_CLOCK` when missing). */
+  clock: ClinicClock.optional(),
   calendar: CalendarSchema.nullable(),
   /** The closed days of the coming week, soonest first, with their names (the server always sends it). */
   closures: z.array(z.object({ date: z.string(), name: z.string().optional() })).optional(),
@@ -76,15 +86,17 @@ export const ClinicHoursChange = z.object({
   at: Timestamp,
   by: Person.nullable(),
   reason: z.string().nullable(),
-  /** "Monday: 08:00–17:00 → 08:00–16:00", "Closed Fri 2027-01-08 (Snow day)". */
+  /** "Monday: 08:00–17:00 → 08:00–16:00", "Closed Fri 2027-01-08 (Snow day)", "Clock: 24-hour (14:30) → 12-hour (2:30 PM)". */
   summary: z.array(z.string()),
 });
 export type ClinicHoursChange = z.infer<typeof ClinicHoursChange>;
 
-/** The clinic hours as a lead or admin edits them. */
+/** The clinic hours (and the clock they and every other time are written in) as a lead or admin edits them. */
 export const ClinicHoursView = z.object({
   /** Set where the server is installed (`PORTALFLOW_TIME_ZONE` or the calendar file); not edited here. */
   timeZone: z.string(),
+  /** How times are written on every screen, kept with the hours (the trail records a change of it). */
+  clock: ClinicClock,
   hours: ClinicHours,
   closures: z.array(ClinicClosure),
   /** 0 while the hours are still the ones the server was configured with. */
@@ -100,6 +112,8 @@ export const SaveClinicHoursBody = z
   .object({
     hours: ClinicHours,
     closures: z.array(ClinicClosure).max(1000),
+    /** Left out, the clock style stays as it is. */
+    clock: ClinicClock.optional(),
     /** The revision the admin started from: a save over someone else's is refused (409 CONFLICT). */
     expectedRevision: z.number().int().min(0),
     reason: z.string().trim().max(300).optional(),

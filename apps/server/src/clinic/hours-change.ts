@@ -1,4 +1,9 @@
-import { CLINIC_WEEK, type ClinicClosure } from '@portalflow/contract';
+import {
+  CLINIC_WEEK,
+  type ClinicClock,
+  type ClinicClosure,
+  DEFAULT_CLINIC_CLOCK,
+} from '@portalflow/contract';
 import type { Calendar } from '@portalflow/engine';
 
 const DAYS = CLINIC_WEEK;
@@ -7,7 +12,11 @@ const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 interface Hours {
   hours: Calendar['hours'];
   closures: ClinicClosure[];
+  clock?: ClinicClock;
 }
+
+/** "12-hour (2:30 PM)": the style with an example, as the admin chose it. */
+const clockText = (clock: ClinicClock) => (clock === '24-hour' ? '24-hour (14:30)' : '12-hour (2:30 PM)');
 
 const spans = (day: Array<[string, string]> | undefined) =>
   day && day.length > 0 ? day.map(([from, to]) => `${from}–${to}`).join(', ') : 'closed';
@@ -21,7 +30,7 @@ function closureText(c: ClinicClosure): string {
 
 /**
  * What one save changed, in the words an admin reads in the trail: each weekday whose hours moved,
- * each closure added, removed or renamed. The first save is described against nothing saved.
+ * each closure added, removed or renamed, and the clock times are written on. The first save is described against nothing saved.
  */
 export function describeHoursChange(before: Hours | null, after: Hours): string[] {
   if (before === null) {
@@ -48,5 +57,8 @@ export function describeHoursChange(before: Hours | null, after: Hours): string[
       lines.push(`${c.date} renamed: ${old.name ?? 'no name'} → ${c.name ?? 'no name'}`);
   }
   for (const c of before.closures) if (!newByDate.has(c.date)) lines.push(`Open again ${closureText(c)}`);
+  const oldClock = before.clock ?? DEFAULT_CLINIC_CLOCK;
+  const newClock = after.clock ?? DEFAULT_CLINIC_CLOCK;
+  if (oldClock !== newClock) lines.push(`Clock: ${clockText(oldClock)} → ${clockText(newClock)}`);
   return lines.length > 0 ? lines : ['No change'];
 }

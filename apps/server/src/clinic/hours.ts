@@ -1,8 +1,10 @@
-import type {
-  ClinicClosure,
-  ClinicHoursView,
-  SaveClinicHoursBody,
-  SavedClinicHours,
+import {
+  type ClinicClock,
+  type ClinicClosure,
+  type ClinicHoursView,
+  DEFAULT_CLINIC_CLOCK,
+  type SaveClinicHoursBody,
+  type SavedClinicHours,
 } from '@portalflow/contract';
 import { type Calendar, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
@@ -16,12 +18,17 @@ import { moveOpenRequests } from './move-open-requests.ts';
 export interface SavedHours {
   hours: Calendar['hours'];
   closures: ClinicClosure[];
+  /** How every screen writes times; hours saved before it was kept have none (the 12-hour clock). */
+  clock?: ClinicClock;
 }
+
+/** The clock saved hours are written on: the 12-hour clock for hours saved before it was kept. */
+export const clockOf = (saved: SavedHours | null): ClinicClock => saved?.clock ?? DEFAULT_CLINIC_CLOCK;
 
 /** The live-update message a save writes with it, so every process picks the new hours up. */
 export const HOURS_CHANGED = { type: 'clinic.changed', roles: [], users: [] } as const;
 
-export type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'holidayNames' | 'log'>;
+export type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'clinicClock' | 'holidayNames' | 'log'>;
 type SaveDeps = Deps & Pick<AppDeps, 'live'>;
 
 /** The calendar new requests get while no hours are saved: the server's configuration, else the default. */
@@ -52,6 +59,7 @@ export function savedOf(calendar: Calendar, names: Record<string, string> = {}):
 export async function loadClinicHours(deps: Deps): Promise<void> {
   const stored = await deps.store.getClinicCalendar();
   if (!stored) return;
+  deps.clinicClock = clockOf(stored.value as SavedHours);
   try {
     deps.calendar = calendarOf(stored.value as SavedHours, baseCalendar(deps).timeZone);
   } catch (error) {
@@ -72,6 +80,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
   ]);
   return {
     timeZone: base.timeZone,
+    clock: clockOf(saved),
     hours: saved.hours,
     closures: saved.closures,
     revision: stored?.revision ?? 0,
@@ -105,7 +114,10 @@ export async function saveClinicHours(
   const closures = [...body.closures]
     .map((c) => (c.name ? { date: c.date, name: c.name } : { date: c.date }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
-  const saved: SavedHours = { hours: body.hours, closures };
+  // Left out of the save (a page that does not know the clock), the clock stays the saved one; should
+  // someone save meanwhile, the revision check below refuses this save anyway.
+  const clock = body.clock ?? clockOf((await deps.store.getClinicCalendar())?.value as SavedHours | null);
+  const saved: SavedHours = { hours: body.hours, closures, clock };
   const timeZone = baseCalendar(deps).timeZone;
   let calendar: Calendar;
   try {
@@ -129,6 +141,7 @@ export async function saveClinicHours(
       `Someone saved the clinic hours since you opened them (now revision ${result.current?.revision ?? 0}); reload to see them`,
     );
   deps.calendar = calendar;
+  deps.clinicClock = clock;
   // Other processes reload from the feed row written with the save; read it now rather than at the next poll.
   deps.live.committed();
   const moved = body.moveOpenRequests ? await moveOpenRequests(deps, instances, user, calendar) : null;

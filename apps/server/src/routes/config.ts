@@ -1,4 +1,4 @@
-import { clinicConfig, signInPage } from '@portalflow/contract';
+import { clinicConfig, DEFAULT_CLINIC_CLOCK, signInPage } from '@portalflow/contract';
 import { parseCalendar } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { closuresThisWeek } from '../clinic/public-hours.ts';
@@ -19,6 +19,7 @@ export function configRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       {
         clinic: { name: deps.clinicName ?? 'Clinic' },
         timeZone: clinicTimeZone(deps.calendar),
+        clock: deps.clinicClock ?? DEFAULT_CLINIC_CLOCK,
         calendar: deps.calendar === undefined ? null : parseCalendar(deps.calendar),
         closures: await closuresThisWeek(deps),
         attachmentMaxBytes: deps.config.attachmentMaxBytes,
