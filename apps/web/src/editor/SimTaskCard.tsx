@@ -1,19 +1,33 @@
-import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, FormField } from '@portalflow/engine';
 import { roleNameIn as roleName, stepTitle } from '@portalflow/engine';
 import { Send } from 'lucide-react';
 import { useState } from 'react';
+import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
+import { readTypedNumbers } from '../forms/typedNumbers.ts';
 import { type SimAction, sampleFormData } from '../model/simulation.ts';
 
 function FieldInput({
   field,
+  form,
   value,
+  error,
   onChange,
 }: {
   field: FormField;
+  form: readonly FormField[];
   value: unknown;
+  error: string | undefined;
   onChange: (v: unknown) => void;
 }) {
+  if (field.computed) {
+    const from = form.find((f) => f.id === field.computed?.monthsSince)?.label ?? field.computed.monthsSince;
+    return (
+      <Text size="xs" data-testid={`sim-computed-${field.id}`}>
+        {field.label}: worked out from {from} when the step is finished
+      </Text>
+    );
+  }
   const label = `${field.label}${field.required ? ' *' : field.requiredFor ? ` * (to finish as ${field.requiredFor.join(' or ')})` : ''}`;
   switch (field.type) {
     case 'select':
@@ -38,11 +52,13 @@ function FieldInput({
       );
     case 'number':
       return (
-        <NumberInput
+        <NumberAnswerInput
           size="xs"
           label={label}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+          money={field.money === true}
+          value={value}
+          error={error}
+          onChange={onChange}
         />
       );
     default:
@@ -57,9 +73,12 @@ function FieldInput({
   }
 }
 
-/** Only the keys of the step's form: a field renamed or removed while the card was open is not sent. */
+/**
+ * Only the keys of the step's form that a person answers: a field renamed or removed while the card
+ * was open is not sent, nor one the engine works out.
+ */
 function declaredOnly(fields: readonly FormField[], data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((f) => f.id in data).map((f) => [f.id, data[f.id]]));
+  return Object.fromEntries(fields.filter((f) => f.id in data && !f.computed).map((f) => [f.id, data[f.id]]));
 }
 
 /** One open task or wait in a practice run: its form (prefilled) and its outcomes as buttons. */
@@ -77,6 +96,13 @@ export function SimTaskCard({
   const step = definition.steps[action.step];
   const fields = step?.type === 'task' ? (step.form ?? []) : [];
   const [data, setData] = useState<Record<string, unknown>>(() => sampleFormData(fields));
+  // Numbers that could not be read when an outcome was pressed: said under their box, nothing sent.
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const finish = (outcome: string) => {
+    const read = readTypedNumbers(fields, declaredOnly(fields, data));
+    setErrors(read.errors);
+    if (Object.keys(read.errors).length === 0) onComplete(outcome, read.values);
+  };
   return (
     <Stack gap={4} className="pf-fieldset" data-testid={`sim-active-${action.step}`}>
       <Text size="sm" fw={600}>
@@ -91,8 +117,13 @@ export function SimTaskCard({
         <FieldInput
           key={f.id}
           field={f}
+          form={fields}
           value={data[f.id]}
-          onChange={(v) => setData((d) => ({ ...d, [f.id]: v }))}
+          error={errors[f.id]}
+          onChange={(v) => {
+            setData((d) => ({ ...d, [f.id]: v }));
+            setErrors(({ [f.id]: _corrected, ...rest }) => rest);
+          }}
         />
       ))}
       <Group gap={4}>
@@ -102,7 +133,7 @@ export function SimTaskCard({
               key={o}
               size="compact-xs"
               variant="light"
-              onClick={() => onComplete(o, declaredOnly(fields, data))}
+              onClick={() => finish(o)}
               data-testid={`sim-outcome-${action.step}-${o}`}
             >
               {o}

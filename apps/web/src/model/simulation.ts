@@ -1,5 +1,11 @@
 import type { Definition, FormField, ScriptEvent, SimulationResult } from '@portalflow/engine';
-import { compilePattern, DEFAULT_SIMULATION_START, PortalflowError, simulate } from '@portalflow/engine';
+import {
+  askedFields,
+  compilePattern,
+  DEFAULT_SIMULATION_START,
+  PortalflowError,
+  simulate,
+} from '@portalflow/engine';
 
 /** A browser simulation: the script so far is the state; the engine replays it on each step. */
 export interface SimAction {
@@ -93,7 +99,8 @@ export function completeEvent(
 /** Plausible answers for a task's form, so a practice run can go on with one click. */
 export function sampleFormData(fields: readonly FormField[] | undefined): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const f of fields ?? []) {
+  // A worked-out field is never answered: the engine refuses an answer for it.
+  for (const f of askedFields(fields)) {
     if (f.type === 'select') data[f.id] = f.options?.[0] ?? '';
     else if (f.type === 'boolean') data[f.id] = false;
     else if (f.type === 'number') data[f.id] = Math.min(Math.max(1, f.min ?? 1), f.max ?? 1);

@@ -1,5 +1,7 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
+import { readTypedNumbers } from '../forms/typedNumbers.ts';
 import { humanize } from '../work/format.ts';
 import { KIND_FIELDS, KIND_LABELS } from './entryKinds.ts';
 import type { EntryKind, TrackingEntry } from './types.ts';
@@ -36,13 +38,17 @@ export function EntryForm({
   const [day, setDay] = useState(entry?.day ?? defaultDay);
   const [fields, setFields] = useState<Record<string, unknown>>(entry?.fields ?? {});
   const [userId, setUserId] = useState<string | null>(null);
-  const set = (id: string, value: unknown) =>
+  // Numbers that could not be read when Save was pressed: said under their box, nothing sent.
+  const [numberErrors, setNumberErrors] = useState<Record<string, string>>({});
+  const set = (id: string, value: unknown) => {
+    setNumberErrors(({ [id]: _corrected, ...rest }) => rest);
     setFields((f) => {
       const next = { ...f };
       if (value === '' || value === null || value === undefined) delete next[id];
       else next[id] = value;
       return next;
     });
+  };
 
   return (
     <Modal
@@ -55,7 +61,10 @@ export function EntryForm({
         data-testid="entry-form"
         onSubmit={(e) => {
           e.preventDefault();
-          onSave({ kind, day, fields, ...(userId ? { userId } : {}) });
+          const read = readTypedNumbers(KIND_FIELDS[kind], fields);
+          setNumberErrors(read.errors);
+          if (Object.keys(read.errors).length > 0) return;
+          onSave({ kind, day, fields: read.values, ...(userId ? { userId } : {}) });
         }}
       >
         <Stack gap="sm">
@@ -67,6 +76,7 @@ export function EntryForm({
               if (v) {
                 setKind(v as EntryKind);
                 setFields({});
+                setNumberErrors({});
               }
             }}
             disabled={entry !== null}
@@ -111,15 +121,15 @@ export function EntryForm({
               );
             if (f.type === 'number')
               return (
-                <NumberInput
+                <NumberAnswerInput
                   key={f.id}
                   {...common}
-                  min={f.min}
-                  max={f.max}
-                  step={f.step}
-                  decimalScale={f.step && f.step < 1 ? 2 : 0}
-                  value={(fields[f.id] as number | undefined) ?? ''}
-                  onChange={(v) => set(f.id, typeof v === 'number' ? v : v === '' ? undefined : Number(v))}
+                  money={false}
+                  // Every tracked number is a count or hours: the keypad without a minus sign.
+                  inputMode="decimal"
+                  value={fields[f.id]}
+                  error={numberErrors[f.id]}
+                  onChange={(v) => set(f.id, v)}
                 />
               );
             return (

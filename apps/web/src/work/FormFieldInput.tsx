@@ -1,9 +1,9 @@
 import { Group, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { expectedAnswer, type FormField } from '@portalflow/engine';
 import type { ReactNode } from 'react';
+import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
 import { localToday } from './form.ts';
 import { humanize } from './format.ts';
-import { readNumber, showNumber } from './numberAnswer.ts';
 
 interface Props {
   field: FormField;
@@ -94,30 +94,19 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
           styles={{ wrapper: { maxWidth: 220 } }}
         />
       );
-    case 'number': {
-      const money = field.money === true;
+    case 'number':
       return (
-        <TextInput
+        <NumberAnswerInput
           {...common}
-          // Typed as text and read by readNumber: a number input would take the comma of 1,250.40 for
-          // a decimal point. The keypad without a minus sign only where no answer is below zero.
+          money={field.money === true}
+          // The keypad without a minus sign only where no answer is below zero.
           inputMode={field.min !== undefined && field.min >= 0 ? 'decimal' : undefined}
-          autoComplete="off"
-          value={
-            typeof value === 'number' ? showNumber(value, money) : typeof value === 'string' ? value : ''
-          }
-          onChange={(e) => onChange(e.currentTarget.value)}
-          // Once read, the answer is shown as it will be kept ("$1,250.40"); text that cannot be read stays
-          // as typed, for the form to say what is wrong with it.
-          onBlur={(e) => {
-            const reading = readNumber(e.currentTarget.value, money);
-            if (reading && 'value' in reading) onChange(reading.value);
-          }}
+          value={value}
+          onChange={onChange}
           // A short box for a short answer; the label and help keep the form's full width.
           styles={{ wrapper: { maxWidth: 220 } }}
         />
       );
-    }
     case 'select':
       return (
         <Select

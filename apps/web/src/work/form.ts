@@ -1,7 +1,7 @@
 import { type FormField, validateForm } from '@portalflow/engine';
 import { ApiError } from '../api/client.ts';
+import { readNumber } from '../forms/numberAnswer.ts';
 import { humanize } from './format.ts';
-import { readNumber } from './numberAnswer.ts';
 
 /**
  * The outcome form: values as the inputs hold them, the data sent to the server, and errors per

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumber, showNumber } from '../src/work/numberAnswer.ts';
+import { readNumber, showNumber } from '../src/forms/numberAnswer.ts';
 
 /**
  * Numbers as staff type them into a step's form. A comma only ever groups thousands: read as a
