@@ -41,6 +41,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { outboxRoutes, webhookRoutes } from './routes/outbox.ts';
 import { ownAccountRoutes } from './routes/own-account.ts';
+import { practiceWaitRoutes } from './routes/practice-waits.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', noteRoutes(deps, docs, instances));
   app.route('/', attachmentRoutes(deps, docs, instances));
   app.route('/', taskRoutes(deps, docs, instances));
+  app.route('/', practiceWaitRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.
   app.route('/', taskCommentRoutes(deps, docs, instances));
   app.route('/', auditRoutes(deps, docs, instances));

@@ -168,6 +168,11 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: signal },
     deny: { who: 'staffOther', make: signal },
   },
+  'POST /api/instances/{id}/practice-play': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: playWait },
+    deny: { who: 'staffOther', make: playWait },
+  },
   'POST /api/instances/{id}/cancel': {
     category: 'phi',
     allow: { who: 'designer', make: cancel },
@@ -352,6 +357,36 @@ async function signal(w: MatrixWorld) {
     instanceId,
   };
 }
+/** The patient's answer to a practice run's wait, played by the triage nurse who started the run. */
+async function playWait(w: MatrixWorld) {
+  const started = await w.ok('staffRole', 'POST', '/api/instances', {
+    definitionId: TRIAGE,
+    data: TRIAGE_START,
+    practice: true,
+  });
+  const play = async (taskId: string, body: unknown) => {
+    await w.ok('staffRole', 'POST', `/api/tasks/${taskId}/claim`);
+    const done = await w.ok('staffRole', 'POST', `/api/tasks/${taskId}/complete`, body);
+    return done.instance.active as Array<{ step: string; kind: string; taskId: string; token: string }>;
+  };
+  const sorted = await play(started.instance.active[0].taskId, {
+    outcome: 'sorted',
+    data: { topic: 'medical-question', redFlags: false },
+  });
+  const asked = await play(sorted.find((a) => a.step === 'nurse-review')!.taskId, {
+    outcome: 'needs-more-info',
+  });
+  const instanceId = started.instance.id as string;
+  const token = asked.find((a) => a.kind === 'wait')!.token;
+  return {
+    req: {
+      method: 'POST',
+      path: `/api/instances/${instanceId}/practice-play`,
+      body: { token, answer: 'signal' },
+    },
+    instanceId,
+  };
+}
 async function cancel(w: MatrixWorld) {
   const { instanceId } = await inst(w);
   return {
@@ -514,13 +549,16 @@ afterAll(() => w?.close());
 
 async function allAccess(): Promise<AccessRecord[]> {
   const rows: AccessRecord[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await w.t.store.listAccess({ limit: 1000, ...(cursor ? { cursor } : {}) });
-    rows.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return rows;
+  // Rows about practice runs are listed apart (only when asked for): a practice run's waits are played.
+  for (const practice of [false, true]) {
+    let cursor: string | null = null;
+    do {
+      const page = await w.t.store.listAccess({ limit: 1000, practice, ...(cursor ? { cursor } : {}) });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /** Sends the probe's request and returns it with the access-log rows it wrote. */

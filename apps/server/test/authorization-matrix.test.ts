@@ -106,6 +106,9 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/signal':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/cancel':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // practice: each person's own practice runs' waiting steps; only whoever started the run (staffRole here) plays them
+  'GET /api/practice/waits':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/instances/{id}/practice-play':   { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
   // requests from My work: staff start workflows whose start form names their role (staffRole here); leads any with a start form
   'GET /api/requests/startable':              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/requests':                       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -240,6 +243,29 @@ function changedForNurses(w: MatrixWorld): Promise<string> {
 
 /** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
 const taskFor = (w: MatrixWorld, who: Who) => w.nurseTask(who === 'staffClaimed' ? PEER : undefined);
+
+/** A practice triage run the triage nurse (staffRole) started and played up to the wait for the patient's answer. */
+async function practiceWait(w: MatrixWorld): Promise<{ instanceId: string; token: string }> {
+  type Active = { step: string; kind: string; taskId: string; token: string };
+  const started = await w.ok('staffRole', 'POST', '/api/instances', {
+    definitionId: TRIAGE,
+    data: TRIAGE_START,
+    practice: true,
+  });
+  const play = async (taskId: string, body: unknown) => {
+    await w.ok('staffRole', 'POST', `/api/tasks/${taskId}/claim`);
+    return (await w.ok('staffRole', 'POST', `/api/tasks/${taskId}/complete`, body)).instance
+      .active as Active[];
+  };
+  const sorted = await play(started.instance.active[0].taskId, {
+    outcome: 'sorted',
+    data: { topic: 'medical-question', redFlags: false },
+  });
+  const asked = await play(sorted.find((a) => a.step === 'nurse-review')!.taskId, {
+    outcome: 'needs-more-info',
+  });
+  return { instanceId: started.instance.id, token: asked.find((a) => a.kind === 'wait')!.token };
+}
 
 /** A one-page PDF's first bytes: enough for the server to know the file for a PDF. */
 const MATRIX_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
@@ -501,6 +527,15 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     path: `/api/instances/${(await w.awaitingPatient()).instanceId}/signal`,
     body: { name: 'patient-replied' },
   }),
+  'GET /api/practice/waits': async () => ({ method: 'GET', path: '/api/practice/waits' }),
+  'POST /api/instances/{id}/practice-play': async (w) => {
+    const { instanceId, token } = await practiceWait(w);
+    return {
+      method: 'POST',
+      path: `/api/instances/${instanceId}/practice-play`,
+      body: { token, answer: 'signal' },
+    };
+  },
   'POST /api/instances/{id}/cancel': async (w, who) => ({
     method: 'POST',
     path: `/api/instances/${(await taskFor(w, who)).instanceId}/cancel`,

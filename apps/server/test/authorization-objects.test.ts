@@ -41,6 +41,8 @@ const BODIES: Record<string, unknown> = {
   'GET /api/instances/{id}/export': undefined,
   'POST /api/instances/{id}/signal': { name: 'patient-replied' },
   'POST /api/instances/{id}/cancel': { reason: 'duplicate' },
+  // The first token of a run is its first task, never a wait: in reach, the answer is that nothing waits there.
+  'POST /api/instances/{id}/practice-play': { token: '1', answer: 'signal' },
   'GET /api/tasks/{id}': undefined,
   'POST /api/tasks/{id}/claim': undefined,
   'POST /api/tasks/{id}/release': undefined,

@@ -19,6 +19,7 @@ export * from './notifications.ts';
 export * from './operations.ts';
 export * from './outbox.ts';
 export * from './own-account.ts';
+export * from './practice-waits.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';
 export * from './roles.ts';

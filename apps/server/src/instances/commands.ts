@@ -5,6 +5,7 @@ import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
 import { mayWorkAs } from './practice-stand-in.ts';
+import { waitPlayEvent } from './practice-waits.ts';
 import { type Recorded, withdrawRefusal } from './withdraw.ts';
 
 /**
@@ -38,6 +39,8 @@ export type InstanceCommand =
     }
   | { type: 'signal'; name: string; data: Record<string, unknown> }
   | { type: 'cancel'; reason?: string | undefined }
+  /** A waiting step of the caller's own practice run, played: its outside answer, or its time passing. */
+  | { type: 'play-wait'; wait: string; answer: 'signal' | 'time' }
   /** An event the system records as it is (a deadline's timer firing). */
   | { type: 'system'; event: EngineEvent };
 
@@ -155,6 +158,8 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
       return role ? { ...event, role } : event;
     }
+    case 'play-wait':
+      return waitPlayEvent(user, instance, command.wait, command.answer);
     case 'cancel': {
       // Leads cancel any request; anyone else only withdraws one they started, until anyone acts on it.
       // Checked on the state the cancel commits to, so a claim that lands first wins and the
