@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Group,
   Loader,
@@ -13,13 +14,14 @@ import {
 } from '@mantine/core';
 import { accessLog } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Ban, CircleCheck, Download, SearchX, Siren, X } from 'lucide-react';
+import { Ban, Download, SearchX, Siren, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CallInput, call } from '../api/call.ts';
 import { clinicTimeZone } from '../shell/clinic.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import { AccessLogFilters } from './AccessLogFilters.tsx';
+import { AccessOutcome } from './AccessOutcome.tsx';
 import { categoryWords } from './accessCategories.ts';
 import {
   type AccessSort,
@@ -38,23 +40,18 @@ import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
 import { useRoleTitles } from './useRoleTitles.ts';
 import { useUserNames } from './useUserNames.ts';
+import './access-log.css';
 
-// Fixed widths, the action taking the rest: the table fits the page, without sideways scrolling.
-const COLUMNS: Array<{ key: AccessSortKey; label: string; width?: number }> = [
-  { key: 'at', label: 'At', width: 140 },
-  { key: 'userId', label: 'Person', width: 160 },
-  { key: 'role', label: 'Role', width: 130 },
+// Each column's class sets its width (access-log.css); the action takes the rest. On a narrow table the
+// role, category and outcome columns fold into the person's and the action's cells.
+const COLUMNS: Array<{ key: AccessSortKey; label: string; className?: string }> = [
+  { key: 'at', label: 'At', className: 'pf-al-at' },
+  { key: 'userId', label: 'Person', className: 'pf-al-person' },
+  { key: 'role', label: 'Role', className: 'pf-al-role' },
   { key: 'action', label: 'Action' },
-  { key: 'dataCategory', label: 'Category', width: 122 },
-  { key: 'outcome', label: 'Outcome', width: 96 },
+  { key: 'dataCategory', label: 'Category', className: 'pf-al-category' },
+  { key: 'outcome', label: 'Outcome', className: 'pf-al-outcome' },
 ];
-/** One line per cell: a long name or role list is cut (the whole of it in the title). */
-const oneLine = {
-  whiteSpace: 'nowrap',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  maxWidth: 220,
-} as const;
 
 /**
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
@@ -247,116 +244,117 @@ export function AccessLogReport() {
             )}
           </Stack>
         ) : (
-          <Table
-            stickyHeader
-            verticalSpacing={4}
-            fz="sm"
-            style={{ tableLayout: 'fixed' }}
-            data-testid="access-log-table"
-            aria-busy={log.isFetching}
-          >
-            <Table.Caption className="visually-hidden">Access log entries; column headers sort</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {COLUMNS.map((c) => (
-                  <SortHeader
-                    key={c.key}
-                    label={c.label}
-                    direction={sort.key === c.key ? sort.direction : null}
-                    onSort={() => setSort((s) => nextSort(s, c.key))}
-                    testId={`access-log-sort-${c.key}`}
-                    {...(c.width ? { width: c.width } : {})}
-                  />
-                ))}
-                <Table.Th w={138}>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => {
-                const deny = row.outcome === 'deny';
-                const glass = !!row.emergencyAccessId;
-                return (
-                  <Table.Tr
-                    key={row.id}
-                    data-testid={`access-log-row-${row.id}`}
-                    data-outcome={row.outcome}
-                    data-emergency={glass ? 'true' : undefined}
-                    bg={
-                      deny
-                        ? 'var(--mantine-color-red-0)'
-                        : glass
-                          ? 'var(--mantine-color-orange-0)'
-                          : undefined
-                    }
-                  >
-                    <Table.Td title={row.at} style={oneLine}>
-                      {formatAuditTime(row.at)}
-                    </Table.Td>
-                    <Table.Td>
-                      <UserRef id={row.userId} fallback="not signed in" truncate />
-                    </Table.Td>
-                    <Table.Td style={oneLine} title={roleTitles(row.role, roleTitle)}>
-                      {roleTitles(row.role, roleTitle)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text span size="sm" data-testid="access-log-what">
-                        {row.instanceId ? (
-                          <Anchor
-                            component={Link}
-                            to={`/audit/instances/${encodeURIComponent(row.instanceId)}`}
-                            size="sm"
-                            c="inherit"
-                            underline="hover"
-                            title="Replay this request"
-                          >
-                            {accessText(row)}
-                          </Anchor>
-                        ) : (
-                          accessText(row)
-                        )}
-                      </Text>
-                      {glass && (
-                        <Group gap={6} wrap="nowrap" align="baseline" mt={2}>
-                          <Badge
-                            color="red.9"
-                            variant="filled"
-                            size="sm"
-                            leftSection={<Siren size={12} aria-hidden />}
-                            style={{ flexShrink: 0 }}
-                            data-testid="access-log-emergency-flag"
-                          >
-                            Break glass
-                          </Badge>
-                          {row.emergencyReason && (
-                            <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
-                              Reason: {row.emergencyReason}
-                            </Text>
+          <Box className="pf-access-log">
+            <Table
+              stickyHeader
+              verticalSpacing={4}
+              fz="sm"
+              data-testid="access-log-table"
+              aria-busy={log.isFetching}
+            >
+              <Table.Caption className="visually-hidden">
+                Access log entries; column headers sort
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {COLUMNS.map((c) => (
+                    <SortHeader
+                      key={c.key}
+                      label={c.label}
+                      direction={sort.key === c.key ? sort.direction : null}
+                      onSort={() => setSort((s) => nextSort(s, c.key))}
+                      testId={`access-log-sort-${c.key}`}
+                      {...(c.className ? { className: c.className } : {})}
+                    />
+                  ))}
+                  <Table.Th className="pf-al-details">Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => {
+                  const deny = row.outcome === 'deny';
+                  const glass = !!row.emergencyAccessId;
+                  const roles = roleTitles(row.role, roleTitle);
+                  const category = categoryWords(row.dataCategory);
+                  return (
+                    <Table.Tr
+                      key={row.id}
+                      data-testid={`access-log-row-${row.id}`}
+                      data-outcome={row.outcome}
+                      data-emergency={glass ? 'true' : undefined}
+                      bg={
+                        deny
+                          ? 'var(--mantine-color-red-0)'
+                          : glass
+                            ? 'var(--mantine-color-orange-0)'
+                            : undefined
+                      }
+                    >
+                      <Table.Td title={row.at}>{formatAuditTime(row.at)}</Table.Td>
+                      <Table.Td>
+                        <UserRef id={row.userId} fallback="not signed in" truncate />
+                        <Text size="xs" c="dimmed" className="pf-al-folded">
+                          {roles}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td className="pf-al-role pf-al-one-line" title={roles}>
+                        {roles}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text span size="sm" data-testid="access-log-what">
+                          {row.instanceId ? (
+                            <Anchor
+                              component={Link}
+                              to={`/audit/instances/${encodeURIComponent(row.instanceId)}`}
+                              size="sm"
+                              c="inherit"
+                              underline="hover"
+                              title="Replay this request"
+                            >
+                              {accessText(row)}
+                            </Anchor>
+                          ) : (
+                            accessText(row)
                           )}
-                        </Group>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={oneLine} title={categoryWords(row.dataCategory)}>
-                      {categoryWords(row.dataCategory)}
-                    </Table.Td>
-                    <Table.Td>
-                      {deny ? (
-                        <Text span size="sm" c="red.8" fw={700} style={{ whiteSpace: 'nowrap' }}>
-                          <Ban size={14} aria-hidden /> Denied
                         </Text>
-                      ) : (
-                        <Text span size="sm" c="teal.9" style={{ whiteSpace: 'nowrap' }}>
-                          <CircleCheck size={14} aria-hidden /> Allowed
+                        {glass && (
+                          <Group gap={6} wrap="nowrap" align="baseline" mt={2}>
+                            <Badge
+                              color="red.9"
+                              variant="filled"
+                              size="sm"
+                              leftSection={<Siren size={12} aria-hidden />}
+                              style={{ flexShrink: 0 }}
+                              data-testid="access-log-emergency-flag"
+                            >
+                              Break glass
+                            </Badge>
+                            {row.emergencyReason && (
+                              <Text size="xs" c="red.9" data-testid="access-log-emergency-reason">
+                                Reason: {row.emergencyReason}
+                              </Text>
+                            )}
+                          </Group>
+                        )}
+                        <Text size="xs" c="dimmed" className="pf-al-folded" data-testid="access-log-folded">
+                          {category} · <AccessOutcome outcome={row.outcome} size="xs" />
                         </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <AccessDetails row={row} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      </Table.Td>
+                      <Table.Td className="pf-al-category pf-al-one-line" title={category}>
+                        {category}
+                      </Table.Td>
+                      <Table.Td className="pf-al-outcome">
+                        <AccessOutcome outcome={row.outcome} />
+                      </Table.Td>
+                      <Table.Td>
+                        <AccessDetails row={row} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Box>
         )}
       </ScrollArea>
       {rows.length > 0 && (

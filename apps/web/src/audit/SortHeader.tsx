@@ -10,6 +10,7 @@ export function SortHeader({
   onSort,
   testId,
   width,
+  className,
 }: {
   label: ReactNode;
   /** The column's direction when it is the sort column, else null. */
@@ -17,10 +18,12 @@ export function SortHeader({
   onSort: () => void;
   testId?: string;
   width?: number | string;
+  /** For a table whose column widths are set in its stylesheet. */
+  className?: string;
 }) {
   const Icon = direction === 'ascending' ? ArrowUp : direction === 'descending' ? ArrowDown : ArrowUpDown;
   return (
-    <Table.Th aria-sort={direction ?? 'none'} w={width} data-testid={testId}>
+    <Table.Th aria-sort={direction ?? 'none'} w={width} className={className} data-testid={testId}>
       <UnstyledButton
         onClick={onSort}
         fz="sm"
