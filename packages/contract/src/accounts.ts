@@ -14,10 +14,20 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+/** An admin's reset of an account's two-factor sign-in that the person has not set up again since. */
+export const TwoFactorReset = z.object({
+  at: Timestamp,
+  /** The admin who reset it (null when no person did). */
+  byName: z.string().nullable(),
+});
+export type TwoFactorReset = z.infer<typeof TwoFactorReset>;
+
 /** An account in the admin list: with its last sign-in and whether it has a confirmed authenticator. */
 export const AccountView = UserView.extend({
   lastSignInAt: Timestamp.nullable(),
   twoFactor: z.boolean(),
+  /** Set while two-factor sign-in waits for the person to set it up again after an admin reset it. */
+  twoFactorReset: TwoFactorReset.nullable(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 
@@ -193,7 +203,7 @@ export const patchUser = route({
       401: signedOut,
       403: notAdmin,
       404: 'No such account (NOT_FOUND)',
-      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), or an admin would disable their own account (OWN_ACCOUNT)',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), or two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },

@@ -84,7 +84,13 @@ export const Me = z.object({
   via: z.enum(['session', 'token']),
   csrfToken: z.string().nullable(),
   stage: SignInStage,
-  twoFactor: z.object({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() }),
+  twoFactor: z.object({
+    enrolled: z.boolean(),
+    required: z.boolean(),
+    recoveryCodesLeft: z.number().int(),
+    /** When an admin reset it, while it is not set up again since (null otherwise, e.g. a first setup). */
+    resetAt: Timestamp.nullable(),
+  }),
   emergency: EmergencyGrant.nullable(),
 });
 export type Me = z.infer<typeof Me>;

@@ -62,6 +62,11 @@ export const ERRORS = {
   ALREADY_ENROLLED: { status: 409, message: 'An authenticator is already set up' },
   NO_ENROLLMENT: { status: 409, message: 'Start setting up an authenticator first' },
   NOT_ENROLLED: { status: 409, message: 'No authenticator is set up' },
+  // An admin's reset of an account with no authenticator set up (never, or not again since a reset).
+  TWO_FACTOR_NOT_SET_UP: {
+    status: 409,
+    message: 'There is nothing to reset: two-factor sign-in is not set up for this account (yet, or again)',
+  },
   NOT_WAITING_FOR_CODE: { status: 409, message: 'No sign-in is waiting for a code' },
   ALREADY_GRANTED: { status: 409, message: 'Emergency access is already granted' },
   // Things

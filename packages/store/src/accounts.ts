@@ -5,6 +5,8 @@ export interface Account extends User {
   lastSignInAt: string | null;
   /** A confirmed authenticator. */
   twoFactor: boolean;
+  /** The admin reset of two-factor sign-in the person has not set up again since (null when none). */
+  twoFactorReset: { at: string; byName: string | null } | null;
 }
 
 /** A session as an admin sees it: never its secret. `id` is the SHA-256 of the secret. */
@@ -46,7 +48,7 @@ export interface AccountEdit {
 
 export type AccountEditResult =
   | { ok: true; user: User; ended: { sessions: number; tokens: number } }
-  | { ok: false; reason: 'not-found' | 'last-admin' };
+  | { ok: false; reason: 'not-found' | 'last-admin' | 'two-factor-not-set-up' };
 
 export interface AccountAdminStore {
   /** Every account with last sign-in and two-factor state, by username. */
@@ -55,8 +57,12 @@ export interface AccountAdminStore {
   /**
    * Applies an edit and its trail rows in one write transaction. The last admin guard (a trigger)
    * refuses, as `last-admin`, any edit that leaves no active admin, whoever else writes at the same time.
+   * A two-factor reset of an account with no confirmed authenticator writes nothing of the edit
+   * (`two-factor-not-set-up`): of two resets at once, one resets and the other finds nothing to reset.
    */
   editAccount(edit: AccountEdit): Promise<AccountEditResult>;
+  /** When an admin last reset the account's two-factor sign-in, if it has not been set up again since. */
+  twoFactorResetAt(userId: string): Promise<string | null>;
   /**
    * The account's owner changes their password, in one write transaction: only if it is still
    * `expectedHash` (the one they just proved), so of two changes at once one wins and the other is

@@ -290,6 +290,8 @@ export class SignInService {
         enrolled,
         required: totpRequired(deps, user.roles),
         recoveryCodesLeft: enrolled ? await deps.store.unusedRecoveryCodes(user.id) : 0,
+        // Said only to someone setting it up again: a first setup has its own words.
+        resetAt: enrolled ? null : await deps.store.twoFactorResetAt(user.id),
       },
       emergency: user.emergency ?? null,
     };

@@ -64,6 +64,13 @@ export const ownAccount = () =>
     'You cannot disable your own account: another admin can, and your open tasks then go back to their pools',
   );
 
+/** A second reset, or one of an account that never set up two-factor sign-in: it has nothing to reset. */
+export const nothingToReset = (name: string) =>
+  ApiError.of(
+    'TWO_FACTOR_NOT_SET_UP',
+    `There is nothing to reset: ${name} has not set up two-factor sign-in since it was last reset (or ever). They set it up at their next sign-in.`,
+  );
+
 export function userRoutes(
   deps: AppDeps,
   docs: ApiDocs,
@@ -154,6 +161,14 @@ export function userRoutes(
     });
     if (!edited.ok) {
       if (edited.reason === 'not-found') throw notFound('The account');
+      if (edited.reason === 'two-factor-not-set-up') {
+        await recordAccess(deps, c, user, {
+          category: 'account',
+          outcome: 'deny',
+          detail: `update of ${id} refused: two-factor sign-in not set up`,
+        });
+        throw nothingToReset(target.displayName);
+      }
       await recordAccess(deps, c, user, {
         category: 'account',
         outcome: 'deny',

@@ -21,6 +21,7 @@ import { CreatePerson } from './CreatePerson.tsx';
 import { ImportStaff } from './ImportStaff.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { SsoGroups } from './SsoGroups.tsx';
+import { twoFactorCell } from './twoFactorState.ts';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -126,7 +127,7 @@ export function AccountsPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{p.lastSignInAt ? formatWhen(p.lastSignInAt) : 'Never'}</Table.Td>
-                    <Table.Td>{p.twoFactor ? 'Set up' : 'Not set up'}</Table.Td>
+                    <Table.Td>{twoFactorCell(p)}</Table.Td>
                     <Table.Td>
                       <Button
                         size="xs"

@@ -22,6 +22,7 @@ import { roleOptions } from './CreatePerson.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
 import { SessionTable } from './SessionTable.tsx';
+import { twoFactorLine } from './twoFactorState.ts';
 
 /** The sign-in actions that ask first. */
 type Confirming = 'disable' | 'password' | 'two-factor';
@@ -166,12 +167,17 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
         <Button
           size="xs"
           variant="default"
+          // Nothing to reset until they have set it up (again): the line below says where it stands.
           disabled={!person.twoFactor}
+          aria-describedby="two-factor-state"
           onClick={() => setConfirming('two-factor')}
         >
           Reset two-factor
         </Button>
       </Group>
+      <Text size="sm" c="gray.7" id="two-factor-state" data-testid="two-factor-state">
+        {twoFactorLine(person)}
+      </Text>
       {yourself && !person.disabled && (
         <Text size="sm" c="gray.7" id="own-account-note" data-testid="own-account-note">
           This is your own account: only another admin can disable it, and your open tasks then go back to
@@ -228,7 +234,12 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
         title={`Reset two-factor sign-in for ${name}?`}
         confirm="Reset two-factor"
         busy={patch.isPending}
-        onConfirm={() => void run({ resetTwoFactor: true }, 'Two-factor sign-in reset')}
+        onConfirm={() =>
+          void run(
+            { resetTwoFactor: true },
+            `Two-factor sign-in reset: ${name} sets it up again at their next sign-in`,
+          )
+        }
         onClose={() => setConfirming(null)}
         testId="confirm-reset-two-factor"
       >

@@ -12,17 +12,28 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { confirmTotp, setupTotp, type TotpSetup } from '@portalflow/contract';
+import { confirmTotp, me, setupTotp, type TotpSetup } from '@portalflow/contract';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
+import { clinicTimeZone } from '../shell/clinic.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
 
 /** A hyphenated word kept whole: a narrow heading wraps before it, never at its hyphen ("sign-" / "in"). */
 const Unbroken = ({ children }: { children: string }) => (
   <span style={{ whiteSpace: 'nowrap' }}>{children}</span>
 );
+
+/** "Monday, March 2": the day an admin reset it, in a sentence (the time of day does not matter here). */
+const resetDay = (at: string) =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: clinicTimeZone(),
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(at));
 
 /** The setup key in groups of four, as authenticator apps show and accept it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -43,6 +54,13 @@ export function EnrollTwoFactor({
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set up again after an admin reset it: the person is told so, not left to wonder why.
+  const resetAt = useQuery({
+    queryKey: ['two-factor-reset-at'],
+    queryFn: async () => (await call(me, {})).twoFactor.resetAt,
+    staleTime: 0,
+    gcTime: 0,
+  }).data;
 
   async function begin() {
     setBusy(true);
@@ -77,10 +95,16 @@ export function EnrollTwoFactor({
       <Title order={1} size="h2">
         Set up <Unbroken>two-factor</Unbroken> <Unbroken>sign-in</Unbroken>
       </Title>
-      <Text size="sm" c="gray.7">
-        Your roles let you see or change every clinic workflow, so you sign in with a password and a code from
-        an authenticator app. This takes a minute, once.
-      </Text>
+      {resetAt ? (
+        <Text size="sm" c="gray.7" data-testid="totp-enroll-reason">
+          An admin reset your two-factor sign-in on {resetDay(resetAt)}. Set it up again to continue.
+        </Text>
+      ) : (
+        <Text size="sm" c="gray.7">
+          Your roles let you see or change every clinic workflow, so you sign in with a password and a code
+          from an authenticator app. This takes a minute, once.
+        </Text>
+      )}
       {error && (
         <Alert color="red" role="alert" title="Not set up yet">
           {error}

@@ -35,18 +35,35 @@ function toSessionSummary(row: Row): SessionSummary {
 
 /** The last admin guard's trigger aborts with this text; anything else is a real failure. */
 const isLastAdmin = (error: unknown) => String((error as Error)?.message ?? '').includes('LAST_ADMIN');
+/** A reset's trail row with no confirmed authenticator to reset: its `what` is NULL and the edit aborts. */
+const isNothingToReset = (error: unknown) =>
+  String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.what');
+
+/**
+ * The admin reset of two-factor sign-in the person has not set up again since: the account's latest
+ * two-factor trail row, when it is a reset and no authenticator is confirmed (every reset deletes it).
+ */
+const WAITING_RESET = `SELECT r.user_id, r.at, a.display_name AS by_name
+  FROM account_changes r LEFT JOIN users a ON a.id = r.actor_id
+  WHERE r.what = 'two-factor' AND r.id = (SELECT max(id) FROM account_changes WHERE user_id = r.user_id AND what = 'two-factor')
+    AND r.new_value = '"reset"'
+    AND NOT EXISTS (SELECT 1 FROM totp_secrets t WHERE t.user_id = r.user_id AND t.confirmed_at IS NOT NULL)`;
 
 export function accountAdminApi(db: Db): AccountAdminStore {
   return {
     async listAccounts() {
-      const [users, roles] = await Promise.all([
+      const [users, roles, resets] = await Promise.all([
         db.client.execute(
           `SELECT u.id, u.username, u.display_name, u.disabled, u.created_at, u.last_sign_in_at,
                   t.confirmed_at IS NOT NULL AS two_factor
            FROM users u LEFT JOIN totp_secrets t ON t.user_id = u.id ORDER BY u.username`,
         ),
         db.client.execute('SELECT user_id, role FROM user_roles ORDER BY role'),
+        db.client.execute(WAITING_RESET),
       ]);
+      const resetOf = new Map(
+        resets.rows.map((r) => [text(r, 'user_id'), { at: text(r, 'at'), byName: textOrNull(r, 'by_name') }]),
+      );
       const byUser = new Map<string, string[]>();
       for (const r of roles.rows) {
         const id = text(r, 'user_id');
@@ -56,7 +73,13 @@ export function accountAdminApi(db: Db): AccountAdminStore {
         ...toUser(row, byUser.get(text(row, 'id')) ?? []),
         lastSignInAt: textOrNull(row, 'last_sign_in_at'),
         twoFactor: flag(row, 'two_factor'),
+        twoFactorReset: resetOf.get(text(row, 'id')) ?? null,
       }));
+    },
+
+    async twoFactorResetAt(userId) {
+      const rs = await db.client.execute({ sql: `${WAITING_RESET} AND r.user_id = ?`, args: [userId] });
+      return rs.rows[0] ? text(rs.rows[0], 'at') : null;
     },
 
     async recordSignIn(userId, at) {
@@ -73,6 +96,23 @@ export function accountAdminApi(db: Db): AccountAdminStore {
       const statements: InStatement[] = [];
       const trail = (what: string, from: string, args: InValue[]) =>
         statements.push({ sql: `${TRAIL} ${from}`, args: [at, actorId, id, what, ...args] });
+
+      if (edit.resetTwoFactor) {
+        // First, and the guard of the whole edit: with no confirmed authenticator to reset (never set
+        // up, or reset a moment ago by another admin) the trail row's `what` is NULL, the NOT NULL
+        // constraint aborts the transaction, and nothing of the edit is written.
+        statements.push(
+          {
+            sql: `${TRAIL} SELECT ?, ?, ?, CASE WHEN EXISTS (
+                    SELECT 1 FROM totp_secrets WHERE user_id = ? AND confirmed_at IS NOT NULL) THEN 'two-factor' END,
+                  '"enrolled"', '"reset"'`,
+            args: [at, actorId, id, id],
+          },
+          { sql: 'DELETE FROM recovery_codes WHERE user_id = ?', args: [id] },
+          { sql: 'DELETE FROM totp_secrets WHERE user_id = ?', args: [id] },
+          { sql: 'UPDATE devices SET totp_until = NULL WHERE user_id = ?', args: [id] },
+        );
+      }
 
       if (edit.displayName !== undefined) {
         trail(
@@ -121,19 +161,6 @@ export function accountAdminApi(db: Db): AccountAdminStore {
           args: [edit.passwordHash, id],
         });
       }
-      if (edit.resetTwoFactor) {
-        trail(
-          'two-factor',
-          `SELECT ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM totp_secrets WHERE user_id = ? AND confirmed_at IS NOT NULL)
-             THEN '"enrolled"' ELSE '"not enrolled"' END, '"reset"'`,
-          [id],
-        );
-        statements.push(
-          { sql: 'DELETE FROM recovery_codes WHERE user_id = ?', args: [id] },
-          { sql: 'DELETE FROM totp_secrets WHERE user_id = ?', args: [id] },
-          { sql: 'UPDATE devices SET totp_until = NULL WHERE user_id = ?', args: [id] },
-        );
-      }
       const reasons = [edit.revokeReason, edit.disabled ? 'disabled' : undefined].filter(Boolean);
       const revokeAt = statements.length;
       if (reasons.length > 0) statements.push(...revokeAccessStatements(id, at, reasons.join(',')));
@@ -148,6 +175,8 @@ export function accountAdminApi(db: Db): AccountAdminStore {
         return { ok: true, user: toUser(row, await rolesOf(db, id)), ended };
       } catch (error) {
         if (isLastAdmin(error)) return { ok: false, reason: 'last-admin' };
+        if (edit.resetTwoFactor && isNothingToReset(error))
+          return { ok: false, reason: 'two-factor-not-set-up' };
         throw error;
       }
     },

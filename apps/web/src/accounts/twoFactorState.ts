@@ -1,0 +1,25 @@
+import { formatWhen } from '../shell/time.ts';
+import type { Person } from './api.ts';
+
+type TwoFactorOf = Pick<Person, 'twoFactor' | 'twoFactorReset'>;
+
+/**
+ * Where a person's two-factor sign-in stands, in words: set up, not set up, or waiting for them to set
+ * it up again after an admin reset it (who, when) — so an admin sees what a reset did, and why it
+ * cannot be reset again yet.
+ */
+function state(person: TwoFactorOf): string {
+  if (person.twoFactor) return 'set up';
+  const reset = person.twoFactorReset;
+  if (!reset) return 'not set up';
+  return `waiting for setup (reset by ${reset.byName ?? 'an admin'} ${formatWhen(reset.at)})`;
+}
+
+/** The people table's Two-factor column. */
+export const twoFactorCell = (person: TwoFactorOf): string => {
+  const words = state(person);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The line beside a person's Reset two-factor button. */
+export const twoFactorLine = (person: TwoFactorOf): string => `Two-factor: ${state(person)}`;
