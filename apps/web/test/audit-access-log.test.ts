@@ -2,6 +2,7 @@ import { formulaStarts } from '@portalflow/engine/text';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
 import { type AccessRow, accessRowsToCsv, nextSort, sortAccessRows } from '../src/audit/accessLog.ts';
+import { accessText } from '../src/audit/accessText.ts';
 
 const row = (id: number, over: Partial<AccessRow>): AccessRow => ({
   id,
@@ -111,7 +112,7 @@ describe('accessRowsToCsv', () => {
       words,
     );
     const header = parseCsv(csv.slice(1))[0]!;
-    expect(header.slice(-3)).toEqual(['entry id', 'person id', 'role id']);
+    expect(header.slice(-4)).toEqual(['entry id', 'person id', 'role id', 'request id']);
     const [opened, read2] = read(csv);
     expect(opened).toMatchObject({
       when: '2026-11-21T03:00:00-07:00',
@@ -119,11 +120,12 @@ describe('accessRowsToCsv', () => {
       role: 'Auditor',
       what: 'Opened Refill request',
       route: 'GET /api/instances/:id',
-      request: 'i1',
+      request: 'Refill request',
       category: 'Patient data',
       outcome: 'allowed',
       'person id': 'u1',
       'role id': 'auditor',
+      'request id': 'i1',
     });
     expect(read2).toMatchObject({
       who: 'Morgan Diaz',
@@ -131,6 +133,29 @@ describe('accessRowsToCsv', () => {
       what: 'Read the access log',
       'role id': 'designer',
     });
+  });
+
+  it('names the request as the row on screen does, never by its id; the id is in the last column', () => {
+    const shown = [
+      row(1, {
+        instanceId: 'i1',
+        workflowTitle: 'Refill request',
+        stepTitle: 'Prepare refill',
+        detail: 'step prepare',
+      }),
+      row(2, { instanceId: 'i2', workflowTitle: null }),
+      row(3, { action: 'GET /api/audit/access-log', dataCategory: 'access-log' }),
+      row(4, { action: 'GET /api/tasks', dataCategory: 'task-list', detail: 'pool: 2; instances: i1,i2' }),
+    ];
+    const lines = read(accessRowsToCsv(shown, words));
+    expect(lines.map((l) => [l.request, l['request id']])).toEqual([
+      ['Refill request', 'i1'],
+      ['a request', 'i2'],
+      ['', ''],
+      ['', ''],
+    ]);
+    // The words come from the sentence the table shows, and only from it.
+    lines.forEach((line, i) => expect(accessText(shown[i]!)).toContain(line.request));
   });
 
   it('says who when no name is known: the id, or not signed in', () => {

@@ -1,7 +1,7 @@
 import type { AccessRow } from '@portalflow/contract';
 import { csvText, zonedIso } from '@portalflow/engine/text';
 import { categoryWords } from './accessCategories.ts';
-import { accessText } from './accessText.ts';
+import { accessText, requestName } from './accessText.ts';
 import { roleTitles } from './roleTitle.ts';
 
 export type { AccessRow };
@@ -67,12 +67,14 @@ const ACCESS_CSV_HEADER = [
   'entry id',
   'person id',
   'role id',
+  'request id',
 ] as const;
 
 /**
  * The rows shown, as CSV a clinic opens in a spreadsheet: each row in the screen's words (who by name,
- * roles by title, what was done, clinic time with its offset), the route next to it, the ids last for
- * matching. It starts with a UTF-8 byte order mark: without it Excel reads “ → ∅ as other characters.
+ * roles by title, what was done, the request as the sentence names it, clinic time with its offset), the
+ * route next to it, the ids last for matching. It starts with a UTF-8 byte order mark: without it Excel
+ * reads “ → ∅ as other characters.
  */
 export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWords): string {
   const lines = rows.map((row) => [
@@ -81,7 +83,7 @@ export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWord
     roleTitles(row.role, words.role),
     accessText(row),
     row.action,
-    row.instanceId,
+    row.instanceId ? requestName(row) : null,
     categoryWords(row.dataCategory),
     row.outcome === 'allow' ? 'allowed' : 'refused',
     row.detail,
@@ -90,6 +92,7 @@ export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWord
     row.id,
     row.userId,
     row.role,
+    row.instanceId,
   ]);
   return `\uFEFF${csvText([ACCESS_CSV_HEADER, ...lines])}`;
 }

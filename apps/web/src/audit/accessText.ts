@@ -134,15 +134,22 @@ function onRequest(
 }
 
 /**
+ * How a row's sentence names its request: "Refill request" (its workflow's title), with the subject
+ * after it when one is given, else "a request". The CSV's request column uses the same words, so the
+ * download names a request no more than the screen does.
+ */
+export function requestName(row: Pick<AccessWords, 'workflowTitle'>, subject?: string | null): string {
+  return row.workflowTitle ? `${row.workflowTitle}${subject ? ` · ${subject}` : ''}` : subject || 'a request';
+}
+
+/**
  * One access-log row as a sentence: "Opened 'Prepare refill' of Refill request · DEMO-5001", "Listed 23
  * requests (task pool)", "Downloaded a file of Refill request". `subject` is the request's own one-line
  * description when one is known; without it the workflow title alone names the request. The method and
  * route stay in the row's details and the CSV.
  */
 export function accessText(row: AccessWords, subject?: string | null): string {
-  const request = row.workflowTitle
-    ? `${row.workflowTitle}${subject ? ` · ${subject}` : ''}`
-    : subject || 'a request';
+  const request = requestName(row, subject);
   const step = row.stepTitle ? `'${row.stepTitle}' of ` : '';
   const [method = '', path = ''] = row.action.split(' ');
   const detail = row.detail ?? '';
