@@ -155,7 +155,7 @@ describe('accessRowsToCsv', () => {
       ['', ''],
     ]);
     // The words come from the sentence the table shows, and only from it.
-    lines.forEach((line, i) => expect(accessText(shown[i]!)).toContain(line.request));
+    for (const [i, line] of lines.entries()) expect(accessText(shown[i]!)).toContain(line.request);
   });
 
   it('says who when no name is known: the id, or not signed in', () => {
