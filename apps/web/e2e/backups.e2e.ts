@@ -52,7 +52,7 @@ describe('backups', () => {
       await page.getByText('Backup taken').waitFor();
       const row = page.locator('[data-testid="backup-row"][data-status="whole"]');
       await row.waitFor();
-      expect(await row.textContent()).toMatch(/taken by hand at \d\d:\d\d/);
+      expect(await row.textContent()).toMatch(/taken by hand at \d{1,2}:\d\d (AM|PM)/);
       await expect.poll(() => page.getByTestId('backups-stale').count()).toBe(0);
       await expect.poll(() => page.getByTestId('backup-alarm').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);

@@ -165,7 +165,7 @@ describe('tracking sheet and practice mode', () => {
       expect(await panel.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
       await panel.locator('[data-overdue="true"]').first().waitFor();
       // Overdue in words with the clinic's clock time it was due, in the task and in its row.
-      const since = /^Overdue · (Today|Yesterday) \d{2}:\d{2}$/;
+      const since = /^Overdue · (Today|Yesterday) \d{1,2}:\d{2} [AP]M$/;
       expect(await panel.getByTestId('due-chip').textContent()).toMatch(since);
       expect(await row.getByTestId('due-chip').textContent()).toMatch(since);
       expect(await row.getByTestId('due-relative').textContent()).toMatch(/^\d+ min late$/);

@@ -48,6 +48,9 @@ describe('clinic hours draft', () => {
     };
     expect(sameDraft(a, b)).toBe(true);
     expect(sameDraft(a, { ...b, closures: [{ date: '2026-12-25' }, { date: '2027-01-01' }] })).toBe(false);
+    // The clock is part of what is saved: choosing the other one is a change, the 12-hour one is the default.
+    expect(sameDraft(a, { ...b, clock: '24-hour' })).toBe(false);
+    expect(sameDraft(a, { ...b, clock: '12-hour' })).toBe(true);
   });
 
   it('adds a closed day in date order, renaming one already closed', () => {

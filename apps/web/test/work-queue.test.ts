@@ -210,8 +210,9 @@ describe('request labels and the subject search', () => {
       requestLabel(
         { instanceId: 'abcdef12-3456', subject: null, requestStartedAt: '2026-03-02T16:05:00Z' },
         'America/Denver',
+        Date.parse('2026-03-05T16:00:00Z'),
       ),
-    ).toBe('Request ABCDEF12 · started Mar 2, 9:05 AM');
+    ).toBe('Request ABCDEF12 · started Mon 2 Mar 9:05 AM');
   });
 
   it('filters by every word of the search in the subject, ignoring case', () => {

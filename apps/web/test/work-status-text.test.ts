@@ -16,7 +16,7 @@ describe('waitingText', () => {
     const r = waitingText({ ...step, due: '2026-12-08T15:00:00Z' }, now);
     expect(r.overdue).toBe(false);
     expect(r.text).toBe(
-      'With Provider — Decide on the refill request · waiting in the pool · due Tomorrow 08:00 (in 21 h)',
+      'With Provider — Decide on the refill request · waiting in the pool · due Tomorrow 8:00 AM (in 21 h)',
     );
   });
 
@@ -24,7 +24,7 @@ describe('waitingText', () => {
     const r = waitingText({ ...step, taken: true, due: '2026-12-07T15:00:00Z' }, now);
     expect(r.overdue).toBe(true);
     expect(r.text).toBe(
-      'With Provider — Decide on the refill request · a colleague is working on it · overdue since Today 08:00 (3 h late)',
+      'With Provider — Decide on the refill request · a colleague is working on it · overdue since Today 8:00 AM (3 h late)',
     );
   });
 

@@ -1,5 +1,6 @@
 // Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in).
 import { clinicTimeZone } from '../shell/clinic.ts';
+import { formatWhen } from '../shell/time.ts';
 
 /** `YYYY-MM-DD` of the instant `ms` in `tz`. */
 export function dayOf(ms: number, tz = clinicTimeZone()): string {
@@ -82,15 +83,6 @@ export function formatAuditTime(
   now = Date.now(),
   tz = clinicTimeZone(),
 ): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const withinWeek = Math.abs(ms - now) < 6 * 86_400_000;
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    ...(withinWeek ? { weekday: 'short' } : { month: 'short', day: 'numeric', year: 'numeric' }),
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(new Date(ms));
+  // The clinic's clock as on every other screen, with seconds: the record orders what happened that minute.
+  return formatWhen(iso, now, { timeZone: tz, seconds: true });
 }

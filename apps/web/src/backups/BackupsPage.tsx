@@ -9,7 +9,7 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { countOf } from '../shell/plural.ts';
-import { formatWhen } from '../shell/time.ts';
+import { clockTime, formatDate, formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
 import { backupsStale } from './stale.ts';
 import { useBackups } from './useBackups.ts';
@@ -21,18 +21,12 @@ const STATUS: Record<BackupSummary['status'], { label: string; color: string; te
   unfinished: { label: 'Being taken, or stopped', color: 'gray', text: 'gray.8' },
 };
 
-/** "2026-12-06" → "Sun, Dec 6"; "2026-12-06-0915-manual" → the same, taken by hand at 09:15. */
+/** "2026-12-06" → "Sun 6 Dec"; "2026-12-06-0915-manual" → the same, taken by hand at 9:15 AM (clinic time). */
 function backupName(name: string): { day: string; manual: string | null } {
   const hhmm = /^\d{4}-\d{2}-\d{2}-(\d{4})-manual/.exec(name)?.[1];
-  // Noon UTC of the named day, shown in UTC: the day the name says, in any browser's zone.
-  const day = new Date(`${name.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return { day, manual: hhmm ? `${hhmm.slice(0, 2)}:${hhmm.slice(2)}` : null };
+  // The name is the clinic's date: shown as that calendar date, whatever the browser's zone.
+  const day = formatDate(name.slice(0, 10));
+  return { day, manual: hhmm ? clockTime(`${hhmm.slice(0, 2)}:${hhmm.slice(2)}`) : null };
 }
 
 /** A refusal because a backup was taken this minute, within a minute of this page taking one. */

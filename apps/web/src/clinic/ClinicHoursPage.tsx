@@ -6,6 +6,7 @@ import {
   Group,
   Loader,
   Paper,
+  Radio,
   Stack,
   Switch,
   Table,
@@ -20,6 +21,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
+import { useClinicConfig } from '../shell/clinic.ts';
 import { formatWhen } from '../shell/time.ts';
 import { localToday } from '../work/form.ts';
 import { ClosedDays } from './ClosedDays.tsx';
@@ -43,6 +45,8 @@ import {
  */
 export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
   const client = useQueryClient();
+  // Read here so the page's own times follow a clock saved on it as soon as the configuration reloads.
+  useClinicConfig();
   const view = useQuery({ queryKey: ['clinic-hours'], queryFn: () => call(clinicHours, {}) });
   const [draft, setDraft] = useState<HoursDraft | null>(null);
   const [reason, setReason] = useState('');
@@ -56,6 +60,7 @@ export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
         body: {
           hours: input.draft.hours,
           closures: input.draft.closures,
+          ...(input.draft.clock ? { clock: input.draft.clock } : {}),
           expectedRevision: input.revision,
           moveOpenRequests: moveOpen,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
@@ -218,6 +223,23 @@ export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
         readOnly={!canEdit}
         onChange={(closures) => setDraft({ ...draft, closures })}
       />
+
+      <Paper withBorder p="md">
+        <fieldset disabled={!canEdit} className="pf-plain-fieldset">
+          <Radio.Group
+            label="Clock"
+            description="How every screen writes times: work lists, task histories, notes, the audit timeline."
+            value={draft.clock ?? '12-hour'}
+            onChange={(value) => setDraft({ ...draft, clock: value === '24-hour' ? '24-hour' : '12-hour' })}
+            data-testid="clinic-clock"
+          >
+            <Group gap="lg" mt="xs">
+              <Radio value="12-hour" label="12-hour: 2:30 PM" />
+              <Radio value="24-hour" label="24-hour: 14:30" />
+            </Group>
+          </Radio.Group>
+        </fieldset>
+      </Paper>
 
       {canEdit && (
         <Paper withBorder p="md">

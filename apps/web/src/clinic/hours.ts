@@ -1,9 +1,11 @@
 import {
   CLINIC_WEEK,
+  type ClinicClock,
   type ClinicClosure,
   type ClinicHoursMoved,
   type ClinicHoursView,
   type ClinicWeekday,
+  DEFAULT_CLINIC_CLOCK,
 } from '@portalflow/contract';
 
 export type Weekday = ClinicWeekday;
@@ -12,15 +14,17 @@ export type WeekHours = Partial<Record<Weekday, Span[]>>;
 
 export const WEEK = CLINIC_WEEK;
 
-/** What the admin is editing: the week's hours and the closed days, sorted by date. */
+/** What the admin is editing: the week's hours, the closed days (sorted by date) and the clock times are written on. */
 export interface HoursDraft {
   hours: WeekHours;
   closures: ClinicClosure[];
+  clock?: ClinicClock;
 }
 
-export const draftOf = (view: Pick<ClinicHoursView, 'hours' | 'closures'>): HoursDraft => ({
+export const draftOf = (view: Pick<ClinicHoursView, 'hours' | 'closures' | 'clock'>): HoursDraft => ({
   hours: view.hours as WeekHours,
   closures: view.closures,
+  clock: view.clock,
 });
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -50,12 +54,13 @@ export function draftProblem(draft: HoursDraft): string | null {
   return null;
 }
 
-/** The same hours and closures, whatever order the days' keys are in. */
+/** The same hours, closures and clock, whatever order the days' keys are in. */
 export function sameDraft(a: HoursDraft, b: HoursDraft): boolean {
   const week = (h: WeekHours) => JSON.stringify(WEEK.map(([d]) => h[d] ?? []));
   const days = (c: ClinicClosure[]) =>
     JSON.stringify([...c].sort((x, y) => (x.date < y.date ? -1 : 1)).map((x) => [x.date, x.name ?? '']));
-  return week(a.hours) === week(b.hours) && days(a.closures) === days(b.closures);
+  const clock = (d: HoursDraft) => d.clock ?? DEFAULT_CLINIC_CLOCK;
+  return week(a.hours) === week(b.hours) && days(a.closures) === days(b.closures) && clock(a) === clock(b);
 }
 
 /** Adds a closed day (replacing the name of one already closed), keeping the list in date order. */

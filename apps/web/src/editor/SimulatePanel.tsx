@@ -15,7 +15,7 @@ import {
 import type { Definition } from '@portalflow/engine';
 import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
-import { clinicTimeZone } from '../shell/clinic.ts';
+import { formatDateTime } from '../shell/time.ts';
 import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
 
@@ -27,16 +27,6 @@ const ADVANCE = [
   { value: 'P1W', label: '1 week' },
   { value: 'P30D', label: '30 days' },
 ];
-
-const clinicTime = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: clinicTimeZone(),
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(iso));
 
 function Meter({ label, covered, total }: { label: string; covered: number; total: number }) {
   return (
@@ -73,7 +63,7 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               {status === 'done' ? `Ended: ${result.snapshot?.end?.outcome ?? 'done'}` : status}
             </Badge>
             <Text size="xs" c="dimmed">
-              <Clock size={11} aria-hidden /> {clinicTime(result.clock)}
+              <Clock size={11} aria-hidden /> {formatDateTime(result.clock)}
             </Text>
           </Group>
           {sim.rejected && (

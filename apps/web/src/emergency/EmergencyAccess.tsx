@@ -6,11 +6,10 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { formatTime } from '../shell/time.ts';
 
 export const BREAK_GLASS_ROLE = 'break-glass';
 export const holdsBreakGlass = (roles: string[]) => roles.includes(BREAK_GLASS_ROLE);
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
  * Break glass, for holders of the break-glass role: ask for time-limited read access to every
@@ -53,7 +52,8 @@ export function EmergencyAccess({ me }: { me: Me }) {
     return (
       <Group gap="xs" wrap="nowrap" data-testid="emergency-active" role="status">
         <Text size="sm" c="red.9" fw={700} style={{ whiteSpace: 'nowrap' }}>
-          <Siren size={14} aria-hidden /> Emergency access until {time(grant.expiresAt)} — logged for review
+          <Siren size={14} aria-hidden /> Emergency access until {formatTime(grant.expiresAt)} — logged for
+          review
         </Text>
         <Button size="compact-xs" variant="outline" color="red.9" onClick={end} data-testid="emergency-end">
           End now

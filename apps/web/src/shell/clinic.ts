@@ -1,4 +1,9 @@
-import { type ClinicConfig, clinicConfig } from '@portalflow/contract';
+import {
+  type ClinicClock,
+  type ClinicConfig,
+  clinicConfig,
+  DEFAULT_CLINIC_CLOCK,
+} from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 
@@ -19,6 +24,11 @@ export function rememberClinicConfig(config: ClinicConfig | null): void {
 /** The clinic's IANA time zone; UTC until the configuration has loaded. */
 export function clinicTimeZone(): string {
   return loaded?.timeZone ?? 'UTC';
+}
+
+/** How the clinic writes clock times ("2:30 PM" or "14:30"); the 12-hour clock until the configuration says otherwise. */
+export function clinicClock(): ClinicClock {
+  return loaded?.clock ?? DEFAULT_CLINIC_CLOCK;
 }
 
 /**

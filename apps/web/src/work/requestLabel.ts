@@ -1,4 +1,5 @@
 import { clinicTimeZone } from '../shell/clinic.ts';
+import { formatWhen } from '../shell/time.ts';
 
 /** What a list row needs to say which request it belongs to. */
 export interface RequestRef {
@@ -14,17 +15,10 @@ export const requestNumber = (instanceId: string) => instanceId.slice(0, 8).toUp
  * The line that says which request a row is: its subject, or, for a workflow without one, its number
  * and when it started, so two rows with the same step title never look the same.
  */
-export function requestLabel(ref: RequestRef, tz = clinicTimeZone()): string | null {
+export function requestLabel(ref: RequestRef, tz = clinicTimeZone(), now = Date.now()): string | null {
   if (ref.subject) return ref.subject;
   if (!ref.instanceId) return null;
   const number = `Request ${requestNumber(ref.instanceId)}`;
   if (!ref.requestStartedAt) return number;
-  const started = new Date(ref.requestStartedAt).toLocaleString('en-US', {
-    timeZone: tz,
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return `${number} · started ${started}`;
+  return `${number} · started ${formatWhen(ref.requestStartedAt, now, { timeZone: tz })}`;
 }
