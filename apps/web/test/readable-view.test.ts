@@ -5,9 +5,11 @@ import { contentOf, READABLE_ZOOM, readableView } from '../src/canvas/readableVi
 const pane = { width: 500, height: 600 };
 
 describe('readableView', () => {
-  it('shows all of a drawing that reads at its fitting size, never larger than life', () => {
+  it('shows all of a drawing that reads at its fitting size, never larger than life, from the top-left', () => {
     const small = { x: 0, y: 0, width: 200, height: 100 };
-    expect(readableView(pane, small, small, 'start')).toEqual({ x: 150, y: 250, zoom: 1 });
+    // At the pane's top-left corner (the first lane at its top, the boxes after the left padding),
+    // not centred with empty room above it.
+    expect(readableView(pane, small, small, 'start')).toEqual({ x: VIEW_PADDING.left, y: 0, zoom: 1 });
     // Wider than the pane, but readable once fitted: fitted.
     const wide = { x: 0, y: 0, width: 500, height: 100 };
     const view = readableView(pane, wide, wide, 'start');
@@ -22,8 +24,35 @@ describe('readableView', () => {
     expect(view.zoom).toBe(READABLE_ZOOM);
     // The start at the left, after the padding (not centred, not the drawing's middle).
     expect(view.x).toBeCloseTo(VIEW_PADDING.left);
-    // The lanes fit down the pane at that size: centred along it.
-    expect(view.y).toBeCloseTo((600 - 600 * READABLE_ZOOM) / 2);
+    // The lanes fit down the pane at that size: the first lane at the top, not centred.
+    expect(view.y).toBeCloseTo(0);
+  });
+
+  it('ends a long workflow’s first view between steps, not through one, a little larger than readable', () => {
+    const long = { x: 0, y: 0, width: 3500, height: 500 };
+    const column = (x: number) => ({ x, y: 40, width: 160, height: 60 });
+    const boxes = [0, 265, 530, 795].map(column);
+    // At the readable size the pane's right edge falls through the third box (530 to 690).
+    const right = (view: { x: number; zoom: number }) => (pane.width - view.x) / view.zoom;
+    expect(right(readableView(pane, long, boxes[0]!, 'start'))).toBeGreaterThan(530);
+    const view = readableView(pane, long, boxes[0]!, 'start', boxes);
+    expect(view.zoom).toBeGreaterThan(READABLE_ZOOM);
+    expect(view.x).toBeCloseTo(VIEW_PADDING.left);
+    expect(right(view)).toBeLessThanOrEqual(530);
+    expect(right(view)).toBeGreaterThan(480);
+  });
+
+  it('keeps the readable size when ending between steps would take much of the view', () => {
+    const long = { x: 0, y: 0, width: 3500, height: 500 };
+    // One box across the whole right of the pane: only zoom 2 would leave it out.
+    const boxes = [
+      { x: 0, y: 40, width: 160, height: 60 },
+      { x: 200, y: 40, width: 2000, height: 60 },
+    ];
+    expect(readableView(pane, long, boxes[0]!, 'start', boxes).zoom).toBe(READABLE_ZOOM);
+    // The third box cut at 500 to 660: leaving it out would need titles 14 % larger.
+    const wider = [0, 250, 500].map((x) => ({ x, y: 40, width: 160, height: 60 }));
+    expect(readableView(pane, long, wider[0]!, 'start', wider).zoom).toBe(READABLE_ZOOM);
   });
 
   it('keeps a start drawn right of other boxes on screen, and what lies left of it when that fits too', () => {

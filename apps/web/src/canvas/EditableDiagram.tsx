@@ -261,7 +261,8 @@ export function EditableDiagram(props: EditableDiagramProps) {
   );
 
   // The view it opens at, and the one fit view returns to: the whole workflow when its titles can
-  // be read so, else readable titles from its start (or from the steps watched).
+  // be read so, else readable titles from its top-left corner (or from the steps watched), ending
+  // between steps rather than through one.
   const pane = useRef<HTMLDivElement>(null);
   const showReadable = useCallback(
     (duration: number) => {
@@ -271,7 +272,8 @@ export function EditableDiagram(props: EditableDiagramProps) {
       const from =
         boundsOf(watchedBoxes()) ?? sceneRef.current.boxes.get(latest.current.definition.start) ?? content;
       const size = { width: el.clientWidth, height: el.clientHeight };
-      void flow.setViewport(readableView(size, content, from, 'start'), { duration });
+      const boxes = [...sceneRef.current.boxes.values()];
+      void flow.setViewport(readableView(size, content, from, 'start', boxes), { duration });
     },
     [flow, watchedBoxes],
   );

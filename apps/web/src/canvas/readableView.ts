@@ -22,33 +22,99 @@ export function contentOf(scene: Pick<Scene, 'boxes' | 'lanes'>): Rect | null {
  * The view a diagram opens at, and the one "fit view" and "Readable size" return to: the whole
  * drawing when its titles can be read so (never larger than life); else readable titles, showing as
  * much as fits around `focus`. This is React Flow's `fitView` with `minZoom` at the readable size,
- * except where the clamped view goes: fitView centres the drawing's middle, which on a workflow says
- * nothing on its own, so a large drawing is shown from `focus` instead — from its left edge
- * (`'start'`: a workflow read from its start, with anything drawn before it when that fits too), or
- * centred on it (`'centre'`: the steps open now in a replay).
+ * except where the view goes: fitView centres the drawing's middle, which on a workflow says nothing
+ * on its own. `'start'` (a workflow read from its start, as an editor shows it) puts the drawing's
+ * top-left corner (the first lane, the start) at the pane's top-left, or the focus there when it
+ * would be off screen so, and ends the view between two steps rather than through one (`boxes`);
+ * `'centre'` centres the focus (the steps open now in a replay).
  */
 export function readableView(
   pane: { width: number; height: number },
   content: Rect,
   focus: Rect,
   align: 'start' | 'centre',
+  boxes: readonly Rect[] = [],
 ): { x: number; y: number; zoom: number } {
   const room = {
     width: pane.width - VIEW_PADDING.left - VIEW_PADDING.right,
     height: pane.height - VIEW_PADDING.top - VIEW_PADDING.bottom,
   };
   const fit = Math.min(room.width / content.width, room.height / content.height);
-  if (fit >= READABLE_ZOOM) return placeView(pane, content, content, Math.min(fit, 1));
-  const zoom = READABLE_ZOOM;
-  if (align === 'centre') return placeView(pane, content, focus, zoom);
-  // The drawing's left edge at the pane's left when the focus is still on screen so, else the focus.
-  const left = focus.x + focus.width - content.x <= room.width / zoom ? content.x : focus.x;
-  // placeView centres its target: one half a pane right of `left` puts `left` at the padding.
-  const target = {
-    x: left + (pane.width / 2 - VIEW_PADDING.left) / zoom,
-    y: focus.y + focus.height / 2,
-    width: 0,
-    height: 0,
+  if (align === 'centre') {
+    if (fit >= READABLE_ZOOM) return placeView(pane, content, content, Math.min(fit, 1));
+    return placeView(pane, content, focus, READABLE_ZOOM);
+  }
+  if (fit >= READABLE_ZOOM) return fromCorner(pane, content, content, Math.min(fit, 1));
+  const view = fromCorner(pane, content, focus, READABLE_ZOOM);
+  // Zoomed in a little, the pane's right edge falls before the step it cut; not by much (it shows
+  // less), never past life size, and not so far that lanes which fit down the pane stop fitting.
+  const left = (VIEW_PADDING.left - view.x) / view.zoom;
+  const right = left + (pane.width - VIEW_PADDING.left) / view.zoom;
+  const end = gapBefore(boxes, right);
+  if (end === right || end < focus.x + focus.width) return view;
+  const zoom = (pane.width - VIEW_PADDING.left) / (end - left);
+  const tallest = content.height * READABLE_ZOOM <= room.height ? room.height / content.height : 1;
+  return zoom > Math.min(1, READABLE_ZOOM * MOST_ZOOM_IN, tallest)
+    ? view
+    : fromCorner(pane, content, focus, zoom);
+}
+
+/** How much larger than readable a view may be drawn to end between steps (it shows less so). */
+const MOST_ZOOM_IN = 1.1;
+/** Room left between the pane's edge and the first step past the edge, in diagram units. */
+const STEP_GAP = 8;
+
+/**
+ * Where a view whose right edge is at `right` (diagram x) should end instead so it cuts no box: at
+ * the left of the boxes it would cut, and again of any box that cuts, until none does.
+ */
+function gapBefore(boxes: readonly Rect[], right: number): number {
+  let edge = right;
+  for (;;) {
+    const cut = boxes.filter((b) => b.x < edge && b.x + b.width > edge);
+    if (cut.length === 0) return edge;
+    edge = Math.min(...cut.map((b) => b.x)) - STEP_GAP;
+  }
+}
+
+/**
+ * The drawing at `zoom` with its top-left corner at the pane's (after the left padding), or `focus` there
+ * along an axis where the focus would be off screen otherwise; never showing empty room past the
+ * drawing's end where it could fill the pane instead.
+ */
+function fromCorner(
+  pane: { width: number; height: number },
+  content: Rect,
+  focus: Rect,
+  zoom: number,
+): { x: number; y: number; zoom: number } {
+  const axis = (
+    size: number,
+    start: number,
+    length: number,
+    from: number,
+    to: number,
+    before: number,
+    after: number,
+  ) => {
+    const room = (size - before - after) / zoom;
+    if (length <= room) return before - start * zoom;
+    // The drawing's start at the padding when the focus still shows so, else the focus.
+    const anchor = to - start <= room ? start : from;
+    return Math.max(before - anchor * zoom, size - after - (start + length) * zoom);
   };
-  return placeView(pane, content, target, zoom);
+  return {
+    x: axis(
+      pane.width,
+      content.x,
+      content.width,
+      focus.x,
+      focus.x + focus.width,
+      VIEW_PADDING.left,
+      VIEW_PADDING.right,
+    ),
+    // Lanes are bands across the pane: the first one starts at its top edge, with no room above.
+    y: axis(pane.height, content.y, content.height, focus.y, focus.y + focus.height, 0, VIEW_PADDING.bottom),
+    zoom,
+  };
 }

@@ -18,6 +18,7 @@ import { BpmnImportReport, type BpmnReport } from './BpmnImportReport.tsx';
 import { ComparePanel, type Side } from './ComparePanel.tsx';
 import { type ExportKind, exportBpmn, exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
 import { type Imported, useDefinitionImport } from './ImportButton.tsx';
+import { FoldInspector, InspectorStrip } from './InspectorFold.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Palette } from './Palette.tsx';
@@ -30,6 +31,7 @@ import { useEditorCommands } from './useEditorCommands.ts';
 import { useEditorKeys } from './useEditorKeys.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import { useHeldRoles } from './useHeldRoles.ts';
+import { useInspectorFolded } from './useInspectorFolded.ts';
 import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
 import { useSimulation } from './useSimulation.ts';
 import './editor.css';
@@ -126,6 +128,8 @@ function Editor({ id }: { id: string }) {
     [latest, base],
   );
   const sim = useSimulation(document.definition, mode === 'simulate');
+  const inspector = useInspectorFolded(selection);
+  const folded = mode === 'edit' && inspector.folded;
 
   const onChanges = useCallback(
     (changes: Change[], options?: { squash?: string }) => apply(changes, options),
@@ -228,7 +232,11 @@ function Editor({ id }: { id: string }) {
 
   const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
   return (
-    <div className="pf-editor pf-contrast" ref={root} data-testid="editor">
+    <div
+      className={`pf-editor pf-contrast${folded ? ' pf-side-folded' : ''}`}
+      ref={root}
+      data-testid="editor"
+    >
       <TopBar
         title={document.definition.title}
         published={published}
@@ -273,8 +281,11 @@ function Editor({ id }: { id: string }) {
           onConnect={commands.connect}
         />
       </section>
-      {mode === 'edit' && !inspecting && <aside className="pf-inspector" aria-label="Inspector" aria-busy />}
-      {mode === 'edit' && inspecting && (
+      {folded && <InspectorStrip onOpen={inspector.open} />}
+      {mode === 'edit' && !folded && !inspecting && (
+        <aside className="pf-inspector" aria-label="Inspector" aria-busy />
+      )}
+      {mode === 'edit' && !folded && inspecting && (
         <Inspector
           document={document}
           selection={selection}
@@ -282,6 +293,7 @@ function Editor({ id }: { id: string }) {
           onCopy={commands.copy}
         />
       )}
+      {mode === 'edit' && !folded && <FoldInspector onFold={inspector.fold} />}
       {mode === 'simulate' && <SimulatePanel definition={document.definition} sim={sim} />}
       {mode === 'compare' && (
         <ComparePanel

@@ -37,7 +37,7 @@ const KINDS: Array<{ kind: StepKind; label: string; help: string; icon: ReactNod
   },
 ];
 
-/** Step kinds: click to add beside the selection, or drag into a lane. */
+/** Step kinds, a row over the diagram: click to add beside the selection, or drag into a lane. */
 export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; disabled: boolean }) {
   const onDragStart = (kind: StepKind) => (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
@@ -53,7 +53,7 @@ export function Palette({ onAdd, disabled }: { onAdd: (kind: StepKind) => void; 
           <Tooltip
             key={k.kind}
             label={`${k.help}. Click to add, or drag into a lane.`}
-            position="right"
+            position="bottom"
             multiline
             w={220}
             openDelay={400}

@@ -14,8 +14,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { NavLink as RouterLink, useLocation } from 'react-router';
+import { type ReactNode, useEffect } from 'react';
+import { matchPath, NavLink as RouterLink, useLocation } from 'react-router';
 import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
@@ -33,6 +33,13 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const client = useQueryClient();
   const location = useLocation();
   const sections = navSections(me.user.roles, !!me.emergency);
+  // The workflow editor is a drawing surface: there the menu folds away behind its button at every
+  // width (it took 200 of a laptop's 1280 px from the diagram) and, opened, lies over the editor
+  // instead of squeezing it.
+  const drawing = matchPath('/workflows/:id', location.pathname) !== null;
+  // Another screen (a link, the browser's Back) folds it again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
+  useEffect(() => close(), [location.pathname]);
 
   async function signOut() {
     const done = await call(logout, {}).catch(() => null);
@@ -53,13 +60,20 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       header={{ height: 52 }}
       // Below 62em (a tablet held upright) the menu folds behind a button: at 768 px a standing 200 px menu
       // left the screens too narrow for My work's folders and the editor's diagram.
-      navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened, desktop: drawing && !opened } }}
       padding={0}
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Open navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              {...(drawing ? {} : { hiddenFrom: 'md' })}
+              size="sm"
+              aria-label="Open navigation"
+              aria-expanded={opened}
+            />
             <Title order={1} size="h4">
               portalflow
             </Title>
@@ -91,7 +105,11 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar
+        p="xs"
+        aria-label="Main"
+        style={drawing ? { boxShadow: 'var(--mantine-shadow-lg)' } : undefined}
+      >
         {/* The entries scroll on a short window; who is signed in stays in view below them. */}
         <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
           {sections.map((section) => (
@@ -128,7 +146,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           <SignedInAs username={me.user.username} roles={me.user.roles} />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main h="100dvh">
+      <AppShell.Main
+        h="100dvh"
+        // Over the editor the open menu takes no room from it; a click on the editor folds it.
+        style={drawing ? { '--app-shell-navbar-offset': '0px' } : undefined}
+        onPointerDown={drawing && opened ? close : undefined}
+      >
         <ClinicGate>{children}</ClinicGate>
       </AppShell.Main>
     </AppShell>
