@@ -45,6 +45,10 @@ describe('backups', () => {
       };
       await page.reload();
       await page.getByTestId('backups-schedule').waitFor();
+      // The nightly time on the clinic's clock, as every other time on screen.
+      expect(await page.getByTestId('backups-schedule').textContent()).toContain(
+        'Every night at 2:00 AM clinic time',
+      );
       // No whole backup yet: said in red, with what to do, and in the header on every screen.
       await page.getByTestId('backups-stale').waitFor();
       await page.locator('[data-testid="backup-alarm"][data-alarm="stale"]').waitFor();

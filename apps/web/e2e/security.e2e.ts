@@ -191,6 +191,22 @@ describe('break glass', () => {
       expect(await seriousViolations(b.page)).toEqual([]);
       await b.page.getByTestId('emergency-request').click();
       await b.page.getByTestId('emergency-active').waitFor();
+      // Until when, in the demo clinic's time zone (Denver) and on its 12-hour clock, as every time on screen.
+      const denver = (ms: number) =>
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: 'America/Denver',
+          hour: 'numeric',
+          minute: '2-digit',
+          hourCycle: 'h12',
+        })
+          .format(new Date(ms))
+          .replace(/\s+/, ' ');
+      const inAnHour = [-1, 0, 1].map((m) => `until ${denver(Date.now() + (60 + m) * 60_000)} —`);
+      const banner = (await b.page.getByTestId('emergency-active').textContent()) ?? '';
+      expect(
+        inAnHour.some((text) => banner.includes(text)),
+        banner,
+      ).toBe(true);
       await screenshot(b.page, 'break-glass-active');
       await b.page.goto(`${server.url}/audit/instances/${instanceId}`);
       // The patient's message is behind the recorded reveal, like any auditor's.

@@ -92,5 +92,7 @@ describe('the clinic clock: one style for every time shown, in the clinic’s ti
     expect(clockTime('00:05', '12-hour')).toBe('12:05 AM');
     expect(clockTime('17:00', '12-hour')).toBe('5:00 PM');
     expect(clockTime('09:15', '24-hour')).toBe('09:15');
+    // Anything else (a setting written another way) is shown as written rather than guessed at.
+    expect(clockTime('2am', '12-hour')).toBe('2am');
   });
 });

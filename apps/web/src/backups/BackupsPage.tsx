@@ -109,17 +109,17 @@ export function BackupsPage() {
         >
           <Text size="sm">
             Ask whoever runs the server to set <Code>PORTALFLOW_BACKUP_DIR</Code> to a folder on another disk
-            and restart it. Every night (at 02:00 clinic time, or <Code>PORTALFLOW_BACKUP_TIME</Code>) it then
-            copies the database and the attached files there and keeps the newest 14 (
-            <Code>PORTALFLOW_BACKUP_KEEP</Code>
+            and restart it. Every night (at {clockTime('02:00')} clinic time, or{' '}
+            <Code>PORTALFLOW_BACKUP_TIME</Code>) it then copies the database and the attached files there and
+            keeps the newest 14 (<Code>PORTALFLOW_BACKUP_KEEP</Code>
             ). Until then, <Code>portalflow backup &lt;folder&gt;</Code> takes one by hand.
           </Text>
         </Alert>
       ) : (
         <Text size="sm" data-testid="backups-schedule">
-          Every night at <b>{schedule.time}</b> clinic time into <Code>{schedule.dir}</Code>; the newest{' '}
-          <b>{schedule.keep}</b> whole backups are kept. Copy that folder off this machine too: a backup on
-          the same disk does not survive the disk. If one fails, every admin with an email address (
+          Every night at <b>{clockTime(schedule.time)}</b> clinic time into <Code>{schedule.dir}</Code>; the
+          newest <b>{schedule.keep}</b> whole backups are kept. Copy that folder off this machine too: a
+          backup on the same disk does not survive the disk. If one fails, every admin with an email address (
           <Link to="/profile/email">Email notifications</Link>) is emailed, and again when backups work again.
           When Back up now fails, whoever pressed it sees it here and the other admins are emailed.
         </Text>

@@ -41,7 +41,7 @@ export function formatTime(at: When, options: ClockOptions = {}): string {
 
 /** A wall-clock time written "HH:MM" (a backup's name, opening hours) in the clinic's style. */
 export function clockTime(hhmm: string, clock: ClinicClock = clinicClock()): string {
-  if (clock === '24-hour') return hhmm;
+  if (clock === '24-hour' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)) return hhmm;
   const [h, m] = hhmm.split(':').map(Number);
   return `${h! % 12 === 0 ? 12 : h! % 12}:${String(m).padStart(2, '0')} ${h! < 12 ? 'AM' : 'PM'}`;
 }
