@@ -410,10 +410,9 @@ describe('My work', () => {
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'bell-request-cancelled');
       await list.getByText('Request cancelled: nothing more to do').first().click();
-      // Opened from the bell, the closed task says it was cancelled and leaves the list.
-      await b.page
-        .getByText('“Prepare the refill request for review” was cancelled. It has left your list.')
-        .waitFor();
+      // Opened from the bell, the closed task stays open and says in its place that it was cancelled.
+      await b.page.getByTestId('task-request-cancelled').waitFor();
+      expect(new URL(b.page.url()).searchParams.get('task')).toBe(taskId);
     } finally {
       await b.close();
     }

@@ -6,10 +6,11 @@ import { UserX } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
-import type { Me, Task } from '../api/types.ts';
+import type { InstanceView, Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
+import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
@@ -53,8 +54,9 @@ const focusRow = (id: string) =>
 
 /**
  * My work: folders with counts (My tasks, a pool per clinic role, Overdue), the list by due time,
- * and the task panel. The open task is React state (or router state from a notification), never
- * in the URL.
+ * and the task panel. The folder and the open task are in the address (a folder's name and the task's
+ * opaque id, never patient data), so a reload reopens the same task and Back and Forward step through
+ * what the person opened.
  */
 export function MyWorkPage({ me }: { me: Me }) {
   const roles = useMemo(() => clinicRoles(me.user.roles), [me.user.roles]);
@@ -69,24 +71,30 @@ export function MyWorkPage({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
 
-  // The folder is in the address (a role id or a folder's name: never patient data), so a reload, the
-  // back button or a kept link opens the same one.
+  // The folder (a role id or a folder's name) and the open task (its opaque id) are in the address:
+  // a reload or a kept link opens the same ones; each one the person opens is a step Back returns to.
   const folderId = folderParam(search.get('folder'));
-  const setFolderId = useCallback(
-    (id: FolderId) =>
-      setSearch(
-        (p) => {
-          if (id === 'mine') p.delete('folder');
-          else p.set('folder', id);
-          return p;
-        },
-        { replace: true },
-      ),
-    [setSearch],
+  const openId = search.get('task');
+  // Answers that arrive later (a complete, a practice run's next step) read the address as it is then.
+  const searchNow = useRef(search);
+  searchNow.current = search;
+  const show = useCallback(
+    (place: { folder?: FolderId; task?: string | null }, how: 'push' | 'replace' = 'push') => {
+      const p = new URLSearchParams(searchNow.current);
+      if (place.folder === 'mine') p.delete('folder');
+      else if (place.folder) p.set('folder', place.folder);
+      if (place.task === null) p.delete('task');
+      else if (place.task) p.set('task', place.task);
+      const next = p.toString();
+      if (next === searchNow.current.toString()) return;
+      navigate({ search: next ? `?${next}` : '' }, { replace: how === 'replace' });
+    },
+    [navigate],
   );
+  /** Another task takes the open one's place (the next after a complete): no step of its own for Back. */
+  const setOpenId = useCallback((id: string | null) => show({ task: id }, 'replace'), [show]);
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [cursorId, setCursorId] = useState<string | null>(null);
+  const [cursorId, setCursorId] = useState<string | null>(openId);
   const handledClosed = useRef(new Set<string>());
 
   // In practice, a pool for each role the person plays in their own practice runs too.
@@ -131,17 +139,22 @@ export function MyWorkPage({ me }: { me: Me }) {
     [roles, inFolder],
   );
 
-  /** After my own complete, or when a task turns out to be gone: continue with the one that took its place. */
+  /**
+   * After my own complete, or when a task turns out to be gone: continue with the one that took its
+   * place. A task gone under me with nothing after it stays open, saying what became of it.
+   */
   const continueAfter = useCallback(
-    (task: Task) => {
+    (task: Task, gone = false) => {
       handledClosed.current.add(task.id);
       const ids = lastVisibleIds.current;
       // The one that takes its place; if it had already left this list (claimed from a pool), the top one.
       const next = ids.includes(task.id) ? nextAfter(ids, task.id) : (ids[0] ?? null);
       setCursorId(next);
-      setOpenId((current) => (current === task.id ? (wide ? next : null) : current));
+      if (searchNow.current.get('task') !== task.id) return;
+      if (!wide) setOpenId(null);
+      else if (next !== null || !gone) setOpenId(next);
     },
-    [wide],
+    [wide, setOpenId],
   );
 
   // A request as its queue row names it: the toast after a complete and the panel say which one it is.
@@ -167,46 +180,60 @@ export function MyWorkPage({ me }: { me: Me }) {
           setOpenId(next);
         });
     },
-    [practice, me.user.id, continueAfter],
+    [practice, me.user.id, continueAfter, setOpenId],
   );
-  const actions = useTaskActions({ nameOf, requestOf, onCompleted: afterCompleted, onGone: continueAfter });
+  const actions = useTaskActions({
+    nameOf,
+    requestOf,
+    onCompleted: afterCompleted,
+    onGone: (task) => continueAfter(task, true),
+  });
+
+  /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
+  const openNextOfRun = useCallback(
+    (instance: InstanceView) => {
+      const next = nextStepOfOwnRun(instance, me.user.id);
+      if (next === null) return;
+      setCursorId(next);
+      setOpenId(next);
+    },
+    [me.user.id, setOpenId],
+  );
 
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
   }, [visibleIds]);
 
-  // An email's link (`/work?task=…`, an opaque id) opens the task like a notification does, and the
-  // address bar is left clean.
-  useEffect(() => {
-    const linked = search.get('task');
-    if (!linked) return;
-    const state: WorkLocationState = { openTaskId: linked };
-    navigate(location.pathname, { replace: true, state });
-  }, [search, location.pathname, navigate]);
-
-  // A notification asked to open a task: select it and show the folder it is in.
+  // A notification asked to open a task (router state): open it, in the folder it is in, in the
+  // address of this same history entry.
   useEffect(() => {
     const state = location.state as WorkLocationState | null;
     if (!state?.openTaskId) return;
     const id = state.openTaskId;
-    setOpenId(id);
     setCursorId(id);
+    setFilters(NO_FILTERS);
     const known = queues.byId.get(id);
     const where = known ? folderOf(known, me.user.id, folderRoles) : null;
-    setFilters(NO_FILTERS);
-    // One navigation: the folder it is in, and the request to open it taken out of the history entry.
     const params = new URLSearchParams(location.search);
-    if (where && where !== 'mine') params.set('folder', where);
-    else if (where) params.delete('folder');
-    const rest = params.toString();
-    navigate(`${location.pathname}${rest ? `?${rest}` : ''}`, { replace: true, state: null });
-  }, [location.state, location.pathname, location.search, navigate, queues.byId, me.user.id, folderRoles]);
+    if (where === 'mine') params.delete('folder');
+    else if (where) params.set('folder', where);
+    params.set('task', id);
+    navigate({ search: `?${params}` }, { replace: true, state: null });
+  }, [location.state, location.search, navigate, queues.byId, me.user.id, folderRoles]);
 
-  // The open task was completed elsewhere (live update): say so and move on.
+  // The open task closed while it was open here (live update): say so and move on. One that was
+  // already closed when opened (a reload, Back, a kept link) stays, its panel saying what became of it.
   const detail = useTaskDetail(openId);
+  const shownOpen = useRef<string | null>(null);
   useEffect(() => {
     const task = detail.data?.task;
-    if (task?.status !== 'closed' || handledClosed.current.has(task.id)) return;
+    // Data kept from an earlier visit is being read again: not yet what the task is now.
+    if (!task || detail.isFetching) return;
+    if (task.status === 'open') {
+      shownOpen.current = task.id;
+      return;
+    }
+    if (shownOpen.current !== task.id || handledClosed.current.has(task.id)) return;
     handledClosed.current.add(task.id);
     if (task.closedBy !== me.user.id) {
       notifications.show({
@@ -219,20 +246,23 @@ export function MyWorkPage({ me }: { me: Me }) {
             : `${nameOf(task.closedBy)} finished “${task.title}”. It has left your list.`,
       });
     }
-    continueAfter(task);
-  }, [detail.data, me.user.id, nameOf, continueAfter]);
+    continueAfter(task, true);
+  }, [detail.data, detail.isFetching, me.user.id, nameOf, continueAfter]);
 
-  const open = useCallback((task: Task) => {
-    setCursorId(task.id);
-    setOpenId(task.id);
-  }, []);
+  const open = useCallback(
+    (task: Task) => {
+      setCursorId(task.id);
+      show({ task: task.id });
+    },
+    [show],
+  );
 
   const selectFolder = useCallback(
     (id: FolderId) => {
-      setFolderId(id);
+      show({ folder: id });
       setCursorId(null);
     },
-    [setFolderId],
+    [show],
   );
 
   useQueueHotkeys({
@@ -245,7 +275,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       }
     },
     onOpen: () => {
-      if (cursorId) setOpenId(cursorId);
+      if (cursorId) show({ task: cursorId });
     },
     onClaim: () => {
       const id = cursorId ?? openId;
@@ -324,7 +354,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
           {!practice && <RequestActions />}
-          <RefresherCard />
+          {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
           {list}
         </section>
         <div className={classes.panel}>
@@ -347,7 +377,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
         {!practice && <RequestActions />}
-        <RefresherCard />
+        {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
         {list}
       </section>
       <Drawer

@@ -22,9 +22,10 @@ import { PlayedForPracticeBadge, PlayedForPracticeNote } from '../practice/Playe
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { PracticeDeadlineNote } from '../practice/PracticeDeadlineNote.tsx';
 import { TaskAttachments } from './attachments/TaskAttachments.tsx';
+import { closedNote } from './closedNote.ts';
 import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
-import { humanize, roleLabel } from './format.ts';
+import { roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
 import { NoteBoxAlone } from './NoteBox.tsx';
 import { NoteCard } from './NoteCard.tsx';
@@ -126,6 +127,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const standIn = detail.data.practiceStandIn;
   const holdsRole = me.user.roles.includes(task.role) || standIn;
   const open = task.status === 'open';
+  const closed = closedNote(task, me.user.id, nameOf);
   const canComplete = open && mine && holdsRole;
   const disabledReason = !open
     ? 'This task is closed.'
@@ -257,8 +259,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           </Alert>
         )}
         {!open && !(instance.status === 'cancelled' && !task.outcome) && (
-          <Alert color="gray" title="This task is closed">
-            {task.outcome ? `Finished with “${humanize(task.outcome)}”.` : 'The workflow moved on.'}
+          <Alert color="gray" title={closed.title} data-testid="task-closed-note">
+            {closed.message}
           </Alert>
         )}
         {open && !unassigned && !mine && (
