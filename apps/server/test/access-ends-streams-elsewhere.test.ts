@@ -1,14 +1,17 @@
 // Two real server processes on one libSQL file, as behind a load balancer: a person's live stream is
 // held by one process and their access ends through the other (disabled, signed out, signed out
-// everywhere, a new password, a token revoked). The stream ends within moments (the end reaches the
-// other process through the change feed), not at that process's next periodic check of its streams;
-// and the colleague listening there hears a returned task arrive. A session that runs out of idle
-// time ends its stream when it runs out, with no request anywhere.
+// everywhere, a new password, a token revoked), or their roles change there (an admin's edit, a staff
+// list import, a single sign-on whose directory groups now map to other roles). The stream ends within
+// moments (the news reaches the other process through the change feed), not at that process's next
+// periodic check of its streams; and the colleague listening there hears a returned task arrive. A
+// session that runs out of idle time ends its stream when it runs out, with no request anywhere.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, exampleStart, makeApp, PASSWORD, type TestApp } from './support/app.ts';
+import { CookieJar } from './support/cookie-jar.ts';
 import { type Listener, listen } from './support/listen.ts';
 import { killAllServers, type ServerProcess, spawnReady, spawnServer } from './support/processes.ts';
+import { signInThroughProvider, ssoWorld } from './support/sso-world.ts';
 
 const TRIAGE = 'portal-message-triage';
 const POOL = 'medical-assistant';
@@ -277,6 +280,27 @@ const endings: Record<string, (username: string) => Promise<Ending>> = {
       act: async () => (await send(admin, 'DELETE', `/api/users/${id}/tokens/${theirs!.id}`)).status,
     };
   },
+  // The stream was opened under the old roles: what it may hear was worked out from them.
+  'an admin changing their roles': async (username) => {
+    const [browser, admin] = [await t.login(username), await t.login('admin')];
+    return {
+      streams: { ends: browser },
+      act: async () =>
+        (await send(admin, 'PATCH', `/api/users/${t.user(username).id}`, { roles: ['front-desk'] })).status,
+    };
+  },
+  'a staff list import that changes their roles': async (username) => {
+    const [browser, admin] = [await t.login(username), await t.login('admin')];
+    const csv = `username,display name,roles\n${username},${username},front-desk`;
+    return {
+      streams: { ends: browser },
+      act: async () => {
+        const applied = await send(admin, 'POST', '/api/users/import', { csv });
+        expect(applied.body.rows?.[0]?.outcome, applied.text).toBe('updated');
+        return applied.status;
+      },
+    };
+  },
 };
 
 describe('a person’s access ending through one process ends their live stream on the other within moments', () => {
@@ -303,6 +327,44 @@ describe('a person’s access ending through one process ends their live stream 
       }
     }, 60_000);
   }
+});
+
+describe('single sign-on giving a person other roles through one process', () => {
+  it('ends the stream they opened under the old roles on the other process within moments', async () => {
+    const w = await ssoWorld();
+    // On the wall clock, as the other process reads the sessions.
+    w.t.clock.set(new Date().toISOString());
+    const other = await spawnServer({ databaseUrl: w.t.dbUrl, processId: 'proc-sso-streams' });
+    try {
+      await w.mapGroups({ 'clinic-assistants': [POOL], billing: ['billing-specialist'] });
+      w.addAccount({
+        sub: 'p-kim',
+        email: 'kim@clinic.example',
+        emailVerified: true,
+        groups: ['clinic-assistants'],
+      });
+      const tablet = new CookieJar();
+      await signInThroughProvider(w, tablet, { email: 'kim@clinic.example' });
+      const stream = await readyStream({ cookie: tablet.header(w.base) }, other.url);
+      try {
+        // The directory moves Kim to billing; her next sign-in, on the desk computer, maps the new roles.
+        w.idp.accounts.get('kim@clinic.example')!.groups = ['billing'];
+        const { landing } = await signInThroughProvider(w, new CookieJar(), { email: 'kim@clinic.example' });
+        const answeredAt = performance.now();
+        expect(landing?.pathname).toBe('/');
+        const took = (await endedWithin(stream, 8000)) - answeredAt;
+        console.log(
+          `single sign-on with new roles: the stream elsewhere ended ${took.toFixed(0)} ms after it`,
+        );
+        expect(took).toBeLessThan(PROMPT_MS);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await other.stop();
+      await w.close();
+    }
+  }, 90_000);
 });
 
 describe('a session running out of idle time', () => {

@@ -207,14 +207,17 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         results.push({ ...row, outcome: 'created' });
       } else if (row.action === 'update') {
         const existing = byName.get(row.username)!;
+        const rolesChanged = row.roles.join(';') !== [...existing.roles].sort().join(';');
         const edited = await deps.store.editAccount({
           userId: existing.id,
           actorId: user.id,
           at,
           displayName: row.displayName,
           roles: row.roles,
-          ...(row.roles.join(';') !== [...existing.roles].sort().join(';') ? { revokeReason: 'roles' } : {}),
+          ...(rolesChanged ? { revokeReason: 'roles' } : {}),
         });
+        // Streams opened under the old roles end on every process now, not at their next periodic check.
+        if (edited.ok && rolesChanged) await accessEnded(deps, existing.id);
         results.push({
           ...row,
           outcome: edited.ok

@@ -3,6 +3,7 @@ import type { SsoSignInError } from '@portalflow/contract';
 import type { SsoGroupRoles, User } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import type { AppDeps } from '../deps.ts';
+import { accessEnded } from '../live/access-ended.ts';
 import type { ProviderClaims } from './client.ts';
 
 /** The roles the provider's groups give under the admins' mapping, sorted. */
@@ -67,6 +68,9 @@ export async function ssoAccount(deps: AppDeps, claims: ProviderClaims): Promise
         ? { ok: false, code: 'SSO_LAST_ADMIN', user, detail: 'mapped roles would leave no active admin' }
         : { ok: false, code: 'ACCOUNT_DISABLED', user: null, detail: 'account gone' };
     user = edited.user;
+    // Streams opened under the old roles (another browser, another process) end now: what they may
+    // hear was worked out from those roles. The client reconnects under the new ones.
+    await accessEnded(deps, user.id);
   }
   return { ok: true, user, how };
 }
