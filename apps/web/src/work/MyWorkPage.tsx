@@ -6,11 +6,10 @@ import { UserX } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
-import type { InstanceView, Me, Task } from '../api/types.ts';
+import type { Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
-import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
@@ -189,17 +188,6 @@ export function MyWorkPage({ me }: { me: Me }) {
     onGone: (task) => continueAfter(task, true),
   });
 
-  /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
-  const openNextOfRun = useCallback(
-    (instance: InstanceView) => {
-      const next = nextStepOfOwnRun(instance, me.user.id);
-      if (next === null) return;
-      setCursorId(next);
-      setOpenId(next);
-    },
-    [me.user.id, setOpenId],
-  );
-
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
   }, [visibleIds]);
@@ -354,7 +342,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
           {!practice && <RequestActions />}
-          {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
+          <RefresherCard />
           {list}
         </section>
         <div className={classes.panel}>
@@ -377,7 +365,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
         {!practice && <RequestActions />}
-        {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
+        <RefresherCard />
         {list}
       </section>
       <Drawer
