@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeEntry, KIND_FIELDS } from '../src/tracking/entryKinds.ts';
-import { defaultPeriod, sheetQuery } from '../src/tracking/sheetQuery.ts';
+import { sheetQuery } from '../src/tracking/sheetQuery.ts';
 
 describe('tracking helpers', () => {
   it('the sheet query carries only dates, the view and workforce filters', () => {
     expect(
       sheetQuery({ from: '2026-03-01', to: '2026-03-31', view: 'role', person: '', role: 'front-desk' }),
     ).toEqual({ from: '2026-03-01', to: '2026-03-31', view: 'role', role: 'front-desk' });
-  });
-
-  it('opens on the last 30 days, today included', () => {
-    expect(defaultPeriod(new Date(2026, 2, 17, 9))).toEqual({ from: '2026-02-16', to: '2026-03-17' });
-    // On the 1st: the last 30 days, across the turn of the year, not a one-day sheet.
-    expect(defaultPeriod(new Date(2026, 0, 1, 23))).toEqual({ from: '2025-12-03', to: '2026-01-01' });
   });
 
   it('describes an entry by its kind’s fields, skipping empty ones', () => {

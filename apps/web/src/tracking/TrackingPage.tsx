@@ -13,14 +13,23 @@ import {
 import { trackingSheet } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead, SYSTEM_ROLES } from '../auth/useMe.ts';
 import { usePeople } from '../work/usePeople.ts';
 import { EntriesPanel } from './EntriesPanel.tsx';
+import {
+  choiceOf,
+  clinicToday,
+  defaultPeriod,
+  PERIOD_CHOICES,
+  type PeriodChoice,
+  periodFor,
+  periodWords,
+} from './period.ts';
 import { SheetTableView } from './SheetTableView.tsx';
-import { defaultPeriod, sheetQuery } from './sheetQuery.ts';
+import { sheetQuery } from './sheetQuery.ts';
 import { TrackingCharts } from './TrackingCharts.tsx';
 import type { SheetFilters } from './types.ts';
 
@@ -40,6 +49,21 @@ export function TrackingPage({ me }: { me: Me }) {
   }));
   const { people, nameOf } = usePeople(me);
   const set = (patch: Partial<SheetFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  // Today as the page opened: the quick choices end on it (a sheet left open overnight keeps its days).
+  const [today] = useState(() => clinicToday());
+  const [choice, setChoice] = useState<PeriodChoice>('last-7-days');
+  const fromInput = useRef<HTMLInputElement>(null);
+  const choose = (value: PeriodChoice) => {
+    setChoice(value);
+    if (value === 'custom') fromInput.current?.focus();
+    else set(periodFor(value, today));
+  };
+  // Typed days are a quick choice again when they match one.
+  const setDay = (patch: Pick<SheetFilters, 'from'> | Pick<SheetFilters, 'to'>) => {
+    const next = { from: filters.from, to: filters.to, ...patch };
+    setChoice(choiceOf(next, today));
+    set(patch);
+  };
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(filters.from) && /^\d{4}-\d{2}-\d{2}$/.test(filters.to);
 
   const sheet = useQuery({
@@ -90,18 +114,31 @@ export function TrackingPage({ me }: { me: Me }) {
         )}
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap" data-testid="tracking-filters">
+        <div>
+          <Text size="sm" fw={500} id="tracking-period-label" mb={2}>
+            Period
+          </Text>
+          <SegmentedControl
+            aria-labelledby="tracking-period-label"
+            value={choice}
+            onChange={(v) => choose(v as PeriodChoice)}
+            data={[...PERIOD_CHOICES]}
+            data-testid="tracking-period"
+          />
+        </div>
         <TextInput
+          ref={fromInput}
           type="date"
           label="From"
           value={filters.from}
-          onChange={(e) => set({ from: e.currentTarget.value })}
+          onChange={(e) => setDay({ from: e.currentTarget.value })}
           data-testid="tracking-from"
         />
         <TextInput
           type="date"
           label="To"
           value={filters.to}
-          onChange={(e) => set({ to: e.currentTarget.value })}
+          onChange={(e) => setDay({ to: e.currentTarget.value })}
           data-testid="tracking-to"
         />
         {everyone && (
@@ -143,12 +180,18 @@ export function TrackingPage({ me }: { me: Me }) {
           searchable
           data-testid="tracking-role"
         />
-        {sheet.data && (
-          <Text size="xs" c="gray.7" pb={8}>
-            Days in {sheet.data.period.timeZone}
-          </Text>
-        )}
       </Group>
+      {valid && (
+        <Text size="sm" fw={500} aria-live="polite">
+          <span data-testid="tracking-period-words">{periodWords(filters, today)}</span>
+          {sheet.data && (
+            <Text span size="xs" c="gray.7" fw={400}>
+              {' '}
+              · days in {sheet.data.period.timeZone}
+            </Text>
+          )}
+        </Text>
+      )}
       {!valid ? (
         <Alert color="orange">Choose a start and an end date.</Alert>
       ) : sheet.isPending ? (

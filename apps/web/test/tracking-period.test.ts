@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { choiceOf, defaultPeriod, periodFor, periodWords } from '../src/tracking/period.ts';
+
+/** 9 am in Denver on 17 March 2026, a Tuesday. */
+const TUESDAY = Date.parse('2026-03-17T15:00:00Z');
+
+describe('the tracking period', () => {
+  it('opens on the last 7 days, today included, by the clinic’s calendar', () => {
+    expect(defaultPeriod(TUESDAY, 'America/Denver')).toEqual({ from: '2026-03-11', to: '2026-03-17' });
+    // Past midnight UTC it is still the evening before in Denver.
+    expect(defaultPeriod(Date.parse('2026-03-18T03:00:00Z'), 'America/Denver')).toEqual({
+      from: '2026-03-11',
+      to: '2026-03-17',
+    });
+  });
+
+  it('gives each quick choice its days', () => {
+    expect(periodFor('last-7-days', '2026-01-03')).toEqual({ from: '2025-12-28', to: '2026-01-03' });
+    expect(periodFor('last-30-days', '2026-03-17')).toEqual({ from: '2026-02-16', to: '2026-03-17' });
+    expect(periodFor('this-month', '2026-03-17')).toEqual({ from: '2026-03-01', to: '2026-03-17' });
+    expect(periodFor('this-month', '2026-03-01')).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+  });
+
+  it('knows a quick choice again from its days, else the period is a custom one', () => {
+    expect(choiceOf({ from: '2026-03-11', to: '2026-03-17' }, '2026-03-17')).toBe('last-7-days');
+    expect(choiceOf({ from: '2026-02-16', to: '2026-03-17' }, '2026-03-17')).toBe('last-30-days');
+    expect(choiceOf({ from: '2026-03-01', to: '2026-03-17' }, '2026-03-17')).toBe('this-month');
+    expect(choiceOf({ from: '2026-03-10', to: '2026-03-16' }, '2026-03-17')).toBe('custom');
+  });
+
+  it('says the period in words', () => {
+    expect(periodWords({ from: '2026-03-11', to: '2026-03-17' }, '2026-03-17')).toBe(
+      'Last 7 days: Wed 11 Mar – Tue 17 Mar 2026',
+    );
+    expect(periodWords({ from: '2025-12-28', to: '2026-01-03' }, '2026-01-03')).toBe(
+      'Last 7 days: Sun 28 Dec 2025 – Sat 3 Jan 2026',
+    );
+    expect(periodWords({ from: '2026-03-01', to: '2026-03-17' }, '2026-03-17')).toBe(
+      'This month: Sun 1 Mar – Tue 17 Mar 2026',
+    );
+    expect(periodWords({ from: '2026-03-02', to: '2026-03-06' }, '2026-03-17')).toBe(
+      'From Mon 2 Mar to Fri 6 Mar 2026 (5 days)',
+    );
+    expect(periodWords({ from: '2026-03-02', to: '2026-03-02' }, '2026-03-17')).toBe(
+      'Mon 2 Mar 2026 (1 day)',
+    );
+  });
+});
