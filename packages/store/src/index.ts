@@ -150,6 +150,7 @@ export type {
   PracticeCompletion,
   RefresherAcknowledgement,
   RefresherSchedule,
+  RoleAssignment,
   RoleSignOffStore,
   SaveJobTextInput,
   SaveJobTextResult,

@@ -47,6 +47,13 @@ export interface PracticeCompletion {
   doneAt: string;
 }
 
+/** When a person got one of their roles (null: held since before this was recorded, and their account). */
+export interface RoleAssignment {
+  userId: string;
+  role: string;
+  assignedAt: string | null;
+}
+
 export interface SaveJobTextInput {
   roleId: string;
   reportsTo: string;
@@ -76,6 +83,8 @@ export interface RoleSignOffStore {
   listRefresherAcknowledgements(query?: { userId?: string }): Promise<RefresherAcknowledgement[]>;
   /** Finished practice instances (practice = 1, status done), latest per person and version. */
   listPracticeCompletions(query?: { userId?: string }): Promise<PracticeCompletion[]>;
+  /** The roles people hold now and when each was given (a refresher starts from the version current then). */
+  listRoleAssignments(query?: { userId?: string }): Promise<RoleAssignment[]>;
   addRefresherSchedule(input: Omit<RefresherSchedule, 'id'>): Promise<RefresherSchedule>;
   listRefresherSchedules(): Promise<RefresherSchedule[]>;
   deleteRefresherSchedule(id: string): Promise<boolean>;

@@ -134,6 +134,7 @@ describe('migrations', () => {
       [22, 'clinic-calendar'],
       [23, 'cancelled-email'],
       [24, 'attachments'],
+      [25, 'role-assignments'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -324,6 +325,41 @@ describe('migrations', () => {
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     );
     expect(indexes.rows.map((r) => r.name)).toEqual(['notifications_by_role', 'notifications_by_user']);
+  });
+
+  it('date the roles people already hold from their account’s creation; roles given later carry their own time', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 24))).toHaveLength(24);
+    await raw.batch(
+      [
+        `INSERT INTO users (id, username, password_hash, display_name, disabled, created_at)
+          VALUES ('u1', 'ma', '!unset', 'Ma', 0, '2026-01-02T09:00:00.000Z')`,
+        "INSERT INTO user_roles (user_id, role) VALUES ('u1', 'medical-assistant'), ('u1', 'front-desk')",
+      ],
+      'write',
+    );
+    raw.close();
+    const store = await openStore({ url: tmp.url() });
+    expect(await store.listRoleAssignments({ userId: 'u1' })).toEqual(
+      expect.arrayContaining([
+        { userId: 'u1', role: 'medical-assistant', assignedAt: '2026-01-02T09:00:00.000Z' },
+        { userId: 'u1', role: 'front-desk', assignedAt: '2026-01-02T09:00:00.000Z' },
+      ]),
+    );
+    const edited = await store.editAccount({
+      userId: 'u1',
+      actorId: null,
+      at: '2026-02-01T10:00:00.000Z',
+      roles: ['medical-assistant', 'triage-nurse'],
+    });
+    expect(edited.ok).toBe(true);
+    expect(
+      (await store.listRoleAssignments({ userId: 'u1' })).sort((a, b) => a.role.localeCompare(b.role)),
+    ).toEqual([
+      { userId: 'u1', role: 'medical-assistant', assignedAt: '2026-01-02T09:00:00.000Z' },
+      { userId: 'u1', role: 'triage-nurse', assignedAt: '2026-02-01T10:00:00.000Z' },
+    ]);
+    await store.close();
+    raw = createClient({ url: tmp.url() });
   });
 
   it('tolerate two processes migrating at once', async () => {

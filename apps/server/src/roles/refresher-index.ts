@@ -11,6 +11,8 @@ export interface RefresherWorkflow {
   latestVersion: number;
   /** When the latest version was published. */
   publishedAt: string;
+  /** When each version was published: `versionsPublishedAt[v - 1]` for version v. */
+  versionsPublishedAt: string[];
   /** Per role whose job changed at least once: the versions that changed it from the one before, ascending. */
   changedIn: Record<string, number[]>;
   /**
@@ -63,6 +65,12 @@ export class RefresherIndex {
     const practiceIn: Record<string, number[]> = {};
     const roleNames: Record<string, string> = {};
     const duties = roleDuties([latest]);
+    const versionsPublishedAt: string[] = [];
+    for (let version = 1; version <= latestVersion; version++) {
+      const published = await this.cache.get(definitionId, version);
+      if (!published) return null;
+      versionsPublishedAt.push(published.publishedAt);
+    }
     for (let version = 2; version <= latestVersion; version++) {
       const step = await this.compare(definitionId, version - 1, version);
       if (!step) continue;
@@ -78,6 +86,7 @@ export class RefresherIndex {
       title: latest.definition.title,
       latestVersion,
       publishedAt: latest.publishedAt,
+      versionsPublishedAt,
       changedIn,
       practiceIn,
       roleNames,

@@ -133,15 +133,16 @@ export function accountAdminApi(db: Db): AccountAdminStore {
           id,
           next,
         ]);
-        // Only the roles that go are deleted (never delete-all-then-insert), so the guard sees the real change.
+        // Only the roles that go are deleted (never delete-all-then-insert), so the guard sees the real change
+        // and a role kept keeps when it was given.
         statements.push({
           sql: `DELETE FROM user_roles WHERE user_id = ?${roles.length ? ` AND role NOT IN (${placeholders(roles.length)})` : ''}`,
           args: [id, ...roles],
         });
         for (const role of roles)
           statements.push({
-            sql: 'INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING',
-            args: [id, role],
+            sql: 'INSERT INTO user_roles (user_id, role, assigned_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+            args: [id, role, at],
           });
       }
       if (edit.disabled !== undefined) {

@@ -167,6 +167,22 @@ export function roleSignOffApi(db: Db): RoleSignOffStore {
       );
     },
 
+    async listRoleAssignments(query = {}) {
+      const rs = await db.client.execute(
+        query.userId === undefined
+          ? 'SELECT user_id, role, assigned_at FROM user_roles'
+          : {
+              sql: 'SELECT user_id, role, assigned_at FROM user_roles WHERE user_id = ?',
+              args: [query.userId],
+            },
+      );
+      return rs.rows.map((row) => ({
+        userId: text(row, 'user_id'),
+        role: text(row, 'role'),
+        assignedAt: textOrNull(row, 'assigned_at'),
+      }));
+    },
+
     async addRefresherSchedule(input) {
       const schedule: RefresherSchedule = { id: randomUUID(), ...input };
       await db.client.execute({

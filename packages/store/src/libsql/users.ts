@@ -71,9 +71,9 @@ export function userApi(db: Db): UserApi {
         args: [id],
       },
       ...keep.map((role) => ({
-        sql: `INSERT INTO user_roles (user_id, role) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
+        sql: `INSERT INTO user_roles (user_id, role, assigned_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
               ON CONFLICT DO NOTHING`,
-        args: [id, role, id],
+        args: [id, role, db.now(), id],
       })),
     ];
   };
@@ -98,9 +98,9 @@ export function userApi(db: Db): UserApi {
           },
           // Only if this batch created the user: the id is fresh, so the username matching proves it.
           ...(input.roles ?? []).map((role) => ({
-            sql: `INSERT INTO user_roles (user_id, role) SELECT ?, ?
+            sql: `INSERT INTO user_roles (user_id, role, assigned_at) SELECT ?, ?, ?
                   WHERE EXISTS (SELECT 1 FROM users WHERE id = ? AND username = ?) ON CONFLICT DO NOTHING`,
-            args: [id, role, id, input.username],
+            args: [id, role, input.at ?? db.now(), id, input.username],
           })),
         ],
         'write',

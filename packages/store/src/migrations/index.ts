@@ -22,6 +22,7 @@ import { cancelNotifications } from './021-cancel-notifications.ts';
 import { clinicCalendar } from './022-clinic-calendar.ts';
 import { cancelledEmail } from './023-cancelled-email.ts';
 import { attachments } from './024-attachments.ts';
+import { roleAssignments } from './025-role-assignments.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -52,4 +53,5 @@ export const MIGRATIONS: readonly Migration[] = [
   clinicCalendar,
   cancelledEmail,
   attachments,
+  roleAssignments,
 ];
