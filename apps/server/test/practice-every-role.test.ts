@@ -66,6 +66,8 @@ describe('the person who started a practice run plays every step of it', () => {
     const detail = await t.call('GET', `/api/tasks/${first.taskId}`, { as: await as(SPECIALIST) });
     expect(detail.status, detail.text).toBe(200);
     expect(detail.body.practiceStandIn).toBe(true);
+    // Nobody has acted on the run yet, but it is not offered for withdrawal: it reaches nobody.
+    expect(detail.body.withdrawable).toBe(false);
 
     // In the specialist's practice pool (not in their real one), beside their own role's tasks.
     const pool = async (practice: boolean) =>

@@ -162,8 +162,13 @@ export class InstanceService {
     return this.deps.definitions.definition(definitionId, version);
   }
 
-  /** Whether to offer `user` a way to withdraw this request: read as a cancel of theirs would decide it. */
+  /**
+   * Whether to offer `user` a way to withdraw this request: read as a cancel of theirs would decide it.
+   * Never for a practice run: withdrawing is for a real request started by mistake, before it reaches
+   * anyone; a practice run reaches nobody, and is finished or simply left.
+   */
   async mayWithdraw(user: AuthUser, instance: Instance): Promise<boolean> {
+    if (instance.practice) return false;
     return mayWithdraw(user, instance, await historyForWithdrawal(this.deps.instances, user, instance));
   }
 

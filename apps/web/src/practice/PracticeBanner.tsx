@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { FlaskConical } from 'lucide-react';
 import type { ReactNode } from 'react';
 
-/** The band across a practice view: sandbox work, no real patients, not counted anywhere. */
+/** The band across a practice view: sandbox work that reaches no patient and counts nowhere. */
 export function PracticeBanner({ action }: { action?: ReactNode }) {
   return (
     <Alert
@@ -16,9 +16,12 @@ export function PracticeBanner({ action }: { action?: ReactNode }) {
       styles={{ root: { backgroundColor: 'var(--mantine-color-grape-9)' } }}
     >
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text size="sm" fw={600} c="white">
-          Practice mode — a sandbox. These are not real patients, and nothing here counts on the tracking
-          sheet, in real queues or in audit reports.
+        <Text size="sm" c="white">
+          <Text span inherit fw={700}>
+            Practice run — nothing here reaches a patient.
+          </Text>{' '}
+          Made-up requests: nobody is notified or emailed, and nothing counts on the tracking sheet, in real
+          queues or in audit reports.
         </Text>
         {action}
       </Group>

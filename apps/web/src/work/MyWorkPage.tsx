@@ -6,9 +6,10 @@ import { UserX } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
-import type { Me, Task } from '../api/types.ts';
+import type { InstanceView, Me, Task } from '../api/types.ts';
 import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
+import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
 import { FolderNav } from './FolderNav.tsx';
 import { roleLabel } from './format.ts';
@@ -188,6 +189,17 @@ export function MyWorkPage({ me }: { me: Me }) {
     onGone: (task) => continueAfter(task, true),
   });
 
+  /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
+  const openNextOfRun = useCallback(
+    (instance: InstanceView) => {
+      const next = nextStepOfOwnRun(instance, me.user.id);
+      if (next === null) return;
+      setCursorId(next);
+      setOpenId(next);
+    },
+    [me.user.id, setOpenId],
+  );
+
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
   }, [visibleIds]);
@@ -342,7 +354,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
           {!practice && <RequestActions />}
-          <RefresherCard />
+          {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
           {list}
         </section>
         <div className={classes.panel}>
@@ -365,7 +377,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
         {!practice && <RequestActions />}
-        <RefresherCard />
+        {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
         {list}
       </section>
       <Drawer

@@ -42,7 +42,8 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
       return 'Changed';
     }
     case 'timer-fired':
-      return 'Deadline reached';
+      // Only a practice run's waiting step has a person let its time pass: they played it.
+      return e.actor ? 'Time let pass, played for practice' : 'Deadline reached';
     case 'calendar-changed':
       // Its change, if any, is the deadline it moved ("Due: Thu 10:00 AM → Fri 10:00 AM").
       return 'Clinic hours changed';
