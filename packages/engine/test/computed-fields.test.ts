@@ -189,21 +189,22 @@ describe('lint: computed-field', () => {
     expect(found(refill)).toEqual([]);
   });
 
+  // Said in the editor's problems list: fields by the labels the lead typed, not by their data keys.
   it('refuses a source that is not a date of the form, a computed field that is not a number, and one required', () => {
     const base = { id: 'months', label: 'Months', type: 'number' };
     expect(found(withField({ ...base, computed: { monthsSince: 'visitDate' } }))).toEqual([
-      'Field "months" of task “Prepare the refill request” is worked out from "visitDate", which is not a field of the same form',
+      'Field “Months” of task “Prepare the refill request” is worked out from "visitDate", which is not a field of the same form',
     ]);
     expect(found(withField({ ...base, computed: { monthsSince: 'note' } }))).toEqual([
-      'Field "months" of task “Prepare the refill request” is worked out from "note", a text field; months are counted from a date',
+      'Field “Months” of task “Prepare the refill request” is worked out from “Note”, a text field; months are counted from a date',
     ]);
     expect(found(withField({ ...base, type: 'text', computed: { monthsSince: 'lastVisitDate' } }))).toEqual([
-      'Field "months" of task “Prepare the refill request” is a text field; only number fields can be worked out',
+      'Field “Months” of task “Prepare the refill request” is a text field; only number fields can be worked out',
     ]);
     expect(
       found(withField({ ...base, requiredFor: ['prepared'], computed: { monthsSince: 'lastVisitDate' } })),
     ).toEqual([
-      'Field "months" of task “Prepare the refill request” is worked out, never answered: it cannot be required',
+      'Field “Months” of task “Prepare the refill request” is worked out, never answered: it cannot be required',
     ]);
   });
 });

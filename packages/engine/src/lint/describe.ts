@@ -41,3 +41,12 @@ export function stepName(definition: { steps: Record<string, { title?: string | 
   const title = definition.steps[id]?.title?.trim();
   return title ? `“${title}”` : `"${id}"`;
 }
+
+/**
+ * How findings name a form field: its label in curly quotes (what the designer typed and staff read
+ * on the form), or its data key in straight quotes when it has no label.
+ */
+export function fieldName(field: { id: string; label?: string | undefined }) {
+  const label = field.label?.trim();
+  return label ? `“${label}”` : `"${field.id}"`;
+}

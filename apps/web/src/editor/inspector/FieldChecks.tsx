@@ -1,7 +1,8 @@
-import { Group, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Text, Textarea, TextInput } from '@mantine/core';
 import { compilePattern, type FormField, validateForm } from '@portalflow/engine';
 import { useState } from 'react';
 import { FORMATS, formatOf } from './fieldFormats.ts';
+import { NumberFieldChecks } from './NumberFieldChecks.tsx';
 
 interface Props {
   field: FormField;
@@ -10,12 +11,19 @@ interface Props {
   onChange: (change: Partial<FormField>, path?: string) => void;
 }
 
+interface FormProps extends Props {
+  /** The whole form the field is on. */
+  form: readonly FormField[];
+  /** Whether the form is finished by a step (not a start form): only then is a number worked out. */
+  canWorkOut: boolean;
+}
+
 /**
  * What a field checks in an answer and what staff read under it: help for everyone; a format (a
- * common one by name, or a pattern) for text; a range for numbers. "Try an answer" runs the
- * engine's own check, so the lead sees the message staff will see.
+ * common one by name, or a pattern) for text; for numbers, an amount or not, a range, or worked out
+ * from a date. "Try an answer" runs the engine's own check, so the lead sees the message staff will see.
  */
-export function FieldChecks({ field, index, onChange }: Props) {
+export function FieldChecks({ field, form, canWorkOut, index, onChange }: FormProps) {
   // Patterns are for one-line answers (codes, numbers, references).
   const isText = field.type === 'text';
   return (
@@ -50,22 +58,13 @@ export function FieldChecks({ field, index, onChange }: Props) {
         />
       )}
       {field.type === 'number' && (
-        <Group gap={6} grow>
-          <NumberInput
-            size="xs"
-            label="Smallest answer"
-            value={field.min ?? ''}
-            onChange={(v) => onChange({ min: typeof v === 'number' ? v : undefined }, 'min')}
-            data-testid={`field-min-${index}`}
-          />
-          <NumberInput
-            size="xs"
-            label="Largest answer"
-            value={field.max ?? ''}
-            onChange={(v) => onChange({ max: typeof v === 'number' ? v : undefined }, 'max')}
-            data-testid={`field-max-${index}`}
-          />
-        </Group>
+        <NumberFieldChecks
+          field={field}
+          form={form}
+          canWorkOut={canWorkOut}
+          index={index}
+          onChange={onChange}
+        />
       )}
     </>
   );

@@ -37,7 +37,7 @@ function checksDroppedBy(type: string): Partial<FormField> {
   const text = type === 'text';
   return {
     ...(text ? {} : { pattern: undefined, patternHint: undefined }),
-    ...(type === 'number' ? {} : { min: undefined, max: undefined, money: undefined }),
+    ...(type === 'number' ? {} : { min: undefined, max: undefined, money: undefined, computed: undefined }),
     ...(type === 'date' ? {} : { dateRange: undefined }),
   };
 }
@@ -52,6 +52,7 @@ export function FormFieldsEditor({
   outcomes = [],
   onWrite,
   emptyText = 'No form: staff only choose an outcome.',
+  canWorkOut = true,
 }: {
   id: string;
   fields: FormField[];
@@ -59,14 +60,21 @@ export function FormFieldsEditor({
   outcomes?: string[];
   onWrite?: (next: FormField[], field?: string) => void;
   emptyText?: string;
+  /** Whether a number can be worked out from a date: on a step's form, not on a start form. */
+  canWorkOut?: boolean;
 }) {
   const patch = useStepPatch(id);
   const write =
     onWrite ??
     ((next: FormField[], field?: string) => patch({ form: next.length ? next : undefined }, field));
   const update = (i: number, change: Partial<FormField>, field?: string) => {
+    const renamed = change.id !== undefined ? { from: fields[i]!.id, to: change.id } : undefined;
     const next = fields.map((f, j) => {
-      if (j !== i) return f;
+      // A number worked out from the date whose key is renamed follows it.
+      if (j !== i)
+        return renamed && f.computed?.monthsSince === renamed.from
+          ? { ...f, computed: { monthsSince: renamed.to } }
+          : f;
       const merged: Record<string, unknown> = { ...f, ...change };
       for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
       return merged as unknown as FormField;
@@ -129,7 +137,13 @@ export function FormFieldsEditor({
               placeholder="Type a choice, press Enter"
             />
           )}
-          <FieldChecks field={f} index={i} onChange={(change, path) => update(i, change, path)} />
+          <FieldChecks
+            field={f}
+            form={fields}
+            canWorkOut={canWorkOut}
+            index={i}
+            onChange={(change, path) => update(i, change, path)}
+          />
           <Select
             size="xs"
             label="Who writes this key"
@@ -140,20 +154,23 @@ export function FormFieldsEditor({
             }
             allowDeselect={false}
           />
-          <Checkbox
-            size="xs"
-            label="Required"
-            description={outcomes.length > 1 ? 'Whichever outcome finishes the task' : undefined}
-            checked={f.required ?? false}
-            onChange={(e) =>
-              update(i, {
-                required: e.currentTarget.checked || undefined,
-                // Required for every outcome says it all; a narrower list would only contradict it.
-                ...(e.currentTarget.checked ? { requiredFor: undefined } : {}),
-              })
-            }
-          />
-          {outcomes.length > 1 && !f.required && (
+          {/* A worked-out number is never asked for, so it cannot be required. */}
+          {!f.computed && (
+            <Checkbox
+              size="xs"
+              label="Required"
+              description={outcomes.length > 1 ? 'Whichever outcome finishes the task' : undefined}
+              checked={f.required ?? false}
+              onChange={(e) =>
+                update(i, {
+                  required: e.currentTarget.checked || undefined,
+                  // Required for every outcome says it all; a narrower list would only contradict it.
+                  ...(e.currentTarget.checked ? { requiredFor: undefined } : {}),
+                })
+              }
+            />
+          )}
+          {outcomes.length > 1 && !f.required && !f.computed && (
             <MultiSelect
               size="xs"
               label="Required only to finish as"

@@ -76,6 +76,7 @@ export function StartFormEditor({ definition }: { definition: Definition }) {
         id="__start__"
         fields={fields}
         emptyText="No fields yet: the request starts empty."
+        canWorkOut={false}
         onWrite={(form, field) => setIntake({ roles: intake.roles, form }, field && `intake.${field}`)}
       />
       <TextInput

@@ -1,3 +1,4 @@
+import { fieldName } from '../describe.ts';
 import { allFields } from '../form-fields.ts';
 import type { Rule } from '../types.ts';
 
@@ -16,7 +17,7 @@ export const computedField: Rule = {
   check(ctx, report) {
     for (const { field, path, step, form } of allFields(ctx)) {
       if (field.computed === undefined) continue;
-      const named = `Field "${field.id}" of ${form}`;
+      const named = `Field ${fieldName(field)} of ${form}`;
       if (step === undefined) {
         report({
           path: `${path}.computed`,
@@ -49,7 +50,7 @@ export const computedField: Rule = {
         report({
           path: `${path}.computed.monthsSince`,
           step,
-          message: `${named} is worked out from "${sourceId}", a ${source.type} field; months are counted from a date`,
+          message: `${named} is worked out from ${fieldName(source)}, a ${source.type} field; months are counted from a date`,
         });
     }
   },

@@ -1,3 +1,5 @@
+import { isWholeCents } from '../../money.ts';
+import { fieldName } from '../describe.ts';
 import { allFields } from '../form-fields.ts';
 import type { Rule } from '../types.ts';
 
@@ -5,10 +7,10 @@ export const invalidFieldRange: Rule = {
   id: 'invalid-field-range',
   severity: 'error',
   description:
-    'A number field whose `min` is above its `max`, a `min`, `max` or `money` on a field that is not a number, or a `dateRange` on one that is not a date.',
+    'A number field whose `min` is above its `max` or, for money, splits a cent; a `min`, `max` or `money` on a field that is not a number, or a `dateRange` on one that is not a date.',
   docs: {
     rationale:
-      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step; and only number answers are compared with a bound or kept to the cent, only dates with today.',
+      'A range no answer fits makes the field impossible to fill in, so a required one blocks the step, and an amount is typed and kept to the cent, so a bound between two cents is one no one can type; only number answers are compared with a bound or kept to the cent, only dates with today.',
     incorrect: `{ "id": "days", "label": "Days supply", "type": "number", "min": 90, "max": 30 }`,
     correct: `{ "id": "days", "label": "Days supply", "type": "number", "min": 30, "max": 90 }`,
   },
@@ -24,8 +26,20 @@ export const invalidFieldRange: Rule = {
         report({
           path: `${path}.money`,
           step,
-          message: `Field "${field.id}" of ${form} is a ${field.type} field; only number fields can be amounts of money`,
+          message: `Field ${fieldName(field)} of ${form} is a ${field.type} field; only number fields can be amounts of money`,
         });
+      // Amounts are typed and kept to the cent: a bound between two cents is one no one can type.
+      if (field.money && field.type === 'number')
+        for (const [key, bound, value] of [
+          ['min', 'smallest', field.min],
+          ['max', 'largest', field.max],
+        ] as const)
+          if (value !== undefined && !isWholeCents(value))
+            report({
+              path: `${path}.${key}`,
+              step,
+              message: `Field ${fieldName(field)} of ${form} is an amount of money; its ${bound} amount, ${value}, splits a cent`,
+            });
       if (field.min === undefined && field.max === undefined) continue;
       if (field.type !== 'number') {
         report({

@@ -1,0 +1,50 @@
+import { TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { readNumber, showNumber } from '../../forms/numberAnswer.ts';
+
+interface Props {
+  label: string;
+  description?: string;
+  value: number | undefined;
+  /** An amount of money: read and shown as staff's answers are, to the cent. */
+  money: boolean;
+  onChange: (value: number | undefined) => void;
+  'data-testid'?: string;
+}
+
+/**
+ * The smallest or largest answer a number field takes, read by the same reader as the answers
+ * (`1,250.40`; a comma only groups thousands). Text that cannot be read is said under the box and
+ * leaves the bound as it was; an amount takes no fraction of a cent, as the answers do not.
+ */
+export function BoundInput({ label, description, value, money, onChange, ...rest }: Props) {
+  // What is being typed, until the box is left; the bound as kept otherwise.
+  const [typed, setTyped] = useState<string | null>(null);
+  // A bound kept from before the field was an amount (or from imported JSON) may split a cent: shown
+  // as written, and said wrong, rather than rounded out of sight.
+  const kept = value === undefined ? '' : String(value);
+  const reading = readNumber(typed ?? kept, money);
+  return (
+    <TextInput
+      size="xs"
+      label={label}
+      description={description}
+      autoComplete="off"
+      value={
+        typed ?? (value === undefined || (reading && 'problem' in reading) ? kept : showNumber(value, money))
+      }
+      error={reading && 'problem' in reading ? `${label} ${reading.problem}` : undefined}
+      onChange={(e) => {
+        const text = e.currentTarget.value;
+        setTyped(text);
+        const read = readNumber(text, money);
+        if (read === undefined) onChange(undefined);
+        else if ('value' in read) onChange(read.value);
+      }}
+      onBlur={() => {
+        if (!(reading && 'problem' in reading)) setTyped(null);
+      }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
