@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call } from '../api/call.ts';
 import { setCsrfToken, whenSignedOut } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { credentialsChanging, credentialsSettled } from './credentialChange.ts';
 import { markSessionEnded } from './sessionEnded.ts';
 
 /**
@@ -25,6 +26,12 @@ export function useMe() {
   const client = useQueryClient();
   useEffect(() => {
     whenSignedOut(() => {
+      // A request sent with the old cookie while this browser's own credentials change: ask again
+      // once the change has its answer (and the new cookie), rather than take it for a sign-out.
+      if (credentialsChanging()) {
+        void credentialsSettled().then(() => client.invalidateQueries({ queryKey: ['me'] }));
+        return;
+      }
       const was = client.getQueryData<Me | null>(['me']);
       client.setQueryData(['me'], null);
       forgetSignedIn(client, was);
@@ -33,6 +40,8 @@ export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: async () => {
+      // Asked while a credential change is under way, the old cookie would be answered "signed out".
+      await credentialsSettled();
       const { me } = await call(session, {});
       setCsrfToken(me?.csrfToken ?? null);
       if (!me) forgetSignedIn(client, client.getQueryData<Me | null>(['me']));

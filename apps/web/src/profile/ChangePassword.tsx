@@ -6,6 +6,7 @@ import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, setCsrfToken } from '../api/client.ts';
+import { changingCredentials } from '../auth/credentialChange.ts';
 import { countOf } from '../shell/plural.ts';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';
@@ -44,9 +45,11 @@ export function ChangePassword() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const done = await call(changeOwnPassword, {
-        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      });
+      const done = await changingCredentials(
+        call(changeOwnPassword, {
+          body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        }),
+      );
       // The old session ended with the old password; the new one has its own CSRF token.
       setCsrfToken(done.csrfToken);
       await client.invalidateQueries({ queryKey: ['me'] });

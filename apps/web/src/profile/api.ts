@@ -1,6 +1,7 @@
 import { endOtherOwnSessions, endOwnSession, listOwnSessions } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
+import { changingCredentials } from '../auth/credentialChange.ts';
 
 const KEY = ['me', 'sessions'];
 
@@ -16,10 +17,13 @@ export function useOwnSessions() {
 export function useEndOwnSessions() {
   const client = useQueryClient();
   return useMutation({
+    // Ending sessions ends this person's live streams too: the session check waits for the answer.
     mutationFn: (id: string | null) =>
-      id === null
-        ? call(endOtherOwnSessions, {}).then((r) => r.ended)
-        : call(endOwnSession, { params: { sessionId: id } }).then(() => 1),
+      changingCredentials(
+        id === null
+          ? call(endOtherOwnSessions, {}).then((r) => r.ended)
+          : call(endOwnSession, { params: { sessionId: id } }).then(() => 1),
+      ),
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

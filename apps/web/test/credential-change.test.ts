@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changingCredentials,
+  credentialsChanging,
+  credentialsSettled,
+} from '../src/auth/credentialChange.ts';
+
+/** A request whose answer comes when the test says. */
+function pending<T>() {
+  let answer: (value: T) => void = () => undefined;
+  let refuse: (error: Error) => void = () => undefined;
+  const promise = new Promise<T>((resolve, reject) => {
+    answer = resolve;
+    refuse = reject;
+  });
+  return { promise, answer, refuse };
+}
+
+describe('the session check during a credential change', () => {
+  it('waits for the new password’s answer before asking', async () => {
+    const change = pending<string>();
+    const order: string[] = [];
+    const done = changingCredentials(change.promise).then(() => order.push('new cookie set'));
+    expect(credentialsChanging()).toBe(true);
+    const check = credentialsSettled().then(() => order.push('asked whether signed in'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    change.answer('ok');
+    await Promise.all([done, check]);
+    expect(order).toEqual(['new cookie set', 'asked whether signed in']);
+    expect(credentialsChanging()).toBe(false);
+  });
+
+  it('asks at once when nothing is changing, and after a refused change too', async () => {
+    await credentialsSettled();
+    const change = pending<string>();
+    const refused = changingCredentials(change.promise).catch(() => 'refused');
+    const check = credentialsSettled();
+    change.refuse(new Error('That is not your current password'));
+    expect(await refused).toBe('refused');
+    await check;
+    expect(credentialsChanging()).toBe(false);
+  });
+
+  it('waits for a change that starts while it waits for another', async () => {
+    const first = pending<void>();
+    const second = pending<void>();
+    changingCredentials(first.promise);
+    let asked = false;
+    const check = credentialsSettled().then(() => {
+      asked = true;
+    });
+    changingCredentials(second.promise);
+    first.answer();
+    await first.promise;
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(asked).toBe(false);
+    second.answer();
+    await check;
+    expect(asked).toBe(true);
+  });
+});
