@@ -191,9 +191,18 @@ describe('the editor gives the diagram the room on a laptop', () => {
       expect(wholeSteps(folded).length).toBeGreaterThanOrEqual(WHOLE_STEPS + 2);
       console.info(`${LONGEST} at 1280×800, inspector folded: ${wholeSteps(folded).length} steps whole`);
 
-      // Choosing a step opens it, showing the step.
-      await page.getByTestId(`node-${folded.start}`).click();
+      // Choosing a step opens it, showing the step; a step where the inspector opens stays in view.
+      const rightmost = wholeSteps(folded).reduce((a, b) =>
+        folded.steps[b]!.x > folded.steps[a]!.x ? b : a,
+      );
+      const box = folded.steps[rightmost]!;
+      expect(box.x + box.width).toBeGreaterThan(folded.pane.x + folded.pane.width - 320);
+      await page.getByTestId(`node-${rightmost}`).click();
       await expect.poll(() => page.getByTestId('inspector').getByRole('heading').textContent()).toBe('Step');
+      await still(page);
+      const opened = await measure(page);
+      expect(inside(opened.steps[rightmost]!, opened.pane)).toBe(true);
+      expect(cutByInspector(opened)).not.toContain(rightmost);
       // Folded again by its button, then opened from the strip.
       await page.getByRole('button', { name: 'Fold the inspector' }).click();
       await page.getByTestId('inspector').waitFor({ state: 'detached' });

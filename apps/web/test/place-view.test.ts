@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, isOnScreen, placeView, VIEW_PADDING } from '../src/canvas/placeView.ts';
+import { boundsOf, isOnScreen, nudgeOnScreen, placeView, VIEW_PADDING } from '../src/canvas/placeView.ts';
 
 const pane = { width: 800, height: 400 };
 
@@ -43,5 +43,27 @@ describe('placeView', () => {
       width: 1100,
       height: 60,
     });
+  });
+});
+
+describe('nudgeOnScreen', () => {
+  it('leaves a view alone when the target is on screen', () => {
+    const view = { x: -100, y: 0, zoom: 1 };
+    expect(nudgeOnScreen(pane, view, { x: 200, y: 50, width: 160, height: 60 })).toBe(view);
+  });
+
+  it('moves the view just enough to bring a target cut by the pane’s edge back on screen', () => {
+    // A panel opened beside the pane narrowed it to 800 px: the step at 700 to 860 is cut.
+    const view = { x: 0, y: 0, zoom: 1 };
+    const cut = { x: 700, y: 50, width: 160, height: 60 };
+    const moved = nudgeOnScreen(pane, view, cut);
+    expect(moved).toEqual({ x: 800 - VIEW_PADDING.right - 860, y: 0, zoom: 1 });
+    expect(isOnScreen(pane, moved, cut)).toBe(true);
+    // Under a panel below (a tablet), down the pane.
+    const low = { x: 100, y: 380, width: 160, height: 60 };
+    expect(nudgeOnScreen(pane, view, low)).toEqual({ x: 0, y: 400 - VIEW_PADDING.bottom - 440, zoom: 1 });
+    // Left of the pane: to its left edge.
+    const left = { x: -50, y: 50, width: 160, height: 60 };
+    expect(nudgeOnScreen(pane, view, left).x).toBe(VIEW_PADDING.left + 50);
   });
 });

@@ -19,7 +19,7 @@ import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
-import { boundsOf, isOnScreen, placeView } from './placeView.ts';
+import { boundsOf, isOnScreen, nudgeOnScreen, placeView } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { useCanvasScene } from './useCanvasScene.ts';
@@ -315,8 +315,33 @@ export function EditableDiagram(props: EditableDiagramProps) {
     if (isOnScreen(size, view, target)) return;
     const fits = target.width * view.zoom <= size.width && target.height * view.zoom <= size.height;
     const first = boxes.reduce((a, b) => (b.x < a.x ? b : a));
-    void flow.setViewport(placeView(size, content, fits ? target : first, view.zoom), { duration: 200 });
+    const next = placeView(size, content, fits ? target : first, view.zoom);
+    // Lanes that fit down the pane stay at its top, where the first view put them, not centred.
+    if (content.height * view.zoom <= size.height) next.y = -content.y * view.zoom;
+    void flow.setViewport(next, { duration: 200 });
   }, [watchedKey]);
+
+  // Choosing a step opens the inspector beside the diagram (or below it), narrowing it: the chosen
+  // steps are kept in view, moved just enough, rather than left under the panel.
+  useEffect(() => {
+    const el = pane.current;
+    if (!el) return;
+    let last = { width: el.clientWidth, height: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      const smaller = size.width < last.width || size.height < last.height;
+      last = size;
+      const chosen = boundsOf(
+        selectionRef.current.steps.flatMap((id) => sceneRef.current.boxes.get(id) ?? []),
+      );
+      if (!smaller || !placed.current || !chosen || size.width === 0) return;
+      const view = flow.getViewport();
+      const next = nudgeOnScreen(size, view, chosen);
+      if (next !== view) void flow.setViewport(next, { duration: 200 });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [flow]);
 
   return (
     <div className="pf-diagram" data-testid="editor-canvas">

@@ -79,3 +79,35 @@ export function isOnScreen(
     top + target.height * view.zoom <= pane.height
   );
 }
+
+/**
+ * The view moved just enough for `target` to be drawn wholly inside the pane (after the padding), at
+ * the same zoom; the same view when it already is. A panel opening beside or below the diagram
+ * narrows the pane and must not hide the step just chosen, nor jump the view about.
+ */
+export function nudgeOnScreen(
+  pane: { width: number; height: number },
+  view: { x: number; y: number; zoom: number },
+  target: Rect,
+): { x: number; y: number; zoom: number } {
+  if (isOnScreen(pane, view, target)) return view;
+  const axis = (
+    offset: number,
+    start: number,
+    length: number,
+    size: number,
+    before: number,
+    after: number,
+  ) => {
+    const from = start * view.zoom + offset;
+    const to = from + length * view.zoom;
+    if (from < 0) return offset + before - from;
+    if (to > size) return offset + size - after - to;
+    return offset;
+  };
+  return {
+    x: axis(view.x, target.x, target.width, pane.width, VIEW_PADDING.left, VIEW_PADDING.right),
+    y: axis(view.y, target.y, target.height, pane.height, VIEW_PADDING.top, VIEW_PADDING.bottom),
+    zoom: view.zoom,
+  };
+}
