@@ -216,6 +216,30 @@ describe('the editor gives the diagram the room on a laptop', () => {
     }
   });
 
+  it('on a tablet held upright the folded inspector is a row under the diagram, which grows into its room', async () => {
+    let browser: Browser | undefined;
+    try {
+      browser = await openBrowser({ width: 768, height: 1024 });
+      const page = browser.page;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await openEditor(page, LONGEST);
+      const open = await measure(page);
+      // Under the diagram, as before.
+      expect(open.inspector!.y).toBeGreaterThanOrEqual(open.pane.y + open.pane.height - 1);
+      await page.getByRole('button', { name: 'Fold the inspector' }).click();
+      await page.getByTestId('inspector').waitFor({ state: 'detached' });
+      const folded = await measure(page);
+      expect(folded.inspector!.height).toBeLessThanOrEqual(44);
+      expect(folded.inspector!.width).toBeGreaterThan(700);
+      expect(folded.pane.height).toBeGreaterThan(open.pane.height + 200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await page.getByRole('button', { name: 'Open the inspector' }).click();
+      await page.getByTestId('inspector').waitFor();
+    } finally {
+      await browser?.close();
+    }
+  });
+
   it('lane names are whole in the narrower column: wrapped, not cut', async () => {
     let browser: Browser | undefined;
     try {
