@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DefinitionSchema } from '../src/definition.ts';
+import { lint } from '../src/lint/index.ts';
+
+/** A billing question whose subject is given as a template; the patient's own words are a textarea. */
+const billing = (subject: string) =>
+  DefinitionSchema.parse({
+    id: 'billing',
+    title: 'Billing question',
+    roles: [{ id: 'billing', name: 'Billing specialist' }],
+    start: 'log',
+    intake: {
+      roles: ['billing'],
+      form: [
+        { id: 'patient', label: 'Patient reference', type: 'text', required: true },
+        { id: 'question', label: "The patient's question", type: 'textarea' },
+      ],
+    },
+    subject,
+    steps: {
+      log: {
+        type: 'task',
+        role: 'billing',
+        title: 'Log the question',
+        outcomes: { logged: 'end' },
+        help: 'Pick the request type.',
+        form: [
+          { id: 'requestType', label: 'Request type', type: 'select', options: ['statement', 'plan'] },
+          { id: 'notes', label: 'Notes', type: 'textarea' },
+        ],
+      },
+      end: { type: 'end' },
+    },
+  });
+
+const subjectFindings = (subject: string) =>
+  lint(billing(subject)).filter((f) => f.rule === 'subject-free-text');
+
+describe('a subject shows no free text', () => {
+  it('warns, in plain words, when the subject shows a multi-line answer such as the patient’s question', () => {
+    const findings = subjectFindings('{patient} · Billing: {question}');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', path: 'subject' })]);
+    expect(findings[0]!.message).toBe(
+      "The subject shows “The patient's question”, a free-text answer, in every list, notification and toast: patient text belongs on the task, not in the subject. Use a short identifying field instead (a reference, a name, a choice, a date).",
+    );
+  });
+
+  it('warns for a step’s notes as well as the start form’s text, once per field', () => {
+    expect(subjectFindings('{notes} {patient} {notes}').map((f) => f.path)).toEqual(['subject']);
+  });
+
+  it('takes a reference and a choice', () => {
+    expect(subjectFindings('{patient} · Billing: {requestType}')).toEqual([]);
+  });
+});
