@@ -104,7 +104,8 @@ describe('clinic hours', () => {
       by: { username: 'admin' },
     });
     // Described against the hours the server was set up with (the example clinic's).
-    expect(saved.body.changes[0].summary).toEqual(['Closed Thu 2027-01-07 (Snow day)']);
+    // Dates as every screen writes them, month first (the year only when not this one).
+    expect(saved.body.changes[0].summary).toEqual(['Closed Thu, Jan 7 (Snow day)']);
 
     // Closed today: two business hours from now end at 10:00 on Friday.
     expect(await dueOfNewRequest()).toBe('2027-01-08T17:00:00.000Z');
@@ -114,7 +115,7 @@ describe('clinic hours', () => {
     expect(config.body.closures).toContainEqual({ date: '2027-01-07', name: 'Snow day' });
   });
 
-  it('describes each save in words: hours moved, days closed and opened again', async () => {
+  it('describes each save in words, on the clinic’s 12-hour clock: hours moved, days closed and opened again', async () => {
     const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
     const hours = { ...current.hours, fri: [['08:00', '12:00']] };
     const closures = current.closures
@@ -126,9 +127,9 @@ describe('clinic hours', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.changes[0].summary).toEqual([
-      'Friday: 08:00–17:00 → 08:00–12:00',
-      'Closed Fri 2027-02-12 (Staff training)',
-      'Open again Thu 2027-01-07 (Snow day)',
+      'Friday: 8:00 AM–5:00 PM → 8:00 AM–12:00 PM',
+      'Closed Fri, Feb 12 (Staff training)',
+      'Open again Thu, Jan 7 (Snow day)',
     ]);
     expect(res.body.changes[0].reason).toBeNull();
   });

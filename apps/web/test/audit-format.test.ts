@@ -245,7 +245,7 @@ describe('formatAuditTime', () => {
   it('shows seconds, on the clinic clock as every other screen does: the day by name, else the date', () => {
     expect(formatAuditTime('2026-11-25T12:53:29.448Z', now, 'America/Denver')).toBe('Today 5:53:29 AM');
     expect(formatAuditTime('2026-11-24T12:53:29.448Z', now, 'America/Denver')).toBe('Yesterday 5:53:29 AM');
-    expect(formatAuditTime('2026-11-02T12:00:05Z', now, 'America/Denver')).toBe('Mon 2 Nov 5:00:05 AM');
+    expect(formatAuditTime('2026-11-02T12:00:05Z', now, 'America/Denver')).toBe('Mon, Nov 2, 5:00:05 AM');
     expect(formatAuditTime(null, now)).toBe('—');
   });
 });

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberClinicConfig } from '../src/shell/clinic.ts';
-import { clockTime, formatDate, formatDateTime, formatTime, formatWhen } from '../src/shell/time.ts';
+import {
+  calendarDate,
+  clockTime,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatTime,
+  formatWhen,
+} from '../src/shell/time.ts';
 
 const DENVER = { timeZone: 'America/Denver' };
 const NEW_YORK = { timeZone: 'America/New_York' };
@@ -27,22 +35,38 @@ describe('the clinic clock: one style for every time shown, in the clinic’s ti
     expect(formatTime(at, { ...DENVER, clock: '24-hour', seconds: true })).toBe('05:53:29');
   });
 
-  it('writes a date as the lists do: weekday, day, month, the year only when not this one', () => {
-    expect(formatDate('2026-12-07', NOW, DENVER)).toBe('Mon 7 Dec');
-    expect(formatDate('2027-01-04', NOW, DENVER)).toBe('Mon 4 Jan 2027');
+  it('writes a date as a US clinic does: weekday, month, day, the year only when not this one', () => {
+    expect(formatDate('2026-12-07', NOW, DENVER)).toBe('Mon, Dec 7');
+    expect(formatDate('2027-01-04', NOW, DENVER)).toBe('Mon, Jan 4, 2027');
     // An instant is dated on the clinic's calendar: 23:30 in Denver is already the next day in UTC.
-    expect(formatDate('2026-11-26T06:30:00Z', NOW, DENVER)).toBe('Wed 25 Nov');
+    expect(formatDate('2026-11-26T06:30:00Z', NOW, DENVER)).toBe('Wed, Nov 25');
+  });
+
+  it('keeps a date-only answer (a visit date) on its calendar day, whatever the clinic’s time zone', () => {
+    // Midnight UTC of 1 March is still 28 February in Denver: a calendar date must not move.
+    expect(formatDate('2026-03-01', NOW, DENVER)).toBe('Sun, Mar 1');
+    expect(formatDate('2026-03-01', NOW, { timeZone: 'Pacific/Auckland' })).toBe('Sun, Mar 1');
+    expect(formatDay('2026-11-26', NOW, DENVER)).toBe('Tomorrow');
+  });
+
+  it('names a calendar day with or without the year or weekday (periods, chart axes)', () => {
+    expect(calendarDate('2026-03-01')).toBe('Sun, Mar 1');
+    expect(calendarDate('2026-03-01', { year: true })).toBe('Sun, Mar 1, 2026');
+    expect(calendarDate('2026-03-01', { weekday: false })).toBe('Mar 1');
   });
 
   it('writes a date and time, or the day by name when it is today, tomorrow or yesterday', () => {
     const twelve = { ...DENVER, clock: '12-hour' } as const;
-    expect(formatDateTime('2026-12-07T16:00:00Z', NOW, twelve)).toBe('Mon 7 Dec 9:00 AM');
-    expect(formatWhen('2026-12-07T16:00:00Z', NOW, twelve)).toBe('Mon 7 Dec 9:00 AM');
+    expect(formatDateTime('2026-12-07T16:00:00Z', NOW, twelve)).toBe('Mon, Dec 7, 9:00 AM');
+    expect(formatWhen('2026-12-07T16:00:00Z', NOW, twelve)).toBe('Mon, Dec 7, 9:00 AM');
     expect(formatWhen('2026-11-25T21:30:00Z', NOW, twelve)).toBe('Today 2:30 PM');
     expect(formatWhen('2026-11-26T16:00:00Z', NOW, twelve)).toBe('Tomorrow 9:00 AM');
     expect(formatWhen('2026-11-24T23:00:00Z', NOW, twelve)).toBe('Yesterday 4:00 PM');
-    expect(formatWhen('2025-12-31T16:00:00Z', NOW, twelve)).toBe('Wed 31 Dec 2025 9:00 AM');
+    expect(formatWhen('2025-12-31T16:00:00Z', NOW, twelve)).toBe('Wed, Dec 31, 2025, 9:00 AM');
     expect(formatWhen('2026-11-25T21:30:00Z', NOW, { ...DENVER, clock: '24-hour' })).toBe('Today 14:30');
+    expect(formatWhen('2026-12-07T16:00:00Z', NOW, { ...DENVER, clock: '24-hour' })).toBe(
+      'Mon, Dec 7, 09:00',
+    );
     expect(formatWhen(null, NOW)).toBe('—');
   });
 

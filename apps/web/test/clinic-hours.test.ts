@@ -63,7 +63,9 @@ describe('clinic hours draft', () => {
   });
 
   it('labels dates by their weekday without a time zone shift, and keeps past days out of the way', () => {
-    expect(dayLabel('2027-01-08')).toBe('Fri, Jan 8, 2027');
+    expect(dayLabel('2027-01-08', '2026-12-06')).toBe('Fri, Jan 8, 2027');
+    // As every date on screen: the year only when it is not this one.
+    expect(dayLabel('2026-12-25', '2026-12-06')).toBe('Fri, Dec 25');
     expect(upcoming([{ date: '2026-11-26' }, { date: '2026-12-25' }], '2026-12-06')).toEqual({
       ahead: [{ date: '2026-12-25' }],
       past: 1,
@@ -104,5 +106,8 @@ describe('the header’s closure notice', () => {
       'Clinic closed Mon, Dec 7: Snow day',
     );
     expect(closureNoticeText({ date: '2026-12-25' }, '2026-12-20')).toBe('Clinic closed Fri, Dec 25');
+    expect(closureNoticeText({ date: '2027-01-01', name: 'New Year’s Day' }, '2026-12-28')).toBe(
+      'Clinic closed Fri, Jan 1, 2027: New Year’s Day',
+    );
   });
 });

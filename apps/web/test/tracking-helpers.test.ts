@@ -25,7 +25,7 @@ describe('tracking helpers', () => {
     const now = Date.parse('2026-11-25T18:00:00Z'); // Wednesday 11:00 in Denver
     const project = { task: 'Kiosk survey', status: 'in-progress' };
     expect(describeEntry('project', { ...project, dueDate: '2026-12-07' }, now, 'America/Denver')).toBe(
-      'Task: Kiosk survey · Status: in-progress · Due date: Mon 7 Dec',
+      'Task: Kiosk survey · Status: in-progress · Due date: Mon, Dec 7',
     );
     expect(describeEntry('project', { ...project, dueDate: '2026-11-24' }, now, 'America/Denver')).toBe(
       'Task: Kiosk survey · Status: in-progress · Due date: Yesterday, overdue',

@@ -30,19 +30,19 @@ describe('the tracking period', () => {
 
   it('says the period in words', () => {
     expect(periodWords({ from: '2026-03-11', to: '2026-03-17' }, '2026-03-17')).toBe(
-      'Last 7 days: Wed 11 Mar – Tue 17 Mar 2026',
+      'Last 7 days: Wed, Mar 11 – Tue, Mar 17, 2026',
     );
     expect(periodWords({ from: '2025-12-28', to: '2026-01-03' }, '2026-01-03')).toBe(
-      'Last 7 days: Sun 28 Dec 2025 – Sat 3 Jan 2026',
+      'Last 7 days: Sun, Dec 28, 2025 – Sat, Jan 3, 2026',
     );
     expect(periodWords({ from: '2026-03-01', to: '2026-03-17' }, '2026-03-17')).toBe(
-      'This month: Sun 1 Mar – Tue 17 Mar 2026',
+      'This month: Sun, Mar 1 – Tue, Mar 17, 2026',
     );
     expect(periodWords({ from: '2026-03-02', to: '2026-03-06' }, '2026-03-17')).toBe(
-      'From Mon 2 Mar to Fri 6 Mar 2026 (5 days)',
+      'From Mon, Mar 2 to Fri, Mar 6, 2026 (5 days)',
     );
     expect(periodWords({ from: '2026-03-02', to: '2026-03-02' }, '2026-03-17')).toBe(
-      'Mon 2 Mar 2026 (1 day)',
+      'Mon, Mar 2, 2026 (1 day)',
     );
   });
 });

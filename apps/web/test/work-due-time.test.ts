@@ -24,17 +24,17 @@ describe('dueTime: the clock time a task is due, in the clinic’s time zone', (
       when: 'Today 2:30 PM',
       text: 'Due Today 2:30 PM',
     });
-    expect(dueTime('2026-12-07T16:00:00Z', NOW, DENVER, '12-hour').when).toBe('Mon 7 Dec 9:00 AM');
+    expect(dueTime('2026-12-07T16:00:00Z', NOW, DENVER, '12-hour').when).toBe('Mon, Dec 7, 9:00 AM');
   });
 
   it('names any other day by weekday, date and month', () => {
-    expect(dueTime('2026-12-07T16:00:00Z', NOW, DENVER, H24).when).toBe('Mon 7 Dec 09:00');
-    expect(dueTime('2026-11-20T16:05:00Z', NOW, DENVER, H24).when).toBe('Fri 20 Nov 09:05');
+    expect(dueTime('2026-12-07T16:00:00Z', NOW, DENVER, H24).when).toBe('Mon, Dec 7, 09:00');
+    expect(dueTime('2026-11-20T16:05:00Z', NOW, DENVER, H24).when).toBe('Fri, Nov 20, 09:05');
   });
 
   it('adds the year only when it is not this year', () => {
-    expect(dueTime('2027-01-04T16:00:00Z', NOW, DENVER, H24).when).toBe('Mon 4 Jan 2027 09:00');
-    expect(dueTime('2025-12-31T16:00:00Z', NOW, DENVER, H24).when).toBe('Wed 31 Dec 2025 09:00');
+    expect(dueTime('2027-01-04T16:00:00Z', NOW, DENVER, H24).when).toBe('Mon, Jan 4, 2027, 09:00');
+    expect(dueTime('2025-12-31T16:00:00Z', NOW, DENVER, H24).when).toBe('Wed, Dec 31, 2025, 09:00');
   });
 
   it('counts days in the clinic’s time zone, not the browser’s or UTC', () => {
@@ -51,7 +51,7 @@ describe('dueTime: the clock time a task is due, in the clinic’s time zone', (
     // Spring forward: Sunday 8 March 2026 in Denver has 23 hours.
     const saturdayLate = Date.parse('2026-03-08T06:30:00Z'); // Sat 7 Mar 23:30 MST
     // 24 hours later is already 00:30 on Monday: two days on, not "Tomorrow".
-    expect(dueTime('2026-03-09T06:30:00Z', saturdayLate, DENVER, H24).when).toBe('Mon 9 Mar 00:30');
+    expect(dueTime('2026-03-09T06:30:00Z', saturdayLate, DENVER, H24).when).toBe('Mon, Mar 9, 00:30');
     // 03:30 on Sunday, the first hour after the jump, is tomorrow at its new clock time.
     expect(dueTime('2026-03-08T09:30:00Z', saturdayLate, DENVER, H24).when).toBe('Tomorrow 03:30');
     // Fall back: Sunday 1 November 2026 has 25 hours; 23:30 that night is still today.
@@ -69,7 +69,7 @@ describe('dueTime: the clock time a task is due, in the clinic’s time zone', (
       text: 'Overdue · Today 08:00',
     });
     expect(dueTime('2026-11-23T16:00:00Z', NOW, DENVER, H24)).toMatchObject({
-      when: 'Mon 23 Nov 09:00',
+      when: 'Mon, Nov 23, 09:00',
       relative: '2 d late',
       overdue: true,
     });
@@ -94,7 +94,10 @@ describe('dueTime: the clock time a task is due, in the clinic’s time zone', (
       text: 'Due Today',
     });
     expect(dueTime('2026-11-26', NOW, DENVER, H24).when).toBe('Tomorrow');
-    expect(dueTime('2026-12-07', NOW, DENVER, H24)).toMatchObject({ when: 'Mon 7 Dec', relative: 'in 12 d' });
+    expect(dueTime('2026-12-07', NOW, DENVER, H24)).toMatchObject({
+      when: 'Mon, Dec 7',
+      relative: 'in 12 d',
+    });
     expect(dueTime('2026-11-24', NOW, DENVER, H24)).toMatchObject({
       when: 'Yesterday',
       overdue: true,

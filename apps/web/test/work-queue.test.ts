@@ -212,7 +212,7 @@ describe('request labels and the subject search', () => {
         'America/Denver',
         Date.parse('2026-03-05T16:00:00Z'),
       ),
-    ).toBe('Request ABCDEF12 · started Mon 2 Mar 9:05 AM');
+    ).toBe('Request ABCDEF12 · started Mon, Mar 2, 9:05 AM');
   });
 
   it('filters by every word of the search in the subject, ignoring case', () => {

@@ -113,7 +113,7 @@ describe('readable labels and values', () => {
   it('formats data values', () => {
     expect(formatValue(true)).toBe('Yes');
     expect(formatValue('')).toBe('—');
-    expect(formatValue('2025-11-03')).toBe('Nov 3, 2025');
+    expect(formatValue('2025-11-03')).toBe('Mon, Nov 3, 2025');
     expect(formatValue(['a', 2])).toBe('a, 2');
     expect(dataEntries({ subject: 'Hi', patient: 'DEMO-1', meta: { a: 1 } }).map((e) => e.key)).toEqual([
       'patient',

@@ -86,7 +86,7 @@ export const ClinicHoursChange = z.object({
   at: Timestamp,
   by: Person.nullable(),
   reason: z.string().nullable(),
-  /** "Monday: 08:00–17:00 → 08:00–16:00", "Closed Fri 2027-01-08 (Snow day)", "Clock: 24-hour (14:30) → 12-hour (2:30 PM)". */
+  /** On the clinic's clock and in its date style: "Monday: 8:00 AM–5:00 PM → 8:00 AM–4:00 PM", "Closed Fri, Jan 8, 2027 (Snow day)", "Clock: 24-hour (14:30) → 12-hour (2:30 PM)". */
   summary: z.array(z.string()),
 });
 export type ClinicHoursChange = z.infer<typeof ClinicHoursChange>;

@@ -5,9 +5,9 @@ import {
   DEFAULT_CLINIC_CLOCK,
 } from '@portalflow/contract';
 import type { Calendar } from '@portalflow/engine';
+import { clockTime, dateInYear } from '@portalflow/engine/text';
 
 const DAYS = CLINIC_WEEK;
-const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 interface Hours {
   hours: Calendar['hours'];
@@ -18,21 +18,28 @@ interface Hours {
 /** "12-hour (2:30 PM)": the style with an example, as the admin chose it. */
 const clockText = (clock: ClinicClock) => (clock === '24-hour' ? '24-hour (14:30)' : '12-hour (2:30 PM)');
 
-const spans = (day: Array<[string, string]> | undefined) =>
-  day && day.length > 0 ? day.map(([from, to]) => `${from}–${to}`).join(', ') : 'closed';
-
-/** `Fri 2027-01-08 (Snow day)`: the weekday, because closures are planned by the week. */
-function closureText(c: ClinicClosure): string {
-  const [y, m, d] = c.date.split('-').map(Number);
-  const weekday = SHORT[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()];
-  return `${weekday} ${c.date}${c.name ? ` (${c.name})` : ''}`;
+/** How the trail is written: on the clinic's clock now, with dates against the clinic's today. */
+export interface TrailWords {
+  clock: ClinicClock;
+  /** `YYYY-MM-DD` on the clinic's calendar: a date of another year is written with its year. */
+  today: string;
 }
 
 /**
- * What one save changed, in the words an admin reads in the trail: each weekday whose hours moved,
- * each closure added, removed or renamed, and the clock times are written on. The first save is described against nothing saved.
+ * What one save changed, in the words an admin reads in the trail: each weekday whose hours moved
+ * ("Friday: 8:00 AM–5:00 PM → 8:00 AM–12:00 PM"), each closure added, removed or renamed ("Closed
+ * Fri, Jan 8 (Snow day)"), and the clock times are written on. Written when read, so the whole trail
+ * follows the clinic's clock and date style as every screen does. The first save is described against
+ * nothing saved.
  */
-export function describeHoursChange(before: Hours | null, after: Hours): string[] {
+export function describeHoursChange(before: Hours | null, after: Hours, words: TrailWords): string[] {
+  const spans = (day: Array<[string, string]> | undefined) =>
+    day && day.length > 0
+      ? day.map(([from, to]) => `${clockTime(from, words.clock)}–${clockTime(to, words.clock)}`).join(', ')
+      : 'closed';
+  // The weekday too, because closures are planned by the week.
+  const dateText = (date: string) => dateInYear(date, words.today);
+  const closureText = (c: ClinicClosure) => `${dateText(c.date)}${c.name ? ` (${c.name})` : ''}`;
   if (before === null) {
     const open = DAYS.filter(([key]) => (after.hours[key]?.length ?? 0) > 0)
       .map(([key, name]) => `${name} ${spans(after.hours[key])}`)
@@ -54,7 +61,7 @@ export function describeHoursChange(before: Hours | null, after: Hours): string[
     const old = oldByDate.get(c.date);
     if (!old) lines.push(`Closed ${closureText(c)}`);
     else if ((old.name ?? '') !== (c.name ?? ''))
-      lines.push(`${c.date} renamed: ${old.name ?? 'no name'} → ${c.name ?? 'no name'}`);
+      lines.push(`${dateText(c.date)} renamed: ${old.name ?? 'no name'} → ${c.name ?? 'no name'}`);
   }
   for (const c of before.closures) if (!newByDate.has(c.date)) lines.push(`Open again ${closureText(c)}`);
   const oldClock = before.clock ?? DEFAULT_CLINIC_CLOCK;

@@ -6,7 +6,7 @@ import {
   type SaveClinicHoursBody,
   type SavedClinicHours,
 } from '@portalflow/contract';
-import { type Calendar, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
+import { type Calendar, clinicDay, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -74,6 +74,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
   ]);
   const base = baseCalendar(deps);
   const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames);
+  const words = { clock: clockOf(saved), today: clinicDay(deps.clock(), base) };
   const people = await peopleOf(deps, [
     ...(stored ? [stored.updatedBy] : []),
     ...changes.map((c) => c.actorId),
@@ -94,6 +95,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
       summary: describeHoursChange(
         c.oldValue === null ? null : (c.oldValue as SavedHours),
         c.newValue as SavedHours,
+        words,
       ),
     })),
   };

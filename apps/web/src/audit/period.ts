@@ -75,8 +75,8 @@ export function lastDays(n: number, now = Date.now(), tz = clinicTimeZone()): { 
 }
 
 /**
- * A time to the second in the clinic's zone, with the day name within a week ("Wed 5:53:29 AM"),
- * else the date ("Nov 2, 2026, 5:53:29 AM"): events of one instance are often minutes apart.
+ * A time to the second in the clinic's zone: "Today 5:53:29 AM", else the date ("Mon, Nov 2,
+ * 5:53:29 AM"): events of one instance are often minutes apart.
  */
 export function formatAuditTime(
   iso: string | null | undefined,

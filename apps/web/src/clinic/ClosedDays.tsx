@@ -96,14 +96,14 @@ export function ClosedDays({
           <Table.Tbody>
             {shown.map((c) => (
               <Table.Tr key={c.date} c={c.date < today ? 'dimmed' : undefined}>
-                <Table.Td>{dayLabel(c.date)}</Table.Td>
+                <Table.Td>{dayLabel(c.date, today)}</Table.Td>
                 <Table.Td>
                   {readOnly ? (
                     (c.name ?? '—')
                   ) : (
                     <TextInput
                       size="xs"
-                      aria-label={`Name of ${dayLabel(c.date)}`}
+                      aria-label={`Name of ${dayLabel(c.date, today)}`}
                       value={c.name ?? ''}
                       placeholder="No name"
                       maxLength={80}
@@ -116,7 +116,7 @@ export function ClosedDays({
                     <ActionIcon
                       variant="subtle"
                       color="red"
-                      aria-label={`Open on ${dayLabel(c.date)}`}
+                      aria-label={`Open on ${dayLabel(c.date, today)}`}
                       onClick={() => onChange(closures.filter((x) => x.date !== c.date))}
                     >
                       <Trash2 size={16} aria-hidden />

@@ -7,6 +7,7 @@ import {
   type ClinicWeekday,
   DEFAULT_CLINIC_CLOCK,
 } from '@portalflow/contract';
+import { calendarDate } from '../shell/time.ts';
 
 export type Weekday = ClinicWeekday;
 export type Span = [string, string];
@@ -71,16 +72,9 @@ export function withClosure(closures: ClinicClosure[], date: string, name: strin
   return next.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** "Fri, Jan 8, 2027" for a `YYYY-MM-DD` date, read as a calendar date (no time zone shift). */
-export function dayLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+/** "Fri, Dec 25" ("Fri, Jan 8, 2027" when not `today`'s year), read as a calendar date (no time zone shift). */
+export function dayLabel(date: string, today: string): string {
+  return calendarDate(date, { year: date.slice(0, 4) !== today.slice(0, 4) });
 }
 
 /** Closed days from `today` on, and how many earlier ones there are (kept, but not in the way). */

@@ -1,6 +1,7 @@
 import { Group, Text, Tooltip } from '@mantine/core';
 import { CalendarX } from 'lucide-react';
 import { clinicTimeZone, useClinicConfig } from './clinic.ts';
+import { calendarDate } from './time.ts';
 
 /** `YYYY-MM-DD` today in the clinic's time zone ('en-CA' writes dates that way). */
 const clinicToday = () =>
@@ -13,16 +14,10 @@ const clinicToday = () =>
 
 /** "Closed today: Snow day", "Closed Mon, Dec 7: Snow day": the next closed day of the week. */
 export function closureNoticeText(closure: { date: string; name?: string }, today: string): string {
-  const [y, m, d] = closure.date.split('-').map(Number);
   const when =
     closure.date === today
       ? 'today'
-      : new Intl.DateTimeFormat('en-US', {
-          weekday: 'short',
-          month: 'short',
-          day: 'numeric',
-          timeZone: 'UTC',
-        }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+      : calendarDate(closure.date, { year: closure.date.slice(0, 4) !== today.slice(0, 4) });
   return `Clinic closed ${when}${closure.name ? `: ${closure.name}` : ''}`;
 }
 

@@ -1,11 +1,14 @@
 import type { ClinicClock } from '@portalflow/contract';
+import { calendarDate, dateInYear, clockTime as wallClockTime } from '@portalflow/engine/text';
 import { clinicClock, clinicTimeZone } from './clinic.ts';
 
 /**
  * The one way every screen writes a time: in the clinic's time zone (whatever the browser's) and on
- * the clinic's clock ("2:30 PM" or "14:30"), with dates as the work lists write them ("Mon 7 Dec",
- * the year only when not this one). Days are counted on the clinic's calendar, so a daylight-saving
- * change never makes "tomorrow" of a time two dates away.
+ * the clinic's clock ("2:30 PM" or "14:30"), with dates as a US clinic writes them, month first
+ * ("Mon, Dec 7", the year only when not this one: "Mon, Dec 7, 2027"), as the app writes its numbers
+ * and dollars. Days are counted on the clinic's calendar, so a daylight-saving change never makes
+ * "tomorrow" of a time two dates away; a date alone (a visit date answered in a form) is a calendar
+ * date and is never moved by a time zone.
  */
 export interface ClockOptions {
   /** IANA time zone; the clinic's by default. */
@@ -41,24 +44,28 @@ export function formatTime(at: When, options: ClockOptions = {}): string {
 
 /** A wall-clock time written "HH:MM" (a backup's name, opening hours) in the clinic's style. */
 export function clockTime(hhmm: string, clock: ClinicClock = clinicClock()): string {
-  if (clock === '24-hour' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(hhmm)) return hhmm;
-  const [h, m] = hhmm.split(':').map(Number);
-  return `${h! % 12 === 0 ? 12 : h! % 12}:${String(m).padStart(2, '0')} ${h! < 12 ? 'AM' : 'PM'}`;
+  return wallClockTime(hhmm, clock);
 }
 
-/** "Mon 7 Dec" (with the year when not this one) of a date `YYYY-MM-DD` or of an instant's clinic day. */
+/**
+ * A calendar date `YYYY-MM-DD` as the clinic writes it: "Mon, Dec 7"; with `year`, "Mon, Dec 7, 2027";
+ * without `weekday`, "Dec 7" (a chart's axis). The server writes its texts' dates with the same words.
+ */
+export { calendarDate };
+
+/** "Mon, Dec 7" ("Mon, Dec 7, 2027" when not this year) of a date `YYYY-MM-DD` or of an instant's clinic day. */
 export function formatDate(at: When, now = Date.now(), options: ClockOptions = {}): string {
   const timeZone = options.timeZone ?? clinicTimeZone();
   const day = typeof at === 'string' && DAY_ONLY.test(at) ? at : dayIn(msOf(at), timeZone);
-  return dateName(day, dayIn(now, timeZone));
+  return dateInYear(day, dayIn(now, timeZone));
 }
 
-/** "Mon 7 Dec 9:00 AM": the date and time, whatever day it is now. */
+/** "Mon, Dec 7, 9:00 AM": the date and time, whatever day it is now. */
 export function formatDateTime(at: When, now = Date.now(), options: ClockOptions = {}): string {
-  return `${formatDate(at, now, options)} ${formatTime(at, options)}`;
+  return `${formatDate(at, now, options)}, ${formatTime(at, options)}`;
 }
 
-/** "Today", "Tomorrow", "Yesterday", else "Mon 7 Dec" (with the year when not this one). */
+/** "Today", "Tomorrow", "Yesterday", else "Mon, Dec 7" (with the year when not this one). */
 export function formatDay(at: When, now = Date.now(), options: ClockOptions = {}): string {
   const timeZone = options.timeZone ?? clinicTimeZone();
   const day = typeof at === 'string' && DAY_ONLY.test(at) ? at : dayIn(msOf(at), timeZone);
@@ -67,10 +74,10 @@ export function formatDay(at: When, now = Date.now(), options: ClockOptions = {}
   if (days === 0) return 'Today';
   if (days === 1) return 'Tomorrow';
   if (days === -1) return 'Yesterday';
-  return dateName(day, today);
+  return dateInYear(day, today);
 }
 
-/** "Today 2:30 PM", "Yesterday 4:00 PM", "Mon 7 Dec 9:00 AM": a time as people place it in their week. */
+/** "Today 2:30 PM", "Yesterday 4:00 PM", "Mon, Dec 7, 9:00 AM": a time as people place it in their week. */
 export function formatWhen(
   at: string | number | null | undefined,
   now = Date.now(),
@@ -78,7 +85,9 @@ export function formatWhen(
 ): string {
   if (at === null || at === undefined || at === '') return '—';
   if (typeof at === 'string' && Number.isNaN(Date.parse(at))) return at;
-  return `${formatDay(at, now, options)} ${formatTime(at, options)}`;
+  const day = formatDay(at, now, options);
+  // A date takes a comma before its time ("Mon, Dec 7, 9:00 AM"); a day's name does not ("Today 2:30 PM").
+  return `${day}${/\d$/.test(day) ? ',' : ''} ${formatTime(at, options)}`;
 }
 
 /** "YYYY-MM-DD" of an instant on the clinic's calendar. */
@@ -98,15 +107,4 @@ export function daysBetween(from: string, to: string): number {
     return Date.UTC(y!, m! - 1, d!);
   };
   return Math.round((utc(to) - utc(from)) / DAY);
-}
-
-/** "Mon 7 Dec", with the year when it is not `today`'s. */
-function dateName(day: string, today: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  // Noon UTC of that date names the same calendar day in any zone's weekday and month.
-  const noon = new Date(Date.UTC(y!, m! - 1, d!, 12));
-  const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(noon);
-  const year = day.slice(0, 4) === today.slice(0, 4) ? '' : ` ${y}`;
-  return `${part({ weekday: 'short' })} ${d} ${part({ month: 'short' })}${year}`;
 }

@@ -12,6 +12,7 @@ import { History, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { formatDate } from '../shell/time.ts';
 import { type EntryDraft, EntryForm } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { describeEntry, KIND_LABELS } from './entryKinds.ts';
@@ -140,7 +141,7 @@ export function EntriesPanel({
           <Table.Tbody>
             {list.map((e) => (
               <Table.Tr key={e.id} data-testid={`entry-row-${e.id}`}>
-                <Table.Td>{e.day}</Table.Td>
+                <Table.Td>{formatDate(e.day)}</Table.Td>
                 <Table.Td>{nameOf(e.userId)}</Table.Td>
                 <Table.Td>
                   <Badge tt="none" variant="outline" color="gray.7">

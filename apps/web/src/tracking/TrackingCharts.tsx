@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { ColorSwatch, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { calendarDate } from '../shell/time.ts';
 import { hoursAsDuration } from './duration.ts';
 import type { Sheet } from './types.ts';
 
@@ -32,7 +33,13 @@ const ROLE_AXIS_PX = 230;
  * complete is drawn sideways, one row per role, so every role's name is readable in full.
  */
 export function TrackingCharts({ sheet }: { sheet: Sheet }) {
-  const { volume, volumeSeries, timeToComplete } = sheet.charts;
+  const { volumeSeries, timeToComplete } = sheet.charts;
+  // Days as every screen writes them: "Sun, Dec 6" in the tooltip, "Dec 6" under a bar.
+  const volume = sheet.charts.volume.map((row) => ({
+    ...row,
+    day: typeof row.day === 'string' ? calendarDate(row.day) : row.day,
+  }));
+  const axisDay = (label: string) => label.replace(/^\w+, /, '');
   const empty = volumeSeries.length === 0;
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -52,7 +59,7 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
               dataKey="day"
               type="stacked"
               series={volumeSeries.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }))}
-              xAxisProps={{ tickFormatter: (d: string) => d.slice(5) }}
+              xAxisProps={{ tickFormatter: axisDay }}
               role="img"
               aria-label="Bar chart of tasks completed per day by role"
             />

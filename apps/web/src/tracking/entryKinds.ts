@@ -78,7 +78,7 @@ export const KIND_FIELDS: Record<EntryKind, FieldSpec[]> = {
 
 /**
  * One line describing an entry's fields, for the entries list. A project's due date reads as My work's
- * due times do ("Mon 7 Dec", "Tomorrow"), and says "overdue" once past while the project is not done.
+ * due times do ("Mon, Dec 7", "Tomorrow"), and says "overdue" once past while the project is not done.
  */
 export function describeEntry(
   kind: EntryKind,

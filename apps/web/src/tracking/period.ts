@@ -1,4 +1,5 @@
 import { clinicTimeZone } from '../shell/clinic.ts';
+import { calendarDate } from '../shell/time.ts';
 
 /**
  * The sheet's period: a quick choice or days picked by hand. It opens on the last 7 days: the week a
@@ -65,23 +66,15 @@ export function choiceOf(period: Period, today: string): PeriodChoice {
   return found?.value ?? 'custom';
 }
 
-/** "Wed 11 Mar", with the year when asked. */
-function dayWords(day: string, withYear: boolean): string {
-  const noon = new Date(dayMs(day) + DAY_MS / 2);
-  const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(noon);
-  return `${part({ weekday: 'short' })} ${Number(day.slice(8))} ${part({ month: 'short' })}${withYear ? ` ${day.slice(0, 4)}` : ''}`;
-}
-
 /**
- * The period as a person says it: "Last 7 days: Wed 11 Mar – Tue 17 Mar 2026", or for days picked by
- * hand "From Mon 2 Mar to Fri 6 Mar 2026 (5 days)". The year is said once unless the period spans two.
+ * The period as a person says it: "Last 7 days: Wed, Mar 11 – Tue, Mar 17, 2026", or for days picked by
+ * hand "From Mon, Mar 2 to Fri, Mar 6, 2026 (5 days)". The year is said once unless the period spans two.
  */
 export function periodWords(period: Period, today: string): string {
   const { from, to } = period;
   const twoYears = from.slice(0, 4) !== to.slice(0, 4);
-  const first = dayWords(from, twoYears);
-  const last = dayWords(to, true);
+  const first = calendarDate(from, { year: twoYears });
+  const last = calendarDate(to, { year: true });
   const count = Math.round((dayMs(to) - dayMs(from)) / DAY_MS) + 1;
   if (count < 1) return 'The “From” day is after the “To” day';
   const choice = choiceOf(period, today);

@@ -6,7 +6,7 @@ import { AMBER_TEXT, OVERDUE } from './palette.ts';
 const SOON_MS = 4 * 3_600_000;
 
 /**
- * "Due Today 14:30" / "Overdue · Mon 7 Dec 09:00", the clinic's clock time staff plan their day by:
+ * "Due Today 14:30" / "Overdue · Mon, Dec 7, 09:00", the clinic's clock time staff plan their day by:
  * red with a warning icon and the word when overdue, amber when due within four hours — never colour
  * alone. With `relative`, how far off ("in 3 h", "2 d late") is written under it; it is the hover
  * text either way.

@@ -4,13 +4,13 @@ import { dayIn, daysBetween, formatDay, formatWhen } from '../shell/time.ts';
 
 /** When something is due, as staff plan a day by it. */
 export interface DueTime {
-  /** The clinic's day and clock: "Today 2:30 PM", "Tomorrow 9:00 AM", "Mon 7 Dec 9:00 AM" (the year only when not this one). */
+  /** The clinic's day and clock: "Today 2:30 PM", "Tomorrow 9:00 AM", "Mon, Dec 7, 9:00 AM" (the year only when not this one). */
   when: string;
   /** How far off, the secondary part: "in 3 h 30 min", "2 d late". */
   relative: string;
   /** The due time has passed (for a due day: the day is over). */
   overdue: boolean;
-  /** The list's words, overdue said in words and never by colour alone: "Due Today 2:30 PM", "Overdue · Mon 7 Dec 9:00 AM". */
+  /** The list's words, overdue said in words and never by colour alone: "Due Today 2:30 PM", "Overdue · Mon, Dec 7, 9:00 AM". */
   text: string;
 }
 

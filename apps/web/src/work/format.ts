@@ -1,4 +1,5 @@
 import { type FormField, formatMoney, idToWords } from '@portalflow/engine';
+import { formatDate } from '../shell/time.ts';
 
 /**
  * Plain-language labels for ids the engine uses ("needs-provider" → "Needs provider",
@@ -18,15 +19,8 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'number')
     return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
   if (typeof value === 'string') {
-    if (ISO_DATE.test(value)) {
-      const [y, m, d] = value.split('-').map(Number);
-      return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
-        timeZone: 'UTC',
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-      });
-    }
+    // A date answer (a visit date) is a calendar date: written as every date is, never moved by a zone.
+    if (ISO_DATE.test(value)) return formatDate(value);
     return value;
   }
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(formatValue).join(', ');

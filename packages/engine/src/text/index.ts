@@ -1,3 +1,4 @@
+export { type ClockStyle, calendarDate, clockTime, dateInYear } from './clinic-dates.ts';
 export { conditionWords } from './condition-words.ts';
 export { csvCell, csvLine, csvText, formulaStarts } from './csv.ts';
 export { editDistance } from './distance.ts';
