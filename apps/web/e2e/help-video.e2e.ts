@@ -123,4 +123,43 @@ describe('a help video for staff', () => {
       await b.close();
     }
   });
+
+  it('plays again after a reload, with the offline-help worker in charge of the page', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'front-desk', PASSWORD);
+      const openRefill = async () => {
+        await b.page.goto(`${server.url}/faq?q=${encodeURIComponent('tap')}`);
+        const first = b.page.getByTestId('faq-results').locator('[data-testid^="faq-entry-"]').first();
+        await first.getByRole('button').first().click();
+        await first.getByTestId('help-video').waitFor();
+      };
+      const plays = () =>
+        b.page.waitForFunction(
+          () => {
+            const v = document.querySelector<HTMLVideoElement>('[data-testid="help-video"]');
+            if (!v) return false;
+            v.muted = true;
+            if (v.paused) void v.play().catch(() => undefined);
+            return v.readyState >= 1 && v.currentTime > 0;
+          },
+          undefined,
+          { timeout: 15_000, polling: 250 },
+        );
+      await openRefill();
+      await plays();
+      // The worker keeps the staff help for offline use; it must not get in the way of the video.
+      await b.page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, {
+        timeout: 20_000,
+      });
+      await b.page.reload();
+      await openRefill();
+      await plays();
+      await b.page.reload();
+      await openRefill();
+      await plays();
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -10,6 +10,10 @@
  *   clinic's settings, which signed-in pages wait for) go to the network first;
  *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
  *   stored: instance and task data (PHI) never enter this cache.
+ * - Help videos are left to the browser: a player asks for parts of the file (Range, answered 206),
+ *   which a cache cannot keep, and a whole clip is too big to keep for every answer. They play online.
+ * - Keeping a copy is a bonus: if the cache refuses one (full, partial answer), the answer still goes
+ *   to the page.
  * - Signing out, a 401, or /api/session saying nobody is signed in empties the data cache.
  */
 const VERSION = 'v1';
@@ -20,6 +24,15 @@ const DATA = `pf-help-data-${VERSION}`;
 // /api/config too: the clinic's name, time zone and calendar, which signed-in pages wait for.
 const isData = (url) =>
   url.pathname === '/api/session' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
+
+/** An entry's video file (`/api/help/entries/{id}/video/{sha256}`): never kept, never answered here. */
+const isVideo = (url) => /^\/api\/help\/entries\/[^/]+\/video(?:\/|$)/.test(url.pathname);
+
+/** Keeps a copy of a whole answer (200 only: never a part of a file); a refusal is not an error. */
+async function keep(cache, request, response) {
+  if (response.status !== 200) return;
+  await cache.put(request, response).catch(() => undefined);
+}
 
 /** "Nobody is signed in on this browser" (`{ me: null }` from /api/session): as good as a 401 here. */
 async function saysSignedOut(url, response) {
@@ -98,7 +111,7 @@ async function networkFirstData(request) {
     const response = await fetch(request);
     if (response.status === 401 || (response.ok && (await saysSignedOut(new URL(request.url), response))))
       await caches.delete(DATA);
-    else if (response.ok) await cache.put(request, response.clone());
+    else await keep(cache, request, response.clone());
     return response;
   } catch (error) {
     const cached = await cache.match(request);
@@ -147,9 +160,9 @@ self.addEventListener('message', (event) => {
       const cache = await caches.open(DATA);
       for (const href of urls) {
         const url = new URL(href, self.location.origin);
-        if (url.origin !== self.location.origin || !isData(url)) continue;
+        if (url.origin !== self.location.origin || !isData(url) || isVideo(url)) continue;
         const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-        if (response?.ok && !(await saysSignedOut(url, response))) await cache.put(url, response);
+        if (response?.ok && !(await saysSignedOut(url, response))) await keep(cache, url, response);
       }
       event.source?.postMessage({ type: 'kept', urls });
     })(),
@@ -165,6 +178,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.method !== 'GET') return;
+  // Media players ask for parts of a file: the network answers them as the browser expects.
+  if (request.headers.has('range') || isVideo(url)) return;
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     if (url.pathname.startsWith('/help/')) return;
     event.respondWith(navigation(request));
