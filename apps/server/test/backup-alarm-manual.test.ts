@@ -107,16 +107,16 @@ describe('a backup taken by hand that fails', () => {
     const mails = await delivered(1);
     expect(mails.map((m) => m.to)).toEqual([[addressOf('night-admin')]]);
     const [mail] = mails;
-    expect(mail!.parsed.subject).toBe('[Clinic] portalflow: a backup taken by hand failed (2026-12-08)');
+    expect(mail!.parsed.subject).toBe('[Clinic] portalflow: a backup taken by hand failed (Tue, Dec 8)');
     const text = mail!.parsed.text ?? '';
     expect(text).toContain(
-      `${t.user('admin').displayName} pressed Back up now at 14:05 (clinic time, America/Denver) and the backup failed.`,
+      `${t.user('admin').displayName} pressed Back up now at 2:05 PM (clinic time, America/Denver) and the backup failed.`,
     );
     expect(text).toContain('They were shown the failure on the Backups page; this is so you know too.');
     expect(text).toContain('Why: BACKUP_UNREADABLE — the database file could not be read.');
-    expect(text).toContain('The last whole backup was taken 2026-12-08 09:00.');
+    expect(text).toContain('The last whole backup was taken Tue, Dec 8, 9:00 AM.');
     expect(text).toContain(
-      'The nightly backup still runs at 02:00; if it fails too, every admin is emailed.',
+      'The nightly backup still runs at 2:00 AM; if it fails too, every admin is emailed.',
     );
     expect(text).toContain(`Backups directory: ${join(dir, 'backups')}`);
     expect(text).toContain(
@@ -139,7 +139,7 @@ describe('a backup taken by hand that fails', () => {
     const mails = await delivered(1);
     expect(mails.map((m) => m.to)).toEqual([[addressOf('admin')]]);
     expect(mails[0]!.parsed.text).toContain(
-      `${t.user('night-admin').displayName} pressed Back up now at 14:40 (clinic time, America/Denver)`,
+      `${t.user('night-admin').displayName} pressed Back up now at 2:40 PM (clinic time, America/Denver)`,
     );
     withoutPatientData(mails[0]!);
 

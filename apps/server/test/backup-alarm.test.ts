@@ -104,14 +104,14 @@ describe('the admins hear when a nightly backup fails', () => {
     const mails = await delivered(2);
     expect(mails.map((m) => m.to)).toEqual([[addressOf('admin')], [addressOf('night-admin')]]);
     for (const mail of mails) {
-      expect(mail.parsed.subject).toBe("[Clinic] portalflow: last night's backup failed (2026-12-08)");
+      expect(mail.parsed.subject).toBe("[Clinic] portalflow: last night's backup failed (Tue, Dec 8)");
       const text = mail.parsed.text ?? '';
       expect(text).toContain(
-        'The nightly backup of 2026-12-08 failed at 02:00 (clinic time, America/Denver).',
+        'The nightly backup of Tue, Dec 8 failed at 2:00 AM (clinic time, America/Denver).',
       );
       expect(text).toContain('Why: BACKUP_UNREADABLE — the database file could not be read.');
-      expect(text).toContain('The last whole backup was taken 2026-12-07 02:01.');
-      expect(text).toContain('Next: it is tried again at about 03:00, and each hour after that today.');
+      expect(text).toContain('The last whole backup was taken Mon, Dec 7, 2:01 AM.');
+      expect(text).toContain('Next: it is tried again at about 3:00 AM, and each hour after that today.');
       expect(text).toContain(`Backups directory: ${join(dir, 'backups')}`);
       expect(text).toContain(
         'See every backup and its status on the Backups page: https://portal.example/backups',
@@ -136,9 +136,9 @@ describe('the admins hear when a nightly backup fails', () => {
     const mails = await delivered(2);
     expect(mails.map((m) => m.to)).toEqual([[addressOf('admin')], [addressOf('night-admin')]]);
     for (const mail of mails) {
-      expect(mail.parsed.subject).toBe('[Clinic] portalflow: backups work again (2026-12-08)');
+      expect(mail.parsed.subject).toBe('[Clinic] portalflow: backups work again (Tue, Dec 8)');
       expect(mail.parsed.text).toContain(
-        'The nightly backup of 2026-12-08 was made at 05:03 (clinic time, America/Denver) and is whole.',
+        'The nightly backup of Tue, Dec 8 was made at 5:03 AM (clinic time, America/Denver) and is whole.',
       );
       expect(mail.parsed.text).toContain('https://portal.example/backups');
       withoutPatientData(mail);
@@ -151,6 +151,8 @@ describe('the admins hear when a nightly backup fails', () => {
   });
 
   it('a backup directory that is a file: its code and reason, and no whole backup to be found there', async () => {
+    // This clinic reads the 24-hour clock: the email says the time as its screens do.
+    t.deps.clinicClock = '24-hour';
     const file = join(dir, 'not-a-directory');
     await writeFile(file, '');
     t.deps.config.backups = { ...t.deps.config.backups!, dir: file };
@@ -161,12 +163,13 @@ describe('the admins hear when a nightly backup fails', () => {
     const mails = await delivered(2);
     for (const mail of mails) {
       const text = mail.parsed.text ?? '';
-      expect(text).toContain('The nightly backup of 2026-12-10 failed at 02:30');
+      expect(text).toContain('The nightly backup of Thu, Dec 10 failed at 02:30');
       expect(text).toContain('Why: EEXIST — the backups directory, or one above it, is not a directory.');
       expect(text).toContain('The last whole backup: none found in the backups directory.');
       expect(text).toContain(`Backups directory: ${file}`);
       withoutPatientData(mail);
     }
+    t.deps.clinicClock = undefined;
   });
 
   it('non-admins, disabled admins and admins without an address get none', async () => {

@@ -252,7 +252,8 @@ describe('email notifications through the outbox', () => {
     expect(digests.every((d) => d.id.startsWith(`digest.${date}.`))).toBe(true);
     const sue = sink.mails.slice(before).find((m) => m.to[0] === addressOf('sue'));
     expect(sue?.parsed.subject).toMatch(
-      /^\[Riverside Clinic\] Your open work for \d{4}-\d{2}-\d{2}: \d+ tasks?$/,
+      // The day as every screen writes it: "Your open work for Mon, Dec 7".
+      /^\[Riverside Clinic\] Your open work for [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}: \d+ tasks?$/,
     );
     expect(sue?.parsed.text).toMatch(/- Prescription refill — Triage the refill request: \d+/);
     // The admin has no clinic work: nothing to send.

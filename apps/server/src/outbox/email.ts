@@ -1,3 +1,5 @@
+import type { ClinicClock } from '@portalflow/contract';
+import { dateInYear } from '@portalflow/engine/text';
 import type { EmailKind } from '@portalflow/store';
 import type { EmailPayload } from './messages.ts';
 
@@ -5,6 +7,13 @@ export interface DigestLine {
   workflow: string;
   stepTitle: string;
   count: number;
+}
+
+/** How an email writes dates and times: as the clinic's screens do, on its clock, against its today. */
+export interface EmailWords {
+  clock: ClinicClock;
+  /** `YYYY-MM-DD` on the clinic's calendar when the email is written. */
+  today: string;
 }
 
 export interface ComposedEmail {
@@ -51,12 +60,12 @@ export function composeEmail(
 /** The daily digest: open work by workflow and step, as counts. */
 export function composeDigest(
   lines: readonly DigestLine[],
-  opts: { baseUrl: string; clinicName: string; date: string },
+  opts: { baseUrl: string; clinicName: string; date: string } & EmailWords,
 ): ComposedEmail {
   const total = lines.reduce((sum, l) => sum + l.count, 0);
   const body = lines.map((l) => `- ${l.workflow} — ${l.stepTitle}: ${l.count}`).join('\n');
   return {
-    subject: `[${opts.clinicName}] Your open work for ${opts.date}: ${total} ${total === 1 ? 'task' : 'tasks'}`,
+    subject: `[${opts.clinicName}] Your open work for ${dateInYear(opts.date, opts.today)}: ${total} ${total === 1 ? 'task' : 'tasks'}`,
     text: `Open work assigned to you or waiting in your pools:\n\n${body}\n\nOpen your work: ${opts.baseUrl}/work\n\n${FOOTER}\n`,
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CLINIC_CLOCK } from '@portalflow/contract';
 import type { EmailKind, LeasedOutboxItem, OutboxOutcome } from '@portalflow/store';
 import { SystemRole } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
@@ -66,7 +67,12 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     const zone = clinicZone(deps);
     const until = quietUntil(now, prefs.quietStart, prefs.quietEnd, zone);
     if (until) return [{ status: 'pending', error: 'quiet hours', nextAt: until }, false];
-    const opts = { baseUrl: settings.baseUrl, clinicName: deps.clinicName ?? 'Clinic' };
+    const opts = {
+      baseUrl: settings.baseUrl,
+      clinicName: deps.clinicName ?? 'Clinic',
+      clock: deps.clinicClock ?? DEFAULT_CLINIC_CLOCK,
+      today: localDateTime(now, zone).date,
+    };
     let email: ReturnType<typeof composeEmail>;
     if (isBackupEmail(item.kind)) {
       email = composeBackupEmail(item.kind, item.payload, opts);
