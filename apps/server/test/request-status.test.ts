@@ -150,6 +150,18 @@ describe('POST /api/requests/status', () => {
     expect(other.body.requests[0].subject).toBe('DEMO-7102 · Refill: metformin');
   });
 
+  it('finds the reference however the caller reads it out: spaces, no dash, lowercase, a "#"', async () => {
+    const ids = async (typed: string) =>
+      (await lookUp(assistant, typed)).body.requests.map((x: { instanceId: string }) => x.instanceId);
+    const all = [labId, refillId, billingId];
+    for (const typed of ['DEMO 7101', 'demo7101', ' demo - 7101 ', '#DEMO-7101', 'Demo 7101'])
+      expect(await ids(typed), typed).toEqual(all);
+    // Still the whole reference: a part of it, or a neighbour's, finds nothing of this patient.
+    expect(await ids('DEMO 710')).toEqual([]);
+    expect(await ids('7101')).toEqual([]);
+    expect(await ids('#')).toEqual([]);
+  });
+
   it('refuses an empty reference (400) and a caller with no clinic role (403, logged)', async () => {
     const empty = await lookUp(frontDesk, '   ');
     expect(empty.status).toBe(400);

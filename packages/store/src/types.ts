@@ -105,7 +105,10 @@ export interface InstanceFilter {
   actor?: string;
   /** Instances any of these people started or recorded an event on (an empty list finds none). */
   actors?: string[];
-  /** Instances whose data holds this value (a patient reference), compared without case. */
+  /**
+   * Instances whose data holds this value (a patient reference), compared without case, spaces,
+   * dashes, underscores or "#" (see `libsql/reference-match.ts`).
+   */
   dataValue?: string;
   /** Default 50, at most 500. */
   limit?: number;

@@ -253,6 +253,9 @@ export function instanceCases(newHarness: NewHarness): void {
       expect(await ids('Cañon City')).toEqual(['b']);
       expect(await ids('4007')).toEqual([]); // a number is not a text value
       expect(await ids('DEMO-4')).toEqual([]);
+      // As read out or copied: spaces, no dash, a "#" do not make it another reference.
+      expect(await ids(' #demo 4007 ')).toEqual(['a']);
+      expect(await ids('DEMO4007')).toEqual(['a']);
     });
 
     it('reads events by range and lists instances by filter, newest first, page by page', async () => {
