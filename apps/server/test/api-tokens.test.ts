@@ -48,7 +48,8 @@ describe('account changes end tokens as they end sessions', () => {
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a role change ends the tokens: a token never reaches admin routes after its owner is raised', async () => {
+  // Raised to admin without a second factor: admin needs two-factor sign-in, so the tokens end.
+  it('a role change to a role that needs two-factor sign-in ends the tokens: a token never reaches admin routes after its owner is raised', async () => {
     const { user, as } = await holder(['front-desk']);
     expect((await t.call('GET', '/api/users', { as })).status).toBe(403);
     await adminPatch(user.id, { roles: ['admin'] });
@@ -75,13 +76,22 @@ describe('account changes end tokens as they end sessions', () => {
 
   it('the tokens list says when and why each ended', async () => {
     const { user, session, token } = await holder(['front-desk']);
-    await adminPatch(user.id, { roles: ['front-desk', 'scheduler'] });
+    await adminPatch(user.id, { roles: ['auditor'] });
     const admin = await t.login('admin');
     const listed = await t.call('GET', `/api/users/${user.id}/tokens`, { as: admin });
     expect(listed.status).toBe(200);
     expect(listed.body.tokens).toMatchObject([{ id: token.id, status: 'revoked', revokedReason: 'roles' }]);
     // The owner's own session ended too.
     expect((await me(session)).status).toBe(401);
+  });
+
+  it('a role change that needs no second factor ends nothing: the token acts with the new roles', async () => {
+    const { user, session, as } = await holder(['front-desk']);
+    await adminPatch(user.id, { roles: ['front-desk', 'scheduler'] });
+    const after = await me(as);
+    expect(after.status).toBe(200);
+    expect(after.body.user.roles).toEqual(['front-desk', 'scheduler']);
+    expect((await me(session)).status).toBe(200);
   });
 });
 

@@ -14,6 +14,7 @@ import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { knownRoles } from '../accounts/known-roles.ts';
+import { rolesEndAccess } from '../accounts/role-change.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { sessionView } from '../auth/own-account.ts';
@@ -214,7 +215,9 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
           at,
           displayName: row.displayName,
           roles: row.roles,
-          ...(rolesChanged ? { revokeReason: 'roles' } : {}),
+          ...(rolesChanged && (await rolesEndAccess(deps, existing.id, row.roles))
+            ? { revokeReason: 'roles' }
+            : {}),
         });
         // Streams opened under the old roles end on every process now, not at their next periodic check.
         if (edited.ok && rolesChanged) await accessEnded(deps, existing.id);

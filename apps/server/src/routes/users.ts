@@ -1,6 +1,7 @@
 import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
 import { knownRoles } from '../accounts/known-roles.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
+import { rolesEndAccess } from '../accounts/role-change.ts';
 import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -140,12 +141,13 @@ export function userRoutes(
     }
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
     if (input.roles !== undefined) await checkRoles(deps, input.roles);
-    // New roles, a new password or a reset second factor end the account's sessions and API tokens:
-    // nothing issued under the old roles or factors keeps working. They end in the transaction of the
-    // change, and again after it, so nothing made in between (a sign-in with the old password) survives.
+    // A new password or a reset second factor ends the account's sessions and API tokens: nothing
+    // issued under the old factors keeps working. New roles do not (see `rolesEndAccess`). They end in
+    // the transaction of the change, and again after it, so nothing made in between (a sign-in with the
+    // old password) survives.
     const reasons = [
       input.password !== undefined && 'password',
-      input.roles !== undefined && 'roles',
+      input.roles !== undefined && (await rolesEndAccess(deps, id, input.roles)) && 'roles',
       input.resetTwoFactor && 'two-factor',
     ].filter((r): r is string => typeof r === 'string');
     const edited = await deps.store.editAccount({
@@ -182,8 +184,10 @@ export function userRoutes(
       ended.sessions += again.sessions;
       ended.tokens += again.tokens;
     }
-    // Other processes end the person's live streams now too, not at their next periodic check.
-    if (reasons.length > 0 || (input.disabled === true && edited.user.disabled)) await accessEnded(deps, id);
+    // Other processes end the person's live streams now too, not at their next periodic check: those
+    // opened under the old roles as well (what they may hear was worked out from them).
+    if (reasons.length > 0 || input.roles !== undefined || (input.disabled === true && edited.user.disabled))
+      await accessEnded(deps, id);
     let tasksReturned = 0;
     if (input.disabled === true && edited.user.disabled) {
       // Access ends first: their open live streams close now, not after their tasks have moved.
