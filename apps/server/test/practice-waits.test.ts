@@ -158,8 +158,10 @@ describe('the waiting step of a practice run is played by whoever started it', (
     expect(played.body.instance.active.map((a: any) => a.step)).toEqual(['chase-claim']);
     const events = await t.store.listEvents(instanceId);
     const fired = events.find((e) => e.type === 'timer-fired')!;
-    // Recorded when the time is up, as the timer would fire it, and by whom it was played.
-    expect(fired).toMatchObject({ at: due, actor: t.user('billing-specialist').id });
+    // Recorded now, by whom it was played, marked as ahead of its time: the run's clock does not jump
+    // to the payer's deadline, so nothing after it (nor the training record) is dated weeks ahead.
+    expect(fired).toMatchObject({ actor: t.user('billing-specialist').id, payload: { early: true } });
+    expect(fired.at < due, `${fired.at} is before ${due}`).toBe(true);
     // Its durable timer went with it: nothing fires later.
     const raw = createClient({ url: t.dbUrl });
     try {
@@ -176,6 +178,13 @@ describe('the waiting step of a practice run is played by whoever started it', (
     await work(specialist, instanceId, 'chase-claim', 'paid');
     const last = await work(specialist, instanceId, 'reply-to-patient', 'replied');
     expect(last.status).toBe('done');
+    // The audit trail says the time did not pass on its own.
+    const history = await api(await t.token('auditor'), 'GET', `/api/instances/${instanceId}/history`);
+    expect(history.status, history.text).toBe(200);
+    const row = history.body.timeline.find((r: any) => r.type === 'timer-fired');
+    expect(row.summary).toMatch(/played ahead of time for practice$/);
+    const finished = await t.store.listPracticeCompletions({ userId: t.user('billing-specialist').id });
+    for (const f of finished) expect(f.doneAt < due, `${f.doneAt} is before ${due}`).toBe(true);
   });
 
   it('nobody else plays it: not a colleague, not a lead, not an auditor', async () => {

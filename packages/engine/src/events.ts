@@ -50,6 +50,11 @@ export const TimerFiredEventSchema = z
   .object({
     type: z.literal('timer-fired'),
     timer: z.string().min(1).max(80),
+    /**
+     * Fired before its due time. Only a practice run's starter plays a wait this way (the host decides
+     * who may); the run goes on from the moment it was played, so its clock never jumps ahead.
+     */
+    early: z.literal(true).optional(),
   })
   .strict();
 

@@ -239,7 +239,7 @@ export function step(
           'UNKNOWN_TIMER',
           `Timer '${event.timer}' is not set (already fired or cleared)`,
         );
-      if (at < timer.due)
+      if (at < timer.due && event.early !== true)
         return fail(snapshot, 'TIMER_NOT_DUE', `Timer '${event.timer}' is due at ${timer.due}, not ${at}`);
       subject = ctx.active[timer.path];
       machineEvent = { type: timerEventType(timer.path, timer.kind), now: at };

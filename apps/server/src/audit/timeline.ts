@@ -33,10 +33,14 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
       // A timer's id is `<task token>.deadline` or `.wait`: say which step's it was instead.
       const step = changes.find((c) => c.step)?.step;
       const wait = String(p.timer).endsWith('.wait');
-      if (step === undefined) return wait ? 'a wait ended' : 'a deadline passed';
-      return wait
-        ? `wait ended on ${titleIn(definition, step)}`
-        : `deadline passed on ${titleIn(definition, step)}`;
+      // A practice run's starter let the time pass ahead of it: say so, it did not pass on its own.
+      const early = p.early === true ? ', played ahead of time for practice' : '';
+      if (step === undefined) return (wait ? 'a wait ended' : 'a deadline passed') + early;
+      return (
+        (wait
+          ? `wait ended on ${titleIn(definition, step)}`
+          : `deadline passed on ${titleIn(definition, step)}`) + early
+      );
     }
     case 'reassign': {
       const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];

@@ -11,8 +11,8 @@ import { playsEveryRole } from './practice-stand-in.ts';
  * holds a wait, so there is no task to work and the refresher cannot be finished. The person who
  * started the run plays it instead, as they play every other step: they send the answer the outside
  * system would send (the same `signal` event), or let the time pass (the same `timer-fired` event the
- * wait's timer would send, recorded at the moment the timer falls due, so the run's clock moves on to
- * it: the engine fires no timer before its time, and what follows is timed from then, as it would be).
+ * wait's timer would send, marked `early` and recorded now: the run's clock does not jump weeks ahead,
+ * so what follows is due from now and the training record is not dated in the future).
  *
  * Only practice runs, only their starter: a real request's waiting step moves when the outside answer
  * arrives (the signal route) or its time comes, never because someone chose to let time pass.
@@ -91,14 +91,7 @@ export function waitPlayEvent(
   }
   const timer = timersOf(instance, token)[0];
   if (!timer) throw badAnswer('This step waits only for its outside answer: no time passing ends it');
-  return { type: 'timer-fired', timer: timer.id };
-}
-
-/** When a played wait is recorded: now, or for the time passing, the moment its timer falls due. */
-export function playedAt(instance: Pick<Instance, 'snapshot'>, event: EngineEvent, now: string): string {
-  if (event.type !== 'timer-fired') return now;
-  const due = instance.snapshot.context.timers[event.timer]?.due;
-  return due !== undefined && due > now ? due : now;
+  return { type: 'timer-fired', timer: timer.id, early: true };
 }
 
 const badAnswer = (message: string) => new ApiError(400, 'VALIDATION_FAILED', message);

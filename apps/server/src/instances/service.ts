@@ -35,7 +35,6 @@ import {
 } from './commands.ts';
 import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
 import { playsEveryRole } from './practice-stand-in.ts';
-import { playedAt } from './practice-waits.ts';
 import { type Reply, replyFor } from './replies.ts';
 import { mayWithdraw } from './withdraw.ts';
 import { historyForWithdrawal } from './withdraw-history.ts';
@@ -392,7 +391,7 @@ export class InstanceService {
       const replayed = await replay();
       if (replayed) return replayed;
       const { instance, definition } = await this.load(instanceId);
-      let now = this.timeFor(instance);
+      const now = this.timeFor(instance);
       let event: EngineEvent;
       let result: ReturnType<typeof transition>;
       try {
@@ -404,8 +403,6 @@ export class InstanceService {
           : [];
         event = this.withinLimit(command, { user: actor.user, instance, definition, tasks, history });
         this.checkPayload(event);
-        // Letting a practice wait's time pass happens when its timer falls due (practice-waits.ts).
-        if (command.type === 'play-wait') now = playedAt(instance, event, now);
         result = transition(definition, instance.snapshot, event, now);
         if (!result.ok) throw fromEngine(result.error);
       } catch (error) {
