@@ -16,6 +16,9 @@ const inDays = (days: number) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
+/** A date as every screen writes it: "Fri, Jan 8", with the year when not this one. */
+const DATE = /[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}(, \d{4})?/;
+
 describe('clinic hours in the browser', () => {
   it('an admin shortens Friday, adds a training day, saves with a reason, and reads the change', async () => {
     const b = await openBrowser({ width: 1280, height: 1000 });
@@ -42,7 +45,7 @@ describe('clinic hours in the browser', () => {
       // A lunch break splits Wednesday; hours made to overlap are named under their day and cannot be saved.
       await page.getByTestId('day-wed').getByRole('button', { name: 'Add a break' }).click();
       await page.getByLabel('Wednesday opens').nth(1).fill('11:00');
-      await page.getByTestId('day-wed').getByText('08:00–12:00 and 11:00–17:00 overlap.').waitFor();
+      await page.getByTestId('day-wed').getByText('8:00 AM–12:00 PM and 11:00 AM–5:00 PM overlap.').waitFor();
       expect(await page.getByTestId('save-hours').isDisabled()).toBe(true);
       await page.getByLabel('Wednesday opens').nth(1).fill('13:00');
 
@@ -54,9 +57,15 @@ describe('clinic hours in the browser', () => {
         .getByText(/^New requests and \d+ open requests now use these hours; \d+ deadlines? moved\.$/)
         .waitFor();
       const changes = page.getByTestId('hours-changes');
-      await changes.getByText('Wednesday: 08:00–17:00 → 08:00–12:00, 13:00–17:00').waitFor();
-      await changes.getByText('Friday: 08:00–17:00 → 08:00–12:00').waitFor();
-      await changes.getByText(/\(Staff training day\)$/).waitFor();
+      // The trail reads on the clinic's clock, dates month first as on every screen.
+      await changes.getByText('Wednesday: 8:00 AM–5:00 PM → 8:00 AM–12:00 PM, 1:00 PM–5:00 PM').waitFor();
+      await changes.getByText('Friday: 8:00 AM–5:00 PM → 8:00 AM–12:00 PM').waitFor();
+      await changes.getByText(new RegExp(`^Closed ${DATE.source} \\(Staff training day\\)$`)).waitFor();
+      await page
+        .getByTestId('closure-list')
+        .getByText(new RegExp(`^${DATE.source}$`))
+        .first()
+        .waitFor();
       await changes.getByText(/Training on the first Friday of next month/).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -123,7 +132,7 @@ describe('a closed day this week', () => {
       await page.getByText('Clinic hours saved').waitFor();
       await page
         .getByTestId('closure-notice')
-        .getByText(/^Clinic closed .+: Staff meeting$/)
+        .getByText(new RegExp(`^Clinic closed (today|${DATE.source}): Staff meeting$`))
         .waitFor();
     } finally {
       await b.close();

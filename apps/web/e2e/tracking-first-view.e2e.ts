@@ -41,7 +41,22 @@ describe('tracking as it first opens', () => {
 
       // The period, as a person says it, with the quick choices beside it.
       const words = page.getByTestId('tracking-period-words');
-      await expect.poll(() => words.textContent()).toMatch(/^Last 7 days: /);
+      // Month first, as the clinic writes dates: "Last 7 days: Mon, Nov 30 – Sun, Dec 6, 2026".
+      await expect
+        .poll(() => words.textContent())
+        .toMatch(
+          /^Last 7 days: [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}(, \d{4})? – [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+        );
+      // The chart's days too: "Dec 6" under a bar, never "12-06".
+      const labels = await volume.locator('svg text').allTextContents();
+      expect(
+        labels.some((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t)),
+        labels.join(' | '),
+      ).toBe(true);
+      expect(
+        labels.some((t) => /^\d{2}-\d{2}$/.test(t)),
+        labels.join(' | '),
+      ).toBe(false);
       const choice = page.getByTestId('tracking-period');
       expect(await choice.getByRole('radio', { checked: true }).getAttribute('value')).toBe('last-7-days');
 

@@ -20,13 +20,15 @@ describe('clinic hours draft', () => {
       ]),
     ).toBeNull();
     expect(dayProblem([['08:00', '']])).toMatch(/both times/);
-    expect(dayProblem([['17:00', '08:00']])).toBe('Opening 17:00 must be before closing 08:00.');
+    // On the clinic's clock, as the hours history and every other screen write times.
+    expect(dayProblem([['17:00', '08:00']])).toBe('Opening 5:00 PM must be before closing 8:00 AM.');
+    expect(dayProblem([['17:00', '08:00']], '24-hour')).toBe('Opening 17:00 must be before closing 08:00.');
     expect(
       dayProblem([
         ['13:00', '17:00'],
         ['08:00', '13:30'],
       ]),
-    ).toBe('08:00–13:30 and 13:00–17:00 overlap.');
+    ).toBe('8:00 AM–1:30 PM and 1:00 PM–5:00 PM overlap.');
   });
 
   it('refuses a week that is never open, and names the day with a problem', () => {

@@ -7,7 +7,8 @@ import {
   type ClinicWeekday,
   DEFAULT_CLINIC_CLOCK,
 } from '@portalflow/contract';
-import { calendarDate } from '../shell/time.ts';
+import { clinicClock } from '../shell/clinic.ts';
+import { calendarDate, clockTime } from '../shell/time.ts';
 
 export type Weekday = ClinicWeekday;
 export type Span = [string, string];
@@ -31,16 +32,19 @@ export const draftOf = (view: Pick<ClinicHoursView, 'hours' | 'closures' | 'cloc
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const validTime = (time: string) => /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/.test(time);
 
-/** What is wrong with one day's hours, in the words shown under it; null when they are fine. */
-export function dayProblem(spans: readonly Span[]): string | null {
+/** What is wrong with one day's hours, in the words shown under it (on the clinic's clock); null when they are fine. */
+export function dayProblem(spans: readonly Span[], clock: ClinicClock = clinicClock()): string | null {
+  const time = (hhmm: string) => clockTime(hhmm, clock);
+  const span = ([from, to]: Span) => `${time(from)}–${time(to)}`;
   for (const [from, to] of spans) {
-    if (!validTime(from) || !validTime(to)) return 'Enter both times, such as 08:00 and 17:00.';
-    if (minutes(from) >= minutes(to)) return `Opening ${from} must be before closing ${to}.`;
+    if (!validTime(from) || !validTime(to))
+      return `Enter both times, such as ${time('08:00')} and ${time('17:00')}.`;
+    if (minutes(from) >= minutes(to)) return `Opening ${time(from)} must be before closing ${time(to)}.`;
   }
   const sorted = [...spans].sort((a, b) => minutes(a[0]) - minutes(b[0]));
   for (let i = 1; i < sorted.length; i++)
     if (minutes(sorted[i]![0]) < minutes(sorted[i - 1]![1]))
-      return `${sorted[i - 1]!.join('–')} and ${sorted[i]!.join('–')} overlap.`;
+      return `${span(sorted[i - 1]!)} and ${span(sorted[i]!)} overlap.`;
   return null;
 }
 
