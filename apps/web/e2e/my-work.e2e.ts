@@ -48,7 +48,7 @@ describe('My work', () => {
       await ben.page.getByTestId(testId).waitFor();
       // The row says the clinic's clock time it is due, how far off under it.
       expect(await row.getByTestId('due-chip').textContent()).toMatch(
-        /^Due (Today|Tomorrow|[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}) \d{1,2}:\d{2} [AP]M$/,
+        /^Due (Today|Tomorrow|[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}(, \d{4})?,) \d{1,2}:\d{2} [AP]M$/,
       );
       expect(await row.getByTestId('due-relative').textContent()).toMatch(/^in \d+ (min|h|d)/);
       expect(await seriousViolations(ana.page)).toEqual([]);
