@@ -7,10 +7,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
-import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
 import type { Person } from './usePeople.ts';
+import { useRoleName } from './useRoleName.ts';
 
 export type ReassignMode = { kind: 'selected'; taskIds: string[] } | { kind: 'absent' };
 
@@ -36,6 +36,7 @@ const CHUNK = 500;
  */
 export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, nameOf }: Props) {
   const client = useQueryClient();
+  const roleName = useRoleName();
   const [stage, setStage] = useState<'form' | 'confirm' | 'done'>('form');
   const [from, setFrom] = useState<string | null>(null);
   const [target, setTarget] = useState<Target>('own-pool');
@@ -73,11 +74,11 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
       return known
         .map((p) => ({
           value: p.id,
-          label: `${p.displayName} (${p.username})${p.roles.length ? ` — ${p.roles.map(roleLabel).join(', ')}` : ''}`,
+          label: `${p.displayName} (${p.username})${p.roles.length ? ` — ${p.roles.map(roleName).join(', ')}` : ''}`,
         }))
         .sort((a, b) => a.label.localeCompare(b.label));
     return [...counts.keys()].filter((id) => id !== from).map((id) => ({ value: id, label: label(id) }));
-  }, [people, counts, from, label]);
+  }, [people, counts, from, label, roleName]);
 
   if (!mode) return null;
 
@@ -97,7 +98,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
     target === 'person'
       ? label(person ?? '')
       : target === 'role'
-        ? `the ${roleLabel(role)} pool`
+        ? `the ${roleName(role)} pool`
         : "each task's own pool";
   const sourceText =
     mode.kind === 'selected'
@@ -211,7 +212,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
             <Select
               label="Role"
               placeholder="Choose a role"
-              data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+              data={roles.map((r) => ({ value: r, label: roleName(r) }))}
               value={role}
               onChange={setRole}
               searchable

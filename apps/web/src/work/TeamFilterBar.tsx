@@ -1,7 +1,7 @@
 import { Button, Group, Select, Switch } from '@mantine/core';
 import { X } from 'lucide-react';
-import { roleLabel } from './format.ts';
 import { NO_TEAM_FILTERS, type TeamFilters, UNASSIGNED } from './team.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   filters: TeamFilters;
@@ -13,6 +13,7 @@ interface Props {
 
 /** Workflow, role, assignee and overdue filters for the Team table. */
 export function TeamFilterBar({ filters, onChange, workflows, roles, assignees }: Props) {
+  const roleName = useRoleName();
   const active =
     filters.definitionId !== null ||
     filters.role !== null ||
@@ -38,7 +39,7 @@ export function TeamFilterBar({ filters, onChange, workflows, roles, assignees }
           size="xs"
           label="Role"
           placeholder="All roles"
-          data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+          data={roles.map((r) => ({ value: r, label: roleName(r) }))}
           value={filters.role}
           onChange={(v) => onChange({ ...filters, role: v })}
           clearable

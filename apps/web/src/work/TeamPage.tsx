@@ -17,7 +17,6 @@ import type { Task } from '../api/types.ts';
 import { isLead, useMe } from '../auth/useMe.ts';
 import { BarLegend } from './BarLegend.tsx';
 import { CancelRequestsDialog } from './CancelRequestsDialog.tsx';
-import { roleLabel } from './format.ts';
 import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
 import { TeamFilterBar } from './TeamFilterBar.tsx';
@@ -35,6 +34,7 @@ import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
 import { useRoleCatalog } from './useRoleCatalog.ts';
+import { useRoleName } from './useRoleName.ts';
 import { WorkloadTable } from './WorkloadTable.tsx';
 import classes from './work.module.css';
 
@@ -50,6 +50,7 @@ export function TeamPage() {
   const { titleOf } = useDefinitionTitles();
   const { people, known, nameOf } = usePeople(me);
   const catalog = useRoleCatalog();
+  const roleName = useRoleName();
   const all = useQuery({
     queryKey: ['tasks', 'all'],
     queryFn: () => fetchAllTasks({ scope: 'all' }, 5000),
@@ -184,8 +185,8 @@ export function TeamPage() {
                   {unstaffed.map((u) => (
                     <Group key={u.role} gap="xs">
                       <Text size="sm">
-                        <b>{catalog.data?.get(u.role) ?? roleLabel(u.role)}</b>: {u.open} open{' '}
-                        {u.open === 1 ? 'task' : 'tasks'} nobody sees in My work.
+                        <b>{roleName(u.role)}</b>: {u.open} open {u.open === 1 ? 'task' : 'tasks'} nobody sees
+                        in My work.
                       </Text>
                       <Button
                         size="compact-xs"
@@ -215,7 +216,7 @@ export function TeamPage() {
                   <BarLegend color="gray.4" label="unassigned" />
                   <Text size="xs" c="gray.7">
                     {filters.role
-                      ? `Showing only ${roleLabel(filters.role)} — choose it again to show all`
+                      ? `Showing only ${roleName(filters.role)} — choose it again to show all`
                       : 'Choose a role to filter the table'}
                   </Text>
                 </Group>

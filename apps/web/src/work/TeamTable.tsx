@@ -5,9 +5,9 @@ import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { FileCount } from './FileCount.tsx';
-import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   tasks: Task[];
@@ -23,6 +23,7 @@ interface Props {
 
 /** All open tasks, dense, with a checkbox per row for bulk reassignment. */
 export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, now, titleOf, nameOf }: Props) {
+  const roleName = useRoleName();
   const all = matching.length > 0 && matching.every((t) => selected.has(t.id));
   const some = !all && matching.some((t) => selected.has(t.id));
   return (
@@ -73,7 +74,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                   size="xs"
                   checked={selected.has(t.id)}
                   onChange={() => onToggle(t.id)}
-                  aria-label={`Select “${t.title}” of ${requestLabel(t)} (${titleOf(t.definitionId)}, ${roleLabel(t.role)})`}
+                  aria-label={`Select “${t.title}” of ${requestLabel(t)} (${titleOf(t.definitionId)}, ${roleName(t.role)})`}
                 />
               </Table.Td>
               {/* A long subject wraps here rather than pushing the other columns off screen. */}
@@ -117,7 +118,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                 </Group>
               </Table.Td>
               <Table.Td>{titleOf(t.definitionId)}</Table.Td>
-              <Table.Td>{roleLabel(t.role)}</Table.Td>
+              <Table.Td>{roleName(t.role)}</Table.Td>
               <Table.Td>
                 {t.assignee ? (
                   nameOf(t.assignee, `User ${t.assignee.slice(0, 8)}`)

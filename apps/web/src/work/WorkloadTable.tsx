@@ -1,7 +1,7 @@
 import { Group, Progress, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { TriangleAlert } from 'lucide-react';
-import { roleLabel } from './format.ts';
 import type { RoleLoad } from './team.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   rows: RoleLoad[];
@@ -14,6 +14,7 @@ interface Props {
  * counts in words beside them. Choosing a role filters the table to it.
  */
 export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
+  const roleName = useRoleName();
   if (rows.length === 0) {
     return (
       <Text size="sm" c="gray.7">
@@ -44,7 +45,7 @@ export function WorkloadTable({ rows, activeRole, onPickRole }: Props) {
           >
             <Group justify="space-between" gap={4} wrap="nowrap">
               <Text size="xs" fw={600} truncate>
-                {roleLabel(r.role)}
+                {roleName(r.role)}
               </Text>
               {r.overdue > 0 && (
                 <Group gap={2} wrap="nowrap" c="red.9" style={{ flexShrink: 0 }}>
