@@ -28,6 +28,8 @@ export type TaskChange =
       due?: string | null;
       priority?: Priority;
       escalated?: boolean;
+      /** A deadline escalation: when, and the role and person (null: the pool) it left. */
+      escalation?: { at: string; fromRole: string; fromPerson: string | null };
     }
   | {
       op: 'close';

@@ -75,7 +75,14 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
         if (changes.assignee) change.assignee = changes.assignee[1] ?? null;
         if (changes.due) change.due = changes.due[1] ?? null;
         if (changes.priority) change.priority = changes.priority[1];
-        if (effect.reason === 'escalated') change.escalated = true;
+        if (effect.reason === 'escalated') {
+          change.escalated = true;
+          // Whose deadline passed: the role and holder before the move, which clears the holder (an
+          // assignee left unchanged was already nobody).
+          const fromRole = changes.role?.[0] ?? roleNow(effect.token);
+          if (fromRole)
+            change.escalation = { at: context.at, fromRole, fromPerson: changes.assignee?.[0] ?? null };
+        }
         out.tasks.push(change);
         const assignee = changes.assignee?.[1];
         if (assignee && assignee !== actor) {

@@ -40,6 +40,8 @@ import type { SsoStore } from './sso.ts';
 import type {
   CompletionCount,
   CompletionQuery,
+  EscalationQuery,
+  EscalationTally,
   NewTrackingEntry,
   OpenOverdueQuery,
   OpenOverdueTally,
@@ -402,6 +404,8 @@ export interface TrackingPort {
   ): Promise<TaskTally[][]>;
   /** Tasks still open whose due time is in the period and before `asOf`. */
   tallyOpenOverdue(query: OpenOverdueQuery): Promise<OpenOverdueTally[]>;
+  /** Deadline escalations in the period, by the person and role they left (open tasks too). */
+  tallyEscalations(query: EscalationQuery): Promise<EscalationTally[]>;
   /** Completed tasks per clinic-local day and role. */
   tallyVolume(query: VolumeQuery): Promise<VolumeRow[]>;
   /** Completions of one workflow counted from its hash-chained events, by step, outcome and form fields. */

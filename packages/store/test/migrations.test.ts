@@ -135,6 +135,7 @@ describe('migrations', () => {
       [23, 'cancelled-email'],
       [24, 'attachments'],
       [25, 'role-assignments'],
+      [26, 'escalations-when'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -358,6 +359,48 @@ describe('migrations', () => {
       { userId: 'u1', role: 'medical-assistant', assignedAt: '2026-01-02T09:00:00.000Z' },
       { userId: 'u1', role: 'triage-nurse', assignedAt: '2026-02-01T10:00:00.000Z' },
     ]);
+    await store.close();
+    raw = createClient({ url: tmp.url() });
+  });
+
+  it('date escalations that happened before they were recorded, for the role of their step, in the pool', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 25))).toHaveLength(25);
+    const task = (id: string, escalated: 0 | 1, status: string) => ({
+      sql: `INSERT INTO tasks (id, instance_id, definition_id, token, step, title, role, assignee, status, due,
+              priority, opened_at, escalated, practice)
+            VALUES (?, 'old-1', ?, ?, 'classify', 'Classify the message', ?, NULL, ?, ?, 'normal', ?, ?, 0)`,
+      args: [
+        `old-1:${id}`,
+        triage.id,
+        id,
+        escalated ? 'supervisor' : 'front-desk',
+        status,
+        '2026-01-02T13:00:00.000Z',
+        '2026-01-02T09:00:00.000Z',
+        escalated,
+      ],
+    });
+    await raw.batch(
+      [
+        ...oldInstanceRows('old-1'),
+        task('t1', 1, 'open'),
+        task('t2', 1, 'closed'),
+        task('t3', 0, 'open'),
+        `INSERT INTO notifications (id, user_id, role, kind, task_id, instance_id, created_at)
+          VALUES ('n1', NULL, 'supervisor', 'escalated', 'old-1:t1', 'old-1', '2026-01-02T13:00:01.000Z')`,
+      ],
+      'write',
+    );
+    raw.close();
+    const store = await openStore({ url: tmp.url() });
+    const period = { from: '2026-01-02T00:00:00.000Z', to: '2026-01-03T00:00:00.000Z' };
+    expect(await store.tallyEscalations({ ...period, keys: ['person', 'role'] })).toEqual([
+      { person: null, role: 'front-desk', escalations: 2 },
+    ]);
+    // Dated by the notification it sent (else its deadline): the first just after 13:00, the other at it.
+    expect(
+      await store.tallyEscalations({ from: '2026-01-02T13:00:00.500Z', to: period.to, keys: [] }),
+    ).toEqual([{ person: null, role: null, escalations: 1 }]);
     await store.close();
     raw = createClient({ url: tmp.url() });
   });

@@ -235,6 +235,40 @@ describe('tracking sheet tallies', () => {
     expect(got.map((g) => [g.role, g.open])).toEqual([...byRole.entries()].sort());
   });
 
+  it('escalations count when they happen, by the person and role they left, open or done', async () => {
+    const facts = await allFacts();
+    const expected = (keys: readonly ('person' | 'role')[], from: string, to: string) => {
+      const groups = new Map<string, number>();
+      for (const f of facts) {
+        if (!f.escalatedAt || f.escalatedAt < from || f.escalatedAt >= to) continue;
+        const key = JSON.stringify([
+          keys.includes('person') ? f.escalatedFrom : null,
+          keys.includes('role') ? f.escalatedFromRole : null,
+        ]);
+        groups.set(key, (groups.get(key) ?? 0) + 1);
+      }
+      return [...groups.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, escalations]) => {
+          const [person, role] = JSON.parse(key) as [string | null, string | null];
+          return { person, role, escalations };
+        });
+    };
+    const escalatedFacts = facts.filter((f) => f.escalatedAt !== null);
+    expect(escalatedFacts.length).toBeGreaterThan(5);
+    expect(escalatedFacts.every((f) => f.escalatedFromRole === 'front-desk')).toBe(true);
+    for (const keys of [['person', 'role'], ['role'], []] as const)
+      expect(await store.tallyEscalations({ from: FROM, to: TO, keys })).toEqual(expected(keys, FROM, TO));
+    // A narrower period counts only the escalations that happened in it.
+    const half = at(60 * 24, T0);
+    expect(await store.tallyEscalations({ from: FROM, to: half, keys: ['role'] })).toEqual(
+      expected(['role'], FROM, half),
+    );
+    expect(await store.tallyEscalations({ from: FROM, to: TO, keys: ['role'], role: 'supervisor' })).toEqual(
+      [],
+    );
+  });
+
   it('volume per day and role adds up to the period tally', async () => {
     const days = Array.from({ length: 10 }, (_, i) => ({
       day: `d${i}`,

@@ -20,7 +20,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
 import { ENTRY_FIELDS, type EntryKind } from '../tracking/entries.ts';
 import { clinicTimeZone, period } from '../tracking/period.ts';
-import { buildSheet, type Names, type SheetScope, tableCsv } from '../tracking/sheet.ts';
+import { buildSheet, type Names, type SheetScope, tableCsv, UNCLAIMED } from '../tracking/sheet.ts';
 
 /** Leads (admin, designer) and auditors read everyone's sheet; everyone else reads their own. */
 const readsEveryone = (user: AuthUser) => isLead(user) || isAuditor(user);
@@ -52,7 +52,7 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         if ('title' in step && step.title) steps.set(`${v!.definitionId} ${id}`, step.title);
     }
     return {
-      person: (p) => (p === null ? 'Nobody' : (people.get(p) ?? p)),
+      person: (p) => (p === null ? UNCLAIMED : (people.get(p) ?? p)),
       role: (r) => (r === null ? '' : (roles.get(r) ?? r)),
       workflow: (w) => (w === null ? '' : (workflows.get(w) ?? w)),
       step: (w, id) => (id === null ? '' : (steps.get(`${w} ${id}`) ?? idToWords(id))),

@@ -17,6 +17,9 @@ export interface Names {
   holders(role: string): Set<string>;
 }
 
+/** The person of work nobody had claimed: it waits in its role's pool (the row's role says which). */
+export const UNCLAIMED = 'Not yet claimed (in the pool)';
+
 /** Milliseconds → hours with two decimals (what the table shows and the CSV writes). */
 export const hours = (ms: number) => Math.round(ms / 36_000) / 100;
 
@@ -42,36 +45,43 @@ export async function buildSheet(
   const who: TallyKey[] = byPerson ? ['person', 'role'] : ['role'];
   // How fast requests end is the clinic's, not one person's or role's: only on the unfiltered sheet.
   const clinicWide = scope.userId === undefined && scope.role === undefined;
-  const [[detail, totals, byRole], open, volume, completions, events, entries, requests] = await Promise.all([
-    store.tallyCompletedTaskSets(filter, [[...who, 'workflow', 'step', 'outcome'], who, ['role']]) as Promise<
-      [TaskTally[], TaskTally[], TaskTally[]]
-    >,
-    store.tallyOpenOverdue({ ...filter, asOf, keys: who as ('person' | 'role')[] }),
-    store.tallyVolume({
-      days: period.days,
-      ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
-      ...(scope.role !== undefined ? { role: scope.role } : {}),
-    }),
-    store.countCompletions({
-      from: period.start,
-      to: period.end,
-      workflow: ENROLLMENT.workflow,
-      fields: ENROLLMENT.fields,
-      ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
-    }),
-    store.countCompletionEvents(filter),
-    store.listTrackingEntries({
-      fromDay: period.from,
-      toDay: period.to,
-      ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
-    }),
-    clinicWide ? store.tallyRequests({ from: period.start, to: period.end }) : Promise.resolve([]),
-  ]);
+  const [[detail, totals, byRole], open, escalations, volume, completions, events, entries, requests] =
+    await Promise.all([
+      store.tallyCompletedTaskSets(filter, [
+        [...who, 'workflow', 'step', 'outcome'],
+        who,
+        ['role'],
+      ]) as Promise<[TaskTally[], TaskTally[], TaskTally[]]>,
+      store.tallyOpenOverdue({ ...filter, asOf, keys: who as ('person' | 'role')[] }),
+      // Counted when they happened, done or not, for the person and role whose deadline passed.
+      store.tallyEscalations({ ...filter, keys: who as ('person' | 'role')[] }),
+      store.tallyVolume({
+        days: period.days,
+        ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
+        ...(scope.role !== undefined ? { role: scope.role } : {}),
+      }),
+      store.countCompletions({
+        from: period.start,
+        to: period.end,
+        workflow: ENROLLMENT.workflow,
+        fields: ENROLLMENT.fields,
+        ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
+      }),
+      store.countCompletionEvents(filter),
+      store.listTrackingEntries({
+        fromDay: period.from,
+        toDay: period.to,
+        ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
+      }),
+      clinicWide ? store.tallyRequests({ from: period.start, to: period.end }) : Promise.resolve([]),
+    ]);
 
   const personCol = byPerson ? [{ key: 'person', label: 'Person' }] : [];
-  const personCell = (id: string | null) => (byPerson ? [names.person(id)] : []);
+  const personCell = (id: string | null) => (byPerson ? [id === null ? UNCLAIMED : names.person(id)] : []);
+  // People by name, then the pool's unclaimed work, last.
   const sortRows = (rows: Cell[][], keyCount: number) =>
     rows.sort((a, b) => {
+      if (byPerson && (a[0] === UNCLAIMED) !== (b[0] === UNCLAIMED)) return a[0] === UNCLAIMED ? 1 : -1;
       for (let i = 0; i < keyCount; i++) {
         const c = String(a[i]).localeCompare(String(b[i]));
         if (c !== 0) return c;
@@ -92,7 +102,7 @@ export async function buildSheet(
       time('Median (h)', 'medianHours'),
       time('P90 (h)', 'p90Hours'),
       num('Completed late', 'late'),
-      num('Escalated', 'escalated'),
+      num('Reached by escalation', 'escalated'),
     ],
     rows: sortRows(
       detail.map((t) => [
@@ -118,6 +128,8 @@ export async function buildSheet(
   const groups = new Map<string, { person: string | null; role: string | null }>();
   for (const t of totals) groups.set(key(t.person, t.role), { person: t.person, role: t.role });
   for (const o of open) groups.set(key(o.person, o.role), { person: o.person, role: o.role });
+  for (const e of escalations) groups.set(key(e.person, e.role), { person: e.person, role: e.role });
+  const escalatedBy = new Map(escalations.map((e) => [key(e.person, e.role), e.escalations]));
   const totalsTable: SheetTable = {
     id: 'totals',
     title: byPerson ? 'Totals per person and role' : 'Totals per role',
@@ -145,7 +157,7 @@ export async function buildSheet(
           t?.late ?? 0,
           openOverdue,
           (t?.late ?? 0) + openOverdue,
-          t?.escalated ?? 0,
+          escalatedBy.get(k) ?? 0,
         ];
       }),
       byPerson ? 2 : 1,

@@ -285,6 +285,11 @@ function taskStatement(
       if (t.due !== undefined) set('due', t.due);
       if (t.priority !== undefined) set('priority', t.priority);
       if (t.escalated !== undefined) set('escalated', t.escalated ? 1 : 0);
+      if (t.escalation !== undefined) {
+        set('escalated_at', t.escalation.at);
+        set('escalated_from_role', t.escalation.fromRole);
+        set('escalated_from', t.escalation.fromPerson);
+      }
       if (sets.length === 0) sets.push('id = id');
       return {
         sql: `UPDATE tasks SET ${sets.join(', ')} WHERE id = ? AND ${WON}`,

@@ -2,6 +2,7 @@ import type { InValue, Row } from '@libsql/client';
 import { StoreError } from '../errors.ts';
 import type {
   CompletionCount,
+  EscalationTally,
   OpenOverdueTally,
   RequestTally,
   TallyFilter,
@@ -25,6 +26,10 @@ const OPEN_BY: Record<Exclude<TallyKey, 'outcome' | 'step'>, string> = {
   person: 'assignee',
   role: 'role',
   workflow: 'definition_id',
+};
+const ESCALATED_BY: Record<'person' | 'role', string> = {
+  person: 'escalated_from',
+  role: 'escalated_from_role',
 };
 const FIELD = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const MAX_DAYS = 400;
@@ -186,6 +191,7 @@ export function trackingApi(
   | 'tallyCompletedTaskSets'
   | 'tallyCompletedTasks'
   | 'tallyOpenOverdue'
+  | 'tallyEscalations'
   | 'tallyVolume'
   | 'countCompletions'
   | 'countCompletionEvents'
@@ -225,6 +231,33 @@ export function trackingApi(
           (r): OpenOverdueTally => ({
             ...(keyed(r, q.keys) as Pick<OpenOverdueTally, 'person' | 'role' | 'workflow'>),
             open: int(r, 'open'),
+          }),
+        );
+    },
+
+    async tallyEscalations(q) {
+      checkKeys(q.keys, ESCALATED_BY);
+      const where = new Conditions().add(
+        'escalated_at IS NOT NULL AND practice = 0 AND escalated_at >= ? AND escalated_at < ?',
+        q.from,
+        q.to,
+      );
+      if (q.userId !== undefined) where.add('escalated_from = ?', q.userId);
+      if (q.role !== undefined) where.add('escalated_from_role = ?', q.role);
+      const cols = q.keys.map((k) => `${ESCALATED_BY[k]} AS ${k}`);
+      const group = q.keys.length ? `GROUP BY ${q.keys.join(', ')} ORDER BY ${q.keys.join(', ')}` : '';
+      const rs = await db.client.execute({
+        sql: `${SCAN}SELECT ${[...cols, ''].join(', ')} count(*) AS escalations
+              FROM tasks INDEXED BY tasks_escalations WHERE ${where.parts.join(' AND ')} ${group}`,
+        args: where.args,
+      });
+      return rs.rows
+        .filter((r) => int(r, 'escalations') > 0)
+        .map(
+          (r): EscalationTally => ({
+            person: q.keys.includes('person') ? textOrNull(r, 'person') : null,
+            role: q.keys.includes('role') ? textOrNull(r, 'role') : null,
+            escalations: int(r, 'escalations'),
           }),
         );
     },

@@ -23,6 +23,7 @@ import { clinicCalendar } from './022-clinic-calendar.ts';
 import { cancelledEmail } from './023-cancelled-email.ts';
 import { attachments } from './024-attachments.ts';
 import { roleAssignments } from './025-role-assignments.ts';
+import { escalationsWhen } from './026-escalations-when.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cancelledEmail,
   attachments,
   roleAssignments,
+  escalationsWhen,
 ];

@@ -10,6 +10,10 @@ export interface TaskFact {
   openedAt: string;
   due: string | null;
   escalated: boolean;
+  /** The last deadline escalation: when, and the role and person (null: the pool) it left. */
+  escalatedAt: string | null;
+  escalatedFromRole: string | null;
+  escalatedFrom: string | null;
   closedAt: string | null;
   outcome: string | null;
   closeReason: string | null;
@@ -43,6 +47,9 @@ export function taskFactsFromHistory(
             openedAt: at,
             due: effect.due ?? null,
             escalated: false,
+            escalatedAt: null,
+            escalatedFromRole: null,
+            escalatedFrom: null,
             closedAt: null,
             outcome: null,
             closeReason: null,
@@ -52,10 +59,15 @@ export function taskFactsFromHistory(
           const fact = facts.get(effect.token);
           if (!fact) continue;
           const { changes } = effect;
+          if (effect.reason === 'escalated') {
+            fact.escalated = true;
+            fact.escalatedAt = at;
+            fact.escalatedFromRole = fact.role;
+            fact.escalatedFrom = fact.assignee;
+          }
           if (changes.role?.[1] !== undefined) fact.role = changes.role[1];
           if (changes.assignee) fact.assignee = changes.assignee[1] ?? null;
           if (changes.due) fact.due = changes.due[1] ?? null;
-          if (effect.reason === 'escalated') fact.escalated = true;
         } else if (effect.type === 'task.closed') {
           const fact = facts.get(effect.token);
           if (!fact) continue;

@@ -56,6 +56,21 @@ export interface OpenOverdueTally {
   open: number;
 }
 
+export interface EscalationQuery extends TallyFilter {
+  /** `person`: whose task it was when its deadline passed (null: in the pool); `role`: the role it left. */
+  keys: readonly ('person' | 'role')[];
+}
+
+/**
+ * Deadline escalations that happened in the period, per group, whether or not the task is done yet. A
+ * filter on person or role selects the person or role the task escalated from.
+ */
+export interface EscalationTally {
+  person: string | null;
+  role: string | null;
+  escalations: number;
+}
+
 /** One bucket of the volume chart: `[start, end)` is the clinic-local day as instants. */
 export interface DayBucket {
   day: string;
