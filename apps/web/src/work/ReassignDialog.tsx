@@ -9,6 +9,7 @@ import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
+import { thePool } from './thePool.ts';
 import type { Person } from './usePeople.ts';
 import { useRoleName } from './useRoleName.ts';
 
@@ -98,7 +99,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
     target === 'person'
       ? label(person ?? '')
       : target === 'role'
-        ? `the ${roleName(role)} pool`
+        ? thePool(roleName(role))
         : "each task's own pool";
   const sourceText =
     mode.kind === 'selected'

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { cancelInstance } from '@portalflow/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { countOf } from '../shell/plural.ts';
+import { startedText } from './startedText.ts';
 import { notWithdrawnText } from './withdrawText.ts';
 
 /** The reason a withdrawn request's history gives. */
@@ -85,10 +85,7 @@ export function showStarted(
     autoClose: 20_000,
     message: (
       <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-        <Text size="sm">
-          {label} {pool ? `is in the ${pool} pool` : 'has started'}
-          {files > 0 ? `, with ${countOf(files, 'file')} attached` : ''}.
-        </Text>
+        <Text size="sm">{startedText(label, pool, files)}</Text>
         <Button
           size="compact-sm"
           variant="default"
