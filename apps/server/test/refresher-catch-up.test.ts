@@ -112,7 +112,7 @@ describe('refreshers catch a person up with the latest version', () => {
     expect(changes[0]).toMatchObject({ version: 3, previousVersion: 2, done: false, acknowledgedAt: null });
     expect(changes[0].change.deadlines.map((c: any) => c.text)).toEqual([sortDeadline(2, 3)]);
     expect(changes[0].change.handoffsRemoved).toHaveLength(1);
-    expect(changes[0].change.handoffsRemoved[0].text).toContain('receives from Triage nurse (RN)');
+    expect(changes[0].change.handoffsRemoved[0].text).toContain('takes over from the Triage nurse (RN)');
   });
 
   it('finishing covers every version up to the latest; the next version is compared with it', async () => {

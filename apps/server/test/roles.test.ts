@@ -464,7 +464,7 @@ describe('a new outcome that hands work to another role', () => {
     expect(nurse.handoffsAdded).toHaveLength(1);
     const ma = (await t.call('GET', '/api/roles/medical-assistant', { as: lead })).body.changes;
     expect(ma.count).toBe(1);
-    expect(ma.handoffsAdded[0].text).toContain('receives from Triage nurse (RN)');
+    expect(ma.handoffsAdded[0].text).toContain('takes over from the Triage nurse (RN)');
     const refreshers = await t.call('GET', '/api/refreshers', { as: lead });
     expect(refreshers.body.changes.map((r: any) => r.role).sort()).toEqual([
       'medical-assistant',

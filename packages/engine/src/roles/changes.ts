@@ -63,11 +63,26 @@ export function deadlineText(d: DeadlineDuty | undefined, roleName = (id: string
   return d.text;
 }
 
-export function handoffText(h: Handoff, direction: 'to' | 'from', roleName = (id: string) => id): string {
-  return direction === 'to'
-    ? `${h.fromTitle} —${idToWords(h.outcome)}→ ${roleName(h.toRole)}: ${h.toTitle}`
-    : `${roleName(h.fromRole)}: ${h.fromTitle} —${idToWords(h.outcome)}→ ${h.toTitle}`;
+/**
+ * A handoff as a sentence, from the side of the role that hands over (`to`): "“Take the request”, finished
+ * as “Solved on the call”, now goes to the Patient advocate for “Confirm the patient can sign in”", or of
+ * the role that takes over (`from`): "“Confirm …” now takes over from the Front desk receptionist when
+ * “Take the request” is finished as “Solved on the call”". `removed` says "no longer".
+ */
+export function handoffText(
+  h: Handoff,
+  direction: 'to' | 'from',
+  roleName = (id: string) => id,
+  state: 'added' | 'removed' = 'added',
+): string {
+  const finished = `“${idToWords(h.outcome)}”`;
+  if (direction === 'to')
+    return `“${h.fromTitle}”, finished as ${finished}, ${state === 'added' ? 'now goes' : 'no longer goes'} to ${handedTo(h, roleName)}`;
+  return `“${h.toTitle}” ${state === 'added' ? 'now takes' : 'no longer takes'} over from the ${roleName(h.fromRole)} when “${h.fromTitle}” is finished as ${finished}`;
 }
+
+const handedTo = (h: Handoff, roleName: (id: string) => string) =>
+  `the ${roleName(h.toRole)} for “${h.toTitle}”`;
 
 const emptyChange = (roleId: string): RoleChange => ({
   roleId,
@@ -100,17 +115,17 @@ function keyed<T>(
 function addedRemoved<T>(
   before: Map<string, { workflow: WorkflowDuties; item: T }>,
   after: Map<string, { workflow: WorkflowDuties; item: T }>,
-  text: (item: T) => string,
+  text: (item: T, state: 'added' | 'removed') => string,
 ): { added: ChangeItem[]; removed: ChangeItem[] } {
-  const item = (w: WorkflowDuties, t: T): ChangeItem => ({
+  const item = (w: WorkflowDuties, t: T, state: 'added' | 'removed'): ChangeItem => ({
     definitionId: w.definitionId,
     workflowTitle: w.title,
-    text: text(t),
+    text: text(t, state),
   });
   const added: ChangeItem[] = [];
   const removed: ChangeItem[] = [];
-  for (const [k, v] of after) if (!before.has(k)) added.push(item(v.workflow, v.item));
-  for (const [k, v] of before) if (!after.has(k)) removed.push(item(v.workflow, v.item));
+  for (const [k, v] of after) if (!before.has(k)) added.push(item(v.workflow, v.item, 'added'));
+  for (const [k, v] of before) if (!after.has(k)) removed.push(item(v.workflow, v.item, 'removed'));
   return { added, removed };
 }
 
@@ -184,19 +199,43 @@ export function roleChange(
     });
   }
 
+  // A handoff is the same one while the same step's outcome goes to the same step of the same role.
   const hKey = (h: Handoff) => `${h.fromStep}|${h.outcome}|${h.toStep}|${h.fromRole}|${h.toRole}`;
-  const toDiff = addedRemoved(
-    keyed(a, (w) => w.handsTo, hKey),
-    keyed(b, (w) => w.handsTo, hKey),
-    (h) => `hands to ${handoffText(h, 'to', roleName)}`,
+  const handedBefore = keyed(a, (w) => w.handsTo, hKey);
+  const handedAfter = keyed(b, (w) => w.handsTo, hKey);
+  // A step's outcome that now goes to another role is one line saying where it went before, as a moved
+  // deadline is: never one handoff added and another taken away with nothing saying they are one.
+  const movedFrom = new Map<Handoff, Handoff>();
+  const replaced = new Set<string>();
+  for (const [k, now] of handedAfter) {
+    if (handedBefore.has(k)) continue;
+    const was = [...handedBefore].filter(
+      ([key, v]) =>
+        !handedAfter.has(key) &&
+        v.workflow.definitionId === now.workflow.definitionId &&
+        v.item.fromStep === now.item.fromStep &&
+        v.item.outcome === now.item.outcome,
+    );
+    if (was.length !== 1) continue;
+    movedFrom.set(now.item, was[0]![1].item);
+    replaced.add(was[0]![0]);
+  }
+  const handed = addedRemoved(
+    new Map([...handedBefore].filter(([k]) => !replaced.has(k))),
+    handedAfter,
+    (h, state) => {
+      const text = handoffText(h, 'to', roleName, state);
+      const was = movedFrom.get(h);
+      return was ? `${text} (was ${handedTo(was, roleName)})` : text;
+    },
   );
-  const fromDiff = addedRemoved(
+  const received = addedRemoved(
     keyed(a, (w) => w.receivesFrom, hKey),
     keyed(b, (w) => w.receivesFrom, hKey),
-    (h) => `receives from ${handoffText(h, 'from', roleName)}`,
+    (h, state) => handoffText(h, 'from', roleName, state),
   );
-  change.handoffsAdded = [...toDiff.added, ...fromDiff.added];
-  change.handoffsRemoved = [...toDiff.removed, ...fromDiff.removed];
+  change.handoffsAdded = [...handed.added, ...received.added];
+  change.handoffsRemoved = [...handed.removed, ...received.removed];
 
   change.count = CHANGE_KINDS.reduce((n, kind) => n + change[kind].length, 0);
   return change;
