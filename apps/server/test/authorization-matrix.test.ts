@@ -173,6 +173,7 @@ const EXPECTED: Record<string, Row> = {
   // and the portal support role write; the edit history is for writers and auditors
   'GET /api/public/help/{clinic}':            { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/public/help/{clinic}/search':     { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'GET /api/public/help/{clinic}/hours':      { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/help/clinics':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'PUT /api/help/clinics/{slug}':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/help/entries':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -811,6 +812,10 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'GET /api/public/help/{clinic}/search': async (w) => ({
     method: 'GET',
     path: `/api/public/help/${await helpClinic(w)}/search?q=password`,
+  }),
+  'GET /api/public/help/{clinic}/hours': async (w) => ({
+    method: 'GET',
+    path: `/api/public/help/${await helpClinic(w)}/hours`,
   }),
   'GET /api/help/clinics': async () => ({ method: 'GET', path: '/api/help/clinics' }),
   'PUT /api/help/clinics/{slug}': async (w) => ({

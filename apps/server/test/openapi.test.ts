@@ -125,6 +125,7 @@ describe('/api/openapi.json', () => {
               'GET /api/auth/oidc/callback',
               'GET /api/public/help/{clinic}',
               'GET /api/public/help/{clinic}/search',
+              'GET /api/public/help/{clinic}/hours',
               'GET /api/public/help/{clinic}/videos/{id}/{sha256}',
               'GET /api/public/help/{clinic}/videos/{id}/captions/{language}',
               // No sign-in: the Standard Webhooks signature is the credential (401 when it fails).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closureText, timeText, weekLines } from '../src/help/public/hoursText.ts';
+import { STRINGS } from '../src/help/public/strings.ts';
 
 const week = (open: Record<string, Array<[string, string]>>) =>
   (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, open: open[day] ?? [] }));
@@ -31,5 +32,11 @@ describe('clinic hours on the public help page', () => {
       'Fri, Dec 25: Christmas Day',
     );
     expect(closureText({ date: '2027-01-01' }, 'es')).toBe('vie, 1 ene');
+  });
+
+  it('says “Clínica cerrada” on the Spanish page instead of the English name staff gave the day', () => {
+    const snow = { date: '2026-12-16', name: 'Snow day' };
+    expect(closureText(snow, 'es', STRINGS.es.closedDay)).toBe('mié, 16 dic: Clínica cerrada');
+    expect(closureText(snow, 'en', STRINGS.en.closedDay)).toBe('Wed, Dec 16: Snow day');
   });
 });

@@ -363,7 +363,10 @@ export const PublicHelpSite = z.object({
   clinic: HelpClinic,
   languages: z.array(z.string()),
   entries: z.array(PublicHelpEntry),
-  /** The clinic's opening hours and coming closed days (what a patient asks the phone line most). */
+  /**
+   * The clinic's opening hours and coming closed days, as of this answer (which caches keep for
+   * minutes): the page reads the fresh ones from `GET /api/public/help/{clinic}/hours`.
+   */
   hours: PublicClinicHours,
 });
 export type PublicHelpSite = z.infer<typeof PublicHelpSite>;
@@ -383,6 +386,19 @@ export const publicHelpSite = route({
   'x-public': true,
   request: { params: clinicParams, query: z.object({ lang: z.string().max(20).optional() }).strict() },
   responses: { 200: json(PublicHelpSite, 'The help site'), ...publicErrors },
+});
+
+/** Apart from the help entries: a closure is urgent news, so caches keep this for a minute at most. */
+export const publicHelpHours = route({
+  method: 'get',
+  path: '/api/public/help/{clinic}/hours',
+  summary:
+    "The clinic's opening hours and coming closed days, for patients (no sign-in; rate-limited; cacheable for a minute, 304 when unchanged)",
+  tags: ['public help'],
+  'x-instance-data': false,
+  'x-public': true,
+  request: { params: clinicParams },
+  responses: { 200: json(PublicClinicHours, 'The hours and closed days'), ...publicErrors },
 });
 
 export const publicHelpSearch = route({

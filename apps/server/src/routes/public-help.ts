@@ -1,6 +1,7 @@
 import {
   ClinicSlug,
   publicHelpCaptions,
+  publicHelpHours,
   publicHelpSearch,
   publicHelpSite,
   publicHelpVideo,
@@ -20,6 +21,8 @@ import { rateLimit } from '../http/rate-limit.ts';
 /** Patients' help may be a few minutes old; it changes when staff publish, not per request. */
 const MAX_AGE_SECONDS = 300;
 const CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${MAX_AGE_SECONDS * 10}`;
+/** A closure added this morning must reach a patient's phone within about a minute. */
+const HOURS_CACHE_CONTROL = 'public, max-age=60';
 
 /**
  * The public help site's API: published patient entries of one clinic, nothing else — no drafts,
@@ -36,6 +39,10 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       await next();
       if (c.res.status === 200) c.header('Cache-Control', CACHE_CONTROL);
     });
+  app.use('/api/public/help/:clinic/hours', etag(), async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', HOURS_CACHE_CONTROL);
+  });
 
   async function clinicEntries(slugParam: string, lang: string | undefined) {
     const slug = ClinicSlug.safeParse(slugParam);
@@ -64,6 +71,13 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       },
       200,
     );
+  });
+
+  app.openapi(declared(docs, publicHelpHours), async (c) => {
+    const slug = ClinicSlug.safeParse(c.req.valid('param').clinic);
+    if (!slug.success || !(await deps.store.getHelpClinic(slug.data)))
+      throw new ApiError(404, 'NOT_FOUND', 'No help site at this address');
+    return c.json(await publicHours(deps), 200);
   });
 
   app.openapi(declared(docs, publicHelpSearch), async (c) => {

@@ -8,6 +8,7 @@ export type {
   HelpKind,
   HelpStatus,
   HelpVideoRecord,
+  PublicClinicHours,
   PublicHelpEntry,
   PublicHelpSite,
   PublicHelpVideo,

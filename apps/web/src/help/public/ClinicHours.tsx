@@ -25,7 +25,7 @@ export function ClinicHours({
           <h3>{strings.closedOn}</h3>
           <ul data-testid="public-closures">
             {hours.closures.map((c) => (
-              <li key={c.date}>{closureText(c, lang)}</li>
+              <li key={c.date}>{closureText(c, lang, strings.closedDay)}</li>
             ))}
           </ul>
         </>

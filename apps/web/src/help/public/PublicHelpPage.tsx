@@ -6,6 +6,7 @@ import { ClinicHours } from './ClinicHours.tsx';
 import { PublicEntry } from './PublicEntry.tsx';
 import { LANGUAGE_NAMES, pickLanguage, stringsFor } from './strings.ts';
 import { usePublicHelp } from './usePublicHelp.ts';
+import { usePublicHours } from './usePublicHours.ts';
 
 /**
  * A clinic's help for patients at `/help/<clinic>`: no sign-in, nothing about any patient, large text,
@@ -24,6 +25,7 @@ export function PublicHelpPage({
   const [attempt, setAttempt] = useState(0);
   const loaded = usePublicHelp(clinic, attempt);
   const site = loaded.state === 'ready' ? loaded.site : null;
+  const hours = usePublicHours(clinic, attempt);
   const [chosen, setChosen] = useState<string | null>(initialLang);
   const lang =
     chosen && (!site || site.languages.includes(chosen))
@@ -163,7 +165,7 @@ export function PublicHelpPage({
           <>
             <p className="ph-intro">{t.intro}</p>
             <p className="ph-emergency">{t.emergency}</p>
-            <ClinicHours hours={site.hours} lang={lang} strings={t} />
+            {hours && <ClinicHours hours={hours} lang={lang} strings={t} />}
             <search className="ph-search">
               <form onSubmit={(e) => e.preventDefault()}>
                 <label htmlFor="ph-q">{t.searchLabel}</label>

@@ -36,8 +36,15 @@ export function weekLines(week: Week, lang: string, closed: string): string[] {
   return lines;
 }
 
-/** "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). */
-export function closureText(closure: PublicClinicHours['closures'][number], lang: string): string {
+/**
+ * "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). Staff name closed
+ * days in English; a page in another language gives its own word instead (`closedDay`).
+ */
+export function closureText(
+  closure: PublicClinicHours['closures'][number],
+  lang: string,
+  closedDay: string | null = null,
+): string {
   const [y, m, d] = closure.date.split('-').map(Number);
   const date = new Intl.DateTimeFormat(lang, {
     weekday: 'short',
@@ -45,5 +52,6 @@ export function closureText(closure: PublicClinicHours['closures'][number], lang
     day: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
-  return closure.name ? `${date}: ${closure.name}` : date;
+  const name = closedDay ?? closure.name;
+  return name ? `${date}: ${name}` : date;
 }

@@ -23,6 +23,8 @@ export interface Strings {
   hoursTitle: string;
   closed: string;
   closedOn: string;
+  /** What a closed day is called in this language; null: the name staff gave it (written in English). */
+  closedDay: string | null;
 }
 
 export const STRINGS: Record<'en' | 'es', Strings> = {
@@ -50,6 +52,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     hoursTitle: 'Clinic hours',
     closed: 'Closed',
     closedOn: 'Closed on',
+    closedDay: null,
   },
   es: {
     heading: (clinic) => `${clinic}: ayuda con el portal`,
@@ -75,6 +78,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     hoursTitle: 'Horario de la clínica',
     closed: 'Cerrado',
     closedOn: 'Cerrado el',
+    closedDay: 'Clínica cerrada',
   },
 };
 
