@@ -28,6 +28,11 @@ export type TaskStepView = z.infer<typeof TaskStepView>;
 /** `GET /api/tasks/{id}`: the task, its step, its instance and the request's notes from every step. */
 export const TaskDetail = z.object({
   task: Task,
+  /**
+   * The request's subject as its list row says it: the panel keeps naming the request the person
+   * opened after the task left their list (a colleague took or finished it).
+   */
+  subject: z.string().nullable(),
   step: TaskStepView.nullable(),
   instance: InstanceView,
   /**

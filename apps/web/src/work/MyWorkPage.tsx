@@ -30,7 +30,7 @@ import {
 } from './queue.ts';
 import { RefresherCard } from './RefresherCard.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
-import { requestLabel, requestNumber } from './requestLabel.ts';
+import { type RequestOf, requestLabel, requestNumber } from './requestLabel.ts';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
@@ -139,27 +139,32 @@ export function MyWorkPage({ me }: { me: Me }) {
     [roles, inFolder],
   );
 
-  /**
-   * After my own complete, or when a task turns out to be gone: continue with the one that took its
-   * place. A task gone under me with nothing after it stays open, saying what became of it.
-   */
+  /** After my own complete: continue with the one that took its place in the list. */
   const continueAfter = useCallback(
-    (task: Task, gone = false) => {
+    (task: Task) => {
       handledClosed.current.add(task.id);
       const ids = lastVisibleIds.current;
       // The one that takes its place; if it had already left this list (claimed from a pool), the top one.
       const next = ids.includes(task.id) ? nextAfter(ids, task.id) : (ids[0] ?? null);
       setCursorId(next);
       if (searchNow.current.get('task') !== task.id) return;
-      if (!wide) setOpenId(null);
-      else if (next !== null || !gone) setOpenId(next);
+      setOpenId(wide ? next : null);
     },
     [wide, setOpenId],
   );
+  /**
+   * A task someone else took or finished (seen live, or on acting): it stays open, its panel saying
+   * what became of it. Another request opens only when the person picks it: opening one is reading a
+   * patient's record in their name.
+   */
+  const stayOnGone = useCallback((task: Task) => {
+    handledClosed.current.add(task.id);
+  }, []);
 
-  // A request as its queue row names it: the toast after a complete and the panel say which one it is.
+  // A request as its queue row names it (or, once it left the list, as the task read names it): the
+  // toast after a complete and the panel say which one it is.
   const requestOf = useCallback(
-    (task: Task) =>
+    (task: RequestOf) =>
       requestLabel(queues.byId.get(task.id) ?? task) ?? `Request ${requestNumber(task.instanceId)}`,
     [queues.byId],
   );
@@ -186,7 +191,7 @@ export function MyWorkPage({ me }: { me: Me }) {
     nameOf,
     requestOf,
     onCompleted: afterCompleted,
-    onGone: (task) => continueAfter(task, true),
+    onGone: stayOnGone,
   });
 
   /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
@@ -221,8 +226,8 @@ export function MyWorkPage({ me }: { me: Me }) {
     navigate({ search: `?${params}` }, { replace: true, state: null });
   }, [location.state, location.search, navigate, queues.byId, me.user.id, folderRoles]);
 
-  // The open task closed while it was open here (live update): say so and move on. One that was
-  // already closed when opened (a reload, Back, a kept link) stays, its panel saying what became of it.
+  // The open task closed while it was open here (live update): say so, and stay on it, its panel
+  // saying what became of it (as for one already closed when opened: a reload, Back, a kept link).
   const detail = useTaskDetail(openId);
   const shownOpen = useRef<string | null>(null);
   useEffect(() => {
@@ -246,8 +251,8 @@ export function MyWorkPage({ me }: { me: Me }) {
             : `${nameOf(task.closedBy)} finished “${task.title}”. It has left your list.`,
       });
     }
-    continueAfter(task, true);
-  }, [detail.data, detail.isFetching, me.user.id, nameOf, continueAfter]);
+    stayOnGone(task);
+  }, [detail.data, detail.isFetching, me.user.id, nameOf, stayOnGone]);
 
   const open = useCallback(
     (task: Task) => {

@@ -16,7 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Star, Undo2, X } from 'lucide-react';
 import { useRef } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Me, Task } from '../api/types.ts';
+import type { Me } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
 import { PlayedForPracticeBadge, PlayedForPracticeNote } from '../practice/PlayedForPractice.tsx';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
@@ -30,6 +30,7 @@ import { InstanceData } from './InstanceData.tsx';
 import { NoteBoxAlone } from './NoteBox.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { AMBER_TEXT } from './palette.ts';
+import type { RequestOf } from './requestLabel.ts';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { useShowFromTop } from './useShowFromTop.ts';
@@ -43,8 +44,8 @@ interface Props {
   me: Me;
   now: number;
   nameOf: (userId: string | null | undefined, fallback?: string) => string;
-  /** The request a task belongs to, as its queue row names it. */
-  requestOf: (task: Task) => string;
+  /** The request a task belongs to, as its queue row names it (or the task read, once it left the list). */
+  requestOf: (task: RequestOf) => string;
   actions: ReturnType<typeof useTaskActions>;
   onClose?: () => void;
 }
@@ -115,6 +116,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   }
 
   const { task, step, instance, notes, fields } = detail.data;
+  // Named as the person saw it in the list, also after it left the list (taken, finished elsewhere).
+  const labelled = { ...task, subject: detail.data.subject, requestStartedAt: instance.startedAt };
+  const request = requestOf(labelled);
   // Written for whoever takes the request next, on an earlier step: shown first, above the form.
   const forMe = notes.filter((n) => n.forNextRole && n.taskId !== task.id);
   const refreshNotes = () => {
@@ -148,7 +152,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               {instance.definitionTitle} · version {instance.version}
             </Text>
             <Text size="sm" fw={600} id="task-panel-request" data-testid="task-panel-request">
-              {requestOf(task)}
+              {request}
             </Text>
             {/* Focused when the panel goes on to another task, so its request is read out with it. */}
             <Title
@@ -248,7 +252,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             data-testid="task-withdraw-offer"
           >
             <Text size="sm">You started this request and nobody has acted on it yet.</Text>
-            <WithdrawButton instanceId={task.instanceId} label={requestOf(task)} />
+            <WithdrawButton instanceId={task.instanceId} label={request} />
           </Group>
         )}
 
@@ -269,6 +273,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             variant="light"
             title="Someone else has this task"
             styles={{ title: { color: AMBER_TEXT } }}
+            data-testid="task-taken-note"
           >
             {nameOf(task.assignee)} is working on it. You can read it and comment, but not complete it.
           </Alert>
@@ -342,7 +347,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 }
                 onComplete={(outcome, data, note, forNextRole) =>
                   actions.complete.mutateAsync(
-                    note ? { task, outcome, data, note, forNextRole } : { task, outcome, data },
+                    note
+                      ? { task: labelled, outcome, data, note, forNextRole }
+                      : { task: labelled, outcome, data },
                   )
                 }
               />

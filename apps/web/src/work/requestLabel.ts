@@ -1,3 +1,4 @@
+import type { Task } from '../api/types.ts';
 import { clinicTimeZone } from '../shell/clinic.ts';
 import { formatWhen } from '../shell/time.ts';
 
@@ -7,6 +8,9 @@ export interface RequestRef {
   subject?: string | null;
   requestStartedAt?: string | null;
 }
+
+/** A task with what names its request, when known (a queue row, or a task read's subject). */
+export type RequestOf = Task & { subject?: string | null; requestStartedAt?: string | null };
 
 /** The request's number for people: the start of its id, which is what support and audit search by. */
 export const requestNumber = (instanceId: string) => instanceId.slice(0, 8).toUpperCase();
