@@ -21,6 +21,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { roleOptions } from './CreatePerson.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
+import { rolesSavedText } from './rolesSaved.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { twoFactorLine } from './twoFactorState.ts';
 
@@ -127,7 +128,7 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
             size="xs"
             disabled={!rolesChanged}
             loading={patch.isPending}
-            onClick={() => run({ roles: picked }, 'Roles changed; their sessions were signed out')}
+            onClick={() => run({ roles: picked }, rolesSavedText(name, person.twoFactor))}
           >
             Save roles
           </Button>

@@ -1,6 +1,6 @@
 /**
- * A session that ended under a signed-in screen (signed out elsewhere, the account disabled, its roles
- * or password changed) drops the person on the sign-in page; this remembers why, for that page to say
+ * A session that ended under a signed-in screen (signed out elsewhere, the account disabled, its
+ * password changed or its two-factor sign-in reset) drops the person on the sign-in page; this remembers why, for that page to say
  * so once. Kept for the tab only, and holds no name or data.
  */
 const KEY = 'pf-session-ended';
