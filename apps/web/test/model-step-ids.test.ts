@@ -1,7 +1,7 @@
 import { type Definition, isId } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../src/model/changes.ts';
-import { newStepId, retitleChanges } from '../src/model/stepIds.ts';
+import { idIsFixed, newStepId, retitleChanges } from '../src/model/stepIds.ts';
 import { doc, triage } from './model-support.ts';
 
 /** Triage with a parallel step, a wait and a deadline that goes to the renamed step. */
@@ -74,5 +74,25 @@ describe('step ids follow the title until the first publish', () => {
       changes: [],
       id: 'nurse-review',
     });
+  });
+});
+
+describe('an id is fixed only once a published version names it', () => {
+  it('a step added to a published workflow follows its title until it is published', () => {
+    const published = workflow();
+    const draft = workflow();
+    draft.steps['new-task'] = { type: 'task', title: 'Confirm the patient can sign in', outcomes: {} };
+    expect(idIsFixed('new-task', published)).toBe(false);
+    expect(idIsFixed('nurse-review', published)).toBe(true);
+    expect(
+      retitleChanges(draft, 'new-task', 'Confirm the patient can sign in', {
+        frozen: idIsFixed('new-task', published),
+      }).id,
+    ).toBe('confirm-the-patient-can-sign-in');
+  });
+
+  it('never published: every id follows its title; not known yet: every id counts as fixed', () => {
+    expect(idIsFixed('nurse-review', null)).toBe(false);
+    expect(idIsFixed('nurse-review', undefined)).toBe(true);
   });
 });

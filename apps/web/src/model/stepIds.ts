@@ -4,8 +4,9 @@ import { slugify, uniqueId } from './document.ts';
 
 /**
  * Step ids come from titles: "Prepare refill" is `prepare-refill`, never `new-task`. Ids are what
- * histories, running instances and migrations name, so they follow the title only until the workflow
- * is first published; after that they are frozen and only the title changes.
+ * histories, running instances and migrations name, so an id follows its title only until a published
+ * version names it; after that it is fixed and only the title changes. A step added to a workflow
+ * that is already published still follows its title until it is published itself.
  */
 
 /** Room for a "-NN" suffix within the engine's id length. */
@@ -16,6 +17,15 @@ export function newStepId(definition: Definition, title: string, except?: string
   const base = slugify(title, 'step').slice(0, BASE_LENGTH).replace(/-+$/, '') || 'step';
   const id = uniqueId(base, (candidate) => candidate !== except && candidate in definition.steps);
   return isId(id) ? id : uniqueId('step', (candidate) => candidate in definition.steps);
+}
+
+/**
+ * Whether a step's id is fixed: the latest published version names it (`null`: never published).
+ * While the published version is not known yet (`undefined`), every id counts as fixed.
+ */
+export function idIsFixed(id: string, published: Pick<Definition, 'steps'> | null | undefined): boolean {
+  if (published === undefined) return true;
+  return published !== null && Object.hasOwn(published.steps, id);
 }
 
 /**

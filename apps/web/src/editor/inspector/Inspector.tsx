@@ -7,7 +7,7 @@ import { retitleChanges } from '../../model/stepIds.ts';
 import { countOf } from '../../shell/plural.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { ID_PATTERN, useIdsFrozen, useStepPatch } from './common.ts';
+import { ID_PATTERN, useIdFixed, useStepPatch } from './common.ts';
 import { DecisionFields } from './DecisionFields.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { EndFields, ParallelFields, WaitFields } from './OtherFields.tsx';
@@ -44,8 +44,8 @@ function StepId({ id, definition, frozen }: { id: string; definition: Definition
       label="Step id"
       description={
         frozen
-          ? 'Fixed since the first publish: running requests and their history use it'
-          : 'Follows the title until the first publish'
+          ? 'Fixed since it was published: running requests and their history use it'
+          : 'Follows the title until it is published'
       }
       readOnly={frozen}
       value={value}
@@ -62,7 +62,7 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
   const step = definition.steps[id]!;
   const patch = useStepPatch(id);
   const apply = useEditorStore((s) => s.apply);
-  const frozen = useIdsFrozen(definition.id);
+  const frozen = useIdFixed(definition.id, id);
   // The id follows the title once the title is committed (not per keystroke, so typing keeps its focus).
   const reslug = () => {
     const { changes, id: next } = retitleChanges(definition, id, step.title ?? '', { frozen });

@@ -3,6 +3,7 @@ import { type Definition, ID_PATTERN, type Step, stepTitle } from '@portalflow/e
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { call } from '../../api/call.ts';
+import { idIsFixed } from '../../model/stepIds.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import type { DefinitionResponse } from '../useLoadDraft.ts';
 
@@ -16,15 +17,15 @@ export const roleCatalogQuery = queryOptions({
 });
 
 /**
- * Whether step ids are frozen: once a version is published, instances and histories name its ids.
- * Read from the editor's cached GET of the workflow; while that is unknown, ids count as frozen.
+ * Whether a step's id is fixed: once a published version names it, instances and histories use it.
+ * Read from the editor's cached GET of the workflow (publishing updates its `latest`).
  */
-export function useIdsFrozen(definitionId: string): boolean {
+export function useIdFixed(definitionId: string, stepId: string): boolean {
   const response = useQuery<DefinitionResponse>({
     queryKey: ['definition', definitionId],
     enabled: false,
   }).data;
-  return response === undefined || response.latest !== null;
+  return idIsFixed(stepId, response === undefined ? undefined : (response.latest?.definition ?? null));
 }
 
 /**
