@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, FormField } from '@portalflow/engine';
-import { roleNameIn as roleName, stepTitle } from '@portalflow/engine';
+import { idToWords, roleNameIn as roleName, stepTitle } from '@portalflow/engine';
 import { Send } from 'lucide-react';
 import { useState } from 'react';
 import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
@@ -111,7 +111,7 @@ export function SimTaskCard({
       <Text size="xs" c="dimmed">
         {action.kind === 'complete'
           ? `Open for ${roleName(definition, action.role)}`
-          : `Waiting${action.signal ? ` for signal “${action.signal}”` : ''}`}
+          : `Waiting${action.signal ? ` for “${idToWords(action.signal)}”` : ''}`}
       </Text>
       {fields.map((f) => (
         <FieldInput
@@ -136,7 +136,7 @@ export function SimTaskCard({
               onClick={() => finish(o)}
               data-testid={`sim-outcome-${action.step}-${o}`}
             >
-              {o}
+              {idToWords(o)}
             </Button>
           ))}
         {action.kind === 'signal' && action.signal && (
@@ -147,7 +147,7 @@ export function SimTaskCard({
             onClick={() => onSignal(action.signal!)}
             data-testid={`sim-signal-${action.step}`}
           >
-            Send “{action.signal}”
+            Send “{idToWords(action.signal)}”
           </Button>
         )}
       </Group>

@@ -10,11 +10,14 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from '@mantine/core';
-import type { Definition } from '@portalflow/engine';
+import { type Definition, idToWords } from '@portalflow/engine';
 import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
+import { instantOfWall, wallOf } from '../model/simulationStart.ts';
+import { clinicTimeZone } from '../shell/clinic.ts';
 import { formatDateTime } from '../shell/time.ts';
 import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
@@ -60,9 +63,9 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
         <Stack gap={8} className="pf-inspector-body">
           <Group gap={6}>
             <Badge color={status === 'done' ? 'teal' : status === 'cancelled' ? 'gray' : 'blue'}>
-              {status === 'done' ? `Ended: ${result.snapshot?.end?.outcome ?? 'done'}` : status}
+              {status === 'done' ? `Ended: ${idToWords(result.snapshot?.end?.outcome ?? 'done')}` : status}
             </Badge>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" data-testid="sim-clock">
               <Clock size={11} aria-hidden /> {formatDateTime(result.clock)}
             </Text>
           </Group>
@@ -94,6 +97,18 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               onSignal={sim.signal}
             />
           ))}
+          <TextInput
+            size="xs"
+            type="datetime-local"
+            label="Starts at"
+            description="The clinic's next working moment; pick another to try an evening or a holiday"
+            value={wallOf(sim.start, clinicTimeZone())}
+            onChange={(e) => {
+              const instant = instantOfWall(e.currentTarget.value, clinicTimeZone());
+              if (instant) sim.setStart(instant);
+            }}
+            data-testid="sim-start"
+          />
           <Group gap={4} align="flex-end" wrap="nowrap">
             <Select
               size="xs"

@@ -7,6 +7,7 @@ import {
 } from '@portalflow/engine';
 import { useMemo, useState } from 'react';
 import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
+import { simulationStart } from '../model/simulationStart.ts';
 import { useClinicConfig } from '../shell/clinic.ts';
 
 export interface Simulation {
@@ -19,6 +20,9 @@ export interface Simulation {
   canStepBack: boolean;
   data: string;
   dataError: string | null;
+  /** When the run starts: the clinic's next working moment when the simulation opened, or the one picked. */
+  start: string;
+  setStart(instant: string): void;
   setData(text: string): void;
   /** The last event the engine refused (it is not kept in the run). */
   rejected: string | null;
@@ -54,6 +58,11 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   const [rejected, setRejected] = useState<string | null>(null);
   // Business-time deadlines count in the clinic's own calendar, as they will once published.
   const calendar = useClinicConfig().data?.calendar ?? undefined;
+  const [picked, setPicked] = useState<string | null>(null);
+  // Read again each time the simulation opens: a run started this afternoon starts this afternoon.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `enabled` is the moment to read the clock again
+  const nextWorking = useMemo(() => simulationStart(new Date().toISOString(), calendar), [enabled, calendar]);
+  const start = picked ?? nextWorking;
   const parsed = useMemo(() => {
     try {
       const value = JSON.parse(data || '{}') as unknown;
@@ -68,9 +77,9 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   const result = useMemo(
     () =>
       enabled
-        ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script], calendar)
+        ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script], calendar, start)
         : IDLE,
-    [enabled, definition, script, parsed.value, calendar],
+    [enabled, definition, script, parsed.value, calendar, start],
   );
   const actions = useMemo(
     () => (enabled ? actionsOf(definition, result) : []),
@@ -86,7 +95,12 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   // An event the engine refuses is reported and dropped, so the run stays usable.
   const push = (event: ScriptEvent) => {
     const next = [...script, event];
-    const attempt = runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...next], calendar);
+    const attempt = runScript(
+      definition,
+      [{ type: 'start', data: parsed.value ?? {} }, ...next],
+      calendar,
+      start,
+    );
     if (attempt.error && attempt.error.index === next.length) {
       setRejected(attempt.error.message);
       return;
@@ -104,6 +118,8 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     data,
     dataError: parsed.error ?? null,
     setData,
+    start,
+    setStart: setPicked,
     rejected,
     complete: (action, outcome, data) => push(completeEvent(action, outcome, data)),
     signal: (name) => push({ type: 'signal', name }),

@@ -23,9 +23,14 @@ export function runScript(
   script: readonly ScriptEvent[],
   /** The clinic calendar business-time deadlines count in (the engine's default when absent). */
   calendar?: unknown,
+  /** When the run starts (the engine's fixed clinic morning when absent). */
+  start?: string,
 ): SimulationResult {
   try {
-    return simulate(definition, script, calendar == null ? {} : { calendar });
+    return simulate(definition, script, {
+      ...(calendar == null ? {} : { calendar }),
+      ...(start === undefined ? {} : { start }),
+    });
   } catch (error) {
     const code = error instanceof PortalflowError ? error.code : 'SIMULATION_FAILED';
     const message = error instanceof Error ? error.message : String(error);
@@ -34,7 +39,7 @@ export function runScript(
       steps: [],
       history: [],
       snapshot: null,
-      clock: DEFAULT_SIMULATION_START,
+      clock: start ?? DEFAULT_SIMULATION_START,
       error: { index: 0, event: script[0] ?? { type: 'start' }, code, message },
     };
   }
