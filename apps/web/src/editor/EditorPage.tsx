@@ -306,12 +306,15 @@ function Editor({ id }: { id: string }) {
         />
       )}
       <LintPanel
+        definition={document.definition}
         findings={findings}
         overlay={overlay}
         onPick={(target) => {
           setMode('edit');
           if (target.edge) select({ steps: [], edges: [target.edge] });
           else if (target.step) select({ steps: [target.step], edges: [] }, true);
+          else if (target.role) select({ steps: [], edges: [], role: target.role });
+          else if (target.workflow) select({ steps: [], edges: [] });
         }}
       />
       {importer.element}

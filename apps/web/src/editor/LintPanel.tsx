@@ -1,8 +1,9 @@
 import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
-import type { Finding } from '@portalflow/engine';
+import type { Definition, Finding } from '@portalflow/engine';
 import { ChevronDown, ChevronUp, CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
-import type { LintOverlay } from '../model/lintOverlay.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LintOverlay, ProblemTarget } from '../model/lintOverlay.ts';
+import { problemSubjects } from '../model/problemSubject.ts';
 
 const ICON = {
   error: <CircleAlert size={14} color="#c92a2a" aria-hidden />,
@@ -44,18 +45,29 @@ function MoreRows({ left, onMore }: { left: number; onMore: () => void }) {
   );
 }
 
-/** Problems in the workflow, errors first; choosing one selects its box or arrow. */
+/**
+ * Problems in the workflow, errors first, each naming what it is about in words; choosing one
+ * selects its box, arrow or lane, or shows the workflow's settings.
+ */
 export function LintPanel({
+  definition,
   findings,
   overlay,
   onPick,
 }: {
+  definition: Definition;
   findings: Finding[];
   overlay: LintOverlay | null;
-  onPick: (target: { step?: string; edge?: string }) => void;
+  onPick: (target: ProblemTarget) => void;
 }) {
   const [open, setOpen] = useState(true);
   const [rows, setRows] = useState(FIRST_ROWS);
+  // Only the rows drawn are named: a large workflow can have hundreds of problems.
+  const shown = useMemo(() => findings.slice(0, rows), [findings, rows]);
+  const subjects = useMemo(
+    () => problemSubjects(definition, shown, overlay?.targets ?? []),
+    [definition, shown, overlay],
+  );
   const errors = overlay?.errors ?? 0;
   const warnings = overlay?.warnings ?? 0;
   return (
@@ -101,7 +113,7 @@ export function LintPanel({
             </Group>
           ) : (
             <ul className="pf-lint-list">
-              {findings.slice(0, rows).map((f, i) => {
+              {shown.map((f, i) => {
                 const target = overlay?.targets[i] ?? {};
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fresh list each edit; the same rule can report one path twice
@@ -115,7 +127,9 @@ export function LintPanel({
                       {ICON[f.severity]}
                       <span className={`pf-lint-sev pf-lint-${f.severity}`}>{f.severity}</span>
                       <span className="pf-lint-msg">{f.message}</span>
-                      <span className="pf-lint-where">{target.step ?? (f.path || 'workflow')}</span>
+                      <span className="pf-lint-where" title={f.path || undefined}>
+                        {subjects[i]}
+                      </span>
                     </UnstyledButton>
                   </li>
                 );

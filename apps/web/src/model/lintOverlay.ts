@@ -11,11 +11,22 @@ export interface Marks {
   message: string;
 }
 
+/**
+ * What choosing a problem shows: its arrow or box on the canvas, a role's lane, or the workflow's
+ * own settings (start form, subject) in the inspector.
+ */
+export interface ProblemTarget {
+  step?: string;
+  edge?: string;
+  role?: string;
+  workflow?: true;
+}
+
 export interface LintOverlay {
   steps: Map<string, Marks>;
   edges: Map<string, Marks>;
-  /** Where each finding points on the canvas (index = position in the findings list). */
-  targets: Array<{ step?: string; edge?: string }>;
+  /** Where each finding points (index = position in the findings list). */
+  targets: ProblemTarget[];
   errors: number;
   warnings: number;
 }
@@ -35,10 +46,17 @@ function stepOfPath(path: string): string | undefined {
   return m?.[1];
 }
 
+/** The role a finding's path names (`roles.4.name` → the fifth role's id). */
+function roleOfPath(definition: Definition, path: string): string | undefined {
+  const m = /^roles\.(\d+)(\.|$)/.exec(path);
+  return m ? definition.roles[Number(m[1])]?.id : undefined;
+}
+
 /**
  * Maps lint findings onto the diagram: a finding about an arrow marks that edge, anything else
- * about a step marks its box. Findings about the workflow as a whole (roles, start) mark nothing
- * on the canvas but still count and list in the lint panel.
+ * about a step marks its box. Findings about a role point at its lane, and findings about the
+ * workflow as a whole (start, subject, start form) at the workflow; they mark nothing on the canvas
+ * but still count and list in the lint panel.
  */
 export function lintOverlay(definition: Definition, findings: readonly Finding[]): LintOverlay {
   const edges = allEdges(definition);
@@ -62,7 +80,8 @@ export function lintOverlay(definition: Definition, findings: readonly Finding[]
       add(overlay.steps, step, finding);
       overlay.targets.push({ step });
     } else {
-      overlay.targets.push({});
+      const role = roleOfPath(definition, finding.path);
+      overlay.targets.push(role !== undefined ? { role } : { workflow: true });
     }
   }
   return overlay;
