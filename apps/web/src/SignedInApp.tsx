@@ -1,3 +1,4 @@
+import { getDefaultZIndex } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -44,8 +45,10 @@ export function SignedInApp({ me }: { me: Me }) {
   return (
     <BrowserRouter>
       {/* Bottom left: the top right holds each screen's main actions (Claim, Save, Publish), which a
-          toast about the last action must not cover while staff take the next one. */}
-      <Notifications position="bottom-left" />
+          toast about the last action must not cover while staff take the next one. Just under
+          dialogs: a toast still showing when a dialog opens stays behind its shade, never over its
+          buttons ("Publish version 2" after "Saved"). */}
+      <Notifications position="bottom-left" zIndex={getDefaultZIndex('modal') - 1} />
       <Shell me={me}>
         <Screens>
           <Routes>
