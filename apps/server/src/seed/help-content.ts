@@ -42,7 +42,8 @@ const staff = faq('staff', 'en');
 /**
  * Plain-language answers for patients (English and Spanish) and job aids for staff, written from the
  * clinic workflows in examples/: lockouts, activation codes, proxy access, reply times, results.
- * Video links point at a placeholder host; a clinic replaces them with its own short videos.
+ * The demo works offline: its one video is the clinic-made refill clip bundled in examples/help-media,
+ * and no answer links to a video elsewhere (a clinic adds its own clips or links).
  */
 export const DEMO_HELP_ENTRIES: Seed[] = [
   patient(
@@ -123,10 +124,9 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     audience: 'patients',
     language: 'en',
     category: 'Signing in',
-    title: 'Video: reset your password in 2 minutes',
+    title: 'Reset your password in 2 minutes',
     body: '1. Open the portal sign-in page.\n2. Choose **Forgot password**.\n3. Type your email and choose **Send**.\n4. Open the email from Riverside and choose the link.\n5. Make a new password with at least 12 characters.',
-    tags: ['password', 'reset', 'video'],
-    videoUrl: 'https://videos.example.org/riverside/reset-password',
+    tags: ['password', 'reset'],
   },
   {
     kind: 'howto',
@@ -136,7 +136,6 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     title: 'How to send a message to your care team',
     body: '1. Sign in and choose **Messages**.\n2. Choose **New message**.\n3. Pick a topic: medical question, refill, appointment or billing.\n4. Write your question and choose **Send**.\n\nYou get an email when we answer.',
     tags: ['message', 'care team'],
-    videoUrl: 'https://videos.example.org/riverside/send-a-message',
   },
   paciente(
     'Acceso',
@@ -216,10 +215,9 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     audience: 'patients',
     language: 'es',
     category: 'Acceso',
-    title: 'Video: cambie su contraseña en 2 minutos',
+    title: 'Cambie su contraseña en 2 minutos',
     body: '1. Abra la página de inicio de sesión del portal.\n2. Elija **Olvidé mi contraseña**.\n3. Escriba su correo y elija **Enviar**.\n4. Abra el correo de Riverside y elija el enlace.\n5. Haga una contraseña nueva de por lo menos 12 letras o números.',
-    tags: ['contraseña', 'cambiar', 'video'],
-    videoUrl: 'https://videos.example.org/riverside/reset-password-es',
+    tags: ['contraseña', 'cambiar'],
   },
   {
     kind: 'howto',
@@ -229,7 +227,6 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     title: 'Cómo mandar un mensaje a su equipo de salud',
     body: '1. Inicie sesión y elija **Mensajes**.\n2. Elija **Mensaje nuevo**.\n3. Escoja un tema: pregunta médica, resurtido, cita o factura.\n4. Escriba su pregunta y elija **Enviar**.\n\nLe llega un correo cuando le contestamos.',
     tags: ['mensaje', 'equipo de salud'],
-    videoUrl: 'https://videos.example.org/riverside/send-a-message-es',
   },
   staff(
     'Account help',
@@ -293,7 +290,6 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     title: 'Enrolling a patient on the waiting-room tablet',
     body: '1. Confirm identity with photo ID.\n2. Open the enrollment app on the tablet and pick the patient.\n3. Email on file? Send the link. No email? Print an activation code.\n4. Stay while the patient makes a password.\n5. Record enrolled, declined (with reason) or code issued on the tracking sheet.',
     tags: ['enrollment', 'tablet', 'activation'],
-    videoUrl: 'https://videos.example.org/riverside/tablet-enrollment',
   },
   staff(
     'Clinic hours',
