@@ -78,6 +78,11 @@ export const FormFieldSchema = z
      */
     money: z.boolean().optional(),
     /**
+     * Number fields: whole numbers only, for a count (an age, months of a payment plan): 12, never 12.5.
+     * Not with `money`, which is kept to the cent. Checked by lint (`invalid-field-range`).
+     */
+    whole: z.boolean().optional(),
+    /**
      * Date fields: `past` takes today or earlier (a last visit), `future` today or later (a booked
      * follow-up). Today is the clinic's date (its calendar's time zone) when the answer is given.
      */

@@ -57,6 +57,8 @@ export function validateForm(
             field: field.id,
             message: `${field.label} must be in dollars and cents, such as 1,250.40`,
           });
+        } else if (field.whole && !Number.isInteger(value)) {
+          errors.push({ field: field.id, message: `${field.label} must be a whole number, such as 12` });
         } else if (field.min !== undefined && value < field.min) {
           errors.push({
             field: field.id,
@@ -133,6 +135,7 @@ export function expectedAnswer(field: FormField): string | undefined {
           : max !== undefined
             ? `at most ${bound(field, max)}`
             : undefined;
+    if (field.whole) return range ? `a whole number ${range}` : 'a whole number';
     if (!field.money) return range;
     // Whoever types an amount must know whether a credit may be entered, and how.
     if (min !== undefined && min >= 0)

@@ -12,8 +12,11 @@ export type NumberReading = { value: number } | { problem: string };
 const TYPED = /^(-?)(\$?)\s*(-?)([\d,]*)(?:\.(\d*))?$/;
 const GROUPED = /^\d{1,3}(,\d{3})*$/;
 
-/** What was typed, as a number or as what is wrong with it (said after the field's label); undefined when empty. */
-export function readNumber(text: string, money: boolean): NumberReading | undefined {
+/**
+ * What was typed, as a number or as what is wrong with it (said after the field's label); undefined when
+ * empty. `wholeOnly`: a count (an age, months), which takes no fraction.
+ */
+export function readNumber(text: string, money: boolean, wholeOnly = false): NumberReading | undefined {
   const typed = text.trim().replace(/\u2212/g, '-');
   if (typed === '') return undefined;
   const notOne = { problem: money ? 'must be an amount such as 1,250.40' : 'must be a number' };
@@ -31,7 +34,10 @@ export function readNumber(text: string, money: boolean): NumberReading | undefi
   if (money && (decimals?.length ?? 0) > 2)
     return { problem: 'must be in dollars and cents, such as 1,250.40' };
   const value = Number(`${before || after}${whole.replace(/,/g, '') || '0'}.${decimals || '0'}`);
-  return Number.isFinite(value) ? { value } : notOne;
+  if (!Number.isFinite(value)) return notOne;
+  return wholeOnly && !Number.isInteger(value)
+    ? { problem: 'must be a whole number, such as 12' }
+    : { value };
 }
 
 /** A number as its input shows it once read: `$1,250.40` for money, `1,250.4` (every decimal kept) otherwise. */

@@ -6,6 +6,7 @@ export interface NumberFieldLike {
   label: string;
   type: string;
   money?: boolean;
+  whole?: boolean;
 }
 
 /**
@@ -22,7 +23,7 @@ export function readTypedNumbers(
   for (const field of fields) {
     const typed = values[field.id];
     if (field.type !== 'number' || typeof typed !== 'string') continue;
-    const reading = readNumber(typed, field.money === true);
+    const reading = readNumber(typed, field.money === true, field.whole === true);
     if (reading === undefined) delete read[field.id];
     else if ('value' in reading) read[field.id] = reading.value;
     else errors[field.id] = `${field.label} ${reading.problem}`;

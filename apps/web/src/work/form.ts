@@ -43,7 +43,7 @@ export function normalize(field: FormField, raw: unknown): unknown {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (field.type === 'number') {
     if (typeof raw === 'number') return raw;
-    const reading = readNumber(String(raw), field.money === true);
+    const reading = readNumber(String(raw), field.money === true, field.whole === true);
     if (!reading) return undefined;
     return 'value' in reading ? reading.value : String(raw);
   }
@@ -88,7 +88,9 @@ export function checkForm(
     const field = fields.find((f) => f.id === e.field);
     // Number text that could not be read: say what is wrong with it, not only that it is no number.
     const unread =
-      field?.type === 'number' ? readNumber(String(values[e.field] ?? ''), field.money === true) : undefined;
+      field?.type === 'number'
+        ? readNumber(String(values[e.field] ?? ''), field.money === true, field.whole === true)
+        : undefined;
     // The engine names the outcome by its id; staff see it as the button they pressed.
     errors[e.field] =
       field && unread && 'problem' in unread

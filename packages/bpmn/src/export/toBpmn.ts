@@ -299,6 +299,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     min: field.min,
     max: field.max,
     money: field.money,
+    whole: field.whole,
     patternHint: field.patternHint,
     dateRange: field.dateRange,
     monthsSince: field.computed?.monthsSince,

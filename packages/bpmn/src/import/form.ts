@@ -39,6 +39,8 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (max !== undefined) field.max = max;
   const money = attr(el, 'money');
   if (money !== undefined) field.money = money === 'true';
+  const whole = attr(el, 'whole');
+  if (whole !== undefined) field.whole = whole === 'true';
   return field;
 }
 

@@ -7,7 +7,7 @@ export const invalidFieldRange: Rule = {
   id: 'invalid-field-range',
   severity: 'error',
   description:
-    'A number field whose `min` is above its `max` or, for money, splits a cent; a `min`, `max` or `money` on a field that is not a number, or a `dateRange` on one that is not a date.',
+    'A number field whose `min` is above its `max` or, for money, splits a cent; a `min`, `max`, `money` or `whole` on a field that is not a number (or `whole` with `money`), or a `dateRange` on one that is not a date.',
   docs: {
     rationale:
       'A range no answer fits makes the field impossible to fill in, so a required one blocks the step, and an amount is typed and kept to the cent, so a bound between two cents is one no one can type; only number answers are compared with a bound or kept to the cent, only dates with today.',
@@ -27,6 +27,18 @@ export const invalidFieldRange: Rule = {
           path: `${path}.money`,
           step,
           message: `Field ${fieldName(field)} of ${form} is a ${field.type} field; only number fields can be amounts of money`,
+        });
+      if (field.whole && field.type !== 'number')
+        report({
+          path: `${path}.whole`,
+          step,
+          message: `Field ${fieldName(field)} of ${form} is a ${field.type} field; only number fields can take whole numbers only`,
+        });
+      else if (field.whole && field.money)
+        report({
+          path: `${path}.whole`,
+          step,
+          message: `Field ${fieldName(field)} of ${form} is an amount of money, kept to the cent; it cannot also take whole numbers only`,
         });
       // Amounts are typed and kept to the cent: a bound between two cents is one no one can type.
       if (field.money && field.type === 'number')
