@@ -17,6 +17,7 @@ const row = (id: number, over: Partial<AccessRow>): AccessRow => ({
   emergencyAccessId: null,
   emergencyReason: null,
   workflowTitle: null,
+  reference: null,
   stepTitle: null,
   ...over,
 });
@@ -156,6 +157,28 @@ describe('accessRowsToCsv', () => {
     ]);
     // The words come from the sentence the table shows, and only from it.
     for (const [i, line] of lines.entries()) expect(accessText(shown[i]!)).toContain(line.request);
+  });
+
+  it('names the request by its reference too, on screen and in its own column, so a manager can tell which', () => {
+    const shown = [
+      row(1, {
+        instanceId: 'i1',
+        workflowTitle: 'Password reset',
+        reference: 'DEMO-6201',
+        action: 'GET /api/tasks/:id',
+        stepTitle: 'Reset the password',
+        detail: 'step reset',
+      }),
+      row(2, { instanceId: 'i2', workflowTitle: 'Password reset', reference: null }),
+    ];
+    expect(accessText(shown[0]!)).toBe("Opened 'Reset the password' of Password reset · DEMO-6201");
+    const lines = read(accessRowsToCsv(shown, words));
+    expect(lines.map((l) => [l.request, l.reference, l['request id']])).toEqual([
+      ['Password reset · DEMO-6201', 'DEMO-6201', 'i1'],
+      ['Password reset', '', 'i2'],
+    ]);
+    const header = parseCsv(accessRowsToCsv(shown, words).slice(1))[0]!;
+    expect(header.indexOf('reference')).toBe(header.indexOf('request') + 1);
   });
 
   it('says who when no name is known: the id, or not signed in', () => {

@@ -202,6 +202,11 @@ export const AccessRow = z.object({
   /** The reason given for that grant. */
   emergencyReason: z.string().nullable(),
   workflowTitle: z.string().nullable(),
+  /**
+   * The chart number the request is filed under (e.g. DEMO-1001), never its subject or a name; given to
+   * auditors (who may read every request), null for an admin.
+   */
+  reference: z.string().nullable(),
   stepTitle: z.string().nullable(),
 });
 export type AccessRow = z.infer<typeof AccessRow>;

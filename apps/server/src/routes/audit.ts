@@ -13,6 +13,7 @@ import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { csvWords } from '../audit/csv-words.ts';
 import { historyService } from '../audit/history.ts';
 import { historyCsv } from '../audit/history-csv.ts';
+import { requestReference } from '../audit/request-reference.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -30,26 +31,39 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   const histories = historyService(deps, instances);
 
   /**
-   * The access log in the words of the workflow: the title of the instance's workflow and, for a task
-   * opened, its step's title (from the `step <id>` detail), so the report needs no ids to be read.
+   * The access log in the words of the workflow: the title of the instance's workflow, the reference
+   * the request is filed under (its chart number, never the subject) and, for a task opened, its
+   * step's title (from the `step <id>` detail), so the report needs no ids to be read. The chart number
+   * is a patient's: only a reader who may read every request (an auditor) is told it, not an admin.
    */
-  async function withTitles<T extends { instanceId: string | null; detail: string | null }>(rows: T[]) {
-    const titles = new Map<string, Definition | null>();
-    const definitionOf = async (instanceId: string): Promise<Definition | null> => {
-      if (!titles.has(instanceId)) {
+  async function withTitles<T extends { instanceId: string | null; detail: string | null }>(
+    rows: T[],
+    namesPatients: boolean,
+  ) {
+    const known = new Map<string, { definition: Definition; reference: string | null } | null>();
+    const requestOf = async (instanceId: string) => {
+      if (!known.has(instanceId)) {
         const loaded = await instances.load(instanceId).catch(() => null);
-        titles.set(instanceId, loaded?.definition ?? null);
+        known.set(
+          instanceId,
+          loaded && {
+            definition: loaded.definition,
+            reference: namesPatients ? requestReference(loaded.instance.snapshot.context.data) : null,
+          },
+        );
       }
-      return titles.get(instanceId) ?? null;
+      return known.get(instanceId) ?? null;
     };
     return Promise.all(
       rows.map(async (row) => {
-        const definition = row.instanceId ? await definitionOf(row.instanceId) : null;
+        const request = row.instanceId ? await requestOf(row.instanceId) : null;
+        const definition = request?.definition;
         const stepId = /^step (\S+)$/.exec(row.detail ?? '')?.[1];
         const step = stepId ? definition?.steps[stepId] : undefined;
         return {
           ...row,
           workflowTitle: definition?.title ?? null,
+          reference: request?.reference ?? null,
           stepTitle: stepId ? (step?.title ?? stepId) : null,
         };
       }),
@@ -182,7 +196,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
     await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
     const page = await deps.store.listAccess(filter);
-    return c.json({ ...page, items: await withTitles(page.items) }, 200);
+    return c.json({ ...page, items: await withTitles(page.items, isAuditor(user)) }, 200);
   });
 
   app.openapi(declared(docs, takeAuditCheckpoint), async (c) => {

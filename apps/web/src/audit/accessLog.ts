@@ -59,6 +59,7 @@ const ACCESS_CSV_HEADER = [
   'what',
   'route',
   'request',
+  'reference',
   'category',
   'outcome',
   'detail',
@@ -72,7 +73,7 @@ const ACCESS_CSV_HEADER = [
 
 /**
  * The rows shown, as CSV a clinic opens in a spreadsheet: each row in the screen's words (who by name,
- * roles by title, what was done, the request as the sentence names it, clinic time with its offset), the
+ * roles by title, what was done, the request as the sentence names it and its reference, clinic time with its offset), the
  * route next to it, the ids last for matching. It starts with a UTF-8 byte order mark: without it Excel
  * reads “ → ∅ as other characters.
  */
@@ -84,6 +85,7 @@ export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWord
     accessText(row),
     row.action,
     row.instanceId ? requestName(row) : null,
+    row.reference,
     categoryWords(row.dataCategory),
     row.outcome === 'allow' ? 'allowed' : 'refused',
     row.detail,

@@ -8,6 +8,8 @@ export interface AccessWords {
   outcome: 'allow' | 'deny';
   detail: string | null;
   workflowTitle?: string | null;
+  /** The chart number the request is filed under (DEMO-1001): tells two requests of a workflow apart. */
+  reference?: string | null;
   stepTitle?: string | null;
 }
 
@@ -134,18 +136,22 @@ function onRequest(
 }
 
 /**
- * How a row's sentence names its request: "Refill request" (its workflow's title), with the subject
- * after it when one is given, else "a request". The CSV's request column uses the same words, so the
+ * How a row's sentence names its request: "Refill request · DEMO-5001" (its workflow's title, then the
+ * subject when one is given, else the reference it is filed under), else "a request". The CSV's request column uses the same words, so the
  * download names a request no more than the screen does.
  */
-export function requestName(row: Pick<AccessWords, 'workflowTitle'>, subject?: string | null): string {
-  return row.workflowTitle ? `${row.workflowTitle}${subject ? ` · ${subject}` : ''}` : subject || 'a request';
+export function requestName(
+  row: Pick<AccessWords, 'workflowTitle' | 'reference'>,
+  subject?: string | null,
+): string {
+  const which = subject || row.reference;
+  return row.workflowTitle ? `${row.workflowTitle}${which ? ` · ${which}` : ''}` : which || 'a request';
 }
 
 /**
  * One access-log row as a sentence: "Opened 'Prepare refill' of Refill request · DEMO-5001", "Listed 23
  * requests (task pool)", "Downloaded a file of Refill request". `subject` is the request's own one-line
- * description when one is known; without it the workflow title alone names the request. The method and
+ * description when one is known; without it the workflow title and the reference name the request. The method and
  * route stay in the row's details and the CSV.
  */
 export function accessText(row: AccessWords, subject?: string | null): string {
