@@ -87,7 +87,8 @@ describe('clinic hours draft', () => {
   });
 
   it('says what a save did to the requests open now', () => {
-    expect(movedText(null)).toMatch(/^Requests started from now on/);
+    expect(movedText(null)).toMatch(/^New requests use these hours\./);
+    expect(movedText(null)).toContain('The open ones keep their deadlines');
     expect(movedText({ requests: 12, deadlines: 1, failed: 0 })).toBe(
       'New requests and 12 open requests now use these hours; 1 deadline moved.',
     );

@@ -100,7 +100,10 @@ export function withBreak(spans: readonly Span[]): Span[] {
 
 /** The toast after a save: what happened to the requests open now, in a sentence. */
 export function movedText(moved: ClinicHoursMoved | null): string {
-  if (moved === null) return 'Requests started from now on count their deadlines in these hours.';
+  // Said outright: someone who meant to tick "Also apply…" (it starts ticked, so a click unticks it)
+  // learns that the open work did not move, instead of finding it still due on the closed day.
+  if (moved === null)
+    return 'New requests use these hours. The open ones keep their deadlines: “Also apply to the requests open now” was not ticked.';
   const requests = moved.requests === 1 ? '1 open request' : `${moved.requests} open requests`;
   const deadlines = moved.deadlines === 1 ? '1 deadline moved' : `${moved.deadlines} deadlines moved`;
   const failed = moved.failed > 0 ? ` ${moved.failed} could not be changed and keep their hours.` : '';
