@@ -140,6 +140,44 @@ describe('the editor gives the diagram the room on a laptop', () => {
     }
   });
 
+  it('no bundled workflow opens with a step cut by the diagram’s right edge, on a laptop or a larger screen', async () => {
+    const workflows = [
+      'appointment-request',
+      'billing-question',
+      'enrollment-activation',
+      'lab-result-release',
+      'password-reset',
+      'portal-message-triage',
+      'prescription-refill',
+      'proxy-access',
+      'urgent-after-hours',
+    ];
+    const cut: string[] = [];
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+      { width: 1440, height: 900 },
+    ]) {
+      let browser: Browser | undefined;
+      try {
+        browser = await openBrowser(size);
+        const page = browser.page;
+        await signIn(page, server.url, 'lead', PASSWORD);
+        for (const id of workflows) {
+          await openEditor(page, id);
+          await still(page);
+          const v = await measure(page);
+          const right = v.pane.x + v.pane.width;
+          for (const [step, b] of Object.entries(v.steps))
+            if (b.x < right - 1 && b.x + b.width > right + 1) cut.push(`${id} at ${size.width}: ${step}`);
+        }
+      } finally {
+        await browser?.close();
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+
   it('the menu is one click away behind its button, and goes again when an entry is chosen', async () => {
     let browser: Browser | undefined;
     try {

@@ -161,7 +161,6 @@ describe('the editor in the lead’s words', () => {
         .poll(() => page.getByTestId('inspector').getByRole('heading').first().textContent())
         .toBe('Lane');
       expect(await page.getByRole('textbox', { name: 'Role name' }).inputValue()).toBe('Patient advocate');
-      await page.screenshot({ path: '/tmp/editor-problems-in-words.png' });
     } finally {
       await close();
     }
@@ -205,7 +204,6 @@ describe('the editor in the lead’s words', () => {
       await page.waitForTimeout(400); // the dialog's opening transition
       // Scrolled to, as the lead does: the buttons sit at the bottom of the window, where toasts are.
       await confirm.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/ew-toast.png' });
       expect(await toast.isVisible()).toBe(true);
       // Nothing lies over either button: at its centre and a quarter in from each side, the point
       // belongs to the button.

@@ -55,6 +55,20 @@ describe('readableView', () => {
     expect(readableView(pane, long, wider[0]!, 'start', wider).zoom).toBe(READABLE_ZOOM);
   });
 
+  it('moves the view a little to the right rather than cut a step, when zooming in would take too much', () => {
+    const long = { x: 0, y: 0, width: 3500, height: 500 };
+    // At the readable size the edge cuts the third box (500 to 660); ending before it by zooming in
+    // would need titles 14 % larger: the drawing moves right instead, a little room before the start.
+    const boxes = [0, 250, 500].map((x) => ({ x, y: 40, width: 160, height: 60 }));
+    const view = readableView(pane, long, boxes[0]!, 'start', boxes);
+    const right = (pane.width - view.x) / view.zoom;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(right).toBeLessThanOrEqual(500);
+    expect(right).toBeGreaterThan(480);
+    expect(view.x).toBeGreaterThan(VIEW_PADDING.left);
+    expect(view.x).toBeLessThan(VIEW_PADDING.left + 80);
+  });
+
   it('keeps a start drawn right of other boxes on screen, and what lies left of it when that fits too', () => {
     const long = { x: 0, y: 0, width: 3500, height: 600 };
     const near = { x: 150, y: 40, width: 196, height: 86 };

@@ -25,7 +25,8 @@ export function contentOf(scene: Pick<Scene, 'boxes' | 'lanes'>): Rect | null {
  * except where the view goes: fitView centres the drawing's middle, which on a workflow says nothing
  * on its own. `'start'` (a workflow read from its start, as an editor shows it) puts the drawing's
  * top-left corner (the first lane, the start) at the pane's top-left, or the focus there when it
- * would be off screen so, and ends the view between two steps rather than through one (`boxes`);
+ * would be off screen so, and ends the view between two steps rather than through one (`boxes`:
+ * zoomed in a little, or else moved right a little);
  * `'centre'` centres the focus (the steps open now in a replay).
  */
 export function readableView(
@@ -54,13 +55,18 @@ export function readableView(
   if (end === right || end < focus.x + focus.width) return view;
   const zoom = (pane.width - VIEW_PADDING.left) / (end - left);
   const tallest = content.height * READABLE_ZOOM <= room.height ? room.height / content.height : 1;
-  return zoom > Math.min(1, READABLE_ZOOM * MOST_ZOOM_IN, tallest)
-    ? view
-    : fromCorner(pane, content, focus, zoom);
+  if (zoom <= Math.min(1, READABLE_ZOOM * MOST_ZOOM_IN, tallest))
+    return fromCorner(pane, content, focus, zoom);
+  // Else the drawing moves right until the edge falls between steps: a cut step is worse than a
+  // little room before the start. Not by more than a share of the view, nor past the focus.
+  const shift = right - end;
+  return shift <= (right - left) * MOST_PAN ? { ...view, x: view.x + shift * view.zoom } : view;
 }
 
 /** How much larger than readable a view may be drawn to end between steps (it shows less so). */
 const MOST_ZOOM_IN = 1.1;
+/** How much of its width a view may move right to end between steps (room left before the start). */
+const MOST_PAN = 0.25;
 /** Room left between the pane's edge and the first step past the edge, in diagram units. */
 const STEP_GAP = 8;
 
