@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const PATIENT = 'DEMO-6208';
 const QUESTION = 'Why do I owe this much';
-const SUBJECT = `${PATIENT} · Billing: ${QUESTION}`;
+// The subject names the request type, never the patient's own question.
+const SUBJECT = `${PATIENT} · Billing: Statement question`;
 
 type InstanceBody = {
   instance: { id: string; data: Record<string, unknown>; active: Array<{ step: string; taskId: string }> };

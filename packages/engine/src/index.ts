@@ -156,6 +156,7 @@ export {
   definitionFields,
   parseSubject,
   renderSubject,
+  requestSubject,
   SUBJECT_MAX,
   type SubjectParse,
   type SubjectPart,

@@ -1,4 +1,5 @@
 import type { Definition, FormField } from './definition.ts';
+import { idToWords } from './text/words.ts';
 
 /**
  * A request's subject: a short template over its data, e.g. `{patientRef} · Refill: {medication}`.
@@ -63,12 +64,21 @@ function valueText(value: unknown): string {
  * dangling at either end are dropped, and the result is
  * cut to SUBJECT_MAX characters. An empty result (or a template that does not parse) gives null.
  */
-export function renderSubject(template: string | undefined, data: Record<string, unknown>): string | null {
+export function renderSubject(
+  template: string | undefined,
+  data: Record<string, unknown>,
+  /** How a field's value is shown; as it is when left out. */
+  show: (field: string, value: unknown) => unknown = (_, value) => value,
+): string | null {
   if (!template) return null;
   const parsed = parseSubject(template);
   if (!parsed.ok) return null;
   const raw = parsed.parts
-    .map((p) => ('text' in p ? p.text : valueText(Object.hasOwn(data, p.field) ? data[p.field] : undefined)))
+    .map((p) =>
+      'text' in p
+        ? p.text
+        : valueText(Object.hasOwn(data, p.field) ? show(p.field, data[p.field]) : undefined),
+    )
     .join('');
   // A missing field must not leave a dangling separator ("DEMO-5001 · Refill:").
   const text = raw
@@ -88,4 +98,21 @@ export function definitionFields(definition: Definition): Map<string, FormField>
     for (const field of step.form ?? []) if (!fields.has(field.id)) fields.set(field.id, field);
   }
   return fields;
+}
+
+// A choice kept as an id ("statement-question"), not one written in words ("In person", "MRI").
+const CHOICE_ID = /^[a-z0-9]+([-_][a-z0-9]+)*$/;
+
+/**
+ * A request's subject from its workflow's template, with a choice said in words as its form shows it
+ * ("DEMO-6101 · Billing: Statement question", not "statement-question"). Null without a subject.
+ */
+export function requestSubject(definition: Definition, data: Record<string, unknown>): string | null {
+  if (!definition.subject) return null;
+  const fields = definitionFields(definition);
+  return renderSubject(definition.subject, data, (id, value) =>
+    fields.get(id)?.type === 'select' && typeof value === 'string' && CHOICE_ID.test(value)
+      ? idToWords(value)
+      : value,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Definition } from '@portalflow/engine';
-import { renderSubject } from '@portalflow/engine';
+import { requestSubject } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
 import { activeSteps, instanceView } from './view.ts';
 
@@ -21,7 +21,7 @@ export const taskReply = (v: Changed, token: string) => ({
 /** The answer to a started request: the instance and its subject line. */
 export const requestReply = (v: Changed) => ({
   instance: instanceView(v.instance, v.definition),
-  subject: renderSubject(v.definition.subject, v.instance.snapshot.context.data),
+  subject: requestSubject(v.definition, v.instance.snapshot.context.data),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { type Definition, renderSubject, subjectFields } from '@portalflow/engine';
+import { type Definition, requestSubject, subjectFields } from '@portalflow/engine';
 import type { AppDeps } from '../deps.ts';
 import type { InstanceService } from '../instances/service.ts';
 
@@ -43,7 +43,7 @@ export async function openMatches(
   definition: Definition,
   data: Record<string, unknown>,
 ): Promise<OpenMatch[]> {
-  const subject = renderSubject(definition.subject, data);
+  const subject = requestSubject(definition, data);
   if (!definition.subject || !subject) return [];
   const first = subjectFields(definition.subject)
     .map((f) => data[f])
@@ -59,7 +59,7 @@ export async function openMatches(
     const instance = await deps.store.getInstance(summary.id);
     if (!instance) continue;
     const theirs = await instances.definition(instance.definitionId, instance.version);
-    const shown = renderSubject(theirs.subject, instance.snapshot.context.data);
+    const shown = requestSubject(theirs, instance.snapshot.context.data);
     if (!shown || !same(shown, subject)) continue;
     const starter = instance.startedBy ? await deps.store.getUser(instance.startedBy) : null;
     matches.push({

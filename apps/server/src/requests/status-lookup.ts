@@ -1,5 +1,5 @@
 import type { RequestStatus } from '@portalflow/contract';
-import { renderSubject, stepTitle } from '@portalflow/engine';
+import { requestSubject, stepTitle } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { canReadGiven } from '../instances/access.ts';
@@ -56,7 +56,7 @@ export async function requestStatus(
       startedAt: instance.startedAt,
       endedAt: instance.status === 'active' ? null : instance.updatedAt,
       readable,
-      subject: readable ? (renderSubject(definition.subject, instance.snapshot.context.data) ?? null) : null,
+      subject: readable ? (requestSubject(definition, instance.snapshot.context.data) ?? null) : null,
       cancelReason:
         readable && instance.status === 'cancelled'
           ? await reasonOf(deps, instance.id, instance.revision)

@@ -1,4 +1,4 @@
-import { renderSubject } from '@portalflow/engine';
+import { requestSubject } from '@portalflow/engine';
 import type { AppDeps } from '../deps.ts';
 import type { InstanceService } from '../instances/service.ts';
 
@@ -31,7 +31,7 @@ export async function requestLabels(
     }
     const definition = await instances.definition(instance.definitionId, instance.version);
     labels.set(instance.id, {
-      subject: renderSubject(definition.subject, instance.snapshot.context.data),
+      subject: requestSubject(definition, instance.snapshot.context.data),
       requestStartedAt: instance.startedAt,
     });
   }

@@ -8,7 +8,7 @@ import {
   releaseTask,
   type TaskActionAnswer,
 } from '@portalflow/contract';
-import { dataFields, renderSubject } from '@portalflow/engine';
+import { dataFields, requestSubject } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { requireUser } from '../auth/authenticate.ts';
@@ -174,7 +174,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     return c.json(
       {
         task,
-        subject: renderSubject(definition.subject, instance.snapshot.context.data),
+        subject: requestSubject(definition, instance.snapshot.context.data),
         step:
           step?.type === 'task'
             ? {
