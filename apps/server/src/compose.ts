@@ -46,7 +46,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   // One writer per database file unless turned off (each process then commits for itself).
   if (process.env.PORTALFLOW_ONE_WRITER === '0') storeOptions.oneWriter = false;
   // Checked before the database opens too: a bad setting stops the start with nothing touched.
-  const backups = backupScheduleFromEnv(storeOptions.url);
+  const backups = backupScheduleFromEnv(storeOptions.url, process.env, { demo: options.demo === true });
   const config = defaultConfig({
     checkpoints: checkpointConfig(storeOptions.url),
     backups,

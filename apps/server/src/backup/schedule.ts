@@ -1,11 +1,11 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { databaseFile } from '../audit/checkpoint-config.ts';
 import type { BackupSchedule } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { clinicZone } from '../outbox/digest.ts';
 import { localDateTime } from '../outbox/quiet-hours.ts';
-import { reportBackupFailed, reportBackupWorking } from './alarm.ts';
+import { lastWholeBackup, reportBackupFailed, reportBackupWorking } from './alarm.ts';
 import { backupComplete, makeBackup } from './make.ts';
 import { type BackupManifest, MANIFEST_FILE } from './manifest.ts';
 
@@ -20,13 +20,20 @@ const RETRY_MS = 3600_000;
 /**
  * Nightly backups from the environment: `PORTALFLOW_BACKUP_DIR` (none: off), `PORTALFLOW_BACKUP_TIME`
  * (`HH:MM` clinic time, default `02:00`), `PORTALFLOW_BACKUP_KEEP` (default 14). Only a file database
- * is backed up here; a libSQL server has its own backups.
+ * is backed up here; a libSQL server has its own backups. The demo (someone trying the product) backs
+ * up without being told, into `backups/` beside its database, so its Backups page works; `off` stops it.
  */
-export function backupScheduleFromEnv(url: string | undefined, env = process.env): BackupSchedule | null {
-  const dir = env.PORTALFLOW_BACKUP_DIR;
-  if (!dir || dir === 'off') return null;
+export function backupScheduleFromEnv(
+  url: string | undefined,
+  env = process.env,
+  options: { demo?: boolean } = {},
+): BackupSchedule | null {
   const databaseUrl = url ?? 'file:./data/portalflow.db';
-  if (databaseFile(databaseUrl) === null)
+  const dbFile = databaseFile(databaseUrl);
+  const dir =
+    env.PORTALFLOW_BACKUP_DIR ?? (options.demo && dbFile ? join(dirname(dbFile), 'backups') : undefined);
+  if (!dir || dir === 'off') return null;
+  if (dbFile === null)
     throw settingsError(
       'PORTALFLOW_BACKUP_DIR backs up a database file; a libSQL server has its own backups',
     );
@@ -121,14 +128,19 @@ export async function backupNamed(
  * Today's backup, if its time (clinic time) has come and no process has started it: of several
  * processes on one database exactly one backs it up (`backupNamed`). After a failure the next try is
  * an hour later, and the admins are emailed (`alarm.ts`). Answers what it made, or null.
+ * `firstAnyTime`: the first check takes today's backup whatever the hour when there is no whole one
+ * yet (the demo: its Backups page has a backup to show, not "none yet", from the start).
  */
-export function backupScheduler(deps: AppDeps) {
+export function backupScheduler(deps: AppDeps, options: { firstAnyTime?: boolean } = {}) {
   let retryAt = 0;
+  let first = options.firstAnyTime === true;
   return async function runDue(now: string): Promise<{ dir: string; manifest: BackupManifest } | null> {
     const schedule = deps.config.backups;
     if (!schedule || Date.parse(now) < retryAt) return null;
     const local = localDateTime(now, clinicZone(deps));
-    if (local.time < schedule.time) return null;
+    const early = first && (await lastWholeBackup(schedule.dir)) === null;
+    first = false;
+    if (local.time < schedule.time && !early) return null;
     let made: Awaited<ReturnType<typeof backupNamed>>;
     try {
       made = await backupNamed(deps, schedule, local.date, local.time.replace(':', ''));
@@ -143,10 +155,13 @@ export function backupScheduler(deps: AppDeps) {
   };
 }
 
-/** Checks every minute whether the day's backup is due (see `backupScheduler`). */
+/**
+ * Checks every minute whether the day's backup is due (see `backupScheduler`); the demo checks at
+ * once and takes its first backup whatever the hour.
+ */
 export function startBackupSchedule(deps: AppDeps): { stop(): void } {
   if (!deps.config.backups) return { stop() {} };
-  const runDue = backupScheduler(deps);
+  const runDue = backupScheduler(deps, { firstAnyTime: deps.demo });
   let running = false;
   const tick = () => {
     if (running) return;
@@ -159,8 +174,10 @@ export function startBackupSchedule(deps: AppDeps): { stop(): void } {
   };
   const timer = setInterval(tick, 60_000);
   timer.unref?.();
-  const first = setTimeout(tick, 5_000);
-  first.unref?.();
+  // The demo checks at once (its first backup, on the schedule it started with); a clinic's server soon after.
+  const first = deps.demo ? undefined : setTimeout(tick, 5_000);
+  first?.unref?.();
+  if (deps.demo) tick();
   return {
     stop() {
       clearInterval(timer);

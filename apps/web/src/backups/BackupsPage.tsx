@@ -11,6 +11,7 @@ import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { countOf } from '../shell/plural.ts';
 import { clockTime, formatDate, formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
+import { BackupsOff } from './BackupsOff.tsx';
 import { backupsStale } from './stale.ts';
 import { useBackups } from './useBackups.ts';
 
@@ -101,20 +102,7 @@ export function BackupsPage() {
         )}
       </Group>
       {!schedule ? (
-        <Alert
-          color="orange"
-          icon={<CircleAlert size={16} aria-hidden />}
-          title="Backups are off"
-          data-testid="backups-off"
-        >
-          <Text size="sm">
-            Ask whoever runs the server to set <Code>PORTALFLOW_BACKUP_DIR</Code> to a folder on another disk
-            and restart it. Every night (at {clockTime('02:00')} clinic time, or{' '}
-            <Code>PORTALFLOW_BACKUP_TIME</Code>) it then copies the database and the attached files there and
-            keeps the newest 14 (<Code>PORTALFLOW_BACKUP_KEEP</Code>
-            ). Until then, <Code>portalflow backup &lt;folder&gt;</Code> takes one by hand.
-          </Text>
-        </Alert>
+        <BackupsOff />
       ) : (
         <Text size="sm" data-testid="backups-schedule">
           Every night at <b>{clockTime(schedule.time)}</b> clinic time into <Code>{schedule.dir}</Code>; the
