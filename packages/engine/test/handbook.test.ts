@@ -39,7 +39,7 @@ describe('the ways out of a step, in words', () => {
       {
         label: "Days' supply approved",
         needed: 'to finish as Approved or One month bridge',
-        expects: 'from 1 to 90',
+        expects: 'a whole number from 1 to 90',
       },
     ]);
     expect(records('Tell the patient why the refill was denied')).toEqual([
@@ -49,7 +49,7 @@ describe('the ways out of a step, in words', () => {
     const md = handbookMarkdown(book);
     expect(md).toContain('- **Records:**\n  - Reason for denial (needed to finish as Denied)');
     expect(md).toContain(
-      "  - Days' supply approved (needed to finish as Approved or One month bridge; from 1 to 90)",
+      "  - Days' supply approved (needed to finish as Approved or One month bridge; a whole number from 1 to 90)",
     );
     const prepared = records('Prepare the refill request for review')!;
     // The months are worked out from the last visit's date, which is what the coordinator is asked for.
