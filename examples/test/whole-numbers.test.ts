@@ -9,7 +9,8 @@ function typedNumbers(d: Definition): Array<{ where: string; field: FormField }>
   const out: Array<{ where: string; field: FormField }> = [];
   for (const field of d.intake?.form ?? []) out.push({ where: `${d.id} start form`, field });
   for (const [id, step] of Object.entries(d.steps))
-    if (step.type === 'task') for (const field of step.form ?? []) out.push({ where: `${d.id} ${id}`, field });
+    if (step.type === 'task')
+      for (const field of step.form ?? []) out.push({ where: `${d.id} ${id}`, field });
   return out.filter(({ field }) => field.type === 'number' && !field.computed);
 }
 
@@ -29,8 +30,14 @@ describe('counts in the bundled workflows are whole numbers', () => {
     const proxy = definitions.find((d) => d.id === 'proxy-access')!;
     const check = proxy.steps['check-request'];
     if (check?.type !== 'task') throw new Error('fixture');
-    const errors = validateForm(check.form ?? [], { patientAge: 12.5 }).filter((e) => e.field === 'patientAge');
-    expect(errors).toEqual([{ field: 'patientAge', message: "Patient's age today must be a whole number, such as 12" }]);
-    expect(validateForm(check.form ?? [], { patientAge: 12 }).filter((e) => e.field === 'patientAge')).toEqual([]);
+    const errors = validateForm(check.form ?? [], { patientAge: 12.5 }).filter(
+      (e) => e.field === 'patientAge',
+    );
+    expect(errors).toEqual([
+      { field: 'patientAge', message: "Patient's age today must be a whole number, such as 12" },
+    ]);
+    expect(
+      validateForm(check.form ?? [], { patientAge: 12 }).filter((e) => e.field === 'patientAge'),
+    ).toEqual([]);
   });
 });
