@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
-import { openBrowser, signIn } from './support/browser.ts';
+import { seriousViolations } from './support/axe.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -157,4 +158,115 @@ describe('nobody’s record opens by itself', () => {
       }
     });
   }
+});
+
+describe('the keyboard', () => {
+  const active = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return {
+        tag: el?.tagName.toLowerCase() ?? null,
+        text: el?.textContent?.trim() ?? '',
+        row: el?.getAttribute('data-task-row') ?? null,
+        inPanel: el?.closest('[data-testid="task-panel"]')?.getAttribute('data-task-id') ?? null,
+        inForm: !!el?.closest('[data-testid="task-form"]'),
+        inMain: !!el?.closest('main'),
+        isHeading: el?.id === 'task-panel-title',
+      };
+    });
+
+  it('c claims the task under the cursor and puts the focus in its first field', async () => {
+    const { taskId: id } = await portalMessage('DEMO-8401', 'Keyboard claim');
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      // The list's cursor on the row, as Tab or j and k put it there.
+      const row = page.getByTestId(`task-row-${id}`);
+      await row.waitFor();
+      await row.focus();
+      await expect.poll(async () => (await active(page)).row).toBe(id);
+      await page.keyboard.press('c');
+      await taskOpen(page, id);
+      await expect.poll(() => page.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
+      await expect.poll(async () => (await active(page)).inPanel, { timeout: 10_000 }).toBe(id);
+      const now = await active(page);
+      expect(now.inForm || now.isHeading).toBe(true);
+      expect(now.tag).not.toBe('body');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('the first Tab reaches “Skip to main content”, which takes the focus into the screen', async () => {
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Tab');
+      const first = await active(page);
+      expect(first.text).toBe('Skip to main content');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await active(page)).inMain).toBe(true);
+      expect(new URL(page.url()).hash).toBe('');
+      await page.keyboard.press('Tab');
+      expect((await active(page)).inMain).toBe(true);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('the “Request started” notice', () => {
+  it('covers no row of the list, keeps its Withdraw for 20 seconds', async () => {
+    const b = await openBrowser({ width: 1280, height: 800 });
+    try {
+      const { page } = b;
+      await page.clock.install();
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('work-folder-pool-front-desk').click();
+      await page.getByTestId('task-list').locator('[data-task-row]').first().waitFor();
+      await page.getByTestId('new-request').click();
+      await page.getByTestId('new-request-workflow').click();
+      await page.getByRole('option', { name: 'Prescription refill request' }).click();
+      const form = page.getByTestId('new-request-form');
+      await form.locator('[data-testid="form-field-patient"]').fill('DEMO-8501');
+      await form.locator('[data-testid="form-field-medication"]').fill('losartan');
+      await page.getByTestId('new-request-submit').click();
+      const withdraw = page.getByTestId('withdraw-request');
+      await withdraw.waitFor();
+      // Its entrance (timers the page's clock holds) played out: where it stays.
+      await page.clock.fastForward(1_000);
+      await page.waitForTimeout(500);
+      const notice = page.locator(':is(.mantine-Notification-root, [data-testid="request-started"])', {
+        has: withdraw,
+      });
+      expect(await notice.textContent()).toContain('DEMO-8501 · Refill: losartan');
+      const box = (await notice.boundingBox())!;
+      const rows = await page
+        .locator('[data-task-row]')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+      const overlaps = rows.filter(
+        (r) =>
+          r.left < box.x + box.width &&
+          box.x < r.right &&
+          r.top < box.y + box.height &&
+          box.y < r.bottom &&
+          r.bottom > 0 &&
+          r.top < 800,
+      );
+      await screenshot(page, 'my-work-request-started', { keepToasts: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(overlaps).toEqual([]);
+      await page.clock.fastForward(12_000);
+      await withdraw.waitFor();
+      await page.clock.fastForward(8_000);
+      await withdraw.waitFor({ state: 'detached' });
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -27,6 +27,7 @@ import { ClinicGate } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
 import { navSections } from './nav.tsx';
 import { SignedInAs } from './SignedInAs.tsx';
+import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -63,6 +64,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
       navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened, desktop: drawing && !opened } }}
       padding={0}
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -147,6 +149,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main
+        id={MAIN_ID}
+        // Focused by the skip link only; it is no Tab stop of its own.
+        tabIndex={-1}
         h="100dvh"
         // Over the editor the open menu takes no room from it; a click on the editor folds it.
         style={drawing ? { '--app-shell-navbar-offset': '0px' } : undefined}

@@ -31,6 +31,7 @@ import {
 import { RefresherCard } from './RefresherCard.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
 import { type RequestOf, requestLabel, requestNumber } from './requestLabel.ts';
+import { StartedNotices } from './StartedNotices.tsx';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
@@ -46,6 +47,19 @@ import classes from './work.module.css';
 export interface WorkLocationState {
   openTaskId?: string;
 }
+
+/**
+ * The claimed task's first field (its heading when it asks for nothing), once its panel shows it as
+ * mine: the claim button went with the claim, and the focus would fall to the page.
+ */
+const focusClaimed = (id: string) =>
+  requestAnimationFrame(() => {
+    const panel = document.querySelector(`[data-testid="task-panel"][data-task-id="${CSS.escape(id)}"]`);
+    const field = panel?.querySelector<HTMLElement>(
+      '[data-testid="task-form"] :is(input:not([type="hidden"]), textarea, select):not([disabled])',
+    );
+    (field ?? document.getElementById('task-panel-title'))?.focus();
+  });
 
 const focusRow = (id: string) =>
   requestAnimationFrame(() => {
@@ -187,11 +201,22 @@ export function MyWorkPage({ me }: { me: Me }) {
     },
     [practice, me.user.id, continueAfter, setOpenId],
   );
+  /** A task I just claimed: opened (by `c` on a row it may not be yet), its first field focused once shown. */
+  const claimedNow = useRef<string | null>(null);
+  const afterClaimed = useCallback(
+    (task: Task) => {
+      claimedNow.current = task.id;
+      setCursorId(task.id);
+      show({ task: task.id });
+    },
+    [show],
+  );
   const actions = useTaskActions({
     nameOf,
     requestOf,
     onCompleted: afterCompleted,
     onGone: stayOnGone,
+    onClaimed: afterClaimed,
   });
 
   /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
@@ -253,6 +278,13 @@ export function MyWorkPage({ me }: { me: Me }) {
     }
     stayOnGone(task);
   }, [detail.data, detail.isFetching, me.user.id, nameOf, stayOnGone]);
+
+  useEffect(() => {
+    const task = detail.data?.task;
+    if (!task || detail.isFetching || task.id !== claimedNow.current || task.assignee !== me.user.id) return;
+    claimedNow.current = null;
+    focusClaimed(task.id);
+  }, [detail.data, detail.isFetching, me.user.id]);
 
   const open = useCallback(
     (task: Task) => {
@@ -432,9 +464,12 @@ function RequestActions() {
   // Grown buttons share the row by count: leave New request out, not empty, for roles that start nothing.
   const canStart = (useStartable(true).data ?? []).length > 0;
   return (
-    <Group grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
-      {canStart && <NewRequestButton />}
-      <RequestStatusButton />
-    </Group>
+    <>
+      <Group grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
+        {canStart && <NewRequestButton />}
+        <RequestStatusButton />
+      </Group>
+      <StartedNotices />
+    </>
   );
 }

@@ -155,7 +155,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setFailures(refused);
     setFiles(refused.map((f) => f.pending));
     if (refused.length === 0) {
-      showStarted(queryClient, to, to.attached + total);
+      showStarted(to, to.attached + total);
       onClose();
     } else {
       setStarted({ ...to, attached: to.attached + total - refused.length });
@@ -203,7 +203,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
         await sendFiles(to, files);
         return;
       }
-      showStarted(queryClient, to, 0);
+      showStarted(to, 0);
       onClose();
     } catch (error) {
       const server = fieldErrorsOf(error);
@@ -216,7 +216,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   }
 
   const close = () => {
-    if (started) showStarted(queryClient, started, started.attached);
+    if (started) showStarted(started, started.attached);
     onClose();
   };
 

@@ -20,6 +20,8 @@ interface Options {
   onCompleted?: (task: Task) => void;
   /** The task turned out to be closed elsewhere. */
   onGone?: (task: Task) => void;
+  /** I claimed the task: the screen takes me to it. */
+  onClaimed?: (task: Task) => void;
 }
 
 type CompleteInput = {
@@ -35,7 +37,7 @@ type CompleteInput = {
  * Claim, release and complete with a toast for each result. A lost claim race is said plainly,
  * a task completed elsewhere is reported and dropped; a 422 FORM_INVALID is left to the form.
  */
-export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Options) {
+export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaimed }: Options) {
   const client = useQueryClient();
   const oneAtATime = useOneAtATime();
   /** Tasks this screen completed: a late "already closed" about one of them is my own completion. */
@@ -89,6 +91,7 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone }: Optio
     onSuccess: (_result, task) => {
       notifications.show({ color: 'teal', title: 'Claimed', message: `“${task.title}” is now in My tasks.` });
       refresh(task.id);
+      onClaimed?.(task);
     },
     onError: async (error, task) => {
       if (error instanceof ApiError && error.code === 'ALREADY_CLAIMED') {

@@ -1,9 +1,8 @@
-import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { cancelInstance } from '@portalflow/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
-import { startedText } from './startedText.ts';
+import { announceStarted } from './justStarted.ts';
 import { notWithdrawnText } from './withdrawText.ts';
 
 /** The reason a withdrawn request's history gives. */
@@ -65,37 +64,14 @@ export async function withdrawRequest(
 }
 
 /**
- * The toast after starting a request, with a way back for a typo or a call logged twice: whoever
- * started a request may withdraw it until someone acts on it (after that, a lead cancels it). It stays
- * 20 seconds (longer while the pointer is on it): it covers the foot of the queue, and the same way back
- * is offered in Request status and on the request's task afterwards.
+ * After starting a request: a notice above the list with a way back for a typo or a call logged twice
+ * (see `StartedNotices`). Whoever started a request may withdraw it until someone acts on it (after
+ * that, a lead cancels it).
  */
 export function showStarted(
-  client: QueryClient,
   started: { label: string; instanceId: string; pool?: string | null },
   /** How many files were attached with it. */
   files = 0,
 ): void {
-  const { label, instanceId, pool } = started;
-  const id = `started-${instanceId}`;
-  notifications.show({
-    id,
-    color: 'teal',
-    title: 'Request started',
-    autoClose: 20_000,
-    message: (
-      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-        <Text size="sm">{startedText(label, pool, files)}</Text>
-        <Button
-          size="compact-sm"
-          variant="default"
-          style={{ flexShrink: 0 }}
-          onClick={() => void withdrawRequest(client, instanceId, label, id)}
-          data-testid="withdraw-request"
-        >
-          Withdraw
-        </Button>
-      </Group>
-    ),
-  });
+  announceStarted({ ...started, files });
 }
