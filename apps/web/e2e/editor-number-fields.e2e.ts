@@ -9,8 +9,9 @@ import { settled } from './support/settled.ts';
 
 /**
  * A lead sets up a number field in the editor as the workflow format allows: an amount of money
- * (`"money": true`, bounds in dollars and cents) or a number worked out from a date of the same form
- * (`"computed": { "monthsSince": … }`). Only JSON or BPMN import could set them before.
+ * (`"money": true`, bounds in dollars and cents), a number worked out from a date of the same form
+ * (`"computed": { "monthsSince": … }`) or a count that takes whole numbers only (`"whole": true`).
+ * Only JSON or BPMN import could set them before.
  */
 
 let server: TestServer;
@@ -66,7 +67,7 @@ const errorCount = async (page: Page) =>
   Number.parseInt((await page.getByTestId('lint-count-errors').textContent()) ?? 'NaN', 10);
 
 describe('number fields in the editor', () => {
-  it('a copay is an amount of money with bounds in dollars; the months since the last visit are worked out', async () => {
+  it('a copay is an amount of money with bounds in dollars; the months since the last visit are worked out; the days’ supply is a whole number', async () => {
     expect((await lead('POST', '/definitions', { definition: REFILL })).status).toBe(201);
     const b = await openBrowser({ width: 1440, height: 1000 });
     try {
@@ -135,6 +136,45 @@ describe('number fields in the editor', () => {
       await inspector.getByLabel('Data key').first().fill('lastVisit');
       await expect.poll(() => errorCount(page)).toBe(0);
 
+      // An amount is kept to the cent, so it cannot also be a whole number: the switch says why.
+      const copayWhole = page.getByTestId('field-whole-1');
+      expect(await copayWhole.isChecked()).toBe(false);
+      expect(await copayWhole.isDisabled()).toBe(true);
+      await inspector.getByText('An amount of money is kept to the cent', { exact: true }).waitFor();
+
+      // The days' supply: a count, whole numbers only, its bounds too.
+      await inspector.getByRole('button', { name: 'Add field' }).click();
+      await inspector.getByLabel('Label').last().fill('Days’ supply');
+      await inspector.getByLabel('Data key').last().fill('daysSupply');
+      await choose(page, inspector.getByLabel('Type', { exact: true }).last(), 'Number');
+      const whole = page.getByTestId('field-whole-3');
+      await whole.check();
+      await expect.poll(() => whole.isChecked()).toBe(true);
+      // Made an amount by mistake: no longer whole numbers only; made a plain number again, it can be.
+      await page.getByTestId('field-money-3').check();
+      await expect.poll(() => whole.isChecked()).toBe(false);
+      expect(await whole.isDisabled()).toBe(true);
+      await page.getByTestId('field-money-3').uncheck();
+      await whole.check();
+      await expect.poll(() => whole.isChecked()).toBe(true);
+      const fewest = page.getByTestId('field-min-3');
+      const most = page.getByTestId('field-max-3');
+      await typeInto(fewest, '2.5');
+      await inspector
+        .getByText('Smallest answer must be a whole number, such as 12', { exact: true })
+        .waitFor();
+      await typeInto(fewest, '1');
+      // Left without Tab, so no next box is focused in the picture.
+      await most.fill('');
+      await most.pressSequentially('90');
+      await most.blur();
+      expect([await fewest.inputValue(), await most.inputValue()]).toEqual(['1', '90']);
+      await expect.poll(() => errorCount(page)).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await settled(page);
+      await whole.scrollIntoViewIfNeeded();
+      await inspector.screenshot({ path: '/tmp/editor-whole-number-field.png' });
+
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
       const saved = await lead<{ draft: { definition: Definition } | null }>(
@@ -151,6 +191,7 @@ describe('number fields in the editor', () => {
           type: 'number',
           computed: { monthsSince: 'lastVisit' },
         },
+        { id: 'daysSupply', label: 'Days’ supply', type: 'number', whole: true, min: 1, max: 90 },
       ]);
     } finally {
       await b.close();

@@ -8,6 +8,8 @@ interface Props {
   value: number | undefined;
   /** An amount of money: read and shown as staff's answers are, to the cent. */
   money: boolean;
+  /** A count (whole numbers only): a bound with a fraction is refused as the answers are. */
+  whole: boolean;
   onChange: (value: number | undefined) => void;
   'data-testid'?: string;
 }
@@ -15,15 +17,16 @@ interface Props {
 /**
  * The smallest or largest answer a number field takes, read by the same reader as the answers
  * (`1,250.40`; a comma only groups thousands). Text that cannot be read is said under the box and
- * leaves the bound as it was; an amount takes no fraction of a cent, as the answers do not.
+ * leaves the bound as it was; an amount takes no fraction of a cent and a count no fraction at all,
+ * as the answers do not.
  */
-export function BoundInput({ label, description, value, money, onChange, ...rest }: Props) {
+export function BoundInput({ label, description, value, money, whole, onChange, ...rest }: Props) {
   // What is being typed, until the box is left; the bound as kept otherwise.
   const [typed, setTyped] = useState<string | null>(null);
-  // A bound kept from before the field was an amount (or from imported JSON) may split a cent: shown
-  // as written, and said wrong, rather than rounded out of sight.
+  // A bound kept from before the field was an amount or a count (or from imported JSON) may split a
+  // cent or be a fraction: shown as written, and said wrong, rather than rounded out of sight.
   const kept = value === undefined ? '' : String(value);
-  const reading = readNumber(typed ?? kept, money);
+  const reading = readNumber(typed ?? kept, money, whole);
   return (
     <TextInput
       size="xs"
@@ -37,7 +40,7 @@ export function BoundInput({ label, description, value, money, onChange, ...rest
       onChange={(e) => {
         const text = e.currentTarget.value;
         setTyped(text);
-        const read = readNumber(text, money);
+        const read = readNumber(text, money, whole);
         if (read === undefined) onChange(undefined);
         else if ('value' in read) onChange(read.value);
       }}

@@ -37,7 +37,9 @@ function checksDroppedBy(type: string): Partial<FormField> {
   const text = type === 'text';
   return {
     ...(text ? {} : { pattern: undefined, patternHint: undefined }),
-    ...(type === 'number' ? {} : { min: undefined, max: undefined, money: undefined, computed: undefined }),
+    ...(type === 'number'
+      ? {}
+      : { min: undefined, max: undefined, money: undefined, whole: undefined, computed: undefined }),
     ...(type === 'date' ? {} : { dateRange: undefined }),
   };
 }

@@ -16,14 +16,16 @@ const TYPED = 'typed';
 
 /**
  * A number field's own settings: typed by staff or worked out from a date of the same form (the
- * months since the last visit); an amount of money or a plain number; the range an answer must fit,
- * worded in dollars for an amount.
+ * months since the last visit); an amount of money, a count in whole numbers or a plain number; the
+ * range an answer must fit, worded in dollars for an amount.
  */
 export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: Props) {
   const dates = form.filter((f) => f.type === 'date' && f.id !== field.id);
   const from = field.computed?.monthsSince;
   const fromLabel = form.find((f) => f.id === from)?.label ?? from;
   const money = field.money === true;
+  // An amount is kept to the cent, so it is never also whole numbers only (lint refuses both).
+  const whole = field.whole === true && !money;
   return (
     <>
       {(canWorkOut || from !== undefined) && (
@@ -56,6 +58,7 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: 
                     required: undefined,
                     requiredFor: undefined,
                     money: undefined,
+                    whole: undefined,
                     min: undefined,
                     max: undefined,
                   },
@@ -82,14 +85,35 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: 
                 : 'Dollars and cents instead of a plain number'
             }
             checked={money}
-            onChange={(e) => onChange({ money: e.currentTarget.checked || undefined }, 'money')}
+            onChange={(e) =>
+              onChange(
+                e.currentTarget.checked ? { money: true, whole: undefined } : { money: undefined },
+                'money',
+              )
+            }
             data-testid={`field-money-${index}`}
+          />
+          <Switch
+            size="xs"
+            label="Whole numbers only"
+            description={
+              money
+                ? 'An amount of money is kept to the cent'
+                : whole
+                  ? 'Staff who type 12.5 are asked for a whole number, such as 12'
+                  : 'For a count, such as an age or a days’ supply'
+            }
+            checked={whole}
+            disabled={money}
+            onChange={(e) => onChange({ whole: e.currentTarget.checked || undefined }, 'whole')}
+            data-testid={`field-whole-${index}`}
           />
           <Group gap={6} grow align="flex-start">
             <BoundInput
               label={money ? 'Smallest amount' : 'Smallest answer'}
               description={money ? '$0.00 takes no credits' : undefined}
               money={money}
+              whole={whole}
               value={field.min}
               onChange={(min) => onChange({ min }, 'min')}
               data-testid={`field-min-${index}`}
@@ -97,6 +121,7 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: 
             <BoundInput
               label={money ? 'Largest amount' : 'Largest answer'}
               money={money}
+              whole={whole}
               value={field.max}
               onChange={(max) => onChange({ max }, 'max')}
               data-testid={`field-max-${index}`}
