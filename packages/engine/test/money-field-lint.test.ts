@@ -59,3 +59,19 @@ describe('an amount of money in the problems list', () => {
     ]);
   });
 });
+
+describe('a whole-number field in the problems list', () => {
+  it('takes whole bounds', () => {
+    expect(found(withCopay({ type: 'number', whole: true, min: 1, max: 90 }))).toEqual([]);
+  });
+
+  it('refuses a bound that is no whole number: the editor refuses it too, an imported draft is told here', () => {
+    expect(found(withCopay({ type: 'number', whole: true, min: 2.5 }))).toEqual([
+      {
+        path: 'steps.collect.form.0.min',
+        message:
+          'Field “Copay” of task “Collect the copay” takes whole numbers only; its smallest answer, 2.5, is not one',
+      },
+    ]);
+  });
+});
