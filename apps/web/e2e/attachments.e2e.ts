@@ -116,7 +116,9 @@ describe('files attached to a request', () => {
       await attached.waitFor();
       const line = (await attached.textContent()) ?? '';
       expect(line).toContain(FILE_NAME);
-      expect(line).toMatch(/PDF · \d+ bytes · attached by You \(Front desk\) on “Log the billing question/);
+      expect(line).toMatch(
+        /PDF · \d+ bytes · attached by You \(Front desk receptionist\) on “Log the billing question/,
+      );
 
       // A letter typed into a text file and named .pdf: the page says so before sending anything.
       await desk.getByTestId('attach-file-input').setInputFiles({
@@ -170,7 +172,7 @@ describe('files attached to a request', () => {
       await row.waitFor();
       const text = (await row.textContent()) ?? '';
       expect(text).toContain(FILE_NAME);
-      expect(text).toContain(`attached by ${DEMO_PEOPLE['front-desk']} (Front desk)`);
+      expect(text).toContain(`attached by ${DEMO_PEOPLE['front-desk']} (Front desk receptionist)`);
       expect(text).toContain('on “Log the billing question and attach the statement”');
       expect(await row.getByTestId('attachment-remove').count()).toBe(0);
       await section.scrollIntoViewIfNeeded();

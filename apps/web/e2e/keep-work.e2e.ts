@@ -23,6 +23,13 @@ beforeAll(async () => {
     displayName: 'Second MA',
     roles: ['medical-assistant'],
   });
+  // One whose roles an admin changes in the keyboard test.
+  await server.server.store.createUser({
+    username: 'medical-assistant-3',
+    passwordHash: ma.passwordHash,
+    displayName: 'Third MA',
+    roles: ['medical-assistant'],
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -182,10 +189,15 @@ describe('the keyboard', () => {
       const { page } = b;
       await signIn(page, server.url, 'medical-assistant', PASSWORD);
       await page.getByTestId('work-folder-pool-medical-assistant').click();
-      // The list's cursor on the row, as Tab or j and k put it there.
       const row = page.getByTestId(`task-row-${id}`);
       await row.waitFor();
-      await row.focus();
+      // The list's cursor on the row, as j puts it there: down the list one row at a time.
+      const rows = await page.getByTestId('task-list').locator('[data-task-row]').count();
+      for (let i = 0; i < rows && (await active(page)).row !== id; i++) {
+        const was = (await active(page)).row;
+        await page.keyboard.press('j');
+        await expect.poll(async () => (await active(page)).row).not.toBe(was);
+      }
       await expect.poll(async () => (await active(page)).row).toBe(id);
       await page.keyboard.press('c');
       await taskOpen(page, id);
@@ -196,6 +208,47 @@ describe('the keyboard', () => {
       expect(now.tag).not.toBe('body');
     } finally {
       await b.close();
+    }
+  });
+
+  it('j moves the cursor in the pool after an admin changes the person’s roles, and after they sign in again', async () => {
+    const { taskId: id } = await portalMessage('DEMO-8402', 'Keyboard after a role change');
+    const first = await openBrowser(WIDE);
+    const again = await openBrowser(WIDE);
+    try {
+      const { page } = first;
+      await signIn(page, server.url, 'medical-assistant-3', PASSWORD);
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      await page.getByTestId(`task-row-${id}`).waitFor();
+
+      const admin = await apiSession(server.url, 'admin', PASSWORD);
+      const me = await server.server.store.findUserByUsername('medical-assistant-3');
+      const changed = await admin('PATCH', `/users/${me!.id}`, { roles: ['medical-assistant', 'scheduler'] });
+      expect(changed.status).toBe(200);
+      await page.getByTestId('work-folder-pool-scheduler').waitFor({ timeout: 15_000 });
+
+      // Still signed in with the new roles: j puts the cursor on the pool's first row.
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      const rows = page.getByTestId('task-list').locator('[data-task-row]');
+      await rows.first().waitFor();
+      const top = await rows.first().getAttribute('data-task-row');
+      await page.keyboard.press('j');
+      await expect.poll(async () => (await active(page)).row, { timeout: 5_000 }).toBe(top);
+
+      // Signing in again with the new roles: the same.
+      await signIn(again.page, server.url, 'medical-assistant-3', PASSWORD);
+      await again.page.getByTestId('work-folder-pool-medical-assistant').click();
+      const rowsAgain = again.page.getByTestId('task-list').locator('[data-task-row]');
+      await rowsAgain.first().waitFor();
+      const topAgain = await rowsAgain.first().getAttribute('data-task-row');
+      await again.page.keyboard.press('j');
+      await expect.poll(async () => (await active(again.page)).row, { timeout: 5_000 }).toBe(topAgain);
+      await again.page.keyboard.press('j');
+      const second = await rowsAgain.nth(1).getAttribute('data-task-row');
+      await expect.poll(async () => (await active(again.page)).row, { timeout: 5_000 }).toBe(second);
+    } finally {
+      await first.close();
+      await again.close();
     }
   });
 

@@ -74,7 +74,7 @@ describe('a refresher played through from another role’s first step', () => {
         .waitFor();
       await panel.getByTestId('played-for-practice').waitFor();
       expect(await panel.getByTestId('played-for-practice').textContent()).toBe(
-        'Played for practice as Front desk',
+        'Played for practice as Front desk receptionist',
       );
       await panel.getByTestId('played-for-practice-note').waitFor();
       expect(await page.getByTestId('work-folder-pool-front-desk').textContent()).toContain(

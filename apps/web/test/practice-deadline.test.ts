@@ -24,6 +24,17 @@ describe('a practice task’s deadline in words', () => {
     });
   });
 
+  it('names the pool by the role’s title, once, when the clinic gave the role one', () => {
+    const titles: Record<string, string> = { 'medical-assistant': 'Medical assistant (care-team pool)' };
+    const title = (id: string) => titles[id] ?? id;
+    expect(practiceDeadlineText({ escalateTo: 'medical-assistant' }, due, after, title).body).toMatch(
+      /^In real work it would now be in the Medical assistant \(care-team pool\)\. /,
+    );
+    expect(practiceDeadlineText({ escalateTo: 'medical-assistant' }, due, before, title).body).toMatch(
+      /^In real work, if this is not done by the due time, it moves to the Medical assistant \(care-team pool\)\. /,
+    );
+  });
+
   it('a deadline that moves the request on says so; one that does neither says only that it stays', () => {
     expect(practiceDeadlineText({ goTo: 'release-to-portal' }, due, before).body).toMatch(
       /^In real work, if this is not done by the due time, the request moves on without it\. /,

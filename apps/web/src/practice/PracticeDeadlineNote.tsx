@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import type { Deadline } from '@portalflow/engine';
 import { FlaskConical } from 'lucide-react';
+import { useRoleName } from '../work/useRoleName.ts';
 import { practiceDeadlineText } from './practiceDeadline.ts';
 
 /** On a practice task with a deadline: what it would do in real work, and that here it does nothing. */
@@ -13,7 +14,8 @@ export function PracticeDeadlineNote({
   due: string;
   now: number;
 }) {
-  const { title, body } = practiceDeadlineText(deadline, due, now);
+  const roleName = useRoleName();
+  const { title, body } = practiceDeadlineText(deadline, due, now, roleName);
   return (
     <Alert
       color="grape"

@@ -3,6 +3,7 @@ import { AlarmClockOff, CheckCheck, Inbox, Users } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { OVERDUE } from './palette.ts';
 import type { Folder, FolderId } from './queue.ts';
+import { poolFolderName, poolSuffix } from './thePool.ts';
 import classes from './work.module.css';
 
 interface Props {
@@ -51,7 +52,7 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
             data-testid={f.testId}
             style={{ flex: '0 0 auto' }}
           >
-            {f.role ? `${f.label} pool` : f.label} · {f.count}
+            {f.role ? poolFolderName(f.label, f.playedForPractice) : f.label} · {f.count}
             <span className="visually-hidden">{countWords(f)}</span>
           </Button>
         ))}
@@ -67,7 +68,8 @@ export function FolderNav({ folders, current, onSelect, compact = false }: Props
       label={
         <>
           {f.label}
-          {f.role && <span className="visually-hidden"> pool</span>}
+          {f.role && poolSuffix(f.label) && <span className="visually-hidden">{poolSuffix(f.label)}</span>}
+          {f.playedForPractice && ' (played for practice)'}
         </>
       }
       leftSection={iconOf(f)}

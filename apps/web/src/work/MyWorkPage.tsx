@@ -12,7 +12,6 @@ import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.
 import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
 import { FolderNav } from './FolderNav.tsx';
-import { roleLabel } from './format.ts';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import {
@@ -38,6 +37,7 @@ import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
 import { useQueueHotkeys } from './useQueueHotkeys.ts';
+import { useRoleName } from './useRoleName.ts';
 import { useTaskActions } from './useTaskActions.ts';
 import { useTaskDetail } from './useTaskDetail.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
@@ -82,6 +82,7 @@ export function MyWorkPage({ me }: { me: Me }) {
   const queues = useWorkQueues(roles.length > 0, practice);
   const { titleOf } = useDefinitionTitles();
   const { nameOf } = usePeople(me);
+  const roleName = useRoleName();
   const location = useLocation();
   const navigate = useNavigate();
 
@@ -118,15 +119,10 @@ export function MyWorkPage({ me }: { me: Me }) {
   );
   const folders = useMemo(
     () =>
-      buildFolders(
-        folderRoles,
-        queues.mine,
-        queues.pool,
-        now,
-        (role) => (roles.includes(role) ? roleLabel(role) : `${roleLabel(role)} (played for practice)`),
-        queues.done,
+      buildFolders(folderRoles, queues.mine, queues.pool, now, roleName, queues.done).map((f) =>
+        f.role && !roles.includes(f.role) ? { ...f, playedForPractice: true } : f,
       ),
-    [folderRoles, roles, queues.mine, queues.pool, now, queues.done],
+    [folderRoles, roles, queues.mine, queues.pool, now, queues.done, roleName],
   );
   const folder = folders.find((f) => f.id === folderId) ?? folders[0]!;
   const inFolder = useMemo(

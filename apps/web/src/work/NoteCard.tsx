@@ -8,8 +8,8 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { RequestNote } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
-import { roleLabel } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   note: RequestNote;
@@ -27,6 +27,7 @@ export function NoteCard({ note, nameOf, now, meId, canEdit, onChanged }: Props)
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.body);
   const client = useQueryClient();
+  const roleName = useRoleName();
   const save = useMutation({
     mutationFn: (body: string) =>
       call(editNote, {
@@ -64,7 +65,7 @@ export function NoteCard({ note, nameOf, now, meId, canEdit, onChanged }: Props)
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Text size="xs" fw={600}>
           {author}
-          {note.authorRole ? ` (${roleLabel(note.authorRole)})` : ''}{' '}
+          {note.authorRole ? ` (${roleName(note.authorRole)})` : ''}{' '}
           <Text span size="xs" fw={400} c="gray.7">
             {note.kind === 'completion'
               ? `wrote on finishing ${where.replace(/^on /, '')}`

@@ -17,21 +17,21 @@ import { useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import type { Notification } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
-import { roleLabel } from './format.ts';
 import type { WorkLocationState } from './MyWorkPage.tsx';
 import { requestLabel } from './requestLabel.ts';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
+import { useRoleName } from './useRoleName.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
 import classes from './work.module.css';
 
-const what = (n: Notification) =>
+const what = (n: Notification, roleName: (role: string | null | undefined) => string) =>
   n.kind === 'assigned'
     ? 'Assigned to you'
     : n.kind === 'overdue'
       ? 'Overdue'
       : n.kind === 'cancelled'
         ? 'Request cancelled: nothing more to do'
-        : `Escalated to ${roleLabel(n.role)}`;
+        : `Escalated to ${roleName(n.role)}`;
 
 const iconOf = (n: Notification) =>
   n.kind === 'assigned' ? (
@@ -51,6 +51,7 @@ const iconOf = (n: Notification) =>
  */
 export function NotificationBell() {
   const client = useQueryClient();
+  const roleName = useRoleName();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const unread = useQuery({
@@ -147,7 +148,7 @@ export function NotificationBell() {
                           <span style={{ paddingTop: 2 }}>{iconOf(n)}</span>
                           <Stack gap={0} style={{ minWidth: 0 }}>
                             <Text size="sm" fw={600}>
-                              {what(n)}
+                              {what(n, roleName)}
                             </Text>
                             <Text size="xs" lineClamp={2}>
                               {subject}

@@ -1,7 +1,7 @@
 import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { Search, X } from 'lucide-react';
-import { roleLabel } from './format.ts';
 import { type DueFilter, hasFilters, NO_FILTERS, type QueueFilters } from './queue.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   filters: QueueFilters;
@@ -21,6 +21,7 @@ const DUE_OPTIONS: Array<{ value: DueFilter; label: string }> = [
 
 /** Subject search, workflow, role and due filters over the current folder. */
 export function QueueFilterBar({ filters, onChange, workflows, roles, showDue = true }: Props) {
+  const roleName = useRoleName();
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
       <legend className="visually-hidden">Filters</legend>
@@ -52,7 +53,7 @@ export function QueueFilterBar({ filters, onChange, workflows, roles, showDue = 
             size="xs"
             label="Role"
             placeholder="All my roles"
-            data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+            data={roles.map((r) => ({ value: r, label: roleName(r) }))}
             value={filters.role}
             onChange={(value) => onChange({ ...filters, role: value })}
             clearable

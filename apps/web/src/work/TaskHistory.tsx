@@ -4,9 +4,11 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { RequestNote, TimelineEntry } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
-import { formatValue, humanize, roleLabel } from './format.ts';
+import { formatValue, humanize } from './format.ts';
 import { historyItems } from './historyItems.ts';
+import { thePool } from './thePool.ts';
 import { useInstanceHistory } from './useInstanceHistory.ts';
+import { useRoleName } from './useRoleName.ts';
 
 interface Props {
   instanceId: string;
@@ -18,7 +20,10 @@ interface Props {
   renderNote?: (note: RequestNote) => ReactNode;
 }
 
-function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
+/** A role by its title ("Front desk receptionist"), as useRoleName says it. */
+type RoleName = (role: string | null | undefined) => string;
+
+function headline(e: TimelineEntry, nameOf: Props['nameOf'], roleName: RoleName): string {
   switch (e.type) {
     case 'start':
       return 'Request started';
@@ -32,7 +37,7 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf']): string {
     case 'reassign': {
       const assignee = e.changes.find((c) => c.field === 'assignee');
       const role = e.changes.find((c) => c.field === 'role');
-      if (role) return `Moved to the ${roleLabel(String(role.to))} pool`;
+      if (role) return `Moved to ${thePool(roleName(String(role.to)))}`;
       if (assignee && assignee.to === null) return 'Released to the pool';
       // Taking a task from the pool is a claim, whatever event kind records it.
       if (assignee && assignee.to === e.actor && e.changes.length === 1)
@@ -59,12 +64,13 @@ function changeText(
   c: TimelineEntry['changes'][number],
   nameOf: Props['nameOf'],
   now: number,
+  roleName: RoleName,
 ): string | null {
   const show = (field: string, v: unknown) => {
     if (v === null || v === undefined) return '—';
     if (field === 'assignee') return nameOf(String(v));
     if (field === 'due') return formatWhen(String(v), now);
-    if (field === 'role') return roleLabel(String(v));
+    if (field === 'role') return roleName(String(v));
     return formatValue(v);
   };
   if (c.field === 'outcome') return null;
@@ -74,6 +80,7 @@ function changeText(
 /** "History so far": who did what, in which role, when — the instance's timeline with the request's notes. */
 export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }: Props) {
   const history = useInstanceHistory(instanceId);
+  const roleName = useRoleName();
   if (history.isPending) {
     return (
       <Stack gap={6} aria-busy="true" aria-label="Loading history">
@@ -123,7 +130,7 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
             >
               <Text size="xs" c="gray.7">
                 {formatWhen(item.at, now)} · {nameOf(by, 'A colleague')}
-                {attached && a.authorRole ? ` (${roleLabel(a.authorRole)})` : ''}
+                {attached && a.authorRole ? ` (${roleName(a.authorRole)})` : ''}
               </Text>
               {!attached && a.removed ? <Text size="xs">Why: {a.removed.reason}</Text> : null}
             </Timeline.Item>
@@ -144,19 +151,21 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
           );
         }
         if (!e) return null;
-        const who = e.actor ? nameOf(e.actor, e.role ? roleLabel(e.role) : 'A colleague') : 'Clinic calendar';
+        const who = e.actor ? nameOf(e.actor, e.role ? roleName(e.role) : 'A colleague') : 'Clinic calendar';
         const details =
-          e.type === 'complete' || e.type === 'start' ? [] : e.changes.map((c) => changeText(c, nameOf, now));
+          e.type === 'complete' || e.type === 'start'
+            ? []
+            : e.changes.map((c) => changeText(c, nameOf, now, roleName));
         return (
           <Timeline.Item
             key={e.seq}
             bullet={<History size={9} aria-hidden />}
-            title={headline(e, nameOf)}
+            title={headline(e, nameOf, roleName)}
             lineVariant="solid"
           >
             <Text size="xs" c="gray.7">
               {formatWhen(e.at, now)} · {who}
-              {e.role && e.actor && nameOf(e.actor, '') !== '' ? ` (${roleLabel(e.role)})` : ''}
+              {e.role && e.actor && nameOf(e.actor, '') !== '' ? ` (${roleName(e.role)})` : ''}
             </Text>
             {details
               .filter((d): d is string => d !== null)

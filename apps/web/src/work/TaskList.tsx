@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import type { Task } from '../api/types.ts';
 import type { Folder } from './queue.ts';
 import { TaskRow } from './TaskRow.tsx';
+import { poolFolderName, poolName, thePool } from './thePool.ts';
+import { useRoleName } from './useRoleName.ts';
 import classes from './work.module.css';
 
 interface Props {
@@ -30,12 +32,13 @@ interface Props {
 /** The centre column: the folder's tasks by due time, with filters, keyboard hints and empty states. */
 export function TaskList(props: Props) {
   const { folder, tasks, total, now, openId, cursorId, loading, error } = props;
+  const roleName = useRoleName();
   return (
     <>
       <Stack gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group justify="space-between" wrap="nowrap">
           <Title order={2} size="h4" id="task-list-heading">
-            {folder.role ? `${folder.label} pool` : folder.label}
+            {folder.role ? poolFolderName(folder.label, folder.playedForPractice) : folder.label}
           </Title>
           <Text size="xs" c="gray.7" aria-live="polite">
             {props.filtersActive
@@ -87,6 +90,7 @@ export function TaskList(props: Props) {
                 key={task.id}
                 task={task}
                 workflow={props.titleOf(task.definitionId)}
+                role={roleName(task.role)}
                 now={now}
                 mine={task.assignee === props.userId}
                 open={task.id === openId}
@@ -129,15 +133,22 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
         title="Nothing assigned to you"
         description={
           firstPool && firstPool.count > 0
-            ? `Take the next task from the ${firstPool.label} pool: ${firstPool.count} waiting.`
+            ? `Take the next task from ${thePool(firstPool.label)}: ${firstPool.count} waiting.`
             : 'When a task is assigned to you or you claim one from a pool, it appears here.'
         }
         data-testid="work-empty"
       >
         {firstPool && firstPool.count > 0 && (
           <EmptyState.Actions>
-            <Button size="xs" onClick={() => onGoToFolder(firstPool.id)}>
-              Open the {firstPool.label} pool
+            {/* A long title ("Medical assistant (care-team pool)") wraps instead of running past the column. */}
+            <Button
+              size="xs"
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              onClick={() => onGoToFolder(firstPool.id)}
+            >
+              Open {thePool(firstPool.label)}
             </Button>
           </EmptyState.Actions>
         )}
@@ -162,7 +173,7 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
           }
         : {
             icon: <Users size={28} aria-hidden />,
-            title: `The ${folder.label} pool is clear`,
+            title: `The ${poolName(folder.label)} is clear`,
             description:
               'New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold.',
           };

@@ -25,7 +25,6 @@ import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { closedNote } from './closedNote.ts';
 import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
-import { roleLabel } from './format.ts';
 import { InstanceData } from './InstanceData.tsx';
 import { NoteBoxAlone } from './NoteBox.tsx';
 import { NoteCard } from './NoteCard.tsx';
@@ -33,6 +32,8 @@ import { AMBER_TEXT } from './palette.ts';
 import type { RequestOf } from './requestLabel.ts';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
+import { thePool } from './thePool.ts';
+import { useRoleName } from './useRoleName.ts';
 import { useShowFromTop } from './useShowFromTop.ts';
 import type { useTaskActions } from './useTaskActions.ts';
 import { useTaskDetail } from './useTaskDetail.ts';
@@ -56,6 +57,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const client = useQueryClient();
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const roleName = useRoleName();
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
   if (taskId === null) {
@@ -140,7 +142,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
       : !mine
         ? `${nameOf(task.assignee)} has this task.`
         : !holdsRole
-          ? `Only the ${roleLabel(task.role)} role can complete this task.`
+          ? `Only the ${roleName(task.role)} role can complete this task.`
           : null;
 
   return (
@@ -168,7 +170,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             </Title>
             <Group gap={6}>
               {task.practice && <PracticeBadge />}
-              {standIn && <PlayedForPracticeBadge roleName={roleLabel(task.role)} />}
+              {standIn && <PlayedForPracticeBadge roleName={roleName(task.role)} />}
               <DueChip due={task.due} now={now} />
               {task.due && (
                 <Text size="xs" c="gray.7" data-testid="due-relative">
@@ -176,7 +178,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 </Text>
               )}
               <Badge size="sm" tt="none" variant="outline" color="gray.7">
-                {roleLabel(task.role)}
+                {roleName(task.role)}
               </Badge>
               {task.escalated && (
                 <Badge
@@ -187,7 +189,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                   variant="light"
                   leftSection={<ArrowUpRight size={12} aria-hidden />}
                 >
-                  Escalated to {roleLabel(task.role)}
+                  Escalated to {roleName(task.role)}
                 </Badge>
               )}
               {(task.priority === 'urgent' || task.priority === 'high') && (
@@ -205,7 +207,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             </Group>
             <Text size="sm" data-testid="task-assignee">
               {unassigned
-                ? `Unassigned — waiting in the ${roleLabel(task.role)} pool`
+                ? `Unassigned — waiting in ${thePool(roleName(task.role))}`
                 : mine
                   ? 'Assigned to you'
                   : `Assigned to ${nameOf(task.assignee, 'a colleague')}`}
@@ -237,7 +239,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           </Group>
         </Group>
 
-        {open && standIn && <PlayedForPracticeNote roleName={roleLabel(task.role)} />}
+        {open && standIn && <PlayedForPracticeNote roleName={roleName(task.role)} />}
 
         {open && task.practice && task.due && step?.deadline && (
           <PracticeDeadlineNote deadline={step.deadline} due={task.due} now={now} />

@@ -5,7 +5,7 @@ import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { DueChip } from './DueChip.tsx';
 import { FileCount } from './FileCount.tsx';
-import { humanize, roleLabel } from './format.ts';
+import { humanize } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
 import classes from './work.module.css';
@@ -13,6 +13,8 @@ import classes from './work.module.css';
 interface Props {
   task: Task;
   workflow: string;
+  /** The task's role by its title ("Front desk receptionist"). */
+  role: string;
   now: number;
   mine: boolean;
   open: boolean;
@@ -22,7 +24,7 @@ interface Props {
 }
 
 /** One task in the queue: a button whose name says which request, what step, which workflow, and when it is due. */
-export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFocus }: Props) {
+export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen, onFocus }: Props) {
   return (
     <li>
       <button
@@ -66,7 +68,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
           <Text size="xs" c="gray.7" truncate style={{ minWidth: 0 }}>
-            {workflow} · {roleLabel(task.role)}
+            {workflow} · {role}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
             {task.practice && <PracticeBadge size="xs" />}
@@ -82,7 +84,7 @@ export function TaskRow({ task, workflow, now, mine, open, cursor, onOpen, onFoc
                 style={{ flexShrink: 0 }}
               >
                 Escalated
-                <span className="visually-hidden"> to {roleLabel(task.role)}</span>
+                <span className="visually-hidden"> to {role}</span>
               </Badge>
             )}
             {(task.priority === 'urgent' || task.priority === 'high') && (

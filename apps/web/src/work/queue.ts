@@ -20,6 +20,8 @@ export interface Folder {
   count: number;
   /** Set for pools. */
   role?: string;
+  /** A pool of a role the person does not hold: theirs only in the practice runs they started. */
+  playedForPractice?: boolean;
   testId: string;
 }
 

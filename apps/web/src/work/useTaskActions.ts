@@ -7,7 +7,8 @@ import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { showCompleted } from './completedToast.tsx';
-import { roleLabel } from './format.ts';
+import { thePool } from './thePool.ts';
+import { useRoleName } from './useRoleName.ts';
 
 /** Codes meaning "this task is no longer there to act on": someone finished it or the workflow moved on. */
 export const GONE_CODES = ['TASK_CLOSED', 'STEP_NOT_ACTIVE', 'INSTANCE_ENDED'];
@@ -39,6 +40,7 @@ type CompleteInput = {
  */
 export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaimed }: Options) {
   const client = useQueryClient();
+  const roleName = useRoleName();
   const oneAtATime = useOneAtATime();
   /** Tasks this screen completed: a late "already closed" about one of them is my own completion. */
   const completedHere = useRef(new Set<string>());
@@ -130,7 +132,7 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
       notifications.show({
         color: 'gray',
         title: 'Released',
-        message: `“${task.title}” is back in the ${roleLabel(task.role)} pool.`,
+        message: `“${task.title}” is back in ${thePool(roleName(task.role))}.`,
       });
       refresh(task.id);
     },

@@ -3,7 +3,7 @@ import type { AttachmentView } from '@portalflow/contract';
 import { Download, Eye, EyeOff, FileImage, FileText, FileX, Trash2 } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { formatWhen } from '../../shell/time.ts';
-import { roleLabel } from '../format.ts';
+import { useRoleName } from '../useRoleName.ts';
 import { fileSummary } from './attachmentText.ts';
 import { downloadHref, viewable, viewHref } from './downloadLink.ts';
 
@@ -28,6 +28,7 @@ interface Props {
 export function AttachmentList({ attachments, now, person, canRemove, onRemove, onDownload, asOf }: Props) {
   // The photos shown in the page, by attachment id: none until someone asks to see one.
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  const roleName = useRoleName();
   const toggle = (id: string) =>
     setShown((s) => {
       const next = new Set(s);
@@ -87,7 +88,7 @@ export function AttachmentList({ attachments, now, person, canRemove, onRemove, 
                   </Group>
                   <Text size="xs" c="gray.7" component="div">
                     {fileSummary(a)} · attached by {person(a.authorId)}
-                    {a.authorRole ? ` (${roleLabel(a.authorRole)})` : ''}
+                    {a.authorRole ? ` (${roleName(a.authorRole)})` : ''}
                     {a.stepTitle ? ` on “${a.stepTitle}”` : ''} · {formatWhen(a.at, now)}
                   </Text>
                   {removed && (

@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * My work names roles as every other screen does, by the title the clinic gave them ("Front desk
+ * receptionist", "Patient billing specialist"), never by words made from the role's id ("Front desk").
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const WIDE = { width: 1440, height: 900 };
+
+/** A billing question logged by the front desk; answers its first task's id. */
+async function billingQuestion(patient: string, question: string): Promise<string> {
+  const desk = await apiSession(server.url, 'front-desk', PASSWORD);
+  const started = await desk<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
+    definitionId: 'billing-question',
+    data: { patient, channel: 'front-desk', question },
+  });
+  expect(started.status).toBe(201);
+  return started.body.instance.active[0]!.taskId;
+}
+
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+describe('role titles in My work', () => {
+  it('the pool folder, its rows, the task and the release say the role’s title', async () => {
+    const id = await billingQuestion('DEMO-6321', 'Charged twice for the May visit');
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      const folder = page.getByTestId('work-folder-pool-front-desk');
+      await folder.waitFor();
+      expect(await text(page, 'work-folder-pool-front-desk')).toMatch(/^Front desk receptionist pool/);
+      await folder.click();
+      await expect
+        .poll(() => page.locator('#task-list-heading').textContent())
+        .toBe('Front desk receptionist pool');
+
+      const row = page.getByTestId(`task-row-${id}`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Billing question · Front desk receptionist');
+      await row.click();
+      await page.locator(`[data-testid="task-panel"][data-task-id="${id}"]`).waitFor();
+      expect(await text(page, 'task-assignee')).toBe(
+        'Unassigned — waiting in the Front desk receptionist pool',
+      );
+      await screenshot(page, 'my-work-role-titles');
+
+      await page.getByTestId('claim-button').click();
+      await page.getByTestId('release-button').click();
+      await page.getByText('is back in the Front desk receptionist pool.').first().waitFor();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a task a lead moved says in its history which pool it went to, by title', async () => {
+    const id = await billingQuestion('DEMO-6322', 'Statement shows the wrong insurance');
+    const lead = await apiSession(server.url, 'lead', PASSWORD);
+    const moved = await lead('POST', `/tasks/${encodeURIComponent(id)}/reassign`, {
+      role: 'billing-specialist',
+      reason: 'Billing answers this one directly',
+    });
+    expect(moved.status).toBe(200);
+
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'billing-specialist', PASSWORD);
+      await page.getByTestId('work-folder-pool-billing-specialist').click();
+      await expect
+        .poll(() => page.locator('#task-list-heading').textContent())
+        .toBe('Patient billing specialist pool');
+      await page.getByTestId(`task-row-${id}`).click();
+      const history = page.getByTestId('task-history');
+      await history.getByText('Moved to the Patient billing specialist pool').waitFor();
+      const said = (await history.textContent()) ?? '';
+      expect(said).toContain('Role: Front desk receptionist → Patient billing specialist');
+      expect(said).not.toMatch(/Front desk(?! receptionist)/);
+      await history.scrollIntoViewIfNeeded();
+      await screenshot(page, 'my-work-history-role-titles');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a role whose title already says pool is not called a “pool pool”', async () => {
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      await expect
+        .poll(() => page.locator('#task-list-heading').textContent())
+        .toBe('Medical assistant (care-team pool)');
+      expect(await text(page, 'work-folder-pool-medical-assistant')).toMatch(
+        /^Medical assistant \(care-team pool\)\d/,
+      );
+    } finally {
+      await b.close();
+    }
+  });
+});
