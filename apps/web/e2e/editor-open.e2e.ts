@@ -86,7 +86,19 @@ describe('opening a 1,000-step workflow', () => {
     const problems = (await counted('lint-count-errors')) + (await counted('lint-count-warnings'));
     expect(problems).toBeGreaterThan(40);
     expect(await rows.count()).toBe(40);
-    while ((await page.getByTestId('lint-more').count()) > 0) await page.getByTestId('lint-more').click();
+    // Scrolling the button into view shows more rows by itself and may take the button away before a
+    // click lands: press it where it is, as the keyboard would, until every problem is shown.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() =>
+            (document.querySelector('[data-testid="lint-more"]') as HTMLButtonElement | null)?.click(),
+          );
+          return page.getByTestId('lint-more').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
     expect(await rows.count()).toBeGreaterThanOrEqual(problems);
     // The minimap, turned on, draws the whole workflow.
     await page.getByRole('button', { name: 'Minimap' }).click();
