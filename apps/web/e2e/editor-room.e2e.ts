@@ -198,7 +198,8 @@ describe('the editor gives the diagram the room on a laptop', () => {
       await page.waitForURL(/\/roles$/);
       // Elsewhere the menu stands as before.
       await expect.poll(shownWidth).toBeGreaterThan(150);
-      expect(await burger.isVisible()).toBe(false);
+      // The burger goes once the page has drawn its standing menu (it may still be fading out).
+      await expect.poll(() => burger.isVisible()).toBe(false);
     } finally {
       await browser?.close();
     }
