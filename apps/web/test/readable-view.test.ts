@@ -17,6 +17,16 @@ describe('readableView', () => {
     expect(view.x).toBeCloseTo(VIEW_PADDING.left);
   });
 
+  it('shows a workflow whole when it only just misses fitting at the readable size, rather than hide its last step', () => {
+    const room = pane.width - VIEW_PADDING.left - VIEW_PADDING.right;
+    // At the readable size it is 5% wider than the room: a little smaller, all of it shows.
+    const almost = { x: 0, y: 0, width: (room / READABLE_ZOOM) * 1.05, height: 100 };
+    const view = readableView(pane, almost, { x: 0, y: 0, width: 160, height: 60 }, 'start');
+    expect(view.zoom).toBeCloseTo(room / almost.width);
+    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM * 0.9);
+    expect(view.x).toBeCloseTo(VIEW_PADDING.left);
+  });
+
   it('stops at the readable size for a long workflow, showing it from its start', () => {
     const long = { x: 0, y: 0, width: 3500, height: 600 };
     const start = { x: 0, y: 40, width: 196, height: 86 };

@@ -20,7 +20,7 @@ export function contentOf(scene: Pick<Scene, 'boxes' | 'lanes'>): Rect | null {
 
 /**
  * The view a diagram opens at, and the one "fit view" and "Readable size" return to: the whole
- * drawing when its titles can be read so (never larger than life); else readable titles, showing as
+ * drawing when its titles can be read so, or nearly (never larger than life); else readable titles, showing as
  * much as fits around `focus`. This is React Flow's `fitView` with `minZoom` at the readable size,
  * except where the view goes: fitView centres the drawing's middle, which on a workflow says nothing
  * on its own. `'start'` (a workflow read from its start, as an editor shows it) puts the drawing's
@@ -41,11 +41,14 @@ export function readableView(
     height: pane.height - VIEW_PADDING.top - VIEW_PADDING.bottom,
   };
   const fit = Math.min(room.width / content.width, room.height / content.height);
+  // A workflow that only just misses fitting is shown whole, its titles a little under readable:
+  // better than a step (often the last, the one that ends the work) left off screen.
+  const whole = fit >= READABLE_ZOOM * MOST_ZOOM_OUT;
   if (align === 'centre') {
-    if (fit >= READABLE_ZOOM) return placeView(pane, content, content, Math.min(fit, 1));
+    if (whole) return placeView(pane, content, content, Math.min(fit, 1));
     return placeView(pane, content, focus, READABLE_ZOOM);
   }
-  if (fit >= READABLE_ZOOM) return fromCorner(pane, content, content, Math.min(fit, 1));
+  if (whole) return fromCorner(pane, content, content, Math.min(fit, 1));
   const view = fromCorner(pane, content, focus, READABLE_ZOOM);
   // Zoomed in a little, the pane's right edge falls before the step it cut; not by much (it shows
   // less), never past life size, and not so far that lanes which fit down the pane stop fitting.
@@ -63,6 +66,8 @@ export function readableView(
   return shift <= (right - left) * MOST_PAN ? { ...view, x: view.x + shift * view.zoom } : view;
 }
 
+/** How much smaller than readable a view may be drawn to show the whole drawing (titles ~10 px). */
+const MOST_ZOOM_OUT = 0.9;
 /** How much larger than readable a view may be drawn to end between steps (it shows less so). */
 const MOST_ZOOM_IN = 1.1;
 /** How much of its width a view may move right to end between steps (room left before the start). */
