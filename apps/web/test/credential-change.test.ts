@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   changingCredentials,
   credentialsChanging,
+  credentialsGeneration,
   credentialsSettled,
+  maybeStale,
+  onCredentialsChanged,
 } from '../src/auth/credentialChange.ts';
 
 /** A request whose answer comes when the test says. */
@@ -59,5 +62,35 @@ describe('the session check during a credential change', () => {
     second.answer();
     await check;
     expect(asked).toBe(true);
+  });
+
+  it('takes a "signed out" to a request sent before an answered change for a reason to ask again', async () => {
+    const sentAt = credentialsGeneration();
+    expect(maybeStale(sentAt)).toBe(false);
+    const change = pending<void>();
+    let told = 0;
+    const stop = onCredentialsChanged(() => {
+      told += 1;
+    });
+    const done = changingCredentials(change.promise);
+    expect(maybeStale(sentAt)).toBe(true);
+    change.answer();
+    await done;
+    expect(told).toBe(1);
+    expect(credentialsGeneration()).toBe(sentAt + 1);
+    // Sent with the old cookie, answered after: stale. Sent with the new one: a real sign-out.
+    expect(maybeStale(sentAt)).toBe(true);
+    expect(maybeStale(credentialsGeneration())).toBe(false);
+    stop();
+  });
+
+  it('keeps the generation when a change is refused: the old cookie still holds', async () => {
+    const before = credentialsGeneration();
+    const change = pending<void>();
+    const refused = changingCredentials(change.promise).catch(() => 'refused');
+    change.refuse(new Error('That is not your current password'));
+    expect(await refused).toBe('refused');
+    expect(credentialsGeneration()).toBe(before);
+    expect(maybeStale(before)).toBe(false);
   });
 });

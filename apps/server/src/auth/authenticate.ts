@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { checkTokenScope, tokenUser } from './api-token.ts';
 import { type AuthUser, SystemRole } from './roles.ts';
-import { clearSessionCookie, csrfFor, readSessionCookie } from './session.ts';
+import { csrfFor, readSessionCookie } from './session.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -112,8 +112,10 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       user = await tokenUser(deps, credential.header);
       checkTokenScope(user, c.req.method);
     } else if (credential) {
+      // An ended session's cookie is refused, not cleared: the answer to a request sent with it can
+      // reach the browser after its new session's cookie (a password change, a sign-in in another
+      // tab), and clearing would sign that new session out of this browser.
       user = await callerOf(deps, credential, { touch: true });
-      if (!user) clearSessionCookie(c, deps.config);
     }
     if (
       user?.via === 'session' &&

@@ -1,3 +1,4 @@
+import { credentialsGeneration } from '../auth/credentialChange.ts';
 import { noteResponse, noteUnreachable } from './reachability.ts';
 
 /**
@@ -21,8 +22,9 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-let onUnauthenticated: (() => void) | undefined;
-export const whenSignedOut = (fn: () => void) => {
+/** Told of a 401, with the credential generation its request was sent under (credentialChange.ts). */
+let onUnauthenticated: ((sentAt: number) => void) | undefined;
+export const whenSignedOut = (fn: (sentAt: number) => void) => {
   onUnauthenticated = fn;
 };
 
@@ -55,6 +57,7 @@ export async function send<T>(
   if (init.contentType) headers['content-type'] = init.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+  const sentAt = credentialsGeneration();
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -73,7 +76,7 @@ export async function send<T>(
   if (!response.ok) {
     const error = (payload as { error?: { code: string; message: string; details?: unknown } }).error;
     // A wrong password or code is an answer to show, not a sign that the session ended.
-    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.(sentAt);
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP_ERROR',

@@ -1,6 +1,7 @@
 import { LiveEvents } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { credentialsGeneration, onCredentialsChanged } from '../auth/credentialChange.ts';
 
 /**
  * Live updates over Server-Sent Events: the server says what changed (ids and roles only) and the
@@ -9,8 +10,16 @@ import { useEffect } from 'react';
  */
 export function useLive(enabled: boolean): void {
   const client = useQueryClient();
+  // A credential change ends the stream on the server with the old session; the new session opens a
+  // new one, and what changed in between is read again.
+  const session = useSyncExternalStore(onCredentialsChanged, credentialsGeneration);
+  const opened = useRef(session);
   useEffect(() => {
     if (!enabled) return;
+    if (opened.current !== session) {
+      opened.current = session;
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    }
     const source = new EventSource('/api/events', { withCredentials: true });
     const onInstance = (event: MessageEvent) => {
       const data = LiveEvents['instance.changed'].parse(JSON.parse(event.data));
@@ -42,5 +51,5 @@ export function useLive(enabled: boolean): void {
     const onError = () => void client.invalidateQueries({ queryKey: ['me'] });
     source.addEventListener('error', onError);
     return () => source.close();
-  }, [client, enabled]);
+  }, [client, enabled, session]);
 }

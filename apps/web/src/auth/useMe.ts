@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { call } from '../api/call.ts';
 import { setCsrfToken, whenSignedOut } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { credentialsChanging, credentialsSettled } from './credentialChange.ts';
+import { credentialsSettled, maybeStale } from './credentialChange.ts';
 import { markSessionEnded } from './sessionEnded.ts';
 
 /**
@@ -25,10 +25,11 @@ function forgetSignedIn(client: QueryClient, was: Me | null | undefined) {
 export function useMe() {
   const client = useQueryClient();
   useEffect(() => {
-    whenSignedOut(() => {
-      // A request sent with the old cookie while this browser's own credentials change: ask again
-      // once the change has its answer (and the new cookie), rather than take it for a sign-out.
-      if (credentialsChanging()) {
+    whenSignedOut((sentAt) => {
+      // A request sent with the old cookie while this browser's own credentials change, or answered
+      // only after: ask again once the change has its answer (and the new cookie), rather than take
+      // it for a sign-out. Asking again is truthful: an ended session is answered "no one".
+      if (maybeStale(sentAt)) {
         void credentialsSettled().then(() => client.invalidateQueries({ queryKey: ['me'] }));
         return;
       }

@@ -52,7 +52,10 @@ export function ChangePassword() {
       );
       // The old session ended with the old password; the new one has its own CSRF token.
       setCsrfToken(done.csrfToken);
-      await client.invalidateQueries({ queryKey: ['me'] });
+      // Who is signed in is asked again before saying so; the rest under `me` (this page's list of
+      // sessions) follows on its own, so a slow list never holds back the answer.
+      void client.invalidateQueries({ queryKey: ['me', 'sessions'] });
+      await client.invalidateQueries({ queryKey: ['me'], exact: true });
       setValues({ currentPassword: '', newPassword: '', repeat: '' });
       const ended = [
         done.endedSessions > 0 ? `${countOf(done.endedSessions, 'other session')} signed out` : null,
