@@ -1,4 +1,5 @@
 import type { Definition, FormField } from './definition.ts';
+import { calendarDate } from './text/clinic-dates.ts';
 import { idToWords } from './text/words.ts';
 
 /**
@@ -104,15 +105,23 @@ export function definitionFields(definition: Definition): Map<string, FormField>
 const CHOICE_ID = /^[a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
- * A request's subject from its workflow's template, with a choice said in words as its form shows it
- * ("DEMO-6101 · Billing: Statement question", not "statement-question"). Null without a subject.
+ * How one answer reads in a subject: a choice said in words as its form shows it ("Statement question",
+ * not "statement-question"), a date as the clinic writes it ("Mar 1", not "2026-03-01"; read as a
+ * calendar date, so no time zone moves it). Anything else as it is.
+ */
+function shownInSubject(field: FormField | undefined, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (field?.type === 'select' && CHOICE_ID.test(value)) return idToWords(value);
+  if (field?.type === 'date') return calendarDate(value, { weekday: false });
+  return value;
+}
+
+/**
+ * A request's subject from its workflow's template, its choices and dates in words
+ * ("DEMO-6101 · Billing: Statement question", "DEMO-5001 · Visit Mar 1"). Null without a subject.
  */
 export function requestSubject(definition: Definition, data: Record<string, unknown>): string | null {
   if (!definition.subject) return null;
   const fields = definitionFields(definition);
-  return renderSubject(definition.subject, data, (id, value) =>
-    fields.get(id)?.type === 'select' && typeof value === 'string' && CHOICE_ID.test(value)
-      ? idToWords(value)
-      : value,
-  );
+  return renderSubject(definition.subject, data, (id, value) => shownInSubject(fields.get(id), value));
 }
