@@ -101,6 +101,13 @@ export const FormFieldSchema = z
      * expected, and lint warns when another step declares the same field.
      */
     ownership: z.enum(['owned', 'shared']).optional(),
+    /**
+     * `patient`: the answer holds the patient's own words, what they typed or said (a message, the
+     * subject line they chose, the symptoms they reported), copied in by staff or read from the portal.
+     * Such an answer stays on the task: lint warns when a workflow's `subject`, which every list shows
+     * without "Show values", would show it (`subject-free-text`). Unset: staff or the clinic's own words.
+     */
+    from: z.enum(['patient']).optional(),
   })
   .strict();
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DefinitionSchema } from '../src/definition.ts';
 import { lint } from '../src/lint/index.ts';
 
-/** A billing question whose subject is given as a template; the patient's own words are a textarea. */
+/**
+ * A billing question whose subject is given as a template: the patient's question is a textarea, and
+ * the subject line they typed a one-line answer marked as their own words.
+ */
 const billing = (subject: string) =>
   DefinitionSchema.parse({
     id: 'billing',
@@ -14,6 +17,9 @@ const billing = (subject: string) =>
       form: [
         { id: 'patient', label: 'Patient reference', type: 'text', required: true },
         { id: 'question', label: "The patient's question", type: 'textarea' },
+        { id: 'subjectLine', label: 'Subject line', type: 'text', from: 'patient' },
+        { id: 'account', label: 'Account number', type: 'text' },
+        { id: 'channel', label: 'How it came in', type: 'select', options: ['portal', 'phone'] },
       ],
     },
     subject,
@@ -51,5 +57,17 @@ describe('a subject shows no free text', () => {
 
   it('takes a reference and a choice', () => {
     expect(subjectFindings('{patient} · Billing: {requestType}')).toEqual([]);
+  });
+
+  it('warns, with the fix, when the subject shows a one-line answer marked as the patient’s own words', () => {
+    const findings = subjectFindings('{patient} · Billing: {subjectLine}');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', path: 'subject' })]);
+    expect(findings[0]!.message).toBe(
+      'The subject shows “Subject line”, the patient’s own words, in every list, notification and toast colleagues see. Name the request by a choice staff or the start form set instead (a topic, a kind of problem) and leave what the patient wrote on the task.',
+    );
+  });
+
+  it('takes a one-line answer staff write and a choice', () => {
+    expect(subjectFindings('{patient} · {account} · {channel}')).toEqual([]);
   });
 });
