@@ -26,6 +26,8 @@ export interface ServeOptions {
   demo?: boolean;
   config?: Partial<ServerConfig>;
   quiet?: boolean;
+  /** The server's clock (ISO instants); the wall clock unless a test sets the hour of the clinic's day. */
+  clock?: () => string;
 }
 
 /** Everything a server process runs on, built and ready but not yet listening. */
@@ -43,6 +45,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   const storeOptions: Parameters<typeof openStore>[0] = {};
   if (options.databaseUrl) storeOptions.url = options.databaseUrl;
   if (options.authToken) storeOptions.authToken = options.authToken;
+  if (options.clock) storeOptions.now = options.clock;
   // One writer per database file unless turned off (each process then commits for itself).
   if (process.env.PORTALFLOW_ONE_WRITER === '0') storeOptions.oneWriter = false;
   // Checked before the database opens too: a bad setting stops the start with nothing touched.
@@ -65,7 +68,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     store,
     config,
     live: new LiveHub(),
-    clock: () => new Date().toISOString(),
+    clock: options.clock ?? (() => new Date().toISOString()),
     calendar: clinic.calendar,
     holidayNames: clinic.holidayNames,
     clinicName: clinic.name,

@@ -5,6 +5,7 @@ import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { clearSelection } from './support/canvas.ts';
 import { laneNamesOffScreen } from './support/lanes.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 /**
  * A whole clinic day in real Chromium against the real server and a libSQL file: the front desk starts
@@ -103,7 +104,7 @@ describe('a clinic day', () => {
       await yesNo('controlledSubstance', 'Yes');
       // The last visit's date is asked; the months since it are worked out, never typed.
       expect(await form.getByTestId('form-field-monthsSinceLastVisit').count()).toBe(0);
-      const lastVisit = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+      const lastVisit = new Date(testNow() - 100 * 86_400_000).toISOString().slice(0, 10);
       await form.getByTestId('form-field-lastVisitDate').fill(lastVisit);
       await yesNo('labsCurrent', 'Yes');
       await yesNo('exactRefill', 'Yes');

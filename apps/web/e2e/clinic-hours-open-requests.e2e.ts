@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 /**
  * A snow day closes the clinic on a day open work is due. Saved with "Also apply to the requests open
@@ -21,7 +22,7 @@ const clinicDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 
 /** An open real task due on a future weekday the clinic is open, whose deadline counts business hours. */
 async function taskDueOnAnOpenDay() {
   const { store } = server.server;
-  const today = clinicDay(new Date().toISOString());
+  const today = clinicDay(new Date(testNow()).toISOString());
   const calendar = (await store.getClinicCalendar())?.value as { closures?: { date: string }[] } | undefined;
   const closed = new Set((calendar?.closures ?? []).map((c) => c.date));
   const open = await store.listTasks({ scope: 'all', roles: await roles(), limit: 500 });

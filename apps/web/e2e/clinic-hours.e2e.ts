@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ afterAll(() => server?.stop());
 
 /** A date `days` after today on this computer, as the date input takes it. */
 const inDays = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
+  const d = new Date(testNow() + days * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
@@ -101,7 +102,7 @@ describe('clinic hours in the browser', () => {
         },
         expectedRevision: current?.revision ?? 0,
         actorId: admin!.id,
-        at: new Date().toISOString(),
+        at: new Date(testNow()).toISOString(),
       });
       expect(saved.ok).toBe(true);
 

@@ -4,6 +4,7 @@ import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 /**
  * What a person is working on stays theirs to leave: an admin changing their roles keeps them signed
@@ -125,7 +126,7 @@ describe('nobody’s record opens by itself', () => {
         await row.click();
         await taskOpen(page, open.taskId);
         expect(await page.getByTestId('task-panel-request').textContent()).toBe(subject);
-        const since = new Date().toISOString();
+        const since = new Date(testNow()).toISOString();
 
         const colleague = await apiSession(server.url, 'medical-assistant-2', PASSWORD);
         const path = `/tasks/${encodeURIComponent(open.taskId)}`;

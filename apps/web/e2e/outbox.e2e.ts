@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 let server: TestServer;
 /** A receiver that accepts every webhook and remembers the ids. */
@@ -72,7 +73,7 @@ describe('email notifications and webhooks in the browser', () => {
       const { store } = server.server;
       const [sub] = (await store.listWebhookSubscriptions()).filter((s) => s.url === receiverUrl);
       const id = `e2e.${sub!.id}`;
-      const now = new Date().toISOString();
+      const now = new Date(testNow()).toISOString();
       await store.addOutbox(
         [
           {

@@ -3,6 +3,7 @@ import { closureText } from '../src/help/public/hoursText.ts';
 import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 /** A snow day the admin adds this morning reaches the patients' help page at once, in their language. */
 const CLINIC = 'riverside';
@@ -24,7 +25,7 @@ interface ClinicHours {
 describe('a closure on the public help page', () => {
   it('shows on a phone that opened the page before, as “Clínica cerrada” on the Spanish page', async () => {
     // Two days ahead: in the coming days shown, whatever the hour in the clinic's time zone.
-    const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(testNow() + 2 * 86_400_000).toISOString().slice(0, 10);
     const phone = await openBrowser({ width: 375, height: 812 });
     try {
       await phone.page.goto(`${server.url}/help/${CLINIC}/es`);

@@ -3,6 +3,7 @@ import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 import { keeper } from './support/two-factor.ts';
 
 let server: TestServer;
@@ -201,7 +202,7 @@ describe('break glass', () => {
         })
           .format(new Date(ms))
           .replace(/\s+/, ' ');
-      const inAnHour = [-1, 0, 1].map((m) => `until ${denver(Date.now() + (60 + m) * 60_000)} —`);
+      const inAnHour = [-1, 0, 1].map((m) => `until ${denver(testNow() + (60 + m) * 60_000)} —`);
       const banner = (await b.page.getByTestId('emergency-active').textContent()) ?? '';
       expect(
         inAnHour.some((text) => banner.includes(text)),

@@ -7,6 +7,7 @@ import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 const SPECIALIST = 'portal-enrollment-specialist';
 const ENROLLMENT = 'enrollment-activation';
@@ -147,7 +148,7 @@ describe('tracking sheet and practice mode', () => {
       const taskId = await panel.getAttribute('data-task-id');
       const lead = await apiSession(server.url, 'lead', PASSWORD);
       const moved = await lead('POST', `/tasks/${encodeURIComponent(taskId!)}/reassign`, {
-        due: new Date(Date.now() - 60_000).toISOString(),
+        due: new Date(testNow() - 60_000).toISOString(),
         reason: 'Practice: past its deadline',
       });
       expect(moved.status).toBe(200);
@@ -279,7 +280,7 @@ describe('tracking sheet and practice mode', () => {
       await signIn(page, server.url, 'lead', PASSWORD);
       await page.getByRole('link', { name: 'Tracking' }).click();
       // The demo's past week lies within the last ten days.
-      const from = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+      const from = new Date(testNow() - 10 * 86_400_000).toISOString().slice(0, 10);
       await page.getByTestId('tracking-from').fill(from);
       const volume = page.getByTestId('tracking-chart-volume');
       await volume.locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { settled } from './settled.ts';
+import { shiftBrowserClock } from './time-shift.ts';
 import { freshCode, keeper } from './two-factor.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Screenshots of every main view land here (and are shown in the README). */
-export const SCREENSHOTS = new URL('../../../../docs/screenshots/', import.meta.url).pathname;
+/**
+ * Screenshots of every main view land here (and are shown in the README); a run at another hour of
+ * the clinic's day (support/time-shift.ts) keeps its own apart.
+ */
+export const SCREENSHOTS = process.env.PORTALFLOW_E2E_AT
+  ? join(tmpdir(), 'pf-screenshots-shifted/')
+  : new URL('../../../../docs/screenshots/', import.meta.url).pathname;
 
 const ARGS = [
   '--no-sandbox',
@@ -42,6 +48,7 @@ export async function openBrowser(
     // Lets the accessibility checker be injected despite the app's strict CSP.
     bypassCSP: options.enforceCsp !== true,
   });
+  await shiftBrowserClock(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '@portalflow/server';
+import { shiftedClock } from './time-shift.ts';
 
 export const PASSWORD = 'e2e-demo-password';
 
@@ -20,6 +21,7 @@ export async function startTestServer(): Promise<TestServer> {
     databaseUrl: `file:${join(dir, 'pf.db')}`,
     demo: true,
     quiet: true,
+    ...(shiftedClock() ? { clock: shiftedClock() } : {}),
   });
   return {
     url: server.url,

@@ -1,4 +1,5 @@
 import { totpCode } from '@portalflow/server';
+import { testNow } from './time-shift.ts';
 
 /**
  * What a person keeps for each account that uses two-factor sign-in: the authenticator's key, the
@@ -29,13 +30,13 @@ export function keeper(baseUrl: string, username: string): Keeper {
 /** A code not used before: the current one, or the next one once its 30 seconds begin. */
 export async function freshCode(k: Keeper): Promise<string> {
   if (!k.secret) throw new Error('no authenticator key kept for this account');
-  let step = Math.floor(Date.now() / 30_000);
+  let step = Math.floor(testNow() / 30_000);
   if (k.lastStep !== undefined && step <= k.lastStep) {
-    await new Promise((resolve) => setTimeout(resolve, (k.lastStep! + 1) * 30_000 - Date.now() + 50));
-    step = Math.floor(Date.now() / 30_000);
+    await new Promise((resolve) => setTimeout(resolve, (k.lastStep! + 1) * 30_000 - testNow() + 50));
+    step = Math.floor(testNow() / 30_000);
   }
   k.lastStep = step;
-  return totpCode(k.secret, Date.now());
+  return totpCode(k.secret, testNow());
 }
 
 export const deviceCookieOf = (setCookies: string[]) =>
