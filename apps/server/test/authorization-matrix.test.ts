@@ -56,6 +56,9 @@ const EXPECTED: Record<string, Row> = {
   'PUT /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // applying the saved hours to the requests open now: admins only
+  'GET /api/clinic/hours/open-requests':      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/clinic/hours/open-requests':     { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/me':                              { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   // whether this browser is signed in: not being signed in is an answer (me: null), not a refusal
   'GET /api/session':                         { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -382,6 +385,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   }),
   'GET /api/clinic/hours': async () => ({ method: 'GET', path: '/api/clinic/hours' }),
   // From the revision stored now, so each allowed save is one a person could make.
+  'GET /api/clinic/hours/open-requests': async () => ({
+    method: 'GET',
+    path: '/api/clinic/hours/open-requests',
+  }),
+  // From the revision stored now, so each allowed apply is one a person could make.
+  'POST /api/clinic/hours/open-requests': async (w) => ({
+    method: 'POST',
+    path: '/api/clinic/hours/open-requests',
+    body: { expectedRevision: (await w.t.store.getClinicCalendar())?.revision ?? 0 },
+  }),
   'PUT /api/clinic/hours': async (w) => ({
     method: 'PUT',
     path: '/api/clinic/hours',

@@ -331,3 +331,90 @@ describe('clinic hours on the public help page', () => {
     expect(res.text).not.toContain('admin');
   });
 });
+
+describe('applying the current hours to the requests open now, later', () => {
+  let m: TestApp;
+  let admin: AuthHeaders;
+  let other: AuthHeaders;
+  let desk: AuthHeaders;
+  beforeAll(async () => {
+    m = await makeApp({ start: '2027-01-07T15:00:00.000Z' });
+    await publish(m.store, CALLBACK);
+    await m.addUser('admin2', ['admin']);
+    admin = await m.token('admin');
+    other = await m.token('admin2');
+    desk = await m.token('front-desk');
+  });
+  afterAll(() => m?.close());
+
+  const PATH = '/api/clinic/hours/open-requests';
+
+  it('moves the open deadlines a save without the choice left behind, once, however many admins press it at once', async () => {
+    const started = await m.call('POST', '/api/instances', {
+      as: desk,
+      body: { definitionId: CALLBACK.id, data: {} },
+    });
+    const id = started.body.instance.id;
+    expect(started.body.instance.active[0].due).toBe('2027-01-07T17:00:00.000Z');
+    const current = (await m.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const saved = await m.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: current.hours,
+        closures: [...current.closures, { date: '2027-01-07', name: 'Snow day' }],
+        expectedRevision: current.revision,
+      },
+    });
+    expect(saved.body.moved).toBeNull();
+    // Saving the same hours again does nothing for the open request: this is what the admin has instead.
+    const preview = await m.call('GET', PATH, { as: admin });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({ revision: saved.body.revision, requests: 1, deadlines: 1 });
+
+    const burst = await Promise.all(
+      [admin, other, admin, other, admin, other].map((as) =>
+        m.call('POST', PATH, { as, body: { expectedRevision: saved.body.revision } }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+    const won = burst.find((r) => r.status === 200)!;
+    expect(won.body.moved).toEqual({ requests: 1, deadlines: 1, failed: 0 });
+    for (const lost of burst.filter((r) => r.status === 409))
+      expect(lost.body.error.code).toBe('CLINIC_HOURS_CHANGED');
+
+    const instance = await m.call('GET', `/api/instances/${id}`, { as: desk });
+    expect(instance.body.instance.active[0].due).toBe('2027-01-08T17:00:00.000Z');
+    const history = await m.call('GET', `/api/instances/${id}/history`, { as: desk });
+    const moves = history.body.timeline.filter((e: { type: string }) => e.type === 'calendar-changed');
+    expect(moves).toHaveLength(1);
+
+    // The hours' trail says who applied them, when; the hours themselves are unchanged.
+    expect(won.body.revision).toBe(saved.body.revision + 1);
+    expect(won.body.hours).toEqual(saved.body.hours);
+    expect(won.body.closures).toEqual(saved.body.closures);
+    expect(won.body.changes[0]).toMatchObject({
+      revision: saved.body.revision + 1,
+      summary: ['Applied to the requests open then'],
+    });
+    expect(won.body.changes[0].by.username).toMatch(/^admin2?$/);
+
+    // Nothing is left to move.
+    expect((await m.call('GET', PATH, { as: admin })).body).toMatchObject({ requests: 0, deadlines: 0 });
+    const again = await m.call('POST', PATH, { as: admin, body: { expectedRevision: won.body.revision } });
+    expect(again.status).toBe(200);
+    expect(again.body.moved).toEqual({ requests: 0, deadlines: 0, failed: 0 });
+  });
+
+  it('is for admins only', async () => {
+    await m.addUser('lead1', ['designer']);
+    const revision = (await m.call('GET', '/api/clinic/hours', { as: admin })).body.revision;
+    for (const who of ['lead1', 'auditor', 'front-desk']) {
+      const as = await m.token(who);
+      expect((await m.call('GET', PATH, { as })).status, who).toBe(403);
+      expect((await m.call('POST', PATH, { as, body: { expectedRevision: revision } })).status, who).toBe(
+        403,
+      );
+    }
+  });
+});

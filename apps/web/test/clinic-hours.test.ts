@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appliedText,
+  applyPreviewText,
   dayLabel,
   dayProblem,
   draftProblem,
@@ -111,6 +113,35 @@ describe('the header’s closure notice', () => {
     expect(closureNoticeText({ date: '2026-12-25' }, '2026-12-20')).toBe('Clinic closed Fri, Dec 25');
     expect(closureNoticeText({ date: '2027-01-01', name: 'New Year’s Day' }, '2026-12-28')).toBe(
       'Clinic closed Fri, Jan 1, 2027: New Year’s Day',
+    );
+  });
+});
+
+describe('applying the current hours to the requests open now', () => {
+  it('says in the confirmation how many open tasks’ deadlines would move, on how many requests', () => {
+    expect(applyPreviewText({ requests: 3, deadlines: 4 })).toBe(
+      "4 open tasks' deadlines would move (3 open requests still on earlier hours). Each request's history will show the change.",
+    );
+    expect(applyPreviewText({ requests: 1, deadlines: 1 })).toMatch(
+      /^1 open task's deadline would move \(1 open request still on earlier hours\)/,
+    );
+    expect(applyPreviewText({ requests: 2, deadlines: 0 })).toMatch(
+      /^2 open requests would change .* No open task's deadline would move/,
+    );
+    expect(applyPreviewText({ requests: 0, deadlines: 0 })).toBe(
+      'Every open request already uses the current hours: nothing would move.',
+    );
+  });
+
+  it('says in the toast how many moved', () => {
+    expect(appliedText({ requests: 3, deadlines: 4, failed: 0 })).toBe(
+      '3 open requests now use the current hours; 4 deadlines moved.',
+    );
+    expect(appliedText({ requests: 1, deadlines: 1, failed: 1 })).toBe(
+      '1 open request now uses the current hours; 1 deadline moved. 1 request could not be changed.',
+    );
+    expect(appliedText({ requests: 0, deadlines: 0, failed: 0 })).toBe(
+      'Every open request already used the current hours; nothing moved.',
     );
   });
 });

@@ -175,3 +175,59 @@ export const saveClinicHours = route({
     }),
   },
 });
+
+/** What applying the saved hours to the requests open now would move, for the admin to confirm first. */
+export const OpenRequestsOffHours = z.object({
+  /** The revision of the hours counted against: send it back to apply them. */
+  revision: z.number().int(),
+  /** Open requests still counting in other hours. */
+  requests: z.number().int(),
+  /** Open tasks' deadlines that would move. */
+  deadlines: z.number().int(),
+});
+export type OpenRequestsOffHours = z.infer<typeof OpenRequestsOffHours>;
+
+export const ApplyClinicHoursBody = z
+  .object({
+    /** The hours' revision the admin confirmed: hours saved or applied since are refused (409 CLINIC_HOURS_CHANGED). */
+    expectedRevision: z.number().int().min(0),
+  })
+  .strict();
+export type ApplyClinicHoursBody = z.input<typeof ApplyClinicHoursBody>;
+
+export const AppliedClinicHours = ClinicHoursView.extend({ moved: ClinicHoursMoved });
+export type AppliedClinicHours = z.infer<typeof AppliedClinicHours>;
+
+export const openRequestsOffHours = route({
+  method: 'get',
+  path: '/api/clinic/hours/open-requests',
+  summary:
+    'How many open requests count in other hours than the saved ones, and how many open deadlines applying the saved hours would move (admins)',
+  tags: ['operations'],
+  'x-instance-data': false,
+  responses: {
+    200: json(OpenRequestsOffHours, 'What applying the saved hours would move'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not an admin (FORBIDDEN)',
+    }),
+  },
+});
+
+export const applyClinicHours = route({
+  method: 'post',
+  path: '/api/clinic/hours/open-requests',
+  summary:
+    'Put the requests open now on the saved hours (admins), as a save with `moveOpenRequests` does: their open business-hours deadlines move, each request records it, and the hours trail records who applied them',
+  tags: ['operations'],
+  'x-instance-data': false,
+  request: { body: jsonBody(ApplyClinicHoursBody) },
+  responses: {
+    200: json(AppliedClinicHours, 'The hours, their trail, and what moved'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not an admin (FORBIDDEN)',
+      409: 'Someone saved or applied the hours since this admin counted them (CLINIC_HOURS_CHANGED)',
+    }),
+  },
+});

@@ -72,6 +72,10 @@ export const ERRORS = {
   // Things
   NOT_FOUND: { status: 404, message: '{what} was not found' },
   CONFLICT: { status: 409, message: 'Someone else changed this first; reload and try again' },
+  CLINIC_HOURS_CHANGED: {
+    status: 409,
+    message: 'Someone saved or applied the clinic hours since you opened them; reload to see them',
+  },
   STALE_REVISION: { status: 409, message: 'The draft changed since you opened it; reload first' },
   DEFINITION_EXISTS: { status: 409, message: 'A workflow with this id already exists' },
   DEFINITION_ID_INVALID: { status: 400, message: 'Workflow ids are lowercase words joined by dashes' },

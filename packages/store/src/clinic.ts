@@ -16,6 +16,8 @@ export interface ClinicCalendarChange {
   /** For the first save, what it was given as `replaces` (null if nothing). */
   oldValue: unknown | null;
   newValue: unknown;
+  /** The requests open then were put on these hours (with the save, or applied on their own later). */
+  movedOpenRequests: boolean;
 }
 
 export type SaveClinicCalendarResult =
@@ -38,6 +40,8 @@ export interface ClinicStore {
     /** What the first save replaces (the hours the server was configured with), kept as its old value. */
     replaces?: unknown;
     feedMessage?: unknown;
+    /** The requests open now are being put on these hours too (recorded in the change row). */
+    movesOpenRequests?: boolean;
   }): Promise<SaveClinicCalendarResult>;
   /** Newest first. */
   listClinicCalendarChanges(limit?: number): Promise<ClinicCalendarChange[]>;

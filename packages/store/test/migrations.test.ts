@@ -136,6 +136,7 @@ describe('migrations', () => {
       [24, 'attachments'],
       [25, 'role-assignments'],
       [26, 'escalations-when'],
+      [27, 'hours-applied'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -30,9 +30,23 @@ export interface TrailWords {
  * ("Friday: 8:00 AM–5:00 PM → 8:00 AM–12:00 PM"), each closure added, removed or renamed ("Closed
  * Fri, Jan 8 (Snow day)"), and the clock times are written on. Written when read, so the whole trail
  * follows the clinic's clock and date style as every screen does. The first save is described against
- * nothing saved.
+ * nothing saved. A save that also moved the open requests says so.
  */
-export function describeHoursChange(before: Hours | null, after: Hours, words: TrailWords): string[] {
+export function describeHoursChange(
+  before: Hours | null,
+  after: Hours,
+  words: TrailWords,
+  movedOpenRequests = false,
+): string[] {
+  const lines = changedLines(before, after, words);
+  // An apply on its own keeps the hours as they were: what it did is the whole entry.
+  if (!movedOpenRequests) return lines.length > 0 ? lines : ['No change'];
+  return lines.length > 0
+    ? [...lines, 'Requests open then moved to these hours']
+    : ['Applied to the requests open then'];
+}
+
+function changedLines(before: Hours | null, after: Hours, words: TrailWords): string[] {
   const spans = (day: Array<[string, string]> | undefined) =>
     day && day.length > 0
       ? day.map(([from, to]) => `${clockTime(from, words.clock)}–${clockTime(to, words.clock)}`).join(', ')
@@ -67,5 +81,5 @@ export function describeHoursChange(before: Hours | null, after: Hours, words: T
   const oldClock = before.clock ?? DEFAULT_CLINIC_CLOCK;
   const newClock = after.clock ?? DEFAULT_CLINIC_CLOCK;
   if (oldClock !== newClock) lines.push(`Clock: ${clockText(oldClock)} → ${clockText(newClock)}`);
-  return lines.length > 0 ? lines : ['No change'];
+  return lines;
 }

@@ -96,6 +96,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
         c.oldValue === null ? null : (c.oldValue as SavedHours),
         c.newValue as SavedHours,
         words,
+        c.movedOpenRequests,
       ),
     })),
   };
@@ -136,6 +137,7 @@ export async function saveClinicHours(
     // The trail of the first save reads old → new against the hours the server was set up with.
     replaces: savedOf(baseCalendar(deps), deps.holidayNames),
     feedMessage: HOURS_CHANGED,
+    movesOpenRequests: body.moveOpenRequests === true,
   });
   if (!result.ok)
     throw ApiError.of(

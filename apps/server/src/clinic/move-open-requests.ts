@@ -1,5 +1,6 @@
 import type { ClinicHoursMoved } from '@portalflow/contract';
-import { type Calendar, canonicalJson } from '@portalflow/engine';
+import { type Calendar, canonicalJson, type Effect, transition } from '@portalflow/engine';
+import type { Instance } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -17,8 +18,60 @@ export async function moveOpenRequests(
   user: AuthUser,
   calendar: Calendar,
 ): Promise<ClinicHoursMoved> {
-  const target = canonicalJson(calendar);
   const moved: ClinicHoursMoved = { requests: 0, deadlines: 0, failed: 0 };
+  for await (const instance of openRequestsOffHours(deps, calendar)) {
+    try {
+      const applied = await instances.act({ user, role: null }, instance.id, {
+        type: 'system',
+        event: calendarChanged(calendar, user),
+      });
+      moved.requests++;
+      moved.deadlines += movedDeadlines(applied.effects);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      moved.failed++;
+      deps.log(`clinic hours: instance ${instance.id} kept its hours (${error.code})`);
+    }
+  }
+  return moved;
+}
+
+/**
+ * What `moveOpenRequests` would do now, decided by the engine on each request as it stands but not
+ * recorded: the count an admin confirms before applying the hours.
+ */
+export async function countOpenRequestsOffHours(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  instances: InstanceService,
+  user: AuthUser,
+  calendar: Calendar,
+): Promise<{ requests: number; deadlines: number }> {
+  const count = { requests: 0, deadlines: 0 };
+  for await (const instance of openRequestsOffHours(deps, calendar)) {
+    const definition = await instances.definition(instance.definitionId, instance.version);
+    const now = deps.clock();
+    const at = instance.snapshot.updatedAt > now ? instance.snapshot.updatedAt : now;
+    const result = transition(definition, instance.snapshot, calendarChanged(calendar, user), at);
+    if (!result.ok) continue;
+    count.requests++;
+    count.deadlines += movedDeadlines(result.effects);
+  }
+  return count;
+}
+
+const calendarChanged = (calendar: Calendar, user: AuthUser) =>
+  ({ type: 'calendar-changed', calendar, actor: user.id }) as const;
+
+/** Open tasks whose deadline the change moved. */
+const movedDeadlines = (effects: readonly Effect[]) =>
+  effects.filter((e) => e.type === 'task.updated' && e.reason === 'rescheduled').length;
+
+/** The open requests (practice runs too) not yet counting in `calendar`, read one at a time as they are now. */
+async function* openRequestsOffHours(
+  deps: Pick<AppDeps, 'store'>,
+  calendar: Calendar,
+): AsyncGenerator<Instance> {
+  const target = canonicalJson(calendar);
   let cursor: string | null = null;
   do {
     const page = await deps.store.listInstances({ status: 'active', limit: 500, cursor });
@@ -26,22 +79,8 @@ export async function moveOpenRequests(
       const instance = await deps.store.getInstance(summary.id);
       if (instance?.status !== 'active') continue;
       if (canonicalJson(instance.snapshot.context.calendar ?? null) === target) continue;
-      try {
-        const applied = await instances.act({ user, role: null }, instance.id, {
-          type: 'system',
-          event: { type: 'calendar-changed', calendar, actor: user.id },
-        });
-        moved.requests++;
-        moved.deadlines += applied.effects.filter(
-          (e) => e.type === 'task.updated' && e.reason === 'rescheduled',
-        ).length;
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        moved.failed++;
-        deps.log(`clinic hours: instance ${instance.id} kept its hours (${error.code})`);
-      }
+      yield instance;
     }
     cursor = page.nextCursor;
   } while (cursor);
-  return moved;
 }

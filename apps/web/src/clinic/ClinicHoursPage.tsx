@@ -24,6 +24,7 @@ import { ApiError } from '../api/client.ts';
 import { useClinicConfig } from '../shell/clinic.ts';
 import { formatWhen } from '../shell/time.ts';
 import { localToday } from '../work/form.ts';
+import { ApplyHoursToOpen } from './ApplyHoursToOpen.tsx';
 import { ClosedDays } from './ClosedDays.tsx';
 import { HoursChanges } from './HoursChanges.tsx';
 import {
@@ -43,7 +44,14 @@ import {
  * Admins: when the clinic is open. Business-hours deadlines ("call back within 2 business hours")
  * skip the hours and days it is closed. A save applies to requests started after it.
  */
-export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
+export function ClinicHoursPage({
+  canEdit = true,
+  canApply = false,
+}: {
+  canEdit?: boolean;
+  /** Admins: may put the requests open now on the saved hours at any time. */
+  canApply?: boolean;
+}) {
   const client = useQueryClient();
   // Read here so the page's own times follow a clock saved on it as soon as the configuration reloads.
   useClinicConfig();
@@ -301,6 +309,16 @@ export function ClinicHoursPage({ canEdit = true }: { canEdit?: boolean }) {
             )}
           </Stack>
         </Paper>
+      )}
+
+      {canEdit && canApply && (
+        <ApplyHoursToOpen
+          unsaved={changed}
+          onApplied={(applied) => {
+            client.setQueryData(['clinic-hours'], applied);
+            save.reset();
+          }}
+        />
       )}
 
       <HoursChanges changes={data.changes} />

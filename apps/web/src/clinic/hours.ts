@@ -111,3 +111,25 @@ export function movedText(moved: ClinicHoursMoved | null): string {
     ? 'New requests use these hours; the open ones already did.'
     : `New requests and ${requests} now use these hours; ${deadlines}.${failed}`;
 }
+
+const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** What the confirmation says applying the saved hours would do to the requests open now. */
+export function applyPreviewText(preview: { requests: number; deadlines: number }): string {
+  if (preview.requests === 0) return 'Every open request already uses the current hours: nothing would move.';
+  const requests = count(preview.requests, 'open request', 'open requests');
+  if (preview.deadlines === 0)
+    return `${requests} would change to the current hours. No open task's deadline would move; their later steps would count in these hours.`;
+  const deadlines = count(preview.deadlines, "open task's deadline", "open tasks' deadlines");
+  return `${deadlines} would move (${requests} still on earlier hours). Each request's history will show the change.`;
+}
+
+/** The toast after applying the saved hours to the requests open now. */
+export function appliedText(moved: ClinicHoursMoved): string {
+  const failed =
+    moved.failed > 0 ? ` ${count(moved.failed, 'request', 'requests')} could not be changed.` : '';
+  if (moved.requests === 0)
+    return `Every open request already used the current hours; nothing moved.${failed}`;
+  const deadlines = count(moved.deadlines, 'deadline moved', 'deadlines moved');
+  return `${count(moved.requests, 'open request now uses', 'open requests now use')} the current hours; ${deadlines}.${failed}`;
+}

@@ -24,7 +24,16 @@ export function clinicApi(db: Db): ClinicStore {
   return {
     getClinicCalendar: current,
 
-    async saveClinicCalendar({ value, expectedRevision, actorId, at, reason, replaces, feedMessage }) {
+    async saveClinicCalendar({
+      value,
+      expectedRevision,
+      actorId,
+      at,
+      reason,
+      replaces,
+      feedMessage,
+      movesOpenRequests,
+    }) {
       const json = JSON.stringify(value);
       const next = expectedRevision + 1;
       // Each statement carries the revision check: of two saves from the same revision, the one
@@ -32,8 +41,8 @@ export function clinicApi(db: Db): ClinicStore {
       const rs = await db.client.batch(
         [
           {
-            sql: `INSERT INTO clinic_calendar_changes (revision, at, actor_id, reason, old_value, new_value)
-                  SELECT ?, ?, ?, ?, coalesce((SELECT calendar FROM clinic_calendar WHERE id = 1), ?), ?
+            sql: `INSERT INTO clinic_calendar_changes (revision, at, actor_id, reason, old_value, new_value, moved_open_requests)
+                  SELECT ?, ?, ?, ?, coalesce((SELECT calendar FROM clinic_calendar WHERE id = 1), ?), ?, ?
                   WHERE ${CURRENT_REVISION} = ?`,
             args: [
               next,
@@ -42,6 +51,7 @@ export function clinicApi(db: Db): ClinicStore {
               reason ?? null,
               replaces === undefined ? null : JSON.stringify(replaces),
               json,
+              movesOpenRequests ? 1 : 0,
               expectedRevision,
             ],
           },
@@ -83,6 +93,7 @@ export function clinicApi(db: Db): ClinicStore {
           reason: textOrNull(row, 'reason'),
           oldValue: old === null ? null : JSON.parse(old),
           newValue: JSON.parse(text(row, 'new_value')),
+          movedOpenRequests: int(row, 'moved_open_requests') === 1,
         };
       });
     },

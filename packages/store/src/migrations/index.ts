@@ -24,6 +24,7 @@ import { cancelledEmail } from './023-cancelled-email.ts';
 import { attachments } from './024-attachments.ts';
 import { roleAssignments } from './025-role-assignments.ts';
 import { escalationsWhen } from './026-escalations-when.ts';
+import { hoursApplied } from './027-hours-applied.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   attachments,
   roleAssignments,
   escalationsWhen,
+  hoursApplied,
 ];
