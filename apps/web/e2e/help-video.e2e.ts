@@ -162,4 +162,83 @@ describe('a help video for staff', () => {
       await b.close();
     }
   });
+
+  it('plays offline at the front desk once it has been opened: the worker keeps the whole clip', async () => {
+    const b = await openBrowser();
+    try {
+      await signIn(b.page, server.url, 'front-desk', PASSWORD);
+      // Opened on the very first visit, before the worker is in charge of the page.
+      await b.page.goto(`${server.url}/faq?q=${encodeURIComponent('tap')}`);
+      const first = () => b.page.getByTestId('faq-results').locator('[data-testid^="faq-entry-"]').first();
+      await first().getByRole('button').first().click();
+      const video = first().getByTestId('help-video');
+      await video.waitFor();
+      const src = await video.locator('source').getAttribute('src');
+      expect(src).toMatch(/^\/api\/help\/entries\/[\w-]+\/video\/[0-9a-f]{64}$/);
+      await video.evaluate((v: HTMLVideoElement) => {
+        v.muted = true;
+        return v.play();
+      });
+      await b.page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, {
+        timeout: 20_000,
+      });
+      // The clip is kept whole, once (7 KB: far inside the worker's budget for videos).
+      const keptVideos = () =>
+        b.page.evaluate(async () => {
+          const names = (await caches.keys()).filter((n) => n.startsWith('pf-help-videos-'));
+          const paths: string[] = [];
+          for (const name of names)
+            for (const r of await (await caches.open(name)).keys()) paths.push(new URL(r.url).pathname);
+          return paths;
+        });
+      await expect.poll(keptVideos, { timeout: 20_000, interval: 250 }).toEqual([src]);
+
+      // The network goes down at the front desk; the help page is reloaded.
+      await b.context.setOffline(true);
+      await b.page.reload();
+      await b.page.getByTestId('faq-offline').waitFor();
+      await first().getByRole('button').first().click();
+      await first().getByTestId('help-video').waitFor();
+      await b.page.waitForFunction(
+        () => {
+          const v = document.querySelector<HTMLVideoElement>('[data-testid="help-video"]');
+          if (!v) return false;
+          v.muted = true;
+          if (v.paused) void v.play().catch(() => undefined);
+          return v.readyState >= 2 && v.currentTime > 0;
+        },
+        undefined,
+        { timeout: 15_000, polling: 250 },
+      );
+      // Jumping ahead works too: the player's part-of-the-file requests are cut from the kept copy.
+      await b.page.evaluate(() => {
+        const v = document.querySelector<HTMLVideoElement>('[data-testid="help-video"]')!;
+        v.pause();
+        v.currentTime = 2.5;
+      });
+      await b.page.waitForFunction(
+        () => (document.querySelector<HTMLVideoElement>('[data-testid="help-video"]')?.readyState ?? 0) >= 2,
+      );
+      const part = await b.page.evaluate(async (url) => {
+        const r = await fetch(url, { headers: { Range: 'bytes=100-199' } });
+        return {
+          status: r.status,
+          range: r.headers.get('content-range'),
+          length: (await r.arrayBuffer()).byteLength,
+        };
+      }, src!);
+      expect(part.status).toBe(206);
+      expect(part.range).toMatch(/^bytes 100-199\/\d+$/);
+      expect(part.length).toBe(100);
+      await screenshot(b.page, 'help-faq-video-offline');
+
+      // Signing out leaves no kept video behind on a shared computer.
+      await b.context.setOffline(false);
+      await b.page.getByRole('button', { name: 'Sign out' }).click();
+      await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await expect.poll(keptVideos).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -10,22 +10,30 @@
  *   clinic's settings, which signed-in pages wait for) go to the network first;
  *   a good answer is kept, and used only when the network is unreachable. Nothing else from /api is
  *   stored: instance and task data (PHI) never enter this cache.
- * - Help videos are left to the browser: a player asks for parts of the file (Range, answered 206),
- *   which a cache cannot keep, and a whole clip is too big to keep for every answer. They play online.
+ * - Help videos a staff member opened are kept whole for offline use (the front desk opens help during
+ *   a network outage): the first time one plays, the worker fetches the whole file once, beside the
+ *   player's own requests, and keeps it. A player asks for parts of the file (Range); from then on the
+ *   worker cuts those parts from the kept copy and answers 206 itself, online or not (the address
+ *   carries the file's hash, so a kept copy never goes stale). Budget: VIDEO_BUDGET (100 MB) for all
+ *   kept videos together; keeping a new one drops the ones kept longest ago until it fits. A file
+ *   bigger than the whole budget is never kept and plays online only.
  * - Keeping a copy is a bonus: if the cache refuses one (full, partial answer), the answer still goes
  *   to the page.
- * - Signing out, a 401, or /api/session saying nobody is signed in empties the data cache.
+ * - Signing out, a 401, or /api/session saying nobody is signed in empties the data and video caches.
  */
 const VERSION = 'v1';
 // v2: the app is split into per-screen files; only those listed for offline use are kept.
 const SHELL = 'pf-shell-v2';
 const DATA = `pf-help-data-${VERSION}`;
+const VIDEOS = 'pf-help-videos-v1';
+/** All kept help videos together; the server takes videos of up to 50 MB, so two always fit. */
+const VIDEO_BUDGET = 100 * 1024 * 1024;
 
 // /api/config too: the clinic's name, time zone and calendar, which signed-in pages wait for.
 const isData = (url) =>
   url.pathname === '/api/session' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
 
-/** An entry's video file (`/api/help/entries/{id}/video/{sha256}`): never kept, never answered here. */
+/** An entry's video file (`/api/help/entries/{id}/video/{sha256}`): kept whole, in its own cache. */
 const isVideo = (url) => /^\/api\/help\/entries\/[^/]+\/video(?:\/|$)/.test(url.pathname);
 
 /** Keeps a copy of a whole answer (200 only: never a part of a file); a refusal is not an error. */
@@ -98,19 +106,22 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith('pf-') && name !== SHELL && name !== DATA) await caches.delete(name);
+        if (name.startsWith('pf-') && ![SHELL, DATA, VIDEOS].includes(name)) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
   );
 });
 
+/** Nobody is signed in any more: nothing behind the sign-in stays on the device. */
+const forgetSignedIn = () => Promise.all([caches.delete(DATA), caches.delete(VIDEOS)]);
+
 async function networkFirstData(request) {
   const cache = await caches.open(DATA);
   try {
     const response = await fetch(request);
     if (response.status === 401 || (response.ok && (await saysSignedOut(new URL(request.url), response))))
-      await caches.delete(DATA);
+      await forgetSignedIn();
     else await keep(cache, request, response.clone());
     return response;
   } catch (error) {
@@ -148,19 +159,124 @@ async function asset(request) {
   return cached ?? fetch(request);
 }
 
+/** The kept copy of a help video, answered whole or in the part the player asks for. */
+async function video(request, event) {
+  const url = new URL(request.url);
+  const kept = await caches.match(url.pathname, { cacheName: VIDEOS });
+  if (kept) return partOf(kept, request.headers.get('range'));
+  // Not kept yet: the network answers the player now; the whole file is fetched once beside it.
+  event.waitUntil(keepVideo(url));
+  return fetch(request);
+}
+
+/** Videos being fetched whole right now (a player asks several times while the first is on its way). */
+const keeping = new Map();
+
+/** Fetches a help video whole and keeps it, within the budget. A refusal is not an error. */
+function keepVideo(url) {
+  const key = url.pathname;
+  if (!keeping.has(key)) {
+    keeping.set(
+      key,
+      (async () => {
+        const cache = await caches.open(VIDEOS);
+        if (await cache.match(key)) return;
+        const controller = new AbortController();
+        const response = await fetch(key, { credentials: 'same-origin', signal: controller.signal });
+        const size = Number(response.headers.get('content-length'));
+        if (response.status !== 200 || !(size > 0) || size > VIDEO_BUDGET) {
+          controller.abort();
+          return;
+        }
+        const body = await response.blob();
+        await makeRoom(cache, body.size);
+        const headers = new Headers({
+          'Content-Type': response.headers.get('content-type') ?? 'application/octet-stream',
+          'Content-Length': String(body.size),
+        });
+        await cache.put(key, new Response(body, { status: 200, headers }));
+      })()
+        .catch(() => undefined)
+        .finally(() => keeping.delete(key)),
+    );
+  }
+  return keeping.get(key);
+}
+
+/** Drops the videos kept longest ago (a cache lists them in the order they were kept) until `bytes` fit. */
+async function makeRoom(cache, bytes) {
+  const kept = [];
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    kept.push({ request, size: Number(response?.headers.get('content-length')) || 0 });
+  }
+  let total = kept.reduce((sum, k) => sum + k.size, 0);
+  for (const k of kept) {
+    if (total + bytes <= VIDEO_BUDGET) break;
+    await cache.delete(k.request);
+    total -= k.size;
+  }
+}
+
+/**
+ * A whole kept file as the player asked for it: all of it (200), one part of it (206 with
+ * Content-Range), or 416 for a part past its end. Several parts at once are answered whole.
+ */
+async function partOf(kept, range) {
+  const body = await kept.blob();
+  const size = body.size;
+  const type = kept.headers.get('content-type') ?? 'application/octet-stream';
+  const whole = () =>
+    new Response(body, {
+      status: 200,
+      headers: { 'Content-Type': type, 'Content-Length': String(size), 'Accept-Ranges': 'bytes' },
+    });
+  const m = /^bytes=(\d*)-(\d*)$/.exec((range ?? '').trim());
+  if (!m || (m[1] === '' && m[2] === '')) return whole();
+  let start;
+  let end;
+  if (m[1] === '') {
+    // "bytes=-500": the last 500 bytes.
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || end < start)
+    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
+  return new Response(body.slice(start, end + 1, type), {
+    status: 206,
+    statusText: 'Partial Content',
+    headers: {
+      'Content-Type': type,
+      'Content-Length': String(end - start + 1),
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Accept-Ranges': 'bytes',
+    },
+  });
+}
+
 /*
  * A page that loaded its help before this worker controlled it asks for those answers to be kept:
- * fetched again here (with the page's cookies) and cached, so the very first visit is enough.
+ * fetched again here (with the page's cookies) and cached, so the very first visit is enough. A page
+ * this worker controls asks too (it may have taken over after the page's requests): what is kept
+ * already then stays as it is, since its requests came through here and refreshed it.
  */
 self.addEventListener('message', (event) => {
-  const { type, urls } = event.data ?? {};
+  const { type, urls, controlled } = event.data ?? {};
   if (type !== 'keep' || !Array.isArray(urls)) return;
   event.waitUntil(
     (async () => {
       const cache = await caches.open(DATA);
       for (const href of urls) {
         const url = new URL(href, self.location.origin);
-        if (url.origin !== self.location.origin || !isData(url) || isVideo(url)) continue;
+        if (url.origin !== self.location.origin) continue;
+        if (isVideo(url)) {
+          await keepVideo(url);
+          continue;
+        }
+        if (!isData(url) || (controlled === true && (await cache.match(url)))) continue;
         const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
         if (response?.ok && !(await saysSignedOut(url, response))) await keep(cache, url, response);
       }
@@ -174,12 +290,16 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST' && url.pathname === '/api/auth/logout') {
-    event.respondWith(caches.delete(DATA).then(() => fetch(request)));
+    event.respondWith(forgetSignedIn().then(() => fetch(request)));
     return;
   }
   if (request.method !== 'GET') return;
-  // Media players ask for parts of a file: the network answers them as the browser expects.
-  if (request.headers.has('range') || isVideo(url)) return;
+  if (isVideo(url)) {
+    event.respondWith(video(request, event));
+    return;
+  }
+  // Other files asked for in parts: the network answers them as the browser expects.
+  if (request.headers.has('range')) return;
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     if (url.pathname.startsWith('/help/')) return;
     event.respondWith(navigation(request));

@@ -3,10 +3,15 @@ import type { HelpMatch } from '@portalflow/engine/text';
 import { SearchX } from 'lucide-react';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { keepForOffline } from './offline/registerHelpWorker.ts';
 import { HelpVideo } from './public/HelpVideo.tsx';
 import { RichText } from './RichText.tsx';
 import type { HelpEntry, HelpVideoRecord, PublicHelpVideo } from './types.ts';
 import { VideoLink } from './VideoLink.tsx';
+
+/** A video a staff member played is kept for offline use, with its captions (see the worker, sw.js). */
+const keepVideoForOffline = (video: PublicHelpVideo) =>
+  keepForOffline([video.src, ...video.captions.map((c) => c.src)]);
 
 /** Staff play an entry's video from the signed-in API (no-store), with the session cookie. */
 const staffVideo = (id: string, v: HelpVideoRecord): PublicHelpVideo => ({
@@ -107,6 +112,7 @@ export function FaqResults({
                   video={staffVideo(entry.id, entry.video)}
                   lang={entry.language}
                   label={entry.title}
+                  onPlay={keepVideoForOffline}
                 />
               )}
               {entry.videoUrl && <VideoLink href={entry.videoUrl} />}

@@ -10,12 +10,14 @@ export function registerHelpWorker(): void {
 }
 
 /**
- * Asks the worker to keep these API answers for offline use. Needed on a first visit only: once the
- * worker controls the page it keeps every help answer it passes on by itself.
+ * Asks the worker to keep these answers (help data, a played video and its captions) for offline use.
+ * Asked even when the worker controls the page: it may have taken over after the page fetched them
+ * (a first visit), and then it never saw them. The worker fetches again only what it has not kept.
  */
 export function keepForOffline(urls: string[]): void {
-  if (!supported() || navigator.serviceWorker.controller) return;
+  if (!supported()) return;
+  const controlled = !!navigator.serviceWorker.controller;
   void navigator.serviceWorker.ready.then((registration) =>
-    registration.active?.postMessage({ type: 'keep', urls }),
+    registration.active?.postMessage({ type: 'keep', urls, controlled }),
   );
 }

@@ -4,12 +4,30 @@ import type { PublicHelpVideo } from '../types.ts';
  * The clinic's own short video, played in the page on a phone: inline (no forced full screen), only
  * its size and length loaded until played, captions in the page's language shown by default.
  */
-export function HelpVideo({ video, lang, label }: { video: PublicHelpVideo; lang: string; label: string }) {
+export function HelpVideo({
+  video,
+  lang,
+  label,
+  onPlay,
+}: {
+  video: PublicHelpVideo;
+  lang: string;
+  label: string;
+  /** Called each time it starts playing (staff help keeps a played video for offline use). */
+  onPlay?: (video: PublicHelpVideo) => void;
+}) {
   const shown = video.captions.some((c) => c.language === lang) ? lang : video.captions[0]?.language;
   return (
     <figure className="ph-video">
       {/* biome-ignore lint/a11y/useMediaCaption: the captions are the <track> elements below */}
-      <video controls playsInline preload="metadata" aria-label={label} data-testid="help-video">
+      <video
+        controls
+        playsInline
+        preload="metadata"
+        aria-label={label}
+        data-testid="help-video"
+        onPlay={onPlay && (() => onPlay(video))}
+      >
         <source src={video.src} type={video.type} />
         {video.captions.map((c) => (
           <track
