@@ -12,6 +12,7 @@ import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } fro
 import { demoPersonName } from './demo-people.ts';
 import { publishDemoWorkflows } from './demo-workflows.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
+import { upgradeOldDemoHelp } from './help-upgrade.ts';
 import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
 export interface DemoSeed {
@@ -149,7 +150,11 @@ export async function seedDemo(
 
 /** The demo clinic's help site, written and published by the portal enrollment specialist. */
 async function seedHelp(store: Store, now: () => string, mediaDir?: string): Promise<number> {
-  if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) return 0;
+  if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) {
+    // A demo database from an older version: its untouched answers lose their placeholder links.
+    await upgradeOldDemoHelp(store, now, mediaDir ? (clip) => demoVideo(clip, mediaDir) : undefined);
+    return 0;
+  }
   await store.putHelpClinic({ ...DEMO_HELP_CLINIC, at: now() });
   const author = (await store.findUserByUsername('portal-enrollment-specialist'))?.id ?? null;
   let written = 0;
