@@ -3,11 +3,9 @@ import { completedText } from '../src/work/completedText.ts';
 
 describe('the toast after completing a task', () => {
   it('names the request as its queue row does, then the step and the outcome chosen', () => {
-    expect(
-      completedText('Sort the portal message', 'sorted', 'DEMO-1001 · Message: Refill question'),
-    ).toEqual({
+    expect(completedText('Sort the portal message', 'sorted', 'DEMO-1001 · Message: Prescription')).toEqual({
       title: 'Completed',
-      request: 'DEMO-1001 · Message: Refill question',
+      request: 'DEMO-1001 · Message: Prescription',
       done: '“Sort the portal message” — Sorted.',
     });
   });

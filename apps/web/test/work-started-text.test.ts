@@ -10,8 +10,8 @@ describe('the toast after starting a request', () => {
   });
 
   it('does not say pool twice for a role whose title already says it', () => {
-    expect(startedText('DEMO-1001 · Message: Rash', 'Medical assistant (care-team pool)')).toBe(
-      'DEMO-1001 · Message: Rash is in the Medical assistant (care-team pool).',
+    expect(startedText('DEMO-1001 · Message: Medical question', 'Medical assistant (care-team pool)')).toBe(
+      'DEMO-1001 · Message: Medical question is in the Medical assistant (care-team pool).',
     );
   });
 

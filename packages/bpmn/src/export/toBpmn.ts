@@ -296,6 +296,7 @@ function writeField(w: XmlWriter, field: FormField): void {
     required: field.required,
     requiredFor: field.requiredFor?.join(' '),
     ownership: field.ownership,
+    from: field.from,
     min: field.min,
     max: field.max,
     money: field.money,

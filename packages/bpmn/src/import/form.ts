@@ -20,6 +20,7 @@ export function fieldOf(el: XmlElement): FormField | undefined {
   if (requiredFor.length > 0) field.requiredFor = requiredFor.slice(0, 50);
   const ownership = attr(el, 'ownership');
   if (ownership === 'owned' || ownership === 'shared') field.ownership = ownership;
+  if (attr(el, 'from') === 'patient') field.from = 'patient';
   const options = childrenOf(el, NS.portalflow, 'option').map((o) => clip(o.text, 200));
   if (options.length > 0 || childOf(el, NS.portalflow, 'options')) field.options = options.slice(0, 100);
   const help = childOf(el, NS.portalflow, 'help');
