@@ -138,13 +138,13 @@ describe('My work', () => {
     // Two portal messages in this person's own list, so the next one follows the first.
     const api = await apiSession(server.url, 'medical-assistant', PASSWORD);
     const claimed = new Set<string>();
-    for (const [patient, subject] of [
-      ['DEMO-5701', 'Refill question'],
-      ['DEMO-5702', 'Form for school'],
+    for (const [patient, category, subject] of [
+      ['DEMO-5701', 'prescription', 'Refill question'],
+      ['DEMO-5702', 'forms-and-records', 'Form for school'],
     ] as const) {
       const started = await api<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
         definitionId: 'portal-message-triage',
-        data: { patient, subject, message: 'Please call me back.' },
+        data: { patient, category, subject, message: 'Please call me back.' },
       });
       expect(started.status).toBe(201);
       const taskId = started.body.instance.active[0]!.taskId;
@@ -177,7 +177,8 @@ describe('My work', () => {
         .getByTestId(`task-row-${first}`)
         .getByTestId('task-row-subject')
         .textContent())!;
-      expect(request).toMatch(/^DEMO-\d+ · /);
+      // Named by the category the patient picked, never by the subject line they typed.
+      expect(request).toMatch(/^DEMO-570[12] · Message: (Prescription|Forms and records)$/);
 
       await page.getByTestId('form-field-topic').click();
       await page.getByRole('option').first().click();
