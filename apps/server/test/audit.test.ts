@@ -463,7 +463,7 @@ describe('tamper detection', () => {
 });
 
 describe('what a passed deadline reads as', () => {
-  it('names the step whose deadline passed, not the timer id', async () => {
+  it('names the step whose deadline passed, not the timer id, and the role it escalated to', async () => {
     const started = await t.call('POST', '/api/instances', {
       as: lead,
       body: { definitionId: TRIAGE, data: { ...exampleStart(TRIAGE), patient: 'DEMO-4243' } },
@@ -476,7 +476,8 @@ describe('what a passed deadline reads as', () => {
     expect(history.status, history.text).toBe(200);
     const fired = history.body.timeline.filter((r: TimelineRow) => r.type === 'timer-fired');
     expect(fired.length).toBeGreaterThan(0);
-    expect(fired[0].summary).toBe('deadline passed on “Sort the portal message”');
+    // Its deadline escalates the task: the entry says to whom.
+    expect(fired[0].summary).toBe('deadline passed on “Sort the portal message”, escalated to Nurse manager');
     for (const row of fired) expect(row.summary).not.toMatch(/\.deadline|\.wait/);
   });
 });

@@ -97,6 +97,7 @@ describe('migrations', () => {
       'sso_logins',
       'sso_mapping_changes',
       'task_comments',
+      'task_escalations',
       'tasks',
       'timers',
       'totp_secrets',
@@ -137,6 +138,7 @@ describe('migrations', () => {
       [25, 'role-assignments'],
       [26, 'escalations-when'],
       [27, 'hours-applied'],
+      [28, 'task-escalations'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -404,6 +406,14 @@ describe('migrations', () => {
     ).toEqual([{ person: null, role: null, escalations: 1 }]);
     await store.close();
     raw = createClient({ url: tmp.url() });
+    // Kept since as one row per escalation (028): those before carry over, one each.
+    const kept = await raw.execute(
+      'SELECT task_id, from_role, from_person FROM task_escalations ORDER BY task_id',
+    );
+    expect(kept.rows.map((r) => [r.task_id, r.from_role, r.from_person])).toEqual([
+      ['old-1:t1', 'front-desk', null],
+      ['old-1:t2', 'front-desk', null],
+    ]);
   });
 
   it('tolerate two processes migrating at once', async () => {

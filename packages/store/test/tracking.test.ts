@@ -239,11 +239,11 @@ describe('tracking sheet tallies', () => {
     const facts = await allFacts();
     const expected = (keys: readonly ('person' | 'role')[], from: string, to: string) => {
       const groups = new Map<string, number>();
-      for (const f of facts) {
-        if (!f.escalatedAt || f.escalatedAt < from || f.escalatedAt >= to) continue;
+      for (const e of facts.flatMap((f) => f.escalations)) {
+        if (e.at < from || e.at >= to) continue;
         const key = JSON.stringify([
-          keys.includes('person') ? f.escalatedFrom : null,
-          keys.includes('role') ? f.escalatedFromRole : null,
+          keys.includes('person') ? e.fromPerson : null,
+          keys.includes('role') ? e.fromRole : null,
         ]);
         groups.set(key, (groups.get(key) ?? 0) + 1);
       }
@@ -254,9 +254,9 @@ describe('tracking sheet tallies', () => {
           return { person, role, escalations };
         });
     };
-    const escalatedFacts = facts.filter((f) => f.escalatedAt !== null);
-    expect(escalatedFacts.length).toBeGreaterThan(5);
-    expect(escalatedFacts.every((f) => f.escalatedFromRole === 'front-desk')).toBe(true);
+    const escalations = facts.flatMap((f) => f.escalations);
+    expect(escalations.length).toBeGreaterThan(5);
+    expect(escalations.every((e) => e.fromRole === 'front-desk')).toBe(true);
     for (const keys of [['person', 'role'], ['role'], []] as const)
       expect(await store.tallyEscalations({ from: FROM, to: TO, keys })).toEqual(expected(keys, FROM, TO));
     // A narrower period counts only the escalations that happened in it.

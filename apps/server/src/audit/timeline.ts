@@ -19,6 +19,10 @@ const titleIn = (definition: Definition, step: unknown): string => {
   return `“${definition.steps[id]?.title ?? id}”`;
 };
 
+/** A role's name in the version the event applied to; the id only when the role is not declared there. */
+const roleIn = (definition: Definition, role: string): string =>
+  definition.roles.find((r) => r.id === role)?.name ?? role;
+
 /** What the event did, in words, naming steps by title (exports and timelines are read by people). */
 function describe(event: AuditEvent, definition: Definition, changes: TimelineEntry['changes']): string {
   const p = event.payload as Record<string, unknown>;
@@ -36,11 +40,11 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
       // A practice run's starter let the time pass ahead of it: say so, it did not pass on its own.
       const early = p.early === true ? ', played ahead of time for practice' : '';
       if (step === undefined) return (wait ? 'a wait ended' : 'a deadline passed') + early;
-      return (
-        (wait
-          ? `wait ended on ${titleIn(definition, step)}`
-          : `deadline passed on ${titleIn(definition, step)}`) + early
-      );
+      if (wait) return `wait ended on ${titleIn(definition, step)}${early}`;
+      // A deadline that moves its task to another role escalated it: say to whom, each time it happens.
+      const to = changes.find((c) => c.field === 'role')?.to;
+      const escalated = typeof to === 'string' ? `, escalated to ${roleIn(definition, to)}` : '';
+      return `deadline passed on ${titleIn(definition, step)}${escalated}${early}`;
     }
     case 'reassign': {
       const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];

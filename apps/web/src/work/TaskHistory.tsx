@@ -23,7 +23,7 @@ interface Props {
 /** A role by its title ("Front desk receptionist"), as useRoleName says it. */
 type RoleName = (role: string | null | undefined) => string;
 
-function headline(e: TimelineEntry, nameOf: Props['nameOf'], roleName: RoleName): string {
+export function headline(e: TimelineEntry, nameOf: Props['nameOf'], roleName: RoleName): string {
   switch (e.type) {
     case 'start':
       return 'Request started';
@@ -46,9 +46,15 @@ function headline(e: TimelineEntry, nameOf: Props['nameOf'], roleName: RoleName)
         return `Assigned to ${nameOf(String(assignee.to), 'a colleague').replace(/^You$/, 'you')}`;
       return 'Changed';
     }
-    case 'timer-fired':
+    case 'timer-fired': {
       // Only a practice run's waiting step has a person let its time pass: they played it.
-      return e.actor ? 'Time let pass, played for practice' : 'Deadline reached';
+      if (e.actor) return 'Time let pass, played for practice';
+      // A deadline that moved the task to another role escalated it: each time, say to whom.
+      const role = e.changes.find((c) => c.field === 'role');
+      return role
+        ? `Deadline reached: escalated to ${thePool(roleName(String(role.to)))}`
+        : 'Deadline reached';
+    }
     case 'calendar-changed':
       // Its change, if any, is the deadline it moved ("Due: Thu 10:00 AM → Fri 10:00 AM").
       return 'Clinic hours changed';

@@ -173,7 +173,10 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   ];
   for (const t of change.tasks ?? []) {
     if (t.op === 'open') rest.push({ kind: 'task', values: taskOpenValues(instanceId, t) });
-    else rest.push(taskStatement(instanceId, t, guard));
+    else {
+      rest.push(taskStatement(instanceId, t, guard));
+      if (t.op === 'update' && t.escalation) rest.push(escalationStatement(instanceId, t, guard));
+    }
   }
   for (const t of change.timers ?? []) {
     if (t.op === 'set')
@@ -303,6 +306,25 @@ function taskStatement(
         args: [t.closedAt, t.outcome ?? null, t.reason ?? null, t.closedBy ?? null, id, ...guard],
       };
   }
+}
+
+/**
+ * One row per deadline escalation, beside the task's own columns that keep only the last: a task given
+ * back with a new due time can escalate again, and each counts.
+ */
+function escalationStatement(
+  instanceId: string,
+  t: Extract<TaskChange, { op: 'update' }>,
+  guard: InValue[],
+): InStatement {
+  const e = t.escalation!;
+  const id = `${instanceId}:${t.token}`;
+  return {
+    // Read from the instance this change won (`WON`'s row): the task's own row may wait in the batch.
+    sql: `INSERT INTO task_escalations (task_id, at, from_role, from_person, practice)
+          SELECT ?, ?, ?, ?, practice FROM instances WHERE id = ? AND commit_token = ?`,
+    args: [id, e.at, e.fromRole, e.fromPerson, ...guard],
+  };
 }
 
 /** The values of a task `open` row, in `guarded-rows.ts`'s order. */

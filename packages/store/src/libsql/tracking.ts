@@ -28,8 +28,8 @@ const OPEN_BY: Record<Exclude<TallyKey, 'outcome' | 'step'>, string> = {
   workflow: 'definition_id',
 };
 const ESCALATED_BY: Record<'person' | 'role', string> = {
-  person: 'escalated_from',
-  role: 'escalated_from_role',
+  person: 'from_person',
+  role: 'from_role',
 };
 const FIELD = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const MAX_DAYS = 400;
@@ -237,18 +237,15 @@ export function trackingApi(
 
     async tallyEscalations(q) {
       checkKeys(q.keys, ESCALATED_BY);
-      const where = new Conditions().add(
-        'escalated_at IS NOT NULL AND practice = 0 AND escalated_at >= ? AND escalated_at < ?',
-        q.from,
-        q.to,
-      );
-      if (q.userId !== undefined) where.add('escalated_from = ?', q.userId);
-      if (q.role !== undefined) where.add('escalated_from_role = ?', q.role);
+      // Each escalation of a task counts, not only its last (a task given back can escalate again).
+      const where = new Conditions().add('practice = 0 AND at >= ? AND at < ?', q.from, q.to);
+      if (q.userId !== undefined) where.add('from_person = ?', q.userId);
+      if (q.role !== undefined) where.add('from_role = ?', q.role);
       const cols = q.keys.map((k) => `${ESCALATED_BY[k]} AS ${k}`);
       const group = q.keys.length ? `GROUP BY ${q.keys.join(', ')} ORDER BY ${q.keys.join(', ')}` : '';
       const rs = await db.client.execute({
         sql: `${SCAN}SELECT ${[...cols, ''].join(', ')} count(*) AS escalations
-              FROM tasks INDEXED BY tasks_escalations WHERE ${where.parts.join(' AND ')} ${group}`,
+              FROM task_escalations INDEXED BY task_escalations_when WHERE ${where.parts.join(' AND ')} ${group}`,
         args: where.args,
       });
       return rs.rows

@@ -25,6 +25,7 @@ import { attachments } from './024-attachments.ts';
 import { roleAssignments } from './025-role-assignments.ts';
 import { escalationsWhen } from './026-escalations-when.ts';
 import { hoursApplied } from './027-hours-applied.ts';
+import { taskEscalations } from './028-task-escalations.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   roleAssignments,
   escalationsWhen,
   hoursApplied,
+  taskEscalations,
 ];

@@ -1,6 +1,13 @@
 import { type Definition, type RecordedEvent, replay } from '@portalflow/engine';
 import type { AuditEvent } from '../records.ts';
 
+/** One deadline escalation of a task: when, and the role and person (null: the pool) it left. */
+export interface TaskEscalationFact {
+  at: string;
+  fromRole: string;
+  fromPerson: string | null;
+}
+
 /** A task as the hash-chained events say it went: what the task projection must agree with. */
 export interface TaskFact {
   token: string;
@@ -10,10 +17,8 @@ export interface TaskFact {
   openedAt: string;
   due: string | null;
   escalated: boolean;
-  /** The last deadline escalation: when, and the role and person (null: the pool) it left. */
-  escalatedAt: string | null;
-  escalatedFromRole: string | null;
-  escalatedFrom: string | null;
+  /** Every deadline escalation, oldest first: when, and the role and person (null: the pool) it left. */
+  escalations: TaskEscalationFact[];
   closedAt: string | null;
   outcome: string | null;
   closeReason: string | null;
@@ -47,9 +52,7 @@ export function taskFactsFromHistory(
             openedAt: at,
             due: effect.due ?? null,
             escalated: false,
-            escalatedAt: null,
-            escalatedFromRole: null,
-            escalatedFrom: null,
+            escalations: [],
             closedAt: null,
             outcome: null,
             closeReason: null,
@@ -61,9 +64,7 @@ export function taskFactsFromHistory(
           const { changes } = effect;
           if (effect.reason === 'escalated') {
             fact.escalated = true;
-            fact.escalatedAt = at;
-            fact.escalatedFromRole = fact.role;
-            fact.escalatedFrom = fact.assignee;
+            fact.escalations.push({ at, fromRole: fact.role, fromPerson: fact.assignee });
           }
           if (changes.role?.[1] !== undefined) fact.role = changes.role[1];
           if (changes.assignee) fact.assignee = changes.assignee[1] ?? null;
