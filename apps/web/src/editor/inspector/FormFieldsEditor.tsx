@@ -32,7 +32,10 @@ const OWNERSHIP = [
   { value: 'shared', label: 'Shared with other steps on purpose' },
 ];
 
-/** Checks the new type cannot have (a pattern on a number, a range or an amount on text): lint would refuse them. */
+/**
+ * Checks the new type cannot have (a pattern on a number, a range or an amount on text): lint would
+ * refuse them. A choice, a number or a date is no one's own words either.
+ */
 function checksDroppedBy(type: string): Partial<FormField> {
   const text = type === 'text';
   return {
@@ -41,6 +44,7 @@ function checksDroppedBy(type: string): Partial<FormField> {
       ? {}
       : { min: undefined, max: undefined, money: undefined, whole: undefined, computed: undefined }),
     ...(type === 'date' ? {} : { dateRange: undefined }),
+    ...(type === 'text' || type === 'textarea' ? {} : { from: undefined }),
   };
 }
 
@@ -156,6 +160,17 @@ export function FormFieldsEditor({
             }
             allowDeselect={false}
           />
+          {/* Only words can be someone's own words: a choice, a number or a date never is. */}
+          {(f.type === 'text' || f.type === 'textarea') && (
+            <Checkbox
+              size="xs"
+              label="The patient’s own words"
+              description="What they typed or said. Kept out of the subject every list shows."
+              checked={f.from === 'patient'}
+              onChange={(e) => update(i, { from: e.currentTarget.checked ? 'patient' : undefined }, 'from')}
+              data-testid={`field-from-patient-${i}`}
+            />
+          )}
           {/* A worked-out number is never asked for, so it cannot be required. */}
           {!f.computed && (
             <Checkbox

@@ -82,7 +82,7 @@ export function StartFormEditor({ definition }: { definition: Definition }) {
       <TextInput
         size="xs"
         label="Subject on every row"
-        description="Fields in braces, e.g. {patient} · Refill: {medication}. Never a patient's name."
+        description="Fields in braces, e.g. {patient} · Refill: {medication}. Never a patient's name or own words."
         value={definition.subject ?? ''}
         onChange={(e) =>
           apply([{ type: 'setWorkflow', subject: e.currentTarget.value }], { squash: 'workflow.subject' })
