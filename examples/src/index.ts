@@ -75,6 +75,14 @@ export const clinicCalendar: unknown = readJson('calendar.json');
 /** What staff call each of the demo clinic's closed days, by date (shown on the Clinic hours page). */
 export const clinicHolidayNames: Record<string, string> = readJson('holiday-names.json');
 
+/**
+ * The same days' names in the other languages of the patients' help page, by language then date:
+ * the page in Spanish says "Día de Acción de Gracias", not "Thanksgiving".
+ */
+export const clinicHolidayNamesIn: Record<string, Record<string, string>> = {
+  es: readJson('holiday-names.es.json'),
+};
+
 /** The nine workflows, in the order of the clinic's list, each with its simulation scripts. */
 export const workflows: ExampleWorkflow[] = jsonNames('workflows')
   .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))

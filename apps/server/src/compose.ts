@@ -71,6 +71,7 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
     clock: options.clock ?? (() => new Date().toISOString()),
     calendar: clinic.calendar,
     holidayNames: clinic.holidayNames,
+    holidayNamesIn: clinic.holidayNamesIn,
     clinicName: clinic.name,
     demo: options.demo === true,
     log,

@@ -15,6 +15,8 @@ export interface AppDeps {
   calendar?: unknown;
   /** What staff call the configured calendar's closed days, by date (hours saved in the app carry their own). */
   holidayNames?: Record<string, string>;
+  /** Their names in the patients' other help languages, by language then date ("es" → "Navidad"). */
+  holidayNamesIn?: Record<string, Record<string, string>>;
   /** How every screen writes clock times ("2:30 PM" or "14:30"), as saved with the clinic hours; 12-hour until then. */
   clinicClock?: ClinicClock;
   /** The clinic's name, shown in the web app (`GET /api/config`). */

@@ -30,7 +30,12 @@ describe('clinic settings from the environment', () => {
       demo: false,
       env: { PORTALFLOW_CALENDAR: file, PORTALFLOW_CLINIC_NAME: 'Clínica do Rio' },
     });
-    expect(settings).toEqual({ name: 'Clínica do Rio', calendar: lisbon, holidayNames: {} });
+    expect(settings).toEqual({
+      name: 'Clínica do Rio',
+      calendar: lisbon,
+      holidayNames: {},
+      holidayNamesIn: {},
+    });
   });
 
   it('keeps the names of closed days apart from the calendar the engine reads', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savedOf } from '../src/clinic/hours.ts';
+import { clinicSettings } from '../src/clinic/settings.ts';
 import { makeApp, type TestApp } from './support/app.ts';
 import { type Listener, listen } from './support/listen.ts';
 
@@ -24,7 +26,7 @@ afterAll(async () => {
 
 interface Hours {
   timeZone: string;
-  closures: Array<{ date: string; name?: string }>;
+  closures: Array<{ date: string; name?: string; lang?: string }>;
 }
 
 /** Seconds a cache may serve this answer without asking the server (max-age plus any stale period). */
@@ -77,5 +79,97 @@ describe('the clinic hours and closed days patients see', () => {
     expect(hours.status).toBe(200);
     expect(hours.headers.get('set-cookie')).toBeNull();
     expect((await fetch(`${http.base}/api/public/help/nowhere/hours`)).status).toBe(404);
+  });
+
+  it('in Spanish: the name an admin gave a closure in Spanish, else its one name, marked as English', async () => {
+    const admin = await t.token('admin');
+    const current = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    const others = current.closures.filter(
+      (c: { date: string }) => !['2026-12-17', '2026-12-18'].includes(c.date),
+    );
+    const saved = await t.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: current.hours,
+        closures: [
+          ...others,
+          { date: '2026-12-17', name: 'Staff training', names: { es: 'Capacitación del personal' } },
+          { date: '2026-12-18', name: 'Holiday party' },
+        ],
+        expectedRevision: current.revision,
+      },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    // Kept with the closure, for the next admin to see and change.
+    const reread = (await t.call('GET', '/api/clinic/hours', { as: admin })).body;
+    expect(reread.closures).toContainEqual({
+      date: '2026-12-17',
+      name: 'Staff training',
+      names: { es: 'Capacitación del personal' },
+    });
+
+    const spanish = (await (
+      await fetch(`${http.base}/api/public/help/riverside/hours?lang=es`)
+    ).json()) as Hours;
+    expect(spanish.closures).toContainEqual({
+      date: '2026-12-17',
+      name: 'Capacitación del personal',
+      lang: 'es',
+    });
+    expect(spanish.closures).toContainEqual({ date: '2026-12-18', name: 'Holiday party', lang: 'en' });
+    const english = (await (
+      await fetch(`${http.base}/api/public/help/riverside/hours?lang=en`)
+    ).json()) as Hours;
+    expect(english.closures).toContainEqual({ date: '2026-12-17', name: 'Staff training', lang: 'en' });
+    // The help site's own copy of the hours is in the page's language too.
+    const site = (await (await fetch(`${http.base}/api/public/help/riverside?lang=es`)).json()) as {
+      hours: Hours;
+    };
+    expect(site.hours.closures).toContainEqual({
+      date: '2026-12-17',
+      name: 'Capacitación del personal',
+      lang: 'es',
+    });
+
+    // Naming it in Spanish later is in the hours' trail, in words.
+    const renamed = await t.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: reread.hours,
+        closures: reread.closures.map((c: { date: string }) =>
+          c.date === '2026-12-18' ? { ...c, names: { es: 'Fiesta del personal' } } : c,
+        ),
+        expectedRevision: reread.revision,
+      },
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body.changes[0].summary).toEqual([
+      'Fri, Dec 18 in Spanish: no name → Fiesta del personal',
+    ]);
+
+    // A name in a language that is not a language tag is refused, with a code and a message.
+    const refused = await t.call('PUT', '/api/clinic/hours', {
+      as: admin,
+      body: {
+        hours: current.hours,
+        closures: [{ date: '2026-12-17', name: 'Staff training', names: { Spanish: 'Capacitación' } }],
+        expectedRevision: renamed.body.revision,
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.error.message).toBeTruthy();
+  });
+
+  it('the bundled US holidays carry their Spanish names', async () => {
+    const settings = await clinicSettings({ demo: true, env: {} });
+    const saved = savedOf(settings.calendar, settings.holidayNames, settings.holidayNamesIn);
+    expect(saved.closures).toContainEqual({
+      date: '2026-11-26',
+      name: 'Thanksgiving',
+      names: { es: 'Día de Acción de Gracias' },
+    });
+    // Every bundled holiday has one.
+    expect(saved.closures.filter((c) => !c.names?.es).map((c) => c.date)).toEqual([]);
   });
 });

@@ -66,6 +66,25 @@ describe('clinic hours draft', () => {
     ]);
   });
 
+  it("keeps a closed day's Spanish name when staff rename it, and drops an emptied one", () => {
+    const named = withClosure([], '2026-11-26', 'Thanksgiving', { es: 'Día de Acción de Gracias' });
+    expect(named).toEqual([
+      { date: '2026-11-26', name: 'Thanksgiving', names: { es: 'Día de Acción de Gracias' } },
+    ]);
+    expect(withClosure(named, '2026-11-26', 'Thanksgiving Day')).toEqual([
+      { date: '2026-11-26', name: 'Thanksgiving Day', names: { es: 'Día de Acción de Gracias' } },
+    ]);
+    expect(withClosure(named, '2026-11-26', 'Thanksgiving', { es: ' ' })).toEqual([
+      { date: '2026-11-26', name: 'Thanksgiving' },
+    ]);
+    // A Spanish name given or changed is a change to save.
+    const draft = { hours: {}, closures: named };
+    expect(sameDraft(draft, { hours: {}, closures: [{ date: '2026-11-26', name: 'Thanksgiving' }] })).toBe(
+      false,
+    );
+    expect(sameDraft(draft, { hours: {}, closures: named })).toBe(true);
+  });
+
   it('labels dates by their weekday without a time zone shift, and keeps past days out of the way', () => {
     expect(dayLabel('2027-01-08', '2026-12-06')).toBe('Fri, Jan 8, 2027');
     // As every date on screen: the year only when it is not this one.

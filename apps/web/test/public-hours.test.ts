@@ -38,5 +38,19 @@ describe('clinic hours on the public help page', () => {
     const snow = { date: '2026-12-16', name: 'Snow day' };
     expect(closureText(snow, 'es', STRINGS.es.closedDay)).toBe('mié, 16 dic: Clínica cerrada');
     expect(closureText(snow, 'en', STRINGS.en.closedDay)).toBe('Wed, Dec 16: Snow day');
+    // Named in Spanish by the clinic: the Spanish page shows that name; the English page the staff name.
+    expect(
+      closureText(
+        { date: '2026-11-26', name: 'Día de Acción de Gracias', lang: 'es' },
+        'es',
+        STRINGS.es.closedDay,
+      ),
+    ).toBe('jue, 26 nov: Día de Acción de Gracias');
+    expect(
+      closureText({ date: '2026-11-26', name: 'Thanksgiving', lang: 'en' }, 'es', STRINGS.es.closedDay),
+    ).toBe('jue, 26 nov: Clínica cerrada');
+    expect(
+      closureText({ date: '2026-11-26', name: 'Thanksgiving', lang: 'en' }, 'en', STRINGS.en.closedDay),
+    ).toBe('Thu, Nov 26: Thanksgiving');
   });
 });

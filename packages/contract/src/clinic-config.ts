@@ -71,11 +71,19 @@ export type ClinicWeekday = (typeof CLINIC_WEEK)[number][0];
 /** A weekday's opening hours: `[["08:00","12:00"],["13:00","17:00"]]`; empty or missing is closed. */
 const ClinicHours = CalendarSchema.shape.hours;
 
-/** A day the clinic is closed, with the name staff know it by ("Thanksgiving", "Snow day"). */
+/**
+ * A day the clinic is closed, with the name staff know it by ("Thanksgiving", "Snow day") and,
+ * optionally, its name in the patients' help languages (`{ "es": "Día de Acción de Gracias" }`); the
+ * public help page in a language without one says the clinic is closed, in that language.
+ */
 export const ClinicClosure = z
   .object({
     date: z.iso.date(),
     name: z.string().trim().max(80).optional(),
+    /** By language tag ("es"); an empty name is the same as none. */
+    names: z
+      .record(z.string().regex(/^[a-z]{2,3}$/, 'A language tag such as "es"'), z.string().trim().max(80))
+      .optional(),
   })
   .strict();
 export type ClinicClosure = z.infer<typeof ClinicClosure>;

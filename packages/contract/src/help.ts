@@ -355,7 +355,15 @@ export const PublicClinicHours = z.object({
     }),
   ),
   /** Closed days from today on, soonest first (the next 60 days, at most 10). */
-  closures: z.array(z.object({ date: z.string(), name: z.string().optional() })),
+  closures: z.array(
+    z.object({
+      date: z.string(),
+      /** Asked in a language (`lang`): its name in that language where the clinic gave one, else the one name staff use. */
+      name: z.string().optional(),
+      /** Asked in a language: the language `name` is written in (`en` for the name staff use). */
+      lang: z.string().optional(),
+    }),
+  ),
 });
 export type PublicClinicHours = z.infer<typeof PublicClinicHours>;
 
@@ -397,7 +405,11 @@ export const publicHelpHours = route({
   tags: ['public help'],
   'x-instance-data': false,
   'x-public': true,
-  request: { params: clinicParams },
+  request: {
+    params: clinicParams,
+    /** The page's language: closed days are named in it where the clinic named them so. */
+    query: z.object({ lang: z.string().max(20).optional() }).strict(),
+  },
   responses: { 200: json(PublicClinicHours, 'The hours and closed days'), ...publicErrors },
 });
 

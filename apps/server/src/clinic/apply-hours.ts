@@ -23,7 +23,8 @@ async function currentHours(
 ): Promise<{ revision: number; saved: SavedHours; calendar: Calendar }> {
   const stored = await deps.store.getClinicCalendar();
   const base = baseCalendar(deps);
-  if (!stored) return { revision: 0, saved: savedOf(base, deps.holidayNames), calendar: base };
+  if (!stored)
+    return { revision: 0, saved: savedOf(base, deps.holidayNames, deps.holidayNamesIn), calendar: base };
   const saved = stored.value as SavedHours;
   return { revision: stored.revision, saved, calendar: calendarOf(saved, base.timeZone) };
 }

@@ -46,6 +46,20 @@ export function describeHoursChange(
     : ['Applied to the requests open then'];
 }
 
+/** Languages a closure is named in on the patients' help page, by tag, as an admin reads them. */
+const LANGUAGE_NAMES: Record<string, string> = { es: 'Spanish' };
+
+/** "Thu, Dec 17 in Spanish: no name → Capacitación del personal", for each language whose name changed. */
+function renamedIn(old: ClinicClosure, now: ClinicClosure, date: string): string[] {
+  const langs = [...new Set([...Object.keys(old.names ?? {}), ...Object.keys(now.names ?? {})])].sort();
+  return langs
+    .filter((lang) => (old.names?.[lang] ?? '') !== (now.names?.[lang] ?? ''))
+    .map(
+      (lang) =>
+        `${date} in ${LANGUAGE_NAMES[lang] ?? lang}: ${old.names?.[lang] || 'no name'} → ${now.names?.[lang] || 'no name'}`,
+    );
+}
+
 function changedLines(before: Hours | null, after: Hours, words: TrailWords): string[] {
   const spans = (day: Array<[string, string]> | undefined) =>
     day && day.length > 0
@@ -76,6 +90,7 @@ function changedLines(before: Hours | null, after: Hours, words: TrailWords): st
     if (!old) lines.push(`Closed ${closureText(c)}`);
     else if ((old.name ?? '') !== (c.name ?? ''))
       lines.push(`${dateText(c.date)} renamed: ${old.name ?? 'no name'} → ${c.name ?? 'no name'}`);
+    if (old) lines.push(...renamedIn(old, c, dateText(c.date)));
   }
   for (const c of before.closures) if (!newByDate.has(c.date)) lines.push(`Open again ${closureText(c)}`);
   const oldClock = before.clock ?? DEFAULT_CLINIC_CLOCK;

@@ -28,7 +28,10 @@ export const clockOf = (saved: SavedHours | null): ClinicClock => saved?.clock ?
 /** The live-update message a save writes with it, so every process picks the new hours up. */
 export const HOURS_CHANGED = { type: 'clinic.changed', roles: [], users: [] } as const;
 
-export type Deps = Pick<AppDeps, 'store' | 'clock' | 'calendar' | 'clinicClock' | 'holidayNames' | 'log'>;
+export type Deps = Pick<
+  AppDeps,
+  'store' | 'clock' | 'calendar' | 'clinicClock' | 'holidayNames' | 'holidayNamesIn' | 'log'
+>;
 type SaveDeps = Deps & Pick<AppDeps, 'live'>;
 
 /** The calendar new requests get while no hours are saved: the server's configuration, else the default. */
@@ -40,14 +43,34 @@ export function calendarOf(saved: SavedHours, timeZone: string): Calendar {
   return parseCalendar({ timeZone, hours: saved.hours, holidays: saved.closures.map((c) => c.date) });
 }
 
-/** The configured calendar as the hours an admin edits, its closed days named where the settings name them. */
-export function savedOf(calendar: Calendar, names: Record<string, string> = {}): SavedHours {
+/**
+ * The configured calendar as the hours an admin edits, its closed days named where the settings name
+ * them, in English and in the patients' other languages (`namesIn`: language → date → name).
+ */
+export function savedOf(
+  calendar: Calendar,
+  names: Record<string, string> = {},
+  namesIn: Record<string, Record<string, string>> = {},
+): SavedHours {
   return {
     hours: calendar.hours,
     closures: (calendar.holidays ?? []).map((date) => {
       const name = Object.hasOwn(names, date) ? names[date] : undefined;
-      return name ? { date, name } : { date };
+      const translated = Object.entries(namesIn).flatMap(([lang, byDate]) =>
+        Object.hasOwn(byDate, date) && byDate[date] ? [[lang, byDate[date]] as const] : [],
+      );
+      return closureOf({ date, name, names: Object.fromEntries(translated) });
     }),
+  };
+}
+
+/** A closure as it is kept: a name and names in other languages only where they say something. */
+export function closureOf(c: ClinicClosure): ClinicClosure {
+  const names = Object.entries(c.names ?? {}).filter(([, name]) => name);
+  return {
+    date: c.date,
+    ...(c.name ? { name: c.name } : {}),
+    ...(names.length > 0 ? { names: Object.fromEntries(names) } : {}),
   };
 }
 
@@ -73,7 +96,7 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
     deps.store.listClinicCalendarChanges(50),
   ]);
   const base = baseCalendar(deps);
-  const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames);
+  const saved = stored ? (stored.value as SavedHours) : savedOf(base, deps.holidayNames, deps.holidayNamesIn);
   const words = { clock: clockOf(saved), today: clinicDay(deps.clock(), base) };
   const people = await peopleOf(deps, [
     ...(stored ? [stored.updatedBy] : []),
@@ -114,9 +137,7 @@ export async function saveClinicHours(
   user: AuthUser,
   body: SaveClinicHoursBody,
 ): Promise<SavedClinicHours> {
-  const closures = [...body.closures]
-    .map((c) => (c.name ? { date: c.date, name: c.name } : { date: c.date }))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const closures = [...body.closures].map(closureOf).sort((a, b) => (a.date < b.date ? -1 : 1));
   // Left out of the save (a page that does not know the clock), the clock stays the saved one; should
   // someone save meanwhile, the revision check below refuses this save anyway.
   const clock = body.clock ?? clockOf((await deps.store.getClinicCalendar())?.value as SavedHours | null);
@@ -135,7 +156,7 @@ export async function saveClinicHours(
     at: deps.clock(),
     reason: body.reason ? body.reason : null,
     // The trail of the first save reads old → new against the hours the server was set up with.
-    replaces: savedOf(baseCalendar(deps), deps.holidayNames),
+    replaces: savedOf(baseCalendar(deps), deps.holidayNames, deps.holidayNamesIn),
     feedMessage: HOURS_CHANGED,
     movesOpenRequests: body.moveOpenRequests === true,
   });

@@ -9,6 +9,8 @@ export interface ClinicSettings {
   calendar: Calendar;
   /** What staff call the closed days, by date (`holidayNames` in the calendar file). */
   holidayNames: Record<string, string>;
+  /** The same days' names in the patients' other help languages, by language then date (the demo's only). */
+  holidayNamesIn: Record<string, Record<string, string>>;
 }
 
 /** A setting the server cannot start with: the message names the variable and what is wrong. */
@@ -33,6 +35,7 @@ export async function clinicSettings(options: {
   let raw: unknown = DEFAULT_CALENDAR;
   let source = 'the default calendar';
   let holidayNames: Record<string, string> = {};
+  let holidayNamesIn: Record<string, Record<string, string>> = {};
   if (env.PORTALFLOW_CALENDAR) {
     source = `PORTALFLOW_CALENDAR (${env.PORTALFLOW_CALENDAR})`;
     raw = await readCalendarFile(env.PORTALFLOW_CALENDAR, source);
@@ -41,6 +44,7 @@ export async function clinicSettings(options: {
     const examples = await import('@portalflow/examples');
     raw = examples.clinicCalendar;
     holidayNames = examples.clinicHolidayNames;
+    holidayNamesIn = examples.clinicHolidayNamesIn;
     source = 'the demo calendar';
   }
   // Names are for people; the engine's calendar has dates only.
@@ -59,7 +63,7 @@ export async function clinicSettings(options: {
     throw new ClinicSettingsError(`${where}: ${(error as Error).message}`);
   }
   const name = env.PORTALFLOW_CLINIC_NAME || (options.demo ? DEMO_HELP_CLINIC.name : 'Clinic');
-  return { name, calendar, holidayNames };
+  return { name, calendar, holidayNames, holidayNamesIn };
 }
 
 function namesOf(value: unknown, source: string): Record<string, string> {

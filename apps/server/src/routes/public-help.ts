@@ -67,7 +67,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         clinic: publicClinic(clinic),
         languages: [...new Set(entries.map((e) => e.language))].sort(),
         entries: entries.map(publicEntry),
-        hours: await publicHours(deps),
+        hours: await publicHours(deps, lang),
       },
       200,
     );
@@ -77,7 +77,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const slug = ClinicSlug.safeParse(c.req.valid('param').clinic);
     if (!slug.success || !(await deps.store.getHelpClinic(slug.data)))
       throw new ApiError(404, 'NOT_FOUND', 'No help site at this address');
-    return c.json(await publicHours(deps), 200);
+    return c.json(await publicHours(deps, c.req.valid('query').lang), 200);
   });
 
   app.openapi(declared(docs, publicHelpSearch), async (c) => {

@@ -13,9 +13,12 @@ import {
 import type { ClinicClosure } from '@portalflow/contract';
 import { Plus, Trash2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { dayLabel, upcoming, withClosure } from './hours.ts';
+import { dayLabel, PATIENT_LANGUAGES, upcoming, withClosure } from './hours.ts';
 
-/** The days the clinic is closed (holidays, training days, a snow day): add, rename, remove. */
+/**
+ * The days the clinic is closed (holidays, training days, a snow day): add, rename, remove. Each may
+ * also be named for patients in the help page's other languages (Spanish): shown on that page.
+ */
 export function ClosedDays({
   closures,
   today,
@@ -29,6 +32,7 @@ export function ClosedDays({
 }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
+  const [spanish, setSpanish] = useState('');
   const [showPast, setShowPast] = useState(false);
   const { ahead, past } = upcoming(closures, today);
   const shown = showPast ? closures : ahead;
@@ -36,9 +40,10 @@ export function ClosedDays({
   function add(e: FormEvent) {
     e.preventDefault();
     if (!date) return;
-    onChange(withClosure(closures, date, name));
+    onChange(withClosure(closures, date, name, { es: spanish }));
     setDate('');
     setName('');
+    setSpanish('');
   }
 
   return (
@@ -69,6 +74,17 @@ export function ClosedDays({
               w={280}
               data-testid="closure-name"
             />
+            <TextInput
+              label="Name in Spanish, for patients"
+              description="Optional. Without it the Spanish page says “Clínica cerrada”"
+              placeholder="Capacitación del personal"
+              lang="es"
+              value={spanish}
+              maxLength={80}
+              onChange={(e) => setSpanish(e.currentTarget.value)}
+              w={280}
+              data-testid="closure-name-es"
+            />
             <Button
               type="submit"
               variant="default"
@@ -90,6 +106,9 @@ export function ClosedDays({
             <Table.Tr>
               <Table.Th w={190}>Date</Table.Th>
               <Table.Th>Name</Table.Th>
+              {PATIENT_LANGUAGES.map(([lang, language]) => (
+                <Table.Th key={lang}>In {language}, for patients</Table.Th>
+              ))}
               <Table.Th w={60} />
             </Table.Tr>
           </Table.Thead>
@@ -111,6 +130,26 @@ export function ClosedDays({
                     />
                   )}
                 </Table.Td>
+                {PATIENT_LANGUAGES.map(([lang, language]) => (
+                  <Table.Td key={lang} lang={lang}>
+                    {readOnly ? (
+                      (c.names?.[lang] ?? '—')
+                    ) : (
+                      <TextInput
+                        size="xs"
+                        aria-label={`${language} name of ${dayLabel(c.date, today)}`}
+                        value={c.names?.[lang] ?? ''}
+                        placeholder="Clínica cerrada"
+                        maxLength={80}
+                        onChange={(e) =>
+                          onChange(
+                            withClosure(closures, c.date, c.name ?? '', { [lang]: e.currentTarget.value }),
+                          )
+                        }
+                      />
+                    )}
+                  </Table.Td>
+                ))}
                 <Table.Td>
                   {!readOnly && (
                     <ActionIcon

@@ -63,16 +63,42 @@ export function draftProblem(draft: HoursDraft): string | null {
 export function sameDraft(a: HoursDraft, b: HoursDraft): boolean {
   const week = (h: WeekHours) => JSON.stringify(WEEK.map(([d]) => h[d] ?? []));
   const days = (c: ClinicClosure[]) =>
-    JSON.stringify([...c].sort((x, y) => (x.date < y.date ? -1 : 1)).map((x) => [x.date, x.name ?? '']));
+    JSON.stringify(
+      [...c]
+        .sort((x, y) => (x.date < y.date ? -1 : 1))
+        .map((x) => [x.date, x.name ?? '', PATIENT_LANGUAGES.map(([lang]) => x.names?.[lang] ?? '')]),
+    );
   const clock = (d: HoursDraft) => d.clock ?? DEFAULT_CLINIC_CLOCK;
   return week(a.hours) === week(b.hours) && days(a.closures) === days(b.closures) && clock(a) === clock(b);
 }
 
-/** Adds a closed day (replacing the name of one already closed), keeping the list in date order. */
-export function withClosure(closures: ClinicClosure[], date: string, name: string): ClinicClosure[] {
+/**
+ * The other languages of the patients' help page (help/public/strings.ts), in which an admin may name
+ * a closed day for patients; the page in a language without a name says "closed" in that language.
+ */
+export const PATIENT_LANGUAGES = [['es', 'Spanish']] as const;
+export type PatientLanguage = (typeof PATIENT_LANGUAGES)[number][0];
+
+/**
+ * Adds a closed day or renames one already closed, keeping the list in date order. `name` is the name
+ * staff use; `names` the patients' languages' names given now (the others stay as they were).
+ */
+export function withClosure(
+  closures: ClinicClosure[],
+  date: string,
+  name: string,
+  names: Partial<Record<PatientLanguage, string>> = {},
+): ClinicClosure[] {
+  const before = closures.find((c) => c.date === date);
   const trimmed = name.trim();
+  // Kept as typed (a space mid-word is on its way to the next word); the server trims on save.
+  const merged = Object.entries({ ...before?.names, ...names }).filter(([, n]) => n.trim() !== '');
   const next = closures.filter((c) => c.date !== date);
-  next.push(trimmed ? { date, name: trimmed } : { date });
+  next.push({
+    date,
+    ...(trimmed ? { name: trimmed } : {}),
+    ...(merged.length > 0 ? { names: Object.fromEntries(merged) } : {}),
+  });
   return next.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 

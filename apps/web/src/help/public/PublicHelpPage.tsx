@@ -25,13 +25,13 @@ export function PublicHelpPage({
   const [attempt, setAttempt] = useState(0);
   const loaded = usePublicHelp(clinic, attempt);
   const site = loaded.state === 'ready' ? loaded.site : null;
-  const hours = usePublicHours(clinic, attempt);
   const [chosen, setChosen] = useState<string | null>(initialLang);
   const lang =
     chosen && (!site || site.languages.includes(chosen))
       ? chosen
       : pickLanguage(site?.languages ?? ['en'], navigator.languages ?? [navigator.language]);
   const t = stringsFor(lang);
+  const hours = usePublicHours(clinic, lang, attempt);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [linked, setLinked] = useState<string | null>(initialEntry);

@@ -37,8 +37,10 @@ export function weekLines(week: Week, lang: string, closed: string): string[] {
 }
 
 /**
- * "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). Staff name closed
- * days in English; a page in another language gives its own word instead (`closedDay`).
+ * "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). A name in the page's
+ * language is shown ("jue, 24 dic: Navidad"); a page in another language than the name's (staff name
+ * closed days in English) gives its own word instead (`closedDay`). A closure that does not say its
+ * name's language (asked without one) is taken as named in English.
  */
 export function closureText(
   closure: PublicClinicHours['closures'][number],
@@ -52,6 +54,7 @@ export function closureText(
     day: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
-  const name = closedDay ?? closure.name;
+  const inPageLanguage = (closure.lang ?? 'en') === lang;
+  const name = closure.name && inPageLanguage ? closure.name : (closedDay ?? closure.name);
   return name ? `${date}: ${name}` : date;
 }

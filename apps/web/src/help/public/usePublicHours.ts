@@ -7,12 +7,13 @@ import type { PublicClinicHours } from '../types.ts';
  * minutes), again when the patient comes back to the page, since a closure (a snow day) is news.
  * Null until the first answer arrives.
  */
-export function usePublicHours(clinic: string, attempt: number): PublicClinicHours | null {
+export function usePublicHours(clinic: string, lang: string, attempt: number): PublicClinicHours | null {
   const [hours, setHours] = useState<PublicClinicHours | null>(null);
   useEffect(() => {
     let live = true;
     const load = () =>
-      fetch(`/api/public/help/${encodeURIComponent(clinic)}/hours`, {
+      // In the page's language: closed days named in it where the clinic named them so.
+      fetch(`/api/public/help/${encodeURIComponent(clinic)}/hours?lang=${encodeURIComponent(lang)}`, {
         credentials: 'omit',
         // Always asked again (a 304 when nothing changed): shared caches may keep it for a minute.
         // A retry after a failed page skips every cache, as the help's own retry does.
@@ -33,6 +34,6 @@ export function usePublicHours(clinic: string, attempt: number): PublicClinicHou
       live = false;
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [clinic, attempt]);
+  }, [clinic, lang, attempt]);
   return hours;
 }
