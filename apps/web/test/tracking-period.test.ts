@@ -45,4 +45,21 @@ describe('the tracking period', () => {
       'Mon, Mar 2, 2026 (1 day)',
     );
   });
+
+  it('says the choice the person made when two choices have the same days (the 7th, the 30th)', () => {
+    // On Dec 7 "This month" is Dec 1–7, the same days as "Last 7 days"; on the 30th of a 30-day month
+    // "This month" is the last 30 days.
+    expect(periodWords({ from: '2026-12-01', to: '2026-12-07' }, '2026-12-07', 'this-month')).toBe(
+      'This month: Tue, Dec 1 – Mon, Dec 7, 2026',
+    );
+    expect(periodWords({ from: '2026-12-01', to: '2026-12-07' }, '2026-12-07', 'last-7-days')).toBe(
+      'Last 7 days: Tue, Dec 1 – Mon, Dec 7, 2026',
+    );
+    expect(choiceOf({ from: '2026-11-01', to: '2026-11-30' }, '2026-11-30', 'this-month')).toBe('this-month');
+    expect(choiceOf({ from: '2026-11-01', to: '2026-11-30' }, '2026-11-30', 'last-30-days')).toBe(
+      'last-30-days',
+    );
+    // A choice whose days these are not is not said.
+    expect(choiceOf({ from: '2026-11-02', to: '2026-11-30' }, '2026-11-30', 'this-month')).toBe('custom');
+  });
 });

@@ -61,7 +61,7 @@ export function TrackingPage({ me }: { me: Me }) {
   // Typed days are a quick choice again when they match one.
   const setDay = (patch: Pick<SheetFilters, 'from'> | Pick<SheetFilters, 'to'>) => {
     const next = { from: filters.from, to: filters.to, ...patch };
-    setChoice(choiceOf(next, today));
+    setChoice(choiceOf(next, today, choice));
     set(patch);
   };
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(filters.from) && /^\d{4}-\d{2}-\d{2}$/.test(filters.to);
@@ -183,7 +183,7 @@ export function TrackingPage({ me }: { me: Me }) {
       </Group>
       {valid && (
         <Text size="sm" fw={500} aria-live="polite">
-          <span data-testid="tracking-period-words">{periodWords(filters, today)}</span>
+          <span data-testid="tracking-period-words">{periodWords(filters, today, choice)}</span>
           {sheet.data && (
             <Text span size="xs" c="gray.7" fw={400}>
               {' '}

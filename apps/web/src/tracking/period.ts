@@ -56,12 +56,20 @@ export function defaultPeriod(now = Date.now(), timeZone = clinicTimeZone()): Pe
   return periodFor('last-7-days', clinicToday(now, timeZone));
 }
 
-/** Which quick choice these days are, if any (the first that matches: on the 7th, "Last 7 days"). */
-export function choiceOf(period: Period, today: string): PeriodChoice {
-  const found = PERIOD_CHOICES.find(({ value }) => {
-    if (value === 'custom') return false;
+/**
+ * Which quick choice these days are, if any. Two choices can have the same days (on the 7th "This
+ * month" is the last 7 days; on the 30th of a 30-day month, the last 30): the one the person made,
+ * `chosen`, is kept when its days match, else the first that matches.
+ */
+export function choiceOf(period: Period, today: string, chosen?: PeriodChoice): PeriodChoice {
+  const matches = (value: PeriodChoice) => {
     const days = periodFor(value, today);
     return days.from === period.from && days.to === period.to;
+  };
+  if (chosen && chosen !== 'custom' && matches(chosen)) return chosen;
+  const found = PERIOD_CHOICES.find(({ value }) => {
+    if (value === 'custom') return false;
+    return matches(value);
   });
   return found?.value ?? 'custom';
 }
@@ -69,15 +77,16 @@ export function choiceOf(period: Period, today: string): PeriodChoice {
 /**
  * The period as a person says it: "Last 7 days: Wed, Mar 11 – Tue, Mar 17, 2026", or for days picked by
  * hand "From Mon, Mar 2 to Fri, Mar 6, 2026 (5 days)". The year is said once unless the period spans two.
+ * `chosen` is the quick choice the person made (see `choiceOf`).
  */
-export function periodWords(period: Period, today: string): string {
+export function periodWords(period: Period, today: string, chosen?: PeriodChoice): string {
   const { from, to } = period;
   const twoYears = from.slice(0, 4) !== to.slice(0, 4);
   const first = calendarDate(from, { year: twoYears });
   const last = calendarDate(to, { year: true });
   const count = Math.round((dayMs(to) - dayMs(from)) / DAY_MS) + 1;
   if (count < 1) return 'The “From” day is after the “To” day';
-  const choice = choiceOf(period, today);
+  const choice = choiceOf(period, today, chosen);
   if (choice !== 'custom') {
     const label = PERIOD_CHOICES.find((c) => c.value === choice)!.label;
     return from === to ? `${label}: ${last}` : `${label}: ${first} – ${last}`;
