@@ -279,7 +279,7 @@ describe('the “Request started” notice', () => {
     const b = await openBrowser({ width: 1280, height: 800 });
     try {
       const { page } = b;
-      await page.clock.install();
+      await page.clock.install({ time: testNow() });
       await signIn(page, server.url, 'front-desk', PASSWORD);
       await page.getByTestId('work-folder-pool-front-desk').click();
       await page.getByTestId('task-list').locator('[data-task-row]').first().waitFor();

@@ -4,6 +4,7 @@ import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('New request', () => {
     const desk = await openBrowser();
     try {
       // The page's timers, so the toast can be shown to outlast its old 12 seconds without waiting them.
-      await desk.page.clock.install();
+      await desk.page.clock.install({ time: testNow() });
       await signIn(desk.page, server.url, 'front-desk', PASSWORD);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-workflow').click();

@@ -15,5 +15,8 @@ export default defineConfig({
     // (15 s alone) once took over a minute, its page starved while both servers seeded their demos.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // `expect.poll` waits for the page like a locator does: vitest's 1 s default was shorter than a
+    // debounced search's answer on a loaded two-core machine.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
