@@ -2,7 +2,7 @@ import type { Definition } from '@portalflow/engine';
 import { measureSteps } from './boxes.ts';
 import { captionOf } from './caption.ts';
 import { rectsOverlap } from './geometry.ts';
-import { labelSize } from './labels.ts';
+import { compactLabelSize, labelSize } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
 import type { StoredLayout, StoredPosition } from './layout-format.ts';
 import { rankSteps } from './rank.ts';
@@ -15,8 +15,16 @@ import { LANE } from './theme.ts';
  * Columns come from `rankSteps`. Inside a lane, each column stacks its steps in rows; a step takes
  * the row of the step that leads into it when that row is free, so a lane's main path runs straight.
  * Boxes the lead pinned stay where they are; boxes that would overlap them move down.
+ *
+ * The gap after a column is as wide as the labels on arrows leaving it need, each wrapped onto its
+ * narrow shape (two or three lines); labels on arrows leaving a step in `roomy` keep their usual
+ * width (see `fitColumns`, which finds the steps whose labels had no clean spot near them).
  */
-export function autoLayout(definition: Definition, layout: StoredLayout): StoredLayout {
+export function layOutColumns(
+  definition: Definition,
+  layout: StoredLayout,
+  roomy: ReadonlySet<string> = new Set(),
+): StoredLayout {
   const pinned: Record<string, StoredPosition> = {};
   for (const [id, p] of Object.entries(layout.positions))
     if (p.pinned && definition.steps[id]) pinned[id] = p;
@@ -88,13 +96,15 @@ export function autoLayout(definition: Definition, layout: StoredLayout): Stored
     const r = rank.get(id)!;
     columnWidth.set(r, Math.max(columnWidth.get(r) ?? 0, shapes.get(id)!.width));
   }
-  // The gap after a column leaves room for the widest label on an arrow leaving it.
+  // The gap after a column leaves room for the widest label on an arrow leaving it, wrapped onto
+  // its narrow shape: a long outcome takes two or three lines rather than spreading every column.
   const gapAfter = new Map<number, number>();
   for (const e of edges) {
     const caption = captionOf(e, definition);
     if (!caption) continue;
     const r = rank.get(e.from)!;
-    gapAfter.set(r, Math.max(gapAfter.get(r) ?? 0, labelSize(caption).width + 56));
+    const size = roomy.has(e.from) ? labelSize(caption) : compactLabelSize(caption);
+    gapAfter.set(r, Math.max(gapAfter.get(r) ?? 0, size.width + 56));
   }
   const columnX = new Map<number, number>();
   let x = LANE.contentLeft;

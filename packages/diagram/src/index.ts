@@ -1,4 +1,3 @@
-export { autoLayout } from './auto-layout.ts';
 export {
   type BoxShape,
   measureStep,
@@ -29,6 +28,7 @@ export {
 } from './readability.ts';
 export {
   adoptScene,
+  autoLayout,
   completeLayout,
   DECISION_POINT,
   nextScene,

@@ -27,6 +27,7 @@ export interface LabelRequest {
 }
 
 const MAX_WIDTH = 150;
+const NARROW_LINES = 3;
 const PAD = 3;
 const GAP = 3;
 /**
@@ -53,13 +54,31 @@ export function labelSize(text: string): LabelSize {
   return size;
 }
 
+/**
+ * The narrowest shape a label may take: its narrow shape when it has one, else its usual one. The
+ * layout leaves this much room after a column, so a long outcome wraps in the gap rather than
+ * pushing every later step to the right.
+ */
+export function compactLabelSize(text: string): LabelSize {
+  const usual = labelSize(text);
+  return narrowSize(text, usual) ?? usual;
+}
+
 /** The label on more, shorter lines (about half as wide), for a spot its usual shape does not fit. */
 function narrowSize(text: string, usual: LabelSize): LabelSize | undefined {
   if (!text.includes(' ')) return undefined;
   // Never narrower than its longest word: a word broken with a hyphen reads worse than a crossing.
   const longest = Math.max(...text.split(' ').map((w) => textWidth(w, TEXT.edgeLabel)));
-  const narrow = measureLabel(text, Math.ceil(Math.max(longest + 1, usual.width / 2)));
-  return narrow.width < usual.width ? narrow : undefined;
+  // At most three lines: a taller block reads as a paragraph, not an arrow's outcome.
+  let width = Math.ceil(Math.max(longest + 1, usual.width / 2));
+  let narrow = measureLabel(text, width);
+  while (narrow.lines.length > NARROW_LINES && width < usual.width) {
+    width += 8;
+    narrow = measureLabel(text, width);
+  }
+  return narrow.width < usual.width && narrow.lines.length <= Math.max(NARROW_LINES, usual.lines.length)
+    ? narrow
+    : undefined;
 }
 
 function measureLabel(text: string, maxWidth: number): LabelSize {
@@ -229,11 +248,13 @@ function placeOne(
   if (ends.target) record.reads.push(ends.target);
   const usual = labelSize(req.text);
   let best = bestSpot(req, usual, solid, lines, area, record, ends);
-  // A spot on another arrow's line: the label wrapped narrower may fit between the lines.
-  if (best && best.crossings > 0 && best.hard === 0) {
+  // The label wrapped narrower may fit between other arrows' lines, or on its own arrow in a gap
+  // the layout left only as wide as this narrow shape.
+  if (best && (best.crossings > 0 || best.hard > 0)) {
     const narrow = narrowSize(req.text, usual);
     const other = narrow && bestSpot(req, narrow, solid, lines, area, record, ends);
-    if (other && other.hard === 0 && other.crossings < best.crossings) best = other;
+    if (other && (other.hard < best.hard || (other.hard === best.hard && other.crossings < best.crossings)))
+      best = other;
   }
   if (!best) return record;
   record.placed = {

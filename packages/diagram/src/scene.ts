@@ -1,8 +1,9 @@
 import { type Definition, type Edge, type StepKind, stepTitle } from '@portalflow/engine';
-import { autoLayout } from './auto-layout.ts';
+import { layOutColumns } from './auto-layout.ts';
 import { type BoxShape, measureSteps, PORT_SPACING, type ShapeCache, type TextBlock } from './boxes.ts';
 import { captionOf } from './caption.ts';
 import { sameData, samePoints, sameRect } from './changes.ts';
+import { fitColumns } from './fit-columns.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
 import { type GraphMemo, graphOf } from './graph-memo.ts';
 import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
@@ -71,6 +72,15 @@ export interface Scene {
 }
 
 /**
+ * Lays a workflow out left to right inside its lanes, keeping what the lead pinned (see
+ * `layOutColumns`), with columns only as far apart as their arrows' labels need (see `fitColumns`).
+ * Deterministic, pure and synchronous: the browser runs it in a worker.
+ */
+export function autoLayout(definition: Definition, layout: StoredLayout): StoredLayout {
+  return fitColumns(definition, layout, (laid) => drawScene(definition, laid));
+}
+
+/**
  * Fills in positions for steps that have none. With nothing placed, the whole workflow is laid out
  * automatically; otherwise each new step takes its auto-layout spot, moved down past any box it
  * would overlap, and placed steps stay where they are.
@@ -79,9 +89,12 @@ export function completeLayout(definition: Definition, layout: StoredLayout): St
   const ids = Object.keys(definition.steps);
   const missing = ids.filter((id) => !layout.positions[id]);
   if (missing.length === 0) return layout;
-  const auto = autoLayout(definition, layout);
-  if (missing.length === ids.length)
+  if (missing.length === ids.length) {
+    const auto = autoLayout(definition, layout);
     return { ...auto, lanes: layout.lanes.length > 0 ? layout.lanes : auto.lanes };
+  }
+  // A new step takes its column's spot: the columns around it are already where the lead sees them.
+  const auto = layOutColumns(definition, layout);
   const positions: Record<string, StoredPosition> = { ...layout.positions };
   const laneOf = laneOfSteps(definition, {
     ...layout,

@@ -1,8 +1,7 @@
 import type { Definition } from '@portalflow/engine';
-import { autoLayout } from './auto-layout.ts';
 import type { StoredLayout } from './layout-format.ts';
 import { drawingOfScene, readability, readabilityTotal } from './readability.ts';
-import { sceneOf } from './scene.ts';
+import { autoLayout, sceneOf } from './scene.ts';
 
 /**
  * What the editor's "Auto layout" does: a diagram that already places every step and reads

@@ -6,6 +6,7 @@ import {
   drawingOfScene,
   emptyLayout,
   KIND,
+  LANE,
   readability,
   readabilityTotal,
   sceneOf,
@@ -59,6 +60,26 @@ describe('auto layout', () => {
     const tidied = tidyLayout(d, messy);
     expect(tidied).not.toBe(messy);
     expect(readabilityTotal(readability(drawingOfScene(sceneOf(d, tidied))))).toBe(0);
+  });
+
+  it('keeps the refill workflow’s columns close: a long outcome wraps in the gap rather than widening it', () => {
+    const scene = sceneOf(example('prescription-refill'));
+    // Columns: the x-spans of the boxes, merged where they overlap.
+    const spans: Array<[number, number]> = [];
+    for (const b of [...scene.boxes.values()].sort((p, q) => p.x - q.x)) {
+      const last = spans[spans.length - 1];
+      if (last && b.x < last[1]) last[1] = Math.max(last[1], b.x + b.width);
+      else spans.push([b.x, b.x + b.width]);
+    }
+    const gaps = spans.slice(1).map(([left], i) => left - spans[i]![1]);
+    // Each gap once fit its widest label on one or two lines: 7 of the 10 were wider than the
+    // usual gap, "Duplicate request" alone set the first at 158 px.
+    expect(gaps[0]).toBe(LANE.columnGap);
+    expect(gaps.filter((g) => g > LANE.columnGap + 12).length).toBeLessThanOrEqual(3);
+    // Only the checks' five outcomes, stacked beside it, keep the room they need to read as a list.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(210);
+    for (const e of scene.edges) if (e.caption) expect(e.caption.lines.length).toBeLessThanOrEqual(3);
+    expect(readabilityTotal(readability(drawingOfScene(scene)))).toBe(0);
   });
 
   it('lays out a generated 1,000-step workflow with nothing overlapping', () => {
