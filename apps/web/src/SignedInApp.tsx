@@ -90,10 +90,7 @@ export function SignedInApp({ me }: { me: Me }) {
             {roles.includes('admin') && <Route path="/webhooks" element={<WebhooksPage />} />}
             {roles.includes('admin') && <Route path="/backups" element={<BackupsPage />} />}
             {(isLead(roles) || isAuditor(roles)) && (
-              <Route
-                path="/clinic-hours"
-                element={<ClinicHoursPage canEdit={isLead(roles)} canApply={roles.includes('admin')} />}
-              />
+              <Route path="/clinic-hours" element={<ClinicHoursPage canEdit={isLead(roles)} />} />
             )}
             {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}

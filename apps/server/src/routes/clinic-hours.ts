@@ -1,6 +1,6 @@
 import { applyClinicHours, clinicHours, openRequestsOffHours, saveClinicHours } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
-import { has, isAuditor, isLead } from '../auth/roles.ts';
+import { isAuditor, isLead } from '../auth/roles.ts';
 import { applyClinicHours as apply, openRequestsOffHours as offHours } from '../clinic/apply-hours.ts';
 import { clinicHoursView, saveClinicHours as save } from '../clinic/hours.ts';
 import type { AppDeps } from '../deps.ts';
@@ -11,8 +11,6 @@ import type { InstanceService } from '../instances/service.ts';
 
 // Leads (operations) and admins: the people who plan the clinic's days and answer for its deadlines.
 const ONLY_LEADS = 'Only an operations lead or an admin keeps the clinic hours';
-// Moving every open request's deadlines at once, apart from a save, is the admin's call.
-const ONLY_ADMINS = 'Only an admin applies the clinic hours to the requests open now';
 
 /** The clinic's opening hours and closures as leads and admins keep them (everyone reads them in `/api/config`). */
 export function clinicHoursRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
@@ -33,13 +31,14 @@ export function clinicHoursRoutes(deps: AppDeps, docs: ApiDocs, instances: Insta
 
   app.openapi(declared(docs, openRequestsOffHours), async (c) => {
     const user = requireUser(c);
-    if (!has(user, 'admin')) throw forbidden(ONLY_ADMINS);
+    // Whoever keeps the hours (and can move open requests with a save) applies them later too.
+    if (!isLead(user)) throw forbidden(ONLY_LEADS);
     return c.json(await offHours(deps, instances, user), 200);
   });
 
   app.openapi(declared(docs, applyClinicHours), async (c) => {
     const user = requireUser(c);
-    if (!has(user, 'admin')) throw forbidden(ONLY_ADMINS);
+    if (!isLead(user)) throw forbidden(ONLY_LEADS);
     return c.json(await apply(deps, instances, user, c.req.valid('json')), 200);
   });
 

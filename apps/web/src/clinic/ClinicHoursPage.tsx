@@ -46,11 +46,9 @@ import {
  */
 export function ClinicHoursPage({
   canEdit = true,
-  canApply = false,
 }: {
+  /** Leads and admins: change the hours, and put the requests open now on the saved hours at any time. */
   canEdit?: boolean;
-  /** Admins: may put the requests open now on the saved hours at any time. */
-  canApply?: boolean;
 }) {
   const client = useQueryClient();
   // Read here so the page's own times follow a clock saved on it as soon as the configuration reloads.
@@ -311,7 +309,7 @@ export function ClinicHoursPage({
         </Paper>
       )}
 
-      {canEdit && canApply && (
+      {canEdit && (
         <ApplyHoursToOpen
           unsaved={changed}
           onApplied={(applied) => {
