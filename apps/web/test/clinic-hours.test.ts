@@ -11,6 +11,7 @@ import {
   withBreak,
   withClosure,
 } from '../src/clinic/hours.ts';
+import { closureNoticeText } from '../src/shell/ClosureNotice.tsx';
 
 describe('clinic hours draft', () => {
   it('names what is wrong with a day: a missing time, closing before opening, overlapping hours', () => {
@@ -57,8 +58,16 @@ describe('clinic hours draft', () => {
     expect(sameDraft(a, { ...b, clock: '12-hour' })).toBe(true);
   });
 
+  it('keeps a name as it is typed: a space on its way to the next word stays ("Snow day", not "Snowday")', () => {
+    const typing = withClosure([{ date: '2026-12-31', name: 'Snow' }], '2026-12-31', 'Snow ');
+    expect(typing).toEqual([{ date: '2026-12-31', name: 'Snow ' }]);
+    expect(withClosure(typing, '2026-12-31', 'Snow d')).toEqual([{ date: '2026-12-31', name: 'Snow d' }]);
+    // Only blanks is no name.
+    expect(withClosure(typing, '2026-12-31', '  ')).toEqual([{ date: '2026-12-31' }]);
+  });
+
   it('adds a closed day in date order, renaming one already closed', () => {
-    const list = withClosure([{ date: '2027-01-01' }], '2026-12-31', ' Snow day ');
+    const list = withClosure([{ date: '2027-01-01' }], '2026-12-31', 'Snow day');
     expect(list).toEqual([{ date: '2026-12-31', name: 'Snow day' }, { date: '2027-01-01' }]);
     expect(withClosure(list, '2027-01-01', 'New Year')).toEqual([
       { date: '2026-12-31', name: 'Snow day' },
@@ -121,8 +130,7 @@ describe('clinic hours draft', () => {
 });
 
 describe('the header’s closure notice', () => {
-  it('says today, or the weekday and date, with the name staff know it by', async () => {
-    const { closureNoticeText } = await import('../src/shell/ClosureNotice.tsx');
+  it('says today, or the weekday and date, with the name staff know it by', () => {
     expect(closureNoticeText({ date: '2026-12-07', name: 'Snow day' }, '2026-12-07')).toBe(
       'Clinic closed today: Snow day',
     );

@@ -40,7 +40,7 @@ export function ClosedDays({
   function add(e: FormEvent) {
     e.preventDefault();
     if (!date) return;
-    onChange(withClosure(closures, date, name, { es: spanish }));
+    onChange(withClosure(closures, date, name.trim(), { es: spanish.trim() }));
     setDate('');
     setName('');
     setSpanish('');

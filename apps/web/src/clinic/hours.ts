@@ -90,13 +90,13 @@ export function withClosure(
   names: Partial<Record<PatientLanguage, string>> = {},
 ): ClinicClosure[] {
   const before = closures.find((c) => c.date === date);
-  const trimmed = name.trim();
-  // Kept as typed (a space mid-word is on its way to the next word); the server trims on save.
+  // Kept as typed (a space at the end is on its way to the next word); the server trims on save.
+  const kept = name.trim() === '' ? '' : name;
   const merged = Object.entries({ ...before?.names, ...names }).filter(([, n]) => n.trim() !== '');
   const next = closures.filter((c) => c.date !== date);
   next.push({
     date,
-    ...(trimmed ? { name: trimmed } : {}),
+    ...(kept ? { name: kept } : {}),
     ...(merged.length > 0 ? { names: Object.fromEntries(merged) } : {}),
   });
   return next.sort((a, b) => (a.date < b.date ? -1 : 1));
