@@ -14,6 +14,7 @@ import type { Change } from '../model/changes.ts';
 import { diffOverlay } from '../model/diff.ts';
 import { readLayout, type StepPosition } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
+import { problemSubject } from '../model/problemSubject.ts';
 import { BpmnImportReport, type BpmnReport } from './BpmnImportReport.tsx';
 import { ComparePanel, type Side } from './ComparePanel.tsx';
 import { type ExportKind, exportBpmn, exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
@@ -231,6 +232,11 @@ function Editor({ id }: { id: string }) {
   };
 
   const canvasDoc = mode === 'compare' && diff ? diff.overlay : document;
+  const firstErrorAt = findings.findIndex((f) => f.severity === 'error');
+  const firstError =
+    firstErrorAt < 0
+      ? undefined
+      : `${problemSubject(document.definition, findings[firstErrorAt]!, overlay?.targets[firstErrorAt] ?? {})}: ${findings[firstErrorAt]!.message}`;
   return (
     <div
       className={`pf-editor pf-contrast${folded ? ' pf-side-folded' : ''}`}
@@ -243,6 +249,7 @@ function Editor({ id }: { id: string }) {
         dirty={dirty}
         mode={mode}
         errors={overlay?.errors ?? 0}
+        {...(firstError ? { firstError } : {})}
         canUndo={canUndo}
         canRedo={canRedo}
         saving={saving}

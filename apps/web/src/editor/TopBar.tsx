@@ -26,6 +26,8 @@ export interface TopBarProps {
   dirty: boolean;
   mode: EditorMode;
   errors: number;
+  /** The first error, in words ("Step “Review the refill”: Due after must be …"): what Publish waits for. */
+  firstError?: string;
   canUndo: boolean;
   canRedo: boolean;
   saving: boolean;
@@ -45,7 +47,7 @@ export interface TopBarProps {
 export function TopBar(p: TopBarProps) {
   const publishReason =
     p.errors > 0
-      ? `Fix ${p.errors} ${p.errors === 1 ? 'error' : 'errors'} before publishing`
+      ? `Fix ${p.errors} ${p.errors === 1 ? 'error' : 'errors'} before publishing${p.firstError ? `. ${p.firstError}` : ''}`
       : p.dirty
         ? 'Saves, then publishes a new version'
         : 'Publish this draft as a new version';

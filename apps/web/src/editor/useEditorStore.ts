@@ -4,6 +4,14 @@ import { applyChanges, type Change, ModelError } from '../model/changes.ts';
 import { checkDefinition } from '../model/check.ts';
 import type { EditorDocument } from '../model/document.ts';
 import {
+  entryFindings,
+  NO_ENTRIES,
+  renameEntries,
+  type UnfinishedEntries,
+  type UnfinishedEntry,
+  withEntry,
+} from '../model/entries.ts';
+import {
   canRedo,
   canUndo,
   emptyHistory,
@@ -38,8 +46,15 @@ export interface EditorState {
   history: History;
   canUndo: boolean;
   canRedo: boolean;
+  /** The Problems panel's list: the unfinished entries, then the lint findings. */
   findings: Finding[];
+  /** The lint findings alone, as the last lint left them. */
+  lintFindings: Finding[];
   overlay: LintOverlay | null;
+  /** What is typed in inspector boxes that the workflow cannot take yet (see model/entries.ts). */
+  entries: UnfinishedEntries;
+  /** Holds what is typed at `path` as unfinished, or lets it go (`null`: fixed or typed back). */
+  hold(path: string, entry: UnfinishedEntry | null): void;
   /** The definition changed and its lint runs right after the edit is drawn (findings are the previous ones). */
   linting: boolean;
   selection: Selection;
@@ -59,9 +74,16 @@ export interface EditorState {
   rebase(base: SavedBase): void;
 }
 
-function checked(document: EditorDocument, heldRoles: readonly string[] | null) {
-  const findings = checkDefinition(document.definition, heldRoles);
-  return { findings, overlay: lintOverlay(document.definition, findings), linting: false };
+/** The Problems panel's list and the canvas marks from lint's findings and the unfinished entries. */
+function listed(document: EditorDocument, lintFindings: Finding[], entries: UnfinishedEntries) {
+  const held = entryFindings(document.definition, entries);
+  const findings = held.length > 0 ? [...held, ...lintFindings] : lintFindings;
+  return { findings, lintFindings, overlay: lintOverlay(document.definition, findings) };
+}
+
+function checked(document: EditorDocument, heldRoles: readonly string[] | null, entries: UnfinishedEntries) {
+  const lintFindings = checkDefinition(document.definition, heldRoles);
+  return { ...listed(document, lintFindings, entries), linting: false };
 }
 
 /**
@@ -79,8 +101,8 @@ function lintSoon(get: () => EditorState, set: (s: Partial<EditorState>) => void
     if (done) return;
     done = true;
     lintQueued = false;
-    const { document, linting, heldRoles } = get();
-    if (document && linting) set(checked(document, heldRoles));
+    const { document, linting, heldRoles, entries } = get();
+    if (document && linting) set(checked(document, heldRoles, entries));
   };
   // After the next frame is painted (a timer set from an animation frame runs after its paint);
   // the plain timer is the backstop where frames do not run (a hidden tab, tests in Node).
@@ -128,7 +150,9 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   canUndo: false,
   canRedo: false,
   findings: [],
+  lintFindings: [],
   overlay: null,
+  entries: NO_ENTRIES,
   linting: false,
   selection: NO_SELECTION,
   focus: null,
@@ -142,7 +166,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       roles.every((r) => state.heldRoles!.includes(r));
     if (same) return;
     const heldRoles = [...roles];
-    set({ heldRoles, ...(state.document ? checked(state.document, heldRoles) : {}) });
+    set({ heldRoles, ...(state.document ? checked(state.document, heldRoles, state.entries) : {}) });
+  },
+
+  hold(path, entry) {
+    const state = get();
+    const entries = withEntry(state.entries, path, entry);
+    if (entries === state.entries) return;
+    set({ entries, ...(state.document ? listed(state.document, state.lintFindings, entries) : {}) });
   },
 
   load(base, document = base.document, heldRoles = get().heldRoles) {
@@ -155,7 +186,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canRedo: false,
       selection: NO_SELECTION,
       focus: null,
-      ...checked(document, heldRoles),
+      entries: NO_ENTRIES,
+      ...checked(document, heldRoles, NO_ENTRIES),
     });
   },
 
@@ -171,8 +203,13 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       return false;
     }
     const history = record(state.history, state.document, next, options);
+    // A step whose id follows its title keeps what was typed in its boxes.
+    let entries = state.entries;
+    for (const change of changes)
+      if (change.type === 'renameStep') entries = renameEntries(entries, change.id, change.newId);
     set({
       document: next,
+      entries,
       history,
       canUndo: canUndo(history),
       canRedo: canRedo(history),

@@ -53,15 +53,16 @@ export function isoToDeadline(iso: string): DeadlineAmount | null {
 
 export type DeadlineInput = { ok: true; iso: string } | { ok: false; message: string };
 
+/** What a deadline's amount must be, in words: "a whole number of days, from 1 to 1,000,000". */
+export const deadlineRule = (unit: DeadlineUnit) =>
+  `a whole number of ${unit}, from 1 to ${MAX_AMOUNT.toLocaleString('en-US')}`;
+
 /** A typed amount checked for the inline error: a whole number from 1 to a million. */
 export function deadlineFromText(text: string, unit: DeadlineUnit): DeadlineInput {
   const trimmed = text.trim();
   const amount = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(amount) || amount < 1 || amount > MAX_AMOUNT) {
-    return {
-      ok: false,
-      message: `Enter a whole number of ${unit}, from 1 to ${MAX_AMOUNT.toLocaleString('en-US')}`,
-    };
+    return { ok: false, message: `Enter ${deadlineRule(unit)}` };
   }
   return { ok: true, iso: deadlineToIso({ amount, unit }) };
 }

@@ -1,16 +1,21 @@
 import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, TaskStep, WaitStep } from '@portalflow/engine';
 import { formatDuration } from '@portalflow/engine';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   DEADLINE_UNITS,
   type DeadlineUnit,
   deadlineFromText,
+  deadlineRule,
   deadlineToIso,
   isoToDeadline,
 } from '../../model/deadline.ts';
+import { useEditorStore } from '../useEditorStore.ts';
 import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
 import { StepSelect } from './StepSelect.tsx';
+import { useUnfinishedEntry } from './useUnfinishedEntry.ts';
+
+const isUnit = (u: string | undefined): u is DeadlineUnit => DEADLINE_UNITS.some((d) => d === u);
 
 function preview(after: string, business: boolean): string {
   try {
@@ -21,30 +26,42 @@ function preview(after: string, business: boolean): string {
 }
 
 /**
- * "Due after" as a number and a unit. What is typed stays here until it is a valid amount, so an
- * invalid entry shows an inline error and never reaches the file.
+ * "Due after" as a number and a unit. An amount the file cannot take (0, "abc") never reaches it: it
+ * shows an inline error and is held as an unfinished entry, a problem that blocks Publish and stays
+ * in the box until it is fixed or typed back.
  */
 function DueAfterInput({
+  path,
   after,
   business,
   onChange,
 }: {
+  /** Where the amount is written: `steps.<id>.deadline.after`. */
+  path: string;
   after: string;
   business: boolean;
   onChange: (iso: string) => void;
 }) {
+  const { entry, hold } = useUnfinishedEntry(path);
   const shown = isoToDeadline(after);
-  const [text, setText] = useState(shown ? String(shown.amount) : '');
-  const [unit, setUnit] = useState<DeadlineUnit>(shown?.unit ?? 'days');
-  // Undo, another step or a collaborator's save changes the value underneath: show what the file says.
+  const [text, setText] = useState(entry?.text ?? (shown ? String(shown.amount) : ''));
+  const [unit, setUnit] = useState<DeadlineUnit>(
+    isUnit(entry?.choice) ? entry.choice : (shown?.unit ?? 'days'),
+  );
+  // Undo or a collaborator's save changes the value underneath: show what the file says (and let go
+  // of what was typed). Not on opening: a held entry is what the box shows then.
+  const seen = useRef(after);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside resyncs
   useEffect(() => {
+    if (seen.current === after) return;
+    seen.current = after;
     const typed = deadlineFromText(text, unit);
     if (typed.ok && typed.iso === after) return;
     const now = isoToDeadline(after);
     if (now) {
       setText(String(now.amount));
       setUnit(now.unit);
+      hold(null);
     }
   }, [after]);
   const typed = deadlineFromText(text, unit);
@@ -52,7 +69,12 @@ function DueAfterInput({
     setText(nextText);
     setUnit(nextUnit);
     const next = deadlineFromText(nextText, nextUnit);
-    if (next.ok && next.iso !== after) onChange(next.iso);
+    if (!next.ok) {
+      hold({ text: nextText, choice: nextUnit, problem: `Due after must be ${deadlineRule(nextUnit)}` });
+      return;
+    }
+    hold(null);
+    if (next.iso !== after) onChange(next.iso);
   };
   return (
     <Group gap={6} align="flex-start" wrap="nowrap">
@@ -97,6 +119,7 @@ export function DeadlineFields({
   definition: Definition;
 }) {
   const patch = useStepPatch(id);
+  const hold = useEditorStore((s) => s.hold);
   const roles = useRoleOptions(definition);
   const steps = useStepOptions(definition, id);
   const deadline = step.deadline;
@@ -126,9 +149,18 @@ export function DeadlineFields({
   };
   return (
     <Stack gap={6} className="pf-fieldset" role="group" aria-label="Deadline">
-      <Checkbox label="Has a deadline" checked onChange={() => patch({ deadline: undefined })} />
+      <Checkbox
+        label="Has a deadline"
+        checked
+        onChange={() => {
+          // No deadline, no amount: what was typed for it goes too.
+          hold(`steps.${id}.deadline.after`, null);
+          patch({ deadline: undefined });
+        }}
+      />
       <DueAfterInput
         key={id}
+        path={`steps.${id}.deadline.after`}
         after={deadline.after}
         business={deadline.calendar === 'business'}
         onChange={(after) => set({ after }, 'deadline.after')}

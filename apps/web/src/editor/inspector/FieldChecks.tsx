@@ -16,6 +16,8 @@ interface FormProps extends Props {
   form: readonly FormField[];
   /** Whether the form is finished by a step (not a start form): only then is a number worked out. */
   canWorkOut: boolean;
+  /** Where the field is written (`steps.<id>.form.<n>`): what its boxes hold while unfinished. */
+  path: string;
 }
 
 /**
@@ -23,7 +25,7 @@ interface FormProps extends Props {
  * common one by name, or a pattern) for text; for numbers, an amount or not, a range, or worked out
  * from a date. "Try an answer" runs the engine's own check, so the lead sees the message staff will see.
  */
-export function FieldChecks({ field, form, canWorkOut, index, onChange }: FormProps) {
+export function FieldChecks({ field, form, canWorkOut, index, path, onChange }: FormProps) {
   // Patterns are for one-line answers (codes, numbers, references).
   const isText = field.type === 'text';
   return (
@@ -63,6 +65,7 @@ export function FieldChecks({ field, form, canWorkOut, index, onChange }: FormPr
           form={form}
           canWorkOut={canWorkOut}
           index={index}
+          path={path}
           onChange={onChange}
         />
       )}

@@ -59,8 +59,11 @@ export function FormFieldsEditor({
   onWrite,
   emptyText = 'No form: staff only choose an outcome.',
   canWorkOut = true,
+  path = `steps.${id}.form`,
 }: {
   id: string;
+  /** Where the form is written: a step's `steps.<id>.form` unless said (the start form's `intake.form`). */
+  path?: string;
   fields: FormField[];
   /** The step's outcomes, for fields required only to finish with some of them (none on a start form). */
   outcomes?: string[];
@@ -148,7 +151,8 @@ export function FormFieldsEditor({
             form={fields}
             canWorkOut={canWorkOut}
             index={i}
-            onChange={(change, path) => update(i, change, path)}
+            path={`${path}.${i}`}
+            onChange={(change, field) => update(i, change, field)}
           />
           <Select
             size="xs"

@@ -9,6 +9,8 @@ interface Props {
   /** Whether the form is finished by a step; a start form is not, so nothing is worked out there. */
   canWorkOut: boolean;
   index: number;
+  /** Where the field is written (`steps.<id>.form.<n>`). */
+  path: string;
   onChange: (change: Partial<FormField>, path?: string) => void;
 }
 
@@ -19,7 +21,7 @@ const TYPED = 'typed';
  * months since the last visit); an amount of money, a count in whole numbers or a plain number; the
  * range an answer must fit, worded in dollars for an amount.
  */
-export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: Props) {
+export function NumberFieldChecks({ field, form, canWorkOut, index, path, onChange }: Props) {
   const dates = form.filter((f) => f.type === 'date' && f.id !== field.id);
   const from = field.computed?.monthsSince;
   const fromLabel = form.find((f) => f.id === from)?.label ?? from;
@@ -110,6 +112,8 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: 
           />
           <Group gap={6} grow align="flex-start">
             <BoundInput
+              path={`${path}.min`}
+              field={field.label}
               label={money ? 'Smallest amount' : 'Smallest answer'}
               description={money ? '$0.00 takes no credits' : undefined}
               money={money}
@@ -119,6 +123,8 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, onChange }: 
               data-testid={`field-min-${index}`}
             />
             <BoundInput
+              path={`${path}.max`}
+              field={field.label}
               label={money ? 'Largest amount' : 'Largest answer'}
               money={money}
               whole={whole}

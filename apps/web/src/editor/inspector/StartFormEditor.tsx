@@ -74,6 +74,7 @@ export function StartFormEditor({ definition }: { definition: Definition }) {
       </Text>
       <FormFieldsEditor
         id="__start__"
+        path="intake.form"
         fields={fields}
         emptyText="No fields yet: the request starts empty."
         canWorkOut={false}
