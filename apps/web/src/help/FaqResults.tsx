@@ -67,10 +67,10 @@ export function FaqResults({
       <EmptyState
         size="sm"
         icon={<SearchX size={28} aria-hidden />}
-        title={query ? `Nothing found for “${query}”` : 'No help entries yet'}
+        title={query ? `No answers for “${query}”` : 'No help entries yet'}
         description={
           query
-            ? 'Try fewer or other words, e.g. "lockout", "activation code" or "proxy".'
+            ? 'Try fewer words or check the spelling, e.g. "lockout", "activation code" or "proxy". Still nothing? Ask your supervisor.'
             : 'Help writers can add the first entry under Manage entries.'
         }
         data-testid="faq-empty"

@@ -82,11 +82,23 @@ export function parseMarkup(source: string): Block[] {
 
 const inlineText = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 
-/** List items read as one sentence, `a; b; c`, unless an item ends its own sentence. */
+/** An item that ends mid-sentence (`try again, or`) is continued by the next, not cut off by `;`. */
+const OPEN_END = /(?:[,\u2013\u2014-]|\b(?:or|and|then|but|o|u|y|e|pero|luego))$/i;
+/** `Call the front desk` reads on as `call the front desk`; `IT will…`, `Riverside Health…` and `Dr. Lee` keep their capitals. */
+const SENTENCE_START = /^\p{Lu}\p{Ll}+ \p{Ll}/u;
+
+function continueWith(item: string): string {
+  return SENTENCE_START.test(item) ? item[0]!.toLowerCase() + item.slice(1) : item;
+}
+
+/** List items read as one sentence, `a; b; c`, unless an item ends its own sentence or runs on into the next. */
 function listText(items: Inline[][]): string {
-  return items
-    .map(inlineText)
-    .reduce((text, item) => (text === '' ? item : `${text}${/[.!?:;]$/.test(text) ? ' ' : '; '}${item}`), '');
+  return items.map(inlineText).reduce((text, item) => {
+    if (text === '') return item;
+    if (/[.!?:;]$/.test(text)) return `${text} ${item}`;
+    if (OPEN_END.test(text)) return `${text} ${continueWith(item)}`;
+    return `${text}; ${item}`;
+  }, '');
 }
 
 /** The words a reader sees, without markup: what search indexes and snippets quote. */

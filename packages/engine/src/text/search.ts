@@ -32,6 +32,25 @@ const TYPO_2 = 0.35;
 const K1 = 1.2;
 const B = 0.75;
 
+/**
+ * How many typos apart a query word (or its stem) is from an indexed word, when that is few enough to
+ * be a typo: one from 5 letters, two from 9. Shorter words a letter apart are other words (`card`,
+ * the stem of `caring`), not misspellings; only two swapped letters (`sing` for `sign`) are.
+ */
+function typos(word: string, key: string): number {
+  if (word.length === 4 && key.length === 4) return swapped(word, key) ? 1 : Number.POSITIVE_INFINITY;
+  const max = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  if (max === 0) return Number.POSITIVE_INFINITY;
+  const d = editDistance(word, key, max);
+  return d <= max ? d : Number.POSITIVE_INFINITY;
+}
+
+/** The same letters with one neighbouring pair swapped. */
+function swapped(a: string, b: string): boolean {
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
 interface Posting {
   /** Weighted term frequency over fields. */
   tf: number;
@@ -104,14 +123,15 @@ export class SearchIndex {
     offer(this.vocabulary.get(word), EXACT);
     offer(this.vocabulary.get(s), EXACT);
     if (found.size > 0 && word.length < 4) return found;
-    const maxTypos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    // A word the help already has is spelt right: `locked` is not a typo for `looked`.
+    const known = found.size > 0;
     for (const [key, stems] of this.vocabulary) {
       if (key === word || key === s) continue;
       if (word.length >= 3 && key.startsWith(word)) offer(stems, PREFIX);
-      else if (maxTypos > 0) {
-        const d = Math.min(editDistance(word, key, maxTypos), editDistance(s, key, maxTypos));
+      else if (!known) {
+        const d = Math.min(typos(word, key), typos(s, key));
         if (d === 1) offer(stems, TYPO_1);
-        else if (d === 2 && maxTypos >= 2) offer(stems, TYPO_2);
+        else if (d === 2) offer(stems, TYPO_2);
       }
     }
     return found;

@@ -31,11 +31,18 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Words that carry no meaning in a help search (English and Spanish). */
+/**
+ * Words that carry no meaning in a help search (English and Spanish, folded): every answer has them,
+ * so matching them (`not`, `other`, `nothing`) only buries the real answer or hides that there is none.
+ */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a an and are as at be by can do does for from how i if in into is it its me my of on or our so that the ' +
-    'their them then there these this to was we what when where which who why will with you your ' +
-    'al como con cual de del el en es la las lo los mi mis no para por que se si su sus un una y yo'
+    'a about also an and another any anything are as at be been but by can cannot do does doesnt dont ' +
+    'cant for from had has have how i if in into is isnt it its just me more my no not nothing of on or ' +
+    'other others our so some something than that the their them then there these they this those to too ' +
+    'very was we were what when where which who why will with you your ' +
+    'al algo algun alguna como con cual de del el ella en es esa ese eso esta este esto la las le les lo ' +
+    'los mas mi mis muy nada ni no nos otra otras otro otros para pero por que se si sin su sus tambien ' +
+    'todo todos tu un una y ya yo'
   ).split(' '),
 );
