@@ -126,7 +126,9 @@ export function AccountsPage() {
                         {p.disabled ? 'Disabled' : 'Active'}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{p.lastSignInAt ? formatWhen(p.lastSignInAt) : 'Never'}</Table.Td>
+                    <Table.Td className="pf-time">
+                      {p.lastSignInAt ? formatWhen(p.lastSignInAt) : 'Never'}
+                    </Table.Td>
                     <Table.Td>{twoFactorCell(p)}</Table.Td>
                     <Table.Td>
                       <Button

@@ -59,7 +59,7 @@ export function ChangeTrail({ userId, compact = false }: { userId?: string; comp
           <Table.Tbody>
             {changes.data.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td>{formatWhen(c.at)}</Table.Td>
+                <Table.Td className="pf-time">{formatWhen(c.at)}</Table.Td>
                 <Table.Td>{c.actorName ?? '—'}</Table.Td>
                 {!userId && <Table.Td>{c.userName}</Table.Td>}
                 <Table.Td>{changeLabel(c)}</Table.Td>

@@ -51,8 +51,8 @@ export function SessionTable({
                 )}
               </Group>
             </Table.Td>
-            <Table.Td>{formatWhen(s.createdAt)}</Table.Td>
-            <Table.Td>{s.current ? 'Now' : formatWhen(s.lastSeenAt)}</Table.Td>
+            <Table.Td className="pf-time">{formatWhen(s.createdAt)}</Table.Td>
+            <Table.Td className="pf-time">{s.current ? 'Now' : formatWhen(s.lastSeenAt)}</Table.Td>
             <Table.Td>
               {onEnd && canEnd(s) && (
                 <Button

@@ -95,7 +95,7 @@ export function ActiveSteps({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text span size="sm" title={a.due ?? undefined}>
+                  <Text span size="sm" title={a.due ?? undefined} className="pf-time">
                     {formatWhen(a.due)}
                   </Text>
                 </Table.Td>

@@ -284,7 +284,7 @@ export function InstanceSearch() {
                   style={{ cursor: 'pointer' }}
                 >
                   <Table.Td>
-                    <Text size="sm" title={item.startedAt}>
+                    <Text size="sm" title={item.startedAt} className="pf-time">
                       {formatWhen(item.startedAt)}
                     </Text>
                   </Table.Td>

@@ -161,7 +161,7 @@ export function BackupsPage() {
                       </Text>
                     ))}
                   </Table.Td>
-                  <Table.Td>{b.createdAt ? formatWhen(b.createdAt) : '—'}</Table.Td>
+                  <Table.Td className="pf-time">{b.createdAt ? formatWhen(b.createdAt) : '—'}</Table.Td>
                   <Table.Td ta="right">{b.instances?.toLocaleString('en-US') ?? '—'}</Table.Td>
                   <Table.Td ta="right">{b.files?.toLocaleString('en-US') ?? '—'}</Table.Td>
                   <Table.Td ta="right">{b.bytes === null ? '—' : sizeText(b.bytes)}</Table.Td>

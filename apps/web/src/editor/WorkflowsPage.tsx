@@ -201,7 +201,7 @@ export function WorkflowsPage() {
                     </Badge>
                   )}
                   {d.latestPublishedAt && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" className="pf-time">
                       {formatWhen(d.latestPublishedAt)}
                     </Text>
                   )}
@@ -220,7 +220,9 @@ export function WorkflowsPage() {
                 <Table.Td>
                   {hasDraftDetails(d) && (
                     <>
-                      <Text size="sm">{formatWhen(d.updatedAt)}</Text>
+                      <Text size="sm" className="pf-time">
+                        {formatWhen(d.updatedAt)}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         revision {d.revision}
                       </Text>

@@ -45,7 +45,7 @@ export function HandbookIndex() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>v{d.latestVersion}</Table.Td>
-                <Table.Td>{formatWhen(d.latestPublishedAt)}</Table.Td>
+                <Table.Td className="pf-time">{formatWhen(d.latestPublishedAt)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

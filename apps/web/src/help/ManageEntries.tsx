@@ -109,7 +109,7 @@ export function ManageEntries({
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {formatWhen(e.updatedAt)} · {nameOf(e.updatedBy)}
+                    <span className="pf-time">{formatWhen(e.updatedAt)}</span> · {nameOf(e.updatedBy)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -138,8 +138,8 @@ export function IntakeKeysPage() {
             {keys.data.map((k) => (
               <Table.Tr key={k.id} data-testid="intake-row" data-key-id={k.id} data-status={k.status}>
                 <Table.Td>{titleOf(k.workflowId)}</Table.Td>
-                <Table.Td>{formatWhen(k.createdAt)}</Table.Td>
-                <Table.Td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : 'never'}</Table.Td>
+                <Table.Td className="pf-time">{formatWhen(k.createdAt)}</Table.Td>
+                <Table.Td className="pf-time">{k.lastUsedAt ? formatWhen(k.lastUsedAt) : 'never'}</Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
                     <Badge color={k.status === 'active' ? 'teal.9' : 'red.9'} variant="light">

@@ -72,7 +72,9 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatWhen(row.startedAt)}</Text>
+                  <Text size="sm" className="pf-time">
+                    {formatWhen(row.startedAt)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Steps steps={row.now} />

@@ -81,14 +81,14 @@ export function DeliveryTable() {
                     {d.id}
                   </Text>
                 </Table.Td>
-                <Table.Td>{formatWhen(d.createdAt)}</Table.Td>
+                <Table.Td className="pf-time">{formatWhen(d.createdAt)}</Table.Td>
                 <Table.Td>{d.attempts}</Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
                     <Badge color={STATUS_COLOR[d.status]} variant="light">
                       {d.status}
                     </Badge>
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="gray.7" className={d.status === 'delivered' ? 'pf-time' : undefined}>
                       {d.status === 'delivered' && d.deliveredAt
                         ? formatWhen(d.deliveredAt)
                         : d.status === 'pending' && d.attempts > 0

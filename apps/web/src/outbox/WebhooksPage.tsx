@@ -139,7 +139,7 @@ export function WebhooksPage() {
               <Table.Tr key={s.id} data-testid="webhook-row">
                 <Table.Td style={{ wordBreak: 'break-all' }}>{s.url}</Table.Td>
                 <Table.Td>{s.events.join(', ')}</Table.Td>
-                <Table.Td>{formatWhen(s.createdAt)}</Table.Td>
+                <Table.Td className="pf-time">{formatWhen(s.createdAt)}</Table.Td>
                 <Table.Td>
                   {s.disabledAt ? (
                     <Text size="xs" c="gray.7">

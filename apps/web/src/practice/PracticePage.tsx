@@ -150,7 +150,7 @@ export function PracticePage({ me }: { me: Me }) {
                       {titles.get(r.definitionId) ?? r.definitionId}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{formatWhen(r.startedAt)}</Table.Td>
+                  <Table.Td className="pf-time">{formatWhen(r.startedAt)}</Table.Td>
                   <Table.Td>
                     <Badge tt="none" variant="outline" color={r.status === 'done' ? 'teal.9' : 'gray.7'}>
                       {r.status}

@@ -65,9 +65,9 @@ export function TokenTable({ tokens, userId }: { tokens: ApiToken[]; userId: str
             <Table.Tr key={t.id} data-testid="token-row" data-token-id={t.id} data-status={t.status}>
               <Table.Td>{t.name}</Table.Td>
               <Table.Td>{t.scope === 'read' ? 'Read only' : 'Read and act'}</Table.Td>
-              <Table.Td>{formatWhen(t.createdAt)}</Table.Td>
-              <Table.Td>{formatWhen(t.expiresAt)}</Table.Td>
-              <Table.Td>{t.lastUsedAt ? formatWhen(t.lastUsedAt) : 'never'}</Table.Td>
+              <Table.Td className="pf-time">{formatWhen(t.createdAt)}</Table.Td>
+              <Table.Td className="pf-time">{formatWhen(t.expiresAt)}</Table.Td>
+              <Table.Td className="pf-time">{t.lastUsedAt ? formatWhen(t.lastUsedAt) : 'never'}</Table.Td>
               <Table.Td>
                 <Stack gap={2}>
                   <Badge color={STATUS_COLOR[t.status]} variant="light" data-testid="token-status">

@@ -58,7 +58,7 @@ export function EntryHistory({
             <Table.Tbody>
               {trail.data.changes.map((c) => (
                 <Table.Tr key={c.seq}>
-                  <Table.Td>{formatWhen(c.at)}</Table.Td>
+                  <Table.Td className="pf-time">{formatWhen(c.at)}</Table.Td>
                   <Table.Td>{nameOf(c.actor)}</Table.Td>
                   <Table.Td>{c.action}</Table.Td>
                   <Table.Td>

@@ -131,7 +131,7 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <DueChip due={t.due} now={now} size="xs" />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWhen(t.openedAt, now)}</Table.Td>
+              <Table.Td className="pf-time">{formatWhen(t.openedAt, now)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
