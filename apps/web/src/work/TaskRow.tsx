@@ -47,9 +47,6 @@ export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen,
             >
               {requestLabel(task)}
             </Text>
-            <Text size="sm" lineClamp={2}>
-              {task.title}
-            </Text>
           </div>
           {task.status === 'closed' ? (
             // Done: when, and how it ended, as the outcome button read.
@@ -66,8 +63,11 @@ export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen,
             <DueChip due={task.due} now={now} size="sm" relative />
           )}
         </Group>
-        <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
-          <Text size="xs" c="gray.7" truncate style={{ minWidth: 0 }}>
+        {/* The step under the request, across the row's whole width: said in full, never cut. */}
+        <Text size="sm">{task.title}</Text>
+        <Group justify="space-between" wrap="nowrap" gap="xs" mt={4} align="flex-start">
+          {/* Wraps rather than cuts: the end of a long role title is what tells one pool from another. */}
+          <Text size="xs" c="gray.7" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
             {workflow} · {role}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
