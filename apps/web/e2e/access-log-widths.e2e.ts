@@ -16,6 +16,9 @@ beforeAll(async () => {
   expect((await ma('GET', `/instances/${task.instanceId}/history?values=true`)).status).toBe(200);
   const frontDesk = await apiSession(server.url, 'front-desk', PASSWORD);
   expect((await frontDesk('GET', '/audit/access-log')).status).toBe(403);
+  // The operations lead lists the requests: a long role name and a long category on one row.
+  const lead = await apiSession(server.url, 'lead', PASSWORD);
+  expect((await lead('GET', '/instances')).status).toBe(200);
 });
 afterAll(async () => {
   await server?.stop();
@@ -79,7 +82,9 @@ describe('the access log on a tablet-sized screen', () => {
           .locator('[data-testid="access-log-table"] tbody tr')
           .evaluateAll(shownTexts);
         for (const text of rows) {
-          expect(text).toMatch(/Auditor|Front desk|Medical assistant|Provider|Billing|not signed in|—/i);
+          expect(text).toMatch(
+            /Auditor|Front desk|Medical assistant|Operations lead|Provider|Billing|not signed in|—/i,
+          );
           expect(text).toMatch(/Allowed|Denied/);
         }
         const [refusal] = await denied.evaluateAll(shownTexts);
@@ -92,6 +97,79 @@ describe('the access log on a tablet-sized screen', () => {
       if ((await more.getAttribute('aria-expanded')) === 'true') await more.click();
       await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
       await screenshot(b.page, 'audit-access-log-narrow');
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+/**
+ * Roles and categories on screen (in their own columns, or folded under the person and the action)
+ * whose words do not all show: cut short, or running out of their place.
+ */
+function cutCells(page: Page) {
+  return page
+    .locator('[data-testid="access-log-table"] tbody :is(td.pf-al-role, td.pf-al-category, .pf-al-folded)')
+    .evaluateAll((cells) =>
+      cells
+        .filter((cell) => getComputedStyle(cell).display !== 'none')
+        .filter(
+          (cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1,
+        )
+        .map((cell) => cell.textContent ?? ''),
+    );
+}
+
+/** The role and category texts on screen, in their columns or folded. */
+function shownWords(page: Page) {
+  return page
+    .locator('[data-testid="access-log-table"] tbody tr')
+    .evaluateAll(shownTexts)
+    .then((rows) => rows.join('\n'));
+}
+
+describe('the access log on a laptop', () => {
+  it('shows every role and category whole, and says in words what each entry did', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      await signIn(b.page, server.url, 'auditor', PASSWORD);
+      await b.page.goto(`${server.url}/audit/access-log?lists=show`);
+      const table = b.page.getByTestId('access-log-table');
+      await table.waitFor();
+      const roles = b.page.locator('[data-testid="access-log-table"] tbody td.pf-al-role');
+      await expect.poll(async () => (await roles.allTextContents()).includes('Operations lead')).toBe(true);
+      const categories = b.page.locator('[data-testid="access-log-table"] tbody td.pf-al-category');
+      await expect
+        .poll(async () => (await categories.allTextContents()).includes('Request lists and searches'))
+        .toBe(true);
+      for (const width of [1366, 1280]) {
+        await b.page.setViewportSize({ width, height: 900 });
+        await expect.poll(() => shownWords(b.page)).toContain('Operations lead');
+        expect(await shownWords(b.page)).toContain('Request lists and searches');
+        // Wrapped onto a second line if need be, never cut to "Operations l…".
+        expect(await cutCells(b.page)).toEqual([]);
+        // Still no sideways scrolling.
+        const overflow = await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+        expect(overflow).toBeLessThanOrEqual(1);
+      }
+      await b.page.setViewportSize({ width: 1366, height: 900 });
+      await screenshot(b.page, 'audit-access-log-laptop');
+
+      // A row's details say what was done as the row does, not the route the browser called.
+      const row = b.page
+        .locator('[data-testid="access-log-table"] tbody tr')
+        .filter({
+          has: b.page.locator('[data-testid="access-log-what"]', { hasText: /^Read the access log$/ }),
+        })
+        .first();
+      await row.getByTestId('access-log-details').click();
+      const panel = b.page.getByTestId('access-log-details-panel');
+      await panel.waitFor();
+      const said = (await panel.textContent()) ?? '';
+      expect(said).toContain('Read the access log');
+      expect(said).not.toMatch(/\/api\/|Route|GET |POST /);
+      await screenshot(b.page, 'audit-access-log-details');
+      await b.page.keyboard.press('Escape');
     } finally {
       await b.close();
     }

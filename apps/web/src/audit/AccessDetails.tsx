@@ -3,12 +3,13 @@ import { Info } from 'lucide-react';
 import { Link } from 'react-router';
 import { countOf } from '../shell/plural.ts';
 import type { AccessRow } from './accessLog.ts';
-import { listedRequests } from './accessText.ts';
+import { accessText, listedRequests } from './accessText.ts';
 
 /**
- * What an access-log row recorded beyond its sentence, behind a button so the row stays one line: the
- * method and route, the request's id, the recorded detail, and for a list or search every request it
- * showed (each opens that request's replay). The CSV download carries all of it too.
+ * What an access-log row recorded beyond its sentence, behind a button so the row stays one line: what
+ * was done in the row's own words (never the route the browser called: that is for IT, in the CSV), the
+ * request's id, the recorded detail, and for a list or search every request it showed (each opens that
+ * request's replay). The CSV download carries all of it too.
  */
 export function AccessDetails({ row }: { row: AccessRow }) {
   const listed = listedRequests(row.detail);
@@ -31,13 +32,11 @@ export function AccessDetails({ row }: { row: AccessRow }) {
       </Popover.Target>
       <Popover.Dropdown data-testid="access-log-details-panel">
         <Stack gap={4}>
-          <Text size="xs">
+          <Text size="xs" data-testid="access-log-details-what">
             <Text span c="dimmed" size="xs">
-              Route:{' '}
+              What was done:{' '}
             </Text>
-            <Text span ff="monospace" size="xs">
-              {row.action}
-            </Text>
+            {accessText(row)}
           </Text>
           {row.instanceId && (
             <Text size="xs">

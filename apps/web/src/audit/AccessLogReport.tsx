@@ -297,9 +297,7 @@ export function AccessLogReport() {
                           {roles}
                         </Text>
                       </Table.Td>
-                      <Table.Td className="pf-al-role pf-al-one-line" title={roles}>
-                        {roles}
-                      </Table.Td>
+                      <Table.Td className="pf-al-role">{roles}</Table.Td>
                       <Table.Td>
                         <Text span size="sm" data-testid="access-log-what">
                           {row.instanceId ? (
@@ -340,9 +338,7 @@ export function AccessLogReport() {
                           {category} · <AccessOutcome outcome={row.outcome} size="xs" />
                         </Text>
                       </Table.Td>
-                      <Table.Td className="pf-al-category pf-al-one-line" title={category}>
-                        {category}
-                      </Table.Td>
+                      <Table.Td className="pf-al-category">{category}</Table.Td>
                       <Table.Td className="pf-al-outcome">
                         <AccessOutcome outcome={row.outcome} />
                       </Table.Td>
