@@ -22,7 +22,9 @@ describe('sign-in', () => {
       await expect(b.page.getByRole('alert').textContent()).resolves.toContain('Wrong username or password');
       // The page tells admins, leads and auditors about the second step before they need it; how to print
       // a code without a phone only on the demo (a clinic's own server never says it: clinic-config.test.ts).
-      await expect(b.page.getByTestId('two-factor-help').textContent()).resolves.toContain('portalflow totp');
+      await expect(b.page.getByTestId('two-factor-help').textContent()).resolves.toContain(
+        'npx -y pnpm@12.4.2 portalflow totp',
+      );
       await expect(b.page.getByTestId('sign-in-clinic').textContent()).resolves.toContain(
         'Riverside Community Health',
       );
