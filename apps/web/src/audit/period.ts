@@ -1,17 +1,10 @@
 // Day-based periods in the clinic's time zone (the same zone shell/time.ts shows times in).
 import { clinicTimeZone } from '../shell/clinic.ts';
-import { formatWhen } from '../shell/time.ts';
+import { dayIn, formatWhen } from '../shell/time.ts';
 
-/** `YYYY-MM-DD` of the instant `ms` in `tz`. */
+/** `YYYY-MM-DD` of the instant `ms` in `tz`: the clinic's calendar day, as every screen counts days. */
 export function dayOf(ms: number, tz = clinicTimeZone()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dayIn(ms, tz);
 }
 
 /** How far `tz`'s wall clock is ahead of UTC at instant `ms`, in ms. */

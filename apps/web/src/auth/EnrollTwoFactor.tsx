@@ -18,22 +18,13 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { SignInResult } from '../api/types.ts';
-import { clinicTimeZone } from '../shell/clinic.ts';
 import { OtpQrCode } from './OtpQrCode.tsx';
+import { twoFactorResetText } from './twoFactorResetText.ts';
 
 /** A hyphenated word kept whole: a narrow heading wraps before it, never at its hyphen ("sign-" / "in"). */
 const Unbroken = ({ children }: { children: string }) => (
   <span style={{ whiteSpace: 'nowrap' }}>{children}</span>
 );
-
-/** "Monday, March 2": the day an admin reset it, in a sentence (the time of day does not matter here). */
-const resetDay = (at: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: clinicTimeZone(),
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-  }).format(new Date(at));
 
 /** The setup key in groups of four, as authenticator apps show and accept it. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -97,7 +88,7 @@ export function EnrollTwoFactor({
       </Title>
       {resetAt ? (
         <Text size="sm" c="gray.7" data-testid="totp-enroll-reason">
-          An admin reset your two-factor sign-in on {resetDay(resetAt)}. Set it up again to continue.
+          {twoFactorResetText(resetAt)}
         </Text>
       ) : (
         <Text size="sm" c="gray.7">

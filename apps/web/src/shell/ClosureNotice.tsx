@@ -1,16 +1,7 @@
 import { Group, Text, Tooltip } from '@mantine/core';
 import { CalendarX } from 'lucide-react';
-import { clinicTimeZone, useClinicConfig } from './clinic.ts';
-import { calendarDate } from './time.ts';
-
-/** `YYYY-MM-DD` today in the clinic's time zone ('en-CA' writes dates that way). */
-const clinicToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: clinicTimeZone(),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+import { useClinicConfig } from './clinic.ts';
+import { calendarDate, dayIn } from './time.ts';
 
 /** "Closed today: Snow day", "Closed Mon, Dec 7: Snow day": the next closed day of the week. */
 export function closureNoticeText(closure: { date: string; name?: string }, today: string): string {
@@ -39,7 +30,7 @@ export function ClosureNotice() {
       >
         <CalendarX size={16} aria-hidden />
         <Text size="sm" fw={600}>
-          {closureNoticeText(next, clinicToday())}
+          {closureNoticeText(next, dayIn(Date.now()))}
         </Text>
       </Group>
     </Tooltip>

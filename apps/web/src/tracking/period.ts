@@ -1,5 +1,5 @@
 import { clinicTimeZone } from '../shell/clinic.ts';
-import { calendarDate } from '../shell/time.ts';
+import { calendarDate, dayIn } from '../shell/time.ts';
 
 /**
  * The sheet's period: a quick choice or days picked by hand. It opens on the last 7 days: the week a
@@ -29,12 +29,7 @@ const addDays = (day: string, n: number) => dayOfMs(dayMs(day) + n * DAY_MS);
 
 /** Today on the clinic's calendar (the sheet counts the clinic's days, wherever the browser is). */
 export function clinicToday(now = Date.now(), timeZone = clinicTimeZone()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(now));
+  return dayIn(now, timeZone);
 }
 
 /** The days of a quick choice ending today; a custom period has none of its own (today alone). */

@@ -1,5 +1,6 @@
 import type { Task } from '../api/types.ts';
 import { clinicTimeZone } from '../shell/clinic.ts';
+import { dayIn } from '../shell/time.ts';
 
 /**
  * The pure part of "My work": folders with counts, the due-time order, the filters, and keyboard
@@ -139,12 +140,7 @@ export function buildFolders(
 
 /** "YYYY-MM-DD" of an instant in the clinic's time zone. */
 export function clinicDate(ms: number, tz = clinicTimeZone()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
+  return dayIn(ms, tz);
 }
 
 /** The clinic-local date of the Sunday that ends the week containing `today` (weeks run Monday–Sunday). */
