@@ -104,6 +104,55 @@ describe('My work in the address', () => {
     }
   });
 
+  it('opening another folder shows a task of that folder or none: the pool’s next task does not follow into Done', async () => {
+    const finished = await portalMessage('DEMO-5813', 'Finish then Done');
+    // Another one waiting, to open next.
+    await portalMessage('DEMO-5814', 'Next in the pool');
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      await page.getByTestId(`task-row-${finished}`).click();
+      await taskOpen(page, finished);
+      await page.getByTestId('claim-button').click();
+      const form = page.getByTestId('task-form');
+      await form.getByTestId('form-field-topic').click();
+      await page.getByRole('listbox').last().getByRole('option').first().click();
+      await form.getByTestId('form-field-redFlags').getByText('No', { exact: true }).click();
+      await page.getByTestId('outcome-button-sorted').click();
+      // Done: the pool's next task opens in its place.
+      await expect.poll(() => address(page).searchParams.get('task')).not.toBe(finished);
+      const opened = address(page).searchParams.get('task');
+      expect(opened).toBeTruthy();
+      await taskOpen(page, opened!);
+
+      await page.getByTestId('work-folder-done').click();
+      await folderOpen(page, 'done');
+      await page.getByTestId(`task-row-${finished}`).waitFor();
+      // Nothing from the pool (no Claim button) beside the Done list; the address says the same.
+      await page.getByTestId('task-panel-empty').waitFor();
+      expect(await page.getByTestId('claim-button').count()).toBe(0);
+      expect(address(page).searchParams.get('folder')).toBe('done');
+      expect(address(page).searchParams.get('task')).toBeNull();
+
+      // A Done task opened there stays open when Done is picked again.
+      await page.getByTestId(`task-row-${finished}`).click();
+      await taskOpen(page, finished);
+      await page.getByTestId('work-folder-done').click();
+      await taskOpen(page, finished);
+      expect(address(page).searchParams.get('task')).toBe(finished);
+
+      // Back to the pool: the task open there before Done, with its folder.
+      await page.goBack();
+      await page.goBack();
+      await folderOpen(page, 'pool-medical-assistant');
+      await taskOpen(page, opened!);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a task a colleague finished meanwhile says so in its place, not an empty pane', async () => {
     const taskId = await portalMessage('DEMO-5812', 'Finished elsewhere');
     const b = await openBrowser(WIDE);

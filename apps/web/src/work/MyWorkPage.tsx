@@ -290,12 +290,20 @@ export function MyWorkPage({ me }: { me: Me }) {
     [show],
   );
 
+  /**
+   * Another folder shows its own tasks beside it: the open task stays only if it is one of them. The
+   * pool's next task, opened after a complete, must not sit beside Done with its Claim button.
+   */
   const selectFolder = useCallback(
     (id: FolderId) => {
-      show({ folder: id });
+      const openNow = searchNow.current.get('task');
+      const stays =
+        openNow !== null &&
+        tasksInFolder(id, queues.mine, queues.pool, now, queues.done).some((t) => t.id === openNow);
+      show({ folder: id, task: stays ? undefined : null });
       setCursorId(null);
     },
-    [show],
+    [show, queues.mine, queues.pool, queues.done, now],
   );
 
   useQueueHotkeys({
