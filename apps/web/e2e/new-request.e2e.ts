@@ -1,4 +1,5 @@
 import { DEMO_PEOPLE } from '@portalflow/server';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -22,6 +23,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** Whether the element's middle is on screen and nothing (the dialog's header, its edge) covers it. */
+const inView = (element: Locator) =>
+  element.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (y < 0 || y > window.innerHeight) return false;
+    const top = document.elementFromPoint(x, y);
+    return top !== null && (el === top || el.contains(top));
+  });
 
 describe('New request', () => {
   it('the front desk starts a refill from My work by keyboard; the coordinators see its subject and find it', async () => {
@@ -202,6 +214,11 @@ describe('New request', () => {
       expect(await shown.textContent()).toContain(`by ${DEMO_PEOPLE['front-desk']}`);
       expect(await shown.textContent()).toMatch(/waiting on Pharmacy refill coordinator/);
       expect(await desk.page.getByTestId('new-request-submit').textContent()).toBe('Start anyway');
+      // On a laptop (1280×800) the warning's first lines, which request is open, are in view with
+      // "Start anyway" near them, not scrolled away above the form.
+      await expect.poll(() => inView(shown.getByText('This request is already open'))).toBe(true);
+      await expect.poll(() => inView(shown.getByText('DEMO-5301 · Refill: amlodipine'))).toBe(true);
+      expect(await inView(desk.page.getByTestId('new-request-submit'))).toBe(true);
       expect(await seriousViolations(desk.page)).toEqual([]);
       await screenshot(desk.page, 'new-request-already-open');
       // Nothing was started by the check: the refill pool holds the one request.

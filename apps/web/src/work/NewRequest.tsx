@@ -109,6 +109,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   // submit of the same values starts it anyway; any change checks again.
   const [matches, setMatches] = useState<{ for: string; found: OpenMatch[] } | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
+  const matchesShown = useRef<HTMLDivElement>(null);
   // Files go after the request is started, onto its first task. Once it is started the form is spent:
   // a file the server refused can be taken off or chosen again and sent, or attached later in My work.
   const [files, setFiles] = useState<PendingFile[]>([]);
@@ -135,8 +136,11 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
 
   // The fields were disabled during the check for open matches: "Start anyway" takes the focus in the
   // same commit that shows them (before the browser paints), so Enter decides with no gap to fall in.
+  // Then the warning's first lines (which request is open) are brought into view above it.
   useLayoutEffect(() => {
-    if (!busy && matches && matches.found.length > 0) submitButton.current?.focus();
+    if (busy || !matches || matches.found.length === 0) return;
+    submitButton.current?.focus();
+    matchesShown.current?.scrollIntoView({ block: 'nearest' });
   }, [matches, busy]);
 
   function focusField(errs: FieldErrors) {
@@ -260,7 +264,6 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
               {summary}
             </Alert>
           )}
-          {matches && matches.found.length > 0 && <OpenMatchesAlert matches={matches.found} />}
           {workflow &&
             fields.map((field, i) => (
               <FormFieldInput
@@ -286,6 +289,13 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
           {workflow && <ChooseFiles files={files} onChange={setFiles} disabled={busy} />}
           {started && failures.length > 0 && (
             <NotAttachedAlert failures={failures} attached={started.attached} />
+          )}
+          {/* Just above "Start anyway", which takes the focus: above the fields, a long form scrolled
+              it out of view on a laptop, and the desk decided without seeing which request is open. */}
+          {matches && matches.found.length > 0 && (
+            <div ref={matchesShown}>
+              <OpenMatchesAlert matches={matches.found} />
+            </div>
           )}
           {/* A submit button makes Enter in any field send the form. */}
           <Group gap="xs" grow>
