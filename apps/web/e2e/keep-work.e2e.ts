@@ -323,4 +323,72 @@ describe('the “Request started” notice', () => {
       await b.close();
     }
   });
+
+  it('toasts cover no row; after several starts one compact notice stays, for the newest, the others withdrawn from Request status', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('work-folder-pool-front-desk').click();
+      const rows = page.getByTestId('task-list').locator('[data-task-row]');
+      await rows.first().waitFor();
+      // A claim's toast sits where no row of the list, no folder and no "Signed in as" is.
+      await rows.first().click();
+      await page.getByTestId('claim-button').click();
+      const toast = page.locator('.mantine-Notification-root', { hasText: 'Claimed' });
+      await toast.waitFor();
+      await page.waitForTimeout(500);
+      const box = (await toast.boundingBox())!;
+      const covered = await page
+        .locator('[data-task-row], [data-testid="signed-in-as"], [data-testid^="work-folder-"]')
+        .evaluateAll((els, b) => {
+          const hit = (r: DOMRect) =>
+            r.width > 0 &&
+            r.left < b.x + b.width &&
+            b.x < r.right &&
+            r.top < b.y + b.height &&
+            b.y < r.bottom;
+          return els
+            .filter((el) => hit(el.getBoundingClientRect()))
+            .map((el) => el.getAttribute('data-testid') ?? el.getAttribute('data-task-row'));
+        }, box);
+      expect(covered).toEqual([]);
+      await screenshot(page, 'my-work-claimed-toast', { keepToasts: true });
+      const startRefill = async (patient: string, medication: string) => {
+        await page.getByTestId('new-request').click();
+        await page.getByTestId('new-request-workflow').click();
+        await page.getByRole('option', { name: 'Prescription refill request' }).click();
+        const form = page.getByTestId('new-request-form');
+        await form.locator('[data-testid="form-field-patient"]').fill(patient);
+        await form.locator('[data-testid="form-field-medication"]').fill(medication);
+        await page.getByTestId('new-request-submit').click();
+        await page.getByTestId('request-started').filter({ hasText: patient }).waitFor();
+      };
+      await startRefill('DEMO-8601', 'atenolol');
+      await startRefill('DEMO-8602', 'metoprolol');
+      await startRefill('DEMO-8603', 'lisinopril');
+      // One notice, the newest, with its Withdraw; small enough to leave the pool its rows.
+      const notices = page.getByTestId('request-started');
+      expect(await notices.count()).toBe(1);
+      expect(await notices.textContent()).toContain('DEMO-8603 · Refill: lisinopril');
+      await notices.getByTestId('withdraw-request').waitFor();
+      expect((await notices.boundingBox())!.height).toBeLessThanOrEqual(72);
+      const visibleRows = await rows.evaluateAll(
+        (els) => els.filter((el) => el.getBoundingClientRect().bottom <= window.innerHeight).length,
+      );
+      expect(visibleRows).toBeGreaterThanOrEqual(3);
+      await screenshot(page, 'my-work-request-started-again', { keepToasts: true });
+
+      // The older ones are still the desk's to withdraw, from Request status.
+      await page.getByTestId('request-status').click();
+      await page.getByTestId('request-status-patient').fill('DEMO-8601');
+      await page.getByTestId('request-status-submit').click();
+      const found = page.getByTestId('request-status-row').filter({ hasText: 'atenolol' });
+      await found.getByTestId('request-withdraw').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('request-status-patient').waitFor({ state: 'detached' });
+    } finally {
+      await b.close();
+    }
+  });
 });

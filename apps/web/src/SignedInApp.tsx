@@ -44,11 +44,13 @@ export function SignedInApp({ me }: { me: Me }) {
   const roles = me.user.roles;
   return (
     <BrowserRouter>
-      {/* Bottom left: the top right holds each screen's main actions (Claim, Save, Publish), which a
-          toast about the last action must not cover while staff take the next one. Just under
-          dialogs: a toast still showing when a dialog opens stays behind its shade, never over its
-          buttons ("Publish version 2" after "Saved"). */}
-      <Notifications position="bottom-left" zIndex={getDefaultZIndex('modal') - 1} />
+      {/* Bottom right, over the lower part of the open task (or the empty pane): bottom left they
+          covered the list being worked and the "Signed in as" footer. Not top right, where each
+          screen's main actions are (Claim, Save, Publish). Narrow enough to stay within My work's task
+          pane on a laptop, whose end scrolls clear of them. Just under dialogs: a toast still showing
+          when a dialog opens stays behind its shade, never over its buttons ("Publish version 2"
+          after "Saved"). */}
+      <Notifications position="bottom-right" containerWidth={360} zIndex={getDefaultZIndex('modal') - 1} />
       <Shell me={me}>
         <Screens>
           <Routes>

@@ -1,28 +1,24 @@
-import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
+import { Box, Button, CloseButton, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { dismissStarted, type StartedNotice, useStartedNotices } from './justStarted.ts';
 import { startedText } from './startedText.ts';
 import { withdrawRequest } from './withdrawRequest.tsx';
+import classes from './work.module.css';
 
 /** How long a notice offers its Withdraw (longer while the pointer is on it). */
 export const STARTED_NOTICE_MS = 20_000;
 
 /**
  * "Request started", above the list instead of a toast over it: a toast in the corner covered the
- * queue's rows for its 20 seconds. Each offers Withdraw for a typo or a call logged twice; the same way
- * back stays in Request status and on the request's task afterwards.
+ * queue's rows for its 20 seconds. Two or three lines, for the newest request only (three stacked took
+ * most of the list's height on a laptop); it offers Withdraw for a typo or a call logged twice. The
+ * older ones keep the same way back in Request status and on their task.
  */
 export function StartedNotices() {
-  const notices = useStartedNotices();
-  if (notices.length === 0) return null;
-  return (
-    <Stack gap={6} px="xs" mb="xs">
-      {notices.map((n) => (
-        <Notice key={n.instanceId} notice={n} />
-      ))}
-    </Stack>
-  );
+  const [notice] = useStartedNotices();
+  if (!notice) return null;
+  return <Notice key={notice.instanceId} notice={notice} />;
 }
 
 function Notice({ notice }: { notice: StartedNotice }) {
@@ -35,38 +31,38 @@ function Notice({ notice }: { notice: StartedNotice }) {
     return () => clearTimeout(timer);
   }, [held, instanceId]);
   return (
-    <Alert
-      color="teal"
-      variant="light"
-      title="Request started"
+    <Box
+      mx="xs"
+      mb="xs"
+      px="xs"
+      py={6}
       role="status"
-      p="xs"
-      // On Mantine's light teal tint the dark teal title is below 4.5:1; on the palest tint it reads.
-      styles={{
-        root: { background: 'var(--mantine-color-teal-0)' },
-        title: { color: 'var(--mantine-color-teal-9)' },
-      }}
+      className={classes.startedNotice}
       data-testid="request-started"
       onPointerEnter={() => setHeld(true)}
       onPointerLeave={() => setHeld(false)}
     >
-      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-        <Text size="sm">{startedText(label, notice.pool, notice.files)}</Text>
-        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Button
-            size="compact-sm"
-            variant="default"
-            onClick={() => {
-              dismissStarted(instanceId);
-              void withdrawRequest(client, instanceId, label);
-            }}
-            data-testid="withdraw-request"
-          >
-            Withdraw
-          </Button>
-          <CloseButton size="sm" aria-label="Dismiss" onClick={() => dismissStarted(instanceId)} />
-        </Group>
+      {/* Floated: the sentence runs under the buttons once past them, two lines where it took four. */}
+      <Group gap={4} wrap="nowrap" className={classes.startedNoticeActions}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => {
+            dismissStarted(instanceId);
+            void withdrawRequest(client, instanceId, label);
+          }}
+          data-testid="withdraw-request"
+        >
+          Withdraw
+        </Button>
+        <CloseButton size="sm" aria-label="Dismiss" onClick={() => dismissStarted(instanceId)} />
       </Group>
-    </Alert>
+      <Text size="sm" lh={1.4}>
+        <Text span size="sm" fw={700} c="teal.9">
+          Request started:
+        </Text>{' '}
+        {startedText(label, notice.pool, notice.files)}
+      </Text>
+    </Box>
   );
 }

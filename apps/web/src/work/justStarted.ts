@@ -9,8 +9,11 @@ export interface StartedNotice {
   files: number;
 }
 
-/** A few at most: one started after another pushes the oldest out. */
-const MAX = 3;
+/**
+ * The newest only: one started after another takes its place (stacked, they pushed the list down
+ * to a row or two); the older ones are withdrawn from Request status or their task.
+ */
+const MAX = 1;
 let notices: readonly StartedNotice[] = [];
 const listeners = new Set<() => void>();
 
