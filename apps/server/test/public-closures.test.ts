@@ -78,6 +78,8 @@ describe('the clinic hours and closed days patients see', () => {
     });
     expect(hours.status).toBe(200);
     expect(hours.headers.get('set-cookie')).toBeNull();
+    // The clinic's clock, for the page to write its hours as staff read them.
+    expect(((await hours.json()) as { clock?: string }).clock).toBe('12-hour');
     expect((await fetch(`${http.base}/api/public/help/nowhere/hours`)).status).toBe(404);
   });
 

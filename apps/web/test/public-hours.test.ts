@@ -22,9 +22,18 @@ describe('clinic hours on the public help page', () => {
   });
 
   it('speaks the page’s language and keeps times as the clinic’s wall clock', () => {
-    const lines = weekLines(week({ sat: [['09:00', '13:00']] }), 'es', 'Cerrado');
-    expect(lines).toEqual(['lun–vie: Cerrado', 'sáb: 9:00 – 13:00', 'dom: Cerrado']);
+    const lines = weekLines(week({ sat: [['09:00', '13:00']] }), 'es', 'Cerrado', '24-hour');
+    expect(lines).toEqual(['lun–vie: Cerrado', 'sáb: 09:00 – 13:00', 'dom: Cerrado']);
     expect(timeText('24:00', 'en')).toBe('12:00 AM');
+  });
+
+  it('writes times on the clinic’s clock in every language: a 12-hour clinic’s Spanish page too', () => {
+    const saturday = week({ sat: [['09:00', '17:00']] });
+    const spanish12 = weekLines(saturday, 'es', 'Cerrado', '12-hour')[1]!.replace(/\s/g, ' ');
+    expect(spanish12).toBe('sáb: 9:00 a. m. – 5:00 p. m.');
+    expect(weekLines(saturday, 'es', 'Cerrado', '24-hour')[1]).toBe('sáb: 09:00 – 17:00');
+    expect(weekLines(saturday, 'en', 'Closed', '24-hour')[1]).toBe('Sat: 09:00 – 17:00');
+    expect(timeText('24:00', 'en', '24-hour')).toBe('00:00');
   });
 
   it('names a closed day with its weekday, without shifting the date', () => {

@@ -1,6 +1,7 @@
 import { safeHref } from '@portalflow/engine';
 import type { Range } from '@portalflow/engine/text';
 import { z } from 'zod';
+import { ClinicClock } from './clinic-config.ts';
 import { engineShape, IdParams } from './common.ts';
 import { errors, json, jsonBody, route } from './route.ts';
 
@@ -347,6 +348,8 @@ export type PublicHelpEntry = z.infer<typeof PublicHelpEntry>;
 export const PublicClinicHours = z.object({
   /** The clinic's IANA time zone: the times are its wall-clock times. */
   timeZone: z.string(),
+  /** The clinic's clock, for the page to write the times as staff do (missing from older answers: 12-hour). */
+  clock: ClinicClock.optional(),
   /** Monday first; an empty `open` is a closed day. */
   week: z.array(
     z.object({

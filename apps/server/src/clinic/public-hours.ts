@@ -1,5 +1,5 @@
 import { CLINIC_WEEK, type ClinicClosure, type PublicClinicHours } from '@portalflow/contract';
-import { baseCalendar, type Deps, type SavedHours, savedOf } from './hours.ts';
+import { baseCalendar, clockOf, type Deps, type SavedHours, savedOf } from './hours.ts';
 import { clinicToday } from './today.ts';
 
 /** The hours in use with their closed days' names: the saved ones, else the configured ones. */
@@ -41,6 +41,7 @@ export async function publicHours(deps: Deps, lang?: string): Promise<PublicClin
   const saved = await currentHours(deps);
   return {
     timeZone: baseCalendar(deps).timeZone,
+    clock: clockOf(saved),
     week: CLINIC_WEEK.map(([day]) => ({ day, open: saved.hours[day] ?? [] })),
     closures: ahead(saved.closures, deps, 60, 10).map((c) => named(c, lang)),
   };

@@ -16,7 +16,7 @@ export function ClinicHours({
     <section className="ph-hours" aria-labelledby="ph-hours-title" data-testid="public-hours">
       <h2 id="ph-hours-title">{strings.hoursTitle}</h2>
       <ul>
-        {weekLines(hours.week, lang, strings.closed).map((line) => (
+        {weekLines(hours.week, lang, strings.closed, hours.clock).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>

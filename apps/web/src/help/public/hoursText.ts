@@ -1,4 +1,4 @@
-import type { PublicClinicHours } from '@portalflow/contract';
+import { type ClinicClock, DEFAULT_CLINIC_CLOCK, type PublicClinicHours } from '@portalflow/contract';
 
 type Week = PublicClinicHours['week'];
 
@@ -8,23 +8,34 @@ const dayName = (index: number, lang: string) =>
     new Date(Date.UTC(2024, 0, 1 + index)),
   );
 
-/** `08:00` → "8:00 AM" in English, "8:00" in Spanish: a wall-clock time, never shifted by a time zone. */
-export function timeText(time: string, lang: string): string {
+/**
+ * `08:00` on the clinic's clock in the page's language: "8:00 AM", "8:00 a. m.", or "08:00" on the
+ * 24-hour clock (as the staff screens write it). A wall-clock time, never shifted by a time zone.
+ */
+export function timeText(time: string, lang: string, clock: ClinicClock = DEFAULT_CLINIC_CLOCK): string {
   const [h, m] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1, h === 24 ? 0 : h, m)),
-  );
+  return new Intl.DateTimeFormat(lang, {
+    hour: clock === '24-hour' ? '2-digit' : 'numeric',
+    minute: '2-digit',
+    hourCycle: clock === '24-hour' ? 'h23' : 'h12',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2024, 0, 1, h === 24 ? 0 : h, m)));
 }
 
 /**
  * The week in as few lines as a patient needs: days in a row with the same hours share a line,
  * "Mon–Fri: 8:00 AM – 5:00 PM", "Sat–Sun: Closed".
  */
-export function weekLines(week: Week, lang: string, closed: string): string[] {
+export function weekLines(
+  week: Week,
+  lang: string,
+  closed: string,
+  clock: ClinicClock = DEFAULT_CLINIC_CLOCK,
+): string[] {
   const hoursOf = (open: Week[number]['open']) =>
     open.length === 0
       ? closed
-      : open.map(([a, b]) => `${timeText(a, lang)} – ${timeText(b, lang)}`).join(', ');
+      : open.map(([a, b]) => `${timeText(a, lang, clock)} – ${timeText(b, lang, clock)}`).join(', ');
   const lines: string[] = [];
   let start = 0;
   for (let i = 1; i <= week.length; i++) {
