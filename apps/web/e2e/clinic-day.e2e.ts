@@ -56,7 +56,7 @@ describe('a clinic day', () => {
       for (const r of REFILLS) await startRefill(desk.page, r.patient, r.medication);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-form').waitFor();
-      // The toasts show the requests just started landing in their pools.
+      // The notice above the list shows the last request started landing in its pool.
       await screenshot(desk.page, 'day-1-front-desk-new-request', { keepToasts: true });
       // The first Escape closes the open workflow list, the second the dialog.
       await desk.page.keyboard.press('Escape');
