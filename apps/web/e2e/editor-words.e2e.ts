@@ -1,13 +1,7 @@
-import {
-  type Calendar,
-  DEFAULT_CALENDAR,
-  type Definition,
-  fromWall,
-  isOpen,
-  nextOpening,
-} from '@portalflow/engine';
+import { type Calendar, DEFAULT_CALENDAR, type Definition, isOpen, nextOpening } from '@portalflow/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantOfStartText } from '../src/model/simulationStart.ts';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
@@ -121,8 +115,8 @@ describe('the editor in the lead’s words', () => {
       expect(await page.getByTestId('sim-outcome-take-request-classified').textContent()).toBe('Classified');
       // The start is written on the clinic's clock: a working moment, from now on.
       const startBox = panel.getByLabel('Starts at');
-      const wall = await startBox.inputValue();
-      const start = fromWall(Date.parse(`${wall}:00Z`), config.timeZone);
+      const written = await startBox.inputValue();
+      const start = Date.parse(instantOfStartText(written, config.timeZone) ?? '');
       expect(isOpen(new Date(start).toISOString(), calendar)).toBe(true);
       const earliest = Date.parse(nextOpening(new Date(before - 60_000).toISOString(), calendar));
       const latest = Date.parse(nextOpening(new Date(Date.now() + 60_000).toISOString(), calendar));
@@ -130,7 +124,8 @@ describe('the editor in the lead’s words', () => {
       expect(start).toBeLessThanOrEqual(latest);
       expect(await page.getByTestId('sim-clock').textContent()).not.toContain('Mar 2');
       // Another start: the run replays from it.
-      await startBox.fill('2027-01-04T10:30');
+      await startBox.fill('Jan 4, 2027 10:30 AM');
+      await startBox.press('Enter');
       await expect.poll(() => page.getByTestId('sim-clock').textContent()).toContain('Jan 4, 2027');
       expect(await page.getByTestId('sim-clock').textContent()).toContain('10:30');
       await solved.click();

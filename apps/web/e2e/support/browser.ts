@@ -37,6 +37,8 @@ export async function openBrowser(
     width?: number;
     height?: number /** Keep the app's CSP in force (axe cannot be injected then). */;
     enforceCsp?: boolean;
+    /** The zone the browser's own clock runs in (its TZ), to show the app keeps to the clinic's. */
+    timeZone?: string;
   } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-chromium-'));
@@ -47,6 +49,7 @@ export async function openBrowser(
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     // Lets the accessibility checker be injected despite the app's strict CSP.
     bypassCSP: options.enforceCsp !== true,
+    ...(options.timeZone ? { env: { ...process.env, TZ: options.timeZone } } : {}),
   });
   await shiftBrowserClock(context);
   const page = context.pages()[0] ?? (await context.newPage());

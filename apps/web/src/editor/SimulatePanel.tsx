@@ -10,15 +10,13 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { type Definition, idToWords } from '@portalflow/engine';
 import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
-import { instantOfWall, wallOf } from '../model/simulationStart.ts';
-import { clinicTimeZone } from '../shell/clinic.ts';
 import { formatDateTime } from '../shell/time.ts';
+import { SimStartInput } from './SimStartInput.tsx';
 import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
 
@@ -97,18 +95,7 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               onSignal={sim.signal}
             />
           ))}
-          <TextInput
-            size="xs"
-            type="datetime-local"
-            label="Starts at"
-            description="The clinic's next working moment; pick another to try an evening or a holiday"
-            value={wallOf(sim.start, clinicTimeZone())}
-            onChange={(e) => {
-              const instant = instantOfWall(e.currentTarget.value, clinicTimeZone());
-              if (instant) sim.setStart(instant);
-            }}
-            data-testid="sim-start"
-          />
+          <SimStartInput start={sim.start} onChange={sim.setStart} />
           <Group gap={4} align="flex-end" wrap="nowrap">
             <Select
               size="xs"
