@@ -283,7 +283,8 @@ export function InstanceReplay() {
             gap="xs"
             px="sm"
             py={6}
-            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxHeight: '48%', overflow: 'auto' }}
+            // The diagram keeps most of the height on a laptop; the state below scrolls on its own.
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxHeight: '30%', overflow: 'auto' }}
           >
             <ActiveSteps
               view={replayed}

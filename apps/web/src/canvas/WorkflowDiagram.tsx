@@ -10,6 +10,7 @@ import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
+import { followView, type PathFocus, replayView } from './replayView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { ViewControls } from './ViewControls.tsx';
 
@@ -77,24 +78,29 @@ function ReadOnlyDiagram({
       ? highlight.visited.slice(-1)
       : [definition.start];
   const focusKey = focus.join(' ');
-  const latest = useRef({ scene, focus });
-  latest.current = { scene, focus };
-  // Until the first view is placed, following the focus would fight it.
+  const latest = useRef({ scene, focus, highlight });
+  latest.current = { scene, focus, highlight };
+  // Until the first view is placed, following the focus would fight it; once people pan or zoom, a
+  // change of the pane's size leaves their view alone.
   const placed = useRef(false);
+  const moved = useRef(false);
 
   // The view it opens at, and the one fit view returns to: all of it when its titles can be read so;
-  // else readable titles around the steps in focus.
+  // else, on a run, the path taken (or the steps open now) at a readable size; else readable titles
+  // around the steps in focus.
   const showReadable = useCallback(
     (duration: number) => {
       placed.current = true;
+      moved.current = false;
       const el = pane.current;
-      const { scene: shown, focus: ids } = latest.current;
+      const { scene: shown, focus: ids, highlight: run } = latest.current;
       const content = contentOf(shown);
       if (!el || !content || el.clientWidth === 0) return void flow.fitView({ duration });
       const size = { width: el.clientWidth, height: el.clientHeight };
-      void flow.setViewport(readableView(size, content, focusBounds(shown, ids) ?? content, 'centre'), {
-        duration,
-      });
+      const view = run?.visited?.length
+        ? replayView(size, content, [...shown.boxes.values()], pathFocus(shown, run))
+        : readableView(size, content, focusBounds(shown, ids) ?? content, 'centre');
+      void flow.setViewport(view, { duration });
     },
     [flow],
   );
@@ -106,18 +112,40 @@ function ReadOnlyDiagram({
     return () => cancelAnimationFrame(frame);
   }, [scene, showReadable]);
 
-  // As a replay moves on, the steps in focus are brought into view (a pan, at the zoom people chose).
+  // As a replay moves on, the steps in focus are brought into view (a pan, at the zoom people chose;
+  // zoomed out to the readable size at most to show the steps open together).
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the focus only
   useEffect(() => {
     const el = pane.current;
-    const content = contentOf(latest.current.scene);
-    const target = focusBounds(latest.current.scene, latest.current.focus);
+    const { scene: shown, highlight: run } = latest.current;
+    const content = contentOf(shown);
+    const target = focusBounds(shown, latest.current.focus);
     if (!placed.current || !el || !content || !target) return;
     const size = { width: el.clientWidth, height: el.clientHeight };
     const view = flow.getViewport();
-    if (!isOnScreen(size, view, target))
-      void flow.setViewport(placeView(size, content, target, view.zoom), { duration: 200 });
+    const next = run?.visited?.length
+      ? followView(size, content, [...shown.boxes.values()], view, pathFocus(shown, run))
+      : isOnScreen(size, view, target)
+        ? view
+        : placeView(size, content, target, view.zoom);
+    if (next !== view) void flow.setViewport(next, { duration: 200 });
   }, [focusKey]);
+
+  // The panes around the diagram settle after it opens (the open steps and files load below it): the
+  // first view is placed again for the pane's final size, until people move it themselves.
+  useEffect(() => {
+    const el = pane.current;
+    if (!el) return;
+    let last = { width: el.clientWidth, height: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      if (size.width === last.width && size.height === last.height) return;
+      last = size;
+      if (placed.current && !moved.current && size.width > 0) showReadable(0);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [showReadable]);
 
   return (
     <div className="pf-diagram" data-testid={testId ?? 'workflow-diagram'}>
@@ -136,6 +164,10 @@ function ReadOnlyDiagram({
           edgesFocusable={false}
           onNodeClick={onSelectStep ? (_event, node) => onSelectStep(node.id) : undefined}
           onlyRenderVisibleElements={nodes.length > 150}
+          onMoveStart={(event) => {
+            // Only a person's pan or zoom comes with an event; the view's own moves do not.
+            if (event) moved.current = true;
+          }}
           attributionPosition="top-right"
           aria-label={`Diagram of ${definition.title}`}
         >
@@ -150,4 +182,20 @@ function ReadOnlyDiagram({
 
 function focusBounds(scene: Scene, ids: readonly string[]): Rect | null {
   return boundsOf(ids.flatMap((id) => scene.boxes.get(id) ?? []));
+}
+
+/** A run's path on the drawing: the steps passed and open, those open, and the one reached last. */
+function pathFocus(scene: Scene, run: DiagramHighlight): PathFocus {
+  const box = (id: string) => scene.boxes.get(id) ?? [];
+  const active = run.active ?? [];
+  const visited = run.visited ?? [];
+  const order = [...visited, ...active.filter((id) => !visited.includes(id))];
+  const last = [...order].reverse().find((id) => active.includes(id)) ?? order.at(-1);
+  const before = last ? order[order.indexOf(last) - 1] : undefined;
+  return {
+    path: order.flatMap(box),
+    open: active.flatMap(box),
+    latest: last ? (scene.boxes.get(last) ?? null) : null,
+    before: before ? (scene.boxes.get(before) ?? null) : null,
+  };
 }

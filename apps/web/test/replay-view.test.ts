@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Rect } from '../src/canvas/placeView.ts';
+import { READABLE_ZOOM } from '../src/canvas/readableView.ts';
+import { keepStepsWhole, replayView } from '../src/canvas/replayView.ts';
+
+const pane = { width: 600, height: 400 };
+const box = (x: number, y: number): Rect => ({ x, y, width: 160, height: 80 });
+/** Where a box is drawn across the pane at a view. */
+const across = (b: Rect, view: { x: number; zoom: number }) => ({
+  left: b.x * view.zoom + view.x,
+  right: (b.x + b.width) * view.zoom + view.x,
+});
+
+describe('replayView', () => {
+  it('shows the whole path taken when it fits at a readable size', () => {
+    // A long workflow (it does not fit), its path only the first two steps.
+    const steps = Array.from({ length: 12 }, (_, i) => box(i * 220, 0));
+    const content = { x: 0, y: 0, width: 12 * 220, height: 400 };
+    const view = replayView(pane, content, steps, {
+      path: steps.slice(0, 2),
+      open: [steps[1]!],
+      latest: steps[1]!,
+      before: steps[0]!,
+    });
+    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    for (const b of steps.slice(0, 2)) {
+      expect(across(b, view).left).toBeGreaterThanOrEqual(0);
+      expect(across(b, view).right).toBeLessThanOrEqual(pane.width);
+    }
+  });
+
+  it('shows the step reached last, readable, when the steps open now are too far apart', () => {
+    const far = [box(0, 0), box(2400, 1200)];
+    const content = { x: 0, y: 0, width: 2560, height: 1280 };
+    const view = replayView(pane, content, far, { path: far, open: far, latest: far[1]!, before: far[0]! });
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const last = across(far[1]!, view);
+    expect(last.left).toBeGreaterThanOrEqual(0);
+    expect(last.right).toBeLessThanOrEqual(pane.width);
+  });
+});
+
+describe('keepStepsWhole', () => {
+  it('never leaves a step cut by the side of the pane where the lane names are', () => {
+    const keep = box(400, 0);
+    const cut = box(0, 0);
+    // The first step runs from -60 to 100 on screen: cut by the left edge.
+    const view = keepStepsWhole(pane, { x: -60, y: 0, zoom: 1 }, [cut, keep], keep);
+    const shown = across(cut, view);
+    expect(shown.left >= 0 || shown.right <= 0).toBe(true);
+    const kept = across(keep, view);
+    expect(kept.left).toBeGreaterThanOrEqual(0);
+    expect(kept.right).toBeLessThanOrEqual(pane.width);
+  });
+});
