@@ -63,6 +63,12 @@ async function choose(page: Page, input: Locator, option: string | RegExp): Prom
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** Chooses the step `id` in a step picker (it lists steps by their titles). */
+async function chooseStep(page: Page, input: Locator, id: string): Promise<void> {
+  await input.click();
+  await page.locator(`[role="option"]:has([data-step="${id}"])`).first().click();
+}
+
 const errorCount = async (page: Page) =>
   Number.parseInt((await page.getByTestId('lint-count-errors').textContent()) ?? 'NaN', 10);
 
@@ -134,11 +140,7 @@ async function selectStep(page: Page, id: string): Promise<void> {
 
 /** Adds an outcome to the selected task that leads to `to`. */
 async function addOutcome(page: Page, to: string): Promise<void> {
-  await choose(
-    page,
-    page.getByRole('combobox', { name: 'New outcome leads to' }),
-    new RegExp(`\\(${to}\\)$`),
-  );
+  await chooseStep(page, page.getByRole('combobox', { name: 'New outcome leads to' }), to);
   await page.getByTestId('add-outcome').click();
 }
 
@@ -201,11 +203,7 @@ describe('Editor', () => {
       await addOutcome(page, approve);
       await page.getByTestId(`edge-steps.${review}.outcomes.done`).waitFor();
       await selectStep(page, first);
-      await choose(
-        page,
-        page.getByRole('combobox', { name: 'Outcome done leads to' }),
-        new RegExp(`\\(${review}\\)$`),
-      );
+      await chooseStep(page, page.getByRole('combobox', { name: 'Outcome done leads to' }), review);
       await page.getByTestId(`edge-steps.${first}.outcomes.done`).waitFor();
       // The starter's end step is no longer reached: remove it.
       await page.getByTestId('node-finished').click();
@@ -315,17 +313,13 @@ describe('Editor', () => {
       expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
       await expect
         .poll(() => page.locator('#pf-publish-reason').textContent())
-        .toMatch(/^Fix \d+ errors? before publishing$/);
+        .toMatch(/^Fix \d+ errors? before publishing\. Step “New task”: /);
       await page.locator('[data-testid="lint-finding"][data-severity="error"]').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
 
       // Fix it: wire it into the flow and give it an outcome.
       await selectStep(page, 'take-call');
-      await choose(
-        page,
-        page.getByRole('combobox', { name: 'Outcome done leads to' }),
-        new RegExp(`\\(${added}\\)$`),
-      );
+      await chooseStep(page, page.getByRole('combobox', { name: 'Outcome done leads to' }), added);
       await selectStep(page, added);
       await addOutcome(page, 'call-back');
       await expect.poll(() => errorCount(page)).toBe(0);
@@ -350,19 +344,19 @@ describe('Editor', () => {
       await inspector.getByLabel('Label').last().fill('Why the patient was not reached');
       const only = page.getByTestId('field-required-for-0');
       await only.click();
-      await page.getByRole('option', { name: 'outcome', exact: true }).click();
+      await page.getByRole('option', { name: 'Outcome', exact: true }).click();
       await page.keyboard.press('Escape');
       await expect.poll(() => errorCount(page)).toBe(0);
       // Renaming the outcome renames it in the field too: nothing points at the old name.
       const name = page.getByRole('textbox', { name: 'Outcome outcome name' });
       await name.fill('not-reached');
       await name.press('Enter');
-      await page.getByRole('textbox', { name: 'Outcome not-reached name' }).waitFor();
+      await page.getByRole('textbox', { name: 'Outcome Not reached name' }).waitFor();
       await expect
         .poll(() =>
           only.locator('xpath=ancestor::div[contains(@class,"mantine-MultiSelect-root")]').textContent(),
         )
-        .toContain('not-reached');
+        .toContain('Not reached');
       await expect.poll(() => errorCount(page)).toBe(0);
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import type { TaskStep } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { disconnect } from '../src/model/arrows.ts';
-import { removeOutcome, renameOutcome } from '../src/model/outcomes.ts';
+import { outcomeFromWords, removeOutcome, renameOutcome } from '../src/model/outcomes.ts';
 
 const decide: TaskStep = {
   type: 'task',
@@ -43,5 +43,23 @@ describe('outcomes named by form fields', () => {
     const bare: TaskStep = { ...decide, form: undefined };
     delete bare.form;
     expect('form' in (disconnect(bare, 'steps.decide.outcomes.bridge') as TaskStep)).toBe(false);
+  });
+});
+
+describe('an outcome named in words', () => {
+  const taken = (id: string) => id in decide.outcomes;
+  it('reads as its id in words, and words that read as its own id keep it', () => {
+    expect(outcomeFromWords('Denied', 'denied', taken)).toEqual({ id: 'denied' });
+    expect(outcomeFromWords('Needs prior auth', 'needsPriorAuth', taken)).toEqual({ id: 'needsPriorAuth' });
+    expect(outcomeFromWords('needsPriorAuth', 'needsPriorAuth', taken)).toEqual({ id: 'needsPriorAuth' });
+  });
+
+  it('becomes a new id from the words typed, unless another outcome has it', () => {
+    expect(outcomeFromWords('Deny until seen', 'denied', taken)).toEqual({ id: 'deny-until-seen' });
+    expect(outcomeFromWords('not-reached', 'denied', taken)).toEqual({ id: 'not-reached' });
+    expect(outcomeFromWords('Approved', 'denied', taken)).toEqual({
+      problem: 'Already an outcome: “Approved”',
+    });
+    expect(outcomeFromWords(' … ', 'denied', taken)).toEqual({ problem: 'Name it in letters or digits' });
   });
 });

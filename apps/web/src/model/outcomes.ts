@@ -1,4 +1,5 @@
-import type { FormField, TaskStep } from '@portalflow/engine';
+import { type FormField, idToWords, type TaskStep } from '@portalflow/engine';
+import { slugify } from './document.ts';
 
 /**
  * A task's outcomes are named in two places: its `outcomes` (the buttons and where each leads) and
@@ -32,4 +33,25 @@ export function removeOutcome(step: TaskStep, name: string): Pick<TaskStep, 'out
   const outcomes = { ...step.outcomes };
   delete outcomes[name];
   return { outcomes, form: rewriteRequiredFor(step.form, (o) => (o === name ? undefined : o)) };
+}
+
+export type OutcomeName = { id: string } | { problem: string };
+
+/**
+ * The outcome a name typed in words stands for: "Duplicate request" is `duplicate-request`, as the
+ * diagram and the buttons staff press read it back. Words that read as the outcome's own id keep it
+ * (`needsPriorAuth` stays, though "Needs prior auth" would slug otherwise): only a real rename renames.
+ */
+export function outcomeFromWords(
+  words: string,
+  current: string,
+  taken: (id: string) => boolean,
+): OutcomeName {
+  const typed = words.trim();
+  if (typed === current || typed === idToWords(current)) return { id: current };
+  const id = slugify(typed, '');
+  if (id === '') return { problem: 'Name it in letters or digits' };
+  if (id === current) return { id };
+  if (taken(id)) return { problem: `Already an outcome: “${idToWords(id)}”` };
+  return { id };
 }

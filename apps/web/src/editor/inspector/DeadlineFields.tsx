@@ -1,4 +1,4 @@
-import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { Definition, TaskStep, WaitStep } from '@portalflow/engine';
 import { formatDuration } from '@portalflow/engine';
 import { useEffect, useRef, useState } from 'react';
@@ -14,6 +14,7 @@ import { useEditorStore } from '../useEditorStore.ts';
 import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
 import { StepSelect } from './StepSelect.tsx';
 import { useUnfinishedEntry } from './useUnfinishedEntry.ts';
+import { WrapSelect } from './WrapSelect.tsx';
 
 const isUnit = (u: string | undefined): u is DeadlineUnit => DEADLINE_UNITS.some((d) => d === u);
 
@@ -94,7 +95,7 @@ function DueAfterInput({
         style={{ flex: 1 }}
         data-testid="deadline-amount"
       />
-      <Select
+      <WrapSelect
         label="Unit"
         aria-label="Deadline unit"
         data={DEADLINE_UNITS.map((u) => ({ value: u, label: u.charAt(0).toUpperCase() + u.slice(1) }))}
@@ -207,7 +208,7 @@ export function DeadlineFields({
         />
       </div>
       {action === 'escalate' && (
-        <Select
+        <WrapSelect
           label="Escalate to role"
           data={roles}
           value={deadline.escalateTo ?? null}

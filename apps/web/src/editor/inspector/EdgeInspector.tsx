@@ -1,13 +1,13 @@
-import { Button, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { allEdges, stepTitle } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
-import { useState } from 'react';
 import type { ConnectVia } from '../../model/changes.ts';
 import { renameOutcome } from '../../model/outcomes.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { ConditionInput } from './ConditionInput.tsx';
-import { ID_PATTERN, useStepOptions } from './common.ts';
+import { useStepOptions } from './common.ts';
+import { OutcomeName } from './OutcomeName.tsx';
 import { StepSelect } from './StepSelect.tsx';
 
 const KIND_TEXT: Record<string, string> = {
@@ -25,7 +25,6 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
   const apply = useEditorStore((s) => s.apply);
   const edge = allEdges(definition).find((e) => e.path === path);
   const options = useStepOptions(definition);
-  const [name, setName] = useState(edge?.kind === 'outcome' ? edge.label : '');
   if (!edge) return <Text size="sm">This arrow no longer exists.</Text>;
   const step = definition.steps[edge.from]!;
   const index = Number(/branches\.(\d+)/.exec(path)?.[1] ?? -1);
@@ -43,16 +42,8 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
             ? { kind: edge.kind }
             : null;
   const removable = edge.kind !== 'join' && edge.kind !== 'next';
-  const nameError =
-    name === edge.label
-      ? undefined
-      : !ID_PATTERN.test(name)
-        ? 'Letters, digits, - and _'
-        : step.type === 'task' && name in step.outcomes
-          ? 'Already an outcome'
-          : undefined;
-  const commitName = () => {
-    if (step.type !== 'task' || name === edge.label || nameError) return setName(edge.label);
+  const rename = (name: string) => {
+    if (step.type !== 'task') return;
     apply(
       [
         {
@@ -73,16 +64,13 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
         {stepTitle(definition, edge.to)}”
       </Text>
       {edge.kind === 'outcome' && (
-        <TextInput
-          size="xs"
+        <OutcomeName
+          key={edge.label}
+          name={edge.label}
           label="Outcome name"
           description="The button staff press to finish the task"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          onBlur={commitName}
-          onKeyDown={(e) => e.key === 'Enter' && commitName()}
-          error={nameError}
-          data-autofocus
+          taken={(n) => step.type === 'task' && n in step.outcomes}
+          onRename={rename}
           data-testid="edge-outcome-name"
         />
       )}

@@ -1,8 +1,9 @@
-import { Select, Text, Textarea, TextInput } from '@mantine/core';
+import { Text, Textarea, TextInput } from '@mantine/core';
 import { compilePattern, type FormField, validateForm } from '@portalflow/engine';
 import { useState } from 'react';
 import { FORMATS, formatOf } from './fieldFormats.ts';
 import { NumberFieldChecks } from './NumberFieldChecks.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 interface Props {
   field: FormField;
@@ -43,7 +44,7 @@ export function FieldChecks({ field, form, canWorkOut, index, path, onChange }: 
       />
       {isText && <TextFormat field={field} index={index} onChange={onChange} />}
       {field.type === 'date' && (
-        <Select
+        <WrapSelect
           size="xs"
           label="Dates allowed"
           data={[
@@ -84,7 +85,7 @@ function TextFormat({ field, index, onChange }: Props) {
     trial === '' ? [] : validateForm([{ ...field, required: false }], { [field.id]: trial });
   return (
     <>
-      <Select
+      <WrapSelect
         size="xs"
         label="Format"
         data={[
@@ -116,13 +117,21 @@ function TextFormat({ field, index, onChange }: Props) {
       )}
       {field.pattern !== undefined && (
         <>
-          <TextInput
+          <Textarea
             size="xs"
             label="A right answer looks like"
             description={`Staff who type another read “${field.label} must be …” with this`}
             placeholder="a chart number such as DEMO-5001"
+            autosize
+            minRows={1}
             value={field.patternHint ?? ''}
-            onChange={(e) => onChange({ patternHint: e.currentTarget.value || undefined }, 'patternHint')}
+            onChange={(e) =>
+              onChange(
+                { patternHint: e.currentTarget.value.replace(/\s*\n\s*/g, ' ') || undefined },
+                'patternHint',
+              )
+            }
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
             data-testid={`field-pattern-hint-${index}`}
           />
           <TextInput

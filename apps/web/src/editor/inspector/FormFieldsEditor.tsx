@@ -4,17 +4,17 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  Select,
   Stack,
   TagsInput,
   Text,
-  TextInput,
+  Textarea,
 } from '@mantine/core';
-import type { FormField } from '@portalflow/engine';
+import { type FormField, idToWords } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { uniqueId } from '../../model/document.ts';
 import { useStepPatch } from './common.ts';
 import { FieldChecks } from './FieldChecks.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 const TYPES: Array<{ value: FormField['type']; label: string }> = [
   { value: 'text', label: 'Short text' },
@@ -31,6 +31,9 @@ const OWNERSHIP = [
   { value: 'owned', label: 'Only this step, enforced' },
   { value: 'shared', label: 'Shared with other steps on purpose' },
 ];
+
+/** A label or a key is one line: a line break pasted into it is a space. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 /**
  * Checks the new type cannot have (a pattern on a number, a range or an amount on text): lint would
@@ -105,11 +108,15 @@ export function FormFieldsEditor({
         // biome-ignore lint/suspicious/noArrayIndexKey: the data key is being edited; the position keeps the inputs focused while typing
         <Stack key={i} gap={4} className="pf-fieldset">
           <Group gap={6} align="flex-end" wrap="nowrap">
-            <TextInput
+            {/* Long labels and keys wrap onto another line rather than being cut off. */}
+            <Textarea
               size="xs"
               label="Label"
+              autosize
+              minRows={1}
               value={f.label}
-              onChange={(e) => update(i, { label: e.currentTarget.value }, 'label')}
+              onChange={(e) => update(i, { label: oneLine(e.currentTarget.value) }, 'label')}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
               style={{ flex: 1 }}
             />
             <ActionIcon
@@ -121,14 +128,17 @@ export function FormFieldsEditor({
               <Trash2 size={14} aria-hidden />
             </ActionIcon>
           </Group>
-          <Group gap={6} grow>
-            <TextInput
+          <Group gap={6} grow align="flex-start">
+            <Textarea
               size="xs"
               label="Data key"
+              autosize
+              minRows={1}
               value={f.id}
-              onChange={(e) => update(i, { id: e.currentTarget.value }, 'id')}
+              onChange={(e) => update(i, { id: e.currentTarget.value.replace(/\n/g, '') }, 'id')}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
             />
-            <Select
+            <WrapSelect
               size="xs"
               label="Type"
               data={TYPES}
@@ -154,7 +164,7 @@ export function FormFieldsEditor({
             path={`${path}.${i}`}
             onChange={(change, field) => update(i, change, field)}
           />
-          <Select
+          <WrapSelect
             size="xs"
             label="Who writes this key"
             data={OWNERSHIP}
@@ -196,7 +206,10 @@ export function FormFieldsEditor({
               size="xs"
               label="Required only to finish as"
               description="A reason for a denial, a date for “booked”: other outcomes may leave it empty"
-              data={[...new Set([...outcomes, ...(f.requiredFor ?? [])])]}
+              data={[...new Set([...outcomes, ...(f.requiredFor ?? [])])].map((o) => ({
+                value: o,
+                label: idToWords(o),
+              }))}
               value={f.requiredFor ?? []}
               onChange={(v) => update(i, { requiredFor: v.length > 0 ? v : undefined }, 'requiredFor')}
               placeholder={f.requiredFor?.length ? undefined : 'No outcome: optional'}

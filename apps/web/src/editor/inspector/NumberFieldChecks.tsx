@@ -1,6 +1,7 @@
-import { Group, Select, Switch, Text } from '@mantine/core';
+import { Group, Switch, Text } from '@mantine/core';
 import type { FormField } from '@portalflow/engine';
 import { BoundInput } from './BoundInput.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 interface Props {
   field: FormField;
@@ -31,7 +32,7 @@ export function NumberFieldChecks({ field, form, canWorkOut, index, path, onChan
   return (
     <>
       {(canWorkOut || from !== undefined) && (
-        <Select
+        <WrapSelect
           size="xs"
           label="Worked out from a date"
           description={

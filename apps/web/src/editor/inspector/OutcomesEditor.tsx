@@ -1,53 +1,12 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import type { Definition, TaskStep } from '@portalflow/engine';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
+import { type Definition, idToWords, type TaskStep } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { uniqueId } from '../../model/document.ts';
 import { removeOutcome, renameOutcome } from '../../model/outcomes.ts';
-import { ID_PATTERN, useStepOptions, useStepPatch } from './common.ts';
+import { useStepOptions, useStepPatch } from './common.ts';
+import { OutcomeName } from './OutcomeName.tsx';
 import { StepSelect } from './StepSelect.tsx';
-
-function OutcomeName({
-  name,
-  taken,
-  onRename,
-}: {
-  name: string;
-  taken: (n: string) => boolean;
-  onRename: (to: string) => void;
-}) {
-  const [value, setValue] = useState(name);
-  const [seen, setSeen] = useState(name);
-  if (seen !== name) {
-    setSeen(name);
-    setValue(name);
-  }
-  const error =
-    value === name
-      ? undefined
-      : !ID_PATTERN.test(value)
-        ? 'Letters, digits, - and _'
-        : taken(value)
-          ? 'Already an outcome'
-          : undefined;
-  const commit = () => {
-    if (value !== name && !error) onRename(value);
-    else setValue(name);
-  };
-  return (
-    <TextInput
-      size="xs"
-      aria-label={`Outcome ${name} name`}
-      value={value}
-      onChange={(e) => setValue(e.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-      error={error}
-      style={{ flex: 1 }}
-      className="nodrag nokey"
-    />
-  );
-}
 
 export function OutcomesEditor({
   id,
@@ -76,36 +35,40 @@ export function OutcomesEditor({
           the next step.
         </Text>
       )}
+      {/* The name above where it leads, each as wide as the panel: long titles wrap, never cut. */}
       {names.map((name) => (
-        <Group key={name} gap={4} wrap="nowrap" align="flex-start">
-          <OutcomeName
-            name={name}
-            taken={(n) => n in step.outcomes}
-            onRename={(to) => patch(renameOutcome(step, name, to))}
-          />
-          <Text size="xs" pt={6} aria-hidden>
-            →
-          </Text>
+        <Stack key={name} gap={4} className="pf-outcome">
+          <Group gap={4} wrap="nowrap" align="flex-start">
+            <OutcomeName
+              name={name}
+              taken={(n) => n in step.outcomes}
+              onRename={(to) => patch(renameOutcome(step, name, to))}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={2}
+              aria-label={`Remove outcome ${idToWords(name)}`}
+              onClick={() => patch(removeOutcome(step, name))}
+            >
+              <Trash2 size={14} aria-hidden />
+            </ActionIcon>
+          </Group>
           <StepSelect
             size="xs"
-            aria-label={`Outcome ${name} leads to`}
+            aria-label={`Outcome ${idToWords(name)} leads to`}
+            leftSection={
+              <Text size="xs" aria-hidden>
+                →
+              </Text>
+            }
             data={options}
             value={step.outcomes[name] ?? null}
             onChange={(v) => v && patch({ outcomes: { ...step.outcomes, [name]: v } })}
             searchable
             allowDeselect={false}
-            style={{ flex: 1.3 }}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mt={2}
-            aria-label={`Remove outcome ${name}`}
-            onClick={() => patch(removeOutcome(step, name))}
-          >
-            <Trash2 size={14} aria-hidden />
-          </ActionIcon>
-        </Group>
+        </Stack>
       ))}
       <Group gap={4} wrap="nowrap">
         <StepSelect

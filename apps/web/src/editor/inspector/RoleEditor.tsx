@@ -1,10 +1,11 @@
-import { ActionIcon, Button, ColorSwatch, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, ColorSwatch, Group, Stack, Text, TextInput } from '@mantine/core';
 import { LANE_COLORS, type LaneSpec, laneOfSteps, laneSpecs } from '@portalflow/diagram';
 import type { Definition, Role } from '@portalflow/engine';
 import { ArrowDown, ArrowUp, Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Layout } from '../../model/document.ts';
 import { useEditorStore } from '../useEditorStore.ts';
+import { WrapSelect } from './WrapSelect.tsx';
 
 /** The role lanes in order with their colours (no geometry): what each `RoleEditor` shows. */
 export const roleLanes = (definition: Definition, layout: Layout): LaneSpec[] =>
@@ -59,7 +60,7 @@ export function RoleEditor({
         }
       />
       <Text size="xs" c="dimmed">
-        Id <code>{role.id}</code> · {tasks} {tasks === 1 ? 'task' : 'tasks'} in this lane
+        {tasks} {tasks === 1 ? 'task' : 'tasks'} in this lane
       </Text>
       <Group gap={4} role="radiogroup" aria-label="Lane colour">
         {LANE_COLORS.map((c) => (
@@ -113,7 +114,7 @@ export function RoleEditor({
             Remove “{role.name}”? Its {tasks} {tasks === 1 ? 'task moves' : 'tasks move'} to the role you
             choose (or lose their owner), and escalations to it follow.
           </Text>
-          <Select
+          <WrapSelect
             size="xs"
             label="Move its tasks to"
             data={others}

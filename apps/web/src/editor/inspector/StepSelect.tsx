@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { memo, type RefObject, useRef } from 'react';
+import { WRAPPED } from './WrapSelect.tsx';
 
 type Handlers = Pick<SelectProps, 'onChange' | 'onBlur' | 'onFocus' | 'onSearchChange' | 'onDropdownOpen'>;
 
@@ -23,11 +24,14 @@ const Options = memo(function Options({
 }: SelectProps & { handlers: RefObject<Handlers> }) {
   return (
     <Select
+      {...WRAPPED}
       {...props}
       // Mantine's default keeps every option in the page (hidden) while the list is closed; with 1,000
       // steps each picker would put 1,000 options in the page and every layout of it would pay for
       // them. The options exist only while the list is open.
       comboboxProps={{ keepMounted: false, ...props.comboboxProps }}
+      // Each option says which step it is (its title is what the lead reads; two may read alike).
+      renderOption={({ option }) => <span data-step={option.value}>{option.label}</span>}
       onChange={(value, option) => handlers.current.onChange?.(value, option)}
       onBlur={(event) => handlers.current.onBlur?.(event)}
       onFocus={(event) => handlers.current.onFocus?.(event)}

@@ -1,10 +1,11 @@
-import { Divider, Select, Stack, Textarea } from '@mantine/core';
+import { Divider, Stack, Textarea } from '@mantine/core';
 import type { Definition, TaskStep } from '@portalflow/engine';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useRoleOptions, useStepPatch } from './common.ts';
 import { DeadlineFields } from './DeadlineFields.tsx';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 import { OutcomesEditor } from './OutcomesEditor.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 export function TaskFields({ id, step, definition }: { id: string; step: TaskStep; definition: Definition }) {
   const patch = useStepPatch(id);
@@ -12,7 +13,7 @@ export function TaskFields({ id, step, definition }: { id: string; step: TaskSte
   const roles = useRoleOptions(definition);
   return (
     <Stack gap={10}>
-      <Select
+      <WrapSelect
         size="xs"
         label="Owner (lane)"
         description="Only this role's staff see the task"
@@ -40,7 +41,7 @@ export function TaskFields({ id, step, definition }: { id: string; step: TaskSte
         minRows={2}
         maxRows={8}
       />
-      <Select
+      <WrapSelect
         size="xs"
         label="Priority"
         data={[

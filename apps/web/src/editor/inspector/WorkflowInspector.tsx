@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { useQuery } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
@@ -9,6 +9,7 @@ import { roleCatalogQuery, useStepOptions } from './common.ts';
 import { RoleEditor, roleLanes } from './RoleEditor.tsx';
 import { StartFormEditor } from './StartFormEditor.tsx';
 import { StepSelect } from './StepSelect.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 /** With nothing selected: the workflow itself and its roles (one lane each). */
 export function WorkflowInspector({ definition, layout }: { definition: Definition; layout: Layout }) {
@@ -92,7 +93,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
         <RoleEditor key={role.id} role={role} definition={definition} layout={layout} lanes={lanes} />
       ))}
       <Stack gap={4} className="pf-fieldset" role="group" aria-label="Add a lane">
-        <Select
+        <WrapSelect
           size="xs"
           label="Add a lane for a clinic role"
           placeholder={catalog.isPending ? 'Loading the roles…' : 'Choose a role people hold'}

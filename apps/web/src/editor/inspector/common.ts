@@ -1,9 +1,10 @@
 import { listRoles } from '@portalflow/contract';
-import { type Definition, ID_PATTERN, type Step, stepTitle } from '@portalflow/engine';
+import { type Definition, ID_PATTERN, type Step } from '@portalflow/engine';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { call } from '../../api/call.ts';
 import { idIsFixed } from '../../model/stepIds.ts';
+import { stepNames } from '../../model/stepNames.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import type { DefinitionResponse } from '../useLoadDraft.ts';
 
@@ -29,17 +30,16 @@ export function useIdFixed(definitionId: string, stepId: string): boolean {
 }
 
 /**
- * Steps as select options: "Call the patient (call-patient)". Deferred: after an edit the list
- * follows in a background render, so renaming a step never waits for 1,000 options to redraw.
+ * Steps as select options, by their titles ("Call the patient"; see `stepNames`). Deferred: after an
+ * edit the list follows in a background render, so renaming a step never waits for 1,000 options to
+ * redraw.
  */
 export function useStepOptions(definition: Definition, except?: string) {
-  const options = useMemo(
-    () =>
-      Object.keys(definition.steps)
-        .filter((id) => id !== except)
-        .map((id) => ({ value: id, label: `${stepTitle(definition, id)} (${id})` })),
-    [definition, except],
-  );
+  const options = useMemo(() => {
+    const ids = Object.keys(definition.steps).filter((id) => id !== except);
+    const names = stepNames(definition, ids);
+    return ids.map((id, i) => ({ value: id, label: names[i]! }));
+  }, [definition, except]);
   return useDeferredValue(options);
 }
 
