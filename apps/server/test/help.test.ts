@@ -294,8 +294,8 @@ describe('the public help site, as an anonymous client', () => {
     const res = await t.call('GET', `/api/public/help/${CLINIC}`);
     expect(res.status, res.text).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['clinic', 'entries', 'hours', 'languages']);
-    // The clinic's hours: the week and the closed days ahead, nothing about who set them.
-    expect(Object.keys(res.body.hours).sort()).toEqual(['closures', 'timeZone', 'week']);
+    // The clinic's hours: the week, the closed days ahead and its clock, nothing about who set them.
+    expect(Object.keys(res.body.hours).sort()).toEqual(['clock', 'closures', 'timeZone', 'week']);
     expect(res.body.hours.week.map((d: { day: string }) => d.day)).toEqual([
       'mon',
       'tue',
