@@ -100,6 +100,29 @@ describe('an entry the workflow cannot take', () => {
     }
   });
 
+  it('an outcome renamed to another outcome’s name is a problem until it is named apart', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await openRefill(page);
+      await page.getByTestId('node-review-request').click();
+      const name = page.getByRole('textbox', { name: 'Outcome Duplicate request name' });
+      await typeInto(name, 'Prepared');
+      await name.press('Tab');
+      await expect.poll(() => errorCount(page)).toBe(1);
+      await expect.poll(() => problems(page)).toContain('Outcome “Duplicate request”: Already an outcome');
+      await expect.poll(() => problems(page)).toContain('“Prepared” is not taken yet');
+      expect(await name.inputValue()).toBe('Prepared');
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+      await typeInto(name, 'Duplicate request');
+      await name.press('Tab');
+      await expect.poll(() => errorCount(page)).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a smallest answer that is not a number is a problem of its step until it is fixed', async () => {
     const definition: Definition = {
       id: 'supply-check',

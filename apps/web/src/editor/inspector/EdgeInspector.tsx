@@ -66,6 +66,7 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
       {edge.kind === 'outcome' && (
         <OutcomeName
           key={edge.label}
+          step={edge.from}
           name={edge.label}
           label="Outcome name"
           description="The button staff press to finish the task"

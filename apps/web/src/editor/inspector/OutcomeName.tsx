@@ -2,12 +2,16 @@ import { Textarea } from '@mantine/core';
 import { idToWords } from '@portalflow/engine';
 import { useState } from 'react';
 import { outcomeFromWords } from '../../model/outcomes.ts';
+import { useUnfinishedEntry } from './useUnfinishedEntry.ts';
 
 /**
  * An outcome's name as staff read it on their button and the lead on the diagram ("Duplicate
  * request"); typed in words, it becomes the outcome's id when the box is left. A long name wraps.
+ * A name it cannot take (another outcome's) stays in the box as an unfinished entry, a problem
+ * until it is changed or typed back.
  */
 export function OutcomeName({
+  step,
   name,
   label,
   description,
@@ -15,6 +19,8 @@ export function OutcomeName({
   onRename,
   ...rest
 }: {
+  /** The step whose outcome it is. */
+  step: string;
   name: string;
   label?: string;
   description?: string;
@@ -23,7 +29,8 @@ export function OutcomeName({
   'data-testid'?: string;
 }) {
   const words = idToWords(name);
-  const [value, setValue] = useState(words);
+  const { entry, hold } = useUnfinishedEntry(`steps.${step}.outcomes.${name}`);
+  const [value, setValue] = useState(entry?.text ?? words);
   const [seen, setSeen] = useState(name);
   if (seen !== name) {
     setSeen(name);
@@ -32,7 +39,9 @@ export function OutcomeName({
   const read = outcomeFromWords(value, name, taken);
   const error = 'problem' in read ? read.problem : undefined;
   const commit = () => {
-    if ('id' in read && read.id !== name) onRename(read.id);
+    if ('problem' in read) return hold({ text: value, problem: `Outcome “${words}”: ${read.problem}` });
+    hold(null);
+    if (read.id !== name) onRename(read.id);
     else setValue(words);
   };
   return (

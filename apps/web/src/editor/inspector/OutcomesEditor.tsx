@@ -4,6 +4,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { uniqueId } from '../../model/document.ts';
 import { removeOutcome, renameOutcome } from '../../model/outcomes.ts';
+import { useEditorStore } from '../useEditorStore.ts';
 import { useStepOptions, useStepPatch } from './common.ts';
 import { OutcomeName } from './OutcomeName.tsx';
 import { StepSelect } from './StepSelect.tsx';
@@ -18,6 +19,7 @@ export function OutcomesEditor({
   definition: Definition;
 }) {
   const patch = useStepPatch(id);
+  const hold = useEditorStore((s) => s.hold);
   const options = useStepOptions(definition);
   const names = Object.keys(step.outcomes);
   const [target, setTarget] = useState<string | null>(null);
@@ -40,6 +42,7 @@ export function OutcomesEditor({
         <Stack key={name} gap={4} className="pf-outcome">
           <Group gap={4} wrap="nowrap" align="flex-start">
             <OutcomeName
+              step={id}
               name={name}
               taken={(n) => n in step.outcomes}
               onRename={(to) => patch(renameOutcome(step, name, to))}
@@ -49,7 +52,11 @@ export function OutcomesEditor({
               color="red"
               mt={2}
               aria-label={`Remove outcome ${idToWords(name)}`}
-              onClick={() => patch(removeOutcome(step, name))}
+              onClick={() => {
+                // A name typed for it goes with it.
+                hold(`steps.${id}.outcomes.${name}`, null);
+                patch(removeOutcome(step, name));
+              }}
             >
               <Trash2 size={14} aria-hidden />
             </ActionIcon>
