@@ -35,6 +35,7 @@ export function clinicCases(newHarness: NewHarness): void {
         actorId: 'u-other',
         at: at(2),
         reason: 'Winter hours',
+        movesOpenRequests: true,
       });
       expect(second.ok).toBe(true);
       expect(await h.store.getClinicCalendar()).toEqual({
@@ -51,6 +52,7 @@ export function clinicCases(newHarness: NewHarness): void {
           reason: 'Winter hours',
           oldValue: hours('17:00'),
           newValue: hours('16:00'),
+          movedOpenRequests: true,
         },
         {
           revision: 1,
@@ -59,6 +61,7 @@ export function clinicCases(newHarness: NewHarness): void {
           reason: null,
           oldValue: hours('18:00'),
           newValue: hours('17:00'),
+          movedOpenRequests: false,
         },
       ]);
     });
