@@ -153,6 +153,39 @@ describe('My work in the address', () => {
     }
   });
 
+  it('a task just claimed stays open in My tasks while that list is still being read again', async () => {
+    const taskId = await portalMessage('DEMO-5813', 'Claimed then My tasks');
+    const b = await openBrowser(WIDE);
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('work-folder-pool-medical-assistant').click();
+      await page.getByTestId(`task-row-${taskId}`).click();
+      await taskOpen(page, taskId);
+      // A slow link: My tasks' list answers late, after the claim and the folder change.
+      const held: Array<() => Promise<void>> = [];
+      let holding = true;
+      await page.route(
+        (url) => url.pathname === '/api/tasks' && url.searchParams.get('scope') === 'mine',
+        (route) => (holding ? void held.push(() => route.continue()) : route.continue()),
+      );
+      await page.getByTestId('claim-button').click();
+      await page.getByText('is now in My tasks.').first().waitFor();
+      await page.getByTestId('work-folder-mine').click();
+      // My tasks is the first folder: the address names no folder for it.
+      await expect.poll(() => address(page).searchParams.get('folder')).toBe(null);
+      await expect.poll(() => page.locator('#task-list-heading').textContent()).toBe('My tasks');
+      expect(address(page).searchParams.get('task')).toBe(taskId);
+      await taskOpen(page, taskId);
+      holding = false;
+      for (const go of held.splice(0)) await go();
+      await page.getByTestId(`task-row-${taskId}`).waitFor();
+      expect(address(page).searchParams.get('task')).toBe(taskId);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a task a colleague finished meanwhile says so in its place, not an empty pane', async () => {
     const taskId = await portalMessage('DEMO-5812', 'Finished elsewhere');
     const b = await openBrowser(WIDE);

@@ -199,9 +199,17 @@ export function MyWorkPage({ me }: { me: Me }) {
   );
   /** A task I just claimed: opened (by `c` on a row it may not be yet), its first field focused once shown. */
   const claimedNow = useRef<string | null>(null);
+  /** Tasks claimed on this screen: in My tasks even before its list has been read again. */
+  const claimedHere = useRef(new Set<string>());
+  // Once My tasks has been read again with it, the list says where it is (released later: not there).
+  useEffect(() => {
+    for (const id of claimedHere.current)
+      if (queues.mine.some((t) => t.id === id)) claimedHere.current.delete(id);
+  }, [queues.mine]);
   const afterClaimed = useCallback(
     (task: Task) => {
       claimedNow.current = task.id;
+      claimedHere.current.add(task.id);
       setCursorId(task.id);
       show({ task: task.id });
     },
@@ -297,9 +305,11 @@ export function MyWorkPage({ me }: { me: Me }) {
   const selectFolder = useCallback(
     (id: FolderId) => {
       const openNow = searchNow.current.get('task');
+      // A task just claimed is in My tasks even while that list is still being read again.
       const stays =
         openNow !== null &&
-        tasksInFolder(id, queues.mine, queues.pool, now, queues.done).some((t) => t.id === openNow);
+        ((id === 'mine' && claimedHere.current.has(openNow)) ||
+          tasksInFolder(id, queues.mine, queues.pool, now, queues.done).some((t) => t.id === openNow));
       show({ folder: id, task: stays ? undefined : null });
       setCursorId(null);
     },
