@@ -50,6 +50,22 @@ describe('clinic settings from the environment', () => {
     expect(Object.keys(demo.holidayNames).sort()).toEqual([...(demo.calendar.holidays ?? [])].sort());
   });
 
+  it('reads the names of closed days in the patients’ other languages from the same file', async () => {
+    const file = join(dir, 'named-es.json');
+    const holidayNamesIn = {
+      es: { '2026-06-10': 'Día de Portugal' },
+      pt: { '2026-06-10': 'Dia de Portugal' },
+    };
+    await writeFile(
+      file,
+      JSON.stringify({ ...lisbon, holidayNames: { '2026-06-10': 'Portugal Day' }, holidayNamesIn }),
+    );
+    const settings = await clinicSettings({ demo: false, env: { PORTALFLOW_CALENDAR: file } });
+    expect(settings.calendar).toEqual(lisbon);
+    expect(settings.holidayNames).toEqual({ '2026-06-10': 'Portugal Day' });
+    expect(settings.holidayNamesIn).toEqual(holidayNamesIn);
+  });
+
   it('PORTALFLOW_TIME_ZONE replaces the calendar’s time zone', async () => {
     const settings = await clinicSettings({ demo: true, env: { PORTALFLOW_TIME_ZONE: 'America/Chicago' } });
     expect(settings.calendar.timeZone).toBe('America/Chicago');
@@ -71,6 +87,13 @@ describe('clinic settings from the environment', () => {
     await writeFile(invalid, JSON.stringify({ timeZone: 'UTC', hours: {} }));
     const badNames = join(dir, 'bad-names.json');
     await writeFile(badNames, JSON.stringify({ ...lisbon, holidayNames: ['2026-06-10'] }));
+    const badNamesIn = join(dir, 'bad-names-in.json');
+    await writeFile(badNamesIn, JSON.stringify({ ...lisbon, holidayNamesIn: { es: ['2026-06-10'] } }));
+    const badLanguage = join(dir, 'bad-language.json');
+    await writeFile(
+      badLanguage,
+      JSON.stringify({ ...lisbon, holidayNamesIn: { Spanish: { '2026-06-10': 'Día de Portugal' } } }),
+    );
     const cases: Array<[NodeJS.ProcessEnv, RegExp]> = [
       [
         { PORTALFLOW_CALENDAR: join(dir, 'missing.json') },
@@ -80,6 +103,11 @@ describe('clinic settings from the environment', () => {
       [{ PORTALFLOW_CALENDAR: invalid }, /PORTALFLOW_CALENDAR .*never open/],
       [{ PORTALFLOW_TIME_ZONE: 'Mars/Olympus' }, /PORTALFLOW_TIME_ZONE=Mars\/Olympus.*time zone/],
       [{ PORTALFLOW_CALENDAR: badNames }, /PORTALFLOW_CALENDAR .*holidayNames must map dates/],
+      [{ PORTALFLOW_CALENDAR: badNamesIn }, /PORTALFLOW_CALENDAR .*holidayNamesIn\.es must map dates/],
+      [
+        { PORTALFLOW_CALENDAR: badLanguage },
+        /PORTALFLOW_CALENDAR .*holidayNamesIn.*"Spanish" is not a language code/,
+      ],
     ];
     for (const [env, message] of cases) {
       const error = await clinicSettings({ demo: false, env }).catch((e: unknown) => e);
@@ -154,5 +182,42 @@ describe('a server started with a configured calendar', () => {
     delete process.env.PORTALFLOW_TIME_ZONE;
     expect(error).toBeInstanceOf(ClinicSettingsError);
     expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('a server whose calendar file names its closed days in Spanish', () => {
+  let running: RunningServer;
+  // A closed day in the coming week, so the patients' page lists it whatever day the test runs.
+  const closed = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  beforeAll(async () => {
+    const file = join(dir, 'spanish-names.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...lisbon,
+        holidays: [closed],
+        holidayNames: { [closed]: 'Staff training day' },
+        holidayNamesIn: { es: { [closed]: 'Día de formación del personal' } },
+      }),
+    );
+    process.env.PORTALFLOW_CALENDAR = file;
+    running = await startServer({ port: 0, databaseUrl: `file:${join(dir, 'spanish.db')}`, quiet: true });
+    await running.deps.store.putHelpClinic({ slug: 'lisboa', name: 'Clínica de Lisboa' });
+  }, 60_000);
+  afterAll(async () => {
+    delete process.env.PORTALFLOW_CALENDAR;
+    await running?.close();
+  });
+
+  it('shows patients reading in Spanish the Spanish name, and the staff name otherwise', async () => {
+    const hours = async (query: string) => {
+      const res = await fetch(`${running.url}/api/public/help/lisboa/hours${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { closures: unknown[] }).closures;
+    };
+    expect(await hours('?lang=es')).toEqual([
+      { date: closed, name: 'Día de formación del personal', lang: 'es' },
+    ]);
+    expect(await hours('')).toEqual([{ date: closed, name: 'Staff training day' }]);
   });
 });

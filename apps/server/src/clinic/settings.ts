@@ -9,7 +9,10 @@ export interface ClinicSettings {
   calendar: Calendar;
   /** What staff call the closed days, by date (`holidayNames` in the calendar file). */
   holidayNames: Record<string, string>;
-  /** The same days' names in the patients' other help languages, by language then date (the demo's only). */
+  /**
+   * The same days' names in the patients' other help languages, by language then date
+   * (`holidayNamesIn` in the calendar file; the demo's bundled ones under `--demo`).
+   */
   holidayNamesIn: Record<string, Record<string, string>>;
 }
 
@@ -21,8 +24,8 @@ export class ClinicSettingsError extends Error {
 
 /**
  * The clinic from the environment:
- * - `PORTALFLOW_CALENDAR`: path of a calendar JSON file (`{ timeZone, hours, holidays, holidayNames? }`,
- *   see docs/format.md);
+ * - `PORTALFLOW_CALENDAR`: path of a calendar JSON file (`{ timeZone, hours, holidays, holidayNames?,
+ *   holidayNamesIn? }`, see docs/format.md);
  *   without it, the bundled demo calendar under `--demo`, else weekdays 08:00–17:00 with no holidays;
  * - `PORTALFLOW_TIME_ZONE`: an IANA time zone that replaces the calendar's (default: the calendar's, else UTC);
  * - `PORTALFLOW_CLINIC_NAME`: shown in the web app.
@@ -50,7 +53,12 @@ export async function clinicSettings(options: {
   // Names are for people; the engine's calendar has dates only.
   if (raw && typeof raw === 'object' && 'holidayNames' in raw) {
     const { holidayNames: names, ...rest } = raw as { holidayNames?: unknown };
-    holidayNames = namesOf(names, source);
+    holidayNames = namesOf(names, source, 'holidayNames');
+    raw = rest;
+  }
+  if (raw && typeof raw === 'object' && 'holidayNamesIn' in raw) {
+    const { holidayNamesIn: namesIn, ...rest } = raw as { holidayNamesIn?: unknown };
+    holidayNamesIn = namesInOf(namesIn, source);
     raw = rest;
   }
   const zone = env.PORTALFLOW_TIME_ZONE;
@@ -66,16 +74,37 @@ export async function clinicSettings(options: {
   return { name, calendar, holidayNames, holidayNamesIn };
 }
 
-function namesOf(value: unknown, source: string): Record<string, string> {
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function namesOf(value: unknown, source: string, key: string): Record<string, string> {
   const ok =
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
+    isMap(value) &&
     Object.entries(value).every(
       ([date, name]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof name === 'string',
     );
-  if (!ok) throw new ClinicSettingsError(`${source}: holidayNames must map dates (YYYY-MM-DD) to names`);
+  if (!ok) throw new ClinicSettingsError(`${source}: ${key} must map dates (YYYY-MM-DD) to names`);
   return value as Record<string, string>;
+}
+
+/** A language as the help pages are asked for it: `es`, `pt-BR`. */
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** `holidayNamesIn`: language → date → name, the shape of the bundled `holiday-names.es.json` per language. */
+function namesInOf(value: unknown, source: string): Record<string, Record<string, string>> {
+  if (!isMap(value))
+    throw new ClinicSettingsError(
+      `${source}: holidayNamesIn must map languages (such as "es") to dates and names`,
+    );
+  const out: Record<string, Record<string, string>> = {};
+  for (const [lang, names] of Object.entries(value)) {
+    if (!LANGUAGE.test(lang))
+      throw new ClinicSettingsError(
+        `${source}: holidayNamesIn: "${lang}" is not a language code (such as "es" or "pt-BR")`,
+      );
+    out[lang] = namesOf(names, source, `holidayNamesIn.${lang}`);
+  }
+  return out;
 }
 
 async function readCalendarFile(path: string, source: string): Promise<unknown> {
