@@ -1,4 +1,4 @@
-import type { Definition } from '@portalflow/engine';
+import { type Definition, stepTitle } from '@portalflow/engine';
 import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { readLayout } from '../model/document.ts';
@@ -8,9 +8,10 @@ import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
+import { type OpenStep, OpenStepsNote } from './OpenStepsNote.tsx';
 import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
-import { followView, type PathFocus, replayView } from './replayView.ts';
+import { followView, type PathFocus, replayView, stepView } from './replayView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { ViewControls } from './ViewControls.tsx';
 
@@ -106,6 +107,32 @@ function ReadOnlyDiagram({
   );
   const fit = useCallback(() => showReadable(200), [showReadable]);
 
+  // The steps open now, for the note naming those off screen; its buttons bring one into view.
+  const active = highlight?.active;
+  const openSteps = useMemo<OpenStep[]>(
+    () =>
+      (active ?? []).flatMap((id) => {
+        const box = scene.boxes.get(id);
+        return box ? [{ id, title: stepTitle(definition, id), box }] : [];
+      }),
+    [active, scene, definition],
+  );
+  const showStep = useCallback(
+    (id: string) => {
+      const el = pane.current;
+      const { scene: shown } = latest.current;
+      const content = contentOf(shown);
+      const box = shown.boxes.get(id);
+      if (!el || !content || !box) return;
+      // A view people asked for: a change of the pane's size leaves it alone.
+      moved.current = true;
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      const view = stepView(size, content, [...shown.boxes.values()], flow.getViewport(), box);
+      void flow.setViewport(view, { duration: 200 });
+    },
+    [flow],
+  );
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
   useEffect(() => {
     const frame = requestAnimationFrame(() => showReadable(0));
@@ -173,6 +200,7 @@ function ReadOnlyDiagram({
         >
           <ViewControls position="bottom-right" onFit={fit} />
           <FitNote onReadable={fit} />
+          <OpenStepsNote steps={openSteps} onShow={showStep} />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} />

@@ -23,7 +23,8 @@ export interface PathFocus {
  * The view a replay opens at, and the one "fit view" returns to: the whole workflow when its titles
  * can be read so (as the editor's `readableView`); else the whole path taken when it fits at a
  * readable size (as large as fits, never past life size); else, at the readable size, the steps open
- * now when they fit together, or the step reached last. No step is left cut by the pane's side edges,
+ * now when they fit together, or the step reached last (the others open then are named in a note on
+ * the diagram, `OpenStepsNote`, each a button to it). No step is left cut by the pane's side edges,
  * where the lane names are: it is shown whole or moved out of view (`keepStepsWhole`).
  */
 export function replayView(pane: Pane, content: Rect, boxes: readonly Rect[], focus: PathFocus): View {
@@ -65,6 +66,15 @@ export function followView(
   const handoff = focus.before ? boundsOf([focus.before, latest]) : null;
   const shown = handoff && fitZoom(pane, handoff) >= view.zoom ? handoff : latest;
   return keepStepsWhole(pane, placeView(pane, content, shown, view.zoom), boxes, latest);
+}
+
+/**
+ * The view brought to one open step (the open-steps note's buttons): centred on it at the zoom people
+ * chose, or at the readable size when that is smaller, with no step cut at a side edge.
+ */
+export function stepView(pane: Pane, content: Rect, boxes: readonly Rect[], view: View, step: Rect): View {
+  const zoom = Math.max(view.zoom, READABLE_ZOOM);
+  return keepStepsWhole(pane, placeView(pane, content, step, zoom), boxes, step);
 }
 
 /**
