@@ -4,7 +4,8 @@ import { useRoleCatalog } from './useRoleCatalog.ts';
 
 /**
  * A role by the title the clinic's workflows give it ("Front desk receptionist"), as every other screen
- * names it; its id in words ("Front desk") only while the titles load or for a role no workflow names.
+ * names it; its id in words ("Front desk") only for a role no workflow names (or when the titles could not
+ * be read). A screen that names roles first waits for them (useRoleTitlesLoading).
  */
 export function useRoleName(): (role: string | null | undefined) => string {
   const catalog = useRoleCatalog();
@@ -12,4 +13,9 @@ export function useRoleName(): (role: string | null | undefined) => string {
     (role) => (role ? catalog.data?.get(role) : undefined) || roleLabel(role),
     [catalog.data],
   );
+}
+
+/** The titles are still on their way: a made-up name would show, then change. */
+export function useRoleTitlesLoading(): boolean {
+  return useRoleCatalog().isPending;
 }
