@@ -106,22 +106,29 @@ const CHOICE_ID = /^[a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
  * How one answer reads in a subject: a choice said in words as its form shows it ("Statement question",
- * not "statement-question"), a date as the clinic writes it ("Mar 1", not "2026-03-01"; read as a
- * calendar date, so no time zone moves it). Anything else as it is.
+ * not "statement-question"), a date as the clinic writes it ("Mar 1", not "2026-03-01"; "Mar 1, 2027"
+ * outside `today`'s year; read as a calendar date, so no time zone moves it). Anything else as it is.
  */
-function shownInSubject(field: FormField | undefined, value: unknown): unknown {
+function shownInSubject(field: FormField | undefined, value: unknown, today: string): unknown {
   if (typeof value !== 'string') return value;
   if (field?.type === 'select' && CHOICE_ID.test(value)) return idToWords(value);
-  if (field?.type === 'date') return calendarDate(value, { weekday: false });
+  if (field?.type === 'date')
+    return calendarDate(value, { weekday: false, year: value.slice(0, 4) !== today.slice(0, 4) });
   return value;
 }
 
 /**
  * A request's subject from its workflow's template, its choices and dates in words
- * ("DEMO-6101 · Billing: Statement question", "DEMO-5001 · Visit Mar 1"). Null without a subject.
+ * ("DEMO-6101 · Billing: Statement question", "DEMO-5001 · Visit Mar 1", "… Visit Jan 4, 2027").
+ * `today` is the clinic's date (`YYYY-MM-DD`), passed in because the engine reads no clock: a date in
+ * another year says its year. Null without a subject.
  */
-export function requestSubject(definition: Definition, data: Record<string, unknown>): string | null {
+export function requestSubject(
+  definition: Definition,
+  data: Record<string, unknown>,
+  today: string,
+): string | null {
   if (!definition.subject) return null;
   const fields = definitionFields(definition);
-  return renderSubject(definition.subject, data, (id, value) => shownInSubject(fields.get(id), value));
+  return renderSubject(definition.subject, data, (id, value) => shownInSubject(fields.get(id), value, today));
 }

@@ -28,21 +28,24 @@ const billing = DefinitionSchema.parse({
   },
 });
 
+/** The clinic's today, passed in as the server does. */
+const TODAY = '2026-06-15';
+
 describe('a request’s subject', () => {
   it('says a choice in words, as its form shows it', () => {
-    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'statement-question' })).toBe(
+    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'statement-question' }, TODAY)).toBe(
       'DEMO-6101 · Billing: Statement question',
     );
-    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'MRI' })).toBe(
+    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'MRI' }, TODAY)).toBe(
       'DEMO-6101 · Billing: MRI',
     );
-    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'In person' })).toBe(
+    expect(requestSubject(billing, { patient: 'DEMO-6101', requestType: 'In person' }, TODAY)).toBe(
       'DEMO-6101 · Billing: In person',
     );
   });
 
   it('leaves other answers as typed, and the choice out until it is made', () => {
-    expect(requestSubject(billing, { patient: 'demo-6101' })).toBe('demo-6101 · Billing');
-    expect(requestSubject({ ...billing, subject: undefined }, { patient: 'DEMO-6101' })).toBeNull();
+    expect(requestSubject(billing, { patient: 'demo-6101' }, TODAY)).toBe('demo-6101 · Billing');
+    expect(requestSubject({ ...billing, subject: undefined }, { patient: 'DEMO-6101' }, TODAY)).toBeNull();
   });
 });

@@ -18,10 +18,10 @@ export const taskReply = (v: Changed, token: string) => ({
   instance: instanceView(v.instance, v.definition),
 });
 
-/** The answer to a started request: the instance and its subject line. */
-export const requestReply = (v: Changed) => ({
+/** The answer to a started request: the instance and its subject line (its dates read against `today`, the clinic's). */
+export const requestReply = (v: Changed, today: string) => ({
   instance: instanceView(v.instance, v.definition),
-  subject: requestSubject(v.definition, v.instance.snapshot.context.data),
+  subject: requestSubject(v.definition, v.instance.snapshot.context.data, today),
 });
 
 /**
@@ -34,14 +34,14 @@ export type Reply =
   | { kind: 'request' }
   | { kind: 'none' };
 
-export function replyFor(reply: Reply, v: Changed): unknown {
+export function replyFor(reply: Reply, v: Changed, today: string): unknown {
   switch (reply.kind) {
     case 'instance':
       return instanceReply(v);
     case 'task':
       return taskReply(v, reply.token);
     case 'request':
-      return requestReply(v);
+      return requestReply(v, today);
     case 'none':
       return null;
   }

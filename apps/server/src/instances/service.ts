@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  clinicDay,
   type Definition,
   type Effect,
   type EngineEvent,
@@ -282,7 +283,11 @@ export class InstanceService {
         userId: actor.user.id,
         route: idempotency.route,
         status: 201,
-        response: replyFor(options.reply ?? { kind: 'instance' }, { instance, definition }),
+        response: replyFor(
+          options.reply ?? { kind: 'instance' },
+          { instance, definition },
+          clinicDay(now, instance.snapshot.context.calendar),
+        ),
       };
     }
     // Sandbox work notifies nobody: a practice task never reaches a colleague's bell, inbox or systems.
@@ -439,7 +444,11 @@ export class InstanceService {
           userId: actor.user.id,
           route: idempotency.route,
           status: 200,
-          response: replyFor(options.reply ?? { kind: 'instance' }, { instance: next, definition }),
+          response: replyFor(
+            options.reply ?? { kind: 'instance' },
+            { instance: next, definition },
+            clinicDay(now, next.snapshot.context.calendar),
+          ),
         };
       }
       if (options.access) change.access = [{ ...options.access, instanceId }];

@@ -1,15 +1,10 @@
+import type { OpenMatch } from '@portalflow/contract';
 import { type Definition, requestSubject, subjectFields } from '@portalflow/engine';
+import type { AuthUser } from '../auth/roles.ts';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
+import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
-
-/** An open request a new one would repeat, with what it is waiting on. */
-export interface OpenMatch {
-  instanceId: string;
-  subject: string;
-  startedAt: string;
-  startedBy: string | null;
-  waitingOn: Array<{ title: string; role: string | null; roleName: string | null }>;
-}
 
 /** Open requests of a workflow read at most per check: a clinic's open work of one kind is far fewer. */
 const SCAN_LIMIT = 500;
@@ -36,14 +31,18 @@ const same = (a: string, b: string) => subjectKey(a) === subjectKey(b);
  * faxed and the patient called. The subject is what the workflow's designer chose to tell requests
  * apart, so two requests with one subject are the same request; a workflow without one is never matched.
  * Candidates are narrowed in the database by the subject's first field (usually the patient reference).
+ * Each is named by its id; who started it, its steps and who holds them only where the caller may read
+ * it (they started it, or hold a role with a task in it), as a status lookup would tell them.
  */
 export async function openMatches(
   deps: AppDeps,
   instances: InstanceService,
+  user: AuthUser,
   definition: Definition,
   data: Record<string, unknown>,
 ): Promise<OpenMatch[]> {
-  const subject = requestSubject(definition, data);
+  const today = clinicToday(deps);
+  const subject = requestSubject(definition, data, today);
   if (!definition.subject || !subject) return [];
   const first = subjectFields(definition.subject)
     .map((f) => data[f])
@@ -59,23 +58,31 @@ export async function openMatches(
     const instance = await deps.store.getInstance(summary.id);
     if (!instance) continue;
     const theirs = await instances.definition(instance.definitionId, instance.version);
-    const shown = requestSubject(theirs, instance.snapshot.context.data);
+    const shown = requestSubject(theirs, instance.snapshot.context.data, today);
     if (!shown || !same(shown, subject)) continue;
-    const starter = instance.startedBy ? await deps.store.getUser(instance.startedBy) : null;
+    // A warning, not a break-glass read: emergency access does not widen it.
+    const readable = await canReadInstance(user, instance, deps.store, { emergency: false });
+    const starter = readable && instance.startedBy ? await deps.store.getUser(instance.startedBy) : null;
+    const waitingOn: OpenMatch['waitingOn'] = [];
+    for (const a of Object.values(instance.snapshot.context.active)) {
+      const step = theirs.steps[a.step];
+      const role = a.role ?? null;
+      const holder = readable && a.assignee ? await deps.store.getUser(a.assignee) : null;
+      waitingOn.push({
+        title: readable ? (step && 'title' in step && step.title) || a.step : null,
+        role,
+        roleName: (role && theirs.roles.find((r) => r.id === role)?.name) || null,
+        heldBy: holder?.displayName ?? null,
+      });
+    }
     matches.push({
       instanceId: instance.id,
-      subject: shown,
+      // What the caller typed gives the same subject: theirs as stored is told only to its readers.
+      subject: readable ? shown : subject,
       startedAt: instance.startedAt,
       startedBy: starter?.displayName ?? null,
-      waitingOn: Object.values(instance.snapshot.context.active).map((a) => {
-        const step = theirs.steps[a.step];
-        const role = a.role ?? null;
-        return {
-          title: (step && 'title' in step && step.title) || a.step,
-          role,
-          roleName: (role && theirs.roles.find((r) => r.id === role)?.name) || null,
-        };
-      }),
+      readable,
+      waitingOn,
     });
   }
   return matches;

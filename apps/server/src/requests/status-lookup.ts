@@ -1,6 +1,7 @@
 import type { RequestStatus } from '@portalflow/contract';
 import { requestSubject, stepTitle } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import { canReadGiven } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -10,40 +11,32 @@ export const STATUS_DAYS = 30;
 /** A patient has few requests; more than this many matches is a reference typed too loosely. */
 const MOST = 100;
 
+/** Whose requests a status lookup lists: a patient's, by the reference the caller gave, or one by its id. */
+export type StatusLookup = { patient: string } | { instanceId: string };
+
 /**
  * A patient's requests for a status call: every open one, and those finished in the last 30 days,
  * found by the patient reference in their data (any field, without case). The caller learns what
  * each waits on — which role, due when, in the pool or taken — and, only where they may read the
  * request itself (a role with a task in it, or they started it), its subject and steps' titles. So
  * the front desk can say "it is with the provider, due Monday" about a lab result without seeing
- * which test it is. Whoever started a request is told whether they may still withdraw it.
+ * which test it is. Whoever started a request is told whether they may still withdraw it. One
+ * request asked for by its id (the warning about an already open one links to it) is told the same way.
  */
 export async function requestStatus(
   deps: AppDeps,
   instances: InstanceService,
   user: AuthUser,
-  patient: string,
+  lookup: StatusLookup,
   practice: boolean,
 ): Promise<RequestStatus[]> {
-  const since = new Date(Date.parse(deps.clock()) - STATUS_DAYS * 24 * 3600_000).toISOString();
-  // One read per state, each narrowed by the status index (and finished ones by when they ended)
-  // before any instance's data is read: the data match itself cannot use an index.
-  const find = (status: 'active' | 'done' | 'cancelled') =>
-    deps.store.listInstances({
-      status,
-      dataValue: patient.trim(),
-      practice,
-      limit: MOST,
-      ...(status === 'active' ? {} : { updatedFrom: since }),
-    });
-  const pages = await Promise.all([find('active'), find('done'), find('cancelled')]);
-  const summaries = pages
-    .flatMap((p) => p.items)
-    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
+  const ids =
+    'instanceId' in lookup ? [lookup.instanceId] : await patientRequests(deps, lookup.patient, practice);
+  const today = clinicToday(deps);
   const open: RequestStatus[] = [];
   const finished: RequestStatus[] = [];
-  for (const summary of summaries) {
-    const instance = await deps.store.getInstance(summary.id);
+  for (const id of ids) {
+    const instance = await deps.store.getInstance(id);
     if (!instance) continue;
     const definition = await instances.definition(instance.definitionId, instance.version);
     const tasks = await deps.store.listInstanceTasks(instance.id);
@@ -56,7 +49,7 @@ export async function requestStatus(
       startedAt: instance.startedAt,
       endedAt: instance.status === 'active' ? null : instance.updatedAt,
       readable,
-      subject: readable ? (requestSubject(definition, instance.snapshot.context.data) ?? null) : null,
+      subject: readable ? (requestSubject(definition, instance.snapshot.context.data, today) ?? null) : null,
       cancelReason:
         readable && instance.status === 'cancelled'
           ? await reasonOf(deps, instance.id, instance.revision)
@@ -74,6 +67,26 @@ export async function requestStatus(
     (row.status === 'active' ? open : finished).push(row);
   }
   return [...open, ...finished];
+}
+
+/** Ids of a patient's open requests and those finished in the last 30 days, newest first. */
+async function patientRequests(deps: AppDeps, patient: string, practice: boolean): Promise<string[]> {
+  const since = new Date(Date.parse(deps.clock()) - STATUS_DAYS * 24 * 3600_000).toISOString();
+  // One read per state, each narrowed by the status index (and finished ones by when they ended)
+  // before any instance's data is read: the data match itself cannot use an index.
+  const find = (status: 'active' | 'done' | 'cancelled') =>
+    deps.store.listInstances({
+      status,
+      dataValue: patient.trim(),
+      practice,
+      limit: MOST,
+      ...(status === 'active' ? {} : { updatedFrom: since }),
+    });
+  const pages = await Promise.all([find('active'), find('done'), find('cancelled')]);
+  return pages
+    .flatMap((p) => p.items)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id))
+    .map((summary) => summary.id);
 }
 
 /** The reason a cancel event gave (the last event of a cancelled request), or null. */

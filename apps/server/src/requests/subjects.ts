@@ -1,4 +1,5 @@
 import { requestSubject } from '@portalflow/engine';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import type { InstanceService } from '../instances/service.ts';
 
@@ -24,6 +25,7 @@ export async function requestLabels(
   // Read together rather than one after another: a page holds up to 500 rows.
   const ids = [...new Set(instanceIds)];
   const found = await Promise.all(ids.map((id) => deps.store.getInstance(id)));
+  const today = clinicToday(deps);
   for (const [i, instance] of found.entries()) {
     if (!instance) {
       labels.set(ids[i]!, NONE);
@@ -31,7 +33,7 @@ export async function requestLabels(
     }
     const definition = await instances.definition(instance.definitionId, instance.version);
     labels.set(instance.id, {
-      subject: requestSubject(definition, instance.snapshot.context.data),
+      subject: requestSubject(definition, instance.snapshot.context.data, today),
       requestStartedAt: instance.startedAt,
     });
   }

@@ -84,14 +84,14 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       });
       return c.json(applied.replayed.response as object, applied.replayed.status as 201);
     }
-    return c.json(requestReply(applied), 201);
+    return c.json(requestReply(applied, clinicToday(deps)), 201);
   });
 
   app.openapi(declared(docs, findOpenMatches), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json');
     const { definition } = await startableDefinition(deps, instances, c, user, input.definitionId);
-    const matches = await openMatches(deps, instances, definition, input.data);
+    const matches = await openMatches(deps, instances, user, definition, input.data);
     // Shown to the person starting it: subjects of other requests are patient data, so the read is logged.
     await recordAccess(deps, c, user, {
       category: 'phi',
@@ -103,7 +103,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
 
   app.openapi(declared(docs, findRequestStatus), async (c) => {
     const user = requireUser(c);
-    const { patient, practice } = c.req.valid('json');
+    const { patient, instanceId, practice } = c.req.valid('json');
     if (clinicRoles(user).length === 0 && !isLead(user) && !isAuditor(user)) {
       await recordAccess(deps, c, user, {
         category: 'instance-list',
@@ -112,12 +112,17 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
       });
       throw forbidden('A status lookup needs a clinic role');
     }
-    const requests = await requestStatus(deps, instances, user, patient, practice === true);
+    // The body holds one of the two (its schema says so).
+    const lookup = instanceId !== undefined ? { instanceId } : { patient: patient ?? '' };
+    const requests = await requestStatus(deps, instances, user, lookup, practice === true);
     // The reference searched for is patient data and stays out of the log; the requests shown are named.
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
-      detail: listedDetail('status lookup by patient reference', requests),
+      detail: listedDetail(
+        instanceId !== undefined ? 'status lookup by request id' : 'status lookup by patient reference',
+        requests,
+      ),
     });
     c.header('Cache-Control', 'no-store');
     return c.json({ requests, days: STATUS_DAYS }, 200);

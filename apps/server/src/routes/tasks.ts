@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
@@ -174,7 +175,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     return c.json(
       {
         task,
-        subject: requestSubject(definition, instance.snapshot.context.data),
+        subject: requestSubject(definition, instance.snapshot.context.data, clinicToday(deps)),
         step:
           step?.type === 'task'
             ? {
