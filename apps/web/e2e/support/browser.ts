@@ -39,6 +39,8 @@ export async function openBrowser(
     enforceCsp?: boolean;
     /** The zone the browser's own clock runs in (its TZ), to show the app keeps to the clinic's. */
     timeZone?: string;
+    /** The instant the browser's clock starts from (default: the suite's, support/time-shift.ts). */
+    at?: number;
   } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-chromium-'));
@@ -51,7 +53,7 @@ export async function openBrowser(
     bypassCSP: options.enforceCsp !== true,
     ...(options.timeZone ? { env: { ...process.env, TZ: options.timeZone } } : {}),
   });
-  await shiftBrowserClock(context);
+  await shiftBrowserClock(context, options.at);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
