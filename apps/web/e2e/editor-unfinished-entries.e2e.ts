@@ -123,6 +123,86 @@ describe('an entry the workflow cannot take', () => {
     }
   });
 
+  it('a step id another step has, or one it cannot take, stays in its box as a problem until it is fixed', async () => {
+    const definition: Definition = {
+      id: 'lab-callback',
+      title: 'Lab result callback',
+      roles: [{ id: 'medical-assistant', name: 'Medical assistant' }],
+      start: 'call',
+      steps: {
+        call: {
+          type: 'task',
+          role: 'medical-assistant',
+          title: 'Call the patient',
+          outcomes: { reached: 'log' },
+        },
+        log: {
+          type: 'task',
+          role: 'medical-assistant',
+          title: 'Log the call',
+          outcomes: { logged: 'done' },
+        },
+        done: { type: 'end', outcome: 'logged' },
+      },
+    };
+    expect((await lead('POST', '/definitions', { definition })).status).toBe(201);
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows/lab-callback`);
+      await page.getByTestId('node-call').click();
+      const id = page.getByTestId('inspector').getByRole('textbox', { name: /^Step id/ });
+      await expect.poll(() => id.inputValue()).toBe('call');
+
+      // Another step's id: what was typed stays, marked, and is a problem of the step in words.
+      await typeInto(id, 'log');
+      await id.press('Tab');
+      expect(await id.inputValue()).toBe('log');
+      expect(await id.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => errorCount(page)).toBe(1);
+      await expect.poll(() => problems(page)).toContain('Step “Call the patient”');
+      await expect.poll(() => problems(page)).toContain('Step id');
+      await expect
+        .poll(() => problems(page))
+        .toContain('already the id of step “Log the call”: “log” is not taken yet');
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+      await expect.poll(() => publishReason(page)).toContain('Step id');
+      await screenshot(page, 'editor-unfinished-step-id');
+
+      // Looking at another step and back: still there, still a problem.
+      await page.getByTestId('node-log').click();
+      await page.getByTestId('node-call').click();
+      await expect.poll(() => id.inputValue()).toBe('log');
+      expect(await errorCount(page)).toBe(1);
+
+      // One it cannot take at all says what an id may hold.
+      await typeInto(id, 'call back');
+      await id.press('Enter');
+      expect(await id.inputValue()).toBe('call back');
+      await expect.poll(() => problems(page)).toContain('“call back” is not taken yet');
+      await expect.poll(() => problems(page)).toContain('letters, digits');
+      expect(await errorCount(page)).toBe(1);
+
+      // Fixed: the step takes the id and the problem goes.
+      await typeInto(id, 'call-back');
+      await id.press('Tab');
+      await page.getByTestId('node-call-back').waitFor();
+      await expect.poll(() => errorCount(page)).toBe(0);
+      expect(await page.getByTestId('publish-button').isDisabled()).toBe(false);
+
+      // Typed back to what it is: nothing is left over.
+      await typeInto(id, 'log');
+      await id.press('Tab');
+      await expect.poll(() => errorCount(page)).toBe(1);
+      await typeInto(id, 'call-back');
+      await id.press('Tab');
+      await expect.poll(() => errorCount(page)).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a smallest answer that is not a number is a problem of its step until it is fixed', async () => {
     const definition: Definition = {
       id: 'supply-check',

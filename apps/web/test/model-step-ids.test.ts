@@ -1,7 +1,7 @@
 import { type Definition, isId } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../src/model/changes.ts';
-import { idIsFixed, newStepId, retitleChanges } from '../src/model/stepIds.ts';
+import { idIsFixed, newStepId, readStepId, retitleChanges } from '../src/model/stepIds.ts';
 import { doc, triage } from './model-support.ts';
 
 /** Triage with a parallel step, a wait and a deadline that goes to the renamed step. */
@@ -94,5 +94,26 @@ describe('an id is fixed only once a published version names it', () => {
   it('never published: every id follows its title; not known yet: every id counts as fixed', () => {
     expect(idIsFixed('nurse-review', null)).toBe(false);
     expect(idIsFixed('nurse-review', undefined)).toBe(true);
+  });
+});
+
+describe('a step id typed into the inspector', () => {
+  it('is taken when it is free and well formed, or its own', () => {
+    expect(readStepId(triage(), 'classify', 'sort-message')).toEqual({ id: 'sort-message' });
+    expect(readStepId(triage(), 'classify', 'classify')).toEqual({ id: 'classify' });
+  });
+
+  it('says in words why not: another step has it, a character it cannot hold, too long', () => {
+    expect(readStepId(triage(), 'classify', 'call-patient')).toEqual({
+      error: 'Another step has this id',
+      problem: 'Step id is already the id of step “Call the patient today”',
+    });
+    expect(readStepId(triage(), 'classify', 'sort message')).toMatchObject({
+      problem: 'Step id must be letters, digits, - and _, starting with a letter or digit',
+    });
+    expect(readStepId(triage(), 'classify', '')).toMatchObject({ error: expect.any(String) });
+    expect(readStepId(triage(), 'classify', 'a'.repeat(81))).toMatchObject({
+      problem: 'Step id must be at most 80 characters',
+    });
   });
 });

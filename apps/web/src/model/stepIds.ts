@@ -1,4 +1,4 @@
-import { type Definition, ID_MAX_LENGTH, isId } from '@portalflow/engine';
+import { type Definition, ID_MAX_LENGTH, ID_PATTERN, isId } from '@portalflow/engine';
 import type { Change } from './changes.ts';
 import { slugify, uniqueId } from './document.ts';
 
@@ -42,4 +42,32 @@ export function retitleChanges(
   const next = newStepId(definition, title, id);
   if (next === id) return { changes: [], id };
   return { changes: [{ type: 'renameStep', id, newId: next }], id: next };
+}
+
+/** A step id typed into the inspector: the id to rename to, or why the step cannot take it. */
+export type TypedStepId = { id: string } | { error: string; problem: string };
+
+/**
+ * Reads a step id typed by the lead for step `id`. `error` is the box's own short message; `problem`
+ * names the box and its rule for the Problems panel, in words.
+ */
+export function readStepId(definition: Definition, id: string, typed: string): TypedStepId {
+  if (typed === id) return { id };
+  if (!ID_PATTERN.test(typed))
+    return {
+      error: 'Letters, digits, - and _, starting with a letter or digit',
+      problem: 'Step id must be letters, digits, - and _, starting with a letter or digit',
+    };
+  if (typed.length > ID_MAX_LENGTH)
+    return {
+      error: `At most ${ID_MAX_LENGTH} characters`,
+      problem: `Step id must be at most ${ID_MAX_LENGTH} characters`,
+    };
+  const holder = Object.hasOwn(definition.steps, typed) ? definition.steps[typed] : undefined;
+  if (holder)
+    return {
+      error: 'Another step has this id',
+      problem: `Step id is already the id of step “${holder.title || typed}”`,
+    };
+  return { id: typed };
 }

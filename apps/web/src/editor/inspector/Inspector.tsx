@@ -1,17 +1,18 @@
 import { Badge, Button, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { Definition, Step } from '@portalflow/engine';
+import type { Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
 import { retitleChanges } from '../../model/stepIds.ts';
 import { countOf } from '../../shell/plural.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
-import { ID_PATTERN, useIdFixed, useStepPatch } from './common.ts';
+import { useIdFixed, useStepPatch } from './common.ts';
 import { DecisionFields } from './DecisionFields.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { EndFields, ParallelFields, WaitFields } from './OtherFields.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
+import { StepId } from './StepId.tsx';
 import { TaskFields } from './TaskFields.tsx';
 import { WorkflowInspector } from './WorkflowInspector.tsx';
 
@@ -22,40 +23,6 @@ const KIND_NAME: Record<Step['type'], string> = {
   wait: 'Wait',
   end: 'End',
 };
-
-function StepId({ id, definition, frozen }: { id: string; definition: Definition; frozen: boolean }) {
-  const apply = useEditorStore((s) => s.apply);
-  const [value, setValue] = useState(id);
-  const error =
-    value === id
-      ? undefined
-      : !ID_PATTERN.test(value)
-        ? 'Letters, digits, - and _, starting with a letter or digit'
-        : definition.steps[value]
-          ? 'Another step has this id'
-          : undefined;
-  const commit = () => {
-    if (value === id || error) return setValue(id);
-    apply([{ type: 'renameStep', id, newId: value }], { select: { steps: [value], edges: [] } });
-  };
-  return (
-    <TextInput
-      size="xs"
-      label="Step id"
-      description={
-        frozen
-          ? 'Fixed since it was published: running requests and their history use it'
-          : 'Follows the title until it is published'
-      }
-      readOnly={frozen}
-      value={value}
-      onChange={(e) => setValue(e.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-      error={error}
-    />
-  );
-}
 
 function StepInspector({ id, document }: { id: string; document: EditorDocument }) {
   const { definition } = document;
