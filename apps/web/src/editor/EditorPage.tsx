@@ -33,6 +33,7 @@ import { useEditorKeys } from './useEditorKeys.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import { useHeldRoles } from './useHeldRoles.ts';
 import { useInspectorFolded } from './useInspectorFolded.ts';
+import { useKeepWork } from './useKeepWork.ts';
 import { type DefinitionResponse, documentFrom, useLoadDraft } from './useLoadDraft.ts';
 import { useSimulation } from './useSimulation.ts';
 import './editor.css';
@@ -89,6 +90,7 @@ function Editor({ id }: { id: string }) {
   const canRedo = useEditorStore((s) => s.canRedo);
   const { apply, undo, redo, select } = useEditorStore.getState();
   useHeldRoles();
+  useKeepWork(id);
   const dirty = useDirty();
   // Closing or reloading the tab with unsaved edits asks first.
   useEffect(() => {

@@ -64,8 +64,16 @@ export interface EditorState {
   heldRoles: readonly string[] | null;
   setHeldRoles(roles: readonly string[]): void;
 
-  /** Opens `document` (the base's by default), linted once with `heldRoles` (the known ones by default). */
-  load(base: SavedBase, document?: EditorDocument, heldRoles?: readonly string[] | null): void;
+  /**
+   * Opens `document` (the base's by default), linted once with `heldRoles` (the known ones by
+   * default), holding `entries` (none by default; kept ones after a reload).
+   */
+  load(
+    base: SavedBase,
+    document?: EditorDocument,
+    heldRoles?: readonly string[] | null,
+    entries?: UnfinishedEntries,
+  ): void;
   /** Applies changes as one undo step; false (and a toast) when one cannot apply. */
   apply(changes: Change[], options?: RecordOptions & { select?: Selection }): boolean;
   undo(): void;
@@ -176,7 +184,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     set({ entries, ...(state.document ? listed(state.document, state.lintFindings, entries) : {}) });
   },
 
-  load(base, document = base.document, heldRoles = get().heldRoles) {
+  load(base, document = base.document, heldRoles = get().heldRoles, entries = NO_ENTRIES) {
     set({
       heldRoles,
       base,
@@ -186,8 +194,8 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       canRedo: false,
       selection: NO_SELECTION,
       focus: null,
-      entries: NO_ENTRIES,
-      ...checked(document, heldRoles, NO_ENTRIES),
+      entries,
+      ...checked(document, heldRoles, entries),
     });
   },
 

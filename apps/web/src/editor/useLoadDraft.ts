@@ -3,11 +3,12 @@ import { type Definition, type DefinitionIssue, PortalflowError, parseDefinition
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type Answer, call } from '../api/call.ts';
-import type { Draft } from '../api/types.ts';
+import type { Draft, Me } from '../api/types.ts';
 import { layoutInWorker, startLayoutWorker } from '../canvas/layoutInWorker.ts';
 import { routeAhead } from '../canvas/useCanvasScene.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
 import { roleCatalogQuery } from './inspector/common.ts';
+import { keptWorkFor, openResumed } from './resumeKeptWork.ts';
 import { type SavedBase, useEditorStore } from './useEditorStore.ts';
 import { peopleQuery, readHeldRoles } from './useHeldRoles.ts';
 
@@ -77,9 +78,13 @@ export function useLoadDraft(id: string) {
     Promise.all([baseFrom(draft), readHeldRoles(client, PEOPLE_WAIT_MS)])
       .then(([base, heldRoles]) => {
         if (cancelled) return;
+        // What this lead left unfinished here before a reload comes back with the draft.
+        const resumed = keptWorkFor(client.getQueryData<Me | null>(['me']), id, base);
+        const opened = resumed?.edited ?? resumed?.base.document ?? base.document;
         // A large workflow's arrows start routing in the worker while the editor draws its boxes.
-        routeAhead(base.document.definition, base.document.layout);
-        load(base, base.document, heldRoles ?? undefined);
+        routeAhead(opened.definition, opened.layout);
+        if (resumed) openResumed(resumed, heldRoles ?? undefined);
+        else load(base, base.document, heldRoles ?? undefined);
         setState({ id, ready: true });
       })
       .catch((error: unknown) => {

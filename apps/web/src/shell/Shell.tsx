@@ -21,6 +21,7 @@ import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles } from '../auth/useMe.ts';
 import { BackupAlarm } from '../backups/BackupAlarm.tsx';
+import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { ClinicGate } from './ClinicGate.tsx';
@@ -45,6 +46,8 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   async function signOut() {
     const done = await call(logout, {}).catch(() => null);
     setCsrfToken(null);
+    // The editor work kept in this browser was theirs too.
+    forgetKeptWork();
     // Signed in through the clinic's provider: end that session too (RP-initiated logout); it sends
     // the browser back to the sign-in page.
     if (done?.providerLogoutUrl) {
