@@ -20,12 +20,29 @@
  * - Keeping a copy is a bonus: if the cache refuses one (full, partial answer), the answer still goes
  *   to the page.
  * - Signing out, a 401, or /api/session saying nobody is signed in empties the data and video caches.
+ * - The patients' public help page (/help/<clinic>…, no session; registered for the /help/ scope, so a
+ *   patient's phone never downloads the staff app) works the same way for what a patient opened: the
+ *   page and its code, the clinic's help (network first, the kept copy when offline; not its hours) and
+ *   a clip they played, kept whole and answered in parts as above. All of it is the same for everyone
+ *   and carries nothing of the patient (their searches are not kept), so it lives in caches of its
+ *   own (PUBLIC, PUBLIC_VIDEOS) that a staff sign-out leaves alone: on a shared front-desk computer a
+ *   sign-out then neither breaks a patient's offline clip nor leaves anything behind the sign-in.
+ *   Public and staff clips share the one VIDEO_BUDGET: keeping a clip of either drops the clips of
+ *   either kept longest ago, so two pages of one browser never hold 200 MB between them.
  */
 const VERSION = 'v1';
 // v2: the app is split into per-screen files; only those listed for offline use are kept.
 const SHELL = 'pf-shell-v2';
 const DATA = `pf-help-data-${VERSION}`;
 const VIDEOS = 'pf-help-videos-v1';
+/** The public help page, its code and the clinic's public answers: kept across staff sign-outs. */
+const PUBLIC = 'pf-public-help-v1';
+/** Public help clips a patient played: kept across staff sign-outs, within the shared budget. */
+const PUBLIC_VIDEOS = 'pf-public-videos-v1';
+/** Every public help address is the same page (help.html): it is kept once, under this key. */
+const PUBLIC_PAGE = '/help/';
+/** When a clip was kept (ms), on the kept copy only: the shared budget drops the oldest of both caches. */
+const KEPT_AT = 'Portalflow-Kept-At';
 /** All kept help videos together; the server takes videos of up to 50 MB, so two always fit. */
 const VIDEO_BUDGET = 100 * 1024 * 1024;
 
@@ -34,7 +51,21 @@ const isData = (url) =>
   url.pathname === '/api/session' || url.pathname === '/api/config' || url.pathname.startsWith('/api/help/');
 
 /** An entry's video file (`/api/help/entries/{id}/video/{sha256}`): kept whole, in its own cache. */
-const isVideo = (url) => /^\/api\/help\/entries\/[^/]+\/video(?:\/|$)/.test(url.pathname);
+const isStaffVideo = (url) => /^\/api\/help\/entries\/[^/]+\/video(?:\/|$)/.test(url.pathname);
+/** A public entry's video file (`/api/public/help/{clinic}/videos/{id}/{sha256}`). */
+const isPublicVideo = (url) => /^\/api\/public\/help\/[^/]+\/videos\/[^/]+\/[0-9a-f]{64}$/.test(url.pathname);
+const isVideo = (url) => isStaffVideo(url) || isPublicVideo(url);
+
+/** A page of the public help (`/help/<clinic>…`). */
+const isPublicPage = (url) => /^\/help\/[^/]+/.test(url.pathname);
+/**
+ * The clinic's public help and a clip's captions. Never a search (a patient's own words), nor the
+ * clinic's hours: an old copy could say the clinic is open on a day it closed; offline, none are shown.
+ */
+const isPublicData = (url) =>
+  /^\/api\/public\/help\/[^/]+(?:\/videos\/[^/]+\/captions\/[^/]+)?$/.test(url.pathname);
+/** This worker was registered by the public help page (scope /help/), not by the staff app. */
+const forPatients = () => new URL(self.registration.scope).pathname === PUBLIC_PAGE;
 
 /** Keeps a copy of a whole answer (200 only: never a part of a file); a refusal is not an error. */
 async function keep(cache, request, response) {
@@ -99,21 +130,26 @@ async function keepShell(response) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+  // A patient's phone keeps only what the public page it opened needs, fetched as it is used.
+  event.waitUntil((forPatients() ? Promise.resolve() : cacheShell()).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith('pf-') && ![SHELL, DATA, VIDEOS].includes(name)) await caches.delete(name);
+        if (name.startsWith('pf-') && ![SHELL, DATA, VIDEOS, PUBLIC, PUBLIC_VIDEOS].includes(name))
+          await caches.delete(name);
       }
       await self.clients.claim();
     })(),
   );
 });
 
-/** Nobody is signed in any more: nothing behind the sign-in stays on the device. */
+/**
+ * Nobody is signed in any more: nothing behind the sign-in stays on the device. The public help's
+ * caches stay: anyone may read them without signing in, and a patient's offline clip keeps playing.
+ */
 const forgetSignedIn = () => Promise.all([caches.delete(DATA), caches.delete(VIDEOS)]);
 
 async function networkFirstData(request) {
@@ -153,21 +189,86 @@ async function navigation(request) {
   }
 }
 
+/** The public help page: the network first, else the kept page (every public address is the same page). */
+async function publicPage(request) {
+  try {
+    const response = await fetch(request);
+    const html = (response.headers.get('content-type') ?? '').includes('text/html');
+    if (response.ok && html) await keepPublicPage(response.clone());
+    return response;
+  } catch (error) {
+    const cached = await caches.match(PUBLIC_PAGE, { cacheName: PUBLIC });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+/** Keeps the public page and the code it loads; after a new release, drops the old release's code. */
+async function keepPublicPage(response) {
+  const cache = await caches.open(PUBLIC);
+  const html = await response.clone().text();
+  const before = await cache.match(PUBLIC_PAGE);
+  const changed = !before || (await before.text()) !== html;
+  await cache.put(PUBLIC_PAGE, response).catch(() => undefined);
+  if (!changed) return;
+  const wanted = new Set(['/favicon.svg', ...assetsOf(html)]);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !wanted.has(path)) await cache.delete(request);
+  }
+  const missing = [];
+  for (const path of wanted) if (!(await cache.match(path))) missing.push(path);
+  await cache.addAll(missing).catch(() => undefined);
+}
+
+/** The public help's answers: the network first, the kept copy when it cannot be reached. */
+async function networkFirstPublic(request) {
+  const cache = await caches.open(PUBLIC);
+  try {
+    const response = await fetch(request);
+    await keep(cache, request, response.clone());
+    return response;
+  } catch (error) {
+    // The page asks with its own headers (Accept); a copy kept from a message was asked without.
+    const cached = await cache.match(request, { ignoreVary: true });
+    if (cached) return markedSavedCopy(cached);
+    throw error;
+  }
+}
+
+/** Whether a request comes from a public help page (the code a patient's page loads). */
+function fromPublicPage(request) {
+  try {
+    return isPublicPage(new URL(request.referrer));
+  } catch {
+    return false;
+  }
+}
+
 /** Hashed file names never change content, so a kept copy is always right; others come from the network. */
 async function asset(request) {
-  const cached = await caches.match(request, { cacheName: SHELL });
-  return cached ?? fetch(request);
+  const cached =
+    (await caches.match(request, { cacheName: SHELL })) ??
+    (await caches.match(request, { cacheName: PUBLIC }));
+  if (cached) return cached;
+  const response = await fetch(request);
+  // Code the public page loads later (after its first visit) is kept for it too.
+  if (fromPublicPage(request)) await keep(await caches.open(PUBLIC), request, response.clone());
+  return response;
 }
 
 /** The kept copy of a help video, answered whole or in the part the player asks for. */
 async function video(request, event) {
   const url = new URL(request.url);
-  const kept = await caches.match(url.pathname, { cacheName: VIDEOS });
+  const kept = await caches.match(url.pathname, { cacheName: videoCache(url) });
   if (kept) return partOf(kept, request.headers.get('range'));
   // Not kept yet: the network answers the player now; the whole file is fetched once beside it.
   event.waitUntil(keepVideo(url));
   return fetch(request);
 }
+
+/** Public clips and staff clips are kept apart: a staff sign-out empties only the staff one. */
+const videoCache = (url) => (isPublicVideo(url) ? PUBLIC_VIDEOS : VIDEOS);
 
 /** Videos being fetched whole right now (a player asks several times while the first is on its way). */
 const keeping = new Map();
@@ -179,20 +280,23 @@ function keepVideo(url) {
     keeping.set(
       key,
       (async () => {
-        const cache = await caches.open(VIDEOS);
+        const cache = await caches.open(videoCache(url));
         if (await cache.match(key)) return;
         const controller = new AbortController();
-        const response = await fetch(key, { credentials: 'same-origin', signal: controller.signal });
+        // The public page has no session, so its clips are asked for without one.
+        const credentials = isPublicVideo(url) ? 'omit' : 'same-origin';
+        const response = await fetch(key, { credentials, signal: controller.signal });
         const size = Number(response.headers.get('content-length'));
         if (response.status !== 200 || !(size > 0) || size > VIDEO_BUDGET) {
           controller.abort();
           return;
         }
         const body = await response.blob();
-        await makeRoom(cache, body.size);
+        await makeRoom(body.size);
         const headers = new Headers({
           'Content-Type': response.headers.get('content-type') ?? 'application/octet-stream',
           'Content-Length': String(body.size),
+          [KEPT_AT]: String(Date.now()),
         });
         await cache.put(key, new Response(body, { status: 200, headers }));
       })()
@@ -203,17 +307,29 @@ function keepVideo(url) {
   return keeping.get(key);
 }
 
-/** Drops the videos kept longest ago (a cache lists them in the order they were kept) until `bytes` fit. */
-async function makeRoom(cache, bytes) {
+/**
+ * Drops the videos kept longest ago, staff and public together, until `bytes` fit in the budget. A
+ * cache lists its videos in the order they were kept; across the two, the time each was kept decides.
+ */
+async function makeRoom(bytes) {
   const kept = [];
-  for (const request of await cache.keys()) {
-    const response = await cache.match(request);
-    kept.push({ request, size: Number(response?.headers.get('content-length')) || 0 });
+  for (const name of [VIDEOS, PUBLIC_VIDEOS]) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      kept.push({
+        cache,
+        request,
+        size: Number(response?.headers.get('content-length')) || 0,
+        at: Number(response?.headers.get(KEPT_AT)) || 0,
+      });
+    }
   }
+  kept.sort((a, b) => a.at - b.at);
   let total = kept.reduce((sum, k) => sum + k.size, 0);
   for (const k of kept) {
     if (total + bytes <= VIDEO_BUDGET) break;
-    await cache.delete(k.request);
+    await k.cache.delete(k.request);
     total -= k.size;
   }
 }
@@ -269,11 +385,21 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(DATA);
+      const publicCache = await caches.open(PUBLIC);
       for (const href of urls) {
         const url = new URL(href, self.location.origin);
         if (url.origin !== self.location.origin) continue;
         if (isVideo(url)) {
           await keepVideo(url);
+          continue;
+        }
+        if (isPublicPage(url) || isPublicData(url)) {
+          const key = isPublicPage(url) ? PUBLIC_PAGE : url;
+          if (controlled === true && (await publicCache.match(key, { ignoreVary: true }))) continue;
+          const response = await fetch(url, { credentials: 'omit' }).catch(() => null);
+          if (!response?.ok) continue;
+          if (isPublicPage(url)) await keepPublicPage(response);
+          else await keep(publicCache, url, response);
           continue;
         }
         if (!isData(url) || (controlled === true && (await cache.match(url)))) continue;
@@ -301,11 +427,12 @@ self.addEventListener('fetch', (event) => {
   // Other files asked for in parts: the network answers them as the browser expects.
   if (request.headers.has('range')) return;
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
-    if (url.pathname.startsWith('/help/')) return;
-    event.respondWith(navigation(request));
+    event.respondWith(isPublicPage(url) ? publicPage(request) : navigation(request));
   } else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') {
     event.respondWith(asset(request));
   } else if (isData(url)) {
     event.respondWith(networkFirstData(request));
+  } else if (isPublicData(url)) {
+    event.respondWith(networkFirstPublic(request));
   }
 });

@@ -3,10 +3,12 @@ const supported = () => 'serviceWorker' in navigator && window.isSecureContext;
 /**
  * Registers the service worker (`/sw.js`) that keeps the app shell and the staff help available
  * offline. Browsers without service workers (or pages outside a secure context) simply go without.
+ * The patients' public help registers it for `/help/` only: there it keeps just what that page used
+ * (never the staff app's code) and stays apart from the staff app's worker.
  */
-export function registerHelpWorker(): void {
+export function registerHelpWorker(scope: '/' | '/help/' = '/'): void {
   if (!supported()) return;
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  navigator.serviceWorker.register('/sw.js', { scope }).catch(() => undefined);
 }
 
 /**
@@ -20,4 +22,9 @@ export function keepForOffline(urls: string[]): void {
   void navigator.serviceWorker.ready.then((registration) =>
     registration.active?.postMessage({ type: 'keep', urls, controlled }),
   );
+}
+
+/** A played video is kept for offline use with its captions: it plays again without a network. */
+export function keepPlayedVideo(video: { src: string; captions: Array<{ src: string }> }): void {
+  keepForOffline([video.src, ...video.captions.map((c) => c.src)]);
 }

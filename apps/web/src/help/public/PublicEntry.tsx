@@ -1,5 +1,6 @@
 import type { Range } from '@portalflow/engine/text';
 import { Highlighted } from '../Highlighted.tsx';
+import { keepPlayedVideo } from '../offline/registerHelpWorker.ts';
 import { RichText } from '../RichText.tsx';
 import type { PublicHelpEntry } from '../types.ts';
 import { VideoLink } from '../VideoLink.tsx';
@@ -49,7 +50,12 @@ export function PublicEntry({
           <>
             <RichText source={entry.body} />
             {entry.video && (
-              <HelpVideo video={entry.video} lang={lang} label={`${strings.video}: ${entry.title}`} />
+              <HelpVideo
+                video={entry.video}
+                lang={lang}
+                label={`${strings.video}: ${entry.title}`}
+                onPlay={keepPlayedVideo}
+              />
             )}
             {entry.videoUrl && <VideoLink href={entry.videoUrl} label={strings.watch} />}
             <p className="ph-updated">{strings.updated(updated)}</p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { keepForOffline } from '../offline/registerHelpWorker.ts';
 // Type only: the patients' page stays a small bundle without zod, so its one answer is not parsed.
 import type { PublicHelpSite } from '../types.ts';
 
@@ -14,7 +15,8 @@ export function usePublicHelp(clinic: string, attempt: number): Loaded {
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
-    fetch(`/api/public/help/${encodeURIComponent(clinic)}`, {
+    const url = `/api/public/help/${encodeURIComponent(clinic)}`;
+    fetch(url, {
       credentials: 'omit',
       // A retry skips the browser's cached copy.
       cache: attempt > 0 ? 'reload' : 'default',
@@ -24,7 +26,11 @@ export function usePublicHelp(clinic: string, attempt: number): Loaded {
         if (!live) return;
         if (res.status === 404) setLoaded({ state: 'not-found' });
         else if (!res.ok) setLoaded({ state: 'failed' });
-        else setLoaded({ state: 'ready', site: (await res.json()) as PublicHelpSite });
+        else {
+          setLoaded({ state: 'ready', site: (await res.json()) as PublicHelpSite });
+          // Kept by the help worker: the page opens again without a network (public, no patient data).
+          keepForOffline([url]);
+        }
       })
       .catch(() => live && setLoaded({ state: 'failed' }));
     return () => {
