@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect } from '../src/canvas/placeView.ts';
 import { READABLE_ZOOM } from '../src/canvas/readableView.ts';
-import { keepStepsWhole, replayView } from '../src/canvas/replayView.ts';
+import { keepStepsWhole, replayView, stepView } from '../src/canvas/replayView.ts';
 
 const pane = { width: 600, height: 400 };
 const box = (x: number, y: number): Rect => ({ x, y, width: 160, height: 80 });
@@ -51,5 +51,20 @@ describe('keepStepsWhole', () => {
     const kept = across(keep, view);
     expect(kept.left).toBeGreaterThanOrEqual(0);
     expect(kept.right).toBeLessThanOrEqual(pane.width);
+  });
+});
+
+describe('stepView', () => {
+  it('brings an open step off screen into view, at a readable size when people had zoomed out', () => {
+    const steps = [box(0, 0), box(2400, 1200)];
+    const content = { x: 0, y: 0, width: 2560, height: 1280 };
+    const view = stepView(pane, content, steps, { x: 0, y: 0, zoom: 0.2 }, steps[1]!);
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const shown = across(steps[1]!, view);
+    expect(shown.left).toBeGreaterThanOrEqual(0);
+    expect(shown.right).toBeLessThanOrEqual(pane.width);
+    const top = steps[1]!.y * view.zoom + view.y;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top + steps[1]!.height * view.zoom).toBeLessThanOrEqual(pane.height);
   });
 });
