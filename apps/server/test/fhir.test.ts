@@ -241,6 +241,58 @@ describe('POST /fhir/Communication', () => {
   });
 });
 
+describe('the portal category of a Communication', () => {
+  /** A portal category as the EHR codes it, beside the kind that routes the Communication here. */
+  const categorized = (...portal: object[]) =>
+    communication('About my results', { category: [{ coding: [KIND] }, ...portal] });
+  const PORTAL = 'https://clinic.example/fhir/CodeSystem/portal-category';
+
+  /** The request a Communication started: its category and the subject its task reads by in the pool. */
+  async function startedBy(resource: unknown) {
+    const res = await post(resource);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const instance = await t.store.getInstance(res.body.id);
+    const ma = await t.login('medical-assistant');
+    const pool = await t.call('GET', `/api/tasks?scope=pool&definitionId=${TRIAGE}`, { as: ma });
+    const row = pool.body.items.find((x: { instanceId: string }) => x.instanceId === res.body.id);
+    return { category: instance?.snapshot.context.data.category, subject: row?.subject };
+  }
+
+  it('names the request by the portal category, as a message from the portal is named', async () => {
+    expect(
+      await startedBy(
+        categorized({ coding: [{ system: PORTAL, code: 'test-results', display: 'Test results' }] }),
+      ),
+    ).toEqual({ category: 'test-results', subject: 'Patient/DEMO-5001 · Message: Test results' });
+  });
+
+  it.each([
+    ['its code in another case', { coding: [{ system: PORTAL, code: 'PRESCRIPTION' }] }, 'prescription'],
+    ['its display alone', { coding: [{ display: 'forms and records' }] }, 'forms-and-records'],
+    ['the concept’s text', { text: 'Medical Question' }, 'medical-question'],
+    ['a second coding of the routing concept', undefined, 'billing'],
+  ])('reads the category from %s, without case', async (_name, concept, expected) => {
+    const resource =
+      concept === undefined
+        ? communication('About my bill', {
+            category: [{ coding: [KIND, { system: PORTAL, code: 'billing', display: 'Billing' }] }],
+          })
+        : categorized(concept);
+    expect((await startedBy(resource)).category).toBe(expected);
+  });
+
+  it('accepts a Communication with an unknown or no portal category, leaving the category empty', async () => {
+    expect(await startedBy(categorized({ coding: [{ system: PORTAL, code: 'lab-stuff' }] }))).toEqual({
+      category: undefined,
+      subject: 'Patient/DEMO-5001 · Message',
+    });
+    expect(await startedBy(communication())).toEqual({
+      category: undefined,
+      subject: 'Patient/DEMO-5001 · Message',
+    });
+  });
+});
+
 describe('GET /fhir/Task/{id}', () => {
   let taskFhirId: string;
   let instanceId: string;

@@ -1,6 +1,7 @@
 import type { Definition, IntakeChannel } from './definition.ts';
 import type { FieldError } from './form.ts';
 import { validateIntake } from './intake.ts';
+import { optionNamedBy } from './intake-concept.ts';
 import { resolvePointer } from './json-pointer.ts';
 
 export type IntakeMapping =
@@ -18,8 +19,9 @@ export function intakeFieldMap(
 /**
  * The start data a message from another system gives: each mapped start-form field is read at its
  * JSON pointer, then the result is validated exactly like a start form staff filled in. A field whose
- * pointer finds nothing is left out (an error when the field is required). Errors name the start-form
- * field and the pointer it was read from.
+ * pointer finds nothing is left out (an error when the field is required). On the FHIR channel a choice
+ * (select) field pointed at a CodeableConcept, or a list of them, takes the option it names (see
+ * `optionNamedBy`). Errors name the start-form field and the pointer it was read from.
  */
 export function mapIntake(
   definition: Definition,
@@ -31,8 +33,16 @@ export function mapIntake(
   if (!map)
     return { ok: false, errors: [{ field: '', message: `This workflow takes no ${channel} intake` }] };
   const data: Record<string, unknown> = {};
+  const form = definition.intake?.form ?? [];
   for (const [field, pointer] of Object.entries(map)) {
-    const value = resolvePointer(message, pointer);
+    let value = resolvePointer(message, pointer);
+    // A choice read from FHIR is coded (`Communication.category`): it takes the option it names, and
+    // a code the workflow does not list leaves the field empty rather than refusing the message.
+    const options = form.find((f) => f.id === field && f.type === 'select')?.options;
+    if (channel === 'fhir' && options) {
+      const named = optionNamedBy(options, value);
+      if (named !== undefined) value = named;
+    }
     if (value !== undefined && value !== null) data[field] = value;
   }
   const errors = validateIntake(definition, data, today);
