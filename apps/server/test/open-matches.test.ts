@@ -66,9 +66,69 @@ describe('POST /api/requests/open-matches', () => {
         subject: 'DEMO-7001 · Refill: lisinopril',
         startedAt: expect.any(String),
         startedBy: t.user('front-desk').displayName,
-        waitingOn: [{ title: expect.any(String), role: 'refill-coordinator', roleName: expect.any(String) }],
+        readable: true,
+        waitingOn: [
+          {
+            title: 'Prepare the refill request for review',
+            role: 'refill-coordinator',
+            roleName: 'Pharmacy refill coordinator',
+            heldBy: null,
+          },
+        ],
       },
     ]);
+  });
+
+  it('says who has taken each open step, so the desk can tell the caller who is on it', async () => {
+    const data = { patient: 'DEMO-7020', medication: 'amlodipine' };
+    const started = await send(frontDesk, 'POST', '/api/requests', { definitionId: REFILL, data });
+    expect(started.status).toBe(201);
+    const task = started.body.instance.active[0].taskId as string;
+    const coordinator = await t.login('refill-coordinator');
+    expect((await send(coordinator, 'POST', `/api/tasks/${encodeURIComponent(task)}/claim`, {})).status).toBe(
+      200,
+    );
+    const [match] = (await matches(frontDesk, data)).body.matches;
+    expect(match.instanceId).toBe(started.body.instance.id);
+    expect(match.readable).toBe(true);
+    expect(match.waitingOn).toEqual([
+      {
+        title: 'Prepare the refill request for review',
+        role: 'refill-coordinator',
+        roleName: 'Pharmacy refill coordinator',
+        heldBy: t.user('refill-coordinator').displayName,
+      },
+    ]);
+  });
+
+  it('one the caller may not read (started by a coordinator from a fax) is named by id, start and role only', async () => {
+    const data = { patient: 'DEMO-7021', medication: 'sertraline' };
+    const coordinator = await t.login('refill-coordinator');
+    const started = await send(coordinator, 'POST', '/api/requests', { definitionId: REFILL, data });
+    expect(started.status).toBe(201);
+    const task = started.body.instance.active[0].taskId as string;
+    expect((await send(coordinator, 'POST', `/api/tasks/${encodeURIComponent(task)}/claim`, {})).status).toBe(
+      200,
+    );
+    const r = await matches(frontDesk, { patient: 'demo-7021', medication: 'Sertraline' });
+    expect(r.status).toBe(200);
+    // The subject is the one the desk just typed; who started it, its steps and who holds them are not given.
+    expect(r.body.matches).toEqual([
+      {
+        instanceId: started.body.instance.id,
+        subject: 'demo-7021 · Refill: Sertraline',
+        startedAt: started.body.instance.startedAt,
+        startedBy: null,
+        readable: false,
+        waitingOn: [
+          { title: null, role: 'refill-coordinator', roleName: 'Pharmacy refill coordinator', heldBy: null },
+        ],
+      },
+    ]);
+    // The coordinator, who holds a task in it, sees it whole.
+    const theirs = (await matches(coordinator, data)).body.matches[0];
+    expect(theirs.readable).toBe(true);
+    expect(theirs.waitingOn[0].heldBy).toBe(t.user('refill-coordinator').displayName);
   });
 
   it('matches however the same words were spaced or capitalised, not another strength', async () => {

@@ -173,6 +173,34 @@ describe('POST /api/requests/status', () => {
     expect(denied.items.map((a) => a.detail)).toContain('status lookup');
   });
 
+  it('shows one request by its id, as the warning about an open one links to it: only what the caller may read', async () => {
+    const byId = (as: AuthHeaders, instanceId: string) =>
+      t.call('POST', '/api/requests/status', { as, body: { instanceId } });
+    const refill = await byId(frontDesk, refillId);
+    expect(refill.status, refill.text).toBe(200);
+    expect(refill.body.requests).toHaveLength(1);
+    expect(refill.body.requests[0]).toMatchObject({
+      instanceId: refillId,
+      readable: true,
+      subject: `${PATIENT} · Refill: lisinopril`,
+    });
+    expect(refill.body.requests[0].waitingOn[0].step).toEqual(expect.any(String));
+    // The lab result the assistant started: its roles and due times, not what it is about.
+    const [lab] = (await byId(frontDesk, labId)).body.requests;
+    expect(lab).toMatchObject({ instanceId: labId, readable: false, subject: null, cancelReason: null });
+    expect(lab.waitingOn.map((w: { step: string | null }) => w.step)).toEqual([null]);
+    expect((await byId(frontDesk, 'no-such-request')).body.requests).toEqual([]);
+    // One or the other: a reference and an id together are refused.
+    const both = await t.call('POST', '/api/requests/status', {
+      as: frontDesk,
+      body: { patient: PATIENT, instanceId: refillId },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.code).toBe('VALIDATION_FAILED');
+    const log = await t.store.listAccess({ userId: t.user('front-desk').id, limit: 100 });
+    expect(log.items.map((a) => a.detail)).toContain(`status lookup by request id: 1; instances: ${labId}`);
+  });
+
   it('is in the access log by instance id; the reference itself is in no log and no URL', async () => {
     await lookUp(frontDesk, PATIENT);
     const log = await t.store.listAccess({ userId: t.user('front-desk').id, limit: 100 });

@@ -53,16 +53,30 @@ export const startRequest = route({
   },
 });
 
-/** An open request that a new one would repeat: same workflow, same subject. */
+/**
+ * An open request that a new one would repeat: same workflow, same subject. Who started it, its steps'
+ * titles and who holds them are given only where the caller may read the request (`readable`: they
+ * started it, or hold a role with a task in it); otherwise its id, when it started and the roles it
+ * waits on, as a status lookup says (`POST /api/requests/status` with its `instanceId`).
+ */
 export const OpenMatch = z.object({
   instanceId: Id,
+  /** As stored where `readable`; else as the caller's own start form gives it (what they typed). */
   subject: z.string(),
   startedAt: z.string(),
-  /** Who started it (display name); null for a system start. */
+  /** Who started it (display name); null for a system start, or when not `readable`. */
   startedBy: z.string().nullable(),
+  readable: z.boolean(),
   /** Its open steps: what the request is waiting on, and which role has it. */
   waitingOn: z.array(
-    z.object({ title: z.string(), role: z.string().nullable(), roleName: z.string().nullable() }),
+    z.object({
+      /** The step's title; null when not `readable`. */
+      title: z.string().nullable(),
+      role: z.string().nullable(),
+      roleName: z.string().nullable(),
+      /** Who has taken it (display name); null while it waits in the pool, or when not `readable`. */
+      heldBy: z.string().nullable(),
+    }),
   ),
 });
 export type OpenMatch = z.infer<typeof OpenMatch>;
@@ -92,10 +106,15 @@ export const findOpenMatches = route({
 export const RequestStatusBody = z
   .object({
     /** The patient reference the caller gave, compared without case against each request's data. */
-    patient: z.string().trim().min(1).max(200),
+    patient: z.string().trim().min(1).max(200).optional(),
+    /** Or one request by its id, as the warning about an already open one names it. */
+    instanceId: Id.optional(),
     practice: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.patient === undefined) !== (b.instanceId === undefined), {
+    message: 'Give a patient reference or a request id, one of the two',
+  });
 export type RequestStatusBody = z.input<typeof RequestStatusBody>;
 
 /**
@@ -136,7 +155,7 @@ export const findRequestStatus = route({
   method: 'post',
   path: '/api/requests/status',
   summary:
-    "A patient's requests, open or finished in the last 30 days, for a status call: what each waits on and until when",
+    "A patient's requests, open or finished in the last 30 days, for a status call: what each waits on and until when (or one request, by its id)",
   tags: ['requests'],
   'x-instance-data': true,
   request: { body: jsonBody(RequestStatusBody) },
@@ -146,7 +165,7 @@ export const findRequestStatus = route({
       'Open requests first, then finished ones, newest first',
     ),
     ...errors({
-      400: 'No patient reference (VALIDATION_FAILED)',
+      400: 'No patient reference and no request id, or both (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'No clinic role, and not a lead or auditor (FORBIDDEN)',
     }),

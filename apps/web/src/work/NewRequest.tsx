@@ -26,6 +26,7 @@ import {
   toSubmission,
 } from './form.ts';
 import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
+import { RequestStatusDialog } from './RequestStatus.tsx';
 import { showStarted } from './withdrawRequest.tsx';
 
 export type { Startable };
@@ -116,6 +117,8 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   const [started, setStarted] = useState<Started | null>(null);
   const [failures, setFailures] = useState<AttachFailure[]>([]);
   const [progress, setProgress] = useState<string | null>(null);
+  // An open request the warning named, opened in Request status over this form (which stays as it is).
+  const [shownMatch, setShownMatch] = useState<string | null>(null);
 
   // A newly picked workflow starts from an empty form, with the first field focused.
   // Keyed by id, not the object: a background refetch of the list must not wipe what is being typed.
@@ -294,7 +297,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
               it out of view on a laptop, and the desk decided without seeing which request is open. */}
           {matches && matches.found.length > 0 && (
             <div ref={matchesShown}>
-              <OpenMatchesAlert matches={matches.found} />
+              <OpenMatchesAlert matches={matches.found} onShow={(m) => setShownMatch(m.instanceId)} />
             </div>
           )}
           {/* A submit button makes Enter in any field send the form. */}
@@ -326,6 +329,16 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
           )}
         </Stack>
       </form>
+      {shownMatch && (
+        <RequestStatusDialog
+          instanceId={shownMatch}
+          onClose={() => {
+            setShownMatch(null);
+            // Back to deciding: "Start anyway" has the focus again, as when the warning showed.
+            requestAnimationFrame(() => submitButton.current?.focus());
+          }}
+        />
+      )}
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { findRequestStatus, type RequestStatus } from '@portalflow/contract';
 import { Search } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
@@ -32,7 +32,11 @@ export function RequestStatusButton() {
   );
 }
 
-function RequestStatusDialog({ onClose }: { onClose: () => void }) {
+/**
+ * The lookup by patient reference; or, given `instanceId` (the warning about an already open request
+ * links here), that one request, as much of it as the person may read.
+ */
+export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => void; instanceId?: string }) {
   const [patient, setPatient] = useState('');
   const [found, setFound] = useState<{ requests: RequestStatus[]; days: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +46,7 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      setFound(await call(findRequestStatus, { body: { patient } }));
+      setFound(await call(findRequestStatus, { body: instanceId ? { instanceId } : { patient } }));
     } catch (e) {
       setFound(null);
       setError(e instanceof ApiError ? e.message : 'The lookup failed. Try again.');
@@ -50,6 +54,11 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
       setBusy(false);
     }
   }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one request is read once, when it is opened
+  useEffect(() => {
+    if (instanceId) void lookUp();
+  }, [instanceId]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -62,30 +71,51 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal opened onClose={onClose} title="Request status" size="lg">
-      <form onSubmit={submit} data-testid="request-status-form">
-        <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput
-            label="Patient reference"
-            description="As on the caller's chart, e.g. DEMO-3001"
-            value={patient}
-            onChange={(e) => {
-              setPatient(e.currentTarget.value);
-              setFound(null);
-            }}
-            data-autofocus
-            autoComplete="off"
-            error={error ?? undefined}
-            style={{ flex: 1 }}
-            data-testid="request-status-patient"
-          />
-          <Button type="submit" loading={busy} data-testid="request-status-submit">
-            Look up
-          </Button>
-        </Group>
-      </form>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Request status"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      {instanceId ? (
+        error && (
+          <Alert color="red" variant="light" data-testid="request-status-error">
+            {error}
+          </Alert>
+        )
+      ) : (
+        <form onSubmit={submit} data-testid="request-status-form">
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              label="Patient reference"
+              description="As on the caller's chart, e.g. DEMO-3001"
+              value={patient}
+              onChange={(e) => {
+                setPatient(e.currentTarget.value);
+                setFound(null);
+              }}
+              data-autofocus
+              autoComplete="off"
+              error={error ?? undefined}
+              style={{ flex: 1 }}
+              data-testid="request-status-patient"
+            />
+            <Button type="submit" loading={busy} data-testid="request-status-submit">
+              Look up
+            </Button>
+          </Group>
+        </form>
+      )}
       {/* A withdrawal (or one refused as too late) changes the rows: they are read again. */}
-      {found && <Results requests={found.requests} days={found.days} onChanged={() => void lookUp()} />}
+      {found && (
+        <Results
+          requests={found.requests}
+          days={found.days}
+          one={instanceId !== undefined}
+          onChanged={() => void lookUp()}
+        />
+      )}
     </Modal>
   );
 }
@@ -93,13 +123,22 @@ function RequestStatusDialog({ onClose }: { onClose: () => void }) {
 function Results({
   requests,
   days,
+  one,
   onChanged,
 }: {
   requests: RequestStatus[];
   days: number;
+  /** The one request the warning about an already open one named, not a patient's list. */
+  one: boolean;
   onChanged: () => void;
 }) {
   const now = Date.now();
+  if (requests.length === 0 && one)
+    return (
+      <Alert color="gray" variant="light" data-testid="request-status-none">
+        This request is no longer there.
+      </Alert>
+    );
   if (requests.length === 0)
     return (
       <Alert mt="md" color="gray" variant="light" data-testid="request-status-none">
@@ -108,12 +147,20 @@ function Results({
       </Alert>
     );
   return (
-    <Stack gap="xs" mt="md" data-testid="request-status-results">
+    <Stack gap="xs" mt={one ? 0 : 'md'} data-testid="request-status-results">
       <Text size="xs" c="dimmed">
-        Open requests first, then those finished in the last {days} days.
+        {one
+          ? 'The request already open with the same subject, as it is now.'
+          : `Open requests first, then those finished in the last ${days} days.`}
       </Text>
       {requests.map((r) => (
-        <Paper key={r.instanceId} withBorder p="sm" data-testid="request-status-row">
+        <Paper
+          key={r.instanceId}
+          withBorder
+          p="sm"
+          data-testid="request-status-row"
+          data-instance-id={r.instanceId}
+        >
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <div>
               <Text fw={600} size="sm">
