@@ -9,6 +9,7 @@ import { startIdp, type TestIdp } from '../../server/test/support/idp.ts';
 import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
 import { PASSWORD } from './support/server.ts';
+import { shiftedClock } from './support/time-shift.ts';
 
 /** A free port: the provider must know the app's callback URL before the app listens. */
 async function freePort(): Promise<number> {
@@ -52,6 +53,8 @@ beforeAll(async () => {
     databaseUrl: `file:${join(dir, 'pf.db')}`,
     demo: true,
     quiet: true,
+    // At the suite's hour, as the browsers and the authenticator codes are (support/time-shift.ts).
+    ...(shiftedClock() ? { clock: shiftedClock() } : {}),
     config: {
       sso: ssoConfigFromEnv({
         PORTALFLOW_OIDC_ISSUER: idp.issuer,
