@@ -68,6 +68,21 @@ const focusRow = (id: string) =>
   });
 
 /**
+ * After my own complete the outcome buttons are gone, and the focus with them: it goes on with the
+ * work (the next task's row, or the list when none is left), not to the page, where the next Tab
+ * started again at "Skip to main content". Beside the list, focus the person moved elsewhere meanwhile
+ * stays there; over it (the drawer, which closes) there was nowhere else to go.
+ */
+const focusAfterComplete = (next: string | null, drawer: boolean) =>
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.closest('[data-testid="task-panel"]');
+    if (!lost && !drawer) return;
+    const row = next && document.querySelector<HTMLElement>(`[data-task-row="${CSS.escape(next)}"]`);
+    (row || document.querySelector<HTMLElement>('[data-testid="task-list"]'))?.focus();
+  });
+
+/**
  * My work: folders with counts (My tasks, a pool per clinic role, Overdue), the list by due time,
  * and the task panel. The folder and the open task are in the address (a folder's name and the task's
  * opaque id, never patient data), so a reload reopens the same task and Back and Forward step through
@@ -161,6 +176,8 @@ export function MyWorkPage({ me }: { me: Me }) {
       setCursorId(next);
       if (searchNow.current.get('task') !== task.id) return;
       setOpenId(wide ? next : null);
+      // Beside the list, the next task's panel takes the focus to its heading (useShowFromTop).
+      if (!wide || next === null) focusAfterComplete(next, !wide);
     },
     [wide, setOpenId],
   );
@@ -483,13 +500,15 @@ function PracticeFrame({ banner, children }: { banner: ReactNode; children: Reac
 function RequestActions() {
   // Grown buttons share the row by count: leave New request out, not empty, for roles that start nothing.
   const canStart = (useStartable(true).data ?? []).length > 0;
+  const buttons = useRef<HTMLDivElement>(null);
   return (
     <>
-      <Group grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
+      <Group ref={buttons} grow gap="xs" px="xs" pt="xs" mb="xs" wrap="nowrap">
         {canStart && <NewRequestButton />}
         <RequestStatusButton />
       </Group>
-      <StartedNotices />
+      {/* A notice gone with the focus in it hands it back to New request (the first of the two). */}
+      <StartedNotices onLeft={() => buttons.current?.querySelector('button')?.focus()} />
     </>
   );
 }

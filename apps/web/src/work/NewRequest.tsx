@@ -64,18 +64,29 @@ function fieldErrorsOf(error: unknown): FieldErrors {
 export function NewRequestButton() {
   const startable = useStartable(true);
   const [opened, setOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const workflows = startable.data ?? [];
   if (workflows.length === 0) return null;
+  // The dialog goes with its focus: back to this button, unless the close put it somewhere (the
+  // "Request started" notice takes it).
+  const close = () => {
+    setOpened(false);
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (!now || now === document.body) button.current?.focus();
+    });
+  };
   return (
     <>
       <Button
+        ref={button}
         leftSection={<Plus size={16} aria-hidden />}
         onClick={() => setOpened(true)}
         data-testid="new-request"
       >
         New request
       </Button>
-      {opened && <NewRequestDialog workflows={workflows} onClose={() => setOpened(false)} />}
+      {opened && <NewRequestDialog workflows={workflows} onClose={close} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Button, CloseButton, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { dismissStarted, type StartedNotice, useStartedNotices } from './justStarted.ts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { dismissStarted, type StartedNotice, takesFocus, useStartedNotices } from './justStarted.ts';
 import { startedText } from './startedText.ts';
 import { withdrawRequest } from './withdrawRequest.tsx';
 import classes from './work.module.css';
@@ -14,29 +14,51 @@ export const STARTED_NOTICE_MS = 20_000;
  * queue's rows for its 20 seconds. Two or three lines, for the newest request only (three stacked took
  * most of the list's height on a laptop); it offers Withdraw for a typo or a call logged twice. The
  * older ones keep the same way back in Request status and on their task.
+ *
+ * The New request dialog closed as it showed, so the notice takes the focus: it is read out, and the
+ * next Tab is its Withdraw. Gone with the focus in it (dismissed, withdrawn, timed out), it hands the
+ * focus to `onLeft` (back to New request), not to the page.
  */
-export function StartedNotices() {
+export function StartedNotices({ onLeft }: { onLeft: () => void }) {
   const [notice] = useStartedNotices();
   if (!notice) return null;
-  return <Notice key={notice.instanceId} notice={notice} />;
+  return <Notice key={notice.instanceId} notice={notice} onLeft={onLeft} />;
 }
 
-function Notice({ notice }: { notice: StartedNotice }) {
+function Notice({ notice, onLeft }: { notice: StartedNotice; onLeft: () => void }) {
   const client = useQueryClient();
   const [held, setHeld] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const textId = useId();
   const { instanceId, label } = notice;
+  // Keyed by the notice, not its id: the same request announced again (files attached on a second
+  // try) takes the focus again.
+  useEffect(() => {
+    if (takesFocus(notice.instanceId)) box.current?.focus();
+  }, [notice]);
+  /** Dismisses it; the focus, if it was in it, goes back to New request instead of the page. */
+  const dismiss = () => {
+    const hadFocus = box.current?.contains(document.activeElement) ?? false;
+    dismissStarted(instanceId);
+    if (hadFocus) requestAnimationFrame(onLeft);
+  };
+  const dismissLater = useRef(dismiss);
+  dismissLater.current = dismiss;
   useEffect(() => {
     if (held) return;
-    const timer = setTimeout(() => dismissStarted(instanceId), STARTED_NOTICE_MS);
+    const timer = setTimeout(() => dismissLater.current(), STARTED_NOTICE_MS);
     return () => clearTimeout(timer);
-  }, [held, instanceId]);
+  }, [held]);
   return (
     <Box
+      ref={box}
       mx="xs"
       mb="xs"
       px="xs"
       py={6}
       role="status"
+      aria-labelledby={textId}
+      tabIndex={-1}
       className={classes.startedNotice}
       data-testid="request-started"
       onPointerEnter={() => setHeld(true)}
@@ -48,16 +70,16 @@ function Notice({ notice }: { notice: StartedNotice }) {
           size="compact-sm"
           variant="default"
           onClick={() => {
-            dismissStarted(instanceId);
+            dismiss();
             void withdrawRequest(client, instanceId, label);
           }}
           data-testid="withdraw-request"
         >
           Withdraw
         </Button>
-        <CloseButton size="sm" aria-label="Dismiss" onClick={() => dismissStarted(instanceId)} />
+        <CloseButton size="sm" aria-label="Dismiss" onClick={dismiss} />
       </Group>
-      <Text size="sm" lh={1.4}>
+      <Text size="sm" lh={1.4} id={textId}>
         <Text span size="sm" fw={700} c="teal.9">
           Request started:
         </Text>{' '}

@@ -57,7 +57,13 @@ export function TaskList(props: Props) {
           <Kbd size="xs">Enter</Kbd> open
         </Text>
       </Stack>
-      <div className={classes.listScroll} data-testid="task-list">
+      {/* Takes the focus when a complete leaves nothing to go on to (named by the heading when it does). */}
+      <section
+        className={classes.listScroll}
+        tabIndex={-1}
+        aria-labelledby="task-list-heading"
+        data-testid="task-list"
+      >
         {error ? (
           <Alert color="red" m="sm" title="Could not load tasks">
             <Stack gap="xs" align="flex-start">
@@ -101,7 +107,7 @@ export function TaskList(props: Props) {
             ))}
           </ul>
         )}
-      </div>
+      </section>
     </>
   );
 }

@@ -6,6 +6,8 @@ import { completedText } from './completedText.ts';
 export function showCompleted(stepTitle: string, outcome: string, request: string): void {
   const text = completedText(stepTitle, outcome, request);
   notifications.show({
+    // Polite: said after the next task's heading, which takes the focus, instead of cutting it off.
+    role: 'status',
     color: 'teal',
     title: text.title,
     message: (

@@ -16,6 +16,11 @@ export interface StartedNotice {
 const MAX = 1;
 let notices: readonly StartedNotice[] = [];
 const listeners = new Set<() => void>();
+/**
+ * The notice that takes the focus when it shows: the one just announced, once. Shown again later (back
+ * on My work within its 20 seconds) it leaves the focus where the person put it.
+ */
+let toFocus: string | null = null;
 
 function set(next: readonly StartedNotice[]): void {
   notices = next;
@@ -24,7 +29,15 @@ function set(next: readonly StartedNotice[]): void {
 
 /** Says a request was started (newest first); the same request again replaces its notice. */
 export function announceStarted(notice: StartedNotice): void {
+  toFocus = notice.instanceId;
   set([notice, ...notices.filter((n) => n.instanceId !== notice.instanceId)].slice(0, MAX));
+}
+
+/** Whether this notice is to take the focus now (true once, for the one just announced). */
+export function takesFocus(instanceId: string): boolean {
+  if (toFocus !== instanceId) return false;
+  toFocus = null;
+  return true;
 }
 
 export function dismissStarted(instanceId: string): void {

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { openBrowser, signIn } from './support/browser.ts';
+import { byTestId, focused, tabTo } from './support/keyboard.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * My work and New request with the keyboard only (Tab, Enter, Escape): after starting a request or
+ * completing a task the focus lands where the work goes on, never on the page itself (the next Tab
+ * then started again at "Skip to main content", some 18 presses back).
+ */
+
+let server: TestServer;
+let lead: Awaited<ReturnType<typeof apiSession>>;
+beforeAll(async () => {
+  server = await startTestServer();
+  lead = await publishCheckWorkflow();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A one-step workflow for the medical assistant. */
+async function publishCheckWorkflow() {
+  const lead = await apiSession(server.url, 'lead', PASSWORD);
+  const definition = {
+    id: 'keyboard-check',
+    title: 'Chart check',
+    roles: [{ id: 'medical-assistant', name: 'Medical assistant', department: 'Clinical' }],
+    start: 'check',
+    steps: {
+      check: {
+        type: 'task',
+        role: 'medical-assistant',
+        title: 'Check the chart',
+        outcomes: { checked: 'done' },
+      },
+      done: { type: 'end', outcome: 'resolved' },
+    },
+  };
+  expect((await lead('POST', '/definitions', { definition })).status).toBe(201);
+  expect((await lead('POST', '/definitions/keyboard-check/publish', { revision: 1 })).status).toBe(200);
+  return lead;
+}
+
+/** A chart check started and claimed by the medical assistant: in their My tasks. */
+async function checkHeldByAssistant() {
+  const started = await lead<{ instance: { active: { taskId: string }[] } }>('POST', '/instances', {
+    definitionId: 'keyboard-check',
+    data: {},
+  });
+  expect(started.status).toBe(201);
+  const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
+  const task = started.body.instance.active[0]!.taskId;
+  expect((await assistant('POST', `/tasks/${encodeURIComponent(task)}/claim`, {})).status).toBe(200);
+  return task;
+}
+
+describe('keyboard only: where the focus goes', () => {
+  it('after Start request, the focus is on the "Request started" notice, Withdraw the next Tab', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId('new-request'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('new-request-form').waitFor();
+      // The workflow box has the focus: a word of its name and Enter picks it, the first field next.
+      await page.keyboard.type('refill');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).tag).toBe('input');
+      await page.keyboard.type('DEMO-7701');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('metformin');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('new-request-form').waitFor({ state: 'detached' });
+
+      const notice = page.getByTestId('request-started');
+      await notice.waitFor();
+      await expect.poll(async () => (await focused(page)).testId).toBe('request-started');
+      // Read out when it takes the focus: the notice says what was started.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+      const name = await page.evaluate(() => {
+        const e = document.activeElement;
+        const by = e?.getAttribute('aria-labelledby');
+        return by ? document.getElementById(by)?.textContent : e?.getAttribute('aria-label');
+      });
+      expect(name).toContain('Request started');
+      expect(name).toContain('DEMO-7701');
+      await page.screenshot({ path: '/tmp/kb-started-focus.png' });
+
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ testId: 'withdraw-request', text: 'Withdraw' });
+
+      // Dismissed from the keyboard, the notice gives the focus back to New request.
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).tag).toBe('button');
+      await page.keyboard.press('Enter');
+      await notice.waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe('new-request');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('closing New request with Escape gives the focus back to New request', async () => {
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId('new-request'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('new-request-form').waitFor();
+      // The first Escape closes the workflow box's list (open on focus), the next one the dialog.
+      await page.keyboard.press('Escape');
+      if (await page.getByTestId('new-request-form').isVisible()) await page.keyboard.press('Escape');
+      await page.getByTestId('new-request-form').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe('new-request');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('after completing a task, the focus is on the next task; after the last, on the list', async () => {
+    const first = await checkHeldByAssistant();
+    const second = await checkHeldByAssistant();
+    const b = await openBrowser({ width: 1366, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId(`task-row-${first}`));
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="task-panel"][data-task-id="${first}"]`).waitFor();
+      await tabTo(page, byTestId('outcome-button-checked'));
+      await page.keyboard.press('Enter');
+
+      // The next task opens in the panel, its heading focused (read out with its request).
+      await page.locator(`[data-testid="task-panel"][data-task-id="${second}"]`).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('task-panel-title');
+      // The toast says what was completed, politely (after the next task is read out).
+      const toast = page.locator('.mantine-Notification-root', { hasText: 'Completed' }).first();
+      await toast.waitFor();
+      expect(await toast.getAttribute('role')).toBe('status');
+
+      await tabTo(page, byTestId('outcome-button-checked'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('task-panel-empty').waitFor();
+      // Nothing left: the focus is on the list, the next Tab on what it offers (the pool).
+      await expect.poll(async () => (await focused(page)).testId).toBe('task-list');
+      await page.screenshot({ path: '/tmp/kb-completed-focus.png' });
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ testId: 'work-empty', tag: 'button' });
+    } finally {
+      await b.close();
+    }
+  });
+});
