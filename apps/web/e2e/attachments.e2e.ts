@@ -189,7 +189,7 @@ describe('files attached to a request', () => {
       // The step is done, so the task is under Done; the request is still open.
       await front.page.getByTestId('work-folder-done').click();
       await front.page.getByTestId('task-list').getByText(SUBJECT).click();
-      await front.page.getByText('Finished with “Logged”.').waitFor();
+      await front.page.getByText(/You finished it .* with “Logged”\./).waitFor();
       const deskFiles = front.page.getByTestId('attachments');
       expect(await deskFiles.getByTestId('attach-file-button').count()).toBe(0);
       await deskFiles.getByTestId('attachment-remove').click();

@@ -124,7 +124,7 @@ describe('a clinic day', () => {
       await done.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).waitFor();
       expect(await done.getByTestId('task-row-done').first().textContent()).toContain('Prepared');
       await done.getByText(`${REFILLS[0]!.patient} · Refill: ${REFILLS[0]!.medication}`).click();
-      await ma.page.getByText('Finished with “Prepared”.').waitFor();
+      await ma.page.getByText(/You finished it .* with “Prepared”\./).waitFor();
     } finally {
       await ma.close();
     }

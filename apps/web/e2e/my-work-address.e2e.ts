@@ -215,7 +215,9 @@ describe('My work in the address', () => {
       const note = page.getByTestId('task-closed-note');
       await note.waitFor();
       expect(await note.textContent()).toContain('Completed elsewhere');
-      expect(await note.textContent()).toContain('finished it with “Sorted”. It has left your list.');
+      expect(await note.textContent()).toMatch(
+        /Completed by .* at .* with “Sorted”\. It has left your list\./,
+      );
       expect(await page.getByTestId('task-panel-empty').count()).toBe(0);
       expect(address(page).searchParams.get('task')).toBe(taskId);
       expect(await seriousViolations(page)).toEqual([]);

@@ -43,6 +43,11 @@ export const TaskDetail = z.object({
   /** "History so far": every note of the request, with its step and edits. */
   notes: z.array(NoteView),
   /**
+   * "Notes for you": the ids of those notes, marked for the next role, that were handed on in the round
+   * that led to this task (not earlier rounds of a request sent back and forth), written by others.
+   */
+  forYou: z.array(z.string()),
+  /**
    * The reader started the request and nobody has acted on it yet, so they may withdraw it
    * (`POST /api/instances/{id}/cancel`, refused with 409 REQUEST_UNDER_WAY if someone acts first).
    */

@@ -27,6 +27,7 @@ import { playsEveryRole, standsInFor } from '../instances/practice-stand-in.ts';
 import { taskReply } from '../instances/replies.ts';
 import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
 import { instanceView } from '../instances/view.ts';
+import { notesForYou } from '../notes/for-you.ts';
 import { noteViews } from '../notes/view.ts';
 import { searchTasks } from '../requests/search.ts';
 import { listedDetail, subjectMatches, withFileCounts, withLabels } from '../requests/subjects.ts';
@@ -172,6 +173,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       detail: `step ${task.step}`,
     });
     const step = definition.steps[task.step];
+    const notes = noteViews(await deps.store.listNoteRevisions(instance.id), definition);
     return c.json(
       {
         task,
@@ -190,7 +192,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         instance: instanceView(instance, definition),
         fields: dataFields(definition),
         // "History so far": notes from every step of the request, not only this task's.
-        notes: noteViews(await deps.store.listNoteRevisions(instance.id), definition),
+        notes,
+        forYou: notesForYou(notes, await deps.store.listInstanceTasks(instance.id), task, user.id).map(
+          (n) => n.id,
+        ),
         withdrawable: await instances.mayWithdraw(user, instance),
         practiceStandIn: standsInFor(user, instance, task.role),
       },

@@ -16,6 +16,7 @@ import {
   toSubmission,
 } from './form.ts';
 import { humanize } from './format.ts';
+import { KeptNote } from './KeptNote.tsx';
 import { EMPTY_NOTE, NoteBox, type NoteDraft } from './NoteBox.tsx';
 import { useAddNote } from './useAddNote.ts';
 
@@ -157,6 +158,12 @@ export function TaskForm({
             }}
           />
         ))}
+        {!canAddNote && note.body.trim() !== '' && <KeptNote text={note.body} />}
+        {canAddNote && task.status !== 'open' && note.body.trim() !== '' && (
+          <Text size="sm" c="gray.7" data-testid="note-kept-hint">
+            Your note is not saved yet. The task is closed, so Add note puts it on the request.
+          </Text>
+        )}
         {canAddNote && (
           <NoteBox
             draft={note}

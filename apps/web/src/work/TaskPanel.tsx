@@ -5,7 +5,6 @@ import {
   Button,
   Divider,
   EmptyState,
-  Grid,
   Group,
   Skeleton,
   Stack,
@@ -13,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Star, Undo2, X } from 'lucide-react';
+import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
 import { useRef } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
@@ -25,9 +24,11 @@ import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { closedNote } from './closedNote.ts';
 import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
+import { FormBesideHelp } from './FormBesideHelp.tsx';
 import { InstanceData } from './InstanceData.tsx';
 import { NoteBoxAlone } from './NoteBox.tsx';
 import { NoteCard } from './NoteCard.tsx';
+import { NotesForYou } from './NotesForYou.tsx';
 import { AMBER_TEXT } from './palette.ts';
 import type { RequestOf } from './requestLabel.ts';
 import { TaskForm } from './TaskForm.tsx';
@@ -57,6 +58,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const client = useQueryClient();
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Tasks seen open in this panel: one that closes while shown, not finished here, was finished elsewhere.
+  const seenOpen = useRef(new Set<string>());
   const roleName = useRoleName();
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
@@ -121,8 +124,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   // Named as the person saw it in the list, also after it left the list (taken, finished elsewhere).
   const labelled = { ...task, subject: detail.data.subject, requestStartedAt: instance.startedAt };
   const request = requestOf(labelled);
-  // Written for whoever takes the request next, on an earlier step: shown first, above the form.
-  const forMe = notes.filter((n) => n.forNextRole && n.taskId !== task.id);
+  // Written for this task by whoever handed the request on (the server picks them): shown above the form.
+  const forYou = new Set(detail.data.forYou);
+  const forMe = notes.filter((n) => forYou.has(n.id));
   const refreshNotes = () => {
     void client.invalidateQueries({ queryKey: ['task', task.id] });
     void client.invalidateQueries({ queryKey: ['instance', task.instanceId, 'history'] });
@@ -133,10 +137,17 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const standIn = detail.data.practiceStandIn;
   const holdsRole = me.user.roles.includes(task.role) || standIn;
   const open = task.status === 'open';
-  const closed = closedNote(task, me.user.id, nameOf);
+  if (open) seenOpen.current.add(task.id);
+  const closed = closedNote(task, me.user.id, nameOf, {
+    now,
+    closedWhileOpenHere: seenOpen.current.has(task.id) && !actions.completedHere(task.id),
+  });
   const canComplete = open && mine && holdsRole;
   const disabledReason = !open
-    ? 'This task is closed.'
+    ? // Said beside the form too: whoever was typing there reads who finished it and when.
+      task.outcome
+      ? closed.message
+      : 'This task is closed.'
     : unassigned
       ? 'Claim this task to complete it.'
       : !mine
@@ -281,29 +292,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           </Alert>
         )}
 
-        {forMe.length > 0 && (
-          <Alert
-            color="yellow"
-            variant="light"
-            icon={<Star size={16} aria-hidden />}
-            title={
-              forMe.length === 1 ? 'A note for you from an earlier step' : 'Notes for you from earlier steps'
-            }
-            data-testid="notes-for-next-role"
-          >
-            <Stack gap={6}>
-              {forMe.map((n) => (
-                <Text key={n.id} size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  <Text span fw={600} size="sm">
-                    {nameOf(n.authorId, 'A colleague')}
-                    {n.stepTitle ? `, “${n.stepTitle}”` : ''}:
-                  </Text>{' '}
-                  {n.body}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
+        <NotesForYou notes={forMe} nameOf={nameOf} now={now} />
 
         <div>
           <Title order={3} size="h5" mb={6}>
@@ -327,12 +316,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
         <Divider />
 
         {step ? (
-          <Grid
-            type="container"
-            breakpoints={{ xs: '300px', sm: '400px', md: '620px', lg: '900px', xl: '1200px' }}
-            gap="md"
-          >
-            <Grid.Col span={{ base: 12, md: step.help ? 7 : 12 }} order={{ base: 2, md: 1 }}>
+          <FormBesideHelp
+            form={
               <TaskForm
                 task={task}
                 fields={step.form}
@@ -355,13 +340,13 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                   )
                 }
               />
-            </Grid.Col>
-            {step.help && (
-              <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+            }
+            help={
+              step.help ? (
                 <StepHelp help={step.help} stepTitle={step.title} className={classes.helpBox} />
-              </Grid.Col>
-            )}
-          </Grid>
+              ) : null
+            }
+          />
         ) : (
           <>
             <Text size="sm" c="gray.7">

@@ -163,6 +163,8 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
   const completeOnce = (input: CompleteInput) =>
     oneAtATime(`complete ${input.task.id}`, () => complete.mutateAsync(input));
   return {
+    /** This screen completed the task (another screen of the same person did not). */
+    completedHere: (taskId: string) => completedHere.current.has(taskId),
     claim,
     release,
     complete: {
