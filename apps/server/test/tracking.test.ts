@@ -186,13 +186,20 @@ describe('tracking sheet from real workflow work', () => {
       for (const c of timed(x))
         expect({ table: x.id, key: c.key, unit: c.unit }).toEqual({ table: x.id, key: c.key, unit: 'hours' });
     expect(timed(tb).length).toBe(2);
-    // One person's sheet, or one role's, is about their own work: no clinic-wide request table.
-    expect((await sheet('lead', '&view=role&role=front-desk')).tables.map((x: Table) => x.id)).not.toContain(
-      'requests',
-    );
-    expect((await sheet('portal-enrollment-specialist')).tables.map((x: Table) => x.id)).not.toContain(
-      'requests',
-    );
+    // One person's sheet, or one role's, is about their own work: the clinic-wide request table is
+    // withheld, with no rows, and says why in words.
+    for (const filtered of [
+      await sheet('lead', '&view=role&role=front-desk'),
+      await sheet('portal-enrollment-specialist'),
+    ]) {
+      const withheld = table(filtered, 'requests') as Table & { note?: string; withheld?: boolean };
+      expect(withheld.rows).toEqual([]);
+      expect(withheld.withheld).toBe(true);
+      expect(withheld.note).toBe(
+        'A request passes through several roles and people, so how long requests take is counted only for the whole clinic, with Everyone and Every role chosen.',
+      );
+    }
+    expect((table(s, 'requests') as Table & { withheld?: boolean }).withheld).toBeUndefined();
   });
 
   it('never puts patient identifiers in the sheet', async () => {
@@ -295,6 +302,85 @@ describe('tracking sheet from real workflow work', () => {
       const r = await t.call('GET', `/api/tracking/sheet?${q}`, { as: lead });
       expect(r.status, q).toBe(400);
     }
+  });
+});
+
+describe('every table follows the role filter', () => {
+  const ENROLLMENT_ROLES = (
+    workflows.find((w) => w.id === ENROLLMENT)!.definition as { roles: { id: string }[] }
+  ).roles.map((r) => r.id);
+  const counts = ['approached', 'enrolled', 'codesIssued', 'activated', 'declined', 'escalatedToIt'];
+  const csvOf = async (query: string, id: string) => {
+    const r = await t.call('GET', `/api/tracking/sheet?${PERIOD}${query}&format=csv&table=${id}`, {
+      as: await t.token('lead'),
+    });
+    expect(r.status, r.text).toBe(200);
+    return parseCsv(r.text);
+  };
+
+  it('portal enrollment and its declines count only the work done in the chosen role, on screen and in the CSV', async () => {
+    for (const view of ['person', 'role']) {
+      // Medical assistants do no enrollment work: nobody's enrollment rows are theirs.
+      const ma = await sheet('lead', `&view=${view}&role=medical-assistant`);
+      for (const id of ['enrollment', 'declines']) {
+        expect(table(ma, id).rows, `${view} ${id}`).toEqual([]);
+        expect(await csvOf(`&view=${view}&role=medical-assistant`, id), `${view} ${id} CSV`).toEqual([
+          table(ma, id).columns.map((c) => c.label),
+        ]);
+      }
+    }
+    // Each role's part of the enrollment work, added up, is the whole clinic's.
+    const whole = await sheet('lead', '&view=role');
+    const parts = await Promise.all(ENROLLMENT_ROLES.map((r) => sheet('lead', `&view=role&role=${r}`)));
+    for (const key of counts)
+      expect(
+        parts.reduce((n, s) => n + sum(table(s, 'enrollment'), key), 0),
+        key,
+      ).toBe(sum(table(whole, 'enrollment'), key));
+    expect(parts.reduce((n, s) => n + sum(table(s, 'declines'), 'declined'), 0)).toBe(
+      sum(table(whole, 'declines'), 'declined'),
+    );
+    // The front desk declines only at the no-email workaround: fewer than the specialist's offers.
+    const frontDesk = parts[ENROLLMENT_ROLES.indexOf('front-desk')]!;
+    expect(sum(table(frontDesk, 'enrollment'), 'approached')).toBe(0);
+    expect(sum(table(frontDesk, 'enrollment'), 'declined')).toBeLessThan(
+      sum(table(whole, 'enrollment'), 'declined'),
+    );
+  });
+
+  it('each CSV file is named by its table, its days and its filters, with no patient data', async () => {
+    const lead = await t.token('lead');
+    const nameOf = async (query: string) => {
+      const r = await t.call('GET', `/api/tracking/sheet?${PERIOD}${query}&format=csv`, { as: lead });
+      expect(r.status, r.text).toBe(200);
+      return /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1];
+    };
+    expect(await nameOf('&table=tasks&role=medical-assistant')).toBe(
+      'tracking-tasks-2026-03-01-to-2026-04-30-medical-assistant.csv',
+    );
+    expect(await nameOf('&table=totals&view=role')).toBe(
+      'tracking-totals-2026-03-01-to-2026-04-30-per-role.csv',
+    );
+    const frontDesk = t.user('front-desk');
+    const slug = frontDesk.displayName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    expect(await nameOf(`&table=declines&person=${frontDesk.id}&role=front-desk`)).toBe(
+      `tracking-declines-2026-03-01-to-2026-04-30-front-desk-${slug}.csv`,
+    );
+  });
+
+  it('a table that is a person’s, not a role’s, says in words how the role filter chose its rows', async () => {
+    const filtered = await sheet('lead', '&role=front-desk');
+    const manual = table(filtered, 'manual') as Table & { note?: string };
+    expect(manual.note).toBe(
+      'Work outside workflows belongs to a person, not a role: these are the entries of the people who hold the role Front desk receptionist.',
+    );
+    // Tables that count work done in a role say nothing: their rows are that role's.
+    for (const tb of filtered.tables as (Table & { note?: string })[])
+      if (tb.id !== 'manual' && tb.id !== 'requests') expect(tb.note, tb.id).toBeUndefined();
+    expect((table(await sheet('lead'), 'manual') as Table & { note?: string }).note).toBeUndefined();
   });
 });
 

@@ -28,3 +28,4 @@ export * from './sso.ts';
 export * from './tasks.ts';
 export * from './tokens.ts';
 export * from './tracking.ts';
+export * from './tracking-file-name.ts';

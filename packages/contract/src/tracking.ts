@@ -131,6 +131,10 @@ export const SheetTable = z.object({
   title: z.string(),
   columns: z.array(SheetColumn),
   rows: z.array(z.array(Cell)),
+  /** How the filters chose the rows, in words, when a table cannot be filtered as the others are. */
+  note: z.string().optional(),
+  /** The table does not apply to these filters (its note says why): no rows, nothing to download. */
+  withheld: z.literal(true).optional(),
 });
 export type SheetTable = z.infer<typeof SheetTable>;
 

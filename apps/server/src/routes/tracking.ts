@@ -3,6 +3,7 @@ import {
   deleteTrackingEntry,
   editTrackingEntry,
   listTrackingEntries,
+  trackingCsvName,
   trackingEntryChanges,
   trackingSheet,
 } from '@portalflow/contract';
@@ -120,7 +121,8 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     } else if (q.person !== undefined) scope.userId = q.person;
     if (q.role !== undefined) scope.role = q.role;
     const p = period(q.from, q.to, timeZone);
-    const sheet = await buildSheet(deps.store, p, scope, deps.clock(), await names());
+    const named = await names();
+    const sheet = await buildSheet(deps.store, p, scope, deps.clock(), named);
     await recordAccess(deps, c, user, {
       category: 'tracking',
       outcome: 'allow',
@@ -128,7 +130,15 @@ export function trackingRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     });
     if (q.format === 'csv') {
       const table = sheet.tables.find((t) => t.id === q.table)!;
-      c.header('Content-Disposition', `attachment; filename="tracking-${q.table}-${q.from}-to-${q.to}.csv"`);
+      const file = trackingCsvName({
+        table: q.table,
+        from: p.from,
+        to: p.to,
+        view: scope.view,
+        ...(q.role !== undefined ? { role: q.role } : {}),
+        ...(q.person !== undefined ? { person: named.person(q.person) } : {}),
+      });
+      c.header('Content-Disposition', `attachment; filename="${file}"`);
       return c.body(tableCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(sheet, 200);

@@ -66,6 +66,7 @@ export async function buildSheet(
         workflow: ENROLLMENT.workflow,
         fields: ENROLLMENT.fields,
         ...(scope.userId !== undefined ? { userId: scope.userId } : {}),
+        ...(scope.role !== undefined ? { role: scope.role } : {}),
       }),
       store.countCompletionEvents(filter),
       store.listTrackingEntries({
@@ -164,6 +165,7 @@ export async function buildSheet(
     ),
   };
 
+  // A request is the clinic's, not one person's or role's: a filtered sheet withholds the table, in words.
   const requestsTable: SheetTable = {
     id: 'requests',
     title: 'Requests by workflow: how long start to end took',
@@ -186,6 +188,12 @@ export async function buildSheet(
       ]),
       1,
     ),
+    ...(clinicWide
+      ? {}
+      : {
+          withheld: true as const,
+          note: 'A request passes through several roles and people, so how long requests take is counted only for the whole clinic, with Everyone and Every role chosen.',
+        }),
   };
 
   const enrollment = enrollmentTallies(completions, byPerson);
@@ -237,11 +245,14 @@ export async function buildSheet(
     ),
   };
 
+  // A manual entry is a person's, never tied to a role: a role's sheet shows its holders' entries, and says so.
   const manualTable = manualSummary(
     scope.role !== undefined ? entries.filter((e) => names.holders(scope.role!).has(e.userId)) : entries,
     byPerson,
     names,
   );
+  if (scope.role !== undefined)
+    manualTable.note = `Work outside workflows belongs to a person, not a role: these are the entries of the people who hold the role ${names.role(scope.role)}.`;
 
   const roleSeries = [...new Set(volume.map((v) => names.role(v.role)))].sort();
   const volumeRows = period.days.map((d) => {
@@ -262,14 +273,7 @@ export async function buildSheet(
     },
     asOf,
     scope,
-    tables: [
-      totalsTable,
-      ...(clinicWide ? [requestsTable] : []),
-      tasksTable,
-      enrollmentTable,
-      declinesTable,
-      manualTable,
-    ],
+    tables: [totalsTable, requestsTable, tasksTable, enrollmentTable, declinesTable, manualTable],
     charts: {
       volume: volumeRows,
       volumeSeries: roleSeries,

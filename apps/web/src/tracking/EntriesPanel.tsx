@@ -31,6 +31,7 @@ export function EntriesPanel({
   canWrite,
   nameOf,
   people,
+  role,
 }: {
   from: string;
   to: string;
@@ -40,6 +41,11 @@ export function EntriesPanel({
   canWrite: boolean;
   nameOf: (id: string | null) => string;
   people: Array<{ value: string; label: string }>;
+  /**
+   * The Role filter: an entry is a person's, never a role's, so the list keeps the entries of the people
+   * who hold the role (as the sheet's "Work outside workflows" counts them) and says so.
+   */
+  role?: { title: string; holders: ReadonlySet<string> };
 }) {
   const client = useQueryClient();
   const [editing, setEditing] = useState<TrackingEntry | null | 'new'>(null);
@@ -98,7 +104,7 @@ export function EntriesPanel({
 
   const confirmDelete = (entry: TrackingEntry) => setDeleting(entry);
 
-  const list = entries.data?.entries ?? [];
+  const list = (entries.data?.entries ?? []).filter((e) => !role || role.holders.has(e.userId));
   const mayEdit = (e: TrackingEntry) => canWrite && (lead || e.userId === meId);
   return (
     <Paper withBorder p="sm" data-testid="tracking-entries">
@@ -120,6 +126,12 @@ export function EntriesPanel({
           </Button>
         )}
       </Group>
+      {role && (
+        <Text size="sm" c="gray.7" mb="xs" data-testid="tracking-entries-note">
+          Entries belong to a person, not a role: these are the entries of the people who hold the role{' '}
+          {role.title}.
+        </Text>
+      )}
       {list.length === 0 ? (
         <Text size="sm" c="gray.7">
           No entries in this period.

@@ -12,7 +12,19 @@ import type { SheetFilters, SheetTable } from './types.ts';
  * One table of the sheet, cell for cell as the server sent it: the CSV download asks the server for
  * the same table, so what is exported is exactly what is shown.
  */
-export function SheetTableView({ table, filters }: { table: SheetTable; filters: SheetFilters }) {
+export function SheetTableView({
+  table,
+  filters,
+  roleTitle,
+  fileName,
+}: {
+  table: SheetTable;
+  filters: SheetFilters;
+  /** The Role filter's title: an empty table says it has nothing for that role, not for anyone. */
+  roleTitle?: string | undefined;
+  /** What the download is called: its table, days and filters (see trackingCsvName). */
+  fileName: string;
+}) {
   const [busy, setBusy] = useState(false);
   async function download() {
     setBusy(true);
@@ -20,7 +32,7 @@ export function SheetTableView({ table, filters }: { table: SheetTable; filters:
       const text = await callText(trackingSheet, {
         query: { ...sheetQuery(filters), format: 'csv', table: table.id },
       });
-      downloadText(`tracking-${table.id}.csv`, text);
+      downloadText(fileName, text);
     } finally {
       setBusy(false);
     }
@@ -32,21 +44,30 @@ export function SheetTableView({ table, filters }: { table: SheetTable; filters:
         <Title order={3} size="h5" id={headingId}>
           {table.title}
         </Title>
-        <Button
-          size="compact-sm"
-          variant="default"
-          leftSection={<Download size={14} aria-hidden />}
-          onClick={download}
-          loading={busy}
-          data-testid={`tracking-csv-${table.id}`}
-          aria-label={`Download “${table.title}” as CSV`}
-        >
-          CSV
-        </Button>
+        {!table.withheld && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<Download size={14} aria-hidden />}
+            onClick={download}
+            loading={busy}
+            data-testid={`tracking-csv-${table.id}`}
+            aria-label={`Download “${table.title}” as CSV`}
+          >
+            CSV
+          </Button>
+        )}
       </Group>
-      {table.rows.length === 0 ? (
+      {table.note && (
+        <Text size="sm" c="gray.7" mb="xs" data-testid={`tracking-note-${table.id}`}>
+          {table.note}
+        </Text>
+      )}
+      {table.withheld ? null : table.rows.length === 0 ? (
         <Text size="sm" c="gray.7" data-testid={`tracking-empty-${table.id}`}>
-          Nothing recorded in this period.
+          {roleTitle
+            ? `Nothing recorded for ${roleTitle} in this period.`
+            : 'Nothing recorded in this period.'}
         </Text>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls; the keyboard must reach it

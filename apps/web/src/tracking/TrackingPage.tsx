@@ -10,14 +10,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { trackingSheet } from '@portalflow/contract';
+import { trackingCsvName, trackingSheet } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
-import { clinicRoles, isAuditor, isLead, SYSTEM_ROLES } from '../auth/useMe.ts';
+import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { usePeople } from '../work/usePeople.ts';
+import { useRoleCatalog } from '../work/useRoleCatalog.ts';
+import { useRoleName } from '../work/useRoleName.ts';
 import { EntriesPanel } from './EntriesPanel.tsx';
 import {
   choiceOf,
@@ -79,12 +81,18 @@ export function TrackingPage({ me }: { me: Me }) {
         .sort((a, b) => a.label.localeCompare(b.label)),
     [people],
   );
+  // The roles that have work in the clinic's workflows (a step or an escalation is theirs), by their
+  // titles as the Team page names them; staff choose among their own. A role with no work has no rows.
+  const catalog = useRoleCatalog();
+  const roleName = useRoleName();
   const roleOptions = useMemo(() => {
-    const all = new Set<string>();
-    for (const p of people.values()) for (const r of p.roles) if (!SYSTEM_ROLES.includes(r)) all.add(r);
-    for (const r of clinicRoles(roles)) all.add(r);
-    return [...all].sort().map((r) => ({ value: r, label: r }));
-  }, [people, roles]);
+    const withWork = new Set(catalog.data?.keys() ?? []);
+    const offered = everyone ? withWork : new Set(clinicRoles(roles).filter((r) => withWork.has(r)));
+    if (filters.role) offered.add(filters.role);
+    return [...offered]
+      .map((r) => ({ value: r, label: roleName(r) }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [catalog.data, everyone, roles, filters.role, roleName]);
 
   return (
     <Stack p="md" gap="md" data-testid="tracking-page">
@@ -178,6 +186,7 @@ export function TrackingPage({ me }: { me: Me }) {
           onChange={(v) => set({ role: v ?? '' })}
           clearable
           searchable
+          w={320}
           data-testid="tracking-role"
         />
       </Group>
@@ -204,7 +213,22 @@ export function TrackingPage({ me }: { me: Me }) {
         <>
           <TrackingCharts sheet={sheet.data} />
           {sheet.data.tables.map((table) => (
-            <SheetTableView key={table.id} table={table} filters={filters} />
+            <SheetTableView
+              key={table.id}
+              table={table}
+              filters={filters}
+              roleTitle={filters.role ? roleName(filters.role) : undefined}
+              fileName={trackingCsvName({
+                table: table.id,
+                from: filters.from,
+                to: filters.to,
+                view: filters.view,
+                ...(filters.role ? { role: filters.role } : {}),
+                ...(everyone && filters.person
+                  ? { person: people.get(filters.person)?.displayName ?? filters.person }
+                  : {}),
+              })}
+            />
           ))}
         </>
       )}
@@ -218,6 +242,16 @@ export function TrackingPage({ me }: { me: Me }) {
           canWrite={isLead(roles) || clinicRoles(roles).length > 0}
           nameOf={nameOf}
           people={personOptions}
+          {...(everyone && filters.role
+            ? {
+                role: {
+                  title: roleName(filters.role),
+                  holders: new Set(
+                    [...people.values()].filter((p) => p.roles.includes(filters.role)).map((p) => p.id),
+                  ),
+                },
+              }
+            : {})}
         />
       )}
     </Stack>

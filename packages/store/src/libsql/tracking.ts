@@ -295,6 +295,7 @@ export function trackingApi(
         q.workflow,
       );
       if (q.userId !== undefined) where.add('e.actor = ?', q.userId);
+      if (q.role !== undefined) where.add('e.role = ?', q.role);
       const fieldCols = q.fields.map((_, i) => `json_extract(e.payload, ?) AS f${i}`);
       const group = ['person', 'step', 'outcome', ...q.fields.map((_, i) => `f${i}`)].join(', ');
       const rs = await db.client.execute({

@@ -90,8 +90,11 @@ export interface VolumeRow {
   completed: number;
 }
 
-/** Completions of one workflow read from its hash-chained events, grouped by step, outcome and form fields. */
-export interface CompletionQuery extends Omit<TallyFilter, 'role'> {
+/**
+ * Completions of one workflow read from its hash-chained events, grouped by step, outcome and form fields.
+ * A role filter keeps the completions done in that role (the event's role: the task's, escalated or not).
+ */
+export interface CompletionQuery extends TallyFilter {
   workflow: string;
   /** Form fields (of the completion's data) to group by, e.g. `declineReason`. */
   fields: readonly string[];
