@@ -206,6 +206,10 @@ describe('the same person with a task open on two screens', () => {
       await expect
         .poll(() => closed.textContent())
         .toMatch(/Completed by you on another screen at \d{1,2}:\d{2}( [AP]M)?/);
+      // Said beside the note box too, where the person was typing (the panel may be scrolled down).
+      expect(await second.page.getByTestId('task-form').textContent()).toContain(
+        'Completed by you on another screen',
+      );
       // The request has ended, so no note can be added: the text stays, to copy.
       const kept = second.page.getByTestId('note-kept');
       await kept.waitFor();

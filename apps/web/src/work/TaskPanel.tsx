@@ -138,14 +138,12 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const holdsRole = me.user.roles.includes(task.role) || standIn;
   const open = task.status === 'open';
   if (open) seenOpen.current.add(task.id);
-  const closed = closedNote(task, me.user.id, nameOf, {
-    now,
-    closedWhileOpenHere: seenOpen.current.has(task.id) && !actions.completedHere(task.id),
-  });
+  const closedWhileOpenHere = seenOpen.current.has(task.id) && !actions.completedHere(task.id);
+  const closed = closedNote(task, me.user.id, nameOf, { now, closedWhileOpenHere });
   const canComplete = open && mine && holdsRole;
   const disabledReason = !open
-    ? // Said beside the form too: whoever was typing there reads who finished it and when.
-      task.outcome
+    ? // Closed while someone may have been typing here: said beside the form too, who and when.
+      task.outcome && closedWhileOpenHere
       ? closed.message
       : 'This task is closed.'
     : unassigned
