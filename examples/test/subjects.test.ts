@@ -32,6 +32,10 @@ describe('request subjects of the bundled workflows', () => {
       }
     });
 
+    it(`${example.id}: what tells its requests apart is asked at the start, so lint finds no subject filled in later`, () => {
+      expect(lint(definition).filter((f) => f.rule === 'subject-filled-later')).toEqual([]);
+    });
+
     it(`${example.id}: every field of the patient's own words is one lint keeps out of the subject`, () => {
       for (const field of patientWords(definition)) {
         const shown = lint({ ...definition, subject: `{patient} · {${field.id}}` });
@@ -51,10 +55,14 @@ describe('request subjects of the bundled workflows', () => {
   });
 
   // The medical assistant works the message pool unsorted, the triage nurse the after-hours calls
-  // before the first call: the subject alone, from the start data, must tell the rows apart.
+  // before the first call, scheduling the new appointment requests, billing and medical records the
+  // questions and proxy forms just logged: the subject alone, from the start data, must tell the rows apart.
   it.each([
     ['portal-message-triage', 'DEMO-1005 · Message: Test results'],
     ['urgent-after-hours', 'DEMO-2002 · After hours: Chest pain'],
+    ['appointment-request', 'DEMO-8002 · Appointment: Procedure'],
+    ['billing-question', 'DEMO-9003 · Billing: Payment plan'],
+    ['proxy-access', 'DEMO-5001 · Proxy access: Parent'],
   ])('%s names a request by a choice made at the start: "%s"', (id, expected) => {
     const example = workflows.find((w) => w.id === id)!;
     const definition = parseDefinition(example.definition);

@@ -21,6 +21,7 @@ import { patternWithoutHint } from './rules/pattern-without-hint.ts';
 import { requiredForUnknownOutcome } from './rules/required-for-unknown-outcome.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
 import { startFieldOwned } from './rules/start-field-owned.ts';
+import { subjectFilledLater } from './rules/subject-filled-later.ts';
 import { subjectFreeText } from './rules/subject-free-text.ts';
 import { subjectUnknownField } from './rules/subject-unknown-field.ts';
 import { taskWithoutRole } from './rules/task-without-role.ts';
@@ -69,6 +70,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [duplicateTaskTitle, 'warning'],
   [subjectUnknownField, 'error'],
   [subjectFreeText, 'warning'],
+  [subjectFilledLater, 'warning'],
   [missingHelp, 'info'],
   // How messages from other systems (portal webhooks, FHIR) fill the start form.
   [intakeBadPointer, 'error'],
