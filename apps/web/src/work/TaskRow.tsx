@@ -38,10 +38,12 @@ export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen,
       >
         <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
           <div style={{ minWidth: 0 }}>
+            {/* Three lines beside the due date: what tells requests apart ("Appointment: Procedure")
+                comes last in a subject, so two lines cut exactly that in a narrow pool column. */}
             <Text
               size="sm"
               fw={700}
-              lineClamp={2}
+              lineClamp={3}
               c={task.subject ? undefined : 'gray.7'}
               data-testid="task-row-subject"
             >
