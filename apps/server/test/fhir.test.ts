@@ -100,8 +100,9 @@ describe('POST /fhir/Communication', () => {
     expect(res.headers.get('location')).toBe(`${listener.base}/fhir/Communication/${res.body.id}/_history/1`);
     const instance = await t.store.getInstance(res.body.id);
     expect(instance?.definitionId).toBe(TRIAGE);
+    // The patient by the chart number staff know; who sent it as the EHR named them.
     expect(instance?.snapshot.context.data).toEqual({
-      patient: 'Patient/DEMO-5001',
+      patient: 'DEMO-5001',
       sender: 'RelatedPerson/DEMO-5001-mother',
       message: 'My blood pressure readings are high this week',
     });
@@ -263,7 +264,7 @@ describe('the portal category of a Communication', () => {
       await startedBy(
         categorized({ coding: [{ system: PORTAL, code: 'test-results', display: 'Test results' }] }),
       ),
-    ).toEqual({ category: 'test-results', subject: 'Patient/DEMO-5001 · Message: Test results' });
+    ).toEqual({ category: 'test-results', subject: 'DEMO-5001 · Message: Test results' });
   });
 
   it.each([
@@ -284,11 +285,11 @@ describe('the portal category of a Communication', () => {
   it('accepts a Communication with an unknown or no portal category, leaving the category empty', async () => {
     expect(await startedBy(categorized({ coding: [{ system: PORTAL, code: 'lab-stuff' }] }))).toEqual({
       category: undefined,
-      subject: 'Patient/DEMO-5001 · Message',
+      subject: 'DEMO-5001 · Message',
     });
     expect(await startedBy(communication())).toEqual({
       category: undefined,
-      subject: 'Patient/DEMO-5001 · Message',
+      subject: 'DEMO-5001 · Message',
     });
   });
 });

@@ -3,6 +3,7 @@ import type { FieldError } from './form.ts';
 import { validateIntake } from './intake.ts';
 import { optionNamedBy } from './intake-concept.ts';
 import { resolvePointer } from './json-pointer.ts';
+import { withChartNumbers } from './patient-reference.ts';
 
 export type IntakeMapping =
   | { ok: true; data: Record<string, unknown> }
@@ -21,7 +22,8 @@ export function intakeFieldMap(
  * JSON pointer, then the result is validated exactly like a start form staff filled in. A field whose
  * pointer finds nothing is left out (an error when the field is required). On the FHIR channel a choice
  * (select) field pointed at a CodeableConcept, or a list of them, takes the option it names (see
- * `optionNamedBy`). Errors name the start-form field and the pointer it was read from.
+ * `optionNamedBy`), and a patient reference ("Patient/DEMO-5001") is taken as its chart number (see
+ * `withChartNumbers`). Errors name the start-form field and the pointer it was read from.
  */
 export function mapIntake(
   definition: Definition,
@@ -45,7 +47,9 @@ export function mapIntake(
     }
     if (value !== undefined && value !== null) data[field] = value;
   }
-  const errors = validateIntake(definition, data, today);
+  // The patient as staff know them: "Patient/DEMO-5001" from the EHR is taken as DEMO-5001.
+  const taken = withChartNumbers(definition, data);
+  const errors = validateIntake(definition, taken, today);
   if (errors.length > 0)
     return {
       ok: false,
@@ -55,5 +59,5 @@ export function mapIntake(
           : { ...e, message: `${e.message} (read from ${map[e.field]})`, pointer: map[e.field] },
       ),
     };
-  return { ok: true, data };
+  return { ok: true, data: taken };
 }

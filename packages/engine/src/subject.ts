@@ -1,4 +1,5 @@
 import type { Definition, FormField } from './definition.ts';
+import { chartNumber, patientReferenceFields } from './patient-reference.ts';
 import { calendarDate } from './text/clinic-dates.ts';
 import { idToWords } from './text/words.ts';
 
@@ -121,7 +122,9 @@ function shownInSubject(field: FormField | undefined, value: unknown, today: str
  * A request's subject from its workflow's template, its choices and dates in words
  * ("DEMO-6101 · Billing: Statement question", "DEMO-5001 · Visit Mar 1", "… Visit Jan 4, 2027").
  * `today` is the clinic's date (`YYYY-MM-DD`), passed in because the engine reads no clock: a date in
- * another year says its year. Null without a subject.
+ * another year says its year. The patient by the chart number, even where the data keeps a FHIR
+ * reference ("Patient/DEMO-5001", kept so before intake took the chart number): one patient reads
+ * one way in every list. Null without a subject.
  */
 export function requestSubject(
   definition: Definition,
@@ -130,5 +133,10 @@ export function requestSubject(
 ): string | null {
   if (!definition.subject) return null;
   const fields = definitionFields(definition);
-  return renderSubject(definition.subject, data, (id, value) => shownInSubject(fields.get(id), value, today));
+  const patient = patientReferenceFields(definition);
+  return renderSubject(definition.subject, data, (id, value) =>
+    patient.has(id) && typeof value === 'string'
+      ? chartNumber(value)
+      : shownInSubject(fields.get(id), value, today),
+  );
 }

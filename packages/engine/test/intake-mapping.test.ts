@@ -81,7 +81,7 @@ describe('mapIntake', () => {
   it('uses the map of the channel the message came on, and refuses a channel the workflow does not take', () => {
     expect(mapIntake(definition, 'fhir', { subject: { reference: 'Patient/1' } })).toEqual({
       ok: true,
-      data: { patient: 'Patient/1' },
+      data: { patient: '1' },
     });
     const { intake, ...withoutIntake } = definition;
     expect(mapIntake(withoutIntake, 'webhook', {}).ok).toBe(false);

@@ -8,6 +8,7 @@ import {
   historyVersions,
   transition,
   type VersionLookup,
+  withChartNumbers,
 } from '@portalflow/engine';
 import {
   type AccessEntry,
@@ -228,7 +229,8 @@ export class InstanceService {
       );
     }
     const { definition } = latest;
-    const event: EngineEvent = { type: 'start', data: input.data };
+    // One patient, one reference: "Patient/DEMO-5001" typed or sent is kept as DEMO-5001.
+    const event: EngineEvent = { type: 'start', data: withChartNumbers(definition, input.data) };
     if (input.calendar !== undefined) event.calendar = input.calendar;
     if (actor.user) event.actor = actor.user.id;
     if (actor.role) event.role = actor.role;

@@ -1,5 +1,5 @@
 import type { OpenMatch } from '@portalflow/contract';
-import { type Definition, requestSubject, subjectFields } from '@portalflow/engine';
+import { type Definition, requestSubject, subjectFields, withChartNumbers } from '@portalflow/engine';
 import type { AuthUser } from '../auth/roles.ts';
 import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
@@ -42,10 +42,12 @@ export async function openMatches(
   data: Record<string, unknown>,
 ): Promise<OpenMatch[]> {
   const today = clinicToday(deps);
-  const subject = requestSubject(definition, data, today);
+  // As the request would be kept: "Patient/DEMO-5001" typed is looked for as DEMO-5001.
+  const typed = withChartNumbers(definition, data);
+  const subject = requestSubject(definition, typed, today);
   if (!definition.subject || !subject) return [];
   const first = subjectFields(definition.subject)
-    .map((f) => data[f])
+    .map((f) => typed[f])
     .find((v): v is string => typeof v === 'string' && v.trim() !== '');
   const page = await deps.store.listInstances({
     definitionId: definition.id,

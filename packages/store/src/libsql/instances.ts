@@ -5,7 +5,7 @@ import type { AuditEvent, InstanceSummary, StoredEvent } from '../records.ts';
 import type { Store } from '../types.ts';
 import { changeUnit } from './commit.ts';
 import type { Db } from './db.ts';
-import { referenceKey, referenceLike, sqlReferenceKey } from './reference-match.ts';
+import { referenceKey, referenceLike, sqlReferenceKey, storedKeys } from './reference-match.ts';
 import { Conditions, flag, int, text, textOrNull } from './rows.ts';
 import { SCAN } from './scan.ts';
 
@@ -114,8 +114,8 @@ export function instanceApi(db: Db): InstanceApi {
         // Any top-level text value of the data: references live in fields each workflow names itself.
         where.add(
           `EXISTS (SELECT 1 FROM json_each(instances.snapshot, '$.context.data') d
-                   WHERE d.type = 'text' AND lower(${sqlReferenceKey('d.value')}) = lower(?))`,
-          key,
+                   WHERE d.type = 'text' AND lower(${sqlReferenceKey('d.value')}) IN (lower(?), lower(?)))`,
+          ...storedKeys(key),
         );
       }
       if (filter.cursor)

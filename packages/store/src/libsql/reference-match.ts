@@ -1,8 +1,10 @@
 /**
  * How a typed patient reference meets a request's data. The same reference comes read out over the
  * phone or copied off a chart as "DEMO 6201", "demo6201" or "#DEMO-6201": case, spaces, dashes and
- * "#" do not tell two references apart, so both sides are compared without them. Anything else still
- * counts: "2.5 mg" is not "25 mg", and "DEMO_4007" is another reference than "DEMO-4007".
+ * "#" do not tell two references apart, so both sides are compared without them. Nor does the FHIR
+ * spelling "Patient/DEMO-6201", typed or kept (requests from the EHR kept it before intake took the
+ * chart number). Anything else still counts: "2.5 mg" is not "25 mg", and "DEMO_4007" is another
+ * reference than "DEMO-4007".
  */
 const IGNORED = [' ', '\t', '\u00a0', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '#'];
 const IGNORED_RE = new RegExp(
@@ -10,14 +12,21 @@ const IGNORED_RE = new RegExp(
   'g',
 );
 
-/** The typed value without what the match ignores; empty when nothing is left to find. */
+const FHIR_PATIENT = /^patient\//i;
+
+/** The typed value without what the match ignores (and a FHIR "Patient/"); empty when nothing is left to find. */
 export function referenceKey(typed: string): string {
-  return typed.replace(IGNORED_RE, '');
+  return typed.replace(IGNORED_RE, '').replace(FHIR_PATIENT, '');
 }
 
 /** The same stripping of an SQL text expression (the stored value), for `lower(...) = lower(?)`. */
 export function sqlReferenceKey(expr: string): string {
   return IGNORED.reduce((e, c) => `replace(${e}, char(${c.charCodeAt(0)}), '')`, expr);
+}
+
+/** The keys a stored value of the reference may have: as it is, or kept as its FHIR reference. */
+export function storedKeys(key: string): [string, string] {
+  return [key, `Patient/${key}`];
 }
 
 /**

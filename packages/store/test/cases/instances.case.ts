@@ -256,6 +256,12 @@ export function instanceCases(newHarness: NewHarness): void {
       // As read out or copied: spaces, no dash, a "#" do not make it another reference.
       expect(await ids(' #demo 4007 ')).toEqual(['a']);
       expect(await ids('DEMO4007')).toEqual(['a']);
+      // Its FHIR spelling, typed or kept (the EHR sent it so), is the same reference.
+      await withData('d', { patient: 'Patient/DEMO-4008' });
+      expect(await ids('Patient/DEMO-4007')).toEqual(['a']);
+      expect(await ids('demo 4008')).toEqual(['d']);
+      expect(await ids('patient/DEMO-4008')).toEqual(['d']);
+      expect(await ids('Patient/')).toEqual([]);
     });
 
     it('reads events by range and lists instances by filter, newest first, page by page', async () => {

@@ -1,0 +1,45 @@
+import type { Definition } from './definition.ts';
+import { subjectFields } from './subject.ts';
+
+/**
+ * A FHIR Patient reference as another system sends it ("Patient/DEMO-5001", maybe with its version,
+ * "…/_history/3"); the id is the chart number staff know the patient by. Any case of "Patient" is
+ * taken, as people type it.
+ */
+const FHIR_PATIENT = /^\s*Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?\s*$/i;
+
+/** The chart number of a FHIR Patient reference ("Patient/DEMO-5001" → "DEMO-5001"); anything else as it is. */
+export function chartNumber(reference: string): string {
+  return FHIR_PATIENT.exec(reference)?.[1] ?? reference;
+}
+
+/**
+ * The fields that say whose request it is: the one the workflow's subject names first, and any its
+ * FHIR intake reads from `Communication.subject` (the patient, by FHIR's definition). Other fields
+ * holding a reference (who sent a message: the patient or a parent) keep it as they were given.
+ */
+export function patientReferenceFields(definition: Definition): Set<string> {
+  const fields = new Set<string>();
+  const first = definition.subject === undefined ? undefined : subjectFields(definition.subject)[0];
+  if (first !== undefined) fields.add(first);
+  for (const [field, pointer] of Object.entries(definition.intake?.fhir?.fields ?? {}))
+    if (pointer === '/subject/reference') fields.add(field);
+  return fields;
+}
+
+/**
+ * Start data with each patient reference as its chart number, so one patient is kept under one
+ * reference whether the EHR sent "Patient/DEMO-5001" or the front desk typed "DEMO-5001": lookups,
+ * the "already open" check and subjects then agree. A new object; every other field as given.
+ */
+export function withChartNumbers(
+  definition: Definition,
+  data: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out = { ...data };
+  for (const field of patientReferenceFields(definition)) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = chartNumber(value);
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { DefinitionSchema } from '../src/definition.ts';
+import { mapIntake } from '../src/intake-mapping.ts';
+import { chartNumber, patientReferenceFields, withChartNumbers } from '../src/patient-reference.ts';
+import { requestSubject } from '../src/subject.ts';
+
+/** A portal message as the EHR sends it: the patient as Communication.subject, the writer as its sender. */
+const triage = DefinitionSchema.parse({
+  id: 'triage',
+  title: 'Portal message',
+  roles: [{ id: 'ma', name: 'Medical assistant' }],
+  start: 'sort',
+  intake: {
+    roles: ['ma'],
+    form: [
+      { id: 'patient', label: 'Patient reference', type: 'text', required: true },
+      { id: 'sender', label: 'Sent by', type: 'text' },
+      { id: 'category', label: 'Category', type: 'select', options: ['test-results', 'billing'] },
+      { id: 'message', label: 'Message', type: 'textarea' },
+    ],
+    fhir: {
+      category: { code: 'portal-message' },
+      fields: {
+        patient: '/subject/reference',
+        sender: '/sender/reference',
+        category: '/category',
+        message: '/payload/0/contentString',
+      },
+    },
+  },
+  subject: '{patient} · Message: {category}',
+  steps: {
+    sort: { type: 'task', title: 'Sort', role: 'ma', outcomes: { done: 'end' } },
+    end: { type: 'end' },
+  },
+});
+
+describe('chartNumber', () => {
+  it('reads the chart number out of a FHIR Patient reference', () => {
+    expect(chartNumber('Patient/DEMO-5001')).toBe('DEMO-5001');
+    expect(chartNumber(' patient/demo-5001 ')).toBe('demo-5001');
+    expect(chartNumber('Patient/DEMO-5001/_history/3')).toBe('DEMO-5001');
+  });
+
+  it('leaves anything else as it is: a chart number, another resource, a URL, a sentence', () => {
+    expect(chartNumber('DEMO-5001')).toBe('DEMO-5001');
+    expect(chartNumber('Group/clinic-a')).toBe('Group/clinic-a');
+    expect(chartNumber('RelatedPerson/DEMO-5001-mother')).toBe('RelatedPerson/DEMO-5001-mother');
+    expect(chartNumber('https://ehr.example/fhir/Patient/DEMO-5001')).toBe(
+      'https://ehr.example/fhir/Patient/DEMO-5001',
+    );
+    expect(chartNumber('Patient/ is DEMO-5001')).toBe('Patient/ is DEMO-5001');
+    expect(chartNumber('Patient/')).toBe('Patient/');
+  });
+});
+
+describe('patient reference fields', () => {
+  it('are the field the subject names first and the one read from Communication.subject', () => {
+    expect([...patientReferenceFields(triage)]).toEqual(['patient']);
+    const { subject, ...unnamed } = triage;
+    expect([...patientReferenceFields(unnamed)]).toEqual(['patient']);
+    expect([
+      ...patientReferenceFields({ ...unnamed, intake: { ...triage.intake!, fhir: undefined } }),
+    ]).toEqual([]);
+  });
+
+  it('hold the chart number; every other field keeps what it was given', () => {
+    const data = {
+      patient: 'Patient/DEMO-5001',
+      sender: 'Patient/DEMO-5001',
+      message: 'About Patient/DEMO-5001',
+      category: 'test-results',
+    };
+    expect(withChartNumbers(triage, data)).toEqual({ ...data, patient: 'DEMO-5001' });
+    expect(data.patient).toBe('Patient/DEMO-5001'); // the given data is not changed
+    expect(withChartNumbers(triage, { patient: 5001 })).toEqual({ patient: 5001 });
+    expect(withChartNumbers(triage, {})).toEqual({});
+  });
+
+  it('a Communication from the EHR starts with the chart number, its sender as sent', () => {
+    const mapped = mapIntake(triage, 'fhir', {
+      subject: { reference: 'Patient/DEMO-5001' },
+      sender: { reference: 'Patient/DEMO-5001' },
+      category: [{ coding: [{ code: 'test-results' }] }],
+    });
+    expect(mapped).toEqual({
+      ok: true,
+      data: { patient: 'DEMO-5001', sender: 'Patient/DEMO-5001', category: 'test-results' },
+    });
+  });
+
+  it('a request kept with the FHIR reference reads by its chart number, as every other does', () => {
+    const kept = { patient: 'Patient/DEMO-5001', category: 'test-results' };
+    expect(requestSubject(triage, kept, '2026-03-02')).toBe('DEMO-5001 · Message: Test results');
+  });
+});
