@@ -25,6 +25,13 @@ import { twoFactorCell } from './twoFactorState.ts';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
+/**
+ * A badge's label is never cut ("Acti…"). Mantine's clips it, which lets the table's automatic layout
+ * shrink the badge's column below its words whenever another cell holds a long sentence (a two-factor
+ * reset waiting for setup); shown whole, the badge's width is the least its column may take.
+ */
+const WHOLE_LABEL = { label: { overflow: 'visible' } } as const;
+
 /** Admins: the clinic's people, their roles and sign-in state; add, change, import, and the change history. */
 export function AccountsPage() {
   const people = usePeople();
@@ -112,7 +119,14 @@ export function AccountsPage() {
                           </Text>
                         )}
                         {p.roles.map((r) => (
-                          <Badge key={r} size="sm" variant="outline" color="teal.9" tt="none">
+                          <Badge
+                            key={r}
+                            size="sm"
+                            variant="outline"
+                            color="teal.9"
+                            tt="none"
+                            styles={WHOLE_LABEL}
+                          >
                             {roleName(roles, r)}
                           </Badge>
                         ))}
@@ -122,6 +136,7 @@ export function AccountsPage() {
                       <Badge
                         color={p.disabled ? 'gray.7' : 'teal.9'}
                         variant={p.disabled ? 'outline' : 'filled'}
+                        styles={WHOLE_LABEL}
                       >
                         {p.disabled ? 'Disabled' : 'Active'}
                       </Badge>
