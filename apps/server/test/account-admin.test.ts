@@ -290,3 +290,67 @@ describe('the account change trail', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('an active account keeps at least one role', () => {
+  it('removing every role of an active account is refused in words; a disabled one may have none', async () => {
+    const person = await t.addUser('fd-norole', ['front-desk']);
+    const admin = await t.login('admin');
+    const emptied = await send('PATCH', `/api/users/${person.id}`, admin, { roles: [] });
+    expect(emptied.status).toBe(409);
+    expect(emptied.body.error.code).toBe('ROLE_REQUIRED');
+    expect(emptied.body.error.message).toBe(
+      'An active account needs at least one role; to stop someone’s access, disable the account',
+    );
+    expect((await t.store.getUser(person.id))?.roles).toEqual(['front-desk']);
+    const trail = await t.store.listAccountChanges({ userId: person.id });
+    expect(trail.filter((c) => c.what === 'roles')).toHaveLength(0);
+
+    // Disabled first, the account may lose its roles; enabled again, it needs one back.
+    expect((await send('PATCH', `/api/users/${person.id}`, admin, { disabled: true })).status).toBe(200);
+    expect((await send('PATCH', `/api/users/${person.id}`, admin, { roles: [] })).status).toBe(200);
+    const enabled = await send('PATCH', `/api/users/${person.id}`, admin, { disabled: false });
+    expect(enabled.status).toBe(409);
+    expect(enabled.body.error.code).toBe('ROLE_REQUIRED');
+    expect((await t.store.getUser(person.id))?.disabled).toBe(true);
+    const both = await send('PATCH', `/api/users/${person.id}`, admin, {
+      disabled: false,
+      roles: ['front-desk'],
+    });
+    expect(both.status).toBe(200);
+    expect(both.body.user).toMatchObject({ disabled: false, roles: ['front-desk'] });
+  });
+
+  it('admins emptying and changing roles at the same moment never leave an active account with none', async () => {
+    const person = await t.addUser('ma-burst', ['front-desk', 'medical-assistant']);
+    const admins = await Promise.all(
+      ['admin-c', 'admin-d', 'admin-e', 'admin-f'].map((n) => t.addUser(n, ['admin'])),
+    );
+    const as = await Promise.all(admins.map((a) => t.login(a.username)));
+    const answers = await Promise.all([
+      send('PATCH', `/api/users/${person.id}`, as[0]!, { roles: ['front-desk'] }),
+      send('PATCH', `/api/users/${person.id}`, as[1]!, { roles: [] }),
+      send('PATCH', `/api/users/${person.id}`, as[2]!, { roles: ['medical-assistant'] }),
+      send('PATCH', `/api/users/${person.id}`, as[3]!, { roles: [] }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 409, 200, 409]);
+    expect((await t.store.getUser(person.id))?.roles.length).toBe(1);
+
+    // The race only a conditional write settles: one admin empties a disabled account's roles while
+    // another enables it. Each alone is allowed; together they would leave an active account with none.
+    for (let round = 0; round < 5; round++) {
+      expect(
+        (await send('PATCH', `/api/users/${person.id}`, as[0]!, { disabled: true, roles: ['front-desk'] }))
+          .status,
+      ).toBe(200);
+      const [empty, enable] = await Promise.all([
+        send('PATCH', `/api/users/${person.id}`, as[1]!, { roles: [] }),
+        send('PATCH', `/api/users/${person.id}`, as[2]!, { disabled: false }),
+      ]);
+      expect([empty.status, enable.status].sort()).toEqual([200, 409]);
+      const loser = empty.status === 409 ? empty : enable;
+      expect(loser.body.error.code).toBe('ROLE_REQUIRED');
+      const after = await t.store.getUser(person.id);
+      expect(after?.disabled === false && after.roles.length === 0).toBe(false);
+    }
+  });
+});

@@ -203,7 +203,7 @@ export const patchUser = route({
       401: signedOut,
       403: notAdmin,
       404: 'No such account (NOT_FOUND)',
-      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), or two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset)',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), an active account would be left with no role (ROLE_REQUIRED: disable it instead), or two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },

@@ -58,6 +58,11 @@ export const ERRORS = {
   ACCOUNT_DISABLED: { status: 409, message: 'This account is disabled' },
   LAST_ADMIN: { status: 409, message: 'The last active admin cannot lose the admin role' },
   OWN_ACCOUNT: { status: 409, message: 'You cannot disable your own account: another admin can' },
+  // Someone active with no role signs in to nothing; a disabled account may keep none.
+  ROLE_REQUIRED: {
+    status: 409,
+    message: 'An active account needs at least one role; to stop someone’s access, disable the account',
+  },
   USERNAME_TAKEN: { status: 409, message: 'That username is taken' },
   ALREADY_ENROLLED: { status: 409, message: 'An authenticator is already set up' },
   NO_ENROLLMENT: { status: 409, message: 'Start setting up an authenticator first' },

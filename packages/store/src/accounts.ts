@@ -48,7 +48,7 @@ export interface AccountEdit {
 
 export type AccountEditResult =
   | { ok: true; user: User; ended: { sessions: number; tokens: number } }
-  | { ok: false; reason: 'not-found' | 'last-admin' | 'two-factor-not-set-up' };
+  | { ok: false; reason: 'not-found' | 'last-admin' | 'no-role' | 'two-factor-not-set-up' };
 
 export interface AccountAdminStore {
   /** Every account with last sign-in and two-factor state, by username. */
@@ -57,6 +57,9 @@ export interface AccountAdminStore {
   /**
    * Applies an edit and its trail rows in one write transaction. The last admin guard (a trigger)
    * refuses, as `last-admin`, any edit that leaves no active admin, whoever else writes at the same time.
+   * An edit that leaves the account active with no role writes nothing either (`no-role`): the check is
+   * the transaction's last statement, so of an admin emptying a disabled account's roles and another
+   * enabling it at once, one wins and the other is refused.
    * A two-factor reset of an account with no confirmed authenticator writes nothing of the edit
    * (`two-factor-not-set-up`): of two resets at once, one resets and the other finds nothing to reset.
    */

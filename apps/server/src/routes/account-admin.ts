@@ -227,7 +227,9 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
             ? 'updated'
             : edited.reason === 'last-admin'
               ? 'refused: last active admin'
-              : 'not found',
+              : edited.reason === 'no-role'
+                ? 'refused: an active account needs a role'
+                : 'not found',
         });
       } else results.push({ ...row, outcome: 'unchanged' });
     }

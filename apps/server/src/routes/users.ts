@@ -171,6 +171,14 @@ export function userRoutes(
         });
         throw nothingToReset(target.displayName);
       }
+      if (edited.reason === 'no-role') {
+        await recordAccess(deps, c, user, {
+          category: 'account',
+          outcome: 'deny',
+          detail: `update of ${id} refused: an active account needs a role`,
+        });
+        throw ApiError.of('ROLE_REQUIRED');
+      }
       await recordAccess(deps, c, user, {
         category: 'account',
         outcome: 'deny',

@@ -21,6 +21,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { roleOptions } from './CreatePerson.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
+import { enableProblem, rolesProblem } from './roleRequired.ts';
 import { rolesSavedText } from './rolesSaved.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { twoFactorLine } from './twoFactorState.ts';
@@ -88,6 +89,8 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
   const reset = useAccountAction(() => issueCode(person.id));
   const held = useHeldTaskCount(person.id, confirming === 'disable');
   const rolesChanged = [...picked].sort().join() !== [...person.roles].sort().join();
+  const rolesRefused = rolesProblem(picked, person.disabled);
+  const enableRefused = enableProblem(person.roles);
   const name = person.displayName;
   // Nobody disables their own account (the server refuses it too): another admin does.
   const yourself = useMe().data?.user.id === person.id;
@@ -122,11 +125,18 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       </Group>
 
       <Stack gap="xs">
-        <MultiSelect label="Roles" data={roleOptions(roles)} value={picked} onChange={setPicked} searchable />
+        <MultiSelect
+          label="Roles"
+          data={roleOptions(roles)}
+          value={picked}
+          onChange={setPicked}
+          searchable
+          error={rolesRefused}
+        />
         <Group>
           <Button
             size="xs"
-            disabled={!rolesChanged}
+            disabled={!rolesChanged || rolesRefused !== null}
             loading={patch.isPending}
             onClick={() => run({ roles: picked }, rolesSavedText(name, person.twoFactor))}
           >
@@ -142,7 +152,12 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       {code && <OneTimeCode name={person.displayName} code={code.code} expiresAt={code.expiresAt} />}
       <Group>
         {person.disabled ? (
-          <Button size="xs" onClick={() => run({ disabled: false }, `${name} can sign in again`)}>
+          <Button
+            size="xs"
+            disabled={enableRefused !== null}
+            aria-describedby={enableRefused ? 'enable-refused-note' : undefined}
+            onClick={() => run({ disabled: false }, `${name} can sign in again`)}
+          >
             Enable account
           </Button>
         ) : (
@@ -179,6 +194,11 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       <Text size="sm" c="gray.7" id="two-factor-state" data-testid="two-factor-state">
         {twoFactorLine(person)}
       </Text>
+      {person.disabled && enableRefused && (
+        <Text size="sm" c="gray.7" id="enable-refused-note" data-testid="enable-refused-note">
+          {enableRefused}
+        </Text>
+      )}
       {yourself && !person.disabled && (
         <Text size="sm" c="gray.7" id="own-account-note" data-testid="own-account-note">
           This is your own account: only another admin can disable it, and your open tasks then go back to

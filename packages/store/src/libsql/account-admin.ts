@@ -36,6 +36,10 @@ function toSessionSummary(row: Row): SessionSummary {
 /** The last admin guard's trigger aborts with this text; anything else is a real failure. */
 const isLastAdmin = (error: unknown) => String((error as Error)?.message ?? '').includes('LAST_ADMIN');
 /** A reset's trail row with no confirmed authenticator to reset: its `what` is NULL and the edit aborts. */
+/** The no-role guard writes a trail row without a time only when it is breached; see `editAccount`. */
+const isNoRole = (error: unknown) =>
+  String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.at');
+
 const isNothingToReset = (error: unknown) =>
   String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.what');
 
@@ -162,6 +166,15 @@ export function accountAdminApi(db: Db): AccountAdminStore {
           args: [edit.passwordHash, id],
         });
       }
+      if (edit.roles !== undefined || edit.disabled === false) {
+        // Checked inside the transaction, after its other writes: an active account with no role signs in
+        // to nothing. Breached, it inserts a trail row without a time, which aborts the whole edit.
+        statements.push({
+          sql: `${TRAIL} SELECT NULL, NULL, id, 'roles', NULL, NULL FROM users
+                WHERE id = ? AND disabled = 0 AND NOT EXISTS (SELECT 1 FROM user_roles WHERE user_id = ?)`,
+          args: [id, id],
+        });
+      }
       const reasons = [edit.revokeReason, edit.disabled ? 'disabled' : undefined].filter(Boolean);
       const revokeAt = statements.length;
       if (reasons.length > 0) statements.push(...revokeAccessStatements(id, at, reasons.join(',')));
@@ -176,6 +189,7 @@ export function accountAdminApi(db: Db): AccountAdminStore {
         return { ok: true, user: toUser(row, await rolesOf(db, id)), ended };
       } catch (error) {
         if (isLastAdmin(error)) return { ok: false, reason: 'last-admin' };
+        if (isNoRole(error)) return { ok: false, reason: 'no-role' };
         if (edit.resetTwoFactor && isNothingToReset(error))
           return { ok: false, reason: 'two-factor-not-set-up' };
         throw error;

@@ -83,12 +83,43 @@ export function accountAdminCases(newHarness: NewHarness): void {
 
     it('two admins demoting each other at once: one wins, an admin remains', async () => {
       const [a, b] = await Promise.all([
-        h.store.editAccount({ userId: ids.bo!, actorId: ids.ada!, at: at(1), roles: [] }),
-        h.store.editAccount({ userId: ids.ada!, actorId: ids.bo!, at: at(1), roles: [] }),
+        h.store.editAccount({ userId: ids.bo!, actorId: ids.ada!, at: at(1), roles: ['auditor'] }),
+        h.store.editAccount({ userId: ids.ada!, actorId: ids.bo!, at: at(1), roles: ['auditor'] }),
       ]);
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
       const admins = (await h.store.listAccounts()).filter((u) => u.roles.includes('admin') && !u.disabled);
       expect(admins).toHaveLength(1);
+    });
+
+    it('an active account keeps a role: emptied only while disabled, enabled only with one', async () => {
+      expect(await h.store.editAccount({ userId: ids.cy!, actorId: ids.ada!, at: at(1), roles: [] })).toEqual(
+        {
+          ok: false,
+          reason: 'no-role',
+        },
+      );
+      expect((await h.store.getUser(ids.cy!))?.roles.length).toBeGreaterThan(0);
+      expect((await h.store.listAccountChanges({ userId: ids.cy! })).length).toBe(0);
+      const emptied = await h.store.editAccount({
+        userId: ids.cy!,
+        actorId: ids.ada!,
+        at: at(2),
+        disabled: true,
+        roles: [],
+      });
+      expect(emptied.ok).toBe(true);
+      expect(
+        await h.store.editAccount({ userId: ids.cy!, actorId: ids.ada!, at: at(3), disabled: false }),
+      ).toEqual({ ok: false, reason: 'no-role' });
+      // Emptying a disabled account and enabling it at once: one wins, never active with none.
+      const [a, b] = await Promise.all([
+        h.store.editAccount({ userId: ids.cy!, actorId: ids.ada!, at: at(4), roles: ['auditor'] }),
+        h.store.editAccount({ userId: ids.cy!, actorId: ids.bo!, at: at(4), disabled: false }),
+      ]);
+      const after = await h.store.getUser(ids.cy!);
+      expect(after?.disabled === false && after.roles.length === 0).toBe(false);
+      expect(a.ok).toBe(true);
+      expect(b.ok ? after?.roles : 'refused').toEqual(b.ok ? ['auditor'] : 'refused');
     });
 
     it('a set-password code works once, only before it expires, only for its account', async () => {
