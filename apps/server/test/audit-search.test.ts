@@ -63,6 +63,20 @@ describe('auditor search', () => {
     expect(JSON.stringify(log)).not.toContain('5001');
   });
 
+  it('names each request found as the unfiltered list does: by its subject', async () => {
+    const found = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'DEMO-5002' },
+    });
+    expect(found.status, found.text).toBe(200);
+    const listed = await t.call('GET', '/api/instances', { as: auditor });
+    const row = listed.body.items.find((i: { id: string }) => i.id === ids['DEMO-5002']);
+    expect(row.subject).toEqual(expect.any(String));
+    expect(found.body.items).toEqual([
+      expect.objectContaining({ id: ids['DEMO-5002'], subject: row.subject }),
+    ]);
+  });
+
   it('finds requests by the name of a person who worked on them', async () => {
     const name = t.user('medical-assistant').displayName;
     const found = await t.call('POST', '/api/instances/search', {

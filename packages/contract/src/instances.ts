@@ -172,7 +172,7 @@ export const searchInstances = route({
   'x-instance-data': true,
   request: { body: jsonBody(InstanceSearchBody) },
   responses: {
-    200: json(Page(InstanceSummary), 'A page of instances'),
+    200: json(Page(InstanceRow), 'A page of instances, each with its subject, as the unfiltered list'),
     ...errors({ 400: 'Nothing to search for (VALIDATION_FAILED)', 401: 'Not signed in (UNAUTHENTICATED)' }),
   },
 });

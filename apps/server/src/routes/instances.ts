@@ -139,16 +139,24 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
       searches.push('person name');
     }
     const page = await deps.store.listInstances(filter);
+    // Rows carry each request's subject, as the unfiltered list does: the auditor knows the request by
+    // it there and in the replay, and the log below names every instance this read showed.
+    const labels = await requestLabels(
+      deps,
+      instances,
+      page.items.map((i) => i.id),
+    );
+    const items = page.items.map((i) => ({ ...i, subject: labels.get(i.id)?.subject ?? null }));
     // The search term is left out (a patient reference is patient data); which requests it showed is kept.
-    const n = page.items.length;
-    const ids = n > 0 ? ` (${page.items.map((i) => i.id).join(', ')})` : '';
+    const n = items.length;
+    const ids = n > 0 ? ` (${items.map((i) => i.id).join(', ')})` : '';
     await recordAccess(deps, c, user, {
       category: 'instance-list',
       outcome: 'allow',
       detail: `search by ${searches.join(' and ')}: ${n} ${n === 1 ? 'instance' : 'instances'}${ids}`,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json(page, 200);
+    return c.json({ ...page, items }, 200);
   });
 
   app.openapi(declared(docs, getInstance), async (c) => {

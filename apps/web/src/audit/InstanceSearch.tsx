@@ -98,11 +98,11 @@ export function InstanceSearch() {
   const datesReversed = isDay(filters.from) && isDay(filters.to) && filters.from > filters.to;
   const results = useQuery({
     queryKey: ['audit', 'instances', JSON.stringify(listQuery), patient, personName],
-    queryFn: async (): Promise<Page<InstanceRow>> => {
-      if (!searching) return call(listInstances, { query: listQuery });
-      // A search answers without subjects: the rows say so rather than guess.
-      const page = await call(searchInstances, { body: searchBody });
-      return { ...page, items: page.items.map((i) => ({ ...i, subject: null })) };
+    queryFn: (): Promise<Page<InstanceRow>> => {
+      // A search names its requests as the unfiltered list does, by their subjects.
+      return searching
+        ? call(searchInstances, { body: searchBody })
+        : call(listInstances, { query: listQuery });
     },
     placeholderData: keepPreviousData,
     enabled: !datesReversed,
