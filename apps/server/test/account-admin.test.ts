@@ -320,6 +320,29 @@ describe('an active account keeps at least one role', () => {
     expect(both.body.user).toMatchObject({ disabled: false, roles: ['front-desk'] });
   });
 
+  it('a person is not added with no role, one at a time or from a staff list', async () => {
+    const admin = await t.login('admin');
+    const before = JSON.stringify(await t.store.listUsers());
+    const none = await t.call('POST', '/api/users', {
+      as: admin,
+      body: { username: 'no-role', roles: [], setPasswordCode: true },
+    });
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('ROLE_REQUIRED');
+    const csv = [
+      'username,display name,roles',
+      'no-role,Nobody Yet,',
+      'ma4,Mia Fourth,medical-assistant',
+    ].join('\n');
+    const preview = await t.call('POST', '/api/users/import/preview', { as: admin, body: { csv } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.rows.map((r: { action: string }) => r.action)).toEqual(['error', 'create']);
+    expect(preview.body.rows[0].errors[0]).toMatch(/at least one role/);
+    const applied = await t.call('POST', '/api/users/import', { as: admin, body: { csv } });
+    expect(applied.status).toBe(422);
+    expect(JSON.stringify(await t.store.listUsers())).toBe(before);
+  });
+
   it('admins emptying and changing roles at the same moment never leave an active account with none', async () => {
     const person = await t.addUser('ma-burst', ['front-desk', 'medical-assistant']);
     const admins = await Promise.all(

@@ -39,6 +39,7 @@ describe('account administration', () => {
       // Sent empty: the app's own message on the field, not the browser's.
       await dialog.getByRole('button', { name: 'Add person' }).click();
       await dialog.getByText('Username is required').waitFor();
+      await dialog.getByText('Pick at least one role: what this person does in the clinic').waitFor();
       expect(await username.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('');
       // After that first try the error follows what is typed: wrong, then right.
       await username.fill('Ma Second');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPerson, personRefusal } from '../src/accounts/personForm.ts';
 import { ApiError } from '../src/api/client.ts';
 
-const person = { username: 'ma-second', how: 'code' as const, password: '' };
+const person = { username: 'ma-second', how: 'code' as const, password: '', roles: ['medical-assistant'] };
 
 describe('adding a person', () => {
   it('the hint says exactly what the username rule allows', () => {
@@ -30,6 +30,10 @@ describe('adding a person', () => {
     expect(checkPerson({ ...person, how: 'password', password: 'short one' })).toEqual({
       password: 'Password must have at least 12 characters',
     });
+    // A new account is active, and an active account works in at least one role.
+    expect(checkPerson({ ...person, roles: [] })).toEqual({
+      roles: 'Pick at least one role: what this person does in the clinic',
+    });
     // A password is asked for only when one is set now.
     expect(checkPerson({ ...person, how: 'code', password: '' })).toEqual({});
   });
@@ -42,6 +46,12 @@ describe('adding a person', () => {
     expect(
       personRefusal(new ApiError(400, 'PASSWORD_TOO_WEAK', 'This password is too weak: it is common.')),
     ).toEqual({ field: 'password', message: 'This password is too weak: it is common.' });
+    expect(
+      personRefusal(new ApiError(409, 'ROLE_REQUIRED', 'A new account needs at least one role')),
+    ).toEqual({
+      field: 'roles',
+      message: 'A new account needs at least one role',
+    });
     expect(personRefusal(new ApiError(400, 'VALIDATION_FAILED', 'roles: too many'))).toEqual({
       field: null,
       message: 'roles: too many',

@@ -175,7 +175,7 @@ export const createUser = route({
       400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
       401: signedOut,
       403: notAdmin,
-      409: 'Username taken (USERNAME_TAKEN)',
+      409: 'Username taken (USERNAME_TAKEN), or no role given (ROLE_REQUIRED)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },

@@ -91,6 +91,7 @@ export function previewStaffList(
     const first = seen.get(username);
     if (first !== undefined) errors.push(`'${username}' is also on line ${first}`);
     else seen.set(username, line);
+    if (roles.length === 0) errors.push('no role: an active account needs at least one role');
     const unknown = roles.filter((r) => !known.has(r));
     if (unknown.length > 0)
       errors.push(`unknown role${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);

@@ -92,6 +92,9 @@ export function userRoutes(
     const user = requireUser(c);
     const input = c.req.valid('json');
     if (input.password !== undefined) requireStrongPassword(input.password, [input.username]);
+    // A new account is active: with no role it could sign in to nothing (the same rule as an edit).
+    if (input.roles.length === 0)
+      throw ApiError.of('ROLE_REQUIRED', 'A new account needs at least one role: pick what the person does');
     await checkRoles(deps, input.roles);
     const at = deps.clock();
     const created = await deps.store.createUser({

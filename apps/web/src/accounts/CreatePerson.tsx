@@ -63,17 +63,23 @@ export function CreatePerson({
     if (next.username !== undefined) setUsername(next.username);
     if (next.how !== undefined) setHow(next.how);
     if (next.password !== undefined) setPassword(next.password);
-    if (tried) setErrors(checkPerson({ username, how, password, ...next }));
+    if (next.roles !== undefined) setPicked([...next.roles]);
+    if (tried) setErrors(checkPerson({ username, how, password, roles: picked, ...next }));
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     setProblem(null);
-    const found = checkPerson({ username, how, password });
+    const found = checkPerson({ username, how, password, roles: picked });
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      document.getElementById(found.username ? 'add-person-username' : 'add-person-password')?.focus();
+      const first = found.username
+        ? 'add-person-username'
+        : found.roles
+          ? 'add-person-roles'
+          : 'add-person-password';
+      document.getElementById(first)?.focus();
       return;
     }
     try {
@@ -136,11 +142,15 @@ export function CreatePerson({
               onChange={(e) => setDisplayName(e.currentTarget.value)}
             />
             <MultiSelect
+              id="add-person-roles"
               label="Roles"
               description="What this person does in the clinic's workflows"
+              withAsterisk
+              aria-required
               data={roleOptions(roles)}
               value={picked}
-              onChange={setPicked}
+              onChange={(next) => changed({ roles: next })}
+              error={errors.roles}
               searchable
             />
             <Radio.Group

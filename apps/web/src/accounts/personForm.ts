@@ -2,7 +2,7 @@ import { USERNAME_RULE, Username } from '@portalflow/contract';
 import { ApiError } from '../api/client.ts';
 
 /** The fields of "Add a person" that can be wrong. */
-export type PersonField = 'username' | 'password';
+export type PersonField = 'username' | 'password' | 'roles';
 export type PersonErrors = Partial<Record<PersonField, string>>;
 
 export interface PersonValues {
@@ -10,6 +10,8 @@ export interface PersonValues {
   /** A one-time code they redeem, or a password set now. */
   how: 'code' | 'password';
   password: string;
+  /** The roles picked: a new account is active, and an active account needs one (ROLE_REQUIRED). */
+  roles: readonly string[];
 }
 
 /** The password rule's length; the server checks the rest (common passwords, runs) and names what fails. */
@@ -24,6 +26,7 @@ export function checkPerson(values: PersonValues): PersonErrors {
   const username = values.username.trim();
   if (username === '') errors.username = 'Username is required';
   else if (!Username.safeParse(username).success) errors.username = `Username must be ${USERNAME_RULE}`;
+  if (values.roles.length === 0) errors.roles = 'Pick at least one role: what this person does in the clinic';
   if (values.how === 'password') {
     if (values.password === '') errors.password = 'Password is required';
     else if ([...values.password].length < MIN_PASSWORD_LENGTH)
@@ -37,5 +40,6 @@ export function personRefusal(error: unknown): { field: PersonField | null; mess
   if (!(error instanceof ApiError)) return { field: null, message: 'Could not reach the server' };
   if (error.code === 'USERNAME_TAKEN') return { field: 'username', message: error.message };
   if (error.code === 'PASSWORD_TOO_WEAK') return { field: 'password', message: error.message };
+  if (error.code === 'ROLE_REQUIRED') return { field: 'roles', message: error.message };
   return { field: null, message: error.message };
 }
