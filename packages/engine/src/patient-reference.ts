@@ -1,5 +1,5 @@
 import type { Definition } from './definition.ts';
-import { subjectFields } from './subject.ts';
+import { subjectFields } from './subject-template.ts';
 
 /**
  * A FHIR Patient reference as another system sends it ("Patient/DEMO-5001", maybe with its version,
