@@ -97,6 +97,20 @@ describe('a portal message from the EHR', () => {
     expect(row?.subject).toBe('DEMO-5001 · Message: Test results');
   });
 
+  it('naming the patient by the EHR’s full address is kept under the chart number too', async () => {
+    const absolute = 'https://ehr.example.org/fhir/Patient/DEMO-5004';
+    const id = await postCommunication({
+      ...communication('DEMO-5004'),
+      subject: { reference: `${absolute}/_history/2` },
+      sender: { reference: absolute },
+    });
+    const data = (await t.store.getInstance(id))?.snapshot.context.data;
+    expect(data).toMatchObject({ patient: 'DEMO-5004', sender: absolute });
+    const r = await t.call('POST', '/api/requests/status', { as: frontDesk, body: { patient: 'DEMO-5004' } });
+    expect(r.status, r.text).toBe(200);
+    expect(ids(r.body.requests)).toEqual([id]);
+  });
+
   it('started on the start form as "Patient/DEMO-5003" is kept as DEMO-5003', async () => {
     const r = await t.call('POST', '/api/requests', {
       as: assistant,

@@ -3,12 +3,18 @@ import { subjectFields } from './subject-template.ts';
 
 /**
  * A FHIR Patient reference as another system sends it ("Patient/DEMO-5001", maybe with its version,
- * "…/_history/3"); the id is the chart number staff know the patient by. Any case of "Patient" is
- * taken, as people type it.
+ * "…/_history/3"), relative or absolute ("https://ehr.example.org/fhir/Patient/DEMO-5001", as FHIR R4
+ * allows): a clinic has one EHR, so its address tells no two patients apart. The id is the chart number
+ * staff know the patient by. Any case of "Patient" is taken, as people type it; an address whose path
+ * goes on after the id (an operation, a query) is not a patient's reference.
  */
-const FHIR_PATIENT = /^\s*Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?\s*$/i;
+const FHIR_PATIENT =
+  /^\s*(?:https?:\/\/[^\s/?#]+\/(?:[^\s?#]*\/)?)?Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?\s*$/i;
 
-/** The chart number of a FHIR Patient reference ("Patient/DEMO-5001" → "DEMO-5001"); anything else as it is. */
+/**
+ * The chart number of a FHIR Patient reference ("Patient/DEMO-5001" or
+ * "https://ehr.example.org/fhir/Patient/DEMO-5001" → "DEMO-5001"); anything else as it is.
+ */
 export function chartNumber(reference: string): string {
   return FHIR_PATIENT.exec(reference)?.[1] ?? reference;
 }

@@ -42,13 +42,30 @@ describe('chartNumber', () => {
     expect(chartNumber('Patient/DEMO-5001/_history/3')).toBe('DEMO-5001');
   });
 
+  it('reads it out of an absolute reference too: a clinic has one EHR, so its address adds nothing', () => {
+    expect(chartNumber('https://ehr.example.org/fhir/Patient/DEMO-5001')).toBe('DEMO-5001');
+    expect(chartNumber('https://ehr.example.org/fhir/Patient/DEMO-5001/_history/2')).toBe('DEMO-5001');
+    expect(chartNumber(' http://ehr.local:8080/Patient/DEMO-5001 ')).toBe('DEMO-5001');
+    expect(chartNumber('https://ehr.example.org/fhir/r4/patient/demo-5001')).toBe('demo-5001');
+  });
+
   it('leaves anything else as it is: a chart number, another resource, a URL, a sentence', () => {
     expect(chartNumber('DEMO-5001')).toBe('DEMO-5001');
     expect(chartNumber('Group/clinic-a')).toBe('Group/clinic-a');
     expect(chartNumber('RelatedPerson/DEMO-5001-mother')).toBe('RelatedPerson/DEMO-5001-mother');
-    expect(chartNumber('https://ehr.example/fhir/Patient/DEMO-5001')).toBe(
-      'https://ehr.example/fhir/Patient/DEMO-5001',
-    );
+    // An address whose path does not end in Patient/<id>[/_history/<n>] is not a patient's.
+    for (const kept of [
+      'https://ehr.example.org/fhir/RelatedPerson/DEMO-5001-mother',
+      'https://ehr.example.org/fhir/Patient/DEMO-5001/$everything',
+      'https://ehr.example.org/fhir/Patient/DEMO-5001?_format=json',
+      'https://ehr.example.org/fhir/Patient',
+      'https://ehr.example.org/fhir/Patient/DEMO-5001/_history',
+      'https://ehr.example.org/fhir/Group/a/Patient/DEMO-5001/extra',
+      'ftp://ehr.example.org/Patient/DEMO-5001',
+      'urn:uuid:Patient/DEMO-5001',
+      'see https://ehr.example.org/fhir/Patient/DEMO-5001',
+    ])
+      expect(chartNumber(kept)).toBe(kept);
     expect(chartNumber('Patient/ is DEMO-5001')).toBe('Patient/ is DEMO-5001');
     expect(chartNumber('Patient/')).toBe('Patient/');
   });
@@ -75,6 +92,17 @@ describe('patient reference fields', () => {
     expect(data.patient).toBe('Patient/DEMO-5001'); // the given data is not changed
     expect(withChartNumbers(triage, { patient: 5001 })).toEqual({ patient: 5001 });
     expect(withChartNumbers(triage, {})).toEqual({});
+  });
+
+  it('a Communication naming its patient by an absolute address starts with the chart number, its sender as sent', () => {
+    const mapped = mapIntake(triage, 'fhir', {
+      subject: { reference: 'https://ehr.example.org/fhir/Patient/DEMO-5001/_history/2' },
+      sender: { reference: 'https://ehr.example.org/fhir/Patient/DEMO-5001' },
+    });
+    expect(mapped).toEqual({
+      ok: true,
+      data: { patient: 'DEMO-5001', sender: 'https://ehr.example.org/fhir/Patient/DEMO-5001' },
+    });
   });
 
   it('a Communication from the EHR starts with the chart number, its sender as sent', () => {
