@@ -24,8 +24,9 @@ import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
-import { ClinicGate } from './ClinicGate.tsx';
+import { ClinicGate, ClinicLoading } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
+import { useClinicConfig } from './clinic.ts';
 import { navSections } from './nav.tsx';
 import { SignedInAs } from './SignedInAs.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
@@ -42,6 +43,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // Another screen (a link, the browser's Back) folds it again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
   useEffect(() => close(), [location.pathname]);
+  // Nothing is drawn before the clinic's time zone is known: the header writes times too (the
+  // break-glass banner's "until"), and a time written in the computer's zone stayed on screen.
+  const clinic = useClinicConfig();
 
   async function signOut() {
     const done = await call(logout, {}).catch(() => null);
@@ -59,6 +63,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
   }
 
+  if (clinic.isPending) return <ClinicLoading />;
   return (
     <AppShell
       header={{ height: 52 }}
