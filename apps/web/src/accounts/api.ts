@@ -30,12 +30,16 @@ export type {
 /** A role as the account screens offer it: the catalog's id, name and department. */
 export type CatalogRole = Pick<RoleSummary, 'id' | 'name' | 'department'>;
 
-/** The product's own roles, offered beside the clinic roles of the published workflows. */
+/**
+ * The product's own roles, offered beside the clinic roles of the published workflows, under the
+ * department a clinic would file them in. Emergency access has none: it is given to clinicians of any
+ * department, on top of their own role.
+ */
 export const SYSTEM_ROLES: CatalogRole[] = [
-  { id: 'admin', name: 'Admin', department: 'portalflow' },
-  { id: 'designer', name: 'Operations lead', department: 'portalflow' },
-  { id: 'auditor', name: 'Auditor', department: 'portalflow' },
-  { id: 'break-glass', name: 'Emergency access', department: 'portalflow' },
+  { id: 'admin', name: 'Admin', department: 'Practice management' },
+  { id: 'designer', name: 'Operations lead', department: 'Practice management' },
+  { id: 'auditor', name: 'Auditor', department: 'Compliance' },
+  { id: 'break-glass', name: 'Emergency access', department: '' },
 ];
 
 export function usePeople() {
