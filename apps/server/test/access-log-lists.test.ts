@@ -89,4 +89,30 @@ describe('list reads in the access log', () => {
     // Everything, as without the filter: plus the two reads of the report since (each is logged first).
     expect(await report('listReads=true')).toHaveLength(all.length + 2);
   });
+
+  it('a list read under break-glass access always shows, with listReads=false too', async () => {
+    await t.addUser('on-call-provider', ['provider', 'break-glass']);
+    const onCall = await t.login('on-call-provider');
+    const granted = await t.call('POST', '/api/emergency-access', {
+      as: onCall,
+      body: { reason: 'Unconscious patient in the ED, no chart access', minutes: 30 },
+    });
+    expect(granted.status, granted.text).toBe(201);
+    const listed = await t.call('GET', '/api/instances?limit=500', { as: onCall });
+    expect(listed.status, listed.text).toBe(200);
+    const underGrant = (rows: Row[]) =>
+      rows.filter(
+        (r) => (r as Row & { emergencyAccessId: string | null }).emergencyAccessId === granted.body.grant.id,
+      );
+    const all = underGrant(await report(''));
+    expect(all.map((r) => r.action)).toContain('GET /api/instances');
+    // The auditor's default report leaves out list reads, but not the ones made under break glass.
+    expect(underGrant(await report('listReads=false'))).toEqual(all);
+    // Ordinary list reads are still left out.
+    expect(
+      (await report('listReads=false')).some(
+        (r) => r.action === 'GET /api/tasks' && r.outcome === 'allow' && underGrant([r]).length === 0,
+      ),
+    ).toBe(false);
+  });
 });

@@ -306,7 +306,8 @@ export const accessLog = route({
         category: z.enum(ACCESS_CATEGORIES).optional(),
         /**
          * `false`: leave out allowed list reads (task lists, request lists, notifications), which name
-         * every request they showed; searches, refusals and everything else stay. An `instanceId`
+         * every request they showed; searches, refusals, reads under break-glass access and everything
+         * else stay. An `instanceId`
          * filter finds, besides that request's rows, the list reads and searches that showed it.
          */
         listReads: z.enum(['true', 'false']).optional(),

@@ -182,7 +182,10 @@ export interface AccessQuery {
   /** Entries about this instance, and the list reads and searches that showed it (their detail names it). */
   instanceId?: string;
   outcome?: AccessOutcome;
-  /** `false`: leave out allowed list reads (a GET of a task or request list); searches and refusals stay. */
+  /**
+   * `false`: leave out allowed list reads (a GET of a task or request list); searches, refusals and
+   * reads under break-glass access stay.
+   */
   listReads?: boolean;
   /** Default false: entries about practice instances are left out; true lists only those. */
   practice?: boolean;

@@ -57,7 +57,7 @@ const COLUMNS: Array<{ key: AccessSortKey; label: string; className?: string }> 
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
  * time), filtered by user, instance and outcome; denials stand out. Each row is one line in words (the
  * route and ids behind its details); list reads are left out unless asked for or the report is about one
- * request. The rows shown download as CSV: the same words and clinic times, every recorded column after them.
+ * request, except those made under break-glass access (the server always returns them). The rows shown download as CSV: the same words and clinic times, every recorded column after them.
  */
 export function AccessLogReport() {
   const [params, setParams] = useSearchParams();
@@ -194,7 +194,7 @@ export function AccessLogReport() {
               {!listsIncluded && (
                 <Text span c="dimmed" size="sm" data-testid="access-log-lists-hidden">
                   {' '}
-                  · list reads hidden
+                  · list reads hidden, except under break-glass access
                 </Text>
               )}
               <Text span c="dimmed" size="sm">

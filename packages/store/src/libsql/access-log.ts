@@ -78,9 +78,12 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
           );
       }
       if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
-      // A list read is a GET of a list; a search (a POST) is an auditor's business and stays, as do refusals.
+      // A list read is a GET of a list; a search (a POST) is an auditor's business and stays, as do refusals,
+      // and so does every read under break-glass access: the one an auditor must never miss.
       if (query.listReads === false)
-        where.add(`NOT (${LISTING} AND a.action LIKE 'GET %' AND a.outcome = 'allow')`);
+        where.add(
+          `NOT (${LISTING} AND a.action LIKE 'GET %' AND a.outcome = 'allow' AND a.emergency_access_id IS NULL)`,
+        );
       if (query.emergency === true) where.add('a.emergency_access_id IS NOT NULL');
       if (query.emergency === false) where.add('a.emergency_access_id IS NULL');
       if (query.category !== undefined) where.add('a.data_category = ?', query.category);
