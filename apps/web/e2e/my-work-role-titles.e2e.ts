@@ -62,6 +62,9 @@ describe('role titles in My work', () => {
       await screenshot(page, 'my-work-role-titles');
 
       await page.getByTestId('claim-button').click();
+      // A confirmation waits its turn with a screen reader (status); only a failure interrupts (alert).
+      await page.getByRole('status').filter({ hasText: 'Claimed' }).first().waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'Claimed' }).count()).toBe(0);
       await page.getByTestId('release-button').click();
       await page.getByText('is back in the Front desk receptionist pool.').first().waitFor();
     } finally {

@@ -34,6 +34,7 @@ import {
   WorkflowsPage,
 } from './screens/screens.ts';
 import { Shell } from './shell/Shell.tsx';
+import { useRoleTitlesLoading } from './work/useRoleName.ts';
 
 /**
  * The app behind sign-in: navigation, live updates, toasts and one route per screen. Its own chunk,
@@ -104,12 +105,21 @@ export function SignedInApp({ me }: { me: Me }) {
   );
 }
 
-/** A screen's code is fetched on first open: a loading state meanwhile, a clear message if it fails. */
+/**
+ * A screen's code is fetched on first open: a loading state meanwhile, a clear message if it fails.
+ * Screens name roles by the clinic's titles (My work's pools, the Team page, notes, Tracking), so they
+ * wait for them too: a name made from the role's id ("Refill coordinator") would show, then change.
+ */
 function Screens({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const titlesLoading = useRoleTitlesLoading();
   return (
     <ScreenBoundary resetKey={pathname}>
-      <Suspense fallback={<ScreenLoading what="this screen" />}>{children}</Suspense>
+      {titlesLoading ? (
+        <ScreenLoading what="this screen" />
+      ) : (
+        <Suspense fallback={<ScreenLoading what="this screen" />}>{children}</Suspense>
+      )}
     </ScreenBoundary>
   );
 }

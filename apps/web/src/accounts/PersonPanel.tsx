@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Divider, Group, Loader, MultiSelect, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useMe } from '../auth/useMe.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useTokens } from '../tokens/api.ts';
 import { TokenTable } from '../tokens/TokenTable.tsx';

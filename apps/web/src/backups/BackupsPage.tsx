@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type BackupSummary, takeBackup } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, DatabaseBackup } from 'lucide-react';
@@ -8,6 +7,7 @@ import { Link } from 'react-router';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { useOneAtATime } from '../api/useOneAtATime.ts';
+import { notifications } from '../shell/notifications.ts';
 import { countOf } from '../shell/plural.ts';
 import { clockTime, formatDate, formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';

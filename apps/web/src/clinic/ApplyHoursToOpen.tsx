@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   type AppliedClinicHours,
   applyClinicHours,
@@ -10,6 +9,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
+import { notifications } from '../shell/notifications.ts';
 import { appliedText, applyPreviewText } from './hours.ts';
 
 /**

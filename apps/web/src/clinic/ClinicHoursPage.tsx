@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { clinicHours, type SavedClinicHours, saveClinicHours } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
@@ -22,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { useClinicConfig } from '../shell/clinic.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { localToday } from '../work/form.ts';
 import { ApplyHoursToOpen } from './ApplyHoursToOpen.tsx';

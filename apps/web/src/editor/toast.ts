@@ -1,4 +1,5 @@
-import { type NotificationData, notifications } from '@mantine/notifications';
+import type { NotificationData } from '@mantine/notifications';
+import { notifications } from '../shell/notifications.ts';
 
 /** Editor toasts appear bottom right, so they never cover Save and Publish in the top bar. */
 export function toast(data: NotificationData): void {

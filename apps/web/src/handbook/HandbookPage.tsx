@@ -12,7 +12,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { getHandbook, listVersions } from '@portalflow/contract';
 import { workflowSvg } from '@portalflow/diagram';
 import { type Handbook, recordText } from '@portalflow/engine';
@@ -25,6 +24,7 @@ import { downloadText } from '../audit/download.ts';
 import { WorkflowDiagram } from '../canvas/index.ts';
 import { fetchText } from '../roles/api.ts';
 import { keyed } from '../roles/keyed.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import '../roles/print.css';
 import './handbook.css';

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import {
   createHelpEntry,
   deleteHelpEntry,
@@ -9,6 +8,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { notifications } from '../shell/notifications.ts';
 import type { HelpContent, HelpEntry } from './types.ts';
 
 function failed(title: string) {

@@ -12,10 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useDefinitions } from '../audit/useDefinitions.ts';
+import { notifications } from '../shell/notifications.ts';
 import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { type IntakeKey, useCreateIntakeKey, useIntakeKeys, useRevokeIntakeKey } from './api.ts';

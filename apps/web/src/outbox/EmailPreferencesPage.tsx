@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Mail } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
+import { notifications } from '../shell/notifications.ts';
 import { type EmailPreferences, useEmailPreferences, useSaveEmailPreferences } from './api.ts';
 
 const KINDS: Array<{

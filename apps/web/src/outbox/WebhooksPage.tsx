@@ -10,9 +10,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { notifications } from '../shell/notifications.ts';
 import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { formatWhen } from '../shell/time.ts';
 import {

@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { listInstances, startInstance } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
@@ -20,6 +19,7 @@ import { useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { PracticeBadge } from './PracticeBadge.tsx';
 import { PracticeBanner } from './PracticeBanner.tsx';

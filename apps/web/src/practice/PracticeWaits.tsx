@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { listPracticeWaits, type PracticeWait, playPracticeWait } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { InstanceView } from '../api/types.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { requestNumber } from '../work/requestLabel.ts';
 import { PracticeBadge } from './PracticeBadge.tsx';

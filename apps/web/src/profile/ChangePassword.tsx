@@ -1,5 +1,4 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { changeOwnPassword } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { CircleAlert } from 'lucide-react';
@@ -7,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, setCsrfToken } from '../api/client.ts';
 import { changingCredentials } from '../auth/credentialChange.ts';
+import { notifications } from '../shell/notifications.ts';
 import { countOf } from '../shell/plural.ts';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';

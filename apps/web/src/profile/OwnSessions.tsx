@@ -1,6 +1,6 @@
 import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { SessionTable } from '../accounts/SessionTable.tsx';
+import { notifications } from '../shell/notifications.ts';
 import { countOf } from '../shell/plural.ts';
 import { useEndOwnSessions, useOwnSessions } from './api.ts';
 

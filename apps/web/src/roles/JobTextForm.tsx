@@ -1,11 +1,11 @@
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type RoleDetail, saveJobText } from '@portalflow/contract';
 import type { JobText } from '@portalflow/engine';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { notifications } from '../shell/notifications.ts';
 
 /** The hand-written part of the job description (leads): saved with a revision check. */
 export function JobTextForm({ detail }: { detail: RoleDetail }) {

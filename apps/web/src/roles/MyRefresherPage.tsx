@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { acknowledgeRefresher } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BookOpenCheck, CircleCheck, Dumbbell, Printer } from 'lucide-react';
 import { Link } from 'react-router';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useMyRefreshers } from './api.ts';
 import { RoleChangeList } from './RoleChangeList.tsx';

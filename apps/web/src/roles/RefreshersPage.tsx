@@ -1,5 +1,4 @@
 import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { deleteRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
@@ -7,6 +6,7 @@ import { useState } from 'react';
 import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { isLead } from '../auth/useMe.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useRefresherOverview } from './api.ts';
 import { RealPracticeSection } from './RealPracticeSection.tsx';

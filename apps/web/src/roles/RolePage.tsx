@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { approveRole, type RoleDetail } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArrowLeft, Download, Printer, ShieldCheck } from 'lucide-react';
@@ -9,6 +8,7 @@ import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { downloadText } from '../audit/download.ts';
 import { isLead } from '../auth/useMe.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ApprovalBadge } from './ApprovalBadge.tsx';
 import { fetchText, useRole } from './api.ts';

@@ -1,11 +1,11 @@
 import { Button, Group, NumberInput, Select } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { addRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
+import { notifications } from '../shell/notifications.ts';
 import { useRoles } from './api.ts';
 
 /** What another part of the page asks the form to start from (a role with little practice). */

@@ -1,10 +1,10 @@
-import { notifications } from '@mantine/notifications';
 import { getDefinition, startInstance } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
 import { practiceStartData } from '../practice/practiceData.ts';
+import { notifications } from '../shell/notifications.ts';
 import type { WorkLocationState } from '../work/MyWorkPage.tsx';
 
 /**

@@ -1,5 +1,4 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   type CreateEntryInput,
   createTrackingEntry,
@@ -12,6 +11,7 @@ import { History, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatDate } from '../shell/time.ts';
 import { type EntryDraft, EntryForm } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';

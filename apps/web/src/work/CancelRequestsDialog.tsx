@@ -1,11 +1,11 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { cancelInstance } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
+import { notifications } from '../shell/notifications.ts';
 import {
   CANCEL_REASONS,
   type CancelResult,

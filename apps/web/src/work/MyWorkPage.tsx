@@ -1,6 +1,5 @@
 import { Button, Drawer, EmptyState, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { getInstance } from '@portalflow/contract';
 import { UserX } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +10,7 @@ import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
-import { ScreenLoading } from '../screens/ScreenLoading.tsx';
+import { notifications } from '../shell/notifications.ts';
 import { FolderNav } from './FolderNav.tsx';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
@@ -38,7 +37,7 @@ import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
 import { useQueueHotkeys } from './useQueueHotkeys.ts';
-import { useRoleName, useRoleTitlesLoading } from './useRoleName.ts';
+import { useRoleName } from './useRoleName.ts';
 import { useTaskActions } from './useTaskActions.ts';
 import { useTaskDetail } from './useTaskDetail.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
@@ -99,7 +98,6 @@ export function MyWorkPage({ me }: { me: Me }) {
   const { titleOf } = useDefinitionTitles();
   const { nameOf } = usePeople(me);
   const roleName = useRoleName();
-  const titlesLoading = useRoleTitlesLoading();
   const location = useLocation();
   const navigate = useNavigate();
 
@@ -382,10 +380,6 @@ export function MyWorkPage({ me }: { me: Me }) {
       </EmptyState>
     );
   }
-
-  // The folders, rows and task name roles by the clinic's titles: the screen comes with them, as a
-  // name made from the role id ("Front desk") would show first, then change and push the folders down.
-  if (titlesLoading) return <ScreenLoading what="My work" />;
 
   const list = (
     <TaskList

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { editNote } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Pencil, Star } from 'lucide-react';
@@ -7,6 +6,7 @@ import { useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { RequestNote } from '../api/types.ts';
+import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { useRoleName } from './useRoleName.ts';

@@ -20,7 +20,7 @@ import { formatWhen } from '../shell/time.ts';
 import type { WorkLocationState } from './MyWorkPage.tsx';
 import { requestLabel } from './requestLabel.ts';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
-import { useRoleName } from './useRoleName.ts';
+import { useRoleName, useRoleTitlesLoading } from './useRoleName.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
 import classes from './work.module.css';
 
@@ -52,6 +52,8 @@ const iconOf = (n: Notification) =>
 export function NotificationBell() {
   const client = useQueryClient();
   const roleName = useRoleName();
+  // "Escalated to <role>" names the role by its title: the list waits for the titles with the unread.
+  const titlesLoading = useRoleTitlesLoading();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const unread = useQuery({
@@ -116,7 +118,7 @@ export function NotificationBell() {
               </Button>
             )}
           </Group>
-          {unread.isPending ? (
+          {unread.isPending || titlesLoading ? (
             <Text size="sm" c="gray.7" p="sm">
               Loading…
             </Text>

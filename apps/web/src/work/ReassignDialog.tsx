@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type BulkReassignBody, bulkReassign } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { CircleCheck, TriangleAlert } from 'lucide-react';
@@ -7,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
+import { notifications } from '../shell/notifications.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
 import { thePool } from './thePool.ts';

@@ -1,13 +1,11 @@
 import { Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifications } from '../shell/notifications.ts';
 import { completedText } from './completedText.ts';
 
 /** The toast after completing a task: the request it was for on its own line, then the step and outcome. */
 export function showCompleted(stepTitle: string, outcome: string, request: string): void {
   const text = completedText(stepTitle, outcome, request);
   notifications.show({
-    // Polite: said after the next task's heading, which takes the focus, instead of cutting it off.
-    role: 'status',
     color: 'teal',
     title: text.title,
     message: (

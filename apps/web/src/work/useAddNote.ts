@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import { addNote } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
+import { notifications } from '../shell/notifications.ts';
 
 /**
  * Saves a note on the request at once, on the task it is written from while that task is open (its

@@ -5,7 +5,7 @@ import { useRoleCatalog } from './useRoleCatalog.ts';
 /**
  * A role by the title the clinic's workflows give it ("Front desk receptionist"), as every other screen
  * names it; its id in words ("Front desk") only for a role no workflow names (or when the titles could not
- * be read). A screen that names roles first waits for them (useRoleTitlesLoading).
+ * be read). Every screen, and the bell's list, waits for them (useRoleTitlesLoading).
  */
 export function useRoleName(): (role: string | null | undefined) => string {
   const catalog = useRoleCatalog();
@@ -15,7 +15,7 @@ export function useRoleName(): (role: string | null | undefined) => string {
   );
 }
 
-/** The titles are still on their way: a made-up name would show, then change. */
+/** The titles are still on their way: a name made from a role's id would show, then change. */
 export function useRoleTitlesLoading(): boolean {
   return useRoleCatalog().isPending;
 }

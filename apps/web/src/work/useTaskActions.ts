@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { claimTask, completeTask, getTask, releaseTask } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
@@ -6,6 +5,7 @@ import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { useOneAtATime } from '../api/useOneAtATime.ts';
+import { notifications } from '../shell/notifications.ts';
 import { showCompleted } from './completedToast.tsx';
 import { thePool } from './thePool.ts';
 import { useRoleName } from './useRoleName.ts';

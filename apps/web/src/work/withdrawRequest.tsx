@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import { cancelInstance } from '@portalflow/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
+import { notifications } from '../shell/notifications.ts';
 import { announceStarted } from './justStarted.ts';
 import { notWithdrawnText } from './withdrawText.ts';
 

@@ -1,5 +1,4 @@
 import { Alert, Button, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { ATTACHMENT_MAX_BYTES, addAttachment } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { CircleAlert, Paperclip, Upload } from 'lucide-react';
@@ -8,6 +7,7 @@ import { callMultipart } from '../../api/callMultipart.ts';
 import { ApiError } from '../../api/client.ts';
 import { useOneAtATime } from '../../api/useOneAtATime.ts';
 import { useClinicConfig } from '../../shell/clinic.ts';
+import { notifications } from '../../shell/notifications.ts';
 import { type PendingFile, pendingFile } from './attachAll.ts';
 import { ALLOWED_TYPES_TEXT, attachRefusalText, sizeText } from './attachmentText.ts';
 import { ACCEPT } from './fileCheck.ts';

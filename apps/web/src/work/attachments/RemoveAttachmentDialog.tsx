@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type AttachmentView, RemoveAttachmentBody, removeAttachment } from '@portalflow/contract';
 import { useMutation } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/call.ts';
 import { ApiError } from '../../api/client.ts';
+import { notifications } from '../../shell/notifications.ts';
 
 interface Props {
   /** The file to remove; null while the dialog is closed. */
