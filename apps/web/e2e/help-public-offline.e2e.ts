@@ -58,12 +58,21 @@ describe('the public help page on a phone with poor signal', () => {
         timeout: 20_000,
       });
       await expect.poll(() => kept(b.page), { timeout: 20_000, interval: 250 }).toContain(src);
+      // Online, the answers are the clinic's own: nothing to say.
+      expect(await b.page.getByTestId('public-saved-copy').count()).toBe(0);
 
       // The signal drops; the patient reloads the answer and plays the clip again.
       await b.context.setOffline(true);
       await b.page.reload();
       await b.page.getByRole('heading', { level: 1, name: 'Ayuda con el portal' }).waitFor();
       expect(b.page.url()).toBe(address);
+      // The patient is told the answers are the copy this phone saved, and from when.
+      const today = await b.page.evaluate(() =>
+        new Date().toLocaleDateString('es', { day: 'numeric', month: 'long' }),
+      );
+      expect(await b.page.getByTestId('public-saved-copy').textContent()).toBe(
+        `Está sin conexión: se muestran las respuestas guardadas en este teléfono el ${today}.`,
+      );
       await b.page.getByTestId('help-video').waitFor();
       await plays(b.page);
       // Jumping ahead works too: the player's part-of-the-file requests are answered from the kept copy.
@@ -76,6 +85,15 @@ describe('the public help page on a phone with poor signal', () => {
         () => (document.querySelector<HTMLVideoElement>('[data-testid="help-video"]')?.readyState ?? 0) >= 2,
       );
       await screenshot(b.page, 'help-public-phone-video-offline');
+      // The same in English.
+      await b.page.goto(`${server.url}/help/${CLINIC}`);
+      const day = await b.page.evaluate(() =>
+        new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric' }),
+      );
+      expect(await b.page.getByTestId('public-saved-copy').textContent()).toBe(
+        `You are offline: showing the answers saved on this phone on ${day}.`,
+      );
+      await screenshot(b.page, 'help-public-phone-offline');
 
       // Someone on staff signs in and out on the same device: the public clip is no one's own data
       // and stays; what staff kept behind the sign-in goes.

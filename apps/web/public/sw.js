@@ -225,7 +225,9 @@ async function keepPublicPage(response) {
 async function networkFirstPublic(request) {
   const cache = await caches.open(PUBLIC);
   try {
-    const response = await fetch(request);
+    // Asked of the server (a 304 when unchanged), not of the browser's own cache: offline, that cache
+    // would answer unmarked, and the page could not tell the patient they read a saved copy.
+    const response = await fetch(request, { cache: 'no-cache' });
     await keep(cache, request, response.clone());
     return response;
   } catch (error) {

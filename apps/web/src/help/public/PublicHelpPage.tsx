@@ -163,6 +163,11 @@ export function PublicHelpPage({
         )}
         {site && (
           <>
+            {loaded.state === 'ready' && loaded.savedCopy && (
+              <p className="ph-saved-copy" role="status" data-testid="public-saved-copy">
+                {t.savedCopy(loaded.savedCopy.at)}
+              </p>
+            )}
             <p className="ph-intro">{t.intro}</p>
             <p className="ph-emergency">{t.emergency}</p>
             {hours && <ClinicHours hours={hours} lang={lang} strings={t} />}
