@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
@@ -30,6 +30,20 @@ async function cutTexts(page: Page) {
     );
 }
 
+/** How many lines of text an element shows. */
+function linesOf(cell: Locator) {
+  return cell.evaluate((el) => {
+    const tops = new Set<number>();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+    }
+    return tops.size;
+  });
+}
+
 describe('the people table on a laptop', () => {
   for (const width of [1280, 1366, 1440])
     it(`cuts no name, role or status at ${width} px, reached from the menu while the role names are still on their way`, async () => {
@@ -56,6 +70,11 @@ describe('the people table on a laptop', () => {
           .first()
           .waitFor();
         await expect.poll(() => cutTexts(b.page)).toEqual([]);
+        // The reset's time is never split ("1:25" over "PM)"), and the cell reads in two lines at most.
+        const twoFactor = b.page.locator('[data-username="lead"] td').nth(4);
+        expect(await twoFactor.textContent()).toMatch(/^Waiting for setupReset by Chris Howard, .+$/);
+        expect(await linesOf(twoFactor.locator('.pf-time'))).toBe(1);
+        expect(await linesOf(twoFactor)).toBeLessThanOrEqual(2);
         if (width === 1366) {
           await b.page.getByRole('row', { name: /Morgan Diaz/ }).scrollIntoViewIfNeeded();
           await screenshot(b.page, 'accounts-people-laptop');

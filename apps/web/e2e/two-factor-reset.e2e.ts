@@ -56,7 +56,7 @@ describe('an admin resets a person’s two-factor sign-in', () => {
       expect(await seriousViolations(admin.page)).toEqual([]);
       await admin.page.keyboard.press('Escape');
       await expect(row.locator('td').nth(4).textContent()).resolves.toMatch(
-        /^Waiting for setup \(reset by Chris Howard .+\)$/,
+        /^Waiting for setupReset by Chris Howard, .+$/,
       );
 
       // The person, signing in again, is told why they set it up again.

@@ -21,7 +21,7 @@ import { CreatePerson } from './CreatePerson.tsx';
 import { ImportStaff } from './ImportStaff.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { SsoGroups } from './SsoGroups.tsx';
-import { twoFactorCell } from './twoFactorState.ts';
+import { TwoFactorCell } from './TwoFactorCell.tsx';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
 
@@ -144,7 +144,9 @@ export function AccountsPage() {
                     <Table.Td className="pf-time">
                       {p.lastSignInAt ? formatWhen(p.lastSignInAt) : 'Never'}
                     </Table.Td>
-                    <Table.Td>{twoFactorCell(p)}</Table.Td>
+                    <Table.Td>
+                      <TwoFactorCell person={p} />
+                    </Table.Td>
                     <Table.Td>
                       <Button
                         size="xs"

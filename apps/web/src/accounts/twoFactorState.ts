@@ -15,11 +15,22 @@ function state(person: TwoFactorOf): string {
   return `waiting for setup (reset by ${reset.byName ?? 'an admin'} ${formatWhen(reset.at)})`;
 }
 
-/** The people table's Two-factor column. */
-export const twoFactorCell = (person: TwoFactorOf): string => {
-  const words = state(person);
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+/**
+ * The people table's Two-factor column: where it stands, then, after a reset, who reset it and when on a
+ * line of its own ("Waiting for setup" over "Reset by Chris Howard, Today 1:25 PM"), so a narrow column
+ * breaks between the two rather than inside the time.
+ */
+export function twoFactorCell(person: TwoFactorOf): {
+  state: string;
+  reset: { by: string; at: string } | null;
+} {
+  const reset = !person.twoFactor ? person.twoFactorReset : null;
+  if (!reset) {
+    const words = state(person);
+    return { state: words.charAt(0).toUpperCase() + words.slice(1), reset: null };
+  }
+  return { state: 'Waiting for setup', reset: { by: reset.byName ?? 'an admin', at: formatWhen(reset.at) } };
+}
 
 /** The line beside a person's Reset two-factor button. */
 export const twoFactorLine = (person: TwoFactorOf): string => `Two-factor: ${state(person)}`;
