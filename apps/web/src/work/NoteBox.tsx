@@ -1,7 +1,5 @@
 import { Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { MessageSquarePlus } from 'lucide-react';
-import { useState } from 'react';
-import { useAddNote } from './useAddNote.ts';
 
 /** Who reads a note on a request: the server's rule (`canReadInstance`), in the words staff use. */
 export const NOTE_READERS =
@@ -78,31 +76,5 @@ export function NoteBox({ draft, onChange, withOutcome, saving, disabled = false
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-/** The note box on its own, for a task whose step has no form to finish it with: notes are saved now. */
-export function NoteBoxAlone({
-  instanceId,
-  openTaskId,
-  onAdded,
-}: {
-  instanceId: string;
-  openTaskId: string | null;
-  onAdded: () => void;
-}) {
-  const [draft, setDraft] = useState<NoteDraft>(EMPTY_NOTE);
-  const add = useAddNote(instanceId, openTaskId, () => {
-    setDraft(EMPTY_NOTE);
-    onAdded();
-  });
-  return (
-    <NoteBox
-      draft={draft}
-      onChange={setDraft}
-      withOutcome={false}
-      saving={add.isPending}
-      onSaveNow={() => add.mutate({ body: draft.body.trim(), forNextRole: draft.forNextRole })}
-    />
   );
 }

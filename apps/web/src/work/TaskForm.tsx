@@ -16,8 +16,8 @@ import {
   toSubmission,
 } from './form.ts';
 import { humanize } from './format.ts';
-import { KeptNote } from './KeptNote.tsx';
-import { EMPTY_NOTE, NoteBox, type NoteDraft } from './NoteBox.tsx';
+import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
+import { TaskNote } from './TaskNote.tsx';
 import { useAddNote } from './useAddNote.ts';
 
 interface Props {
@@ -158,22 +158,16 @@ export function TaskForm({
             }}
           />
         ))}
-        {!canAddNote && note.body.trim() !== '' && <KeptNote text={note.body} />}
-        {canAddNote && task.status !== 'open' && note.body.trim() !== '' && (
-          <Text size="sm" c="gray.7" data-testid="note-kept-hint">
-            Your note is not saved yet. The task is closed, so Add note puts it on the request.
-          </Text>
-        )}
-        {canAddNote && (
-          <NoteBox
-            draft={note}
-            onChange={setNote}
-            withOutcome={canComplete}
-            saving={addNow.isPending}
-            disabled={busyOutcome !== null}
-            onSaveNow={() => addNow.mutate({ body: note.body.trim(), forNextRole: note.forNextRole })}
-          />
-        )}
+        <TaskNote
+          draft={note}
+          onChange={setNote}
+          canAddNote={canAddNote}
+          taskOpen={task.status === 'open'}
+          withOutcome={canComplete}
+          saving={addNow.isPending}
+          disabled={busyOutcome !== null}
+          onSaveNow={() => addNow.mutate({ body: note.body.trim(), forNextRole: note.forNextRole })}
+        />
         {disabledReason && (
           <Text size="sm" c="gray.7" id={`outcomes-hint-${task.token}`}>
             {disabledReason}

@@ -26,7 +26,7 @@ import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
 import { InstanceData } from './InstanceData.tsx';
-import { NoteBoxAlone } from './NoteBox.tsx';
+import { NoteBoxAlone } from './NoteBoxAlone.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { NotesForYou } from './NotesForYou.tsx';
 import { AMBER_TEXT } from './palette.ts';
@@ -350,13 +350,13 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             <Text size="sm" c="gray.7">
               This step has no form.
             </Text>
-            {instance.status === 'active' && (
-              <NoteBoxAlone
-                instanceId={task.instanceId}
-                openTaskId={open ? task.id : null}
-                onAdded={refreshNotes}
-              />
-            )}
+            {/* Stays when the request ends meanwhile, so a note being typed is kept to copy. */}
+            <NoteBoxAlone
+              instanceId={task.instanceId}
+              openTaskId={open ? task.id : null}
+              canAddNote={instance.status === 'active'}
+              onAdded={refreshNotes}
+            />
           </>
         )}
 
