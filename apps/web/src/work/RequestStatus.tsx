@@ -6,6 +6,8 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
+import { useStartable } from './NewRequest.tsx';
+import { referenceProblem } from './referenceProblem.ts';
 import { waitingText } from './statusText.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
@@ -41,6 +43,7 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
   const [found, setFound] = useState<{ requests: RequestStatus[]; days: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const workflows = useStartable(instanceId === undefined).data ?? [];
 
   async function lookUp() {
     setBusy(true);
@@ -49,7 +52,14 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
       setFound(await call(findRequestStatus, { body: instanceId ? { instanceId } : { patient } }));
     } catch (e) {
       setFound(null);
-      setError(e instanceof ApiError ? e.message : 'The lookup failed. Try again.');
+      setError(
+        // The server's check of the reference speaks to programs ("patient: Too big…"), not to the desk.
+        e instanceof ApiError && e.code === 'VALIDATION_FAILED'
+          ? 'That is not a patient reference: enter the chart number, e.g. DEMO-3001.'
+          : e instanceof ApiError
+            ? e.message
+            : 'The lookup failed. Try again.',
+      );
     } finally {
       setBusy(false);
     }
@@ -65,6 +75,12 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
     if (busy) return;
     if (patient.trim() === '') {
       setError('Enter the patient reference the caller gives.');
+      return;
+    }
+    const problem = referenceProblem(patient, workflows);
+    if (problem) {
+      setFound(null);
+      setError(problem);
       return;
     }
     await lookUp();
