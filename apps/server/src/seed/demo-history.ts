@@ -1,6 +1,7 @@
-import { addBusinessDuration, type Calendar, nextOpening, parseCalendar } from '@portalflow/engine';
+import { addBusinessDuration, type Calendar, parseCalendar } from '@portalflow/engine';
 import type { Store } from '@portalflow/store';
 import type { InstanceService } from '../instances/service.ts';
+import { businessMinutesBefore, openingOfDay } from './clinic-time.ts';
 import { StoryPlayer } from './story-player.ts';
 
 /** A script event as the examples tell it (validated by the engine when played). */
@@ -26,7 +27,7 @@ export interface DemoHistory {
   inProgress: number;
   /** Task completions among them (what the tracking sheet counts). */
   completions: number;
-  /** Stories not played: no room left before now, or a role without a demo user. */
+  /** Stories not played: their workflow is not published, or a role has no demo user. */
   skipped: string[];
 }
 
@@ -34,6 +35,13 @@ export interface DemoHistory {
 export const STORIES_PER_WORKFLOW = 4;
 /** Business minutes between one story's start and the next. */
 const STORY_SPACING_MINUTES = 70;
+/** Business minutes the last story of the past week is given for its steps, all done before now. */
+const LAST_STORY_MINUTES = 8 * 60;
+/**
+ * Today's handoffs begin at the opening of the clinic day that began at least this long (in clinic
+ * hours) before now: today once the morning's work is done, else the last day the clinic was open.
+ */
+const HANDOFF_DAY_MINUTES = 4 * 60;
 
 /**
  * The stories the demo plays as last week's finished work: per workflow, after the two it leaves open
@@ -118,25 +126,27 @@ export async function seedDemoHistory(
   inProgress: ReadonlyArray<DemoStory & { stopBefore: string }> = [],
 ): Promise<DemoHistory> {
   const calendar: Calendar = parseCalendar(calendarInput);
-  const nowMs = Date.parse(now);
-  const player = new StoryPlayer(store, instances, calendarInput, calendar, nowMs);
+  // Nothing happens after the clinic's last open minute before now: on a Sunday, that is Friday's close.
+  const until = businessMinutesBefore(now, 1, calendar);
+  const player = new StoryPlayer(store, instances, calendarInput, calendar, Date.parse(until));
   const result: DemoHistory = { played: 0, inProgress: 0, completions: 0, skipped: [] };
 
-  // The last start leaves a business day for its steps, so every story ends before now.
-  const lastStart = nowMs - 24 * 3_600_000;
-  let cursor = nextOpening(new Date(nowMs - 7 * 24 * 3_600_000).toISOString(), calendar);
+  // The past week, counted back from now in clinic hours so that the last story's steps end before now
+  // whatever the day and hour (a weekend, a holiday, before opening).
+  const weekMinutes = Math.max(0, stories.length - 1) * STORY_SPACING_MINUTES + LAST_STORY_MINUTES;
+  let cursor = businessMinutesBefore(now, weekMinutes, calendar);
   for (const [k, story] of stories.entries()) {
     const start = cursor;
     cursor = addBusinessDuration(cursor, `PT${STORY_SPACING_MINUTES}M`, calendar);
-    if (Date.parse(start) > lastStart || !(await player.play(story, start, k))) {
+    if (!(await player.play(story, start, k))) {
       result.skipped.push(`${story.workflowId}/${story.name}`);
       continue;
     }
     result.played++;
   }
 
-  // Today's (or the last open day's) handoffs, an hour or so before now.
-  cursor = lastOpenDay(nowMs, calendar);
+  // Today's (or the last open day's) handoffs, from that day's opening.
+  cursor = openingOfDay(businessMinutesBefore(now, HANDOFF_DAY_MINUTES, calendar), calendar);
   for (const [k, story] of inProgress.entries()) {
     const start = cursor;
     cursor = addBusinessDuration(cursor, `PT${STORY_SPACING_MINUTES / 2}M`, calendar);
@@ -148,13 +158,4 @@ export async function seedDemoHistory(
   }
   result.completions = player.completions;
   return result;
-}
-
-/** The start of the most recent clinic day that began at least four hours before now. */
-function lastOpenDay(nowMs: number, calendar: Calendar): string {
-  for (let days = 1; days <= 14; days++) {
-    const opening = nextOpening(new Date(nowMs - days * 24 * 3_600_000).toISOString(), calendar);
-    if (Date.parse(opening) <= nowMs - 4 * 3_600_000) return opening;
-  }
-  return new Date(nowMs - 4 * 3_600_000).toISOString();
 }

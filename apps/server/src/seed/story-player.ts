@@ -24,7 +24,8 @@ export class StoryPlayer {
     private readonly instances: InstanceService,
     private readonly calendarInput: unknown,
     private readonly calendar: Calendar,
-    private readonly nowMs: number,
+    /** The last moment anything may happen: the clinic's last open minute before now. */
+    private readonly untilMs: number,
   ) {
     this.service = instances.withClock(() => this.at);
   }
@@ -108,24 +109,24 @@ export class StoryPlayer {
   }
 
   private next(snapshot: InstanceSnapshot, gap: string): string {
-    return nextTime(snapshot, this.at, gap, this.calendar, this.nowMs);
+    return nextTime(snapshot, this.at, gap, this.calendar, this.untilMs);
   }
 }
 
 /**
  * When the next thing happens: `gap` of clinic time later, but before any deadline of what is open
- * (nobody let a step run late in these stories) and before now.
+ * (nobody let a step run late in these stories) and no later than `untilMs`.
  */
 function nextTime(
   snapshot: InstanceSnapshot,
   from: string,
   gap: string,
   calendar: Calendar,
-  nowMs: number,
+  untilMs: number,
 ): string {
   let next = Date.parse(addBusinessDuration(from, gap, calendar));
   for (const timer of Object.values(snapshot.context.timers))
     next = Math.min(next, Date.parse(timer.due) - 60_000);
-  next = Math.min(next, nowMs - 60_000);
+  next = Math.min(next, untilMs);
   return new Date(Math.max(next, Date.parse(from) + 1_000)).toISOString();
 }
