@@ -26,7 +26,9 @@ import {
   toSubmission,
 } from './form.ts';
 import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
+import { RequestNamePreview } from './RequestNamePreview.tsx';
 import { RequestStatusDialog } from './RequestStatus.tsx';
+import { acceptedAnswers } from './requestName.ts';
 import { showStarted } from './withdrawRequest.tsx';
 
 export type { Startable };
@@ -300,6 +302,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 }}
               />
             ))}
+          {workflow && <RequestNamePreview workflow={workflow} data={acceptedAnswers(fields, values)} />}
           {workflow && <ChooseFiles files={files} onChange={setFiles} disabled={busy} />}
           {started && failures.length > 0 && (
             <NotAttachedAlert failures={failures} attached={started.attached} />
