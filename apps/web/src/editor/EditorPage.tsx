@@ -125,6 +125,7 @@ function Editor({ id }: { id: string }) {
   const latest =
     useQuery<DefinitionResponse>({ queryKey: ['definition', id], enabled: false, gcTime: 0 }).data?.latest ??
     null;
+  const live = latest?.version ?? null;
   const published = useMemo(
     () =>
       latest && canonical(latest.definition) === canonical(base.document.definition) ? latest.version : null,
@@ -248,6 +249,7 @@ function Editor({ id }: { id: string }) {
       <TopBar
         title={document.definition.title}
         published={published}
+        live={live}
         dirty={dirty}
         mode={mode}
         errors={overlay?.errors ?? 0}

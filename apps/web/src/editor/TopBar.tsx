@@ -22,7 +22,10 @@ export type EditorMode = 'edit' | 'simulate' | 'compare';
 
 export interface TopBarProps {
   title: string;
+  /** The version this draft is, when it is the one live. */
   published: number | null;
+  /** The version new requests start on, whichever draft is open. */
+  live: number | null;
   dirty: boolean;
   mode: EditorMode;
   errors: number;
@@ -64,7 +67,7 @@ export function TopBar(p: TopBarProps) {
           </Badge>
         ) : (
           <Badge color="gray" variant="light" style={{ flex: 'none' }} data-testid="version-badge">
-            Draft{p.published !== null ? ` · v${p.published} live` : ''}
+            Draft{p.live !== null ? ` · v${p.live} live` : ''}
           </Badge>
         )}
         {p.dirty && (

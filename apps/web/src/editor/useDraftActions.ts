@@ -1,4 +1,4 @@
-import { publishDefinition, saveDefinition } from '@portalflow/contract';
+import { getDefinition, publishDefinition, saveDefinition } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { call } from '../api/call.ts';
@@ -34,6 +34,23 @@ export function useDraftActions(id: string) {
   const [publishing, setPublishing] = useState(false);
   const [conflict, setConflict] = useState<Draft | null>(null);
 
+  // Refused because another window saved, maybe published too: what is live is read again (only
+  // `latest`, so the editor keeps this window's work), or the header would go on naming the old version.
+  const refused = useCallback(
+    (current: Draft) => {
+      setConflict(current);
+      void call(getDefinition, { params: { id } })
+        .then((fresh) =>
+          client.setQueryData<DefinitionResponse>(['definition', id], (old) =>
+            old ? { ...old, latest: fresh.latest } : old,
+          ),
+        )
+        .catch(() => undefined);
+      void client.invalidateQueries({ queryKey: ['versions', id] });
+    },
+    [client, id],
+  );
+
   const save = useCallback(async (): Promise<boolean> => {
     const { document, base, rebase } = useEditorStore.getState();
     if (!document || !base) return false;
@@ -59,7 +76,7 @@ export function useDraftActions(id: string) {
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'STALE_REVISION') {
-        setConflict((error.details as { current: Draft }).current);
+        refused((error.details as { current: Draft }).current);
         return false;
       }
       toast({
@@ -71,7 +88,7 @@ export function useDraftActions(id: string) {
     } finally {
       setSaving(false);
     }
-  }, [client, id]);
+  }, [client, id, refused]);
 
   const publish = useCallback(
     async (dirty: boolean): Promise<boolean> => {
@@ -102,7 +119,7 @@ export function useDraftActions(id: string) {
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.code === 'STALE_REVISION') {
-          setConflict((error.details as { current: Draft }).current);
+          refused((error.details as { current: Draft }).current);
           return false;
         }
         toast({
@@ -115,7 +132,7 @@ export function useDraftActions(id: string) {
         setPublishing(false);
       }
     },
-    [client, id, save],
+    [client, id, save, refused],
   );
 
   return { save, publish, saving, publishing, conflict, clearConflict: () => setConflict(null) };
