@@ -98,11 +98,11 @@ describe('email notifications and webhooks in the browser', () => {
       );
 
       await b.page.reload();
-      await b.page.getByTestId('delivery-status').getByText('dead', { exact: true }).click();
+      await b.page.getByTestId('delivery-status').getByText('Failed', { exact: true }).click();
       const row = b.page.getByTestId('delivery-row').filter({ hasText: id });
       await row.getByTestId('delivery-resend').click();
       await b.page.getByText('is pending again, with the same id').waitFor();
-      await b.page.getByTestId('delivery-status').getByText('delivered', { exact: true }).click();
+      await b.page.getByTestId('delivery-status').getByText('Delivered', { exact: true }).click();
       await b.page.getByTestId('delivery-row').filter({ hasText: id }).waitFor({ timeout: 20_000 });
       expect(received).toContain(id);
     } finally {

@@ -1,22 +1,37 @@
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useUserNames } from '../audit/useUserNames.ts';
 import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
-import { type Delivery, type DeliveryStatus, useDeliveries, useResend } from './api.ts';
+import { type Delivery, type DeliveryStatus, useDeliveries, useResend, useSubscriptions } from './api.ts';
+import { kindWords, STATUS_WORDS } from './deliveryWords.ts';
+import { groupSkipped } from './groupSkipped.ts';
 
+// Mantine's named colours, not a shade: a light badge of "teal.9" drew its word in its own background colour.
 const STATUS_COLOR: Record<DeliveryStatus, string> = {
-  pending: 'blue.9',
-  delivered: 'teal.9',
-  dead: 'red.9',
-  skipped: 'gray.7',
+  pending: 'blue',
+  delivered: 'teal',
+  dead: 'red',
+  skipped: 'gray',
 };
 
-/** Every email and webhook message, newest first, by status and channel; a dead one can be re-sent. */
+/**
+ * Every email and webhook message, newest first, by status and channel; a dead one can be re-sent.
+ * Each says what it is about and to whom (a person by name, a receiver by its address); the same
+ * email not sent for the same reason (a digest to everyone without an address) is one row.
+ */
 export function DeliveryTable() {
   const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
   const [channel, setChannel] = useState<'email' | 'webhook' | 'all'>('all');
   const deliveries = useDeliveries({ status, channel });
   const resend = useResend();
+  const nameOf = useUserNames();
+  const subs = useSubscriptions();
+  const receiverOf = (id: string) => subs.data?.subscriptions.find((s) => s.id === id)?.url;
+  const to = (d: Delivery) =>
+    d.channel === 'email'
+      ? (nameOf(d.target) ?? 'an account no longer here')
+      : (receiverOf(d.target) ?? 'a removed receiver');
 
   async function again(d: Delivery) {
     try {
@@ -24,7 +39,7 @@ export function DeliveryTable() {
       notifications.show({
         color: 'teal',
         title: 'Sent again',
-        message: `${d.kind} is pending again, with the same id.`,
+        message: `${kindWords(d.kind)} is pending again, with the same id.`,
       });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Not re-sent', message: (error as Error).message });
@@ -38,14 +53,24 @@ export function DeliveryTable() {
           aria-label="Status"
           value={status}
           onChange={(v) => setStatus(v as DeliveryStatus | 'all')}
-          data={['all', 'pending', 'delivered', 'dead', 'skipped'].map((v) => ({ value: v, label: v }))}
+          data={[
+            { value: 'all', label: 'All' },
+            ...(['pending', 'delivered', 'dead', 'skipped'] as const).map((v) => ({
+              value: v,
+              label: STATUS_WORDS[v],
+            })),
+          ]}
           data-testid="delivery-status"
         />
         <SegmentedControl
           aria-label="Channel"
           value={channel}
           onChange={(v) => setChannel(v as 'email' | 'webhook' | 'all')}
-          data={['all', 'webhook', 'email'].map((v) => ({ value: v, label: v }))}
+          data={[
+            { value: 'all', label: 'All' },
+            { value: 'webhook', label: 'Webhooks' },
+            { value: 'email', label: 'Email' },
+          ]}
         />
       </Group>
       {deliveries.error ? (
@@ -60,9 +85,8 @@ export function DeliveryTable() {
         <Table striped withTableBorder data-testid="deliveries-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Channel</Table.Th>
-              <Table.Th>Id</Table.Th>
+              <Table.Th>What</Table.Th>
+              <Table.Th>To</Table.Th>
               <Table.Th>Created</Table.Th>
               <Table.Th>Attempts</Table.Th>
               <Table.Th>Status</Table.Th>
@@ -72,45 +96,67 @@ export function DeliveryTable() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {deliveries.data.deliveries.map((d) => (
-              <Table.Tr key={d.id} data-testid="delivery-row" data-status={d.status}>
-                <Table.Td>{d.kind}</Table.Td>
-                <Table.Td>{d.channel}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                    {d.id}
-                  </Text>
-                </Table.Td>
-                <Table.Td className="pf-time">{formatWhen(d.createdAt)}</Table.Td>
-                <Table.Td>{d.attempts}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Badge color={STATUS_COLOR[d.status]} variant="light">
-                      {d.status}
-                    </Badge>
-                    <Text size="xs" c="gray.7" className={d.status === 'delivered' ? 'pf-time' : undefined}>
-                      {d.status === 'delivered' && d.deliveredAt
-                        ? formatWhen(d.deliveredAt)
-                        : d.status === 'pending' && d.attempts > 0
-                          ? `${d.lastError ?? 'failed'}; next try ${formatWhen(d.nextAt)}`
-                          : (d.lastError ?? '')}
+            {groupSkipped(deliveries.data.deliveries).map((group) => {
+              const d = group[0]!;
+              const names = group.map(to);
+              return (
+                <Table.Tr key={d.id} data-testid="delivery-row" data-status={d.status}>
+                  <Table.Td>
+                    <Text size="sm">
+                      {kindWords(d.kind)}
+                      {group.length > 1 ? ` × ${group.length}` : ''}
                     </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  {d.status === 'dead' && (
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      onClick={() => void again(d)}
-                      data-testid="delivery-resend"
-                    >
-                      Re-send
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                    <Text size="xs" c="gray.7">
+                      {d.channel === 'email' ? 'Email' : 'Webhook'}
+                    </Text>
+                    {/* A receiver logs a webhook by this id: the one thing to quote when asking about it. */}
+                    {d.channel === 'webhook' && (
+                      <Text size="xs" c="gray.7" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                        {d.id}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ wordBreak: d.channel === 'webhook' ? 'break-all' : undefined }}>
+                      {group.length > 1 ? `${group.length} people: ${names.join(', ')}` : names[0]}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td className="pf-time">{formatWhen(d.createdAt)}</Table.Td>
+                  <Table.Td>{d.attempts}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Badge
+                        color={STATUS_COLOR[d.status]}
+                        variant="light"
+                        style={{ minWidth: 'max-content' }}
+                        data-testid="delivery-status-badge"
+                      >
+                        {STATUS_WORDS[d.status]}
+                      </Badge>
+                      <Text size="xs" c="gray.7" className={d.status === 'delivered' ? 'pf-time' : undefined}>
+                        {d.status === 'delivered' && d.deliveredAt
+                          ? formatWhen(d.deliveredAt)
+                          : d.status === 'pending' && d.attempts > 0
+                            ? `${d.lastError ?? 'failed'}; next try ${formatWhen(d.nextAt)}`
+                            : (d.lastError ?? '')}
+                      </Text>
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    {d.status === 'dead' && (
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => void again(d)}
+                        data-testid="delivery-resend"
+                      >
+                        Re-send
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

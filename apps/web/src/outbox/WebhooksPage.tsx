@@ -22,6 +22,7 @@ import {
   useSubscriptions,
 } from './api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
+import { kindWords } from './deliveryWords.ts';
 
 /**
  * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
@@ -84,7 +85,7 @@ export function WebhooksPage() {
             label="Events"
             data={['*', ...(subs.data?.events ?? [])].map((v) => ({
               value: v,
-              label: v === '*' ? 'all events' : v,
+              label: kindWords(v),
             }))}
             value={events}
             onChange={setEvents}
@@ -138,7 +139,7 @@ export function WebhooksPage() {
             {(subs.data?.subscriptions ?? []).map((s) => (
               <Table.Tr key={s.id} data-testid="webhook-row">
                 <Table.Td style={{ wordBreak: 'break-all' }}>{s.url}</Table.Td>
-                <Table.Td>{s.events.join(', ')}</Table.Td>
+                <Table.Td>{s.events.map(kindWords).join(', ')}</Table.Td>
                 <Table.Td className="pf-time">{formatWhen(s.createdAt)}</Table.Td>
                 <Table.Td>
                   {s.disabledAt ? (
