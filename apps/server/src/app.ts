@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
   app.route('/', configRoutes(deps, docs));
   app.route('/', userTokenRoutes(deps, docs));
-  app.route('/', accountAdminRoutes(deps, docs));
+  app.route('/', accountAdminRoutes(deps, docs, instances));
   app.route('/', userRoutes(deps, docs, instances, streams));
   app.route('/', accountChangeRoutes(deps, docs));
   app.route('/', tokenRoutes(deps, docs));

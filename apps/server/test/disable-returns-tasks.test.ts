@@ -157,7 +157,7 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
     // The admin is told beforehand how many open tasks go back.
     const held = await send(admin, 'GET', `/api/users/${jane.id}/held-tasks`);
     expect(held.status, held.text).toBe(200);
-    expect(held.body).toEqual({ open: 2 });
+    expect(held.body).toEqual({ open: 2, byRole: { [POOL]: 2 } });
 
     const disabled = await send(admin, 'PATCH', `/api/users/${jane.id}`, { disabled: true });
     expect(disabled.status, disabled.text).toBe(200);

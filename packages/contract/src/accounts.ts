@@ -213,12 +213,19 @@ export const heldTaskCount = route({
   method: 'get',
   path: '/api/users/{id}/held-tasks',
   summary:
-    'How many open tasks an account holds (admin): what goes back to the pools if it is disabled. A count only',
+    'How many open tasks an account holds (admin), in all and per role: what goes back to the pools if it is disabled, or if a role is taken from it. Counts only',
   tags,
   'x-instance-data': false,
   request: { params: IdParams },
   responses: {
-    200: json(z.object({ open: z.number().int().min(0) }), 'Open tasks held'),
+    200: json(
+      z.object({
+        open: z.number().int().min(0),
+        /** Open tasks held per role id (roles with none are left out). */
+        byRole: z.record(z.string(), z.number().int().min(1)),
+      }),
+      'Open tasks held',
+    ),
     ...errors({ 401: signedOut, 403: notAdmin, 404: 'No such account (NOT_FOUND)' }),
   },
 });

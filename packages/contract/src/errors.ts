@@ -96,6 +96,11 @@ export const ERRORS = {
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
   NOT_HELD: { status: 409, message: 'The task is no longer held by that person' },
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
+  // A claim decided under a role an admin took away before it was written (the role removal won).
+  ROLE_REMOVED: {
+    status: 409,
+    message: 'You no longer hold this task’s role: an admin changed your roles just now',
+  },
   REQUEST_UNDER_WAY: {
     status: 409,
     message: 'Someone has already acted on this request: ask a lead to cancel it',

@@ -89,6 +89,12 @@ export interface InstanceChange {
    */
   pin?: { from: number; to: number; runId?: string };
   event: EventDraft;
+  /**
+   * A role the event's actor must still hold when the change is written (a claim): read in the commit
+   * itself, so a claim decided just before an admin took the role lands before the removal (which then
+   * returns the task to its pool) or not at all — never a task held by someone without its role.
+   */
+  actorHolds?: string;
   /** The engine's next snapshot; the instance's status is taken from it. */
   snapshot: InstanceSnapshot;
   tasks?: TaskChange[];
@@ -119,9 +125,10 @@ export interface InstanceChange {
  * `conflict`: another change got there first (or the instance id is taken, for a create) — nothing was
  * written; re-read and retry or report 409. `unknown-version`: the create names an unpublished version.
  * `actor-disabled`: the event's actor is an account that is disabled (it was, by the time of the
- * commit) — nothing was written, and a retry would not help.
+ * commit) — nothing was written, and a retry would not help. `actor-lacks-role`: the actor no longer
+ * holds the change's `actorHolds` role — nothing was written.
  */
 export type CommitResult =
   | { ok: true; revision: number; seq: number; hash: string }
-  | { ok: false; reason: 'conflict' | 'unknown-version' | 'actor-disabled' };
+  | { ok: false; reason: 'conflict' | 'unknown-version' | 'actor-disabled' | 'actor-lacks-role' };
 // A `pin` to a version that does not exist, or from a version the instance is no longer on, is a `conflict`.

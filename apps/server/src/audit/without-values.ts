@@ -6,7 +6,7 @@ import type {
   TimelineEntry,
 } from '@portalflow/contract';
 import type { AuditEvent } from '@portalflow/store';
-import { HOLDER_DISABLED } from '../accounts/return-held-tasks.ts';
+import { HOLDER_DISABLED, HOLDER_LOST_ROLE } from '../accounts/return-held-tasks.ts';
 
 /**
  * A history without its values: the timeline still names each form field an event changed
@@ -17,7 +17,7 @@ import { HOLDER_DISABLED } from '../accounts/return-held-tasks.ts';
  */
 
 /** Reasons the server itself writes: the same words every time, about an account, never a patient. */
-const SYSTEM_REASONS: ReadonlySet<string> = new Set([HOLDER_DISABLED]);
+const SYSTEM_REASONS: ReadonlySet<string> = new Set([HOLDER_DISABLED, HOLDER_LOST_ROLE]);
 
 /** The reason an event gave in someone's words, if any (a reassignment's, a cancellation's). */
 function personalReason(event: AuditEvent | undefined): string | undefined {

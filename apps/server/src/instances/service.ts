@@ -36,7 +36,7 @@ import {
   taskToken,
 } from './commands.ts';
 import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
-import { playsEveryRole } from './practice-stand-in.ts';
+import { playsEveryRole, standsInFor } from './practice-stand-in.ts';
 import { type Reply, replyFor } from './replies.ts';
 import { mayWithdraw } from './withdraw.ts';
 import { historyForWithdrawal } from './withdraw-history.ts';
@@ -454,6 +454,16 @@ export class InstanceService {
         };
       }
       if (options.access) change.access = [{ ...options.access, instanceId }];
+      // A claim lands only while its claimer still holds the role (read in the commit): an admin taking
+      // the role meanwhile returns what they hold in it, and this claim must not come after that.
+      if (
+        command.type === 'claim' &&
+        event.type === 'reassign' &&
+        actor.user &&
+        event.role &&
+        !standsInFor(actor.user, instance, event.role)
+      )
+        change.actorHolds = event.role;
       if (options.completionNote && event.type === 'complete' && actor.user) {
         change.notes = [
           {
@@ -478,6 +488,7 @@ export class InstanceService {
           : { instance: next, definition, effects: result.effects };
       }
       if (committed.reason === 'actor-disabled') throw accountDisabled();
+      if (committed.reason === 'actor-lacks-role') throw ApiError.of('ROLE_REMOVED');
       if (committed.reason !== 'conflict')
         throw new ApiError(409, 'CONFLICT', `The change could not be recorded (${committed.reason})`);
     }

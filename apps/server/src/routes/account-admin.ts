@@ -14,16 +14,18 @@ import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { knownRoles } from '../accounts/known-roles.ts';
+import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { sessionView } from '../auth/own-account.ts';
 import { has } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { recordAccess } from '../http/access.ts';
+import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
 
@@ -56,7 +58,7 @@ const counts = (rows: ImportRow[]) => ({
  * Account administration beyond create and edit (see users.ts): one-time set-password codes,
  * sessions, open tasks held, staff-list import, and the account change trail (also for auditors).
  */
-export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
+export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
   const adminOnly = <R extends RouteSpec>(spec: R) =>
     authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
@@ -130,17 +132,20 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     return c.json({ ended: n }, 200);
   });
 
-  // Asked before a disable, so the admin knows how much work goes back to the pools: a count only.
+  // Asked before a disable or a role change, so the admin knows how much work goes back to the pools:
+  // counts only, per role (a removed role's tasks go back).
   app.openapi(adminOnly(heldTaskCount), async (c) => {
     const user = requireUser(c);
     const target = await account(c.req.valid('param').id);
-    const open = (await openTasksHeldBy(deps.store, target.id)).length;
+    const held = await openTasksHeldBy(deps.store, target.id);
+    const byRole: Record<string, number> = {};
+    for (const task of held) byRole[task.role] = (byRole[task.role] ?? 0) + 1;
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
       detail: `open tasks held by ${target.id}`,
     });
-    return c.json({ open }, 200);
+    return c.json({ open: held.length, byRole }, 200);
   });
 
   app.openapi(adminOnly(previewRoute), async (c) => {
@@ -169,6 +174,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     }> = [];
     const byName = new Map((await deps.store.listUsers()).map((u) => [u.username.toLowerCase(), u]));
     const results: Array<ImportRow & { outcome: string }> = [];
+    let tasksReturned = 0;
     for (const row of rows) {
       if (row.action === 'create') {
         const made = await deps.store.createUser({
@@ -221,6 +227,20 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         });
         // Streams opened under the old roles end on every process now, not at their next periodic check.
         if (edited.ok && rolesChanged) await accessEnded(deps, existing.id);
+        // What they hold in a role the list takes away goes back to its pool, as on Save roles.
+        const removedRoles = new Set(existing.roles.filter((r) => !row.roles.includes(r)));
+        if (edited.ok && removedRoles.size > 0)
+          tasksReturned += await returnHeldTasks(
+            { store: deps.store, instances },
+            user,
+            existing.id,
+            { removedRoles },
+            accessEntry(deps, c, user, {
+              category: 'phi',
+              outcome: 'allow',
+              detail: 'returned to its pool: its holder no longer has the role',
+            }),
+          );
         results.push({
           ...row,
           outcome: edited.ok
@@ -236,7 +256,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
-      detail: `staff list: ${codes.length} created, ${results.filter((r) => r.outcome === 'updated').length} updated`,
+      detail: `staff list: ${codes.length} created, ${results.filter((r) => r.outcome === 'updated').length} updated${tasksReturned > 0 ? `; ${tasksReturned} open tasks back to their pools` : ''}`,
     });
     return c.json({ rows: results, codes }, 200);
   });

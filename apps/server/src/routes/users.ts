@@ -200,6 +200,8 @@ export function userRoutes(
     if (reasons.length > 0 || input.roles !== undefined || (input.disabled === true && edited.user.disabled))
       await accessEnded(deps, id);
     let tasksReturned = 0;
+    // Roles taken away in this change: what the person holds in them goes back to their pools.
+    const removedRoles = new Set(target.roles.filter((r) => !edited.user.roles.includes(r)));
     if (input.disabled === true && edited.user.disabled) {
       // Access ends first: their open live streams close now, not after their tasks have moved.
       await streams.recheck((w) => w.userId === id);
@@ -207,10 +209,23 @@ export function userRoutes(
         { store: deps.store, instances },
         user,
         id,
+        { disabled: true },
         accessEntry(deps, c, user, {
           category: 'phi',
           outcome: 'allow',
           detail: 'returned to its pool: its holder was disabled',
+        }),
+      );
+    } else if (removedRoles.size > 0) {
+      tasksReturned = await returnHeldTasks(
+        { store: deps.store, instances },
+        user,
+        id,
+        { removedRoles },
+        accessEntry(deps, c, user, {
+          category: 'phi',
+          outcome: 'allow',
+          detail: 'returned to its pool: its holder no longer has the role',
         }),
       );
     }

@@ -21,6 +21,9 @@ const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)'
  */
 const ACTOR_ACTIVE = 'NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND disabled = 1)';
 
+/** The first statement's condition that its actor still holds `actorHolds` (none asked: passes). */
+const ACTOR_HOLDS = '(? IS NULL OR EXISTS (SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?))';
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const STATUSES = new Set(['active', 'done', 'cancelled']);
 const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated', 'cancelled']);
@@ -104,6 +107,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   const snapshot = JSON.stringify(change.snapshot);
   const status = change.snapshot.status;
   const guard: InValue[] = [instanceId, token];
+  const holds: InValue[] = [change.actorHolds ?? null, actor, change.actorHolds ?? null];
 
   const statements: InStatement[] = [];
   if (change.create) {
@@ -158,8 +162,19 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   } else {
     statements.push({
       sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?
-            WHERE id = ? AND revision = ? AND last_hash = ? AND ${ACTOR_ACTIVE}`,
-      args: [token, snapshot, status, hash, event.at, instanceId, expectedRevision, event.prevHash, actor],
+            WHERE id = ? AND revision = ? AND last_hash = ? AND ${ACTOR_ACTIVE} AND ${ACTOR_HOLDS}`,
+      args: [
+        token,
+        snapshot,
+        status,
+        hash,
+        event.at,
+        instanceId,
+        expectedRevision,
+        event.prevHash,
+        actor,
+        ...holds,
+      ],
     });
   }
   // Everything after the first statement, in the change's order: rows that only insert (which wait for

@@ -55,6 +55,13 @@ export function instanceApi(db: Db): InstanceApi {
           args: [outcome.checkActor],
         });
         if (disabled.rows.length > 0) return { ok: false, reason: 'actor-disabled' };
+        if (change.actorHolds !== undefined) {
+          const holds = await db.client.execute({
+            sql: 'SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?',
+            args: [outcome.checkActor, change.actorHolds],
+          });
+          if (holds.rows.length === 0) return { ok: false, reason: 'actor-lacks-role' };
+        }
       }
       if (!outcome.checkCreate) return outcome.result;
       // A create wrote nothing: say whether the id was taken or the version does not exist.
