@@ -14,6 +14,7 @@ import {
   patchPerson,
   useAccountAction,
   useHeldTaskCount,
+  useHeldTasksByRole,
   usePersonSessions,
 } from './api.ts';
 import { ChangeTrail } from './ChangeTrail.tsx';
@@ -21,6 +22,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { roleOptions } from './CreatePerson.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
+import { RemovedRoleWarning } from './RemovedRoleWarning.tsx';
+import { removedRoles } from './removedRoleTasks.ts';
 import { enableProblem, rolesProblem } from './roleRequired.ts';
 import { rolesSavedText } from './rolesSaved.ts';
 import { SessionTable } from './SessionTable.tsx';
@@ -90,6 +93,9 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
   const held = useHeldTaskCount(person.id, confirming === 'disable');
   const rolesChanged = [...picked].sort().join() !== [...person.roles].sort().join();
   const rolesRefused = rolesProblem(picked, person.disabled);
+  // Roles taken away: what the person holds in them goes back to its pool on save, so it is counted first.
+  const removed = removedRoles(person.roles, picked);
+  const heldByRole = useHeldTasksByRole(person.id, removed.length > 0 && !person.disabled);
   const enableRefused = enableProblem(person.roles);
   const name = person.displayName;
   // Nobody disables their own account (the server refuses it too): another admin does.
@@ -133,12 +139,17 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
           searchable
           error={rolesRefused}
         />
+        {removed.length > 0 && !person.disabled && (
+          <RemovedRoleWarning name={name} removed={removed} roles={roles} held={heldByRole} />
+        )}
         <Group>
           <Button
             size="xs"
             disabled={!rolesChanged || rolesRefused !== null}
             loading={patch.isPending}
-            onClick={() => run({ roles: picked }, rolesSavedText(name, person.twoFactor))}
+            onClick={() =>
+              run({ roles: picked }, (returned) => rolesSavedText(name, person.twoFactor, returned))
+            }
           >
             Save roles
           </Button>

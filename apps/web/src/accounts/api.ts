@@ -65,13 +65,20 @@ export function usePersonSessions(userId: string) {
 }
 
 /** How many open tasks the account holds, read when a disable is about to be confirmed. */
+const heldTasksQuery = (userId: string) => ({
+  queryKey: ['accounts', userId, 'held-tasks'],
+  queryFn: () => call(heldTaskCount, { params: { id: userId } }),
+  staleTime: 0,
+});
+
+/** How many open tasks the person holds: what a disable sends back to the pools. */
 export function useHeldTaskCount(userId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['accounts', userId, 'held-tasks'],
-    queryFn: async () => (await call(heldTaskCount, { params: { id: userId } })).open,
-    enabled,
-    staleTime: 0,
-  });
+  return useQuery({ ...heldTasksQuery(userId), enabled, select: (held) => held.open });
+}
+
+/** The open tasks the person holds, per role: what taking a role away sends back to its pool. */
+export function useHeldTasksByRole(userId: string, enabled: boolean) {
+  return useQuery({ ...heldTasksQuery(userId), enabled, select: (held) => held.byRole });
 }
 
 export function useAccountChanges(userId?: string) {
