@@ -28,14 +28,16 @@ function FieldInput({
       </Text>
     );
   }
-  const label = `${field.label}${field.required ? ' *' : field.requiredFor ? ` * (to finish as ${field.requiredFor.join(' or ')})` : ''}`;
+  // Outcomes by the words on their buttons ("to finish as One month bridge"), not their ids.
+  const label = `${field.label}${field.required ? ' *' : field.requiredFor ? ` * (to finish as ${field.requiredFor.map(idToWords).join(' or ')})` : ''}`;
   switch (field.type) {
     case 'select':
       return (
         <Select
           size="xs"
           label={label}
-          data={field.options ?? []}
+          // A choice by its words, as staff see it on the task ("Needs visit", not `needs-visit`).
+          data={(field.options ?? []).map((o) => ({ value: o, label: idToWords(o) }))}
           value={(value as string) || null}
           onChange={(v) => onChange(v ?? '')}
           allowDeselect={false}

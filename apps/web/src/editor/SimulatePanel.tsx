@@ -50,6 +50,7 @@ function Meter({ label, covered, total }: { label: string; covered: number; tota
 /** Step through the workflow: pick outcomes for open tasks, send signals, move the clock. */
 export function SimulatePanel({ definition, sim }: { definition: Definition; sim: Simulation }) {
   const [by, setBy] = useState<string>('PT4H');
+  const [advanced, setAdvanced] = useState(false);
   const { result, actions } = sim;
   const status = result.snapshot?.status ?? 'active';
   return (
@@ -137,17 +138,31 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               New run
             </Button>
           </Group>
-          <Textarea
-            size="xs"
-            label="Instance data (JSON)"
-            description="Decisions read it, e.g. {&quot;urgent&quot;: true}; changing it restarts the run"
-            value={sim.data}
-            onChange={(e) => sim.setData(e.currentTarget.value)}
-            error={sim.dataError}
-            autosize
-            minRows={2}
-            styles={{ input: { fontFamily: 'ui-monospace, monospace' } }}
-          />
+          {/* Starting data is for the odd decision that reads a field no start form asks for: out of
+              the way, in words a lead reads, and open whenever what is typed there cannot be read. */}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setAdvanced((a) => !a)}
+            aria-expanded={advanced || !!sim.dataError}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="sim-advanced"
+          >
+            Advanced: the data the run starts with
+          </Button>
+          {(advanced || !!sim.dataError) && (
+            <Textarea
+              size="xs"
+              label="Starting data"
+              description="Only for a decision that reads something the start form does not ask, written as data, e.g. {&quot;urgent&quot;: true}. A change starts the run again."
+              value={sim.data}
+              onChange={(e) => sim.setData(e.currentTarget.value)}
+              error={sim.dataError}
+              autosize
+              minRows={2}
+              styles={{ input: { fontFamily: 'ui-monospace, monospace' } }}
+            />
+          )}
           <Divider label="Path coverage (all runs)" labelPosition="left" />
           <Stack gap={6} data-testid="sim-coverage">
             <Meter
