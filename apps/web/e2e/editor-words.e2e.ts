@@ -193,7 +193,7 @@ describe('the editor in the lead’s words', () => {
       await page.getByTestId('inspector-title').fill('Take the sign-in help request');
       await page.getByTestId('inspector-title').press('Enter');
       await page.getByTestId('save-button').click();
-      const toast = page.getByRole('alert').filter({ hasText: 'Saved' });
+      const toast = page.getByRole('status').filter({ hasText: 'Saved' });
       await toast.waitFor();
       await page.getByTestId('publish-button').click();
       const confirm = page.getByTestId('publish-confirm');
