@@ -24,6 +24,7 @@ import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { NotificationBell } from '../work/NotificationBell.tsx';
+import { useRoleCatalog } from '../work/useRoleCatalog.ts';
 import { ClinicGate, ClinicLoading } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
 import { useClinicConfig } from './clinic.ts';
@@ -46,6 +47,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // Nothing is drawn before the clinic's time zone is known: the header writes times too (the
   // break-glass banner's "until"), and a time written in the computer's zone stayed on screen.
   const clinic = useClinicConfig();
+  // Every screen waits for the role titles too (SignedInApp's Screens): asked for here, beside the
+  // configuration, they arrive together instead of one after the other.
+  useRoleCatalog();
 
   async function signOut() {
     const done = await call(logout, {}).catch(() => null);
