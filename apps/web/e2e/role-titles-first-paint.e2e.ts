@@ -39,11 +39,11 @@ async function watch(page: Page) {
       if (found) seen.push(found[0]);
     }).observe(document, { childList: true, subtree: true, characterData: true });
   }, MADE_UP.source);
-  // The workflows' versions, where the role titles come from, are held back until released.
+  // The clinic's role list, where the role titles come from, is held back until released.
   const held: (() => void)[] = [];
   let holding = true;
   await page.route(
-    (url) => /^\/api\/definitions\/[^/]+\/versions\/[^/]+$/.test(url.pathname),
+    (url) => url.pathname === '/api/roles',
     (route) => (holding ? void held.push(() => void route.continue()) : void route.continue()),
   );
   return {

@@ -34,7 +34,11 @@ export function useLive(enabled: boolean): void {
       }
     };
     const onNotification = () => void client.invalidateQueries({ queryKey: ['notifications'] });
-    const onDefinition = () => void client.invalidateQueries({ queryKey: ['definitions'] });
+    // A publish changes the roles too: their titles and duties come from the published workflows.
+    const onDefinition = () => {
+      void client.invalidateQueries({ queryKey: ['definitions'] });
+      void client.invalidateQueries({ queryKey: ['roles'] });
+    };
     source.addEventListener('instance.changed', onInstance);
     source.addEventListener('notification', onNotification);
     source.addEventListener('definition.changed', onDefinition);

@@ -108,6 +108,8 @@ export function useDraftActions(id: string) {
           old ? { ...old, latest: res.version } : old,
         );
         void client.invalidateQueries({ queryKey: ['definitions'] });
+        // The roles' titles and duties are the published workflows'.
+        void client.invalidateQueries({ queryKey: ['roles'] });
         void client.invalidateQueries({ queryKey: ['versions', id] });
         toast({
           color: 'teal',

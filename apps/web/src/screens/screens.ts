@@ -70,9 +70,12 @@ export function home(roles: string[]): string {
   return '/work';
 }
 
-/** Which screen a path opens (best effort; the routes decide), so its code is fetched early. */
+/**
+ * Which screen a path opens (best effort; the routes decide), so its code is fetched early. Each
+ * pattern ends at a whole part of the path: `/work` is not the start of `/workflows`.
+ */
 const BY_PATH: Array<[RegExp, Screen<AnyComponent>]> = [
-  [/^\/work/, MyWorkPage],
+  [/^\/work(?:\/|$)/, MyWorkPage],
   [/^\/team/, TeamPage],
   [/^\/workflows\/[^/]+\/migrate/, MigrationPage],
   [/^\/workflows\/[^/]+/, EditorPage],

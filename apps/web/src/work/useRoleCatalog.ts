@@ -1,27 +1,15 @@
-import { getVersion, listDefinitions } from '@portalflow/contract';
+import type { RoleSummary } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../api/call.ts';
+import { rolesQuery } from '../roles/api.ts';
+
+const titles = (roles: RoleSummary[]) => new Map(roles.map((r) => [r.id, r.name]));
 
 /**
  * Every clinic role named in a published workflow (id → name), so a lead can send work to a role's
- * pool even when that pool is empty right now.
+ * pool even when that pool is empty right now. Read from the clinic's role list (one request, shared
+ * with the header and the Roles page), not from every workflow's latest version one by one: every
+ * screen waits for these titles.
  */
 export function useRoleCatalog() {
-  return useQuery({
-    queryKey: ['definitions', 'role-catalog'],
-    queryFn: async () => {
-      const { definitions } = await call(listDefinitions, {});
-      const versions = await Promise.all(
-        definitions
-          .filter((d) => d.latestVersion !== null)
-          .map((d) => call(getVersion, { params: { id: d.id, v: d.latestVersion! } }).catch(() => null)),
-      );
-      const roles = new Map<string, string>();
-      for (const v of versions) {
-        for (const r of v?.version.definition.roles ?? []) if (!roles.has(r.id)) roles.set(r.id, r.name);
-      }
-      return roles;
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...rolesQuery, staleTime: 5 * 60_000, select: titles });
 }
