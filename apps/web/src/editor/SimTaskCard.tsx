@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
 import { readTypedNumbers } from '../forms/typedNumbers.ts';
 import { type SimAction, sampleFormData } from '../model/simulation.ts';
+import { initialValues } from '../work/form.ts';
 
 function FieldInput({
   field,
@@ -83,21 +84,31 @@ function declaredOnly(fields: readonly FormField[], data: Record<string, unknown
   return Object.fromEntries(fields.filter((f) => f.id in data && !f.computed).map((f) => [f.id, data[f.id]]));
 }
 
-/** One open task or wait in a practice run: its form (prefilled) and its outcomes as buttons. */
+/**
+ * One open task or wait in a practice run: its form and its outcomes as buttons. The form starts from
+ * what the run already knows, as a real task's does (the visit type the request came with), and
+ * sample answers for the rest.
+ */
 export function SimTaskCard({
   action,
   definition,
+  known,
   onComplete,
   onSignal,
 }: {
   action: SimAction;
   definition: Definition;
+  /** The run's data so far. */
+  known: Record<string, unknown>;
   onComplete: (outcome: string, data: Record<string, unknown>) => void;
   onSignal: (name: string) => void;
 }) {
   const step = definition.steps[action.step];
   const fields = step?.type === 'task' ? (step.form ?? []) : [];
-  const [data, setData] = useState<Record<string, unknown>>(() => sampleFormData(fields));
+  const [data, setData] = useState<Record<string, unknown>>(() => ({
+    ...sampleFormData(fields),
+    ...initialValues(fields, known),
+  }));
   // Numbers that could not be read when an outcome was pressed: said under their box, nothing sent.
   const [errors, setErrors] = useState<Record<string, string>>({});
   const finish = (outcome: string) => {

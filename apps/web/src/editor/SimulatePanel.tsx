@@ -16,6 +16,7 @@ import { type Definition, idToWords } from '@portalflow/engine';
 import { Clock, RotateCcw, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { formatDateTime } from '../shell/time.ts';
+import { SimStartForm } from './SimStartForm.tsx';
 import { SimStartInput } from './SimStartInput.tsx';
 import { SimTaskCard } from './SimTaskCard.tsx';
 import type { Simulation } from './useSimulation.ts';
@@ -47,12 +48,21 @@ function Meter({ label, covered, total }: { label: string; covered: number; tota
   );
 }
 
+/** Where the run stands, in words: not started (the start form waits), under way, or how it ended. */
+function RunBadge({ waiting, status, end }: { waiting: boolean; status: string; end: string | undefined }) {
+  if (waiting) return <Badge color="gray">Not started</Badge>;
+  if (status === 'done') return <Badge color="teal">Ended: {idToWords(end ?? 'done')}</Badge>;
+  if (status === 'cancelled') return <Badge color="gray">Cancelled</Badge>;
+  return <Badge color="blue">Under way</Badge>;
+}
+
 /** Step through the workflow: pick outcomes for open tasks, send signals, move the clock. */
 export function SimulatePanel({ definition, sim }: { definition: Definition; sim: Simulation }) {
   const [by, setBy] = useState<string>('PT4H');
   const [advanced, setAdvanced] = useState(false);
   const { result, actions } = sim;
   const status = result.snapshot?.status ?? 'active';
+  const waiting = sim.startProblem !== null;
   return (
     <aside className="pf-inspector" aria-label="Simulation" data-testid="simulate-panel">
       <Title order={2} size="h5" px="sm" pt="xs" pb={4}>
@@ -61,9 +71,7 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
       <ScrollArea className="pf-inspector-scroll" type="auto" offsetScrollbars>
         <Stack gap={8} className="pf-inspector-body">
           <Group gap={6}>
-            <Badge color={status === 'done' ? 'teal' : status === 'cancelled' ? 'gray' : 'blue'}>
-              {status === 'done' ? `Ended: ${idToWords(result.snapshot?.end?.outcome ?? 'done')}` : status}
-            </Badge>
+            <RunBadge waiting={waiting} status={status} end={result.snapshot?.end?.outcome} />
             <Text size="xs" c="dimmed" data-testid="sim-clock">
               <Clock size={11} aria-hidden /> {formatDateTime(result.clock)}
             </Text>
@@ -86,12 +94,14 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               {result.error.message}
             </Alert>
           )}
-          {actions.length === 0 && status === 'active' && <Text size="sm">Nothing is open.</Text>}
+          <SimStartForm sim={sim} />
+          {actions.length === 0 && status === 'active' && !waiting && <Text size="sm">Nothing is open.</Text>}
           {actions.map((a) => (
             <SimTaskCard
-              key={`${sim.runs}-${a.token}`}
+              key={`${sim.runKey}-${a.token}`}
               action={a}
               definition={definition}
+              known={result.snapshot?.context.data ?? {}}
               onComplete={(outcome, data) => sim.complete(a, outcome, data)}
               onSignal={sim.signal}
             />
@@ -138,8 +148,8 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
               New run
             </Button>
           </Group>
-          {/* Starting data is for the odd decision that reads a field no start form asks for: out of
-              the way, in words a lead reads, and open whenever what is typed there cannot be read. */}
+          {/* The start form's answers written as data, for the odd decision that reads a key no start
+              form asks for: out of the way, and open whenever what is typed there cannot be read. */}
           <Button
             size="compact-xs"
             variant="subtle"
@@ -154,7 +164,7 @@ export function SimulatePanel({ definition, sim }: { definition: Definition; sim
             <Textarea
               size="xs"
               label="Starting data"
-              description="Only for a decision that reads something the start form does not ask, written as data, e.g. {&quot;urgent&quot;: true}. A change starts the run again."
+              description="The start form's answers written as data, kept in step with it. Add to them only for a decision that reads something the form does not ask, e.g. &quot;urgent&quot;: true. A change starts the run again."
               value={sim.data}
               onChange={(e) => sim.setData(e.currentTarget.value)}
               error={sim.dataError}

@@ -2,6 +2,7 @@ import {
   type CoverageReport,
   coverage,
   type Definition,
+  type FormField,
   type ScriptEvent,
   type SimulationResult,
 } from '@portalflow/engine';
@@ -9,6 +10,9 @@ import { useMemo, useState } from 'react';
 import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
 import { simulationStart } from '../model/simulationStart.ts';
 import { useClinicConfig } from '../shell/clinic.ts';
+import { type FieldErrors, type FormValues, localToday } from '../work/form.ts';
+import { practiceAnswers } from './practiceAnswers.ts';
+import { answersOfStartData, startDataOf, startDataText } from './simStartData.ts';
 
 export interface Simulation {
   result: SimulationResult;
@@ -17,7 +21,19 @@ export interface Simulation {
   /** Of all runs so far; all zero while the editor is not simulating. */
   coverage: CoverageReport;
   runs: number;
+  /** Changes whenever the run starts again (a new run, other start data): open tasks are asked afresh. */
+  runKey: string;
   canStepBack: boolean;
+  /** The start form's fields (New request's), answered with practice values the lead may change. */
+  startFields: readonly FormField[];
+  answers: FormValues;
+  /** What New request would refuse of the answers, by field, in words: the run waits for none. */
+  answerErrors: FieldErrors;
+  /** "1 field needs attention."; null once the run can start. */
+  startProblem: string | null;
+  /** A change of answer starts the run again, from the start form. */
+  setAnswer(fieldId: string, value: unknown): void;
+  /** The same start data written out, for the Advanced box; in step with the answers both ways. */
   data: string;
   dataError: string | null;
   /** When the run starts: the clinic's next working moment when the simulation opened, or the one picked. */
@@ -53,7 +69,12 @@ const NOT_SIMULATING: CoverageReport = {
 /** A practice run in the browser: the script of events is the state; the engine replays it. */
 export function useSimulation(definition: Definition, enabled = true): Simulation {
   const [script, setScript] = useState<ScriptEvent[]>([]);
-  const [data, setData] = useState('{}');
+  // The lead's own answers over the practice ones; data written by hand for keys no field asks; and
+  // the Advanced box's text while it is being typed (otherwise it is written from the answers).
+  const [own, setOwn] = useState<FormValues>({});
+  const [extra, setExtra] = useState<Record<string, unknown>>({});
+  const [typed, setTyped] = useState<string | null>(null);
+  const [starts, setStarts] = useState(0);
   const [finished, setFinished] = useState<SimulationResult[]>([]);
   const [rejected, setRejected] = useState<string | null>(null);
   // Business-time deadlines count in the clinic's own calendar, as they will once published.
@@ -63,23 +84,27 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
   // biome-ignore lint/correctness/useExhaustiveDependencies: `enabled` is the moment to read the clock again
   const nextWorking = useMemo(() => simulationStart(new Date().toISOString(), calendar), [enabled, calendar]);
   const start = picked ?? nextWorking;
-  const parsed = useMemo(() => {
-    try {
-      const value = JSON.parse(data || '{}') as unknown;
-      if (!value || typeof value !== 'object' || Array.isArray(value))
-        return { error: 'Instance data must be a JSON object' };
-      return { value: value as Record<string, unknown> };
-    } catch (error) {
-      return { error: `Instance data is not valid JSON: ${(error as Error).message}` };
-    }
-  }, [data]);
+  const startFields = useMemo(() => definition.intake?.form ?? [], [definition.intake]);
+  const today = localToday();
+  const answers = useMemo(
+    () => ({ ...practiceAnswers(startFields, today), ...own }),
+    [startFields, today, own],
+  );
+  const started = useMemo(
+    () => startDataOf(startFields, answers, extra, today),
+    [startFields, answers, extra, today],
+  );
+  const dataError = useMemo(() => (typed === null ? null : (readStartData(typed).error ?? null)), [typed]);
+  const startEvent = useMemo<ScriptEvent>(() => ({ type: 'start', data: started.data }), [started.data]);
+  const waiting = started.summary !== null;
   // Nothing runs while the editor is not simulating: compiling on every edit would cost for nothing.
   const result = useMemo(
     () =>
-      enabled
-        ? runScript(definition, [{ type: 'start', data: parsed.value ?? {} }, ...script], calendar, start)
-        : IDLE,
-    [enabled, definition, script, parsed.value, calendar, start],
+      // A start form New request would refuse starts nothing: its fields say why.
+      !enabled || waiting
+        ? { ...IDLE, clock: start }
+        : runScript(definition, [startEvent, ...script], calendar, start),
+    [enabled, waiting, definition, script, startEvent, calendar, start],
   );
   const actions = useMemo(
     () => (enabled ? actionsOf(definition, result) : []),
@@ -92,15 +117,17 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     () => (enabled ? coverage(definition, [...finished, result]) : NOT_SIMULATING),
     [enabled, definition, finished, result],
   );
+  // New start data starts the run again; what the run had covered still counts.
+  const startAgain = () => {
+    if (script.length > 0) setFinished((f) => [...f, result]);
+    setScript([]);
+    setRejected(null);
+    setStarts((n) => n + 1);
+  };
   // An event the engine refuses is reported and dropped, so the run stays usable.
   const push = (event: ScriptEvent) => {
     const next = [...script, event];
-    const attempt = runScript(
-      definition,
-      [{ type: 'start', data: parsed.value ?? {} }, ...next],
-      calendar,
-      start,
-    );
+    const attempt = runScript(definition, [startEvent, ...next], calendar, start);
     if (attempt.error && attempt.error.index === next.length) {
       setRejected(attempt.error.message);
       return;
@@ -114,10 +141,28 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     highlight,
     coverage: report,
     runs: finished.length + 1,
+    runKey: `${finished.length}-${starts}`,
     canStepBack: script.length > 0,
-    data,
-    dataError: parsed.error ?? null,
-    setData,
+    startFields,
+    answers,
+    answerErrors: started.errors,
+    startProblem: started.summary,
+    setAnswer: (fieldId, value) => {
+      setOwn((o) => ({ ...o, [fieldId]: value }));
+      setTyped(null);
+      startAgain();
+    },
+    data: typed ?? startDataText(started.data),
+    dataError,
+    setData: (text) => {
+      setTyped(text);
+      const read = readStartData(text);
+      if (!read.value) return;
+      const split = answersOfStartData(startFields, read.value);
+      setOwn(split.answers);
+      setExtra(split.extra);
+      startAgain();
+    },
     start,
     setStart: setPicked,
     rejected,
@@ -134,4 +179,16 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
       setRejected(null);
     },
   };
+}
+
+/** The Advanced box's text read as start data, or why it cannot be, in words. */
+function readStartData(text: string): { value?: Record<string, unknown>; error?: string } {
+  try {
+    const value = JSON.parse(text || '{}') as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return { error: 'Starting data is written between { and }, e.g. {"urgent": true}' };
+    return { value: value as Record<string, unknown> };
+  } catch (error) {
+    return { error: `Starting data cannot be read: ${(error as Error).message}` };
+  }
 }
