@@ -54,6 +54,7 @@ describe('the practice run’s start form', () => {
       await form.getByText('Patient reference is required').waitFor();
       await review.waitFor({ state: 'detached' });
       await panel.getByText(/The run starts once the start form is complete/).waitFor();
+      expect(await panel.getByText('Not started', { exact: true }).count()).toBe(1);
       await patient.fill('7002');
       await form.getByText('Patient reference must be a chart number such as DEMO-5001').waitFor();
       expect(await review.count()).toBe(0);
