@@ -267,6 +267,26 @@ describe('the code step', () => {
   });
 });
 
+describe('the setup page’s words before the clinic’s configuration is open to the person', () => {
+  it('an enroll-stage /api/me says the clinic’s time zone and clock, for when the reset happened', async () => {
+    await t.addUser('zone-1', ['auditor']);
+    const { as, stage } = await passwordStep('zone-1');
+    expect(stage).toBe('enroll');
+    // The configuration itself waits for a full sign-in.
+    expect((await t.call('GET', '/api/config', { as })).status).toBe(403);
+    const me = await t.call('GET', '/api/me', { as });
+    expect(me.status, me.text).toBe(200);
+    expect(me.body.clinicTime).toEqual({ timeZone: 'America/Denver', clock: '12-hour' });
+    const before = t.deps.clinicClock;
+    t.deps.clinicClock = '24-hour';
+    try {
+      expect((await t.call('GET', '/api/me', { as })).body.clinicTime.clock).toBe('24-hour');
+    } finally {
+      t.deps.clinicClock = before;
+    }
+  });
+});
+
 describe('the access log records every sign-in step', () => {
   it('passwords, codes and sign-outs, allowed and refused, by user id (never the name typed)', async () => {
     await t.addUser('logged-1', ['front-desk']);

@@ -50,6 +50,9 @@ describe('an admin resets a person’s two-factor sign-in', () => {
       expect(await state.textContent()).toMatch(
         /^Two-factor: waiting for setup \(reset by Chris Howard .+\)$/,
       );
+      // When, on the clinic's clock, as the admin's screen says it.
+      const resetTime = (await state.textContent())?.match(/\d{1,2}:\d{2} [AP]M/)?.[0];
+      expect(resetTime).toBeTruthy();
       expect(await resetButton.isDisabled()).toBe(true);
       expect(await resetButton.getAttribute('aria-describedby')).toBe('two-factor-state');
       await screenshot(admin.page, 'accounts-two-factor-reset');
@@ -63,8 +66,10 @@ describe('an admin resets a person’s two-factor sign-in', () => {
       const again = await passwordStep(person.page, 'auditor');
       const why = again.getByTestId('totp-enroll-reason');
       expect(await why.textContent()).toMatch(
-        /^An admin reset your two-factor sign-in on .+\. Set it up again to continue\.$/,
+        /^An admin reset your two-factor sign-in on [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M\. Set it up again to continue\.$/,
       );
+      // The same time the admin read, on the clinic's clock (not the computer's, nor UTC).
+      expect(await why.textContent()).toContain(`, ${resetTime}. Set it up again`);
       await screenshot(person.page, 'two-factor-set-up-again');
       expect(await seriousViolations(person.page)).toEqual([]);
 

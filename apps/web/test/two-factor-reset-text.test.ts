@@ -25,4 +25,16 @@ describe('the two-factor setup page after an admin reset', () => {
       rememberClinicConfig(null);
     }
   });
+
+  it('says it on the clinic’s clock that came with it, before the configuration has loaded', () => {
+    // The setup page comes before a full sign-in: no configuration yet, only what /api/me sent.
+    rememberClinicConfig(null);
+    const clinicTime = { timeZone: 'America/Denver', clock: '12-hour' } as const;
+    expect(twoFactorResetText('2026-12-07T03:30:00Z', NOW, clinicTime)).toBe(
+      'An admin reset your two-factor sign-in on Sun, Dec 6, 8:30 PM. Set it up again to continue.',
+    );
+    expect(
+      twoFactorResetText('2026-12-07T03:30:00Z', NOW, { timeZone: 'America/Denver', clock: '24-hour' }),
+    ).toContain('on Sun, Dec 6, 20:30.');
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClinicClock } from './clinic-config.ts';
 import { Timestamp } from './common.ts';
 import { errors, json, jsonBody, optionalJsonBody, route } from './route.ts';
 
@@ -92,6 +93,11 @@ export const Me = z.object({
     resetAt: Timestamp.nullable(),
   }),
   emergency: EmergencyGrant.nullable(),
+  /**
+   * The clinic's time zone and clock, for the times shown before its configuration may be read (the
+   * two-factor setup page says when an admin reset it); `GET /api/config` waits for a full sign-in.
+   */
+  clinicTime: z.object({ timeZone: z.string(), clock: ClinicClock }),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -6,10 +6,12 @@ import type {
   TotpSetup,
   TotpVerifyBody,
 } from '@portalflow/contract';
+import { DEFAULT_CLINIC_CLOCK } from '@portalflow/contract';
 import type { User } from '@portalflow/store';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { accessEnded } from '../live/access-ended.ts';
+import { clinicTimeZone } from '../tracking/period.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import type { AuthUser } from './roles.ts';
@@ -294,6 +296,11 @@ export class SignInService {
         resetAt: enrolled ? null : await deps.store.twoFactorResetAt(user.id),
       },
       emergency: user.emergency ?? null,
+      // The setup page writes the reset's time before the configuration may be read: on the clinic's clock.
+      clinicTime: {
+        timeZone: clinicTimeZone(deps.calendar),
+        clock: deps.clinicClock ?? DEFAULT_CLINIC_CLOCK,
+      },
     };
   }
 }

@@ -45,10 +45,14 @@ export function EnrollTwoFactor({
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Set up again after an admin reset it: the person is told so, not left to wonder why.
-  const resetAt = useQuery({
+  // Set up again after an admin reset it: the person is told so, not left to wonder why. When, on the
+  // clinic's clock that comes with it: the clinic's configuration waits for a full sign-in.
+  const reset = useQuery({
     queryKey: ['two-factor-reset-at'],
-    queryFn: async () => (await call(me, {})).twoFactor.resetAt,
+    queryFn: async () => {
+      const { twoFactor, clinicTime } = await call(me, {});
+      return twoFactor.resetAt ? { at: twoFactor.resetAt, clinicTime } : null;
+    },
     staleTime: 0,
     gcTime: 0,
   }).data;
@@ -86,9 +90,9 @@ export function EnrollTwoFactor({
       <Title order={1} size="h2">
         Set up <Unbroken>two-factor</Unbroken> <Unbroken>sign-in</Unbroken>
       </Title>
-      {resetAt ? (
+      {reset ? (
         <Text size="sm" c="gray.7" data-testid="totp-enroll-reason">
-          {twoFactorResetText(resetAt)}
+          {twoFactorResetText(reset.at, Date.now(), reset.clinicTime)}
         </Text>
       ) : (
         <Text size="sm" c="gray.7">
