@@ -8,6 +8,7 @@ import { FileCount } from './FileCount.tsx';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
 import { useRoleName } from './useRoleName.ts';
+import { WholeWords } from './WholeWords.tsx';
 
 interface Props {
   tasks: Task[];
@@ -77,16 +78,16 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                   aria-label={`Select “${t.title}” of ${requestLabel(t)} (${titleOf(t.definitionId)}, ${roleName(t.role)})`}
                 />
               </Table.Td>
-              {/* A long subject wraps here rather than pushing the other columns off screen. */}
-              <Table.Td style={{ maxWidth: 380 }}>
+              {/* A long request name wraps here, whole, rather than pushing the other columns off
+                  screen: a laptop gives the column a few words a line, and a name cut off after two
+                  lines left the lead guessing whose request it was. */}
+              <Table.Td style={{ minWidth: 200, maxWidth: 380 }}>
                 <Group gap={4} wrap="nowrap">
                   <div style={{ minWidth: 0 }}>
-                    <Text fz="xs" fw={700} lineClamp={2} data-testid="team-row-subject">
+                    <Text fz="xs" fw={700} data-testid="team-row-subject">
                       {requestLabel(t)}
                     </Text>
-                    <Text fz="xs" lineClamp={2}>
-                      {t.title}
-                    </Text>
+                    <Text fz="xs">{t.title}</Text>
                   </div>
                   <FileCount files={t.files} testId="team-row-files" />
                   {t.escalated && (
@@ -119,9 +120,10 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
               </Table.Td>
               <Table.Td>{titleOf(t.definitionId)}</Table.Td>
               <Table.Td>{roleName(t.role)}</Table.Td>
-              <Table.Td>
+              {/* A long name wraps between its words rather than taking the Task column's room. */}
+              <Table.Td style={{ maxWidth: 150 }}>
                 {t.assignee ? (
-                  nameOf(t.assignee, `User ${t.assignee.slice(0, 8)}`)
+                  <WholeWords>{nameOf(t.assignee, `User ${t.assignee.slice(0, 8)}`)}</WholeWords>
                 ) : (
                   <Text fz="xs" c="gray.7" component="span">
                     Pool
