@@ -1,10 +1,12 @@
 import { useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { openStepsLead } from './openStepsWords.ts';
 import { isOnScreen, type Rect } from './placeView.ts';
 
 /** An open step of the run shown, where it is drawn. */
 export interface OpenStep {
   id: string;
+  /** Its name on its button (`openStepLabels`). */
   title: string;
   box: Rect;
 }
@@ -33,15 +35,15 @@ export const OpenStepsNote = memo(function OpenStepsNote({
   ];
   if (steps.length < 2 || !(width > 0)) return null;
   const off = steps.filter((s) => !isOnScreen({ width, height }, { x, y, zoom }, s.box));
-  if (off.length === 0) return null;
+  const lead = openStepsLead(off.length, steps.length - off.length);
+  if (lead === null) return null;
   return (
     <div className="pf-open-steps-note" role="status" data-testid="open-steps-note">
-      <span>
-        {off.length} more open {off.length === 1 ? 'step' : 'steps'}:
-      </span>
+      <span>{lead}</span>
       {off.map((s) => (
         <button type="button" key={s.id} onClick={() => onShow(s.id)}>
-          {s.title} →
+          {/* The arrow is for the eye; a screen reader reads the step's name alone. */}
+          {s.title} <span aria-hidden>→</span>
         </button>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { type Definition, stepTitle } from '@portalflow/engine';
+import type { Definition } from '@portalflow/engine';
 import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { readLayout } from '../model/document.ts';
@@ -9,6 +9,7 @@ import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { type OpenStep, OpenStepsNote } from './OpenStepsNote.tsx';
+import { openStepLabels } from './openStepsWords.ts';
 import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
 import { followView, type PathFocus, replayView, stepView } from './replayView.ts';
@@ -109,14 +110,13 @@ function ReadOnlyDiagram({
 
   // The steps open now, for the note naming those off screen; its buttons bring one into view.
   const active = highlight?.active;
-  const openSteps = useMemo<OpenStep[]>(
-    () =>
-      (active ?? []).flatMap((id) => {
-        const box = scene.boxes.get(id);
-        return box ? [{ id, title: stepTitle(definition, id), box }] : [];
-      }),
-    [active, scene, definition],
-  );
+  const openSteps = useMemo<OpenStep[]>(() => {
+    const labels = openStepLabels(definition, active ?? []);
+    return (active ?? []).flatMap((id) => {
+      const box = scene.boxes.get(id);
+      return box ? [{ id, title: labels.get(id)!, box }] : [];
+    });
+  }, [active, scene, definition]);
   const showStep = useCallback(
     (id: string) => {
       const el = pane.current;
