@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@portalflow/store';
+import { returnStrandedTasks } from './accounts/return-stranded-tasks.ts';
 import { type App, createApp } from './app.ts';
 import { attachmentService } from './attachments/service.ts';
 import { checkpointConfig, databaseFile } from './audit/checkpoint-config.ts';
@@ -80,6 +81,9 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
   await loadClinicHours(deps);
   const app = createApp(deps);
   await attachmentService(deps).settle();
+  const stranded = await returnStrandedTasks({ store, instances: app.instances });
+  if (stranded > 0)
+    log(`${stranded} open tasks held by people who can no longer work them went back to their pools`);
   if (options.demo) {
     const seed = await seedDemo(
       store,

@@ -101,6 +101,18 @@ export const ERRORS = {
     status: 409,
     message: 'You no longer hold this task’s role: an admin changed your roles just now',
   },
+  // A lead's reassignment decided while the person could take the task, refused in the write because an
+  // admin took the role or disabled the account meanwhile (that change won).
+  ASSIGNEE_LOST_ROLE: {
+    status: 409,
+    message:
+      '{person} no longer holds the role {role}: an admin changed their roles just now, so the task stayed where it was. Choose someone who holds the role, or send the task to a pool.',
+  },
+  ASSIGNEE_DISABLED: {
+    status: 409,
+    message:
+      '{person}’s account was disabled just now, so the task stayed where it was. Choose someone else, or send the task to a pool.',
+  },
   REQUEST_UNDER_WAY: {
     status: 409,
     message: 'Someone has already acted on this request: ask a lead to cancel it',

@@ -132,7 +132,7 @@ const actionErrors = errors({
   401: 'Not signed in (UNAUTHENTICATED)',
   403: 'Not your role, or auditors (FORBIDDEN)',
   404: 'No such task (NOT_FOUND)',
-  409: 'The task closed or is held by someone else, or your role was taken meanwhile (TASK_CLOSED, ALREADY_CLAIMED, ALREADY_YOURS, NOT_YOURS, NOT_ASSIGNED, ROLE_REMOVED, HISTORY_LIMIT, CONFLICT)',
+  409: 'The task closed or is held by someone else, or your role was taken meanwhile (TASK_CLOSED, ALREADY_CLAIMED, ALREADY_YOURS, NOT_YOURS, NOT_ASSIGNED, ROLE_REMOVED, ASSIGNEE_LOST_ROLE, ASSIGNEE_DISABLED, HISTORY_LIMIT, CONFLICT)',
   413: 'The event would be too large (PAYLOAD_TOO_LARGE)',
   422: 'A reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
 });

@@ -95,6 +95,13 @@ export interface InstanceChange {
    * returns the task to its pool) or not at all — never a task held by someone without its role.
    */
   actorHolds?: string;
+  /**
+   * The person a change hands a task to (a lead's reassignment) must, when it is written, be an active
+   * account holding `role` (null: any active account): read in the commit itself, so a reassignment
+   * decided just before an admin took the role or disabled the account is refused, never written after
+   * the removal has returned that person's tasks (which would leave this one with someone who cannot work it).
+   */
+  assigneeHolds?: { assignee: string; role: string | null };
   /** The engine's next snapshot; the instance's status is taken from it. */
   snapshot: InstanceSnapshot;
   tasks?: TaskChange[];
@@ -126,9 +133,19 @@ export interface InstanceChange {
  * written; re-read and retry or report 409. `unknown-version`: the create names an unpublished version.
  * `actor-disabled`: the event's actor is an account that is disabled (it was, by the time of the
  * commit) — nothing was written, and a retry would not help. `actor-lacks-role`: the actor no longer
- * holds the change's `actorHolds` role — nothing was written.
+ * holds the change's `actorHolds` role — nothing was written. `assignee-disabled`, `assignee-lacks-role`:
+ * the person of `assigneeHolds` is disabled, or no longer holds its role — nothing was written.
  */
 export type CommitResult =
   | { ok: true; revision: number; seq: number; hash: string }
-  | { ok: false; reason: 'conflict' | 'unknown-version' | 'actor-disabled' | 'actor-lacks-role' };
+  | {
+      ok: false;
+      reason:
+        | 'conflict'
+        | 'unknown-version'
+        | 'actor-disabled'
+        | 'actor-lacks-role'
+        | 'assignee-disabled'
+        | 'assignee-lacks-role';
+    };
 // A `pin` to a version that does not exist, or from a version the instance is no longer on, is a `conflict`.

@@ -1,5 +1,6 @@
 import type { ActiveStep, Definition, EngineEvent } from '@portalflow/engine';
 import type { Instance, Task, User } from '@portalflow/store';
+import { roleTitlesIn } from '../audit/role-titles.ts';
 import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
@@ -42,7 +43,12 @@ export type InstanceCommand =
   /** A waiting step of the caller's own practice run, played: its outside answer, or its time passing. */
   | { type: 'play-wait'; wait: string; answer: 'signal' | 'time' }
   /** An event the system records as it is (a deadline's timer firing). */
-  | { type: 'system'; event: EngineEvent };
+  | { type: 'system'; event: EngineEvent }
+  /**
+   * A task its holder can no longer work, sent back to its pool by the system (no person acts): only
+   * while `holder` still holds it, with `reason` in its history. Built by the server only, never a route.
+   */
+  | { type: 'return-to-pool'; token: string; holder: string; reason: string };
 
 /** What a command is checked against: the instance and definition it changes, and who sends it. */
 export interface CommandState {
@@ -93,6 +99,11 @@ export function openTask(instance: Instance, token: string): ActiveStep {
 export function eventFor(command: InstanceCommand, state: CommandState): EngineEvent {
   const { user, instance, definition } = state;
   if (command.type === 'system') return command.event;
+  if (command.type === 'return-to-pool') {
+    const item = openTask(instance, command.token);
+    if (item.assignee !== command.holder) throw ApiError.of('NOT_HELD');
+    return { type: 'reassign', token: item.token, assignee: null, reason: command.reason };
+  }
   if (!user) throw forbidden();
   const acting = () => {
     if (!canAct(user)) throw forbidden('Auditors read but do not act');
@@ -145,7 +156,7 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       const item = openTask(instance, command.token);
       if (command.holder !== undefined && item.assignee !== command.holder) throw ApiError.of('NOT_HELD');
       // Checked on the state the change applies to: the role may have moved since the request was sent.
-      requireHoldsRole(command.person, command.role ?? item.role);
+      requireHoldsRole(command.person, command.role ?? item.role, (r) => roleTitlesIn(definition)(r));
       return reassignEvent(item.token, user, command);
     }
     case 'signal': {

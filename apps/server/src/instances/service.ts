@@ -20,6 +20,7 @@ import {
   type InstancePort,
   projectEffects,
 } from '@portalflow/store';
+import { roleTitlesIn } from '../audit/role-titles.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { ServerConfig } from '../config.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
@@ -27,12 +28,14 @@ import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { outboxDrafts } from '../outbox/messages.ts';
 import { canSeeTask } from './access.ts';
+import { assigneeGone, assigneeHolds } from './assignee.ts';
 import {
   type CommandState,
   eventFor,
   type InstanceCommand,
   needsHistory,
   needsTasks,
+  openTask,
   taskToken,
 } from './commands.ts';
 import { durableTimers, isPracticeTaskDeadline } from './practice-deadlines.ts';
@@ -464,6 +467,14 @@ export class InstanceService {
         !standsInFor(actor.user, instance, event.role)
       )
         change.actorHolds = event.role;
+      // A lead's reassignment to a person lands only while that person can still work the task (read in
+      // the commit): an admin taking the role or disabling the account meanwhile returns what they hold,
+      // and this must not come after that.
+      const handedTo =
+        command.type === 'reassign' && event.type === 'reassign' && typeof event.assignee === 'string'
+          ? assigneeHolds(event.assignee, event.toRole ?? openTask(instance, command.token).role)
+          : undefined;
+      if (handedTo) change.assigneeHolds = handedTo;
       if (options.completionNote && event.type === 'complete' && actor.user) {
         change.notes = [
           {
@@ -489,6 +500,12 @@ export class InstanceService {
       }
       if (committed.reason === 'actor-disabled') throw accountDisabled();
       if (committed.reason === 'actor-lacks-role') throw ApiError.of('ROLE_REMOVED');
+      if (committed.reason === 'assignee-lacks-role' || committed.reason === 'assignee-disabled')
+        throw assigneeGone(
+          committed.reason,
+          command.type === 'reassign' ? command.person : null,
+          roleTitlesIn(definition)(handedTo?.role ?? null),
+        );
       if (committed.reason !== 'conflict')
         throw new ApiError(409, 'CONFLICT', `The change could not be recorded (${committed.reason})`);
     }

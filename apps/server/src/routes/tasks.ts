@@ -11,6 +11,7 @@ import {
 import { dataFields, requestSubject } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
+import { roleTitlesIn } from '../audit/role-titles.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import { clinicToday } from '../clinic/today.ts';
@@ -265,7 +266,11 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     await requireStaffedRole(deps.store, input.role);
     for (const taskId of ids) {
       const task = await deps.store.getTask(taskId);
-      if (task?.status === 'open') requireHoldsRole(person, input.role ?? task.role);
+      const role = input.role ?? task?.role;
+      if (task?.status !== 'open' || !person || !role || person.roles.includes(role)) continue;
+      // Refused: said with the role as the task's workflow names it.
+      const { definition } = await instances.load(task.instanceId);
+      requireHoldsRole(person, role, (r) => roleTitlesIn(definition)(r));
     }
     const results: Array<{ taskId: string; ok: boolean; error?: { code: string; message: string } }> = [];
     for (const taskId of ids) {

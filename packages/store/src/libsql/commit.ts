@@ -24,6 +24,13 @@ const ACTOR_ACTIVE = 'NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND disabled 
 /** The first statement's condition that its actor still holds `actorHolds` (none asked: passes). */
 const ACTOR_HOLDS = '(? IS NULL OR EXISTS (SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?))';
 
+/**
+ * The first statement's condition that the person a task is handed to (`assigneeHolds`) is active and
+ * holds the role (a null role: any active account); none asked: passes.
+ */
+const ASSIGNEE_CAN_WORK = `(? IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = ? AND u.disabled = 0
+  AND (? IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?))))`;
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const STATUSES = new Set(['active', 'done', 'cancelled']);
 const NOTIFICATION_KINDS = new Set(['assigned', 'overdue', 'escalated', 'cancelled']);
@@ -108,6 +115,13 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   const status = change.snapshot.status;
   const guard: InValue[] = [instanceId, token];
   const holds: InValue[] = [change.actorHolds ?? null, actor, change.actorHolds ?? null];
+  const given = change.assigneeHolds;
+  const canWork: InValue[] = [
+    given?.assignee ?? null,
+    given?.assignee ?? null,
+    given?.role ?? null,
+    given?.role ?? null,
+  ];
 
   const statements: InStatement[] = [];
   if (change.create) {
@@ -162,7 +176,8 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
   } else {
     statements.push({
       sql: `UPDATE instances SET revision = revision + 1, commit_token = ?, snapshot = ?, status = ?, last_hash = ?, updated_at = ?
-            WHERE id = ? AND revision = ? AND last_hash = ? AND ${ACTOR_ACTIVE} AND ${ACTOR_HOLDS}`,
+            WHERE id = ? AND revision = ? AND last_hash = ? AND ${ACTOR_ACTIVE} AND ${ACTOR_HOLDS}
+              AND ${ASSIGNEE_CAN_WORK}`,
       args: [
         token,
         snapshot,
@@ -174,6 +189,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         event.prevHash,
         actor,
         ...holds,
+        ...canWork,
       ],
     });
   }

@@ -63,6 +63,18 @@ export function instanceApi(db: Db): InstanceApi {
           if (holds.rows.length === 0) return { ok: false, reason: 'actor-lacks-role' };
         }
       }
+      const given = change.assigneeHolds;
+      if (!outcome.result.ok && given !== undefined) {
+        // Written nothing for a task handed to someone: say whether that person can no longer take it.
+        const person = await db.client.execute({
+          sql: `SELECT disabled, ? IS NULL OR EXISTS (SELECT 1 FROM user_roles WHERE user_id = ? AND role = ?) AS holds
+                FROM users WHERE id = ?`,
+          args: [given.role, given.assignee, given.role, given.assignee],
+        });
+        const row = person.rows[0];
+        if (!row || Number(row.disabled) === 1) return { ok: false, reason: 'assignee-disabled' };
+        if (Number(row.holds) !== 1) return { ok: false, reason: 'assignee-lacks-role' };
+      }
       if (!outcome.checkCreate) return outcome.result;
       // A create wrote nothing: say whether the id was taken or the version does not exist.
       const rs = await db.client.execute({
