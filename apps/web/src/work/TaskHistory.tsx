@@ -157,7 +157,13 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
           );
         }
         if (!e) return null;
-        const who = e.actor ? nameOf(e.actor, e.role ? roleName(e.role) : 'A colleague') : 'Clinic calendar';
+        // No person: a deadline passing (the clinic calendar), or a task its holder could no longer work
+        // sent back to its pool by the system.
+        const who = e.actor
+          ? nameOf(e.actor, e.role ? roleName(e.role) : 'A colleague')
+          : e.type === 'reassign'
+            ? 'Automatically'
+            : 'Clinic calendar';
         const details =
           e.type === 'complete' || e.type === 'start'
             ? []
