@@ -24,6 +24,7 @@ import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { slugify, starterDefinition } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
+import { askForDraft } from './askForDraft.ts';
 import { ImportButton, type Imported } from './ImportButton.tsx';
 import { toast } from './toast.ts';
 import './editor.css';
@@ -183,7 +184,16 @@ export function WorkflowsPage() {
             {list.map((d) => (
               <Table.Tr key={d.id} data-testid={`workflow-row-${d.id}`}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/workflows/${encodeURIComponent(d.id)}`} fw={600}>
+                  <Anchor
+                    component={Link}
+                    to={`/workflows/${encodeURIComponent(d.id)}`}
+                    fw={600}
+                    onClick={(e: React.MouseEvent) => {
+                      // Opened here (not in a new tab): the draft comes beside the editor's code.
+                      if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey)
+                        askForDraft(d.id);
+                    }}
+                  >
                     {d.title}
                   </Anchor>
                   <Text size="xs" c="dimmed" ff="monospace">

@@ -1,12 +1,13 @@
-import { getDefinition } from '@portalflow/contract';
+import type { getDefinition } from '@portalflow/contract';
 import { type Definition, type DefinitionIssue, PortalflowError, parseDefinition } from '@portalflow/engine';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { type Answer, call } from '../api/call.ts';
+import type { Answer } from '../api/call.ts';
 import type { Draft, Me } from '../api/types.ts';
 import { layoutInWorker, startLayoutWorker } from '../canvas/layoutInWorker.ts';
 import { routeAhead } from '../canvas/useCanvasScene.ts';
 import { type EditorDocument, type Layout, readLayout } from '../model/document.ts';
+import { draftFor } from './askForDraft.ts';
 import { roleCatalogQuery } from './inspector/common.ts';
 import { keptWorkFor, openResumed } from './resumeKeptWork.ts';
 import { type SavedBase, useEditorStore } from './useEditorStore.ts';
@@ -50,7 +51,7 @@ export async function baseFrom(draft: Draft): Promise<SavedBase> {
 export function useLoadDraft(id: string) {
   const query = useQuery({
     queryKey: ['definition', id],
-    queryFn: () => call(getDefinition, { params: { id } }),
+    queryFn: () => draftFor(id),
     // Read once per visit: a refetch while editing must not replace the document, and leaving the
     // editor drops the copy so the next visit reads the latest draft.
     staleTime: Number.POSITIVE_INFINITY,

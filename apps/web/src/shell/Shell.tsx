@@ -23,6 +23,7 @@ import { clinicRoles } from '../auth/useMe.ts';
 import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
+import { askForFirstView } from '../tracking/firstView.ts';
 import { NotificationBell } from '../work/NotificationBell.tsx';
 import { useRoleCatalog } from '../work/useRoleCatalog.ts';
 import { ClinicGate, ClinicLoading } from './ClinicGate.tsx';
@@ -150,7 +151,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
                   className={isOpen(location.pathname, item.to) ? 'pf-nav-active' : undefined}
                   fw={500}
                   py={6}
-                  onClick={close}
+                  onClick={() => {
+                    close();
+                    // Tracking's numbers are asked for beside its code, not once the charts' code has come.
+                    if (item.to === '/tracking' && !isOpen(location.pathname, item.to))
+                      askForFirstView(client);
+                  }}
                 />
               ))}
             </Stack>

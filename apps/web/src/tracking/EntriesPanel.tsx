@@ -4,7 +4,6 @@ import {
   createTrackingEntry,
   deleteTrackingEntry,
   editTrackingEntry,
-  listTrackingEntries,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { History, Pencil, Plus, Trash2 } from 'lucide-react';
@@ -16,6 +15,7 @@ import { formatDate } from '../shell/time.ts';
 import { type EntryDraft, EntryForm } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { describeEntry, KIND_LABELS } from './entryKinds.ts';
+import { entriesOptions } from './firstView.ts';
 import type { TrackingEntry } from './types.ts';
 
 /**
@@ -52,10 +52,7 @@ export function EntriesPanel({
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TrackingEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const entries = useQuery({
-    queryKey: ['tracking', 'entries', from, to, person],
-    queryFn: () => call(listTrackingEntries, { query: { from, to, ...(person ? { person } : {}) } }),
-  });
+  const entries = useQuery(entriesOptions(from, to, person));
   const refresh = () => client.invalidateQueries({ queryKey: ['tracking'] });
 
   const save = useMutation({

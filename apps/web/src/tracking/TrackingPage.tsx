@@ -10,28 +10,26 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { trackingCsvName, trackingSheet } from '@portalflow/contract';
+import { trackingCsvName } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
-import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 import { usePeople } from '../work/usePeople.ts';
 import { useRoleCatalog } from '../work/useRoleCatalog.ts';
 import { useRoleName } from '../work/useRoleName.ts';
 import { EntriesPanel } from './EntriesPanel.tsx';
+import { firstFilters, sheetOptions } from './firstView.ts';
 import {
   choiceOf,
   clinicToday,
-  defaultPeriod,
   PERIOD_CHOICES,
   type PeriodChoice,
   periodFor,
   periodWords,
 } from './period.ts';
 import { SheetTableView } from './SheetTableView.tsx';
-import { sheetQuery } from './sheetQuery.ts';
 import { TrackingCharts } from './TrackingCharts.tsx';
 import type { SheetFilters } from './types.ts';
 
@@ -43,12 +41,7 @@ import type { SheetFilters } from './types.ts';
 export function TrackingPage({ me }: { me: Me }) {
   const roles = me.user.roles;
   const everyone = isLead(roles) || isAuditor(roles);
-  const [filters, setFilters] = useState<SheetFilters>(() => ({
-    ...defaultPeriod(),
-    view: 'person',
-    person: '',
-    role: '',
-  }));
+  const [filters, setFilters] = useState<SheetFilters>(firstFilters);
   const { people, nameOf } = usePeople(me);
   const set = (patch: Partial<SheetFilters>) => setFilters((f) => ({ ...f, ...patch }));
   // Today as the page opened: the quick choices end on it (a sheet left open overnight keeps its days).
@@ -68,11 +61,7 @@ export function TrackingPage({ me }: { me: Me }) {
   };
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(filters.from) && /^\d{4}-\d{2}-\d{2}$/.test(filters.to);
 
-  const sheet = useQuery({
-    queryKey: ['tracking', 'sheet', filters],
-    queryFn: () => call(trackingSheet, { query: sheetQuery(filters) }),
-    enabled: valid,
-  });
+  const sheet = useQuery({ ...sheetOptions(filters), enabled: valid });
 
   const personOptions = useMemo(
     () =>
