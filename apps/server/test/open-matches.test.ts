@@ -112,11 +112,12 @@ describe('POST /api/requests/open-matches', () => {
     );
     const r = await matches(frontDesk, { patient: 'demo-7021', medication: 'Sertraline' });
     expect(r.status).toBe(200);
-    // The subject is the one the desk just typed; who started it, its steps and who holds them are not given.
+    // The subject is the one the desk just typed (the patient as the chart number it is kept as); who
+    // started it, its steps and who holds them are not given.
     expect(r.body.matches).toEqual([
       {
         instanceId: started.body.instance.id,
-        subject: 'demo-7021 · Refill: Sertraline',
+        subject: 'DEMO-7021 · Refill: Sertraline',
         startedAt: started.body.instance.startedAt,
         startedBy: null,
         readable: false,

@@ -13,6 +13,11 @@ export const Startable = z.object({
   form: z.array(FormFieldSchema),
   /** Whether its requests have a subject (the template itself is not needed by the picker). */
   hasSubject: z.boolean(),
+  /**
+   * The fields that name the patient: their answer is kept as its chart number ("Patient/DEMO-5001",
+   * the EHR's full address or "demo-5001" → DEMO-5001), so the form shows that before it is sent.
+   */
+  patientFields: z.array(Id),
 });
 export type Startable = z.infer<typeof Startable>;
 

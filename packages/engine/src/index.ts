@@ -107,7 +107,12 @@ export {
 export { formatMoney } from './money.ts';
 export { type DefinitionIssue, locatePaths, parseDefinition, parseDefinitionText } from './parse.ts';
 export { enumeratePaths, type WorkflowPath } from './paths.ts';
-export { chartNumber, patientReferenceFields, withChartNumbers } from './patient-reference.ts';
+export {
+  chartNumber,
+  chartNumbersIn,
+  patientReferenceFields,
+  withChartNumbers,
+} from './patient-reference.ts';
 export { type ReplayCheck, replay, type VersionLookup, verifyReplay } from './replay.ts';
 export {
   CHANGE_KINDS,

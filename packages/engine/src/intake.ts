@@ -1,5 +1,6 @@
 import type { Definition } from './definition.ts';
 import { type FieldError, validateForm } from './form.ts';
+import { withChartNumbers } from './patient-reference.ts';
 
 /** Roles that may start the workflow from My work (leads and admins may start any; see the server). */
 export const intakeRoles = (definition: Definition): readonly string[] => definition.intake?.roles ?? [];
@@ -18,5 +19,6 @@ export function validateIntake(
   const errors: FieldError[] = Object.keys(data)
     .filter((key) => !known.has(key))
     .map((key) => ({ field: key, message: `"${key}" is not a field of this start form` }));
-  return [...errors, ...validateForm(fields, data, undefined, today)];
+  // The patient as it will be kept: a pasted EHR address is checked as the chart number it stands for.
+  return [...errors, ...validateForm(fields, withChartNumbers(definition, data), undefined, today)];
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DefinitionSchema } from '../src/definition.ts';
+import { validateIntake } from '../src/intake.ts';
 import { mapIntake } from '../src/intake-mapping.ts';
-import { chartNumber, patientReferenceFields, withChartNumbers } from '../src/patient-reference.ts';
+import {
+  chartNumber,
+  chartNumbersIn,
+  patientReferenceFields,
+  withChartNumbers,
+} from '../src/patient-reference.ts';
 import { requestSubject } from '../src/subject.ts';
 
 /** A portal message as the EHR sends it: the patient as Communication.subject, the writer as its sender. */
@@ -38,7 +44,7 @@ const triage = DefinitionSchema.parse({
 describe('chartNumber', () => {
   it('reads the chart number out of a FHIR Patient reference', () => {
     expect(chartNumber('Patient/DEMO-5001')).toBe('DEMO-5001');
-    expect(chartNumber(' patient/demo-5001 ')).toBe('demo-5001');
+    expect(chartNumber(' patient/demo-5001 ')).toBe('DEMO-5001');
     expect(chartNumber('Patient/DEMO-5001/_history/3')).toBe('DEMO-5001');
   });
 
@@ -46,7 +52,15 @@ describe('chartNumber', () => {
     expect(chartNumber('https://ehr.example.org/fhir/Patient/DEMO-5001')).toBe('DEMO-5001');
     expect(chartNumber('https://ehr.example.org/fhir/Patient/DEMO-5001/_history/2')).toBe('DEMO-5001');
     expect(chartNumber(' http://ehr.local:8080/Patient/DEMO-5001 ')).toBe('DEMO-5001');
-    expect(chartNumber('https://ehr.example.org/fhir/r4/patient/demo-5001')).toBe('demo-5001');
+    expect(chartNumber('https://ehr.example.org/fhir/r4/patient/demo-5001')).toBe('DEMO-5001');
+  });
+
+  it('writes a chart number as the clinic does, in capitals, however it was typed', () => {
+    expect(chartNumber('demo-5001')).toBe('DEMO-5001');
+    expect(chartNumber('Demo-5001')).toBe('DEMO-5001');
+    expect(chartNumber(' demo-5001 ')).toBe('DEMO-5001');
+    expect(chartNumber('DEMO-5001')).toBe('DEMO-5001');
+    expect(chartNumber('https://ehr.example/fhir/Patient/demo-5001/_history/2')).toBe('DEMO-5001');
   });
 
   it('leaves anything else as it is: a chart number, another resource, a URL, a sentence', () => {
@@ -92,6 +106,30 @@ describe('patient reference fields', () => {
     expect(data.patient).toBe('Patient/DEMO-5001'); // the given data is not changed
     expect(withChartNumbers(triage, { patient: 5001 })).toEqual({ patient: 5001 });
     expect(withChartNumbers(triage, {})).toEqual({});
+  });
+
+  it('typed in lower case or pasted as the EHR address, the patient is kept under one chart number', () => {
+    for (const typed of ['demo-5001', 'https://ehr.example/fhir/Patient/demo-5001/_history/2', 'DEMO-5001'])
+      expect(withChartNumbers(triage, { patient: typed, sender: 'Patient/demo-5001' })).toEqual({
+        patient: 'DEMO-5001',
+        sender: 'Patient/demo-5001',
+      });
+  });
+
+  it('a start form whose chart-number pattern takes no address takes the pasted address as its chart number', () => {
+    const [patient, ...rest] = triage.intake!.form!;
+    const form = [{ ...patient!, pattern: '[A-Za-z]{2,10}-[0-9]{1,10}' }, ...rest];
+    const strict = { ...triage, intake: { ...triage.intake!, form } };
+    const pasted = 'https://ehr.example/fhir/Patient/DEMO-5001/_history/2';
+    expect(validateIntake(strict, { patient: pasted })).toEqual([]);
+    expect(validateIntake(strict, { patient: 'Patient/demo-5001' })).toEqual([]);
+    expect(validateIntake(strict, { patient: 'https://ehr.example/fhir/Group/a' })).toHaveLength(1);
+  });
+
+  it('a form that knows only its fields (New request) turns them the same way', () => {
+    const values = { patient: ' https://ehr.example/fhir/Patient/demo-5001 ', message: 'demo-5001' };
+    expect(chartNumbersIn(['patient'], values)).toEqual({ patient: 'DEMO-5001', message: 'demo-5001' });
+    expect(chartNumbersIn(['patient'], { patient: 5001 })).toEqual({ patient: 5001 });
   });
 
   it('a Communication naming its patient by an absolute address starts with the chart number, its sender as sent', () => {

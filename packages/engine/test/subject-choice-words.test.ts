@@ -45,7 +45,8 @@ describe('a request’s subject', () => {
   });
 
   it('leaves other answers as typed, and the choice out until it is made', () => {
-    expect(requestSubject(billing, { patient: 'demo-6101' }, TODAY)).toBe('demo-6101 · Billing');
+    // The patient by the chart number as the clinic writes it, even kept as typed ("demo-6101").
+    expect(requestSubject(billing, { patient: 'demo-6101' }, TODAY)).toBe('DEMO-6101 · Billing');
     expect(requestSubject({ ...billing, subject: undefined }, { patient: 'DEMO-6101' }, TODAY)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type Definition, type FormField, intakeRoles } from '@portalflow/engine';
+import { type Definition, type FormField, intakeRoles, patientReferenceFields } from '@portalflow/engine';
 import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -12,6 +12,8 @@ export interface Startable {
   form: FormField[];
   /** Whether its requests have a subject (the template itself is not patient data, but is not needed). */
   hasSubject: boolean;
+  /** The fields kept as the patient's chart number. */
+  patientFields: string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function startableFor(
       description: definition.description ?? null,
       form: definition.intake?.form ?? [],
       hasSubject: definition.subject !== undefined,
+      patientFields: [...patientReferenceFields(definition)],
     });
   }
   return found.sort((a, b) => a.title.localeCompare(b.title));

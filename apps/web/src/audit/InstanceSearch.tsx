@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { InstanceStatus, listInstances, searchInstances } from '@portalflow/contract';
-import { idToWords } from '@portalflow/engine';
+import { chartNumber, idToWords } from '@portalflow/engine';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FileSearch, SearchX, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
@@ -187,6 +187,8 @@ export function InstanceSearch() {
             placeholder="e.g. DEMO-5001"
             value={patientText}
             onChange={(e) => setPatientText(e.currentTarget.value)}
+            // The EHR's address copied off the chart, or "demo-5001", shown as the chart number searched for.
+            onBlur={() => setPatientText(chartNumber(patientText))}
             w={190}
             autoComplete="off"
             data-testid="audit-filter-patient"

@@ -12,6 +12,8 @@ interface Props {
   disabled: boolean;
   inputId: string;
   onChange: (value: unknown) => void;
+  /** One-line text left: New request writes a patient reference as its chart number then. */
+  onBlur?: () => void;
   /** Takes focus when its dialog opens (Mantine's focus trap honours `data-autofocus`). */
   autoFocus?: boolean;
 }
@@ -48,7 +50,16 @@ function descriptionOf(field: FormField): string | undefined {
 }
 
 /** One field of a step's form, as the input that fits its type. Required fields are marked. */
-export function FormFieldInput({ field, value, error, disabled, inputId, onChange, autoFocus }: Props) {
+export function FormFieldInput({
+  field,
+  value,
+  error,
+  disabled,
+  inputId,
+  onChange,
+  onBlur,
+  autoFocus,
+}: Props) {
   const common = {
     id: inputId,
     label: labelOf(field),
@@ -67,6 +78,7 @@ export function FormFieldInput({ field, value, error, disabled, inputId, onChang
           {...common}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
+          onBlur={onBlur}
         />
       );
     case 'textarea':

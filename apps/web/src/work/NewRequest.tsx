@@ -6,6 +6,7 @@ import {
   startableRequests,
   startRequest,
 } from '@portalflow/contract';
+import { chartNumbersIn } from '@portalflow/engine';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -93,6 +94,14 @@ export function NewRequestButton() {
   );
 }
 
+/**
+ * The form's answers with each patient field as the chart number the server will keep ("Patient/…",
+ * the EHR's full address, "demo-5001" → DEMO-5001): checked against the workflow's pattern as that,
+ * as the server checks it.
+ */
+const asKept = (workflow: Startable, values: FormValues): FormValues =>
+  chartNumbersIn(workflow.patientFields, values);
+
 /** A request this dialog started, its files still being sent. */
 interface Started {
   instanceId: string;
@@ -111,7 +120,9 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   );
   const workflow = workflows.find((w) => w.definitionId === definitionId) ?? null;
   const fields = workflow?.form ?? [];
-  const [values, setValues] = useState<FormValues>({});
+  const [typed, setValues] = useState<FormValues>({});
+  // What the preview and the checks read: the patient as the chart number it will be kept as.
+  const values = workflow ? asKept(workflow, typed) : typed;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<string | null>(null);
   // Sent once: from then on every change is checked again, so the errors follow the corrections.
@@ -191,6 +202,8 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       return;
     }
     setTried(true);
+    // Sent with Enter from the patient box, never left: it shows the chart number that is checked and sent.
+    setValues(values);
     const errs = checkForm(fields, values);
     setErrors(errs);
     setSummary(attentionSummary(errs));
@@ -286,16 +299,24 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
                 autoFocus={i === 0}
                 key={field.id}
                 field={field}
-                value={values[field.id]}
+                value={typed[field.id]}
                 error={errors[field.id]}
                 disabled={busy || started !== null}
                 inputId={inputId(workflow.definitionId, field.id)}
+                onBlur={
+                  workflow.patientFields.includes(field.id)
+                    ? () => {
+                        // The pasted EHR address or "demo-5001" becomes the chart number it will be kept as.
+                        if (values[field.id] !== typed[field.id]) setValues(values);
+                      }
+                    : undefined
+                }
                 onChange={(value) => {
-                  const next = { ...values, [field.id]: value };
+                  const next = { ...typed, [field.id]: value };
                   setValues(next);
                   setMatches(null);
                   if (tried) {
-                    const checked = recheck(fields, next);
+                    const checked = recheck(fields, asKept(workflow, next));
                     setErrors(checked.errors);
                     setSummary(checked.summary);
                   } else if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);

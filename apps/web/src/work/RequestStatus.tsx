@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { findRequestStatus, type RequestStatus } from '@portalflow/contract';
+import { chartNumber } from '@portalflow/engine';
 import { Search } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
@@ -49,7 +50,8 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
     setBusy(true);
     setError(null);
     try {
-      setFound(await call(findRequestStatus, { body: instanceId ? { instanceId } : { patient } }));
+      const body = instanceId ? { instanceId } : { patient: chartNumber(patient) };
+      setFound(await call(findRequestStatus, { body }));
     } catch (e) {
       setFound(null);
       setError(
@@ -77,6 +79,8 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
       setError('Enter the patient reference the caller gives.');
       return;
     }
+    // Sent with Enter, never left: the box shows the chart number looked up.
+    setPatient(chartNumber(patient));
     const problem = referenceProblem(patient, workflows);
     if (problem) {
       setFound(null);
@@ -111,6 +115,8 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
                 setPatient(e.currentTarget.value);
                 setFound(null);
               }}
+              // The EHR's address copied off the chart, or "demo-3001", shown as the chart number looked up.
+              onBlur={() => setPatient(chartNumber(patient))}
               data-autofocus
               autoComplete="off"
               error={error ?? undefined}

@@ -1,9 +1,11 @@
+import { chartNumber } from '@portalflow/engine';
+
 /**
  * How a typed patient reference meets a request's data. The same reference comes read out over the
  * phone or copied off a chart as "DEMO 6201", "demo6201" or "#DEMO-6201": case, spaces, dashes and
  * "#" do not tell two references apart, so both sides are compared without them. Nor does the FHIR
  * spelling "Patient/DEMO-6201", typed or kept (requests from the EHR kept it before intake took the
- * chart number). Anything else still counts: "2.5 mg" is not "25 mg", and "DEMO_4007" is another
+ * chart number), nor its full EHR address as staff copy it off the chart. Anything else still counts: "2.5 mg" is not "25 mg", and "DEMO_4007" is another
  * reference than "DEMO-4007".
  */
 const IGNORED = [' ', '\t', '\u00a0', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '#'];
@@ -14,9 +16,13 @@ const IGNORED_RE = new RegExp(
 
 const FHIR_PATIENT = /^patient\//i;
 
-/** The typed value without what the match ignores (and a FHIR "Patient/"); empty when nothing is left to find. */
+/**
+ * The typed value as the chart number it names (the engine's reading of a FHIR reference or address),
+ * without what the match ignores (and a FHIR "Patient/" the engine does not read, "Patient/DEMO 6201");
+ * empty when nothing is left to find.
+ */
 export function referenceKey(typed: string): string {
-  return typed.replace(IGNORED_RE, '').replace(FHIR_PATIENT, '');
+  return chartNumber(typed).replace(IGNORED_RE, '').replace(FHIR_PATIENT, '');
 }
 
 /** The same stripping of an SQL text expression (the stored value), for `lower(...) = lower(?)`. */

@@ -262,6 +262,10 @@ export function instanceCases(newHarness: NewHarness): void {
       expect(await ids('demo 4008')).toEqual(['d']);
       expect(await ids('patient/DEMO-4008')).toEqual(['d']);
       expect(await ids('Patient/')).toEqual([]);
+      // The EHR's full address, as staff copy it off the chart, is the same reference too.
+      expect(await ids('https://ehr.example/fhir/Patient/DEMO-4007')).toEqual(['a']);
+      expect(await ids('https://ehr.example/fhir/Patient/demo-4008/_history/2')).toEqual(['d']);
+      expect(await ids('https://ehr.example/fhir/Group/DEMO-4007')).toEqual([]);
     });
 
     it('reads events by range and lists instances by filter, newest first, page by page', async () => {
