@@ -79,7 +79,8 @@ describe('an already open request, shown', () => {
       expect(page.url()).not.toMatch(/5801/);
       await screenshot(page, 'new-request-already-open-shown');
 
-      // Closing it goes back to the form as it was, "Start anyway" still there to decide.
+      // Closing it goes back to the form as it was ("demo-5801" shown as its chart number since the box
+      // was left), "Start anyway" still there to decide.
       await page
         .getByRole('dialog', { name: 'Request status' })
         .getByRole('button', { name: 'Close' })
@@ -90,7 +91,7 @@ describe('an already open request, shown', () => {
         await page
           .locator('[data-testid="new-request-form"] [data-testid="form-field-patient"]')
           .inputValue(),
-      ).toBe('demo-5801');
+      ).toBe('DEMO-5801');
     } finally {
       await b.close();
     }
