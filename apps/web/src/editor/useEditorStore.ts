@@ -16,6 +16,8 @@ import {
   canUndo,
   emptyHistory,
   type History,
+  nextRedo,
+  nextUndo,
   type RecordOptions,
   record,
   redo as redoHistory,
@@ -131,6 +133,20 @@ function relint(
   return { linting: true };
 }
 
+/**
+ * The selection with step ids renamed (`from` to `to`): a step chosen when its id changes with its
+ * title stays chosen through Undo and Redo, instead of the inspector going blank.
+ */
+function renamed(selection: Selection, renames: ReadonlyArray<readonly [string, string]>): Selection {
+  if (renames.length === 0) return selection;
+  const rename = (id: string) => renames.reduce((at, [from, to]) => (at === from ? to : at), id);
+  const steps = selection.steps.map(rename);
+  const edges = selection.edges.map((path) =>
+    path.replace(/^steps\.([^.]+)\./, (_all, id: string) => `steps.${rename(id)}.`),
+  );
+  return { ...selection, steps, edges };
+}
+
 /** Drops selected ids that no longer exist (after a delete, undo or reload). */
 function prune(selection: Selection, document: EditorDocument): Selection {
   const steps = selection.steps.filter((id) => document.definition.steps[id]);
@@ -210,7 +226,10 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       toast({ color: 'red', title: 'That change cannot be made', message: error.message });
       return false;
     }
-    const history = record(state.history, state.document, next, options);
+    const renames = changes.flatMap((c) =>
+      c.type === 'renameStep' ? [[c.id, c.newId] as [string, string]] : [],
+    );
+    const history = record(state.history, state.document, next, { ...options, renames });
     // A step whose id follows its title keeps what was typed in its boxes.
     let entries = state.entries;
     for (const change of changes)
@@ -230,13 +249,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   undo() {
     const state = get();
     if (!state.document || !canUndo(state.history)) return;
+    const back = (nextUndo(state.history)?.renames ?? []).map(([from, to]) => [to, from] as const).reverse();
     const { history, document } = undoHistory(state.history, state.document);
     set({
       document,
       history,
       canUndo: canUndo(history),
       canRedo: canRedo(history),
-      selection: prune(state.selection, document),
+      selection: prune(renamed(state.selection, back), document),
       ...relint(document, state, get, set),
     });
   },
@@ -244,13 +264,14 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   redo() {
     const state = get();
     if (!state.document || !canRedo(state.history)) return;
+    const again = nextRedo(state.history)?.renames ?? [];
     const { history, document } = redoHistory(state.history, state.document);
     set({
       document,
       history,
       canUndo: canUndo(history),
       canRedo: canRedo(history),
-      selection: prune(state.selection, document),
+      selection: prune(renamed(state.selection, again), document),
       ...relint(document, state, get, set),
     });
   },

@@ -137,6 +137,8 @@ export interface HistoryEntry {
   /** Consecutive entries with the same key merge into one undo step (a drag, typing a title). */
   squash?: string;
   label?: string;
+  /** Steps whose id changed in this step, old id first: Undo and Redo keep them chosen. */
+  renames?: Array<[from: string, to: string]>;
 }
 
 /** A named stopping point: `bailToMark` and `squashToMark` work back to it. */
@@ -158,6 +160,8 @@ export interface RecordOptions {
   /** Merge with the previous entry when it has the same key. Layout-only moves pass `move:<ids>`. */
   squash?: string;
   label?: string;
+  /** Steps whose id the edit changed, old id first. */
+  renames?: Array<[from: string, to: string]>;
 }
 
 /** Records the edit from `before` to `after`. A no-op edit records nothing. */
@@ -172,16 +176,26 @@ export function record(
   const top = history.undo[history.undo.length - 1];
   if (options.squash !== undefined && top && !isMark(top) && top.squash === options.squash) {
     const merged: HistoryEntry = { ...top, diff: squashDiffs(top.diff, diff) };
+    const renames = [...(top.renames ?? []), ...(options.renames ?? [])];
+    if (renames.length > 0) merged.renames = renames;
     return { undo: [...history.undo.slice(0, -1), merged], redo: [] };
   }
   const entry: HistoryEntry = { diff };
   if (options.squash !== undefined) entry.squash = options.squash;
   if (options.label !== undefined) entry.label = options.label;
+  if (options.renames?.length) entry.renames = options.renames;
   const undo = [...history.undo, entry];
   return { undo: undo.length > LIMIT ? undo.slice(undo.length - LIMIT) : undo, redo: [] };
 }
 
 export const canUndo = (h: History) => h.undo.some((e) => !isMark(e));
+
+/** The entry Undo would take back, if any. */
+export const nextUndo = (h: History): HistoryEntry | undefined =>
+  h.undo.findLast((e): e is HistoryEntry => !isMark(e));
+
+/** The entry Redo would do again, if any. */
+export const nextRedo = (h: History): HistoryEntry | undefined => h.redo[h.redo.length - 1];
 export const canRedo = (h: History) => h.redo.length > 0;
 
 export function undo(history: History, doc: EditorDocument): { history: History; document: EditorDocument } {
@@ -240,5 +254,7 @@ export function squashToMark(history: History, name: string, label?: string): Hi
   const diff = entries.slice(1).reduce((acc, e) => squashDiffs(acc, e.diff), entries[0]!.diff);
   const entry: HistoryEntry = { diff };
   if (label !== undefined) entry.label = label;
+  const renames = entries.flatMap((e) => e.renames ?? []);
+  if (renames.length > 0) entry.renames = renames;
   return { ...history, undo: [...history.undo.slice(0, at), entry] };
 }

@@ -3,8 +3,8 @@ import type { Step } from '@portalflow/engine';
 import { Copy, Flag, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import type { EditorDocument } from '../../model/document.ts';
-import { retitleChanges } from '../../model/stepIds.ts';
 import { countOf } from '../../shell/plural.ts';
+import { retitleStep } from '../retitleStep.ts';
 import type { Selection } from '../useEditorStore.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useIdFixed, useStepPatch } from './common.ts';
@@ -30,11 +30,7 @@ function StepInspector({ id, document }: { id: string; document: EditorDocument 
   const patch = useStepPatch(id);
   const apply = useEditorStore((s) => s.apply);
   const frozen = useIdFixed(definition.id, id);
-  // The id follows the title once the title is committed (not per keystroke, so typing keeps its focus).
-  const reslug = () => {
-    const { changes, id: next } = retitleChanges(definition, id, step.title ?? '', { frozen });
-    if (changes.length > 0) apply(changes, { select: { steps: [next], edges: [] } });
-  };
+  const reslug = () => retitleStep(id, frozen);
   return (
     <Stack gap={10}>
       <Group justify="space-between" wrap="nowrap">
