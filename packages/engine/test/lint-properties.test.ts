@@ -68,16 +68,25 @@ const rank = { error: 0, warning: 1, info: 2 } as const;
 const of = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
 
 describe('lint on random workflows', () => {
-  it('never throws, and sorts errors first, then by path', () => {
+  it('never throws, and sorts errors first, a cause before its consequences, then by path', () => {
     fc.assert(
       fc.property(definitions, (definition) => {
         const findings = lint(definition);
         for (let i = 1; i < findings.length; i++) {
           const a = findings[i - 1]!;
           const b = findings[i]!;
-          expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(
-            true,
-          );
+          // Within a severity, a likely cause (a dead end, an arrow to nowhere) first and what is often
+          // only its consequence (a loop that never ends, a step cut off) last; otherwise by path.
+          const later = (f: typeof a) =>
+            ({ 'unknown-target': -1, 'dead-end': -1, 'cycle-without-exit': 1, 'unreachable-step': 2 })[
+              f.rule
+            ] ?? 0;
+          const sameTier = a.severity === b.severity && later(a) === later(b);
+          expect(
+            rank[a.severity] < rank[b.severity] ||
+              (a.severity === b.severity && later(a) < later(b)) ||
+              (sameTier && a.path <= b.path),
+          ).toBe(true);
         }
         for (const f of findings)
           if (f.step !== undefined) expect(Object.hasOwn(definition.steps, f.step)).toBe(true);

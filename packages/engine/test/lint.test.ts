@@ -94,7 +94,7 @@ describe('lint', () => {
     ]);
   });
 
-  it('sorts errors first, then warnings, then info, each by path', () => {
+  it('sorts errors first, then warnings, then info, each a cause before its consequences, then by path', () => {
     const findings = lint(
       workflow({
         intake: {
@@ -112,9 +112,17 @@ describe('lint', () => {
     for (let i = 1; i < findings.length; i++) {
       const a = findings[i - 1]!;
       const b = findings[i]!;
-      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.path <= b.path)).toBe(
-        true,
-      );
+      // Within a severity, a likely cause (a dead end, an arrow to nowhere) first and what is often
+      // only its consequence (a loop that never ends, a step cut off) last; otherwise by path.
+      const later = (f: typeof a) =>
+        ({ 'unknown-target': -1, 'dead-end': -1, 'cycle-without-exit': 1, 'unreachable-step': 2 })[f.rule] ??
+        0;
+      const sameTier = a.severity === b.severity && later(a) === later(b);
+      expect(
+        rank[a.severity] < rank[b.severity] ||
+          (a.severity === b.severity && later(a) < later(b)) ||
+          (sameTier && a.path <= b.path),
+      ).toBe(true);
     }
     expect(findings.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'warning', 'info', 'info']);
   });
@@ -348,7 +356,7 @@ describe('parallel-branch-not-joining', () => {
     def.steps.after = task('provider', { done: 'z' }, 'After');
     const findings = lint(def).filter((f) => f.rule === 'parallel-branch-not-joining');
     expect(findings.map((f) => f.path)).toEqual(['steps.b1.outcomes.skip']);
-    expect(findings[0]?.message).toContain('leaves branch 2 of "fork" for "after"');
+    expect(findings[0]?.message).toContain('leaves branch 2 of "fork" for “After”');
   });
 
   it('accepts a branch step that only ends the instance', () => {
@@ -381,12 +389,12 @@ describe('parallel-branch-not-joining', () => {
     const findings = lint(def).filter((f) => f.rule === 'parallel-branch-not-joining');
     expect(findings.map((f) => f.path)).toEqual(['steps.b1.outcomes.more']);
     // The main flow reaches b2 first, so the branch's arrow is the one that disagrees; the message says why.
-    expect(findings[0]?.message).toContain('"b2"');
+    expect(findings[0]?.message).toContain('for “B2”');
     const atStart = block({ a1: task('nurse', { done: 'join' }), b1: task('nurse', { done: 'join' }) });
     atStart.steps.start = task('front-desk', { go: 'fork', shortcut: 'b1' });
     const shortcut = lint(atStart).filter((f) => f.rule === 'parallel-branch-not-joining');
     expect(shortcut.map((f) => f.path)).toEqual(['steps.fork.branches.1']);
-    expect(shortcut[0]?.message).toContain('reached from "start"');
+    expect(shortcut[0]?.message).toContain('reached from “Task fork b1”');
   });
 
   it('reports a nested branch leaking into its outer branch once, against the inner fork', () => {

@@ -37,6 +37,14 @@ function inertScope(machine: AnyStateMachine): AnyActorScope {
 
 const cache = new WeakMap<Definition, CompiledWorkflow>();
 
+/** Rules whose errors block publishing but not running versions published before them. */
+const PUBLISH_ONLY = {
+  'unreachable-step': 'warning',
+  // Two steps saving one answer, or placeholder words: a version may have been published with them.
+  'field-written-by-two-steps': 'warning',
+  'placeholder-text': 'warning',
+} as const;
+
 /**
  * Lints and compiles a definition once; later calls with the same object reuse the machine.
  * Definitions are treated as immutable: edit a copy, not the compiled object.
@@ -46,7 +54,7 @@ export function compile(definition: Definition): CompiledWorkflow {
   if (hit) return hit;
   // A step nobody can reach blocks publishing, not running: versions published while it was a
   // warning must keep their instances moving, and the machine never enters such a step anyway.
-  const findings = lint(definition, { severity: { 'unreachable-step': 'warning' } });
+  const findings = lint(definition, { severity: PUBLISH_ONLY });
   if (hasErrors(findings)) {
     const errors = findings.filter((f) => f.severity === 'error');
     throw new PortalflowError(

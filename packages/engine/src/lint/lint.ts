@@ -21,7 +21,24 @@ export interface LintOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Lints a parsed definition. Findings come errors first, then by path. */
+/**
+ * The order of findings within a severity. A task with no way out, or an arrow to a deleted step, is
+ * often the cause of others: it leaves the steps after it unreachable and the steps before it in a
+ * loop that never ends. Causes first, their likely consequences last, so the lead reads the cause
+ * first and fixing it clears the rest.
+ */
+const TIER: Readonly<Record<string, number>> = {
+  'unknown-target': -1,
+  'dead-end': -1,
+  'cycle-without-exit': 1,
+  'unreachable-step': 2,
+};
+const tier = (rule: string): number => (Object.hasOwn(TIER, rule) ? TIER[rule]! : 0);
+
+/**
+ * Lints a parsed definition. Findings come errors first; within a severity, a cause before what it
+ * causes (see `TIER`), then by path.
+ */
 export function lint(definition: Definition, options: LintOptions = {}): Finding[] {
   const rules = options.rules ?? lintRules;
   const configured = options.severity ?? {};
@@ -45,6 +62,7 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 function compareFindings(a: Finding, b: Finding): number {
   return (
     RANK[a.severity] - RANK[b.severity] ||
+    tier(a.rule) - tier(b.rule) ||
     compare(a.path, b.path) ||
     compare(a.rule, b.rule) ||
     compare(a.message, b.message)

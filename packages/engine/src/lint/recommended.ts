@@ -18,6 +18,7 @@ import { invalidFieldRange } from './rules/invalid-field-range.ts';
 import { missingHelp } from './rules/missing-help.ts';
 import { parallelBranchNotJoining } from './rules/parallel-branch-not-joining.ts';
 import { patternWithoutHint } from './rules/pattern-without-hint.ts';
+import { placeholderText } from './rules/placeholder-text.ts';
 import { requiredForUnknownOutcome } from './rules/required-for-unknown-outcome.ts';
 import { selectWithoutOptions } from './rules/select-without-options.ts';
 import { startFieldOwned } from './rules/start-field-owned.ts';
@@ -37,7 +38,7 @@ import type { Rule, Severity } from './types.ts';
  * Every rule and the severity it runs at: the one place to change a severity. A rule may still
  * give single findings their own severity (both escalateTo and goTo on a deadline is an error
  * even though a deadline doing nothing is a warning). Errors block publishing and compiling
- * (`unreachable-step` blocks only publishing: see `compile`).
+ * (`unreachable-step`, `field-written-by-two-steps` and `placeholder-text` block only publishing: see `compile`).
  */
 export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   // The graph: every instance must be able to start, move and finish.
@@ -72,11 +73,12 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [subjectFreeText, 'warning'],
   [subjectFilledLater, 'warning'],
   [missingHelp, 'info'],
+  [placeholderText, 'error'],
   // How messages from other systems (portal webhooks, FHIR) fill the start form.
   [intakeBadPointer, 'error'],
   [intakeUnknownField, 'error'],
   // What a step may write into the instance data that decisions read.
-  [fieldWrittenByTwoSteps, 'warning'],
+  [fieldWrittenByTwoSteps, 'error'],
   [startFieldOwned, 'warning'],
 ];
 

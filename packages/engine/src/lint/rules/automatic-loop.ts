@@ -1,4 +1,4 @@
-import { listIds } from '../describe.ts';
+import { listSteps, stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const automaticLoop: Rule = {
@@ -23,8 +23,8 @@ export const automaticLoop: Rule = {
       if (!ctx.canReachEnd(first)) continue;
       const message =
         loop.length === 1
-          ? `"${first}" can lead straight back to itself with no task or wait in between, so it would repeat forever`
-          : `Steps ${listIds(loop)} loop with no task or wait in between; an instance that enters the loop repeats it forever`;
+          ? `${stepName(ctx.definition, first)} can lead straight back to itself with no task or wait in between, so it would repeat forever`
+          : `${listSteps(ctx.definition, loop)} loop with no task or wait in between; an instance that enters the loop repeats it forever`;
       report({ path: `steps.${first}`, step: first, message });
     }
   },

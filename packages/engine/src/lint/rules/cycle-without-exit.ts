@@ -1,4 +1,4 @@
-import { listIds } from '../describe.ts';
+import { listSteps, stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const cycleWithoutExit: Rule = {
@@ -20,8 +20,8 @@ export const cycleWithoutExit: Rule = {
       if (ctx.canReachEnd(first)) continue;
       const message =
         cycle.length === 1
-          ? `Step "${first}" loops back to itself with no way on to an end step`
-          : `Steps ${listIds(cycle)} form a loop with no way out to an end step`;
+          ? `Step ${stepName(ctx.definition, first)} loops back to itself with no way on to an end step`
+          : `${listSteps(ctx.definition, cycle)} form a loop with no way out to an end step`;
       report({ path: `steps.${first}`, step: first, message });
     }
   },

@@ -1,4 +1,4 @@
-import { stepName } from '../describe.ts';
+import { roleNameIn } from '../../handbook/describe.ts';
 import type { Rule } from '../types.ts';
 
 export const duplicateTaskTitle: Rule = {
@@ -27,7 +27,7 @@ export const duplicateTaskTitle: Rule = {
       report({
         path: `steps.${id}.title`,
         step: id,
-        message: `Task ${stepName(ctx.definition, id)} has the same title as "${seen}" in the "${step.role}" lane: "${step.title.trim()}"`,
+        message: `Two tasks in the ${roleNameIn(ctx.definition, step.role)} lane are titled “${step.title.trim()}”: staff cannot tell them apart in their queue`,
       });
     }
   },

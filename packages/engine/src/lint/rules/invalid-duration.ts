@@ -1,4 +1,5 @@
 import { parseDuration } from '../../duration.ts';
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const invalidDuration: Rule = {
@@ -13,19 +14,19 @@ export const invalidDuration: Rule = {
     correct: `"deadline": { "after": "P2D", "escalateTo": "supervisor" }`,
   },
   check(ctx, report) {
-    const checkOne = (id: string, path: string, iso: string): void => {
+    const checkOne = (id: string, path: string, iso: string, what: string): void => {
       try {
         parseDuration(iso);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        report({ path, step: id, message: `${path}: ${reason}` });
+        report({ path, step: id, message: `${what} ${stepName(ctx.definition, id)}: ${reason}` });
       }
     };
     for (const { id, step } of [...ctx.ofKind('task'), ...ctx.ofKind('wait')]) {
-      if (step.deadline) checkOne(id, `steps.${id}.deadline.after`, step.deadline.after);
+      if (step.deadline) checkOne(id, `steps.${id}.deadline.after`, step.deadline.after, 'The deadline of');
     }
     for (const { id, step } of ctx.ofKind('wait')) {
-      if (step.for !== undefined) checkOne(id, `steps.${id}.for`, step.for);
+      if (step.for !== undefined) checkOne(id, `steps.${id}.for`, step.for, 'How long to wait at');
     }
   },
 };

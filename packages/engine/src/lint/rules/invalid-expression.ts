@@ -1,4 +1,5 @@
 import { checkExpression } from '../../expression/index.ts';
+import { stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const invalidExpression: Rule = {
@@ -21,7 +22,10 @@ export const invalidExpression: Rule = {
         // usually names the position itself; add it when it does not.
         const where = `character ${result.position}`;
         const detail = result.message.includes(where) ? result.message : `${result.message} at ${where}`;
-        report({ path, step: id, message: `${path}: ${detail}` });
+        // Named as the diagram shows it: the decision by title, the branch by the step it leads to.
+        const to = ctx.steps.has(branch.to) ? ` (to ${stepName(ctx.definition, branch.to)})` : '';
+        const branchName = `Decision ${stepName(ctx.definition, id)}, condition ${i + 1}${to}`;
+        report({ path, step: id, message: `${branchName}: ${detail}` });
       });
     }
   },

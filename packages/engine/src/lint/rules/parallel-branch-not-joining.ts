@@ -1,4 +1,4 @@
-import { edgeLabel, edgeRef } from '../describe.ts';
+import { edgeLabel, edgeRef, stepName } from '../describe.ts';
 import type { Scope } from '../scopes.ts';
 import type { Rule } from '../types.ts';
 
@@ -18,11 +18,12 @@ export const parallelBranchNotJoining: Rule = {
 "send-forms": { "type": "task", "role": "front-desk", "title": "Send intake forms", "outcomes": { "sent": "review" } }`,
   },
   check(ctx, report) {
+    const n = (id: string): string => stepName(ctx.definition, id);
     const describe = (scope: Scope): string =>
-      scope.fork === undefined ? 'the main flow' : `branch ${scope.branch! + 1} of "${scope.fork}"`;
+      scope.fork === undefined ? 'the main flow' : `branch ${scope.branch! + 1} of ${n(scope.fork)}`;
     const reachedFrom = (id: string): string => {
       const edge = ctx.firstReachedBy(id);
-      return edge ? ` (reached from "${edge.from}")` : '';
+      return edge ? ` (reached from ${n(edge.from)})` : '';
     };
     const encloses = (outer: Scope, inner: Scope): boolean => {
       for (let s = inner; s.parent !== -1; ) {
@@ -35,32 +36,32 @@ export const parallelBranchNotJoining: Rule = {
     // The shape of each parallel step and where each branch goes.
     for (const fork of ctx.forks) {
       if (fork.join === fork.id) {
-        const message = `Parallel step "${fork.id}" joins at itself; its branches would start it again instead of moving on`;
+        const message = `Parallel step ${n(fork.id)} joins at itself; its branches would start it again instead of moving on`;
         report({ path: `steps.${fork.id}.join`, step: fork.id, message });
         continue;
       }
       for (const branch of fork.branches) {
-        const name = `Branch ${branch.index + 1} of "${fork.id}"`;
+        const name = `Branch ${branch.index + 1} of ${n(fork.id)}`;
         const at = { path: `steps.${fork.id}.branches.${branch.index}`, step: fork.id };
         if (!ctx.steps.has(branch.start)) continue; // unknown-target
         if (branch.start === fork.join) {
           report({
             ...at,
             severity: 'warning',
-            message: `${name} starts at its join "${fork.join}", so it has nothing to do`,
+            message: `${name} starts at its join ${n(fork.join)}, so it has nothing to do`,
           });
           continue;
         }
         const home = ctx.scopeOf(branch.start);
         if (home !== undefined && home !== ctx.branchScope(fork.id, branch.index)) {
-          const message = `${name} starts at "${branch.start}", which is part of ${describe(home)}${reachedFrom(branch.start)}`;
+          const message = `${name} starts at ${n(branch.start)}, which is part of ${describe(home)}${reachedFrom(branch.start)}`;
           report({ ...at, message });
           continue;
         }
         if (!branch.reachesJoin) {
           report({
             ...at,
-            message: `${name} (starting at "${branch.start}") never reaches its join "${fork.join}"`,
+            message: `${name} (starting at ${n(branch.start)}) never reaches its join ${n(fork.join)}`,
           });
         }
       }
@@ -74,16 +75,16 @@ export const parallelBranchNotJoining: Rule = {
       if (from === undefined || to === undefined || from === to || from.join === edge.to) continue;
       const via = `(${edgeLabel(edge)})`;
       const rule =
-        from.join === undefined ? '' : `; a branch may only lead to its join "${from.join}" or an end step`;
+        from.join === undefined ? '' : `; a branch may only lead to its join ${n(from.join)} or an end step`;
       let message: string;
       if (edge.kind === 'join') {
-        message = `"${edge.from}" joins at "${edge.to}", which is part of ${describe(to)}${reachedFrom(edge.to)}`;
+        message = `${n(edge.from)} joins at ${n(edge.to)}, which is part of ${describe(to)}${reachedFrom(edge.to)}`;
       } else if (from.fork === undefined) {
-        message = `"${edge.from}" enters ${describe(to)} at "${edge.to}" ${via} without passing the fork`;
+        message = `${n(edge.from)} enters ${describe(to)} at ${n(edge.to)} ${via} without passing the fork`;
       } else if (encloses(to, from)) {
-        message = `"${edge.from}" leaves ${describe(from)} for "${edge.to}" ${via}${rule}`;
+        message = `${n(edge.from)} leaves ${describe(from)} for ${n(edge.to)} ${via}${rule}`;
       } else {
-        message = `"${edge.from}" leads from ${describe(from)} into ${describe(to)} at "${edge.to}" ${via}${rule}`;
+        message = `${n(edge.from)} leads from ${describe(from)} into ${describe(to)} at ${n(edge.to)} ${via}${rule}`;
       }
       report({ path: edge.path, step: edge.from, edge: edgeRef(edge), message });
     }

@@ -1,4 +1,5 @@
 import { fieldWriters } from '../../writes.ts';
+import { fieldName, stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const startFieldOwned: Rule = {
@@ -23,7 +24,7 @@ export const startFieldOwned: Rule = {
       if (!owner) return;
       report({
         path: `intake.form.${index}.id`,
-        message: `The start form asks for "${field.id}", which step "${owner.step}" owns: start data with it is always refused. Remove it from the start form, or drop the ownership`,
+        message: `The start form asks for ${fieldName(field)}, which only ${stepName(ctx.definition, owner.step)} may save: every request started with it is refused. Remove it from the start form, or let the steps share it`,
       });
     });
   },

@@ -1,4 +1,5 @@
-import { edgeLabel, edgeRef } from '../describe.ts';
+import { idToWords } from '../../text/words.ts';
+import { edgeLabel, edgeRef, stepName } from '../describe.ts';
 import type { Rule } from '../types.ts';
 
 export const unknownTarget: Rule = {
@@ -22,7 +23,10 @@ export const unknownTarget: Rule = {
         path: edge.path,
         step: edge.from,
         edge: edgeRef(edge),
-        message: `Step "${edge.from}" leads to "${edge.to}" (${edgeLabel(edge)}), which is not a step`,
+        message:
+          edge.kind === 'outcome'
+            ? `The outcome “${idToWords(edge.label)}” of ${stepName(ctx.definition, edge.from)} leads to "${edge.to}", which is not a step`
+            : `Step ${stepName(ctx.definition, edge.from)} leads to "${edge.to}" (${edgeLabel(edge)}), which is not a step`,
       });
     }
   },
