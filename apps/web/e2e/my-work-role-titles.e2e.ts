@@ -87,11 +87,11 @@ describe('role titles in My work', () => {
           if (found) seen.push(found[0]);
         }).observe(document, { childList: true, subtree: true, characterData: true });
       });
-      // The workflows' versions, where the role titles come from, are held back.
+      // The clinic's role list, where the role titles come from, is held back.
       const held: (() => void)[] = [];
       let holding = true;
       await page.route(
-        (url) => /^\/api\/definitions\/[^/]+\/versions\/[^/]+$/.test(url.pathname),
+        (url) => url.pathname === '/api/roles',
         (route) => (holding ? void held.push(() => void route.continue()) : void route.continue()),
       );
       await signIn(page, server.url, 'front-desk', PASSWORD);

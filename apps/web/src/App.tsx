@@ -1,19 +1,15 @@
-import { Center, Loader } from '@mantine/core';
 import { Suspense } from 'react';
 import { SignIn } from './auth/SignIn.tsx';
 import { useMe } from './auth/useMe.ts';
 import { ScreenBoundary } from './screens/ScreenBoundary.tsx';
+import { AppLoading } from './screens/ScreenLoading.tsx';
 import { preloadSignedIn, SignedInApp } from './screens/screens.ts';
 
 /*
  * The entry holds only what the sign-in page needs. Everything behind sign-in is fetched once the
  * session is known, together with the person's first screen (no waterfall of one chunk after another).
  */
-const loading = (
-  <Center mih="100vh">
-    <Loader role="status" aria-label="Loading" />
-  </Center>
-);
+const loading = <AppLoading />;
 
 export function App() {
   const me = useMe();

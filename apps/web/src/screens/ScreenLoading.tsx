@@ -1,5 +1,14 @@
 import { Center, Loader, Progress, Stack, Text } from '@mantine/core';
 
+/** The whole page while the app behind sign-in is fetched and who is signed in is asked. */
+export function AppLoading() {
+  return (
+    <Center mih="100vh">
+      <Loader role="status" aria-label="Loading" />
+    </Center>
+  );
+}
+
 /**
  * Shown while a screen's code is fetched (the first time it is opened). The editor is the largest
  * download, so it says what is happening with a progress bar rather than a bare spinner.

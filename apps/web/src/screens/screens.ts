@@ -1,5 +1,15 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import {
+  type ComponentType,
+  createElement,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useState,
+} from 'react';
 import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
+import { AppLoading, ScreenLoading } from './ScreenLoading.tsx';
 
 /*
  * Every screen behind sign-in is its own chunk, fetched the first time it is opened: a receptionist
@@ -10,35 +20,77 @@ import { clinicRoles, isAuditor, isLead } from '../auth/useMe.ts';
 // biome-ignore lint/suspicious/noExplicitAny: each screen takes its own props; `lazy()` keeps them.
 type AnyComponent = ComponentType<any>;
 
-export type Screen<C extends AnyComponent> = LazyExoticComponent<C> & {
+export type Screen<C extends AnyComponent> = C & {
   /** Starts fetching the screen's code (once; again after a failure). */
   preload(): Promise<unknown>;
 };
 
-/** `lazy()` for a module's named export (the screens are named exports), plus a `preload()`. */
+/**
+ * A module's named export (the screens are named exports) fetched on first use, plus a `preload()`.
+ * Code already here (fetched ahead, or opened before) is drawn at once, with no loading state. Code
+ * still on its way shows `fallback`, and the screen is drawn the moment it comes: by an update of
+ * its own, since React holds back the reveal of a loading state (a "retry") until 300 ms after it
+ * appeared, however soon the code came.
+ */
 function screen<M extends Record<K, AnyComponent>, K extends keyof M>(
   load: () => Promise<M>,
   name: K,
+  fallback: () => ReactNode = () => createElement(ScreenLoading, { what: 'this screen' }),
 ): Screen<M[K]> {
   let loading: Promise<M> | undefined;
+  let loaded: M | undefined;
   const preload = () => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
+    loading ??= load().then(
+      (module) => {
+        loaded = module;
+        return module;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
     return loading;
   };
-  const component: LazyExoticComponent<M[K]> = lazy(async () => ({ default: (await preload())[name] }));
-  return Object.assign(component, { preload });
+  // Reports a failed fetch to the screen's error boundary (ScreenBoundary), as `lazy()` does.
+  const Lazy: LazyExoticComponent<M[K]> = lazy(async () => ({ default: (await preload())[name] }));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per screen, at module level, never per render.
+  function LazyScreen(props: object) {
+    const [module, setModule] = useState(loaded);
+    useEffect(() => {
+      if (module) return;
+      let shown = true;
+      preload().then(
+        (m) => shown && setModule(m),
+        () => undefined,
+      );
+      return () => {
+        shown = false;
+      };
+    }, [module]);
+    const Loaded = (module ?? loaded)?.[name];
+    if (Loaded) return createElement(Loaded, props);
+    return createElement(Suspense, { fallback: fallback() }, createElement(Lazy as AnyComponent, props));
+  }
+  return Object.assign(LazyScreen, { preload }) as unknown as Screen<M[K]>;
 }
 
 /** Everything behind sign-in: the shell (navigation, live updates, toasts) and the routes. */
-export const SignedInApp = screen(() => import('../SignedInApp.tsx'), 'SignedInApp');
+export const SignedInApp = screen(
+  () => import('../SignedInApp.tsx'),
+  'SignedInApp',
+  () => createElement(AppLoading),
+);
 
 export const MyWorkPage = screen(() => import('../work/MyWorkPage.tsx'), 'MyWorkPage');
 export const TeamPage = screen(() => import('../work/TeamPage.tsx'), 'TeamPage');
 export const WorkflowsPage = screen(() => import('../editor/WorkflowsPage.tsx'), 'WorkflowsPage');
-export const EditorPage = screen(() => import('../editor/EditorPage.tsx'), 'EditorPage');
+// The editor is the largest download (React Flow, ELK, BPMN): its own progress on first open.
+export const EditorPage = screen(
+  () => import('../editor/EditorPage.tsx'),
+  'EditorPage',
+  () => createElement(ScreenLoading, { what: 'the editor', bar: true }),
+);
 export const MigrationPage = screen(() => import('../migrate/MigrationPage.tsx'), 'MigrationPage');
 export const AuditPage = screen(() => import('../audit/AuditPage.tsx'), 'AuditPage');
 export const RolesPage = screen(() => import('../roles/RolesPage.tsx'), 'RolesPage');
