@@ -313,6 +313,27 @@ const EXPECTED: Record<string, Expectation> = {
       make: async () => ({ req: { method: 'GET', path: '/api/audit/access-log' }, instanceId: null }),
     },
   },
+  'POST /api/audit/access-log/search': {
+    category: 'access-log',
+    allow: {
+      who: 'auditor',
+      make: async () => ({
+        req: {
+          method: 'POST',
+          path: '/api/audit/access-log/search',
+          body: { patient: 'DEMO-0000', limit: 1 },
+        },
+        instanceId: null,
+      }),
+    },
+    deny: {
+      who: 'staffRole',
+      make: async () => ({
+        req: { method: 'POST', path: '/api/audit/access-log/search', body: { patient: 'DEMO-0000' } },
+        instanceId: null,
+      }),
+    },
+  },
   'POST /api/audit/checkpoints': {
     category: 'history',
     allow: {

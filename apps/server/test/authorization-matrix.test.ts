@@ -102,6 +102,11 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/definitions/{id}/publish':       { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/definitions/{id}/versions':       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/definitions/{id}/versions/{v}':   { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  // keeping the list: leads delete drafts never published, retire and bring back published ones; auditors read running counts
+  'DELETE /api/definitions/{id}':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/definitions/{id}/retire':        { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/definitions/{id}/retire':      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/definitions/{id}/running':        { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // instances: staff start workflows they have a role in and read instances of their roles; leads cancel
   'POST /api/instances':                      { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances':                       { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -143,6 +148,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/audit/verify':                    { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/access-log':                { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/audit/access-log/search':        { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/audit/checkpoints':              { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/checkpoints':               { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // the caller's own notifications and live updates
@@ -243,6 +249,13 @@ function changedForNurses(w: MatrixWorld): Promise<string> {
     return id;
   })();
   return nurseRefresher;
+}
+
+/** A fresh copy of the triage workflow, published once: a workflow a cell may retire. */
+async function publishedCopy(w: MatrixWorld): Promise<string> {
+  const id = await w.freshDraft();
+  await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
+  return id;
 }
 
 /** The task the cell acts on: a colleague already has it for `staffClaimed`, it is in the pool otherwise. */
@@ -505,6 +518,23 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'GET',
     path: `/api/definitions/${TRIAGE}/versions/1`,
   }),
+  'DELETE /api/definitions/{id}': async (w) => ({
+    method: 'DELETE',
+    path: `/api/definitions/${await w.freshDraft()}`,
+  }),
+  'POST /api/definitions/{id}/retire': async (w) => ({
+    method: 'POST',
+    path: `/api/definitions/${await publishedCopy(w)}/retire`,
+  }),
+  'DELETE /api/definitions/{id}/retire': async (w) => {
+    const id = await publishedCopy(w);
+    await w.ok('designer', 'POST', `/api/definitions/${id}/retire`);
+    return { method: 'DELETE', path: `/api/definitions/${id}/retire` };
+  },
+  'GET /api/definitions/{id}/running': async () => ({
+    method: 'GET',
+    path: `/api/definitions/${TRIAGE}/running`,
+  }),
   'POST /api/instances': async () => ({
     method: 'POST',
     path: '/api/instances',
@@ -658,6 +688,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   }),
   'GET /api/audit/verify': async () => ({ method: 'GET', path: '/api/audit/verify' }),
   'GET /api/audit/access-log': async () => ({ method: 'GET', path: '/api/audit/access-log?limit=5' }),
+  'POST /api/audit/access-log/search': async () => ({
+    method: 'POST',
+    path: '/api/audit/access-log/search',
+    body: { patient: TRIAGE_START.patient, limit: 5 },
+  }),
   'POST /api/audit/checkpoints': async () => ({ method: 'POST', path: '/api/audit/checkpoints' }),
   'GET /api/audit/checkpoints': async () => ({ method: 'GET', path: '/api/audit/checkpoints' }),
   'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),

@@ -3,7 +3,7 @@ import { AttachmentView } from './attachments.ts';
 import { Id, IdParams, InstanceData, Page, Timestamp } from './common.ts';
 import { InstanceView } from './instances.ts';
 import { NoteEdit, NoteView } from './notes.ts';
-import { errors, json, route } from './route.ts';
+import { errors, json, jsonBody, route } from './route.ts';
 
 /** One stored event: the hash-chained history's unit. */
 export const AuditEvent = z.object({
@@ -208,6 +208,11 @@ export const AccessRow = z.object({
    */
   reference: z.string().nullable(),
   stepTitle: z.string().nullable(),
+  /**
+   * When this row stands for more than one read (a report asked with `repeats=fold`): how many, the
+   * first and the last (`at` is the last's). The other reads are stored as rows of their own.
+   */
+  repeats: z.object({ count: z.number().int().min(2), firstAt: Timestamp, lastAt: Timestamp }).optional(),
 });
 export type AccessRow = z.infer<typeof AccessRow>;
 
@@ -286,42 +291,69 @@ export const verifyHistories = route({
   },
 });
 
+/** The access log's filters: the address of `GET /api/audit/access-log`, the body of its search. */
+const AccessLogFilter = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  userId: Id.optional(),
+  instanceId: Id.optional(),
+  outcome: z.enum(['allow', 'deny']).optional(),
+  practice: z.enum(['true', 'false']).optional(),
+  /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
+  emergency: z.enum(['true', 'false']).optional(),
+  category: z.enum(ACCESS_CATEGORIES).optional(),
+  /**
+   * `false`: leave out allowed list reads (task lists, request lists, notifications), which name
+   * every request they showed; searches, refusals, reads under break-glass access and everything
+   * else stay. An `instanceId`
+   * filter finds, besides that request's rows, the list reads and searches that showed it.
+   */
+  listReads: z.enum(['true', 'false']).optional(),
+  /**
+   * `fold`: one row for the same person's same read of the same request within a few minutes, with
+   * its count (`repeats`); refusals and reads under break-glass access are never folded. `each` (the
+   * default): every read its own row.
+   */
+  repeats: z.enum(['fold', 'each']).optional(),
+  /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
+  order: z.enum(['newest', 'oldest']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+/**
+ * The access log narrowed to one patient: every read of any request filed under this reference (a
+ * chart number in any case, or its FHIR reference or EHR address). In a body, not the URL: a patient
+ * reference is patient data and URLs end up in proxy logs and browser history.
+ */
+export const AccessLogSearchBody = AccessLogFilter.extend({
+  patient: z.string().trim().min(1).max(200),
+}).strict();
+export type AccessLogSearchBody = z.infer<typeof AccessLogSearchBody>;
+
+const accessLogAnswer = {
+  200: json(Page(AccessRow), 'One page of the access log'),
+  ...errors({ ...auditorsOnly, 400: 'Bad period or cursor (VALIDATION_FAILED, CURSOR_INVALID)' }),
+};
+
 export const accessLog = route({
   method: 'get',
   path: '/api/audit/access-log',
   summary: 'Who read or tried to read what, for a period (auditors)',
   tags: ['audit'],
   'x-instance-data': true,
-  request: {
-    query: z
-      .object({
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
-        userId: Id.optional(),
-        instanceId: Id.optional(),
-        outcome: z.enum(['allow', 'deny']).optional(),
-        practice: z.enum(['true', 'false']).optional(),
-        /** Only accesses made under break-glass emergency access (`true`), or none of them (`false`). */
-        emergency: z.enum(['true', 'false']).optional(),
-        category: z.enum(ACCESS_CATEGORIES).optional(),
-        /**
-         * `false`: leave out allowed list reads (task lists, request lists, notifications), which name
-         * every request they showed; searches, refusals, reads under break-glass access and everything
-         * else stay. An `instanceId`
-         * filter finds, besides that request's rows, the list reads and searches that showed it.
-         */
-        listReads: z.enum(['true', 'false']).optional(),
-        /** `newest` first (the report) or `oldest` first (the default, for paging through everything). */
-        order: z.enum(['newest', 'oldest']).optional(),
-        limit: z.coerce.number().int().min(1).max(1000).optional(),
-        cursor: z.string().max(500).optional(),
-      })
-      .strict(),
-  },
-  responses: {
-    200: json(Page(AccessRow), 'One page of the access log'),
-    ...errors({ ...auditorsOnly, 400: 'Bad period or cursor (VALIDATION_FAILED, CURSOR_INVALID)' }),
-  },
+  request: { query: AccessLogFilter.strict() },
+  responses: accessLogAnswer,
+});
+
+export const searchAccessLog = route({
+  method: 'post',
+  path: '/api/audit/access-log/search',
+  summary: 'Who read or tried to read any request of one patient, for a period (auditors)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { body: jsonBody(AccessLogSearchBody) },
+  responses: accessLogAnswer,
 });
 
 export const takeAuditCheckpoint = route({

@@ -96,6 +96,7 @@ export type {
   UpdatePlanResult,
 } from './instance-migration.ts';
 export type { IntakeKey, IntakeKeyChange, IntakeKeyStore } from './intake.ts';
+export { accessCursor } from './libsql/access-log.ts';
 export { migrate } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/index.ts';
 export type { NoteDraft, NoteEdit, NoteEditResult, NoteKind, NoteRevision, NoteStore } from './notes.ts';

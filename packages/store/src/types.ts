@@ -181,6 +181,8 @@ export interface AccessQuery {
   userId?: string;
   /** Entries about this instance, and the list reads and searches that showed it (their detail names it). */
   instanceId?: string;
+  /** Entries about any of these instances (one patient's requests), and the lists and searches that showed one. */
+  instanceIds?: readonly string[];
   outcome?: AccessOutcome;
   /**
    * `false`: leave out allowed list reads (a GET of a task or request list); searches, refusals and
@@ -276,7 +278,27 @@ export interface DefinitionPort {
   /** The latest version when `version` is omitted. */
   getVersion(definitionId: string, version?: number): Promise<DefinitionVersion | null>;
   listVersions(definitionId: string): Promise<VersionSummary[]>;
+  /** Deletes a draft never published; a published workflow is retired instead, never deleted. */
+  deleteDraft(definitionId: string): Promise<DeleteDraftResult>;
+  /** No new request starts on it from now on; running ones finish. Retiring twice keeps the first. */
+  retireDefinition(input: RetireInput): Promise<RetireResult>;
+  /** A retired workflow starts requests again. False when it was not retired. */
+  bringBackDefinition(definitionId: string): Promise<boolean>;
+  /** Requests still running (practice runs aside), by the version they are on. */
+  countRunning(definitionId: string): Promise<Array<{ version: number; running: number }>>;
 }
+
+export type DeleteDraftResult = { ok: true } | { ok: false; reason: 'not-found' | 'published' };
+
+export interface RetireInput {
+  definitionId: string;
+  retiredBy: string | null;
+  at?: string;
+}
+
+export type RetireResult =
+  | { ok: true; retiredAt: string; retiredBy: string | null }
+  | { ok: false; reason: 'not-found' | 'not-published' };
 
 /** The instance aggregate: instances, the one conditional commit that changes them, their tasks and comments. */
 export interface InstancePort {

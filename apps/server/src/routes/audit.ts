@@ -1,19 +1,21 @@
 import {
+  type AccessLogSearchBody,
   accessLog,
   exportHistory,
   instanceHistory,
   listAuditCheckpoints,
   replayInstance,
+  searchAccessLog,
   takeAuditCheckpoint,
   verifyHistories,
 } from '@portalflow/contract';
-import type { Definition } from '@portalflow/engine';
+import type { AccessQuery } from '@portalflow/store';
 import type { Context } from 'hono';
+import { accessLogService } from '../audit/access-log.ts';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
 import { csvWords } from '../audit/csv-words.ts';
 import { historyService } from '../audit/history.ts';
 import { historyCsv } from '../audit/history-csv.ts';
-import { requestReference } from '../audit/request-reference.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -26,49 +28,13 @@ import type { InstanceService } from '../instances/service.ts';
 
 const canAudit = (user: AuthUser) => isAuditor(user) || has(user, 'admin');
 
+/** The filters of the access log, as its address or a search's body gives them. */
+type AccessLogQuery = Omit<AccessLogSearchBody, 'patient'>;
+
 export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
   const histories = historyService(deps, instances);
-
-  /**
-   * The access log in the words of the workflow: the title of the instance's workflow, the reference
-   * the request is filed under (its chart number, never the subject) and, for a task opened, its
-   * step's title (from the `step <id>` detail), so the report needs no ids to be read. The chart number
-   * is a patient's: only a reader who may read every request (an auditor) is told it, not an admin.
-   */
-  async function withTitles<T extends { instanceId: string | null; detail: string | null }>(
-    rows: T[],
-    namesPatients: boolean,
-  ) {
-    const known = new Map<string, { definition: Definition; reference: string | null } | null>();
-    const requestOf = async (instanceId: string) => {
-      if (!known.has(instanceId)) {
-        const loaded = await instances.load(instanceId).catch(() => null);
-        known.set(
-          instanceId,
-          loaded && {
-            definition: loaded.definition,
-            reference: namesPatients ? requestReference(loaded.instance.snapshot.context.data) : null,
-          },
-        );
-      }
-      return known.get(instanceId) ?? null;
-    };
-    return Promise.all(
-      rows.map(async (row) => {
-        const request = row.instanceId ? await requestOf(row.instanceId) : null;
-        const definition = request?.definition;
-        const stepId = /^step (\S+)$/.exec(row.detail ?? '')?.[1];
-        const step = stepId ? definition?.steps[stepId] : undefined;
-        return {
-          ...row,
-          workflowTitle: definition?.title ?? null,
-          reference: request?.reference ?? null,
-          stepTitle: stepId ? (step?.title ?? stepId) : null,
-        };
-      }),
-    );
-  }
+  const accessLogs = accessLogService(deps, instances);
 
   /**
    * Loads the instance for a reader of its history and logs the read: a history's field values are
@@ -172,14 +138,9 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     return c.json(await deps.store.verifyAll(), 200);
   });
 
-  app.openapi(declared(docs, accessLog), async (c) => {
-    const user = requireUser(c);
-    if (!canAudit(user)) {
-      await recordAccess(deps, c, user, { category: 'access-log', outcome: 'deny' });
-      throw forbidden('Only auditors and admins read the access log');
-    }
-    const q = c.req.valid('query');
-    const filter: Parameters<typeof deps.store.listAccess>[0] = {};
+  /** The access log's filters as the store takes them (the same in the address and in a search's body). */
+  function accessFilter(q: AccessLogQuery): AccessQuery {
+    const filter: AccessQuery = {};
     if (q.from) filter.from = new Date(q.from).toISOString();
     if (q.to) filter.to = new Date(q.to).toISOString();
     if (q.userId) filter.userId = q.userId;
@@ -194,9 +155,36 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)
       throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
-    await recordAccess(deps, c, user, { category: 'access-log', outcome: 'allow' });
-    const page = await deps.store.listAccess(filter);
-    return c.json({ ...page, items: await withTitles(page.items, isAuditor(user)) }, 200);
+    return filter;
+  }
+
+  async function auditorOf(c: Context<AppEnv>) {
+    const user = requireUser(c);
+    if (!canAudit(user)) {
+      await recordAccess(deps, c, user, { category: 'access-log', outcome: 'deny' });
+      throw forbidden('Only auditors and admins read the access log');
+    }
+    return user;
+  }
+
+  app.openapi(declared(docs, accessLog), async (c) => {
+    const user = await auditorOf(c);
+    const q = c.req.valid('query');
+    const report = { filter: accessFilter(q), fold: q.repeats === 'fold', namesPatients: isAuditor(user) };
+    return c.json(await accessLogs.report(c, user, report), 200);
+  });
+
+  app.openapi(declared(docs, searchAccessLog), async (c) => {
+    const user = await auditorOf(c);
+    const { patient, ...q } = c.req.valid('json');
+    const report = {
+      filter: accessFilter(q),
+      patient,
+      fold: q.repeats === 'fold',
+      namesPatients: isAuditor(user),
+    };
+    c.header('Cache-Control', 'no-store');
+    return c.json(await accessLogs.report(c, user, report), 200);
   });
 
   app.openapi(declared(docs, takeAuditCheckpoint), async (c) => {

@@ -22,8 +22,11 @@ function toAccessRecord(row: Row): AccessRecord {
   };
 }
 
-/** An entry of a list or a search (the categories whose detail names every request they showed). */
-const LISTING = `a.data_category IN ('task-list', 'instance-list')`;
+/**
+ * An entry of a list or a search (the categories whose detail names every request they showed), and an
+ * auditor's narrowing of this log to one patient (a POST, naming the requests it found).
+ */
+const LISTING = `(a.data_category IN ('task-list', 'instance-list') OR (a.data_category = 'access-log' AND a.action LIKE 'POST %'))`;
 
 /**
  * The ids a list or search entry named, as `,id1,id2,`: after "; instances: " (a list, "pool: 3;
@@ -33,6 +36,11 @@ const LISTED_IDS = `',' || replace(replace(replace(CASE
     WHEN instr(a.detail, '; instances: ') > 0 THEN substr(a.detail, instr(a.detail, '; instances: ') + 13)
     WHEN instr(a.detail, ' (') > 0 THEN substr(a.detail, instr(a.detail, ' (') + 2)
     ELSE '' END, ' ', ''), ')', ''), ';', '') || ','`;
+
+/** The cursor of the page that goes on after this entry, in the order it was read. */
+export function accessCursor(entry: Pick<AccessRecord, 'at' | 'id'>): string {
+  return encodeCursor([entry.at, entry.id]);
+}
 
 export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
   return {
@@ -77,6 +85,19 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
             `,${query.instanceId},`,
           );
       }
+      if (query.instanceIds !== undefined) {
+        // One patient's requests: their entries, and every list or search that showed any of them.
+        const ids = query.instanceIds.filter((id) => !/[\s,;()]/.test(id));
+        if (ids.length === 0) where.add('0 = 1');
+        else {
+          const marks = ids.map(() => '?').join(', ');
+          where.add(
+            `(a.instance_id IN (${marks}) OR (a.instance_id IS NULL AND ${LISTING} AND (${ids.map(() => `instr(${LISTED_IDS}, ?) > 0`).join(' OR ')})))`,
+            ...ids,
+            ...ids.map((id) => `,${id},`),
+          );
+        }
+      }
       if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
       // A list read is a GET of a list; a search (a POST) is an auditor's business and stays, as do refusals,
       // and so does every read under break-glass access: the one an auditor must never miss.
@@ -105,7 +126,7 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       });
       const items = rs.rows.slice(0, limit).map(toAccessRecord);
       const last = items[items.length - 1];
-      return { items, nextCursor: rs.rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+      return { items, nextCursor: rs.rows.length > limit && last ? accessCursor(last) : null };
     },
   };
 }
