@@ -6,6 +6,7 @@ import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
+import { screensBenchmarks } from '../apps/web/bench/screens.bench.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { diagramBenchmarks } from '../packages/diagram/bench/diagram.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
@@ -29,6 +30,7 @@ const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ['live updates (5,000 SSE clients)', liveBenchmarks],
   ['web editor (Chromium)', editorBenchmarks],
   ['web load (Chromium, 4× CPU throttling)', loadBenchmarks],
+  ['web screens (Chromium)', screensBenchmarks],
 ];
 
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
