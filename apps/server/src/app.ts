@@ -45,6 +45,7 @@ import { practiceWaitRoutes } from './routes/practice-waits.ts';
 import { publicHelpRoutes } from './routes/public-help.ts';
 import { refresherRoutes, refresherScheduleRoutes } from './routes/refreshers.ts';
 import { requestRoutes } from './routes/requests.ts';
+import { retirementRoutes } from './routes/retirement.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
 import { ssoGroupRoutes } from './routes/sso-groups.ts';
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', ssoGroupRoutes(deps, docs));
   app.route('/', peopleRoutes(deps, docs));
   app.route('/', definitionRoutes(deps, docs));
+  app.route('/', retirementRoutes(deps, docs));
   app.route('/', instanceRoutes(deps, docs, instances));
   app.route('/', clinicHoursRoutes(deps, docs, instances));
   app.route('/', noteRoutes(deps, docs, instances));

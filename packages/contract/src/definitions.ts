@@ -38,6 +38,8 @@ export const DefinitionSummary = WorkflowSummary.extend({
   revision: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
+  /** When a lead retired it: no new requests start it. Null while in use. */
+  retiredAt: z.string().nullable(),
 });
 export type DefinitionSummary = z.infer<typeof DefinitionSummary>;
 
@@ -74,9 +76,10 @@ export const listDefinitions = route({
   method: 'get',
   path: '/api/definitions',
   summary:
-    'Workflows with their latest published version; drafts and their details only for designers, admins and auditors',
+    'Workflows with their latest published version; drafts and their details only for designers, admins and auditors; retired ones only with `retired=show`',
   tags: ['definitions'],
   'x-instance-data': false,
+  request: { query: z.object({ retired: z.enum(['hide', 'show']).optional() }).strict() },
   responses: {
     200: json(
       z.object({ definitions: z.array(z.union([DefinitionSummary, WorkflowSummary])) }),

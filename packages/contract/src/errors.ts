@@ -83,6 +83,12 @@ export const ERRORS = {
   },
   STALE_REVISION: { status: 409, message: 'The draft changed since you opened it; reload first' },
   DEFINITION_EXISTS: { status: 409, message: 'A workflow with this id already exists' },
+  DEFINITION_PUBLISHED: {
+    status: 409,
+    message: 'This workflow has been published: retire it instead of deleting it',
+  },
+  NOT_PUBLISHED: { status: 409, message: 'This workflow was never published: delete the draft instead' },
+  WORKFLOW_RETIRED: { status: 409, message: 'A lead retired this workflow: new requests no longer start it' },
   DEFINITION_ID_INVALID: { status: 400, message: 'Workflow ids are lowercase words joined by dashes' },
   ID_MISMATCH: { status: 422, message: 'The id in the body differs from the one in the path' },
   LINT_ERRORS: { status: 422, message: 'The workflow has errors; fix them before publishing' },

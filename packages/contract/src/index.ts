@@ -22,6 +22,7 @@ export * from './own-account.ts';
 export * from './practice-waits.ts';
 export * from './refreshers.ts';
 export * from './requests.ts';
+export * from './retirement.ts';
 export * from './roles.ts';
 export * from './route.ts';
 export * from './sso.ts';

@@ -32,6 +32,8 @@ export interface DefinitionSummary {
   updatedBy: string | null;
   latestVersion: number | null;
   latestPublishedAt: string | null;
+  /** When a lead retired it (no new requests); null while in use. */
+  retiredAt: string | null;
 }
 
 /** A workflow as people who only use it see it: its latest published version, no draft details. */
@@ -41,6 +43,8 @@ export interface PublishedSummary {
   title: string;
   latestVersion: number;
   latestPublishedAt: string;
+  /** When a lead retired it (no new requests); null while in use. */
+  retiredAt: string | null;
 }
 
 /** A published, immutable version; instances are pinned to one. */

@@ -62,6 +62,7 @@ describe('migrations', () => {
       'change_feed',
       'clinic_calendar',
       'clinic_calendar_changes',
+      'definition_retirements',
       'definition_versions',
       'definitions',
       'devices',
@@ -139,6 +140,7 @@ describe('migrations', () => {
       [26, 'escalations-when'],
       [27, 'hours-applied'],
       [28, 'task-escalations'],
+      [29, 'definition-retirements'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -414,6 +416,24 @@ describe('migrations', () => {
       ['old-1:t1', 'front-desk', null],
       ['old-1:t2', 'front-desk', null],
     ]);
+  });
+
+  it('keep every workflow startable when retiring arrives (029); a retired one starts nothing new', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 28))).toHaveLength(28);
+    await raw.batch(oldInstanceRows('old-1'), 'write');
+    raw.close();
+    const store = await openStore({ url: tmp.url() });
+    expect((await store.listDefinitions()).map((d) => [d.id, d.retiredAt])).toEqual([[triage.id, null]]);
+    expect((await store.commitInstanceChange(startChange('new-0'))).ok).toBe(true);
+    expect(await store.retireDefinition({ definitionId: triage.id, retiredBy: 'lead' })).toMatchObject({
+      ok: true,
+    });
+    const refused = await store.commitInstanceChange(startChange('new-1'));
+    expect(refused.ok).toBe(false);
+    // The request already running is untouched.
+    expect((await store.getInstance('old-1'))?.status).toBe('active');
+    await store.close();
+    raw = createClient({ url: tmp.url() });
   });
 
   it('tolerate two processes migrating at once', async () => {

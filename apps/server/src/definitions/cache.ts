@@ -68,6 +68,12 @@ export class DefinitionCache {
     return this.get(latest.definitionId, latest.version);
   }
 
+  /** The workflow's title when a lead retired it (no new request starts it), else null; read fresh each time. */
+  async retired(definitionId: string): Promise<string | null> {
+    const found = (await this.store.listDefinitions()).find((d) => d.id === definitionId);
+    return found?.retiredAt ? found.title : null;
+  }
+
   /** The latest published version of every workflow, in the catalog's order (by title). */
   async latest(): Promise<PublishedWorkflow[]> {
     const list = await this.store.listDefinitions();

@@ -24,6 +24,7 @@ import { roleTitlesIn } from '../audit/role-titles.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { ServerConfig } from '../config.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
+import { retiredRefusal } from '../definitions/retirement.ts';
 import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { outboxDrafts } from '../outbox/messages.ts';
@@ -318,6 +319,9 @@ export class InstanceService {
       if (options.instanceId && (await this.deps.instances.getInstance(id))) {
         return { ...(await this.load(id)), effects: [], duplicate: true };
       }
+      // Retired by a lead between reading the workflow and writing the request: refused in words.
+      const retired = await this.deps.definitions.retired(input.definitionId);
+      if (retired !== null) throw retiredRefusal(retired);
       throw new ApiError(409, 'CONFLICT', 'The instance could not be created; try again');
     }
     instance.lastHash = committed.hash;

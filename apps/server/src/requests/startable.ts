@@ -35,7 +35,8 @@ export async function startableFor(
 ): Promise<Startable[]> {
   const found: Startable[] = [];
   for (const summary of await deps.store.listDefinitions()) {
-    if (summary.latestVersion === null) continue;
+    // Never published, or retired by a lead: no new request starts it.
+    if (summary.latestVersion === null || summary.retiredAt !== null) continue;
     const definition = await instances.definition(summary.id, summary.latestVersion);
     if (!canStartRequest(user, definition)) continue;
     found.push({

@@ -131,6 +131,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
               started_at, updated_at, started_by, practice)
             SELECT ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?
             WHERE EXISTS (SELECT 1 FROM definition_versions WHERE definition_id = ? AND version = ?)
+              AND NOT EXISTS (SELECT 1 FROM definition_retirements WHERE definition_id = ?)
               AND ${ACTOR_ACTIVE}
             ON CONFLICT (id) DO NOTHING`,
       args: [
@@ -147,6 +148,7 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
         c.practice ? 1 : 0,
         c.definitionId,
         c.version,
+        c.definitionId,
         actor,
       ],
     });

@@ -132,8 +132,10 @@ export function definitionApi(db: Db): DefinitionApi {
 
     async listDefinitions() {
       const rs = await db.client.execute(
-        `SELECT d.id, d.title, d.revision, d.updated_at, d.updated_by, v.version AS latest_version, v.published_at
+        `SELECT d.id, d.title, d.revision, d.updated_at, d.updated_by, v.version AS latest_version, v.published_at,
+                r.retired_at
          FROM definitions d
+         LEFT JOIN definition_retirements r ON r.definition_id = d.id
          LEFT JOIN definition_versions v ON v.definition_id = d.id
            AND v.version = (SELECT max(version) FROM definition_versions WHERE definition_id = d.id)
          ORDER BY d.title, d.id`,
@@ -146,13 +148,16 @@ export function definitionApi(db: Db): DefinitionApi {
         updatedBy: textOrNull(row, 'updated_by'),
         latestVersion: row.latest_version === null ? null : int(row, 'latest_version'),
         latestPublishedAt: textOrNull(row, 'published_at'),
+        retiredAt: textOrNull(row, 'retired_at'),
       }));
     },
 
     async listPublished() {
       const rs = await db.client.execute(
-        `SELECT v.definition_id, json_extract(v.definition, '$.title') AS title, v.version, v.published_at
+        `SELECT v.definition_id, json_extract(v.definition, '$.title') AS title, v.version, v.published_at,
+                r.retired_at
          FROM definition_versions v
+         LEFT JOIN definition_retirements r ON r.definition_id = v.definition_id
          WHERE v.version = (SELECT max(version) FROM definition_versions WHERE definition_id = v.definition_id)
          ORDER BY title, v.definition_id`,
       );
@@ -161,6 +166,7 @@ export function definitionApi(db: Db): DefinitionApi {
         title: text(row, 'title'),
         latestVersion: int(row, 'version'),
         latestPublishedAt: text(row, 'published_at'),
+        retiredAt: textOrNull(row, 'retired_at'),
       }));
     },
 

@@ -20,6 +20,7 @@ import { intakeKeyApi } from './intake-keys.ts';
 import { noteApi } from './notes.ts';
 import { notificationApi } from './notifications.ts';
 import { outboxApi } from './outbox.ts';
+import { retirementApi } from './retirements.ts';
 import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
@@ -44,6 +45,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
   const db: Db = { client, queue, now: options.now };
   return {
     ...definitionApi(db),
+    ...retirementApi(db),
     ...instanceApi(db),
     ...auditApi(db),
     ...taskApi(db),

@@ -26,6 +26,7 @@ import { roleAssignments } from './025-role-assignments.ts';
 import { escalationsWhen } from './026-escalations-when.ts';
 import { hoursApplied } from './027-hours-applied.ts';
 import { taskEscalations } from './028-task-escalations.ts';
+import { definitionRetirements } from './029-definition-retirements.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   escalationsWhen,
   hoursApplied,
   taskEscalations,
+  definitionRetirements,
 ];
