@@ -82,6 +82,7 @@ export function definitionCases(newHarness: NewHarness): void {
           title: triage.title,
           latestVersion: 1,
           latestPublishedAt: '2026-03-02T16:00:00.000Z',
+          retiredAt: null,
         },
       ]);
     });
