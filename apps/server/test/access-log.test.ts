@@ -291,6 +291,11 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: (w) => readInstance(w, '/replay?at=1') },
     deny: { who: 'staffOther', make: (w) => readInstance(w, '/replay?at=1') },
   },
+  'GET /api/instances/{id}/states': {
+    category: 'history',
+    allow: { who: 'staffRole', make: (w) => readInstance(w, '/states') },
+    deny: { who: 'staffOther', make: (w) => readInstance(w, '/states') },
+  },
   // An export carries every field's values: a read of patient data, like the history with values.
   'GET /api/instances/{id}/export': {
     category: 'phi',

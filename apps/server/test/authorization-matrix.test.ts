@@ -145,6 +145,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/instances/{id}/attachments/{attachmentId}/remove': { anonymous: 401, admin: A, designer: A, auditor: 403, staffRole: A, staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/history':          { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/replay':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'GET /api/instances/{id}/states':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/instances/{id}/export':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'GET /api/audit/verify':                    { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/access-log':                { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -681,6 +682,10 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'GET /api/instances/{id}/replay': async (w, who) => ({
     method: 'GET',
     path: `/api/instances/${(await taskFor(w, who)).instanceId}/replay?at=1`,
+  }),
+  'GET /api/instances/{id}/states': async (w, who) => ({
+    method: 'GET',
+    path: `/api/instances/${(await taskFor(w, who)).instanceId}/states`,
   }),
   'GET /api/instances/{id}/export': async (w, who) => ({
     method: 'GET',

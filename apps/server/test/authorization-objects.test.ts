@@ -38,6 +38,7 @@ const BODIES: Record<string, unknown> = {
   'GET /api/instances/{id}': undefined,
   'GET /api/instances/{id}/history': undefined,
   'GET /api/instances/{id}/replay': undefined,
+  'GET /api/instances/{id}/states': undefined,
   'GET /api/instances/{id}/export': undefined,
   'POST /api/instances/{id}/signal': { name: 'patient-replied' },
   'POST /api/instances/{id}/cancel': { reason: 'duplicate' },

@@ -155,6 +155,13 @@ export const ReplayAnswer = z.object({
 });
 export type ReplayResponse = z.infer<typeof ReplayAnswer>;
 
+/** The state after each event, in order (`states[0]` after the first): a replay asked for once. */
+export const ReplayStatesAnswer = z.object({
+  of: z.number().int(),
+  states: z.array(HistoryInstanceView),
+});
+export type ReplayStatesResponse = z.infer<typeof ReplayStatesAnswer>;
+
 export const HistoryExport = z.object({
   instance: z.object({
     id: z.string(),
@@ -257,6 +264,17 @@ export const replayInstance = route({
     query: WithValues.extend({ at: z.coerce.number().int().min(0).optional() }).strict(),
   },
   responses: { 200: json(ReplayAnswer, 'The state then'), ...errors(history) },
+});
+
+export const replayStates = route({
+  method: 'get',
+  path: '/api/instances/{id}/states',
+  summary:
+    'The instance state after each of its events, for a replay stepped through without asking again (their data with `values=true`)',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { params: IdParams, query: WithValues.strict() },
+  responses: { 200: json(ReplayStatesAnswer, 'The state after each event'), ...errors(history) },
 });
 
 export const exportHistory = route({

@@ -1,5 +1,11 @@
-import type { AttachmentView, HistoryResponse, NoteView, ReplayResponse } from '@portalflow/contract';
-import { type Definition, historyVersions, replay } from '@portalflow/engine';
+import type {
+  AttachmentView,
+  HistoryInstanceView,
+  HistoryResponse,
+  NoteView,
+  ReplayResponse,
+} from '@portalflow/contract';
+import { type Definition, historyVersions, type InstanceSnapshot, replay } from '@portalflow/engine';
 import type { AuditEvent, Instance } from '@portalflow/store';
 import { attachmentViews } from '../attachments/view.ts';
 import type { AppDeps } from '../deps.ts';
@@ -40,8 +46,54 @@ export function historyService(deps: Pick<AppDeps, 'store'>, instances: Instance
     };
   }
 
+  /** The instance as it was at `snapshot`, on the version (and its definition) it was on then. */
+  function viewAt(
+    instance: Instance,
+    snapshot: InstanceSnapshot,
+    version: number,
+    definition: Definition,
+    values: boolean,
+  ): HistoryInstanceView {
+    const view = instanceView(
+      {
+        ...instance,
+        version,
+        snapshot,
+        status: snapshot.status,
+        revision: snapshot.seq,
+        updatedAt: snapshot.updatedAt,
+      },
+      definition,
+    );
+    return values ? view : viewWithoutData(view);
+  }
+
   return {
     record,
+
+    /**
+     * The state after each event, from one replay of the history: what the replay page steps through,
+     * read (and logged) once instead of once a step.
+     */
+    async states(instance: Instance, values: boolean): Promise<HistoryInstanceView[]> {
+      const history = historyOf(await deps.store.listEvents(instance.id));
+      const { start, versions } = await instances.historyDefinitions(instance, history);
+      let version = historyVersions(history, instance.version).start;
+      let current = start;
+      const states: HistoryInstanceView[] = [];
+      replay(start, history, {
+        versions,
+        onEvent: (i, snapshot) => {
+          const event = history[i]!.event;
+          if (event.type === 'migrated') {
+            version = event.to;
+            current = versions(event.to) ?? current;
+          }
+          states.push(viewAt(instance, snapshot, version, current, values));
+        },
+      });
+      return states;
+    },
 
     async history(instance: Instance, definition: Definition, values: boolean): Promise<HistoryResponse> {
       const whole = await record(instance, definition);

@@ -5,6 +5,7 @@ import {
   instanceHistory,
   listAuditCheckpoints,
   replayInstance,
+  replayStates,
   searchAccessLog,
   takeAuditCheckpoint,
   verifyHistories,
@@ -74,6 +75,12 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const values = asked === 'true';
     const { instance, definition } = await readable(c, `replay ${at ?? 'all'}`, values);
     return c.json(await histories.replayAt(instance, definition, at, values), 200);
+  });
+
+  app.openapi(declared(docs, replayStates), async (c) => {
+    const values = c.req.valid('query').values === 'true';
+    const { instance } = await readable(c, 'replay every event', values);
+    return c.json({ of: instance.revision, states: await histories.states(instance, values) }, 200);
   });
 
   app.openapi(declared(docs, exportHistory), async (c) => {
