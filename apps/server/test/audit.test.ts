@@ -3,7 +3,14 @@ import { canonicalJson, type RecordedEvent, replay } from '@portalflow/engine';
 import { eventHash } from '@portalflow/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../packages/engine/test/support/parse-csv.ts';
+import { clinicClock } from '../src/audit/clinic-clock.ts';
 import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
+
+/** The export CSV's table: the lines after the blank line that ends what the request is. */
+const table = (text: string) => {
+  const lines = parseCsv(text.replace(/^\uFEFF/, ''));
+  return lines.slice(lines.findIndex((l) => l.every((c) => c === '')) + 1);
+};
 
 /**
  * The audit trail: a timeline with old → new values, replay to any point, export, tamper detection
@@ -227,35 +234,35 @@ describe('export', () => {
     expect(r.body.verify).toMatchObject({ ok: true, count: 5 });
   });
 
-  it('CSV: a header and one row per event, with old → new values and each hash', async () => {
+  it('CSV: what the request is, then one row per event, with old → new values and each hash', async () => {
     const r = await t.call('GET', `/api/instances/${instanceId}/export?format=csv`, { as: auditor });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/csv');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="instance-${instanceId}.csv"`);
-    const lines = r.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('when,who,role,event,summary,changes,seq,hash,person id,role id');
-    expect(lines).toHaveLength(6);
-    const [header, ...rows] = parseCsv(r.text);
+    const [header, ...rows] = table(r.text);
+    expect(header!.slice(0, 6)).toEqual(['when', 'who', 'role', 'what', 'step', 'changes']);
+    expect(rows).toHaveLength(5);
     const events = await t.store.listEvents(instanceId);
     for (const [i, event] of events.entries()) {
       // Each row's sequence number and hash match the chain the check verifies.
       expect(rows[i]![header!.indexOf('seq')]).toBe(String(event.seq));
       expect(rows[i]![header!.indexOf('hash')]).toBe(event.hash);
     }
-    expect(lines[3]).toContain('sort-message priority: normal → urgent');
-    expect(lines[3]).toContain(`sort-message due: ${firstDue} → ${NEW_DUE}`);
-    expect(lines[4]).toContain('sort-message outcome: ∅ → sorted');
+    const changes = (row: string[]) => row[header!.indexOf('changes')];
+    expect(changes(rows[2]!)).toContain('Priority: Normal → Urgent');
+    expect(changes(rows[2]!)).toContain(`Due: ${clinicClock(firstDue, 'America/Denver')} → `);
+    expect(rows[3]![header!.indexOf('what')]).toBe('Completed with “Sorted”');
   });
 
   it('CSV a clinic reads: a byte order mark, names, role titles and clinic times, the ids at the end', async () => {
     const r = await t.app.request(`/api/instances/${instanceId}/export?format=csv`, { headers: auditor });
-    // The byte order mark tells Excel the file is UTF-8, so “ → ∅ are not garbled (read as bytes:
+    // The byte order mark tells Excel the file is UTF-8, so “ → are not garbled (read as bytes:
     // decoding text drops it).
     const bytes = new Uint8Array(await r.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    const [header, ...rows] = table(new TextDecoder().decode(bytes));
     const column = (name: string) => header!.indexOf(name);
-    expect(header!.slice(-4)).toEqual(['seq', 'hash', 'person id', 'role id']);
+    expect(header!.slice(-5)).toEqual(['seq', 'hash', 'person id', 'role id', 'event code']);
     const leadUser = (await t.store.findUserByUsername('lead'))!;
     const started = rows[0]!;
     expect(started[column('who')]).toBe(leadUser.displayName);
@@ -266,7 +273,8 @@ describe('export', () => {
     const events = await t.store.listEvents(instanceId);
     const at = new Date(events[0]!.at);
     const mountain = new Date(at.getTime() - 7 * 3_600_000).toISOString().slice(0, 19);
-    expect(started[column('when')]).toBe(`${mountain}-07:00`);
+    expect(started[column('when (ISO)')]).toBe(`${mountain}-07:00`);
+    expect(started[column('when')]).toBe(clinicClock(events[0]!.at, 'America/Denver'));
   });
 
   it('refuses staff without a part in the instance', async () => {

@@ -414,10 +414,11 @@ describe('every data change shows old → new', () => {
 
     const csv = await call('GET', `/api/instances/${instanceId}/export?format=csv`, { as: auditor });
     expect(csv.status, csv.text).toBe(200);
-    expect(csv.text).toContain('review-request data.needsPriorAuth: ∅ → true');
-    expect(csv.text).toContain('review-request data.dose: ∅ → 10 mg');
+    // Fields by their labels, on the row of the step that recorded them.
+    expect(csv.text).toContain('Pharmacy says prior authorization is required: (none) → Yes');
+    expect(csv.text).toContain('Dose and directions: (none) → 10 mg');
     // Start data has no step: the change reads on its own.
-    expect(csv.text).toMatch(/,"?data\.medication: ∅ → Lisinopril; data\.patient: ∅ → DEMO-3001;/);
+    expect(csv.text).toContain('Medication: (none) → Lisinopril; Patient reference: (none) → DEMO-3001;');
   });
 
   it('a value replaced by a later step shows the old and the new value', async () => {
@@ -465,6 +466,6 @@ describe('every data change shows old → new', () => {
     const json = await call('GET', `/api/instances/${instanceId}/export?format=json`, { as: auditor });
     expect(json.body.timeline).toEqual(history.body.timeline);
     const csv = await call('GET', `/api/instances/${instanceId}/export?format=csv`, { as: auditor });
-    expect(csv.text).toContain('provider-decision data.denialReason: needs-visit → other');
+    expect(csv.text).toContain('Reason for denial: needs-visit → other');
   });
 });

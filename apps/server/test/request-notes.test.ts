@@ -289,15 +289,14 @@ describe('the auditor', () => {
     const csv = await send(auditor, 'GET', `/api/instances/${instanceId}/export?format=csv`);
     expect(csv.status).toBe(200);
     const lines = csv.text.trim().split(/\r?\n/);
-    const noteLine = lines.find((l) => l.includes(',note,'));
-    expect(noteLine).toContain(
-      `completion note on “Prepare the refill request for review” (for the next role): ${NOTE}`,
-    );
-    const editLine = lines.find((l) => l.includes(',note-edited,'));
-    expect(editLine).toContain(`note: ${NOTE} → ${NOTE} Supply limited to 30 days.`);
+    const noteLine = lines.find((l) => l.endsWith(',note'));
+    expect(noteLine).toContain(`Completion note (for the next role): ${NOTE}`);
+    expect(noteLine).toContain('Prepare the refill request for review');
+    const editLine = lines.find((l) => l.endsWith(',note-edited'));
+    expect(editLine).toContain(`Note: ${NOTE} → ${NOTE} Supply limited to 30 days.`);
     // In time order: the note comes after the start and the completion it was written with.
-    expect(lines.findIndex((l) => l.includes(',note,'))).toBeGreaterThan(
-      lines.findIndex((l) => l.includes(',complete,')),
+    expect(lines.findIndex((l) => l.endsWith(',note'))).toBeGreaterThan(
+      lines.findIndex((l) => l.endsWith(',complete')),
     );
   });
 });

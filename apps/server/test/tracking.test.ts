@@ -442,8 +442,11 @@ describe('practice instances stay out of real data', () => {
     expect(json.body.instance.practice).toBe(true);
     const csv = await t.call('GET', `/api/instances/${practiceId}/export?format=csv`, { as: auditor });
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]!.endsWith(',practice')).toBe(true);
-    expect(lines.slice(1).every((l) => l.endsWith(',practice'))).toBe(true);
+    expect(lines).toContain('Practice,"A practice run, not real work"');
+    // After what the request is and a blank line: the table, every row marked.
+    const table = lines.slice(lines.indexOf('') + 1);
+    expect(table[0]!.endsWith(',practice')).toBe(true);
+    expect(table.slice(1).every((l) => l.endsWith(',practice'))).toBe(true);
     const realId = real.body.items[0].id as string;
     const realJson = await t.call('GET', `/api/instances/${realId}/export?format=json`, { as: auditor });
     expect(realJson.body.instance.practice).toBeUndefined();

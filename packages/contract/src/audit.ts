@@ -155,6 +155,48 @@ export const ReplayAnswer = z.object({
 });
 export type ReplayResponse = z.infer<typeof ReplayAnswer>;
 
+/** The request an export is about, in the words a compliance officer reads (codes beside them). */
+export const ExportRequest = z.object({
+  /** The list's subject line for the request, when its workflow has one. */
+  subject: z.string().nullable(),
+  /** The patient's chart number, when the request names one. */
+  patientReference: z.string().nullable(),
+  workflow: z.string(),
+  version: z.number().int(),
+  status: z.enum(['active', 'done', 'cancelled']),
+  statusWords: z.string(),
+  end: z.object({ step: z.string(), outcome: z.string().optional() }).nullable(),
+  /** How it ended (“Ended at “Authorized” with outcome Approved”), or that it is still open. */
+  ended: z.string(),
+  startedAt: Timestamp,
+  /** When it ended (its last change); null while it is open. */
+  endedAt: Timestamp.nullable(),
+  /** The clinic's time zone every `when` is in. */
+  timeZone: z.string(),
+  /** The hash chain's check, in words. */
+  chain: z.string(),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+/** One row of an export: an event, note or file (or the end), in words first, the codes and ids after. */
+export const ExportRow = z.object({
+  /** Clinic time, 12-hour, month first (`12/07/2026 9:05:00 AM MST`). */
+  when: z.string(),
+  /** The same instant as ISO 8601 with the clinic's offset. */
+  at: z.string(),
+  who: z.string(),
+  role: z.string(),
+  what: z.string(),
+  step: z.string(),
+  changes: z.string(),
+  seq: z.number().int().nullable(),
+  hash: z.string(),
+  personId: z.string().nullable(),
+  roleId: z.string().nullable(),
+  event: z.string(),
+});
+export type ExportRow = z.infer<typeof ExportRow>;
+
 /** The state after each event, in order (`states[0]` after the first): a replay asked for once. */
 export const ReplayStatesAnswer = z.object({
   of: z.number().int(),
@@ -169,6 +211,8 @@ export const HistoryExport = z.object({
     version: z.number().int(),
     practice: z.literal(true).optional(),
   }),
+  request: ExportRequest,
+  rows: z.array(ExportRow),
   events: z.array(AuditEvent),
   timeline: z.array(TimelineEntry),
   notes: z.array(NoteView),

@@ -1,11 +1,25 @@
 import type { Calendar, Definition } from '@portalflow/engine';
 import { zonedIso } from '@portalflow/engine/text';
 import type { AppDeps } from '../deps.ts';
-import type { CsvWords } from './history-csv.ts';
+import { clinicClock } from './clinic-clock.ts';
 import { roleTitlesIn } from './role-titles.ts';
 
+/** How an export names people, roles and times: as the clinic does, not by id or in UTC. */
+export interface CsvWords {
+  /** A person's name by user id (the id itself when no account names it). */
+  person: (id: string) => string;
+  /** Role titles of a role id or comma-joined ids. */
+  roles: (ids: string | null) => string;
+  /** An ISO time as the clinic reads it: its zone, 12-hour, month first. */
+  time: (iso: string) => string;
+  /** An ISO time in the clinic's zone, with its offset, for machines. */
+  iso: (iso: string) => string;
+  /** The clinic calendar's zone (UTC without one). */
+  timeZone: string;
+}
+
 /**
- * How an instance's CSV export names people (every account, disabled ones too: they did the work),
+ * How an instance's export names people (every account, disabled ones too: they did the work),
  * roles (by the version's titles) and times (the clinic calendar's zone, UTC without one).
  */
 export async function csvWords(deps: AppDeps, definition: Pick<Definition, 'roles'>): Promise<CsvWords> {
@@ -15,6 +29,8 @@ export async function csvWords(deps: AppDeps, definition: Pick<Definition, 'role
   return {
     person: (id) => names.get(id) ?? id,
     roles: roleTitlesIn(definition),
-    time: (iso) => zonedIso(iso, timeZone),
+    time: (iso) => clinicClock(iso, timeZone),
+    iso: (iso) => zonedIso(iso, timeZone),
+    timeZone,
   };
 }

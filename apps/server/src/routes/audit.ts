@@ -14,9 +14,8 @@ import type { AccessQuery } from '@portalflow/store';
 import type { Context } from 'hono';
 import { accessLogService } from '../audit/access-log.ts';
 import { listCheckpoints, takeCheckpoint } from '../audit/checkpoints.ts';
-import { csvWords } from '../audit/csv-words.ts';
 import { historyService } from '../audit/history.ts';
-import { historyCsv } from '../audit/history-csv.ts';
+import { historyExportService } from '../audit/history-export.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, has, isAuditor } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -36,6 +35,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   const app = apiRoutes();
   const histories = historyService(deps, instances);
   const accessLogs = accessLogService(deps, instances);
+  const historyExports = historyExportService(deps, instances, histories);
 
   /**
    * Loads the instance for a reader of its history and logs the read: a history's field values are
@@ -87,32 +87,12 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const { format } = c.req.valid('query');
     // Every field's values are in an export: always a read of patient data.
     const { instance, definition } = await readable(c, `export ${format}`, true);
-    const { events, timeline: rows, notes, attachments } = await histories.record(instance, definition);
+    const exported = await historyExports.exported(instance, definition, format);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'json') {
-      return c.json(
-        {
-          instance: {
-            id: instance.id,
-            definitionId: instance.definitionId,
-            version: instance.version,
-            ...(instance.practice ? { practice: true as const } : {}),
-          },
-          events,
-          timeline: rows,
-          notes,
-          attachments,
-          verify: await deps.store.verifyInstance(instance.id),
-        },
-        200,
-      );
-    }
-    const words = await csvWords(deps, definition);
-    return c.body(historyCsv(instance, rows, notes, attachments, words), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-    });
+    if ('json' in exported) return c.json(exported.json, 200);
+    return c.body(exported.csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
   app.openapi(declared(docs, verifyHistories), async (c) => {
