@@ -51,6 +51,16 @@ describe('conditionWords', () => {
     expect(conditionWords("data.topic not in ['refill']", fields)).toBe('Topic: not Refill');
   });
 
+  it('shows a value that is not one of the choices as written, so a mistake in case shows', () => {
+    const payer = new Map([
+      ['payerAnswer', field('payerAnswer', 'Payer answer', 'select', ['Approved', 'Denied'])],
+    ]);
+    expect(conditionWords("data.payerAnswer == 'Approved'", payer)).toBe('Payer answer: Approved');
+    expect(conditionWords('data.payerAnswer == "approved"', payer)).toBe('Payer answer: "approved"');
+    expect(conditionWords("data.payerAnswer != 'denied'", payer)).toBe('Payer answer: not "denied"');
+    expect(conditionWords("data.topic in ['refill', 'Billing']", fields)).toBe('Topic: Refill or "Billing"');
+  });
+
   it('reads numbers with words for the comparison', () => {
     expect(conditionWords('data.monthsSinceLastVisit > 12', fields)).toBe('Months since last visit over 12');
     expect(conditionWords('data.patientAge >= 13', fields)).toBe("Patient's age today 13 or more");

@@ -46,6 +46,7 @@ const TRIAGE: Definition = {
       outcomes: { clinical: 'is-urgent', admin: 'admin-reply', spam: 'closed' },
       deadline: { after: 'PT4H', escalateTo: 'supervisor' },
       help: 'Clinical: symptoms, medications, results. Admin: scheduling, billing, forms.',
+      form: [{ id: 'urgent', label: 'Mentions urgent symptoms', type: 'boolean' }],
     },
     'is-urgent': {
       type: 'decision',

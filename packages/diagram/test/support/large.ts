@@ -31,5 +31,7 @@ export function largeDefinition(n = 1000): Definition {
     }
   }
   steps[id(n - 1)] = { type: 'end', outcome: 'done' };
-  return { id: 'large-workflow', title: `Large workflow (${n} steps)`, roles, start: id(0), steps };
+  // The decisions read `x`: the start form asks for it, as a real workflow's form would.
+  const intake = { roles: ['role-0'], form: [{ id: 'x', label: 'Check number', type: 'number' as const }] };
+  return { id: 'large-workflow', title: `Large workflow (${n} steps)`, roles, start: id(0), intake, steps };
 }

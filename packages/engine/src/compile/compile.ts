@@ -40,6 +40,9 @@ const cache = new WeakMap<Definition, CompiledWorkflow>();
 /** Rules whose errors block publishing but not running versions published before them. */
 const PUBLISH_ONLY = {
   'unreachable-step': 'warning',
+  'condition-not-a-choice': 'warning',
+  'condition-unknown-field': 'warning',
+  'branch-never-taken': 'warning',
   // Two steps saving one answer, or placeholder words: a version may have been published with them.
   'field-written-by-two-steps': 'warning',
   'placeholder-text': 'warning',
@@ -53,7 +56,8 @@ export function compile(definition: Definition): CompiledWorkflow {
   const hit = cache.get(definition);
   if (hit) return hit;
   // A step nobody can reach blocks publishing, not running: versions published while it was a
-  // warning must keep their instances moving, and the machine never enters such a step anyway.
+  // warning must keep their instances moving, and the machine never enters such a step anyway. The
+  // same for conditions that can never hold: the instance still takes a way (the otherwise).
   const findings = lint(definition, { severity: PUBLISH_ONLY });
   if (hasErrors(findings)) {
     const errors = findings.filter((f) => f.severity === 'error');

@@ -1,5 +1,8 @@
 import { automaticLoop } from './rules/automatic-loop.ts';
+import { branchNeverTaken } from './rules/branch-never-taken.ts';
 import { computedField } from './rules/computed-field.ts';
+import { conditionNotAChoice } from './rules/condition-not-a-choice.ts';
+import { conditionUnknownField } from './rules/condition-unknown-field.ts';
 import { cycleWithoutExit } from './rules/cycle-without-exit.ts';
 import { deadEnd } from './rules/dead-end.ts';
 import { deadlineWithoutEscalation } from './rules/deadline-without-escalation.ts';
@@ -80,6 +83,10 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   // What a step may write into the instance data that decisions read.
   [fieldWrittenByTwoSteps, 'error'],
   [startFieldOwned, 'warning'],
+  // What a decision's conditions read: a value staff can give, a field some form asks for.
+  [conditionNotAChoice, 'error'],
+  [conditionUnknownField, 'error'],
+  [branchNeverTaken, 'error'],
 ];
 
 /** All rules, at their recommended severities. */

@@ -44,7 +44,9 @@ function parsed(when: string): { expr: Expr; names: string[] } | null {
   return known;
 }
 
-const signature = (f: FormField | undefined) => (f ? `${f.type}:${f.label}` : '');
+// The choices too: whether a value is one of them decides how it reads.
+const signature = (f: FormField | undefined) =>
+  f ? `${f.type}:${f.label}:${(f.options ?? []).join('\u0002')}` : '';
 
 /** A label longer than this makes an arrow's caption three lines or more: the key reads shorter. */
 const SHORT_LABEL = 28;
@@ -84,7 +86,8 @@ class Speaker {
         if (expr.left.kind !== 'path' || expr.right.kind !== 'list') return undefined;
         const name = this.name(expr.left.path);
         if (name === undefined) return undefined;
-        const items = expr.right.items.map((v) => this.value(v));
+        const field = this.field(expr.left.path);
+        const items = expr.right.items.map((v) => this.value(v, field));
         return `${name}: ${expr.negated ? 'not ' : ''}${orList(items)}`;
       }
       default:
@@ -114,7 +117,7 @@ class Speaker {
     }
     if (typeof value === 'string' && (op === '==' || op === '!=')) {
       const field = this.field(left.path);
-      if (field?.type === 'select') return `${name}: ${op === '!=' ? 'not ' : ''}${idToWords(value)}`;
+      if (field?.type === 'select') return `${name}: ${op === '!=' ? 'not ' : ''}${this.value(value, field)}`;
       return `${name} ${op === '==' ? 'is' : 'is not'} "${value}"`;
     }
     return undefined;
@@ -139,8 +142,15 @@ class Speaker {
     return name;
   }
 
-  private value(v: LiteralValue): string {
-    return typeof v === 'string' ? idToWords(v) : String(v);
+  /**
+   * A choice in words ("medical-question" → "Medical question"); a value that is not one of the
+   * field's choices as written, in quotes, so "approved" against the choice "Approved" shows the
+   * mistake (lint's `condition-not-a-choice` names it) instead of reading like the choice.
+   */
+  private value(v: LiteralValue, field: FormField | undefined): string {
+    if (typeof v !== 'string') return String(v);
+    const choices = field?.type === 'select' ? field.options : undefined;
+    return choices && !choices.includes(v) ? `"${v}"` : idToWords(v);
   }
 }
 

@@ -75,9 +75,18 @@ export function generateDefinition(steps: number): Definition {
     title: `Generated workflow (${steps} steps)`,
     roles: ROLES,
     start: id(0),
+    // What the decisions read: every request may be started with it, none has to be.
+    intake: { roles: ['front-desk'], form: START_FORM },
     steps: result,
   };
 }
+
+const START_FORM: NonNullable<Definition['intake']>['form'] = [
+  { id: 'priority', label: 'Priority', type: 'select', options: ['routine', 'urgent'] },
+  { id: 'age', label: "Patient's age", type: 'number' },
+  { id: 'topic', label: 'Topic', type: 'select', options: ['billing', 'forms', 'clinical'] },
+  { id: 'flagged', label: 'Flagged for review', type: 'boolean' },
+];
 
 const ROLES = [
   { id: 'front-desk', name: 'Front desk', department: 'Front office' },
