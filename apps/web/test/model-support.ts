@@ -40,6 +40,7 @@ export function triage(): Definition {
         outcomes: { clinical: 'is-urgent', admin: 'admin-reply', spam: 'closed' },
         deadline: { after: 'PT4H', escalateTo: 'supervisor' },
         help: 'Clinical: symptoms. Admin: scheduling.',
+        form: [{ id: 'urgent', label: 'Urgent', type: 'boolean' }],
       },
       'is-urgent': {
         type: 'decision',

@@ -69,6 +69,7 @@ export function DecisionFields({
           <ConditionInput
             label="When"
             definition={definition}
+            path={`steps.${id}.branches.${i}.when`}
             value={b.when}
             onChange={(when) =>
               write(

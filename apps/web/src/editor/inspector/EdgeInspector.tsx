@@ -79,6 +79,7 @@ export function EdgeInspector({ path, definition }: { path: string; definition: 
         <ConditionInput
           label="When"
           definition={definition}
+          path={`steps.${edge.from}.branches.${index}.when`}
           value={step.branches[index].when}
           onChange={(when) =>
             apply(
