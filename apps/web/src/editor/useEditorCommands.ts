@@ -1,9 +1,10 @@
 import { LANE, placementOf } from '@portalflow/diagram';
-import type { Step, StepKind } from '@portalflow/engine';
+import type { Definition, Step, StepKind } from '@portalflow/engine';
 import { useCallback, useMemo } from 'react';
 import type { Change, ConnectVia } from '../model/changes.ts';
 import { copySteps, pasteChanges, type StepClipboard } from '../model/clipboard.ts';
 import { type StepPosition, uniqueId } from '../model/document.ts';
+import { newEndTitle } from '../model/endTitles.ts';
 import type { Lane } from '../model/lanes.ts';
 import { COLUMN_WIDTH, freeSpot } from '../model/scene.ts';
 import { newStepId } from '../model/stepIds.ts';
@@ -13,7 +14,7 @@ import { useEditorStore } from './useEditorStore.ts';
 /** What the app's own clipboard holds (also written to the system clipboard as JSON). */
 let clipboard: StepClipboard | null = null;
 
-function newStep(kind: StepKind, role: string | undefined): Step {
+function newStep(kind: StepKind, role: string | undefined, definition: Definition): Step {
   switch (kind) {
     case 'task':
       return role
@@ -26,7 +27,8 @@ function newStep(kind: StepKind, role: string | undefined): Step {
     case 'wait':
       return { type: 'wait', title: 'Wait for the patient', signal: 'patient-replied', next: '' };
     case 'end':
-      return { type: 'end', outcome: 'done' };
+      // Titled, so that two new end steps never both read “End: done”.
+      return { type: 'end', title: newEndTitle(definition), outcome: 'done' };
   }
 }
 
@@ -60,7 +62,7 @@ export function useEditorCommands() {
       position = freeSpot(scene, lane, x, y, kind);
     }
     const role = lane.role === '' ? undefined : lane.role;
-    const step = newStep(kind, role);
+    const step = newStep(kind, role, definition);
     const id = newStepId(definition, step.title ?? step.type);
     apply([{ type: 'addStep', id, step, position }], {
       select: { steps: [id], edges: [] },

@@ -11,9 +11,11 @@ import {
 } from '@mantine/core';
 import { type FormField, idToWords } from '@portalflow/engine';
 import { Plus, Trash2 } from 'lucide-react';
-import { uniqueId } from '../../model/document.ts';
+import { keyAfterRelabel, newFieldKey } from '../../model/fieldKeys.ts';
+import { useEditorStore } from '../useEditorStore.ts';
 import { useStepPatch } from './common.ts';
 import { FieldChecks } from './FieldChecks.tsx';
+import { usePublished } from './usePublished.ts';
 import { WrapSelect } from './WrapSelect.tsx';
 
 const TYPES: Array<{ value: FormField['type']; label: string }> = [
@@ -76,10 +78,21 @@ export function FormFieldsEditor({
   canWorkOut?: boolean;
 }) {
   const patch = useStepPatch(id);
+  const published = usePublished(useEditorStore((s) => s.document?.definition.id ?? ''));
+  // Where this form is in the workflow, for keys unique across every form.
+  const step = path === 'intake.form' ? undefined : id;
   const write =
     onWrite ??
     ((next: FormField[], field?: string) => patch({ form: next.length ? next : undefined }, field));
-  const update = (i: number, change: Partial<FormField>, field?: string) => {
+  /** A key that still follows its label follows the new one (never once published: see fieldKeys). */
+  const keyFollowing = (i: number, label: string): Partial<FormField> => {
+    const definition = useEditorStore.getState().document?.definition;
+    const key = definition && keyAfterRelabel(definition, { step, index: i }, label, published);
+    return key !== undefined && key !== fields[i]!.id ? { id: key } : {};
+  };
+  const update = (i: number, edit: Partial<FormField>, field?: string) => {
+    const change =
+      edit.label !== undefined && edit.id === undefined ? { ...edit, ...keyFollowing(i, edit.label) } : edit;
     const renamed = change.id !== undefined ? { from: fields[i]!.id, to: change.id } : undefined;
     const next = fields.map((f, j) => {
       // A number worked out from the date whose key is renamed follows it.
@@ -94,8 +107,11 @@ export function FormFieldsEditor({
     write(next, field && `form.${i}.${field}`);
   };
   const add = () => {
-    const fieldId = uniqueId('field', (c) => fields.some((f) => f.id === c));
-    write([...fields, { id: fieldId, label: 'New field', type: 'text' }]);
+    const definition = useEditorStore.getState().document?.definition;
+    const taken = (c: string) => fields.some((f) => f.id === c);
+    let key = definition ? newFieldKey(definition, 'New field') : 'newField';
+    for (let n = 2; taken(key); n++) key = `newField${n}`;
+    write([...fields, { id: key, label: 'New field', type: 'text' }]);
   };
   return (
     <Stack gap={8} role="group" aria-label="Form fields">
