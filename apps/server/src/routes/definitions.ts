@@ -72,15 +72,16 @@ export function definitionRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
 
   app.openapi(declared(docs, listDefinitions), async (c) => {
     const user = requireUser(c);
+    // Retired workflows stay for audit and replay (and name the requests still running on them), listed
+    // only when asked for ("Show retired").
+    const showRetired = c.req.valid('query').retired === 'show';
     if (canReadDrafts(user)) {
-      // Retired workflows stay for audit and replay, listed only when asked for ("Show retired").
       const all = await deps.store.listDefinitions();
-      const showRetired = c.req.valid('query').retired === 'show';
       return c.json({ definitions: showRetired ? all : all.filter((d) => d.retiredAt === null) }, 200);
     }
-    // Staff get only what they work with: published workflows in use, no draft titles, revisions or editors.
+    // Staff get only what they work with: published workflows, no draft titles, revisions or editors.
     const definitions = (await deps.store.listPublished())
-      .filter((d) => d.retiredAt === null)
+      .filter((d) => showRetired || d.retiredAt === null)
       .map(({ retiredAt: _, ...d }) => d);
     return c.json({ definitions }, 200);
   });

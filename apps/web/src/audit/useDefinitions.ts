@@ -6,7 +6,7 @@ import { call } from '../api/call.ts';
 export function useDefinitions() {
   return useQuery({
     queryKey: ['audit', 'definitions'],
-    queryFn: async () => (await call(listDefinitions, {})).definitions,
+    queryFn: async () => (await call(listDefinitions, { query: { retired: 'show' } })).definitions,
     staleTime: 5 * 60_000,
   });
 }

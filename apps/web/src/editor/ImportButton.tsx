@@ -9,7 +9,6 @@ import {
 import { Upload } from 'lucide-react';
 import { type ReactNode, useRef, useState } from 'react';
 import type { BpmnReport } from './BpmnImportReport.tsx';
-import { toast } from './toast.ts';
 import { issuesOf } from './useLoadDraft.ts';
 
 /** What an import hands over: the definition, and for BPMN files the diagram's layout and the report. */
@@ -42,12 +41,7 @@ export function useDefinitionImport(onImport: (imported: Imported) => void): {
         const definition = parseDefinition(result.definition, { filename: file.name });
         setIssues(null);
         const report = { file: file.name, skipped: result.skipped, warnings: result.warnings };
-        if (report.skipped.length === 0 && report.warnings.length === 0)
-          toast({
-            color: 'teal',
-            title: `Imported ${file.name}`,
-            message: 'Every BPMN element was imported.',
-          });
+        // Whether it was imported is the caller's to say (the workflow may already exist): one message.
         onImport({ definition, layout: result.layout, report });
         return;
       }

@@ -1,7 +1,12 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { listRunning } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { call } from '../api/call.ts';
 import { publishSummary } from '../model/publishSummary.ts';
+import { runningWords } from '../model/runningWords.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -22,8 +27,44 @@ function Section({ label, items, testId }: { label: string; items: string[]; tes
 }
 
 /**
- * Publishing changes what staff do from the next request on: the lead sees what changes (steps by
- * title, and each role whose duties change) against the latest published version before it happens.
+ * How many requests stay on each older version (they finish as they started), and where a lead can
+ * move them after publishing.
+ */
+function RunningRequests({ definitionId, next }: { definitionId: string; next: number }) {
+  const running = useQuery({
+    queryKey: ['definitions', definitionId, 'running'],
+    queryFn: () => call(listRunning, { params: { id: definitionId } }).then((r) => r.versions),
+  });
+  if (!running.data) return null;
+  const lines = runningWords(running.data, next);
+  const any = running.data.some((r) => r.running > 0 && r.version < next);
+  return (
+    <div data-testid="publish-running">
+      <Text size="sm" fw={600}>
+        Requests already running
+      </Text>
+      <List size="sm" spacing={2}>
+        {lines.map((line) => (
+          <List.Item key={line}>{line}</List.Item>
+        ))}
+      </List>
+      {any && (
+        <Text size="xs" mt={4}>
+          After publishing you can{' '}
+          <Anchor component={Link} to={`/workflows/${encodeURIComponent(definitionId)}/migrate`} size="xs">
+            move running requests to version {next}
+          </Anchor>
+          , step by step, if they should follow the new way.
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Publishing changes what staff do from the next request on: the lead sees what changes against the
+ * latest published version before it happens — every changed step with each of its changes, each role
+ * whose work changes, and how many requests stay on the older versions.
  */
 export function PublishConfirm({
   opened,
@@ -65,8 +106,9 @@ export function PublishConfirm({
           <Text size="sm">
             {summary.first
               ? 'This is the first version: requests can start on it once it is published.'
-              : `Compared with version ${latest?.version}, the one in use now. New requests start on version ${next}; running ones stay on theirs.`}
+              : `Compared with version ${latest?.version}, the one in use now. New requests start on version ${next}.`}
           </Text>
+          {!summary.first && <RunningRequests definitionId={draft.id} next={next} />}
           {unstaffed.length > 0 && (
             <Alert
               color="orange"
@@ -107,11 +149,25 @@ export function PublishConfirm({
             items={summary.removed}
             testId="publish-removed"
           />
-          <Section
-            label={`${plural(summary.changed.length, 'step')} changed`}
-            items={summary.changed}
-            testId="publish-changed"
-          />
+          {summary.changed.length > 0 && (
+            <div data-testid="publish-changed">
+              <Text size="sm" fw={600}>
+                {plural(summary.changed.length, 'step')} changed
+              </Text>
+              <List size="sm" spacing={4}>
+                {summary.changed.map((step) => (
+                  <List.Item key={step.title}>
+                    <b>{step.title}</b>
+                    <List size="xs" withPadding>
+                      {step.lines.map((line) => (
+                        <List.Item key={line}>{line}</List.Item>
+                      ))}
+                    </List>
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+          )}
           {summary.roles.length > 0 && (
             <div data-testid="publish-roles">
               <Text size="sm" fw={600}>

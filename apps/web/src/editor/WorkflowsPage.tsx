@@ -8,12 +8,13 @@ import {
   Loader,
   Modal,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { createDefinition, hasDraftDetails } from '@portalflow/contract';
+import { createDefinition, type DefinitionSummary, hasDraftDetails } from '@portalflow/contract';
 import type { Definition } from '@portalflow/engine';
 import { useQueryClient } from '@tanstack/react-query';
 import { Plus, Workflow } from 'lucide-react';
@@ -22,23 +23,51 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
-import { slugify, starterDefinition } from '../model/document.ts';
+import { slugify, starterDefinition, uniqueId } from '../model/document.ts';
 import { formatWhen } from '../shell/time.ts';
 import { askForDraft } from './askForDraft.ts';
 import { ImportButton, type Imported } from './ImportButton.tsx';
+import { ImportConflictDialog } from './ImportConflictDialog.tsx';
+import { importCopy } from './importCopy.ts';
+import { KeepWorkflowDialog } from './KeepWorkflowDialog.tsx';
+import { type KeepingAction, keepingAction } from './keepingAction.ts';
 import { toast } from './toast.ts';
 import './editor.css';
 
+const KEEPING_LABELS: Record<KeepingAction, string> = {
+  delete: 'Delete draft',
+  retire: 'Retire',
+  'bring-back': 'Bring back',
+};
+
+/** What the lead is told once a file became a new workflow: one message, in words. */
+function importedToast(definition: Definition, imported: Omit<Imported, 'definition'>): void {
+  const report = imported.report;
+  if (report && (report.skipped.length > 0 || report.warnings.length > 0)) return; // the editor shows its report
+  toast({
+    color: 'teal',
+    title: `Imported “${definition.title}”`,
+    message: report
+      ? `Every element of ${report.file} was imported. It is a draft: publish it when it is ready.`
+      : 'It is a draft: publish it when it is ready.',
+  });
+}
+
+/** Creating a workflow; a workflow already in the list answers `exists` instead (nothing was made). */
 function useCreate() {
   const client = useQueryClient();
   const navigate = useNavigate();
-  return async (definition: Definition, imported?: Omit<Imported, 'definition'>): Promise<string | null> => {
+  return async (
+    definition: Definition,
+    imported?: Omit<Imported, 'definition'>,
+  ): Promise<string | 'exists' | null> => {
     try {
       await call(createDefinition, {
         body: imported?.layout !== undefined ? { definition, layout: imported.layout } : { definition },
         idempotencyKey: newIdempotencyKey(),
       });
       void client.invalidateQueries({ queryKey: ['definitions'] });
+      if (imported) importedToast(definition, imported);
       // A BPMN import's report is shown in the editor it opens.
       const report = imported?.report;
       navigate(
@@ -49,8 +78,7 @@ function useCreate() {
       );
       return null;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'DEFINITION_EXISTS')
-        return `A workflow with the id “${definition.id}” already exists.`;
+      if (error instanceof ApiError && error.code === 'DEFINITION_EXISTS') return 'exists';
       return error instanceof Error ? error.message : String(error);
     }
   };
@@ -74,7 +102,8 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
   const submit = async () => {
     if (!title.trim() || !effectiveId || idError) return;
     setBusy(true);
-    setError(await create(starterDefinition(effectiveId, title.trim())));
+    const problem = await create(starterDefinition(effectiveId, title.trim()));
+    setError(problem === 'exists' ? 'Another workflow already uses this id: choose another.' : problem);
     setBusy(false);
   };
   return (
@@ -125,15 +154,31 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
   );
 }
 
-/** The designer's list of workflows with their live version; create or import one. */
+/** The designer's list of workflows with their live version; create, import, retire or delete one. */
 export function WorkflowsPage() {
-  const query = useDefinitionList();
+  const [showRetired, setShowRetired] = useState(false);
+  const query = useDefinitionList(showRetired);
   const create = useCreate();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const [keeping, setKeeping] = useState<{ workflow: DefinitionSummary; action: KeepingAction } | null>(null);
+  const [conflict, setConflict] = useState<Imported | null>(null);
   const list = query.data ?? [];
   const importFile = async ({ definition, ...imported }: Imported) => {
     const problem = await create(definition, imported);
-    if (problem) toast({ color: 'red', title: 'Not imported', message: problem });
+    if (problem === 'exists') setConflict({ definition, ...imported });
+    else if (problem) toast({ color: 'red', title: 'Not imported', message: problem });
+  };
+  const existing = conflict && list.find((d) => d.id === conflict.definition.id);
+  const copy = conflict && importCopy(conflict.definition, (id) => list.some((d) => d.id === id));
+  const importAsCopy = async (title: string): Promise<string | null> => {
+    if (!conflict) return null;
+    const { definition, ...imported } = conflict;
+    const id = uniqueId(slugify(title, `${definition.id}-copy`), (x) => list.some((d) => d.id === x));
+    const problem = await create({ ...definition, id, title }, imported);
+    if (problem === 'exists') return 'Another workflow already uses this name: choose another.';
+    if (problem === null) setConflict(null);
+    return problem;
   };
   return (
     <div className="pf-workflows pf-contrast" data-testid="workflows-page">
@@ -142,6 +187,12 @@ export function WorkflowsPage() {
           Workflows
         </Title>
         <Group gap="xs">
+          <Switch
+            label="Show retired"
+            checked={showRetired}
+            onChange={(e) => setShowRetired(e.currentTarget.checked)}
+            data-testid="show-retired"
+          />
           <ImportButton onImport={importFile} label="Import JSON or BPMN" />
           <Button
             size="compact-sm"
@@ -178,6 +229,7 @@ export function WorkflowsPage() {
               <Table.Th>Workflow</Table.Th>
               <Table.Th>Live version</Table.Th>
               <Table.Th>Draft saved</Table.Th>
+              <Table.Th>In use</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -201,6 +253,17 @@ export function WorkflowsPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
+                  {hasDraftDetails(d) && d.retiredAt !== null && (
+                    <Badge
+                      color="dark"
+                      variant="outline"
+                      display="block"
+                      mb={4}
+                      data-testid={`workflow-retired-${d.id}`}
+                    >
+                      Retired
+                    </Badge>
+                  )}
                   {d.latestVersion !== null ? (
                     <Badge color="teal" variant="light">
                       Published v{d.latestVersion}
@@ -239,12 +302,44 @@ export function WorkflowsPage() {
                     </>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  {hasDraftDetails(d) && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color={keepingAction(d) === 'bring-back' ? 'teal.9' : 'red.9'}
+                      onClick={() => setKeeping({ workflow: d, action: keepingAction(d) })}
+                      data-testid={`workflow-keep-${d.id}`}
+                    >
+                      {KEEPING_LABELS[keepingAction(d)]}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
       {creating && <NewWorkflow onClose={() => setCreating(false)} taken={new Set(list.map((d) => d.id))} />}
+      {keeping && (
+        <KeepWorkflowDialog
+          workflow={keeping.workflow}
+          action={keeping.action}
+          onClose={() => setKeeping(null)}
+        />
+      )}
+      {conflict && copy && (
+        <ImportConflictDialog
+          existingTitle={existing?.title ?? conflict.definition.title}
+          suggestedTitle={copy.title}
+          onOpenExisting={() => {
+            setConflict(null);
+            navigate(`/workflows/${encodeURIComponent(conflict.definition.id)}`);
+          }}
+          onImportCopy={importAsCopy}
+          onClose={() => setConflict(null)}
+        />
+      )}
     </div>
   );
 }

@@ -5,9 +5,11 @@ import {
   type Definition,
   roleChanges,
   roleDuties,
+  roleNameIn,
   stepTitle,
   versionChanges,
 } from '@portalflow/engine';
+import { changedSteps, type StepLineKind } from './stepChangeWords.ts';
 
 /** One role whose job changes with this version, in the words of the role pages. */
 export interface RoleDutyChange {
@@ -22,7 +24,8 @@ export interface PublishSummary {
   first: boolean;
   added: string[];
   removed: string[];
-  changed: string[];
+  /** Every step in both versions that changed, each with all its changes in words. */
+  changed: Array<{ title: string; lines: string[] }>;
   roles: RoleDutyChange[];
   /** The draft does exactly what the latest version does. */
   unchanged: boolean;
@@ -56,27 +59,40 @@ const LINE_LABELS: Record<ChangeKind, string> = {
  * steps (what the handbook's "what changed" says) and `roleChanges` over `roleDuties` for the roles (what
  * the refresher asks staff to acknowledge), so the three never disagree.
  */
+/**
+ * What a role's duties (`roleDuties`) do not carry but the people doing the step see on their task: its
+ * name, its form and its help. Each line names the step.
+ */
+const TASK_ONLY: ReadonlySet<StepLineKind> = new Set(['rename', 'field', 'help', 'priority']);
+
 export function publishSummary(latest: Definition | null, draft: Definition): PublishSummary {
   const before: Definition = latest ?? { ...draft, roles: [], steps: {} };
   const added: string[] = [];
   const removed: string[] = [];
-  const changed: string[] = [];
   for (const change of versionChanges(before, draft)) {
     if (!change.stepId) continue;
     if (change.kind === 'added') added.push(stepTitle(draft, change.stepId));
     else if (change.kind === 'removed') removed.push(stepTitle(before, change.stepId));
-    else {
-      const title = stepTitle(draft, change.stepId);
-      if (!changed.includes(title)) changed.push(title);
-    }
   }
+  const steps = changedSteps(before, draft);
+  const changed = steps.map((step) => ({ title: step.title, lines: step.lines.map((l) => l.text) }));
   const dutiesBefore = latest ? roleDuties([latest]) : {};
   const dutiesAfter = roleDuties([draft]);
-  const roles = Object.values(roleChanges(dutiesBefore, dutiesAfter)).map((change) => ({
+  const roles: RoleDutyChange[] = Object.values(roleChanges(dutiesBefore, dutiesAfter)).map((change) => ({
     roleId: change.roleId,
     name: dutiesAfter[change.roleId]?.name ?? dutiesBefore[change.roleId]?.name ?? change.roleId,
     lines: CHANGE_KINDS.flatMap((kind) => change[kind].map((item) => `${LINE_LABELS[kind]}: ${item.text}`)),
   }));
+  for (const step of steps) {
+    const lines = step.lines.filter((l) => TASK_ONLY.has(l.kind)).map((l) => `“${step.title}”: ${l.text}`);
+    if (step.roleId === undefined || lines.length === 0) continue;
+    let role = roles.find((r) => r.roleId === step.roleId);
+    if (!role) {
+      role = { roleId: step.roleId, name: roleNameIn(draft, step.roleId), lines: [] };
+      roles.push(role);
+    }
+    role.lines.push(...lines);
+  }
   const unchanged =
     latest !== null &&
     added.length === 0 &&

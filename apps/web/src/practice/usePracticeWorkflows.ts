@@ -20,7 +20,7 @@ export function usePracticeWorkflows(roles: string[]) {
   return useQuery({
     queryKey: ['practice', 'workflows', roles],
     queryFn: async () => {
-      const { definitions } = await call(listDefinitions, {});
+      const { definitions } = await call(listDefinitions, { query: {} });
       const published = definitions.filter((d) => d.latestVersion !== null);
       const versions = await Promise.all(
         published.map((d) => call(getVersion, { params: { id: d.id, v: d.latestVersion! } })),

@@ -8,7 +8,7 @@ import { humanize } from './format.ts';
 export function useDefinitionTitles() {
   const query = useQuery({
     queryKey: ['definitions', 'titles'],
-    queryFn: () => call(listDefinitions, {}),
+    queryFn: () => call(listDefinitions, { query: { retired: 'show' } }),
     staleTime: 5 * 60_000,
   });
   return useMemo(() => {
