@@ -192,11 +192,17 @@ function Editor({ id }: { id: string }) {
   const [imports, setImports] = useState(0);
   const importDefinition = async ({ definition, layout, report }: Imported) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
-    if (renamed !== definition)
+    const fullReport = report && report.skipped.length === 0 && report.warnings.length === 0;
+    // One message in words: what now fills the draft, and that it stays this workflow (its own link).
+    if (renamed !== definition || fullReport)
       toast({
-        color: 'orange',
+        color: 'teal',
         title: 'Imported into this workflow',
-        message: `The file's id '${definition.id}' became '${id}'.`,
+        message: `${fullReport ? `Every element of ${report.file} was imported. ` : ''}${
+          renamed !== definition
+            ? `The steps of “${definition.title}” from the file now fill this draft; the workflow it came from is not changed. Undo takes the import back.`
+            : 'Undo takes the import back.'
+        }`,
       });
     apply([{ type: 'replaceAll', document: await documentFrom(renamed, layout ?? null) }], {
       select: { steps: [], edges: [] },
