@@ -5,7 +5,17 @@
  */
 const KEY = 'pf-session-ended';
 
+// Set while this tab signs out on purpose: a request answered "signed out" meanwhile (the live
+// stream, a list refreshing) is that sign-out, not a session ended under the person.
+let signingOut = false;
+
+/** This tab is signing out: what ends meanwhile is not to be explained on the sign-in page. */
+export function signingOutOnPurpose(): void {
+  signingOut = true;
+}
+
 export function markSessionEnded(): void {
+  if (signingOut) return;
   try {
     sessionStorage.setItem(KEY, '1');
   } catch {
@@ -15,6 +25,8 @@ export function markSessionEnded(): void {
 
 /** Whether the last session ended under a signed-in screen; reading it clears it. */
 export function takeSessionEnded(): boolean {
+  // The sign-in page is showing: from here on an ended session is a new one's.
+  signingOut = false;
   try {
     const ended = sessionStorage.getItem(KEY) === '1';
     sessionStorage.removeItem(KEY);

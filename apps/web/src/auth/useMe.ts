@@ -7,6 +7,11 @@ import type { Me } from '../api/types.ts';
 import { credentialsSettled, maybeStale } from './credentialChange.ts';
 import { markSessionEnded } from './sessionEnded.ts';
 
+/** What was read signed in goes; the session and the public sign-in page (the clinic's name) stay. */
+export function forgetSignedInData(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'sign-in-page' });
+}
+
 /**
  * A session that ended under a signed-in screen (the account disabled, signed out elsewhere): signed
  * out first (the sign-in page shows), then nothing of theirs stays in memory.
@@ -14,7 +19,7 @@ import { markSessionEnded } from './sessionEnded.ts';
 function forgetSignedIn(client: QueryClient, was: Me | null | undefined) {
   if (was && (was.stage ?? 'full') === 'full') {
     markSessionEnded();
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    forgetSignedInData(client);
   }
 }
 

@@ -19,7 +19,8 @@ import { matchPath, NavLink as RouterLink, useLocation } from 'react-router';
 import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { clinicRoles } from '../auth/useMe.ts';
+import { signingOutOnPurpose } from '../auth/sessionEnded.ts';
+import { clinicRoles, forgetSignedInData } from '../auth/useMe.ts';
 import { BackupAlarm } from '../backups/BackupAlarm.tsx';
 import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
@@ -53,6 +54,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   useRoleCatalog();
 
   async function signOut() {
+    signingOutOnPurpose();
     const done = await call(logout, {}).catch(() => null);
     setCsrfToken(null);
     // The editor work kept in this browser was theirs too.
@@ -65,7 +67,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
     }
     // Signed out first (the app shows the sign-in page), then nothing of theirs stays in memory.
     client.setQueryData(['me'], null);
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    forgetSignedInData(client);
   }
 
   if (clinic.isPending) return <ClinicLoading />;
