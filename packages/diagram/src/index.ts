@@ -10,6 +10,7 @@ export { captionOf } from './caption.ts';
 export { type Point, type Rect, rectsOverlap } from './geometry.ts';
 export { labelSize, type PlacedLabel } from './labels.ts';
 export { type LaneSpec, laneOfSteps, laneSpecs, UNASSIGNED_LANE } from './lanes.ts';
+export { LABEL_BACKGROUND, LAYER } from './layers.ts';
 export {
   emptyLayout,
   readStoredLayout,

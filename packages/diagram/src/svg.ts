@@ -1,5 +1,6 @@
 import type { TextBlock } from './boxes.ts';
 import type { Rect } from './geometry.ts';
+import { LABEL_BACKGROUND } from './layers.ts';
 import { DECISION_POINT, type Scene, type SceneBox, type SceneEdge } from './scene.ts';
 import { FONT_FAMILY, INK, LANE, TEXT, type TextStyle } from './theme.ts';
 
@@ -95,7 +96,7 @@ function labelSvg(e: SceneEdge): string {
     y: l.y + 1,
     anchor: 'middle',
   };
-  return `<g data-label="${esc(e.id)}" data-rect="${rectAttr(l)}"><rect x="${l.x}" y="${l.y}" width="${l.width}" height="${l.height}" rx="3" fill="#ffffff" fill-opacity="0.92"/>${textLines(block, l.width)}</g>`;
+  return `<g data-label="${esc(e.id)}" data-rect="${rectAttr(l)}"><rect x="${l.x}" y="${l.y}" width="${l.width}" height="${l.height}" rx="3" fill="${LABEL_BACKGROUND.fill}"/>${textLines(block, l.width)}</g>`;
 }
 
 function laneSvg(scene: Scene, lane: Scene['lanes'][number]): string {
@@ -132,6 +133,7 @@ export function sceneSvg(scene: Scene): string {
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${INK.edge}"/></marker></defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...scene.lanes.map((l) => laneSvg(scene, l)),
+    // Every label after every arrow (layers.ts): an arrow drawn later would strike a label through.
     ...scene.edges.map(edgeSvg),
     ...scene.edges.map(labelSvg),
     ...[...scene.boxes.values()].map(boxSvg),

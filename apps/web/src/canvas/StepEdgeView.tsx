@@ -1,3 +1,4 @@
+import { LAYER } from '@portalflow/diagram';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { memo } from 'react';
@@ -33,13 +34,16 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
   });
   const path = routed ? routed.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ') : smooth;
   const caption = routed ? data?.caption : undefined;
+  // A label sits on its arrow: it is painted above every arrow, a raised (highlighted) one too, or the
+  // arrow strikes its words through (LAYER, the same order as an exported picture).
   const labelStyle = caption
     ? {
         transform: `translate(${caption.x}px, ${caption.y}px)`,
         minWidth: caption.width,
         minHeight: caption.height,
+        zIndex: LAYER.label,
       }
-    : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)` };
+    : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)`, zIndex: LAYER.label };
   const marks = data?.marks;
   const error = (marks?.errors ?? 0) > 0;
   const classes = ['pf-edge'];

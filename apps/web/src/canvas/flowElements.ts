@@ -1,4 +1,11 @@
-import { type Scene, type SceneBox, type SceneEdge, stepSubtitle, type TextBlock } from '@portalflow/diagram';
+import {
+  LAYER,
+  type Scene,
+  type SceneBox,
+  type SceneEdge,
+  stepSubtitle,
+  type TextBlock,
+} from '@portalflow/diagram';
 import type { Definition, Step } from '@portalflow/engine';
 import { roleNameIn as roleName, stepTitle } from '@portalflow/engine';
 import { MarkerType, Position } from '@xyflow/react';
@@ -270,7 +277,8 @@ export function toFlowEdges(
       deletable: deco.editable ?? false,
       markerEnd: ARROW,
       ariaLabel: `${edge.from} to ${edge.to}: ${data.text}`,
-      ...(data.highlighted || selected ? { zIndex: 1 } : {}),
+      // Raised above the other arrows, still under every label (LAYER).
+      ...(data.highlighted || selected ? { zIndex: LAYER.raisedEdge } : {}),
     };
     edgeInputs.set(flowEdge, inputs);
     edges.push(flowEdge);
