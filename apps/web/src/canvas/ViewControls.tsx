@@ -10,19 +10,17 @@ export function ViewControls({
   position,
   onFit,
   minimap,
+  fitTitle = 'Fit view: all of the workflow, or as much as fits with titles you can read',
 }: {
   position: PanelPosition;
   onFit: () => void;
+  /** What the fit button does, said on hover (a read-only diagram fits all of it). */
+  fitTitle?: string;
   minimap?: { shown: boolean; toggle: () => void };
 }) {
   return (
     <Controls showInteractive={false} showFitView={false} position={position} aria-label="Zoom controls">
-      <ControlButton
-        className="pf-fit-view"
-        onClick={onFit}
-        title="Fit view: all of the workflow, or as much as fits with titles you can read"
-        aria-label="Fit view"
-      >
+      <ControlButton className="pf-fit-view" onClick={onFit} title={fitTitle} aria-label="Fit view">
         <Maximize aria-hidden />
       </ControlButton>
       {minimap && (

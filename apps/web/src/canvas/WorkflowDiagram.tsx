@@ -12,7 +12,7 @@ import { type OpenStep, OpenStepsNote } from './OpenStepsNote.tsx';
 import { openStepLabels } from './openStepsWords.ts';
 import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
-import { followView, type PathFocus, replayView, stepView } from './replayView.ts';
+import { followView, type PathFocus, replayView, stepView, wholeView } from './replayView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { ViewControls } from './ViewControls.tsx';
 
@@ -106,7 +106,20 @@ function ReadOnlyDiagram({
     },
     [flow],
   );
-  const fit = useCallback(() => showReadable(200), [showReadable]);
+  const readable = useCallback(() => showReadable(200), [showReadable]);
+  // Fit view fits: every step in view at once, however small its titles get (an auditor checks the
+  // whole path before reading it; the readable view it opened at leaves the first steps of a long
+  // workflow off screen). Titles too small to read are said so, with the readable size a press away.
+  const fit = useCallback(() => {
+    const el = pane.current;
+    const content = contentOf(latest.current.scene);
+    placed.current = true;
+    // A view people asked for: a change of the pane's size leaves it alone.
+    moved.current = true;
+    if (!el || !content || el.clientWidth === 0) return void flow.fitView({ duration: 200 });
+    const view = wholeView({ width: el.clientWidth, height: el.clientHeight }, content);
+    void flow.setViewport(view, { duration: 200 });
+  }, [flow]);
 
   // The steps open now, for the note naming those off screen; its buttons bring one into view.
   const active = highlight?.active;
@@ -198,8 +211,8 @@ function ReadOnlyDiagram({
           attributionPosition="top-right"
           aria-label={`Diagram of ${definition.title}`}
         >
-          <ViewControls position="bottom-right" onFit={fit} />
-          <FitNote onReadable={fit} />
+          <ViewControls position="bottom-right" onFit={fit} fitTitle="Fit view: all of the workflow" />
+          <FitNote onReadable={readable} />
           <OpenStepsNote steps={openSteps} onShow={showStep} />
         </ReactFlow>
       </div>

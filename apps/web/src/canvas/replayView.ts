@@ -103,6 +103,11 @@ export function keepStepsWhole(pane: Pane, view: View, boxes: readonly Rect[], k
   return { ...view, x };
 }
 
+/** The whole drawing in the pane, as large as fits and never past life size: what Fit view shows. */
+export function wholeView(pane: Pane, content: Rect): View {
+  return placeView(pane, content, content, Math.min(fitZoom(pane, content), 1));
+}
+
 /** The zoom at which `target` just fits inside the pane's padding. */
 function fitZoom(pane: Pane, target: Rect): number {
   const width = pane.width - VIEW_PADDING.left - VIEW_PADDING.right;
