@@ -23,8 +23,9 @@ usage:
   portalflow restore <backup dir> [--db URL] [--check] [--json]
                                                    check a backup and put it where no database is;
                                                    --check: only check it, writing nothing
-  portalflow replay <instanceId> [--at N] [--db URL] [--json]
-                                                   replay an instance's history (to event N)
+  portalflow replay <request> [--at N] [--db URL] [--json]
+                                                   replay a request's history (to event N): its id,
+                                                   the start of it, or the patient's chart number
   portalflow export <file> --format bpmn [--pools single|department] [--layout <file>] [-o <out>]
                                                    write a definition as BPMN 2.0 with its diagram;
                                                    --pools department: one pool per department

@@ -107,11 +107,11 @@ describe('portalflow CLI', () => {
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('→ review (Nurse');
-    expect(r.out).toContain('→ provider-review (Provider');
-    expect(r.out).toContain('timer 2.deadline fired');
-    expect(r.out).toContain('→ provider-review (Nurse');
-    expect(r.out).toContain('instance ended');
+    expect(r.out).toContain('→ open: “Check the refill request” (Nurse');
+    expect(r.out).toContain('→ open: “Decide on the refill” (Provider');
+    expect(r.out).toContain('Deadline passed on “Decide on the refill”');
+    expect(r.out).toContain('→ open: “Decide on the refill” (Nurse');
+    expect(r.out).toContain('Ended at “Done” with outcome Answered');
   });
 
   it('simulate exits 1 with the reason when a scripted event is rejected', () => {

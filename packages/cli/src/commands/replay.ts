@@ -1,15 +1,23 @@
 import {
+  type ActiveView,
   canonicalJson,
   type Definition,
+  type EngineEvent,
   type HistoryEntry,
   historyVersions,
   type InstanceSnapshot,
+  idToWords,
   PortalflowError,
   replay,
 } from '@portalflow/engine';
-import { bold, dim, green, plural, red } from '../format.ts';
+import type { InstanceSummary, Store } from '@portalflow/store';
+import { bold, dim, green, plural, red, table } from '../format.ts';
 import { CliError, EXIT } from '../io.ts';
+import { clinicTime, endedAt, roleTitle } from '../words.ts';
+import { clinicZone } from './clinic-zone.ts';
 import { databaseUrl, openExisting } from './database.ts';
+import { findRequest } from './find-request.ts';
+import { describeEvent } from './simulate.ts';
 
 export interface ReplayOptions {
   at?: string;
@@ -18,16 +26,21 @@ export interface ReplayOptions {
 }
 
 /**
- * `portalflow replay <instanceId> [--at N]`: folds the instance's recorded events (the first N) through
- * the engine and prints the state: status, active steps with their roles, and how many data fields
- * there are — never their values, which can be patient data (`--json` includes them, for machines).
- * Replaying the whole history also checks it against the stored state and the hash chain: a
- * difference exits 1.
+ * `portalflow replay <request> [--at N]`: the request by its id, the start of it, or the patient's chart
+ * number (a patient with several requests gets them listed to choose from). Folds its recorded events
+ * (the first N) through the engine and prints, in a lead's words, each event with who did it (by name
+ * and role title) and when (the clinic's zone when known, else UTC, said so), then the status and where
+ * it ended, the open steps, and how many data fields there are — never their values, which can be
+ * patient data (`--json` includes them, with ids and ISO times, for machines). Replaying the whole
+ * history also checks it against the stored state and the hash chain: a difference exits 1.
  */
 export async function replayCommand(positionals: string[], options: ReplayOptions): Promise<number> {
-  const [instanceId, ...extra] = positionals;
-  if (instanceId === undefined || extra.length > 0)
-    throw new CliError('replay takes one instance id: portalflow replay <instanceId> [--at N]', EXIT.usage);
+  const [wanted, ...extra] = positionals;
+  if (wanted === undefined || extra.length > 0)
+    throw new CliError(
+      'replay takes one request: portalflow replay <request id, its start, or a chart number> [--at N]',
+      EXIT.usage,
+    );
   let at: number | undefined;
   if (options.at !== undefined) {
     if (!/^\d+$/.test(options.at) || Number(options.at) < 1)
@@ -36,9 +49,20 @@ export async function replayCommand(positionals: string[], options: ReplayOption
   }
   const store = await openExisting(databaseUrl(options.db));
   try {
-    const instance = await store.getInstance(instanceId);
-    if (!instance)
-      throw new CliError(`no instance '${instanceId}' in this database`, EXIT.usage, 'NOT_FOUND');
+    const zone = await clinicZone(store);
+    const timeZone = zone ?? 'UTC';
+    const asked = await findRequest(store, wanted);
+    if ('none' in asked) throw new CliError(asked.none, EXIT.usage, 'NOT_FOUND');
+    if ('choices' in asked) {
+      if (!options.json) process.stdout.write(`${await choiceLines(store, asked.choices, timeZone)}\n`);
+      throw new CliError(
+        `${asked.why}; replay one by its id or the start of it${options.json ? `: ${asked.choices.map((c) => c.id).join(', ')}` : ' (listed above)'}`,
+        EXIT.usage,
+        'AMBIGUOUS',
+      );
+    }
+    const instance = asked.found;
+    const instanceId = instance.id;
     const version = await store.getVersion(instance.definitionId, instance.version);
     if (!version) {
       throw new CliError(
@@ -75,8 +99,14 @@ export async function replayCommand(positionals: string[], options: ReplayOption
       );
     }
     let snapshot: InstanceSnapshot | null;
+    // What was open after each event: tells whose deadline a later timer was.
+    const openAfter = new Map<number, ActiveView[]>();
     try {
-      snapshot = replay(start, history, { at: upTo, versions: (v) => loaded.get(v) });
+      snapshot = replay(start, history, {
+        at: upTo,
+        versions: (v) => loaded.get(v),
+        onEvent: (i, after) => openAfter.set(i, Object.values(after.context.active)),
+      });
     } catch (error) {
       if (!(error instanceof PortalflowError)) throw error;
       if (options.json)
@@ -127,32 +157,58 @@ export async function replayCommand(positionals: string[], options: ReplayOption
       return ok ? EXIT.ok : EXIT.findings;
     }
 
+    const names = new Map((await store.listUsers()).map((u) => [u.id, u.displayName]));
+    const person = (id: string | null) => (id ? (names.get(id) ?? id) : null);
     const out: string[] = [];
+    out.push(`${bold(`Request ${instanceId}`)} — ${definition.title}, version ${instance.version}`);
     out.push(
-      `${bold(`instance ${instanceId}`)} — ${definition.title} (${instance.definitionId} v${instance.version})`,
+      dim(
+        zone
+          ? `Times in the clinic's zone (${zone})`
+          : 'Times in UTC (no clinic calendar known: set PORTALFLOW_TIME_ZONE or PORTALFLOW_CALENDAR)',
+      ),
     );
+    // Each event in words, on the version it applied to, with who did it (by name and role title).
+    let current = start;
+    for (const [i, e] of events.slice(0, upTo).entries()) {
+      const payload = e.payload as HistoryEntry['event'];
+      if (payload.type === 'migrated') current = loaded.get(payload.to) ?? current;
+      const words =
+        payload.type === 'migrated'
+          ? `Moved from version ${payload.from} to version ${payload.to}`
+          : describeEvent(
+              payload as EngineEvent,
+              current,
+              openAfter.get(i - 1) ?? [],
+              (id) => person(id) ?? id,
+              false,
+            );
+      const who = person(e.actor);
+      const by = who ? `${who}${e.role ? ` (${roleTitle(current, e.role)})` : ''}` : 'Automatically';
+      out.push(`${String(e.seq).padStart(3)}  ${dim(clinicTime(e.at, timeZone))}  ${words} — ${by}`);
+    }
+    out.push(`At event ${upTo} of ${events.length}${whole ? '' : dim(' — a past state')}`);
+    const statusWords = { active: 'Active', done: 'Done', cancelled: 'Cancelled' };
     out.push(
-      `at event ${upTo} of ${events.length}${last ? ` (${last.type}, ${last.at})` : ''}${whole ? '' : dim(' — a past state')}`,
+      `Status: ${snapshot ? statusWords[snapshot.status] : 'Not started'}${snapshot?.end ? ` — ${endedAt(definition, snapshot.end)}` : ''}`,
     );
-    out.push(
-      `status: ${snapshot?.status ?? 'not started'}${snapshot?.end ? ` at ${snapshot.end.step}${snapshot.end.outcome ? ` (${snapshot.end.outcome})` : ''}` : ''}`,
-    );
-    if (active.length === 0) out.push('active steps: none');
+    if (active.length === 0) out.push('Open steps: none');
     else {
-      out.push('active steps:');
+      out.push('Open steps:');
       for (const a of active) {
+        const assignee = person(a.assignee);
         const who =
           a.kind === 'wait'
-            ? `waiting${a.signal ? ` for signal ${a.signal}` : ''}`
-            : `role ${a.role ?? '—'}, ${a.assignee ? `assigned to ${a.assignee}` : 'in the pool'}`;
-        const extras = [a.due ? `due ${a.due}` : '', a.escalated ? 'escalated' : '']
+            ? `waiting${a.signal ? ` for “${idToWords(a.signal)}”` : ''}`
+            : `${roleTitle(definition, a.role) || 'no role'}, ${assignee ? `assigned to ${assignee}` : 'in the pool'}`;
+        const extras = [a.due ? `due ${clinicTime(a.due, timeZone)}` : '', a.escalated ? 'escalated' : '']
           .filter(Boolean)
           .join(', ');
-        out.push(`  ${a.step} — ${a.title}: ${who}${extras ? `, ${extras}` : ''}`);
+        out.push(`  “${a.title}”: ${who}${extras ? `, ${extras}` : ''}`);
       }
     }
     out.push(
-      `data: ${plural(Object.keys(snapshot?.context.data ?? {}).length, 'field')} (values not shown; use --json)`,
+      `Data: ${plural(Object.keys(snapshot?.context.data ?? {}).length, 'field')} (values not shown; use --json)`,
     );
     if (matchesStored === true) out.push(green('✓ replay matches the stored state'));
     if (matchesStored === false) out.push(red('✗ replay differs from the stored state'));
@@ -166,4 +222,26 @@ export async function replayCommand(positionals: string[], options: ReplayOption
   } finally {
     await store.close();
   }
+}
+
+/** A patient's requests (or those an id's start fits), one a line: id, workflow, when started, status. */
+async function choiceLines(store: Store, choices: InstanceSummary[], timeZone: string): Promise<string> {
+  const titles = new Map<string, string>();
+  for (const c of choices) {
+    const key = `${c.definitionId}@${c.version}`;
+    if (!titles.has(key))
+      titles.set(
+        key,
+        (await store.getVersion(c.definitionId, c.version))?.definition.title ?? c.definitionId,
+      );
+  }
+  const statusWords = { active: 'Active', done: 'Done', cancelled: 'Cancelled' };
+  return table(
+    choices.map((c) => [
+      c.id,
+      `${titles.get(`${c.definitionId}@${c.version}`)}, version ${c.version}${c.practice ? ' (practice)' : ''}`,
+      `started ${clinicTime(c.startedAt, timeZone)}`,
+      statusWords[c.status],
+    ]),
+  );
 }

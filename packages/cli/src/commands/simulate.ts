@@ -1,7 +1,10 @@
 import {
+  type ActiveView,
+  assignmentKind,
   coverage,
   type Definition,
   type EngineEvent,
+  idToWords,
   PortalflowError,
   parseScript,
   type ScriptEvent,
@@ -11,6 +14,7 @@ import {
 } from '@portalflow/engine';
 import { bold, dim, green, pct, plural, red } from '../format.ts';
 import { CliError, EXIT, loadData, loadDefinition } from '../io.ts';
+import { clinicTime, endedAt, roleTitle, stepTitle } from '../words.ts';
 
 export interface SimulateOptions {
   events: string[];
@@ -29,51 +33,86 @@ export function loadScript(file: string): ScriptEvent[] {
   }
 }
 
-function clock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+/** `P2D` → “2 days”: how far a script moves the clock, in words. */
+function durationWords(iso: string): string {
+  const units: Array<[RegExp, string]> = [
+    [/(\d+)W/, 'week'],
+    [/P(?:[^T]*?)(\d+)D/, 'day'],
+    [/T(?:[^H]*?)(\d+)H/, 'hour'],
+    [/T(?:[^M]*?)(\d+)M/, 'minute'],
+  ];
+  const parts = units.flatMap(([re, unit]) => {
+    const n = re.exec(iso)?.[1];
+    return n ? [plural(Number(n), unit)] : [];
+  });
+  return parts.length > 0 ? parts.join(' ') : iso;
 }
 
-export function describeEvent(event: EngineEvent | ScriptEvent): string {
+/**
+ * What a scripted event did, in a lead's words: steps by title, roles by title, outcomes in words.
+ * `open` is what was open before it, which tells whose deadline a timer was; `person` names an account.
+ */
+export function describeEvent(
+  event: EngineEvent | ScriptEvent,
+  definition: Definition,
+  open: readonly ActiveView[] = [],
+  person: (id: string) => string = (id) => id,
+  // A replay names who acted and in which role beside the event: the completion need not say it again.
+  withRole = true,
+): string {
+  const stepOf = (token: string) => open.find((a) => a.token === token)?.step;
   switch (event.type) {
     case 'start':
-      return 'start';
+      return 'Started';
     case 'complete':
-      return `complete ${event.step} → ${event.outcome} (${event.role})`;
+      return `Completed ${stepTitle(definition, event.step)} with “${idToWords(event.outcome)}”${withRole ? ` (${roleTitle(definition, event.role)})` : ''}`;
     case 'signal':
-      return `signal ${event.name}`;
-    case 'timer-fired':
-      return `timer ${event.timer} fired`;
-    case 'reassign':
-      return `reassign ${event.step ?? event.token}${event.toRole ? ` to ${event.toRole}` : ''}${event.assignee !== undefined ? ` assignee ${event.assignee ?? 'none'}` : ''}`;
+      return `Signal “${idToWords(event.name)}” received`;
+    case 'timer-fired': {
+      const [token, kind] = event.timer.split('.');
+      const step = stepOf(token ?? '');
+      const on = step ? ` on ${stepTitle(definition, step)}` : '';
+      return kind === 'wait' ? `Wait ended${on}` : `Deadline passed${on}`;
+    }
+    case 'reassign': {
+      const step = event.step ?? (event.token ? stepOf(event.token) : undefined);
+      const on = step ? ` ${stepTitle(definition, step)}` : '';
+      const kind = assignmentKind(event);
+      if (kind === 'claim') return `Claimed${on}`;
+      if (kind === 'release') return `Released${on} to the pool`;
+      const to = event.toRole ? ` to ${roleTitle(definition, event.toRole)}` : '';
+      const who =
+        event.assignee === undefined
+          ? ''
+          : event.assignee
+            ? `, assigned to ${person(event.assignee)}`
+            : ', back to the pool';
+      return `Reassigned${on}${to}${who}`;
+    }
     case 'cancel':
-      return 'cancel';
+      return 'Cancelled';
     case 'calendar-changed':
-      return 'clinic hours changed';
+      return 'Clinic hours changed';
     case 'advance':
-      return `advance ${event.by}`;
+      return `${durationWords(event.by)} pass`;
   }
 }
 
+/** What is open after an event, or where the request ended. */
 export function describeActive(step: SimulationStep, definition: Definition, timeZone: string): string {
   if (step.status !== 'active') {
-    return step.status === 'done' ? green('instance ended') : 'instance cancelled';
+    const ended = step.effects.find((e) => e.type === 'instance.ended');
+    if (ended?.type === 'instance.ended') return green(endedAt(definition, ended));
+    return step.status === 'done' ? green('Ended') : 'Cancelled';
   }
-  const roleName = (id: string | undefined) => definition.roles.find((r) => r.id === id)?.name ?? id ?? '';
-  return step.active
+  if (step.active.length === 0) return 'nothing open';
+  return `open: ${step.active
     .map((a) =>
       a.kind === 'wait'
-        ? `${a.step} (waiting${a.due ? `, until ${clock(a.due, timeZone)}` : ''})`
-        : `${a.step} (${roleName(a.role)}${a.assignee ? `, ${a.assignee}` : ''}${a.due ? `, due ${clock(a.due, timeZone)}` : ''})`,
+        ? `${stepTitle(definition, a.step)} (waiting${a.due ? `, until ${clinicTime(a.due, timeZone)}` : ''})`
+        : `${stepTitle(definition, a.step)} (${roleTitle(definition, a.role)}${a.assignee ? `, ${a.assignee}` : ''}${a.due ? `, due ${clinicTime(a.due, timeZone)}` : ''})`,
     )
-    .join(', ');
+    .join(', ')}`;
 }
 
 /** `portalflow simulate <file> --events <file>…`: exit 1 when a scripted event is rejected. */
@@ -87,6 +126,8 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
   const { definition } = loadDefinition(files[0]!);
   const calendar = options.calendar ? loadData(options.calendar) : undefined;
   const timeZone = (calendar as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';
+  // Without a clinic calendar the times are UTC: say so, a lead would read them as clinic time.
+  const zoneWords = calendar ? `the clinic's zone (${timeZone})` : 'UTC (no --calendar given)';
   if (options.start !== undefined && Number.isNaN(Date.parse(options.start))) {
     throw new CliError(`--start: '${options.start}' is not a date-time`, EXIT.usage);
   }
@@ -128,16 +169,18 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
     return rejected.length > 0 ? EXIT.findings : EXIT.ok;
   }
   for (const { file, result } of runs) {
-    process.stdout.write(`${bold(definition.title)} ${dim(`· ${file}`)}\n`);
+    process.stdout.write(`${bold(definition.title)} ${dim(`· ${file} · times in ${zoneWords}`)}\n`);
+    let open: readonly ActiveView[] = [];
     for (const step of result.steps) {
       const n = String(step.index + 1).padStart(3);
       process.stdout.write(
-        `${n}  ${dim(clock(step.at, timeZone))}  ${describeEvent(step.event)}\n       → ${describeActive(step, definition, timeZone)}\n`,
+        `${n}  ${dim(clinicTime(step.at, timeZone))}  ${describeEvent(step.event, definition, open)}\n       → ${describeActive(step, definition, timeZone)}\n`,
       );
+      open = step.active;
     }
     if (result.error) {
       process.stdout.write(
-        `${red(`✗ event ${result.error.index + 1} (${describeEvent(result.error.event)}) rejected: ${result.error.code}: ${result.error.message}`)}\n`,
+        `${red(`✗ event ${result.error.index + 1} (${describeEvent(result.error.event, definition, open)}) rejected: ${result.error.code}: ${result.error.message}`)}\n`,
       );
     }
   }
@@ -147,7 +190,7 @@ export function simulateCommand(files: string[], options: SimulateOptions): numb
         `edges ${report.edges.covered}/${report.edges.total}, deadlines ${report.deadlines.covered}/${report.deadlines.total} (${pct(report.ratio)})\n`,
     );
     for (const m of report.outcomes.missing)
-      process.stdout.write(dim(`  not taken: ${m.step} → ${m.outcome}\n`));
+      process.stdout.write(dim(`  not taken: ${stepTitle(definition, m.step)} → ${idToWords(m.outcome)}\n`));
   }
   process.stdout.write(
     rejected.length > 0
