@@ -14,7 +14,8 @@ import { LANE } from './theme.ts';
  *
  * Columns come from `rankSteps`. Inside a lane, each column stacks its steps in rows; a step takes
  * the row of the step that leads into it when that row is free, so a lane's main path runs straight.
- * Boxes the lead pinned stay where they are; boxes that would overlap them move down.
+ * Boxes the lead pinned stay where they are; boxes that would overlap them move down. Every step
+ * stays in its lane.
  *
  * The gap after a column is as wide as the labels on arrows leaving it need, each wrapped onto its
  * narrow shape (two or three lines); labels on arrows leaving a step in `roomy` keep their usual
@@ -28,7 +29,9 @@ export function layOutColumns(
   const pinned: Record<string, StoredPosition> = {};
   for (const [id, p] of Object.entries(layout.positions))
     if (p.pinned && definition.steps[id]) pinned[id] = p;
-  const laneOf = laneOfSteps(definition, { ...layout, positions: pinned });
+  // A decision, wait, parallel or end stays in the lane it was put in, placed by hand or not: the
+  // lane is the lead's choice, the place in it the layout's.
+  const laneOf = laneOfSteps(definition, layout);
   const specs = laneSpecs(definition, layout, laneOf);
   const laneIndex = new Map(specs.map((l) => [l.role, l.index]));
   const ids = Object.keys(definition.steps);

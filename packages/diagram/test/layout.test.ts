@@ -14,6 +14,7 @@ import {
   tidyLayout,
 } from '../src/index.ts';
 import { largeDefinition } from './support/large.ts';
+import { paletteStaircase, priorAuthorization } from './support/prior-authorization.ts';
 
 const example = (id: string) => parseDefinition(workflows.find((w) => w.id === id)!.definition);
 
@@ -44,7 +45,24 @@ describe('auto layout', () => {
     expect(readability(drawingOfScene(sceneOf(d, again))).boxOverlaps).toBe(0);
   });
 
-  it('changes nothing (the very same layout) when the diagram already reads cleanly', () => {
+  it('lays out steps placed by hand too: the palette’s staircase becomes the workflow’s own columns', () => {
+    const d = priorAuthorization();
+    const staircase = paletteStaircase(d);
+    // The staircase reads cleanly (nothing overlaps, no arrow crosses a box), yet is as wide as
+    // a column per step with a wide gap after the first.
+    expect(readabilityTotal(readability(drawingOfScene(sceneOf(d, staircase))))).toBe(0);
+    const tidied = tidyLayout(d, staircase);
+    expect(tidyLayout(d, tidied)).toBe(tidied);
+    expect(Object.values(tidied.positions).filter((p) => p.pinned)).toEqual([]);
+    expect(sceneOf(d, tidied).width).toBeLessThan(sceneOf(d, staircase).width - 300);
+    expect(readabilityTotal(readability(drawingOfScene(sceneOf(d, tidied))))).toBe(0);
+    // The wait, the decision and the end stay in the lane the lead put them in.
+    const lanes = sceneOf(d, tidied).boxes;
+    for (const id of ['wait-for-the-payer', 'did-the-payer-approve', 'authorized'])
+      expect(lanes.get(id)!.lane, id).toBe('billing-specialist');
+  });
+
+  it('changes nothing (the very same layout) when the diagram is already laid out so', () => {
     const d = example('portal-message-triage');
     const clean = autoLayout(d, emptyLayout());
     expect(tidyLayout(d, clean)).toBe(clean);

@@ -18,13 +18,18 @@ import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
+import { leastZoomForNames } from './laneHeader.ts';
+import { MoreStepsNote } from './MoreStepsNote.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { boundsOf, isOnScreen, nudgeOnScreen, placeView } from './placeView.ts';
-import { contentOf, readableView } from './readableView.ts';
+import { contentOf, READABLE_ZOOM, readableView } from './readableView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { useCanvasScene } from './useCanvasScene.ts';
 import { useMinimapShown } from './useMinimapShown.ts';
 import { ViewControls } from './ViewControls.tsx';
+
+/** Zooming out is never stopped above this: below the least the opening view uses (see readableView). */
+const LEAST_FLOOR = READABLE_ZOOM * 0.75;
 
 export const PALETTE_MIME = 'application/x-portalflow-step-kind';
 
@@ -343,6 +348,21 @@ export function EditableDiagram(props: EditableDiagramProps) {
     return () => observer.disconnect();
   }, [flow]);
 
+  // Lane names stay whole beside their bands: zooming out stops where the longest would no longer
+  // fit (never above the least zoom the opening view may use, under LEAST_FLOOR). The header
+  // column's width is the page's.
+  const [headerWidth, setHeaderWidth] = useState(0);
+  useEffect(() => setHeaderWidth(pane.current?.offsetLeft ?? 0), []);
+  const minZoom = useMemo(
+    () =>
+      headerWidth > 0
+        ? Math.min(Math.max(0.05, leastZoomForNames(scene.lanes, headerWidth)), LEAST_FLOOR)
+        : 0.05,
+    [scene.lanes, headerWidth],
+  );
+  const boxes = useMemo(() => [...scene.boxes.values()], [scene.boxes]);
+  const content = useMemo(() => contentOf(scene), [scene]);
+
   return (
     <div className="pf-diagram" data-testid="editor-canvas">
       <LaneBands lanes={scene.lanes} />
@@ -370,7 +390,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
           elementsSelectable
           deleteKeyCode={null}
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          minZoom={0.05}
+          minZoom={minZoom}
           maxZoom={2}
           onlyRenderVisibleElements={nodes.length > 150}
           attributionPosition="bottom-center"
@@ -388,6 +408,7 @@ export function EditableDiagram(props: EditableDiagramProps) {
             />
           )}
           <FitNote onReadable={fit} />
+          <MoreStepsNote boxes={boxes} content={content} />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} {...(props.onSelectLane ? { onSelectLane: props.onSelectLane } : {})} />

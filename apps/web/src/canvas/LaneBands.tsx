@@ -1,6 +1,8 @@
+import { LANE } from '@portalflow/diagram';
 import { useStore } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Lane } from '../model/lanes.ts';
+import { headerForm, headerNeeds } from './laneHeader.ts';
 
 const transformOf = (s: { transform: [number, number, number] }) => s.transform;
 const viewHeightOf = (s: { height: number }) => s.height;
@@ -16,6 +18,13 @@ export function shownPart(top: number, height: number, viewHeight: number): { to
   const to = Math.min(top + height, viewHeight);
   return to > from ? { top: from, height: to - from } : { top, height };
 }
+
+const FORM_CLASS = {
+  full: 'pf-lane-label',
+  compact: 'pf-lane-label pf-lane-compact',
+  'one-line': 'pf-lane-label pf-lane-compact pf-lane-one-line',
+  none: 'pf-lane-label pf-lane-compact pf-lane-no-text',
+} as const;
 
 /**
  * Lane backgrounds behind the canvas, stretched across the whole view, following the viewport's
@@ -50,20 +59,18 @@ export const LaneLabels = memo(function LaneLabels({
 }) {
   const [, ty, zoom] = useStore(transformOf);
   const viewHeight = useStore(viewHeightOf);
+  // The header column's width (set by the page's CSS): how many lines each name wraps onto.
+  const [width, setWidth] = useState<number>(LANE.headerWidth);
+  const measure = useCallback((el: HTMLDivElement | null) => {
+    if (el && el.clientWidth > 0) setWidth(el.clientWidth);
+  }, []);
   return (
-    <div className="pf-lane-labels" data-testid="lane-labels">
+    <div className="pf-lane-labels" data-testid="lane-labels" ref={measure}>
       {lanes.map((lane) => {
         const { top, height } = shownPart(ty + lane.y * zoom, lane.height * zoom, viewHeight);
-        // Zoomed far out, a lane keeps only its role name; too low for two lines of it, one line ending
-        // in "…" (the whole name on hover), never a line cut through the middle of its letters.
-        const className =
-          height < 16
-            ? 'pf-lane-label pf-lane-compact pf-lane-no-text'
-            : height < 32
-              ? 'pf-lane-label pf-lane-compact pf-lane-one-line'
-              : height < 64
-                ? 'pf-lane-label pf-lane-compact'
-                : 'pf-lane-label';
+        // Zoomed out, a lane keeps only its role name, whole (see `headerForm`), never a name cut
+        // after a few of its words.
+        const className = FORM_CLASS[headerForm(height, headerNeeds(lane.name, lane.department, width))];
         const body = (
           <>
             <span className="pf-lane-name">{lane.name}</span>

@@ -15,6 +15,7 @@ import { diffOverlay } from '../model/diff.ts';
 import { readLayout, type StepPosition } from '../model/document.ts';
 import type { Lane } from '../model/lanes.ts';
 import { problemSubject } from '../model/problemSubject.ts';
+import { countOf } from '../shell/plural.ts';
 import { BpmnImportReport, type BpmnReport } from './BpmnImportReport.tsx';
 import { ComparePanel, type Side } from './ComparePanel.tsx';
 import { type ExportKind, exportBpmn, exportJson, exportMermaid, exportPng, exportSvg } from './exporting.ts';
@@ -162,7 +163,7 @@ function Editor({ id }: { id: string }) {
     setLaying(true);
     try {
       const layout = await layoutInWorker('tidy', document.definition, document.layout);
-      // A diagram that already reads cleanly comes back unchanged: nothing to apply, nothing unsaved.
+      // A diagram already laid out so comes back unchanged: nothing to apply, nothing unsaved.
       const changes: Change[] = Object.entries(layout.positions)
         .filter(([stepId, p]) => {
           const before = document.layout.positions[stepId];
@@ -177,19 +178,29 @@ function Editor({ id }: { id: string }) {
         .map(([stepId, position]) => ({ type: 'moveStep', id: stepId, position }));
       if (changes.length === 0) {
         toast({
-          title: 'Already tidy',
-          message: 'Nothing overlaps and no arrow crosses a box: the layout is unchanged.',
+          title: 'Already laid out',
+          message: 'Every step is where Auto layout puts it: the layout is unchanged.',
         });
         return;
       }
-      apply(changes, { label: 'Auto layout' });
+      if (!apply(changes, { label: 'Auto layout' })) return;
+      // The whole diagram moved: the view goes back to its opening one, the workflow from its start.
+      setRefits((n) => n + 1);
+      const byHand = Object.entries(document.layout.positions).filter(
+        ([stepId, p]) => p.pinned && document.definition.steps[stepId],
+      ).length;
+      if (byHand > 0)
+        toast({
+          title: 'Every step laid out',
+          message: `Also the ${countOf(byHand, 'step')} you placed by hand. Undo puts ${byHand === 1 ? 'it' : 'them'} back.`,
+        });
     } finally {
       setLaying(false);
     }
   };
 
-  // Each import refits the view to the new diagram.
-  const [imports, setImports] = useState(0);
+  // Each import and each Auto layout refits the view to the new diagram.
+  const [refits, setRefits] = useState(0);
   const importDefinition = async ({ definition, layout, report }: Imported) => {
     const renamed = definition.id === id ? definition : { ...definition, id };
     const fullReport = report && report.skipped.length === 0 && report.warnings.length === 0;
@@ -207,7 +218,7 @@ function Editor({ id }: { id: string }) {
     apply([{ type: 'replaceAll', document: await documentFrom(renamed, layout ?? null) }], {
       select: { steps: [], edges: [] },
     });
-    setImports((n) => n + 1);
+    setRefits((n) => n + 1);
     if (report && (report.skipped.length > 0 || report.warnings.length > 0)) setBpmnReport(report);
   };
 
@@ -289,7 +300,7 @@ function Editor({ id }: { id: string }) {
           {...(diff ? { diff: diff.decorations } : {})}
           readOnly={mode !== 'edit'}
           focus={focus}
-          fitKey={`${id}:${mode}:${imports}`}
+          fitKey={`${id}:${mode}:${refits}`}
           onViewPlaced={onViewPlaced}
           onChanges={onChanges}
           onSelect={onSelect}

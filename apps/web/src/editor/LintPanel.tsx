@@ -105,7 +105,7 @@ export function LintPanel({
       </Group>
       {open && (
         // As tall as its findings, up to ~5 rows: "No problems" leaves the canvas its room.
-        <ScrollArea.Autosize mah={112} type="auto">
+        <ScrollArea.Autosize mah={112} type="auto" scrollbars="y" classNames={{ content: 'pf-lint-content' }}>
           {findings.length === 0 ? (
             <Group gap={6} px="sm" py={6}>
               <CircleCheck size={14} color="#2b8a3e" aria-hidden />
@@ -126,7 +126,9 @@ export function LintPanel({
                     >
                       {ICON[f.severity]}
                       <span className={`pf-lint-sev pf-lint-${f.severity}`}>{f.severity}</span>
-                      <span className="pf-lint-msg">{f.message}</span>
+                      <span className="pf-lint-msg" title={f.message}>
+                        {f.message}
+                      </span>
                       <span className="pf-lint-where" title={f.path || undefined}>
                         {subjects[i]}
                       </span>

@@ -59,7 +59,9 @@ export function useEditorCommands() {
         ? selected.x + COLUMN_WIDTH
         : Math.max(LANE.contentLeft - COLUMN_WIDTH, ...inLane.map((b) => b.x)) + COLUMN_WIDTH;
       const y = selected ? selected.y - lane.y : LANE.padding;
-      position = freeSpot(scene, lane, x, y, kind);
+      // Placed by the program, not by hand: Auto layout arranges it with the rest.
+      const { pinned: _byHand, ...spot } = freeSpot(scene, lane, x, y, kind);
+      position = spot;
     }
     const role = lane.role === '' ? undefined : lane.role;
     const step = newStep(kind, role, definition);
