@@ -70,9 +70,9 @@ describe('Migration screen', () => {
       await page.getByTestId('migration-page').waitFor();
       await page.getByTestId('migrate-plan').click();
       await page.getByTestId('mapping-table').waitFor();
-      // Proposed by id: the renamed step by its title, the removed one unmapped.
-      expect(await page.getByTestId('mapping-select-abnormal-call').inputValue()).toContain(
-        'abnormal-follow-up-call ·',
+      // Proposed by id: the renamed step by its title (first, as people know it), the removed one unmapped.
+      expect(await page.getByTestId('mapping-select-abnormal-call').inputValue()).toBe(
+        'Call the patient about the abnormal result and book follow-up · abnormal-follow-up-call',
       );
       expect(await page.getByTestId('mapping-select-normal-comment').inputValue()).toContain('Not mapped');
 
@@ -86,7 +86,7 @@ describe('Migration screen', () => {
 
       // Edit the removed step's mapping: normal results go to the provider's review in version 2.
       await page.getByTestId('mapping-select-normal-comment').click();
-      await page.getByRole('option', { name: /^abnormal-review ·/ }).click();
+      await page.getByRole('option', { name: /· abnormal-review$/ }).click();
       await page
         .getByTestId('mapping-row-normal-comment')
         .getByText('unmapped')

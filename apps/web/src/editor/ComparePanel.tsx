@@ -114,7 +114,8 @@ export function ComparePanel({
               Showing {initial.after.label} against {initial.before.label}.
             </Alert>
           ) : (
-            <Group gap={4} grow>
+            // One above the other: side by side, "v1 · Today 4:23 PM" was cut in the panel's width.
+            <Stack gap={4}>
               <Select
                 size="xs"
                 label="From"
@@ -133,7 +134,7 @@ export function ComparePanel({
                 allowDeselect={false}
                 data-testid="compare-to"
               />
-            </Group>
+            </Stack>
           )}
           <Group gap={4}>
             <Badge color="green" variant="light">

@@ -38,7 +38,8 @@ export function MappingTable({
             .filter((t) => t.kind === step.kind)
             .map((t) => ({
               value: t.id,
-              label: `${t.id} · ${t.title}`,
+              // The title first, as people know the step; the id after, to tell steps of one title apart.
+              label: `${t.title} · ${t.id}`,
             }));
           const chosen = to.find((t) => t.id === target);
           return (
