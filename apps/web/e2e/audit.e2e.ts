@@ -161,7 +161,8 @@ describe('Audit', () => {
       expect(await timeline.textContent()).not.toMatch(/ as [a-z]+(-[a-z]+)+/);
       expect(await timeline.textContent()).not.toMatch(/[0-9a-f]{8}…/);
       await b.page.getByTestId('timeline-values-hidden').waitFor();
-      expect(answers.length).toBeGreaterThan(2);
+      // The history and the state after every event (asked once, not once a step), at least.
+      expect(answers.length).toBeGreaterThanOrEqual(2);
       expect(answers.filter((a) => a.includes(patient) || a.includes('Okafor'))).toEqual([]);
       await notes.nth(1).scrollIntoViewIfNeeded();
       await screenshot(b.page, 'audit-replay');

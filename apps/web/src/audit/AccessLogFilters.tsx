@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Collapse,
-  Group,
-  Input,
-  SegmentedControl,
-  Select,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Collapse, Group, Select, Switch, TextInput } from '@mantine/core';
 import { listPeople } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronUp } from 'lucide-react';
@@ -26,6 +14,8 @@ export interface AccessLogFilterValues {
   to: string;
   userId: string;
   instanceId: string;
+  /** The patient reference typed: kept in the page, never its address (it is patient data). */
+  patient: string;
   outcome: string;
   category: string;
   practice: boolean;
@@ -45,11 +35,13 @@ const CATEGORIES = Object.entries(CATEGORY_WORDS).map(([value, label]) => ({ val
 export function AccessLogFilters({
   values: v,
   set,
+  setPatient,
   reversed,
 }: {
   values: AccessLogFilterValues;
   /** Sets one address parameter (`''` removes it). */
   set: (key: string, value: string) => void;
+  setPatient: (patient: string) => void;
   /** The "To" day is before the "From" day. */
   reversed: boolean;
 }) {
@@ -63,6 +55,7 @@ export function AccessLogFilters({
   const known = (people.data?.people ?? []).some((u) => u.id === v.userId);
   const [userText, setUserText] = useTypedFilter(v.userId, (id) => set('user', id), validId);
   const [instanceText, setInstanceText] = useTypedFilter(v.instanceId, (id) => set('instance', id), validId);
+  const [patientText, setPatientText] = useTypedFilter(v.patient, setPatient, (p) => p.length <= 200);
   // A user id typed that is not a person in the list counts as one of the more filters.
   const hidden = [v.userId !== '' && !known, v.instanceId, v.practice, v.emergencyOnly, v.showLists].filter(
     Boolean,
@@ -76,7 +69,7 @@ export function AccessLogFilters({
       aria-label="Access log filters"
       onSubmit={(e: FormEvent) => e.preventDefault()}
     >
-      <Group gap="sm" align="flex-end">
+      <Group gap="xs" align="flex-end">
         <TextInput
           type="date"
           label="From"
@@ -94,6 +87,16 @@ export function AccessLogFilters({
           w={132}
           data-testid="access-log-to"
         />
+        <TextInput
+          label="Patient"
+          placeholder="Chart number"
+          title="Every read of any request of this patient (any case, or the EHR address); kept out of the page's address"
+          value={patientText}
+          onChange={(e) => setPatientText(e.currentTarget.value)}
+          w={130}
+          autoComplete="off"
+          data-testid="access-log-patient"
+        />
         <Select
           label="Person"
           placeholder="Anyone"
@@ -105,7 +108,7 @@ export function AccessLogFilters({
             set('user', id ?? '');
           }}
           data={(people.data?.people ?? []).map((u) => ({ value: u.id, label: personName(u) }))}
-          w={170}
+          w={150}
           data-testid="access-log-person"
         />
         <Select
@@ -115,25 +118,22 @@ export function AccessLogFilters({
           value={v.category || null}
           onChange={(c) => set('category', c ?? '')}
           data={CATEGORIES}
-          w={150}
+          w={140}
           data-testid="access-log-category"
         />
-        <Box>
-          <Input.Label id="access-log-outcome-label" display="block">
-            Outcome
-          </Input.Label>
-          <SegmentedControl
-            aria-labelledby="access-log-outcome-label"
-            value={v.outcome || 'all'}
-            onChange={(o) => set('outcome', o === 'all' ? '' : o)}
-            data={[
-              { value: 'all', label: 'All' },
-              { value: 'allow', label: 'Allowed' },
-              { value: 'deny', label: 'Denied' },
-            ]}
-            data-testid="access-log-outcome"
-          />
-        </Box>
+        <Select
+          label="Outcome"
+          value={v.outcome || 'all'}
+          onChange={(o) => set('outcome', !o || o === 'all' ? '' : o)}
+          data={[
+            { value: 'all', label: 'All' },
+            { value: 'allow', label: 'Allowed' },
+            { value: 'deny', label: 'Denied' },
+          ]}
+          allowDeselect={false}
+          w={110}
+          data-testid="access-log-outcome"
+        />
         <Button
           variant={more ? 'light' : 'default'}
           rightSection={more ? <ChevronUp size={14} aria-hidden /> : <ChevronDown size={14} aria-hidden />}
@@ -176,10 +176,16 @@ export function AccessLogFilters({
             mb={8}
           />
           <Switch
-            label={v.instanceId ? 'Lists that showed this request' : 'Show list reads'}
+            label={
+              v.instanceId
+                ? 'Lists that showed this request'
+                : v.patient
+                  ? 'Lists that showed the patient’s requests'
+                  : 'Show list reads'
+            }
             title="Task lists and request lists name every request they showed"
-            checked={v.showLists || v.instanceId !== ''}
-            disabled={v.instanceId !== ''}
+            checked={v.showLists || v.instanceId !== '' || v.patient !== ''}
+            disabled={v.instanceId !== '' || v.patient !== ''}
             onChange={(e) => set('lists', e.currentTarget.checked ? 'show' : '')}
             data-testid="access-log-lists"
             mb={6}

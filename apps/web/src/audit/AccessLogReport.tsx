@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { accessLog } from '@portalflow/contract';
+import { accessLog, searchAccessLog } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, Download, SearchX, Siren, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
@@ -30,7 +30,7 @@ import {
   nextSort,
   sortAccessRows,
 } from './accessLog.ts';
-import { accessText } from './accessText.ts';
+import { accessText, repeatsText, requestName } from './accessText.ts';
 import { downloadText } from './download.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { formatAuditTime, isDay, lastDays, periodBounds } from './period.ts';
@@ -71,10 +71,13 @@ export function AccessLogReport() {
   // Reads of practice (sandbox) instances are a report of their own, only when asked for.
   const practice = params.get('practice') === 'true';
   const emergencyOnly = params.get('emergency') === 'true';
+  // A patient reference is patient data: it stays in the page and goes to the server in a POST body,
+  // never in the address, as the request search's does.
+  const [patient, setPatient] = useState('');
   // Lists (My work's queues, request lists) are most of the log and name dozens of requests each: left out
   // unless asked for, or unless the report is about one request (then the lists that showed it count).
   const showLists = params.get('lists') === 'show';
-  const listsIncluded = showLists || instanceId !== '';
+  const listsIncluded = showLists || instanceId !== '' || patient !== '';
   const roleTitle = useRoleTitles();
   const nameOf = useUserNames();
   const limit = params.get('limit') ?? '100';
@@ -103,17 +106,25 @@ export function AccessLogReport() {
   if (!listsIncluded) query.set('listReads', 'false');
   // Newest first: an auditor looks at what just happened before paging back.
   query.set('order', 'newest');
+  // A page refetched or a replay stepped through is one row with its count, not a row per read.
+  query.set('repeats', 'fold');
   if (practice) query.set('practice', 'true');
   if (emergencyOnly) query.set('emergency', 'true');
   query.set('limit', limit);
-  const paging = useCursorPaging(query.toString());
+  const paging = useCursorPaging(`${query.toString()}|${patient}`);
   if (paging.cursor) query.set('cursor', paging.cursor);
 
   const log = useQuery({
-    queryKey: ['audit', 'access-log', query.toString()],
-    queryFn: () =>
+    queryKey: ['audit', 'access-log', query.toString(), patient],
+    queryFn: () => {
       // The filters are built as URL parameters (they also key the cache); the contract checks them.
-      call(accessLog, { query: Object.fromEntries(query) as CallInput<typeof accessLog>['query'] }),
+      const filters = Object.fromEntries(query);
+      return patient
+        ? call(searchAccessLog, {
+            body: { ...filters, limit: Number(limit), patient } as CallInput<typeof searchAccessLog>['body'],
+          })
+        : call(accessLog, { query: filters as CallInput<typeof accessLog>['query'] });
+    },
     placeholderData: keepPreviousData,
     enabled: !reversed,
   });
@@ -125,13 +136,19 @@ export function AccessLogReport() {
   const filtered =
     userId !== '' ||
     instanceId !== '' ||
+    patient !== '' ||
     outcome !== '' ||
     category !== '' ||
     emergencyOnly ||
     showLists ||
     params.has('from') ||
     params.has('to');
-  const reset = () => setParams(new URLSearchParams(), { replace: true });
+  const reset = () => {
+    setPatient('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+  // Opened from a replay's "Who opened this request": the request by name, as its rows give it.
+  const about = instanceId ? rows.find((r) => r.instanceId === instanceId) : undefined;
 
   const downloadCsv = () =>
     downloadText(
@@ -155,6 +172,7 @@ export function AccessLogReport() {
           to,
           userId,
           instanceId,
+          patient,
           outcome,
           category,
           practice,
@@ -163,8 +181,34 @@ export function AccessLogReport() {
           limit,
         }}
         set={set}
+        setPatient={setPatient}
         reversed={reversed}
       />
+
+      {instanceId && (
+        <Group gap="xs" data-testid="access-log-about">
+          <Text size="sm" fw={600}>
+            Who opened {about ? requestName(about) : 'this request'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            · every read of it, and the lists that showed it
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => set('instance', '')}>
+            Show every request
+          </Button>
+        </Group>
+      )}
+
+      {patient && !instanceId && (
+        <Text size="sm" data-testid="access-log-about-patient">
+          <b>Who opened any request of this patient</b>
+          <Text span c="dimmed" size="sm">
+            {' '}
+            · every read of each, and the lists that showed one (the chart number stays off the page’s
+            address)
+          </Text>
+        </Text>
+      )}
 
       {log.isError && (
         <Alert color="red" title="The access log could not be read" role="alert">
@@ -235,7 +279,7 @@ export function AccessLogReport() {
             <Text size="sm" c="dimmed" maw={520} ta="center">
               {reversed
                 ? 'The “To” day is before the “From” day.'
-                : 'Widen the period, or clear the user, instance and outcome filters. User and instance ids must match exactly.'}
+                : 'Widen the period, or clear the patient, person, instance and outcome filters. A patient is found by chart number; user and instance ids must match exactly.'}
             </Text>
             {filtered && (
               <Button variant="light" size="xs" onClick={reset}>
@@ -333,6 +377,11 @@ export function AccessLogReport() {
                               </Text>
                             )}
                           </Group>
+                        )}
+                        {row.repeats && (
+                          <Text size="xs" c="dimmed" data-testid="access-log-repeats">
+                            {repeatsText(row.repeats, (iso) => formatAuditTime(iso))}
+                          </Text>
                         )}
                         <Text size="xs" c="dimmed" className="pf-al-folded" data-testid="access-log-folded">
                           {category} · <AccessOutcome outcome={row.outcome} size="xs" />

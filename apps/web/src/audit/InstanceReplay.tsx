@@ -16,7 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { getVersion, instanceHistory } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowLeft, Copy } from 'lucide-react';
+import { ArrowLeft, Copy, Eye } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { call } from '../api/call.ts';
@@ -208,7 +208,20 @@ export function InstanceReplay() {
               </Badge>
             )}
           </Group>
-          <ExportButtons instanceId={id} />
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {/* The request's own access log: every read of it, by whom and when (its id is no patient data). */}
+            <Button
+              component={Link}
+              to={`/audit/access-log?instance=${encodeURIComponent(id)}`}
+              size="xs"
+              variant="default"
+              leftSection={<Eye size={14} aria-hidden />}
+              data-testid="audit-who-opened"
+            >
+              Who opened this request
+            </Button>
+            <ExportButtons instanceId={id} />
+          </Group>
         </Group>
         <Group justify="space-between" gap="xs" wrap="nowrap" mt={4}>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>

@@ -65,6 +65,8 @@ const ACCESS_CSV_HEADER = [
   'detail',
   'break-glass grant',
   'break-glass reason',
+  'times',
+  'first time',
   'entry id',
   'person id',
   'role id',
@@ -91,6 +93,9 @@ export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWord
     row.detail,
     row.emergencyAccessId,
     row.emergencyReason,
+    // A row folding repeated reads: how many, and when the first was (`when` is the last).
+    row.repeats?.count ?? 1,
+    row.repeats ? zonedIso(row.repeats.firstAt, words.timeZone) : null,
     row.id,
     row.userId,
     row.role,

@@ -121,7 +121,8 @@ function onRequest(
   if (path === '/api/instances/:id/attachments/:attachmentId') return `Downloaded a file of ${request}`;
   if (path === '/api/instances/:id/attachments/:attachmentId/remove') return `Took a file off ${request}`;
   if (path.endsWith('/history')) return `Read the history of ${request}${values}`;
-  if (path.endsWith('/replay')) return `Replayed the history of ${request}${values}`;
+  if (path.endsWith('/replay') || path.endsWith('/states'))
+    return `Replayed the history of ${request}${values}`;
   if (path.endsWith('/export')) return `Exported the history of ${request}`;
   if (path === '/api/audit/verify') return `Checked the history of ${request} for changes`;
   if ((path === '/api/instances' || path === '/api/requests') && method === 'POST')
@@ -160,6 +161,9 @@ export function accessText(row: AccessWords, subject?: string | null): string {
   const [method = '', path = ''] = row.action.split(' ');
   const detail = row.detail ?? '';
   const verb = (() => {
+    if (detail.startsWith('by patient reference'))
+      return `Read the access log of one patient: ${countOf(listedRequests(detail).length, 'request')} found`;
+    if (path === '/api/audit/access-log' && row.workflowTitle) return `Read who opened ${request}`;
     const search = /^search by ([a-z ]+?): (\d+) instances?/.exec(detail);
     if (search) return `Searched requests by ${search[1]}: ${search[2]} found`;
     if (detail.startsWith('status lookup by patient reference'))
@@ -189,4 +193,20 @@ export function accessText(row: AccessWords, subject?: string | null): string {
     }
   })();
   return row.outcome === 'deny' ? `Refused: ${verb.charAt(0).toLowerCase()}${verb.slice(1)}` : verb;
+}
+
+/**
+ * A row standing for repeated reads: "5 times, Today 2:14:05 PM – 2:19:40 PM" (the day said once when
+ * both are on it). `format` writes one time as the report does.
+ */
+export function repeatsText(
+  repeats: { count: number; firstAt: string; lastAt: string },
+  format: (iso: string) => string,
+): string {
+  const first = format(repeats.firstAt);
+  const last = format(repeats.lastAt);
+  if (first === last) return `${repeats.count} times at ${first}`;
+  const day = /^(.*?)\d{1,2}:\d{2}/.exec(first)?.[1] ?? '';
+  const lastTime = day !== '' && last.startsWith(day) ? last.slice(day.length) : last;
+  return `${repeats.count} times, ${first} – ${lastTime}`;
 }
