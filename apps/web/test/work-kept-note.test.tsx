@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_NOTE } from '../src/work/NoteBox.tsx';
 import { NoteBoxAlone } from '../src/work/NoteBoxAlone.tsx';
 import { TaskNote } from '../src/work/TaskNote.tsx';
 
@@ -39,11 +40,25 @@ describe('a note typed on a task that closes meanwhile', () => {
 
   it('on a step with no form, follows the same rule: an ended request takes no note', () => {
     const ended = html(
-      <NoteBoxAlone instanceId="i-1" openTaskId={null} canAddNote={false} onAdded={() => undefined} />,
+      <NoteBoxAlone
+        instanceId="i-1"
+        openTaskId={null}
+        canAddNote={false}
+        onAdded={() => undefined}
+        draft={EMPTY_NOTE}
+        onChange={() => undefined}
+      />,
     );
     expect(ended).not.toContain('data-testid="task-note"');
     const going = html(
-      <NoteBoxAlone instanceId="i-1" openTaskId="t-1" canAddNote onAdded={() => undefined} />,
+      <NoteBoxAlone
+        instanceId="i-1"
+        openTaskId="t-1"
+        canAddNote
+        onAdded={() => undefined}
+        draft={EMPTY_NOTE}
+        onChange={() => undefined}
+      />,
     );
     expect(going).toContain('data-testid="task-note"');
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, IdParams, InstanceData, Page, Priority, Timestamp } from './common.ts';
 import { ActiveStepView, InstanceView, Task } from './instances.ts';
 import { NoteView } from './notes.ts';
-import { errors, json, jsonBody, route } from './route.ts';
+import { errors, json, jsonBody, optionalJsonBody, route } from './route.ts';
 
 /** A queue row: the task with its request's subject and start time (which tell rows apart). */
 export const TaskRow = Task.extend({
@@ -97,6 +97,18 @@ export const CompleteBody = z
   })
   .strict();
 
+/**
+ * A release may carry the note typed in the task panel: saved with the release in the same write (a
+ * release that loses saves nothing). Marked for the next role, whoever takes the task next reads it.
+ */
+export const ReleaseBody = z
+  .object({
+    note: z.string().max(8000).optional(),
+    forNextRole: z.boolean().optional(),
+  })
+  .strict();
+export type ReleaseBody = z.input<typeof ReleaseBody>;
+
 export const ReassignBody = z
   .object({
     assignee: z.string().min(1).max(200).nullable().optional(),
@@ -187,11 +199,11 @@ export const claimTask = route({
 export const releaseTask = route({
   method: 'post',
   path: '/api/tasks/{id}/release',
-  summary: 'Put your task back in its pool',
+  summary: 'Put your task back in its pool, with the handoff note you typed if any',
   tags: ['tasks'],
   'x-instance-data': true,
   'x-idempotent': true,
-  request: { params: IdParams },
+  request: { params: IdParams, body: optionalJsonBody(ReleaseBody) },
   responses: { 200: json(TaskActionAnswer, 'Released'), ...actionErrors },
 });
 

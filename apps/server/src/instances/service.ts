@@ -103,6 +103,11 @@ export interface ChangeOptions {
   /** A completion note: written to the request's notes in the same commit, only if the completion wins. */
   completionNote?: { body: string; forNextRole: boolean };
   /**
+   * A note on the task given back to its pool: written in the release's commit, only if it wins, so the
+   * handoff note typed at closing time goes with the task.
+   */
+  handoffNote?: { body: string; forNextRole: boolean };
+  /**
    * For a start: the new instance's id, chosen by the caller so that requests racing with the same
    * delivery (a webhook-id) all try to create the same row and only one can; the others get that
    * instance back with `duplicate`.
@@ -490,6 +495,21 @@ export class InstanceService {
             authorRole: event.role ?? null,
             at: now,
             body: options.completionNote.body,
+          },
+        ];
+      }
+      if (options.handoffNote && command.type === 'release' && actor.user) {
+        const task = openTask(instance, command.token);
+        change.notes = [
+          {
+            kind: 'comment',
+            taskToken: task.token,
+            step: task.step,
+            forNextRole: options.handoffNote.forNextRole,
+            authorId: actor.user.id,
+            authorRole: task.role ?? null,
+            at: now,
+            body: options.handoffNote.body,
           },
         ];
       }

@@ -1,10 +1,11 @@
 import type { NoteView } from '@portalflow/contract';
 
-/** What of a task the choice needs: when it opened and closed. */
+/** What of a task the choice needs: when it opened and closed, and who holds it. */
 export interface TaskTimes {
   id: string;
   openedAt: string;
   closedAt: string | null;
+  assignee?: string | null;
 }
 
 /**
@@ -15,7 +16,9 @@ export interface TaskTimes {
  * next. So a task receives the notes handed on after the request's previous opening and up to its own
  * — when a request goes back and forth (wrong patient → refiled → checked again), each round's notes
  * reach the round after it, not every later step. A note written on the request alone is for the tasks
- * open when it was written, or else for those opened next. The full trail stays in "History so far".
+ * open when it was written, or else for those opened next. A note written on this very task is for
+ * whoever takes it over once its writer no longer holds it (released at closing time, reassigned): while
+ * the writer still holds it, it is theirs. The full trail stays in "History so far".
  */
 export function notesForYou(
   notes: readonly NoteView[],
@@ -35,7 +38,8 @@ export function notesForYou(
   const handedOn = (at: number) => roundBegan < at && at <= opened;
 
   return notes.filter((n) => {
-    if (!n.forNextRole || n.authorId === readerId || n.taskId === task.id) return false;
+    if (!n.forNextRole || n.authorId === readerId) return false;
+    if (n.taskId === task.id) return task.closedAt === null && task.assignee !== n.authorId;
     if (n.taskId !== null) {
       const closed = closedAt.get(n.taskId);
       return closed != null && handedOn(Date.parse(closed));

@@ -60,7 +60,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     user: AuthUser,
     instanceId: string,
     command: TaskCommand,
-    extra: Pick<ChangeOptions, 'completionNote'> = {},
+    extra: Pick<ChangeOptions, 'completionNote' | 'handoffNote'> = {},
   ) {
     const detail = command.type;
     const deny = () => recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail });
@@ -212,8 +212,17 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
 
   app.openapi(declared(docs, releaseTask), async (c) => {
     const user = requireUser(c);
+    const input = c.req.valid('json') ?? {};
     const { instanceId, token } = splitTaskId(c.req.valid('param').id);
-    return onTask(c, user, instanceId, { type: 'release', token });
+    // The note typed before handing the task back is saved with the release, not lost with it.
+    const note = input.note?.trim();
+    return onTask(
+      c,
+      user,
+      instanceId,
+      { type: 'release', token },
+      note ? { handoffNote: { body: note, forNextRole: input.forNextRole === true } } : {},
+    );
   });
 
   app.openapi(declared(docs, completeTask), async (c) => {

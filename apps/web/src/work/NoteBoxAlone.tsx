@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { TaskNote } from './TaskNote.tsx';
 import { useAddNote } from './useAddNote.ts';
@@ -13,6 +12,8 @@ export function NoteBoxAlone({
   openTaskId,
   canAddNote,
   onAdded,
+  draft,
+  onChange: setDraft,
 }: {
   instanceId: string;
   /** The task, while it is open. */
@@ -20,8 +21,10 @@ export function NoteBoxAlone({
   /** The request is still active: it takes notes. */
   canAddNote: boolean;
   onAdded: () => void;
+  /** The typed note, kept by the panel so Release can take it along. */
+  draft: NoteDraft;
+  onChange: (draft: NoteDraft) => void;
 }) {
-  const [draft, setDraft] = useState<NoteDraft>(EMPTY_NOTE);
   const add = useAddNote(instanceId, openTaskId, () => {
     setDraft(EMPTY_NOTE);
     onAdded();

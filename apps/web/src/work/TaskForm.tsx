@@ -31,6 +31,9 @@ interface Props {
   canAddNote: boolean;
   /** A note saved now, without finishing: the panel reads the notes again. */
   onNoteAdded: () => void;
+  /** The note typed in the task's note box: the panel keeps it, so Release can take it along. */
+  note: NoteDraft;
+  onNoteChange: (note: NoteDraft) => void;
   disabledReason: string | null;
   busyOutcome: string | null;
   onComplete: (
@@ -55,6 +58,8 @@ export function TaskForm({
   canComplete,
   canAddNote,
   onNoteAdded,
+  note,
+  onNoteChange: setNote,
   disabledReason,
   busyOutcome,
   onComplete,
@@ -63,7 +68,6 @@ export function TaskForm({
   const fields = useMemo(() => askedFields(stepFields), [stepFields]);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);
   const addNow = useAddNote(task.instanceId, task.status === 'open' ? task.id : null, () => {
     setNote(EMPTY_NOTE);
     onNoteAdded();
@@ -77,7 +81,6 @@ export function TaskForm({
   useEffect(() => {
     setValues(initialValues(fields, data));
     setErrors({});
-    setNote(EMPTY_NOTE);
     setSummary(null);
     setTried(null);
   }, [task.id]);

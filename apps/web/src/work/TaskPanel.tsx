@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { StepHelp } from '../help/StepHelp.tsx';
@@ -26,6 +26,7 @@ import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
 import { InstanceData } from './InstanceData.tsx';
+import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { NoteBoxAlone } from './NoteBoxAlone.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { NotesForYou } from './NotesForYou.tsx';
@@ -61,6 +62,10 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   // Tasks seen open in this panel: one that closes while shown, not finished here, was finished elsewhere.
   const seenOpen = useRef(new Set<string>());
   const roleName = useRoleName();
+  // The note typed in the task's note box, kept here so that Release takes it along (not only an outcome).
+  const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a different task starts with an empty box
+  useEffect(() => setNote(EMPTY_NOTE), [taskId]);
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
   if (taskId === null) {
@@ -237,8 +242,20 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               <Button
                 variant="default"
                 leftSection={<Undo2 size={16} aria-hidden />}
-                onClick={() => actions.release.mutate(task)}
-                loading={actions.release.isPending && actions.release.variables?.id === task.id}
+                onClick={() => {
+                  const typed = note.body.trim();
+                  actions.release.mutate(
+                    typed
+                      ? {
+                          task: labelled,
+                          note: typed,
+                          forNextRole: note.forNextRole,
+                          onReleased: () => setNote(EMPTY_NOTE),
+                        }
+                      : { task: labelled },
+                  );
+                }}
+                loading={actions.release.isPending && actions.release.variables?.task.id === task.id}
                 data-testid="release-button"
               >
                 Release
@@ -324,6 +341,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 canComplete={canComplete}
                 canAddNote={instance.status === 'active'}
                 onNoteAdded={refreshNotes}
+                note={note}
+                onNoteChange={setNote}
                 disabledReason={disabledReason}
                 busyOutcome={
                   actions.complete.isPending && actions.complete.variables?.task.id === task.id
@@ -356,6 +375,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               openTaskId={open ? task.id : null}
               canAddNote={instance.status === 'active'}
               onAdded={refreshNotes}
+              draft={note}
+              onChange={setNote}
             />
           </>
         )}

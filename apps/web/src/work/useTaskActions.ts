@@ -25,6 +25,15 @@ interface Options {
   onClaimed?: (task: Task) => void;
 }
 
+/** A release, with the note typed in the task's note box (saved with it) if any. */
+type ReleaseInput = {
+  task: Task;
+  note?: string;
+  forNextRole?: boolean;
+  /** The release landed with the note: the box may be emptied. */
+  onReleased?: () => void;
+};
+
 type CompleteInput = {
   task: Task;
   outcome: string;
@@ -126,17 +135,28 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
   });
 
   const release = useMutation({
-    mutationFn: (task: Task) =>
-      call(releaseTask, { params: { id: task.id }, idempotencyKey: newIdempotencyKey() }),
-    onSuccess: (_result, task) => {
+    mutationFn: ({ task, note, forNextRole }: ReleaseInput) =>
+      call(releaseTask, {
+        params: { id: task.id },
+        ...(note ? { body: { note, forNextRole: forNextRole === true } } : {}),
+        idempotencyKey: newIdempotencyKey(),
+      }),
+    onSuccess: (_result, { task, note, forNextRole, onReleased }) => {
       notifications.show({
         color: 'gray',
         title: 'Released',
-        message: `“${task.title}” is back in ${thePool(roleName(task.role))}.`,
+        message: `“${task.title}” is back in ${thePool(roleName(task.role))}.${
+          note
+            ? forNextRole
+              ? ' Your note goes with it to whoever takes it next.'
+              : ' Your note is saved on the request.'
+            : ''
+        }`,
       });
+      onReleased?.();
       refresh(task.id);
     },
-    onError: (error, task) => reportError('release the task', task, error),
+    onError: (error, { task }) => reportError('release the task', task, error),
   });
 
   const complete = useMutation({
