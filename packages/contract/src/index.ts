@@ -26,6 +26,7 @@ export * from './retirement.ts';
 export * from './roles.ts';
 export * from './route.ts';
 export * from './sso.ts';
+export * from './system-roles.ts';
 export * from './tasks.ts';
 export * from './tokens.ts';
 export * from './tracking.ts';

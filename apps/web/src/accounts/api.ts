@@ -13,6 +13,7 @@ import {
   patchUser,
   previewStaffList,
   type RoleSummary,
+  SYSTEM_ROLE_TITLES,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
@@ -36,10 +37,10 @@ export type CatalogRole = Pick<RoleSummary, 'id' | 'name' | 'department'>;
  * department, on top of their own role.
  */
 export const SYSTEM_ROLES: CatalogRole[] = [
-  { id: 'admin', name: 'Admin', department: 'Practice management' },
-  { id: 'designer', name: 'Operations lead', department: 'Practice management' },
-  { id: 'auditor', name: 'Auditor', department: 'Compliance' },
-  { id: 'break-glass', name: 'Emergency access', department: '' },
+  { id: 'admin', name: SYSTEM_ROLE_TITLES.admin, department: 'Practice management' },
+  { id: 'designer', name: SYSTEM_ROLE_TITLES.designer, department: 'Practice management' },
+  { id: 'auditor', name: SYSTEM_ROLE_TITLES.auditor, department: 'Compliance' },
+  { id: 'break-glass', name: SYSTEM_ROLE_TITLES['break-glass'], department: '' },
 ];
 
 export function usePeople() {

@@ -1,3 +1,4 @@
+import { systemRoleTitle } from '@portalflow/contract';
 import { type FormField, formatMoney, idToWords } from '@portalflow/engine';
 import { formatDate } from '../shell/time.ts';
 
@@ -7,8 +8,9 @@ import { formatDate } from '../shell/time.ts';
  */
 export const humanize = idToWords;
 
-/** A clinic role's name for people: the role id in words ("triage-nurse" → "Triage nurse"). */
-export const roleLabel = (role: string | null | undefined): string => (role ? humanize(role) : 'No role');
+/** A role by its id in words; the product's own roles by their titles ("Operations lead", not "Designer"). */
+export const roleLabel = (role: string | null | undefined): string =>
+  role ? (systemRoleTitle(role) ?? humanize(role)) : 'No role';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
