@@ -121,6 +121,10 @@ describe('the CSV a compliance officer reads', () => {
     expect(cell(sorted, 'what')).toBe('Completed with “Sorted”');
     expect(cell(sorted, 'changes')).toContain('Topic: (none) → medical-question');
     expect(cell(sorted, 'changes')).toContain('Mentions red-flag symptoms: (none) → No');
+    // The next step opened with its due time: named by its title.
+    expect(cell(sorted, 'changes')).toMatch(
+      /Due on “Answer the clinical question or route it to the provider”: \(none\) → \d{2}\/\d{2}\/\d{4} /,
+    );
 
     // Words only where people read: no step ids, data keys or account ids before the id columns.
     for (const row of rows) {

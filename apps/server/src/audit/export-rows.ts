@@ -53,8 +53,8 @@ function changeWords(change: Change, definition: Definition, rowStep: string, wo
       say = (v) => (typeof v === 'string' ? idToWords(v) : '(none)');
   }
   // A change on another step than the row's (the next task opened with its due time) names that step.
-  const where = change.step && change.step !== rowStep ? `“${stepTitle(definition, change.step)}” ` : '';
-  return `${where}${label}: ${say(change.from)} → ${say(change.to)}`;
+  const where = change.step && change.step !== rowStep ? ` on “${stepTitle(definition, change.step)}”` : '';
+  return `${label}${where}: ${say(change.from)} → ${say(change.to)}`;
 }
 
 /** What an event did, in words, and the step it did it on (by id; titled by the caller). */
