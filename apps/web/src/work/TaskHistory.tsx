@@ -66,6 +66,19 @@ export function headline(e: TimelineEntry, nameOf: Props['nameOf'], roleName: Ro
   }
 }
 
+/**
+ * Who or what made an event, as its history line says it: a person by name; with nobody acting, the
+ * deadline that passed (a one-hour clock deadline is not the calendar), the clinic calendar when its
+ * hours moved a deadline, or "Automatically" (a task its holder could no longer work sent back to its pool).
+ */
+export function actedBy(e: TimelineEntry, nameOf: Props['nameOf'], roleName: RoleName): string {
+  if (e.actor) return nameOf(e.actor, e.role ? roleName(e.role) : 'A colleague');
+  // A wait step's time running out ("wait ended on …") is no deadline.
+  if (e.type === 'timer-fired') return /wait ended/.test(e.summary) ? 'Automatically' : 'Deadline';
+  if (e.type === 'calendar-changed') return 'Clinic calendar';
+  return 'Automatically';
+}
+
 function changeText(
   c: TimelineEntry['changes'][number],
   nameOf: Props['nameOf'],
@@ -157,13 +170,7 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
           );
         }
         if (!e) return null;
-        // No person: a deadline passing (the clinic calendar), or a task its holder could no longer work
-        // sent back to its pool by the system.
-        const who = e.actor
-          ? nameOf(e.actor, e.role ? roleName(e.role) : 'A colleague')
-          : e.type === 'reassign'
-            ? 'Automatically'
-            : 'Clinic calendar';
+        const who = actedBy(e, nameOf, roleName);
         const details =
           e.type === 'complete' || e.type === 'start'
             ? []
