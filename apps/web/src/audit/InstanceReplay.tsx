@@ -13,7 +13,6 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { getVersion, instanceHistory } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Copy, Eye } from 'lucide-react';
@@ -112,8 +111,9 @@ export function InstanceReplay() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setAt]);
 
-  const [replayAt] = useDebouncedValue(at, 120);
-  const replay = useReplayAt(id, count > 0 ? replayAt : null, revealed);
+  // The state after every event is here once the replay has opened (one request): each step shows
+  // it at once, with no wait for a scrubbed position to settle.
+  const replay = useReplayAt(id, count > 0 ? at : null, revealed);
   const replayed = replay.data?.instance;
   // A migrated instance was on an earlier version before its `migrated` event: draw that one.
   const shownVersion = replayed?.version ?? instance?.version;
