@@ -28,7 +28,7 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
       const record = await histories.record(instance, definition);
       const { start, versions } = await instances.historyDefinitions(instance, historyOf(record.events));
       const verify = await deps.store.verifyInstance(instance.id);
-      const words = await csvWords(deps, definition);
+      const words = await csvWords(deps, definition, await instances.clinicRoleTitles());
       const request = exportRequest(instance, definition, {
         today: clinicToday(deps),
         timeZone: words.timeZone,

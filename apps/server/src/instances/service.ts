@@ -6,6 +6,7 @@ import {
   type EngineEvent,
   type HistoryEntry,
   historyVersions,
+  roleDuties,
   transition,
   type VersionLookup,
   withChartNumbers,
@@ -170,6 +171,15 @@ export class InstanceService {
   /** A published version's definition, from the app's one definition cache. */
   definition(definitionId: string, version: number): Promise<Definition> {
     return this.deps.definitions.definition(definitionId, version);
+  }
+
+  /**
+   * The clinic's role titles (id → title), as the Roles page and My work name each role: from the
+   * published workflows, the first to declare it. A lane renamed in one workflow does not rename it.
+   */
+  async clinicRoleTitles(): Promise<Map<string, string>> {
+    const duties = roleDuties(await this.deps.definitions.latest());
+    return new Map(Object.values(duties).map((d) => [d.roleId, d.name]));
   }
 
   /**

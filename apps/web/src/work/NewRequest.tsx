@@ -12,6 +12,7 @@ import { CircleAlert, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { roleName } from '../roles/roleName.ts';
 import { countOf } from '../shell/plural.ts';
 import { type AttachFailure, attachAll, type PendingFile } from './attachments/attachAll.ts';
 import { ChooseFiles } from './attachments/ChooseFiles.tsx';
@@ -30,6 +31,7 @@ import { OpenMatchesAlert } from './OpenMatchesAlert.tsx';
 import { RequestNamePreview } from './RequestNamePreview.tsx';
 import { RequestStatusDialog } from './RequestStatus.tsx';
 import { acceptedAnswers } from './requestName.ts';
+import { useRoleCatalog } from './useRoleCatalog.ts';
 import { showStarted } from './withdrawRequest.tsx';
 
 export type { Startable };
@@ -115,6 +117,7 @@ interface Started {
 
 function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const roles = useRoleCatalog();
   const [definitionId, setDefinitionId] = useState<string | null>(
     workflows.length === 1 ? workflows[0]!.definitionId : null,
   );
@@ -227,7 +230,14 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
         instanceId: answer.instance.id,
         // The first step's task, so the file is listed on the step it was brought for.
         taskId: first?.taskId,
-        pool: first?.roleName,
+        // The pool by the clinic's role title, as My work names it, not by the workflow's lane label.
+        pool: first?.role
+          ? roleName(
+              first.role,
+              (r) => roles.data?.get(r),
+              () => first.roleName ?? undefined,
+            )
+          : first?.roleName,
         label: answer.subject ?? workflow.title,
         attached: 0,
       };
