@@ -100,6 +100,7 @@ describe('the CSV a compliance officer reads', () => {
       'what',
       'step',
       'changes',
+      'version',
       'when (ISO)',
       'seq',
       'hash',
@@ -134,6 +135,7 @@ describe('the CSV a compliance officer reads', () => {
       expect(words).not.toContain('sort-message');
       expect(words).not.toContain('∅');
       expect(cell(row, 'when')).toMatch(CLINIC_TIME);
+      expect(cell(row, 'version')).toBe('1');
     }
   });
 

@@ -189,6 +189,8 @@ export const ExportRow = z.object({
   what: z.string(),
   step: z.string(),
   changes: z.string(),
+  /** The workflow version the request was on then (a migration moves it). */
+  version: z.number().int(),
   seq: z.number().int().nullable(),
   hash: z.string(),
   personId: z.string().nullable(),

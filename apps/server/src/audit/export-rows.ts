@@ -13,8 +13,10 @@ import type { TimelineEntry } from './timeline.ts';
 type Change = TimelineEntry['changes'][number];
 
 /** A row before its time is put in words: the raw time orders the rows. */
-interface Line extends Omit<ExportRow, 'when' | 'at' | 'who' | 'role'> {
+interface Line extends Omit<ExportRow, 'when' | 'at' | 'who' | 'role' | 'version'> {
   rawAt: string;
+  /** The version an event applied to; null for a note, file or the end (the one then). */
+  version: number | null;
 }
 
 const stepTitle = (definition: Definition, step: unknown): string =>
@@ -96,18 +98,15 @@ function what(event: AuditEvent, entry: TimelineEntry, words: CsvWords): { what:
 }
 
 /** The events in words, each on the version it applied to (a migration can rename steps and fields). */
-function eventLines(
-  events: AuditEvent[],
-  timeline: TimelineEntry[],
-  start: Definition,
-  versions: VersionLookup,
-  words: CsvWords,
-): Line[] {
-  let current = start;
+function eventLines(sources: ExportSources, words: CsvWords): Line[] {
+  const { events, timeline, versions } = sources;
+  let current = sources.start;
+  let version = sources.startVersion;
   return events.map((event, i) => {
     if (event.type === 'migrated') {
       const to = (event.payload as { to?: unknown }).to;
       current = (typeof to === 'number' ? versions(to) : undefined) ?? current;
+      if (typeof to === 'number') version = to;
     }
     const entry = timeline[i]!;
     const said = what(event, entry, words);
@@ -115,6 +114,7 @@ function eventLines(
     const failed = entry.replayError ? ` (replay failed here: ${entry.replayError})` : '';
     return {
       rawAt: event.at,
+      version,
       what: `${said.what}${failed}`,
       step: stepTitle(current, said.step),
       changes: entry.changes
@@ -135,7 +135,7 @@ function noteLines(notes: NoteView[]): Line[] {
   return notes.flatMap((n) => {
     const kind = idToWords(n.kind);
     const forNext = n.forNextRole ? ' (for the next role)' : '';
-    const base = { step: n.stepTitle ?? '', seq: null, hash: '', roleId: n.authorRole };
+    const base = { step: n.stepTitle ?? '', seq: null, hash: '', roleId: n.authorRole, version: null };
     return [
       {
         ...base,
@@ -162,6 +162,7 @@ function attachmentLines(attachments: AttachmentView[]): Line[] {
   return attachments.flatMap((a) => {
     const attached: Line = {
       rawAt: a.at,
+      version: null,
       what: `Attached ${a.name}`,
       step: a.stepTitle ?? '',
       changes: '',
@@ -190,7 +191,8 @@ export interface ExportSources {
   timeline: TimelineEntry[];
   notes: NoteView[];
   attachments: AttachmentView[];
-  /** The version the history starts on, and the ones it moved to. */
+  /** The version the history starts on (its number and definition), and the ones it moved to. */
+  startVersion: number;
   start: Definition;
   versions: VersionLookup;
   /** How the request ended, and when; none while it is open. */
@@ -203,7 +205,7 @@ export interface ExportSources {
  */
 export function exportRows(sources: ExportSources, words: CsvWords): ExportRow[] {
   const lines = [
-    ...eventLines(sources.events, sources.timeline, sources.start, sources.versions, words),
+    ...eventLines(sources, words),
     ...noteLines(sources.notes),
     ...attachmentLines(sources.attachments),
   ]
@@ -213,6 +215,7 @@ export function exportRows(sources: ExportSources, words: CsvWords): ExportRow[]
   if (sources.end)
     lines.push({
       rawAt: sources.end.at,
+      version: null,
       what: sources.end.words,
       step: '',
       changes: '',
@@ -222,11 +225,17 @@ export function exportRows(sources: ExportSources, words: CsvWords): ExportRow[]
       roleId: null,
       event: 'end',
     });
-  return lines.map(({ rawAt, ...l }) => ({
-    when: words.time(rawAt),
-    at: words.iso(rawAt),
-    who: l.personId ? words.person(l.personId) : l.event === 'end' ? '' : 'System',
-    role: words.roles(l.roleId),
-    ...l,
-  }));
+  // A note, a file or the end is on the version the request was on then: the last event's before it.
+  let version = sources.startVersion;
+  return lines.map(({ rawAt, ...l }) => {
+    version = l.version ?? version;
+    return {
+      when: words.time(rawAt),
+      at: words.iso(rawAt),
+      who: l.personId ? words.person(l.personId) : l.event === 'end' ? '' : 'System',
+      role: words.roles(l.roleId),
+      ...l,
+      version,
+    };
+  });
 }

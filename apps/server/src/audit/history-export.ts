@@ -1,5 +1,5 @@
 import type { HistoryExport } from '@portalflow/contract';
-import type { Definition } from '@portalflow/engine';
+import { type Definition, historyVersions } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
 import type { z } from 'zod';
 import { clinicToday } from '../clinic/today.ts';
@@ -26,7 +26,9 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
       format: 'json' | 'csv',
     ): Promise<{ json: z.infer<typeof HistoryExport> } | { csv: string }> {
       const record = await histories.record(instance, definition);
-      const { start, versions } = await instances.historyDefinitions(instance, historyOf(record.events));
+      const history = historyOf(record.events);
+      const { start, versions } = await instances.historyDefinitions(instance, history);
+      const startVersion = historyVersions(history, instance.version).start;
       const verify = await deps.store.verifyInstance(instance.id);
       const words = await csvWords(deps, definition, await instances.clinicRoleTitles());
       const request = exportRequest(instance, definition, {
@@ -39,6 +41,7 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
         {
           ...record,
           start,
+          startVersion,
           versions,
           end: request.status === 'active' ? null : { at: last, words: request.ended },
         },
