@@ -1,7 +1,8 @@
 import type { ClinicClock } from '@portalflow/contract';
-import { dateInYear } from '@portalflow/engine/text';
+import { clockTime, dateInYear } from '@portalflow/engine/text';
 import type { EmailKind } from '@portalflow/store';
 import type { EmailPayload } from './messages.ts';
+import { localDateTime } from './quiet-hours.ts';
 
 export interface DigestLine {
   workflow: string;
@@ -36,25 +37,49 @@ const FOOTER =
 export function composeEmail(
   kind: Exclude<EmailKind, 'digest'>,
   p: EmailPayload,
-  opts: { baseUrl: string; clinicName: string },
+  opts: { baseUrl: string; clinicName: string } & EmailWords & { timeZone: string },
 ): ComposedEmail {
   const what = `${p.workflow} — ${p.stepTitle}`;
   const link = taskLink(opts.baseUrl, p.taskId);
+  // Not patient data: whether the work is urgent and when its deadline passed, so a manager reading
+  // mail knows it cannot wait without signing in.
+  const since = p.overdueSince ? `overdue since ${clinicMoment(p.overdueSince, opts)}` : null;
   const [subject, lead] =
     kind === 'assigned'
-      ? [`Task assigned to you: ${what}`, 'A task was assigned to you.']
+      ? p.urgent
+        ? [`Urgent task assigned to you: ${what}`, 'An urgent task was assigned to you.']
+        : [`Task assigned to you: ${what}`, 'A task was assigned to you.']
       : kind === 'escalated'
-        ? [`Escalated to your pool: ${what}`, 'Work was escalated to your pool.']
+        ? escalated(what, p.urgent === true, since)
         : kind === 'cancelled'
           ? [
               `Request cancelled: ${what}`,
               'A request you were working on was cancelled: there is nothing more to do on it. Its history says why.',
             ]
-          : [`Overdue: ${what}`, 'A task passed its deadline.'];
+          : overdue(what, p.urgent === true, since);
   return {
     subject: `[${opts.clinicName}] ${subject}`,
     text: `${lead}\n\nWorkflow: ${p.workflow}\nStep: ${p.stepTitle}\n\nOpen it: ${link}\n\n${FOOTER}\n`,
   };
+}
+
+function escalated(what: string, urgent: boolean, since: string | null): [string, string] {
+  const lead = `${urgent ? 'Urgent work' : 'Work'} was escalated to your pool${since ? `: it has been ${since}` : ''}.`;
+  if (urgent) return [`Urgent${since ? `, ${since}` : ''} — escalated to your pool: ${what}`, lead];
+  return [`Escalated to your pool${since ? `, ${since}` : ''}: ${what}`, lead];
+}
+
+function overdue(what: string, urgent: boolean, since: string | null): [string, string] {
+  const lead = `${urgent ? 'An urgent task' : 'A task'} passed its deadline${since ? `: it has been ${since}` : ''}.`;
+  if (urgent) return [`Urgent, ${since ?? 'overdue'}: ${what}`, lead];
+  return [since ? `${since[0]!.toUpperCase()}${since.slice(1)}: ${what}` : `Overdue: ${what}`, lead];
+}
+
+/** An instant on the clinic's clock: "5:10 PM", with the date first when it is not the email's day. */
+function clinicMoment(iso: string, words: EmailWords & { timeZone: string }): string {
+  const { date, time } = localDateTime(iso, words.timeZone);
+  const at = clockTime(time, words.clock);
+  return date === words.today ? at : `${dateInYear(date, words.today)}, ${at}`;
 }
 
 /** The daily digest: open work by workflow and step, as counts. */

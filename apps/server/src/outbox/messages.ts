@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '@portalflow/contract';
-import type { Definition, Effect, EngineEvent, InstanceSnapshot } from '@portalflow/engine';
+import type { Definition, Effect, EngineEvent, InstanceSnapshot, Priority } from '@portalflow/engine';
 import type { NotificationDraft, OutboxDraft } from '@portalflow/store';
 
 /**
@@ -13,6 +13,10 @@ export interface EmailPayload {
   step: string;
   stepTitle: string;
   taskId: string;
+  /** The task is urgent: the subject says so, as the task list does. */
+  urgent?: boolean;
+  /** The deadline that passed (an instant; escalation and overdue mail): "overdue since 5:10 PM". */
+  overdueSince?: string;
 }
 
 export interface OutboxContext {
@@ -41,23 +45,34 @@ export function outboxDrafts(ctx: OutboxContext): OutboxDraft[] {
   const { definition, instanceId } = ctx;
   const stepOf = new Map<string, string>();
   const roleOf = new Map<string, string>();
+  const priorityOf = new Map<string, Priority>();
+  const dueOf = new Map<string, string>();
   for (const a of Object.values(ctx.previous?.context.active ?? {})) {
     stepOf.set(a.token, a.step);
     if (a.role) roleOf.set(a.token, a.role);
+    if (a.priority) priorityOf.set(a.token, a.priority);
+    if (a.due) dueOf.set(a.token, a.due);
   }
   for (const e of ctx.effects) {
     if ((e.type === 'task.opened' || e.type === 'task.updated' || e.type === 'task.closed') && e.step)
       stepOf.set(e.token, e.step);
+    if (e.type === 'task.opened') priorityOf.set(e.token, e.priority);
+    if (e.type === 'task.updated' && e.changes.priority?.[1]) priorityOf.set(e.token, e.changes.priority[1]);
   }
   const taskIdOf = (token: string) => `${instanceId}:${token}`;
+  // Only a deadline firing makes work overdue; its time is the deadline the task had before it fired.
+  const overdueSince = (token: string) => (ctx.event.type === 'timer-fired' ? dueOf.get(token) : undefined);
   const emailPayload = (token: string): EmailPayload => {
     const step = stepOf.get(token) ?? '';
+    const since = overdueSince(token);
     return {
       workflowId: definition.id,
       workflow: definition.title,
       step,
       stepTitle: stepTitle(definition, step),
       taskId: taskIdOf(token),
+      ...(priorityOf.get(token) === 'urgent' ? { urgent: true } : {}),
+      ...(since ? { overdueSince: since } : {}),
     };
   };
   const hook = (kind: WebhookEvent, data: Record<string, unknown>, token?: string) => {

@@ -82,7 +82,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
       const date = (item.payload as { date?: string } | null)?.date ?? localDateTime(now, zone).date;
       email = composeDigest(lines, { ...opts, date });
     } else {
-      email = composeEmail(kind, item.payload as EmailPayload, opts);
+      email = composeEmail(kind, item.payload as EmailPayload, { ...opts, timeZone: zone });
     }
     try {
       await mailer.send({ id: item.id, to: prefs.address, email });
