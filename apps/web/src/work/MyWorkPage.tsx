@@ -27,6 +27,7 @@ import {
   type QueueFilters,
   tasksInFolder,
 } from './queue.ts';
+import { queueNow } from './queueNow.ts';
 import { RefresherCard } from './RefresherCard.tsx';
 import { RequestStatusButton } from './RequestStatus.tsx';
 import { type RequestOf, requestLabel, requestNumber } from './requestLabel.ts';
@@ -90,11 +91,12 @@ const focusAfterComplete = (next: string | null, drawer: boolean) =>
 export function MyWorkPage({ me }: { me: Me }) {
   const roles = useMemo(() => clinicRoles(me.user.roles), [me.user.roles]);
   const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
-  const now = useNow();
+  const tick = useNow();
   const [search, setSearch] = useSearchParams();
   // The practice view (a view name in the URL, never patient data) shows only sandbox tasks.
   const practice = search.get('view') === 'practice';
   const queues = useWorkQueues(roles.length > 0, practice);
+  const now = queueNow(tick, queues.readAt);
   const { titleOf } = useDefinitionTitles();
   const { nameOf } = usePeople(me);
   const roleName = useRoleName();

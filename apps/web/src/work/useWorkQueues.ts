@@ -40,6 +40,8 @@ export function useWorkQueues(enabled: boolean, practice = false) {
     pool: pool.data ?? [],
     done: done.data ?? [],
     byId,
+    /** When My tasks or the pools were last read (ms): an arriving task is as late as it was then. */
+    readAt: Math.max(mine.dataUpdatedAt, pool.dataUpdatedAt),
     isPending: enabled && (mine.isPending || pool.isPending),
     error: mine.error ?? pool.error,
     refetch: () => Promise.all([mine.refetch(), pool.refetch()]),
