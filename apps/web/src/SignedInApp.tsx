@@ -72,7 +72,7 @@ export function SignedInApp({ me }: { me: Me }) {
             )}
             {isLead(roles) && <Route path="/workflows/:id/migrate" element={<MigrationPage />} />}
             {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
-            <Route path="/roles" element={<RolesPage />} />
+            <Route path="/roles" element={<RolesPage me={me} />} />
             <Route path="/roles/:id" element={<RolePage me={me} />} />
             <Route path="/refresher" element={<MyRefresherPage />} />
             {(isLead(roles) || isAuditor(roles)) && (

@@ -5,7 +5,6 @@ import {
   applyFilters,
   buildFolders,
   clinicDate,
-  endOfWeekDate,
   folderOf,
   folderParam,
   hasFilters,
@@ -134,12 +133,6 @@ describe('due filters in the clinic time zone', () => {
       rememberClinicConfig(null);
     }
     expect(clinicDate(at)).toBe('2026-11-26'); // UTC until the configuration has loaded
-  });
-
-  it('ends the week on Sunday', () => {
-    expect(endOfWeekDate('2026-11-25')).toBe('2026-11-29'); // Wednesday → Sunday
-    expect(endOfWeekDate('2026-11-29')).toBe('2026-11-29'); // Sunday stays
-    expect(endOfWeekDate('2026-11-30')).toBe('2026-12-06'); // Monday → next Sunday
   });
 
   it('today and this week include what is already overdue', () => {

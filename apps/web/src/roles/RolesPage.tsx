@@ -1,18 +1,23 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Me } from '../api/types.ts';
+import { isAuditor, isLead } from '../auth/useMe.ts';
 import { ApprovalBadge } from './ApprovalBadge.tsx';
 import { useRoles } from './api.ts';
 import { dutiesText } from './duties.ts';
 import './print.css';
 
 /** The role catalog: every role of the published workflows, who holds it and its sign-off state. */
-export function RolesPage() {
+export function RolesPage({ me }: { me: Me }) {
   const roles = useRoles();
+  // Words by what the reader may do: only leads edit and sign off; leads and auditors keep count.
+  const lead = isLead(me.user.roles);
+  const oversees = lead || isAuditor(me.user.roles);
   return (
     <Stack p="md" gap="md" className="pf-document" data-testid="roles-page">
       <Group justify="space-between">
         <Title order={2}>Roles and job descriptions</Title>
-        {roles.data && (
+        {roles.data && oversees && (
           <Text size="sm" c="gray.7">
             {roles.data.filter((r) => r.state !== 'approved').length} of {roles.data.length} need sign-off
           </Text>
@@ -20,8 +25,10 @@ export function RolesPage() {
       </Group>
       <Text size="sm" c="gray.7" maw={760}>
         Each role's duties come from the published workflows: the steps it owns, the deadlines it must meet,
-        the escalations that land on it and who it works with. Open a role to read, edit, print or sign off
-        its job description.
+        the escalations that land on it and who it works with.{' '}
+        {lead
+          ? 'Open a role to read, edit, print or sign off its job description.'
+          : 'Open a role to read or print its job description.'}
       </Text>
       {roles.isPending && <Loader role="status" aria-label="Loading roles" />}
       {roles.error && (

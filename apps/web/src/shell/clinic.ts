@@ -6,6 +6,7 @@ import {
 } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
+import type { OpenDays } from '../work/workWeek.ts';
 
 /** `GET /api/config`: the clinic as the server is configured (`PORTALFLOW_CALENDAR`, `PORTALFLOW_TIME_ZONE`…). */
 export type { ClinicConfig };
@@ -24,6 +25,16 @@ export function rememberClinicConfig(config: ClinicConfig | null): void {
 /** The clinic's IANA time zone; UTC until the configuration has loaded. */
 export function clinicTimeZone(): string {
   return loaded?.timeZone ?? 'UTC';
+}
+
+/**
+ * The clinic's open days (weekly hours, holidays and the closed days set on Clinic hours); null
+ * without a calendar.
+ */
+export function clinicOpenDays(): OpenDays | null {
+  if (!loaded?.calendar) return null;
+  const closed = [...(loaded.calendar.holidays ?? []), ...(loaded.closures ?? []).map((c) => c.date)];
+  return { hours: loaded.calendar.hours, holidays: closed };
 }
 
 /** How the clinic writes clock times ("2:30 PM" or "14:30"); the 12-hour clock until the configuration says otherwise. */

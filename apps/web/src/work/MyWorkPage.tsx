@@ -442,6 +442,11 @@ export function MyWorkPage({ me }: { me: Me }) {
     return banner ? <PracticeFrame banner={banner}>{page}</PracticeFrame> : page;
   }
 
+  const closeDrawer = () => {
+    const id = openId;
+    setOpenId(null);
+    if (id) focusRow(id);
+  };
   const compact = (
     <div className={classes.stack} data-testid="my-work" data-practice={practice || undefined}>
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
@@ -450,33 +455,30 @@ export function MyWorkPage({ me }: { me: Me }) {
         {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
         {list}
       </section>
-      <Drawer
+      {/* No header: the task names itself at the top of the panel, and an empty header band stuck
+          over the task at 200% zoom. The dialog is still named for screen readers. */}
+      <Drawer.Root
         opened={openId !== null}
-        onClose={() => {
-          const id = openId;
-          setOpenId(null);
-          if (id) focusRow(id);
-        }}
+        onClose={closeDrawer}
         position="right"
         size="min(720px, 100%)"
         padding={0}
-        withCloseButton={false}
-        title={<span className="visually-hidden">Task</span>}
       >
-        <TaskPanel
-          taskId={openId}
-          me={me}
-          now={now}
-          nameOf={nameOf}
-          requestOf={requestOf}
-          actions={actions}
-          onClose={() => {
-            const id = openId;
-            setOpenId(null);
-            if (id) focusRow(id);
-          }}
-        />
-      </Drawer>
+        <Drawer.Overlay />
+        <Drawer.Content aria-label="Task">
+          <Drawer.Body>
+            <TaskPanel
+              taskId={openId}
+              me={me}
+              now={now}
+              nameOf={nameOf}
+              requestOf={requestOf}
+              actions={actions}
+              onClose={closeDrawer}
+            />
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
     </div>
   );
   return banner ? <PracticeFrame banner={banner}>{compact}</PracticeFrame> : compact;

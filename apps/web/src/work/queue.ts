@@ -1,6 +1,7 @@
 import type { Task } from '../api/types.ts';
-import { clinicTimeZone } from '../shell/clinic.ts';
+import { clinicOpenDays, clinicTimeZone } from '../shell/clinic.ts';
 import { dayIn } from '../shell/time.ts';
+import { endOfWeekDate } from './workWeek.ts';
 
 /**
  * The pure part of "My work": folders with counts, the due-time order, the filters, and keyboard
@@ -143,15 +144,6 @@ export function clinicDate(ms: number, tz = clinicTimeZone()): string {
   return dayIn(ms, tz);
 }
 
-/** The clinic-local date of the Sunday that ends the week containing `today` (weeks run Monday–Sunday). */
-export function endOfWeekDate(today: string): string {
-  const [y, m, d] = today.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  const weekday = date.getUTCDay(); // 0 = Sunday
-  date.setUTCDate(date.getUTCDate() + (weekday === 0 ? 0 : 7 - weekday));
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * Due filters read as "what must be done by…": `today` and `week` include what is already overdue,
  * because that is the first thing to do today.
@@ -161,6 +153,7 @@ export function matchesDue(
   due: DueFilter,
   now: number,
   tz = clinicTimeZone(),
+  open = clinicOpenDays(),
 ): boolean {
   if (due === 'any') return true;
   if (task.due === null) return false;
@@ -169,7 +162,7 @@ export function matchesDue(
   const local = clinicDate(at, tz);
   const today = clinicDate(now, tz);
   if (due === 'today') return local <= today;
-  return local <= endOfWeekDate(today);
+  return local <= endOfWeekDate(today, open);
 }
 
 export function applyFilters(
