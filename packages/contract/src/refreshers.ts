@@ -59,15 +59,31 @@ export const RoleRefresherStatus = ChangeRefresher.omit({ previousVersion: true,
 });
 export type RoleRefresherStatus = z.infer<typeof RoleRefresherStatus>;
 
+/** One workflow a regular refresher covers, for one person: each must be practised. */
+export const WorkflowPractice = z.object({
+  definitionId: Id,
+  title: z.string(),
+  lastDoneAt: z.string().nullable(),
+  /** `everyDays` after the last practice run, moved off days the clinic is closed. */
+  dueAt: z.string(),
+  due: z.boolean(),
+});
+export type WorkflowPractice = z.infer<typeof WorkflowPractice>;
+
 const periodicFields = {
   scheduleId: z.string(),
   role: z.string().nullable(),
-  /** The workflow to practise. */
+  /** The workflow to practise next: the first still due, else the one due soonest. */
   definitionId: Id,
   everyDays: z.number().int(),
+  /** The oldest of the workflows' last practice runs; null while any was never practised. */
   lastDoneAt: z.string().nullable(),
+  /** The soonest of the workflows' due times. */
   dueAt: z.string(),
+  /** Some covered workflow is due: the person is up to date only when none is. */
   due: z.boolean(),
+  /** Every workflow the schedule covers for the person (all the role works, for a role's schedule). */
+  workflows: z.array(WorkflowPractice),
 };
 export const PeriodicRefresher = z.object({ ...periodicFields, title: z.string() });
 export type PeriodicRefresher = z.infer<typeof PeriodicRefresher>;

@@ -6,7 +6,7 @@ import {
   myRefreshers,
   refresherOverview,
 } from '@portalflow/contract';
-import { roleDuties } from '@portalflow/engine';
+import { parseCalendar, roleDuties } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
@@ -19,7 +19,7 @@ import { idempotencyKeyReused } from '../instances/service.ts';
 import { ChangeRefreshers } from '../roles/change-refreshers.ts';
 import { REAL_PRACTICE, realPractice } from '../roles/real-practice.ts';
 import type { RefresherIndex } from '../roles/refresher-index.ts';
-import { periodicStatus } from '../roles/refreshers.ts';
+import { periodicStatus, titleOf } from '../roles/refreshers.ts';
 
 const after = (at: string) => new Date(Date.parse(at) + 1).toISOString();
 
@@ -36,6 +36,8 @@ export function refresherRoutes(
   const app = apiRoutes();
   const latestDuties = async () => roleDuties(await versions.latest());
   const changeRefreshers = new ChangeRefreshers(deps.store, refreshers);
+  // Read each time: the clinic's hours can be changed in the app.
+  const calendar = () => (deps.calendar === undefined ? null : parseCalendar(deps.calendar));
 
   app.openapi(declared(docs, myRefreshers), async (c) => {
     const user = requireUser(c);
@@ -49,7 +51,7 @@ export function refresherRoutes(
     ]);
     const now = deps.clock();
     const periodic = schedules
-      .map((s) => periodicStatus(s, { id: user.id, roles }, duties, completions, now))
+      .map((s) => periodicStatus(s, { id: user.id, roles }, duties, completions, now, calendar()))
       .filter((p) => p !== null)
       .map((p) => ({ ...p, title: titleOf(duties, p.definitionId) }));
     return c.json({ changes, periodic }, 200);
@@ -84,7 +86,7 @@ export function refresherRoutes(
       people: users
         .filter((u) => !u.disabled)
         .map((u) => {
-          const status = periodicStatus(s, u, duties, completions, now);
+          const status = periodicStatus(s, u, duties, completions, now, calendar());
           return status ? { id: u.id, username: u.username, displayName: u.displayName, ...status } : null;
         })
         .filter((p) => p !== null),
@@ -93,14 +95,6 @@ export function refresherRoutes(
   });
 
   return app;
-}
-
-function titleOf(duties: ReturnType<typeof roleDuties>, definitionId: string): string {
-  for (const d of Object.values(duties)) {
-    const w = d.workflows.find((x) => x.definitionId === definitionId);
-    if (w) return w.title;
-  }
-  return definitionId;
 }
 
 export function refresherScheduleRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {

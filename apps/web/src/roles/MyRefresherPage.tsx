@@ -8,6 +8,7 @@ import { newIdempotencyKey } from '../api/client.ts';
 import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useMyRefreshers } from './api.ts';
+import { PeriodicRefresherCard } from './PeriodicRefresherCard.tsx';
 import { RoleChangeList } from './RoleChangeList.tsx';
 import type { MyRefreshers } from './types.ts';
 import { usePracticeRun } from './usePracticeRun.ts';
@@ -166,27 +167,12 @@ export function MyRefresherPage() {
         </Paper>
       ))}
       {due.map((p) => (
-        <Paper key={p.scheduleId} withBorder p="md" data-testid="periodic-item">
-          <Group justify="space-between">
-            <div>
-              <Title order={3} size="h4">
-                Regular refresher: {p.title}
-              </Title>
-              <Text size="sm" c="gray.7">
-                Every {p.everyDays} days ·{' '}
-                {p.lastDoneAt ? `last practised ${formatWhen(p.lastDoneAt)}` : 'not practised yet'}
-              </Text>
-            </div>
-            <Button
-              className="pf-no-print"
-              leftSection={<Dumbbell size={16} aria-hidden />}
-              onClick={() => practice.mutate(p.definitionId)}
-              loading={practice.isPending && practice.variables === p.definitionId}
-            >
-              Start the practice run
-            </Button>
-          </Group>
-        </Paper>
+        <PeriodicRefresherCard
+          key={p.scheduleId}
+          refresher={p}
+          onPractise={(id) => practice.mutate(id)}
+          starting={practice.isPending ? (practice.variables ?? null) : null}
+        />
       ))}
       {done.length > 0 && (
         <Stack gap={4}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { deleteRefresherSchedule } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
@@ -7,13 +7,12 @@ import { call } from '../api/call.ts';
 import type { Me } from '../api/types.ts';
 import { isLead } from '../auth/useMe.ts';
 import { notifications } from '../shell/notifications.ts';
-import { formatWhen } from '../shell/time.ts';
 import { useRefresherOverview } from './api.ts';
 import { RealPracticeSection } from './RealPracticeSection.tsx';
 import { RoleRefresherCard } from './RoleRefresherCard.tsx';
 import { ScheduleForm, type SchedulePreset } from './ScheduleForm.tsx';
+import { SchedulePerson } from './SchedulePerson.tsx';
 import './print.css';
-import { TODO_COLOR } from './colors.ts';
 
 /** Training records for leads and auditors: who has done each refresher, and the regular schedules. */
 export function RefreshersPage({ me }: { me: Me }) {
@@ -79,7 +78,10 @@ export function RefreshersPage({ me }: { me: Me }) {
             <Paper key={s.id} withBorder p="sm" data-testid="schedule-row">
               <Group justify="space-between">
                 <Text fw={600}>
-                  Every {s.everyDays} days: {[s.roleName, s.title].filter(Boolean).join(' in ')}
+                  Every {s.everyDays} days:{' '}
+                  {s.title
+                    ? [s.roleName, s.title].filter(Boolean).join(' in ')
+                    : `${s.roleName}, each workflow of the role`}
                 </Text>
                 {lead && (
                   <ActionIcon
@@ -95,9 +97,7 @@ export function RefreshersPage({ me }: { me: Me }) {
               </Group>
               <Group gap="xs" mt={4}>
                 {s.people.map((p) => (
-                  <Badge key={p.id} variant="outline" color={p.due ? TODO_COLOR : 'teal.9'} tt="none">
-                    {p.displayName}: {p.due ? 'due' : `next ${formatWhen(p.dueAt)}`}
-                  </Badge>
+                  <SchedulePerson key={p.id} person={p} />
                 ))}
                 {s.people.length === 0 && (
                   <Text size="sm" c="gray.7">
