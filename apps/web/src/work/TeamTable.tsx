@@ -82,41 +82,41 @@ export function TeamTable({ tasks, matching, selected, onToggle, onSelectAll, no
                   screen: a laptop gives the column a few words a line, and a name cut off after two
                   lines left the lead guessing whose request it was. */}
               <Table.Td style={{ minWidth: 200, maxWidth: 380 }}>
-                <Group gap={4} wrap="nowrap">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fz="xs" fw={700} data-testid="team-row-subject">
-                      {requestLabel(t)}
-                    </Text>
-                    <Text fz="xs">{t.title}</Text>
-                  </div>
-                  <FileCount files={t.files} testId="team-row-files" />
-                  {t.escalated && (
-                    <Badge
-                      size="xs"
-                      tt="none"
-                      color="grape"
-                      c="grape.9"
-                      variant="light"
-                      leftSection={<ArrowUpRight size={10} aria-hidden />}
-                      style={{ flexShrink: 0 }}
-                    >
-                      Escalated
-                    </Badge>
-                  )}
-                  {(t.priority === 'urgent' || t.priority === 'high') && (
-                    <Badge
-                      size="xs"
-                      tt="none"
-                      color={t.priority === 'urgent' ? 'red' : 'orange'}
-                      c={t.priority === 'urgent' ? 'red.9' : AMBER_TEXT}
-                      variant="light"
-                      leftSection={<Flame size={10} aria-hidden />}
-                      style={{ flexShrink: 0 }}
-                    >
-                      {t.priority === 'urgent' ? 'Urgent' : 'High'}
-                    </Badge>
-                  )}
-                </Group>
+                <Text fz="xs" fw={700} data-testid="team-row-subject">
+                  {requestLabel(t)}
+                </Text>
+                <Text fz="xs">{t.title}</Text>
+                {/* The badges and the file count take a line of their own under the title: beside it,
+                    Escalated and Urgent together left the name three words a line. */}
+                {((t.files ?? 0) > 0 || t.escalated || t.priority === 'urgent' || t.priority === 'high') && (
+                  <Group gap={4} mt={2}>
+                    <FileCount files={t.files} testId="team-row-files" />
+                    {t.escalated && (
+                      <Badge
+                        size="xs"
+                        tt="none"
+                        color="grape"
+                        c="grape.9"
+                        variant="light"
+                        leftSection={<ArrowUpRight size={10} aria-hidden />}
+                      >
+                        Escalated
+                      </Badge>
+                    )}
+                    {(t.priority === 'urgent' || t.priority === 'high') && (
+                      <Badge
+                        size="xs"
+                        tt="none"
+                        color={t.priority === 'urgent' ? 'red' : 'orange'}
+                        c={t.priority === 'urgent' ? 'red.9' : AMBER_TEXT}
+                        variant="light"
+                        leftSection={<Flame size={10} aria-hidden />}
+                      >
+                        {t.priority === 'urgent' ? 'Urgent' : 'High'}
+                      </Badge>
+                    )}
+                  </Group>
+                )}
               </Table.Td>
               <Table.Td>{titleOf(t.definitionId)}</Table.Td>
               <Table.Td>{roleName(t.role)}</Table.Td>
