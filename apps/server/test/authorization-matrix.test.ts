@@ -1312,11 +1312,12 @@ describe('field-level protection (no mass assignment)', () => {
         path: `/api/tasks/${taskId}/${action}`,
         body: { body: 'x', role: OTHER_ROLE, assignee: w.userId('staffOther') },
       });
-      expect(res.status, action).toBe(action === 'comments' ? 400 : 200);
+      // Release takes a note and nothing else: a role or person beside it is refused, the task unmoved.
+      expect(res.status, action).toBe(400);
     }
     const task = (await w.t.store.getTask(taskId))!;
     expect(task.role).toBe(TASK_ROLE);
-    expect(task.assignee).toBe(null); // released, not handed to the other user
+    expect(task.assignee).toBe(w.userId('staffRole')); // still theirs, not handed to the other user
   });
 
   it('nobody can give themselves roles through any route', async () => {

@@ -39,6 +39,10 @@ export const ERRORS = {
   CODE_FAILED: { status: 401, message: 'That code is not valid' },
   CSRF_FAILED: { status: 403, message: 'The request is missing its CSRF token' },
   FORBIDDEN: { status: 403, message: 'Your roles do not allow this' },
+  TASK_MOVED: {
+    status: 403,
+    message: 'This task moved to a role you do not hold. It has left your list.',
+  },
   REQUEST_START_FORBIDDEN: { status: 403, message: 'Your roles may not start this workflow' },
   TOTP_REQUIRED: { status: 403, message: 'Enter the code from your authenticator app' },
   TOTP_ENROLLMENT_REQUIRED: { status: 403, message: 'Set up an authenticator app first' },

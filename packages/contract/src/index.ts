@@ -27,6 +27,7 @@ export * from './roles.ts';
 export * from './route.ts';
 export * from './sso.ts';
 export * from './system-roles.ts';
+export * from './task-moved.ts';
 export * from './tasks.ts';
 export * from './tokens.ts';
 export * from './tracking.ts';

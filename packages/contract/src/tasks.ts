@@ -179,7 +179,7 @@ export const getTask = route({
     200: json(TaskDetail, 'Task'),
     ...errors({
       401: 'Not signed in (UNAUTHENTICATED)',
-      403: 'Not your role (FORBIDDEN)',
+      403: 'Not your role (FORBIDDEN); or it moved away from you or your pool, with what happened as details (TASK_MOVED, TaskMoved)',
       404: 'No such task (NOT_FOUND)',
     }),
   },

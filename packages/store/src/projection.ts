@@ -96,6 +96,15 @@ export function projectEffects(effects: readonly Effect[], context: ProjectionCo
         const role = changes.role?.[1] ?? roleNow(effect.token);
         if (effect.reason === 'escalated' && role) {
           out.notifications.push({ kind: 'escalated', role, taskToken: effect.token, createdAt: context.at });
+          // Whoever held it hears that it left their list, and why (the bell, not only an email).
+          const holder = changes.assignee?.[0];
+          if (holder && holder !== actor)
+            out.notifications.push({
+              kind: 'escalated',
+              userId: holder,
+              taskToken: effect.token,
+              createdAt: context.at,
+            });
         }
         break;
       }

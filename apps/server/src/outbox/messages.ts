@@ -128,8 +128,9 @@ export function outboxDrafts(ctx: OutboxContext): OutboxDraft[] {
 
   if (!ctx.email) return out;
   for (const n of ctx.notifications) {
-    // Overdue mail is written below, for whoever held the task when its deadline passed.
-    if (!n.taskToken || n.kind === 'overdue') continue;
+    // Overdue mail is written below, for whoever held the task when its deadline passed: the bell item
+    // telling that holder it was escalated away is not mailed a second time.
+    if (!n.taskToken || n.kind === 'overdue' || (n.kind === 'escalated' && n.userId)) continue;
     out.push({
       channel: 'email',
       kind: n.kind,

@@ -24,6 +24,7 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { canSeeTask } from '../instances/access.ts';
 import { activeAssignee, requireHoldsRole, requireStaffedRole } from '../instances/assignee.ts';
 import type { InstanceCommand } from '../instances/commands.ts';
+import { movedAway, movedAwayMessage } from '../instances/moved-away.ts';
 import { playsEveryRole, standsInFor } from '../instances/practice-stand-in.ts';
 import { taskReply } from '../instances/replies.ts';
 import { type ChangeOptions, historyWarningHeader, type InstanceService } from '../instances/service.ts';
@@ -164,6 +165,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const { instance, definition } = await instances.load(task.instanceId);
     if (!canSeeTask(user, task) && !playsEveryRole(user, instance)) {
       await recordAccess(deps, c, user, { instanceId: task.instanceId, category: 'phi', outcome: 'deny' });
+      // Theirs until it moved (a deadline escalated it, a lead reassigned it): say what happened.
+      const moved = await movedAway(deps, instances, user, task);
+      if (moved) throw new ApiError(403, 'TASK_MOVED', movedAwayMessage(moved), moved);
       throw forbidden('This task belongs to a role you do not hold');
     }
     // The step id lets the access log say which task was opened ("Opened 'Sort the message' of …").

@@ -6,12 +6,18 @@ import { Check, Copy } from 'lucide-react';
  * say): the server takes no more notes on an ended request, so the text is kept here to copy rather
  * than vanishing with the note box.
  */
-export function KeptNote({ text }: { text: string }) {
+export function KeptNote({
+  text,
+  why = 'This request has ended, so no more notes can be added to it.',
+}: {
+  text: string;
+  /** Why the note could not be saved (the request ended; the task moved to a role you do not hold). */
+  why?: string;
+}) {
   return (
     <Alert color="gray" variant="light" title="Your note was not saved" data-testid="note-kept">
       <Text size="sm">
-        This request has ended, so no more notes can be added to it. Your text is kept here while this task is
-        open on this screen: copy it to keep it.
+        {why} Your text is kept here while this task is open on this screen: copy it to keep it.
       </Text>
       <Textarea
         readOnly

@@ -31,7 +31,10 @@ const what = (n: Notification, roleName: (role: string | null | undefined) => st
       ? 'Overdue'
       : n.kind === 'cancelled'
         ? 'Request cancelled: nothing more to do'
-        : `Escalated to ${roleName(n.role)}`;
+        : // Addressed to the person it was taken from, not to the role it went to.
+          n.userId
+          ? 'Deadline passed: it went to another role'
+          : `Escalated to ${roleName(n.role)}`;
 
 const iconOf = (n: Notification) =>
   n.kind === 'assigned' ? (

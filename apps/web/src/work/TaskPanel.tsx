@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { TaskMoved } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
@@ -26,6 +27,8 @@ import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
 import { InstanceData } from './InstanceData.tsx';
+import { KeptNote } from './KeptNote.tsx';
+import { movedText } from './movedText.ts';
 import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { NoteBoxAlone } from './NoteBoxAlone.tsx';
 import { NoteCard } from './NoteCard.tsx';
@@ -107,20 +110,36 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
 
   if (detail.isError) {
     const status = detail.error instanceof ApiError ? detail.error.status : 0;
+    // Escalated or reassigned away from the reader: the server says what happened, said here in words.
+    const moved =
+      detail.error instanceof ApiError && detail.error.code === 'TASK_MOVED'
+        ? TaskMoved.safeParse(detail.error.details)
+        : null;
+    const said = moved?.success ? movedText(moved.data, nameOf, roleName, now) : null;
     return (
       <Stack p="md" data-testid="task-panel">
         <Group justify="flex-end">{closeButton}</Group>
         <Alert
           color={status === 403 || status === 404 ? 'gray' : 'red'}
           icon={<Lock size={16} aria-hidden />}
-          title="This task is not available"
+          title={said?.title ?? 'This task is not available'}
+          data-testid="task-unavailable"
         >
-          {status === 403
-            ? 'It moved to a role you do not hold (for example, it was escalated or reassigned). It has left your list.'
-            : status === 404
-              ? 'It no longer exists.'
-              : detail.error.message}
+          {said
+            ? said.message
+            : status === 403
+              ? 'It moved to a role you do not hold (for example, it was escalated or reassigned). It has left your list.'
+              : status === 404
+                ? 'It no longer exists.'
+                : detail.error.message}
         </Alert>
+        {/* What was typed in the note box is not lost with the task: kept here to copy. */}
+        {note.body.trim() !== '' && (
+          <KeptNote
+            text={note.body}
+            why="This task moved to a role you do not hold, so you can no longer add to it."
+          />
+        )}
       </Stack>
     );
   }
