@@ -101,13 +101,14 @@ export function FaqPage({ me }: { me: Me }) {
     [published, audience, category, language],
   );
   // Built when the entries or filters change; every keystroke only searches it.
-  // What an entry's video says is searchable too.
+  // What an entry's video says is searchable too, in the entry's own language only: a snippet
+  // must not mix an English answer with its clip's Spanish captions.
   const search = useMemo(
     () =>
       createHelpSearch(
         pool.map((e) => ({
           ...e,
-          captions: e.video?.captions.map((c) => captionText(c.vtt)).join('\n') ?? '',
+          captions: captionText(e.video?.captions.find((c) => c.language === e.language)?.vtt ?? ''),
         })),
       ),
     [pool],

@@ -1,10 +1,11 @@
 import { Accordion, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
-import type { HelpMatch } from '@portalflow/engine/text';
+import { captionText, type HelpMatch } from '@portalflow/engine/text';
 import { SearchX } from 'lucide-react';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { keepForOffline } from './offline/registerHelpWorker.ts';
 import { HelpVideo } from './public/HelpVideo.tsx';
+import { stringsFor } from './public/strings.ts';
 import { RichText } from './RichText.tsx';
 import type { HelpEntry, HelpVideoRecord, PublicHelpVideo } from './types.ts';
 import { VideoLink } from './VideoLink.tsx';
@@ -13,15 +14,18 @@ import { VideoLink } from './VideoLink.tsx';
 const keepVideoForOffline = (video: PublicHelpVideo) =>
   keepForOffline([video.src, ...video.captions.map((c) => c.src)]);
 
-/** Staff play an entry's video from the signed-in API (no-store), with the session cookie. */
-const staffVideo = (id: string, v: HelpVideoRecord): PublicHelpVideo => ({
-  src: `/api/help/entries/${id}/video/${v.sha256}`,
+/**
+ * Staff play an entry's video from the signed-in API (no-store), with the session cookie; its
+ * transcript is the captions in the entry's own language.
+ */
+const staffVideo = (entry: HelpEntry, v: HelpVideoRecord): PublicHelpVideo => ({
+  src: `/api/help/entries/${entry.id}/video/${v.sha256}`,
   type: v.type,
   captions: v.captions.map((c) => ({
     language: c.language,
-    src: `/api/help/entries/${id}/captions/${c.language}`,
+    src: `/api/help/entries/${entry.id}/captions/${c.language}`,
   })),
-  transcript: '',
+  transcript: captionText(v.captions.find((c) => c.language === entry.language)?.vtt ?? ''),
 });
 
 function EntryBadges({ entry }: { entry: HelpEntry }) {
@@ -109,9 +113,10 @@ export function FaqResults({
               </Text>
               {entry.video && (
                 <HelpVideo
-                  video={staffVideo(entry.id, entry.video)}
+                  video={staffVideo(entry, entry.video)}
                   lang={entry.language}
                   label={entry.title}
+                  transcriptLabel={stringsFor(entry.language).transcript}
                   onPlay={keepVideoForOffline}
                 />
               )}

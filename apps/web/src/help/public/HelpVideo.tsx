@@ -1,4 +1,5 @@
 import type { PublicHelpVideo } from '../types.ts';
+import { Transcript } from './Transcript.tsx';
 
 /**
  * The clinic's own short video, played in the page on a phone: inline (no forced full screen), only
@@ -8,11 +9,14 @@ export function HelpVideo({
   video,
   lang,
   label,
+  transcriptLabel,
   onPlay,
 }: {
   video: PublicHelpVideo;
   lang: string;
   label: string;
+  /** "Transcript" in the page's words: the clip's text is shown under it, collapsed. */
+  transcriptLabel: string;
   /** Called each time it starts playing (staff help keeps a played video for offline use). */
   onPlay?: (video: PublicHelpVideo) => void;
 }) {
@@ -40,6 +44,7 @@ export function HelpVideo({
           />
         ))}
       </video>
+      <Transcript text={video.transcript} label={transcriptLabel} />
     </figure>
   );
 }

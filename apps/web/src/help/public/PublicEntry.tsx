@@ -54,6 +54,7 @@ export function PublicEntry({
                 video={entry.video}
                 lang={lang}
                 label={`${strings.video}: ${entry.title}`}
+                transcriptLabel={strings.transcript}
                 onPlay={keepPlayedVideo}
               />
             )}

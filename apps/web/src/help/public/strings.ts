@@ -17,6 +17,8 @@ export interface Strings {
   savedCopy: (at: Date | null) => string;
   watch: string;
   video: string;
+  /** The disclosure under a clip with what it says. */
+  transcript: string;
   loading: string;
   notFound: string;
   failed: string;
@@ -54,6 +56,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
       `You are offline: showing the answers saved on this phone${at ? ` on ${day('en-US', at, 'short')}` : ''}.`,
     watch: 'Watch the video',
     video: 'Video',
+    transcript: 'Transcript',
     loading: 'Loading help…',
     notFound: 'We could not find this help page. Check the address, or ask the clinic for it.',
     failed: 'The help page could not load. Check your connection and try again.',
@@ -82,6 +85,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
       `Está sin conexión: se muestran las respuestas guardadas en este teléfono${at ? ` el ${day('es', at, 'long')}` : ''}.`,
     watch: 'Ver el video',
     video: 'Video',
+    transcript: 'Transcripción',
     loading: 'Cargando la ayuda…',
     notFound: 'No encontramos esta página de ayuda. Revise la dirección o pídala en la clínica.',
     failed: 'La página de ayuda no cargó. Revise su conexión e intente de nuevo.',
