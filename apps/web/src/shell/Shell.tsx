@@ -14,11 +14,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { logout } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { matchPath, NavLink as RouterLink, useLocation } from 'react-router';
 import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { Me, Task } from '../api/types.ts';
 import { signingOutOnPurpose } from '../auth/sessionEnded.ts';
 import { clinicRoles, forgetSignedInData } from '../auth/useMe.ts';
 import { BackupAlarm } from '../backups/BackupAlarm.tsx';
@@ -26,13 +26,16 @@ import { forgetKeptWork } from '../editor/keptWorkStorage.ts';
 import { EmergencyAccess } from '../emergency/EmergencyAccess.tsx';
 import { askForFirstView } from '../tracking/firstView.ts';
 import { NotificationBell } from '../work/NotificationBell.tsx';
+import { fetchAllTasks } from '../work/taskApi.ts';
 import { useRoleCatalog } from '../work/useRoleCatalog.ts';
 import { ClinicGate, ClinicLoading } from './ClinicGate.tsx';
 import { ClosureNotice } from './ClosureNotice.tsx';
 import { useClinicConfig } from './clinic.ts';
 import { navSections } from './nav.tsx';
 import { SignedInAs } from './SignedInAs.tsx';
+import { SignOutReminder } from './SignOutReminder.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
+import { urgentHeld } from './urgentHeld.ts';
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -53,7 +56,19 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // configuration, they arrive together instead of one after the other.
   useRoleCatalog();
 
+  // Urgent tasks still held, due within the hour: asked about before signing out (SignOutReminder).
+  const [heldAtSignOut, setHeldAtSignOut] = useState<Task[]>([]);
+  async function askThenSignOut() {
+    const mine = clinicRoles(me.user.roles).length
+      ? await fetchAllTasks({ scope: 'mine' }).catch(() => [])
+      : [];
+    const held = urgentHeld(mine, me.user.id, Date.now());
+    if (held.length > 0) setHeldAtSignOut(held);
+    else await signOut();
+  }
+
   async function signOut() {
+    setHeldAtSignOut([]);
     signingOutOnPurpose();
     const done = await call(logout, {}).catch(() => null);
     setCsrfToken(null);
@@ -115,10 +130,16 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
               variant="subtle"
               size="compact-sm"
               leftSection={<LogOut size={16} aria-hidden />}
-              onClick={signOut}
+              onClick={askThenSignOut}
+              data-testid="sign-out"
             >
               Sign out
             </Button>
+            <SignOutReminder
+              held={heldAtSignOut}
+              onSignOut={() => void signOut()}
+              onKeep={() => setHeldAtSignOut([])}
+            />
           </Group>
         </Group>
       </AppShell.Header>
