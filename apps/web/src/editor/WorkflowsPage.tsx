@@ -307,7 +307,10 @@ export function WorkflowsPage() {
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      color={keepingAction(d) === 'bring-back' ? 'teal.9' : 'red.9'}
+                      color={keepingAction(d) === 'bring-back' ? 'teal' : 'red'}
+                      // The subtle variant paints its text in the colour's light shade (3.1:1 on white):
+                      // the dark shade reads.
+                      c={keepingAction(d) === 'bring-back' ? 'teal.9' : 'red.9'}
                       onClick={() => setKeeping({ workflow: d, action: keepingAction(d) })}
                       data-testid={`workflow-keep-${d.id}`}
                     >
