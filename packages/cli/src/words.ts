@@ -1,3 +1,4 @@
+import { systemRoleTitle } from '@portalflow/contract';
 import { type Definition, idToWords } from '@portalflow/engine';
 
 /**
@@ -25,17 +26,9 @@ export function clinicTime(iso: string, timeZone: string): string {
 export const stepTitle = (definition: Definition, step: string): string =>
   `“${definition.steps[step]?.title ?? idToWords(step)}”`;
 
-/** The product's own roles as the screens call them (the Operations lead's id is `designer`). */
-const SYSTEM_TITLES: Record<string, string> = {
-  admin: 'Admin',
-  designer: 'Operations lead',
-  auditor: 'Auditor',
-  'break-glass': 'Emergency access',
-};
-
 /** A role by its title in the version, else the product's; the id in words when neither names it. */
 export const roleTitle = (definition: Definition, role: string | null | undefined): string =>
-  role ? (definition.roles.find((r) => r.id === role)?.name ?? SYSTEM_TITLES[role] ?? idToWords(role)) : '';
+  role ? (definition.roles.find((r) => r.id === role)?.name ?? systemRoleTitle(role) ?? idToWords(role)) : '';
 
 /** Where a request ended, as the replay screen says it: Ended at “Authorized” with outcome Approved. */
 export const endedAt = (definition: Definition, end: { step: string; outcome?: string }): string =>

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SYSTEM_ROLE_TITLES } from '@portalflow/contract';
 import {
   type Definition,
   type EngineEvent,
@@ -145,5 +146,12 @@ describe('portalflow replay across a migration', () => {
     expect(
       JSON.parse(before.out).active.map((a: { step: string; role: string }) => [a.step, a.role]),
     ).toEqual([['review', 'nurse']]);
+  }, 120_000);
+
+  it('names who moved it by the product role’s title, as every screen does', () => {
+    const r = cli(['replay', 'i-moved', '--db', url]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`lead (${SYSTEM_ROLE_TITLES.designer})`);
+    expect(r.out).not.toMatch(/\(designer\)|\(Designer\)/);
   }, 120_000);
 });
