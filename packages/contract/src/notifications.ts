@@ -7,7 +7,8 @@ export const NotificationView = z.object({
   id: z.string(),
   userId: z.string().nullable(),
   role: z.string().nullable(),
-  kind: z.enum(['assigned', 'overdue', 'escalated', 'cancelled']),
+  /** `due-soon`: a task the reader holds is near its deadline (shown only while they still hold it). */
+  kind: z.enum(['assigned', 'overdue', 'escalated', 'cancelled', 'due-soon']),
   taskId: z.string().nullable(),
   instanceId: z.string().nullable(),
   createdAt: Timestamp,
@@ -32,7 +33,7 @@ const signedOut = 'Not signed in (UNAUTHENTICATED)';
 export const listNotifications = route({
   method: 'get',
   path: '/api/notifications',
-  summary: 'Assigned to me, overdue, escalated to my roles (each with its request subject)',
+  summary: 'Assigned to me, due soon, overdue, escalated to my roles (each with its request subject)',
   tags,
   'x-instance-data': true,
   request: { query: NotificationsQuery },

@@ -65,6 +65,7 @@ export type {
   SaveClinicCalendarResult,
   StoredClinicCalendar,
 } from './clinic.ts';
+export { type DueSoonPort, type DueSoonReminder, dueSoonId, type HeldTask } from './due-soon.ts';
 export { StoreError, StoreErrorCode } from './errors.ts';
 export { definitionHash, type EventFields, eventHash, GENESIS_HASH, hashInput, sha256Hex } from './hash.ts';
 export type {

@@ -3,7 +3,8 @@
 export type OutboxChannel = 'email' | 'webhook';
 /** `skipped`: the person had turned this kind of email off, or has no address. */
 export type OutboxStatus = 'pending' | 'delivered' | 'dead' | 'skipped';
-export type EmailKind = 'assigned' | 'escalated' | 'overdue' | 'cancelled' | 'digest';
+/** `due-soon`: a held task's deadline is near (sent to those who get overdue email: deadline mail). */
+export type EmailKind = 'assigned' | 'escalated' | 'overdue' | 'cancelled' | 'due-soon' | 'digest';
 
 /**
  * An outbox message written with an instance change (only if the change wins). An email to a role is

@@ -210,7 +210,8 @@ export interface IdempotencyRecord {
   createdAt: string;
 }
 
-export type NotificationKind = 'assigned' | 'overdue' | 'escalated' | 'cancelled';
+/** `due-soon`: the holder's reminder that a deadline is near (written by the timer worker, not a change). */
+export type NotificationKind = 'assigned' | 'overdue' | 'escalated' | 'cancelled' | 'due-soon';
 
 /** Addressed to a user or to everyone in a role. */
 export interface Notification {

@@ -3,6 +3,7 @@ import type { AttachmentStore } from './attachments.ts';
 import type { ChainCheck, ChainReport } from './chain.ts';
 import type { CommitResult, InstanceChange } from './change.ts';
 import type { ClinicStore } from './clinic.ts';
+import type { DueSoonPort } from './due-soon.ts';
 import type { HelpStore } from './help.ts';
 import type { InstanceMigrationStore } from './instance-migration.ts';
 import type { IntakeKeyStore } from './intake.ts';
@@ -501,6 +502,7 @@ export interface Store
     AuthPort,
     AuditPort,
     NotificationPort,
+    DueSoonPort,
     TrackingPort,
     FeedPort,
     OperationsPort,

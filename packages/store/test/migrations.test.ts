@@ -141,6 +141,7 @@ describe('migrations', () => {
       [27, 'hours-applied'],
       [28, 'task-escalations'],
       [29, 'definition-retirements'],
+      [30, 'due-soon'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

@@ -51,12 +51,14 @@ export function composeEmail(
         : [`Task assigned to you: ${what}`, 'A task was assigned to you.']
       : kind === 'escalated'
         ? escalated(what, p.urgent === true, since)
-        : kind === 'cancelled'
-          ? [
-              `Request cancelled: ${what}`,
-              'A request you were working on was cancelled: there is nothing more to do on it. Its history says why.',
-            ]
-          : overdue(what, p.urgent === true, since);
+        : kind === 'due-soon'
+          ? dueSoon(what, p.urgent === true, p.dueAt ? clinicMoment(p.dueAt, opts) : null)
+          : kind === 'cancelled'
+            ? [
+                `Request cancelled: ${what}`,
+                'A request you were working on was cancelled: there is nothing more to do on it. Its history says why.',
+              ]
+            : overdue(what, p.urgent === true, since);
   return {
     subject: `[${opts.clinicName}] ${subject}`,
     text: `${lead}\n\nWorkflow: ${p.workflow}\nStep: ${p.stepTitle}\n\nOpen it: ${link}\n\n${FOOTER}\n`,
@@ -67,6 +69,12 @@ function escalated(what: string, urgent: boolean, since: string | null): [string
   const lead = `${urgent ? 'Urgent work' : 'Work'} was escalated to your pool${since ? `: it has been ${since}` : ''}.`;
   if (urgent) return [`Urgent${since ? `, ${since}` : ''} — escalated to your pool: ${what}`, lead];
   return [`Escalated to your pool${since ? `, ${since}` : ''}: ${what}`, lead];
+}
+
+function dueSoon(what: string, urgent: boolean, at: string | null): [string, string] {
+  const when = at ? `due at ${at}` : 'due soon';
+  const lead = `${urgent ? 'An urgent task' : 'A task'} you hold is ${when}. Finish it, or release it so a colleague can take it before its deadline passes.`;
+  return [`${urgent ? 'Urgent, ' : ''}${when[0]!.toUpperCase()}${when.slice(1)}: ${what}`, lead];
 }
 
 function overdue(what: string, urgent: boolean, since: string | null): [string, string] {

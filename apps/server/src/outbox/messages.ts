@@ -17,6 +17,8 @@ export interface EmailPayload {
   urgent?: boolean;
   /** The deadline that passed (an instant; escalation and overdue mail): "overdue since 5:10 PM". */
   overdueSince?: string;
+  /** The deadline coming up (an instant; due-soon mail): "due at 5:10 PM". */
+  dueAt?: string;
 }
 
 export interface OutboxContext {

@@ -61,7 +61,9 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     // The backup alarm is no preference (a clinic must not lose its backups unheard); it is for admins.
     if (backupAlarm && !user.roles.includes(SystemRole.admin))
       return [{ status: 'skipped', error: 'no longer an admin' }, false];
-    if (!backupAlarm && !prefs[kind])
+    // A deadline coming up is deadline mail, as overdue mail is: the same choice turns both on or off.
+    const choice = kind === 'due-soon' ? 'overdue' : kind;
+    if (!backupAlarm && !prefs[choice])
       return [{ status: 'skipped', error: `${kind} emails turned off` }, false];
     if (!prefs.address) return [{ status: 'skipped', error: 'no email address' }, false];
     const zone = clinicZone(deps);

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { remindDueSoon } from './remind-due-soon.ts';
 
 export interface TimerWorker {
   /**
@@ -12,7 +13,7 @@ export interface TimerWorker {
 }
 
 /**
- * Fires deadlines. Timers live in the database; a process leases due ones (so two processes never
+ * Fires deadlines, and reminds holders of deadlines coming up (timers/remind-due-soon.ts). Timers live in the database; a process leases due ones (so two processes never
  * fire the same one), and each firing is a `timer-fired` event committed like any other change —
  * the commit deletes the timer row, so a fired timer cannot be claimed again. A crash mid-way only
  * lets the lease expire, and another process fires it.
@@ -63,9 +64,20 @@ export function startTimerWorker(
     }
   }
 
+  /** After the deadlines: holders of work due soon are reminded (a failure here never holds up a deadline). */
+  async function remind(): Promise<void> {
+    try {
+      const reminded = await remindDueSoon(deps);
+      if (reminded > 0) deps.log(`timer worker ${deps.config.processId}: ${reminded} due-soon reminders`);
+    } catch (error) {
+      deps.log(`due-soon reminders not written: ${(error as Error).message}`);
+    }
+  }
+
   function tick(): Promise<number> {
     running ??= fireDue()
-      .then((fired) => {
+      .then(async (fired) => {
+        if (!stopped) await remind();
         // One line a pass, not one a timer: which process fired how many (no instance data).
         if (fired > 0) deps.log(`timer worker ${deps.config.processId}: fired ${fired}`);
         return fired;

@@ -29,6 +29,13 @@ function addressedTo(userId: string, roles: readonly string[] = []) {
   };
 }
 
+/**
+ * A due-soon reminder says only while its reader still holds the open task: finished, released,
+ * escalated or handed on, it has nothing left to remind them of.
+ */
+const STILL_HELD = `(kind <> 'due-soon' OR EXISTS (SELECT 1 FROM tasks t
+  WHERE t.id = notifications.task_id AND t.status = 'open' AND t.assignee = notifications.user_id))`;
+
 export function notificationApi(
   db: Db,
 ): Pick<Store, 'addNotification' | 'listNotifications' | 'markNotificationsRead'> {
@@ -56,7 +63,7 @@ export function notificationApi(
     async listNotifications({ userId, roles, unreadOnly, limit }) {
       const to = addressedTo(userId, roles);
       const rs = await db.client.execute({
-        sql: `SELECT * FROM notifications WHERE ${to.sql}${unreadOnly ? ' AND read_at IS NULL' : ''}
+        sql: `SELECT * FROM notifications WHERE ${to.sql}${unreadOnly ? ' AND read_at IS NULL' : ''} AND ${STILL_HELD}
               ORDER BY created_at DESC, id DESC LIMIT ?`,
         args: [...to.args, pageLimit(limit, 50, 500)],
       });

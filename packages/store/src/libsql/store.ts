@@ -9,6 +9,7 @@ import { clinicApi } from './clinic.ts';
 import { commentApi } from './comments.ts';
 import type { Db } from './db.ts';
 import { definitionApi } from './definitions.ts';
+import { dueSoonApi } from './due-soon.ts';
 import { feedApi } from './feed.ts';
 import { OneWriterClient } from './forward/one-writer-client.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -56,6 +57,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...accessLogApi(db),
     ...idempotencyApi(db),
     ...notificationApi(db),
+    ...dueSoonApi(db),
     ...commentApi(db),
     ...noteApi(db),
     ...roleSignOffApi(db),

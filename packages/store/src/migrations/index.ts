@@ -27,6 +27,7 @@ import { escalationsWhen } from './026-escalations-when.ts';
 import { hoursApplied } from './027-hours-applied.ts';
 import { taskEscalations } from './028-task-escalations.ts';
 import { definitionRetirements } from './029-definition-retirements.ts';
+import { dueSoon } from './030-due-soon.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   hoursApplied,
   taskEscalations,
   definitionRetirements,
+  dueSoon,
 ];

@@ -1,0 +1,198 @@
+// A "due soon" reminder for whoever holds a task as its deadline nears: a bell item and, for those who
+// get deadline email, a mail received by a real SMTP server on loopback. Written by the timer worker,
+// once per task per holder — not again on the next pass, nor by a second process, nor lost while the
+// server was down — never for work already overdue, and gone from the bell once the task is released or
+// finished. Over a real listener and a real libSQL file, with the server's clock moved by the test.
+import { parseDefinition } from '@portalflow/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageIdOf } from '../src/outbox/mailer.ts';
+import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
+import { remindDueSoon } from '../src/timers/remind-due-soon.ts';
+import { startTimerWorker, type TimerWorker } from '../src/timers/worker.ts';
+import { type Harness, harness, PATIENT, PATIENT_FORM, type Person, patientNeedles } from './outbox/setup.ts';
+import { type MailSink, startMailSink } from './support/mail-sink.ts';
+import { publish } from './support/prepare.ts';
+
+const MINUTE = 60_000;
+
+const callBack = parseDefinition({
+  id: 'call-back-due-soon',
+  title: 'Portal message call-back',
+  roles: [
+    { id: 'nurse', name: 'Nurse' },
+    { id: 'supervisor', name: 'Nursing supervisor' },
+  ],
+  start: 'call',
+  intake: { roles: ['nurse'], form: PATIENT_FORM },
+  steps: {
+    call: {
+      type: 'task',
+      role: 'nurse',
+      title: 'Call the patient back',
+      outcomes: { done: 'closed' },
+      deadline: { after: 'PT2H', escalateTo: 'supervisor' },
+    },
+    closed: { type: 'end', outcome: 'resolved' },
+  },
+});
+
+describe('a reminder before a held task’s deadline', () => {
+  let sink: MailSink;
+  let h: Harness;
+  let outbox: OutboxWorker;
+  let timers: TimerWorker;
+  const addressOf = (name: string) => `${name}@clinic.example`;
+  const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    h = await harness({ smtpUrl: sink.url, baseUrl: 'https://portal.example', maxAttempts: 3 });
+    // Open around the clock: the lead is 30 minutes of clock time here (closing hours are tested below).
+    const always: Array<[string, string]> = [['00:00', '24:00']];
+    h.deps.calendar = {
+      timeZone: 'America/Chicago',
+      hours: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+    };
+    await publish(h.store, callBack);
+    outbox = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
+    timers = startTimerWorker(h.deps, h.app.instances, { autostart: false });
+    for (const [name, overdue] of [
+      ['ned', true],
+      ['nina', false],
+    ] as const) {
+      const saved = await h.call('PUT', '/api/email-preferences', h.people[name]!, {
+        address: addressOf(name),
+        assigned: false,
+        escalated: false,
+        overdue,
+        digest: false,
+        quietStart: null,
+        quietEnd: null,
+      });
+      expect(saved.status).toBe(200);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await outbox?.stop();
+    await timers?.stop();
+    await h?.close();
+    await sink?.close();
+  });
+
+  async function start(): Promise<{ taskId: string; due: string }> {
+    const started = await h.call('POST', '/api/instances', h.people.boss!, {
+      definitionId: callBack.id,
+      data: PATIENT,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    return { taskId: started.body.instance.active[0].taskId, due: started.body.instance.active[0].due };
+  }
+
+  async function dueSoonItems(person: Person): Promise<string[]> {
+    const bell = await h.call('GET', '/api/notifications?unread=true', person);
+    expect(bell.status).toBe(200);
+    return bell.body.notifications
+      .filter((n: { kind: string }) => n.kind === 'due-soon')
+      .map((n: { taskId: string }) => n.taskId);
+  }
+
+  const dueSoonMail = async () =>
+    (await h.store.listOutbox({ channel: 'email' })).filter((r) => r.kind === 'due-soon');
+
+  /** The clinic's clock (Chicago here) as the email writes it: "5:10 PM". */
+  const clinicTime = (iso: string) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Chicago',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+    }).format(new Date(iso));
+
+  it('reminds the holder 30 minutes before, once, by bell and email without patient data', async () => {
+    const { taskId, due } = await start();
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.ned!)).status).toBe(200);
+
+    h.clock.now = Date.parse(due) - 31 * MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.ned!)).toEqual([]);
+
+    h.clock.now = Date.parse(due) - 29 * MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.ned!)).toEqual([taskId]);
+    // Nobody else hears of it: not the pool, not the supervisor.
+    expect(await dueSoonItems(h.people.nina!)).toEqual([]);
+    expect(await dueSoonItems(h.people.sam!)).toEqual([]);
+
+    // The next pass, and a second process on the same database, write nothing more.
+    await timers.tick();
+    const other = startTimerWorker(
+      { ...h.deps, config: { ...h.deps.config, processId: 'outbox-b' } },
+      h.app.instances,
+      { autostart: false },
+    );
+    await other.tick();
+    await other.stop();
+    expect(await dueSoonItems(h.people.ned!)).toEqual([taskId]);
+    const rows = await dueSoonMail();
+    expect(rows.map((r) => r.target)).toEqual([h.people.ned!.id]);
+
+    const before = sink.mails.length;
+    await outbox.tick();
+    await sink.waitFor(before + 1);
+    const mail = sink.mails.find((m) => m.parsed.messageId === messageIdOf(rows[0]!.id))!;
+    expect(mail.to).toEqual([addressOf('ned')]);
+    expect(mail.parsed.subject).toBe(
+      `[Riverside Clinic] Due at ${clinicTime(due)}: Portal message call-back — Call the patient back`,
+    );
+    expect(mail.parsed.text).toContain(
+      `A task you hold is due at ${clinicTime(due)}. Finish it, or release it so a colleague can take it before its deadline passes.`,
+    );
+    for (const needle of patientNeedles()) expect(mail.raw.toLowerCase()).not.toContain(needle);
+  });
+
+  it('is gone from the bell once released; the next holder gets their own, gone once finished', async () => {
+    const { taskId, due } = await start();
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    h.clock.now = Date.parse(due) - 20 * MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.ned!)).toContain(taskId);
+
+    expect((await h.call('POST', `${taskPath(taskId)}/release`, h.people.ned!, {})).status).toBe(200);
+    expect(await dueSoonItems(h.people.ned!)).not.toContain(taskId);
+
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.nina!)).status).toBe(200);
+    h.clock.now += MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.nina!)).toEqual([taskId]);
+    // Ned does not get it back: it is Nina's task now.
+    expect(await dueSoonItems(h.people.ned!)).not.toContain(taskId);
+    // Nina turned deadline email off: her reminder's email is written and skipped, never sent.
+    await outbox.tick();
+    const hers = (await dueSoonMail()).find((r) => r.target === h.people.nina!.id)!;
+    expect((await h.store.getOutbox(hers.id))?.status).toBe('skipped');
+    expect(sink.mails.filter((m) => m.to.includes(addressOf('nina')))).toEqual([]);
+
+    const done = await h.call('POST', `${taskPath(taskId)}/complete`, h.people.nina!, { outcome: 'done' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(await dueSoonItems(h.people.nina!)).toEqual([]);
+  });
+
+  it('is not lost while the server is down, and never comes for work already overdue', async () => {
+    const missed = await start();
+    expect((await h.call('POST', `${taskPath(missed.taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    // Nothing ran while its reminder time passed; the first pass after the restart still writes it.
+    h.clock.now = Date.parse(missed.due) - 10 * MINUTE;
+    const restarted = startTimerWorker(h.deps, h.app.instances, { autostart: false });
+    await restarted.tick();
+    await restarted.stop();
+    expect(await dueSoonItems(h.people.ned!)).toContain(missed.taskId);
+
+    // A deadline that passed before any pass looked (its timer not fired yet): overdue, not due soon.
+    const late = await start();
+    expect((await h.call('POST', `${taskPath(late.taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    h.clock.now = Date.parse(late.due) + MINUTE;
+    expect(await remindDueSoon(h.deps)).toBe(0);
+    expect(await dueSoonItems(h.people.ned!)).not.toContain(late.taskId);
+  });
+});
