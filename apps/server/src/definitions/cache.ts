@@ -1,5 +1,5 @@
 import type { Definition } from '@portalflow/engine';
-import type { DefinitionPort, DefinitionVersion } from '@portalflow/store';
+import type { DefinitionPort, DefinitionSummary, DefinitionVersion } from '@portalflow/store';
 import { notFound } from '../http/errors.ts';
 
 /** One published version as the server uses it: the definition with its layout and when it was published. */
@@ -74,11 +74,23 @@ export class DefinitionCache {
     return found?.retiredAt ? found.title : null;
   }
 
-  /** The latest published version of every workflow, in the catalog's order (by title). */
-  async latest(): Promise<PublishedWorkflow[]> {
+  /** The latest published version of every workflow, retired ones included, in the catalog's order (by title). */
+  latest(): Promise<PublishedWorkflow[]> {
+    return this.latestOf(() => true);
+  }
+
+  /**
+   * The latest published version of every workflow new requests can start: those a lead retired are
+   * left out (their running requests finish, and they stay for audit) until brought back.
+   */
+  inUse(): Promise<PublishedWorkflow[]> {
+    return this.latestOf((d) => d.retiredAt === null);
+  }
+
+  private async latestOf(keep: (d: DefinitionSummary) => boolean): Promise<PublishedWorkflow[]> {
     const list = await this.store.listDefinitions();
     const out = await Promise.all(
-      list.filter((d) => d.latestVersion !== null).map((d) => this.get(d.id, d.latestVersion!)),
+      list.filter((d) => d.latestVersion !== null && keep(d)).map((d) => this.get(d.id, d.latestVersion!)),
     );
     return out.filter((w): w is PublishedWorkflow => w !== null);
   }

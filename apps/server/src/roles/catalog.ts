@@ -6,7 +6,6 @@ import {
   type RoleChange,
   type RoleDuties,
   roleChange,
-  roleDuties,
 } from '@portalflow/engine';
 import {
   type AuthPort,
@@ -17,10 +16,11 @@ import {
   type User,
 } from '@portalflow/store';
 import type { DefinitionCache } from '../definitions/cache.ts';
+import { dutiesInUse } from './duties-in-use.ts';
 
 /**
- * The role catalog as the server derives it from the published workflows (read through the app's one
- * definition cache), with job text, sign-offs and holders from the store.
+ * The role catalog as the server derives it from the published workflows in use (read through the app's
+ * one definition cache; retired ones are no one's work), with job text, sign-offs and holders from the store.
  */
 export type ApprovalState = 'approved' | 'needs-reapproval' | 'not-approved';
 
@@ -51,13 +51,12 @@ export async function roleCatalog(
   store: RolePort & Pick<AuthPort, 'listUsers'>,
   cache: DefinitionCache,
 ): Promise<RoleEntry[]> {
-  const [latest, texts, approvals, users] = await Promise.all([
-    cache.latest(),
+  const [duties, texts, approvals, users] = await Promise.all([
+    dutiesInUse(cache),
     store.listJobTexts(),
     store.latestJobApprovals(),
     store.listUsers(),
   ]);
-  const duties = roleDuties(latest);
   const nameOf = (id: string) => duties[id]?.name ?? id;
   return Object.values(duties).map((d) => {
     const record = texts.find((t) => t.roleId === d.roleId);

@@ -43,11 +43,16 @@ export class RefresherIndex {
     private readonly cache: DefinitionCache,
   ) {}
 
-  /** Every workflow published more than once. */
+  /**
+   * Every workflow published more than once and still in use: nobody catches up on one a lead retired,
+   * since no new request starts it (brought back, its refreshers return where they stood).
+   */
   async workflows(): Promise<RefresherWorkflow[]> {
     const list = await this.store.listDefinitions();
     const out = await Promise.all(
-      list.filter((d) => (d.latestVersion ?? 0) >= 2).map((d) => this.workflow(d.id, d.latestVersion!)),
+      list
+        .filter((d) => (d.latestVersion ?? 0) >= 2 && d.retiredAt === null)
+        .map((d) => this.workflow(d.id, d.latestVersion!)),
     );
     return out.filter((w) => w !== null);
   }

@@ -6,7 +6,7 @@ import {
   myRefreshers,
   refresherOverview,
 } from '@portalflow/contract';
-import { parseCalendar, roleDuties } from '@portalflow/engine';
+import { parseCalendar } from '@portalflow/engine';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
 import type { DefinitionCache } from '../definitions/cache.ts';
@@ -17,6 +17,7 @@ import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { idempotencyKeyReused } from '../instances/service.ts';
 import { ChangeRefreshers } from '../roles/change-refreshers.ts';
+import { dutiesInUse } from '../roles/duties-in-use.ts';
 import { REAL_PRACTICE, realPractice } from '../roles/real-practice.ts';
 import type { RefresherIndex } from '../roles/refresher-index.ts';
 import { periodicStatus, titleOf } from '../roles/refreshers.ts';
@@ -34,7 +35,11 @@ export function refresherRoutes(
   refreshers: RefresherIndex,
 ): ApiRoutes {
   const app = apiRoutes();
-  const latestDuties = async () => roleDuties(await versions.latest());
+  // What staff practise: the workflows in use (a retired one starts no new request, so none to practise).
+  const latestDuties = () => dutiesInUse(versions);
+  // A schedule keeps its workflow's title when the workflow is retired.
+  const titles = async () =>
+    new Map((await versions.latest()).map((w) => [w.definition.id, w.definition.title]));
   const changeRefreshers = new ChangeRefreshers(deps.store, refreshers);
   // Read each time: the clinic's hours can be changed in the app.
   const calendar = () => (deps.calendar === undefined ? null : parseCalendar(deps.calendar));
@@ -71,17 +76,18 @@ export function refresherRoutes(
     const now = deps.clock();
     const from = new Date(Date.parse(now) - REAL_PRACTICE.days * 86_400_000).toISOString();
     const users = await deps.store.listUsers();
-    const [changes, completions, schedules, duties, tallies] = await Promise.all([
+    const [changes, completions, schedules, duties, workflowTitles, tallies] = await Promise.all([
       changeRefreshers.overview(users),
       deps.store.listPracticeCompletions(),
       deps.store.listRefresherSchedules(),
       latestDuties(),
+      titles(),
       // `to` is exclusive: a task completed this very moment counts.
       deps.store.tallyCompletedTasks({ from, to: after(now), keys: ['person', 'role', 'workflow'] }),
     ]);
     const periodic = schedules.map((s) => ({
       ...s,
-      title: s.definitionId ? titleOf(duties, s.definitionId) : null,
+      title: s.definitionId ? (workflowTitles.get(s.definitionId) ?? s.definitionId) : null,
       roleName: s.role ? (duties[s.role]?.name ?? s.role) : null,
       people: users
         .filter((u) => !u.disabled)
