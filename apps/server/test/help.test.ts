@@ -364,12 +364,26 @@ describe('the public help site, as an anonymous client', () => {
     });
     expect(signedIn.text).toBe(anon.text);
     expect(badToken.status).toBe(200);
-    expect(anon.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    expect(anon.headers.get('cache-control')).toMatch(/^public\b/);
     const etag = anon.headers.get('etag')!;
     expect(etag).toBeTruthy();
     const again = await t.call('GET', `/api/public/help/${CLINIC}`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(anon.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('lets no phone or shared cache keep an answer after it is unpublished: every look asks again', async () => {
+    // A wrong answer taken off (a wrong number, wrong advice) must be gone at a patient's next reload,
+    // not minutes later; the ETag keeps asking again cheap (a 304 when nothing changed).
+    for (const path of [`/api/public/help/${CLINIC}`, `/api/public/help/${CLINIC}/search?q=password`]) {
+      const res = await t.call('GET', path);
+      expect(res.status, path).toBe(200);
+      const cacheControl = res.headers.get('cache-control') ?? '';
+      expect(cacheControl, path).toMatch(/\bno-cache\b/);
+      expect(cacheControl, path).not.toMatch(/max-age=[1-9]|stale-while-revalidate/);
+      const again = await t.call('GET', path, { headers: { 'if-none-match': res.headers.get('etag')! } });
+      expect(again.status, path).toBe(304);
+    }
   });
 
   it('is 404 for an unknown clinic and keeps every staff route behind sign-in', async () => {

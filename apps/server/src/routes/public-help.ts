@@ -18,9 +18,11 @@ import type { ApiDocs } from '../http/openapi.ts';
 import { sendFile } from '../http/ranges.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 
-/** Patients' help may be a few minutes old; it changes when staff publish, not per request. */
-const MAX_AGE_SECONDS = 300;
-const CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${MAX_AGE_SECONDS * 10}`;
+/**
+ * Patients' help is asked for again on every look (a 304 through the ETag when unchanged): an answer
+ * unpublished because it was wrong must be gone from a phone, and from any shared cache, at once.
+ */
+const CACHE_CONTROL = 'public, no-cache';
 /** A closure added this morning must reach a patient's phone within about a minute. */
 const HOURS_CACHE_CONTROL = 'public, max-age=60';
 
@@ -129,7 +131,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     if (!captions) throw new ApiError(404, 'NOT_FOUND', 'No captions in that language');
     return c.body(captions.vtt, 200, {
       'Content-Type': 'text/vtt; charset=utf-8',
-      'Cache-Control': `public, max-age=${MAX_AGE_SECONDS}`,
+      'Cache-Control': CACHE_CONTROL,
     });
   });
   return app;

@@ -25,7 +25,7 @@ function savedCopy(res: Response): { at: Date | null } | null {
   return { at: Number.isNaN(at.getTime()) ? null : at };
 }
 
-/** The clinic's public help, fetched once (the server lets browsers cache it for a few minutes). */
+/** The clinic's public help, fetched once (browsers ask the server again each time: a 304 when unchanged). */
 export function usePublicHelp(clinic: string, attempt: number): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
