@@ -1,8 +1,19 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/auth/totp.ts';
 import { CookieJar } from './support/cookie-jar.ts';
 import { me, type SsoWorld, signInThroughProvider, ssoWorld } from './support/sso-world.ts';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 const landed = (u: URL | null) => (u ? `${u.pathname}${u.search}` : null);
 
@@ -381,6 +392,37 @@ describe('single sign-on throttling', () => {
   });
 });
 
+describe('single sign-on with a client secret the provider does not accept', () => {
+  let w: SsoWorld;
+  beforeAll(async () => {
+    w = await ssoWorld({}, { PORTALFLOW_OIDC_CLIENT_SECRET: 'not-the-secret-the-provider-has' });
+    await w.mapGroups({ 'clinic-nurses': ['triage-nurse'] });
+  });
+  afterAll(() => w.close());
+
+  it('tells the person it is a set-up problem and tells the server which settings to check', async () => {
+    w.addAccount({
+      sub: 'p-sam',
+      email: 'sam@clinic.example',
+      emailVerified: true,
+      groups: ['clinic-nurses'],
+    });
+    const jar = new CookieJar();
+    const { landing } = await signInThroughProvider(w, jar, { email: 'sam@clinic.example' });
+    // Trying again cannot help: the provider refuses this app, not the person.
+    expect(landed(landing)).toBe('/?sso_error=SSO_CLIENT_REJECTED');
+    expect((await me(w, jar)).status).toBe(401);
+    const line = w.t.logs.find((l) => l.includes('SSO_CLIENT_REJECTED'));
+    expect(line).toContain('invalid_client');
+    expect(line).toContain('PORTALFLOW_OIDC_CLIENT_ID');
+    expect(line).toContain('PORTALFLOW_OIDC_CLIENT_SECRET');
+    expect(line).not.toContain('not-the-secret-the-provider-has');
+    expect(await accessDetails(w)).toContainEqual(
+      expect.stringMatching(/^deny single sign-on: .*invalid_client/),
+    );
+  });
+});
+
 describe('single sign-on when it is not set up', () => {
   it('offers no provider and refuses its routes', async () => {
     const { makeApp } = await import('./support/app.ts');
@@ -439,25 +481,32 @@ describe('single sign-on settings', () => {
     );
   });
 
-  it('answer 503 when the provider cannot be reached, and keep no sign-in under way', async () => {
+  it('send the browser back to the sign-in page when the provider cannot be reached, and log why', async () => {
     const { makeApp } = await import('./support/app.ts');
     const { ssoConfigFromEnv } = await import('../src/sso/config.ts');
-    // A port nothing listens on.
+    // A port nothing listens on (one that was free a moment ago; fetch refuses well-known ones outright).
+    const issuer = `http://127.0.0.1:${await closedPort()}`;
     const t = await makeApp({
       publish: false,
       config: {
         sso: ssoConfigFromEnv({
-          PORTALFLOW_OIDC_ISSUER: 'http://127.0.0.1:9',
+          PORTALFLOW_OIDC_ISSUER: issuer,
           PORTALFLOW_OIDC_CLIENT_ID: 'portalflow',
           PORTALFLOW_OIDC_REDIRECT_URI: 'http://127.0.0.1:1/api/auth/oidc/callback',
         }),
       },
     });
     try {
+      // The button is a link: a JSON error here would be a page of JSON with no way back.
       const start = await t.call('GET', '/api/auth/oidc/start');
-      expect(start.status).toBe(503);
-      expect(start.body.error.code).toBe('SSO_PROVIDER_UNREACHABLE');
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toBe('/?sso_error=SSO_PROVIDER_UNREACHABLE');
       expect(start.headers.get('set-cookie')).toBeNull();
+      // Whoever runs the server learns which address failed and how, in words.
+      const line = t.logs.find((l) => l.startsWith('single sign-on'));
+      expect(line).toContain(issuer);
+      expect(line).toMatch(/connection refused/i);
+      expect(line).not.toMatch(/TypeError/);
       const db = createClient({ url: t.dbUrl });
       try {
         expect((await db.execute('SELECT count(*) AS n FROM sso_logins')).rows[0]?.n).toBe(0);

@@ -56,7 +56,10 @@ export const SSO_SIGN_IN_ERRORS = {
   SSO_LOGIN_EXPIRED: 'That sign-in was not started in this browser, or took too long. Try again.',
   SSO_PROVIDER_ERROR: 'The provider did not sign you in. Try again.',
   SSO_RESPONSE_INVALID: 'The provider’s answer did not pass its checks. Try again.',
-  SSO_PROVIDER_UNREACHABLE: 'The provider cannot be reached right now. Try again shortly.',
+  SSO_PROVIDER_UNREACHABLE:
+    'The provider cannot be reached right now. Try again shortly, or sign in with your password if you have one.',
+  SSO_CLIENT_REJECTED:
+    'Single sign-on is not set up correctly on this server (the provider does not accept it). Tell your admin; trying again will not help.',
   TOO_MANY_ATTEMPTS: 'Too many failed sign-ins from here; wait a few minutes and try again.',
 } as const;
 export type SsoSignInError = keyof typeof SSO_SIGN_IN_ERRORS;
@@ -79,11 +82,13 @@ export const ssoStart = route({
   'x-instance-data': false,
   'x-public': true,
   responses: {
-    302: { description: 'To the provider' },
+    302: {
+      description:
+        'To the provider; or, when the provider cannot be reached, back to the sign-in page with `?sso_error=SSO_PROVIDER_UNREACHABLE`',
+    },
     ...errors({
       404: 'Single sign-on is off (SSO_NOT_CONFIGURED)',
       429: 'Too many sign-ins started from this client (RATE_LIMITED)',
-      503: 'The provider cannot be reached (SSO_PROVIDER_UNREACHABLE)',
     }),
   },
 });

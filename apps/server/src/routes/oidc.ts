@@ -57,9 +57,12 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
     try {
       target = await client.authorizationUrl(login);
     } catch (error) {
+      // The sign-in button is a link: the browser goes back to the sign-in page, which says this in
+      // words and still offers the password; the cause goes to the log for whoever runs the server.
       if (error instanceof SsoFailure) {
-        deps.log(`single sign-on: ${error.message}`);
-        throw new ApiError(503, error.code, error.message);
+        deps.log(`single sign-on unavailable (${error.code}): ${error.message}`);
+        c.header('Cache-Control', 'no-store');
+        return c.redirect(refused(error.code), 302);
       }
       throw error;
     }
@@ -103,7 +106,7 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
         claims = await client.finish(new URL(c.req.url).search, login);
       } catch (error) {
         if (!(error instanceof SsoFailure)) throw error;
-        deps.log(`single sign-on refused: ${error.message}`);
+        deps.log(`single sign-on refused (${error.code}): ${error.message}`);
         await audit(null, 'deny', error.message);
         return c.redirect(refused(error.code), 302);
       }

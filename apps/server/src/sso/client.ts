@@ -2,6 +2,7 @@ import type { SsoSignInError } from '@portalflow/contract';
 import type { SsoLogin } from '@portalflow/store';
 import * as oidc from 'openid-client';
 import type { SsoConfig } from './config.ts';
+import { providerFailureWords } from './failure-words.ts';
 
 /** What the app takes from a finished sign-in: ID Token claims, topped up from userinfo. */
 export interface ProviderClaims {
@@ -21,13 +22,17 @@ export class SsoFailure extends Error {
   constructor(
     readonly code: Extract<
       SsoSignInError,
-      'SSO_PROVIDER_UNREACHABLE' | 'SSO_PROVIDER_ERROR' | 'SSO_RESPONSE_INVALID'
+      'SSO_PROVIDER_UNREACHABLE' | 'SSO_PROVIDER_ERROR' | 'SSO_RESPONSE_INVALID' | 'SSO_CLIENT_REJECTED'
     >,
     message: string,
   ) {
     super(message);
   }
 }
+
+/** A fetch that failed at the socket (a TypeError whose cause carries the system's code). */
+const chainHasNetworkError = (error: unknown) =>
+  error instanceof TypeError && typeof (error as { cause?: { code?: unknown } }).cause?.code === 'string';
 
 /** Plain http is allowed for a provider on this machine only (development and the tests). */
 const isLoopback = (issuer: string) => {
@@ -75,7 +80,7 @@ export class SsoClient {
     return this.configuration.catch((error: unknown) => {
       throw new SsoFailure(
         'SSO_PROVIDER_UNREACHABLE',
-        `The sign-in provider could not be reached (${(error as Error).name})`,
+        `The sign-in provider at ${this.settings.issuer} could not be used: ${providerFailureWords(error)}`,
       );
     });
   }
@@ -123,9 +128,25 @@ export class SsoClient {
     } catch (error) {
       if (error instanceof oidc.AuthorizationResponseError)
         throw new SsoFailure('SSO_PROVIDER_ERROR', `The provider refused the sign-in (${error.error})`);
+      // The token endpoint refusing this app: a set-up problem no retry by the person can fix.
+      if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_client')
+        throw new SsoFailure(
+          'SSO_CLIENT_REJECTED',
+          `The provider refused this app's client credentials (invalid_client): check PORTALFLOW_OIDC_CLIENT_ID and PORTALFLOW_OIDC_CLIENT_SECRET against the client registered at ${this.settings.issuer}`,
+        );
+      if (error instanceof oidc.ResponseBodyError)
+        throw new SsoFailure(
+          'SSO_PROVIDER_ERROR',
+          `The provider refused the code exchange (${error.error}, HTTP ${error.status})`,
+        );
+      if (chainHasNetworkError(error))
+        throw new SsoFailure(
+          'SSO_PROVIDER_UNREACHABLE',
+          `The sign-in provider at ${this.settings.issuer} could not be used: ${providerFailureWords(error)}`,
+        );
       throw new SsoFailure(
         'SSO_RESPONSE_INVALID',
-        `The provider's answer did not pass its checks (${(error as { code?: string }).code ?? (error as Error).name})`,
+        `The provider's answer did not pass its checks: ${providerFailureWords(error)}`,
       );
     }
     const id = tokens.claims();
