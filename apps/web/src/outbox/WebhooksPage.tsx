@@ -23,6 +23,7 @@ import {
 } from './api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import { kindWords } from './deliveryWords.ts';
+import { RemoveSubscription } from './RemoveSubscription.tsx';
 
 /**
  * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
@@ -35,6 +36,8 @@ export function WebhooksPage() {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>(['*']);
   const [made, setMade] = useState<string | null>(null);
+  /** The subscription whose removal is being asked about. */
+  const [removing, setRemoving] = useState<{ id: string; url: string } | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -58,6 +61,8 @@ export function WebhooksPage() {
       });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Not removed', message: (error as Error).message });
+    } finally {
+      setRemoving(null);
     }
   }
 
@@ -147,7 +152,12 @@ export function WebhooksPage() {
                       removed {formatWhen(s.disabledAt)}
                     </Text>
                   ) : (
-                    <Button size="compact-sm" variant="default" color="red" onClick={() => void stop(s.id)}>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      color="red"
+                      onClick={() => setRemoving({ id: s.id, url: s.url })}
+                    >
                       Remove
                     </Button>
                   )}
@@ -157,6 +167,12 @@ export function WebhooksPage() {
           </Table.Tbody>
         </Table>
       )}
+      <RemoveSubscription
+        url={removing?.url ?? null}
+        busy={remove.isPending}
+        onRemove={() => removing && void stop(removing.id)}
+        onClose={() => setRemoving(null)}
+      />
       <Title order={3} size="h4">
         Deliveries
       </Title>
