@@ -1,5 +1,6 @@
 import { countOf } from '../shell/plural.ts';
 import { categoryWords } from './accessCategories.ts';
+import { refusedSignIn } from './refusedSignIn.ts';
 
 /** What the access-log text needs of a row (the server adds the titles; ids are never shown). */
 export interface AccessWords {
@@ -92,6 +93,7 @@ const OTHER_ROUTES: Record<string, string> = {
   'PUT /api/sso/groups': 'Saved the single sign-on groups',
   'POST /api/webhooks': 'Added a webhook',
   'PATCH /api/webhooks/:id': 'Changed a webhook',
+  'DELETE /api/webhooks/:id': 'Removed a webhook',
   'POST /api/outbox/:id/resend': 'Re-sent a webhook delivery',
 };
 
@@ -156,6 +158,8 @@ export function requestName(
  * route stay in the row's details and the CSV.
  */
 export function accessText(row: AccessWords, subject?: string | null): string {
+  const refused = refusedSignIn(row);
+  if (refused) return refused;
   const request = requestName(row, subject);
   const step = row.stepTitle ? `'${row.stepTitle}' of ` : '';
   const [method = '', path = ''] = row.action.split(' ');
