@@ -39,6 +39,12 @@ export interface ServerConfig {
   loginBackoffCapMs: number;
   /** Failures per account from all unknown clients together before they (not known devices) must wait. */
   loginAccountFailures: number;
+  /**
+   * Failures from one client address across all accounts within `loginClientWindowMs`, before that
+   * client (not a known device of the account it signs in to) must wait for the window to pass.
+   */
+  loginClientFailures: number;
+  loginClientWindowMs: number;
   /** Break-glass emergency access lasts this long unless the requester asks for less… */
   emergencyAccessDefaultMs: number;
   /** …and never longer than this. */
@@ -209,6 +215,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     loginBackoffBaseMs: 30_000,
     loginBackoffCapMs: 15 * MINUTE,
     loginAccountFailures: 20,
+    loginClientFailures: 30,
+    loginClientWindowMs: 10 * MINUTE,
     emergencyAccessDefaultMs: envNumber('PORTALFLOW_EMERGENCY_ACCESS_MINUTES', 60 * MINUTE, MINUTE),
     emergencyAccessMaxMs: 4 * HOUR,
     apiTokenDefaultMs: envNumber('PORTALFLOW_API_TOKEN_DAYS', 30 * DAY, DAY),

@@ -118,6 +118,46 @@ describe('concurrent password guessing', { timeout: 120_000 }, () => {
   });
 });
 
+describe('one client guessing across accounts', { timeout: 120_000 }, () => {
+  /** Real accounts and unknown names alike: a sweep moves to the next name at every guess. */
+  async function sweep(client: number, known: string[], extra: number): Promise<HttpResult[]> {
+    const names = [...known, ...Array.from({ length: extra }, (_, i) => `nobody-${client}-${i}`)];
+    return Promise.all(names.map((name) => login(name, 'Spring-Clinic-2026!', from(client))));
+  }
+
+  it('sign-ins for 40 different accounts at once from one address: only the client budget is checked', async () => {
+    const budget = t.deps.config.loginClientFailures;
+    const accounts = Array.from({ length: 10 }, (_, i) => `spray-${i}`);
+    for (const name of accounts) await t.addUser(name, ['front-desk']);
+    const results = await sweep(60, accounts, budget);
+    expect(results).toHaveLength(budget + 10);
+    expect(count(results, 401)).toBeLessThanOrEqual(budget);
+    expect(count(results, 401)).toBeGreaterThan(0);
+    expect(count(results, 429)).toBe(results.length - count(results, 401));
+    const refused = results.find((r) => r.status === 429)!;
+    expect(refused.body.error).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(refused.body.error.message).toMatch(/from this computer/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The right password from that address waits too; another address is not slowed by it.
+    expect((await login('spray-0', PASSWORD, from(60))).status).toBe(429);
+    expect((await login('spray-0', PASSWORD, from(61))).status).toBe(200);
+    // The budget is per window: once it has passed, the address is let in again.
+    t.clock.advance(t.deps.config.loginClientWindowMs + 1000);
+    expect((await login('spray-1', PASSWORD, from(60))).status).toBe(200);
+  });
+
+  it('a browser that signed in to an account before is let in from an address that is sweeping', async () => {
+    await t.addUser('spray-known', ['front-desk']);
+    const first = await login('spray-known', PASSWORD, from(62));
+    expect(first.status).toBe(200);
+    const device = setCookie(first.headers, 'pf_device')!;
+    const results = await sweep(62, [], t.deps.config.loginClientFailures + 10);
+    expect(count(results, 429)).toBeGreaterThan(0);
+    expect((await login('spray-known', PASSWORD, from(62))).status).toBe(429);
+    expect((await login('spray-known', PASSWORD, { ...from(62), cookie: device })).status).toBe(200);
+  });
+});
+
 describe('concurrent code guessing', { timeout: 120_000 }, () => {
   let secret: string;
   beforeAll(async () => {

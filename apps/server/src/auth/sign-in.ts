@@ -74,6 +74,8 @@ export const throttleOptions = (deps: AppDeps) => ({
   baseMs: deps.config.loginBackoffBaseMs,
   capMs: deps.config.loginBackoffCapMs,
   accountFailures: deps.config.loginAccountFailures,
+  clientFailures: deps.config.loginClientFailures,
+  clientWindowMs: deps.config.loginClientWindowMs,
 });
 
 /**
@@ -109,8 +111,17 @@ export class SignInService {
       Date.parse(now),
     );
     if (!reserved.ok) {
-      await audit(who, 'deny', 'password: throttled');
-      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'sign-ins for this account');
+      await audit(
+        who,
+        'deny',
+        reserved.limit === 'client'
+          ? 'password: throttled (many accounts from one client)'
+          : 'password: throttled',
+      );
+      throw new TooManyAttempts(
+        Math.ceil(reserved.waitMs / 1000),
+        reserved.limit === 'client' ? 'sign-ins from this computer' : 'sign-ins for this account',
+      );
     }
     let right = false;
     const ok = await settle(reserved.attempt, async () => {

@@ -6,7 +6,11 @@
  * more than `capMs` after its last failure, so every lockout expires. Failures from all unknown
  * clients together are also counted per account: past `accountFailures` unknown clients wait too,
  * but a device the account already signed in from does not — someone guessing from elsewhere cannot
- * keep the real user out of their own workstation.
+ * keep the real user out of their own workstation. Failures from one unknown client across all
+ * accounts (and names that are no account) are counted too, per window: without that, a client moving
+ * to the next name at every guess is never slowed — it sprays a common password over every account,
+ * and its deliberate password checks keep everyone else's sign-in waiting. Known devices of the
+ * account signing in are not held by that budget, so a clinic behind one address keeps signing in.
  *
  * An attempt is counted as a failure the moment it is let through (`reserve`), before the slow
  * check, and only given back if it turns out right: guesses sent all at once are counted as if they
@@ -18,6 +22,9 @@ export interface ThrottleOptions {
   baseMs: number;
   capMs: number;
   accountFailures: number;
+  /** Failures from one unknown client across all accounts within `clientWindowMs` (none: no budget). */
+  clientFailures?: number;
+  clientWindowMs?: number;
 }
 
 interface Failures {
@@ -36,7 +43,16 @@ export interface Attempt {
   failed(): void;
 }
 
-export type Reservation = { ok: true; attempt: Attempt } | { ok: false; waitMs: number };
+/** Refused: how long to wait, and whose limit it is (the account's, or this client's across accounts). */
+export type Reservation =
+  | { ok: true; attempt: Attempt }
+  | { ok: false; waitMs: number; limit: 'account' | 'client' };
+
+/** One client's failures across accounts in the current window. */
+interface ClientWindow {
+  start: number;
+  count: number;
+}
 
 /** Entries quiet for this long are forgotten. */
 const FORGET_MS = 24 * 3600_000;
@@ -44,6 +60,7 @@ const SWEEP_AT = 10_000;
 
 export class LoginThrottle {
   private readonly failures = new Map<string, Failures>();
+  private readonly clients = new Map<string, ClientWindow>();
 
   constructor(private readonly options: ThrottleOptions) {}
 
@@ -53,10 +70,15 @@ export class LoginThrottle {
    */
   reserve(account: string, client: string, knownDevice: boolean, nowMs: number): Reservation {
     const waitMs = this.wait(account, client, knownDevice, nowMs);
-    if (waitMs > 0) return { ok: false, waitMs };
+    if (waitMs > 0) return { ok: false, waitMs, limit: 'account' };
+    const window = knownDevice ? undefined : this.clientWindow(client, nowMs);
+    const { clientFailures, clientWindowMs = 0 } = this.options;
+    if (window && clientFailures !== undefined && window.count >= clientFailures)
+      return { ok: false, waitMs: Math.max(1, window.start + clientWindowMs - nowMs), limit: 'client' };
     if (this.failures.size > SWEEP_AT) this.sweep(nowMs);
     const pair = this.charge(this.pairKey(account, client), nowMs);
     const shared = knownDevice ? undefined : this.charge(this.accountKey(account), nowMs);
+    if (window) window.count++;
     let settled = false;
     const settle = (success: boolean) => {
       if (settled) return;
@@ -64,6 +86,8 @@ export class LoginThrottle {
       pair.inFlight--;
       if (shared) shared.inFlight--;
       if (!success) return;
+      // A right answer is no failure of this client's (unless its window has been replaced since).
+      if (window && this.clients.get(client) === window) window.count = Math.max(0, window.count - 1);
       // Attempts still being checked stay counted: a right guess does not free the burst around it.
       pair.count = pair.inFlight;
       if (pair.count === 0 && this.failures.get(this.pairKey(account, client)) === pair)
@@ -86,6 +110,18 @@ export class LoginThrottle {
     if (!entry || entry.count < free) return 0;
     const backoff = Math.min(this.options.capMs, this.options.baseMs * 2 ** Math.min(entry.count - free, 30));
     return Math.max(0, entry.last + backoff - nowMs);
+  }
+
+  /** This client's window, a new one when the last has passed (the oldest is dropped past the sweep size). */
+  private clientWindow(client: string, nowMs: number): ClientWindow | undefined {
+    if (this.options.clientFailures === undefined) return undefined;
+    const current = this.clients.get(client);
+    if (current && nowMs - current.start < (this.options.clientWindowMs ?? 0)) return current;
+    this.clients.delete(client);
+    if (this.clients.size >= SWEEP_AT) this.clients.delete(this.clients.keys().next().value!);
+    const fresh = { start: nowMs, count: 0 };
+    this.clients.set(client, fresh);
+    return fresh;
   }
 
   private get(key: string, nowMs: number): Failures | undefined {
