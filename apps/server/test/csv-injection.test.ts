@@ -74,4 +74,17 @@ describe('CSV exports hold no formula anywhere', () => {
     }
     expect(sawName).toBe(true);
   });
+
+  it('account change trail (a name from an admin, a staff list or single sign-on)', async () => {
+    const admin = await t.login('admin');
+    const renamed = await t.call('PATCH', `/api/users/${t.user('mallory').id}`, {
+      as: admin,
+      body: { displayName: `${EVIL} (billing)` },
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    const r = await t.call('GET', '/api/account-changes?format=csv', { as: auditor });
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain('HYPERLINK');
+    expect(formulaStarts(r.text), r.text).toBe(false);
+  });
 });

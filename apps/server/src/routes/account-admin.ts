@@ -10,6 +10,7 @@ import {
   previewStaffList as previewRoute,
   type RouteSpec,
 } from '@portalflow/contract';
+import { csvText } from '@portalflow/engine/text';
 import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
@@ -28,13 +29,6 @@ import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
 import { issueSetPasswordCode, requireAdmin } from './users.ts';
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Leading =, +, -, @ would run as formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 function preview(deps: AppDeps, csv: string): Promise<ImportRow[]> {
   return Promise.all([deps.store.listUsers(), knownRoles(deps)]).then(([users, known]) => {
@@ -299,13 +293,12 @@ export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       detail: 'account change trail',
     });
     if (q.format === 'csv') {
-      const lines = [
-        ['at', 'by', 'account', 'what', 'old', 'new'].join(','),
-        ...changes
-          .map(view)
-          .map((v) => [v.at, v.actorName, v.userName, v.what, v.oldValue, v.newValue].map(csvCell).join(',')),
-      ];
-      return c.body(`${lines.join('\n')}\n`, 200, {
+      // The one CSV writer of every export: names come from admins, staff lists and sign-on providers.
+      const csv = csvText([
+        ['at', 'by', 'account', 'what', 'old', 'new'],
+        ...changes.map(view).map((v) => [v.at, v.actorName, v.userName, v.what, v.oldValue, v.newValue]),
+      ]);
+      return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="account-changes.csv"',
       });
