@@ -80,8 +80,18 @@ export const TasksQuery = z
     dueBefore: z.iso.datetime({ offset: true }).optional(),
     status: z.enum(['open', 'closed']).optional(),
     practice: z.enum(['true', 'false']).optional(),
-    /** Words every listed request's subject contains (ignoring case). */
-    q: z.string().trim().min(1).max(100).optional(),
+    /**
+     * Refused: a subject is patient data (a chart number, a medication), and URLs end up in proxy and
+     * server logs. Lists are filtered where they are shown; a request is found by its reference with
+     * `POST /api/instances/search`, which takes it in the body.
+     */
+    q: z
+      .string()
+      .optional()
+      .refine((q) => q === undefined, {
+        error:
+          'Patient data never goes in a URL: filter the list where it is shown, or find a request with POST /api/instances/search (the reference in the body)',
+      }),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
   })

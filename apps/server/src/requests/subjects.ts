@@ -68,14 +68,3 @@ export function listedDetail(what: string, rows: ReadonlyArray<{ instanceId: str
   const ids = [...new Set(rows.flatMap((r) => (r.instanceId ? [r.instanceId] : [])))];
   return `${what}: ${rows.length}; instances: ${ids.join(',') || 'none'}`;
 }
-
-/** Whether a subject matches a search: every word of the query, ignoring case. */
-export function subjectMatches(subject: string | null, q: string): boolean {
-  if (!subject) return false;
-  const hay = subject.toLocaleLowerCase();
-  return q
-    .toLocaleLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => hay.includes(word));
-}

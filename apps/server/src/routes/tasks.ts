@@ -31,8 +31,7 @@ import { type ChangeOptions, historyWarningHeader, type InstanceService } from '
 import { instanceView } from '../instances/view.ts';
 import { notesForYou } from '../notes/for-you.ts';
 import { noteViews } from '../notes/view.ts';
-import { searchTasks } from '../requests/search.ts';
-import { listedDetail, subjectMatches, withFileCounts, withLabels } from '../requests/subjects.ts';
+import { listedDetail, withFileCounts, withLabels } from '../requests/subjects.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -98,7 +97,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
   /** My work's Done folder: what this person completed in the last week, newest first, filtered here. */
   async function completedBy(
     user: AuthUser,
-    q: { practice?: string; definitionId?: string; q?: string; limit?: number },
+    q: { practice?: string; definitionId?: string; limit?: number },
   ) {
     const since = new Date(Date.parse(deps.clock()) - DONE_WINDOW_MS).toISOString();
     const done = await deps.store.listCompletedBy({
@@ -112,7 +111,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       instances,
       done.filter((t) => !q.definitionId || t.definitionId === q.definitionId),
     );
-    return { items: labelled.filter((t) => !q.q || subjectMatches(t.subject, q.q)), nextCursor: null };
+    return { items: labelled, nextCursor: null };
   }
 
   app.openapi(declared(docs, listTasks), async (c) => {
@@ -143,12 +142,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const page =
       q.scope === 'done'
         ? await completedBy(user, q)
-        : q.q
-          ? await searchTasks(deps, instances, filter, q.q)
-          : await deps.store.listTasks(filter).then(async (p) => ({
-              items: await withLabels(deps, instances, p.items),
-              nextCursor: p.nextCursor,
-            }));
+        : await deps.store.listTasks(filter).then(async (p) => ({
+            items: await withLabels(deps, instances, p.items),
+            nextCursor: p.nextCursor,
+          }));
     // Rows carry each request's subject (patient data): the read names every instance it showed.
     await recordAccess(deps, c, user, {
       category: 'task-list',
