@@ -110,8 +110,15 @@ describe('nightly backups', () => {
     expect(logged.map((a) => a.detail)).toEqual(['backup taken: 2026-12-10-0915-manual']);
 
     const staff = await t.login('front-desk');
-    expect((await t.call('GET', '/api/backups', { as: staff })).status).toBe(403);
-    expect((await t.call('POST', '/api/backups', { as: staff })).status).toBe(403);
+    for (const method of ['GET', 'POST'] as const) {
+      const refused = await t.call(method, '/api/backups', { as: staff });
+      expect(refused.status).toBe(403);
+      // The refusal names what was refused: backups, not accounts.
+      expect(refused.body.error).toEqual({
+        code: 'FORBIDDEN',
+        message: 'Only an admin sees and takes backups',
+      });
+    }
   });
 
   it('with backups off, the list says so and taking one is refused with how to turn them on', async () => {

@@ -11,7 +11,7 @@ import { requireAdmin } from './users.ts';
 export function backupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
   const adminOnly = <R extends RouteSpec>(spec: R) =>
-    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c)));
+    authorizedFirst(declared(docs, spec), (c) => requireAdmin(requireUser(c), 'sees and takes backups'));
   const takeNow = manualBackups(deps);
 
   app.openapi(adminOnly(listBackups), async (c) => {

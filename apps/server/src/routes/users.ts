@@ -16,8 +16,8 @@ import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
 import type { StreamAuth } from '../live/stream-auth.ts';
 
-export function requireAdmin(user: AuthUser): void {
-  if (!has(user, 'admin')) throw forbidden('Only an admin manages accounts');
+export function requireAdmin(user: AuthUser, what = 'manages accounts'): void {
+  if (!has(user, 'admin')) throw forbidden(`Only an admin ${what}`);
 }
 
 /** Every role given must be one the clinic knows; nothing is written otherwise. */
