@@ -85,6 +85,7 @@ describe('POST /api/requests/status', () => {
           taken: false,
         },
       ],
+      waits: [],
     });
     // The caller can say why: the front desk started it, so may read it.
     expect(billing).toMatchObject({

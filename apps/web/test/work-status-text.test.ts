@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberClinicConfig } from '../src/shell/clinic.ts';
-import { waitingText } from '../src/work/statusText.ts';
+import { waitingText, waitText } from '../src/work/statusText.ts';
 
 // Monday 7 December 2026, 11:00 in Denver.
 const now = Date.parse('2026-12-07T18:00:00Z');
@@ -31,6 +31,31 @@ describe('waitingText', () => {
   it('leaves out what the caller may not read, and a due time there is none of', () => {
     expect(waitingText({ roleName: 'Provider', step: null, taken: false, due: null }, now).text).toBe(
       'With Provider · waiting in the pool',
+    );
+  });
+});
+
+describe('waitText', () => {
+  it('says what the request waits for, where no pool has it, and until when at the latest', () => {
+    expect(
+      waitText(
+        { step: 'Held until the provider talks with the patient', until: '2026-12-10T15:00:00Z' },
+        now,
+      ),
+    ).toBe(
+      'Waiting — Held until the provider talks with the patient · until Thu, Dec 10, 8:00 AM at the latest (in 3 d)',
+    );
+  });
+
+  it('says only that it waits, and until when, to a caller who may not read the request', () => {
+    expect(waitText({ step: null, until: '2026-12-08T15:00:00Z' }, now)).toBe(
+      'Waiting for an answer or a set time, not on anyone’s list · until Tomorrow 8:00 AM at the latest (in 21 h)',
+    );
+  });
+
+  it('has no end to give when only an answer ends the wait', () => {
+    expect(waitText({ step: 'Wait for the patient to reply', until: null }, now)).toBe(
+      'Waiting — Wait for the patient to reply · until the answer comes',
     );
   });
 });

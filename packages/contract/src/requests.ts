@@ -153,6 +153,18 @@ export const RequestStatus = z.object({
       taken: z.boolean(),
     }),
   ),
+  /**
+   * What it waits for outside every pool (the payer's answer, the patient's reply, a result held until
+   * the provider has talked with the patient): nobody's task, yet a caller asks about it.
+   */
+  waits: z.array(
+    z.object({
+      /** The waiting step's title; null when the request is not `readable`. */
+      step: z.string().nullable(),
+      /** When its timer ends the wait at the latest (it may end sooner); null when only an answer ends it. */
+      until: z.string().nullable(),
+    }),
+  ),
 });
 export type RequestStatus = z.infer<typeof RequestStatus>;
 

@@ -1,5 +1,6 @@
 import type { RequestStatus } from '@portalflow/contract';
-import { requestSubject, stepTitle } from '@portalflow/engine';
+import { type Definition, requestSubject, stepTitle } from '@portalflow/engine';
+import type { Instance } from '@portalflow/store';
 import type { AuthUser } from '../auth/roles.ts';
 import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
@@ -63,10 +64,26 @@ export async function requestStatus(
           due: t.due,
           taken: t.assignee !== null,
         })),
+      waits: waitsOf(instance, definition, readable),
     };
     (row.status === 'active' ? open : finished).push(row);
   }
   return [...open, ...finished];
+}
+
+/** The request's waiting steps, each with the soonest of its timers (when the wait ends at the latest). */
+function waitsOf(instance: Instance, definition: Definition, readable: boolean): RequestStatus['waits'] {
+  const { active, timers } = instance.snapshot.context;
+  return Object.values(active)
+    .filter((a) => a.kind === 'wait')
+    .sort((x, y) => Number(x.token) - Number(y.token))
+    .map((a) => {
+      const dues = Object.values(timers)
+        .filter((timer) => timer.token === a.token)
+        .map((timer) => timer.due)
+        .sort();
+      return { step: readable ? stepTitle(definition, a.step) : null, until: dues[0] ?? null };
+    });
 }
 
 /** Ids of a patient's open requests and those finished in the last 30 days, newest first. */

@@ -9,7 +9,7 @@ import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
 import { useStartable } from './NewRequest.tsx';
 import { referenceProblem } from './referenceProblem.ts';
-import { waitingText } from './statusText.ts';
+import { waitingText, waitText } from './statusText.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
 
 /**
@@ -218,6 +218,17 @@ function Results({
               </Text>
             );
           })}
+          {r.waits.map((w, i) => (
+            <Text
+              // biome-ignore lint/suspicious/noArrayIndexKey: the waiting steps in the order the server gives them
+              key={i}
+              size="sm"
+              mt={4}
+              data-testid="request-status-wait"
+            >
+              {waitText(w, now)}
+            </Text>
+          ))}
           {!r.readable && (
             <Text size="xs" c="dimmed" mt={4}>
               Only the roles working on this request see what it is about.

@@ -16,3 +16,17 @@ export function waitingText(w: Waiting, now: number): { text: string; overdue: b
   const when = `${due.overdue ? 'overdue since' : 'due'} ${due.when} (${due.relative})`;
   return { text: `${who} · ${state} · ${when}`, overdue: due.overdue };
 }
+
+type Wait = RequestStatus['waits'][number];
+
+/**
+ * A step the request waits on that nobody works (the payer's answer, the patient's reply, a result held
+ * until the provider has talked with the patient), as said on a status call: what it waits for, where
+ * the caller may read it, and the clinic's clock time its timer ends the wait at the latest.
+ */
+export function waitText(w: Wait, now: number): string {
+  const what = w.step ? `Waiting — ${w.step}` : 'Waiting for an answer or a set time, not on anyone’s list';
+  if (!w.until) return `${what} · until the answer comes`;
+  const until = dueTime(w.until, now);
+  return `${what} · until ${until.when} at the latest (${until.relative})`;
+}
