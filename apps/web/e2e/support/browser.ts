@@ -41,6 +41,8 @@ export async function openBrowser(
     timeZone?: string;
     /** The instant the browser's clock starts from (default: the suite's, support/time-shift.ts). */
     at?: number;
+    /** A touch screen without a mouse, as a tablet (the page sees a coarse pointer). */
+    touch?: boolean;
   } = {},
 ): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-chromium-'));
@@ -51,6 +53,7 @@ export async function openBrowser(
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     // Lets the accessibility checker be injected despite the app's strict CSP.
     bypassCSP: options.enforceCsp !== true,
+    ...(options.touch ? { hasTouch: true, isMobile: false } : {}),
     ...(options.timeZone ? { env: { ...process.env, TZ: options.timeZone } } : {}),
   });
   await shiftBrowserClock(context, options.at);
