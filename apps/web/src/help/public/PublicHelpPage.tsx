@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PublicHelpEntry } from '../types.ts';
 import { entrySlug, helpPath, readAddress, setAlternates } from './address.ts';
 import { ClinicHours } from './ClinicHours.tsx';
+import { NothingFound } from './NothingFound.tsx';
 import { PublicEntry } from './PublicEntry.tsx';
 import { LANGUAGE_NAMES, pickLanguage, stringsFor } from './strings.ts';
 import { usePublicHelp } from './usePublicHelp.ts';
@@ -202,10 +203,7 @@ export function PublicHelpPage({
                   {matches.map((m) => entry(m.entry, m))}
                 </ul>
               ) : (
-                <div className="ph-status">
-                  <p>{t.nothing(query.trim())}</p>
-                  <p>{t.nothingHint}</p>
-                </div>
+                <NothingFound query={query.trim()} strings={t} />
               )
             ) : (
               byCategory.map(([category, list]) => (

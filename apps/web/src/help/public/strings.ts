@@ -9,6 +9,8 @@ export interface Strings {
   results: (n: number) => string;
   nothing: (q: string) => string;
   nothingHint: string;
+  /** Said first when a search finds nothing: it may have been a symptom, typed at night. */
+  nothingEmergency: string;
   emergency: string;
   language: string;
   howto: string;
@@ -48,6 +50,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     results: (n) => (n === 1 ? '1 answer found' : `${n} answers found`),
     nothing: (q) => `No answers found for “${q}”.`,
     nothingHint: 'Try fewer words or check the spelling, or call the front desk.',
+    nothingEmergency: 'If this is an emergency, call 911 now.',
     emergency: 'Emergency? Call 911. Do not use the portal for urgent symptoms.',
     language: 'Language',
     howto: 'How-to',
@@ -77,6 +80,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     results: (n) => (n === 1 ? '1 respuesta' : `${n} respuestas`),
     nothing: (q) => `No encontramos respuestas para «${q}».`,
     nothingHint: 'Pruebe con menos palabras o revise la ortografía, o llame a la recepción.',
+    nothingEmergency: 'Si es una emergencia, llame al 911 ahora.',
     emergency: '¿Emergencia? Llame al 911. No use el portal para síntomas urgentes.',
     language: 'Idioma',
     howto: 'Guía',

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * The patients' help page on a small phone, when it cannot simply show the answer: a search that finds
+ * nothing, a word from the other language, a shared link that no longer leads anywhere. Pictures to
+ * look at, not for the README.
+ */
+const LOOK = '/tmp/help-public-words-shots';
+const CLINIC = 'riverside';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  mkdirSync(LOOK, { recursive: true });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const phone = () => openBrowser({ width: 360, height: 640 });
+
+async function search(page: Page, label: string, words: string) {
+  await page.getByLabel(label).fill(words);
+}
+
+describe('a patient searching a symptom at night', () => {
+  it('is told to call 911 in the very answer that says nothing was found, in English and Spanish', async () => {
+    const b = await phone();
+    try {
+      await b.page.goto(`${server.url}/help/${CLINIC}/en`);
+      await search(b.page, 'Search for help', 'chest pain');
+      const nothing = b.page.getByTestId('public-nothing');
+      await nothing.waitFor();
+      expect(await nothing.textContent()).toContain('If this is an emergency, call 911');
+      await nothing.scrollIntoViewIfNeeded();
+      await b.page.screenshot({ path: `${LOOK}/nothing-en.png` });
+
+      await b.page.goto(`${server.url}/help/${CLINIC}/es`);
+      await search(b.page, 'Buscar ayuda', 'dolor de pecho');
+      await nothing.waitFor();
+      expect(await nothing.textContent()).toContain('Si es una emergencia, llame al 911');
+    } finally {
+      await b.close();
+    }
+  });
+});
