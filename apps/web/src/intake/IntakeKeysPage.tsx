@@ -142,7 +142,7 @@ export function IntakeKeysPage() {
                 <Table.Td className="pf-time">{k.lastUsedAt ? formatWhen(k.lastUsedAt) : 'never'}</Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
-                    <Badge color={k.status === 'active' ? 'teal.9' : 'red.9'} variant="light">
+                    <Badge color={k.status === 'active' ? 'teal.9' : 'red.9'} variant="outline">
                       {k.status}
                     </Badge>
                     {k.revokedAt && (
@@ -156,7 +156,7 @@ export function IntakeKeysPage() {
                   {k.status === 'active' && (
                     <Button
                       size="compact-sm"
-                      variant="light"
+                      variant="outline"
                       color="red.9"
                       onClick={() => setConfirming(k)}
                       data-testid="intake-revoke"

@@ -42,7 +42,7 @@ export function RunProgress({
           <Button
             size="compact-sm"
             color="red.9"
-            variant="light"
+            variant="outline"
             leftSection={<Square size={14} aria-hidden />}
             onClick={onStop}
             loading={stopping}
