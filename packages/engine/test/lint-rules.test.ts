@@ -65,7 +65,9 @@ describe.each(lintRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule
       rules: [rule],
     })) {
       expect(f.message.length).toBeGreaterThan(10);
-      expect(f.path).toMatch(/^(start|subject|intake(\..+)?|roles\.\d+|steps\.[A-Za-z0-9_-]+(\..+)?)$/);
+      expect(f.path).toMatch(
+        /^(start|title|subject|intake(\..+)?|roles\.\d+(\.[a-z]+)?|steps\.[A-Za-z0-9_-]+(\..+)?)$/,
+      );
     }
   });
 });

@@ -29,6 +29,7 @@ import { subjectFilledLater } from './rules/subject-filled-later.ts';
 import { subjectFreeText } from './rules/subject-free-text.ts';
 import { subjectUnknownField } from './rules/subject-unknown-field.ts';
 import { taskWithoutRole } from './rules/task-without-role.ts';
+import { titleOnSeveralLines } from './rules/title-on-several-lines.ts';
 import { undeclaredRole } from './rules/undeclared-role.ts';
 import { unheldRole } from './rules/unheld-role.ts';
 import { unknownTarget } from './rules/unknown-target.ts';
@@ -41,7 +42,8 @@ import type { Rule, Severity } from './types.ts';
  * Every rule and the severity it runs at: the one place to change a severity. A rule may still
  * give single findings their own severity (both escalateTo and goTo on a deadline is an error
  * even though a deadline doing nothing is a warning). Errors block publishing and compiling
- * (`unreachable-step`, `field-written-by-two-steps` and `placeholder-text` block only publishing: see `compile`).
+ * (`unreachable-step`, `field-written-by-two-steps`, `placeholder-text` and `title-on-several-lines` block
+ * only publishing: see `compile`).
  */
 export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   // The graph: every instance must be able to start, move and finish.
@@ -77,6 +79,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [subjectFilledLater, 'warning'],
   [missingHelp, 'info'],
   [placeholderText, 'error'],
+  [titleOnSeveralLines, 'error'],
   // How messages from other systems (portal webhooks, FHIR) fill the start form.
   [intakeBadPointer, 'error'],
   [intakeUnknownField, 'error'],
