@@ -261,7 +261,7 @@ describe('My work', () => {
       await panel.getByTestId('task-note').fill(HANDOFF);
       await expect.poll(() => panel.getByTestId('task-note-for-next').isChecked()).toBe(true);
       expect(await panel.getByTestId('task-note-when').textContent()).toBe(
-        'Saved with the outcome you choose below, with Release, or now with Save note now.',
+        'Saved with the outcome you choose below, with Back to pool, or now with Save note now.',
       );
       await page.getByTestId('form-field-requestType').click();
       await page.getByRole('option', { name: 'Statement question' }).click();

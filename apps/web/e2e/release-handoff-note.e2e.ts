@@ -56,7 +56,9 @@ describe('releasing a task with a handoff note typed', () => {
       await taskOpen(a.page, taskId);
       await a.page.getByTestId('task-note').fill(NOTE);
       await expect.poll(() => a.page.getByTestId('task-note-for-next').isChecked()).toBe(true);
-      await expect.poll(() => a.page.getByTestId('task-note-when').textContent()).toContain('with Release');
+      await expect
+        .poll(() => a.page.getByTestId('task-note-when').textContent())
+        .toContain('with Back to pool');
       await shot(a.page, 'release-note-typed');
       await a.page.getByTestId('release-button').click();
       await a.page.getByText('Your note goes with it to whoever takes it next.').waitFor();

@@ -57,7 +57,7 @@ export function NoteBox({ draft, onChange, withOutcome, saving, disabled = false
       <Group justify="space-between" gap="xs" wrap="wrap">
         {withOutcome && !empty ? (
           <Text size="xs" c="gray.7" data-testid="task-note-when">
-            Saved with the outcome you choose below, with Release, or now with Save note now.
+            Saved with the outcome you choose below, with Back to pool, or now with Save note now.
           </Text>
         ) : (
           <span />

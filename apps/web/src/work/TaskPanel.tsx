@@ -277,7 +277,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 loading={actions.release.isPending && actions.release.variables?.task.id === task.id}
                 data-testid="release-button"
               >
-                Release
+                {/* Not "Release": beside a lab result's "Release now" it read as releasing the result. */}
+                Back to pool
               </Button>
             )}
             {closeButton}
