@@ -204,8 +204,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
             <Group gap={6}>
               {task.practice && <PracticeBadge />}
               {standIn && <PlayedForPracticeBadge roleName={roleName(task.role)} />}
-              <DueChip due={task.due} now={now} />
-              {task.due && (
+              {/* A finished task says when it was finished (below), not a deadline to work to. */}
+              {open && <DueChip due={task.due} now={now} />}
+              {open && task.due && (
                 <Text size="xs" c="gray.7" data-testid="due-relative">
                   {dueTime(task.due, now).relative}
                 </Text>
