@@ -192,7 +192,7 @@ describe('a reminder before a held task’s deadline', () => {
     const late = await start();
     expect((await h.call('POST', `${taskPath(late.taskId)}/claim`, h.people.ned!)).status).toBe(200);
     h.clock.now = Date.parse(late.due) + MINUTE;
-    expect(await remindDueSoon(h.deps)).toBe(0);
+    expect(await remindDueSoon(h.deps, h.app.instances)).toBe(0);
     expect(await dueSoonItems(h.people.ned!)).not.toContain(late.taskId);
   });
 });

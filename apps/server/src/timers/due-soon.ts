@@ -1,15 +1,22 @@
-import { addBusinessDuration, type Calendar } from '@portalflow/engine';
+import { addBusinessDuration, type Calendar, parseDuration } from '@portalflow/engine';
 import type { DueSoonReminder, HeldTask } from '@portalflow/store';
 import type { EmailPayload } from '../outbox/messages.ts';
 
 /** How long before its deadline a held task's holder is reminded: 30 minutes of the clinic's open time… */
 export const DUE_SOON_LEAD_MS = 30 * 60_000;
-/** …or, for work given less than two hours, a quarter of the time it was given (never under a minute). */
+/** …or, for a step given less than two hours, a quarter of its deadline (never under a minute). */
 const SHORT_SHARE = 4;
 
-/** The lead time for one task: 30 minutes, or a quarter of the time from its opening to its deadline. */
-export function leadMs(task: Pick<HeldTask, 'openedAt' | 'due'>): number {
-  const given = Date.parse(task.due) - Date.parse(task.openedAt);
+/**
+ * The lead time for a step's deadline (`PT2H`, `P1D`): 30 minutes, or a quarter of a short deadline.
+ * A due time set by hand, on a step without a deadline of its own, gets the 30 minutes.
+ */
+export function leadMs(deadlineAfter: string | undefined): number {
+  if (!deadlineAfter) return DUE_SOON_LEAD_MS;
+  const d = parseDuration(deadlineAfter);
+  // Roughly, in clock time: only whether it is under two hours matters.
+  const days = (d.years * 12 + d.months) * 30 + d.weeks * 7 + d.days;
+  const given = (((days * 24 + d.hours) * 60 + d.minutes) * 60 + d.seconds) * 1000;
   return Math.max(60_000, Math.min(DUE_SOON_LEAD_MS, Math.floor(given / SHORT_SHARE)));
 }
 
@@ -23,13 +30,17 @@ export const dueSoonHorizon = (now: string, calendar: Calendar) =>
   addBusinessDuration(now, asDuration(DUE_SOON_LEAD_MS), calendar);
 
 /** Due soon: no more than its lead time of the clinic's open time is left, and it is not overdue yet. */
-export function isDueSoon(
-  task: Pick<HeldTask, 'openedAt' | 'due'>,
-  now: string,
-  calendar: Calendar,
-): boolean {
-  if (Date.parse(task.due) <= Date.parse(now)) return false;
-  return Date.parse(addBusinessDuration(now, asDuration(leadMs(task)), calendar)) >= Date.parse(task.due);
+export function isDueSoon(due: string, lead: number, now: string, calendar: Calendar): boolean {
+  if (Date.parse(due) <= Date.parse(now)) return false;
+  return Date.parse(addBusinessDuration(now, asDuration(lead), calendar)) >= Date.parse(due);
+}
+
+/** A held task near its deadline, with what its workflow says of it. */
+export interface HeldStep {
+  task: HeldTask;
+  workflow: string;
+  /** The step's deadline (`PT2H`), if it has one. */
+  deadlineAfter?: string;
 }
 
 /**
@@ -37,17 +48,17 @@ export function isDueSoon(
  * (workflow, step and due time only) when the server sends mail. The store writes each once.
  */
 export function dueSoonReminders(
-  tasks: readonly HeldTask[],
+  held: readonly HeldStep[],
   now: string,
   calendar: Calendar,
-  options: { email: boolean; workflowTitle: (definitionId: string) => string },
+  options: { email: boolean },
 ): DueSoonReminder[] {
-  return tasks
-    .filter((task) => isDueSoon(task, now, calendar))
-    .map((task) => {
+  return held
+    .filter(({ task, deadlineAfter }) => isDueSoon(task.due, leadMs(deadlineAfter), now, calendar))
+    .map(({ task, workflow }) => {
       const payload: EmailPayload = {
         workflowId: task.definitionId,
-        workflow: options.workflowTitle(task.definitionId),
+        workflow,
         step: task.step,
         stepTitle: task.title,
         taskId: task.id,

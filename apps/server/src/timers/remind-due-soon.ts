@@ -1,7 +1,8 @@
 import { baseCalendar } from '../clinic/hours.ts';
 import type { AppDeps } from '../deps.ts';
+import type { InstanceService } from '../instances/service.ts';
 import { announce } from '../live/announce.ts';
-import { dueSoonHorizon, dueSoonReminders } from './due-soon.ts';
+import { dueSoonHorizon, dueSoonReminders, type HeldStep } from './due-soon.ts';
 
 /**
  * Reminds holders of work whose deadline is near, on each pass of the timer worker. It reads what is
@@ -9,16 +10,22 @@ import { dueSoonHorizon, dueSoonReminders } from './due-soon.ts';
  * task and the holder, so neither a second pass nor a second process writes it twice. Returns how many
  * were written.
  */
-export async function remindDueSoon(deps: AppDeps): Promise<number> {
+export async function remindDueSoon(deps: AppDeps, instances: InstanceService): Promise<number> {
   const now = deps.clock();
   const calendar = baseCalendar(deps);
   const held = await deps.store.heldTasksDueBy(now, dueSoonHorizon(now, calendar));
   if (held.length === 0) return 0;
-  const titles = new Map((await deps.store.listDefinitions()).map((d) => [d.id, d.title]));
-  const reminders = dueSoonReminders(held, now, calendar, {
-    email: deps.config.outbox.smtpUrl !== null,
-    workflowTitle: (id) => titles.get(id) ?? id,
-  });
+  const steps: HeldStep[] = [];
+  for (const task of held) {
+    const instance = await deps.store.getInstance(task.instanceId);
+    if (!instance) continue;
+    // The version the request runs on says how long the step was given (a short one is reminded sooner).
+    const definition = await instances.definition(instance.definitionId, instance.version);
+    const step = definition.steps[task.step];
+    const deadline = step && 'deadline' in step ? step.deadline : undefined;
+    steps.push({ task, workflow: definition.title, ...(deadline ? { deadlineAfter: deadline.after } : {}) });
+  }
+  const reminders = dueSoonReminders(steps, now, calendar, { email: deps.config.outbox.smtpUrl !== null });
   const written = await deps.store.addDueSoonReminders(reminders);
   if (written.length > 0)
     await announce(deps, {

@@ -67,7 +67,7 @@ export function startTimerWorker(
   /** After the deadlines: holders of work due soon are reminded (a failure here never holds up a deadline). */
   async function remind(): Promise<void> {
     try {
-      const reminded = await remindDueSoon(deps);
+      const reminded = await remindDueSoon(deps, instances);
       if (reminded > 0) deps.log(`timer worker ${deps.config.processId}: ${reminded} due-soon reminders`);
     } catch (error) {
       deps.log(`due-soon reminders not written: ${(error as Error).message}`);
