@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const PATIENT = 'DEMO-9301';
-type Body = { items?: Array<{ id: string; step: string }>; instance?: { id: string } };
+type Body = { items?: Array<{ id: string; step: string; instanceId: string }>; instance?: { id: string } };
 
 describe('Request status of a request waiting for the payer', () => {
   it('names the wait and until when, on the billing specialist’s laptop', async () => {
@@ -36,8 +36,11 @@ describe('Request status of a request waiting for the payer', () => {
       outcome: string,
       data: Record<string, unknown> = {},
     ) => {
-      const pool = await as<Body>('GET', `/tasks?scope=pool&q=${PATIENT}`);
-      const task = pool.body.items!.find((x) => x.step === step)!;
+      // The pool by its role, not by the patient: patient data never goes in a URL.
+      const pool = await as<Body>('GET', '/tasks?scope=pool&limit=500');
+      const task = pool.body.items!.find(
+        (x) => x.instanceId === started.body.instance!.id && x.step === step,
+      )!;
       const path = `/tasks/${encodeURIComponent(task.id)}`;
       expect((await as('POST', `${path}/claim`)).status).toBe(200);
       expect((await as('POST', `${path}/complete`, { outcome, data })).status).toBe(200);
