@@ -19,12 +19,15 @@ export const TokenView = z.object({
 });
 export type TokenView = z.infer<typeof TokenView>;
 
-/** `lifetimeDays`: shorter than the server's default if wanted; never longer than its maximum (checked in the route). */
+/**
+ * `lifetimeDays`: shorter than the server's default if wanted; never longer than its maximum, checked
+ * in the route (which knows the maximum and says it in words: TOKEN_LIFETIME_TOO_LONG).
+ */
 export const CreateTokenBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     scope: z.enum(['read', 'act']),
-    lifetimeDays: z.number().int().min(1).max(3650).optional(),
+    lifetimeDays: z.number().int().min(1).optional(),
   })
   .strict();
 export type CreateTokenBody = z.input<typeof CreateTokenBody>;
@@ -33,6 +36,9 @@ const tags = ['accounts'];
 const signedOut = 'Not signed in (UNAUTHENTICATED)';
 const Tokens = z.object({ tokens: z.array(TokenView) });
 const OneToken = z.object({ token: TokenView });
+/** How long a new token lasts when no lifetime is given, and the longest it may be given (server settings). */
+export const TokenLifetime = z.object({ defaultDays: z.number().int(), maxDays: z.number().int() });
+const MyTokens = Tokens.extend({ lifetime: TokenLifetime });
 
 export const createToken = route({
   method: 'post',
@@ -58,7 +64,10 @@ export const listTokens = route({
   summary: 'Your API tokens, newest first, with status (active, expired, revoked); never their secrets',
   tags,
   'x-instance-data': false,
-  responses: { 200: json(Tokens, 'Your tokens'), ...errors({ 401: signedOut }) },
+  responses: {
+    200: json(MyTokens, 'Your tokens, and the default and longest lifetime of a new one'),
+    ...errors({ 401: signedOut }),
+  },
 });
 
 export const revokeToken = route({

@@ -104,7 +104,12 @@ export function tokenRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   app.openapi(declared(docs, listTokens), async (c) => {
     const user = requireUser(c);
     const now = deps.clock();
-    return c.json({ tokens: (await deps.store.listApiTokens(user.id)).map((t) => tokenView(t, now)) }, 200);
+    const tokens = (await deps.store.listApiTokens(user.id)).map((t) => tokenView(t, now));
+    const lifetime = {
+      defaultDays: Math.floor(deps.config.apiTokenDefaultMs / DAY),
+      maxDays: Math.floor(deps.config.apiTokenMaxMs / DAY),
+    };
+    return c.json({ tokens, lifetime }, 200);
   });
 
   app.openapi(declared(docs, revokeToken), async (c) => {

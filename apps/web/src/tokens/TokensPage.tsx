@@ -14,7 +14,7 @@ import {
 import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
-import { useCreateToken, useTokens } from './api.ts';
+import { useCreateToken, useTokenLifetime, useTokens } from './api.ts';
 import { TokenTable } from './TokenTable.tsx';
 
 /**
@@ -23,6 +23,7 @@ import { TokenTable } from './TokenTable.tsx';
  */
 export function TokensPage() {
   const tokens = useTokens(null);
+  const lifetime = useTokenLifetime().data;
   const create = useCreateToken();
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'act'>('read');
@@ -80,8 +81,14 @@ export function TokensPage() {
             </Stack>
             <NumberInput
               label="Lifetime (days)"
-              description="Empty: the server's default"
+              description={
+                lifetime
+                  ? `Empty: ${lifetime.defaultDays} days; at most ${lifetime.maxDays}`
+                  : "Empty: the server's default"
+              }
               min={1}
+              // A longer one is not cut down unseen: the server says the limit in words.
+              clampBehavior="none"
               allowDecimal={false}
               value={days}
               onChange={setDays}

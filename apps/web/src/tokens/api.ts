@@ -12,14 +12,20 @@ import { call } from '../api/call.ts';
 /** An API token as the server lists it: never its secret. */
 export type { TokenView as ApiToken } from '@portalflow/contract';
 
+const myTokens = () => call(listTokens, {});
+
 /** Whose tokens: the signed-in user's own (`null`) or, for admins, an account's. */
 export function useTokens(userId: string | null) {
   return useQuery({
     queryKey: ['tokens', userId ?? 'mine'],
-    queryFn: async () =>
-      (userId === null ? await call(listTokens, {}) : await call(listUserTokens, { params: { id: userId } }))
-        .tokens,
+    queryFn: () => (userId === null ? myTokens() : call(listUserTokens, { params: { id: userId } })),
+    select: (answer) => answer.tokens,
   });
+}
+
+/** How long a new token lasts when no lifetime is given, and the longest allowed (from the same answer). */
+export function useTokenLifetime() {
+  return useQuery({ queryKey: ['tokens', 'mine'], queryFn: myTokens, select: (answer) => answer.lifetime });
 }
 
 export function useRevokeToken(userId: string | null) {

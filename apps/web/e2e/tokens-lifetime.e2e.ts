@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * The API token form says how long a token lasts when left empty and how long it may last, and a
+ * lifetime past that is refused with the limit in words (not "lifetimeDays: Too big: …").
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('an API token’s lifetime', () => {
+  it('is explained on the form and refused in words past the limit', async () => {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.goto(`${server.url}/tokens`);
+      await page.getByTestId('tokens-page').waitFor();
+      const form = page.getByRole('form', { name: 'New API token' });
+      await expect.poll(() => form.textContent()).toContain('Empty: 30 days; at most 90');
+
+      await page.getByTestId('token-name').fill('nightly export');
+      await page.getByTestId('token-days').fill('9999');
+      await page.getByTestId('token-create').click();
+      const refused = page.getByRole('alert').filter({ hasText: 'Not created' });
+      await refused.waitFor();
+      expect(await refused.textContent()).toContain('An API token may last at most 90 days');
+      expect(await refused.textContent()).not.toContain('lifetimeDays');
+    } finally {
+      await b.close();
+    }
+  });
+});
