@@ -48,3 +48,42 @@ describe('a patient searching a symptom at night', () => {
     }
   });
 });
+
+describe('a word from the other language', () => {
+  it('points to the answers in the other language, in that language, and shows them there', async () => {
+    const b = await phone();
+    try {
+      // "refill" is said in Spanish by many patients; the Spanish answers call it "resurtido".
+      await b.page.goto(`${server.url}/help/${CLINIC}/es`);
+      await search(b.page, 'Buscar ayuda', 'refill');
+      const elsewhere = b.page.getByTestId('public-elsewhere-en');
+      await elsewhere.waitFor();
+      expect(await elsewhere.getAttribute('lang')).toBe('en');
+      expect(await elsewhere.textContent()).toMatch(/answers? in English for “refill”/);
+      await b.page.screenshot({ path: `${LOOK}/elsewhere-es.png` });
+      await elsewhere.getByRole('button').click();
+      await b.page.getByRole('heading', { level: 1, name: 'Portal help' }).waitFor();
+      expect(new URL(b.page.url()).pathname).toBe(`/help/${CLINIC}/en`);
+      expect(await b.page.getByLabel('Search for help').inputValue()).toBe('refill');
+      await b.page
+        .getByTestId('public-results')
+        .getByRole('button', { name: /prescription refill/ })
+        .waitFor();
+
+      // And the other way: a Spanish word on the English page is answered in Spanish.
+      await search(b.page, 'Search for help', 'contraseña');
+      const enEspanol = b.page.getByTestId('public-elsewhere-es');
+      await enEspanol.waitFor();
+      expect(await enEspanol.textContent()).toMatch(/respuestas? en español para «contraseña»/);
+      await enEspanol.getByRole('button').click();
+      await b.page.getByRole('heading', { level: 1, name: 'Ayuda con el portal' }).waitFor();
+      await b.page
+        .getByTestId('public-results')
+        .getByRole('button', { name: /contraseña/ })
+        .first()
+        .waitFor();
+    } finally {
+      await b.close();
+    }
+  });
+});

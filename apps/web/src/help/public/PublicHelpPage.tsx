@@ -79,11 +79,38 @@ export function PublicHelpPage({
 
   const inLanguage = useMemo(() => (site?.entries ?? []).filter((e) => e.language === lang), [site, lang]);
   // Built once per language; every keystroke only searches it (what videos say included).
-  const search = useMemo(
-    () => createHelpSearch(inLanguage.map((e) => ({ ...e, captions: e.video?.transcript ?? '' }))),
-    [inLanguage],
+  const searches = useMemo(() => {
+    const all = site?.entries ?? [];
+    return new Map(
+      (site?.languages ?? []).map((l) => [
+        l,
+        createHelpSearch(
+          all.filter((e) => e.language === l).map((e) => ({ ...e, captions: e.video?.transcript ?? '' })),
+        ),
+      ]),
+    );
+  }, [site]);
+  const matches = useMemo(
+    () => (query.trim() ? (searches.get(lang)?.(query, 30) ?? []) : null),
+    [searches, lang, query],
   );
-  const matches = useMemo(() => (query.trim() ? search(query, 30) : null), [search, query]);
+  // Nothing here: the other languages may answer it (a patient types in the language they think in).
+  const elsewhere = useMemo(
+    () =>
+      matches?.length === 0
+        ? [...searches]
+            .filter(([l]) => l !== lang)
+            .map(([l, search]) => ({ lang: l, count: search(query, 30).length }))
+            .filter((x) => x.count > 0)
+        : [],
+    [matches, searches, lang, query],
+  );
+  const switchLanguage = (l: string) => {
+    if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l));
+    setChosen(l);
+    setLinked(null);
+    setOpen(new Set());
+  };
   const byCategory = useMemo(() => {
     const groups = new Map<string, PublicHelpEntry[]>();
     for (const e of [...inLanguage].sort((a, b) => a.title.localeCompare(b.title, lang))) {
@@ -132,12 +159,7 @@ export function PublicHelpPage({
                   type="button"
                   lang={l}
                   aria-pressed={l === lang}
-                  onClick={() => {
-                    if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l));
-                    setChosen(l);
-                    setLinked(null);
-                    setOpen(new Set());
-                  }}
+                  onClick={() => switchLanguage(l)}
                   data-testid={`public-lang-${l}`}
                 >
                   {LANGUAGE_NAMES[l] ?? l.toUpperCase()}
@@ -203,7 +225,12 @@ export function PublicHelpPage({
                   {matches.map((m) => entry(m.entry, m))}
                 </ul>
               ) : (
-                <NothingFound query={query.trim()} strings={t} />
+                <NothingFound
+                  query={query.trim()}
+                  strings={t}
+                  elsewhere={elsewhere}
+                  onShowElsewhere={switchLanguage}
+                />
               )
             ) : (
               byCategory.map(([category, list]) => (

@@ -11,6 +11,10 @@ export interface Strings {
   nothingHint: string;
   /** Said first when a search finds nothing: it may have been a symptom, typed at night. */
   nothingEmergency: string;
+  /** Said in this language, under a search in another that found nothing: answers here match it. */
+  elsewhere: (n: number, q: string) => string;
+  /** The button that shows those answers in this language. */
+  showElsewhere: string;
   emergency: string;
   language: string;
   howto: string;
@@ -51,6 +55,9 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     nothing: (q) => `No answers found for “${q}”.`,
     nothingHint: 'Try fewer words or check the spelling, or call the front desk.',
     nothingEmergency: 'If this is an emergency, call 911 now.',
+    elsewhere: (n, q) =>
+      n === 1 ? `1 answer in English for “${q}”.` : `${n} answers in English for “${q}”.`,
+    showElsewhere: 'Show in English',
     emergency: 'Emergency? Call 911. Do not use the portal for urgent symptoms.',
     language: 'Language',
     howto: 'How-to',
@@ -81,6 +88,9 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     nothing: (q) => `No encontramos respuestas para «${q}».`,
     nothingHint: 'Pruebe con menos palabras o revise la ortografía, o llame a la recepción.',
     nothingEmergency: 'Si es una emergencia, llame al 911 ahora.',
+    elsewhere: (n, q) =>
+      n === 1 ? `Hay 1 respuesta en español para «${q}».` : `Hay ${n} respuestas en español para «${q}».`,
+    showElsewhere: 'Ver en español',
     emergency: '¿Emergencia? Llame al 911. No use el portal para síntomas urgentes.',
     language: 'Idioma',
     howto: 'Guía',
