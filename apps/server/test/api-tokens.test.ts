@@ -165,6 +165,41 @@ describe('scope', () => {
     expect(started.status).toBe(201);
   });
 
+  it("an act token cannot send its owner's emails elsewhere: the address changes only signed in", async () => {
+    const { session, as } = await holder(['front-desk'], 'act');
+    const prefs = (address: string | null) => ({
+      address,
+      assigned: true,
+      escalated: true,
+      overdue: true,
+      digest: false,
+      quietStart: null,
+      quietEnd: null,
+    });
+    const own = await t.call('PUT', '/api/email-preferences', {
+      as: session,
+      body: prefs('dana@clinic.example'),
+    });
+    expect(own.status, own.text).toBe(200);
+    const moved = await t.call('PUT', '/api/email-preferences', {
+      as,
+      body: prefs('someone@elsewhere.example'),
+    });
+    expect(moved.status, moved.text).toBe(403);
+    expect(moved.body.error.code).toBe('SESSION_REQUIRED');
+    const cleared = await t.call('PUT', '/api/email-preferences', { as, body: prefs(null) });
+    expect(cleared.status, cleared.text).toBe(403);
+    expect((await t.call('GET', '/api/email-preferences', { as: session })).body.preferences.address).toBe(
+      'dana@clinic.example',
+    );
+    // What a script may still change: which emails come, at the same address.
+    const quieter = await t.call('PUT', '/api/email-preferences', {
+      as,
+      body: { ...prefs('dana@clinic.example'), digest: true },
+    });
+    expect(quieter.status, quieter.text).toBe(200);
+  });
+
   it('the scope must be chosen', async () => {
     const session = await t.login('front-desk');
     const res = await t.call('POST', '/api/tokens', { as: session, body: { name: 'no scope' } });

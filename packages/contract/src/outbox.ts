@@ -147,6 +147,7 @@ export const saveEmailPreferences = route({
     ...errors({
       401: UNAUTHENTICATED,
       400: 'Not an email address, or half of the quiet hours (VALIDATION_FAILED)',
+      403: 'A new address sent with an API token: where emails go changes only signed in (SESSION_REQUIRED)',
     }),
   },
 });
