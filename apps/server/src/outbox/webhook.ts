@@ -1,4 +1,5 @@
 import type { OutboxItem, WebhookSubscriptionWithSecret } from '@portalflow/store';
+import { webhookNetworkWords, webhookStatusWords } from './failure-words.ts';
 import { signWebhook } from './sign.ts';
 
 /** How one webhook attempt ended. `gone`: the receiver answered 410 and wants no more. */
@@ -33,13 +34,8 @@ export async function sendWebhook(
     // The answer's body is never needed; drain it so the connection is freed.
     await response.arrayBuffer().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return { ok: true };
-    return { ok: false, gone: response.status === 410, error: `HTTP ${response.status}` };
+    return { ok: false, gone: response.status === 410, error: webhookStatusWords(response.status) };
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string } };
-    return {
-      ok: false,
-      gone: false,
-      error: e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.name),
-    };
+    return { ok: false, gone: false, error: webhookNetworkWords(error, timeoutMs) };
   }
 }

@@ -6,6 +6,7 @@ import { retryDelayMs } from './backoff.ts';
 import { composeBackupEmail, isBackupEmail } from './backup-email.ts';
 import { clinicZone, digestLines, queueDigests } from './digest.ts';
 import { composeDigest, composeEmail } from './email.ts';
+import { smtpWords } from './failure-words.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
 import type { EmailPayload } from './messages.ts';
 import { localDateTime, quietUntil } from './quiet-hours.ts';
@@ -90,8 +91,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
       await mailer.send({ id: item.id, to: prefs.address, email });
       return [{ status: 'delivered', at: deps.clock() }, true];
     } catch (error) {
-      const e = error as Error & { code?: string; responseCode?: number };
-      return [failure(item, `SMTP ${e.responseCode ?? e.code ?? e.name}`, now), true];
+      return [failure(item, smtpWords(error), now), true];
     }
   }
 
@@ -100,7 +100,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     if (!sub || sub.disabledAt) return [{ status: 'dead', error: 'subscription removed' }, false];
     const result = await sendWebhook(sub, item, now, settings.webhookTimeoutMs);
     if (result.ok) return [{ status: 'delivered', at: deps.clock() }, true];
-    if (result.gone) return [{ status: 'dead', error: `${result.error} (receiver asked to stop)` }, true];
+    if (result.gone) return [{ status: 'dead', error: result.error }, true];
     return [failure(item, result.error, now), true];
   }
 
