@@ -87,3 +87,31 @@ describe('a word from the other language', () => {
     }
   });
 });
+
+describe('a shared link that no longer leads to an answer', () => {
+  it('says so in the page language and puts the address back to the page', async () => {
+    const b = await phone();
+    try {
+      // Cut short in a text message (or the answer was renamed or taken off).
+      await b.page.goto(`${server.url}/help/${CLINIC}/en/how-do-i-ask-for-a-prescription-refil`);
+      const gone = b.page.getByTestId('public-link-gone');
+      await gone.waitFor();
+      expect(await gone.textContent()).toContain('That answer is not here any more');
+      expect(new URL(b.page.url()).pathname).toBe(`/help/${CLINIC}/en`);
+      await b.page.screenshot({ path: `${LOOK}/link-gone-en.png` });
+      // Opening an answer puts the note away.
+      await b.page.getByRole('button', { name: /prescription refill/ }).click();
+      await gone.waitFor({ state: 'detached' });
+
+      await b.page.goto(`${server.url}/help/${CLINIC}/es/una-respuesta-que-ya-no-esta`);
+      await gone.waitFor();
+      expect(await gone.textContent()).toContain('Esa respuesta ya no está aquí');
+      // A link that does lead to an answer says nothing of the kind.
+      await b.page.goto(`${server.url}/help/${CLINIC}/es/como-pido-mas-de-mi-medicina-resurtido`);
+      await b.page.getByTestId('help-video').waitFor();
+      expect(await gone.count()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -36,6 +36,8 @@ export function PublicHelpPage({
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [linked, setLinked] = useState<string | null>(initialEntry);
+  // A shared link whose answer is not here (renamed, taken off, cut short in a message): said once.
+  const [linkGone, setLinkGone] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -66,6 +68,9 @@ export function PublicHelpPage({
       requestAnimationFrame(() =>
         document.querySelector(`[data-testid="public-entry-${target.id}"]`)?.scrollIntoView(),
       );
+    } else {
+      setLinkGone(true);
+      setLinked(null);
     }
   }, [site, linked, lang]);
 
@@ -109,6 +114,7 @@ export function PublicHelpPage({
     if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l));
     setChosen(l);
     setLinked(null);
+    setLinkGone(false);
     setOpen(new Set());
   };
   const byCategory = useMemo(() => {
@@ -128,6 +134,7 @@ export function PublicHelpPage({
       return next;
     });
     setLinked(opening ? entrySlug(e.title) : null);
+    setLinkGone(false);
   };
   const entry = (e: PublicHelpEntry, match?: NonNullable<typeof matches>[number]) => (
     <PublicEntry
@@ -189,6 +196,11 @@ export function PublicHelpPage({
             {loaded.state === 'ready' && loaded.savedCopy && (
               <p className="ph-saved-copy" role="status" data-testid="public-saved-copy">
                 {t.savedCopy(loaded.savedCopy.at)}
+              </p>
+            )}
+            {linkGone && (
+              <p className="ph-saved-copy" role="status" data-testid="public-link-gone">
+                {t.linkGone}
               </p>
             )}
             <p className="ph-intro">{t.intro}</p>

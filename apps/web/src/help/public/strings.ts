@@ -15,6 +15,8 @@ export interface Strings {
   elsewhere: (n: number, q: string) => string;
   /** The button that shows those answers in this language. */
   showElsewhere: string;
+  /** A shared link whose answer is gone (renamed, taken off, or the link cut short). */
+  linkGone: string;
   emergency: string;
   language: string;
   howto: string;
@@ -58,6 +60,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     elsewhere: (n, q) =>
       n === 1 ? `1 answer in English for “${q}”.` : `${n} answers in English for “${q}”.`,
     showElsewhere: 'Show in English',
+    linkGone: 'That answer is not here any more. It may have a new name: search or look below.',
     emergency: 'Emergency? Call 911. Do not use the portal for urgent symptoms.',
     language: 'Language',
     howto: 'How-to',
@@ -91,6 +94,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     elsewhere: (n, q) =>
       n === 1 ? `Hay 1 respuesta en español para «${q}».` : `Hay ${n} respuestas en español para «${q}».`,
     showElsewhere: 'Ver en español',
+    linkGone: 'Esa respuesta ya no está aquí. Puede tener otro nombre: búsquela o mire abajo.',
     emergency: '¿Emergencia? Llame al 911. No use el portal para síntomas urgentes.',
     language: 'Idioma',
     howto: 'Guía',
