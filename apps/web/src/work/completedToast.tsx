@@ -1,10 +1,18 @@
 import { Text } from '@mantine/core';
 import { notifications } from '../shell/notifications.ts';
-import { completedText } from './completedText.ts';
+import { completedText, type NextInPool } from './completedText.ts';
 
-/** The toast after completing a task: the request it was for on its own line, then the step and outcome. */
-export function showCompleted(stepTitle: string, outcome: string, request: string): void {
-  const text = completedText(stepTitle, outcome, request);
+/**
+ * The toast after completing a task: the request it was for on its own line, then the step and outcome,
+ * then what of the same request now waits in the same pool.
+ */
+export function showCompleted(
+  stepTitle: string,
+  outcome: string,
+  request: string,
+  nextInPool?: NextInPool,
+): void {
+  const text = completedText(stepTitle, outcome, request, nextInPool);
   notifications.show({
     color: 'teal',
     title: text.title,
@@ -16,6 +24,11 @@ export function showCompleted(stepTitle: string, outcome: string, request: strin
         <Text size="sm" span display="block">
           {text.done}
         </Text>
+        {text.next && (
+          <Text size="sm" span display="block" mt={4} data-testid="completed-next">
+            {text.next}
+          </Text>
+        )}
       </>
     ),
   });

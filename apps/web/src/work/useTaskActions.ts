@@ -166,9 +166,16 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
         body: note ? { outcome, data, note, forNextRole: forNextRole === true } : { outcome, data },
         idempotencyKey: newIdempotencyKey(),
       }),
-    onSuccess: (_result, { task, outcome }) => {
+    onSuccess: (result, { task, outcome }) => {
       completedHere.current.add(task.id);
-      showCompleted(task.title, outcome, requestOf(task));
+      // The request's next steps for the role just worked, unclaimed: said so the person can take them on.
+      const next = (result.instance?.active ?? []).filter(
+        (a) => a.kind === 'task' && a.role === task.role && a.assignee === null && a.taskId !== task.id,
+      );
+      showCompleted(task.title, outcome, requestOf(task), {
+        titles: next.map((a) => a.title),
+        pool: thePool(roleName(task.role)),
+      });
       onCompleted?.(task);
       refresh(task.id);
     },
