@@ -17,8 +17,9 @@ const KINDS: Array<{
   },
   {
     key: 'overdue',
-    label: 'A task of mine is overdue',
-    description: 'When a task you hold passes its deadline',
+    label: 'A task of mine is due soon or overdue',
+    description:
+      'When a task you hold nears its deadline (30 minutes of clinic time before), and when it passes it',
   },
   {
     key: 'cancelled',

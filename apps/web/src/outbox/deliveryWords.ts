@@ -18,6 +18,7 @@ const KINDS: Record<string, string> = {
   digest: 'Daily digest',
   assigned: 'Task assigned to them',
   escalated: 'Task escalated to them',
+  'due-soon': 'Their task is due soon',
   overdue: 'Their task is overdue',
   cancelled: 'Their request was cancelled',
   'backup-failed': 'Backup failed',

@@ -9,8 +9,8 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { listNotifications, readNotifications } from '@portalflow/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { readNotifications } from '@portalflow/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlarmClock, ArrowUpRight, Bell, CheckCheck, CircleX, UserCheck } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -19,6 +19,7 @@ import type { Notification } from '../api/types.ts';
 import { formatWhen } from '../shell/time.ts';
 import type { WorkLocationState } from './MyWorkPage.tsx';
 import { requestLabel } from './requestLabel.ts';
+import { useUnreadNotifications } from './unreadNotifications.ts';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
 import { useRoleName, useRoleTitlesLoading } from './useRoleName.ts';
 import { useWorkQueues } from './useWorkQueues.ts';
@@ -27,20 +28,24 @@ import classes from './work.module.css';
 const what = (n: Notification, roleName: (role: string | null | undefined) => string) =>
   n.kind === 'assigned'
     ? 'Assigned to you'
-    : n.kind === 'overdue'
-      ? 'Overdue'
-      : n.kind === 'cancelled'
-        ? 'Request cancelled: nothing more to do'
-        : // Addressed to the person it was taken from, not to the role it went to.
-          n.userId
-          ? 'Deadline passed: it went to another role'
-          : `Escalated to ${roleName(n.role)}`;
+    : n.kind === 'due-soon'
+      ? 'Due soon: finish it or release it before its deadline'
+      : n.kind === 'overdue'
+        ? 'Overdue'
+        : n.kind === 'cancelled'
+          ? 'Request cancelled: nothing more to do'
+          : // Addressed to the person it was taken from, not to the role it went to.
+            n.userId
+            ? 'Deadline passed: it went to another role'
+            : `Escalated to ${roleName(n.role)}`;
 
 const iconOf = (n: Notification) =>
   n.kind === 'assigned' ? (
     <UserCheck size={16} aria-hidden color="var(--mantine-color-teal-8)" />
   ) : n.kind === 'overdue' ? (
     <AlarmClock size={16} aria-hidden color="var(--mantine-color-red-8)" />
+  ) : n.kind === 'due-soon' ? (
+    <AlarmClock size={16} aria-hidden color="var(--mantine-color-orange-9)" />
   ) : n.kind === 'cancelled' ? (
     <CircleX size={16} aria-hidden color="var(--mantine-color-gray-7)" />
   ) : (
@@ -48,7 +53,7 @@ const iconOf = (n: Notification) =>
   );
 
 /**
- * The bell in the header: unread count, and a list of "assigned to you", "overdue" and
+ * The bell in the header: unread count, and a list of "assigned to you", "due soon", "overdue" and
  * "escalated to <role>". Choosing one marks it read and opens the task in My work (by router
  * state — no patient data in the URL).
  */
@@ -59,11 +64,7 @@ export function NotificationBell() {
   const titlesLoading = useRoleTitlesLoading();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
-  const unread = useQuery({
-    queryKey: ['notifications', 'unread'],
-    queryFn: () => call(listNotifications, { query: { unread: 'true', limit: 50 } }),
-    refetchInterval: 60_000,
-  });
+  const unread = useUnreadNotifications();
   const queues = useWorkQueues(true);
   const { titleOf } = useDefinitionTitles();
   const markRead = useMutation({
@@ -131,7 +132,8 @@ export function NotificationBell() {
             </Text>
           ) : count === 0 ? (
             <Text size="sm" c="gray.7" p="sm">
-              You are all caught up. Tasks assigned to you, overdue or escalated to your roles show up here.
+              You are all caught up. Tasks assigned to you, due soon, overdue or escalated to your roles show
+              up here.
             </Text>
           ) : (
             <ScrollArea.Autosize mah={360}>

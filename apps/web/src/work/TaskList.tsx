@@ -5,6 +5,7 @@ import type { Task } from '../api/types.ts';
 import type { Folder } from './queue.ts';
 import { TaskRow } from './TaskRow.tsx';
 import { poolFolderName, poolName, thePool } from './thePool.ts';
+import { useDueSoonTasks } from './unreadNotifications.ts';
 import { useRoleName } from './useRoleName.ts';
 import classes from './work.module.css';
 
@@ -33,6 +34,7 @@ interface Props {
 export function TaskList(props: Props) {
   const { folder, tasks, total, now, openId, cursorId, loading, error } = props;
   const roleName = useRoleName();
+  const dueSoon = useDueSoonTasks();
   return (
     <>
       <Stack gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -99,6 +101,7 @@ export function TaskList(props: Props) {
                 role={roleName(task.role)}
                 now={now}
                 mine={task.assignee === props.userId}
+                dueSoon={dueSoon.has(task.id)}
                 open={task.id === openId}
                 cursor={task.id === cursorId}
                 onOpen={props.onOpen}

@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { ArrowUpRight, Flame, User } from 'lucide-react';
+import { AlarmClock, ArrowUpRight, Flame, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
@@ -17,6 +17,8 @@ interface Props {
   role: string;
   now: number;
   mine: boolean;
+  /** The server reminded the reader that this task of theirs is due soon (the bell has it too). */
+  dueSoon?: boolean;
   open: boolean;
   cursor: boolean;
   onOpen: (task: Task) => void;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** One task in the queue: a button whose name says which request, what step, which workflow, and when it is due. */
-export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen, onFocus }: Props) {
+export function TaskRow({ task, workflow, role, now, mine, dueSoon, open, cursor, onOpen, onFocus }: Props) {
   return (
     <li>
       <button
@@ -75,6 +77,20 @@ export function TaskRow({ task, workflow, role, now, mine, open, cursor, onOpen,
           <Group gap={4} wrap="nowrap" style={{ flex: '0 0 auto' }}>
             {task.practice && <PracticeBadge size="xs" />}
             <FileCount files={task.files} testId="task-row-files" />
+            {mine && dueSoon && task.status === 'open' && (
+              <Badge
+                size="xs"
+                tt="none"
+                color="orange"
+                c={AMBER_TEXT}
+                variant="light"
+                leftSection={<AlarmClock size={11} aria-hidden />}
+                style={{ flexShrink: 0 }}
+                data-testid="task-row-due-soon"
+              >
+                Due soon
+              </Badge>
+            )}
             {task.escalated && (
               <Badge
                 size="xs"
