@@ -16,6 +16,7 @@ import {
   toSubmission,
 } from './form.ts';
 import { humanize } from './format.ts';
+import { type KeptAnswer, keptAnswers } from './keptAnswers.ts';
 import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { TaskNote } from './TaskNote.tsx';
 import { useAddNote } from './useAddNote.ts';
@@ -34,6 +35,8 @@ interface Props {
   /** The note typed in the task's note box: the panel keeps it, so Release can take it along. */
   note: NoteDraft;
   onNoteChange: (note: NoteDraft) => void;
+  /** What has been typed into the form, in words: the panel keeps it should the task move away unsent. */
+  onAnswersChange?: (answers: KeptAnswer[]) => void;
   disabledReason: string | null;
   busyOutcome: string | null;
   onComplete: (
@@ -60,6 +63,7 @@ export function TaskForm({
   onNoteAdded,
   note,
   onNoteChange: setNote,
+  onAnswersChange,
   disabledReason,
   busyOutcome,
   onComplete,
@@ -153,6 +157,7 @@ export function TaskForm({
             onChange={(value) => {
               const next = { ...values, [field.id]: value };
               setValues(next);
+              onAnswersChange?.(keptAnswers(fields, initialValues(fields, data), next));
               if (tried !== null) {
                 const checked = recheck(fields, next, tried);
                 setErrors(checked.errors);

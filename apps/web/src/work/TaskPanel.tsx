@@ -27,7 +27,9 @@ import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
 import { InstanceData } from './InstanceData.tsx';
+import { KeptAnswers } from './KeptAnswers.tsx';
 import { KeptNote } from './KeptNote.tsx';
+import type { KeptAnswer } from './keptAnswers.ts';
 import { movedText } from './movedText.ts';
 import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { NoteBoxAlone } from './NoteBoxAlone.tsx';
@@ -67,8 +69,13 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const roleName = useRoleName();
   // The note typed in the task's note box, kept here so that Release takes it along (not only an outcome).
   const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);
+  // The form answers typed so far, in words: kept to copy should the task move away before they are sent.
+  const [answers, setAnswers] = useState<KeptAnswer[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different task starts with an empty box
-  useEffect(() => setNote(EMPTY_NOTE), [taskId]);
+  useEffect(() => {
+    setNote(EMPTY_NOTE);
+    setAnswers([]);
+  }, [taskId]);
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
   if (taskId === null) {
@@ -133,6 +140,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 ? 'It no longer exists.'
                 : detail.error.message}
         </Alert>
+        {/* What was typed in the form is not lost with the task either: kept here, read-only, to copy. */}
+        {status === 403 && answers.length > 0 && <KeptAnswers answers={answers} />}
         {/* What was typed in the note box is not lost with the task: kept here to copy. */}
         {note.body.trim() !== '' && (
           <KeptNote
@@ -364,6 +373,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 onNoteAdded={refreshNotes}
                 note={note}
                 onNoteChange={setNote}
+                onAnswersChange={setAnswers}
                 disabledReason={disabledReason}
                 busyOutcome={
                   actions.complete.isPending && actions.complete.variables?.task.id === task.id

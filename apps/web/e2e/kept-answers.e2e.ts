@@ -1,0 +1,77 @@
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { openBrowser, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { testNow } from './support/time-shift.ts';
+
+/**
+ * A deadline escalates a task away while its holder is filling in its form: what they had chosen is
+ * not lost with the form — it is kept on the panel, read-only, by field label in words, to copy — and
+ * nothing of it is sent to the server after the move or put in the address.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const WIDE = { width: 1366, height: 900 };
+
+describe('form answers typed before an escalation', () => {
+  it('are kept on the panel to copy, never sent', async () => {
+    const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
+    const started = await assistant<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
+      definitionId: 'lab-result-release',
+      data: { patient: 'DEMO-5103', test: 'Lipid panel' },
+    });
+    expect(started.status).toBe(201);
+    const taskId = started.body.instance.active[0]!.taskId;
+    const path = `/tasks/${encodeURIComponent(taskId)}`;
+    expect((await assistant('POST', `${path}/claim`, {})).status).toBe(200);
+
+    const a = await openBrowser(WIDE);
+    try {
+      const page = a.page;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId(`task-row-${taskId}`).click();
+      await page.locator(`[data-testid="task-panel"][data-task-id="${taskId}"]`).waitFor();
+      const form = page.getByTestId('task-form');
+      await form.getByTestId('form-field-flag').click();
+      await page.getByRole('option', { name: 'Abnormal' }).click();
+      await form.getByLabel('No', { exact: true }).check();
+
+      // Every write the page makes from now on: none may carry the answers once the task has moved.
+      const sent: Request[] = [];
+      page.on('request', (r) => {
+        if (r.method() !== 'GET') sent.push(r);
+      });
+
+      // The deadline, moved a few seconds ahead by a lead, passes while the form is being filled in.
+      const lead = await apiSession(server.url, 'lead', PASSWORD);
+      const due = new Date(testNow() + 4_000).toISOString();
+      expect((await lead('POST', `${path}/reassign`, { due, reason: 'Due now' })).status).toBe(200);
+
+      const said = page.getByTestId('task-unavailable');
+      await said.waitFor({ timeout: 30_000 });
+      await expect.poll(() => said.textContent(), { timeout: 30_000 }).toContain('This task was escalated');
+      const kept = page.getByTestId('answers-kept');
+      await kept.waitFor();
+      expect(await kept.getByRole('textbox', { name: 'Your answers, not saved' }).inputValue()).toBe(
+        "Flag: Abnormal\nPatient's own provider asked to review before release: No",
+      );
+      expect(await kept.getByRole('button', { name: 'Copy the answers' }).isVisible()).toBe(true);
+      // Read-only: there is nothing left to send them with.
+      expect(await kept.getByRole('textbox').getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByTestId('task-form').count()).toBe(0);
+
+      expect(page.url()).not.toMatch(/abnormal|provider/i);
+      for (const r of sent) expect(`${r.url()} ${r.postData() ?? ''}`).not.toMatch(/abnormal|holdRequested/i);
+    } finally {
+      await a.close();
+    }
+  }, 180_000);
+});
