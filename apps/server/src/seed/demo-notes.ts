@@ -16,7 +16,7 @@ export const DEMO_HISTORY_NOTES: Record<string, string> = {
   'enrollment-activation/linking-error-fixed-by-it/link-existing-account':
     'Linking fails with "account already bound": the old account still has her former email. Ticket to IT.',
   'billing-question/financial-assistance-sliding-fee-approved/log-question':
-    'Lost his job in October and asks about the sliding fee. Household of three.',
+    'Lost his job two months ago and asks about the sliding fee. Household of three.',
   'proxy-access/grandmother-guardianship-order-not-valid/check-request':
     'Grandmother brought a court order; copy scanned to the request, her ID checked at the desk.',
   'password-reset/it-sends-identity-check-back-to-front-desk/it-ticket':
@@ -25,7 +25,7 @@ export const DEMO_HISTORY_NOTES: Record<string, string> = {
   'prescription-refill/standing-order-nurse-sees-side-effect-routes-to-provider/standing-order-refill':
     'Exact refill and on the standing order, but she has had stomach upset and loose stools for two weeks since the dose went up. She may need the extended-release form, which the standing order does not cover, so this one is yours.',
   'prescription-refill/stimulant-refill-denied-by-provider/review-request':
-    'Controlled: last fill 28 days ago, state monitoring database checked, no early fills. Last visit in August.',
+    'Controlled: last fill 28 days ago, state monitoring database checked, no early fills. Seen in the clinic within the year.',
   'lab-result-release/held-result-released-after-three-business-days/verify-result':
     'Flagged abnormal by the lab. The patient called this morning asking when it will post.',
   'portal-message-triage/lab-question-patient-replies-provider-books-visit/sort-message':
