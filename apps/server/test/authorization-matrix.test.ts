@@ -88,6 +88,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/users/{id}/sessions':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions/{sessionId}': { anonymous: 401, admin: A, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions':          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/users/{id}/sign-in-pause':        { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'DELETE /api/users/{id}/sign-in-pause':     { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/users/{id}/held-tasks':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users/import/preview':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/users/import':                   { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -228,6 +230,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/webhooks':                        { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/webhooks':                       { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/webhooks/{id}':                { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/webhooks/{id}/rotate':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/webhooks/{id}/rotation/finish':  { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/outbox':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/outbox/{id}/resend':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
@@ -470,6 +474,14 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'DELETE /api/users/{id}/sessions': async (w) => ({
     method: 'DELETE',
     path: `/api/users/${(await w.freshUser(['front-desk'])).id}/sessions`,
+  }),
+  'GET /api/users/{id}/sign-in-pause': async (w) => ({
+    method: 'GET',
+    path: `/api/users/${w.userId('staffRole')}/sign-in-pause`,
+  }),
+  'DELETE /api/users/{id}/sign-in-pause': async (w) => ({
+    method: 'DELETE',
+    path: `/api/users/${w.userId('staffRole')}/sign-in-pause`,
   }),
   'GET /api/users/{id}/held-tasks': async (w) => ({
     method: 'GET',
@@ -1014,6 +1026,14 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'DELETE /api/webhooks/{id}': async (w) => ({
     method: 'DELETE',
     path: `/api/webhooks/${(await freshSubscription(w)).id}`,
+  }),
+  'POST /api/webhooks/{id}/rotate': async (w) => ({
+    method: 'POST',
+    path: `/api/webhooks/${(await freshSubscription(w)).id}/rotate`,
+  }),
+  'POST /api/webhooks/{id}/rotation/finish': async (w) => ({
+    method: 'POST',
+    path: `/api/webhooks/${(await freshSubscription(w)).id}/rotation/finish`,
   }),
   'GET /api/outbox': async () => ({ method: 'GET', path: '/api/outbox' }),
   'POST /api/outbox/{id}/resend': async (w) => ({

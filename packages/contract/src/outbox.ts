@@ -92,6 +92,11 @@ export const WebhookSubscriptionView = z.object({
   createdBy: z.string().nullable(),
   createdAt: Timestamp,
   disabledAt: Timestamp.nullable(),
+  /**
+   * A new signing secret was made and the old one still signs too (every delivery carries both
+   * signatures) until the rotation is finished: the receiver switches secrets without a gap.
+   */
+  rotating: z.boolean(),
 });
 export type WebhookSubscriptionView = z.infer<typeof WebhookSubscriptionView>;
 
@@ -196,6 +201,42 @@ export const removeWebhook = route({
   request: { params: IdParams },
   responses: {
     200: json(z.object({ subscription: WebhookSubscriptionView }), 'Removed (or already removed)'),
+    ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY, 404: 'No such subscription (NOT_FOUND)' }),
+  },
+});
+
+export const rotateWebhookSecret = route({
+  method: 'post',
+  path: '/api/webhooks/{id}/rotate',
+  summary:
+    'Make a new signing secret (shown once); until the rotation is finished each delivery is signed with the new and the previous one',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(
+      z.object({ subscription: WebhookSubscriptionView, secret: z.string() }),
+      'Rotating; the new secret shown once',
+    ),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      404: 'No such subscription (NOT_FOUND)',
+      409: 'The subscription was removed (SUBSCRIPTION_REMOVED)',
+    }),
+  },
+});
+
+export const finishWebhookRotation = route({
+  method: 'post',
+  path: '/api/webhooks/{id}/rotation/finish',
+  summary:
+    'Stop signing with the previous secret: only the newest signs from now on (nothing to finish: unchanged)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ subscription: WebhookSubscriptionView }), 'Only the newest secret signs'),
     ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY, 404: 'No such subscription (NOT_FOUND)' }),
   },
 });

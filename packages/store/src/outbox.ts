@@ -90,9 +90,15 @@ export interface WebhookSubscription {
   createdBy: string | null;
   createdAt: string;
   disabledAt: string | null;
+  /** More than one secret signs: a rotation under way (see `secret`). */
+  rotating: boolean;
 }
 
 export interface WebhookSubscriptionWithSecret extends WebhookSubscription {
+  /**
+   * The secrets in force, newest first, space-separated as in the `webhook-signature` header: one, or
+   * the new and the previous one while a rotation is under way. Each signs every delivery.
+   */
   secret: string;
 }
 
@@ -135,6 +141,10 @@ export interface OutboxStore {
   getWebhookSubscription(id: string): Promise<WebhookSubscriptionWithSecret | null>;
   /** False if it does not exist or was already disabled. */
   disableWebhookSubscription(id: string, at: string): Promise<boolean>;
+  /** Puts `secret` first and keeps only the newest of the old ones; false when removed or unknown. */
+  rotateWebhookSecret(id: string, secret: string): Promise<boolean>;
+  /** Keeps only the newest secret. */
+  finishWebhookRotation(id: string): Promise<void>;
 
   /** Defaults (everything on, no address, no quiet hours) when the person never saved any. */
   getEmailPreferences(userId: string): Promise<EmailPreferences>;

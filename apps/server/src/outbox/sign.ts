@@ -5,9 +5,17 @@ import { createHmac, randomBytes } from 'node:crypto';
  * with the base64 bytes after `whsec_`. Kept here, small, so delivery needs no other module.
  */
 export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
-  const mac = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
-  return `v1,${mac}`;
+  // Several secrets (a rotation under way, newest first): one signature each, space-separated, as the
+  // specification provides; a receiver accepts the delivery when any of them matches its secret.
+  return secret
+    .split(' ')
+    .filter((s) => s !== '')
+    .map((one) => {
+      const key = Buffer.from(one.startsWith('whsec_') ? one.slice(6) : one, 'base64');
+      const mac = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
+      return `v1,${mac}`;
+    })
+    .join(' ');
 }
 
 /** A new subscription secret: 32 random bytes, shown once as `whsec_` + base64. */

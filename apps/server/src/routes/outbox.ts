@@ -1,9 +1,11 @@
 import {
   createWebhook,
+  finishWebhookRotation,
   listDeliveries,
   listWebhooks,
   removeWebhook,
   resendDelivery,
+  rotateWebhookSecret,
   WEBHOOK_EVENTS,
 } from '@portalflow/contract';
 import type { OutboxItem } from '@portalflow/store';
@@ -77,6 +79,40 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       detail: disabled
         ? `removed webhook subscription ${id}`
         : `webhook subscription ${id} was already removed`,
+    });
+    const { secret: _secret, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
+    return c.json({ subscription }, 200);
+  });
+  app.openapi(declared(docs, rotateWebhookSecret), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const { id } = c.req.valid('param');
+    if (!(await deps.store.getWebhookSubscription(id))) throw notFound('The subscription');
+    const secret = newWebhookSecret();
+    if (!(await deps.store.rotateWebhookSecret(id, secret)))
+      throw new ApiError(
+        409,
+        'SUBSCRIPTION_REMOVED',
+        'This subscription was removed: subscribe the receiver again',
+      );
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `rotated the signing secret of webhook subscription ${id}`,
+    });
+    const { secret: _secrets, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
+    return c.json({ subscription, secret }, 200);
+  });
+  app.openapi(declared(docs, finishWebhookRotation), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const { id } = c.req.valid('param');
+    if (!(await deps.store.getWebhookSubscription(id))) throw notFound('The subscription');
+    await deps.store.finishWebhookRotation(id);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `finished rotating the signing secret of webhook subscription ${id}`,
     });
     const { secret: _secret, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
     return c.json({ subscription }, 200);

@@ -24,6 +24,7 @@ import {
 import { DeliveryTable } from './DeliveryTable.tsx';
 import { kindWords } from './deliveryWords.ts';
 import { RemoveSubscription } from './RemoveSubscription.tsx';
+import { SecretRotation } from './SecretRotation.tsx';
 
 /**
  * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
@@ -36,6 +37,8 @@ export function WebhooksPage() {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>(['*']);
   const [made, setMade] = useState<string | null>(null);
+  /** A rotated subscription's new secret, shown once. */
+  const [rotated, setRotated] = useState<string | null>(null);
   /** The subscription whose removal is being asked about. */
   const [removing, setRemoving] = useState<{ id: string; url: string } | null>(null);
 
@@ -121,6 +124,14 @@ export function WebhooksPage() {
           hint="Give this signing secret to the receiver now: it is shown only this once."
         />
       )}
+      {rotated && (
+        <SecretShownOnce
+          title="New signing secret"
+          secret={rotated}
+          testId="webhook-new-secret"
+          hint="Give this new secret to the receiver now: it is shown only this once. Until you press Finish rotation, every delivery is signed with both the new and the old secret, so the receiver can switch whenever it is ready."
+        />
+      )}
       <Title order={3} size="h4">
         Subscriptions
       </Title>
@@ -152,14 +163,17 @@ export function WebhooksPage() {
                       removed {formatWhen(s.disabledAt)}
                     </Text>
                   ) : (
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      color="red"
-                      onClick={() => setRemoving({ id: s.id, url: s.url })}
-                    >
-                      Remove
-                    </Button>
+                    <Group gap="xs" align="flex-start">
+                      <SecretRotation id={s.id} rotating={s.rotating} onNewSecret={setRotated} />
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        color="red"
+                        onClick={() => setRemoving({ id: s.id, url: s.url })}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

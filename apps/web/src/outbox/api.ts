@@ -3,11 +3,13 @@ import {
   createWebhook,
   type DeliveryStatus,
   type EmailPreferencesBody,
+  finishWebhookRotation,
   getEmailPreferences,
   listDeliveries,
   listWebhooks,
   removeWebhook,
   resendDelivery,
+  rotateWebhookSecret,
   saveEmailPreferences,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -49,6 +51,23 @@ export function useRemoveSubscription() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(removeWebhook, { params: { id } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
+  });
+}
+
+/** A new signing secret; the old one keeps signing too until the rotation is finished. */
+export function useRotateSecret() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(rotateWebhookSecret, { params: { id } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
+  });
+}
+
+export function useFinishRotation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(finishWebhookRotation, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['webhooks'] }),
   });
 }

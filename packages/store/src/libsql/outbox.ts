@@ -40,6 +40,7 @@ function toSubscription(row: Row): WebhookSubscription {
     createdBy: textOrNull(row, 'created_by'),
     createdAt: text(row, 'created_at'),
     disabledAt: textOrNull(row, 'disabled_at'),
+    rotating: text(row, 'secret').includes(' '),
   };
 }
 
@@ -177,6 +178,7 @@ export function outboxApi(db: Db): OutboxStore {
         createdBy: input.createdBy,
         createdAt: input.createdAt,
         disabledAt: null,
+        rotating: false,
       };
     },
 
@@ -200,6 +202,25 @@ export function outboxApi(db: Db): OutboxStore {
         args: [at, id],
       });
       return rs.rowsAffected === 1;
+    },
+
+    async rotateWebhookSecret(id, secret) {
+      // One statement: the new secret, then the newest of the old ones (a second rotation drops the oldest).
+      const rs = await db.client.execute({
+        sql: `UPDATE webhook_subscriptions
+                 SET secret = ? || ' ' || CASE instr(secret, ' ') WHEN 0 THEN secret ELSE substr(secret, 1, instr(secret, ' ') - 1) END
+               WHERE id = ? AND disabled_at IS NULL`,
+        args: [secret, id],
+      });
+      return rs.rowsAffected === 1;
+    },
+
+    async finishWebhookRotation(id) {
+      await db.client.execute({
+        sql: `UPDATE webhook_subscriptions SET secret = substr(secret, 1, instr(secret, ' ') - 1)
+               WHERE id = ? AND instr(secret, ' ') > 0`,
+        args: [id],
+      });
     },
 
     async getEmailPreferences(userId) {
