@@ -158,6 +158,22 @@ describe('one client guessing across accounts', { timeout: 120_000 }, () => {
   });
 });
 
+describe('behind a proxy that appends to X-Forwarded-For', { timeout: 120_000 }, () => {
+  it('a made-up address put first in the header does not make a new client: the one the proxy added counts', async () => {
+    await t.addUser('forwarded', ['front-desk']);
+    // The client sends its own X-Forwarded-For; the proxy appends the address it really saw.
+    const results = await Promise.all(
+      wrong(30).map((p, i) => login('forwarded', p, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.70` })),
+    );
+    expect(count(results, 401)).toBeLessThanOrEqual(free);
+    expect(count(results, 429)).toBe(30 - count(results, 401));
+    // Another real address is another client.
+    expect(
+      (await login('forwarded', PASSWORD, { 'x-forwarded-for': '10.9.0.1, 198.51.100.71' })).status,
+    ).toBe(200);
+  });
+});
+
 describe('concurrent code guessing', { timeout: 120_000 }, () => {
   let secret: string;
   beforeAll(async () => {
