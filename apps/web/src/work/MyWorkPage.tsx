@@ -414,6 +414,15 @@ export function MyWorkPage({ me }: { me: Me }) {
     />
   );
 
+  // The banner speaks of the task open beside it (the version its request runs on).
+  const inFront =
+    detail.data && detail.data.task.id === openId
+      ? {
+          definitionId: detail.data.instance.definitionId,
+          role: detail.data.task.role,
+          version: detail.data.instance.version,
+        }
+      : null;
   const banner = practice && (
     <PracticeBanner action={<LeavePracticeButton onClick={() => setSearch({})} />} />
   );
@@ -424,7 +433,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} />
         <section className={classes.list} aria-label="Tasks">
           {!practice && <RequestActions />}
-          {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
+          {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard task={inFront} />}
           {list}
         </section>
         <div className={classes.panel}>
@@ -452,7 +461,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       <FolderNav folders={folders} current={folder.id} onSelect={selectFolder} compact />
       <section className={classes.listCompact} aria-label="Tasks">
         {!practice && <RequestActions />}
-        {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard />}
+        {practice ? <PracticeWaits onPlayed={openNextOfRun} /> : <RefresherCard task={inFront} />}
         {list}
       </section>
       {/* No header: the task names itself at the top of the panel, and an empty header band stuck

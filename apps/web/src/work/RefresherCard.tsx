@@ -5,9 +5,13 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { outstanding, useMyRefreshers } from '../roles/api.ts';
 import { TODO_COLOR } from '../roles/colors.ts';
+import { refresherWords, type TaskInFront } from './refresherWords.ts';
 
-/** "What changed for you": shown above the queue while a refresher is waiting. */
-export function RefresherCard() {
+/**
+ * "What changed for you": shown above the queue while a refresher is waiting, speaking of `task`, the
+ * task open beside it, when its workflow is the one that changed (see `refresherWords`).
+ */
+export function RefresherCard({ task = null }: { task?: TaskInFront | null }) {
   const mine = useMyRefreshers();
   const client = useQueryClient();
   // Finishing a practice run is a task completed here: look again after any successful action.
@@ -19,9 +23,8 @@ export function RefresherCard() {
       }),
     [client],
   );
-  const count = outstanding(mine.data);
-  if (count === 0 || !mine.data) return null;
-  const first = mine.data.changes.find((c) => !c.done);
+  if (outstanding(mine.data) === 0 || !mine.data) return null;
+  const words = refresherWords(mine.data, task);
   return (
     <Alert
       color="orange"
@@ -34,14 +37,9 @@ export function RefresherCard() {
       data-testid="refresher-card"
     >
       <Group justify="space-between" gap="xs">
-        <Text size="sm">
-          {first
-            ? `${first.title} changed for ${first.roleName} since version ${first.previousVersion} (now version ${first.version}).`
-            : 'A regular refresher is due.'}
-          {count > 1 ? ` ${count} refreshers to do.` : ''}
-        </Text>
+        <Text size="sm">{words.text}</Text>
         <Button component={Link} to="/refresher" size="compact-sm" data-testid="refresher-card-open">
-          {first && !first.practiceNeeded ? 'Review' : 'Review and practise'}
+          {words.practice ? 'Review and practise' : 'Review'}
         </Button>
       </Group>
     </Alert>
