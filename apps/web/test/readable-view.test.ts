@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VIEW_PADDING } from '../src/canvas/placeView.ts';
-import { contentOf, READABLE_ZOOM, readableView } from '../src/canvas/readableView.ts';
+import { clearLaneStrip, contentOf, READABLE_ZOOM, readableView } from '../src/canvas/readableView.ts';
 
 const pane = { width: 500, height: 600 };
 
@@ -17,14 +17,17 @@ describe('readableView', () => {
     expect(view.x).toBeCloseTo(VIEW_PADDING.left);
   });
 
-  it('shows a workflow whole when it only just misses fitting at the readable size, rather than hide its last step', () => {
+  it('keeps titles readable when a workflow only just misses fitting: the steps past the edge are counted there instead', () => {
     const room = pane.width - VIEW_PADDING.left - VIEW_PADDING.right;
-    // At the readable size it is 5% wider than the room: a little smaller, all of it shows.
+    // At the readable size it is 5% wider than the room: shrunk to fit, its titles would be 10.5 px.
     const almost = { x: 0, y: 0, width: (room / READABLE_ZOOM) * 1.05, height: 100 };
     const view = readableView(pane, almost, { x: 0, y: 0, width: 160, height: 60 }, 'start');
-    expect(view.zoom).toBeCloseTo(room / almost.width);
-    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM * 0.9);
+    expect(view.zoom).toBe(READABLE_ZOOM);
     expect(view.x).toBeCloseTo(VIEW_PADDING.left);
+    // Just fitting at the readable size: whole.
+    const just = { x: 0, y: 0, width: room / READABLE_ZOOM, height: 100 };
+    expect(readableView(pane, just, just, 'start').zoom).toBeCloseTo(READABLE_ZOOM);
+    expect(readableView(pane, just, just, 'centre').zoom).toBeCloseTo(READABLE_ZOOM);
   });
 
   it('stops at the readable size for a long workflow, showing it from its start', () => {
@@ -104,5 +107,32 @@ describe('readableView', () => {
       ],
     };
     expect(contentOf(scene as never)).toEqual({ x: 10, y: 0, width: 100, height: 240 });
+  });
+
+  it('leaves no lane a strip too thin for its name at the pane’s foot: zoomed in a little, it starts below', () => {
+    const view = { x: VIEW_PADDING.left, y: 0, zoom: READABLE_ZOOM };
+    // Three lanes of 300; the third starts 580 px down a 600 px pane: 20 px of it, its name needs 30.
+    const top = 580 / READABLE_ZOOM;
+    const lanes = [
+      { y: 0, height: top / 2, need: 30 },
+      { y: top / 2, height: top / 2, need: 30 },
+      { y: top, height: 300, need: 30 },
+    ];
+    const cleared = clearLaneStrip(pane, view, lanes);
+    expect(cleared.zoom).toBeGreaterThan(READABLE_ZOOM);
+    expect(cleared.zoom).toBeLessThanOrEqual(READABLE_ZOOM * 1.1);
+    expect(cleared.y + top * cleared.zoom).toBeCloseTo(pane.height);
+    // The drawing's start stays where it was, after the left padding.
+    expect(cleared.x).toBeCloseTo(VIEW_PADDING.left);
+    // A strip wide enough for the name, or one that would need much more zoom, stays as it is.
+    expect(
+      clearLaneStrip(
+        pane,
+        view,
+        lanes.map((l) => ({ ...l, need: 12 })),
+      ),
+    ).toBe(view);
+    const far = [{ y: 300 / READABLE_ZOOM, height: 600, need: 30 }];
+    expect(clearLaneStrip(pane, view, [{ y: 0, height: 300 / READABLE_ZOOM, need: 30 }, ...far])).toBe(view);
   });
 });

@@ -114,8 +114,9 @@ export function measureStep(definition: Definition, id: string, ports = 1): BoxS
       };
     return shape;
   }
-  // Small shape with its title underneath (parallel bar, end circle).
-  const lineStyle: TextStyle = { size: 12, lineHeight: 15, weight: 600 };
+  // Small shape with its title underneath (parallel bar, end circle), at the size of every other
+  // title: a view zoomed to where titles read leaves none of them smaller.
+  const lineStyle: TextStyle = TEXT.title;
   const titleLines = wrapText(title, lineStyle, style.width);
   const width = Math.max(
     style.shape.width,

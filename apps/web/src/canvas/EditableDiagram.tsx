@@ -18,11 +18,11 @@ import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
-import { leastZoomForNames } from './laneHeader.ts';
+import { headerNeeds, leastZoomForNames } from './laneHeader.ts';
 import { MoreStepsNote } from './MoreStepsNote.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { boundsOf, isOnScreen, nudgeOnScreen, placeView } from './placeView.ts';
-import { contentOf, READABLE_ZOOM, readableView } from './readableView.ts';
+import { clearLaneStrip, contentOf, READABLE_ZOOM, readableView } from './readableView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { useCanvasScene } from './useCanvasScene.ts';
 import { useMinimapShown } from './useMinimapShown.ts';
@@ -278,7 +278,14 @@ export function EditableDiagram(props: EditableDiagramProps) {
         boundsOf(watchedBoxes()) ?? sceneRef.current.boxes.get(latest.current.definition.start) ?? content;
       const size = { width: el.clientWidth, height: el.clientHeight };
       const boxes = [...sceneRef.current.boxes.values()];
-      void flow.setViewport(readableView(size, content, from, 'start', boxes), { duration });
+      // The lane names' column is as wide as the pane is far from the diagram's left.
+      const lanes = sceneRef.current.lanes.map((l) => ({
+        y: l.y,
+        height: l.height,
+        need: headerNeeds(l.name, l.department, el.offsetLeft).compact,
+      }));
+      const view = clearLaneStrip(size, readableView(size, content, from, 'start', boxes), lanes);
+      void flow.setViewport(view, { duration });
     },
     [flow, watchedBoxes],
   );

@@ -20,7 +20,7 @@ export function contentOf(scene: Pick<Scene, 'boxes' | 'lanes'>): Rect | null {
 
 /**
  * The view a diagram opens at, and the one "fit view" and "Readable size" return to: the whole
- * drawing when its titles can be read so, or nearly (never larger than life); else readable titles, showing as
+ * drawing when its titles can be read so (never larger than life); else readable titles, showing as
  * much as fits around `focus`. This is React Flow's `fitView` with `minZoom` at the readable size,
  * except where the view goes: fitView centres the drawing's middle, which on a workflow says nothing
  * on its own. `'start'` (a workflow read from its start, as an editor shows it) puts the drawing's
@@ -41,9 +41,9 @@ export function readableView(
     height: pane.height - VIEW_PADDING.top - VIEW_PADDING.bottom,
   };
   const fit = Math.min(room.width / content.width, room.height / content.height);
-  // A workflow that only just misses fitting is shown whole, its titles a little under readable:
-  // better than a step (often the last, the one that ends the work) left off screen.
-  const whole = fit >= READABLE_ZOOM * MOST_ZOOM_OUT;
+  // Whole only while every title still reads: a workflow that misses fitting, even just, opens at the
+  // readable size, and the steps past the edge are counted there (`MoreStepsNote`).
+  const whole = fit >= READABLE_ZOOM;
   if (align === 'centre') {
     if (whole) return placeView(pane, content, content, Math.min(fit, 1));
     return placeView(pane, content, focus, READABLE_ZOOM);
@@ -66,8 +66,6 @@ export function readableView(
   return shift <= (right - left) * MOST_PAN ? { ...view, x: view.x + shift * view.zoom } : view;
 }
 
-/** How much smaller than readable a view may be drawn to show the whole drawing (titles ~10 px). */
-const MOST_ZOOM_OUT = 0.9;
 /** How much larger than readable a view may be drawn to end between steps (it shows less so). */
 const MOST_ZOOM_IN = 1.1;
 /** How much of its width a view may move right to end between steps (room left before the start). */
@@ -128,4 +126,37 @@ function fromCorner(
     y: axis(pane.height, content.y, content.height, focus.y, focus.y + focus.height, 0, VIEW_PADDING.bottom),
     zoom,
   };
+}
+
+/** A lane as the opening view sees it: its top and height (diagram units), and the band its name needs on screen (px). */
+export interface LaneStrip {
+  y: number;
+  height: number;
+  need: number;
+}
+
+/**
+ * The opening view zoomed in a little more when the pane's foot leaves a lane only a strip too thin
+ * to name it whole ("Provider (MD…"): that lane then starts below the pane, where its steps are
+ * counted, and every lane on screen shows its name. About the drawing's top-left corner, no more
+ * than `readableView` zooms in to end between steps, and never past life size.
+ */
+export function clearLaneStrip(
+  pane: { width: number; height: number },
+  view: { x: number; y: number; zoom: number },
+  lanes: readonly LaneStrip[],
+): { x: number; y: number; zoom: number } {
+  for (const lane of lanes) {
+    const top = view.y + lane.y * view.zoom;
+    const bottom = top + lane.height * view.zoom;
+    if (top <= 0 || top >= pane.height || bottom <= pane.height || pane.height - top >= lane.need) continue;
+    const k = pane.height / top;
+    if (k > MOST_ZOOM_IN || view.zoom * k > 1) return view;
+    return {
+      x: VIEW_PADDING.left - (VIEW_PADDING.left - view.x) * k,
+      y: view.y * k,
+      zoom: view.zoom * k,
+    };
+  }
+  return view;
 }
