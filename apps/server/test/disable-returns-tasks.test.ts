@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
-import { type Listener, listen } from './support/listen.ts';
+import { describe, expect, it } from 'vitest';
+import type { AuthHeaders } from './support/app.ts';
+import { heldWork, type Started, taskPath } from './support/held-work.ts';
+import { openSse, type SseClient, type SseEvent } from './support/sse.ts';
 
 /**
  * Disabling a person never strands their work: every open task they hold goes back to its role's pool
@@ -14,123 +15,30 @@ const TRIAGE = 'portal-message-triage';
 const POOL = 'medical-assistant';
 const WHY = "Its holder's account was disabled";
 
-let t: TestApp;
-let server: Listener;
-let admin: AuthHeaders;
-let lead: AuthHeaders;
-
-beforeAll(async () => {
-  // Streams are re-checked only every ten minutes: only the disable itself can end one in time.
-  t = await makeApp({ config: { liveAuthCheckMs: 600_000 } });
-  server = await listen(t.app);
-  admin = await t.login('admin');
-  lead = await t.login('lead');
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
-
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
-  body: any;
-  text: string;
-}
-
-async function send(as: AuthHeaders, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...as, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-}
-
-const taskPath = (taskId: string, action = '') => `/api/tasks/${encodeURIComponent(taskId)}${action}`;
+// Streams are re-checked only every ten minutes: only the disable itself can end one in time.
+const w = heldWork({ config: { liveAuthCheckMs: 600_000 } });
 
 /** A new portal message: its sorting task waits in the medical assistants' pool. */
-async function sortTask(): Promise<{ instanceId: string; taskId: string }> {
-  const started = await send(lead, 'POST', '/api/instances', {
-    definitionId: TRIAGE,
-    data: exampleStart(TRIAGE),
-  });
-  expect(started.status, started.text).toBe(201);
-  return { instanceId: started.body.instance.id, taskId: started.body.instance.active[0].taskId };
-}
+const sortTask = () => w.start(TRIAGE);
 
 /** A medical assistant named `displayName`, signed in, holding `n` claimed tasks. */
 async function assistantWithTasks(username: string, displayName: string, n: number) {
-  const user = await t.addUser(username, [POOL]);
-  const named = await send(admin, 'PATCH', `/api/users/${user.id}`, { displayName });
+  const user = await w.t.addUser(username, [POOL]);
+  const named = await w.send(w.admin, 'PATCH', `/api/users/${user.id}`, { displayName });
   expect(named.status, named.text).toBe(200);
-  const as = await t.login(username);
-  const tasks: Array<{ instanceId: string; taskId: string }> = [];
+  const as = await w.t.login(username);
+  const tasks: Started[] = [];
   for (let i = 0; i < n; i++) {
     const task = await sortTask();
-    const claimed = await send(as, 'POST', taskPath(task.taskId, '/claim'));
-    expect(claimed.status, claimed.text).toBe(200);
+    await w.claim(as, task);
     tasks.push(task);
   }
   return { id: user.id, as, tasks };
 }
 
-interface Stream {
-  status: number;
-  events: string[];
-  /** Each event with its data, as it arrived. */
-  frames: Array<{ event: string; data: string }>;
-  ended: Promise<void>;
-  close(): void;
-}
+const openStream = (as: AuthHeaders) => openSse(`${w.server.base}/api/events`, as);
 
-async function openStream(as: AuthHeaders): Promise<Stream> {
-  const controller = new AbortController();
-  const res = await fetch(`${server.base}/api/events`, { headers: as, signal: controller.signal });
-  const events: string[] = [];
-  const frames: Stream['frames'] = [];
-  let buffer = '';
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const ended = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          if (event === undefined) continue;
-          events.push(event);
-          frames.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-  })();
-  return { status: res.status, events, frames, ended, close: () => controller.abort() };
-}
-
-/** Waits up to `ms` for `stream` to carry a frame matching `match`. */
-async function heard(
-  stream: Stream,
-  match: (frame: { event: string; data: string }) => boolean,
-  ms = 3000,
-): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (!stream.frames.some(match)) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
-
-async function endsWithin(stream: Stream, ms: number): Promise<boolean> {
+async function endsWithin(stream: SseClient, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);
@@ -141,45 +49,42 @@ async function endsWithin(stream: Stream, ms: number): Promise<boolean> {
 }
 
 /** The events that returned a task to its pool because its holder was disabled. */
-async function returnEvents(instanceId: string) {
-  const events = await t.store.listEvents(instanceId);
-  return events
-    .map((e) => ({ ...e, payload: e.payload as Record<string, unknown> }))
-    .filter((e) => e.type === 'reassign' && e.payload.reason === WHY);
-}
+const returnEvents = (instanceId: string) => w.returnEvents(instanceId, WHY);
 
 describe('disabling a person returns their open tasks to the pools', { timeout: 120_000 }, () => {
   it('both claimed tasks go back unassigned, with history by the admin; the stream ends; the name stays', async () => {
     const jane = await assistantWithTasks('jane-doe', 'Jane Doe', 2);
     const stream = await openStream(jane.as);
     expect(stream.status).toBe(200);
+    // Open until the disable: its end below is the disable's doing.
+    expect(await endsWithin(stream, 300)).toBe(false);
 
     // The admin is told beforehand how many open tasks go back.
-    const held = await send(admin, 'GET', `/api/users/${jane.id}/held-tasks`);
+    const held = await w.send(w.admin, 'GET', `/api/users/${jane.id}/held-tasks`);
     expect(held.status, held.text).toBe(200);
     expect(held.body).toEqual({ open: 2, byRole: { [POOL]: 2 } });
 
-    const disabled = await send(admin, 'PATCH', `/api/users/${jane.id}`, { disabled: true });
+    const disabled = await w.send(w.admin, 'PATCH', `/api/users/${jane.id}`, { disabled: true });
     expect(disabled.status, disabled.text).toBe(200);
     expect(disabled.body.tasksReturned).toBe(2);
     expect(await endsWithin(stream, 2000)).toBe(true);
-    expect((await send(jane.as, 'GET', '/api/me')).status).toBe(401);
+    expect((await w.send(jane.as, 'GET', '/api/me')).status).toBe(401);
 
-    const pool = await send(await t.login(POOL), 'GET', '/api/tasks?scope=pool&limit=500');
+    const pool = await w.send(await w.t.login(POOL), 'GET', '/api/tasks?scope=pool&limit=500');
     expect(pool.status, pool.text).toBe(200);
     const pooled = new Map<string, { assignee: string | null }>(
       pool.body.items.map((i: { id: string; assignee: string | null }) => [i.id, i]),
     );
-    const adminId = t.user('admin').id;
+    const adminId = w.t.user('admin').id;
     for (const { instanceId, taskId } of jane.tasks) {
       expect(pooled.get(taskId)?.assignee, taskId).toBeNull();
-      const task = await t.store.getTask(taskId);
+      const task = await w.t.store.getTask(taskId);
       expect(task).toMatchObject({ status: 'open', assignee: null, role: POOL });
       const returned = await returnEvents(instanceId);
       expect(returned).toHaveLength(1);
       expect(returned[0]).toMatchObject({ actor: adminId, payload: { assignee: null, actor: adminId } });
       // The history says so in words, as the request's timeline shows it.
-      const history = await send(lead, 'GET', `/api/instances/${instanceId}/history`);
+      const history = await w.send(w.lead, 'GET', `/api/instances/${instanceId}/history`);
       expect(history.status, history.text).toBe(200);
       const last = history.body.timeline.at(-1);
       expect(last).toMatchObject({ type: 'reassign', actor: adminId, reason: WHY });
@@ -187,10 +92,12 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
         expect.objectContaining({ field: 'assignee', from: jane.id, to: null }),
       );
     }
-    expect(await send(admin, 'GET', `/api/users/${jane.id}/held-tasks`)).toMatchObject({ body: { open: 0 } });
+    expect(await w.send(w.admin, 'GET', `/api/users/${jane.id}/held-tasks`)).toMatchObject({
+      body: { open: 0 },
+    });
 
     // Colleagues still see who she was: her name, marked disabled.
-    const people = await send(await t.login(POOL), 'GET', '/api/people');
+    const people = await w.send(await w.t.login(POOL), 'GET', '/api/people');
     expect(people.status).toBe(200);
     expect(people.body.people).toContainEqual(
       expect.objectContaining({ id: jane.id, displayName: 'Jane Doe', disabled: true }),
@@ -199,26 +106,25 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
   });
 
   it("the pool's staff hear each returned task arrive, as they hear any task landing there, without patient data", async () => {
-    const colleague = await openStream(await t.login(POOL));
+    const colleague = await openStream(await w.t.login(POOL));
     try {
       expect(colleague.status).toBe(200);
       // A task landing in the pool, for comparison: a new portal message.
       const fresh = await sortTask();
-      const about = (instanceId: string) => (f: { event: string; data: string }) =>
+      const about = (instanceId: string) => (f: SseEvent) =>
         f.event === 'instance.changed' && JSON.parse(f.data).instanceId === instanceId;
-      expect(await heard(colleague, about(fresh.instanceId))).toBe(true);
+      await colleague.next(about(fresh.instanceId));
 
       const ana = await assistantWithTasks('ana-pool', 'Ana Pool', 2);
-      const before = colleague.frames.length;
-      const disabled = await send(admin, 'PATCH', `/api/users/${ana.id}`, { disabled: true });
+      const before = colleague.events.length;
+      const disabled = await w.send(w.admin, 'PATCH', `/api/users/${ana.id}`, { disabled: true });
       expect(disabled.status, disabled.text).toBe(200);
       expect(disabled.body.tasksReturned).toBe(2);
       for (const { instanceId } of ana.tasks) {
-        const since = (f: { event: string; data: string }) =>
-          colleague.frames.indexOf(f) >= before && about(instanceId)(f);
-        expect(await heard(colleague, since), instanceId).toBe(true);
-        const frame = colleague.frames.filter(since).at(-1)!;
-        const revision = (await t.store.getInstance(instanceId))!.revision;
+        const since = (f: SseEvent) => colleague.events.indexOf(f) >= before && about(instanceId)(f);
+        await colleague.next(since);
+        const frame = colleague.events.filter(since).at(-1)!;
+        const revision = (await w.t.store.getInstance(instanceId))!.revision;
         // Ids, status and revision only: the same event as for any change, nothing of the patient's.
         expect(JSON.parse(frame.data)).toEqual({
           type: 'instance.changed',
@@ -236,29 +142,29 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
 
   it('an admin may not disable their own account: refused with a code and a message, nothing changes', async () => {
     // An admin who also works the medical assistants' pool, holding two tasks; not the last admin.
-    const boss = await t.addUser('boss-admin', ['admin', POOL]);
-    const as = await t.login('boss-admin');
+    const boss = await w.t.addUser('boss-admin', ['admin', POOL]);
+    const as = await w.t.login('boss-admin');
     const held = [await sortTask(), await sortTask()];
     for (const task of held)
-      expect((await send(as, 'POST', taskPath(task.taskId, '/claim'))).status).toBe(200);
+      expect((await w.send(as, 'POST', taskPath(task.taskId, '/claim'))).status).toBe(200);
 
-    const refused = await send(as, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
+    const refused = await w.send(as, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
     expect(refused.status, refused.text).toBe(409);
     expect(refused.body.error.code).toBe('OWN_ACCOUNT');
     expect(refused.body.error.message).toMatch(/another admin/);
     // Nothing happened: still signed in, still active, both tasks still theirs, no history written.
-    expect((await send(as, 'GET', '/api/me')).status).toBe(200);
-    expect((await t.store.getUser(boss.id))?.disabled).toBe(false);
+    expect((await w.send(as, 'GET', '/api/me')).status).toBe(200);
+    expect((await w.t.store.getUser(boss.id))?.disabled).toBe(false);
     for (const task of held) {
-      expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: boss.id });
+      expect(await w.t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: boss.id });
       expect(await returnEvents(task.instanceId)).toEqual([]);
     }
     // The refusal is in the access log, as a refused account change.
-    const denied = await t.store.listAccess({ userId: boss.id, outcome: 'deny', limit: 10 });
+    const denied = await w.t.store.listAccess({ userId: boss.id, outcome: 'deny', limit: 10 });
     expect(denied.items.map((a) => a.detail)).toContain(`update of ${boss.id} refused: own account`);
 
     // Another admin disables them: both tasks go back.
-    const disabled = await send(admin, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
+    const disabled = await w.send(w.admin, 'PATCH', `/api/users/${boss.id}`, { disabled: true });
     expect(disabled.status, disabled.text).toBe(200);
     expect(disabled.body.tasksReturned).toBe(2);
     for (const task of held) expect(await returnEvents(task.instanceId)).toHaveLength(1);
@@ -266,9 +172,9 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
 
   it('disabling again returns nothing more and changes no history', async () => {
     const sam = await assistantWithTasks('sam-again', 'Sam Again', 1);
-    const first = await send(admin, 'PATCH', `/api/users/${sam.id}`, { disabled: true });
+    const first = await w.send(w.admin, 'PATCH', `/api/users/${sam.id}`, { disabled: true });
     expect(first.body.tasksReturned).toBe(1);
-    const again = await send(admin, 'PATCH', `/api/users/${sam.id}`, { disabled: true });
+    const again = await w.send(w.admin, 'PATCH', `/api/users/${sam.id}`, { disabled: true });
     expect(again.status, again.text).toBe(200);
     expect(again.body.tasksReturned).toBe(0);
     expect(await returnEvents(sam.tasks[0]!.instanceId)).toHaveLength(1);
@@ -285,21 +191,21 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
       // The disable leaves a moment later every other round: both orders of the two commits happen, and
       // a completion signed in before the disable but committing after it.
       const [completed, disabled] = await Promise.all([
-        send(person.as, 'POST', taskPath(racing.taskId, '/complete'), {
+        w.send(person.as, 'POST', taskPath(racing.taskId, '/complete'), {
           outcome: 'sorted',
           data: { topic: 'medical-question', redFlags: false },
         }),
         new Promise((resolve) => (round % 2 ? setTimeout(resolve, 0) : setImmediate(resolve))).then(() =>
-          send(admin, 'PATCH', `/api/users/${person.id}`, { disabled: true }),
+          w.send(w.admin, 'PATCH', `/api/users/${person.id}`, { disabled: true }),
         ),
       ]);
       expect(disabled.status, disabled.text).toBe(200);
 
       // The other task always goes back.
-      expect(await t.store.getTask(other.taskId)).toMatchObject({ status: 'open', assignee: null });
+      expect(await w.t.store.getTask(other.taskId)).toMatchObject({ status: 'open', assignee: null });
       expect(await returnEvents(other.instanceId)).toHaveLength(1);
 
-      const task = await t.store.getTask(racing.taskId);
+      const task = await w.t.store.getTask(racing.taskId);
       if (completed.status === 200) {
         // The completion won: the task is done, and was not returned too.
         outcomes.completed++;
@@ -313,7 +219,7 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
         expect(task).toMatchObject({ status: 'open', assignee: null });
         expect(await returnEvents(racing.instanceId)).toHaveLength(1);
         expect(disabled.body.tasksReturned).toBe(2);
-        const events = await t.store.listEvents(racing.instanceId);
+        const events = await w.t.store.listEvents(racing.instanceId);
         expect(events.filter((e) => e.type === 'complete')).toEqual([]);
       }
     }
@@ -323,10 +229,10 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
   it('a change sent by a person after their account was disabled is refused and writes nothing', async () => {
     const late = await assistantWithTasks('late-sender', 'Late Sender', 1);
     const task = late.tasks[0]!;
-    const before = await t.store.getInstance(task.instanceId);
+    const before = await w.t.store.getInstance(task.instanceId);
     // Disabled in the store, as another server process would: this request's sign-in was checked before.
-    await t.store.disableUser(late.id);
-    const { instances } = t;
+    await w.t.store.disableUser(late.id);
+    const { instances } = w.t;
     await expect(
       instances.act(
         {
@@ -348,6 +254,6 @@ describe('disabling a person returns their open tasks to the pools', { timeout: 
         },
       ),
     ).rejects.toMatchObject({ status: 401 });
-    expect((await t.store.getInstance(task.instanceId))!.revision).toBe(before!.revision);
+    expect((await w.t.store.getInstance(task.instanceId))!.revision).toBe(before!.revision);
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthUser } from '../src/auth/roles.ts';
-import { type AuthHeaders, exampleStart, makeApp, type TestApp } from './support/app.ts';
-import { type Listener, listen } from './support/listen.ts';
+import { type Answer, heldWork, taskPath } from './support/held-work.ts';
 
 /**
  * A lead gives a task to a person at the moment an admin takes that person's role away (or disables
@@ -15,50 +14,10 @@ const REFILL_ROLE = 'refill-coordinator';
 const TRIAGE_ROLE = 'medical-assistant';
 const ROUNDS = 24;
 
-let t: TestApp;
-let server: Listener;
-let admin: AuthHeaders;
-let lead: AuthHeaders;
-
-beforeAll(async () => {
-  t = await makeApp();
-  server = await listen(t.app);
-  admin = await t.login('admin');
-  lead = await t.login('lead');
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
-
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
-  body: any;
-  text: string;
-}
-
-async function send(as: AuthHeaders, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...as, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-}
-
-const taskPath = (taskId: string) => `/api/tasks/${encodeURIComponent(taskId)}/reassign`;
+const w = heldWork();
 
 /** A new refill request: its first task waits in the refill coordinators' pool. */
-async function startRefill(): Promise<{ instanceId: string; taskId: string }> {
-  const started = await send(lead, 'POST', '/api/instances', {
-    definitionId: REFILL,
-    data: exampleStart(REFILL),
-  });
-  expect(started.status, started.text).toBe(201);
-  return { instanceId: started.body.instance.id, taskId: started.body.instance.active[0].taskId };
-}
+const startRefill = () => w.start(REFILL);
 
 /** Both requests leave together: each waits at the barrier, then `hops` turns of the event loop. */
 async function released(barrier: Promise<void>, hops: number, go: () => Promise<Answer>): Promise<Answer> {
@@ -79,18 +38,18 @@ function holdWrite(instanceId: string): {
   until(saved: Promise<unknown>): void;
   done(): void;
 } {
-  const original = t.store.commitInstanceChange;
+  const original = w.t.store.commitInstanceChange;
   let arrive!: () => void;
   const arrived = new Promise<void>((resolve) => {
     arrive = resolve;
   });
   let saved: Promise<unknown> = Promise.resolve();
-  t.store.commitInstanceChange = async (change) => {
+  w.t.store.commitInstanceChange = async (change) => {
     if (change.instanceId === instanceId) {
       arrive();
       await saved.catch(() => undefined);
     }
-    return original.call(t.store, change);
+    return original.call(w.t.store, change);
   };
   return {
     arrived,
@@ -98,15 +57,15 @@ function holdWrite(instanceId: string): {
       saved = p;
     },
     done: () => {
-      t.store.commitInstanceChange = original;
+      w.t.store.commitInstanceChange = original;
     },
   };
 }
 
 /** The open tasks `personId` holds but cannot work: of a role they lack, or while disabled. */
 async function strandedWith(personId: string): Promise<string[]> {
-  const person = await t.store.getUser(personId);
-  const held = await t.store.listTasks({ scope: 'mine', userId: personId, roles: [], limit: 500 });
+  const person = await w.t.store.getUser(personId);
+  const held = await w.t.store.listTasks({ scope: 'mine', userId: personId, roles: [], limit: 500 });
   return held.items
     .filter((task) => !person || person.disabled || !person.roles.includes(task.role))
     .map((task) => `${task.id} held without ${task.role}${person?.disabled ? ' (disabled)' : ''}`);
@@ -114,21 +73,21 @@ async function strandedWith(personId: string): Promise<string[]> {
 
 /** The lead as the route reads them: their own roles only. */
 function leadUser(): AuthUser {
-  const u = t.user('lead');
+  const u = w.t.user('lead');
   return { id: u.id, username: 'lead', displayName: 'lead', roles: ['designer'], via: 'session' };
 }
 
 describe('a reassignment racing the assignee losing the role', { timeout: 240_000 }, () => {
   it('decided before the role went, written after: refused with ASSIGNEE_LOST_ROLE, nothing written', async () => {
-    const late = await t.addUser('late-assignee', [TRIAGE_ROLE, REFILL_ROLE]);
+    const late = await w.t.addUser('late-assignee', [TRIAGE_ROLE, REFILL_ROLE]);
     const task = await startRefill();
-    const before = await t.store.getInstance(task.instanceId);
+    const before = await w.t.store.getInstance(task.instanceId);
     // The route read the person while they held the role; the role goes in the store before the write
     // (as another server process would, or an admin's save landing between the read and the commit).
-    const person = (await t.store.getUser(late.id))!;
-    await t.store.setUserRoles(late.id, [TRIAGE_ROLE]);
+    const person = (await w.t.store.getUser(late.id))!;
+    await w.t.store.setUserRoles(late.id, [TRIAGE_ROLE]);
     await expect(
-      t.instances.act({ user: leadUser(), role: null }, task.instanceId, {
+      w.t.instances.act({ user: leadUser(), role: null }, task.instanceId, {
         type: 'reassign',
         token: task.taskId.split(':').at(-1)!,
         person,
@@ -142,17 +101,17 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
         /^late-assignee no longer holds the role Pharmacy refill coordinator: an admin changed their roles just now/,
       ),
     });
-    expect((await t.store.getInstance(task.instanceId))!.revision).toBe(before!.revision);
-    expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
+    expect((await w.t.store.getInstance(task.instanceId))!.revision).toBe(before!.revision);
+    expect(await w.t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
   });
 
   it('decided before the account was disabled, written after: refused with ASSIGNEE_DISABLED', async () => {
-    const late = await t.addUser('late-disabled', [REFILL_ROLE]);
+    const late = await w.t.addUser('late-disabled', [REFILL_ROLE]);
     const task = await startRefill();
-    const person = (await t.store.getUser(late.id))!;
-    await t.store.updateUser(late.id, { disabled: true });
+    const person = (await w.t.store.getUser(late.id))!;
+    await w.t.store.updateUser(late.id, { disabled: true });
     await expect(
-      t.instances.act({ user: leadUser(), role: null }, task.instanceId, {
+      w.t.instances.act({ user: leadUser(), role: null }, task.instanceId, {
         type: 'reassign',
         token: task.taskId.split(':').at(-1)!,
         person,
@@ -163,7 +122,7 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
       code: 'ASSIGNEE_DISABLED',
       message: expect.stringMatching(/^late-disabled’s account was disabled just now/),
     });
-    expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
+    expect(await w.t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
   });
 
   /**
@@ -182,10 +141,12 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
     });
     const held = round % 2 ? holdWrite(task.instanceId) : null;
     try {
-      const reassigning = released(barrier, 0, () => send(lead, 'POST', taskPath(task.taskId), { assignee }));
+      const reassigning = released(barrier, 0, () =>
+        w.send(w.lead, 'POST', taskPath(task.taskId, '/reassign'), { assignee }),
+      );
       const saving = released(barrier, (round >> 1) % 4, async () => {
         await held?.arrived;
-        return send(admin, 'PATCH', `/api/users/${assignee}`, change);
+        return w.send(w.admin, 'PATCH', `/api/users/${assignee}`, change);
       });
       held?.until(saving);
       open();
@@ -198,7 +159,7 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
   it(`${ROUNDS} rounds of a lead's reassignment and an admin's role removal released together`, async () => {
     const outcomes = { landedThenReturned: 0, refused: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const person = await t.addUser(`race-role-${round}`, [TRIAGE_ROLE, REFILL_ROLE]);
+      const person = await w.t.addUser(`race-role-${round}`, [TRIAGE_ROLE, REFILL_ROLE]);
       const task = await startRefill();
       const [reassigned, saved] = await race(round, task, person.id, { roles: [TRIAGE_ROLE] });
       expect(saved.status, saved.text).toBe(200);
@@ -214,14 +175,14 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
         expect(saved.body.tasksReturned).toBe(0);
       }
       if (round % 2) expect(reassigned.body.error?.code, `round ${round}`).toBe('ASSIGNEE_LOST_ROLE');
-      expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
+      expect(await w.t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
     }
     expect(outcomes.landedThenReturned + outcomes.refused).toBe(ROUNDS);
   });
 
   it(`${ROUNDS} rounds of a lead's reassignment and an admin's disable released together`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const person = await t.addUser(`race-disable-${round}`, [REFILL_ROLE]);
+      const person = await w.t.addUser(`race-disable-${round}`, [REFILL_ROLE]);
       const task = await startRefill();
       const [reassigned, saved] = await race(round, task, person.id, { disabled: true });
       expect(saved.status, saved.text).toBe(200);
@@ -231,7 +192,7 @@ describe('a reassignment racing the assignee losing the role', { timeout: 240_00
         expect(['ASSIGNEE_DISABLED', 'ASSIGNEE_INVALID']).toContain(reassigned.body.error.code);
       }
       if (round % 2) expect(reassigned.body.error?.code, `round ${round}`).toBe('ASSIGNEE_DISABLED');
-      expect(await t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
+      expect(await w.t.store.getTask(task.taskId)).toMatchObject({ status: 'open', assignee: null });
     }
   });
 });

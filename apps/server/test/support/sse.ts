@@ -15,6 +15,8 @@ export interface SseClient {
   next(match: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
   /** Called for every event as it arrives (after it is recorded). */
   onEvent?: (e: SseEvent) => void;
+  /** Settles when the stream ends: the server closed it (a session ended), or `close` was called. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -32,9 +34,13 @@ export function openSse(
     let req: ClientRequest | undefined;
     const events: SseEvent[] = [];
     const waiters = new Set<() => void>();
+    let end!: () => void;
     const client: SseClient = {
       status: 0,
       events,
+      ended: new Promise<void>((resolve) => {
+        end = resolve;
+      }),
       async next(match, ms = 5000) {
         const deadline = Date.now() + ms;
         for (;;) {
@@ -57,6 +63,7 @@ export function openSse(
     };
     req = request(url, { headers: { accept: 'text/event-stream', ...headers }, agent: false }, (res) => {
       client.status = res.statusCode ?? 0;
+      res.on('close', end);
       if (client.status !== 200) {
         res.resume();
         resolve(client);
@@ -101,6 +108,7 @@ export function openSse(
       resolve(client);
     });
     req.on('error', (error) => {
+      end();
       if (client.status === 0) reject(error);
     });
     req.end();
