@@ -226,7 +226,7 @@ describe('subjects in lists', () => {
         'GET',
         `/api/tasks?scope=${scope}&q=${encodeURIComponent('DEMO-6003 metformin')}`,
       );
-      expect(r.status, r.text).toBe(400);
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
       expect(r.body.error.message).toMatch(/never goes in a URL/);
     }
