@@ -418,6 +418,22 @@ describe('the public help site, as an anonymous client', () => {
     expect((await limited.call('GET', '/api/health')).status).toBe(200);
     await limited.close();
   });
+
+  it('behind a proxy, each patient is a client of their own: one busy phone does not stop the others', async () => {
+    const proxied = await makeApp({
+      publish: false,
+      users: [],
+      config: { publicRateLimit: { limit: 3, windowMs: 60_000 }, trustProxy: true },
+    });
+    await proxied.store.putHelpClinic({ slug: CLINIC, name: 'Riverside' });
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const busy: number[] = [];
+    for (let i = 0; i < 4; i++)
+      busy.push((await proxied.call('GET', `/api/public/help/${CLINIC}`, from('203.0.113.5'))).status);
+    expect(busy).toEqual([200, 200, 200, 429]);
+    expect((await proxied.call('GET', `/api/public/help/${CLINIC}`, from('203.0.113.6'))).status).toBe(200);
+    await proxied.close();
+  });
 });
 
 describe('the demo seed', () => {

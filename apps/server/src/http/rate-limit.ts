@@ -10,14 +10,11 @@ export interface RateLimitOptions {
   nowMs?: () => number;
   /** Most clients remembered; the oldest windows are dropped first. */
   maxClients?: number;
-  /** Who a window belongs to; default the caller's address (a signed-in route may count per person). */
-  key?: (c: Context<AppEnv>) => string;
-}
-
-/** The caller's address as the Node server saw it; a proxy in front should set its own limits too. */
-function clientKey(c: Context<AppEnv>): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  /**
+   * Who a window belongs to: the caller's address (`clientAddress`, which behind a trusted proxy is
+   * the address the proxy saw, not the proxy's own), or per person on a signed-in route.
+   */
+  key: (c: Context<AppEnv>) => string;
 }
 
 /**
@@ -30,7 +27,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   const now = options.nowMs ?? Date.now;
   const maxClients = options.maxClients ?? 10_000;
   return async function rateLimit(c, next) {
-    const key = (options.key ?? clientKey)(c);
+    const key = options.key(c);
     const t = now();
     let w = windows.get(key);
     if (!w || t - w.start >= options.windowMs) {

@@ -7,6 +7,7 @@ import { LoginThrottle } from '../auth/throttle.ts';
 import { stageAfterPassword } from '../auth/two-factor.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
+import { clientAddress } from '../http/client.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
@@ -49,7 +50,10 @@ export function oidcRoutes(deps: AppDeps, docs: ApiDocs, sso: SsoClient | null):
 
   // Each start stores a sign-in under way before anyone is known: limited per client like the other
   // routes open to anyone.
-  app.use(ssoStart.path, rateLimit(deps.config.publicRateLimit));
+  app.use(
+    ssoStart.path,
+    rateLimit({ ...deps.config.publicRateLimit, key: (c) => clientAddress(c, deps.config) }),
+  );
   app.openapi(declared(docs, ssoStart), async (c) => {
     const client = configured();
     const login = client.newLogin();

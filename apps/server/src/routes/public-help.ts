@@ -12,6 +12,7 @@ import { publicHours } from '../clinic/public-hours.ts';
 import type { AppDeps } from '../deps.ts';
 import { isSha256, mediaPath, videoWords } from '../help/media.ts';
 import { isPublic, publicClinic, publicEntry } from '../help/views.ts';
+import { clientAddress } from '../http/client.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
@@ -33,7 +34,10 @@ const HOURS_CACHE_CONTROL = 'public, max-age=60';
  */
 export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
-  app.use('/api/public/help/*', rateLimit(deps.config.publicRateLimit));
+  app.use(
+    '/api/public/help/*',
+    rateLimit({ ...deps.config.publicRateLimit, key: (c) => clientAddress(c, deps.config) }),
+  );
   // The two JSON answers are the same for every caller: shared caches keep them, and a revalidation
   // costs a 304 (Hono's ETag middleware; the videos carry their own content hash as ETag).
   for (const path of ['/api/public/help/:clinic', '/api/public/help/:clinic/search'])
