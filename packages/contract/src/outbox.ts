@@ -100,6 +100,19 @@ export const WebhookSubscriptionView = z.object({
 });
 export type WebhookSubscriptionView = z.infer<typeof WebhookSubscriptionView>;
 
+/** How a subscription's deliveries stand: the admin sees a receiver that is down without reading every row. */
+export const WebhookHealthView = z.object({
+  subscriptionId: Id,
+  waiting: z.number().int().min(0),
+  retrying: z.number().int().min(0),
+  dead: z.number().int().min(0),
+  lastDeliveredAt: Timestamp.nullable(),
+  failingSince: Timestamp.nullable(),
+  /** A code and a sentence, e.g. `RECEIVER_UNREACHABLE: Nothing answered…`. */
+  lastError: z.string().nullable(),
+});
+export type WebhookHealthView = z.infer<typeof WebhookHealthView>;
+
 export const DeliveryStatus = z.enum(['pending', 'delivered', 'dead', 'skipped']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
@@ -160,13 +173,19 @@ export const saveEmailPreferences = route({
 export const listWebhooks = route({
   method: 'get',
   path: '/api/webhooks',
-  summary: 'Webhook subscriptions (never their secrets) and the event types there are',
+  summary:
+    'Webhook subscriptions (never their secrets), how each one’s deliveries stand, and the event types there are',
   tags: ['outbox'],
   'x-instance-data': false,
   responses: {
     200: json(
-      z.object({ subscriptions: z.array(WebhookSubscriptionView), events: z.array(z.string()) }),
-      'Subscriptions, oldest first',
+      z.object({
+        subscriptions: z.array(WebhookSubscriptionView),
+        events: z.array(z.string()),
+        /** One per subscription: last delivery, waiting, retrying (since when, why), given up. */
+        health: z.array(WebhookHealthView),
+      }),
+      'Subscriptions, oldest first, with how their deliveries stand',
     ),
     ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY }),
   },

@@ -115,6 +115,7 @@ export type {
   OutboxQuery,
   OutboxStatus,
   OutboxStore,
+  WebhookHealth,
   WebhookSubscription,
   WebhookSubscriptionWithSecret,
 } from './outbox.ts';

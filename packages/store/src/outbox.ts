@@ -102,6 +102,22 @@ export interface WebhookSubscriptionWithSecret extends WebhookSubscription {
   secret: string;
 }
 
+/** How one webhook subscription's deliveries stand (every subscription has one, zeros when unused). */
+export interface WebhookHealth {
+  subscriptionId: string;
+  /** Not yet delivered (first try due, or retrying). */
+  waiting: number;
+  /** Waiting after at least one failed attempt. */
+  retrying: number;
+  /** Given up (dead-lettered). */
+  dead: number;
+  lastDeliveredAt: string | null;
+  /** When the oldest message now being retried was written. */
+  failingSince: string | null;
+  /** The newest error of a message being retried or given up. */
+  lastError: string | null;
+}
+
 export interface EmailPreferences {
   userId: string;
   /** Where email goes; none is sent without one. */
@@ -145,6 +161,7 @@ export interface OutboxStore {
   rotateWebhookSecret(id: string, secret: string): Promise<boolean>;
   /** Keeps only the newest secret. */
   finishWebhookRotation(id: string): Promise<void>;
+  webhookHealth(): Promise<WebhookHealth[]>;
 
   /** Defaults (everything on, no address, no quiet hours) when the person never saved any. */
   getEmailPreferences(userId: string): Promise<EmailPreferences>;

@@ -43,10 +43,11 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
   app.openapi(declared(docs, listWebhooks), async (c) => {
     requireAdmin(requireUser(c));
-    return c.json(
-      { subscriptions: await deps.store.listWebhookSubscriptions(), events: [...WEBHOOK_EVENTS] },
-      200,
-    );
+    const [subscriptions, health] = await Promise.all([
+      deps.store.listWebhookSubscriptions(),
+      deps.store.webhookHealth(),
+    ]);
+    return c.json({ subscriptions, events: [...WEBHOOK_EVENTS], health }, 200);
   });
   app.openapi(declared(docs, createWebhook), async (c) => {
     const user = requireUser(c);

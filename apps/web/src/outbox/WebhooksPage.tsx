@@ -23,6 +23,7 @@ import {
 } from './api.ts';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import { kindWords } from './deliveryWords.ts';
+import { ReceiverHealth } from './ReceiverHealth.tsx';
 import { RemoveSubscription } from './RemoveSubscription.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 
@@ -145,6 +146,7 @@ export function WebhooksPage() {
             <Table.Tr>
               <Table.Th>URL</Table.Th>
               <Table.Th>Events</Table.Th>
+              <Table.Th>Deliveries</Table.Th>
               <Table.Th>Created</Table.Th>
               <Table.Th>
                 <span className="visually-hidden">Actions</span>
@@ -156,6 +158,11 @@ export function WebhooksPage() {
               <Table.Tr key={s.id} data-testid="webhook-row">
                 <Table.Td style={{ wordBreak: 'break-all' }}>{s.url}</Table.Td>
                 <Table.Td>{s.events.map(kindWords).join(', ')}</Table.Td>
+                <Table.Td>
+                  {!s.disabledAt && (
+                    <ReceiverHealth health={subs.data?.health.find((x) => x.subscriptionId === s.id)} />
+                  )}
+                </Table.Td>
                 <Table.Td className="pf-time">{formatWhen(s.createdAt)}</Table.Td>
                 <Table.Td>
                   {s.disabledAt ? (

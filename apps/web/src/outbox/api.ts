@@ -36,7 +36,8 @@ export function useSaveEmailPreferences() {
 }
 
 export function useSubscriptions() {
-  return useQuery({ queryKey: ['webhooks'], queryFn: () => call(listWebhooks, {}) });
+  // Polled like the deliveries: a receiver going down shows without a reload.
+  return useQuery({ queryKey: ['webhooks'], queryFn: () => call(listWebhooks, {}), refetchInterval: 5000 });
 }
 
 export function useCreateSubscription() {

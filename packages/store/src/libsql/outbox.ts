@@ -223,6 +223,34 @@ export function outboxApi(db: Db): OutboxStore {
       });
     },
 
+    async webhookHealth() {
+      const rs = await db.client.execute(
+        `SELECT s.id AS subscription_id,
+                COALESCE(SUM(o.status = 'pending'), 0) AS waiting,
+                COALESCE(SUM(o.status = 'pending' AND o.attempts > 0), 0) AS retrying,
+                COALESCE(SUM(o.status = 'dead'), 0) AS dead,
+                MAX(o.delivered_at) AS last_delivered_at,
+                MIN(CASE WHEN o.status = 'pending' AND o.attempts > 0 THEN o.created_at END) AS failing_since,
+                (SELECT e.last_error FROM outbox e
+                  WHERE e.channel = 'webhook' AND e.target = s.id AND e.last_error IS NOT NULL
+                    AND (e.status = 'dead' OR (e.status = 'pending' AND e.attempts > 0))
+                  ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS last_error
+           FROM webhook_subscriptions s
+           LEFT JOIN outbox o ON o.channel = 'webhook' AND o.target = s.id
+          GROUP BY s.id
+          ORDER BY s.created_at, s.id`,
+      );
+      return rs.rows.map((row) => ({
+        subscriptionId: text(row, 'subscription_id'),
+        waiting: Number(row.waiting),
+        retrying: Number(row.retrying),
+        dead: Number(row.dead),
+        lastDeliveredAt: textOrNull(row, 'last_delivered_at'),
+        failingSince: textOrNull(row, 'failing_since'),
+        lastError: textOrNull(row, 'last_error'),
+      }));
+    },
+
     async getEmailPreferences(userId) {
       const rs = await db.client.execute({
         sql: 'SELECT * FROM email_preferences WHERE user_id = ?',
