@@ -85,11 +85,25 @@ describe('My work on a touch tablet', () => {
     });
   }
 
-  it('keeps the dense sizes with a mouse', async () => {
+  it('shows no keyboard shortcuts on a touch screen, where there is no keyboard to press them on', async () => {
+    const b = await openBrowser({ width: 1024, height: 768, touch: true });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'provider', PASSWORD);
+      const hints = page.getByTestId('queue-key-hints');
+      await hints.waitFor({ state: 'attached' });
+      expect(await hints.isVisible()).toBe(false);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('keeps the dense sizes, and the keyboard shortcuts, with a mouse', async () => {
     const b = await openBrowser({ width: 1024, height: 768 });
     try {
       const { page } = b;
       await signIn(page, server.url, 'provider', PASSWORD);
+      await page.getByTestId('queue-key-hints').waitFor();
       const folder = await page.getByTestId('work-folder-mine').boundingBox();
       expect(folder!.height).toBeLessThan(MIN);
     } finally {

@@ -49,7 +49,7 @@ export function TaskList(props: Props) {
           </Text>
         </Group>
         {props.filterBar}
-        <Text size="xs" c="gray.7" aria-hidden>
+        <Text size="xs" c="gray.7" aria-hidden className={classes.keyHints} data-testid="queue-key-hints">
           <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> move ·{' '}
           {folder.id !== 'done' && (
             <>
