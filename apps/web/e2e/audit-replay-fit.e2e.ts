@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { openReplay, proxyRequestChecked, still } from './support/replay.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -11,45 +9,12 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
  * laptop's and a desk monitor's widths: Fit view brings every step into view, and no arrow of the path
  * taken is drawn over an arrow's label.
  */
-const LONGEST = 'proxy-access';
-
 let server: TestServer;
 let instanceId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  // The start form's answers of the workflow's first example story.
-  const stories = join(import.meta.dirname, '../../../examples/scripts', LONGEST);
-  const first = readdirSync(stories).sort()[0]!;
-  const start = JSON.parse(readFileSync(join(stories, first), 'utf8'))[0] as {
-    data?: Record<string, unknown>;
-  };
-  const desk = await apiSession(server.url, 'front-desk', PASSWORD);
-  const started = await desk<{ instance: { id: string; active: Array<{ taskId: string }> } }>(
-    'POST',
-    '/requests',
-    { definitionId: LONGEST, data: start.data ?? {} },
-  );
-  expect(started.status).toBe(201);
-  instanceId = started.body.instance.id;
-  // The desk checks the request: the path runs on through the decision on the relationship.
-  const task = `/tasks/${encodeURIComponent(started.body.instance.active[0]!.taskId)}`;
-  expect((await desk('POST', `${task}/claim`)).status).toBe(200);
-  const detail = await desk<{ step: { form: Array<{ id: string; type: string; options?: string[] }> } }>(
-    'GET',
-    task,
-  );
-  const data: Record<string, unknown> = {};
-  for (const f of detail.body.step.form)
-    data[f.id] =
-      f.type === 'boolean'
-        ? true
-        : f.type === 'select'
-          ? f.options![0]
-          : f.type === 'number'
-            ? 40
-            : 'Checked';
-  expect((await desk('POST', `${task}/complete`, { outcome: 'complete', data })).status).toBe(200);
+  instanceId = await proxyRequestChecked(server.url);
 });
 afterAll(async () => {
   await server?.stop();
@@ -116,19 +81,6 @@ function labelsCovered(page: Page) {
   });
 }
 
-/** Waits for the view to stand still (it glides). */
-async function still(page: Page) {
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const now = await page
-      .locator('[data-testid="audit-diagram"] .react-flow__viewport')
-      .evaluate((el) => getComputedStyle(el).transform);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(150);
-  }
-}
-
 describe('the audit replay of the longest workflow', () => {
   for (const size of [
     { width: 1280, height: 800 },
@@ -139,9 +91,7 @@ describe('the audit replay of the longest workflow', () => {
       const b = await openBrowser(size);
       try {
         await signIn(b.page, server.url, 'auditor', PASSWORD);
-        await b.page.goto(`${server.url}/audit/instances/${encodeURIComponent(instanceId)}`);
-        await b.page.getByTestId('audit-timeline').waitFor();
-        await b.page.locator('[data-testid="audit-diagram"] .react-flow__node').first().waitFor();
+        await openReplay(b.page, server.url, instanceId);
         await still(b.page);
         const opened = await labelsCovered(b.page);
         expect(opened.covered).toEqual([]);

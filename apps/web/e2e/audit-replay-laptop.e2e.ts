@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { abnormalLabResult, openReplay, still } from './support/replay.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /** The size the editor reads step titles at (canvas/readableView.ts: READABLE_TITLE_PX). */
@@ -10,59 +10,10 @@ const READABLE_TITLE_PX = 11;
 let server: TestServer;
 let instanceId: string;
 
-type Api = Awaited<ReturnType<typeof apiSession>>;
-
-/** Fills a task's form as staff would, enough for `outcome`, and completes it. */
-async function complete(api: Api, taskId: string, outcome: string, answers: Record<string, unknown>) {
-  const task = `/tasks/${encodeURIComponent(taskId)}`;
-  expect((await api('POST', `${task}/claim`)).status).toBe(200);
-  const detail = await api<{ step: { form: Array<{ id: string; type: string; options?: string[] }> } }>(
-    'GET',
-    task,
-  );
-  const data: Record<string, unknown> = {};
-  for (const f of detail.body.step.form)
-    data[f.id] =
-      answers[f.id] ??
-      (f.type === 'boolean'
-        ? false
-        : f.type === 'select'
-          ? f.options![0]
-          : f.type === 'number'
-            ? 1
-            : f.type === 'date'
-              ? '2026-03-02'
-              : 'Checked');
-  expect((await api('POST', `${task}/complete`, { outcome, data })).status).toBe(200);
-}
-
 beforeAll(async () => {
   server = await startTestServer();
-  // A lab result flagged abnormal: released to the portal on one branch, reviewed by the provider on
-  // the other, who hands it to the nurse to call: a path across four lanes.
-  const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
-  const started = await ma<{ instance: { id: string; active: Array<{ taskId: string }> } }>(
-    'POST',
-    '/requests',
-    {
-      definitionId: 'lab-result-release',
-      data: { patient: 'DEMO-7301', test: 'Lipid panel' },
-    },
-  );
-  expect(started.status).toBe(201);
-  instanceId = started.body.instance.id;
-  await complete(ma, started.body.instance.active[0]!.taskId, 'verified', {
-    resultKind: 'lab',
-    flag: 'abnormal',
-    holdRequested: false,
-  });
-  const provider = await apiSession(server.url, 'provider', PASSWORD);
-  const now = await provider<{ instance: { active: Array<{ step: string; taskId: string }> } }>(
-    'GET',
-    `/instances/${instanceId}`,
-  );
-  const review = now.body.instance.active.find((a) => a.step === 'abnormal-review')!;
-  await complete(provider, review.taskId, 'nurse-to-call', {});
+  // A lab result flagged abnormal, handed by the provider to the nurse to call: a path across four lanes.
+  instanceId = await abnormalLabResult(server.url, 'DEMO-7301');
 });
 afterAll(async () => {
   await server?.stop();
@@ -110,19 +61,6 @@ function pathOnScreen(page: Page) {
   });
 }
 
-/** Waits for the view to stand still (it glides to a scrubbed event). */
-async function still(page: Page) {
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const now = await page
-      .locator('[data-testid="audit-diagram"] .react-flow__viewport')
-      .evaluate((el) => getComputedStyle(el).transform);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(150);
-  }
-}
-
 describe('the audit replay on a laptop', () => {
   for (const size of [
     { width: 1366, height: 900 },
@@ -132,9 +70,7 @@ describe('the audit replay on a laptop', () => {
       const b = await openBrowser(size);
       try {
         await signIn(b.page, server.url, 'auditor', PASSWORD);
-        await b.page.goto(`${server.url}/audit/instances/${encodeURIComponent(instanceId)}`);
-        await b.page.getByTestId('audit-timeline').waitFor();
-        await b.page.locator('[data-testid="audit-diagram"] .react-flow__node').first().waitFor();
+        await openReplay(b.page, server.url, instanceId);
         const current = () =>
           b.page.locator('[data-testid^="timeline-entry-"][data-current="true"]').getAttribute('data-testid');
         await expect.poll(current).toBe('timeline-entry-5');

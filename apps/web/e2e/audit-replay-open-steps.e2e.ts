@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { abnormalLabResult, complete, openReplay, still } from './support/replay.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /** A laptop: the audit replay's diagram is about 640 × 420 px there. */
@@ -12,30 +13,6 @@ let server: TestServer;
 let labId: string;
 /** New patient check-in: insurance review and rooming open at once, one above the other. */
 let checkInId: string;
-
-type Api = Awaited<ReturnType<typeof apiSession>>;
-
-/** Claims a task and completes it with `outcome`, its form filled as staff would. */
-async function complete(api: Api, taskId: string, outcome: string, answers: Record<string, unknown> = {}) {
-  const task = `/tasks/${encodeURIComponent(taskId)}`;
-  expect((await api('POST', `${task}/claim`)).status).toBe(200);
-  const detail = await api<{ step: { form?: Array<{ id: string; type: string; options?: string[] }> } }>(
-    'GET',
-    task,
-  );
-  const data: Record<string, unknown> = {};
-  for (const f of detail.body.step.form ?? [])
-    data[f.id] =
-      answers[f.id] ??
-      (f.type === 'boolean'
-        ? false
-        : f.type === 'select'
-          ? f.options![0]
-          : f.type === 'number'
-            ? 1
-            : 'Checked');
-  expect((await api('POST', `${task}/complete`, { outcome, data })).status).toBe(200);
-}
 
 type Active = { instance: { id: string; active: Array<{ step: string; taskId: string }> } };
 
@@ -89,22 +66,7 @@ const CHECK_IN = {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
-  const lab = await ma<Active>('POST', '/requests', {
-    definitionId: 'lab-result-release',
-    data: { patient: 'DEMO-7302', test: 'Lipid panel' },
-  });
-  expect(lab.status).toBe(201);
-  labId = lab.body.instance.id;
-  await complete(ma, lab.body.instance.active[0]!.taskId, 'verified', {
-    resultKind: 'lab',
-    flag: 'abnormal',
-    holdRequested: false,
-  });
-  const provider = await apiSession(server.url, 'provider', PASSWORD);
-  const now = await provider<Active>('GET', `/instances/${labId}`);
-  const review = now.body.instance.active.find((a) => a.step === 'abnormal-review')!;
-  await complete(provider, review.taskId, 'nurse-to-call');
+  labId = await abnormalLabResult(server.url, 'DEMO-7302');
 
   const lead = await apiSession(server.url, 'lead', PASSWORD);
   expect((await lead('POST', '/definitions', { definition: CHECK_IN })).status).toBe(201);
@@ -144,23 +106,10 @@ function openSteps(page: Page) {
   });
 }
 
-/** Waits for the view to stand still (it glides to a step). */
-async function still(page: Page) {
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const now = await page
-      .locator('[data-testid="audit-diagram"] .react-flow__viewport')
-      .evaluate((el) => getComputedStyle(el).transform);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(150);
-  }
-}
-
-async function openReplay(page: Page, id: string) {
+/** The auditor's replay of request `id`, its open steps drawn and the view standing still. */
+async function openAsAuditor(page: Page, id: string) {
   await signIn(page, server.url, 'auditor', PASSWORD);
-  await page.goto(`${server.url}/audit/instances/${encodeURIComponent(id)}`);
-  await page.getByTestId('audit-timeline').waitFor();
+  await openReplay(page, server.url, id);
   await page.locator('[data-testid="audit-diagram"] .react-flow__node .pf-active').first().waitFor();
   await page.waitForTimeout(300);
   await still(page);
@@ -170,7 +119,7 @@ describe('the audit replay on a laptop, with two steps open at once', () => {
   it('shows both open steps when they fit at a readable size', async () => {
     const b = await openBrowser(LAPTOP);
     try {
-      await openReplay(b.page, checkInId);
+      await openAsAuditor(b.page, checkInId);
       expect(await openSteps(b.page)).toEqual({ 'billing-review': true, room: true });
       // Nothing is off screen, so nothing points elsewhere.
       expect(await b.page.getByTestId('open-steps-note').count()).toBe(0);
@@ -182,7 +131,7 @@ describe('the audit replay on a laptop, with two steps open at once', () => {
   it('shows the step reached and a button to the other open step when they do not fit', async () => {
     const b = await openBrowser(LAPTOP);
     try {
-      await openReplay(b.page, labId);
+      await openAsAuditor(b.page, labId);
       expect(await openSteps(b.page)).toEqual({ 'abnormal-call': true, 'release-to-portal': false });
       const note = b.page.getByTestId('open-steps-note');
       expect(await note.textContent()).toContain('1 more open step:');

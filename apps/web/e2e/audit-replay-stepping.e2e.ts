@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { proxyRequestChecked } from './support/replay.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -12,43 +10,12 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
  * one a step). Timing-free: the requests are counted, and a step's open steps are read in the frame
  * the page first names that step.
  */
-const WORKFLOW = 'proxy-access';
-
 let server: TestServer;
 let instanceId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const stories = join(import.meta.dirname, '../../../examples/scripts', WORKFLOW);
-  const first = readdirSync(stories).sort()[0]!;
-  const start = JSON.parse(readFileSync(join(stories, first), 'utf8'))[0] as {
-    data?: Record<string, unknown>;
-  };
-  const desk = await apiSession(server.url, 'front-desk', PASSWORD);
-  const started = await desk<{ instance: { id: string; active: Array<{ taskId: string }> } }>(
-    'POST',
-    '/requests',
-    { definitionId: WORKFLOW, data: start.data ?? {} },
-  );
-  expect(started.status).toBe(201);
-  instanceId = started.body.instance.id;
-  const task = `/tasks/${encodeURIComponent(started.body.instance.active[0]!.taskId)}`;
-  expect((await desk('POST', `${task}/claim`)).status).toBe(200);
-  const detail = await desk<{ step: { form: Array<{ id: string; type: string; options?: string[] }> } }>(
-    'GET',
-    task,
-  );
-  const data: Record<string, unknown> = {};
-  for (const f of detail.body.step.form)
-    data[f.id] =
-      f.type === 'boolean'
-        ? true
-        : f.type === 'select'
-          ? f.options![0]
-          : f.type === 'number'
-            ? 40
-            : 'Checked';
-  expect((await desk('POST', `${task}/complete`, { outcome: 'complete', data })).status).toBe(200);
+  instanceId = await proxyRequestChecked(server.url);
 });
 afterAll(async () => {
   await server?.stop();
