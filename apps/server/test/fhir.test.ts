@@ -222,6 +222,9 @@ describe('POST /fhir/Communication', () => {
     );
     expect(wrongKey.status).toBe(401);
     expect(wrongKey.body.issue[0].code).toBe('security');
+    // It was signed: the sender is told no key matched, with the code the webhook route uses.
+    expect(wrongKey.body.issue[0].details.text).toMatch(/no signature matches an intake key/i);
+    expect(wrongKey.body.issue[0].details.text).toContain('WEBHOOK_SIGNATURE_INVALID');
     const unsigned = await http(
       'POST',
       '/fhir/Communication',

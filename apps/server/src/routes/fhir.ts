@@ -135,9 +135,11 @@ export function fhirRoutes(
         throw new FhirError(
           401,
           'security',
-          verdict.reason === 'no-match' || verdict.reason === 'missing-headers'
-            ? 'Sign the request (Standard Webhooks) with an intake key, or send an API token'
-            : 'webhook-timestamp is more than 5 minutes off: check the sender clock, then re-sign',
+          verdict.reason === 'no-match'
+            ? 'No signature matches an intake key in force: check the sender has the current secret (a revoked key signs nothing) and signs the exact bytes it sends (WEBHOOK_SIGNATURE_INVALID)'
+            : verdict.reason === 'missing-headers'
+              ? 'Sign the request (Standard Webhooks) with an intake key, or send an API token (WEBHOOK_SIGNATURE_INVALID)'
+              : 'webhook-timestamp is more than 5 minutes off: check the sender clock, then re-sign (WEBHOOK_TIMESTAMP_OUT_OF_RANGE)',
         );
       }
       const key = secrets[verdict.index]!;
