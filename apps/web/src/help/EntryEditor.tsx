@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { EntryVideo } from './EntryVideo.tsx';
 import { RichText } from './RichText.tsx';
 import type { HelpContent, HelpEntry } from './types.ts';
 
@@ -50,6 +51,7 @@ export function EntryEditor({
   error,
   onSave,
   onClose,
+  onVideoChanged,
 }: {
   entry: HelpEntry | null;
   categories: string[];
@@ -58,6 +60,8 @@ export function EntryEditor({
   error: unknown;
   onSave: (content: HelpContent) => void;
   onClose: () => void;
+  /** The clip was attached or taken off: the entry's new revision, for the text to save on top of. */
+  onVideoChanged: (entry: HelpEntry) => void;
 }) {
   const [draft, setDraft] = useState<HelpContent>(() => contentOf(entry));
   const set = <K extends keyof HelpContent>(key: K, value: HelpContent[K]) =>
@@ -174,6 +178,14 @@ export function EntryEditor({
               </Paper>
             </div>
           </SimpleGrid>
+          {entry ? (
+            <EntryVideo entry={entry} onChanged={onVideoChanged} />
+          ) : (
+            <Text size="sm" c="gray.7" data-testid="help-video-later">
+              Clinic video: Save the entry first, then open it again (the pencil) to attach a clip with its
+              captions.
+            </Text>
+          )}
           <TextInput
             label="Video link (optional)"
             description="An https:// link to a short clinic video; shown as a link, never embedded"

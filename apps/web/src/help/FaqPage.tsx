@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { captionText, createHelpSearch } from '@portalflow/engine/text';
+import { useQueryClient } from '@tanstack/react-query';
 import { CloudOff, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -64,6 +65,7 @@ export function FaqPage({ me }: { me: Me }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const { nameOf } = usePeople(me);
   const actions = useHelpActions();
+  const queryClient = useQueryClient();
 
   useEffect(() => registerHelpWorker(), []);
 
@@ -287,7 +289,8 @@ export function FaqPage({ me }: { me: Me }) {
 
       {editing !== null && clinic && (
         <EntryEditor
-          key={editing === 'new' ? 'new' : `${editing.id}:${editing.revision}`}
+          // The same editor stays open when a clip changes the revision: the text being written is kept.
+          key={editing === 'new' ? 'new' : editing.id}
           opened
           entry={editing === 'new' ? null : editing}
           categories={[...new Set((entries.data ?? []).map((e) => e.category))].sort()}
@@ -296,6 +299,10 @@ export function FaqPage({ me }: { me: Me }) {
           onClose={() => {
             setEditing(null);
             actions.save.reset();
+          }}
+          onVideoChanged={(entry) => {
+            setEditing(entry);
+            void queryClient.invalidateQueries({ queryKey: ['help'] });
           }}
           onSave={(content) =>
             actions.save.mutate(
