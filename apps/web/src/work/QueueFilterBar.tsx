@@ -29,7 +29,7 @@ export function QueueFilterBar({ filters, onChange, workflows, roles, showDue = 
         size="xs"
         mb={6}
         label="Search requests"
-        placeholder="Patient reference, medication…"
+        placeholder="Patient reference, or words of the request or its step"
         leftSection={<Search size={14} aria-hidden />}
         value={filters.text}
         onChange={(e) => onChange({ ...filters, text: e.currentTarget.value })}
