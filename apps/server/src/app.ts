@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { health, openapiDocument } from '@portalflow/contract';
+import { SignInPauses } from './accounts/sign-in-pause.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { OwnAccountService } from './auth/own-account.ts';
 import { SetPasswordService } from './auth/set-password.ts';
@@ -48,6 +49,7 @@ import { requestRoutes } from './routes/requests.ts';
 import { retirementRoutes } from './routes/retirement.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { setPasswordRoutes } from './routes/set-password.ts';
+import { signInPauseRoutes } from './routes/sign-in-pause.ts';
 import { ssoGroupRoutes } from './routes/sso-groups.ts';
 import { taskCommentRoutes } from './routes/task-comments.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -138,6 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', userTokenRoutes(deps, docs));
   app.route('/', accountAdminRoutes(deps, docs, instances));
   app.route('/', userRoutes(deps, docs, instances, streams));
+  app.route('/', signInPauseRoutes(deps, docs, new SignInPauses(deps, signIn.throttle)));
   app.route('/', accountChangeRoutes(deps, docs));
   app.route('/', tokenRoutes(deps, docs));
   app.route('/', ssoGroupRoutes(deps, docs));

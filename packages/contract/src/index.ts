@@ -25,6 +25,7 @@ export * from './requests.ts';
 export * from './retirement.ts';
 export * from './roles.ts';
 export * from './route.ts';
+export * from './sign-in-pause.ts';
 export * from './sso.ts';
 export * from './system-roles.ts';
 export * from './task-moved.ts';

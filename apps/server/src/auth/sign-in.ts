@@ -46,13 +46,23 @@ export interface SessionStep<A> {
   deviceSecret?: string;
 }
 
-/** Too many failures: the route adds `Retry-After` from `retryAfterSeconds`. */
+/**
+ * Too many failures: the route adds `Retry-After` from `retryAfterSeconds`. The person is told how
+ * long ("try again in 4 minutes"), and, when the pause is their account's, that an admin can let them
+ * in now (Accounts): a receptionist held back after a colleague's typos need not wait at the desk.
+ */
 export class TooManyAttempts extends ApiError {
   constructor(
     readonly retryAfterSeconds: number,
     what: string,
+    adminCanLift = false,
   ) {
-    super(429, 'TOO_MANY_ATTEMPTS', `Too many failed ${what}; wait a few minutes and try again`);
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      429,
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed ${what}; try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}${adminCanLift ? ', or ask an admin to let you sign in now' : ''}`,
+    );
   }
 }
 
@@ -121,6 +131,7 @@ export class SignInService {
       throw new TooManyAttempts(
         Math.ceil(reserved.waitMs / 1000),
         reserved.limit === 'client' ? 'sign-ins from this computer' : 'sign-ins for this account',
+        reserved.limit === 'account',
       );
     }
     let right = false;
@@ -180,7 +191,7 @@ export class SignInService {
     );
     if (!reserved.ok) {
       await audit(user, 'deny', `${factor}: throttled`);
-      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes');
+      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes', reserved.limit === 'account');
     }
     const ok = await settle(reserved.attempt, async () => {
       if (input.code !== undefined) {
@@ -251,7 +262,7 @@ export class SignInService {
     );
     if (!reserved.ok) {
       await audit(user, 'deny', 'enrollment: throttled');
-      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes');
+      throw new TooManyAttempts(Math.ceil(reserved.waitMs / 1000), 'codes', reserved.limit === 'account');
     }
     const ok = await settle(reserved.attempt, async () => {
       const step = matchTotp(totp.secret, input.code, nowMs);

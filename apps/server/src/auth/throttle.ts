@@ -106,6 +106,41 @@ export class LoginThrottle {
     return Math.max(own, shared);
   }
 
+  /**
+   * How this account stands for an admin looking (not a check): the latest any client, or unknown
+   * clients together, must wait before trying it again (null when none must), and the most failures
+   * still counted against it by one of them.
+   */
+  standing(account: string, nowMs: number): { untilMs: number | null; failures: number } {
+    let untilMs: number | null = null;
+    let failures = 0;
+    const prefix = this.accountPrefix(account);
+    for (const key of [...this.failures.keys()].filter((k) => k.startsWith(prefix))) {
+      const entry = this.get(key, nowMs);
+      if (!entry) continue;
+      const settled = entry.count - entry.inFlight;
+      failures = Math.max(failures, settled);
+      const free =
+        key === this.accountKey(account) ? this.options.accountFailures : this.options.freeFailures;
+      const waitMs = this.delay(entry, free, nowMs);
+      if (waitMs > 0) untilMs = Math.max(untilMs ?? 0, nowMs + waitMs);
+    }
+    return { untilMs, failures };
+  }
+
+  /**
+   * Forgets the failures counted against this account, from every client: an admin let the person in.
+   * Attempts still being checked are kept (they settle on their own). The per-client budget across
+   * accounts is not the account's and stays.
+   */
+  forget(account: string): void {
+    const prefix = this.accountPrefix(account);
+    for (const [key, entry] of [...this.failures.entries()].filter(([k]) => k.startsWith(prefix))) {
+      if (entry.inFlight > 0) entry.count = entry.inFlight;
+      else this.failures.delete(key);
+    }
+  }
+
   private delay(entry: Failures | undefined, free: number, nowMs: number): number {
     if (!entry || entry.count < free) return 0;
     const backoff = Math.min(this.options.capMs, this.options.baseMs * 2 ** Math.min(entry.count - free, 30));
@@ -149,6 +184,7 @@ export class LoginThrottle {
 
   private pairKey = (account: string, client: string) => `${account.toLowerCase()}\0${client}`;
   private accountKey = (account: string) => `${account.toLowerCase()}\0*`;
+  private accountPrefix = (account: string) => `${account.toLowerCase()}\0`;
 }
 
 /** Settles a reserved attempt by the answer of its check; a check that throws counts as a failure. */

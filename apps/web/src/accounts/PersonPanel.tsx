@@ -27,6 +27,7 @@ import { removedRoles } from './removedRoleTasks.ts';
 import { enableProblem, rolesProblem } from './roleRequired.ts';
 import { rolesSavedText } from './rolesSaved.ts';
 import { SessionTable } from './SessionTable.tsx';
+import { SignInPause } from './SignInPause.tsx';
 import { twoFactorLine } from './twoFactorState.ts';
 
 /** The sign-in actions that ask first. */
@@ -160,6 +161,7 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       <Title order={3} size="h5">
         Sign-in
       </Title>
+      {!person.disabled && <SignInPause person={person} />}
       {code && <OneTimeCode name={person.displayName} code={code.code} expiresAt={code.expiresAt} />}
       <Group>
         {person.disabled ? (

@@ -11,6 +11,7 @@ const WHAT: Record<string, string> = {
   'two-factor': 'Two-factor sign-in',
   sessions: 'Sessions',
   'set-password-code': 'One-time code issued',
+  'sign-in-pause': 'Sign-in pause lifted',
 };
 
 /** A role id as its title; an id no catalog names reads in words ("front-desk" → "Front desk"). */
@@ -56,8 +57,20 @@ function plain(c: AccountChange, value: string | null, title: RoleTitle): string
 }
 
 export const changeLabel = (c: AccountChange) => WHAT[c.what] ?? c.what;
-export const changeFrom = (c: AccountChange, title: RoleTitle) => plain(c, c.oldValue, title);
+/** "5 failed attempts, paused until Today 7:45 PM": how a lifted sign-in pause stood. */
+function pauseStood(value: string): string {
+  const { failedAttempts, pausedUntil } = JSON.parse(value) as {
+    failedAttempts?: number;
+    pausedUntil?: string | null;
+  };
+  const attempts = `${failedAttempts ?? 0} failed attempt${failedAttempts === 1 ? '' : 's'}`;
+  return pausedUntil ? `${attempts}, paused until ${formatWhen(pausedUntil)}` : attempts;
+}
+
+export const changeFrom = (c: AccountChange, title: RoleTitle) =>
+  c.what === 'sign-in-pause' && c.oldValue ? pauseStood(c.oldValue) : plain(c, c.oldValue, title);
 export function changeTo(c: AccountChange, title: RoleTitle): string {
+  if (c.what === 'sign-in-pause') return 'can sign in';
   if (c.what === 'set-password-code' && c.newValue) {
     const { expiresAt } = JSON.parse(c.newValue) as { expiresAt?: string };
     return expiresAt ? `valid until ${formatWhen(expiresAt)}` : 'issued';

@@ -94,6 +94,8 @@ const OTHER_ROUTES: Record<string, string> = {
   'POST /api/webhooks': 'Added a webhook',
   'PATCH /api/webhooks/:id': 'Changed a webhook',
   'DELETE /api/webhooks/:id': 'Removed a webhook',
+  'GET /api/users/:id/sign-in-pause': 'Looked whether an account’s sign-in is paused',
+  'DELETE /api/users/:id/sign-in-pause': 'Let a person held back after failed sign-ins sign in now',
   'POST /api/outbox/:id/resend': 'Re-sent a webhook delivery',
 };
 
