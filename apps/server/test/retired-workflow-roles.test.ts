@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
 import { type HttpResult, type Listener, listen } from './support/listen.ts';
+import { openSse } from './support/sse.ts';
 
 /**
  * A workflow a lead retired is no one's work any more: no new request starts it, so the Roles pages do
@@ -182,4 +183,23 @@ describe('a retired workflow', () => {
     expect(back.state).toBe('approved');
     expect(await refreshers()).toEqual(trained);
   });
+
+  it('tells the screens of the staff who work it, by ids only, as it is retired and brought back', async () => {
+    const stream = await openSse(`${listener.base}/api/events`, ma);
+    try {
+      expect(stream.status).toBe(200);
+      const about = (id: string) => (e: { event: string; data: string }) =>
+        e.event === 'definition.changed' && JSON.parse(e.data).definitionId === id;
+      // The medical assistant works triage, not the courier run: nothing of the courier run for them.
+      await ok('DELETE', '/api/definitions/records-courier/retire', lead);
+      await ok('POST', `/api/definitions/${TRIAGE}/retire`, lead);
+      const retired = await stream.next(about(TRIAGE), 3000);
+      expect(JSON.parse(retired.data)).toEqual({ type: 'definition.changed', definitionId: TRIAGE });
+      await ok('DELETE', `/api/definitions/${TRIAGE}/retire`, lead);
+      await stream.next((e) => about(TRIAGE)(e) && e !== retired, 3000);
+      expect(stream.events.filter(about('records-courier'))).toEqual([]);
+    } finally {
+      stream.close();
+    }
+  }, 20_000);
 });

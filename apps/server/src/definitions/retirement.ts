@@ -1,4 +1,5 @@
 import type { Retirement, RunningByVersion } from '@portalflow/contract';
+import { roleDuties } from '@portalflow/engine';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { announce } from '../live/announce.ts';
@@ -10,8 +11,15 @@ async function titleOf(deps: AppDeps, definitionId: string): Promise<string> {
   return (await deps.store.getDraft(definitionId))?.title ?? definitionId;
 }
 
-const changed = (deps: AppDeps, definitionId: string) =>
-  announce(deps, { type: 'definition.changed', definitionId, roles: [], users: [] });
+/**
+ * Leads hear of every change; the staff of the workflow's roles hear of this one too, since what they
+ * may start and what their refreshers ask of them changed with it. Ids only.
+ */
+async function changed(deps: AppDeps, definitionId: string): Promise<void> {
+  const latest = await deps.store.getVersion(definitionId);
+  const roles = Object.keys(roleDuties(latest ? [latest] : []));
+  await announce(deps, { type: 'definition.changed', definitionId, roles, users: [] });
+}
 
 /** Taking a workflow out of use, and bringing it back. */
 export const retirement = {

@@ -34,10 +34,12 @@ export function useLive(enabled: boolean): void {
       }
     };
     const onNotification = () => void client.invalidateQueries({ queryKey: ['notifications'] });
-    // A publish changes the roles too: their titles and duties come from the published workflows.
+    // A publish changes the roles too: their titles and duties come from the published workflows; and
+    // a publish or a retirement changes what each person has to catch up on.
     const onDefinition = () => {
       void client.invalidateQueries({ queryKey: ['definitions'] });
       void client.invalidateQueries({ queryKey: ['roles'] });
+      void client.invalidateQueries({ queryKey: ['refreshers'] });
     };
     source.addEventListener('instance.changed', onInstance);
     source.addEventListener('notification', onNotification);
