@@ -114,4 +114,31 @@ describe('the public help page on a phone with poor signal', () => {
       await b.close();
     }
   });
+  it('says in words why a clip never played before cannot play offline, and where its words are', async () => {
+    const b = await openBrowser({ width: 360, height: 640 });
+    try {
+      // A first visit, online: the answers are kept, the clip is not played.
+      await b.page.goto(`${server.url}/help/${CLINIC}/es`);
+      await b.page.getByLabel('Buscar ayuda').waitFor();
+      await b.page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, {
+        timeout: 20_000,
+      });
+      await expect
+        .poll(() => kept(b.page), { timeout: 20_000, interval: 250 })
+        .toContain(`/api/public/help/${CLINIC}`);
+      await b.context.setOffline(true);
+      await b.page.goto(`${server.url}/help/${CLINIC}/es/como-pido-mas-de-mi-medicina-resurtido`);
+      await b.page.getByTestId('public-saved-copy').waitFor();
+      const note = b.page.getByTestId('help-video-unavailable');
+      await note.waitFor();
+      expect(await note.textContent()).toBe(
+        'El video no se puede ver ahora. Revise su internet. Lo que dice está en «Transcripción».',
+      );
+      // The transcript is right there, with what the clip says.
+      await b.page.getByTestId('help-transcript').getByText('Transcripción').click();
+      expect(await b.page.getByTestId('help-transcript').textContent()).toContain('resurtido');
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PublicHelpVideo } from '../types.ts';
 import { Transcript } from './Transcript.tsx';
 
@@ -10,6 +11,7 @@ export function HelpVideo({
   lang,
   label,
   transcriptLabel,
+  unavailableLabel,
   onPlay,
 }: {
   video: PublicHelpVideo;
@@ -17,9 +19,12 @@ export function HelpVideo({
   label: string;
   /** "Transcript" in the page's words: the clip's text is shown under it, collapsed. */
   transcriptLabel: string;
+  /** Said when the clip cannot be fetched (offline, never played on this phone): where its words are. */
+  unavailableLabel?: string;
   /** Called each time it starts playing (staff help keeps a played video for offline use). */
   onPlay?: (video: PublicHelpVideo) => void;
 }) {
+  const [unavailable, setUnavailable] = useState(false);
   const shown = video.captions.some((c) => c.language === lang) ? lang : video.captions[0]?.language;
   return (
     <figure className="ph-video">
@@ -32,7 +37,7 @@ export function HelpVideo({
         data-testid="help-video"
         onPlay={onPlay && (() => onPlay(video))}
       >
-        <source src={video.src} type={video.type} />
+        <source src={video.src} type={video.type} onError={() => setUnavailable(true)} />
         {video.captions.map((c) => (
           <track
             key={c.language}
@@ -44,6 +49,11 @@ export function HelpVideo({
           />
         ))}
       </video>
+      {unavailable && unavailableLabel && (
+        <p className="ph-video-unavailable" role="status" data-testid="help-video-unavailable">
+          {unavailableLabel}
+        </p>
+      )}
       <Transcript text={video.transcript} label={transcriptLabel} />
     </figure>
   );

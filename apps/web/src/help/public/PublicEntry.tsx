@@ -55,6 +55,7 @@ export function PublicEntry({
                 lang={lang}
                 label={`${strings.video}: ${entry.title}`}
                 transcriptLabel={strings.transcript}
+                unavailableLabel={strings.videoUnavailable}
                 onPlay={keepPlayedVideo}
               />
             )}

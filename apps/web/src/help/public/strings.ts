@@ -27,6 +27,8 @@ export interface Strings {
   video: string;
   /** The disclosure under a clip with what it says. */
   transcript: string;
+  /** Under a clip that cannot be fetched (offline, never played here): what to do, where its words are. */
+  videoUnavailable: string;
   loading: string;
   notFound: string;
   failed: string;
@@ -70,6 +72,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     watch: 'Watch the video',
     video: 'Video',
     transcript: 'Transcript',
+    videoUnavailable: 'The video cannot play now. Check your internet. What it says is under “Transcript”.',
     loading: 'Loading help…',
     notFound: 'We could not find this help page. Check the address, or ask the clinic for it.',
     failed: 'The help page could not load. Check your connection and try again.',
@@ -104,6 +107,8 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     watch: 'Ver el video',
     video: 'Video',
     transcript: 'Transcripción',
+    videoUnavailable:
+      'El video no se puede ver ahora. Revise su internet. Lo que dice está en «Transcripción».',
     loading: 'Cargando la ayuda…',
     notFound: 'No encontramos esta página de ayuda. Revise la dirección o pídala en la clínica.',
     failed: 'La página de ayuda no cargó. Revise su conexión e intente de nuevo.',
