@@ -205,7 +205,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     sessionIdleMs: envNumber('PORTALFLOW_SESSION_IDLE_MINUTES', 30 * MINUTE, MINUTE),
     sessionAbsoluteMs: envNumber('PORTALFLOW_SESSION_ABSOLUTE_HOURS', 12 * HOUR, HOUR),
     signInStepMs: 10 * MINUTE,
-    totpRoles: (process.env.PORTALFLOW_TOTP_ROLES ?? 'admin,designer,auditor')
+    totpRoles: (process.env.PORTALFLOW_TOTP_ROLES ?? 'admin,designer,auditor,break-glass')
       .split(',')
       .map((r) => r.trim())
       .filter(Boolean),

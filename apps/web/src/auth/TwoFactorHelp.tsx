@@ -8,8 +8,9 @@ import { Code, Text } from '@mantine/core';
 export function TwoFactorHelp({ demo }: { demo: boolean }) {
   return (
     <Text size="xs" c="gray.7" data-testid="two-factor-help">
-      Admins, leads and auditors sign in with a second step: a 6-digit code from an authenticator app (Google
-      or Microsoft Authenticator, 1Password, …). The first time, you will set one up here.
+      Admins, leads, auditors and holders of emergency access sign in with a second step: a 6-digit code from
+      an authenticator app (Google or Microsoft Authenticator, 1Password, …). The first time, you will set one
+      up here.
       {demo && (
         <>
           {' '}
