@@ -8,7 +8,7 @@ import { testNow } from './support/time-shift.ts';
 
 /**
  * Signing out while holding an urgent task due within the hour asks first: hand it back to the pool
- * or keep it. Release hands it back and signs out.
+ * or keep it. Back to pool and sign out hands it back and signs out.
  */
 
 let server: TestServer;
@@ -23,7 +23,7 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/handoff-shots/${name}.png` });
 
 describe('signing out with an urgent task in hand', () => {
-  it('reminds, and Release and sign out hands it back to the pool', async () => {
+  it('reminds, and Back to pool and sign out hands it back to the pool', async () => {
     const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
     const started = await assistant<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
       definitionId: 'lab-result-release',
@@ -52,6 +52,8 @@ describe('signing out with an urgent task in hand', () => {
       expect(await text.textContent()).toMatch(
         /^You still hold 1 urgent task due Today \d{1,2}:\d{2}( [AP]M)?: hand it back to the pool so a colleague can take it, or keep it\.$/,
       );
+      // Named as the task's own button is, "Back to pool", not "Release".
+      expect(await a.page.getByTestId('sign-out-release').textContent()).toBe('Back to pool and sign out');
       await a.page.waitForTimeout(500); // the dialog's fade-in, for the picture
       await shot(a.page, 'sign-out-reminder');
       // Keep working: still signed in, the task still theirs.

@@ -15,7 +15,7 @@ interface Props {
 
 /**
  * Asked before signing out while holding an urgent task due soon: left held, it waits for nobody until
- * the next shift. Release hands each back to its pool (then signs out); Sign out anyway keeps them.
+ * the next shift. Back to pool and sign out hands each back to its pool; Sign out anyway keeps them.
  */
 export function SignOutReminder({ held, onSignOut, onKeep }: Props) {
   const [releasing, setReleasing] = useState(false);
@@ -67,7 +67,7 @@ export function SignOutReminder({ held, onSignOut, onKeep }: Props) {
             Sign out anyway
           </Button>
           <Button loading={releasing} onClick={releaseAndSignOut} data-testid="sign-out-release">
-            Release and sign out
+            Back to pool and sign out
           </Button>
         </Group>
       </Stack>
