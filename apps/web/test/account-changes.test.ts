@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountChange } from '../src/accounts/api.ts';
-import { changeFrom, changeTo } from '../src/accounts/changes.ts';
+import { changeFrom, changeLabel, changeTo } from '../src/accounts/changes.ts';
 
 const change = (what: string, oldValue: string | null, newValue: string | null): AccountChange => ({
   id: 1,
@@ -47,8 +47,22 @@ describe('the account change history in words', () => {
   });
 
   it('keeps other values plain', () => {
-    expect(changeFrom(change('disabled', 'false', 'true'), titles)).toBe('no');
     expect(changeTo(change('display-name', '"Jane"', '"Jane Doe"'), titles)).toBe('Jane Doe');
     expect(changeFrom(change('password', null, '"set by an admin"'), titles)).toBe('—');
+  });
+
+  it('says an account was disabled or enabled, active → disabled and back', () => {
+    const disabled = change('disabled', 'false', 'true');
+    expect([changeLabel(disabled), changeFrom(disabled, titles), changeTo(disabled, titles)]).toEqual([
+      'Account disabled',
+      'active',
+      'disabled',
+    ]);
+    const enabled = change('disabled', 'true', 'false');
+    expect([changeLabel(enabled), changeFrom(enabled, titles), changeTo(enabled, titles)]).toEqual([
+      'Account enabled',
+      'disabled',
+      'active',
+    ]);
   });
 });

@@ -56,7 +56,16 @@ function plain(c: AccountChange, value: string | null, title: RoleTitle): string
   }
 }
 
-export const changeLabel = (c: AccountChange) => WHAT[c.what] ?? c.what;
+/** Whether the account could sign in, in words: "Disabled: yes → no" read as if enabling had disabled. */
+const standing = (value: string | null) =>
+  value === 'true' ? 'disabled' : value === 'false' ? 'active' : '—';
+
+export const changeLabel = (c: AccountChange) =>
+  c.what === 'disabled'
+    ? c.newValue === 'true'
+      ? 'Account disabled'
+      : 'Account enabled'
+    : (WHAT[c.what] ?? c.what);
 /** "5 failed attempts, paused until Today 7:45 PM": how a lifted sign-in pause stood. */
 function pauseStood(value: string): string {
   const { failedAttempts, pausedUntil } = JSON.parse(value) as {
@@ -67,10 +76,13 @@ function pauseStood(value: string): string {
   return pausedUntil ? `${attempts}, paused until ${formatWhen(pausedUntil)}` : attempts;
 }
 
-export const changeFrom = (c: AccountChange, title: RoleTitle) =>
-  c.what === 'sign-in-pause' && c.oldValue ? pauseStood(c.oldValue) : plain(c, c.oldValue, title);
+export function changeFrom(c: AccountChange, title: RoleTitle): string {
+  if (c.what === 'disabled') return standing(c.oldValue);
+  return c.what === 'sign-in-pause' && c.oldValue ? pauseStood(c.oldValue) : plain(c, c.oldValue, title);
+}
 export function changeTo(c: AccountChange, title: RoleTitle): string {
   if (c.what === 'sign-in-pause') return 'can sign in';
+  if (c.what === 'disabled') return standing(c.newValue);
   if (c.what === 'set-password-code' && c.newValue) {
     const { expiresAt } = JSON.parse(c.newValue) as { expiresAt?: string };
     return expiresAt ? `valid until ${formatWhen(expiresAt)}` : 'issued';
