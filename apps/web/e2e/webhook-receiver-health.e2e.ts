@@ -57,6 +57,12 @@ describe('each receiver’s state on the Webhooks page', () => {
       expect(said).toMatch(/being retried since/);
       expect(said).toContain('RECEIVER_UNREACHABLE');
       expect(said).toContain('Nothing answered at the receiver’s address');
+
+      // The delivery row reads as sentences: the reason, then when it is tried next.
+      const delivery = page.getByTestId('delivery-row').filter({ hasText: url }).first();
+      const status = (await delivery.textContent()) ?? '';
+      expect(status).toMatch(/from this server\? Next try /);
+      expect(status).not.toContain('?;');
     } finally {
       await b.close();
     }

@@ -7,6 +7,9 @@ import { type Delivery, type DeliveryStatus, useDeliveries, useResend, useSubscr
 import { kindWords, STATUS_WORDS } from './deliveryWords.ts';
 import { groupSkipped } from './groupSkipped.ts';
 
+/** A reason as a sentence (they end in ".", "?" or a bracket; older ones were bare codes) before "Next try". */
+const asSentence = (reason: string) => (/[.?!]$/.test(reason) ? reason : `${reason}.`);
+
 // Mantine's named colours, not a shade: a light badge of "teal.9" drew its word in its own background colour.
 const STATUS_COLOR: Record<DeliveryStatus, string> = {
   pending: 'blue',
@@ -137,7 +140,7 @@ export function DeliveryTable() {
                         {d.status === 'delivered' && d.deliveredAt
                           ? formatWhen(d.deliveredAt)
                           : d.status === 'pending' && d.attempts > 0
-                            ? `${d.lastError ?? 'failed'}; next try ${formatWhen(d.nextAt)}`
+                            ? `${asSentence(d.lastError ?? 'Failed')} Next try ${formatWhen(d.nextAt)}`
                             : (d.lastError ?? '')}
                       </Text>
                     </Stack>
