@@ -52,6 +52,41 @@ describe('keepStepsWhole', () => {
     expect(kept.left).toBeGreaterThanOrEqual(0);
     expect(kept.right).toBeLessThanOrEqual(pane.width);
   });
+
+  it('leaves no arrow label half under the lane names, nor drawn against them, nor cut at the right', () => {
+    const keep = box(300, 0);
+    const label = (x: number): Rect => ({ x, y: 40, width: 90, height: 14 });
+    // A label from -30 to 60 on screen (cut by the left edge), one starting 1 px inside it, one ending
+    // right at it (its border shows), and one cut by the right edge (560 to 650).
+    for (const [x, other] of [
+      [-30, label(2000)],
+      [1, label(2000)],
+      [-90, label(2000)],
+      [2000, label(560)],
+    ] as const) {
+      const drawn = [label(x), other, keep];
+      const view = keepStepsWhole(pane, { x: 0, y: 0, zoom: 1 }, drawn, keep);
+      for (const b of drawn) {
+        const shown = across(b, view);
+        const off = shown.right < -1 || shown.left > pane.width + 1;
+        expect(off || (shown.left >= 4 && shown.right <= pane.width)).toBe(true);
+      }
+      expect(across(keep, view).left).toBeGreaterThanOrEqual(0);
+      expect(across(keep, view).right).toBeLessThanOrEqual(pane.width);
+    }
+  });
+
+  it('moves a view a note asked for with nothing to keep: whatever is cut is shown or hidden', () => {
+    const steps = [box(0, 0), box(300, 0), box(600, 0)];
+    // The third step runs from 580 to 740 across a 600 px pane.
+    const view = keepStepsWhole(pane, { x: -20, y: 0, zoom: 1 }, steps);
+    for (const b of steps) {
+      const shown = across(b, view);
+      expect(shown.right <= 0 || shown.left >= pane.width || (shown.left >= 4 && shown.right <= 600)).toBe(
+        true,
+      );
+    }
+  });
 });
 
 describe('stepView', () => {

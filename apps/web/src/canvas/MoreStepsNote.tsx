@@ -10,6 +10,9 @@ const transformOf = (s: { transform: [number, number, number] }) => s.transform;
 const widthOf = (s: { width: number }) => s.width;
 const heightOf = (s: { height: number }) => s.height;
 
+type Pane = { width: number; height: number };
+type View = { x: number; y: number; zoom: number };
+
 const WHERE: Record<Side, string> = {
   right: 'to the right',
   left: 'to the left',
@@ -26,9 +29,18 @@ const ICON = { right: ChevronRight, left: ChevronLeft, below: ChevronDown, above
 export const MoreStepsNote = memo(function MoreStepsNote({
   boxes,
   content,
+  at = 'edges',
+  settle,
 }: {
   boxes: readonly Rect[];
   content: Rect | null;
+  /**
+   * At the edges they count (the editor), or in one row along the pane's foot (a replay: its top-left
+   * holds the open-steps note).
+   */
+  at?: 'edges' | 'foot';
+  /** Adjusts the view a note moves to (a replay keeps steps and labels whole at the side edges). */
+  settle?: (pane: Pane, view: View) => View;
 }) {
   const [x, y, zoom] = useStore(transformOf);
   const width = useStore(widthOf);
@@ -40,7 +52,7 @@ export const MoreStepsNote = memo(function MoreStepsNote({
   const beyond = stepsBeyond(pane, view, boxes);
   const sides = (Object.keys(beyond) as Side[]).filter((side) => beyond[side] > 0);
   if (sides.length === 0) return null;
-  return (
+  const notes = (
     <>
       {sides.map((side) => {
         const Icon = ICON[side];
@@ -52,7 +64,10 @@ export const MoreStepsNote = memo(function MoreStepsNote({
             className={`pf-more-steps pf-more-steps-${side}`}
             data-testid={`more-steps-${side}`}
             title={`Show the ${countOf(beyond[side], 'step')} ${WHERE[side]}`}
-            onClick={() => void flow.setViewport(viewTowards(pane, view, content, side), { duration: 250 })}
+            onClick={() => {
+              const next = viewTowards(pane, view, content, side);
+              void flow.setViewport(settle ? settle(pane, next) : next, { duration: 250 });
+            }}
           >
             {side === 'left' || side === 'above' ? <Icon size={14} aria-hidden /> : null}
             <span>{words}</span>
@@ -62,4 +77,5 @@ export const MoreStepsNote = memo(function MoreStepsNote({
       })}
     </>
   );
+  return at === 'foot' ? <div className="pf-more-steps-foot">{notes}</div> : notes;
 });

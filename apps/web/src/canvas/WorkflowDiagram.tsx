@@ -7,12 +7,13 @@ import { type Scene, sceneOf } from '../model/scene.ts';
 import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
+import { MoreStepsNote } from './MoreStepsNote.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { type OpenStep, OpenStepsNote } from './OpenStepsNote.tsx';
 import { openStepLabels } from './openStepsWords.ts';
 import { boundsOf, isOnScreen, placeView, type Rect } from './placeView.ts';
 import { contentOf, readableView } from './readableView.ts';
-import { followView, type PathFocus, replayView, stepView, wholeView } from './replayView.ts';
+import { followView, keepStepsWhole, type PathFocus, replayView, stepView, wholeView } from './replayView.ts';
 import type { DiagramHighlight, StepEdge, StepNode } from './types.ts';
 import { ViewControls } from './ViewControls.tsx';
 
@@ -100,7 +101,7 @@ function ReadOnlyDiagram({
       if (!el || !content || el.clientWidth === 0) return void flow.fitView({ duration });
       const size = { width: el.clientWidth, height: el.clientHeight };
       const view = run?.visited?.length
-        ? replayView(size, content, [...shown.boxes.values()], pathFocus(shown, run))
+        ? replayView(size, content, drawnOf(shown), pathFocus(shown, run))
         : readableView(size, content, focusBounds(shown, ids) ?? content, 'centre');
       void flow.setViewport(view, { duration });
     },
@@ -140,10 +141,23 @@ function ReadOnlyDiagram({
       // A view people asked for: a change of the pane's size leaves it alone.
       moved.current = true;
       const size = { width: el.clientWidth, height: el.clientHeight };
-      const view = stepView(size, content, [...shown.boxes.values()], flow.getViewport(), box);
+      const view = stepView(size, content, drawnOf(shown), flow.getViewport(), box);
       void flow.setViewport(view, { duration: 200 });
     },
     [flow],
+  );
+
+  // The steps beyond the pane's edges are counted there; a note pressed moves the view on, with no
+  // step or label left cut at a side edge.
+  const boxes = useMemo(() => [...scene.boxes.values()], [scene]);
+  const content = useMemo(() => contentOf(scene), [scene]);
+  const settle = useCallback(
+    (size: { width: number; height: number }, view: { x: number; y: number; zoom: number }) => {
+      // A view people asked for: a change of the pane's size leaves it alone.
+      moved.current = true;
+      return keepStepsWhole(size, view, drawnOf(latest.current.scene));
+    },
+    [],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when a different workflow or layout is shown, not when only the highlight moves
@@ -164,7 +178,7 @@ function ReadOnlyDiagram({
     const size = { width: el.clientWidth, height: el.clientHeight };
     const view = flow.getViewport();
     const next = run?.visited?.length
-      ? followView(size, content, [...shown.boxes.values()], view, pathFocus(shown, run))
+      ? followView(size, content, drawnOf(shown), view, pathFocus(shown, run))
       : isOnScreen(size, view, target)
         ? view
         : placeView(size, content, target, view.zoom);
@@ -214,11 +228,17 @@ function ReadOnlyDiagram({
           <ViewControls position="bottom-right" onFit={fit} fitTitle="Fit view: all of the workflow" />
           <FitNote onReadable={readable} />
           <OpenStepsNote steps={openSteps} onShow={showStep} />
+          <MoreStepsNote boxes={boxes} content={content} at="foot" settle={settle} />
         </ReactFlow>
       </div>
       <LaneLabels lanes={scene.lanes} />
     </div>
   );
+}
+
+/** What a view keeps whole at the pane's side edges: the steps and the arrows' labels. */
+function drawnOf(scene: Scene): Rect[] {
+  return [...scene.boxes.values(), ...scene.edges.flatMap((e) => e.caption ?? [])];
 }
 
 function focusBounds(scene: Scene, ids: readonly string[]): Rect | null {

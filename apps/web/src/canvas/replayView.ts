@@ -6,6 +6,10 @@ type Pane = { width: number; height: number };
 
 /** Room left between the pane's edge and a step moved out of view, px on screen. */
 const EDGE_GAP = 8;
+/** A label or step starting this close to the pane's left edge reads as tucked under the lane names. */
+const AGAINST_NAMES = 4;
+/** How far past an edge a thing ending there may still be drawn (its border, rounding), px. */
+const SLACK = 2;
 
 /** What a replay (or any run shown on the diagram) asks the view to show. */
 export interface PathFocus {
@@ -24,19 +28,45 @@ export interface PathFocus {
  * can be read so (as the editor's `readableView`); else the whole path taken when it fits at a
  * readable size (as large as fits, never past life size); else, at the readable size, the steps open
  * now when they fit together, or the step reached last (the others open then are named in a note on
- * the diagram, `OpenStepsNote`, each a button to it). No step is left cut by the pane's side edges,
- * where the lane names are: it is shown whole or moved out of view (`keepStepsWhole`).
+ * the diagram, `OpenStepsNote`, each a button to it). No step or arrow label (`drawn`) is left cut by
+ * the pane's side edges, the left one where the lane names are: it is shown whole or moved out of view
+ * (`keepStepsWhole`).
  */
-export function replayView(pane: Pane, content: Rect, boxes: readonly Rect[], focus: PathFocus): View {
+export function replayView(pane: Pane, content: Rect, drawn: readonly Rect[], focus: PathFocus): View {
   const path = boundsOf(focus.path);
   const fallback = boundsOf(focus.open) ?? focus.latest ?? path ?? content;
   const first = readableView(pane, content, fallback, 'centre');
   // Any zoom but the readable size is the whole workflow shown at once.
   if (first.zoom !== READABLE_ZOOM) return first;
-  const fit = path ? fitZoom(pane, path) : 0;
-  if (path && fit >= READABLE_ZOOM)
-    return keepStepsWhole(pane, placeView(pane, content, path, Math.min(fit, 1)), boxes, path);
-  return followView(pane, content, boxes, { ...first, zoom: READABLE_ZOOM }, focus, true);
+  if (path && fitZoom(pane, path) >= READABLE_ZOOM) return pathView(pane, content, drawn, path);
+  return followView(pane, content, drawn, { ...first, zoom: READABLE_ZOOM }, focus, true);
+}
+
+/**
+ * The path taken, as large as fits (never past life size), with no step or label cut at a side edge:
+ * what a move cannot leave whole is taken into the view too, while that still reads.
+ */
+function pathView(pane: Pane, content: Rect, drawn: readonly Rect[], path: Rect): View {
+  let target = path;
+  let view = keepStepsWhole(
+    pane,
+    placeView(pane, content, target, Math.min(fitZoom(pane, target), 1)),
+    drawn,
+    path,
+  );
+  for (let round = 0; round < 4; round++) {
+    const cut = cutAtSides(pane, view, drawn);
+    const wider = boundsOf([target, ...cut]);
+    if (cut.length === 0 || !wider || fitZoom(pane, wider) < READABLE_ZOOM) break;
+    target = wider;
+    view = keepStepsWhole(
+      pane,
+      placeView(pane, content, target, Math.min(fitZoom(pane, target), 1)),
+      drawn,
+      target,
+    );
+  }
+  return view;
 }
 
 /**
@@ -47,7 +77,7 @@ export function replayView(pane: Pane, content: Rect, boxes: readonly Rect[], fo
 export function followView(
   pane: Pane,
   content: Rect,
-  boxes: readonly Rect[],
+  drawn: readonly Rect[],
   view: View,
   focus: PathFocus,
   force = false,
@@ -59,48 +89,121 @@ export function followView(
   const fit = fitZoom(pane, target);
   if (open && fit >= Math.min(view.zoom, READABLE_ZOOM)) {
     const zoom = Math.min(view.zoom, Math.max(fit, READABLE_ZOOM));
-    return keepStepsWhole(pane, placeView(pane, content, open, zoom), boxes, open);
+    return keepStepsWhole(pane, placeView(pane, content, open, zoom), drawn, open);
   }
   // The step reached last, with the one it came from when both fit: a handoff reads as one.
   const latest = focus.latest ?? target;
   const handoff = focus.before ? boundsOf([focus.before, latest]) : null;
   const shown = handoff && fitZoom(pane, handoff) >= view.zoom ? handoff : latest;
-  return keepStepsWhole(pane, placeView(pane, content, shown, view.zoom), boxes, latest);
+  return clearOfSides(pane, content, drawn, shown, view.zoom, latest);
+}
+
+/** How much larger than asked a view may be drawn so nothing is left cut at a side edge. */
+const CLEAR_ZOOMS = [1, 1.05, 1.1, 1.15];
+
+/**
+ * `target` centred at `zoom`, moved so nothing is cut at a side edge (`keepStepsWhole`); where a dense
+ * stretch of steps and labels leaves no such place, drawn a little larger (titles larger still), which
+ * moves the edges to other gaps. The first view clear of cuts, or the one at `zoom`.
+ */
+function clearOfSides(
+  pane: Pane,
+  content: Rect,
+  drawn: readonly Rect[],
+  target: Rect,
+  zoom: number,
+  keep: Rect,
+): View {
+  const first = keepStepsWhole(pane, placeView(pane, content, target, zoom), drawn, keep);
+  if (cutAtSides(pane, first, drawn).length === 0) return first;
+  // Else the same, or `keep` alone (the step reached last without the one before it), a little larger.
+  for (const larger of CLEAR_ZOOMS)
+    for (const shown of target === keep ? [keep] : [target, keep]) {
+      if (fitZoom(pane, shown) < zoom * larger) continue;
+      const view = keepStepsWhole(pane, placeView(pane, content, shown, zoom * larger), drawn, keep);
+      if (isOnScreen(pane, view, keep) && cutAtSides(pane, view, drawn).length === 0) return view;
+    }
+  return first;
 }
 
 /**
  * The view brought to one open step (the open-steps note's buttons): centred on it at the zoom people
  * chose, or at the readable size when that is smaller, with no step cut at a side edge.
  */
-export function stepView(pane: Pane, content: Rect, boxes: readonly Rect[], view: View, step: Rect): View {
-  const zoom = Math.max(view.zoom, READABLE_ZOOM);
-  return keepStepsWhole(pane, placeView(pane, content, step, zoom), boxes, step);
+export function stepView(pane: Pane, content: Rect, drawn: readonly Rect[], view: View, step: Rect): View {
+  return clearOfSides(pane, content, drawn, step, Math.max(view.zoom, READABLE_ZOOM), step);
 }
 
 /**
- * The view moved sideways so no step is cut by the pane's left edge (under the lane names) or its right
- * edge: each such step is brought wholly into view, or else moved wholly out of it, whichever keeps
- * `keep` whole on screen with the smaller move. A step wider than the pane stays as it is.
+ * The view moved sideways so no step or arrow label (`drawn`) is cut by the pane's left edge (where
+ * the lane names begin) or its right edge, nor drawn against the left one: of the moves that bring
+ * one of them wholly into view or wholly out of it, the one leaving the fewest cut, then the smallest,
+ * while `keep` (if given) stays whole on screen. Anything wider than the pane is left as it is.
  */
-export function keepStepsWhole(pane: Pane, view: View, boxes: readonly Rect[], keep: Rect): View {
-  let x = view.x;
-  const left = (b: Rect) => b.x * view.zoom + x;
-  const right = (b: Rect) => (b.x + b.width) * view.zoom + x;
-  const keeps = (dx: number) => left(keep) + dx >= 0 && right(keep) + dx <= pane.width;
-  for (let round = 0; round < 6; round++) {
-    const cut = boxes.find(
-      (b) => (left(b) < 0 && right(b) > 0) || (left(b) < pane.width && right(b) > pane.width),
+export function keepStepsWhole(pane: Pane, view: View, drawn: readonly Rect[], keep?: Rect): View {
+  const { zoom } = view;
+  const items = drawn.filter((b) => b.width * zoom <= pane.width - EDGE_GAP * 2 && acrossDown(pane, view, b));
+  const cutAt = (x: number) => items.filter((b) => isCut(pane, b, zoom, x)).length;
+  const keeps = (x: number) =>
+    !keep || (keep.x * zoom + x >= 0 && (keep.x + keep.width) * zoom + x <= pane.width);
+  const now = cutAt(view.x);
+  if (now === 0) return view;
+  // Where each thing near the pane would be shown whole at either side, or just hidden past it.
+  const near = items.filter((b) => {
+    const left = b.x * zoom + view.x;
+    return left < pane.width * 2 && left + b.width * zoom > -pane.width;
+  });
+  const candidates = near.flatMap((b) => {
+    const left = b.x * zoom;
+    const right = (b.x + b.width) * zoom;
+    return [
+      VIEW_PADDING.left - left,
+      pane.width - VIEW_PADDING.right - right,
+      -EDGE_GAP - right,
+      pane.width + EDGE_GAP - left,
+    ];
+  });
+  // And, the view being held to what shows `keep` whole, where that runs out.
+  if (keep)
+    candidates.push(
+      -keep.x * zoom,
+      VIEW_PADDING.left - keep.x * zoom,
+      pane.width - (keep.x + keep.width) * zoom,
+      pane.width - VIEW_PADDING.right - (keep.x + keep.width) * zoom,
     );
-    if (!cut || cut.width * view.zoom > pane.width - EDGE_GAP * 2) break;
-    const atLeft = left(cut) < 0;
-    // Shown whole (moved away from the edge it crosses), or hidden (moved past it).
-    const show = atLeft ? VIEW_PADDING.left - left(cut) : pane.width - VIEW_PADDING.right - right(cut);
-    const hide = atLeft ? -EDGE_GAP - right(cut) : pane.width + EDGE_GAP - left(cut);
-    const moves = [show, hide].filter(keeps).sort((a, b) => Math.abs(a) - Math.abs(b));
-    if (moves.length === 0) break;
-    x += moves[0]!;
+  let best = { x: view.x, cut: now };
+  for (const x of candidates) {
+    if (!keeps(x)) continue;
+    const cut = cutAt(x);
+    if (cut < best.cut || (cut === best.cut && Math.abs(x - view.x) < Math.abs(best.x - view.x)))
+      best = { x, cut };
   }
-  return { ...view, x };
+  return best.x === view.x ? view : { ...view, x: best.x };
+}
+
+/** Those of `drawn` on screen down the pane that the view cuts at its side edges, or draws against the left one. */
+export function cutAtSides(pane: Pane, view: View, drawn: readonly Rect[]): Rect[] {
+  return drawn.filter(
+    (b) =>
+      b.width * view.zoom <= pane.width - EDGE_GAP * 2 &&
+      acrossDown(pane, view, b) &&
+      isCut(pane, b, view.zoom, view.x),
+  );
+}
+
+/** Whether `b` is drawn at a height the pane shows (above or below it, no side edge can cut it). */
+function acrossDown(pane: Pane, view: View, b: Rect): boolean {
+  const top = b.y * view.zoom + view.y;
+  return top < pane.height && top + b.height * view.zoom > 0;
+}
+
+function isCut(pane: Pane, b: Rect, zoom: number, x: number): boolean {
+  const left = b.x * zoom + x;
+  const right = (b.x + b.width) * zoom + x;
+  // Within SLACK of an edge counts as across it: a label's border and rounding draw it a pixel wider.
+  return (
+    (left < AGAINST_NAMES && right > -SLACK) || (left < pane.width + SLACK && right > pane.width - SLACK)
+  );
 }
 
 /** The whole drawing in the pane, as large as fits and never past life size: what Fit view shows. */
