@@ -48,6 +48,7 @@ describe('email for urgent work that passed its deadline', () => {
     outbox = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
     timers = startTimerWorker(h.deps, h.app.instances, { autostart: false });
     for (const name of ['ned', 'sam']) {
+      await h.setAddress(h.people[name]!, addressOf(name));
       const saved = await h.call('PUT', '/api/email-preferences', h.people[name]!, {
         address: addressOf(name),
         assigned: true,

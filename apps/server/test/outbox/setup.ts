@@ -59,6 +59,11 @@ export interface Harness {
   people: Record<string, Person>;
   // biome-ignore lint/suspicious/noExplicitAny: response bodies of every shape; tests read them as JSON
   call(method: string, path: string, as: Person, body?: unknown): Promise<{ status: number; body: any }>;
+  /**
+   * Where a person's email goes. People set it signed in, on the preferences screen; an API token may
+   * not change it (a stolen token must not redirect the mail), so it is written here as that screen saves it.
+   */
+  setAddress(as: Person, address: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +116,11 @@ export async function harness(outbox: Partial<OutboxConfig>): Promise<Harness> {
       });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    async setAddress(as, address) {
+      const saved = await store.getEmailPreferences(as.id);
+      const { updatedAt: _, ...kept } = saved;
+      await store.saveEmailPreferences({ ...kept, address }, new Date(clock.now).toISOString());
     },
     async close() {
       await http.close();
