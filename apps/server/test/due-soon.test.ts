@@ -151,7 +151,7 @@ describe('a reminder before a held task’s deadline', () => {
       `[Riverside Clinic] Due at ${clinicTime(due)}: Portal message call-back — Call the patient back`,
     );
     expect(mail.parsed.text).toContain(
-      `A task you hold is due at ${clinicTime(due)}. Finish it, or release it so a colleague can take it before its deadline passes.`,
+      `A task you hold is due at ${clinicTime(due)}. Finish it, or put it back in the pool (Back to pool) so a colleague can take it before its deadline passes.`,
     );
     for (const needle of patientNeedles()) expect(mail.raw.toLowerCase()).not.toContain(needle);
   });

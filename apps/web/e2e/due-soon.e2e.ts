@@ -62,7 +62,9 @@ describe('a reminder before a deadline', () => {
       await page.getByTestId('notification-bell').click();
       const item = page.getByTestId(`notification-item-${reminder!.id}`);
       await item.waitFor();
-      expect(await item.textContent()).toContain('Due soon: finish it or release it before its deadline');
+      expect(await item.textContent()).toContain(
+        'Due soon: finish it or put it back in the pool before its deadline',
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await item.click();
       await page.locator(`[data-testid="task-panel"][data-task-id="${taskId}"]`).waitFor();

@@ -73,7 +73,7 @@ function escalated(what: string, urgent: boolean, since: string | null): [string
 
 function dueSoon(what: string, urgent: boolean, at: string | null): [string, string] {
   const when = at ? `due at ${at}` : 'due soon';
-  const lead = `${urgent ? 'An urgent task' : 'A task'} you hold is ${when}. Finish it, or release it so a colleague can take it before its deadline passes.`;
+  const lead = `${urgent ? 'An urgent task' : 'A task'} you hold is ${when}. Finish it, or put it back in the pool (Back to pool) so a colleague can take it before its deadline passes.`;
   return [`${urgent ? 'Urgent, ' : ''}${when[0]!.toUpperCase()}${when.slice(1)}: ${what}`, lead];
 }
 

@@ -29,7 +29,7 @@ const what = (n: Notification, roleName: (role: string | null | undefined) => st
   n.kind === 'assigned'
     ? 'Assigned to you'
     : n.kind === 'due-soon'
-      ? 'Due soon: finish it or release it before its deadline'
+      ? 'Due soon: finish it or put it back in the pool before its deadline'
       : n.kind === 'overdue'
         ? 'Overdue'
         : n.kind === 'cancelled'
