@@ -40,7 +40,11 @@ exit status: 0 ok · 1 findings or a rejected event · 2 usage error or unreadab
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  // `serve --help` too (up to a `--`, after which everything is a positional): a person asking for
+  // help gets it, not "Unknown option '--help'".
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  const help = options.includes('--help') || options.includes('-h');
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h' || help) {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
