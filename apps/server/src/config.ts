@@ -17,7 +17,10 @@ export interface BackupSchedule {
 export interface ServerConfig {
   /** Names this process in timer leases and logs. */
   processId: string;
-  /** `__Host-` cookies with `Secure`, and HSTS: on in production (behind TLS). */
+  /**
+   * `__Host-` cookies with `Secure`, and HSTS: on in production (behind TLS), and whenever the public
+   * address (`PORTALFLOW_BASE_URL`) is https, so a TLS deployment that forgot NODE_ENV still gets them.
+   */
   secureCookies: boolean;
   /** A session ends after this long without a request… */
   sessionIdleMs: number;
@@ -201,7 +204,8 @@ function envCount(name: string, fallback: number): number {
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const config: ServerConfig = {
     processId: `pf-${process.pid}-${randomUUID().slice(0, 8)}`,
-    secureCookies: process.env.NODE_ENV === 'production',
+    secureCookies:
+      process.env.NODE_ENV === 'production' || /^https:\/\//i.test(process.env.PORTALFLOW_BASE_URL ?? ''),
     sessionIdleMs: envNumber('PORTALFLOW_SESSION_IDLE_MINUTES', 30 * MINUTE, MINUTE),
     sessionAbsoluteMs: envNumber('PORTALFLOW_SESSION_ABSOLUTE_HOURS', 12 * HOUR, HOUR),
     signInStepMs: 10 * MINUTE,
