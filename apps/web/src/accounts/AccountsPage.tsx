@@ -15,6 +15,7 @@ import {
 import { Search, UserPlus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
+import { WHOLE_LABEL } from '../shell/wholeLabel.ts';
 import { type CatalogRole, usePeople, useRoleCatalog } from './api.ts';
 import { ChangeTrail } from './ChangeTrail.tsx';
 import { CreatePerson } from './CreatePerson.tsx';
@@ -24,13 +25,6 @@ import { SsoGroups } from './SsoGroups.tsx';
 import { TwoFactorCell } from './TwoFactorCell.tsx';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
-
-/**
- * A badge's label is never cut ("Acti…"). Mantine's clips it, which lets the table's automatic layout
- * shrink the badge's column below its words whenever another cell holds a long sentence (a two-factor
- * reset waiting for setup); shown whole, the badge's width is the least its column may take.
- */
-const WHOLE_LABEL = { label: { overflow: 'visible' } } as const;
 
 /** Admins: the clinic's people, their roles and sign-in state; add, change, import, and the change history. */
 export function AccountsPage() {

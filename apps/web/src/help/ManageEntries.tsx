@@ -12,6 +12,7 @@ import {
 import { EllipsisVertical, History, Pencil, Plus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
+import { WHOLE_LABEL } from '../shell/wholeLabel.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
 import type { HelpEntry } from './types.ts';
 
@@ -98,11 +99,11 @@ export function ManageEntries({
                 </Table.Td>
                 <Table.Td>
                   {e.status === 'published' ? (
-                    <Badge size="sm" color="teal.9" variant="outline">
+                    <Badge size="sm" color="teal.9" variant="outline" styles={WHOLE_LABEL}>
                       Published
                     </Badge>
                   ) : (
-                    <Badge size="sm" color="orange" variant="light" c={AMBER_TEXT}>
+                    <Badge size="sm" color="orange" variant="light" c={AMBER_TEXT} styles={WHOLE_LABEL}>
                       Draft
                     </Badge>
                   )}
