@@ -49,7 +49,8 @@ async function view(page: Page): Promise<View> {
       b.x + b.width > pane.x &&
       b.y < pane.y + pane.height &&
       b.y + b.height > pane.y;
-    // The titles in boxes (the names under an end's circle or a decision's diamond are a size smaller).
+    // The titles in boxes (the names under an end's circle or a decision's diamond are measured by the
+    // every-workflow test; they are drawn at the same size).
     const titles = [...canvas.querySelectorAll<HTMLElement>('.react-flow__node .pf-title:not(.pf-below)')]
       .filter((t) => t.offsetHeight > 0 && inPane(boxOf(t)))
       // The drawn height over the laid-out height is the scale the diagram is drawn at.
