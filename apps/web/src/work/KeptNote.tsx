@@ -1,5 +1,4 @@
-import { Alert, Button, CopyButton, Text, Textarea } from '@mantine/core';
-import { Check, Copy } from 'lucide-react';
+import { KeptText } from './KeptText.tsx';
 
 /**
  * A note typed on a task whose request ended meanwhile (the same person finished it on another screen,
@@ -15,32 +14,14 @@ export function KeptNote({
   why?: string;
 }) {
   return (
-    <Alert color="gray" variant="light" title="Your note was not saved" data-testid="note-kept">
-      <Text size="sm">
-        {why} Your text is kept here while this task is open on this screen: copy it to keep it.
-      </Text>
-      <Textarea
-        readOnly
-        aria-label="Your note, not saved"
-        value={text}
-        autosize
-        minRows={2}
-        maxRows={6}
-        mt={6}
-      />
-      <CopyButton value={text}>
-        {({ copied, copy }) => (
-          <Button
-            size="xs"
-            variant="default"
-            mt={6}
-            leftSection={copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
-            onClick={copy}
-          >
-            {copied ? 'Copied' : 'Copy the note'}
-          </Button>
-        )}
-      </CopyButton>
-    </Alert>
+    <KeptText
+      title="Your note was not saved"
+      why={why}
+      label="Your note, not saved"
+      copyLabel="Copy the note"
+      text={text}
+      maxRows={6}
+      testId="note-kept"
+    />
   );
 }
