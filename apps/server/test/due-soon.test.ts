@@ -54,6 +54,12 @@ describe('a reminder before a held task’s deadline', () => {
       hours: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
     };
     await publish(h.store, callBack);
+    // Midday in Chicago (18:00 UTC), so a deadline two hours on falls on the same clinic day whatever
+    // the hour the test runs, and the email names only its time.
+    const midday = new Date(h.clock.now);
+    midday.setUTCHours(18, 0, 0, 0);
+    if (midday.getTime() <= h.clock.now) midday.setUTCDate(midday.getUTCDate() + 1);
+    h.clock.now = midday.getTime();
     outbox = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
     timers = startTimerWorker(h.deps, h.app.instances, { autostart: false });
     // Where each person's email goes is set signed in, in the app: written here as that screen saves it.
