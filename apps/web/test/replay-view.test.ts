@@ -89,6 +89,19 @@ describe('keepStepsWhole', () => {
   });
 });
 
+describe('the zoom controls in the bottom-right corner', () => {
+  it('are kept clear of a label: one under them counts as cut and is moved out from under them', () => {
+    // An arrow label low in the pane, ending 20 px short of its right edge: under the zoom controls.
+    const label: Rect = { x: 480, y: 340, width: 100, height: 20 };
+    const high: Rect = { x: 480, y: 40, width: 100, height: 20 };
+    const view = keepStepsWhole(pane, { x: 0, y: 0, zoom: 1 }, [label, high]);
+    const shown = across(label, view);
+    expect(shown.right <= pane.width - 48 || shown.left >= pane.width).toBe(true);
+    // Higher up the same place is clear: nothing moves for it alone.
+    expect(keepStepsWhole(pane, { x: 0, y: 0, zoom: 1 }, [high])).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+});
+
 describe('stepView', () => {
   it('brings an open step off screen into view, at a readable size when people had zoomed out', () => {
     const steps = [box(0, 0), box(2400, 1200)];

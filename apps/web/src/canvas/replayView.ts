@@ -10,6 +10,11 @@ const EDGE_GAP = 8;
 const AGAINST_NAMES = 4;
 /** How far past an edge a thing ending there may still be drawn (its border, rounding), px. */
 const SLACK = 2;
+/**
+ * The zoom controls' corner at the pane's bottom right (three 26-px buttons, React Flow's 15-px panel
+ * margin, its shadow): a label drawn there is hidden as surely as one past the edge.
+ */
+const CONTROLS = { width: 48, height: 100 };
 
 /** What a replay (or any run shown on the diagram) asks the view to show. */
 export interface PathFocus {
@@ -143,7 +148,7 @@ export function stepView(pane: Pane, content: Rect, drawn: readonly Rect[], view
 export function keepStepsWhole(pane: Pane, view: View, drawn: readonly Rect[], keep?: Rect): View {
   const { zoom } = view;
   const items = drawn.filter((b) => b.width * zoom <= pane.width - EDGE_GAP * 2 && acrossDown(pane, view, b));
-  const cutAt = (x: number) => items.filter((b) => isCut(pane, b, zoom, x)).length;
+  const cutAt = (x: number) => items.filter((b) => isCut(pane, b, zoom, x, view.y)).length;
   const keeps = (x: number) =>
     !keep || (keep.x * zoom + x >= 0 && (keep.x + keep.width) * zoom + x <= pane.width);
   const now = cutAt(view.x);
@@ -156,9 +161,10 @@ export function keepStepsWhole(pane: Pane, view: View, drawn: readonly Rect[], k
   const candidates = near.flatMap((b) => {
     const left = b.x * zoom;
     const right = (b.x + b.width) * zoom;
+    const edge = rightEdge(pane, b, zoom, view.y);
     return [
       VIEW_PADDING.left - left,
-      pane.width - VIEW_PADDING.right - right,
+      edge - VIEW_PADDING.right - right,
       -EDGE_GAP - right,
       pane.width + EDGE_GAP - left,
     ];
@@ -187,7 +193,7 @@ export function cutAtSides(pane: Pane, view: View, drawn: readonly Rect[]): Rect
     (b) =>
       b.width * view.zoom <= pane.width - EDGE_GAP * 2 &&
       acrossDown(pane, view, b) &&
-      isCut(pane, b, view.zoom, view.x),
+      isCut(pane, b, view.zoom, view.x, view.y),
   );
 }
 
@@ -197,13 +203,20 @@ function acrossDown(pane: Pane, view: View, b: Rect): boolean {
   return top < pane.height && top + b.height * view.zoom > 0;
 }
 
-function isCut(pane: Pane, b: Rect, zoom: number, x: number): boolean {
+function isCut(pane: Pane, b: Rect, zoom: number, x: number, y: number): boolean {
   const left = b.x * zoom + x;
   const right = (b.x + b.width) * zoom + x;
+  const edge = rightEdge(pane, b, zoom, y);
   // Within SLACK of an edge counts as across it: a label's border and rounding draw it a pixel wider.
-  return (
-    (left < AGAINST_NAMES && right > -SLACK) || (left < pane.width + SLACK && right > pane.width - SLACK)
-  );
+  // Low in the pane the right edge is the zoom controls' (what runs under them to the pane's edge is cut).
+  return (left < AGAINST_NAMES && right > -SLACK) || (left < pane.width + SLACK && right > edge - SLACK);
+}
+
+/** Where `b`'s row of the pane ends on the right: the pane's edge, or the zoom controls' low down. */
+function rightEdge(pane: Pane, b: Rect, zoom: number, y: number): number {
+  return (b.y + b.height) * zoom + y > pane.height - CONTROLS.height
+    ? pane.width - CONTROLS.width
+    : pane.width;
 }
 
 /** The whole drawing in the pane, as large as fits and never past life size: what Fit view shows. */
