@@ -1,4 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../vitest.shared.ts';
+import { sharedModules, sourceConditions } from '../vitest.shared.ts';
 
-export default defineProject({ ...sourceConditions, test: { name: '@portalflow/examples' } });
+export default defineProject({
+  ...sourceConditions,
+  test: { ...sharedModules, name: '@portalflow/examples' },
+});

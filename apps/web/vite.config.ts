@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.ts';
+import { sharedModules, sourceConditions } from '../../vitest.shared.ts';
 import { offlineAssets } from './build/offlineAssets.ts';
 import { precompress } from './build/precompress.ts';
 
@@ -27,6 +27,7 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', help: 'help.html' } },
   },
   test: {
+    ...sharedModules,
     environment: 'node',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
   },

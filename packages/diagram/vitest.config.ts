@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.ts';
+import { sharedModules, sourceConditions } from '../../vitest.shared.ts';
 
 export default defineProject({
   ...sourceConditions,
-  test: { name: '@portalflow/diagram', testTimeout: 60_000 },
+  test: { ...sharedModules, name: '@portalflow/diagram', testTimeout: 60_000 },
 });

@@ -1,4 +1,4 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.ts';
+import { sharedModules, sourceConditions } from '../../vitest.shared.ts';
 
-export default defineProject({ ...sourceConditions, test: { name: '@portalflow/store' } });
+export default defineProject({ ...sourceConditions, test: { ...sharedModules, name: '@portalflow/store' } });

@@ -64,7 +64,7 @@ async function send(
 
 const form = (bytes: Uint8Array, name: string) => {
   const f = new FormData();
-  f.append('file', new Blob([bytes]), name);
+  f.append('file', new Blob([new Uint8Array(bytes)]), name);
   return f;
 };
 

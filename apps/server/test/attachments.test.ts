@@ -62,7 +62,7 @@ async function send(as: AuthHeaders, method: string, path: string, body?: unknow
 
 const form = (bytes: Uint8Array, name: string, taskId?: string) => {
   const f = new FormData();
-  f.append('file', new Blob([bytes]), name);
+  f.append('file', new Blob([new Uint8Array(bytes)]), name);
   if (taskId) f.append('taskId', taskId);
   return f;
 };

@@ -19,7 +19,7 @@ const CLINIC = 'riverside';
 const MAX = 64 * 1024;
 
 /** Bytes with a WebM (EBML) signature and a recognisable pattern, so every range can be checked. */
-function webm(size: number, seed = 0): Uint8Array {
+function webm(size: number, seed = 0): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = (i * 7 + seed) % 251;
   bytes.set([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84, ...Buffer.from('webm')], 0);
