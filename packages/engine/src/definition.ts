@@ -203,6 +203,11 @@ export const WaitStepSchema = z
     ...common,
     signal: Id.optional(),
     for: IsoDuration.optional(),
+    /**
+     * The role that may end this wait before its signal or time comes, with a reason in words
+     * (a provider releases a held result once they have called the patient). Goes on to `next`.
+     */
+    endEarlyBy: Id.optional(),
     next: Id,
     deadline: DeadlineSchema.optional(),
   })

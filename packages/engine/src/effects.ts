@@ -34,7 +34,14 @@ export type Effect =
   | { type: 'instance.ended'; step: string; outcome?: string }
   | { type: 'instance.cancelled'; reason?: string };
 
-export type CloseReason = 'completed' | 'signalled' | 'elapsed' | 'deadline' | 'cancelled' | 'ended';
+export type CloseReason =
+  | 'completed'
+  | 'signalled'
+  | 'elapsed'
+  | 'ended-early'
+  | 'deadline'
+  | 'cancelled'
+  | 'ended';
 
 /** Instance data fields an event set, old → new (`null` when the field had no value). */
 export type DataChanges = Record<string, [unknown, unknown]>;

@@ -46,6 +46,18 @@ export const SignalEventSchema = z
   })
   .strict();
 
+/** A person of the wait's `endEarlyBy` role ends it now, saying why; the instance goes on to its `next`. */
+export const EndWaitEventSchema = z
+  .object({
+    type: z.literal('end-wait'),
+    /** The waiting step's token (as in the instance's active steps). */
+    token: z.string().min(1).max(40),
+    reason: z.string().max(2000),
+    ...actorFields,
+    role: Id,
+  })
+  .strict();
+
 export const TimerFiredEventSchema = z
   .object({
     type: z.literal('timer-fired'),
@@ -101,6 +113,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   StartEventSchema,
   CompleteEventSchema,
   SignalEventSchema,
+  EndWaitEventSchema,
   TimerFiredEventSchema,
   ReassignEventSchema,
   CancelEventSchema,
@@ -110,6 +123,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
 export type StartEvent = z.infer<typeof StartEventSchema>;
 export type CompleteEvent = z.infer<typeof CompleteEventSchema>;
 export type SignalEvent = z.infer<typeof SignalEventSchema>;
+export type EndWaitEvent = z.infer<typeof EndWaitEventSchema>;
 export type TimerFiredEvent = z.infer<typeof TimerFiredEventSchema>;
 export type ReassignEvent = z.infer<typeof ReassignEventSchema>;
 export type CancelEvent = z.infer<typeof CancelEventSchema>;

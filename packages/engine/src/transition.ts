@@ -5,6 +5,7 @@ import { compile } from './compile/compile.ts';
 import {
   CANCELLED,
   completeEventType,
+  endWaitEventType,
   type MachineEvent,
   signalEventType,
   timerEventType,
@@ -231,6 +232,27 @@ export function step(
       machineEvent = { type: signalEventType(event.name), now: at, data: event.data ?? {} };
       break;
     }
+    case 'end-wait': {
+      const item = Object.values(ctx.active).find((a) => a.kind === 'wait' && a.token === event.token);
+      if (!item) return fail(snapshot, 'STEP_NOT_ACTIVE', `Nothing waits as '${event.token}' any more`);
+      const step = definition.steps[item.step];
+      const allowed = step?.type === 'wait' ? step.endEarlyBy : undefined;
+      if (allowed === undefined || allowed !== event.role) {
+        return fail(
+          snapshot,
+          'WRONG_ROLE',
+          allowed === undefined
+            ? `Nobody may end '${item.step}' early: it waits for its signal or its time`
+            : `Only role '${allowed}' may end '${item.step}' early, not '${event.role}'`,
+          { expected: allowed ?? null },
+        );
+      }
+      if (admit && event.reason.trim() === '')
+        return fail(snapshot, 'EVENT_INVALID', 'Say in words why the wait ends early');
+      subject = item;
+      machineEvent = { type: endWaitEventType(item.path), now: at };
+      break;
+    }
     case 'timer-fired': {
       const timer = ctx.timers[event.timer];
       if (!timer)
@@ -378,6 +400,7 @@ function closeReason(
   if (status === 'cancelled') return 'cancelled';
   if (subject && item.token === subject.token) {
     if (event.type === 'complete') return 'completed';
+    if (event.type === 'end-wait') return 'ended-early';
     if (event.type === 'timer-fired')
       return item.kind === 'wait' && !event.timer.endsWith('.deadline') ? 'elapsed' : 'deadline';
   }

@@ -31,6 +31,7 @@ export const CANCELLED = '__cancelled';
 
 export const completeEventType = (path: string, outcome: string) => `complete:${path}:${outcome}`;
 export const signalEventType = (name: string) => `signal:${name}`;
+export const endWaitEventType = (path: string) => `end-wait:${path}`;
 export const timerEventType = (path: string, kind: 'deadline' | 'wait') => `timer:${path}:${kind}`;
 export const endStateId = (step: string) => `end-${step}`;
 
@@ -294,6 +295,12 @@ export function compileMachine(
             on[signalEventType(step.signal)] = {
               target: target(step.next),
               actions: ['mergeData', edge(id, step.next, 'next', step.signal)],
+            };
+          }
+          if (step.endEarlyBy !== undefined) {
+            on[endWaitEventType(path)] = {
+              target: target(step.next),
+              actions: [edge(id, step.next, 'next', 'ended early')],
             };
           }
           if (step.for !== undefined) {

@@ -35,6 +35,7 @@ import { unheldRole } from './rules/unheld-role.ts';
 import { unknownTarget } from './rules/unknown-target.ts';
 import { unreachableStep } from './rules/unreachable-step.ts';
 import { unusedRole } from './rules/unused-role.ts';
+import { waitEndedEarlyByUndeclaredRole } from './rules/wait-ended-early-by-undeclared-role.ts';
 import { waitWithoutTrigger } from './rules/wait-without-trigger.ts';
 import type { Rule, Severity } from './types.ts';
 
@@ -62,6 +63,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [undeclaredRole, 'error'],
   [duplicateRole, 'error'],
   [escalationToUndeclaredRole, 'error'],
+  [waitEndedEarlyByUndeclaredRole, 'error'],
   [deadlineWithoutEscalation, 'warning'],
   [unusedRole, 'warning'],
   [unheldRole, 'warning'],
