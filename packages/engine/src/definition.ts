@@ -42,6 +42,12 @@ export const DeadlineSchema = z
     calendar: z.enum(['business', 'wall']).optional(),
     escalateTo: Id.optional(),
     goTo: Id.optional(),
+    /**
+     * How long before the deadline whoever holds the task is reminded that it is due soon, in the
+     * clinic's open time (`P1D` for a prior authorisation due in three days). Without it: 30 minutes,
+     * or a quarter of a deadline under two hours. Shorter than `after` (lint: `warning-not-before-deadline`).
+     */
+    warnBefore: IsoDuration.optional(),
   })
   .strict();
 

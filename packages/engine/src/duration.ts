@@ -63,6 +63,16 @@ export function durationMs(d: Duration): number {
 }
 
 /**
+ * Roughly how long a duration is, in milliseconds of clock time (a month as 30 days): for comparing two
+ * durations (is a warning shorter than its deadline?), never for computing when something is due.
+ */
+export function roughDurationMs(duration: string | Duration): number {
+  const d = toDuration(duration);
+  const days = (d.years * 12 + d.months) * 30 + d.weeks * 7 + d.days;
+  return days * DAY_MS + durationMs(d);
+}
+
+/**
  * Adds a duration in clock time: calendar months in UTC (Jan 31 + P1M = Feb 28/29), then weeks and
  * days as 24 h each, then the time part. Returns `YYYY-MM-DDTHH:mm:ss.sssZ`.
  */

@@ -43,7 +43,13 @@ export {
   type TaskStep,
   type WaitStep,
 } from './definition.ts';
-export { addWallDuration, type Duration, formatDuration, parseDuration } from './duration.ts';
+export {
+  addWallDuration,
+  type Duration,
+  formatDuration,
+  parseDuration,
+  roughDurationMs,
+} from './duration.ts';
 export type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 export { ErrorCode, PortalflowError } from './errors.ts';
 export {

@@ -37,6 +37,7 @@ import { unreachableStep } from './rules/unreachable-step.ts';
 import { unusedRole } from './rules/unused-role.ts';
 import { waitEndedEarlyByUndeclaredRole } from './rules/wait-ended-early-by-undeclared-role.ts';
 import { waitWithoutTrigger } from './rules/wait-without-trigger.ts';
+import { warningNotBeforeDeadline } from './rules/warning-not-before-deadline.ts';
 import type { Rule, Severity } from './types.ts';
 
 /**
@@ -65,6 +66,7 @@ export const recommended: ReadonlyArray<readonly [Rule, Severity]> = [
   [escalationToUndeclaredRole, 'error'],
   [waitEndedEarlyByUndeclaredRole, 'error'],
   [deadlineWithoutEscalation, 'warning'],
+  [warningNotBeforeDeadline, 'warning'],
   [unusedRole, 'warning'],
   [unheldRole, 'warning'],
   // What staff see on a task.
