@@ -1,10 +1,10 @@
 import type { Calendar } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { isDueSoon, leadMs } from '../src/timers/due-soon.ts';
+import { dueSoonHorizon, isDueSoon, leadMs, warningOf } from '../src/timers/due-soon.ts';
 
 // When a held task counts as due soon: 30 minutes of the clinic's open time before its deadline (so a
 // deadline first thing tomorrow is said before closing today), a quarter of a short step's deadline,
-// and never once the deadline has passed.
+// the warning a workflow gives a step itself (`warnBefore`), and never once the deadline has passed.
 const weekdays: Array<[string, string]> = [['08:00', '17:00']];
 const denver: Calendar = {
   timeZone: 'America/Denver',
@@ -37,6 +37,25 @@ describe('due soon', () => {
     const due = '2026-03-10T19:20:00.000Z';
     expect(isDueSoon(due, leadMs('PT20M'), '2026-03-10T19:14:00.000Z', denver)).toBe(false);
     expect(isDueSoon(due, leadMs('PT20M'), '2026-03-10T19:15:00.000Z', denver)).toBe(true);
+  });
+
+  it('is the warning the workflow gives the step, in clinic days and hours, when it gives one', () => {
+    // A prior authorisation due Friday 13 March at 10 am (16:00Z), warned a clinic day before.
+    const due = '2026-03-13T16:00:00.000Z';
+    const dayBefore = warningOf({ after: 'P3D', calendar: 'business', warnBefore: 'P1D' });
+    expect(dayBefore).toBe('P1D');
+    expect(isDueSoon(due, dayBefore, '2026-03-12T15:59:00.000Z', denver)).toBe(false); // Thu 9:59 am
+    expect(isDueSoon(due, dayBefore, '2026-03-12T16:00:00.000Z', denver)).toBe(true); // Thu 10 am
+    // Without one, as before: 30 minutes, or a quarter of a short deadline.
+    expect(warningOf({ after: 'P3D' })).toBe('PT1800S');
+    expect(warningOf({ after: 'PT20M' })).toBe('PT300S');
+    expect(warningOf(undefined)).toBe('PT1800S');
+  });
+
+  it('looks as far ahead as the longest warning any workflow gives', () => {
+    const now = '2026-03-10T19:00:00.000Z'; // Tuesday 1 pm
+    expect(dueSoonHorizon(now, denver, [])).toBe('2026-03-10T19:30:00.000Z');
+    expect(dueSoonHorizon(now, denver, ['PT10M', 'P1D', 'PT2H'])).toBe('2026-03-11T19:00:00.000Z');
   });
 
   it('is never said of work already overdue', () => {

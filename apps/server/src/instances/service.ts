@@ -173,6 +173,11 @@ export class InstanceService {
     return this.deps.definitions.definition(definitionId, version);
   }
 
+  /** The latest published version of every workflow, retired ones included (their requests still run). */
+  async latestDefinitions(): Promise<Definition[]> {
+    return (await this.deps.definitions.latest()).map((w) => w.definition);
+  }
+
   /**
    * The clinic's role titles (id → title), as the Roles page and My work name each role: from the
    * published workflows, the first to declare it. A lane renamed in one workflow does not rename it.

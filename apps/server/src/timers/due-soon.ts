@@ -1,4 +1,4 @@
-import { addBusinessDuration, type Calendar, parseDuration } from '@portalflow/engine';
+import { addBusinessDuration, type Calendar, type Definition, roughDurationMs } from '@portalflow/engine';
 import type { DueSoonReminder, HeldTask } from '@portalflow/store';
 import type { EmailPayload } from '../outbox/messages.ts';
 
@@ -13,34 +13,58 @@ const SHORT_SHARE = 4;
  */
 export function leadMs(deadlineAfter: string | undefined): number {
   if (!deadlineAfter) return DUE_SOON_LEAD_MS;
-  const d = parseDuration(deadlineAfter);
   // Roughly, in clock time: only whether it is under two hours matters.
-  const days = (d.years * 12 + d.months) * 30 + d.weeks * 7 + d.days;
-  const given = (((days * 24 + d.hours) * 60 + d.minutes) * 60 + d.seconds) * 1000;
+  const given = roughDurationMs(deadlineAfter);
   return Math.max(60_000, Math.min(DUE_SOON_LEAD_MS, Math.floor(given / SHORT_SHARE)));
 }
 
 const asDuration = (ms: number) => `PT${Math.round(ms / 1000)}S`;
 
 /**
- * The furthest deadline that can be due soon now: 30 minutes of open time ahead (over a closed night
- * or weekend, the reminder comes before closing, while someone is there to act on it).
+ * How long before a step's deadline its holder is warned, as a duration of the clinic's open time: the
+ * warning the workflow gives the step (`warnBefore`, a day for a prior authorisation due in three),
+ * else 30 minutes or a quarter of a short deadline.
  */
-export const dueSoonHorizon = (now: string, calendar: Calendar) =>
-  addBusinessDuration(now, asDuration(DUE_SOON_LEAD_MS), calendar);
+export function warningOf(deadline: { after: string; warnBefore?: string } | undefined): string {
+  return deadline?.warnBefore ?? asDuration(leadMs(deadline?.after));
+}
 
-/** Due soon: no more than its lead time of the clinic's open time is left, and it is not overdue yet. */
-export function isDueSoon(due: string, lead: number, now: string, calendar: Calendar): boolean {
+/**
+ * The furthest deadline that can be due soon now: the longest warning ahead in the clinic's open time
+ * (30 minutes unless a workflow gives a step a longer one). Over a closed night or weekend, the reminder
+ * comes before closing, while someone is there to act on it.
+ */
+export function dueSoonHorizon(now: string, calendar: Calendar, warnings: readonly string[]): string {
+  let furthest = addBusinessDuration(now, asDuration(DUE_SOON_LEAD_MS), calendar);
+  for (const warning of warnings) {
+    const by = addBusinessDuration(now, warning, calendar);
+    if (by > furthest) furthest = by;
+  }
+  return furthest;
+}
+
+/** Every warning a workflow gives one of its steps (`warnBefore`): how far ahead a pass must look. */
+export function warningsGiven(definitions: readonly Definition[]): string[] {
+  const warnings = new Set<string>();
+  for (const definition of definitions)
+    for (const step of Object.values(definition.steps))
+      if (step.type === 'task' && step.deadline?.warnBefore) warnings.add(step.deadline.warnBefore);
+  return [...warnings];
+}
+
+/** Due soon: no more than its warning of the clinic's open time is left, and it is not overdue yet. */
+export function isDueSoon(due: string, warning: string | number, now: string, calendar: Calendar): boolean {
   if (Date.parse(due) <= Date.parse(now)) return false;
-  return Date.parse(addBusinessDuration(now, asDuration(lead), calendar)) >= Date.parse(due);
+  const lead = typeof warning === 'number' ? asDuration(warning) : warning;
+  return Date.parse(addBusinessDuration(now, lead, calendar)) >= Date.parse(due);
 }
 
 /** A held task near its deadline, with what its workflow says of it. */
 export interface HeldStep {
   task: HeldTask;
   workflow: string;
-  /** The step's deadline (`PT2H`), if it has one. */
-  deadlineAfter?: string;
+  /** The step's deadline (`PT2H`, and `warnBefore` when the workflow gives its own warning), if it has one. */
+  deadline?: { after: string; warnBefore?: string };
 }
 
 /**
@@ -54,7 +78,7 @@ export function dueSoonReminders(
   options: { email: boolean },
 ): DueSoonReminder[] {
   return held
-    .filter(({ task, deadlineAfter }) => isDueSoon(task.due, leadMs(deadlineAfter), now, calendar))
+    .filter(({ task, deadline }) => isDueSoon(task.due, warningOf(deadline), now, calendar))
     .map(({ task, workflow }) => {
       const payload: EmailPayload = {
         workflowId: task.definitionId,
