@@ -18,6 +18,9 @@ export const ActiveStepView = z.object({
   priority: z.string().nullable(),
   escalated: z.boolean(),
   signal: z.string().nullable(),
+  /** A wait only: the role that may end it early with a reason (null: it waits for its signal or time). */
+  endEarlyBy: z.string().nullable().optional(),
+  endEarlyByName: z.string().nullable().optional(),
 });
 export type ActiveStepView = z.infer<typeof ActiveStepView>;
 
@@ -127,6 +130,14 @@ export const InstanceSearchBody = z
   .strict();
 
 export const SignalBody = z.object({ name: Id, data: InstanceData.optional() }).strict();
+/** Ending a wait early: which wait (its token, as in the active steps) and why, in words. */
+export const EndWaitBody = z
+  .object({
+    token: z.string().min(1).max(40),
+    reason: z.string().trim().min(1, 'Say why the wait ends now').max(2000),
+  })
+  .strict();
+export type EndWaitBody = z.infer<typeof EndWaitBody>;
 export const CancelBody = z.object({ reason: z.string().max(2000).optional() }).strict();
 
 export const startInstance = route({
@@ -212,6 +223,28 @@ export const signalInstance = route({
       409: 'Nothing waits for it, or the instance ended (HISTORY_LIMIT, CONFLICT, …)',
       413: 'The event would be too large (PAYLOAD_TOO_LARGE)',
       422: 'The engine refuses the signal, or a reused Idempotency-Key',
+    }),
+  },
+});
+
+export const endWait = route({
+  method: 'post',
+  path: '/api/instances/{id}/end-wait',
+  summary:
+    'End a wait early with a reason (e.g. the provider has called the patient about a held result): only the role the wait names',
+  tags: ['instances'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: jsonBody(EndWaitBody) },
+  responses: {
+    200: json(InstanceAnswer, 'Ended: the request as it now is'),
+    ...errors({
+      400: 'No reason given, or a bad body (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'The wait names another role, or none, to end it early (FORBIDDEN)',
+      404: 'No such instance (NOT_FOUND)',
+      409: 'The wait has already ended (STEP_NOT_ACTIVE), or the instance ended (INSTANCE_ENDED)',
+      422: 'A reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)',
     }),
   },
 });

@@ -70,6 +70,11 @@ function what(event: AuditEvent, entry: TimelineEntry, words: CsvWords): { what:
       return { what: `Completed with “${idToWords(String(p.outcome))}”`, step: String(p.step) };
     case 'signal':
       return { what: `Signal “${idToWords(String(p.name))}” received` };
+    case 'end-wait':
+      return {
+        what: `Wait ended early: ${String(p.reason ?? '').trim()}`,
+        ...(changedStep ? { step: changedStep } : {}),
+      };
     case 'timer-fired': {
       const early = p.early === true ? ', played ahead of time for practice' : '';
       if (String(p.timer).endsWith('.wait'))

@@ -24,7 +24,12 @@ const roleIn = (definition: Definition, role: string): string =>
   definition.roles.find((r) => r.id === role)?.name ?? role;
 
 /** What the event did, in words, naming steps by title (exports and timelines are read by people). */
-function describe(event: AuditEvent, definition: Definition, changes: TimelineEntry['changes']): string {
+function describe(
+  event: AuditEvent,
+  definition: Definition,
+  changes: TimelineEntry['changes'],
+  effects: readonly Effect[],
+): string {
   const p = event.payload as Record<string, unknown>;
   switch (event.type) {
     case 'start':
@@ -33,6 +38,12 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
       return `completed ${titleIn(definition, p.step)} → ${idToWords(String(p.outcome))}`;
     case 'signal':
       return `signal “${idToWords(String(p.name))}” received`;
+    case 'end-wait': {
+      // Why it ended before its time is the entry's reason (shown with the values, as a reassignment's).
+      const ended = effects.find((e) => e.type === 'wait.closed' && e.reason === 'ended-early');
+      const step = ended && 'step' in ended ? ` ${titleIn(definition, ended.step)}` : ' a wait';
+      return `ended${step} early`;
+    }
     case 'timer-fired': {
       // A timer's id is `<task token>.deadline` or `.wait`: say which step's it was instead.
       const step = changes.find((c) => c.step)?.step;
@@ -69,7 +80,9 @@ function describe(event: AuditEvent, definition: Definition, changes: TimelineEn
 /** A reassignment's reason as recorded (a lead's words, or why the system moved the task), if any. */
 function reasonOf(event: AuditEvent): string | undefined {
   const reason = (event.payload as { reason?: unknown } | null)?.reason;
-  return event.type === 'reassign' && typeof reason === 'string' && reason.trim() !== ''
+  return (event.type === 'reassign' || event.type === 'end-wait') &&
+    typeof reason === 'string' &&
+    reason.trim() !== ''
     ? reason.trim()
     : undefined;
 }
@@ -154,7 +167,7 @@ export function timeline(
       actor: event.actor,
       role: event.role,
       type: event.type,
-      summary: describe(event, current, changes),
+      summary: describe(event, current, changes, effectsAt[i] ?? []),
       changes: changes.map((change) => {
         const title = change.step ? current.steps[change.step]?.title : undefined;
         return title ? { ...change, stepTitle: title } : change;

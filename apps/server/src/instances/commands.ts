@@ -5,6 +5,7 @@ import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { actingRole, canReadGiven } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
+import { endWaitEvent } from './end-wait.ts';
 import { mayWorkAs } from './practice-stand-in.ts';
 import { waitPlayEvent } from './practice-waits.ts';
 import { type Recorded, withdrawRefusal } from './withdraw.ts';
@@ -39,6 +40,8 @@ export type InstanceCommand =
       holder?: string | undefined;
     }
   | { type: 'signal'; name: string; data: Record<string, unknown> }
+  /** A wait ended before its signal or time by a person of the role it names, with a reason. */
+  | { type: 'end-wait'; token: string; reason: string }
   | { type: 'cancel'; reason?: string | undefined }
   /** A waiting step of the caller's own practice run, played: its outside answer, or its time passing. */
   | { type: 'play-wait'; wait: string; answer: 'signal' | 'time' }
@@ -169,6 +172,9 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
       return role ? { ...event, role } : event;
     }
+    case 'end-wait':
+      acting();
+      return endWaitEvent(user, instance, definition, command);
     case 'play-wait':
       return waitPlayEvent(user, instance, command.wait, command.answer);
     case 'cancel': {

@@ -13,6 +13,8 @@ export function activeSteps(
     .map((a) => {
       const step = definition.steps[a.step];
       const role = a.role ?? null;
+      const endEarlyBy = step?.type === 'wait' ? (step.endEarlyBy ?? null) : null;
+      const roleName = (id: string) => definition.roles.find((r) => r.id === id)?.name ?? id;
       return {
         token: a.token,
         taskId: `${instanceId}:${a.token}`,
@@ -20,12 +22,14 @@ export function activeSteps(
         title: step?.title ?? a.step,
         kind: a.kind,
         role,
-        roleName: role ? (definition.roles.find((r) => r.id === role)?.name ?? role) : null,
+        roleName: role ? roleName(role) : null,
         assignee: a.assignee ?? null,
         due: a.due ?? null,
         priority: a.priority ?? null,
         escalated: a.escalated === true,
         signal: a.signal ?? null,
+        endEarlyBy,
+        endEarlyByName: endEarlyBy ? roleName(endEarlyBy) : null,
       };
     })
     .sort((x, y) => Number(x.token) - Number(y.token));

@@ -1,5 +1,6 @@
 import {
   cancelInstance,
+  endWait,
   getInstance,
   type InstanceAnswer,
   listInstances,
@@ -198,6 +199,43 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
         category: 'phi',
         outcome: 'allow',
         detail: 'signal (replayed)',
+      });
+      return c.json(applied.replayed.response as InstanceAnswer, 200);
+    }
+    if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
+    return c.json(instanceReply(applied), 200);
+  });
+
+  app.openapi(declared(docs, endWait), async (c) => {
+    const user = requireUser(c);
+    const input = c.req.valid('json');
+    const instanceId = c.req.valid('param').id;
+    const applied = await instances
+      .act(
+        { user, role: null },
+        instanceId,
+        { type: 'end-wait', token: input.token, reason: input.reason },
+        {
+          idempotency: idempotencyOf(c),
+          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'end wait early' }),
+        },
+      )
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.status === 403)
+          await recordAccess(deps, c, user, {
+            instanceId,
+            category: 'phi',
+            outcome: 'deny',
+            detail: 'end wait early',
+          });
+        throw error;
+      });
+    if (applied.replayed) {
+      await recordAccess(deps, c, user, {
+        instanceId: applied.instance.id,
+        category: 'phi',
+        outcome: 'allow',
+        detail: 'end wait early (replayed)',
       });
       return c.json(applied.replayed.response as InstanceAnswer, 200);
     }

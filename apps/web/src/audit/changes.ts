@@ -129,6 +129,9 @@ export function describeEntry(
         : `Cancelled${withReason}`;
     case 'calendar-changed':
       return 'Clinic hours changed';
+    case 'end-wait':
+      // "Ended “Held until …” early"; the reason itself shows as "Why:" when the values are read.
+      return `${entry.summary.charAt(0).toUpperCase()}${entry.summary.slice(1)}${withReason}`;
     default:
       return entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1);
   }

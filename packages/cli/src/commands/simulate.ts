@@ -68,6 +68,10 @@ export function describeEvent(
       return `Completed ${stepTitle(definition, event.step)} with “${idToWords(event.outcome)}”${withRole ? ` (${roleTitle(definition, event.role)})` : ''}`;
     case 'signal':
       return `Signal “${idToWords(event.name)}” received`;
+    case 'end-wait': {
+      const step = stepOf(event.token);
+      return `Ended${step ? ` ${stepTitle(definition, step)}` : ' a wait'} early: ${event.reason.trim()}`;
+    }
     case 'timer-fired': {
       const [token, kind] = event.timer.split('.');
       const step = stepOf(token ?? '');
