@@ -27,83 +27,105 @@ function preview(after: string, business: boolean): string {
 }
 
 /**
- * "Due after" as a number and a unit. An amount the file cannot take (0, "abc") never reaches it: it
- * shows an inline error and is held as an unfinished entry, a problem that blocks Publish and stays
- * in the box until it is fixed or typed back.
+ * A duration as a number and a unit ("Due after", "Warn before"). An amount the file cannot take (0,
+ * "abc") never reaches it: it shows an inline error and is held as an unfinished entry, a problem that
+ * blocks Publish and stays in the box until it is fixed or typed back. An optional one left empty is
+ * taken out of the file (`onChange(undefined)`), and its description says what applies then.
  */
-function DueAfterInput({
+function AmountInput({
   path,
-  after,
+  label,
+  what,
+  value,
   business,
   onChange,
+  empty,
 }: {
   /** Where the amount is written: `steps.<id>.deadline.after`. */
   path: string;
-  after: string;
+  label: string;
+  /** Its testids: `<what>-amount`, `<what>-unit`. */
+  what: string;
+  value: string | undefined;
   business: boolean;
-  onChange: (iso: string) => void;
+  onChange: (iso: string | undefined) => void;
+  /** Given for an optional amount: what applies while the box is empty. */
+  empty?: string;
 }) {
   const { entry, hold } = useUnfinishedEntry(path);
-  const shown = isoToDeadline(after);
+  const shown = value === undefined ? null : isoToDeadline(value);
   const [text, setText] = useState(entry?.text ?? (shown ? String(shown.amount) : ''));
   const [unit, setUnit] = useState<DeadlineUnit>(
-    isUnit(entry?.choice) ? entry.choice : (shown?.unit ?? 'days'),
+    isUnit(entry?.choice) ? entry.choice : (shown?.unit ?? (empty ? 'hours' : 'days')),
   );
   // Undo or a collaborator's save changes the value underneath: show what the file says (and let go
   // of what was typed). Not on opening: a held entry is what the box shows then.
-  const seen = useRef(after);
+  const seen = useRef(value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside resyncs
   useEffect(() => {
-    if (seen.current === after) return;
-    seen.current = after;
+    if (seen.current === value) return;
+    seen.current = value;
+    if (value === undefined) {
+      if (empty && text.trim() !== '') setText('');
+      hold(null);
+      return;
+    }
     const typed = deadlineFromText(text, unit);
-    if (typed.ok && typed.iso === after) return;
-    const now = isoToDeadline(after);
+    if (typed.ok && typed.iso === value) return;
+    const now = isoToDeadline(value);
     if (now) {
       setText(String(now.amount));
       setUnit(now.unit);
       hold(null);
     }
-  }, [after]);
+  }, [value]);
+  const blank = empty !== undefined && text.trim() === '';
   const typed = deadlineFromText(text, unit);
   const commit = (nextText: string, nextUnit: DeadlineUnit) => {
     setText(nextText);
     setUnit(nextUnit);
+    if (empty !== undefined && nextText.trim() === '') {
+      hold(null);
+      if (value !== undefined) onChange(undefined);
+      return;
+    }
     const next = deadlineFromText(nextText, nextUnit);
     if (!next.ok) {
-      hold({ text: nextText, choice: nextUnit, problem: `Due after must be ${deadlineRule(nextUnit)}` });
+      hold({ text: nextText, choice: nextUnit, problem: `${label} must be ${deadlineRule(nextUnit)}` });
       return;
     }
     hold(null);
-    if (next.iso !== after) onChange(next.iso);
+    if (next.iso !== value) onChange(next.iso);
   };
   return (
     <Group gap={6} align="flex-start" wrap="nowrap">
       <TextInput
-        label="Due after"
+        label={label}
         inputMode="numeric"
         value={text}
         onChange={(e) => commit(e.currentTarget.value, unit)}
-        error={typed.ok ? undefined : typed.message}
+        error={blank || typed.ok ? undefined : typed.message}
         description={
-          typed.ok
-            ? `= ${preview(after, business)}`
-            : shown === null && text === ''
-              ? `Now ${preview(after, business)}; enter an amount to replace it`
-              : undefined
+          blank
+            ? empty
+            : typed.ok && value !== undefined
+              ? `= ${preview(value, business)}`
+              : shown === null && text === '' && value !== undefined
+                ? `Now ${preview(value, business)}; enter an amount to replace it`
+                : undefined
         }
         style={{ flex: 1 }}
-        data-testid="deadline-amount"
+        data-testid={`${what}-amount`}
       />
       <WrapSelect
         label="Unit"
-        aria-label="Deadline unit"
+        aria-label={`${label} unit`}
         data={DEADLINE_UNITS.map((u) => ({ value: u, label: u.charAt(0).toUpperCase() + u.slice(1) }))}
         value={unit}
         onChange={(v) => v && commit(text, v as DeadlineUnit)}
         allowDeselect={false}
         w={110}
-        data-testid="deadline-unit"
+        data-testid={`${what}-unit`}
       />
     </Group>
   );
@@ -156,16 +178,32 @@ export function DeadlineFields({
         onChange={() => {
           // No deadline, no amount: what was typed for it goes too.
           hold(`steps.${id}.deadline.after`, null);
+          hold(`steps.${id}.deadline.warnBefore`, null);
           patch({ deadline: undefined });
         }}
       />
-      <DueAfterInput
+      <AmountInput
         key={id}
         path={`steps.${id}.deadline.after`}
-        after={deadline.after}
+        label="Due after"
+        what="deadline"
+        value={deadline.after}
         business={deadline.calendar === 'business'}
-        onChange={(after) => set({ after }, 'deadline.after')}
+        onChange={(after) => after && set({ after }, 'deadline.after')}
       />
+      {step.type === 'task' && (
+        // Whoever holds the task is reminded this long before it is due (in the clinic's open hours).
+        <AmountInput
+          key={`${id}-warn`}
+          path={`steps.${id}.deadline.warnBefore`}
+          label="Warn holder before"
+          what="warn-before"
+          value={deadline.warnBefore}
+          business
+          onChange={(warnBefore) => set({ warnBefore }, 'deadline.warnBefore')}
+          empty="Empty: 30 minutes before, or sooner for a deadline under two hours"
+        />
+      )}
       <div>
         <Text size="sm" fw={500} mb={2} id={`cal-${id}`}>
           Counted in
