@@ -149,6 +149,8 @@ export function PublicHelpPage({
     />
   );
 
+  const clinicHours = hours && <ClinicHours hours={hours} lang={lang} strings={t} />;
+
   return (
     <>
       <header className="ph-header">
@@ -205,7 +207,6 @@ export function PublicHelpPage({
             )}
             <p className="ph-intro">{t.intro}</p>
             <p className="ph-emergency">{t.emergency}</p>
-            {hours && <ClinicHours hours={hours} lang={lang} strings={t} />}
             <search className="ph-search">
               <form onSubmit={(e) => e.preventDefault()}>
                 <label htmlFor="ph-q">{t.searchLabel}</label>
@@ -231,6 +232,9 @@ export function PublicHelpPage({
             <p className="ph-count" aria-live="polite" data-testid="public-count">
               {matches ? t.results(matches.length) : ''}
             </p>
+            {/* The hours come after the search box (on a phone both fit the first screen with the
+                emergency words), and after the answers while searching. */}
+            {!matches && clinicHours}
             {matches ? (
               matches.length > 0 ? (
                 <ul className="ph-list" data-testid="public-results">
@@ -252,6 +256,7 @@ export function PublicHelpPage({
                 </section>
               ))
             )}
+            {matches && clinicHours}
           </>
         )}
       </main>
