@@ -49,6 +49,7 @@ const definitionArb = fc
           fc.record({
             after: durationArb,
             calendar: fc.option(fc.constantFrom('business' as const, 'wall' as const), { nil: undefined }),
+            warnBefore: fc.option(durationArb, { nil: undefined }),
             escalate: fc.boolean(),
             goTo: fc.boolean(),
           }),
@@ -83,6 +84,7 @@ const definitionArb = fc
       const deadline = s.deadline && {
         after: s.deadline.after,
         ...(s.deadline.calendar ? { calendar: s.deadline.calendar } : {}),
+        ...(s.deadline.warnBefore ? { warnBefore: s.deadline.warnBefore } : {}),
         ...(s.deadline.escalate ? { escalateTo: roleOf(s.role) ?? 'someone' } : {}),
         ...(s.deadline.goTo ? { goTo: pick(s.targets[0]! + 1) } : {}),
       };

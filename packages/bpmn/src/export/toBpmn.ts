@@ -200,7 +200,9 @@ function writeNode(
         d.attachedTo !== undefined ? 'bpmn:boundaryEvent' : 'bpmn:intermediateCatchEvent',
         attrs,
         () => {
-          extension(w, () => w.empty('pf:deadline', { calendar: d.deadline.calendar }));
+          extension(w, () =>
+            w.empty('pf:deadline', { calendar: d.deadline.calendar, warnBefore: d.deadline.warnBefore }),
+          );
           links();
           timer(w, d.deadline.after);
         },

@@ -72,6 +72,8 @@ export function deadlineFrom(
   const pf = pfExtension(timerNode.el, 'deadline');
   const calendar = pf ? attr(pf, 'calendar') : undefined;
   if (calendar === 'business' || calendar === 'wall') deadline.calendar = calendar;
+  const warnBefore = pf ? attr(pf, 'warnBefore') : undefined;
+  if (warnBefore !== undefined && DURATION.test(warnBefore)) deadline.warnBefore = warnBefore;
   for (const f of timerNode.outgoing) {
     if (isEscalationEnd(ctx, f.target)) {
       const end = ctx.model.nodes.get(f.target)!;
