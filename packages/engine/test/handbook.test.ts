@@ -41,6 +41,7 @@ describe('the ways out of a step, in words', () => {
         needed: 'to finish as Approved or One month bridge',
         expects: 'a whole number from 1 to 90',
       },
+      { label: 'What you need before deciding', needed: 'to finish as Need more information' },
     ]);
     expect(records('Tell the patient why the refill was denied')).toEqual([
       { label: 'How the patient was told', needed: 'always' },
