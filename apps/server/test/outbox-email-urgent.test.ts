@@ -1,52 +1,44 @@
 // An urgent task's escalation and overdue email, received by a real SMTP server on loopback: the
 // subject and body say Urgent and since when (clinic time) it is overdue, so a manager reading mail
 // knows it cannot wait. A task that is not urgent says neither word.
-import { parseDefinition } from '@portalflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageIdOf } from '../src/outbox/mailer.ts';
-import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
-import { startTimerWorker, type TimerWorker } from '../src/timers/worker.ts';
-import { type Harness, harness, PATIENT, PATIENT_FORM, patientNeedles, refill } from './outbox/setup.ts';
-import { type MailSink, startMailSink } from './support/mail-sink.ts';
-import { publish } from './support/prepare.ts';
+import type { OutboxWorker } from '../src/outbox/worker.ts';
+import type { TimerWorker } from '../src/timers/worker.ts';
+import {
+  addressOf,
+  clinicTime,
+  type MailWorld,
+  mailWorld,
+  nurseTaskWorkflow,
+} from './outbox/deadline-mail.ts';
+import { type Harness, PATIENT, patientNeedles, refill } from './outbox/setup.ts';
+import type { MailSink } from './support/mail-sink.ts';
 
 const MINUTE = 60_000;
 
-const redFlag = parseDefinition({
+const redFlag = nurseTaskWorkflow({
   id: 'red-flag-outbox',
   title: 'Patient portal message triage',
-  roles: [
-    { id: 'nurse', name: 'Triage nurse' },
-    { id: 'supervisor', name: 'Nurse manager' },
-  ],
-  start: 'call',
-  intake: { roles: ['nurse'], form: PATIENT_FORM },
-  steps: {
-    call: {
-      type: 'task',
-      role: 'nurse',
-      title: 'Phone the patient about red-flag symptoms',
-      priority: 'urgent',
-      outcomes: { done: 'closed' },
-      deadline: { after: 'PT1M', escalateTo: 'supervisor' },
-    },
-    closed: { type: 'end', outcome: 'resolved' },
+  roles: { nurse: 'Triage nurse', supervisor: 'Nurse manager' },
+  task: {
+    title: 'Phone the patient about red-flag symptoms',
+    priority: 'urgent',
+    deadline: { after: 'PT1M', escalateTo: 'supervisor' },
   },
 });
 
 describe('email for urgent work that passed its deadline', () => {
+  let world: MailWorld;
   let sink: MailSink;
   let h: Harness;
   let outbox: OutboxWorker;
   let timers: TimerWorker;
-  const addressOf = (name: string) => `${name}@clinic.example`;
 
   beforeAll(async () => {
-    sink = await startMailSink();
-    h = await harness({ smtpUrl: sink.url, baseUrl: 'https://portal.example', maxAttempts: 3 });
-    await publish(h.store, redFlag);
-    outbox = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
-    timers = startTimerWorker(h.deps, h.app.instances, { autostart: false });
+    // Open around the clock, so the one-minute deadline stays one minute; only the zone matters here.
+    world = await mailWorld([redFlag]);
+    ({ sink, h, outbox, timers } = world);
     for (const name of ['ned', 'sam']) {
       await h.setAddress(h.people[name]!, addressOf(name));
       const saved = await h.call('PUT', '/api/email-preferences', h.people[name]!, {
@@ -63,10 +55,7 @@ describe('email for urgent work that passed its deadline', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await outbox?.stop();
-    await timers?.stop();
-    await h?.close();
-    await sink?.close();
+    await world?.close();
   });
 
   /** Starts a request, gives its task to Ned, lets the deadline pass and sends the mail it caused. */
@@ -94,22 +83,7 @@ describe('email for urgent work that passed its deadline', () => {
     return { due, mailOf };
   }
 
-  /** The deadline as the clinic's clock (Chicago here) writes it: "5:10 PM". */
-  const clinicTime = (iso: string) =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'America/Chicago',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-    }).format(new Date(iso));
-
   it('says Urgent and since when it is overdue, in the clinic’s time, in subject and body', async () => {
-    // Open around the clock, so the one-minute deadline stays one minute; only the zone matters here.
-    const always: Array<[string, string]> = [['00:00', '24:00']];
-    h.deps.calendar = {
-      timeZone: 'America/Chicago',
-      hours: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-    };
     const { due, mailOf } = await escalate(redFlag.id);
     expect(due).toBeTruthy();
     const since = `overdue since ${clinicTime(due)}`;
