@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { frontDeskDraft, leadDrafting, publishRefused } from './support/lint-refusal.ts';
 
 /**
  * Names are one line: a workflow title or step title with a line break would start new lines in the
@@ -8,43 +8,21 @@ import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
  */
 
 const ID = 'card-check-two-lines';
-const definition = {
-  id: ID,
-  title: 'Card check\r\nOpen it: https://elsewhere.example',
-  roles: [{ id: 'front-desk', name: 'Front desk' }],
-  start: 'check',
-  steps: {
-    check: {
-      type: 'task',
-      role: 'front-desk',
-      title: 'Check the card\nBcc: someone@elsewhere.example',
-      help: 'Compare the card with the chart.',
-      outcomes: { done: 'closed' },
-    },
-    closed: { type: 'end' },
+const definition = frontDeskDraft(ID, 'Card check\r\nOpen it: https://elsewhere.example', {
+  check: {
+    title: 'Check the card\nBcc: someone@elsewhere.example',
+    help: 'Compare the card with the chart.',
   },
-};
-
-let t: TestApp;
-let lead: AuthHeaders;
-
-beforeAll(async () => {
-  t = await makeApp({ publish: false });
-  lead = await t.session('lead');
 });
-afterAll(() => t.close());
+
+const world = leadDrafting();
 
 describe('titles on several lines', () => {
   it('the draft is saved with the findings; publishing is refused and nothing is published', async () => {
+    const { t, lead } = world;
     const created = await t.call('POST', '/api/definitions', { as: lead, body: { definition } });
     expect(created.status, created.text).toBe(201);
-    const refused = await t.call('POST', `/api/definitions/${ID}/publish`, {
-      as: lead,
-      body: { revision: 1 },
-    });
-    expect(refused.status, refused.text).toBe(422);
-    expect(refused.body.error.code).toBe('LINT_ERRORS');
-    const findings = refused.body.error.details.findings;
+    const findings = await publishRefused(world, ID, 1);
     expect(findings).toHaveLength(2);
     expect(findings).toEqual(
       expect.arrayContaining([
@@ -54,10 +32,10 @@ describe('titles on several lines', () => {
     );
     // The finding shows the line break as \n: its own words stay on one line.
     for (const f of findings) expect(f.message).not.toMatch(/[\r\n]/);
-    expect(await t.store.getVersion(ID)).toBeNull();
   });
 
   it('one line each, it publishes', async () => {
+    const { t, lead } = world;
     const fixed = {
       ...definition,
       title: 'Card check',

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { frontDeskDraft, leadDrafting, publishRefused } from './support/lint-refusal.ts';
 
 /**
  * A step nobody can reach is a lint error: the draft is still saved (work in progress), publishing
@@ -7,41 +7,16 @@ import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
  */
 
 const ID = 'callback-with-orphan';
-const definition = {
-  id: ID,
-  title: 'Call back',
-  roles: [{ id: 'front-desk', name: 'Front desk' }],
-  start: 'call',
-  steps: {
-    call: {
-      type: 'task',
-      role: 'front-desk',
-      title: 'Call the patient back',
-      help: 'Use the number on file.',
-      outcomes: { done: 'closed' },
-    },
-    'old-intake': {
-      type: 'task',
-      role: 'front-desk',
-      title: 'Old intake',
-      help: 'No arrow leads here yet.',
-      outcomes: { done: 'closed' },
-    },
-    closed: { type: 'end' },
-  },
-};
-
-let t: TestApp;
-let lead: AuthHeaders;
-
-beforeAll(async () => {
-  t = await makeApp({ publish: false });
-  lead = await t.session('lead');
+const definition = frontDeskDraft(ID, 'Call back', {
+  call: { title: 'Call the patient back', help: 'Use the number on file.' },
+  'old-intake': { title: 'Old intake', help: 'No arrow leads here yet.' },
 });
-afterAll(() => t.close());
+
+const world = leadDrafting();
 
 describe('unreachable steps', () => {
   it('a draft with a step nobody can reach is saved, with an error finding', async () => {
+    const { t, lead } = world;
     const created = await t.call('POST', '/api/definitions', { as: lead, body: { definition } });
     expect(created.status, created.text).toBe(201);
     expect(created.body.findings).toContainEqual(
@@ -56,16 +31,10 @@ describe('unreachable steps', () => {
   });
 
   it('publishing it is refused with the finding, and the draft stays as saved', async () => {
-    const refused = await t.call('POST', `/api/definitions/${ID}/publish`, {
-      as: lead,
-      body: { revision: 2 },
-    });
-    expect(refused.status, refused.text).toBe(422);
-    expect(refused.body.error.code).toBe('LINT_ERRORS');
-    expect(refused.body.error.details.findings).toEqual([
+    const { t } = world;
+    expect(await publishRefused(world, ID, 2)).toEqual([
       expect.objectContaining({ rule: 'unreachable-step', path: 'steps.old-intake' }),
     ]);
-    expect(await t.store.getVersion(ID)).toBeNull();
     const draft = await t.store.getDraft(ID);
     expect(draft?.revision).toBe(2);
     expect((draft!.definition as { title: string }).title).toBe('Call back (edited)');
