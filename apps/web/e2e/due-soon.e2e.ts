@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { heldLabResult, moveDeadline } from './support/held-task.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
@@ -25,15 +25,10 @@ const MINUTE = 60_000;
 
 describe('a reminder before a deadline', () => {
   it('the holder’s bell and task row say the task is due soon', async () => {
-    const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
-    const started = await assistant<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
-      definitionId: 'lab-result-release',
-      data: { patient: 'DEMO-5102', test: 'CMP' },
+    const { assistant, taskId, path } = await heldLabResult(server.url, {
+      patient: 'DEMO-5102',
+      test: 'CMP',
     });
-    expect(started.status).toBe(201);
-    const taskId = started.body.instance.active[0]!.taskId;
-    const path = `/tasks/${encodeURIComponent(taskId)}`;
-    expect((await assistant('POST', `${path}/claim`, {})).status).toBe(200);
 
     const a = await openBrowser(WIDE);
     try {
@@ -44,11 +39,7 @@ describe('a reminder before a deadline', () => {
       expect(await row.getByTestId('task-row-due-soon').count()).toBe(0);
 
       // A lead brings the deadline within the half hour: the next pass of the deadline worker reminds.
-      const lead = await apiSession(server.url, 'lead', PASSWORD);
-      const due = new Date(testNow() + 20 * MINUTE).toISOString();
-      expect(
-        (await lead('POST', `${path}/reassign`, { due, reason: 'Needed before the 2 pm call' })).status,
-      ).toBe(200);
+      await moveDeadline(server.url, path, testNow() + 20 * MINUTE, 'Needed before the 2 pm call');
       await row.getByTestId('task-row-due-soon').waitFor({ timeout: 30_000 });
       expect(await row.getByTestId('task-row-due-soon').textContent()).toBe('Due soon');
 

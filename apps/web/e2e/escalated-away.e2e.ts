@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { heldLabResult, moveDeadline } from './support/held-task.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
@@ -27,15 +27,7 @@ const TYPED = 'Called the lab, waiting on the corrected report.';
 
 describe('a task escalated away from its holder', () => {
   it('the panel says what happened, keeps the typed note, and the bell tells them', async () => {
-    const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
-    const started = await assistant<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
-      definitionId: 'lab-result-release',
-      data: { patient: 'DEMO-5101', test: 'CBC' },
-    });
-    expect(started.status).toBe(201);
-    const taskId = started.body.instance.active[0]!.taskId;
-    const path = `/tasks/${encodeURIComponent(taskId)}`;
-    expect((await assistant('POST', `${path}/claim`, {})).status).toBe(200);
+    const { taskId, path } = await heldLabResult(server.url, { patient: 'DEMO-5101', test: 'CBC' });
 
     const a = await openBrowser(WIDE);
     try {
@@ -45,9 +37,7 @@ describe('a task escalated away from its holder', () => {
       await a.page.getByTestId('task-note').fill(TYPED);
 
       // The deadline, moved a few seconds ahead by a lead, passes while the task is open here.
-      const lead = await apiSession(server.url, 'lead', PASSWORD);
-      const due = new Date(testNow() + 4_000).toISOString();
-      expect((await lead('POST', `${path}/reassign`, { due, reason: 'Due now' })).status).toBe(200);
+      await moveDeadline(server.url, path, testNow() + 4_000, 'Due now');
 
       const said = a.page.getByTestId('task-unavailable');
       await said.waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { heldLabResult, moveDeadline } from './support/held-task.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
@@ -23,15 +23,7 @@ const WIDE = { width: 1366, height: 900 };
 
 describe('form answers typed before an escalation', () => {
   it('are kept on the panel to copy, never sent', async () => {
-    const assistant = await apiSession(server.url, 'medical-assistant', PASSWORD);
-    const started = await assistant<{ instance: { active: { taskId: string }[] } }>('POST', '/requests', {
-      definitionId: 'lab-result-release',
-      data: { patient: 'DEMO-5103', test: 'Lipid panel' },
-    });
-    expect(started.status).toBe(201);
-    const taskId = started.body.instance.active[0]!.taskId;
-    const path = `/tasks/${encodeURIComponent(taskId)}`;
-    expect((await assistant('POST', `${path}/claim`, {})).status).toBe(200);
+    const { taskId, path } = await heldLabResult(server.url, { patient: 'DEMO-5103', test: 'Lipid panel' });
 
     const a = await openBrowser(WIDE);
     try {
@@ -51,9 +43,7 @@ describe('form answers typed before an escalation', () => {
       });
 
       // The deadline, moved a few seconds ahead by a lead, passes while the form is being filled in.
-      const lead = await apiSession(server.url, 'lead', PASSWORD);
-      const due = new Date(testNow() + 4_000).toISOString();
-      expect((await lead('POST', `${path}/reassign`, { due, reason: 'Due now' })).status).toBe(200);
+      await moveDeadline(server.url, path, testNow() + 4_000, 'Due now');
 
       const said = page.getByTestId('task-unavailable');
       await said.waitFor({ timeout: 30_000 });
