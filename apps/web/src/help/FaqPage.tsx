@@ -19,7 +19,6 @@ import { captionText, createHelpSearch } from '@portalflow/engine/text';
 import { useQueryClient } from '@tanstack/react-query';
 import { CloudOff, Search } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../api/types.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { usePeople } from '../work/usePeople.ts';
@@ -34,6 +33,7 @@ import { keepForOffline, registerHelpWorker } from './offline/registerHelpWorker
 import { useOnline } from './offline/useOnline.ts';
 import { canReadHelpHistory, canWriteHelp, type HelpEntry } from './types.ts';
 import { useHelpClinics, useHelpEntries } from './useHelpData.ts';
+import { useSearchInAddress } from './useSearchInAddress.ts';
 
 type Audience = 'all' | 'staff' | 'patients';
 
@@ -45,17 +45,7 @@ export function FaqPage({ me }: { me: Me }) {
   const roles = me.user.roles;
   const writer = canWriteHelp(roles);
   const online = useOnline();
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
-  const setQuery = (q: string) =>
-    setParams(
-      (p) => {
-        if (q) p.set('q', q);
-        else p.delete('q');
-        return p;
-      },
-      { replace: true },
-    );
+  const [query, setQuery] = useSearchInAddress();
   const [audience, setAudience] = useState<Audience>('all');
   const [category, setCategory] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('browse');
