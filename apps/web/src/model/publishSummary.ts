@@ -46,6 +46,7 @@ const LINE_LABELS: Record<ChangeKind, string> = {
   stepsRemoved: 'Step taken away',
   outcomesAdded: 'New outcome',
   outcomesRemoved: 'Outcome taken away',
+  outcomesRenamed: 'Outcome renamed',
   deadlines: 'Deadline',
   escalationsAdded: 'Now gets overdue work',
   escalationsRemoved: 'No longer gets overdue work',

@@ -56,7 +56,32 @@ function deadlineWords(definition: Definition, step: Step): string {
   return after;
 }
 
-function fieldLines(before: readonly FormField[], after: readonly FormField[]): StepLine[] {
+/**
+ * The outcomes of a task renamed between two versions, old → new: the one outcome that went and the one
+ * that came, leading to the same step. An outcome's id is its name, so a rename is otherwise an outcome
+ * taken away and a new one (and every field required for it "changed").
+ */
+function outcomeRenames(a: Step, b: Step): Map<string, string> {
+  const renames = new Map<string, string>();
+  if (a.type !== 'task' || b.type !== 'task') return renames;
+  const gone = Object.keys(a.outcomes).filter((o) => !(o in b.outcomes));
+  const came = Object.keys(b.outcomes).filter((o) => !(o in a.outcomes));
+  if (gone.length === 1 && came.length === 1 && a.outcomes[gone[0]!] === b.outcomes[came[0]!])
+    renames.set(gone[0]!, came[0]!);
+  return renames;
+}
+
+/** A field as it would read with the renamed outcomes under their new names. */
+function underNewNames(field: FormField, renames: ReadonlyMap<string, string>): FormField {
+  if (!field.requiredFor || renames.size === 0) return field;
+  return { ...field, requiredFor: field.requiredFor.map((o) => renames.get(o) ?? o) };
+}
+
+function fieldLines(
+  before: readonly FormField[],
+  after: readonly FormField[],
+  renames: ReadonlyMap<string, string> = new Map(),
+): StepLine[] {
   const lines: StepLine[] = [];
   const was = new Map(before.map((f) => [f.id, f]));
   const now = new Map(after.map((f) => [f.id, f]));
@@ -64,7 +89,8 @@ function fieldLines(before: readonly FormField[], after: readonly FormField[]): 
     if (!was.has(f.id))
       lines.push({ kind: 'field', text: `New field “${f.label}”${f.required ? ' (required)' : ''}` });
   for (const f of after) {
-    const old = was.get(f.id);
+    const found = was.get(f.id);
+    const old = found && underNewNames(found, renames);
     if (!old || same(old, f)) continue;
     if (old.label !== f.label)
       lines.push({ kind: 'field', text: `Field “${old.label}” is now called “${f.label}”` });
@@ -91,8 +117,13 @@ function taskLines(before: Definition, after: Definition, a: Step, b: Step): Ste
       kind: 'owner',
       text: `Now done by ${roleNameIn(after, b.role)} (was ${roleNameIn(before, a.role)})`,
     });
+  const renames = outcomeRenames(a, b);
+  for (const [o, n] of renames)
+    lines.push({ kind: 'outcome', text: `Outcome “${idToWords(o)}” renamed “${idToWords(n)}”` });
+  const renamedTo = new Set(renames.values());
   for (const [o, to] of Object.entries(b.outcomes)) {
     const old = a.outcomes[o];
+    if (renamedTo.has(o)) continue;
     if (old === undefined)
       lines.push({
         kind: 'outcome',
@@ -105,7 +136,8 @@ function taskLines(before: Definition, after: Definition, a: Step, b: Step): Ste
       });
   }
   for (const o of Object.keys(a.outcomes))
-    if (!(o in b.outcomes)) lines.push({ kind: 'outcome', text: `Outcome “${idToWords(o)}” taken away` });
+    if (!(o in b.outcomes) && !renames.has(o))
+      lines.push({ kind: 'outcome', text: `Outcome “${idToWords(o)}” taken away` });
   return lines;
 }
 
@@ -122,7 +154,7 @@ function stepLines(before: Definition, after: Definition, a: Step, b: Step): Ste
       text: `Deadline ${deadlineWords(after, b)} (was ${deadlineWords(before, a)})`,
     });
   if (a.type === 'task' && b.type === 'task') {
-    lines.push(...fieldLines(a.form ?? [], b.form ?? []));
+    lines.push(...fieldLines(a.form ?? [], b.form ?? [], outcomeRenames(a, b)));
     if ((a.help ?? '') !== (b.help ?? ''))
       lines.push({
         kind: 'help',

@@ -18,6 +18,8 @@ export interface RoleChange {
   stepsRemoved: ChangeItem[];
   outcomesAdded: ChangeItem[];
   outcomesRemoved: ChangeItem[];
+  /** An outcome with a new name that still leads where it did: "Prepare …: Prepared → Ready for the checks". */
+  outcomesRenamed: ChangeItem[];
   deadlines: ChangeItem[];
   escalationsAdded: ChangeItem[];
   escalationsRemoved: ChangeItem[];
@@ -34,6 +36,7 @@ export const CHANGE_KINDS = [
   'stepsRemoved',
   'outcomesAdded',
   'outcomesRemoved',
+  'outcomesRenamed',
   'deadlines',
   'escalationsAdded',
   'escalationsRemoved',
@@ -48,6 +51,7 @@ export const CHANGE_LABELS: Record<ChangeKind, string> = {
   stepsRemoved: 'Steps removed',
   outcomesAdded: 'Outcomes added',
   outcomesRemoved: 'Outcomes removed',
+  outcomesRenamed: 'Outcomes renamed',
   deadlines: 'Deadlines',
   escalationsAdded: 'Escalations now landing on this role',
   escalationsRemoved: 'Escalations no longer landing on this role',
@@ -90,6 +94,7 @@ const emptyChange = (roleId: string): RoleChange => ({
   stepsRemoved: [],
   outcomesAdded: [],
   outcomesRemoved: [],
+  outcomesRenamed: [],
   deadlines: [],
   escalationsAdded: [],
   escalationsRemoved: [],
@@ -129,14 +134,79 @@ function addedRemoved<T>(
   return { added, removed };
 }
 
+/**
+ * Outcomes renamed between two derivations, keyed `definitionId|stepId|old` → new: in a step on both
+ * sides, the one outcome that went and the one that came, handing the work to the same steps. Ids are
+ * the outcomes' names, so a rename is otherwise an outcome taken away and another added, with every
+ * handoff from it taken away and added again: lines for staff whose work did not change.
+ */
+export type OutcomeRenames = ReadonlyMap<string, string>;
+
+export function outcomeRenames(
+  before: Record<string, RoleDuties>,
+  after: Record<string, RoleDuties>,
+): OutcomeRenames {
+  const outcomes = (side: Record<string, RoleDuties>) => {
+    const map = new Map<string, string[]>();
+    for (const role of Object.values(side))
+      for (const w of role.workflows)
+        for (const s of w.steps) map.set(`${w.definitionId}|${s.stepId}`, s.outcomes);
+    return map;
+  };
+  const targets = (side: Record<string, RoleDuties>) => {
+    const map = new Map<string, Set<string>>();
+    for (const role of Object.values(side))
+      for (const w of role.workflows)
+        for (const h of w.handsTo) {
+          const key = `${w.definitionId}|${h.fromStep}|${h.outcome}`;
+          if (!map.has(key)) map.set(key, new Set());
+          map.get(key)!.add(`${h.toStep}|${h.toRole}`);
+        }
+    return map;
+  };
+  const stepsBefore = outcomes(before);
+  const stepsAfter = outcomes(after);
+  const goesBefore = targets(before);
+  const goesAfter = targets(after);
+  const sameTargets = (a: Set<string> | undefined, b: Set<string> | undefined) =>
+    (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((t) => b?.has(t));
+  const renames = new Map<string, string>();
+  for (const [step, now] of stepsAfter) {
+    const was = stepsBefore.get(step);
+    if (!was) continue;
+    const gone = was.filter((o) => !now.includes(o));
+    const came = now.filter((o) => !was.includes(o));
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [old, renamed] = [gone[0]!, came[0]!];
+    if (sameTargets(goesBefore.get(`${step}|${old}`), goesAfter.get(`${step}|${renamed}`)))
+      renames.set(`${step}|${old}`, renamed);
+  }
+  return renames;
+}
+
+/** The workflows with each handoff's outcome under its new name, so a renamed one keys as the same. */
+function underNewNames(workflows: readonly WorkflowDuties[], renames: OutcomeRenames): WorkflowDuties[] {
+  if (renames.size === 0) return [...workflows];
+  const rename = (w: WorkflowDuties) => (h: Handoff) => {
+    const now = renames.get(`${w.definitionId}|${h.fromStep}|${h.outcome}`);
+    return now === undefined ? h : { ...h, outcome: now };
+  };
+  return workflows.map((w) => ({
+    ...w,
+    handsTo: w.handsTo.map(rename(w)),
+    receivesFrom: w.receivesFrom.map(rename(w)),
+  }));
+}
+
 /** The change for one role; `before` or `after` may be missing (a role that is new or gone). */
 export function roleChange(
   roleId: string,
   before: RoleDuties | undefined,
   after: RoleDuties | undefined,
   roleName: (id: string) => string = (id) => id,
+  renames: OutcomeRenames = new Map(),
 ): RoleChange {
-  const a = before?.workflows ?? [];
+  const a = underNewNames(before?.workflows ?? [], renames);
   const b = after?.workflows ?? [];
   const change = emptyChange(roleId);
 
@@ -156,12 +226,21 @@ export function roleChange(
     const was = stepsBefore.get(k);
     if (!was) continue;
     const base = { definitionId: now.workflow.definitionId, workflowTitle: now.workflow.title };
+    const renamedTo = (o: string) => renames.get(`${now.workflow.definitionId}|${now.item.stepId}|${o}`);
+    const renamedNow = new Set(was.item.outcomes.map(renamedTo).filter((o) => o !== undefined));
     for (const o of now.item.outcomes)
-      if (!was.item.outcomes.includes(o))
+      if (!was.item.outcomes.includes(o) && !renamedNow.has(o))
         change.outcomesAdded.push({ ...base, text: `${now.item.title}: ${idToWords(o)}` });
-    for (const o of was.item.outcomes)
-      if (!now.item.outcomes.includes(o))
-        change.outcomesRemoved.push({ ...base, text: `${now.item.title}: ${idToWords(o)}` });
+    for (const o of was.item.outcomes) {
+      if (now.item.outcomes.includes(o)) continue;
+      const renamed = renamedTo(o);
+      if (renamed !== undefined && now.item.outcomes.includes(renamed))
+        change.outcomesRenamed.push({
+          ...base,
+          text: `${now.item.title}: ${idToWords(o)} → ${idToWords(renamed)}`,
+        });
+      else change.outcomesRemoved.push({ ...base, text: `${now.item.title}: ${idToWords(o)}` });
+    }
     const d0 = deadlineText(was.item.deadline, roleName);
     const d1 = deadlineText(now.item.deadline, roleName);
     if (d0 !== d1 || was.item.deadline?.after !== now.item.deadline?.after)
@@ -250,9 +329,10 @@ export function roleChanges(
   after: Record<string, RoleDuties>,
 ): Record<string, RoleChange> {
   const name = (id: string) => after[id]?.name ?? before[id]?.name ?? id;
+  const renames = outcomeRenames(before, after);
   const out: Record<string, RoleChange> = {};
   for (const id of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const change = roleChange(id, before[id], after[id], name);
+    const change = roleChange(id, before[id], after[id], name, renames);
     if (change.count > 0) out[id] = change;
   }
   return out;
