@@ -65,6 +65,7 @@ const EXPECTED: Record<string, Row> = {
   // backups: admins only (this app has none set up: taking one is 409 BACKUPS_OFF)
   'GET /api/backups':                         { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/backups':                        { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/backups/{name}/download':         { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // one's own password and sessions: everyone signed in, for themselves only
   'POST /api/me/password':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'GET /api/me/sessions':                     { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
@@ -116,6 +117,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/instances/{id}':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/signal':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/instances/{id}/cancel':          { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // ending a wait early: only the role a wait names (the lab hold's provider, end-hold-early.test.ts); the triage workflow names none
+  'POST /api/instances/{id}/end-wait':        { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // practice: each person's own practice runs' waiting steps; only whoever started the run (staffRole here) plays them
   'GET /api/practice/waits':                  { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/instances/{id}/practice-play':   { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 403 },
@@ -132,6 +135,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/tasks/{id}/release':             { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
   'POST /api/tasks/{id}/complete':            { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
   'POST /api/tasks/{id}/reassign':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // handing one's own claimed task to a named colleague of the role: only its holder (staffClaimed: a colleague holds it)
+  'GET /api/tasks/{id}/colleagues':           { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
+  'POST /api/tasks/{id}/hand-off':            { anonymous: 401, admin: 403, designer: 403, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
   'POST /api/tasks/reassign':                 { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/tasks/{id}/comments':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/tasks/{id}/comments':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -357,6 +363,10 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'GET /api/me/sessions': async () => ({ method: 'GET', path: '/api/me/sessions' }),
   'GET /api/backups': async () => ({ method: 'GET', path: '/api/backups' }),
   'POST /api/backups': async () => ({ method: 'POST', path: '/api/backups' }),
+  'GET /api/backups/{name}/download': async () => ({
+    method: 'GET',
+    path: '/api/backups/2026-12-06/download',
+  }),
   // A second session of the caller's own, ended from the shared one.
   'DELETE /api/me/sessions/{sessionId}': async (w, who) => {
     if (who === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions/some-session' };
@@ -593,6 +603,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
       body: { token, answer: 'signal' },
     };
   },
+  'POST /api/instances/{id}/end-wait': async (w) => ({
+    method: 'POST',
+    path: `/api/instances/${(await w.awaitingPatient()).instanceId}/end-wait`,
+    body: { token: '1', reason: 'Called the patient' },
+  }),
   'POST /api/instances/{id}/cancel': async (w, who) => ({
     method: 'POST',
     path: `/api/instances/${(await taskFor(w, who)).instanceId}/cancel`,
@@ -611,6 +626,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'POST /api/tasks/{id}/release': async (w, who) => ({
     method: 'POST',
     path: `/api/tasks/${(await w.nurseTask(who === 'staffRole' ? 'staffRole' : PEER)).taskId}/release`,
+  }),
+  'GET /api/tasks/{id}/colleagues': async (w, who) => ({
+    method: 'GET',
+    path: `/api/tasks/${(await taskFor(w, who)).taskId}/colleagues`,
+  }),
+  // A hand-off needs a claimed task: the caller's own for staffRole (to the peer), a colleague's for everyone else.
+  'POST /api/tasks/{id}/hand-off': async (w, who) => ({
+    method: 'POST',
+    path: `/api/tasks/${(await w.nurseTask(who === 'staffRole' ? 'staffRole' : PEER)).taskId}/hand-off`,
+    body: { to: w.userId(who === 'staffRole' ? PEER : 'staffRole'), note: 'Covering this afternoon' },
   }),
   'POST /api/tasks/{id}/complete': async (w, who) => ({
     method: 'POST',

@@ -148,6 +148,14 @@ export const ERRORS = {
   ATTACHMENT_FILE_MISSING: { status: 404, message: 'The file is not on this server' },
   BACKUPS_OFF: { status: 409, message: 'Backups are not set up on this server (PORTALFLOW_BACKUP_DIR)' },
   BACKUP_IN_PROGRESS: { status: 409, message: 'A backup is being taken; wait for it' },
+  BACKUP_NOT_FOUND: {
+    status: 404,
+    message: 'That backup is no longer on the server: older backups are deleted as new ones are kept',
+  },
+  BACKUP_NOT_FINISHED: {
+    status: 409,
+    message: 'That backup is still being taken, or failed: there is no whole backup to download',
+  },
   CHECKPOINTS_DISABLED: { status: 409, message: 'Audit checkpoints are not configured' },
   CHECKPOINT_REFUSED: { status: 409, message: 'The checkpoint was refused' },
   STAFF_LIST_INVALID: { status: 400, message: 'The staff list is not a CSV this import reads' },

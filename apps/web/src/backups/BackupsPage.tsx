@@ -1,10 +1,22 @@
-import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { type BackupSummary, takeBackup } from '@portalflow/contract';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { type BackupSummary, downloadBackup, takeBackup } from '@portalflow/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CircleAlert, DatabaseBackup } from 'lucide-react';
+import { CircleAlert, DatabaseBackup, Download } from 'lucide-react';
 import { useRef } from 'react';
 import { Link } from 'react-router';
-import { call } from '../api/call.ts';
+import { call, pathOf } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { useOneAtATime } from '../api/useOneAtATime.ts';
 import { notifications } from '../shell/notifications.ts';
@@ -12,6 +24,7 @@ import { countOf } from '../shell/plural.ts';
 import { clockTime, formatDate, formatWhen } from '../shell/time.ts';
 import { sizeText } from '../work/attachments/attachmentText.ts';
 import { BackupsOff } from './BackupsOff.tsx';
+import { RestoreSteps } from './RestoreSteps.tsx';
 import { backupsStale } from './stale.ts';
 import { useBackups } from './useBackups.ts';
 
@@ -29,6 +42,12 @@ function backupName(name: string): { day: string; manual: string | null } {
   const day = formatDate(name.slice(0, 10));
   return { day, manual: hhmm ? clockTime(`${hhmm.slice(0, 2)}:${hhmm.slice(2)}`) : null };
 }
+
+/** Same origin, so the session cookie authorises it and the server logs who downloaded which. */
+const downloadHref = (name: string) => `/api${pathOf(downloadBackup, { name }, undefined)}`;
+
+/** Only a finished backup has a whole folder to download. */
+const downloadable = (b: BackupSummary) => b.status === 'whole' || b.status === 'not-whole';
 
 /** A refusal because a backup was taken this minute, within a minute of this page taking one. */
 const isMyOwnBackup = (error: Error, tookAt: number | null) =>
@@ -135,6 +154,9 @@ export function BackupsPage() {
               <Table.Th ta="right">Requests</Table.Th>
               <Table.Th ta="right">Files</Table.Th>
               <Table.Th ta="right">Size</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Download</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -165,6 +187,22 @@ export function BackupsPage() {
                   <Table.Td ta="right">{b.instances?.toLocaleString('en-US') ?? '—'}</Table.Td>
                   <Table.Td ta="right">{b.files?.toLocaleString('en-US') ?? '—'}</Table.Td>
                   <Table.Td ta="right">{b.bytes === null ? '—' : sizeText(b.bytes)}</Table.Td>
+                  <Table.Td ta="right">
+                    {downloadable(b) && (
+                      <Button
+                        component="a"
+                        href={downloadHref(b.name)}
+                        download
+                        size="compact-sm"
+                        variant="default"
+                        leftSection={<Download size={14} aria-hidden />}
+                        aria-label={`Download the backup of ${name.day}${name.manual ? ` taken at ${name.manual}` : ''}`}
+                        data-testid="backup-download"
+                      >
+                        Download
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -176,11 +214,9 @@ export function BackupsPage() {
           No backup yet. The first is taken tonight, or now with Back up now.
         </Text>
       )}
-      <Text size="xs" c="gray.7">
-        To restore one: stop the server, move the database file (and its <Code>-wal</Code> and{' '}
-        <Code>-shm</Code>) aside, then run <Code>portalflow restore &lt;backup folder&gt;</Code>. It checks
-        every file and history first and writes nothing if anything is wrong.
-      </Text>
+      {backups.some(downloadable) && (
+        <RestoreSteps example={(backups.find(downloadable) ?? backups[0])!.name} />
+      )}
     </Stack>
   );
 }
