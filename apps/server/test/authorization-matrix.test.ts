@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/auth/oidc/start':                 { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
   'GET /api/auth/oidc/callback':              { anonymous: 404, admin: 404, designer: 404, auditor: 404, staffRole: 404, staffOther: 404, staffClaimed: 404 },
   'GET /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'GET /api/sso/status':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/sso/groups':                      { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'PUT /api/clinic/hours':                    { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -406,6 +407,7 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     path: '/api/auth/oidc/callback?code=c&state=s',
   }),
   'GET /api/sso/groups': async () => ({ method: 'GET', path: '/api/sso/groups' }),
+  'GET /api/sso/status': async () => ({ method: 'GET', path: '/api/sso/status' }),
   'PUT /api/sso/groups': async () => ({
     method: 'PUT',
     path: '/api/sso/groups',

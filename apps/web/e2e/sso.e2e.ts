@@ -136,7 +136,7 @@ describe('single sign-on in the browser', () => {
     try {
       await signIn(b.page, server.url, 'admin', PASSWORD);
       await b.page.goto(`${server.url}/accounts`);
-      await b.page.getByRole('tab', { name: 'Single sign-on groups' }).click();
+      await b.page.getByRole('tab', { name: 'Single sign-on', exact: true }).click();
       await expect(b.page.getByRole('textbox', { name: 'Group 1' }).inputValue()).resolves.toBe(
         'clinic-nurses',
       );

@@ -31,6 +31,8 @@ export const SsoMappingChange = z.object({
   id: z.number().int(),
   at: Timestamp,
   actorId: z.string().nullable(),
+  /** Who changed it, as the accounts list names them; null for a change made outside the app. */
+  actorName: z.string().nullable(),
   oldValue: z.string(),
   newValue: z.string(),
 });
@@ -42,6 +44,38 @@ export const SsoGroupsView = z.object({
   changes: z.array(SsoMappingChange),
 });
 export type SsoGroupsView = z.infer<typeof SsoGroupsView>;
+
+/**
+ * Single sign-on as this server runs it, for an admin: the settings it started with (from the
+ * `PORTALFLOW_OIDC_*` environment settings, read-only here; never the client secret) and whether the
+ * provider answers now. Both null when single sign-on is off.
+ */
+export const SsoStatus = z.object({
+  settings: z
+    .object({
+      issuer: z.string(),
+      providerName: z.string(),
+      clientId: z.string(),
+      /** Whether a client secret is set (a confidential client); the secret itself is never shown. */
+      clientSecretSet: z.boolean(),
+      redirectUri: z.string(),
+      groupsClaim: z.string(),
+      scopes: z.string(),
+      /** `amr` values that count as a second factor at the provider. */
+      mfaAmr: z.array(z.string()),
+    })
+    .nullable(),
+  /** The provider's discovery document, fetched as the admin asked. */
+  provider: z
+    .object({
+      answers: z.boolean(),
+      /** Why it did not answer, in words (no secret, no token). */
+      problem: z.string().nullable(),
+      checkedAt: Timestamp,
+    })
+    .nullable(),
+});
+export type SsoStatus = z.infer<typeof SsoStatus>;
 
 /**
  * Why a sign-in through the provider was refused: the callback redirects to the app with
@@ -115,6 +149,19 @@ export const ssoGroups = route({
   'x-instance-data': false,
   responses: {
     200: json(SsoGroupsView, 'Mapping and changes'),
+    ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not an admin (FORBIDDEN)' }),
+  },
+});
+
+export const ssoStatus = route({
+  method: 'get',
+  path: '/api/sso/status',
+  summary:
+    'Single sign-on as this server runs it (admin): whether it is set up, the issuer and other settings (never the secret), and whether the provider answers now',
+  tags: ['accounts'],
+  'x-instance-data': false,
+  responses: {
+    200: json(SsoStatus, 'Settings and the provider check; both null when single sign-on is off'),
     ...errors({ 401: 'Not signed in (UNAUTHENTICATED)', 403: 'Not an admin (FORBIDDEN)' }),
   },
 });

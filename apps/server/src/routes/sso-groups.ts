@@ -1,12 +1,16 @@
-import { type SsoGroupsView, saveSsoGroups, ssoGroups } from '@portalflow/contract';
+import { type SsoGroupsView, saveSsoGroups, ssoGroups, ssoStatus } from '@portalflow/contract';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import type { ApiDocs } from '../http/openapi.ts';
+import { checkProvider, shownSettings } from '../sso/provider-check.ts';
 import { checkRoles, requireAdmin } from './users.ts';
 
-/** The admins' mapping of the provider's groups to roles, and its trail of changes. */
+/**
+ * Single sign-on for admins: how this server runs it (settings and a live check of the provider),
+ * the mapping of the provider's groups to roles, and its trail of changes with who made each.
+ */
 export function ssoGroupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   const app = apiRoutes();
 
@@ -16,10 +20,13 @@ export function ssoGroupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       deps.store.listSsoMappingChanges(50),
     ]);
     const sso = deps.config.sso;
+    const names = new Map<string, string>();
+    for (const id of new Set(changes.map((c) => c.actorId)))
+      if (id) names.set(id, (await deps.store.getUser(id))?.displayName ?? id);
     return {
       provider: sso ? { name: sso.providerName, groupsClaim: sso.groupsClaim } : null,
       mapping: Object.entries(mapping).map(([group, roles]) => ({ group, roles })),
-      changes,
+      changes: changes.map((c) => ({ ...c, actorName: c.actorId ? (names.get(c.actorId) ?? null) : null })),
     };
   }
 
@@ -28,6 +35,19 @@ export function ssoGroupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     requireAdmin(user);
     await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: 'group mapping' });
     return c.json(await view(), 200);
+  });
+
+  app.openapi(declared(docs, ssoStatus), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: 'single sign-on status',
+    });
+    const sso = deps.config.sso;
+    if (!sso) return c.json({ settings: null, provider: null }, 200);
+    return c.json({ settings: shownSettings(sso), provider: await checkProvider(sso, deps.clock) }, 200);
   });
 
   app.openapi(declared(docs, saveSsoGroups), async (c) => {

@@ -22,6 +22,7 @@ import { CreatePerson } from './CreatePerson.tsx';
 import { ImportStaff } from './ImportStaff.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { SsoGroups } from './SsoGroups.tsx';
+import { SsoStatusPanel } from './SsoStatusPanel.tsx';
 import { TwoFactorCell } from './TwoFactorCell.tsx';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
@@ -66,7 +67,7 @@ export function AccountsPage() {
           <Tabs.Tab value="people">People</Tabs.Tab>
           <Tabs.Tab value="import">Import staff list</Tabs.Tab>
           <Tabs.Tab value="changes">Change history</Tabs.Tab>
-          <Tabs.Tab value="sso">Single sign-on groups</Tabs.Tab>
+          <Tabs.Tab value="sso">Single sign-on</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="people" pt="md">
           <Stack>
@@ -171,7 +172,15 @@ export function AccountsPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="sso" pt="md">
-          <SsoGroups roles={roles} />
+          <Stack gap="xl">
+            <SsoStatusPanel />
+            <Stack gap="sm">
+              <Title order={3} size="h4">
+                Provider groups and the roles they give
+              </Title>
+              <SsoGroups roles={roles} />
+            </Stack>
+          </Stack>
         </Tabs.Panel>
       </Tabs>
       <CreatePerson opened={creating} onClose={() => setCreating(false)} roles={roles} />

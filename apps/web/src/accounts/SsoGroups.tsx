@@ -130,7 +130,7 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
         </Text>
       )}
       <Title order={3} size="h5">
-        Changes
+        Changes to the mapping
       </Title>
       {view.data.changes.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -139,8 +139,9 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
       ) : (
         <Stack gap={4}>
           {view.data.changes.map((change) => (
-            <Text key={change.id} size="sm">
-              {formatWhen(change.at)}: {describe(change.oldValue)} → {describe(change.newValue)}
+            <Text key={change.id} size="sm" data-testid="sso-change">
+              {formatWhen(change.at)} by {change.actorName ?? 'someone outside the app'}:{' '}
+              {describe(change.oldValue)} → {describe(change.newValue)}
             </Text>
           ))}
         </Stack>
