@@ -136,6 +136,12 @@ export interface OutboxConfig {
   backoffMaxMs: number;
   /** `PORTALFLOW_WEBHOOK_TIMEOUT_SECONDS`: a receiver that has not answered by then has failed this attempt. */
   webhookTimeoutMs: number;
+  /**
+   * `PORTALFLOW_WEBHOOK_ALLOW_PRIVATE=1`: webhooks may go to this server and private networks (loopback,
+   * link-local such as the cloud metadata address, 10.x, 172.16–31.x, 192.168.x, fc00::/7). Off by
+   * default: whoever sets up a subscription must not make the server reach inside the network.
+   */
+  allowPrivateWebhooks: boolean;
   /** `PORTALFLOW_DIGEST_TIME`: `HH:MM` in the clinic's time zone when the daily digest is written; `off` for none. */
   digestTime: string | null;
   pollMs: number;
@@ -158,6 +164,7 @@ export function outboxConfig(env = process.env): OutboxConfig {
     backoffBaseMs: envNumber('PORTALFLOW_OUTBOX_BACKOFF_SECONDS', 30_000, 1000),
     backoffMaxMs: envNumber('PORTALFLOW_OUTBOX_BACKOFF_MAX_MINUTES', 6 * HOUR, MINUTE),
     webhookTimeoutMs: envNumber('PORTALFLOW_WEBHOOK_TIMEOUT_SECONDS', 15_000, 1000),
+    allowPrivateWebhooks: env.PORTALFLOW_WEBHOOK_ALLOW_PRIVATE === '1',
     digestTime: digest === 'off' ? null : digest,
     pollMs: 1000,
     leaseMs: 60_000,

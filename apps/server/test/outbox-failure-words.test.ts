@@ -47,7 +47,7 @@ describe('a receiver that cannot take a webhook', () => {
   let refusing: WebhookReceiver;
 
   beforeAll(async () => {
-    h = await harness({ maxAttempts: 5, webhookTimeoutMs: 5000 });
+    h = await harness({ allowPrivateWebhooks: true, maxAttempts: 5, webhookTimeoutMs: 5000 });
     refusing = await startWebhookReceiver('whsec_unused', { alwaysFail: true, failStatus: 401 });
     worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
   }, 60_000);

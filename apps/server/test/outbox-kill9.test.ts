@@ -111,6 +111,8 @@ describe('kill -9 during outbox delivery', () => {
       QUIET: '1',
       PROCESS_ID: processId,
       PORTALFLOW_SMTP_URL: sink.url,
+      // The receiver listens on loopback, which webhooks reach only when allowed.
+      PORTALFLOW_WEBHOOK_ALLOW_PRIVATE: '1',
       PORTALFLOW_DIGEST_TIME: 'off',
       PORTALFLOW_OUTBOX_BACKOFF_SECONDS: '1',
       OUTBOX_LEASE_MS: '2000',

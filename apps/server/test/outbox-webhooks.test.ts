@@ -17,7 +17,13 @@ describe('outbound webhooks', () => {
   let subscriptionId = '';
 
   beforeAll(async () => {
-    h = await harness({ backoffBaseMs: BASE_MS, backoffMaxMs: 8000, maxAttempts: 3, webhookTimeoutMs: 5000 });
+    h = await harness({
+      allowPrivateWebhooks: true,
+      backoffBaseMs: BASE_MS,
+      backoffMaxMs: 8000,
+      maxAttempts: 3,
+      webhookTimeoutMs: 5000,
+    });
     receiver = await startWebhookReceiver(() => secret);
     worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
   }, 60_000);

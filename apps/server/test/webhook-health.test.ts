@@ -22,7 +22,7 @@ describe('each webhook receiver’s state', () => {
   let secret = '';
 
   beforeAll(async () => {
-    h = await harness({ maxAttempts: 5 });
+    h = await harness({ allowPrivateWebhooks: true, maxAttempts: 5 });
     receiver = await startWebhookReceiver(() => secret);
     worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
   }, 60_000);

@@ -15,7 +15,7 @@ describe('rotating a webhook signing secret', () => {
   let receiverSecret = '';
 
   beforeAll(async () => {
-    h = await harness({ maxAttempts: 3 });
+    h = await harness({ allowPrivateWebhooks: true, maxAttempts: 3 });
     receiver = await startWebhookReceiver(() => receiverSecret);
     worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
   }, 60_000);

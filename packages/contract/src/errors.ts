@@ -168,6 +168,13 @@ export const ERRORS = {
   VIDEO_FILE_MISSING: { status: 404, message: 'The video file is missing' },
   NOT_DEAD: { status: 409, message: 'Only a dead delivery is re-sent' },
   SUBSCRIPTION_REMOVED: { status: 409, message: 'Its webhook subscription was removed' },
+  WEBHOOK_ADDRESS_PRIVATE: {
+    status: 400,
+    message:
+      'Webhooks go to public addresses only: {address} is this server or a private network (PORTALFLOW_WEBHOOK_ALLOW_PRIVATE=1 allows it)',
+  },
+  NO_EMAIL_ADDRESS: { status: 409, message: 'Type an address, or save your own under Email notifications' },
+  EMAIL_NOT_CONFIGURED: { status: 409, message: 'No mail server is set up (PORTALFLOW_SMTP_URL)' },
   // Intake from other systems (signed webhooks)
   WEBHOOK_SIGNATURE_INVALID: { status: 401, message: 'No webhook-signature matches a key of this workflow' },
   WEBHOOK_TIMESTAMP_OUT_OF_RANGE: { status: 401, message: 'webhook-timestamp is more than 5 minutes off' },

@@ -20,6 +20,18 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/**
+ * The event an admin sends to check a subscription ("Send test event"): `data` holds only the
+ * subscription's id. Signed and numbered like every other delivery; no subscription chooses it.
+ */
+export const WEBHOOK_TEST_EVENT = 'portalflow.test';
+
+/**
+ * The header giving a delivery's place in its subscription's order: 1, 2, 3… for each subscription,
+ * without gaps, the same on every retry of one event; the body repeats it as `sequence`.
+ */
+export const WEBHOOK_SEQUENCE_HEADER = 'webhook-sequence';
+
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
 
 /** A person's email settings; quiet hours are both set or both empty. */
@@ -130,6 +142,8 @@ export const DeliveryView = z.object({
   lastError: z.string().nullable(),
   createdAt: Timestamp,
   deliveredAt: Timestamp.nullable(),
+  /** A webhook's place in its subscription's order (the `webhook-sequence` header); null for email. */
+  sequence: z.number().int().nullable(),
 });
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
@@ -140,6 +154,17 @@ export const OutboxListQuery = z
     limit: z.coerce.number().int().min(1).max(500).optional(),
   })
   .strict();
+
+/** How a test send ended: delivered, or the failure's code and its sentence (e.g. `SMTP_UNREACHABLE`). */
+export const TestSendOutcome = z.object({
+  delivered: z.boolean(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type TestSendOutcome = z.infer<typeof TestSendOutcome>;
+
+/** Where a test email goes: the address typed, or (left out) the admin's own. */
+export const TestEmailBody = z.object({ to: z.email().max(254).optional() }).strict();
+export type TestEmailBody = z.input<typeof TestEmailBody>;
 
 const UNAUTHENTICATED = 'Not signed in (UNAUTHENTICATED)';
 const ADMINS_ONLY = 'Admins only (FORBIDDEN)';
@@ -206,7 +231,7 @@ export const createWebhook = route({
     ...errors({
       401: UNAUTHENTICATED,
       403: ADMINS_ONLY,
-      400: 'Not an http(s) URL, or an unknown event type (VALIDATION_FAILED)',
+      400: 'Not an http(s) URL, or an unknown event type (VALIDATION_FAILED); an address on this server or a private network, unless PORTALFLOW_WEBHOOK_ALLOW_PRIVATE=1 (WEBHOOK_ADDRESS_PRIVATE)',
     }),
   },
 });
@@ -257,6 +282,47 @@ export const finishWebhookRotation = route({
   responses: {
     200: json(z.object({ subscription: WebhookSubscriptionView }), 'Only the newest secret signs'),
     ...errors({ 401: UNAUTHENTICATED, 403: ADMINS_ONLY, 404: 'No such subscription (NOT_FOUND)' }),
+  },
+});
+
+export const sendTestWebhook = route({
+  method: 'post',
+  path: '/api/webhooks/{id}/test',
+  summary:
+    'Send a `portalflow.test` event (no patient data, signed and numbered like the others) now, and say how it went; it shows in the subscription’s health and on Deliveries',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(
+      TestSendOutcome.extend({ delivery: DeliveryView }),
+      'Sent: delivered, or why not (a failed test is not retried; Resend sends it again)',
+    ),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      404: 'No such subscription (NOT_FOUND)',
+      409: 'The subscription was removed (SUBSCRIPTION_REMOVED)',
+    }),
+  },
+});
+
+export const sendTestEmail = route({
+  method: 'post',
+  path: '/api/outbox/test-email',
+  summary:
+    'Send a test email now, to the address given or your own, and say how it went (checks the SMTP settings)',
+  tags: ['outbox'],
+  'x-instance-data': false,
+  request: { body: jsonBody(TestEmailBody) },
+  responses: {
+    200: json(TestSendOutcome.extend({ to: z.string() }), 'Sent: delivered, or the failure’s code and why'),
+    ...errors({
+      401: UNAUTHENTICATED,
+      403: ADMINS_ONLY,
+      400: 'Not an email address (VALIDATION_FAILED)',
+      409: 'No address given and you have none saved (NO_EMAIL_ADDRESS), or no SMTP server is configured (EMAIL_NOT_CONFIGURED)',
+    }),
   },
 });
 

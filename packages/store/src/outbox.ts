@@ -45,6 +45,11 @@ export interface OutboxItem {
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
+  /**
+   * A webhook's place in its subscription's order (1, 2, 3… without gaps, in commit order), the same
+   * on every retry; null for email.
+   */
+  sequence: number | null;
 }
 
 export interface LeasedOutboxItem extends OutboxItem {
@@ -141,6 +146,20 @@ export interface OutboxStore {
   settleOutbox(id: string, owner: string, outcome: OutboxOutcome, attempted: boolean): Promise<boolean>;
   /** Inserts messages whose id is not taken yet; returns how many were new. */
   addOutbox(items: readonly NewOutboxItem[], nextAt: string): Promise<number>;
+  /**
+   * A webhook message written now and leased to `owner` at once (its sender delivers it straight away,
+   * no worker picks it up meanwhile; a crash lets the lease expire and a worker sends it). It takes the
+   * subscription's next sequence number. Null when the subscription is removed or unknown.
+   */
+  addLeasedWebhook(input: {
+    id: string;
+    kind: string;
+    subscriptionId: string;
+    payload: unknown;
+    at: string;
+    owner: string;
+    leaseMs: number;
+  }): Promise<LeasedOutboxItem | null>;
   listOutbox(query: OutboxQuery): Promise<OutboxItem[]>;
   getOutbox(id: string): Promise<OutboxItem | null>;
   /** A dead message goes back to pending, due `at`, with its attempts reset; false if it was not dead. */

@@ -142,6 +142,7 @@ describe('migrations', () => {
       [28, 'task-escalations'],
       [29, 'definition-retirements'],
       [30, 'due-soon'],
+      [31, 'webhook-sequence'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });
@@ -332,6 +333,39 @@ describe('migrations', () => {
       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     );
     expect(indexes.rows.map((r) => r.name)).toEqual(['notifications_by_role', 'notifications_by_user']);
+  });
+
+  it('number the webhook deliveries already written per subscription, in the order they were made (031)', async () => {
+    expect(await migrate(raw, MIGRATIONS.slice(0, 30))).toHaveLength(30);
+    const row = (id: string, channel: string, target: string, at: string) => ({
+      sql: `INSERT INTO outbox (id, channel, kind, target, payload, next_at, created_at)
+            VALUES (?, ?, 'task.opened', ?, 'null', ?, ?)`,
+      args: [id, channel, target, at, at],
+    });
+    await raw.batch(
+      [
+        row('b', 'webhook', 's1', '2026-01-02T10:00:00.000Z'),
+        row('a', 'webhook', 's1', '2026-01-02T09:00:00.000Z'),
+        row('c', 'webhook', 's2', '2026-01-02T09:30:00.000Z'),
+        row('d', 'webhook', 's1', '2026-01-02T10:00:00.000Z'),
+        row('m', 'email', 'u1', '2026-01-02T08:00:00.000Z'),
+      ],
+      'write',
+    );
+    expect(await migrate(raw)).toEqual(ALL.slice(30));
+    const rows = await raw.execute('SELECT id, target, sequence FROM outbox ORDER BY id');
+    expect(rows.rows.map((r) => [r.id, r.target, r.sequence])).toEqual([
+      ['a', 's1', 1],
+      ['b', 's1', 2],
+      ['c', 's2', 1],
+      ['d', 's1', 3],
+      ['m', 'u1', null],
+    ]);
+    await expect(
+      raw
+        .execute(row('e', 'webhook', 's1', '2026-01-03T00:00:00.000Z'))
+        .then(() => raw.execute("UPDATE outbox SET sequence = 3 WHERE id = 'e'")),
+    ).rejects.toThrow(/UNIQUE/);
   });
 
   it('date the roles people already hold from their account’s creation; roles given later carry their own time', async () => {

@@ -34,6 +34,11 @@ export function webhookStatusWords(status: number): string {
   return `RECEIVER_ERROR: The receiver failed while taking it (HTTP ${status}): the problem is on its side.`;
 }
 
+/** A receiver whose address (named, or resolved from its name) is this server or a private network. */
+export function webhookPrivateWords(address: string): string {
+  return `WEBHOOK_ADDRESS_PRIVATE: The receiver’s address ${address} is this server or a private network, where webhooks are not sent: subscribe a public address, or allow private ones (PORTALFLOW_WEBHOOK_ALLOW_PRIVATE=1) if the receiver is inside the clinic’s network on purpose.`;
+}
+
 /** A webhook that got no HTTP answer at all. */
 export function webhookNetworkWords(error: unknown, timeoutMs: number): string {
   const name = (error as { name?: string }).name;

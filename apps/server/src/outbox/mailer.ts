@@ -10,9 +10,16 @@ export interface Mailer {
 /** A Message-ID from an outbox id (its characters are all valid in one, but be strict anyway). */
 export const messageIdOf = (id: string) => `<${id.replace(/[^A-Za-z0-9.-]/g, '-')}@outbox.portalflow>`;
 
-/** SMTP through nodemailer, one pooled connection set per process. */
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+/**
+ * SMTP through nodemailer, one pooled connection set per process. `timeoutMs` bounds each wait on the
+ * mail server (connecting, its greeting, each answer) for a sender someone is waiting on.
+ */
+export function smtpMailer(smtpUrl: string, from: string, timeoutMs?: number): Mailer {
+  const transport: Transporter = nodemailer.createTransport(
+    timeoutMs === undefined
+      ? smtpUrl
+      : { url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs },
+  );
   return {
     async send({ id, to, email }) {
       await transport.sendMail({

@@ -69,6 +69,11 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     if (!prefs.address) return [{ status: 'skipped', error: 'no email address' }, false];
     const zone = clinicZone(deps);
     const until = quietUntil(now, prefs.quietStart, prefs.quietEnd, zone);
+    // A due-soon warning held past its deadline warns of nothing: the bell item stays, the email is
+    // dropped, and quiet hours are kept (the deadline's own escalation deals with lateness).
+    const dueAt = kind === 'due-soon' ? (item.payload as EmailPayload).dueAt : undefined;
+    if (until && dueAt !== undefined && Date.parse(until) >= Date.parse(dueAt))
+      return [{ status: 'skipped', error: 'quiet hours until after the deadline' }, false];
     if (until) return [{ status: 'pending', error: 'quiet hours', nextAt: until }, false];
     const opts = {
       baseUrl: settings.baseUrl,
@@ -98,7 +103,10 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
   async function deliverWebhook(item: LeasedOutboxItem, now: string): Promise<[OutboxOutcome, boolean]> {
     const sub = await deps.store.getWebhookSubscription(item.target);
     if (!sub || sub.disabledAt) return [{ status: 'dead', error: 'subscription removed' }, false];
-    const result = await sendWebhook(sub, item, now, settings.webhookTimeoutMs);
+    const result = await sendWebhook(sub, item, now, {
+      timeoutMs: settings.webhookTimeoutMs,
+      allowPrivate: settings.allowPrivateWebhooks,
+    });
     if (result.ok) return [{ status: 'delivered', at: deps.clock() }, true];
     if (result.gone) return [{ status: 'dead', error: result.error }, true];
     return [failure(item, result.error, now), true];

@@ -6,6 +6,8 @@ import {
   removeWebhook,
   resendDelivery,
   rotateWebhookSecret,
+  sendTestEmail,
+  sendTestWebhook,
   WEBHOOK_EVENTS,
 } from '@portalflow/contract';
 import type { OutboxItem } from '@portalflow/store';
@@ -17,6 +19,9 @@ import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { newWebhookSecret } from '../outbox/sign.ts';
+import { subscribe } from '../outbox/subscribe.ts';
+import { sendTestEmail as sendTestEmailNow } from '../outbox/test-email.ts';
+import { sendTestWebhook as sendTestWebhookNow } from '../outbox/test-webhook.ts';
 
 function requireAdmin(user: AuthUser): void {
   if (!has(user, 'admin')) throw forbidden('Only an admin manages webhooks and the outbox');
@@ -36,7 +41,11 @@ const deliveryView = (item: OutboxItem) => ({
   lastError: item.lastError,
   createdAt: item.createdAt,
   deliveredAt: item.deliveredAt,
+  sequence: item.sequence,
 });
+
+const removed = () =>
+  new ApiError(409, 'SUBSCRIPTION_REMOVED', 'This subscription was removed: subscribe the receiver again');
 
 /** Webhook subscriptions (`/api/webhooks`): created, listed and removed by an admin. */
 export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
@@ -52,15 +61,9 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
   app.openapi(declared(docs, createWebhook), async (c) => {
     const user = requireUser(c);
     requireAdmin(user);
-    const input = c.req.valid('json');
-    const secret = newWebhookSecret();
-    const subscription = await deps.store.createWebhookSubscription({
-      url: input.url,
-      events: [...new Set(input.events)],
-      secret,
-      createdBy: user.id,
-      createdAt: deps.clock(),
-    });
+    const result = await subscribe(deps, c.req.valid('json'), user.id);
+    if ('refused' in result) throw new ApiError(400, result.refused, result.message);
+    const { subscription, secret } = result;
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
@@ -90,12 +93,7 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const { id } = c.req.valid('param');
     if (!(await deps.store.getWebhookSubscription(id))) throw notFound('The subscription');
     const secret = newWebhookSecret();
-    if (!(await deps.store.rotateWebhookSecret(id, secret)))
-      throw new ApiError(
-        409,
-        'SUBSCRIPTION_REMOVED',
-        'This subscription was removed: subscribe the receiver again',
-      );
+    if (!(await deps.store.rotateWebhookSecret(id, secret))) throw removed();
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
@@ -118,6 +116,20 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const { secret: _secret, ...subscription } = (await deps.store.getWebhookSubscription(id))!;
     return c.json({ subscription }, 200);
   });
+  app.openapi(declared(docs, sendTestWebhook), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const { id } = c.req.valid('param');
+    const result = await sendTestWebhookNow(deps, id);
+    if ('refused' in result) throw result.refused === 'NOT_FOUND' ? notFound('The subscription') : removed();
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `sent a test event to webhook subscription ${id}`,
+    });
+    const { delivery, ...outcome } = result;
+    return c.json({ ...outcome, delivery: deliveryView(delivery) }, 200);
+  });
   return app;
 }
 
@@ -128,6 +140,19 @@ export function outboxRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     requireAdmin(requireUser(c));
     const items = await deps.store.listOutbox(c.req.valid('query'));
     return c.json({ deliveries: items.map(deliveryView) }, 200);
+  });
+  app.openapi(declared(docs, sendTestEmail), async (c) => {
+    const user = requireUser(c);
+    requireAdmin(user);
+    const result = await sendTestEmailNow(deps, user.id, c.req.valid('json').to);
+    if ('refused' in result) throw ApiError.of(result.refused);
+    // The address stays out of the log: who sent a test, and whether it went.
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: result.delivered ? 'sent a test email' : `a test email failed: ${result.failure?.code}`,
+    });
+    return c.json(result, 200);
   });
   app.openapi(declared(docs, resendDelivery), async (c) => {
     const user = requireUser(c);

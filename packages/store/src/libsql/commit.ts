@@ -9,6 +9,7 @@ import type { OutboxDraft } from '../outbox.ts';
 import type { BatchUnit } from './group-commit.ts';
 import { type GuardedRow, guardedInserts } from './guarded-rows.ts';
 import { checkNoteDraft, noteInsert } from './notes.ts';
+import { NEXT_SEQUENCE } from './outbox.ts';
 
 /** Written after the instance row: true only if this change's own first statement moved the row. */
 const WON = 'EXISTS (SELECT 1 FROM instances WHERE id = ? AND commit_token = ?)';
@@ -430,18 +431,23 @@ function webhookStatement(
   guard: InValue[],
 ): InStatement {
   const rows: InValue[] = [];
-  for (const o of hooks) {
+  hooks.forEach((o, order) => {
     rows.push(
       appendId(),
       o.kind,
       o.taskToken ? `${instanceId}:${o.taskToken}` : null,
       JSON.stringify(o.payload ?? null),
+      order,
     );
-  }
-  const values = hooks.map(() => '(?, ?, ?, ?)').join(', ');
+  });
+  const values = hooks.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  // Each row takes its subscription's next sequence number, in the change's order: read and written in
+  // this one statement, inside the batch's transaction, so changes committing at once never share or
+  // skip a number.
   return {
-    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS})
-          SELECT d.column1 || '.' || s.id, 'webhook', d.column2, s.id, ?, d.column3, d.column4, ?, ?
+    sql: `INSERT INTO outbox (${OUTBOX_COLUMNS}, sequence)
+          SELECT d.column1 || '.' || s.id, 'webhook', d.column2, s.id, ?, d.column3, d.column4, ?, ?,
+                 ${NEXT_SEQUENCE('s.id')} + ROW_NUMBER() OVER (PARTITION BY s.id ORDER BY d.column5)
           FROM (VALUES ${values}) d JOIN webhook_subscriptions s ON s.disabled_at IS NULL
           WHERE EXISTS (SELECT 1 FROM json_each(s.events) e WHERE e.value IN (d.column2, '*')) AND ${WON}`,
     args: [instanceId, at, at, ...rows, ...guard],

@@ -29,8 +29,13 @@ function toItem(row: Row): OutboxItem {
     lastError: textOrNull(row, 'last_error'),
     createdAt: text(row, 'created_at'),
     deliveredAt: textOrNull(row, 'delivered_at'),
+    sequence: row.sequence === null || row.sequence === undefined ? null : Number(row.sequence),
   };
 }
+
+/** The next sequence number of subscription `{target}`, read in the statement that writes the row. */
+export const NEXT_SEQUENCE = (target: string) =>
+  `(SELECT COALESCE(MAX(q.sequence), 0) FROM outbox q WHERE q.channel = 'webhook' AND q.target = ${target})`;
 
 function toSubscription(row: Row): WebhookSubscription {
   return {
@@ -129,13 +134,40 @@ export function outboxApi(db: Db): OutboxStore {
       if (items.length === 0) return 0;
       const rs = await db.client.batch(
         items.map((m) => ({
-          sql: `INSERT INTO outbox (id, channel, kind, target, payload, next_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-          args: [m.id, m.channel, m.kind, m.target, JSON.stringify(m.payload ?? null), nextAt, m.createdAt],
+          // A webhook takes its subscription's next number, as every webhook row does.
+          sql: `INSERT INTO outbox (id, channel, kind, target, payload, next_at, created_at, sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'webhook' THEN ${NEXT_SEQUENCE('?')} + 1 END)
+                ON CONFLICT (id) DO NOTHING`,
+          args: [
+            m.id,
+            m.channel,
+            m.kind,
+            m.target,
+            JSON.stringify(m.payload ?? null),
+            nextAt,
+            m.createdAt,
+            m.channel,
+            m.target,
+          ],
         })),
         'write',
       );
       return rs.reduce((sum, r) => sum + r.rowsAffected, 0);
+    },
+
+    async addLeasedWebhook({ id, kind, subscriptionId, payload, at, owner, leaseMs }) {
+      const nowIso = iso(at, 'at');
+      const expires = new Date(Date.parse(nowIso) + leaseMs).toISOString();
+      const rs = await db.client.execute({
+        sql: `INSERT INTO outbox (id, channel, kind, target, payload, next_at, created_at, lease_owner, lease_expires, sequence)
+              SELECT ?, 'webhook', ?, s.id, ?, ?, ?, ?, ?, ${NEXT_SEQUENCE('s.id')} + 1
+                FROM webhook_subscriptions s WHERE s.id = ? AND s.disabled_at IS NULL
+              RETURNING *`,
+        args: [id, kind, JSON.stringify(payload ?? null), nowIso, nowIso, owner, expires, subscriptionId],
+      });
+      const row = rs.rows[0];
+      if (!row) return null;
+      return { ...toItem(row), leaseOwner: owner, leaseExpires: expires };
     },
 
     async listOutbox({ channel, status, limit }) {

@@ -28,6 +28,7 @@ import { hoursApplied } from './027-hours-applied.ts';
 import { taskEscalations } from './028-task-escalations.ts';
 import { definitionRetirements } from './029-definition-retirements.ts';
 import { dueSoon } from './030-due-soon.ts';
+import { webhookSequence } from './031-webhook-sequence.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -64,4 +65,5 @@ export const MIGRATIONS: readonly Migration[] = [
   taskEscalations,
   definitionRetirements,
   dueSoon,
+  webhookSequence,
 ];
