@@ -130,7 +130,7 @@ describe('migrating running instances between versions', () => {
       ['release-to-portal', 'medical-assistant'],
       ['critical-call', 'provider'],
     ]);
-    // No patient data in a dry run: only steps, roles, times and ids.
+    // No form answers in a dry run: the subject line the Team page shows, steps, roles, times and ids.
     expect(dry.text).not.toContain('resultKind');
 
     const edited = await t.call('PUT', `/api/migrations/${plan.id}`, {

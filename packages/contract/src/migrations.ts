@@ -83,21 +83,23 @@ export const StepView = z.object({
   kind: z.enum(['task', 'wait']),
   role: z.string().nullable(),
   roleName: z.string().nullable(),
+  /** When the open step is due (its deadline, or a wait's end), if it has one. */
+  due: z.string().nullable(),
 });
 export type StepView = z.infer<typeof StepView>;
 
 /** One row of a dry run: where an instance is, where it would land, or why it cannot move. */
 export const DryRunRow = z.object({
   instanceId: z.string(),
+  /** The request's subject line ("DEMO-4003 · Result: Hemoglobin A1c"), as the Team page names it. */
+  subject: z.string().nullable(),
   practice: z.boolean(),
   startedAt: z.string(),
   updatedAt: z.string(),
   workflow: z.string(),
   now: z.array(StepView),
   ok: z.boolean(),
-  after: z.array(
-    StepView.extend({ fromStep: z.string(), assigneeKept: z.boolean(), due: z.string().nullable() }),
-  ),
+  after: z.array(StepView.extend({ fromStep: z.string(), assigneeKept: z.boolean() })),
   blockers: z.array(engineShape<Blocker>('Why the instance cannot move')),
 });
 export type DryRunRow = z.infer<typeof DryRunRow>;

@@ -166,7 +166,7 @@ export class MigrationService {
       if (!instance || instance.version !== plan.fromVersion || instance.status !== 'active') continue;
       const when = instance.snapshot.updatedAt > at ? instance.snapshot.updatedAt : at;
       const moved = migrateSnapshot(from, to, instance.snapshot, plan.mapping, when);
-      rows.push(dryRunRow(instance, from, to, moved));
+      rows.push(dryRunRow(instance, from, to, moved, at));
     }
     return { context, rows };
   }

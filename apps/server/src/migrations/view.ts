@@ -1,5 +1,12 @@
 import type { DryRunRow, StepView } from '@portalflow/contract';
-import type { Blocker, Definition, InstanceSnapshot, Landing } from '@portalflow/engine';
+import {
+  type Blocker,
+  clinicDay,
+  type Definition,
+  type InstanceSnapshot,
+  type Landing,
+  requestSubject,
+} from '@portalflow/engine';
 import type { InstanceSummary } from '@portalflow/store';
 
 export type { DryRunRow, StepView };
@@ -17,6 +24,7 @@ export function stepViews(definition: Definition, snapshot: InstanceSnapshot): S
       kind: a.kind,
       role: a.role ?? null,
       roleName: roleName(definition, a.role),
+      due: a.due ?? null,
     }));
 }
 
@@ -25,9 +33,13 @@ export function dryRunRow(
   from: Definition,
   to: Definition,
   outcome: { ok: true; landing: Landing[] } | { ok: false; blockers: Blocker[] },
+  at: string,
 ): DryRunRow {
+  const { data, calendar } = instance.snapshot.context;
   return {
     instanceId: instance.id,
+    // Its dates read against the clinic's today in the request's own calendar, as its tasks show them.
+    subject: requestSubject(from, data, clinicDay(at, calendar)),
     practice: instance.practice,
     startedAt: instance.startedAt,
     updatedAt: instance.updatedAt,

@@ -3,7 +3,25 @@ import { formatWhen } from '../shell/time.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
 import type { DryRun, StepView } from './types.ts';
 
-/** Open steps with their owners; `before` marks an owner that changes (the task moves pools). */
+/** When a step is due, and — on the side after the move — that it changes, with the time before. */
+function Due({ due, was }: { due: string | null; was?: string | null | undefined }) {
+  const changed = was !== undefined && due !== was;
+  if (due === null && !changed) return null;
+  return (
+    <Text
+      size="xs"
+      className="pf-time"
+      c={changed ? AMBER_TEXT : 'gray.7'}
+      fw={changed ? 600 : undefined}
+      data-testid={changed ? 'due-changes' : 'due'}
+    >
+      {due === null ? 'no deadline' : `${changed ? 'new due ' : 'due '}${formatWhen(due)}`}
+      {changed && was ? ` (was ${formatWhen(was)})` : ''}
+    </Text>
+  );
+}
+
+/** Open steps with their owners and due times; `before` marks an owner or a due time that changes. */
 function Steps({ steps, before }: { steps: Array<StepView & { fromStep?: string }>; before?: StepView[] }) {
   return (
     <Stack gap={2}>
@@ -11,16 +29,19 @@ function Steps({ steps, before }: { steps: Array<StepView & { fromStep?: string 
         const was = before?.find((b) => b.step === s.fromStep);
         const moved = was !== undefined && s.kind === 'task' && was.role !== s.role;
         return (
-          <Text size="sm" key={`${s.step}-${s.role}`}>
-            {s.title}
-            <Text span size="xs" c={moved ? AMBER_TEXT : 'gray.7'} fw={moved ? 600 : undefined}>
-              {s.kind === 'wait'
-                ? ' · waiting'
-                : s.roleName
-                  ? ` · ${moved ? 'new owner: ' : ''}${s.roleName}`
-                  : ''}
+          <div key={`${s.step}-${s.role}`}>
+            <Text size="sm">
+              {s.title}
+              <Text span size="xs" c={moved ? AMBER_TEXT : 'gray.7'} fw={moved ? 600 : undefined}>
+                {s.kind === 'wait'
+                  ? ' · waiting'
+                  : s.roleName
+                    ? ` · ${moved ? 'new owner: ' : ''}${s.roleName}`
+                    : ''}
+              </Text>
             </Text>
-          </Text>
+            <Due due={s.due} was={before ? (was?.due ?? null) : undefined} />
+          </div>
         );
       })}
     </Stack>
@@ -49,21 +70,22 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
         <Table verticalSpacing={4} striped data-testid="dry-run-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Instance</Table.Th>
+              <Table.Th>Request</Table.Th>
               <Table.Th>Started</Table.Th>
               <Table.Th>Now at</Table.Th>
-              <Table.Th>Would land at (new owner)</Table.Th>
+              <Table.Th>Would land at (new owner, new due time)</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.instanceId} data-testid={`dry-run-row-${row.instanceId}`}>
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {row.instanceId.slice(0, 8)}
+                  {/* The request as the Team page and the pools name it; the id for one without a subject. */}
+                  <Text size="sm" fw={600} data-testid="dry-run-subject">
+                    {row.subject ?? row.workflow}
                   </Text>
-                  <Text size="xs" c="gray.7">
-                    {row.workflow}
+                  <Text size="xs" c="gray.7" ff="monospace">
+                    {row.instanceId.slice(0, 8)}
                   </Text>
                   {row.practice && (
                     <Badge size="xs" color="grape" variant="light">
