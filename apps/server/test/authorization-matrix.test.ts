@@ -239,8 +239,12 @@ const EXPECTED: Record<string, Row> = {
   'DELETE /api/webhooks/{id}':                { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/webhooks/{id}/rotate':           { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/webhooks/{id}/rotation/finish':  { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // a test event to a receiver that does not resolve: sent, and answered as not delivered (200)
+  'POST /api/webhooks/{id}/test':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/outbox':                          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/outbox/{id}/resend':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // this app has no mail server: an admin's test email is 409 EMAIL_NOT_CONFIGURED
+  'POST /api/outbox/test-email':              { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
 };
 
 /**
@@ -1062,7 +1066,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: `/api/webhooks/${(await freshSubscription(w)).id}/rotation/finish`,
   }),
+  'POST /api/webhooks/{id}/test': async (w) => ({
+    method: 'POST',
+    path: `/api/webhooks/${(await freshSubscription(w)).id}/test`,
+  }),
   'GET /api/outbox': async () => ({ method: 'GET', path: '/api/outbox' }),
+  'POST /api/outbox/test-email': async () => ({
+    method: 'POST',
+    path: '/api/outbox/test-email',
+    body: { to: 'it@clinic.example' },
+  }),
   'POST /api/outbox/{id}/resend': async (w) => ({
     method: 'POST',
     path: `/api/outbox/${encodeURIComponent(await deadDelivery(w))}/resend`,
