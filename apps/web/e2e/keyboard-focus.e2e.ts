@@ -157,4 +157,111 @@ describe('keyboard only: where the focus goes', () => {
       await b.close();
     }
   });
+
+  it('closing Request status gives the focus back to Request status, after a look-up too', async () => {
+    const b = await openBrowser({ width: 1366, height: 768 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId('request-status'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('request-status-form').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('request-status-form').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe('request-status');
+
+      // Looked up, then closed with its Close button.
+      await page.keyboard.press('Enter');
+      await page.getByTestId('request-status-form').waitFor();
+      await page.keyboard.type('DEMO-7709');
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByRole('alert').waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.text === '', 6, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('request-status-form').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe('request-status');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("after Back to pool, the focus is on the task's Claim button, where Back to pool was", async () => {
+    const task = await checkHeldByAssistant();
+    const b = await openBrowser({ width: 1366, height: 768 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId(`task-row-${task}`));
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await tabTo(page, byTestId('release-button'));
+      await page.keyboard.press('Enter');
+      await page.getByTestId('claim-button').waitFor();
+      await expect.poll(async () => (await focused(page)).testId).toBe('claim-button');
+      // Pressed by mistake: Enter takes it back.
+      await page.keyboard.press('Enter');
+      await page.getByTestId('release-button').waitFor();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('after Save note now, the focus is back in the emptied note box', async () => {
+    const task = await checkHeldByAssistant();
+    const b = await openBrowser({ width: 1366, height: 768 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, byTestId(`task-row-${task}`));
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await tabTo(page, byTestId('task-note'));
+      await page.keyboard.type('Left a voicemail; calling back after lunch.');
+      await tabTo(page, byTestId('task-note-save'));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('task-note').inputValue()).toBe('');
+      await expect.poll(async () => (await focused(page)).testId).toBe('task-note');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a focused row taken from the list elsewhere hands the focus to the row that took its place', async () => {
+    for (let i = 0; i < 3; i++) {
+      const started = await lead('POST', '/instances', { definitionId: 'keyboard-check', data: {} });
+      expect(started.status).toBe(201);
+    }
+    const elsewhere = await apiSession(server.url, 'medical-assistant', PASSWORD);
+    const b = await openBrowser({ width: 1366, height: 768 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await page.getByTestId('my-work').waitFor();
+      await tabTo(page, (f) => f.testId?.startsWith('work-folder-pool-') === true);
+      await page.keyboard.press('Enter');
+      const rows = page.locator('[data-task-row]');
+      await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+      const ids = await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-task-row')!));
+      await tabTo(page, byTestId(`task-row-${ids[1]}`));
+
+      // Claimed in another window (or by a colleague): the row leaves this pool.
+      const taken = await elsewhere('POST', `/tasks/${encodeURIComponent(ids[1]!)}/claim`, {});
+      expect(taken.status).toBe(200);
+      await page.locator(`[data-task-row="${ids[1]}"]`).waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe(`task-row-${ids[2]}`);
+
+      // The last row gone: the one before it.
+      const left = await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-task-row')!));
+      const last = left[left.length - 1]!;
+      await tabTo(page, byTestId(`task-row-${last}`));
+      expect((await elsewhere('POST', `/tasks/${encodeURIComponent(last)}/claim`, {})).status).toBe(200);
+      await page.locator(`[data-task-row="${last}"]`).waitFor({ state: 'detached' });
+      await expect.poll(async () => (await focused(page)).testId).toBe(`task-row-${left[left.length - 2]}`);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -35,6 +35,7 @@ import { StartedNotices } from './StartedNotices.tsx';
 import { TaskList } from './TaskList.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import { useDefinitionTitles } from './useDefinitionTitles.ts';
+import { useFocusKeptInList } from './useFocusKeptInList.ts';
 import { useNow } from './useNow.ts';
 import { usePeople } from './usePeople.ts';
 import { useQueueHotkeys } from './useQueueHotkeys.ts';
@@ -60,6 +61,22 @@ const focusClaimed = (id: string) =>
       '[data-testid="task-form"] :is(input:not([type="hidden"]), textarea, select):not([disabled])',
     );
     (field ?? document.getElementById('task-panel-title'))?.focus();
+  });
+
+/**
+ * The task just put back in the pool, once its panel shows it unassigned: its Claim button, where
+ * Back to pool was (that button went, and the focus with it, to the page). Focus the person moved
+ * elsewhere meanwhile stays there.
+ */
+const focusReleased = (id: string) =>
+  requestAnimationFrame(() => {
+    const panel = document.querySelector(`[data-testid="task-panel"][data-task-id="${CSS.escape(id)}"]`);
+    const active = document.activeElement;
+    if (active && active !== document.body && !panel?.contains(active)) return;
+    (
+      panel?.querySelector<HTMLElement>('[data-testid="claim-button"]') ??
+      document.getElementById('task-panel-title')
+    )?.focus();
   });
 
 const focusRow = (id: string) =>
@@ -234,12 +251,18 @@ export function MyWorkPage({ me }: { me: Me }) {
     },
     [show],
   );
+  /** A task I just put back in the pool: its Claim button takes the focus once its panel shows it. */
+  const releasedNow = useRef<string | null>(null);
+  const backInPool = useCallback((task: Task) => {
+    releasedNow.current = task.id;
+  }, []);
   const actions = useTaskActions({
     nameOf,
     requestOf,
     onCompleted: afterCompleted,
     onGone: stayOnGone,
     onClaimed: afterClaimed,
+    onBackInPool: backInPool,
   });
 
   /** After playing a waiting step of my own practice run: on to the run's next step, if it has one. */
@@ -256,6 +279,7 @@ export function MyWorkPage({ me }: { me: Me }) {
   useEffect(() => {
     lastVisibleIds.current = visibleIds;
   }, [visibleIds]);
+  useFocusKeptInList(visibleIds);
 
   // A notification asked to open a task (router state): open it, in the folder it is in, in the
   // address of this same history entry.
@@ -308,6 +332,13 @@ export function MyWorkPage({ me }: { me: Me }) {
     claimedNow.current = null;
     focusClaimed(task.id);
   }, [detail.data, detail.isFetching, me.user.id]);
+
+  useEffect(() => {
+    const task = detail.data?.task;
+    if (!task || detail.isFetching || task.id !== releasedNow.current || task.assignee !== null) return;
+    releasedNow.current = null;
+    focusReleased(task.id);
+  }, [detail.data, detail.isFetching]);
 
   const open = useCallback(
     (task: Task) => {

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { MessageSquarePlus } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 
 /** Who reads a note on a request: the server's rule (`canReadInstance`), in the words staff use. */
 export const NOTE_READERS =
@@ -31,6 +32,16 @@ interface Props {
  */
 export function NoteBox({ draft, onChange, withOutcome, saving, disabled = false, onSaveNow }: Props) {
   const empty = draft.body.trim() === '';
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Saving disables the button under the focus, which fell to the page: once saved (or refused), the
+  // focus is back in the box, ready for the next note, unless the person moved it meanwhile.
+  const savedFromHere = useRef(false);
+  useEffect(() => {
+    if (saving || !savedFromHere.current) return;
+    savedFromHere.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) box.current?.focus();
+  }, [saving]);
   return (
     <Stack gap={6} data-testid="note-box">
       <Textarea
@@ -40,6 +51,7 @@ export function NoteBox({ draft, onChange, withOutcome, saving, disabled = false
         minRows={2}
         maxRows={6}
         maxLength={8000}
+        ref={box}
         value={draft.body}
         disabled={disabled}
         onChange={(e) => onChange({ ...draft, body: e.currentTarget.value })}
@@ -69,7 +81,10 @@ export function NoteBox({ draft, onChange, withOutcome, saving, disabled = false
           leftSection={<MessageSquarePlus size={14} aria-hidden />}
           loading={saving}
           disabled={disabled || empty}
-          onClick={onSaveNow}
+          onClick={() => {
+            savedFromHere.current = true;
+            onSaveNow();
+          }}
           data-testid="task-note-save"
         >
           {withOutcome ? 'Save note now' : 'Add note'}

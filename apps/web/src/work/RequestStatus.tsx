@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@man
 import { findRequestStatus, type RequestStatus } from '@portalflow/contract';
 import { chartNumber } from '@portalflow/engine';
 import { Search } from 'lucide-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
@@ -20,9 +20,20 @@ import { WithdrawButton } from './WithdrawButton.tsx';
  */
 export function RequestStatusButton() {
   const [opened, setOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // The dialog is gone before Mantine could hand the focus back: this button takes it, not the page
+  // (where the next Tab started again at "Skip to main content").
+  const close = () => {
+    setOpened(false);
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (!now || now === document.body) button.current?.focus();
+    });
+  };
   return (
     <>
       <Button
+        ref={button}
         variant="default"
         leftSection={<Search size={16} aria-hidden />}
         onClick={() => setOpened(true)}
@@ -30,7 +41,7 @@ export function RequestStatusButton() {
       >
         Request status
       </Button>
-      {opened && <RequestStatusDialog onClose={() => setOpened(false)} />}
+      {opened && <RequestStatusDialog onClose={close} />}
     </>
   );
 }

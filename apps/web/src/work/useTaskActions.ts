@@ -23,6 +23,8 @@ interface Options {
   onGone?: (task: Task) => void;
   /** I claimed the task: the screen takes me to it. */
   onClaimed?: (task: Task) => void;
+  /** I put the task back in its pool: the screen hands the focus on from the button that went. */
+  onBackInPool?: (task: Task) => void;
 }
 
 /** A release, with the note typed in the task's note box (saved with it) if any. */
@@ -47,7 +49,7 @@ type CompleteInput = {
  * Claim, release and complete with a toast for each result. A lost claim race is said plainly,
  * a task completed elsewhere is reported and dropped; a 422 FORM_INVALID is left to the form.
  */
-export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaimed }: Options) {
+export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaimed, onBackInPool }: Options) {
   const client = useQueryClient();
   const roleName = useRoleName();
   const oneAtATime = useOneAtATime();
@@ -154,6 +156,7 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
         }`,
       });
       onReleased?.();
+      onBackInPool?.(task);
       refresh(task.id);
     },
     onError: (error, { task }) => reportError('release the task', task, error),
