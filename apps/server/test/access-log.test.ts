@@ -9,9 +9,12 @@ import {
   PEER,
   type Req,
   routeKey,
+  SORTER,
   setupMatrix,
+  TASK_ROLE,
   TRIAGE,
   TRIAGE_START,
+  triageDefinition,
   type Who,
 } from './support/matrix-setup.ts';
 
@@ -173,6 +176,11 @@ const EXPECTED: Record<string, Expectation> = {
     allow: { who: 'staffRole', make: playWait },
     deny: { who: 'staffOther', make: playWait },
   },
+  'POST /api/instances/{id}/end-wait': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: endWaitEarly },
+    deny: { who: 'staffOther', make: endWaitEarly },
+  },
   'POST /api/instances/{id}/cancel': {
     category: 'phi',
     allow: { who: 'designer', make: cancel },
@@ -215,6 +223,24 @@ const EXPECTED: Record<string, Expectation> = {
     deny: {
       who: 'staffOther',
       make: (w) => taskRequest(w, 'POST', '/complete', { outcome: 'answered', note: PATIENT.note }),
+    },
+  },
+  'GET /api/tasks/{id}/colleagues': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => taskRequest(w, 'GET', '/colleagues') },
+    deny: { who: 'staffOther', make: (w) => taskRequest(w, 'GET', '/colleagues') },
+  },
+  'POST /api/tasks/{id}/hand-off': {
+    category: 'phi',
+    allow: {
+      who: 'staffRole',
+      make: async (w) =>
+        taskRequest(w, 'POST', '/hand-off', { to: w.userId(PEER), note: PATIENT.note }, 'staffRole'),
+    },
+    deny: {
+      who: 'staffOther',
+      make: async (w) =>
+        taskRequest(w, 'POST', '/hand-off', { to: w.userId(PEER), note: PATIENT.note }, 'staffRole'),
     },
   },
   'POST /api/tasks/{id}/reassign': {
@@ -379,6 +405,50 @@ async function signal(w: MatrixWorld) {
       path: `/api/instances/${instanceId}/signal`,
       // The wait declares no fields, so an accepted signal carries none.
       body: { name: 'patient-replied' },
+    },
+    instanceId,
+  };
+}
+/**
+ * A triage message waiting for the patient's answer, in a copy of the triage workflow whose wait the
+ * triage nurse may end early (the patient called instead): the request ends it, with a reason.
+ */
+let endable: Promise<string> | undefined;
+function endableTriage(w: MatrixWorld): Promise<string> {
+  endable ??= (async () => {
+    const triage = triageDefinition() as { steps: Record<string, Record<string, unknown>> };
+    const id = w.unique('matrix-end-early');
+    const steps = {
+      ...triage.steps,
+      'await-patient': { ...triage.steps['await-patient'], endEarlyBy: TASK_ROLE },
+    };
+    await w.ok('designer', 'POST', '/api/definitions', { definition: { ...triage, id, steps } });
+    await w.ok('designer', 'POST', `/api/definitions/${id}/publish`, { revision: 1 });
+    return id;
+  })();
+  return endable;
+}
+async function endWaitEarly(w: MatrixWorld) {
+  const started = await w.ok('designer', 'POST', '/api/instances', {
+    definitionId: await endableTriage(w),
+    data: TRIAGE_START,
+  });
+  const instanceId: string = started.instance.id;
+  const sorted = await w.ok(SORTER, 'POST', `/api/tasks/${started.instance.active[0].taskId}/complete`, {
+    outcome: 'sorted',
+    data: { topic: 'medical-question', redFlags: false },
+  });
+  const review = sorted.instance.active.find((a: { step: string }) => a.step === 'nurse-review');
+  await w.ok(PEER, 'POST', `/api/tasks/${review.taskId}/claim`);
+  const asked = await w.ok(PEER, 'POST', `/api/tasks/${review.taskId}/complete`, {
+    outcome: 'needs-more-info',
+  });
+  const wait = asked.instance.active.find((a: { kind: string }) => a.kind === 'wait');
+  return {
+    req: {
+      method: 'POST',
+      path: `/api/instances/${instanceId}/end-wait`,
+      body: { token: wait.token, reason: `The patient called: ${PATIENT.note}` },
     },
     instanceId,
   };
@@ -570,6 +640,8 @@ const PHI_ROUTES = documentedRoutes()
 let w: MatrixWorld;
 beforeAll(async () => {
   w = await setupMatrix();
+  // Published once up front: a publish takes longer than one probe may.
+  await endableTriage(w);
 }, 60_000);
 afterAll(() => w?.close());
 

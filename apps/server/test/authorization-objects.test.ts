@@ -42,6 +42,8 @@ const BODIES: Record<string, unknown> = {
   'GET /api/instances/{id}/export': undefined,
   'POST /api/instances/{id}/signal': { name: 'patient-replied' },
   'POST /api/instances/{id}/cancel': { reason: 'duplicate' },
+  // No wait of the triage workflow may be ended early: every caller is refused before its state is read.
+  'POST /api/instances/{id}/end-wait': { token: '1', reason: 'Called the patient' },
   // The first token of a run is its first task, never a wait: in reach, the answer is that nothing waits there.
   'POST /api/instances/{id}/practice-play': { token: '1', answer: 'signal' },
   'GET /api/tasks/{id}': undefined,
@@ -49,6 +51,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/tasks/{id}/release': undefined,
   'POST /api/tasks/{id}/complete': { outcome: 'answered' },
   'POST /api/tasks/{id}/reassign': { priority: 'high' },
+  'GET /api/tasks/{id}/colleagues': undefined,
+  // Nobody holds these tasks: in reach, the answer is that the caller does not hold it.
+  'POST /api/tasks/{id}/hand-off': { to: 'no-such-colleague', note: 'Covering this afternoon' },
   'GET /api/tasks/{id}/comments': undefined,
   'POST /api/tasks/{id}/comments': { body: 'Called back' },
   'GET /api/instances/{id}/notes': undefined,

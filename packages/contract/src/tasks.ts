@@ -146,6 +146,23 @@ export const BulkReassignBody = z
   );
 export type BulkReassignBody = z.input<typeof BulkReassignBody>;
 
+/**
+ * Handing the task you hold to a named colleague who holds its role (covering for you), with a note
+ * for them: saved with the hand-off in the same write (a hand-off that loses saves nothing).
+ */
+export const HandOffBody = z
+  .object({
+    /** The colleague's user id (from `GET /api/tasks/{id}/colleagues`). */
+    to: Id,
+    note: z.string().trim().min(1, 'Write a note for your colleague').max(8000),
+  })
+  .strict();
+export type HandOffBody = z.input<typeof HandOffBody>;
+
+/** A colleague a task can be handed to: an active account holding the task's role. */
+export const Colleague = z.object({ id: Id, displayName: z.string(), username: z.string() });
+export type Colleague = z.infer<typeof Colleague>;
+
 export const CommentBody = z.object({ body: z.string().min(1).max(8000) }).strict();
 
 /** What every action on one task may answer besides success. */
@@ -215,6 +232,43 @@ export const releaseTask = route({
   'x-idempotent': true,
   request: { params: IdParams, body: optionalJsonBody(ReleaseBody) },
   responses: { 200: json(TaskActionAnswer, 'Released'), ...actionErrors },
+});
+
+export const taskColleagues = route({
+  method: 'get',
+  path: '/api/tasks/{id}/colleagues',
+  summary:
+    'Who a task can be handed to: the other active people holding its role (read by whoever may see the task)',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  request: { params: IdParams },
+  responses: {
+    200: json(z.object({ colleagues: z.array(Colleague) }), 'Colleagues, by name'),
+    ...errors({
+      401: 'Not signed in (UNAUTHENTICATED)',
+      403: 'Not a task you may see (FORBIDDEN)',
+      404: 'No such task (NOT_FOUND)',
+    }),
+  },
+});
+
+export const handOffTask = route({
+  method: 'post',
+  path: '/api/tasks/{id}/hand-off',
+  summary:
+    'Hand the task you hold to a named colleague who holds its role, with a note for them (they are told on the bell); of two at once one wins, the other gets 409',
+  tags: ['tasks'],
+  'x-instance-data': true,
+  'x-idempotent': true,
+  request: { params: IdParams, body: jsonBody(HandOffBody) },
+  responses: {
+    200: json(TaskActionAnswer, 'Handed over'),
+    ...actionErrors,
+    ...errors({
+      409: 'You no longer hold the task, it closed, or it is already theirs (NOT_YOURS, NOT_ASSIGNED, TASK_CLOSED, ALREADY_YOURS, CONFLICT)',
+      422: 'The colleague is not an active account holding the task’s role (ASSIGNEE_INVALID)',
+    }),
+  },
 });
 
 export const completeTask = route({

@@ -39,6 +39,8 @@ export type InstanceCommand =
        */
       holder?: string | undefined;
     }
+  /** The holder gives the task to a named colleague holding its role (read before the change). */
+  | { type: 'hand-off'; token: string; person: User | null }
   | { type: 'signal'; name: string; data: Record<string, unknown> }
   /** A wait ended before its signal or time by a person of the role it names, with a reason. */
   | { type: 'end-wait'; token: string; reason: string }
@@ -171,6 +173,37 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       if (!allowed) throw forbidden('Your roles cannot signal this instance');
       const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
       return role ? { ...event, role } : event;
+    }
+    case 'hand-off': {
+      acting();
+      const item = openTask(instance, command.token);
+      if (!mayWorkAs(user, instance, item.role)) throw forbidden(`This task is in the '${item.role}' pool`);
+      if (item.assignee !== user.id)
+        throw new ApiError(
+          409,
+          item.assignee ? 'NOT_YOURS' : 'NOT_ASSIGNED',
+          item.assignee
+            ? 'Only the person who has the task can hand it on: it is no longer yours'
+            : 'The task is back in its pool: claim it first',
+        );
+      if (!command.person || command.person.disabled)
+        throw new ApiError(
+          422,
+          'ASSIGNEE_INVALID',
+          'Choose an active colleague who holds the task’s role, or put it back in the pool',
+        );
+      if (command.person.id === user.id)
+        throw new ApiError(409, 'ALREADY_YOURS', 'You already have this task');
+      // Checked on the state the change applies to: the task's role may have moved since the request was sent.
+      requireHoldsRole(command.person, item.role, (r) => roleTitlesIn(definition)(r));
+      const event: EngineEvent = {
+        type: 'reassign',
+        token: item.token,
+        assignee: command.person.id,
+        actor: user.id,
+      };
+      if (item.role) event.role = item.role;
+      return event;
     }
     case 'end-wait':
       acting();

@@ -14,6 +14,12 @@ export function endWaitEvent(
   definition: Definition,
   command: { token: string; reason: string },
 ): EngineEvent {
+  // Who could never end a wait of this workflow early is refused before anything of its state is said.
+  const enders = Object.values(definition.steps).flatMap((s) =>
+    s.type === 'wait' && s.endEarlyBy !== undefined ? [s.endEarlyBy] : [],
+  );
+  if (!enders.some((role) => mayWorkAs(user, instance, role)))
+    throw forbidden('Your roles do not end waits early in this workflow');
   const wait = Object.values(instance.snapshot.context.active).find(
     (a) => a.kind === 'wait' && a.token === command.token,
   );

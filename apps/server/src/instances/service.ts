@@ -495,7 +495,9 @@ export class InstanceService {
       // the commit): an admin taking the role or disabling the account meanwhile returns what they hold,
       // and this must not come after that.
       const handedTo =
-        command.type === 'reassign' && event.type === 'reassign' && typeof event.assignee === 'string'
+        (command.type === 'reassign' || command.type === 'hand-off') &&
+        event.type === 'reassign' &&
+        typeof event.assignee === 'string'
           ? assigneeHolds(event.assignee, event.toRole ?? openTask(instance, command.token).role)
           : undefined;
       if (handedTo) change.assigneeHolds = handedTo;
@@ -513,7 +515,7 @@ export class InstanceService {
           },
         ];
       }
-      if (options.handoffNote && command.type === 'release' && actor.user) {
+      if (options.handoffNote && (command.type === 'release' || command.type === 'hand-off') && actor.user) {
         const task = openTask(instance, command.token);
         change.notes = [
           {
@@ -542,7 +544,7 @@ export class InstanceService {
       if (committed.reason === 'assignee-lacks-role' || committed.reason === 'assignee-disabled')
         throw assigneeGone(
           committed.reason,
-          command.type === 'reassign' ? command.person : null,
+          command.type === 'reassign' || command.type === 'hand-off' ? command.person : null,
           roleTitlesIn(definition)(handedTo?.role ?? null),
         );
       if (committed.reason !== 'conflict')

@@ -3,10 +3,12 @@ import {
   claimTask,
   completeTask,
   getTask,
+  handOffTask,
   listTasks,
   reassignTask,
   releaseTask,
   type TaskActionAnswer,
+  taskColleagues,
 } from '@portalflow/contract';
 import { dataFields, requestSubject } from '@portalflow/engine';
 import type { Context } from 'hono';
@@ -223,6 +225,40 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       instanceId,
       { type: 'release', token },
       note ? { handoffNote: { body: note, forNextRole: input.forNextRole === true } } : {},
+    );
+  });
+
+  app.openapi(declared(docs, taskColleagues), async (c) => {
+    const user = requireUser(c);
+    const task = await deps.store.getTask(c.req.valid('param').id);
+    if (!task) throw notFound('The task');
+    // Read like the task itself (names and ids only): whoever may see the task may see who could take it.
+    const access = { instanceId: task.instanceId, category: 'phi', detail: 'colleagues' } as const;
+    if (!canSeeTask(user, task)) {
+      await recordAccess(deps, c, user, { ...access, outcome: 'deny' });
+      throw forbidden(`This task is in the '${task.role}' pool`);
+    }
+    await recordAccess(deps, c, user, { ...access, outcome: 'allow' });
+    const colleagues = (await deps.store.listUsers())
+      .filter((u) => !u.disabled && u.id !== user.id && u.roles.includes(task.role))
+      .map((u) => ({ id: u.id, displayName: u.displayName || u.username, username: u.username }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return c.json({ colleagues }, 200);
+  });
+
+  app.openapi(declared(docs, handOffTask), async (c) => {
+    const user = requireUser(c);
+    const input = c.req.valid('json');
+    const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    // Who they name is checked with the rest, on the state the hand-off applies to (see eventFor).
+    const person = await deps.store.getUser(input.to);
+    // The note travels with the task: saved in the hand-off's own write, for whoever holds it next.
+    return onTask(
+      c,
+      user,
+      instanceId,
+      { type: 'hand-off', token, person },
+      { handoffNote: { body: input.note, forNextRole: true } },
     );
   });
 
