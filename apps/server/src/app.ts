@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { health, openapiDocument } from '@portalflow/contract';
 import { SignInPauses } from './accounts/sign-in-pause.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { PasswordResets } from './auth/forgot-password.ts';
 import { OwnAccountService } from './auth/own-account.ts';
 import { SetPasswordService } from './auth/set-password.ts';
 import { SignInService } from './auth/sign-in.ts';
@@ -31,6 +32,7 @@ import { emailPreferenceRoutes } from './routes/email-preferences.ts';
 import { emergencyAccessRoutes } from './routes/emergency-access.ts';
 import { eventRoutes } from './routes/events.ts';
 import { fhirRoutes } from './routes/fhir.ts';
+import { forgotPasswordRoutes } from './routes/forgot-password.ts';
 import { handbookRoutes } from './routes/handbook.ts';
 import { helpRoutes } from './routes/help.ts';
 import { helpVideoRoutes } from './routes/help-videos.ts';
@@ -65,6 +67,8 @@ export interface App {
   docs: ApiDocs;
   instances: InstanceService;
   migrations: MigrationService;
+  /** Forgotten-password emails, sent after the answer (tests wait for them with `settled()`). */
+  passwordResets: PasswordResets;
 }
 
 /** The whole HTTP API over the given dependencies. `server.ts` composes and listens; tests call `app.request()`. */
@@ -136,6 +140,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/', backupRoutes(deps, docs));
   app.route('/', ownAccountRoutes(deps, docs, new OwnAccountService(deps, signIn.throttle)));
   app.route('/', setPasswordRoutes(deps, docs, new SetPasswordService(deps)));
+  const passwordResets = new PasswordResets(deps);
+  app.route('/', forgotPasswordRoutes(deps, docs, passwordResets));
   app.route('/', configRoutes(deps, docs));
   app.route('/', userTokenRoutes(deps, docs));
   app.route('/', accountAdminRoutes(deps, docs, instances));
@@ -187,5 +193,5 @@ export function createApp(deps: AppDeps): App {
       );
     return c.json(api.body(), api.status);
   });
-  return { app, docs, instances, migrations };
+  return { app, docs, instances, migrations, passwordResets };
 }

@@ -87,6 +87,10 @@ const EXPECTED: Record<string, Row> = {
   // account administration: admins only; auditors also read the account change trail; anyone may redeem a set-password code
   'POST /api/auth/set-password':              { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/users/{id}/set-password-code':   { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  // anyone may say they forgot their password (the same answer for every name); this app has no mail
+  // server, so an admin's invitation is 409 EMAIL_NOT_CONFIGURED
+  'POST /api/auth/forgot-password':           { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
+  'POST /api/users/{id}/invitation':          { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/users/{id}/sessions':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions/{sessionId}': { anonymous: 401, admin: A, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions':          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -473,6 +477,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'POST /api/users/{id}/set-password-code': async (w) => ({
     method: 'POST',
     path: `/api/users/${(await w.freshUser(['front-desk'])).id}/set-password-code`,
+  }),
+  'POST /api/auth/forgot-password': async (w) => ({
+    method: 'POST',
+    path: '/api/auth/forgot-password',
+    body: { who: (await w.freshUser(['front-desk'])).username },
+    as: {},
+  }),
+  'POST /api/users/{id}/invitation': async (w) => ({
+    method: 'POST',
+    path: `/api/users/${(await w.freshUser(['front-desk'])).id}/invitation`,
   }),
   'GET /api/users/{id}/sessions': async (w) => ({
     method: 'GET',

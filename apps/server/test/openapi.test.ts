@@ -117,6 +117,8 @@ describe('/api/openapi.json', () => {
               'GET /api/openapi.json',
               'POST /api/auth/login',
               'POST /api/auth/set-password',
+              // The same answer for every name, signed in or not.
+              'POST /api/auth/forgot-password',
               'GET /api/sign-in-page',
               // Whether this browser is signed in: "no one" is an answer, not a 401.
               'GET /api/session',

@@ -22,8 +22,29 @@ export const TwoFactorReset = z.object({
 });
 export type TwoFactorReset = z.infer<typeof TwoFactorReset>;
 
+/** A work email address: where invitations, password resets and notifications go. */
+export const WorkEmail = z.email().max(254);
+
+/**
+ * The newest invitation emailed to an account: where and when it went, until when its link works, or
+ * why the mail server did not take it (a code, then a sentence).
+ */
+export const InvitationView = z.object({
+  to: z.string(),
+  at: Timestamp,
+  /** When the emailed link stops working; null when it was not sent. */
+  expiresAt: Timestamp.nullable(),
+  /** Why it was not sent, e.g. `SMTP_UNREACHABLE: …`; null when the mail server took it. */
+  error: z.string().nullable(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
 /** An account in the admin list: with its last sign-in and whether it has a confirmed authenticator. */
 export const AccountView = UserView.extend({
+  /** The work email address (the one the person sees under their email preferences). */
+  email: z.string().nullable(),
+  /** The newest emailed invitation, while the person has not set a password with it. */
+  invitation: InvitationView.nullable(),
   lastSignInAt: Timestamp.nullable(),
   twoFactor: z.boolean(),
   /** Set while two-factor sign-in waits for the person to set it up again after an admin reset it. */
@@ -98,19 +119,32 @@ export const Username = z
   .max(64, USERNAME_RULE)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, USERNAME_RULE);
 
-/** Either an initial password, or `setPasswordCode: true` for a one-time code the person redeems on the sign-in page. */
+/**
+ * One way in for the person: an initial password, `setPasswordCode: true` for a one-time code (shown
+ * to the admin) the person redeems on the sign-in page, or `sendInvitation: true` to email them a link
+ * with that code (to `email`, which it needs).
+ */
 export const CreateUserBody = z
   .object({
     username: Username,
     password: NewPassword.optional(),
     setPasswordCode: z.literal(true).optional(),
+    sendInvitation: z.literal(true).optional(),
+    email: WorkEmail.optional(),
     displayName: z.string().min(1).max(200).optional(),
     roles: z.array(z.string().min(1).max(80)).max(50),
   })
   .strict()
-  .refine((b) => (b.password === undefined) !== (b.setPasswordCode === undefined), {
-    message: 'give either an initial password or setPasswordCode: true, not both',
-    path: ['password'],
+  .refine(
+    (b) => [b.password, b.setPasswordCode, b.sendInvitation].filter((v) => v !== undefined).length === 1,
+    {
+      message: 'give one of an initial password, setPasswordCode: true or sendInvitation: true',
+      path: ['password'],
+    },
+  )
+  .refine((b) => b.sendInvitation === undefined || b.email !== undefined, {
+    message: 'an invitation is emailed: give the work email address',
+    path: ['email'],
   });
 export type CreateUserBody = z.input<typeof CreateUserBody>;
 
@@ -122,6 +156,8 @@ export const PatchUserBody = z
     disabled: z.boolean().optional(),
     /** Forget the account's authenticator and recovery codes (a lost phone): it enrolls again. */
     resetTwoFactor: z.literal(true).optional(),
+    /** The work email address; null removes it. Only signed in, never with an API token. */
+    email: WorkEmail.nullable().optional(),
   })
   .strict();
 export type PatchUserBody = z.input<typeof PatchUserBody>;
@@ -168,14 +204,16 @@ export const createUser = route({
         user: UserView,
         setPasswordCode: z.string().optional(),
         setPasswordCodeExpiresAt: Timestamp.optional(),
+        /** With `sendInvitation`: where and when it went, or why the mail server did not take it. */
+        invitation: InvitationView.optional(),
       }),
-      'Created (with `setPasswordCode` and its expiry when asked for)',
+      'Created (with `setPasswordCode` and its expiry, or the emailed invitation, when asked for)',
     ),
     ...errors({
       400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
       401: signedOut,
-      403: notAdmin,
-      409: 'Username taken (USERNAME_TAKEN), or no role given (ROLE_REQUIRED)',
+      403: 'Not an admin (FORBIDDEN), or an address given with an API token (SESSION_REQUIRED)',
+      409: 'Username taken (USERNAME_TAKEN), no role given (ROLE_REQUIRED), or an invitation asked for while email is not set up (EMAIL_NOT_CONFIGURED)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },
@@ -185,7 +223,7 @@ export const patchUser = route({
   method: 'patch',
   path: '/api/users/{id}',
   summary:
-    'Change name, password, roles, disable, or reset two-factor sign-in (admin). Disabling ends their sessions and live updates at once and returns every open task they hold to its pool',
+    'Change name, work email address, password, roles, disable, or reset two-factor sign-in (admin). Disabling ends their sessions and live updates at once and returns every open task they hold to its pool',
   tags,
   'x-instance-data': false,
   request: { params: IdParams, body: jsonBody(PatchUserBody) },
@@ -201,7 +239,7 @@ export const patchUser = route({
     ...errors({
       400: 'Invalid input, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
       401: signedOut,
-      403: notAdmin,
+      403: 'Not an admin (FORBIDDEN), or the email address changed with an API token (SESSION_REQUIRED)',
       404: 'No such account (NOT_FOUND)',
       409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), an active account would be left with no role (ROLE_REQUIRED: disable it instead), or two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
@@ -264,6 +302,28 @@ export const issueSetPasswordCode = route({
       403: notAdmin,
       404: 'No such account (NOT_FOUND)',
       409: 'Account disabled (ACCOUNT_DISABLED)',
+    }),
+  },
+});
+
+export const sendInvitation = route({
+  method: 'post',
+  path: '/api/users/{id}/invitation',
+  summary:
+    'Email the person a new invitation (admin): a link with a one-time set-password code that expires; it replaces any earlier unused code. The email says nothing of the clinic’s patients',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(
+      z.object({ invitation: InvitationView }),
+      'Tried: where and when it went, or why the mail server did not take it (`error`)',
+    ),
+    ...errors({
+      401: signedOut,
+      403: notAdmin,
+      404: 'No such account (NOT_FOUND)',
+      409: 'Account disabled (ACCOUNT_DISABLED), no work email address (NO_EMAIL_ADDRESS), or email not set up (EMAIL_NOT_CONFIGURED)',
     }),
   },
 });

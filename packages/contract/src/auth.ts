@@ -196,7 +196,7 @@ export const setPassword = route({
   method: 'post',
   path: '/api/auth/set-password',
   summary:
-    'Choose a new password with a one-time code an admin gave you; the code works once and expires. Then sign in',
+    'Choose a new password with a one-time code (from an admin, or an emailed link); the code works once and expires. Then sign in',
   tags,
   'x-instance-data': false,
   'x-public': true,
@@ -207,6 +207,31 @@ export const setPassword = route({
       400: 'Invalid body, or the password is too weak (VALIDATION_FAILED, PASSWORD_TOO_WEAK)',
       401: 'Unknown, used or expired code, or not this username (CODE_FAILED)',
       429: throttled,
+    }),
+  },
+});
+
+/** A forgotten password: the username or work email address, as the person types it. */
+export const ForgotPasswordBody = z.object({ who: z.string().trim().min(1).max(254) }).strict();
+
+/** The one answer to every forgotten-password request, whether or not such an account exists. */
+export const FORGOT_PASSWORD_ANSWER =
+  'If that is the username or work email address of an account with an email address, a link to choose a new password is on its way there. It works once and expires. No email? Ask an admin.';
+
+export const forgotPassword = route({
+  method: 'post',
+  path: '/api/auth/forgot-password',
+  summary:
+    'Forgot your password: a link to choose a new one is emailed to the account’s work address. The answer is the same whether or not the account exists',
+  tags,
+  'x-instance-data': false,
+  'x-public': true,
+  request: { body: jsonBody(ForgotPasswordBody) },
+  responses: {
+    202: json(z.object({ message: z.string() }), 'Taken (the same words for every account, and for none)'),
+    ...errors({
+      400: 'Invalid body (VALIDATION_FAILED)',
+      429: 'Too many requests from this address (TOO_MANY_ATTEMPTS); `Retry-After` says when to try again',
     }),
   },
 });

@@ -7,6 +7,20 @@ export interface Account extends User {
   twoFactor: boolean;
   /** The admin reset of two-factor sign-in the person has not set up again since (null when none). */
   twoFactorReset: { at: string; byName: string | null } | null;
+  /** The work email address (the one in the person's email preferences). */
+  email: string | null;
+  /** The newest emailed invitation, until a password is set after it (null when none). */
+  invitation: SentInvitation | null;
+}
+
+/** An invitation emailed to an account, as its trail row keeps it: never the code. */
+export interface SentInvitation {
+  to: string;
+  at: string;
+  /** When its link stops working; null when it was not sent. */
+  expiresAt: string | null;
+  /** Why the mail server did not take it; null when it did. */
+  error: string | null;
 }
 
 /** A session as an admin sees it: never its secret. `id` is the SHA-256 of the secret. */
@@ -20,7 +34,10 @@ export interface AccountChange {
   at: string;
   actorId: string | null;
   userId: string;
-  /** `created`, `roles`, `disabled`, `display-name`, `password`, `two-factor`, `sessions`, `set-password-code`. */
+  /**
+   * `created`, `roles`, `disabled`, `display-name`, `email`, `password`, `two-factor`, `sessions`,
+   * `set-password-code`, `invitation`, `password-reset-email`.
+   */
   what: string;
   oldValue: string | null;
   newValue: string | null;
@@ -108,6 +125,18 @@ export interface AccountAdminStore {
     actorId: string | null;
     at: string;
   }): Promise<number>;
+  /**
+   * Sets (or, with null, removes) the account's work email address, the one its email preferences
+   * show, with a trail row old → new when it changes; false when it did not change.
+   */
+  setWorkEmail(input: {
+    userId: string;
+    address: string | null;
+    actorId: string | null;
+    at: string;
+  }): Promise<boolean>;
+  /** Active accounts whose work email address is `address` (letter case aside), with it as saved. */
+  activeAccountsWithEmail(address: string): Promise<Array<User & { email: string }>>;
   /**
    * Stores a new one-time set-password code (its hash) for the account; earlier unused codes of the
    * account stop working.

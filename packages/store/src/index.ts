@@ -5,6 +5,7 @@ export type {
   AccountChangeDraft,
   AccountEdit,
   AccountEditResult,
+  SentInvitation,
   SessionSummary,
 } from './accounts.ts';
 export type {

@@ -9,14 +9,17 @@ import {
   listUserSessions,
   previewStaffList as previewRoute,
   type RouteSpec,
+  sendInvitation as sendInvitationRoute,
 } from '@portalflow/contract';
 import { csvText } from '@portalflow/engine/text';
 import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { knownRoles } from '../accounts/known-roles.ts';
+import { sendLinkEmail } from '../accounts/link-email.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
+import { issueSetPasswordCode } from '../accounts/set-password-code.ts';
 import { ImportFileError, type ImportRow, previewStaffList } from '../accounts/staff-import.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { sessionView } from '../auth/own-account.ts';
@@ -28,7 +31,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
-import { issueSetPasswordCode, requireAdmin } from './users.ts';
+import { requireAdmin } from './users.ts';
 
 function preview(deps: AppDeps, csv: string): Promise<ImportRow[]> {
   return Promise.all([deps.store.listUsers(), knownRoles(deps)]).then(([users, known]) => {
@@ -74,6 +77,32 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
       detail: `set-password code for ${target.id}`,
     });
     return c.json({ setPasswordCode: code, expiresAt }, 201);
+  });
+
+  app.openapi(adminOnly(sendInvitationRoute), async (c) => {
+    const user = requireUser(c);
+    const target = await account(c.req.valid('param').id);
+    if (target.disabled)
+      throw new ApiError(409, 'ACCOUNT_DISABLED', 'Enable the account before sending it an invitation');
+    if (!deps.config.outbox.smtpUrl) throw ApiError.of('EMAIL_NOT_CONFIGURED');
+    const { address } = await deps.store.getEmailPreferences(target.id);
+    if (!address)
+      throw ApiError.of(
+        'NO_EMAIL_ADDRESS',
+        'Give the account a work email address first, then send the invitation',
+      );
+    const invitation = await sendLinkEmail(deps, {
+      kind: 'invitation',
+      user: target,
+      to: address,
+      actorId: user.id,
+    });
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `invitation for ${target.id} ${invitation.error ? 'not sent' : 'sent'}`,
+    });
+    return c.json({ invitation }, 200);
   });
 
   app.openapi(adminOnly(listUserSessions), async (c) => {

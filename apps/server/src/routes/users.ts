@@ -1,8 +1,9 @@
 import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
 import { knownRoles } from '../accounts/known-roles.ts';
+import { sendLinkEmail } from '../accounts/link-email.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
-import { hashSetPasswordCode, newSetPasswordCode } from '../accounts/set-password-code.ts';
+import { issueSetPasswordCode } from '../accounts/set-password-code.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { hashPassword } from '../auth/password.ts';
 import { requireStrongPassword } from '../auth/password-rule.ts';
@@ -30,22 +31,14 @@ export async function checkRoles(deps: AppDeps, roles: readonly string[]): Promi
     });
 }
 
-/**
- * A new one-time set-password code for the account: stored hashed, valid for
- * `setPasswordCodeMs`, shown to the admin this once; it replaces any unused earlier code.
- */
-export async function issueSetPasswordCode(deps: AppDeps, userId: string, actorId: string) {
-  const code = newSetPasswordCode();
-  const at = deps.clock();
-  const expiresAt = new Date(Date.parse(at) + deps.config.setPasswordCodeMs).toISOString();
-  await deps.store.createSetPasswordCode({
-    userId,
-    codeHash: hashSetPasswordCode(code),
-    actorId,
-    at,
-    expiresAt,
-  });
-  return { code, expiresAt };
+/** Where someone's emails go changes only signed in, as the person's own address does. */
+export function requireSignedIn(user: AuthUser): void {
+  if (user.via !== 'session')
+    throw new ApiError(
+      403,
+      'SESSION_REQUIRED',
+      'Set where a person’s emails go signed in, not with an API token',
+    );
 }
 
 export const lastAdmin = () =>
@@ -91,6 +84,8 @@ export function userRoutes(
   app.openapi(adminOnly(createUser), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json');
+    if (input.email !== undefined) requireSignedIn(user);
+    if (input.sendInvitation && !deps.config.outbox.smtpUrl) throw ApiError.of('EMAIL_NOT_CONFIGURED');
     if (input.password !== undefined) requireStrongPassword(input.password, [input.username]);
     // A new account is active: with no role it could sign in to nothing (the same rule as an edit).
     if (input.roles.length === 0)
@@ -113,12 +108,28 @@ export function userRoutes(
       at,
       changes: [{ what: 'created', newValue: JSON.stringify({ username, displayName, roles }) }],
     });
+    if (input.email !== undefined)
+      await deps.store.setWorkEmail({ userId: id, address: input.email, actorId: user.id, at });
     const code = input.setPasswordCode ? await issueSetPasswordCode(deps, id, user.id) : null;
-    await recordAccess(deps, c, user, { category: 'account', outcome: 'allow', detail: `created ${id}` });
+    const invitation =
+      input.sendInvitation && input.email !== undefined
+        ? await sendLinkEmail(deps, {
+            kind: 'invitation',
+            user: created.user,
+            to: input.email,
+            actorId: user.id,
+          })
+        : null;
+    await recordAccess(deps, c, user, {
+      category: 'account',
+      outcome: 'allow',
+      detail: `created ${id}${invitation ? `; invitation ${invitation.error ? 'not sent' : 'sent'}` : ''}`,
+    });
     return c.json(
       {
         user: created.user,
         ...(code ? { setPasswordCode: code.code, setPasswordCodeExpiresAt: code.expiresAt } : {}),
+        ...(invitation ? { invitation } : {}),
       },
       201,
     );
@@ -142,6 +153,8 @@ export function userRoutes(
       });
       throw otherAdmin ? ownAccount() : lastAdmin();
     }
+    // Where the person's emails go is theirs, like their password: a stolen token must not divert them.
+    if (input.email !== undefined) requireSignedIn(user);
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
     if (input.roles !== undefined) await checkRoles(deps, input.roles);
     // A new password or a reset second factor ends the account's sessions and API tokens: nothing
@@ -189,6 +202,8 @@ export function userRoutes(
       });
       throw lastAdmin();
     }
+    if (input.email !== undefined)
+      await deps.store.setWorkEmail({ userId: id, address: input.email, actorId: user.id, at: deps.clock() });
     const ended = { ...edited.ended };
     if (reasons.length > 0) {
       const again = await deps.store.revokeUserAccess(id, { at: deps.clock(), reason: reasons.join(',') });

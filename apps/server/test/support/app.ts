@@ -5,7 +5,7 @@ import { addWallDuration, DEFAULT_SIMULATION_START, parseDefinition } from '@por
 import { clinicCalendar, roleCatalog, workflows } from '@portalflow/examples';
 import { openStore, type Store, type User } from '@portalflow/store';
 import type { Hono } from 'hono';
-import { createApp } from '../../src/app.ts';
+import { type App, createApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { defaultConfig, type ServerConfig } from '../../src/config.ts';
@@ -90,6 +90,8 @@ export interface TestApp {
   feed: FeedTail;
   /** Operational log lines the server wrote. */
   logs: string[];
+  /** Forgotten-password emails (sent after the answer): `settled()` waits for them. */
+  passwordResets: App['passwordResets'];
   dbPath: string;
   dbUrl: string;
   users: Map<string, User>;
@@ -218,7 +220,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
       logs.push(line);
     },
   };
-  const { app, instances, migrations } = createApp(deps);
+  const { app, instances, migrations, passwordResets } = createApp(deps);
   const timers = startTimerWorker(deps, instances, { autostart: false });
   const feed = await startFeedTail(deps);
 
@@ -373,6 +375,7 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
     clock,
     live,
     logs,
+    passwordResets,
     dbPath,
     dbUrl,
     users,

@@ -53,18 +53,31 @@ const WAITING_RESET = `SELECT r.user_id, r.at, a.display_name AS by_name
     AND r.new_value = '"reset"'
     AND NOT EXISTS (SELECT 1 FROM totp_secrets t WHERE t.user_id = r.user_id AND t.confirmed_at IS NOT NULL)`;
 
+/** The newest invitation trail row of each account with no password set since (see `SentInvitation`). */
+const OPEN_INVITATION = `SELECT r.user_id, r.at, r.new_value FROM account_changes r
+  WHERE r.what = 'invitation' AND r.id = (SELECT max(id) FROM account_changes WHERE user_id = r.user_id AND what = 'invitation')
+    AND NOT EXISTS (SELECT 1 FROM account_changes p WHERE p.user_id = r.user_id AND p.what = 'password' AND p.id > r.id)`;
+
+function toInvitation(row: Row) {
+  const v = JSON.parse(text(row, 'new_value')) as { to: string; expiresAt?: string; error?: string };
+  return { to: v.to, at: text(row, 'at'), expiresAt: v.expiresAt ?? null, error: v.error ?? null };
+}
+
 export function accountAdminApi(db: Db): AccountAdminStore {
   return {
     async listAccounts() {
-      const [users, roles, resets] = await Promise.all([
+      const [users, roles, resets, invitations] = await Promise.all([
         db.client.execute(
           `SELECT u.id, u.username, u.display_name, u.disabled, u.created_at, u.last_sign_in_at,
-                  t.confirmed_at IS NOT NULL AS two_factor
-           FROM users u LEFT JOIN totp_secrets t ON t.user_id = u.id ORDER BY u.username`,
+                  t.confirmed_at IS NOT NULL AS two_factor, e.address AS email
+           FROM users u LEFT JOIN totp_secrets t ON t.user_id = u.id
+             LEFT JOIN email_preferences e ON e.user_id = u.id ORDER BY u.username`,
         ),
         db.client.execute('SELECT user_id, role FROM user_roles ORDER BY role'),
         db.client.execute(WAITING_RESET),
+        db.client.execute(OPEN_INVITATION),
       ]);
+      const invitationOf = new Map(invitations.rows.map((r) => [text(r, 'user_id'), toInvitation(r)]));
       const resetOf = new Map(
         resets.rows.map((r) => [text(r, 'user_id'), { at: text(r, 'at'), byName: textOrNull(r, 'by_name') }]),
       );
@@ -78,7 +91,47 @@ export function accountAdminApi(db: Db): AccountAdminStore {
         lastSignInAt: textOrNull(row, 'last_sign_in_at'),
         twoFactor: flag(row, 'two_factor'),
         twoFactorReset: resetOf.get(text(row, 'id')) ?? null,
+        email: textOrNull(row, 'email'),
+        invitation: invitationOf.get(text(row, 'id')) ?? null,
       }));
+    },
+
+    async setWorkEmail({ userId, address, actorId, at }) {
+      const rs = await db.client.batch(
+        [
+          {
+            // Old → new as JSON text, null where there was none (as every other trail row).
+            sql: `${TRAIL} SELECT ?, ?, ?, 'email', CASE WHEN old IS NULL THEN NULL ELSE json_quote(old) END,
+                    CASE WHEN ? IS NULL THEN NULL ELSE json_quote(?) END
+                  FROM (SELECT (SELECT address FROM email_preferences WHERE user_id = ?) AS old)
+                  WHERE old IS NOT ?`,
+            args: [at, actorId, userId, address, address, userId, address],
+          },
+          {
+            sql: `INSERT INTO email_preferences (user_id, address, updated_at) VALUES (?, ?, ?)
+                  ON CONFLICT (user_id) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at
+                  WHERE address IS NOT excluded.address`,
+            args: [userId, address, at],
+          },
+        ],
+        'write',
+      );
+      return rs[0]!.rowsAffected === 1;
+    },
+
+    async activeAccountsWithEmail(address) {
+      const rs = await db.client.execute({
+        sql: `SELECT u.id, u.username, u.display_name, u.disabled, u.created_at, e.address FROM users u
+              JOIN email_preferences e ON e.user_id = u.id
+              WHERE lower(e.address) = lower(?) AND u.disabled = 0 ORDER BY u.username`,
+        args: [address],
+      });
+      return Promise.all(
+        rs.rows.map(async (row) => ({
+          ...toUser(row, await rolesOf(db, text(row, 'id'))),
+          email: text(row, 'address'),
+        })),
+      );
     },
 
     async twoFactorResetAt(userId) {
