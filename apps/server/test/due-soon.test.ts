@@ -3,65 +3,60 @@
 // once per task per holder — not again on the next pass, nor by a second process, nor lost while the
 // server was down — never for work already overdue, and gone from the bell once the task is released or
 // finished. Over a real listener and a real libSQL file, with the server's clock moved by the test.
-import { parseDefinition } from '@portalflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageIdOf } from '../src/outbox/mailer.ts';
-import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
+import type { OutboxWorker } from '../src/outbox/worker.ts';
 import { remindDueSoon } from '../src/timers/remind-due-soon.ts';
 import { startTimerWorker, type TimerWorker } from '../src/timers/worker.ts';
-import { type Harness, harness, PATIENT, PATIENT_FORM, type Person, patientNeedles } from './outbox/setup.ts';
-import { type MailSink, startMailSink } from './support/mail-sink.ts';
-import { publish } from './support/prepare.ts';
+import {
+  addressOf,
+  CLINIC_ZONE,
+  clinicTime,
+  type MailWorld,
+  mailWorld,
+  nurseTaskWorkflow,
+} from './outbox/deadline-mail.ts';
+import { type Harness, PATIENT, type Person, patientNeedles } from './outbox/setup.ts';
+import type { MailSink } from './support/mail-sink.ts';
 
 const MINUTE = 60_000;
 
-const callBack = parseDefinition({
+const callBack = nurseTaskWorkflow({
   id: 'call-back-due-soon',
   title: 'Portal message call-back',
-  roles: [
-    { id: 'nurse', name: 'Nurse' },
-    { id: 'supervisor', name: 'Nursing supervisor' },
-  ],
-  start: 'call',
-  intake: { roles: ['nurse'], form: PATIENT_FORM },
-  steps: {
-    call: {
-      type: 'task',
-      role: 'nurse',
-      title: 'Call the patient back',
-      outcomes: { done: 'closed' },
-      deadline: { after: 'PT2H', escalateTo: 'supervisor' },
-    },
-    closed: { type: 'end', outcome: 'resolved' },
+  roles: { nurse: 'Nurse', supervisor: 'Nursing supervisor' },
+  task: { title: 'Call the patient back', deadline: { after: 'PT2H', escalateTo: 'supervisor' } },
+});
+
+// A prior authorisation due in three clinic days wants a day's warning, not 30 minutes'.
+const priorAuth = nurseTaskWorkflow({
+  id: 'prior-auth-due-soon',
+  title: 'Prior authorisation',
+  roles: { nurse: 'Nurse', supervisor: 'Nursing supervisor' },
+  task: {
+    title: 'Submit the prior authorisation',
+    deadline: { after: 'P3D', calendar: 'business', warnBefore: 'P1D', escalateTo: 'supervisor' },
   },
 });
 
 describe('a reminder before a held task’s deadline', () => {
+  let world: MailWorld;
   let sink: MailSink;
   let h: Harness;
   let outbox: OutboxWorker;
   let timers: TimerWorker;
-  const addressOf = (name: string) => `${name}@clinic.example`;
   const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
   beforeAll(async () => {
-    sink = await startMailSink();
-    h = await harness({ smtpUrl: sink.url, baseUrl: 'https://portal.example', maxAttempts: 3 });
-    // Open around the clock: the lead is 30 minutes of clock time here (closing hours are tested below).
-    const always: Array<[string, string]> = [['00:00', '24:00']];
-    h.deps.calendar = {
-      timeZone: 'America/Chicago',
-      hours: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-    };
-    await publish(h.store, callBack);
+    // Open around the clock: the lead is 30 minutes of clock time here (closing hours are tested apart).
+    world = await mailWorld([callBack, priorAuth]);
+    ({ sink, h, outbox, timers } = world);
     // Midday in Chicago (18:00 UTC), so a deadline two hours on falls on the same clinic day whatever
     // the hour the test runs, and the email names only its time.
     const midday = new Date(h.clock.now);
     midday.setUTCHours(18, 0, 0, 0);
     if (midday.getTime() <= h.clock.now) midday.setUTCDate(midday.getUTCDate() + 1);
     h.clock.now = midday.getTime();
-    outbox = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
-    timers = startTimerWorker(h.deps, h.app.instances, { autostart: false });
     // Where each person's email goes is set signed in, in the app: written here as that screen saves it.
     for (const [name, overdue] of [
       ['ned', true],
@@ -85,15 +80,12 @@ describe('a reminder before a held task’s deadline', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await outbox?.stop();
-    await timers?.stop();
-    await h?.close();
-    await sink?.close();
+    await world?.close();
   });
 
-  async function start(): Promise<{ taskId: string; due: string }> {
+  async function start(definitionId = callBack.id): Promise<{ taskId: string; due: string }> {
     const started = await h.call('POST', '/api/instances', h.people.boss!, {
-      definitionId: callBack.id,
+      definitionId,
       data: PATIENT,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
@@ -110,15 +102,6 @@ describe('a reminder before a held task’s deadline', () => {
 
   const dueSoonMail = async () =>
     (await h.store.listOutbox({ channel: 'email' })).filter((r) => r.kind === 'due-soon');
-
-  /** The clinic's clock (Chicago here) as the email writes it: "5:10 PM". */
-  const clinicTime = (iso: string) =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'America/Chicago',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-    }).format(new Date(iso));
 
   it('reminds the holder 30 minutes before, once, by bell and email without patient data', async () => {
     const { taskId, due } = await start();
@@ -205,5 +188,86 @@ describe('a reminder before a held task’s deadline', () => {
     h.clock.now = Date.parse(late.due) + MINUTE;
     expect(await remindDueSoon(h.deps, h.app.instances)).toBe(0);
     expect(await dueSoonItems(h.people.ned!)).not.toContain(late.taskId);
+  });
+  it('comes as long before the deadline as the workflow says, a day for a prior authorisation', async () => {
+    const { taskId, due } = await start(priorAuth.id);
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    h.clock.now = Date.parse(due) - 25 * 60 * MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.ned!)).not.toContain(taskId);
+    h.clock.now = Date.parse(due) - 23 * 60 * MINUTE;
+    await timers.tick();
+    expect(await dueSoonItems(h.people.ned!)).toContain(taskId);
+  });
+
+  /** Ned's quiet hours, as the preferences screen saves them: from a minute ago to the given instant. */
+  async function quietUntil(end: number | null): Promise<void> {
+    const hhmm = (at: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: CLINIC_ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(at));
+    await h.store.saveEmailPreferences(
+      {
+        userId: h.people.ned!.id,
+        address: addressOf('ned'),
+        assigned: false,
+        escalated: false,
+        overdue: true,
+        cancelled: false,
+        digest: false,
+        quietStart: end === null ? null : hhmm(h.clock.now - MINUTE),
+        quietEnd: end === null ? null : hhmm(end),
+      },
+      new Date(h.clock.now).toISOString(),
+    );
+  }
+
+  it('in quiet hours lasting past the deadline, keeps the bell item and drops the email', async () => {
+    const { taskId, due } = await start();
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    h.clock.now = Date.parse(due) - 20 * MINUTE;
+    try {
+      await quietUntil(Date.parse(due) + 60 * MINUTE);
+      await timers.tick();
+      expect(await dueSoonItems(h.people.ned!)).toContain(taskId);
+      await outbox.tick();
+      const row = (await dueSoonMail()).find((r) => r.taskId === taskId)!;
+      const kept = await h.store.getOutbox(row.id);
+      expect(kept?.status).toBe('skipped');
+      expect(kept?.lastError).toBe('quiet hours until after the deadline');
+      // Quiet hours over, the deadline passed: still never sent.
+      h.clock.now = Date.parse(due) + 61 * MINUTE;
+      await outbox.tick();
+      expect(sink.mails.filter((m) => m.parsed.messageId === messageIdOf(row.id))).toEqual([]);
+      expect(await dueSoonItems(h.people.ned!)).toContain(taskId);
+    } finally {
+      await quietUntil(null);
+    }
+  });
+
+  it('in quiet hours ending before the deadline, holds the email until they end', async () => {
+    const { taskId, due } = await start();
+    expect((await h.call('POST', `${taskPath(taskId)}/claim`, h.people.ned!)).status).toBe(200);
+    h.clock.now = Date.parse(due) - 20 * MINUTE;
+    try {
+      const end = Date.parse(due) - 10 * MINUTE;
+      await quietUntil(end);
+      await timers.tick();
+      await outbox.tick();
+      const row = (await dueSoonMail()).find((r) => r.taskId === taskId)!;
+      const held = await h.store.getOutbox(row.id);
+      expect(held?.status).toBe('pending');
+      expect(Date.parse(held!.nextAt)).toBe(end - (end % MINUTE));
+      h.clock.now = end;
+      const before = sink.mails.length;
+      await outbox.tick();
+      await sink.waitFor(before + 1);
+      expect((await h.store.getOutbox(row.id))?.status).toBe('delivered');
+    } finally {
+      await quietUntil(null);
+    }
   });
 });
