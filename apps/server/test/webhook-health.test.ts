@@ -3,9 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
-import { type Harness, harness, PATIENT, refill } from './outbox/setup.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
+import type { OutboxWorker } from '../src/outbox/worker.ts';
+import { type Harness, PATIENT, refill } from './outbox/setup.ts';
+import { type WebhookWorld, webhookWorld } from './outbox/webhook-world.ts';
+import type { WebhookReceiver } from './support/webhook-receiver.ts';
 
 async function closedPort(): Promise<number> {
   const probe = createServer();
@@ -16,20 +17,18 @@ async function closedPort(): Promise<number> {
 }
 
 describe('each webhook receiver’s state', () => {
+  let world: WebhookWorld;
   let h: Harness;
   let worker: OutboxWorker;
   let receiver: WebhookReceiver;
   let secret = '';
 
   beforeAll(async () => {
-    h = await harness({ allowPrivateWebhooks: true, maxAttempts: 5 });
-    receiver = await startWebhookReceiver(() => secret);
-    worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
+    world = await webhookWorld(5, () => secret);
+    ({ h, worker, receiver } = world);
   }, 60_000);
   afterAll(async () => {
-    await worker?.stop();
-    await receiver?.close();
-    await h?.close();
+    await world?.close();
   });
 
   it('says which receiver is failing, since when and why, and when the other last took a delivery', async () => {

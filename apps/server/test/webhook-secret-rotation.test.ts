@@ -3,11 +3,13 @@
 // space-separated), so the receiver can switch whenever it is ready; finishing drops the old one.
 // A real receiver verifies with the `standardwebhooks` reference library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxWorker, startOutboxWorker } from '../src/outbox/worker.ts';
-import { type Harness, harness, PATIENT, refill } from './outbox/setup.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
+import type { OutboxWorker } from '../src/outbox/worker.ts';
+import { type Harness, PATIENT, refill } from './outbox/setup.ts';
+import { type WebhookWorld, webhookWorld } from './outbox/webhook-world.ts';
+import type { WebhookReceiver } from './support/webhook-receiver.ts';
 
 describe('rotating a webhook signing secret', () => {
+  let world: WebhookWorld;
   let h: Harness;
   let worker: OutboxWorker;
   let receiver: WebhookReceiver;
@@ -15,14 +17,11 @@ describe('rotating a webhook signing secret', () => {
   let receiverSecret = '';
 
   beforeAll(async () => {
-    h = await harness({ allowPrivateWebhooks: true, maxAttempts: 3 });
-    receiver = await startWebhookReceiver(() => receiverSecret);
-    worker = startOutboxWorker(h.deps, { autostart: false, random: () => 0 });
+    world = await webhookWorld(3, () => receiverSecret);
+    ({ h, worker, receiver } = world);
   }, 60_000);
   afterAll(async () => {
-    await worker?.stop();
-    await receiver?.close();
-    await h?.close();
+    await world?.close();
   });
 
   /** Starts a request and delivers its `instance.started`; the receiver's verdict on it. */
