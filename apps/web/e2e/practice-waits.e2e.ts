@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
+import { publishDeadline } from './support/deadline-change.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -46,18 +47,7 @@ async function startPractice(api: Api) {
 describe('a practice run’s waiting step, played in the practice view', () => {
   it('the specialist plays the payer’s answer and finishes the run; the view shows only practice', async () => {
     // A change to the billing question, so a refresher waits for the specialist in real My work.
-    const lead = await apiSession(server.url, 'lead', PASSWORD);
-    const current = await lead<{
-      draft: { revision: number };
-      latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
-    }>('GET', `/definitions/${BILLING}`);
-    const definition = structuredClone(current.body.latest.definition);
-    definition.steps['reply-to-patient']!.deadline.after = 'P2D';
-    expect(
-      (await lead('PUT', `/definitions/${BILLING}`, { definition, revision: current.body.draft.revision }))
-        .status,
-    ).toBe(200);
-    expect((await lead('POST', `/definitions/${BILLING}/publish`, {})).status).toBe(200);
+    await publishDeadline(server.url, BILLING, 'reply-to-patient', 'P2D');
 
     const api = await apiSession(server.url, 'billing-specialist', PASSWORD);
     // One run just started (nobody has acted on it), one played up to the payer's answer.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { publishDeadline } from './support/deadline-change.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -21,18 +21,7 @@ afterAll(async () => {
 
 describe('a refresher for a workflow a lead retires', () => {
   it('leaves My work as the workflow is retired, and comes back with it', async () => {
-    const lead = await apiSession(server.url, 'lead', PASSWORD);
-    const current = await lead<{
-      draft: { revision: number };
-      latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
-    }>('GET', `/definitions/${TRIAGE}`);
-    const definition = structuredClone(current.body.latest.definition);
-    definition.steps['sort-message']!.deadline.after = 'P2D';
-    expect(
-      (await lead('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
-        .status,
-    ).toBe(200);
-    expect((await lead('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+    const lead = await publishDeadline(server.url, TRIAGE, 'sort-message', 'P2D');
 
     const b = await openBrowser({ width: 1366, height: 900 });
     try {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { publishDeadline } from './support/deadline-change.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -42,18 +43,7 @@ describe('"What changed for you" above a task', () => {
     expect(before.status, JSON.stringify(before.body)).toBe(201);
     const earlier = before.body.instance.version;
 
-    const lead = await apiSession(server.url, 'lead', PASSWORD);
-    const current = await lead<{
-      draft: { revision: number };
-      latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
-    }>('GET', `/definitions/${TRIAGE}`);
-    const definition = structuredClone(current.body.latest.definition);
-    definition.steps['sort-message']!.deadline.after = 'P2D';
-    expect(
-      (await lead('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
-        .status,
-    ).toBe(200);
-    expect((await lead('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+    await publishDeadline(server.url, TRIAGE, 'sort-message', 'P2D');
     const latest = earlier + 1;
 
     const after = await message('DEMO-5302');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { publishDeadline } from './support/deadline-change.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -13,19 +14,8 @@ let server: TestServer;
 let taskId = '';
 beforeAll(async () => {
   server = await startTestServer();
-  const lead = await apiSession(server.url, 'lead', PASSWORD);
-  const current = await lead<{
-    draft: { revision: number };
-    latest: { definition: { steps: Record<string, { deadline: { after: string } }> } };
-  }>('GET', `/definitions/${TRIAGE}`);
-  const definition = structuredClone(current.body.latest.definition);
   // The phone call's deadline runs out while the test waits, as it did at 5:10 PM on the walk.
-  definition.steps['urgent-call']!.deadline.after = 'PT2S';
-  expect(
-    (await lead('PUT', `/definitions/${TRIAGE}`, { definition, revision: current.body.draft.revision }))
-      .status,
-  ).toBe(200);
-  expect((await lead('POST', `/definitions/${TRIAGE}/publish`, {})).status).toBe(200);
+  const lead = await publishDeadline(server.url, TRIAGE, 'urgent-call', 'PT2S');
 
   const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
   const started = await ma<{ instance: { id: string; active: Array<{ taskId: string }> } }>(
