@@ -280,11 +280,13 @@ describe('the public help site, as an anonymous client', () => {
   const ENTRY_KEYS = [
     'body',
     'category',
+    'earlierSlugs',
     'id',
     'kind',
     'language',
     'tags',
     'title',
+    'translations',
     'updatedAt',
     'video',
     'videoUrl',

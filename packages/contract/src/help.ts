@@ -15,6 +15,7 @@ const VideoUrl = z
   .string()
   .max(500)
   .refine((u) => safeHref(u)?.startsWith('https://') ?? false, 'an https:// link');
+const EntryId = z.string().min(1).max(100);
 const Language = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, 'a language tag such as en or es');
 export const HelpKind = z.enum(['faq', 'howto']);
 export const HelpAudience = z.enum(['staff', 'patients']);
@@ -34,6 +35,8 @@ export const HelpContentBody = z
     title: z.string().trim().min(3).max(200),
     body: z.string().trim().min(1).max(8000),
     videoUrl: VideoUrl.nullable().default(null),
+    /** The same answer in another language of this clinic (its entry id): the public page switches between them. */
+    translationOf: EntryId.nullable().default(null),
   })
   .strict();
 export type HelpContent = z.infer<typeof HelpContentBody>;
@@ -51,6 +54,7 @@ export const UpdateHelpEntryBody = z
     title: z.string().trim().min(3).max(200).optional(),
     body: z.string().trim().min(1).max(8000).optional(),
     videoUrl: VideoUrl.nullable().optional(),
+    translationOf: EntryId.nullable().optional(),
   })
   .strict();
 
@@ -83,6 +87,8 @@ export const HelpEntry = z.object({
   videoUrl: z.string().nullable(),
   /** Uploaded through the API (`POST /api/help/entries/{id}/video`); played in the FAQ. */
   video: HelpVideoRecord.nullable(),
+  /** The same answer in another language (an entry id), as its writer linked them. */
+  translationOf: z.string().nullable(),
   status: HelpStatus,
   revision: z.number().int(),
   createdAt: z.string(),
@@ -341,6 +347,13 @@ export const PublicHelpEntry = z.object({
   /** The clinic's own video, with its captions, at public addresses. */
   video: PublicHelpVideo.nullable(),
   updatedAt: z.string(),
+  /**
+   * The answer's addresses before it was renamed (`/help/<clinic>/<lang>/<slug>`, slugs of titles it
+   * was published under): links already sent still open it.
+   */
+  earlierSlugs: z.array(z.string()),
+  /** The same answer in the other languages: language → entry id, for the page to switch to. */
+  translations: z.record(z.string(), z.string()),
 });
 export type PublicHelpEntry = z.infer<typeof PublicHelpEntry>;
 

@@ -189,6 +189,7 @@ export {
   formulaStarts,
   HELP_FIELD_WEIGHTS,
   type HelpMatch,
+  helpSlug,
   type Inline,
   idToWords,
   parseInline,

@@ -28,6 +28,8 @@ export interface HelpContent {
   videoUrl: string | null;
   /** A clinic-made video uploaded with the entry, or null. */
   video?: HelpVideo | null;
+  /** The same answer in another language (an entry id), or null: the public page switches between them. */
+  translationOf?: string | null;
 }
 
 /** WebVTT captions of a help video in one language. */
@@ -48,6 +50,7 @@ export interface HelpVideo {
 
 export interface HelpEntry extends HelpContent {
   video: HelpVideo | null;
+  translationOf: string | null;
   id: string;
   clinic: string;
   status: HelpStatus;
@@ -117,4 +120,6 @@ export interface HelpStore {
   }): Promise<HelpWriteResult>;
   /** Oldest first. Kept after the entry is deleted. */
   listHelpEntryChanges(entryId: string): Promise<HelpEntryChange[]>;
+  /** The edit history of every entry the clinic has now, by entry, oldest first. */
+  listHelpClinicChanges(clinic: string): Promise<HelpEntryChange[]>;
 }

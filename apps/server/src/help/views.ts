@@ -17,6 +17,10 @@ export interface PublicHelpEntry {
   /** The clinic's own video, with its captions, at public addresses. */
   video: PublicHelpVideo | null;
   updatedAt: string;
+  /** Slugs of titles it was published under before (links already sent still open it). */
+  earlierSlugs: string[];
+  /** The same answer in the other languages: language → entry id. */
+  translations: Record<string, string>;
 }
 
 export interface PublicHelpVideo {
@@ -38,9 +42,17 @@ export const PUBLIC_ENTRY_KEYS = [
   'videoUrl',
   'video',
   'updatedAt',
+  'earlierSlugs',
+  'translations',
 ] as const satisfies ReadonlyArray<keyof PublicHelpEntry>;
 
-export function publicEntry(e: HelpEntry): PublicHelpEntry {
+/** What the public page knows of an entry beyond its own fields: its links to earlier and other versions. */
+export interface PublicLinks {
+  earlierSlugs: Map<string, string[]>;
+  translations: Map<string, Record<string, string>>;
+}
+
+export function publicEntry(e: HelpEntry, links: PublicLinks): PublicHelpEntry {
   return {
     id: e.id,
     kind: e.kind,
@@ -52,6 +64,8 @@ export function publicEntry(e: HelpEntry): PublicHelpEntry {
     videoUrl: e.videoUrl,
     video: publicVideo(e),
     updatedAt: e.updatedAt,
+    earlierSlugs: links.earlierSlugs.get(e.id) ?? [],
+    translations: links.translations.get(e.id) ?? {},
   };
 }
 

@@ -19,6 +19,7 @@ import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { canReadHelpHistory, canWriteHelp, requireHelpWriter } from '../help/access.ts';
 import { videoWords } from '../help/media.ts';
+import { checkTranslation } from '../help/translations.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
@@ -127,6 +128,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     requireHelpWriter(user);
     const input = c.req.valid('json');
     return once(deps, c, user, async () => {
+      await checkTranslation(deps.store, input, input.translationOf);
       const entry = await deps.store.createHelpEntry({ ...input, userId: user.id, at: deps.clock() });
       if (!entry) throw new ApiError(404, 'NOT_FOUND', `Clinic '${input.clinic}' has no help site`);
       return { status: 201 as const, body: { entry } };
@@ -144,6 +146,13 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const { id } = c.req.valid('param');
     const { revision, ...patch } = c.req.valid('json');
     return once(deps, c, user, async () => {
+      const current = await deps.store.getHelpEntry(id);
+      if (current)
+        await checkTranslation(
+          deps.store,
+          { id, clinic: current.clinic, language: patch.language ?? current.language },
+          patch.translationOf,
+        );
       const result = await deps.store.updateHelpEntry({
         id,
         expectedRevision: revision,

@@ -10,8 +10,10 @@ import { searchHelp } from '@portalflow/engine';
 import { etag } from 'hono/etag';
 import { publicHours } from '../clinic/public-hours.ts';
 import type { AppDeps } from '../deps.ts';
+import { earlierSlugsOf } from '../help/earlier-slugs.ts';
 import { isSha256, mediaPath, videoWords } from '../help/media.ts';
-import { isPublic, publicClinic, publicEntry } from '../help/views.ts';
+import { translationsOf } from '../help/translations.ts';
+import { isPublic, type PublicLinks, publicClinic, publicEntry } from '../help/views.ts';
 import { clientAddress } from '../http/client.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
@@ -54,25 +56,26 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const slug = ClinicSlug.safeParse(slugParam);
     const clinic = slug.success ? await deps.store.getHelpClinic(slug.data) : null;
     if (!clinic) throw new ApiError(404, 'NOT_FOUND', 'No help site at this address');
-    const entries = (
-      await deps.store.listHelpEntries({
-        clinic: clinic.slug,
-        audience: 'patients',
-        status: 'published',
-        language: lang,
-      })
+    // Every language's published answers: a translation link names the answer in the others.
+    const all = (
+      await deps.store.listHelpEntries({ clinic: clinic.slug, audience: 'patients', status: 'published' })
     ).filter(isPublic);
-    return { clinic, entries };
+    const links: PublicLinks = {
+      earlierSlugs: earlierSlugsOf(all, await deps.store.listHelpClinicChanges(clinic.slug)),
+      translations: translationsOf(all),
+    };
+    const entries = lang === undefined ? all : all.filter((e) => e.language === lang);
+    return { clinic, entries, links };
   }
 
   app.openapi(declared(docs, publicHelpSite), async (c) => {
     const { lang } = c.req.valid('query');
-    const { clinic, entries } = await clinicEntries(c.req.valid('param').clinic, lang);
+    const { clinic, entries, links } = await clinicEntries(c.req.valid('param').clinic, lang);
     return c.json(
       {
         clinic: publicClinic(clinic),
         languages: [...new Set(entries.map((e) => e.language))].sort(),
-        entries: entries.map(publicEntry),
+        entries: entries.map((e) => publicEntry(e, links)),
         hours: await publicHours(deps, lang),
       },
       200,
@@ -88,7 +91,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
 
   app.openapi(declared(docs, publicHelpSearch), async (c) => {
     const { q, lang } = c.req.valid('query');
-    const { entries } = await clinicEntries(c.req.valid('param').clinic, lang);
+    const { entries, links } = await clinicEntries(c.req.valid('param').clinic, lang);
     const matches = searchHelp(
       entries.map((e) => ({ ...e, captions: videoWords(e) })),
       q,
@@ -98,7 +101,7 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       {
         query: q,
         results: matches.map((m) => ({
-          entry: publicEntry(m.entry),
+          entry: publicEntry(m.entry, links),
           score: m.score,
           title: m.title,
           snippet: m.snippet,

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { EntryVideo } from './EntryVideo.tsx';
 import { RichText } from './RichText.tsx';
+import { TranslationLink } from './TranslationLink.tsx';
 import type { HelpContent, HelpEntry } from './types.ts';
 
 const EMPTY: HelpContent = {
@@ -29,6 +30,7 @@ const EMPTY: HelpContent = {
   title: '',
   body: '',
   videoUrl: null,
+  translationOf: null,
 };
 
 const LANGUAGES = [
@@ -38,14 +40,15 @@ const LANGUAGES = [
 
 function contentOf(entry: HelpEntry | null): HelpContent {
   if (!entry) return EMPTY;
-  const { kind, audience, language, category, tags, title, body, videoUrl } = entry;
-  return { kind, audience, language, category, tags, title, body, videoUrl };
+  const { kind, audience, language, category, tags, title, body, videoUrl, translationOf } = entry;
+  return { kind, audience, language, category, tags, title, body, videoUrl, translationOf };
 }
 
 /** Write or edit one entry, with a live preview of how the text will look. */
 export function EntryEditor({
   entry,
   categories,
+  entries,
   opened,
   saving,
   error,
@@ -55,6 +58,8 @@ export function EntryEditor({
 }: {
   entry: HelpEntry | null;
   categories: string[];
+  /** The clinic's other answers, to link a translation. */
+  entries: HelpEntry[];
   opened: boolean;
   saving: boolean;
   error: unknown;
@@ -178,6 +183,14 @@ export function EntryEditor({
               </Paper>
             </div>
           </SimpleGrid>
+          <TranslationLink
+            entryId={entry?.id ?? null}
+            language={draft.language}
+            audience={draft.audience}
+            entries={entries}
+            value={draft.translationOf}
+            onChange={(id) => set('translationOf', id)}
+          />
           {entry ? (
             <EntryVideo entry={entry} onChanged={onVideoChanged} />
           ) : (

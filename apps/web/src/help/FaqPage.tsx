@@ -284,6 +284,7 @@ export function FaqPage({ me }: { me: Me }) {
           opened
           entry={editing === 'new' ? null : editing}
           categories={[...new Set((entries.data ?? []).map((e) => e.category))].sort()}
+          entries={entries.data ?? []}
           saving={actions.save.isPending}
           error={actions.save.error}
           onClose={() => {

@@ -9,6 +9,7 @@ export {
   type Searchable,
   searchHelp,
 } from './help-search.ts';
+export { helpSlug } from './help-slug.ts';
 export { type Block, type Inline, parseInline, parseMarkup, plainText, safeHref } from './markup.ts';
 export {
   type Range,

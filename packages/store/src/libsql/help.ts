@@ -26,6 +26,7 @@ function toEntry(row: Row): HelpEntry {
     body: text(row, 'body'),
     videoUrl: textOrNull(row, 'video_url'),
     video: row.video === null || row.video === undefined ? null : (json(row, 'video') as HelpVideo),
+    translationOf: textOrNull(row, 'translation_of'),
     status: text(row, 'status') as HelpEntry['status'],
     revision: Number(row.revision),
     createdAt: text(row, 'created_at'),
@@ -58,8 +59,19 @@ const EDITABLE = [
   'body',
   'videoUrl',
   'video',
+  'translationOf',
   'status',
 ] as const;
+
+/**
+ * An entry with its translation link. The link is the value its edit history last recorded (each
+ * edit of it is there, who and when): it lives beside the entry without a column of its own.
+ */
+const ENTRY_SELECT = `SELECT help_entries.*, (
+    SELECT json_extract(c.changes, '$.translationOf.to') FROM help_entry_changes c
+     WHERE c.entry_id = help_entries.id AND json_type(c.changes, '$.translationOf') IS NOT NULL
+     ORDER BY c.seq DESC LIMIT 1) AS translation_of
+  FROM help_entries`;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -75,7 +87,7 @@ function changeRow(entryId: string, at: string, userId: string | null, action: H
 
 export function helpApi(db: Db): HelpStore {
   const getEntry = async (id: string) => {
-    const rs = await db.client.execute({ sql: 'SELECT * FROM help_entries WHERE id = ?', args: [id] });
+    const rs = await db.client.execute({ sql: `${ENTRY_SELECT} WHERE id = ?`, args: [id] });
     return rs.rows[0] ? toEntry(rs.rows[0]) : null;
   };
 
@@ -115,6 +127,7 @@ export function helpApi(db: Db): HelpStore {
         body: input.body,
         videoUrl: input.videoUrl,
         video: input.video ?? null,
+        translationOf: input.translationOf ?? null,
         status,
         revision: 1,
         createdBy: input.userId,
@@ -165,7 +178,7 @@ export function helpApi(db: Db): HelpStore {
       if (filter.status !== undefined) where.add('status = ?', filter.status);
       if (filter.language !== undefined) where.add('language = ?', filter.language);
       const rs = await db.client.execute({
-        sql: `SELECT * FROM help_entries ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''}
+        sql: `${ENTRY_SELECT} ${where.parts.length ? `WHERE ${where.parts.join(' AND ')}` : ''}
               ORDER BY category, title, id`,
         args: where.args,
       });
@@ -251,6 +264,15 @@ export function helpApi(db: Db): HelpStore {
       const rs = await db.client.execute({
         sql: 'SELECT * FROM help_entry_changes WHERE entry_id = ? ORDER BY seq',
         args: [entryId],
+      });
+      return rs.rows.map(toChange);
+    },
+
+    async listHelpClinicChanges(clinic) {
+      const rs = await db.client.execute({
+        sql: `SELECT c.* FROM help_entry_changes c JOIN help_entries e ON e.id = c.entry_id
+              WHERE e.clinic = ? ORDER BY c.entry_id, c.seq`,
+        args: [clinic],
       });
       return rs.rows.map(toChange);
     },

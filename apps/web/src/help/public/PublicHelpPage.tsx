@@ -38,6 +38,8 @@ export function PublicHelpPage({
   const [linked, setLinked] = useState<string | null>(initialEntry);
   // A shared link whose answer is not here (renamed, taken off, cut short in a message): said once.
   const [linkGone, setLinkGone] = useState(false);
+  // The answer open when the patient switched language is not written in the new one yet.
+  const [noTranslation, setNoTranslation] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -59,11 +61,15 @@ export function PublicHelpPage({
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  // A shared link to one answer opens it.
+  // A shared link to one answer opens it, also by a title it had before it was renamed (the address
+  // then becomes the current one).
   useEffect(() => {
     if (!site || !linked) return;
-    const target = site.entries.find((e) => e.language === lang && entrySlug(e.title) === linked);
-    if (target) {
+    const here = site.entries.filter((e) => e.language === lang);
+    const target =
+      here.find((e) => entrySlug(e.title) === linked) ?? here.find((e) => e.earlierSlugs?.includes(linked));
+    if (target && entrySlug(target.title) !== linked) setLinked(entrySlug(target.title));
+    else if (target) {
       setOpen(new Set([target.id]));
       requestAnimationFrame(() =>
         document.querySelector(`[data-testid="public-entry-${target.id}"]`)?.scrollIntoView(),
@@ -111,11 +117,18 @@ export function PublicHelpPage({
     [matches, searches, lang, query],
   );
   const switchLanguage = (l: string) => {
-    if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l));
+    // The answer open now goes along: its translation opens, or the same words are searched there.
+    const current = linked ? inLanguage.find((e) => entrySlug(e.title) === linked) : undefined;
+    const translationId = current?.translations?.[l];
+    const translation = site?.entries.find((e) => e.id === translationId && e.language === l);
+    const slug = translation ? entrySlug(translation.title) : null;
+    if (l !== lang) window.history.pushState(null, '', helpPath(clinic, l, slug));
     setChosen(l);
-    setLinked(null);
+    setLinked(slug);
     setLinkGone(false);
-    setOpen(new Set());
+    setNoTranslation(!!current && !translation && l !== lang);
+    setOpen(new Set(translation ? [translation.id] : []));
+    if (current && !translation && !query.trim()) setQuery(current.title);
   };
   const byCategory = useMemo(() => {
     const groups = new Map<string, PublicHelpEntry[]>();
@@ -135,6 +148,7 @@ export function PublicHelpPage({
     });
     setLinked(opening ? entrySlug(e.title) : null);
     setLinkGone(false);
+    setNoTranslation(false);
   };
   const entry = (e: PublicHelpEntry, match?: NonNullable<typeof matches>[number]) => (
     <PublicEntry
@@ -198,6 +212,11 @@ export function PublicHelpPage({
             {loaded.state === 'ready' && loaded.savedCopy && (
               <p className="ph-saved-copy" role="status" data-testid="public-saved-copy">
                 {t.savedCopy(loaded.savedCopy.at)}
+              </p>
+            )}
+            {noTranslation && (
+              <p className="ph-saved-copy" role="status" data-testid="public-no-translation">
+                {t.noTranslation}
               </p>
             )}
             {linkGone && (

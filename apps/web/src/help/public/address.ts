@@ -1,3 +1,5 @@
+import { helpSlug } from '@portalflow/engine/text';
+
 /**
  * The public help page's address says what is shown, so a link can be shared:
  * `/help/<clinic>`, `/help/<clinic>/<lang>` and `/help/<clinic>/<lang>/<entry-slug>`. Nothing a
@@ -21,15 +23,8 @@ export function readAddress(pathname: string): HelpAddress {
 export const helpPath = (clinic: string, lang: string, entry?: string | null) =>
   `/help/${encodeURIComponent(clinic)}/${lang}${entry ? `/${encodeURIComponent(entry)}` : ''}`;
 
-/** An entry's slug from its title: lower-case words without accents, joined by hyphens. */
-export const entrySlug = (title: string) =>
-  title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+/** An entry's slug from its title (the server lists an answer's earlier ones by the same rule). */
+export const entrySlug = helpSlug;
 
 /** `<link rel="alternate" hreflang>` for each language, so search engines and shares find the others. */
 export function setAlternates(clinic: string, languages: string[]): void {

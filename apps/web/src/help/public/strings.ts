@@ -17,6 +17,8 @@ export interface Strings {
   showElsewhere: string;
   /** A shared link whose answer is gone (renamed, taken off, or the link cut short). */
   linkGone: string;
+  /** After switching language with an answer open that has no translation yet. */
+  noTranslation: string;
   emergency: string;
   language: string;
   howto: string;
@@ -63,6 +65,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
       n === 1 ? `1 answer in English for “${q}”.` : `${n} answers in English for “${q}”.`,
     showElsewhere: 'Show in English',
     linkGone: 'That answer is not here any more. It may have a new name: search or look below.',
+    noTranslation: 'That answer is not in English yet. Here is what we have for the same words.',
     emergency: 'Emergency? Call 911. Do not use the portal for urgent symptoms.',
     language: 'Language',
     howto: 'How-to',
@@ -98,6 +101,8 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
       n === 1 ? `Hay 1 respuesta en español para «${q}».` : `Hay ${n} respuestas en español para «${q}».`,
     showElsewhere: 'Ver en español',
     linkGone: 'Esa respuesta ya no está aquí. Puede tener otro nombre: búsquela o mire abajo.',
+    noTranslation:
+      'Esa respuesta todavía no está en español. Esto es lo que tenemos para las mismas palabras.',
     emergency: '¿Emergencia? Llame al 911. No use el portal para síntomas urgentes.',
     language: 'Idioma',
     howto: 'Guía',
