@@ -17,7 +17,8 @@ const receiver = createServer((req, res) => {
 let receiverUrl = '';
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Its receivers listen on this machine (loopback), which webhooks reach only when allowed.
+  server = await startTestServer({ PORTALFLOW_WEBHOOK_ALLOW_PRIVATE: '1' });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 });

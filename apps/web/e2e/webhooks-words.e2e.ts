@@ -11,7 +11,8 @@ import { testNow } from './support/time-shift.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Its receivers listen on this machine (loopback), which webhooks reach only when allowed.
+  server = await startTestServer({ PORTALFLOW_WEBHOOK_ALLOW_PRIVATE: '1' });
 });
 afterAll(async () => {
   await server?.stop();

@@ -12,17 +12,31 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real server on a temporary database, seeded with the demo workflows and users. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real server on a temporary database, seeded with the demo workflows and users. `env`: settings
+ * for this server only (e.g. `PORTALFLOW_WEBHOOK_ALLOW_PRIVATE: '1'` for a receiver on loopback), read
+ * as it starts and put back afterwards.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pf-e2e-'));
   process.env.PORTALFLOW_DEMO_PASSWORD = PASSWORD;
-  const server = await startServer({
-    port: 0,
-    databaseUrl: `file:${join(dir, 'pf.db')}`,
-    demo: true,
-    quiet: true,
-    ...(shiftedClock() ? { clock: shiftedClock() } : {}),
-  });
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: 0,
+      databaseUrl: `file:${join(dir, 'pf.db')}`,
+      demo: true,
+      quiet: true,
+      ...(shiftedClock() ? { clock: shiftedClock() } : {}),
+    });
+  } finally {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
   return {
     url: server.url,
     server,

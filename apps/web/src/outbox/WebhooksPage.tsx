@@ -26,6 +26,8 @@ import { kindWords } from './deliveryWords.ts';
 import { ReceiverHealth } from './ReceiverHealth.tsx';
 import { RemoveSubscription } from './RemoveSubscription.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
+import { TestEmail } from './TestEmail.tsx';
+import { TestEvent } from './TestEvent.tsx';
 
 /**
  * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
@@ -171,6 +173,7 @@ export function WebhooksPage() {
                     </Text>
                   ) : (
                     <Group gap="xs" align="flex-start">
+                      <TestEvent id={s.id} />
                       <SecretRotation id={s.id} rotating={s.rotating} onNewSecret={setRotated} />
                       <Button
                         size="compact-sm"
@@ -194,6 +197,7 @@ export function WebhooksPage() {
         onRemove={() => removing && void stop(removing.id)}
         onClose={() => setRemoving(null)}
       />
+      <TestEmail />
       <Title order={3} size="h4">
         Deliveries
       </Title>

@@ -11,6 +11,9 @@ import {
   resendDelivery,
   rotateWebhookSecret,
   saveEmailPreferences,
+  sendTestEmail,
+  sendTestWebhook,
+  type TestEmailBody,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Answer, call } from '../api/call.ts';
@@ -96,5 +99,26 @@ export function useResend() {
   return useMutation({
     mutationFn: (id: string) => call(resendDelivery, { params: { id } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+}
+
+/** A test email now, through the server's mail settings; answers delivered or why not. */
+export function useSendTestEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TestEmailBody) => call(sendTestEmail, { body }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+}
+
+/** A `portalflow.test` event to one subscription now; it shows in the health and the deliveries too. */
+export function useSendTestEvent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(sendTestWebhook, { params: { id } }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ['webhooks'] });
+      void client.invalidateQueries({ queryKey: ['outbox'] });
+    },
   });
 }

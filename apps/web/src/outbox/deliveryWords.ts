@@ -15,6 +15,7 @@ const KINDS: Record<string, string> = {
   'task.escalated': 'Task escalated',
   'task.overdue': 'Task overdue',
   'task.closed': 'Task closed',
+  'portalflow.test': 'Test event',
   digest: 'Daily digest',
   assigned: 'Task assigned to them',
   escalated: 'Task escalated to them',
