@@ -11,6 +11,9 @@ export default defineConfig({
     // writes screenshots under its own names, so files run side by side; a browser file spends much of
     // its time waiting on the page, so two run at once even on two cores (capped: each is a Chromium).
     maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
+    // Files share one module registry per worker, so the server's sources load once per worker, not
+    // once per file (~2 s each on two cores); each file still starts its own server and browsers.
+    isolate: false,
     // A safety net, not a pace: with two files side by side on two cores, the editor's longest story
     // (15 s alone) once took over a minute, its page starved while both servers seeded their demos.
     testTimeout: 120_000,
