@@ -49,6 +49,18 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // Another screen (a link, the browser's Back) folds it again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the screen changes
   useEffect(() => close(), [location.pathname]);
+  // The page title names the screen ("My work · portalflow"): a screen reader says it after every move
+  // through the menu, and browser tabs and history tell the screens apart. Signed out: the product name.
+  const screen = sections.flatMap((s) => s.items).find((item) => isOpen(location.pathname, item.to))?.label;
+  useEffect(() => {
+    document.title = screen ? `${screen} · ${PRODUCT}` : PRODUCT;
+  }, [screen]);
+  useEffect(
+    () => () => {
+      document.title = PRODUCT;
+    },
+    [],
+  );
   // Nothing is drawn before the clinic's time zone is known: the header writes times too (the
   // break-glass banner's "until"), and a time written in the computer's zone stayed on screen.
   const clinic = useClinicConfig();
@@ -205,4 +217,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
 }
 
 /** Whether the screen at `path` belongs to the entry at `to`: "/work" is not open on "/workflows". */
+/** The product's name, the page title of screens outside the menu (and of the sign-in page). */
+const PRODUCT = 'portalflow';
+
 const isOpen = (path: string, to: string) => path === to || path.startsWith(`${to}/`);
