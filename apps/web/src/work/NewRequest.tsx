@@ -124,6 +124,11 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   const workflow = workflows.find((w) => w.definitionId === definitionId) ?? null;
   const fields = workflow?.form ?? [];
   const [typed, setValues] = useState<FormValues>({});
+  // The form as it opened: anything else was typed for the caller, and is not thrown away unasked.
+  const [blank, setBlank] = useState<FormValues>({});
+  const [confirming, setConfirming] = useState(false);
+  const keepTypingButton = useRef<HTMLButtonElement>(null);
+  const typingIn = useRef<HTMLElement | null>(null);
   // What the preview and the checks read: the patient as the chart number it will be kept as.
   const values = workflow ? asKept(workflow, typed) : typed;
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -152,7 +157,9 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when another workflow is picked
   useEffect(() => {
     if (!workflow) return;
-    setValues(initialValues(workflow.form, {}));
+    const empty = initialValues(workflow.form, {});
+    setValues(empty);
+    setBlank(empty);
     setErrors({});
     setSummary(null);
     setTried(false);
@@ -258,10 +265,28 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     }
   }
 
-  const close = () => {
-    if (started) showStarted(started, started.attached);
-    onClose();
+  const typedSomething =
+    started === null && (files.length > 0 || JSON.stringify(typed) !== JSON.stringify(blank));
+  const backToTyping = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => typingIn.current?.focus());
   };
+  // Escape (often pressed twice: once for a list, once more), the close button or a click beside the
+  // dialog ask first when something was typed or attached: a caller's answers were lost to a stray key.
+  // Escape at the question keeps typing.
+  const close = () => {
+    if (started) {
+      showStarted(started, started.attached);
+      onClose();
+    } else if (confirming) backToTyping();
+    else if (typedSomething) {
+      typingIn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirming(true);
+    } else onClose();
+  };
+  useEffect(() => {
+    if (confirming) keepTypingButton.current?.focus();
+  }, [confirming]);
 
   return (
     <Modal
@@ -274,6 +299,35 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-request-form">
         <Stack gap="sm">
+          {confirming && (
+            <Alert
+              color="orange"
+              variant="light"
+              role="alert"
+              title="Close without starting?"
+              data-testid="new-request-discard"
+            >
+              <Text size="sm">What you typed for this caller will be lost.</Text>
+              <Group gap="xs" mt="xs">
+                <Button
+                  ref={keepTypingButton}
+                  size="xs"
+                  onClick={backToTyping}
+                  data-testid="new-request-keep-typing"
+                >
+                  Keep typing
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={onClose}
+                  data-testid="new-request-discard-confirm"
+                >
+                  Close without starting
+                </Button>
+              </Group>
+            </Alert>
+          )}
           <Select
             label="Workflow"
             placeholder="Pick what the caller needs"

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { findRequestStatus, type RequestStatus } from '@portalflow/contract';
 import { chartNumber } from '@portalflow/engine';
 import { Search } from 'lucide-react';
@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
+import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { useStartable } from './NewRequest.tsx';
 import { referenceProblem } from './referenceProblem.ts';
@@ -139,6 +140,13 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
             </Button>
           </Group>
         </form>
+      )}
+      {/* Said by a screen reader after Look up, whose focus stays in the box: how many were found, never
+          whose (a miss is said by its own alert). Present from the start, so the change is announced. */}
+      {!instanceId && (
+        <VisuallyHidden role="status" data-testid="request-status-found">
+          {found && found.requests.length > 0 ? `${countOf(found.requests.length, 'request')} found.` : ''}
+        </VisuallyHidden>
       )}
       {/* A withdrawal (or one refused as too late) changes the rows: they are read again. */}
       {found && (

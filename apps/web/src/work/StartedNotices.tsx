@@ -6,7 +6,7 @@ import { startedText } from './startedText.ts';
 import { withdrawRequest } from './withdrawRequest.tsx';
 import classes from './work.module.css';
 
-/** How long a notice offers its Withdraw (longer while the pointer is on it). */
+/** How long a notice offers its Withdraw (longer while the pointer is on it or the focus in it). */
 export const STARTED_NOTICE_MS = 20_000;
 
 /**
@@ -27,7 +27,11 @@ export function StartedNotices({ onLeft }: { onLeft: () => void }) {
 
 function Notice({ notice, onLeft }: { notice: StartedNotice; onLeft: () => void }) {
   const client = useQueryClient();
-  const [held, setHeld] = useState(false);
+  // Held while the pointer is on it or the focus is in it: a keyboard or screen-reader user reading it
+  // and tabbing to Withdraw has as long as they need, as a mouse user has.
+  const [pointerIn, setPointerIn] = useState(false);
+  const [focusIn, setFocusIn] = useState(false);
+  const held = pointerIn || focusIn;
   const box = useRef<HTMLDivElement>(null);
   const textId = useId();
   const { instanceId, label } = notice;
@@ -61,8 +65,12 @@ function Notice({ notice, onLeft }: { notice: StartedNotice; onLeft: () => void 
       tabIndex={-1}
       className={classes.startedNotice}
       data-testid="request-started"
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
+      onPointerEnter={() => setPointerIn(true)}
+      onPointerLeave={() => setPointerIn(false)}
+      onFocus={() => setFocusIn(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusIn(false);
+      }}
     >
       {/* Floated: the sentence runs under the buttons once past them, two lines where it took four. */}
       <Group gap={4} wrap="nowrap" className={classes.startedNoticeActions}>
