@@ -79,7 +79,9 @@ describe('Migration screen', () => {
       await page.getByTestId('migrate-dry-run').click();
       await page.getByTestId('dry-run-table').waitFor();
       const blocked = page.getByTestId(`dry-run-row-${parked[5]}`).getByTestId('cannot-move');
-      expect(await blocked.textContent()).toContain("'normal-comment' is not mapped");
+      expect(await blocked.textContent()).toContain(
+        '“Explain the normal result in plain language” has no step to continue at in version 2',
+      );
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByTestId('dry-run-summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'migrate-dry-run-blocked');

@@ -115,7 +115,7 @@ export function useDraftActions(id: string) {
           color: 'teal',
           title: res.created ? `Published v${v}` : `Already published as v${v}`,
           message: res.created
-            ? 'New instances start on this version; running ones stay on theirs.'
+            ? 'New requests start on this version; running ones stay on theirs.'
             : 'Nothing changed since that version.',
         });
         return true;

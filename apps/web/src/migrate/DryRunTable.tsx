@@ -1,7 +1,8 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { formatWhen } from '../shell/time.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
-import type { DryRun, StepView } from './types.ts';
+import { blockerWords } from './blockerWords.ts';
+import type { DryRun, PlanStep, StepView } from './types.ts';
 
 /** When a step is due, and — on the side after the move — that it changes, with the time before. */
 function Due({ due, was }: { due: string | null; was?: string | null | undefined }) {
@@ -49,7 +50,16 @@ function Steps({ steps, before }: { steps: Array<StepView & { fromStep?: string 
 }
 
 /** Every running instance of version A: where it is, where it would land and who would own it, or why not. */
-export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
+export function DryRunTable({
+  dryRun,
+  from,
+  toVersion,
+}: {
+  dryRun: DryRun;
+  /** Version A's steps, to name a blocked request's step by its title. */
+  from: readonly PlanStep[];
+  toVersion: number;
+}) {
   const { summary, rows } = dryRun;
   return (
     <Stack gap="xs" data-testid="dry-run">
@@ -65,7 +75,7 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
         </Badge>
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm">No running instances are on this version: there is nothing to move.</Text>
+        <Text size="sm">No running requests are on this version: there is nothing to move.</Text>
       ) : (
         <Table verticalSpacing={4} striped data-testid="dry-run-table">
           <Table.Thead>
@@ -106,7 +116,7 @@ export function DryRunTable({ dryRun }: { dryRun: DryRun }) {
                     <Steps steps={row.after} before={row.now} />
                   ) : (
                     <Text size="sm" c="red.9" data-testid="cannot-move">
-                      Cannot move: {row.blockers.map((b) => b.message).join('; ')}
+                      Cannot move: {row.blockers.map((b) => blockerWords(b, from, toVersion)).join('; ')}
                     </Text>
                   )}
                 </Table.Td>

@@ -69,7 +69,7 @@ export function MappingTable({
                 <Group gap="xs" wrap="nowrap">
                   <Select
                     aria-label={`Step of version ${toVersion} for ${step.title}`}
-                    data={[{ value: NOT_MAPPED, label: 'Not mapped — instances here stay' }, ...options]}
+                    data={[{ value: NOT_MAPPED, label: 'Not mapped — requests here stay' }, ...options]}
                     value={target ?? NOT_MAPPED}
                     onChange={(v) => onChange(step.id, !v || v === NOT_MAPPED ? null : v)}
                     allowDeselect={false}

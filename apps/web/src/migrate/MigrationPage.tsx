@@ -179,7 +179,7 @@ export function MigrationPage() {
               Workflows
             </Anchor>
             <Title order={1} size="h3">
-              Move running instances{view ? ` — ${view.workflow}` : ''}
+              Move running requests to a new version{view ? ` — ${view.workflow}` : ''}
             </Title>
           </div>
         </Group>
@@ -190,7 +190,7 @@ export function MigrationPage() {
         )}
         {versions.isError && <Alert color="red">{versions.error.message}</Alert>}
         {versions.isSuccess && list.length < 2 && (
-          <Alert color="gray">Publish a second version of this workflow before moving instances to it.</Alert>
+          <Alert color="gray">Publish a second version of this workflow before moving requests to it.</Alert>
         )}
         {list.length >= 2 && (
           <Group align="flex-end" gap="sm">
@@ -244,7 +244,7 @@ export function MigrationPage() {
                 Step mapping
               </Title>
               <Text size="sm">
-                Each step where an instance can be waiting in version {view.plan.fromVersion}, and the step of
+                Each step where a request can be waiting in version {view.plan.fromVersion}, and the step of
                 version {view.plan.toVersion} it continues at. Proposed by step id (or the same title); change
                 any of them.
               </Text>
@@ -259,7 +259,7 @@ export function MigrationPage() {
               onChange={(step, target) => edit.mutate({ ...view.plan.mapping, [step]: target })}
             />
             <Checkbox
-              label="Include practice instances"
+              label="Include practice runs"
               description="Off: only real requests move; staff's practice runs stay on their version."
               checked={includePractice}
               onChange={(e) => {
@@ -286,7 +286,7 @@ export function MigrationPage() {
                 disabled={!dryRun || dryRun.summary.movable === 0 || running || edit.isPending}
                 data-testid="migrate-apply"
               >
-                Apply{dryRun ? ` to ${countOf(dryRun.summary.movable, 'instance')}` : ''}
+                Apply{dryRun ? ` to ${countOf(dryRun.summary.movable, 'request')}` : ''}
               </Button>
               {!dryRun && !running && (
                 <Text size="sm" c="gray.7">
@@ -302,7 +302,7 @@ export function MigrationPage() {
                 stopping={stop.isPending}
               />
             )}
-            {dryRun && <DryRunTable dryRun={dryRun} />}
+            {dryRun && <DryRunTable dryRun={dryRun} from={view.from} toVersion={view.plan.toVersion} />}
           </>
         )}
       </Stack>
@@ -310,13 +310,13 @@ export function MigrationPage() {
         <Modal
           opened
           onClose={() => setConfirming(false)}
-          title="Move running instances?"
+          title="Move running requests?"
           className="pf-contrast"
           closeButtonProps={{ 'aria-label': 'Close' }}
         >
           <Stack gap="sm">
             <Text size="sm">
-              {countOf(dryRun.summary.movable, 'instance')}
+              {countOf(dryRun.summary.movable, 'request')}
               {dryRun.summary.movable === 1 ? ' moves' : ' move'} from version {view.plan.fromVersion} to
               version {view.plan.toVersion}, one at a time; open tasks go to their new owners' pools.{' '}
               {dryRun.summary.blocked} stay where they are. You can stop part way.
@@ -326,7 +326,7 @@ export function MigrationPage() {
                 Cancel
               </Button>
               <Button onClick={() => apply.mutate()} loading={apply.isPending} data-testid="migrate-confirm">
-                Move {countOf(dryRun.summary.movable, 'instance')}
+                Move {countOf(dryRun.summary.movable, 'request')}
               </Button>
             </Group>
           </Stack>

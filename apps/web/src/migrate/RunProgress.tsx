@@ -3,8 +3,8 @@ import { Square } from 'lucide-react';
 import { type MigrationResult, type MigrationRun, runEnded } from './types.ts';
 
 const STATUS: Record<MigrationRun['status'], { label: string; color: string }> = {
-  running: { label: 'Moving instances', color: 'blue' },
-  stopping: { label: 'Stopping after this instance', color: 'yellow' },
+  running: { label: 'Moving requests', color: 'blue' },
+  stopping: { label: 'Stopping after this request', color: 'yellow' },
   stopped: { label: 'Stopped', color: 'yellow' },
   done: { label: 'Done', color: 'teal' },
   failed: { label: 'Failed', color: 'red' },
