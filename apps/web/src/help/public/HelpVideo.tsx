@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './video.css';
 import type { PublicHelpVideo } from '../types.ts';
 import { Transcript } from './Transcript.tsx';
 
