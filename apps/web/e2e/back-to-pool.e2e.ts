@@ -56,8 +56,10 @@ describe('handing a task back to the pool', () => {
         'Saved with the outcome you choose below, with Back to pool, or now with Save note now.',
       );
       await back.tap();
+      // Said as the button says it: "Released" over a lab result read as the result being released.
       await page
-        .getByText(/is back in the Provider/)
+        .locator('.mantine-Notification-root', { hasText: 'Back in the pool' })
+        .filter({ hasText: /is back in the Provider/ })
         .first()
         .waitFor();
       await page.getByTestId('task-panel-close').tap();

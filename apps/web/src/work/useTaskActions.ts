@@ -146,7 +146,7 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
     onSuccess: (_result, { task, note, forNextRole, onReleased }) => {
       notifications.show({
         color: 'gray',
-        title: 'Released',
+        title: 'Back in the pool',
         message: `“${task.title}” is back in ${thePool(roleName(task.role))}.${
           note
             ? forNextRole
