@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { TaskMoved } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
-import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, X } from 'lucide-react';
+import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, UserRoundPlus, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
@@ -25,7 +25,9 @@ import { TaskAttachments } from './attachments/TaskAttachments.tsx';
 import { closedNote } from './closedNote.ts';
 import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
+import { EndWaitEarly } from './EndWaitEarly.tsx';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
+import { HandOffDialog } from './HandOffDialog.tsx';
 import { InstanceData } from './InstanceData.tsx';
 import { KeptAnswers } from './KeptAnswers.tsx';
 import { KeptNote } from './KeptNote.tsx';
@@ -71,10 +73,12 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   const [note, setNote] = useState<NoteDraft>(EMPTY_NOTE);
   // The form answers typed so far, in words: kept to copy should the task move away before they are sent.
   const [answers, setAnswers] = useState<KeptAnswer[]>([]);
+  const [handingOff, setHandingOff] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different task starts with an empty box
   useEffect(() => {
     setNote(EMPTY_NOTE);
     setAnswers([]);
+    setHandingOff(false);
   }, [taskId]);
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
@@ -248,13 +252,27 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 </Badge>
               )}
             </Group>
-            <Text size="sm" data-testid="task-assignee">
-              {unassigned
-                ? `Unassigned — waiting in ${thePool(roleName(task.role))}`
-                : mine
-                  ? 'Assigned to you'
-                  : `Assigned to ${nameOf(task.assignee, 'a colleague')}`}
-            </Text>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" data-testid="task-assignee">
+                {unassigned
+                  ? `Unassigned — waiting in ${thePool(roleName(task.role))}`
+                  : mine
+                    ? 'Assigned to you'
+                    : `Assigned to ${nameOf(task.assignee, 'a colleague')}`}
+              </Text>
+              {/* Beside who has it: handing it on names the next person, where Back to pool names nobody. */}
+              {open && mine && !task.practice && !standIn && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<UserRoundPlus size={14} aria-hidden />}
+                  onClick={() => setHandingOff(true)}
+                  data-testid="hand-off-button"
+                >
+                  Hand to a colleague
+                </Button>
+              )}
+            </Group>
           </Stack>
           <Group gap="xs" wrap="nowrap">
             {open && unassigned && holdsRole && (
@@ -337,7 +355,31 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           </Alert>
         )}
 
-        <NotesForYou notes={forMe} nameOf={nameOf} now={now} />
+        <NotesForYou notes={forMe} taskId={task.id} nameOf={nameOf} now={now} />
+
+        {instance.status === 'active' && !task.practice && (
+          <EndWaitEarly
+            instanceId={task.instanceId}
+            active={instance.active}
+            roles={me.user.roles}
+            now={now}
+            onEnded={refreshNotes}
+          />
+        )}
+
+        {handingOff && (
+          <HandOffDialog
+            task={labelled}
+            request={request}
+            roleName={roleName(task.role)}
+            typed={note.body}
+            onClose={() => setHandingOff(false)}
+            onHanded={() => {
+              setHandingOff(false);
+              setNote(EMPTY_NOTE);
+            }}
+          />
+        )}
 
         <div>
           <Title order={3} size="h5" mb={6}>
