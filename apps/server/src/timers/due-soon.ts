@@ -1,4 +1,10 @@
-import { addBusinessDuration, type Calendar, type Definition, roughDurationMs } from '@portalflow/engine';
+import {
+  addBusinessDuration,
+  type Calendar,
+  type Deadline,
+  type Definition,
+  roughDurationMs,
+} from '@portalflow/engine';
 import type { DueSoonReminder, HeldTask } from '@portalflow/store';
 import type { EmailPayload } from '../outbox/messages.ts';
 
@@ -25,7 +31,7 @@ const asDuration = (ms: number) => `PT${Math.round(ms / 1000)}S`;
  * warning the workflow gives the step (`warnBefore`, a day for a prior authorisation due in three),
  * else 30 minutes or a quarter of a short deadline.
  */
-export function warningOf(deadline: { after: string; warnBefore?: string } | undefined): string {
+export function warningOf(deadline: Deadline | undefined): string {
   return deadline?.warnBefore ?? asDuration(leadMs(deadline?.after));
 }
 
@@ -64,7 +70,7 @@ export interface HeldStep {
   task: HeldTask;
   workflow: string;
   /** The step's deadline (`PT2H`, and `warnBefore` when the workflow gives its own warning), if it has one. */
-  deadline?: { after: string; warnBefore?: string };
+  deadline?: Deadline;
 }
 
 /**
