@@ -2,9 +2,10 @@ import { ActionIcon, Group, SegmentedControl, Stack, Text, TextInput } from '@ma
 import type { Definition, EndStep, ParallelStep, WaitStep } from '@portalflow/engine';
 import { formatDuration, parseDuration } from '@portalflow/engine';
 import { Trash2 } from 'lucide-react';
-import { useStepOptions, useStepPatch } from './common.ts';
+import { useRoleOptions, useStepOptions, useStepPatch } from './common.ts';
 import { DeadlineFields } from './DeadlineFields.tsx';
 import { StepSelect } from './StepSelect.tsx';
+import { WrapSelect } from './WrapSelect.tsx';
 
 export function ParallelFields({
   id,
@@ -82,6 +83,7 @@ function durationHint(iso: string | undefined): string | undefined {
 export function WaitFields({ id, step, definition }: { id: string; step: WaitStep; definition: Definition }) {
   const patch = useStepPatch(id);
   const options = useStepOptions(definition, id);
+  const roles = useRoleOptions(definition);
   const trigger = step.for !== undefined && step.signal === undefined ? 'time' : 'signal';
   return (
     <Stack gap={6}>
@@ -133,6 +135,16 @@ export function WaitFields({ id, step, definition }: { id: string; step: WaitSte
         searchable
         allowDeselect={false}
         placeholder="Required"
+      />
+      <WrapSelect
+        label="Who may end it early"
+        description="With a reason, e.g. the provider once they have called the patient. Nobody: it waits for its signal or time."
+        placeholder="Nobody"
+        data={roles}
+        value={step.endEarlyBy ?? null}
+        onChange={(v) => patch({ endEarlyBy: v ?? undefined })}
+        clearable
+        data-testid="wait-end-early-by"
       />
       <DeadlineFields id={id} step={step} definition={definition} />
     </Stack>
