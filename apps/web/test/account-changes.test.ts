@@ -65,4 +65,34 @@ describe('the account change history in words', () => {
       'active',
     ]);
   });
+
+  it('says where a work email, an invitation and a reset email went, or why not', () => {
+    const email = change('email', '"old@clinic.org"', '"new@clinic.org"');
+    expect([changeLabel(email), changeFrom(email, titles), changeTo(email, titles)]).toEqual([
+      'Work email',
+      'old@clinic.org',
+      'new@clinic.org',
+    ]);
+    const sent = change(
+      'invitation',
+      null,
+      JSON.stringify({ to: 'dana@clinic.org', expiresAt: '2026-03-05T10:00:00.000Z' }),
+    );
+    expect([changeLabel(sent), changeTo(sent, titles)]).toEqual([
+      'Invitation emailed',
+      'sent to dana@clinic.org',
+    ]);
+    const failed = change(
+      'password-reset-email',
+      null,
+      JSON.stringify({
+        to: 'dana@clinic.org',
+        error: 'SMTP_TIMEOUT: The mail server did not answer in time.',
+      }),
+    );
+    expect([changeLabel(failed), changeTo(failed, titles)]).toEqual([
+      'Password reset emailed',
+      'not sent to dana@clinic.org: SMTP_TIMEOUT: The mail server did not answer in time.',
+    ]);
+  });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkPerson, personRefusal } from '../src/accounts/personForm.ts';
 import { ApiError } from '../src/api/client.ts';
 
-const person = { username: 'ma-second', how: 'code' as const, password: '', roles: ['medical-assistant'] };
+const person = {
+  username: 'ma-second',
+  how: 'code' as 'code' | 'email' | 'password',
+  password: '',
+  email: '',
+  roles: ['medical-assistant'],
+};
 
 describe('adding a person', () => {
   it('the hint says exactly what the username rule allows', () => {
@@ -36,6 +42,14 @@ describe('adding a person', () => {
     });
     // A password is asked for only when one is set now.
     expect(checkPerson({ ...person, how: 'code', password: '' })).toEqual({});
+    // An address is asked for only when the invitation is emailed; one typed must be an address.
+    expect(checkPerson({ ...person, how: 'email' })).toEqual({
+      email: 'Type their work email address: the invitation is emailed there',
+    });
+    expect(checkPerson({ ...person, how: 'email', email: 'dana@clinic.org' })).toEqual({});
+    expect(checkPerson({ ...person, email: 'dana at clinic' })).toEqual({
+      email: 'That is not an email address (name@clinic.org)',
+    });
   });
 
   it("puts the server's refusal on the field it is about", () => {

@@ -7,11 +7,15 @@ import {
   PasswordInput,
   Radio,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
+import type { InvitationView } from '@portalflow/contract';
 import { CircleAlert } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useEmailPreferences } from '../outbox/api.ts';
 import { type CatalogRole, createPerson, useAccountAction } from './api.ts';
+import { invitationLine } from './invitationText.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
 import {
   checkPerson,
@@ -24,7 +28,10 @@ import {
 export const roleOptions = (roles: CatalogRole[]) =>
   roles.map((r) => ({ value: r.id, label: r.department ? `${r.name} · ${r.department}` : r.name }));
 
-/** Adding a person: username, name, roles from the catalog, and either a one-time code or a password. */
+/**
+ * Adding a person: username, name, work email, roles from the catalog, and how they get in: an emailed
+ * invitation, a one-time code, or a password.
+ */
 export function CreatePerson({
   opened,
   onClose,
@@ -38,23 +45,31 @@ export function CreatePerson({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
-  const [how, setHow] = useState<'code' | 'password'>('code');
+  // Until the admin picks: an emailed invitation where the server sends email, else a one-time code.
+  const [picking, setHow] = useState<PersonValues['how'] | null>(null);
+  const emailOn = useEmailPreferences().data?.emailEnabled === true;
+  const how = picking ?? (emailOn ? 'email' : 'code');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<PersonErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   // After the first try, every change is checked again: an error goes as soon as its field is right.
   const [tried, setTried] = useState(false);
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
+  const [invited, setInvited] = useState<{ name: string; invitation: InvitationView } | null>(null);
 
   function close() {
     setUsername('');
     setDisplayName('');
     setPicked([]);
     setPassword('');
+    setEmail('');
+    setHow(null);
     setErrors({});
     setProblem(null);
     setTried(false);
     setIssued(null);
+    setInvited(null);
     onClose();
   }
 
@@ -63,22 +78,25 @@ export function CreatePerson({
     if (next.username !== undefined) setUsername(next.username);
     if (next.how !== undefined) setHow(next.how);
     if (next.password !== undefined) setPassword(next.password);
+    if (next.email !== undefined) setEmail(next.email);
     if (next.roles !== undefined) setPicked([...next.roles]);
-    if (tried) setErrors(checkPerson({ username, how, password, roles: picked, ...next }));
+    if (tried) setErrors(checkPerson({ username, how, password, email, roles: picked, ...next }));
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     setProblem(null);
-    const found = checkPerson({ username, how, password, roles: picked });
+    const found = checkPerson({ username, how, password, email, roles: picked });
     setErrors(found);
     if (Object.keys(found).length > 0) {
       const first = found.username
         ? 'add-person-username'
-        : found.roles
-          ? 'add-person-roles'
-          : 'add-person-password';
+        : found.email
+          ? 'add-person-email'
+          : found.roles
+            ? 'add-person-roles'
+            : 'add-person-password';
       document.getElementById(first)?.focus();
       return;
     }
@@ -87,9 +105,15 @@ export function CreatePerson({
         username: username.trim(),
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
         roles: picked,
-        ...(how === 'code' ? { setPasswordCode: true } : { password }),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        ...(how === 'email'
+          ? { sendInvitation: true }
+          : how === 'code'
+            ? { setPasswordCode: true }
+            : { password }),
       });
-      if (made.setPasswordCode && made.setPasswordCodeExpiresAt)
+      if (made.invitation) setInvited({ name: made.user.displayName, invitation: made.invitation });
+      else if (made.setPasswordCode && made.setPasswordCodeExpiresAt)
         setIssued({
           name: made.user.displayName,
           code: made.setPasswordCode,
@@ -111,7 +135,34 @@ export function CreatePerson({
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      {issued ? (
+      {invited ? (
+        <Stack>
+          {invited.invitation.error ? (
+            <Alert
+              color="red"
+              title={`${invited.name}'s account is made; the invitation was not sent`}
+              data-testid="invitation-result"
+            >
+              <Text size="sm">{invitationLine(invited.invitation)}</Text>
+              <Text size="sm" mt="xs">
+                Once the mail server works, open their account and choose Send a new invitation, or reset
+                their password there to get a one-time code to give them.
+              </Text>
+            </Alert>
+          ) : (
+            <Alert color="blue" title={`Invitation sent to ${invited.name}`} data-testid="invitation-result">
+              <Text size="sm">{invitationLine(invited.invitation)}</Text>
+              <Text size="sm" mt="xs">
+                The email has a link where they choose their own password; it works once. If it expires, open
+                their account and choose Send a new invitation.
+              </Text>
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      ) : issued ? (
         <Stack>
           <OneTimeCode name={issued.name} code={issued.code} expiresAt={issued.expiresAt} />
           <Group justify="flex-end">
@@ -141,6 +192,18 @@ export function CreatePerson({
               value={displayName}
               onChange={(e) => setDisplayName(e.currentTarget.value)}
             />
+            <TextInput
+              id="add-person-email"
+              label="Work email"
+              description="Where their invitation, password resets and notifications go"
+              type="email"
+              placeholder="name@clinic.org"
+              withAsterisk={how === 'email'}
+              aria-required={how === 'email'}
+              value={email}
+              onChange={(e) => changed({ email: e.currentTarget.value })}
+              error={errors.email}
+            />
             <MultiSelect
               id="add-person-roles"
               label="Roles"
@@ -154,15 +217,18 @@ export function CreatePerson({
               searchable
             />
             <Radio.Group
-              label="First password"
+              label="How they get in"
               value={how}
-              onChange={(v) => changed({ how: v as 'code' | 'password' })}
+              onChange={(v) => changed({ how: v as PersonValues['how'] })}
             >
               <Stack gap={6} mt={6}>
                 <Radio
-                  value="code"
-                  label="Give a one-time code; they choose their own password (recommended)"
+                  value="email"
+                  disabled={!emailOn}
+                  label="Email them an invitation; they choose their own password (recommended)"
+                  description={emailOn ? undefined : 'This server sends no email: no mail server is set up'}
                 />
+                <Radio value="code" label="Give them a one-time code in person or by phone" />
                 <Radio value="password" label="Set a password now" />
               </Stack>
             </Radio.Group>

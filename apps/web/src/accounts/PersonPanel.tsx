@@ -29,6 +29,7 @@ import { rolesSavedText } from './rolesSaved.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { SignInPause } from './SignInPause.tsx';
 import { twoFactorLine } from './twoFactorState.ts';
+import { WorkEmail } from './WorkEmail.tsx';
 
 /** The sign-in actions that ask first. */
 type Confirming = 'disable' | 'password' | 'two-factor';
@@ -156,6 +157,9 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
           </Button>
         </Group>
       </Stack>
+
+      <Divider />
+      <WorkEmail person={person} />
 
       <Divider />
       <Title order={3} size="h5">

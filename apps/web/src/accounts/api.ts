@@ -14,6 +14,7 @@ import {
   previewStaffList,
   type RoleSummary,
   SYSTEM_ROLE_TITLES,
+  sendInvitation as sendInvitationRoute,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
@@ -110,6 +111,7 @@ export function useAccountAction<I, O>(fn: (input: I) => Promise<O>) {
 export const patchPerson = (id: string, body: PatchUserBody) => call(patchUser, { params: { id }, body });
 export const createPerson = (body: CreateUserBody) => call(createUser, { body });
 export const issueCode = (id: string) => call(issueSetPasswordCode, { params: { id } });
+export const sendInvitation = (id: string) => call(sendInvitationRoute, { params: { id } });
 export const endSession = (id: string, sessionId: string) =>
   call(endUserSession, { params: { id, sessionId } });
 export const endAllSessions = (id: string) => call(endUserSessions, { params: { id } });

@@ -11,6 +11,9 @@ const WHAT: Record<string, string> = {
   'two-factor': 'Two-factor sign-in',
   sessions: 'Sessions',
   'set-password-code': 'One-time code issued',
+  email: 'Work email',
+  invitation: 'Invitation emailed',
+  'password-reset-email': 'Password reset emailed',
   'sign-in-pause': 'Sign-in pause lifted',
 };
 
@@ -83,6 +86,10 @@ export function changeFrom(c: AccountChange, title: RoleTitle): string {
 export function changeTo(c: AccountChange, title: RoleTitle): string {
   if (c.what === 'sign-in-pause') return 'can sign in';
   if (c.what === 'disabled') return standing(c.newValue);
+  if ((c.what === 'invitation' || c.what === 'password-reset-email') && c.newValue) {
+    const { to, error } = JSON.parse(c.newValue) as { to?: string; error?: string };
+    return error ? `not sent to ${to}: ${error}` : `sent to ${to}`;
+  }
   if (c.what === 'set-password-code' && c.newValue) {
     const { expiresAt } = JSON.parse(c.newValue) as { expiresAt?: string };
     return expiresAt ? `valid until ${formatWhen(expiresAt)}` : 'issued';

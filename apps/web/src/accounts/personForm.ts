@@ -1,15 +1,17 @@
-import { USERNAME_RULE, Username } from '@portalflow/contract';
+import { USERNAME_RULE, Username, WorkEmail } from '@portalflow/contract';
 import { ApiError } from '../api/client.ts';
 
 /** The fields of "Add a person" that can be wrong. */
-export type PersonField = 'username' | 'password' | 'roles';
+export type PersonField = 'username' | 'password' | 'roles' | 'email';
 export type PersonErrors = Partial<Record<PersonField, string>>;
 
 export interface PersonValues {
   username: string;
-  /** A one-time code they redeem, or a password set now. */
-  how: 'code' | 'password';
+  /** An invitation emailed to them, a one-time code they redeem, or a password set now. */
+  how: 'email' | 'code' | 'password';
   password: string;
+  /** The work email address (optional, unless the invitation is emailed). */
+  email: string;
   /** The roles picked: a new account is active, and an active account needs one (ROLE_REQUIRED). */
   roles: readonly string[];
 }
@@ -26,6 +28,11 @@ export function checkPerson(values: PersonValues): PersonErrors {
   const username = values.username.trim();
   if (username === '') errors.username = 'Username is required';
   else if (!Username.safeParse(username).success) errors.username = `Username must be ${USERNAME_RULE}`;
+  const email = values.email.trim();
+  if (email === '' && values.how === 'email')
+    errors.email = 'Type their work email address: the invitation is emailed there';
+  else if (email !== '' && !WorkEmail.safeParse(email).success)
+    errors.email = 'That is not an email address (name@clinic.org)';
   if (values.roles.length === 0) errors.roles = 'Pick at least one role: what this person does in the clinic';
   if (values.how === 'password') {
     if (values.password === '') errors.password = 'Password is required';
@@ -41,5 +48,10 @@ export function personRefusal(error: unknown): { field: PersonField | null; mess
   if (error.code === 'USERNAME_TAKEN') return { field: 'username', message: error.message };
   if (error.code === 'PASSWORD_TOO_WEAK') return { field: 'password', message: error.message };
   if (error.code === 'ROLE_REQUIRED') return { field: 'roles', message: error.message };
+  if (error.code === 'EMAIL_NOT_CONFIGURED')
+    return {
+      field: 'email',
+      message: 'This server sends no email (no mail server is set up): give a one-time code instead',
+    };
   return { field: null, message: error.message };
 }

@@ -10,15 +10,19 @@ import { ApiError } from '../api/client.ts';
  */
 export function SetPasswordWithCode({
   initialUsername,
+  initialCode = '',
   onDone,
   onCancel,
 }: {
   initialUsername: string;
+  /** The code of an emailed link, filled in for the person. */
+  initialCode?: string;
   onDone: (username: string) => void;
   onCancel: () => void;
 }) {
   const [username, setUsername] = useState(initialUsername);
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
+  const fromLink = initialCode !== '';
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +53,9 @@ export function SetPasswordWithCode({
           Choose your password
         </Title>
         <Text size="sm" c="dimmed">
-          Enter the one-time code your admin gave you. It works once and expires.
+          {fromLink
+            ? 'Your username and the code from your email are filled in: choose your password. The link works once and expires.'
+            : 'Enter the one-time code your admin gave you. It works once and expires.'}
         </Text>
         {error && (
           <Alert color="red" role="alert" title="Password not set">

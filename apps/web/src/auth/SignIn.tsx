@@ -8,10 +8,12 @@ import type { Me, SignInResult, SignInStage } from '../api/types.ts';
 import { preloadSignedIn, SignedInApp } from '../screens/screens.ts';
 import { CodeStep } from './CodeStep.tsx';
 import { EnrollTwoFactor } from './EnrollTwoFactor.tsx';
+import { ForgotPassword } from './ForgotPassword.tsx';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SetPasswordWithCode } from './SetPasswordWithCode.tsx';
 import { SsoButton } from './SsoButton.tsx';
 import { takeSessionEnded } from './sessionEnded.ts';
+import { takeSetPasswordLink } from './setPasswordLink.ts';
 import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
 /**
@@ -27,7 +29,10 @@ export function SignIn({ me }: { me?: Me | null }) {
   const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
-  const [settingPassword, setSettingPassword] = useState(false);
+  // Read once: an emailed link opens "Choose your password" with its username and code filled in.
+  const [link] = useState(takeSetPasswordLink);
+  const [settingPassword, setSettingPassword] = useState(link !== null);
+  const [forgot, setForgot] = useState(false);
   const [passwordSet, setPasswordSet] = useState(false);
   // Read once: the explanation shows until this page is left, not on the next visit.
   const [sessionEnded] = useState(takeSessionEnded);
@@ -93,7 +98,8 @@ export function SignIn({ me }: { me?: Me | null }) {
   } else if (settingPassword) {
     content = (
       <SetPasswordWithCode
-        initialUsername={username}
+        initialUsername={link?.username ?? username}
+        initialCode={link?.code ?? ''}
         onDone={(name) => {
           setUsername(name);
           setSettingPassword(false);
@@ -103,6 +109,8 @@ export function SignIn({ me }: { me?: Me | null }) {
         onCancel={() => setSettingPassword(false)}
       />
     );
+  } else if (forgot) {
+    content = <ForgotPassword initial={username} onCancel={() => setForgot(false)} />;
   } else if (stage === 'totp') {
     content = <CodeStep username={username} onSignedIn={afterStep} onCancel={startOver} />;
   } else if (stage === 'enroll') {
@@ -154,6 +162,9 @@ export function SignIn({ me }: { me?: Me | null }) {
           />
           <Button type="submit" loading={busy}>
             Sign in
+          </Button>
+          <Button variant="subtle" onClick={() => setForgot(true)}>
+            Forgot your password?
           </Button>
           <Button variant="subtle" onClick={() => setSettingPassword(true)}>
             I have a one-time code from my admin
