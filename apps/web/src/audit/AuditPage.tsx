@@ -6,7 +6,7 @@ import { AccessLogReport } from './AccessLogReport.tsx';
 import { InstanceReplay } from './InstanceReplay.tsx';
 import { InstanceSearch } from './InstanceSearch.tsx';
 
-/** The auditor's area: find an instance and replay its history, or read the access log. */
+/** The auditor's area: find a request and replay its history, or read the access log. */
 export function AuditPage() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -29,7 +29,7 @@ export function AuditPage() {
             leftSection={<FileSearch size={16} aria-hidden />}
             data-testid="audit-tab-instances"
           >
-            Instances
+            Requests
           </Tabs.Tab>
           <Tabs.Tab
             value="access-log"

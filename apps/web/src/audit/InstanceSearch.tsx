@@ -126,7 +126,7 @@ export function InstanceSearch() {
     <Stack h="100%" gap="sm" p="md" style={{ minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <Title order={2} size="h3">
-          Find an instance
+          Find a request
         </Title>
         <Text size="sm" c="dimmed">
           Open one to replay its history on the diagram and verify nobody altered it.
@@ -135,7 +135,7 @@ export function InstanceSearch() {
       <Box
         component="form"
         role="search"
-        aria-label="Instance filters"
+        aria-label="Request filters"
         data-testid="audit-search"
         onSubmit={(e: FormEvent) => e.preventDefault()}
       >
@@ -195,7 +195,7 @@ export function InstanceSearch() {
           />
           <TextInput
             label="Person"
-            placeholder="Name of who started or worked on it"
+            placeholder="Who started or worked on it"
             value={nameText}
             onChange={(e) => setNameText(e.currentTarget.value)}
             error={nameText.trim().length === 1 ? 'Type at least 2 letters' : undefined}
@@ -227,7 +227,7 @@ export function InstanceSearch() {
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         {results.isPending && !datesReversed ? (
           <Group justify="center" p="xl">
-            <Loader size="sm" role="status" aria-label="Loading instances" />
+            <Loader size="sm" role="status" aria-label="Loading requests" />
             <Text size="sm" c="dimmed">
               Searching…
             </Text>
@@ -235,14 +235,14 @@ export function InstanceSearch() {
         ) : items.length === 0 && !results.isError ? (
           <Stack align="center" gap="xs" p="xl" data-testid="audit-search-empty">
             <SearchX size={32} aria-hidden />
-            <Text fw={600}>No instances match these filters</Text>
+            <Text fw={600}>No requests match these filters</Text>
             <Text size="sm" c="dimmed" maw={560} ta="center">
-              Instances are found by their workflow, the day they started (clinic time, both days included),
+              Requests are found by their workflow, the day they started (clinic time, both days included),
               their status, the patient reference in their data (the whole reference) and the name of a person
               who started or worked on them. Widen the dates, pick another workflow or status, or clear the
               filters.
               {filters.practice === 'true'
-                ? ' Practice runs are shown instead of real ones; switch it off to see real instances.'
+                ? ' Practice runs are shown instead of real ones; switch it off to see real requests.'
                 : ''}
             </Text>
             {anyFilter && (
@@ -261,7 +261,7 @@ export function InstanceSearch() {
             aria-busy={results.isFetching}
           >
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }} className="visually-hidden">
-              Instances matching the filters, newest first
+              Requests matching the filters, newest first
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -330,7 +330,7 @@ export function InstanceSearch() {
                       variant="default"
                       leftSection={<FileSearch size={14} aria-hidden />}
                       onClick={(e) => e.stopPropagation()}
-                      aria-label={`Replay instance started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId)})`}
+                      aria-label={`Replay the request started ${formatWhen(item.startedAt)} (${titleOf(item.definitionId)})`}
                       data-testid={`audit-open-${item.id}`}
                     >
                       Replay
@@ -350,8 +350,8 @@ export function InstanceSearch() {
           hasNext={!!results.data?.nextCursor}
           onPrevious={paging.previous}
           onNext={() => paging.next(results.data?.nextCursor ?? null)}
-          noun="instance"
-          plural="instances"
+          noun="request"
+          plural="requests"
           testId="audit-paging"
         />
       )}
