@@ -97,6 +97,10 @@ function documentation(w: XmlWriter, text: string | undefined): void {
   if (text !== undefined) w.text('bpmn:documentation', {}, text);
 }
 
+/** The role that may end a wait early (`pf:wait endEarlyBy`): BPMN has no word for it. */
+const endEarlyBy = (step: Definition['steps'][string] | undefined): string | undefined =>
+  step?.type === 'wait' ? step.endEarlyBy : undefined;
+
 function extension(w: XmlWriter, body: () => void): void {
   w.element('bpmn:extensionElements', {}, body);
 }
@@ -173,7 +177,8 @@ function writeNode(
         extension(w, () => {
           if (d.type === 'join') w.empty('pf:join', { fork: d.fork });
           else if (d.type === 'outcomes') w.empty('pf:outcomes', { task: n.step });
-          else w.empty(`pf:${d.type === 'waitGateway' ? 'wait' : d.type}`);
+          else if (d.type === 'waitGateway') w.empty('pf:wait', { endEarlyBy: endEarlyBy(step) });
+          else w.empty(`pf:${d.type}`);
         });
         links();
       });
@@ -183,7 +188,7 @@ function writeNode(
     case 'catch':
       w.element('bpmn:intermediateCatchEvent', attrs, () => {
         if (own) documentation(w, step?.description);
-        if (d.type === 'wait') extension(w, () => w.empty('pf:wait'));
+        if (d.type === 'wait') extension(w, () => w.empty('pf:wait', { endEarlyBy: endEarlyBy(step) }));
         else if (d.signal === undefined && d.for === undefined) extension(w, () => w.empty('pf:next'));
         links();
         if (d.signal !== undefined)

@@ -54,6 +54,7 @@ export function waitGateway(ctx: ImportContext, node: FlowNode, id: string): Ste
     } else ctx.skip(t.node, 'this timer of an event-based gateway is not modelled');
   }
   if (signal !== undefined) step.signal = signal;
+  endEarlyFrom(ctx, node, step);
   if (deadline) step.deadline = deadline;
   step.next = next ?? ctx.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
   return step;
@@ -89,9 +90,20 @@ export function waitEvent(ctx: ImportContext, node: FlowNode, id: string): Step 
     ctx.warn(`timer '${node.name ?? node.id}' is not an ISO 8601 duration: it became a wait for a signal`);
   if (defs.some((d) => d.local !== 'timerEventDefinition') || (timer && step.for === undefined))
     step.signal = signalOf(ctx, node, !timer);
+  endEarlyFrom(ctx, node, step);
   if (node.outgoing.length > 1)
     ctx.warn(`several flows leave '${node.name ?? node.id}': only the first was kept`);
   const to = node.outgoing[0] ? ctx.resolve(node.outgoing[0].target) : undefined;
   step.next = to ?? ctx.addedEnd(id, `wait '${node.name ?? node.id}' leads nowhere`);
   return step;
+}
+
+/** The role that may end the wait early, as portalflow wrote it (`pf:wait endEarlyBy`). */
+function endEarlyFrom(ctx: ImportContext, node: FlowNode, step: Step): void {
+  const pf = pfExtension(node.el, 'wait');
+  const role = pf ? attr(pf, 'endEarlyBy') : undefined;
+  if (role === undefined || step.type !== 'wait') return;
+  const id = asId(role, ctx.ours);
+  if (id) step.endEarlyBy = id;
+  else ctx.warn(`wait '${node.name ?? node.id}': who may end it early ('${role}') is not a role id`);
 }
