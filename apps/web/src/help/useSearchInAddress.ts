@@ -15,12 +15,21 @@ export function useSearchInAddress(): [string, (q: string) => void] {
   const [params, setParams] = useSearchParams();
   const inAddress = params.get('q') ?? '';
   const [query, setQueryNow] = useState(inAddress);
-  const written = useRef(inAddress);
+  // Searches this box wrote to the address that it has not shown yet, oldest first: the router may
+  // show an older one after a newer was written (on a busy computer), which must not put it back.
+  const pending = useRef<string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const shown = useRef(inAddress);
+  shown.current = inAddress;
 
   useEffect(() => {
-    if (inAddress === written.current) return;
-    written.current = inAddress;
+    const mine = pending.current.indexOf(inAddress);
+    if (mine >= 0) {
+      pending.current = pending.current.slice(mine + 1);
+      return;
+    }
+    // Not written here: a link followed, Back or Forward.
+    pending.current = [];
     clearTimeout(timer.current);
     setQueryNow(inAddress);
   }, [inAddress]);
@@ -30,7 +39,8 @@ export function useSearchInAddress(): [string, (q: string) => void] {
     setQueryNow(q);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      written.current = q;
+      if (q === shown.current) return;
+      pending.current = [...pending.current, q];
       setParams(
         (p) => {
           if (q) p.set('q', q);
