@@ -160,8 +160,8 @@ export const HandOffBody = z
 export type HandOffBody = z.input<typeof HandOffBody>;
 
 /** A colleague a task can be handed to: an active account holding the task's role. */
-export const Colleague = z.object({ id: Id, displayName: z.string(), username: z.string() });
-export type Colleague = z.infer<typeof Colleague>;
+export const HandOffColleague = z.object({ id: Id, displayName: z.string(), username: z.string() });
+export type HandOffColleague = z.infer<typeof HandOffColleague>;
 
 export const CommentBody = z.object({ body: z.string().min(1).max(8000) }).strict();
 
@@ -243,7 +243,7 @@ export const taskColleagues = route({
   'x-instance-data': true,
   request: { params: IdParams },
   responses: {
-    200: json(z.object({ colleagues: z.array(Colleague) }), 'Colleagues, by name'),
+    200: json(z.object({ colleagues: z.array(HandOffColleague) }), 'Colleagues, by name'),
     ...errors({
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Not a task you may see (FORBIDDEN)',
