@@ -19,15 +19,11 @@ import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
 import { instanceReply } from '../instances/replies.ts';
-import {
-  type Applied,
-  historyWarningHeader,
-  type InstanceService,
-  idempotencyKeyReused,
-} from '../instances/service.ts';
+import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { checkStartData } from '../instances/start-data.ts';
 import { instanceView } from '../instances/view.ts';
 import { listedDetail, requestLabels } from '../requests/subjects.ts';
+import { actOnInstance } from './act-on-instance.ts';
 
 export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
@@ -175,33 +171,16 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
   app.openapi(declared(docs, signalInstance), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json');
-    const instanceId = c.req.valid('param').id;
-    let applied: Applied;
-    try {
-      applied = await instances.act(
-        { user, role: null },
-        instanceId,
-        { type: 'signal', name: input.name, data: input.data ?? {} },
-        {
-          idempotency: idempotencyOf(c),
-          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'signal' }),
-        },
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403)
-        await recordAccess(deps, c, user, { instanceId, category: 'phi', outcome: 'deny', detail: 'signal' });
-      throw error;
-    }
-    // The allowed access was logged in the change's own commit; a replayed request is logged here.
-    if (applied.replayed) {
-      await recordAccess(deps, c, user, {
-        instanceId: applied.instance.id,
-        category: 'phi',
-        outcome: 'allow',
-        detail: 'signal (replayed)',
-      });
-      return c.json(applied.replayed.response as InstanceAnswer, 200);
-    }
+    const applied = await actOnInstance(
+      deps,
+      instances,
+      c,
+      user,
+      c.req.valid('param').id,
+      { type: 'signal', name: input.name, data: input.data ?? {} },
+      'signal',
+    );
+    if (applied.replayed) return c.json(applied.replayed.response as InstanceAnswer, 200);
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
     return c.json(instanceReply(applied), 200);
   });
@@ -209,36 +188,16 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
   app.openapi(declared(docs, endWait), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json');
-    const instanceId = c.req.valid('param').id;
-    const applied = await instances
-      .act(
-        { user, role: null },
-        instanceId,
-        { type: 'end-wait', token: input.token, reason: input.reason },
-        {
-          idempotency: idempotencyOf(c),
-          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'end wait early' }),
-        },
-      )
-      .catch(async (error: unknown) => {
-        if (error instanceof ApiError && error.status === 403)
-          await recordAccess(deps, c, user, {
-            instanceId,
-            category: 'phi',
-            outcome: 'deny',
-            detail: 'end wait early',
-          });
-        throw error;
-      });
-    if (applied.replayed) {
-      await recordAccess(deps, c, user, {
-        instanceId: applied.instance.id,
-        category: 'phi',
-        outcome: 'allow',
-        detail: 'end wait early (replayed)',
-      });
-      return c.json(applied.replayed.response as InstanceAnswer, 200);
-    }
+    const applied = await actOnInstance(
+      deps,
+      instances,
+      c,
+      user,
+      c.req.valid('param').id,
+      { type: 'end-wait', token: input.token, reason: input.reason },
+      'end wait early',
+    );
+    if (applied.replayed) return c.json(applied.replayed.response as InstanceAnswer, 200);
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
     return c.json(instanceReply(applied), 200);
   });
@@ -246,39 +205,17 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
   app.openapi(declared(docs, cancelInstance), async (c) => {
     const user = requireUser(c);
     const input = c.req.valid('json') ?? {};
-    const instanceId = c.req.valid('param').id;
-    // Who may cancel depends on the request's state (see eventFor): the service decides, on the
-    // state it commits to; a refusal is logged here.
-    const applied = await instances
-      .act(
-        { user, role: null },
-        instanceId,
-        { type: 'cancel', reason: input.reason },
-        {
-          idempotency: idempotencyOf(c),
-          access: accessEntry(deps, c, user, { category: 'phi', outcome: 'allow', detail: 'cancel' }),
-        },
-      )
-      .catch(async (error: unknown) => {
-        if (error instanceof ApiError && error.status === 403)
-          await recordAccess(deps, c, user, {
-            instanceId,
-            category: 'phi',
-            outcome: 'deny',
-            detail: 'cancel',
-          });
-        throw error;
-      });
-    // The allowed access was logged in the change's own commit; a replayed request is logged here.
-    if (applied.replayed) {
-      await recordAccess(deps, c, user, {
-        instanceId: applied.instance.id,
-        category: 'phi',
-        outcome: 'allow',
-        detail: 'cancel (replayed)',
-      });
-      return c.json(applied.replayed.response as InstanceAnswer, 200);
-    }
+    // Who may cancel depends on the request's state (see eventFor): the service decides.
+    const applied = await actOnInstance(
+      deps,
+      instances,
+      c,
+      user,
+      c.req.valid('param').id,
+      { type: 'cancel', reason: input.reason },
+      'cancel',
+    );
+    if (applied.replayed) return c.json(applied.replayed.response as InstanceAnswer, 200);
     if (applied.historyWarning) c.header('Portalflow-Warning', historyWarningHeader(applied.historyWarning));
     return c.json(instanceReply(applied), 200);
   });
