@@ -1,84 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningServer, ssoConfigFromEnv, startServer } from '@portalflow/server';
+import type { RunningServer } from '@portalflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIdp, type TestIdp } from '../../server/test/support/idp.ts';
-import { apiSession } from './support/api.ts';
+import type { TestIdp } from '../../server/test/support/idp.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD } from './support/server.ts';
-import { shiftedClock } from './support/time-shift.ts';
+import { type SsoSetup, startSsoServer } from './support/sso-server.ts';
 
-/** A free port: the provider must know the app's callback URL before the app listens. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
+let setup: SsoSetup;
 let idp: TestIdp;
 let server: RunningServer;
-let dir: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  idp = await startIdp({ redirectUri: `${base}/api/auth/oidc/callback`, postLogoutRedirectUri: `${base}/` });
-  idp.accounts.set('nina@clinic.example', {
-    sub: 'dir-nina',
-    email: 'nina@clinic.example',
-    emailVerified: true,
-    name: 'Nina Nurse',
-    groups: ['clinic-nurses'],
-    amr: ['pwd'],
-    password: 'directory password',
-  });
-  idp.accounts.set('walt@clinic.example', {
-    sub: 'dir-walt',
-    email: 'walt@clinic.example',
-    emailVerified: true,
-    name: 'Walt Visitor',
-    groups: ['visitors'],
-    amr: ['pwd'],
-    password: 'directory password',
-  });
-  dir = mkdtempSync(join(tmpdir(), 'pf-e2e-sso-'));
-  process.env.PORTALFLOW_DEMO_PASSWORD = PASSWORD;
-  server = await startServer({
-    port,
-    databaseUrl: `file:${join(dir, 'pf.db')}`,
-    demo: true,
-    quiet: true,
-    // At the suite's hour, as the browsers and the authenticator codes are (support/time-shift.ts).
-    ...(shiftedClock() ? { clock: shiftedClock() } : {}),
-    config: {
-      sso: ssoConfigFromEnv({
-        PORTALFLOW_OIDC_ISSUER: idp.issuer,
-        PORTALFLOW_OIDC_CLIENT_ID: idp.clientId,
-        PORTALFLOW_OIDC_CLIENT_SECRET: idp.clientSecret,
-        PORTALFLOW_OIDC_REDIRECT_URI: `${base}/api/auth/oidc/callback`,
-        PORTALFLOW_OIDC_PROVIDER_NAME: 'Clinic Directory',
-        PORTALFLOW_OIDC_SCOPES: 'openid email profile groups',
-      }),
-    },
-  });
-  const admin = await apiSession(server.url, 'admin', PASSWORD);
-  const mapped = await admin('PUT', '/sso/groups', {
-    mapping: [{ group: 'clinic-nurses', roles: ['triage-nurse'] }],
-  });
-  if (mapped.status !== 200) throw new Error(`mapping: ${mapped.status}`);
+  setup = await startSsoServer();
+  ({ idp, server } = setup);
 });
 
-let idpClosed = false;
 afterAll(async () => {
-  await server?.close();
-  if (!idpClosed) await idp?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await setup?.stop();
 });
 
 /**
@@ -123,8 +61,7 @@ describe('single sign-on status', () => {
       await page.getByRole('tab', { name: 'Single sign-on', exact: true }).click();
       const status = page.getByTestId('sso-status');
       await status.getByText('Clinic Directory answers').waitFor();
-      await idp.close();
-      idpClosed = true;
+      await setup.stopIdp();
       await status.getByRole('button', { name: 'Check again' }).click();
       await status.getByText('Clinic Directory does not answer').waitFor();
       expect(await status.textContent()).toContain('connection refused');
