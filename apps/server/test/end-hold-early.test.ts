@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
-import { type Listener, listen } from './support/listen.ts';
+import { type Listener, listen, sendJson } from './support/listen.ts';
 
 /**
  * A result held until the provider has talked with the patient waits on a timer; once the provider
@@ -18,17 +18,8 @@ let assistant: AuthHeaders;
 let provider: AuthHeaders;
 let records: AuthHeaders;
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies of every route
-async function send(as: AuthHeaders, method: string, path: string, body?: unknown): Promise<any> {
-  const init: RequestInit = { method, headers: { ...as } };
-  if (body !== undefined) {
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const res = await fetch(`${listener.base}${path}`, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, text };
-}
+const send = (as: AuthHeaders, method: string, path: string, body?: unknown) =>
+  sendJson(listener.base, as, method, path, body);
 
 async function finish(
   as: AuthHeaders,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, makeApp, type TestApp } from './support/app.ts';
-import { type Listener, listen } from './support/listen.ts';
+import { type Listener, listen, sendJson } from './support/listen.ts';
 
 /**
  * Releasing a task at closing time hands the handoff note over with it: the release carries the note
@@ -29,17 +29,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies of every route
-async function send(as: AuthHeaders, method: string, path: string, body?: unknown): Promise<any> {
-  const init: RequestInit = { method, headers: { ...as } };
-  if (body !== undefined) {
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const res = await fetch(`${listener.base}${path}`, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, text };
-}
+const send = (as: AuthHeaders, method: string, path: string, body?: unknown) =>
+  sendJson(listener.base, as, method, path, body);
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 

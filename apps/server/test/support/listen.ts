@@ -51,3 +51,23 @@ export const setCookie = (headers: Headers, name: string) =>
     .getSetCookie()
     .find((c) => c.startsWith(`${name}=`))
     ?.split(';')[0];
+
+/** One JSON call over the socket as someone (their auth headers): status, parsed body and raw text. */
+export async function sendJson(
+  base: string,
+  as: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of every route
+): Promise<{ status: number; body: any; text: string }> {
+  const headers: Record<string, string> = { ...as };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, text };
+}
