@@ -113,6 +113,13 @@ describe('handing a claimed task to a named colleague', () => {
     // Dr Lee no longer holds it, and cannot hand it on again.
     const again = await handOff(drLee, taskId, t.user('provider-3').id);
     expect(again.status, again.text).toBe(409);
+
+    // The history says the holder handed it on, not that a lead reassigned it.
+    const history = await send(drPatel, 'GET', `/api/instances/${instanceId}/history`);
+    expect(history.status, history.text).toBe(200);
+    const summaries: string[] = history.body.timeline.map((e: { summary: string }) => e.summary);
+    expect(summaries.some((s) => s.startsWith('handed on “'))).toBe(true);
+    expect(summaries.some((s) => s.startsWith('reassigned'))).toBe(false);
   });
 
   it('only to an active colleague who holds the role (422), never to oneself', async () => {

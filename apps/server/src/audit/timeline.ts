@@ -58,7 +58,15 @@ function describe(
       return `deadline passed on ${titleIn(definition, step)}${escalated}${early}`;
     }
     case 'reassign': {
-      const verb = { claim: 'claimed', release: 'released', reassign: 'reassigned' }[assignmentKind(p)];
+      // Whoever held the task giving it to a colleague handed it on; a lead (or anyone else) reassigned it.
+      const handedOn = changes.some(
+        (c) => c.field === 'assignee' && c.from === p.actor && typeof c.to === 'string' && c.to !== p.actor,
+      );
+      const kind = assignmentKind(p);
+      const verb =
+        kind === 'reassign' && handedOn
+          ? 'handed on'
+          : { claim: 'claimed', release: 'released', reassign: 'reassigned' }[kind];
       const step = p.step ?? changes.find((c) => c.step)?.step;
       return step === undefined ? verb : `${verb} ${titleIn(definition, step)}`;
     }
