@@ -117,4 +117,64 @@ describe('a provider ends a hold early and hands a task to a covering colleague'
       await b.close();
     }
   });
+  it('ends a hold from Request status when no task of the request is open: the hold may be all that is left', async () => {
+    const patient = 'DEMO-4412';
+    const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
+    const started = await ma<Body>('POST', '/requests', {
+      definitionId: 'lab-result-release',
+      data: { patient, test: 'Biopsy' },
+    });
+    expect(started.status).toBe(201);
+    const instanceId = (started.body as unknown as { instance: { id: string } }).instance.id;
+    const verify = started.body.instance.active.find((a) => a.step === 'verify-result')!.taskId;
+    expect((await ma('POST', `/tasks/${encodeURIComponent(verify)}/claim`)).status).toBe(200);
+    const verified = await ma<Body>('POST', `/tasks/${encodeURIComponent(verify)}/complete`, {
+      outcome: 'verified',
+      data: { resultKind: 'pathology', flag: 'normal', holdRequested: true },
+    });
+    const provider = await apiSession(server.url, 'provider', PASSWORD);
+    const harm = verified.body.instance.active.find((a) => a.step === 'harm-review')!.taskId;
+    expect((await provider('POST', `/tasks/${encodeURIComponent(harm)}/claim`)).status).toBe(200);
+    const held = await provider<Body>('POST', `/tasks/${encodeURIComponent(harm)}/complete`, {
+      outcome: 'hold-until-discussed',
+      data: { harmReason: 'New cancer diagnosis: to be told in person.' },
+    });
+    expect(held.status).toBe(200);
+    // The provider writes the normal result's comment first: then nothing of this request is on
+    // anyone's list, only the hold.
+    const comment = held.body.instance.active.find((a) => a.step === 'normal-comment')!.taskId;
+    expect((await provider('POST', `/tasks/${encodeURIComponent(comment)}/claim`)).status).toBe(200);
+    const commented = await provider<Body>('POST', `/tasks/${encodeURIComponent(comment)}/complete`, {
+      outcome: 'commented',
+      data: { patientComment: 'Your biopsy shows no sign of disease.' },
+    });
+    expect(commented.status).toBe(200);
+    expect(commented.body.instance.active.map((a) => a.kind)).toEqual(['wait']);
+
+    const b = await openBrowser({ width: 1280, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'provider', PASSWORD);
+      await page.getByTestId('request-status').click();
+      await page.getByTestId('request-status-patient').fill(patient);
+      await page.keyboard.press('Enter');
+      const row = page.getByTestId('request-status-row');
+      await expect.poll(() => row.count()).toBe(1);
+      const offer = row.getByTestId('end-wait-offer');
+      await offer.waitFor();
+      expect(await offer.textContent()).toContain('Waiting: Held until the provider talks with the patient');
+      await offer.getByTestId('end-wait-start').click();
+      await offer
+        .getByTestId('end-wait-reason')
+        .fill('Saw the patient in clinic this morning and went over it.');
+      expect(await seriousViolations(page)).toEqual([]);
+      await offer.getByTestId('end-wait-confirm').click();
+      await page.getByText('Ended now').first().waitFor();
+      await offer.waitFor({ state: 'detached' });
+      const now = await provider<Body>('GET', `/instances/${instanceId}`);
+      expect(now.body.instance.active.map((a) => a.kind)).not.toContain('wait');
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -163,6 +163,10 @@ export const RequestStatus = z.object({
       step: z.string().nullable(),
       /** When its timer ends the wait at the latest (it may end sooner); null when only an answer ends it. */
       until: z.string().nullable(),
+      /** The waiting step's token, to end it early (`POST /api/instances/{id}/end-wait`); null when not `readable`. */
+      token: z.string().nullable(),
+      /** The role that may end it before its time (the workflow's `endEarlyBy`); null for none or when not `readable`. */
+      endEarlyBy: z.string().nullable(),
     }),
   ),
 });

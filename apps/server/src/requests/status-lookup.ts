@@ -82,7 +82,10 @@ function waitsOf(instance: Instance, definition: Definition, readable: boolean):
         .filter((timer) => timer.token === a.token)
         .map((timer) => timer.due)
         .sort();
-      return { step: readable ? stepTitle(definition, a.step) : null, until: dues[0] ?? null };
+      const step = definition.steps[a.step];
+      const endEarlyBy = step?.type === 'wait' ? (step.endEarlyBy ?? null) : null;
+      if (!readable) return { step: null, until: dues[0] ?? null, token: null, endEarlyBy: null };
+      return { step: stepTitle(definition, a.step), until: dues[0] ?? null, token: a.token, endEarlyBy };
     });
 }
 

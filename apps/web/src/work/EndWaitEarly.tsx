@@ -29,20 +29,27 @@ export function EndWaitEarly({ instanceId, active, roles, now, onEnded }: Props)
   return (
     <Stack gap="xs">
       {waits.map((w) => (
-        <OneWait key={w.token} instanceId={instanceId} wait={w} now={now} onEnded={onEnded} />
+        <EndWaitOffer
+          key={w.token}
+          instanceId={instanceId}
+          wait={{ token: w.token, title: w.title, due: w.due }}
+          now={now}
+          onEnded={onEnded}
+        />
       ))}
     </Stack>
   );
 }
 
-function OneWait({
+/** One wait the reader's role may end now: on a task of the request, or in a status lookup. */
+export function EndWaitOffer({
   instanceId,
   wait,
   now,
   onEnded,
 }: {
   instanceId: string;
-  wait: ActiveStepView;
+  wait: Pick<ActiveStepView, 'token' | 'title' | 'due'>;
   now: number;
   onEnded: () => void;
 }) {

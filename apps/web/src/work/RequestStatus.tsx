@@ -6,8 +6,10 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
+import { useMe } from '../auth/useMe.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
+import { EndWaitOffer } from './EndWaitEarly.tsx';
 import { useStartable } from './NewRequest.tsx';
 import { referenceProblem } from './referenceProblem.ts';
 import { waitingText, waitText } from './statusText.ts';
@@ -174,6 +176,7 @@ function Results({
   onChanged: () => void;
 }) {
   const now = Date.now();
+  const roles = useMe().data?.user.roles ?? [];
   if (requests.length === 0 && one)
     return (
       <Alert color="gray" variant="light" data-testid="request-status-none">
@@ -237,17 +240,30 @@ function Results({
               </Text>
             );
           })}
-          {r.waits.map((w, i) => (
-            <Text
-              // biome-ignore lint/suspicious/noArrayIndexKey: the waiting steps in the order the server gives them
-              key={i}
-              size="sm"
-              mt={4}
-              data-testid="request-status-wait"
-            >
-              {waitText(w, now)}
-            </Text>
-          ))}
+          {r.waits.map((w, i) =>
+            // A wait the reader's role may end before its time (a result held until the provider has
+            // talked with the patient) is offered here too: it may be the request's only open step.
+            w.token && w.step && w.endEarlyBy && roles.includes(w.endEarlyBy) ? (
+              <div key={w.token} data-testid="request-status-wait">
+                <EndWaitOffer
+                  instanceId={r.instanceId}
+                  wait={{ token: w.token, title: w.step, due: w.until }}
+                  now={now}
+                  onEnded={onChanged}
+                />
+              </div>
+            ) : (
+              <Text
+                // biome-ignore lint/suspicious/noArrayIndexKey: the waiting steps in the order the server gives them
+                key={i}
+                size="sm"
+                mt={4}
+                data-testid="request-status-wait"
+              >
+                {waitText(w, now)}
+              </Text>
+            ),
+          )}
           {!r.readable && (
             <Text size="xs" c="dimmed" mt={4}>
               Only the roles working on this request see what it is about.

@@ -17,7 +17,7 @@ export function waitingText(w: Waiting, now: number): { text: string; overdue: b
   return { text: `${who} · ${state} · ${when}`, overdue: due.overdue };
 }
 
-type Wait = RequestStatus['waits'][number];
+type Wait = Pick<RequestStatus['waits'][number], 'step' | 'until'>;
 
 /**
  * A step the request waits on that nobody works (the payer's answer, the patient's reply, a result held
