@@ -67,7 +67,11 @@ function Notice({ notice, onLeft }: { notice: StartedNotice; onLeft: () => void 
       data-testid="request-started"
       onPointerEnter={() => setPointerIn(true)}
       onPointerLeave={() => setPointerIn(false)}
-      onFocus={() => setFocusIn(true)}
+      // The notice itself takes the focus when the request starts (so it is read out): that alone does
+      // not hold it, or it would never close for anyone; a person who moves on to its buttons does.
+      onFocus={(e) => {
+        if (e.target !== e.currentTarget) setFocusIn(true);
+      }}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusIn(false);
       }}
