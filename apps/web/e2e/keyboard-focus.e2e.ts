@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
@@ -54,6 +55,15 @@ async function checkHeldByAssistant() {
   const task = started.body.instance.active[0]!.taskId;
   expect((await assistant('POST', `/tasks/${encodeURIComponent(task)}/claim`, {})).status).toBe(200);
   return task;
+}
+
+/** The medical assistant signed in, the task opened from their list by keyboard (Tab to it, Enter). */
+async function openByKeyboard(page: Page, task: string) {
+  await signIn(page, server.url, 'medical-assistant', PASSWORD);
+  await page.getByTestId('my-work').waitFor();
+  await tabTo(page, byTestId(`task-row-${task}`));
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
 }
 
 describe('keyboard only: where the focus goes', () => {
@@ -129,11 +139,7 @@ describe('keyboard only: where the focus goes', () => {
     const b = await openBrowser({ width: 1366, height: 900 });
     try {
       const { page } = b;
-      await signIn(page, server.url, 'medical-assistant', PASSWORD);
-      await page.getByTestId('my-work').waitFor();
-      await tabTo(page, byTestId(`task-row-${first}`));
-      await page.keyboard.press('Enter');
-      await page.locator(`[data-testid="task-panel"][data-task-id="${first}"]`).waitFor();
+      await openByKeyboard(page, first);
       await tabTo(page, byTestId('outcome-button-checked'));
       await page.keyboard.press('Enter');
 
@@ -150,7 +156,6 @@ describe('keyboard only: where the focus goes', () => {
       await page.getByTestId('task-panel-empty').waitFor();
       // Nothing left: the focus is on the list, the next Tab on what it offers (the pool).
       await expect.poll(async () => (await focused(page)).testId).toBe('task-list');
-      await page.screenshot({ path: '/tmp/kb-completed-focus.png' });
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ testId: 'work-empty', tag: 'button' });
     } finally {
@@ -191,11 +196,7 @@ describe('keyboard only: where the focus goes', () => {
     const b = await openBrowser({ width: 1366, height: 768 });
     try {
       const { page } = b;
-      await signIn(page, server.url, 'medical-assistant', PASSWORD);
-      await page.getByTestId('my-work').waitFor();
-      await tabTo(page, byTestId(`task-row-${task}`));
-      await page.keyboard.press('Enter');
-      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await openByKeyboard(page, task);
       await tabTo(page, byTestId('release-button'));
       await page.keyboard.press('Enter');
       await page.getByTestId('claim-button').waitFor();
@@ -213,11 +214,7 @@ describe('keyboard only: where the focus goes', () => {
     const b = await openBrowser({ width: 1366, height: 768 });
     try {
       const { page } = b;
-      await signIn(page, server.url, 'medical-assistant', PASSWORD);
-      await page.getByTestId('my-work').waitFor();
-      await tabTo(page, byTestId(`task-row-${task}`));
-      await page.keyboard.press('Enter');
-      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await openByKeyboard(page, task);
       await tabTo(page, byTestId('task-note'));
       await page.keyboard.type('Left a voicemail; calling back after lunch.');
       await tabTo(page, byTestId('task-note-save'));
