@@ -25,6 +25,33 @@ const COVER_PASSWORD = 'ray covers the afternoon clinic';
 type Active = { step: string; taskId: string; kind: string; title: string };
 type Body = { instance: { active: Active[] } };
 
+/** A normal biopsy result the provider held until they have talked with the patient (by the API). */
+async function heldResult(patient: string) {
+  const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
+  const started = await ma<Body>('POST', '/requests', {
+    definitionId: 'lab-result-release',
+    data: { patient, test: 'Biopsy' },
+  });
+  expect(started.status).toBe(201);
+  const instanceId = (started.body as unknown as { instance: { id: string } }).instance.id;
+  const verify = started.body.instance.active.find((a) => a.step === 'verify-result')!.taskId;
+  expect((await ma('POST', `/tasks/${encodeURIComponent(verify)}/claim`)).status).toBe(200);
+  const verified = await ma<Body>('POST', `/tasks/${encodeURIComponent(verify)}/complete`, {
+    outcome: 'verified',
+    data: { resultKind: 'pathology', flag: 'normal', holdRequested: true },
+  });
+  expect(verified.status).toBe(200);
+  const provider = await apiSession(server.url, 'provider', PASSWORD);
+  const harm = verified.body.instance.active.find((a) => a.step === 'harm-review')!.taskId;
+  expect((await provider('POST', `/tasks/${encodeURIComponent(harm)}/claim`)).status).toBe(200);
+  const held = await provider<Body>('POST', `/tasks/${encodeURIComponent(harm)}/complete`, {
+    outcome: 'hold-until-discussed',
+    data: { harmReason: 'New cancer diagnosis: to be told in person.' },
+  });
+  expect(held.status).toBe(200);
+  return { instanceId, provider, held };
+}
+
 describe('a provider ends a hold early and hands a task to a covering colleague', () => {
   it('ends the hold with a reason from the request’s other task, then hands that task to Dr Ray Cole', async () => {
     const admin = await apiSession(server.url, 'admin', PASSWORD);
@@ -36,28 +63,7 @@ describe('a provider ends a hold early and hands a task to a covering colleague'
     });
     expect(made.status).toBe(201);
 
-    const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
-    const started = await ma<Body>('POST', '/requests', {
-      definitionId: 'lab-result-release',
-      data: { patient: PATIENT, test: 'Biopsy' },
-    });
-    expect(started.status).toBe(201);
-    const instanceId = (started.body as unknown as { instance: { id: string } }).instance.id;
-    const verify = started.body.instance.active.find((a) => a.step === 'verify-result')!.taskId;
-    expect((await ma('POST', `/tasks/${encodeURIComponent(verify)}/claim`)).status).toBe(200);
-    const verified = await ma<Body>('POST', `/tasks/${encodeURIComponent(verify)}/complete`, {
-      outcome: 'verified',
-      data: { resultKind: 'pathology', flag: 'normal', holdRequested: true },
-    });
-    expect(verified.status).toBe(200);
-    const provider = await apiSession(server.url, 'provider', PASSWORD);
-    const harm = verified.body.instance.active.find((a) => a.step === 'harm-review')!.taskId;
-    expect((await provider('POST', `/tasks/${encodeURIComponent(harm)}/claim`)).status).toBe(200);
-    const held = await provider('POST', `/tasks/${encodeURIComponent(harm)}/complete`, {
-      outcome: 'hold-until-discussed',
-      data: { harmReason: 'New cancer diagnosis: to be told in person.' },
-    });
-    expect(held.status).toBe(200);
+    const { instanceId, provider } = await heldResult(PATIENT);
 
     const b = await openBrowser({ width: 1280, height: 900 });
     try {
@@ -119,27 +125,7 @@ describe('a provider ends a hold early and hands a task to a covering colleague'
   });
   it('ends a hold from Request status when no task of the request is open: the hold may be all that is left', async () => {
     const patient = 'DEMO-4412';
-    const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
-    const started = await ma<Body>('POST', '/requests', {
-      definitionId: 'lab-result-release',
-      data: { patient, test: 'Biopsy' },
-    });
-    expect(started.status).toBe(201);
-    const instanceId = (started.body as unknown as { instance: { id: string } }).instance.id;
-    const verify = started.body.instance.active.find((a) => a.step === 'verify-result')!.taskId;
-    expect((await ma('POST', `/tasks/${encodeURIComponent(verify)}/claim`)).status).toBe(200);
-    const verified = await ma<Body>('POST', `/tasks/${encodeURIComponent(verify)}/complete`, {
-      outcome: 'verified',
-      data: { resultKind: 'pathology', flag: 'normal', holdRequested: true },
-    });
-    const provider = await apiSession(server.url, 'provider', PASSWORD);
-    const harm = verified.body.instance.active.find((a) => a.step === 'harm-review')!.taskId;
-    expect((await provider('POST', `/tasks/${encodeURIComponent(harm)}/claim`)).status).toBe(200);
-    const held = await provider<Body>('POST', `/tasks/${encodeURIComponent(harm)}/complete`, {
-      outcome: 'hold-until-discussed',
-      data: { harmReason: 'New cancer diagnosis: to be told in person.' },
-    });
-    expect(held.status).toBe(200);
+    const { instanceId, provider, held } = await heldResult(patient);
     // The provider writes the normal result's comment first: then nothing of this request is on
     // anyone's list, only the hold.
     const comment = held.body.instance.active.find((a) => a.step === 'normal-comment')!.taskId;
