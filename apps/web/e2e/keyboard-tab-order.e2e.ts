@@ -4,6 +4,7 @@ import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { byTestId, tabTo } from './support/keyboard.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { settled } from './support/settled.ts';
 
 /**
  * The task panel with the keyboard only: Tab meets its parts in the order they are on screen. With
@@ -58,6 +59,22 @@ async function checkHeldByAssistant() {
   return task;
 }
 
+/**
+ * The help's and the form's boxes read in one go once nothing moves: read one after the other while
+ * the panel was still settling, they came from two different layouts (the help's bottom 8 px below
+ * the form's top on a busy machine).
+ */
+async function boxesOnceStill(page: Page) {
+  await settled(page);
+  return page.evaluate(() => {
+    const box = (id: string) => {
+      const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return { help: box('step-help'), form: box('task-form') };
+  });
+}
+
 describe('keyboard only: the task panel in the order it is on screen', () => {
   /** What Tab meets from the list's row to the step's outcome button. */
   const tabOrder = (page: Page) => tabTo(page, byTestId('outcome-button-checked'), 60);
@@ -72,12 +89,10 @@ describe('keyboard only: the task panel in the order it is on screen', () => {
       await tabTo(page, byTestId(`task-row-${task}`));
       await page.keyboard.press('Enter');
       await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
-      const help = await page.getByTestId('step-help').boundingBox();
-      const form = await page.getByTestId('task-form').boundingBox();
-      expect(help!.y + help!.height).toBeLessThanOrEqual(form!.y);
+      const { help, form } = await boxesOnceStill(page);
+      expect(help.y + help.height).toBeLessThanOrEqual(form.y);
       const seen = await tabOrder(page);
       expect(seen).toContain('step-help-faq-link "Search the staff FAQ"');
-      await page.screenshot({ path: '/tmp/kb-help-above.png' });
     } finally {
       await b.close();
     }
@@ -93,14 +108,12 @@ describe('keyboard only: the task panel in the order it is on screen', () => {
       await tabTo(page, byTestId(`task-row-${task}`));
       await page.keyboard.press('Enter');
       await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
-      const help = await page.getByTestId('step-help').boundingBox();
-      const form = await page.getByTestId('task-form').boundingBox();
-      expect(help!.x).toBeGreaterThanOrEqual(form!.x + form!.width);
+      const { help, form } = await boxesOnceStill(page);
+      expect(help.x).toBeGreaterThanOrEqual(form.x + form.width);
       const seen = await tabOrder(page);
       expect(seen.some((s) => s.startsWith('step-help'))).toBe(false);
       await page.keyboard.press('Tab');
       await tabTo(page, byTestId('step-help'));
-      await page.screenshot({ path: '/tmp/kb-help-beside.png' });
     } finally {
       await b.close();
     }
