@@ -12,6 +12,7 @@ import { type DemoHistory, demoStories, inProgressStories, seedDemoHistory } fro
 import { demoPersonName } from './demo-people.ts';
 import { publishDemoWorkflows } from './demo-workflows.ts';
 import { DEMO_HELP_CLINIC, DEMO_HELP_ENTRIES, type SeedVideo } from './help-content.ts';
+import { englishOf, linkDemoTranslations } from './help-translations.ts';
 import { upgradeOldDemoHelp } from './help-upgrade.ts';
 import { dateFieldsOf, shiftDates, storyDayShift } from './story-dates.ts';
 
@@ -153,14 +154,19 @@ async function seedHelp(store: Store, now: () => string, mediaDir?: string): Pro
   if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) {
     // A demo database from an older version: its untouched answers lose their placeholder links.
     await upgradeOldDemoHelp(store, now, mediaDir ? (clip) => demoVideo(clip, mediaDir) : undefined);
+    await linkDemoTranslations(store, now);
     return 0;
   }
   await store.putHelpClinic({ ...DEMO_HELP_CLINIC, at: now() });
   const author = (await store.findUserByUsername('portal-enrollment-specialist'))?.id ?? null;
   let written = 0;
+  // English answers come first in the seed: each Spanish one is linked to its English one as written.
+  const english = new Map<string, string>();
   for (const { draft, videoUrl, tags, clip, ...content } of DEMO_HELP_ENTRIES) {
+    const twin = content.language === 'es' ? englishOf(content.title) : undefined;
     const entry = await store.createHelpEntry({
       ...content,
+      translationOf: (twin && english.get(twin)) ?? null,
       tags: tags ?? [],
       videoUrl: videoUrl ?? null,
       video: clip && mediaDir ? await demoVideo(clip, mediaDir) : null,
@@ -169,6 +175,7 @@ async function seedHelp(store: Store, now: () => string, mediaDir?: string): Pro
       at: now(),
     });
     if (!entry) continue;
+    if (entry.language === 'en' && entry.audience === 'patients') english.set(entry.title, entry.id);
     written++;
     if (!draft)
       await store.updateHelpEntry({

@@ -323,3 +323,34 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     { draft: true },
   ),
 ];
+
+/**
+ * The same patient answer in English and in Spanish, by title: on the public page a patient reading
+ * one switches language to the other. A patient answer in one language only is listed in no pair and
+ * is reported by `untranslatedDemoAnswers` (a new answer written without its Spanish stays visible).
+ */
+export const DEMO_HELP_TRANSLATIONS: Array<{ en: string; es: string }> = [
+  { en: 'I forgot my password. How do I reset it?', es: 'Olvidé mi contraseña. ¿Cómo la cambio?' },
+  { en: 'My account is locked', es: 'Mi cuenta está bloqueada' },
+  { en: 'How do I sign up for the portal?', es: '¿Cómo me inscribo en el portal?' },
+  { en: 'My activation code expired or does not work', es: 'Mi código de activación venció' },
+  {
+    en: 'I do not have an email address. Can I still use the portal?',
+    es: 'No tengo correo electrónico. ¿Puedo usar el portal?',
+  },
+  { en: 'How soon will I get an answer to my message?', es: '¿Cuánto tardan en contestar mi mensaje?' },
+  {
+    en: 'Can I send a message about new or urgent symptoms?',
+    es: '¿Puedo mandar un mensaje por síntomas nuevos o urgentes?',
+  },
+  { en: 'When will I see my lab results?', es: '¿Cuándo veré mis resultados de laboratorio?' },
+  {
+    en: "Can I see my child's or my parent's records? (proxy access)",
+    es: '¿Puedo ver el expediente de mi hijo o de mi padre? (acceso de apoderado)',
+  },
+  { en: 'How do I ask for a prescription refill?', es: '¿Cómo pido más de mi medicina (resurtido)?' },
+  { en: 'How do I ask for an appointment?', es: '¿Cómo pido una cita?' },
+  { en: 'I have a question about my bill', es: 'Tengo una pregunta sobre mi factura' },
+  { en: 'Reset your password in 2 minutes', es: 'Cambie su contraseña en 2 minutos' },
+  { en: 'How to send a message to your care team', es: 'Cómo mandar un mensaje a su equipo de salud' },
+];
