@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Row> = {
   // server, so an admin's invitation is 409 EMAIL_NOT_CONFIGURED
   'POST /api/auth/forgot-password':           { anonymous: A,   admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: A,   staffClaimed: A },
   'POST /api/users/{id}/invitation':          { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/users/{id}/password-reset-email': { anonymous: 401, admin: 409, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/users/{id}/sessions':             { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions/{sessionId}': { anonymous: 401, admin: A, designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'DELETE /api/users/{id}/sessions':          { anonymous: 401, admin: A,   designer: 403, auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
@@ -487,6 +488,10 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
   'POST /api/users/{id}/invitation': async (w) => ({
     method: 'POST',
     path: `/api/users/${(await w.freshUser(['front-desk'])).id}/invitation`,
+  }),
+  'POST /api/users/{id}/password-reset-email': async (w) => ({
+    method: 'POST',
+    path: `/api/users/${(await w.freshUser(['front-desk'])).id}/password-reset-email`,
   }),
   'GET /api/users/{id}/sessions': async (w) => ({
     method: 'GET',

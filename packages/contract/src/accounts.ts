@@ -328,6 +328,28 @@ export const sendInvitation = route({
   },
 });
 
+export const sendPasswordResetEmail = route({
+  method: 'post',
+  path: '/api/users/{id}/password-reset-email',
+  summary:
+    'Email the person a password reset link (admin), as "Forgot your password" on the sign-in page does: a one-time code that works for one hour, replaces any earlier unused code, and when used ends the person’s other sessions and API tokens. The account change trail records which admin sent it',
+  tags,
+  'x-instance-data': false,
+  request: { params: IdParams },
+  responses: {
+    200: json(
+      z.object({ passwordReset: InvitationView }),
+      'Tried: where and when it went and until when its link works, or why the mail server did not take it (`error`)',
+    ),
+    ...errors({
+      401: signedOut,
+      403: notAdmin,
+      404: 'No such account (NOT_FOUND)',
+      409: 'Account disabled (ACCOUNT_DISABLED), no work email address (NO_EMAIL_ADDRESS), or email not set up (EMAIL_NOT_CONFIGURED)',
+    }),
+  },
+});
+
 export const listUserSessions = route({
   method: 'get',
   path: '/api/users/{id}/sessions',

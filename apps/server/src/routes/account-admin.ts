@@ -10,13 +10,14 @@ import {
   previewStaffList as previewRoute,
   type RouteSpec,
   sendInvitation as sendInvitationRoute,
+  sendPasswordResetEmail,
 } from '@portalflow/contract';
 import { csvText } from '@portalflow/engine/text';
 import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
 import { knownRoles } from '../accounts/known-roles.ts';
-import { sendLinkEmail } from '../accounts/link-email.ts';
+import { type LinkEmailKind, sendLinkEmail } from '../accounts/link-email.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
 import { issueSetPasswordCode } from '../accounts/set-password-code.ts';
@@ -79,30 +80,36 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
     return c.json({ setPasswordCode: code, expiresAt }, 201);
   });
 
-  app.openapi(adminOnly(sendInvitationRoute), async (c) => {
+  /** An emailed link with a one-time code: refused, said in words, when it cannot reach the person. */
+  const emailLink = async (c: Context<AppEnv>, id: string, kind: LinkEmailKind) => {
     const user = requireUser(c);
-    const target = await account(c.req.valid('param').id);
+    const target = await account(id);
+    const what = kind === 'invitation' ? 'an invitation' : 'a password reset link';
     if (target.disabled)
-      throw new ApiError(409, 'ACCOUNT_DISABLED', 'Enable the account before sending it an invitation');
+      throw new ApiError(409, 'ACCOUNT_DISABLED', `Enable the account before sending it ${what}`);
     if (!deps.config.outbox.smtpUrl) throw ApiError.of('EMAIL_NOT_CONFIGURED');
     const { address } = await deps.store.getEmailPreferences(target.id);
     if (!address)
-      throw ApiError.of(
-        'NO_EMAIL_ADDRESS',
-        'Give the account a work email address first, then send the invitation',
-      );
-    const invitation = await sendLinkEmail(deps, {
-      kind: 'invitation',
-      user: target,
-      to: address,
-      actorId: user.id,
-    });
+      throw ApiError.of('NO_EMAIL_ADDRESS', `Give the account a work email address first, then send ${what}`);
+    // The admin's id goes in the account change trail: who sent it, never the code.
+    const sent = await sendLinkEmail(deps, { kind, user: target, to: address, actorId: user.id });
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',
-      detail: `invitation for ${target.id} ${invitation.error ? 'not sent' : 'sent'}`,
+      detail: `${kind} for ${target.id} ${sent.error ? 'not sent' : 'sent'}`,
     });
+    return sent;
+  };
+
+  app.openapi(adminOnly(sendInvitationRoute), async (c) => {
+    const invitation = await emailLink(c, c.req.valid('param').id, 'invitation');
     return c.json({ invitation }, 200);
+  });
+
+  // The same link "Forgot your password" sends (one hour), for a person an admin is helping.
+  app.openapi(adminOnly(sendPasswordResetEmail), async (c) => {
+    const passwordReset = await emailLink(c, c.req.valid('param').id, 'password-reset-email');
+    return c.json({ passwordReset }, 200);
   });
 
   app.openapi(adminOnly(listUserSessions), async (c) => {
