@@ -1,11 +1,13 @@
-// Type-checks the Node packages (one program, tsconfig.json) and the web app (its own options) side by
-// side; exits non-zero when either finds a problem.
+// Type-checks the Node packages (one program, tsconfig.json), the web app (its own options) and the
+// browser tests (Node and DOM both: apps/web/e2e/tsconfig.json) side by side; exits non-zero when any
+// finds a problem.
 import { spawn } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const programs = [
   ['Node packages', ['tsc', '-p', '.']],
   ['web app', ['tsc', '-p', 'apps/web']],
+  ['browser tests', ['tsc', '-p', 'apps/web/e2e']],
 ];
 
 const results = await Promise.all(

@@ -187,7 +187,7 @@ describe('My work', () => {
       await sorted.scrollIntoViewIfNeeded();
       // The panel's own scroll: where the task's top is, whatever holds it.
       const scrolled = () =>
-        panel.evaluate((el) => {
+        panel.evaluate((el: HTMLElement) => {
           let total = 0;
           for (let node: HTMLElement | null = el; node; node = node.parentElement) total += node.scrollTop;
           return total;

@@ -48,7 +48,7 @@ async function allOf(page: Page): Promise<string[]> {
   const panel = page.getByTestId('task-panel');
   if (await panel.isVisible()) {
     for (let i = 0; i < 8; i++) {
-      await panel.evaluate((el) => {
+      await panel.evaluate((el: HTMLElement) => {
         let box: HTMLElement | null = el;
         while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
         box?.scrollBy(0, 500);
