@@ -3,6 +3,7 @@
 // `pnpm bench commits server` runs only the sections whose titles contain one of the words given
 // (in any case: `pnpm bench editor` runs the web editor's).
 import { liveBenchmarks } from '../apps/server/bench/live.bench.ts';
+import { publicHelpBenchmarks } from '../apps/server/bench/public-help.bench.ts';
 import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
@@ -21,6 +22,7 @@ const sections: Array<[title: string, run: () => Promise<BenchRow[]>]> = [
   ['start', startBenchmarks],
   ['engine', engineBenchmarks],
   ['help search', helpSearchBenchmarks],
+  ['help: the public page', publicHelpBenchmarks],
   ['engine: migration between versions', migrationBenchmarks],
   ['diagram', diagramBenchmarks],
   ['bpmn', bpmnBenchmarks],

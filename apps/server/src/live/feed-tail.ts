@@ -1,5 +1,6 @@
 import { loadClinicHours } from '../clinic/hours.ts';
 import type { AppDeps } from '../deps.ts';
+import { earlierAddresses } from '../help/earlier-addresses.ts';
 import type { FeedRow, LiveMessage } from './hub.ts';
 
 /** Most entries read per query; a longer backlog is read in several. */
@@ -69,6 +70,11 @@ export async function startFeedTail(deps: AppDeps): Promise<FeedTail> {
         await loadClinicHours(deps).catch((error: unknown) =>
           deps.log(`clinic hours: could not reload: ${(error as Error).message}`),
         );
+      // Help edited in any process: the help kept in memory here is read again.
+      for (const row of rows)
+        for (const m of row.messages)
+          if (m.type === 'help.changed' && typeof m.clinic === 'string')
+            earlierAddresses(store).forget(m.clinic);
       live.deliver(rows);
       if (entries.length === PAGE) again = true;
     } while (again && !stopped);

@@ -29,11 +29,18 @@ export type LiveMessage =
    * person's streams now, not at its next periodic check. Between processes only: never written to a
    * client.
    */
-  | { type: 'access.ended'; userId: string; roles: string[]; users: string[] };
+  | { type: 'access.ended'; userId: string; roles: string[]; users: string[] }
+  /**
+   * A clinic's help was edited: every process forgets what it kept of that help (the public help's
+   * earlier addresses, `help/earlier-addresses.ts`). Between processes only: never written to a client.
+   */
+  | { type: 'help.changed'; clinic: string; roles: string[]; users: string[] };
+
+type BetweenProcesses = Extract<LiveMessage, { type: 'access.ended' | 'help.changed' }>;
 
 /** Messages the processes tell each other, that no client hears. */
-const betweenProcesses = (message: LiveMessage): message is Extract<LiveMessage, { type: 'access.ended' }> =>
-  message.type === 'access.ended';
+const betweenProcesses = (message: LiveMessage): message is BetweenProcesses =>
+  message.type === 'access.ended' || message.type === 'help.changed';
 
 /** A change-feed row as read back: the messages of the changes one group-commit batch committed. */
 export interface FeedRow {
@@ -181,7 +188,8 @@ export class LiveHub {
       if (this.#count === 0) continue;
       row.messages.forEach((message, index) => {
         if (betweenProcesses(message)) {
-          for (const listener of this.#onAccessEnded) listener(message.userId);
+          if (message.type === 'access.ended')
+            for (const listener of this.#onAccessEnded) listener(message.userId);
           return;
         }
         const round = ++this.#round;

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requireUser } from '../auth/authenticate.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { canWriteHelp, requireHelpWriter } from '../help/access.ts';
+import { helpEdited } from '../help/edited.ts';
 import { isSha256, mediaPath, readCaptions, removeVideo, sniffVideoType, storeVideo } from '../help/media.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
@@ -99,6 +100,7 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
           throw stale(result.current);
         }
         deps.log(`help video attached (${videoType}, ${bytes.length} bytes)`);
+        await helpEdited(deps, result.entry.clinic);
         return { status: 200 as const, body: { entry: result.entry } };
       });
     },
@@ -120,6 +122,7 @@ export function helpVideoRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       if (result.reason === 'not-found') throw notFound(id);
       throw stale(result.current);
     }
+    await helpEdited(deps, result.entry.clinic);
     return c.json({ entry: result.entry }, 200);
   });
 

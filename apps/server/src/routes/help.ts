@@ -18,6 +18,7 @@ import { requireUser } from '../auth/authenticate.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { canReadHelpHistory, canWriteHelp, requireHelpWriter } from '../help/access.ts';
+import { helpEdited } from '../help/edited.ts';
 import { videoWords } from '../help/media.ts';
 import { checkTranslation } from '../help/translations.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
@@ -131,6 +132,7 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       await checkTranslation(deps.store, input, input.translationOf);
       const entry = await deps.store.createHelpEntry({ ...input, userId: user.id, at: deps.clock() });
       if (!entry) throw new ApiError(404, 'NOT_FOUND', `Clinic '${input.clinic}' has no help site`);
+      await helpEdited(deps, entry.clinic);
       return { status: 201 as const, body: { entry } };
     });
   });
@@ -160,7 +162,9 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         userId: user.id,
         at: deps.clock(),
       });
-      return { status: 200 as const, body: { entry: written(result, id) } };
+      const entry = written(result, id);
+      await helpEdited(deps, entry.clinic);
+      return { status: 200 as const, body: { entry } };
     });
   });
 
@@ -184,7 +188,9 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
           userId: user.id,
           at: deps.clock(),
         });
-        return { status: 200 as const, body: { entry: written(result, id) } };
+        const entry = written(result, id);
+        await helpEdited(deps, entry.clinic);
+        return { status: 200 as const, body: { entry } };
       });
     });
   }
@@ -201,7 +207,9 @@ export function helpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
         userId: user.id,
         at: deps.clock(),
       });
-      return { status: 200 as const, body: { entry: written(result, id) } };
+      const entry = written(result, id);
+      await helpEdited(deps, entry.clinic);
+      return { status: 200 as const, body: { entry } };
     });
   });
 

@@ -10,6 +10,7 @@ import { searchHelp } from '@portalflow/engine';
 import { etag } from 'hono/etag';
 import { publicHours } from '../clinic/public-hours.ts';
 import type { AppDeps } from '../deps.ts';
+import { earlierAddresses } from '../help/earlier-addresses.ts';
 import { earlierSlugsOf } from '../help/earlier-slugs.ts';
 import { isSha256, mediaPath, videoWords } from '../help/media.ts';
 import { translationsOf } from '../help/translations.ts';
@@ -61,7 +62,9 @@ export function publicHelpRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       await deps.store.listHelpEntries({ clinic: clinic.slug, audience: 'patients', status: 'published' })
     ).filter(isPublic);
     const links: PublicLinks = {
-      earlierSlugs: earlierSlugsOf(all, await deps.store.listHelpClinicChanges(clinic.slug)),
+      earlierSlugs: await earlierAddresses(deps.store).get(clinic.slug, async () =>
+        earlierSlugsOf(all, await deps.store.listHelpClinicChanges(clinic.slug)),
+      ),
       translations: translationsOf(all),
     };
     const entries = lang === undefined ? all : all.filter((e) => e.language === lang);
