@@ -49,6 +49,7 @@ describe('each webhook receiver’s state', () => {
           lastDeliveredAt: null,
           failingSince: null,
           lastError: null,
+          lastTest: null,
         },
       ]),
     );
@@ -71,5 +72,25 @@ describe('each webhook receiver’s state', () => {
     expect(failing).toMatchObject({ waiting: 2, retrying: 2, dead: 0, lastDeliveredAt: null });
     expect(failing.failingSince).toEqual(started.body.instance.startedAt);
     expect(failing.lastError).toMatch(/^RECEIVER_UNREACHABLE: /);
+  });
+
+  it('keeps the newest test event: when it was sent and, failed, what the receiver answered', async () => {
+    const down = await h.call('POST', '/api/webhooks', h.people.boss!, {
+      url: `http://127.0.0.1:${await closedPort()}/hooks`,
+      events: ['task.closed'],
+    });
+    const tested = await h.call('POST', `/api/webhooks/${down.body.subscription.id}/test`, h.people.boss!);
+    expect(tested.status).toBe(200);
+    expect(tested.body.delivered).toBe(false);
+    const listed = await h.call('GET', '/api/webhooks', h.people.boss!);
+    const health = listed.body.health.find(
+      (x: { subscriptionId: string }) => x.subscriptionId === down.body.subscription.id,
+    );
+    expect(health.dead).toBe(1);
+    expect(health.lastTest).toEqual({
+      at: tested.body.delivery.createdAt,
+      status: 'dead',
+      error: expect.stringMatching(/^RECEIVER_UNREACHABLE: Nothing answered/),
+    });
   });
 });

@@ -122,6 +122,17 @@ export const WebhookHealthView = z.object({
   failingSince: Timestamp.nullable(),
   /** A code and a sentence, e.g. `RECEIVER_UNREACHABLE: Nothing answered…`. */
   lastError: z.string().nullable(),
+  /**
+   * The newest test event an admin sent ("Send test event"): when, how it ended, and (failed) the
+   * receiver's answer as a code and a sentence. A failed test is given up at once, never retried.
+   */
+  lastTest: z
+    .object({
+      at: Timestamp,
+      status: z.enum(['pending', 'delivered', 'dead']),
+      error: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type WebhookHealthView = z.infer<typeof WebhookHealthView>;
 

@@ -121,6 +121,18 @@ export interface WebhookHealth {
   failingSince: string | null;
   /** The newest error of a message being retried or given up. */
   lastError: string | null;
+  /** The newest test event an admin sent it: when, and how it ended (its error when it failed). */
+  lastTest: WebhookTestOutcome | null;
+}
+
+/** The kind of an admin's test event (the contract's `WEBHOOK_TEST_EVENT`; the store does not import it). */
+export const WEBHOOK_TEST_KIND = 'portalflow.test';
+
+/** A test event's end: a failed one is given up at once, so its error is what the receiver answered. */
+export interface WebhookTestOutcome {
+  at: string;
+  status: 'pending' | 'delivered' | 'dead';
+  error: string | null;
 }
 
 export interface EmailPreferences {

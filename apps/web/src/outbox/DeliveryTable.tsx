@@ -88,6 +88,8 @@ export function DeliveryTable() {
         <Table striped withTableBorder data-testid="deliveries-table">
           <Table.Thead>
             <Table.Tr>
+              {/* The receiver's `webhook-sequence`: where a delivery stands in its subscription's order. */}
+              <Table.Th>Number</Table.Th>
               <Table.Th>What</Table.Th>
               <Table.Th>To</Table.Th>
               <Table.Th>Created</Table.Th>
@@ -104,6 +106,7 @@ export function DeliveryTable() {
               const names = group.map(to);
               return (
                 <Table.Tr key={d.id} data-testid="delivery-row" data-status={d.status}>
+                  <Table.Td data-testid="delivery-sequence">{d.sequence ?? ''}</Table.Td>
                   <Table.Td>
                     <Text size="sm">
                       {kindWords(d.kind)}

@@ -10,7 +10,9 @@ import type {
   OutboxStatus,
   OutboxStore,
   WebhookSubscription,
+  WebhookTestOutcome,
 } from '../outbox.ts';
+import { WEBHOOK_TEST_KIND } from '../outbox.ts';
 import type { Db } from './db.ts';
 import { Conditions, flag, int, json, text, textOrNull } from './rows.ts';
 
@@ -256,8 +258,8 @@ export function outboxApi(db: Db): OutboxStore {
     },
 
     async webhookHealth() {
-      const rs = await db.client.execute(
-        `SELECT s.id AS subscription_id,
+      const rs = await db.client.execute({
+        sql: `SELECT s.id AS subscription_id,
                 COALESCE(SUM(o.status = 'pending'), 0) AS waiting,
                 COALESCE(SUM(o.status = 'pending' AND o.attempts > 0), 0) AS retrying,
                 COALESCE(SUM(o.status = 'dead'), 0) AS dead,
@@ -266,12 +268,16 @@ export function outboxApi(db: Db): OutboxStore {
                 (SELECT e.last_error FROM outbox e
                   WHERE e.channel = 'webhook' AND e.target = s.id AND e.last_error IS NOT NULL
                     AND (e.status = 'dead' OR (e.status = 'pending' AND e.attempts > 0))
-                  ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS last_error
+                  ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS last_error,
+                (SELECT json_object('at', t.created_at, 'status', t.status, 'error', t.last_error) FROM outbox t
+                  WHERE t.channel = 'webhook' AND t.target = s.id AND t.kind = ?
+                  ORDER BY t.created_at DESC, t.id DESC LIMIT 1) AS last_test
            FROM webhook_subscriptions s
            LEFT JOIN outbox o ON o.channel = 'webhook' AND o.target = s.id
           GROUP BY s.id
           ORDER BY s.created_at, s.id`,
-      );
+        args: [WEBHOOK_TEST_KIND],
+      });
       return rs.rows.map((row) => ({
         subscriptionId: text(row, 'subscription_id'),
         waiting: Number(row.waiting),
@@ -280,6 +286,7 @@ export function outboxApi(db: Db): OutboxStore {
         lastDeliveredAt: textOrNull(row, 'last_delivered_at'),
         failingSince: textOrNull(row, 'failing_since'),
         lastError: textOrNull(row, 'last_error'),
+        lastTest: row.last_test ? (JSON.parse(String(row.last_test)) as WebhookTestOutcome) : null,
       }));
     },
 
