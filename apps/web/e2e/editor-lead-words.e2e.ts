@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * The editor's own help speaks of requests and workflows, as a clinic lead does: what a step kind
+ * does, what an end records, what the import button takes. Never "instance" or "definition".
+ */
+
+const ENGINE_WORDS = /\b(instances?|definitions?)\b/i;
+const WORKFLOW = 'prescription-refill';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the editor’s help, in the lead’s words', () => {
+  it('names requests and workflows in the palette, an end’s outcome and the import button', async () => {
+    const b = await openBrowser({ width: 1366, height: 768 });
+    const page = b.page;
+    try {
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/workflows/${WORKFLOW}`);
+      await page.getByTestId('editor-canvas').waitFor();
+      await page.locator('.react-flow__node').first().waitFor();
+
+      const helps: string[] = [];
+      for (const kind of ['task', 'decision', 'parallel', 'wait', 'end']) {
+        await page.getByTestId(`palette-${kind}`).hover();
+        const tip = page.getByRole('tooltip');
+        await tip.waitFor();
+        helps.push((await tip.textContent()) ?? '');
+        await page.mouse.move(0, 0);
+        await tip.waitFor({ state: 'detached' });
+      }
+      expect(helps.join('\n')).toContain('The request is finished');
+      expect(helps.join('\n')).not.toMatch(ENGINE_WORDS);
+
+      expect(await page.getByTestId('import-button').getAttribute('aria-label')).not.toMatch(ENGINE_WORDS);
+      expect(await page.getByTestId('import-file-input').getAttribute('aria-label')).not.toMatch(
+        ENGINE_WORDS,
+      );
+
+      // An end step's inspector: what its outcome records.
+      await page.locator('.react-flow__node-end').first().click();
+      const inspector = page.getByTestId('inspector');
+      await inspector.getByText('How the request ended').waitFor();
+      expect(await inspector.textContent()).not.toMatch(ENGINE_WORDS);
+    } finally {
+      await b.close();
+    }
+  });
+});
