@@ -185,7 +185,7 @@ describe('migrating running instances between versions', () => {
       const history = await t.call('GET', `/api/instances/${id}/history`, { as: lead });
       expect(history.body.timeline.some((e: { replayError?: string }) => e.replayError)).toBe(false);
       const moved = history.body.timeline.find((e: { type: string }) => e.type === 'migrated');
-      expect(moved.summary).toBe('migrated from version 1 to 2');
+      expect(moved.summary).toBe('moved from version 1 to version 2');
     }
     // The follow-up call was renamed: the audit replay before the move shows version 1's step, after it version 2's.
     const callId = ids['abnormal-call']!;

@@ -70,11 +70,11 @@ describe('Migration screen', () => {
       await page.getByTestId('migration-page').waitFor();
       await page.getByTestId('migrate-plan').click();
       await page.getByTestId('mapping-table').waitFor();
-      // Proposed by id: the renamed step by its title (first, as people know it), the removed one unmapped.
+      // Matched by the same step: the renamed step by its title, as people know it; the removed one not matched.
       expect(await page.getByTestId('mapping-select-abnormal-call').inputValue()).toBe(
-        'Call the patient about the abnormal result and book follow-up · abnormal-follow-up-call',
+        'Call the patient about the abnormal result and book follow-up',
       );
-      expect(await page.getByTestId('mapping-select-normal-comment').inputValue()).toContain('Not mapped');
+      expect(await page.getByTestId('mapping-select-normal-comment').inputValue()).toContain('None');
 
       await page.getByTestId('migrate-dry-run').click();
       await page.getByTestId('dry-run-table').waitFor();
@@ -88,10 +88,10 @@ describe('Migration screen', () => {
 
       // Edit the removed step's mapping: normal results go to the provider's review in version 2.
       await page.getByTestId('mapping-select-normal-comment').click();
-      await page.getByRole('option', { name: /· abnormal-review$/ }).click();
+      await page.getByRole('option', { name: 'Review the abnormal result and write the plan' }).click();
       await page
         .getByTestId('mapping-row-normal-comment')
-        .getByText('unmapped')
+        .getByText('not matched')
         .waitFor({ state: 'detached' });
       await page.getByTestId('migrate-dry-run').click();
       await page.getByTestId('dry-run-table').waitFor();

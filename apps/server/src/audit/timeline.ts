@@ -76,7 +76,7 @@ function describe(
         ? `cancelled: ${p.reason.trim()}`
         : 'cancelled';
     case 'migrated':
-      return `migrated from version ${p.from} to ${p.to}`;
+      return `moved from version ${p.from} to version ${p.to}`;
     case 'calendar-changed':
       // The deadlines it moved are the entry's changes (due: old → new).
       return 'clinic hours changed';

@@ -59,11 +59,11 @@ export function EditorPage() {
   if (issues)
     return (
       <Center h="100%" p="md">
-        <Alert color="red" title="The saved draft is not a valid definition" maw={640}>
+        <Alert color="red" title="The saved draft cannot be opened as a workflow" maw={640}>
           <List size="sm">
             {issues.map((i) => (
               <List.Item key={`${i.path}:${i.message}`}>
-                <code>{i.path || '(definition)'}</code> — {i.message}
+                <code>{i.path || '(the whole workflow)'}</code> — {i.message}
               </List.Item>
             ))}
           </List>

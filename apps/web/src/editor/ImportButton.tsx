@@ -72,7 +72,7 @@ export function useDefinitionImport(onImport: (imported: Imported) => void): {
         type="file"
         accept="application/json,.json,.yaml,.yml,.bpmn,.bpmn2,.xml,application/xml,text/xml"
         hidden
-        aria-label="Definition file to import (JSON or BPMN)"
+        aria-label="Workflow file to import (JSON or BPMN)"
         data-testid="import-file-input"
         onChange={(e) => {
           void read(e.currentTarget.files?.[0]);
@@ -84,7 +84,7 @@ export function useDefinitionImport(onImport: (imported: Imported) => void): {
           className="pf-contrast"
           opened
           onClose={() => setIssues(null)}
-          title={`${issues.file} is not a valid workflow definition`}
+          title={`${issues.file} is not a workflow file that can be read`}
           size="lg"
           closeButtonProps={{ 'aria-label': 'Close' }}
           data-testid="import-errors"

@@ -14,7 +14,7 @@ const KINDS: Array<{ kind: StepKind; label: string; help: string; icon: ReactNod
   {
     kind: 'decision',
     label: 'Decision',
-    help: 'An automatic choice on the instance data',
+    help: 'An automatic choice on the request’s answers',
     icon: <Diamond size={20} aria-hidden />,
   },
   {
@@ -32,7 +32,7 @@ const KINDS: Array<{ kind: StepKind; label: string; help: string; icon: ReactNod
   {
     kind: 'end',
     label: 'End',
-    help: 'The instance is finished',
+    help: 'The request is finished',
     icon: <Circle size={20} strokeWidth={3} aria-hidden />,
   },
 ];

@@ -190,12 +190,12 @@ export function TopBar(p: TopBarProps) {
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        <Tooltip label="Import a definition (JSON or BPMN 2.0) into this workflow">
+        <Tooltip label="Import a workflow file (JSON or BPMN 2.0) into this workflow">
           <ActionIcon
             variant="default"
             onClick={p.onImport}
             disabled={!editing}
-            aria-label="Import a definition (JSON or BPMN)"
+            aria-label="Import a workflow file (JSON or BPMN)"
             data-testid="import-button"
           >
             <Upload size={16} aria-hidden />

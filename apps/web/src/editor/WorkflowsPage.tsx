@@ -286,7 +286,7 @@ export function WorkflowsPage() {
                       display="block"
                       data-testid={`workflow-migrate-${d.id}`}
                     >
-                      Move running instances between versions
+                      Move running requests to version {d.latestVersion}
                     </Anchor>
                   )}
                 </Table.Td>

@@ -4,7 +4,19 @@ import type { PlanStep, StepMapping } from './types.ts';
 
 const NOT_MAPPED = '__none';
 
-/** Step of version A → select a step of version B of the same kind (proposed by id). */
+/** A step's kind as the editor's palette names it. */
+const KIND_WORDS: Record<string, string> = {
+  task: 'task',
+  wait: 'wait',
+  decision: 'decision',
+  parallel: 'parallel',
+  end: 'end',
+};
+
+/**
+ * Step of version A → a step of version B of the same kind (matched by the same step where B still
+ * has it). Steps are named by title; two of one title are told apart by who owns them.
+ */
 export function MappingTable({
   from,
   to,
@@ -22,6 +34,10 @@ export function MappingTable({
   disabled: boolean;
   onChange: (step: string, target: string | null) => void;
 }) {
+  const titles = new Map<string, number>();
+  for (const t of to) titles.set(t.title, (titles.get(t.title) ?? 0) + 1);
+  const nameOf = (t: PlanStep) =>
+    (titles.get(t.title) ?? 0) > 1 ? `${t.title} · ${t.roleName ?? KIND_WORDS[t.kind] ?? t.kind}` : t.title;
   return (
     <Table verticalSpacing={4} striped data-testid="mapping-table">
       <Table.Thead>
@@ -36,11 +52,7 @@ export function MappingTable({
           const target = mapping[step.id] ?? null;
           const options = to
             .filter((t) => t.kind === step.kind)
-            .map((t) => ({
-              value: t.id,
-              // The title first, as people know the step; the id after, to tell steps of one title apart.
-              label: `${t.title} · ${t.id}`,
-            }));
+            .map((t) => ({ value: t.id, label: nameOf(t) }));
           const chosen = to.find((t) => t.id === target);
           return (
             <Table.Tr key={step.id} data-testid={`mapping-row-${step.id}`}>
@@ -48,14 +60,9 @@ export function MappingTable({
                 <Text size="sm" fw={600}>
                   {step.title}
                 </Text>
-                <Group gap={4}>
-                  <Text size="xs" c="gray.7" ff="monospace">
-                    {step.id}
-                  </Text>
-                  <Badge size="xs" variant="outline" color="gray.7">
-                    {step.kind}
-                  </Badge>
-                </Group>
+                <Badge size="xs" variant="outline" color="gray.7">
+                  {KIND_WORDS[step.kind] ?? step.kind}
+                </Badge>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{step.roleName ?? '—'}</Text>
@@ -69,7 +76,10 @@ export function MappingTable({
                 <Group gap="xs" wrap="nowrap">
                   <Select
                     aria-label={`Step of version ${toVersion} for ${step.title}`}
-                    data={[{ value: NOT_MAPPED, label: 'Not mapped — requests here stay' }, ...options]}
+                    data={[
+                      { value: NOT_MAPPED, label: `None — requests here stay on version ${fromVersion}` },
+                      ...options,
+                    ]}
                     value={target ?? NOT_MAPPED}
                     onChange={(v) => onChange(step.id, !v || v === NOT_MAPPED ? null : v)}
                     allowDeselect={false}
@@ -80,7 +90,7 @@ export function MappingTable({
                   />
                   {target === step.id && (
                     <Badge size="xs" color="teal" variant="light" style={{ flex: 'none' }}>
-                      same id
+                      same step
                     </Badge>
                   )}
                   {target !== null && target !== step.id && (
@@ -90,7 +100,7 @@ export function MappingTable({
                   )}
                   {target === null && (
                     <Badge size="xs" color="red" variant="light" style={{ flex: 'none' }}>
-                      unmapped
+                      not matched
                     </Badge>
                   )}
                 </Group>

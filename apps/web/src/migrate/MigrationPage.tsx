@@ -41,8 +41,9 @@ import './migrate.css';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Moving running instances of a workflow from one published version to another: choose the versions,
- * check the step mapping (proposed by step id), dry-run it, then apply with progress and a Stop button.
+ * Moving running requests of a workflow from one published version to another: choose the versions,
+ * check where each step continues (matched by the same step, or one of the same title), try it first
+ * (nothing changes), then move them with progress and a Stop button.
  */
 export function MigrationPage() {
   const definitionId = useParams().id!;
@@ -97,7 +98,7 @@ export function MigrationPage() {
       void client.invalidateQueries({ queryKey: ['migration-plans', definitionId] });
     },
     onError: (error) =>
-      toast({ color: 'red', title: 'Could not plan the migration', message: errorText(error) }),
+      toast({ color: 'red', title: 'Could not match the steps', message: errorText(error) }),
   });
   const edit = useMutation({
     mutationFn: (mapping: StepMapping) =>
@@ -119,7 +120,7 @@ export function MigrationPage() {
         title:
           error instanceof ApiError && error.status === 409
             ? 'Someone else changed this plan'
-            : 'Mapping refused',
+            : 'Change not saved',
         message: errorText(error),
       });
       void plan.refetch();
@@ -130,7 +131,7 @@ export function MigrationPage() {
   const dry = useMutation({
     mutationFn: () => call(dryRunMigration, { params: { id: currentPlanId! }, body: { includePractice } }),
     onSuccess: setDryRun,
-    onError: (error) => toast({ color: 'red', title: 'Dry run failed', message: errorText(error) }),
+    onError: (error) => toast({ color: 'red', title: 'Could not try the move', message: errorText(error) }),
   });
   const [confirming, setConfirming] = useState(false);
   const apply = useMutation({
@@ -147,7 +148,7 @@ export function MigrationPage() {
     },
     onError: (error) => {
       setConfirming(false);
-      toast({ color: 'red', title: 'Not applied', message: errorText(error) });
+      toast({ color: 'red', title: 'Nothing moved', message: errorText(error) });
     },
   });
   const stop = useMutation({
@@ -159,7 +160,7 @@ export function MigrationPage() {
     onSuccess: ({ run: stopped }) => client.setQueryData(['migration-run', stopped.id], { run: stopped }),
     onError: (error) => toast({ color: 'red', title: 'Could not stop', message: errorText(error) }),
   });
-  // When a run ends, the dry run no longer describes the instances: refresh it.
+  // When a run ends, the trial no longer describes the requests: clear it.
   const ended = run.data && runEnded(run.data.run) ? run.data.run.id : null;
   useEffect(() => {
     if (ended) {
@@ -228,7 +229,7 @@ export function MigrationPage() {
               disabled={from === null || to === null || from === to || running}
               data-testid="migrate-plan"
             >
-              {currentPlanId ? 'New plan (proposed again)' : 'Plan migration'}
+              {currentPlanId ? 'Match the steps again' : `Move running requests to version ${to ?? ''}`}
             </Button>
           </Group>
         )}
@@ -245,8 +246,8 @@ export function MigrationPage() {
               </Title>
               <Text size="sm">
                 Each step where a request can be waiting in version {view.plan.fromVersion}, and the step of
-                version {view.plan.toVersion} it continues at. Proposed by step id (or the same title); change
-                any of them.
+                version {view.plan.toVersion} it continues at: matched by the same step where version{' '}
+                {view.plan.toVersion} still has it (or a step of the same title). Change any of them.
               </Text>
             </Stack>
             <MappingTable
@@ -278,7 +279,7 @@ export function MigrationPage() {
                 disabled={edit.isPending || running}
                 data-testid="migrate-dry-run"
               >
-                Dry run
+                Try it first (nothing changes)
               </Button>
               <Button
                 leftSection={<Play size={16} aria-hidden />}
@@ -286,11 +287,11 @@ export function MigrationPage() {
                 disabled={!dryRun || dryRun.summary.movable === 0 || running || edit.isPending}
                 data-testid="migrate-apply"
               >
-                Apply{dryRun ? ` to ${countOf(dryRun.summary.movable, 'request')}` : ''}
+                {dryRun ? `Move ${countOf(dryRun.summary.movable, 'request')}…` : 'Move requests…'}
               </Button>
               {!dryRun && !running && (
                 <Text size="sm" c="gray.7">
-                  Run a dry run first to see what would happen.
+                  Try it first to see which requests would move, and where to.
                 </Text>
               )}
             </Group>

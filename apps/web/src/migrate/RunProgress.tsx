@@ -53,9 +53,11 @@ export function RunProgress({
           </Button>
         )}
       </Group>
-      <Progress value={percent} aria-label="Instances looked at" size="lg" />
+      <Progress value={percent} aria-label="Requests looked at" size="lg" />
       {run.status === 'stopped' && (
-        <Text size="sm">Instances already moved stay on the new version. Apply again to move the rest.</Text>
+        <Text size="sm">
+          Requests already moved stay on the new version. Try the move again, then move the rest.
+        </Text>
       )}
       {run.error && <Alert color="red">{run.error}</Alert>}
       {leftBehind.length > 0 && (

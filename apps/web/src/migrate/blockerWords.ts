@@ -2,7 +2,7 @@ import type { Blocker } from '@portalflow/engine';
 import type { PlanStep } from './types.ts';
 
 /**
- * Why a request cannot move, for the lead reading the dry run. The engine's own messages name steps by
+ * Why a request cannot move, for the lead trying a move first. The engine's own messages name steps by
  * id and the versions "A" and "B" (they are written for logs and the API); here the step is its title
  * and the version its number, with what the lead can do about it.
  */
@@ -23,7 +23,7 @@ export function blockerWords(blocker: Blocker, from: readonly PlanStep[], toVers
     case 'join-never-completes':
       return `Its steps running side by side do not line up with version ${toVersion}'s: map them to steps of the same branches, or let it finish on its version`;
     case 'time-went-backwards':
-      return 'It changed while the dry run was made: run the dry run again';
+      return 'It changed while the move was being tried: try it again';
     default:
       return `${step} cannot move to version ${toVersion}`;
   }

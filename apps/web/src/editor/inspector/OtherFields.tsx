@@ -157,7 +157,7 @@ export function EndFields({ id, step }: { id: string; step: EndStep }) {
     <TextInput
       size="xs"
       label="Outcome"
-      description="How the instance ended, e.g. resolved, denied"
+      description="How the request ended, e.g. resolved, denied"
       value={step.outcome ?? ''}
       onChange={(e) => patch({ outcome: e.currentTarget.value || undefined }, 'outcome')}
     />
