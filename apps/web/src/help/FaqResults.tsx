@@ -107,7 +107,7 @@ export function FaqResults({
             </Stack>
           </Accordion.Control>
           <Accordion.Panel>
-            <Stack gap="xs" lang={entry.language}>
+            <Stack gap="xs" lang={entry.language} className="pf-faq-answer">
               <Text size="sm" component="div">
                 <RichText source={entry.body} />
               </Text>
