@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, signIn } from './support/browser.ts';
+import { openBrowser, signIn } from './support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -40,7 +40,6 @@ describe('the help video on a phone', () => {
       try {
         await b.page.goto(`${server.url}/help/riverside/en/how-do-i-ask-for-a-prescription-refill`);
         const m = await measure(b.page);
-        await screenshot(b.page, `help-public-video-${phone.width}`);
         expect(m.width).toBeGreaterThanOrEqual(phone.width - 2 * MARGIN - 0.5);
         expect(m.left).toBeGreaterThanOrEqual(MARGIN - 0.5);
         expect(m.right).toBeLessThanOrEqual(phone.width - MARGIN + 0.5);
@@ -62,7 +61,6 @@ describe('the help video on a phone', () => {
           .filter({ hasText: 'How do I ask for a prescription refill?' });
         await entry.getByRole('button').first().click();
         const m = await measure(b.page);
-        await screenshot(b.page, `help-faq-video-${phone.width}`);
         expect(m.width).toBeGreaterThanOrEqual(phone.width - 2 * MARGIN - 0.5);
         expect(m.left).toBeGreaterThanOrEqual(MARGIN - 0.5);
         expect(m.right).toBeLessThanOrEqual(phone.width - MARGIN + 0.5);
