@@ -54,6 +54,7 @@ import { setPasswordRoutes } from './routes/set-password.ts';
 import { signInPauseRoutes } from './routes/sign-in-pause.ts';
 import { ssoGroupRoutes } from './routes/sso-groups.ts';
 import { taskCommentRoutes } from './routes/task-comments.ts';
+import { taskDraftRoutes } from './routes/task-drafts.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes, userTokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', practiceWaitRoutes(deps, docs, instances));
   // The older per-task comment shape, kept for its callers; comments are the request's notes now.
   app.route('/', taskCommentRoutes(deps, docs, instances));
+  app.route('/', taskDraftRoutes(deps, docs, instances));
   app.route('/', auditRoutes(deps, docs, instances));
   app.route('/', notificationRoutes(deps, docs, instances));
   app.route('/', requestRoutes(deps, docs, instances));

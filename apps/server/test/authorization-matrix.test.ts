@@ -147,6 +147,9 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/tasks/reassign':                 { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/tasks/{id}/comments':             { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
   'POST /api/tasks/{id}/comments':            { anonymous: 401, admin: A,   designer: A,   auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: A },
+  // what is typed on a task and not sent: its holder's alone (others who may see the task: 409 NOT_YOURS)
+  'GET /api/tasks/{id}/draft':                { anonymous: 401, admin: 409, designer: 409, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
+  'PUT /api/tasks/{id}/draft':                { anonymous: 401, admin: 409, designer: 409, auditor: 403, staffRole: A,   staffOther: 403, staffClaimed: 409 },
   // audit: readers of the instance see its history; verifying everything and the access log are for auditors and admins
   // a request's notes: read by whoever may read the request; added by those who work it; edited by their author only
   'GET /api/instances/{id}/notes':            { anonymous: 401, admin: A,   designer: A,   auditor: A,   staffRole: A,   staffOther: 403, staffClaimed: A },
@@ -685,6 +688,16 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: `/api/tasks/${(await taskFor(w, who)).taskId}/comments`,
     body: { body: 'Called the patient back' },
+  }),
+  // A draft needs a claimed task: the caller's own for staffRole, a colleague's for everyone else.
+  'GET /api/tasks/{id}/draft': async (w, who) => ({
+    method: 'GET',
+    path: `/api/tasks/${(await w.nurseTask(who === 'staffRole' ? 'staffRole' : PEER)).taskId}/draft`,
+  }),
+  'PUT /api/tasks/{id}/draft': async (w, who) => ({
+    method: 'PUT',
+    path: `/api/tasks/${(await w.nurseTask(who === 'staffRole' ? 'staffRole' : PEER)).taskId}/draft`,
+    body: { baseRevision: 0, values: {}, note: 'Called the patient, no answer yet' },
   }),
   'GET /api/instances/{id}/notes': async (w, who) => ({
     method: 'GET',

@@ -105,6 +105,11 @@ export const ERRORS = {
   NOT_ASSIGNED: { status: 409, message: 'This task is not assigned to anyone' },
   NOT_YOURS: { status: 409, message: 'This task is assigned to someone else' },
   NOT_HELD: { status: 409, message: 'The task is no longer held by that person' },
+  TASK_DRAFT_NEWER: {
+    status: 409,
+    message: 'A newer draft of this task was saved (in another tab or window); it is shown now',
+  },
+  TASK_DRAFT_TOO_LARGE: { status: 413, message: 'The draft is longer than {limit} characters' },
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
   // A claim decided under a role an admin took away before it was written (the role removal won).
   ROLE_REMOVED: {

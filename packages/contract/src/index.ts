@@ -28,6 +28,7 @@ export * from './route.ts';
 export * from './sign-in-pause.ts';
 export * from './sso.ts';
 export * from './system-roles.ts';
+export * from './task-drafts.ts';
 export * from './task-moved.ts';
 export * from './tasks.ts';
 export * from './tokens.ts';

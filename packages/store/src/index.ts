@@ -176,6 +176,7 @@ export type {
   SsoMappingChange,
   SsoStore,
 } from './sso.ts';
+export type { StoredTaskDraft, TaskDraftSave, TaskDraftSaveResult, TaskDraftStore } from './task-drafts.ts';
 export {
   auditedValues,
   diffValues,
@@ -215,6 +216,7 @@ export type {
   SaveDraftResult,
   Store,
   StoreHealth,
+  TaskDraftPort,
   TaskQuery,
   TaskScope,
   TimerPort,

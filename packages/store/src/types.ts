@@ -38,6 +38,7 @@ import type {
 import type { RoleSignOffStore } from './role-records.ts';
 import type { SecurityStore, SessionStage } from './security.ts';
 import type { SsoStore } from './sso.ts';
+import type { TaskDraftStore } from './task-drafts.ts';
 import type {
   CompletionCount,
   CompletionQuery,
@@ -489,6 +490,8 @@ export type NotePort = NoteStore;
 export type ClinicPort = ClinicStore;
 /** Files attached to a request, and their removal when attached by mistake. */
 export type AttachmentPort = AttachmentStore;
+/** What a task's holder typed and has not sent yet, kept with the task until it closes. */
+export type TaskDraftPort = TaskDraftStore;
 
 /**
  * Persistence for portalflow: every port in one. Code takes the ports it uses; every implementation
@@ -514,4 +517,5 @@ export interface Store
     IntakeKeyPort,
     NotePort,
     ClinicPort,
-    AttachmentPort {}
+    AttachmentPort,
+    TaskDraftPort {}

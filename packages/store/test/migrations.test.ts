@@ -98,6 +98,7 @@ describe('migrations', () => {
       'sso_logins',
       'sso_mapping_changes',
       'task_comments',
+      'task_drafts',
       'task_escalations',
       'tasks',
       'timers',
@@ -143,6 +144,7 @@ describe('migrations', () => {
       [29, 'definition-retirements'],
       [30, 'due-soon'],
       [31, 'webhook-sequence'],
+      [32, 'task-drafts'],
     ]);
     expect(ledger.every((r) => typeof r.applied_at === 'string')).toBe(true);
   });

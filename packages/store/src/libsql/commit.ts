@@ -210,6 +210,12 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     else {
       rest.push(taskStatement(instanceId, t, guard));
       if (t.op === 'update' && t.escalation) rest.push(escalationStatement(instanceId, t, guard));
+      // What was typed on a task and not sent ends with it: finished, withdrawn or ended, nobody holds it.
+      if (t.op === 'close')
+        rest.push({
+          sql: `DELETE FROM task_drafts WHERE task_id = ? AND ${WON}`,
+          args: [`${instanceId}:${t.token}`, ...guard],
+        });
     }
   }
   for (const t of change.timers ?? []) {
@@ -256,8 +262,18 @@ export function changeUnit(change: InstanceChange): BatchUnit<ChangeOutcome> {
     });
   }
   // A completion note rides the change: written only if the change wins (guarded like the emails).
-  for (const n of change.notes ?? [])
+  for (const n of change.notes ?? []) {
     statements.push(noteInsert(instanceId, n, appendId(), { sql: 'i.commit_token = ?', args: [token] }));
+    // The note typed in a task's box is now a note of the request (handed on with a release or a
+    // hand-off): the task's draft no longer keeps it, so its next holder does not find it twice.
+    if (n.taskToken)
+      statements.push({
+        sql: `UPDATE task_drafts SET revision = revision + 1, saved_at = ?,
+                body = json_set(body, '$.note', '', '$.forNextRole', json('false'))
+              WHERE task_id = ? AND json_extract(body, '$.note') != '' AND ${WON}`,
+        args: [event.at, `${instanceId}:${n.taskToken}`, ...guard],
+      });
+  }
   if (change.pin?.runId) rest.push({ kind: 'migrationResult', values: [change.pin.runId, seq, event.at] });
   const idem = change.idempotency;
   if (idem) {

@@ -26,6 +26,7 @@ import { roleSignOffApi } from './role-sign-off.ts';
 import { securityApi } from './security.ts';
 import { sessionApi } from './sessions.ts';
 import { ssoApi } from './sso.ts';
+import { taskDraftApi } from './task-drafts.ts';
 import { taskApi } from './tasks.ts';
 import type { ThreadedClient } from './threaded-client.ts';
 import { timerApi } from './timers.ts';
@@ -73,6 +74,7 @@ export function createLibsqlStore(client: Client, options: LibsqlStoreOptions): 
     ...attachmentApi(db),
     ...outboxApi(db),
     ...intakeKeyApi(db),
+    ...taskDraftApi(db),
     async health() {
       const version = await client.execute('SELECT max(version) AS v FROM schema_migrations');
       // A libSQL server may refuse PRAGMAs; the version read above already proves it answers.

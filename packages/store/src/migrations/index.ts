@@ -29,6 +29,7 @@ import { taskEscalations } from './028-task-escalations.ts';
 import { definitionRetirements } from './029-definition-retirements.ts';
 import { dueSoon } from './030-due-soon.ts';
 import { webhookSequence } from './031-webhook-sequence.ts';
+import { taskDrafts } from './032-task-drafts.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -66,4 +67,5 @@ export const MIGRATIONS: readonly Migration[] = [
   definitionRetirements,
   dueSoon,
   webhookSequence,
+  taskDrafts,
 ];
