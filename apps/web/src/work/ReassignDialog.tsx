@@ -69,24 +69,33 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
         .sort((a, b) => a.label.localeCompare(b.label)),
     [counts, label],
   );
+  const affected = useMemo(
+    () =>
+      !mode
+        ? []
+        : mode.kind === 'selected'
+          ? tasks.filter((t) => mode.taskIds.includes(t.id))
+          : tasks.filter((t) => from && t.assignee === from),
+    [mode, tasks, from],
+  );
+  // The roles the work needs: only someone holding every one of them can be given it all.
+  const needed = useMemo(() => [...new Set(affected.map((t) => t.role))].sort(), [affected]);
   const personOptions = useMemo(() => {
-    const known = [...people.values()].filter((p) => !p.disabled && p.id !== from);
-    if (known.length > 0)
-      return known
+    if (people.size > 0)
+      return [...people.values()]
+        .filter((p) => !p.disabled && p.id !== from && needed.every((r) => p.roles.includes(r)))
         .map((p) => ({
           value: p.id,
           label: `${p.displayName} (${p.username})${p.roles.length ? ` — ${p.roles.map(roleName).join(', ')}` : ''}`,
         }))
         .sort((a, b) => a.label.localeCompare(b.label));
     return [...counts.keys()].filter((id) => id !== from).map((id) => ({ value: id, label: label(id) }));
-  }, [people, counts, from, label, roleName]);
+  }, [people, counts, from, label, roleName, needed]);
 
   if (!mode) return null;
 
-  const affected =
-    mode.kind === 'selected'
-      ? tasks.filter((t) => mode.taskIds.includes(t.id))
-      : tasks.filter((t) => from && t.assignee === from);
+  // With the staff list in and the work known, an empty list means nobody can take it: say so.
+  const nobodyCan = people.size > 0 && needed.length > 0 && personOptions.length === 0;
   const count = mode.kind === 'selected' ? mode.taskIds.length : affected.length;
   const ready =
     (mode.kind === 'selected' || from !== null) &&
@@ -174,7 +183,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
               label="Whose work?"
               description={
                 people.size === 0
-                  ? 'People who hold open tasks. Names are shown to admins; others see an id.'
+                  ? 'People who hold open tasks (their names could not be loaded).'
                   : 'People who hold open tasks.'
               }
               placeholder={fromOptions.length ? 'Choose a colleague' : 'Nobody holds an open task'}
@@ -197,9 +206,23 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
               <Radio value="role" label="Another role's pool" data-testid="reassign-target-role" />
             </Stack>
           </Radio.Group>
-          {target === 'person' && (
+          {target === 'person' && nobodyCan && (
+            <Alert color="orange" variant="light" data-testid="reassign-nobody">
+              {needed.length === 1
+                ? `Nobody else holds the role ${roleName(needed[0])}, so nobody can be given this work.`
+                : `Nobody else holds all the roles of this work (${needed.map(roleName).join(', ')}), so nobody can be given all of it.`}{' '}
+              Move it back to {needed.length === 1 ? 'its pool' : "each task's own pool"}, or to another
+              role's pool.
+            </Alert>
+          )}
+          {target === 'person' && !nobodyCan && (
             <Select
               label="Person"
+              description={
+                needed.length > 0 && people.size > 0
+                  ? `Active people who hold ${needed.length === 1 ? 'the role' : 'every role'} of this work: ${needed.map(roleName).join(', ')}.`
+                  : undefined
+              }
               placeholder="Choose a person"
               data={personOptions}
               value={person}
