@@ -90,7 +90,13 @@ export function FaqResults({
     );
   }
   return (
-    <Accordion multiple variant="separated" chevronPosition="left" data-testid="faq-results">
+    <Accordion
+      multiple
+      variant="separated"
+      chevronPosition="left"
+      className="pf-faq-results"
+      data-testid="faq-results"
+    >
       {matches.map(({ entry, title, snippet }) => (
         <Accordion.Item key={entry.id} value={entry.id} data-testid={`faq-entry-${entry.id}`}>
           <Accordion.Control>
