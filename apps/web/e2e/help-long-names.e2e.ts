@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 /** Text inside `button` that is cut: wider than the box that clips it, or past the window's edge. */
-async function cut(page: Page, button: Locator): Promise<string[]> {
+async function cut(button: Locator): Promise<string[]> {
   await button.waitFor();
   return button.evaluate((root) => {
     const found: string[] = [];
@@ -73,7 +73,7 @@ describe('long answer names', () => {
         await signIn(b.page, server.url, 'billing-specialist', PASSWORD);
         await b.page.goto(`${server.url}/faq?q=${encodeURIComponent('statement')}`);
         const button = b.page.getByRole('button', { name: STAFF_TITLE });
-        expect(await cut(b.page, button)).toEqual([]);
+        expect(await cut(button)).toEqual([]);
         const lines = await button.evaluate((el) => el.getBoundingClientRect().height);
         expect(lines).toBeGreaterThan(40);
         expect(await sideways(b.page)).toBeLessThanOrEqual(0);
@@ -87,7 +87,7 @@ describe('long answer names', () => {
       try {
         await b.page.goto(`${server.url}/help/riverside/en?q=${encodeURIComponent('statement')}`);
         const button = b.page.getByRole('button', { name: PATIENT_TITLE });
-        expect(await cut(b.page, button)).toEqual([]);
+        expect(await cut(button)).toEqual([]);
         expect(await sideways(b.page)).toBeLessThanOrEqual(0);
       } finally {
         await b.close();
