@@ -23,6 +23,7 @@ import { roleOptions } from './CreatePerson.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
 import { RemovedRoleWarning } from './RemovedRoleWarning.tsx';
+import { ResetLink } from './ResetLink.tsx';
 import { removedRoles } from './removedRoleTasks.ts';
 import { enableProblem, rolesProblem } from './roleRequired.ts';
 import { rolesSavedText } from './rolesSaved.ts';
@@ -167,7 +168,7 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
       </Title>
       {!person.disabled && <SignInPause person={person} />}
       {code && <OneTimeCode name={person.displayName} code={code.code} expiresAt={code.expiresAt} />}
-      <Group>
+      <Group align="flex-start">
         {person.disabled ? (
           <Button
             size="xs"
@@ -197,6 +198,7 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
         >
           Reset password (one-time code)
         </Button>
+        <ResetLink person={person} />
         <Button
           size="xs"
           variant="default"

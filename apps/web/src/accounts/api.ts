@@ -15,6 +15,7 @@ import {
   type RoleSummary,
   SYSTEM_ROLE_TITLES,
   sendInvitation as sendInvitationRoute,
+  sendPasswordResetEmail,
 } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
@@ -112,6 +113,7 @@ export const patchPerson = (id: string, body: PatchUserBody) => call(patchUser, 
 export const createPerson = (body: CreateUserBody) => call(createUser, { body });
 export const issueCode = (id: string) => call(issueSetPasswordCode, { params: { id } });
 export const sendInvitation = (id: string) => call(sendInvitationRoute, { params: { id } });
+export const sendResetLink = (id: string) => call(sendPasswordResetEmail, { params: { id } });
 export const endSession = (id: string, sessionId: string) =>
   call(endUserSession, { params: { id, sessionId } });
 export const endAllSessions = (id: string) => call(endUserSessions, { params: { id } });
