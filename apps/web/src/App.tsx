@@ -1,5 +1,7 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
+import { SetPasswordSignedIn } from './auth/SetPasswordSignedIn.tsx';
 import { SignIn } from './auth/SignIn.tsx';
+import { takeSetPasswordLink } from './auth/setPasswordLink.ts';
 import { useMe } from './auth/useMe.ts';
 import { ScreenBoundary } from './screens/ScreenBoundary.tsx';
 import { AppLoading } from './screens/ScreenLoading.tsx';
@@ -13,9 +15,27 @@ const loading = <AppLoading />;
 
 export function App() {
   const me = useMe();
+  // Read once, whoever is signed in: an emailed set-password link always opens its form.
+  const [link, setLink] = useState(takeSetPasswordLink);
+  const [passwordSetFor, setPasswordSetFor] = useState<string | null>(null);
   const signedIn = !!me.data && (me.data.stage ?? 'full') === 'full';
   if (me.isPending) return loading;
-  if (!me.data || !signedIn) return <SignIn me={me.data} />;
+  if (!me.data || !signedIn)
+    return (
+      <SignIn me={me.data} link={link} onLinkTaken={() => setLink(null)} passwordSetFor={passwordSetFor} />
+    );
+  if (link)
+    return (
+      <SetPasswordSignedIn
+        me={me.data}
+        link={link}
+        onDone={(username) => {
+          setLink(null);
+          setPasswordSetFor(username);
+        }}
+        onKeep={() => setLink(null)}
+      />
+    );
   preloadSignedIn(me.data.user.roles, window.location.pathname);
   return (
     <ScreenBoundary resetKey="app">

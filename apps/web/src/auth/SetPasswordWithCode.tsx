@@ -13,12 +13,15 @@ export function SetPasswordWithCode({
   initialCode = '',
   onDone,
   onCancel,
+  cancelLabel = 'Back to sign-in',
 }: {
   initialUsername: string;
   /** The code of an emailed link, filled in for the person. */
   initialCode?: string;
   onDone: (username: string) => void;
   onCancel: () => void;
+  /** Where the other button goes, in words (signed in already: back to the app). */
+  cancelLabel?: string;
 }) {
   const [username, setUsername] = useState(initialUsername);
   const [code, setCode] = useState(initialCode);
@@ -94,7 +97,7 @@ export function SetPasswordWithCode({
         />
         <Group justify="space-between">
           <Button variant="subtle" onClick={onCancel}>
-            Back to sign-in
+            {cancelLabel}
           </Button>
           <Button type="submit" loading={busy}>
             Set password

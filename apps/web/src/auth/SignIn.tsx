@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { login, logout, signInPage } from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, setCsrfToken } from '../api/client.ts';
 import type { Me, SignInResult, SignInStage } from '../api/types.ts';
@@ -13,27 +13,42 @@ import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SetPasswordWithCode } from './SetPasswordWithCode.tsx';
 import { SsoButton } from './SsoButton.tsx';
 import { takeSessionEnded } from './sessionEnded.ts';
-import { takeSetPasswordLink } from './setPasswordLink.ts';
 import { TwoFactorHelp } from './TwoFactorHelp.tsx';
 
 /**
  * Signing in: the password, then — for accounts that need it — a code from an authenticator app, or
  * enrolling one first. `me` is a half-finished sign-in the browser still holds (after a reload).
  */
-export function SignIn({ me }: { me?: Me | null }) {
+export function SignIn({
+  me,
+  link: opened = null,
+  onLinkTaken,
+  passwordSetFor = null,
+}: {
+  me?: Me | null;
+  /** An emailed set-password link this page was opened with (read once by the app). */
+  link?: { username: string; code: string } | null;
+  /** This page has the link now: it is not offered again once the person is signed in. */
+  onLinkTaken?: () => void;
+  /** Whose password was just set from a link while someone else was signed in here. */
+  passwordSetFor?: string | null;
+}) {
   const client = useQueryClient();
   const [stage, setStage] = useState<SignInStage | null>(me?.stage && me.stage !== 'full' ? me.stage : null);
-  const [username, setUsername] = useState(me?.user.username ?? '');
+  const [username, setUsername] = useState(passwordSetFor ?? me?.user.username ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
-  // Read once: an emailed link opens "Choose your password" with its username and code filled in.
-  const [link] = useState(takeSetPasswordLink);
+  // An emailed link opens "Choose your password" with its username and code filled in.
+  const [link] = useState(opened);
+  useEffect(() => {
+    if (link) onLinkTaken?.();
+  }, [link, onLinkTaken]);
   const [settingPassword, setSettingPassword] = useState(link !== null);
   const [forgot, setForgot] = useState(false);
-  const [passwordSet, setPasswordSet] = useState(false);
+  const [passwordSet, setPasswordSet] = useState(passwordSetFor !== null);
   // Read once: the explanation shows until this page is left, not on the next visit.
   const [sessionEnded] = useState(takeSessionEnded);
   const page = useQuery({
