@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { settled } from './support/settled.ts';
 
@@ -101,7 +102,7 @@ describe('number fields in the editor', () => {
       await inspector.getByText('Largest amount must be in dollars and cents, such as 1,250.40').waitFor();
       await settled(page);
       await largest.scrollIntoViewIfNeeded();
-      await inspector.screenshot({ path: '/tmp/editor-money-field.png' });
+      await look(inspector, 'editor-money-field');
       await typeInto(largest, '1,250.40');
       expect(await largest.inputValue()).toBe('$1,250.40');
 
@@ -120,7 +121,7 @@ describe('number fields in the editor', () => {
       await expect.poll(() => errorCount(page)).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await settled(page);
-      await page.screenshot({ path: '/tmp/editor-number-fields.png', fullPage: true });
+      await look(page, 'editor-number-fields', { fullPage: true });
 
       // The last visit's date made a text field by mistake: the problems list says why, in words.
       await choose(page, inspector.getByLabel('Type', { exact: true }).first(), 'Short text');
@@ -173,7 +174,7 @@ describe('number fields in the editor', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await settled(page);
       await whole.scrollIntoViewIfNeeded();
-      await inspector.screenshot({ path: '/tmp/editor-whole-number-field.png' });
+      await look(inspector, 'editor-whole-number-field');
 
       await page.getByTestId('save-button').click();
       await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });

@@ -4,6 +4,7 @@ import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { clearSelection } from './support/canvas.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { settled } from './support/settled.ts';
 
@@ -77,7 +78,7 @@ describe('the patient’s own words in the editor', () => {
         );
       expect(await seriousViolations(page)).toEqual([]);
       await settled(page);
-      await start.screenshot({ path: '/tmp/editor-patient-words.png' });
+      await look(start, 'editor-patient-words');
 
       const subject = page.getByTestId('start-form-subject');
       await subject.fill('{patient} · Message: {category}');

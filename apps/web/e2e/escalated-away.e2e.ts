@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { heldLabResult, moveDeadline } from './support/held-task.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
@@ -15,14 +14,12 @@ import { testNow } from './support/time-shift.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync('/tmp/handoff-shots', { recursive: true });
 });
 afterAll(async () => {
   await server?.stop();
 });
 
 const WIDE = { width: 1366, height: 900 };
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/handoff-shots/${name}.png` });
 const TYPED = 'Called the lab, waiting on the corrected report.';
 
 describe('a task escalated away from its holder', () => {
@@ -49,7 +46,7 @@ describe('a task escalated away from its holder', () => {
       expect(text).toContain('It is waiting there for someone to claim it.');
       expect(text).not.toContain('DEMO-5101');
       expect(await a.page.getByTestId('note-kept').getByRole('textbox').inputValue()).toBe(TYPED);
-      await shot(a.page, 'escalated-away-panel');
+      await look(a.page, 'escalated-away-panel');
 
       // The bell: an item for the person it was taken from, which opens the same explanation.
       const bell = a.page.getByTestId('notification-bell');
@@ -61,7 +58,7 @@ describe('a task escalated away from its holder', () => {
         .getByTestId('notification-list')
         .getByText('Deadline passed: it went to another role');
       await item.waitFor();
-      await shot(a.page, 'escalated-away-bell');
+      await look(a.page, 'escalated-away-bell');
       await item.click();
       await expect
         .poll(() => a.page.getByTestId('task-unavailable').textContent())

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -14,15 +14,12 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync('/tmp/handoff-shots', { recursive: true });
 });
 afterAll(async () => {
   await server?.stop();
 });
 
 const WIDE = { width: 1366, height: 900 };
-/** Pictures to look at, not the README's: kept out of docs/screenshots. */
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/handoff-shots/${name}.png` });
 /** "Today 1:18 PM" (or "14:18"): the clinic's way of writing a time of today. */
 const TODAY_AT = /^Today \d{1,2}:\d{2}( [AP]M)?$/;
 
@@ -85,7 +82,7 @@ describe('notes for you on a lab result handed back twice', () => {
       expect(back.map((n) => n.text)).toEqual([expect.stringContaining('Round 1: refiled after checking')]);
       expect(back[0]!.text).toContain('“Correct the misfiled result”');
       expect(back[0]!.when).toMatch(TODAY_AT);
-      await shot(b.page, 'handoff-notes-back-to-assistant');
+      await look(b.page, 'handoff-notes-back-to-assistant');
     } finally {
       await b.close();
     }
@@ -118,7 +115,7 @@ describe('notes for you on a lab result handed back twice', () => {
       expect(mine[0]!.when).toMatch(TODAY_AT);
       // "History so far" keeps all five.
       await expect.poll(() => p.page.getByTestId('request-note').count()).toBe(5);
-      await shot(p.page, 'handoff-notes-provider');
+      await look(p.page, 'handoff-notes-provider');
     } finally {
       await p.close();
     }
@@ -174,7 +171,7 @@ describe('the same person with a task open on two screens', () => {
       await expect
         .poll(async () => (await second.page.getByTestId('request-note').allTextContents()).join('\n'))
         .toContain(typed);
-      await shot(second.page, 'handoff-second-screen-note-kept');
+      await look(second.page, 'handoff-second-screen-note-kept');
     } finally {
       await screens.close();
     }
@@ -215,7 +212,7 @@ describe('the same person with a task open on two screens', () => {
       await kept.waitFor();
       expect(await kept.getByRole('textbox').inputValue()).toBe(typed);
       await kept.getByRole('button', { name: /Copy/ }).waitFor();
-      await shot(second.page, 'handoff-second-screen-request-ended');
+      await look(second.page, 'handoff-second-screen-request-ended');
     } finally {
       await screens.close();
     }

@@ -1,15 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
-/** Pictures to look at, not for the README: a search that finds nothing is not a page to show off. */
-const LOOK = '/tmp/help-no-match-shots';
+// Pictures to look at (support/look.ts), not for the README: a search that finds nothing is not a
+// page to show off.
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync(LOOK, { recursive: true });
 });
 afterAll(async () => {
   await server?.stop();
@@ -27,7 +26,7 @@ describe('a help search with no real match', () => {
       await empty.getByText('No answers for “xyzzy nothing”').waitFor();
       expect(await empty.textContent()).toContain('Ask your supervisor');
       expect(await b.page.getByTestId('faq-count').textContent()).toBe('0 answers');
-      await b.page.screenshot({ path: `${LOOK}/staff-no-match.png` });
+      await look(b.page, 'help-no-match-staff-no-match');
 
       // A misspelt real word still finds it, and a list quoted in the preview reads as a sentence.
       await search.fill('pasword locked');
@@ -36,7 +35,7 @@ describe('a help search with no real match', () => {
       expect(await locked.getByTestId('faq-snippet').textContent()).toContain(
         'try again, or call the front desk',
       );
-      await b.page.screenshot({ path: `${LOOK}/staff-typo.png` });
+      await look(b.page, 'help-no-match-staff-typo');
     } finally {
       await b.close();
     }
@@ -50,7 +49,7 @@ describe('a help search with no real match', () => {
       await b.page.getByText('No answers found for “xyzzy nothing”.').waitFor();
       await b.page.getByText('Try fewer words or check the spelling, or call the front desk.').waitFor();
       expect(await b.page.getByTestId('public-results').count()).toBe(0);
-      await b.page.screenshot({ path: `${LOOK}/public-no-match.png` });
+      await look(b.page, 'help-no-match-public-no-match');
 
       await b.page.getByTestId('public-lang-es').click();
       await b.page.getByLabel('Buscar ayuda').fill('nada xyzzy');

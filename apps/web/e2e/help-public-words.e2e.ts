@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -9,13 +9,11 @@ import { startTestServer, type TestServer } from './support/server.ts';
  * nothing, a word from the other language, a shared link that no longer leads anywhere. Pictures to
  * look at, not for the README.
  */
-const LOOK = '/tmp/help-public-words-shots';
 const CLINIC = 'riverside';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync(LOOK, { recursive: true });
 });
 afterAll(async () => {
   await server?.stop();
@@ -37,7 +35,7 @@ describe('a patient searching a symptom at night', () => {
       await nothing.waitFor();
       expect(await nothing.textContent()).toContain('If this is an emergency, call 911');
       await nothing.scrollIntoViewIfNeeded();
-      await b.page.screenshot({ path: `${LOOK}/nothing-en.png` });
+      await look(b.page, 'help-public-words-nothing-en');
 
       await b.page.goto(`${server.url}/help/${CLINIC}/es`);
       await search(b.page, 'Buscar ayuda', 'dolor de pecho');
@@ -60,7 +58,7 @@ describe('a word from the other language', () => {
       await elsewhere.waitFor();
       expect(await elsewhere.getAttribute('lang')).toBe('en');
       expect(await elsewhere.textContent()).toMatch(/answers? in English for “refill”/);
-      await b.page.screenshot({ path: `${LOOK}/elsewhere-es.png` });
+      await look(b.page, 'help-public-words-elsewhere-es');
       await elsewhere.getByRole('button').click();
       await b.page.getByRole('heading', { level: 1, name: 'Portal help' }).waitFor();
       expect(new URL(b.page.url()).pathname).toBe(`/help/${CLINIC}/en`);
@@ -98,7 +96,7 @@ describe('a shared link that no longer leads to an answer', () => {
       await gone.waitFor();
       expect(await gone.textContent()).toContain('That answer is not here any more');
       expect(new URL(b.page.url()).pathname).toBe(`/help/${CLINIC}/en`);
-      await b.page.screenshot({ path: `${LOOK}/link-gone-en.png` });
+      await look(b.page, 'help-public-words-link-gone-en');
       // Opening an answer puts the note away.
       await b.page.getByRole('button', { name: /prescription refill/ }).click();
       await gone.waitFor({ state: 'detached' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { byTestId, focused, tabTo } from './support/keyboard.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -98,7 +99,7 @@ describe('keyboard only: where the focus goes', () => {
       });
       expect(name).toContain('Request started');
       expect(name).toContain('DEMO-7701');
-      await page.screenshot({ path: '/tmp/kb-started-focus.png' });
+      await look(page, 'kb-started-focus');
 
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ testId: 'withdraw-request', text: 'Withdraw' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { settled } from './support/settled.ts';
 
@@ -93,7 +94,7 @@ describe('an amount of money on a step’s form', () => {
       expect(await balance.getAttribute('aria-invalid')).toBe('true');
       expect(await seriousViolations(page)).toEqual([]);
       await settled(page);
-      await page.screenshot({ path: '/tmp/money-field-refused.png' });
+      await look(page, 'money-field-refused');
 
       // A credit is not a balance owed here.
       await typeInto(page, 'form-field-balance', '-75');
@@ -104,7 +105,7 @@ describe('an amount of money on a step’s form', () => {
       await expect.poll(() => form.getByRole('alert').count()).toBe(0);
       expect(await balance.getAttribute('aria-invalid')).not.toBe('true');
       await settled(page);
-      await page.screenshot({ path: '/tmp/money-field-typed.png' });
+      await look(page, 'money-field-typed');
       await page.getByTestId('outcome-button-checked').click();
       await expect.poll(() => sent.length).toBe(1);
       expect(sent[0]).toMatchObject({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -61,7 +62,7 @@ describe('the toast after completing a step', () => {
       expect(await next.textContent()).toBe(
         'Next on this request: “Work the insurance claim”, waiting in the Patient billing specialist pool.',
       );
-      await page.screenshot({ path: '/tmp/next-in-pool.png' });
+      await look(page, 'next-in-pool');
     } finally {
       await b.close();
     }

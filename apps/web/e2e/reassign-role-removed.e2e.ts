@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -70,7 +71,7 @@ describe('reassigning to someone whose role was just taken away', () => {
         'Rosa Diaz does not hold the role Pharmacy refill coordinator: choose someone who holds it, or send the task to a pool',
       );
       expect(await refusal.textContent()).not.toContain(ROLE);
-      await b.page.screenshot({ path: '/tmp/reassign-role-removed.png' });
+      await look(b.page, 'reassign-role-removed');
 
       const asLead = await apiSession(server.url, 'lead', PASSWORD);
       const task = await asLead<{ task: { assignee: string | null } }>(

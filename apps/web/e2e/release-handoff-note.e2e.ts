@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -13,7 +13,6 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync('/tmp/handoff-shots', { recursive: true });
   const ma = await server.server.store.findUserByUsername('medical-assistant');
   if (!ma) throw new Error('demo users missing');
   await server.server.store.createUser({
@@ -28,7 +27,6 @@ afterAll(async () => {
 });
 
 const WIDE = { width: 1366, height: 900 };
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/handoff-shots/${name}.png` });
 const NOTE =
   'Lab called at 4:45: corrected report coming by fax tomorrow morning. Do not verify the first one.';
 const taskOpen = (page: Page, id: string) =>
@@ -59,10 +57,10 @@ describe('releasing a task with a handoff note typed', () => {
       await expect
         .poll(() => a.page.getByTestId('task-note-when').textContent())
         .toContain('with Back to pool');
-      await shot(a.page, 'release-note-typed');
+      await look(a.page, 'release-note-typed');
       await a.page.getByTestId('release-button').click();
       await a.page.getByText('Your note goes with it to whoever takes it next.').waitFor();
-      await shot(a.page, 'release-note-released');
+      await look(a.page, 'release-note-released');
     } finally {
       await a.close();
     }
@@ -81,7 +79,7 @@ describe('releasing a task with a handoff note typed', () => {
       // The box is empty for the new holder.
       expect(await b.page.getByTestId('task-note').inputValue()).toBe('');
       await b.page.getByTestId('notes-for-next-role').scrollIntoViewIfNeeded();
-      await shot(b.page, 'release-note-next-holder');
+      await look(b.page, 'release-note-next-holder');
     } finally {
       await b.close();
     }

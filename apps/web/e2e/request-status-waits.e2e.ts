@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -67,7 +68,7 @@ describe('Request status of a request waiting for the payer', () => {
         /^Waiting — Wait for the payer to adjudicate the claim · until \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M at the latest \(in \d+ d\)$/,
       );
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: '/tmp/request-status-waits.png' });
+      await look(page, 'request-status-waits');
     } finally {
       await b.close();
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -64,7 +65,7 @@ describe('the comment the patient sees next to a result', () => {
 
       await form.locator('[data-testid="form-field-patientComment"]').fill(COMMENT);
       await form.locator('[data-testid="form-field-planForNurse"]').fill(PLAN);
-      await provider.page.screenshot({ path: '/tmp/result-comment-provider.png' });
+      await look(provider.page, 'result-comment-provider');
       await provider.page.getByTestId('outcome-button-nurse-to-call').click();
       await provider.page
         .getByText(/Completed/)
@@ -81,7 +82,7 @@ describe('the comment the patient sees next to a result', () => {
       expect(text).toContain('What the nurse should arrange');
       expect(text).toContain(PLAN);
       expect(await seriousViolations(nurse.page)).toEqual([]);
-      await nurse.page.screenshot({ path: '/tmp/result-comment-nurse.png' });
+      await look(nurse.page, 'result-comment-nurse');
     } finally {
       await provider.close();
       await nurse.close();

@@ -239,10 +239,7 @@ describe('roles, refreshers and the handbook', () => {
       expect(await page.getByTestId('handbook-svg').isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
       expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-      await page.screenshot({
-        path: `${(await import('./support/browser.ts')).SCREENSHOTS}handbook-print.png`,
-        fullPage: true,
-      });
+      await screenshot(page, 'handbook-print', { fullPage: true, keepToasts: true });
       await page.emulateMedia({ media: 'screen' });
     } finally {
       await b.close();

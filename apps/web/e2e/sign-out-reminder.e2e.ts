@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
@@ -14,13 +13,10 @@ import { testNow } from './support/time-shift.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  mkdirSync('/tmp/handoff-shots', { recursive: true });
 });
 afterAll(async () => {
   await server?.stop();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/handoff-shots/${name}.png` });
 
 describe('signing out with an urgent task in hand', () => {
   it('reminds, and Back to pool and sign out hands it back to the pool', async () => {
@@ -55,7 +51,7 @@ describe('signing out with an urgent task in hand', () => {
       // Named as the task's own button is, "Back to pool", not "Release".
       expect(await a.page.getByTestId('sign-out-release').textContent()).toBe('Back to pool and sign out');
       await a.page.waitForTimeout(500); // the dialog's fade-in, for the picture
-      await shot(a.page, 'sign-out-reminder');
+      await look(a.page, 'sign-out-reminder');
       // Keep working: still signed in, the task still theirs.
       await a.page.getByTestId('sign-out-keep-working').click();
       await text.waitFor({ state: 'detached' });

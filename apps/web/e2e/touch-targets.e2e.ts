@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
+import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -78,7 +79,7 @@ describe('My work on a touch tablet', () => {
         await page.getByTestId('task-form').waitFor();
         await page.getByTestId('release-button').waitFor();
         expect(await allOf(page)).toEqual([]);
-        await page.screenshot({ path: `/tmp/touch-targets-${width}x${height}.png` });
+        await look(page, `touch-targets-${width}x${height}`);
       } finally {
         await b.close();
       }

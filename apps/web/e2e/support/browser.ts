@@ -1,19 +1,23 @@
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Browser as PwBrowser } from 'playwright-core';
+import { lookFolder } from './look.ts';
 import { settled } from './settled.ts';
 import { shiftBrowserClock } from './time-shift.ts';
 import { freshCode, keeper } from './two-factor.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
- * Screenshots of every main view land here (and are shown in the README); a run at another hour of
- * the clinic's day (support/time-shift.ts) keeps its own apart.
+ * Screenshots of every main view land here (and are shown in the README). A run at another hour of
+ * the clinic's day (support/time-shift.ts) keeps its own apart, under PORTALFLOW_E2E_LOOK's folder
+ * (support/look.ts), or writes none when that is unset.
  */
-export const SCREENSHOTS = process.env.PORTALFLOW_E2E_AT
-  ? join(tmpdir(), 'pf-screenshots-shifted/')
-  : new URL('../../../../docs/screenshots/', import.meta.url).pathname;
+const shiftedLook = lookFolder();
+export const SCREENSHOTS: string | undefined = !process.env.PORTALFLOW_E2E_AT
+  ? new URL('../../../../docs/screenshots/', import.meta.url).pathname
+  : shiftedLook
+    ? join(shiftedLook, 'shifted/')
+    : undefined;
 
 const ARGS = [
   '--no-sandbox',
@@ -135,16 +139,19 @@ export async function dismissToasts(page: Page): Promise<void> {
   await close.first().waitFor({ state: 'detached', timeout: 15_000 });
 }
 
-/** Saves a screenshot for the README; toasts are closed first unless the picture is about them. */
+/**
+ * Saves a screenshot for the README; toasts are closed first unless the picture is about them. At
+ * another hour with no folder to look in (SCREENSHOTS unset) the page is still made ready, as the
+ * test would see it, but nothing is written.
+ */
 export async function screenshot(
   page: Page,
   name: string,
-  options: { keepToasts?: boolean } = {},
-): Promise<string> {
+  options: { keepToasts?: boolean; fullPage?: boolean } = {},
+): Promise<void> {
   if (!options.keepToasts) await dismissToasts(page);
   await settled(page);
+  if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path });
-  return path;
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage === true });
 }
