@@ -96,6 +96,47 @@ describe('auditor search', () => {
     const last = (await t.store.listAccess({ limit: 1000 })).items.at(-1)!;
     expect(last.detail).toBe('search by person name: 0 instances');
   });
+
+  it('keeps to the period the request started in, as the unfiltered list does', async () => {
+    // The two requests started a minute apart: a period ending between them finds only the first.
+    const first = await t.store.getInstance(ids['DEMO-5001']!);
+    const second = await t.store.getInstance(ids['DEMO-5002']!);
+    const between = new Date(Date.parse(first!.startedAt) + 30_000).toISOString();
+    // `to` is the end of the period, not part of it.
+    const after = new Date(Date.parse(second!.startedAt) + 1_000).toISOString();
+    const before = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'DEMO-5002', to: between },
+    });
+    expect(before.status, before.text).toBe(200);
+    expect(before.body.items).toEqual([]);
+    const within = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'DEMO-5002', from: between, to: after },
+    });
+    expect(within.body.items.map((i: { id: string }) => i.id)).toEqual([ids['DEMO-5002']]);
+    const name = t.user('lead').displayName;
+    const byName = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { personName: name, from: between },
+    });
+    expect(byName.body.items.map((i: { id: string }) => i.id)).toEqual([ids['DEMO-5002']]);
+  });
+
+  it('refuses a period that ends before it starts, in words', async () => {
+    const reversed = await t.call('POST', '/api/instances/search', {
+      as: auditor,
+      body: { patient: 'DEMO-5001', from: '2026-12-07T00:00:00Z', to: '2026-12-01T00:00:00Z' },
+    });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.code).toBe('VALIDATION_FAILED');
+    expect(reversed.body.error.message).toMatch(/ends before it starts/);
+    const listed = await t.call('GET', '/api/instances?from=2026-12-07T00:00:00Z&to=2026-12-01T00:00:00Z', {
+      as: auditor,
+    });
+    expect(listed.status).toBe(400);
+    expect(listed.body.error.message).toMatch(/ends before it starts/);
+  });
 });
 
 describe('access log for people', () => {

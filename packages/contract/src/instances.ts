@@ -123,6 +123,9 @@ export const InstanceSearchBody = z
     personName: z.string().trim().min(2).max(200).optional(),
     definitionId: Id.optional(),
     status: InstanceStatus.optional(),
+    /** The period the request started in, as the unfiltered list takes it. */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
     practice: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
@@ -170,7 +173,10 @@ export const listInstances = route({
   request: { query: ListInstancesQuery },
   responses: {
     200: json(Page(InstanceRow), 'A page of instances, each with its subject'),
-    ...errors({ 400: 'A bad filter (VALIDATION_FAILED)', 401: 'Not signed in (UNAUTHENTICATED)' }),
+    ...errors({
+      400: 'A bad filter, or a period that ends before it starts (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+    }),
   },
 });
 
@@ -184,7 +190,10 @@ export const searchInstances = route({
   request: { body: jsonBody(InstanceSearchBody) },
   responses: {
     200: json(Page(InstanceRow), 'A page of instances, each with its subject, as the unfiltered list'),
-    ...errors({ 400: 'Nothing to search for (VALIDATION_FAILED)', 401: 'Not signed in (UNAUTHENTICATED)' }),
+    ...errors({
+      400: 'Nothing to search for, or a period that ends before it starts (VALIDATION_FAILED)',
+      401: 'Not signed in (UNAUTHENTICATED)',
+    }),
   },
 });
 

@@ -21,6 +21,7 @@ import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
 import { instanceReply } from '../instances/replies.ts';
 import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { checkStartData } from '../instances/start-data.ts';
+import { startedPeriod } from '../instances/started-period.ts';
 import { instanceView } from '../instances/view.ts';
 import { listedDetail, requestLabels } from '../requests/subjects.ts';
 import { actOnInstance } from './act-on-instance.ts';
@@ -85,8 +86,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const filter: Parameters<typeof deps.store.listInstances>[0] = { practice: q.practice === 'true' };
     if (q.definitionId) filter.definitionId = q.definitionId;
     if (q.status) filter.status = q.status;
-    if (q.from) filter.startedFrom = new Date(q.from).toISOString();
-    if (q.to) filter.startedTo = new Date(q.to).toISOString();
+    Object.assign(filter, startedPeriod(q));
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (!everyone) filter.actor = user.id;
@@ -119,6 +119,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     const filter: Parameters<typeof deps.store.listInstances>[0] = { practice: q.practice === true };
     if (q.definitionId) filter.definitionId = q.definitionId;
     if (q.status) filter.status = q.status;
+    Object.assign(filter, startedPeriod(q));
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (!everyone) filter.actor = user.id;

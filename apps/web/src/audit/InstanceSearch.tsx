@@ -90,6 +90,9 @@ export function InstanceSearch() {
     ...(personName ? { personName } : {}),
     ...(filters.workflow ? { definitionId: filters.workflow } : {}),
     ...(status ? { status } : {}),
+    // The period applies to a search as to the list: dropping it would answer another question.
+    ...(bounds.from ? { from: bounds.from } : {}),
+    ...(bounds.to ? { to: bounds.to } : {}),
     ...(filters.practice === 'true' ? { practice: true } : {}),
     limit: PAGE_SIZE,
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
