@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { personName } from '../work/personName.ts';
 import { CATEGORY_WORDS } from './accessCategories.ts';
+import { FILTER_MAX, tooLong } from './filterLength.ts';
 import { useTypedFilter } from './useTypedFilter.ts';
 
 /** The report's filters as the page's address holds them (`''` when not set). */
@@ -24,7 +25,7 @@ export interface AccessLogFilterValues {
   limit: string;
 }
 
-const validId = (s: string) => s.length <= 200;
+const validId = (s: string) => s.length <= FILTER_MAX;
 const CATEGORIES = Object.entries(CATEGORY_WORDS).map(([value, label]) => ({ value, label }));
 
 /**
@@ -55,7 +56,7 @@ export function AccessLogFilters({
   const known = (people.data?.people ?? []).some((u) => u.id === v.userId);
   const [userText, setUserText] = useTypedFilter(v.userId, (id) => set('user', id), validId);
   const [instanceText, setInstanceText] = useTypedFilter(v.instanceId, (id) => set('instance', id), validId);
-  const [patientText, setPatientText] = useTypedFilter(v.patient, setPatient, (p) => p.length <= 200);
+  const [patientText, setPatientText] = useTypedFilter(v.patient, setPatient, (p) => p.length <= FILTER_MAX);
   // A user id typed that is not a person in the list counts as one of the more filters.
   const hidden = [v.userId !== '' && !known, v.instanceId, v.practice, v.emergencyOnly, v.showLists].filter(
     Boolean,
@@ -93,6 +94,7 @@ export function AccessLogFilters({
           title="Every read of any request of this patient (any case, or the EHR address); kept out of the page's address"
           value={patientText}
           onChange={(e) => setPatientText(e.currentTarget.value)}
+          error={tooLong(patientText)}
           w={130}
           autoComplete="off"
           data-testid="access-log-patient"
@@ -157,6 +159,7 @@ export function AccessLogFilters({
             placeholder="Any user"
             value={userText}
             onChange={(e) => setUserText(e.currentTarget.value)}
+            error={tooLong(userText)}
             w={150}
             data-testid="access-log-user"
           />
@@ -165,6 +168,7 @@ export function AccessLogFilters({
             placeholder="Any instance"
             value={instanceText}
             onChange={(e) => setInstanceText(e.currentTarget.value)}
+            error={tooLong(instanceText)}
             w={190}
             data-testid="access-log-instance"
           />

@@ -25,6 +25,7 @@ import type { InstanceRow, Page } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { requestLabel } from '../work/requestLabel.ts';
+import { FILTER_MAX, tooLong } from './filterLength.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { isDay, periodBounds } from './period.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -62,11 +63,11 @@ export function InstanceSearch() {
   // is patient data. They apply when typing pauses and go to the server in a POST body.
   const [patient, setPatient] = useState('');
   const [personName, setPersonName] = useState('');
-  const [patientText, setPatientText] = useTypedFilter(patient, setPatient, (v) => v.length <= 200);
+  const [patientText, setPatientText] = useTypedFilter(patient, setPatient, (v) => v.length <= FILTER_MAX);
   const [nameText, setNameText] = useTypedFilter(
     personName,
     setPersonName,
-    (v) => v === '' || (v.length >= 2 && v.length <= 200),
+    (v) => v === '' || (v.length >= 2 && v.length <= FILTER_MAX),
   );
   const searching = patient !== '' || personName !== '';
 
@@ -192,6 +193,7 @@ export function InstanceSearch() {
             onChange={(e) => setPatientText(e.currentTarget.value)}
             // The EHR's address copied off the chart, or "demo-5001", shown as the chart number searched for.
             onBlur={() => setPatientText(chartNumber(patientText))}
+            error={tooLong(patientText)}
             w={190}
             autoComplete="off"
             data-testid="audit-filter-patient"
@@ -201,7 +203,7 @@ export function InstanceSearch() {
             placeholder="Who started or worked on it"
             value={nameText}
             onChange={(e) => setNameText(e.currentTarget.value)}
-            error={nameText.trim().length === 1 ? 'Type at least 2 letters' : undefined}
+            error={nameText.trim().length === 1 ? 'Type at least 2 letters' : tooLong(nameText)}
             w={240}
             autoComplete="off"
             data-testid="audit-filter-person"
