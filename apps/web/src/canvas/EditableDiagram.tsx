@@ -355,6 +355,29 @@ export function EditableDiagram(props: EditableDiagramProps) {
     return () => observer.disconnect();
   }, [flow]);
 
+  // A chosen step given to another role (the inspector's owner, a drag into another lane, an undo)
+  // lands in that role's lane, perhaps off screen: the view follows it there, moved just enough and
+  // smoothly, and not at all while it is still in view.
+  const chosenLanes = useRef(new Map<string, string>());
+  useEffect(() => {
+    const before = chosenLanes.current;
+    const now = new Map<string, string>();
+    for (const id of selection.steps) {
+      const box = scene.boxes.get(id);
+      if (box) now.set(id, box.lane);
+    }
+    chosenLanes.current = now;
+    const moved = [...now]
+      .filter(([id, lane]) => before.has(id) && before.get(id) !== lane)
+      .flatMap(([id]) => scene.boxes.get(id) ?? []);
+    const target = boundsOf(moved);
+    const el = pane.current;
+    if (!target || !el || !placed.current || el.clientWidth === 0) return;
+    const view = flow.getViewport();
+    const next = nudgeOnScreen({ width: el.clientWidth, height: el.clientHeight }, view, target);
+    if (next !== view) void flow.setViewport(next, { duration: 250 });
+  }, [scene, selection.steps, flow]);
+
   // Lane names stay whole beside their bands: zooming out stops where the longest would no longer
   // fit (never above the least zoom the opening view may use, under LEAST_FLOOR). The header
   // column's width is the page's.
