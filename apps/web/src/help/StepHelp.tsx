@@ -21,7 +21,8 @@ export function StepHelp({
     <aside aria-labelledby="step-help-title" className={className} data-testid="step-help">
       <Group gap={6} mb={4}>
         <CircleHelp size={16} aria-hidden />
-        <Text fw={600} size="sm" id="step-help-title">
+        {/* A section of the task like "Request details" (h3 under the task's title): found by heading. */}
+        <Text component="h3" fw={600} size="sm" m={0} id="step-help-title">
           How to do this step
         </Text>
       </Group>
