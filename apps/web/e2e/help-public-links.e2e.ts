@@ -76,6 +76,8 @@ describe('switching language with an answer open', () => {
   it('opens its translation, or says there is none yet and searches the same words', async () => {
     const es = await entry('¿Cómo pido una cita?');
     await edit('How do I ask for an appointment?', { translationOf: es.id });
+    // An answer not translated yet: the demo's Spanish bill answer unlinked from the English one.
+    await edit('Tengo una pregunta sobre mi factura', { translationOf: null });
     const b = await phone();
     try {
       await b.page.goto(`${server.url}/help/${CLINIC}/en/how-do-i-ask-for-an-appointment`);

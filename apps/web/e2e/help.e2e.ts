@@ -74,8 +74,9 @@ describe('help for patients, on a phone, without signing in', () => {
       const publicOnly = new RegExp(`^/api/public/help/${CLINIC}(/hours)?(\\?lang=(en|es))?$`);
       expect(apiCalls.filter((p) => !publicOnly.test(p))).toEqual([]);
       expect(await b.context.cookies()).toEqual([]);
-      // The address says the language, so the page can be shared as it is.
-      expect(b.page.url()).toBe(`${server.url}/help/${CLINIC}/es`);
+      // The address says the language and the answer open (the how-to's Spanish counterpart, opened
+      // by the switch), so the page can be shared as it is.
+      expect(b.page.url()).toBe(`${server.url}/help/${CLINIC}/es/cambie-su-contrasena-en-2-minutos`);
     } finally {
       await b.close();
     }
