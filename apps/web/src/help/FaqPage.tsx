@@ -38,6 +38,15 @@ import { useSearchInAddress } from './useSearchInAddress.ts';
 type Audience = 'all' | 'staff' | 'patients';
 
 /**
+ * An entry as the search reads it. What its video says is searchable too, in the entry's own language
+ * only: a snippet must not mix an English answer with its clip's Spanish captions.
+ */
+const searchable = (e: HelpEntry) => ({
+  ...e,
+  captions: captionText(e.video?.captions.find((c) => c.language === e.language)?.vtt ?? ''),
+});
+
+/**
  * Help & FAQ for staff: search every published answer (staff job aids and what patients are told),
  * instantly and offline; writers also manage entries, drafts and the patients' public page.
  */
@@ -82,35 +91,37 @@ export function FaqPage({ me }: { me: Me }) {
   const [languageChoice, setLanguage] = useState<string | null | undefined>(undefined);
   const language =
     languageChoice === undefined ? firstLanguage(languages, navigator.languages) : languageChoice;
-  const pool = useMemo(
+  const filtered = useMemo(
     () =>
       published.filter(
-        (e) =>
-          (audience === 'all' || e.audience === audience) &&
-          (!category || e.category === category) &&
-          (!language || e.language === language),
+        (e) => (audience === 'all' || e.audience === audience) && (!category || e.category === category),
       ),
-    [published, audience, category, language],
+    [published, audience, category],
+  );
+  const pool = useMemo(
+    () => filtered.filter((e) => !language || e.language === language),
+    [filtered, language],
   );
   // Built when the entries or filters change; every keystroke only searches it.
-  // What an entry's video says is searchable too, in the entry's own language only: a snippet
-  // must not mix an English answer with its clip's Spanish captions.
-  const search = useMemo(
-    () =>
-      createHelpSearch(
-        pool.map((e) => ({
-          ...e,
-          captions: captionText(e.video?.captions.find((c) => c.language === e.language)?.vtt ?? ''),
-        })),
-      ),
-    [pool],
-  );
+  const search = useMemo(() => createHelpSearch(pool.map(searchable)), [pool]);
   const matches = useMemo(() => {
     if (query.trim()) return search(query);
     return [...pool]
       .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title))
       .map((entry) => ({ entry, title: [], snippet: { text: '', ranges: [] } }));
   }, [pool, search, query]);
+  // Nothing in the language chosen: the words may be the patient's own language ("factura"), so the
+  // answers that match in the other languages are offered.
+  const elsewhere = useMemo(() => {
+    if (!query.trim() || matches.length > 0 || !language) return [];
+    return languages
+      .filter((l) => l.value !== language)
+      .map((l) => ({
+        ...l,
+        count: createHelpSearch(filtered.filter((e) => e.language === l.value).map(searchable))(query).length,
+      }))
+      .filter((l) => l.count > 0);
+  }, [query, matches, language, languages, filtered]);
 
   const clinicName = clinics.data?.find((c) => c.slug === clinic)?.name;
   const loading = clinics.isPending || (clinic !== undefined && entries.isPending);
@@ -256,7 +267,13 @@ export function FaqPage({ me }: { me: Me }) {
               {loading ? (
                 <Loader role="status" aria-label="Loading help" size="sm" />
               ) : (
-                <FaqResults matches={matches} query={query.trim()} onClear={() => setQuery('')} />
+                <FaqResults
+                  matches={matches}
+                  query={query.trim()}
+                  onClear={() => setQuery('')}
+                  elsewhere={elsewhere}
+                  onShowLanguage={setLanguage}
+                />
               )}
             </Stack>
           </Tabs.Panel>

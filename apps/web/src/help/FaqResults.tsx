@@ -61,10 +61,15 @@ export function FaqResults({
   matches,
   query,
   onClear,
+  elsewhere = [],
+  onShowLanguage,
 }: {
   matches: Array<Pick<HelpMatch<HelpEntry>, 'entry' | 'title' | 'snippet'>>;
   query: string;
   onClear: () => void;
+  /** Languages other than the one chosen with answers for this search: offered when it has none. */
+  elsewhere?: Array<{ value: string; label: string; count: number }>;
+  onShowLanguage?: (language: string) => void;
 }) {
   if (matches.length === 0) {
     return (
@@ -79,6 +84,18 @@ export function FaqResults({
         }
         data-testid="faq-empty"
       >
+        {query && elsewhere.length > 0 && (
+          <Stack gap={4} align="center" data-testid="faq-elsewhere">
+            {elsewhere.map((l) => (
+              <Text size="sm" key={l.value}>
+                {l.count === 1 ? '1 answer' : `${l.count} answers`} in {l.label} for “{query}”.{' '}
+                <button type="button" className="pf-link-button" onClick={() => onShowLanguage?.(l.value)}>
+                  Show the answers in {l.label}
+                </button>
+              </Text>
+            ))}
+          </Stack>
+        )}
         {query && (
           <EmptyState.Actions>
             <button type="button" className="pf-link-button" onClick={onClear}>

@@ -129,6 +129,8 @@ export function PublicHelpPage({
     setNoTranslation(!!current && !translation && l !== lang);
     setOpen(new Set(translation ? [translation.id] : []));
     if (current && !translation && !query.trim()) setQuery(current.title);
+    // The words searched were the old language's: kept, they would hide the translation just opened.
+    if (translation) setQuery('');
   };
   const byCategory = useMemo(() => {
     const groups = new Map<string, PublicHelpEntry[]>();
