@@ -23,7 +23,10 @@ const WIDE = { width: 1366, height: 900 };
 
 describe('form answers typed before an escalation', () => {
   it('are kept on the panel to copy, never sent', async () => {
-    const { taskId, path } = await heldLabResult(server.url, { patient: 'DEMO-5103', test: 'Lipid panel' });
+    const { assistant, taskId, path } = await heldLabResult(server.url, {
+      patient: 'DEMO-5103',
+      test: 'Lipid panel',
+    });
 
     const a = await openBrowser(WIDE);
     try {
@@ -35,6 +38,15 @@ describe('form answers typed before an escalation', () => {
       await form.getByTestId('form-field-flag').click();
       await page.getByRole('option', { name: 'Abnormal' }).click();
       await form.getByLabel('No', { exact: true }).check();
+      // Kept as the task's draft on the server, with the task (its next holder finds them there).
+      await expect
+        .poll(
+          async () =>
+            (await assistant<{ draft: { values: Record<string, unknown> } | null }>('GET', `${path}/draft`))
+              .body.draft?.values,
+          { timeout: 15_000 },
+        )
+        .toEqual({ flag: 'abnormal', holdRequested: false });
 
       // Every write the page makes from now on: none may carry the answers once the task has moved.
       const sent: Request[] = [];

@@ -50,7 +50,14 @@ export async function api<T>(
  */
 export async function send<T>(
   path: string,
-  init: { method: string; body?: string | FormData; contentType?: string; idempotencyKey?: string },
+  init: {
+    method: string;
+    body?: string | FormData;
+    contentType?: string;
+    idempotencyKey?: string;
+    /** Sent even as the page goes away (a draft saved when the tab is closed or hidden). */
+    keepalive?: boolean;
+  },
 ): Promise<T> {
   const { method } = init;
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -65,6 +72,7 @@ export async function send<T>(
       headers,
       credentials: 'same-origin',
       body: init.body,
+      ...(init.keepalive ? { keepalive: true } : {}),
     });
   } catch (error) {
     noteUnreachable();

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { TaskDraft } from '@portalflow/contract';
 import { askedFields, type FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../api/types.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
@@ -19,6 +20,7 @@ import { humanize } from './format.ts';
 import { type KeptAnswer, keptAnswers } from './keptAnswers.ts';
 import { EMPTY_NOTE, type NoteDraft } from './NoteBox.tsx';
 import { TaskNote } from './TaskNote.tsx';
+import { restoredLabel, withDraft } from './taskDraft.ts';
 import { useAddNote } from './useAddNote.ts';
 
 interface Props {
@@ -37,6 +39,17 @@ interface Props {
   onNoteChange: (note: NoteDraft) => void;
   /** What has been typed into the form, in words: the panel keeps it should the task move away unsent. */
   onAnswersChange?: (answers: KeptAnswer[]) => void;
+  /** The task's draft as read when it was opened: its answers fill the form, each marked. */
+  restored?: TaskDraft | null;
+  meId?: string;
+  /** Every change of the answers, as the inputs hold them (the panel saves them as the task's draft). */
+  onValuesChange?: (fields: FormField[], values: FormValues) => void;
+  /** The answers the form starts from (the draft's among them): what a note-only save keeps. */
+  onValuesStart?: (fields: FormField[], values: FormValues) => void;
+  /** A field was left: what was typed is saved now rather than after the pause. */
+  onLeaveField?: () => void;
+  /** Whether what is typed is kept ("Draft saved 9:14 AM"), shown under the note box. */
+  draftStatus?: ReactNode;
   disabledReason: string | null;
   busyOutcome: string | null;
   onComplete: (
@@ -64,13 +77,22 @@ export function TaskForm({
   note,
   onNoteChange: setNote,
   onAnswersChange,
+  restored = null,
+  meId = '',
+  onValuesChange,
+  onValuesStart,
+  onLeaveField,
+  draftStatus,
   disabledReason,
   busyOutcome,
   onComplete,
 }: Props) {
   // What the engine works out when the step is finished (months since a visit) is nobody's to type.
   const fields = useMemo(() => askedFields(stepFields), [stepFields]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields, data));
+  const start = () => withDraft(fields, initialValues(fields, data), restored);
+  const [values, setValues] = useState<FormValues>(() => start().values);
+  // Fields the draft filled in, marked until the person changes them.
+  const [fromDraft, setFromDraft] = useState<Set<string>>(() => start().restored);
   const [errors, setErrors] = useState<FieldErrors>({});
   const addNow = useAddNote(task.instanceId, task.status === 'open' ? task.id : null, () => {
     setNote(EMPTY_NOTE);
@@ -83,7 +105,10 @@ export function TaskForm({
   // A different task starts from its own data.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the task changes
   useEffect(() => {
-    setValues(initialValues(fields, data));
+    const next = start();
+    setValues(next.values);
+    setFromDraft(next.restored);
+    onValuesStart?.(fields, next.values);
     setErrors({});
     setSummary(null);
     setTried(null);
@@ -131,7 +156,13 @@ export function TaskForm({
 
   const disabled = !canComplete || busyOutcome !== null;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`form-title-${task.token}`} data-testid="task-form">
+    <form
+      onSubmit={onSubmit}
+      onBlur={onLeaveField}
+      noValidate
+      aria-labelledby={`form-title-${task.token}`}
+      data-testid="task-form"
+    >
       <Stack gap="sm">
         <Title order={3} size="h5" id={`form-title-${task.token}`}>
           Finish this step
@@ -147,24 +178,33 @@ export function TaskForm({
           </Text>
         )}
         {fields.map((field) => (
-          <FormFieldInput
-            key={field.id}
-            field={field}
-            value={values[field.id]}
-            error={errors[field.id]}
-            disabled={!canComplete}
-            inputId={fieldInputId(task.id, field.id)}
-            onChange={(value) => {
-              const next = { ...values, [field.id]: value };
-              setValues(next);
-              onAnswersChange?.(keptAnswers(fields, initialValues(fields, data), next));
-              if (tried !== null) {
-                const checked = recheck(fields, next, tried);
-                setErrors(checked.errors);
-                setSummary(checked.summary);
-              } else if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
-            }}
-          />
+          <div key={field.id}>
+            <FormFieldInput
+              field={field}
+              value={values[field.id]}
+              error={errors[field.id]}
+              disabled={!canComplete}
+              inputId={fieldInputId(task.id, field.id)}
+              onChange={(value) => {
+                const next = { ...values, [field.id]: value };
+                setValues(next);
+                onValuesChange?.(fields, next);
+                if (fromDraft.has(field.id))
+                  setFromDraft((kept) => new Set([...kept].filter((id) => id !== field.id)));
+                onAnswersChange?.(keptAnswers(fields, initialValues(fields, data), next));
+                if (tried !== null) {
+                  const checked = recheck(fields, next, tried);
+                  setErrors(checked.errors);
+                  setSummary(checked.summary);
+                } else if (errors[field.id]) setErrors(({ [field.id]: _gone, ...rest }) => rest);
+              }}
+            />
+            {restored && fromDraft.has(field.id) && (
+              <Text size="xs" c="blue.9" mt={2} data-testid={`draft-restored-${field.id}`}>
+                {restoredLabel(restored, meId)}
+              </Text>
+            )}
+          </div>
         ))}
         <TaskNote
           draft={note}
@@ -176,6 +216,7 @@ export function TaskForm({
           disabled={busyOutcome !== null}
           onSaveNow={() => addNow.mutate({ body: note.body.trim(), forNextRole: note.forNextRole })}
         />
+        {draftStatus}
         {disabledReason && (
           <Text size="sm" c="gray.7" id={`outcomes-hint-${task.token}`}>
             {disabledReason}

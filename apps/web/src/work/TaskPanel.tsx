@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { TaskMoved } from '@portalflow/contract';
+import type { FormField } from '@portalflow/engine';
 import { useQueryClient } from '@tanstack/react-query';
 import { ArrowUpRight, Flame, Hand, Lock, MousePointerClick, Undo2, UserRoundPlus, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
@@ -27,6 +28,7 @@ import { DueChip } from './DueChip.tsx';
 import { dueTime } from './dueTime.ts';
 import { EndWaitEarly } from './EndWaitEarly.tsx';
 import { FormBesideHelp } from './FormBesideHelp.tsx';
+import type { FormValues } from './form.ts';
 import { HandOffDialog } from './HandOffDialog.tsx';
 import { InstanceData } from './InstanceData.tsx';
 import { KeptAnswers } from './KeptAnswers.tsx';
@@ -41,11 +43,13 @@ import { AMBER_TEXT } from './palette.ts';
 import type { RequestOf } from './requestLabel.ts';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
+import { draftStatusText } from './taskDraft.ts';
 import { thePool } from './thePool.ts';
 import { useRoleName } from './useRoleName.ts';
 import { useShowFromTop } from './useShowFromTop.ts';
 import type { useTaskActions } from './useTaskActions.ts';
 import { useTaskDetail } from './useTaskDetail.ts';
+import { useTaskDraft } from './useTaskDraft.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
 import classes from './work.module.css';
 
@@ -74,11 +78,36 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
   // The form answers typed so far, in words: kept to copy should the task move away before they are sent.
   const [answers, setAnswers] = useState<KeptAnswer[]>([]);
   const [handingOff, setHandingOff] = useState(false);
+  // What the reader types on a task they hold is kept on the server as its draft, and read back here.
+  const heldTask = detail.data?.task;
+  const draft = useTaskDraft(
+    heldTask && heldTask.status === 'open' && heldTask.assignee === me.user.id ? heldTask.id : null,
+  );
+  const typedSoFar = useRef<{ fields: FormField[]; values: FormValues; note: NoteDraft }>({
+    fields: [],
+    values: {},
+    note: EMPTY_NOTE,
+  });
+  // A draft read (or a newer one taken from another tab) brings its note back into the box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a draft is taken in
+  useEffect(() => {
+    if (!draft.restored) return;
+    const kept = { body: draft.restored.note, forNextRole: draft.restored.forNextRole };
+    typedSoFar.current.note = kept;
+    setNote(kept);
+  }, [draft.generation]);
+  /** The person typed in the note box: kept, and saved with the answers as the draft. */
+  const typeNote = (next: NoteDraft) => {
+    setNote(next);
+    typedSoFar.current.note = next;
+    draft.change({ ...typedSoFar.current });
+  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different task starts with an empty box
   useEffect(() => {
     setNote(EMPTY_NOTE);
     setAnswers([]);
     setHandingOff(false);
+    typedSoFar.current = { fields: [], values: {}, note: EMPTY_NOTE };
   }, [taskId]);
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
 
@@ -270,7 +299,11 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                   size="compact-sm"
                   variant="subtle"
                   leftSection={<UserRoundPlus size={14} aria-hidden />}
-                  onClick={() => setHandingOff(true)}
+                  onClick={() => {
+                    // The colleague finds the answers typed up to now.
+                    void draft.flush();
+                    setHandingOff(true);
+                  }}
                   data-testid="hand-off-button"
                 >
                   Hand to a colleague
@@ -293,7 +326,9 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               <Button
                 variant="default"
                 leftSection={<Undo2 size={16} aria-hidden />}
-                onClick={() => {
+                onClick={async () => {
+                  // Whoever takes it from the pool finds the answers typed up to now.
+                  await draft.flush();
                   const typed = note.body.trim();
                   actions.release.mutate(
                     typed
@@ -406,33 +441,77 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
 
         <Divider />
 
+        {draft.newer && (
+          <Alert
+            color="blue"
+            variant="light"
+            title="A newer draft was saved elsewhere"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={draft.dismissNewer}
+            data-testid="draft-newer"
+          >
+            This task was also typed on in another tab or window. Its newer answers are shown here, with what
+            you typed in this tab since kept over them; the two are saved together.
+          </Alert>
+        )}
+
         {step ? (
           <FormBesideHelp
             form={
               <TaskForm
+                key={`${task.id}:${draft.generation}`}
                 task={task}
                 fields={step.form}
                 outcomes={step.outcomes}
                 data={instance.data}
-                canComplete={canComplete}
+                canComplete={canComplete && draft.ready}
                 canAddNote={instance.status === 'active'}
                 onNoteAdded={refreshNotes}
                 note={note}
-                onNoteChange={setNote}
+                onNoteChange={typeNote}
                 onAnswersChange={setAnswers}
-                disabledReason={disabledReason}
+                restored={draft.restored}
+                meId={me.user.id}
+                onValuesStart={(fields, values) => {
+                  typedSoFar.current = { ...typedSoFar.current, fields, values };
+                }}
+                onValuesChange={(fields, values) => {
+                  typedSoFar.current = { ...typedSoFar.current, fields, values };
+                  draft.change({ ...typedSoFar.current });
+                }}
+                onLeaveField={() => void draft.flush()}
+                draftStatus={
+                  canComplete ? (
+                    <Text size="xs" c="gray.7" aria-live="polite" data-testid="draft-status">
+                      {draftStatusText(
+                        {
+                          saving: draft.saving,
+                          failed: draft.failed,
+                          savedAt: draft.savedAt,
+                          restored: draft.restored,
+                        },
+                        me.user.id,
+                      ) ?? 'What you type here is kept as a draft until you finish, also if you reload.'}
+                    </Text>
+                  ) : null
+                }
+                disabledReason={canComplete && !draft.ready ? 'Loading your draft…' : disabledReason}
                 busyOutcome={
                   actions.complete.isPending && actions.complete.variables?.task.id === task.id
                     ? actions.complete.variables.outcome
                     : null
                 }
-                onComplete={(outcome, data, note, forNextRole) =>
-                  actions.complete.mutateAsync(
+                onComplete={async (outcome, data, note, forNextRole) => {
+                  const done = await actions.complete.mutateAsync(
                     note
                       ? { task: labelled, outcome, data, note, forNextRole }
                       : { task: labelled, outcome, data },
-                  )
-                }
+                  );
+                  // Finished: the server removed the draft with the task.
+                  draft.discard();
+                  return done;
+                }}
               />
             }
             help={
@@ -453,7 +532,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               canAddNote={instance.status === 'active'}
               onAdded={refreshNotes}
               draft={note}
-              onChange={setNote}
+              onChange={typeNote}
             />
           </>
         )}

@@ -1,0 +1,212 @@
+import { getTaskDraft, saveTaskDraft, TaskDraft } from '@portalflow/contract';
+import type { FormField } from '@portalflow/engine';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call, parseAnswer, pathOf } from '../api/call.ts';
+import { ApiError, send } from '../api/client.ts';
+import type { FormValues } from './form.ts';
+import type { NoteDraft } from './NoteBox.tsx';
+import { type DraftBody, draftAnswers, mergeDraft } from './taskDraft.ts';
+
+/** How long typing pauses before what was typed is saved. */
+const PAUSE_MS = 1000;
+/** How long to wait before trying again when the server could not be reached. */
+const RETRY_MS = 5000;
+
+export interface DraftContent {
+  fields: readonly FormField[];
+  values: FormValues;
+  note: NoteDraft;
+}
+
+/**
+ * The draft of the task the reader holds (`taskId`; null when they hold none): read once when the
+ * task is opened, then saved on the server about a second after typing pauses, when a field is left
+ * and when the page is hidden or closed — never in the browser's storage. Saves go one at a time,
+ * each over the revision the last one returned; a newer draft saved elsewhere (another tab) is taken
+ * in place of what is shown (`generation` rises, so the form starts again from it) with a notice.
+ */
+export function useTaskDraft(taskId: string | null) {
+  const [ready, setReady] = useState(taskId === null);
+  const [restored, setRestored] = useState<TaskDraft | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [newer, setNewer] = useState(false);
+  const revision = useRef(0);
+  // The draft as this tab last knew it on the server: what it typed since is told apart from it.
+  const base = useRef<DraftBody>({ values: {}, note: '', forNextRole: false });
+  const pending = useRef<DraftContent | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Saves belong to the task they were typed on: one of an earlier task is never sent for this one.
+  const current = useRef(taskId);
+  const stopped = useRef(false);
+  // The retry after a failed save goes through `flush`, which is made from the save itself.
+  const flushLater = useRef<() => Promise<void>>(() => Promise.resolve());
+
+  useEffect(() => {
+    current.current = taskId;
+    stopped.current = false;
+    revision.current = 0;
+    base.current = { values: {}, note: '', forNextRole: false };
+    pending.current = null;
+    setRestored(null);
+    setSavedAt(null);
+    setFailed(false);
+    setNewer(false);
+    if (taskId === null) {
+      setReady(true);
+      return;
+    }
+    setReady(false);
+    let live = true;
+    call(getTaskDraft, { params: { id: taskId } })
+      .then((answer) => {
+        if (!live) return;
+        revision.current = answer.draft?.revision ?? 0;
+        if (answer.draft) base.current = answer.draft;
+        setRestored(answer.draft);
+        setGeneration((g) => g + 1);
+      })
+      .catch(() => {
+        // Not the reader's any more, or unreachable: the form starts empty and nothing is saved over.
+        if (live) stopped.current = true;
+      })
+      .finally(() => {
+        if (live) setReady(true);
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [taskId]);
+
+  const saveOnce = useCallback(async (keepalive: boolean) => {
+    const id = current.current;
+    const content = pending.current;
+    if (!id || !content || stopped.current) return;
+    pending.current = null;
+    const body = {
+      baseRevision: revision.current,
+      values: draftAnswers(content.fields, content.values),
+      note: content.note.body,
+      forNextRole: content.note.forNextRole,
+    };
+    setSaving(true);
+    try {
+      const answer = keepalive
+        ? parseAnswer(
+            saveTaskDraft,
+            await send<unknown>(pathOf(saveTaskDraft, { id }, undefined), {
+              method: 'PUT',
+              body: JSON.stringify(body),
+              contentType: 'application/json',
+              keepalive: true,
+            }),
+          )
+        : await call(saveTaskDraft, { params: { id }, body });
+      if (current.current !== id) return;
+      revision.current = answer.draft?.revision ?? revision.current;
+      base.current = body;
+      setSavedAt(answer.draft?.savedAt ?? null);
+      setFailed(false);
+    } catch (error) {
+      if (current.current !== id) return;
+      if (error instanceof ApiError && error.code === 'TASK_DRAFT_NEWER') {
+        const parsed = TaskDraft.nullable().safeParse(
+          (error.details as { draft?: unknown } | undefined)?.draft,
+        );
+        const draft = parsed.success ? parsed.data : null;
+        revision.current = draft?.revision ?? 0;
+        // The newer draft is taken in, with what this tab typed since it last saved kept over it (and
+        // saved again over the newer revision): neither tab's typing is lost unseen.
+        const mine = pending.current ?? content;
+        const merged = mergeDraft(base.current, draft, {
+          values: draftAnswers(mine.fields, mine.values),
+          note: mine.note.body,
+          forNextRole: mine.note.forNextRole,
+        });
+        base.current = draft ?? { values: {}, note: '', forNextRole: false };
+        pending.current = {
+          fields: mine.fields,
+          values: merged.values,
+          note: { body: merged.note, forNextRole: merged.forNextRole },
+        };
+        setRestored(draft ? { ...draft, ...merged } : null);
+        setSavedAt(null);
+        setNewer(true);
+        setGeneration((g) => g + 1);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
+      } else if (error instanceof ApiError && error.status < 500) {
+        // The task left the reader (finished, handed on, moved): nothing more is saved for it.
+        stopped.current = true;
+      } else {
+        pending.current = pending.current ?? content;
+        setFailed(true);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void flushLater.current(), RETRY_MS);
+      }
+    } finally {
+      if (current.current === id) setSaving(false);
+    }
+  }, []);
+
+  /** Saves what is waiting now (after any save already on its way); resolves once it is written. */
+  const flush = useCallback(
+    (keepalive = false): Promise<void> => {
+      clearTimeout(timer.current);
+      chain.current = chain.current.then(() => saveOnce(keepalive));
+      return chain.current;
+    },
+    [saveOnce],
+  );
+  flushLater.current = flush;
+
+  /** Something was typed: saved once typing pauses. */
+  const change = useCallback(
+    (content: DraftContent) => {
+      if (current.current === null || stopped.current) return;
+      pending.current = content;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), PAUSE_MS);
+    },
+    [flush],
+  );
+
+  // Closing the tab, reloading or switching away saves what was typed since the last pause.
+  useEffect(() => {
+    const hide = () => {
+      if (document.visibilityState === 'hidden' && pending.current) void flush(true);
+    };
+    const leave = () => {
+      if (pending.current) void flush(true);
+    };
+    document.addEventListener('visibilitychange', hide);
+    window.addEventListener('pagehide', leave);
+    return () => {
+      document.removeEventListener('visibilitychange', hide);
+      window.removeEventListener('pagehide', leave);
+    };
+  }, [flush]);
+
+  return {
+    ready,
+    restored,
+    generation,
+    savedAt,
+    saving,
+    failed,
+    newer,
+    dismissNewer: () => setNewer(false),
+    /** The task was finished here: what waits is not sent (the server removed the draft with it). */
+    discard: () => {
+      clearTimeout(timer.current);
+      pending.current = null;
+      stopped.current = true;
+    },
+    change,
+    flush,
+  };
+}
