@@ -62,7 +62,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'Getting started',
     'How do I sign up for the portal?',
     'Ask for the portal at check-in, or look at the bottom of your visit summary. You can sign up two ways:\n\n1. **By email**: we send you a link. Open it and make a password.\n2. **With an activation code**: type the code and your date of birth at the sign-up page.\n\nOur enrollment specialist can help you sign up on a tablet in the waiting room.',
-    ['sign up', 'enroll', 'activation', 'account'],
+    ['sign up', 'register', 'enroll', 'activation', 'account'],
   ),
   patient(
     'Getting started',
@@ -141,7 +141,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'Acceso',
     'Olvidé mi contraseña. ¿Cómo la cambio?',
     'En la página de inicio de sesión, elija **Olvidé mi contraseña**. Le enviamos un enlace a su correo. El enlace funciona por 30 minutos.\n\n¿No le llegó? Revise el correo no deseado o llame a la recepción al **(555) 010-2000**.',
-    ['contraseña', 'acceso', 'usuario', 'correo'],
+    ['contraseña', 'clave', 'acceso', 'entrar', 'usuario', 'correo'],
   ),
   paciente(
     'Primeros pasos',
@@ -165,13 +165,13 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'Acceso',
     'Mi cuenta está bloqueada',
     'Si escribe **5 contraseñas equivocadas** seguidas, el portal bloquea su cuenta para protegerla.\n\n- Espere 15 minutos y vuelva a intentar, o\n- Llame a la recepción al (555) 010-2000. Le preguntaremos su nombre, fecha de nacimiento y dirección. Luego la desbloqueamos.\n\nLa mesa de ayuda técnica no puede desbloquear cuentas. Solo la recepción puede confirmar quién es usted.',
-    ['bloqueo', 'bloqueada', 'contraseña', 'acceso'],
+    ['bloqueo', 'bloqueada', 'contraseña', 'clave', 'acceso', 'entrar'],
   ),
   paciente(
     'Primeros pasos',
     '¿Cómo me inscribo en el portal?',
     'Pida el portal cuando llegue a su cita, o mire al final del resumen de su visita. Hay dos maneras de inscribirse:\n\n1. **Por correo electrónico**: le mandamos un enlace. Ábralo y haga una contraseña.\n2. **Con un código de activación**: escriba el código y su fecha de nacimiento en la página de inscripción.\n\nNuestra especialista de inscripción le puede ayudar en una tableta en la sala de espera.',
-    ['inscripción', 'inscribirse', 'activación', 'cuenta'],
+    ['inscripción', 'inscribirse', 'registrarse', 'registro', 'activación', 'cuenta'],
   ),
   paciente(
     'Primeros pasos',
@@ -217,7 +217,7 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     category: 'Acceso',
     title: 'Cambie su contraseña en 2 minutos',
     body: '1. Abra la página de inicio de sesión del portal.\n2. Elija **Olvidé mi contraseña**.\n3. Escriba su correo y elija **Enviar**.\n4. Abra el correo de Riverside y elija el enlace.\n5. Haga una contraseña nueva de por lo menos 12 letras o números.',
-    tags: ['contraseña', 'cambiar'],
+    tags: ['contraseña', 'clave', 'cambiar'],
   },
   {
     kind: 'howto',
@@ -308,6 +308,12 @@ export const DEMO_HELP_ENTRIES: Seed[] = [
     'Attaching a statement, a signed form or a photo of a letter',
     'Open the task in **My work** and use **Attach a file** under **Attached files**: a PDF, JPEG or PNG (a scan or a phone photo), up to 10 MB. Check the name and size it shows, then **Attach**. Starting the request yourself? Add the files in **New request** under **Files** (**Attach files**); they go on its first step when you press **Start request**. Everyone who works on the request later, and the auditor, sees the file with who attached it and on which step. A photo opens in the page with **Show**: no need to download it onto a shared computer.\n\n- Name the file by what it is ("Statement ST-204518"), not by the patient.\n- Attached another patient\'s paper by mistake? Use **Remove** on it and say why. The file is deleted; the request keeps a note that it was there, who removed it and why. Tell your lead: it may be a privacy incident.\n- Files cannot be added to a request that has ended.',
     ['attach', 'attachment', 'scan', 'statement', 'proxy form', 'photo', 'upload'],
+  ),
+  staff(
+    'Working a request',
+    'Called away half-way through a task: what you typed is kept',
+    "On a task you have claimed, what you type in its form and its note box is saved as a draft about a second after you stop typing: under the note box it says **Draft saved** with the time. Reload the page, lose the connection for a moment, or open the task on another computer: your answers come back, each marked **Restored from your draft**.\n\n- **Back to pool** or **Hand to a colleague**: the draft goes with the task. Whoever takes it next finds your answers filled in, marked **Typed by** you, and checks them before finishing. A note you sent with it reaches them as a note, not twice.\n- Only whoever holds the task sees its draft: not the pool, not a lead, not an auditor. It is not part of the request's history, and nothing in it is decided until you choose an outcome.\n- Open in two tabs? The newer answers are shown with what you typed in this tab kept over them, and the panel says so.\n- Finishing the task removes the draft. It is kept on the clinic's server, never on the computer you typed on.",
+    ['draft', 'saved', 'reload', 'lost', 'half-way', 'another computer', 'hand off', 'back to pool'],
   ),
   staff(
     'Account help',
