@@ -23,6 +23,8 @@ const WORDS: Record<string, Array<[string, RegExp]>> = {
     ['medication', /refill/i],
     ['form', /proxy/i],
     ['doctor', /message/i],
+    ['register', /sign up/i],
+    ['log in', /password|locked/i],
   ],
   es: [
     ['resurtido', /resurtido/i],
@@ -37,6 +39,10 @@ const WORDS: Record<string, Array<[string, RegExp]>> = {
     ['medicamento', /resurtido/i],
     ['formulario', /apoderado/i],
     ['médico', /mensaje/i],
+    ['clave', /contraseña/i],
+    ['olvidé mi clave', /contraseña/i],
+    ['registrarme', /inscribo/i],
+    ['entrar', /contraseña|bloqueada/i],
   ],
 };
 
