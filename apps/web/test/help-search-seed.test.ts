@@ -28,4 +28,13 @@ describe('searching the demo clinic help', () => {
     expect(locked?.snippet.text).toContain('try again, or call the front desk');
     for (const m of search('password')) expect(m.snippet.text).not.toMatch(/, or;|\bor;/);
   });
+
+  it('finds a staff job aid for what a billing specialist looks up, not only what patients are told', () => {
+    const staff = (q: string) =>
+      search(q)
+        .filter((m) => m.entry.audience === 'staff')
+        .map((m) => m.entry.title)[0];
+    for (const q of ['payment plan', 'denied claim', 'guarantor', 'financial assistance', 'statement copy'])
+      expect(staff(q), q).toMatch(/billing question/i);
+  });
 });
