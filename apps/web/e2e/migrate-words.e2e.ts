@@ -80,6 +80,14 @@ describe('Moving running requests, in the clinic’s words', () => {
       expect(await page.getByTestId('mapping-row-abnormal-review').textContent()).toContain('same step');
       expect(await page.getByTestId('migrate-dry-run').textContent()).toBe('Try it first (nothing changes)');
       expect(await wordsOf(page)).not.toMatch(ENGINE_WORDS);
+      // A long step title is read whole in its picker, not cut off at the box's edge.
+      const cut = await page.getByTestId('mapping-table').evaluate((table) =>
+        [...table.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+          .filter((box) => box.type !== 'hidden')
+          .filter((box) => box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1)
+          .map((box) => box.value),
+      );
+      expect(cut).toEqual([]);
 
       await page.getByTestId('migrate-dry-run').click();
       await page.getByTestId('dry-run-table').waitFor();

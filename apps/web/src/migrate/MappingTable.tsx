@@ -1,4 +1,5 @@
-import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { WrapSelect } from '../editor/inspector/WrapSelect.tsx';
 import { AMBER_TEXT } from '../work/palette.ts';
 import type { PlanStep, StepMapping } from './types.ts';
 
@@ -74,7 +75,8 @@ export function MappingTable({
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Select
+                  {/* A long title wraps onto another line rather than being cut off. */}
+                  <WrapSelect
                     aria-label={`Step of version ${toVersion} for ${step.title}`}
                     data={[
                       { value: NOT_MAPPED, label: `None — requests here stay on version ${fromVersion}` },
