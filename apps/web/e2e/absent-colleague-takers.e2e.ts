@@ -37,6 +37,23 @@ async function offeredFor(page: Page): Promise<string[]> {
 }
 
 describe('Colleague absent: who can take the work', () => {
+  it('says plainly when nobody holds open work, instead of an empty list', async () => {
+    const b = await openBrowser({ width: 1366, height: 768 });
+    const page = b.page;
+    try {
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/team`);
+      await page.getByTestId('team-table').waitFor();
+      await page.getByTestId('absent-reassign-button').click();
+      const none = page.getByTestId('reassign-from-none');
+      await none.waitFor({ timeout: 5000 });
+      expect(await none.textContent()).toContain('Nobody holds an open task now');
+      expect(await page.getByTestId('reassign-from').count()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('offers only active people holding the role, and says so when nobody can', async () => {
     const admin = await apiSession(server.url, 'admin', PASSWORD);
     // Keisha, the demo's only medical assistant, holds a result to verify.

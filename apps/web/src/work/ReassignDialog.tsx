@@ -178,7 +178,13 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
     >
       {stage === 'form' && (
         <Stack gap="sm">
-          {mode.kind === 'absent' && (
+          {mode.kind === 'absent' && fromOptions.length === 0 && (
+            <Alert color="gray" variant="light" title="Whose work?" data-testid="reassign-from-none">
+              Nobody holds an open task now, so there is no one's work to move. Work waiting in a pool is on
+              the list of everyone who holds its role.
+            </Alert>
+          )}
+          {mode.kind === 'absent' && fromOptions.length > 0 && (
             <Select
               label="Whose work?"
               description={
@@ -186,7 +192,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
                   ? 'People who hold open tasks (their names could not be loaded).'
                   : 'People who hold open tasks.'
               }
-              placeholder={fromOptions.length ? 'Choose a colleague' : 'Nobody holds an open task'}
+              placeholder="Choose a colleague"
               data={fromOptions}
               value={from}
               onChange={setFrom}
