@@ -158,6 +158,11 @@ export const PatchUserBody = z
     resetTwoFactor: z.literal(true).optional(),
     /** The work email address; null removes it. Only signed in, never with an API token. */
     email: WorkEmail.nullable().optional(),
+    /**
+     * The roles the admin's screen showed when they chose new ones: when another admin changed them
+     * since, the save is refused (409 CONFLICT) instead of undoing that change unseen.
+     */
+    expectedRoles: z.array(z.string().min(1).max(80)).max(50).optional(),
   })
   .strict();
 export type PatchUserBody = z.input<typeof PatchUserBody>;
@@ -241,7 +246,7 @@ export const patchUser = route({
       401: signedOut,
       403: 'Not an admin (FORBIDDEN), or the email address changed with an API token (SESSION_REQUIRED)',
       404: 'No such account (NOT_FOUND)',
-      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), an active account would be left with no role (ROLE_REQUIRED: disable it instead), or two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset)',
+      409: 'The last active admin would be disabled or lose the admin role (LAST_ADMIN), an admin would disable their own account (OWN_ACCOUNT), an active account would be left with no role (ROLE_REQUIRED: disable it instead), two-factor sign-in is reset while it is not set up (TWO_FACTOR_NOT_SET_UP: never, or not again since the last reset), or another admin changed the roles since `expectedRoles` (CONFLICT)',
       422: 'A role not in the catalog (UNKNOWN_ROLE)',
     }),
   },

@@ -18,7 +18,14 @@ export type GroupRoles = z.infer<typeof GroupRoles>;
 
 /** The whole mapping, replacing what was there; each group once. */
 export const SsoGroupsBody = z
-  .object({ mapping: z.array(GroupRoles).max(500) })
+  .object({
+    mapping: z.array(GroupRoles).max(500),
+    /**
+     * The newest change the admin's screen showed (its `id`; 0 when none): when another admin saved
+     * the mapping since, this save is refused (409 CONFLICT) instead of replacing theirs unseen.
+     */
+    expectedChange: z.number().int().min(0).optional(),
+  })
   .strict()
   .refine((b) => new Set(b.mapping.map((m) => m.group)).size === b.mapping.length, {
     message: 'Each group may appear once',
@@ -180,6 +187,7 @@ export const saveSsoGroups = route({
       400: 'Not a mapping (VALIDATION_FAILED)',
       401: 'Not signed in (UNAUTHENTICATED)',
       403: 'Not an admin (FORBIDDEN)',
+      409: 'Another admin saved the mapping since the change `expectedChange` (CONFLICT)',
       422: 'A role that does not exist (UNKNOWN_ROLE)',
     }),
   },

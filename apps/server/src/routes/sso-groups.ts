@@ -3,6 +3,7 @@ import { requireUser } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
+import { ApiError } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { checkProvider, shownSettings } from '../sso/provider-check.ts';
 import { checkRoles, requireAdmin } from './users.ts';
@@ -54,6 +55,19 @@ export function ssoGroupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const user = requireUser(c);
     requireAdmin(user);
     const input = c.req.valid('json');
+    if (input.expectedChange !== undefined) {
+      // Checked just before the write: a save made from an older screen would replace the whole
+      // mapping, dropping the other admin's groups without anyone seeing it.
+      const [newest] = await deps.store.listSsoMappingChanges(1);
+      if ((newest?.id ?? 0) !== input.expectedChange) {
+        const by = newest?.actorId ? (await deps.store.getUser(newest.actorId))?.displayName : null;
+        throw new ApiError(
+          409,
+          'CONFLICT',
+          `${by ?? 'Another admin'} changed the group mapping since you opened it; reload to see their change, then make yours again`,
+        );
+      }
+    }
     await checkRoles(
       deps,
       input.mapping.flatMap((m) => m.roles),

@@ -41,6 +41,9 @@ export function requireSignedIn(user: AuthUser): void {
     );
 }
 
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  [...new Set(a)].sort().join('\n') === [...new Set(b)].sort().join('\n');
+
 export const lastAdmin = () =>
   new ApiError(
     409,
@@ -157,6 +160,14 @@ export function userRoutes(
     if (input.email !== undefined) requireSignedIn(user);
     if (input.password !== undefined) requireStrongPassword(input.password, [target.username]);
     if (input.roles !== undefined) await checkRoles(deps, input.roles);
+    // Roles chosen from an older screen would undo another admin's change unseen (and send back to
+    // the pools what a role they gave meanwhile holds): refused, in words.
+    if (input.expectedRoles !== undefined && !sameRoles(input.expectedRoles, target.roles))
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `Someone changed ${target.displayName}'s roles since you opened the account (now: ${target.roles.join(', ') || 'none'}); reload to see them, then choose again`,
+      );
     // A new password or a reset second factor ends the account's sessions and API tokens: nothing
     // issued under the old factors keeps working. New roles do not (see `rolesEndAccess`). They end in
     // the transaction of the change, and again after it, so nothing made in between (a sign-in with the

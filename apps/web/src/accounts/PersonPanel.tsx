@@ -151,7 +151,10 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
             disabled={!rolesChanged || rolesRefused !== null}
             loading={patch.isPending}
             onClick={() =>
-              run({ roles: picked }, (returned) => rolesSavedText(name, person.twoFactor, returned))
+              // The roles this screen showed: another admin's change since is refused, not undone.
+              run({ roles: picked, expectedRoles: person.roles }, (returned) =>
+                rolesSavedText(name, person.twoFactor, returned),
+              )
             }
           >
             Save roles

@@ -42,7 +42,11 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
   const save = useMutation({
     mutationFn: () =>
       call(saveSsoGroups, {
-        body: { mapping: rows.filter((r) => r.group.trim() !== '' || r.roles.length > 0) },
+        body: {
+          mapping: rows.filter((r) => r.group.trim() !== '' || r.roles.length > 0),
+          // The newest change this screen showed: another admin's save since is refused, not replaced.
+          expectedChange: view.data?.changes[0]?.id ?? 0,
+        },
       }),
     onSuccess: (saved) => client.setQueryData(['sso-groups'], saved),
   });

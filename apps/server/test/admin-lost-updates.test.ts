@@ -1,0 +1,63 @@
+// Two admins at work on the same thing from two screens: a save made from what one loaded before the
+// other saved is refused (409 CONFLICT, in words), not written over the other's change unseen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from './support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('two admins edit the same thing at once', { timeout: 60_000 }, () => {
+  it("a person's roles: the second save, from the roles as they were, is refused and the first kept", async () => {
+    const admin = await t.login('admin');
+    const person = t.user('medical-assistant');
+    const loaded = [...person.roles];
+    const first = await t.call('PATCH', `/api/users/${person.id}`, {
+      as: admin,
+      body: { roles: [...loaded, 'front-desk'], expectedRoles: loaded },
+    });
+    expect(first.status, first.text).toBe(200);
+    const second = await t.call('PATCH', `/api/users/${person.id}`, {
+      as: admin,
+      body: { roles: [...loaded, 'scheduler'], expectedRoles: loaded },
+    });
+    expect(second.status, second.text).toBe(409);
+    expect(second.body.error.code).toBe('CONFLICT');
+    expect(second.body.error.message).toMatch(/changed .*roles/i);
+    expect((await t.store.getUser(person.id))?.roles.sort()).toEqual(['front-desk', 'medical-assistant']);
+    // From what is there now, the save goes through.
+    const again = await t.call('PATCH', `/api/users/${person.id}`, {
+      as: admin,
+      body: {
+        roles: ['front-desk', 'medical-assistant', 'scheduler'],
+        expectedRoles: ['medical-assistant', 'front-desk'],
+      },
+    });
+    expect(again.status, again.text).toBe(200);
+  });
+
+  it('the single sign-on group mapping: the second save, from the mapping as it was, is refused', async () => {
+    const admin = await t.login('admin');
+    const loaded = await t.call('GET', '/api/sso/groups', { as: admin });
+    const newest = loaded.body.changes[0]?.id ?? 0;
+    const first = await t.call('PUT', '/api/sso/groups', {
+      as: admin,
+      body: { mapping: [{ group: 'Front', roles: ['front-desk'] }], expectedChange: newest },
+    });
+    expect(first.status, first.text).toBe(200);
+    const second = await t.call('PUT', '/api/sso/groups', {
+      as: admin,
+      body: { mapping: [{ group: 'Billing', roles: ['billing-specialist'] }], expectedChange: newest },
+    });
+    expect(second.status, second.text).toBe(409);
+    expect(second.body.error.code).toBe('CONFLICT');
+    expect(second.body.error.message).toMatch(/group mapping/);
+    expect((await t.call('GET', '/api/sso/groups', { as: admin })).body.mapping).toEqual([
+      { group: 'Front', roles: ['front-desk'] },
+    ]);
+  });
+});
