@@ -110,6 +110,13 @@ export const IssuedCode = z.object({
 });
 export type IssuedCode = z.infer<typeof IssuedCode>;
 
+/** A person's full name as lists and histories show it: trimmed, never only spaces. */
+const FullName = z
+  .string()
+  .trim()
+  .min(1, 'a full name, not only spaces')
+  .max(200, 'a full name of at most 200 characters');
+
 /** What a new username may be, in words: the form's hint and its error say exactly what `Username` checks. */
 export const USERNAME_RULE =
   '2 to 64 lowercase letters, digits, dots (.), underscores (_) and dashes (-), starting with a letter or digit';
@@ -131,7 +138,7 @@ export const CreateUserBody = z
     setPasswordCode: z.literal(true).optional(),
     sendInvitation: z.literal(true).optional(),
     email: WorkEmail.optional(),
-    displayName: z.string().min(1).max(200).optional(),
+    displayName: FullName.optional(),
     roles: z.array(z.string().min(1).max(80)).max(50),
   })
   .strict()
@@ -150,7 +157,7 @@ export type CreateUserBody = z.input<typeof CreateUserBody>;
 
 export const PatchUserBody = z
   .object({
-    displayName: z.string().min(1).max(200).optional(),
+    displayName: FullName.optional(),
     password: NewPassword.optional(),
     roles: z.array(z.string().min(1).max(80)).max(50).optional(),
     disabled: z.boolean().optional(),
