@@ -72,6 +72,10 @@ describe('Moving running requests, in the clinic’s words', () => {
       const link = page.getByTestId(`workflow-migrate-${LAB}`);
       expect(await link.textContent()).toBe('Move running requests to version 2');
       await link.click();
+      // Before anything is matched, the page says what happens next.
+      expect(await page.getByTestId('migrate-intro').textContent()).toContain(
+        'try the move (nothing changes)',
+      );
       const plan = page.getByTestId('migrate-plan');
       expect(await plan.textContent()).toBe('Move running requests to version 2');
       await plan.click();

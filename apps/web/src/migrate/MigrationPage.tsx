@@ -233,6 +233,13 @@ export function MigrationPage() {
             </Button>
           </Group>
         )}
+        {list.length >= 2 && !currentPlanId && (
+          <Text size="sm" maw={720} data-testid="migrate-intro">
+            Requests started on an older version finish on it unless they are moved. Choose the versions: you
+            then see where each step continues in the new one, can change it, and can try the move (nothing
+            changes) before any request moves.
+          </Text>
+        )}
         {plan.isPending && currentPlanId && (
           <Center p="md">
             <Loader role="status" aria-label="Loading plan" />
