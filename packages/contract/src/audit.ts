@@ -213,12 +213,18 @@ export const HistoryExport = z.object({
     version: z.number().int(),
     practice: z.literal(true).optional(),
   }),
+  /**
+   * Whether the patient's details are in it. Without them (`values=false`) the request has no subject,
+   * the events, timeline, notes and files come as a history read without values does, and each row names
+   * the fields changed, not what they held.
+   */
+  values: z.boolean(),
   request: ExportRequest,
   rows: z.array(ExportRow),
   events: z.array(AuditEvent),
   timeline: z.array(TimelineEntry),
-  notes: z.array(NoteView),
-  attachments: z.array(AttachmentView),
+  notes: z.array(HistoryNote),
+  attachments: z.array(HistoryAttachment),
   verify: ChainCheck,
 });
 
@@ -326,12 +332,22 @@ export const replayStates = route({
 export const exportHistory = route({
   method: 'get',
   path: '/api/instances/{id}/export',
-  summary: 'Export the history (JSON or CSV)',
+  summary: 'Export the history (JSON or CSV), with the patient’s details or without them',
   tags: ['audit'],
   'x-instance-data': true,
   request: {
     params: IdParams,
-    query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
+    query: z
+      .object({
+        format: z.enum(['json', 'csv']).default('json'),
+        /**
+         * `false`: who did what and when, without the patient's details (field values, staff's words,
+         * file names, the subject), for someone who needs no more; logged as a read of the history.
+         * Otherwise every value, logged as a read of patient data.
+         */
+        values: z.enum(['true', 'false']).optional(),
+      })
+      .strict(),
   },
   responses: {
     200: {

@@ -1,4 +1,4 @@
-import type { AttachmentView, ExportRow, NoteView } from '@portalflow/contract';
+import type { ExportRow, HistoryAttachment, HistoryNote } from '@portalflow/contract';
 import {
   assignmentKind,
   type Definition,
@@ -33,7 +33,13 @@ function valueWords(value: unknown): string {
 }
 
 /** One old → new value by its label: a form field's, or the task property's name in words. */
-function changeWords(change: Change, definition: Definition, rowStep: string, words: CsvWords): string {
+function changeWords(
+  change: Change,
+  definition: Definition,
+  rowStep: string,
+  words: CsvWords,
+  values: boolean,
+): string {
   const fields = dataFields(definition);
   let label: string;
   let say = valueWords;
@@ -56,8 +62,15 @@ function changeWords(change: Change, definition: Definition, rowStep: string, wo
   }
   // A change on another step than the row's (the next task opened with its due time) names that step.
   const where = change.step && change.step !== rowStep ? ` on “${stepTitle(definition, change.step)}”` : '';
+  // Read without values, a form field's change comes without what it held: it is named, not quoted.
+  if (!values && change.field.startsWith('data.')) return `${label}${where}: changed (value left out)`;
   return `${label}${where}: ${say(change.from)} → ${say(change.to)}`;
 }
+
+/** Said where a reason in someone's words was given but the export is without the patient's details. */
+const LEFT_OUT_REASON = '(a reason was given; left out)';
+/** Said where a note's words or a file's name would be. */
+const LEFT_OUT = '(left out)';
 
 /** What an event did, in words, and the step it did it on (by id; titled by the caller). */
 function what(event: AuditEvent, entry: TimelineEntry, words: CsvWords): { what: string; step?: string } {
@@ -72,7 +85,9 @@ function what(event: AuditEvent, entry: TimelineEntry, words: CsvWords): { what:
       return { what: `Signal “${idToWords(String(p.name))}” received` };
     case 'end-wait':
       return {
-        what: `Wait ended early: ${String(p.reason ?? '').trim()}`,
+        what: entry.reasonHidden
+          ? `Wait ended early ${LEFT_OUT_REASON}`
+          : `Wait ended early: ${String(p.reason ?? '').trim()}`,
         ...(changedStep ? { step: changedStep } : {}),
       };
     case 'timer-fired': {
@@ -86,10 +101,15 @@ function what(event: AuditEvent, entry: TimelineEntry, words: CsvWords): { what:
     case 'reassign': {
       const verb = { claim: 'Claimed', release: 'Released', reassign: 'Reassigned' }[assignmentKind(p)];
       const step = typeof p.step === 'string' ? p.step : changedStep;
-      const reason = entry.reason ? ` (reason: ${entry.reason})` : '';
+      const reason = entry.reason
+        ? ` (reason: ${entry.reason})`
+        : entry.reasonHidden
+          ? ` ${LEFT_OUT_REASON}`
+          : '';
       return { what: `${verb}${reason}`, ...(step ? { step } : {}) };
     }
     case 'cancel':
+      if (entry.reasonHidden) return { what: `Cancelled ${LEFT_OUT_REASON}` };
       return {
         what: typeof p.reason === 'string' && p.reason.trim() ? `Cancelled: ${p.reason.trim()}` : 'Cancelled',
       };
@@ -124,7 +144,7 @@ function eventLines(sources: ExportSources, words: CsvWords): Line[] {
       step: stepTitle(current, said.step),
       changes: entry.changes
         .filter((c) => !(c.field === 'outcome' && event.type === 'complete' && c.step === rowStep))
-        .map((c) => changeWords(c, current, rowStep, words))
+        .map((c) => changeWords(c, current, rowStep, words, sources.values !== false))
         .join('; '),
       seq: event.seq,
       hash: event.hash,
@@ -136,7 +156,7 @@ function eventLines(sources: ExportSources, words: CsvWords): Line[] {
 }
 
 /** Notes: one row when written, one per edit (old → new); no sequence number or hash of their own. */
-function noteLines(notes: NoteView[]): Line[] {
+function noteLines(notes: HistoryNote[]): Line[] {
   return notes.flatMap((n) => {
     const kind = idToWords(n.kind);
     const forNext = n.forNextRole ? ' (for the next role)' : '';
@@ -145,7 +165,7 @@ function noteLines(notes: NoteView[]): Line[] {
       {
         ...base,
         rawAt: n.at,
-        what: `${kind} note${forNext}: ${n.edits[0]?.from ?? n.body}`,
+        what: `${kind} note${forNext}: ${n.edits[0]?.from ?? n.body ?? LEFT_OUT}`,
         changes: '',
         personId: n.authorId,
         event: 'note',
@@ -154,7 +174,8 @@ function noteLines(notes: NoteView[]): Line[] {
         ...base,
         rawAt: e.at,
         what: `Edited a ${kind.toLowerCase()} note`,
-        changes: `Note: ${e.from} → ${e.to}`,
+        changes:
+          e.from === undefined && e.to === undefined ? `Note: ${LEFT_OUT}` : `Note: ${e.from} → ${e.to}`,
         personId: e.authorId,
         event: 'note-edited',
       })),
@@ -163,12 +184,13 @@ function noteLines(notes: NoteView[]): Line[] {
 }
 
 /** Files: one row when attached (with its hash), one when removed (with the reason). */
-function attachmentLines(attachments: AttachmentView[]): Line[] {
+function attachmentLines(attachments: HistoryAttachment[]): Line[] {
   return attachments.flatMap((a) => {
+    const name = a.name ?? `a file ${LEFT_OUT}`;
     const attached: Line = {
       rawAt: a.at,
       version: null,
-      what: `Attached ${a.name}`,
+      what: `Attached ${name}`,
       step: a.stepTitle ?? '',
       changes: '',
       seq: null,
@@ -181,7 +203,7 @@ function attachmentLines(attachments: AttachmentView[]): Line[] {
     const removed: Line = {
       ...attached,
       rawAt: a.removed.at,
-      what: `Removed ${a.name}: ${a.removed.reason}`,
+      what: `Removed ${name}: ${a.removed.reason ?? LEFT_OUT}`,
       hash: '',
       personId: a.removed.by,
       roleId: null,
@@ -194,8 +216,10 @@ function attachmentLines(attachments: AttachmentView[]): Line[] {
 export interface ExportSources {
   events: AuditEvent[];
   timeline: TimelineEntry[];
-  notes: NoteView[];
-  attachments: AttachmentView[];
+  notes: HistoryNote[];
+  attachments: HistoryAttachment[];
+  /** `false`: the record was read without values (fields named, not quoted). */
+  values?: boolean;
   /** The version the history starts on (its number and definition), and the ones it moved to. */
   startVersion: number;
   start: Definition;

@@ -3,8 +3,17 @@ import { csvText } from '@portalflow/engine/text';
 import type { Instance } from '@portalflow/store';
 import type { CsvWords } from './csv-words.ts';
 
+/** Why a file asked for without the patient's details has fewer words, so nobody takes it for all there is. */
+const LEFT_OUT =
+  'Left out: what the form fields held, staff’s notes and reasons, file names and the subject (the fields changed are named)';
+
 /** The lines above the table: what the file is about, so it stands on its own when handed on. */
-function about(instance: Pick<Instance, 'practice'>, request: ExportRequest, words: CsvWords): string[][] {
+function about(
+  instance: Pick<Instance, 'practice'>,
+  request: ExportRequest,
+  words: CsvWords,
+  values: boolean,
+): string[][] {
   return [
     ['Request', request.subject ?? ''],
     ['Patient reference', request.patientReference ?? ''],
@@ -15,6 +24,7 @@ function about(instance: Pick<Instance, 'practice'>, request: ExportRequest, wor
     ['Ended', request.endedAt ? words.time(request.endedAt) : ''],
     ['Time zone', request.timeZone],
     ['Hash chain', request.chain],
+    ...(values ? [] : [['Patient details', LEFT_OUT]]),
     ...(instance.practice ? [['Practice', 'A practice run, not real work']] : []),
   ];
 }
@@ -32,6 +42,7 @@ export function historyCsv(
   request: ExportRequest,
   rows: ExportRow[],
   words: CsvWords,
+  values = true,
 ): string {
   const header = [
     'when',
@@ -65,5 +76,5 @@ export function historyCsv(
     r.event,
     ...(instance.practice ? ['practice'] : []),
   ]);
-  return `\uFEFF${csvText([...about(instance, request, words), [], header, ...lines])}`;
+  return `\uFEFF${csvText([...about(instance, request, words, values), [], header, ...lines])}`;
 }

@@ -8,7 +8,7 @@ import type { InstanceService } from '../instances/service.ts';
 import { csvWords } from './csv-words.ts';
 import { exportRequest } from './export-request.ts';
 import { exportRows } from './export-rows.ts';
-import type { HistoryService } from './history.ts';
+import { type HistoryService, recordWithoutValues } from './history.ts';
 import { historyCsv } from './history-csv.ts';
 import { historyOf } from './timeline.ts';
 
@@ -16,7 +16,8 @@ import { historyOf } from './timeline.ts';
  * A request's export, the document an auditor hands a compliance officer: what the request was, its
  * workflow version and how it ended, then every event, note and file in words, with the hash chain and
  * its check. The JSON keeps the stored events and codes beside the words; the CSV is the words, with
- * the ids and hashes in columns of their own. Whoever calls has already checked and logged the read.
+ * the ids and hashes in columns of their own. Without values it says who did what and when, not what
+ * the fields held nor what staff wrote. Whoever calls has already checked and logged the read.
  */
 export function historyExportService(deps: AppDeps, instances: InstanceService, histories: HistoryService) {
   return {
@@ -24,18 +25,22 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
       instance: Instance,
       definition: Definition,
       format: 'json' | 'csv',
+      values = true,
     ): Promise<{ json: z.infer<typeof HistoryExport> } | { csv: string }> {
-      const record = await histories.record(instance, definition);
-      const history = historyOf(record.events);
+      const whole = await histories.record(instance, definition);
+      const record = values ? whole : { ...whole, ...recordWithoutValues(whole) };
+      const history = historyOf(whole.events);
       const { start, versions } = await instances.historyDefinitions(instance, history);
       const startVersion = historyVersions(history, instance.version).start;
       const verify = await deps.store.verifyInstance(instance.id);
       const words = await csvWords(deps, definition, await instances.clinicRoleTitles());
-      const request = exportRequest(instance, definition, {
+      const described = exportRequest(instance, definition, {
         today: clinicToday(deps),
         timeZone: words.timeZone,
         chain: verify,
       });
+      // The subject is made of field values ("DEMO-1001 · Refill: lisinopril"); the chart number stays.
+      const request = values ? described : { ...described, subject: null };
       const last = record.events.at(-1)?.at ?? instance.updatedAt;
       const rows = exportRows(
         {
@@ -43,11 +48,12 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
           start,
           startVersion,
           versions,
+          values,
           end: request.status === 'active' ? null : { at: last, words: request.ended },
         },
         words,
       );
-      if (format === 'csv') return { csv: historyCsv(instance, request, rows, words) };
+      if (format === 'csv') return { csv: historyCsv(instance, request, rows, words, values) };
       return {
         json: {
           instance: {
@@ -56,6 +62,7 @@ export function historyExportService(deps: AppDeps, instances: InstanceService, 
             version: instance.version,
             ...(instance.practice ? { practice: true as const } : {}),
           },
+          values,
           request,
           rows,
           events: record.events,

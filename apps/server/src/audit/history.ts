@@ -29,6 +29,16 @@ export interface HistoryRecord {
   attachments: AttachmentView[];
 }
 
+/** The record as read without its values: fields named, not what they held; no words or file names. */
+export function recordWithoutValues(whole: HistoryRecord) {
+  return {
+    events: whole.events.map(eventWithoutValues),
+    timeline: timelineWithoutValues(whole.timeline, whole.events),
+    notes: notesWithoutWords(whole.notes),
+    attachments: attachmentsWithoutNames(whole.attachments),
+  };
+}
+
 /**
  * A request's history for its readers: the record with its values, or without them (the fields'
  * values, notes' words, reasons and file names left out) when not asked for. Whoever calls has already
@@ -99,14 +109,7 @@ export function historyService(deps: Pick<AppDeps, 'store'>, instances: Instance
       const whole = await record(instance, definition);
       const view = instanceView(instance, definition);
       if (values) return { values: true, instance: view, ...whole };
-      return {
-        values: false,
-        instance: viewWithoutData(view),
-        events: whole.events.map(eventWithoutValues),
-        timeline: timelineWithoutValues(whole.timeline, whole.events),
-        notes: notesWithoutWords(whole.notes),
-        attachments: attachmentsWithoutNames(whole.attachments),
-      };
+      return { values: false, instance: viewWithoutData(view), ...recordWithoutValues(whole) };
     },
 
     /**

@@ -84,10 +84,11 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
   });
 
   app.openapi(declared(docs, exportHistory), async (c) => {
-    const { format } = c.req.valid('query');
-    // Every field's values are in an export: always a read of patient data.
-    const { instance, definition } = await readable(c, `export ${format}`, true);
-    const exported = await historyExports.exported(instance, definition, format);
+    const { format, values: asked } = c.req.valid('query');
+    // Unless asked for without them, every field's values are in an export: a read of patient data.
+    const values = asked !== 'false';
+    const { instance, definition } = await readable(c, `export ${format}`, values);
+    const exported = await historyExports.exported(instance, definition, format, values);
     // A practice (sandbox) history is never mistaken for real work: its file name and content say so.
     const name = `${instance.practice ? 'practice-' : ''}instance-${instance.id}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);

@@ -1,34 +1,48 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Tooltip } from '@mantine/core';
 import { Braces, FileSpreadsheet } from 'lucide-react';
 
-/** Downloads the history from the server's export (an attachment; the download is logged). */
-export function ExportButtons({ instanceId }: { instanceId: string }) {
+/**
+ * Downloads the history from the server's export (an attachment; the download is logged). The export
+ * follows the screen: while the patient's details are hidden it leaves them out (who did what and when
+ * is what an investigator is usually handed); once shown, it carries them, a read of patient data.
+ */
+export function ExportButtons({ instanceId, values }: { instanceId: string; values: boolean }) {
   const href = (format: 'json' | 'csv') =>
-    `/api/instances/${encodeURIComponent(instanceId)}/export?format=${format}`;
+    `/api/instances/${encodeURIComponent(instanceId)}/export?format=${format}${values ? '' : '&values=false'}`;
+  const what = values
+    ? 'With the patient’s details: field values, notes, reasons and file names'
+    : 'Without the patient’s details (field values, notes, reasons, file names): show values to include them';
+  const name = (format: string) => `instance-${instanceId}${values ? '' : '-without-details'}.${format}`;
   return (
     <Group gap={6} role="group" aria-label="Export the history">
-      <Button
-        component="a"
-        href={href('json')}
-        download={`instance-${instanceId}.json`}
-        variant="default"
-        size="xs"
-        leftSection={<Braces size={14} aria-hidden />}
-        data-testid="export-json"
-      >
-        Export JSON
-      </Button>
-      <Button
-        component="a"
-        href={href('csv')}
-        download={`instance-${instanceId}.csv`}
-        variant="default"
-        size="xs"
-        leftSection={<FileSpreadsheet size={14} aria-hidden />}
-        data-testid="export-csv"
-      >
-        Export CSV
-      </Button>
+      <Tooltip label={what} multiline maw={320}>
+        <Button
+          component="a"
+          href={href('json')}
+          download={name('json')}
+          variant="default"
+          size="xs"
+          leftSection={<Braces size={14} aria-hidden />}
+          aria-description={what}
+          data-testid="export-json"
+        >
+          Export JSON
+        </Button>
+      </Tooltip>
+      <Tooltip label={what} multiline maw={320}>
+        <Button
+          component="a"
+          href={href('csv')}
+          download={name('csv')}
+          variant="default"
+          size="xs"
+          leftSection={<FileSpreadsheet size={14} aria-hidden />}
+          aria-description={what}
+          data-testid="export-csv"
+        >
+          Export CSV
+        </Button>
+      </Tooltip>
     </Group>
   );
 }

@@ -220,7 +220,7 @@ export function InstanceReplay() {
             >
               Who opened this request
             </Button>
-            <ExportButtons instanceId={id} />
+            <ExportButtons instanceId={id} values={withValues} />
           </Group>
         </Group>
         <Group justify="space-between" gap="xs" wrap="nowrap" mt={4}>
