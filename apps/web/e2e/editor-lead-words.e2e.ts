@@ -28,6 +28,11 @@ describe('the editor’s help, in the lead’s words', () => {
       await page.getByTestId('editor-canvas').waitFor();
       await page.locator('.react-flow__node').first().waitFor();
 
+      // The workflow's own name in links, said so, not as an "Id".
+      const workflow = page.getByTestId('inspector');
+      await workflow.getByText('Name in links and files').waitFor();
+      expect(await workflow.textContent()).not.toMatch(/\bids?\b/i);
+
       const helps: string[] = [];
       for (const kind of ['task', 'decision', 'parallel', 'wait', 'end']) {
         await page.getByTestId(`palette-${kind}`).hover();
@@ -50,6 +55,13 @@ describe('the editor’s help, in the lead’s words', () => {
       const inspector = page.getByTestId('inspector');
       await inspector.getByText('How the request ended').waitFor();
       expect(await inspector.textContent()).not.toMatch(ENGINE_WORDS);
+
+      // A new workflow asks for its name in links, not an "Id".
+      await page.goto(`${server.url}/workflows`);
+      await page.getByRole('button', { name: 'New workflow' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New workflow' });
+      await dialog.getByTestId('new-workflow-id').waitFor();
+      expect(await dialog.textContent()).not.toMatch(/\bids?\b/i);
     } finally {
       await b.close();
     }

@@ -103,7 +103,9 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
     if (!title.trim() || !effectiveId || idError) return;
     setBusy(true);
     const problem = await create(starterDefinition(effectiveId, title.trim()));
-    setError(problem === 'exists' ? 'Another workflow already uses this id: choose another.' : problem);
+    setError(
+      problem === 'exists' ? 'Another workflow already uses this name in links: choose another.' : problem,
+    );
     setBusy(false);
   };
   return (
@@ -125,8 +127,8 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
           data-testid="new-workflow-title"
         />
         <TextInput
-          label="Id"
-          description="Used in links and by the API; cannot change later"
+          label="Name in links"
+          description="Used in links, exported files and by connected systems; cannot change later"
           value={effectiveId}
           onChange={(e) => {
             setTouched(true);

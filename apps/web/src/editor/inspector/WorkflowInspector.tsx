@@ -84,7 +84,7 @@ export function WorkflowInspector({ definition, layout }: { definition: Definiti
         placeholder="Choose the first step"
       />
       <Text size="xs" c="dimmed">
-        Id <code>{definition.id}</code>
+        Name in links and files: <code>{definition.id}</code>
       </Text>
       <Divider label="New request (start form)" labelPosition="left" />
       <StartFormEditor definition={definition} />
