@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Box,
@@ -22,6 +21,7 @@ import { clinicTimeZone } from '../shell/clinic.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import { AccessLogFilters } from './AccessLogFilters.tsx';
 import { AccessOutcome } from './AccessOutcome.tsx';
+import { AuditError } from './AuditError.tsx';
 import { categoryWords } from './accessCategories.ts';
 import {
   type AccessSort,
@@ -210,15 +210,15 @@ export function AccessLogReport() {
         </Text>
       )}
 
-      {log.isError && (
-        <Alert color="red" title="The access log could not be read" role="alert">
-          {log.error.message}
-        </Alert>
-      )}
+      {log.isError && <AuditError title="The access log could not be read" error={log.error} />}
 
       <Group justify="space-between">
         <Text size="sm" aria-live="polite" data-testid="access-log-summary">
-          {log.isPending ? (
+          {reversed ? (
+            'The “To” day is before the “From” day: nothing to show'
+          ) : log.isError ? (
+            'Nothing read: see why above'
+          ) : log.isPending ? (
             'Loading…'
           ) : (
             <>

@@ -22,6 +22,7 @@ import { call } from '../api/call.ts';
 import { formatWhen } from '../shell/time.ts';
 import { ActiveSteps } from './ActiveSteps.tsx';
 import { AuditAttachments } from './AuditAttachments.tsx';
+import { AuditError } from './AuditError.tsx';
 import { describeEntry, shortId } from './changes.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { InstanceDataPanel } from './InstanceDataPanel.tsx';
@@ -165,9 +166,7 @@ export function InstanceReplay() {
     return (
       <Stack p="md" gap="sm">
         {back}
-        <Alert color="red" title="This history cannot be shown" role="alert">
-          {history.error?.message ?? 'No such instance.'}
-        </Alert>
+        <AuditError title="This history cannot be shown" error={history.error} />
       </Stack>
     );
   }

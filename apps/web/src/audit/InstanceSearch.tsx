@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Box,
   Button,
@@ -25,6 +24,7 @@ import type { InstanceRow, Page } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
 import { requestLabel } from '../work/requestLabel.ts';
+import { AuditError } from './AuditError.tsx';
 import { FILTER_MAX, tooLong } from './filterLength.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { isDay, periodBounds } from './period.ts';
@@ -223,11 +223,7 @@ export function InstanceSearch() {
         </Group>
       </Box>
 
-      {results.isError && (
-        <Alert color="red" title="The search failed" role="alert">
-          {results.error.message}
-        </Alert>
-      )}
+      {results.isError && <AuditError title="The search failed" error={results.error} />}
 
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         {results.isPending && !datesReversed ? (
