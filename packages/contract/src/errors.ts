@@ -173,6 +173,10 @@ export const ERRORS = {
   VIDEO_FILE_MISSING: { status: 404, message: 'The video file is missing' },
   NOT_DEAD: { status: 409, message: 'Only a dead delivery is re-sent' },
   SUBSCRIPTION_REMOVED: { status: 409, message: 'Its webhook subscription was removed' },
+  WEBHOOK_ALREADY_SUBSCRIBED: {
+    status: 409,
+    message: 'This receiver is already subscribed to these events: it would get each of them twice',
+  },
   WEBHOOK_ADDRESS_PRIVATE: {
     status: 400,
     message:

@@ -243,6 +243,7 @@ export const createWebhook = route({
       401: UNAUTHENTICATED,
       403: ADMINS_ONLY,
       400: 'Not an http(s) URL, or an unknown event type (VALIDATION_FAILED); an address on this server or a private network, unless PORTALFLOW_WEBHOOK_ALLOW_PRIVATE=1 (WEBHOOK_ADDRESS_PRIVATE)',
+      409: 'The receiver already has a subscription to the same events that is not removed (WEBHOOK_ALREADY_SUBSCRIBED): each would reach it twice',
     }),
   },
 });

@@ -62,7 +62,7 @@ export function webhookRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const user = requireUser(c);
     requireAdmin(user);
     const result = await subscribe(deps, c.req.valid('json'), user.id);
-    if ('refused' in result) throw new ApiError(400, result.refused, result.message);
+    if ('refused' in result) throw new ApiError(result.status, result.refused, result.message);
     const { subscription, secret } = result;
     await recordAccess(deps, c, user, {
       category: 'account',
