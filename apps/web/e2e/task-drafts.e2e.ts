@@ -115,4 +115,48 @@ describe('answers typed on a task', () => {
       await b.close();
     }
   }, 180_000);
+
+  it('in two tabs of the same person: the older tab takes in the newer draft, says so, and keeps its own typing', async () => {
+    const { assistant, taskId, path } = await heldLabResult(server.url, {
+      patient: 'DEMO-5312',
+      test: 'CBC',
+    });
+    const a = await openBrowser(WIDE);
+    try {
+      const one = a.page;
+      await signIn(one, server.url, 'medical-assistant', PASSWORD);
+      const two = await a.context.newPage();
+      await two.goto(one.url());
+      await openTask(one, taskId);
+      await openTask(two, taskId);
+
+      // The first tab saves its answer…
+      await one.getByTestId('task-form').getByTestId('form-field-flag').click();
+      await one.getByRole('option', { name: 'Abnormal' }).click();
+      await expect
+        .poll(() => one.getByTestId('draft-status').textContent(), { timeout: 15_000 })
+        .toMatch(/^Draft saved/);
+      // …then the second, opened before it, types a note over the revision it read.
+      await two.getByTestId('task-note').fill(NOTE);
+
+      await two.getByTestId('draft-newer').waitFor({ timeout: 15_000 });
+      expect(await two.getByTestId('task-form').getByTestId('form-field-flag').inputValue()).toBe('Abnormal');
+      expect(await two.getByTestId('task-note').inputValue()).toBe(NOTE);
+      // Both kept together on the server: nothing lost unseen.
+      await expect
+        .poll(
+          async () =>
+            (
+              await assistant<{ draft: { values: Record<string, unknown>; note: string } | null }>(
+                'GET',
+                `${path}/draft`,
+              )
+            ).body.draft,
+          { timeout: 15_000 },
+        )
+        .toMatchObject({ values: { flag: 'abnormal' }, note: NOTE });
+    } finally {
+      await a.close();
+    }
+  }, 120_000);
 });
