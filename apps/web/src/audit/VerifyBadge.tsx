@@ -2,7 +2,9 @@ import { Badge, Loader, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { verifyHistories } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { ShieldCheck, ShieldQuestionMark, ShieldX } from 'lucide-react';
+import { useId } from 'react';
 import { call } from '../api/call.ts';
+import { faultWords, intactWords } from './chainWords.ts';
 import { shortReason } from './changes.ts';
 import type { VerifyResponse } from './types.ts';
 
@@ -19,9 +21,13 @@ export function useVerify(instanceId: string) {
   });
 }
 
-/** The hash chain check: "Verified ✓ N events" or "Tampered ✗ at event N: reason" (icon and text). */
+/**
+ * The hash chain check: "Verified ✓ N events" or "Tampered ✗ at event N: reason" (icon and text), with
+ * what it means in words on pointing or focus (nothing changed, removed or reordered since recorded).
+ */
 export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump: (seq: number) => void }) {
   const verify = useVerify(instanceId);
+  const explained = useId();
   if (verify.isPending) {
     return (
       <Badge
@@ -54,26 +60,38 @@ export function VerifyBadge({ instanceId, onJump }: { instanceId: string; onJump
   }
   const result = verify.data.result;
   if (result.ok) {
+    const words = intactWords(result.count, result.lastHash);
+    // Focusable, its explanation shown on focus as on pointing, and read out as its description.
     return (
-      <Tooltip
-        label={result.lastHash ? `Hash chain intact. Last hash ${result.lastHash}` : 'Hash chain intact'}
-      >
-        <Badge
-          size="lg"
-          variant="light"
-          color="green"
-          leftSection={<ShieldCheck size={14} aria-hidden />}
-          data-testid="verify-badge"
-          data-state="verified"
-          tt="none"
-        >
-          Verified ✓ {result.count} event{result.count === 1 ? '' : 's'}
-        </Badge>
-      </Tooltip>
+      <>
+        <Tooltip label={words} multiline maw={360} events={{ hover: true, focus: true, touch: true }}>
+          <Badge
+            size="lg"
+            variant="light"
+            color="green"
+            leftSection={<ShieldCheck size={14} aria-hidden />}
+            tabIndex={0}
+            aria-describedby={explained}
+            data-testid="verify-badge"
+            data-state="verified"
+            tt="none"
+          >
+            Verified ✓ {result.count} event{result.count === 1 ? '' : 's'}
+          </Badge>
+        </Tooltip>
+        <span id={explained} className="visually-hidden">
+          {words}
+        </span>
+      </>
     );
   }
   return (
-    <Tooltip label={`Fault: ${result.fault}. Select to go to event ${result.seq}.`} multiline maw={320}>
+    <Tooltip
+      label={`Altered: ${faultWords(result.fault)}. Select to go to event ${result.seq}.`}
+      multiline
+      maw={320}
+      events={{ hover: true, focus: true, touch: true }}
+    >
       <UnstyledButton
         onClick={() => onJump(result.seq)}
         data-testid="verify-badge"
