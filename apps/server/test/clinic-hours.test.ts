@@ -309,7 +309,8 @@ describe('clinic hours on the public help page', () => {
       body: {
         hours: { ...current.hours, sat: [['09:00', '12:00']] },
         closures: [
-          { date: '2026-12-01', name: 'Past' },
+          // Gone already, and on the list before (Thanksgiving): a new past closure is refused.
+          { date: '2026-11-26', name: 'Past' },
           { date: '2027-03-01', name: 'Too far ahead' },
           { date: '2026-12-25', name: 'Christmas Day' },
           { date: '2026-12-24', name: 'Christmas Eve' },

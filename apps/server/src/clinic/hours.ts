@@ -7,6 +7,7 @@ import {
   type SavedClinicHours,
 } from '@portalflow/contract';
 import { type Calendar, clinicDay, DEFAULT_CALENDAR, parseCalendar } from '@portalflow/engine';
+import { dateInYear } from '@portalflow/engine/text';
 import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -131,6 +132,26 @@ export async function clinicHoursView(deps: Deps): Promise<ClinicHoursView> {
  * admin asks to move them: each then gets a `calendar-changed` event of its own, so replaying any
  * history still needs nothing but the history.
  */
+/**
+ * A closed day added for a date already gone moves no deadline and is most often a slip of the year:
+ * refused, naming it. Past closures already on the list (last January's holiday) still save.
+ */
+async function refuseNewPastClosures(deps: SaveDeps, closures: readonly ClinicClosure[]): Promise<void> {
+  const base = baseCalendar(deps);
+  const today = clinicDay(deps.clock(), base);
+  const stored = await deps.store.getClinicCalendar();
+  const current = stored
+    ? (stored.value as SavedHours)
+    : savedOf(base, deps.holidayNames, deps.holidayNamesIn);
+  const known = new Set(current.closures.map((c) => c.date));
+  const gone = closures.find((c) => c.date < today && !known.has(c.date));
+  if (gone)
+    throw ApiError.of(
+      'VALIDATION_FAILED',
+      `closures: ${gone.name ? `${gone.name} on ` : ''}${dateInYear(gone.date, today)} is in the past; a closed day already gone changes nothing (is the year right?)`,
+    );
+}
+
 export async function saveClinicHours(
   deps: SaveDeps,
   instances: InstanceService,
@@ -138,6 +159,7 @@ export async function saveClinicHours(
   body: SaveClinicHoursBody,
 ): Promise<SavedClinicHours> {
   const closures = [...body.closures].map(closureOf).sort((a, b) => (a.date < b.date ? -1 : 1));
+  await refuseNewPastClosures(deps, closures);
   // Left out of the save (a page that does not know the clock), the clock stays the saved one; should
   // someone save meanwhile, the revision check below refuses this save anyway.
   const clock = body.clock ?? clockOf((await deps.store.getClinicCalendar())?.value as SavedHours | null);
