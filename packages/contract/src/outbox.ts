@@ -51,6 +51,11 @@ export const EmailPreferencesBody = z
   .refine((p) => (p.quietStart === null) === (p.quietEnd === null), {
     message: 'quiet hours need both a start and an end (or neither)',
     path: ['quietEnd'],
+  })
+  // 22:00 until 22:00 reads as "always quiet" to one person and "never" to another: neither is kept.
+  .refine((p) => p.quietStart === null || p.quietStart !== p.quietEnd, {
+    message: 'quiet hours end after they start: choose a different end time (or leave both empty)',
+    path: ['quietEnd'],
   });
 export type EmailPreferencesBody = z.input<typeof EmailPreferencesBody>;
 
