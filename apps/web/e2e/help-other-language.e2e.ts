@@ -56,3 +56,18 @@ describe('the staff FAQ searched in the other language', () => {
     }
   });
 });
+
+describe('the Spanish help page that cannot load', () => {
+  it('says so in Spanish, its tab title too', async () => {
+    const b = await openBrowser({ width: 360, height: 640 });
+    try {
+      await b.page.route('**/api/public/help/**', (route) => route.abort());
+      await b.page.goto(`${server.url}/help/riverside/es`);
+      await b.page.getByText('La página de ayuda no cargó').waitFor();
+      expect(await b.page.title()).toBe('Ayuda con el portal');
+      expect(await b.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    } finally {
+      await b.close();
+    }
+  });
+});

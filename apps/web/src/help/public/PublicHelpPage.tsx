@@ -43,7 +43,8 @@ export function PublicHelpPage({
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = site ? t.heading(site.clinic.name) : 'Patient portal help';
+    // Before the clinic's name is known (or if the help cannot load): the page's title, in its language.
+    document.title = site ? t.heading(site.clinic.name) : t.title;
   }, [lang, site, t]);
 
   useEffect(() => {
