@@ -43,4 +43,17 @@ describe('the verify badge', () => {
       await close();
     }
   });
+
+  it('sits under words that speak of requests, as the tab above it does', async () => {
+    const { page, close } = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await signIn(page, server.url, 'auditor', PASSWORD);
+      await page.goto(`${server.url}/audit/instances/${id}`);
+      await page.getByTestId('verify-badge').waitFor();
+      expect(await page.getByTestId('audit-back').textContent()).toBe(' Requests');
+      expect(await page.getByTestId('audit-replay-header').textContent()).not.toMatch(/instance/i);
+    } finally {
+      await close();
+    }
+  });
 });

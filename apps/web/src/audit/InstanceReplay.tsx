@@ -147,7 +147,7 @@ export function InstanceReplay() {
       size="sm"
       data-testid="audit-back"
     >
-      <ArrowLeft size={14} aria-hidden /> Instances
+      <ArrowLeft size={14} aria-hidden /> Requests
     </Anchor>
   );
 
@@ -188,7 +188,12 @@ export function InstanceReplay() {
 
   return (
     <Stack h="100%" gap={0} style={{ minHeight: 0 }} data-testid="audit-replay">
-      <Box px="md" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        px="md"
+        py={6}
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        data-testid="audit-replay-header"
+      >
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             {back}
@@ -228,11 +233,11 @@ export function InstanceReplay() {
               Started {formatWhen(instance.startedAt)} by <UserRef id={instance.startedBy} />
             </Text>
             <Text size="xs" c="dimmed">
-              · Instance
+              · Request id
             </Text>
             <CopyButton value={instance.id}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : `Copy the instance id ${instance.id}`}>
+                <Tooltip label={copied ? 'Copied' : `Copy the request id ${instance.id}`}>
                   <Button
                     variant="subtle"
                     size="compact-xs"
@@ -240,7 +245,7 @@ export function InstanceReplay() {
                     ff="monospace"
                     rightSection={<Copy size={10} aria-hidden />}
                     onClick={copy}
-                    aria-label={`Copy the instance id ${instance.id}`}
+                    aria-label={`Copy the request id ${instance.id}`}
                   >
                     {shortId(instance.id)}
                   </Button>
