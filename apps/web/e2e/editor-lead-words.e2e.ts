@@ -50,6 +50,21 @@ describe('the editor’s help, in the lead’s words', () => {
         ENGINE_WORDS,
       );
 
+      // Compare: versions by their names, each one's publishing time read on one line.
+      await page.getByTestId('compare-button').click();
+      const row = page.getByTestId('version-1');
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/^Version 1/);
+      expect(await page.getByTestId('compare-from').inputValue()).toMatch(/^Version 1 · /);
+      const lines = await row.evaluate((el) => {
+        const time = el.querySelector('.pf-time')!;
+        const range = document.createRange();
+        range.selectNodeContents(time);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines).toBe(1);
+      await page.getByTestId('compare-close').click();
+
       // An end step's inspector: what its outcome records.
       await page.locator('.react-flow__node-end').first().click();
       const inspector = page.getByTestId('inspector');

@@ -271,7 +271,7 @@ describe('Editor', () => {
       await page.getByTestId('unsaved-indicator').waitFor();
       await page.getByTestId('compare-button').click();
       await page.getByTestId('compare-panel').waitFor();
-      await expect.poll(() => page.getByTestId('compare-from').inputValue()).toMatch(/^v1\b/);
+      await expect.poll(() => page.getByTestId('compare-from').inputValue()).toMatch(/^Version 1\b/);
       await expect.poll(() => page.getByTestId('change-list').textContent()).toContain('Approve or decline');
       await page.getByTestId(`node-${approve}`).getByText('Changed').waitFor();
       expect(await seriousViolations(page)).toEqual([]);

@@ -45,7 +45,7 @@ function useVersionSide(id: string, which: string | null, draft: EditorDocument)
     if (which === DRAFT) return { label: 'Draft (now)', definition: draft.definition, layout: draft.layout };
     if (!q.data) return undefined;
     return {
-      label: `v${v}`,
+      label: `Version ${v}`,
       definition: parseDefinition(q.data.version.definition),
       layout: readLayout(q.data.version.layout),
     };
@@ -100,7 +100,10 @@ export function ComparePanel({
     { value: DRAFT, label: 'Draft (now)' },
     ...[...list]
       .reverse()
-      .map((v) => ({ value: String(v.version), label: `v${v.version} · ${formatWhen(v.publishedAt)}` })),
+      .map((v) => ({
+        value: String(v.version),
+        label: `Version ${v.version} · ${formatWhen(v.publishedAt)}`,
+      })),
   ];
   return (
     <aside className="pf-inspector" aria-label="Versions and comparison" data-testid="compare-panel">
@@ -168,9 +171,15 @@ export function ComparePanel({
               wrap="nowrap"
               data-testid={`version-${v.version}`}
             >
-              <Text size="sm">
-                <b>v{v.version}</b> · {formatWhen(v.publishedAt)}
-              </Text>
+              {/* The name on one line, when it was published on the next: a narrow panel never splits the time. */}
+              <div>
+                <Text size="sm" fw={700}>
+                  Version {v.version}
+                </Text>
+                <Text size="xs" c="gray.7" className="pf-time">
+                  {formatWhen(v.publishedAt)}
+                </Text>
+              </div>
               <Group gap={4} wrap="nowrap">
                 <Button
                   size="compact-xs"
@@ -217,7 +226,7 @@ function RestoreButton({
         try {
           const res = await call(getVersion, { params: { id, v: version } });
           onRestore({
-            label: `v${version}`,
+            label: `Version ${version}`,
             definition: parseDefinition(res.version.definition),
             layout: readLayout(res.version.layout),
           });
