@@ -38,6 +38,8 @@ describe('a failed test event on the Webhooks page', () => {
       await signIn(page, server.url, 'admin', PASSWORD);
       await page.goto(`${server.url}/webhooks`);
       await page.getByTestId('webhooks-page').waitFor();
+      // Nothing subscribed yet: the empty table says so, and what to do.
+      expect(await page.getByTestId('webhooks-empty').textContent()).toContain('No receivers subscribed yet');
       await page.getByTestId('webhook-url').fill(receiverUrl);
       await page.getByTestId('webhook-create').click();
       const row = page.getByTestId('webhook-row').filter({ hasText: receiverUrl });

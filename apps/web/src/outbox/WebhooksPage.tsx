@@ -156,6 +156,15 @@ export function WebhooksPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {subs.data?.subscriptions.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text size="sm" c="gray.7" data-testid="webhooks-empty">
+                    No receivers subscribed yet: type a receiver URL above, choose its events, and Subscribe.
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {(subs.data?.subscriptions ?? []).map((s) => (
               <Table.Tr key={s.id} data-testid="webhook-row">
                 <Table.Td style={{ wordBreak: 'break-all' }}>{s.url}</Table.Td>
