@@ -98,12 +98,10 @@ export function ComparePanel({
   );
   const options = [
     { value: DRAFT, label: 'Draft (now)' },
-    ...[...list]
-      .reverse()
-      .map((v) => ({
-        value: String(v.version),
-        label: `Version ${v.version} · ${formatWhen(v.publishedAt)}`,
-      })),
+    ...[...list].reverse().map((v) => ({
+      value: String(v.version),
+      label: `Version ${v.version} · ${formatWhen(v.publishedAt)}`,
+    })),
   ];
   return (
     <aside className="pf-inspector" aria-label="Versions and comparison" data-testid="compare-panel">
