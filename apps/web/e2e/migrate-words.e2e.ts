@@ -100,6 +100,11 @@ describe('Moving running requests, in the clinic’s words', () => {
       await page.getByTestId('migrate-apply').click();
       await page.getByTestId('migrate-confirm').click();
       await page.getByTestId('run-status').getByText('Done').waitFor({ timeout: 30_000 });
+      // The request left on version 1 is named as the trial named it, not by a code.
+      const left = page.getByTestId('run-left-behind');
+      expect(await left.textContent()).toContain('DEMO-4001 · Result: Lipid panel');
+      expect(await left.textContent()).not.toMatch(/\b[0-9a-f]{8}\b/);
+      expect(await left.textContent()).toContain('has no step to continue at in version 2');
       expect(await wordsOf(page)).not.toMatch(ENGINE_WORDS);
     } finally {
       await b.close();

@@ -76,6 +76,8 @@ export function MigrationPage() {
     enabled: currentPlanId !== null,
   });
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
+  // The last try is kept past the move, to name and explain the requests it left behind.
+  const [lastTried, setLastTried] = useState<DryRun | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const lastRun = plan.data?.runs?.[0];
   const activeRunId = runId ?? (lastRun && !runEnded(lastRun) ? lastRun.id : null);
@@ -130,7 +132,10 @@ export function MigrationPage() {
   const [includePractice, setIncludePractice] = useState(false);
   const dry = useMutation({
     mutationFn: () => call(dryRunMigration, { params: { id: currentPlanId! }, body: { includePractice } }),
-    onSuccess: setDryRun,
+    onSuccess: (tried) => {
+      setDryRun(tried);
+      setLastTried(tried);
+    },
     onError: (error) => toast({ color: 'red', title: 'Could not try the move', message: errorText(error) }),
   });
   const [confirming, setConfirming] = useState(false);
@@ -308,6 +313,9 @@ export function MigrationPage() {
                 results={run.data.results ?? []}
                 onStop={() => stop.mutate()}
                 stopping={stop.isPending}
+                tried={lastTried}
+                from={view.from}
+                toVersion={view.plan.toVersion}
               />
             )}
             {dryRun && <DryRunTable dryRun={dryRun} from={view.from} toVersion={view.plan.toVersion} />}

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Square } from 'lucide-react';
-import { type MigrationResult, type MigrationRun, runEnded } from './types.ts';
+import { blockerWords } from './blockerWords.ts';
+import { type DryRun, type MigrationResult, type MigrationRun, type PlanStep, runEnded } from './types.ts';
 
 const STATUS: Record<MigrationRun['status'], { label: string; color: string }> = {
   running: { label: 'Moving requests', color: 'blue' },
@@ -10,18 +11,45 @@ const STATUS: Record<MigrationRun['status'], { label: string; color: string }> =
   failed: { label: 'Failed', color: 'red' },
 };
 
-/** A run's progress, counts and the Stop button. */
+/** Why a request stayed, when the last try did not say: in words, never the engine's message. */
+const STAYED: Record<MigrationResult['status'], string> = {
+  migrated: '',
+  skipped: 'It could not move: try the move again to see why',
+  conflict: 'It changed while it was being moved: try the move again',
+  failed: 'It could not be moved and stays on its version',
+};
+
+/**
+ * A run's progress, counts and the Stop button. Requests left behind are named and explained as the
+ * last try named them (its subject, why it cannot move), not by a code and the engine's message.
+ */
 export function RunProgress({
   run,
   results = [],
   onStop,
   stopping,
+  tried = null,
+  from = [],
+  toVersion,
 }: {
   run: MigrationRun;
   results?: MigrationResult[];
   onStop: () => void;
   stopping: boolean;
+  /** The last try before the move. */
+  tried?: DryRun | null;
+  /** The old version's steps, to name a step by its title. */
+  from?: readonly PlanStep[];
+  toVersion?: number;
 }) {
+  const stayed = (r: MigrationResult) => {
+    const row = tried?.rows.find((t) => t.instanceId === r.instanceId);
+    const why =
+      row && !row.ok && row.blockers.length > 0 && toVersion !== undefined && r.status === 'skipped'
+        ? row.blockers.map((b) => blockerWords(b, from, toVersion)).join('; ')
+        : STAYED[r.status];
+    return { name: row ? (row.subject ?? row.workflow) : 'A request', why };
+  };
   const leftBehind = results.filter((r) => r.status !== 'migrated');
   const seen = run.counts.migrated + run.counts.skipped + run.counts.conflict + run.counts.failed;
   const percent = run.total === 0 ? 100 : Math.round((seen / run.total) * 100);
@@ -65,14 +93,14 @@ export function RunProgress({
           <Text size="sm" fw={600}>
             Left on the old version
           </Text>
-          {leftBehind.map((r) => (
-            <Text size="sm" key={r.instanceId}>
-              <Text span ff="monospace" size="xs">
-                {r.instanceId.slice(0, 8)}
-              </Text>{' '}
-              — {r.reason ?? r.status}
-            </Text>
-          ))}
+          {leftBehind.map((r) => {
+            const { name, why } = stayed(r);
+            return (
+              <Text size="sm" key={r.instanceId}>
+                <b>{name}</b> — {why}
+              </Text>
+            );
+          })}
         </Stack>
       )}
     </Stack>
