@@ -243,6 +243,24 @@ const EXPECTED: Record<string, Expectation> = {
         taskRequest(w, 'POST', '/hand-off', { to: w.userId(PEER), note: PATIENT.note }, 'staffRole'),
     },
   },
+  'GET /api/tasks/{id}/draft': {
+    category: 'phi',
+    allow: { who: 'staffRole', make: (w) => taskRequest(w, 'GET', '/draft', undefined, 'staffRole') },
+    deny: { who: 'staffOther', make: (w) => taskRequest(w, 'GET', '/draft', undefined, 'staffRole') },
+  },
+  'PUT /api/tasks/{id}/draft': {
+    category: 'phi',
+    allow: {
+      who: 'staffRole',
+      make: (w) =>
+        taskRequest(w, 'PUT', '/draft', { baseRevision: 0, values: {}, note: PATIENT.note }, 'staffRole'),
+    },
+    deny: {
+      who: 'staffOther',
+      make: (w) =>
+        taskRequest(w, 'PUT', '/draft', { baseRevision: 0, values: {}, note: PATIENT.note }, 'staffRole'),
+    },
+  },
   'POST /api/tasks/{id}/reassign': {
     category: 'phi',
     allow: { who: 'designer', make: (w) => taskRequest(w, 'POST', '/reassign', { priority: 'urgent' }) },
