@@ -60,4 +60,44 @@ describe('two admins edit the same thing at once', { timeout: 60_000 }, () => {
       { group: 'Front', roles: ['front-desk'] },
     ]);
   });
+
+  it("a person's roles saved by several admins at the same moment, from the same screen: one wins, the rest 409", async () => {
+    const admin = await t.login('admin');
+    const person = t.user('triage-nurse');
+    const loaded = [...(await t.store.getUser(person.id))!.roles];
+    const extra = ['front-desk', 'scheduler', 'billing-specialist', 'provider', 'refill-coordinator'].filter(
+      (r) => !loaded.includes(r),
+    );
+    const answers = await Promise.all(
+      extra.map((role) =>
+        t.call('PATCH', `/api/users/${person.id}`, {
+          as: admin,
+          body: { roles: [...loaded, role], expectedRoles: loaded },
+        }),
+      ),
+    );
+    const won = answers.flatMap((a, i) => (a.status === 200 ? [extra[i]!] : []));
+    expect(won, answers.map((a) => `${a.status} ${a.text}`).join('\n')).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(extra.length - 1);
+    expect((await t.store.getUser(person.id))?.roles.sort()).toEqual([...loaded, won[0]!].sort());
+  });
+
+  it('the group mapping saved by several admins at the same moment, from the same screen: one wins, the rest 409', async () => {
+    const admin = await t.login('admin');
+    const newest = (await t.call('GET', '/api/sso/groups', { as: admin })).body.changes[0]?.id ?? 0;
+    const groups = ['North', 'South', 'East', 'West', 'Centre'];
+    const answers = await Promise.all(
+      groups.map((group) =>
+        t.call('PUT', '/api/sso/groups', {
+          as: admin,
+          body: { mapping: [{ group, roles: ['front-desk'] }], expectedChange: newest },
+        }),
+      ),
+    );
+    const won = answers.flatMap((a, i) => (a.status === 200 ? [groups[i]!] : []));
+    expect(won, answers.map((a) => `${a.status} ${a.text}`).join('\n')).toHaveLength(1);
+    expect((await t.call('GET', '/api/sso/groups', { as: admin })).body.mapping).toEqual([
+      { group: won[0], roles: ['front-desk'] },
+    ]);
+  });
 });

@@ -59,13 +59,18 @@ export interface AccountEdit {
   roles?: readonly string[];
   disabled?: boolean;
   resetTwoFactor?: boolean;
+  /**
+   * The roles the admin chose from: the edit writes nothing (`roles-changed`) unless they are still the
+   * account's when the transaction runs, so of two admins saving from the same screen one wins.
+   */
+  expectedRoles?: readonly string[];
   /** Why sessions and tokens end (password, roles, two-factor, disabled); none end when omitted. */
   revokeReason?: string;
 }
 
 export type AccountEditResult =
   | { ok: true; user: User; ended: { sessions: number; tokens: number } }
-  | { ok: false; reason: 'not-found' | 'last-admin' | 'no-role' | 'two-factor-not-set-up' };
+  | { ok: false; reason: 'not-found' | 'last-admin' | 'no-role' | 'two-factor-not-set-up' | 'roles-changed' };
 
 export interface AccountAdminStore {
   /** Every account with last sign-in and two-factor state, by username. */

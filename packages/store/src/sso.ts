@@ -45,9 +45,16 @@ export interface SsoStore {
   getSsoGroupRoles(): Promise<SsoGroupRoles>;
   /**
    * Replaces the whole mapping and appends its trail row (only when it changed) in one batch;
-   * returns whether it changed.
+   * returns whether it changed. With `expectedChange` (the newest trail row's id the admin saw, 0 for
+   * none) it writes nothing and returns `changed-meanwhile` when another save landed since, checked in
+   * the same transaction, so of two admins saving from the same screen one wins.
    */
-  setSsoGroupRoles(input: { mapping: SsoGroupRoles; actorId: string | null; at: string }): Promise<boolean>;
+  setSsoGroupRoles(input: {
+    mapping: SsoGroupRoles;
+    actorId: string | null;
+    at: string;
+    expectedChange?: number;
+  }): Promise<boolean | 'changed-meanwhile'>;
   /** Newest first. */
   listSsoMappingChanges(limit?: number): Promise<SsoMappingChange[]>;
 }

@@ -55,28 +55,27 @@ export function ssoGroupRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const user = requireUser(c);
     requireAdmin(user);
     const input = c.req.valid('json');
-    if (input.expectedChange !== undefined) {
-      // Checked just before the write: a save made from an older screen would replace the whole
-      // mapping, dropping the other admin's groups without anyone seeing it.
-      const [newest] = await deps.store.listSsoMappingChanges(1);
-      if ((newest?.id ?? 0) !== input.expectedChange) {
-        const by = newest?.actorId ? (await deps.store.getUser(newest.actorId))?.displayName : null;
-        throw new ApiError(
-          409,
-          'CONFLICT',
-          `${by ?? 'Another admin'} changed the group mapping since you opened it; reload to see their change, then make yours again`,
-        );
-      }
-    }
     await checkRoles(
       deps,
       input.mapping.flatMap((m) => m.roles),
     );
+    // A save made from an older screen would replace the whole mapping, dropping the other admin's
+    // groups without anyone seeing it: the store checks `expectedChange` in the write's transaction.
     const changed = await deps.store.setSsoGroupRoles({
       mapping: Object.fromEntries(input.mapping.map((m) => [m.group, m.roles])),
       actorId: user.id,
       at: deps.clock(),
+      ...(input.expectedChange !== undefined ? { expectedChange: input.expectedChange } : {}),
     });
+    if (changed === 'changed-meanwhile') {
+      const [newest] = await deps.store.listSsoMappingChanges(1);
+      const by = newest?.actorId ? (await deps.store.getUser(newest.actorId))?.displayName : null;
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `${by ?? 'Another admin'} changed the group mapping since you opened it; reload to see their change, then make yours again`,
+      );
+    }
     await recordAccess(deps, c, user, {
       category: 'account',
       outcome: 'allow',

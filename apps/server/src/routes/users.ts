@@ -44,6 +44,13 @@ export function requireSignedIn(user: AuthUser): void {
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
   [...new Set(a)].sort().join('\n') === [...new Set(b)].sort().join('\n');
 
+const rolesChanged = (now: { displayName: string; roles: readonly string[] }) =>
+  new ApiError(
+    409,
+    'CONFLICT',
+    `Someone changed ${now.displayName}'s roles since you opened the account (now: ${now.roles.join(', ') || 'none'}); reload to see them, then choose again`,
+  );
+
 export const lastAdmin = () =>
   new ApiError(
     409,
@@ -162,12 +169,10 @@ export function userRoutes(
     if (input.roles !== undefined) await checkRoles(deps, input.roles);
     // Roles chosen from an older screen would undo another admin's change unseen (and send back to
     // the pools what a role they gave meanwhile holds): refused, in words.
+    // Checked here for a quick answer, and again inside the edit's transaction (`expectedRoles`), so of
+    // two admins saving at the same moment one wins.
     if (input.expectedRoles !== undefined && !sameRoles(input.expectedRoles, target.roles))
-      throw new ApiError(
-        409,
-        'CONFLICT',
-        `Someone changed ${target.displayName}'s roles since you opened the account (now: ${target.roles.join(', ') || 'none'}); reload to see them, then choose again`,
-      );
+      throw rolesChanged(target);
     // A new password or a reset second factor ends the account's sessions and API tokens: nothing
     // issued under the old factors keeps working. New roles do not (see `rolesEndAccess`). They end in
     // the transaction of the change, and again after it, so nothing made in between (a sign-in with the
@@ -186,10 +191,14 @@ export function userRoutes(
       ...(input.roles !== undefined ? { roles: input.roles } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
       ...(input.resetTwoFactor ? { resetTwoFactor: true } : {}),
+      ...(input.roles !== undefined && input.expectedRoles !== undefined
+        ? { expectedRoles: input.expectedRoles }
+        : {}),
       ...(reasons.length > 0 ? { revokeReason: reasons.join(',') } : {}),
     });
     if (!edited.ok) {
       if (edited.reason === 'not-found') throw notFound('The account');
+      if (edited.reason === 'roles-changed') throw rolesChanged((await deps.store.getUser(id)) ?? target);
       if (edited.reason === 'two-factor-not-set-up') {
         await recordAccess(deps, c, user, {
           category: 'account',

@@ -40,6 +40,10 @@ const isLastAdmin = (error: unknown) => String((error as Error)?.message ?? '').
 const isNoRole = (error: unknown) =>
   String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.at');
 
+/** The roles guard writes a trail row without an account only when the roles changed meanwhile. */
+const isRolesChanged = (error: unknown) =>
+  String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.user_id');
+
 const isNothingToReset = (error: unknown) =>
   String((error as Error)?.message ?? '').includes('NOT NULL constraint failed: account_changes.what');
 
@@ -154,8 +158,17 @@ export function accountAdminApi(db: Db): AccountAdminStore {
       const trail = (what: string, from: string, args: InValue[]) =>
         statements.push({ sql: `${TRAIL} ${from}`, args: [at, actorId, id, what, ...args] });
 
+      if (edit.expectedRoles !== undefined) {
+        // Before anything else: roles other than the ones the admin chose from (another admin saved in
+        // between) insert a trail row without an account, the NOT NULL constraint aborts the
+        // transaction, and nothing of the edit is written.
+        statements.push({
+          sql: `${TRAIL} SELECT ?, NULL, NULL, 'roles', NULL, NULL WHERE ${ROLES_JSON} <> ?`,
+          args: [at, id, JSON.stringify([...new Set(edit.expectedRoles)].sort())],
+        });
+      }
       if (edit.resetTwoFactor) {
-        // First, and the guard of the whole edit: with no confirmed authenticator to reset (never set
+        // Next, and the guard of the whole edit: with no confirmed authenticator to reset (never set
         // up, or reset a moment ago by another admin) the trail row's `what` is NULL, the NOT NULL
         // constraint aborts the transaction, and nothing of the edit is written.
         statements.push(
@@ -243,6 +256,8 @@ export function accountAdminApi(db: Db): AccountAdminStore {
       } catch (error) {
         if (isLastAdmin(error)) return { ok: false, reason: 'last-admin' };
         if (isNoRole(error)) return { ok: false, reason: 'no-role' };
+        if (edit.expectedRoles !== undefined && isRolesChanged(error))
+          return { ok: false, reason: 'roles-changed' };
         if (edit.resetTwoFactor && isNothingToReset(error))
           return { ok: false, reason: 'two-factor-not-set-up' };
         throw error;

@@ -93,7 +93,7 @@ export function ssoApi(db: Db): SsoStore {
       return JSON.parse(text(rs.rows[0]!, 'mapping')) as SsoGroupRoles;
     },
 
-    async setSsoGroupRoles({ mapping, actorId, at }) {
+    async setSsoGroupRoles({ mapping, actorId, at, expectedChange }) {
       const next = normalise(mapping);
       const nextJson = JSON.stringify(next);
       const inserts: InStatement[] = Object.entries(next).flatMap(([group, roles]) =>
@@ -102,21 +102,46 @@ export function ssoApi(db: Db): SsoStore {
           args: [group, role],
         })),
       );
+      // A newer trail row than the one the admin saw inserts a row without a time: the NOT NULL
+      // constraint aborts the batch before anything is replaced.
+      const guard: InStatement[] =
+        expectedChange === undefined
+          ? []
+          : [
+              {
+                sql: `INSERT INTO sso_mapping_changes (at, actor_id, old_value, new_value)
+                      SELECT NULL, NULL, '', '' WHERE coalesce((SELECT max(id) FROM sso_mapping_changes), 0) <> ?`,
+                args: [expectedChange],
+              },
+            ];
       // The trail row reads the old mapping inside the same batch, so two admins saving at once
       // each record exactly what they replaced.
-      const rs = await db.client.batch(
-        [
-          {
-            sql: `INSERT INTO sso_mapping_changes (at, actor_id, old_value, new_value)
+      let rs: Awaited<ReturnType<typeof db.client.batch>>;
+      try {
+        rs = await db.client.batch(
+          [
+            ...guard,
+            {
+              sql: `INSERT INTO sso_mapping_changes (at, actor_id, old_value, new_value)
                   SELECT ?, ?, old, ? FROM (SELECT ${MAPPING_JSON} AS old) WHERE old <> ?`,
-            args: [at, actorId, nextJson, nextJson],
-          },
-          'DELETE FROM sso_group_roles',
-          ...inserts,
-        ],
-        'write',
-      );
-      return (rs[0]?.rowsAffected ?? 0) > 0;
+              args: [at, actorId, nextJson, nextJson],
+            },
+            'DELETE FROM sso_group_roles',
+            ...inserts,
+          ],
+          'write',
+        );
+      } catch (error) {
+        if (
+          expectedChange !== undefined &&
+          String((error as Error)?.message ?? '').includes(
+            'NOT NULL constraint failed: sso_mapping_changes.at',
+          )
+        )
+          return 'changed-meanwhile';
+        throw error;
+      }
+      return (rs[guard.length]?.rowsAffected ?? 0) > 0;
     },
 
     async listSsoMappingChanges(limit) {
