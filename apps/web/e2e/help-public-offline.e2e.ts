@@ -14,6 +14,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The clinic's time zone, as the public page reads it. */
+async function clinicZone(): Promise<string> {
+  const res = await fetch(`${server.url}/api/public/help/${CLINIC}/hours`);
+  return ((await res.json()) as { timeZone: string }).timeZone;
+}
+
 /** Plays the clip on the page (muted, as a test may) until it shows a picture past its start. */
 function plays(page: Page) {
   return page.waitForFunction(
@@ -67,8 +73,10 @@ describe('the public help page on a phone with poor signal', () => {
       await b.page.getByRole('heading', { level: 1, name: 'Ayuda con el portal' }).waitFor();
       expect(b.page.url()).toBe(address);
       // The patient is told the answers are the copy this phone saved, and from when.
-      const today = await b.page.evaluate(() =>
-        new Date().toLocaleDateString('es', { day: 'numeric', month: 'long' }),
+      // The day in the clinic's calendar, written out ("7 de diciembre de 2026").
+      const today = await b.page.evaluate(
+        (timeZone) => new Intl.DateTimeFormat('es', { dateStyle: 'long', timeZone }).format(new Date()),
+        await clinicZone(),
       );
       expect(await b.page.getByTestId('public-saved-copy').textContent()).toBe(
         `Está sin conexión: se muestran las respuestas guardadas en este teléfono el ${today}.`,
@@ -87,8 +95,9 @@ describe('the public help page on a phone with poor signal', () => {
       await screenshot(b.page, 'help-public-phone-video-offline');
       // The same in English.
       await b.page.goto(`${server.url}/help/${CLINIC}`);
-      const day = await b.page.evaluate(() =>
-        new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric' }),
+      const day = await b.page.evaluate(
+        (timeZone) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone }).format(new Date()),
+        await clinicZone(),
       );
       expect(await b.page.getByTestId('public-saved-copy').textContent()).toBe(
         `You are offline: showing the answers saved on this phone on ${day}.`,

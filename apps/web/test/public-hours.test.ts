@@ -36,17 +36,17 @@ describe('clinic hours on the public help page', () => {
     expect(timeText('24:00', 'en', '24-hour')).toBe('00:00');
   });
 
-  it('names a closed day with its weekday, without shifting the date', () => {
+  it('names a closed day with its weekday and month written out, without shifting the date', () => {
     expect(closureText({ date: '2026-12-25', name: 'Christmas Day' }, 'en')).toBe(
-      'Fri, Dec 25: Christmas Day',
+      'Friday, December 25: Christmas Day',
     );
-    expect(closureText({ date: '2027-01-01' }, 'es')).toBe('vie, 1 ene');
+    expect(closureText({ date: '2027-01-01' }, 'es')).toBe('viernes, 1 de enero');
   });
 
   it('says “Clínica cerrada” on the Spanish page instead of the English name staff gave the day', () => {
     const snow = { date: '2026-12-16', name: 'Snow day' };
-    expect(closureText(snow, 'es', STRINGS.es.closedDay)).toBe('mié, 16 dic: Clínica cerrada');
-    expect(closureText(snow, 'en', STRINGS.en.closedDay)).toBe('Wed, Dec 16: Snow day');
+    expect(closureText(snow, 'es', STRINGS.es.closedDay)).toBe('miércoles, 16 de diciembre: Clínica cerrada');
+    expect(closureText(snow, 'en', STRINGS.en.closedDay)).toBe('Wednesday, December 16: Snow day');
     // Named in Spanish by the clinic: the Spanish page shows that name; the English page the staff name.
     expect(
       closureText(
@@ -54,12 +54,12 @@ describe('clinic hours on the public help page', () => {
         'es',
         STRINGS.es.closedDay,
       ),
-    ).toBe('jue, 26 nov: Día de Acción de Gracias');
+    ).toBe('jueves, 26 de noviembre: Día de Acción de Gracias');
     expect(
       closureText({ date: '2026-11-26', name: 'Thanksgiving', lang: 'en' }, 'es', STRINGS.es.closedDay),
-    ).toBe('jue, 26 nov: Clínica cerrada');
+    ).toBe('jueves, 26 de noviembre: Clínica cerrada');
     expect(
       closureText({ date: '2026-11-26', name: 'Thanksgiving', lang: 'en' }, 'en', STRINGS.en.closedDay),
-    ).toBe('Thu, Nov 26: Thanksgiving');
+    ).toBe('Thursday, November 26: Thanksgiving');
   });
 });

@@ -4,6 +4,7 @@ import { keepPlayedVideo } from '../offline/registerHelpWorker.ts';
 import { RichText } from '../RichText.tsx';
 import type { PublicHelpEntry } from '../types.ts';
 import { VideoLink } from '../VideoLink.tsx';
+import { clinicDate } from './clinicDate.ts';
 import { HelpVideo } from './HelpVideo.tsx';
 import type { Strings } from './strings.ts';
 
@@ -16,6 +17,7 @@ export function PublicEntry({
   snippet,
   strings,
   lang,
+  timeZone,
 }: {
   entry: PublicHelpEntry;
   open: boolean;
@@ -24,9 +26,11 @@ export function PublicEntry({
   snippet?: { text: string; ranges: Range[] };
   strings: Strings;
   lang: string;
+  /** The clinic's: the day it was updated there. */
+  timeZone: string | undefined;
 }) {
   const panel = `answer-${entry.id}`;
-  const updated = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(entry.updatedAt));
+  const updated = clinicDate(entry.updatedAt, lang, timeZone);
   return (
     <li className="ph-entry" data-testid={`public-entry-${entry.id}`} lang={entry.language}>
       <h3 className="ph-entry-title">

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PublicHelpEntry } from '../types.ts';
 import { entrySlug, helpPath, readAddress, setAlternates } from './address.ts';
 import { ClinicHours } from './ClinicHours.tsx';
+import { clinicDate } from './clinicDate.ts';
 import { NothingFound } from './NothingFound.tsx';
 import { PublicEntry } from './PublicEntry.tsx';
 import { LANGUAGE_NAMES, pickLanguage, stringsFor } from './strings.ts';
@@ -33,6 +34,8 @@ export function PublicHelpPage({
       : pickLanguage(site?.languages ?? ['en'], navigator.languages ?? [navigator.language]);
   const t = stringsFor(lang);
   const hours = usePublicHours(clinic, lang, attempt);
+  // Dates are the clinic's days, as its hours are its wall-clock times (not the phone's zone).
+  const timeZone = hours?.timeZone ?? site?.hours?.timeZone;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [linked, setLinked] = useState<string | null>(initialEntry);
@@ -163,6 +166,7 @@ export function PublicHelpPage({
       snippet={match?.snippet}
       strings={t}
       lang={lang}
+      timeZone={timeZone}
     />
   );
 
@@ -214,7 +218,7 @@ export function PublicHelpPage({
           <>
             {loaded.state === 'ready' && loaded.savedCopy && (
               <p className="ph-saved-copy" role="status" data-testid="public-saved-copy">
-                {t.savedCopy(loaded.savedCopy.at)}
+                {t.savedCopy(loaded.savedCopy.at && clinicDate(loaded.savedCopy.at, lang, timeZone))}
               </p>
             )}
             {noTranslation && (

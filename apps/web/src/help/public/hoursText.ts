@@ -48,8 +48,8 @@ export function weekLines(
 }
 
 /**
- * "Thu, Dec 24: Christmas Day" (the date is a calendar date: no time zone shift). A name in the page's
- * language is shown ("jue, 24 dic: Navidad"); a page in another language than the name's (staff name
+ * "Thursday, December 24: Christmas Day", written out as the page's other dates (the date is a calendar
+ * date: no time zone shift). A name in the page's language is shown ("jueves, 24 de diciembre: Navidad"); a page in another language than the name's (staff name
  * closed days in English) gives its own word instead (`closedDay`). A closure that does not say its
  * name's language (asked without one) is taken as named in English.
  */
@@ -60,8 +60,8 @@ export function closureText(
 ): string {
   const [y, m, d] = closure.date.split('-').map(Number);
   const date = new Intl.DateTimeFormat(lang, {
-    weekday: 'short',
-    month: 'short',
+    weekday: 'long',
+    month: 'long',
     day: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));

@@ -23,8 +23,8 @@ export interface Strings {
   language: string;
   howto: string;
   updated: (date: string) => string;
-  /** Said above answers this phone saved earlier, shown because it is offline. */
-  savedCopy: (at: Date | null) => string;
+  /** Said above answers this phone saved earlier, shown because it is offline (the day written out). */
+  savedCopy: (date: string | null) => string;
   watch: string;
   video: string;
   /** The disclosure under a clip with what it says. */
@@ -41,12 +41,6 @@ export interface Strings {
   closedOn: string;
   /** What a closed day is called in this language; null: the name staff gave it (written in English). */
   closedDay: string | null;
-}
-
-/** "Dec 6" / "6 de diciembre", with the year only when it is not this one. */
-function day(locale: string, at: Date, month: 'short' | 'long'): string {
-  const year = at.getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
-  return at.toLocaleDateString(locale, { day: 'numeric', month, ...(year ? { year } : {}) });
 }
 
 export const STRINGS: Record<'en' | 'es', Strings> = {
@@ -70,8 +64,8 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     language: 'Language',
     howto: 'How-to',
     updated: (date) => `Updated ${date}`,
-    savedCopy: (at) =>
-      `You are offline: showing the answers saved on this phone${at ? ` on ${day('en-US', at, 'short')}` : ''}.`,
+    savedCopy: (date) =>
+      `You are offline: showing the answers saved on this phone${date ? ` on ${date}` : ''}.`,
     watch: 'Watch the video',
     video: 'Video',
     transcript: 'Transcript',
@@ -107,8 +101,8 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     language: 'Idioma',
     howto: 'Guía',
     updated: (date) => `Actualizado el ${date}`,
-    savedCopy: (at) =>
-      `Está sin conexión: se muestran las respuestas guardadas en este teléfono${at ? ` el ${day('es', at, 'long')}` : ''}.`,
+    savedCopy: (date) =>
+      `Está sin conexión: se muestran las respuestas guardadas en este teléfono${date ? ` el ${date}` : ''}.`,
     watch: 'Ver el video',
     video: 'Video',
     transcript: 'Transcripción',
