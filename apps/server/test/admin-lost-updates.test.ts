@@ -101,3 +101,61 @@ describe('two admins edit the same thing at once', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('a staff list applied from an older preview', { timeout: 60_000 }, () => {
+  it("refuses, in words, the rows whose person's roles another admin changed since the preview, and applies the rest", async () => {
+    const admin = await t.login('admin');
+    const csv = [
+      'username,display name,roles',
+      'billing-specialist,Billing Renamed,billing-specialist;front-desk',
+      'provider,Provider Renamed,provider',
+    ].join('\n');
+    const preview = await t.call('POST', '/api/users/import/preview', { as: admin, body: { csv } });
+    expect(preview.status, preview.text).toBe(200);
+    // What the admin saw: each listed person's roles as the preview showed them.
+    const seenRoles = Object.fromEntries(
+      preview.body.rows.map((r: { username: string; roles: string[]; current?: { roles: string[] } }) => [
+        r.username,
+        r.current?.roles ?? r.roles,
+      ]),
+    );
+    // Meanwhile another admin gives the billing specialist the scheduler role on the person's screen.
+    const billing = t.user('billing-specialist');
+    const before = [...(await t.store.getUser(billing.id))!.roles];
+    const other = await t.call('PATCH', `/api/users/${billing.id}`, {
+      as: admin,
+      body: { roles: [...before, 'scheduler'], expectedRoles: before },
+    });
+    expect(other.status, other.text).toBe(200);
+
+    const applied = await t.call('POST', '/api/users/import', { as: admin, body: { csv, seenRoles } });
+    expect(applied.status, applied.text).toBe(200);
+    const outcome = (u: string) =>
+      applied.body.rows.find((r: { username: string }) => r.username === u).outcome as string;
+    expect(outcome('billing-specialist')).toMatch(/changed .*roles since/i);
+    // Named by the roles' titles, not their ids.
+    expect(outcome('billing-specialist')).toContain('Scheduling coordinator');
+    expect(outcome('billing-specialist')).not.toMatch(/\bscheduler\b/);
+    expect(outcome('provider')).toBe('updated');
+    // The other admin's change stands; the other row was applied.
+    expect((await t.store.getUser(billing.id))?.roles.sort()).toEqual(['billing-specialist', 'scheduler']);
+    expect((await t.store.getUser(t.user('provider').id))?.displayName).toBe('Provider Renamed');
+  });
+
+  it("a person's roles changed by another admin are named by their titles in the refusal", async () => {
+    const admin = await t.login('admin');
+    const person = t.user('lead');
+    const loaded = [...(await t.store.getUser(person.id))!.roles];
+    await t.call('PATCH', `/api/users/${person.id}`, {
+      as: admin,
+      body: { roles: [...loaded, 'front-desk'], expectedRoles: loaded },
+    });
+    const second = await t.call('PATCH', `/api/users/${person.id}`, {
+      as: admin,
+      body: { roles: [...loaded, 'scheduler'], expectedRoles: loaded },
+    });
+    expect(second.status, second.text).toBe(409);
+    expect(second.body.error.message).toContain('Front desk');
+    expect(second.body.error.message).not.toContain('front-desk');
+  });
+});

@@ -177,6 +177,16 @@ export type PatchUserBody = z.input<typeof PatchUserBody>;
 /** A staff list: CSV text with the columns username, display name, roles (`;`-separated role ids). */
 export const StaffListBody = z.object({ csv: z.string().min(1, 'the file is empty').max(512_000) }).strict();
 
+/**
+ * Applying a staff list: the file, and the roles each listed person had in the preview the admin applies
+ * from (by username). A person whose roles another admin changed since is left as they are, that row
+ * refused in words, instead of the list undoing that change unseen; the other rows are applied.
+ */
+export const ApplyStaffListBody = StaffListBody.extend({
+  seenRoles: z.record(z.string().max(64), z.array(z.string().min(1).max(80)).max(50)).optional(),
+}).strict();
+export type ApplyStaffListBody = z.infer<typeof ApplyStaffListBody>;
+
 export const AccountChangesQuery = z
   .object({
     userId: z.string().min(1).max(80).optional(),
@@ -427,10 +437,10 @@ export const applyStaffList = route({
   method: 'post',
   path: '/api/users/import',
   summary:
-    'Apply a staff list (admin): only when its preview has no error rows; creates and updates accounts, and returns each new account a one-time set-password code (shown once)',
+    'Apply a staff list (admin): only when its preview has no error rows; creates and updates accounts (a row whose person had other roles than `seenRoles` says is refused, the rest applied), and returns each new account a one-time set-password code (shown once)',
   tags,
   'x-instance-data': false,
-  request: { body: jsonBody(StaffListBody) },
+  request: { body: jsonBody(ApplyStaffListBody) },
   responses: {
     200: json(
       z.object({ rows: z.array(ImportRow.extend({ outcome: z.string() })), codes: z.array(IssuedCode) }),

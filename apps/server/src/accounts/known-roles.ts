@@ -1,4 +1,5 @@
-import { roleDuties } from '@portalflow/engine';
+import { systemRoleTitle } from '@portalflow/contract';
+import { idToWords, roleDuties } from '@portalflow/engine';
 import type { DefinitionPort, DefinitionVersion } from '@portalflow/store';
 import { SystemRole } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
@@ -15,6 +16,16 @@ export async function knownRoles(deps: AppDeps): Promise<Set<string>> {
     ...Object.keys(roleDuties(latest)),
     ...users.flatMap((u) => u.roles),
   ]);
+}
+
+/**
+ * Roles by their titles, as an admin reads them on the person's screen: the published workflows' name for
+ * the role, else the product's, else the id in words; several comma-joined.
+ */
+export async function roleTitles(deps: AppDeps): Promise<(roles: readonly string[]) => string> {
+  const duties = roleDuties(await latestVersions(deps.store));
+  const title = (id: string) => duties[id]?.name ?? systemRoleTitle(id) ?? idToWords(id);
+  return (roles) => roles.map(title).join(', ') || 'none';
 }
 
 async function latestVersions(store: DefinitionPort): Promise<DefinitionVersion[]> {

@@ -16,7 +16,7 @@ import { csvText } from '@portalflow/engine/text';
 import type { AccountChange, User } from '@portalflow/store';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
-import { knownRoles } from '../accounts/known-roles.ts';
+import { knownRoles, roleTitles } from '../accounts/known-roles.ts';
 import { type LinkEmailKind, sendLinkEmail } from '../accounts/link-email.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
@@ -43,6 +43,12 @@ function preview(deps: AppDeps, csv: string): Promise<ImportRow[]> {
       throw error;
     }
   });
+}
+
+/** A row refused because another admin changed the person's roles after the preview, in words. */
+async function rolesChangedSince(deps: AppDeps, userId: string, name: string): Promise<string> {
+  const [now, titles] = await Promise.all([deps.store.getUser(userId), roleTitles(deps)]);
+  return `refused: someone changed ${now?.displayName ?? name}'s roles since your preview (now: ${titles(now?.roles ?? [])}); preview the list again to see them`;
 }
 
 const counts = (rows: ImportRow[]) => ({
@@ -185,7 +191,8 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
 
   app.openapi(adminOnly(applyStaffList), async (c) => {
     const user = requireUser(c);
-    const rows = await preview(deps, c.req.valid('json').csv);
+    const { csv, seenRoles } = c.req.valid('json');
+    const rows = await preview(deps, csv);
     if (rows.some((r) => r.action === 'error'))
       throw new ApiError(
         422,
@@ -245,12 +252,16 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
       } else if (row.action === 'update') {
         const existing = byName.get(row.username)!;
         const rolesChanged = row.roles.join(';') !== [...existing.roles].sort().join(';');
+        // The roles the admin saw in the preview, checked in the write's transaction: another admin's
+        // change since is not undone unseen (as on the person's own screen).
+        const seen = seenRoles?.[row.username];
         const edited = await deps.store.editAccount({
           userId: existing.id,
           actorId: user.id,
           at,
           displayName: row.displayName,
           roles: row.roles,
+          ...(rolesChanged && seen ? { expectedRoles: seen } : {}),
           ...(rolesChanged && (await rolesEndAccess(deps, existing.id, row.roles))
             ? { revokeReason: 'roles' }
             : {}),
@@ -279,7 +290,9 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
               ? 'refused: last active admin'
               : edited.reason === 'no-role'
                 ? 'refused: an active account needs a role'
-                : 'not found',
+                : edited.reason === 'roles-changed'
+                  ? await rolesChangedSince(deps, existing.id, row.displayName)
+                  : 'not found',
         });
       } else results.push({ ...row, outcome: 'unchanged' });
     }

@@ -1,5 +1,5 @@
 import { createUser, listPeople, listUsers, patchUser, type RouteSpec } from '@portalflow/contract';
-import { knownRoles } from '../accounts/known-roles.ts';
+import { knownRoles, roleTitles } from '../accounts/known-roles.ts';
 import { sendLinkEmail } from '../accounts/link-email.ts';
 import { returnHeldTasks } from '../accounts/return-held-tasks.ts';
 import { rolesEndAccess } from '../accounts/role-change.ts';
@@ -44,11 +44,14 @@ export function requireSignedIn(user: AuthUser): void {
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
   [...new Set(a)].sort().join('\n') === [...new Set(b)].sort().join('\n');
 
-const rolesChanged = (now: { displayName: string; roles: readonly string[] }) =>
+const rolesChanged = (
+  now: { displayName: string; roles: readonly string[] },
+  titles: (roles: readonly string[]) => string,
+) =>
   new ApiError(
     409,
     'CONFLICT',
-    `Someone changed ${now.displayName}'s roles since you opened the account (now: ${now.roles.join(', ') || 'none'}); reload to see them, then choose again`,
+    `Someone changed ${now.displayName}'s roles since you opened the account (now: ${titles(now.roles)}); reload to see them, then choose again`,
   );
 
 export const lastAdmin = () =>
@@ -172,7 +175,7 @@ export function userRoutes(
     // Checked here for a quick answer, and again inside the edit's transaction (`expectedRoles`), so of
     // two admins saving at the same moment one wins.
     if (input.expectedRoles !== undefined && !sameRoles(input.expectedRoles, target.roles))
-      throw rolesChanged(target);
+      throw rolesChanged(target, await roleTitles(deps));
     // A new password or a reset second factor ends the account's sessions and API tokens: nothing
     // issued under the old factors keeps working. New roles do not (see `rolesEndAccess`). They end in
     // the transaction of the change, and again after it, so nothing made in between (a sign-in with the
@@ -198,7 +201,8 @@ export function userRoutes(
     });
     if (!edited.ok) {
       if (edited.reason === 'not-found') throw notFound('The account');
-      if (edited.reason === 'roles-changed') throw rolesChanged((await deps.store.getUser(id)) ?? target);
+      if (edited.reason === 'roles-changed')
+        throw rolesChanged((await deps.store.getUser(id)) ?? target, await roleTitles(deps));
       if (edited.reason === 'two-factor-not-set-up') {
         await recordAccess(deps, c, user, {
           category: 'account',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { downloadText } from '../audit/download.ts';
 import { applyImport, type ImportRow, type IssuedCode, previewImport, useAccountAction } from './api.ts';
+import { seenRolesOf } from './importSeen.ts';
 
 const ACTION = {
   create: { label: 'New person', color: 'teal.9' },
@@ -18,6 +19,8 @@ export function ImportStaff() {
   const [csv, setCsv] = useState('');
   const [rows, setRows] = useState<ImportRow[] | null>(null);
   const [codes, setCodes] = useState<IssuedCode[] | null>(null);
+  // Rows Apply left as they were (another admin changed the person's roles since the preview, …): said.
+  const [notApplied, setNotApplied] = useState<Array<ImportRow & { outcome: string }>>([]);
   const [error, setError] = useState<string | null>(null);
   const preview = useAccountAction(previewImport);
   const apply = useAccountAction(applyImport);
@@ -28,9 +31,11 @@ export function ImportStaff() {
       if (step === 'preview') {
         setRows((await preview.mutateAsync(csv)).rows);
         setCodes(null);
+        setNotApplied([]);
       } else {
-        const done = await apply.mutateAsync(csv);
+        const done = await apply.mutateAsync({ csv, seenRoles: seenRolesOf(rows ?? []) });
         setCodes(done.codes);
+        setNotApplied(done.rows.filter((r) => !['created', 'updated', 'unchanged'].includes(r.outcome)));
         setRows(null);
       }
     } catch (e) {
@@ -124,6 +129,22 @@ export function ImportStaff() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {notApplied.length > 0 && (
+        <Alert
+          color="orange"
+          title={`Not applied: ${notApplied.length} ${notApplied.length === 1 ? 'row' : 'rows'}`}
+          data-testid="import-not-applied"
+        >
+          <Stack gap={4}>
+            {notApplied.map((r) => (
+              <Text size="sm" key={r.line}>
+                Line {r.line}, {r.displayName}: {r.outcome.replace(/^refused: /, '')}
+              </Text>
+            ))}
+            <Text size="sm">The other rows were applied.</Text>
+          </Stack>
+        </Alert>
       )}
       {codes && (
         <Alert

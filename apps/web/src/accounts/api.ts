@@ -118,4 +118,5 @@ export const endSession = (id: string, sessionId: string) =>
   call(endUserSession, { params: { id, sessionId } });
 export const endAllSessions = (id: string) => call(endUserSessions, { params: { id } });
 export const previewImport = (csv: string) => call(previewStaffList, { body: { csv } });
-export const applyImport = (csv: string) => call(applyStaffList, { body: { csv } });
+export const applyImport = ({ csv, seenRoles }: { csv: string; seenRoles: Record<string, string[]> }) =>
+  call(applyStaffList, { body: { csv, seenRoles } });
