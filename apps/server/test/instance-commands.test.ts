@@ -129,10 +129,12 @@ describe('eventFor: a command on a state, decided without the store or the clock
     const fired = { type: 'timer-fired', actor: null, payload: { type: 'timer-fired', timer: 't1' } };
     const decide = (history: Array<{ type: string; actor: string | null; payload: unknown }>) => () =>
       eventFor(cancel, { user: starter, instance: mine, definition, tasks: [], history });
+    // Withdrawn in the role the starter holds in the workflow.
     expect(decide([claimed, released, fired])()).toEqual({
       type: 'cancel',
       reason: 'Logged twice',
       actor: 'fd',
+      role: 'front-desk',
     });
     // A colleague's claim, a completion (the starter's own too) and a lead's change each end it.
     const byOthers = [

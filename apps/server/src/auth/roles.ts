@@ -41,6 +41,12 @@ export const clinicRoles = (user: AuthUser) => user.roles.filter((r) => !SYSTEM.
 export const has = (user: AuthUser, role: SystemRole) => user.roles.includes(role);
 /** Leads see every open task and may reassign any of them. */
 export const isLead = (user: AuthUser) => has(user, 'admin') || has(user, 'designer');
+/**
+ * The product role a lead acts in, as their history events record it: Admin for an admin, else
+ * Operations lead (null for someone who is neither).
+ */
+export const leadRole = (user: AuthUser): 'admin' | 'designer' | null =>
+  has(user, 'admin') ? 'admin' : has(user, 'designer') ? 'designer' : null;
 export const isAuditor = (user: AuthUser) => has(user, 'auditor');
 /** Auditors read but never act: a user whose only system role is auditor may not change anything. */
 export const canAct = (user: AuthUser) =>

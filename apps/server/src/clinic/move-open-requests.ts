@@ -1,7 +1,7 @@
 import type { ClinicHoursMoved } from '@portalflow/contract';
-import { type Calendar, canonicalJson, type Effect, transition } from '@portalflow/engine';
+import { type Calendar, canonicalJson, type Effect, type EngineEvent, transition } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
-import type { AuthUser } from '../auth/roles.ts';
+import { type AuthUser, leadRole } from '../auth/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -59,8 +59,13 @@ export async function countOpenRequestsOffHours(
   return count;
 }
 
-const calendarChanged = (calendar: Calendar, user: AuthUser) =>
-  ({ type: 'calendar-changed', calendar, actor: user.id }) as const;
+/** The event a lead's or admin's save records, in the role they saved it as. */
+function calendarChanged(calendar: Calendar, user: AuthUser): EngineEvent {
+  const event: EngineEvent = { type: 'calendar-changed', calendar, actor: user.id };
+  const role = leadRole(user);
+  if (role) event.role = role;
+  return event;
+}
 
 /** Open tasks whose deadline the change moved. */
 const movedDeadlines = (effects: readonly Effect[]) =>

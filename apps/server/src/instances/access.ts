@@ -1,6 +1,6 @@
-import type { Definition } from '@portalflow/engine';
+import { type Definition, intakeRoles } from '@portalflow/engine';
 import type { Instance, InstancePort, Task } from '@portalflow/store';
-import { type AuthUser, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
+import { type AuthUser, clinicRoles, isAuditor, isLead, leadRole } from '../auth/roles.ts';
 
 /** Roles that own a task anywhere in the workflow. */
 export function workflowRoles(definition: Definition): Set<string> {
@@ -17,6 +17,15 @@ export function workflowRoles(definition: Definition): Set<string> {
 export function actingRole(user: AuthUser, definition: Definition): string | null {
   const roles = workflowRoles(definition);
   return clinicRoles(user).find((r) => roles.has(r)) ?? null;
+}
+
+/**
+ * The role a person starts (and withdraws) a request in: their role in the workflow, else one its start
+ * form names, else a lead's own (leads start any workflow).
+ */
+export function starterRole(user: AuthUser, definition: Definition): string | null {
+  const intake = intakeRoles(definition);
+  return actingRole(user, definition) ?? user.roles.find((r) => intake.includes(r)) ?? leadRole(user);
 }
 
 /** Starting an instance: leads, and staff who hold a role in the workflow. Auditors never act. */

@@ -1,9 +1,9 @@
 import type { ActiveStep, Definition, EngineEvent } from '@portalflow/engine';
 import type { Instance, Task, User } from '@portalflow/store';
 import { roleTitlesIn } from '../audit/role-titles.ts';
-import { type AuthUser, canAct, isLead } from '../auth/roles.ts';
+import { type AuthUser, canAct, isLead, leadRole } from '../auth/roles.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
-import { actingRole, canReadGiven } from './access.ts';
+import { actingRole, canReadGiven, starterRole } from './access.ts';
 import { requireHoldsRole } from './assignee.ts';
 import { endWaitEvent } from './end-wait.ts';
 import { mayWorkAs } from './practice-stand-in.ts';
@@ -137,7 +137,9 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       }
       if (!item.assignee) throw new ApiError(409, 'NOT_ASSIGNED', 'The task is already in its pool');
       const event: EngineEvent = { type: 'reassign', token: item.token, assignee: null, actor: user.id };
-      if (item.role) event.role = item.role;
+      // Its holder puts it back in the task's role; a lead taking it from someone acts as lead.
+      const role = item.assignee === user.id ? item.role : leadRole(user);
+      if (role) event.role = role;
       return event;
     }
     case 'complete': {
@@ -172,7 +174,9 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
         (isLead(user) || (role !== null && canReadGiven(user, instance, state.tasks, { emergency: false })));
       if (!allowed) throw forbidden('Your roles cannot signal this instance');
       const event = { type: 'signal' as const, name: command.name, actor: user.id, data: command.data };
-      return role ? { ...event, role } : event;
+      // A lead with no role in the workflow signals as lead.
+      const as = role ?? leadRole(user);
+      return as ? { ...event, role: as } : event;
     }
     case 'hand-off': {
       acting();
@@ -216,9 +220,12 @@ export function eventFor(command: InstanceCommand, state: CommandState): EngineE
       // withdrawal is told so.
       const refusal = isLead(user) ? null : withdrawRefusal(user, instance, state.history);
       if (refusal) throw refusal;
-      return command.reason
-        ? { type: 'cancel', reason: command.reason, actor: user.id }
-        : { type: 'cancel', actor: user.id };
+      const event: EngineEvent = { type: 'cancel', actor: user.id };
+      if (command.reason) event.reason = command.reason;
+      // A lead cancels as lead; a starter withdraws in the role they started it in.
+      const role = isLead(user) ? leadRole(user) : starterRole(user, definition);
+      if (role) event.role = role;
+      return event;
     }
   }
 }
@@ -229,6 +236,8 @@ function reassignEvent(
   input: Extract<InstanceCommand, { type: 'reassign' }>,
 ): EngineEvent {
   const event: EngineEvent = { type: 'reassign', token, actor: user.id };
+  const role = leadRole(user);
+  if (role) event.role = role;
   if (input.assignee !== undefined) event.assignee = input.assignee;
   if (input.role !== undefined) event.toRole = input.role;
   if (input.due !== undefined) event.due = input.due;

@@ -18,7 +18,7 @@ import {
   type MigrationRun,
   projectEffects,
 } from '@portalflow/store';
-import { type AuthUser, has } from '../auth/roles.ts';
+import { type AuthUser, leadRole } from '../auth/roles.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { durableTimers } from '../instances/practice-deadlines.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -197,7 +197,7 @@ export class MigrationService {
       throw new ApiError(409, 'RUN_IN_PROGRESS', 'This plan is already being applied; stop that run first');
     }
     const run = started.run;
-    const role = has(user, 'admin') ? 'admin' : 'designer';
+    const role = leadRole(user) ?? 'designer';
     const work = this.runAll(run, { plan, from, to }, ids, { id: user.id, role }, hooks).finally(() =>
       this.active.delete(run.id),
     );

@@ -17,7 +17,7 @@ import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
-import { actingRole, canReadInstance, canStart } from '../instances/access.ts';
+import { canReadInstance, canStart, starterRole } from '../instances/access.ts';
 import { instanceReply } from '../instances/replies.ts';
 import { historyWarningHeader, type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { checkStartData } from '../instances/start-data.ts';
@@ -50,7 +50,7 @@ export function instanceRoutes(deps: AppDeps, docs: ApiDocs, instances: Instance
     }
     // Before anything is stored: the start form's fields only, each of its type, required ones present.
     if (definition) checkStartData(definition, input.data, clinicToday(deps));
-    const role = definition ? (actingRole(user, definition) ?? user.roles[0] ?? null) : null;
+    const role = definition ? starterRole(user, definition) : null;
     const start: Parameters<InstanceService['start']>[1] = {
       definitionId: input.definitionId,
       data: input.data,

@@ -11,7 +11,7 @@ import { ApiError, forbidden } from '../http/errors.ts';
 import { idempotencyOf } from '../http/idempotency.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { rateLimit } from '../http/rate-limit.ts';
-import { actingRole } from '../instances/access.ts';
+import { starterRole } from '../instances/access.ts';
 import { requestReply } from '../instances/replies.ts';
 import { type InstanceService, idempotencyKeyReused } from '../instances/service.ts';
 import { openMatches } from '../requests/open-matches.ts';
@@ -59,8 +59,7 @@ export function requestRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceS
     if (errors.length > 0) {
       throw new ApiError(400, 'VALIDATION_FAILED', errors[0]!.message, { fields: errors });
     }
-    const role =
-      actingRole(user, definition) ?? user.roles.find((r) => definition.intake?.roles.includes(r)) ?? null;
+    const role = starterRole(user, definition);
     const applied = await instances.start(
       { user, role },
       {
