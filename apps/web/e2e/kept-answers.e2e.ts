@@ -6,9 +6,10 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 import { testNow } from './support/time-shift.ts';
 
 /**
- * A deadline escalates a task away while its holder is filling in its form: what they had chosen is
- * not lost with the form — it is kept on the panel, read-only, by field label in words, to copy — and
- * nothing of it is sent to the server after the move or put in the address.
+ * A deadline escalates a task away while its holder is filling in its form: what they had chosen was
+ * saved as the task's draft and goes with the task (the panel says so, and who finds it); it is also
+ * shown on the panel, read-only, by field label in words, to copy — and nothing of it is sent to the
+ * server after the move or put in the address.
  */
 
 let server: TestServer;
@@ -22,7 +23,7 @@ afterAll(async () => {
 const WIDE = { width: 1366, height: 900 };
 
 describe('form answers typed before an escalation', () => {
-  it('are kept on the panel to copy, never sent', async () => {
+  it('went with the task as its draft, say so, and are shown to copy; nothing is sent after the move', async () => {
     const { assistant, taskId, path } = await heldLabResult(server.url, {
       patient: 'DEMO-5103',
       test: 'Lipid panel',
@@ -62,7 +63,12 @@ describe('form answers typed before an escalation', () => {
       await expect.poll(() => said.textContent(), { timeout: 30_000 }).toContain('This task was escalated');
       const kept = page.getByTestId('answers-kept');
       await kept.waitFor();
-      expect(await kept.getByRole('textbox', { name: 'Your answers, not saved' }).inputValue()).toBe(
+      // Saved as the task's draft before the move, they went with it: the words say so, and who finds them.
+      const said2 = (await kept.textContent()) ?? '';
+      expect(said2).toContain('Your answers went with the task');
+      expect(said2).toMatch(/whoever takes it next finds them filled in, marked as typed by you/);
+      expect(said2).not.toMatch(/not saved|can no longer be sent/);
+      expect(await kept.getByRole('textbox', { name: 'Your answers, kept with the task' }).inputValue()).toBe(
         "Flag: Abnormal\nPatient's own provider asked to review before release: No",
       );
       expect(await kept.getByRole('button', { name: 'Copy the answers' }).isVisible()).toBe(true);

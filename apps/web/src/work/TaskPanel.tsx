@@ -177,8 +177,10 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 ? 'It no longer exists.'
                 : detail.error.message}
         </Alert>
-        {/* What was typed in the form is not lost with the task either: kept here, read-only, to copy. */}
-        {status === 403 && answers.length > 0 && <KeptAnswers answers={answers} />}
+        {/* What was typed in the form went with the task as its draft (if saved): said, and kept here to copy. */}
+        {status === 403 && answers.length > 0 && (
+          <KeptAnswers answers={answers} saved={draft.allSaved(taskId)} />
+        )}
         {/* What was typed in the note box is not lost with the task: kept here to copy. */}
         {note.body.trim() !== '' && (
           <KeptNote

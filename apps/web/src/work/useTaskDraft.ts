@@ -44,9 +44,22 @@ export function useTaskDraft(taskId: string | null) {
   const stopped = useRef(false);
   // The retry after a failed save goes through `flush`, which is made from the save itself.
   const flushLater = useRef<() => Promise<void>>(() => Promise.resolve());
+  // A save on its way, and a save the server refused (the task had left the reader): what it carried
+  // did not reach the task's draft.
+  const inFlight = useRef(false);
+  const lost = useRef(false);
+  // The task the reader held last, and whether everything typed on it reached its draft.
+  const left = useRef<{ taskId: string; unsent: boolean } | null>(null);
+  const unsentNow = () => pending.current !== null || inFlight.current || lost.current;
 
   useEffect(() => {
+    if (current.current !== null && current.current !== taskId)
+      left.current = {
+        taskId: current.current,
+        unsent: pending.current !== null || inFlight.current || lost.current,
+      };
     current.current = taskId;
+    lost.current = false;
     stopped.current = false;
     revision.current = 0;
     base.current = { values: {}, note: '', forNextRole: false };
@@ -94,6 +107,7 @@ export function useTaskDraft(taskId: string | null) {
       forNextRole: content.note.forNextRole,
     };
     setSaving(true);
+    inFlight.current = true;
     try {
       const answer = keepalive
         ? parseAnswer(
@@ -142,6 +156,7 @@ export function useTaskDraft(taskId: string | null) {
       } else if (error instanceof ApiError && error.status < 500) {
         // The task left the reader (finished, handed on, moved): nothing more is saved for it.
         stopped.current = true;
+        lost.current = true;
       } else {
         pending.current = pending.current ?? content;
         setFailed(true);
@@ -149,6 +164,7 @@ export function useTaskDraft(taskId: string | null) {
         timer.current = setTimeout(() => void flushLater.current(), RETRY_MS);
       }
     } finally {
+      inFlight.current = false;
       if (current.current === id) setSaving(false);
     }
   }, []);
@@ -200,6 +216,12 @@ export function useTaskDraft(taskId: string | null) {
     failed,
     newer,
     dismissNewer: () => setNewer(false),
+    /**
+     * Whether everything typed on the task went into its draft on the server (which stays with the task
+     * when it moves away): nothing waiting, on its way, or refused.
+     */
+    allSaved: (id: string): boolean =>
+      current.current === id ? !unsentNow() : left.current?.taskId === id && !left.current.unsent,
     /** The task was finished here: what waits is not sent (the server removed the draft with it). */
     discard: () => {
       clearTimeout(timer.current);
