@@ -489,7 +489,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                       {draftStatusText(
                         {
                           saving: draft.saving,
-                          failed: draft.failed,
+                          problem: draft.problem,
                           savedAt: draft.savedAt,
                           restored: draft.restored,
                         },

@@ -53,12 +53,27 @@ export function restoredLabel(draft: TaskDraft, meId: string): string {
   return draft.savedBy.id === meId ? 'Restored from your draft' : `Typed by ${draft.savedBy.displayName}`;
 }
 
+/** The draft could not be read (`load`) or saved (`save`), and why in words. */
+export interface DraftProblem {
+  when: 'load' | 'save';
+  why: string;
+}
+
 /** The line beside the form that says what is kept: restored, saving, saved at a time, or not saved. */
 export function draftStatusText(
-  state: { saving: boolean; failed: boolean; savedAt: string | null; restored: TaskDraft | null },
+  state: {
+    saving: boolean;
+    problem: DraftProblem | null;
+    savedAt: string | null;
+    restored: TaskDraft | null;
+  },
   meId: string,
 ): string | null {
-  if (state.failed) return 'Draft not saved: the server could not be reached. Trying again…';
+  const p = state.problem;
+  if (p?.when === 'load')
+    return `Your draft could not be loaded: ${p.why}. What you type stays on this screen only and is saved once the server answers; trying again…`;
+  if (p?.when === 'save')
+    return `Draft not saved: ${p.why}. What you typed stays on this screen only; trying again…`;
   if (state.saving) return 'Saving draft…';
   if (state.savedAt) return `Draft saved ${formatTime(state.savedAt)}`;
   const r = state.restored;

@@ -5,7 +5,7 @@ import { call, parseAnswer, pathOf } from '../api/call.ts';
 import { ApiError, send } from '../api/client.ts';
 import type { FormValues } from './form.ts';
 import type { NoteDraft } from './NoteBox.tsx';
-import { type DraftBody, draftAnswers, mergeDraft } from './taskDraft.ts';
+import { type DraftBody, type DraftProblem, draftAnswers, mergeDraft } from './taskDraft.ts';
 
 /** How long typing pauses before what was typed is saved. */
 const PAUSE_MS = 1000;
@@ -16,6 +16,29 @@ export interface DraftContent {
   fields: readonly FormField[];
   values: FormValues;
   note: NoteDraft;
+}
+
+const EMPTY: DraftBody = { values: {}, note: '', forNextRole: false };
+
+/** What the form holds, as a draft keeps it. */
+const bodyOf = (c: DraftContent): DraftBody => ({
+  values: draftAnswers(c.fields, c.values),
+  note: c.note.body,
+  forNextRole: c.note.forNextRole,
+});
+
+/** A draft put back as what the form holds. */
+const contentOf = (fields: readonly FormField[], d: DraftBody): DraftContent => ({
+  fields,
+  values: d.values,
+  note: { body: d.note, forNextRole: d.forNextRole },
+});
+
+/** Why the server did not take or give the draft, in words (a failing server by its code). */
+function problemWords(error: unknown): string {
+  return error instanceof ApiError && error.status >= 500
+    ? `the server had a problem (${error.code})`
+    : 'the server could not be reached';
 }
 
 /**
@@ -31,11 +54,13 @@ export function useTaskDraft(taskId: string | null) {
   const [generation, setGeneration] = useState(0);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<DraftProblem | null>(null);
   const [newer, setNewer] = useState(false);
   const revision = useRef(0);
   // The draft as this tab last knew it on the server: what it typed since is told apart from it.
-  const base = useRef<DraftBody>({ values: {}, note: '', forNextRole: false });
+  const base = useRef<DraftBody>(EMPTY);
+  // Whether the task's draft has been read: nothing is saved before (it would be saved over unread).
+  const loaded = useRef(false);
   const pending = useRef<DraftContent | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -61,12 +86,13 @@ export function useTaskDraft(taskId: string | null) {
     current.current = taskId;
     lost.current = false;
     stopped.current = false;
+    loaded.current = false;
     revision.current = 0;
-    base.current = { values: {}, note: '', forNextRole: false };
+    base.current = EMPTY;
     pending.current = null;
     setRestored(null);
     setSavedAt(null);
-    setFailed(false);
+    setProblem(null);
     setNewer(false);
     if (taskId === null) {
       setReady(true);
@@ -74,23 +100,51 @@ export function useTaskDraft(taskId: string | null) {
     }
     setReady(false);
     let live = true;
-    call(getTaskDraft, { params: { id: taskId } })
-      .then((answer) => {
-        if (!live) return;
-        revision.current = answer.draft?.revision ?? 0;
-        if (answer.draft) base.current = answer.draft;
-        setRestored(answer.draft);
-        setGeneration((g) => g + 1);
-      })
-      .catch(() => {
-        // Not the reader's any more, or unreachable: the form starts empty and nothing is saved over.
-        if (live) stopped.current = true;
-      })
-      .finally(() => {
-        if (live) setReady(true);
-      });
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      call(getTaskDraft, { params: { id: taskId } })
+        .then((answer) => {
+          if (!live) return;
+          const draft = answer.draft;
+          loaded.current = true;
+          revision.current = draft?.revision ?? 0;
+          base.current = draft ?? EMPTY;
+          setProblem(null);
+          const typed = pending.current;
+          if (!typed) {
+            setRestored(draft);
+            setGeneration((g) => g + 1);
+          } else {
+            // Typed while the draft could not be read: what was typed stays over it, answer by answer,
+            // and the two are saved together.
+            const merged = mergeDraft(EMPTY, draft, bodyOf(typed));
+            pending.current = contentOf(typed.fields, merged);
+            if (draft) {
+              setRestored({ ...draft, ...merged });
+              setGeneration((g) => g + 1);
+            }
+            clearTimeout(timer.current);
+            timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
+          }
+          setReady(true);
+        })
+        .catch((error: unknown) => {
+          if (!live) return;
+          if (error instanceof ApiError && error.status < 500) {
+            // Not the reader's any more: the form starts empty and nothing is saved over.
+            stopped.current = true;
+          } else {
+            // Unreachable or failing: said, the form is usable (what is typed is kept here), and the
+            // draft is read again until it can be.
+            setProblem({ when: 'load', why: problemWords(error) });
+            again = setTimeout(load, RETRY_MS);
+          }
+          setReady(true);
+        });
+    void load();
     return () => {
       live = false;
+      clearTimeout(again);
       clearTimeout(timer.current);
     };
   }, [taskId]);
@@ -98,7 +152,7 @@ export function useTaskDraft(taskId: string | null) {
   const saveOnce = useCallback(async (keepalive: boolean) => {
     const id = current.current;
     const content = pending.current;
-    if (!id || !content || stopped.current) return;
+    if (!id || !content || stopped.current || !loaded.current) return;
     pending.current = null;
     const body = {
       baseRevision: revision.current,
@@ -124,7 +178,7 @@ export function useTaskDraft(taskId: string | null) {
       revision.current = answer.draft?.revision ?? revision.current;
       base.current = body;
       setSavedAt(answer.draft?.savedAt ?? null);
-      setFailed(false);
+      setProblem(null);
     } catch (error) {
       if (current.current !== id) return;
       if (error instanceof ApiError && error.code === 'TASK_DRAFT_NEWER') {
@@ -136,17 +190,9 @@ export function useTaskDraft(taskId: string | null) {
         // The newer draft is taken in, with what this tab typed since it last saved kept over it (and
         // saved again over the newer revision): neither tab's typing is lost unseen.
         const mine = pending.current ?? content;
-        const merged = mergeDraft(base.current, draft, {
-          values: draftAnswers(mine.fields, mine.values),
-          note: mine.note.body,
-          forNextRole: mine.note.forNextRole,
-        });
-        base.current = draft ?? { values: {}, note: '', forNextRole: false };
-        pending.current = {
-          fields: mine.fields,
-          values: merged.values,
-          note: { body: merged.note, forNextRole: merged.forNextRole },
-        };
+        const merged = mergeDraft(base.current, draft, bodyOf(mine));
+        base.current = draft ?? EMPTY;
+        pending.current = contentOf(mine.fields, merged);
         setRestored(draft ? { ...draft, ...merged } : null);
         setSavedAt(null);
         setNewer(true);
@@ -158,8 +204,9 @@ export function useTaskDraft(taskId: string | null) {
         stopped.current = true;
         lost.current = true;
       } else {
+        // Unreachable or failing: kept in memory only, said in words, and tried again.
         pending.current = pending.current ?? content;
-        setFailed(true);
+        setProblem({ when: 'save', why: problemWords(error) });
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void flushLater.current(), RETRY_MS);
       }
@@ -213,7 +260,7 @@ export function useTaskDraft(taskId: string | null) {
     generation,
     savedAt,
     saving,
-    failed,
+    problem,
     newer,
     dismissNewer: () => setNewer(false),
     /**
