@@ -23,6 +23,7 @@ import type { Me } from '../api/types.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { usePeople } from '../work/usePeople.ts';
 import './help.css';
+import { UnderHeading } from '../shell/headingLevel.tsx';
 import { EntryEditor } from './EntryEditor.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { FaqResults } from './FaqResults.tsx';
@@ -267,13 +268,16 @@ export function FaqPage({ me }: { me: Me }) {
               {loading ? (
                 <Loader role="status" aria-label="Loading help" size="sm" />
               ) : (
-                <FaqResults
-                  matches={matches}
-                  query={query.trim()}
-                  onClear={() => setQuery('')}
-                  elsewhere={elsewhere}
-                  onShowLanguage={setLanguage}
-                />
+                // Under the page's "Help & FAQ": a search's empty result is the next heading down.
+                <UnderHeading level={2}>
+                  <FaqResults
+                    matches={matches}
+                    query={query.trim()}
+                    onClear={() => setQuery('')}
+                    elsewhere={elsewhere}
+                    onShowLanguage={setLanguage}
+                  />
+                </UnderHeading>
               )}
             </Stack>
           </Tabs.Panel>

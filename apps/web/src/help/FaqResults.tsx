@@ -1,6 +1,7 @@
-import { Accordion, Badge, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { captionText, type HelpMatch } from '@portalflow/engine/text';
 import { SearchX } from 'lucide-react';
+import { EmptyState } from '../shell/EmptyState.tsx';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { keepForOffline } from './offline/registerHelpWorker.ts';

@@ -1,4 +1,4 @@
-import { Button, Drawer, EmptyState, Group } from '@mantine/core';
+import { Button, Drawer, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { getInstance } from '@portalflow/contract';
 import { UserX } from 'lucide-react';
@@ -10,6 +10,7 @@ import { clinicRoles, isLead } from '../auth/useMe.ts';
 import { LeavePracticeButton, PracticeBanner } from '../practice/PracticeBanner.tsx';
 import { PracticeWaits } from '../practice/PracticeWaits.tsx';
 import { nextStepOfOwnRun, playedRoles } from '../practice/playedRoles.ts';
+import { EmptyState } from '../shell/EmptyState.tsx';
 import { notifications } from '../shell/notifications.ts';
 import { FolderNav } from './FolderNav.tsx';
 import { NewRequestButton, useStartable } from './NewRequest.tsx';
@@ -401,6 +402,7 @@ export function MyWorkPage({ me }: { me: Me }) {
         mx="lg"
         icon={<UserX size={32} aria-hidden />}
         title="My work is for clinic staff"
+        data-testid="no-clinic-role"
         description="Your account holds no clinic role, so no pool or task is yours to work. Ask an admin to add your role."
       >
         {isLead(me.user.roles) && (

@@ -1,7 +1,9 @@
-import { Alert, Button, EmptyState, Group, Kbd, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { CircleCheck, FilterX, Inbox, RefreshCw, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Task } from '../api/types.ts';
+import { EmptyState } from '../shell/EmptyState.tsx';
+import { UnderHeading } from '../shell/headingLevel.tsx';
 import type { Folder } from './queue.ts';
 import { TaskRow } from './TaskRow.tsx';
 import { poolFolderName, poolName, thePool } from './thePool.ts';
@@ -90,7 +92,10 @@ export function TaskList(props: Props) {
             ))}
           </Stack>
         ) : tasks.length === 0 ? (
-          <EmptyList {...props} />
+          // Under the folder's name (h2): why it is empty is the next heading down.
+          <UnderHeading level={2}>
+            <EmptyList {...props} />
+          </UnderHeading>
         ) : (
           <ul className={classes.rows} aria-labelledby="task-list-heading">
             {tasks.map((task) => (

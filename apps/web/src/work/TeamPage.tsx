@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Pagination, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { CircleCheck, CircleX, FilterX, Shuffle, UserMinus, UserX } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { Task } from '../api/types.ts';
 import { isLead, useMe } from '../auth/useMe.ts';
+import { EmptyState } from '../shell/EmptyState.tsx';
+import { UnderHeading } from '../shell/headingLevel.tsx';
 import { BarLegend } from './BarLegend.tsx';
 import { CancelRequestsDialog } from './CancelRequestsDialog.tsx';
 import { ReassignDialog, type ReassignMode } from './ReassignDialog.tsx';
@@ -257,21 +248,29 @@ export function TeamPage() {
                 ))}
               </Stack>
             ) : matching.length === 0 ? (
-              tasks.length === 0 ? (
-                <EmptyState
-                  icon={<CircleCheck size={28} aria-hidden />}
-                  title="No open work"
-                  description="Every task is done. New requests will show up here as workflows start."
-                />
-              ) : (
-                <EmptyState icon={<FilterX size={28} aria-hidden />} title="No tasks match these filters">
-                  <EmptyState.Actions>
-                    <Button size="xs" variant="light" onClick={() => changeFilters(NO_TEAM_FILTERS)}>
-                      Clear filters
-                    </Button>
-                  </EmptyState.Actions>
-                </EmptyState>
-              )
+              // Under the page's "Team": the empty table's title is the next heading down.
+              <UnderHeading level={2}>
+                {tasks.length === 0 ? (
+                  <EmptyState
+                    icon={<CircleCheck size={28} aria-hidden />}
+                    title="No open work"
+                    description="Every task is done. New requests will show up here as workflows start."
+                    data-testid="team-empty"
+                  />
+                ) : (
+                  <EmptyState
+                    icon={<FilterX size={28} aria-hidden />}
+                    title="No tasks match these filters"
+                    data-testid="team-empty"
+                  >
+                    <EmptyState.Actions>
+                      <Button size="xs" variant="light" onClick={() => changeFilters(NO_TEAM_FILTERS)}>
+                        Clear filters
+                      </Button>
+                    </EmptyState.Actions>
+                  </EmptyState>
+                )}
+              </UnderHeading>
             ) : (
               <>
                 <TeamTable
