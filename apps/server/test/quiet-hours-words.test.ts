@@ -30,7 +30,7 @@ describe('quiet hours', { timeout: 60_000 }, () => {
     expect(same.status, same.text).toBe(400);
     expect(same.body.error.code).toBe('VALIDATION_FAILED');
     expect(same.body.error.details.issues[0].path).toBe('quietEnd');
-    expect(same.body.error.message).toMatch(/quietEnd: .*end after they start/);
+    expect(same.body.error.message).toMatch(/^Quiet end: .*end after they start/);
     const kept = await t.call('GET', '/api/email-preferences', { as: me });
     expect([kept.body.preferences.quietStart, kept.body.preferences.quietEnd]).toEqual(['22:00', '07:00']);
   });

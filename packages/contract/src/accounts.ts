@@ -169,7 +169,11 @@ export const PatchUserBody = z
      * The roles the admin's screen showed when they chose new ones: when another admin changed them
      * since, the save is refused (409 CONFLICT) instead of undoing that change unseen.
      */
-    expectedRoles: z.array(z.string().min(1).max(80)).max(50).optional(),
+    expectedRoles: z
+      .array(z.string().min(1).max(80))
+      .max(50)
+      .meta({ title: 'Roles as you last saw them' })
+      .optional(),
   })
   .strict();
 export type PatchUserBody = z.input<typeof PatchUserBody>;

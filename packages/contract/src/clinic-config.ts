@@ -123,7 +123,7 @@ export const SaveClinicHoursBody = z
     /** Left out, the clock style stays as it is. */
     clock: ClinicClock.optional(),
     /** The revision the admin started from: a save over someone else's is refused (409 CONFLICT). */
-    expectedRevision: z.number().int().min(0),
+    expectedRevision: z.number().int().min(0).meta({ title: 'Version of the hours you opened' }),
     reason: z.string().trim().max(300).optional(),
     /** Also put the requests open now on the new hours (their business-hours deadlines move). */
     moveOpenRequests: z.boolean().optional(),
@@ -198,7 +198,7 @@ export type OpenRequestsOffHours = z.infer<typeof OpenRequestsOffHours>;
 export const ApplyClinicHoursBody = z
   .object({
     /** The hours' revision the admin confirmed: hours saved or applied since are refused (409 CLINIC_HOURS_CHANGED). */
-    expectedRevision: z.number().int().min(0),
+    expectedRevision: z.number().int().min(0).meta({ title: 'Version of the hours you opened' }),
   })
   .strict();
 export type ApplyClinicHoursBody = z.input<typeof ApplyClinicHoursBody>;

@@ -1,5 +1,6 @@
 import type { ErrorCode as EngineErrorCode } from '@portalflow/engine';
 import { z } from 'zod';
+import { FieldProblem } from './field-problems.ts';
 
 /** HTTP statuses an error may carry. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
@@ -252,6 +253,8 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.unknown().optional(),
+    /** A refused body or query (VALIDATION_FAILED): each field's problem, for showing next to it. */
+    fields: z.array(FieldProblem).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

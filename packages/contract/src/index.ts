@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './definitions.ts';
 export * from './emergency-access.ts';
 export * from './errors.ts';
+export * from './field-problems.ts';
 export * from './handbook.ts';
 export * from './help.ts';
 export * from './instances.ts';

@@ -24,7 +24,7 @@ export const SsoGroupsBody = z
      * The newest change the admin's screen showed (its `id`; 0 when none): when another admin saved
      * the mapping since, this save is refused (409 CONFLICT) instead of replacing theirs unseen.
      */
-    expectedChange: z.number().int().min(0).optional(),
+    expectedChange: z.number().int().min(0).meta({ title: 'Last change you saw' }).optional(),
   })
   .strict()
   .refine((b) => new Set(b.mapping.map((m) => m.group)).size === b.mapping.length, {

@@ -3,27 +3,28 @@ import { ERRORS, ErrorBody, type RouteSpec } from '@portalflow/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from './errors.ts';
 import type { ApiDocs } from './openapi.ts';
-import { readJson } from './validate.ts';
+import { readJson, validationFailed } from './validate.ts';
 
 /** A route file's app: routes declared from the contract, with full paths, mounted at `/`. */
 export type ApiRoutes = OpenAPIHono<AppEnv>;
 
-function validationFailed(error: z.ZodError, where: string): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  return new ApiError(400, 'VALIDATION_FAILED', `${issues[0]?.path || where}: ${issues[0]?.message}`, {
-    issues,
-  });
+/** The schemas of the route being answered, so a refusal can name fields by their labels. */
+const requestSchemas = new WeakMap<Request, RouteSpec['request']>();
+
+function schemaOf(c: Context, target: string): z.core.$ZodType | undefined {
+  const request = requestSchemas.get(c.req.raw);
+  if (target === 'json') return request?.body?.content['application/json']?.schema;
+  if (target === 'query') return request?.query;
+  if (target === 'param') return request?.params;
+  return undefined;
 }
 
 /** New route files start here: a failed parse of params, query or body is our 400, not the library's. */
 export function apiRoutes(): ApiRoutes {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw validationFailed(result.error, result.target === 'json' ? 'body' : result.target);
-      }
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationFailed(result.error, schemaOf(c, result.target), result.target);
     },
   });
 }
@@ -110,7 +111,11 @@ function responseCheck(spec: RouteSpec): MiddlewareHandler<AppEnv> {
 export function declared<R extends RouteSpec>(docs: ApiDocs, spec: R): R {
   docs.declare(spec);
   const body = spec.request?.body;
-  const middleware: MiddlewareHandler<AppEnv>[] = [responseCheck(spec)];
+  const remember: MiddlewareHandler<AppEnv> = async (c, next) => {
+    requestSchemas.set(c.req.raw, spec.request);
+    await next();
+  };
+  const middleware: MiddlewareHandler<AppEnv>[] = [remember, responseCheck(spec)];
   if (body?.content['application/json']) middleware.push(jsonChecks(body.required !== false));
   return { ...spec, middleware } as R;
 }

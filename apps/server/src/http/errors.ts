@@ -1,4 +1,4 @@
-import { type ApiErrorCode, ERRORS, type ErrorStatus, fill } from '@portalflow/contract';
+import { type ApiErrorCode, ERRORS, type ErrorStatus, type FieldProblem, fill } from '@portalflow/contract';
 import { PortalflowError } from '@portalflow/engine';
 import { StoreError } from '@portalflow/store';
 
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** For a refused body or query: each field's problem, which a form shows next to the field. */
+    readonly refusedFields?: FieldProblem[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,10 +21,15 @@ export class ApiError extends Error {
     return new ApiError(ERRORS[code].status, code, message ?? fill(code), details);
   }
 
-  body(): { error: { code: string; message: string; details?: unknown } } {
-    return this.details === undefined
-      ? { error: { code: this.code, message: this.message } }
-      : { error: { code: this.code, message: this.message, details: this.details } };
+  body(): { error: { code: string; message: string; details?: unknown; fields?: FieldProblem[] } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+        ...(this.refusedFields === undefined ? {} : { fields: this.refusedFields }),
+      },
+    };
   }
 }
 

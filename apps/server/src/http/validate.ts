@@ -1,5 +1,6 @@
+import { fieldProblems, issueWords, refusalMessage } from '@portalflow/contract';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors.ts';
 import { isJsonMediaType } from './media-type.ts';
 
@@ -21,8 +22,34 @@ export function deeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-function issues(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+// Every parse in the server words its problems for people (zod's own English says "expected string,
+// received number"); set once here because the route library parses bodies and queries itself.
+z.config({ customError: issueWords });
+
+/** What a refused part of a request is called when the problem is the whole of it. */
+const WHOLE: Record<string, string> = {
+  json: 'Request body',
+  body: 'Request body',
+  query: 'Query',
+  param: 'Address',
+  form: 'Form',
+  header: 'Headers',
+};
+
+/**
+ * The one 400 for a refused body, query or path: VALIDATION_FAILED, the first problem in words as the
+ * message, every field's problem in `fields` (and, as before, in `details.issues`).
+ */
+export function validationFailed(error: z.core.$ZodError, root: z.core.$ZodType | undefined, where: string) {
+  const fields = fieldProblems(error, root, WHOLE[where] ?? 'Request');
+  const issues = fields.map(({ path, message }) => ({ path, message }));
+  return new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    refusalMessage(fields, WHOLE[where] ?? 'Request'),
+    { issues },
+    fields,
+  );
 }
 
 /**
@@ -53,12 +80,7 @@ export async function readJson(c: Context): Promise<unknown> {
 export async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const value = await readJson(c);
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const list = issues(parsed.error);
-    throw new ApiError(400, 'VALIDATION_FAILED', `${list[0]?.path || 'body'}: ${list[0]?.message}`, {
-      issues: list,
-    });
-  }
+  if (!parsed.success) throw validationFailed(parsed.error, schema, 'body');
   return parsed.data;
 }
 
@@ -74,11 +96,6 @@ export async function optionalBody<S extends z.ZodType>(c: Context, schema: S): 
 
 export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) {
-    const list = issues(parsed.error);
-    throw new ApiError(400, 'VALIDATION_FAILED', `${list[0]?.path || 'query'}: ${list[0]?.message}`, {
-      issues: list,
-    });
-  }
+  if (!parsed.success) throw validationFailed(parsed.error, schema, 'query');
   return parsed.data;
 }
