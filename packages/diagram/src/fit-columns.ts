@@ -1,16 +1,12 @@
 import type { Definition } from '@portalflow/engine';
 import { layOutColumns } from './auto-layout.ts';
-import { type Point, type Rect, rectsOverlap, segmentCrossesRect, segmentGap } from './geometry.ts';
+import { type Point, type Rect, rectsOverlap, segmentGap } from './geometry.ts';
+import { BESIDE_STEP, gapBetween, LINE_REACH } from './labels.ts';
 import type { StoredLayout } from './layout-format.ts';
 import type { Scene, SceneEdge } from './scene.ts';
 
 /** How far a label keeps from a step its arrow neither leaves nor enters (as `placeLabels` wants). */
 const STEP_CLEARANCE = 20;
-/**
- * How far a label may sit from the step its arrow leaves: further, a reader has to follow the arrow
- * to learn which outcome it is, and beside a decision the outcomes no longer read as a list.
- */
-const BESIDE_STEP = 48;
 /**
  * Above this many steps the check costs more than it gives (a drawing of a thousand steps takes
  * seconds): every label keeps its usual width, as the columns always did.
@@ -64,14 +60,9 @@ function readsBadly(edge: SceneEdge, label: Rect, scene: Scene, labelled: readon
   return false;
 }
 
+/** Through the label, or near enough that a highlighted (thick) line is drawn over its edge. */
 const crosses = (points: readonly Point[], r: Rect) =>
-  points.some((b, k) => k > 0 && segmentCrossesRect(points[k - 1]!, b, r));
+  points.some((b, k) => k > 0 && segmentGap(points[k - 1]!, b, r) <= LINE_REACH);
 
 const gapToPath = (r: Rect, points: readonly Point[]) =>
   Math.min(...points.slice(1).map((b, k) => segmentGap(points[k]!, b, r)));
-
-function gapBetween(a: Rect, b: Rect): number {
-  const dx = Math.max(0, b.x - (a.x + a.width), a.x - (b.x + b.width));
-  const dy = Math.max(0, b.y - (a.y + a.height), a.y - (b.y + b.height));
-  return Math.hypot(dx, dy);
-}

@@ -46,9 +46,11 @@ export {
 export { baseline, pathData, sceneSvg, shapeSvg, textRoom } from './svg.ts';
 export { blockWidth, textWidth, wrapText } from './text.ts';
 export {
+  EDGE_LINE,
   FONT_FAMILY,
   INK,
   KIND,
+  LABEL_BOX,
   LANE,
   LANE_COLORS,
   MIN_TEXT_SIZE,

@@ -5,12 +5,11 @@ import {
   type Rect,
   rectsOverlap,
   SpatialIndex,
-  segmentCrossesRect,
   segmentGap,
   segmentRect,
 } from './geometry.ts';
 import { blockWidth, textWidth, wrapText } from './text.ts';
-import { TEXT } from './theme.ts';
+import { EDGE_LINE, LABEL_BOX, TEXT } from './theme.ts';
 
 /** An arrow's label: its wrapped lines and the rectangle they occupy. */
 export interface PlacedLabel extends Rect {
@@ -28,8 +27,18 @@ export interface LabelRequest {
 
 const MAX_WIDTH = 150;
 const NARROW_LINES = 3;
-const PAD = 3;
+/** A label's text is measured as it is drawn at its widest: bold, as on a highlighted path. */
+const FONT = { size: TEXT.edgeLabel.size, weight: LABEL_BOX.weight } as const;
+const AROUND_X = LABEL_BOX.paddingX + LABEL_BOX.border;
+const AROUND_Y = LABEL_BOX.paddingY + LABEL_BOX.border;
 const GAP = 3;
+/** Another arrow's line nearer a label than this is drawn over it (a highlighted line is thick). */
+export const LINE_REACH = EDGE_LINE.raised / 2;
+/**
+ * How far a label may sit from the step its arrow leaves: further, a reader has to follow the arrow
+ * to learn which outcome it is, and beside a decision the outcomes no longer read as a list.
+ */
+export const BESIDE_STEP = 48;
 /**
  * How far a label keeps from a step its arrow neither leaves nor enters where a spot allows it:
  * closer, a reader takes it for that step's outcome.
@@ -68,7 +77,7 @@ export function compactLabelSize(text: string): LabelSize {
 function narrowSize(text: string, usual: LabelSize): LabelSize | undefined {
   if (!text.includes(' ')) return undefined;
   // Never narrower than its longest word: a word broken with a hyphen reads worse than a crossing.
-  const longest = Math.max(...text.split(' ').map((w) => textWidth(w, TEXT.edgeLabel)));
+  const longest = Math.max(...text.split(' ').map((w) => textWidth(w, FONT)));
   // At most three lines: a taller block reads as a paragraph, not an arrow's outcome.
   let width = Math.ceil(Math.max(longest + 1, usual.width / 2));
   let narrow = measureLabel(text, width);
@@ -82,11 +91,11 @@ function narrowSize(text: string, usual: LabelSize): LabelSize | undefined {
 }
 
 function measureLabel(text: string, maxWidth: number): LabelSize {
-  const lines = wrapText(text, TEXT.edgeLabel, maxWidth);
+  const lines = wrapText(text, FONT, maxWidth);
   return {
     lines,
-    width: Math.ceil(blockWidth(lines, TEXT.edgeLabel)) + 2 * PAD,
-    height: lines.length * TEXT.edgeLabel.lineHeight + 2,
+    width: Math.ceil(blockWidth(lines, FONT)) + 2 * AROUND_X,
+    height: lines.length * TEXT.edgeLabel.lineHeight + 2 * AROUND_Y,
   };
 }
 
@@ -249,17 +258,17 @@ function placeOne(
   const usual = labelSize(req.text);
   let best = bestSpot(req, usual, solid, lines, area, record, ends);
   // The label wrapped narrower may fit between other arrows' lines, or on its own arrow in a gap
-  // the layout left only as wide as this narrow shape.
-  if (best && (best.crossings > 0 || best.hard > 0)) {
+  // the layout left only as wide as this narrow shape (its usual shape went further along).
+  const far = (spot: Spot) => !!ends.source && gapBetween(spot.rect, ends.source) > BESIDE_STEP;
+  if (best && (best.crossings > 0 || best.hard > 0 || far(best))) {
     const narrow = narrowSize(req.text, usual);
     const other = narrow && bestSpot(req, narrow, solid, lines, area, record, ends);
-    if (other && (other.hard < best.hard || (other.hard === best.hard && other.crossings < best.crossings)))
-      best = other;
+    if (other && rank(other, far(other)) < rank(best, far(best))) best = other;
   }
   if (!best) return record;
   record.placed = {
-    x: Math.round(best.rect.x),
-    y: Math.round(best.rect.y),
+    x: best.rect.x,
+    y: best.rect.y,
     width: best.size.width,
     height: best.size.height,
     lines: best.size.lines,
@@ -267,9 +276,18 @@ function placeOne(
   return record;
 }
 
+/** The gap between two rectangles (0 when they touch or overlap). */
+export function gapBetween(a: Rect, b: Rect): number {
+  const dx = Math.max(0, b.x - (a.x + a.width), a.x - (b.x + b.width));
+  const dy = Math.max(0, b.y - (a.y + a.height), a.y - (b.y + b.height));
+  return Math.hypot(dx, dy);
+}
+
 const HARD = 100_000;
 // A label across another arrow's line misreads worse than one 2,000 px further along its own arrow.
 const CROSSING = 100;
+/** Spots compared by what is wrong with them: on something, then across lines, then away from the step. */
+const rank = (spot: Spot, far: boolean) => spot.hard * HARD + spot.crossings * CROSSING + (far ? 1 : 0);
 /** Per step or other arrow the spot sits beside (not the arrow's own): a misleading label. */
 const BESIDE_OTHER = 60;
 
@@ -279,7 +297,7 @@ interface Spot {
   size: LabelSize;
   /** Boxes and labels it would touch, plus one if it leaves the drawing. */
   hard: number;
-  /** Other arrows' lines through it. */
+  /** Other arrows' lines through it or within `LINE_REACH` of it. */
   crossings: number;
 }
 
@@ -294,7 +312,9 @@ function bestSpot(
 ): Spot | undefined {
   let best: Spot | undefined;
   let seen: { segment: number; rect: Rect } | undefined;
-  for (const c of candidates(req.points, size.width, size.height, ends)) {
+  for (const spot of candidates(req.points, size.width, size.height, ends)) {
+    // Judged where it would be drawn: on whole pixels.
+    const c = { ...spot, rect: { ...spot.rect, x: Math.round(spot.rect.x), y: Math.round(spot.rect.y) } };
     // Boxes within the step clearance, labels within 4 px and arrows within its gap of a spot decide its score.
     const reach = inflate(c.rect, STEP_CLEARANCE + 1);
     if (seen && seen.segment === c.segment) seen.rect = union(seen.rect, reach);
@@ -320,11 +340,13 @@ function bestSpot(
         besideOther++;
     }
     let crossings = 0;
-    for (const { item } of lines.near(c.rect, c.gap)) {
+    for (const { item } of lines.near(c.rect, Math.max(c.gap, LINE_REACH))) {
       if (item.id === req.id) continue;
-      if (segmentCrossesRect(item.a, item.b, c.rect)) crossings++;
+      const apart = segmentGap(item.a, item.b, c.rect);
+      // Through the label, or so close a highlighted (thick) line would be drawn over its edge.
+      if (apart <= LINE_REACH) crossings++;
       // Another arrow nearer than its own: the label reads as that arrow's.
-      else if (segmentGap(item.a, item.b, c.rect) < c.gap) besideOther++;
+      else if (apart < c.gap) besideOther++;
     }
     const score =
       hard * HARD + crossings * CROSSING + besideOther * BESIDE_OTHER + c.along * 0.05 + c.penalty;

@@ -2,7 +2,7 @@ import type { TextBlock } from './boxes.ts';
 import type { Rect } from './geometry.ts';
 import { LABEL_BACKGROUND } from './layers.ts';
 import { DECISION_POINT, type Scene, type SceneBox, type SceneEdge } from './scene.ts';
-import { FONT_FAMILY, INK, LANE, TEXT, type TextStyle } from './theme.ts';
+import { FONT_FAMILY, INK, LABEL_BOX, LANE, TEXT, type TextStyle } from './theme.ts';
 
 /**
  * The scene as a standalone SVG. Every element carries its geometry in `data-*` attributes (the
@@ -93,7 +93,7 @@ function labelSvg(e: SceneEdge): string {
     lines: l.lines,
     style: TEXT.edgeLabel,
     x: l.x + l.width / 2,
-    y: l.y + 1,
+    y: l.y + LABEL_BOX.paddingY + LABEL_BOX.border,
     anchor: 'middle',
   };
   return `<g data-label="${esc(e.id)}" data-rect="${rectAttr(l)}"><rect x="${l.x}" y="${l.y}" width="${l.width}" height="${l.height}" rx="3" fill="${LABEL_BACKGROUND.fill}"/>${textLines(block, l.width)}</g>`;

@@ -21,6 +21,20 @@ export const TEXT = {
   laneDepartment: { size: 11, lineHeight: 14, weight: 400 },
 } as const satisfies Record<string, TextStyle>;
 
+/**
+ * An arrow's label as every output draws it: its lines in `TEXT.edgeLabel` with this much room
+ * around them inside its box (the border included). The box is sized for the text in `weight`
+ * (bold): a highlighted label (the path a request took in the audit replay, the arrow chosen in the
+ * editor) is drawn bold and must still fit the box it was placed in, off the other arrows.
+ */
+export const LABEL_BOX = { paddingX: 5, paddingY: 0, border: 1, weight: 600 } as const;
+
+/**
+ * An arrow's line: `width` as drawn, `raised` on a highlighted path. Nothing may come within half the
+ * raised width of a line it is not part of, or the thick line is drawn over it.
+ */
+export const EDGE_LINE = { width: 1.5, raised: 3 } as const;
+
 /** The smallest text any output may draw (exports are read on paper and at fit-to-screen zoom). */
 export const MIN_TEXT_SIZE = 10;
 
