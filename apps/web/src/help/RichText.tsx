@@ -1,13 +1,19 @@
 import { type Inline, parseMarkup } from '@portalflow/engine/text';
 import { Fragment } from 'react';
+import { WithPhoneLinks } from './PhoneLinks.tsx';
 
 function isExternal(href: string) {
   return href.startsWith('https://');
 }
 
 function InlineView({ inline }: { inline: Inline }) {
-  if (inline.kind === 'strong') return <strong>{inline.text}</strong>;
-  if (inline.kind === 'text') return <>{inline.text}</>;
+  if (inline.kind === 'strong')
+    return (
+      <strong>
+        <WithPhoneLinks text={inline.text} />
+      </strong>
+    );
+  if (inline.kind === 'text') return <WithPhoneLinks text={inline.text} />;
   if (!isExternal(inline.href)) return <a href={inline.href}>{inline.text}</a>;
   return (
     <a href={inline.href} target="_blank" rel="noopener noreferrer">

@@ -1,3 +1,4 @@
+import { WithPhoneLinks } from '../PhoneLinks.tsx';
 import { type Strings, stringsFor } from './strings.ts';
 
 /**
@@ -19,7 +20,9 @@ export function NothingFound({
 }) {
   return (
     <div className="ph-status" data-testid="public-nothing">
-      <p className="ph-emergency">{strings.nothingEmergency}</p>
+      <p className="ph-emergency">
+        <WithPhoneLinks text={strings.nothingEmergency} />
+      </p>
       <p>{strings.nothing(query)}</p>
       {elsewhere.map(({ lang, count }) => {
         const theirs = stringsFor(lang);

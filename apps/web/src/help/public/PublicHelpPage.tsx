@@ -1,5 +1,6 @@
 import { createHelpSearch } from '@portalflow/engine/text';
 import { useEffect, useMemo, useState } from 'react';
+import { WithPhoneLinks } from '../PhoneLinks.tsx';
 import type { PublicHelpEntry } from '../types.ts';
 import { entrySlug, helpPath, readAddress, setAlternates } from './address.ts';
 import { ClinicHours } from './ClinicHours.tsx';
@@ -232,7 +233,9 @@ export function PublicHelpPage({
               </p>
             )}
             <p className="ph-intro">{t.intro}</p>
-            <p className="ph-emergency">{t.emergency}</p>
+            <p className="ph-emergency">
+              <WithPhoneLinks text={t.emergency} />
+            </p>
             <search className="ph-search">
               <form onSubmit={(e) => e.preventDefault()}>
                 <label htmlFor="ph-q">{t.searchLabel}</label>
