@@ -1,4 +1,4 @@
-import { LAYER } from '@portalflow/diagram';
+import { FONT_FAMILY, LABEL_BOX, LAYER, TEXT } from '@portalflow/diagram';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { memo } from 'react';
@@ -35,12 +35,20 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
   const path = routed ? routed.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ') : smooth;
   const caption = routed ? data?.caption : undefined;
   // A label sits on its arrow: it is painted above every arrow, a raised (highlighted) one too, or the
-  // arrow strikes its words through (LAYER, the same order as an exported picture).
+  // arrow strikes its words through (LAYER, the same order as an exported picture). It fills the box
+  // the diagram placed off the other arrows, in the font, padding and border that box was sized for.
   const labelStyle = caption
     ? {
         transform: `translate(${caption.x}px, ${caption.y}px)`,
         minWidth: caption.width,
         minHeight: caption.height,
+        boxSizing: 'border-box' as const,
+        justifyContent: 'center',
+        padding: `${LABEL_BOX.paddingY}px ${LABEL_BOX.paddingX}px`,
+        borderWidth: LABEL_BOX.border,
+        fontFamily: FONT_FAMILY,
+        fontSize: TEXT.edgeLabel.size,
+        lineHeight: `${TEXT.edgeLabel.lineHeight}px`,
         zIndex: LAYER.label,
       }
     : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)`, zIndex: LAYER.label };
