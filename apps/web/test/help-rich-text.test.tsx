@@ -13,11 +13,21 @@ describe('RichText', () => {
         }
       />,
     );
-    expect(html).toContain('<strong>(555) 010-2000</strong>');
+    // A phone number calls with one tap, bold or not.
+    expect(html).toContain('<strong><a href="tel:+15550102000" class="pf-phone">(555) 010-2000</a></strong>');
     expect(html).toContain('<ol><li>Open <a href="/faq?q=lockout">the FAQ</a></li>');
     expect(html).toContain(
       '<a href="https://example.org/guide" target="_blank" rel="noopener noreferrer">https://example.org/guide<span class="pf-visually-hidden"> (opens in a new tab)</span></a>',
     );
+  });
+
+  it('links phone numbers and 911, not digits inside longer numbers', () => {
+    const html = renderToStaticMarkup(
+      <RichText source={'Call 555-010-2100 or 911. Chart 19115550102000, code 1-911-22.'} />,
+    );
+    expect(html).toContain('<a href="tel:+15550102100" class="pf-phone">555-010-2100</a>');
+    expect(html).toContain('<a href="tel:911" class="pf-phone">911</a>.');
+    expect(html.match(/<a /g)).toHaveLength(2);
   });
 
   it('shows HTML and script links from the database as text, never as markup', () => {

@@ -1,8 +1,8 @@
 /**
  * US phone numbers as written in help ("(555) 010-2000", "555-010-2000") and 911. Digits inside longer
- * numbers (a chart number, a code) are left alone.
+ * numbers (a chart number, a code such as 1-911-22) are left alone.
  */
-const PHONE = /\(\d{3}\) ?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b|\b911\b/g;
+const PHONE = /(?<![\w-])(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|911)(?![\w-])/g;
 
 /** What a phone dials for a number as written: the ten digits with the country's +1, or 911 as is. */
 export function telHref(written: string): string {
