@@ -293,4 +293,37 @@ describe('a draft when the task moves on', () => {
       savedBy: { id: t.user('medical-assistant').id },
     });
   });
+
+  it('in the pool, its list row and the task say a draft is kept, who typed it and when — never its answers', async () => {
+    const { instanceId, taskId } = await verifyingByKeisha('DEMO-8110');
+    const saved = await send(keisha, 'PUT', draftPath(taskId), {
+      baseRevision: 0,
+      values: { flag: 'abnormal' },
+      note: 'Haemolysed sample, asked for a repeat',
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await send(keisha, 'POST', `${taskPath(taskId)}/release`)).status).toBe(200);
+
+    const keishaId = t.user('medical-assistant').id;
+    const mark = {
+      savedAt: saved.body.draft.savedAt,
+      savedBy: { id: keishaId, displayName: expect.any(String) },
+    };
+    const pool = await send(sam, 'GET', '/api/tasks?scope=pool');
+    expect(pool.status, pool.text).toBe(200);
+    const row = pool.body.items.find((r: { id: string }) => r.id === taskId);
+    expect(row.draft).toEqual(mark);
+    // A pool task without a draft says none.
+    const other = pool.body.items.find(
+      (r: { id: string; instanceId: string }) => r.instanceId !== instanceId,
+    );
+    if (other) expect(other.draft ?? null).toBeNull();
+    // Only that a draft is kept: none of what it holds is in the list.
+    expect(pool.text).not.toMatch(/Haemolysed|abnormal/);
+
+    const read = await send(sam, 'GET', taskPath(taskId));
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.draft).toEqual(mark);
+    expect(JSON.stringify(read.body.draft)).not.toMatch(/Haemolysed|abnormal/);
+  });
 });

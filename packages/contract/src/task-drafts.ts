@@ -36,6 +36,16 @@ export const TaskDraft = z.object({
 });
 export type TaskDraft = z.infer<typeof TaskDraft>;
 
+/**
+ * That a task has a draft, who typed it and when — never what it holds: on a queue row and on the task
+ * for whoever does not hold it (a pool task half done by its previous holder), with no patient data.
+ */
+export const TaskDraftMark = z.object({
+  savedAt: Timestamp,
+  savedBy: z.object({ id: z.string(), displayName: z.string() }),
+});
+export type TaskDraftMark = z.infer<typeof TaskDraftMark>;
+
 /** `GET` and `PUT /api/tasks/{id}/draft`: the task's draft, null when nothing is kept. */
 export const TaskDraftAnswer = z.object({ draft: TaskDraft.nullable() });
 export type TaskDraftAnswer = z.infer<typeof TaskDraftAnswer>;

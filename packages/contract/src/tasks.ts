@@ -4,6 +4,7 @@ import { Id, IdParams, InstanceData, Page, Priority, Timestamp } from './common.
 import { ActiveStepView, InstanceView, Task } from './instances.ts';
 import { NoteView } from './notes.ts';
 import { errors, json, jsonBody, optionalJsonBody, route } from './route.ts';
+import { TaskDraftMark } from './task-drafts.ts';
 
 /** A queue row: the task with its request's subject and start time (which tell rows apart). */
 export const TaskRow = Task.extend({
@@ -11,6 +12,8 @@ export const TaskRow = Task.extend({
   requestStartedAt: Timestamp.nullable(),
   /** Files on the request now (a statement, a signed form), removed ones not counted. */
   files: z.number().int(),
+  /** Answers typed on the task and kept as its draft: who typed them and when (absent when none). */
+  draft: TaskDraftMark.optional(),
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
@@ -57,6 +60,11 @@ export const TaskDetail = z.object({
    * started, which they play through in every role ("played for practice as <role>").
    */
   practiceStandIn: z.boolean(),
+  /**
+   * Answers typed on the task and kept as its draft: who typed them and when, never what (those only
+   * its holder reads, `GET /api/tasks/{id}/draft`). Null when none is kept.
+   */
+  draft: TaskDraftMark.nullable(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

@@ -176,7 +176,13 @@ export type {
   SsoMappingChange,
   SsoStore,
 } from './sso.ts';
-export type { StoredTaskDraft, TaskDraftSave, TaskDraftSaveResult, TaskDraftStore } from './task-drafts.ts';
+export type {
+  StoredTaskDraft,
+  TaskDraftMarkRow,
+  TaskDraftSave,
+  TaskDraftSaveResult,
+  TaskDraftStore,
+} from './task-drafts.ts';
 export {
   auditedValues,
   diffValues,

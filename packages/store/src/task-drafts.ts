@@ -34,7 +34,15 @@ export type TaskDraftSaveResult =
   | { ok: false; reason: 'newer'; draft: StoredTaskDraft | null }
   | { ok: false; reason: 'not-held' };
 
+/** That a task has a draft: who saved it last, when — not what it holds. */
+export interface TaskDraftMarkRow {
+  savedBy: string;
+  savedAt: string;
+}
+
 export interface TaskDraftStore {
   getTaskDraft(taskId: string): Promise<StoredTaskDraft | null>;
+  /** Of these tasks, the ones with a draft kept, by task id: who and when only. */
+  taskDraftMarks(taskIds: readonly string[]): Promise<Map<string, TaskDraftMarkRow>>;
   saveTaskDraft(save: TaskDraftSave): Promise<TaskDraftSaveResult>;
 }

@@ -34,6 +34,7 @@ import { instanceView } from '../instances/view.ts';
 import { notesForYou } from '../notes/for-you.ts';
 import { noteViews } from '../notes/view.ts';
 import { listedDetail, withFileCounts, withLabels } from '../requests/subjects.ts';
+import { draftMarks, withDraftMarks } from '../task-drafts/marks.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -154,7 +155,10 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       outcome: 'allow',
       detail: listedDetail(q.scope, page.items),
     });
-    return c.json({ ...page, items: await withFileCounts(deps, page.items) }, 200);
+    return c.json(
+      { ...page, items: await withDraftMarks(deps, await withFileCounts(deps, page.items)) },
+      200,
+    );
   });
 
   app.openapi(declared(docs, getTask), async (c) => {
@@ -202,6 +206,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
         ),
         withdrawable: await instances.mayWithdraw(user, instance),
         practiceStandIn: standsInFor(user, instance, task.role),
+        draft: (await draftMarks(deps, [task.id])).get(task.id) ?? null,
       },
       200,
     );

@@ -24,7 +24,7 @@ export type RequestNote = NoteView;
  * A task: a queue row carries its request's subject and start time, a task read on its own does not.
  * From the contract (`@portalflow/contract`), like the instance views below.
  */
-export type Task = ContractTask & Partial<Pick<TaskRow, 'subject' | 'requestStartedAt' | 'files'>>;
+export type Task = ContractTask & Partial<Pick<TaskRow, 'subject' | 'requestStartedAt' | 'files' | 'draft'>>;
 
 export interface Page<T> {
   items: T[];

@@ -43,7 +43,7 @@ import { AMBER_TEXT } from './palette.ts';
 import type { RequestOf } from './requestLabel.ts';
 import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
-import { draftStatusText } from './taskDraft.ts';
+import { draftStatusText, halfDoneText } from './taskDraft.ts';
 import { thePool } from './thePool.ts';
 import { useRoleName } from './useRoleName.ts';
 import { useShowFromTop } from './useShowFromTop.ts';
@@ -383,6 +383,15 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           <Alert color="gray" title={closed.title} data-testid="task-closed-note">
             {closed.message}
           </Alert>
+        )}
+        {/* Answers typed by whoever held it before: said (who and when), never shown to a non-holder. */}
+        {open && !mine && detail.data.draft && (
+          <Text size="sm" data-testid="task-draft-mark">
+            {halfDoneText(detail.data.draft, now)}:{' '}
+            {unassigned
+              ? 'whoever claims it finds the answers filled in, to check before finishing.'
+              : 'the answers are kept with the task for whoever holds it.'}
+          </Text>
         )}
         {open && !unassigned && !mine && (
           <Alert

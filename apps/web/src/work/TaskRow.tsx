@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { AlarmClock, ArrowUpRight, Flame, User } from 'lucide-react';
+import { AlarmClock, ArrowUpRight, Flame, PencilLine, User } from 'lucide-react';
 import type { Task } from '../api/types.ts';
 import { PracticeBadge } from '../practice/PracticeBadge.tsx';
 import { formatWhen } from '../shell/time.ts';
@@ -8,6 +8,7 @@ import { FileCount } from './FileCount.tsx';
 import { humanize } from './format.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { requestLabel } from './requestLabel.ts';
+import { halfDoneText } from './taskDraft.ts';
 import classes from './work.module.css';
 
 interface Props {
@@ -69,6 +70,15 @@ export function TaskRow({ task, workflow, role, now, mine, dueSoon, open, cursor
         </Group>
         {/* The step under the request, across the row's whole width: said in full, never cut. */}
         <Text size="sm">{task.title}</Text>
+        {/* Waiting in the pool with answers its previous holder typed: who and when, never the answers. */}
+        {task.status === 'open' && !task.assignee && task.draft && (
+          <Group gap={4} wrap="nowrap" mt={2}>
+            <PencilLine size={12} aria-hidden />
+            <Text size="xs" c="gray.8" data-testid="task-row-draft">
+              {halfDoneText(task.draft, now)}
+            </Text>
+          </Group>
+        )}
         <Group justify="space-between" wrap="nowrap" gap="xs" mt={4} align="flex-start">
           {/* Wraps rather than cuts: the end of a long role title is what tells one pool from another. */}
           <Text size="xs" c="gray.7" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>

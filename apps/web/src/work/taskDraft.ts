@@ -1,6 +1,6 @@
-import type { DraftAnswer, TaskDraft } from '@portalflow/contract';
+import type { DraftAnswer, TaskDraft, TaskDraftMark } from '@portalflow/contract';
 import type { FormField } from '@portalflow/engine';
-import { formatTime } from '../shell/time.ts';
+import { formatDay, formatTime, formatWhen } from '../shell/time.ts';
 import type { FormValues } from './form.ts';
 
 /**
@@ -105,4 +105,14 @@ export function mergeDraft(base: DraftBody, newer: DraftBody | null, mine: Draft
     forNextRole:
       mine.forNextRole !== base.forNextRole ? mine.forNextRole : (newer?.forNextRole ?? mine.forNextRole),
   };
+}
+
+/**
+ * "Half done by Keisha Brown, 9:14 AM" (the day too when not today): a task with a draft kept, as its
+ * pool row and its read-only view say it — who and when, never the answers.
+ */
+export function halfDoneText(mark: TaskDraftMark, now = Date.now()): string {
+  const when =
+    formatDay(mark.savedAt, now) === 'Today' ? formatTime(mark.savedAt) : formatWhen(mark.savedAt, now);
+  return `Half done by ${mark.savedBy.displayName}, ${when}`;
 }

@@ -32,6 +32,22 @@ export function taskDraftApi(db: Db): TaskDraftStore {
   return {
     getTaskDraft: read,
 
+    async taskDraftMarks(taskIds) {
+      const marks = new Map<string, { savedBy: string; savedAt: string }>();
+      const ids = [...new Set(taskIds)];
+      // In slices: a long queue page stays under SQLite's limit of bound values.
+      for (let i = 0; i < ids.length; i += 500) {
+        const slice = ids.slice(i, i + 500);
+        const rs = await db.client.execute({
+          sql: `SELECT task_id, saved_by, saved_at FROM task_drafts WHERE task_id IN (${slice.map(() => '?').join(',')})`,
+          args: slice,
+        });
+        for (const row of rs.rows)
+          marks.set(text(row, 'task_id'), { savedBy: text(row, 'saved_by'), savedAt: text(row, 'saved_at') });
+      }
+      return marks;
+    },
+
     async saveTaskDraft(save) {
       const body = JSON.stringify({ values: save.values, note: save.note, forNextRole: save.forNextRole });
       // One conditional statement: of two saves over the same revision exactly one is written.
