@@ -56,6 +56,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/tasks/{id}/hand-off': { to: 'no-such-colleague', note: 'Covering this afternoon' },
   'GET /api/tasks/{id}/comments': undefined,
   'POST /api/tasks/{id}/comments': { body: 'Called back' },
+  // Only a task's holder reads or writes its draft; nobody holds these tasks.
+  'GET /api/tasks/{id}/draft': undefined,
+  'PUT /api/tasks/{id}/draft': { baseRevision: 0, values: {} },
   'GET /api/instances/{id}/notes': undefined,
   'POST /api/instances/{id}/notes': { body: 'Called back' },
   'PATCH /api/instances/{id}/notes/{noteId}': { body: 'Called back twice', revision: 1 },
@@ -93,6 +96,9 @@ function expected(r: RouteDoc, object: ObjectKind, who: Caller): number[] {
   const reaches = reader || (who === 'staffRole' && object !== 'foreign');
   // No note or file has that id on this instance: in reach, the answer is that it was not found.
   const noSuchChild = r.path.includes('{noteId}') || r.path.includes('{attachmentId}');
+  // A draft is its holder's alone, read or written: in reach, the answer is that the caller holds no
+  // such task (it is in its pool, or closed); auditors never.
+  if (r.path.endsWith('/draft')) return who === 'auditor' || !reaches ? [403] : [409];
   if (isRead(r)) return reaches ? (noSuchChild ? [404] : [200]) : [403];
   if (who === 'auditor' || !reaches) return [403];
   // A file attached by mistake can be taken off an ended request too: here there is none to take.
