@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/browser.ts';
 import { look } from './support/look.ts';
@@ -65,6 +66,47 @@ describe('dates on the public help page', () => {
         expect(await updated.textContent()).toBe(`${words} ${clinicDate}`);
       } finally {
         await b.close();
+      }
+    });
+  }
+});
+
+/**
+ * The hours are the clinic's wall-clock times ("8:00 AM – 5:00 PM"): a phone in another zone (a
+ * patient in Arizona of a Denver clinic, or travelling) is told whose times they are; a phone in the
+ * clinic's zone reads them without a note.
+ */
+describe('clinic hours on a phone in another time zone', () => {
+  // The zone's name as this browser's Intl says it (its ICU may name it unlike Node's).
+  const zoneName = (page: Page, lang: string) =>
+    page.evaluate(
+      ([l, timeZone]) =>
+        new Intl.DateTimeFormat(l, { timeZone, timeZoneName: 'longGeneric' })
+          .formatToParts(new Date())
+          .find((p) => p.type === 'timeZoneName')!.value,
+      [lang, site.hours.timeZone] as const,
+    );
+  const notes = {
+    es: (z: string) => `Son las horas de la clínica (${z}).`,
+    en: (z: string) => `These are the clinic's times (${z}).`,
+  };
+
+  for (const lang of ['es', 'en'] as const) {
+    it(`says the times are the clinic's, naming its zone (${lang})`, async () => {
+      const far = await openBrowser({ width: 360, height: 640, timeZone: 'Pacific/Kiritimati' });
+      const near = await openBrowser({ width: 360, height: 640, timeZone: site.hours.timeZone });
+      try {
+        await far.page.goto(`${server.url}/help/${CLINIC}/${lang}`);
+        const hours = far.page.getByTestId('public-hours');
+        await hours.getByText(notes[lang](await zoneName(far.page, lang))).waitFor();
+        await look(hours, `help-public-hours-zone-${lang}`);
+
+        await near.page.goto(`${server.url}/help/${CLINIC}/${lang}`);
+        await near.page.getByTestId('public-hours').waitFor();
+        expect(await near.page.getByTestId('public-hours-zone').count()).toBe(0);
+      } finally {
+        await far.close();
+        await near.close();
       }
     });
   }

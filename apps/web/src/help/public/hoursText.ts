@@ -69,3 +69,27 @@ export function closureText(
   const name = closure.name && inPageLanguage ? closure.name : (closedDay ?? closure.name);
   return name ? `${date}: ${name}` : date;
 }
+
+const offsetNow = (timeZone: string | undefined) =>
+  new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName')?.value;
+
+/**
+ * The clinic's zone by name in the page's language ("Mountain Time", "hora de las Montañas Rocosas")
+ * when this phone's clock is set to another offset now, so a patient in another state or abroad
+ * knows whose "8:00 AM" it is; null on a phone in step with the clinic (nothing to say).
+ */
+export function zoneNote(timeZone: string, lang: string): string | null {
+  try {
+    if (offsetNow(timeZone) === offsetNow(undefined)) return null;
+    return (
+      new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? null
+    );
+  } catch {
+    // A zone this browser does not know: the hours stand on their own.
+    return null;
+  }
+}

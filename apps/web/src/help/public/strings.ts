@@ -37,6 +37,8 @@ export interface Strings {
   retry: string;
   browse: string;
   hoursTitle: string;
+  /** Under the hours on a phone set to another zone: whose times they are ("Mountain Time"). */
+  hoursZone: (zone: string) => string;
   closed: string;
   closedOn: string;
   /** What a closed day is called in this language; null: the name staff gave it (written in English). */
@@ -76,6 +78,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     retry: 'Try again',
     browse: 'All topics',
     hoursTitle: 'Clinic hours',
+    hoursZone: (zone) => `These are the clinic's times (${zone}).`,
     closed: 'Closed',
     closedOn: 'Closed on',
     closedDay: null,
@@ -114,6 +117,7 @@ export const STRINGS: Record<'en' | 'es', Strings> = {
     retry: 'Intentar de nuevo',
     browse: 'Todos los temas',
     hoursTitle: 'Horario de la clínica',
+    hoursZone: (zone) => `Son las horas de la clínica (${zone}).`,
     closed: 'Cerrado',
     closedOn: 'Cerrado el',
     closedDay: 'Clínica cerrada',
