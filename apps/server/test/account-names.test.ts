@@ -20,7 +20,7 @@ describe('full names', { timeout: 60_000 }, () => {
     });
     expect(made.status, made.text).toBe(400);
     expect(made.body.error.code).toBe('VALIDATION_FAILED');
-    expect(made.body.error.message).toMatch(/^Display name: .*not only spaces/);
+    expect(made.body.error.message).toMatch(/^Full name: type a name, not only spaces$/);
     expect(await t.store.findUserByUsername('blank')).toBeNull();
 
     const person = t.user('triage-nurse');

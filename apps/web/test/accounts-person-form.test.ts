@@ -70,6 +70,24 @@ describe('adding a person', () => {
       field: null,
       message: 'roles: too many',
     });
+    // A field the server names goes under that field, in its words without the label it already has.
+    const refused = new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'Full name: at most 200 characters (you sent 239)',
+      {},
+      [
+        {
+          path: 'displayName',
+          field: 'Full name',
+          message: 'Full name: at most 200 characters (you sent 239)',
+        },
+      ],
+    );
+    expect(personRefusal(refused)).toEqual({
+      field: 'displayName',
+      message: 'At most 200 characters (you sent 239)',
+    });
     expect(personRefusal(new TypeError('Failed to fetch'))).toEqual({
       field: null,
       message: 'Could not reach the server',

@@ -114,8 +114,9 @@ export type IssuedCode = z.infer<typeof IssuedCode>;
 const FullName = z
   .string()
   .trim()
-  .min(1, 'a full name, not only spaces')
-  .max(200, 'a full name of at most 200 characters');
+  .min(1, 'type a name, not only spaces')
+  .max(200)
+  .meta({ title: 'Full name' });
 
 /** What a new username may be, in words: the form's hint and its error say exactly what `Username` checks. */
 export const USERNAME_RULE =

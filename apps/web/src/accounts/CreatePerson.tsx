@@ -122,8 +122,10 @@ export function CreatePerson({
       else close();
     } catch (e) {
       const { field, message } = personRefusal(e);
-      if (field) setErrors({ [field]: message });
-      else setProblem(message);
+      if (field) {
+        setErrors({ [field]: message });
+        document.getElementById(`add-person-${field === 'displayName' ? 'full-name' : field}`)?.focus();
+      } else setProblem(message);
     }
   }
 
@@ -188,9 +190,14 @@ export function CreatePerson({
               error={errors.username}
             />
             <TextInput
+              id="add-person-full-name"
               label="Full name"
               value={displayName}
-              onChange={(e) => setDisplayName(e.currentTarget.value)}
+              onChange={(e) => {
+                setDisplayName(e.currentTarget.value);
+                setErrors(({ displayName: _, ...rest }) => rest);
+              }}
+              error={errors.displayName}
             />
             <TextInput
               id="add-person-email"

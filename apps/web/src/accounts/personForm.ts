@@ -1,8 +1,9 @@
 import { USERNAME_RULE, Username, WorkEmail } from '@portalflow/contract';
 import { ApiError } from '../api/client.ts';
+import { fieldProblem } from '../api/fieldProblems.ts';
 
 /** The fields of "Add a person" that can be wrong. */
-export type PersonField = 'username' | 'password' | 'roles' | 'email';
+export type PersonField = 'username' | 'displayName' | 'password' | 'roles' | 'email';
 export type PersonErrors = Partial<Record<PersonField, string>>;
 
 export interface PersonValues {
@@ -45,6 +46,11 @@ export function checkPerson(values: PersonValues): PersonErrors {
 /** The server's refusal on the field it is about, or above the form (field null). */
 export function personRefusal(error: unknown): { field: PersonField | null; message: string } {
   if (!(error instanceof ApiError)) return { field: null, message: 'Could not reach the server' };
+  // A field the form let through and the server refused: its words go under that field.
+  for (const field of ['username', 'displayName', 'email', 'roles', 'password'] as const) {
+    const problem = fieldProblem(error, field);
+    if (problem) return { field, message: problem };
+  }
   if (error.code === 'USERNAME_TAKEN') return { field: 'username', message: error.message };
   if (error.code === 'PASSWORD_TOO_WEAK') return { field: 'password', message: error.message };
   if (error.code === 'ROLE_REQUIRED') return { field: 'roles', message: error.message };

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '@portalflow/contract';
 import { credentialsGeneration } from '../auth/credentialChange.ts';
 import { noteResponse, noteUnreachable } from './reachability.ts';
 
@@ -12,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** A refused body or query: each field's problem, for showing next to the field. */
+    readonly fields: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -82,7 +85,11 @@ export async function send<T>(
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('application/json') ? await response.json() : await response.text();
   if (!response.ok) {
-    const error = (payload as { error?: { code: string; message: string; details?: unknown } }).error;
+    const error = (
+      payload as {
+        error?: { code: string; message: string; details?: unknown; fields?: FieldProblem[] };
+      }
+    ).error;
     // A wrong password or code is an answer to show, not a sign that the session ended.
     if (response.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.(sentAt);
     throw new ApiError(
@@ -90,6 +97,7 @@ export async function send<T>(
       error?.code ?? 'HTTP_ERROR',
       error?.message ?? `Request failed (${response.status})`,
       error?.details,
+      Array.isArray(error?.fields) ? error.fields : [],
     );
   }
   return payload as T;
