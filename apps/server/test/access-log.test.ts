@@ -383,6 +383,23 @@ const EXPECTED: Record<string, Expectation> = {
       }),
     },
   },
+  'POST /api/audit/access-log/export': {
+    category: 'access-log',
+    allow: {
+      who: 'auditor',
+      make: async () => ({
+        req: { method: 'POST', path: '/api/audit/access-log/export', body: { patient: 'DEMO-0000' } },
+        instanceId: null,
+      }),
+    },
+    deny: {
+      who: 'staffRole',
+      make: async () => ({
+        req: { method: 'POST', path: '/api/audit/access-log/export', body: {} },
+        instanceId: null,
+      }),
+    },
+  },
   'POST /api/audit/checkpoints': {
     category: 'history',
     allow: {

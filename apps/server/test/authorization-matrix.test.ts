@@ -167,6 +167,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/audit/verify':                    { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/access-log':                { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/audit/access-log/search':        { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
+  'POST /api/audit/access-log/export':        { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'POST /api/audit/checkpoints':              { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   'GET /api/audit/checkpoints':               { anonymous: 401, admin: A,   designer: 403, auditor: A,   staffRole: 403, staffOther: 403, staffClaimed: 403 },
   // the caller's own notifications and live updates
@@ -772,6 +773,11 @@ export const REQUESTS: Record<string, (w: MatrixWorld, who: Who) => Promise<Req>
     method: 'POST',
     path: '/api/audit/access-log/search',
     body: { patient: TRIAGE_START.patient, limit: 5 },
+  }),
+  'POST /api/audit/access-log/export': async () => ({
+    method: 'POST',
+    path: '/api/audit/access-log/export',
+    body: { patient: TRIAGE_START.patient },
   }),
   'POST /api/audit/checkpoints': async () => ({ method: 'POST', path: '/api/audit/checkpoints' }),
   'GET /api/audit/checkpoints': async () => ({ method: 'GET', path: '/api/audit/checkpoints' }),

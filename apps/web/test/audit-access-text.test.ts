@@ -46,6 +46,15 @@ describe('the access log in words', () => {
         detail: null,
       }),
     ).toBe('Read the access log');
+    // Its export of a whole period, narrowed to a patient or not, reads as an export.
+    expect(
+      accessText({
+        action: 'POST /api/audit/access-log/export',
+        dataCategory: 'access-log',
+        outcome: 'allow',
+        detail: 'export csv; by patient reference: 1 instance (abc)',
+      }),
+    ).toBe('Exported the access log');
     expect(
       accessText({
         action: 'POST /api/backups',

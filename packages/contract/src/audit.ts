@@ -436,6 +436,35 @@ export const searchAccessLog = route({
   responses: accessLogAnswer,
 });
 
+/**
+ * What an access-log export covers: the report's filters (and, in the body, never the address, a
+ * patient's reference), every entry of the period, each its own row, not a page of it.
+ */
+export const AccessLogExportBody = AccessLogFilter.omit({ limit: true, cursor: true, repeats: true })
+  .extend({ patient: z.string().trim().min(1).max(200).optional() })
+  .strict();
+export type AccessLogExportBody = z.infer<typeof AccessLogExportBody>;
+
+export const exportAccessLog = route({
+  method: 'post',
+  path: '/api/audit/access-log/export',
+  summary:
+    'Every access-log entry of a period as CSV, whatever its length, in the report’s words (auditors and admins); the export is itself logged',
+  tags: ['audit'],
+  'x-instance-data': true,
+  request: { body: jsonBody(AccessLogExportBody) },
+  responses: {
+    200: {
+      description: 'The CSV, one entry a row, in the order asked (oldest first unless `newest`)',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errors({
+      ...auditorsOnly,
+      400: 'A bad filter, or a period that ends before it starts (VALIDATION_FAILED)',
+    }),
+  },
+});
+
 export const takeAuditCheckpoint = route({
   method: 'post',
   path: '/api/audit/checkpoints',
@@ -462,3 +491,9 @@ export const listAuditCheckpoints = route({
     ...errors({ ...auditorsOnly, 409: 'Checkpoints are off (CHECKPOINTS_DISABLED)' }),
   },
 });
+
+// The access log's words, the same on its screen and in its export.
+export * from './access-categories.ts';
+export * from './access-csv.ts';
+export * from './access-text.ts';
+export * from './refused-sign-in.ts';

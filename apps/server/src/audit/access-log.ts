@@ -1,3 +1,4 @@
+import { ACCESS_CSV_HEADER, accessCsvCells } from '@portalflow/contract';
 import { chartNumber, type Definition } from '@portalflow/engine';
 import { type AccessQuery, type AccessRecord, accessCursor, type Page } from '@portalflow/store';
 import type { Context } from 'hono';
@@ -5,11 +6,15 @@ import type { AuthUser } from '../auth/roles.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import type { InstanceService } from '../instances/service.ts';
+import { accessCsvWords } from './access-csv-words.ts';
+import { csvStream } from './csv-stream.ts';
 import { type FoldedAccess, foldRepeats } from './fold-repeats.ts';
 import { requestReference } from './request-reference.ts';
 
 /** How many entries one folded page reads at most: a page of a day of one replay stepped through. */
 const FOLD_READ_LIMIT = 5000;
+/** How many entries an export reads from the store at a time (and holds at most). */
+const EXPORT_PAGE = 500;
 /** A patient with more requests than this is unheard of; the narrowing reads no further. */
 const PATIENT_REQUESTS_LIMIT = 2000;
 
@@ -105,27 +110,63 @@ export function accessLogService(deps: AppDeps, instances: InstanceService) {
     );
   }
 
+  /**
+   * The report's filter, narrowed to the requests of the patient typed, and its reading logged (`what`:
+   * a detail of its own, e.g. an export, before the patient's).
+   */
+  async function narrowedAndLogged(
+    c: Context<AppEnv>,
+    user: AuthUser,
+    report: Pick<AccessReport, 'filter' | 'patient'>,
+    what?: string,
+  ): Promise<AccessQuery> {
+    const filter = { ...report.filter };
+    const details = what ? [what] : [];
+    if (report.patient !== undefined) {
+      filter.instanceIds = await requestsOf(report.patient, filter.practice === true);
+      const n = filter.instanceIds.length;
+      const ids = n > 0 ? ` (${filter.instanceIds.join(', ')})` : '';
+      details.push(`by patient reference: ${n} ${n === 1 ? 'instance' : 'instances'}${ids}`);
+    }
+    // Narrowed to a request: the reading is about it (an id no request has is about none).
+    const about =
+      filter.instanceId && (await deps.store.getInstance(filter.instanceId)) ? filter.instanceId : null;
+    await recordAccess(deps, c, user, {
+      category: 'access-log',
+      outcome: 'allow',
+      instanceId: about,
+      ...(details.length > 0 ? { detail: details.join('; ') } : {}),
+    });
+    return filter;
+  }
+
   return {
     async report(c: Context<AppEnv>, user: AuthUser, report: AccessReport) {
-      const filter = { ...report.filter };
-      let detail: string | undefined;
-      if (report.patient !== undefined) {
-        filter.instanceIds = await requestsOf(report.patient, filter.practice === true);
-        const n = filter.instanceIds.length;
-        const ids = n > 0 ? ` (${filter.instanceIds.join(', ')})` : '';
-        detail = `by patient reference: ${n} ${n === 1 ? 'instance' : 'instances'}${ids}`;
-      }
-      // Narrowed to a request: the reading is about it (an id no request has is about none).
-      const about =
-        filter.instanceId && (await deps.store.getInstance(filter.instanceId)) ? filter.instanceId : null;
-      await recordAccess(deps, c, user, {
-        category: 'access-log',
-        outcome: 'allow',
-        instanceId: about,
-        ...(detail ? { detail } : {}),
-      });
+      const filter = await narrowedAndLogged(c, user, report);
       const page = report.fold ? await folded(filter) : await deps.store.listAccess(filter);
       return { ...page, items: await withTitles(page.items, report.namesPatients) };
+    },
+
+    /**
+     * Every entry of the filtered period as CSV, in the report's words and columns, each read its own
+     * row: streamed a page of the store at a time (`EXPORT_PAGE`), so its length costs no memory.
+     */
+    async exportCsv(
+      c: Context<AppEnv>,
+      user: AuthUser,
+      report: Omit<AccessReport, 'fold'>,
+    ): Promise<ReadableStream<Uint8Array>> {
+      const filter = await narrowedAndLogged(c, user, report, 'export csv');
+      const words = await accessCsvWords(deps, instances);
+      return csvStream(
+        ACCESS_CSV_HEADER,
+        async (cursor) => {
+          const page = await deps.store.listAccess({ ...filter, limit: EXPORT_PAGE, cursor });
+          const rows = await withTitles(page.items, report.namesPatients);
+          return { rows: rows.map((row) => accessCsvCells(row, words)), next: page.nextCursor };
+        },
+        (error) => deps.log(`access-log export stopped: ${error instanceof Error ? error.message : error}`),
+      );
     },
   };
 }

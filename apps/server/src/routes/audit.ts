@@ -1,6 +1,7 @@
 import {
   type AccessLogSearchBody,
   accessLog,
+  exportAccessLog,
   exportHistory,
   instanceHistory,
   listAuditCheckpoints,
@@ -142,7 +143,7 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     if (q.limit) filter.limit = q.limit;
     if (q.cursor) filter.cursor = q.cursor;
     if (filter.from && filter.to && filter.from > filter.to)
-      throw new ApiError(400, 'VALIDATION_FAILED', 'from is after to');
+      throw new ApiError(400, 'VALIDATION_FAILED', 'The period ends before it starts: “from” is after “to”');
     return filter;
   }
 
@@ -173,6 +174,24 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     };
     c.header('Cache-Control', 'no-store');
     return c.json(await accessLogs.report(c, user, report), 200);
+  });
+
+  app.openapi(declared(docs, exportAccessLog), async (c) => {
+    const user = await auditorOf(c);
+    const { patient, ...q } = c.req.valid('json');
+    const report = {
+      filter: accessFilter(q),
+      ...(patient !== undefined ? { patient } : {}),
+      namesPatients: isAuditor(user),
+    };
+    const csv = await accessLogs.exportCsv(c, user, report);
+    const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : 'all');
+    const name = `access-log-${day(report.filter.from)}-to-${day(report.filter.to)}.csv`;
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.openapi(declared(docs, takeAuditCheckpoint), async (c) => {

@@ -1,10 +1,7 @@
-import type { AccessRow } from '@portalflow/contract';
-import { csvText, zonedIso } from '@portalflow/engine/text';
-import { categoryWords } from './accessCategories.ts';
-import { accessText, requestName } from './accessText.ts';
-import { roleTitles } from './roleTitle.ts';
+import { ACCESS_CSV_HEADER, type AccessCsvWords, type AccessRow, accessCsvCells } from '@portalflow/contract';
+import { csvText } from '@portalflow/engine/text';
 
-export type { AccessRow };
+export type { AccessCsvWords, AccessRow };
 
 export type AccessSortKey = 'at' | 'userId' | 'role' | 'action' | 'instanceId' | 'dataCategory' | 'outcome';
 export type SortDirection = 'ascending' | 'descending';
@@ -43,63 +40,11 @@ export function nextSort(current: AccessSort, key: AccessSortKey): AccessSort {
   return { key, direction: 'ascending' };
 }
 
-/** How the CSV names people and roles, and the zone its times are in (the screen's: the clinic's). */
-export interface AccessCsvWords {
-  /** A person's name by user id; undefined for an account the directory does not hold. */
-  person: (id: string) => string | undefined;
-  /** A role's title by id. */
-  role: (id: string) => string;
-  timeZone: string;
-}
-
-const ACCESS_CSV_HEADER = [
-  'when',
-  'who',
-  'role',
-  'what',
-  'route',
-  'request',
-  'reference',
-  'category',
-  'outcome',
-  'detail',
-  'break-glass grant',
-  'break-glass reason',
-  'times',
-  'first time',
-  'entry id',
-  'person id',
-  'role id',
-  'request id',
-] as const;
-
 /**
- * The rows shown, as CSV a clinic opens in a spreadsheet: each row in the screen's words (who by name,
- * roles by title, what was done, the request as the sentence names it and its reference, clinic time with its offset), the
- * route next to it, the ids last for matching. It starts with a UTF-8 byte order mark: without it Excel
- * reads “ → ∅ as other characters.
+ * The rows shown, as CSV a clinic opens in a spreadsheet, in the same columns as the server's export of
+ * a whole period (`accessCsvCells`). It starts with a UTF-8 byte order mark: without it Excel reads
+ * “ → ∅ as other characters.
  */
 export function accessRowsToCsv(rows: readonly AccessRow[], words: AccessCsvWords): string {
-  const lines = rows.map((row) => [
-    zonedIso(row.at, words.timeZone),
-    row.userId ? (words.person(row.userId) ?? row.userId) : 'not signed in',
-    roleTitles(row.role, words.role),
-    accessText(row),
-    row.action,
-    row.instanceId ? requestName(row) : null,
-    row.reference,
-    categoryWords(row.dataCategory),
-    row.outcome === 'allow' ? 'allowed' : 'refused',
-    row.detail,
-    row.emergencyAccessId,
-    row.emergencyReason,
-    // A row folding repeated reads: how many, and when the first was (`when` is the last).
-    row.repeats?.count ?? 1,
-    row.repeats ? zonedIso(row.repeats.firstAt, words.timeZone) : null,
-    row.id,
-    row.userId,
-    row.role,
-    row.instanceId,
-  ]);
-  return `\uFEFF${csvText([ACCESS_CSV_HEADER, ...lines])}`;
+  return `\uFEFF${csvText([ACCESS_CSV_HEADER, ...rows.map((row) => accessCsvCells(row, words))])}`;
 }
