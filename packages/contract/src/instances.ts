@@ -118,14 +118,14 @@ export const ListInstancesQuery = z
 export const InstanceSearchBody = z
   .object({
     /** A patient reference (or any value of the request's data), matched whole and without case. */
-    patient: z.string().trim().min(1).max(200).optional(),
+    patient: z.string().trim().min(1).max(200).meta({ title: 'Patient reference' }).optional(),
     /** Part of a person's name or username: requests anyone matching started or worked on. */
-    personName: z.string().trim().min(2).max(200).optional(),
-    definitionId: Id.optional(),
+    personName: z.string().trim().min(2).max(200).meta({ title: 'Person' }).optional(),
+    definitionId: Id.meta({ title: 'Workflow' }).optional(),
     status: InstanceStatus.optional(),
     /** The period the request started in, as the unfiltered list takes it. */
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: z.iso.datetime({ offset: true }).meta({ title: 'Started from' }).optional(),
+    to: z.iso.datetime({ offset: true }).meta({ title: 'Started until' }).optional(),
     practice: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),

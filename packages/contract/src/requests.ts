@@ -111,7 +111,7 @@ export const findOpenMatches = route({
 export const RequestStatusBody = z
   .object({
     /** The patient reference the caller gave, compared without case against each request's data. */
-    patient: z.string().trim().min(1).max(200).optional(),
+    patient: z.string().trim().min(1).max(200).meta({ title: 'Patient reference' }).optional(),
     /** Or one request by its id, as the warning about an already open one names it. */
     instanceId: Id.optional(),
     practice: z.boolean().optional(),
