@@ -5,7 +5,13 @@
  * typo by some and the month's name leaves no doubt about which number is the day.
  */
 export function clinicDate(at: Date | string, lang: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(at),
-  );
+  const date = new Date(at);
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(
+      date,
+    );
+  } catch {
+    // A zone this (older) browser does not know: the phone's day, rather than no page at all.
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+  }
 }
