@@ -1,4 +1,5 @@
-import type { Definition, TaskStep } from '@portalflow/engine';
+import { type Definition, parseDefinition, type TaskStep } from '@portalflow/engine';
+import { workflows } from '@portalflow/examples';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDefinition } from '../../engine/test/support/generate.ts';
@@ -208,6 +209,23 @@ describe('incremental scenes', () => {
       }),
       { numRuns: 15, seed: 7 },
     );
+  });
+
+  it('keep every other step of the refill workflow still when one is moved by hand', () => {
+    const definition = parseDefinition(workflows.find((w) => w.id === 'prescription-refill')!.definition);
+    const before = sceneOf(definition);
+    for (const id of ['overdue-visit', 'prior-auth-needed']) {
+      const moved = structuredClone(before.layout);
+      const p = moved.positions[id]!;
+      moved.positions[id] = { ...p, x: p.x + 40, y: p.y + 24, pinned: true };
+      const after = nextScene(before, definition, moved);
+      expectSameScene(after, sceneOf(definition, moved));
+      for (const [other, box] of before.boxes) {
+        if (other === id) continue;
+        const now = after.boxes.get(other)!;
+        expect({ other, x: now.x, y: now.y }).toEqual({ other, x: box.x, y: box.y });
+      }
+    }
   });
 
   it('is a full recomputation without a previous scene', () => {
