@@ -45,6 +45,7 @@ import { TaskForm } from './TaskForm.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { draftStatusText, halfDoneText } from './taskDraft.ts';
 import { thePool } from './thePool.ts';
+import { useKeptCaret } from './useKeptCaret.ts';
 import { useRoleName } from './useRoleName.ts';
 import { useShowFromTop } from './useShowFromTop.ts';
 import type { useTaskActions } from './useTaskActions.ts';
@@ -110,6 +111,8 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
     typedSoFar.current = { fields: [], values: {}, note: EMPTY_NOTE };
   }, [taskId]);
   useShowFromTop(detail.data?.task.id ?? null, section, heading);
+  // A newer draft taken in rebuilds the form: the field being typed in keeps focus and caret.
+  useKeptCaret(section, draft.mergedIn);
 
   if (taskId === null) {
     return (

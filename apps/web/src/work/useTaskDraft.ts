@@ -52,6 +52,9 @@ export function useTaskDraft(taskId: string | null) {
   const [ready, setReady] = useState(taskId === null);
   const [restored, setRestored] = useState<TaskDraft | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Raised with `generation` only when the form is rebuilt under the person's typing (a newer draft, or
+  // one read late, taken in with what they typed): their place in the form is kept then.
+  const [mergedIn, setMergedIn] = useState(0);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<DraftProblem | null>(null);
@@ -122,6 +125,7 @@ export function useTaskDraft(taskId: string | null) {
             if (draft) {
               setRestored({ ...draft, ...merged });
               setGeneration((g) => g + 1);
+              setMergedIn((m) => m + 1);
             }
             clearTimeout(timer.current);
             timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
@@ -197,6 +201,7 @@ export function useTaskDraft(taskId: string | null) {
         setSavedAt(null);
         setNewer(true);
         setGeneration((g) => g + 1);
+        setMergedIn((m) => m + 1);
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
       } else if (error instanceof ApiError && error.status < 500) {
@@ -258,6 +263,7 @@ export function useTaskDraft(taskId: string | null) {
     ready,
     restored,
     generation,
+    mergedIn,
     savedAt,
     saving,
     problem,
