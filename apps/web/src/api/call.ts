@@ -46,8 +46,15 @@ export function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefi
 
 /** A route's non-JSON answer (a CSV or Markdown download) as text, with the same typed input. */
 export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
-  const { params, query } = input as { params?: Record<string, unknown>; query?: unknown };
-  const payload = await api<unknown>(pathOf(spec, params, query), { method: spec.method.toUpperCase() });
+  const { params, query, body } = input as {
+    params?: Record<string, unknown>;
+    query?: unknown;
+    body?: unknown;
+  };
+  const payload = await api<unknown>(pathOf(spec, params, query), {
+    method: spec.method.toUpperCase(),
+    ...(body === undefined ? {} : { body }),
+  });
   if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
   return payload;
 }

@@ -11,26 +11,21 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { accessLog, searchAccessLog } from '@portalflow/contract';
+import { accessLog, exportAccessLog, searchAccessLog } from '@portalflow/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, Download, SearchX, Siren, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type CallInput, call } from '../api/call.ts';
-import { clinicTimeZone } from '../shell/clinic.ts';
+import { type CallInput, call, callText } from '../api/call.ts';
+import { countOf } from '../shell/plural.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import { AccessLogFilters } from './AccessLogFilters.tsx';
 import { AccessOutcome } from './AccessOutcome.tsx';
 import { AuditError } from './AuditError.tsx';
 import { categoryWords } from './accessCategories.ts';
-import {
-  type AccessSort,
-  type AccessSortKey,
-  accessRowsToCsv,
-  nextSort,
-  sortAccessRows,
-} from './accessLog.ts';
+import { type AccessSort, type AccessSortKey, nextSort, sortAccessRows } from './accessLog.ts';
 import { accessText, repeatsText, requestName } from './accessText.ts';
+import { csvDataRows } from './csvRows.ts';
 import { downloadText } from './download.ts';
 import { PagingBar } from './PagingBar.tsx';
 import { formatAuditTime, isDay, lastDays, periodBounds } from './period.ts';
@@ -39,7 +34,6 @@ import { SortHeader } from './SortHeader.tsx';
 import { UserRef } from './UserRef.tsx';
 import { useCursorPaging } from './useCursorPaging.ts';
 import { useRoleTitles } from './useRoleTitles.ts';
-import { useUserNames } from './useUserNames.ts';
 import './access-log.css';
 
 // Each column's class sets its width (access-log.css); the action takes the rest. On a narrow table the
@@ -57,7 +51,7 @@ const COLUMNS: Array<{ key: AccessSortKey; label: string; className?: string }> 
  * `/audit/access-log`: who read or tried to read what in a period (default the last 7 days, clinic
  * time), filtered by user, instance and outcome; denials stand out. Each row is one line in words (the
  * route and ids behind its details); list reads are left out unless asked for or the report is about one
- * request, except those made under break-glass access (the server always returns them). The rows shown download as CSV: the same words and clinic times, every recorded column after them.
+ * request, except those made under break-glass access (the server always returns them). Export gives the whole period the filters select as CSV (not the page shown): the same words and clinic times, every recorded column after them.
  */
 export function AccessLogReport() {
   const [params, setParams] = useSearchParams();
@@ -79,7 +73,6 @@ export function AccessLogReport() {
   const showLists = params.get('lists') === 'show';
   const listsIncluded = showLists || instanceId !== '' || patient !== '';
   const roleTitle = useRoleTitles();
-  const nameOf = useUserNames();
   const limit = params.get('limit') ?? '100';
 
   const set = (key: string, value: string) => {
@@ -150,11 +143,36 @@ export function AccessLogReport() {
   // Opened from a replay's "Who opened this request": the request by name, as its rows give it.
   const about = instanceId ? rows.find((r) => r.instanceId === instanceId) : undefined;
 
-  const downloadCsv = () =>
-    downloadText(
-      `access-log-${from}-to-${to}${paging.page > 1 ? `-page-${paging.page}` : ''}.csv`,
-      accessRowsToCsv(rows, { person: nameOf, role: (id) => roleTitle(id), timeZone: clinicTimeZone() }),
-    );
+  // The export is the whole period the filters select, from the server a page at a time, not the page
+  // shown: every read its own row, oldest first. What it gave is said beside it until the filters change.
+  const filtersKey = `${query.toString()}|${patient}`;
+  const [exported, setExported] = useState<{ key: string; name: string; rows: number } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const exportPeriod = async () => {
+    const {
+      order: _order,
+      repeats: _repeats,
+      limit: _limit,
+      cursor: _cursor,
+      ...filters
+    } = Object.fromEntries(query);
+    setExporting(true);
+    setExportError(null);
+    try {
+      const csv = await callText(exportAccessLog, {
+        body: { ...filters, ...(patient ? { patient } : {}) } as CallInput<typeof exportAccessLog>['body'],
+      });
+      const name = `access-log-${from}-to-${to}.csv`;
+      // The browser reads the byte order mark away; Excel needs it to read the file as UTF-8.
+      downloadText(name, csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);
+      setExported({ key: filtersKey, name, rows: csvDataRows(csv) });
+    } catch (error) {
+      setExportError(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <Stack h="100%" gap="sm" p="md" style={{ minHeight: 0 }} data-testid="access-log">
@@ -258,14 +276,24 @@ export function AccessLogReport() {
             size="xs"
             variant="default"
             leftSection={<Download size={14} aria-hidden />}
-            onClick={downloadCsv}
-            disabled={rows.length === 0}
+            onClick={exportPeriod}
+            loading={exporting}
+            disabled={rows.length === 0 || reversed}
             data-testid="access-log-csv"
           >
-            Download CSV of these rows
+            Export the whole period (CSV)
           </Button>
         </Group>
       </Group>
+      {exportError !== null && (
+        <AuditError title="The access log could not be exported" error={exportError} />
+      )}
+      {exported?.key === filtersKey && (
+        <Text size="sm" role="status" data-testid="access-log-export-done">
+          Saved {exported.name}: {countOf(exported.rows, 'entry', 'entries')}, the whole period these filters
+          select, oldest first, each read its own row.
+        </Text>
+      )}
 
       <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto">
         {log.isPending && !reversed ? (
