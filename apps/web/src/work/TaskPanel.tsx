@@ -189,6 +189,7 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           <KeptNote
             text={note.body}
             why="This task moved to a role you do not hold, so you can no longer add to it."
+            saved={status === 403 && draft.allSaved(taskId)}
           />
         )}
       </Stack>
