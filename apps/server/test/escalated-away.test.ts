@@ -68,6 +68,13 @@ beforeAll(async () => {
   taskId = ((await started.json()) as { instance: { active: { taskId: string }[] } }).instance.active[0]!
     .taskId;
   expect((await send(desk, 'POST', `${taskPath(taskId)}/claim`)).status).toBe(200);
+  // What the holder typed and had saved as the task's draft before the deadline passed.
+  const drafted = await fetch(`${listener.base}${taskPath(taskId)}/draft`, {
+    method: 'PUT',
+    headers: { ...desk, 'content-type': 'application/json' },
+    body: JSON.stringify({ baseRevision: 0, values: {}, note: 'Patient asked for a call back after 3' }),
+  });
+  expect(drafted.status).toBe(200);
   expect(await t.advanceTo('2026-03-10T17:00:05.000Z')).toBe(1);
 });
 afterAll(async () => {
@@ -96,10 +103,18 @@ describe('a task its deadline took away from its holder', () => {
     expect(read.text).not.toContain('DEMO-6301');
   });
 
-  it('once the supervisor claims it, says who has it now', async () => {
-    expect((await send(await t.login('sup-1'), 'POST', `${taskPath(taskId)}/claim`)).status).toBe(200);
+  it('once the supervisor claims it, says who has it now, and the supervisor finds the draft typed before', async () => {
+    const sup = await t.login('sup-1');
+    expect((await send(sup, 'POST', `${taskPath(taskId)}/claim`)).status).toBe(200);
     const read = await send(await t.login('desk-1'), 'GET', taskPath(taskId));
     expect(read.body.error.details.holder).toBe(t.user('sup-1').id);
+    // The draft went with the task: the supervisor finds what the holder before typed, marked as theirs.
+    const draft = await send(sup, 'GET', `${taskPath(taskId)}/draft`);
+    expect(draft.status, draft.text).toBe(200);
+    expect(draft.body.draft).toMatchObject({
+      note: 'Patient asked for a call back after 3',
+      savedBy: { id: t.user('desk-1').id },
+    });
   });
 
   it('a colleague in the pool it left is told the same, as someone who did not hold it', async () => {
