@@ -1,7 +1,14 @@
 import type { TaskDraft } from '@portalflow/contract';
 import type { FormField } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { draftAnswers, mergeDraft, restoredLabel, withDraft } from '../src/work/taskDraft.ts';
+import {
+  draftAnswers,
+  draftStatusText,
+  halfDoneText,
+  mergeDraft,
+  restoredLabel,
+  withDraft,
+} from '../src/work/taskDraft.ts';
 
 /** A task's draft: what is kept of the form, how it comes back, and two tabs' typing put together. */
 
@@ -68,5 +75,34 @@ describe('a task draft', () => {
       note: 'From tab two',
       forNextRole: true,
     });
+  });
+});
+
+describe('what the panel says of a draft', () => {
+  const mark = {
+    savedAt: '2026-12-07T16:14:00.000Z',
+    savedBy: { id: 'keisha', displayName: 'Keisha Brown' },
+  };
+  it('a pool task half done: who and when, the day too when not today', () => {
+    expect(halfDoneText(mark, Date.parse('2026-12-07T18:00:00.000Z'))).toMatch(
+      /^Half done by Keisha Brown, \d{1,2}:\d{2}( AM| PM)?$/,
+    );
+    expect(halfDoneText(mark, Date.parse('2026-12-09T18:00:00.000Z'))).toMatch(
+      /^Half done by Keisha Brown, .*Dec 7, \d{1,2}:\d{2}( AM| PM)?$/,
+    );
+  });
+  it('a draft not read or not saved: why in words, and that typing is kept on this screen', () => {
+    const base = { saving: false, savedAt: null, restored: null };
+    expect(
+      draftStatusText({ ...base, problem: { when: 'load', why: 'the server could not be reached' } }, 'me'),
+    ).toMatch(
+      /^Your draft could not be loaded: the server could not be reached\. What you type stays on this screen/,
+    );
+    expect(
+      draftStatusText(
+        { ...base, saving: true, problem: { when: 'save', why: 'the server had a problem (INTERNAL)' } },
+        'me',
+      ),
+    ).toMatch(/^Draft not saved: the server had a problem \(INTERNAL\)\. .*trying again…$/);
   });
 });
