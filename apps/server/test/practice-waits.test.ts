@@ -126,7 +126,8 @@ describe('the waiting step of a practice run is played by whoever started it', (
     // The history has the payer's signal, the same event the payer's system sends, played by the trainee.
     const events = await t.store.listEvents(instanceId);
     const signal = events.find((e) => e.type === 'signal')!;
-    expect(signal).toMatchObject({ actor: t.user('billing-specialist').id });
+    // In the role the trainee started the run in, as every other event a person makes.
+    expect(signal).toMatchObject({ actor: t.user('billing-specialist').id, role: 'billing-specialist' });
     expect(signal.payload).toMatchObject({ type: 'signal', name: 'claim-adjudicated' });
     const log = await t.store.listAccess({ limit: 1000, practice: true });
     expect(
@@ -160,7 +161,11 @@ describe('the waiting step of a practice run is played by whoever started it', (
     const fired = events.find((e) => e.type === 'timer-fired')!;
     // Recorded now, by whom it was played, marked as ahead of its time: the run's clock does not jump
     // to the payer's deadline, so nothing after it (nor the training record) is dated weeks ahead.
-    expect(fired).toMatchObject({ actor: t.user('billing-specialist').id, payload: { early: true } });
+    expect(fired).toMatchObject({
+      actor: t.user('billing-specialist').id,
+      role: 'billing-specialist',
+      payload: { early: true },
+    });
     expect(fired.at < due, `${fired.at} is before ${due}`).toBe(true);
     // Its durable timer went with it: nothing fires later.
     const raw = createClient({ url: t.dbUrl });

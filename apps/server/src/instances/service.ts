@@ -29,7 +29,7 @@ import { retiredRefusal } from '../definitions/retirement.ts';
 import { ApiError, forbidden, fromEngine, notFound } from '../http/errors.ts';
 import type { LiveHub, LiveMessage } from '../live/hub.ts';
 import { outboxDrafts } from '../outbox/messages.ts';
-import { canSeeTask } from './access.ts';
+import { canSeeTask, starterRole } from './access.ts';
 import { assigneeGone, assigneeHolds } from './assignee.ts';
 import {
   type CommandState,
@@ -456,7 +456,13 @@ export class InstanceService {
         revision: instance.revision + 1,
         updatedAt: now,
       };
-      const change = changeFor(actor, instance, next, definition, event, result.effects, now);
+      // Playing a practice run's wait is its starter acting in the role they started it in (the
+      // time passing is a timer's event, which has no role of its own).
+      const who =
+        command.type === 'play-wait' && actor.user && !actor.role
+          ? { ...actor, role: starterRole(actor.user, definition) }
+          : actor;
+      const change = changeFor(who, instance, next, definition, event, result.effects, now);
       if (options.quiet) change.notifications = [];
       else if (!instance.practice)
         change.outbox = this.outboxFor(
