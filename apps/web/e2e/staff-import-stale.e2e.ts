@@ -55,7 +55,7 @@ describe('a staff list applied from an older preview', () => {
       expect(said).toMatch(/someone changed .+'s roles since your preview/);
       expect(said).not.toMatch(/\bscheduler\b/);
       expect(said).toContain('The other rows were applied.');
-      const after = await other<Array<{ username: string; displayName: string; roles: string[] }>>(
+      const after = await other<{ users: Array<{ username: string; displayName: string; roles: string[] }> }>(
         'GET',
         '/users',
       );
