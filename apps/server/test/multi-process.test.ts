@@ -286,9 +286,11 @@ describe('three server processes, one database', () => {
   it('clinic hours saved through one process are the others’ too; two saves at once: one wins', async () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
     await publish(store, callback);
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    // Open around the clock, closed from yesterday to tomorrow (UTC): today in the clinic's time zone
-    // whatever it is, even just after midnight.
+    // The clinic's today and the two days after it: a closed day already gone is refused.
+    const zone: string = (await api(a, lead, 'GET', '/api/config')).body.timeZone;
+    const day = (offset: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() + offset * 86_400_000));
+    // Open around the clock, closed today (the clinic's) and the two days after it.
     const allDay = Object.fromEntries(
       ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
     );
@@ -300,7 +302,7 @@ describe('three server processes, one database', () => {
       expectedRevision: current.body.revision,
     });
     const [viaB, viaC] = await Promise.all([
-      api(b, lead, 'PUT', '/api/clinic/hours', body([{ date: day(-1) }, { date: day(0) }, { date: day(1) }])),
+      api(b, lead, 'PUT', '/api/clinic/hours', body([{ date: day(0) }, { date: day(1) }, { date: day(2) }])),
       api(c, lead, 'PUT', '/api/clinic/hours', body([])),
     ]);
     expect([viaB.status, viaC.status].sort()).toEqual([200, 409]);
