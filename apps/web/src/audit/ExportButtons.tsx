@@ -6,6 +6,11 @@ import { Braces, FileSpreadsheet } from 'lucide-react';
  * follows the screen: while the patient's details are hidden it leaves them out (who did what and when
  * is what an investigator is usually handed); once shown, it carries them, a read of patient data.
  */
+const FORMATS = [
+  { format: 'json', label: 'Export JSON', Icon: Braces },
+  { format: 'csv', label: 'Export CSV', Icon: FileSpreadsheet },
+] as const;
+
 export function ExportButtons({ instanceId, values }: { instanceId: string; values: boolean }) {
   const href = (format: 'json' | 'csv') =>
     `/api/instances/${encodeURIComponent(instanceId)}/export?format=${format}${values ? '' : '&values=false'}`;
@@ -15,34 +20,22 @@ export function ExportButtons({ instanceId, values }: { instanceId: string; valu
   const name = (format: string) => `instance-${instanceId}${values ? '' : '-without-details'}.${format}`;
   return (
     <Group gap={6} role="group" aria-label="Export the history">
-      <Tooltip label={what} multiline maw={320}>
-        <Button
-          component="a"
-          href={href('json')}
-          download={name('json')}
-          variant="default"
-          size="xs"
-          leftSection={<Braces size={14} aria-hidden />}
-          aria-description={what}
-          data-testid="export-json"
-        >
-          Export JSON
-        </Button>
-      </Tooltip>
-      <Tooltip label={what} multiline maw={320}>
-        <Button
-          component="a"
-          href={href('csv')}
-          download={name('csv')}
-          variant="default"
-          size="xs"
-          leftSection={<FileSpreadsheet size={14} aria-hidden />}
-          aria-description={what}
-          data-testid="export-csv"
-        >
-          Export CSV
-        </Button>
-      </Tooltip>
+      {FORMATS.map(({ format, label, Icon }) => (
+        <Tooltip key={format} label={what} multiline maw={320}>
+          <Button
+            component="a"
+            href={href(format)}
+            download={name(format)}
+            variant="default"
+            size="xs"
+            leftSection={<Icon size={14} aria-hidden />}
+            aria-description={what}
+            data-testid={`export-${format}`}
+          >
+            {label}
+          </Button>
+        </Tooltip>
+      ))}
     </Group>
   );
 }
