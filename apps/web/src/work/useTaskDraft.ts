@@ -115,8 +115,12 @@ export function useTaskDraft(taskId: string | null) {
           setProblem(null);
           const typed = pending.current;
           if (!typed) {
-            setRestored(draft);
-            setGeneration((g) => g + 1);
+            // Nothing kept: the form on the page already is the empty one, and rebuilding it would take
+            // the focus from the field a claim put it in.
+            if (draft) {
+              setRestored(draft);
+              setGeneration((g) => g + 1);
+            }
           } else {
             // Typed while the draft could not be read: what was typed stays over it, answer by answer,
             // and the two are saved together.
