@@ -115,12 +115,11 @@ export function useTaskDraft(taskId: string | null) {
           setProblem(null);
           const typed = pending.current;
           if (!typed) {
-            // Nothing kept: the form on the page already is the empty one, and rebuilding it would take
-            // the focus from the field a claim put it in.
-            if (draft) {
-              setRestored(draft);
-              setGeneration((g) => g + 1);
-            }
+            setRestored(draft);
+            setGeneration((g) => g + 1);
+            // The form starts again from what was read: whoever is in it (a claim by keyboard puts the
+            // focus in its first field) keeps their place.
+            setMergedIn((m) => m + 1);
           } else {
             // Typed while the draft could not be read: what was typed stays over it, answer by answer,
             // and the two are saved together.
