@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { heldLabResult } from './support/held-task.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
  * A medical assistant half fills in a result's form and puts the task back in the pool. A colleague
@@ -13,14 +13,10 @@ let server: TestServer;
 let keisha = '';
 beforeAll(async () => {
   server = await startTestServer();
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!ma) throw new Error('demo users missing');
-  keisha = ma.displayName;
-  await server.server.store.createUser({
+  keisha = (await server.server.store.findUserByUsername('medical-assistant'))!.displayName;
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Jamie Ortiz',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { heldLabResult } from './support/held-task.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
  * A medical assistant fills in half a result's form and a note, then reloads the page (or the laptop
@@ -15,13 +15,9 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!ma) throw new Error('demo users missing');
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Jamie Ortiz',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {

@@ -46,3 +46,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   };
 }
+
+/**
+ * A second person in a demo role (`like`'s roles and password, so they sign in with the suite's
+ * password): a colleague to hand work to, or who takes it from the pool.
+ */
+export async function addColleague(
+  server: TestServer,
+  like: string,
+  person: { username: string; displayName: string },
+): Promise<void> {
+  const model = await server.server.store.findUserByUsername(like);
+  if (!model) throw new Error(`demo user ${like} missing`);
+  await server.server.store.createUser({ ...person, passwordHash: model.passwordHash, roles: model.roles });
+}
