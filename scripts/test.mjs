@@ -12,6 +12,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitCode = 0;
+/** Tests that failed and then passed when run again (browser tests get a second try): races to find. */
+const secondTry = [];
 
 function runVitest(name, args) {
   const outputFile = join(outDir, `${name}.json`);
@@ -31,6 +33,8 @@ function runVitest(name, args) {
   for (const file of report.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1; // a file that failed to load
     for (const test of file.assertionResults ?? []) {
+      if (test.status === 'passed' && (test.failureMessages ?? []).length > 0)
+        secondTry.push({ file: file.name, test: test.fullName, first: test.failureMessages[0] });
       if (test.status === 'passed') passed += 1;
       else if (test.status === 'failed') failed += 1;
       else skipped += 1;
@@ -78,5 +82,14 @@ if (only.length === 0 && process.env.PORTALFLOW_SKIP_E2E !== '1') {
   }
 }
 
+if (secondTry.length > 0) {
+  console.log(
+    `\nPassed only on a second try (${secondTry.length}): each is a race to find, with its first failure:`,
+  );
+  for (const t of secondTry) {
+    const first = t.first.split('\n').find((line) => line.trim() !== '') ?? '';
+    console.log(`- ${t.file.replace(`${root}`, '')} > ${t.test}\n    ${first.slice(0, 300)}`);
+  }
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));

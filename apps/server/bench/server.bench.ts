@@ -214,7 +214,8 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
     // CPU per completion over the measured window.
     const [cpu] = serverCpu.perOp(completes.ok);
     // Pages written per completion: a fixed run of completions (each with its note) with the WAL pinned.
-    const written = await walWritten(db.url, async () => {
+    // A restart of the WAL under the pin (rare: see walWritten) is counted again, up to three times.
+    const pageRun = async () => {
       await Promise.all(
         Array.from({ length: CLIENTS }, async (_, k) => {
           for (let n = 0; n < PAGE_RUN; n++) {
@@ -233,7 +234,9 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
           }
         }),
       );
-    });
+    };
+    let written = await walWritten(db.url, pageRun);
+    for (let again = 0; written.restarted && again < 2; again++) written = await walWritten(db.url, pageRun);
     // Instance starts on the same server: a new instance, its first task and timer, access log.
     const startBody = (k: number) => JSON.stringify({ definitionId: workflow.id, data: { client: k } });
     const starts = await closedLoop(CLIENTS, MEASURE_MS, async (k) => {
@@ -374,10 +377,12 @@ export async function serverBenchmarks(): Promise<BenchRow[]> {
         name: 'WAL pages written per completion',
         value: written.pages / (CLIENTS * PAGE_RUN),
         unit: 'pages',
-        note: `${(CLIENTS * PAGE_RUN).toLocaleString('en-US')} completions with a note from ${CLIENTS} clients: ${written.pages.toLocaleString('en-US')} pages of 4 KB in ${written.commits} commits (${((CLIENTS * PAGE_RUN) / Math.max(1, written.commits)).toFixed(1)} completions each); counted from the WAL's frames, unaffected by the machine's speed except through how many changes share a commit; most per completion: ${written.byTree
-          .slice(0, 6)
-          .map((t) => `${t.name} ${(t.frames / (CLIENTS * PAGE_RUN)).toFixed(2)}`)
-          .join(', ')}`,
+        note: written.restarted
+          ? 'not counted: SQLite restarted the WAL under the pinned reader in three runs'
+          : `${(CLIENTS * PAGE_RUN).toLocaleString('en-US')} completions with a note from ${CLIENTS} clients: ${written.pages.toLocaleString('en-US')} pages of 4 KB in ${written.commits} commits (${((CLIENTS * PAGE_RUN) / Math.max(1, written.commits)).toFixed(1)} completions each); counted from the WAL's frames, unaffected by the machine's speed except through how many changes share a commit; most per completion: ${written.byTree
+              .slice(0, 6)
+              .map((t) => `${t.name} ${(t.frames / (CLIENTS * PAGE_RUN)).toFixed(2)}`)
+              .join(', ')}`,
       },
       {
         name: 'instance starts over HTTP (FULL)',

@@ -13,9 +13,11 @@ import { defaultConfig, type ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { attachmentsDirOf, mediaDirOf } from './files/dirs.ts';
 import { keepDataOwnerOnly } from './files/owner-only.ts';
+import { helpEdited } from './help/edited.ts';
 import { LiveHub } from './live/hub.ts';
 import { operationalLog } from './operational-log.ts';
 import { seedDemo } from './seed/demo.ts';
+import { DEMO_HELP_CLINIC } from './seed/help-content.ts';
 
 /** How to start a server: where to listen, which database, the demo, configuration overrides. */
 export interface ServeOptions {
@@ -98,6 +100,8 @@ export async function composeApp(options: ServeOptions, say: (line: string) => v
       await store.close();
       throw error;
     });
+    // Help linked or upgraded here is an edit like any other: processes already running forget theirs.
+    if (seed.helpChanged) await helpEdited(deps, DEMO_HELP_CLINIC.slug);
     say(
       `demo: ${seed.published.length} workflows published, ${seed.users.length} users created, ${seed.instances} instances started${seed.history ? ` (and ${seed.history.played} finished last week, ${seed.history.inProgress} handed on today)` : ''}, ${seed.helpEntries} help entries written (patients: /help/riverside)`,
     );

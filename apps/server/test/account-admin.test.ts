@@ -284,10 +284,37 @@ describe('the account change trail', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.split('\n')[0]).toBe('at,by,account,what,old,new');
+    // Named by the moment the server read it (UTC, no colon), not by the downloading computer's clock.
+    const at = new Date(t.clock.now()).toISOString();
+    const stamp = `${at.slice(0, 13)}${at.slice(14, 16)}Z`;
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="account-changes-as-of-${stamp}.csv"`,
+    );
     const staff = await t.call('GET', '/api/account-changes', { as: await t.login('front-desk') });
     expect(staff.status).toBe(403);
     const bad = await t.call('GET', '/api/account-changes?limit=0', { as: await t.login('auditor') });
     expect(bad.status).toBe(400);
+  });
+
+  it('the screen reads the newest 200; the CSV is the whole trail, not that page', async () => {
+    const auditor = await t.login('auditor');
+    const person = await t.addUser('renamed-often', ['front-desk']);
+    for (let i = 0; i < 230; i++)
+      await t.deps.store.recordAccountChanges({
+        userId: person.id,
+        actorId: null,
+        at: t.clock.now(),
+        changes: [{ what: 'displayName', oldValue: `Name ${i}`, newValue: `Name ${i + 1}` }],
+      });
+    const shown = await t.call('GET', '/api/account-changes', { as: auditor });
+    expect(shown.body.changes).toHaveLength(200);
+    const all = (await t.call('GET', '/api/account-changes?limit=5000', { as: auditor })).body.changes.length;
+    expect(all).toBeGreaterThanOrEqual(230);
+    const csv = await t.call('GET', '/api/account-changes?format=csv', { as: auditor });
+    // Every change, a row each, under the header.
+    expect(csv.text.trim().split('\n')).toHaveLength(all + 1);
+    const one = await t.call('GET', `/api/account-changes?format=csv&userId=${person.id}`, { as: auditor });
+    expect(one.text.trim().split('\n')).toHaveLength(230 + 1);
   });
 });
 

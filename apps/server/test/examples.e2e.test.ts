@@ -211,9 +211,10 @@ describe(`every example workflow end to end through the API (${total} stories)`,
       // Parsed once: the engine compiles (and caches) a machine per definition object.
       const definition = parseDefinition(example.definition, { filename: `${example.id}.json` });
       let t: TestApp;
+      // Nine apps start at once here (each its database, threads and users): as generous as a story.
       beforeAll(async () => {
         t = await makeApp({ publish: false });
-      });
+      }, 30_000);
       afterAll(() => t?.close());
       // A story that failed half-way must not leave its timers to fire in the next one.
       afterEach(async () => {

@@ -77,12 +77,14 @@ describe('POST /api/requests/status', () => {
       cancelReason: null,
       // The front desk started it and nobody has acted on it yet.
       withdrawable: true,
+      notable: true,
       waitingOn: [
         {
           roleName: 'Pharmacy refill coordinator',
           step: 'Prepare the refill request for review',
           due: expect.any(String),
           taken: false,
+          heldBy: null,
         },
       ],
       waits: [],
@@ -107,7 +109,7 @@ describe('POST /api/requests/status', () => {
       withdrawable: false,
     });
     expect(lab.waitingOn).toEqual([
-      { roleName: expect.any(String), step: null, due: expect.any(String), taken: false },
+      { roleName: expect.any(String), step: null, due: expect.any(String), taken: false, heldBy: null },
     ]);
     expect(r.text).not.toContain('HIV');
   });
@@ -213,6 +215,49 @@ describe('POST /api/requests/status', () => {
     expect(t.logs.join('\n')).not.toContain(PATIENT);
   });
 
+  it('says on each request whether the caller may add a note to it, as adding one answers', async () => {
+    // A front desk with emergency access in force reads the lab result by it, and may not write on it.
+    await t.addUser('desk-on-call', ['front-desk', 'break-glass']);
+    const onCall = await t.login('desk-on-call');
+    const granted = await t.call('POST', '/api/emergency-access', {
+      as: onCall,
+      body: { reason: 'Patient collapsed at the desk, no chart access', minutes: 30 },
+    });
+    expect(granted.status, granted.text).toBe(201);
+    const people: [string, AuthHeaders][] = [
+      ['front-desk', frontDesk],
+      ['medical-assistant', assistant],
+      ['refill-coordinator', coordinator],
+      ['auditor', await t.token('auditor')],
+      ['lead', await t.token('lead')],
+      ['desk-on-call', onCall],
+    ];
+    const said: string[] = [];
+    for (const [who, as] of people) {
+      const found = await lookUp(as, PATIENT);
+      expect(found.status, found.text).toBe(200);
+      for (const r of found.body.requests as { instanceId: string; notable: boolean; readable: boolean }[]) {
+        const added = await t.call('POST', `/api/instances/${r.instanceId}/notes`, {
+          as,
+          body: { body: `Patient called back (${who})`, forNextRole: false },
+        });
+        expect([201, 403, 409], added.text).toContain(added.status);
+        expect(r.notable, `${who} on ${r.instanceId}: note answered ${added.status}`).toBe(
+          added.status === 201,
+        );
+        said.push(
+          `${who}:${r.instanceId === labId ? 'lab' : r.instanceId === refillId ? 'refill' : 'billing'}:${r.readable}:${r.notable}`,
+        );
+      }
+    }
+    // Read by emergency access, not written on; the auditor reads all and writes none; a cancelled one is closed.
+    expect(said).toContain('desk-on-call:lab:true:false');
+    expect(said).toContain('auditor:lab:true:false');
+    expect(said).toContain('medical-assistant:lab:true:true');
+    expect(said).toContain('front-desk:billing:true:false');
+    expect(said).toContain('front-desk:refill:true:true');
+  });
+
   it('lists practice runs only when asked', async () => {
     const practice = await t.call('POST', '/api/instances', {
       as: coordinator,
@@ -292,5 +337,34 @@ describe('a sweep through patients', () => {
     expect((await send(frontDesk, 0)).status).toBe(200);
     t.clock.advance('PT61S');
     expect((await send(sweeper, 99)).status).toBe(200);
+  });
+
+  it('names who is working on a step to those who may read the request, and to nobody else', async () => {
+    const start = async (as: AuthHeaders, definitionId: string, data: Record<string, unknown>) => {
+      const r = await t.call('POST', '/api/requests', { as, body: { definitionId, data } });
+      expect(r.status, r.text).toBe(201);
+      return r.body.instance.active[0].taskId as string;
+    };
+    const claim = async (as: AuthHeaders, task: string) =>
+      expect((await t.call('POST', `/api/tasks/${encodeURIComponent(task)}/claim`, { as })).status).toBe(200);
+    await claim(
+      coordinator,
+      await start(frontDesk, 'prescription-refill', { patient: 'DEMO-7150', medication: 'lisinopril' }),
+    );
+    await claim(
+      assistant,
+      await start(assistant, 'lab-result-release', { patient: 'DEMO-7150', test: 'HIV viral load' }),
+    );
+    const r = await lookUp(frontDesk, 'DEMO-7150');
+    expect(r.status, r.text).toBe(200);
+    const byWorkflow = (name: string) =>
+      r.body.requests.find((x: { workflow: string }) => x.workflow.startsWith(name));
+    const [lab, refill] = [byWorkflow('Lab'), byWorkflow('Prescription')];
+    expect(refill.waitingOn).toEqual([
+      expect.objectContaining({ taken: true, heldBy: t.user('refill-coordinator').displayName }),
+    ]);
+    // Taken, but by whom is the readers' to know, as what it is about.
+    expect(lab.readable).toBe(false);
+    expect(lab.waitingOn).toEqual([expect.objectContaining({ taken: true, heldBy: null })]);
   });
 });

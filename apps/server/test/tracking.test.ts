@@ -582,6 +582,17 @@ describe('manual tracking entries', () => {
       const r = await t.call('POST', '/api/tracking/entries', { as: me, body });
       expect(r.status, JSON.stringify(body)).toBe(400);
     }
+    // Each refusal names its field, for the form to say it under that field.
+    const more = await t.call('POST', '/api/tracking/entries', { as: me, body: bad[1] });
+    expect(more.body.error.fields).toEqual([
+      {
+        path: 'fields.escalatedToIt',
+        field: 'Escalated to IT',
+        message: 'Escalated to IT: cannot be more than the contacts',
+      },
+    ]);
+    const hours = await t.call('POST', '/api/tracking/entries', { as: me, body: bad[0] });
+    expect(hours.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['fields.hours']);
     const forOther = await t.call('POST', '/api/tracking/entries', {
       as: me,
       body: {

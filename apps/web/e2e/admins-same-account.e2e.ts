@@ -4,7 +4,8 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 
 /**
  * Two admins, two computers, the same person's account (or the same group mapping) open at once: the
- * one who saves second is told someone changed it first, and the first admin's change stays.
+ * one who saves second is told someone changed it first, and the first admin's change stays. (Roles
+ * saved before the second admin picks reach their screen live and are picked from: no refusal then.)
  */
 let server: TestServer;
 beforeAll(async () => {
@@ -35,11 +36,19 @@ describe('two admins at once', () => {
           .click();
         await b.page.getByTestId('person-panel').waitFor();
       }
+      // Both pick at once; the first saves. The second's screen hears of it, but keeps what they had
+      // picked from the roles as they were.
+      await pickRole(two.page, /Scheduling coordinator/);
       await pickRole(one.page, /Front desk/);
       await one.page.getByRole('button', { name: 'Save roles' }).click();
       await one.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await two.page
+        .getByTestId('person-panel')
+        .getByTestId('account-changes')
+        .getByText('Front desk receptionist')
+        .first()
+        .waitFor();
 
-      await pickRole(two.page, /Scheduling coordinator/);
       await two.page.getByRole('button', { name: 'Save roles' }).click();
       const refused = two.page.getByRole('alert').filter({ hasText: 'Not changed' });
       await refused.waitFor();

@@ -110,6 +110,10 @@ describe('Audit', () => {
       expect(named.length).toBeGreaterThan(0);
       for (const name of named) expect(workflows.map((w) => w.title)).toContain(name);
       for (const { id } of workflows) expect(results.join(' ')).not.toContain(id);
+      // Versions as numbers under "Version", never "v1".
+      const versions = await b.page.getByTestId('audit-version').allTextContents();
+      expect(versions.length).toBeGreaterThan(0);
+      for (const version of versions) expect(version).toMatch(/^\d+$/);
       await screenshot(b.page, 'audit-search');
 
       // Until the auditor reveals the values, no answer the page reads carries them.
@@ -124,6 +128,7 @@ describe('Audit', () => {
 
       await b.page.getByTestId(`audit-open-${instanceId}`).click();
       await b.page.getByTestId('audit-timeline').waitFor();
+      expect(await b.page.getByTestId('replay-version').textContent()).toMatch(/^Version \d+$/);
       const badge = b.page.getByTestId('verify-badge');
       await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('verified');
       const entries = b.page.locator('[data-testid^="timeline-entry-"]');

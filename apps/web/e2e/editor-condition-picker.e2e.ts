@@ -140,7 +140,7 @@ describe('a decision’s condition from a field and its choices', () => {
       await page.getByTestId('publish-button').click();
       await page.getByTestId('publish-summary').waitFor();
       await page.getByTestId('publish-confirm').click();
-      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Published v1');
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Published · version 1');
       const published = await lead<{ latest: { definition: Definition } }>(
         'GET',
         `/definitions/${PRIOR_AUTH.id}`,

@@ -22,7 +22,10 @@ afterAll(async () => {
 const shown = (page: Page) =>
   page.getByTestId('inspector').evaluate((inspector) => {
     const values = [...inspector.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-      .filter((box) => box.type !== 'hidden' && !box.labels?.[0]?.textContent?.startsWith('Step id'))
+      .filter(
+        (box) =>
+          box.type !== 'hidden' && !box.labels?.[0]?.textContent?.startsWith('Name in links and files'),
+      )
       .map((box) => box.value);
     return [inspector.textContent ?? '', ...values].join('\n');
   });

@@ -62,7 +62,7 @@ describe('the view follows a step given to another role', () => {
       const after = await measure(page, STEP);
       expect(after.onScreen, 'the step in its new lane is on screen').toBe(true);
       expect(after.selected).toBe(true);
-      expect(await page.getByRole('textbox', { name: /^Step id/ }).inputValue()).toBe(STEP);
+      expect(await page.getByRole('textbox', { name: /^Name in links and files/ }).inputValue()).toBe(STEP);
 
       // The lane beside it, in view: the view does not move.
       await giveTo(page, /^Medical director/);

@@ -31,7 +31,7 @@ describe('a publish lost to another window', () => {
       await signIn(page, server.url, 'lead', PASSWORD);
       await page.goto(`${server.url}/workflows/${WORKFLOW}`);
       await page.getByTestId('editor-canvas').waitFor();
-      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Published v1');
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Published · version 1');
       await page.getByTestId('node-log-question').click();
       const amount = page.getByTestId('deadline-amount');
       await amount.fill('2');
@@ -61,7 +61,7 @@ describe('a publish lost to another window', () => {
       await conflict.waitFor();
       await conflict.getByRole('button', { name: 'Keep editing' }).click();
       await conflict.waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Draft · v2 live');
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('Draft · version 2 live');
     } finally {
       await b.close();
     }

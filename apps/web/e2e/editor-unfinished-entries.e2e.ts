@@ -152,7 +152,7 @@ describe('an entry the workflow cannot take', () => {
       await signIn(page, server.url, 'lead', PASSWORD);
       await page.goto(`${server.url}/workflows/lab-callback`);
       await page.getByTestId('node-call').click();
-      const id = page.getByTestId('inspector').getByRole('textbox', { name: /^Step id/ });
+      const id = page.getByTestId('inspector').getByRole('textbox', { name: /^Name in links and files/ });
       await expect.poll(() => id.inputValue()).toBe('call');
 
       // Another step's id: what was typed stays, marked, and is a problem of the step in words.
@@ -162,12 +162,12 @@ describe('an entry the workflow cannot take', () => {
       expect(await id.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => errorCount(page)).toBe(1);
       await expect.poll(() => problems(page)).toContain('Step “Call the patient”');
-      await expect.poll(() => problems(page)).toContain('Step id');
+      await expect.poll(() => problems(page)).toContain('Name in links and files');
       await expect
         .poll(() => problems(page))
-        .toContain('already the id of step “Log the call”: “log” is not taken yet');
+        .toContain('already used by step “Log the call”: “log” is not taken yet');
       expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
-      await expect.poll(() => publishReason(page)).toContain('Step id');
+      await expect.poll(() => publishReason(page)).toContain('Name in links and files');
       await screenshot(page, 'editor-unfinished-step-id');
 
       // Looking at another step and back: still there, still a problem.

@@ -63,7 +63,7 @@ async function openEditor(page: Page, id: string): Promise<void> {
   await page.locator('.react-flow__node').first().waitFor();
 }
 
-const stepIdBox = (page: Page) => page.getByRole('textbox', { name: /^Step id/ });
+const stepIdBox = (page: Page) => page.getByRole('textbox', { name: /^Name in links and files/ });
 
 async function addTask(page: Page, after: string, title: string): Promise<void> {
   await page.getByTestId(`node-${after}`).click();
@@ -86,6 +86,10 @@ describe('the editor in the lead’s words', () => {
       await expect
         .poll(() => page.getByTestId('inspector').textContent())
         .toContain('Follows the title until it is published');
+      // The box says in words what the step's id is for, as the workflow's own name in links does.
+      expect(await page.getByTestId('inspector').textContent()).toContain(
+        'Used in exported files, by connected systems and in history.',
+      );
       await expect.poll(() => page.getByTestId('lint-panel').textContent()).not.toContain('new-task');
       // A step of the published version keeps its id: requests and their history name it.
       await page.getByTestId('node-take-request').click();
@@ -213,6 +217,34 @@ describe('the editor in the lead’s words', () => {
       };
       expect(await confirm.evaluate(uncovered)).toBe(true);
       expect(await page.getByTestId('publish-cancel').evaluate(uncovered)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('versions are said in words: “Published · version 2”, “Published as version 2”, never “v2”', async () => {
+    await publishSignInHelp('words-versions');
+    const { page, close } = await openBrowser();
+    try {
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await openEditor(page, 'words-versions');
+      const badge = page.getByTestId('version-badge');
+      await expect.poll(() => badge.textContent()).toBe('Published · version 1');
+      await page.getByTestId('node-check').click();
+      await page.getByTestId('inspector-title').fill('Check the portal account');
+      await page.getByTestId('inspector-title').press('Enter');
+      await page.getByTestId('save-button').click();
+      await page.getByTestId('unsaved-indicator').waitFor({ state: 'detached' });
+      await expect.poll(() => badge.textContent()).toBe('Draft · version 1 live');
+      await page.getByTestId('publish-button').click();
+      await page.getByTestId('publish-confirm').click();
+      await page.getByRole('status').filter({ hasText: 'Published as version 2' }).waitFor();
+      await expect.poll(() => badge.textContent()).toBe('Published · version 2');
+
+      await page.goto(`${server.url}/workflows`);
+      const row = page.getByTestId('workflow-row-words-versions');
+      await row.getByText('Published · version 2').waitFor();
+      expect(await page.getByTestId('workflows-table').textContent()).not.toMatch(/Published v\d/);
     } finally {
       await close();
     }

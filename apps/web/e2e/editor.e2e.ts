@@ -72,8 +72,9 @@ async function chooseStep(page: Page, input: Locator, id: string): Promise<void>
 const errorCount = async (page: Page) =>
   Number.parseInt((await page.getByTestId('lint-count-errors').textContent()) ?? 'NaN', 10);
 
-/** The id of the step the inspector shows (the "Step id" field). */
-const selectedStepId = (page: Page) => page.getByRole('textbox', { name: /^Step id/ }).inputValue();
+/** The id of the step the inspector shows (the "Name in links and files" field). */
+const selectedStepId = (page: Page) =>
+  page.getByRole('textbox', { name: /^Name in links and files/ }).inputValue();
 
 async function addRole(page: Page, name: string): Promise<void> {
   await clearSelection(page);
@@ -223,7 +224,7 @@ describe('Editor', () => {
       await page.getByTestId('publish-confirm').click();
       await expect
         .poll(() => page.getByTestId('version-badge').textContent(), { timeout: 15_000 })
-        .toBe('Published v1');
+        .toBe('Published · version 1');
 
       const server1 = await lead<{ latest: { version: number; definition: Definition } | null }>(
         'GET',

@@ -59,7 +59,7 @@ describe('the staff FAQ searched in the other language', () => {
 
 describe('the Spanish help page that cannot load', () => {
   it('says so in Spanish, its tab title too', async () => {
-    const b = await openBrowser({ width: 360, height: 640 });
+    const b = await openBrowser({ width: 360, height: 640, noServiceWorker: true });
     try {
       await b.page.route('**/api/public/help/**', (route) => route.abort());
       await b.page.goto(`${server.url}/help/riverside/es`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
 /**
@@ -16,20 +16,14 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   // A colleague in the same pool.
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!ma) throw new Error('demo users missing');
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Second MA',
-    roles: ['medical-assistant'],
   });
   // One whose roles an admin changes in the keyboard test.
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-3',
-    passwordHash: ma.passwordHash,
     displayName: 'Third MA',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {

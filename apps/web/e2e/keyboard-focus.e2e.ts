@@ -5,6 +5,7 @@ import { openBrowser, signIn } from './support/browser.ts';
 import { byTestId, focused, tabTo } from './support/keyboard.ts';
 import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { taskPanelReady } from './support/task-panel.ts';
 
 /**
  * My work and New request with the keyboard only (Tab, Enter, Escape): after starting a request or
@@ -64,7 +65,7 @@ async function openByKeyboard(page: Page, task: string) {
   await page.getByTestId('my-work').waitFor();
   await tabTo(page, byTestId(`task-row-${task}`));
   await page.keyboard.press('Enter');
-  await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+  await taskPanelReady(page, task);
 }
 
 describe('keyboard only: where the focus goes', () => {
@@ -152,6 +153,7 @@ describe('keyboard only: where the focus goes', () => {
       await toast.waitFor();
       expect(await toast.getAttribute('role')).toBe('status');
 
+      await taskPanelReady(page, second);
       await tabTo(page, byTestId('outcome-button-checked'));
       await page.keyboard.press('Enter');
       await page.getByTestId('task-panel-empty').waitFor();

@@ -5,6 +5,7 @@ import { openBrowser, signIn } from './support/browser.ts';
 import { byTestId, tabTo } from './support/keyboard.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { settled } from './support/settled.ts';
+import { taskPanelReady } from './support/task-panel.ts';
 
 /**
  * The task panel with the keyboard only: Tab meets its parts in the order they are on screen. With
@@ -88,7 +89,7 @@ describe('keyboard only: the task panel in the order it is on screen', () => {
       await page.getByTestId('my-work').waitFor();
       await tabTo(page, byTestId(`task-row-${task}`));
       await page.keyboard.press('Enter');
-      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await taskPanelReady(page, task);
       const { help, form } = await boxesOnceStill(page);
       expect(help.y + help.height).toBeLessThanOrEqual(form.y);
       const seen = await tabOrder(page);
@@ -107,7 +108,7 @@ describe('keyboard only: the task panel in the order it is on screen', () => {
       await page.getByTestId('my-work').waitFor();
       await tabTo(page, byTestId(`task-row-${task}`));
       await page.keyboard.press('Enter');
-      await page.locator(`[data-testid="task-panel"][data-task-id="${task}"]`).waitFor();
+      await taskPanelReady(page, task);
       const { help, form } = await boxesOnceStill(page);
       expect(help.x).toBeGreaterThanOrEqual(form.x + form.width);
       const seen = await tabOrder(page);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
  * My work keeps its place in the address: the folder and the open task (its opaque id only), so a
@@ -15,13 +15,9 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   // A colleague in the same pool, who finishes a task while it is open here.
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!ma) throw new Error('demo users missing');
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Second MA',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {

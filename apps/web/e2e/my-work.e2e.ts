@@ -2,20 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openBrowser, screenshot, signIn } from './support/browser.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   // A second medical assistant, so two people share one pool.
-  const admin = await server.server.store.findUserByUsername('admin');
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!admin || !ma) throw new Error('demo users missing');
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Second MA',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {
@@ -111,14 +106,16 @@ describe('My work', () => {
       expect(await seriousViolations(b.page)).toEqual([]);
       await screenshot(b.page, 'my-work-required-for');
       await b.page.getByTestId('outcome-button-wrong-patient').click();
-      await b.page
-        .getByText(/Completed/)
-        .first()
-        .waitFor();
       // The panel goes on to the next task in the pool; the toast leaves its Claim button in view.
+      // The toast stands where it first showed until it closes (on a busy machine, before the next
+      // task has opened), so where it stands is read as soon as it shows.
+      const shown = b.page.locator('.mantine-Notification-root').filter({ hasText: /Completed/ });
+      await shown.waitFor();
+      const shownAt = await shown.boundingBox();
+      expect(shownAt).not.toBeNull();
+      const toast = shownAt!;
       const claim = b.page.getByTestId('claim-button');
       await claim.waitFor();
-      const toast = (await b.page.locator('.mantine-Notification-root').first().boundingBox())!;
       const button = (await claim.boundingBox())!;
       const overlaps =
         toast.x < button.x + button.width &&

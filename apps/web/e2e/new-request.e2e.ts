@@ -4,21 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { dismissToasts, openBrowser, screenshot, signIn } from './support/browser.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 import { testNow } from './support/time-shift.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   // A second person at the front desk, who did not start the requests the first one withdraws.
-  const desk = await server.server.store.findUserByUsername('front-desk');
-  if (!desk) throw new Error('demo users missing');
-  await server.server.store.createUser({
-    username: 'front-desk-2',
-    passwordHash: desk.passwordHash,
-    displayName: 'Second receptionist',
-    roles: ['front-desk'],
-  });
+  await addColleague(server, 'front-desk', { username: 'front-desk-2', displayName: 'Second receptionist' });
 });
 afterAll(async () => {
   await server?.stop();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { look } from './support/look.ts';
+import { openPoolTask, verifyNormalLabResult } from './support/pool-task.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
@@ -63,6 +64,28 @@ describe('the toast after completing a step', () => {
         'Next on this request: “Work the insurance claim”, waiting in the Patient billing specialist pool.',
       );
       await look(page, 'next-in-pool');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('says where the request went when it goes on to another role', async () => {
+    const b = await openBrowser({ width: 1366, height: 768 });
+    try {
+      const { page } = b;
+      const ma = await apiSession(server.url, 'medical-assistant', PASSWORD);
+      const started = await ma<Body>('POST', '/requests', {
+        definitionId: 'lab-result-release',
+        data: { patient: 'DEMO-9303', test: 'Potassium' },
+      });
+      expect(started.status).toBe(201);
+      await signIn(page, server.url, 'medical-assistant', PASSWORD);
+      await openPoolTask(page, 'medical-assistant', 'DEMO-9303 · Result: Potassium');
+      await page.getByTestId('claim-button').click();
+      await verifyNormalLabResult(page);
+      const next = page.getByTestId('completed-next');
+      await next.waitFor();
+      expect(await next.textContent()).toMatch(/^Now with the (?!Medical assistant)[A-Z][^:]+ pool: “.+”\.$/);
     } finally {
       await b.close();
     }

@@ -116,7 +116,7 @@ describe('deadline entry and publish confirmation', () => {
       await page.getByTestId('publish-confirm').click();
       await expect
         .poll(() => page.getByTestId('version-badge').textContent(), { timeout: 15_000 })
-        .toBe('Published v2');
+        .toBe('Published · version 2');
       const lead = await apiSession(server.url, 'lead', PASSWORD);
       const saved = await lead<{ latest: { version: number; definition: Definition } }>(
         'GET',

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
@@ -5,9 +6,10 @@ import { look } from './support/look.ts';
 import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
- * A lead moves work to a colleague while an admin takes that colleague's role away: the reassignment
- * is refused, and the lead reads why in the dialog, in words (who, and the role by its title), not a
- * code or a role id.
+ * A lead moves work to a colleague while an admin takes that colleague's role away. A screen that
+ * hears of it live says so before the lead confirms; one that missed it gets the server's refusal,
+ * and the lead reads why in the dialog, in words (who, and the role by its title), not a code or a
+ * role id.
  */
 
 let server: TestServer;
@@ -22,6 +24,20 @@ const ROSA_PASSWORD = 'rosa sorts the refill queue';
 const ROLE = 'refill-coordinator';
 const KEPT = 'medical-assistant';
 const PATIENT = 'DEMO-6377';
+
+/** The lead, on Team, chooses the refill request and reviews handing it to Rosa. */
+async function reviewRefillToRosa(page: Page): Promise<void> {
+  await signIn(page, server.url, 'lead', PASSWORD);
+  await page.goto(`${server.url}/team`);
+  const table = page.getByTestId('team-table');
+  await table.waitFor();
+  await table.getByRole('checkbox', { name: new RegExp(`${PATIENT} · Refill: metformin`) }).check();
+  await page.getByTestId('bulk-reassign-button').click();
+  await page.getByTestId('reassign-target-person').click();
+  await page.getByTestId('reassign-person').click();
+  await page.getByRole('option', { name: /Rosa Diaz/ }).click();
+  await page.getByTestId('reassign-review').click();
+}
 
 describe('reassigning to someone whose role was just taken away', () => {
   it('the lead sees the server’s reason in words, and nothing moved', async () => {
@@ -47,18 +63,12 @@ describe('reassigning to someone whose role was just taken away', () => {
     expect(started.status).toBe(201);
     const taskId = started.body.instance.active[0]!.taskId;
 
-    const b = await openBrowser({ width: 1440, height: 900 });
+    const b = await openBrowser({ width: 1440, height: 900, noServiceWorker: true });
     try {
-      await signIn(b.page, server.url, 'lead', PASSWORD);
-      await b.page.goto(`${server.url}/team`);
-      const table = b.page.getByTestId('team-table');
-      await table.waitFor();
-      await table.getByRole('checkbox', { name: new RegExp(`${PATIENT} · Refill: metformin`) }).check();
-      await b.page.getByTestId('bulk-reassign-button').click();
-      await b.page.getByTestId('reassign-target-person').click();
-      await b.page.getByTestId('reassign-person').click();
-      await b.page.getByRole('option', { name: /Rosa Diaz/ }).click();
-      await b.page.getByTestId('reassign-review').click();
+      // A screen that misses the live word of the change (a dropped connection): its confirmation
+      // still offers Rosa, and the server's refusal is what the lead reads.
+      await b.page.route('**/api/events', (route) => route.abort('internetdisconnected'));
+      await reviewRefillToRosa(b.page);
 
       // While the lead reads the confirmation, an admin takes the refill role from Rosa.
       const saved = await asAdmin('PATCH', `/users/${made.body.user.id}`, { roles: [KEPT] });
@@ -79,6 +89,29 @@ describe('reassigning to someone whose role was just taken away', () => {
         `/tasks/${encodeURIComponent(taskId)}`,
       );
       expect(task.body.task.assignee).toBeNull();
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a lead whose screen hears the change is told before confirming, and cannot confirm', async () => {
+    const asAdmin = await apiSession(server.url, 'admin', PASSWORD);
+    const { body } = await asAdmin<{ users: Array<{ id: string; username: string }> }>('GET', '/users');
+    const rosa = body.users.find((u) => u.username === 'rosa-diaz')!;
+    expect((await asAdmin('PATCH', `/users/${rosa.id}`, { roles: [ROLE, KEPT] })).status).toBe(200);
+
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      await reviewRefillToRosa(b.page);
+      const confirm = b.page.getByTestId('reassign-confirm');
+      expect(await confirm.isDisabled()).toBe(false);
+
+      expect((await asAdmin('PATCH', `/users/${rosa.id}`, { roles: [KEPT] })).status).toBe(200);
+      await b.page
+        .getByTestId('reassign-dialog')
+        .getByText('Rosa Diaz does not hold the role of 1 of these tasks')
+        .waitFor({ timeout: 10_000 });
+      expect(await confirm.isDisabled()).toBe(true);
     } finally {
       await b.close();
     }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { openBrowser, signIn } from './support/browser.ts';
 import { look } from './support/look.ts';
-import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
 
 /**
  * Handing a task back at closing time with a note: the note typed in "Note on this request" goes with
@@ -13,13 +13,9 @@ import { PASSWORD, startTestServer, type TestServer } from './support/server.ts'
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  const ma = await server.server.store.findUserByUsername('medical-assistant');
-  if (!ma) throw new Error('demo users missing');
-  await server.server.store.createUser({
+  await addColleague(server, 'medical-assistant', {
     username: 'medical-assistant-2',
-    passwordHash: ma.passwordHash,
     displayName: 'Jamie Ortiz',
-    roles: ['medical-assistant'],
   });
 });
 afterAll(async () => {

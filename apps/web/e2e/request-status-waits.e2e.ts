@@ -69,6 +69,15 @@ describe('Request status of a request waiting for the payer', () => {
       );
       expect(await seriousViolations(page)).toEqual([]);
       await look(page, 'request-status-waits');
+
+      // Nobody holds it while it waits: a note for the next person goes to whoever takes it up next.
+      const row = page.getByTestId('request-status-row').first();
+      await row.getByTestId('request-status-add-note').click();
+      await row.getByTestId('task-note').fill('Payer said the resubmission is in review.');
+      await row.getByTestId('task-note-save').click();
+      await expect
+        .poll(() => row.getByTestId('request-status-note-saved').textContent())
+        .toBe('Saved: whoever works on the request next sees it highlighted.');
     } finally {
       await b.close();
     }

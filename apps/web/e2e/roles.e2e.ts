@@ -259,6 +259,10 @@ describe('roles, refreshers and the handbook', () => {
       await page.getByRole('link', { name: 'Handbook' }).click();
       await page.getByTestId('handbook-index').getByTestId('handbook-link').first().waitFor();
       expect(await page.getByText('This screen could not be opened').count()).toBe(0);
+      // Versions as numbers under "Version", never "v1".
+      for (const version of await page.getByTestId('handbook-version').allTextContents())
+        expect(version).toMatch(/^\d+$/);
+      expect(await page.getByTestId('handbook-version').count()).toBeGreaterThan(0);
       await page.getByRole('link', { name: 'Workflows' }).click();
       await page.getByTestId('workflows-page').getByRole('link').first().waitFor();
       expect(errors).toEqual([]);

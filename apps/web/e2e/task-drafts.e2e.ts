@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signIn } from './support/browser.ts';
 import { heldLabResult } from './support/held-task.ts';
 import { addColleague, PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { taskPanelReady } from './support/task-panel.ts';
 
 /**
  * A medical assistant fills in half a result's form and a note, then reloads the page (or the laptop
@@ -29,7 +30,8 @@ const NOTE = 'Lab says the sample was haemolysed; waiting for the repeat.';
 
 async function openTask(page: Page, taskId: string) {
   await page.getByTestId(`task-row-${taskId}`).click();
-  await page.locator(`[data-testid="task-panel"][data-task-id="${taskId}"]`).waitFor();
+  // Its draft read: until then the form shows without the answers kept (and its outcomes greyed).
+  await taskPanelReady(page, taskId);
   await page.getByTestId('task-form').waitFor();
 }
 

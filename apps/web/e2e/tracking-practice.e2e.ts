@@ -76,6 +76,16 @@ function asShown(csv: string[][]): string[][] {
   ];
 }
 
+/** The time-to-complete chart's scale in the words the table uses ("15 min", "2 h", "1 d 6 h"), never "0.25 h". */
+async function expectScaleInWords(page: Page): Promise<void> {
+  const ticks = await page
+    .getByTestId('tracking-chart-time')
+    .locator('.recharts-xAxis-tick-labels text')
+    .allTextContents();
+  expect(ticks.length).toBeGreaterThan(1);
+  for (const tick of ticks) expect(tick).toMatch(/^(0|\d+ d( \d+ h)?|\d+ h( \d+ min)?|\d+ min)$/);
+}
+
 describe('tracking sheet and practice mode', () => {
   it('a staff member runs a practice instance to the end: marked everywhere, not counted on their sheet', async () => {
     const b = await openBrowser({ width: 1366, height: 900 });
@@ -206,6 +216,7 @@ describe('tracking sheet and practice mode', () => {
       expect(await shownTable(page, 'totals')).toEqual(totalsBefore);
       expect(await downloadedCsv(page, 'enrollment')).toEqual(enrollmentBefore);
       await page.getByTestId('tracking-chart-volume').locator('svg').first().waitFor();
+      await expectScaleInWords(page);
       expect(await seriousViolations(page)).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
       await dismissToasts(page);
@@ -288,7 +299,11 @@ describe('tracking sheet and practice mode', () => {
       expect(plot!.height).toBeGreaterThanOrEqual(150);
       // Every role with completions has a legend entry, outside the plot.
       const legend = await volume.getByTestId('tracking-volume-legend').textContent();
-      const perRole = (await shownTable(page, 'totals')).slice(1).map((r) => r[1]!);
+      // (A role can be on the totals with nothing completed: only overdue work, or an escalation.)
+      const [head, ...rows] = await shownTable(page, 'totals');
+      const completed = head!.indexOf('Completed');
+      const perRole = rows.filter((r) => r[completed] !== '0').map((r) => r[1]!);
+      expect(perRole.length).toBeGreaterThan(1);
       for (const role of new Set(perRole)) expect(legend).toContain(role);
 
       const time = page.getByTestId('tracking-chart-time');
@@ -299,6 +314,7 @@ describe('tracking sheet and practice mode', () => {
           texts.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')),
         );
       expect(names.sort()).toEqual([...new Set(perRole)].sort());
+      await expectScaleInWords(page);
       await dismissToasts(page);
       await screenshot(page, 'tracking-last-week');
     } finally {

@@ -71,7 +71,6 @@ export function SignedInApp({ me }: { me: Me }) {
               />
             )}
             {isLead(roles) && <Route path="/workflows/:id/migrate" element={<MigrationPage />} />}
-            {isAuditor(roles) && <Route path="/audit/*" element={<AuditPage />} />}
             <Route path="/roles" element={<RolesPage me={me} />} />
             <Route path="/roles/:id" element={<RolePage me={me} />} />
             <Route path="/refresher" element={<MyRefresherPage />} />
@@ -95,7 +94,9 @@ export function SignedInApp({ me }: { me: Me }) {
             {(isLead(roles) || isAuditor(roles)) && (
               <Route path="/clinic-hours" element={<ClinicHoursPage canEdit={isLead(roles)} />} />
             )}
-            {(isAuditor(roles) || !!me.emergency) && <Route path="/audit/*" element={<AuditPage />} />}
+            {(isAuditor(roles) || !!me.emergency) && (
+              <Route path="/audit/*" element={<AuditPage accounts={isAuditor(roles)} />} />
+            )}
             {clinicRoles(roles).length > 0 && <Route path="/practice" element={<PracticePage me={me} />} />}
             <Route path="*" element={<Navigate to={home(roles)} replace />} />
           </Routes>

@@ -32,7 +32,7 @@ const theme = createTheme({
     }),
     // Every dialog's close button has a name, including one that forgets to give its own.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    // Badges say "Active", "Published v1" as written: capitals everywhere ("ACTIVE") read as shouting.
+    // Badges say "Active", "Published · version 1" as written: capitals ("ACTIVE") read as shouting.
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
   },
 });

@@ -105,15 +105,15 @@ describe('a step id typed into the inspector', () => {
 
   it('says in words why not: another step has it, a character it cannot hold, too long', () => {
     expect(readStepId(triage(), 'classify', 'call-patient')).toEqual({
-      error: 'Another step has this id',
-      problem: 'Step id is already the id of step “Call the patient today”',
+      error: 'Another step already uses it',
+      problem: 'Name in links and files is already used by step “Call the patient today”',
     });
     expect(readStepId(triage(), 'classify', 'sort message')).toMatchObject({
-      problem: 'Step id must be letters, digits, - and _, starting with a letter or digit',
+      problem: 'Name in links and files must be letters, digits, - and _, starting with a letter or digit',
     });
     expect(readStepId(triage(), 'classify', '')).toMatchObject({ error: expect.any(String) });
     expect(readStepId(triage(), 'classify', 'a'.repeat(81))).toMatchObject({
-      problem: 'Step id must be at most 80 characters',
+      problem: 'Name in links and files must be at most 80 characters',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnHeading, hoursAsDuration } from '../src/tracking/duration.ts';
+import { axisDuration, columnHeading, hoursAsDuration } from '../src/tracking/duration.ts';
 
 describe('time to complete on the tracking sheet', () => {
   it('reads as minutes, hours and days, not decimal hours ("0.67 h")', () => {
@@ -20,5 +20,10 @@ describe('time to complete on the tracking sheet', () => {
       'Median',
     );
     expect(columnHeading({ key: 'completed', label: 'Completed', numeric: true })).toBe('Completed');
+  });
+
+  it("the time chart's scale says the same words, its zero a plain 0", () => {
+    expect([0, 0.25, 0.5, 0.75, 1].map(axisDuration)).toEqual(['0', '15 min', '30 min', '45 min', '1 h']);
+    expect([0, 12, 24, 36, 48].map(axisDuration)).toEqual(['0', '12 h', '1 d', '1 d 12 h', '2 d']);
   });
 });

@@ -32,7 +32,41 @@ describe('the toast after completing a task', () => {
     );
   });
 
-  it('says nothing of a next step when the request went on to another role', () => {
+  it('says where the request went when it went on to another role, or that it waits, or that it is finished', () => {
+    expect(
+      completedText('Sort the portal message', 'sorted', 'DEMO-1001 · Message: Prescription', undefined, {
+        to: [{ title: 'Call the patient back', pool: 'the Triage nurse (RN) pool' }],
+        waits: [],
+        finished: false,
+      }).next,
+    ).toBe('Now with the Triage nurse (RN) pool: “Call the patient back”.');
+    expect(
+      completedText('Release the result', 'released', 'DEMO-1002', undefined, {
+        to: [
+          { title: 'Review the result', pool: 'the Provider pool' },
+          { title: 'Send the letter', pool: 'the Front desk pool' },
+        ],
+        waits: [],
+        finished: false,
+      }).next,
+    ).toBe('Now with the Provider pool: “Review the result”; the Front desk pool: “Send the letter”.');
+    expect(
+      completedText('Send the reminder', 'sent', 'DEMO-1003', undefined, {
+        to: [],
+        waits: ['Wait for the patient to reply'],
+        finished: false,
+      }).next,
+    ).toBe('It now waits: “Wait for the patient to reply”.');
+    expect(
+      completedText('Close the request', 'closed', 'DEMO-1004', undefined, {
+        to: [],
+        waits: [],
+        finished: true,
+      }).next,
+    ).toBe('The request is finished: nothing more to do on it.');
+  });
+
+  it('names the same pool first when the next step is there, and says nothing more without anything known', () => {
     expect(
       completedText('Sort the portal message', 'sorted', 'DEMO-1001 · Message: Prescription').next,
     ).toBeNull();

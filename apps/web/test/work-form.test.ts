@@ -1,6 +1,5 @@
 import type { FormField } from '@portalflow/engine';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../src/api/client.ts';
 import {
   attentionSummary,
   checkForm,
@@ -8,7 +7,6 @@ import {
   localToday,
   normalize,
   recheck,
-  serverFieldErrors,
   toSubmission,
 } from '../src/work/form.ts';
 
@@ -128,18 +126,6 @@ describe('the outcome form', () => {
     });
     expect(checkForm(seen, { seen: '2026-03-02' }, undefined, '2026-03-02')).toEqual({});
     expect(localToday(new Date(2026, 2, 2, 23, 59))).toBe('2026-03-02');
-  });
-
-  it('reads per-field errors from a 422 FORM_INVALID', () => {
-    const error = new ApiError(422, 'FORM_INVALID', 'The form is not complete', {
-      fields: [
-        { field: 'topic', message: 'Topic is required' },
-        { field: 'topic', message: 'second message ignored' },
-      ],
-    });
-    expect(serverFieldErrors(error)).toEqual({ topic: 'Topic is required' });
-    expect(serverFieldErrors(new ApiError(409, 'TASK_CLOSED', 'closed'))).toBeNull();
-    expect(serverFieldErrors(new Error('x'))).toBeNull();
   });
 
   it('says how many fields need attention, before which outcome, and nothing once none do', () => {

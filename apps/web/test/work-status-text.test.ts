@@ -28,6 +28,16 @@ describe('waitingText', () => {
     );
   });
 
+  it('names the colleague working on it, or the reader themself, as My work does', () => {
+    const taken = { ...step, taken: true, due: null };
+    expect(waitingText(taken, now, 'Keisha Brown').text).toBe(
+      'With Provider — Decide on the refill request · Keisha Brown is working on it',
+    );
+    expect(waitingText(taken, now, 'You').text).toBe(
+      'With Provider — Decide on the refill request · you are working on it',
+    );
+  });
+
   it('leaves out what the caller may not read, and a due time there is none of', () => {
     expect(waitingText({ roleName: 'Provider', step: null, taken: false, due: null }, now).text).toBe(
       'With Provider · waiting in the pool',

@@ -192,10 +192,12 @@ export const ApplyStaffListBody = StaffListBody.extend({
 }).strict();
 export type ApplyStaffListBody = z.infer<typeof ApplyStaffListBody>;
 
+/** The most account changes one read gives: a CSV without `limit` gives this many, the screen 200. */
+export const ACCOUNT_CHANGES_MOST = 5000;
 export const AccountChangesQuery = z
   .object({
     userId: z.string().min(1).max(80).optional(),
-    limit: z.coerce.number().int().min(1).max(5000).optional(),
+    limit: z.coerce.number().int().min(1).max(ACCOUNT_CHANGES_MOST).optional(),
     format: z.enum(['json', 'csv']).optional(),
   })
   .strict();
@@ -470,7 +472,8 @@ export const listAccountChanges = route({
   request: { query: AccountChangesQuery },
   responses: {
     200: {
-      description: 'Changes, as JSON or (with `format=csv`) a CSV file',
+      description:
+        'Changes, newest first, as JSON (200 unless `limit` says) or (with `format=csv`) a CSV file of up to 5,000 named by the moment the server read them (`account-changes-as-of-<UTC time>.csv`)',
       content: {
         'application/json': { schema: z.object({ changes: z.array(AccountChangeView) }) },
         'text/csv': { schema: z.string() },

@@ -455,7 +455,8 @@ export const exportAccessLog = route({
   request: { body: jsonBody(AccessLogExportBody) },
   responses: {
     200: {
-      description: 'The CSV, one entry a row, in the order asked (oldest first unless `newest`)',
+      description:
+        'The CSV, one entry a row, newest first as the report lists them (oldest first when `order` is `oldest`), as the log stood when the export began: entries written while it is read, its own among them, are not in it. Its file name gives the period and that moment (`access-log-<from>-to-<to>-as-of-<UTC time>.csv`)',
       content: { 'text/csv': { schema: z.string() } },
     },
     ...errors({

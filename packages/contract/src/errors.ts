@@ -110,6 +110,10 @@ export const ERRORS = {
     status: 409,
     message: 'A newer draft of this task was saved (in another tab or window); it is shown now',
   },
+  TASK_DRAFT_UNSEEN: {
+    status: 409,
+    message: 'Answers a colleague typed on this task were not shown when it was finished; they are now',
+  },
   TASK_DRAFT_TOO_LARGE: { status: 413, message: 'The draft is longer than {limit} characters' },
   ALREADY_CLAIMED: { status: 409, message: 'Someone else claimed this task first' },
   // A claim decided under a role an admin took away before it was written (the role removal won).

@@ -240,6 +240,31 @@ function step(schema: AnySchema, key: PropertyKey): AnySchema | undefined {
   return undefined;
 }
 
+/**
+ * The labels along the whole of `path` (one per step), or undefined when it cannot be walked. A union
+ * is walked through the option that holds the whole path: each kind of tracking entry has its own
+ * `fields`, and the first option's would not know the second one's `escalatedToIt`.
+ */
+function walk(schema: AnySchema, path: readonly PropertyKey[]): Array<string | undefined> | undefined {
+  if (path.length === 0) return [];
+  for (let s: AnySchema | undefined = schema; s; s = unwrap(s)) {
+    const def = s._zod.def as { type: string; options?: AnySchema[] };
+    if (def.type === 'union' && def.options) {
+      for (const option of def.options) {
+        const found = walk(option, path);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const next = child(s, path[0]!);
+    if (next) {
+      const rest = walk(next, path.slice(1));
+      return rest && [labelThrough(next), ...rest];
+    }
+  }
+  return undefined;
+}
+
 function labelThrough(schema: AnySchema): string | undefined {
   for (let s: AnySchema | undefined = schema; s; s = unwrap(s)) {
     const label = labelOf(s);
@@ -254,12 +279,19 @@ function labelThrough(schema: AnySchema): string | undefined {
  */
 export function fieldName(root: AnySchema | undefined, path: readonly PropertyKey[], whole: string): string {
   if (path.length === 0) return whole;
-  let schema: AnySchema | undefined = root;
   let named: { label: string; at: number } | undefined;
-  for (let i = 0; i < path.length && schema; i++) {
-    schema = step(schema, path[i]!);
-    const label = schema && labelThrough(schema);
-    if (label) named = { label, at: i + 1 };
+  const along = root && walk(root, path);
+  if (along) {
+    along.forEach((label, i) => {
+      if (label) named = { label, at: i + 1 };
+    });
+  } else {
+    let schema: AnySchema | undefined = root;
+    for (let i = 0; i < path.length && schema; i++) {
+      schema = step(schema, path[i]!);
+      const label = schema && labelThrough(schema);
+      if (label) named = { label, at: i + 1 };
+    }
   }
   if (!named) return humanise(path);
   const rest = path.slice(named.at);

@@ -11,6 +11,8 @@ export const LiveEvents = {
   'definition.changed': z.object({}).loose(),
   /** The clinic hours changed: re-read `/api/config`. */
   'clinic.changed': z.object({}).loose(),
+  /** An account was made, renamed, given other roles or disabled: re-read the directory (`/api/people`). */
+  'people.changed': z.object({ userId: z.string() }).loose(),
   /** The server no longer keeps what the client missed: re-read everything. */
   reset: z.object({}).loose(),
 } as const;

@@ -143,6 +143,11 @@ export const RequestStatus = z.object({
    * (`POST /api/instances/{id}/cancel`, refused with 409 REQUEST_UNDER_WAY if someone acts first).
    */
   withdrawable: z.boolean(),
+  /**
+   * The caller may add a note to it now (`POST /api/instances/{id}/notes`, the same rule): it is open,
+   * they act on requests (not an auditor), and they read it by their own roles, not by emergency access.
+   */
+  notable: z.boolean(),
   waitingOn: z.array(
     z.object({
       roleName: z.string().nullable(),
@@ -151,6 +156,8 @@ export const RequestStatus = z.object({
       due: z.string().nullable(),
       /** Whether someone has taken it (else it waits in the role's pool). */
       taken: z.boolean(),
+      /** Who has taken it (display name); null while it waits in the pool, or when not `readable`. */
+      heldBy: z.string().nullable(),
     }),
   ),
   /**

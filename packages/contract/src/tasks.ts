@@ -112,6 +112,12 @@ export const CompleteBody = z
     note: z.string().max(8000).optional(),
     /** The note is for whoever takes the request next (highlighted in their task). */
     forNextRole: z.boolean().optional(),
+    /**
+     * The revision of the task's draft the form was filled from (0: none was read). When a draft someone
+     * else typed is newer (the previous holder's, never shown here), the completion is refused with it
+     * (409 TASK_DRAFT_UNSEEN) instead of removing those answers unseen. Left out, no draft is checked.
+     */
+    draftSeen: z.number().int().min(0).max(1_000_000_000).meta({ title: 'Draft revision seen' }).optional(),
   })
   .strict();
 
@@ -293,6 +299,7 @@ export const completeTask = route({
     ...actionErrors,
     ...errors({
       400: 'A data field the step does not declare (UNDECLARED_FIELD) or another step owns (FIELD_OWNED)',
+      409: "The task closed or is held by someone else, your role was taken meanwhile, or a colleague's draft of it is newer than the one named as seen (TASK_CLOSED, ALREADY_CLAIMED, ALREADY_YOURS, NOT_YOURS, NOT_ASSIGNED, ROLE_REMOVED, ASSIGNEE_LOST_ROLE, ASSIGNEE_DISABLED, HISTORY_LIMIT, CONFLICT, TASK_DRAFT_UNSEEN)",
       422: 'Unknown outcome or invalid form (UNKNOWN_OUTCOME, …)',
     }),
   },

@@ -28,10 +28,14 @@ export const ENTRY_FIELDS = {
     .object({
       contactType: z.enum(['lockout', 'password-reset', 'expired-code', 'other']),
       count: z.number().int().min(1).max(1000),
-      escalatedToIt: z.number().int().min(0).max(1000).default(0),
+      escalatedToIt: z.number().int().min(0).max(1000).default(0).meta({ title: 'Escalated to IT' }),
     })
     .strict()
-    .refine((f) => f.escalatedToIt <= f.count, 'escalatedToIt cannot exceed count'),
+    // Said under the escalated number, the one to correct.
+    .refine((f) => f.escalatedToIt <= f.count, {
+      path: ['escalatedToIt'],
+      message: 'cannot be more than the contacts',
+    }),
   faq: z
     .object({
       itemType: z.enum(['faq', 'video']),

@@ -8,7 +8,7 @@ export {
 } from './boxes.ts';
 export { captionOf } from './caption.ts';
 export { type Point, type Rect, rectsOverlap } from './geometry.ts';
-export { labelSize, type PlacedLabel } from './labels.ts';
+export { type LabelMark, labelSize, markWidth, type PlacedLabel } from './labels.ts';
 export { type LaneSpec, laneOfSteps, laneSpecs, UNASSIGNED_LANE } from './lanes.ts';
 export { LABEL_BACKGROUND, LAYER } from './layers.ts';
 export {
@@ -32,6 +32,7 @@ export {
   autoLayout,
   completeLayout,
   DECISION_POINT,
+  type LabelMarks,
   nextScene,
   type Placement,
   placementOf,
@@ -51,6 +52,7 @@ export {
   INK,
   KIND,
   LABEL_BOX,
+  LABEL_MARK,
   LANE,
   LANE_COLORS,
   MIN_TEXT_SIZE,

@@ -9,16 +9,37 @@ import {
   segmentRect,
 } from './geometry.ts';
 import { blockWidth, textWidth, wrapText } from './text.ts';
-import { EDGE_LINE, LABEL_BOX, TEXT } from './theme.ts';
+import { EDGE_LINE, LABEL_BOX, LABEL_MARK, TEXT } from './theme.ts';
 
 /** An arrow's label: its wrapped lines and the rectangle they occupy. */
 export interface PlacedLabel extends Rect {
   lines: string[];
 }
 
+/** Marks drawn in a label's row beside its text: a problem's icon, words ("warning", "changed"). */
+export interface LabelMark {
+  icon?: boolean;
+  words?: readonly string[];
+}
+
+const MARK_FONT = { size: LABEL_MARK.size, weight: LABEL_MARK.weight } as const;
+
+/** How much wider a label's row is with its marks (each after a gap), as the editor draws them. */
+export function markWidth(mark: LabelMark | undefined): number {
+  if (!mark) return 0;
+  let width = mark.icon ? LABEL_MARK.icon + LABEL_MARK.gap : 0;
+  for (const word of mark.words ?? []) width += LABEL_MARK.gap + textWidth(word.toUpperCase(), MARK_FONT);
+  return Math.ceil(width);
+}
+
+const markKey = (mark: LabelMark | undefined) =>
+  mark ? `${mark.icon ? 'icon' : ''}|${(mark.words ?? []).join('|')}` : '';
+
 export interface LabelRequest {
   id: string;
   text: string;
+  /** Marks drawn beside the text: the label's box is made that much wider. */
+  mark?: LabelMark;
   points: Point[];
   /** The steps the arrow leaves and enters: the only boxes its label may sit beside. */
   from: string;
@@ -54,12 +75,13 @@ export interface LabelSize {
 // Labels repeat ("done", "approved") and every scene sizes each one: measure each text once.
 const sizes = new Map<string, LabelSize>();
 
-export function labelSize(text: string): LabelSize {
-  const known = sizes.get(text);
+export function labelSize(text: string, mark?: LabelMark): LabelSize {
+  const key = mark ? `${text}\u0000${markKey(mark)}` : text;
+  const known = sizes.get(key);
   if (known) return known;
   if (sizes.size > 10_000) sizes.clear();
-  const size = measureLabel(text, MAX_WIDTH);
-  sizes.set(text, size);
+  const size = measureLabel(text, MAX_WIDTH, markWidth(mark));
+  sizes.set(key, size);
   return size;
 }
 
@@ -74,27 +96,28 @@ export function compactLabelSize(text: string): LabelSize {
 }
 
 /** The label on more, shorter lines (about half as wide), for a spot its usual shape does not fit. */
-function narrowSize(text: string, usual: LabelSize): LabelSize | undefined {
+function narrowSize(text: string, usual: LabelSize, mark?: LabelMark): LabelSize | undefined {
   if (!text.includes(' ')) return undefined;
+  const extra = markWidth(mark);
   // Never narrower than its longest word: a word broken with a hyphen reads worse than a crossing.
   const longest = Math.max(...text.split(' ').map((w) => textWidth(w, FONT)));
   // At most three lines: a taller block reads as a paragraph, not an arrow's outcome.
-  let width = Math.ceil(Math.max(longest + 1, usual.width / 2));
-  let narrow = measureLabel(text, width);
+  let width = Math.ceil(Math.max(longest + 1, (usual.width - extra) / 2));
+  let narrow = measureLabel(text, width, extra);
   while (narrow.lines.length > NARROW_LINES && width < usual.width) {
     width += 8;
-    narrow = measureLabel(text, width);
+    narrow = measureLabel(text, width, extra);
   }
   return narrow.width < usual.width && narrow.lines.length <= Math.max(NARROW_LINES, usual.lines.length)
     ? narrow
     : undefined;
 }
 
-function measureLabel(text: string, maxWidth: number): LabelSize {
+function measureLabel(text: string, maxWidth: number, extra = 0): LabelSize {
   const lines = wrapText(text, FONT, maxWidth);
   return {
     lines,
-    width: Math.ceil(blockWidth(lines, FONT)) + 2 * AROUND_X,
+    width: Math.ceil(blockWidth(lines, FONT)) + extra + 2 * AROUND_X,
     height: lines.length * TEXT.edgeLabel.lineHeight + 2 * AROUND_Y,
   };
 }
@@ -102,6 +125,8 @@ function measureLabel(text: string, maxWidth: number): LabelSize {
 /** One label and the areas it looked at while it was placed (to know when to place it again). */
 export interface LabelRecord {
   text: string;
+  /** The marks it was sized with (see `LabelMark`), as one key. */
+  mark: string;
   points: Point[];
   from: string;
   to: string;
@@ -197,6 +222,7 @@ export function placeLabels(
     if (
       old &&
       old.text === req.text &&
+      old.mark === markKey(req.mark) &&
       old.from === req.from &&
       old.to === req.to &&
       samePoints(old.points, req.points) &&
@@ -250,18 +276,26 @@ function placeOne(
   area: Rect,
   ends: Ends,
 ): LabelRecord {
-  const record: LabelRecord = { text: req.text, points: req.points, from: req.from, to: req.to, reads: [] };
-  if (!req.text) return record;
+  const record: LabelRecord = {
+    text: req.text,
+    mark: markKey(req.mark),
+    points: req.points,
+    from: req.from,
+    to: req.to,
+    reads: [],
+  };
+  // A label with no words is drawn only for its marks (a fork's branch marked changed).
+  if (!req.text && !req.mark) return record;
   // Some spots are placed against the arrow's own boxes (see `candidates`): they are read too.
   if (ends.source) record.reads.push(ends.source);
   if (ends.target) record.reads.push(ends.target);
-  const usual = labelSize(req.text);
+  const usual = labelSize(req.text, req.mark);
   let best = bestSpot(req, usual, solid, lines, area, record, ends);
   // The label wrapped narrower may fit between other arrows' lines, or on its own arrow in a gap
   // the layout left only as wide as this narrow shape (its usual shape went further along).
   const far = (spot: Spot) => !!ends.source && gapBetween(spot.rect, ends.source) > BESIDE_STEP;
   if (best && (best.crossings > 0 || best.hard > 0 || far(best))) {
-    const narrow = narrowSize(req.text, usual);
+    const narrow = narrowSize(req.text, usual, req.mark);
     const other = narrow && bestSpot(req, narrow, solid, lines, area, record, ends);
     if (other && rank(other, far(other)) < rank(best, far(best))) best = other;
   }

@@ -6,7 +6,7 @@ import { sameData, samePoints, sameRect } from './changes.ts';
 import { fitColumns } from './fit-columns.ts';
 import { type Point, type Rect, rectsOverlap } from './geometry.ts';
 import { type GraphMemo, graphOf } from './graph-memo.ts';
-import { type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
+import { type LabelMark, type LabelMemo, labelSize, type PlacedLabel, placeLabels } from './labels.ts';
 import { laneOfSteps, laneSpecs } from './lanes.ts';
 import { readStoredLayout, type StoredLayout, type StoredPosition } from './layout-format.ts';
 import { edgeKey } from './rank.ts';
@@ -227,8 +227,14 @@ function placeSteps(
   return { lanes, boxes, width: right + LANE.columnGap, height: Math.max(y, 40), layout, shapes };
 }
 
-export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
-  return drawScene(definition, rawLayout);
+/**
+ * Marks drawn in arrow labels (a problem, a comparison), by arrow id: each such label's box is
+ * sized with its marks, so the drawn label stays in the place it was given.
+ */
+export type LabelMarks = ReadonlyMap<string, LabelMark>;
+
+export function sceneOf(definition: Definition, rawLayout?: unknown, marks?: LabelMarks): Scene {
+  return drawScene(definition, rawLayout, undefined, marks);
 }
 
 /**
@@ -237,8 +243,13 @@ export function sceneOf(definition: Definition, rawLayout?: unknown): Scene {
  * and only the arrows and labels near what changed are routed and placed again (see `routeArrows`).
  * An edit to one step of a 1,000-step workflow costs a few milliseconds instead of a few hundred.
  */
-export function nextScene(previous: Scene | undefined, definition: Definition, rawLayout?: unknown): Scene {
-  return drawScene(definition, rawLayout, previous ? memos.get(previous) : undefined);
+export function nextScene(
+  previous: Scene | undefined,
+  definition: Definition,
+  rawLayout?: unknown,
+  marks?: LabelMarks,
+): Scene {
+  return drawScene(definition, rawLayout, previous ? memos.get(previous) : undefined, marks);
 }
 
 /** What a scene remembers for `nextScene`: plain data, so a worker can route and send it back. */
@@ -300,7 +311,7 @@ export function adoptScene(scene: Scene, memo: SceneMemo): Scene {
   return scene;
 }
 
-function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo): Scene {
+function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo, marks?: LabelMarks): Scene {
   const cache: ShapeCache = { previous: memo?.shapes ?? new Map(), next: new Map() };
   const graph = graphOf(definition, memo?.graph);
   const placed = placeSteps(
@@ -350,7 +361,11 @@ function drawScene(definition: Definition, rawLayout: unknown, memo?: SceneMemo)
     return attach(route, from, to, requestOf.get(e.path)!);
   });
   const labelled = placeLabels(
-    routable.map((e, i) => ({ id: e.path, text: texts[i]!, points: pointsOf[i]!, from: e.from, to: e.to })),
+    routable.map((e, i) => {
+      const mark = marks?.get(e.path);
+      const req = { id: e.path, text: texts[i]!, points: pointsOf[i]!, from: e.from, to: e.to };
+      return mark ? { ...req, mark } : req;
+    }),
     new Map(obstacles.map((o) => [o.id, o])),
     { x: LANE.headerWidth + 4, y: 0, width: width - LANE.headerWidth - 4, height },
     memo?.labels,

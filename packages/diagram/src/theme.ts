@@ -30,6 +30,13 @@ export const TEXT = {
 export const LABEL_BOX = { paddingX: 5, paddingY: 0, border: 1, weight: 600 } as const;
 
 /**
+ * What the editor adds to a label in a row after (or before) its text: a problem's icon (`icon` px
+ * square) and words such as "warning" or "changed" in capitals (`size`, bold), each `gap` px from
+ * what is beside it. The label's box is sized with them, so a marked label still fits its place.
+ */
+export const LABEL_MARK = { icon: 11, gap: 3, size: 9, weight: 600 } as const;
+
+/**
  * An arrow's line: `width` as drawn, `raised` on a highlighted path. Nothing may come within half the
  * raised width of a line it is not part of, or the thick line is drawn over it.
  */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Definition, parseDefinition } from '@portalflow/engine';
 import { examplesDir, workflows } from '@portalflow/examples';
 import { describe, expect, it } from 'vitest';
+import { fromBpmn } from '../../bpmn/src/index.ts';
 import {
   EDGE_LINE,
   LABEL_BOX,
@@ -14,10 +15,12 @@ import {
   TEXT,
   textWidth,
 } from '../src/index.ts';
+import { largeDefinition } from './support/large.ts';
 
 /**
  * Every arrow label of every bundled workflow (the ones the demo publishes, and the later versions
- * bundled beside them), as the editor, the audit replay and exports draw it: its box is on no other
+ * bundled beside them), of every BPMN sample file (imported, at the layout its diagram gives) and of
+ * a generated 1,000-step workflow (laid out automatically), as the editor, the audit replay and exports draw it: its box is on no other
  * arrow's line (a highlighted one drawn at its full width), on no other label and on no step, lies
  * inside the drawing right of the lane names, and holds its text whole in the label's font, bold
  * (as a highlighted label is drawn) with the label's padding and border.
@@ -29,9 +32,16 @@ const versions = readdirSync(join(examplesDir, 'versions'))
     definition: readFileSync(join(examplesDir, 'versions', f), 'utf8'),
   }));
 
-const bundled: Array<{ name: string; definition: Definition }> = [
+const bpmnDir = join(import.meta.dirname, '../../bpmn/test/fixtures');
+const bpmnSamples = readdirSync(bpmnDir)
+  .filter((f) => f.endsWith('.bpmn'))
+  .sort()
+  .map((f) => ({ name: f, ...fromBpmn(readFileSync(join(bpmnDir, f), 'utf8')) }));
+
+const bundled: Array<{ name: string; definition: Definition; layout?: unknown }> = [
   ...workflows.map((w) => ({ name: w.id, definition: parseDefinition(w.definition) })),
   ...versions.map((v) => ({ name: v.name, definition: parseDefinition(JSON.parse(v.definition)) })),
+  ...bpmnSamples.map((b) => ({ name: b.name, definition: b.definition, layout: b.layout })),
 ];
 
 /** The gap between an axis-parallel segment and a rectangle (0 when they touch or cross). */
@@ -89,14 +99,24 @@ function labelProblems(scene: Scene): Found {
 }
 
 describe('arrow labels clear of other arrows, labels and steps, and never cut', () => {
-  for (const { name, definition } of bundled) {
+  const expectClear = (scene: Scene) => {
+    const found = labelProblems(scene);
+    const counts = Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length]));
+    expect({ counts, found }).toEqual({
+      counts: { onArrow: 0, onLabel: 0, onStep: 0, outside: 0, cut: 0 },
+      found: { onArrow: [], onLabel: [], onStep: [], outside: [], cut: [] },
+    });
+  };
+  for (const { name, definition, layout } of bundled) {
     it(name, () => {
-      const found = labelProblems(sceneOf(definition));
-      const counts = Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length]));
-      expect({ counts, found }).toEqual({
-        counts: { onArrow: 0, onLabel: 0, onStep: 0, outside: 0, cut: 0 },
-        found: { onArrow: [], onLabel: [], onStep: [], outside: [], cut: [] },
-      });
+      const scene = sceneOf(definition, layout);
+      expect(scene.edges.some((e) => e.caption)).toBe(true);
+      expectClear(scene);
     });
   }
+  it('a generated 1,000-step workflow, laid out automatically', () => {
+    const scene = sceneOf(largeDefinition(1000));
+    expect(scene.boxes.size).toBe(1000);
+    expectClear(scene);
+  }, 20_000);
 });

@@ -199,6 +199,11 @@ export interface AccessQuery {
   category?: string;
   /** Newest first (the report's order); default oldest first. */
   newestFirst?: boolean;
+  /**
+   * Only entries written up to this one (`newestAccessId` at the start of a long read): entries written
+   * while an export pages through the log stay out of it, whatever time they carry.
+   */
+  throughId?: number;
   /** Default 100, at most 1000. */
   limit?: number;
   cursor?: string | null;
@@ -407,6 +412,8 @@ export interface AuditPort {
   /** Append-only; entries ride the group-commit queue. */
   logAccess(entry: AccessEntry): Promise<void>;
   listAccess(query?: AccessQuery): Promise<Page<AccessRecord>>;
+  /** The id of the entry written last (ids rise in the order entries are written); 0 when there is none. */
+  newestAccessId(): Promise<number>;
 }
 
 /** Notifications written on their own (those of an instance change ride its commit). */

@@ -11,6 +11,8 @@ export interface WalLayout {
   committedEnd: number;
   /** Valid commit frames. */
   commits: number;
+  /** The header's salts: they change when SQLite restarts the WAL from its start ('' without a header). */
+  salt: string;
 }
 
 const HEADER = 32;
@@ -18,7 +20,7 @@ const FRAME_HEADER = 24;
 
 export function walLayout(wal: Buffer): WalLayout {
   if (wal.length < HEADER)
-    return { pageSize: 4096, frameSize: 4096 + FRAME_HEADER, committedEnd: 0, commits: 0 };
+    return { pageSize: 4096, frameSize: 4096 + FRAME_HEADER, committedEnd: 0, commits: 0, salt: '' };
   const magic = wal.readUInt32BE(0);
   const bigEndian = (magic & 1) === 1;
   const pageSize = wal.readUInt32BE(8) || 65536;
@@ -36,7 +38,7 @@ export function walLayout(wal: Buffer): WalLayout {
   };
   sum(0, 24);
   if (s0 !== wal.readUInt32BE(24) || s1 !== wal.readUInt32BE(28))
-    return { pageSize, frameSize, committedEnd: 0, commits: 0 };
+    return { pageSize, frameSize, committedEnd: 0, commits: 0, salt: '' };
   let committedEnd = HEADER;
   let commits = 0;
   for (let at = HEADER; at + frameSize <= wal.length; at += frameSize) {
@@ -49,5 +51,5 @@ export function walLayout(wal: Buffer): WalLayout {
       commits += 1;
     }
   }
-  return { pageSize, frameSize, committedEnd, commits };
+  return { pageSize, frameSize, committedEnd, commits, salt: `${salt1}:${salt2}` };
 }

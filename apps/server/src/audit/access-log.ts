@@ -149,24 +149,30 @@ export function accessLogService(deps: AppDeps, instances: InstanceService) {
 
     /**
      * Every entry of the filtered period as CSV, in the report's words and columns, each read its own
-     * row: streamed a page of the store at a time (`EXPORT_PAGE`), so its length costs no memory.
+     * row: streamed a page of the store at a time (`EXPORT_PAGE`), so its length costs no memory. The
+     * file is the log as it stood when the export began (`asOf`): it reads no entry written after the
+     * newest one then, so entries written while it is read (its own among them) stay out, and two
+     * exports of the same period started together give the same file.
      */
     async exportCsv(
       c: Context<AppEnv>,
       user: AuthUser,
       report: Omit<AccessReport, 'fold'>,
-    ): Promise<ReadableStream<Uint8Array>> {
+    ): Promise<{ csv: ReadableStream<Uint8Array>; asOf: string }> {
+      const asOf = deps.clock();
+      const throughId = await deps.store.newestAccessId();
       const filter = await narrowedAndLogged(c, user, report, 'export csv');
       const words = await accessCsvWords(deps, instances);
-      return csvStream(
+      const csv = csvStream(
         ACCESS_CSV_HEADER,
         async (cursor) => {
-          const page = await deps.store.listAccess({ ...filter, limit: EXPORT_PAGE, cursor });
+          const page = await deps.store.listAccess({ ...filter, throughId, limit: EXPORT_PAGE, cursor });
           const rows = await withTitles(page.items, report.namesPatients);
           return { rows: rows.map((row) => accessCsvCells(row, words)), next: page.nextCursor };
         },
         (error) => deps.log(`access-log export stopped: ${error instanceof Error ? error.message : error}`),
       );
+      return { csv, asOf };
     },
   };
 }

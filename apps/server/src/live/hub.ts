@@ -23,6 +23,8 @@ export type LiveMessage =
   | { type: 'definition.changed'; definitionId: string; roles: string[]; users: string[] }
   /** The clinic hours were saved: every process reloads them; leads' screens re-read `/api/config`. */
   | { type: 'clinic.changed'; roles: string[]; users: string[] }
+  /** An account was made or changed (`people-changed.ts`): screens showing that person re-read the directory. */
+  | { type: 'people.changed'; userId: string; roles: string[]; users: string[] }
   /**
    * A person's sessions or tokens ended (signed out, signed out everywhere, their account disabled,
    * new roles, a new password, a token revoked: `access-ended.ts`): every process re-checks that

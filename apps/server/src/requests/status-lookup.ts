@@ -1,7 +1,7 @@
 import type { RequestStatus } from '@portalflow/contract';
 import { type Definition, requestSubject, stepTitle } from '@portalflow/engine';
 import type { Instance } from '@portalflow/store';
-import type { AuthUser } from '../auth/roles.ts';
+import { type AuthUser, canAct } from '../auth/roles.ts';
 import { clinicToday } from '../clinic/today.ts';
 import type { AppDeps } from '../deps.ts';
 import { canReadGiven } from '../instances/access.ts';
@@ -56,14 +56,23 @@ export async function requestStatus(
           ? await reasonOf(deps, instance.id, instance.revision)
           : null,
       withdrawable: await instances.mayWithdraw(user, instance),
-      waitingOn: tasks
-        .filter((t) => t.status === 'open')
-        .map((t) => ({
-          roleName: roleName(t.role),
-          step: readable ? stepTitle(definition, t.step) : null,
-          due: t.due,
-          taken: t.assignee !== null,
-        })),
+      // Emergency access reads only: a note is refused it, so it is not offered.
+      notable:
+        instance.status === 'active' &&
+        canAct(user) &&
+        canReadGiven(user, instance, tasks, { emergency: false }),
+      waitingOn: await Promise.all(
+        tasks
+          .filter((t) => t.status === 'open')
+          .map(async (t) => ({
+            roleName: roleName(t.role),
+            step: readable ? stepTitle(definition, t.step) : null,
+            due: t.due,
+            taken: t.assignee !== null,
+            heldBy:
+              readable && t.assignee ? ((await deps.store.getUser(t.assignee))?.displayName ?? null) : null,
+          })),
+      ),
       waits: waitsOf(instance, definition, readable),
     };
     (row.status === 'active' ? open : finished).push(row);

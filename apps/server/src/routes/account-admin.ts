@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_CHANGES_MOST,
   type AccountChangeView,
   applyStaffList,
   endUserSession,
@@ -29,9 +30,11 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { accessEntry, recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, authorizedFirst, declared } from '../http/contract.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { asOfStamp, attachmentNamed } from '../http/file-name.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
+import { peopleChanged } from '../live/people-changed.ts';
 import { requireAdmin } from './users.ts';
 
 function preview(deps: AppDeps, csv: string): Promise<ImportRow[]> {
@@ -241,6 +244,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
             },
           ],
         });
+        await peopleChanged(deps, made.user.id, row.roles);
         const code = await issueSetPasswordCode(deps, made.user.id, user.id);
         codes.push({
           username: row.username,
@@ -268,6 +272,7 @@ export function accountAdminRoutes(deps: AppDeps, docs: ApiDocs, instances: Inst
         });
         // Streams opened under the old roles end on every process now, not at their next periodic check.
         if (edited.ok && rolesChanged) await accessEnded(deps, existing.id);
+        if (edited.ok) await peopleChanged(deps, existing.id, [...existing.roles, ...row.roles]);
         // What they hold in a role the list takes away goes back to its pool, as on Save roles.
         const removedRoles = new Set(existing.roles.filter((r) => !row.roles.includes(r)));
         if (edited.ok && removedRoles.size > 0)
@@ -326,7 +331,13 @@ export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
     const [changes, users] = await Promise.all([
       deps.store.listAccountChanges({
         ...(q.userId !== undefined ? { userId: q.userId } : {}),
-        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        // A file is the whole trail an auditor takes away (up to the most one read gives), not the
+        // screen's newest page.
+        ...(q.limit !== undefined
+          ? { limit: q.limit }
+          : q.format === 'csv'
+            ? { limit: ACCOUNT_CHANGES_MOST }
+            : {}),
       }),
       deps.store.listUsers(),
     ]);
@@ -349,7 +360,7 @@ export function accountChangeRoutes(deps: AppDeps, docs: ApiDocs): ApiRoutes {
       ]);
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="account-changes.csv"',
+        'Content-Disposition': attachmentNamed(`account-changes-as-of-${asOfStamp(deps.clock())}.csv`),
       });
     }
     return c.json({ changes: changes.map(view) }, 200);

@@ -23,6 +23,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { recordAccess } from '../http/access.ts';
 import { type ApiRoutes, apiRoutes, declared } from '../http/contract.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
+import { asOfStamp, attachmentNamed } from '../http/file-name.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import { canReadInstance } from '../instances/access.ts';
 import type { InstanceService } from '../instances/service.ts';
@@ -180,16 +181,18 @@ export function auditRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceSer
     const user = await auditorOf(c);
     const { patient, ...q } = c.req.valid('json');
     const report = {
-      filter: accessFilter(q),
+      // The screen's order unless asked otherwise: an auditor compares the file with the screen.
+      filter: { ...accessFilter(q), newestFirst: q.order !== 'oldest' },
       ...(patient !== undefined ? { patient } : {}),
       namesPatients: isAuditor(user),
     };
-    const csv = await accessLogs.exportCsv(c, user, report);
+    const { csv, asOf } = await accessLogs.exportCsv(c, user, report);
     const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : 'all');
-    const name = `access-log-${day(report.filter.from)}-to-${day(report.filter.to)}.csv`;
+    // The period and the moment the file stands as of.
+    const name = `access-log-${day(report.filter.from)}-to-${day(report.filter.to)}-as-of-${asOfStamp(asOf)}.csv`;
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
+      'Content-Disposition': attachmentNamed(name),
       'Cache-Control': 'no-store',
     });
   });

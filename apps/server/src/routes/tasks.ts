@@ -35,6 +35,7 @@ import { notesForYou } from '../notes/for-you.ts';
 import { noteViews } from '../notes/view.ts';
 import { listedDetail, withFileCounts, withLabels } from '../requests/subjects.ts';
 import { draftMarks, withDraftMarks } from '../task-drafts/marks.ts';
+import { TaskDraftService } from '../task-drafts/service.ts';
 
 /** `${instanceId}:${token}` → its parts. */
 function splitTaskId(id: string): { instanceId: string; token: string } {
@@ -56,6 +57,7 @@ const DONE_WINDOW_MS = 7 * 86_400_000;
 
 export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceService): ApiRoutes {
   const app = apiRoutes();
+  const drafts = new TaskDraftService(deps, instances);
 
   /** Runs one task command: authorize, one service call, map the result (and log the access). */
   async function onTask(
@@ -271,6 +273,19 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     const user = requireUser(c);
     const input = c.req.valid('json');
     const { instanceId, token } = splitTaskId(c.req.valid('param').id);
+    if (input.draftSeen !== undefined && canAct(user))
+      try {
+        await drafts.requireSeen(user, c.req.valid('param').id, input.draftSeen);
+      } catch (error) {
+        // Refused with the draft's answers in it: a read of them, logged as one.
+        await recordAccess(deps, c, user, {
+          instanceId,
+          category: 'phi',
+          outcome: 'allow',
+          detail: 'complete: unseen draft',
+        });
+        throw error;
+      }
     // The note belongs to the request (its notes, editable with a trail), written in the completion's commit.
     const note = input.note?.trim();
     // The access log names only the action: a refused request's outcome is unchecked text.

@@ -15,6 +15,7 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import type { ApiDocs } from '../http/openapi.ts';
 import type { InstanceService } from '../instances/service.ts';
 import { accessEnded } from '../live/access-ended.ts';
+import { peopleChanged } from '../live/people-changed.ts';
 import type { StreamAuth } from '../live/stream-auth.ts';
 
 export function requireAdmin(user: AuthUser, what = 'manages accounts'): void {
@@ -123,6 +124,7 @@ export function userRoutes(
     });
     if (input.email !== undefined)
       await deps.store.setWorkEmail({ userId: id, address: input.email, actorId: user.id, at });
+    await peopleChanged(deps, id, roles);
     const code = input.setPasswordCode ? await issueSetPasswordCode(deps, id, user.id) : null;
     const invitation =
       input.sendInvitation && input.email !== undefined
@@ -228,6 +230,9 @@ export function userRoutes(
     }
     if (input.email !== undefined)
       await deps.store.setWorkEmail({ userId: id, address: input.email, actorId: user.id, at: deps.clock() });
+    // Screens showing the person re-read them: colleagues in the roles they had and now have.
+    if (input.displayName !== undefined || input.roles !== undefined || input.disabled !== undefined)
+      await peopleChanged(deps, id, [...target.roles, ...edited.user.roles]);
     const ended = { ...edited.ended };
     if (reasons.length > 0) {
       const again = await deps.store.revokeUserAccess(id, { at: deps.clock(), reason: reasons.join(',') });

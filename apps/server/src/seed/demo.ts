@@ -25,6 +25,11 @@ export interface DemoSeed {
   instances: number;
   /** Help entries written now (none when the demo clinic already has a help site). */
   helpEntries: number;
+  /**
+   * The demo clinic's help changed on this start (written, upgraded or its translations linked): the
+   * start announces it as an edit is, so other processes on the database forget the help they kept.
+   */
+  helpChanged: boolean;
   /** Last week's finished requests, written with the first seed only. */
   history?: DemoHistory;
   /** Statements attached to today's open billing questions (first seed only). */
@@ -82,12 +87,14 @@ export async function seedDemo(
   const published = await publishDemoWorkflows(store, workflows, now);
 
   const users: string[] = [];
-  const hash = await hashPassword(password);
+  // Hashed only when someone is to be created: a restart finds everyone there and skips scrypt's ~0.1 s.
+  let hash: Promise<string> | undefined;
   for (const u of wanted) {
     if (await store.findUserByUsername(u.username)) continue;
+    hash ??= hashPassword(password);
     const created = await store.createUser({
       username: u.username,
-      passwordHash: hash,
+      passwordHash: await hash,
       displayName: u.displayName,
       roles: u.roles,
       at: now(),
@@ -142,20 +149,39 @@ export async function seedDemo(
     }
   }
   const attachments = history && attachmentsDir ? await seedDemoAttachments(store, attachmentsDir) : 0;
-  const helpEntries = await seedHelp(store, now, mediaDir);
-  const seed: DemoSeed = { generated, users, published, instances: started, helpEntries, attachments };
+  const { written: helpEntries, changed: helpChanged } = await seedHelp(store, now, mediaDir);
+  const seed: DemoSeed = {
+    generated,
+    users,
+    published,
+    instances: started,
+    helpEntries,
+    helpChanged,
+    attachments,
+  };
   if (history) seed.history = history;
   if (users.length > 0) seed.password = password;
   return seed;
 }
 
-/** The demo clinic's help site, written and published by the portal enrollment specialist. */
-async function seedHelp(store: Store, now: () => string, mediaDir?: string): Promise<number> {
+/**
+ * The demo clinic's help site, written and published by the portal enrollment specialist: how many
+ * entries were written, and whether the help changed at all.
+ */
+async function seedHelp(
+  store: Store,
+  now: () => string,
+  mediaDir?: string,
+): Promise<{ written: number; changed: boolean }> {
   if (await store.getHelpClinic(DEMO_HELP_CLINIC.slug)) {
     // A demo database from an older version: its untouched answers lose their placeholder links.
-    await upgradeOldDemoHelp(store, now, mediaDir ? (clip) => demoVideo(clip, mediaDir) : undefined);
-    await linkDemoTranslations(store, now);
-    return 0;
+    const upgraded = await upgradeOldDemoHelp(
+      store,
+      now,
+      mediaDir ? (clip) => demoVideo(clip, mediaDir) : undefined,
+    );
+    const linked = await linkDemoTranslations(store, now);
+    return { written: 0, changed: upgraded + linked > 0 };
   }
   await store.putHelpClinic({ ...DEMO_HELP_CLINIC, at: now() });
   const author = (await store.findUserByUsername('portal-enrollment-specialist'))?.id ?? null;
@@ -186,7 +212,7 @@ async function seedHelp(store: Store, now: () => string, mediaDir?: string): Pro
         at: now(),
       });
   }
-  return written;
+  return { written, changed: true };
 }
 
 /** Copies a demo clip into the media directory (by its hash) and reads its captions. */

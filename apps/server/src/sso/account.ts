@@ -4,6 +4,7 @@ import type { SsoGroupRoles, User } from '@portalflow/store';
 import { hashPassword } from '../auth/password.ts';
 import type { AppDeps } from '../deps.ts';
 import { accessEnded } from '../live/access-ended.ts';
+import { peopleChanged } from '../live/people-changed.ts';
 import type { ProviderClaims } from './client.ts';
 
 /** The roles the provider's groups give under the admins' mapping, sorted. */
@@ -67,6 +68,7 @@ export async function ssoAccount(deps: AppDeps, claims: ProviderClaims): Promise
       return edited.reason === 'last-admin'
         ? { ok: false, code: 'SSO_LAST_ADMIN', user, detail: 'mapped roles would leave no active admin' }
         : { ok: false, code: 'ACCOUNT_DISABLED', user: null, detail: 'account gone' };
+    await peopleChanged(deps, user.id, [...user.roles, ...edited.user.roles]);
     user = edited.user;
     // Streams opened under the old roles (another browser, another process) end now: what they may
     // hear was worked out from those roles. The client reconnects under the new ones.
@@ -115,6 +117,7 @@ async function createAccount(deps: AppDeps, claims: ProviderClaims, roles: strin
     at,
     changes: [{ what: 'created', newValue: JSON.stringify({ username, displayName, roles, via: 'sso' }) }],
   });
+  await peopleChanged(deps, created.user.id, roles);
   const user = userId === created.user.id ? created.user : await deps.store.getUser(userId);
   if (!user) return { ok: false, code: 'SSO_USERNAME_TAKEN', user: null, detail: 'link lost' };
   return { ok: true, user, how: 'created' };

@@ -88,6 +88,32 @@ export class TaskDraftService {
     );
   }
 
+  /**
+   * The draft `user` would remove unseen by finishing the task now: one someone else typed (the task's
+   * previous holder), newer than the revision the form was filled from. Null when the user does not
+   * hold the task (the completion is refused for that, without a word of the draft) or nothing is kept
+   * that they have not seen. Only the holder saves a draft, so it cannot change under them meanwhile.
+   */
+  async unseenBy(user: AuthUser, taskId: string, seen: number): Promise<TaskDraft | null> {
+    const task = await this.deps.store.getTask(taskId);
+    if (task?.status !== 'open' || task.assignee !== user.id) return null;
+    const stored = await this.deps.store.getTaskDraft(taskId);
+    if (!stored || stored.revision <= seen || stored.savedBy === user.id) return null;
+    return this.view(stored);
+  }
+
+  /** Refuses to finish over a draft `user` has not seen (409 TASK_DRAFT_UNSEEN, carrying it). */
+  async requireSeen(user: AuthUser, taskId: string, seen: number): Promise<void> {
+    const unseen = await this.unseenBy(user, taskId, seen);
+    if (!unseen) return;
+    throw new ApiError(
+      409,
+      'TASK_DRAFT_UNSEEN',
+      `${unseen.savedBy.displayName} typed answers on this task before it came to you, and they were not shown when you finished. They are now: check them and finish again.`,
+      { draft: unseen },
+    );
+  }
+
   private async view(stored: StoredTaskDraft): Promise<TaskDraft> {
     const by = await this.deps.store.getUser(stored.savedBy);
     return {

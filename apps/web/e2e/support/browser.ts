@@ -19,6 +19,31 @@ export const SCREENSHOTS: string | undefined = !process.env.PORTALFLOW_E2E_AT
     ? join(shiftedLook, 'shifted/')
     : undefined;
 
+/**
+ * Chromium 156 gives every page's window the address bar's suggestion list as a web page of its own
+ * (`chrome://omnibox-popup.top-chrome/`), loaded at once in a renderer of its own: ~1 s of CPU for each
+ * person signed in, for a list no test opens. Chromium keeps only the last `--disable-features`, so this
+ * one repeats the list playwright-core 1.65 passes (its `chromiumSwitches.ts`) and adds those two.
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+];
+
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -27,6 +52,7 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
 export interface Browser {
@@ -63,6 +89,12 @@ export async function openBrowser(
     at?: number;
     /** A touch screen without a mouse, as a tablet (the page sees a coarse pointer). */
     touch?: boolean;
+    /**
+     * No help worker (sw.js): for a test that makes the page's own requests fail with `page.route`.
+     * Requests the worker makes itself pass by the route, so once it controlled the page (it takes
+     * over at once on a first visit) the page got its answer after all.
+     */
+    noServiceWorker?: boolean;
   } = {},
 ): Promise<Browser> {
   const browser = await chromiumForThisWorker();
@@ -72,6 +104,7 @@ export async function openBrowser(
     bypassCSP: options.enforceCsp !== true,
     ...(options.touch ? { hasTouch: true, isMobile: false } : {}),
     ...(options.timeZone ? { timezoneId: options.timeZone } : {}),
+    ...(options.noServiceWorker ? { serviceWorkers: 'block' as const } : {}),
   });
   await shiftBrowserClock(context, options.at);
   const page = await context.newPage();

@@ -64,3 +64,6 @@ function shiftPageDate(offset: number): void {
     configurable: true,
   });
 }
+
+/** A front-office computer whose clock is years ahead: `openBrowser({ at: CLOCK_YEARS_AHEAD })`. */
+export const CLOCK_YEARS_AHEAD = Date.parse('2031-06-02T12:00:00Z');

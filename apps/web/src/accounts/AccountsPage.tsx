@@ -17,12 +17,12 @@ import { useMemo, useState } from 'react';
 import { formatWhen } from '../shell/time.ts';
 import { WHOLE_LABEL } from '../shell/wholeLabel.ts';
 import { type CatalogRole, usePeople, useRoleCatalog } from './api.ts';
-import { ChangeTrail } from './ChangeTrail.tsx';
 import { CreatePerson } from './CreatePerson.tsx';
 import { ImportStaff } from './ImportStaff.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { SsoGroups } from './SsoGroups.tsx';
 import { SsoStatusPanel } from './SsoStatusPanel.tsx';
+import { TrailByPerson } from './TrailByPerson.tsx';
 import { TwoFactorCell } from './TwoFactorCell.tsx';
 
 const roleName = (roles: CatalogRole[], id: string) => roles.find((r) => r.id === id)?.name ?? id;
@@ -97,7 +97,14 @@ export function AccountsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((p) => (
-                  <Table.Tr key={p.id} data-username={p.username}>
+                  // The whole row opens the person, as a list of people does elsewhere; Manage is the
+                  // row's way in by keyboard.
+                  <Table.Tr
+                    key={p.id}
+                    data-username={p.username}
+                    onClick={() => setOpenId(p.id)}
+                    style={{ cursor: 'pointer' }}
+                  >
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {p.displayName}
@@ -167,9 +174,7 @@ export function AccountsPage() {
           <ImportStaff />
         </Tabs.Panel>
         <Tabs.Panel value="changes" pt="md">
-          <Stack>
-            <ChangeTrail />
-          </Stack>
+          <TrailByPerson />
         </Tabs.Panel>
         <Tabs.Panel value="sso" pt="md">
           <Stack gap="xl">

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
-import { listAccountChanges } from '@portalflow/contract';
-import { callText } from '../api/call.ts';
+import { ACCOUNT_CHANGES_MOST, listAccountChanges } from '@portalflow/contract';
+import { callFile } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
 import { formatWhen } from '../shell/time.ts';
-import { useAccountChanges, useRoleCatalog } from './api.ts';
+import { ACCOUNT_CHANGES_SHOWN as SHOWN, useAccountChanges, useRoleCatalog } from './api.ts';
 import { changeFrom, changeLabel, changeTo } from './changes.ts';
 
 /** Who changed which account, when, old → new; with a CSV download (admins and auditors). */
-export function ChangeTrail({ userId, compact = false }: { userId?: string; compact?: boolean }) {
+export function ChangeTrail({ userId, compact = false }: { userId?: string | undefined; compact?: boolean }) {
   const changes = useAccountChanges(userId);
   const catalog = useRoleCatalog();
   // Roles by their titles ("Medical assistant"), as the people list shows them.
@@ -29,16 +29,23 @@ export function ChangeTrail({ userId, compact = false }: { userId?: string; comp
           <Button
             variant="default"
             size="xs"
-            onClick={async () =>
-              downloadText(
-                'account-changes.csv',
-                await callText(listAccountChanges, { query: { format: 'csv' } }),
-              )
-            }
+            onClick={async () => {
+              // Named by the server, by when it read the trail (the computer's clock may be wrong).
+              const file = await callFile(listAccountChanges, {
+                query: { format: 'csv', ...(userId ? { userId } : {}) },
+              });
+              downloadText(file.name ?? 'account-changes.csv', file.text);
+            }}
           >
             Download CSV
           </Button>
         </Group>
+      )}
+      {changes.data.length >= SHOWN && (
+        <Text size="sm" c="gray.7" data-testid="account-changes-more">
+          The newest {SHOWN} are shown. Download CSV for the whole trail (up to{' '}
+          {ACCOUNT_CHANGES_MOST.toLocaleString('en-US')}).
+        </Text>
       )}
       {changes.data.length === 0 ? (
         <Text size="sm" c="gray.7">

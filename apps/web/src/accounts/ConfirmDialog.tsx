@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 
 interface Props {
   opened: boolean;
@@ -44,7 +45,14 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button color={color} loading={busy} disabled={!ready} onClick={onConfirm} data-autofocus>
+          <Button
+            color={color}
+            loading={busy}
+            disabled={!ready}
+            onClick={onConfirm}
+            data-autofocus
+            ref={focusOnShow}
+          >
             {confirm}
           </Button>
         </Group>

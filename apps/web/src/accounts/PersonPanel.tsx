@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Divider, Group, Loader, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client.ts';
 import { useMe } from '../auth/useMe.ts';
 import { notifications } from '../shell/notifications.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -20,6 +21,7 @@ import {
 import { ChangeTrail } from './ChangeTrail.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { roleOptions } from './CreatePerson.tsx';
+import { FullName } from './FullName.tsx';
 import { disabledText, heldTasksText } from './heldTasks.ts';
 import { OneTimeCode } from './OneTimeCode.tsx';
 import { RemovedRoleWarning } from './RemovedRoleWarning.tsx';
@@ -85,16 +87,28 @@ function Tokens({ userId }: { userId: string }) {
   return <TokenTable tokens={tokens.data} userId={userId} />;
 }
 
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  [...a].sort().join() === [...b].sort().join();
+
 /** Everything an admin does to one person's account. */
 export function PersonPanel({ person, roles }: { person: Person; roles: CatalogRole[] }) {
-  const [picked, setPicked] = useState(person.roles);
+  // The roles picked, and the roles they were picked from: saved as `expectedRoles`, so a change
+  // another admin made since is refused, not undone unseen.
+  const [pick, setPick] = useState({ roles: person.roles, from: person.roles });
+  const picked = pick.roles;
+  const setPicked = (roles: string[]) => setPick((p) => ({ ...p, roles }));
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
-  useEffect(() => setPicked(person.roles), [person.roles]);
+  // Roles another admin saved meanwhile (heard live) replace the shown ones, unless this admin has
+  // already picked others: those stay, and saving them is refused with the roles as they now are.
+  useEffect(
+    () => setPick((p) => (sameRoles(p.roles, p.from) ? { roles: person.roles, from: person.roles } : p)),
+    [person.roles],
+  );
   const patch = useAccountAction((body: Record<string, unknown>) => patchPerson(person.id, body));
   const reset = useAccountAction(() => issueCode(person.id));
   const held = useHeldTaskCount(person.id, confirming === 'disable');
-  const rolesChanged = [...picked].sort().join() !== [...person.roles].sort().join();
+  const rolesChanged = !sameRoles(picked, person.roles);
   const rolesRefused = rolesProblem(picked, person.disabled);
   // Roles taken away: what the person holds in them goes back to its pool on save, so it is counted first.
   const removed = removedRoles(person.roles, picked);
@@ -133,6 +147,8 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
         </Text>
       </Group>
 
+      <FullName person={person} />
+
       <Stack gap="xs">
         <MultiSelect
           label="Roles"
@@ -151,10 +167,24 @@ export function PersonPanel({ person, roles }: { person: Person; roles: CatalogR
             disabled={!rolesChanged || rolesRefused !== null}
             loading={patch.isPending}
             onClick={() =>
-              // The roles this screen showed: another admin's change since is refused, not undone.
-              run({ roles: picked, expectedRoles: person.roles }, (returned) =>
-                rolesSavedText(name, person.twoFactor, returned),
-              )
+              patch
+                .mutateAsync({ roles: picked, expectedRoles: pick.from })
+                .then((answer) => {
+                  setPick({ roles: picked, from: picked });
+                  notifications.show({
+                    color: 'teal',
+                    title: 'Saved',
+                    message: rolesSavedText(name, person.twoFactor, answer.tasksReturned),
+                  });
+                })
+                .catch((error: Error) => {
+                  // Refused because another admin changed them since: the box shows the roles as they
+                  // now are, which the refusal names, to choose from again. Any other failure keeps
+                  // the picks, to save again.
+                  if (error instanceof ApiError && error.code === 'CONFLICT')
+                    setPick({ roles: person.roles, from: person.roles });
+                  failed('Not changed')(error);
+                })
             }
           >
             Save roles

@@ -14,9 +14,9 @@ import {
 import { type GroupRoles, saveSsoGroups, ssoGroups } from '@portalflow/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
-import { ApiError } from '../api/client.ts';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { formatWhen } from '../shell/time.ts';
 import type { CatalogRole } from './api.ts';
 import { roleOptions } from './CreatePerson.tsx';
@@ -39,17 +39,37 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
   useEffect(() => {
     if (view.data) setRows(view.data.mapping);
   }, [view.data]);
+  // Which row each group sent came from (empty rows are left out), so a refused `mapping.2.group`
+  // is said under the row it was typed in.
+  const sentRows = useRef<number[]>([]);
+  const focusRefused = useFocusFirstRefused();
   const save = useMutation({
-    mutationFn: () =>
-      call(saveSsoGroups, {
+    mutationFn: () => {
+      sentRows.current = rows.flatMap((r, i) => (r.group.trim() !== '' || r.roles.length > 0 ? [i] : []));
+      return call(saveSsoGroups, {
         body: {
-          mapping: rows.filter((r) => r.group.trim() !== '' || r.roles.length > 0),
+          mapping: sentRows.current.map((i) => rows[i]!),
           // The newest change this screen showed: another admin's save since is refused, not replaced.
           expectedChange: view.data?.changes[0]?.id ?? 0,
         },
-      }),
+      });
+    },
     onSuccess: (saved) => client.setQueryData(['sso-groups'], saved),
+    onError: (error) => focusRefused(refusalOf(error, Object.keys(inputs())).fields, inputs()),
   });
+  /** Each field sent, by its place in the body, in the table's order: its input's id. */
+  const inputs = () =>
+    Object.fromEntries(
+      sentRows.current.flatMap((row, j) => [
+        [`mapping.${j}.group`, `sso-group-${row}`],
+        [`mapping.${j}.roles`, `sso-roles-${row}`],
+      ]),
+    );
+  const refusal = refusalOf(save.error, Object.keys(inputs()));
+  const refusedIn = (row: number, field: 'group' | 'roles') => {
+    const j = sentRows.current.indexOf(row);
+    return j < 0 ? undefined : refusal.fields[`mapping.${j}.${field}`];
+  };
 
   if (view.isPending) return <Loader role="status" aria-label="Loading the group mapping" />;
   if (view.error)
@@ -59,8 +79,13 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
       </Alert>
     );
   const provider = view.data.provider;
+  // An edit makes the refusal out of date (and a row added or taken off moves the rows it names).
+  const edit = (next: (all: GroupRoles[]) => GroupRoles[]) => {
+    setRows(next);
+    if (save.error) save.reset();
+  };
   const update = (i: number, patch: Partial<GroupRoles>) =>
-    setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    edit((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
     <Stack data-testid="sso-groups">
@@ -84,6 +109,8 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
               <Table.Td>
                 <TextInput
                   aria-label={`Group ${i + 1}`}
+                  id={`sso-group-${i}`}
+                  error={refusedIn(i, 'group')}
                   value={row.group}
                   onChange={(e) => update(i, { group: e.currentTarget.value })}
                 />
@@ -91,6 +118,8 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
               <Table.Td>
                 <MultiSelect
                   aria-label={`Roles for group ${i + 1}`}
+                  id={`sso-roles-${i}`}
+                  error={refusedIn(i, 'roles')}
                   data={roleOptions(roles)}
                   value={row.roles}
                   onChange={(picked) => update(i, { roles: picked })}
@@ -102,7 +131,7 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
                   variant="subtle"
                   color="red"
                   aria-label={`Remove group ${i + 1}`}
-                  onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                  onClick={() => edit((all) => all.filter((_, j) => j !== i))}
                 >
                   <Trash2 size={16} aria-hidden />
                 </ActionIcon>
@@ -115,7 +144,7 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
         <Button
           variant="default"
           leftSection={<Plus size={16} aria-hidden />}
-          onClick={() => setRows((all) => [...all, { group: '', roles: [] }])}
+          onClick={() => edit((all) => [...all, { group: '', roles: [] }])}
         >
           Add a group
         </Button>
@@ -123,9 +152,9 @@ export function SsoGroups({ roles }: { roles: CatalogRole[] }) {
           Save mapping
         </Button>
       </Group>
-      {save.error && (
+      {refusal.above && (
         <Alert color="red" role="alert" title="Not saved">
-          {save.error instanceof ApiError ? save.error.message : 'Could not reach the server'}
+          {refusal.above}
         </Alert>
       )}
       {save.isSuccess && (

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api/client.ts';
+import { useEffect, useRef, useState } from 'react';
+import { fieldProblem } from '../forms/fieldProblems.ts';
 import { notifications } from '../shell/notifications.ts';
 import { type Person, patchPerson, sendInvitation, useAccountAction } from './api.ts';
 import { invitationLine } from './invitationText.ts';
@@ -12,6 +12,7 @@ import { invitationLine } from './invitationText.ts';
 export function WorkEmail({ person }: { person: Person }) {
   const [address, setAddress] = useState(person.email ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => setAddress(person.email ?? ''), [person.email]);
   const save = useAccountAction((email: string | null) => patchPerson(person.id, { email }));
   const invite = useAccountAction(() => sendInvitation(person.id));
@@ -31,13 +32,11 @@ export function WorkEmail({ person }: { person: Person }) {
           message: typed ? `${person.displayName}'s emails now go to ${typed}` : 'Work email address removed',
         }),
       )
-      .catch((e: Error) =>
-        setProblem(
-          e instanceof ApiError && e.code === 'VALIDATION_FAILED'
-            ? 'That is not an email address'
-            : e.message,
-        ),
-      );
+      // The server's words for the address it refused (too long, not an address), under it.
+      .catch((e: Error) => {
+        setProblem(fieldProblem(e, 'email') ?? e.message);
+        input.current?.focus();
+      });
   };
 
   const sendNew = () =>
@@ -63,6 +62,7 @@ export function WorkEmail({ person }: { person: Person }) {
           type="email"
           autoComplete="off"
           placeholder="name@clinic.org"
+          ref={input}
           value={address}
           onChange={(e) => setAddress(e.currentTarget.value)}
           error={problem}

@@ -84,10 +84,14 @@ export function useHeldTasksByRole(userId: string, enabled: boolean) {
   return useQuery({ ...heldTasksQuery(userId), enabled, select: (held) => held.byRole });
 }
 
+/** How many account changes the screens show, newest first; the CSV has the rest. */
+export const ACCOUNT_CHANGES_SHOWN = 200;
+
 export function useAccountChanges(userId?: string) {
   return useQuery({
     queryKey: ['account-changes', userId ?? 'all'],
-    queryFn: async () => (await call(listAccountChanges, { query: { userId } })).changes,
+    queryFn: async () =>
+      (await call(listAccountChanges, { query: { userId, limit: ACCOUNT_CHANGES_SHOWN } })).changes,
   });
 }
 

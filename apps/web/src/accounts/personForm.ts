@@ -1,6 +1,6 @@
 import { USERNAME_RULE, Username, WorkEmail } from '@portalflow/contract';
 import { ApiError } from '../api/client.ts';
-import { fieldProblem } from '../api/fieldProblems.ts';
+import { fieldProblem } from '../forms/fieldProblems.ts';
 
 /** The fields of "Add a person" that can be wrong. */
 export type PersonField = 'username' | 'displayName' | 'password' | 'roles' | 'email';

@@ -44,6 +44,31 @@ export function pathOf(spec: RouteSpec, params: Record<string, unknown> | undefi
     : `${filled}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
+/**
+ * A download's text and the file name the server gave it (`Content-Disposition`), null when it gave
+ * none: the server's name says when the file stands as of by its own clock, not the browser's.
+ */
+export async function callFile<R extends RouteSpec>(
+  spec: R,
+  input: CallInput<R>,
+): Promise<{ text: string; name: string | null }> {
+  const { params, query, body } = input as {
+    params?: Record<string, unknown>;
+    query?: unknown;
+    body?: unknown;
+  };
+  let name: string | null = null;
+  const payload = await api<unknown>(pathOf(spec, params, query), {
+    method: spec.method.toUpperCase(),
+    ...(body === undefined ? {} : { body }),
+    onResponse: (response) => {
+      name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    },
+  });
+  if (typeof payload !== 'string') throw new Error(`${spec.path} answered JSON where text was expected`);
+  return { text: payload, name };
+}
+
 /** A route's non-JSON answer (a CSV or Markdown download) as text, with the same typed input. */
 export async function callText<R extends RouteSpec>(spec: R, input: CallInput<R>): Promise<string> {
   const { params, query, body } = input as {

@@ -37,12 +37,18 @@ export const whenSignedOut = (fn: (sentAt: number) => void) => {
  */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    idempotencyKey?: string;
+    onResponse?: (response: Response) => void;
+  } = {},
 ): Promise<T> {
   return send<T>(path, {
     method: init.method ?? 'GET',
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), contentType: 'application/json' }),
     ...(init.idempotencyKey ? { idempotencyKey: init.idempotencyKey } : {}),
+    ...(init.onResponse ? { onResponse: init.onResponse } : {}),
   });
 }
 
@@ -60,6 +66,8 @@ export async function send<T>(
     idempotencyKey?: string;
     /** Sent even as the page goes away (a draft saved when the tab is closed or hidden). */
     keepalive?: boolean;
+    /** Reads the answer's headers (a download's file name) before its body. */
+    onResponse?: (response: Response) => void;
   },
 ): Promise<T> {
   const { method } = init;
@@ -82,6 +90,7 @@ export async function send<T>(
     throw error;
   }
   noteResponse(response);
+  init.onResponse?.(response);
   const type = response.headers.get('content-type') ?? '';
   const payload = type.includes('application/json') ? await response.json() : await response.text();
   if (!response.ok) {

@@ -16,7 +16,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Ban, Download, SearchX, Siren, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type CallInput, call, callText } from '../api/call.ts';
+import { type CallInput, call, callFile } from '../api/call.ts';
 import { countOf } from '../shell/plural.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import { AccessLogFilters } from './AccessLogFilters.tsx';
@@ -144,26 +144,23 @@ export function AccessLogReport() {
   const about = instanceId ? rows.find((r) => r.instanceId === instanceId) : undefined;
 
   // The export is the whole period the filters select, from the server a page at a time, not the page
-  // shown: every read its own row, oldest first. What it gave is said beside it until the filters change.
+  // shown: every read its own row, in the screen's order (newest first), as the log stood when it was
+  // asked for (its name says when). What it gave is said beside it until the filters change.
   const filtersKey = `${query.toString()}|${patient}`;
   const [exported, setExported] = useState<{ key: string; name: string; rows: number } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<Error | null>(null);
   const exportPeriod = async () => {
-    const {
-      order: _order,
-      repeats: _repeats,
-      limit: _limit,
-      cursor: _cursor,
-      ...filters
-    } = Object.fromEntries(query);
+    const { repeats: _repeats, limit: _limit, cursor: _cursor, ...filters } = Object.fromEntries(query);
     setExporting(true);
     setExportError(null);
     try {
-      const csv = await callText(exportAccessLog, {
+      const file = await callFile(exportAccessLog, {
         body: { ...filters, ...(patient ? { patient } : {}) } as CallInput<typeof exportAccessLog>['body'],
       });
-      const name = `access-log-${from}-to-${to}.csv`;
+      const csv = file.text;
+      // The server's name: the moment the file stands as of, by the server's clock (UTC, no colon).
+      const name = file.name ?? `access-log-${from}-to-${to}.csv`;
       // The browser reads the byte order mark away; Excel needs it to read the file as UTF-8.
       downloadText(name, csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);
       setExported({ key: filtersKey, name, rows: csvDataRows(csv) });
@@ -291,7 +288,7 @@ export function AccessLogReport() {
       {exported?.key === filtersKey && (
         <Text size="sm" role="status" data-testid="access-log-export-done">
           Saved {exported.name}: {countOf(exported.rows, 'entry', 'entries')}, the whole period these filters
-          select, oldest first, each read its own row.
+          select as they stood then, newest first as listed here, each read its own row.
         </Text>
       )}
 

@@ -1,16 +1,27 @@
 import { Box, Tabs } from '@mantine/core';
-import { FileSearch, ScrollText } from 'lucide-react';
+import { FileSearch, ScrollText, UserCog } from 'lucide-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import './audit.css';
 import { AccessLogReport } from './AccessLogReport.tsx';
+import { AccountChangesView } from './AccountChangesView.tsx';
 import { InstanceReplay } from './InstanceReplay.tsx';
 import { InstanceSearch } from './InstanceSearch.tsx';
 
-/** The auditor's area: find a request and replay its history, or read the access log. */
-export function AuditPage() {
+const TABS = { instances: '/audit', 'access-log': '/audit/access-log', accounts: '/audit/account-changes' };
+type Tab = keyof typeof TABS;
+
+/**
+ * The auditor's area: find a request and replay its history, read the access log, or read who
+ * changed which account. Someone reading by emergency access sees requests and the access log only.
+ */
+export function AuditPage({ accounts }: { accounts: boolean }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const tab = location.pathname.startsWith('/audit/access-log') ? 'access-log' : 'instances';
+  const tab: Tab = location.pathname.startsWith('/audit/access-log')
+    ? 'access-log'
+    : location.pathname.startsWith('/audit/account-changes')
+      ? 'accounts'
+      : 'instances';
   return (
     <Box
       h="100%"
@@ -20,7 +31,7 @@ export function AuditPage() {
     >
       <Tabs
         value={tab}
-        onChange={(value) => navigate(value === 'access-log' ? '/audit/access-log' : '/audit')}
+        onChange={(value) => navigate(TABS[(value ?? 'instances') as Tab])}
         aria-label="Audit views"
       >
         <Tabs.List px="md" pt={6}>
@@ -38,6 +49,15 @@ export function AuditPage() {
           >
             Access log
           </Tabs.Tab>
+          {accounts && (
+            <Tabs.Tab
+              value="accounts"
+              leftSection={<UserCog size={16} aria-hidden />}
+              data-testid="audit-tab-account-changes"
+            >
+              Account changes
+            </Tabs.Tab>
+          )}
         </Tabs.List>
       </Tabs>
       <Box style={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
@@ -45,6 +65,7 @@ export function AuditPage() {
           <Route index element={<InstanceSearch />} />
           <Route path="instances/:id" element={<InstanceReplay />} />
           <Route path="access-log" element={<AccessLogReport />} />
+          {accounts && <Route path="account-changes" element={<AccountChangesView />} />}
           <Route path="*" element={<Navigate to="/audit" replace />} />
         </Routes>
       </Box>

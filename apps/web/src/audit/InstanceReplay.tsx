@@ -200,8 +200,14 @@ export function InstanceReplay() {
             <Title order={2} size="h4" lineClamp={1} style={{ minWidth: 0 }}>
               {instance.definitionTitle}
             </Title>
-            <Badge variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
-              v{instance.version}
+            <Badge
+              variant="outline"
+              color="gray"
+              tt="none"
+              style={{ flexShrink: 0 }}
+              data-testid="replay-version"
+            >
+              Version {instance.version}
             </Badge>
             <Box style={{ flexShrink: 0 }}>
               <StatusBadge status={instance.status} />

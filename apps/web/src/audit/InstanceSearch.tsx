@@ -23,6 +23,7 @@ import { type CallInput, call } from '../api/call.ts';
 import type { InstanceRow, Page } from '../api/types.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
+import { CHART_NUMBER_EXAMPLE } from '../work/chartExample.ts';
 import { requestLabel } from '../work/requestLabel.ts';
 import { AuditError } from './AuditError.tsx';
 import { FILTER_MAX, tooLong } from './filterLength.ts';
@@ -188,7 +189,7 @@ export function InstanceSearch() {
           />
           <TextInput
             label="Patient reference"
-            placeholder="e.g. DEMO-5001"
+            placeholder={`e.g. ${CHART_NUMBER_EXAMPLE}`}
             value={patientText}
             onChange={(e) => setPatientText(e.currentTarget.value)}
             // The EHR's address copied off the chart, or "demo-5001", shown as the chart number searched for.
@@ -310,7 +311,7 @@ export function InstanceSearch() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>v{item.version}</Table.Td>
+                  <Table.Td data-testid="audit-version">{item.version}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={item.status} />
                   </Table.Td>

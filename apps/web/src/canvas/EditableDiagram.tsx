@@ -18,6 +18,7 @@ import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { whenIdle } from './idle.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
+import { labelMarksOf } from './labelMarks.ts';
 import { headerNeeds, leastZoomForNames } from './laneHeader.ts';
 import { MoreStepsNote } from './MoreStepsNote.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
@@ -77,7 +78,8 @@ const minimapColor = (node: StepNode) =>
  */
 export function EditableDiagram(props: EditableDiagramProps) {
   const { definition, layout, overlay, selection, highlight, diff, readOnly = false, focus, fitKey } = props;
-  const scene = useCanvasScene(definition, layout);
+  const marks = useMemo(() => labelMarksOf(overlay ?? undefined, diff?.edges), [overlay, diff]);
+  const scene = useCanvasScene(definition, layout, marks);
   const selected = useMemo(() => new Set([...selection.steps, ...selection.edges]), [selection]);
   const deco = useMemo(() => {
     const d: Decorations = { selected, editable: !readOnly };
@@ -423,7 +425,9 @@ export function EditableDiagram(props: EditableDiagramProps) {
           minZoom={minZoom}
           maxZoom={2}
           onlyRenderVisibleElements={nodes.length > 150}
-          attributionPosition="bottom-center"
+          // Bottom left: the corner a workflow drawn from its start (top left) to the right leaves empty.
+          // Bottom centre, it covered arrow labels next to "more steps below".
+          attributionPosition="bottom-left"
           aria-label={`Swimlane diagram of ${definition.title}`}
         >
           <ViewControls position="top-right" onFit={fit} minimap={minimap} />

@@ -1,10 +1,28 @@
-import { FONT_FAMILY, LABEL_BOX, LAYER, TEXT } from '@portalflow/diagram';
+import { FONT_FAMILY, LABEL_BOX, LABEL_MARK, LAYER, TEXT } from '@portalflow/diagram';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { memo } from 'react';
+import { labelMark } from './labelMarks.ts';
 import type { StepEdge } from './types.ts';
 
-const DIFF_TEXT = { added: 'added', removed: 'removed', changed: 'changed' } as const;
+/**
+ * A label's box as the diagram sized it: its font, padding and border, and its marks a gap apart.
+ * A label being dragged (no placed box yet) is drawn in the same style, only not held to a size.
+ */
+const LABEL_STYLE = {
+  boxSizing: 'border-box' as const,
+  justifyContent: 'center',
+  gap: LABEL_MARK.gap,
+  maxWidth: 'none',
+  padding: `${LABEL_BOX.paddingY}px ${LABEL_BOX.paddingX}px`,
+  borderWidth: LABEL_BOX.border,
+  fontFamily: FONT_FAMILY,
+  fontSize: TEXT.edgeLabel.size,
+  lineHeight: `${TEXT.edgeLabel.lineHeight}px`,
+  zIndex: LAYER.label,
+};
+const MARK_WORDS_STYLE = { fontSize: LABEL_MARK.size, fontWeight: LABEL_MARK.weight };
+const ICON_STYLE = { flexShrink: 0 };
 
 /** An arrow labelled with its outcome or condition, carrying lint marks and comparison state. */
 export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge>) {
@@ -33,27 +51,19 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
     offset: 18,
   });
   const path = routed ? routed.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ') : smooth;
-  const caption = routed ? data?.caption : undefined;
+  const caption = data?.caption;
   // A label sits on its arrow: it is painted above every arrow, a raised (highlighted) one too, or the
   // arrow strikes its words through (LAYER, the same order as an exported picture). It fills the box
-  // the diagram placed off the other arrows, in the font, padding and border that box was sized for.
-  const labelStyle = caption
-    ? {
-        transform: `translate(${caption.x}px, ${caption.y}px)`,
-        minWidth: caption.width,
-        minHeight: caption.height,
-        boxSizing: 'border-box' as const,
-        justifyContent: 'center',
-        padding: `${LABEL_BOX.paddingY}px ${LABEL_BOX.paddingX}px`,
-        borderWidth: LABEL_BOX.border,
-        fontFamily: FONT_FAMILY,
-        fontSize: TEXT.edgeLabel.size,
-        lineHeight: `${TEXT.edgeLabel.lineHeight}px`,
-        zIndex: LAYER.label,
-      }
-    : { transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)`, zIndex: LAYER.label };
+  // the diagram placed off the other arrows, sized for its text and its marks.
+  // While an end is dragged, the same box (size, lines, marks) rides the middle of the provisional arrow.
+  const size = caption ? { minWidth: caption.width, minHeight: caption.height } : {};
+  const labelStyle =
+    routed && caption
+      ? { ...LABEL_STYLE, ...size, transform: `translate(${caption.x}px, ${caption.y}px)` }
+      : { ...LABEL_STYLE, ...size, transform: `translate(-50%, -50%) translate(${smoothX}px, ${smoothY}px)` };
   const marks = data?.marks;
   const error = (marks?.errors ?? 0) > 0;
+  const mark = labelMark(marks, data?.diff);
   const classes = ['pf-edge'];
   if (data?.kind === 'join' || data?.kind === 'deadline') classes.push('pf-edge-dashed');
   if (data?.highlighted) classes.push('pf-edge-lit');
@@ -78,11 +88,21 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
             title={marks?.message ?? (data.condition ? `${data.text} — ${data.condition}` : data.text)}
             data-testid={`edge-${id}`}
           >
-            {marks &&
+            {mark?.icon &&
               (error ? (
-                <CircleAlert size={11} aria-label="error" className="pf-edge-icon-error" />
+                <CircleAlert
+                  size={LABEL_MARK.icon}
+                  style={ICON_STYLE}
+                  aria-label="error"
+                  className="pf-edge-icon-error"
+                />
               ) : (
-                <TriangleAlert size={11} aria-label="warning" className="pf-edge-icon-warning" />
+                <TriangleAlert
+                  size={LABEL_MARK.icon}
+                  style={ICON_STYLE}
+                  aria-label="warning"
+                  className="pf-edge-icon-warning"
+                />
               ))}
             {caption && caption.lines.length > 1 ? (
               <span className="pf-edge-lines">
@@ -94,8 +114,11 @@ export const StepEdgeView = memo(function StepEdgeView(props: EdgeProps<StepEdge
             ) : (
               <span>{data.text}</span>
             )}
-            {marks && <span className="pf-edge-mark-text">{error ? 'error' : 'warning'}</span>}
-            {data.diff && <span className="pf-edge-mark-text">{DIFF_TEXT[data.diff]}</span>}
+            {mark?.words?.map((word) => (
+              <span key={word} className="pf-edge-mark-text" style={MARK_WORDS_STYLE}>
+                {word}
+              </span>
+            ))}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -7,6 +7,7 @@ import { type Scene, sceneOf } from '../model/scene.ts';
 import { FitNote } from './FitNote.tsx';
 import { type Decorations, toFlowEdges, toFlowNodes } from './flowElements.ts';
 import { LaneBands, LaneLabels } from './LaneBands.tsx';
+import { labelMarksOf } from './labelMarks.ts';
 import { MoreStepsNote } from './MoreStepsNote.tsx';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { type OpenStep, OpenStepsNote } from './OpenStepsNote.tsx';
@@ -52,7 +53,9 @@ function ReadOnlyDiagram({
   testId,
 }: WorkflowDiagramProps & DiagramExtras) {
   // Steps without a stored position are laid out by the diagram package (the same layout everywhere).
-  const scene = useMemo(() => sceneOf(definition, readLayout(layout)), [definition, layout]);
+  // Labels with a problem or a comparison mark get boxes sized with the mark.
+  const marks = useMemo(() => labelMarksOf(overlay, diff?.edges), [overlay, diff]);
+  const scene = useMemo(() => sceneOf(definition, readLayout(layout), marks), [definition, layout, marks]);
   const previousNodes = useRef<StepNode[]>([]);
   const previousEdges = useRef<StepEdge[]>([]);
   const nodes = useMemo(() => {

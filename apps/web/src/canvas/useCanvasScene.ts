@@ -1,4 +1,4 @@
-import { nextScene, placementOf, type Scene } from '@portalflow/diagram';
+import { type LabelMarks, nextScene, placementOf, type Scene } from '@portalflow/diagram';
 import { allEdges, type Definition } from '@portalflow/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../model/document.ts';
@@ -53,8 +53,9 @@ function unroutedScene(definition: Definition, layout: Layout): Scene {
  * scene (`nextScene`): only the boxes whose text changed are measured again and only the arrows and
  * labels near what changed are routed and placed again, with the same result as starting over.
  * A large workflow is routed the first time in the layout worker, so it opens without waiting.
+ * `marks` (a problem, a comparison) widen the labels they are drawn in.
  */
-export function useCanvasScene(definition: Definition, layout: Layout): Scene {
+export function useCanvasScene(definition: Definition, layout: Layout, marks?: LabelMarks): Scene {
   // The latest routed scene: what the next edit builds on.
   const previous = useRef<Scene | undefined>(undefined);
   // The worker's scene, with the document it was routed from.
@@ -63,17 +64,17 @@ export function useCanvasScene(definition: Definition, layout: Layout): Scene {
   const waitForWorker = isLarge && !previous.current && !routed;
 
   const scene = useMemo(() => {
-    // No edit while the worker routed: its scene is this document's as it is.
-    if (!previous.current && routed?.definition === definition && routed.layout === layout) {
+    // No edit while the worker routed (and no marked label to widen): its scene is this document's as it is.
+    if (!previous.current && routed?.definition === definition && routed.layout === layout && !marks) {
       previous.current = routed.scene;
       return routed.scene;
     }
     const from = previous.current ?? routed?.scene;
     if (!from && isLarge) return unroutedScene(definition, layout);
-    const next = nextScene(from, definition, layout);
+    const next = nextScene(from, definition, layout, marks);
     previous.current = next;
     return next;
-  }, [definition, layout, routed, isLarge]);
+  }, [definition, layout, routed, isLarge, marks]);
 
   // One whole-diagram routing in the worker; edits made meanwhile are caught up by `nextScene`.
   const latest = useRef({ definition, layout });

@@ -17,6 +17,7 @@ import {
 } from 'lucide-react';
 import { AMBER_TEXT } from '../work/palette.ts';
 import type { ExportKind } from './exporting.ts';
+import { draftBadge, publishedBadge } from './versionWords.ts';
 
 export type EditorMode = 'edit' | 'simulate' | 'compare';
 
@@ -63,11 +64,11 @@ export function TopBar(p: TopBarProps) {
         </Title>
         {p.published !== null && !p.dirty ? (
           <Badge color="teal" variant="light" style={{ flex: 'none' }} data-testid="version-badge">
-            Published v{p.published}
+            {publishedBadge(p.published)}
           </Badge>
         ) : (
           <Badge color="gray" variant="light" style={{ flex: 'none' }} data-testid="version-badge">
-            Draft{p.live !== null ? ` · v${p.live} live` : ''}
+            {draftBadge(p.live)}
           </Badge>
         )}
         {p.dirty && (

@@ -24,6 +24,7 @@ import { call } from '../api/call.ts';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { useDefinitionList } from '../api/useDefinitionList.ts';
 import { slugify, starterDefinition, uniqueId } from '../model/document.ts';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 import { formatWhen } from '../shell/time.ts';
 import { askForDraft } from './askForDraft.ts';
 import { ImportButton, type Imported } from './ImportButton.tsx';
@@ -32,6 +33,7 @@ import { importCopy } from './importCopy.ts';
 import { KeepWorkflowDialog } from './KeepWorkflowDialog.tsx';
 import { type KeepingAction, keepingAction } from './keepingAction.ts';
 import { toast } from './toast.ts';
+import { publishedBadge } from './versionWords.ts';
 import './editor.css';
 
 const KEEPING_LABELS: Record<KeepingAction, string> = {
@@ -123,6 +125,7 @@ function NewWorkflow({ onClose, taken }: { onClose: () => void; taken: Set<strin
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           data-autofocus
+          ref={focusOnShow}
           required
           data-testid="new-workflow-title"
         />
@@ -268,7 +271,7 @@ export function WorkflowsPage() {
                   )}
                   {d.latestVersion !== null ? (
                     <Badge color="teal" variant="light">
-                      Published v{d.latestVersion}
+                      {publishedBadge(d.latestVersion)}
                     </Badge>
                   ) : (
                     <Badge color="gray" variant="light">

@@ -9,6 +9,7 @@ import { diffDocuments, isEmptyDiff } from '../model/history.ts';
 import { toast } from './toast.ts';
 import { useEditorStore } from './useEditorStore.ts';
 import type { DefinitionResponse } from './useLoadDraft.ts';
+import { publishedTitle } from './versionWords.ts';
 
 // The store's selectors run on every change (a lint result, a selection): diff a pair of documents once.
 let lastDiffed: { base: EditorDocument; document: EditorDocument; dirty: boolean } | undefined;
@@ -113,7 +114,7 @@ export function useDraftActions(id: string) {
         void client.invalidateQueries({ queryKey: ['versions', id] });
         toast({
           color: 'teal',
-          title: res.created ? `Published v${v}` : `Already published as v${v}`,
+          title: publishedTitle(v, res.created),
           message: res.created
             ? 'New requests start on this version; running ones stay on theirs.'
             : 'Nothing changed since that version.',

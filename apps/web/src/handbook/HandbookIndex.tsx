@@ -44,7 +44,7 @@ export function HandbookIndex() {
                     {d.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>v{d.latestVersion}</Table.Td>
+                <Table.Td data-testid="handbook-version">{d.latestVersion}</Table.Td>
                 <Table.Td className="pf-time">{formatWhen(d.latestPublishedAt)}</Table.Td>
               </Table.Tr>
             ))}

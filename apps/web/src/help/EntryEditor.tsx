@@ -14,8 +14,9 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { EntryVideo } from './EntryVideo.tsx';
 import { RichText } from './RichText.tsx';
 import { TranslationLink } from './TranslationLink.tsx';
@@ -44,6 +45,15 @@ function contentOf(entry: HelpEntry | null): HelpContent {
   return { kind, audience, language, category, tags, title, body, videoUrl, translationOf };
 }
 
+/** The entry's fields the server may refuse, in the form's order: each input's id. */
+const INPUTS = {
+  title: 'help-title',
+  category: 'help-category',
+  tags: 'help-tags',
+  body: 'help-body',
+  videoUrl: 'help-video-url',
+};
+
 /** Write or edit one entry, with a live preview of how the text will look. */
 export function EntryEditor({
   entry,
@@ -71,7 +81,15 @@ export function EntryEditor({
   const [draft, setDraft] = useState<HelpContent>(() => contentOf(entry));
   const set = <K extends keyof HelpContent>(key: K, value: HelpContent[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const issues = error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error.message : null;
+  // A refused field is said under it; a refusal naming none of them above the buttons.
+  const refusal = refusalOf(
+    error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? error : null,
+    Object.keys(INPUTS),
+  );
+  const issues = refusal.above;
+  const focusRefused = useFocusFirstRefused();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per refusal, not per keystroke
+  useEffect(() => focusRefused(refusal.fields, INPUTS), [error]);
   const ready = draft.title.trim().length >= 3 && draft.body.trim() !== '' && draft.category.trim() !== '';
 
   return (
@@ -135,6 +153,8 @@ export function EntryEditor({
             required
             value={draft.title}
             onChange={(e) => set('title', e.currentTarget.value)}
+            id={INPUTS.title}
+            error={refusal.fields.title}
             data-testid="help-title-input"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -144,6 +164,8 @@ export function EntryEditor({
               data={categories}
               value={draft.category}
               onChange={(v) => set('category', v)}
+              id={INPUTS.category}
+              error={refusal.fields.category}
               data-testid="help-category-input"
             />
             <TagsInput
@@ -151,6 +173,8 @@ export function EntryEditor({
               description="Words people might search for; press Enter after each"
               value={draft.tags}
               onChange={(v) => set('tags', v)}
+              id={INPUTS.tags}
+              error={refusal.fields.tags}
               maxTags={20}
             />
           </SimpleGrid>
@@ -164,6 +188,8 @@ export function EntryEditor({
               maxRows={18}
               value={draft.body}
               onChange={(e) => set('body', e.currentTarget.value)}
+              id={INPUTS.body}
+              error={refusal.fields.body}
               data-testid="help-body-input"
             />
             <div>
@@ -204,6 +230,8 @@ export function EntryEditor({
             description="An https:// link to a short clinic video; shown as a link, never embedded"
             value={draft.videoUrl ?? ''}
             onChange={(e) => set('videoUrl', e.currentTarget.value)}
+            id={INPUTS.videoUrl}
+            error={refusal.fields.videoUrl}
             type="url"
           />
           {issues && (

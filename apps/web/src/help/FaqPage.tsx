@@ -23,6 +23,7 @@ import type { Me } from '../api/types.ts';
 import { AMBER_TEXT } from '../work/palette.ts';
 import { usePeople } from '../work/usePeople.ts';
 import './help.css';
+import { useFocusOnArrival } from '../shell/focusOnArrival.ts';
 import { UnderHeading } from '../shell/headingLevel.tsx';
 import { EntryEditor } from './EntryEditor.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
@@ -63,6 +64,7 @@ export function FaqPage({ me }: { me: Me }) {
   const [historyOf, setHistoryOf] = useState<HelpEntry | null>(null);
   const [deleting, setDeleting] = useState<HelpEntry | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  useFocusOnArrival(searchRef);
   const { nameOf } = usePeople(me);
   const actions = useHelpActions();
   const queryClient = useQueryClient();
@@ -223,7 +225,6 @@ export function FaqPage({ me }: { me: Me }) {
                   ) : null
                 }
                 data-testid="faq-search"
-                autoFocus
               />
               <Group gap="sm" wrap="wrap">
                 <SegmentedControl

@@ -44,6 +44,9 @@ export function retitleChanges(
   return { changes: [{ type: 'renameStep', id, newId: next }], id: next };
 }
 
+/** The inspector's box for a step's id, as its problems name it. */
+export const STEP_ID_LABEL = 'Name in links and files';
+
 /** A step id typed into the inspector: the id to rename to, or why the step cannot take it. */
 export type TypedStepId = { id: string } | { error: string; problem: string };
 
@@ -56,18 +59,18 @@ export function readStepId(definition: Definition, id: string, typed: string): T
   if (!ID_PATTERN.test(typed))
     return {
       error: 'Letters, digits, - and _, starting with a letter or digit',
-      problem: 'Step id must be letters, digits, - and _, starting with a letter or digit',
+      problem: `${STEP_ID_LABEL} must be letters, digits, - and _, starting with a letter or digit`,
     };
   if (typed.length > ID_MAX_LENGTH)
     return {
       error: `At most ${ID_MAX_LENGTH} characters`,
-      problem: `Step id must be at most ${ID_MAX_LENGTH} characters`,
+      problem: `${STEP_ID_LABEL} must be at most ${ID_MAX_LENGTH} characters`,
     };
   const holder = Object.hasOwn(definition.steps, typed) ? definition.steps[typed] : undefined;
   if (holder)
     return {
-      error: 'Another step has this id',
-      problem: `Step id is already the id of step “${holder.title || typed}”`,
+      error: 'Another step already uses it',
+      problem: `${STEP_ID_LABEL} is already used by step “${holder.title || typed}”`,
     };
   return { id: typed };
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Mail } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { notifications } from '../shell/notifications.ts';
 import { type EmailPreferences, useEmailPreferences, useSaveEmailPreferences } from './api.ts';
 
@@ -33,6 +34,9 @@ const KINDS: Array<{
   },
 ];
 
+/** The fields the server may refuse, in the form's order: each input's id. */
+const INPUTS = { address: 'email-address', quietStart: 'quiet-start', quietEnd: 'quiet-end' };
+
 /**
  * Profile: which emails this person gets and where. Emails only name the workflow and step and link
  * to the task: they never hold patient information.
@@ -41,6 +45,8 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
   const view = useEmailPreferences();
   const save = useSaveEmailPreferences();
   const [form, setForm] = useState<EmailPreferences | null>(null);
+  const focusRefused = useFocusFirstRefused();
+  const refusal = refusalOf(save.error, Object.keys(INPUTS));
 
   useEffect(() => {
     if (view.data && form === null) {
@@ -60,8 +66,9 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
         quietEnd: form.quietEnd || null,
       });
       notifications.show({ color: 'teal', title: 'Saved', message: 'Your email notifications are updated.' });
-    } catch {
-      // Shown below the form.
+    } catch (error) {
+      // A refused field is said under it and takes the focus; anything else below the form.
+      focusRefused(refusalOf(error, Object.keys(INPUTS)).fields, INPUTS);
     }
   }
 
@@ -73,7 +80,11 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
         {view.error.message}
       </Alert>
     );
-  const set = (patch: Partial<EmailPreferences>) => setForm({ ...form, ...patch });
+  const set = (patch: Partial<EmailPreferences>) => {
+    setForm({ ...form, ...patch });
+    // The server's words were about what was sent.
+    if (save.error) save.reset();
+  };
 
   return (
     <Stack p="md" gap="md" maw={760} data-testid="email-preferences-page">
@@ -97,6 +108,8 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
             maxLength={254}
             value={form.address ?? ''}
             onChange={(e) => set({ address: e.currentTarget.value })}
+            id={INPUTS.address}
+            error={refusal.fields.address}
             data-testid="email-address"
             w={360}
           />
@@ -125,6 +138,8 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
               type="time"
               value={form.quietStart ?? ''}
               onChange={(e) => set({ quietStart: e.currentTarget.value })}
+              id={INPUTS.quietStart}
+              error={refusal.fields.quietStart}
               data-testid="quiet-start"
               w={160}
             />
@@ -133,6 +148,8 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
               type="time"
               value={form.quietEnd ?? ''}
               onChange={(e) => set({ quietEnd: e.currentTarget.value })}
+              id={INPUTS.quietEnd}
+              error={refusal.fields.quietEnd}
               data-testid="quiet-end"
               w={160}
             />
@@ -140,9 +157,9 @@ export function EmailPreferencesPage({ isAdmin = false }: { isAdmin?: boolean })
               Clinic time ({view.data.timeZone}). Email due then waits until the end.
             </Text>
           </Group>
-          {save.error && (
+          {refusal.above && (
             <Alert color="red" title="Not saved" role="alert">
-              {save.error.message}
+              {refusal.above}
             </Alert>
           )}
           <Button

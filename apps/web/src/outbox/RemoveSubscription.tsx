@@ -1,4 +1,5 @@
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 
 /**
  * Asks before a webhook subscription is removed: it cannot be brought back (a new subscription has a
@@ -41,7 +42,7 @@ export function RemoveSubscription({
           <Button variant="default" onClick={onClose} disabled={busy}>
             Keep it
           </Button>
-          <Button color="red.9" loading={busy} onClick={onRemove} data-autofocus>
+          <Button color="red.9" loading={busy} onClick={onRemove} data-autofocus ref={focusOnShow}>
             Remove subscription
           </Button>
         </Group>

@@ -1,7 +1,12 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Send } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { useSendTestEmail } from './api.ts';
+
+const INPUTS = { to: 'test-email-to' };
+/** Refusals about the address though they name no field: none given and none saved. */
+const ABOUT_TO = { NO_EMAIL_ADDRESS: 'to' };
 
 /**
  * "Send a test email": checks the server's mail settings now, to the admin's own address (left empty)
@@ -12,9 +17,14 @@ export function TestEmail() {
   const send = useSendTestEmail();
   const [to, setTo] = useState('');
 
+  const focusRefused = useFocusFirstRefused();
+  const refusal = refusalOf(send.error, Object.keys(INPUTS), ABOUT_TO);
+
   function submit(e: FormEvent) {
     e.preventDefault();
-    send.mutate(to.trim() ? { to: to.trim() } : {});
+    send.mutate(to.trim() ? { to: to.trim() } : {}, {
+      onError: (error) => focusRefused(refusalOf(error, Object.keys(INPUTS), ABOUT_TO).fields, INPUTS),
+    });
   }
 
   const outcome = send.data;
@@ -34,7 +44,12 @@ export function TestEmail() {
             type="email"
             placeholder="Your own address"
             value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
+            onChange={(e) => {
+              setTo(e.currentTarget.value);
+              if (refusal.fields.to) send.reset();
+            }}
+            error={refusal.fields.to}
+            id={INPUTS.to}
             data-testid="test-email-to"
             w={320}
           />
@@ -49,9 +64,9 @@ export function TestEmail() {
           </Button>
         </Group>
         <div aria-live="polite" data-testid="test-email-result">
-          {send.error && (
+          {refusal.above && (
             <Alert color="red" title="Not sent" role="alert">
-              {send.error.message}
+              {refusal.above}
             </Alert>
           )}
           {outcome?.delivered && (

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { notifications } from '../shell/notifications.ts';
 import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { formatWhen } from '../shell/time.ts';
@@ -29,6 +30,11 @@ import { SecretRotation } from './SecretRotation.tsx';
 import { TestEmail } from './TestEmail.tsx';
 import { TestEvent } from './TestEvent.tsx';
 
+/** The form's fields, in its order, by their place in the body: each input's id. */
+const INPUTS = { url: 'webhook-url', events: 'webhook-events' };
+/** Refusals with their own code that are about the receiver's address. */
+const ABOUT_URL = { WEBHOOK_ADDRESS_PRIVATE: 'url', WEBHOOK_ALREADY_SUBSCRIBED: 'url' };
+
 /**
  * Admin: which systems hear about instance events (signed per Standard Webhooks; payloads carry ids
  * and kinds, never patient data), and every delivery of email and webhooks, with re-send for dead ones.
@@ -44,13 +50,18 @@ export function WebhooksPage() {
   const [rotated, setRotated] = useState<string | null>(null);
   /** The subscription whose removal is being asked about. */
   const [removing, setRemoving] = useState<{ id: string; url: string } | null>(null);
+  const focusRefused = useFocusFirstRefused();
+  const refusal = refusalOf(create.error, Object.keys(INPUTS), ABOUT_URL);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMade(null);
     // The choices come from the server's own list of event types.
     const chosen = events as CreateSubscriptionBody['events'];
-    const res = await create.mutateAsync({ url: url.trim(), events: chosen }).catch(() => null);
+    const res = await create.mutateAsync({ url: url.trim(), events: chosen }).catch((error: unknown) => {
+      focusRefused(refusalOf(error, Object.keys(INPUTS), ABOUT_URL).fields, INPUTS);
+      return null;
+    });
     if (res) {
       setMade(res.secret);
       setUrl('');
@@ -88,7 +99,13 @@ export function WebhooksPage() {
             type="url"
             placeholder="https://ehr.example/hooks/portalflow"
             value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
+            onChange={(e) => {
+              setUrl(e.currentTarget.value);
+              // The server's words were about what was sent: a changed address is not refused yet.
+              if (refusal.fields.url) create.reset();
+            }}
+            id={INPUTS.url}
+            error={refusal.fields.url}
             data-testid="webhook-url"
             w={420}
           />
@@ -99,7 +116,12 @@ export function WebhooksPage() {
               label: kindWords(v),
             }))}
             value={events}
-            onChange={setEvents}
+            onChange={(chosen) => {
+              setEvents(chosen);
+              if (refusal.fields.events) create.reset();
+            }}
+            id={INPUTS.events}
+            error={refusal.fields.events}
             w={360}
             data-testid="webhook-events"
           />
@@ -113,9 +135,9 @@ export function WebhooksPage() {
             Subscribe
           </Button>
         </Group>
-        {create.error && (
+        {refusal.above && (
           <Alert color="red" title="Not created" role="alert" mt="sm">
-            {create.error.message}
+            {refusal.above}
           </Alert>
         )}
       </Paper>

@@ -6,21 +6,28 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError, setCsrfToken } from '../api/client.ts';
 import { changingCredentials } from '../auth/credentialChange.ts';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { notifications } from '../shell/notifications.ts';
 import { countOf } from '../shell/plural.ts';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';
 
-/** The server's refusal on the field it names; anything else above the form. */
-function refusal(error: unknown): { field: Field | null; message: string } {
+/** The fields the server may refuse, in the form's order: each input's id. */
+const INPUTS = { currentPassword: 'current-password', newPassword: 'new-password' };
+/** Refusals with their own code that are about one field. */
+const ABOUT = {
+  CURRENT_PASSWORD_WRONG: 'currentPassword',
+  PASSWORD_TOO_WEAK: 'newPassword',
+  PASSWORD_UNCHANGED: 'newPassword',
+};
+
+/** The server's refusal on the fields it names; anything else above the form. */
+function refusal(error: unknown): { fields: Partial<Record<Field, string>>; above: string | null } {
   if (!(error instanceof ApiError))
-    return { field: null, message: 'The password could not be changed: check the connection and try again.' };
-  const named = (error.details as { fields?: Array<{ field?: string }> } | undefined)?.fields?.[0]?.field;
-  if (named === 'currentPassword' || named === 'newPassword') return { field: named, message: error.message };
-  if (error.code === 'PASSWORD_TOO_WEAK') return { field: 'newPassword', message: error.message };
+    return { fields: {}, above: 'The password could not be changed: check the connection and try again.' };
   if (error.code === 'TOO_MANY_ATTEMPTS')
-    return { field: null, message: 'Too many wrong passwords. Wait a few minutes, then try again.' };
-  return { field: null, message: error.message };
+    return { fields: {}, above: 'Too many wrong passwords. Wait a few minutes, then try again.' };
+  return refusalOf(error, Object.keys(INPUTS), ABOUT);
 }
 
 /**
@@ -33,6 +40,7 @@ export function ChangePassword() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusRefused = useFocusFirstRefused();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,9 +75,10 @@ export function ChangePassword() {
         message: `Use it next time you sign in.${ended.length > 0 ? ` ${ended.join('; ')}.` : ''}`,
       });
     } catch (error) {
-      const { field, message } = refusal(error);
-      if (field) setErrors({ [field]: message });
-      else setProblem(message);
+      const { fields, above } = refusal(error);
+      setErrors(fields);
+      setProblem(above);
+      focusRefused(fields, INPUTS);
     } finally {
       setBusy(false);
     }
@@ -78,6 +87,8 @@ export function ChangePassword() {
   const input = (field: Field) => ({
     value: values[field],
     error: errors[field],
+    // A password box's own input is not marked invalid by its error (Mantine marks its frame).
+    'aria-invalid': errors[field] ? true : undefined,
     disabled: busy,
     onChange: (e: { currentTarget: { value: string } }) => {
       const value = e.currentTarget.value;
@@ -111,6 +122,7 @@ export function ChangePassword() {
           <PasswordInput
             label="Current password"
             autoComplete="current-password"
+            id={INPUTS.currentPassword}
             data-testid="current-password"
             {...input('currentPassword')}
           />
@@ -118,6 +130,7 @@ export function ChangePassword() {
             label="New password"
             description="At least 12 characters; a short sentence is easy to remember"
             autoComplete="new-password"
+            id={INPUTS.newPassword}
             data-testid="new-password"
             {...input('newPassword')}
           />

@@ -13,9 +13,14 @@ import {
 } from '@mantine/core';
 import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { SecretShownOnce } from '../shell/SecretShownOnce.tsx';
 import { useCreateToken, useTokenLifetime, useTokens } from './api.ts';
 import { TokenTable } from './TokenTable.tsx';
+
+/** The form's fields, in its order, by their place in the body: each input's id. */
+const INPUTS = { name: 'token-name', lifetimeDays: 'token-days' };
+const ABOUT_LIFETIME = { TOKEN_LIFETIME_TOO_LONG: 'lifetimeDays' };
 
 /**
  * The signed-in user's API tokens, for scripts and integrations: make one (name, scope, lifetime; the
@@ -29,6 +34,8 @@ export function TokensPage() {
   const [scope, setScope] = useState<'read' | 'act'>('read');
   const [days, setDays] = useState<number | string>('');
   const [made, setMade] = useState<{ name: string; secret: string } | null>(null);
+  const focusRefused = useFocusFirstRefused();
+  const refusal = refusalOf(create.error, Object.keys(INPUTS), ABOUT_LIFETIME);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +43,10 @@ export function TokensPage() {
     const lifetimeDays = typeof days === 'number' ? days : undefined;
     const res = await create
       .mutateAsync({ name: name.trim(), scope, ...(lifetimeDays ? { lifetimeDays } : {}) })
-      .catch(() => null);
+      .catch((error: unknown) => {
+        focusRefused(refusalOf(error, Object.keys(INPUTS), ABOUT_LIFETIME).fields, INPUTS);
+        return null;
+      });
     if (res) {
       setMade({ name: res.token.name, secret: res.secret });
       setName('');
@@ -60,7 +70,13 @@ export function TokensPage() {
               required
               maxLength={200}
               value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+                // The server's words were about what was sent: a changed name is not refused yet.
+                if (refusal.fields.name) create.reset();
+              }}
+              id={INPUTS.name}
+              error={refusal.fields.name}
               data-testid="token-name"
               w={280}
             />
@@ -91,7 +107,12 @@ export function TokensPage() {
               clampBehavior="none"
               allowDecimal={false}
               value={days}
-              onChange={setDays}
+              onChange={(value) => {
+                setDays(value);
+                if (refusal.fields.lifetimeDays) create.reset();
+              }}
+              id={INPUTS.lifetimeDays}
+              error={refusal.fields.lifetimeDays}
               data-testid="token-days"
               w={180}
             />
@@ -104,9 +125,9 @@ export function TokensPage() {
               Create token
             </Button>
           </Group>
-          {create.error && (
+          {refusal.above && (
             <Alert color="red" title="Not created" role="alert">
-              {create.error.message}
+              {refusal.above}
             </Alert>
           )}
         </Stack>

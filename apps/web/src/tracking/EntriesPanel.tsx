@@ -51,7 +51,7 @@ export function EntriesPanel({
   const [editing, setEditing] = useState<TrackingEntry | null | 'new'>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TrackingEntry | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const entries = useQuery(entriesOptions(from, to, person));
   const refresh = () => client.invalidateQueries({ queryKey: ['tracking'] });
 
@@ -73,7 +73,7 @@ export function EntriesPanel({
       notifications.show({ color: 'teal', title: 'Saved', message: 'The entry is on the tracking sheet.' });
       void refresh();
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not save the entry'),
+    onError: (e) => setError(e instanceof ApiError ? e : new Error('Could not save the entry')),
   });
 
   const remove = useMutation({

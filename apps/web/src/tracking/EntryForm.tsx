@@ -1,10 +1,14 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { refusalOf, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
 import { readTypedNumbers } from '../forms/typedNumbers.ts';
 import { humanize } from '../work/format.ts';
 import { KIND_FIELDS, KIND_LABELS } from './entryKinds.ts';
 import type { EntryKind, TrackingEntry } from './types.ts';
+
+/** The input of the field at `path` in the body sent, for the focus to go to when it is refused. */
+const inputId = (path: string) => `entry-${path.replace(/\W/g, '-')}`;
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -30,7 +34,8 @@ export function EntryForm({
   /** Leads record work for others: who it is for. */
   people?: Array<{ value: string; label: string }>;
   busy: boolean;
-  error: string | null;
+  /** The server's refusal of the last save: said under the fields it names, else above the buttons. */
+  error: unknown;
   onClose: () => void;
   onSave: (draft: EntryDraft) => void;
 }) {
@@ -40,7 +45,28 @@ export function EntryForm({
   const [userId, setUserId] = useState<string | null>(null);
   // Numbers that could not be read when Save was pressed: said under their box, nothing sent.
   const [numberErrors, setNumberErrors] = useState<Record<string, string>>({});
+  // What the server said of each field, by its place in the body sent (`day`, `fields.hours`); a field
+  // changed since is the person's correction, so its words go.
+  const shown = ['day', 'userId', ...KIND_FIELDS[kind].map((f) => `fields.${f.id}`)];
+  const [refused, setRefused] = useState<{ fields: Record<string, string>; above: string | null }>({
+    fields: {},
+    above: null,
+  });
+  const focusFirstRefused = useFocusFirstRefused();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again for each refusal, not each keystroke
+  useEffect(() => {
+    const next = refusalOf(error, shown);
+    setRefused(next);
+    focusFirstRefused(next.fields, Object.fromEntries(shown.map((path) => [path, inputId(path)])));
+  }, [error]);
+  const corrected = (path: string) =>
+    setRefused((r) => {
+      if (!(path in r.fields)) return r;
+      const { [path]: _gone, ...fields } = r.fields;
+      return { ...r, fields };
+    });
   const set = (id: string, value: unknown) => {
+    corrected(`fields.${id}`);
     setNumberErrors(({ [id]: _corrected, ...rest }) => rest);
     setFields((f) => {
       const next = { ...f };
@@ -87,8 +113,13 @@ export function EntryForm({
             type="date"
             label="Day"
             value={day}
-            onChange={(e) => setDay(e.currentTarget.value)}
+            onChange={(e) => {
+              corrected('day');
+              setDay(e.currentTarget.value);
+            }}
             required
+            id={inputId('day')}
+            error={refused.fields.day}
             data-testid="entry-day"
           />
           {!entry && people && people.length > 0 && (
@@ -97,7 +128,12 @@ export function EntryForm({
               placeholder="Myself"
               data={people}
               value={userId}
-              onChange={setUserId}
+              onChange={(v) => {
+                corrected('userId');
+                setUserId(v);
+              }}
+              id={inputId('userId')}
+              error={refused.fields.userId}
               clearable
               searchable
               data-testid="entry-person"
@@ -107,6 +143,8 @@ export function EntryForm({
             const common = {
               label: f.label,
               required: f.required,
+              id: inputId(`fields.${f.id}`),
+              error: refused.fields[`fields.${f.id}`],
               'data-testid': `entry-field-${f.id}`,
             };
             if (f.type === 'select')
@@ -128,7 +166,7 @@ export function EntryForm({
                   // Every tracked number is a count or hours: the keypad without a minus sign.
                   inputMode="decimal"
                   value={fields[f.id]}
-                  error={numberErrors[f.id]}
+                  error={numberErrors[f.id] ?? common.error}
                   onChange={(v) => set(f.id, v)}
                 />
               );
@@ -145,9 +183,9 @@ export function EntryForm({
           <Text size="xs" c="gray.7">
             Work notes only: never a patient’s name, date of birth or record number.
           </Text>
-          {error && (
-            <Text size="sm" c="red.9" role="alert">
-              {error}
+          {refused.above && (
+            <Text size="sm" c="red.9" role="alert" data-testid="entry-refused">
+              {refused.above}
             </Text>
           )}
           <Group justify="flex-end">

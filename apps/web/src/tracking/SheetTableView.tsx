@@ -2,7 +2,7 @@ import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { trackingSheet } from '@portalflow/contract';
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { callText } from '../api/call.ts';
+import { callFile } from '../api/call.ts';
 import { downloadText } from '../audit/download.ts';
 import { columnHeading, hoursAsDuration } from './duration.ts';
 import { sheetQuery } from './sheetQuery.ts';
@@ -29,10 +29,11 @@ export function SheetTableView({
   async function download() {
     setBusy(true);
     try {
-      const text = await callText(trackingSheet, {
+      const file = await callFile(trackingSheet, {
         query: { ...sheetQuery(filters), format: 'csv', table: table.id },
       });
-      downloadText(fileName, text);
+      // The server's name: the days it read, by the clinic's calendar on its own clock.
+      downloadText(file.name ?? fileName, file.text);
     } finally {
       setBusy(false);
     }

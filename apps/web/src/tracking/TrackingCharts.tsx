@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { ColorSwatch, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { calendarDate } from '../shell/time.ts';
-import { hoursAsDuration } from './duration.ts';
+import { axisDuration, hoursAsDuration } from './duration.ts';
 import type { Sheet } from './types.ts';
 
 /**
@@ -93,9 +93,10 @@ export function TrackingCharts({ sheet }: { sheet: Sheet }) {
             withLegend
             legendProps={{ verticalAlign: 'top', height: 36 }}
             yAxisProps={{ width: ROLE_AXIS_PX, interval: 0 }}
-            // The tooltip says "2 h 15 min"; the axis keeps round hours.
+            // The tooltip and the scale say "2 h 15 min", "15 min", as the table does: "0.25 h" made
+            // people do arithmetic.
             valueFormatter={hoursAsDuration}
-            xAxisProps={{ tickFormatter: (h: number) => `${h} h` }}
+            xAxisProps={{ tickFormatter: axisDuration }}
             series={[
               { name: 'median', label: 'Median', color: 'teal.8' },
               { name: 'p90', label: '90th percentile', color: 'orange.8' },

@@ -21,6 +21,9 @@ export function hoursAsDuration(value: number | string): string {
   return m > 0 ? `${h} h ${m} min` : `${h} h`;
 }
 
+/** A time scale's tick: as `hoursAsDuration`, with its zero a plain "0". */
+export const axisDuration = (hours: number): string => (hours === 0 ? '0' : hoursAsDuration(hours));
+
 /** A column's heading on screen: a time column's cells carry their units, so its "(h)" goes. */
 export const columnHeading = (c: SheetColumn): string =>
   c.unit === 'hours' ? c.label.replace(/\s*\(h\)$/, '') : c.label;

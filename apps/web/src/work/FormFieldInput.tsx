@@ -2,6 +2,7 @@ import { Group, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { expectedAnswer, type FormField } from '@portalflow/engine';
 import type { ReactNode } from 'react';
 import { NumberAnswerInput } from '../forms/NumberAnswerInput.tsx';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 import { localToday } from './form.ts';
 import { humanize } from './format.ts';
 
@@ -14,20 +15,22 @@ interface Props {
   onChange: (value: unknown) => void;
   /** One-line text left: New request writes a patient reference as its chart number then. */
   onBlur?: () => void;
-  /** Takes focus when its dialog opens (Mantine's focus trap honours `data-autofocus`). */
+  /** Takes focus when it is shown (at once, and again by Mantine's focus trap: `data-autofocus`). */
   autoFocus?: boolean;
 }
 
 /**
  * The label, and for a field required only for some outcomes which ones, beside it: a marker as
- * short as the asterisk it stands in for, since a step may have several such fields.
+ * short as the asterisk it stands in for, since a step may have several such fields. It is a hint in
+ * the quiet colour until the field is in error (that outcome was tried without it): a fresh form in
+ * red reads as if something had already gone wrong.
  */
-function labelOf(field: FormField): ReactNode {
+function labelOf(field: FormField, error: string | undefined): ReactNode {
   if (field.required || !field.requiredFor?.length) return field.label;
   return (
     <>
       {field.label}{' '}
-      <Text span size="xs" fw={600} c="red.9">
+      <Text span size="xs" fw={600} c={error ? 'red.9' : 'gray.7'} data-testid="form-field-required-for">
         * to finish as {field.requiredFor.map((o) => `“${humanize(o)}”`).join(' or ')}
       </Text>
     </>
@@ -62,7 +65,7 @@ export function FormFieldInput({
 }: Props) {
   const common = {
     id: inputId,
-    label: labelOf(field),
+    label: labelOf(field, error),
     description: descriptionOf(field),
     error,
     disabled,
@@ -76,6 +79,7 @@ export function FormFieldInput({
       return (
         <TextInput
           {...common}
+          ref={autoFocus ? focusOnShow : undefined}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.currentTarget.value)}
           onBlur={onBlur}
@@ -85,6 +89,7 @@ export function FormFieldInput({
       return (
         <Textarea
           {...common}
+          ref={autoFocus ? focusOnShow : undefined}
           autosize
           minRows={2}
           maxRows={8}
@@ -123,6 +128,7 @@ export function FormFieldInput({
       return (
         <Select
           {...common}
+          ref={autoFocus ? focusOnShow : undefined}
           data={(field.options ?? []).map((o) => ({ value: o, label: humanize(o) }))}
           value={typeof value === 'string' ? value : null}
           onChange={(v) => onChange(v ?? undefined)}
@@ -134,7 +140,7 @@ export function FormFieldInput({
     case 'boolean':
       return (
         <Radio.Group
-          label={labelOf(field)}
+          label={labelOf(field, error)}
           description={descriptionOf(field)}
           error={error}
           withAsterisk={!!field.required}

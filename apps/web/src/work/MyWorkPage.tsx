@@ -53,16 +53,36 @@ export interface WorkLocationState {
 
 /**
  * The claimed task's first field (its heading when it asks for nothing), once its panel shows it as
- * mine: the claim button went with the claim, and the focus would fall to the page.
+ * mine: the claim button went with the claim, and the focus would fall to the page. The fields open
+ * once the task's draft has been read: until then the heading holds the focus, and it moves on to
+ * the first field when that opens, unless the person has gone elsewhere meanwhile. The note box below
+ * the fields is open all along: it is not the step's field, and taking it scrolled past the fields.
  */
-const focusClaimed = (id: string) =>
-  requestAnimationFrame(() => {
-    const panel = document.querySelector(`[data-testid="task-panel"][data-task-id="${CSS.escape(id)}"]`);
-    const field = panel?.querySelector<HTMLElement>(
-      '[data-testid="task-form"] :is(input:not([type="hidden"]), textarea, select):not([disabled])',
-    );
-    (field ?? document.getElementById('task-panel-title'))?.focus();
-  });
+const FIELD_WAIT_FRAMES = 180;
+const STEP_FIELD = ':is(input:not([type="hidden"]), textarea, select):not([data-testid="note-box"] *)';
+const focusClaimed = (id: string) => {
+  const heading = () => document.getElementById('task-panel-title');
+  // After the first frame, the focus moves on only from where this put it (or from nowhere).
+  const untouched = () => {
+    const at = document.activeElement;
+    return at === null || at === document.body || at === heading();
+  };
+  const tryFrame = (left: number, first: boolean) =>
+    requestAnimationFrame(() => {
+      const panel = document.querySelector(`[data-testid="task-panel"][data-task-id="${CSS.escape(id)}"]`);
+      const form = panel?.querySelector('[data-testid="task-form"]');
+      const field = form?.querySelector<HTMLElement>(`${STEP_FIELD}:not([disabled])`);
+      if (field) {
+        if (first || untouched()) field.focus();
+        return;
+      }
+      if (first || untouched()) heading()?.focus();
+      // A form whose fields are still closed (its draft being read): looked at again next frame.
+      const closed = form?.querySelector(`${STEP_FIELD}[disabled]`);
+      if (closed && left > 0) tryFrame(left - 1, false);
+    });
+  tryFrame(FIELD_WAIT_FRAMES, true);
+};
 
 /**
  * The task just put back in the pool, once its panel shows it unassigned: its Claim button, where
@@ -444,6 +464,7 @@ export function MyWorkPage({ me }: { me: Me }) {
       onGoToFolder={selectFolder}
       onRetry={() => void queues.refetch()}
       firstPool={folders.find((f) => f.role && f.count > 0) ?? folders.find((f) => f.role)}
+      mineCount={folders.find((f) => f.id === 'mine')?.count ?? 0}
     />
   );
 

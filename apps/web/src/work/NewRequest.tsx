@@ -11,8 +11,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CircleAlert, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call } from '../api/call.ts';
-import { ApiError, newIdempotencyKey } from '../api/client.ts';
+import { newIdempotencyKey } from '../api/client.ts';
+import { fieldProblems, useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { roleName } from '../roles/roleName.ts';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 import { countOf } from '../shell/plural.ts';
 import { type AttachFailure, attachAll, type PendingFile } from './attachments/attachAll.ts';
 import { ChooseFiles } from './attachments/ChooseFiles.tsx';
@@ -47,17 +49,9 @@ export function useStartable(enabled: boolean) {
 
 const inputId = (definitionId: string, fieldId: string) => `new-request-${definitionId}-${fieldId}`;
 
-/** The server's per-field errors (a 400 naming the field), by field id. */
-function fieldErrorsOf(error: unknown): FieldErrors {
-  const fields =
-    error instanceof ApiError ? (error.details as { fields?: unknown } | undefined)?.fields : undefined;
-  const errors: FieldErrors = {};
-  for (const f of Array.isArray(fields) ? fields : []) {
-    if (typeof f?.field === 'string' && typeof f?.message === 'string' && !(f.field in errors))
-      errors[f.field] = f.message;
-  }
-  return errors;
-}
+/** Each start form field's input id, in the form's order. */
+const fieldIds = (workflow: Startable, fields: readonly { id: string }[]) =>
+  Object.fromEntries(fields.map((f) => [f.id, inputId(workflow.definitionId, f.id)]));
 
 /**
  * **New request** at the top of My work: pick a workflow you may start, fill in its start form, and
@@ -118,6 +112,7 @@ interface Started {
 function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const roles = useRoleCatalog();
+  const focusRefused = useFocusFirstRefused();
   const [definitionId, setDefinitionId] = useState<string | null>(
     workflows.length === 1 ? workflows[0]!.definitionId : null,
   );
@@ -256,10 +251,20 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
       showStarted(to, 0);
       onClose();
     } catch (error) {
-      const server = fieldErrorsOf(error);
-      setErrors(server);
-      setSummary(error instanceof Error ? error.message : 'The request could not be started.');
-      focusField(server);
+      // A field the browser let through and the server refused (the workflow changed meanwhile, the
+      // clinic's date is not this computer's): its words go under it, and it takes the focus once the
+      // fields are enabled again.
+      const refused = fieldProblems(error) ?? {};
+      setErrors({ ...refused });
+      const named = fields.some((f) => refused[f.id]);
+      setSummary(
+        named
+          ? attentionSummary(refused)
+          : error instanceof Error
+            ? error.message
+            : 'The request could not be started.',
+      );
+      if (named) focusRefused(refused, fieldIds(workflow, fields));
     } finally {
       setBusy(false);
     }
@@ -339,6 +344,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
             // On a call: type a word of the workflow's name and press Enter to pick it.
             selectFirstOptionOnChange
             data-autofocus={workflow ? undefined : true}
+            ref={workflow ? undefined : focusOnShow}
             data-testid="new-request-workflow"
           />
           {workflow?.description && (

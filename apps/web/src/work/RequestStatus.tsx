@@ -7,10 +7,13 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { focusOnShow } from '../shell/focusOnShow.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
+import { CHART_NUMBER_EXAMPLE } from './chartExample.ts';
 import { EndWaitOffer } from './EndWaitEarly.tsx';
 import { useStartable } from './NewRequest.tsx';
+import { RequestStatusNote } from './RequestStatusNote.tsx';
 import { referenceProblem } from './referenceProblem.ts';
 import { waitingText, waitText } from './statusText.ts';
 import { WithdrawButton } from './WithdrawButton.tsx';
@@ -71,7 +74,7 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
       setError(
         // The server's check of the reference speaks to programs ("patient: Too big…"), not to the desk.
         e instanceof ApiError && e.code === 'VALIDATION_FAILED'
-          ? 'That is not a patient reference: enter the chart number, e.g. DEMO-3001.'
+          ? `That is not a patient reference: enter the chart number, e.g. ${CHART_NUMBER_EXAMPLE}.`
           : e instanceof ApiError
             ? e.message
             : 'The lookup failed. Try again.',
@@ -123,7 +126,7 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
           <Group align="flex-end" gap="xs" wrap="nowrap">
             <TextInput
               label="Patient reference"
-              description="As on the caller's chart, e.g. DEMO-3001"
+              description={`As on the caller's chart, e.g. ${CHART_NUMBER_EXAMPLE}`}
               value={patient}
               onChange={(e) => {
                 setPatient(e.currentTarget.value);
@@ -132,6 +135,7 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
               // The EHR's address copied off the chart, or "demo-3001", shown as the chart number looked up.
               onBlur={() => setPatient(chartNumber(patient))}
               data-autofocus
+              ref={focusOnShow}
               autoComplete="off"
               error={error ?? undefined}
               style={{ flex: 1 }}
@@ -176,7 +180,8 @@ function Results({
   onChanged: () => void;
 }) {
   const now = Date.now();
-  const roles = useMe().data?.user.roles ?? [];
+  const me = useMe().data?.user;
+  const roles = me?.roles ?? [];
   if (requests.length === 0 && one)
     return (
       <Alert color="gray" variant="light" data-testid="request-status-none">
@@ -224,7 +229,7 @@ function Results({
             </Text>
           )}
           {r.waitingOn.map((w, i) => {
-            const line = waitingText(w, now);
+            const line = waitingText(w, now, w.heldBy && w.heldBy === me?.displayName ? 'You' : w.heldBy);
             return (
               <Text
                 // biome-ignore lint/suspicious/noArrayIndexKey: the open steps in the order the server gives them
@@ -269,6 +274,8 @@ function Results({
               Only the roles working on this request see what it is about.
             </Text>
           )}
+          {/* Offered where the server takes a note (not to an auditor, not by emergency access). */}
+          {r.notable && <RequestStatusNote instanceId={r.instanceId} held={r.waitingOn.length > 0} />}
           {r.withdrawable && (
             <Group gap="xs" mt={6} justify="space-between" wrap="wrap">
               <Text size="xs" c="gray.7">

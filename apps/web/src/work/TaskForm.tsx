@@ -4,6 +4,7 @@ import { askedFields, type FormField } from '@portalflow/engine';
 import { CircleAlert } from 'lucide-react';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../api/types.ts';
+import { fieldProblems } from '../forms/fieldProblems.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
   attentionSummary,
@@ -13,7 +14,6 @@ import {
   fieldInputId,
   initialValues,
   recheck,
-  serverFieldErrors,
   toSubmission,
 } from './form.ts';
 import { humanize } from './format.ts';
@@ -139,9 +139,9 @@ export function TaskForm({
         note.forNextRole,
       );
     } catch (error) {
-      const server = serverFieldErrors(error);
+      const server = fieldProblems(error);
       if (server) {
-        setErrors(server);
+        setErrors({ ...server });
         setSummary(error instanceof Error ? error.message : 'The form is not complete.');
         focusFirst(server);
       }

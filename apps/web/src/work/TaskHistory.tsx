@@ -79,14 +79,15 @@ export function actedBy(e: TimelineEntry, nameOf: Props['nameOf'], roleName: Rol
   return 'Automatically';
 }
 
-function changeText(
+export function changeText(
   c: TimelineEntry['changes'][number],
   nameOf: Props['nameOf'],
   now: number,
   roleName: RoleName,
 ): string | null {
   const show = (field: string, v: unknown) => {
-    if (v === null || v === undefined) return '—';
+    // A task in its pool is held by nobody: said so, not a dash ("Assignee: nobody → You").
+    if (v === null || v === undefined) return field === 'assignee' ? 'nobody' : '—';
     if (field === 'assignee') return nameOf(String(v));
     if (field === 'due') return formatWhen(String(v), now);
     if (field === 'role') return roleName(String(v));
@@ -102,7 +103,7 @@ export function TaskHistory({ instanceId, nameOf, now, notes = [], renderNote }:
   const roleName = useRoleName();
   if (history.isPending) {
     return (
-      <Stack gap={6} aria-busy="true" aria-label="Loading history">
+      <Stack gap={6} role="status" aria-busy="true" aria-label="Loading history">
         <Skeleton height={12} width="60%" />
         <Skeleton height={12} width="40%" />
       </Stack>

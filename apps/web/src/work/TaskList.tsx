@@ -30,6 +30,8 @@ interface Props {
   onGoToFolder: (id: Folder['id']) => void;
   onRetry: () => void;
   firstPool: Folder | undefined;
+  /** How many tasks the person holds (My tasks' count). */
+  mineCount: number;
 }
 
 /** The centre column: the folder's tasks by due time, with filters, keyboard hints and empty states. */
@@ -83,7 +85,7 @@ export function TaskList(props: Props) {
             </Stack>
           </Alert>
         ) : loading ? (
-          <Stack gap={0} aria-busy="true" aria-label="Loading tasks">
+          <Stack gap={0} role="status" aria-busy="true" aria-label="Loading tasks">
             {[0, 1, 2, 3, 4].map((i) => (
               <Stack key={i} gap={6} p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
                 <Skeleton height={14} width="70%" />
@@ -120,7 +122,15 @@ export function TaskList(props: Props) {
   );
 }
 
-function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder, firstPool }: Props) {
+function EmptyList({
+  folder,
+  total,
+  filtersActive,
+  onClearFilters,
+  onGoToFolder,
+  firstPool,
+  mineCount,
+}: Props) {
   if (filtersActive && total > 0) {
     return (
       <EmptyState
@@ -169,7 +179,10 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
       </EmptyState>
     );
   }
-  // Done, Overdue and a pool that is clear each point back to My tasks.
+  // Done, Overdue and a pool that is clear each point back to My tasks; to a pool with work waiting
+  // when My tasks is empty too (it would only offer that pool, one press later).
+  const waiting =
+    mineCount === 0 && firstPool && firstPool.count > 0 && firstPool.id !== folder.id ? firstPool : null;
   const empty =
     folder.id === 'done'
       ? {
@@ -182,21 +195,35 @@ function EmptyList({ folder, total, filtersActive, onClearFilters, onGoToFolder,
         ? {
             icon: <CircleCheck size={28} aria-hidden />,
             title: 'Nothing overdue',
-            description:
-              'Every task you and your pools hold is within its deadline. Work the oldest due first in My tasks.',
+            description: waiting
+              ? `Every task you and your pools hold is within its deadline. Take the next task from ${thePool(waiting.label)}: ${waiting.count} waiting.`
+              : 'Every task you and your pools hold is within its deadline. Work the oldest due first in My tasks.',
           }
         : {
             icon: <Users size={28} aria-hidden />,
             title: `The ${poolName(folder.label)} is clear`,
-            description:
-              'New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold.',
+            description: waiting
+              ? `New requests for this role land here as they arrive; nothing to claim right now. The ${poolName(waiting.label)} has ${waiting.count} waiting.`
+              : 'New requests for this role land here as they arrive; nothing to claim right now. Check My tasks for work you already hold.',
           };
   return (
     <EmptyState m="lg" size="sm" {...empty} data-testid="work-empty">
       <EmptyState.Actions>
-        <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
-          Go to My tasks
-        </Button>
+        {waiting ? (
+          <Button
+            size="xs"
+            h="auto"
+            py={6}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+            onClick={() => onGoToFolder(waiting.id)}
+          >
+            Open {thePool(waiting.label)}
+          </Button>
+        ) : (
+          <Button size="xs" variant="default" onClick={() => onGoToFolder('mine')}>
+            Go to My tasks
+          </Button>
+        )}
       </EmptyState.Actions>
     </EmptyState>
   );

@@ -145,7 +145,14 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
 
   if (detail.isPending) {
     return (
-      <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading task" data-testid="task-panel">
+      <Stack
+        p="md"
+        gap="sm"
+        role="status"
+        aria-busy="true"
+        aria-label="Loading task"
+        data-testid="task-panel"
+      >
         <Skeleton height={12} width="30%" />
         <Skeleton height={22} width="70%" />
         <Skeleton height={14} width="50%" />
@@ -235,8 +242,10 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
       <Stack gap="md" p="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Stack gap={4} style={{ minWidth: 0 }}>
+            {/* The workflow as the clinic knows it: a version number says nothing to whoever works the
+                task, and a change that matters to their role is said beside it ("what changed for you"). */}
             <Text size="xs" c="gray.7">
-              {instance.definitionTitle} · version {instance.version}
+              {instance.definitionTitle}
             </Text>
             <Text size="sm" fw={600} id="task-panel-request" data-testid="task-panel-request">
               {request}
@@ -292,12 +301,13 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
               )}
             </Group>
             <Group gap="xs" wrap="wrap">
+              {/* A closed task was someone's: said in the past, under the notice of how it closed. */}
               <Text size="sm" data-testid="task-assignee">
                 {unassigned
-                  ? `Unassigned — waiting in ${thePool(roleName(task.role))}`
-                  : mine
-                    ? 'Assigned to you'
-                    : `Assigned to ${nameOf(task.assignee, 'a colleague')}`}
+                  ? open
+                    ? `Unassigned — waiting in ${thePool(roleName(task.role))}`
+                    : `Was waiting in ${thePool(roleName(task.role))}`
+                  : `${open ? 'Assigned' : 'Was assigned'} to ${mine ? 'you' : nameOf(task.assignee, 'a colleague')}`}
               </Text>
               {/* Beside who has it: handing it on names the next person, where Back to pool names nobody. */}
               {open && mine && !task.practice && !standIn && (
@@ -471,7 +481,27 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
           </Alert>
         )}
 
-        {step ? (
+        {draft.unseenFrom && (
+          <Alert
+            color="orange"
+            variant="light"
+            title="Not finished yet: check the answers typed before you"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={draft.dismissUnseen}
+            styles={{ title: { color: AMBER_TEXT } }}
+            data-testid="draft-unseen"
+          >
+            {draft.unseenFrom} typed answers on this task before it came to you; they could not be shown
+            earlier. They are filled in below, with what you typed kept over them. Check them, then choose the
+            outcome again.
+          </Alert>
+        )}
+
+        {/* A finished task, looked back at (from Done): what was answered is in the request's details
+            above, and the form to finish it is not offered again. One that closed while open here keeps
+            its form, with what was being typed in it. */}
+        {step && (open || closedWhileOpenHere) ? (
           <FormBesideHelp
             form={
               <TaskForm
@@ -518,11 +548,18 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                     : null
                 }
                 onComplete={async (outcome, data, note, forNextRole) => {
-                  const done = await actions.complete.mutateAsync(
-                    note
-                      ? { task: labelled, outcome, data, note, forNextRole }
-                      : { task: labelled, outcome, data },
-                  );
+                  const draftSeen = draft.seen();
+                  const done = await actions.complete
+                    .mutateAsync(
+                      note
+                        ? { task: labelled, outcome, data, note, forNextRole, draftSeen }
+                        : { task: labelled, outcome, data, draftSeen },
+                    )
+                    .catch((error: unknown) => {
+                      // A colleague's answers this form never showed: taken in and said, not removed.
+                      draft.unseenRefusal(error);
+                      throw error;
+                    });
                   // Finished: the server removed the draft with the task.
                   draft.discard();
                   return done;
@@ -534,6 +571,16 @@ export function TaskPanel({ taskId, me, now, nameOf, requestOf, actions, onClose
                 <StepHelp help={step.help} stepTitle={step.title} className={classes.helpBox} />
               ) : null
             }
+          />
+        ) : !open ? (
+          // The request may still take a note.
+          <NoteBoxAlone
+            instanceId={task.instanceId}
+            openTaskId={null}
+            canAddNote={instance.status === 'active'}
+            onAdded={refreshNotes}
+            draft={note}
+            onChange={typeNote}
           />
         ) : (
           <>

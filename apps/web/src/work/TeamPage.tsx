@@ -242,7 +242,7 @@ export function TeamPage() {
               )}
             </Group>
             {all.isPending ? (
-              <Stack gap={6} aria-busy="true" aria-label="Loading tasks">
+              <Stack gap={6} role="status" aria-busy="true" aria-label="Loading tasks">
                 {[0, 1, 2, 3, 4, 5].map((i) => (
                   <Skeleton key={i} height={26} />
                 ))}

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { notifications } from '../shell/notifications.ts';
-import { completedText, type NextInPool } from './completedText.ts';
+import { completedText, type NextInPool, type WentOn } from './completedText.ts';
 
 /**
  * The toast after completing a task: the request it was for on its own line, then the step and outcome,
@@ -11,8 +11,9 @@ export function showCompleted(
   outcome: string,
   request: string,
   nextInPool?: NextInPool,
+  wentOn?: WentOn,
 ): void {
-  const text = completedText(stepTitle, outcome, request, nextInPool);
+  const text = completedText(stepTitle, outcome, request, nextInPool, wentOn);
   notifications.show({
     color: 'teal',
     title: text.title,

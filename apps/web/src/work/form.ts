@@ -1,5 +1,4 @@
 import { type FormField, validateForm } from '@portalflow/engine';
-import { ApiError } from '../api/client.ts';
 import { readNumber } from '../forms/numberAnswer.ts';
 import { humanize } from './format.ts';
 
@@ -131,20 +130,6 @@ export function recheck(
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** A 422 FORM_INVALID from the server as errors by field id; null for any other error. */
-export function serverFieldErrors(error: unknown): FieldErrors | null {
-  if (!(error instanceof ApiError) || error.code !== 'FORM_INVALID') return null;
-  const fields = (error.details as { fields?: Array<{ field?: unknown; message?: unknown }> } | undefined)
-    ?.fields;
-  const errors: FieldErrors = {};
-  for (const f of Array.isArray(fields) ? fields : []) {
-    if (typeof f.field === 'string' && typeof f.message === 'string' && !(f.field in errors)) {
-      errors[f.field] = f.message;
-    }
-  }
-  return errors;
 }
 
 /** DOM id of a field's input, so the first invalid one can take focus. */

@@ -3,14 +3,23 @@ import { dueTime } from './dueTime.ts';
 
 type Waiting = RequestStatus['waitingOn'][number];
 
+/** Who is on a step, by name as My work says it ("You" for the reader), else "a colleague". */
+const holderWords = (holder: string | null): string =>
+  holder === 'You' ? 'you are' : holder ? `${holder} is` : 'a colleague is';
+
 /**
- * One open step of a request as said on a status call: who has it, whether someone is on it, and the
+ * One open step of a request as said on a status call: who has it (the colleague's name, `holder`,
+ * when the directory knows it), whether someone is on it, and the
  * clinic's clock time it is due — "overdue since …" once that has passed, so the caller hears that it
  * is late — with how far off in brackets.
  */
-export function waitingText(w: Waiting, now: number): { text: string; overdue: boolean } {
+export function waitingText(
+  w: Omit<Waiting, 'heldBy'>,
+  now: number,
+  holder: string | null = null,
+): { text: string; overdue: boolean } {
   const who = `With ${w.roleName ?? 'no role'}${w.step ? ` — ${w.step}` : ''}`;
-  const state = w.taken ? 'a colleague is working on it' : 'waiting in the pool';
+  const state = !w.taken ? 'waiting in the pool' : `${holderWords(holder)} working on it`;
   if (!w.due) return { text: `${who} · ${state}`, overdue: false };
   const due = dueTime(w.due, now);
   const when = `${due.overdue ? 'overdue since' : 'due'} ${due.when} (${due.relative})`;

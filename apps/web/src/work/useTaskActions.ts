@@ -43,6 +43,8 @@ type CompleteInput = {
   note?: string;
   /** The note is highlighted in the next role's task. */
   forNextRole?: boolean;
+  /** The draft revision the form was filled from: refused over a colleague's answers not seen. */
+  draftSeen?: number;
 };
 
 /**
@@ -163,27 +165,46 @@ export function useTaskActions({ nameOf, requestOf, onCompleted, onGone, onClaim
   });
 
   const complete = useMutation({
-    mutationFn: ({ task, outcome, data, note, forNextRole }: CompleteInput) =>
+    mutationFn: ({ task, outcome, data, note, forNextRole, draftSeen }: CompleteInput) =>
       call(completeTask, {
         params: { id: task.id },
-        body: note ? { outcome, data, note, forNextRole: forNextRole === true } : { outcome, data },
+        body: {
+          outcome,
+          data,
+          ...(note ? { note, forNextRole: forNextRole === true } : {}),
+          ...(draftSeen !== undefined ? { draftSeen } : {}),
+        },
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: (result, { task, outcome }) => {
       completedHere.current.add(task.id);
       // The request's next steps for the role just worked, unclaimed: said so the person can take them on.
-      const next = (result.instance?.active ?? []).filter(
-        (a) => a.kind === 'task' && a.role === task.role && a.assignee === null && a.taskId !== task.id,
+      const active = (result.instance?.active ?? []).filter((a) => a.taskId !== task.id);
+      const next = active.filter((a) => a.kind === 'task' && a.role === task.role && a.assignee === null);
+      // Else where the request went: other pools, a wait, or the end (said so nobody wonders).
+      const wentOn = result.instance
+        ? {
+            to: active
+              .filter((a) => a.kind === 'task' && !next.includes(a))
+              .map((a) => ({ title: a.title, pool: thePool(roleName(a.role ?? '')) })),
+            waits: active.filter((a) => a.kind === 'wait').map((a) => a.title),
+            finished: result.instance.status === 'done',
+          }
+        : undefined;
+      showCompleted(
+        task.title,
+        outcome,
+        requestOf(task),
+        { titles: next.map((a) => a.title), pool: thePool(roleName(task.role)) },
+        wentOn,
       );
-      showCompleted(task.title, outcome, requestOf(task), {
-        titles: next.map((a) => a.title),
-        pool: thePool(roleName(task.role)),
-      });
       onCompleted?.(task);
       refresh(task.id);
     },
     onError: (error, { task }) => {
-      if (error instanceof ApiError && error.code === 'FORM_INVALID') return; // shown on the form
+      // Shown on the form: its fields, or a colleague's answers taken in to check.
+      if (error instanceof ApiError && (error.code === 'FORM_INVALID' || error.code === 'TASK_DRAFT_UNSEEN'))
+        return;
       reportError('complete the task', task, error);
     },
   });

@@ -41,6 +41,12 @@ function problemWords(error: unknown): string {
     : 'the server could not be reached';
 }
 
+/** The draft a refusal carries (a newer one, or a colleague's not seen). */
+function draftIn(error: ApiError): TaskDraft | null {
+  const parsed = TaskDraft.nullable().safeParse((error.details as { draft?: unknown } | undefined)?.draft);
+  return parsed.success ? parsed.data : null;
+}
+
 /**
  * The draft of the task the reader holds (`taskId`; null when they hold none): read once when the
  * task is opened, then saved on the server about a second after typing pauses, when a field is left
@@ -49,7 +55,18 @@ function problemWords(error: unknown): string {
  * in place of what is shown (`generation` rises, so the form starts again from it) with a notice.
  */
 export function useTaskDraft(taskId: string | null) {
-  const [ready, setReady] = useState(taskId === null);
+  // The task whose draft has been read (or found unreadable). Ready is worked out from it in the same
+  // render that brings a newly held task: a flag set in an effect left the form open for a moment
+  // after a claim, and what was typed then was thrown away when the draft arrived and rebuilt it.
+  const [readFor, setReadFor] = useState<string | null>(null);
+  // Held again later (put back, claimed again) the draft is read again: forgotten as soon as the task
+  // changes, in the render itself (React renders again before anything is shown).
+  const [heldNow, setHeldNow] = useState(taskId);
+  if (heldNow !== taskId) {
+    setHeldNow(taskId);
+    setReadFor(null);
+  }
+  const ready = taskId === null || (heldNow === taskId && readFor === taskId);
   const [restored, setRestored] = useState<TaskDraft | null>(null);
   const [generation, setGeneration] = useState(0);
   // Raised with `generation` only when the form is rebuilt under the person's typing (a newer draft, or
@@ -59,12 +76,16 @@ export function useTaskDraft(taskId: string | null) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<DraftProblem | null>(null);
   const [newer, setNewer] = useState(false);
+  // Who typed the answers a finish was refused over (the task's previous holder), to say so.
+  const [unseenFrom, setUnseenFrom] = useState<string | null>(null);
   const revision = useRef(0);
   // The draft as this tab last knew it on the server: what it typed since is told apart from it.
   const base = useRef<DraftBody>(EMPTY);
   // Whether the task's draft has been read: nothing is saved before (it would be saved over unread).
   const loaded = useRef(false);
   const pending = useRef<DraftContent | null>(null);
+  // What the form held when last typed in, saved or not.
+  const lastTyped = useRef<DraftContent | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Saves belong to the task they were typed on: one of an earlier task is never sent for this one.
@@ -93,15 +114,13 @@ export function useTaskDraft(taskId: string | null) {
     revision.current = 0;
     base.current = EMPTY;
     pending.current = null;
+    lastTyped.current = null;
     setRestored(null);
     setSavedAt(null);
     setProblem(null);
     setNewer(false);
-    if (taskId === null) {
-      setReady(true);
-      return;
-    }
-    setReady(false);
+    setUnseenFrom(null);
+    if (taskId === null) return;
     let live = true;
     let again: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
@@ -133,7 +152,7 @@ export function useTaskDraft(taskId: string | null) {
             clearTimeout(timer.current);
             timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
           }
-          setReady(true);
+          setReadFor(taskId);
         })
         .catch((error: unknown) => {
           if (!live) return;
@@ -146,7 +165,7 @@ export function useTaskDraft(taskId: string | null) {
             setProblem({ when: 'load', why: problemWords(error) });
             again = setTimeout(load, RETRY_MS);
           }
-          setReady(true);
+          setReadFor(taskId);
         });
     void load();
     return () => {
@@ -156,73 +175,79 @@ export function useTaskDraft(taskId: string | null) {
     };
   }, [taskId]);
 
-  const saveOnce = useCallback(async (keepalive: boolean) => {
-    const id = current.current;
-    const content = pending.current;
-    if (!id || !content || stopped.current || !loaded.current) return;
-    pending.current = null;
-    const body = {
-      baseRevision: revision.current,
-      values: draftAnswers(content.fields, content.values),
-      note: content.note.body,
-      forNextRole: content.note.forNextRole,
-    };
-    setSaving(true);
-    inFlight.current = true;
-    try {
-      const answer = keepalive
-        ? parseAnswer(
-            saveTaskDraft,
-            await send<unknown>(pathOf(saveTaskDraft, { id }, undefined), {
-              method: 'PUT',
-              body: JSON.stringify(body),
-              contentType: 'application/json',
-              keepalive: true,
-            }),
-          )
-        : await call(saveTaskDraft, { params: { id }, body });
-      if (current.current !== id) return;
-      revision.current = answer.draft?.revision ?? revision.current;
-      base.current = body;
-      setSavedAt(answer.draft?.savedAt ?? null);
-      setProblem(null);
-    } catch (error) {
-      if (current.current !== id) return;
-      if (error instanceof ApiError && error.code === 'TASK_DRAFT_NEWER') {
-        const parsed = TaskDraft.nullable().safeParse(
-          (error.details as { draft?: unknown } | undefined)?.draft,
-        );
-        const draft = parsed.success ? parsed.data : null;
-        revision.current = draft?.revision ?? 0;
-        // The newer draft is taken in, with what this tab typed since it last saved kept over it (and
-        // saved again over the newer revision): neither tab's typing is lost unseen.
-        const mine = pending.current ?? content;
-        const merged = mergeDraft(base.current, draft, bodyOf(mine));
-        base.current = draft ?? EMPTY;
-        pending.current = contentOf(mine.fields, merged);
-        setRestored(draft ? { ...draft, ...merged } : null);
-        setSavedAt(null);
-        setNewer(true);
-        setGeneration((g) => g + 1);
-        setMergedIn((m) => m + 1);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
-      } else if (error instanceof ApiError && error.status < 500) {
-        // The task left the reader (finished, handed on, moved): nothing more is saved for it.
-        stopped.current = true;
-        lost.current = true;
-      } else {
-        // Unreachable or failing: kept in memory only, said in words, and tried again.
-        pending.current = pending.current ?? content;
-        setProblem({ when: 'save', why: problemWords(error) });
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => void flushLater.current(), RETRY_MS);
-      }
-    } finally {
-      inFlight.current = false;
-      if (current.current === id) setSaving(false);
-    }
+  /**
+   * A draft newer than this tab's is taken in, with what was typed here since the last save (`mine`)
+   * kept over it, answer by answer, and saved again over the newer revision: neither is lost unseen.
+   */
+  const takeIn = useCallback((draft: TaskDraft | null, mine: DraftContent | null) => {
+    revision.current = draft?.revision ?? 0;
+    loaded.current = true;
+    const typed = mine ?? contentOf([], base.current);
+    const merged = mergeDraft(base.current, draft, bodyOf(typed));
+    base.current = draft ?? EMPTY;
+    pending.current = mine ? contentOf(mine.fields, merged) : null;
+    setRestored(draft ? { ...draft, ...merged } : null);
+    setSavedAt(null);
+    setGeneration((g) => g + 1);
+    setMergedIn((m) => m + 1);
+    clearTimeout(timer.current);
+    if (pending.current) timer.current = setTimeout(() => void flushLater.current(), PAUSE_MS);
   }, []);
+
+  const saveOnce = useCallback(
+    async (keepalive: boolean) => {
+      const id = current.current;
+      const content = pending.current;
+      if (!id || !content || stopped.current || !loaded.current) return;
+      pending.current = null;
+      const body = {
+        baseRevision: revision.current,
+        values: draftAnswers(content.fields, content.values),
+        note: content.note.body,
+        forNextRole: content.note.forNextRole,
+      };
+      setSaving(true);
+      inFlight.current = true;
+      try {
+        const answer = keepalive
+          ? parseAnswer(
+              saveTaskDraft,
+              await send<unknown>(pathOf(saveTaskDraft, { id }, undefined), {
+                method: 'PUT',
+                body: JSON.stringify(body),
+                contentType: 'application/json',
+                keepalive: true,
+              }),
+            )
+          : await call(saveTaskDraft, { params: { id }, body });
+        if (current.current !== id) return;
+        revision.current = answer.draft?.revision ?? revision.current;
+        base.current = body;
+        setSavedAt(answer.draft?.savedAt ?? null);
+        setProblem(null);
+      } catch (error) {
+        if (current.current !== id) return;
+        if (error instanceof ApiError && error.code === 'TASK_DRAFT_NEWER') {
+          takeIn(draftIn(error), pending.current ?? content);
+          setNewer(true);
+        } else if (error instanceof ApiError && error.status < 500) {
+          // The task left the reader (finished, handed on, moved): nothing more is saved for it.
+          stopped.current = true;
+          lost.current = true;
+        } else {
+          // Unreachable or failing: kept in memory only, said in words, and tried again.
+          pending.current = pending.current ?? content;
+          setProblem({ when: 'save', why: problemWords(error) });
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void flushLater.current(), RETRY_MS);
+        }
+      } finally {
+        inFlight.current = false;
+        if (current.current === id) setSaving(false);
+      }
+    },
+    [takeIn],
+  );
 
   /** Saves what is waiting now (after any save already on its way); resolves once it is written. */
   const flush = useCallback(
@@ -240,6 +265,7 @@ export function useTaskDraft(taskId: string | null) {
     (content: DraftContent) => {
       if (current.current === null || stopped.current) return;
       pending.current = content;
+      lastTyped.current = content;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), PAUSE_MS);
     },
@@ -279,6 +305,21 @@ export function useTaskDraft(taskId: string | null) {
     allSaved: (id: string): boolean =>
       current.current === id ? !unsentNow() : left.current?.taskId === id && !left.current.unsent,
     /** The task was finished here: what waits is not sent (the server removed the draft with it). */
+    unseenFrom,
+    dismissUnseen: () => setUnseenFrom(null),
+    /** The draft revision the form was filled from, sent with a finish (0: none could be read). */
+    seen: (): number => (loaded.current ? revision.current : 0),
+    /**
+     * A finish refused over a colleague's draft never shown here (409 TASK_DRAFT_UNSEEN): the draft is
+     * taken in with what the person typed kept over it, and said. True when the error was that.
+     */
+    unseenRefusal: (error: unknown): boolean => {
+      if (!(error instanceof ApiError) || error.code !== 'TASK_DRAFT_UNSEEN') return false;
+      const draft = draftIn(error);
+      takeIn(draft, pending.current ?? lastTyped.current);
+      setUnseenFrom(draft?.savedBy.displayName ?? 'A colleague');
+      return true;
+    },
     discard: () => {
       clearTimeout(timer.current);
       pending.current = null;

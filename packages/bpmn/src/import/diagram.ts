@@ -11,6 +11,7 @@ import type { Definition } from '@portalflow/engine';
 import { fromDiagramX } from '../export/geometry.ts';
 import { NS } from '../namespaces.ts';
 import { attr, attrNs, childOf, childrenOf, refLocal, type XmlElement } from '../xml/read.ts';
+import { makeRoomForLabels } from './labelRoom.ts';
 import type { Lane, ProcessModel } from './model.ts';
 
 interface Box {
@@ -116,5 +117,5 @@ export function layoutFromDiagram(
       if (lane) p.lane = lane;
     }
   }
-  return layout;
+  return ours ? layout : makeRoomForLabels(definition, layout);
 }

@@ -42,7 +42,7 @@ export function accessCursor(entry: Pick<AccessRecord, 'at' | 'id'>): string {
   return encodeCursor([entry.at, entry.id]);
 }
 
-export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
+export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess' | 'newestAccessId'> {
   return {
     /** Every request logs one entry, so entries share the group-commit batches instead of an fsync each. */
     logAccess(entry) {
@@ -98,6 +98,7 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
           );
         }
       }
+      if (query.throughId !== undefined) where.add('a.id <= ?', query.throughId);
       if (query.outcome !== undefined) where.add('a.outcome = ?', query.outcome);
       // A list read is a GET of a list; a search (a POST) is an auditor's business and stays, as do refusals,
       // and so does every read under break-glass access: the one an auditor must never miss.
@@ -127,6 +128,11 @@ export function accessLogApi(db: Db): Pick<Store, 'logAccess' | 'listAccess'> {
       const items = rs.rows.slice(0, limit).map(toAccessRecord);
       const last = items[items.length - 1];
       return { items, nextCursor: rs.rows.length > limit && last ? accessCursor(last) : null };
+    },
+
+    async newestAccessId() {
+      const rs = await db.client.execute('SELECT max(id) AS id FROM access_log');
+      return Number(rs.rows[0]?.id ?? 0);
     },
   };
 }

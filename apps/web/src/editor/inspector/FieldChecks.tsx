@@ -1,6 +1,7 @@
 import { Text, Textarea, TextInput } from '@mantine/core';
 import { compilePattern, type FormField, validateForm } from '@portalflow/engine';
 import { useState } from 'react';
+import { CHART_NUMBER_EXAMPLE } from '../../work/chartExample.ts';
 import { FORMATS, formatOf } from './fieldFormats.ts';
 import { NumberFieldChecks } from './NumberFieldChecks.tsx';
 import { WrapSelect } from './WrapSelect.tsx';
@@ -121,7 +122,7 @@ function TextFormat({ field, index, onChange }: Props) {
             size="xs"
             label="A right answer looks like"
             description={`Staff who type another read “${field.label} must be …” with this`}
-            placeholder="a chart number such as DEMO-5001"
+            placeholder={`a chart number such as ${CHART_NUMBER_EXAMPLE}`}
             autosize
             minRows={1}
             value={field.patternHint ?? ''}

@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import type { Definition } from '@portalflow/engine';
 import { useState } from 'react';
-import { readStepId } from '../../model/stepIds.ts';
+import { readStepId, STEP_ID_LABEL } from '../../model/stepIds.ts';
 import { useEditorStore } from '../useEditorStore.ts';
 import { useUnfinishedEntry } from './useUnfinishedEntry.ts';
 
@@ -30,12 +30,13 @@ export function StepId({ id, definition, frozen }: { id: string; definition: Def
   return (
     <TextInput
       size="xs"
-      label="Step id"
-      description={
+      label={STEP_ID_LABEL}
+      // The step's id, in words: what uses it, and what happens when it changes.
+      description={`Used in exported files, by connected systems and in history. ${
         frozen
-          ? 'Fixed since it was published: running requests and their history use it'
-          : 'Follows the title until it is published'
-      }
+          ? 'Fixed since it was published: running requests and their history use it.'
+          : 'Follows the title until it is published; arrows to this step follow a change.'
+      }`}
       readOnly={frozen}
       value={value}
       onChange={(e) => change(e.currentTarget.value)}

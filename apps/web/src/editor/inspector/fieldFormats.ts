@@ -1,4 +1,5 @@
 import type { FormField } from '@portalflow/engine';
+import { CHART_NUMBER_EXAMPLE } from '../../work/chartExample.ts';
 
 /**
  * Formats a lead can pick by name instead of writing a regular expression: the answers clinics most
@@ -9,7 +10,7 @@ export const FORMATS: ReadonlyArray<{ id: string; label: string; pattern: string
     id: 'chart-number',
     label: 'Chart number (letters, a dash, digits)',
     pattern: '[A-Za-z]{2,10}-[0-9]{1,10}',
-    hint: 'a chart number such as DEMO-5001',
+    hint: `a chart number such as ${CHART_NUMBER_EXAMPLE}`,
   },
   {
     id: 'phone',

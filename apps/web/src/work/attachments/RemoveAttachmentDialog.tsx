@@ -5,6 +5,7 @@ import { Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/call.ts';
 import { ApiError } from '../../api/client.ts';
+import { focusOnShow } from '../../shell/focusOnShow.ts';
 import { notifications } from '../../shell/notifications.ts';
 
 interface Props {
@@ -104,6 +105,7 @@ export function RemoveAttachmentDialog({ attachment, onClose, onRemoved }: Props
               onBlur={() => setTouched(reason !== '')}
               error={touched ? invalid : null}
               data-autofocus
+              ref={focusOnShow}
               data-testid="remove-attachment-reason"
             />
             {refused && (

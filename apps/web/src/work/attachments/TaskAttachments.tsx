@@ -59,7 +59,7 @@ export function TaskAttachments(props: Props) {
       </Group>
       <Stack gap="xs">
         {files.isPending ? (
-          <Skeleton height={44} aria-label="Loading attached files" />
+          <Skeleton height={44} role="status" aria-busy="true" aria-label="Loading attached files" />
         ) : files.isError ? (
           <Alert color="gray" variant="light" icon={<Lock size={16} aria-hidden />} p="xs">
             {files.error instanceof ApiError && files.error.status === 403

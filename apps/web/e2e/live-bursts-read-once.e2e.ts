@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
+import { openBrowser, signIn } from './support/browser.ts';
+import { PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * A lead moves every open task at once (an absent team's work to another pool): one live word per
+ * request, dozens in a moment. Each open screen reads its task list again once or twice for the
+ * burst, not once per word: with twenty screens open, a read per word was hundreds of list reads.
+ */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('a burst of changes', () => {
+  it('is read once or twice by an open Team page, not once per request', async () => {
+    const lead = await apiSession(server.url, 'lead', PASSWORD);
+    const open = await lead<{ items: Array<{ id: string }> }>('GET', '/tasks?scope=all&limit=500');
+    const ids = open.body.items.map((t) => t.id);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/team`);
+      await page.getByTestId('team-table').waitFor();
+      await page.waitForTimeout(1000);
+      let reads = 0;
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/tasks' && r.method() === 'GET') reads++;
+      });
+      const moved = await lead<{ results: Array<{ ok: boolean }> }>('POST', '/tasks/reassign', {
+        taskIds: ids,
+        role: 'practice-manager',
+        assignee: null,
+        reason: 'Front office closed for the afternoon',
+      });
+      expect(moved.status).toBe(200);
+      // (The practice manager takes the work of the workflows they have a lane in.)
+      const n = moved.body.results.filter((r) => r.ok).length;
+      expect(n).toBeGreaterThanOrEqual(6);
+      // The table shows them all in the practice manager's pool.
+      await page
+        .getByTestId('team-table')
+        .getByText('Practice manager')
+        .nth(n - 1)
+        .waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1500);
+      expect(reads).toBeGreaterThanOrEqual(1);
+      expect(reads).toBeLessThanOrEqual(3);
+    } finally {
+      await b.close();
+    }
+  });
+});
