@@ -15,13 +15,26 @@ let exitCode = 0;
 /** Tests that failed and then passed when run again (browser tests get a second try): races to find. */
 const secondTry = [];
 
+/** Errors outside any test (an unhandled rejection): vitest fails the run for them, so do we. */
+const unhandled = [];
+
 function runVitest(name, args) {
   const outputFile = join(outDir, `${name}.json`);
+  const unhandledFile = join(outDir, `${name}-unhandled.json`);
   rmSync(outputFile, { force: true });
+  rmSync(unhandledFile, { force: true });
   const result = spawnSync(
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`, ...args],
-    { cwd: root, stdio: 'inherit', env: process.env },
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--reporter=${join(root, 'scripts/unhandled-reporter.mjs')}`,
+      `--outputFile.json=${outputFile}`,
+      ...args,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, PORTALFLOW_UNHANDLED_FILE: unhandledFile } },
   );
   if (!existsSync(outputFile)) {
     console.error(`${name}: the test runner wrote no results (exit ${result.status})`);
@@ -40,7 +53,18 @@ function runVitest(name, args) {
       else skipped += 1;
     }
   }
-  if (result.status !== 0) exitCode = 1;
+  if (existsSync(unhandledFile)) {
+    const errors = JSON.parse(readFileSync(unhandledFile, 'utf8'));
+    for (const error of errors) unhandled.push({ suite: name, ...error });
+    failed += errors.length;
+  }
+  if (result.status !== 0) {
+    exitCode = 1;
+    if (failed === 0)
+      console.error(
+        `${name}: the test runner exited ${result.status} with no test failed (see its output above)`,
+      );
+  }
 }
 
 /** Debian's Chromium for the browser tests; installed with apt when missing (never a browser download). */
@@ -90,6 +114,10 @@ if (secondTry.length > 0) {
     const first = t.first.split('\n').find((line) => line.trim() !== '') ?? '';
     console.log(`- ${t.file.replace(`${root}`, '')} > ${t.test}\n    ${first.slice(0, 300)}`);
   }
+}
+if (unhandled.length > 0) {
+  console.log(`\nErrors outside any test (${unhandled.length}), each counted as a failure:`);
+  for (const e of unhandled) console.log(`- ${e.suite}: ${e.name}: ${e.message.slice(0, 300)}\n${e.stack}`);
 }
 console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));
