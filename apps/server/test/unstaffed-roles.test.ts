@@ -62,6 +62,9 @@ describe('escalating to a role nobody holds', () => {
     expect(moved.status, moved.text).toBe(422);
     expect(moved.body.error.code).toBe('ROLE_UNSTAFFED');
     expect(moved.body.error.message).toMatch(/nobody active holds/i);
+    // The role by its title, as the lead's screen names it, not its id.
+    expect(moved.body.error.message).toContain('Medical director');
+    expect(moved.body.error.message).not.toContain('medical-director');
     expect((await t.store.getTask(task.id))?.role).toBe('refill-coordinator');
   });
 

@@ -141,7 +141,7 @@ export const ERRORS = {
   ASSIGNEE_INVALID: { status: 422, message: 'Assign only to an active person who holds the role' },
   ROLE_UNSTAFFED: {
     status: 422,
-    message: "Nobody active holds the role '{role}': work sent there would wait unseen",
+    message: 'Nobody active holds the role {role}: work sent there would wait unseen',
   },
   NOT_NOTE_AUTHOR: { status: 403, message: 'Only the person who wrote a note can edit it' },
   NOTE_CHANGED: { status: 409, message: 'This note was edited since you read it; reload first' },

@@ -52,14 +52,17 @@ export function requireHoldsRole(
 export async function requireStaffedRole(
   store: Pick<Store, 'listUsers'>,
   role: string | undefined,
+  /** The role's title, as the lead's screen names it: read only for a refusal. */
+  titled: () => Promise<(roles: readonly string[]) => string> = async () => (roles) => roles.join(', '),
 ): Promise<void> {
   if (role === undefined) return;
   const users = await store.listUsers();
   if (users.some((u) => !u.disabled && u.roles.includes(role))) return;
+  const title = (await titled())([role]);
   throw new ApiError(
     422,
     'ROLE_UNSTAFFED',
-    `Nobody active holds the role '${role}': work sent there would wait unseen. Give someone the role first, or choose another.`,
+    `${fill('ROLE_UNSTAFFED', { role: title })}. Give someone the role first, or choose another.`,
     { role },
   );
 }

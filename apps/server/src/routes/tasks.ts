@@ -13,6 +13,7 @@ import {
 import { dataFields, requestSubject } from '@portalflow/engine';
 import type { Context } from 'hono';
 import { openTasksHeldBy } from '../accounts/held-tasks.ts';
+import { roleTitles } from '../accounts/known-roles.ts';
 import { roleTitlesIn } from '../audit/role-titles.ts';
 import { requireUser } from '../auth/authenticate.ts';
 import { type AuthUser, canAct, clinicRoles, isAuditor, isLead } from '../auth/roles.ts';
@@ -310,7 +311,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
       });
       throw forbidden('Only leads reassign tasks');
     }
-    await requireStaffedRole(deps.store, input.role);
+    await requireStaffedRole(deps.store, input.role, () => roleTitles(deps));
     const { instanceId, token } = splitTaskId(c.req.valid('param').id);
     const person = await activeAssignee(deps.store, input.assignee);
     return onTask(c, user, instanceId, { type: 'reassign', token, person, ...input });
@@ -329,7 +330,7 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     // All or nothing for a bad assignee: checked against every open task before any moves, and again
     // on each task as it changes (its role may have moved meanwhile).
     const person = await activeAssignee(deps.store, input.assignee);
-    await requireStaffedRole(deps.store, input.role);
+    await requireStaffedRole(deps.store, input.role, () => roleTitles(deps));
     for (const taskId of ids) {
       const task = await deps.store.getTask(taskId);
       const role = input.role ?? task?.role;
