@@ -101,7 +101,9 @@ describe('a clinic day', () => {
       await ma.page.getByTestId('release-button').waitFor();
       const yesNo = async (field: string, answer: 'Yes' | 'No') =>
         form.getByTestId(`form-field-${field}`).getByText(answer, { exact: true }).click();
-      await yesNo('controlledSubstance', 'Yes');
+      // Lisinopril is not a controlled substance; it reaches the provider as it is not on the
+      // nursing standing order.
+      await yesNo('controlledSubstance', 'No');
       // The last visit's date is asked; the months since it are worked out, never typed.
       expect(await form.getByTestId('form-field-monthsSinceLastVisit').count()).toBe(0);
       const lastVisit = new Date(testNow() - 100 * 86_400_000).toISOString().slice(0, 10);
