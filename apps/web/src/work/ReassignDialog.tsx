@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
+import { useFocusFirstRefused } from '../forms/fieldProblems.ts';
 import { notifications } from '../shell/notifications.ts';
 import { AMBER_TEXT } from './palette.ts';
 import { type BulkResult, openCountByAssignee, summarizeResults } from './team.ts';
@@ -16,6 +17,11 @@ import { useRoleName } from './useRoleName.ts';
 export type ReassignMode = { kind: 'selected'; taskIds: string[] } | { kind: 'absent' };
 
 type Target = 'own-pool' | 'person' | 'role';
+
+/** Refusals about the chosen person or role: said under that field, back on the form. */
+const PERSON_REFUSED = new Set(['ASSIGNEE_INVALID', 'ASSIGNEE_DISABLED', 'ASSIGNEE_LOST_ROLE']);
+const ROLE_REFUSED = new Set(['ROLE_UNSTAFFED']);
+const FIELD_IDS = { person: 'reassign-person-input', role: 'reassign-role-input' } as const;
 
 interface Props {
   mode: ReassignMode | null;
@@ -47,6 +53,8 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<BulkResult[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Partial<Record<'person' | 'role', string>>>({});
+  const focusRefused = useFocusFirstRefused();
 
   useEffect(() => {
     if (!mode) return;
@@ -58,6 +66,7 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
     setReason('');
     setResults([]);
     setFailure(null);
+    setRefused({});
   }, [mode]);
 
   const label = useCallback((id: string) => nameOf(id, `User ${id.slice(0, 8)}`), [nameOf]);
@@ -156,6 +165,26 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
       void client.invalidateQueries({ queryKey: ['tasks'] });
       onDone();
     } catch (error) {
+      const about =
+        error instanceof ApiError
+          ? target === 'person' && PERSON_REFUSED.has(error.code)
+            ? 'person'
+            : target === 'role' && ROLE_REFUSED.has(error.code)
+              ? 'role'
+              : null
+          : null;
+      if (error instanceof ApiError && about) {
+        // The choice is what to change: back to the form with it cleared, the words under it, the
+        // focus there, and the people read again so the list offers only who can take the work now.
+        const said = { [about]: error.message };
+        setRefused(said);
+        if (about === 'person') setPerson(null);
+        else setRole(null);
+        setStage('form');
+        focusRefused(said, FIELD_IDS);
+        void client.invalidateQueries({ queryKey: ['people'] });
+        return;
+      }
       setFailure(
         error instanceof ApiError || error instanceof Error ? error.message : 'The reassignment failed.',
       );
@@ -232,7 +261,14 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
               placeholder="Choose a person"
               data={personOptions}
               value={person}
-              onChange={setPerson}
+              onChange={(v) => {
+                setPerson(v);
+                setRefused({});
+              }}
+              id={FIELD_IDS.person}
+              error={refused.person}
+              // The focus a refusal puts here leaves its words in sight (an open list would cover them).
+              openOnFocus={false}
               searchable
               nothingFoundMessage="Nobody found"
               data-testid="reassign-person"
@@ -244,7 +280,13 @@ export function ReassignDialog({ mode, onClose, onDone, tasks, roles, people, na
               placeholder="Choose a role"
               data={roles.map((r) => ({ value: r, label: roleName(r) }))}
               value={role}
-              onChange={setRole}
+              onChange={(v) => {
+                setRole(v);
+                setRefused({});
+              }}
+              id={FIELD_IDS.role}
+              error={refused.role}
+              openOnFocus={false}
               searchable
               data-testid="reassign-role"
             />
