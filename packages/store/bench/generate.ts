@@ -1,6 +1,6 @@
 import { createClient, type InStatement, type InValue } from '@libsql/client';
 import { canonicalJson } from '@portalflow/engine';
-import { type EventFields, eventHash, GENESIS_HASH, MIGRATIONS, type StoredEvent } from '../src/index.ts';
+import { type EventFields, eventHash, GENESIS_HASH, type StoredEvent } from '../src/index.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run stores the same rows. */
 export function random(seed: number): () => number {
@@ -64,10 +64,14 @@ export async function insertRows(
  */
 export async function loadTasks(url: string, definitionId: string, total: number): Promise<void> {
   // Building the queue indexes once after the load is several times faster than maintaining them per row;
-  // they are rebuilt from the migration's own statements, so the benchmark queries the real schema.
-  const indexes = MIGRATIONS[0]!.statements.filter((sql) => /^CREATE INDEX tasks_/.test(sql));
+  // they are rebuilt from the migrated file's own definitions (as every migration left them), so the
+  // benchmark queries the real schema.
   const client = createClient({ url, concurrency: 1 });
-  for (const sql of indexes) await client.execute(`DROP INDEX ${/^CREATE INDEX (\w+)/.exec(sql)![1]}`);
+  const found = await client.execute(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' AND sql IS NOT NULL",
+  );
+  const indexes = found.rows.map((r) => String(r.sql));
+  for (const r of found.rows) await client.execute(`DROP INDEX ${String(r.name)}`);
   const instances = Math.ceil(total / TASKS_PER_INSTANCE);
   const iso = (ms: number) => new Date(ms).toISOString();
   await insertRows(
