@@ -67,6 +67,25 @@ describe('what a front-desk PC downloads', () => {
     }
   });
 
+  it('the QR code library comes only when someone sets up two-factor', async () => {
+    const b = await openBrowser();
+    try {
+      const meter = await ScriptMeter.attach(b.page);
+      await b.page.goto(server.url);
+      await b.page.getByRole('textbox', { name: /^Username/ }).fill('auditor');
+      await b.page.locator('input[name="password"]').fill(PASSWORD);
+      await settle(b.page);
+      const qrCode = (files: string[]) => files.filter((f) => /\/assets\/qrCode-/.test(f));
+      expect(qrCode(meter.snapshot().files)).toEqual([]);
+      await b.page.getByRole('button', { name: 'Sign in' }).click();
+      await b.page.getByTestId('totp-enroll-start').click();
+      await b.page.getByTestId('totp-qr').waitFor();
+      expect(qrCode(meter.snapshot().files)).toHaveLength(1);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('the server sends the scripts compressed', async () => {
     const html = await (await fetch(server.url)).text();
     const entry = html.match(/src="(\/assets\/main-[^"]+\.js)"/)?.[1];

@@ -14,7 +14,7 @@ export const LOAD_BUDGETS = {
 
 /** Code only some screens need: none of it may reach the sign-in page or My work. */
 export const HEAVY_CHUNKS =
-  /\/assets\/(?:EditorPage|canvas|elk|elk\.bundled|TrackingPage|AuditPage|editor|WorkflowsPage)-/;
+  /\/assets\/(?:EditorPage|canvas|elk|elk\.bundled|TrackingPage|AuditPage|editor|WorkflowsPage|qrCode)-/;
 
 /** Counts the JavaScript a page downloads, per file, through the DevTools protocol. */
 export class ScriptMeter {
