@@ -57,4 +57,36 @@ describe('a burst of changes', () => {
       await b.close();
     }
   });
+
+  it('changes arriving one after another for half a second are read once they stop', async () => {
+    // Eight separate requests, a moment apart (as a busy server commits a batch one by one): the list
+    // is read when the changes stop, not every 150 ms while they keep coming.
+    const desk = await apiSession(server.url, 'front-desk', PASSWORD);
+    const b = await openBrowser({ width: 1440, height: 900 });
+    try {
+      const { page } = b;
+      await signIn(page, server.url, 'lead', PASSWORD);
+      await page.goto(`${server.url}/team`);
+      await page.getByTestId('team-table').waitFor();
+      await page.waitForTimeout(1000);
+      let reads = 0;
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/tasks' && r.method() === 'GET') reads++;
+      });
+      for (let i = 0; i < 8; i++) {
+        const started = await desk('POST', '/requests', {
+          definitionId: 'prescription-refill',
+          data: { patient: `DEMO-71${10 + i}`, medication: 'metformin' },
+        });
+        expect(started.status).toBe(201);
+        await new Promise((done) => setTimeout(done, 60));
+      }
+      await page.getByTestId('team-table').getByText('DEMO-7117').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1500);
+      expect(reads).toBeGreaterThanOrEqual(1);
+      expect(reads).toBeLessThanOrEqual(2);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -4,10 +4,13 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { credentialsGeneration, onCredentialsChanged } from '../auth/credentialChange.ts';
 
 /**
- * How long changes heard live are gathered before what they touch is read again, once: a burst (a
- * staff list, a lead moving forty tasks) is one read per screen, not one per change.
+ * Changes heard live are gathered until none has come for this long, then what they touch is read
+ * again, once: a burst (a staff list, a lead moving forty tasks, which a busy server commits one by
+ * one over a second) is one read per screen, not one per change nor one per 150 ms of it.
  */
-const GATHER_MS = 150;
+const QUIET_MS = 150;
+/** ...but never later than this after the first change gathered, so a steady stream still shows. */
+const MOST_LATE_MS = 1000;
 
 /**
  * Live updates over Server-Sent Events: the server says what changed (ids and roles only) and the
@@ -32,14 +35,20 @@ export function useLive(enabled: boolean): void {
     // list. Keyed by what is read, so the same read asked for twice is done once.
     const reads = new Map<string, () => void>();
     let gathering: ReturnType<typeof setTimeout> | undefined;
+    let firstAt: number | undefined;
+    const readGathered = () => {
+      gathering = undefined;
+      firstAt = undefined;
+      const due = [...reads.values()];
+      reads.clear();
+      for (const run of due) run();
+    };
     const soon = (what: string, read: () => void) => {
       reads.set(what, read);
-      gathering ??= setTimeout(() => {
-        gathering = undefined;
-        const due = [...reads.values()];
-        reads.clear();
-        for (const run of due) run();
-      }, GATHER_MS);
+      const now = performance.now();
+      firstAt ??= now;
+      clearTimeout(gathering);
+      gathering = setTimeout(readGathered, Math.max(0, Math.min(QUIET_MS, firstAt + MOST_LATE_MS - now)));
     };
     const again = (...keys: string[][]) => {
       for (const queryKey of keys)
