@@ -41,15 +41,23 @@ async function resultForProvider(patient: string): Promise<void> {
   expect(done.status).toBe(200);
 }
 
-/** Where the focus settles once the claimed task's fields have opened. */
-async function settledFocus(page: Page): Promise<string | null> {
+/**
+ * The focus settles in the field `testId` once the claimed task's fields have opened and its draft
+ * has been read (the outcome buttons enabled: the form is rebuilt from the draft then), and stays.
+ */
+async function focusSettlesIn(page: Page, testId: string): Promise<void> {
   await page
     .locator('[data-testid="task-form"] [data-testid^="form-field-"]:not([disabled])')
     .first()
     .waitFor();
-  // A frame or two for the focus to move on once the fields open.
+  await page
+    .locator('[data-testid="task-panel"] [data-testid^="outcome-button-"]:not([disabled])')
+    .first()
+    .waitFor();
+  await expect.poll(async () => (await focused(page)).testId).toBe(testId);
+  // A frame or two later, it has not been moved on.
   await page.waitForTimeout(300);
-  return (await focused(page)).testId;
+  expect((await focused(page)).testId).toBe(testId);
 }
 
 describe('claiming a task', () => {
@@ -63,7 +71,7 @@ describe('claiming a task', () => {
       await page.getByTestId('task-list').getByText('DEMO-4521 · Result: Potassium').first().tap();
       await page.getByTestId('claim-button').tap();
       await expect.poll(() => page.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
-      expect(await settledFocus(page)).toBe('form-field-patientComment');
+      await focusSettlesIn(page, 'form-field-patientComment');
     } finally {
       await b.close();
     }
@@ -77,7 +85,7 @@ describe('claiming a task', () => {
       await openPoolTask(page, 'front-desk', 'Sign-in help');
       await page.getByTestId('claim-button').click();
       await expect.poll(() => page.getByTestId('task-assignee').textContent()).toBe('Assigned to you');
-      expect(await settledFocus(page)).toBe('form-field-problem');
+      await focusSettlesIn(page, 'form-field-problem');
     } finally {
       await b.close();
     }
