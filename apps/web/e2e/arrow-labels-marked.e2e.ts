@@ -3,6 +3,7 @@
 // "changed". Each marked label still fills exactly the box the diagram placed it in, and no other
 // arrow's line runs through or along it. While a step is dragged, its arrows' labels keep their box.
 import type { Definition } from '@portalflow/engine';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api.ts';
 import { labelProblems } from './support/arrow-labels.ts';
@@ -38,14 +39,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The lead, signed in, with the workflow open in the editor. */
+async function openWorkflowAsLead(page: Page): Promise<void> {
+  await signIn(page, server.url, 'lead', PASSWORD);
+  await page.goto(`${server.url}/workflows/${WORKFLOW}`);
+  await page.getByTestId('inspector').waitFor();
+}
+
 describe('marked arrow labels as drawn', () => {
   it('a problem on an outcome, then the comparison with version 1: every label in its place, off the other arrows', async () => {
     const browser = await openBrowser({ width: 1920, height: 1080 });
     try {
       const page = browser.page;
-      await signIn(page, server.url, 'lead', PASSWORD);
-      await page.goto(`${server.url}/workflows/${WORKFLOW}`);
-      await page.getByTestId('inspector').waitFor();
+      await openWorkflowAsLead(page);
       await page.locator('.pf-edge-label.pf-edge-error').first().waitFor();
       const linted = await labelProblems(page, 'editor-canvas');
       expect(linted.marked, 'labels with a problem').toBeGreaterThan(0);
@@ -68,9 +74,7 @@ describe('marked arrow labels as drawn', () => {
     const browser = await openBrowser({ width: 1920, height: 1080 });
     try {
       const page = browser.page;
-      await signIn(page, server.url, 'lead', PASSWORD);
-      await page.goto(`${server.url}/workflows/${WORKFLOW}`);
-      await page.getByTestId('inspector').waitFor();
+      await openWorkflowAsLead(page);
       await page.locator('.pf-edge-label').first().waitFor();
       const looks = () =>
         page.locator('.pf-edge-label').evaluateAll((els) =>
