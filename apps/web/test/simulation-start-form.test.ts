@@ -1,13 +1,17 @@
 import { type FormField, validateIntake } from '@portalflow/engine';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { practiceAnswers } from '../src/editor/practiceAnswers.ts';
 import { answersOfStartData, startDataOf, startDataText } from '../src/editor/simStartData.ts';
+import { loadPatternChecks } from '../src/forms/patternChecks.ts';
 import { EXAMPLES, example } from './model-support.ts';
 
 const TODAY = '2026-12-07';
 const form = (id: string) => example(id).intake?.form ?? [];
 
 /** A practice run starts from the workflow's own start form, answered with practice values a lead can change. */
+// The editor's practice run has RE2 with it (forms/patternChecks.ts).
+beforeAll(() => loadPatternChecks());
+
 describe('practice answers for a start form', () => {
   it('gives each field its example or first option: the chart number its hint shows, the first choice', () => {
     expect(practiceAnswers(form('appointment-request'), TODAY)).toEqual({

@@ -1,5 +1,6 @@
 import type { FormField } from '@portalflow/engine';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPatternChecks } from '../src/forms/patternChecks.ts';
 import {
   attentionSummary,
   checkForm,
@@ -17,6 +18,9 @@ const fields: FormField[] = [
   { id: 'seen', label: 'Last visit date', type: 'date' },
   { id: 'notes', label: 'Call notes', type: 'textarea' },
 ];
+
+// A form with a pattern on screen has fetched RE2 (forms/patternChecks.ts; pattern-checks-lazy.test.ts).
+beforeAll(() => loadPatternChecks());
 
 describe('the outcome form', () => {
   it('starts from instance data that fits each field', () => {

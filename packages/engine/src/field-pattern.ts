@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { PATTERN_MAX_PROGRAM } from './field-pattern-limits.ts';
 
 /**
  * A form field's `pattern`, compiled. RE2 rather than JavaScript's RegExp: a workflow author's
@@ -8,16 +9,7 @@ import { RE2JS } from 're2js';
  */
 export type CompiledPattern = { ok: true; test: (value: string) => boolean } | { ok: false; reason: string };
 
-/**
- * Linear is not cheap enough on its own: the cost per character grows with the compiled program
- * (`\p{L}{1,1000}` five times over takes seconds on a 10,000-character answer). Programs up to this
- * size, on answers up to `PATTERN_MAX_ANSWER` characters, take at most ~3 ms per check on a 2-core
- * machine, measured on the worst shapes (nested counted repeats of Unicode classes); real formats
- * (a chart number, a phone number) are under 60.
- */
-export const PATTERN_MAX_PROGRAM = 500;
-/** The longest answer a field with a pattern takes: patterns are for codes, numbers and references. */
-export const PATTERN_MAX_ANSWER = 200;
+export { PATTERN_MAX_ANSWER, PATTERN_MAX_PROGRAM } from './field-pattern-limits.ts';
 
 // Patterns come from a handful of published definitions; compiling is ~60 µs, matching ~1 µs.
 const cache = new Map<string, CompiledPattern>();

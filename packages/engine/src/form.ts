@@ -1,5 +1,5 @@
 import type { FormField } from './definition.ts';
-import { compilePattern, PATTERN_MAX_ANSWER } from './field-pattern.ts';
+import { PATTERN_MAX_ANSWER } from './field-pattern-limits.ts';
 import { formatMoney, isWholeCents } from './money.ts';
 
 export interface FieldError {
@@ -16,14 +16,21 @@ export function isRequired(field: FormField, outcome?: string): boolean {
 }
 
 /**
- * Checks submitted form data against a task's fields: required ones present (those required only
- * for some outcomes when finishing with one of them), each of its type and within its checks.
- * `today` (`YYYY-MM-DD`, the clinic's date: see `clinicDay`) is needed for `dateRange`; a caller
- * without a clock leaves it out and date ranges are not checked.
+ * Whether a one-line answer has `pattern`: true or false, or undefined while that cannot be told yet
+ * (a browser still fetching the pattern engine: the answer is not held up for it).
  */
-export function validateForm(
+export type PatternCheck = (pattern: string, value: string) => boolean | undefined;
+
+/**
+ * The checks of `validateForm` (validate-form.ts) with the pattern check given: for a browser that
+ * fetches RE2 (~41 kB compressed) only once a form with a pattern is on screen, not with every page.
+ * This module does not import `field-pattern.ts`, so a bundle holding it for one screen's sake does
+ * not bring RE2 to every screen that shares it.
+ */
+export function checkAnswers(
   fields: FormField[] | undefined,
   data: Record<string, unknown> | undefined,
+  fitsPattern: PatternCheck,
   outcome?: string,
   today?: string,
 ): FieldError[] {
@@ -47,7 +54,8 @@ export function validateForm(
             field: field.id,
             message: `${field.label} must be at most ${PATTERN_MAX_ANSWER} characters`,
           });
-        else if (!fitsPattern(field, value)) errors.push({ field: field.id, message: patternMessage(field) });
+        else if (hasPattern(field) && fitsPattern(field.pattern, value) === false)
+          errors.push({ field: field.id, message: patternMessage(field) });
         break;
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -95,16 +103,6 @@ export function validateForm(
     }
   }
   return errors;
-}
-
-/**
- * Whether a text answer has the field's `pattern`. A pattern RE2 cannot compile checks nothing: lint
- * (`invalid-field-pattern`) keeps it from being published, and a draft's mistake must not stop work.
- */
-function fitsPattern(field: FormField, value: string): boolean {
-  if (!hasPattern(field)) return true;
-  const compiled = compilePattern(field.pattern);
-  return !compiled.ok || compiled.test(value);
 }
 
 /** Patterns apply to one-line text only (lint reports one elsewhere: `invalid-field-pattern`). */

@@ -66,7 +66,13 @@ export {
   PATTERN_MAX_ANSWER,
   PATTERN_MAX_PROGRAM,
 } from './field-pattern.ts';
-export { expectedAnswer, type FieldError, isRequired, validateForm } from './form.ts';
+export {
+  checkAnswers,
+  expectedAnswer,
+  type FieldError,
+  isRequired,
+  type PatternCheck,
+} from './form.ts';
 export { allEdges, type Edge, edgesOf, reachableSteps } from './graph.ts';
 export {
   durationText,
@@ -210,4 +216,5 @@ export {
   tokenize,
 } from './text/index.ts';
 export { type TransitionResult, transition } from './transition.ts';
+export { validateForm } from './validate-form.ts';
 export { checkWrites, declaredFields, fieldWriters, startFields } from './writes.ts';

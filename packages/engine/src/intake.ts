@@ -1,6 +1,7 @@
 import type { Definition } from './definition.ts';
-import { type FieldError, validateForm } from './form.ts';
+import type { FieldError } from './form.ts';
 import { withChartNumbers } from './patient-reference.ts';
+import { validateForm } from './validate-form.ts';
 
 /** Roles that may start the workflow from My work (leads and admins may start any; see the server). */
 export const intakeRoles = (definition: Definition): readonly string[] => definition.intake?.roles ?? [];

@@ -15,9 +15,9 @@ import type { Definition } from './definition.ts';
 import type { CloseReason, DataChanges, Effect, TaskChanges } from './effects.ts';
 import { PortalflowError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
-import { validateForm } from './form.ts';
 import { rescheduled } from './reschedule.ts';
 import type { ActiveStep, InstanceContext, InstanceSnapshot } from './snapshot.ts';
+import { validateForm } from './validate-form.ts';
 import { checkWrites } from './writes.ts';
 
 export type TransitionResult =

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { clinicDay, DEFAULT_CALENDAR } from '../src/calendar/index.ts';
 import type { Definition, FormField, TaskStep } from '../src/definition.ts';
 import { compilePattern } from '../src/field-pattern.ts';
-import { expectedAnswer, validateForm } from '../src/form.ts';
+import { expectedAnswer } from '../src/form.ts';
 import { validateIntake } from '../src/intake.ts';
 import { transition } from '../src/transition.ts';
+import { validateForm } from '../src/validate-form.ts';
 import { labs, triage } from './support/definitions.ts';
 
 const chart: FormField = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Definition, DefinitionSchema, FormFieldSchema } from '../src/definition.ts';
-import { expectedAnswer, validateForm } from '../src/form.ts';
+import { expectedAnswer } from '../src/form.ts';
 import { lint } from '../src/lint/index.ts';
+import { validateForm } from '../src/validate-form.ts';
 
 /** A number that means a count (an age, months of a payment plan) is a whole number: 12, never 12.5. */
 const age = { id: 'patientAge', label: "Patient's age today", type: 'number', min: 0, max: 120, whole: true };

@@ -7,6 +7,7 @@ import {
   type SimulationResult,
 } from '@portalflow/engine';
 import { useMemo, useState } from 'react';
+import { usePatternChecks } from '../forms/patternChecks.ts';
 import { actionsOf, completeEvent, highlightOf, runScript, type SimAction } from '../model/simulation.ts';
 import { simulationStart } from '../model/simulationStart.ts';
 import { useClinicConfig } from '../shell/clinic.ts';
@@ -90,9 +91,12 @@ export function useSimulation(definition: Definition, enabled = true): Simulatio
     () => ({ ...practiceAnswers(startFields, today), ...own }),
     [startFields, today, own],
   );
+  // Checked against the start form's patterns once RE2 is here (at once: the editor brings it).
+  const patternsReady = usePatternChecks(startFields);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checked again when the pattern checks come
   const started = useMemo(
     () => startDataOf(startFields, answers, extra, today),
-    [startFields, answers, extra, today],
+    [startFields, answers, extra, today, patternsReady],
   );
   const dataError = useMemo(() => (typed === null ? null : (readStartData(typed).error ?? null)), [typed]);
   const startEvent = useMemo<ScriptEvent>(() => ({ type: 'start', data: started.data }), [started.data]);

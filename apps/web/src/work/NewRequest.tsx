@@ -13,6 +13,7 @@ import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 're
 import { call } from '../api/call.ts';
 import { newIdempotencyKey } from '../api/client.ts';
 import { fieldProblems, useFocusFirstRefused } from '../forms/fieldProblems.ts';
+import { loadPatternChecks, usePatternChecks } from '../forms/patternChecks.ts';
 import { roleName } from '../roles/roleName.ts';
 import { focusOnShow } from '../shell/focusOnShow.ts';
 import { countOf } from '../shell/plural.ts';
@@ -118,6 +119,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
   );
   const workflow = workflows.find((w) => w.definitionId === definitionId) ?? null;
   const fields = workflow?.form ?? [];
+  usePatternChecks(fields);
   const [typed, setValues] = useState<FormValues>({});
   // The form as it opened: anything else was typed for the caller, and is not thrown away unasked.
   const [blank, setBlank] = useState<FormValues>({});
@@ -209,6 +211,7 @@ function NewRequestDialog({ workflows, onClose }: { workflows: Startable[]; onCl
     setTried(true);
     // Sent with Enter from the patient box, never left: it shows the chart number that is checked and sent.
     setValues(values);
+    if (fields.some((f) => f.pattern !== undefined)) await loadPatternChecks().catch(() => undefined);
     const errs = checkForm(fields, values);
     setErrors(errs);
     setSummary(attentionSummary(errs));

@@ -7,6 +7,7 @@ import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
 import { StatusBadge } from '../audit/StatusBadge.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { loadPatternChecks } from '../forms/patternChecks.ts';
 import { focusOnShow } from '../shell/focusOnShow.ts';
 import { countOf } from '../shell/plural.ts';
 import { formatWhen } from '../shell/time.ts';
@@ -98,6 +99,8 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
     }
     // Sent with Enter, never left: the box shows the chart number looked up.
     setPatient(chartNumber(patient));
+    // The reference is checked against the workflows' chart-number pattern before it is sent.
+    await loadPatternChecks().catch(() => undefined);
     const problem = referenceProblem(patient, workflows);
     if (problem) {
       setFound(null);

@@ -5,6 +5,7 @@ import { CircleAlert } from 'lucide-react';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Task } from '../api/types.ts';
 import { fieldProblems } from '../forms/fieldProblems.ts';
+import { loadPatternChecks, usePatternChecks } from '../forms/patternChecks.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
   attentionSummary,
@@ -89,6 +90,7 @@ export function TaskForm({
 }: Props) {
   // What the engine works out when the step is finished (months since a visit) is nobody's to type.
   const fields = useMemo(() => askedFields(stepFields), [stepFields]);
+  usePatternChecks(fields);
   const start = () => withDraft(fields, initialValues(fields, data), restored);
   const [values, setValues] = useState<FormValues>(() => start().values);
   // Fields the draft filled in, marked until the person changes them.
@@ -124,6 +126,9 @@ export function TaskForm({
 
   async function finish(outcome: string) {
     setTried(outcome);
+    // A pattern's check not here yet (the first moments on a slow link): waited for, so the answer
+    // is checked here as the server will; if it cannot come, the server's own check answers.
+    if (fields.some((f) => f.pattern !== undefined)) await loadPatternChecks().catch(() => undefined);
     const errs = checkForm(fields, values, outcome);
     setErrors(errs);
     setSummary(attentionSummary(errs, outcome));

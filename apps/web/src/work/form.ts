@@ -1,10 +1,12 @@
-import { type FormField, validateForm } from '@portalflow/engine';
+import { checkAnswers, type FormField } from '@portalflow/engine';
 import { readNumber } from '../forms/numberAnswer.ts';
+import { patternCheck } from '../forms/patternChecks.ts';
 import { humanize } from './format.ts';
 
 /**
  * The outcome form: values as the inputs hold them, the data sent to the server, and errors per
- * field — checked with the engine's own `validateForm`, so the browser and the server agree.
+ * field — checked with the engine's own checks, so the browser and the server agree (a field's pattern
+ * once RE2 has come: forms/patternChecks.ts).
  */
 export type FormValues = Record<string, unknown>;
 export type FieldErrors = Record<string, string>;
@@ -82,7 +84,7 @@ export function checkForm(
 ): FieldErrors {
   const errors: FieldErrors = {};
   const submission = toSubmission(fields, values);
-  for (const e of validateForm([...fields], submission, outcome, today)) {
+  for (const e of checkAnswers([...fields], submission, patternCheck, outcome, today)) {
     if (e.field in errors) continue;
     const field = fields.find((f) => f.id === e.field);
     // Number text that could not be read: say what is wrong with it, not only that it is no number.

@@ -1,4 +1,5 @@
 import { type Definition, type FormField, requestSubject, subjectFields } from '@portalflow/engine';
+import { patternCheck } from '../forms/patternChecks.ts';
 import { checkForm, type FormValues, toSubmission } from './form.ts';
 
 /** The name a request will be listed under, and the start-form fields it still leaves out. */
@@ -36,6 +37,10 @@ export function requestNamePreview(
 export function acceptedAnswers(fields: readonly FormField[], values: FormValues): Record<string, unknown> {
   const data = toSubmission(fields, values);
   for (const field of Object.keys(checkForm(fields, values))) delete data[field];
+  // Before RE2 has come, an answer with a pattern is not known to be taken: not shown as the name yet.
+  for (const field of fields)
+    if (field.pattern !== undefined && typeof data[field.id] === 'string')
+      if (patternCheck(field.pattern, data[field.id] as string) === undefined) delete data[field.id];
   return data;
 }
 

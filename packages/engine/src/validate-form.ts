@@ -1,0 +1,27 @@
+import type { FormField } from './definition.ts';
+import { compilePattern } from './field-pattern.ts';
+import { checkAnswers, type FieldError } from './form.ts';
+
+/**
+ * Checks submitted form data against a task's fields: required ones present (those required only
+ * for some outcomes when finishing with one of them), each of its type and within its checks.
+ * `today` (`YYYY-MM-DD`, the clinic's date: see `clinicDay`) is needed for `dateRange`; a caller
+ * without a clock leaves it out and date ranges are not checked.
+ */
+export function validateForm(
+  fields: FormField[] | undefined,
+  data: Record<string, unknown> | undefined,
+  outcome?: string,
+  today?: string,
+): FieldError[] {
+  return checkAnswers(fields, data, fitsPattern, outcome, today);
+}
+
+/**
+ * Whether a text answer has the field's `pattern`. A pattern RE2 cannot compile checks nothing: lint
+ * (`invalid-field-pattern`) keeps it from being published, and a draft's mistake must not stop work.
+ */
+function fitsPattern(pattern: string, value: string): boolean {
+  const compiled = compilePattern(pattern);
+  return !compiled.ok || compiled.test(value);
+}
