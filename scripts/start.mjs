@@ -3,46 +3,14 @@
 // `node packages/cli/dist/main.js serve --demo [arguments given to start]` — plain Node, no tsx.
 // Type checking is not done here: it belongs to `pnpm typecheck`, `pnpm test` and CI.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECTS, packagesStale, webStale } from './build-state.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...path) => join(root, ...path);
-
-/** The compiled projects, in `tsconfig.build.json`: each has src/ → dist/ with a build-info stamp. */
-const PROJECTS = [
-  'packages/engine',
-  'packages/diagram',
-  'packages/contract',
-  'packages/store',
-  'packages/bpmn',
-  'examples',
-  'apps/server',
-  'packages/cli',
-];
-const SHARED_CONFIG = ['tsconfig.base.json', 'tsconfig.build-base.json', 'tsconfig.build.json'];
-
-/** Newest modification time under the given files and folders (0 when none exist). */
-function newest(paths) {
-  let latest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path))
-        if (name !== 'node_modules' && name !== 'dist') visit(join(path, name));
-    } else latest = Math.max(latest, stat.mtimeMs);
-  };
-  for (const path of paths) visit(path);
-  return latest;
-}
-
-/** Modification time of a build output, or -1 when it is missing. */
-function builtAt(path) {
-  return existsSync(path) ? statSync(path).mtimeMs : -1;
-}
 
 function run(label, command, args, cwd = root) {
   const started = performance.now();
@@ -53,40 +21,6 @@ function run(label, command, args, cwd = root) {
     process.exit(result.status ?? 1);
   }
   process.stdout.write(`start: ${label} took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-}
-
-/** The packages: stale when any project's sources or configuration are newer than its build info. */
-function packagesStale() {
-  const shared = newest(SHARED_CONFIG.map((f) => at(f)));
-  return PROJECTS.some((project) => {
-    const stamp = builtAt(at(project, 'dist', '.tsbuildinfo'));
-    if (stamp < 0 || !existsSync(at(project, 'dist', 'index.js'))) return true;
-    const inputs = newest([
-      at(project, 'src'),
-      at(project, 'package.json'),
-      at(project, 'tsconfig.build.json'),
-    ]);
-    return Math.max(inputs, shared) > stamp;
-  });
-}
-
-/** The web app bundles the engine, diagram and BPMN sources too. */
-function webStale() {
-  const stamp = builtAt(at('apps/web/dist/index.html'));
-  if (stamp < 0) return true;
-  const inputs = newest([
-    at('apps/web/src'),
-    at('apps/web/public'),
-    at('apps/web/index.html'),
-    at('apps/web/help.html'),
-    at('apps/web/vite.config.ts'),
-    at('apps/web/package.json'),
-    at('vitest.shared.ts'),
-    at('packages/engine/src'),
-    at('packages/diagram/src'),
-    at('packages/bpmn/src'),
-  ]);
-  return inputs > stamp;
 }
 
 if (packagesStale()) {

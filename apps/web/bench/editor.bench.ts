@@ -3,17 +3,18 @@
 // Web editor benchmarks, measured in the real browser (Debian Chromium, headless, via playwright-core)
 // against the real server: a generated 1,000-step workflow stored with a layout (computed here with the
 // diagram package's auto layout, as the editor would save it), then first render, pan and drag frame
-// times, an inspector edit to the next frame, and the lint result after it. Needs the built app (apps/web/dist): it is
-// built first when missing. Everything is bounded in time; the browser and server are closed even on
-// failure.
+// times, an inspector edit to the next frame, and the lint result after it. Needs the built app
+// (apps/web/dist): it is built first when missing or older than its sources. Everything is bounded in
+// time; the browser and server are closed even on failure.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { autoLayout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
 import type { Page } from 'playwright-core';
 import { generateDefinition } from '../../../packages/engine/test/support/generate.ts';
 import { type BenchRow, medianMs } from '../../../scripts/bench-table.ts';
+// @ts-expect-error: a plain script of the repository (no types)
+import { webStale } from '../../../scripts/build-state.mjs';
 import { apiSession } from '../e2e/support/api.ts';
 import { type Browser, openBrowser, signIn } from '../e2e/support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../e2e/support/server.ts';
@@ -364,7 +365,8 @@ async function measure(server: TestServer, browser: Browser): Promise<BenchRow[]
 }
 
 export async function editorBenchmarks(): Promise<BenchRow[]> {
-  if (!existsSync(`${WEB_DIR}dist/index.html`))
+  // Built again when older than its sources: the figures are of the app as it stands.
+  if (webStale())
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
       cwd: WEB_DIR,
       stdio: 'inherit',

@@ -12,9 +12,12 @@ export const LOAD_BUDGETS = {
   myWorkUsableMs: 2000,
 } as const;
 
-/** Code only some screens need: none of it may reach the sign-in page or My work. */
+/**
+ * Code only some screens need: none of it may reach the sign-in page or My work (RE2, `field-pattern`,
+ * comes with the first form that has a pattern; the queue has none).
+ */
 export const HEAVY_CHUNKS =
-  /\/assets\/(?:EditorPage|canvas|elk|elk\.bundled|TrackingPage|AuditPage|editor|WorkflowsPage|qrCode)-/;
+  /\/assets\/(?:EditorPage|canvas|elk|elk\.bundled|TrackingPage|AuditPage|editor|WorkflowsPage|qrCode|field-pattern|patternEngine)-/;
 
 /** Counts the JavaScript a page downloads, per file, through the DevTools protocol. */
 export class ScriptMeter {
