@@ -128,7 +128,9 @@ export function taskRoutes(deps: AppDeps, docs: ApiDocs, instances: InstanceServ
     if ((q.scope === 'all' || (q.role && !mine.includes(q.role))) && !everyone) {
       await recordAccess(deps, c, user, { category: 'task-list', outcome: 'deny', detail: q.scope });
       throw forbidden(
-        q.scope === 'all' ? 'Only leads and auditors see every task' : `You do not hold the role '${q.role}'`,
+        q.scope === 'all'
+          ? 'Only leads and auditors see every task'
+          : `You do not hold the role ${(await roleTitles(deps))([q.role ?? ''])}`,
       );
     }
     const roles = q.role ? [q.role] : q.scope === 'all' ? await instances.allRoles() : mine;
