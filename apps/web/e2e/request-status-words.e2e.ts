@@ -53,4 +53,26 @@ describe('Request status', () => {
       await b.close();
     }
   });
+
+  it('sends nothing when the reference check cannot be fetched, and says to reload', async () => {
+    // RE2 comes with the first check (forms/patternChecks.ts): here its files never arrive.
+    const b = await openBrowser({ width: 1366, height: 900, noServiceWorker: true });
+    try {
+      const { page } = b;
+      await page.route(/\/assets\/(?:patternEngine|field-pattern)-[\w-]+\.js$/, (route) => route.abort());
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/requests/status') asked.push(r.method());
+      });
+      await signIn(page, server.url, 'front-desk', PASSWORD);
+      await page.getByTestId('request-status').click();
+      await page.getByTestId('request-status-patient').fill('Maria Gonzalez');
+      await page.getByTestId('request-status-submit').click();
+      const dialog = page.getByRole('dialog', { name: 'Request status' });
+      await dialog.getByText('This page could not load its reference check').waitFor();
+      expect(asked).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -99,8 +99,17 @@ export function RequestStatusDialog({ onClose, instanceId }: { onClose: () => vo
     }
     // Sent with Enter, never left: the box shows the chart number looked up.
     setPatient(chartNumber(patient));
-    // The reference is checked against the workflows' chart-number pattern before it is sent.
-    await loadPatternChecks().catch(() => undefined);
+    // The reference is checked against the workflows' chart-number pattern before it is sent: a
+    // check that cannot be fetched sends nothing (a name typed there must never leave unchecked).
+    const checked = await loadPatternChecks().then(
+      () => true,
+      () => false,
+    );
+    if (!checked) {
+      setFound(null);
+      setError('This page could not load its reference check. Reload the page and look it up again.');
+      return;
+    }
     const problem = referenceProblem(patient, workflows);
     if (problem) {
       setFound(null);
