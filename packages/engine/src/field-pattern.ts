@@ -43,3 +43,12 @@ function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^error parsing regexp:\s*/, '');
 }
+
+/**
+ * Whether a one-line answer has `pattern`. A pattern RE2 cannot compile checks nothing: lint
+ * (`invalid-field-pattern`) keeps it from being published, and a draft's mistake must not stop work.
+ */
+export function fitsPattern(pattern: string, value: string): boolean {
+  const compiled = compilePattern(pattern);
+  return !compiled.ok || compiled.test(value);
+}

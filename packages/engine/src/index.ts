@@ -63,6 +63,7 @@ export { checkExpression, type Expr, evaluate, holds, parseExpression } from './
 export {
   type CompiledPattern,
   compilePattern,
+  fitsPattern,
   PATTERN_MAX_ANSWER,
   PATTERN_MAX_PROGRAM,
 } from './field-pattern.ts';

@@ -7,14 +7,14 @@ import { useEffect, useState } from 'react';
  * have no pattern: it is fetched when a form with one is on screen (`usePatternChecks`), and a send
  * waits for it (`loadPatternChecks`), so nothing unchecked leaves the browser.
  */
-type Compile = typeof import('./patternEngine.ts')['compilePattern'];
-let compile: Compile | undefined;
+type Fits = typeof import('./patternEngine.ts')['fitsPattern'];
+let fits: Fits | undefined;
 let loading: Promise<void> | undefined;
 
 export function loadPatternChecks(): Promise<void> {
   loading ??= import('./patternEngine.ts').then(
     (engine) => {
-      compile = engine.compilePattern;
+      fits = engine.fitsPattern;
     },
     (error: unknown) => {
       loading = undefined; // fetched again next time (a network blip)
@@ -25,16 +25,12 @@ export function loadPatternChecks(): Promise<void> {
 }
 
 /** The check `checkAnswers` takes: undefined (not known yet) until RE2 has come. */
-export const patternCheck: PatternCheck = (pattern, value) => {
-  if (!compile) return undefined;
-  const compiled = compile(pattern);
-  return !compiled.ok || compiled.test(value);
-};
+export const patternCheck: PatternCheck = (pattern, value) => fits?.(pattern, value);
 
 /** Whether the pattern checks have come; fetches them when a field among `fields` has a pattern. */
 export function usePatternChecks(fields: readonly { pattern?: string | undefined }[]): boolean {
   const needed = fields.some((f) => f.pattern !== undefined);
-  const [ready, setReady] = useState(compile !== undefined);
+  const [ready, setReady] = useState(fits !== undefined);
   useEffect(() => {
     if (!needed || ready) return;
     let shown = true;

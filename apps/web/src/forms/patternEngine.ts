@@ -1,2 +1,2 @@
 // The pattern engine (RE2, ~40 kB compressed) as a chunk of its own: see patternChecks.ts.
-export { compilePattern } from '@portalflow/engine';
+export { fitsPattern } from '@portalflow/engine';
