@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sourceEntry } from '../../../../scripts/source-entry.mjs';
 
 const serverDir = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
@@ -38,7 +39,7 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/** Starts `node --conditions=source --import tsx test/support/serve-entry.ts` (the TypeScript sources) as one real process and waits until it listens. */
+/** Starts `test/support/serve-entry.ts` on the TypeScript sources (scripts/source-entry.mjs) as one real process and waits until it listens. */
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     DATABASE_URL: options.databaseUrl,
@@ -53,7 +54,7 @@ export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
 }
 
 /**
- * Runs a TypeScript entry script (`node --conditions=source --import tsx <entry>`) that prints `READY {json with url, port,
+ * Runs a TypeScript entry script on the sources (scripts/source-entry.mjs) that prints `READY {json with url, port,
  * processId, pid}` on stdout once it listens; resolves then, or rejects with its stderr if it exits first.
  */
 export function spawnReady(
@@ -71,7 +72,7 @@ export function spawnReady(
   const profile = process.env.CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--conditions=source', '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...profile, sourceEntry(script)], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

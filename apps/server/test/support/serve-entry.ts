@@ -1,4 +1,4 @@
-// A real server process for tests and benchmarks: `node --conditions=source --import tsx serve-entry.ts`, configured by
+// A real server process for tests and benchmarks (support/processes.ts runs it on the sources), configured by
 // environment so each test chooses its database, port and timer settings. Prints one line
 // `READY {"url":…,"port":…,"processId":…,"pid":…}` on stdout once it listens.
 import { outboxConfig } from '../../src/config.ts';

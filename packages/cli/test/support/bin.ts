@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { sourceEntry } from '../../../../scripts/source-entry.mjs';
 
 /** The `portalflow` binary, as installed. */
 export const bin = fileURLToPath(new URL('../../bin/portalflow.mjs', import.meta.url));
 
 /**
- * Node arguments that run the binary on the TypeScript sources (the `source` export condition, with
- * tsx to strip types), so the tests never depend on a build: `spawn(process.execPath, [...binArgs, …])`.
+ * Node arguments that run the binary on the TypeScript sources (the `source` export condition, bundled
+ * once per test process by scripts/source-entry.mjs), so the tests never depend on a build:
+ * `spawn(process.execPath, [...binArgs, …])`.
  */
-export const binArgs: string[] = ['--conditions=source', '--import', 'tsx', bin];
+export const binArgs: string[] = [sourceEntry(bin)];
