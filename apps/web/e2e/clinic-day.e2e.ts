@@ -52,7 +52,7 @@ describe('a clinic day', () => {
     // Front desk: three refill calls, each from My work.
     const desk = await openBrowser(WIDE);
     try {
-      await signIn(desk.page, server.url, 'front-desk', PASSWORD);
+      await signIn(desk.page, server.url, 'front-desk', PASSWORD, { onPage: true });
       for (const r of REFILLS) await startRefill(desk.page, r.patient, r.medication);
       await desk.page.getByTestId('new-request').click();
       await desk.page.getByTestId('new-request-form').waitFor();
@@ -89,7 +89,7 @@ describe('a clinic day', () => {
     // The refill pool: three rows that say which request each is; one is prepared with a note.
     const ma = await openBrowser(WIDE);
     try {
-      await signIn(ma.page, server.url, 'refill-coordinator', PASSWORD);
+      await signIn(ma.page, server.url, 'refill-coordinator', PASSWORD, { onPage: true });
       await ma.page.getByTestId('work-folder-pool-refill-coordinator').click();
       const list = ma.page.getByTestId('task-list');
       for (const r of REFILLS) await list.getByText(`${r.patient} · Refill: ${r.medication}`).waitFor();
@@ -134,7 +134,7 @@ describe('a clinic day', () => {
     // The provider: the note is at the top of the task and in History so far, with who and which step.
     const provider = await openBrowser(WIDE);
     try {
-      await signIn(provider.page, server.url, 'provider', PASSWORD);
+      await signIn(provider.page, server.url, 'provider', PASSWORD, { onPage: true });
       // The provider starts no request: Request status has the row to itself, as wide as the search box.
       const status = await provider.page.getByTestId('request-status').boundingBox();
       const search = await provider.page.getByTestId('filter-text').boundingBox();
@@ -162,7 +162,7 @@ describe('a clinic day', () => {
     // The lead: a lane for a role nobody holds is a warning while drawing.
     const lead = await openBrowser(WIDE);
     try {
-      await signIn(lead.page, server.url, 'lead', PASSWORD);
+      await signIn(lead.page, server.url, 'lead', PASSWORD, { onPage: true });
       // Leads answer calls too: Request status is on Team.
       await lead.page.getByRole('link', { name: 'Team' }).click();
       await lead.page.getByTestId('request-status').click();
@@ -218,7 +218,7 @@ describe('a clinic day', () => {
     const admin = await openBrowser(WIDE);
     const second = await openBrowser(WIDE);
     try {
-      await signIn(admin.page, server.url, 'admin', PASSWORD);
+      await signIn(admin.page, server.url, 'admin', PASSWORD, { onPage: true });
       await admin.page.getByRole('link', { name: 'Accounts' }).click();
       await admin.page.getByTestId('people-table').waitFor();
       await admin.page.getByRole('button', { name: 'Add person' }).click();
@@ -247,7 +247,7 @@ describe('a clinic day', () => {
       await second.page.locator('input[autocomplete="new-password"]').nth(1).fill(NEW_PASSWORD);
       await second.page.getByRole('button', { name: 'Set password' }).click();
       await second.page.getByRole('status').filter({ hasText: 'Password set' }).waitFor();
-      await signIn(second.page, server.url, 'ma-rosa', NEW_PASSWORD);
+      await signIn(second.page, server.url, 'ma-rosa', NEW_PASSWORD, { onPage: true });
       await second.page.getByTestId('work-folder-pool-medical-assistant').waitFor();
       await screenshot(second.page, 'day-7-second-assistant-signed-in');
     } finally {
@@ -258,7 +258,7 @@ describe('a clinic day', () => {
     // The auditor: finds the request by patient reference and reads the note on the timeline.
     const auditor = await openBrowser(WIDE);
     try {
-      await signIn(auditor.page, server.url, 'auditor', PASSWORD);
+      await signIn(auditor.page, server.url, 'auditor', PASSWORD, { onPage: true });
       await auditor.page.getByTestId('audit-search').waitFor();
       await auditor.page.getByTestId('audit-filter-patient').fill(REFILLS[0]!.patient);
       const result = auditor.page.locator('[data-testid^="audit-open-"]');

@@ -31,7 +31,7 @@ describe('a lead signing in', () => {
       const { page } = b;
       const asked: Request[] = [];
       page.on('request', (r) => asked.push(r));
-      await signIn(page, server.url, 'lead', PASSWORD);
+      await signIn(page, server.url, 'lead', PASSWORD, { onPage: true });
       await page.getByTestId('workflows-table').waitFor();
       const firstIndex = (test: (r: Request) => boolean) => asked.findIndex(test);
 

@@ -64,7 +64,7 @@ describe('sign-in', () => {
     for (const [username, landing, menu] of cases) {
       const b = await openBrowser();
       try {
-        await signIn(b.page, server.url, username, PASSWORD);
+        await signIn(b.page, server.url, username, PASSWORD, { onPage: true });
         if (username !== 'lead') await b.page.waitForURL(`**${landing}**`);
         const nav = b.page.getByRole('navigation', { name: 'Main' });
         for (const label of menu)
@@ -92,7 +92,7 @@ describe('sign-in', () => {
       await b.page.waitForLoadState('networkidle');
       expect(errors).toEqual([]);
       // Signed in and out again: the sign-in page comes back just as quiet.
-      await signIn(b.page, server.url, 'front-desk', PASSWORD);
+      await signIn(b.page, server.url, 'front-desk', PASSWORD, { onPage: true });
       await b.page.getByRole('button', { name: 'Sign out' }).click();
       await b.page.getByRole('button', { name: 'Sign in' }).waitFor();
       await b.page.reload();
@@ -107,7 +107,7 @@ describe('sign-in', () => {
   it('no patient data in URLs: the session survives a reload and sign-out ends it on the server', async () => {
     const b = await openBrowser();
     try {
-      await signIn(b.page, server.url, 'triage-nurse', PASSWORD);
+      await signIn(b.page, server.url, 'triage-nurse', PASSWORD, { onPage: true });
       await b.page.reload();
       await b.page.getByRole('button', { name: 'Sign out' }).waitFor();
       const cookies = await b.context.cookies();

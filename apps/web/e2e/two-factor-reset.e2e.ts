@@ -30,8 +30,8 @@ describe('an admin resets a person’s two-factor sign-in', () => {
     const firstTimer = await openBrowser();
     try {
       // The auditor sets up an authenticator at their first sign-in.
-      await signIn(person.page, server.url, 'auditor', PASSWORD);
-      await signIn(admin.page, server.url, 'admin', PASSWORD);
+      await signIn(person.page, server.url, 'auditor', PASSWORD, { onPage: true });
+      await signIn(admin.page, server.url, 'admin', PASSWORD, { onPage: true });
       await admin.page.getByRole('link', { name: 'Accounts' }).click();
       const row = admin.page.locator('[data-username="auditor"]');
       await expect(row.locator('td').nth(4).textContent()).resolves.toBe('Set up');
