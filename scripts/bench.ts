@@ -8,6 +8,7 @@ import { serverBenchmarks } from '../apps/server/bench/server.bench.ts';
 import { editorBenchmarks } from '../apps/web/bench/editor.bench.ts';
 import { loadBenchmarks } from '../apps/web/bench/load.bench.ts';
 import { screensBenchmarks } from '../apps/web/bench/screens.bench.ts';
+import { closeChromium } from '../apps/web/e2e/support/browser.ts';
 import { bpmnBenchmarks } from '../packages/bpmn/bench/bpmn.bench.ts';
 import { diagramBenchmarks } from '../packages/diagram/bench/diagram.bench.ts';
 import { engineBenchmarks } from '../packages/engine/bench/engine.bench.ts';
@@ -41,3 +42,5 @@ for (const [title, run] of sections) {
   if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word))) continue;
   printTable(title, await run());
 }
+// The web sections share one Chromium; left open, it kept this process running after the last table.
+await closeChromium();

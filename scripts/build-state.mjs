@@ -1,7 +1,9 @@
 // Whether the compiled packages and the built web app are older than what they are built from:
 // `pnpm start` rebuilds only then, and the load benchmark measures a build that is current.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,4 +80,23 @@ export function packagesStale() {
 export function webStale() {
   const stamp = builtAt(at('apps/web/dist/index.html'));
   return stamp < 0 || newest(WEB_INPUTS.map((p) => at(p))) > stamp;
+}
+
+/**
+ * Builds the web app (into apps/web/dist, or `outDir`) for production, whatever NODE_ENV the caller
+ * has: under `development` or `test` (a shell's habit, or a test runner starting `pnpm start`) Vite
+ * built React's development runtime and checks into the app people were served.
+ */
+export function buildWebApp({ outDir, stdio = 'inherit' } = {}) {
+  const vite = join(
+    dirname(createRequire(at('apps/web/package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  const args = ['build', '--logLevel', 'warn', ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : [])];
+  return spawnSync(process.execPath, [vite, ...args], {
+    cwd: at('apps/web'),
+    stdio,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

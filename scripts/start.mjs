@@ -5,9 +5,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROJECTS, packagesStale, webStale } from './build-state.mjs';
+import { buildWebApp, PROJECTS, packagesStale, webStale } from './build-state.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...path) => join(root, ...path);
@@ -31,9 +31,16 @@ if (packagesStale()) {
   for (const project of PROJECTS) utimesSync(at(project, 'dist', '.tsbuildinfo'), now, now);
 }
 if (webStale()) {
-  const webRequire = createRequire(at('apps/web/package.json'));
-  const vite = join(dirname(webRequire.resolve('vite/package.json')), 'bin', 'vite.js');
-  run('building the web app (vite build)', vite, ['build', '--logLevel', 'warn'], at('apps/web'));
+  const started = performance.now();
+  process.stdout.write('start: building the web app (vite build)…\n');
+  const result = buildWebApp();
+  if (result.status !== 0) {
+    process.stderr.write(`start: building the web app failed (exit ${result.status ?? result.signal})\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stdout.write(
+    `start: building the web app took ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 // What follows `pnpm start` is for `serve`; `pnpm start -- --port 4000` (the npm habit) passes a

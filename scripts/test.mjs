@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWebApp } from './build-state.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'test-results');
@@ -136,10 +137,7 @@ const only = browserOnly ? argv.slice(1) : argv;
 if (!browserOnly) runVitest('unit', only);
 
 if ((browserOnly || only.length === 0) && process.env.PORTALFLOW_SKIP_E2E !== '1') {
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: join(root, 'apps/web'),
-    stdio: 'inherit',
-  });
+  const built = buildWebApp();
   if (built.status !== 0) {
     console.error('e2e: the web app did not build');
     failed += 1;

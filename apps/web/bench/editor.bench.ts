@@ -6,7 +6,6 @@
 // times, an inspector edit to the next frame, and the lint result after it. Needs the built app
 // (apps/web/dist): it is built first when missing or older than its sources. Everything is bounded in
 // time; the browser and server are closed even on failure.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { autoLayout } from '@portalflow/diagram';
 import type { Definition } from '@portalflow/engine';
@@ -14,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { generateDefinition } from '../../../packages/engine/test/support/generate.ts';
 import { type BenchRow, medianMs } from '../../../scripts/bench-table.ts';
 // @ts-expect-error: a plain script of the repository (no types)
-import { webStale } from '../../../scripts/build-state.mjs';
+import { buildWebApp, webStale } from '../../../scripts/build-state.mjs';
 import { apiSession } from '../e2e/support/api.ts';
 import { type Browser, openBrowser, signIn } from '../e2e/support/browser.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../e2e/support/server.ts';
@@ -25,7 +24,6 @@ const STEPS = 1000;
 const ID = 'bench-editor-1000';
 /** The whole benchmark gives up after this long. */
 const OVERALL_MS = 240_000;
-const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -366,12 +364,7 @@ async function measure(server: TestServer, browser: Browser): Promise<BenchRow[]
 
 export async function editorBenchmarks(): Promise<BenchRow[]> {
   // Built again when older than its sources: the figures are of the app as it stands.
-  if (webStale())
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-      cwd: WEB_DIR,
-      stdio: 'inherit',
-      timeout: 180_000,
-    });
+  if (webStale() && buildWebApp().status !== 0) throw new Error('the web app did not build');
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   try {

@@ -4,16 +4,14 @@
 // page and for My work (compressed, from an empty cache), and the time from pressing Sign in to a
 // usable My work. Needs the built app (apps/web/dist): it is built first when missing or older than
 // its sources.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from '../../../scripts/bench-table.ts';
 // @ts-expect-error: a plain script of the repository (no types)
-import { webStale } from '../../../scripts/build-state.mjs';
+import { buildWebApp, webStale } from '../../../scripts/build-state.mjs';
 import { type Browser, openBrowser } from '../e2e/support/browser.ts';
 import { LOAD_BUDGETS, type LoadFigures, measureLoad } from '../e2e/support/load.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../e2e/support/server.ts';
 
-const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CPU_THROTTLING = 4;
 const RUNS = 3;
 
@@ -22,12 +20,7 @@ const kb = (bytes: number) => bytes / 1000;
 
 export async function loadBenchmarks(): Promise<BenchRow[]> {
   // Built again when older than its sources: the figures are of the app as it stands.
-  if (webStale())
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-      cwd: WEB_DIR,
-      stdio: 'inherit',
-      timeout: 180_000,
-    });
+  if (webStale() && buildWebApp().status !== 0) throw new Error('the web app did not build');
   let server: TestServer | undefined;
   const runs: LoadFigures[] = [];
   try {

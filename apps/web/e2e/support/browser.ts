@@ -76,6 +76,16 @@ async function chromiumForThisWorker(): Promise<PwBrowser> {
 }
 
 /**
+ * Closes this process's Chromium, if one was launched. Test workers end with it anyway; a benchmark
+ * run is one process, which its open browser kept alive after the last table was printed.
+ */
+export async function closeChromium(): Promise<void> {
+  const running = await shared?.catch(() => undefined);
+  shared = undefined;
+  await running?.close();
+}
+
+/**
  * A fresh, isolated browser context (one per signed-in person): its own cookies, storage and cache,
  * as a separate computer would have, in the worker's one Chromium.
  */
