@@ -33,6 +33,11 @@ describe('what a front-desk PC downloads', () => {
       // The sign-in page is not the staff app: no code behind sign-in yet.
       expect(load.signIn.files.filter((f) => /\/assets\/(?:SignedInApp|MyWorkPage)-/.test(f))).toEqual([]);
       expect(load.myWork.files.some((f) => /\/assets\/MyWorkPage-/.test(f))).toBe(true);
+      // Nor zod (~30 kB): the sign-in page calls its routes by address (SIGN_IN_ROUTES).
+      const withZod: string[] = [];
+      for (const f of load.signIn.files)
+        if ((await (await fetch(new URL(f, server.url))).text()).includes('ZodError')) withZod.push(f);
+      expect(withZod, 'sign-in page files carrying zod').toEqual([]);
     } finally {
       await b.close();
     }

@@ -9,7 +9,7 @@ import { errors, json, jsonBody, route } from './route.ts';
  */
 export const ClinicClock = z.enum(['12-hour', '24-hour']);
 export type ClinicClock = z.infer<typeof ClinicClock>;
-export const DEFAULT_CLINIC_CLOCK: ClinicClock = '12-hour';
+export { DEFAULT_CLINIC_CLOCK } from './clinic-clock.ts';
 
 /** The clinic as the web app needs it: name, time zone and calendar, from the server's configuration. */
 export const ClinicConfig = z.object({

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './address.ts';
 export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
@@ -26,6 +27,7 @@ export * from './requests.ts';
 export * from './retirement.ts';
 export * from './roles.ts';
 export * from './route.ts';
+export * from './sign-in-addresses.ts';
 export * from './sign-in-pause.ts';
 export * from './sso.ts';
 export * from './system-roles.ts';

@@ -1,5 +1,10 @@
-import type { addAttachment, startableRequests, startRequest } from '@portalflow/contract';
-import type { Answer, CallInput } from './call.ts';
+import {
+  type addAttachment,
+  SIGN_IN_ROUTES,
+  type startableRequests,
+  type startRequest,
+} from '@portalflow/contract';
+import { type Answer, type CallInput, call } from './call.ts';
 import type { MultipartInput } from './callMultipart.ts';
 
 // Compile-time checks of the typed client (this file is typechecked, never run).
@@ -17,4 +22,14 @@ const upload: MultipartInput<typeof addAttachment> = { params: { id: 'i1' }, par
 const noRequest: MultipartInput<typeof addAttachment> = { parts: {} };
 const attached = null as unknown as Answer<typeof addAttachment>;
 const fileName: string = attached.attachment.name;
-export const typeChecks = [subject, input, missing, title, upload, noRequest, fileName];
+// A route called by its address (no schemas) is typed as the route itself.
+const signIn = async () => {
+  const answer = await call(SIGN_IN_ROUTES.login, { body: { username: 'a', password: 'b' } });
+  const stage: 'full' | 'totp' | 'enroll' = answer.stage;
+  // @ts-expect-error the answer has no such field
+  answer.nothing;
+  // @ts-expect-error the login body needs a password
+  await call(SIGN_IN_ROUTES.login, { body: { username: 'a' } });
+  return stage;
+};
+export const typeChecks = [subject, input, missing, title, upload, noRequest, fileName, signIn];

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { verifyTotp } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
@@ -29,7 +29,7 @@ export function CodeStep({
       const body = useRecovery
         ? { recoveryCode: code.trim(), rememberDevice: remember }
         : { code: code.replace(/\s/g, ''), rememberDevice: remember };
-      await onSignedIn(await call(verifyTotp, { body }));
+      await onSignedIn(await call(SIGN_IN_ROUTES.verifyTotp, { body }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
       setCode('');

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { confirmTotp, me, setupTotp, type TotpSetup } from '@portalflow/contract';
+import { SIGN_IN_ROUTES, type TotpSetup } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
@@ -50,7 +50,7 @@ export function EnrollTwoFactor({
   const reset = useQuery({
     queryKey: ['two-factor-reset-at'],
     queryFn: async () => {
-      const { twoFactor, clinicTime } = await call(me, {});
+      const { twoFactor, clinicTime } = await call(SIGN_IN_ROUTES.me, {});
       return twoFactor.resetAt ? { at: twoFactor.resetAt, clinicTime } : null;
     },
     staleTime: 0,
@@ -61,7 +61,7 @@ export function EnrollTwoFactor({
     setBusy(true);
     setError(null);
     try {
-      setSetup(await call(setupTotp, { body: {} }));
+      setSetup(await call(SIGN_IN_ROUTES.setupTotp, { body: {} }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
     } finally {
@@ -75,7 +75,9 @@ export function EnrollTwoFactor({
     setError(null);
     try {
       await onEnrolled(
-        await call(confirmTotp, { body: { code: code.replace(/\s/g, ''), rememberDevice: remember } }),
+        await call(SIGN_IN_ROUTES.confirmTotp, {
+          body: { code: code.replace(/\s/g, ''), rememberDevice: remember },
+        }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');

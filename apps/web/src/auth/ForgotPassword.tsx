@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { forgotPassword } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
@@ -19,7 +19,7 @@ export function ForgotPassword({ initial, onCancel }: { initial: string; onCance
     setBusy(true);
     setError(null);
     try {
-      setAnswer((await call(forgotPassword, { body: { who } })).message);
+      setAnswer((await call(SIGN_IN_ROUTES.forgotPassword, { body: { who } })).message);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');
     } finally {

@@ -1,5 +1,5 @@
 import { Alert, Center, Paper, Stack } from '@mantine/core';
-import { logout } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
 import { setCsrfToken } from '../api/client.ts';
@@ -37,7 +37,7 @@ export function SetPasswordSignedIn({
 
   async function signedOut(username: string) {
     signingOutOnPurpose();
-    await call(logout, {}).catch(() => undefined);
+    await call(SIGN_IN_ROUTES.logout, {}).catch(() => undefined);
     setCsrfToken(null);
     forgetKeptWork();
     onDone(username);

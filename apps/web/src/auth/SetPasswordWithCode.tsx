@@ -1,5 +1,5 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { setPassword as setPasswordRoute } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { type FormEvent, useState } from 'react';
 import { call } from '../api/call.ts';
 import { ApiError } from '../api/client.ts';
@@ -40,7 +40,7 @@ export function SetPasswordWithCode({
     setBusy(true);
     setError(null);
     try {
-      await call(setPasswordRoute, { body: { username, code, password } });
+      await call(SIGN_IN_ROUTES.setPassword, { body: { username, code, password } });
       onDone(username);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the server');

@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { login, logout, signInPage } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../api/call.ts';
@@ -53,7 +53,7 @@ export function SignIn({
   const [sessionEnded] = useState(takeSessionEnded);
   const page = useQuery({
     queryKey: ['sign-in-page'],
-    queryFn: () => call(signInPage, {}),
+    queryFn: () => call(SIGN_IN_ROUTES.signInPage, {}),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
@@ -84,7 +84,7 @@ export function SignIn({
     event.preventDefault();
     // The password goes first: the server's check is the longest wait, and the app's code would
     // otherwise take every connection to the server ahead of it.
-    const answer = call(login, { body: { username, password } });
+    const answer = call(SIGN_IN_ROUTES.login, { body: { username, password } });
     // The app behind sign-in downloads while the password is checked (a slow link's seconds overlap).
     void SignedInApp.preload().catch(() => undefined);
     setBusy(true);
@@ -100,7 +100,7 @@ export function SignIn({
   }
 
   async function startOver() {
-    await call(logout, {}).catch(() => undefined);
+    await call(SIGN_IN_ROUTES.logout, {}).catch(() => undefined);
     setCsrfToken(null);
     setStage(null);
     setError(null);

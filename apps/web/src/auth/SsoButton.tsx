@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Divider, Text } from '@mantine/core';
-import { SSO_SIGN_IN_ERRORS, type SsoSignInError, ssoProvider } from '@portalflow/contract';
+import { SIGN_IN_ROUTES, SSO_SIGN_IN_ERRORS, type SsoSignInError } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/call.ts';
@@ -27,7 +27,7 @@ export function SsoButton() {
   const [error] = useState(takeSsoError);
   const provider = useQuery({
     queryKey: ['sso-provider'],
-    queryFn: async () => (await call(ssoProvider, {})).provider,
+    queryFn: async () => (await call(SIGN_IN_ROUTES.ssoProvider, {})).provider,
     staleTime: Number.POSITIVE_INFINITY,
   });
   return (

@@ -1,4 +1,4 @@
-import { session } from '@portalflow/contract';
+import { SIGN_IN_ROUTES } from '@portalflow/contract';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { call } from '../api/call.ts';
@@ -48,7 +48,7 @@ export function useMe() {
     queryFn: async () => {
       // Asked while a credential change is under way, the old cookie would be answered "signed out".
       await credentialsSettled();
-      const { me } = await call(session, {});
+      const { me } = await call(SIGN_IN_ROUTES.session, {});
       setCsrfToken(me?.csrfToken ?? null);
       if (!me) forgetSignedIn(client, client.getQueryData<Me | null>(['me']));
       return me;

@@ -1,8 +1,8 @@
 import {
   type ClinicClock,
   type ClinicConfig,
-  clinicConfig,
   DEFAULT_CLINIC_CLOCK,
+  SIGN_IN_ROUTES,
 } from '@portalflow/contract';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/call.ts';
@@ -51,7 +51,7 @@ export function useClinicConfig() {
   return useQuery({
     queryKey: ['config'],
     queryFn: async () => {
-      const config = await call(clinicConfig, {});
+      const config = await call(SIGN_IN_ROUTES.clinicConfig, {});
       rememberClinicConfig(config);
       return config;
     },
