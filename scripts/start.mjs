@@ -12,10 +12,11 @@ import { buildWebApp, PROJECTS, packagesStale, webStale } from './build-state.mj
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...path) => join(root, ...path);
 
-function run(label, command, args, cwd = root) {
+/** Runs one build step (`step` returns its process's result), saying how long it took; exits if it fails. */
+function run(label, step) {
   const started = performance.now();
   process.stdout.write(`start: ${label}…\n`);
-  const result = spawnSync(process.execPath, [command, ...args], { cwd, stdio: 'inherit' });
+  const result = step();
   if (result.status !== 0) {
     process.stderr.write(`start: ${label} failed (exit ${result.status ?? result.signal})\n`);
     process.exit(result.status ?? 1);
@@ -25,23 +26,14 @@ function run(label, command, args, cwd = root) {
 
 if (packagesStale()) {
   const tsc = createRequire(at('package.json')).resolve('typescript/bin/tsc');
-  run('compiling the packages (tsc -b)', tsc, ['-b', 'tsconfig.build.json']);
+  run('compiling the packages (tsc -b)', () =>
+    spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }),
+  );
   // tsc -b leaves an up-to-date project's build info alone: mark every project as checked now.
   const now = new Date();
   for (const project of PROJECTS) utimesSync(at(project, 'dist', '.tsbuildinfo'), now, now);
 }
-if (webStale()) {
-  const started = performance.now();
-  process.stdout.write('start: building the web app (vite build)…\n');
-  const result = buildWebApp();
-  if (result.status !== 0) {
-    process.stderr.write(`start: building the web app failed (exit ${result.status ?? result.signal})\n`);
-    process.exit(result.status ?? 1);
-  }
-  process.stdout.write(
-    `start: building the web app took ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-}
+if (webStale()) run('building the web app (vite build)', () => buildWebApp());
 
 // What follows `pnpm start` is for `serve`; `pnpm start -- --port 4000` (the npm habit) passes a
 // leading `--` through, which would turn the options after it into arguments.
